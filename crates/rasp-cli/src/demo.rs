@@ -1,0 +1,11 @@
+//! `rasp demo` (being built in this development cycle).
+
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: Args) -> ExitCode {
+    eprintln!("rasp demo: not built yet");
+    ExitCode::FAILURE
+}
