@@ -1,11 +1,283 @@
-//! `rasp eval` (being built in this development cycle).
+//! `rasp eval`: detection and false-positive rates of the detectors on labelled corpora.
+//!
+//! Every value runs through all four detectors (as the engine would on a parameter); an
+//! attack counts as caught when any detector fires ("any") and, separately, when the detector
+//! of its own kind fires ("own"). Benign values flagged by any detector are false positives.
 
+pub mod corpus;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Instant;
+
+use rasp_detect::ml::split::Split;
+use rasp_detect::ml::Model;
+use rasp_detect::{AttackKind, Context, Detectors, Thresholds};
+use serde_json::json;
+
+use corpus::{label_name, Row};
+
+/// Which rows to evaluate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum SplitArg {
+    /// Only the validation side of the hash split (never seen by `rasp train`).
+    Validation,
+    /// Every row.
+    All,
+}
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Labelled JSON Lines files (`{"payload","label","source"}`).
+    #[arg(required = true)]
+    pub corpora: Vec<PathBuf>,
+    /// Rows to evaluate.
+    #[arg(long, value_enum, default_value = "validation")]
+    pub split: SplitArg,
+    /// Print up to N missed attacks and N false positives.
+    #[arg(long, default_value_t = 0)]
+    pub show: usize,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Score with this model file instead of the embedded one.
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// Override SQLI_PROBA.
+    #[arg(long)]
+    pub sqli_proba: Option<f32>,
+    /// Override XSS_PROBA.
+    #[arg(long)]
+    pub xss_proba: Option<f32>,
+}
 
-pub fn run(_args: Args) -> ExitCode {
-    eprintln!("rasp eval: not built yet");
-    ExitCode::FAILURE
+/// Counters for one (source, label) cell or one label.
+#[derive(Default, Clone, Debug)]
+pub struct Cell {
+    pub n: usize,
+    /// Attack: caught by any detector. Benign: flagged by any detector.
+    pub any: usize,
+    /// Attack: caught by the detector of its own kind.
+    pub own: usize,
+    pub ml: usize,
+}
+
+/// The outcome of an evaluation.
+#[derive(Default, Debug)]
+pub struct Report {
+    pub by_label: BTreeMap<&'static str, Cell>,
+    pub by_source: BTreeMap<(String, &'static str), Cell>,
+    pub times_ns: Vec<u64>,
+    pub misses: Vec<(String, &'static str, String)>,
+    pub false_positives: Vec<(String, String, String)>,
+}
+
+fn pct(a: usize, n: usize) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        100.0 * a as f64 / n as f64
+    }
+}
+
+impl Report {
+    /// Mean and p99 nanoseconds per value (all detectors).
+    pub fn timing(&self) -> (f64, u64, u64) {
+        if self.times_ns.is_empty() {
+            return (0.0, 0, 0);
+        }
+        let mut t = self.times_ns.clone();
+        t.sort_unstable();
+        let mean = t.iter().sum::<u64>() as f64 / t.len() as f64;
+        let p99 = t[((t.len() as f64 * 0.99) as usize).min(t.len() - 1)];
+        (mean, p99, *t.last().unwrap_or(&0))
+    }
+
+    /// The report as JSON.
+    pub fn to_json(&self) -> serde_json::Value {
+        let cell = |c: &Cell| {
+            json!({"n": c.n, "any": c.any, "own": c.own, "ml": c.ml,
+            "rate_any": pct(c.any, c.n), "rate_own": pct(c.own, c.n)})
+        };
+        let (mean, p99, max) = self.timing();
+        json!({
+            "by_label": self.by_label.iter().map(|(k, c)| (k.to_string(), cell(c))).collect::<serde_json::Map<_, _>>(),
+            "by_source": self.by_source.iter().map(|((s, l), c)| {
+                let mut v = cell(c);
+                v["source"] = json!(s);
+                v["label"] = json!(l);
+                v
+            }).collect::<Vec<_>>(),
+            "time_ns": {"mean": mean, "p99": p99, "max": max},
+            "misses": self.misses.iter().map(|(s, l, p)| json!({"source": s, "label": l, "payload": p})).collect::<Vec<_>>(),
+            "false_positives": self.false_positives.iter().map(|(s, by, p)| json!({"source": s, "flagged_as": by, "payload": p})).collect::<Vec<_>>(),
+        })
+    }
+
+    /// Human-readable tables.
+    pub fn print(&self) {
+        println!(
+            "{:<16} {:>7} {:>9} {:>9} {:>7}",
+            "label", "n", "any %", "own %", "by ML"
+        );
+        for (l, c) in &self.by_label {
+            let name = if *l == "benign" { "benign (FP)" } else { l };
+            println!(
+                "{:<16} {:>7} {:>9.2} {:>9} {:>7}",
+                name,
+                c.n,
+                pct(c.any, c.n),
+                if *l == "benign" {
+                    "-".to_string()
+                } else {
+                    format!("{:.2}", pct(c.own, c.n))
+                },
+                c.ml
+            );
+        }
+        println!();
+        println!(
+            "{:<38} {:<15} {:>7} {:>9} {:>9}",
+            "source", "label", "n", "any %", "own %"
+        );
+        for ((s, l), c) in &self.by_source {
+            println!(
+                "{:<38} {:<15} {:>7} {:>9.2} {:>9.2}",
+                s,
+                l,
+                c.n,
+                pct(c.any, c.n),
+                pct(c.own, c.n)
+            );
+        }
+        let (mean, p99, max) = self.timing();
+        println!();
+        println!(
+            "time per value, all detectors: mean {:.2} µs, p99 {:.2} µs, max {:.2} µs ({} values)",
+            mean / 1e3,
+            p99 as f64 / 1e3,
+            max as f64 / 1e3,
+            self.times_ns.len()
+        );
+        if !self.misses.is_empty() {
+            println!("\nmissed attacks:");
+            for (s, l, p) in &self.misses {
+                println!("  [{s} {l}] {}", shorten(p));
+            }
+        }
+        if !self.false_positives.is_empty() {
+            println!("\nfalse positives:");
+            for (s, by, p) in &self.false_positives {
+                println!("  [{s} as {by}] {}", shorten(p));
+            }
+        }
+    }
+}
+
+fn shorten(p: &str) -> String {
+    let s: String = p.chars().take(160).collect();
+    format!("{s:?}")
+}
+
+/// Run all detectors on `rows`, keeping up to `show` misses and false positives (spread over
+/// the corpus: every k-th one, so the sample is not just the first file).
+pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show: usize) -> Report {
+    let mut r = Report::default();
+    let mut all_misses = Vec::new();
+    let mut all_fps = Vec::new();
+    for row in rows {
+        let start = Instant::now();
+        let mut first = None;
+        let mut own = false;
+        for k in AttackKind::ALL {
+            if let Some(det) = d.check(k, &row.payload, Context::Param) {
+                own |= Some(k) == row.label;
+                first.get_or_insert(det);
+            }
+        }
+        r.times_ns.push(start.elapsed().as_nanos() as u64);
+        let label = label_name(row.label);
+        let ml = first
+            .as_ref()
+            .is_some_and(|det| det.engine == rasp_detect::Engine::MachineLearning);
+        for cell in [
+            r.by_label.entry(label).or_default(),
+            r.by_source.entry((row.source.clone(), label)).or_default(),
+        ] {
+            cell.n += 1;
+            cell.any += usize::from(first.is_some());
+            cell.own += usize::from(own);
+            cell.ml += usize::from(ml);
+        }
+        match (&row.label, &first) {
+            (Some(_), None) => all_misses.push((row.source.clone(), label, row.payload.clone())),
+            (None, Some(det)) => all_fps.push((
+                row.source.clone(),
+                format!("{}/{}", det.kind.label(), det.engine.as_str()),
+                row.payload.clone(),
+            )),
+            _ => {}
+        }
+    }
+    r.misses = sample(all_misses, show);
+    r.false_positives = sample(all_fps, show);
+    r
+}
+
+fn sample<T>(v: Vec<T>, n: usize) -> Vec<T> {
+    if n == 0 || v.is_empty() {
+        return Vec::new();
+    }
+    let step = v.len().div_ceil(n).max(1);
+    v.into_iter().step_by(step).take(n).collect()
+}
+
+/// Thresholds from the command line over the defaults.
+pub fn thresholds(sqli: Option<f32>, xss: Option<f32>) -> Thresholds {
+    let mut t = Thresholds::default();
+    if let Some(p) = sqli {
+        t.sqli_proba = p;
+    }
+    if let Some(p) = xss {
+        t.xss_proba = p;
+    }
+    t
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let rows = match corpus::load(&args.corpora) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rasp eval: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let t = thresholds(args.sqli_proba, args.xss_proba);
+    let d = match &args.model {
+        None => Detectors::new(t),
+        Some(p) => match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(m) => Detectors::with_model(t, m),
+            Err(e) => {
+                eprintln!("rasp eval: {}: {e}", p.display());
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let selected = rows
+        .iter()
+        .filter(|r| args.split == SplitArg::All || r.split == Split::Validation);
+    let report = evaluate(&d, selected, args.show);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&report.to_json()).unwrap_or_default()
+        );
+    } else {
+        report.print();
+    }
+    ExitCode::SUCCESS
 }

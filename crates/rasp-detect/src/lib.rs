@@ -12,6 +12,14 @@
 //! assert!(d.check(AttackKind::Sqli, "O'Reilly", Context::Param).is_none());
 //! ```
 
+use std::borrow::Cow;
+use std::sync::Arc;
+
+pub mod cmdi;
+pub mod ml;
+pub mod normalize;
+pub mod traversal;
+
 /// The attack families this crate detects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AttackKind {
@@ -118,37 +126,125 @@ impl Default for Thresholds {
 #[derive(Clone, Debug, Default)]
 pub struct Detectors {
     thresholds: Thresholds,
+    /// A model other than the embedded one (leave-one-source-out evaluation, experiments).
+    model: Option<Arc<ml::Model>>,
 }
 
 impl Detectors {
+    /// Detectors with the embedded ML model.
     pub fn new(thresholds: Thresholds) -> Self {
-        Detectors { thresholds }
+        Detectors {
+            thresholds,
+            model: None,
+        }
     }
 
+    /// Detectors scoring with `model` instead of the embedded one.
+    pub fn with_model(thresholds: Thresholds, model: ml::Model) -> Self {
+        Detectors {
+            thresholds,
+            model: Some(Arc::new(model)),
+        }
+    }
+
+    /// The thresholds in force.
     pub fn thresholds(&self) -> &Thresholds {
         &self.thresholds
     }
 
-    /// Run one detector on one value.
+    fn model(&self) -> &ml::Model {
+        match &self.model {
+            Some(m) => m,
+            None => ml::Model::embedded(),
+        }
+    }
+
+    /// Run one detector on one value: the grammar engine of `kind` first; for SQLi and XSS the
+    /// ML model then scores values the grammar left open (see [`Detectors::ml_candidate`]).
+    /// Values longer than `max_value_len` are inspected on a head+tail window, so the work per
+    /// value is bounded whatever its size.
     pub fn check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
-        let _ = ctx;
-        // Bootstrap detector: replaced by the grammar engines (issue "Detectors that beat
-        // PyRASP and libinjection") in this same development cycle.
-        let v = value.to_ascii_lowercase();
-        let hit = match kind {
-            AttackKind::Sqli => {
-                (v.contains('\'') && (v.contains(" or ") || v.contains("--") || v.contains("union")))
-                    || v.contains("union select")
+        let value: Cow<'_, str> = normalize::bounded_window(value, self.thresholds.max_value_len);
+        let value = value.as_ref();
+        match kind {
+            AttackKind::Cmdi => cmdi::detect(value, ctx),
+            AttackKind::Traversal => traversal::detect(value, ctx),
+            AttackKind::Sqli | AttackKind::Xss => {
+                if let Some(d) = bootstrap_grammar(kind, value) {
+                    return Some(d);
+                }
+                self.ml_check(kind, value, ctx)
             }
-            AttackKind::Xss => v.contains("<script") || v.contains("javascript:") || v.contains("onerror="),
-            AttackKind::Cmdi => v.contains("; ") || v.contains("$(") || v.contains('`') || v.contains("| "),
-            AttackKind::Traversal => v.contains("../") || v.contains("..\\") || v.starts_with("/etc/"),
+        }
+    }
+
+    /// The ML probability for `kind` on `value`, if a model for `kind` is loaded (ignores
+    /// gating and thresholds; for tools and diagnostics).
+    pub fn ml_score(&self, kind: AttackKind, value: &str) -> Option<f32> {
+        let value = normalize::bounded_window(value, self.thresholds.max_value_len);
+        self.model().get(kind).map(|m| m.score(&value))
+    }
+
+    fn ml_check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
+        if !self.ml_candidate(kind, value, ctx) {
+            return None;
+        }
+        let m = self.model().get(kind)?;
+        let threshold = match kind {
+            AttackKind::Sqli => self.thresholds.sqli_proba,
+            _ => self.thresholds.xss_proba,
         };
-        hit.then_some(Detection {
+        let p = m.score(value);
+        (p > threshold).then_some(Detection {
             kind,
-            engine: Engine::Grammar,
-            score: 1.0,
-            reason: "bootstrap",
+            engine: Engine::MachineLearning,
+            score: p,
+            reason: "model",
         })
     }
+
+    /// Whether the ML stage may judge this value: long enough (`MIN_*_LEN`), in a location
+    /// whose ordinary traffic is not odd-looking by nature (user agents, cookies and other
+    /// headers are left to the grammars, which keeps their false-positive rate at zero), and
+    /// carrying characters that can change structure for `kind`.
+    pub fn ml_candidate(&self, kind: AttackKind, value: &str, ctx: Context) -> bool {
+        if matches!(
+            ctx,
+            Context::UserAgent | Context::Cookie | Context::Header | Context::Referer
+        ) {
+            return false;
+        }
+        let min = match kind {
+            AttackKind::Sqli => self.thresholds.min_sqli_len,
+            AttackKind::Xss => self.thresholds.min_xss_len,
+            _ => return false,
+        };
+        if value.chars().count() < min.max(2) {
+            return false;
+        }
+        let structural: &[u8] = match kind {
+            AttackKind::Sqli => b"'\"`()=;#%",
+            _ => b"<>\"'`(=:&%\\",
+        };
+        value.bytes().any(|b| structural.contains(&b))
+            || (kind == AttackKind::Sqli && (value.contains("--") || value.contains("/*")))
+    }
+}
+
+/// Keyword heuristics used until the SQL and HTML grammar engines land (issue 3, part A).
+fn bootstrap_grammar(kind: AttackKind, value: &str) -> Option<Detection> {
+    let v = value.to_ascii_lowercase();
+    let hit = match kind {
+        AttackKind::Sqli => {
+            (v.contains('\'') && (v.contains(" or ") || v.contains("--") || v.contains("union")))
+                || v.contains("union select")
+        }
+        _ => v.contains("<script") || v.contains("javascript:") || v.contains("onerror="),
+    };
+    hit.then_some(Detection {
+        kind,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason: "bootstrap",
+    })
 }

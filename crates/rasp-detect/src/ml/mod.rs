@@ -1,0 +1,183 @@
+//! Machine-learning scoring for values the grammar engines cannot settle.
+//!
+//! One logistic-regression model per attack kind over hashed character 1–4-grams and
+//! word-shape token bigrams ([`features`]), trained by `rasp train` ([`train`]) and stored
+//! i8-quantised in `models/detect.model` (embedded with `include_bytes!`, parsed once on first
+//! use in microseconds).
+//!
+//! File format (little-endian): magic `RASPML01`, `u32` model count, then per model: `u8`
+//! kind (0 sqli, 1 xss, 2 cmdi, 3 traversal), `u8` hash bits, `u16` zero, `f32` weight scale,
+//! `f32` bias, `1 << bits` `i8` weights.
+
+pub mod features;
+pub mod split;
+pub mod train;
+
+use std::sync::OnceLock;
+
+use crate::AttackKind;
+
+const MAGIC: &[u8; 8] = b"RASPML01";
+const MAX_BITS: u8 = 22;
+
+/// The model shipped in the crate.
+static EMBEDDED_BYTES: &[u8] = include_bytes!("../../models/detect.model");
+static EMBEDDED: OnceLock<Model> = OnceLock::new();
+
+/// A parse failure of a model file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "invalid model file: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// One binary linear model: P(attack of `kind` | value).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LinearModel {
+    pub kind: AttackKind,
+    pub bits: u8,
+    pub scale: f32,
+    pub bias: f32,
+    pub weights: Vec<i8>,
+}
+
+impl LinearModel {
+    /// The probability that `value` is an attack of this model's kind.
+    pub fn score(&self, value: &str) -> f32 {
+        let mut sum: i32 = 0;
+        let n = features::for_each_feature(value, self.bits, |h| {
+            sum += i32::from(self.weights[h]);
+        });
+        let norm = if n == 0 { 1.0 } else { (n as f32).sqrt() };
+        let z = self.bias + self.scale * sum as f32 / norm;
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A set of per-kind models.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Model {
+    pub models: Vec<LinearModel>,
+}
+
+fn kind_id(k: AttackKind) -> u8 {
+    match k {
+        AttackKind::Sqli => 0,
+        AttackKind::Xss => 1,
+        AttackKind::Cmdi => 2,
+        AttackKind::Traversal => 3,
+    }
+}
+
+fn kind_from_id(id: u8) -> Option<AttackKind> {
+    Some(match id {
+        0 => AttackKind::Sqli,
+        1 => AttackKind::Xss,
+        2 => AttackKind::Cmdi,
+        3 => AttackKind::Traversal,
+        _ => return None,
+    })
+}
+
+impl Model {
+    /// The model embedded in this build (parsed on first call).
+    pub fn embedded() -> &'static Model {
+        // The embedded file is produced by `rasp train` and checked by a unit test; an
+        // unreadable file would disable ML rather than panic in a request path.
+        EMBEDDED.get_or_init(|| Model::from_bytes(EMBEDDED_BYTES).unwrap_or_default())
+    }
+
+    /// The model for `kind`, if trained.
+    pub fn get(&self, kind: AttackKind) -> Option<&LinearModel> {
+        self.models.iter().find(|m| m.kind == kind)
+    }
+
+    /// Parse the binary format described in the module docs.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let rest = b.strip_prefix(MAGIC).ok_or(ModelError("bad magic"))?;
+        let (count, mut rest) = take_u32(rest)?;
+        if count > 8 {
+            return Err(ModelError("too many models"));
+        }
+        let mut models = Vec::with_capacity(count as usize);
+        for _ in 0..count {
+            if rest.len() < 12 {
+                return Err(ModelError("truncated header"));
+            }
+            let kind = kind_from_id(rest[0]).ok_or(ModelError("unknown kind"))?;
+            let bits = rest[1];
+            if bits == 0 || bits > MAX_BITS {
+                return Err(ModelError("bad hash width"));
+            }
+            let scale = f32::from_le_bytes([rest[4], rest[5], rest[6], rest[7]]);
+            let bias = f32::from_le_bytes([rest[8], rest[9], rest[10], rest[11]]);
+            if !scale.is_finite() || !bias.is_finite() {
+                return Err(ModelError("non-finite parameter"));
+            }
+            rest = &rest[12..];
+            let n = 1usize << bits;
+            if rest.len() < n {
+                return Err(ModelError("truncated weights"));
+            }
+            let weights = rest[..n].iter().map(|&w| w as i8).collect();
+            rest = &rest[n..];
+            models.push(LinearModel {
+                kind,
+                bits,
+                scale,
+                bias,
+                weights,
+            });
+        }
+        if !rest.is_empty() {
+            return Err(ModelError("trailing bytes"));
+        }
+        Ok(Model { models })
+    }
+
+    /// Serialise to the binary format described in the module docs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(self.models.len() as u32).to_le_bytes());
+        for m in &self.models {
+            out.push(kind_id(m.kind));
+            out.push(m.bits);
+            out.extend_from_slice(&[0, 0]);
+            out.extend_from_slice(&m.scale.to_le_bytes());
+            out.extend_from_slice(&m.bias.to_le_bytes());
+            out.extend(m.weights.iter().map(|&w| w as u8));
+        }
+        out
+    }
+}
+
+fn take_u32(b: &[u8]) -> Result<(u32, &[u8]), ModelError> {
+    if b.len() < 4 {
+        return Err(ModelError("truncated"));
+    }
+    Ok((u32::from_le_bytes([b[0], b[1], b[2], b[3]]), &b[4..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_model_parses() {
+        let m = Model::from_bytes(EMBEDDED_BYTES).expect("embedded model must parse");
+        assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
+    }
+
+    #[test]
+    fn rejects_garbage() {
+        assert!(Model::from_bytes(b"").is_err());
+        assert!(Model::from_bytes(b"RASPML01\x01\0\0\0\0\x30").is_err());
+        assert!(Model::from_bytes(b"RASPML01\x09\0\0\0").is_err());
+    }
+}

@@ -1,0 +1,299 @@
+//! Decoding and normalisation shared by every detector.
+//!
+//! Attackers hide structure behind encodings (`%2e%2e%2f`, `%252e`, `&lt;`, `\x3c`, `%u2216`,
+//! overlong UTF-8 `%c0%af`). Detectors look at the value as a lenient application would see it
+//! after its own decoding, so each decoder is applied a bounded number of times
+//! ([`MAX_DECODE_DEPTH`]) and never produces more bytes than it reads.
+
+use std::borrow::Cow;
+
+/// How many layers of a nested encoding (`%25252e`) are peeled at most.
+pub const MAX_DECODE_DEPTH: usize = 3;
+
+fn hex_val(b: u8) -> Option<u8> {
+    match b {
+        b'0'..=b'9' => Some(b - b'0'),
+        b'a'..=b'f' => Some(b - b'a' + 10),
+        b'A'..=b'F' => Some(b - b'A' + 10),
+        _ => None,
+    }
+}
+
+fn hex_pair(b: &[u8], at: usize) -> Option<u8> {
+    let h = hex_val(*b.get(at)?)?;
+    let l = hex_val(*b.get(at + 1)?)?;
+    Some((h << 4) | l)
+}
+
+/// Map a code point that lenient decoders (IIS `%uXXXX`, best-fit code pages, full-width
+/// forms) turn into an ASCII dot or slash onto that ASCII character.
+pub fn fold_lookalike(c: char) -> char {
+    match c {
+        // division slash, fraction slash, full-width solidus, big solidus
+        '\u{2215}' | '\u{2044}' | '\u{ff0f}' | '\u{29f8}' => '/',
+        // set minus, full-width reverse solidus, big reverse solidus
+        '\u{2216}' | '\u{ff3c}' | '\u{29f9}' => '\\',
+        // one-dot leader, full-width full stop, small full stop
+        '\u{2024}' | '\u{ff0e}' | '\u{fe52}' => '.',
+        _ => c,
+    }
+}
+
+/// Decode one layer of percent-encoding: `%XX`, IIS `%uXXXX`, and overlong two-byte UTF-8
+/// forms of ASCII (`%c0%af` → `/`, as vulnerable servers decoded them). Malformed escapes are
+/// kept literally; `+` is left alone (only form bodies mean space by it).
+pub fn percent_decode(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    if !b.contains(&b'%') {
+        return Cow::Borrowed(s);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'%' {
+            out.push(b[i]);
+            i += 1;
+            continue;
+        }
+        if matches!(b.get(i + 1), Some(b'u' | b'U')) {
+            if let (Some(hi), Some(lo)) = (hex_pair(b, i + 2), hex_pair(b, i + 4)) {
+                let cp = (u32::from(hi) << 8) | u32::from(lo);
+                let ch = char::from_u32(cp).map_or('\u{fffd}', fold_lookalike);
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                i += 6;
+                continue;
+            }
+        }
+        match hex_pair(b, i + 1) {
+            Some(lead @ (0xc0 | 0xc1)) if b.get(i + 3) == Some(&b'%') => match hex_pair(b, i + 4) {
+                Some(cont) if cont & 0xc0 == 0x80 => {
+                    out.push(((lead & 0x01) << 6) | (cont & 0x3f));
+                    i += 6;
+                }
+                _ => {
+                    out.push(lead);
+                    i += 3;
+                }
+            },
+            Some(byte) => {
+                out.push(byte);
+                i += 3;
+            }
+            None => {
+                out.push(b'%');
+                i += 1;
+            }
+        }
+    }
+    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Peel percent-encoding layers until the value stops changing or [`MAX_DECODE_DEPTH`].
+pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
+    let mut cur: Cow<'_, str> = Cow::Borrowed(s);
+    for _ in 0..MAX_DECODE_DEPTH {
+        match percent_decode(&cur) {
+            Cow::Borrowed(_) => break,
+            Cow::Owned(next) => {
+                if next == *cur {
+                    break;
+                }
+                cur = Cow::Owned(next);
+            }
+        }
+    }
+    cur
+}
+
+/// Decode the HTML character references a browser would decode in text and attribute
+/// values: numeric (`&#60;`, `&#x3c;`, with or without `;`) and the few named ones that
+/// matter for structure. Unknown references stay literal.
+pub fn html_entity_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('&') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(pos) = rest.find('&') {
+        out.push_str(&rest[..pos]);
+        let tail = &rest[pos + 1..];
+        match decode_entity(tail) {
+            Some((ch, used)) => {
+                out.push(ch);
+                rest = &tail[used..];
+            }
+            None => {
+                out.push('&');
+                rest = tail;
+            }
+        }
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// Decode one reference after `&`; returns the character and bytes consumed.
+fn decode_entity(t: &str) -> Option<(char, usize)> {
+    let b = t.as_bytes();
+    if b.first() == Some(&b'#') {
+        let (radix, start) = if matches!(b.get(1), Some(b'x' | b'X')) {
+            (16, 2)
+        } else {
+            (10, 1)
+        };
+        // Bounded: at most 8 digits (leading zeros are a known evasion, so allow a few).
+        let digits = b[start..]
+            .iter()
+            .take(8)
+            .take_while(|c| c.is_ascii_digit() || (radix == 16 && c.is_ascii_hexdigit()))
+            .count();
+        if digits == 0 {
+            return None;
+        }
+        let n = u32::from_str_radix(&t[start..start + digits], radix).ok()?;
+        let mut used = start + digits;
+        if b.get(used) == Some(&b';') {
+            used += 1;
+        }
+        return Some((char::from_u32(n).unwrap_or('\u{fffd}'), used));
+    }
+    const NAMED: [(&str, char); 12] = [
+        ("lt;", '<'),
+        ("gt;", '>'),
+        ("quot;", '"'),
+        ("apos;", '\''),
+        ("amp;", '&'),
+        ("colon;", ':'),
+        ("sol;", '/'),
+        ("bsol;", '\\'),
+        ("lpar;", '('),
+        ("rpar;", ')'),
+        ("Tab;", '\t'),
+        ("NewLine;", '\n'),
+    ];
+    NAMED
+        .iter()
+        .find(|(name, _)| t.starts_with(name))
+        .map(|&(name, ch)| (ch, name.len()))
+}
+
+/// Decode C/JS-style escapes that shells and script engines honour: `\xHH`, `\uHHHH`,
+/// `\u{H..}`. Other backslashes are kept (they matter to the shell tokenizer).
+pub fn backslash_hex_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return Cow::Borrowed(s);
+    }
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let mut changed = false;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            match b.get(i + 1) {
+                Some(b'x' | b'X') => {
+                    if let Some(v) = hex_pair(b, i + 2) {
+                        if v < 0x80 {
+                            out.push(char::from(v));
+                            i += 4;
+                            changed = true;
+                            continue;
+                        }
+                    }
+                }
+                Some(b'u') => {
+                    if let (Some(hi), Some(lo)) = (hex_pair(b, i + 2), hex_pair(b, i + 4)) {
+                        let cp = (u32::from(hi) << 8) | u32::from(lo);
+                        out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                        i += 6;
+                        changed = true;
+                        continue;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Copy one whole UTF-8 character.
+        let ch_len = utf8_len(b[i]);
+        let end = (i + ch_len).min(b.len());
+        out.push_str(s.get(i..end).unwrap_or("\u{fffd}"));
+        i = end;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// Cut an over-long value to a bounded window: the first and last `max/2` bytes joined by a
+/// newline (attacks sit at the start or the end of padded values), on character boundaries.
+pub fn bounded_window(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max || max < 8 {
+        return Cow::Borrowed(s);
+    }
+    let half = max / 2;
+    let mut head_end = half;
+    while !s.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let mut tail_start = s.len() - half;
+    while !s.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
+    let mut out = String::with_capacity(max + 1);
+    out.push_str(&s[..head_end]);
+    out.push('\n');
+    out.push_str(&s[tail_start..]);
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_layers_and_overlong() {
+        assert_eq!(percent_decode("%2e%2e%2f"), "../");
+        assert_eq!(percent_decode_deep("%252e%252e%252f"), "../");
+        assert_eq!(percent_decode("..%c0%af"), "../");
+        assert_eq!(percent_decode("..%u2216"), "..\\");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%e4%bd%a0"), "你");
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(html_entity_decode("&lt;a&gt;"), "<a>");
+        assert_eq!(html_entity_decode("&#x3c;&#60"), "<<");
+        assert_eq!(html_entity_decode("Tom & Jerry"), "Tom & Jerry");
+        assert_eq!(html_entity_decode("java&#0000115;cript"), "javascript");
+    }
+
+    #[test]
+    fn backslash_escapes() {
+        assert_eq!(backslash_hex_decode(r"\x2fetc"), "/etc");
+        assert_eq!(backslash_hex_decode(r"a\ b"), r"a\ b");
+        assert_eq!(backslash_hex_decode("é\\u003c"), "é<");
+    }
+
+    #[test]
+    fn window_keeps_both_ends() {
+        let v = format!("{}X{}", "a".repeat(100), "b".repeat(100));
+        let w = bounded_window(&v, 20);
+        assert!(w.starts_with("aaaaaaaaaa") && w.ends_with("bbbbbbbbbb"));
+        assert!(w.len() <= 21);
+        let u = "é".repeat(50);
+        assert!(bounded_window(&u, 11).len() <= 12);
+    }
+}
