@@ -18,6 +18,7 @@ use std::sync::Arc;
 pub mod cmdi;
 pub mod ml;
 pub mod normalize;
+pub mod sqli;
 pub mod traversal;
 
 /// The attack families this crate detects.

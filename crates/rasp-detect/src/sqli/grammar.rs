@@ -1,0 +1,547 @@
+//! The structural decision: does the value, placed in an application's SQL context, close that
+//! context and continue with SQL that has new structure?
+//!
+//! The parser is a small, tolerant recursive-descent reader of SQL expressions over the token
+//! stream (comments removed). It does not build a tree; it only answers "how far does a valid
+//! expression reach from here" and records which kinds of operands it saw ([`flags`]). Every
+//! recursion carries a depth bound ([`MAX_DEPTH`]) and every loop advances over a bounded
+//! token slice, so the work is linear in the (capped) token count.
+
+use super::keywords::{is_attack_function, is_strong_function, Kw};
+use super::lexer::{Kind, Token};
+
+/// Maximum nesting of parentheses / sub-expressions the parser follows.
+const MAX_DEPTH: u8 = 24;
+
+/// What the parser saw while reading an expression.
+pub mod flags {
+    /// A comparison (`=`, `<`, `LIKE`, `IS`, `IN`, `BETWEEN` ...).
+    pub const CMP: u32 = 1;
+    /// A call to a function typical of injections (`SLEEP(`, `CONCAT(`, `CHAR(` ...).
+    pub const FUNC: u32 = 1 << 1;
+    /// A sub-query `(SELECT ...)`.
+    pub const SUBQ: u32 = 1 << 2;
+    /// A variable (`@@version`, `@x`).
+    pub const VAR: u32 = 1 << 3;
+    /// A string literal.
+    pub const STR: u32 = 1 << 4;
+    /// A numeric literal.
+    pub const NUM: u32 = 1 << 5;
+    /// A call to any function.
+    pub const CALL: u32 = 1 << 6;
+    /// A boolean connective (`AND`, `OR`, `XOR`, `&&`, `||`).
+    pub const LOGIC: u32 = 1 << 7;
+    /// A comparison whose two sides are the same literal (`1=1`, `'a'='a'`).
+    pub const TAUT: u32 = 1 << 8;
+    /// A parenthesised sub-expression.
+    pub const PAREN: u32 = 1 << 9;
+    /// `CASE WHEN ... END`.
+    pub const CASE: u32 = 1 << 10;
+    /// A call to a function that only attacks use (`SLEEP(`, `BENCHMARK(`, `LOAD_FILE(` ...).
+    pub const STRONG_FUNC: u32 = 1 << 11;
+    /// A literal keyword (`NULL`, `TRUE`, `CURRENT_USER` ...).
+    pub const LIT: u32 = 1 << 12;
+}
+use flags::*;
+
+/// Reader over one context's significant tokens.
+pub struct Parser<'a> {
+    s: &'a str,
+    t: &'a [Token],
+    /// Flags accumulated by the reads since the last [`Parser::take_flags`].
+    pub flags: u32,
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(s: &'a str, t: &'a [Token]) -> Self {
+        Parser { s, t, flags: 0 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.t.len()
+    }
+
+    pub fn k(&self, i: usize) -> Option<Kind> {
+        self.t.get(i).map(|t| t.kind)
+    }
+
+    /// Is token `i` the keyword class `k`?
+    pub fn kw_is(&self, i: usize, k: Kw) -> bool {
+        self.kw(i) == Some(k)
+    }
+
+    fn kw(&self, i: usize) -> Option<Kw> {
+        match self.k(i) {
+            Some(Kind::Kw(k)) => Some(k),
+            _ => None,
+        }
+    }
+
+    pub fn text(&self, i: usize) -> &'a str {
+        match self.t.get(i) {
+            Some(t) => self.s.get(t.start as usize..t.end as usize).unwrap_or(""),
+            None => "",
+        }
+    }
+
+    fn byte(&self, i: usize) -> u8 {
+        self.text(i).as_bytes().first().copied().unwrap_or(0)
+    }
+
+    /// Reset and return the accumulated flags.
+    pub fn take_flags(&mut self) -> u32 {
+        std::mem::take(&mut self.flags)
+    }
+
+    /// Is token `i` something that can follow a complete expression at the top level of a
+    /// break-out: the end, a statement separator, a set operator or a trailing clause.
+    pub fn end_ok(&self, mut i: usize) -> bool {
+        // Closing parentheses the application opened.
+        while self.k(i) == Some(Kind::RParen) {
+            i += 1;
+        }
+        match self.k(i) {
+            None | Some(Kind::Semi) => true,
+            Some(Kind::Kw(
+                Kw::Union | Kw::GroupOrder | Kw::Limit | Kw::Having | Kw::Procedure | Kw::Into,
+            )) => true,
+            _ => false,
+        }
+    }
+
+    /// Read one operand at `i`; returns the index after it.
+    pub fn operand(&mut self, mut i: usize, depth: u8) -> Option<usize> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        // Unary prefixes: `-`, `+`, `!`, `~`, `NOT`, MySQL `BINARY`.
+        let mut guard = 0;
+        while guard < 8 {
+            match self.k(i) {
+                Some(Kind::Unary) | Some(Kind::Kw(Kw::Not)) => i += 1,
+                Some(Kind::Op) if matches!(self.byte(i), b'-' | b'+') => i += 1,
+                Some(Kind::Word) if self.text(i).eq_ignore_ascii_case("binary") => i += 1,
+                _ => break,
+            }
+            guard += 1;
+        }
+        match self.k(i)? {
+            Kind::Num => {
+                self.flags |= NUM;
+                Some(i + 1)
+            }
+            Kind::Str | Kind::OpenStr => {
+                self.flags |= STR;
+                // Adjacent literals concatenate in MySQL: 'a' 'b'.
+                let mut j = i + 1;
+                while matches!(self.k(j), Some(Kind::Str | Kind::OpenStr)) && j - i < 8 {
+                    j += 1;
+                }
+                Some(j)
+            }
+            Kind::Var => {
+                self.flags |= VAR;
+                if self.k(i + 1) == Some(Kind::LParen) {
+                    return self.call(i, i + 1, depth);
+                }
+                Some(i + 1)
+            }
+            Kind::Kw(Kw::Literal) => {
+                self.flags |= LIT;
+                if self.k(i + 1) == Some(Kind::LParen) {
+                    return self.call(i, i + 1, depth);
+                }
+                Some(i + 1)
+            }
+            Kind::Kw(Kw::Case) => self.case_expr(i, depth),
+            Kind::Kw(Kw::Select) => None,
+            Kind::Kw(Kw::Statement | Kw::Limit | Kw::Delay | Kw::BinOp | Kw::Waitfor)
+                if self.k(i + 1) == Some(Kind::LParen) =>
+            {
+                // `replace(`, `insert(`, `left(`, `mod(` are functions too.
+                self.call(i, i + 1, depth)
+            }
+            Kind::Kw(Kw::Join) if self.k(i + 1) == Some(Kind::LParen) => self.call(i, i + 1, depth),
+            Kind::Word => {
+                // Qualified name: a.b.c (bounded).
+                let mut j = i + 1;
+                let mut parts = 0;
+                while parts < 4 && self.k(j) == Some(Kind::Dot) {
+                    match self.k(j + 1) {
+                        Some(Kind::Word | Kind::Kw(_)) => j += 2,
+                        // `master..xp_cmdshell`
+                        Some(Kind::Dot) => j += 1,
+                        _ => break,
+                    }
+                    parts += 1;
+                }
+                if self.k(j) == Some(Kind::LParen) {
+                    return self.call(j - 1, j, depth);
+                }
+                // PostgreSQL cast `x::text` is handled as a binary operator by expr().
+                Some(j)
+            }
+            Kind::LParen => {
+                self.flags |= PAREN;
+                let j = if self.kw(i + 1) == Some(Kw::Select) {
+                    self.flags |= SUBQ;
+                    self.select_body(i + 2, depth + 1)
+                } else {
+                    let mut j = self.expr(i + 1, depth + 1)?;
+                    let mut items = 0;
+                    while self.k(j) == Some(Kind::Comma) && items < 64 {
+                        j = self.expr(j + 1, depth + 1)?;
+                        items += 1;
+                    }
+                    j
+                };
+                match self.k(j) {
+                    Some(Kind::RParen) => Some(j + 1),
+                    // Unclosed at the end: the application's text closes it.
+                    None => Some(j),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// A function call: `name` at `name_i`, `(` at `lp`. Arguments are skipped by balanced
+    /// parentheses (functions have their own syntax: `CAST(x AS t)`, `SUBSTRING(x FROM 1)`),
+    /// noting sub-queries on the way.
+    fn call(&mut self, name_i: usize, lp: usize, depth: u8) -> Option<usize> {
+        let name = self.text(name_i);
+        let name = name.rsplit('.').next().unwrap_or(name);
+        self.flags |= CALL;
+        if is_attack_function(name) {
+            self.flags |= FUNC;
+        }
+        if is_strong_function(name) {
+            self.flags |= STRONG_FUNC | FUNC;
+        }
+        let mut d: u32 = 0;
+        let mut j = lp;
+        while j < self.t.len() {
+            match self.t[j].kind {
+                Kind::LParen => d += 1,
+                Kind::RParen => {
+                    d -= 1;
+                    if d == 0 {
+                        return Some(j + 1);
+                    }
+                }
+                Kind::Kw(Kw::Select) => self.flags |= SUBQ,
+                Kind::Var => self.flags |= VAR,
+                Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) => {
+                    let inner = self.text(j);
+                    if is_strong_function(inner) {
+                        self.flags |= STRONG_FUNC | FUNC;
+                    } else if is_attack_function(inner) {
+                        self.flags |= FUNC;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        let _ = depth;
+        // Unclosed call at the end of the value.
+        Some(j)
+    }
+
+    /// `CASE [x] WHEN .. THEN .. [ELSE ..] END`, skipped by keyword nesting.
+    fn case_expr(&mut self, i: usize, _depth: u8) -> Option<usize> {
+        let mut d = 0u32;
+        let mut j = i;
+        let mut saw_when = false;
+        while j < self.t.len() {
+            match self.kw(j) {
+                Some(Kw::Case) => d += 1,
+                Some(Kw::When) => saw_when = true,
+                Some(Kw::End) => {
+                    d -= 1;
+                    if d == 0 {
+                        if saw_when {
+                            self.flags |= CASE;
+                        }
+                        return Some(j + 1);
+                    }
+                }
+                Some(Kw::Select) => self.flags |= SUBQ,
+                _ => {}
+            }
+            j += 1;
+        }
+        if saw_when {
+            self.flags |= CASE;
+            Some(j)
+        } else {
+            None
+        }
+    }
+
+    /// The rest of a `SELECT` after the keyword: skip to the unmatched `)` or the end, noting
+    /// what the select list contains.
+    pub fn select_body(&mut self, i: usize, _depth: u8) -> usize {
+        let mut d: i32 = 0;
+        let mut j = i;
+        while j < self.t.len() {
+            match self.t[j].kind {
+                Kind::LParen => d += 1,
+                Kind::RParen => {
+                    if d == 0 {
+                        return j;
+                    }
+                    d -= 1;
+                }
+                Kind::Semi if d == 0 => return j,
+                Kind::Var => self.flags |= VAR,
+                Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) => {
+                    self.flags |= CALL;
+                    let inner = self.text(j);
+                    if is_strong_function(inner) {
+                        self.flags |= STRONG_FUNC | FUNC;
+                    } else if is_attack_function(inner) {
+                        self.flags |= FUNC;
+                    }
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        j
+    }
+
+    /// Read `operand (joiner operand)*` from `i`.
+    pub fn expr(&mut self, i: usize, depth: u8) -> Option<usize> {
+        let first = i;
+        let j = self.operand(i, depth)?;
+        self.continuation(first, j, depth)
+    }
+
+    /// Having read an operand spanning `[lhs_start, j)`, read `(joiner operand)*`.
+    pub fn continuation(&mut self, mut lhs_start: usize, mut j: usize, depth: u8) -> Option<usize> {
+        let mut steps = 0;
+        while steps < 256 {
+            steps += 1;
+            let Some(k) = self.k(j) else { break };
+            let next = match k {
+                Kind::Cmp => {
+                    self.flags |= CMP;
+                    let r = self.operand(j + 1, depth)?;
+                    if r == j + 2 && j == lhs_start + 1 && self.same_literal(lhs_start, j + 1) {
+                        self.flags |= TAUT;
+                    }
+                    r
+                }
+                Kind::Op => {
+                    // PostgreSQL cast: `::type`
+                    if self.text(j) == "::" && matches!(self.k(j + 1), Some(Kind::Word | Kind::Kw(_))) {
+                        j += 2;
+                        continue;
+                    }
+                    self.operand(j + 1, depth)?
+                }
+                Kind::LogicOp => {
+                    self.flags |= LOGIC;
+                    self.operand(j + 1, depth)?
+                }
+                Kind::Kw(Kw::And | Kw::Or | Kw::Xor) => {
+                    self.flags |= LOGIC;
+                    self.operand(j + 1, depth)?
+                }
+                Kind::Kw(Kw::BinOp) => {
+                    self.flags |= CMP;
+                    let mut m = j + 1;
+                    // `SOUNDS LIKE`, `NOT LIKE` handled by skipping a second operator word.
+                    if self.kw(m) == Some(Kw::BinOp) {
+                        m += 1;
+                    }
+                    self.operand(m, depth)?
+                }
+                Kind::Kw(Kw::Not)
+                    if matches!(self.kw(j + 1), Some(Kw::BinOp | Kw::In | Kw::Between)) =>
+                {
+                    j += 1;
+                    continue;
+                }
+                Kind::Kw(Kw::Is) => {
+                    self.flags |= CMP;
+                    let mut m = j + 1;
+                    if self.kw(m) == Some(Kw::Not) {
+                        m += 1;
+                    }
+                    self.operand(m, depth)?
+                }
+                Kind::Kw(Kw::In) => {
+                    self.flags |= CMP;
+                    if self.k(j + 1) != Some(Kind::LParen) {
+                        return None;
+                    }
+                    self.operand(j + 1, depth)?
+                }
+                Kind::Kw(Kw::Between) => {
+                    self.flags |= CMP;
+                    let a = self.operand(j + 1, depth)?;
+                    if self.kw(a) != Some(Kw::And) {
+                        return None;
+                    }
+                    self.operand(a + 1, depth)?
+                }
+                _ => break,
+            };
+            lhs_start = j + 1;
+            j = next;
+        }
+        Some(j)
+    }
+
+    fn same_literal(&self, a: usize, b: usize) -> bool {
+        let (ka, kb) = (self.k(a), self.k(b));
+        let lit = |k: Option<Kind>| matches!(k, Some(Kind::Num | Kind::Str | Kind::OpenStr | Kind::Word));
+        if !lit(ka) || !lit(kb) {
+            return false;
+        }
+        let strip = |s: &'a str| s.trim_matches(|c| c == '\'' || c == '"');
+        strip(self.text(a)).eq_ignore_ascii_case(strip(self.text(b)))
+    }
+
+    /// `UNION [ALL|DISTINCT] [(] SELECT item` at `i`.
+    pub fn union_select(&mut self, i: usize) -> bool {
+        if self.kw(i) != Some(Kw::Union) {
+            return false;
+        }
+        let mut j = i + 1;
+        if self.kw(j) == Some(Kw::SetQuantifier) {
+            j += 1;
+        }
+        let mut p = 0;
+        while self.k(j) == Some(Kind::LParen) && p < 8 {
+            j += 1;
+            p += 1;
+        }
+        if self.kw(j) != Some(Kw::Select) {
+            return false;
+        }
+        // A select list follows: an operand, `*`, or the end (truncated payload).
+        match self.k(j + 1) {
+            None => true,
+            Some(Kind::Op) if self.byte(j + 1) == b'*' => true,
+            Some(Kind::Kw(Kw::SetQuantifier | Kw::Literal | Kw::Case)) => true,
+            Some(Kind::Num | Kind::Str | Kind::OpenStr | Kind::Var | Kind::LParen) => true,
+            Some(Kind::Word) => {
+                // `UNION SELECT password FROM users`, `UNION SELECT a,b` — not prose
+                // ("union select committee"): a list, a call, FROM, or the end must follow.
+                let mut pr = Parser::new(self.s, self.t);
+                match pr.expr(j + 1, 0) {
+                    Some(e) => {
+                        pr.flags & CALL != 0
+                            || matches!(
+                                self.k(e),
+                                None | Some(Kind::Comma | Kind::Kw(Kw::From) | Kind::Semi)
+                            )
+                    }
+                    None => false,
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// A statement started after `;` at `i` (stacked query): the keyword plus the shape of
+    /// its next token must read as SQL, not prose ("; drop me a line").
+    pub fn stacked_statement(&mut self, i: usize) -> bool {
+        let w = self.text(i).to_ascii_lowercase();
+        let next = self.k(i + 1);
+        let next_text = self.text(i + 1).to_ascii_lowercase();
+        match self.kw(i) {
+            Some(Kw::Select) => self.select_statement(i),
+            Some(Kw::Waitfor) => self.kw(i + 1) == Some(Kw::Delay),
+            Some(Kw::Statement) => match w.as_str() {
+                "drop" | "create" | "alter" | "truncate" => matches!(
+                    next_text.as_str(),
+                    "table"
+                        | "database"
+                        | "schema"
+                        | "view"
+                        | "procedure"
+                        | "function"
+                        | "user"
+                        | "index"
+                        | "trigger"
+                        | "login"
+                        | "role"
+                        | "temporary"
+                        | "or"
+                        | "definer"
+                ),
+                "insert" | "replace" => {
+                    self.kw(i + 1) == Some(Kw::Into)
+                        || (next == Some(Kind::Word) && self.k(i + 2) == Some(Kind::LParen))
+                }
+                "update" => {
+                    next == Some(Kind::Word) && self.text(i + 2).eq_ignore_ascii_case("set")
+                }
+                "delete" => self.kw(i + 1) == Some(Kw::From),
+                "exec" | "execute" => matches!(next, Some(Kind::Word | Kind::Var | Kind::LParen | Kind::Str)),
+                "declare" => next == Some(Kind::Var),
+                "set" => next == Some(Kind::Var) || self.k(i + 2) == Some(Kind::Cmp),
+                "shutdown" | "commit" | "rollback" | "reconfigure" => {
+                    matches!(next, None | Some(Kind::Semi)) || next_text == "with"
+                }
+                "call" => next == Some(Kind::Word) && self.k(i + 2) == Some(Kind::LParen),
+                "load" => next_text == "data" || next_text == "xml",
+                "show" => matches!(
+                    next_text.as_str(),
+                    "tables" | "databases" | "columns" | "grants" | "variables" | "processlist"
+                ),
+                "copy" => self.kw(i + 2) == Some(Kw::From) || next_text == "to",
+                "attach" => next_text == "database",
+                "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
+                | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
+                    matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
+                        && matches!(self.k(i + 2), None | Some(Kind::Semi | Kind::Kw(_) | Kind::LParen | Kind::Cmp))
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// A whole `SELECT` statement at `i` whose select list is SQL, not prose ("select one of
+    /// the options"): a variable, an attack function, a sub-query, `*`/literal with `FROM`.
+    pub fn select_statement(&mut self, i: usize) -> bool {
+        if self.kw(i) != Some(Kw::Select) {
+            return false;
+        }
+        let mut j = i + 1;
+        if self.kw(j) == Some(Kw::SetQuantifier) {
+            j += 1;
+        }
+        let star = self.k(j) == Some(Kind::Op) && self.byte(j) == b'*';
+        let saved = self.take_flags();
+        let end = if star {
+            Some(j + 1)
+        } else {
+            let mut e = self.expr(j, 0);
+            let mut items = 0;
+            while let Some(x) = e {
+                if self.k(x) != Some(Kind::Comma) || items > 64 {
+                    break;
+                }
+                items += 1;
+                e = self.expr(x + 1, 0);
+            }
+            e
+        };
+        let f = self.take_flags();
+        self.flags = saved | f;
+        let Some(end) = end else { return false };
+        if f & (VAR | FUNC | SUBQ) != 0 {
+            return true;
+        }
+        let from = self.kw(end) == Some(Kw::From);
+        let end_here = matches!(self.k(end), None | Some(Kind::Semi));
+        (star || f & (NUM | STR | CALL | LIT) != 0) && (from || (end_here && !star && f & (CALL | LIT) != 0))
+    }
+}

@@ -1,0 +1,554 @@
+//! A tolerant SQL tokenizer covering the lexical syntax of MySQL, PostgreSQL, MSSQL, Oracle
+//! and SQLite.
+//!
+//! It never fails: every byte ends up in some token, unknown bytes become [`Kind::Other`].
+//! Work is linear in the input and the token count is capped ([`MAX_TOKENS`]), so a hostile
+//! value costs at most one pass over its bytes.
+
+use super::keywords::{classify, Kw};
+
+/// Upper bound on tokens produced for one value and context; the decision only needs the
+/// structure near the break-out point, and the cap bounds memory and time on huge values.
+pub const MAX_TOKENS: usize = 384;
+
+/// Where the tokenizer starts: the application's literal the value is placed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Start {
+    /// Bare: numeric value, identifier, ORDER BY / LIMIT argument, IN list.
+    Bare,
+    /// Inside a string literal opened by this quote byte (`'` or `"`).
+    InQuote(u8),
+}
+
+/// Token kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A string literal closed inside the value.
+    Str,
+    /// A string literal still open at the end of the value (the application's closing quote
+    /// ends it).
+    OpenStr,
+    /// Numeric literal (decimal, float, scientific, hex `0x..`, binary `0b..`).
+    Num,
+    /// Identifier or word that is not a keyword (also `` `quoted` `` and `[bracketed]`).
+    Word,
+    /// A keyword.
+    Kw(Kw),
+    /// `@var`, `@@system_var`, `$1`, `?`, `:name`.
+    Var,
+    /// Binary/comparison/arithmetic operator.
+    Op,
+    /// `=` `<` `>` `<=` `>=` `<>` `!=` `<=>` (kept apart because comparisons are what turn a
+    /// break-out into a boolean test).
+    Cmp,
+    /// `&&` and `||`.
+    LogicOp,
+    /// Unary-only operator: `!`, `~`.
+    Unary,
+    LParen,
+    RParen,
+    Comma,
+    Semi,
+    Dot,
+    /// `--`, `#`, `/* */` comment (MySQL `/*! */` executable comments are not comments).
+    Comment,
+    /// Anything else.
+    Other,
+}
+
+/// One token with its byte span in the tokenized text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: Kind,
+    pub start: u32,
+    pub end: u32,
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+}
+
+/// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
+/// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0)
+}
+
+/// Tokenize `s` starting in `start`, appending to `out` (cleared first).
+pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
+    out.clear();
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut i = 0usize;
+    // Inside a MySQL executable comment `/*! ... */`: its body is code and its `*/` is space.
+    let mut in_exec_comment = false;
+
+    if let Start::InQuote(q) = start {
+        let (end, closed) = scan_string(b, 0, q);
+        out.push(Token {
+            kind: if closed { Kind::Str } else { Kind::OpenStr },
+            start: 0,
+            end: end as u32,
+        });
+        i = end;
+    }
+
+    while i < n && out.len() < MAX_TOKENS {
+        let c = b[i];
+        if is_space(c) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        let kind = match c {
+            b'\'' | b'"' => {
+                let (end, closed) = scan_string(b, i + 1, c);
+                i = end;
+                if closed {
+                    Kind::Str
+                } else {
+                    Kind::OpenStr
+                }
+            }
+            b'`' => {
+                i = scan_until(b, i + 1, b'`');
+                Kind::Word
+            }
+            b'[' => {
+                // MSSQL bracketed identifier; a lone `[` without `]` soon is just punctuation.
+                let close = b[i + 1..].iter().take(128).position(|&x| x == b']');
+                match close {
+                    Some(p) => {
+                        i += p + 2;
+                        Kind::Word
+                    }
+                    None => {
+                        i += 1;
+                        Kind::Other
+                    }
+                }
+            }
+            b'0'..=b'9' => {
+                i = scan_number(b, i);
+                Kind::Num
+            }
+            b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
+                i = scan_number(b, i);
+                Kind::Num
+            }
+            b'.' => {
+                i += 1;
+                Kind::Dot
+            }
+            b'(' => {
+                i += 1;
+                Kind::LParen
+            }
+            b')' => {
+                i += 1;
+                Kind::RParen
+            }
+            b',' => {
+                i += 1;
+                Kind::Comma
+            }
+            b';' => {
+                i += 1;
+                Kind::Semi
+            }
+            b'#' => {
+                i = scan_line(b, i);
+                Kind::Comment
+            }
+            b'-' if i + 1 < n && b[i + 1] == b'-' => {
+                i = scan_line(b, i);
+                Kind::Comment
+            }
+            b'/' if i + 1 < n && b[i + 1] == b'*' => {
+                if i + 2 < n && b[i + 2] == b'!' {
+                    // `/*!50000 select */`: MySQL runs the body; skip the marker and version.
+                    i += 3;
+                    while i < n && b[i].is_ascii_digit() && i - st < 9 {
+                        i += 1;
+                    }
+                    in_exec_comment = true;
+                    continue;
+                }
+                i = match find2(b, i + 2, b'*', b'/') {
+                    Some(p) => p + 2,
+                    None => n,
+                };
+                Kind::Comment
+            }
+            b'*' if in_exec_comment && i + 1 < n && b[i + 1] == b'/' => {
+                in_exec_comment = false;
+                i += 2;
+                continue;
+            }
+            b'@' => {
+                i += 1;
+                if i < n && b[i] == b'@' {
+                    i += 1;
+                }
+                if i < n && (b[i] == b'\'' || b[i] == b'"' || b[i] == b'`') {
+                    let q = b[i];
+                    i = scan_string(b, i + 1, q).0;
+                } else {
+                    while i < n && (is_word_byte(b[i]) || b[i] == b'.') {
+                        i += 1;
+                    }
+                }
+                Kind::Var
+            }
+            b'?' => {
+                i += 1;
+                Kind::Var
+            }
+            b'$' => {
+                // PostgreSQL `$1` parameter or `$tag$ ... $tag$` dollar-quoted string.
+                let mut j = i + 1;
+                while j < n && j - i < 32 && (b[j].is_ascii_alphanumeric() || b[j] == b'_') {
+                    j += 1;
+                }
+                if j < n && b[j] == b'$' {
+                    let tag = &b[i..=j];
+                    match find_slice(&b[j + 1..], tag) {
+                        Some(p) => {
+                            i = j + 1 + p + tag.len();
+                            Kind::Str
+                        }
+                        None => {
+                            i = n;
+                            Kind::OpenStr
+                        }
+                    }
+                } else if j > i + 1 && b[i + 1..j].iter().all(u8::is_ascii_digit) {
+                    i = j;
+                    Kind::Var
+                } else {
+                    i = j.max(i + 1);
+                    Kind::Word
+                }
+            }
+            b':' => {
+                if i + 1 < n && b[i + 1] == b':' {
+                    i += 2;
+                    Kind::Op
+                } else if i + 1 < n && b[i + 1] == b'=' {
+                    i += 2;
+                    Kind::Cmp
+                } else if i + 1 < n && b[i + 1].is_ascii_alphabetic() {
+                    i += 1;
+                    while i < n && is_word_byte(b[i]) {
+                        i += 1;
+                    }
+                    Kind::Var
+                } else {
+                    i += 1;
+                    Kind::Other
+                }
+            }
+            b'=' => {
+                i += 1;
+                if i < n && b[i] == b'=' {
+                    i += 1;
+                }
+                Kind::Cmp
+            }
+            b'<' => {
+                i += 1;
+                if i < n && (b[i] == b'=' || b[i] == b'>') {
+                    i += 1;
+                    if i < n && b[i] == b'>' {
+                        i += 1;
+                    }
+                    Kind::Cmp
+                } else if i < n && b[i] == b'<' {
+                    i += 1;
+                    Kind::Op
+                } else {
+                    Kind::Cmp
+                }
+            }
+            b'>' => {
+                i += 1;
+                if i < n && b[i] == b'=' {
+                    i += 1;
+                    Kind::Cmp
+                } else if i < n && b[i] == b'>' {
+                    i += 1;
+                    Kind::Op
+                } else {
+                    Kind::Cmp
+                }
+            }
+            b'!' => {
+                i += 1;
+                if i < n && (b[i] == b'=' || b[i] == b'<' || b[i] == b'>') {
+                    i += 1;
+                    Kind::Cmp
+                } else {
+                    Kind::Unary
+                }
+            }
+            b'~' => {
+                i += 1;
+                if i < n && b[i] == b'*' {
+                    i += 1;
+                    Kind::Cmp
+                } else {
+                    Kind::Unary
+                }
+            }
+            b'|' => {
+                i += 1;
+                if i < n && b[i] == b'|' {
+                    i += 1;
+                    Kind::LogicOp
+                } else {
+                    Kind::Op
+                }
+            }
+            b'&' => {
+                i += 1;
+                if i < n && b[i] == b'&' {
+                    i += 1;
+                    Kind::LogicOp
+                } else {
+                    Kind::Op
+                }
+            }
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'^' => {
+                i += 1;
+                Kind::Op
+            }
+            _ if is_word_byte(c) => {
+                // Prefixed string literals: N'..', X'..', B'..', E'..', _utf8'..'.
+                let mut j = i;
+                while j < n && is_word_byte(b[j]) {
+                    j += 1;
+                }
+                let word = &s[i..j];
+                if j < n && b[j] == b'\'' && is_string_prefix(word) {
+                    let (end, closed) = scan_string(b, j + 1, b'\'');
+                    i = end;
+                    if closed {
+                        Kind::Str
+                    } else {
+                        Kind::OpenStr
+                    }
+                } else {
+                    i = j;
+                    match classify(word) {
+                        Some(kw) => Kind::Kw(kw),
+                        None => Kind::Word,
+                    }
+                }
+            }
+            _ => {
+                i += 1;
+                Kind::Other
+            }
+        };
+        out.push(Token {
+            kind,
+            start: st as u32,
+            end: i as u32,
+        });
+    }
+    merge_split_keywords(s, out);
+}
+
+fn is_string_prefix(w: &str) -> bool {
+    w.eq_ignore_ascii_case("n")
+        || w.eq_ignore_ascii_case("x")
+        || w.eq_ignore_ascii_case("b")
+        || w.eq_ignore_ascii_case("e")
+        || w.eq_ignore_ascii_case("q")
+        || (w.starts_with('_') && w.len() <= 10)
+}
+
+/// Scan a quoted string body starting at `i` (just after the opening quote). A doubled quote
+/// is an escaped quote (standard SQL); a backslash escapes the next byte (MySQL). Returns the
+/// index after the closing quote and whether it was closed.
+fn scan_string(b: &[u8], mut i: usize, q: u8) -> (usize, bool) {
+    let n = b.len();
+    while i < n {
+        let c = b[i];
+        if c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if c == q {
+            if i + 1 < n && b[i + 1] == q {
+                i += 2;
+                continue;
+            }
+            return (i + 1, true);
+        }
+        i += 1;
+    }
+    (n, false)
+}
+
+fn scan_until(b: &[u8], i: usize, q: u8) -> usize {
+    match memchr::memchr(q, &b[i.min(b.len())..]) {
+        Some(p) => i + p + 1,
+        None => b.len(),
+    }
+}
+
+fn scan_line(b: &[u8], i: usize) -> usize {
+    match memchr::memchr(b'\n', &b[i..]) {
+        Some(p) => i + p,
+        None => b.len(),
+    }
+}
+
+fn find2(b: &[u8], from: usize, x: u8, y: u8) -> Option<usize> {
+    let mut i = from;
+    while i + 1 < b.len() {
+        let p = memchr::memchr(x, &b[i..b.len() - 1])?;
+        if b[i + p + 1] == y {
+            return Some(i + p);
+        }
+        i += p + 1;
+    }
+    None
+}
+
+fn find_slice(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+fn scan_number(b: &[u8], mut i: usize) -> usize {
+    let n = b.len();
+    if i + 1 < n && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X') {
+        i += 2;
+        while i < n && b[i].is_ascii_hexdigit() {
+            i += 1;
+        }
+        return i;
+    }
+    if i + 1 < n && b[i] == b'0' && (b[i + 1] == b'b' || b[i + 1] == b'B') {
+        let mut j = i + 2;
+        while j < n && (b[j] == b'0' || b[j] == b'1') {
+            j += 1;
+        }
+        if j > i + 2 && (j == n || !is_word_byte(b[j])) {
+            return j;
+        }
+    }
+    while i < n && b[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i < n && b[i] == b'.' {
+        i += 1;
+        while i < n && b[i].is_ascii_digit() {
+            i += 1;
+        }
+    }
+    if i + 1 < n && (b[i] == b'e' || b[i] == b'E') {
+        let mut j = i + 1;
+        if j < n && (b[j] == b'+' || b[j] == b'-') {
+            j += 1;
+        }
+        if j < n && b[j].is_ascii_digit() {
+            while j < n && b[j].is_ascii_digit() {
+                j += 1;
+            }
+            i = j;
+        }
+    }
+    i
+}
+
+/// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
+/// whose concatenation is a keyword (filters that strip comments turn it into one).
+fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
+    if toks.len() < 3 {
+        return;
+    }
+    let mut w = 0usize;
+    let mut r = 0usize;
+    while r < toks.len() {
+        if r + 2 < toks.len()
+            && matches!(toks[r].kind, Kind::Word | Kind::Kw(_))
+            && toks[r + 1].kind == Kind::Comment
+            && matches!(toks[r + 2].kind, Kind::Word | Kind::Kw(_))
+            && toks[r].end == toks[r + 1].start
+            && toks[r + 1].end == toks[r + 2].start
+            && s.as_bytes()[toks[r + 1].start as usize] == b'/'
+        {
+            let a = &s[toks[r].start as usize..toks[r].end as usize];
+            let c = &s[toks[r + 2].start as usize..toks[r + 2].end as usize];
+            let mut buf = [0u8; 24];
+            if a.len() + c.len() <= buf.len() {
+                buf[..a.len()].copy_from_slice(a.as_bytes());
+                buf[a.len()..a.len() + c.len()].copy_from_slice(c.as_bytes());
+                if let Ok(joined) = std::str::from_utf8(&buf[..a.len() + c.len()]) {
+                    if let Some(kw) = classify(joined) {
+                        toks[w] = Token {
+                            kind: Kind::Kw(kw),
+                            start: toks[r].start,
+                            end: toks[r + 2].end,
+                        };
+                        w += 1;
+                        r += 3;
+                        continue;
+                    }
+                }
+            }
+        }
+        toks[w] = toks[r];
+        w += 1;
+        r += 1;
+    }
+    toks.truncate(w);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str, st: Start) -> Vec<Kind> {
+        let mut v = Vec::new();
+        tokenize(s, st, &mut v);
+        v.into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn quote_context_breaks_on_first_quote() {
+        assert_eq!(
+            kinds("a' or 'x", Start::InQuote(b'\'')),
+            vec![Kind::Str, Kind::Kw(Kw::Or), Kind::OpenStr]
+        );
+        // doubled quote is an escaped quote: no break-out
+        assert_eq!(kinds("it''s", Start::InQuote(b'\'')), vec![Kind::OpenStr]);
+    }
+
+    #[test]
+    fn numbers_comments_and_operators() {
+        assert_eq!(
+            kinds("0x41 1.5e3 /* c */ -- x", Start::Bare),
+            vec![Kind::Num, Kind::Num, Kind::Comment, Kind::Comment]
+        );
+        assert_eq!(
+            kinds("a::text||b<=>c", Start::Bare),
+            vec![Kind::Word, Kind::Op, Kind::Word, Kind::LogicOp, Kind::Word, Kind::Cmp, Kind::Word]
+        );
+    }
+
+    #[test]
+    fn mysql_executable_comment_is_code_and_split_keywords_merge() {
+        assert_eq!(
+            kinds("/*!50000union*/ sel/**/ect", Start::Bare),
+            vec![Kind::Kw(Kw::Union), Kind::Kw(Kw::Select)]
+        );
+    }
+
+    #[test]
+    fn dollar_quoting_and_prefixed_strings() {
+        assert_eq!(kinds("$$a'b$$ N'x' $1", Start::Bare), vec![Kind::Str, Kind::Str, Kind::Var]);
+    }
+}

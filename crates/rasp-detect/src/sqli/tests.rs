@@ -1,0 +1,139 @@
+//! Cases written from SQL grammar, one technique or benign shape per line.
+
+use super::detect;
+use crate::Context;
+
+fn hit(v: &str) -> bool {
+    detect(v, Context::Param).is_some()
+}
+
+#[test]
+fn string_context_breakouts() {
+    for v in [
+        "' OR 'a'='a",
+        "x' or '1'='1",
+        "1' AND '1'='1",
+        "admin'--",
+        "admin' #",
+        "admin')--",
+        "' or 1=1--",
+        "' OR 1 -- -",
+        "\" or \"\"=\"",
+        "') or ('x'='x",
+        "' AND SLEEP(5)--",
+        "'||(SELECT password FROM users LIMIT 1)||'",
+        "'+(select top 1 name from sysobjects)+'",
+        "' UNION SELECT username, password FROM users--",
+        "'; DROP TABLE users--",
+        "'; exec master..xp_cmdshell 'dir'--",
+        "' group by password having 1=1--",
+        "' order by 3--",
+        "'='",
+        "'-sleep(5)-'",
+        "1' and extractvalue(1,concat(0x7e,version()))--",
+        "' or username like '%",
+        "x' AND 1=(SELECT COUNT(*) FROM tabname); --",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn numeric_context_breakouts() {
+    for v in [
+        "1 AND 1=1",
+        "1 or 1=1",
+        "-1 UNION SELECT 1,2,3",
+        "1 UNION ALL SELECT NULL,NULL--",
+        "1)) OR ((1",
+        "1 AND SLEEP(5)",
+        "1-sleep(5)",
+        "1; DROP TABLE users",
+        "1;WAITFOR DELAY '0:0:5'--",
+        "1 order by 5",
+        "(((1)))*HOPE AND 8=3",
+        "1 and (select 1 from dual)=1",
+        "1 rlike (select case when 1=1 then 1 else 0x28 end)",
+        "1 AND 1=CAST(@@version AS int)",
+        "0x31 or 1=1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn obfuscated_and_dialects() {
+    for v in [
+        "1 UN/**/ION SEL/**/ECT 1,2",
+        "1/*!50000union*/ /*!50000select*/ 1,2",
+        "1'/**/or/**/'1'='1",
+        "1;SELECT pg_sleep(5)--",
+        "1 AND 1=1::int",
+        "' || (SELECT utl_inaddr.get_host_address('x') FROM dual) || '",
+        "1 AND [id]=1 --",
+        "select load_file('/etc/passwd')",
+        "SELECT * FROM users WHERE id=1",
+        "select @@version",
+        "sleep(5)#",
+        "benchmark(5000000,md5(1))",
+        "'||pg_sleep(10)--",
+        "1 AND $$a$$=$$a$$",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn benign_text_stays_quiet() {
+    for v in [
+        "O'Reilly",
+        "l'été",
+        "d'Artagnan",
+        "Rock 'n' roll",
+        "It's a 5' table",
+        "select one of the options",
+        "drop me a line",
+        "union station",
+        "order by phone",
+        "WHERE IS GEORGE",
+        "1 BY 1 INCH PILLOWS",
+        "CASE FOR KINDLE WITH KEYBOARD",
+        "a+b=c",
+        "x<5 and y>3",
+        "3 < 5 and 7 > 2",
+        "2+2=4",
+        "2024-05-01",
+        "12:30:00",
+        "{\"a\": 1, \"b\": \"x\"}",
+        "https://example.com/search?q=a&b=c",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+        "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.abc-def_ghi",
+        "Students' and teachers' rooms",
+        "James' or John's",
+        "1 or 2 people",
+        "2 or 3 days",
+        "Hi; use the side door",
+        "Note; update your profile",
+        "\"CLIP ON\" -EARRING* -SWEATER",
+        "we sell 1-2 items; select your favourite",
+        "Tom & Jerry",
+        "rock'-n-roll",
+        "The \"best\" or worst?",
+        "I'm here -- come in",
+        "5' - 10'",
+        "price: $5 -- cheap!",
+        "-- no comment --",
+    ] {
+        assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
+    }
+}
+
+#[test]
+fn huge_values_are_bounded() {
+    let v = "'".repeat(1 << 20);
+    let _ = detect(&v, Context::Param);
+    let v = "(".repeat(1 << 20);
+    let _ = detect(&v, Context::Param);
+    let v = format!("{}' OR 'a'='a", "x".repeat(100));
+    assert!(hit(&v));
+}
