@@ -5,6 +5,12 @@
 //! file < overrides), per-key `SECURITY_CHECKS` merge, aliases and validation live here.
 
 use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::Path;
+
+use serde_json::Value;
+
+pub mod keys;
 
 /// A pattern with PyRASP match semantics (`regex`, `starts`, `ends`, `contains`, `match`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -306,4 +312,178 @@ pub enum ConfigError {
     Io { path: String, reason: String },
     #[error("config file {path} is not valid JSON: {reason}")]
     Json { path: String, reason: String },
+}
+
+/// A configuration file after loading: the effective config, the file's top-level
+/// `"blacklist": {ip: epoch}` (PyRASP 0.8.2) and non-fatal warnings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedConfig {
+    pub config: Config,
+    /// Entries of the file's top-level `blacklist` object (IP, unix seconds).
+    pub blacklist: Vec<(IpAddr, f64)>,
+    /// Accepted-but-ignored keys, unknown keys in lenient mode, skipped blacklist entries.
+    pub warnings: Vec<String>,
+    /// `"Default"` when no file was read, `"Local"` otherwise (PyRASP `get_status().config`).
+    pub source: &'static str,
+}
+
+/// Largest configuration file we read (a PyRASP config is a few KB).
+const MAX_CONFIG_BYTES: u64 = 16 << 20;
+
+impl Config {
+    /// Parse a PyRASP JSON config (`{"config": {...}, "blacklist": {...}}` or the bare
+    /// object) over the defaults. Unknown keys are an error unless `lenient`.
+    pub fn from_json_str(text: &str, lenient: bool) -> Result<(Config, Vec<String>), ConfigError> {
+        let loaded = LoadedConfig::parse(Config::default(), text, "<string>", lenient)?;
+        Ok((loaded.config, loaded.warnings))
+    }
+
+    /// Read and parse one config file over the defaults.
+    pub fn from_file(path: &Path, lenient: bool) -> Result<LoadedConfig, ConfigError> {
+        let text = read_config_file(path)?;
+        LoadedConfig::parse(
+            Config::default(),
+            &text,
+            &path.display().to_string(),
+            lenient,
+        )
+    }
+
+    /// Layered load: defaults < `PYRASP_CONF` (or `RASP_CONF`) file < `explicit_path`.
+    pub fn load(explicit_path: Option<&Path>, lenient: bool) -> Result<LoadedConfig, ConfigError> {
+        let mut loaded = LoadedConfig {
+            config: Config::default(),
+            blacklist: Vec::new(),
+            warnings: Vec::new(),
+            source: "Default",
+        };
+        let env_path = std::env::var_os("PYRASP_CONF")
+            .or_else(|| std::env::var_os("RASP_CONF"))
+            .filter(|p| !p.is_empty());
+        let layers = env_path
+            .as_deref()
+            .map(Path::new)
+            .into_iter()
+            .chain(explicit_path);
+        for path in layers {
+            let text = read_config_file(path)?;
+            let layer =
+                LoadedConfig::parse(loaded.config, &text, &path.display().to_string(), lenient)?;
+            loaded.config = layer.config;
+            loaded.blacklist.extend(layer.blacklist);
+            loaded.warnings.extend(layer.warnings);
+            loaded.source = "Local";
+        }
+        Ok(loaded)
+    }
+
+    /// This config with `overrides` (an object of UPPER_CASE keys, e.g. a cloud update or
+    /// `set_config`) applied on top, validated the same way as a file. Unknown keys are errors.
+    pub fn merged_with(&self, overrides: &Value) -> Result<Config, ConfigError> {
+        let Value::Object(map) = overrides else {
+            return Err(ConfigError::Invalid {
+                key: "<root>".into(),
+                reason: "overrides must be a JSON object".into(),
+            });
+        };
+        let mut cfg = self.clone();
+        let mut warnings = Vec::new();
+        for (k, v) in map {
+            keys::apply_key(&mut cfg, k, v, &mut warnings, false)?;
+        }
+        keys::validate(&cfg)?;
+        Ok(cfg)
+    }
+
+    /// Every key of the effective configuration, UPPER_CASE (PyRASP 0.10 `get_config`).
+    pub fn to_json(&self) -> Value {
+        keys::to_json(self)
+    }
+}
+
+fn read_config_file(path: &Path) -> Result<String, ConfigError> {
+    use std::io::Read;
+    let io_err = |e: std::io::Error| ConfigError::Io {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(io_err)?;
+    let mut text = String::new();
+    let n = file
+        .take(MAX_CONFIG_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io_err)?;
+    if n as u64 > MAX_CONFIG_BYTES {
+        return Err(ConfigError::Io {
+            path: path.display().to_string(),
+            reason: format!("larger than {MAX_CONFIG_BYTES} bytes"),
+        });
+    }
+    Ok(text)
+}
+
+impl LoadedConfig {
+    /// Parse `text` as one config layer over `base`.
+    pub fn parse(
+        base: Config,
+        text: &str,
+        origin: &str,
+        lenient: bool,
+    ) -> Result<LoadedConfig, ConfigError> {
+        let root: Value = serde_json::from_str(text).map_err(|e| ConfigError::Json {
+            path: origin.to_string(),
+            reason: e.to_string(),
+        })?;
+        let Value::Object(mut root) = root else {
+            return Err(ConfigError::Json {
+                path: origin.to_string(),
+                reason: "the top level must be a JSON object".into(),
+            });
+        };
+        let mut warnings = Vec::new();
+        let mut blacklist = Vec::new();
+        // `{"config": {...}, "blacklist": {...}}` or the bare object.
+        let wrapped = root.get("config").is_some_and(Value::is_object);
+        if wrapped || root.get("blacklist").is_some_and(Value::is_object) {
+            if let Some(Value::Object(bl)) = root.remove("blacklist") {
+                for (ip, at) in bl {
+                    match (ip.trim().parse::<IpAddr>(), at.as_f64()) {
+                        (Ok(addr), Some(t)) if t.is_finite() => blacklist.push((addr, t)),
+                        _ => warnings.push(format!(
+                            "blacklist entry `{ip}`: expected an IP address and a unix time; skipped"
+                        )),
+                    }
+                }
+            }
+        }
+        let body = if wrapped {
+            match root.remove("config") {
+                Some(Value::Object(m)) => {
+                    for k in root.keys() {
+                        warnings.push(format!("top-level key `{k}` next to `config` ignored"));
+                    }
+                    m
+                }
+                _ => unreachable_object(),
+            }
+        } else {
+            root
+        };
+        let mut cfg = base;
+        for (k, v) in &body {
+            keys::apply_key(&mut cfg, k, v, &mut warnings, lenient)?;
+        }
+        keys::validate(&cfg)?;
+        Ok(LoadedConfig {
+            config: cfg,
+            blacklist,
+            warnings,
+            source: "Local",
+        })
+    }
+}
+
+/// `wrapped` was computed from `root["config"].is_object()`, so removal yields an object.
+fn unreachable_object() -> serde_json::Map<String, Value> {
+    serde_json::Map::new()
 }

@@ -1,0 +1,105 @@
+//! A configuration compiled for the request path: regexes built, lists lower-cased,
+//! detectors configured. Swapped atomically as a whole on `set_config`.
+
+use std::sync::Arc;
+
+use regex::Regex;
+
+use crate::config::{Config, ConfigError};
+use crate::pattern::{compile_all, NameGlob, Pattern};
+use crate::vectors::{Extractor, Limits};
+
+/// Everything the engine reads per request, derived from one [`Config`].
+pub struct Compiled {
+    pub config: Arc<Config>,
+    pub ignore_paths: Vec<Regex>,
+    pub flood_paths: Vec<Regex>,
+    pub decoys: Vec<Pattern>,
+    pub exceptions: Vec<Pattern>,
+    pub whitelist_headers: Vec<Pattern>,
+    pub hpp_allowed: Vec<NameGlob>,
+    pub ztaa_header: String,
+    pub detectors: rasp_detect::Detectors,
+}
+
+fn regexes(key: &str, list: &[String]) -> Result<Vec<Regex>, ConfigError> {
+    list.iter()
+        .map(|r| {
+            Regex::new(r).map_err(|e| ConfigError::Invalid {
+                key: key.into(),
+                reason: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+fn patterns(key: &str, list: &[crate::config::PatternSpec]) -> Result<Vec<Pattern>, ConfigError> {
+    compile_all(list).map_err(|e| ConfigError::Invalid {
+        key: key.into(),
+        reason: e.to_string(),
+    })
+}
+
+impl Compiled {
+    pub fn new(config: Config) -> Result<Compiled, ConfigError> {
+        crate::config::keys::validate(&config)?;
+        let whitelist_headers = config
+            .whitelist_headers
+            .iter()
+            .map(|p| crate::config::PatternSpec {
+                // Header names are compared lower-cased (0.10.2).
+                pattern: if p.kind == crate::config::MatchKind::Regex {
+                    p.pattern.clone()
+                } else {
+                    p.pattern.to_ascii_lowercase()
+                },
+                kind: p.kind,
+            })
+            .collect::<Vec<_>>();
+        // Field by field so settings the detector crate adds later keep their defaults.
+        #[allow(clippy::field_reassign_with_default)]
+        let mut thresholds = rasp_detect::Thresholds::default();
+        thresholds.xss_proba = config.xss_proba;
+        thresholds.sqli_proba = config.sqli_proba;
+        thresholds.min_xss_len = config.min_xss_len;
+        thresholds.min_sqli_len = config.min_sqli_len;
+        thresholds.max_value_len = config.max_value_len;
+        let detectors = rasp_detect::Detectors::new(thresholds);
+        Ok(Compiled {
+            ignore_paths: regexes("IGNORE_PATHS", &config.ignore_paths)?,
+            flood_paths: regexes("BRUTE_AND_FLOOD_PATHS", &config.brute_and_flood_paths)?,
+            decoys: patterns("DECOY_ROUTES", &config.decoy_routes)?,
+            exceptions: patterns("EXCEPTIONS", &config.exceptions)?,
+            whitelist_headers: patterns("WHITELIST_HEADERS", &whitelist_headers)?,
+            hpp_allowed: config
+                .hpp_allowed_params
+                .iter()
+                .map(|s| NameGlob::parse(s))
+                .collect(),
+            ztaa_header: config.ztaa_header.to_ascii_lowercase(),
+            detectors,
+            config: Arc::new(config),
+        })
+    }
+
+    pub fn limits(&self) -> Limits {
+        let c = &self.config;
+        Limits {
+            max_values: c.max_values,
+            max_value_len: c.max_value_len,
+            max_decode_depth: c.max_decode_depth,
+            max_json_depth: c.max_json_depth,
+            max_body_bytes: c.max_body_bytes,
+            decode_b64: c.decode_b64,
+        }
+    }
+
+    pub fn extractor(&self) -> Extractor<'_> {
+        Extractor {
+            limits: self.limits(),
+            exceptions: &self.exceptions,
+            whitelist_headers: &self.whitelist_headers,
+            ztaa_header: &self.ztaa_header,
+        }
+    }
+}

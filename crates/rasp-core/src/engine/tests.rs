@@ -1,0 +1,1 @@
+//! Engine tests: every check and action through the public pipeline.

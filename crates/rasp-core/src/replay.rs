@@ -1,0 +1,1 @@
+//! `rasp check` protocol (JSON Lines in, verdicts out); see the CLI.

@@ -1,0 +1,363 @@
+//! Injection vectors (spec §5): every place in a request where attacker text can land,
+//! decoded, bounded and with `EXCEPTIONS` removed.
+//!
+//! Differences from PyRASP on purpose: parameter names are real names (0.8.2 split them into
+//! characters), decoded variants are added next to the original instead of replacing it,
+//! base64 is anchored and must decode to printable text, JSON nested in any value is walked
+//! with a depth bound, and binary or non-UTF-8 input is decoded lossily instead of raising.
+
+use rasp_detect::Context;
+use serde_json::Value;
+
+use crate::decode::{self, DecodeOptions};
+use crate::pattern::Pattern;
+use crate::request::RequestView;
+
+/// PyRASP vector names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Location {
+    Path,
+    Cookies,
+    QsValues,
+    QsVariables,
+    PostValues,
+    PostVariables,
+    JsonKeys,
+    JsonValues,
+    HeadersNames,
+    HeadersValues,
+    UserAgent,
+    Referer,
+}
+
+impl Location {
+    /// Every location, in the order the engine scans them.
+    pub const ALL: [Location; 12] = [
+        Location::Path,
+        Location::QsVariables,
+        Location::QsValues,
+        Location::PostVariables,
+        Location::PostValues,
+        Location::JsonKeys,
+        Location::JsonValues,
+        Location::Cookies,
+        Location::UserAgent,
+        Location::Referer,
+        Location::HeadersNames,
+        Location::HeadersValues,
+    ];
+
+    /// PyRASP's vector name (`qs_values`, …), used as the attack `location`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Location::Path => "path",
+            Location::Cookies => "cookies",
+            Location::QsValues => "qs_values",
+            Location::QsVariables => "qs_variables",
+            Location::PostValues => "post_values",
+            Location::PostVariables => "post_variables",
+            Location::JsonKeys => "json_keys",
+            Location::JsonValues => "json_values",
+            Location::HeadersNames => "headers_names",
+            Location::HeadersValues => "headers_values",
+            Location::UserAgent => "user_agent",
+            Location::Referer => "referer",
+        }
+    }
+
+    /// Inverse of [`Location::as_str`].
+    pub fn from_name(name: &str) -> Option<Location> {
+        Location::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
+    /// The detector context for values found here.
+    pub fn context(self) -> Context {
+        match self {
+            Location::Path => Context::PathSegment,
+            Location::Cookies => Context::Cookie,
+            Location::QsValues | Location::PostValues | Location::JsonValues => Context::Param,
+            Location::QsVariables
+            | Location::PostVariables
+            | Location::JsonKeys
+            | Location::HeadersNames => Context::Key,
+            Location::HeadersValues => Context::Header,
+            Location::UserAgent => Context::UserAgent,
+            Location::Referer => Context::Referer,
+        }
+    }
+
+    /// Which decoders apply here (spec §5.3, 0.10.2 behaviour, anchored base64).
+    fn decoders(self, depth: usize, b64: bool) -> DecodeOptions {
+        let (percent, unescape, base64) = match self {
+            Location::Path | Location::Cookies | Location::QsValues | Location::PostValues => {
+                (true, true, b64)
+            }
+            Location::JsonValues => (true, true, b64),
+            Location::QsVariables | Location::PostVariables | Location::JsonKeys => {
+                (true, true, false)
+            }
+            Location::UserAgent => (false, true, false),
+            Location::Referer | Location::HeadersValues => (true, true, false),
+            Location::HeadersNames => (false, false, false),
+        };
+        DecodeOptions {
+            depth,
+            percent,
+            unescape,
+            base64,
+        }
+    }
+
+    /// Whether JSON found inside a value here is expanded into `json_keys`/`json_values`.
+    fn expands_json(self) -> bool {
+        !matches!(self, Location::HeadersNames | Location::JsonKeys)
+    }
+}
+
+/// One inspected value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    pub location: Location,
+    pub value: String,
+}
+
+/// Limits applied during extraction.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    pub max_values: usize,
+    pub max_value_len: usize,
+    pub max_decode_depth: usize,
+    pub max_json_depth: usize,
+    pub max_body_bytes: usize,
+    pub decode_b64: bool,
+}
+
+/// The extracted values of one request.
+#[derive(Debug, Default)]
+pub struct Vectors {
+    pub items: Vec<Item>,
+    /// Values dropped or cut because of a limit (count, for stats).
+    pub skipped: u64,
+}
+
+/// Headers whose value is protocol plumbing, parsed by the server or by another check
+/// (client IP, ZTAA), never application input.
+const PLUMBING_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "connection",
+    "x-forwarded-for",
+    "forwarded",
+    "x-real-ip",
+];
+
+/// What the extractor needs from the configuration.
+pub struct Extractor<'c> {
+    pub limits: Limits,
+    pub exceptions: &'c [Pattern],
+    pub whitelist_headers: &'c [Pattern],
+    /// ZTAA header name (lower case): a JWT checked by its own module.
+    pub ztaa_header: &'c str,
+}
+
+fn cut(value: &str, max: usize) -> (&str, bool) {
+    if value.len() <= max {
+        return (value, false);
+    }
+    let mut end = max;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    (&value[..end], true)
+}
+
+impl Extractor<'_> {
+    fn excepted(&self, value: &str) -> bool {
+        self.exceptions.iter().any(|p| p.is_match(value))
+    }
+
+    /// Add one raw value at `loc`: itself, its decodings, and JSON nested in any of them.
+    pub fn push(&self, out: &mut Vectors, loc: Location, raw: &str) {
+        self.push_at_depth(out, loc, raw, 0);
+    }
+
+    fn push_at_depth(&self, out: &mut Vectors, loc: Location, raw: &str, json_depth: usize) {
+        if raw.is_empty() {
+            return;
+        }
+        let (value, was_cut) = cut(raw, self.limits.max_value_len);
+        if was_cut {
+            out.skipped += 1;
+        }
+        // An exception on the value as received also covers its decodings.
+        if self.excepted(value) {
+            return;
+        }
+        let variants = decode::variants(
+            value,
+            loc.decoders(self.limits.max_decode_depth, self.limits.decode_b64),
+        );
+        for v in variants {
+            if out.items.len() >= self.limits.max_values {
+                out.skipped += 1;
+                return;
+            }
+            if !self.excepted(&v) {
+                if loc.expands_json() {
+                    self.expand_json_text(out, &v, json_depth);
+                }
+                out.items.push(Item {
+                    location: loc,
+                    value: v,
+                });
+            }
+        }
+    }
+
+    /// If `text` is a JSON object or array, walk it into `json_keys` / `json_values`.
+    fn expand_json_text(&self, out: &mut Vectors, text: &str, depth: usize) {
+        let t = text.trim_start();
+        if !(t.starts_with('{') || t.starts_with('[')) {
+            return;
+        }
+        if depth >= self.limits.max_json_depth {
+            out.skipped += 1;
+            return;
+        }
+        if let Ok(v) = serde_json::from_str::<Value>(t) {
+            self.walk_json(out, &v, depth + 1);
+        }
+    }
+
+    /// Recursive walk of a parsed JSON document (spec §5.4), bounded by `max_json_depth`.
+    pub fn walk_json(&self, out: &mut Vectors, v: &Value, depth: usize) {
+        if depth > self.limits.max_json_depth {
+            out.skipped += 1;
+            return;
+        }
+        match v {
+            Value::Object(map) => {
+                for (k, val) in map {
+                    if out.items.len() >= self.limits.max_values {
+                        out.skipped += 1;
+                        return;
+                    }
+                    self.push_at_depth(out, Location::JsonKeys, k, depth);
+                    self.walk_json(out, val, depth + 1);
+                }
+            }
+            Value::Array(items) => {
+                for val in items {
+                    if out.items.len() >= self.limits.max_values {
+                        out.skipped += 1;
+                        return;
+                    }
+                    self.walk_json(out, val, depth + 1);
+                }
+            }
+            Value::String(s) => self.push_at_depth(out, Location::JsonValues, s, depth),
+            Value::Number(n) => {
+                self.push_at_depth(out, Location::JsonValues, &n.to_string(), depth)
+            }
+            Value::Bool(b) => self.push_at_depth(
+                out,
+                Location::JsonValues,
+                if *b { "true" } else { "false" },
+                depth,
+            ),
+            Value::Null => {}
+        }
+    }
+
+    fn header_skipped(&self, lower: &str) -> bool {
+        PLUMBING_HEADERS.contains(&lower)
+            || lower == self.ztaa_header
+            || self.whitelist_headers.iter().any(|p| p.is_match(lower))
+    }
+
+    /// Extract every vector of `req`.
+    pub fn extract(&self, req: &RequestView<'_>) -> Vectors {
+        let mut out = Vectors::default();
+        for seg in req.path.split('/').filter(|s| !s.is_empty()) {
+            self.push(&mut out, Location::Path, seg);
+        }
+        for (name, value) in form_urlencoded::parse(req.query.as_bytes()) {
+            self.push(&mut out, Location::QsVariables, &name);
+            self.push(&mut out, Location::QsValues, &value);
+        }
+        let mut content_type: Option<String> = req.content_type.map(str::to_string);
+        for (name, raw) in &req.headers {
+            let lower = name.to_ascii_lowercase();
+            let value = String::from_utf8_lossy(raw);
+            if lower == "content-type" && content_type.is_none() {
+                content_type = Some(value.to_string());
+            }
+            if self.header_skipped(&lower) {
+                continue;
+            }
+            match lower.as_str() {
+                "cookie" => {
+                    for crumb in value.split(';') {
+                        let v = crumb.split_once('=').map_or(crumb, |(_, v)| v).trim();
+                        self.push(&mut out, Location::Cookies, v);
+                    }
+                }
+                "user-agent" => self.push(&mut out, Location::UserAgent, &value),
+                "referer" => self.push(&mut out, Location::Referer, &value),
+                _ => {
+                    self.push(&mut out, Location::HeadersNames, name);
+                    self.push(&mut out, Location::HeadersValues, &value);
+                }
+            }
+        }
+        self.extract_body(&mut out, req, content_type.as_deref().unwrap_or(""));
+        out
+    }
+
+    fn extract_body(&self, out: &mut Vectors, req: &RequestView<'_>, content_type: &str) {
+        if req.body.is_empty() {
+            return;
+        }
+        let body = if req.body.len() > self.limits.max_body_bytes {
+            out.skipped += 1;
+            &req.body[..self.limits.max_body_bytes]
+        } else {
+            req.body
+        };
+        let ct = content_type.to_ascii_lowercase();
+        if ct.starts_with("application/x-www-form-urlencoded") {
+            for (name, value) in form_urlencoded::parse(body) {
+                self.push(out, Location::PostVariables, &name);
+                self.push(out, Location::PostValues, &value);
+            }
+        } else if ct.starts_with("multipart/form-data") {
+            if let Some(boundary) = crate::multipart::boundary(content_type) {
+                for part in crate::multipart::parts(body, &boundary, self.limits.max_values) {
+                    self.push(out, Location::PostVariables, &part.name);
+                    match &part.filename {
+                        // File content is not text input; its name is (path traversal…).
+                        Some(f) => self.push(out, Location::PostValues, f),
+                        None => self.push(
+                            out,
+                            Location::PostValues,
+                            &String::from_utf8_lossy(part.data),
+                        ),
+                    }
+                }
+            }
+        } else {
+            let text = String::from_utf8_lossy(body);
+            let t = text.trim_start();
+            let jsonish = ct.contains("json")
+                || ((ct.is_empty() || ct.starts_with("text/plain"))
+                    && (t.starts_with('{') || t.starts_with('[')));
+            if jsonish {
+                match serde_json::from_str::<Value>(t) {
+                    Ok(v) => self.walk_json(out, &v, 0),
+                    // Broken JSON is still inspected as text: the app may parse it leniently.
+                    Err(_) => self.push(out, Location::PostValues, t),
+                }
+            }
+        }
+    }
+}
