@@ -50,6 +50,9 @@ pub struct Args {
     /// Override XSS_PROBA.
     #[arg(long)]
     pub xss_proba: Option<f32>,
+    /// Only rows with this label (`sqli`, `xss`, `cmdi`, `path_traversal`, `benign`).
+    #[arg(long)]
+    pub label: Option<String>,
 }
 
 /// Counters for one (source, label) cell or one label.
@@ -69,6 +72,8 @@ pub struct Report {
     pub by_label: BTreeMap<&'static str, Cell>,
     pub by_source: BTreeMap<(String, &'static str), Cell>,
     pub times_ns: Vec<u64>,
+    /// Total nanoseconds spent in each detector, in [`AttackKind::ALL`] order.
+    pub per_kind_ns: [u64; 4],
     pub misses: Vec<(String, &'static str, String)>,
     pub false_positives: Vec<(String, String, String)>,
 }
@@ -160,6 +165,13 @@ impl Report {
             max as f64 / 1e3,
             self.times_ns.len()
         );
+        let n = self.times_ns.len().max(1) as f64;
+        let per: Vec<String> = AttackKind::ALL
+            .iter()
+            .zip(self.per_kind_ns)
+            .map(|(k, ns)| format!("{} {:.2} µs", k.label(), ns as f64 / n / 1e3))
+            .collect();
+        println!("mean per detector: {}", per.join(", "));
         if !self.misses.is_empty() {
             println!("\nmissed attacks:");
             for (s, l, p) in &self.misses {
@@ -187,16 +199,21 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
     let mut all_misses = Vec::new();
     let mut all_fps = Vec::new();
     for row in rows {
-        let start = Instant::now();
         let mut first = None;
         let mut own = false;
-        for k in AttackKind::ALL {
-            if let Some(det) = d.check(k, &row.payload, Context::Param) {
+        let mut total = 0;
+        for (i, k) in AttackKind::ALL.into_iter().enumerate() {
+            let start = Instant::now();
+            let hit = d.check(k, &row.payload, Context::Param);
+            let ns = start.elapsed().as_nanos() as u64;
+            total += ns;
+            r.per_kind_ns[i] += ns;
+            if let Some(det) = hit {
                 own |= Some(k) == row.label;
                 first.get_or_insert(det);
             }
         }
-        r.times_ns.push(start.elapsed().as_nanos() as u64);
+        r.times_ns.push(total);
         let label = label_name(row.label);
         let ml = first
             .as_ref()
@@ -269,7 +286,12 @@ pub fn run(args: Args) -> ExitCode {
     };
     let selected = rows
         .iter()
-        .filter(|r| args.split == SplitArg::All || r.split == Split::Validation);
+        .filter(|r| args.split == SplitArg::All || r.split == Split::Validation)
+        .filter(|r| {
+            args.label
+                .as_deref()
+                .is_none_or(|l| label_name(r.label) == l)
+        });
     let report = evaluate(&d, selected, args.show);
     if args.json {
         println!(

@@ -89,6 +89,140 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8_lossy(&out).into_owned())
 }
 
+/// Fold overlong UTF-8 encodings of ASCII (`C0 AE`, `E0 80 AE`, `F0 80 80 AF`, up to the
+/// obsolete 6-byte `FC 80 80 80 80 AE`) onto the ASCII byte they smuggle, as lenient decoders
+/// did. A `C0`/`C1` lead before a plain ASCII byte (`%c0%2e`, `%c0%5c`) is dropped for the same
+/// reason. Bytes that are not such forms are copied unchanged.
+pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let extra = match b {
+            0xc0 | 0xc1 => 1,
+            0xe0 => 2,
+            0xf0 => 3,
+            0xf8 => 4,
+            0xfc => 5,
+            _ => 0,
+        };
+        if extra > 0 && i + extra < bytes.len() {
+            let tail = &bytes[i + 1..=i + extra];
+            let (mid, last) = tail.split_at(extra - 1);
+            if mid.iter().all(|&m| m == 0x80) {
+                let last = last[0];
+                let folded = if (0x80..0xc0).contains(&last) {
+                    let hi = if extra == 1 { (b & 0x01) << 6 } else { 0 };
+                    Some(hi | (last & 0x3f))
+                } else if extra == 1 && last < 0x80 {
+                    Some(last)
+                } else {
+                    None
+                };
+                if let Some(c) = folded {
+                    // Only punctuation was ever smuggled this way (dots, slashes); an
+                    // overlong letter has no use but evasion and decodes as invalid.
+                    out.push(if c.is_ascii_alphanumeric() { 0xff } else { c });
+                    i += extra + 1;
+                    continue;
+                }
+            }
+        }
+        out.push(b);
+        i += 1;
+    }
+    out
+}
+
+/// Decode percent-encoding leniently, the way the most permissive servers and file APIs
+/// did: up to [`MAX_DECODE_DEPTH`] layers of `%XX` / `%uXXXX` (with look-alike dots and
+/// slashes folded to ASCII), overlong UTF-8 folded ([`fold_overlong`]); invalid bytes become
+/// U+FFFD.
+pub fn lenient_decode(s: &str) -> Cow<'_, str> {
+    if !s.contains('%') && s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut cur = s.to_owned();
+    for _ in 0..MAX_DECODE_DEPTH {
+        let bytes = match percent_decode_bytes(&cur) {
+            Some(b) => fold_overlong(&b),
+            None => break,
+        };
+        let next = String::from_utf8_lossy(&bytes)
+            .chars()
+            .map(fold_lookalike)
+            .collect::<String>();
+        if next == cur {
+            break;
+        }
+        cur = next;
+    }
+    // Look-alike characters that arrive raw (not percent-encoded).
+    if !cur.is_ascii() {
+        cur = cur.chars().map(fold_lookalike).collect();
+    }
+    Cow::Owned(cur)
+}
+
+/// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.
+fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    if !b.contains(&b'%') {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            if matches!(b.get(i + 1), Some(b'u' | b'U')) {
+                if let (Some(hi), Some(lo)) = (hex_pair(b, i + 2), hex_pair(b, i + 4)) {
+                    let cp = (u32::from(hi) << 8) | u32::from(lo);
+                    let ch = char::from_u32(cp).map_or('\u{fffd}', fold_lookalike);
+                    let mut buf = [0u8; 4];
+                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                    i += 6;
+                    continue;
+                }
+            }
+            if let Some(v) = hex_pair(b, i + 1) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+            // IIS "double nibble" forms: each hex digit of the escape itself encoded
+            // (`%%35%63`, `%5%63`, `%%35c`, and the fuzzers' `%%35%%63`).
+            if let Some((v, used)) = nibble_escape(b, i) {
+                out.push(v);
+                i += used;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    Some(out)
+}
+
+/// A hex digit at `at`, either raw or itself percent-encoded; returns (value, bytes used).
+fn nibble(b: &[u8], at: usize) -> Option<(u8, usize, bool)> {
+    if b.get(at) == Some(&b'%') {
+        let d = hex_pair(b, at + 1)?;
+        return Some((hex_val(d)?, 3, true));
+    }
+    Some((hex_val(*b.get(at)?)?, 1, false))
+}
+
+fn nibble_escape(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    let (hi, n1, enc1) = nibble(b, i + 1)?;
+    let mut at = i + 1 + n1;
+    // A stray `%` between the two nibbles.
+    if b.get(at) == Some(&b'%') && b.get(at + 1) == Some(&b'%') {
+        at += 1;
+    }
+    let (lo, n2, enc2) = nibble(b, at)?;
+    (enc1 || enc2).then_some(((hi << 4) | lo, at + n2 - i))
+}
+
 /// Peel percent-encoding layers until the value stops changing or [`MAX_DECODE_DEPTH`].
 pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
     let mut cur: Cow<'_, str> = Cow::Borrowed(s);
@@ -270,6 +404,20 @@ mod tests {
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%e4%bd%a0"), "你");
+    }
+
+    #[test]
+    fn lenient_overlong_forms() {
+        assert_eq!(lenient_decode("%e0%80%ae%e0%80%ae%e0%80%af"), "../");
+        assert_eq!(lenient_decode("%fc%80%80%80%80%ae"), ".");
+        assert_eq!(lenient_decode("%c0%2e%c0%5c"), ".\\");
+        assert_eq!(lenient_decode("%25c0%25ae"), ".");
+        assert_eq!(lenient_decode("%uff0e%uff0e%u2216"), "..\\");
+        assert_eq!(lenient_decode("caf%C3%A9"), "café");
+        assert_eq!(lenient_decode("plain"), "plain");
+        assert_eq!(lenient_decode("%%35%63"), "\\");
+        assert_eq!(lenient_decode("%%32%%66"), "/");
+        assert_eq!(lenient_decode("%5%63"), "\\");
     }
 
     #[test]

@@ -1,13 +1,243 @@
-//! Path traversal (being replaced in this cycle).
+//! Path traversal and local-file inclusion.
+//!
+//! The value is canonicalised as the most lenient file API would see it ([`canonical`]:
+//! layered percent-encoding, overlong UTF-8, `%uXXXX`, look-alike dots and slashes, `0x2e`
+//! notation, `\` as `/`, NUL bytes), then judged on structure:
+//!
+//! * it **climbs** out of its base directory: walking its segments, `..` (or `...`, `....`,
+//!   `..;`) takes the depth below zero;
+//! * it names a **sensitive file** of the operating system or platform ([`sensitive`]);
+//! * it starts with a stream **scheme** that makes an include read or run something
+//!   (`file:`, `php://`, `zip://`, `phar://`, `expect://`, …).
+
+mod sensitive;
+
+use crate::normalize::lenient_decode;
 use crate::{AttackKind, Context, Detection, Engine};
 
-/// Detect path traversal in `value`.
-pub fn detect(value: &str, _ctx: Context) -> Option<Detection> {
-    let v = value;
-    (v.contains("../") || v.contains("..\\") || v.starts_with("/etc/")).then_some(Detection {
+/// Most segments walked per value: deeper paths are judged on their first segments.
+const MAX_SEGMENTS: usize = 512;
+
+/// Schemes that turn a file include into a read of arbitrary data or code execution.
+const SCHEMES: &[&str] = &[
+    "file:",
+    "php://",
+    "zip://",
+    "phar://",
+    "expect://",
+    "glob://",
+    "compress.zlib://",
+    "compress.bzip2://",
+    "data://",
+    "data:text/plain",
+    "jar:file:",
+    "netdoc:",
+];
+
+/// Detect path traversal in `value` found in `ctx`.
+pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
+    let reason = judge(value, ctx)?;
+    Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
         score: 1.0,
-        reason: "bootstrap",
+        reason,
     })
+}
+
+fn judge(value: &str, ctx: Context) -> Option<&'static str> {
+    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
+    if !value
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'/' | b'\\' | b'%' | b':' | b'0') || b >= 0x80)
+    {
+        return None;
+    }
+    let canon = canonical(value);
+    let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    if SCHEMES.iter().any(|s| trimmed.starts_with(s)) {
+        return Some("scheme");
+    }
+    if climbs(&canon, ctx) {
+        return Some("climb");
+    }
+    if sensitive::names_sensitive_file(&canon) {
+        return Some("sensitive-file");
+    }
+    if sensitive::dotted_junk_path(&canon) {
+        return Some("obfuscated-climb");
+    }
+    None
+}
+
+/// The value as a lenient file API would resolve it: decoded, lower-cased, `\` as `/`, and
+/// bytes that such APIs stop at or skip (NUL, undecodable escapes, U+FFFD, controls) as `/`,
+/// except NUL between dots (`.%00.`), which they drop.
+pub fn canonical(value: &str) -> String {
+    let decoded = lenient_decode(value);
+    let lower = decoded.to_lowercase();
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c >= 0x80 {
+            let ch = lower[i..].chars().next().unwrap_or('\u{fffd}');
+            match ch {
+                // Invalid bytes and private-use code points: lenient APIs (best-fit code
+                // pages) map them to separators; no legitimate path uses them.
+                '\u{fffd}' | '\u{e000}'..='\u{f8ff}' => out.push('/'),
+                ch if ch.is_control() => out.push('/'),
+                ch => out.push(ch),
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        // `0x2e` / `0x2f` / `0x5c` spelled out, as traversal fuzzers emit them.
+        if c == b'0' && b.get(i + 1) == Some(&b'x') {
+            let lit = match (b.get(i + 2), b.get(i + 3)) {
+                (Some(b'2'), Some(b'e')) => Some('.'),
+                (Some(b'2'), Some(b'f')) | (Some(b'5'), Some(b'c')) => Some('/'),
+                _ => None,
+            };
+            if let Some(l) = lit {
+                out.push(l);
+                i += 4;
+                continue;
+            }
+        }
+        match c {
+            b'\\' => out.push('/'),
+            0 => {
+                let between_dots = out.ends_with('.') && b.get(i + 1) == Some(&b'.');
+                if !between_dots {
+                    out.push('/');
+                }
+            }
+            // An escape left undecoded after every layer: lenient decoders swallowed it.
+            b'%' if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                out.push('/');
+                i += 3;
+                continue;
+            }
+            b'\n' | b'\t' => out.push(char::from(c)),
+            c if c.is_ascii_control() => out.push('/'),
+            c => out.push(char::from(c)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether walking the path's segments goes above its starting directory.
+fn climbs(canon: &str, ctx: Context) -> bool {
+    let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
+    let first = segs.peek().copied().unwrap_or("");
+    if !canon.contains('/') {
+        // A lone `..` is only a climb where the value *is* one path segment.
+        return ctx == Context::PathSegment && is_dot_segment(first);
+    }
+    let mut depth: i32 = 0;
+    for seg in segs {
+        let seg = seg.trim_matches(|c: char| c == ' ' || c == '\t');
+        if seg.is_empty() || seg == "." {
+            continue;
+        }
+        if is_dot_segment(seg) {
+            depth -= 1;
+            if depth < 0 {
+                return true;
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    false
+}
+
+/// `..`, `...`, `....` (a `../`-stripping filter turns `....//` into `../`), and `..;x`
+/// (Tomcat/Jetty path parameters).
+fn is_dot_segment(seg: &str) -> bool {
+    let core = seg.split(';').next().unwrap_or("");
+    core.len() >= 2 && core.bytes().all(|b| b == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hit(v: &str) -> bool {
+        detect(v, Context::Param).is_some()
+    }
+
+    #[test]
+    fn climbing_in_many_spellings() {
+        for v in [
+            "../../etc/passwd",
+            "..\\..\\boot.ini",
+            "%2e%2e%2f%2e%2e%2fx",
+            "%252e%252e%252fx",
+            "..%c0%af..%c0%afx",
+            "..%u2216..%u2216x",
+            "....//....//x",
+            "..;/..;/x",
+            ".%00./x",
+            "%uff0e%uff0e/a",
+            "0x2e0x2e0x2fa",
+            "/..",
+            "a/../../b",
+        ] {
+            assert!(hit(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn sensitive_files_and_schemes() {
+        for v in [
+            "/etc/passwd",
+            "/etc/nginx/nginx.conf",
+            "/proc/self/environ",
+            "C:\\Windows\\win.ini",
+            "c:/boot.ini",
+            "WEB-INF/web.xml",
+            "/var/log/apache2/access.log",
+            "~/.ssh/id_rsa",
+            "file:///etc/hosts",
+            "php://filter/convert.base64-encode/resource=index.php",
+            "zip://shell.jpg#x.php",
+            "expect://id",
+            "boot.ini%00index.html",
+        ] {
+            assert!(hit(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn benign_paths_and_prose() {
+        for v in [
+            "docs/a.txt",
+            "./img.png",
+            "https://example.com/a/b?c=d",
+            "12/05/2024",
+            "3/4 cup",
+            "wait... what?",
+            "1.2.3",
+            "v2.0.1-rc.1",
+            "...",
+            "and/or",
+            "a/b/../c",
+            "/home/dashboard",
+            "/api/v1/users/42",
+            "100% sure",
+            "etc.",
+            "Lorem ipsum, etc. and so on",
+            "data:image/png;base64,iVBORw0KGgo=",
+        ] {
+            assert!(!hit(v), "{v}");
+        }
+        assert!(detect("..", Context::PathSegment).is_some());
+        assert!(detect("..", Context::Param).is_none());
+    }
 }

@@ -1,0 +1,245 @@
+//! Files and directories whose mere naming in a parameter is an attempt to read them: the
+//! operating system's account, host and process files, web-server and platform configuration,
+//! credentials, logs. This is domain knowledge (what an attacker wants to read), not a list
+//! of payloads.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+/// Named anywhere in the value (at a path boundary): unambiguous.
+const ANYWHERE: &[&str] = &[
+    "etc/passwd",
+    "etc/shadow",
+    "etc/master.passwd",
+    "etc/group",
+    "etc/gshadow",
+    "etc/sudoers",
+    "etc/hosts",
+    "etc/issue",
+    "etc/motd",
+    "etc/crontab",
+    "etc/fstab",
+    "etc/inittab",
+    "etc/resolv.conf",
+    "etc/hostname",
+    "etc/profile",
+    "etc/bashrc",
+    "etc/environment",
+    "etc/os-release",
+    "etc/lsb-release",
+    "etc/redhat-release",
+    "etc/my.cnf",
+    "etc/httpd/",
+    "etc/apache2/",
+    "etc/apache/",
+    "etc/nginx/",
+    "etc/mysql/",
+    "etc/php",
+    "etc/ssh/",
+    "etc/ssl/",
+    "etc/security/",
+    "etc/init.d/",
+    "etc/network/",
+    "etc/shells",
+    "proc/self/",
+    "proc/version",
+    "proc/cpuinfo",
+    "proc/meminfo",
+    "proc/mounts",
+    "proc/net/",
+    "proc/sched_debug",
+    "var/log/",
+    "var/www/",
+    "var/mail/",
+    "var/spool/",
+    "var/lib/mysql",
+    "var/run/secrets",
+    "usr/local/apache",
+    "usr/local/etc/",
+    "dev/tcp/",
+    "dev/udp/",
+    "boot.ini",
+    "win.ini",
+    "system.ini",
+    "windows/system32",
+    "windows/repair/",
+    "windows/panther/",
+    "windows/debug/",
+    "winnt/system32",
+    "winnt/repair/",
+    "system32/config/",
+    "system32/drivers/etc",
+    "system32/inetsrv/",
+    "autoexec.bat",
+    "pagefile.sys",
+    "hiberfil.sys",
+    "inetpub/",
+    "applicationhost.config",
+    "web-inf/",
+    "meta-inf/",
+    ".htpasswd",
+    ".htaccess",
+    ".bash_history",
+    ".bash_profile",
+    ".bashrc",
+    ".zsh_history",
+    ".mysql_history",
+    ".ssh/",
+    "id_rsa",
+    "id_dsa",
+    "id_ecdsa",
+    "id_ed25519",
+    "authorized_keys",
+    ".aws/credentials",
+    ".docker/config.json",
+    ".kube/config",
+    ".git/config",
+    ".git/head",
+    ".svn/entries",
+    "wp-config.php",
+    "php.ini",
+    "httpd.conf",
+    "apache2.conf",
+    "nginx.conf",
+    "my.ini",
+    "web.config",
+    "bin/sh",
+    "bin/bash",
+];
+
+/// Named at the root of the file system only (`/etc/…`, `C:\windows\…`, after a climb).
+const ROOTED: &[&str] = &[
+    "etc/", "proc/", "root/", "var/", "boot/", "opt/", "srv/", "windows/", "winnt/",
+];
+
+/// Most matches examined per value (bounds the scan of adversarial repetitive values).
+const MAX_HITS: usize = 64;
+
+/// Most matches examined per entry in the loose skeleton scan.
+const MAX_HITS_PER_ENTRY: usize = 16;
+
+/// One automaton over both lists (pattern ids below `ANYWHERE.len()` are [`ANYWHERE`]).
+fn automaton() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::new(ANYWHERE.iter().chain(ROOTED.iter()))
+            .expect("static sensitive-path patterns are valid")
+    })
+}
+
+/// Whether the canonical path names a sensitive file or directory.
+pub fn names_sensitive_file(canon: &str) -> bool {
+    automaton()
+        .find_overlapping_iter(canon)
+        .take(MAX_HITS)
+        .any(|m| {
+            let id = m.pattern().as_usize();
+            if id < ANYWHERE.len() {
+                boundary_before(canon, m.start()) && boundary_after(canon, m.end(), ANYWHERE[id])
+            } else {
+                rooted(canon, m.start())
+            }
+        })
+}
+
+fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+    hay.match_indices(needle)
+        .map(|(i, _)| i)
+        .take(MAX_HITS_PER_ENTRY)
+}
+
+fn boundary_before(s: &str, at: usize) -> bool {
+    s[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
+        || s[..at].ends_with("./")
+}
+
+fn boundary_after(s: &str, end: usize, entry: &str) -> bool {
+    entry.ends_with('/')
+        || s[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
+/// `at` starts a segment directly under the root: preceded by `/` that begins the value,
+/// follows a drive (`c:/`), a `file:` URL, `~`, or a climb (`../`).
+fn rooted(s: &str, at: usize) -> bool {
+    let Some(before) = s[..at].strip_suffix('/') else {
+        return false;
+    };
+    let before = before.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    before.is_empty()
+        || before.ends_with("..")
+        || before.ends_with('/')
+        || (before.len() == 2
+            && before.ends_with(':')
+            && before.as_bytes()[0].is_ascii_alphabetic())
+}
+
+/// Multi-component sensitive paths whose separators an encoding fuzzer may have mangled
+/// beyond any decoder (`etc%uF025passwd`, `etc%%35%%63passwd`): matched on the skeleton of
+/// letters, digits and dots with up to [`MAX_JUNK`] stray characters between components.
+const LOOSE: &[&[&str]] = &[
+    &["etc", "passwd"],
+    &["etc", "shadow"],
+    &["etc", "hosts"],
+    &["etc", "issue"],
+    &["etc", "group"],
+    &["windows", "system32"],
+    &["winnt", "system32"],
+    &["windows", "win.ini"],
+    &["boot.ini"],
+    &["win.ini"],
+    &["proc", "self"],
+    &["var", "log"],
+    &["var", "www"],
+    &["web-inf", "web.xml"],
+];
+
+/// Stray characters tolerated between two components of a [`LOOSE`] path.
+const MAX_JUNK: usize = 4;
+
+/// A value with a run of two or more dots (the climb, however mangled) and a sensitive path
+/// whose separators were replaced by junk.
+pub fn dotted_junk_path(canon: &str) -> bool {
+    if !canon.contains("..") && !canon.contains(". .") && !canon.contains(".?") {
+        // Dots are never dropped by the skeleton, only the junk between them.
+        if !canon
+            .as_bytes()
+            .windows(3)
+            .any(|w| w[0] == b'.' && w[2] == b'.')
+        {
+            return false;
+        }
+    }
+    let skeleton: String = canon
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .take(4096)
+        .collect();
+    if !skeleton.contains("..") {
+        return false;
+    }
+    LOOSE.iter().any(|parts| loose_match(&skeleton, parts))
+}
+
+fn loose_match(s: &str, parts: &[&str]) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return false;
+    };
+    occurrences(s, first).any(|at| {
+        let mut pos = at + first.len();
+        for p in rest {
+            let window_end = (pos + MAX_JUNK + p.len()).min(s.len());
+            match s.get(pos..window_end).and_then(|w| w.find(p)) {
+                Some(off) => pos += off + p.len(),
+                None => return false,
+            }
+        }
+        true
+    })
+}
