@@ -35,6 +35,10 @@ enum Cmd {
 }
 
 fn main() -> ExitCode {
+    // Lambda starts /opt/extensions/<name> without arguments.
+    if let Some(code) = lambda::run_if_started_by_lambda() {
+        return code;
+    }
     let cli = Cli::parse();
     match cli.cmd {
         Cmd::Check(a) => check::run(a),
