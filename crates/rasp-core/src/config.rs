@@ -487,3 +487,6 @@ impl LoadedConfig {
 fn unreachable_object() -> serde_json::Map<String, Value> {
     serde_json::Map::new()
 }
+
+#[cfg(test)]
+mod tests;

@@ -126,6 +126,9 @@ pub struct Engine {
     stats: AtomicStats,
     panic_for_tests: AtomicBool,
     source: Mutex<&'static str>,
+    /// Latest `now` seen by an inspection (f64 bits): the clock `get_blacklist` judges
+    /// expiry by, so replayed traffic with its own timestamps stays consistent.
+    clock: AtomicU64,
 }
 
 fn now_unix() -> f64 {
@@ -174,6 +177,7 @@ impl Engine {
 
     /// Inbound checks at `now` (unix seconds).
     pub fn inspect_request_at(&self, req: &RequestView<'_>, now: f64) -> Decision {
+        self.observe(now);
         let compiled = self.compiled.load_full();
         let run = catch_unwind(AssertUnwindSafe(|| {
             if self.panic_for_tests.load(Ordering::Relaxed) {
@@ -204,6 +208,7 @@ impl Engine {
         inbound: &Decision,
         now: f64,
     ) -> Decision {
+        self.observe(now);
         if inbound.is_block() {
             // The application did not run; nothing to inspect.
             return inbound.clone();
@@ -213,6 +218,21 @@ impl Engine {
             self.outbound(&compiled, req, resp, inbound, now)
         }));
         run.unwrap_or_else(|_| self.on_panic(&compiled, req, now))
+    }
+
+    fn observe(&self, now: f64) {
+        if now.is_finite() {
+            self.clock
+                .fetch_max(now.max(0.0).to_bits(), Ordering::Relaxed);
+        }
+    }
+
+    /// The engine's notion of "now": the latest inspection time, else the system clock.
+    fn clock(&self) -> f64 {
+        match self.clock.load(Ordering::Relaxed) {
+            0 => now_unix(),
+            bits => f64::from_bits(bits),
+        }
     }
 
     fn on_panic(&self, compiled: &Compiled, req: &RequestView<'_>, now: f64) -> Decision {
@@ -497,7 +517,13 @@ impl Engine {
             score: f.score,
             action,
         };
-        if action == 2 && !cfg.blacklist_override && !ctx.whitelisted {
+        // A request refused because its source is blacklisted does not extend the ban: it
+        // expires BLACKLIST_DELAY after the last real attack.
+        if action == 2
+            && !cfg.blacklist_override
+            && !ctx.whitelisted
+            && attack.check != Check::Blacklist
+        {
             if let Some(ip) = ctx.ip {
                 self.blacklist_ip(ip, ctx.now);
             }
@@ -516,8 +542,9 @@ impl Engine {
         if let (Decision::Block(a), true) = (&decision, a_is_inbound(&decision)) {
             let feeds = checks::brute::feeds_brute(a.check)
                 || self.block_response_with(cfg, a).status >= 400;
-            if feeds && cfg.action("brute") != 0 && a.check != Check::Brute && a.check != Check::Dlp
-            {
+            // A refused blacklisted source is not counted again: that would extend its ban.
+            let counted = !matches!(a.check, Check::Brute | Check::Dlp | Check::Blacklist);
+            if feeds && counted && cfg.action("brute") != 0 {
                 if let Some(ip) = ctx.ip {
                     if let Some(b) = checks::brute::hit(
                         &*self.store,
@@ -711,13 +738,13 @@ impl Engine {
 
     /// Blacklisted IPs (expired entries are dropped first, unlike PyRASP, B29).
     pub fn get_blacklist(&self) -> Vec<String> {
-        let now = now_unix();
+        let now = self.clock();
         let delay = self.compiled.load().config.blacklist_delay;
         let mut out: Vec<String> = self
             .store
             .blacklist_entries()
             .into_iter()
-            .filter(|(ip, _)| self.store.blacklisted(*ip, now, delay).is_some())
+            .filter(|(_, at)| now <= at + delay)
             .map(|(ip, _)| ip.to_string())
             .collect();
         out.sort();
@@ -728,7 +755,7 @@ impl Engine {
     pub fn get_status(&self) -> Status {
         Status {
             version: env!("CARGO_PKG_VERSION"),
-            blacklist: self.store.blacklist_entries().len(),
+            blacklist: self.get_blacklist().len(),
             xss_loaded: true,
             sqli_loaded: true,
             config: *self.source.lock(),
@@ -871,6 +898,7 @@ impl EngineBuilder {
             stats: AtomicStats::default(),
             panic_for_tests: AtomicBool::new(false),
             source: Mutex::new(self.source),
+            clock: AtomicU64::new(0),
         })
     }
 }
