@@ -20,6 +20,7 @@ pub mod ml;
 pub mod normalize;
 pub mod sqli;
 pub mod traversal;
+pub mod xss;
 
 /// The attack families this crate detects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

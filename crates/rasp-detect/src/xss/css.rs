@@ -1,0 +1,69 @@
+//! Style sheets and `style` attributes that execute or load active content: IE
+//! `expression()`, `behavior:` / `-moz-binding` (HTC / XBL bindings), `javascript:` URLs,
+//! `@import` of a foreign sheet. CSS escapes (`\65 xpression`) and comments
+//! (`ex/**/pression`) are removed first, as the CSS tokenizer does.
+
+use super::entity::decode_backslashes;
+
+/// Bytes of CSS examined.
+const MAX_CSS: usize = 8192;
+
+/// Does this CSS text execute or load active content?
+pub fn dangerous(css: &str) -> bool {
+    let css = match css.char_indices().nth(MAX_CSS) {
+        Some((i, _)) => &css[..i],
+        None => css,
+    };
+    let decoded = decode_backslashes(css);
+    let mut folded: Vec<u8> = Vec::with_capacity(decoded.len());
+    let b = decoded.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            i = match memchr::memmem::find(&b[i + 2..], b"*/") {
+                Some(p) => i + 2 + p + 2,
+                None => b.len(),
+            };
+            continue;
+        }
+        let c = b[i];
+        // whitespace, controls and the replacement character left by `\0` are dropped
+        if c > 0x20 && c != 0x7f && !(c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd)) {
+            folded.push(c.to_ascii_lowercase());
+            i += 1;
+        } else if c == 0xef {
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    let f = &folded[..];
+    let has = |n: &[u8]| memchr::memmem::find(f, n).is_some();
+    has(b"expression(")
+        || has(b"javascript:")
+        || has(b"vbscript:")
+        || has(b"behavior:")
+        || has(b"behaviour:")
+        || has(b"-moz-binding")
+        || has(b"@import")
+        || has(b"url(data:text/html")
+        || has(b"url(\"data:text/html")
+        || has(b"url('data:text/html")
+        || has(b"-o-link:")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn css() {
+        assert!(dangerous("width: expression(alert(1))"));
+        assert!(dangerous("x:ex/**/pression(alert(1))"));
+        assert!(dangerous("x:\\65 xpression(alert(1))"));
+        assert!(dangerous("background:url(javascript:alert(1))"));
+        assert!(dangerous("behavior: url(xss.htc)"));
+        assert!(!dangerous("color: red; font-weight: bold"));
+        assert!(!dangerous("background: url(https://example.com/a.png)"));
+    }
+}

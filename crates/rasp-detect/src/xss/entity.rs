@@ -1,0 +1,239 @@
+//! HTML character references and JavaScript / CSS escapes, decoded the way a browser decodes
+//! them before it acts on the text: numeric references with or without `;` and with leading
+//! zeros, the named references that matter for structure, `\xHH` `\uHHHH` `\u{H}` escapes and
+//! CSS `\HHHHHH` escapes. Output is never longer than the input, so decoding is bounded.
+
+use std::borrow::Cow;
+
+/// Named references a browser resolves that can spell markup, quotes, schemes or spacing.
+fn named(name: &[u8]) -> Option<char> {
+    Some(match name {
+        b"lt" | b"LT" => '<',
+        b"gt" | b"GT" => '>',
+        b"amp" | b"AMP" => '&',
+        b"quot" | b"QUOT" => '"',
+        b"apos" => '\'',
+        b"colon" => ':',
+        b"Tab" => '\t',
+        b"NewLine" => '\n',
+        b"lpar" => '(',
+        b"rpar" => ')',
+        b"sol" => '/',
+        b"bsol" => '\\',
+        b"semi" => ';',
+        b"comma" => ',',
+        b"period" => '.',
+        b"excl" => '!',
+        b"equals" => '=',
+        b"num" => '#',
+        b"grave" | b"DiacriticalGrave" => '`',
+        b"lsqb" | b"lbrack" => '[',
+        b"rsqb" | b"rbrack" => ']',
+        b"lcub" | b"lbrace" => '{',
+        b"rcub" | b"rbrace" => '}',
+        b"plus" => '+',
+        b"percnt" => '%',
+        b"dollar" => '$',
+        b"nbsp" => '\u{a0}',
+        b"quest" => '?',
+        b"commat" => '@',
+        b"lowbar" | b"UnderBar" => '_',
+        b"Hat" => '^',
+        b"verbar" | b"vert" | b"VerticalLine" => '|',
+        b"ast" | b"midast" => '*',
+        b"hyphen" | b"dash" => '-',
+        _ => return None,
+    })
+}
+
+/// Decode one layer of HTML character references. `None` in a numeric reference (or a value
+/// out of range) becomes U+FFFD as in browsers.
+pub fn decode_entities(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr(b'&', b) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..first]);
+    let mut i = first;
+    let mut changed = false;
+    while i < b.len() {
+        if b[i] != b'&' {
+            // copy a run up to the next '&'
+            let next = memchr::memchr(b'&', &b[i..]).map_or(b.len(), |p| i + p);
+            out.push_str(&s[i..next]);
+            i = next;
+            continue;
+        }
+        if let Some((c, used)) = reference(&b[i + 1..]) {
+            out.push(c);
+            i += 1 + used;
+            changed = true;
+        } else {
+            out.push('&');
+            i += 1;
+        }
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Parse a reference after `&`; returns the character and bytes consumed (incl. `;`).
+fn reference(b: &[u8]) -> Option<(char, usize)> {
+    if b.first() == Some(&b'#') {
+        let (hex, mut j) = match b.get(1) {
+            Some(b'x' | b'X') => (true, 2),
+            _ => (false, 1),
+        };
+        let start = j;
+        let mut v: u32 = 0;
+        while j < b.len() && j - start < 12 {
+            let d = match (hex, b[j]) {
+                (_, c @ b'0'..=b'9') => (c - b'0') as u32,
+                (true, c @ b'a'..=b'f') => (c - b'a' + 10) as u32,
+                (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
+                _ => break,
+            };
+            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            j += 1;
+        }
+        if j == start {
+            return None;
+        }
+        if b.get(j) == Some(&b';') {
+            j += 1;
+        }
+        let c = if v == 0 { '\u{fffd}' } else { char::from_u32(v).unwrap_or('\u{fffd}') };
+        return Some((c, j));
+    }
+    let mut j = 0;
+    while j < b.len() && j < 16 && b[j].is_ascii_alphanumeric() {
+        j += 1;
+    }
+    // Longest match first, then shorter prefixes (`&ltscript` without `;`).
+    let mut k = j;
+    while k >= 2 {
+        if let Some(c) = named(&b[..k]) {
+            let used = if b.get(k) == Some(&b';') { k + 1 } else { k };
+            return Some((c, used));
+        }
+        k -= 1;
+    }
+    None
+}
+
+fn hex(c: u8) -> Option<u32> {
+    (c as char).to_digit(16)
+}
+
+/// Decode JavaScript escapes `\xHH`, `\uHHHH`, `\u{H..}` and CSS escapes `\H{1,6}` (with the
+/// optional following space), and drop other backslashes before a character (`\a` → `a`)
+/// as both languages do.
+pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    if memchr::memchr(b'\\', b).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' || i + 1 >= b.len() {
+            let ch_len = utf8_len(c);
+            let end = (i + ch_len).min(b.len());
+            out.push_str(s.get(i..end).unwrap_or("\u{fffd}"));
+            i = end;
+            continue;
+        }
+        let n = b[i + 1];
+        if n == b'x' && i + 3 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 2]), hex(b[i + 3])) {
+                out.push(char::from_u32(h * 16 + l).unwrap_or('\u{fffd}'));
+                i += 4;
+                continue;
+            }
+        }
+        if n == b'u' {
+            if b.get(i + 2) == Some(&b'{') {
+                let mut j = i + 3;
+                let mut v: u32 = 0;
+                while j < b.len() && j - i < 12 {
+                    match hex(b[j]) {
+                        Some(d) => v = v.saturating_mul(16).saturating_add(d),
+                        None => break,
+                    }
+                    j += 1;
+                }
+                if b.get(j) == Some(&b'}') && j > i + 3 {
+                    out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+                    i = j + 1;
+                    continue;
+                }
+            } else if i + 5 < b.len() {
+                let d: Option<Vec<u32>> = b[i + 2..i + 6].iter().map(|&c| hex(c)).collect();
+                if let Some(d) = d {
+                    let v = d.iter().fold(0u32, |a, &x| a * 16 + x);
+                    out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+                    i += 6;
+                    continue;
+                }
+            }
+        }
+        if hex(n).is_some() {
+            // CSS escape: up to 6 hex digits, optional single whitespace.
+            let mut j = i + 1;
+            let mut v: u32 = 0;
+            while j < b.len() && j - i <= 6 {
+                match hex(b[j]) {
+                    Some(d) => v = v * 16 + d,
+                    None => break,
+                }
+                j += 1;
+            }
+            if j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                j += 1;
+            }
+            out.push(if v == 0 { '\u{fffd}' } else { char::from_u32(v).unwrap_or('\u{fffd}') });
+            i = j;
+            continue;
+        }
+        // Any other escaped character stands for itself.
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => 1,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities() {
+        assert_eq!(decode_entities("&lt;a&gt;"), "<a>");
+        assert_eq!(decode_entities("&#106&#x61;&#0000118;a"), "java");
+        assert_eq!(decode_entities("java&Tab;script&colon;"), "java\tscript:");
+        assert_eq!(decode_entities("AT&T &unknown;"), "AT&T &unknown;");
+        assert_eq!(decode_entities("&ltscript"), "<script");
+    }
+
+    #[test]
+    fn backslashes() {
+        assert_eq!(decode_backslashes("\\x3cscript\\u003e"), "<script>");
+        assert_eq!(decode_backslashes("\\65 xpression"), "expression");
+        assert_eq!(decode_backslashes("\\u{61}\\l"), "al");
+        assert_eq!(decode_backslashes("a\\"), "a\\");
+    }
+}

@@ -1,0 +1,384 @@
+//! An HTML tokenizer that follows the browser's tag-open, tag-name and attribute states
+//! closely enough to see what a browser would build: tags, their attributes and attribute
+//! values (entity-decoded, as the browser decodes them). Text between tags is not interpreted.
+//!
+//! Decisions: a tag that executes or loads active content by itself, an event-handler
+//! attribute, a dangerous URI in any attribute, script-capable CSS in a `style` attribute or
+//! element, a `meta` refresh, SVG animation of handlers or links.
+
+use super::css;
+use super::entity::decode_entities;
+use super::uri;
+
+/// Tags examined per value; each one costs a bounded scan of its attributes.
+const MAX_TAGS: usize = 256;
+/// Attributes examined per tag.
+const MAX_ATTRS: usize = 64;
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+}
+
+/// Tag names that run script or load an active document/plug-in whatever their attributes.
+fn executes_by_itself(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"iframe"
+            | b"frame"
+            | b"frameset"
+            | b"object"
+            | b"embed"
+            | b"applet"
+            | b"base"
+            | b"portal"
+            | b"import"
+            | b"bgsound"
+            | b"layer"
+            | b"ilayer"
+            | b"isindex"
+            | b"vmlframe"
+            | b"xss"
+            | b"handler"
+            | b"listener"
+    )
+}
+
+/// Is `name` (lower-case, without the `on` prefix) a DOM event?
+pub fn is_event_name(ev: &[u8]) -> bool {
+    const PREFIXES: [&[u8]; 14] = [
+        b"mouse", b"key", b"pointer", b"touch", b"drag", b"animation", b"transition", b"webkit",
+        b"focus", b"before", b"after", b"moz", b"ms", b"page",
+    ];
+    if PREFIXES.iter().any(|p| ev.starts_with(p)) && ev.len() > 3 {
+        return true;
+    }
+    matches!(
+        ev,
+        b"abort"
+            | b"activate"
+            | b"auxclick"
+            | b"begin"
+            | b"blur"
+            | b"bounce"
+            | b"cancel"
+            | b"canplay"
+            | b"canplaythrough"
+            | b"change"
+            | b"click"
+            | b"close"
+            | b"contextmenu"
+            | b"copy"
+            | b"cuechange"
+            | b"cut"
+            | b"dblclick"
+            | b"drop"
+            | b"durationchange"
+            | b"emptied"
+            | b"end"
+            | b"ended"
+            | b"error"
+            | b"finish"
+            | b"formdata"
+            | b"fullscreenchange"
+            | b"hashchange"
+            | b"help"
+            | b"input"
+            | b"invalid"
+            | b"load"
+            | b"loadeddata"
+            | b"loadedmetadata"
+            | b"loadend"
+            | b"loadstart"
+            | b"message"
+            | b"offline"
+            | b"online"
+            | b"paste"
+            | b"pause"
+            | b"play"
+            | b"playing"
+            | b"popstate"
+            | b"progress"
+            | b"propertychange"
+            | b"ratechange"
+            | b"readystatechange"
+            | b"repeat"
+            | b"reset"
+            | b"resize"
+            | b"scroll"
+            | b"scrollend"
+            | b"search"
+            | b"seeked"
+            | b"seeking"
+            | b"select"
+            | b"selectionchange"
+            | b"selectstart"
+            | b"show"
+            | b"start"
+            | b"stalled"
+            | b"storage"
+            | b"submit"
+            | b"suspend"
+            | b"timeupdate"
+            | b"toggle"
+            | b"unload"
+            | b"volumechange"
+            | b"waiting"
+            | b"wheel"
+            | b"filterchange"
+            | b"datasetchanged"
+            | b"errorupdate"
+            | b"losecapture"
+            | b"rowenter"
+            | b"rowexit"
+            | b"rowsdelete"
+            | b"rowsinserted"
+            | b"contentvisibilityautostatechange"
+            | b"securitypolicyviolation"
+            | b"slotchange"
+            | b"visibilitychange"
+            | b"message error"
+            | b"readystate"
+            | b"unhandledrejection"
+            | b"orientationchange"
+            | b"devicemotion"
+            | b"deviceorientation"
+            | b"zoom"
+            | b"overflow"
+            | b"underflow"
+            | b"mozfullscreenchange"
+    )
+}
+
+/// Handler attribute inside a real tag: `on` + letters (browsers fire only real events, but
+/// custom elements and future events make the whole family dangerous there).
+fn handler_attr(name: &[u8]) -> bool {
+    name.len() >= 5
+        && name[..2].eq_ignore_ascii_case(b"on")
+        && name[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'_')
+}
+
+/// Scan `s` for markup that executes. Returns the reason.
+pub fn scan(s: &str) -> Option<&'static str> {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut tags = 0;
+    while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
+        let lt = i + p;
+        i = lt + 1;
+        let Some(&c) = b.get(i) else { break };
+        if !c.is_ascii_alphabetic() {
+            // `</x>`, `<!-- -->`, `<?x?>`, `< 5`: keep scanning inside (IE conditional
+            // comments run their content; bogus comments end at the first `>`).
+            continue;
+        }
+        tags += 1;
+        if tags > MAX_TAGS {
+            break;
+        }
+        let (reason, next) = tag(s, i);
+        if reason.is_some() {
+            return reason;
+        }
+        i = next.max(i);
+    }
+    None
+}
+
+/// Read one start tag whose name starts at `i`; returns the decision and the index after it.
+fn tag(s: &str, mut i: usize) -> (Option<&'static str>, usize) {
+    let b = s.as_bytes();
+    let st = i;
+    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != 0 {
+        i += 1;
+    }
+    let mut name = [0u8; 16];
+    let raw = &b[st..i];
+    let name_len = raw.len().min(16);
+    for (d, c) in name.iter_mut().zip(raw) {
+        *d = c.to_ascii_lowercase();
+    }
+    let name: &[u8] = if raw.len() > 16 { b"" } else { &name[..name_len] };
+
+    if executes_by_itself(name) {
+        return (Some("executable-tag"), i);
+    }
+    if let Some(p) = memchr::memchr(b'<', raw) {
+        // `<scr<script>ipt>`: a filter that strips the inner tag leaves the outer one; look
+        // at the inner `<` as a tag of its own.
+        return (None, st + p);
+    }
+
+    let mut http_equiv_refresh = false;
+    let mut has_href = false;
+    let mut attrs = 0;
+    loop {
+        // before attribute name
+        while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
+            i += 1;
+        }
+        if i >= b.len() {
+            break;
+        }
+        if b[i] == b'>' {
+            i += 1;
+            break;
+        }
+        attrs += 1;
+        if attrs > MAX_ATTRS {
+            break;
+        }
+        // attribute name (a leading `=` is part of the name, as in browsers)
+        let ns = i;
+        i += 1;
+        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
+            i += 1;
+        }
+        let an = &b[ns..i];
+        // after attribute name
+        let mut j = i;
+        while j < b.len() && is_space(b[j]) {
+            j += 1;
+        }
+        let mut value: &str = "";
+        let mut has_value = false;
+        if j < b.len() && b[j] == b'=' {
+            has_value = true;
+            j += 1;
+            while j < b.len() && is_space(b[j]) {
+                j += 1;
+            }
+            if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
+                let q = b[j];
+                let vs = j + 1;
+                let ve = memchr::memchr(q, &b[vs..]).map_or(b.len(), |p| vs + p);
+                value = s.get(vs..ve).unwrap_or("");
+                i = (ve + 1).min(b.len());
+            } else {
+                let vs = j;
+                let mut ve = j;
+                while ve < b.len() && !is_space(b[ve]) && b[ve] != b'>' {
+                    ve += 1;
+                }
+                value = s.get(vs..ve).unwrap_or("");
+                i = ve;
+            }
+        }
+        if has_value && handler_attr(an) {
+            return (Some("event-handler"), i);
+        }
+        let decoded = decode_entities(value);
+        let value = decoded.as_ref();
+        let lname: Vec<u8> = an.iter().take(32).map(u8::to_ascii_lowercase).collect();
+        if has_value && uri::dangerous_in_attribute(value) {
+            return (Some("dangerous-uri"), i);
+        }
+        match &lname[..] {
+            b"style" if css::dangerous(value) => return (Some("css-expression"), i),
+            b"srcdoc" => return (Some("srcdoc"), i),
+            b"http-equiv" => {
+                let v = value.to_ascii_lowercase();
+                if v.contains("refresh") || v.contains("set-cookie") {
+                    http_equiv_refresh = true;
+                }
+            }
+            b"href" | b"xlink:href" => has_href = true,
+            b"attributename" => {
+                let v = value.trim().to_ascii_lowercase();
+                if v.starts_with("on") || v == "href" || v == "xlink:href" {
+                    return (Some("svg-animate-handler"), i);
+                }
+            }
+            _ => {}
+        }
+    }
+    match name {
+        b"meta" if http_equiv_refresh => (Some("meta-refresh"), i),
+        b"link" if has_href => (Some("link-import"), i),
+        b"style" => {
+            // the element's content up to `</style` is CSS
+            let rest = &s[i.min(s.len())..];
+            let end = rest.to_ascii_lowercase().find("</style").unwrap_or(rest.len());
+            if css::dangerous(&rest[..end]) {
+                (Some("css-expression"), i)
+            } else {
+                (None, i)
+            }
+        }
+        _ => (None, i),
+    }
+}
+
+/// An attribute injected into an existing tag without `<`: a quote, space or `/` and then
+/// `on<event>=` (`" onmouseover=alert(1) x="`, `x autofocus onfocus=alert(1)`).
+pub fn attribute_breakout(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    let mut found = 0;
+    while from + 2 < b.len() && found < 64 {
+        let Some(p) = memchr::memchr2(b'o', b'O', &b[from..]) else {
+            return false;
+        };
+        let at = from + p;
+        from = at + 1;
+        if !matches!(b.get(at + 1), Some(b'n' | b'N')) {
+            continue;
+        }
+        found += 1;
+        let before_ok = at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'"' | b'\'' | b'/' | b'`');
+        if !before_ok {
+            continue;
+        }
+        let mut e = at + 2;
+        while e < b.len() && e - at < 48 && b[e].is_ascii_alphabetic() {
+            e += 1;
+        }
+        let ev: Vec<u8> = b[at + 2..e].iter().map(u8::to_ascii_lowercase).collect();
+        if !is_event_name(&ev) {
+            continue;
+        }
+        let mut k = e;
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        if b.get(k) != Some(&b'=') {
+            continue;
+        }
+        k += 1;
+        while k < b.len() && is_space(b[k]) {
+            k += 1;
+        }
+        // a non-empty handler body
+        if k < b.len() && !matches!(b[k], b'&' | b'>') {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(scan("<script>alert(1)</script>"), Some("executable-tag"));
+        assert_eq!(scan("<img src=x onerror=alert(1)>"), Some("event-handler"));
+        assert_eq!(scan("<svg/onload=alert(1)>"), Some("event-handler"));
+        assert_eq!(scan("<a href=\"jav&#x09;ascript:alert(1)\">x</a>"), Some("dangerous-uri"));
+        assert_eq!(scan("<div style=\"x:expression(alert(1))\">"), Some("css-expression"));
+        assert_eq!(scan("<meta http-equiv=\"refresh\" content=\"0;url=//evil\">"), Some("meta-refresh"));
+        assert_eq!(scan("<p><b>bold</b> <a href=\"https://example.com\">link</a></p>"), None);
+        assert_eq!(scan("<img src=\"x.png\" alt=\"\"><br><table><tr><td>1</td></tr></table>"), None);
+        assert_eq!(scan("a<b and c>d"), None);
+        assert_eq!(scan("3 < 5 and 7 > 2"), None);
+    }
+
+    #[test]
+    fn attribute_breakouts() {
+        assert!(attribute_breakout("\" onmouseover=\"alert(1)"));
+        assert!(attribute_breakout("x autofocus onfocus=alert(1)"));
+        assert!(!attribute_breakout("https://example.com/?online=1&onboarding=2"));
+        assert!(!attribute_breakout("turn it on = off"));
+    }
+}

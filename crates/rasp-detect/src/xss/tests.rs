@@ -1,0 +1,118 @@
+//! Cases written from the HTML, URL, CSS and JavaScript grammars, one vector or benign shape
+//! per line.
+
+use super::detect;
+use crate::Context;
+
+fn hit(v: &str) -> bool {
+    detect(v, Context::Param).is_some()
+}
+
+#[test]
+fn tags_and_handlers() {
+    for v in [
+        "<script>alert(1)</script>",
+        "<ScRiPt src=//evil.example/x.js></ScRiPt>",
+        "<scr<script>ipt>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "<IMG SRC=# onmouseover=\"alert('x')\">",
+        "<svg/onload=alert(1)>",
+        "<body onload=alert(1)>",
+        "<iframe src=\"data:text/html,<script>alert(1)</script>\"></iframe>",
+        "<object data=\"x.swf\"></object>",
+        "<embed src=x.swf>",
+        "<base href=\"//evil.example/\">",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+        "<link rel=import href=//evil.example/x.html>",
+        "<style>body{background:url(javascript:alert(1))}</style>",
+        "<div style=\"width:expression(alert(1))\">",
+        "<x onclick=alert(1)>click",
+        "<details open ontoggle=alert(1)>",
+        "<svg><animate attributeName=href values=javascript:alert(1) />",
+        "<math><a xlink:href=\"javascript:alert(1)\">x</a></math>",
+        "<img src=x onerror=alert(1)",
+        "<input autofocus onfocus=alert(1)>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn schemes_and_breakouts() {
+    for v in [
+        "javascript:alert(1)",
+        "  JaVaScRiPt:alert(document.domain)",
+        "java\tscript:alert(1)",
+        "&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1)",
+        "&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A;alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "\" onmouseover=\"alert(1)",
+        "' onfocus='alert(1)' autofocus='",
+        "\"><script>alert(1)</script>",
+        "'><img src=x onerror=alert(1)>",
+        "';alert(1);//",
+        "\\\";alert(1)//",
+        "'-alert(1)-'",
+        "</script><script>alert(1)</script>",
+        "{{constructor.constructor('alert(1)')()}}",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%253Cscript%253Ealert(1)",
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "\\x3cscript\\x3ealert(1)\\x3c/script\\x3e",
+        "\\u003cimg src=x onerror=alert(1)\\u003e",
+        "alert(document.cookie)",
+        "<a href=\"&#x6A;avascript&colon;alert(1)\">x</a>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn benign_markup_and_text_stay_quiet() {
+    for v in [
+        "<p>Hello <b>world</b></p>",
+        "<a href=\"https://example.com/page?a=1&b=2\">link</a>",
+        "<img src=\"x.png\" alt=\"\">",
+        "<br><hr><ul><li>one</li><li>two</li></ul>",
+        "<table><tr><td style=\"color:red\">1</td></tr></table>",
+        "<p style=\"text-align: center; font-weight: bold\">centered</p>",
+        "<blockquote cite=\"https://example.com\">quote</blockquote>",
+        "3 < 5 and 7 > 2",
+        "a<b",
+        "x<y && y>z",
+        "if a <= b then c",
+        "O'Reilly",
+        "It's a \"quote\"; really",
+        "JavaScript: The Good Parts",
+        "javascript:void(0)",
+        "https://example.com/?online=1&onboarding=2",
+        "mailto:someone@example.com",
+        "data:image/png;base64,iVBORw0KGgo=",
+        "{\"name\": \"x\", \"on\": true}",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36",
+        "AT&T &amp; friends",
+        "price = 5 * (3 + 4)",
+        "Alert (red) level",
+        "{{ user.name }}",
+        "e = mc^2",
+        "session=abc123; path=/; HttpOnly",
+        "Turn it on = off",
+        "<3 you",
+        "I <3 rock & roll",
+    ] {
+        assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
+    }
+}
+
+#[test]
+fn huge_values_are_bounded() {
+    let v = "<".repeat(1 << 20);
+    let _ = detect(&v, Context::Param);
+    let v = "<a ".repeat(1 << 18);
+    let _ = detect(&v, Context::Param);
+    let v = "&#".repeat(1 << 19);
+    let _ = detect(&v, Context::Param);
+    let v = format!("{}<script>", "x".repeat(1000));
+    assert!(hit(&v));
+}
