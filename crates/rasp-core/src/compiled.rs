@@ -41,6 +41,9 @@ fn patterns(key: &str, list: &[crate::config::PatternSpec]) -> Result<Vec<Patter
 }
 
 impl Compiled {
+    // Thresholds are set field by field so settings the detector crate adds later keep
+    // their defaults.
+    #[allow(clippy::field_reassign_with_default)]
     pub fn new(config: Config) -> Result<Compiled, ConfigError> {
         crate::config::keys::validate(&config)?;
         let whitelist_headers = config
@@ -56,8 +59,6 @@ impl Compiled {
                 kind: p.kind,
             })
             .collect::<Vec<_>>();
-        // Field by field so settings the detector crate adds later keep their defaults.
-        #[allow(clippy::field_reassign_with_default)]
         let mut thresholds = rasp_detect::Thresholds::default();
         thresholds.xss_proba = config.xss_proba;
         thresholds.sqli_proba = config.sqli_proba;

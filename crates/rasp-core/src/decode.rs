@@ -126,11 +126,11 @@ pub fn base64(value: &str) -> Option<String> {
             .or_else(|_| URL_SAFE.decode(value))
             .ok()?
     } else {
-        if !(value.len() % 4 == 0 || pad == 0) {
+        if !(value.len().is_multiple_of(4) || pad == 0) {
             return None;
         }
         let mut padded = v.to_string();
-        while padded.len() % 4 != 0 {
+        while !padded.len().is_multiple_of(4) {
             padded.push('=');
         }
         STANDARD.decode(padded).ok()?

@@ -420,7 +420,7 @@ impl Engine {
             let keep_going = || {
                 n = n.wrapping_add(1);
                 // Reading the clock costs ~20 ns: look every 16 values.
-                if n % 16 == 0 && started.elapsed() > budget {
+                if n.is_multiple_of(16) && started.elapsed() > budget {
                     overrun = true;
                 }
                 !overrun
