@@ -108,6 +108,10 @@ impl Beaconer {
         }
     }
 
+    pub(crate) fn engine_config(&self) -> Arc<rasp_core::Config> {
+        self.engine.config()
+    }
+
     /// Beacon now if `BEACON` is on, `BEACON_URL` is set and `BEACON_DELAY` has passed since
     /// the last attempt (or none was made). Returns whether a beacon was attempted.
     pub fn beacon_if_due(&mut self) -> bool {
@@ -252,7 +256,7 @@ pub(crate) struct BeaconThread {
 }
 
 impl BeaconThread {
-    pub(crate) fn start(mut b: Beaconer) -> std::io::Result<BeaconThread> {
+    pub(crate) fn start(b: Arc<Mutex<Beaconer>>) -> std::io::Result<BeaconThread> {
         let stop = Arc::new((Mutex::new(false), Condvar::new()));
         let running = Arc::new(AtomicBool::new(true));
         let (s, r) = (stop.clone(), running.clone());
@@ -260,7 +264,8 @@ impl BeaconThread {
             .name("rasp-agent-beacon".into())
             .spawn(move || {
                 loop {
-                    let delay = beacon_delay(b.engine.config().beacon_delay);
+                    let engine = b.lock().engine.clone();
+                    let delay = beacon_delay(engine.config().beacon_delay);
                     {
                         let mut stopped = s.0.lock();
                         if !*stopped {
@@ -270,9 +275,9 @@ impl BeaconThread {
                             break;
                         }
                     }
-                    let cfg = b.engine.config();
+                    let cfg = engine.config();
                     if cfg.beacon && cfg.beacon_url.is_some() {
-                        let _ = b.beacon_now();
+                        let _ = b.lock().beacon_now();
                     }
                 }
                 r.store(false, Ordering::Release);

@@ -218,7 +218,7 @@ pub struct Agent {
     redis: Option<Arc<redis::RedisStore>>,
     beacon_counters: Arc<BeaconCounters>,
     beacon_thread: Mutex<Option<BeaconThread>>,
-    inline_beacon: Mutex<Option<Beaconer>>,
+    beaconer: Mutex<Option<Arc<Mutex<Beaconer>>>>,
 }
 
 impl Agent {
@@ -254,7 +254,7 @@ impl Agent {
             redis,
             beacon_counters: Arc::new(BeaconCounters::default()),
             beacon_thread: Mutex::new(None),
-            inline_beacon: Mutex::new(None),
+            beaconer: Mutex::new(None),
         })
     }
 
@@ -278,15 +278,14 @@ impl Agent {
     /// per-invocation beacon (serverless). Beacons are sent only while `BEACON` is on and
     /// `BEACON_URL` is set; both are re-read from the engine's live configuration.
     pub fn attach(&self, engine: Arc<Engine>) {
-        let b = Beaconer::new(
+        let b = Arc::new(Mutex::new(Beaconer::new(
             engine,
             self.opts.key.clone(),
             self.log.clone(),
             self.beacon_counters.clone(),
-        );
-        if self.opts.serverless {
-            *self.inline_beacon.lock() = Some(b);
-        } else {
+        )));
+        *self.beaconer.lock() = Some(b.clone());
+        if !self.opts.serverless {
             let mut slot = self.beacon_thread.lock();
             if let Some(mut old) = slot.take() {
                 old.stop(Duration::from_secs(1));
@@ -302,10 +301,27 @@ impl Agent {
     /// `CLOUD_TIMEOUT`) when one is due. Returns whether a beacon was attempted. No-op for
     /// long-running agents (their thread beacons).
     pub fn on_invocation(&self) -> bool {
-        match self.inline_beacon.lock().as_mut() {
-            Some(b) => b.beacon_if_due(),
+        if !self.opts.serverless {
+            return false;
+        }
+        let b = self.beaconer.lock().clone();
+        match b {
+            Some(b) => b.lock().beacon_if_due(),
             None => false,
         }
+    }
+
+    /// Send a beacon now (whatever `BEACON_DELAY` says) and apply the answer. `Ok(false)`
+    /// when no engine is attached or `BEACON`/`BEACON_URL` are not set.
+    pub fn beacon_now(&self) -> Result<bool, CloudError> {
+        let b = self.beaconer.lock().clone();
+        let Some(b) = b else { return Ok(false) };
+        let mut b = b.lock();
+        let cfg = b.engine_config();
+        if !cfg.beacon || cfg.beacon_url.is_none() {
+            return Ok(false);
+        }
+        b.beacon_now().map(|_| true)
     }
 
     /// Apply a new configuration's logging keys (restarts logging only when they changed).
