@@ -41,6 +41,13 @@ pub mod flags {
     pub const STRONG_FUNC: u32 = 1 << 11;
     /// A literal keyword (`NULL`, `TRUE`, `CURRENT_USER` ...).
     pub const LIT: u32 = 1 << 12;
+    /// A bare identifier operand (column name, or an ordinary word).
+    pub const WORD: u32 = 1 << 13;
+    /// A keyword comparison (`LIKE`, `REGEXP`, `DIV` ...): weaker than a symbol, because
+    /// quoted search terms ("LIKE" STAMP) produce it.
+    pub const LIKE: u32 = 1 << 14;
+    /// A system variable `@@name`.
+    pub const SYSVAR: u32 = 1 << 15;
 }
 use flags::*;
 
@@ -50,11 +57,13 @@ pub struct Parser<'a> {
     t: &'a [Token],
     /// Flags accumulated by the reads since the last [`Parser::take_flags`].
     pub flags: u32,
+    /// Function calls seen (including nested ones).
+    pub calls: u32,
 }
 
 impl<'a> Parser<'a> {
     pub fn new(s: &'a str, t: &'a [Token]) -> Self {
-        Parser { s, t, flags: 0 }
+        Parser { s, t, flags: 0, calls: 0 }
     }
 
     pub fn len(&self) -> usize {
@@ -141,6 +150,9 @@ impl<'a> Parser<'a> {
             }
             Kind::Var => {
                 self.flags |= VAR;
+                if self.text(i).starts_with("@@") {
+                    self.flags |= SYSVAR;
+                }
                 if self.k(i + 1) == Some(Kind::LParen) {
                     return self.call(i, i + 1, depth);
                 }
@@ -178,6 +190,7 @@ impl<'a> Parser<'a> {
                 if self.k(j) == Some(Kind::LParen) {
                     return self.call(j - 1, j, depth);
                 }
+                self.flags |= WORD;
                 // PostgreSQL cast `x::text` is handled as a binary operator by expr().
                 Some(j)
             }
@@ -213,6 +226,7 @@ impl<'a> Parser<'a> {
         let name = self.text(name_i);
         let name = name.rsplit('.').next().unwrap_or(name);
         self.flags |= CALL;
+        self.calls += 1;
         if is_attack_function(name) {
             self.flags |= FUNC;
         }
@@ -232,7 +246,8 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Kw(Kw::Select) => self.flags |= SUBQ,
                 Kind::Var => self.flags |= VAR,
-                Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) => {
+                Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) && j > lp => {
+                    self.calls += 1;
                     let inner = self.text(j);
                     if is_strong_function(inner) {
                         self.flags |= STRONG_FUNC | FUNC;
@@ -240,6 +255,7 @@ impl<'a> Parser<'a> {
                         self.flags |= FUNC;
                     }
                 }
+                Kind::Kw(Kw::Literal) if self.text(j).len() > 4 => self.flags |= FUNC,
                 _ => {}
             }
             j += 1;
@@ -351,7 +367,7 @@ impl<'a> Parser<'a> {
                     self.operand(j + 1, depth)?
                 }
                 Kind::Kw(Kw::BinOp) => {
-                    self.flags |= CMP;
+                    self.flags |= LIKE;
                     let mut m = j + 1;
                     // `SOUNDS LIKE`, `NOT LIKE` handled by skipping a second operator word.
                     if self.kw(m) == Some(Kw::BinOp) {
@@ -366,11 +382,12 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 Kind::Kw(Kw::Is) => {
-                    self.flags |= CMP;
+                    // IS [NOT] NULL | TRUE | FALSE | UNKNOWN (MySQL also takes any operand)
                     let mut m = j + 1;
                     if self.kw(m) == Some(Kw::Not) {
                         m += 1;
                     }
+                    self.flags |= if self.kw(m) == Some(Kw::Literal) { CMP } else { LIKE };
                     self.operand(m, depth)?
                 }
                 Kind::Kw(Kw::In) => {
@@ -407,7 +424,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `UNION [ALL|DISTINCT] [(] SELECT item` at `i`.
-    pub fn union_select(&mut self, i: usize) -> bool {
+    pub fn union_select(&mut self, i: usize, lenient: bool) -> bool {
         if self.kw(i) != Some(Kw::Union) {
             return false;
         }
@@ -422,6 +439,10 @@ impl<'a> Parser<'a> {
         }
         if self.kw(j) != Some(Kw::Select) {
             return false;
+        }
+        if lenient {
+            // after a proven break-out anything may follow (`'union select/`)
+            return true;
         }
         // A select list follows: an operand, `*`, or the end (truncated payload).
         match self.k(j + 1) {
@@ -457,6 +478,14 @@ impl<'a> Parser<'a> {
         match self.kw(i) {
             Some(Kw::Select) => self.select_statement(i),
             Some(Kw::Waitfor) => self.kw(i + 1) == Some(Kw::Delay),
+            None if self.k(i) == Some(Kind::Word) && matches!(w.as_str(), "if" | "while") => {
+                // T-SQL `IF <cond> <statement>`
+                let mut pr = Parser::new(self.s, self.t);
+                match pr.expr(i + 1, 0) {
+                    Some(e) => pr.flags & CMP != 0 && (pr.stacked_statement(e) || matches!(self.kw(e), Some(Kw::Statement))),
+                    None => false,
+                }
+            }
             Some(Kw::Statement) => match w.as_str() {
                 "drop" | "create" | "alter" | "truncate" => matches!(
                     next_text.as_str(),
@@ -483,7 +512,15 @@ impl<'a> Parser<'a> {
                     next == Some(Kind::Word) && self.text(i + 2).eq_ignore_ascii_case("set")
                 }
                 "delete" => self.kw(i + 1) == Some(Kw::From),
-                "exec" | "execute" => matches!(next, Some(Kind::Word | Kind::Var | Kind::LParen | Kind::Str)),
+                "exec" | "execute" => match next {
+                    Some(Kind::Var | Kind::LParen | Kind::Str) => true,
+                    // `exec xp_cmdshell 'dir'`, `exec master..xp_cmdshell`, `exec sp_x;`
+                    Some(Kind::Word) => matches!(
+                        self.k(i + 2),
+                        None | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Dot | Kind::Semi | Kind::Num | Kind::LParen)
+                    ),
+                    _ => false,
+                },
                 "declare" => next == Some(Kind::Var),
                 "set" => next == Some(Kind::Var) || self.k(i + 2) == Some(Kind::Cmp),
                 "shutdown" | "commit" | "rollback" | "reconfigure" => {

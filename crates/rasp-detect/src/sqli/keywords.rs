@@ -76,7 +76,7 @@ pub fn classify(word: &str) -> Option<Kw> {
             Kw::Statement
         }
         "waitfor" => Kw::Waitfor,
-        "delay" => Kw::Delay,
+        "delay" | "time" => Kw::Delay,
         "from" => Kw::From,
         "where" => Kw::Where,
         "group" | "order" => Kw::GroupOrder,

@@ -74,8 +74,11 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0)
 }
 
-/// Tokenize `s` starting in `start`, appending to `out` (cleared first).
-pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
+/// Tokenize `s` starting in `start`, appending to `out` (cleared first). With
+/// `backslash_escapes` a backslash escapes the next byte inside strings (MySQL); without, it
+/// is an ordinary byte (standard SQL, and what `\'` payloads aim at when an application
+/// escapes quotes with a backslash).
+pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) {
     out.clear();
     let b = s.as_bytes();
     let n = b.len();
@@ -84,7 +87,7 @@ pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
     let mut in_exec_comment = false;
 
     if let Start::InQuote(q) = start {
-        let (end, closed) = scan_string(b, 0, q);
+        let (end, closed) = scan_string(b, 0, q, backslash_escapes);
         out.push(Token {
             kind: if closed { Kind::Str } else { Kind::OpenStr },
             start: 0,
@@ -102,7 +105,7 @@ pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
         let st = i;
         let kind = match c {
             b'\'' | b'"' => {
-                let (end, closed) = scan_string(b, i + 1, c);
+                let (end, closed) = scan_string(b, i + 1, c, backslash_escapes);
                 i = end;
                 if closed {
                     Kind::Str
@@ -192,13 +195,18 @@ pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
                 }
                 if i < n && (b[i] == b'\'' || b[i] == b'"' || b[i] == b'`') {
                     let q = b[i];
-                    i = scan_string(b, i + 1, q).0;
+                    i = scan_string(b, i + 1, q, backslash_escapes).0;
                 } else {
                     while i < n && (is_word_byte(b[i]) || b[i] == b'.') {
                         i += 1;
                     }
                 }
                 Kind::Var
+            }
+            b'\\' if i + 1 < n && b[i + 1] == b'N' => {
+                // MySQL's `\N` is NULL
+                i += 2;
+                Kind::Kw(Kw::Literal)
             }
             b'?' => {
                 i += 1;
@@ -330,7 +338,7 @@ pub fn tokenize(s: &str, start: Start, out: &mut Vec<Token>) {
                 }
                 let word = &s[i..j];
                 if j < n && b[j] == b'\'' && is_string_prefix(word) {
-                    let (end, closed) = scan_string(b, j + 1, b'\'');
+                    let (end, closed) = scan_string(b, j + 1, b'\'', backslash_escapes);
                     i = end;
                     if closed {
                         Kind::Str
@@ -371,11 +379,11 @@ fn is_string_prefix(w: &str) -> bool {
 /// Scan a quoted string body starting at `i` (just after the opening quote). A doubled quote
 /// is an escaped quote (standard SQL); a backslash escapes the next byte (MySQL). Returns the
 /// index after the closing quote and whether it was closed.
-fn scan_string(b: &[u8], mut i: usize, q: u8) -> (usize, bool) {
+fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
     while i < n {
         let c = b[i];
-        if c == b'\\' {
+        if c == b'\\' && backslash_escapes {
             i += 2;
             continue;
         }
@@ -513,7 +521,7 @@ mod tests {
 
     fn kinds(s: &str, st: Start) -> Vec<Kind> {
         let mut v = Vec::new();
-        tokenize(s, st, &mut v);
+        tokenize(s, st, true, &mut v);
         v.into_iter().map(|t| t.kind).collect()
     }
 

@@ -40,7 +40,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     if !has_sql_significant_byte(value) {
         return None;
     }
-    let reason = analyze(value)?;
+    let reason = match analyze(value) {
+        Some(r) => r,
+        None if value.contains('%') => {
+            // Raw fuzzer lists and double-encoded parameters: look at the decoded form too.
+            let decoded = crate::normalize::percent_decode_deep(value);
+            if decoded == value {
+                return None;
+            }
+            analyze(&decoded)?
+        }
+        None => return None,
+    };
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
@@ -102,20 +113,32 @@ fn analyze(value: &str) -> Option<&'static str> {
     let mut raw: Vec<Token> = Vec::with_capacity(32);
     let mut sig: Vec<Token> = Vec::with_capacity(32);
     let bytes = value.as_bytes();
-    let mut starts = [Start::Bare, Start::InQuote(b'\''), Start::InQuote(b'"')];
-    let mut n_starts = 1;
-    if memchr::memchr(b'\'', bytes).is_some() {
-        starts[n_starts] = Start::InQuote(b'\'');
-        n_starts += 1;
+    let backslash = memchr::memchr(b'\\', bytes).is_some();
+    let mut runs: [(Start, bool); 5] = [(Start::Bare, true); 5];
+    let mut n = 1;
+    for q in [b'\'', b'"'] {
+        if memchr::memchr(q, bytes).is_some() {
+            runs[n] = (Start::InQuote(q), true);
+            n += 1;
+            if backslash {
+                // the application may escape quotes with a backslash: `\'` then closes
+                runs[n] = (Start::InQuote(q), false);
+                n += 1;
+            }
+        }
     }
-    if memchr::memchr(b'"', bytes).is_some() {
-        starts[n_starts] = Start::InQuote(b'"');
-        n_starts += 1;
-    }
-    for &st in &starts[..n_starts] {
-        lexer::tokenize(value, st, &mut raw);
-        let truncated = significant(&raw, &mut sig);
-        if let Some(r) = decide(value, &sig, st, truncated) {
+    for &(st, bs) in &runs[..n] {
+        lexer::tokenize(value, st, bs, &mut raw);
+        let truncated = significant(value, &raw, &mut sig);
+        let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
+        let balanced = commented
+            || match (st, sig.last()) {
+                (Start::InQuote(q), Some(t)) => {
+                    sig.len() > 1 && t.kind == Kind::OpenStr && value.as_bytes().get(t.start as usize) == Some(&q)
+                }
+                _ => false,
+            };
+        if let Some(r) = decide(value, &sig, st, truncated, balanced) {
             return Some(r);
         }
     }
@@ -123,24 +146,43 @@ fn analyze(value: &str) -> Option<&'static str> {
 }
 
 /// Copy the non-comment tokens of `raw` into `sig`; returns whether a comment ends the value
-/// (it swallows the rest of the application's query).
-fn significant(raw: &[Token], sig: &mut Vec<Token>) -> bool {
+/// and swallows the rest of the application's query.
+fn significant(s: &str, raw: &[Token], sig: &mut Vec<Token>) -> bool {
     sig.clear();
     sig.extend(raw.iter().copied().filter(|t| t.kind != Kind::Comment));
-    matches!(raw.last(), Some(t) if t.kind == Kind::Comment)
+    match raw.last() {
+        Some(t) if t.kind == Kind::Comment => {
+            truncating_comment(s.get(t.start as usize..t.end as usize).unwrap_or(""))
+        }
+        _ => false,
+    }
+}
+
+/// Is this trailing comment an injection's truncation (`--`, `-- -`, `#`, `/*`) rather than
+/// prose using the characters (`#2 MOM`, `--INFANT`, `# BLAH`)? A truncating comment carries
+/// nothing, or starts its text with a separator; `#` comments must be empty.
+fn truncating_comment(c: &str) -> bool {
+    let b = c.as_bytes();
+    if c.starts_with("/*") {
+        return !c.ends_with("*/") || c.len() <= 4 || b.get(2) == Some(&b'*');
+    }
+    let body = if c.starts_with("--") { &b[2..] } else { &b[1..] };
+    let body_trim: Vec<u8> = body.iter().copied().filter(|x| !x.is_ascii_whitespace()).collect();
+    if body_trim.is_empty() || body_trim.iter().all(|x| !x.is_ascii_alphanumeric()) {
+        return true;
+    }
+    c.starts_with("--") && matches!(body.first(), Some(b' ' | b'\t' | b'+'))
 }
 
 /// The decision for one context.
-fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static str> {
+fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> Option<&'static str> {
     let mut p = Parser::new(s, t);
     let quoted = matches!(st, Start::InQuote(_));
 
     // Context-free evidence: a set operation, a stacked statement or a timing primitive
-    // anywhere is SQL whatever the context (only checked once, on the bare stream).
-    if !quoted {
-        if let Some(r) = anywhere(&mut p) {
-            return Some(r);
-        }
+    // anywhere is SQL whatever the context.
+    if let Some(r) = anywhere(&mut p) {
+        return Some(r);
     }
 
     // The break-out point and what the value put before it.
@@ -183,8 +225,12 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static s
             if quoted && truncated {
                 return Some("string-break+comment");
             }
-            if parens > 0 && truncated && start_kind != StartKind::Empty {
+            if parens > 0 && truncated && matches!(start_kind, StartKind::Number | StartKind::ParenNumber) {
                 return Some("paren-break+comment");
+            }
+            if start_kind == StartKind::ParenNumber && truncated {
+                // ` ( 1 OR 1 )  --`: a whole parenthesised expression, rest commented out
+                return Some("paren-expr+comment");
             }
             None
         }
@@ -192,13 +238,38 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static s
             if p.stacked_statement(i + 1) {
                 return Some("stacked-query");
             }
-            if quoted && truncated && p.k(i + 1).is_none() {
-                return Some("string-break+comment");
+            if quoted && p.k(i + 1).is_none() {
+                // `admin';` ends the statement right after the literal
+                return Some("string-break+terminator");
             }
             None
         }
+        Some(Kind::Kw(Kw::Select)) if broke => {
+            // MSSQL runs a statement after a closed literal without `;`: `'select 1 ...`.
+            let mut j = i + 1;
+            if p.kw_is(j, Kw::SetQuantifier) {
+                j += 1;
+            }
+            let star = p.k(j) == Some(Kind::Op) && p.text(j) == "*";
+            (star || p.operand(j, 0).is_some()).then_some("stacked-query")
+        }
+        Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) if broke => {
+            p.stacked_statement(i).then_some("stacked-query")
+        }
+        Some(Kind::Word) if broke && p.text(i).eq_ignore_ascii_case("goto") => {
+            (p.k(i + 1) == Some(Kind::Word)).then_some("stacked-query")
+        }
+        Some(Kind::LParen) if start_kind == StartKind::Empty && truncated => {
+            // A whole parenthesised SQL expression that comments out the rest:
+            // ` ( 1 OR @a )  --`. Every word inside must be SQL (keyword or function).
+            let e = p.operand(i, 0)?;
+            let f = p.take_flags();
+            let sql_only = (i..e).all(|k| p.k(k) != Some(Kind::Word) || p.k(k + 1) == Some(Kind::LParen));
+            (e == p.len() && sql_only && f & (NUM | STR | VAR | LIT | SUBQ | CALL) != 0)
+                .then_some("paren-expr+comment")
+        }
         Some(Kind::Kw(Kw::Union)) => {
-            if p.union_select(i) {
+            if p.union_select(i, broke || start_kind != StartKind::Ident) {
                 Some("union-select")
             } else {
                 None
@@ -213,14 +284,23 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static s
             let f = p.take_flags();
             let strong = f & (FUNC | SUBQ | VAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
+                // `"x" and "y` is a quoted search phrase; a comparison, a number, a call or a
+                // balanced/truncated end makes it SQL.
                 StartKind::Quote => {
-                    f & (CMP | STR | NUM | LIT | CALL | PAREN) != 0 || truncated || strong
+                    strong
+                        || f & (TAUT | CMP) != 0
+                        || (balanced && (f & (LIKE | NUM | LIT | CALL | PAREN) != 0 || f & WORD == 0))
+                        || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
-                    strong || f & (CMP | TAUT) != 0 || truncated || parens > 0
+                    strong || f & (CMP | TAUT | LIT | LIKE | STR) != 0 || truncated || parens > 0
                 }
-                StartKind::Ident => strong || f & TAUT != 0 || (truncated && broke),
-                StartKind::Empty => strong || f & TAUT != 0 || (f & CMP != 0 && truncated),
+                StartKind::Ident => {
+                    f & (SUBQ | CASE | STRONG_FUNC | SYSVAR | TAUT) != 0 || (truncated && broke)
+                }
+                StartKind::Empty => {
+                    strong || f & TAUT != 0 || (truncated && f & (CMP | NUM | LIT) != 0)
+                }
             };
             hit.then_some("boolean")
         }
@@ -234,10 +314,15 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static s
                 return None;
             }
             let f = p.take_flags();
-            let strong = f & (SUBQ | VAR | CASE | STRONG_FUNC) != 0;
+            let strong = f & (SUBQ | SYSVAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
+                // `'='`, `'>='`, `'||(SELECT …)||'`, `'-sleep(5)-'`; not `"&"` or
+                // `9"&PAGE=1` (search terms): a comparison or call, and a balanced end.
                 StartKind::Quote => {
-                    f & (STR | NUM | LIT | FUNC | SUBQ | VAR | CASE | TAUT) != 0 || truncated
+                    strong
+                        || f & (FUNC | VAR) != 0
+                        || (balanced && (f & (CMP | TAUT | LIKE | LOGIC) != 0 || f & WORD == 0))
+                        || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
                 StartKind::Number => strong || f & FUNC != 0 || (truncated && f & CMP != 0),
@@ -302,10 +387,33 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool) -> Option<&'static s
 /// Evidence that is SQL whatever the context, read over the bare stream.
 fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     let n = p.len();
+    // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
+    // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
+    if let Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) = p.k(0) {
+        let w = p.text(0);
+        let strong_start = (w.eq_ignore_ascii_case("exec") || w.eq_ignore_ascii_case("execute") || w.eq_ignore_ascii_case("declare"))
+            && matches!(p.k(1), Some(Kind::Var | Kind::LParen) | Some(Kind::Word) if p.k(1) != Some(Kind::Word) || p.k(2) == Some(Kind::Dot) || keywords::is_strong_function(p.text(1)));
+        if strong_start || (p.kw_is(0, Kw::Waitfor) && p.kw_is(1, Kw::Delay)) {
+            return Some("statement");
+        }
+    }
+    // The value is an expression built from SQL functions: `chr(11)||chr(12)`,
+    // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
+    if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_))) && p.k(1) == Some(Kind::LParen) {
+        p.calls = 0;
+        if let Some(e) = p.expr(0, 0) {
+            let f = p.take_flags();
+            let calls = std::mem::take(&mut p.calls);
+            if p.end_ok(e) && (f & (STRONG_FUNC | SYSVAR | SUBQ) != 0 || (f & FUNC != 0 && calls >= 2)) {
+                return Some("function-expression");
+            }
+        }
+        p.take_flags();
+    }
     for i in 0..n {
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) => {
-                if p.union_select(i) {
+                if p.union_select(i, false) {
                     return Some("union-select");
                 }
             }

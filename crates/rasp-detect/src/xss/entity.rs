@@ -13,9 +13,9 @@ fn named(name: &[u8]) -> Option<char> {
         b"amp" | b"AMP" => '&',
         b"quot" | b"QUOT" => '"',
         b"apos" => '\'',
-        b"colon" => ':',
-        b"Tab" => '\t',
-        b"NewLine" => '\n',
+        b"colon" | b"COLON" | b"Colon" => ':',
+        b"Tab" | b"tab" | b"TAB" => '\t',
+        b"NewLine" | b"newline" | b"NEWLINE" => '\n',
         b"lpar" => '(',
         b"rpar" => ')',
         b"sol" => '/',
@@ -235,5 +235,87 @@ mod tests {
         assert_eq!(decode_backslashes("\\65 xpression"), "expression");
         assert_eq!(decode_backslashes("\\u{61}\\l"), "al");
         assert_eq!(decode_backslashes("a\\"), "a\\");
+    }
+}
+
+/// Decode UTF-7 shifted sequences (`+ADw-` is `<`): pages served or sniffed as UTF-7 turned
+/// such bytes into markup. Base64 of UTF-16BE between `+` and `-`.
+pub fn decode_utf7(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    if !b.windows(3).any(|w| w[0] == b'+' && w[1] == b'A' && w[2].is_ascii_uppercase()) {
+        return Cow::Borrowed(s);
+    }
+    fn b64(c: u8) -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => (c - b'A') as u32,
+            b'a'..=b'z' => (c - b'a' + 26) as u32,
+            b'0'..=b'9' => (c - b'0' + 52) as u32,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        })
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'+' && b.get(i + 1).is_some_and(|&c| b64(c).is_some()) {
+            let mut j = i + 1;
+            let mut bits: u32 = 0;
+            let mut nbits = 0;
+            let mut units: Vec<u16> = Vec::new();
+            while j < b.len() && j - i < 256 {
+                let Some(v) = b64(b[j]) else { break };
+                bits = (bits << 6) | v;
+                nbits += 6;
+                if nbits >= 16 {
+                    nbits -= 16;
+                    units.push(((bits >> nbits) & 0xffff) as u16);
+                }
+                j += 1;
+            }
+            out.extend(char::decode_utf16(units).map(|r| r.unwrap_or('\u{fffd}')));
+            if b.get(j) == Some(&b'-') {
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
+        let l = utf8_len(b[i]);
+        let end = (i + l).min(b.len());
+        out.push_str(s.get(i..end).unwrap_or("\u{fffd}"));
+        i = end;
+    }
+    Cow::Owned(out)
+}
+
+/// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
+/// decoders and best-fit code pages did.
+pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        return Cow::Borrowed(s);
+    }
+    let mut changed = false;
+    let out: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{ff01}'..='\u{ff5e}' => {
+                changed = true;
+                char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c)
+            }
+            '\u{2039}' | '\u{3008}' => {
+                changed = true;
+                '<'
+            }
+            '\u{203a}' | '\u{3009}' => {
+                changed = true;
+                '>'
+            }
+            _ => c,
+        })
+        .collect();
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(s)
     }
 }

@@ -15,8 +15,10 @@ const MAX_TAGS: usize = 256;
 /// Attributes examined per tag.
 const MAX_ATTRS: usize = 64;
 
+/// HTML whitespace plus the vertical tab and NUL, which old engines also skipped between
+/// attributes (`<img src=x\x0bonerror=…>`).
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c)
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0)
 }
 
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
@@ -41,6 +43,7 @@ fn executes_by_itself(name: &[u8]) -> bool {
             | b"xss"
             | b"handler"
             | b"listener"
+            | b"xml"
     )
 }
 
@@ -160,6 +163,11 @@ fn handler_attr(name: &[u8]) -> bool {
 
 /// Scan `s` for markup that executes. Returns the reason.
 pub fn scan(s: &str) -> Option<&'static str> {
+    scan_depth(s, 0)
+}
+
+/// `depth` counts nested scans of attribute values that contain markup themselves.
+fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let b = s.as_bytes();
     let mut i = 0;
     let mut tags = 0;
@@ -167,16 +175,21 @@ pub fn scan(s: &str) -> Option<&'static str> {
         let lt = i + p;
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
-        if !c.is_ascii_alphabetic() {
-            // `</x>`, `<!-- -->`, `<?x?>`, `< 5`: keep scanning inside (IE conditional
-            // comments run their content; bogus comments end at the first `>`).
+        // End tags carry no behaviour in browsers, but old engines honoured their `style`:
+        // read their attributes too (never their name).
+        let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
+        if end_tag {
+            i += 1;
+        } else if !c.is_ascii_alphabetic() {
+            // `<!-- -->`, `<?x?>`, `< 5`: keep scanning inside (IE conditional comments run
+            // their content; bogus comments end at the first `>`).
             continue;
         }
         tags += 1;
         if tags > MAX_TAGS {
             break;
         }
-        let (reason, next) = tag(s, i);
+        let (reason, next) = tag(s, i, end_tag, depth);
         if reason.is_some() {
             return reason;
         }
@@ -186,24 +199,31 @@ pub fn scan(s: &str) -> Option<&'static str> {
 }
 
 /// Read one start tag whose name starts at `i`; returns the decision and the index after it.
-fn tag(s: &str, mut i: usize) -> (Option<&'static str>, usize) {
+fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>, usize) {
     let b = s.as_bytes();
     let st = i;
-    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != 0 {
+    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
         i += 1;
     }
+    let raw_full = &b[st..i];
+    let inner_lt = memchr::memchr(b'<', raw_full);
+    // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
+    // (`<x:script>` is a script in an XHTML namespace).
+    let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
+    if let Some(c) = memchr::memchr(b':', raw) {
+        raw = &raw[c + 1..];
+    }
     let mut name = [0u8; 16];
-    let raw = &b[st..i];
     let name_len = raw.len().min(16);
     for (d, c) in name.iter_mut().zip(raw) {
         *d = c.to_ascii_lowercase();
     }
-    let name: &[u8] = if raw.len() > 16 { b"" } else { &name[..name_len] };
+    let name: &[u8] = if raw.len() > 16 || end_tag { b"" } else { &name[..name_len] };
 
     if executes_by_itself(name) {
         return (Some("executable-tag"), i);
     }
-    if let Some(p) = memchr::memchr(b'<', raw) {
+    if let Some(p) = inner_lt {
         // `<scr<script>ipt>`: a filter that strips the inner tag leaves the outer one; look
         // at the inner `<` as a tag of its own.
         return (None, st + p);
@@ -264,11 +284,19 @@ fn tag(s: &str, mut i: usize) -> (Option<&'static str>, usize) {
                 i = ve;
             }
         }
+        let an = trim_controls(an);
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
         }
         let decoded = decode_entities(value);
         let value = decoded.as_ref();
+        if depth == 0 && value.contains('<') {
+            // markup inside an attribute value surfaces when a filter or a second parse
+            // unwraps it (`<x foo='?><script>…'>`)
+            if let Some(r) = scan_depth(value, depth + 1) {
+                return (Some(r), i);
+            }
+        }
         let lname: Vec<u8> = an.iter().take(32).map(u8::to_ascii_lowercase).collect();
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
@@ -283,9 +311,11 @@ fn tag(s: &str, mut i: usize) -> (Option<&'static str>, usize) {
                 }
             }
             b"href" | b"xlink:href" => has_href = true,
+            // IE data binding renders HTML from a data island
+            b"datasrc" | b"dataformatas" => return (Some("data-binding"), i),
             b"attributename" => {
                 let v = value.trim().to_ascii_lowercase();
-                if v.starts_with("on") || v == "href" || v == "xlink:href" {
+                if v.starts_with("on") || v == "href" || v == "xlink:href" || v.contains("innerhtml") {
                     return (Some("svg-animate-handler"), i);
                 }
             }
@@ -307,6 +337,19 @@ fn tag(s: &str, mut i: usize) -> (Option<&'static str>, usize) {
         }
         _ => (None, i),
     }
+}
+
+/// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.
+fn trim_controls(n: &[u8]) -> &[u8] {
+    let mut a = 0;
+    let mut z = n.len();
+    while a < z && n[a] < 0x20 {
+        a += 1;
+    }
+    while z > a && n[z - 1] < 0x20 {
+        z -= 1;
+    }
+    &n[a..z]
 }
 
 /// An attribute injected into an existing tag without `<`: a quote, space or `/` and then

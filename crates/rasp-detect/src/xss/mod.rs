@@ -100,6 +100,23 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             }
         }
     }
+    // Query strings and form bodies mean space by `+` (`"><script+src=…>`).
+    if cur.contains('+') && cur.contains('<') {
+        let d = cur.replace('+', " ");
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+    }
+    if let Cow::Owned(d) = entity::decode_utf7(&cur) {
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+    }
+    if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+    }
     None
 }
 
@@ -123,7 +140,7 @@ fn analyze(v: &str) -> Option<&'static str> {
         if js::sink_call(v) {
             return Some("script-call");
         }
-        if (v.contains("expression") || v.contains("behavior") || v.contains("binding"))
+        if (v.contains("pression") || v.contains("behavio") || v.contains("binding"))
             && css::dangerous(v)
         {
             return Some("css-expression");
