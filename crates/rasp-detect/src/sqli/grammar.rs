@@ -48,6 +48,8 @@ pub mod flags {
     pub const LIKE: u32 = 1 << 14;
     /// A system variable `@@name`.
     pub const SYSVAR: u32 = 1 << 15;
+    /// A comparison inside a function's arguments (`IF(1=1,…)`, `IIF(a=b,…)`).
+    pub const ARGCMP: u32 = 1 << 16;
 }
 use flags::*;
 
@@ -150,7 +152,10 @@ impl<'a> Parser<'a> {
             }
             Kind::Var => {
                 self.flags |= VAR;
-                if self.text(i).starts_with("@@") {
+                if self.text(i).len() > 2
+                    && self.text(i).starts_with("@@")
+                    && self.text(i).as_bytes()[2].is_ascii_alphabetic()
+                {
                     self.flags |= SYSVAR;
                 }
                 if self.k(i + 1) == Some(Kind::LParen) {
@@ -166,7 +171,16 @@ impl<'a> Parser<'a> {
                 Some(i + 1)
             }
             Kind::Kw(Kw::Case) => self.case_expr(i, depth),
-            Kind::Kw(Kw::Select) => None,
+            Kind::Kw(Kw::Select) => {
+                // Invalid as an operand without parentheses, but attacks write it
+                // (`1 AND SELECT 1 FROM t`): read it as a sub-query.
+                let next = self.k(i + 1)?;
+                if matches!(next, Kind::Word) && self.k(i + 2).is_some() && !matches!(self.k(i + 2), Some(Kind::Comma | Kind::Kw(Kw::From))) {
+                    return None;
+                }
+                self.flags |= SUBQ;
+                Some(self.select_body(i + 1, depth + 1))
+            }
             Kind::Kw(Kw::Statement | Kw::Limit | Kw::Delay | Kw::BinOp | Kw::Waitfor)
                 if self.k(i + 1) == Some(Kind::LParen) =>
             {
@@ -256,6 +270,8 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Kind::Kw(Kw::Literal) if self.text(j).len() > 4 => self.flags |= FUNC,
+                Kind::Cmp => self.flags |= ARGCMP,
+                Kind::Kw(Kw::Case) => self.flags |= CASE,
                 _ => {}
             }
             j += 1;
@@ -270,14 +286,16 @@ impl<'a> Parser<'a> {
         let mut d = 0u32;
         let mut j = i;
         let mut saw_when = false;
+        let mut saw_then = false;
         while j < self.t.len() {
             match self.kw(j) {
                 Some(Kw::Case) => d += 1,
                 Some(Kw::When) => saw_when = true,
+                Some(Kw::Then) => saw_then = true,
                 Some(Kw::End) => {
                     d -= 1;
                     if d == 0 {
-                        if saw_when {
+                        if saw_when && saw_then {
                             self.flags |= CASE;
                         }
                         return Some(j + 1);
@@ -288,7 +306,7 @@ impl<'a> Parser<'a> {
             }
             j += 1;
         }
-        if saw_when {
+        if saw_when && saw_then {
             self.flags |= CASE;
             Some(j)
         } else {
@@ -429,11 +447,15 @@ impl<'a> Parser<'a> {
             return false;
         }
         let mut j = i + 1;
-        if self.kw(j) == Some(Kw::SetQuantifier) {
-            j += 1;
-        }
         let mut p = 0;
-        while self.k(j) == Some(Kind::LParen) && p < 8 {
+        // quantifiers, parentheses and stray operators (`UNION ALL DISTINCT (`, `UNION -(`,
+        // `union*/select` after a broken nested comment)
+        while p < 8 {
+            match self.k(j) {
+                Some(Kind::Kw(Kw::SetQuantifier) | Kind::LParen) => {}
+                Some(Kind::Op | Kind::Unary) if self.text(j) != "::" => {}
+                _ => break,
+            }
             j += 1;
             p += 1;
         }
@@ -482,7 +504,7 @@ impl<'a> Parser<'a> {
                 // T-SQL `IF <cond> <statement>`
                 let mut pr = Parser::new(self.s, self.t);
                 match pr.expr(i + 1, 0) {
-                    Some(e) => pr.flags & CMP != 0 && (pr.stacked_statement(e) || matches!(self.kw(e), Some(Kw::Statement))),
+                    Some(_) => pr.flags & (CMP | ARGCMP) != 0,
                     None => false,
                 }
             }
@@ -511,7 +533,9 @@ impl<'a> Parser<'a> {
                 "update" => {
                     next == Some(Kind::Word) && self.text(i + 2).eq_ignore_ascii_case("set")
                 }
-                "delete" => self.kw(i + 1) == Some(Kw::From),
+                "delete" => self.kw(i + 1) == Some(Kw::From) || self.kw(i + 2) == Some(Kw::From),
+                "begin" if matches!(self.kw(i + 1), Some(Kw::Statement | Kw::Select)) => true,
+                "do" => next == Some(Kind::LParen),
                 "exec" | "execute" => match next {
                     Some(Kind::Var | Kind::LParen | Kind::Str) => true,
                     // `exec xp_cmdshell 'dir'`, `exec master..xp_cmdshell`, `exec sp_x;`
@@ -555,6 +579,11 @@ impl<'a> Parser<'a> {
         if self.kw(j) == Some(Kw::SetQuantifier) {
             j += 1;
         }
+        // MSSQL `SELECT TOP 10 …`
+        if self.kw(j) == Some(Kw::Limit) && self.k(j + 1) == Some(Kind::Num) {
+            j += 2;
+        }
+        let parenthesised = i > 0 && self.k(i - 1) == Some(Kind::LParen);
         let star = self.k(j) == Some(Kind::Op) && self.byte(j) == b'*';
         let saved = self.take_flags();
         let end = if star {
@@ -578,6 +607,10 @@ impl<'a> Parser<'a> {
             return true;
         }
         let from = self.kw(end) == Some(Kw::From);
+        if from && parenthesised {
+            // `(SELECT a, b FROM t)`: a sub-query as the value
+            return true;
+        }
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));
         (star || f & (NUM | STR | CALL | LIT) != 0) && (from || (end_here && !star && f & (CALL | LIT) != 0))
     }

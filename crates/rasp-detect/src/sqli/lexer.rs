@@ -68,6 +68,13 @@ fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
 }
 
+/// Word bytes, stopping before NBSP / U+FFFD (see the main loop).
+fn word_continues(b: &[u8], j: usize) -> bool {
+    is_word_byte(b[j])
+        && !(b[j] == 0xc2 && b.get(j + 1) == Some(&0xa0))
+        && !(b[j] == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
+}
+
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
 /// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
 fn is_space(b: u8) -> bool {
@@ -100,6 +107,16 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
         let c = b[i];
         if is_space(c) {
             i += 1;
+            continue;
+        }
+        // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
+        // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
+        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
+            i += 2;
+            continue;
+        }
+        if c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) {
+            i += 3;
             continue;
         }
         let st = i;
@@ -333,7 +350,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             _ if is_word_byte(c) => {
                 // Prefixed string literals: N'..', X'..', B'..', E'..', _utf8'..'.
                 let mut j = i;
-                while j < n && is_word_byte(b[j]) {
+                while j < n && word_continues(b, j) {
                     j += 1;
                 }
                 let word = &s[i..j];

@@ -167,6 +167,10 @@ fn truncating_comment(c: &str) -> bool {
         return !c.ends_with("*/") || c.len() <= 4 || b.get(2) == Some(&b'*');
     }
     let body = if c.starts_with("--") { &b[2..] } else { &b[1..] };
+    // MSSQL hides a statement from its log when `sp_password` appears in a comment
+    if memchr::memmem::find(body, b"sp_password").is_some() {
+        return true;
+    }
     let body_trim: Vec<u8> = body.iter().copied().filter(|x| !x.is_ascii_whitespace()).collect();
     if body_trim.is_empty() || body_trim.iter().all(|x| !x.is_ascii_alphanumeric()) {
         return true;
@@ -208,6 +212,8 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                 }
             }
             Some(Kind::Word) => (1, StartKind::Ident),
+            // `@@version--`, `@version into outfile …`
+            Some(Kind::Var) => (1, StartKind::Number),
             _ => (0, StartKind::Empty),
         }
     };
@@ -227,6 +233,10 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             }
             if parens > 0 && truncated && matches!(start_kind, StartKind::Number | StartKind::ParenNumber) {
                 return Some("paren-break+comment");
+            }
+            if start_kind == StartKind::Number && truncated && i == 1 && empty_comment(s, t, i) {
+                // `1--`, `@@version/*`: a bare operand whose query tail is cut off
+                return Some("number+comment");
             }
             if start_kind == StartKind::ParenNumber && truncated {
                 // ` ( 1 OR 1 )  --`: a whole parenthesised expression, rest commented out
@@ -264,7 +274,9 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             // ` ( 1 OR @a )  --`. Every word inside must be SQL (keyword or function).
             let e = p.operand(i, 0)?;
             let f = p.take_flags();
-            let sql_only = (i..e).all(|k| p.k(k) != Some(Kind::Word) || p.k(k + 1) == Some(Kind::LParen));
+            let sql_only = (i..e).all(|k| {
+                p.k(k) != Some(Kind::Word) || p.k(k + 1) == Some(Kind::LParen) || p.text(k).eq_ignore_ascii_case("binary")
+            });
             (e == p.len() && sql_only && f & (NUM | STR | VAR | LIT | SUBQ | CALL) != 0)
                 .then_some("paren-expr+comment")
         }
@@ -325,7 +337,7 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
-                StartKind::Number => strong || f & FUNC != 0 || (truncated && f & CMP != 0),
+                StartKind::Number => strong || f & (FUNC | TAUT) != 0 || (truncated && f & CMP != 0),
                 StartKind::Ident => strong,
                 StartKind::Empty => false,
             };
@@ -373,9 +385,17 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
         Some(Kind::Kw(Kw::Procedure)) => {
             (p.text(i + 1).eq_ignore_ascii_case("analyse") && p.k(i + 2) == Some(Kind::LParen)).then_some("procedure-analyse")
         }
-        Some(Kind::Kw(Kw::Into)) => {
-            (p.kw_is(i + 1, Kw::Outfile) && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr)))
-                .then_some("into-outfile")
+        Some(Kind::Comma) if matches!(start_kind, StartKind::Number | StartKind::Ident) => {
+            // A column / IN list that continues with computed SQL:
+            // `FOO,IIF(2510=9436,FOO,1/0)`, `1,(SELECT …)`, `id,(CASE WHEN … END)`.
+            let e = p.expr(i + 1, 0)?;
+            let f = p.take_flags();
+            let calls = std::mem::take(&mut p.calls);
+            (p.end_ok(e)
+                && (f & (SUBQ | CASE | STRONG_FUNC | SYSVAR) != 0
+                    || (f & CALL != 0 && f & ARGCMP != 0)
+                    || (f & FUNC != 0 && calls >= 2)))
+                .then_some("list-injection")
         }
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
             (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
@@ -391,8 +411,16 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
     if let Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) = p.k(0) {
         let w = p.text(0);
+        let proc_name = |t: &str| {
+            let l = t.as_bytes();
+            l.len() > 3 && (l[..3].eq_ignore_ascii_case(b"sp_") || l[..3].eq_ignore_ascii_case(b"xp_"))
+        };
         let strong_start = (w.eq_ignore_ascii_case("exec") || w.eq_ignore_ascii_case("execute") || w.eq_ignore_ascii_case("declare"))
-            && matches!(p.k(1), Some(Kind::Var | Kind::LParen) | Some(Kind::Word) if p.k(1) != Some(Kind::Word) || p.k(2) == Some(Kind::Dot) || keywords::is_strong_function(p.text(1)));
+            && match p.k(1) {
+                Some(Kind::Var | Kind::LParen) => true,
+                Some(Kind::Word) => p.k(2) == Some(Kind::Dot) || keywords::is_strong_function(p.text(1)) || proc_name(p.text(1)),
+                _ => false,
+            };
         if strong_start || (p.kw_is(0, Kw::Waitfor) && p.kw_is(1, Kw::Delay)) {
             return Some("statement");
         }
@@ -422,6 +450,18 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     return Some("stacked-query");
                 }
             }
+            Some(Kind::Kw(Kw::Into)) if p.kw_is(i + 1, Kw::Outfile) && p.k(i + 2).is_some() => {
+                return Some("into-outfile");
+            }
+            Some(Kind::Kw(Kw::Case)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
+                if let Some(e) = p.operand(i, 0) {
+                    let f = p.take_flags();
+                    if f & CASE != 0 && (p.end_ok(e) || p.k(e) == Some(Kind::RParen)) {
+                        return Some("case-expression");
+                    }
+                }
+                p.take_flags();
+            }
             Some(Kind::Kw(Kw::Waitfor)) => {
                 if p.kw_is(i + 1, Kw::Delay) && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var)) {
                     return Some("time-delay");
@@ -448,6 +488,7 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                                     | Kind::Comma
                                     | Kind::Str
                                     | Kind::Semi
+                                    | Kind::Dot
                                     | Kind::Kw(Kw::And | Kw::Or | Kw::Xor | Kw::Select | Kw::Not | Kw::Then | Kw::Else | Kw::When)
                             )
                         );
@@ -483,3 +524,14 @@ enum StartKind {
 
 #[cfg(test)]
 mod tests;
+
+/// Is the comment after token `i` empty (`1--`, `1 /*`)? Prose after a number ("5 -- great")
+/// has words in it.
+fn empty_comment(s: &str, t: &[Token], i: usize) -> bool {
+    let start = match t.get(i.wrapping_sub(1)) {
+        Some(tok) => tok.end as usize,
+        None => return false,
+    };
+    let rest = s.get(start..).unwrap_or("");
+    rest.bytes().all(|b| !b.is_ascii_alphanumeric())
+}
