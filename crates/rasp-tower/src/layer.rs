@@ -1,0 +1,453 @@
+//! [`RaspLayer`], its [`RaspService`] and [`ResponseFuture`], side by side.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use bytes::Bytes;
+use http::header::{HeaderName, HeaderValue, CONTENT_ENCODING, CONTENT_TYPE, SERVER};
+use http::{HeaderMap, Method, Request, Response, StatusCode};
+use http_body::Body;
+use rasp_core::config::Config;
+use rasp_core::engine::{BlockResponse, Route};
+use rasp_core::{ConfigError, Decision, Engine, EventSink, ResponseView, StateStore};
+use tower_layer::Layer;
+use tower_service::Service;
+
+use crate::body::{read_prefix, BoxError, RaspBody};
+use crate::encoding::decode_for_dlp;
+use crate::failsafe::{block_response_guarded, guard, Guarded};
+use crate::view::{peer_ip, request_view, RequestSummary};
+
+/// Why a [`RaspLayer`] could not be built.
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    /// The configuration (file, `PYRASP_CONF`/`RASP_CONF`, or value) is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+/// Counters kept by the adapter itself (the engine keeps its own).
+#[derive(Debug, Default)]
+pub struct AdapterStats {
+    dlp_skipped_streams: AtomicU64,
+    engine_failures: AtomicU64,
+}
+
+impl AdapterStats {
+    /// Responses whose body DLP did not see because they are event streams
+    /// (`text/event-stream`), which must not be buffered. Compressed bodies that could not be
+    /// decoded are counted by the engine (`ResponseView::body_encoded`).
+    pub fn dlp_skipped_streams(&self) -> u64 {
+        self.dlp_skipped_streams.load(Ordering::Relaxed)
+    }
+
+    /// Engine calls that panicked and were handled by `FAIL_MODE`.
+    pub fn engine_failures(&self) -> u64 {
+        self.engine_failures.load(Ordering::Relaxed)
+    }
+
+    /// Counts one event-stream response DLP could not see (for other adapters).
+    pub fn record_dlp_skipped_stream(&self) {
+        self.dlp_skipped_streams.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Counts one engine panic handled by `FAIL_MODE` (for other adapters).
+    pub fn record_engine_failure(&self) {
+        self.engine_failures.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+struct Shared {
+    engine: Arc<Engine>,
+    stats: AdapterStats,
+}
+
+/// Tower [`Layer`] that puts the rasp-rs engine in front of an HTTP service.
+///
+/// What it does to a request:
+/// * reads the body up to `MAX_BODY_BYTES` (only when there is a body), inspects it, then
+///   hands the application a [`RaspBody`] yielding the very same frames, followed by the
+///   rest of the original body still streaming;
+/// * takes the client IP from `ConnectInfo<SocketAddr>` (axum), [`crate::PeerAddr`] or a
+///   `SocketAddr` extension; forwarded headers are honoured only from `TRUSTED_PROXIES`;
+/// * on a blocking decision the application is not called and the configured block or
+///   redirect response is returned.
+///
+/// What it does to a response:
+/// * status and headers always go through `inspect_response` (error flood, brute force);
+/// * when DLP is enabled and the status is below 400, the body is read up to
+///   `MAX_RESPONSE_BYTES`, decoded (gzip, deflate, br) for inspection, and then the original
+///   bytes are sent unchanged; `text/event-stream` bodies are never buffered (counted in
+///   [`AdapterStats::dlp_skipped_streams`]);
+/// * a leaking response is replaced by the block response; log-only (action 3) leaves the
+///   response as the application produced it;
+/// * `Server` is set to `SERVER_HEADER` when `CHANGE_SERVER` is on.
+///
+/// Cloning is cheap: the engine is shared.
+#[derive(Clone)]
+pub struct RaspLayer {
+    shared: Arc<Shared>,
+}
+
+impl std::fmt::Debug for RaspLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RaspLayer").finish_non_exhaustive()
+    }
+}
+
+impl RaspLayer {
+    /// A layer around an engine you built yourself.
+    pub fn new(engine: Arc<Engine>) -> Self {
+        RaspLayer {
+            shared: Arc::new(Shared {
+                engine,
+                stats: AdapterStats::default(),
+            }),
+        }
+    }
+
+    /// A builder for config, sink, state store and routes.
+    pub fn builder() -> RaspLayerBuilder {
+        RaspLayerBuilder::default()
+    }
+
+    /// The layer configured from the environment: defaults, then the file named by
+    /// `PYRASP_CONF` (or `RASP_CONF`). No route table (route validation stays off and
+    /// decoys apply to every path); use [`RaspLayer::builder`] to declare routes.
+    pub fn from_env() -> Result<Self, BuildError> {
+        RaspLayer::builder().build()
+    }
+
+    /// The engine this layer uses.
+    pub fn engine(&self) -> &Arc<Engine> {
+        &self.shared.engine
+    }
+
+    /// The adapter's own counters.
+    pub fn stats(&self) -> &AdapterStats {
+        &self.shared.stats
+    }
+}
+
+impl<S> Layer<S> for RaspLayer {
+    type Service = RaspService<S>;
+
+    fn layer(&self, inner: S) -> RaspService<S> {
+        RaspService {
+            inner,
+            shared: self.shared.clone(),
+        }
+    }
+}
+
+/// Builder for [`RaspLayer`].
+#[derive(Default)]
+pub struct RaspLayerBuilder {
+    config: Option<Config>,
+    config_file: Option<PathBuf>,
+    sink: Option<Arc<dyn EventSink>>,
+    store: Option<Arc<dyn StateStore>>,
+    routes: Option<Vec<Route>>,
+}
+
+impl RaspLayerBuilder {
+    /// Use this configuration value (environment and files are then not read).
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = Some(config);
+        self
+    }
+
+    /// Read this PyRASP JSON file over the defaults and `PYRASP_CONF`/`RASP_CONF`.
+    pub fn config_file(mut self, path: impl Into<PathBuf>) -> Self {
+        self.config_file = Some(path.into());
+        self
+    }
+
+    /// Where security events go. The sink is called in the request path and must not block
+    /// (rasp-agent's sinks queue and drop when full). Default: events are counted by the
+    /// engine and not written anywhere.
+    pub fn sink(mut self, sink: Arc<dyn EventSink>) -> Self {
+        self.sink = Some(sink);
+        self
+    }
+
+    /// Blacklist and counters store (default: the engine's bounded in-memory store).
+    pub fn store(mut self, store: Arc<dyn StateStore>) -> Self {
+        self.store = Some(store);
+        self
+    }
+
+    /// The application's route table, for route validation (`path`) and so that a decoy
+    /// never fires on a real route.
+    ///
+    /// axum's `Router` does not expose its route table, and learning routes from 404/405
+    /// answers would let a scanner's first probes through; so routes are declared here.
+    pub fn routes(mut self, routes: impl IntoIterator<Item = Route>) -> Self {
+        self.routes.get_or_insert_with(Vec::new).extend(routes);
+        self
+    }
+
+    /// Declares one route: `methods` like `"GET"` or `"GET,POST"` (empty = any), `path`
+    /// with `{param}` or `*rest` segments as in axum.
+    pub fn route(self, methods: &str, path: &str) -> Self {
+        let methods = methods
+            .split(',')
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(str::to_ascii_uppercase)
+            .collect();
+        self.routes([Route {
+            name: path.to_string(),
+            methods,
+            path: path.to_string(),
+        }])
+    }
+
+    /// Builds the engine and the layer.
+    pub fn build(self) -> Result<RaspLayer, BuildError> {
+        Ok(RaspLayer::new(Arc::new(self.build_engine()?)))
+    }
+
+    /// Builds only the engine (other adapters, such as rasp-actix, share this builder).
+    pub fn build_engine(self) -> Result<Engine, BuildError> {
+        let config = match self.config {
+            Some(c) => c,
+            None => Config::load(self.config_file.as_deref(), false)?.config,
+        };
+        let mut builder = Engine::builder(config);
+        if let Some(sink) = self.sink {
+            builder = builder.sink(sink);
+        }
+        if let Some(store) = self.store {
+            builder = builder.store(store);
+        }
+        if let Some(routes) = self.routes {
+            builder = builder.routes(routes);
+        }
+        Ok(builder.build()?)
+    }
+}
+
+/// The service produced by [`RaspLayer`].
+#[derive(Clone)]
+pub struct RaspService<S> {
+    inner: S,
+    shared: Arc<Shared>,
+}
+
+impl<S> std::fmt::Debug for RaspService<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RaspService").finish_non_exhaustive()
+    }
+}
+
+impl<S, ReqB, ResB> Service<Request<ReqB>> for RaspService<S>
+where
+    S: Service<Request<RaspBody<ReqB>>, Response = Response<ResB>> + Clone + Send + 'static,
+    S::Future: Send + 'static,
+    S::Error: Send + 'static,
+    ReqB: Body<Data = Bytes> + Send + 'static,
+    ReqB::Error: Into<BoxError>,
+    ResB: Body<Data = Bytes> + Send + 'static,
+    ResB::Error: Into<BoxError>,
+{
+    type Response = Response<RaspBody<ResB>>;
+    type Error = S::Error;
+    type Future = ResponseFuture<ResB, S::Error>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, req: Request<ReqB>) -> Self::Future {
+        // The service that was polled ready handles this request; a clone waits for the next.
+        let clone = self.inner.clone();
+        let inner = std::mem::replace(&mut self.inner, clone);
+        ResponseFuture {
+            inner: Box::pin(protect(self.shared.clone(), inner, req)),
+        }
+    }
+}
+
+/// Response future of [`RaspService`].
+pub struct ResponseFuture<B, E> {
+    #[allow(clippy::type_complexity)]
+    inner: Pin<Box<dyn Future<Output = Result<Response<RaspBody<B>>, E>> + Send>>,
+}
+
+impl<B, E> Future for ResponseFuture<B, E> {
+    type Output = Result<Response<RaspBody<B>>, E>;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        self.inner.as_mut().poll(cx)
+    }
+}
+
+impl<B, E> std::fmt::Debug for ResponseFuture<B, E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResponseFuture").finish_non_exhaustive()
+    }
+}
+
+/// One request through the engine, the application and the engine again.
+async fn protect<S, ReqB, ResB>(
+    shared: Arc<Shared>,
+    mut inner: S,
+    req: Request<ReqB>,
+) -> Result<Response<RaspBody<ResB>>, S::Error>
+where
+    S: Service<Request<RaspBody<ReqB>>, Response = Response<ResB>>,
+    ReqB: Body<Data = Bytes>,
+    ReqB::Error: Into<BoxError>,
+    ResB: Body<Data = Bytes>,
+    ResB::Error: Into<BoxError>,
+{
+    let engine = &shared.engine;
+    let config = engine.config();
+    let (parts, body) = req.into_parts();
+    let peer = peer_ip(&parts.extensions);
+
+    // Inbound: read the body only when there is one, and only up to the limit.
+    let (app_body, prefix, truncated) = if body.is_end_stream() {
+        (RaspBody::new(body), Bytes::new(), false)
+    } else {
+        let p = read_prefix(body, config.max_body_bytes).await;
+        let (view, truncated) = (p.view.clone(), p.truncated);
+        (RaspBody::replay(p), view, truncated)
+    };
+    let inbound = {
+        let view = request_view(&parts, peer, &prefix, truncated);
+        guard(&config, || engine.inspect_request(&view))
+    };
+    drop(prefix);
+    let inbound = match inbound {
+        Guarded::Decided(Decision::Block(attack)) => {
+            let resp = block_response_guarded(&config, || engine.block_response(&attack));
+            return Ok(block_http(resp, &config));
+        }
+        Guarded::FailedClosed(resp) => {
+            shared.stats.record_engine_failure();
+            return Ok(block_http(resp, &config));
+        }
+        Guarded::FailedOpen => {
+            shared.stats.record_engine_failure();
+            Decision::Allow
+        }
+        Guarded::Decided(d) => d,
+    };
+
+    let summary = RequestSummary::new(&parts, peer);
+    let response = inner.call(Request::from_parts(parts, app_body)).await?;
+    let (mut head, body) = response.into_parts();
+    let status = head.status.as_u16();
+
+    // Outbound: the body matters only to DLP, which only looks at non-error responses.
+    let wants_body = config.action("dlp") != 0
+        && status < 400
+        && summary.method() != Method::HEAD
+        && !body.is_end_stream();
+    let event_stream = wants_body && is_event_stream(&head.headers);
+    if event_stream {
+        shared.stats.record_dlp_skipped_stream();
+    }
+    let (client_body, outbound) = if wants_body && !event_stream {
+        let p = read_prefix(body, config.max_response_bytes).await;
+        let coding = head
+            .headers
+            .get(CONTENT_ENCODING)
+            .map(HeaderValue::as_bytes);
+        let outbound = {
+            let dlp = decode_for_dlp(coding, &p.view, p.truncated, config.max_response_bytes);
+            let view = ResponseView {
+                status,
+                headers: header_pairs(&head.headers),
+                body: &dlp.body,
+                body_truncated: dlp.truncated,
+                body_encoded: dlp.encoded,
+            };
+            guard(&config, || {
+                engine.inspect_response(&summary.view(), &view, &inbound)
+            })
+        };
+        (RaspBody::replay(p), outbound)
+    } else {
+        let view = ResponseView {
+            status,
+            headers: header_pairs(&head.headers),
+            body: &[],
+            body_truncated: !body.is_end_stream(),
+            body_encoded: false,
+        };
+        let outbound = guard(&config, || {
+            engine.inspect_response(&summary.view(), &view, &inbound)
+        });
+        (RaspBody::new(body), outbound)
+    };
+
+    match outbound {
+        Guarded::Decided(Decision::Block(attack)) => {
+            let resp = block_response_guarded(&config, || engine.block_response(&attack));
+            Ok(block_http(resp, &config))
+        }
+        Guarded::FailedClosed(resp) => {
+            shared.stats.record_engine_failure();
+            Ok(block_http(resp, &config))
+        }
+        other => {
+            if matches!(other, Guarded::FailedOpen) {
+                shared.stats.record_engine_failure();
+            }
+            set_server(&mut head.headers, &config);
+            Ok(Response::from_parts(head, client_body))
+        }
+    }
+}
+
+fn header_pairs(headers: &HeaderMap) -> Vec<(&str, &[u8])> {
+    headers
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_bytes()))
+        .collect()
+}
+
+fn is_event_stream(headers: &HeaderMap) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .is_some_and(|v| crate::encoding::is_event_stream(v.as_bytes()))
+}
+
+/// `Server: SERVER_HEADER` when `CHANGE_SERVER` is on.
+fn set_server(headers: &mut HeaderMap, config: &Config) {
+    if config.change_server {
+        if let Ok(value) = HeaderValue::from_str(&config.server_header) {
+            headers.insert(SERVER, value);
+        }
+    }
+}
+
+/// The engine's block or redirect response as an `http` response.
+fn block_http<B>(resp: BlockResponse, config: &Config) -> Response<RaspBody<B>> {
+    let mut out = Response::new(RaspBody::full(resp.body));
+    *out.status_mut() = StatusCode::from_u16(resp.status).unwrap_or(StatusCode::FORBIDDEN);
+    let headers = out.headers_mut();
+    for (name, value) in resp.headers {
+        if let (Ok(n), Ok(v)) = (
+            HeaderName::try_from(name.as_str()),
+            HeaderValue::try_from(value.as_str()),
+        ) {
+            headers.append(n, v);
+        }
+    }
+    if !headers.contains_key(CONTENT_TYPE) {
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+    }
+    set_server(headers, config);
+    out
+}
