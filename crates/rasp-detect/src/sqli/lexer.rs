@@ -176,9 +176,25 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 i += 1;
                 Kind::Semi
             }
+            // PostgreSQL JSON path operators `#>` / `#>>` (before a literal), else a comment
+            b'#' if b.get(i + 1) == Some(&b'>') && next_is_literal(b, i + 2) => {
+                i += 2;
+                if b.get(i) == Some(&b'>') {
+                    i += 1;
+                }
+                Kind::Cmp
+            }
             b'#' => {
                 i = scan_line(b, i);
                 Kind::Comment
+            }
+            // PostgreSQL JSON operators `->`, `->>`
+            b'-' if b.get(i + 1) == Some(&b'>') => {
+                i += 2;
+                if b.get(i) == Some(&b'>') {
+                    i += 1;
+                }
+                Kind::Cmp
             }
             b'-' if i + 1 < n && b[i + 1] == b'-' => {
                 i = scan_line(b, i);
@@ -205,6 +221,11 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 i += 2;
                 continue;
             }
+            // PostgreSQL containment `@>`
+            b'@' if b.get(i + 1) == Some(&b'>') => {
+                i += 2;
+                Kind::Cmp
+            }
             b'@' => {
                 i += 1;
                 if i < n && b[i] == b'@' {
@@ -224,6 +245,11 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 // MySQL's `\N` is NULL
                 i += 2;
                 Kind::Kw(Kw::Literal)
+            }
+            // PostgreSQL JSON key operators `?|`, `?&`
+            b'?' if matches!(b.get(i + 1), Some(b'|' | b'&')) => {
+                i += 2;
+                Kind::Cmp
             }
             b'?' => {
                 i += 1;
@@ -278,6 +304,11 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 if i < n && b[i] == b'=' {
                     i += 1;
                 }
+                Kind::Cmp
+            }
+            // PostgreSQL containment `<@`
+            b'<' if b.get(i + 1) == Some(&b'@') => {
+                i += 2;
                 Kind::Cmp
             }
             b'<' => {
@@ -382,6 +413,13 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
         });
     }
     merge_split_keywords(s, out);
+}
+
+fn next_is_literal(b: &[u8], mut i: usize) -> bool {
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    matches!(b.get(i), Some(b'\'' | b'"'))
 }
 
 fn is_string_prefix(w: &str) -> bool {

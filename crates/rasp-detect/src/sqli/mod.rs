@@ -50,6 +50,11 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             }
             analyze(&decoded)?
         }
+        None if value.contains(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}']) => {
+            // Payloads pasted through word processors: primes and curly quotes for `'`.
+            let folded = value.replace(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'], "'");
+            analyze(&folded)?
+        }
         None => return None,
     };
     Some(Detection {
@@ -214,6 +219,10 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             Some(Kind::Word) => (1, StartKind::Ident),
             // `@@version--`, `@version into outfile …`
             Some(Kind::Var) => (1, StartKind::Number),
+            // `'hi' or 'x'='x'`: a literal of its own, then the injected structure
+            Some(Kind::Str) => (1, StartKind::Literal),
+            // `AS x WHERE 1=1` continues a select list
+            Some(Kind::Kw(Kw::As)) if p.k(1) == Some(Kind::Word) => (2, StartKind::Ident),
             _ => (0, StartKind::Empty),
         }
     };
@@ -283,6 +292,9 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
         Some(Kind::Kw(Kw::Union)) => {
             if p.union_select(i, broke || start_kind != StartKind::Ident) {
                 Some("union-select")
+            } else if start_kind == StartKind::Number && p.k(i + 1).is_none() {
+                // `-1 union` cut short, typically before a line-comment-split `select`
+                Some("union-select")
             } else {
                 None
             }
@@ -311,7 +323,13 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                     f & (SUBQ | CASE | STRONG_FUNC | SYSVAR | TAUT) != 0 || (truncated && broke)
                 }
                 StartKind::Empty => {
-                    strong || f & TAUT != 0 || (truncated && f & (CMP | NUM | LIT) != 0)
+                    strong
+                        || f & TAUT != 0
+                        || (f & CMP != 0 && f & WORD == 0)
+                        || (truncated && f & (CMP | NUM | LIT) != 0)
+                }
+                StartKind::Literal => {
+                    strong || f & TAUT != 0 || (f & CMP != 0 && f & WORD == 0) || (truncated && f & CMP != 0)
                 }
             };
             hit.then_some("boolean")
@@ -339,6 +357,7 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
                 StartKind::Number => strong || f & (FUNC | TAUT) != 0 || (truncated && f & CMP != 0),
                 StartKind::Ident => strong,
+                StartKind::Literal => strong || f & (FUNC | TAUT) != 0,
                 StartKind::Empty => false,
             };
             hit.then_some("operator-continuation")
@@ -366,12 +385,15 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                 .then_some("order-group-by")
         }
         Some(Kind::Kw(Kw::Having | Kw::Where)) => {
-            if start_kind == StartKind::Empty {
-                return None;
-            }
             let e = p.expr(i + 1, 0)?;
             let f = p.take_flags();
-            (p.end_ok(e) && f & (CMP | FUNC | SUBQ) != 0 && (quoted || truncated || f & (FUNC | SUBQ | TAUT) != 0))
+            let literal_cmp = f & CMP != 0 && f & WORD == 0;
+            if start_kind == StartKind::Empty && !(literal_cmp || f & TAUT != 0) {
+                return None;
+            }
+            (p.end_ok(e)
+                && f & (CMP | FUNC | SUBQ) != 0
+                && (quoted || truncated || literal_cmp || f & (FUNC | SUBQ | TAUT) != 0))
                 .then_some("having-where")
         }
         Some(Kind::Kw(Kw::Limit)) => {
@@ -518,6 +540,8 @@ enum StartKind {
     ParenNumber,
     /// A bare word (identifier context or prose).
     Ident,
+    /// A string literal of its own in a bare context.
+    Literal,
     /// Nothing before the first structural token.
     Empty,
 }
