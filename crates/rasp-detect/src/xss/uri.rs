@@ -26,7 +26,7 @@ fn fold(s: &str) -> Vec<u8> {
     out
 }
 
-const SCHEMES: [&str; 4] = ["javascript:", "vbscript:", "livescript:", "data:"];
+const SCHEMES: [&str; 5] = ["javascript:", "vbscript:", "livescript:", "mocha:", "data:"];
 
 /// MIME types a `data:` URL can carry that a browser renders as an active document.
 fn active_data_mime(rest: &[u8]) -> bool {
@@ -101,7 +101,12 @@ pub fn dangerous_value(v: &str) -> bool {
         return false;
     }
     let r = &h.rest;
-    r.iter().any(|&b| matches!(b, b'(' | b'`' | b'[' | b'=' | b'\\' | b'%' | b'<' | b'&' | b'\'' | b'"'))
+    r.iter().any(|&b| {
+        matches!(
+            b,
+            b'(' | b'`' | b'[' | b'=' | b'\\' | b'%' | b'<' | b'&' | b'\'' | b'"'
+        )
+    })
 }
 
 #[cfg(test)]
