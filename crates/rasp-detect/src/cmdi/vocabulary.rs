@@ -1,0 +1,479 @@
+//! Known executables and shell built-ins (Unix, Windows cmd, PowerShell). A command
+//! vocabulary is domain knowledge: it says which words a shell would run, not which payloads
+//! were seen.
+
+/// How much evidence a command word needs before it counts as a started command.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Tier {
+    /// An ordinary English word too (`cat`, `time`, `find`, `echo`): needs shell-shaped
+    /// arguments (options, absolute paths, variables, redirections) or a tight context.
+    Word,
+    /// A tool name people also write in prose about software (`python`, `curl`, `docker`):
+    /// needs a tight separator or arguments.
+    Tool,
+    /// Never anything but a command (`whoami`, `ifconfig`, `/bin/sh`).
+    Exotic,
+}
+
+/// Sorted for binary search; lower-case; Windows names without `.exe`.
+static COMMANDS: &[(&str, Tier)] = &[
+    ("7z", Tool),
+    ("alias", Word),
+    ("ansible", Tool),
+    ("ansible-config", Exotic),
+    ("ansible-playbook", Exotic),
+    ("apachectl", Exotic),
+    ("apt", Tool),
+    ("apt-get", Exotic),
+    ("aptitude", Exotic),
+    ("arp", Tool),
+    ("at", Word),
+    ("awk", Exotic),
+    ("base32", Exotic),
+    ("base64", Exotic),
+    ("bash", Exotic),
+    ("bcdboot", Exotic),
+    ("bcdedit", Exotic),
+    ("bitsadmin", Exotic),
+    ("bzcat", Exotic),
+    ("bzip2", Tool),
+    ("c89", Tool),
+    ("c99", Tool),
+    ("cacls", Exotic),
+    ("call", Word),
+    ("cat", Word),
+    ("cc", Word),
+    ("cd", Word),
+    ("certutil", Exotic),
+    ("chattr", Exotic),
+    ("chef", Tool),
+    ("chef-client", Exotic),
+    ("chef-run", Exotic),
+    ("chef-shell", Exotic),
+    ("chgrp", Exotic),
+    ("chmod", Exotic),
+    ("chown", Exotic),
+    ("chroot", Exotic),
+    ("cmd", Tool),
+    ("copy", Word),
+    ("cp", Tool),
+    ("cpulimit", Exotic),
+    ("crontab", Exotic),
+    ("cscli", Exotic),
+    ("cscript", Exotic),
+    ("csh", Exotic),
+    ("curl", Tool),
+    ("cut", Word),
+    ("dash", Word),
+    ("date", Word),
+    ("dd", Word),
+    ("del", Word),
+    ("df", Tool),
+    ("diff", Word),
+    ("dig", Word),
+    ("dir", Word),
+    ("dmesg", Exotic),
+    ("doas", Exotic),
+    ("docker", Tool),
+    ("dpkg", Exotic),
+    ("du", Word),
+    ("echo", Word),
+    ("egrep", Exotic),
+    ("env", Word),
+    ("eval", Word),
+    ("exec", Word),
+    ("expr", Tool),
+    ("false", Word),
+    ("fdisk", Exotic),
+    ("fetch", Word),
+    ("fgrep", Exotic),
+    ("file", Word),
+    ("find", Word),
+    ("findstr", Exotic),
+    ("finger", Word),
+    ("flock", Exotic),
+    ("for", Word),
+    ("free", Word),
+    ("ftp", Tool),
+    ("gcc", Tool),
+    ("gdb", Tool),
+    ("getenforce", Exotic),
+    ("getent", Exotic),
+    ("git", Tool),
+    ("grep", Exotic),
+    ("groups", Word),
+    ("gunzip", Exotic),
+    ("gzip", Tool),
+    ("head", Word),
+    ("hexdump", Exotic),
+    ("host", Word),
+    ("hostname", Tool),
+    ("htop", Exotic),
+    ("icacls", Exotic),
+    ("id", Word),
+    ("ie4uinit", Exotic),
+    ("iex", Exotic),
+    ("if", Word),
+    ("ifconfig", Exotic),
+    ("insmod", Exotic),
+    ("invoke-expression", Exotic),
+    ("invoke-restmethod", Exotic),
+    ("invoke-webrequest", Exotic),
+    ("ip", Word),
+    ("ipconfig", Exotic),
+    ("iptables", Exotic),
+    ("irb", Exotic),
+    ("irm", Exotic),
+    ("iwr", Exotic),
+    ("java", Tool),
+    ("journalctl", Exotic),
+    ("kill", Word),
+    ("killall", Exotic),
+    ("knife", Tool),
+    ("ksh", Exotic),
+    ("kubectl", Exotic),
+    ("last", Word),
+    ("lastlogin", Exotic),
+    ("less", Word),
+    ("ln", Word),
+    ("locate", Word),
+    ("losetup", Exotic),
+    ("ls", Exotic),
+    ("lsattr", Exotic),
+    ("lsb_release", Exotic),
+    ("lsblk", Exotic),
+    ("lscpu", Exotic),
+    ("lsmod", Exotic),
+    ("lsns", Exotic),
+    ("lsof", Exotic),
+    ("lspci", Exotic),
+    ("lsusb", Exotic),
+    ("ltrace", Exotic),
+    ("lua", Tool),
+    ("lwp-download", Exotic),
+    ("lwp-request", Exotic),
+    ("mail", Word),
+    ("md5sum", Exotic),
+    ("mesg", Exotic),
+    ("mkdir", Exotic),
+    ("mkfifo", Exotic),
+    ("mkfs", Exotic),
+    ("mknod", Exotic),
+    ("modprobe", Exotic),
+    ("more", Word),
+    ("mount", Word),
+    ("move", Word),
+    ("mshta", Exotic),
+    ("mv", Tool),
+    ("mysql", Tool),
+    ("nc", Tool),
+    ("ncat", Exotic),
+    ("net", Word),
+    ("net1", Exotic),
+    ("netcat", Exotic),
+    ("netsh", Exotic),
+    ("netstat", Exotic),
+    ("nginx", Tool),
+    ("nltest", Exotic),
+    ("nmap", Exotic),
+    ("node", Tool),
+    ("nohup", Exotic),
+    ("nproc", Exotic),
+    ("nslookup", Exotic),
+    ("openssl", Tool),
+    ("passwd", Tool),
+    ("perl", Tool),
+    ("pgrep", Exotic),
+    ("php", Tool),
+    ("ping", Word),
+    ("pip", Tool),
+    ("pkexec", Exotic),
+    ("pkill", Exotic),
+    ("powershell", Exotic),
+    ("print", Word),
+    ("printenv", Exotic),
+    ("printf", Tool),
+    ("ps", Word),
+    ("psql", Tool),
+    ("pwd", Exotic),
+    ("pwsh", Exotic),
+    ("python", Tool),
+    ("python2", Exotic),
+    ("python3", Exotic),
+    ("rcp", Exotic),
+    ("rd", Word),
+    ("readlink", Exotic),
+    ("reg", Word),
+    ("regedit", Exotic),
+    ("regsvr32", Exotic),
+    ("ren", Word),
+    ("rlogin", Exotic),
+    ("rm", Tool),
+    ("rmdir", Exotic),
+    ("rmmod", Exotic),
+    ("rmt", Exotic),
+    ("route", Word),
+    ("rpcclient", Exotic),
+    ("rpm", Tool),
+    ("rsh", Exotic),
+    ("rsync", Tool),
+    ("ruby", Tool),
+    ("rundll32", Exotic),
+    ("runuser", Exotic),
+    ("schtasks", Exotic),
+    ("scp", Tool),
+    ("screen", Word),
+    ("sed", Tool),
+    ("service", Word),
+    ("sestatus", Exotic),
+    ("set", Word),
+    ("setenforce", Exotic),
+    ("setsid", Exotic),
+    ("setx", Exotic),
+    ("sftp", Tool),
+    ("sh", Tool),
+    ("sha1sum", Exotic),
+    ("sha256sum", Exotic),
+    ("showmount", Exotic),
+    ("shred", Tool),
+    ("shutdown", Tool),
+    ("sleep", Word),
+    ("smbclient", Exotic),
+    ("socat", Exotic),
+    ("sort", Word),
+    ("source", Word),
+    ("sqlcmd", Exotic),
+    ("ss", Word),
+    ("ssh", Tool),
+    ("ssh-copy-id", Exotic),
+    ("ssh-keygen", Exotic),
+    ("start", Word),
+    ("stat", Word),
+    ("strace", Exotic),
+    ("strings", Word),
+    ("su", Word),
+    ("sudo", Tool),
+    ("sysctl", Exotic),
+    ("sysinfo", Exotic),
+    ("systemctl", Exotic),
+    ("systeminfo", Exotic),
+    ("tac", Word),
+    ("tail", Word),
+    ("tar", Tool),
+    ("taskkill", Exotic),
+    ("tasklist", Exotic),
+    ("tcpdump", Exotic),
+    ("tcsh", Exotic),
+    ("tee", Word),
+    ("telnet", Tool),
+    ("terraform", Tool),
+    ("test", Word),
+    ("tftp", Exotic),
+    ("time", Word),
+    ("timeout", Word),
+    ("tmux", Tool),
+    ("top", Word),
+    ("touch", Word),
+    ("tr", Word),
+    ("traceroute", Exotic),
+    ("tracert", Exotic),
+    ("true", Word),
+    ("type", Word),
+    ("ulimit", Exotic),
+    ("umask", Exotic),
+    ("uname", Exotic),
+    ("uniq", Word),
+    ("unshare", Exotic),
+    ("unzip", Tool),
+    ("uptime", Tool),
+    ("useradd", Exotic),
+    ("usermod", Exotic),
+    ("ver", Word),
+    ("vi", Word),
+    ("vim", Tool),
+    ("visudo", Exotic),
+    ("vssadmin", Exotic),
+    ("wall", Word),
+    ("wc", Word),
+    ("wevtutil", Exotic),
+    ("wget", Exotic),
+    ("whereis", Exotic),
+    ("which", Word),
+    ("who", Word),
+    ("whoami", Exotic),
+    ("wmic", Exotic),
+    ("write", Word),
+    ("wscript", Exotic),
+    ("xargs", Exotic),
+    ("xterm", Exotic),
+    ("xxd", Exotic),
+    ("xzcat", Exotic),
+    ("yum", Tool),
+    ("zcat", Exotic),
+    ("zip", Word),
+    ("zsh", Exotic),
+    ("zstdcat", Exotic),
+];
+
+use Tier::{Exotic, Tool, Word};
+
+/// PowerShell verbs whose cmdlets run code, fetch data or change the system.
+const PS_VERBS: &[&str] = &[
+    "add",
+    "copy",
+    "get",
+    "invoke",
+    "new",
+    "out",
+    "remove",
+    "set",
+    "start",
+    "stop",
+    "write",
+    "import",
+    "convertto",
+    "convertfrom",
+];
+
+/// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
+const PS_NOUNS: &[&str] = &[
+    "acl",
+    "alias",
+    "childitem",
+    "ciminstance",
+    "command",
+    "content",
+    "executionpolicy",
+    "expression",
+    "item",
+    "itemproperty",
+    "localuser",
+    "object",
+    "process",
+    "restmethod",
+    "service",
+    "variable",
+    "webrequest",
+    "wmiobject",
+    "securestring",
+];
+
+/// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
+pub fn lookup(word: &str) -> Option<Tier> {
+    if let Ok(i) = COMMANDS.binary_search_by(|(w, _)| (*w).cmp(word)) {
+        return Some(COMMANDS[i].1);
+    }
+    // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
+    if ["ansible-", "chef-", "docker-", "kube"]
+        .iter()
+        .any(|p| word.len() > p.len() + 1 && word.starts_with(p))
+    {
+        return Some(Exotic);
+    }
+    if let Some((verb, noun)) = word.split_once('-') {
+        if PS_VERBS.contains(&verb) && PS_NOUNS.contains(&noun) {
+            return Some(Exotic);
+        }
+    }
+    None
+}
+
+/// Whether a glob (`c?t`, `ca*`, `[c]at`) matches a known command of at least `min` tier.
+pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
+    COMMANDS
+        .iter()
+        .any(|(w, t)| *t >= min && glob_match(pattern.as_bytes(), w.as_bytes()))
+}
+
+/// Glob matcher for `?`, `*` and `[...]` (with `!`/`^` negation): the classic two-pointer
+/// algorithm that backtracks only to the last `*`, so it is O(pattern × text).
+pub fn glob_match(p: &[u8], s: &[u8]) -> bool {
+    let (mut pi, mut si) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        if pi < p.len() {
+            match p[pi] {
+                b'*' => {
+                    star = Some((pi, si));
+                    pi += 1;
+                    continue;
+                }
+                b'?' => {
+                    pi += 1;
+                    si += 1;
+                    continue;
+                }
+                b'[' => {
+                    if let Some((ok, next)) = class_match(p, pi, s[si]) {
+                        if ok {
+                            pi = next;
+                            si += 1;
+                            continue;
+                        }
+                    } else if s[si] == b'[' {
+                        pi += 1;
+                        si += 1;
+                        continue;
+                    }
+                }
+                c if c == s[si] => {
+                    pi += 1;
+                    si += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        match star {
+            Some((sp, ss)) => {
+                pi = sp + 1;
+                si = ss + 1;
+                star = Some((sp, ss + 1));
+            }
+            None => return false,
+        }
+    }
+    p[pi..].iter().all(|&c| c == b'*')
+}
+
+/// Match `c` against the class starting at `p[at] == b'['`: (matched, index after `]`).
+fn class_match(p: &[u8], at: usize, c: u8) -> Option<(bool, usize)> {
+    let close = at + 1 + p[at + 1..].iter().position(|&x| x == b']')?;
+    let class = &p[at + 1..close];
+    let (neg, class) = match class.first() {
+        Some(b'!' | b'^') => (true, &class[1..]),
+        _ => (false, class),
+    };
+    Some((class.contains(&c) != neg, close + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_for_binary_search() {
+        assert!(COMMANDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_matches_command("c?t", Tier::Word));
+        assert!(glob_matches_command("wh*mi", Tier::Word));
+        assert!(glob_matches_command("[c]at", Tier::Word));
+        assert!(!glob_matches_command("q?q", Tier::Word));
+        assert!(!glob_match(
+            b"****************x",
+            b"aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        ));
+        assert!(glob_match(b"/e??/p*d", b"/etc/passwd"));
+        assert!(glob_match(b"/etc/[!q]asswd", b"/etc/passwd"));
+    }
+
+    #[test]
+    fn powershell_cmdlets() {
+        assert_eq!(lookup("invoke-expression"), Some(Tier::Exotic));
+        assert_eq!(lookup("get-content"), Some(Tier::Exotic));
+        assert_eq!(lookup("start-up"), None);
+    }
+}
