@@ -171,12 +171,10 @@ impl Detectors {
         match kind {
             AttackKind::Cmdi => cmdi::detect(value, ctx),
             AttackKind::Traversal => traversal::detect(value, ctx),
-            AttackKind::Sqli | AttackKind::Xss => {
-                if let Some(d) = bootstrap_grammar(kind, value) {
-                    return Some(d);
-                }
-                self.ml_check(kind, value, ctx)
+            AttackKind::Sqli => {
+                sqli::detect(value, ctx).or_else(|| self.ml_check(kind, value, ctx))
             }
+            AttackKind::Xss => xss::detect(value, ctx).or_else(|| self.ml_check(kind, value, ctx)),
         }
     }
 
@@ -231,22 +229,4 @@ impl Detectors {
         value.bytes().any(|b| structural.contains(&b))
             || (kind == AttackKind::Sqli && (value.contains("--") || value.contains("/*")))
     }
-}
-
-/// Keyword heuristics used until the SQL and HTML grammar engines land (issue 3, part A).
-fn bootstrap_grammar(kind: AttackKind, value: &str) -> Option<Detection> {
-    let v = value.to_ascii_lowercase();
-    let hit = match kind {
-        AttackKind::Sqli => {
-            (v.contains('\'') && (v.contains(" or ") || v.contains("--") || v.contains("union")))
-                || v.contains("union select")
-        }
-        _ => v.contains("<script") || v.contains("javascript:") || v.contains("onerror="),
-    };
-    hit.then_some(Detection {
-        kind,
-        engine: Engine::Grammar,
-        score: 1.0,
-        reason: "bootstrap",
-    })
 }
