@@ -65,7 +65,12 @@ pub struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     pub fn new(s: &'a str, t: &'a [Token]) -> Self {
-        Parser { s, t, flags: 0, calls: 0 }
+        Parser {
+            s,
+            t,
+            flags: 0,
+            calls: 0,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -174,8 +179,7 @@ impl<'a> Parser<'a> {
             Kind::Kw(Kw::Select) => {
                 // Invalid as an operand without parentheses, but attacks write it
                 // (`1 AND SELECT 1 FROM t`): read it as a sub-query.
-                let next = self.k(i + 1)?;
-                if matches!(next, Kind::Word) && self.k(i + 2).is_some() && !matches!(self.k(i + 2), Some(Kind::Comma | Kind::Kw(Kw::From))) {
+                if !self.select_list_start(i + 1) {
                     return None;
                 }
                 self.flags |= SUBQ;
@@ -370,7 +374,9 @@ impl<'a> Parser<'a> {
                 }
                 Kind::Op => {
                     // PostgreSQL cast: `::type`
-                    if self.text(j) == "::" && matches!(self.k(j + 1), Some(Kind::Word | Kind::Kw(_))) {
+                    if self.text(j) == "::"
+                        && matches!(self.k(j + 1), Some(Kind::Word | Kind::Kw(_)))
+                    {
                         j += 2;
                         continue;
                     }
@@ -405,7 +411,11 @@ impl<'a> Parser<'a> {
                     if self.kw(m) == Some(Kw::Not) {
                         m += 1;
                     }
-                    self.flags |= if self.kw(m) == Some(Kw::Literal) { CMP } else { LIKE };
+                    self.flags |= if self.kw(m) == Some(Kw::Literal) {
+                        CMP
+                    } else {
+                        LIKE
+                    };
                     self.operand(m, depth)?
                 }
                 Kind::Kw(Kw::In) => {
@@ -433,12 +443,33 @@ impl<'a> Parser<'a> {
 
     fn same_literal(&self, a: usize, b: usize) -> bool {
         let (ka, kb) = (self.k(a), self.k(b));
-        let lit = |k: Option<Kind>| matches!(k, Some(Kind::Num | Kind::Str | Kind::OpenStr | Kind::Word));
+        let lit =
+            |k: Option<Kind>| matches!(k, Some(Kind::Num | Kind::Str | Kind::OpenStr | Kind::Word));
         if !lit(ka) || !lit(kb) {
             return false;
         }
         let strip = |s: &'a str| s.trim_matches(|c| c == '\'' || c == '"');
         strip(self.text(a)).eq_ignore_ascii_case(strip(self.text(b)))
+    }
+
+    /// Does a select list start at `j` (`1,`, `*`, `@@version`, `name FROM`, `f(`, `TOP 1`)?
+    pub fn select_list_start(&self, mut j: usize) -> bool {
+        if self.kw(j) == Some(Kw::SetQuantifier) {
+            j += 1;
+        }
+        match self.k(j) {
+            Some(
+                Kind::Num | Kind::Str | Kind::Var | Kind::LParen | Kind::Kw(Kw::Literal | Kw::Case),
+            ) => true,
+            Some(Kind::Op) => self.byte(j) == b'*',
+            Some(Kind::Kw(Kw::Limit)) => self.k(j + 1) == Some(Kind::Num),
+            Some(Kind::Word) => matches!(
+                self.k(j + 1),
+                Some(Kind::Comma | Kind::LParen | Kind::Dot | Kind::Kw(Kw::From))
+            ),
+            Some(Kind::Kw(_)) => self.k(j + 1) == Some(Kind::LParen),
+            _ => false,
+        }
     }
 
     /// `UNION [ALL|DISTINCT] [(] SELECT item` at `i`.
@@ -468,7 +499,6 @@ impl<'a> Parser<'a> {
         }
         // A select list follows: an operand, `*`, or the end (truncated payload).
         match self.k(j + 1) {
-            None => true,
             Some(Kind::Op) if self.byte(j + 1) == b'*' => true,
             Some(Kind::Kw(Kw::SetQuantifier | Kw::Literal | Kw::Case)) => true,
             Some(Kind::Num | Kind::Str | Kind::OpenStr | Kind::Var | Kind::LParen) => true,
@@ -481,7 +511,7 @@ impl<'a> Parser<'a> {
                         pr.flags & CALL != 0
                             || matches!(
                                 self.k(e),
-                                None | Some(Kind::Comma | Kind::Kw(Kw::From) | Kind::Semi)
+                                Some(Kind::Comma | Kind::Kw(Kw::From) | Kind::Semi)
                             )
                     }
                     None => false,
@@ -503,8 +533,16 @@ impl<'a> Parser<'a> {
             None if self.k(i) == Some(Kind::Word) && matches!(w.as_str(), "if" | "while") => {
                 // T-SQL `IF <cond> <statement>`
                 let mut pr = Parser::new(self.s, self.t);
+                if self.k(i + 1) == Some(Kind::LParen) {
+                    // MySQL `IF(cond, a, b)` as a statement
+                    return pr.expr(i, 0).is_some() && pr.flags & ARGCMP != 0;
+                }
                 match pr.expr(i + 1, 0) {
-                    Some(_) => pr.flags & (CMP | ARGCMP) != 0,
+                    // T-SQL `IF <cond> <statement>`
+                    Some(e) => {
+                        pr.flags & CMP != 0
+                            && matches!(self.kw(e), Some(Kw::Statement | Kw::Select | Kw::Waitfor))
+                    }
                     None => false,
                 }
             }
@@ -535,13 +573,21 @@ impl<'a> Parser<'a> {
                 }
                 "delete" => self.kw(i + 1) == Some(Kw::From) || self.kw(i + 2) == Some(Kw::From),
                 "begin" if matches!(self.kw(i + 1), Some(Kw::Statement | Kw::Select)) => true,
-                "do" => next == Some(Kind::LParen),
+                "do" => next == Some(Kind::LParen) && self.k(i + 2).is_some(),
                 "exec" | "execute" => match next {
                     Some(Kind::Var | Kind::LParen | Kind::Str) => true,
                     // `exec xp_cmdshell 'dir'`, `exec master..xp_cmdshell`, `exec sp_x;`
                     Some(Kind::Word) => matches!(
                         self.k(i + 2),
-                        None | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Dot | Kind::Semi | Kind::Num | Kind::LParen)
+                        None | Some(
+                            Kind::Str
+                                | Kind::OpenStr
+                                | Kind::Var
+                                | Kind::Dot
+                                | Kind::Semi
+                                | Kind::Num
+                                | Kind::LParen
+                        )
                     ),
                     _ => false,
                 },
@@ -561,7 +607,10 @@ impl<'a> Parser<'a> {
                 "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
                 | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
-                        && matches!(self.k(i + 2), None | Some(Kind::Semi | Kind::Kw(_) | Kind::LParen | Kind::Cmp))
+                        && matches!(
+                            self.k(i + 2),
+                            None | Some(Kind::Semi | Kind::Kw(_) | Kind::LParen | Kind::Cmp)
+                        )
                 }
                 _ => false,
             },
@@ -612,6 +661,7 @@ impl<'a> Parser<'a> {
             return true;
         }
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));
-        (star || f & (NUM | STR | CALL | LIT) != 0) && (from || (end_here && !star && f & (CALL | LIT) != 0))
+        (star || f & (NUM | STR | CALL | LIT) != 0)
+            && (from || (end_here && !star && f & (CALL | LIT) != 0))
     }
 }

@@ -72,9 +72,7 @@ pub fn classify(word: &str) -> Option<Kw> {
         | "execute" | "declare" | "shutdown" | "grant" | "revoke" | "replace" | "merge"
         | "call" | "load" | "handler" | "rename" | "set" | "begin" | "show" | "kill" | "use"
         | "backup" | "restore" | "copy" | "attach" | "pragma" | "prepare" | "deallocate"
-        | "commit" | "rollback" | "dbcc" | "bulk" | "openrowset" | "reconfigure" => {
-            Kw::Statement
-        }
+        | "commit" | "rollback" | "dbcc" | "bulk" | "openrowset" | "reconfigure" => Kw::Statement,
         "waitfor" => Kw::Waitfor,
         "delay" | "time" => Kw::Delay,
         "from" => Kw::From,
@@ -92,9 +90,9 @@ pub fn classify(word: &str) -> Option<Kw> {
         "is" => Kw::Is,
         "in" => Kw::In,
         "between" => Kw::Between,
-        "null" | "true" | "false" | "unknown" | "current_user" | "session_user"
-        | "system_user" | "current_date" | "current_time" | "current_timestamp" | "localtime"
-        | "sysdate" | "rownum" | "dual" => Kw::Literal,
+        "null" | "true" | "false" | "unknown" | "current_user" | "session_user" | "system_user"
+        | "current_date" | "current_time" | "current_timestamp" | "localtime" | "sysdate"
+        | "rownum" | "dual" => Kw::Literal,
         "case" => Kw::Case,
         "when" => Kw::When,
         "then" => Kw::Then,

@@ -598,7 +598,15 @@ mod tests {
         );
         assert_eq!(
             kinds("a::text||b<=>c", Start::Bare),
-            vec![Kind::Word, Kind::Op, Kind::Word, Kind::LogicOp, Kind::Word, Kind::Cmp, Kind::Word]
+            vec![
+                Kind::Word,
+                Kind::Op,
+                Kind::Word,
+                Kind::LogicOp,
+                Kind::Word,
+                Kind::Cmp,
+                Kind::Word
+            ]
         );
     }
 
@@ -612,6 +620,9 @@ mod tests {
 
     #[test]
     fn dollar_quoting_and_prefixed_strings() {
-        assert_eq!(kinds("$$a'b$$ N'x' $1", Start::Bare), vec![Kind::Str, Kind::Str, Kind::Var]);
+        assert_eq!(
+            kinds("$$a'b$$ N'x' $1", Start::Bare),
+            vec![Kind::Str, Kind::Str, Kind::Var]
+        );
     }
 }

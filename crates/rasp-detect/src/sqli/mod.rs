@@ -139,7 +139,9 @@ fn analyze(value: &str) -> Option<&'static str> {
         let balanced = commented
             || match (st, sig.last()) {
                 (Start::InQuote(q), Some(t)) => {
-                    sig.len() > 1 && t.kind == Kind::OpenStr && value.as_bytes().get(t.start as usize) == Some(&q)
+                    sig.len() > 1
+                        && t.kind == Kind::OpenStr
+                        && value.as_bytes().get(t.start as usize) == Some(&q)
                 }
                 _ => false,
             };
@@ -171,12 +173,20 @@ fn truncating_comment(c: &str) -> bool {
     if c.starts_with("/*") {
         return !c.ends_with("*/") || c.len() <= 4 || b.get(2) == Some(&b'*');
     }
-    let body = if c.starts_with("--") { &b[2..] } else { &b[1..] };
+    let body = if c.starts_with("--") {
+        &b[2..]
+    } else {
+        &b[1..]
+    };
     // MSSQL hides a statement from its log when `sp_password` appears in a comment
     if memchr::memmem::find(body, b"sp_password").is_some() {
         return true;
     }
-    let body_trim: Vec<u8> = body.iter().copied().filter(|x| !x.is_ascii_whitespace()).collect();
+    let body_trim: Vec<u8> = body
+        .iter()
+        .copied()
+        .filter(|x| !x.is_ascii_whitespace())
+        .collect();
     if body_trim.is_empty() || body_trim.iter().all(|x| !x.is_ascii_alphanumeric()) {
         return true;
     }
@@ -184,7 +194,13 @@ fn truncating_comment(c: &str) -> bool {
 }
 
 /// The decision for one context.
-fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> Option<&'static str> {
+fn decide(
+    s: &str,
+    t: &[Token],
+    st: Start,
+    truncated: bool,
+    balanced: bool,
+) -> Option<&'static str> {
     let mut p = Parser::new(s, t);
     let quoted = matches!(st, Start::InQuote(_));
 
@@ -208,7 +224,14 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                     Some(e) if p.flags & (NUM | PAREN) != 0 && p.flags & (STR | CALL) == 0 => {
                         let paren = p.flags & PAREN != 0;
                         p.take_flags();
-                        (e, if paren { StartKind::ParenNumber } else { StartKind::Number })
+                        (
+                            e,
+                            if paren {
+                                StartKind::ParenNumber
+                            } else {
+                                StartKind::Number
+                            },
+                        )
                     }
                     _ => {
                         p.take_flags();
@@ -240,7 +263,10 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             if quoted && truncated {
                 return Some("string-break+comment");
             }
-            if parens > 0 && truncated && matches!(start_kind, StartKind::Number | StartKind::ParenNumber) {
+            if parens > 0
+                && truncated
+                && matches!(start_kind, StartKind::Number | StartKind::ParenNumber)
+            {
                 return Some("paren-break+comment");
             }
             if start_kind == StartKind::Number && truncated && i == 1 && empty_comment(s, t, i) {
@@ -284,13 +310,18 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             let e = p.operand(i, 0)?;
             let f = p.take_flags();
             let sql_only = (i..e).all(|k| {
-                p.k(k) != Some(Kind::Word) || p.k(k + 1) == Some(Kind::LParen) || p.text(k).eq_ignore_ascii_case("binary")
+                p.k(k) != Some(Kind::Word)
+                    || p.k(k + 1) == Some(Kind::LParen)
+                    || p.text(k).eq_ignore_ascii_case("binary")
             });
             (e == p.len() && sql_only && f & (NUM | STR | VAR | LIT | SUBQ | CALL) != 0)
                 .then_some("paren-expr+comment")
         }
         Some(Kind::Kw(Kw::Union)) => {
-            if p.union_select(i, broke || start_kind != StartKind::Ident) {
+            if p.union_select(
+                i,
+                broke || matches!(start_kind, StartKind::Number | StartKind::ParenNumber),
+            ) {
                 Some("union-select")
             } else if start_kind == StartKind::Number && p.k(i + 1).is_none() {
                 // `-1 union` cut short, typically before a line-comment-split `select`
@@ -305,6 +336,8 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             if !p.end_ok(e) {
                 return None;
             }
+            // a comment counts as truncation only where the expression ends
+            let truncated = truncated && only_parens_after(&p, e);
             let f = p.take_flags();
             let strong = f & (FUNC | SUBQ | VAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
@@ -313,7 +346,8 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                 StartKind::Quote => {
                     strong
                         || f & (TAUT | CMP) != 0
-                        || (balanced && (f & (LIKE | NUM | LIT | CALL | PAREN) != 0 || f & WORD == 0))
+                        || (balanced
+                            && (f & (LIKE | NUM | LIT | CALL | PAREN) != 0 || f & WORD == 0))
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
@@ -329,12 +363,17 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                         || (truncated && f & (CMP | NUM | LIT) != 0)
                 }
                 StartKind::Literal => {
-                    strong || f & TAUT != 0 || (f & CMP != 0 && f & WORD == 0) || (truncated && f & CMP != 0)
+                    strong
+                        || f & TAUT != 0
+                        || (f & CMP != 0 && f & WORD == 0)
+                        || (truncated && f & CMP != 0)
                 }
             };
             hit.then_some("boolean")
         }
-        Some(Kind::Cmp | Kind::Op | Kind::Kw(Kw::BinOp | Kw::Is | Kw::In | Kw::Between | Kw::Not)) => {
+        Some(
+            Kind::Cmp | Kind::Op | Kind::Kw(Kw::BinOp | Kw::Is | Kw::In | Kw::Between | Kw::Not),
+        ) => {
             if start_kind == StartKind::Empty {
                 return None;
             }
@@ -343,6 +382,7 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             if !p.end_ok(e) {
                 return None;
             }
+            let truncated = truncated && only_parens_after(&p, e);
             let f = p.take_flags();
             let strong = f & (SUBQ | SYSVAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
@@ -355,7 +395,9 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
-                StartKind::Number => strong || f & (FUNC | TAUT) != 0 || (truncated && f & CMP != 0),
+                StartKind::Number => {
+                    strong || f & (FUNC | TAUT) != 0 || (truncated && f & CMP != 0)
+                }
                 StartKind::Ident => strong,
                 StartKind::Literal => strong || f & (FUNC | TAUT) != 0,
                 StartKind::Empty => false,
@@ -381,7 +423,9 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
             }
             let f = p.take_flags();
             let numeric = f & (NUM | FUNC | SUBQ | CASE) != 0;
-            ((quoted && (truncated || numeric)) || (broke && truncated) || (numeric && start_kind != StartKind::Ident))
+            ((quoted && (truncated || numeric))
+                || (broke && truncated)
+                || (numeric && start_kind != StartKind::Ident))
                 .then_some("order-group-by")
         }
         Some(Kind::Kw(Kw::Having | Kw::Where)) => {
@@ -401,12 +445,16 @@ fn decide(s: &str, t: &[Token], st: Start, truncated: bool, balanced: bool) -> O
                 return None;
             }
             let e = p.operand(i + 1, 0)?;
-            let e = if p.k(e) == Some(Kind::Comma) { p.operand(e + 1, 0)? } else { e };
+            let e = if p.k(e) == Some(Kind::Comma) {
+                p.operand(e + 1, 0)?
+            } else {
+                e
+            };
             p.end_ok(e).then_some("limit")
         }
-        Some(Kind::Kw(Kw::Procedure)) => {
-            (p.text(i + 1).eq_ignore_ascii_case("analyse") && p.k(i + 2) == Some(Kind::LParen)).then_some("procedure-analyse")
-        }
+        Some(Kind::Kw(Kw::Procedure)) => (p.text(i + 1).eq_ignore_ascii_case("analyse")
+            && p.k(i + 2) == Some(Kind::LParen))
+        .then_some("procedure-analyse"),
         Some(Kind::Comma) if matches!(start_kind, StartKind::Number | StartKind::Ident) => {
             // A column / IN list that continues with computed SQL:
             // `FOO,IIF(2510=9436,FOO,1/0)`, `1,(SELECT …)`, `id,(CASE WHEN … END)`.
@@ -435,12 +483,18 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
         let w = p.text(0);
         let proc_name = |t: &str| {
             let l = t.as_bytes();
-            l.len() > 3 && (l[..3].eq_ignore_ascii_case(b"sp_") || l[..3].eq_ignore_ascii_case(b"xp_"))
+            l.len() > 3
+                && (l[..3].eq_ignore_ascii_case(b"sp_") || l[..3].eq_ignore_ascii_case(b"xp_"))
         };
-        let strong_start = (w.eq_ignore_ascii_case("exec") || w.eq_ignore_ascii_case("execute") || w.eq_ignore_ascii_case("declare"))
+        let strong_start = (w.eq_ignore_ascii_case("exec")
+            || w.eq_ignore_ascii_case("execute")
+            || w.eq_ignore_ascii_case("declare"))
             && match p.k(1) {
                 Some(Kind::Var | Kind::LParen) => true,
-                Some(Kind::Word) => p.k(2) == Some(Kind::Dot) || keywords::is_strong_function(p.text(1)) || proc_name(p.text(1)),
+                Some(Kind::Word) => {
+                    !w.eq_ignore_ascii_case("declare")
+                        && (p.k(2) == Some(Kind::Dot) || proc_name(p.text(1)))
+                }
                 _ => false,
             };
         if strong_start || (p.kw_is(0, Kw::Waitfor) && p.kw_is(1, Kw::Delay)) {
@@ -454,7 +508,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
         if let Some(e) = p.expr(0, 0) {
             let f = p.take_flags();
             let calls = std::mem::take(&mut p.calls);
-            if p.end_ok(e) && (f & (STRONG_FUNC | SYSVAR | SUBQ) != 0 || (f & FUNC != 0 && calls >= 2)) {
+            if p.end_ok(e)
+                && (f & (STRONG_FUNC | SYSVAR | SUBQ) != 0 || (f & FUNC != 0 && calls >= 2))
+            {
                 return Some("function-expression");
             }
         }
@@ -472,7 +528,12 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     return Some("stacked-query");
                 }
             }
-            Some(Kind::Kw(Kw::Into)) if p.kw_is(i + 1, Kw::Outfile) && p.k(i + 2).is_some() => {
+            Some(Kind::Kw(Kw::Into))
+                if p.kw_is(i + 1, Kw::Outfile)
+                    && (matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::LParen))
+                        || (p.k(i + 2) == Some(Kind::Word)
+                            && p.k(i + 3) == Some(Kind::LParen))) =>
+            {
                 return Some("into-outfile");
             }
             Some(Kind::Kw(Kw::Case)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
@@ -485,7 +546,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                 p.take_flags();
             }
             Some(Kind::Kw(Kw::Waitfor)) => {
-                if p.kw_is(i + 1, Kw::Delay) && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var)) {
+                if p.kw_is(i + 1, Kw::Delay)
+                    && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var))
+                {
                     return Some("time-delay");
                 }
             }
@@ -511,7 +574,16 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                                     | Kind::Str
                                     | Kind::Semi
                                     | Kind::Dot
-                                    | Kind::Kw(Kw::And | Kw::Or | Kw::Xor | Kw::Select | Kw::Not | Kw::Then | Kw::Else | Kw::When)
+                                    | Kind::Kw(
+                                        Kw::And
+                                            | Kw::Or
+                                            | Kw::Xor
+                                            | Kw::Select
+                                            | Kw::Not
+                                            | Kw::Then
+                                            | Kw::Else
+                                            | Kw::When
+                                    )
                             )
                         );
                     if before_ok {
@@ -558,4 +630,12 @@ fn empty_comment(s: &str, t: &[Token], i: usize) -> bool {
     };
     let rest = s.get(start..).unwrap_or("");
     rest.bytes().all(|b| !b.is_ascii_alphanumeric())
+}
+
+/// Only closing parentheses between token `e` and the end.
+fn only_parens_after(p: &Parser<'_>, mut e: usize) -> bool {
+    while p.k(e) == Some(Kind::RParen) {
+        e += 1;
+    }
+    e >= p.len()
 }
