@@ -46,6 +46,7 @@ fn main() {
     let mut fps: Vec<(String, &'static str, String)> = Vec::new();
     let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut times: Vec<u64> = Vec::new();
+    let mut slowest: Vec<(u64, String)> = Vec::new();
     for f in &files {
         let text = match std::fs::read_to_string(f) {
             Ok(t) => t,
@@ -68,7 +69,13 @@ fn main() {
             let t0 = Instant::now();
             let s = sqli::detect(&payload, Context::Param);
             let x = xss::detect(&payload, Context::Param);
-            times.push(t0.elapsed().as_nanos() as u64);
+            let dt = t0.elapsed().as_nanos() as u64;
+            times.push(dt);
+            if slowest.len() < 5 || dt > slowest[slowest.len() - 1].0 {
+                slowest.push((dt, payload.chars().take(100).collect()));
+                slowest.sort_by(|a, b| b.0.cmp(&a.0));
+                slowest.truncate(5);
+            }
             let holdout = fnv1a(&payload) % 5 == 0;
             for key in [(false, label.clone()), (true, label.clone())] {
                 if key.0 && !holdout {
@@ -127,6 +134,10 @@ fn main() {
             let p: String = p.chars().take(140).collect();
             println!("  {p:?}");
         }
+    }
+    println!("\nslowest values:");
+    for (t, p) in &slowest {
+        println!("  {t:>9} ns  {p:?}");
     }
     times.sort_unstable();
     if !times.is_empty() {
