@@ -73,10 +73,10 @@ fn main() {
             times.push(dt);
             if slowest.len() < 5 || dt > slowest[slowest.len() - 1].0 {
                 slowest.push((dt, payload.chars().take(100).collect()));
-                slowest.sort_by(|a, b| b.0.cmp(&a.0));
+                slowest.sort_by_key(|x| std::cmp::Reverse(x.0));
                 slowest.truncate(5);
             }
-            let holdout = fnv1a(&payload) % 5 == 0;
+            let holdout = fnv1a(&payload).is_multiple_of(5);
             for key in [(false, label.clone()), (true, label.clone())] {
                 if key.0 && !holdout {
                     continue;
@@ -87,7 +87,9 @@ fn main() {
                 c.xss += x.is_some() as usize;
                 c.any += (s.is_some() || x.is_some()) as usize;
             }
-            let c = by_source.entry((label.clone(), source.clone())).or_default();
+            let c = by_source
+                .entry((label.clone(), source.clone()))
+                .or_default();
             c.n += 1;
             c.sqli += s.is_some() as usize;
             c.xss += x.is_some() as usize;
@@ -97,14 +99,27 @@ fn main() {
                     fps.push((payload.clone(), d.reason, source.clone()));
                 }
             } else {
-                let own = if label == "sqli" { s.is_some() } else { x.is_some() };
+                let own = if label == "sqli" {
+                    s.is_some()
+                } else {
+                    x.is_some()
+                };
                 if !own {
-                    misses.entry(label.clone()).or_default().push(payload.clone());
+                    misses
+                        .entry(label.clone())
+                        .or_default()
+                        .push(payload.clone());
                 }
             }
         }
     }
-    let pct = |a: usize, n: usize| if n == 0 { 0.0 } else { 100.0 * a as f64 / n as f64 };
+    let pct = |a: usize, n: usize| {
+        if n == 0 {
+            0.0
+        } else {
+            100.0 * a as f64 / n as f64
+        }
+    };
     println!("split  label   n      sqli%   xss%    any%");
     for ((h, l), c) in &by_label {
         println!(
@@ -117,15 +132,27 @@ fn main() {
             pct(c.any, c.n)
         );
     }
-    println!("\nlabel   source                                                   n      sqli%   xss%");
+    println!(
+        "\nlabel   source                                                   n      sqli%   xss%"
+    );
     for ((l, s), c) in &by_source {
         let s: String = s.chars().take(56).collect();
-        println!("{:7} {:56} {:6} {:7.2} {:7.2}", l, s, c.n, pct(c.sqli, c.n), pct(c.xss, c.n));
+        println!(
+            "{:7} {:56} {:6} {:7.2} {:7.2}",
+            l,
+            s,
+            c.n,
+            pct(c.sqli, c.n),
+            pct(c.xss, c.n)
+        );
     }
     println!("\nfalse positives ({}):", fps.len());
     for (p, r, s) in fps.iter().take(show) {
         let p: String = p.chars().take(140).collect();
-        println!("  [{r}] {p:?}  ({})", s.chars().take(40).collect::<String>());
+        println!(
+            "  [{r}] {p:?}  ({})",
+            s.chars().take(40).collect::<String>()
+        );
     }
     for (l, m) in &misses {
         println!("\nmissed {l} ({}):", m.len());

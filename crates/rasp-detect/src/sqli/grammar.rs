@@ -116,13 +116,13 @@ impl<'a> Parser<'a> {
         while self.k(i) == Some(Kind::RParen) {
             i += 1;
         }
-        match self.k(i) {
-            None | Some(Kind::Semi) => true,
-            Some(Kind::Kw(
-                Kw::Union | Kw::GroupOrder | Kw::Limit | Kw::Having | Kw::Procedure | Kw::Into,
-            )) => true,
-            _ => false,
-        }
+        matches!(
+            self.k(i),
+            None | Some(Kind::Semi)
+                | Some(Kind::Kw(
+                    Kw::Union | Kw::GroupOrder | Kw::Limit | Kw::Having | Kw::Procedure | Kw::Into
+                ))
+        )
     }
 
     /// Read one operand at `i`; returns the index after it.

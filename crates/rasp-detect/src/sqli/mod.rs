@@ -518,15 +518,11 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     for i in 0..n {
         match p.k(i) {
-            Some(Kind::Kw(Kw::Union)) => {
-                if p.union_select(i, false) {
-                    return Some("union-select");
-                }
+            Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
+                return Some("union-select");
             }
-            Some(Kind::Semi) => {
-                if p.stacked_statement(i + 1) {
-                    return Some("stacked-query");
-                }
+            Some(Kind::Semi) if p.stacked_statement(i + 1) => {
+                return Some("stacked-query");
             }
             Some(Kind::Kw(Kw::Into))
                 if p.kw_is(i + 1, Kw::Outfile)
@@ -545,12 +541,11 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                 }
                 p.take_flags();
             }
-            Some(Kind::Kw(Kw::Waitfor)) => {
+            Some(Kind::Kw(Kw::Waitfor))
                 if p.kw_is(i + 1, Kw::Delay)
-                    && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var))
-                {
-                    return Some("time-delay");
-                }
+                    && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var)) =>
+            {
+                return Some("time-delay");
             }
             Some(Kind::Kw(Kw::Select)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
                 if p.select_statement(i) {
@@ -558,10 +553,12 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                 }
                 p.take_flags();
             }
-            Some(Kind::Word | Kind::Kw(_)) if p.k(i + 1) == Some(Kind::LParen) => {
+            Some(Kind::Word | Kind::Kw(_))
+                if p.k(i + 1) == Some(Kind::LParen) && keywords::is_strong_function(p.text(i)) =>
+            {
                 // A call to a function only attacks use, that parses as an expression and
                 // stands at a structural position (start, after an operator or a break-out).
-                if keywords::is_strong_function(p.text(i)) {
+                {
                     let before_ok = i == 0
                         || matches!(
                             p.k(i - 1),
@@ -586,12 +583,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                                     )
                             )
                         );
-                    if before_ok {
-                        if let Some(e) = p.operand(i, 0) {
-                            let _ = e;
-                            p.take_flags();
-                            return Some("attack-function");
-                        }
+                    if before_ok && p.operand(i, 0).is_some() {
+                        p.take_flags();
+                        return Some("attack-function");
                     }
                 }
             }

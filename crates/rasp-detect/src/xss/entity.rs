@@ -226,28 +226,6 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn entities() {
-        assert_eq!(decode_entities("&lt;a&gt;"), "<a>");
-        assert_eq!(decode_entities("&#106&#x61;&#0000118;a"), "java");
-        assert_eq!(decode_entities("java&Tab;script&colon;"), "java\tscript:");
-        assert_eq!(decode_entities("AT&T &unknown;"), "AT&T &unknown;");
-        assert_eq!(decode_entities("&ltscript"), "<script");
-    }
-
-    #[test]
-    fn backslashes() {
-        assert_eq!(decode_backslashes("\\x3cscript\\u003e"), "<script>");
-        assert_eq!(decode_backslashes("\\65 xpression"), "expression");
-        assert_eq!(decode_backslashes("\\u{61}\\l"), "al");
-        assert_eq!(decode_backslashes("a\\"), "a\\");
-    }
-}
-
 /// Decode UTF-7 shifted sequences (`+ADw-` is `<`): pages served or sniffed as UTF-7 turned
 /// such bytes into markup. Base64 of UTF-16BE between `+` and `-`.
 pub fn decode_utf7(s: &str) -> Cow<'_, str> {
@@ -330,5 +308,27 @@ pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
         Cow::Owned(out)
     } else {
         Cow::Borrowed(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entities() {
+        assert_eq!(decode_entities("&lt;a&gt;"), "<a>");
+        assert_eq!(decode_entities("&#106&#x61;&#0000118;a"), "java");
+        assert_eq!(decode_entities("java&Tab;script&colon;"), "java\tscript:");
+        assert_eq!(decode_entities("AT&T &unknown;"), "AT&T &unknown;");
+        assert_eq!(decode_entities("&ltscript"), "<script");
+    }
+
+    #[test]
+    fn backslashes() {
+        assert_eq!(decode_backslashes("\\x3cscript\\u003e"), "<script>");
+        assert_eq!(decode_backslashes("\\65 xpression"), "expression");
+        assert_eq!(decode_backslashes("\\u{61}\\l"), "al");
+        assert_eq!(decode_backslashes("a\\"), "a\\");
     }
 }
