@@ -8,8 +8,9 @@ use std::io::{self, BufReader, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use rasp_agent::{Agent, AgentOptions};
 use rasp_core::replay::Replayer;
 use rasp_core::{Config, Engine};
 
@@ -40,9 +41,19 @@ pub fn run(args: Args) -> ExitCode {
     for w in &loaded.warnings {
         eprintln!("rasp check: warning: {w}");
     }
-    // Logging hook: when LOG_ENABLED, the agent (rasp_agent) attaches its event sink to
-    // this builder with `.sink(...)`; without it, verdicts go to stdout only.
-    let builder = Engine::builder_from(loaded);
+    // Security logs (LOG_ENABLED) and shared state (STATE_BACKEND) exactly as a server
+    // would produce them; flushed before exit.
+    let agent = match Agent::start(&loaded.config, AgentOptions::new("rasp check")) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("rasp check: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut builder = Engine::builder_from(loaded).sink(agent.sink());
+    if let Some(store) = agent.store() {
+        builder = builder.store(store);
+    }
     let engine = match builder.build() {
         Ok(e) => Arc::new(e),
         Err(e) => {
@@ -89,6 +100,13 @@ pub fn run(args: Args) -> ExitCode {
             eprintln!("rasp check: {e}");
             status = ExitCode::from(2);
         }
+    }
+    if !agent.shutdown(Duration::from_secs(10)) {
+        let s = agent.stats().log;
+        eprintln!(
+            "rasp check: warning: {} security log(s) not delivered before exit",
+            s.accepted.saturating_sub(s.sent)
+        );
     }
     if args.stats {
         let summary = replayer
