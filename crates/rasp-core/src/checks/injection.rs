@@ -2,7 +2,9 @@
 //! (spec §6.10–§6.12). Detection itself is `rasp_detect`'s job; this module decides which
 //! values each detector sees and turns a detection into a finding.
 
-use rasp_detect::{AttackKind, Detectors};
+use std::collections::HashSet;
+
+use rasp_detect::{AttackKind, Context, Detectors};
 
 use super::Finding;
 use crate::attack::Check;
@@ -26,6 +28,15 @@ pub fn inspects(kind: AttackKind, loc: Location) -> bool {
     loc != Location::HeadersNames
 }
 
+/// A value made only of ASCII letters, digits and `_` cannot end a SQL literal, open a
+/// tag, separate a shell command or walk out of a directory, whatever the context: the
+/// detectors are skipped for it (most path segments, parameter names, ids and numbers).
+pub fn inert(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// Run one detector over the items; first hit wins.
 pub fn scan(
     detectors: &Detectors,
@@ -33,8 +44,14 @@ pub fn scan(
     items: &[Item],
     mut keep_going: impl FnMut() -> bool,
 ) -> Option<Finding> {
+    // Repeated values (JSON arrays of records, the same cookie twice…) are checked once per
+    // context; the first location is the one reported (as PyRASP 0.10.2 does).
+    let mut seen: HashSet<(&str, Context)> = HashSet::new();
     for item in items {
-        if !inspects(kind, item.location) {
+        if !inspects(kind, item.location) || inert(&item.value) {
+            continue;
+        }
+        if !seen.insert((item.value.as_str(), item.location.context())) {
             continue;
         }
         if !keep_going() {
@@ -51,4 +68,17 @@ pub fn scan(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inert_values() {
+        assert!(inert("price_asc") && inert("42") && inert(""));
+        for v in ["1 or 1", "..", "a;b", "<b>", "x'", "a-b", "é"] {
+            assert!(!inert(v), "{v}");
+        }
+    }
 }
