@@ -365,8 +365,18 @@ impl<'a> Parser<'a> {
             let Some(k) = self.k(j) else { break };
             let next = match k {
                 Kind::Cmp => {
+                    // `= ALL (SELECT …)`, `= ANY (…)`
+                    let mut m = j + 1;
+                    if self.kw(m) == Some(Kw::SetQuantifier)
+                        || self.text(m).eq_ignore_ascii_case("any")
+                        || self.text(m).eq_ignore_ascii_case("some")
+                    {
+                        m += 1;
+                    }
+                    let Some(r) = self.operand(m, depth) else {
+                        break;
+                    };
                     self.flags |= CMP;
-                    let r = self.operand(j + 1, depth)?;
                     if r == j + 2 && j == lhs_start + 1 && self.same_literal(lhs_start, j + 1) {
                         self.flags |= TAUT;
                     }
@@ -380,15 +390,24 @@ impl<'a> Parser<'a> {
                         j += 2;
                         continue;
                     }
-                    self.operand(j + 1, depth)?
+                    match self.operand(j + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::LogicOp => {
                     self.flags |= LOGIC;
-                    self.operand(j + 1, depth)?
+                    match self.operand(j + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::Kw(Kw::And | Kw::Or | Kw::Xor) => {
                     self.flags |= LOGIC;
-                    self.operand(j + 1, depth)?
+                    match self.operand(j + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::Kw(Kw::BinOp) => {
                     self.flags |= LIKE;
@@ -397,7 +416,10 @@ impl<'a> Parser<'a> {
                     if self.kw(m) == Some(Kw::BinOp) {
                         m += 1;
                     }
-                    self.operand(m, depth)?
+                    match self.operand(m, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::Kw(Kw::Not)
                     if matches!(self.kw(j + 1), Some(Kw::BinOp | Kw::In | Kw::Between)) =>
@@ -416,22 +438,42 @@ impl<'a> Parser<'a> {
                     } else {
                         LIKE
                     };
-                    self.operand(m, depth)?
+                    match self.operand(m, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::Kw(Kw::In) => {
                     self.flags |= CMP;
                     if self.k(j + 1) != Some(Kind::LParen) {
-                        return None;
+                        break;
                     }
-                    self.operand(j + 1, depth)?
+                    match self.operand(j + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
                 }
                 Kind::Kw(Kw::Between) => {
                     self.flags |= CMP;
-                    let a = self.operand(j + 1, depth)?;
+                    let a = match self.operand(j + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    };
                     if self.kw(a) != Some(Kw::And) {
-                        return None;
+                        break;
                     }
-                    self.operand(a + 1, depth)?
+                    match self.operand(a + 1, depth) {
+                        Some(r) => r,
+                        None => break,
+                    }
+                }
+                // PostgreSQL postfix `x NOTNULL`, `x ISNULL`
+                Kind::Word
+                    if self.text(j).eq_ignore_ascii_case("notnull")
+                        || self.text(j).eq_ignore_ascii_case("isnull") =>
+                {
+                    self.flags |= CMP;
+                    j + 1
                 }
                 _ => break,
             };

@@ -50,9 +50,15 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             }
             analyze(&decoded)?
         }
-        None if value.contains(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}']) => {
-            // Payloads pasted through word processors: primes and curly quotes for `'`.
-            let folded = value.replace(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'], "'");
+        None if value.contains([
+            '\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}', '\u{2013}', '\u{2014}',
+        ]) =>
+        {
+            // Payloads pasted through word processors: primes and curly quotes for `'`,
+            // en/em dashes for `--`.
+            let folded = value
+                .replace(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'], "'")
+                .replace(['\u{2013}', '\u{2014}'], "--");
             analyze(&folded)?
         }
         None => return None,
@@ -145,7 +151,15 @@ fn analyze(value: &str) -> Option<&'static str> {
                 }
                 _ => false,
             };
-        if let Some(r) = decide(value, &sig, st, truncated, balanced) {
+        // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
+        // only filter evasion does
+        let obfuscated = raw.windows(3).any(|w| {
+            w[1].kind == Kind::Comment
+                && w[0].end == w[1].start
+                && w[1].end == w[2].start
+                && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
+        });
+        if let Some(r) = decide(value, &sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }
@@ -200,6 +214,7 @@ fn decide(
     st: Start,
     truncated: bool,
     balanced: bool,
+    obfuscated: bool,
 ) -> Option<&'static str> {
     let mut p = Parser::new(s, t);
     let quoted = matches!(st, Start::InQuote(_));
@@ -289,7 +304,9 @@ fn decide(
             }
             None
         }
-        Some(Kind::Kw(Kw::Select)) if broke => {
+        Some(Kind::Kw(Kw::Select))
+            if broke || (start_kind == StartKind::Number && p.select_list_start(i + 1)) =>
+        {
             // MSSQL runs a statement after a closed literal without `;`: `'select 1 ...`.
             let mut j = i + 1;
             if p.kw_is(j, Kw::SetQuantifier) {
@@ -334,7 +351,13 @@ fn decide(
             let lhs = if i > 0 { i - 1 } else { 0 };
             let e = p.continuation(lhs, i, 0)?;
             if !p.end_ok(e) {
-                return None;
+                // Trailing junk after a decisive test (`1 AND ascii(substring(user(),1,1))=109m`)
+                let f = p.take_flags();
+                let decisive = f & CMP != 0 && f & (FUNC | SUBQ | STRONG_FUNC | SYSVAR) != 0;
+                return (decisive
+                    && start_kind != StartKind::Empty
+                    && start_kind != StartKind::Ident)
+                    .then_some("boolean");
             }
             // a comment counts as truncation only where the expression ends
             let truncated = truncated && only_parens_after(&p, e);
@@ -351,10 +374,19 @@ fn decide(
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
-                    strong || f & (CMP | TAUT | LIT | LIKE | STR) != 0 || truncated || parens > 0
+                    strong
+                        || f & (CMP | TAUT | LIT | LIKE | STR) != 0
+                        || truncated
+                        || parens > 0
+                        || obfuscated
                 }
+                // `HOPE AND 8=3`: a word, then a test between literals ("x<5 and y>3"
+                // compares words and is the Op branch)
                 StartKind::Ident => {
-                    f & (SUBQ | CASE | STRONG_FUNC | SYSVAR | TAUT) != 0 || (truncated && broke)
+                    f & (SUBQ | CASE | STRONG_FUNC | SYSVAR | TAUT) != 0
+                        || (f & CMP != 0 && f & WORD == 0)
+                        || (truncated && broke)
+                        || (obfuscated && f & (CMP | NUM) != 0)
                 }
                 StartKind::Empty => {
                     strong
@@ -418,6 +450,13 @@ fn decide(
             if matches!(p.k(e), Some(Kind::Word)) {
                 e += 1;
             }
+            if p.kw_is(e, Kw::Having) {
+                // `1 GROUP BY x HAVING 1=1`: error-based enumeration
+                let h = p.expr(e + 1, 0)?;
+                let f = p.take_flags();
+                return (f & CMP != 0 && p.end_ok(h) && start_kind != StartKind::Empty)
+                    .then_some("group-by-having");
+            }
             if !p.end_ok(e) {
                 return None;
             }
@@ -458,9 +497,26 @@ fn decide(
         Some(Kind::Comma) if matches!(start_kind, StartKind::Number | StartKind::Ident) => {
             // A column / IN list that continues with computed SQL:
             // `FOO,IIF(2510=9436,FOO,1/0)`, `1,(SELECT …)`, `id,(CASE WHEN … END)`.
-            let e = p.expr(i + 1, 0)?;
+            let mut e = p.expr(i + 1, 0)?;
+            let mut items = 0;
+            while p.k(e) == Some(Kind::Comma) && items < 64 {
+                e = p.expr(e + 1, 0)?;
+                items += 1;
+            }
             let f = p.take_flags();
             let calls = std::mem::take(&mut p.calls);
+            // `17,23 order by 16`, `1,2 union select 3`: the list ends and a clause follows
+            if start_kind == StartKind::Number {
+                if p.kw_is(e, Kw::Union) && p.union_select(e, true) {
+                    return Some("union-select");
+                }
+                if p.kw_is(e, Kw::GroupOrder)
+                    && p.kw_is(e + 1, Kw::By)
+                    && p.k(e + 2) == Some(Kind::Num)
+                {
+                    return Some("order-group-by");
+                }
+            }
             (p.end_ok(e)
                 && (f & (SUBQ | CASE | STRONG_FUNC | SYSVAR) != 0
                     || (f & CALL != 0 && f & ARGCMP != 0)
@@ -509,7 +565,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             let f = p.take_flags();
             let calls = std::mem::take(&mut p.calls);
             if p.end_ok(e)
-                && (f & (STRONG_FUNC | SYSVAR | SUBQ) != 0 || (f & FUNC != 0 && calls >= 2))
+                && (f & (STRONG_FUNC | SYSVAR | SUBQ) != 0
+                    || (f & FUNC != 0 && calls >= 2)
+                    || (calls >= 2 && f & CMP != 0 && f & LOGIC != 0))
             {
                 return Some("function-expression");
             }
