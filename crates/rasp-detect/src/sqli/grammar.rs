@@ -263,7 +263,12 @@ impl<'a> Parser<'a> {
                     }
                 }
                 Kind::Kw(Kw::Select) => self.flags |= SUBQ,
-                Kind::Var => self.flags |= VAR,
+                Kind::Var => {
+                    self.flags |= VAR;
+                    if is_sysvar(self.text(j)) {
+                        self.flags |= SYSVAR;
+                    }
+                }
                 Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) && j > lp => {
                     self.calls += 1;
                     let inner = self.text(j);
@@ -333,7 +338,12 @@ impl<'a> Parser<'a> {
                     d -= 1;
                 }
                 Kind::Semi if d == 0 => return j,
-                Kind::Var => self.flags |= VAR,
+                Kind::Var => {
+                    self.flags |= VAR;
+                    if is_sysvar(self.text(j)) {
+                        self.flags |= SYSVAR;
+                    }
+                }
                 Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) => {
                     self.flags |= CALL;
                     let inner = self.text(j);
@@ -706,4 +716,9 @@ impl<'a> Parser<'a> {
         (star || f & (NUM | STR | CALL | LIT) != 0)
             && (from || (end_here && !star && f & (CALL | LIT) != 0))
     }
+}
+
+/// `@@name`: a server system variable (`@@version`, `@@hostname`).
+fn is_sysvar(t: &str) -> bool {
+    t.len() > 2 && t.starts_with("@@") && t.as_bytes()[2].is_ascii_alphabetic()
 }

@@ -236,7 +236,7 @@ fn decide(
             Some(Kind::Num | Kind::LParen | Kind::Op) => {
                 // A number (possibly signed or parenthesised): numeric context.
                 match p.operand(0, 0) {
-                    Some(e) if p.flags & (NUM | PAREN) != 0 && p.flags & (STR | CALL) == 0 => {
+                    Some(e) if p.flags & (NUM | LIT | VAR) != 0 && p.flags & (STR | CALL) == 0 => {
                         let paren = p.flags & PAREN != 0;
                         p.take_flags();
                         (

@@ -84,6 +84,40 @@ fn obfuscated_and_dialects() {
 }
 
 #[test]
+fn structural_variants() {
+    for v in [
+        // comment used as whitespace, split keywords
+        "14/**/or/**/1",
+        "1/**/UNION/**/SELECT/**/password/**/FROM/**/users",
+        // list / ORDER BY / IN contexts
+        "1,(SELECT password FROM users LIMIT 1)",
+        "id,IIF(1=1,id,1/0)",
+        "17,23 order by 16",
+        "1 group by id having 1=1--",
+        // PostgreSQL JSON operators and casts
+        "' OR '{\"a\":1}'::jsonb @> '{\"a\":1}'--",
+        "1 OR '[1,2]'::json ->> 1 = '2'",
+        // T-SQL without ';'
+        "x' exec master..xp_cmdshell 'dir'--",
+        "1; IF (1=1) WAITFOR DELAY '0:0:5'",
+        "EXEC sp_configure 'show advanced options', 1",
+        // comparisons with quantifiers, postfix null tests, backslash-escaped quote
+        "a' and email = all (select email)--",
+        "z' or email notnull--",
+        "\\' or '1'='1",
+        // typographic quotes and dashes from pasted payloads
+        "' or '1\u{2032}='1",
+        "' or 1=1 \u{2013}",
+        // whole-value expressions built from SQL functions
+        "MID(@@hostname, 1, 1)",
+        "CASE WHEN (1=1) THEN SLEEP(5) ELSE 0 END",
+        "(SELECT id, name FROM users)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
 fn benign_text_stays_quiet() {
     for v in [
         "O'Reilly",
@@ -123,6 +157,20 @@ fn benign_text_stays_quiet() {
         "5' - 10'",
         "price: $5 -- cheap!",
         "-- no comment --",
+        "2*(3+4)=14; 50% off -- today only",
+        "l'été est là; if x > 0 then y = 1",
+        "Paris \u{2013} London",
+        "1990\u{2013}2000",
+        "Case when it rains: then stay home, end of story",
+        "union select committee",
+        "Please select from the list below",
+        "exec chef; declare your allergies",
+        "DROP SHIPPING AVAILABLE",
+        "(note) -- see below",
+        "Item #2 -- blue",
+        "Room 5 -- second floor",
+        "x = 5 and y = 6",
+        "a/**/b",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }

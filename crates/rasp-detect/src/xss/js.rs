@@ -77,9 +77,15 @@ fn sink(name: &[u8]) -> bool {
 
 /// Sinks that may be called directly at the start of a value (no member access needed).
 fn direct_sink(name: &[u8]) -> bool {
-    let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
+    if name.len() < 4 || name.len() > 11 {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    for (d, c) in buf.iter_mut().zip(name) {
+        *d = c.to_ascii_lowercase();
+    }
     matches!(
-        &lower[..],
+        &buf[..name.len()],
         b"alert"
             | b"prompt"
             | b"confirm"
@@ -265,11 +271,11 @@ pub fn sink_call(s: &str) -> bool {
     let b = t.as_bytes();
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
-    let code_like = b.iter().any(|&c| matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'='))
-        || memchr::memmem::find(b, b")(").is_some()
+    let code_like = s.bytes().any(|c| matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'='))
+        || memchr::memmem::find(s.as_bytes(), b")(").is_some()
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
         || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
-    if code_like && code_mentions_sink(b) {
+    if code_like && code_mentions_sink(s.as_bytes()) {
         return true;
     }
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {

