@@ -152,8 +152,6 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
                 i += 2;
                 continue;
             }
-            // An attribute or argument value opened by a quote (`probe="cmd ..."`).
-            b'"' | b'\'' if i > 0 && v[i - 1] == b'=' => starts.push((i + 1, Start::Loose)),
             b'$' | b'<' | b'>' if next == Some(b'(') => {
                 starts.push((i + 2, Start::Subst));
                 i += 2;
@@ -207,12 +205,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     } else {
         kind
     };
+    // `if` is judged only as the Windows conditional: as a word it is everywhere in prose.
+    if word == b"if" {
+        return (kind != Start::Loose && windows_if(v, end)).then_some("cmd-if");
+    }
     let cw = classify(&word);
     if cw == CommandWord::Unknown {
         return None;
-    }
-    if kind != Start::Loose && word == b"if" && windows_if(v, end) {
-        return Some("cmd-if");
     }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
     if WRAPPERS.contains(&word.as_slice()) && kind != Start::Loose {
@@ -453,12 +452,9 @@ fn classify(word: &[u8]) -> CommandWord {
         || w.starts_with("./")
         || w.starts_with("~/")
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
-    let has_glob = w.bytes().any(|c| matches!(c, b'?' | b'*' | b'['));
+    let has_glob = is_glob(w.as_bytes());
     if is_path {
-        let globbed_parts = w
-            .split('/')
-            .filter(|p| p.bytes().any(|c| matches!(c, b'?' | b'*' | b'[')))
-            .count();
+        let globbed_parts = w.split('/').filter(|p| is_glob(p.as_bytes())).count();
         if globbed_parts >= 2 {
             return CommandWord::GlobPath;
         }
@@ -499,6 +495,11 @@ fn classify(word: &[u8]) -> CommandWord {
     }
 }
 
+/// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
+fn is_glob(w: &[u8]) -> bool {
+    w.iter().any(|c| matches!(c, b'?' | b'*')) || w.windows(2).any(|p| p[0] == b'[' && p[1] != b']')
+}
+
 /// Whether the arguments after a command word are shaped like a shell's: options (`-la`,
 /// `--decode`, `/F`), absolute or home paths, variables, redirections, addresses.
 fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
@@ -509,15 +510,43 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
         .position(|&b| is_sep(b) || b == b'`')
         .unwrap_or(args.len());
     let args = &args[..stop];
-    // Redirections (`> f`, `2>&1`, `< f`), not arrows (`->`, `=>`, `<-`).
-    let redirect = args.iter().enumerate().any(|(i, &b)| {
-        (b == b'>' || b == b'<')
-            && !matches!(
+    // Redirections to or from a file or descriptor (`> /tmp/x`, `2>&1`, `>> out.txt`,
+    // `< /etc/passwd`, `<<<`), not comparisons, arrows or tags (`x > 5`, `->`, `<net.Socket>`).
+    let redirect = args.windows(3).any(|w| w == b"<<<")
+        || args.iter().enumerate().any(|(i, &b)| {
+            if b != b'>' && b != b'<' {
+                return false;
+            }
+            if matches!(
                 i.checked_sub(1).map(|p| args[p]),
                 Some(b'-' | b'=' | b'<' | b'>')
-            )
-            && !matches!(args.get(i + 1), Some(b'-' | b'=' | b'3'))
-    });
+            ) {
+                return false;
+            }
+            let mut j = i + 1;
+            if b == b'>' && args.get(j) == Some(&b'>') {
+                j += 1;
+            }
+            while args.get(j).is_some_and(|&c| is_blank(c, plus)) {
+                j += 1;
+            }
+            let target = &args[j.min(args.len())..];
+            let word_end = target
+                .iter()
+                .position(|&c| is_blank(c, plus) || c == b'<' || c == b'>')
+                .unwrap_or(target.len());
+            let target = &target[..word_end];
+            match target.first() {
+                Some(b'/' | b'~') => true,
+                Some(b'&') => b == b'>',
+                Some(c) if c.is_ascii_alphanumeric() => {
+                    b == b'>'
+                        && target.contains(&b'.')
+                        && !target.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+                }
+                _ => false,
+            }
+        });
     if redirect {
         return true;
     }
@@ -652,7 +681,13 @@ fn code_exec_call(v: &[u8]) -> bool {
                 return false;
             }
             let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
-            let arg_ok = matches!(v.get(i + 1), Some(b'\'' | b'"' | b'$' | b'`' | b')'));
+            // Called with a string, a variable or backticks; only the info functions are
+            // called bare (`phpinfo()`): prose names `exec()` or `fork()` all the time.
+            let arg_ok = match v.get(i + 1) {
+                Some(b'\'' | b'"' | b'$' | b'`') => true,
+                Some(b')') => lower.starts_with(b"php"),
+                _ => false,
+            };
             arg_ok && EXEC_FUNCTIONS.contains(&lower.as_slice())
         })
 }

