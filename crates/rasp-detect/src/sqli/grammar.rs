@@ -549,7 +549,13 @@ impl<'a> Parser<'a> {
             // after a proven break-out anything may follow (`'union select/`)
             return true;
         }
-        // A select list follows: an operand, `*`, or the end (truncated payload).
+        // A select list follows: an operand, `*`, a signed number.
+        if self.select_list_start(j + 1)
+            || (matches!(self.k(j + 1), Some(Kind::Op | Kind::Unary))
+                && matches!(self.k(j + 2), Some(Kind::Num | Kind::LParen | Kind::Word)))
+        {
+            return true;
+        }
         match self.k(j + 1) {
             Some(Kind::Op) if self.byte(j + 1) == b'*' => true,
             Some(Kind::Kw(Kw::SetQuantifier | Kw::Literal | Kw::Case)) => true,

@@ -362,6 +362,9 @@ fn decide(
             // a comment counts as truncation only where the expression ends
             let truncated = truncated && only_parens_after(&p, e);
             let f = p.take_flags();
+            if union_follows(&mut p, e, start_kind) {
+                return Some("union-select");
+            }
             let strong = f & (FUNC | SUBQ | VAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
                 // `"x" and "y` is a quoted search phrase; a comparison, a number, a call or a
@@ -369,13 +372,13 @@ fn decide(
                 StartKind::Quote => {
                     strong
                         || f & (TAUT | CMP) != 0
-                        || (balanced
-                            && (f & (LIKE | NUM | LIT | CALL | PAREN) != 0 || f & WORD == 0))
+                        || (f & (NUM | LIT) != 0 && f & WORD == 0)
+                        || balanced
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
                     strong
-                        || f & (CMP | TAUT | LIT | LIKE | STR) != 0
+                        || f & (CMP | TAUT | LIT | LIKE | STR | CALL) != 0
                         || truncated
                         || parens > 0
                         || obfuscated
@@ -414,8 +417,12 @@ fn decide(
             if !p.end_ok(e) {
                 return None;
             }
+            let bare_end = truncated && only_parens_after(&p, e) && empty_comment(s, t, p.len());
             let truncated = truncated && only_parens_after(&p, e);
             let f = p.take_flags();
+            if union_follows(&mut p, e, start_kind) {
+                return Some("union-select");
+            }
             let strong = f & (SUBQ | SYSVAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
                 // `'='`, `'>='`, `'||(SELECT …)||'`, `'-sleep(5)-'`; not `"&"` or
@@ -423,14 +430,20 @@ fn decide(
                 StartKind::Quote => {
                     strong
                         || f & (FUNC | VAR) != 0
-                        || (balanced && (f & (CMP | TAUT | LIKE | LOGIC) != 0 || f & WORD == 0))
+                        || (balanced
+                            && (f & (CMP | TAUT | LIKE | LOGIC | NUM) != 0 || f & WORD == 0))
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
                 StartKind::Number => {
-                    strong || f & (FUNC | TAUT) != 0 || (truncated && f & CMP != 0)
+                    strong
+                        || f & (FUNC | TAUT) != 0
+                        || (truncated && f & CMP != 0)
+                        || (bare_end && f & WORD == 0)
+                        || obfuscated
                 }
-                StartKind::Ident => strong,
+                // `HOPE*1 AND 8=3`; not "x<5 and y>3" (words on both sides)
+                StartKind::Ident => strong || (f & LOGIC != 0 && f & CMP != 0 && f & WORD == 0),
                 StartKind::Literal => strong || f & (FUNC | TAUT) != 0,
                 StartKind::Empty => false,
             };
@@ -475,8 +488,12 @@ fn decide(
                 return None;
             }
             (p.end_ok(e)
-                && f & (CMP | FUNC | SUBQ) != 0
-                && (quoted || truncated || literal_cmp || f & (FUNC | SUBQ | TAUT) != 0))
+                && f & (CMP | FUNC | SUBQ | LOGIC) != 0
+                && (quoted
+                    || truncated
+                    || literal_cmp
+                    || f & WORD == 0
+                    || f & (FUNC | SUBQ | TAUT) != 0))
                 .then_some("having-where")
         }
         Some(Kind::Kw(Kw::Limit)) => {
@@ -690,4 +707,16 @@ fn only_parens_after(p: &Parser<'_>, mut e: usize) -> bool {
         e += 1;
     }
     e >= p.len()
+}
+
+/// A set operation right after the injected expression (`-1/1/**/union#`,
+/// `test'-1 union(select …)`), from a context the value has broken out of.
+fn union_follows(p: &mut Parser<'_>, e: usize, start: StartKind) -> bool {
+    if !matches!(
+        start,
+        StartKind::Quote | StartKind::Number | StartKind::ParenNumber
+    ) {
+        return false;
+    }
+    p.kw_is(e, Kw::Union) && (p.union_select(e, true) || p.k(e + 1).is_none())
 }
