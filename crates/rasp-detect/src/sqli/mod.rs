@@ -275,7 +275,9 @@ fn decide(
 
     match p.k(i) {
         None => {
-            if quoted && truncated {
+            // `admin'--`: one token (a user name, an e-mail) closed and the rest cut off;
+            // "BAMBOO SOAP 1 '#" is prose with an inch mark
+            if quoted && truncated && !p.text(0).contains(char::is_whitespace) {
                 return Some("string-break+comment");
             }
             if parens > 0
@@ -298,7 +300,7 @@ fn decide(
             if p.stacked_statement(i + 1) {
                 return Some("stacked-query");
             }
-            if quoted && p.k(i + 1).is_none() {
+            if quoted && p.k(i + 1).is_none() && !p.text(0).contains(char::is_whitespace) {
                 // `admin';` ends the statement right after the literal
                 return Some("string-break+terminator");
             }
