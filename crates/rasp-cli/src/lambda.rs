@@ -5,7 +5,6 @@ use std::ffi::OsString;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use rasp_lambda::extension::{self, ExtensionOptions, DEFAULT_PORT};
 use rasp_lambda::layer_zip::{build_layer, LayerSpec};
@@ -85,7 +84,7 @@ pub fn run_extension(args: ExtensionArgs) -> ExitCode {
         name: args.name,
         // A bad file is reported to Lambda after registration, not here.
         config: rasp_lambda::load_config(args.config.as_deref()).map_err(|e| e.to_string()),
-        reporter: Arc::new(rasp_lambda::StdoutReporter),
+        reporter: None,
     };
     match extension::run(opts) {
         Ok(()) => ExitCode::SUCCESS,

@@ -16,7 +16,7 @@ use lambda_http::{Body, IntoResponse, Request, RequestExt, Response};
 use rasp_core::Decision;
 
 use crate::event::{EventKind, HttpEvent};
-use crate::guard::{Guard, Reporter, StdoutReporter};
+use crate::guard::{Guard, Reporter};
 use crate::response::FunctionResponse;
 
 /// Wraps a `lambda_http` service with rasp-rs protection.
@@ -50,14 +50,12 @@ impl RaspLayer {
         }
     }
 
-    /// Configuration from `RASP_CONF`/`PYRASP_CONF` (or the defaults), events printed as JSON
-    /// lines to CloudWatch.
-    pub fn from_env() -> Result<RaspLayer, rasp_core::ConfigError> {
+    /// Configuration from `RASP_CONF`/`PYRASP_CONF` (or the defaults), events delivered by
+    /// rasp-agent in serverless mode (see [`crate::protect`]).
+    pub fn from_env() -> Result<RaspLayer, crate::SetupError> {
         let config = crate::load_config(None)?;
-        Ok(RaspLayer::new(
-            Guard::new(config)?,
-            Arc::new(StdoutReporter),
-        ))
+        let (guard, reporter) = crate::protect(config)?;
+        Ok(RaspLayer::new(guard, Arc::new(reporter)))
     }
 
     /// The guard shared by every service this layer builds.
@@ -109,7 +107,7 @@ where
         let inbound = guard.check_request(&event);
         if let Decision::Block(_) = inbound {
             let resp = block_response(&guard, &event, &inbound);
-            reporter.report(guard.take_events());
+            report_later(reporter, guard.take_events());
             return Box::pin(std::future::ready(Ok(resp)));
         }
         let fut = self.inner.call(req);
@@ -142,9 +140,21 @@ where
             } else {
                 Response::from_parts(parts, body)
             };
-            reporter.report(guard.take_events());
+            report_later(reporter, guard.take_events());
             Ok(out)
         })
+    }
+}
+
+/// Hand the events over without delaying the response: `lambda_runtime` posts the response
+/// while the blocking pool delivers them. If the sandbox freezes first, delivery resumes when
+/// it thaws for the next invocation.
+fn report_later(reporter: Arc<dyn Reporter>, events: Vec<rasp_core::SecurityEvent>) {
+    match tokio::runtime::Handle::try_current() {
+        Ok(h) => {
+            h.spawn_blocking(move || reporter.report(events));
+        }
+        Err(_) => reporter.report(events),
     }
 }
 

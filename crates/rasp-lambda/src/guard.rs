@@ -2,13 +2,17 @@
 //! the Runtime API proxy.
 //!
 //! No thread is started. Security events are collected in a bounded in-memory sink while the
-//! invocation runs and handed to a [`Reporter`] afterwards, so no I/O happens before the
-//! response is on its way.
+//! invocation runs and handed to a [`Reporter`] afterwards (normally [`AgentReporter`]:
+//! rasp-agent in serverless mode), so no I/O happens before the response is on its way.
 
+use std::net::IpAddr;
 use std::sync::Arc;
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use rasp_core::{Config, ConfigError, Decision, Engine, EventSink, MemorySink, SecurityEvent};
+use rasp_agent::{Agent, AgentOptions};
+use rasp_core::{
+    Config, ConfigError, Decision, Engine, EventSink, MemorySink, SecurityEvent, StateStore,
+};
 
 use crate::event::HttpEvent;
 use crate::response::{block_payload, FunctionResponse};
@@ -21,70 +25,101 @@ const EVENT_BUFFER: usize = 1024;
 /// Called after the response has been posted (extension) or handed to the runtime
 /// (in-process layer). Implementations must bound their own I/O time.
 pub trait Reporter: Send + Sync {
-    /// Deliver the events of one invocation.
+    /// Deliver the events of one invocation, then do any periodic work that is due (the
+    /// beacon).
     fn report(&self, events: Vec<SecurityEvent>);
     /// Deliver whatever is still queued before the sandbox goes away (SHUTDOWN).
-    fn flush(&self, _deadline: std::time::Duration) {}
+    fn flush(&self, _deadline: Duration) {}
 }
 
-/// Writes each event as one JSON line on standard output, which Lambda ships to CloudWatch
-/// Logs with the function's own log stream.
-#[derive(Debug, Default)]
-pub struct StdoutReporter;
+/// Longest a per-invocation log flush may take; the sandbox is billed for it.
+const FLUSH_DEADLINE: Duration = Duration::from_secs(2);
 
-impl Reporter for StdoutReporter {
+/// rasp-agent in serverless mode: PyRASP's log formats and transports, the beacon, cloud
+/// configuration and the Redis-shared blacklist, without any background thread of its own.
+pub struct AgentReporter {
+    agent: Agent,
+}
+
+impl Reporter for AgentReporter {
     fn report(&self, events: Vec<SecurityEvent>) {
-        use std::io::Write;
-        if events.is_empty() {
-            return;
+        if !events.is_empty() {
+            let sink = self.agent.sink();
+            for e in events {
+                sink.emit(e);
+            }
+            self.agent.flush(FLUSH_DEADLINE);
         }
-        let mut out = std::io::stdout().lock();
-        for e in events {
-            let line = event_json(&e);
-            // A closed stdout must not take the function down; the event is lost either way.
-            let _ = writeln!(out, "{line}");
-        }
-        let _ = out.flush();
+        // PyRASP beacons "on an invocation once BEACON_DELAY has passed"; we do it after the
+        // response instead of before the handler.
+        self.agent.on_invocation();
+    }
+
+    fn flush(&self, deadline: Duration) {
+        self.agent.shutdown(deadline);
     }
 }
 
-/// One event as the JSON object the `StdoutReporter` prints.
-pub fn event_json(e: &SecurityEvent) -> serde_json::Value {
-    serde_json::json!({
-        "source": "rasp",
-        "time": e.time,
-        "application": e.app_name,
-        "event_type": e.check.key(),
-        "attack_id": e.check.id(),
-        "name": e.name(),
-        "codes": e.codes(),
-        "action": e.action,
-        "location": e.location,
-        "payload": e.payload,
-        "engine": e.engine,
-        "score": e.score,
-        "source_ip": e.client_ip.map(|ip| ip.to_string()),
-        "method": e.method,
-        "path": e.path,
-        "host": e.host,
-    })
+/// Why Lambda protection could not be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum SetupError {
+    /// The configuration is invalid.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The agent (logging, Redis) could not start.
+    #[error(transparent)]
+    Agent(#[from] rasp_agent::AgentError),
+}
+
+/// Guard and agent for a Lambda sandbox, PyRASP's `LambdaRASP` start-up: the cloud
+/// configuration (when `PYRASP_CLOUD_URL` is set) is fetched and merged, the agent starts in
+/// serverless mode, and a start-up beacon is sent when `BEACON` is on.
+pub fn protect(config: Config) -> Result<(Guard, AgentReporter), SetupError> {
+    let opts = AgentOptions::new("AWS Lambda").serverless(true);
+    let startup = rasp_agent::startup_config(&config, &opts, &[]);
+    let mut config = startup.config;
+    config.resolve_country = false;
+    let agent = Agent::start(&config, opts)?;
+    let guard = Guard::build(config, agent.store(), startup.blacklist)?;
+    agent.attach(guard.engine.clone());
+    if startup.cloud_applied {
+        guard.engine.set_config_source("Cloud");
+    }
+    // A failed start-up beacon is the agent's to count; the function starts regardless.
+    let _ = agent.beacon_now();
+    Ok((guard, AgentReporter { agent }))
 }
 
 /// The engine configured for Lambda, with its per-invocation event buffer.
 pub struct Guard {
-    engine: Engine,
+    engine: Arc<Engine>,
     events: Arc<MemorySink>,
 }
 
 impl Guard {
     /// Build the engine from a configuration. Country resolution is switched off: it would
     /// mean a network call or a database in the request path of a short-lived sandbox.
-    pub fn new(mut config: Config) -> Result<Guard, ConfigError> {
+    pub fn new(config: Config) -> Result<Guard, ConfigError> {
+        Guard::build(config, None, Vec::new())
+    }
+
+    /// With a shared state store (Redis through rasp-agent) and an initial blacklist.
+    pub fn build(
+        mut config: Config,
+        store: Option<Arc<dyn StateStore>>,
+        blacklist: Vec<(IpAddr, f64)>,
+    ) -> Result<Guard, ConfigError> {
         config.resolve_country = false;
         let events = Arc::new(MemorySink::with_capacity(EVENT_BUFFER));
         let sink: Arc<dyn EventSink> = events.clone();
-        let engine = Engine::builder(config).sink(sink).build()?;
-        Ok(Guard { engine, events })
+        let mut b = Engine::builder(config).sink(sink).blacklist(blacklist);
+        if let Some(store) = store {
+            b = b.store(store);
+        }
+        Ok(Guard {
+            engine: Arc::new(b.build()?),
+            events,
+        })
     }
 
     /// The engine, for callers that need its status or configuration.

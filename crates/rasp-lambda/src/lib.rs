@@ -43,7 +43,7 @@ use std::path::Path;
 pub use event::{EventKind, HttpEvent};
 #[cfg(feature = "function")]
 pub use function::{RaspLayer, RaspService};
-pub use guard::{Guard, Reporter, StdoutReporter};
+pub use guard::{protect, AgentReporter, Guard, Reporter, SetupError};
 pub use response::{block_payload, FunctionResponse};
 
 /// Where the layer ships its default configuration.

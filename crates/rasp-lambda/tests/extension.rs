@@ -62,7 +62,7 @@ impl Sandbox {
             listen: ([127, 0, 0, 1], port).into(),
             name: "rasp".into(),
             config,
-            reporter: reporter.clone(),
+            reporter: Some(reporter.clone()),
         };
         let ext = std::thread::spawn(move || extension::run(opts));
         let dir = tempfile::tempdir().unwrap();
@@ -298,4 +298,110 @@ fn runtime_init_error_reaches_lambda() {
     let snap = sb.lambda.snapshot();
     assert_eq!(snap.init_errors[0].0, "Runtime.ImportModuleError");
     sb.stop().expect("clean shutdown");
+}
+
+/// A management server that answers every beacon with an empty success envelope and keeps
+/// the request bodies.
+fn beacon_server() -> (String, Arc<Mutex<Vec<String>>>) {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/beacon", listener.local_addr().unwrap());
+    let bodies = Arc::new(Mutex::new(Vec::new()));
+    let b = bodies.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(16) {
+            let Ok(mut stream) = stream else { continue };
+            stream.set_read_timeout(Some(Duration::from_secs(5))).ok();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut len = 0usize;
+            let mut line = String::new();
+            while reader.read_line(&mut line).map(|n| n > 0).unwrap_or(false) {
+                if line == "\r\n" {
+                    break;
+                }
+                if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                    len = v.trim().parse().unwrap_or(0);
+                }
+                line.clear();
+            }
+            let mut body = vec![0; len.min(1 << 20)];
+            let _ = reader.read_exact(&mut body);
+            b.lock()
+                .unwrap()
+                .push(String::from_utf8_lossy(&body).into_owned());
+            let reply = r#"{"status": true, "message": "ok", "data": {}}"#;
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{reply}",
+                reply.len()
+            );
+        }
+    });
+    (url, bodies)
+}
+
+#[test]
+fn agent_logs_and_beacons_after_the_response() {
+    let udp = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
+    udp.set_read_timeout(Some(T)).unwrap();
+    let (beacon_url, beacons) = beacon_server();
+    let mut config = Config::default();
+    config.log_enabled = true;
+    config.log_protocol = rasp_core::config::LogProtocol::Udp;
+    config.log_format = rasp_core::config::LogFormat::Json;
+    config.log_server = "127.0.0.1".into();
+    config.log_port = udp.local_addr().unwrap().port();
+    config.beacon = true;
+    config.beacon_url = Some(beacon_url);
+    config.beacon_delay = 1.0; // the agent's minimum
+
+    let lambda = FakeLambda::start();
+    let port = free_port();
+    let opts = ExtensionOptions {
+        runtime_api: lambda.api(),
+        listen: ([127, 0, 0, 1], port).into(),
+        name: "rasp".into(),
+        config: Ok(config),
+        reporter: None, // rasp-agent in serverless mode
+    };
+    let ext = std::thread::spawn(move || extension::run(opts));
+    assert!(lambda.wait_ready(1, T));
+    // PyRASP's Lambda agent beacons at start-up.
+    assert_eq!(beacons.lock().unwrap().len(), 1);
+
+    let mut sb_runtime = {
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        Command::new("sh")
+            .arg(root.join("../../scripts/lambda/rasp-wrapper"))
+            .arg("python3")
+            .arg(root.join("tests/support/runtime.py"))
+            .env("AWS_LAMBDA_RUNTIME_API", lambda.api())
+            .env("RASP_PROXY_PORT", port.to_string())
+            .spawn()
+            .unwrap()
+    };
+    let r = lambda
+        .invoke(
+            v2("/attack", SQLI, "203.0.113.50").to_string().as_bytes(),
+            T,
+        )
+        .unwrap();
+    assert_eq!(response(&r)["statusCode"], 403);
+    let mut buf = vec![0u8; 65536];
+    let n = udp.recv(&mut buf).expect("security log over UDP");
+    let log = String::from_utf8_lossy(&buf[..n]);
+    assert!(log.contains("203.0.113.50"), "{log}");
+
+    std::thread::sleep(Duration::from_millis(1100));
+    let r = lambda
+        .invoke(v2("/fine", "", "203.0.113.51").to_string().as_bytes(), T)
+        .unwrap();
+    assert_eq!(response(&r)["body"], "hello /fine");
+    // The invocation-time beacon is sent once BEACON_DELAY has passed, after the response.
+    assert!(lambda.wait(T, |_| beacons.lock().unwrap().len() >= 2));
+
+    lambda.shutdown("spindown", Duration::from_secs(2));
+    ext.join().unwrap().expect("clean shutdown");
+    let _ = sb_runtime.kill();
+    let _ = sb_runtime.wait();
 }

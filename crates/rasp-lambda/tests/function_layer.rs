@@ -135,6 +135,11 @@ fn lambda_http_function_with_four_event_shapes() {
     assert_eq!(r["statusCode"], 403, "{r}");
     assert!(!r.to_string().contains("4111"));
 
+    // Events are delivered off the response path: wait for them (bounded).
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while reporter.0.lock().unwrap().len() < 5 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
     let events = reporter.0.lock().unwrap().clone();
     let ips: Vec<String> = events
         .iter()

@@ -32,7 +32,7 @@ use tokio::net::TcpListener;
 pub use proxy::{BUFFER_LIMIT, MAX_PAYLOAD};
 pub use upstream::UpstreamError;
 
-use crate::guard::{Guard, Reporter, StdoutReporter};
+use crate::guard::{protect, Guard, Reporter};
 use proxy::Proxy;
 use upstream::{UpBody, Upstream};
 
@@ -54,8 +54,9 @@ pub struct ExtensionOptions {
     /// Configuration, or the reason it could not be loaded (reported as an init error after
     /// registration, when Lambda can still attribute it to this extension).
     pub config: Result<Config, String>,
-    /// Where security events go after each invocation.
-    pub reporter: Arc<dyn Reporter>,
+    /// Where security events go after each invocation; `None` starts rasp-agent in
+    /// serverless mode ([`crate::protect`]).
+    pub reporter: Option<Arc<dyn Reporter>>,
 }
 
 impl ExtensionOptions {
@@ -76,7 +77,7 @@ impl ExtensionOptions {
             listen: SocketAddr::from(([127, 0, 0, 1], port)),
             name,
             config: crate::load_config(None).map_err(|e| e.to_string()),
-            reporter: Arc::new(StdoutReporter),
+            reporter: None,
         })
     }
 }
@@ -146,11 +147,15 @@ pub async fn serve(opts: ExtensionOptions) -> Result<(), ExtensionError> {
     let api = Arc::new(Upstream::new(opts.runtime_api.clone()));
     let ext_id = register(&api, &opts.name).await?;
 
-    let guard = match opts
-        .config
-        .and_then(|c| Guard::new(c).map_err(|e| e.to_string()))
-    {
-        Ok(g) => Arc::new(g),
+    let reporter = opts.reporter;
+    let setup = opts.config.and_then(|c| match reporter {
+        Some(r) => Guard::new(c).map(|g| (g, r)).map_err(|e| e.to_string()),
+        None => protect(c)
+            .map(|(g, r)| (g, Arc::new(r) as Arc<dyn Reporter>))
+            .map_err(|e| e.to_string()),
+    });
+    let (guard, reporter) = match setup {
+        Ok((g, r)) => (Arc::new(g), r),
         Err(reason) => {
             report_error(&api, &ext_id, "init", "Extension.ConfigInvalid", &reason).await;
             return Err(ExtensionError::Config(reason));
@@ -158,7 +163,7 @@ pub async fn serve(opts: ExtensionOptions) -> Result<(), ExtensionError> {
     };
     let proxy = Arc::new(Proxy::new(Upstream::new(opts.runtime_api), guard.clone()));
     let accept = tokio::spawn(accept_loop(listener, proxy.clone()));
-    let result = lifecycle(&api, &ext_id, &proxy, &guard, opts.reporter.as_ref()).await;
+    let result = lifecycle(&api, &ext_id, &proxy, &guard, reporter.as_ref()).await;
     accept.abort();
     if let Err(e) = &result {
         report_error(&api, &ext_id, "exit", "Extension.Failed", &e.to_string()).await;

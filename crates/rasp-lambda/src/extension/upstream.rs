@@ -119,9 +119,27 @@ impl Upstream {
             header::HeaderValue::from_str(&self.addr)
                 .unwrap_or(header::HeaderValue::from_static("localhost")),
         );
+        // A streamed request body may be cut short by the server (413), which then closes
+        // the connection: only connections that carried buffered bodies go back to the pool.
+        let mut reusable = matches!(req.body(), Either::Left(_));
         let mut sender = self.sender().await?;
-        let resp: Response<Incoming> = sender.send_request(req).await?;
+        let resp: Response<Incoming> = match sender.try_send_request(req).await {
+            Ok(r) => r,
+            Err(mut e) => match e.take_message() {
+                // An idle pooled connection the server had closed: the request was not sent,
+                // so it is safe to send it again on a fresh connection.
+                Some(req) => {
+                    sender = self.connect().await?;
+                    sender.send_request(req).await?
+                }
+                None => return Err(e.into_error().into()),
+            },
+        };
         let (parts, body) = resp.into_parts();
+        reusable &= parts
+            .headers
+            .get(header::CONNECTION)
+            .is_none_or(|v| !v.as_bytes().eq_ignore_ascii_case(b"close"));
         let len = content_length(&parts.headers);
         match len {
             Some(n) if n <= buffer_limit as u64 => {
@@ -136,7 +154,9 @@ impl Upstream {
                         },
                     })?
                     .to_bytes();
-                self.release(sender);
+                if reusable {
+                    self.release(sender);
+                }
                 Ok((parts, UpBody::Buffered(bytes)))
             }
             _ => Ok((parts, UpBody::Streaming(body))),

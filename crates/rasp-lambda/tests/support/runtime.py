@@ -45,10 +45,14 @@ if os.environ.get("FAIL_INIT"):
     sys.exit(1)
 
 while True:
-    with urllib.request.urlopen(BASE + "/invocation/next") as r:
-        rid = r.headers["Lambda-Runtime-Aws-Request-Id"]
-        deadline = r.headers["Lambda-Runtime-Deadline-Ms"]
-        event = json.loads(r.read())
+    try:
+        with urllib.request.urlopen(BASE + "/invocation/next") as r:
+            rid = r.headers["Lambda-Runtime-Aws-Request-Id"]
+            deadline = r.headers["Lambda-Runtime-Deadline-Ms"]
+            event = json.loads(r.read())
+    except urllib.error.URLError:
+        # The sandbox is going away (SHUTDOWN): Lambda would kill us anyway.
+        sys.exit(0)
     assert rid and deadline
     ctx = event.get("requestContext") if isinstance(event, dict) else None
     if ctx is None:
