@@ -202,11 +202,10 @@ pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
             if j < b.len() && matches!(b[j], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
                 j += 1;
             }
-            out.push(if v == 0 {
-                '\u{fffd}'
-            } else {
-                char::from_u32(v).unwrap_or('\u{fffd}')
-            });
+            // `\0` is dropped: old engines skipped NUL, and filters are dodged with it
+            if v != 0 {
+                out.push(char::from_u32(v).unwrap_or('\u{fffd}'));
+            }
             i = j;
             continue;
         }
@@ -282,7 +281,14 @@ pub fn decode_utf7(s: &str) -> Cow<'_, str> {
 /// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
 /// decoders and best-fit code pages did.
 pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
-    if s.is_ascii() {
+    if s.is_ascii()
+        || !s.chars().any(|c| {
+            matches!(
+                c,
+                '\u{ff01}'..='\u{ff5e}' | '\u{2039}' | '\u{203a}' | '\u{3008}' | '\u{3009}'
+            )
+        })
+    {
         return Cow::Borrowed(s);
     }
     let mut changed = false;

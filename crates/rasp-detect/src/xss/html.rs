@@ -340,7 +340,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             b"srcdoc" => return (Some("srcdoc"), i),
             b"http-equiv" => {
                 let v = value.to_ascii_lowercase();
-                if v.contains("refresh") || v.contains("set-cookie") {
+                // refresh redirects, set-cookie plants cookies, link pulls a style sheet
+                if v.contains("refresh") || v.contains("set-cookie") || v.contains("link") {
                     http_equiv_refresh = true;
                 }
             }

@@ -104,6 +104,13 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             }
         }
     }
+    // NUL bytes that old engines skipped inside names (`<scr%00ipt>`).
+    if cur.contains('\0') {
+        let d = cur.replace('\0', "");
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+    }
     // Query strings and form bodies mean space by `+` (`"><script+src=…>`).
     if cur.contains('+') && cur.contains('<') {
         let d = cur.replace('+', " ");
