@@ -714,8 +714,10 @@ impl<'a> Parser<'a> {
             return true;
         }
         let from = self.kw(end) == Some(Kw::From);
-        if from && parenthesised {
-            // `(SELECT a, b FROM t)`: a sub-query as the value
+        if parenthesised
+            && (from || (self.k(end) == Some(Kind::RParen) && self.k(end + 1).is_none()))
+        {
+            // `(SELECT a, b FROM t)`, `(SELECT 1)`: a sub-query as the value
             return true;
         }
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));

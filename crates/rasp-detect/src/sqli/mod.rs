@@ -125,9 +125,10 @@ fn analyze(value: &str) -> Option<&'static str> {
     let mut sig: Vec<Token> = Vec::with_capacity(32);
     let bytes = value.as_bytes();
     let backslash = memchr::memchr(b'\\', bytes).is_some();
-    let mut runs: [(Start, bool); 5] = [(Start::Bare, true); 5];
+    let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
-    for q in [b'\'', b'"'] {
+    // `'…'`, `"…"` literals and `` `…` `` identifiers (MySQL column / table names)
+    for q in [b'\'', b'"', b'`'] {
         if memchr::memchr(q, bytes).is_some() {
             runs[n] = (Start::InQuote(q), true);
             n += 1;
