@@ -4,19 +4,33 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[repr(u8)]
 pub enum Check {
+    /// Source IP blacklisted (`source_ip`).
     Blacklist = 0,
+    /// No declared route accepts the request (`request`).
     Path = 1,
+    /// Too many requests from one source (`path`).
     Flood = 2,
+    /// `Host` not in `HOSTS` (`host`).
     Spoofing = 3,
+    /// Decoy route requested (`path`).
     Decoy = 4,
+    /// Declared by PyRASP, never raised (ours: engine failure under `FAIL_MODE: closed`).
     Format = 5,
+    /// SQL injection.
     Sqli = 6,
+    /// Cross-site scripting.
     Xss = 7,
+    /// Repeated parameter (`param`).
     Hpp = 8,
+    /// Command injection.
     Command = 9,
+    /// Forbidden header (`header`).
     Headers = 10,
+    /// Data leak in a response (`content`).
     Dlp = 11,
+    /// Too many error responses for one source (`path`).
     Brute = 12,
+    /// Zero-trust token missing or invalid.
     Ztaa = 13,
     /// Not in PyRASP: path traversal (id after PyRASP's last id 17).
     Traversal = 18,
@@ -119,6 +133,7 @@ impl Check {
 /// A detected attack, with everything needed to explain it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Attack {
+    /// Which module found it.
     pub check: Check,
     /// PyRASP location (`qs_values`, `path`, `source_ip`, `content`…).
     pub location: String,
@@ -126,6 +141,7 @@ pub struct Attack {
     pub payload: String,
     /// `"grammar"`, `"machine learning"` for injection checks.
     pub engine: Option<&'static str>,
+    /// Detector confidence in `[0, 1]` for injection checks.
     pub score: Option<f32>,
     /// Effective action 1, 2 or 3 (blacklist attacks are always 2).
     pub action: u8,
@@ -143,10 +159,12 @@ pub enum Decision {
 }
 
 impl Decision {
+    /// True for `Block`: the adapter must answer with the block response.
     pub fn is_block(&self) -> bool {
         matches!(self, Decision::Block(_))
     }
 
+    /// The attack behind a `Block` or `Monitor`.
     pub fn attack(&self) -> Option<&Attack> {
         match self {
             Decision::Allow => None,

@@ -15,58 +15,88 @@ pub mod keys;
 /// A pattern with PyRASP match semantics (`regex`, `starts`, `ends`, `contains`, `match`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PatternSpec {
+    /// The pattern text (a regex for `MatchKind::Regex`).
     pub pattern: String,
+    /// How it is matched.
     pub kind: MatchKind,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// PyRASP `check_pattern` match types.
 pub enum MatchKind {
+    /// `re.search`.
     Regex,
+    /// Prefix.
     Starts,
+    /// Suffix.
     Ends,
+    /// Substring.
     Contains,
+    /// Whole-value equality.
     Match,
 }
 
 /// Block reaction (`BLOCK_ACTION` / `BLACKLIST_ACTION`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ReactionKind {
+    /// Answer with the configured status and body.
     Block,
+    /// Answer with the configured status and a `Location` header.
     Redirect,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `LOG_FORMAT`.
 pub enum LogFormat {
+    /// PyRASP syslog line.
     Syslog,
+    /// PyRASP JSON document.
     Json,
+    /// PyRASP PCB JSON layout.
     Pcb,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `LOG_PROTOCOL`.
 pub enum LogProtocol {
+    /// Syslog datagrams.
     Udp,
+    /// One persistent TCP connection.
     Tcp,
+    /// Webhook POST.
     Http,
+    /// Webhook POST over TLS.
     Https,
+    /// Rotated local file (`LOG_PATH`).
     File,
+    /// JSON lines on standard output.
     Stdout,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `LOG_TCP_FRAMING` (RFC 6587).
 pub enum TcpFraming {
+    /// One record per line.
     Newline,
+    /// Length-prefixed records.
     OctetCounting,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `FAIL_MODE`: the decision when the engine itself fails.
 pub enum FailMode {
+    /// Allow the request.
     Open,
+    /// Block the request.
     Closed,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// `STATE_BACKEND`.
 pub enum StateBackend {
+    /// This process only.
     Memory,
+    /// Shared through Redis by `rasp-agent`.
     Redis,
 }
 
@@ -74,89 +104,165 @@ pub enum StateBackend {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
     // --- identity and reactions ---
+    /// `APP_NAME`: application name in logs.
     pub app_name: String,
+    /// `HOSTS`: valid `Host` values (with or without port) for the `spoofing` check.
     pub hosts: Vec<String>,
+    /// `VERBOSE`: console verbosity (0 quiet, 10 one line per attack, 100 full dumps).
     pub verbose: u32,
+    /// `BLOCK_ACTION`: reaction for action 1 (and 2 under `BLACKLIST_OVERRIDE`).
     pub block_action: ReactionKind,
+    /// `BLOCK_STATUS_CODE` (0.8.2 `DENY_STATUS_CODE`).
     pub block_status_code: u16,
+    /// `BLOCK_ACTION_CONTENT`: body, or URL for a redirect (0.8.2 `GTFO_MSG`).
     pub block_action_content: String,
+    /// `BLACKLIST_ACTION`: reaction for action 2 and blacklisted sources.
     pub blacklist_action: ReactionKind,
+    /// `BLACKLIST_STATUS_CODE`.
     pub blacklist_status_code: u16,
+    /// `BLACKLIST_ACTION_CONTENT`: body, or URL for a redirect.
     pub blacklist_action_content: String,
+    /// `CHANGE_SERVER`: rewrite the `Server` response header.
     pub change_server: bool,
+    /// `SERVER_HEADER`: the `Server` value when `change_server`.
     pub server_header: String,
     // --- modules ---
     /// Action per check key (0 off, 1 block, 2 block + blacklist, 3 log only).
     pub security_checks: BTreeMap<String, u8>,
+    /// `WHITELIST`: sources (IP or CIDR) exempt from inbound checks.
     pub whitelist: Vec<ipnet::IpNet>,
+    /// `TRUSTED_PROXIES`: peers whose forwarding headers are believed.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `IGNORE_PATHS`: path regexes that skip flood, HPP and value checks.
     pub ignore_paths: Vec<String>,
+    /// `FORBIDDEN_HEADERS`: header names (lower case) that are an attack.
     pub forbidden_headers: Vec<String>,
+    /// `WHITELIST_HEADERS`: headers left out of header analysis.
     pub whitelist_headers: Vec<PatternSpec>,
+    /// `BRUTE_AND_FLOOD_PATHS`: path regexes counted by the flood check.
     pub brute_and_flood_paths: Vec<String>,
+    /// `FLOOD_DELAY`: flood window, seconds.
     pub flood_delay: f64,
+    /// `FLOOD_RATIO`: requests allowed per window.
     pub flood_ratio: u64,
+    /// `ERROR_FLOOD_DELAY`: brute-force window, seconds.
     pub error_flood_delay: f64,
+    /// `ERROR_FLOOD_RATIO`: error responses allowed per window.
     pub error_flood_ratio: u64,
+    /// `BLACKLIST_DELAY`: blacklist duration, seconds.
     pub blacklist_delay: f64,
+    /// `BLACKLIST_OVERRIDE`: never look up nor add blacklist entries.
     pub blacklist_override: bool,
+    /// `BLACKLIST_SHARE`: send new entries in beacons.
     pub blacklist_share: bool,
+    /// `DECOY_ROUTES`: paths only scanners request.
     pub decoy_routes: Vec<PatternSpec>,
+    /// `EXCEPTIONS`: values removed before the value checks.
     pub exceptions: Vec<PatternSpec>,
+    /// `HPP_ALLOWED_PARAMS`: names allowed to repeat (exact, `*suffix`, `prefix*`).
     pub hpp_allowed_params: Vec<String>,
+    /// `DECODE_B64`: also inspect the base64 decoding of values.
     pub decode_b64: bool,
+    /// `XSS_PROBA`: XSS model threshold.
     pub xss_proba: f32,
+    /// `SQLI_PROBA`: SQLi model threshold.
     pub sqli_proba: f32,
+    /// `MIN_XSS_LEN`: XSS model minimum value length.
     pub min_xss_len: usize,
+    /// `MIN_SQLI_LEN`: SQLi model minimum value length.
     pub min_sqli_len: usize,
+    /// `ZTAA_HEADER` (alias `ZTAA_KEY_HEADER`): header carrying the JWT.
     pub ztaa_header: String,
+    /// `ZTAA_KEYS` (alias `ZTAA_KEY`): HMAC keys, any one may sign.
     pub ztaa_keys: Vec<String>,
+    /// `ZTAA_BROWSER_VERSION`: require a truthy `latest` claim.
     pub ztaa_browser_version: bool,
+    /// `DLP_PHONE_NUMBERS`.
     pub dlp_phone_numbers: bool,
+    /// `DLP_CC_NUMBERS` (Luhn-checked).
     pub dlp_cc_numbers: bool,
+    /// `DLP_PRIVATE_KEYS`.
     pub dlp_private_keys: bool,
+    /// `DLP_HASHES` (password hashes).
     pub dlp_hashes: bool,
+    /// `DLP_WINDOWS_CREDS`.
     pub dlp_windows_creds: bool,
+    /// `DLP_LINUX_CREDS`.
     pub dlp_linux_creds: bool,
+    /// `DLP_API`: API keys and tokens (0.10).
     pub dlp_api: bool,
+    /// `DLP_LOG_LEAKED_DATA`: payload is the leaked text instead of the category.
     pub dlp_log_leaked_data: bool,
     // --- limits (ours) ---
+    /// `MAX_BODY_BYTES`: request body bytes inspected.
     pub max_body_bytes: usize,
+    /// `MAX_RESPONSE_BYTES`: response body bytes scanned by DLP.
     pub max_response_bytes: usize,
+    /// `MAX_VALUES`: values inspected per request.
     pub max_values: usize,
+    /// `MAX_VALUE_LEN`: bytes inspected per value.
     pub max_value_len: usize,
+    /// `MAX_DECODE_DEPTH`: decoding rounds per value.
     pub max_decode_depth: usize,
+    /// `MAX_JSON_DEPTH`: JSON nesting walked.
     pub max_json_depth: usize,
+    /// `TIME_BUDGET_US`: per-request budget of the value checks, microseconds.
     pub time_budget_us: u64,
+    /// `FAIL_MODE`: what an internal panic decides.
     pub fail_mode: FailMode,
+    /// `STATE_CAPACITY`: entries kept by the in-memory store.
     pub state_capacity: usize,
     // --- logging (rasp-agent) ---
+    /// `LOG_ENABLED`.
     pub log_enabled: bool,
+    /// `LOG_FORMAT`.
     pub log_format: LogFormat,
+    /// `LOG_SERVER`.
     pub log_server: String,
+    /// `LOG_PORT`.
     pub log_port: u16,
+    /// `LOG_PROTOCOL`.
     pub log_protocol: LogProtocol,
+    /// `LOG_PATH`: webhook path, or file path for `file`.
     pub log_path: String,
+    /// `LOG_FILE_SIZE`: rotation size, MB.
     pub log_file_size: u64,
+    /// `LOG_FILE_COUNT`: rotated files kept.
     pub log_file_count: u32,
+    /// `LOG_SYSLOG_RFC5424`: RFC 5424 header on syslog records.
     pub log_syslog_rfc5424: bool,
+    /// `LOG_TCP_FRAMING`.
     pub log_tcp_framing: TcpFraming,
+    /// `LOG_TLS`.
     pub log_tls: bool,
+    /// `LOG_HTTP_TIMEOUT`: seconds.
     pub log_http_timeout: f64,
+    /// `LOG_QUEUE_SIZE`: events queued before dropping.
     pub log_queue_size: usize,
+    /// `RESOLVE_COUNTRY`.
     pub resolve_country: bool,
+    /// `GEOIP_DB`: offline MaxMind country database.
     pub geoip_db: String,
     // --- cloud (rasp-agent) ---
+    /// `BEACON`.
     pub beacon: bool,
+    /// `BEACON_URL`.
     pub beacon_url: Option<String>,
+    /// `BEACON_DELAY`: seconds between beacons.
     pub beacon_delay: f64,
+    /// `TELEMETRY_DATA`: add cpu, memory and counters to beacons.
     pub telemetry_data: bool,
+    /// `CLOUD_TIMEOUT`: seconds per cloud call.
     pub cloud_timeout: f64,
     // --- shared state (rasp-agent) ---
+    /// `STATE_BACKEND`.
     pub state_backend: StateBackend,
+    /// `REDIS_URL`.
     pub redis_url: String,
+    /// `REDIS_PREFIX`.
     pub redis_prefix: String,
     // --- serverless (rasp-lambda) ---
+    /// `LAMBDA_ANALYZE_HEADERS`.
     pub lambda_analyze_headers: bool,
 }
 
@@ -305,19 +411,39 @@ impl Config {
 #[derive(Debug, thiserror::Error, PartialEq)]
 pub enum ConfigError {
     #[error("config key `{key}`: {reason}")]
-    Invalid { key: String, reason: String },
+    /// A known key with a bad value.
+    Invalid {
+        /// The key, as written in the file.
+        key: String,
+        /// What is wrong with its value.
+        reason: String,
+    },
     #[error("unknown config key `{0}`")]
+    /// A key nobody knows (strict mode).
     UnknownKey(String),
     #[error("cannot read config file {path}: {reason}")]
-    Io { path: String, reason: String },
+    /// The file could not be read.
+    Io {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        reason: String,
+    },
     #[error("config file {path} is not valid JSON: {reason}")]
-    Json { path: String, reason: String },
+    /// The file is not a JSON object.
+    Json {
+        /// The file.
+        path: String,
+        /// The parse error.
+        reason: String,
+    },
 }
 
 /// A configuration file after loading: the effective config, the file's top-level
 /// `"blacklist": {ip: epoch}` (PyRASP 0.8.2) and non-fatal warnings.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedConfig {
+    /// The effective configuration.
     pub config: Config,
     /// Entries of the file's top-level `blacklist` object (IP, unix seconds).
     pub blacklist: Vec<(IpAddr, f64)>,

@@ -151,8 +151,11 @@ pub fn base64(value: &str) -> Option<String> {
 pub struct DecodeOptions {
     /// Rounds of decoding applied to decoded text (double encoding, base64 of escapes…).
     pub depth: usize,
+    /// Percent-decoding.
     pub percent: bool,
+    /// `\uXXXX` / `\xXX` / C escapes.
     pub unescape: bool,
+    /// Anchored base64.
     pub base64: bool,
 }
 

@@ -44,9 +44,13 @@ pub struct Route {
 /// `get_status()`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Status {
+    /// rasp-rs version.
     pub version: &'static str,
+    /// Live blacklist entries.
     pub blacklist: usize,
+    /// Always true: detectors are compiled in.
     pub xss_loaded: bool,
+    /// Always true: detectors are compiled in.
     pub sqli_loaded: bool,
     /// `"Default"`, `"Local"` or `"Cloud"`.
     pub config: &'static str,
@@ -55,8 +59,11 @@ pub struct Status {
 /// Request outcome counters (PyRASP `REQUESTS`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Counters {
+    /// Requests answered 2xx/3xx without attack.
     pub success: u64,
+    /// Requests answered otherwise without attack.
     pub errors: u64,
+    /// Requests with an attack (blocked or monitored).
     pub attacks: u64,
 }
 
@@ -78,14 +85,18 @@ pub struct EngineStats {
 /// The response an adapter sends instead of the application's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BlockResponse {
+    /// HTTP status.
     pub status: u16,
+    /// Body (empty for a redirect).
     pub body: String,
+    /// Headers to set (`Content-Type`, or `Location` and no-cache headers).
     pub headers: Vec<(String, String)>,
 }
 
 /// Result of [`Engine::set_config`] (PyRASP's `{'success': [...], 'fail': [...]}`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SetConfigReport {
+    /// Keys applied.
     pub success: Vec<String>,
     /// Keys refused, as `"KEY: reason"`.
     pub fail: Vec<String>,
@@ -147,6 +158,7 @@ struct Ctx<'r, 'a> {
 }
 
 impl Engine {
+    /// Start building an engine for `config`.
     pub fn builder(config: Config) -> EngineBuilder {
         EngineBuilder {
             config,
@@ -166,6 +178,7 @@ impl Engine {
         b
     }
 
+    /// An engine with an in-memory store, no sink and no routes.
     pub fn new(config: Config) -> Result<Engine, ConfigError> {
         Engine::builder(config).build()
     }
@@ -856,14 +869,17 @@ fn a_is_inbound(d: &Decision) -> bool {
 }
 
 impl EngineBuilder {
+    /// Where security events go.
     pub fn sink(mut self, sink: Arc<dyn EventSink>) -> Self {
         self.sink = Some(sink);
         self
     }
+    /// Shared state (default: a `MemoryStore` of `STATE_CAPACITY`).
     pub fn store(mut self, store: Arc<dyn StateStore>) -> Self {
         self.store = Some(store);
         self
     }
+    /// The application's routes (enables route validation).
     pub fn routes(mut self, routes: Vec<Route>) -> Self {
         self.routes = Some(routes);
         self
@@ -878,6 +894,7 @@ impl EngineBuilder {
         self.source = source;
         self
     }
+    /// Validate and compile the configuration.
     pub fn build(self) -> Result<Engine, ConfigError> {
         let compiled = Compiled::new(self.config)?;
         let store: Arc<dyn StateStore> = match self.store {

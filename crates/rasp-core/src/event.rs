@@ -9,16 +9,25 @@ use crate::attack::Check;
 /// One handled attack, ready for logging (PyRASP `handle_attack` details + context).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SecurityEvent {
+    /// The module that found the attack.
     pub check: Check,
+    /// PyRASP location.
     pub location: String,
     /// Raw (decoded) offending value; log formats base64 it as PyRASP does.
     pub payload: String,
+    /// Detector engine, for injection checks.
     pub engine: Option<&'static str>,
+    /// Detector score, for injection checks.
     pub score: Option<f32>,
+    /// Effective action (1, 2 or 3).
     pub action: u8,
+    /// Client address as resolved through trusted proxies.
     pub client_ip: Option<IpAddr>,
+    /// HTTP method.
     pub method: String,
+    /// Request path.
     pub path: String,
+    /// `Host` of the request.
     pub host: Option<String>,
     /// Unix time in seconds when the attack was detected.
     pub time: f64,
@@ -27,9 +36,11 @@ pub struct SecurityEvent {
 }
 
 impl SecurityEvent {
+    /// PyRASP attack name.
     pub fn name(&self) -> &'static str {
         self.check.name()
     }
+    /// MITRE ATT&CK and PCB codes.
     pub fn codes(&self) -> &'static [&'static str] {
         self.check.codes()
     }
@@ -38,6 +49,7 @@ impl SecurityEvent {
 /// Where events go. Implementations must never block the caller: the request path calls
 /// `emit` synchronously. Bounded queues drop and count when full.
 pub trait EventSink: Send + Sync {
+    /// Hand one event over; must not block.
     fn emit(&self, event: SecurityEvent);
     /// Flush what is queued, waiting at most `deadline` (used at shutdown and by the CLI).
     fn flush(&self, _deadline: std::time::Duration) {}
@@ -58,6 +70,7 @@ impl Default for MemorySink {
 }
 
 impl MemorySink {
+    /// A sink keeping at most `capacity` events.
     pub fn with_capacity(capacity: usize) -> Self {
         MemorySink {
             inner: Mutex::new((std::collections::VecDeque::new(), 0)),

@@ -20,6 +20,8 @@
 //! assert_eq!(decision.attack().unwrap().location, "qs_values");
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod attack;
 pub mod checks;
 pub mod client_ip;

@@ -6,8 +6,11 @@ use memchr::memmem;
 /// One part of a multipart body.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Part<'a> {
+    /// Field name.
     pub name: String,
+    /// File name, for file parts.
     pub filename: Option<String>,
+    /// Part content.
     pub data: &'a [u8],
 }
 

@@ -7,11 +7,15 @@ use crate::config::{MatchKind, PatternSpec};
 /// A [`PatternSpec`] ready to test.
 #[derive(Clone, Debug)]
 pub enum Pattern {
+    /// `regex`: search.
     Regex(Regex),
+    /// `starts`.
     Starts(String),
     /// Really "ends with" (PyRASP 0.8.2 fell back to `starts`, spec §5.5).
     Ends(String),
+    /// `contains`.
     Contains(String),
+    /// `match`: equality.
     Exact(String),
 }
 
@@ -48,13 +52,18 @@ pub fn compile_all(specs: &[PatternSpec]) -> Result<Vec<Pattern>, regex::Error> 
 /// `HPP_ALLOWED_PARAMS` entry: exact name, `*suffix` or `prefix*`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum NameGlob {
+    /// This name only.
     Exact(String),
+    /// Names ending with the text (`*[]`).
     Suffix(String),
+    /// Names starting with the text (`utm_*`).
     Prefix(String),
+    /// Every name (`*`).
     Any,
 }
 
 impl NameGlob {
+    /// Parse an `HPP_ALLOWED_PARAMS` entry.
     pub fn parse(s: &str) -> NameGlob {
         if s == "*" {
             NameGlob::Any
@@ -67,6 +76,7 @@ impl NameGlob {
         }
     }
 
+    /// Whether `name` may repeat.
     pub fn is_match(&self, name: &str) -> bool {
         match self {
             NameGlob::Exact(p) => name == p,

@@ -34,12 +34,19 @@ pub const MAX_LINE_BYTES: usize = 16 << 20;
 /// Totals of one run (`rasp check --stats`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReplayStats {
+    /// Input lines read.
     pub lines: u64,
+    /// Value lines.
     pub values: u64,
+    /// Request lines.
     pub requests: u64,
+    /// Lines answered with an error.
     pub errors: u64,
+    /// `allow` verdicts.
     pub allow: u64,
+    /// `block` verdicts.
     pub block: u64,
+    /// `monitor` verdicts.
     pub monitor: u64,
     /// Attacks per check key.
     pub attacks: BTreeMap<&'static str, u64>,
@@ -235,6 +242,7 @@ fn parse_response(v: Option<&Value>) -> Result<OwnedResponse, String> {
 }
 
 impl Replayer {
+    /// A replayer over `engine`.
     pub fn new(engine: Arc<Engine>) -> Replayer {
         Replayer {
             engine,

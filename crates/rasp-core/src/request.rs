@@ -8,6 +8,7 @@ use std::net::IpAddr;
 /// inspection limit; set `body_truncated` when the adapter stopped reading early.
 #[derive(Clone, Debug, Default)]
 pub struct RequestView<'a> {
+    /// HTTP method as received.
     pub method: &'a str,
     /// URL path without the query string, still percent-encoded as received.
     pub path: &'a str,
@@ -21,6 +22,7 @@ pub struct RequestView<'a> {
     pub headers: Vec<(&'a str, &'a [u8])>,
     /// Request body (possibly truncated to the inspection limit).
     pub body: &'a [u8],
+    /// The adapter stopped reading the body at its limit.
     pub body_truncated: bool,
     /// `Content-Type` if the adapter knows it separately from `headers`.
     pub content_type: Option<&'a str>,
@@ -39,11 +41,14 @@ impl<'a> RequestView<'a> {
 /// One outbound response, as the application produced it.
 #[derive(Clone, Debug, Default)]
 pub struct ResponseView<'a> {
+    /// HTTP status.
     pub status: u16,
+    /// Response headers.
     pub headers: Vec<(&'a str, &'a [u8])>,
     /// Body bytes (possibly a prefix of the body, up to the DLP limit), already decompressed
     /// by the adapter when it could; see `body_encoded`.
     pub body: &'a [u8],
+    /// The adapter captured only a prefix of the body.
     pub body_truncated: bool,
     /// True when `body` is still content-encoded (gzip, br…) because the adapter could not
     /// decode it: DLP is then skipped and counted.

@@ -16,17 +16,29 @@ use crate::request::RequestView;
 /// PyRASP vector names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Location {
+    /// URL path segments.
     Path,
+    /// Cookie values.
     Cookies,
+    /// Query string values.
     QsValues,
+    /// Query string names.
     QsVariables,
+    /// Form body values.
     PostValues,
+    /// Form body names.
     PostVariables,
+    /// JSON object keys.
     JsonKeys,
+    /// JSON leaves.
     JsonValues,
+    /// Other header names.
     HeadersNames,
+    /// Other header values.
     HeadersValues,
+    /// `User-Agent`.
     UserAgent,
+    /// `Referer`.
     Referer,
 }
 
@@ -117,24 +129,33 @@ impl Location {
 /// One inspected value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
+    /// Where it was found.
     pub location: Location,
+    /// The value (original or one decoding).
     pub value: String,
 }
 
 /// Limits applied during extraction.
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
+    /// `MAX_VALUES`.
     pub max_values: usize,
+    /// `MAX_VALUE_LEN`.
     pub max_value_len: usize,
+    /// `MAX_DECODE_DEPTH`.
     pub max_decode_depth: usize,
+    /// `MAX_JSON_DEPTH`.
     pub max_json_depth: usize,
+    /// `MAX_BODY_BYTES`.
     pub max_body_bytes: usize,
+    /// `DECODE_B64`.
     pub decode_b64: bool,
 }
 
 /// The extracted values of one request.
 #[derive(Debug, Default)]
 pub struct Vectors {
+    /// Values in extraction order.
     pub items: Vec<Item>,
     /// Values dropped or cut because of a limit (count, for stats).
     pub skipped: u64,
@@ -153,8 +174,11 @@ const PLUMBING_HEADERS: &[&str] = &[
 
 /// What the extractor needs from the configuration.
 pub struct Extractor<'c> {
+    /// Size and depth limits.
     pub limits: Limits,
+    /// Compiled `EXCEPTIONS`.
     pub exceptions: &'c [Pattern],
+    /// Compiled `WHITELIST_HEADERS` (lower-case names).
     pub whitelist_headers: &'c [Pattern],
     /// ZTAA header name (lower case): a JWT checked by its own module.
     pub ztaa_header: &'c str,

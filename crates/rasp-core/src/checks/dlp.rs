@@ -14,12 +14,19 @@ use crate::config::Config;
 /// One DLP category, in PyRASP's order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Category {
+    /// Phone numbers with an international prefix.
     Phone,
+    /// Luhn-valid card numbers of the major brands.
     CreditCard,
+    /// PEM private keys.
     PrivateKey,
+    /// Hex password hashes (MD5 … SHA-512 lengths).
     Hash,
+    /// NTLM, pwdump, domain-cached and NetNTLM credentials.
     Windows,
+    /// crypt(3) and yescrypt password hashes.
     Linux,
+    /// Cloud, VCS, registry and AI-provider API keys.
     Api,
 }
 

@@ -1,6 +1,8 @@
 //! HTTP parameter pollution (`hpp`, spec §6.8) with `HPP_ALLOWED_PARAMS` (B23: arrays such
 //! as `ids[]` are legitimate).
 
+use std::collections::HashSet;
+
 use super::Finding;
 use crate::attack::Check;
 use crate::pattern::NameGlob;
@@ -12,7 +14,7 @@ pub fn check<'a>(
     allowed: &[NameGlob],
     max_params: usize,
 ) -> Option<Finding> {
-    let mut seen: Vec<std::borrow::Cow<'a, str>> = Vec::new();
+    let mut seen: HashSet<std::borrow::Cow<'a, str>> = HashSet::new();
     for name in names.take(max_params) {
         if seen.contains(&name) {
             if allowed.iter().any(|g| g.is_match(&name)) {
@@ -20,7 +22,7 @@ pub fn check<'a>(
             }
             return Some(Finding::new(Check::Hpp, "param", name.into_owned()));
         }
-        seen.push(name);
+        seen.insert(name);
     }
     None
 }

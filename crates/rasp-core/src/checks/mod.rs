@@ -19,10 +19,15 @@ use crate::attack::Check;
 /// What a check found, before the action is applied.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
+    /// The module that found it.
     pub check: Check,
+    /// PyRASP location (`qs_values`, `path`, `source_ip`…).
     pub location: String,
+    /// The offending value, decoded.
     pub payload: String,
+    /// Detector engine, for injection checks.
     pub engine: Option<&'static str>,
+    /// Detector score, for injection checks.
     pub score: Option<f32>,
 }
 

@@ -42,6 +42,7 @@ fn parse_seg(s: &str) -> Seg {
 }
 
 impl CompiledRoute {
+    /// Parse one route.
     pub fn new(route: &Route) -> CompiledRoute {
         CompiledRoute {
             methods: route
@@ -95,6 +96,7 @@ impl CompiledRoute {
 /// The table an adapter supplied.
 #[derive(Clone, Debug, Default)]
 pub struct RouteTable {
+    /// The routes as supplied (for `get_routes`).
     pub routes: Vec<Route>,
     compiled: Vec<CompiledRoute>,
 }
@@ -109,6 +111,7 @@ fn segments(path: &str) -> Vec<String> {
 }
 
 impl RouteTable {
+    /// Parse every route once.
     pub fn new(routes: Vec<Route>) -> RouteTable {
         let compiled = routes.iter().map(CompiledRoute::new).collect();
         RouteTable { routes, compiled }
