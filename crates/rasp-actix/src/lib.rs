@@ -74,6 +74,7 @@ const MAX_PREFIX_CHUNKS: usize = 16 * 1024;
 struct Shared {
     engine: Arc<Engine>,
     stats: AdapterStats,
+    agent: Option<Arc<rasp_agent::Agent>>,
 }
 
 /// The actix-web middleware. Cheap to clone: every clone shares the engine.
@@ -95,8 +96,14 @@ impl Rasp {
             shared: Arc::new(Shared {
                 engine,
                 stats: AdapterStats::default(),
+                agent: None,
             }),
         }
+    }
+
+    /// The agent started by the builder, if any (flush or shut it down on exit).
+    pub fn agent(&self) -> Option<&Arc<rasp_agent::Agent>> {
+        self.shared.agent.as_ref()
     }
 
     /// Configured from the environment: defaults, then `PYRASP_CONF` (or `RASP_CONF`).
@@ -108,7 +115,7 @@ impl Rasp {
     /// A builder for config, sink, state store and routes.
     pub fn builder() -> RaspBuilder {
         RaspBuilder {
-            inner: RaspLayerBuilder::default(),
+            inner: RaspLayerBuilder::default().platform("actix-web"),
         }
     }
 
@@ -144,6 +151,7 @@ impl RaspBuilder {
     }
 
     /// Where security events go; must not block (rasp-agent's sinks queue and drop).
+    /// Default: rasp-agent is started from the configuration.
     pub fn sink(self, sink: Arc<dyn EventSink>) -> Self {
         RaspBuilder {
             inner: self.inner.sink(sink),
@@ -174,7 +182,14 @@ impl RaspBuilder {
 
     /// Builds the engine and the middleware.
     pub fn build(self) -> Result<Rasp, BuildError> {
-        Ok(Rasp::new(Arc::new(self.inner.build_engine()?)))
+        let built = self.inner.build_engine()?;
+        Ok(Rasp {
+            shared: Arc::new(Shared {
+                engine: built.engine,
+                stats: AdapterStats::default(),
+                agent: built.agent,
+            }),
+        })
     }
 }
 

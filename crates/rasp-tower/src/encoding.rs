@@ -186,18 +186,22 @@ mod tests {
     #[test]
     fn gzip_deflate_brotli_decode() {
         let text = b"-----BEGIN RSA PRIVATE KEY-----";
-        let d = decode_for_dlp(Some(b"gzip"), &gzip(text), false, 1 << 20);
+        let gz = gzip(text);
+        let d = decode_for_dlp(Some(b"gzip"), &gz, false, 1 << 20);
         assert_eq!(&*d.body, text);
         assert!(!d.encoded);
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         z.write_all(text).unwrap();
-        let d = decode_for_dlp(Some(b"Deflate"), &z.finish().unwrap(), false, 1 << 20);
+        let zlib = z.finish().unwrap();
+        let d = decode_for_dlp(Some(b"Deflate"), &zlib, false, 1 << 20);
         assert_eq!(&*d.body, text);
         let mut r = flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
         r.write_all(text).unwrap();
-        let d = decode_for_dlp(Some(b"deflate"), &r.finish().unwrap(), false, 1 << 20);
+        let raw = r.finish().unwrap();
+        let d = decode_for_dlp(Some(b"deflate"), &raw, false, 1 << 20);
         assert_eq!(&*d.body, text);
-        let d = decode_for_dlp(Some(b"br"), &brotli(text), false, 1 << 20);
+        let br = brotli(text);
+        let d = decode_for_dlp(Some(b"br"), &br, false, 1 << 20);
         assert_eq!(&*d.body, text);
     }
 
@@ -212,7 +216,8 @@ mod tests {
     #[test]
     fn bomb_is_bounded_by_limit() {
         let zeros = vec![0u8; 4 << 20];
-        let d = decode_for_dlp(Some(b"gzip"), &gzip(&zeros), false, 1000);
+        let bomb = gzip(&zeros);
+        let d = decode_for_dlp(Some(b"gzip"), &bomb, false, 1000);
         assert_eq!(d.body.len(), 1000);
         assert!(d.truncated && !d.encoded);
     }

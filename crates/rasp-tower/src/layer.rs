@@ -13,7 +13,7 @@ use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body::Body;
 use rasp_core::config::Config;
 use rasp_core::engine::{BlockResponse, Route};
-use rasp_core::{ConfigError, Decision, Engine, EventSink, ResponseView, StateStore};
+use rasp_core::{ConfigError, Decision, Engine, EventSink, LoadedConfig, ResponseView, StateStore};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -28,6 +28,20 @@ pub enum BuildError {
     /// The configuration (file, `PYRASP_CONF`/`RASP_CONF`, or value) is invalid.
     #[error(transparent)]
     Config(#[from] ConfigError),
+    /// The agent (logging, Redis state) could not start with this configuration.
+    #[cfg(feature = "agent")]
+    #[error(transparent)]
+    Agent(#[from] rasp_agent::AgentError),
+}
+
+/// An engine built by [`RaspLayerBuilder::build_engine`], with the agent started for it.
+pub struct BuiltEngine {
+    /// The engine.
+    pub engine: Arc<Engine>,
+    /// The agent feeding logs and shared state, when the builder started one (no explicit
+    /// sink). Keep it alive as long as the engine; call `shutdown` to flush logs on exit.
+    #[cfg(feature = "agent")]
+    pub agent: Option<Arc<rasp_agent::Agent>>,
 }
 
 /// Counters kept by the adapter itself (the engine keeps its own).
@@ -64,6 +78,8 @@ impl AdapterStats {
 struct Shared {
     engine: Arc<Engine>,
     stats: AdapterStats,
+    #[cfg(feature = "agent")]
+    agent: Option<Arc<rasp_agent::Agent>>,
 }
 
 /// Tower [`Layer`] that puts the rasp-rs engine in front of an HTTP service.
@@ -106,8 +122,27 @@ impl RaspLayer {
             shared: Arc::new(Shared {
                 engine,
                 stats: AdapterStats::default(),
+                #[cfg(feature = "agent")]
+                agent: None,
             }),
         }
+    }
+
+    fn from_built(built: BuiltEngine) -> Self {
+        RaspLayer {
+            shared: Arc::new(Shared {
+                engine: built.engine,
+                stats: AdapterStats::default(),
+                #[cfg(feature = "agent")]
+                agent: built.agent,
+            }),
+        }
+    }
+
+    /// The agent started by the builder, if any (flush or shut it down on exit).
+    #[cfg(feature = "agent")]
+    pub fn agent(&self) -> Option<&Arc<rasp_agent::Agent>> {
+        self.shared.agent.as_ref()
     }
 
     /// A builder for config, sink, state store and routes.
@@ -116,7 +151,8 @@ impl RaspLayer {
     }
 
     /// The layer configured from the environment: defaults, then the file named by
-    /// `PYRASP_CONF` (or `RASP_CONF`). No route table (route validation stays off and
+    /// `PYRASP_CONF` (or `RASP_CONF`), with rasp-agent started for logs and shared state
+    /// (feature `agent`). No route table (route validation stays off and
     /// decoys apply to every path); use [`RaspLayer::builder`] to declare routes.
     pub fn from_env() -> Result<Self, BuildError> {
         RaspLayer::builder().build()
@@ -147,6 +183,7 @@ impl<S> Layer<S> for RaspLayer {
 /// Builder for [`RaspLayer`].
 #[derive(Default)]
 pub struct RaspLayerBuilder {
+    platform: Option<&'static str>,
     config: Option<Config>,
     config_file: Option<PathBuf>,
     sink: Option<Arc<dyn EventSink>>,
@@ -168,8 +205,9 @@ impl RaspLayerBuilder {
     }
 
     /// Where security events go. The sink is called in the request path and must not block
-    /// (rasp-agent's sinks queue and drop when full). Default: events are counted by the
-    /// engine and not written anywhere.
+    /// (rasp-agent's sinks queue and drop when full). Default: with the `agent` feature,
+    /// rasp-agent is started from the configuration (logs only when `LOG_ENABLED`); without
+    /// it, events are only counted by the engine.
     pub fn sink(mut self, sink: Arc<dyn EventSink>) -> Self {
         self.sink = Some(sink);
         self
@@ -207,18 +245,51 @@ impl RaspLayerBuilder {
         }])
     }
 
-    /// Builds the engine and the layer.
-    pub fn build(self) -> Result<RaspLayer, BuildError> {
-        Ok(RaspLayer::new(Arc::new(self.build_engine()?)))
+    /// The platform name the agent reports to a management server (default `"tower"`).
+    pub fn platform(mut self, name: &'static str) -> Self {
+        self.platform = Some(name);
+        self
     }
 
-    /// Builds only the engine (other adapters, such as rasp-actix, share this builder).
-    pub fn build_engine(self) -> Result<Engine, BuildError> {
-        let config = match self.config {
-            Some(c) => c,
-            None => Config::load(self.config_file.as_deref(), false)?.config,
+    /// Builds the engine and the layer.
+    pub fn build(self) -> Result<RaspLayer, BuildError> {
+        Ok(RaspLayer::from_built(self.build_engine()?))
+    }
+
+    /// Builds only the engine, and the agent when no sink was given (other adapters, such
+    /// as rasp-actix, share this builder).
+    pub fn build_engine(self) -> Result<BuiltEngine, BuildError> {
+        let loaded = match self.config {
+            Some(config) => LoadedConfig {
+                config,
+                blacklist: Vec::new(),
+                warnings: Vec::new(),
+                source: "Local",
+            },
+            None => Config::load(self.config_file.as_deref(), false)?,
         };
-        let mut builder = Engine::builder(config);
+        #[cfg(feature = "agent")]
+        let agent = match &self.sink {
+            Some(_) => None,
+            None => {
+                let opts = rasp_agent::AgentOptions::new(self.platform.unwrap_or("tower"));
+                Some(rasp_agent::Agent::start(&loaded.config, opts)?)
+            }
+        };
+        let mut builder = Engine::builder_from(loaded);
+        #[cfg(feature = "agent")]
+        let agent = match agent {
+            None => None,
+            Some(agent) => {
+                builder = builder.sink(agent.sink());
+                if let (None, Some(store)) = (&self.store, agent.store()) {
+                    builder = builder.store(store);
+                }
+                Some(Arc::new(agent))
+            }
+        };
+        #[cfg(not(feature = "agent"))]
+        let _ = self.platform;
         if let Some(sink) = self.sink {
             builder = builder.sink(sink);
         }
@@ -228,7 +299,16 @@ impl RaspLayerBuilder {
         if let Some(routes) = self.routes {
             builder = builder.routes(routes);
         }
-        Ok(builder.build()?)
+        let engine = Arc::new(builder.build()?);
+        #[cfg(feature = "agent")]
+        if let Some(agent) = &agent {
+            agent.attach(engine.clone());
+        }
+        Ok(BuiltEngine {
+            engine,
+            #[cfg(feature = "agent")]
+            agent,
+        })
     }
 }
 
