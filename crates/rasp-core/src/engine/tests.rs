@@ -559,6 +559,31 @@ fn limits_are_counted() {
 }
 
 #[test]
+fn time_budget_overruns_stop_the_scan_and_are_counted() {
+    // 1 µs cannot cover 1000 values through four detectors: the scan must stop early, the
+    // request is allowed (nothing found in the part scanned) and the overrun is counted.
+    let (e, _) = engine_with(json!({"TIME_BUDGET_US": 1, "MAX_VALUES": 5000}));
+    let mut query = String::new();
+    for i in 0..1000 {
+        query.push_str(&format!("p{i}=some+benign+text+{i}&"));
+    }
+    query.push_str("last=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    let req = get("/", &query);
+    let mut over = 0;
+    for _ in 0..3 {
+        if e.inspect_request_at(&req, T0) == Decision::Allow {
+            over += 1;
+        }
+    }
+    assert!(over > 0);
+    assert_eq!(e.stats().budget_overruns, over);
+    // With the default budget the same request is scanned to the end and blocked.
+    let (e, _) = engine_with(json!({"MAX_VALUES": 5000, "TIME_BUDGET_US": 10_000_000}));
+    assert!(e.inspect_request_at(&req, T0).is_block());
+    assert_eq!(e.stats().budget_overruns, 0);
+}
+
+#[test]
 fn brute_force_and_dlp_on_responses() {
     let (e, sink) = engine_with(
         json!({"ERROR_FLOOD_RATIO": 2, "SECURITY_CHECKS": {"dlp": 1}, "DLP_PRIVATE_KEYS": true}),
