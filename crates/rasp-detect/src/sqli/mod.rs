@@ -316,7 +316,10 @@ fn decide(
                 j += 1;
             }
             let star = p.k(j) == Some(Kind::Op) && p.text(j) == "*";
-            (star || p.operand(j, 0).is_some()).then_some("stacked-query")
+            // a select list, not the rest of a quoted phrase (`"select"-ing`)
+            let list = p.k(j) != Some(Kind::OpenStr) && p.operand(j, 0).is_some();
+            p.take_flags();
+            (star || list).then_some("stacked-query")
         }
         Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) if broke => {
             p.stacked_statement(i).then_some("stacked-query")

@@ -171,6 +171,18 @@ fn benign_text_stays_quiet() {
         "Room 5 -- second floor",
         "x = 5 and y = 6",
         "a/**/b",
+        "I'm \"select\"-ing the best one",
+        "2'6\" x 8' runner rug",
+        "She said: 'I'll be there at 5 or 6'",
+        "The value of 'a' = 1 and 'b' = 2",
+        "=IF(A1>0,\"yes\",\"no\")",
+        "l'Hôpital's rule: lim f/g = lim f'/g'",
+        "Let x' = x + 1 or x' = x - 1",
+        "Guns N' Roses",
+        "Order #12345 -- shipped",
+        "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0 Mobile Safari/537.36",
+        "PHPSESSID=abc123; wordpress_logged_in_x=admin%7C1700000000%7Chash",
+        "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }

@@ -135,6 +135,14 @@ fn benign_markup_and_text_stay_quiet() {
         "x = a<b ? a : b;",
         "Temperature: 20 < t < 30",
         "https://example.com/a?redirect=%2Fhome&q=%3Cb%3E",
+        "javascript: the definitive guide",
+        "onload is an event",
+        "mailto:support@example.com?subject=Hi&body=It's me",
+        "<img src=\"https://cdn.example.com/a.jpg\" alt=\"O'Brien's photo\" title=\"5' tall\">",
+        "<p style=\"margin-left: 40px;\">Indented &nbsp; text</p>",
+        "if (x < 10 && y > 5) { z = x + y; }",
+        "=IF(A1>0,\"yes\",\"no\")",
+        "f'(x) = 2x and f''(x) = 2",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }
