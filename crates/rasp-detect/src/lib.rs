@@ -101,7 +101,8 @@ pub struct Detection {
     pub reason: &'static str,
 }
 
-/// Thresholds and limits (PyRASP's `XSS_PROBA`, `SQLI_PROBA`, `MIN_XSS_LEN`, `MIN_SQLI_LEN`).
+/// Thresholds and limits (PyRASP's `XSS_PROBA`, `SQLI_PROBA`, `MIN_XSS_LEN`, `MIN_SQLI_LEN`;
+/// defaults are PyRASP 0.8.2's). The probabilities and minimum lengths apply to the ML stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Thresholds {
     pub xss_proba: f32,
@@ -117,8 +118,8 @@ impl Default for Thresholds {
         Thresholds {
             xss_proba: 0.70,
             sqli_proba: 0.85,
-            min_xss_len: 0,
-            min_sqli_len: 0,
+            min_xss_len: 16,
+            min_sqli_len: 8,
             max_value_len: 16 * 1024,
         }
     }
@@ -220,6 +221,10 @@ impl Detectors {
             _ => return false,
         };
         if value.chars().count() < min.max(2) {
+            return false;
+        }
+        // Formatting markup whose every tag and attribute is inert was settled by parsing.
+        if value.contains('<') && ml::markup::is_plain_markup(value) {
             return false;
         }
         let structural: &[u8] = match kind {

@@ -124,6 +124,13 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     while i < v.len() && starts.len() < MAX_STARTS {
         let b = v[i];
         let next = v.get(i + 1).copied();
+        // `&gt;`, `&#39;`: a character reference is one character of text, not `&` + `;`.
+        if b == b'&' {
+            if let Some(len) = entity_len(&v[i..]) {
+                i += len;
+                continue;
+            }
+        }
         match b {
             b';' | b'|' | b'&' => {
                 let doubled = next == Some(b) && b != b';';
@@ -186,6 +193,18 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space))
 }
 
+/// Length of an HTML character reference (`&amp;`, `&#60;`, `&#x3c;`) at the start of `v`.
+fn entity_len(v: &[u8]) -> Option<usize> {
+    let body = v.get(1..)?;
+    let (skip, ok): (usize, fn(&u8) -> bool) = match body {
+        [b'#', b'x' | b'X', ..] => (2, u8::is_ascii_hexdigit),
+        [b'#', ..] => (1, u8::is_ascii_digit),
+        _ => (0, u8::is_ascii_alphanumeric),
+    };
+    let n = body[skip..].iter().take(12).take_while(|c| ok(c)).count();
+    (n > 0 && body.get(skip + n) == Some(&b';')).then_some(1 + skip + n + 1)
+}
+
 /// What sits in command position.
 #[derive(Debug, PartialEq, Eq)]
 enum CommandWord {
@@ -205,9 +224,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     } else {
         kind
     };
-    // `if` is judged only as the Windows conditional: as a word it is everywhere in prose.
+    // `if` and `for` are judged only as the Windows conditional and loop: as words they are
+    // everywhere in prose.
     if word == b"if" {
         return (kind != Start::Loose && windows_if(v, end)).then_some("cmd-if");
+    }
+    if word == b"for" {
+        return windows_for(v, end).then_some("cmd-for");
     }
     let cw = classify(&word);
     if cw == CommandWord::Unknown {
@@ -246,15 +269,21 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             .is_some_and(|b| is_sep(b) || b == b'`')
     };
     let hit = match (cw, kind) {
+        (CommandWord::GlobPath, Start::Value | Start::Loose) => {
+            evidence() || word.first() == Some(&b'/')
+        }
         (CommandWord::GlobPath, _) => true,
         (CommandWord::Variable, Start::Value) => evidence(),
         (CommandWord::Variable, _) => word.len() > 2,
         // A lone tool name is a search term; with anything after it, a command line.
+        // A lone tool name is a search term; a command line has shell-shaped arguments or
+        // runs another command (`strace ifconfig`).
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
             word.first() == Some(&b'/')
-                || v[end..]
-                    .iter()
-                    .any(|&b| !is_blank(b, plus) && !matches!(b, b'\'' | b'"' | b'\n' | b'\r'))
+                || evidence()
+                || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
+                    matches!(classify(&w), CommandWord::Known(Tier::Exotic | Tier::Tool))
+                })
         }
         (CommandWord::Known(Tier::Exotic), _) => true,
         (CommandWord::Known(Tier::Tool), Start::Tight | Start::Subst | Start::Backtick) => true,
@@ -416,6 +445,19 @@ fn windows_if(v: &[u8], from: usize) -> bool {
         })
 }
 
+/// `FOR %a IN (…) DO`, `FOR /F …`, `for %%G in`: the Windows cmd loop.
+fn windows_for(v: &[u8], from: usize) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    let mut tokens = v[from..end]
+        .split(|b| b.is_ascii_whitespace())
+        .filter(|t| !t.is_empty());
+    match tokens.next() {
+        Some([b'%', _, ..]) => true,
+        Some([b'/', c]) => matches!(c.to_ascii_lowercase(), b'd' | b'r' | b'l' | b'f'),
+        _ => false,
+    }
+}
+
 /// `$IFS`, `${IFS}`, `$IFS$9`: the shell's field separator spelled as a variable.
 fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
     let rest = &v[at.min(v.len())..];
@@ -479,8 +521,11 @@ fn classify(word: &[u8]) -> CommandWord {
     if has_glob {
         // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down.
         let letters = base.bytes().filter(u8::is_ascii_alphabetic).count();
-        let ok =
-            letters >= 2 && base.len() >= 3 && vocabulary::glob_matches_command(base, Tier::Word);
+        let pinned = base.bytes().any(|c| c == b'?' || c == b'[') || letters >= 3;
+        let ok = letters >= 2
+            && base.len() >= 3
+            && pinned
+            && vocabulary::glob_matches_command(base, Tier::Word);
         return if ok {
             CommandWord::GlobPath
         } else {
@@ -537,6 +582,8 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                 .unwrap_or(target.len());
             let target = &target[..word_end];
             match target.first() {
+                // `</em>` closes a tag; `< /etc/passwd` reads a file.
+                Some(b'/') if b == b'<' && j == i + 1 => false,
                 Some(b'/' | b'~') => true,
                 Some(b'&') => b == b'>',
                 Some(c) if c.is_ascii_alphanumeric() => {

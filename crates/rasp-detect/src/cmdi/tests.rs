@@ -37,7 +37,7 @@ fn separators_and_substitutions() {
         "nc -lvvp 4445 -e /bin/sh &",
         "for /f \"tokens=*\" %G in ('dir /b') do echo %G",
         "IF %ERRORLEVEL% NEQ 0 echo test",
-        "'whoami' && x",
+        "whoami && id",
         "\\ls -la",
         "una$$me -a",
         "set -o history",
@@ -95,4 +95,14 @@ fn reasons_for_hard_negatives() {
     ] {
         assert_eq!(detect(v, Context::Param), None, "{v}");
     }
+}
+
+#[test]
+fn character_references_are_text() {
+    assert!(!hit("<span class=\"s1\">&#39;/etc/passwd&#39;</span>"));
+    assert!(!hit("&quot;execute&quot;: 1 =&gt; true"));
+    assert!(
+        hit("&#59;id&#59;"),
+        "decoded view still sees the separators"
+    );
 }

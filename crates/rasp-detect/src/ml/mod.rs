@@ -10,6 +10,7 @@
 //! `f32` bias, `1 << bits` `i8` weights.
 
 pub mod features;
+pub mod markup;
 pub mod split;
 pub mod train;
 

@@ -1,0 +1,277 @@
+//! Recognise plain formatting markup — what rich-text editors, CMSs and Markdown renderers
+//! submit — so the ML stage does not second-guess HTML whose every tag and attribute the
+//! grammar already saw to be inert. A value with any other tag, attribute or URL scheme is
+//! not "plain" and goes on to the model.
+
+/// Tags that only format or link text.
+const SAFE_TAGS: &[&str] = &[
+    "a",
+    "abbr",
+    "address",
+    "article",
+    "aside",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "blockquote",
+    "br",
+    "caption",
+    "center",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "font",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "wbr",
+    "details",
+];
+
+/// Attributes that carry no behaviour.
+const SAFE_ATTRS: &[&str] = &[
+    "align",
+    "alt",
+    "border",
+    "cellpadding",
+    "cellspacing",
+    "cite",
+    "class",
+    "color",
+    "colspan",
+    "datetime",
+    "dir",
+    "face",
+    "headers",
+    "height",
+    "href",
+    "hreflang",
+    "id",
+    "lang",
+    "name",
+    "rel",
+    "rowspan",
+    "scope",
+    "size",
+    "span",
+    "src",
+    "start",
+    "target",
+    "title",
+    "type",
+    "valign",
+    "width",
+    "accesskey",
+    "translate",
+    "open",
+    "reversed",
+    "value",
+];
+
+/// Bytes of markup examined at most; longer values are not called plain.
+const MAX_MARKUP: usize = 8192;
+
+/// Whether `value` contains at least one tag and every tag is plain formatting markup with
+/// inert attributes (no handlers, no script URLs, no styles).
+pub fn is_plain_markup(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > MAX_MARKUP {
+        return false;
+    }
+    let mut i = 0;
+    let mut tags = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let at = i + off;
+        match b.get(at + 1) {
+            Some(c) if c.is_ascii_alphabetic() || *c == b'/' => {}
+            // `a < b`, `<3`, `<=`: text, not a tag.
+            _ => {
+                i = at + 1;
+                continue;
+            }
+        }
+        match parse_tag(b, at) {
+            Some(end) => {
+                tags += 1;
+                i = end;
+            }
+            None => return false,
+        }
+    }
+    tags > 0
+}
+
+/// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
+fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    let name_start = i;
+    while i < b.len() && b[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    let name = std::str::from_utf8(&b[name_start..i])
+        .ok()?
+        .to_ascii_lowercase();
+    if !SAFE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    loop {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match b.get(i)? {
+            b'>' => return Some(i + 1),
+            b'/' if b.get(i + 1) == Some(&b'>') => return Some(i + 2),
+            _ => {}
+        }
+        let attr_start = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b':')) {
+            i += 1;
+        }
+        if i == attr_start {
+            return None;
+        }
+        let attr = std::str::from_utf8(&b[attr_start..i])
+            .ok()?
+            .to_ascii_lowercase();
+        let safe = SAFE_ATTRS.contains(&attr.as_str())
+            || attr.starts_with("data-")
+            || attr.starts_with("aria-");
+        if !safe {
+            return None;
+        }
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let (val, next) = match b.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let close = i + 1 + b[i + 1..].iter().position(|c| c == q)?;
+                (&b[i + 1..close], close + 1)
+            }
+            _ => {
+                let end = b[i..]
+                    .iter()
+                    .position(|c| c.is_ascii_whitespace() || *c == b'>')
+                    .map_or(b.len(), |p| i + p);
+                (&b[i..end], end)
+            }
+        };
+        if !inert_value(val) {
+            return None;
+        }
+        i = next;
+    }
+}
+
+/// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
+fn inert_value(v: &[u8]) -> bool {
+    if v.iter()
+        .any(|c| matches!(c, b'<' | b'>' | b'`' | b'&' | b'\\'))
+    {
+        return false;
+    }
+    let lower: Vec<u8> = v
+        .iter()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    match lower.iter().position(|&c| c == b':') {
+        Some(colon) => {
+            let scheme = &lower[..colon];
+            // A colon after a path or query is not a scheme (`/a:b`, `?t=10:30`).
+            scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#'))
+                || matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
+        }
+        None => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn editor_html_is_plain() {
+        assert!(is_plain_markup(
+            "<p>Hello <b>world</b> &amp; <a href=\"https://x.org/a?b=1\">link</a></p>"
+        ));
+        assert!(is_plain_markup(
+            "<ul><li>one</li><li class='x'>two</li></ul><br/>"
+        ));
+        assert!(is_plain_markup("if a < b then <em>c</em>"));
+    }
+
+    #[test]
+    fn behaviour_is_not_plain() {
+        assert!(!is_plain_markup("plain text"));
+        assert!(!is_plain_markup("<script>alert(1)</script>"));
+        assert!(!is_plain_markup("<a href=\"javascript:alert(1)\">x</a>"));
+        assert!(!is_plain_markup("<img src=x onerror=alert(1)>"));
+        assert!(!is_plain_markup("<p style=\"x:expression(1)\">"));
+        assert!(!is_plain_markup("<b unclosed"));
+        assert!(!is_plain_markup("<svg onload=x>"));
+        assert!(!is_plain_markup("<a href=\"java&#115;cript:x\">"));
+    }
+}
