@@ -101,6 +101,8 @@ pub fn run(args: Args) -> ExitCode {
             status = ExitCode::from(2);
         }
     }
+    // Release the stdout lock first: LOG_PROTOCOL=stdout writes from the agent's thread.
+    drop(out);
     if !agent.shutdown(Duration::from_secs(10)) {
         let s = agent.stats().log;
         eprintln!(

@@ -110,3 +110,23 @@ fn replayed_attacks_are_logged_to_a_file_as_pcb_json() {
         r#"{"application": "Web Server", "log_type": "security", "log_data": ["decoy", "198.51.100.9", "Private", null, {"location": "path", "payload": "Ly5lbnY=", "action": 2, "codes": ["T1592.002", "PCB004"], "path": "/.env"}]}"#
     );
 }
+
+#[test]
+fn stdout_protocol_writes_json_lines() {
+    let config = serde_json::json!({"LOG_ENABLED": true, "LOG_PROTOCOL": "stdout"});
+    let out = replay("stdout", &config, INPUT);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let logs: Vec<serde_json::Value> = text
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v.get("log_data").is_some())
+        .collect();
+    assert_eq!(logs.len(), 2, "{text}");
+    assert_eq!(logs[0]["time"], "2024/09/14 07:04:20");
+    assert_eq!(logs[1]["log_data"][0], "blacklist");
+}

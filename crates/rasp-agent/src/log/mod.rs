@@ -155,7 +155,13 @@ impl LogSink {
 
     fn build(&self, c: &Config) -> Result<Pipeline, LogError> {
         let transport = Transport::from_config(c)?;
-        let formatter = Formatter::new(c.log_format).rfc5424(
+        // stdout feeds container and Lambda log collectors, which parse JSON lines: the
+        // Syslog layout is written as PyRASP's JSON layout there (PCB stays PCB).
+        let format = match (c.log_protocol, c.log_format) {
+            (LogProtocol::Stdout, LogFormat::Syslog) => LogFormat::Json,
+            (_, f) => f,
+        };
+        let formatter = Formatter::new(format).rfc5424(
             c.log_syslog_rfc5424 && matches!(c.log_protocol, LogProtocol::Udp | LogProtocol::Tcp),
         );
         let geo = GeoResolver::from_config(c.resolve_country, &c.geoip_db)?;
