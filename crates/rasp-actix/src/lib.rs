@@ -44,7 +44,6 @@
 #![warn(missing_docs)]
 
 use std::future::{ready, Future, Ready};
-use std::net::IpAddr;
 use std::path::PathBuf;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -323,10 +322,6 @@ fn request_view<'a>(req: &'a HttpRequest, body: &'a [u8], truncated: bool) -> Re
     }
 }
 
-fn peer_of(req: &HttpRequest) -> Option<IpAddr> {
-    req.peer_addr().map(|a| a.ip())
-}
-
 async fn protect<S, B>(
     shared: Arc<Shared>,
     service: Rc<S>,
@@ -338,7 +333,6 @@ where
 {
     let engine = &shared.engine;
     let config = engine.config();
-    let _ = peer_of;
 
     // Inbound: read the payload only when there is one, and only up to the limit.
     let (prefix, truncated) = match req.take_payload() {
