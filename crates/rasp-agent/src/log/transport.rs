@@ -7,7 +7,7 @@
 //! ([`SendError::Drop`]: the receiver rejected this record).
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::{SocketAddr, TcpStream, ToSocketAddrs, UdpSocket};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -67,18 +67,15 @@ impl Transport {
         Ok(match c.log_protocol {
             LogProtocol::Udp => Transport::Udp(UdpTransport::new(&c.log_server, c.log_port)),
             LogProtocol::Tcp => {
+                let mut t =
+                    TcpTransport::new(&c.log_server, c.log_port, c.log_tcp_framing, timeout);
                 if c.log_tls {
-                    return Err(TransportError {
-                        protocol: "tcp",
-                        reason: "LOG_TLS (syslog over TLS) is not supported yet; use HTTPS or a local relay".into(),
-                    });
+                    t.tls = Some(tls::client(&c.log_server).map_err(|reason| TransportError {
+                        protocol: "tcp+tls",
+                        reason,
+                    })?);
                 }
-                Transport::Tcp(TcpTransport::new(
-                    &c.log_server,
-                    c.log_port,
-                    c.log_tcp_framing,
-                    timeout,
-                ))
+                Transport::Tcp(t)
             }
             LogProtocol::Http | LogProtocol::Https => {
                 let scheme = if c.log_protocol == LogProtocol::Https {
@@ -218,15 +215,42 @@ impl UdpTransport {
 }
 
 /// Syslog over TCP: one persistent connection (connect and write timeouts), newline or
-/// RFC 6587 octet-counted framing, one immediate reconnect-and-retry on error (the worker
-/// adds backoff beyond that). PyRASP 0.8.2's TCP sender never delivered anything (B11).
+/// RFC 6587 octet-counted framing, optionally inside TLS (`LOG_TLS`, RFC 5425), one
+/// immediate reconnect-and-retry on error (the worker adds backoff beyond that). PyRASP
+/// 0.8.2's TCP sender never delivered anything (B11).
 pub struct TcpTransport {
     server: String,
     port: u16,
     framing: TcpFraming,
     timeout: Duration,
-    stream: Option<TcpStream>,
+    tls: Option<tls::Client>,
+    stream: Option<Conn>,
     frame: Vec<u8>,
+}
+
+/// An open log connection, plain or TLS.
+enum Conn {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+}
+
+impl Conn {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Conn::Plain(s) => s,
+            Conn::Tls(s) => &s.sock,
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.write_all(buf),
+            Conn::Tls(s) => {
+                s.write_all(buf)?;
+                s.flush()
+            }
+        }
+    }
 }
 
 impl TcpTransport {
@@ -236,20 +260,26 @@ impl TcpTransport {
             port,
             framing,
             timeout,
+            tls: None,
             stream: None,
             frame: Vec::new(),
         }
     }
 
-    fn connect(&self) -> Result<TcpStream, String> {
+    fn connect(&self) -> Result<Conn, String> {
         let mut last = String::new();
         for addr in resolve(&self.server, self.port)? {
             match TcpStream::connect_timeout(&addr, self.timeout) {
                 Ok(s) => {
                     let _ = s.set_nodelay(true);
+                    // The read timeout bounds the TLS handshake.
                     s.set_write_timeout(Some(self.timeout))
+                        .and_then(|_| s.set_read_timeout(Some(self.timeout)))
                         .map_err(|e| e.to_string())?;
-                    return Ok(s);
+                    return match &self.tls {
+                        None => Ok(Conn::Plain(s)),
+                        Some(t) => t.wrap(s).map(|s| Conn::Tls(Box::new(s))),
+                    };
                 }
                 Err(e) => last = format!("tcp connect {addr}: {e}"),
             }
@@ -258,15 +288,16 @@ impl TcpTransport {
     }
 
     /// A peer that closed its side would swallow our next write (the RST arrives later), so
-    /// look for EOF before writing: a non-blocking read returning 0 means "closed".
+    /// look for EOF before writing: a non-blocking peek returning 0 means "closed". Peek,
+    /// not read, so TLS records the server sent (session tickets) stay for rustls.
     fn peer_closed(stream: &TcpStream) -> bool {
-        let mut buf = [0u8; 64];
+        let mut buf = [0u8; 1];
         if stream.set_nonblocking(true).is_err() {
             return true;
         }
-        let closed = match (&*stream).read(&mut buf) {
+        let closed = match stream.peek(&mut buf) {
             Ok(0) => true,
-            Ok(_) => false, // the receiver talked back; ignore it
+            Ok(_) => false,
             Err(e) => e.kind() != std::io::ErrorKind::WouldBlock,
         };
         let _ = stream.set_nonblocking(false);
@@ -295,7 +326,7 @@ impl TcpTransport {
         self.build_frame(record);
         for attempt in 0..2 {
             if let Some(s) = &self.stream {
-                if Self::peer_closed(s) {
+                if Self::peer_closed(s.tcp()) {
                     self.stream = None;
                 }
             }
@@ -317,6 +348,64 @@ impl TcpTransport {
             }
         }
         unreachable!("the loop returns on its second attempt")
+    }
+}
+
+/// TLS client set-up for `LOG_TLS`.
+mod tls {
+    use std::net::TcpStream;
+    use std::sync::Arc;
+
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, ServerName};
+    use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
+
+    /// Verified TLS to one server name: the web PKI roots plus, when `SSL_CERT_FILE` names a
+    /// PEM bundle, those certificates (a private CA for the log collector).
+    pub struct Client {
+        config: Arc<ClientConfig>,
+        name: ServerName<'static>,
+    }
+
+    pub fn client(server: &str) -> Result<Client, String> {
+        let mut roots = RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        if let Some(path) = std::env::var_os("SSL_CERT_FILE").filter(|p| !p.is_empty()) {
+            let shown = std::path::Path::new(&path).display().to_string();
+            let certs = CertificateDer::pem_file_iter(&path)
+                .map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
+            for cert in certs {
+                let cert = cert.map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
+                roots
+                    .add(cert)
+                    .map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
+            }
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| e.to_string())?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let host = server.trim_start_matches('[').trim_end_matches(']');
+        let name = ServerName::try_from(host.to_string())
+            .map_err(|e| format!("LOG_SERVER `{server}` is not a valid TLS server name: {e}"))?;
+        Ok(Client {
+            config: Arc::new(config),
+            name,
+        })
+    }
+
+    impl Client {
+        /// Start a session over `sock`; the handshake runs on the first write.
+        pub fn wrap(
+            &self,
+            sock: TcpStream,
+        ) -> Result<StreamOwned<ClientConnection, TcpStream>, String> {
+            let conn = ClientConnection::new(self.config.clone(), self.name.clone())
+                .map_err(|e| format!("tls: {e}"))?;
+            Ok(StreamOwned::new(conn, sock))
+        }
     }
 }
 
