@@ -291,7 +291,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
-            evidence() || (word.len() <= 3 && terminated_by_sep())
+            evidence() || (word.len() <= 3 && terminated())
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one.
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => true,
