@@ -51,6 +51,7 @@ pub mod geo;
 pub mod log;
 #[cfg(feature = "redis")]
 pub mod redis;
+pub mod trust;
 
 use std::net::IpAddr;
 use std::sync::Arc;

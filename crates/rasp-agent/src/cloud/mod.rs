@@ -276,11 +276,7 @@ pub fn send_beacon(req: &BeaconRequest<'_>) -> Result<BeaconOrders, CloudError> 
 
 /// POST `body`, map the status as PyRASP does, check the envelope, return `data`.
 fn post_envelope(url: &str, body: &Value, timeout: Duration) -> Result<Value, CloudError> {
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .http_status_as_error(false)
-        .build()
-        .into();
+    let agent = crate::trust::http_agent(timeout).map_err(CloudError::Connect)?;
     let resp = agent
         .post(url)
         .header("Content-Type", "application/json")

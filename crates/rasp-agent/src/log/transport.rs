@@ -83,10 +83,16 @@ impl Transport {
                 } else {
                     "http"
                 };
-                Transport::Http(HttpTransport::new(
-                    &webhook_url(scheme, &c.log_server, c.log_port, &c.log_path),
-                    timeout,
-                ))
+                Transport::Http(
+                    HttpTransport::new(
+                        &webhook_url(scheme, &c.log_server, c.log_port, &c.log_path),
+                        timeout,
+                    )
+                    .map_err(|reason| TransportError {
+                        protocol: "http",
+                        reason,
+                    })?,
+                )
             }
             LogProtocol::File => {
                 if c.log_path.is_empty() {
@@ -356,12 +362,10 @@ mod tls {
     use std::net::TcpStream;
     use std::sync::Arc;
 
-    use rustls::pki_types::pem::PemObject;
-    use rustls::pki_types::{CertificateDer, ServerName};
+    use rustls::pki_types::ServerName;
     use rustls::{ClientConfig, ClientConnection, RootCertStore, StreamOwned};
 
-    /// Verified TLS to one server name: the web PKI roots plus, when `SSL_CERT_FILE` names a
-    /// PEM bundle, those certificates (a private CA for the log collector).
+    /// Verified TLS to one server name, trusting what [`crate::trust`] says.
     pub struct Client {
         config: Arc<ClientConfig>,
         name: ServerName<'static>,
@@ -369,16 +373,12 @@ mod tls {
 
     pub fn client(server: &str) -> Result<Client, String> {
         let mut roots = RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        if let Some(path) = std::env::var_os("SSL_CERT_FILE").filter(|p| !p.is_empty()) {
-            let shown = std::path::Path::new(&path).display().to_string();
-            let certs = CertificateDer::pem_file_iter(&path)
-                .map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
-            for cert in certs {
-                let cert = cert.map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
-                roots
-                    .add(cert)
-                    .map_err(|e| format!("SSL_CERT_FILE {shown}: {e}"))?;
+        match crate::trust::custom_roots()? {
+            None => roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned()),
+            Some(certs) => {
+                for cert in certs {
+                    roots.add(cert).map_err(|e| format!("SSL_CERT_FILE: {e}"))?;
+                }
             }
         }
         let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -416,17 +416,11 @@ pub struct HttpTransport {
 }
 
 impl HttpTransport {
-    fn new(url: &str, timeout: Duration) -> HttpTransport {
-        let agent = ureq::Agent::config_builder()
-            .timeout_global(Some(timeout))
-            .http_status_as_error(false)
-            .max_redirects(0)
-            .build()
-            .into();
-        HttpTransport {
+    fn new(url: &str, timeout: Duration) -> Result<HttpTransport, String> {
+        Ok(HttpTransport {
             url: url.to_string(),
-            agent,
-        }
+            agent: crate::trust::http_agent(timeout)?,
+        })
     }
 
     fn send(&mut self, record: &[u8]) -> Result<(), SendError> {
