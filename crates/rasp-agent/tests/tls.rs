@@ -68,11 +68,12 @@ fn server_config(cert: &rcgen::CertifiedKey<rcgen::KeyPair>) -> Arc<rustls::Serv
     )
 }
 
+/// `(path, body)` of each request an HTTPS test server received.
+type Requests = Arc<Mutex<Vec<(String, String)>>>;
+
 /// An HTTPS server: records `(path, body)` and answers a cloud envelope on `/config`,
 /// an empty 200 elsewhere.
-fn https_server(
-    cert: &rcgen::CertifiedKey<rcgen::KeyPair>,
-) -> (u16, Arc<Mutex<Vec<(String, String)>>>) {
+fn https_server(cert: &rcgen::CertifiedKey<rcgen::KeyPair>) -> (u16, Requests) {
     let config = server_config(cert);
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
