@@ -38,6 +38,9 @@ pub struct LayerArgs {
     /// Configuration to ship as `/opt/rasp/config.json` (default: `{}`, the built-in defaults).
     #[arg(long)]
     config: Option<PathBuf>,
+    /// Deflate level 1-9; 0 stores the files uncompressed.
+    #[arg(long, default_value_t = 9, value_parser = clap::value_parser!(u8).range(0..=9))]
+    level: u8,
 }
 
 /// Lambda starts `/opt/extensions/<name>` with no arguments: in that case run the extension
@@ -104,6 +107,7 @@ pub fn run_layer(args: LayerArgs) -> ExitCode {
     let spec = LayerSpec {
         binary: &binary,
         config: args.config.as_deref(),
+        level: args.level,
     };
     match build_layer(&spec, &args.out) {
         Ok(size) => {

@@ -48,6 +48,8 @@ pub struct LayerSpec<'a> {
     pub binary: &'a Path,
     /// Configuration JSON to ship as the default; `{}` (built-in defaults) when `None`.
     pub config: Option<&'a Path>,
+    /// Deflate level 1–9, or 0 to store uncompressed (fast, for tests of debug builds).
+    pub level: u8,
 }
 
 /// Write the layer zip to `out`. Entries carry a fixed timestamp so that the same inputs give
@@ -62,7 +64,7 @@ pub fn build_layer(spec: &LayerSpec<'_>, out: &Path) -> Result<u64, LayerError> 
         path: out.display().to_string(),
         source,
     })?;
-    let file = write_zip(file, &binary, &config)?;
+    let file = write_zip(file, &binary, &config, spec.level)?;
     file.sync_all().ok();
     let len = std::fs::metadata(out)
         .map(|m| m.len())
@@ -74,13 +76,22 @@ pub fn build_layer(spec: &LayerSpec<'_>, out: &Path) -> Result<u64, LayerError> 
 }
 
 /// The zip itself, on any seekable writer.
-pub fn write_zip<W: Write + Seek>(w: W, binary: &[u8], config: &[u8]) -> Result<W, LayerError> {
+pub fn write_zip<W: Write + Seek>(
+    w: W,
+    binary: &[u8],
+    config: &[u8],
+    level: u8,
+) -> Result<W, LayerError> {
     let mut zip = ZipWriter::new(w);
     let stamp = DateTime::from_date_and_time(2024, 1, 1, 0, 0, 0).unwrap_or_default();
-    let base = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(9))
-        .last_modified_time(stamp);
+    let base = if level == 0 {
+        SimpleFileOptions::default().compression_method(CompressionMethod::Stored)
+    } else {
+        SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(i64::from(level.min(9))))
+    }
+    .last_modified_time(stamp);
     let dir = base.unix_permissions(0o755);
     zip.add_directory("extensions/", dir)?;
     zip.start_file("extensions/rasp", base.unix_permissions(0o755))?;

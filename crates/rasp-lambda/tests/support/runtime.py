@@ -50,7 +50,7 @@ while True:
             rid = r.headers["Lambda-Runtime-Aws-Request-Id"]
             deadline = r.headers["Lambda-Runtime-Deadline-Ms"]
             event = json.loads(r.read())
-    except urllib.error.URLError:
+    except (urllib.error.URLError, ConnectionError, OSError):
         # The sandbox is going away (SHUTDOWN): Lambda would kill us anyway.
         sys.exit(0)
     assert rid and deadline
