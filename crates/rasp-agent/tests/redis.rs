@@ -190,3 +190,30 @@ fn unreachable_redis_is_local_only_and_bad_url_is_an_error() {
     let e = Agent::start(&cfg, AgentOptions::new("test")).err().unwrap();
     assert!(e.to_string().contains("REDIS_URL"), "{e}");
 }
+
+#[test]
+fn a_fleet_removal_is_not_undone_by_an_instance_with_a_stale_entry() {
+    let Some(redis) = RedisServer::start() else {
+        return;
+    };
+    let ip: IpAddr = "198.51.100.60".parse().unwrap();
+    let t0 = now() - 10.0;
+    let (a, ea) = instance(&redis.url(), "t5:");
+    assert!(wait_until(|| connected(&a)));
+    ea.blacklist_add(ip, t0);
+    assert!(ea.blacklist_remove(ip));
+    // An instance that was away still holds the old entry (e.g. from a local file).
+    let stale: Arc<dyn StateStore> = Arc::new(MemoryStore::new(100));
+    stale.blacklist(ip, t0);
+    let c = RedisStore::start(stale.clone(), &redis.url(), "t5:", 100).unwrap();
+    assert!(wait_until(|| c.stats().connected));
+    // Its resync is refused by the tombstone and it drops the entry itself.
+    assert!(wait_until(|| stale
+        .blacklisted(ip, now(), 3600.0)
+        .is_none()));
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(!blocked_as_blacklisted(&ea, "198.51.100.60"));
+    // A new blacklisting after the removal is accepted fleet-wide.
+    c.blacklist(ip, now());
+    assert!(wait_until(|| blocked_as_blacklisted(&ea, "198.51.100.60")));
+}

@@ -5,7 +5,8 @@
 //! (core's bounded `MemoryStore`), and two background threads keep it in step with the fleet:
 //!
 //! * the **writer** pushes local blacklist changes (`ZADD`/`ZREM` on `<prefix>blacklist`, then
-//!   `PUBLISH` on `<prefix>events`) and, every [`COUNTER_SYNC`], adds this instance's new
+//!   `PUBLISH` on `<prefix>events`; removals leave a tombstone in `<prefix>removed` so an
+//!   instance that was away cannot bring a released IP back with its stale entry) and, every [`COUNTER_SYNC`], adds this instance's new
 //!   flood/brute hits to per-IP time buckets (`INCRBY <prefix>c:<kind>:<ip>:<width>:<n>`)
 //!   and reads back the fleet-wide totals;
 //! * the **subscriber** applies other instances' `add`/`del` messages as they arrive.
@@ -44,6 +45,16 @@ const OP_QUEUE: usize = 10_000;
 const MAX_PENDING_REMOVALS: usize = 10_000;
 /// Most entries pulled from Redis on a resync.
 const MAX_PULL: isize = 100_000;
+
+/// Add `ARGV[1]` blacklisted at `ARGV[2]` unless the fleet removed it at or after that time
+/// (tombstones in `KEYS[2]`), and announce it. Returns 1 when added, 0 when refused.
+const ADD_SCRIPT: &str = r#"
+local removed = redis.call('ZSCORE', KEYS[2], ARGV[1])
+if removed and tonumber(removed) >= tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], ARGV[2], ARGV[1])
+redis.call('PUBLISH', KEYS[3], 'add ' .. ARGV[1] .. ' ' .. ARGV[2])
+return 1
+"#;
 
 /// Connection and sync counters.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -446,22 +457,42 @@ impl Writer {
 
     fn push_ops(&mut self, ops: &[Op]) -> ::redis::RedisResult<()> {
         let bl = self.key("blacklist");
+        let removed = self.key("removed");
         let chan = self.key("events");
+        let now = now_unix();
         let mut p = ::redis::pipe();
         for op in ops {
             match op {
                 Op::Add(ip, at) => {
-                    p.zadd(&bl, ip.to_string(), *at).ignore();
-                    p.publish(&chan, format!("add {ip} {at}")).ignore();
+                    p.cmd("EVAL")
+                        .arg(ADD_SCRIPT)
+                        .arg(3)
+                        .arg(&bl)
+                        .arg(&removed)
+                        .arg(&chan)
+                        .arg(ip.to_string())
+                        .arg(*at);
                 }
                 Op::Remove(ip) => {
                     p.zrem(&bl, ip.to_string()).ignore();
+                    p.zadd(&removed, ip.to_string(), now).ignore();
                     p.publish(&chan, format!("del {ip}")).ignore();
                 }
             }
         }
         let con = self.con.as_mut().expect("connected");
-        p.query::<()>(con)?;
+        let accepted: Vec<i64> = p.query(con)?;
+        // An addition older than a fleet-wide removal of the same IP is refused by Redis:
+        // drop it here too, so a stale instance does not keep blocking a released IP.
+        let adds = ops.iter().filter_map(|o| match o {
+            Op::Add(ip, _) => Some(*ip),
+            Op::Remove(_) => None,
+        });
+        for (ip, ok) in adds.zip(accepted) {
+            if ok == 0 && self.shared.local.unblacklist(ip) {
+                self.shared.counters.applied.fetch_add(1, Ordering::Relaxed);
+            }
+        }
         self.shared
             .counters
             .pushed
@@ -593,6 +624,9 @@ impl Writer {
         let bl = self.key("blacklist");
         let con = self.con.as_mut().expect("connected");
         let _: i64 = con.zrembyscore(&bl, "-inf", now_unix() - delay)?;
+        let removed = self.key("removed");
+        let con = self.con.as_mut().expect("connected");
+        let _: i64 = con.zrembyscore(&removed, "-inf", now_unix() - delay)?;
         Ok(())
     }
 }
