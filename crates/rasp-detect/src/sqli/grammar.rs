@@ -545,8 +545,9 @@ impl<'a> Parser<'a> {
         if self.kw(j) != Some(Kw::Select) {
             return false;
         }
-        if lenient {
-            // after a proven break-out anything may follow (`'union select/`)
+        if lenient || self.text(i).contains("/*") || self.text(j).contains("/*") {
+            // after a proven break-out anything may follow (`'union select/`); keywords
+            // split by comments (`uni/**/on sel/**/ect`) are evasion whatever follows
             return true;
         }
         // A select list follows: an operand, `*`, a signed number.
@@ -714,6 +715,18 @@ impl<'a> Parser<'a> {
             return true;
         }
         let from = self.kw(end) == Some(Kw::From);
+        // `SELECT name FROM sysibm.systables;`: a schema-qualified table, then the end
+        if from
+            && self.k(end + 1) == Some(Kind::Word)
+            && self.k(end + 2) == Some(Kind::Dot)
+            && self.k(end + 3) == Some(Kind::Word)
+            && matches!(
+                self.k(end + 4),
+                None | Some(Kind::Semi | Kind::Kw(Kw::Where))
+            )
+        {
+            return true;
+        }
         if parenthesised
             && (from || (self.k(end) == Some(Kind::RParen) && self.k(end + 1).is_none()))
         {

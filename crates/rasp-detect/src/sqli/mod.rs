@@ -356,6 +356,14 @@ fn decide(
         Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor) | Kind::LogicOp) => {
             let lhs = if i > 0 { i - 1 } else { 0 };
             let e = p.continuation(lhs, i, 0)?;
+            // a trailing operator waits for the application's text: `… or ""=`
+            // (not when a comment follows: then the operator never gets its operand)
+            let e = if e + 1 == p.len() && !balanced && matches!(p.k(e), Some(Kind::Cmp | Kind::Op))
+            {
+                e + 1
+            } else {
+                e
+            };
             if !p.end_ok(e) {
                 // Trailing junk after a decisive test (`1 AND ascii(substring(user(),1,1))=109m`)
                 let f = p.take_flags();
@@ -378,7 +386,7 @@ fn decide(
                 StartKind::Quote => {
                     strong
                         || f & (TAUT | CMP) != 0
-                        || (f & (NUM | LIT) != 0 && f & WORD == 0)
+                        || (f & (NUM | LIT | LIKE) != 0 && f & WORD == 0)
                         || balanced
                         || truncated
                 }
@@ -420,6 +428,14 @@ fn decide(
             }
             let lhs = if i > 0 { i - 1 } else { 0 };
             let e = p.continuation(lhs, i, 0)?;
+            // a trailing operator waits for the application's text: `… or ""=`
+            // (not when a comment follows: then the operator never gets its operand)
+            let e = if e + 1 == p.len() && !balanced && matches!(p.k(e), Some(Kind::Cmp | Kind::Op))
+            {
+                e + 1
+            } else {
+                e
+            };
             if !p.end_ok(e) {
                 return None;
             }
