@@ -207,7 +207,16 @@ pub fn string_breakout(s: &str) -> bool {
         if !saw_sep {
             continue;
         }
-        if code_mentions_sink(&b[j..b.len().min(j + 256)]) {
+        let window = &b[j..b.len().min(j + 256)];
+        if code_mentions_sink(window) {
+            return true;
+        }
+        // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
+        if window.len() >= 15
+            && window
+                .windows(15)
+                .any(|w| w.eq_ignore_ascii_case(b"document.cookie"))
+        {
             return true;
         }
         if let Some((any_sink, _direct, member, e)) = chain(b, j) {
