@@ -12,6 +12,7 @@ Usage: scripts/compare_baselines.py CORPUS.jsonl... [--max-per-label N] [--json 
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -121,6 +122,8 @@ def main():
                 r = json.loads(line)
                 if is_validation(r["payload"]):
                     rows.append((r["payload"], r["label"]))
+    # A fixed-seed shuffle so the capped sample mixes every source of each label.
+    random.Random(20261125).shuffle(rows)
     per = {}
     sample = []
     for p, l in rows:

@@ -117,7 +117,7 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if server_side_include(v) {
         return Some("ssi-exec");
     }
-    let mut starts: Vec<(usize, Start)> = Vec::with_capacity(8);
+    let mut starts = Starts::default();
     starts.push((0, Start::Value));
     let mut backtick_open = false;
     let mut i = 0;
@@ -189,8 +189,9 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         i += 1;
     }
     starts
-        .into_iter()
-        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space))
+        .as_slice()
+        .iter()
+        .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
 }
 
 /// Length of an HTML character reference (`&amp;`, `&#60;`, `&#x3c;`) at the start of `v`.
@@ -205,6 +206,38 @@ fn entity_len(v: &[u8]) -> Option<usize> {
     (n > 0 && body.get(skip + n) == Some(&b';')).then_some(1 + skip + n + 1)
 }
 
+/// Command starts found in a value, in a fixed buffer of [`MAX_STARTS`].
+struct Starts {
+    items: [(usize, Start); MAX_STARTS],
+    len: usize,
+}
+
+impl Default for Starts {
+    fn default() -> Self {
+        Starts {
+            items: [(0, Start::Value); MAX_STARTS],
+            len: 0,
+        }
+    }
+}
+
+impl Starts {
+    fn push(&mut self, s: (usize, Start)) {
+        if self.len < MAX_STARTS {
+            self.items[self.len] = s;
+            self.len += 1;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn as_slice(&self) -> &[(usize, Start)] {
+        &self.items[..self.len]
+    }
+}
+
 /// What sits in command position.
 #[derive(Debug, PartialEq, Eq)]
 enum CommandWord {
@@ -217,7 +250,8 @@ enum CommandWord {
 }
 
 fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
-    let (word, end, assigned) = read_command_word(v, at, kind, plus)?;
+    let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
+    let word: &[u8] = word_buf.as_slice();
     // `&q=a b`: a query-string pair followed by prose is not `NAME=value cmd`.
     let kind = if assigned && kind == Start::Tight {
         Start::Loose
@@ -237,9 +271,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         return None;
     }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
-    if WRAPPERS.contains(&word.as_slice()) && kind != Start::Loose {
+    if WRAPPERS.contains(&word) && kind != Start::Loose {
         if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
-            let strong = match classify(&inner) {
+            let strong = match classify(inner.as_slice()) {
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
                 CommandWord::Known(Tier::Word) | CommandWord::Variable => {
                     has_shell_arguments(v, inner_end, plus)
@@ -282,7 +316,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             word.first() == Some(&b'/')
                 || evidence()
                 || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
-                    matches!(classify(&w), CommandWord::Known(Tier::Exotic | Tier::Tool))
+                    matches!(
+                        classify(w.as_slice()),
+                        CommandWord::Known(Tier::Exotic | Tier::Tool)
+                    )
                 })
         }
         (CommandWord::Known(Tier::Exotic), _) => true,
@@ -316,7 +353,7 @@ fn read_command_word(
     mut at: usize,
     kind: Start,
     plus: bool,
-) -> Option<(Vec<u8>, usize, bool)> {
+) -> Option<(Word, usize, bool)> {
     // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
     let mut assignments = 0;
     loop {
@@ -355,7 +392,7 @@ fn read_command_word(
             at += 1;
         }
     }
-    let mut word = Vec::with_capacity(16);
+    let mut word = Word::default();
     let mut i = at;
     while i < v.len() && word.len() < MAX_WORD {
         let b = v[i];
@@ -392,7 +429,9 @@ fn read_command_word(
                 let close = v[i..].iter().take(40).position(|&c| c == b'}');
                 match close {
                     Some(c) => {
-                        word.extend(v[i..=i + c].iter().map(u8::to_ascii_lowercase));
+                        for &c in &v[i..=i + c] {
+                            word.push(c.to_ascii_lowercase());
+                        }
                         i += c + 1;
                     }
                     None => break,
@@ -455,6 +494,42 @@ fn windows_for(v: &[u8], from: usize) -> bool {
         Some([b'%', _, ..]) => true,
         Some([b'/', c]) => matches!(c.to_ascii_lowercase(), b'd' | b'r' | b'l' | b'f'),
         _ => false,
+    }
+}
+
+/// A command word in a fixed buffer (no allocation per command start).
+struct Word {
+    buf: [u8; MAX_WORD],
+    len: usize,
+}
+
+impl Default for Word {
+    fn default() -> Self {
+        Word {
+            buf: [0; MAX_WORD],
+            len: 0,
+        }
+    }
+}
+
+impl Word {
+    fn push(&mut self, b: u8) {
+        if self.len < MAX_WORD {
+            self.buf[self.len] = b;
+            self.len += 1;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn as_slice(&self) -> &[u8] {
+        &self.buf[..self.len]
     }
 }
 
@@ -647,6 +722,9 @@ fn is_ipv4(t: &[u8]) -> bool {
 /// short name (`f(){ f|f& };f`, `.(){ .|.& };.`), which JavaScript never writes without
 /// `function` in front.
 fn shellshock(v: &[u8]) -> bool {
+    if memchr::memchr(b'{', v).is_none() || memchr::memchr(b'(', v).is_none() {
+        return false;
+    }
     let compact: Vec<u8> = v
         .iter()
         .take(MAX_ARGS)
@@ -675,6 +753,9 @@ fn shellshock(v: &[u8]) -> bool {
 
 /// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
 fn server_side_include(v: &[u8]) -> bool {
+    if memchr::memmem::find(v, b"<!--#").is_none() {
+        return false;
+    }
     v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {
         w == b"<!--#" && {
             let d: Vec<u8> = v[i + 5..]

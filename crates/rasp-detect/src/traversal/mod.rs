@@ -53,6 +53,31 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     {
         return None;
     }
+    // Fast path for plain ASCII text with no separator and nothing to decode (most prose):
+    // only a scheme, a lone `..` segment or a sensitive file name can matter, and all three
+    // can be judged on the raw value without building the canonical form.
+    let plain = value.is_ascii()
+        && !value
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'\\' | b'%') || b.is_ascii_control())
+        && !value.contains("0x");
+    if plain {
+        let trimmed =
+            value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+        if trimmed.contains(':')
+            && SCHEMES.iter().any(|s| {
+                trimmed
+                    .get(..s.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(s))
+            })
+        {
+            return Some("scheme");
+        }
+        if ctx == Context::PathSegment && is_dot_segment(value.trim()) {
+            return Some("climb");
+        }
+        return sensitive::names_sensitive_file(value).then_some("sensitive-file");
+    }
     let canon = canonical(value);
     let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     if SCHEMES.iter().any(|s| trimmed.starts_with(s)) {

@@ -123,7 +123,10 @@ const MAX_HITS_PER_ENTRY: usize = 16;
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
-        AhoCorasick::new(ANYWHERE.iter().chain(ROOTED.iter()))
+        // Case-insensitive so plain values can be searched without lower-casing them.
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(ANYWHERE.iter().chain(ROOTED.iter()))
             .expect("static sensitive-path patterns are valid")
     })
 }
