@@ -266,7 +266,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if word == b"for" {
         return windows_for(v, end).then_some("cmd-for");
     }
-    let cw = classify(&word);
+    let cw = classify(word);
     if cw == CommandWord::Unknown {
         return None;
     }
