@@ -25,6 +25,7 @@ use crate::{AttackKind, Context, Detection, Engine};
 use grammar::{flags::*, Parser};
 use keywords::Kw;
 use lexer::{Kind, Start, Token};
+use std::borrow::Cow;
 
 /// Bytes of a value the SQL grammar looks at; attackers cannot hide structure behind more
 /// than this without also making the query too long for most applications.
@@ -40,35 +41,65 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     if !has_sql_significant_byte(value) {
         return None;
     }
-    let reason = match analyze(value) {
-        Some(r) => r,
-        None if value.contains('%') => {
-            // Raw fuzzer lists and double-encoded parameters: look at the decoded form too.
-            let decoded = crate::normalize::percent_decode_deep(value);
-            if decoded == value {
-                return None;
-            }
-            analyze(&decoded)?
-        }
-        None if value.contains([
-            '\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}', '\u{2013}', '\u{2014}',
-        ]) =>
-        {
-            // Payloads pasted through word processors: primes and curly quotes for `'`,
-            // en/em dashes for `--`.
-            let folded = value
-                .replace(['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'], "'")
-                .replace(['\u{2013}', '\u{2014}'], "--");
-            analyze(&folded)?
-        }
-        None => return None,
-    };
+    let reason = analyze(value).or_else(|| analyze_decoded(value))?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
         score: 1.0,
         reason,
     })
+}
+
+/// The value after the decodings an application or a lenient database applies before the
+/// text reaches SQL: percent-encoding (deep), `+` for space, HTML character references,
+/// JS/JSON backslash escapes, and typographic quotes/dashes from pasted payloads. Each layer
+/// is bounded and only tried when it changes the value.
+fn analyze_decoded(value: &str) -> Option<&'static str> {
+    use crate::xss::entity::{decode_backslashes, decode_entities};
+    let mut cur: Cow<'_, str> = Cow::Borrowed(value);
+    if cur.contains('%') {
+        let d = crate::normalize::percent_decode_deep(&cur).into_owned();
+        if d != *cur {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+            cur = Cow::Owned(d);
+        }
+    }
+    if cur.contains('+') && !cur.contains(' ') {
+        // a form-encoded body: `1'+OR+'1'='1`
+        let d = cur.replace('+', " ");
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+        cur = Cow::Owned(d);
+    }
+    if cur.contains('&') {
+        if let Cow::Owned(d) = decode_entities(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+            cur = Cow::Owned(d);
+        }
+    }
+    if cur.contains('\\') {
+        let d = decode_backslashes(&cur).into_owned();
+        if d != *cur {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+            cur = Cow::Owned(d);
+        }
+    }
+    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
+    const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
+    if cur.contains(QUOTES) || cur.contains(DASHES) {
+        // payloads pasted through word processors: primes and curly quotes for `'`,
+        // en/em dashes for `--`
+        let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
+        return analyze(&d);
+    }
+    None
 }
 
 fn truncate(s: &str, max: usize) -> &str {

@@ -118,6 +118,25 @@ fn structural_variants() {
 }
 
 #[test]
+fn encodings_an_application_undoes() {
+    for v in [
+        "%27%20OR%201%3D1--",
+        "%2527%2520UNION%2520SELECT%25201,2--",
+        "%u0027%20OR%201=1--",
+        "1'+OR+'1'%3D'1",
+        "&#39; OR 1=1--",
+        "&apos; OR &apos;1&apos;=&apos;1",
+        "\\u0027 OR 1=1--",
+        "\\x27 UNION SELECT 1--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["O&#39;Reilly", "caf%C3%A9+au+lait", "a+b=c", "Tom\\'s bar"] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
 fn benign_text_stays_quiet() {
     for v in [
         "O'Reilly",

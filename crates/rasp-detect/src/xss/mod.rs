@@ -14,7 +14,7 @@
 //! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes.
 
 mod css;
-mod entity;
+pub(crate) mod entity;
 mod html;
 mod js;
 mod uri;
