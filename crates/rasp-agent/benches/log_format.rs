@@ -1,5 +1,5 @@
-//! What the agent costs: formatting a record (worker side) and `emit` (request side), the
-//! latter both with room in the queue and with the queue full (drop and count).
+//! What the agent costs: formatting a record (worker side), `emit` (request side) with the
+//! queue full (drop and count) or logging off, and the Redis store's request-path calls.
 //!
 //! `cargo bench -p rasp-agent --bench log_format`
 
@@ -73,11 +73,44 @@ fn emit(c: &mut Criterion) {
     sink.shutdown(Duration::ZERO);
 }
 
+/// Request-path cost of the Redis-backed store: every call is answered locally (here Redis
+/// is unreachable, which is also the local-only mode's cost).
+fn redis_store(c: &mut Criterion) {
+    use rasp_core::{CounterKind, MemoryStore, StateStore};
+    let local: std::sync::Arc<dyn StateStore> = std::sync::Arc::new(MemoryStore::new(100_000));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let store = rasp_agent::redis::RedisStore::start(
+        local,
+        &format!("redis://127.0.0.1:{port}"),
+        "b:",
+        100_000,
+    )
+    .unwrap();
+    let ip: std::net::IpAddr = "203.0.113.7".parse().unwrap();
+    let mut g = c.benchmark_group("redis_store");
+    let mut t = 1_700_000_000.0;
+    g.bench_function("hit", |b| {
+        b.iter(|| {
+            t += 0.001;
+            black_box(store.hit(CounterKind::Flood, ip, t, 60.0))
+        })
+    });
+    g.bench_function("blacklisted_miss", |b| {
+        b.iter(|| black_box(store.blacklisted(ip, t, 3600.0)))
+    });
+    g.finish();
+    store.shutdown();
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
-    targets = formats, emit
+    targets = formats, emit, redis_store
 }
 criterion_main!(benches);
