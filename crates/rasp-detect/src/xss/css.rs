@@ -53,6 +53,9 @@ pub fn dangerous(css: &str) -> bool {
         || has(b"url(\"data:text/html")
         || has(b"url('data:text/html")
         || has(b"-o-link:")
+        || has(b"url(javascript")
+        || has(b"url(\"javascript")
+        || has(b"url('javascript")
 }
 
 #[cfg(test)]

@@ -452,7 +452,8 @@ pub fn attribute_breakout(s: &str) -> bool {
         if k < b.len() && !matches!(b[k], b'&' | b'>') {
             return true;
         }
-        if k >= b.len() && at > 0 && matches!(b[at - 1], b'"' | b'\'' | b'`') {
+        if k >= b.len() && at > 0 && matches!(b[at - 1], b'"' | b'\'' | b'`' | b' ' | b'\t') {
+            // an injected handler whose body the page supplies: `" onload=`
             return true;
         }
     }

@@ -128,6 +128,10 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
         if parts > 8 {
             break;
         }
+        // `self  [ "alert" ]`: spaces before a computed member
+        if last_sink && b.get(skip_ws(b, i)) == Some(&b'[') {
+            i = skip_ws(b, i);
+        }
         match b.get(i) {
             Some(b'.') if b.get(i + 1).is_some_and(|&c| is_ident_start(c)) => {
                 member = true;
@@ -253,6 +257,13 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         }
         let prev_at = b[..st].iter().rposition(|c| !c.is_ascii_whitespace());
         let prev = prev_at.map(|p| b[p]);
+        // a template substitution passing the sink: `` [].sort.call`${alert}1` ``
+        if prev == Some(b'{')
+            && prev_at.is_some_and(|p| p > 0 && b[p - 1] == b'$')
+            && b[i..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'}')
+        {
+            return true;
+        }
         if matches!(prev, Some(b'=' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
             return true;
         }

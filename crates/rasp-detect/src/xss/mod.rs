@@ -104,6 +104,15 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             }
         }
     }
+    // JS / CSS comments between tokens (`self/**/["alert"](1)`).
+    if cur.contains("/*") {
+        let d = strip_block_comments(&cur);
+        if d != *cur {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
     // NUL bytes that old engines skipped inside names (`<scr%00ipt>`).
     if cur.contains('\0') {
         let d = cur.replace('\0', "");
@@ -151,7 +160,11 @@ fn analyze(v: &str) -> Option<&'static str> {
         if js::sink_call(v) {
             return Some("script-call");
         }
-        if (v.contains("pression") || v.contains("behavio") || v.contains("binding"))
+        if (v.contains("pression")
+            || v.contains("behavio")
+            || v.contains("binding")
+            || v.contains("url(")
+            || v.contains("URL("))
             && css::dangerous(v)
         {
             return Some("css-expression");
@@ -165,3 +178,22 @@ fn analyze(v: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// Remove `/* … */` comments (an unclosed one runs to the end), as the JS and CSS tokenizers
+/// do before they see the code.
+fn strip_block_comments(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(p) = rest.find("/*") {
+        out.push_str(&rest[..p]);
+        match rest[p + 2..].find("*/") {
+            Some(q) => rest = &rest[p + 2 + q + 2..],
+            None => {
+                rest = "";
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
