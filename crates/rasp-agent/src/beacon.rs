@@ -207,9 +207,17 @@ impl Beaconer {
         }
         if let Some(change) = orders.config {
             let current = self.engine.config();
-            let applied = current
-                .merged_with(&change)
-                .and_then(|new| self.engine.replace_config(new.clone()).map(|_| new));
+            let applied =
+                crate::cloud::merge_layer(&current, &change).and_then(|(new, skipped)| {
+                    if !skipped.is_empty() {
+                        tracing::warn!(
+                            target: "rasp_agent::beacon",
+                            "cloud configuration: unknown keys ignored: {}",
+                            skipped.join(", ")
+                        );
+                    }
+                    self.engine.replace_config(new.clone()).map(|_| new)
+                });
             match applied {
                 Ok(new) => {
                     self.counters.config_applied.fetch_add(1, Ordering::Relaxed);

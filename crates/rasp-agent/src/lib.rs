@@ -153,6 +153,8 @@ pub struct Startup {
     pub cloud_applied: bool,
     /// What went wrong, if anything (the base configuration is used then).
     pub error: Option<StartupError>,
+    /// Keys of the server's configuration that rasp-rs does not know (skipped).
+    pub ignored_keys: Vec<String>,
 }
 
 /// A start-up exchange that did not yield a usable configuration.
@@ -175,6 +177,7 @@ pub fn startup_config(base: &Config, opts: &AgentOptions, routes: &[Route]) -> S
         blacklist: Vec::new(),
         cloud_applied: false,
         error: None,
+        ignored_keys: Vec::new(),
     };
     let Some(url) = opts.cloud_url.as_deref() else {
         return out;
@@ -192,10 +195,18 @@ pub fn startup_config(base: &Config, opts: &AgentOptions, routes: &[Route]) -> S
         }) => {
             out.blacklist = blacklist;
             if let Some(layer) = config {
-                match base.merged_with(&layer) {
-                    Ok(c) => {
+                match cloud::merge_layer(base, &layer) {
+                    Ok((c, skipped)) => {
+                        if !skipped.is_empty() {
+                            tracing::warn!(
+                                target: "rasp_agent::cloud",
+                                "start-up configuration: unknown keys ignored: {}",
+                                skipped.join(", ")
+                            );
+                        }
                         out.config = c;
                         out.cloud_applied = true;
+                        out.ignored_keys = skipped;
                     }
                     Err(e) => out.error = Some(e.into()),
                 }

@@ -28,7 +28,7 @@ fn startup_config_is_fetched_merged_and_reports_identity() {
     let srv = HttpServer::start(|_| {
         HttpReply::ok(
             json!({"status": true, "message": "ok", "data": {
-                "config": {"APP_NAME": "Cloudy", "FLOOD_RATIO": 5},
+                "config": {"APP_NAME": "Cloudy", "FLOOD_RATIO": 5, "FUTURE_KEY": 1},
                 "blacklist": {"203.0.113.9": 1700000000, "not-an-ip": 1}
             }})
             .to_string(),
@@ -42,6 +42,7 @@ fn startup_config_is_fetched_merged_and_reports_identity() {
     assert!(s.cloud_applied);
     assert_eq!(s.config.app_name, "Cloudy");
     assert_eq!(s.config.flood_ratio, 5);
+    assert_eq!(s.ignored_keys, vec!["FUTURE_KEY".to_string()]);
     assert_eq!(
         s.blacklist,
         vec![("203.0.113.9".parse().unwrap(), 1_700_000_000.0)]
@@ -152,7 +153,7 @@ fn beacon_shares_telemetry_and_blacklist_and_applies_orders_and_config() {
             1 => json!({"status": true, "message": "", "data": {
                 "blacklist": {"new": ["192.0.2.50", "bogus"], "remove": ["198.51.100.7"]},
                 "config": {"LOG_ENABLED": true, "LOG_PROTOCOL": "UDP", "LOG_SERVER": "127.0.0.1",
-                           "LOG_PORT": udp_port, "FLOOD_RATIO": 40}}}),
+                           "LOG_PORT": udp_port, "FLOOD_RATIO": 40, "NOT_A_KEY": true}}}),
             // 3rd: an invalid change (rejected, config kept).
             2 => json!({"status": true, "message": "", "data": {"config": {"FLOOD_RATIO": -3}}}),
             // 4th: a non-logging change (no logging restart).

@@ -17,7 +17,7 @@ use std::net::IpAddr;
 use std::time::Duration;
 
 use rasp_core::engine::Counters;
-use rasp_core::Route;
+use rasp_core::{Config, ConfigError, Route};
 use serde_json::{json, Map, Value};
 
 /// Largest management-server answer accepted (a config plus a big blacklist fits easily).
@@ -148,6 +148,26 @@ pub fn routes_json(routes: &[Route]) -> Value {
         );
     }
     Value::Object(m)
+}
+
+/// Merge a configuration layer from the management server over `base`. Keys rasp-rs does
+/// not know are skipped and returned (a newer server must not lock out an older agent, and
+/// PyRASP accepted any key); a known key with an invalid value rejects the whole layer, so a
+/// change is applied entirely or not at all.
+pub fn merge_layer(base: &Config, layer: &Value) -> Result<(Config, Vec<String>), ConfigError> {
+    let Value::Object(map) = layer else {
+        return base.merged_with(layer).map(|c| (c, Vec::new()));
+    };
+    let mut map = map.clone();
+    let mut skipped = Vec::new();
+    // Each round removes one unknown key: bounded by the number of keys.
+    for _ in 0..=map.len() {
+        match base.merged_with(&Value::Object(map.clone())) {
+            Err(ConfigError::UnknownKey(k)) if map.remove(&k).is_some() => skipped.push(k),
+            other => return other.map(|c| (c, skipped)),
+        }
+    }
+    base.merged_with(&Value::Object(map)).map(|c| (c, skipped))
 }
 
 /// Start-up connection: send identity and routes, get the configuration layer and the
