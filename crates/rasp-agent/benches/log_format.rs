@@ -75,6 +75,7 @@ fn emit(c: &mut Criterion) {
 
 /// Request-path cost of the Redis-backed store: every call is answered locally (here Redis
 /// is unreachable, which is also the local-only mode's cost).
+#[cfg(feature = "redis")]
 fn redis_store(c: &mut Criterion) {
     use rasp_core::{CounterKind, MemoryStore, StateStore};
     let local: std::sync::Arc<dyn StateStore> = std::sync::Arc::new(MemoryStore::new(100_000));
@@ -105,6 +106,9 @@ fn redis_store(c: &mut Criterion) {
     g.finish();
     store.shutdown();
 }
+
+#[cfg(not(feature = "redis"))]
+fn redis_store(_: &mut Criterion) {}
 
 criterion_group! {
     name = benches;
