@@ -91,6 +91,11 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             cur = Cow::Owned(d);
         }
     }
+    // A query string or cookie list carried whole in one value (`pay=OR (1=1)`,
+    // `a=1&id=1' OR '1'='1`): the application will split it and use each value.
+    if let Some(r) = embedded_pairs(&cur) {
+        return Some(r);
+    }
     const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
     if cur.contains(QUOTES) || cur.contains(DASHES) {
@@ -98,6 +103,32 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
         // en/em dashes for `--`
         let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
         return analyze(&d);
+    }
+    None
+}
+
+/// Values of `key=value` pairs separated by `&` or `;` when the value is shaped like a
+/// query string or cookie list (keys are short identifiers). At most 16 pairs.
+fn embedded_pairs(s: &str) -> Option<&'static str> {
+    let first_eq = s.find('=')?;
+    let key_ok = |k: &str| {
+        let k = k.strip_prefix(' ').unwrap_or(k);
+        !k.is_empty()
+            && k.len() <= 40
+            && k.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'[' | b']'))
+    };
+    if !key_ok(&s[..first_eq]) {
+        return None;
+    }
+    for pair in s.split(['&', ';']).take(16) {
+        if let Some((k, v)) = pair.split_once('=') {
+            if key_ok(k) && !v.is_empty() && !v.starts_with(' ') {
+                if let Some(r) = analyze(v) {
+                    return Some(r);
+                }
+            }
+        }
     }
     None
 }
@@ -422,8 +453,11 @@ fn decide(
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
+                    // `1 AND 1=1`, `1 OR 'a'='a'`; not "5 and y < 3" (a test on a bare word)
                     strong
-                        || f & (CMP | TAUT | LIT | LIKE | STR | CALL) != 0
+                        || f & TAUT != 0
+                        || (f & (CMP | LIT | LIKE | STR | CALL) != 0
+                            && (f & WORD == 0 || f & STR != 0))
                         || truncated
                         || parens > 0
                         || obfuscated

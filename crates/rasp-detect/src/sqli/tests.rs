@@ -128,6 +128,8 @@ fn encodings_an_application_undoes() {
         "&apos; OR &apos;1&apos;=&apos;1",
         "\\u0027 OR 1=1--",
         "\\x27 UNION SELECT 1--",
+        "pay=OR (7319=8742)",
+        "a=1&id=1' OR '1'='1",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
