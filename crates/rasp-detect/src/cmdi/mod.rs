@@ -117,7 +117,30 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if server_side_include(v) {
         return Some("ssi-exec");
     }
+    if php_code(v) {
+        return Some("php-code");
+    }
     let mut starts = Starts::default();
+    // A value that opens with a quote or `<` closes the application's string or redirects
+    // input: what follows is in command position, though not as tightly as after `;`.
+    let lead = v
+        .iter()
+        .position(|&b| !is_blank(b, plus_is_space))
+        .unwrap_or(0);
+    match v.get(lead) {
+        Some(b'\'' | b'"') => starts.push((lead + 1, Start::Loose)),
+        // `<id;`, `<uname -a`; not a tag (`<dd>`): no `>` before the first blank.
+        Some(b'<')
+            if v.get(lead + 1).is_some_and(u8::is_ascii_alphabetic)
+                && !v[lead..]
+                    .iter()
+                    .take_while(|&&b| !is_blank(b, plus_is_space) && !is_sep(b))
+                    .any(|&b| b == b'>') =>
+        {
+            starts.push((lead + 1, Start::Loose))
+        }
+        _ => {}
+    }
     starts.push((0, Start::Value));
     let mut backtick_open = false;
     let mut i = 0;
@@ -293,7 +316,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     let terminated = || {
         let rest = &v[end..];
         let first = rest.iter().copied().find(|&b| !is_blank(b, plus));
-        first.is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'}'))
+        first.is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'}' | b'\\'))
     };
     let terminated_by_sep = || {
         let rest = &v[end..];
@@ -409,6 +432,8 @@ fn read_command_word(
             break;
         }
         match b {
+            // A line break spelled `\n` ends the word (applications unescape it).
+            b'\\' if !word.is_empty() && matches!(v.get(i + 1), Some(b'n' | b'r')) => break,
             b'\'' | b'"' | b'\\' | b'^' => i += 1,
             b'`' if v.get(i + 1) == Some(&b'`') => i += 2,
             b'`' => break,
@@ -766,6 +791,31 @@ fn server_side_include(v: &[u8]) -> bool {
             d.starts_with(b"exec") || d.starts_with(b"include") || d.starts_with(b"echo")
         }
     })
+}
+
+/// PHP code only PHP writes: complex variable syntax around a call (`{${sleep(3)}}`,
+/// `${@print(…)}`) and request superglobals (`$_GET[…]`, `{$_POST…}`).
+fn php_code(v: &[u8]) -> bool {
+    if memchr::memchr(b'$', v).is_none() {
+        return false;
+    }
+    let finder = |needle: &[u8]| memchr::memmem::find(v, needle).is_some();
+    finder(b"{${")
+        || finder(b"${@")
+        || [
+            &b"$_GET"[..],
+            b"$_POST",
+            b"$_REQUEST",
+            b"$_COOKIE",
+            b"$_SERVER",
+            b"$_FILES",
+        ]
+        .iter()
+        .any(|g| {
+            memchr::memmem::find_iter(v, g)
+                .take(8)
+                .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
+        })
 }
 
 /// Functions that run a shell command or evaluate code, called with a string, a variable or

@@ -106,3 +106,28 @@ fn character_references_are_text() {
         "decoded view still sees the separators"
     );
 }
+
+#[test]
+fn escaped_newlines_leading_quotes_and_php() {
+    for v in [
+        ";id\\n",
+        "a;/usr/bin/id\\n",
+        "' whoami",
+        "\" cat /etc/passwd",
+        "<uname -a",
+        "{${sleep(3)}}",
+        "${@print(md5(x))}",
+        ";{$_GET[\"cmd\"]}",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "\"Time flies\" he said",
+        "<source src=\"a.mp4\">",
+        "<time datetime=\"2024-01-01\">",
+        "Hello ${name}",
+        "'The best' cat in town",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
