@@ -34,7 +34,17 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 /// Decide whether `value` is SQL injection in any SQL context an application uses.
 ///
 /// Pure and bounded: at most [`MAX_SCAN_BYTES`] of the value and [`lexer::MAX_TOKENS`] tokens
-/// per context are examined.
+/// per context are examined. The same grammar applies in every location (`ctx`): attackers
+/// put SQL in headers and cookies too, and the rules are strict enough that ordinary user
+/// agents, cookies and tokens never form a break-out.
+///
+/// ```
+/// use rasp_detect::{sqli, Context};
+/// assert!(sqli::detect("1' OR '1'='1", Context::Param).is_some());
+/// assert!(sqli::detect("-1 UNION SELECT username, password FROM users--", Context::Param).is_some());
+/// assert!(sqli::detect("O'Reilly", Context::Param).is_none());
+/// assert!(sqli::detect("select one of the options", Context::Param).is_none());
+/// ```
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);

@@ -28,7 +28,17 @@ pub const MAX_SCAN_BYTES: usize = 16 * 1024;
 /// How many entity-decoding layers are peeled (`&amp;lt;` → `&lt;` → `<`).
 const ENTITY_DEPTH: usize = 2;
 
-/// Decide whether `value` is XSS.
+/// Decide whether `value` is XSS. Pure and bounded: at most [`MAX_SCAN_BYTES`] of the value,
+/// a fixed number of tags, attributes, quotes and decoding layers are examined. The same
+/// rules apply in every location (`ctx`).
+///
+/// ```
+/// use rasp_detect::{xss, Context};
+/// assert!(xss::detect("<img src=x onerror=alert(1)>", Context::Param).is_some());
+/// assert!(xss::detect("\" onmouseover=\"alert(1)", Context::Param).is_some());
+/// assert!(xss::detect("<p>Hello <b>world</b></p>", Context::Param).is_none());
+/// assert!(xss::detect("3 < 5 and 7 > 2", Context::Param).is_none());
+/// ```
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
