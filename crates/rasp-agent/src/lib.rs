@@ -149,7 +149,7 @@ pub struct Startup {
     pub config: Config,
     /// Initial blacklist from the server (pass to `EngineBuilder::blacklist`).
     pub blacklist: Vec<(IpAddr, f64)>,
-    /// `"Cloud"` when the server's configuration was applied, else the base's source.
+    /// Whether the server's configuration was applied (then `get_status().config` is `"Cloud"`).
     pub cloud_applied: bool,
     /// What went wrong, if anything (the base configuration is used then).
     pub error: Option<StartupError>,
