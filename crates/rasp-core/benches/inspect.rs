@@ -67,6 +67,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("inspect_request/browser_get", |b| {
         b.iter(|| black_box(e.inspect_request_at(black_box(&get), 1.0)))
     });
+    // Extraction and decoding alone (what the detectors are then fed).
+    c.bench_function("vectors/browser_get", |b| {
+        b.iter(|| black_box(e.vectors(black_box(&get))))
+    });
     // The engine's own share: every check except the four injection detectors.
     let bare = engine(false);
     c.bench_function("inspect_request/browser_get_without_detectors", |b| {
@@ -99,6 +103,9 @@ fn bench(c: &mut Criterion) {
     );
     c.bench_function("inspect_request/json_post_2k", |b| {
         b.iter(|| black_box(e.inspect_request_at(black_box(&post), 1.0)))
+    });
+    c.bench_function("vectors/json_post_2k", |b| {
+        b.iter(|| black_box(e.vectors(black_box(&post))))
     });
     c.bench_function("inspect_request/json_post_2k_without_detectors", |b| {
         b.iter(|| black_box(bare.inspect_request_at(black_box(&post), 1.0)))

@@ -838,6 +838,12 @@ impl Engine {
         })
     }
 
+    /// The values the value checks would inspect for `req` (decoded variants included,
+    /// `EXCEPTIONS` removed, limits applied): to explain a decision or tune exceptions.
+    pub fn vectors(&self, req: &RequestView<'_>) -> Vectors {
+        self.compiled.load().extractor().extract(req)
+    }
+
     /// Health figures.
     pub fn stats(&self) -> EngineStats {
         let s = &self.stats;

@@ -133,6 +133,9 @@ pub struct Item {
     pub location: Location,
     /// The value (original or one decoding).
     pub value: String,
+    /// A content-negotiation header (`Accept*`, `Sec-Fetch-*`, caching…): the server and
+    /// framework parse these, applications do not hand them to a shell or the file system.
+    pub negotiation: bool,
 }
 
 /// Limits applied during extraction.
@@ -172,6 +175,22 @@ const PLUMBING_HEADERS: &[&str] = &[
     "x-real-ip",
 ];
 
+/// Content-negotiation and caching headers (see [`Item::negotiation`]).
+const NEGOTIATION_HEADERS: &[&str] = &[
+    "accept",
+    "accept-charset",
+    "accept-encoding",
+    "accept-language",
+    "cache-control",
+    "pragma",
+    "if-none-match",
+    "if-modified-since",
+    "upgrade-insecure-requests",
+    "dnt",
+    "te",
+    "priority",
+];
+
 /// What the extractor needs from the configuration.
 pub struct Extractor<'c> {
     /// Size and depth limits.
@@ -202,10 +221,17 @@ impl Extractor<'_> {
 
     /// Add one raw value at `loc`: itself, its decodings, and JSON nested in any of them.
     pub fn push(&self, out: &mut Vectors, loc: Location, raw: &str) {
-        self.push_at_depth(out, loc, raw, 0);
+        self.push_at_depth(out, loc, raw, 0, false);
     }
 
-    fn push_at_depth(&self, out: &mut Vectors, loc: Location, raw: &str, json_depth: usize) {
+    fn push_at_depth(
+        &self,
+        out: &mut Vectors,
+        loc: Location,
+        raw: &str,
+        json_depth: usize,
+        negotiation: bool,
+    ) {
         if raw.is_empty() {
             return;
         }
@@ -233,6 +259,7 @@ impl Extractor<'_> {
                 out.items.push(Item {
                     location: loc,
                     value: v,
+                    negotiation,
                 });
             }
         }
@@ -266,7 +293,7 @@ impl Extractor<'_> {
                         out.skipped += 1;
                         return;
                     }
-                    self.push_at_depth(out, Location::JsonKeys, k, depth);
+                    self.push_at_depth(out, Location::JsonKeys, k, depth, false);
                     self.walk_json(out, val, depth + 1);
                 }
             }
@@ -279,15 +306,16 @@ impl Extractor<'_> {
                     self.walk_json(out, val, depth + 1);
                 }
             }
-            Value::String(s) => self.push_at_depth(out, Location::JsonValues, s, depth),
+            Value::String(s) => self.push_at_depth(out, Location::JsonValues, s, depth, false),
             Value::Number(n) => {
-                self.push_at_depth(out, Location::JsonValues, &n.to_string(), depth)
+                self.push_at_depth(out, Location::JsonValues, &n.to_string(), depth, false)
             }
             Value::Bool(b) => self.push_at_depth(
                 out,
                 Location::JsonValues,
                 if *b { "true" } else { "false" },
                 depth,
+                false,
             ),
             Value::Null => {}
         }
@@ -330,7 +358,10 @@ impl Extractor<'_> {
                 "referer" => self.push(&mut out, Location::Referer, &value),
                 _ => {
                     self.push(&mut out, Location::HeadersNames, name);
-                    self.push(&mut out, Location::HeadersValues, &value);
+                    let negotiation = NEGOTIATION_HEADERS.contains(&lower.as_str())
+                        || lower.starts_with("sec-fetch-")
+                        || lower.starts_with("sec-ch-");
+                    self.push_at_depth(&mut out, Location::HeadersValues, &value, 0, negotiation);
                 }
             }
         }

@@ -20,12 +20,18 @@ pub fn check_for(kind: AttackKind) -> Check {
     }
 }
 
-/// Whether values at `loc` go to the detector `kind`. Header names only feed the
-/// forbidden-header check; every other location reaches every detector (each detector
-/// is told the context and is stricter where benign text looks odd).
-pub fn inspects(kind: AttackKind, loc: Location) -> bool {
-    let _ = kind;
-    loc != Location::HeadersNames
+/// Whether `item` goes to the detector `kind`. Header names only feed the
+/// forbidden-header check. XSS and SQLi see every other value (apps echo and store
+/// anything). Command injection and traversal skip content-negotiation headers, and
+/// traversal also skips the user agent and the referer: slashes and dots are their normal
+/// shape and applications do not use them as file paths.
+pub fn inspects(kind: AttackKind, item: &Item) -> bool {
+    match item.location {
+        Location::HeadersNames => false,
+        _ if item.negotiation => matches!(kind, AttackKind::Xss | AttackKind::Sqli),
+        Location::UserAgent | Location::Referer => kind != AttackKind::Traversal,
+        _ => true,
+    }
 }
 
 /// A value made only of ASCII letters, digits and `_` cannot end a SQL literal, open a
@@ -48,7 +54,7 @@ pub fn scan(
     // context; the first location is the one reported (as PyRASP 0.10.2 does).
     let mut seen: HashSet<(&str, Context)> = HashSet::new();
     for item in items {
-        if !inspects(kind, item.location) || inert(&item.value) {
+        if !inspects(kind, item) || inert(&item.value) {
             continue;
         }
         if !seen.insert((item.value.as_str(), item.location.context())) {
@@ -73,6 +79,31 @@ pub fn scan(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(location: Location, negotiation: bool) -> Item {
+        Item {
+            location,
+            value: "x".into(),
+            negotiation,
+        }
+    }
+
+    #[test]
+    fn which_detectors_see_which_values() {
+        use AttackKind::*;
+        assert!(!inspects(Xss, &item(Location::HeadersNames, false)));
+        assert!(inspects(Xss, &item(Location::HeadersValues, true)));
+        assert!(inspects(Sqli, &item(Location::HeadersValues, true)));
+        assert!(!inspects(Cmdi, &item(Location::HeadersValues, true)));
+        assert!(!inspects(Traversal, &item(Location::HeadersValues, true)));
+        assert!(
+            inspects(Cmdi, &item(Location::UserAgent, false)),
+            "shellshock"
+        );
+        assert!(!inspects(Traversal, &item(Location::Referer, false)));
+        assert!(inspects(Traversal, &item(Location::Cookies, false)));
+        assert!(inspects(Traversal, &item(Location::HeadersValues, false)));
+    }
 
     #[test]
     fn inert_values() {

@@ -525,11 +525,13 @@ fn values_everywhere_are_inspected() {
 fn binary_and_broken_bodies_never_fail() {
     // B4/B5: PyRASP answered 500 on non-UTF-8 bodies.
     let (e, _) = engine_with(json!({}));
+    // Valid JSON nested deeper than MAX_JSON_DEPTH (32): walked to the limit, rest counted.
+    let deep = format!("{{\"a\": {}1{}}}", "[".repeat(100), "]".repeat(100));
     let bodies: [(&[u8], Option<&str>); 5] = [
         (&[0xff, 0xfe, 0x00, 0x80, 0x81], Some("application/octet-stream")),
         (&[0xff, 0xfe, 0x00, 0x80, 0x81], Some("application/x-www-form-urlencoded")),
         (&[0xff, b'{', 0x80], Some("application/json")),
-        (b"{\"a\": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]", Some("application/json")),
+        (deep.as_bytes(), Some("application/json")),
         (&[0xff, 0xfe], Some("multipart/form-data; boundary=zz")),
     ];
     for (body, ct) in bodies {
@@ -547,6 +549,25 @@ fn binary_and_broken_bodies_never_fail() {
     req.headers = vec![("X-Bin", &[0xff, 0xfe, 0xfd]), ("Cookie", &[0xc3, 0x28])];
     assert_eq!(e.inspect_request_at(&req, T0), Decision::Allow);
     assert_eq!(e.stats().panics, 0);
+    assert!(e.stats().values_skipped > 0, "JSON depth limit counted");
+}
+
+#[test]
+fn vectors_explain_what_is_inspected() {
+    let (e, _) = engine_with(json!({"EXCEPTIONS": ["skip-me"]}));
+    let mut req = get("/a/b%20c", "q=%3Cb%3E&skip=skip-me");
+    req.headers = vec![("Accept", b"text/html"), ("X-Trace", b"abc")];
+    let v = e.vectors(&req);
+    let has =
+        |loc: Location, val: &str| v.items.iter().any(|i| i.location == loc && i.value == val);
+    assert!(has(Location::Path, "b c"));
+    assert!(has(Location::QsValues, "<b>"));
+    assert!(!v.items.iter().any(|i| i.value == "skip-me"));
+    assert!(v
+        .items
+        .iter()
+        .any(|i| i.value == "text/html" && i.negotiation));
+    assert!(v.items.iter().any(|i| i.value == "abc" && !i.negotiation));
 }
 
 #[test]
