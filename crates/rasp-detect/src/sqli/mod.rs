@@ -66,8 +66,27 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// is bounded and only tried when it changes the value.
 fn analyze_decoded(value: &str) -> Option<&'static str> {
     use crate::xss::entity::{decode_backslashes, decode_entities};
+    // One pass over the bytes decides which decoders can change anything.
+    let (mut pct, mut plus, mut space, mut amp, mut bs, mut eq, mut typo) =
+        (false, false, false, false, false, false, false);
+    for &b in value.as_bytes() {
+        match b {
+            b'%' => pct = true,
+            b'+' => plus = true,
+            b' ' => space = true,
+            b'&' => amp = true,
+            b'\\' => bs = true,
+            b'=' => eq = true,
+            // lead bytes of U+2013..U+2032 and U+FF07
+            0xe2 | 0xef => typo = true,
+            _ => {}
+        }
+    }
+    if !(pct || plus || amp || bs || eq || typo) {
+        return None;
+    }
     let mut cur: Cow<'_, str> = Cow::Borrowed(value);
-    if cur.contains('%') {
+    if pct {
         let d = crate::normalize::percent_decode_deep(&cur).into_owned();
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -76,7 +95,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             cur = Cow::Owned(d);
         }
     }
-    if cur.contains('+') && !cur.contains(' ') {
+    if plus && !space && !cur.contains(' ') {
         // a form-encoded body: `1'+OR+'1'='1`
         let d = cur.replace('+', " ");
         if let Some(r) = analyze(&d) {
@@ -84,7 +103,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
         }
         cur = Cow::Owned(d);
     }
-    if cur.contains('&') {
+    if cur.contains('&') && (amp || pct) {
         if let Cow::Owned(d) = decode_entities(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
@@ -92,7 +111,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             cur = Cow::Owned(d);
         }
     }
-    if cur.contains('\\') {
+    if (bs || pct || amp) && cur.contains('\\') {
         let d = decode_backslashes(&cur).into_owned();
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -103,12 +122,14 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
     }
     // A query string or cookie list carried whole in one value (`pay=OR (1=1)`,
     // `a=1&id=1' OR '1'='1`): the application will split it and use each value.
-    if let Some(r) = embedded_pairs(&cur) {
-        return Some(r);
+    if eq || pct || amp {
+        if let Some(r) = embedded_pairs(&cur) {
+            return Some(r);
+        }
     }
     const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
-    if cur.contains(QUOTES) || cur.contains(DASHES) {
+    if (typo || pct || amp) && (cur.contains(QUOTES) || cur.contains(DASHES)) {
         // payloads pasted through word processors: primes and curly quotes for `'`,
         // en/em dashes for `--`
         let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
@@ -193,8 +214,22 @@ fn has_sql_significant_byte(s: &str) -> bool {
 
 /// Run every context; first positive wins.
 fn analyze(value: &str) -> Option<&'static str> {
-    let mut raw: Vec<Token> = Vec::with_capacity(32);
-    let mut sig: Vec<Token> = Vec::with_capacity(32);
+    // Token buffers are reused per thread: no allocation per value after warm-up.
+    thread_local! {
+        static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<Token>)> =
+            std::cell::RefCell::new((Vec::with_capacity(64), Vec::with_capacity(64)));
+    }
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut bufs) => {
+            let (raw, sig) = &mut *bufs;
+            analyze_with(value, raw, sig)
+        }
+        // re-entered on this thread (cannot happen today): use fresh buffers
+        Err(_) => analyze_with(value, &mut Vec::new(), &mut Vec::new()),
+    })
+}
+
+fn analyze_with(value: &str, raw: &mut Vec<Token>, sig: &mut Vec<Token>) -> Option<&'static str> {
     let bytes = value.as_bytes();
     let backslash = memchr::memchr(b'\\', bytes).is_some();
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
@@ -212,8 +247,8 @@ fn analyze(value: &str) -> Option<&'static str> {
         }
     }
     for &(st, bs) in &runs[..n] {
-        lexer::tokenize(value, st, bs, &mut raw);
-        let truncated = significant(value, &raw, &mut sig);
+        lexer::tokenize(value, st, bs, raw);
+        let truncated = significant(value, raw, sig);
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
         let balanced = commented
             || match (st, sig.last()) {
@@ -232,7 +267,7 @@ fn analyze(value: &str) -> Option<&'static str> {
                 && w[1].end == w[2].start
                 && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
         });
-        if let Some(r) = decide(value, &sig, st, truncated, balanced, obfuscated) {
+        if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }

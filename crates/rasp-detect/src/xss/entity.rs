@@ -229,10 +229,9 @@ fn utf8_len(lead: u8) -> usize {
 /// such bytes into markup. Base64 of UTF-16BE between `+` and `-`.
 pub fn decode_utf7(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    if !b
-        .windows(3)
-        .any(|w| w[0] == b'+' && w[1] == b'A' && w[2].is_ascii_uppercase())
-    {
+    let shifted = memchr::memchr_iter(b'+', b)
+        .any(|p| b.get(p + 1) == Some(&b'A') && b.get(p + 2).is_some_and(u8::is_ascii_uppercase));
+    if !shifted {
         return Cow::Borrowed(s);
     }
     fn b64(c: u8) -> Option<u32> {

@@ -26,6 +26,19 @@ fn fold(s: &str) -> Vec<u8> {
     out
 }
 
+/// Cheap pre-check: some `:` whose previous significant byte ends a dangerous scheme name
+/// (`…t:` for the script schemes, `…a:` for `data:` / `mocha:`). Times and most URLs fail it.
+fn colon_after_scheme_letter(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).take(64).any(|p| {
+        b[..p]
+            .iter()
+            .rev()
+            .take(32)
+            .find(|&&c| c > 0x20 && c != 0x7f)
+            .is_some_and(|&c| matches!(c, b't' | b'T' | b'a' | b'A'))
+    })
+}
+
 const SCHEMES: [&str; 5] = ["javascript:", "vbscript:", "livescript:", "mocha:", "data:"];
 
 /// MIME types a `data:` URL can carry that a browser renders as an active document.
@@ -52,6 +65,9 @@ fn active_data_mime(rest: &[u8]) -> bool {
 /// Find a dangerous scheme in `s` at a position that starts a URL: the beginning or after a
 /// byte that is not a letter or digit (`url=javascript:`, `feed:javascript:`).
 pub fn find_scheme(s: &str) -> Option<SchemeHit> {
+    if !colon_after_scheme_letter(s.as_bytes()) {
+        return None;
+    }
     let f = fold(s);
     for scheme in SCHEMES {
         let mut from = 0;
