@@ -428,7 +428,17 @@ fn decide(
             p.take_flags();
             (star || list).then_some("stacked-query")
         }
-        Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) if broke => {
+        Some(Kind::Kw(Kw::Statement | Kw::Waitfor))
+            if broke
+                || (start_kind == StartKind::Number
+                    && [
+                        "update", "insert", "delete", "drop", "exec", "execute", "declare",
+                        "waitfor", "shutdown",
+                    ]
+                    .iter()
+                    .any(|w| p.text(i).eq_ignore_ascii_case(w))) =>
+        {
+            // MSSQL runs a batch's next statement without `;`: `21 update t set …`
             p.stacked_statement(i).then_some("stacked-query")
         }
         Some(Kind::Word) if broke && p.text(i).eq_ignore_ascii_case("goto") => {
