@@ -284,7 +284,14 @@ pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
         || !s.chars().any(|c| {
             matches!(
                 c,
-                '\u{ff01}'..='\u{ff5e}' | '\u{2039}' | '\u{203a}' | '\u{3008}' | '\u{3009}'
+                '\u{ff01}'
+                    ..='\u{ff5e}'
+                        | '\u{2039}'
+                        | '\u{203a}'
+                        | '\u{3008}'
+                        | '\u{3009}'
+                        | '\u{bc}'
+                        | '\u{be}'
             )
         })
     {
@@ -298,11 +305,13 @@ pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
                 changed = true;
                 char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c)
             }
-            '\u{2039}' | '\u{3008}' => {
+            // `¼`/`¾` are `<`/`>` with the high bit set: servers that strip it to 7-bit
+            // US-ASCII turned `¼script¾` into a tag
+            '\u{2039}' | '\u{3008}' | '\u{bc}' => {
                 changed = true;
                 '<'
             }
-            '\u{203a}' | '\u{3009}' => {
+            '\u{203a}' | '\u{3009}' | '\u{be}' => {
                 changed = true;
                 '>'
             }

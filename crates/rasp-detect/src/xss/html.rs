@@ -168,11 +168,20 @@ pub fn is_event_name(ev: &[u8]) -> bool {
 /// Handler attribute inside a real tag: `on` + letters (browsers fire only real events, but
 /// custom elements and future events make the whole family dangerous there).
 fn handler_attr(name: &[u8]) -> bool {
+    // `on` and at least three letters; old engines also accepted junk after the event name
+    // (`onload!#$%&()*~+-_.,:;?@[`)
     name.len() >= 5
         && name[..2].eq_ignore_ascii_case(b"on")
+        && name[2..5].iter().all(u8::is_ascii_alphabetic)
         && name[2..]
             .iter()
-            .all(|c| c.is_ascii_alphabetic() || *c == b'-' || *c == b'_')
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+            >= 3
+        && name[2..]
+            .iter()
+            .skip_while(|c| c.is_ascii_alphabetic())
+            .all(|c| !c.is_ascii_alphanumeric())
 }
 
 /// Scan `s` for markup that executes. Returns the reason.
@@ -189,6 +198,14 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         let lt = i + p;
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
+        if c == b'!' && b[i..].starts_with(b"!--#") {
+            // server-side include directives: `<!--#exec cmd="…"-->`, `<!--#include …-->`
+            let d = &b[i + 4..b.len().min(i + 16)];
+            let d: Vec<u8> = d.iter().map(u8::to_ascii_lowercase).collect();
+            if d.starts_with(b"exec") || d.starts_with(b"include") || d.starts_with(b"echo") {
+                return Some("ssi-directive");
+            }
+        }
         if c == b'!' && b.len() >= i + 7 && b[i + 1..i + 7].eq_ignore_ascii_case(b"ENTITY") {
             // `<!ENTITY x SYSTEM "http://…">`: an external entity pulls remote content into
             // an XML document (XXE)
@@ -321,6 +338,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         let an = trim_controls(an);
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
+        }
+        // Netscape's JavaScript entities: `&{alert(1)};` in any attribute value
+        if let Some(p) = value.find("&{") {
+            if value[p..].contains('}') {
+                return (Some("js-entity"), i);
+            }
         }
         let decoded = decode_entities(value);
         let value = decoded.as_ref();

@@ -86,6 +86,12 @@ fn evasions() {
         "'};a=eval;b=alert;a(b(1));//",
         "</a style=\"x:expr/**/ession(alert(1))\">",
         "<label datasrc=\"#x\" datafld=\"p\" dataformatas=\"html\"></label>",
+        "<BR SIZE=\"&{alert('XSS')}\">",
+        "<!--#exec cmd=\"/bin/id\"-->",
+        "<BODY onload!#$%&()*~+-_.,:;?@[/|\\]^`=alert(1)>",
+        "\u{bc}script\u{be}alert(1)\u{bc}/script\u{be}",
+        "<DIV STYLE=\"background-image: url(&#1;javascript:alert(1))\">",
+        "<IMG SRC=\" &#14;  javascript:alert(1);\">",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -143,6 +149,9 @@ fn benign_markup_and_text_stay_quiet() {
         "if (x < 10 && y > 5) { z = x + y; }",
         "=IF(A1>0,\"yes\",\"no\")",
         "f'(x) = 2x and f''(x) = 2",
+        "\u{bc} cup sugar, \u{be} cup flour",
+        "<!-- comment -->",
+        "<p data-on=\"x\" one=\"1\">t</p>",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }
