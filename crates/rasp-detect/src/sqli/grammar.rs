@@ -661,7 +661,11 @@ impl<'a> Parser<'a> {
                     next_text.as_str(),
                     "tables" | "databases" | "columns" | "grants" | "variables" | "processlist"
                 ),
-                "copy" => self.kw(i + 2) == Some(Kw::From) || next_text == "to",
+                "copy" => {
+                    self.kw(i + 2) == Some(Kw::From)
+                        || next_text == "to"
+                        || (next == Some(Kind::LParen) && self.kw(i + 2) == Some(Kw::Select))
+                }
                 "attach" => next_text == "database",
                 "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
                 | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {

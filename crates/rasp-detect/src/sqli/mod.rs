@@ -457,6 +457,10 @@ fn decide(
             (e == p.len() && sql_only && f & (NUM | STR | VAR | LIT | SUBQ | CALL) != 0)
                 .then_some("paren-expr+comment")
         }
+        // `' 'foo' 'bar' --`: MySQL concatenates adjacent literals
+        Some(Kind::Str) if start_kind == StartKind::Quote && truncated => (i..p.len())
+            .all(|k| p.k(k) == Some(Kind::Str))
+            .then_some("string-concat+comment"),
         Some(Kind::Kw(Kw::Union)) => {
             if p.union_select(
                 i,
