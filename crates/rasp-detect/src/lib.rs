@@ -227,11 +227,17 @@ impl Detectors {
         if value.contains('<') && ml::markup::is_plain_markup(value) {
             return false;
         }
+        // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
+        // structure. XSS needs a bracket, quote, backtick, parenthesis or escape to change
+        // anything (a bare URL or `a=b&c=d` cannot); SQL also breaks out with `=`, `;`, `#`
+        // and comments.
+        let decoded = normalize::percent_decode_deep(value);
+        let decoded = normalize::html_entity_decode(&decoded);
         let structural: &[u8] = match kind {
-            AttackKind::Sqli => b"'\"`()=;#%",
-            _ => b"<>\"'`(=:&%\\",
+            AttackKind::Sqli => b"'\"`()=;#",
+            _ => b"<>\"'`(\\",
         };
-        value.bytes().any(|b| structural.contains(&b))
-            || (kind == AttackKind::Sqli && (value.contains("--") || value.contains("/*")))
+        decoded.bytes().any(|b| structural.contains(&b))
+            || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
     }
 }
