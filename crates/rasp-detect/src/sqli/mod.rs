@@ -423,8 +423,31 @@ fn decide(
                 j += 1;
             }
             let star = p.k(j) == Some(Kind::Op) && p.text(j) == "*";
-            // a select list, not the rest of a quoted phrase (`"select"-ing`)
-            let list = p.k(j) != Some(Kind::OpenStr) && p.operand(j, 0).is_some();
+            // a select list, not the rest of a quoted phrase (`"select"-ing`,
+            // "the 'select' button is on the 'left'"): an item, then SQL or the end
+            let list = p.k(j) != Some(Kind::OpenStr)
+                && match p.operand(j, 0) {
+                    Some(e) => {
+                        matches!(
+                            p.k(e),
+                            None | Some(
+                                Kind::Comma
+                                    | Kind::Semi
+                                    | Kind::Kw(
+                                        Kw::From
+                                            | Kw::Union
+                                            | Kw::Into
+                                            | Kw::Limit
+                                            | Kw::Where
+                                            | Kw::GroupOrder
+                                            | Kw::Statement
+                                            | Kw::Waitfor
+                                    )
+                            )
+                        ) || (p.k(e) == Some(Kind::Word) && p.text(e).eq_ignore_ascii_case("goto"))
+                    }
+                    None => false,
+                };
             p.take_flags();
             (star || list).then_some("stacked-query")
         }
@@ -804,9 +827,30 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                                     )
                             )
                         );
-                    if before_ok && p.operand(i, 0).is_some() {
-                        p.take_flags();
-                        return Some("attack-function");
+                    // the call must end an expression, not start a sentence ("sleep(8) hours")
+                    let after_ok = |k: Option<Kind>| {
+                        matches!(
+                            k,
+                            None | Some(
+                                Kind::Semi
+                                    | Kind::Op
+                                    | Kind::Cmp
+                                    | Kind::LogicOp
+                                    | Kind::RParen
+                                    | Kind::Comma
+                                    | Kind::OpenStr
+                                    | Kind::Str
+                                    | Kind::Kw(_)
+                            )
+                        )
+                    };
+                    if before_ok {
+                        if let Some(e) = p.operand(i, 0) {
+                            p.take_flags();
+                            if after_ok(p.k(e)) {
+                                return Some("attack-function");
+                            }
+                        }
                     }
                 }
             }
