@@ -43,7 +43,6 @@ fn executes_by_itself(name: &[u8]) -> bool {
             | b"xss"
             | b"handler"
             | b"listener"
-            | b"xml"
     )
 }
 
@@ -277,6 +276,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
 
     let mut http_equiv_refresh = false;
     let mut has_href = false;
+    let mut active_rel = false;
     let mut attrs = 0;
     loop {
         // before attribute name
@@ -380,6 +380,13 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 return (Some("meta-charset-utf7"), i);
             }
             b"href" | b"xlink:href" => has_href = true,
+            // a link that pulls code or styles (not Word's `rel=File-List` / `themeData`)
+            b"rel" => {
+                let v = value.to_ascii_lowercase();
+                active_rel = ["import", "stylesheet", "preload", "modulepreload"]
+                    .iter()
+                    .any(|r| v.contains(r));
+            }
             // IE data binding renders HTML from a data island
             b"datasrc" | b"dataformatas" => return (Some("data-binding"), i),
             b"attributename" => {
@@ -397,7 +404,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     }
     match name {
         b"meta" if http_equiv_refresh => (Some("meta-refresh"), i),
-        b"link" if has_href => (Some("link-import"), i),
+        b"link" if has_href && active_rel => (Some("link-import"), i),
         b"style" => {
             // the element's content up to `</style` is CSS
             let rest = &s[i.min(s.len())..];

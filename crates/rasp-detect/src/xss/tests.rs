@@ -152,6 +152,16 @@ fn benign_markup_and_text_stay_quiet() {
         "\u{bc} cup sugar, \u{be} cup flour",
         "<!-- comment -->",
         "<p data-on=\"x\" one=\"1\">t</p>",
+        // pasted from Microsoft Word
+        "<!--[if gte mso 9]><xml><o:OfficeDocumentSettings><o:AllowPNG/></o:OfficeDocumentSettings></xml><![endif]-->",
+        "<link rel=File-List href=\"file:///C:/Users/x/AppData/Local/Temp/msohtmlclip1/01/clip_filelist.xml\">",
+        "<meta http-equiv=Content-Type content=\"text/html; charset=utf-8\"><meta name=Generator content=\"Microsoft Word 15\">",
+        "<p class=MsoNormal><span lang=EN-US style='mso-ansi-language:EN-US'>Text<o:p></o:p></span></p>",
+        // Google Docs / Quill
+        "<b style=\"font-weight:normal;\" id=\"docs-internal-guid-1a2b\"><p dir=\"ltr\" style=\"line-height:1.38;margin-top:0pt;\"><span style=\"font-size:11pt;\">x</span></p></b>",
+        "<ol><li data-list=\"bullet\"><span class=\"ql-ui\" contenteditable=\"false\"></span>item</li></ol>",
+        "<a href=\"https://example.com\" rel=\"noopener noreferrer\" target=\"_blank\">e</a>",
+        "<pre class=\"language-js\"><code>const add = (a, b) => a + b;</code></pre>",
     ] {
         assert!(!hit(v), "false positive {v:?}: {:?}", detect(v, Context::Param));
     }
