@@ -21,7 +21,7 @@ case "$arch" in
     *) echo "usage: $0 [x86_64|arm64] [config.json]" >&2; exit 2 ;;
 esac
 rustup target list --installed | grep -qx "$target" || rustup target add "$target"
-cargo build --locked --profile layer -p rasp-cli --target "$target"
+cargo build --profile layer -p rasp-cli --target "$target"
 tdir="${CARGO_TARGET_DIR:-target}"
 bin="$tdir/$target/layer/rasp"
 mkdir -p "$tdir/lambda"

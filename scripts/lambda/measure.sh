@@ -10,4 +10,4 @@ scripts/lambda/build-layer.sh x86_64
 tdir="${CARGO_TARGET_DIR:-target}"
 bin="$tdir/x86_64-unknown-linux-musl/layer/rasp"
 echo "layer zip: $(stat -c %s "$tdir/lambda/rasp-layer-x86_64.zip") bytes; unpacked binary: $(stat -c %s "$bin") bytes"
-cargo run --locked --release -q -p rasp-lambda --example lambda_measure -- "$bin" "$n"
+cargo run --release -q -p rasp-lambda --example lambda_measure -- "$bin" "$n"

@@ -43,6 +43,8 @@ fn runtime_loop(api: String) {
     }
 }
 
+type Headers = Vec<(String, String)>;
+
 struct Conn {
     api: String,
     r: BufReader<TcpStream>,
@@ -58,12 +60,7 @@ impl Conn {
         }
     }
 
-    fn request(
-        &mut self,
-        method: &str,
-        path: &str,
-        body: &[u8],
-    ) -> Option<(Vec<(String, String)>, Vec<u8>)> {
+    fn request(&mut self, method: &str, path: &str, body: &[u8]) -> Option<(Headers, Vec<u8>)> {
         let head = format!(
             "{method} {path} HTTP/1.1\r\nhost: {}\r\ncontent-length: {}\r\ncontent-type: application/json\r\n\r\n",
             self.api,

@@ -117,9 +117,7 @@ impl HttpEvent {
     pub fn parse(payload: &[u8]) -> Option<HttpEvent> {
         // Cheap pre-filter: every HTTP shape has a requestContext; most other events do not,
         // and we avoid a full parse of large SQS/S3 batches.
-        if memchr::memmem::find(payload, b"requestContext").is_none() {
-            return None;
-        }
+        memchr::memmem::find(payload, b"requestContext")?;
         let raw: RawEvent = serde_json::from_slice(payload).ok()?;
         let ctx = raw.request_context.as_ref()?;
         let kind = if ctx.elb.is_some() {
@@ -257,7 +255,10 @@ impl HttpEvent {
     /// gateway and CloudFront, and analysing them produced false positives. The content type is
     /// still used to parse the body. `LAMBDA_ANALYZE_HEADERS` turns full header analysis on
     /// (needed for cookies, user agent, forbidden headers and ZTAA).
-    pub fn view(&self, analyze_headers: bool) -> RequestView<'_> {
+    ///
+    /// At most `max_body` bytes of the body are handed over (`MAX_BODY_BYTES`).
+    pub fn view(&self, analyze_headers: bool, max_body: usize) -> RequestView<'_> {
+        let n = self.body.len().min(max_body);
         let headers = if analyze_headers {
             self.headers
                 .iter()
@@ -273,8 +274,8 @@ impl HttpEvent {
             host: self.host.as_deref(),
             peer: self.source_ip,
             headers,
-            body: &self.body,
-            body_truncated: false,
+            body: &self.body[..n],
+            body_truncated: n < self.body.len(),
             content_type: self.header("content-type"),
         }
     }

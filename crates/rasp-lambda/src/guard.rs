@@ -129,9 +129,9 @@ impl Guard {
 
     /// Inbound checks for one event.
     pub fn check_request(&self, event: &HttpEvent) -> Decision {
-        let analyze_headers = self.engine.config().lambda_analyze_headers;
-        self.engine
-            .inspect_request_at(&event.view(analyze_headers), now())
+        let config = self.engine.config();
+        let view = event.view(config.lambda_analyze_headers, config.max_body_bytes);
+        self.engine.inspect_request_at(&view, now())
     }
 
     /// Outbound checks (DLP, error/brute-force counting) for the function's response.
@@ -144,7 +144,7 @@ impl Guard {
         let config = self.engine.config();
         let view = response.view(config.max_response_bytes);
         self.engine.inspect_response_at(
-            &event.view(config.lambda_analyze_headers),
+            &event.view(config.lambda_analyze_headers, config.max_body_bytes),
             &view,
             inbound,
             now(),

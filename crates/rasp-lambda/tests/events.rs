@@ -58,10 +58,13 @@ fn function_url() {
     assert_eq!(e.kind, EventKind::FunctionUrl);
     assert_eq!(e.source_ip, Some("198.51.100.7".parse().unwrap()));
     assert_eq!(e.body, br#"{"greeting": "Hello from Lambda!"}"#);
-    let v = e.view(false);
+    let v = e.view(false, 1 << 20);
     assert_eq!(v.content_type, Some("application/json"));
     assert!(v.headers.is_empty(), "header contents are off by default");
-    assert_eq!(e.view(true).headers.len(), e.headers.len());
+    assert_eq!(e.view(true, 1 << 20).headers.len(), e.headers.len());
+    let short = e.view(false, 4);
+    assert_eq!(short.body, b"{\"gr");
+    assert!(short.body_truncated);
 }
 
 #[test]

@@ -211,6 +211,14 @@ fn benign_reach_the_function_attacks_do_not() {
     assert_eq!(r["statusDescription"], "403 Forbidden");
     assert!(r.get("headers").is_none());
 
+    // A large event (5 MB body, under the documented 6 MB) is inspected and delivered whole.
+    let mut large = v2("/large", "", "203.0.113.11");
+    large["body"] = "a".repeat(5 * 1024 * 1024).into();
+    large["isBase64Encoded"] = false.into();
+    large["headers"]["content-type"] = "text/plain".into();
+    let r = response(&sb.invoke(&large));
+    assert_eq!(r["body"], format!("received {}", 5 * 1024 * 1024));
+
     // Non-HTTP events pass through untouched, even with attack-looking content.
     let sqs = fixture("sqs.json");
     let r = response(&sb.invoke(&sqs));
@@ -247,7 +255,7 @@ fn benign_reach_the_function_attacks_do_not() {
 
     let seen = sb.seen();
     for p in [
-        "/hello", "/after", "/raise", "/leak", "/big", "/last", "non-http",
+        "/hello", "/after", "/large", "/raise", "/leak", "/big", "/last", "non-http",
     ] {
         assert!(
             seen.lines().any(|l| l == p),
@@ -404,4 +412,20 @@ fn agent_logs_and_beacons_after_the_response() {
     ext.join().unwrap().expect("clean shutdown");
     let _ = sb_runtime.kill();
     let _ = sb_runtime.wait();
+}
+
+#[test]
+fn invocation_deadline_releases_the_extension() {
+    let mut sb = Sandbox::start(Ok(Config::default()), &[]);
+    // The function never answers: the invocation times out at its deadline (1 s here).
+    let r = sb.lambda.invoke(
+        v2("/hang", "", "203.0.113.60").to_string().as_bytes(),
+        Duration::from_secs(1),
+    );
+    assert_eq!(r, None);
+    // The extension stops waiting for the response at the deadline and is back in
+    // event/next, so Lambda can time the invocation out and reset the sandbox.
+    assert!(sb.lambda.wait(T, |s| s.invocations_started == 1
+        && s.ext_waiting.values().all(|w| *w)));
+    sb.stop().expect("clean shutdown");
 }

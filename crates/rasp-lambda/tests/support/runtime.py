@@ -4,6 +4,8 @@ Handler behaviour, chosen by the request path (or the event itself for non-HTTP 
   /raise  -> reports an invocation error (POST /invocation/{id}/error)
   /leak   -> returns a body containing a credit-card number and a private key header
   /big    -> returns a 7 MB body (over the documented 6 MB limit)
+  /hang   -> sleeps past the invocation deadline
+  /large  -> 200 with the size of the (large) request body it received
   other   -> 200 "hello <path>"; non-HTTP events are echoed back.
 Every path the handler sees is appended to $SEEN_LOG, so tests can prove that blocked
 events never reached the function. FAIL_INIT=1 reports an init error and exits.
@@ -11,6 +13,7 @@ events never reached the function. FAIL_INIT=1 reports an init error and exits.
 import json
 import os
 import sys
+import time
 import urllib.error
 import urllib.request
 
@@ -62,6 +65,9 @@ while True:
         continue
     path = event.get("rawPath") or event.get("path") or "/"
     seen(path)
+    if path == "/hang":
+        # A function that outlives its deadline (Lambda would time the invocation out).
+        time.sleep(30)
     if path == "/raise":
         status = post("%s/invocation/%s/error" % (BASE, rid),
                       {"errorMessage": "boom", "errorType": "ValueError", "stackTrace": ["handler.py:1"]},
@@ -70,6 +76,10 @@ while True:
         body = "card 4111 1111 1111 1111\n-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n"
         status = post("%s/invocation/%s/response" % (BASE, rid),
                       {"statusCode": 200, "headers": {"content-type": "text/plain"}, "body": body})
+    elif path == "/large":
+        size = len(event.get("body") or "")
+        status = post("%s/invocation/%s/response" % (BASE, rid),
+                      {"statusCode": 200, "body": "received %d" % size})
     elif path == "/big":
         body = "x" * (7 * 1024 * 1024)
         status = post("%s/invocation/%s/response" % (BASE, rid),
