@@ -159,8 +159,29 @@ pub struct DecodeOptions {
     pub base64: bool,
 }
 
+/// Whether [`base64`] could accept `v` (cheap pre-check, no decoding).
+fn base64_candidate(v: &str) -> bool {
+    let core = v.trim_end_matches('=');
+    core.len() >= 8
+        && core.len() % 4 != 1
+        && core.bytes().all(is_b64_char)
+        && !core.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether any decoder enabled in `opts` could change `v` (cheap scan, no allocation).
+pub fn decodable(v: &str, opts: DecodeOptions) -> bool {
+    let b = v.as_bytes();
+    (opts.percent && b.contains(&b'%'))
+        || (opts.unescape && b.contains(&b'\\'))
+        || (opts.base64 && base64_candidate(v))
+}
+
 /// The value and every distinct decoding of it, original first, at most [`MAX_VARIANTS`].
 pub fn variants(value: &str, opts: DecodeOptions) -> Vec<String> {
+    // Most values decode to nothing: answer without the worklist.
+    if opts.depth == 0 || !decodable(value, opts) {
+        return vec![value.to_string()];
+    }
     let mut out = vec![value.to_string()];
     let mut frontier = 0;
     for _round in 0..opts.depth {
@@ -169,11 +190,16 @@ pub fn variants(value: &str, opts: DecodeOptions) -> Vec<String> {
             break;
         }
         for i in frontier..end {
-            let v = out[i].clone();
+            let v = &out[i];
+            if !decodable(v, opts) {
+                continue;
+            }
             let produced = [
-                opts.percent.then(|| percent(&v)).flatten(),
-                opts.unescape.then(|| unescape(&v)).flatten(),
-                opts.base64.then(|| base64(&v)).flatten(),
+                opts.percent.then(|| percent(v)).flatten(),
+                opts.unescape.then(|| unescape(v)).flatten(),
+                (opts.base64 && base64_candidate(v))
+                    .then(|| base64(v))
+                    .flatten(),
             ];
             for p in produced.into_iter().flatten() {
                 if out.len() >= MAX_VARIANTS {

@@ -7,7 +7,7 @@
 //! with a depth bound, and binary or non-UTF-8 input is decoded lossily instead of raising.
 
 use rasp_detect::Context;
-use serde_json::Value;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 use crate::decode::{self, DecodeOptions};
 use crate::pattern::Pattern;
@@ -126,6 +126,16 @@ impl Location {
     }
 }
 
+/// A value made only of ASCII letters, digits and `_` cannot end a SQL literal, open a
+/// tag, separate a shell command or walk out of a directory, whatever the context (most
+/// path segments, parameter names, ids and numbers). Such values are not inspected unless
+/// they decode (base64) to something else.
+pub fn inert(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
 /// One inspected value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -239,14 +249,34 @@ impl Extractor<'_> {
         if was_cut {
             out.skipped += 1;
         }
+        // Letters, digits and `_` only, and no base64 inside: nothing to decode and nothing
+        // any detector could flag; not worth a slot in MAX_VALUES.
+        let b64 = loc.decoders(1, self.limits.decode_b64).base64;
+        if inert(value) && !(b64 && decode::base64(value).is_some()) {
+            return;
+        }
         // An exception on the value as received also covers its decodings.
         if self.excepted(value) {
             return;
         }
-        let variants = decode::variants(
-            value,
-            loc.decoders(self.limits.max_decode_depth, self.limits.decode_b64),
-        );
+        let opts = loc.decoders(self.limits.max_decode_depth, self.limits.decode_b64);
+        if opts.depth == 0 || !decode::decodable(value, opts) {
+            // The common case: one value, no decoding, one allocation.
+            if out.items.len() >= self.limits.max_values {
+                out.skipped += 1;
+                return;
+            }
+            if loc.expands_json() {
+                self.expand_json_text(out, value, json_depth);
+            }
+            out.items.push(Item {
+                location: loc,
+                value: value.to_string(),
+                negotiation,
+            });
+            return;
+        }
+        let variants = decode::variants(value, opts);
         for v in variants {
             if out.items.len() >= self.limits.max_values {
                 out.skipped += 1;
@@ -275,50 +305,25 @@ impl Extractor<'_> {
             out.skipped += 1;
             return;
         }
-        if let Ok(v) = serde_json::from_str::<Value>(t) {
-            self.walk_json(out, &v, depth + 1);
+        // Validate first (no allocation) so text that merely starts like JSON adds nothing.
+        if serde_json::from_str::<IgnoredAny>(t).is_ok() {
+            let _ = self.walk_json_text(out, t, depth + 1);
         }
     }
 
-    /// Recursive walk of a parsed JSON document (spec §5.4), bounded by `max_json_depth`.
-    pub fn walk_json(&self, out: &mut Vectors, v: &Value, depth: usize) {
-        if depth > self.limits.max_json_depth {
-            out.skipped += 1;
-            return;
+    /// Walk a JSON document straight from its text (spec §5.4): keys to `json_keys`,
+    /// leaves to `json_values`, nesting bounded by `MAX_JSON_DEPTH`. No tree is built.
+    /// Returns `false` when the text is not valid JSON (values before the error are kept).
+    pub fn walk_json_text(&self, out: &mut Vectors, text: &str, depth: usize) -> bool {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let ok = Walk {
+            ex: self,
+            out,
+            depth,
         }
-        match v {
-            Value::Object(map) => {
-                for (k, val) in map {
-                    if out.items.len() >= self.limits.max_values {
-                        out.skipped += 1;
-                        return;
-                    }
-                    self.push_at_depth(out, Location::JsonKeys, k, depth, false);
-                    self.walk_json(out, val, depth + 1);
-                }
-            }
-            Value::Array(items) => {
-                for val in items {
-                    if out.items.len() >= self.limits.max_values {
-                        out.skipped += 1;
-                        return;
-                    }
-                    self.walk_json(out, val, depth + 1);
-                }
-            }
-            Value::String(s) => self.push_at_depth(out, Location::JsonValues, s, depth, false),
-            Value::Number(n) => {
-                self.push_at_depth(out, Location::JsonValues, &n.to_string(), depth, false)
-            }
-            Value::Bool(b) => self.push_at_depth(
-                out,
-                Location::JsonValues,
-                if *b { "true" } else { "false" },
-                depth,
-                false,
-            ),
-            Value::Null => {}
-        }
+        .deserialize(&mut de)
+        .is_ok();
+        ok && de.end().is_ok()
     }
 
     fn header_skipped(&self, lower: &str) -> bool {
@@ -357,7 +362,8 @@ impl Extractor<'_> {
                 "user-agent" => self.push(&mut out, Location::UserAgent, &value),
                 "referer" => self.push(&mut out, Location::Referer, &value),
                 _ => {
-                    self.push(&mut out, Location::HeadersNames, name);
+                    // Header names feed only the forbidden-header check, which reads the
+                    // request directly: they are not pushed as values.
                     let negotiation = NEGOTIATION_HEADERS.contains(&lower.as_str())
                         || lower.starts_with("sec-fetch-")
                         || lower.starts_with("sec-ch-");
@@ -407,12 +413,128 @@ impl Extractor<'_> {
                 || ((ct.is_empty() || ct.starts_with("text/plain"))
                     && (t.starts_with('{') || t.starts_with('[')));
             if jsonish {
-                match serde_json::from_str::<Value>(t) {
-                    Ok(v) => self.walk_json(out, &v, 0),
-                    // Broken JSON is still inspected as text: the app may parse it leniently.
-                    Err(_) => self.push(out, Location::PostValues, t),
+                // Broken JSON is still inspected as text: the app may parse it leniently.
+                if !self.walk_json_text(out, t, 0) {
+                    self.push(out, Location::PostValues, t);
                 }
             }
         }
+    }
+}
+
+/// Streaming JSON walker: a serde visitor that pushes keys and leaves as it parses.
+struct Walk<'e, 'c, 'o> {
+    ex: &'e Extractor<'c>,
+    out: &'o mut Vectors,
+    depth: usize,
+}
+
+/// Pushes one object key.
+struct Key<'e, 'c, 'o> {
+    ex: &'e Extractor<'c>,
+    out: &'o mut Vectors,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Key<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Key<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object key")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.ex
+            .push_at_depth(self.out, Location::JsonKeys, v, self.depth, false);
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, '_, '_> {
+    type Value = ();
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl Walk<'_, '_, '_> {
+    fn leaf(self, v: &str) {
+        self.ex
+            .push_at_depth(self.out, Location::JsonValues, v, self.depth, false);
+    }
+}
+
+impl<'de> Visitor<'de> for Walk<'_, '_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("JSON")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.leaf(v);
+        Ok(())
+    }
+    fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<(), E> {
+        self.leaf(if v { "true" } else { "false" });
+        Ok(())
+    }
+    fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<(), E> {
+        self.leaf(&v.to_string());
+        Ok(())
+    }
+    fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<(), E> {
+        self.leaf(&v.to_string());
+        Ok(())
+    }
+    fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<(), E> {
+        self.leaf(&v.to_string());
+        Ok(())
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let (ex, out, depth) = (self.ex, self.out, self.depth);
+        if depth >= ex.limits.max_json_depth {
+            out.skipped += 1;
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        while seq
+            .next_element_seed(Walk {
+                ex,
+                out: &mut *out,
+                depth: depth + 1,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let (ex, out, depth) = (self.ex, self.out, self.depth);
+        if depth >= ex.limits.max_json_depth {
+            out.skipped += 1;
+            while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+            return Ok(());
+        }
+        while map
+            .next_key_seed(Key {
+                ex,
+                out: &mut *out,
+                depth,
+            })?
+            .is_some()
+        {
+            map.next_value_seed(Walk {
+                ex,
+                out: &mut *out,
+                depth: depth + 1,
+            })?;
+        }
+        Ok(())
     }
 }

@@ -34,14 +34,7 @@ pub fn inspects(kind: AttackKind, item: &Item) -> bool {
     }
 }
 
-/// A value made only of ASCII letters, digits and `_` cannot end a SQL literal, open a
-/// tag, separate a shell command or walk out of a directory, whatever the context: the
-/// detectors are skipped for it (most path segments, parameter names, ids and numbers).
-pub fn inert(value: &str) -> bool {
-    value
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'_')
-}
+pub use crate::vectors::inert;
 
 /// Run one detector over the items; first hit wins.
 pub fn scan(

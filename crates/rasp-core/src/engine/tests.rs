@@ -528,8 +528,14 @@ fn binary_and_broken_bodies_never_fail() {
     // Valid JSON nested deeper than MAX_JSON_DEPTH (32): walked to the limit, rest counted.
     let deep = format!("{{\"a\": {}1{}}}", "[".repeat(100), "]".repeat(100));
     let bodies: [(&[u8], Option<&str>); 5] = [
-        (&[0xff, 0xfe, 0x00, 0x80, 0x81], Some("application/octet-stream")),
-        (&[0xff, 0xfe, 0x00, 0x80, 0x81], Some("application/x-www-form-urlencoded")),
+        (
+            &[0xff, 0xfe, 0x00, 0x80, 0x81],
+            Some("application/octet-stream"),
+        ),
+        (
+            &[0xff, 0xfe, 0x00, 0x80, 0x81],
+            Some("application/x-www-form-urlencoded"),
+        ),
         (&[0xff, b'{', 0x80], Some("application/json")),
         (deep.as_bytes(), Some("application/json")),
         (&[0xff, 0xfe], Some("multipart/form-data; boundary=zz")),
@@ -556,7 +562,7 @@ fn binary_and_broken_bodies_never_fail() {
 fn vectors_explain_what_is_inspected() {
     let (e, _) = engine_with(json!({"EXCEPTIONS": ["skip-me"]}));
     let mut req = get("/a/b%20c", "q=%3Cb%3E&skip=skip-me");
-    req.headers = vec![("Accept", b"text/html"), ("X-Trace", b"abc")];
+    req.headers = vec![("Accept", b"text/html"), ("X-Trace", b"a-b-c")];
     let v = e.vectors(&req);
     let has =
         |loc: Location, val: &str| v.items.iter().any(|i| i.location == loc && i.value == val);
@@ -567,13 +573,15 @@ fn vectors_explain_what_is_inspected() {
         .items
         .iter()
         .any(|i| i.value == "text/html" && i.negotiation));
-    assert!(v.items.iter().any(|i| i.value == "abc" && !i.negotiation));
+    assert!(v.items.iter().any(|i| i.value == "a-b-c" && !i.negotiation));
+    // Inert values (letters, digits, `_`) are not inspected and take no MAX_VALUES slot.
+    assert!(!v.items.iter().any(|i| i.value == "a"));
 }
 
 #[test]
 fn limits_are_counted() {
     let (e, _) = engine_with(json!({"MAX_VALUES": 4}));
-    let req = get("/", "a=1&b=2&c=3&d=4&e=5");
+    let req = get("/", "a=x-1&b=x-2&c=x-3&d=x-4&e=x-5");
     assert_eq!(e.inspect_request_at(&req, T0), Decision::Allow);
     assert!(e.stats().values_skipped > 0);
     assert_eq!(e.stats().budget_overruns, 0);
