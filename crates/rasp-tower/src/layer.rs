@@ -344,26 +344,77 @@ where
     }
 
     fn call(&mut self, req: Request<ReqB>) -> Self::Future {
-        // The service that was polled ready handles this request; a clone waits for the next.
-        let clone = self.inner.clone();
-        let inner = std::mem::replace(&mut self.inner, clone);
-        ResponseFuture {
-            inner: Box::pin(protect(self.shared.clone(), inner, req)),
+        if !req.body().is_end_stream() {
+            // A body must be read before inspection: the service that was polled ready
+            // handles this request later; a clone waits for the next one.
+            let clone = self.inner.clone();
+            let inner = std::mem::replace(&mut self.inner, clone);
+            return ResponseFuture::boxed(protect_with_body(self.shared.clone(), inner, req));
         }
+        // No body (most GETs): inspect right here, then call the inner service at once, so
+        // the boxed future only carries the response side.
+        let shared = &self.shared;
+        let config = shared.engine.config();
+        let (parts, body) = req.into_parts();
+        let peer = peer_ip(&parts.extensions);
+        let inbound = {
+            let view = request_view(&parts, peer, &[], false);
+            guard(&config, || shared.engine.inspect_request(&view))
+        };
+        let inbound = match admit(shared, &config, inbound) {
+            Ok(decision) => decision,
+            Err(blocked) => return ResponseFuture::ready(Ok(blocked)),
+        };
+        let summary = RequestSummary::new(&parts, peer);
+        let fut = self
+            .inner
+            .call(Request::from_parts(parts, RaspBody::new(body)));
+        ResponseFuture::boxed(respond(shared.clone(), config, summary, inbound, fut))
     }
 }
 
 /// Response future of [`RaspService`].
 pub struct ResponseFuture<B, E> {
-    #[allow(clippy::type_complexity)]
-    inner: Pin<Box<dyn Future<Output = Result<Response<RaspBody<B>>, E>> + Send>>,
+    kind: FutureKind<B, E>,
 }
+
+type BoxedResponse<B, E> = Pin<Box<dyn Future<Output = Result<Response<RaspBody<B>>, E>> + Send>>;
+
+enum FutureKind<B, E> {
+    /// Blocked before the application ran: the answer is known.
+    Ready(Option<Result<Response<RaspBody<B>>, E>>),
+    /// The application runs; the response side follows.
+    Pending(BoxedResponse<B, E>),
+}
+
+impl<B, E> ResponseFuture<B, E> {
+    fn ready(result: Result<Response<RaspBody<B>>, E>) -> Self {
+        ResponseFuture {
+            kind: FutureKind::Ready(Some(result)),
+        }
+    }
+
+    fn boxed(fut: impl Future<Output = Result<Response<RaspBody<B>>, E>> + Send + 'static) -> Self {
+        ResponseFuture {
+            kind: FutureKind::Pending(Box::pin(fut)),
+        }
+    }
+}
+
+// Neither variant is structurally pinned: the boxed future is pinned on the heap.
+impl<B, E> Unpin for ResponseFuture<B, E> {}
 
 impl<B, E> Future for ResponseFuture<B, E> {
     type Output = Result<Response<RaspBody<B>>, E>;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        self.inner.as_mut().poll(cx)
+        match &mut self.kind {
+            FutureKind::Ready(result) => match result.take() {
+                Some(r) => Poll::Ready(r),
+                None => panic!("ResponseFuture polled after completion"),
+            },
+            FutureKind::Pending(fut) => fut.as_mut().poll(cx),
+        }
     }
 }
 
@@ -373,8 +424,31 @@ impl<B, E> std::fmt::Debug for ResponseFuture<B, E> {
     }
 }
 
-/// One request through the engine, the application and the engine again.
-async fn protect<S, ReqB, ResB>(
+/// Turns the inbound outcome into "go on with this decision" or "answer with this block".
+fn admit<B>(
+    shared: &Shared,
+    config: &Config,
+    inbound: Guarded,
+) -> Result<Decision, Response<RaspBody<B>>> {
+    match inbound {
+        Guarded::Decided(Decision::Block(attack)) => {
+            let resp = block_response_guarded(config, || shared.engine.block_response(&attack));
+            Err(block_http(resp, config))
+        }
+        Guarded::FailedClosed(resp) => {
+            shared.stats.record_engine_failure();
+            Err(block_http(resp, config))
+        }
+        Guarded::FailedOpen => {
+            shared.stats.record_engine_failure();
+            Ok(Decision::Allow)
+        }
+        Guarded::Decided(d) => Ok(d),
+    }
+}
+
+/// A request with a body: read up to the limit, inspect, run the application, respond.
+async fn protect_with_body<S, ReqB, ResB>(
     shared: Arc<Shared>,
     mut inner: S,
     req: Request<ReqB>,
@@ -386,42 +460,39 @@ where
     ResB: Body<Data = Bytes>,
     ResB::Error: Into<BoxError>,
 {
-    let engine = &shared.engine;
-    let config = engine.config();
+    let config = shared.engine.config();
     let (parts, body) = req.into_parts();
     let peer = peer_ip(&parts.extensions);
-
-    // Inbound: read the body only when there is one, and only up to the limit.
-    let (app_body, prefix, truncated) = if body.is_end_stream() {
-        (RaspBody::new(body), Bytes::new(), false)
-    } else {
-        let p = read_prefix(body, config.max_body_bytes).await;
-        let (view, truncated) = (p.view.clone(), p.truncated);
-        (RaspBody::replay(p), view, truncated)
-    };
+    let prefix = read_prefix(body, config.max_body_bytes).await;
     let inbound = {
-        let view = request_view(&parts, peer, &prefix, truncated);
-        guard(&config, || engine.inspect_request(&view))
+        let view = request_view(&parts, peer, &prefix.view, prefix.truncated);
+        guard(&config, || shared.engine.inspect_request(&view))
     };
-    drop(prefix);
-    let inbound = match inbound {
-        Guarded::Decided(Decision::Block(attack)) => {
-            let resp = block_response_guarded(&config, || engine.block_response(&attack));
-            return Ok(block_http(resp, &config));
-        }
-        Guarded::FailedClosed(resp) => {
-            shared.stats.record_engine_failure();
-            return Ok(block_http(resp, &config));
-        }
-        Guarded::FailedOpen => {
-            shared.stats.record_engine_failure();
-            Decision::Allow
-        }
-        Guarded::Decided(d) => d,
+    let inbound = match admit(&shared, &config, inbound) {
+        Ok(decision) => decision,
+        Err(blocked) => return Ok(blocked),
     };
-
     let summary = RequestSummary::new(&parts, peer);
-    let response = inner.call(Request::from_parts(parts, app_body)).await?;
+    let fut = inner.call(Request::from_parts(parts, RaspBody::replay(prefix)));
+    respond(shared, config, summary, inbound, fut).await
+}
+
+/// The response side: run the application's future, inspect status, headers and (for DLP)
+/// the body prefix, then pass, block, and set `Server`.
+async fn respond<F, ResB, E>(
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    summary: RequestSummary,
+    inbound: Decision,
+    fut: F,
+) -> Result<Response<RaspBody<ResB>>, E>
+where
+    F: Future<Output = Result<Response<ResB>, E>>,
+    ResB: Body<Data = Bytes>,
+    ResB::Error: Into<BoxError>,
+{
+    let engine = &shared.engine;
+    let response = fut.await?;
     let (mut head, body) = response.into_parts();
     let status = head.status.as_u16();
 
