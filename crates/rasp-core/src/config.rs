@@ -582,18 +582,20 @@ impl LoadedConfig {
                 }
             }
         }
-        let body = if wrapped {
-            match root.remove("config") {
-                Some(Value::Object(m)) => {
-                    for k in root.keys() {
-                        warnings.push(format!("top-level key `{k}` next to `config` ignored"));
-                    }
-                    m
+        let body = match (wrapped, root.remove("config")) {
+            (true, Some(Value::Object(m))) => {
+                for k in root.keys() {
+                    warnings.push(format!("top-level key `{k}` next to `config` ignored"));
                 }
-                _ => unreachable_object(),
+                m
             }
-        } else {
-            root
+            (_, other) => {
+                // Bare object: put back a non-object `config` so it is rejected by name.
+                if let Some(v) = other {
+                    root.insert("config".into(), v);
+                }
+                root
+            }
         };
         let mut cfg = base;
         for (k, v) in &body {
@@ -607,11 +609,6 @@ impl LoadedConfig {
             source: "Local",
         })
     }
-}
-
-/// `wrapped` was computed from `root["config"].is_object()`, so removal yields an object.
-fn unreachable_object() -> serde_json::Map<String, Value> {
-    serde_json::Map::new()
 }
 
 #[cfg(test)]

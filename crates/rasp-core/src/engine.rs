@@ -705,7 +705,9 @@ impl Engine {
 
     /// Change some keys while requests run (PyRASP `set_config`). Each key is validated on
     /// its own; valid keys are applied together in one atomic swap, invalid or unknown ones
-    /// are reported in `fail`. `"SECURITY_CHECKS.<check>"` keys change one check.
+    /// are reported in `fail`. `"SECURITY_CHECKS.<check>"` keys change one check. A
+    /// result that breaks a rule between keys (e.g. `ztaa` on without `ZTAA_KEYS`) is an
+    /// error and nothing changes.
     pub fn set_config(&self, changes: &serde_json::Value) -> Result<SetConfigReport, ConfigError> {
         let serde_json::Value::Object(map) = changes else {
             return Err(ConfigError::Invalid {

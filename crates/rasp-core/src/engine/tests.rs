@@ -732,6 +732,16 @@ fn set_config_is_validated_and_atomic() {
     assert_eq!(e.get_config()["SECURITY_CHECKS"]["sqli"], 0);
     assert_eq!(e.get_config()["SECURITY_CHECKS"]["xss"], 2);
     assert!(e.set_config(&json!([1])).is_err());
+    // A rule between keys broken: refused as a whole, nothing changes.
+    assert!(e
+        .set_config(&json!({"SECURITY_CHECKS.ztaa": 1, "APP_NAME": "other"}))
+        .is_err());
+    assert_eq!(e.config().app_name, "shop");
+    assert!(e
+        .set_config(&json!({"SECURITY_CHECKS.ztaa": 1, "ZTAA_KEYS": ["k"]}))
+        .unwrap()
+        .fail
+        .is_empty());
     let mut c = (*e.config()).clone();
     c.app_name = "cloud".into();
     e.replace_config(c).unwrap();
