@@ -95,3 +95,49 @@ fn one_mebibyte_value_is_bounded() {
         let _ = d.check(k, &big, Context::Param);
     }
 }
+
+#[test]
+fn ml_stage_is_gated_and_scored() {
+    let d = Detectors::default();
+    let p = d.ml_score(AttackKind::Sqli, "1' union select password from users--");
+    assert!(p.is_some_and(|p| p > 0.5), "{p:?}");
+    let benign = d.ml_score(AttackKind::Sqli, "Looking forward to seeing you next week");
+    assert!(benign.is_some_and(|p| p < 0.5), "{benign:?}");
+    assert!(!d.ml_candidate(
+        AttackKind::Xss,
+        "<svg onload=alert(1)> x x x",
+        Context::UserAgent
+    ));
+    assert!(!d.ml_candidate(
+        AttackKind::Xss,
+        "<p>Hello <b>you</b> and <a href=\"https://example.org/\">all</a></p>",
+        Context::Param
+    ));
+    assert!(!d.ml_candidate(
+        AttackKind::Xss,
+        "https://example.com/very/long/path?x=1&y=2",
+        Context::Param
+    ));
+    assert!(d.ml_candidate(
+        AttackKind::Xss,
+        "<svg><animate onbegin=alert(1)>",
+        Context::Param
+    ));
+    // Below MIN_SQLI_LEN the model is not asked.
+    assert!(!d.ml_candidate(AttackKind::Sqli, "'x'", Context::Param));
+}
+
+#[test]
+fn detections_name_their_engine() {
+    let d = Detectors::default();
+    let hit = d
+        .check(AttackKind::Traversal, "../../etc/passwd", Context::Param)
+        .expect("traversal");
+    assert_eq!(hit.engine.as_str(), "grammar");
+    assert_eq!(hit.score, 1.0);
+    // Without a model the ML stage is silent; the grammars still decide.
+    let bare = Detectors::with_model(Default::default(), rasp_detect::ml::Model::default());
+    assert!(bare
+        .check(AttackKind::Cmdi, "; cat /etc/passwd", Context::Param)
+        .is_some());
+}

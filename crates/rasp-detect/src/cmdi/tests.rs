@@ -131,3 +131,25 @@ fn escaped_newlines_leading_quotes_and_php() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn header_contexts() {
+    let ua = "() { :; }; /bin/bash -c 'curl http://127.0.0.1/x'";
+    assert!(detect(ua, Context::UserAgent).is_some());
+    for (v, ctx) in [
+        (
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36",
+            Context::UserAgent,
+        ),
+        ("curl/8.5.0", Context::UserAgent),
+        ("sid=abc; theme=dark; lang=en", Context::Cookie),
+        (
+            "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8",
+            Context::Header,
+        ),
+        ("gzip, deflate, br", Context::Header),
+        ("https://example.com/a?b=1&c=2", Context::Referer),
+    ] {
+        assert!(detect(v, ctx).is_none(), "{v}");
+    }
+}
