@@ -363,7 +363,7 @@ where
         };
         let inbound = match admit(shared, &config, inbound) {
             Ok(decision) => decision,
-            Err(blocked) => return ResponseFuture::ready(Ok(blocked)),
+            Err(blocked) => return ResponseFuture::ready(Ok(block_http(blocked, &config))),
         };
         let summary = RequestSummary::new(&parts, peer);
         let fut = self
@@ -425,19 +425,14 @@ impl<B, E> std::fmt::Debug for ResponseFuture<B, E> {
 }
 
 /// Turns the inbound outcome into "go on with this decision" or "answer with this block".
-fn admit<B>(
-    shared: &Shared,
-    config: &Config,
-    inbound: Guarded,
-) -> Result<Decision, Response<RaspBody<B>>> {
+fn admit(shared: &Shared, config: &Config, inbound: Guarded) -> Result<Decision, BlockResponse> {
     match inbound {
-        Guarded::Decided(Decision::Block(attack)) => {
-            let resp = block_response_guarded(config, || shared.engine.block_response(&attack));
-            Err(block_http(resp, config))
-        }
+        Guarded::Decided(Decision::Block(attack)) => Err(block_response_guarded(config, || {
+            shared.engine.block_response(&attack)
+        })),
         Guarded::FailedClosed(resp) => {
             shared.stats.record_engine_failure();
-            Err(block_http(resp, config))
+            Err(resp)
         }
         Guarded::FailedOpen => {
             shared.stats.record_engine_failure();
@@ -470,7 +465,7 @@ where
     };
     let inbound = match admit(&shared, &config, inbound) {
         Ok(decision) => decision,
-        Err(blocked) => return Ok(blocked),
+        Err(blocked) => return Ok(block_http(blocked, &config)),
     };
     let summary = RequestSummary::new(&parts, peer);
     let fut = inner.call(Request::from_parts(parts, RaspBody::replay(prefix)));
