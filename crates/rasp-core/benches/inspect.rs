@@ -112,5 +112,43 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+/// `rasp check` throughput: 1000 mixed JSON lines (values and requests, benign and attacks)
+/// through the replayer into a buffer, parsing and output included.
+fn replay(c: &mut Criterion) {
+    let mut input = String::new();
+    for i in 0..1000 {
+        let line = match i % 4 {
+            0 => format!(r#"{{"value": "search term {i}"}}"#),
+            1 => format!(r#"{{"value": "1' OR '1'='1 -- {i}", "location": "post_values"}}"#),
+            2 => format!(
+                r#"{{"request": {{"method": "GET", "path": "/p/{i}", "query": "a=x{i}&b=y", "client_ip": "10.0.{}.{}", "headers": [["User-Agent", "Mozilla/5.0"]]}}, "time": {}}}"#,
+                i / 256,
+                i % 256,
+                1_700_000_000 + i
+            ),
+            _ => format!(
+                r#"{{"request": {{"method": "POST", "path": "/api", "client_ip": "10.1.{}.{}", "content_type": "application/json", "body": "{{\"q\": \"<script>alert({i})</script>\"}}"}}, "time": {}}}"#,
+                i / 256,
+                i % 256,
+                1_700_000_000 + i
+            ),
+        };
+        input.push_str(&line);
+        input.push('\n');
+    }
+    c.bench_function("replay/1000_lines", |b| {
+        b.iter_batched(
+            || rasp_core::replay::Replayer::new(std::sync::Arc::new(engine(true))),
+            |mut r| {
+                let mut out = Vec::with_capacity(256 * 1024);
+                r.run(input.as_bytes(), &mut out).unwrap();
+                assert_eq!(r.stats.errors, 0);
+                black_box(out.len())
+            },
+            criterion::BatchSize::LargeInput,
+        )
+    });
+}
+
+criterion_group!(benches, bench, replay);
 criterion_main!(benches);
