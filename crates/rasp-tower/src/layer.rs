@@ -365,7 +365,7 @@ where
             Ok(decision) => decision,
             Err(blocked) => return ResponseFuture::ready(Ok(block_http(blocked, &config))),
         };
-        let summary = RequestSummary::new(&parts, peer);
+        let summary = RequestSummary::new(&parts, peer, !config.trusted_proxies.is_empty());
         let fut = self
             .inner
             .call(Request::from_parts(parts, RaspBody::new(body)));
@@ -467,7 +467,7 @@ where
         Ok(decision) => decision,
         Err(blocked) => return Ok(block_http(blocked, &config)),
     };
-    let summary = RequestSummary::new(&parts, peer);
+    let summary = RequestSummary::new(&parts, peer, !config.trusted_proxies.is_empty());
     let fut = inner.call(Request::from_parts(parts, RaspBody::replay(prefix)));
     respond(shared, config, summary, inbound, fut).await
 }

@@ -82,12 +82,15 @@ pub struct RequestSummary {
 }
 
 impl RequestSummary {
-    /// Keeps what the response-side checks need from `parts`.
-    pub fn new(parts: &Parts, peer: Option<IpAddr>) -> Self {
+    /// Keeps what the response-side checks need from `parts`. Forwarding headers only
+    /// matter behind trusted proxies; without any (`trusted_proxies` empty) they are skipped.
+    pub fn new(parts: &Parts, peer: Option<IpAddr>, trusted_proxies: bool) -> Self {
         let mut forwarding = Vec::new();
-        for name in FORWARDING_HEADERS {
-            for value in parts.headers.get_all(name) {
-                forwarding.push((HeaderName::from_static(name), value.clone()));
+        if trusted_proxies {
+            for name in FORWARDING_HEADERS {
+                for value in parts.headers.get_all(name) {
+                    forwarding.push((HeaderName::from_static(name), value.clone()));
+                }
             }
         }
         RequestSummary {

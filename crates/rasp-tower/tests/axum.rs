@@ -463,3 +463,33 @@ async fn request_body_reaches_app_when_body_read_errors_are_absent() {
     assert!(r.body.is_empty());
     let _ = BodyExt::boxed(http_body_util::Empty::<Bytes>::new());
 }
+
+#[tokio::test]
+async fn client_ip_honours_trusted_proxies_only() {
+    let forwarded = |target: &'static str, addr: SocketAddr| {
+        http::Request::get(target)
+            .header("host", addr.to_string())
+            .header("x-forwarded-for", "203.0.113.7")
+            .body(http_body_util::Empty::<Bytes>::new())
+            .unwrap()
+    };
+    let attack = "/search?q=%3Cscript%3Ealert(1)%3C/script%3E";
+
+    // No trusted proxy: the header is ignored (PyRASP bug B2), the peer is the client.
+    let (addr, sink, _layer) = serve(base_config()).await;
+    let r = send_from(addr, 100, forwarded(attack, addr)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(sink.take()[0].client_ip, Some([127, 0, 0, 100].into()));
+
+    // Loopback trusted: the forwarded address is the client, for blocking and blacklisting.
+    let mut c = base_config();
+    c.trusted_proxies = vec!["127.0.0.0/8".parse().unwrap()];
+    let (addr, sink, _layer) = serve(c).await;
+    let r = send_from(addr, 101, forwarded(attack, addr)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+    assert_eq!(sink.take()[0].client_ip, Some([203, 0, 113, 7].into()));
+    // The blacklisted client is 203.0.113.7, not the proxy.
+    assert_eq!(http_get(addr, 101, "/").await.status, StatusCode::OK);
+    let r = send_from(addr, 102, forwarded("/", addr)).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN);
+}
