@@ -313,6 +313,152 @@ pub fn sink_call(s: &str) -> bool {
     ok_shape && call_or_assign(b, e2)
 }
 
+/// Symbols counted before a bracket-only run counts as script.
+const MIN_BRACKET_SCRIPT: usize = 12;
+
+/// Script written only with `[]()!+` (spaces allowed where a form decoded `+`): the atoms
+/// `![]` / `+[]` make booleans and numbers, indexing `)[` / `][` pulls letters out of them.
+/// Prose and markdown never build a run of these symbols that both negates or coerces an
+/// empty array and indexes the result.
+pub fn bracket_only_script(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !matches!(b[i], b'[' | b'(' | b'!' | b'+') {
+            i += 1;
+            continue;
+        }
+        // one run of symbols and spaces; spaces are removed for the shape checks
+        let mut run: Vec<u8> = Vec::new();
+        while i < b.len() && matches!(b[i], b'[' | b']' | b'(' | b')' | b'!' | b'+' | b' ') {
+            if b[i] != b' ' {
+                run.push(b[i]);
+            }
+            i += 1;
+        }
+        if run.len() >= MIN_BRACKET_SCRIPT {
+            let has = |n: &[u8]| memchr::memmem::find(&run, n).is_some();
+            if (has(b"![]") || has(b"+[]")) && (has(b")[") || has(b"][")) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Objects that expose the whole browser API; indexing one with a computed name is how
+/// payloads reach a sink without writing its name (`self["al"+"ert"]`, `top[x](1)`,
+/// `(document)["cookie"]`).
+fn global_object(name: &[u8]) -> bool {
+    let mut buf = [0u8; 10];
+    if name.len() > buf.len() {
+        return false;
+    }
+    for (d, c) in buf.iter_mut().zip(name) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"self"
+            | b"window"
+            | b"top"
+            | b"parent"
+            | b"frames"
+            | b"globalthis"
+            | b"document"
+            | b"content"
+    )
+}
+
+/// A global object (optionally parenthesised) indexed by a string literal or an identifier
+/// that is then called: `self["\x24"]`, `(document)["cookie"]`, `content[y](123)`.
+pub fn global_index(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(b'[', &b[i..]) {
+        let open = i + p;
+        i = open + 1;
+        // the object before `[`: `name` or `(name)`
+        let mut e = open;
+        while e > 0 && b[e - 1] == b' ' {
+            e -= 1;
+        }
+        let paren = e > 0 && b[e - 1] == b')';
+        if paren {
+            e -= 1;
+        }
+        let mut st = e;
+        while st > 0 && is_ident(b[st - 1]) && e - st < 12 {
+            st -= 1;
+        }
+        if st == e || !global_object(&b[st..e]) {
+            continue;
+        }
+        if st > 0 && (is_ident(b[st - 1]) || b[st - 1] == b'.') {
+            continue;
+        }
+        if paren && (st == 0 || b[st - 1] != b'(') {
+            continue;
+        }
+        let inner = skip_ws(b, open + 1);
+        match b.get(inner) {
+            // a quoted member name: `self["x"]`
+            Some(&q @ (b'"' | b'\'' | b'`')) if b[inner + 1..].iter().take(64).any(|&c| c == q) => {
+                return true;
+            }
+            // a variable member name, then called: `top[x](1)`
+            Some(&c) if is_ident_start(c) => {
+                let mut k = inner;
+                while k < b.len() && is_ident(b[k]) && k - inner < 40 {
+                    k += 1;
+                }
+                let k = skip_ws(b, k);
+                if b.get(k) == Some(&b']') && matches!(b.get(k + 1), Some(b'(' | b'`')) {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A comment placed inside a member chain on a browser global (`document/**/.cookie`,
+/// `window /*x*/ [ … ]`): hiding the chain's shape from filters is the only reason to write
+/// one there.
+pub fn commented_member(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut from = 0;
+    for _ in 0..32 {
+        let Some(p) = memchr::memmem::find(&b[from..], b"/*") else {
+            return false;
+        };
+        let open = from + p;
+        let close = match memchr::memmem::find(&b[open + 2..], b"*/") {
+            Some(q) => open + 2 + q + 2,
+            None => return false,
+        };
+        from = close;
+        let before = b[..open].iter().rposition(|c| !c.is_ascii_whitespace());
+        let after = skip_ws(b, close);
+        let (Some(bp), Some(&ac)) = (before, b.get(after)) else {
+            continue;
+        };
+        // the global sits right before the comment and a member access follows it
+        if matches!(ac, b'.' | b'[') || (ac == b')' && b.get(skip_ws(b, after + 1)) == Some(&b'['))
+        {
+            let mut st = bp + 1;
+            while st > 0 && is_ident(b[st - 1]) && bp + 1 - st < 12 {
+                st -= 1;
+            }
+            if global_object(&b[st..bp + 1]) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 /// `{{ … }}` template expression reaching code: a call, the `constructor` chain, or `$eval`.
 pub fn template_injection(s: &str) -> bool {
     let b = s.as_bytes();

@@ -71,7 +71,18 @@ fn has_xss_significant_byte(s: &str) -> bool {
     s.bytes().any(|b| {
         matches!(
             b,
-            b'<' | b'=' | b':' | b'(' | b'`' | b'{' | b'%' | b'&' | b'\\' | b'\'' | b'"'
+            b'<' | b'='
+                | b':'
+                | b'('
+                | b'`'
+                | b'{'
+                | b'%'
+                | b'&'
+                | b'\\'
+                | b'\''
+                | b'"'
+                | b'['
+                | b'*'
         )
     })
 }
@@ -179,6 +190,12 @@ fn analyze(v: &str) -> Option<&'static str> {
         {
             return Some("css-expression");
         }
+    }
+    if memchr::memchr(b'[', b).is_some() && (js::bracket_only_script(v) || js::global_index(v)) {
+        return Some("script-call");
+    }
+    if memchr::memmem::find(b, b"/*").is_some() && js::commented_member(v) {
+        return Some("script-call");
     }
     if memchr::memmem::find(b, b"{{").is_some() && js::template_injection(v) {
         return Some("template-injection");

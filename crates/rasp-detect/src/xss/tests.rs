@@ -178,3 +178,86 @@ fn huge_values_are_bounded() {
     let v = format!("{}<script>", "x".repeat(1000));
     assert!(hit(&v));
 }
+
+#[test]
+fn obfuscated_schemes_without_code() {
+    // a scheme name split by characters the URL parser removes is never honest text
+    for v in [
+        "jav&Tab;ascript:",
+        "vb&NewLine;script&colon;",
+        "j%26Tab%3Bavascript%3A",
+        "java\u{1}script: ",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "JavaScript: the definitive guide",
+        "Java Script: a beginner's tour",
+        "Data: see appendix",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn data_urls_carrying_markup() {
+    // base64 of `<svg onload=alert(7)>` under a MIME type no rule lists
+    for v in [
+        "<a href=\"data:application/octet-stream;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoNyk+\">x</a>",
+        "<a href=\"data:foo/bar;&NewLine;base64&Tab;,PHN2ZyBvbmxvYWQ9YWxlcnQoNyk+\">x</a>",
+        "data:application/x-anything,%3Cscript%3Ealert(2)%3C/script%3E",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        // base64 of "hello world, plain text"
+        "<a href=\"data:text/plain;base64,aGVsbG8gd29ybGQsIHBsYWluIHRleHQ=\">t</a>",
+        "<img src=\"data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB\" alt=\"\">",
+        "data:application/json,{\"a\":1}",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn bracket_only_script() {
+    for v in [
+        "(![]+[])[+!+[]]+(!![]+[])[+[]]",
+        "[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]",
+        // a form decoded `+` to spaces
+        "(![] [])[ ! []] (!![] [])[ []]",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "!!!!!!!!!!!!!!!!!!!!!!",
+        "- [ ] todo\n- [ ] another one\n- [x] done",
+        "![](a.png) ![](b.png)",
+        "((((a+b)))) + [c] + [d]",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn computed_access_on_globals() {
+    for v in [
+        "top[\"al\"+\"ert\"](3)",
+        "window['x']",
+        "(self)[\"name\"]",
+        "q=<b>prompt</b>;frames[q](4)",
+        "window /* c */ .name",
+        "(parent/**/)['origin']",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "see the top[1] answer",
+        "content[3] of the archive",
+        "self-review [draft]",
+        "a/* note */.b",
+        "window (in the kitchen) [sic]",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

@@ -11,19 +11,39 @@ pub struct SchemeHit {
     pub scheme: &'static str,
     /// Folded text after the `:`.
     pub rest: Vec<u8>,
+    /// The scheme name was split by tabs, newlines or control characters that the URL parser
+    /// removes (`ja\tvascript:`, `v\nb\ts…t:`): no honest text spells a scheme that way.
+    pub obfuscated: bool,
+}
+
+/// A value folded the way URL parsing treats schemes.
+struct Folded {
+    /// Lower-case, whitespace and C0 controls dropped.
+    lower: Vec<u8>,
+    /// Same bytes, original case (base64 payloads are case-sensitive).
+    orig: Vec<u8>,
+    /// Index in the source of each kept byte.
+    pos: Vec<usize>,
 }
 
 /// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
 /// lower-case ASCII.
-fn fold(s: &str) -> Vec<u8> {
-    let mut out = Vec::with_capacity(s.len().min(MAX_FOLD));
-    for &b in s.as_bytes().iter().take(MAX_FOLD) {
+fn fold(s: &str) -> Folded {
+    let n = s.len().min(MAX_FOLD);
+    let mut f = Folded {
+        lower: Vec::with_capacity(n),
+        orig: Vec::with_capacity(n),
+        pos: Vec::with_capacity(n),
+    };
+    for (i, &b) in s.as_bytes().iter().take(MAX_FOLD).enumerate() {
         if b <= 0x20 || b == 0x7f {
             continue;
         }
-        out.push(b.to_ascii_lowercase());
+        f.lower.push(b.to_ascii_lowercase());
+        f.orig.push(b);
+        f.pos.push(i);
     }
-    out
+    f
 }
 
 /// Cheap pre-check: some `:` whose previous significant byte ends a dangerous scheme name
@@ -62,6 +82,69 @@ fn active_data_mime(rest: &[u8]) -> bool {
     .any(|m| rest.starts_with(m))
 }
 
+/// Bytes of a `data:` payload decoded and examined.
+const MAX_PAYLOAD: usize = 4096;
+
+std::thread_local! {
+    /// Nesting of `data:` payload inspection (a payload may hold another `data:` URL).
+    static PAYLOAD_DEPTH: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+/// Most nested `data:` payloads examined.
+const MAX_PAYLOAD_DEPTH: u8 = 2;
+
+/// Decode standard or URL-safe base64, skipping invalid bytes (as forgiving decoders do),
+/// stopping at `=` padding; bounded by the input length.
+fn base64_decode(s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for &c in s {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            b'=' => break,
+            _ => continue,
+        };
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    out
+}
+
+/// Is the content of a `data:` URL (`orig` starts after `data:`, original case) markup that
+/// executes? The header before `,` says whether it is base64.
+fn payload_executes(orig: &[u8]) -> bool {
+    let Some(comma) = memchr::memchr(b',', orig) else {
+        return false;
+    };
+    let header = orig[..comma].to_ascii_lowercase();
+    let body = &orig[comma + 1..orig.len().min(comma + 1 + MAX_PAYLOAD)];
+    let depth = PAYLOAD_DEPTH.with(|d| d.get());
+    if depth >= MAX_PAYLOAD_DEPTH {
+        return false;
+    }
+    let text = if memchr::memmem::find(&header, b"base64").is_some() {
+        String::from_utf8_lossy(&base64_decode(body)).into_owned()
+    } else {
+        crate::normalize::percent_decode_deep(&String::from_utf8_lossy(body)).into_owned()
+    };
+    if !text.contains('<') {
+        return false;
+    }
+    PAYLOAD_DEPTH.with(|d| d.set(depth + 1));
+    let hit = super::html::scan(&text).is_some();
+    PAYLOAD_DEPTH.with(|d| d.set(depth));
+    hit
+}
+
 /// Find a dangerous scheme in `s` at a position that starts a URL: the beginning or after a
 /// byte that is not a letter or digit (`url=javascript:`, `feed:javascript:`).
 pub fn find_scheme(s: &str) -> Option<SchemeHit> {
@@ -69,16 +152,28 @@ pub fn find_scheme(s: &str) -> Option<SchemeHit> {
         return None;
     }
     let f = fold(s);
+    let src = s.as_bytes();
     for scheme in SCHEMES {
         let mut from = 0;
-        while let Some(p) = memchr::memmem::find(&f[from..], scheme.as_bytes()) {
+        while let Some(p) = memchr::memmem::find(&f.lower[from..], scheme.as_bytes()) {
             let at = from + p;
-            let boundary = at == 0 || !f[at - 1].is_ascii_alphanumeric();
-            let rest = &f[at + scheme.len()..];
-            if boundary && (scheme != "data:" || active_data_mime(rest)) {
+            let boundary = at == 0 || !f.lower[at - 1].is_ascii_alphanumeric();
+            let end = at + scheme.len();
+            let rest = &f.lower[end..];
+            // any MIME type whose payload is itself markup that executes (the browser may
+            // sniff, render or save it)
+            let active_payload = boundary
+                && scheme == "data:"
+                && !active_data_mime(rest)
+                && payload_executes(&f.orig[end..]);
+            if boundary && (scheme != "data:" || active_data_mime(rest) || active_payload) {
+                // Bytes the fold removed inside the scheme name (before its `:`).
+                let (a, z) = (f.pos[at], f.pos[end - 2]);
+                let obfuscated = src[a..z].iter().any(|&c| c < 0x20 || c == 0x7f);
                 return Some(SchemeHit {
                     scheme,
                     rest: rest.to_vec(),
+                    obfuscated,
                 });
             }
             from = at + 1;
@@ -110,18 +205,22 @@ pub fn dangerous_value(v: &str) -> bool {
     let Some(h) = find_scheme(v) else {
         return false;
     };
-    if h.scheme == "data:" {
+    if h.scheme == "data:" || h.obfuscated {
         return true;
     }
     if inert_script(&h.rest) {
         return false;
     }
     let r = &h.rest;
-    r.iter().any(|&b| {
-        matches!(
-            b,
-            b'(' | b'`' | b'[' | b'=' | b'\\' | b'%' | b'<' | b'&' | b'\'' | b'"'
-        )
+    r.iter().enumerate().any(|(i, &b)| match b {
+        b'(' | b'`' | b'[' | b'=' | b'\\' | b'%' | b'<' | b'&' | b'"' => true,
+        // an apostrophe inside a word is prose ("a beginner's guide"), not a JS string
+        b'\'' => {
+            !(i > 0
+                && r[i - 1].is_ascii_alphanumeric()
+                && r.get(i + 1).is_some_and(|c| c.is_ascii_alphanumeric()))
+        }
+        _ => false,
     })
 }
 
