@@ -46,6 +46,25 @@ fn executes_by_itself(name: &[u8]) -> bool {
     )
 }
 
+/// A plug-in element with no attributes and no `<param>` after it (`<Object>` in API docs,
+/// "returns an <object>") names no resource, so it loads and runs nothing.
+fn bare_plugin(name: &[u8], b: &[u8], after_name: usize) -> bool {
+    if !matches!(name, b"object" | b"embed" | b"applet") {
+        return false;
+    }
+    let mut k = after_name;
+    while k < b.len() && (is_space(b[k]) || b[k] == b'/') {
+        k += 1;
+    }
+    if b.get(k) != Some(&b'>') {
+        return false;
+    }
+    let rest = &b[k..b.len().min(k + 4096)];
+    !memchr::memchr_iter(b'<', rest)
+        .take(64)
+        .any(|p| rest[p + 1..].len() >= 5 && rest[p + 1..p + 6].eq_ignore_ascii_case(b"param"))
+}
+
 /// Is `name` (lower-case, without the `on` prefix) a DOM event?
 pub fn is_event_name(ev: &[u8]) -> bool {
     const PREFIXES: [&[u8]; 14] = [
@@ -265,7 +284,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         &name[..name_len]
     };
 
-    if executes_by_itself(name) {
+    if executes_by_itself(name) && !bare_plugin(name, b, i) {
         return (Some("executable-tag"), i);
     }
     if let Some(p) = inner_lt {

@@ -261,3 +261,24 @@ fn computed_access_on_globals() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn plugin_tags_need_a_resource() {
+    for v in [
+        "<object data=\"//evil.example/x.swf\">",
+        "<OBJECT><param name=movie value=\"//evil.example/x.swf\"></OBJECT>",
+        "<embed src=\"//evil.example/x.svg\">",
+        "<applet code=\"X.class\">",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // API documentation names types in angle brackets
+    for v in [
+        "options <Object> Settings for the call.",
+        "Returns: <Object>",
+        "cb <Function> | <Object>\n\nsignal <AbortSignal>",
+        "<li><code>opts</code> &#x3C;Object></li>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
