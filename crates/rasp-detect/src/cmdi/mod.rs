@@ -124,6 +124,9 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if php_code(v) {
         return Some("php-code");
     }
+    if jndi_lookup(v) {
+        return Some("jndi-lookup");
+    }
     let mut starts = Starts::default();
     // A value that opens with a quote or `<` closes the application's string or redirects
     // input: what follows is in command position, though not as tightly as after `;`.
@@ -297,6 +300,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if cw == CommandWord::Unknown {
         return None;
     }
+    let paired = word_buf.quotes.iter().any(|&n| n >= 2 && n % 2 == 0);
+    let quoted_inside = paired && {
+        // Quotes that only wrap the word (`'id'`) hide nothing.
+        let raw = &v[at..end];
+        let raw = &raw[raw.iter().position(|b| !is_blank(*b, plus)).unwrap_or(0)..];
+        let wrapped = word_buf.quotes.iter().sum::<u8>() == 2
+            && matches!(raw.first(), Some(b'\'' | b'"'))
+            && matches!(raw.last(), Some(b'\'' | b'"'));
+        !wrapped
+    };
+    if (word_buf.obfuscated || quoted_inside) && matches!(cw, CommandWord::Known(_)) {
+        return Some("obfuscated-command");
+    }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
     if WRAPPERS.contains(&word) && kind != Start::Loose {
         if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
@@ -335,7 +351,18 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::GlobPath, _) => true,
         (CommandWord::Variable, Start::Value) => evidence(),
-        (CommandWord::Variable, _) => word.len() > 2,
+        // `;$CMD` runs a command; `;$a $b` is as likely a template: a one-letter variable
+        // needs options after it (`$a -nlvp 555`).
+        (CommandWord::Variable, _) => {
+            word.len() > 2 || {
+                let rest = &v[end..];
+                let t = rest
+                    .iter()
+                    .position(|&b| !is_blank(b, plus))
+                    .map(|p| &rest[p..]);
+                t.is_some_and(|t| t.len() > 1 && t[0] == b'-' && t[1].is_ascii_alphabetic())
+            }
+        }
         // A lone tool name is a search term; with anything after it, a command line.
         // A lone tool name is a search term; a command line has shell-shaped arguments or
         // runs another command (`strace ifconfig`).
@@ -383,6 +410,7 @@ fn read_command_word(
 ) -> Option<(Word, usize, bool)> {
     // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
     let mut assignments = 0;
+    let mut leading_quotes = [0u8; 2];
     loop {
         while at < v.len()
             && (is_blank(v[at], plus)
@@ -391,6 +419,10 @@ fn read_command_word(
                     b'(' | b'{' | b'!' | b'@' | b'"' | b'\'' | b'\\' | b'^'
                 ))
         {
+            if matches!(v[at], b'"' | b'\'') {
+                let q = usize::from(v[at] == b'"');
+                leading_quotes[q] = leading_quotes[q].saturating_add(1);
+            }
             at += 1;
         }
         if let Some(skip) = ifs_at(v, at) {
@@ -419,7 +451,10 @@ fn read_command_word(
             at += 1;
         }
     }
-    let mut word = Word::default();
+    let mut word = Word {
+        quotes: leading_quotes,
+        ..Word::default()
+    };
     let mut i = at;
     while i < v.len() && word.len() < MAX_WORD {
         let b = v[i];
@@ -438,17 +473,39 @@ fn read_command_word(
         match b {
             // A line break spelled `\n` ends the word (applications unescape it).
             b'\\' if !word.is_empty() && matches!(v.get(i + 1), Some(b'n' | b'r')) => break,
-            b'\'' | b'"' | b'\\' | b'^' => i += 1,
-            b'`' if v.get(i + 1) == Some(&b'`') => i += 2,
+            b'\'' | b'"' => {
+                let q = usize::from(b == b'"');
+                word.quotes[q] = word.quotes[q].saturating_add(1);
+                i += 1;
+            }
+            b'\\' | b'^' => {
+                word.removed();
+                i += 1;
+            }
+            b'`' if v.get(i + 1) == Some(&b'`') => {
+                word.removed();
+                i += 2;
+            }
             b'`' => break,
             // Empty expansions used to split words: `$@`, `$*`, `$1`, `$$`, `$()`, `$[]`.
-            b'$' if matches!(v.get(i + 1), Some(b'@' | b'*' | b'0'..=b'9' | b'$')) => i += 2,
-            b'$' | b'<' | b'>' if matches!(v.get(i + 1..i + 3), Some(b"()" | b"[]")) => i += 3,
+            b'$' if matches!(
+                v.get(i + 1),
+                Some(b'@' | b'*' | b'0'..=b'9' | b'$' | b'!' | b'?' | b'-')
+            ) =>
+            {
+                word.removed();
+                i += 2;
+            }
+            b'$' | b'<' | b'>' if matches!(v.get(i + 1..i + 3), Some(b"()" | b"[]")) => {
+                word.removed();
+                i += 3;
+            }
             // An unset variable inside a word expands to nothing (`c$u\at`).
             b'$' if !word.is_empty()
                 && v.get(i + 1)
                     .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_') =>
             {
+                word.removed();
                 i += 1;
                 while i < v.len() && (v[i].is_ascii_alphanumeric() || v[i] == b'_') {
                     i += 1;
@@ -530,6 +587,13 @@ fn windows_for(v: &[u8], from: usize) -> bool {
 struct Word {
     buf: [u8; MAX_WORD],
     len: usize,
+    /// Something was removed inside the word (`c''at`, `w^ho`, `c$@at`): a shell-only way of
+    /// spelling a command that prose never produces.
+    obfuscated: bool,
+    pending_removal: bool,
+    /// Quotes dropped from the word: obfuscation only when they pair up (`c''at`, `'c'url`);
+    /// a lone apostrophe is a contraction (`I'd`).
+    quotes: [u8; 2],
 }
 
 impl Default for Word {
@@ -537,12 +601,24 @@ impl Default for Word {
         Word {
             buf: [0; MAX_WORD],
             len: 0,
+            obfuscated: false,
+            pending_removal: false,
+            quotes: [0; 2],
         }
     }
 }
 
 impl Word {
+    /// Note that quoting or an empty expansion was dropped at this point.
+    fn removed(&mut self) {
+        self.pending_removal = self.len > 0;
+    }
+
     fn push(&mut self, b: u8) {
+        if self.pending_removal {
+            self.obfuscated = true;
+            self.pending_removal = false;
+        }
         if self.len < MAX_WORD {
             self.buf[self.len] = b;
             self.len += 1;
@@ -820,6 +896,15 @@ fn php_code(v: &[u8]) -> bool {
                 .take(8)
                 .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
         })
+}
+
+/// A Log4j lookup that loads remote code: `${jndi:ldap://…}`, also with nested lookups
+/// hiding the braces (`${:-x$}{jndi:…}`, `${${lower:j}ndi:…}` is caught once decoded).
+fn jndi_lookup(v: &[u8]) -> bool {
+    memchr::memmem::find(v, b"${").is_some()
+        && v.windows(5)
+            .take(1 << 14)
+            .any(|w| w.eq_ignore_ascii_case(b"jndi:"))
 }
 
 /// Functions that run a shell command or evaluate code, called with a string, a variable or

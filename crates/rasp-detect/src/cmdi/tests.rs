@@ -153,3 +153,28 @@ fn header_contexts() {
         assert!(detect(v, ctx).is_none(), "{v}");
     }
 }
+
+#[test]
+fn obfuscated_words_and_lookups() {
+    for v in [
+        "'c'url localhost",
+        "ti''me who",
+        "c$!at /etc/passwd",
+        "${jndi:ldap://127.0.0.1/a}",
+        "x ${:1337:-x$}{jndi:ldap://127.0.0.1/a}",
+        "a=nc&&$a -nlvp 555",
+        ";lastlog -u root",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "O'keefe's",
+        "I'd love to",
+        "\"I'd go out\"",
+        "don't cat-call",
+        "it's time",
+        "That's two \"O\"s in goose",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}

@@ -34,6 +34,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("bcdboot", Exotic),
     ("bcdedit", Exotic),
     ("bitsadmin", Exotic),
+    ("busybox", Exotic),
     ("bzcat", Exotic),
     ("bzip2", Tool),
     ("c89", Tool),
@@ -80,6 +81,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("egrep", Exotic),
     ("env", Word),
     ("eval", Word),
+    ("ex", Word),
     ("exec", Word),
     ("expr", Tool),
     ("false", Word),
@@ -131,6 +133,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("ksh", Exotic),
     ("kubectl", Exotic),
     ("last", Word),
+    ("lastlog", Exotic),
     ("lastlogin", Exotic),
     ("less", Word),
     ("ln", Word),
@@ -180,11 +183,14 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("nslookup", Exotic),
     ("openssl", Tool),
     ("passwd", Tool),
+    ("perf", Tool),
     ("perl", Tool),
     ("pgrep", Exotic),
     ("php", Tool),
     ("ping", Word),
     ("pip", Tool),
+    ("pip3", Exotic),
+    ("pipx", Exotic),
     ("pkexec", Exotic),
     ("pkill", Exotic),
     ("powershell", Exotic),
@@ -205,6 +211,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("regedit", Exotic),
     ("regsvr32", Exotic),
     ("ren", Word),
+    ("rev", Word),
     ("rlogin", Exotic),
     ("rm", Tool),
     ("rmdir", Exotic),
@@ -275,8 +282,10 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("tr", Word),
     ("traceroute", Exotic),
     ("tracert", Exotic),
+    ("trap", Word),
     ("true", Word),
     ("type", Word),
+    ("uconv", Exotic),
     ("ulimit", Exotic),
     ("umask", Exotic),
     ("uname", Exotic),
@@ -362,7 +371,7 @@ pub fn lookup(word: &str) -> Option<Tier> {
         return Some(COMMANDS[i].1);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
-    if ["ansible-", "chef-", "docker-", "kube"]
+    if ["ansible-", "chef-", "docker-", "kube", "rmt-"]
         .iter()
         .any(|p| word.len() > p.len() + 1 && word.starts_with(p))
     {
