@@ -412,11 +412,13 @@ impl Engine {
         if kinds.is_empty() {
             return None;
         }
+        // The budget covers extraction and decoding too (a large body is most of the work).
+        let started = Instant::now();
         let vectors = c.extractor().extract(req);
         self.stats
             .values_skipped
             .fetch_add(vectors.skipped, Ordering::Relaxed);
-        self.scan_values(c, &kinds, &vectors)
+        self.scan_values(c, &kinds, &vectors, started)
     }
 
     fn scan_values(
@@ -424,8 +426,8 @@ impl Engine {
         c: &Compiled,
         kinds: &[AttackKind],
         vectors: &Vectors,
+        started: Instant,
     ) -> Option<Finding> {
-        let started = Instant::now();
         let budget = Duration::from_micros(c.config.time_budget_us);
         let mut overrun = false;
         let mut n = 0u32;
@@ -821,7 +823,7 @@ impl Engine {
             .into_iter()
             .filter(|k| c.config.action(checks::injection::check_for(*k).key()) != 0)
             .collect();
-            self.scan_values(&c, &kinds, &vectors)
+            self.scan_values(&c, &kinds, &vectors, Instant::now())
         }));
         let f = match run {
             Ok(f) => f?,
