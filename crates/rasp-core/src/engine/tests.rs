@@ -819,6 +819,24 @@ fn check_value_matches_engine_locations() {
 }
 
 #[test]
+fn state_stays_bounded_under_many_attacking_sources() {
+    let (e, _) = engine_with(json!({"STATE_CAPACITY": 256}));
+    for n in 0..50_000u32 {
+        let mut req = get("/.env", "");
+        req.peer = Some(IpAddr::from((0x0a00_0000 + n).to_be_bytes()));
+        assert!(e.inspect_request_at(&req, T0).is_block());
+    }
+    // The store keeps about STATE_CAPACITY entries; the beacon queue is capped too.
+    assert!(e.store().blacklist_entries().len() <= 256 + crate::state::SHARDS);
+    let new = e.take_new_blacklist();
+    assert_eq!(new.len(), MAX_NEW_BLACKLIST);
+    assert_eq!(
+        new.last().unwrap().0,
+        IpAddr::from((0x0a00_0000u32 + 49_999).to_be_bytes())
+    );
+}
+
+#[test]
 fn status_and_blacklist_api() {
     let (e, _) = engine_with(json!({}));
     let s = e.get_status();
