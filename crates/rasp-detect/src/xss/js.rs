@@ -159,6 +159,65 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
     Some((any_sink, direct, member, i))
 }
 
+/// Objects at the root of a member chain that hand out the browser API.
+fn root_global(name: &[u8]) -> bool {
+    if global_object(name) {
+        return true;
+    }
+    let mut buf = [0u8; 14];
+    if name.len() > buf.len() {
+        return false;
+    }
+    for (d, c) in buf.iter_mut().zip(name) {
+        *d = c.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..name.len()],
+        b"this"
+            | b"location"
+            | b"navigator"
+            | b"string"
+            | b"function"
+            | b"reflect"
+            | b"jquery"
+            | b"xmlhttprequest"
+            | b"constructor"
+    )
+}
+
+/// A member call that reaches no sink: `stream.write(buf)`, `IMAP4.open()`, `window.refresh()`
+/// (curses), `console.log(x)`, `String.prototype.trim()`. Only a chain rooted at a browser
+/// global can reach the API, and then through a sink member, a computed member, or a call
+/// that passes something (`window.open('//x')`, `location.replace(u)`). `chain` is the text
+/// of the chain, `args` what follows it starting at `(`.
+fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
+    if args.first() != Some(&b'(') {
+        return false;
+    }
+    let root_end = chain
+        .iter()
+        .position(|&c| !is_ident(c))
+        .unwrap_or(chain.len());
+    let root = &chain[..root_end];
+    if direct_sink(root) {
+        return false;
+    }
+    if !root_global(root) || root.eq_ignore_ascii_case(b"console") {
+        return true;
+    }
+    if memchr::memchr(b'[', chain).is_some() {
+        return false;
+    }
+    let mut parts = chain[root_end..]
+        .split(|&c| c == b'.')
+        .filter(|p| !p.is_empty());
+    if parts.any(sink) {
+        return false;
+    }
+    // an empty argument list passes nothing to a non-sink member
+    args[1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b')')
+}
+
 /// Does a call (`(` or a tagged template) or an assignment (`=` but not `==`) follow at `i`?
 fn call_or_assign(b: &[u8], i: usize) -> bool {
     match b.get(i) {
@@ -227,7 +286,10 @@ pub fn string_breakout(s: &str) -> bool {
             // `alert (1)` is valid JS, but prose puts spaces there ("open (24h)"): accept a
             // space before the call only after a member access.
             let at = if member { skip_ws(b, e) } else { e };
-            if any_sink && call_or_assign(b, at) {
+            if any_sink
+                && call_or_assign(b, at)
+                && !(member && inert_member_call(&b[j..e], &b[at..]))
+            {
                 return true;
             }
         }
@@ -308,7 +370,7 @@ pub fn sink_call(s: &str) -> bool {
     let ok_shape = if direct {
         b.get(e2).is_some_and(|&c| c == b'(' || c == b'`') && e2 == e
     } else {
-        member
+        member && !inert_member_call(&b[..e], &b[e2..])
     };
     ok_shape && call_or_assign(b, e2)
 }

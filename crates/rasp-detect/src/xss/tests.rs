@@ -282,3 +282,29 @@ fn plugin_tags_need_a_resource() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn member_calls_that_reach_no_sink() {
+    for v in [
+        "document.write('<b>x</b>')",
+        "window.open('//evil.example')",
+        "location.replace(u)",
+        "top.alert(1)",
+        "x.innerHTML='<img src=x onerror=y()>'",
+        "';window.location.assign(u);//",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // API references and code samples from documentation
+    for v in [
+        "stream.write(chunk)",
+        "IMAP4.open()",
+        "window.refresh()",
+        "console.log(value)",
+        "String.prototype.trim()",
+        "session.setTimeout(msecs)",
+        "const s = 'x';\nserver.close(done);",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
