@@ -390,10 +390,45 @@ impl Replayer {
                     }
                 },
             };
-            serde_json::to_writer(&mut *output, &out)?;
-            output.write_all(b"\n")?;
+            write_line(&mut *output, &out)?;
         }
         Ok(())
+    }
+}
+
+/// Attack fields in the protocol's order (a `Value` map would sort them).
+const ATTACK_FIELDS: [&str; 8] = [
+    "type", "name", "codes", "location", "payload", "engine", "score", "action",
+];
+
+/// Write one output line with the keys in protocol order: `decision` then `attack`.
+fn write_line<W: Write>(out: &mut W, v: &Value) -> io::Result<()> {
+    match (v.get("decision"), v.get("attack")) {
+        (Some(decision), Some(attack)) => {
+            out.write_all(b"{\"decision\":")?;
+            serde_json::to_writer(&mut *out, decision)?;
+            out.write_all(b",\"attack\":")?;
+            match attack {
+                Value::Object(map) => {
+                    out.write_all(b"{")?;
+                    for (i, key) in ATTACK_FIELDS.iter().enumerate() {
+                        if i > 0 {
+                            out.write_all(b",")?;
+                        }
+                        serde_json::to_writer(&mut *out, key)?;
+                        out.write_all(b":")?;
+                        serde_json::to_writer(&mut *out, map.get(*key).unwrap_or(&Value::Null))?;
+                    }
+                    out.write_all(b"}")?;
+                }
+                other => serde_json::to_writer(&mut *out, other)?,
+            }
+            out.write_all(b"}\n")
+        }
+        _ => {
+            serde_json::to_writer(&mut *out, v)?;
+            out.write_all(b"\n")
+        }
     }
 }
 
@@ -512,6 +547,30 @@ mod tests {
         }
         assert_eq!(lines[5]["decision"], "allow");
         assert_eq!((r.stats.lines, r.stats.errors, r.stats.values), (6, 5, 1));
+    }
+
+    #[test]
+    fn output_keys_in_protocol_order() {
+        let mut r = replayer();
+        let mut out = Vec::new();
+        r.run(
+            &b"{\"value\": \"<script>alert(1)</script>\"}\n{\"value\": \"ok\"}\n"[..],
+            &mut out,
+        )
+        .unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let mut lines = text.lines();
+        let first = lines.next().unwrap();
+        assert!(
+            first
+                .starts_with(r#"{"decision":"block","attack":{"type":"xss","name":"XSS","codes":"#),
+            "{first}"
+        );
+        assert!(first.ends_with(r#","action":2}}"#), "{first}");
+        assert_eq!(
+            lines.next().unwrap(),
+            r#"{"decision":"allow","attack":null}"#
+        );
     }
 
     #[test]
