@@ -159,7 +159,8 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
     Some((any_sink, direct, member, i))
 }
 
-/// Objects at the root of a member chain that hand out the browser API.
+/// Objects at the root of a member chain (or right before a called member) that hand out
+/// the browser API.
 fn root_global(name: &[u8]) -> bool {
     if global_object(name) {
         return true;
@@ -182,6 +183,12 @@ fn root_global(name: &[u8]) -> bool {
             | b"jquery"
             | b"xmlhttprequest"
             | b"constructor"
+            // members that hand out another window or document
+            | b"parentwindow"
+            | b"contentwindow"
+            | b"defaultview"
+            | b"opener"
+            | b"ownerdocument"
     )
 }
 
@@ -238,12 +245,13 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 pub fn string_breakout(s: &str) -> bool {
     let b = s.as_bytes();
+    let delimiters = attribute_delimiters(b);
     let mut tried = 0;
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
         let c = b[i];
         i += 1;
-        if !matches!(c, b'\'' | b'"' | b'`') {
+        if !matches!(c, b'\'' | b'"' | b'`') || delimiters.contains(&(i - 1)) {
             continue;
         }
         tried += 1;
@@ -297,6 +305,48 @@ pub fn string_breakout(s: &str) -> bool {
     false
 }
 
+/// Most attribute-value quotes remembered per value.
+const MAX_DELIMITERS: usize = 256;
+
+/// Positions of quotes that open or close an attribute value inside a tag that the value
+/// itself opens (`<a title="open">`): in well-formed markup those quotes delimit HTML, they
+/// cannot end a JavaScript string. A break-out from an attribute (`x" onclick=…`) starts
+/// outside any tag of the value and is not affected.
+fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
+    let mut out = Vec::new();
+    if memchr::memchr(b'<', b).is_none() {
+        return out;
+    }
+    let mut i = 0;
+    let mut in_tag = false;
+    while i < b.len() && out.len() < MAX_DELIMITERS {
+        match b[i] {
+            b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => in_tag = true,
+            b'>' => in_tag = false,
+            b'=' if in_tag => {
+                let j = skip_ws(b, i + 1);
+                if let Some(&q @ (b'"' | b'\'')) = b.get(j) {
+                    let Some(close) = memchr::memchr(q, &b[j + 1..]).map(|p| j + 1 + p) else {
+                        break;
+                    };
+                    // a value holding markup or a tag end is not plain markup
+                    if memchr::memchr2(b'<', b'>', &b[j + 1..close]).is_some() {
+                        i = close + 1;
+                        continue;
+                    }
+                    out.push(j);
+                    out.push(close);
+                    i = close + 1;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
@@ -314,6 +364,23 @@ fn code_mentions_sink(b: &[u8]) -> bool {
             continue;
         }
         let next = b.get(i).copied();
+        // `server.setTimeout(…)`, `rl.prompt()`: a method of an ordinary object that shares
+        // a sink's name; only a browser global's member is the sink
+        if st > 1 && b[st - 1] == b'.' {
+            let oe = st - 1;
+            let mut os = oe;
+            while os > 0 && is_ident(b[os - 1]) && oe - os < 16 {
+                os -= 1;
+            }
+            if os < oe && !root_global(&b[os..oe]) {
+                continue;
+            }
+        }
+        // `<code>eval()</code>`: an empty call closed by markup names the function in text
+        // (a call inside a script element or handler is the markup rules' business)
+        if next == Some(b'(') && b.get(i + 1) == Some(&b')') && b.get(i + 2) == Some(&b'<') {
+            continue;
+        }
         if matches!(next, Some(b'(' | b'`')) {
             return true;
         }

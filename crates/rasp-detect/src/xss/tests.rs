@@ -308,3 +308,39 @@ fn member_calls_that_reach_no_sink() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn attribute_quotes_are_not_js_strings() {
+    for v in [
+        "x\" onmouseover=\"alert(1)",
+        "';alert(document.domain)//",
+        "<a title=\"x\">';eval(name)//",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // documentation markup: quoted attributes followed by text that names API calls
+    for v in [
+        "<a class=\"ref\" href=\"#eval\" title=\"eval\"><code>eval()</code></a> runs code",
+        "<li><a href=\"#srv-timeout\"><code>server.setTimeout([msecs][, callback])</code></a></li>",
+        "<p>See <a href='open.html' title='open'>open()</a>; it returns a file.</p>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn methods_sharing_a_sink_name() {
+    for v in [
+        "x=1;top.alert(1)",
+        "a=new ActiveXObject('x').parentWindow.eval(name)",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "rl.prompt([preserveCursor])",
+        "timers.setInterval([delay[, value]])",
+        "see <code>eval()</code> and <code>exec()</code>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
