@@ -42,7 +42,12 @@ pub fn dangerous(css: &str) -> bool {
     }
     let f = &folded[..];
     let has = |n: &[u8]| memchr::memmem::find(f, n).is_some();
-    has(b"expression(")
+    // IE evaluates `expression(…)` only as a property value: prose about "a regular
+    // expression (regex)" folds to the same letters but has no `:` before them
+    let expression = memchr::memmem::find_iter(f, b"expression(")
+        .take(16)
+        .any(|p| p == 0 || matches!(f[p - 1], b':' | b'=' | b'(' | b',' | b'"' | b'\''));
+    expression
         || has(b"javascript:")
         || has(b"vbscript:")
         || has(b"behavior:")

@@ -344,3 +344,19 @@ fn methods_sharing_a_sink_name() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn expression_needs_a_property() {
+    for v in [
+        "<div style=\"width: expression(alert(1))\">",
+        "<p style=\"x:ex/**/pression(alert(1))\">",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "a regular expression (regex) matches text",
+        "the context expression (the expression given in the with item) is evaluated",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
