@@ -54,6 +54,16 @@ struct Sandbox {
 
 impl Sandbox {
     fn start(config: Result<Config, String>, runtime_env: &[(&str, &str)]) -> Sandbox {
+        Sandbox::start_with(config, "python3", "runtime.py", runtime_env)
+    }
+
+    /// Extension first; once it is ready, `program tests/support/<script>` as the runtime.
+    fn start_with(
+        config: Result<Config, String>,
+        program: &str,
+        script: &str,
+        runtime_env: &[(&str, &str)],
+    ) -> Sandbox {
         let lambda = FakeLambda::start();
         let port = free_port();
         let reporter = Arc::new(Collect::default());
@@ -84,20 +94,21 @@ impl Sandbox {
                     && !s.ext_waiting.is_empty())
         });
         if settled && sb.lambda.snapshot().ext_errors.is_empty() {
-            sb.start_runtime(runtime_env);
+            sb.start_runtime(program, script, runtime_env);
         } else {
             eprintln!("extension not ready: {:?}", sb.lambda.snapshot());
         }
         sb
     }
 
-    fn start_runtime(&mut self, env: &[(&str, &str)]) {
+    /// Start `program tests/support/<script>` through the layer's wrapper script.
+    fn start_runtime(&mut self, program: &str, script: &str, env: &[(&str, &str)]) {
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let wrapper = root.join("../../scripts/lambda/rasp-wrapper");
-        let script = root.join("tests/support/runtime.py");
+        let script = root.join("tests/support").join(script);
         let mut cmd = Command::new("sh");
         cmd.arg(wrapper)
-            .arg("python3")
+            .arg(program)
             .arg(script)
             .env("AWS_LAMBDA_RUNTIME_API", self.lambda.api())
             .env("RASP_PROXY_PORT", self.port.to_string())
@@ -427,5 +438,25 @@ fn invocation_deadline_releases_the_extension() {
     // event/next, so Lambda can time the invocation out and reset the sandbox.
     assert!(sb.lambda.wait(T, |s| s.invocations_started == 1
         && s.ext_waiting.values().all(|w| *w)));
+    sb.stop().expect("clean shutdown");
+}
+
+/// Same proxy, a Node.js runtime (keep-alive connections from `fetch`). Skipped with a message
+/// when `node` is not installed.
+#[test]
+fn node_runtime_through_the_proxy() {
+    if Command::new("node").arg("--version").output().is_err() {
+        eprintln!("node not installed: skipping the Node.js runtime test");
+        return;
+    }
+    let mut sb = Sandbox::start_with(Ok(Config::default()), "node", "runtime.mjs", &[]);
+    for i in 0..5 {
+        let r = sb.invoke(&v2(&format!("/n{i}"), "", "203.0.113.70"));
+        assert_eq!(response(&r)["body"], format!("node /n{i}"));
+    }
+    let r = sb.invoke(&v2("/x", SQLI, "203.0.113.71"));
+    assert_eq!(response(&r)["statusCode"], 403);
+    let r = sb.invoke(&v2("/n5", "", "203.0.113.72"));
+    assert_eq!(response(&r)["body"], "node /n5");
     sb.stop().expect("clean shutdown");
 }
