@@ -635,6 +635,11 @@ impl<'a> Parser<'a> {
                 "do" => next == Some(Kind::LParen) && self.k(i + 2).is_some(),
                 "exec" | "execute" => match next {
                     Some(Kind::Var | Kind::LParen | Kind::Str) => true,
+                    // MSSQL impersonation: `EXECUTE AS LOGIN = 'sa'`, `EXEC AS USER 'x'`
+                    Some(Kind::Kw(Kw::As)) => matches!(
+                        self.text(i + 2).to_ascii_lowercase().as_str(),
+                        "login" | "user" | "caller" | "owner" | "self"
+                    ),
                     // `exec xp_cmdshell 'dir'`, `exec master..xp_cmdshell`, `exec sp_x;`
                     Some(Kind::Word) => matches!(
                         self.k(i + 2),
@@ -667,6 +672,17 @@ impl<'a> Parser<'a> {
                         || (next == Some(Kind::LParen) && self.kw(i + 2) == Some(Kw::Select))
                 }
                 "attach" => next_text == "database",
+                // `GRANT <privilege> TO|ON <name>`, `REVOKE <privilege> FROM|ON <name>`
+                "grant" | "revoke"
+                    if matches!(next, Some(Kind::Word | Kind::Kw(_)))
+                        && matches!(
+                            self.text(i + 2).to_ascii_lowercase().as_str(),
+                            "to" | "on"
+                        )
+                        && matches!(self.k(i + 3), Some(Kind::Word | Kind::Str)) =>
+                {
+                    true
+                }
                 "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
                 | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))

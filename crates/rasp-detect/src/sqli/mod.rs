@@ -824,9 +824,15 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                                             | Kw::Then
                                             | Kw::Else
                                             | Kw::When
+                                            | Kw::Where
+                                            | Kw::Having
                                     )
                             )
-                        );
+                        )
+                        // `ORDER BY SLEEP(5)`: the sort key of a clause
+                        || (i >= 2
+                            && p.k(i - 1) == Some(Kind::Kw(Kw::By))
+                            && p.k(i - 2) == Some(Kind::Kw(Kw::GroupOrder)));
                     // the call must end an expression, not start a sentence ("sleep(8) hours")
                     let after_ok = |k: Option<Kind>| {
                         matches!(

@@ -218,3 +218,25 @@ fn huge_values_are_bounded() {
     let v = format!("{}' OR 'a'='a", "x".repeat(100));
     assert!(hit(&v));
 }
+
+#[test]
+fn clause_keys_and_privilege_statements() {
+    for v in [
+        "ORDER BY BENCHMARK(5000000,MD5(1))",
+        "1 GROUP BY pg_sleep(4)",
+        "x' WHERE SLEEP(3)-- -",
+        "2; EXEC AS USER 'dbo'; SELECT 1",
+        "'; REVOKE select ON accounts FROM app; --",
+        "1; GRANT dba TO scott",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "order by price, then sleep on it",
+        "grant access to the shared drive please",
+        "execute as soon as possible",
+        "We will grant you the wish; order by Friday.",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
