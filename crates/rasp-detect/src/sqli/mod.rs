@@ -597,10 +597,14 @@ fn decide(
                 // `'='`, `'>='`, `'||(SELECT …)||'`, `'-sleep(5)-'`; not `"&"` or
                 // `9"&PAGE=1` (search terms): a comparison or call, and a balanced end.
                 StartKind::Quote => {
+                    // A sentence before the quote ("Token value for "==".", "the "IS" stamp")
+                    // quotes a symbol or a word; a lone comparison after it is no evidence.
+                    let prose = p.text(0).split_whitespace().take(3).count() >= 3;
                     strong
                         || f & (FUNC | VAR) != 0
                         || (balanced
-                            && (f & (CMP | TAUT | LIKE | LOGIC | NUM) != 0 || f & WORD == 0))
+                            && (f & (TAUT | LOGIC) != 0
+                                || (!prose && (f & (CMP | LIKE | NUM) != 0 || f & WORD == 0))))
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,

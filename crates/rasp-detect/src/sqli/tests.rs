@@ -240,3 +240,22 @@ fn clause_keys_and_privilege_statements() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn sentences_quoting_a_symbol() {
+    for v in [
+        "x' = 'x",
+        "abc' >= '0",
+        "name' OR 'a'='a",
+        "some long words' OR 'a'='a",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "Token value for \"<=\".",
+        "the value of \"!=\" is documented",
+        "search for the word \"LIKE\" please",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
