@@ -634,6 +634,16 @@ impl<'a> Parser<'a> {
                 "begin" if matches!(self.kw(i + 1), Some(Kw::Statement | Kw::Select)) => true,
                 "do" => next == Some(Kind::LParen) && self.k(i + 2).is_some(),
                 "exec" | "execute" => match next {
+                    // `{"execute": "x"}`: a JSON key named execute, its `:` inside the
+                    // string that the value's quote opened
+                    Some(Kind::Str)
+                        if self
+                            .text(i + 1)
+                            .trim_start_matches(['"', '\'', ' '])
+                            .starts_with(':') =>
+                    {
+                        false
+                    }
                     Some(Kind::Var | Kind::LParen | Kind::Str) => true,
                     // MSSQL impersonation: `EXECUTE AS LOGIN = 'sa'`, `EXEC AS USER 'x'`
                     Some(Kind::Kw(Kw::As)) => matches!(

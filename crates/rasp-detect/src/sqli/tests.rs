@@ -259,3 +259,16 @@ fn sentences_quoting_a_symbol() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn json_key_named_execute() {
+    for v in ["'; EXEC 'xp_cmdshell dir'--", "\"; execute \"sp_who\"; --"] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "{ \"execute\": \"query-status\" }",
+        "{\"execute\": \"quit\", \"id\": 7}",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
