@@ -303,3 +303,48 @@ pub fn run(args: Args) -> ExitCode {
     }
     ExitCode::SUCCESS
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rasp_detect::ml::split::split_of;
+
+    fn row(payload: &str, label: Option<AttackKind>, source: &str) -> Row {
+        Row {
+            payload: payload.to_owned(),
+            label,
+            source: source.to_owned(),
+            split: split_of(payload),
+        }
+    }
+
+    #[test]
+    fn counts_catches_misses_and_false_positives() {
+        let rows = vec![
+            row("../../etc/passwd", Some(AttackKind::Traversal), "a"),
+            row("; cat /etc/passwd", Some(AttackKind::Cmdi), "a"),
+            row("plain words only", Some(AttackKind::Cmdi), "b"),
+            row("Tom & Jerry", None, "b"),
+            row("$(whoami)", None, "b"),
+        ];
+        let r = evaluate(&Detectors::default(), &rows, 10);
+        let cmdi = &r.by_label["cmdi"];
+        assert_eq!((cmdi.n, cmdi.any), (2, 1));
+        let benign = &r.by_label["benign"];
+        assert_eq!((benign.n, benign.any), (2, 1));
+        assert_eq!(r.by_label["path_traversal"].own, 1);
+        assert_eq!(r.misses.len(), 1);
+        assert_eq!(r.false_positives.len(), 1);
+        assert_eq!(r.times_ns.len(), 5);
+        let j = r.to_json();
+        assert_eq!(j["by_label"]["cmdi"]["n"], 2);
+    }
+
+    #[test]
+    fn labels_round_trip() {
+        for l in ["sqli", "xss", "cmdi", "path_traversal", "benign"] {
+            assert_eq!(label_name(corpus::parse_label(l).unwrap()), l);
+        }
+        assert!(corpus::parse_label("other").is_err());
+    }
+}
