@@ -277,6 +277,43 @@ pub fn decode_utf7(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Decode `%HH` escapes to bytes and strip the high bit of every byte that is not part of a
+/// valid UTF-8 sequence, as a 7-bit US-ASCII reader does (`%BCscript%BE` → `<script>`).
+/// Valid UTF-8 (percent-encoded Cyrillic, accents) is kept as is. `None` when nothing changes.
+pub fn percent_seven_bit(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    memchr::memchr(b'%', b)?;
+    let mut bytes = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            if let (Some(h), Some(l)) = (
+                b.get(i + 1).and_then(|&c| hex(c)),
+                b.get(i + 2).and_then(|&c| hex(c)),
+            ) {
+                bytes.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(b[i]);
+        i += 1;
+    }
+    let mut out = String::with_capacity(bytes.len());
+    let mut stripped = false;
+    for chunk in bytes.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for &c in chunk.invalid() {
+            let a = c & 0x7f;
+            if a >= 0x20 {
+                out.push(a as char);
+                stripped = true;
+            }
+        }
+    }
+    stripped.then_some(out)
+}
+
 /// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
 /// decoders and best-fit code pages did.
 pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {

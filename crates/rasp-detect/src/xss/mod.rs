@@ -117,11 +117,24 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             break;
         }
     }
+    // Percent-encoded bytes that are not UTF-8 (`%BCscript%BE`), read by a server that strips
+    // the high bit to 7-bit US-ASCII.
+    if let Some(d) = entity::percent_seven_bit(value) {
+        if let Some(r) = analyze(&d) {
+            return Some(r);
+        }
+    }
     if cur.contains('\\') {
         let d = entity::decode_backslashes(&cur);
         if d != cur {
             if let Some(r) = analyze(&d) {
                 return Some(r);
+            }
+            // `\xbcscript\xbe`: escaped high-bit markup
+            if let Cow::Owned(f) = entity::fold_fullwidth(&d) {
+                if let Some(r) = analyze(&f) {
+                    return Some(r);
+                }
             }
         }
     }

@@ -360,3 +360,21 @@ fn expression_needs_a_property() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn seven_bit_stripped_markup() {
+    for v in [
+        "%BCsvg onload=alert(1)%BE",
+        "\\xbcscript\\xbeprompt(1)\\xbc/script\\xbe",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // valid UTF-8 keeps its meaning: Cyrillic "мой мир" and French "élève" percent-encoded
+    for v in [
+        "%D0%BC%D0%BE%D0%B9%20%D0%BC%D0%B8%D1%80",
+        "%C3%A9l%C3%A8ve",
+        "50%25 off",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
