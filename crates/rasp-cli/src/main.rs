@@ -12,7 +12,11 @@ mod lambda;
 mod train;
 
 #[derive(Parser)]
-#[command(name = "rasp", version, about = "rasp-rs: runtime application self-protection")]
+#[command(
+    name = "rasp",
+    version,
+    about = "rasp-rs: runtime application self-protection"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
