@@ -345,6 +345,25 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             .find(|&b| !is_blank(b, plus))
             .is_some_and(|b| is_sep(b) || b == b'`')
     };
+    // `sleep 5`, `ping 127` …: a timing probe is the command, a number and nothing else.
+    let timing_probe = || {
+        matches!(word, b"sleep" | b"ping" | b"timeout") && {
+            let rest = &v[end..];
+            let s = rest
+                .iter()
+                .position(|&b| !is_blank(b, plus))
+                .unwrap_or(rest.len());
+            let n = rest[s..].iter().take_while(|b| b.is_ascii_digit()).count();
+            let after = &rest[s + n..];
+            n > 0
+                && after
+                    .iter()
+                    .copied()
+                    .find(|&b| !is_blank(b, plus))
+                    .is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'\\'))
+        }
+    };
+    let evidence = || evidence() || timing_probe();
     let hit = match (cw, kind) {
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
@@ -386,7 +405,20 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one.
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => true,
-        (CommandWord::Known(Tier::Word), Start::Backtick) => evidence() || terminated(),
+        // `` `sleep 5` ``: a short command closed by its backtick.
+        (CommandWord::Known(Tier::Word), Start::Backtick) => {
+            evidence() || terminated() || {
+                let rest = &v[end..v.len().min(end + 32)];
+                rest.iter().position(|&b| b == b'`').is_some_and(|p| {
+                    !rest[..p].contains(&b'\n')
+                        && rest[..p]
+                            .split(|&b| b == b' ')
+                            .filter(|t| !t.is_empty())
+                            .count()
+                            <= 2
+                })
+            }
+        }
         (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => evidence(),
         (CommandWord::Unknown, _) => false,
     };

@@ -178,3 +178,34 @@ fn obfuscated_words_and_lookups() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn more_spellings() {
+    for v in [
+        "| whoami",
+        "|| whoami",
+        "& ipconfig /all",
+        "& net user",
+        "&& type C:\\Windows\\win.ini",
+        "; powershell -enc SQBFAFgA",
+        "| powershell.exe -nop -c iex(whatever)",
+        "$(sleep 5)",
+        "`sleep 5`",
+        "; sleep 5",
+        "x\nsleep 5",
+        "x%0Asleep%205",
+        "a${IFS}&&${IFS}id",
+        ";ping${IFS}-c${IFS}1${IFS}127.0.0.1",
+        "|nslookup x.example.net",
+        "; curl http://127.0.0.1/`whoami`",
+        "& ping -n 5 127.0.0.1",
+        "; Start-Sleep -s 5",
+        "; Get-Process",
+        "& whoami /priv",
+        "%26 whoami",
+        "1;sleep${IFS}9;#",
+        "x' ; cat /etc/shadow #",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}

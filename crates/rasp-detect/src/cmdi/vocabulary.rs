@@ -345,6 +345,7 @@ const PS_VERBS: &[&str] = &[
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
 const PS_NOUNS: &[&str] = &[
     "acl",
+    "sleep",
     "alias",
     "childitem",
     "ciminstance",

@@ -266,3 +266,39 @@ mod tests {
         assert!(detect("..", Context::Param).is_none());
     }
 }
+
+#[cfg(test)]
+mod spellings {
+    use super::*;
+
+    #[test]
+    fn more_spellings() {
+        for v in [
+            "..%255c..%255cwindows%255cwin.ini",
+            "%2e%2e/%2e%2e/x",
+            "/%2e%2e/%2e%2e/x",
+            "..%00/..%00/x",
+            ".%2e/.%2e/x",
+            "%c0%ae%c0%ae/x",
+            "．．／．．／x",
+            "..%E2%88%95..%E2%88%95x",
+            "/etc/passwd%00.jpg",
+            "file:///c:/windows/win.ini",
+            "C:/inetpub/wwwroot/web.config",
+            "/proc/self/cmdline",
+            "/var/log/nginx/access.log",
+            "..%u002f..%u002fx",
+            "..\\/..\\/x",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+        for v in [
+            "1/2 cup of sugar",
+            "v1.0/v2.0",
+            "he left... / she stayed",
+            "src/main.rs",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+    }
+}
