@@ -237,6 +237,15 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         }
         // End tags carry no behaviour in browsers, but old engines honoured their `style`:
         // read their attributes too (never their name).
+        if c == b'%' && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) {
+            // `<%script>…<%/script>`: a pseudo-tag that filters pass and lenient parsers
+            // (and a second pass that drops the `%`) read as the tag; only a tag that
+            // executes by itself counts, so ASP/JSP template text stays quiet
+            if let (Some("executable-tag"), _) = tag(s, i + 1, false, depth) {
+                return Some("executable-tag");
+            }
+            continue;
+        }
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
         if end_tag {
             i += 1;

@@ -378,3 +378,20 @@ fn seven_bit_stripped_markup() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn percent_pseudo_tags() {
+    for v in [
+        "<%script>alert(2)<%/script>",
+        "<%iframe src=//evil.example>",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "<%= user.name %>",
+        "<%@ page language=\"java\" %>",
+        "<%include file=\"header.html\"%>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
