@@ -103,13 +103,20 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
             cur = Cow::Owned(d.into_owned());
         }
     }
+    // Rich text that already has real tags and escapes a tag as `&lt;script&gt;` shows that
+    // tag as text (an editor's escaping); tags that only entity decoding creates count when
+    // the value has no markup of its own (a double-decoding application).
+    let has_markup = cur
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'));
     for _ in 0..ENTITY_DEPTH {
         if !cur.contains('&') {
             break;
         }
         let d = entity::decode_entities(&cur);
         if let Cow::Owned(d) = d {
-            if let Some(r) = analyze(&d) {
+            if let Some(r) = analyze_opts(&d, !has_markup) {
                 return Some(r);
             }
             cur = Cow::Owned(d);
@@ -175,8 +182,13 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
 }
 
 fn analyze(v: &str) -> Option<&'static str> {
+    analyze_opts(v, true)
+}
+
+/// `markup`: whether tags in `v` are read as markup.
+fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
     let b = v.as_bytes();
-    if memchr::memchr(b'<', b).is_some() {
+    if markup && memchr::memchr(b'<', b).is_some() {
         if let Some(r) = html::scan(v) {
             return Some(r);
         }

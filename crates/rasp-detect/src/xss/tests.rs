@@ -395,3 +395,29 @@ fn percent_pseudo_tags() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn editor_escaped_markup_and_other_hard_negatives() {
+    for v in [
+        // no markup of its own: only a double-decoding application creates the tag
+        "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "&amp;lt;img src=x onerror=alert(1)&amp;gt;",
+        // real markup carrying a handler stays a hit whatever else is escaped
+        "<b>&lt;i&gt;</b><img src=x onerror=alert(1)>",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "<b>Note:</b> put <code>&lt;script&gt;</code> tags in the head.",
+        "<p>Type <kbd>&lt;iframe src=...&gt;</kbd> to embed a frame.</p>",
+        "<p>5 &lt; 6 &amp;&amp; 7 &gt; 3</p>",
+        "<span style=\"background:url(https://cdn.example.com/bg.png) no-repeat\">x</span>",
+        "<a href=\"mailto:jo@example.com\">Mail me</a>",
+        "<video controls src=\"https://example.com/v.mp4\"></video>",
+        "Use document.cookie carefully.",
+        "window.location is a browser API",
+        "self-care [tips] (for you)",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
