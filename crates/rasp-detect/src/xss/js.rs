@@ -552,6 +552,40 @@ pub fn global_index(s: &str) -> bool {
     false
 }
 
+/// `with(document)…`: a `with` statement over a browser global followed by code puts the
+/// whole API in scope (`with(document)body.appendChild(…)`, `with(location)with(hash)…`).
+pub fn with_global(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"with").take(16).any(|p| {
+        if p > 0 && is_ident(b[p - 1]) {
+            return false;
+        }
+        let o = skip_ws(b, p + 4);
+        if b.get(o) != Some(&b'(') {
+            return false;
+        }
+        let n = skip_ws(b, o + 1);
+        let mut e = n;
+        while e < b.len() && is_ident(b[e]) && e - n < 12 {
+            e += 1;
+        }
+        let c = skip_ws(b, e);
+        if e == n || !root_global(&b[n..e]) || b.get(c) != Some(&b')') {
+            return false;
+        }
+        // then a block, or code: an identifier used as a call, member or assignment
+        let k = skip_ws(b, c + 1);
+        if b.get(k) == Some(&b'{') {
+            return true;
+        }
+        let mut m = k;
+        while m < b.len() && is_ident(b[m]) && m - k < 40 {
+            m += 1;
+        }
+        m > k && matches!(b.get(skip_ws(b, m)), Some(b'.' | b'(' | b'=' | b'['))
+    })
+}
+
 /// A comment placed inside a member chain on a browser global (`document/**/.cookie`,
 /// `window /*x*/ [ … ]`): hiding the chain's shape from filters is the only reason to write
 /// one there.

@@ -219,6 +219,9 @@ fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
     if memchr::memchr(b'[', b).is_some() && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");
     }
+    if memchr::memmem::find(b, b"with").is_some() && js::with_global(v) {
+        return Some("script-call");
+    }
     if memchr::memmem::find(b, b"/*").is_some() && js::commented_member(v) {
         return Some("script-call");
     }

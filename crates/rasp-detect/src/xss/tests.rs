@@ -421,3 +421,20 @@ fn editor_escaped_markup_and_other_hard_negatives() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn with_statement_over_a_global() {
+    for v in [
+        "with(document)body.appendChild(createElement('img'))",
+        "with (top) { location = name }",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "with (document) in hand, we walked in",
+        "coffee with(milk) please",
+        "with(window) seat preferred",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
