@@ -593,8 +593,16 @@ impl<'a> Parser<'a> {
                 // T-SQL `IF <cond> <statement>`
                 let mut pr = Parser::new(self.s, self.t);
                 if self.k(i + 1) == Some(Kind::LParen) {
-                    // MySQL `IF(cond, a, b)` as a statement
-                    return pr.expr(i, 0).is_some() && pr.flags & ARGCMP != 0;
+                    // MySQL `IF(cond, a, b)` as a statement; C and JS write
+                    // `if (cond) { … }` / `if (cond) return x;`, whose condition is followed
+                    // by a block or a statement word, never by the end of the statement
+                    return match pr.expr(i, 0) {
+                        Some(e) => {
+                            pr.flags & ARGCMP != 0
+                                && matches!(self.k(e), None | Some(Kind::Semi | Kind::RParen))
+                        }
+                        None => false,
+                    };
                 }
                 match pr.expr(i + 1, 0) {
                     // T-SQL `IF <cond> <statement>`

@@ -272,3 +272,20 @@ fn json_key_named_execute() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn c_and_js_conditions_are_not_mysql_if() {
+    for v in [
+        "1; IF(1=1, SLEEP(5), 0)",
+        "x'; IF(SUBSTRING(@@version,1,1)='5', BENCHMARK(1000000,MD5(1)), 0)-- -",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "n = read(fd, buf, 10);\nif (n != 10 || errno) {\n  return -1;\n}",
+        "x = f(a);\nwhile (x > 0) x--;",
+        "status = init(&ctx);\nif (status != OK) { goto fail; }",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
