@@ -363,7 +363,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     .is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'\\'))
         }
     };
-    let evidence = || evidence() || timing_probe();
+    let evidence = || {
+        evidence()
+            || timing_probe()
+            || powershell_parameter(word, v, end, plus)
+            || (word == b"alias" && alias_definition(v, end, plus))
+            || (kind == Start::Value && pipes_into_tool(v, end, plus))
+    };
     let hit = match (cw, kind) {
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
@@ -373,7 +379,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // `;$CMD` runs a command; `;$a $b` is as likely a template: a one-letter variable
         // needs options after it (`$a -nlvp 555`).
         (CommandWord::Variable, _) => {
-            word.len() > 2 || {
+            word.len() > 2 || variable_then_command(v, end, kind, plus) || {
                 let rest = &v[end..];
                 let t = rest
                     .iter()
@@ -429,6 +435,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// `;$a cat …`, `|$u wget …`: an unset variable expands to nothing, so the word after it is
+/// the command. Judged like a command at the same start, without looking further on.
+fn variable_then_command(v: &[u8], from: usize, kind: Start, plus: bool) -> bool {
+    let Some((w, _, _)) = read_command_word(v, from, Start::Tight, plus) else {
+        return false;
+    };
+    match classify(w.as_slice()) {
+        CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
+        CommandWord::Known(Tier::Word) => matches!(kind, Start::Tight | Start::Subst),
+        _ => false,
+    }
 }
 
 /// Read the command word at `at` the way a shell would see it; returns the word (lower-case,
@@ -748,8 +767,124 @@ fn classify(word: &[u8]) -> CommandWord {
         // A known command named by its path (`/usr/bin/id`) is never prose.
         Some(_) if is_path => CommandWord::Known(Tier::Exotic),
         Some(t) => CommandWord::Known(t),
-        None => CommandWord::Unknown,
+        // A versioned path (`/usr/bin/python3.5`) is as often named in docs as run.
+        None => match versioned(base) {
+            Some(_) if is_path => CommandWord::Known(Tier::Word),
+            Some(t) => CommandWord::Known(t),
+            None => CommandWord::Unknown,
+        },
     }
+}
+
+/// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`): the tier of the
+/// tool, at most [`Tier::Tool`] so it still needs a tight context or arguments. Names shorter
+/// than three letters stay unknown (`ps4`, `sh2` are products, not shells).
+fn versioned(base: &str) -> Option<Tier> {
+    let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    let suffix = &base[name.len()..];
+    if name.len() < 3
+        || name.len() == base.len()
+        || !suffix.starts_with(|c: char| c.is_ascii_digit())
+        || suffix.len() > 6
+    {
+        return None;
+    }
+    match vocabulary::lookup(name)? {
+        Tier::Word => None,
+        t => Some(t.min(Tier::Tool)),
+    }
+}
+
+/// Whether the command line from `from` pipes into a known tool (`echo x | sh`,
+/// `printf … | rev | sh`): a pipeline between commands, which prose never writes. Looks at
+/// the first few pipes only.
+fn pipes_into_tool(v: &[u8], from: usize, plus: bool) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    let mut i = from;
+    let mut pipes = 0;
+    while i < end && pipes < 4 {
+        match v[i] {
+            b';' | b'&' | b'\n' | b'\r' => return false,
+            b'|' if v.get(i + 1) == Some(&b'|') => return false,
+            b'|' => {
+                pipes += 1;
+                if let Some((w, _, _)) = read_command_word(v, i + 1, Start::Loose, plus) {
+                    if matches!(
+                        classify(w.as_slice()),
+                        CommandWord::Known(Tier::Tool | Tier::Exotic)
+                    ) {
+                        return true;
+                    }
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// `alias name=value` (options like `+m` or `-p` allowed before it) ending the command:
+/// defining a command alias, a shell statement with no prose reading. Words after the value
+/// (`alias x="…" copy`, text copied from documentation) leave it to the other rules.
+fn alias_definition(v: &[u8], from: usize, plus: bool) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    let args = &v[from..end];
+    let mut tokens = args
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .skip_while(|t| t.len() <= 4 && matches!(t[0], b'+' | b'-'));
+    let Some(t) = tokens.next() else {
+        return false;
+    };
+    // Where the definition ends: after the closing quote of a quoted value, else the token.
+    let start = t.as_ptr() as usize - args.as_ptr() as usize;
+    let eq = t.iter().position(|&b| b == b'=');
+    let def_end = match eq.and_then(|p| t.get(p + 1)) {
+        Some(&q @ (b'\'' | b'"')) => {
+            let open = start + eq.unwrap_or(0) + 2;
+            match args[open..].iter().position(|&c| c == q) {
+                Some(c) => open + c + 1,
+                None => return false,
+            }
+        }
+        _ => start + t.len(),
+    };
+    let ends = args[def_end..]
+        .iter()
+        .find(|&&b| !is_blank(b, plus))
+        .is_none_or(|&b| is_sep(b) || b == b'\\');
+    ends && {
+        let name = eq.map(|p| &t[..p]);
+        name.is_some_and(|n| {
+            let n = n
+                .strip_prefix(b"'")
+                .and_then(|n| n.strip_suffix(b"'"))
+                .or_else(|| n.strip_prefix(b"\"").and_then(|n| n.strip_suffix(b"\"")))
+                .unwrap_or(n);
+            !n.is_empty()
+                && n.iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
+        })
+    }
+}
+
+/// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.
+fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
+    if !word.contains(&b'-') {
+        return false;
+    }
+    let end = v.len().min(from + MAX_ARGS);
+    v[from..end]
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(8)
+        .any(|t| {
+            t.len() >= 3
+                && t[0] == b'-'
+                && t[1].is_ascii_uppercase()
+                && t[2..].iter().all(u8::is_ascii_alphabetic)
+        })
 }
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.

@@ -209,3 +209,52 @@ fn more_spellings() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn versioned_tools_pipelines_aliases_and_unset_variables() {
+    for v in [
+        ";gcc10.1<<<void main(){}",
+        "echo | gcc7.4",
+        "printf dwssap/cte/ tac | rev | sh",
+        "echo hi | python3",
+        "alias a=b",
+        "alias +m x='curl'",
+        "alias ..='cd ..'\n",
+        "alias ll=\"ls -la\"; ll",
+        ";$a cat test.txt",
+        "|$u wget test",
+        "Invoke-Expression -Command file.ps1",
+        ";iwmi -class Win32_process",
+        "; gwmi win32_process",
+        ";/usr/bin/python3 -c 'import os'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn hard_negatives_for_versions_pipes_and_aliases() {
+    for v in [
+        "Tom & Jerry",
+        "fish; chips",
+        "AT&T",
+        "rock | paper",
+        "ps4 | xbox",
+        "I bought a ps4; it was cheap",
+        "python3 is nice",
+        "Python 3.10 release notes",
+        "his alias was Bob",
+        "known alias: the fox",
+        "a=1&b=2&c=3",
+        "price $a or $b; cat food",
+        "https://example.com/?a=1&b=2|3",
+        "Jean-Luc said hi; Well-Known facts -Today",
+        "| Name | Value |\n|------|-------|\n| a | b |",
+        "cat | dog",
+        "time | money",
+        "alias node=\"env A=1 node\" copy",
+        "interpreter is any of\n/usr/bin/python3.3, /usr/bin/python3.4, and\n/usr/bin/python3.5.\nThis also applies",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
