@@ -214,6 +214,7 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
                 }
                 backtick_open = !backtick_open;
             }
+            b'{' if brace_word(v, i) => return Some("brace-expansion"),
             b'{' => {
                 // Brace expansion `{cmd,arg}`: a comma before the closing brace, no blank.
                 let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
@@ -300,7 +301,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     // `if` and `for` are judged only as the Windows conditional and loop: as words they are
     // everywhere in prose.
-    if word == b"if" {
+    if word == b"if" || word == b"if/i" {
         return (kind != Start::Loose && windows_if(v, end)).then_some("cmd-if");
     }
     if word == b"for" {
@@ -429,6 +430,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
             word.first() == Some(&b'/')
                 || evidence()
+                || submitted_line(v, end, plus)
+                || (word.contains(&b'-') && has_argument(v, end, plus))
                 || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
                     matches!(
                         classify(w.as_slice()),
@@ -755,6 +758,11 @@ fn classify(word: &[u8]) -> CommandWord {
             return CommandWord::Variable;
         }
     }
+    // `kubectl: the CLI`: a word ending in a colon is a label in prose, and names no
+    // executable.
+    if w.ends_with(':') {
+        return CommandWord::Unknown;
+    }
     let b = w.as_bytes();
     let is_path = w.starts_with('/')
         || w.starts_with("./")
@@ -857,6 +865,83 @@ fn pipes_into_tool(v: &[u8], from: usize, plus: bool) -> bool {
         i += 1;
     }
     false
+}
+
+/// A command alone on a line the value ends with (`visudo\n`): a line typed for a shell,
+/// not a search term.
+fn submitted_line(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from..];
+    let first = rest.iter().position(|&b| !is_blank(b, plus));
+    first.is_some_and(|p| {
+        let tail = &rest[p..];
+        tail == b"\n" || tail == b"\r\n" || tail == b"\\n"
+    })
+}
+
+/// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool
+/// name (`ansible-vault`, `apt-get`) with arguments is a command line, prose hyphenates
+/// other words.
+fn has_argument(v: &[u8], from: usize, plus: bool) -> bool {
+    // English function words open a sentence about the tool, not its arguments.
+    const PROSE: &[&[u8]] = &[
+        b"is", b"was", b"are", b"the", b"a", b"an", b"and", b"or", b"of", b"to", b"in", b"for",
+        b"with", b"can", b"will", b"vs", b"does", b"not", b"has", b"on",
+    ];
+    let end = v.len().min(from + MAX_ARGS);
+    let line = &v[from..end];
+    let line = &line[..line
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(line.len())];
+    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let plain = |t: &[u8]| {
+        t.iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || b"-_./".contains(&c))
+    };
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    let rest = tokens.clone().count();
+    !PROSE.contains(&first) && rest <= 3 && plain(first) && tokens.all(plain)
+}
+
+/// A brace expansion inside a word (`c{a,oun}t`, `{l,-lh}s`) whose first expansion is a
+/// known command: only a shell spells a word that way.
+fn brace_word(v: &[u8], open: usize) -> bool {
+    let is_part = |c: &u8| c.is_ascii_alphanumeric() || *c == b'-';
+    let prefix_len = v[..open]
+        .iter()
+        .rev()
+        .take(16)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let body = &v[open + 1..v.len().min(open + 1 + 64)];
+    let Some(close) = body.iter().position(|&c| c == b'}') else {
+        return false;
+    };
+    let inner = &body[..close];
+    if !inner.contains(&b',') || !inner.iter().all(|c| is_part(c) || *c == b',') {
+        return false;
+    }
+    let suffix = &body[close + 1..];
+    let suffix_len = suffix
+        .iter()
+        .take(16)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if prefix_len + suffix_len == 0 {
+        return false;
+    }
+    let first = inner.split(|&c| c == b',').next().unwrap_or(&[]);
+    if first.first() == Some(&b'-') {
+        return false;
+    }
+    let mut word = Vec::with_capacity(48);
+    word.extend_from_slice(&v[open - prefix_len..open]);
+    word.extend_from_slice(first);
+    word.extend_from_slice(&suffix[..suffix_len]);
+    word.make_ascii_lowercase();
+    matches!(classify(&word), CommandWord::Known(_))
 }
 
 /// `alias name=value` (options like `+m` or `-p` allowed before it) ending the command:

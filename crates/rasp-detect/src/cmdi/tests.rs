@@ -287,3 +287,35 @@ fn fork_bombs_sqlite_shell_escapes_and_redirected_words() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn brace_words_submitted_lines_and_hyphenated_tools() {
+    for v in [
+        "c{a,oun}t /etc/passwd",
+        "{l,-lh}s",
+        "visudo\n",
+        "ansible-playbook site.yml",
+        "ansible-vault decrypt secret\n",
+        "aa-disable php-fpm",
+        "if/i a==b foo",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "file{1,2}.txt",
+        "img{a,b}",
+        "{\"a\":1,\"b\":2}",
+        "x{-a,b}y",
+        "a{b,c}d and {e,f}",
+        "awk is a language\n",
+        "visudo",
+        "apt-get is the Debian tool",
+        "apt-get is the best tool",
+        "docker-compose makes local stacks easy to run for everyone",
+        "kubectl: Kubernetes CLI",
+        "AA-rated bonds",
+        "If/Then logic",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

@@ -18,6 +18,11 @@ pub enum Tier {
 /// Sorted for binary search; lower-case; Windows names without `.exe`.
 static COMMANDS: &[(&str, Tier)] = &[
     ("7z", Tool),
+    ("aa-complain", Exotic),
+    ("aa-disable", Exotic),
+    ("aa-enforce", Exotic),
+    ("aa-exec", Exotic),
+    ("aa-status", Exotic),
     ("alias", Word),
     ("ansible", Tool),
     ("ansible-config", Exotic),
