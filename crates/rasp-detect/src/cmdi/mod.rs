@@ -429,9 +429,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // runs another command (`strace ifconfig`).
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
             word.first() == Some(&b'/')
+                || word.starts_with(b"bin/")
+                || word.starts_with(b"usr/")
+                || word.starts_with(b"sbin/")
                 || evidence()
                 || submitted_line(v, end, plus)
-                || (word.contains(&b'-') && has_argument(v, end, plus))
+                || ((word.contains(&b'-') || ends_line(v)) && has_argument(v, end, plus))
                 || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
                     matches!(
                         classify(w.as_slice()),
@@ -764,7 +767,12 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Unknown;
     }
     let b = w.as_bytes();
-    let is_path = w.starts_with('/')
+    // `bin/id`, `usr/bin/id`: the system's binary directories named relative to `/`.
+    let bin_dir = ["bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/"]
+        .iter()
+        .any(|d| w.starts_with(d));
+    let is_path = bin_dir
+        || w.starts_with('/')
         || w.starts_with("./")
         || w.starts_with("~/")
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
@@ -876,6 +884,16 @@ fn submitted_line(v: &[u8], from: usize, plus: bool) -> bool {
         let tail = &rest[p..];
         tail == b"\n" || tail == b"\r\n" || tail == b"\\n"
     })
+}
+
+/// Whether the value is one line ended by a line break (`cscli alerts list\n`), as a line
+/// typed for a shell is.
+fn ends_line(v: &[u8]) -> bool {
+    let body = v
+        .strip_suffix(b"\r\n")
+        .or_else(|| v.strip_suffix(b"\n"))
+        .or_else(|| v.strip_suffix(b"\\n"));
+    body.is_some_and(|b| !b.contains(&b'\n'))
 }
 
 /// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool

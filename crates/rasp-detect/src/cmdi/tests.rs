@@ -319,3 +319,25 @@ fn brace_words_submitted_lines_and_hyphenated_tools() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn binary_directories_and_single_command_lines() {
+    for v in [
+        "bin/cscli",
+        "|usr/bin/id\\n",
+        "cscli alerts list\n",
+        "pipx install something\n",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "cscli alerts list",
+        "whoami is a command\n",
+        "binary/cat photos",
+        "see bin/README for details",
+        "cabin/cat",
+        "htop shows processes\nand threads\n",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
