@@ -127,6 +127,9 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if jndi_lookup(v) {
         return Some("jndi-lookup");
     }
+    if leading_redirection(v, plus_is_space) {
+        return Some("redirection");
+    }
     let mut starts = Starts::default();
     // A value that opens with a quote or `<` closes the application's string or redirects
     // input: what follows is in command position, though not as tightly as after `;`.
@@ -168,6 +171,20 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         if b == b'&' {
             if let Some(len) = entity_len(&v[i..]) {
                 i += len;
+                continue;
+            }
+        }
+        // `${IFS}id`, `x$IFS$9id`: a field separator only a shell spells; the next word is
+        // in command position as tightly as after `;`.
+        if b == b'$' {
+            if let Some(len) = ifs_at(v, i) {
+                let mut after = i + len;
+                // `$IFS$9`: the positional parameter after it is empty.
+                if v.get(after) == Some(&b'$') && v.get(after + 1).is_some_and(u8::is_ascii_digit) {
+                    after += 2;
+                }
+                starts.push((after, Start::Tight));
+                i = after;
                 continue;
             }
         }
@@ -233,6 +250,29 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// A value that opens with `>` or `>>` glued to a file in a directory (`>/tmp/x`,
+/// `>>/var/www/shell.php`): it truncates or appends to a file; a top-level name
+/// (`>/test.environment`) is as likely a path segment. A quote in Markdown or mail
+/// (`> text`, `> /usr is …`) has a blank after the `>`.
+fn leading_redirection(v: &[u8], plus: bool) -> bool {
+    let lead = v
+        .iter()
+        .position(|&b| !is_blank(b, plus))
+        .unwrap_or(v.len());
+    let rest = &v[lead..];
+    let rest = rest
+        .strip_prefix(b">>")
+        .or_else(|| rest.strip_prefix(b">"))
+        .unwrap_or(&[]);
+    rest.first() == Some(&b'/')
+        && rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+        && rest[1..]
+            .iter()
+            .take(64)
+            .take_while(|&&c| !is_blank(c, plus))
+            .any(|&c| c == b'/')
 }
 
 /// Length of an HTML character reference (`&amp;`, `&#60;`, `&#x3c;`) at the start of `v`.

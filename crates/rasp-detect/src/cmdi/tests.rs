@@ -341,3 +341,27 @@ fn binary_directories_and_single_command_lines() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn field_separator_starts_and_leading_redirections() {
+    for v in [
+        "${IFS}id",
+        "ls${LS_COLORS:10:1}${IFS}id",
+        "x$IFS$9whoami",
+        ">/tmp/x",
+        ">>/var/www/html/s.php",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "> quoted reply text",
+        "> /usr is where binaries live",
+        ">/ not a path",
+        ">/test.environment",
+        "a > b",
+        "=> /docs",
+        "price in $USD",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
