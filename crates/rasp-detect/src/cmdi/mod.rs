@@ -252,6 +252,27 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
 }
 
+/// Whether the backtick before `at` opens a Markdown code span inside prose: a blank before
+/// it, and after the closing backtick a blank and a letter,
+/// or end-of-sentence punctuation.
+fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
+    let open = at.saturating_sub(1);
+    // A span glued to `(` is as likely `$(`…`)`.
+    if open == 0 || !is_blank(v[open - 1], plus) {
+        return false;
+    }
+    let span = &v[at..v.len().min(at + 64)];
+    let Some(close) = span.iter().position(|&b| b == b'`') else {
+        return false;
+    };
+    let after = &span[close + 1..];
+    match after {
+        [b, c, ..] if is_blank(*b, plus) => c.is_ascii_alphabetic(),
+        [b'.' | b',' | b')' | b':' | b'?' | b'!', ..] => true,
+        _ => false,
+    }
+}
+
 /// A value that opens with `>` or `>>` glued to a file in a directory (`>/tmp/x`,
 /// `>>/var/www/shell.php`): it truncates or appends to a file; a top-level name
 /// (`>/test.environment`) is as likely a path segment. A quote in Markdown or mail
@@ -483,6 +504,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 })
         }
         (CommandWord::Known(Tier::Exotic), _) => true,
+        // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
+        // running them: they need shell-shaped arguments.
+        (CommandWord::Known(Tier::Tool | Tier::Word), Start::Backtick)
+            if markdown_code_span(v, at, plus) =>
+        {
+            evidence()
+        }
         (CommandWord::Known(Tier::Tool), Start::Tight | Start::Subst | Start::Backtick) => true,
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => evidence(),
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),

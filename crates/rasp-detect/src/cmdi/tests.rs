@@ -365,3 +365,25 @@ fn field_separator_starts_and_leading_redirections() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn markdown_code_spans_are_prose() {
+    for v in [
+        "The `id` field",
+        "Run `make` in the dir",
+        "Use `python` to run it.",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "`id`",
+        "a`id`",
+        "x `id` ",
+        "Run `ls -la /etc` in the dir",
+        "; `python -c 'import os'`",
+        "name=`whoami` here",
+        "$(`dir`)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
