@@ -198,7 +198,11 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
     let mut r = Report::default();
     // One-time start-up work (embedded model parse, automata) is not per-value cost.
     for k in AttackKind::ALL {
-        let _ = d.check(k, "<b title='x'>1' or '1'='1 ; cat ../a</b>", Context::Param);
+        let _ = d.check(
+            k,
+            "<b title='x'>1' or '1'='1 ; cat ../a</b>",
+            Context::Param,
+        );
     }
     let mut all_misses = Vec::new();
     let mut all_fps = Vec::new();
