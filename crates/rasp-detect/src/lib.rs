@@ -215,11 +215,20 @@ impl Detectors {
         ) {
             return false;
         }
-        let min = match kind {
-            AttackKind::Sqli => self.thresholds.min_sqli_len,
-            AttackKind::Xss => self.thresholds.min_xss_len,
+        let (min, structural): (usize, &[u8]) = match kind {
+            AttackKind::Sqli => (self.thresholds.min_sqli_len, b"'\"`()=;#-/"),
+            AttackKind::Xss => (self.thresholds.min_xss_len, b"<>\"'`(\\"),
             _ => return false,
         };
+        // Cheap exit before any decoding: percent and entity decoding can only produce a
+        // structural character from a `%` or a `&`, so a value with none of the three
+        // kinds cannot change structure (most ordinary values leave here).
+        if !value
+            .bytes()
+            .any(|b| b == b'%' || b == b'&' || structural.contains(&b))
+        {
+            return false;
+        }
         if value.chars().count() < min.max(2) {
             return false;
         }
