@@ -133,6 +133,25 @@ pub struct Detectors {
     model: Option<Arc<ml::Model>>,
 }
 
+/// Bytes that let a value reach the ML stage: the kind's structural characters (see
+/// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one.
+const fn ml_gate(structural: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    table[b'%' as usize] = true;
+    table[b'&' as usize] = true;
+    let mut i = 0;
+    while i < structural.len() {
+        table[structural[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+/// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
+static SQLI_ML_GATE: [bool; 256] = ml_gate(b"'\"`()=;#-/");
+/// Markup and script need a bracket, quote, backtick, parenthesis or escape.
+static XSS_ML_GATE: [bool; 256] = ml_gate(b"<>\"'`(\\");
+
 impl Detectors {
     /// Detectors with the embedded ML model.
     pub fn new(thresholds: Thresholds) -> Self {
@@ -215,18 +234,15 @@ impl Detectors {
         ) {
             return false;
         }
-        let (min, structural): (usize, &[u8]) = match kind {
-            AttackKind::Sqli => (self.thresholds.min_sqli_len, b"'\"`()=;#-/"),
-            AttackKind::Xss => (self.thresholds.min_xss_len, b"<>\"'`(\\"),
+        let (min, gate) = match kind {
+            AttackKind::Sqli => (self.thresholds.min_sqli_len, &SQLI_ML_GATE),
+            AttackKind::Xss => (self.thresholds.min_xss_len, &XSS_ML_GATE),
             _ => return false,
         };
         // Cheap exit before any decoding: percent and entity decoding can only produce a
-        // structural character from a `%` or a `&`, so a value with none of the three
-        // kinds cannot change structure (most ordinary values leave here).
-        if !value
-            .bytes()
-            .any(|b| b == b'%' || b == b'&' || structural.contains(&b))
-        {
+        // structural character from a `%` or a `&`, so a value with none of them cannot
+        // change structure (most ordinary values leave here, one table lookup per byte).
+        if !value.bytes().any(|b| gate[usize::from(b)]) {
             return false;
         }
         if value.chars().count() < min.max(2) {
