@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 
+use crate::attack::Check;
 use crate::config::{Config, ConfigError};
 use crate::pattern::{compile_all, NameGlob, Pattern};
 use crate::vectors::{Extractor, Limits};
@@ -20,7 +21,13 @@ pub struct Compiled {
     pub hpp_allowed: Vec<NameGlob>,
     pub ztaa_header: String,
     pub detectors: rasp_detect::Detectors,
+    /// `SECURITY_CHECKS` action per check, indexed by PyRASP id: the request path asks
+    /// a dozen times per request, a string-keyed map lookup each time showed in profiles.
+    actions: [u8; ACTION_SLOTS],
 }
+
+/// Slots in [`Compiled::action`]'s table: one past the highest [`Check`] id.
+const ACTION_SLOTS: usize = Check::Traversal as usize + 1;
 
 fn regexes(key: &str, list: &[String]) -> Result<Vec<Regex>, ConfigError> {
     list.iter()
@@ -66,7 +73,12 @@ impl Compiled {
         thresholds.min_sqli_len = config.min_sqli_len;
         thresholds.max_value_len = config.max_value_len;
         let detectors = rasp_detect::Detectors::new(thresholds);
+        let mut actions = [0u8; ACTION_SLOTS];
+        for check in Check::ALL {
+            actions[check as usize] = config.action(check.key());
+        }
         Ok(Compiled {
+            actions,
             ignore_paths: regexes("IGNORE_PATHS", &config.ignore_paths)?,
             flood_paths: regexes("BRUTE_AND_FLOOD_PATHS", &config.brute_and_flood_paths)?,
             decoys: patterns("DECOY_ROUTES", &config.decoy_routes)?,
@@ -81,6 +93,11 @@ impl Compiled {
             detectors,
             config: Arc::new(config),
         })
+    }
+
+    /// The configured action (0 off, 1 block, 2 block and blacklist, 3 log) of `check`.
+    pub fn action(&self, check: Check) -> u8 {
+        self.actions[check as usize]
     }
 
     pub fn limits(&self) -> Limits {

@@ -300,7 +300,7 @@ impl Engine {
     fn find_inbound(&self, c: &Compiled, ctx: &Ctx<'_, '_>) -> Option<Finding> {
         let cfg = &c.config;
         let req = ctx.req;
-        let on = |check: Check| cfg.action(check.key()) != 0;
+        let on = |check: Check| c.action(check) != 0;
         // 1. Blacklist.
         if !cfg.blacklist_override {
             if let Some(ip) = ctx.ip {
@@ -322,10 +322,10 @@ impl Engine {
         }
         // 3. Host spoofing.
         if on(Check::Spoofing) {
-            let host = req.host.map(str::to_string).or_else(|| {
-                req.header("host")
-                    .map(|h| String::from_utf8_lossy(h).into_owned())
-            });
+            let host = req
+                .host
+                .map(std::borrow::Cow::Borrowed)
+                .or_else(|| req.header("host").map(String::from_utf8_lossy));
             if let Some(f) = checks::spoofing::check(host.as_deref(), &cfg.hosts) {
                 return Some(f);
             }
@@ -368,16 +368,13 @@ impl Engine {
         }
         // 8. Parameter pollution: query and form body names together.
         if on(Check::Hpp) {
+            const FORM: &[u8] = b"application/x-www-form-urlencoded";
             let form_body = req
                 .content_type
-                .map(str::to_string)
-                .or_else(|| {
-                    req.header("content-type")
-                        .map(|h| String::from_utf8_lossy(h).into_owned())
-                })
+                .map(str::as_bytes)
+                .or_else(|| req.header("content-type"))
                 .is_some_and(|ct| {
-                    ct.to_ascii_lowercase()
-                        .starts_with("application/x-www-form-urlencoded")
+                    ct.len() >= FORM.len() && ct[..FORM.len()].eq_ignore_ascii_case(FORM)
                 });
             let body: &[u8] = if form_body {
                 &req.body[..req.body.len().min(cfg.max_body_bytes)]
@@ -476,7 +473,7 @@ impl Engine {
             .is_some_and(|a| checks::brute::feeds_brute(a.check));
         let mut finding = None;
         // Brute force is per source: a whitelisted source is trusted not to brute force.
-        if (error || inbound_feeds) && cfg.action("brute") != 0 && !whitelisted {
+        if (error || inbound_feeds) && c.action(Check::Brute) != 0 && !whitelisted {
             if let Some(ip) = ip {
                 finding = checks::brute::hit(
                     &*self.store,
@@ -488,7 +485,7 @@ impl Engine {
                 );
             }
         }
-        if !error && finding.is_none() && cfg.action("dlp") != 0 && !resp.body.is_empty() {
+        if !error && finding.is_none() && c.action(Check::Dlp) != 0 && !resp.body.is_empty() {
             if resp.body_encoded {
                 self.stats
                     .dlp_skipped_encoded
@@ -522,7 +519,7 @@ impl Engine {
         let action = if f.check == Check::Blacklist {
             2
         } else {
-            cfg.action(f.check.key())
+            c.action(f.check)
         };
         let attack = Attack {
             check: f.check,
@@ -559,7 +556,7 @@ impl Engine {
                 || self.block_response_with(cfg, a).status >= 400;
             // A refused blacklisted source is not counted again: that would extend its ban.
             let counted = !matches!(a.check, Check::Brute | Check::Dlp | Check::Blacklist);
-            if feeds && counted && cfg.action("brute") != 0 {
+            if feeds && counted && c.action(Check::Brute) != 0 {
                 if let Some(ip) = ctx.ip {
                     if let Some(b) = checks::brute::hit(
                         &*self.store,
@@ -569,7 +566,7 @@ impl Engine {
                         cfg.error_flood_delay,
                         cfg.error_flood_ratio,
                     ) {
-                        let brute_action = cfg.action("brute");
+                        let brute_action = c.action(Check::Brute);
                         let brute = Attack {
                             check: b.check,
                             location: b.location,
@@ -821,7 +818,7 @@ impl Engine {
                 AttackKind::Traversal,
             ]
             .into_iter()
-            .filter(|k| c.config.action(checks::injection::check_for(*k).key()) != 0)
+            .filter(|k| c.action(checks::injection::check_for(*k)) != 0)
             .collect();
             self.scan_values(&c, &kinds, &vectors, Instant::now())
         }));
@@ -833,7 +830,7 @@ impl Engine {
             }
         };
         Some(Attack {
-            action: c.config.action(f.check.key()),
+            action: c.action(f.check),
             check: f.check,
             location: f.location,
             payload: f.payload,

@@ -11,9 +11,12 @@ use bytes::Bytes;
 use http::header::{HeaderName, HeaderValue, CONTENT_ENCODING, CONTENT_TYPE, SERVER};
 use http::{HeaderMap, Method, Request, Response, StatusCode};
 use http_body::Body;
+use pin_project_lite::pin_project;
 use rasp_core::config::Config;
 use rasp_core::engine::{BlockResponse, Route};
-use rasp_core::{ConfigError, Decision, Engine, EventSink, LoadedConfig, ResponseView, StateStore};
+use rasp_core::{
+    Check, ConfigError, Decision, Engine, EventSink, LoadedConfig, ResponseView, StateStore,
+};
 use tower_layer::Layer;
 use tower_service::Service;
 
@@ -337,7 +340,7 @@ where
 {
     type Response = Response<RaspBody<ResB>>;
     type Error = S::Error;
-    type Future = ResponseFuture<ResB, S::Error>;
+    type Future = ResponseFuture<S::Future, ResB, S::Error>;
 
     fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Self::Error>> {
         self.inner.poll_ready(cx)
@@ -369,56 +372,123 @@ where
         let fut = self
             .inner
             .call(Request::from_parts(parts, RaspBody::new(body)));
-        ResponseFuture::boxed(respond(shared.clone(), config, summary, inbound, fut))
+        ResponseFuture::inner(
+            fut,
+            After {
+                shared: shared.clone(),
+                config,
+                summary,
+                inbound,
+            },
+        )
     }
 }
 
-/// Response future of [`RaspService`].
-pub struct ResponseFuture<B, E> {
-    kind: FutureKind<B, E>,
+pin_project! {
+    /// Response future of [`RaspService`].
+    ///
+    /// A body-less request (most GETs) runs the application's future in place and the
+    /// response side synchronously when it completes: no allocation per request. Only a
+    /// request with a body, or a response whose body DLP must read, goes through a boxed
+    /// async block.
+    pub struct ResponseFuture<F, B, E> {
+        #[pin]
+        kind: FutureKind<F, B, E>,
+    }
 }
 
 type BoxedResponse<B, E> = Pin<Box<dyn Future<Output = Result<Response<RaspBody<B>>, E>> + Send>>;
 
-enum FutureKind<B, E> {
-    /// Blocked before the application ran: the answer is known.
-    Ready(Option<Result<Response<RaspBody<B>>, E>>),
-    /// The application runs; the response side follows.
-    Pending(BoxedResponse<B, E>),
+/// What the response side needs once the application answered.
+struct After {
+    shared: Arc<Shared>,
+    config: Arc<Config>,
+    summary: RequestSummary,
+    inbound: Decision,
 }
 
-impl<B, E> ResponseFuture<B, E> {
+pin_project! {
+    #[project = FutureProj]
+    enum FutureKind<F, B, E> {
+        // Blocked before the application ran: the answer is known.
+        Ready { result: Option<Result<Response<RaspBody<B>>, E>> },
+        // The application runs in place; `after` is taken when it answers.
+        Inner { #[pin] fut: F, after: Option<After> },
+        // A body is being read (request prefix, or the response prefix for DLP).
+        Boxed { fut: BoxedResponse<B, E> },
+    }
+}
+
+impl<F, B, E> ResponseFuture<F, B, E> {
     fn ready(result: Result<Response<RaspBody<B>>, E>) -> Self {
         ResponseFuture {
-            kind: FutureKind::Ready(Some(result)),
+            kind: FutureKind::Ready {
+                result: Some(result),
+            },
+        }
+    }
+
+    fn inner(fut: F, after: After) -> Self {
+        ResponseFuture {
+            kind: FutureKind::Inner {
+                fut,
+                after: Some(after),
+            },
         }
     }
 
     fn boxed(fut: impl Future<Output = Result<Response<RaspBody<B>>, E>> + Send + 'static) -> Self {
         ResponseFuture {
-            kind: FutureKind::Pending(Box::pin(fut)),
+            kind: FutureKind::Boxed { fut: Box::pin(fut) },
         }
     }
 }
 
-// Neither variant is structurally pinned: the boxed future is pinned on the heap.
-impl<B, E> Unpin for ResponseFuture<B, E> {}
-
-impl<B, E> Future for ResponseFuture<B, E> {
+impl<F, B, E> Future for ResponseFuture<F, B, E>
+where
+    F: Future<Output = Result<Response<B>, E>>,
+    B: Body<Data = Bytes> + Send + 'static,
+    B::Error: Into<BoxError>,
+    E: 'static,
+{
     type Output = Result<Response<RaspBody<B>>, E>;
 
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        match &mut self.kind {
-            FutureKind::Ready(result) => match result.take() {
-                Some(r) => Poll::Ready(r),
-                None => panic!("ResponseFuture polled after completion"),
-            },
-            FutureKind::Pending(fut) => fut.as_mut().poll(cx),
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
+        let mut kind = self.project().kind;
+        loop {
+            let next = match kind.as_mut().project() {
+                FutureProj::Ready { result } => {
+                    return Poll::Ready(
+                        result
+                            .take()
+                            .expect("ResponseFuture polled after completion"),
+                    )
+                }
+                FutureProj::Boxed { fut } => return fut.as_mut().poll(cx),
+                FutureProj::Inner { fut, after } => {
+                    let response = match fut.poll(cx) {
+                        Poll::Pending => return Poll::Pending,
+                        Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),
+                        Poll::Ready(Ok(r)) => r,
+                    };
+                    let after = after
+                        .take()
+                        .expect("ResponseFuture polled after completion");
+                    match respond_now(after, response) {
+                        Ok(done) => return Poll::Ready(Ok(done)),
+                        // DLP must read the body: go on in a boxed async block.
+                        Err(pending) => FutureKind::Boxed {
+                            fut: Box::pin(async move { Ok(pending.finish().await) }),
+                        },
+                    }
+                }
+            };
+            kind.set(next);
         }
     }
 }
 
-impl<B, E> std::fmt::Debug for ResponseFuture<B, E> {
+impl<F, B, E> std::fmt::Debug for ResponseFuture<F, B, E> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("ResponseFuture").finish_non_exhaustive()
     }
@@ -468,39 +538,76 @@ where
         Err(blocked) => return Ok(block_http(blocked, &config)),
     };
     let summary = RequestSummary::new(&parts, peer, !config.trusted_proxies.is_empty());
-    let fut = inner.call(Request::from_parts(parts, RaspBody::replay(prefix)));
-    respond(shared, config, summary, inbound, fut).await
+    let response = inner
+        .call(Request::from_parts(parts, RaspBody::replay(prefix)))
+        .await?;
+    let after = After {
+        shared,
+        config,
+        summary,
+        inbound,
+    };
+    Ok(match respond_now(after, response) {
+        Ok(done) => done,
+        Err(pending) => pending.finish().await,
+    })
 }
 
-/// The response side: run the application's future, inspect status, headers and (for DLP)
-/// the body prefix, then pass, block, and set `Server`.
-async fn respond<F, ResB, E>(
-    shared: Arc<Shared>,
-    config: Arc<Config>,
-    summary: RequestSummary,
-    inbound: Decision,
-    fut: F,
-) -> Result<Response<RaspBody<ResB>>, E>
-where
-    F: Future<Output = Result<Response<ResB>, E>>,
-    ResB: Body<Data = Bytes>,
-    ResB::Error: Into<BoxError>,
-{
-    let engine = &shared.engine;
-    let response = fut.await?;
-    let (mut head, body) = response.into_parts();
-    let status = head.status.as_u16();
+/// A response whose body DLP must read before deciding.
+struct PendingDlp<B> {
+    after: After,
+    head: http::response::Parts,
+    body: B,
+}
 
+/// The response side once the application answered: inspect status and headers, then pass,
+/// block and set `Server`; or, when DLP must see the body, hand back what it needs to read.
+fn respond_now<B>(
+    after: After,
+    response: Response<B>,
+) -> Result<Response<RaspBody<B>>, Box<PendingDlp<B>>>
+where
+    B: Body<Data = Bytes>,
+{
+    let (head, body) = response.into_parts();
+    let status = head.status.as_u16();
     // Outbound: the body matters only to DLP, which only looks at non-error responses.
-    let wants_body = config.action("dlp") != 0
+    let wants_body = after.config.action(Check::Dlp.key()) != 0
         && status < 400
-        && summary.method() != Method::HEAD
+        && after.summary.method() != Method::HEAD
         && !body.is_end_stream();
     let event_stream = wants_body && is_event_stream(&head.headers);
     if event_stream {
-        shared.stats.record_dlp_skipped_stream();
+        after.shared.stats.record_dlp_skipped_stream();
     }
-    let (client_body, outbound) = if wants_body && !event_stream {
+    if wants_body && !event_stream {
+        return Err(Box::new(PendingDlp { after, head, body }));
+    }
+    let outbound = {
+        let view = ResponseView {
+            status,
+            headers: header_pairs(&head.headers),
+            body: &[],
+            body_truncated: !body.is_end_stream(),
+            body_encoded: false,
+        };
+        let engine = &after.shared.engine;
+        guard(&after.config, || {
+            engine.inspect_response(&after.summary.view(), &view, &after.inbound)
+        })
+    };
+    Ok(finish(&after, outbound, head, RaspBody::new(body)))
+}
+
+impl<B> PendingDlp<B>
+where
+    B: Body<Data = Bytes>,
+    B::Error: Into<BoxError>,
+{
+    /// Reads the body prefix, decodes it for DLP, inspects, and answers.
+    async fn finish(self: Box<Self>) -> Response<RaspBody<B>> {
+        let PendingDlp { after, head, body } = *self;
+        let config = &after.config;
         let p = read_prefix(body, config.max_response_bytes).await;
         let coding = head
             .headers
@@ -509,46 +616,45 @@ where
         let outbound = {
             let dlp = decode_for_dlp(coding, &p.view, p.truncated, config.max_response_bytes);
             let view = ResponseView {
-                status,
+                status: head.status.as_u16(),
                 headers: header_pairs(&head.headers),
                 body: &dlp.body,
                 body_truncated: dlp.truncated,
                 body_encoded: dlp.encoded,
             };
-            guard(&config, || {
-                engine.inspect_response(&summary.view(), &view, &inbound)
+            let engine = &after.shared.engine;
+            guard(config, || {
+                engine.inspect_response(&after.summary.view(), &view, &after.inbound)
             })
         };
-        (RaspBody::replay(p), outbound)
-    } else {
-        let view = ResponseView {
-            status,
-            headers: header_pairs(&head.headers),
-            body: &[],
-            body_truncated: !body.is_end_stream(),
-            body_encoded: false,
-        };
-        let outbound = guard(&config, || {
-            engine.inspect_response(&summary.view(), &view, &inbound)
-        });
-        (RaspBody::new(body), outbound)
-    };
+        finish(&after, outbound, head, RaspBody::replay(p))
+    }
+}
 
+/// The response the client gets after the outbound decision.
+fn finish<B>(
+    after: &After,
+    outbound: Guarded,
+    mut head: http::response::Parts,
+    client_body: RaspBody<B>,
+) -> Response<RaspBody<B>> {
+    let config = &after.config;
+    let shared = &after.shared;
     match outbound {
         Guarded::Decided(Decision::Block(attack)) => {
-            let resp = block_response_guarded(&config, || engine.block_response(&attack));
-            Ok(block_http(resp, &config))
+            let resp = block_response_guarded(config, || shared.engine.block_response(&attack));
+            block_http(resp, config)
         }
         Guarded::FailedClosed(resp) => {
             shared.stats.record_engine_failure();
-            Ok(block_http(resp, &config))
+            block_http(resp, config)
         }
         other => {
             if matches!(other, Guarded::FailedOpen) {
                 shared.stats.record_engine_failure();
             }
-            set_server(&mut head.headers, &config);
-            Ok(Response::from_parts(head, client_body))
+            set_server(&mut head.headers, config);
+            Response::from_parts(head, client_body)
         }
     }
 }
