@@ -428,6 +428,7 @@ impl Engine {
         let budget = Duration::from_micros(c.config.time_budget_us);
         let mut overrun = false;
         let mut n = 0u32;
+        let uniques = checks::injection::uniques(&vectors.items);
         for kind in kinds {
             let keep_going = || {
                 n = n.wrapping_add(1);
@@ -438,7 +439,7 @@ impl Engine {
                 !overrun
             };
             if let Some(f) =
-                checks::injection::scan(&c.detectors, *kind, &vectors.items, keep_going)
+                checks::injection::scan(&c.detectors, *kind, &vectors.items, &uniques, keep_going)
             {
                 return Some(f);
             }

@@ -2,8 +2,6 @@
 //! (spec §6.10–§6.12). Detection itself is `rasp_detect`'s job; this module decides which
 //! values each detector sees and turns a detection into a finding.
 
-use std::collections::HashSet;
-
 use rasp_detect::{AttackKind, Context, Detectors};
 
 use super::Finding;
@@ -36,23 +34,68 @@ pub fn inspects(kind: AttackKind, item: &Item) -> bool {
 
 pub use crate::vectors::inert;
 
-/// Run one detector over the items; first hit wins.
+/// Bit of `kind` in an [`Unique::kinds`] mask.
+fn bit(kind: AttackKind) -> u8 {
+    match kind {
+        AttackKind::Cmdi => 1,
+        AttackKind::Xss => 2,
+        AttackKind::Sqli => 4,
+        AttackKind::Traversal => 8,
+    }
+}
+
+/// One value worth a detector's time: the first item with this value, context and set of
+/// detectors that inspect it.
+#[derive(Clone, Copy, Debug)]
+pub struct Unique {
+    /// Index in the items.
+    pub index: usize,
+    /// Detectors that see it ([`inspects`]), one bit per kind.
+    pub kinds: u8,
+}
+
+/// The items each detector must look at, in order, computed once per request for all four
+/// detectors. Repeated values (JSON arrays of records, the same cookie twice…) are checked
+/// once per context; the first location is the one reported (as PyRASP 0.10.2 does). Inert
+/// values (letters, digits, `_`) are dropped here.
+pub fn uniques(items: &[Item]) -> Vec<Unique> {
+    let mut out = Vec::with_capacity(items.len());
+    let mut seen: std::collections::HashSet<(&str, Context, u8), foldhash::fast::RandomState> =
+        std::collections::HashSet::with_capacity_and_hasher(
+            items.len(),
+            foldhash::fast::RandomState::default(),
+        );
+    for (index, item) in items.iter().enumerate() {
+        if inert(&item.value) {
+            continue;
+        }
+        let kinds = [
+            AttackKind::Cmdi,
+            AttackKind::Xss,
+            AttackKind::Sqli,
+            AttackKind::Traversal,
+        ]
+        .into_iter()
+        .filter(|k| inspects(*k, item))
+        .fold(0, |m, k| m | bit(k));
+        if kinds != 0 && seen.insert((item.value.as_str(), item.location.context(), kinds)) {
+            out.push(Unique { index, kinds });
+        }
+    }
+    out
+}
+
+/// Run one detector over the unique items ([`uniques`]); first hit wins.
 pub fn scan(
     detectors: &Detectors,
     kind: AttackKind,
     items: &[Item],
+    uniques: &[Unique],
     mut keep_going: impl FnMut() -> bool,
 ) -> Option<Finding> {
-    // Repeated values (JSON arrays of records, the same cookie twice…) are checked once per
-    // context; the first location is the one reported (as PyRASP 0.10.2 does).
-    let mut seen: HashSet<(&str, Context)> = HashSet::new();
-    for item in items {
-        if !inspects(kind, item) || inert(&item.value) {
-            continue;
-        }
-        if !seen.insert((item.value.as_str(), item.location.context())) {
-            continue;
-        }
+    let b = bit(kind);
+    for u in uniques.iter().filter(|u| u.kinds & b != 0) {
+        let item = &items[u.index];
         if !keep_going() {
             return None;
         }
