@@ -252,6 +252,11 @@ impl Detectors {
         if value.contains('<') && ml::markup::is_plain_markup(value) {
             return false;
         }
+        // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
+        // grammars saw the whole value, and the engine inspects each member on its own.
+        if is_json_document(value) {
+            return false;
+        }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
         // structure. XSS needs a bracket, quote, backtick, parenthesis or escape to change
         // anything (a bare URL or `a=b&c=d` cannot); SQL also breaks out with `=`, `;`, `#`
@@ -264,5 +269,44 @@ impl Detectors {
         };
         decoded.bytes().any(|b| structural.contains(&b))
             || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
+    }
+}
+
+/// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
+/// nesting depth, so a deep value cannot exhaust the stack).
+fn is_json_document(value: &str) -> bool {
+    let t = value.trim();
+    let container = matches!(
+        (t.as_bytes().first(), t.as_bytes().last()),
+        (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
+    );
+    container && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_documents_are_not_scored_by_the_model() {
+        let d = Detectors::new(Thresholds::default());
+        for v in [
+            r#"{"a":1,"b":[1,2,3],"c":"x"}"#,
+            r#"[{"id":1,"tags":["x","y"]},{"id":2,"tags":[]}]"#,
+        ] {
+            assert!(is_json_document(v), "{v}");
+            assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
+            assert!(
+                d.check(AttackKind::Sqli, v, Context::Param).is_none(),
+                "{v}"
+            );
+        }
+        // Not documents: broken JSON, or JSON-looking SQL.
+        for v in [r#"{"a":1'}"#, "[1] or 1=1 --", "{x}"] {
+            assert!(!is_json_document(v), "{v}");
+        }
+        // A break-out inside a member is still the grammar's to catch.
+        let attack = r#"{"q":"1' or '1'='1"}"#;
+        assert!(d.check(AttackKind::Sqli, attack, Context::Param).is_some());
     }
 }
