@@ -62,7 +62,7 @@ use rasp_core::engine::{BlockResponse, Route};
 use rasp_core::{Decision, Engine, EventSink, RequestView, ResponseView, StateStore};
 use rasp_tower::encoding::{decode_for_dlp, is_event_stream};
 use rasp_tower::failsafe::{block_response_guarded, guard, Guarded};
-use rasp_tower::{AdapterStats, RaspLayerBuilder};
+use rasp_tower::{AdapterStats, Protection, RaspLayerBuilder};
 
 pub use rasp_tower::BuildError;
 
@@ -70,16 +70,10 @@ pub use rasp_tower::BuildError;
 /// keep the reader looping).
 const MAX_PREFIX_CHUNKS: usize = 16 * 1024;
 
-struct Shared {
-    engine: Arc<Engine>,
-    stats: AdapterStats,
-    agent: Option<Arc<rasp_agent::Agent>>,
-}
-
 /// The actix-web middleware. Cheap to clone: every clone shares the engine.
 #[derive(Clone)]
 pub struct Rasp {
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
 }
 
 impl std::fmt::Debug for Rasp {
@@ -92,17 +86,13 @@ impl Rasp {
     /// The middleware around an engine you built yourself.
     pub fn new(engine: Arc<Engine>) -> Self {
         Rasp {
-            shared: Arc::new(Shared {
-                engine,
-                stats: AdapterStats::default(),
-                agent: None,
-            }),
+            shared: Arc::new(Protection::new(engine)),
         }
     }
 
     /// The agent started by the builder, if any (flush or shut it down on exit).
     pub fn agent(&self) -> Option<&Arc<rasp_agent::Agent>> {
-        self.shared.agent.as_ref()
+        self.shared.agent()
     }
 
     /// Configured from the environment: defaults, then `PYRASP_CONF` (or `RASP_CONF`).
@@ -120,12 +110,12 @@ impl Rasp {
 
     /// The engine this middleware uses.
     pub fn engine(&self) -> &Arc<Engine> {
-        &self.shared.engine
+        self.shared.engine()
     }
 
     /// The adapter's own counters.
     pub fn stats(&self) -> &AdapterStats {
-        &self.shared.stats
+        self.shared.stats()
     }
 }
 
@@ -181,13 +171,8 @@ impl RaspBuilder {
 
     /// Builds the engine and the middleware.
     pub fn build(self) -> Result<Rasp, BuildError> {
-        let built = self.inner.build_engine()?;
         Ok(Rasp {
-            shared: Arc::new(Shared {
-                engine: built.engine,
-                stats: AdapterStats::default(),
-                agent: built.agent,
-            }),
+            shared: Arc::new(Protection::from_built(self.inner.build_engine()?)),
         })
     }
 }
@@ -214,7 +199,7 @@ where
 /// The per-worker service created by [`Rasp`].
 pub struct RaspMiddleware<S> {
     service: Rc<S>,
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
 }
 
 impl<S, B> Service<ServiceRequest> for RaspMiddleware<S>
@@ -323,7 +308,7 @@ fn request_view<'a>(req: &'a HttpRequest, body: &'a [u8], truncated: bool) -> Re
 }
 
 async fn protect<S, B>(
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
     service: Rc<S>,
     mut req: ServiceRequest,
 ) -> Result<ServiceResponse<BoxBody>, Error>
@@ -331,7 +316,7 @@ where
     S: Service<ServiceRequest, Response = ServiceResponse<B>, Error = Error>,
     B: MessageBody + 'static,
 {
-    let engine = &shared.engine;
+    let engine = shared.engine();
     let config = engine.config();
 
     // Inbound: read the payload only when there is one, and only up to the limit.
@@ -366,11 +351,11 @@ where
             return Ok(req.into_response(block_http(resp, &config)));
         }
         Guarded::FailedClosed(resp) => {
-            shared.stats.record_engine_failure();
+            shared.stats().record_engine_failure();
             return Ok(req.into_response(block_http(resp, &config)));
         }
         Guarded::FailedOpen => {
-            shared.stats.record_engine_failure();
+            shared.stats().record_engine_failure();
             Decision::Allow
         }
         Guarded::Decided(d) => d,
@@ -393,7 +378,7 @@ where
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| is_event_stream(v.as_bytes()));
     if event_stream {
-        shared.stats.record_dlp_skipped_stream();
+        shared.stats().record_dlp_skipped_stream();
     }
 
     let (client_body, outbound) = if wants_body && !event_stream {
@@ -440,12 +425,12 @@ where
             block_http(resp, &config)
         }
         Guarded::FailedClosed(resp) => {
-            shared.stats.record_engine_failure();
+            shared.stats().record_engine_failure();
             block_http(resp, &config)
         }
         other => {
             if matches!(other, Guarded::FailedOpen) {
-                shared.stats.record_engine_failure();
+                shared.stats().record_engine_failure();
             }
             set_server(head.headers_mut(), &config);
             head.set_body(client_body)

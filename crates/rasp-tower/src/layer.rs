@@ -23,6 +23,7 @@ use tower_service::Service;
 use crate::body::{read_prefix, BoxError, RaspBody};
 use crate::encoding::decode_for_dlp;
 use crate::failsafe::{block_response_guarded, guard, Guarded};
+use crate::protection::Protection;
 use crate::view::{peer_ip, request_view, RequestSummary};
 
 /// Why a [`RaspLayer`] could not be built.
@@ -78,13 +79,6 @@ impl AdapterStats {
     }
 }
 
-struct Shared {
-    engine: Arc<Engine>,
-    stats: AdapterStats,
-    #[cfg(feature = "agent")]
-    agent: Option<Arc<rasp_agent::Agent>>,
-}
-
 /// Tower [`Layer`] that puts the rasp-rs engine in front of an HTTP service.
 ///
 /// What it does to a request:
@@ -109,7 +103,7 @@ struct Shared {
 /// Cloning is cheap: the engine is shared.
 #[derive(Clone)]
 pub struct RaspLayer {
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
 }
 
 impl std::fmt::Debug for RaspLayer {
@@ -122,30 +116,20 @@ impl RaspLayer {
     /// A layer around an engine you built yourself.
     pub fn new(engine: Arc<Engine>) -> Self {
         RaspLayer {
-            shared: Arc::new(Shared {
-                engine,
-                stats: AdapterStats::default(),
-                #[cfg(feature = "agent")]
-                agent: None,
-            }),
+            shared: Arc::new(Protection::new(engine)),
         }
     }
 
     fn from_built(built: BuiltEngine) -> Self {
         RaspLayer {
-            shared: Arc::new(Shared {
-                engine: built.engine,
-                stats: AdapterStats::default(),
-                #[cfg(feature = "agent")]
-                agent: built.agent,
-            }),
+            shared: Arc::new(Protection::from_built(built)),
         }
     }
 
     /// The agent started by the builder, if any (flush or shut it down on exit).
     #[cfg(feature = "agent")]
     pub fn agent(&self) -> Option<&Arc<rasp_agent::Agent>> {
-        self.shared.agent.as_ref()
+        self.shared.agent()
     }
 
     /// A builder for config, sink, state store and routes.
@@ -319,7 +303,7 @@ impl RaspLayerBuilder {
 #[derive(Clone)]
 pub struct RaspService<S> {
     inner: S,
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
 }
 
 impl<S> std::fmt::Debug for RaspService<S> {
@@ -401,7 +385,7 @@ type BoxedResponse<B, E> = Pin<Box<dyn Future<Output = Result<Response<RaspBody<
 
 /// What the response side needs once the application answered.
 struct After {
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
     config: Arc<Config>,
     summary: RequestSummary,
     inbound: Decision,
@@ -495,7 +479,11 @@ impl<F, B, E> std::fmt::Debug for ResponseFuture<F, B, E> {
 }
 
 /// Turns the inbound outcome into "go on with this decision" or "answer with this block".
-fn admit(shared: &Shared, config: &Config, inbound: Guarded) -> Result<Decision, BlockResponse> {
+fn admit(
+    shared: &Protection,
+    config: &Config,
+    inbound: Guarded,
+) -> Result<Decision, BlockResponse> {
     match inbound {
         Guarded::Decided(Decision::Block(attack)) => Err(block_response_guarded(config, || {
             shared.engine.block_response(&attack)
@@ -514,7 +502,7 @@ fn admit(shared: &Shared, config: &Config, inbound: Guarded) -> Result<Decision,
 
 /// A request with a body: read up to the limit, inspect, run the application, respond.
 async fn protect_with_body<S, ReqB, ResB>(
-    shared: Arc<Shared>,
+    shared: Arc<Protection>,
     mut inner: S,
     req: Request<ReqB>,
 ) -> Result<Response<RaspBody<ResB>>, S::Error>

@@ -58,11 +58,13 @@ pub mod body;
 pub mod encoding;
 pub mod failsafe;
 mod layer;
+mod protection;
 pub mod view;
 
 pub use body::{BoxError, RaspBody};
 pub use layer::{
-    AdapterStats, BuildError, RaspLayer, RaspLayerBuilder, RaspService, ResponseFuture,
+    AdapterStats, BuildError, BuiltEngine, RaspLayer, RaspLayerBuilder, RaspService, ResponseFuture,
 };
+pub use protection::Protection;
 pub use rasp_core;
 pub use view::PeerAddr;
