@@ -200,6 +200,7 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
                     || leads
                     || v.get(after)
                         .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
+                    || after_data_token(v, i, plus_is_space)
                 {
                     Start::Tight
                 } else {
@@ -209,10 +210,16 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
                 i = after;
                 continue;
             }
-            b'\n' | b'\r' => starts.push((i + 1, Start::Newline)),
+            b'\n' | b'\r' => {
+                if let Some(kind) = line_start(v, i, plus_is_space) {
+                    starts.push((i + 1, kind));
+                }
+            }
             // A line break spelled as an escape, for applications that unescape it.
             b'\\' if matches!(next, Some(b'n' | b'r')) => {
-                starts.push((i + 2, Start::Newline));
+                if let Some(kind) = line_start(v, i, plus_is_space) {
+                    starts.push((i + 2, kind));
+                }
                 i += 2;
                 continue;
             }
@@ -250,6 +257,86 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
+/// (`8.8.8.8\nid`), not at all inside hard-wrapped prose (the next line continues a
+/// sentence), else as a [`Start::Newline`].
+fn line_start(v: &[u8], at: usize, plus: bool) -> Option<Start> {
+    if after_data_token(v, at, plus) {
+        Some(Start::Tight)
+    } else if wrapped_prose_line(v, at) {
+        None
+    } else {
+        Some(Start::Newline)
+    }
+}
+
+/// Whether the text between the previous separator (or the value's start) and the separator
+/// at `sep` is one data token: a number, address, host or file name (`127.0.0.1`, `10`,
+/// `a@b.c`, `abc.txt`, `/tmp/x`), or a token closed by a quote (`x'`). A parameter's value
+/// followed by a separator and a command is the shape of an injection; prose puts words,
+/// not data, before `;`, `|`, `&` or a line break.
+fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
+    let before = &v[..sep];
+    let from = before.iter().rposition(|&b| is_sep(b)).map_or(0, |p| p + 1);
+    // `\n` spelled as an escape counts as a separator too.
+    let from = before[from..]
+        .windows(2)
+        .rposition(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r'))
+        .map_or(from, |p| from + p + 2);
+    let seg = &before[from..];
+    let lead = seg.iter().position(|&b| !is_blank(b, plus));
+    let Some(lead) = lead else {
+        return false;
+    };
+    let seg = &seg[lead..];
+    let trail = seg.iter().rposition(|&b| !is_blank(b, plus)).unwrap_or(0);
+    let seg = &seg[..=trail];
+    // Code (`f(); copy`, `a = b;`) and lists are not one data token.
+    if seg.len() > 64
+        || seg
+            .iter()
+            .any(|&b| is_blank(b, plus) || b"(){}[]=,<>`$".contains(&b))
+    {
+        return false;
+    }
+    // A quote left open closes the application's string (`x'`); a whole literal (`'a'`) is
+    // data like any other token.
+    if let Some(&q @ (b'\'' | b'"')) = seg.last() {
+        return seg.iter().filter(|&&b| b == q).count() % 2 == 1;
+    }
+    if seg.first() == Some(&b'/') {
+        return true;
+    }
+    // An inner dot followed by two or more letters or digits: a host or file name, not an
+    // abbreviation (`e.g.`, `U.S.`).
+    let dotted = seg.windows(3).enumerate().any(|(i, w)| {
+        i > 0 && w[0] == b'.' && w[1].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric()
+    });
+    dotted || seg.iter().any(|&b| b.is_ascii_digit() || b == b'@')
+}
+
+/// Whether the line break at `at` wraps a sentence: the line before holds four or more words
+/// and ends in a letter or comma, so the next line continues the sentence (`… can be
+/// invoked using\npython -m module`), and its first word is no command start.
+fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
+    let before = &v[..at];
+    let from = before
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |p| p + 1);
+    let line = &before[from..];
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let ends_mid_sentence = line
+        .last()
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b',');
+    let words = line
+        .split(|&b| b == b' ')
+        .filter(|t| t.len() > 1 && t.iter().all(u8::is_ascii_alphabetic))
+        .take(4)
+        .count();
+    ends_mid_sentence && words >= 4
 }
 
 /// Whether the backtick before `at` opens a Markdown code span inside prose: a blank before
@@ -407,7 +494,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             && matches!(raw.last(), Some(b'\'' | b'"'));
         !wrapped
     };
-    if (word_buf.obfuscated || quoted_inside) && matches!(cw, CommandWord::Known(_)) {
+    // A name known only by its extension (`a\\b.exe`) is a Windows path, not an escaped word.
+    if (word_buf.obfuscated || quoted_inside)
+        && matches!(cw, CommandWord::Known(_))
+        && !executable_name(std::str::from_utf8(word).unwrap_or_default())
+    {
         return Some("obfuscated-command");
     }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
@@ -518,8 +609,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Word), Start::Newline) => {
             evidence() || (word.len() <= 3 && terminated())
         }
-        // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one.
-        (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => true,
+        // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one; a
+        // sentence going on after the word (`1; exec will create`) is prose all the same.
+        (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => {
+            !sentence_follows(v, end, plus)
+        }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {
             evidence() || terminated() || {
@@ -647,6 +741,15 @@ fn read_command_word(
                 i += 2;
             }
             b'`' => break,
+            // `$0` as the whole word names the running shell (`$0 -c id`).
+            b'$' if word.is_empty()
+                && v.get(i + 1) == Some(&b'0')
+                && v.get(i + 2).is_none_or(|&c| !c.is_ascii_alphanumeric()) =>
+            {
+                word.push(b'$');
+                word.push(b'0');
+                i += 2;
+            }
             // Empty expansions used to split words: `$@`, `$*`, `$1`, `$$`, `$()`, `$[]`.
             b'$' if matches!(
                 v.get(i + 1),
@@ -814,6 +917,11 @@ fn classify(word: &[u8]) -> CommandWord {
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
     };
+    // `$0` is the running shell; `$a$b` glues variables into a command name
+    // (`a=c;b=at;$a$b /etc/passwd`).
+    if w == "$0" || w == "${0}" || variables_glued(w) {
+        return CommandWord::Variable;
+    }
     if let Some(name) = w.strip_prefix('$') {
         let name = name.trim_start_matches('{').trim_end_matches('}');
         if !name.is_empty()
@@ -886,6 +994,8 @@ fn classify(word: &[u8]) -> CommandWord {
         // A known command named by its path (`/usr/bin/id`) is never prose.
         Some(_) if is_path => CommandWord::Known(Tier::Exotic),
         Some(t) => CommandWord::Known(t),
+        // `setup.exe`, `run.bat`, `x.ps1`: a program named with an executable extension.
+        None if executable_name(w) => CommandWord::Known(Tier::Tool),
         // A versioned path (`/usr/bin/python3.5`) is as often named in docs as run.
         None => match versioned(base) {
             Some(_) if is_path => CommandWord::Known(Tier::Word),
@@ -893,6 +1003,32 @@ fn classify(word: &[u8]) -> CommandWord {
             None => CommandWord::Unknown,
         },
     }
+}
+
+/// Two or more variables glued into one word and nothing else (`$a$b`, `${x}${y}`).
+fn variables_glued(w: &str) -> bool {
+    let parts = w.split('$').skip(1);
+    w.starts_with('$')
+        && w.matches('$').count() >= 2
+        && parts.clone().all(|p| {
+            let p = p.trim_start_matches('{').trim_end_matches('}');
+            !p.is_empty()
+                && p.as_bytes()[0].is_ascii_alphabetic()
+                && p.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_')
+        })
+}
+
+/// A file name with a Windows executable or script extension (`calc.exe`, `x.ps1`).
+fn executable_name(w: &str) -> bool {
+    let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
+    let Some((stem, ext)) = base.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && stem
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        && matches!(ext, "exe" | "bat" | "cmd" | "ps1" | "vbs" | "hta" | "scr")
 }
 
 /// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`): the tier of the
@@ -964,15 +1100,29 @@ fn ends_line(v: &[u8]) -> bool {
     body.is_some_and(|b| !b.contains(&b'\n'))
 }
 
+/// English function words that open or continue a sentence, not a command's arguments.
+const PROSE: &[&[u8]] = &[
+    b"is", b"was", b"are", b"the", b"a", b"an", b"and", b"or", b"of", b"to", b"in", b"for",
+    b"with", b"can", b"will", b"vs", b"does", b"not", b"has", b"on", b"would", b"should", b"must",
+    b"may", b"be", b"it", b"this", b"that", b"you", b"we", b"they", b"my", b"your",
+];
+
+/// Whether the word after a command word (from `from`) is an English function word, so the
+/// command word is part of a sentence (`exec will create`, `date is set`).
+fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from..v.len().min(from + 32)];
+    let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    tokens.next().is_some_and(|t| {
+        let t = t.to_ascii_lowercase();
+        PROSE.contains(&t.as_slice())
+    })
+}
+
 /// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool
 /// name (`ansible-vault`, `apt-get`) with arguments is a command line, prose hyphenates
 /// other words.
 fn has_argument(v: &[u8], from: usize, plus: bool) -> bool {
     // English function words open a sentence about the tool, not its arguments.
-    const PROSE: &[&[u8]] = &[
-        b"is", b"was", b"are", b"the", b"a", b"an", b"and", b"or", b"of", b"to", b"in", b"for",
-        b"with", b"can", b"will", b"vs", b"does", b"not", b"has", b"on",
-    ];
     let end = v.len().min(from + MAX_ARGS);
     let line = &v[from..end];
     let line = &line[..line

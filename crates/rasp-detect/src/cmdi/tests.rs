@@ -387,3 +387,76 @@ fn markdown_code_spans_are_prose() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn separators_after_a_data_token_are_tight() {
+    for v in [
+        "8.8.8.8; id",
+        "127.0.0.1 | id",
+        "abc.txt ; cat index.php",
+        "user@example.com | env",
+        "1 & set",
+        "10\nps aux",
+        "x'\nid",
+        "x\" ; date",
+        "google.com\\necho vulnerable",
+        "/tmp/x ; uptime",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Vol. 2 & more of the same",
+        "e.g. | more",
+        "U.S. & date",
+        "1; exec will create the case 7",
+        "process.report.writeReport(); copy",
+        "':!kRSA'; copy",
+        "fish; chips",
+        "Room 5 | set of 3",
+        "Node.js & the web",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn wrapped_prose_lines_start_no_command() {
+    for v in [
+        "Some modules are also useful as scripts. These can be invoked using\npython -m module [arg] ...",
+        "ASCII-only strings are now accepted by the decoding functions of the\nbase64 modern interface.",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "Hello there.\nwhoami",
+        "test\ncat /etc/passwd",
+        "hi\n\nuname -a",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn executables_shell_name_and_glued_variables() {
+    for v in [
+        "x|notepad.exe",
+        ";calc",
+        "a&&driverquery",
+        "; $0 -c id",
+        "$0 -c id",
+        "a=c;b=at;$a$b /etc/passwd",
+        "|reboot|",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "setup.exe",
+        "Download setup.exe now",
+        "tutorial-env\\Scripts\\activate.bat",
+        "a;google.com",
+        "costs $0 today",
+        "$a$b",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
