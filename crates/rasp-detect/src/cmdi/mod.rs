@@ -127,6 +127,9 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if jndi_lookup(v) {
         return Some("jndi-lookup");
     }
+    if shell_expansion(v) {
+        return Some("shell-expansion");
+    }
     if leading_redirection(v, plus_is_space) {
         return Some("redirection");
     }
@@ -555,6 +558,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         evidence()
             || timing_probe()
             || powershell_parameter(word, v, end, plus)
+            || command_syntax(word, v, end, plus)
             || (word == b"alias" && alias_definition(v, end, plus))
             || (kind == Start::Value && pipes_into_tool(v, end, plus))
     };
@@ -580,7 +584,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // A lone tool name is a search term; a command line has shell-shaped arguments or
         // runs another command (`strace ifconfig`).
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
-            word.first() == Some(&b'/')
+            alone_in_value(v, word, end, plus)
+                || word.first() == Some(&b'/')
                 || word.starts_with(b"bin/")
                 || word.starts_with(b"usr/")
                 || word.starts_with(b"sbin/")
@@ -638,6 +643,104 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// A command that runs bare ([`vocabulary::runs_alone`], `whoami`, `uname`) and is the whole
+/// value, written in lower case as a shell takes it (`WHOAMI` or `Whoami` is a heading or
+/// a title).
+fn alone_in_value(v: &[u8], word: &[u8], end: usize, plus: bool) -> bool {
+    let lead = v.iter().position(|&b| !is_blank(b, plus)).unwrap_or(0);
+    let raw = &v[lead..end];
+    let base = word.strip_suffix(b".exe").unwrap_or(word);
+    v[end..]
+        .iter()
+        .all(|&b| is_blank(b, plus) || b == b'\r' || b == b'\n')
+        && !raw.iter().any(u8::is_ascii_uppercase)
+        && std::str::from_utf8(base).is_ok_and(vocabulary::runs_alone)
+}
+
+/// Arguments that only the syntax of this particular command produces: its sub-commands
+/// (`net user`, `ip addr`, `reg query`, `sc query`, `route print`), BSD-style flags
+/// (`ps aux`), operands (`dd if=…`, `kill -9 …`, `su root`, `su -`) and a host for a
+/// network tool (`dig example.org`, `ssh user@host`). A sub-command shared with English
+/// (`net user`) must end the command or take a switch (`net user /add`).
+fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
+    let end = v.len().min(from + MAX_ARGS);
+    let line = &v[from..end];
+    let line = &line[..line
+        .iter()
+        .position(|&b| is_sep(b) || b == b'`')
+        .unwrap_or(line.len())];
+    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    let first = first.to_ascii_lowercase();
+    let first = first.as_slice();
+    let second = tokens.next();
+    // The sub-command ends the line, or a switch, option or UNC path follows it.
+    let closes = second.is_none_or(|t| matches!(t.first(), Some(b'/' | b'-' | b'\\')));
+    let base = word.rsplit(|&b| b == b'/').next().unwrap_or(word);
+    let base = base.strip_suffix(b".exe").unwrap_or(base);
+    match base {
+        b"net" | b"net1" => {
+            matches!(first, b"localgroup" | b"accounts")
+                || (matches!(
+                    first,
+                    b"user" | b"view" | b"share" | b"group" | b"session" | b"use"
+                ) && closes)
+        }
+        b"ip" => {
+            matches!(first, b"addr" | b"neigh" | b"-4" | b"-6")
+                || (matches!(first, b"a" | b"route" | b"link" | b"r") && closes)
+        }
+        b"ps" => matches!(
+            first,
+            b"aux" | b"ax" | b"auxf" | b"auxww" | b"faux" | b"-ef"
+        ),
+        b"sc" => matches!(first, b"query" | b"queryex" | b"qc" | b"create" | b"config"),
+        b"reg" => {
+            matches!(first, b"query" | b"export" | b"save")
+                || (matches!(first, b"add" | b"delete" | b"load")
+                    && second.is_some_and(|t| t.len() > 3 && t[..3].eq_ignore_ascii_case(b"hk")))
+        }
+        b"route" => matches!(first, b"print" | b"-n"),
+        // PowerShell parameters are case-insensitive and often CamelCase (`-EncodedCommand`).
+        b"powershell" | b"pwsh" => {
+            first.len() >= 2 && first[0] == b'-' && first[1..].iter().all(u8::is_ascii_alphabetic)
+        }
+        b"su" => matches!(first, b"root" | b"-" | b"-l") && second.is_none(),
+        b"dd" => first.starts_with(b"if=") || first.starts_with(b"of="),
+        b"kill" | b"pkill" | b"killall" => {
+            matches!(first, b"-9" | b"-kill" | b"-15" | b"-hup") || first.starts_with(b"-s")
+        }
+        b"dig" | b"host" | b"nslookup" | b"whois" | b"ping" | b"traceroute" | b"tracert"
+        | b"ssh" | b"telnet" | b"ftp" | b"sftp" | b"nc" | b"ncat" | b"curl" | b"wget" => {
+            host_name(first) && second.is_none_or(|t| t.iter().all(u8::is_ascii_digit))
+        }
+        _ => false,
+    }
+}
+
+/// `host.example.org`, `user@10.0.0.1`: a host name with a dot and a final label of
+/// letters (or an address after `user@`), no path.
+fn host_name(t: &[u8]) -> bool {
+    let host = match t.iter().position(|&b| b == b'@') {
+        Some(p) if p > 0 => &t[p + 1..],
+        Some(_) => return false,
+        None => t,
+    };
+    if is_ipv4(host) {
+        return t.contains(&b'@');
+    }
+    let labels = host.split(|&b| b == b'.').collect::<Vec<_>>();
+    labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'))
+        && labels
+            .last()
+            .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_lowercase))
 }
 
 /// `;$a cat …`, `|$u wget …`: an unset variable expands to nothing, so the word after it is
@@ -1430,6 +1533,71 @@ fn php_code(v: &[u8]) -> bool {
                 .take(8)
                 .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
         })
+}
+
+/// Expansions only a shell performs, used to build characters and words without writing
+/// them: substrings and pattern removal (`${PATH:0:1}`, `${x#?}`, `${v%%/*}`), length
+/// (`${#HOME}`), case changes (`${a^^}`), and arithmetic (`$((7*7))`, `$[2+2]`). Template
+/// languages write `${name}` or `${a:-b}`, never these.
+fn shell_expansion(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'$', v).take(MAX_STARTS).any(|at| {
+        let rest = &v[at + 1..];
+        match rest {
+            [b'{', tail @ ..] => parameter_operator(tail),
+            [b'(', b'(', tail @ ..] => arithmetic_body(tail, b"))", true),
+            // `$[0]` indexes a JavaScript `$`; `$[2+2]` and `$[]` are the shell's.
+            [b'[', tail @ ..] => arithmetic_body(tail, b"]", false),
+            _ => false,
+        }
+    })
+}
+
+/// After `${`: `#NAME}`, or NAME followed by a substring (`:N}`, `:N:M}`), pattern-removal
+/// (`#`, `##`, `%%`) or case (`^^`, `,,`) operator.
+fn parameter_operator(t: &[u8]) -> bool {
+    let name_len = |s: &[u8]| {
+        let n = s
+            .iter()
+            .take(32)
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        (n > 0 && s[0].is_ascii_alphabetic() || s.first() == Some(&b'_')).then_some(n)
+    };
+    if let [b'#', rest @ ..] = t {
+        return name_len(rest).is_some_and(|n| rest.get(n) == Some(&b'}'));
+    }
+    let Some(n) = name_len(t) else {
+        return false;
+    };
+    let op = &t[n..];
+    let digits = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+    match op {
+        [b':', rest @ ..] => {
+            let a = digits(rest);
+            let after = &rest[a..];
+            // `${PORT:8080}` is a configuration default; offsets are short.
+            (a > 0 && a <= 2 && after.first() == Some(&b'}'))
+                || (a > 0 && after.first() == Some(&b':') && digits(&after[1..]) > 0)
+        }
+        [b'#', ..] | [b'%', b'%', ..] | [b'^', b'^', ..] | [b',', b',', ..] => true,
+        _ => false,
+    }
+}
+
+/// An arithmetic body up to `close`: digits, names, operators and blanks only (`7*7`, `2+2`,
+/// `$x+1`, or nothing).
+fn arithmetic_body(t: &[u8], close: &[u8], number_alone: bool) -> bool {
+    let Some(end) = memchr::memmem::find(&t[..t.len().min(64)], close) else {
+        return false;
+    };
+    let body = &t[..end];
+    let arithmetic = body
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || b" _+-*/%()<>=!&|^~?:$".contains(c));
+    let has_op_or_empty = body.is_empty()
+        || body.iter().any(|c| b"+-*/%".contains(c))
+        || (number_alone && body.iter().all(u8::is_ascii_digit));
+    arithmetic && has_op_or_empty
 }
 
 /// A Log4j lookup that loads remote code: `${jndi:ldap://…}`, also with nested lookups

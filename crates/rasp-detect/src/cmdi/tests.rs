@@ -460,3 +460,71 @@ fn executables_shell_name_and_glued_variables() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn shell_only_expansions() {
+    for v in [
+        "${PATH:0:1}etc${PATH:0:1}passwd",
+        "cat ${HOME:0:1}etc${HOME:0:1}shadow",
+        "${x#{}}",
+        "${PATH#{}/}",
+        "${#HOME}",
+        "${v%%/*}",
+        "$((7*7))",
+        "$[2+2]",
+        "$[]",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Hello ${name}",
+        "${PORT:8080}",
+        "${DB_HOST:-localhost}",
+        "`Total: ${a/b} and ${this.#x}`",
+        "costs $[0] in jQuery",
+        "$(( a ))",
+        "$100 + $[tax]",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn bare_recon_commands_and_command_syntax() {
+    for v in [
+        "whoami",
+        "uname",
+        "ipconfig\n",
+        "systeminfo",
+        "net user",
+        "net localgroup administrators",
+        "x | ps aux",
+        "foo & sc query",
+        "a | reg query HKLM\\Software",
+        "test\nroute print",
+        "dd if=/dev/zero of=/tmp/x",
+        "foo ; kill -9 1",
+        "su root",
+        "dig evil.example.com",
+        "foo; ssh user@10.0.0.1",
+        "powershell -EncodedCommand SQBFAFgA",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Whoami",
+        "WHOAMI",
+        "whoami is a command",
+        "uname field",
+        "net user growth was strong",
+        "Net users grew",
+        "the ps aux listing",
+        "su casa",
+        "dig the garden",
+        "ping me later",
+        "host a party",
+        "reg add more",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

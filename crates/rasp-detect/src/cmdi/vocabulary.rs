@@ -456,6 +456,31 @@ const PS_NOUNS: &[&str] = &[
     "securestring",
 ];
 
+/// Commands that are never a word, a name or a product in any language, and that an
+/// attacker runs bare to learn who and where they are: such a word alone as a whole value is a
+/// command line. (Tool names people search for, `netstat`, `nslookup`, stay out.)
+const ALONE: &[&str] = &[
+    "driverquery",
+    "getenforce",
+    "gpresult",
+    "hostnamectl",
+    "ifconfig",
+    "ipconfig",
+    "lsb_release",
+    "printenv",
+    "qwinsta",
+    "sestatus",
+    "systeminfo",
+    "tasklist",
+    "uname",
+    "whoami",
+];
+
+/// Whether `word` (lower-case, without `.exe`) is a command that runs bare (see [`ALONE`]).
+pub fn runs_alone(word: &str) -> bool {
+    ALONE.contains(&word)
+}
+
 /// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
 pub fn lookup(word: &str) -> Option<Tier> {
     if let Ok(i) = COMMANDS.binary_search_by(|(w, _)| (*w).cmp(word)) {
