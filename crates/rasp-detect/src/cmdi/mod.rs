@@ -565,6 +565,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             || (word == b"alias" && alias_definition(v, end, plus))
             || (kind == Start::Value && pipes_into_tool(v, end, plus))
     };
+    // `Set the flag --force-x to …`, `Strings passed in as an argument to --eval`: a
+    // sentence that opens with an English-word command is prose whatever options it names.
+    if matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && sentence_runs_on(v, end, plus)
+    {
+        return None;
+    }
     let hit = match (cw, kind) {
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
@@ -940,33 +948,86 @@ const WRAPPERS: &[&[u8]] = &[
     b"eval", b"xargs", b"busybox", b"watch", b"command", b"builtin", b"sh", b"bash",
 ];
 
-/// `IF [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION …`, `IF a==b …`, `IF /I …`: the Windows
-/// cmd conditional.
+/// `IF [/I] [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION x cmd`, `IF a==b cmd`,
+/// `IF %x% EQU 1 cmd`: the Windows cmd conditional, which runs a command on the same line
+/// after its condition. C, JavaScript and Python conditions (`if (x == NULL) {`,
+/// `if a == b:`) open with a parenthesis, end with `{`, `:` or `)`, or run nothing.
 fn windows_if(v: &[u8], from: usize) -> bool {
     let end = v.len().min(from + MAX_ARGS);
-    v[from..end]
+    let line = &v[from..end];
+    let line = &line[..line
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(line.len())];
+    let tokens: Vec<Vec<u8>> = line
         .split(|b| b.is_ascii_whitespace())
         .filter(|t| !t.is_empty())
-        .take(4)
-        .any(|t| {
-            let t = t.to_ascii_lowercase();
-            t.windows(2).any(|w| w == b"==")
-                || matches!(
-                    t.as_slice(),
-                    b"exist"
-                        | b"defined"
-                        | b"errorlevel"
-                        | b"cmdextversion"
-                        | b"/i"
-                        | b"equ"
-                        | b"neq"
-                        | b"lss"
-                        | b"leq"
-                        | b"gtr"
-                        | b"geq"
-                )
-                || t.starts_with(b"%")
-        })
+        .take(12)
+        .map(|t| t.to_ascii_lowercase())
+        .collect();
+    let code_like = c_condition(line)
+        || tokens
+            .last()
+            .is_some_and(|t| matches!(t.last(), Some(b':' | b'{' | b';')));
+    if code_like {
+        return false;
+    }
+    // `%1`, `%var%`: cmd's variables make the line cmd's whatever follows.
+    let cmd_variable = tokens.iter().take(4).any(|t| {
+        t.windows(2)
+            .any(|w| w[0] == b'%' && (w[1].is_ascii_alphanumeric() || w[1] == b'_'))
+    });
+    // Skip `/I` and `NOT`, then read the condition; a command must follow it.
+    let mut i = 0;
+    while tokens
+        .get(i)
+        .is_some_and(|t| t.as_slice() == b"/i" || t.as_slice() == b"not")
+    {
+        i += 1;
+    }
+    let Some(first) = tokens.get(i) else {
+        return false;
+    };
+    let after_condition = match first.as_slice() {
+        b"exist" | b"defined" | b"errorlevel" | b"cmdextversion" => i + 2,
+        t if t.windows(2).any(|w| w == b"==") && !t.ends_with(b"==") => i + 1,
+        _ => match tokens.get(i + 1).map(Vec::as_slice) {
+            Some(b"==" | b"equ" | b"neq" | b"lss" | b"leq" | b"gtr" | b"geq") => i + 3,
+            _ => return false,
+        },
+    };
+    cmd_variable || tokens.len() > after_condition
+}
+
+/// `if (x == NULL) {`, `if (err) return;`: the C or JavaScript condition, one parenthesised
+/// group holding a comparison or logic operator, or followed by nothing, a block or a
+/// statement. cmd's parentheses wrap operands (`if (1) equ (1) echo`) and blocks
+/// (`IF EXIST f (CMD)`).
+fn c_condition(line: &[u8]) -> bool {
+    let line = line.trim_ascii_start();
+    if line.first() != Some(&b'(') {
+        return false;
+    }
+    let mut depth = 0usize;
+    let close = line.iter().position(|&b| {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        depth == 0
+    });
+    let Some(close) = close else {
+        return true;
+    };
+    let inner = &line[1..close];
+    let after = line[close + 1..].trim_ascii();
+    inner
+        .windows(2)
+        .any(|w| matches!(w, b"==" | b"!=" | b"&&" | b"||" | b"<=" | b">="))
+        || after.is_empty()
+        || after.starts_with(b"{")
+        || after.ends_with(b";")
 }
 
 /// `FOR %a IN (…) DO`, `FOR /F …`, `for %%G in`: the Windows cmd loop.
@@ -1256,6 +1317,36 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
         let t = t.to_ascii_lowercase();
         PROSE.contains(&t.as_slice())
     })
+}
+
+/// Whether the words after a command word read as a sentence: the first is a function
+/// word, or two of the next five are (`passed in as an argument`, `suite shard to execute
+/// in a format`). Shell arguments are options, paths and names, not function words.
+fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
+    const MORE: &[&[u8]] = &[
+        b"as", b"by", b"at", b"from", b"into", b"if", b"when", b"which", b"where", b"but", b"so",
+        b"then", b"than", b"its", b"their", b"our", b"all", b"any", b"some", b"other",
+    ];
+    let rest = &v[from..v.len().min(from + 96)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || is_sep(b))
+        .unwrap_or(rest.len())];
+    let mut hits = 0;
+    for (n, t) in line
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(5)
+        .enumerate()
+    {
+        let t = t.to_ascii_lowercase();
+        if n == 0 && PROSE.contains(&t.as_slice()) {
+            return true;
+        }
+        let function_word = PROSE.contains(&t.as_slice()) || MORE.contains(&t.as_slice());
+        hits += usize::from(function_word);
+    }
+    hits >= 2
 }
 
 /// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool

@@ -556,3 +556,29 @@ fn reverse_shells_assigned_variables_and_powershell_drives() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn code_conditions_and_sentences_are_not_commands() {
+    for v in [
+        "if (result == NULL)\n    return NULL;",
+        "if (state === NULL) {\n    return NULL;\n}",
+        "if __name__ == '__main__':\n    main()",
+        "if a == b\n    print(a)",
+        "If you have defined your own classes, you have to implement it",
+        "Set the flag --force-x to force Node.js",
+        "Strings passed in as an argument to --eval or --print",
+        "Test suite shard to execute in a format of <index>/<total>, where",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "IF EXIST MyFile.txt (ECHO found)",
+        "if (1) equ (1) echo hey",
+        "IF (2 GEQ 15) echo \"bigger\"",
+        "IF NOT DEFINED var (SET var=default value)",
+        "if not {%1} == {}",
+        "ansible all -m ping",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
