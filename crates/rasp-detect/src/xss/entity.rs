@@ -131,6 +131,46 @@ fn reference(b: &[u8]) -> Option<(char, usize)> {
     None
 }
 
+/// Numeric references examined per value by [`evasive_markup_reference`].
+const MAX_EVASIVE_REFS: usize = 64;
+
+/// A numeric character reference to `<` or `>` spelled the way only filter-evasion tools
+/// spell it: zero-padded (`&#0060;`, `&#x003c`) or without its `;` (`&#60`, `&#x3C`).
+/// Browsers decode both, so the character reaches the page while a filter looking for `<`
+/// or `&#60;` sees neither. Serializers (browsers, editors, template engines, PHP, Python)
+/// write `&lt;`/`&gt;` or the shortest reference with its `;`, so honest text never carries
+/// these spellings; quotes are left out because PHP escapes `'` as `&#039;`.
+pub fn evasive_markup_reference(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memmem::find_iter(b, b"&#")
+        .take(MAX_EVASIVE_REFS)
+        .any(|p| {
+            let (hex, start) = match b.get(p + 2) {
+                Some(b'x' | b'X') => (true, p + 3),
+                _ => (false, p + 2),
+            };
+            let mut j = start;
+            let mut v: u32 = 0;
+            while j < b.len() && j - start < 12 {
+                let d = match (hex, b[j]) {
+                    (_, c @ b'0'..=b'9') => u32::from(c - b'0'),
+                    (true, c @ (b'a'..=b'f' | b'A'..=b'F')) => u32::from((c | 0x20) - b'a' + 10),
+                    _ => break,
+                };
+                v = v
+                    .saturating_mul(if hex { 16 } else { 10 })
+                    .saturating_add(d);
+                j += 1;
+            }
+            if j == start || !(v == 0x3c || v == 0x3e) {
+                return false;
+            }
+            let zero_padded = b[start] == b'0';
+            let unterminated = b.get(j) != Some(&b';');
+            zero_padded || unterminated
+        })
+}
+
 fn hex(c: u8) -> Option<u32> {
     (c as char).to_digit(16)
 }

@@ -246,7 +246,16 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             }
             continue;
         }
+        if c == b'?' {
+            if let Some(r) = processing_instruction(&b[i + 1..]) {
+                return Some(r);
+            }
+            continue;
+        }
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
+        if end_tag && closes_unopened_raw_text(b, i + 1) {
+            return Some("raw-text-breakout");
+        }
         if end_tag {
             i += 1;
         } else if !c.is_ascii_alphabetic() {
@@ -263,6 +272,92 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             return reason;
         }
         i = next.max(i);
+    }
+    None
+}
+
+/// Elements whose content the tokenizer reads as raw text (script, style, xmp, iframe…) or
+/// escapable raw text (textarea, title), plus those whose content is inert text when script
+/// is on (noscript, noembed, noframes) and `template`. Reflected into one of them, a value is
+/// inert until it ends the element; after its end tag, markup parses again.
+fn raw_text_element(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script"
+            | b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"iframe"
+            | b"noscript"
+            | b"noembed"
+            | b"noframes"
+            | b"template"
+            | b"plaintext"
+    )
+}
+
+/// Longest raw-text element name.
+const MAX_RAW_NAME: usize = 9;
+
+/// An end tag of a raw-text element (name at `b[at..]`, after `</`) whose element the value
+/// never opened before it: the value was placed inside that element by the page and breaks
+/// out of it (`</script><svg onload=…>`, `</textarea>`, `</title>`). A value that opens the
+/// element itself (`<title>Home</title>` in rich text) closes its own element. The end tag
+/// must be complete (a `>` follows) as a browser needs it to be.
+fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
+    let mut e = at;
+    while e < b.len() && b[e].is_ascii_alphabetic() && e - at <= MAX_RAW_NAME {
+        e += 1;
+    }
+    let mut name = [0u8; MAX_RAW_NAME + 1];
+    let n = e - at;
+    if n > MAX_RAW_NAME {
+        return false;
+    }
+    for (d, c) in name.iter_mut().zip(&b[at..e]) {
+        *d = c.to_ascii_lowercase();
+    }
+    let name = &name[..n];
+    if !raw_text_element(name) {
+        return false;
+    }
+    // the name ends where the tokenizer ends it, and the tag is closed
+    if !matches!(b.get(e), Some(&c) if c == b'>' || c == b'/' || is_space(c)) {
+        return false;
+    }
+    if memchr::memchr(b'>', &b[e..]).is_none() {
+        return false;
+    }
+    !opens_element_before(b, name, at.saturating_sub(2))
+}
+
+/// Whether `b[..end]` holds a start tag `<name` (any case) ended like a tag name.
+fn opens_element_before(b: &[u8], name: &[u8], end: usize) -> bool {
+    let head = &b[..end.min(b.len())];
+    memchr::memchr_iter(b'<', head).take(MAX_TAGS).any(|p| {
+        let s = p + 1;
+        head.len() >= s + name.len()
+            && head[s..s + name.len()].eq_ignore_ascii_case(name)
+            && head
+                .get(s + name.len())
+                .is_none_or(|&c| c == b'>' || c == b'/' || is_space(c))
+    })
+}
+
+/// Processing instructions old Internet Explorer acted on: `<?import … implementation=…>`
+/// loads an HTC behaviour (script) and `<?xml-stylesheet … xsl …?>` transforms the page with
+/// an XSLT sheet that can emit script. `b` starts after `<?`.
+fn processing_instruction(b: &[u8]) -> Option<&'static str> {
+    let head = &b[..b.len().min(256)];
+    let end = memchr::memchr(b'>', head).unwrap_or(head.len());
+    let pi: Vec<u8> = head[..end].iter().map(u8::to_ascii_lowercase).collect();
+    let has = |n: &[u8]| memchr::memmem::find(&pi, n).is_some();
+    if pi.starts_with(b"import") && has(b"implementation") {
+        return Some("htc-import");
+    }
+    if pi.starts_with(b"xml-stylesheet") && has(b"xsl") {
+        return Some("xslt-stylesheet");
     }
     None
 }
@@ -417,6 +512,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             }
             // IE data binding renders HTML from a data island
             b"datasrc" | b"dataformatas" => return (Some("data-binding"), i),
+            // an IE XML data island fetches a document whose HTML the page can bind in
+            b"src" if name == b"xml" && has_value => return (Some("data-binding"), i),
             b"attributename" => {
                 let v = value.trim().to_ascii_lowercase();
                 if v.starts_with("on")

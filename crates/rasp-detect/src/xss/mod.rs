@@ -93,6 +93,11 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
     if let Some(r) = analyze(value) {
         return Some(r);
     }
+    if memchr::memmem::find(value.as_bytes(), b"&#").is_some()
+        && entity::evasive_markup_reference(value)
+    {
+        return Some("evasive-char-reference");
+    }
     let mut cur: Cow<'_, str> = Cow::Borrowed(value);
     if value.contains('%') {
         let d = crate::normalize::percent_decode_deep(value);

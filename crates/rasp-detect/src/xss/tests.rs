@@ -438,3 +438,78 @@ fn with_statement_over_a_global() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn raw_text_element_breakouts() {
+    for v in [
+        "</script>",
+        "</script><svg onload=alert(1)>",
+        "</textarea><b>x",
+        "x</title>",
+        "</STYLE >",
+        "</noscript/>",
+        "</xmp>",
+        "</template>",
+        "</iframe>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // the value opens the element it closes
+        "<title>My page</title>",
+        "<textarea rows=3>notes</textarea>",
+        "<noscript>Please enable JavaScript.</noscript>",
+        // not raw-text elements, or not an end tag a browser would act on
+        "</div></p>",
+        "</scripts>",
+        "</script",
+        "a </ script> b",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn evasive_character_references() {
+    for v in [
+        "&#60",
+        "&#0060;",
+        "&#x3c",
+        "&#x003C;",
+        "&#X0003c",
+        "x &#062 y",
+        "&#0000060script&#0000062",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // canonical spellings that serializers produce
+        "a &lt; b",
+        "x&#60;y",
+        "price &#x3C; 10",
+        "it&#039;s", // PHP's htmlspecialchars quote
+        "&#0065;&#66",
+        "Tom &amp; Jerry &#8212; &#169",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn ie_processing_instructions_and_data_islands() {
+    for v in [
+        "<?import namespace=\"t\" implementation=\"#default#time2\">",
+        "<?xml-stylesheet type=\"text/xsl\" href=\"#\"?><x/>",
+        "<XML SRC=\"http://example.com/x.xml\" ID=I></XML>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><note>hi</note>",
+        "<?xml-stylesheet type=\"text/css\" href=\"style.css\"?>",
+        "<?php echo $x; ?>",
+        "<xml id=\"data\"><row>1</row></xml>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
