@@ -33,9 +33,22 @@ const MAX_ARGS: usize = 256;
 /// agents (`curl/7.68.0`, `(X11; Linux x86_64)`) and cookies (`a=b; path=/`) quiet.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
+    let bytes = ByteSet::of(value.as_bytes());
+    // A value without a separator, quote, expansion, redirection, escape or `%`/`&` (which
+    // decoding could turn into one) can only be a command line from its first word on:
+    // most ordinary values leave after one table lookup per byte and one word lookup.
+    if !bytes.any(STRUCTURE) {
+        let reason = judge_plain(value.as_bytes(), bytes)?;
+        return Some(Detection {
+            kind: AttackKind::Cmdi,
+            engine: Engine::Grammar,
+            score: 1.0,
+            reason,
+        });
+    }
     let reason = judge(value.as_bytes())
         .or_else(|| {
-            if value.contains('%') {
+            if bytes.any(PERCENT) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
                     return judge(decoded.as_bytes());
@@ -44,7 +57,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             None
         })
         .or_else(|| {
-            if value.contains("&#") || value.contains("&amp;") {
+            if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
                     return judge(decoded.as_bytes());
@@ -58,6 +71,83 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// Which interesting bytes a value holds: one bit per class, one table lookup per byte, so
+/// each sub-check runs only when the bytes it needs occur.
+#[derive(Clone, Copy)]
+struct ByteSet(u32);
+
+const SEP: u32 = 1; // ; | & line breaks
+const DOLLAR: u32 = 1 << 1;
+const BACKTICK: u32 = 1 << 2;
+const PAREN: u32 = 1 << 3; // (
+const BRACE: u32 = 1 << 4; // {
+const ANGLE: u32 = 1 << 5; // < >
+const PERCENT: u32 = 1 << 6;
+const QUOTE: u32 = 1 << 7; // ' "
+const ESCAPE: u32 = 1 << 8; // \ ^
+const PLUS: u32 = 1 << 9;
+const SLASH: u32 = 1 << 11;
+const HASH: u32 = 1 << 12;
+const AMP: u32 = 1 << 13;
+/// Bytes that start a command, change a word or hide one after decoding; without them a
+/// value is judged by its first word alone ([`judge_plain`]).
+/// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
+const STRUCTURE: u32 =
+    SEP | DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PERCENT | QUOTE | ESCAPE | PLUS | AMP;
+
+static BYTE_CLASS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    t[b';' as usize] = SEP;
+    t[b'|' as usize] = SEP;
+    t[b'&' as usize] = SEP | AMP;
+    t[b'\n' as usize] = SEP;
+    t[b'\r' as usize] = SEP;
+    t[b'$' as usize] = DOLLAR;
+    t[b'`' as usize] = BACKTICK;
+    t[b'(' as usize] = PAREN;
+    t[b'{' as usize] = BRACE;
+    t[b'<' as usize] = ANGLE;
+    t[b'>' as usize] = ANGLE;
+    t[b'%' as usize] = PERCENT;
+    t[b'\'' as usize] = QUOTE;
+    t[b'"' as usize] = QUOTE;
+    t[b'\\' as usize] = ESCAPE;
+    t[b'^' as usize] = ESCAPE;
+    t[b'+' as usize] = PLUS;
+    t[b'/' as usize] = SLASH;
+    t[b'#' as usize] = HASH;
+    t
+};
+
+impl ByteSet {
+    fn of(v: &[u8]) -> ByteSet {
+        ByteSet(v.iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]))
+    }
+
+    /// Whether any byte of the classes in `mask` occurs.
+    fn any(self, mask: u32) -> bool {
+        self.0 & mask != 0
+    }
+
+    /// Whether bytes of every class in `mask` occur.
+    fn all(self, mask: u32) -> bool {
+        self.0 & mask == mask
+    }
+}
+
+/// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
+/// escape can start or hide a command, so the sub-checks that need those bytes cannot fire
+/// and the only command start is the value's beginning. Decides exactly as [`judge`] does.
+fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
+    if v.is_empty() {
+        return None;
+    }
+    if bytes.any(SLASH) && dev_tcp(v) {
+        return Some("dev-tcp");
+    }
+    judge_start(v, 0, Start::Value, false)
 }
 
 /// How a command start was reached.
@@ -112,28 +202,29 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     } else {
         raw
     };
-    if shellshock(v) {
+    let bytes = ByteSet::of(v);
+    if bytes.all(BRACE | PAREN) && shellshock(v) {
         return Some("shellshock");
     }
-    if code_exec_call(v) {
+    if bytes.all(PAREN) && code_exec_call(v) {
         return Some("code-exec-call");
     }
-    if server_side_include(v) {
+    if bytes.all(ANGLE | HASH) && server_side_include(v) {
         return Some("ssi-exec");
     }
-    if php_code(v) {
+    if bytes.all(DOLLAR) && php_code(v) {
         return Some("php-code");
     }
-    if jndi_lookup(v) {
+    if bytes.all(DOLLAR | BRACE) && jndi_lookup(v) {
         return Some("jndi-lookup");
     }
-    if shell_expansion(v) {
+    if bytes.all(DOLLAR) && shell_expansion(v) {
         return Some("shell-expansion");
     }
-    if dev_tcp(v) {
+    if bytes.all(SLASH) && dev_tcp(v) {
         return Some("dev-tcp");
     }
-    if leading_redirection(v, plus_is_space) {
+    if bytes.all(ANGLE) && leading_redirection(v, plus_is_space) {
         return Some("redirection");
     }
     let mut starts = Starts::default();
@@ -856,6 +947,12 @@ fn read_command_word(
     let mut i = at;
     while i < v.len() && word.len() < MAX_WORD {
         let b = v[i];
+        // Letters and digits are the word itself (every rule below is for other bytes).
+        if b.is_ascii_alphanumeric() {
+            word.push(b.to_ascii_lowercase());
+            i += 1;
+            continue;
+        }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
         if !empty_subst
             && (is_blank(b, plus)
@@ -1111,6 +1208,20 @@ fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
 }
 
 fn classify(word: &[u8]) -> CommandWord {
+    // A plain name (no variable, path, glob, switch or extension), the common case: only the
+    // vocabulary and a glued version number can make it a command.
+    if word
+        .iter()
+        .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+    {
+        let Ok(w) = std::str::from_utf8(word) else {
+            return CommandWord::Unknown;
+        };
+        return match vocabulary::lookup(w).or_else(|| versioned(w)) {
+            Some(t) => CommandWord::Known(t),
+            None => CommandWord::Unknown,
+        };
+    }
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
     };
