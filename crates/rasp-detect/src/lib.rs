@@ -248,8 +248,12 @@ impl Detectors {
         if value.chars().count() < min.max(2) {
             return false;
         }
-        // Formatting markup whose every tag and attribute is inert was settled by parsing.
-        if value.contains('<') && ml::markup::is_plain_markup(value) {
+        // Formatting markup whose every tag and attribute is inert was settled by parsing;
+        // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
+        if value.contains('<')
+            && (ml::markup::is_plain_markup(value)
+                || (kind == AttackKind::Xss && xss::inert_markup(value)))
+        {
             return false;
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The

@@ -53,6 +53,8 @@ pub fn dangerous(css: &str) -> bool {
         || has(b"behavior:")
         || has(b"behaviour:")
         || has(b"-moz-binding")
+        // the unprefixed XBL `binding` property that `-moz-binding` implemented
+        || has(b"binding:url(")
         || has(b"@import")
         || has(b"url(data:text/html")
         || has(b"url(\"data:text/html")
@@ -74,6 +76,8 @@ mod tests {
         assert!(dangerous("x:\\65 xpression(alert(1))"));
         assert!(dangerous("background:url(javascript:alert(1))"));
         assert!(dangerous("behavior: url(xss.htc)"));
+        assert!(dangerous("binding: url(http://x.example/b.xml#x)"));
+        assert!(!dangerous("font-family: 'Binding Sans'; color: red"));
         assert!(!dangerous("color: red; font-weight: bold"));
         assert!(!dangerous("background: url(https://example.com/a.png)"));
     }

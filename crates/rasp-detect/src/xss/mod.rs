@@ -16,8 +16,11 @@
 mod css;
 pub(crate) mod entity;
 mod html;
+mod inert;
 mod js;
 mod uri;
+
+pub use inert::inert_markup;
 
 use crate::{AttackKind, Context, Detection, Engine};
 use std::borrow::Cow;

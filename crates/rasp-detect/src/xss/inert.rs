@@ -1,0 +1,414 @@
+//! Well-formed markup whose every element and attribute is inert: what rich-text editors,
+//! CMSs, forms builders and Markdown renderers submit (`<p style="text-align: center;">`,
+//! `<a href="https://x/?a=1&amp;b=2">`, `<input type="email">`, inline SVG icons, MathML).
+//! After the grammar found nothing that executes in such a value, there is nothing left for
+//! a statistical model to second-guess: the ML stage skips it (see `Detectors::ml_candidate`).
+//!
+//! The test is strict on purpose: one unknown element, one attribute that can load or run
+//! something, one URL with another scheme, a comment, a processing instruction, an unclosed
+//! tag or code-like text outside the tags makes the value "not inert", and the model judges it.
+
+use super::css;
+use super::entity::decode_entities;
+
+/// Bytes examined at most; longer values are not called inert.
+const MAX_INERT: usize = 8192;
+/// Tags examined at most.
+const MAX_INERT_TAGS: usize = 256;
+/// Attributes examined per tag.
+const MAX_INERT_ATTRS: usize = 32;
+
+/// HTML, SVG and MathML elements that neither run script nor load an active document.
+fn inert_element(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"a" | b"abbr"
+            | b"address"
+            | b"article"
+            | b"aside"
+            | b"b"
+            | b"bdi"
+            | b"bdo"
+            | b"big"
+            | b"blockquote"
+            | b"br"
+            | b"caption"
+            | b"center"
+            | b"cite"
+            | b"code"
+            | b"col"
+            | b"colgroup"
+            | b"dd"
+            | b"del"
+            | b"dfn"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"figcaption"
+            | b"figure"
+            | b"font"
+            | b"footer"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"header"
+            | b"hgroup"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"ins"
+            | b"kbd"
+            | b"li"
+            | b"main"
+            | b"mark"
+            | b"nav"
+            | b"ol"
+            | b"p"
+            | b"picture"
+            | b"pre"
+            | b"q"
+            | b"rp"
+            | b"rt"
+            | b"ruby"
+            | b"s"
+            | b"samp"
+            | b"section"
+            | b"small"
+            | b"span"
+            | b"strike"
+            | b"strong"
+            | b"sub"
+            | b"summary"
+            | b"sup"
+            | b"table"
+            | b"tbody"
+            | b"td"
+            | b"tfoot"
+            | b"th"
+            | b"thead"
+            | b"time"
+            | b"tr"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"wbr"
+            | b"details"
+            // forms: they submit to a URL, which the attribute rules check
+            | b"form"
+            | b"input"
+            | b"button"
+            | b"select"
+            | b"option"
+            | b"optgroup"
+            | b"label"
+            | b"fieldset"
+            | b"legend"
+            | b"datalist"
+            | b"output"
+            | b"progress"
+            | b"meter"
+            | b"textarea"
+            // media with plain sources
+            | b"video"
+            | b"audio"
+            | b"source"
+            | b"track"
+            // document metadata an editor may paste
+            | b"title"
+            | b"meta"
+            | b"link"
+            // SVG shapes and text (no `use`, `image`, `foreignObject`, `script`, animation)
+            | b"svg"
+            | b"g"
+            | b"path"
+            | b"circle"
+            | b"ellipse"
+            | b"rect"
+            | b"line"
+            | b"polyline"
+            | b"polygon"
+            | b"text"
+            | b"tspan"
+            | b"defs"
+            | b"lineargradient"
+            | b"radialgradient"
+            | b"stop"
+            | b"desc"
+            | b"symbol"
+            | b"clippath"
+            // MathML presentation
+            | b"math"
+            | b"mi"
+            | b"mo"
+            | b"mn"
+            | b"ms"
+            | b"mrow"
+            | b"msup"
+            | b"msub"
+            | b"msubsup"
+            | b"mfrac"
+            | b"msqrt"
+            | b"mroot"
+            | b"mtext"
+            | b"mspace"
+            | b"mtable"
+            | b"mtr"
+            | b"mtd"
+    )
+}
+
+/// Attributes that load, run or re-target something, or that animate other attributes: never
+/// inert whatever their value (handlers `on…` are refused separately).
+fn active_attribute(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"srcdoc"
+            | b"formaction"
+            | b"datasrc"
+            | b"datafld"
+            | b"dataformatas"
+            | b"attributename"
+            | b"values"
+            | b"from"
+            | b"to"
+            | b"by"
+            | b"begin"
+            | b"dynsrc"
+            | b"lowsrc"
+            | b"http-equiv"
+            | b"content"
+            | b"xlink:href"
+            | b"xmlns:xlink"
+            | b"behavior"
+            | b"is"
+    )
+}
+
+/// A URL-valued attribute value that names no scheme or only a passive one.
+fn passive_url(v: &str) -> bool {
+    let lower: Vec<u8> = v
+        .bytes()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let Some(colon) = memchr::memchr(b':', &lower) else {
+        return true;
+    };
+    let scheme = &lower[..colon];
+    // a colon after a path, query or fragment is not a scheme (`/a:b`, `?t=10:30`)
+    scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#'))
+        || matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
+        || (scheme == b"data"
+            && ["image/png", "image/jpeg", "image/gif", "image/webp"]
+                .iter()
+                .any(|m| lower[colon + 1..].starts_with(m.as_bytes())))
+}
+
+/// A `style` value with plain declarations only: no escapes, comments, blocks, at-rules, and
+/// `url()` only to http(s) or a path (not to an `.svg`/`.htc` that can carry script).
+fn plain_style(v: &str) -> bool {
+    if v.bytes().any(|c| {
+        matches!(
+            c,
+            b'\\' | b'*' | b'{' | b'}' | b'[' | b']' | b'@' | b'<' | b'>' | b'`'
+        )
+    }) || css::dangerous(v)
+    {
+        return false;
+    }
+    let lower = v.to_ascii_lowercase();
+    lower.match_indices("url(").take(16).all(|(p, _)| {
+        let t = lower[p + 4..].trim_start_matches([' ', '"', '\'']);
+        let end = t.find(')').unwrap_or(t.len());
+        let target = &t[..end];
+        (target.starts_with("https://") || target.starts_with("http://") || target.starts_with('/'))
+            && !target.contains(".svg")
+            && !target.contains(".htc")
+    })
+}
+
+/// Is one attribute (lower-case name, entity-decoded value) inert?
+fn inert_attribute(name: &[u8], value: &str) -> bool {
+    let well_formed = name.first().is_some_and(u8::is_ascii_alphabetic)
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.'));
+    if !well_formed || name.starts_with(b"on") || active_attribute(name) {
+        return false;
+    }
+    // markup, script syntax, or controls a character reference smuggled in (`6&#09;6`,
+    // `'foo&#10;;color:red'`): honest attribute values carry none of them
+    if value
+        .bytes()
+        .any(|c| matches!(c, b'<' | b'>' | b'`' | b'\\') || c < 0x20)
+    {
+        return false;
+    }
+    match name {
+        b"style" => plain_style(value),
+        _ => passive_url(value),
+    }
+}
+
+/// Whether `value` holds at least one tag and is well-formed markup of inert elements and
+/// attributes, with text between tags that carries no backtick, backslash or script scheme.
+pub fn inert_markup(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > MAX_INERT || memchr::memchr(b'<', b).is_none() {
+        return false;
+    }
+    let mut i = 0;
+    let mut tags = 0;
+    while i < b.len() {
+        let Some(p) = memchr::memchr(b'<', &b[i..]) else {
+            return tags > 0 && plain_text(&b[i..]);
+        };
+        let lt = i + p;
+        if !plain_text(&b[i..lt]) {
+            return false;
+        }
+        match b.get(lt + 1) {
+            Some(c) if c.is_ascii_alphabetic() || *c == b'/' => {}
+            // `a < b`, `<3`, `<=`: text
+            Some(c) if !matches!(c, b'!' | b'?' | b'%') => {
+                i = lt + 1;
+                continue;
+            }
+            None => return tags > 0,
+            // comments, declarations, processing instructions, template tags
+            _ => return false,
+        }
+        tags += 1;
+        if tags > MAX_INERT_TAGS {
+            return false;
+        }
+        match inert_tag(value, lt) {
+            Some(next) => i = next,
+            None => return false,
+        }
+    }
+    tags > 0
+}
+
+/// Text between tags: no backtick or backslash (script and escape syntax) and no script
+/// scheme.
+fn plain_text(t: &[u8]) -> bool {
+    !t.iter().any(|&c| matches!(c, b'`' | b'\\'))
+        && !t
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"javascript:"))
+}
+
+/// Parse the tag at `s[lt] == '<'`; the index after its `>` if it is inert.
+fn inert_tag(s: &str, lt: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = lt + 1;
+    let end_tag = b.get(i) == Some(&b'/');
+    if end_tag {
+        i += 1;
+    }
+    let ns = i;
+    while i < b.len() && b[i].is_ascii_alphanumeric() && i - ns < 16 {
+        i += 1;
+    }
+    let name: Vec<u8> = b[ns..i].iter().map(u8::to_ascii_lowercase).collect();
+    if !inert_element(&name) {
+        return None;
+    }
+    for _ in 0..MAX_INERT_ATTRS {
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        match b.get(i)? {
+            b'>' => return Some(i + 1),
+            b'/' if b.get(i + 1) == Some(&b'>') => return Some(i + 2),
+            _ if end_tag => return None,
+            _ => {}
+        }
+        let an = i;
+        while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
+            i += 1;
+        }
+        let attr: Vec<u8> = b[an..i].iter().map(u8::to_ascii_lowercase).collect();
+        while i < b.len() && b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut raw = "";
+        if b.get(i) == Some(&b'=') {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            match b.get(i)? {
+                &q @ (b'"' | b'\'') => {
+                    let close = i + 1 + memchr::memchr(q, &b[i + 1..])?;
+                    raw = s.get(i + 1..close)?;
+                    i = close + 1;
+                }
+                _ => {
+                    let st = i;
+                    while i < b.len() && !b[i].is_ascii_whitespace() && b[i] != b'>' {
+                        i += 1;
+                    }
+                    raw = s.get(st..i)?;
+                }
+            }
+        }
+        if !inert_attribute(&attr, &decode_entities(raw)) {
+            return None;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert_markup;
+
+    #[test]
+    fn editor_markup_is_inert() {
+        for v in [
+            "<p style=\"text-align: center;\">Centered</p>",
+            "<a href=\"https://example.com/search?q=shoes&amp;page=2\">results</a>",
+            "<a href=\"https://example.com/page?x=1&y=2\">link</a>",
+            "<img src=\"https://cdn.example.com/a.jpg\" style=\"float: left; margin: 10px;\">",
+            "<form action=\"/subscribe\" method=\"post\"><input type=\"email\" name=\"e\"><button>Go</button></form>",
+            "<span style=\"background-color: rgb(255, 255, 0);\">hl</span>",
+            "<svg viewBox=\"0 0 24 24\"><path d=\"M12 2L2 7l10 5z\"/></svg>",
+            "<math><mi>x</mi><mo>&lt;</mo><mn>5</mn></math>",
+            "<textarea name=\"msg\" rows=\"4\"></textarea>",
+            "if a < b then <em>c</em>",
+        ] {
+            assert!(inert_markup(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn active_or_odd_markup_is_not_inert() {
+        for v in [
+            "plain text",
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\"java&#115;cript:alert(1)\">x</a>",
+            "<form action=\"javascript:alert(1)\">",
+            "<div style=\"font-family:foo[bar;color:red\">x</div>",
+            "<div style=\"background:url(test.svg)\">x</div>",
+            "<p>x</p><!--[if IE]><b>y</b><![endif]-->",
+            "<svg><use href=\"//x/a.svg#b\"/></svg>",
+            "<b class=x",
+            "<p>`${x}`</p>",
+            "<xml src=\"x.xml\"></xml>",
+            "for (i=1;i<6;i++) {",
+            "<a href=\"http://6&#09;6.0x7.147/\">x</a>",
+            "<div style=\"font-family:'foo&#10;;color:red;';\">x",
+            "<meta http-equiv=\"refresh\" content=\"0\">",
+        ] {
+            assert!(!inert_markup(v), "{v:?}");
+        }
+    }
+}
