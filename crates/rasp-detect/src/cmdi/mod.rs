@@ -46,12 +46,12 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             reason,
         });
     }
-    let reason = judge(value.as_bytes())
+    let reason = judge(value.as_bytes(), bytes)
         .or_else(|| {
             if bytes.any(PERCENT) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes());
+                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
                 }
             }
             None
@@ -60,7 +60,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes());
+                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
                 }
             }
             None
@@ -137,6 +137,18 @@ impl ByteSet {
     }
 }
 
+/// Bytes the command-start scan of [`judge`] acts on.
+static START_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b";|&\n\r\\$<>`{";
+    let mut i = 0;
+    while i < bytes.len() {
+        t[bytes[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
 /// escape can start or hide a command, so the sub-checks that need those bytes cannot fire
 /// and the only command start is the value's beginning. Decides exactly as [`judge`] does.
@@ -176,7 +188,8 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
 }
 
-fn judge(raw: &[u8]) -> Option<&'static str> {
+/// `bytes` is the [`ByteSet`] of `raw` (blanks spelled `+` change no class the sub-checks use).
+fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if raw.is_empty() {
         return None;
     }
@@ -202,7 +215,6 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     } else {
         raw
     };
-    let bytes = ByteSet::of(v);
     if bytes.all(BRACE | PAREN) && shellshock(v) {
         return Some("shellshock");
     }
@@ -263,6 +275,11 @@ fn judge(raw: &[u8]) -> Option<&'static str> {
     let mut i = 0;
     while i < v.len() && starts.len() < MAX_STARTS {
         let b = v[i];
+        // Only these bytes can start a command; skip the rest with one lookup each.
+        if !START_BYTE[usize::from(b)] {
+            i += 1;
+            continue;
+        }
         let next = v.get(i + 1).copied();
         // `&gt;`, `&#39;`: a character reference is one character of text, not `&` + `;`.
         if b == b'&' {
@@ -375,8 +392,16 @@ fn line_start(v: &[u8], at: usize, plus: bool) -> Option<Start> {
 /// followed by a separator and a command is the shape of an injection; prose puts words,
 /// not data, before `;`, `|`, `&` or a line break.
 fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
-    let before = &v[..sep];
-    let from = before.iter().rposition(|&b| is_sep(b)).map_or(0, |p| p + 1);
+    // A token is at most 64 bytes: look back a bounded window, so a long value with many
+    // separators costs no more than a short one (a segment longer than the window, which
+    // only blank padding could trim to a token, counts as prose).
+    let lo = sep.saturating_sub(128);
+    let before = &v[lo..sep];
+    let from = match before.iter().rposition(|&b| is_sep(b)) {
+        Some(p) => p + 1,
+        None if lo > 0 => return false,
+        None => 0,
+    };
     // `\n` spelled as an escape counts as a separator too.
     let from = before[from..]
         .windows(2)
@@ -1780,15 +1805,19 @@ fn php_code(v: &[u8]) -> bool {
 /// to or from them opens a socket, the core of a reverse shell. They exist in no file system,
 /// so nothing else names them with a host and a port.
 fn dev_tcp(v: &[u8]) -> bool {
-    memchr::memmem::find_iter(v, b"/dev/").take(8).any(|p| {
-        let rest = &v[p + 5..];
-        let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
-        proto && {
-            let target = &rest[4..rest.len().min(4 + 80)];
-            let slash = target.iter().position(|&b| b == b'/');
-            slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
-        }
-    })
+    // Each `/` checked in place: cheaper than building a substring searcher per value.
+    memchr::memchr_iter(b'/', v)
+        .filter(|&p| v[p..].starts_with(b"/dev/"))
+        .take(8)
+        .any(|p| {
+            let rest = &v[p + 5..];
+            let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
+            proto && {
+                let target = &rest[4..rest.len().min(4 + 80)];
+                let slash = target.iter().position(|&b| b == b'/');
+                slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
+            }
+        })
 }
 
 /// Expansions only a shell performs, used to build characters and words without writing
@@ -1892,29 +1921,28 @@ const EXEC_FUNCTIONS: &[&[u8]] = &[
 ];
 
 fn code_exec_call(v: &[u8]) -> bool {
-    v.iter()
-        .enumerate()
-        .filter(|(_, &b)| b == b'(')
-        .take(MAX_STARTS)
-        .any(|(i, _)| {
-            let name_start = v[..i]
-                .iter()
-                .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
-                .map_or(0, |p| p + 1);
-            let name = &v[name_start..i];
-            if name.is_empty() || name.len() > 24 {
-                return false;
-            }
-            let lower: Vec<u8> = name.iter().map(u8::to_ascii_lowercase).collect();
-            // Called with a string, a variable or backticks; only the info functions are
-            // called bare (`phpinfo()`): prose names `exec()` or `fork()` all the time.
-            let arg_ok = match v.get(i + 1) {
-                Some(b'\'' | b'"' | b'$' | b'`') => true,
-                Some(b')') => lower.starts_with(b"php"),
-                _ => false,
-            };
-            arg_ok && EXEC_FUNCTIONS.contains(&lower.as_slice())
-        })
+    memchr::memchr_iter(b'(', v).take(MAX_STARTS).any(|i| {
+        let name_start = v[..i]
+            .iter()
+            .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
+            .map_or(0, |p| p + 1);
+        let name = &v[name_start..i];
+        if name.is_empty() || name.len() > 24 {
+            return false;
+        }
+        let mut buf = [0u8; 24];
+        let lower = &mut buf[..name.len()];
+        lower.copy_from_slice(name);
+        lower.make_ascii_lowercase();
+        // Called with a string, a variable or backticks; only the info functions are
+        // called bare (`phpinfo()`): prose names `exec()` or `fork()` all the time.
+        let arg_ok = match v.get(i + 1) {
+            Some(b'\'' | b'"' | b'$' | b'`') => true,
+            Some(b')') => lower.starts_with(b"php"),
+            _ => false,
+        };
+        arg_ok && EXEC_FUNCTIONS.contains(&&*lower)
+    })
 }
 
 #[cfg(test)]
