@@ -324,6 +324,14 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 i = after;
                 continue;
             }
+            // `\r\n` is one line break: the line before it decides how tight the start is.
+            b'\r' if next == Some(b'\n') => {
+                if let Some(kind) = line_start(v, i, plus_is_space) {
+                    starts.push((i + 2, kind));
+                }
+                i += 2;
+                continue;
+            }
             b'\n' | b'\r' => {
                 if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 1, kind));

@@ -582,3 +582,21 @@ fn code_conditions_and_sentences_are_not_commands() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn crlf_is_one_line_break() {
+    for v in [
+        "8.8.8.8\r\ndate",
+        "1%0d%0ahostname",
+        "\"%0d%0agroups",
+        "x'\r\nid",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Dear Sir,\r\ndate of the meeting is fine",
+        "Hello\r\nTime flies",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
