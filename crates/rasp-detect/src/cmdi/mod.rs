@@ -172,6 +172,9 @@ enum Start {
     Tight,
     /// A separator followed by a blank (`; ls`, `| cat`, ` & dir`).
     Loose,
+    /// A separator or line break after one data token (`127.0.0.1; id`, `x'\nid`): as tight
+    /// as [`Start::Tight`], except that an English-word command needs shell arguments.
+    Data,
     /// A line break (prose has them too, so English-word commands need arguments).
     Newline,
     /// `$(`, `<(`, `>(`, `{a,b}`.
@@ -314,9 +317,10 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                     || leads
                     || v.get(after)
                         .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
-                    || after_data_token(v, i, plus_is_space)
                 {
                     Start::Tight
+                } else if after_data_token(v, i, plus_is_space) {
+                    Start::Data
                 } else {
                     Start::Loose
                 };
@@ -386,7 +390,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
 /// sentence), else as a [`Start::Newline`].
 fn line_start(v: &[u8], at: usize, plus: bool) -> Option<Start> {
     if after_data_token(v, at, plus) {
-        Some(Start::Tight)
+        Some(Start::Data)
     } else if wrapped_prose_line(v, at) {
         None
     } else {
@@ -571,6 +575,10 @@ enum CommandWord {
 fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
     let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
+    // After a data token a start is judged as tightly as after `;id`; only English-word
+    // commands keep asking for arguments (see the `Word` arm below).
+    let data = kind == Start::Data;
+    let kind = if data { Start::Tight } else { kind };
     // `&q=a b`: a query-string pair followed by prose is not `NAME=value cmd`.
     let kind = if assigned && kind == Start::Tight {
         Start::Loose
@@ -745,7 +753,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         {
             evidence()
         }
-        (CommandWord::Known(Tier::Tool), Start::Tight | Start::Subst | Start::Backtick) => true,
+        (
+            CommandWord::Known(Tier::Tool),
+            Start::Tight | Start::Data | Start::Subst | Start::Backtick,
+        ) => true,
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => evidence(),
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
@@ -754,7 +765,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one; a
         // sentence going on after the word (`1; exec will create`) is prose all the same.
-        (CommandWord::Known(Tier::Word), Start::Tight | Start::Subst) => {
+        (CommandWord::Known(Tier::Word), Start::Tight) if data && vocabulary::is_english(word) => {
+            evidence()
+                || file_argument(v, end, plus)
+                || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
+                    matches!(
+                        classify(w.as_slice()),
+                        CommandWord::Known(Tier::Exotic | Tier::Tool)
+                    )
+                })
+        }
+        (CommandWord::Known(Tier::Word), Start::Tight | Start::Data | Start::Subst) => {
             !sentence_follows(v, end, plus)
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
@@ -776,7 +797,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     hit.then_some(match kind {
         Start::Value => "command-line",
-        Start::Tight | Start::Loose => "separator+command",
+        Start::Tight | Start::Loose | Start::Data => "separator+command",
         Start::Newline => "newline+command",
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
@@ -1443,6 +1464,29 @@ fn ends_line(v: &[u8]) -> bool {
         .or_else(|| v.strip_suffix(b"\n"))
         .or_else(|| v.strip_suffix(b"\\n"));
     body.is_some_and(|b| !b.contains(&b'\n'))
+}
+
+/// Whether the command's first argument names a file by its extension (`index.php`,
+/// `/etc/hosts.allow`, `c:\boot.ini`) and nothing else follows on the line: `cat
+/// index.php` after an address, where prose would go on with words.
+fn file_argument(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from..v.len().min(from + MAX_ARGS)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| is_sep(b) || b == b'`')
+        .unwrap_or(rest.len())];
+    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let (Some(t), None) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    let Some(dot) = t.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    let ext = &t[dot + 1..];
+    dot > 0
+        && (1..=4).contains(&ext.len())
+        && ext.iter().all(u8::is_ascii_alphanumeric)
+        && ext.iter().any(u8::is_ascii_alphabetic)
 }
 
 /// English function words that open or continue a sentence, not a command's arguments.

@@ -600,3 +600,31 @@ fn crlf_is_one_line_break() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn english_word_commands_after_data_need_arguments() {
+    for v in [
+        "v2.0 & more",
+        "Save 10% & more",
+        "3 | date",
+        "john@example.com; date",
+        "README.md & more",
+        "photo.jpg; copy",
+        "1 & sort by date",
+        "2024\ndate",
+        "42\ntime",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "8.8.8.8; id",
+        "1; cat index.php",
+        "1 | which python",
+        "google.com\necho vulnerable",
+        "10 ; dir",
+        "x' & ver",
+        "127.0.0.1 | cat /etc/passwd",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

@@ -477,6 +477,22 @@ const ALONE: &[&str] = &[
     "whoami",
 ];
 
+/// [`Tier::Word`] commands that are everyday English words (`more`, `date`, `sort`), as
+/// opposed to abbreviations only a shell knows (`id`, `dir`, `ver`, `env`): after a number or
+/// an address (`Save 10% & more`, `3 | date`) they are prose unless shell arguments follow.
+const ENGLISH: &[&str] = &[
+    "alias", "call", "cat", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch", "file",
+    "find", "finger", "for", "free", "groups", "head", "host", "kill", "last", "less", "locate",
+    "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen", "service", "set",
+    "sleep", "sort", "source", "start", "stat", "strings", "tail", "test", "time", "timeout",
+    "top", "touch", "trap", "true", "type", "wall", "which", "who", "write", "zip",
+];
+
+/// Whether `word` is a command name that is also an everyday English word ([`ENGLISH`]).
+pub fn is_english(word: &[u8]) -> bool {
+    std::str::from_utf8(word).is_ok_and(|w| ENGLISH.contains(&w))
+}
+
 /// Whether `word` (lower-case, without `.exe`) is a command that runs bare (see [`ALONE`]).
 pub fn runs_alone(word: &str) -> bool {
     ALONE.contains(&word)
