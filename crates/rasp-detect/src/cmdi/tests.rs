@@ -395,10 +395,10 @@ fn separators_after_a_data_token_are_tight() {
         "127.0.0.1 | id",
         "abc.txt ; cat index.php",
         "user@example.com | env",
-        "1 & set",
+        "1 & ver",
         "10\nps aux",
         "x'\nid",
-        "x\" ; date",
+        "x\" ; env",
         "google.com\\necho vulnerable",
         "/tmp/x ; uptime",
     ] {
@@ -586,9 +586,9 @@ fn code_conditions_and_sentences_are_not_commands() {
 #[test]
 fn crlf_is_one_line_break() {
     for v in [
-        "8.8.8.8\r\ndate",
+        "8.8.8.8\r\nid",
         "1%0d%0ahostname",
-        "\"%0d%0agroups",
+        "\"%0d%0aver",
         "x'\r\nid",
     ] {
         assert!(hit(v), "missed {v:?}");
