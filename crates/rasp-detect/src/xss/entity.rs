@@ -322,7 +322,14 @@ pub fn decode_utf7(s: &str) -> Cow<'_, str> {
 /// Valid UTF-8 (percent-encoded Cyrillic, accents) is kept as is. `None` when nothing changes.
 pub fn percent_seven_bit(s: &str) -> Option<String> {
     let b = s.as_bytes();
-    memchr::memchr(b'%', b)?;
+    // only an escape of a byte >= 0x80 (`%8x`..`%Fx`) can be stripped to 7 bits
+    let high_escape = memchr::memchr_iter(b'%', b).any(|p| {
+        matches!(b.get(p + 1), Some(b'8' | b'9' | b'a'..=b'f' | b'A'..=b'F'))
+            && b.get(p + 2).is_some_and(u8::is_ascii_hexdigit)
+    });
+    if !high_escape {
+        return None;
+    }
     let mut bytes = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
@@ -354,10 +361,29 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
     stripped.then_some(out)
 }
 
+/// Cheap byte test before decoding characters: whether `b` holds the UTF-8 encoding of a
+/// character [`fold_fullwidth`] folds: `¼ ¾` (`C2 BC`/`C2 BE`), `‹ ›` (`E2 80 B9`/`BA`),
+/// `〈 〉` (`E3 80 88`/`89`) or a fullwidth form (`EF BC xx`/`EF BD xx`). CJK, Cyrillic or
+/// accented text with curly quotes and dashes has none of them.
+fn may_hold_foldable(b: &[u8]) -> bool {
+    let lead_c2_e2_e3 = |p: usize| {
+        let (x, y) = (b.get(p + 1).copied(), b.get(p + 2).copied());
+        matches!(
+            (b[p], x, y),
+            (0xc2, Some(0xbc | 0xbe), _)
+                | (0xe2, Some(0x80), Some(0xb9 | 0xba))
+                | (0xe3, Some(0x80), Some(0x88 | 0x89))
+        )
+    };
+    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(lead_c2_e2_e3)
+        || memchr::memchr_iter(0xef, b).any(|p| matches!(b.get(p + 1), Some(0xbc | 0xbd)))
+}
+
 /// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
 /// decoders and best-fit code pages did.
 pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
     if s.is_ascii()
+        || !may_hold_foldable(s.as_bytes())
         || !s.chars().any(|c| {
             matches!(
                 c,

@@ -80,6 +80,13 @@ fn direct_sink(name: &[u8]) -> bool {
     if name.len() < 4 || name.len() > 11 {
         return false;
     }
+    // first letters of the names below: most words leave here
+    if !matches!(
+        name[0] | 0x20,
+        b'a' | b'p' | b'c' | b'e' | b's' | b'f' | b'm' | b'i'
+    ) {
+        return false;
+    }
     let mut buf = [0u8; 11];
     for (d, c) in buf.iter_mut().zip(name) {
         *d = c.to_ascii_lowercase();
@@ -245,13 +252,20 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 pub fn string_breakout(s: &str) -> bool {
     let b = s.as_bytes();
+    // whether any window can mention a direct sink, decided once for the whole value
+    let any_direct_sink = names_direct_sink(b);
+    let reads_cookie = memchr::memchr_iter(b'.', b).any(|p| {
+        p >= 8
+            && b[p - 8..].len() >= 15
+            && b[p - 8..p - 8 + 15].eq_ignore_ascii_case(b"document.cookie")
+    });
     let delimiters = attribute_delimiters(b);
     let mut tried = 0;
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
         let c = b[i];
         i += 1;
-        if !matches!(c, b'\'' | b'"' | b'`') || delimiters.contains(&(i - 1)) {
+        if !matches!(c, b'\'' | b'"' | b'`') || delimiters.binary_search(&(i - 1)).is_ok() {
             continue;
         }
         tried += 1;
@@ -279,11 +293,12 @@ pub fn string_breakout(s: &str) -> bool {
             continue;
         }
         let window = &b[j..b.len().min(j + 256)];
-        if code_mentions_sink(window) {
+        if any_direct_sink && code_mentions_sink(window) {
             return true;
         }
         // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
-        if window.len() >= 15
+        if reads_cookie
+            && window.len() >= 15
             && window
                 .windows(15)
                 .any(|w| w.eq_ignore_ascii_case(b"document.cookie"))
@@ -345,6 +360,27 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
         i += 1;
     }
     out
+}
+
+/// Whether some identifier of `b` is a direct sink's name (`alert`, `eval`, `import`…): one
+/// linear pass that lets callers skip [`code_mentions_sink`] on every window of a value that
+/// names none (most prose and markup).
+fn names_direct_sink(b: &[u8]) -> bool {
+    let mut i = 0;
+    while i < b.len() {
+        if !is_ident_start(b[i]) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && is_ident(b[i]) {
+            i += 1;
+        }
+        if direct_sink(&b[st..i]) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
@@ -424,7 +460,7 @@ pub fn sink_call(s: &str) -> bool {
         || memchr::memmem::find(s.as_bytes(), b")(").is_some()
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
         || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
-    if code_like && code_mentions_sink(s.as_bytes()) {
+    if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {

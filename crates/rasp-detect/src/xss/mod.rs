@@ -96,9 +96,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
     if let Some(r) = analyze(value) {
         return Some(r);
     }
-    if memchr::memmem::find(value.as_bytes(), b"&#").is_some()
-        && entity::evasive_markup_reference(value)
-    {
+    if has_pair(value.as_bytes(), b'&', b'#') && entity::evasive_markup_reference(value) {
         return Some("evasive-char-reference");
     }
     let mut cur: Cow<'_, str> = Cow::Borrowed(value);
@@ -154,7 +152,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
         }
     }
     // JS / CSS comments between tokens (`self/**/["alert"](1)`).
-    if cur.contains("/*") {
+    if has_pair(cur.as_bytes(), b'/', b'*') {
         let d = strip_block_comments(&cur);
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -214,11 +212,11 @@ fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
         if js::sink_call(v) {
             return Some("script-call");
         }
-        if (v.contains("pression")
-            || v.contains("behavio")
-            || v.contains("binding")
-            || v.contains("url(")
-            || v.contains("URL("))
+        if (has_sub(b, b"pression")
+            || has_sub(b, b"behavio")
+            || has_sub(b, b"binding")
+            || has_sub(b, b"url(")
+            || has_sub(b, b"URL("))
             && css::dangerous(v)
         {
             return Some("css-expression");
@@ -227,13 +225,13 @@ fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
     if memchr::memchr(b'[', b).is_some() && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");
     }
-    if memchr::memmem::find(b, b"with").is_some() && js::with_global(v) {
+    if has_word_with(b) && js::with_global(v) {
         return Some("script-call");
     }
-    if memchr::memmem::find(b, b"/*").is_some() && js::commented_member(v) {
+    if has_pair(b, b'/', b'*') && js::commented_member(v) {
         return Some("script-call");
     }
-    if memchr::memmem::find(b, b"{{").is_some() && js::template_injection(v) {
+    if has_pair(b, b'{', b'{') && js::template_injection(v) {
         return Some("template-injection");
     }
     None
@@ -241,6 +239,40 @@ fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `b` holds the two bytes `x`, `y` in a row (a memchr scan instead of building a
+/// substring searcher for a two-byte needle on every value).
+fn has_pair(b: &[u8], x: u8, y: u8) -> bool {
+    memchr::memchr_iter(x, b).any(|p| b.get(p + 1) == Some(&y))
+}
+
+/// Whether `b` contains `with`.
+fn has_word_with(b: &[u8]) -> bool {
+    has_sub(b, b"with")
+}
+
+/// Substring searchers built once for the needles looked up in every value (building a
+/// searcher per call cost more than the search).
+static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| NEEDLES.iter().map(memchr::memmem::Finder::new).collect());
+
+/// The needles of [`FINDERS`], in order.
+const NEEDLES: [&[u8]; 6] = [
+    b"pression",
+    b"behavio",
+    b"binding",
+    b"url(",
+    b"URL(",
+    b"with",
+];
+
+/// Whether `b` contains `needle`, one of [`NEEDLES`].
+fn has_sub(b: &[u8], needle: &[u8]) -> bool {
+    match NEEDLES.iter().position(|n| *n == needle) {
+        Some(k) => FINDERS[k].find(b).is_some(),
+        None => memchr::memmem::find(b, needle).is_some(),
+    }
+}
 
 /// Remove `/* … */` comments (an unclosed one runs to the end), as the JS and CSS tokenizers
 /// do before they see the code.

@@ -513,3 +513,30 @@ fn ie_processing_instructions_and_data_islands() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn prefilters_keep_what_they_guard() {
+    // the byte tests before fold_fullwidth, percent_seven_bit and the sink scans must let
+    // every shape they guard through
+    for v in [
+        "\u{ff1c}script\u{ff1e}alert(1)\u{ff1c}/script\u{ff1e}",
+        "\u{bc}script\u{be}alert(1)\u{bc}/script\u{be}",
+        "\u{2039}img src=x onerror=alert(1)\u{203a}",
+        "%BCscript%BEalert(1)%BC/script%BE",
+        "x';alert(1);//",
+        "x'+document.cookie+'",
+        "<b title=\"a\" class=\"b\">x</b>';eval(name)//",
+        "<div style=\"width: expression(alert(1))\">",
+        "with(document)body.appendChild(createElement('script'))",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "東京都千代田区「テスト」（株）",
+        "«Привет», — сказал он: «да»",
+        "100%25 sure it's done",
+        "<p class=\"a\">It's a 'quoted' word</p>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
