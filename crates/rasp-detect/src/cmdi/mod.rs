@@ -757,7 +757,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             CommandWord::Known(Tier::Tool),
             Start::Tight | Start::Data | Start::Subst | Start::Backtick,
         ) => true,
-        (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => evidence(),
+        (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => {
+            evidence()
+                || (word.first() == Some(&b'/')
+                    && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
+        }
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
@@ -809,7 +813,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
 /// a title).
 fn alone_in_value(v: &[u8], word: &[u8], end: usize, plus: bool) -> bool {
     let lead = v.iter().position(|&b| !is_blank(b, plus)).unwrap_or(0);
-    let raw = &v[lead..end];
+    let raw = v.get(lead..end).unwrap_or_default();
     let base = word.strip_suffix(b".exe").unwrap_or(word);
     let Ok(base) = std::str::from_utf8(base) else {
         return false;
@@ -1366,9 +1370,36 @@ fn classify(word: &[u8]) -> CommandWord {
         None => match versioned(base) {
             Some(_) if is_path => CommandWord::Known(Tier::Word),
             Some(t) => CommandWord::Known(t),
+            // `/bin/ab`, `/usr/sbin/x`: any plain name in a system binary directory is a
+            // program, known to us or not.
+            // Named in documentation too (`/usr/sbin/sendmail - 0 errors`), so it needs a
+            // tight start, arguments, or to be the whole value.
+            None if system_binary(w) => CommandWord::Known(Tier::Tool),
             None => CommandWord::Unknown,
         },
     }
+}
+
+/// An absolute path straight into a system binary directory with a plain program name
+/// (`/bin/ab`, `/usr/local/bin/node`), not a deeper path or a file with an extension.
+fn system_binary(w: &str) -> bool {
+    [
+        "/bin/",
+        "/sbin/",
+        "/usr/bin/",
+        "/usr/sbin/",
+        "/usr/local/bin/",
+    ]
+    .iter()
+    .filter_map(|d| w.strip_prefix(d))
+    .any(|name| {
+        !name.is_empty()
+            && name.len() <= 32
+            && name.as_bytes()[0].is_ascii_lowercase()
+            && name
+                .bytes()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+    })
 }
 
 /// Two or more variables glued into one word and nothing else (`$a$b`, `${x}${y}`).

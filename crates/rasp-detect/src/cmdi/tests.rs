@@ -628,3 +628,20 @@ fn english_word_commands_after_data_need_arguments() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn any_program_in_a_system_binary_directory() {
+    for v in ["/bin/ab", ";/usr/sbin/xyzzy", "x|/usr/local/bin/tool -v"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "/bin/README.md",
+        "/usr/bin/",
+        "/usr/binary/x",
+        "see /usr/share/doc/x",
+        "/bin/a/b",
+        "/usr/sbin/sendmail - 0 errors, 4 warnings",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
