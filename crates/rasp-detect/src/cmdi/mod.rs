@@ -440,6 +440,10 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     if let Some(&q @ (b'\'' | b'"')) = seg.last() {
         return seg.iter().filter(|&&b| b == q).count() % 2 == 1;
     }
+    // `sys.path.`, `done,`: a token closing a sentence or a clause is prose.
+    if matches!(seg.last(), Some(b'.' | b',' | b':' | b'!' | b'?')) {
+        return false;
+    }
     if seg.first() == Some(&b'/') {
         return true;
     }
@@ -745,6 +749,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     )
                 })
         }
+        // `…details).\nbase64 is a modern alternative.`: a sentence about the tool.
+        (CommandWord::Known(Tier::Exotic), Start::Newline | Start::Loose) => {
+            !sentence_follows(v, end, plus)
+        }
         (CommandWord::Known(Tier::Exotic), _) => true,
         // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
         // running them: they need shell-shaped arguments.
@@ -765,7 +773,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
-            evidence() || (word.len() <= 3 && terminated())
+            evidence() || (word.len() <= 3 && terminated() && !title_case(v, at, end))
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one; a
         // sentence going on after the word (`1; exec will create`) is prose all the same.
@@ -1520,11 +1528,29 @@ fn file_argument(v: &[u8], from: usize, plus: bool) -> bool {
         && ext.iter().any(u8::is_ascii_alphabetic)
 }
 
+/// Whether the word in `v[at..end]` is written in title case (`Net`, `Dir`): a heading or
+/// a name on its own line; shells take commands in lower case, cmd in any single case.
+fn title_case(v: &[u8], at: usize, end: usize) -> bool {
+    let raw = v.get(at..end).unwrap_or_default();
+    let letters = raw.iter().filter(|c| c.is_ascii_alphabetic());
+    let mut first = true;
+    let mut title = false;
+    for &c in letters {
+        if first {
+            title = c.is_ascii_uppercase();
+            first = false;
+        } else if c.is_ascii_uppercase() {
+            return false;
+        }
+    }
+    title
+}
+
 /// English function words that open or continue a sentence, not a command's arguments.
 const PROSE: &[&[u8]] = &[
     b"is", b"was", b"are", b"the", b"a", b"an", b"and", b"or", b"of", b"to", b"in", b"for",
-    b"with", b"can", b"will", b"vs", b"does", b"not", b"has", b"on", b"would", b"should", b"must",
-    b"may", b"be", b"it", b"this", b"that", b"you", b"we", b"they", b"my", b"your",
+    b"with", b"by", b"can", b"will", b"vs", b"does", b"not", b"has", b"on", b"would", b"should",
+    b"must", b"may", b"be", b"it", b"this", b"that", b"you", b"we", b"they", b"my", b"your",
 ];
 
 /// Whether the word after a command word (from `from`) is an English function word, so the

@@ -645,3 +645,17 @@ fn any_program_in_a_system_binary_directory() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn sentences_headings_and_sentence_ends() {
+    for v in [
+        "Don't add the directory to\nsys.path.\nSet by the -s and -I options",
+        "(see PEP 594 for details).\nbase64 is a modern alternative.",
+        "Table of contents\n\nNet\n\nIPC support",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in ["x\nid\n", "x\nVER\n", "a\nbase64 -d /tmp/x", "x\nwhoami"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
