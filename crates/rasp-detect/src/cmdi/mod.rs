@@ -804,7 +804,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 })
             }
         }
-        (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => evidence(),
+        (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => {
+            evidence()
+                || (kind == Start::Value
+                    && FILE_READERS.contains(&word)
+                    && !title_case(v, at, end)
+                    && (file_argument(v, end, plus) || dotfile_argument(v, end, plus)))
+        }
         (CommandWord::Unknown, _) => false,
     };
     hit.then_some(match kind {
@@ -893,7 +899,13 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
         }
         b"dig" | b"host" | b"nslookup" | b"whois" | b"ping" | b"traceroute" | b"tracert"
         | b"ssh" | b"telnet" | b"ftp" | b"sftp" | b"nc" | b"ncat" | b"curl" | b"wget" => {
-            host_name(first) && second.is_none_or(|t| t.iter().all(u8::is_ascii_digit))
+            // A download tool also fetches `host.tld/path` written without a scheme.
+            let download = matches!(base, b"curl" | b"wget");
+            let target = match first.iter().position(|&b| b == b'/') {
+                Some(p) if download && p > 0 => &first[..p],
+                _ => first,
+            };
+            host_name(target) && second.is_none_or(|t| t.iter().all(u8::is_ascii_digit))
         }
         _ => false,
     }
@@ -1505,6 +1517,28 @@ fn ends_line(v: &[u8]) -> bool {
     body.is_some_and(|b| !b.contains(&b'\n'))
 }
 
+/// Commands that print a file: a value that is one of them and a file name (`cat
+/// config.php`, `type .env`) is a command line reading that file.
+const FILE_READERS: &[&[u8]] = &[
+    b"cat", b"type", b"more", b"less", b"head", b"tail", b"tac", b"strings",
+];
+
+/// Whether the only argument is a dotfile (`.env`, `.htaccess`, `.bash_history`).
+fn dotfile_argument(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from..v.len().min(from + MAX_ARGS)];
+    let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    match (tokens.next(), tokens.next()) {
+        (Some([b'.', name @ ..]), None) => {
+            name.len() >= 2
+                && name[0].is_ascii_alphabetic()
+                && name
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        }
+        _ => false,
+    }
+}
+
 /// Whether the command's first argument names a file by its extension (`index.php`,
 /// `/etc/hosts.allow`, `c:\boot.ini`) and nothing else follows on the line: `cat
 /// index.php` after an address, where prose would go on with words.
@@ -1803,6 +1837,8 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                     || (rest.len() <= 3 && rest.iter().all(u8::is_ascii_alphabetic))
             }
             [b'~' | b'.', b'/', ..] | [b'.', b'.', b'/', ..] => true,
+            // `.\secrets.txt`, `..\x`: a path relative to Windows' working directory.
+            [b'.', b'\\', ..] | [b'.', b'.', b'\\', ..] => true,
             [d, b':', b'\\' | b'/', ..] if d.is_ascii_alphabetic() => true,
             [b'%', _, ..] => true,
             [b'\\', b'\\', ..] => true,

