@@ -510,6 +510,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                     .iter()
                     .any(|r| v.contains(r));
             }
+            // XInclude pulls a remote or local document into the XML the value lands in
+            _ if lname.starts_with(b"xmlns")
+                && value.to_ascii_lowercase().contains("w3.org/2001/xinclude") =>
+            {
+                return (Some("xinclude"), i)
+            }
             // IE data binding renders HTML from a data island
             b"datasrc" | b"dataformatas" => return (Some("data-binding"), i),
             // an IE XML data island fetches a document whose HTML the page can bind in

@@ -4,9 +4,13 @@
 //! After the grammar found nothing that executes in such a value, there is nothing left for
 //! a statistical model to second-guess: the ML stage skips it (see `Detectors::ml_candidate`).
 //!
-//! The test is strict on purpose: one unknown element, one attribute that can load or run
-//! something, one URL with another scheme, a comment, a processing instruction, an unclosed
-//! tag or code-like text outside the tags makes the value "not inert", and the model judges it.
+//! The test is strict on purpose: one element that runs, loads or re-parses something
+//! (script, style, iframe, SVG `use`/animation, `foreignObject`…), one attribute that can load
+//! or run something, one URL with another scheme, a conditional comment, a processing
+//! instruction other than the XML declaration, an unclosed tag or code-like text outside the
+//! tags makes the value "not inert", and the model judges it. Unknown element names (custom
+//! elements, XML vocabularies, Word's `o:p`) render as inert inline content, so their
+//! attributes decide.
 
 use super::css;
 use super::entity::decode_entities;
@@ -18,147 +22,60 @@ const MAX_INERT_TAGS: usize = 256;
 /// Attributes examined per tag.
 const MAX_INERT_ATTRS: usize = 32;
 
-/// HTML, SVG and MathML elements that neither run script nor load an active document.
-fn inert_element(name: &[u8]) -> bool {
+/// Elements that run script, load a document, plug-in, style sheet or behaviour, animate
+/// attributes, re-parse their content in another namespace, or carry raw text a filter may
+/// misread: never inert, whatever their attributes. Any other name (custom elements, XML
+/// vocabularies, Word's `o:p`) is an unknown element that a browser renders as plain inline
+/// content, so its attributes decide.
+fn active_element(name: &[u8]) -> bool {
     matches!(
         name,
-        b"a" | b"abbr"
-            | b"address"
-            | b"article"
-            | b"aside"
-            | b"b"
-            | b"bdi"
-            | b"bdo"
-            | b"big"
-            | b"blockquote"
-            | b"br"
-            | b"caption"
-            | b"center"
-            | b"cite"
-            | b"code"
-            | b"col"
-            | b"colgroup"
-            | b"dd"
-            | b"del"
-            | b"dfn"
-            | b"div"
-            | b"dl"
-            | b"dt"
-            | b"em"
-            | b"figcaption"
-            | b"figure"
-            | b"font"
-            | b"footer"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"header"
-            | b"hgroup"
-            | b"hr"
-            | b"i"
-            | b"img"
-            | b"ins"
-            | b"kbd"
-            | b"li"
-            | b"main"
-            | b"mark"
-            | b"nav"
-            | b"ol"
-            | b"p"
-            | b"picture"
-            | b"pre"
-            | b"q"
-            | b"rp"
-            | b"rt"
-            | b"ruby"
-            | b"s"
-            | b"samp"
-            | b"section"
-            | b"small"
-            | b"span"
-            | b"strike"
-            | b"strong"
-            | b"sub"
-            | b"summary"
-            | b"sup"
-            | b"table"
-            | b"tbody"
-            | b"td"
-            | b"tfoot"
-            | b"th"
-            | b"thead"
-            | b"time"
-            | b"tr"
-            | b"tt"
-            | b"u"
-            | b"ul"
-            | b"var"
-            | b"wbr"
-            | b"details"
-            // forms: they submit to a URL, which the attribute rules check
-            | b"form"
-            | b"input"
-            | b"button"
-            | b"select"
-            | b"option"
-            | b"optgroup"
-            | b"label"
-            | b"fieldset"
-            | b"legend"
-            | b"datalist"
-            | b"output"
-            | b"progress"
-            | b"meter"
-            | b"textarea"
-            // media with plain sources
-            | b"video"
-            | b"audio"
-            | b"source"
-            | b"track"
-            // document metadata an editor may paste
-            | b"title"
-            | b"meta"
-            | b"link"
-            // SVG shapes and text (no `use`, `image`, `foreignObject`, `script`, animation)
-            | b"svg"
-            | b"g"
-            | b"path"
-            | b"circle"
-            | b"ellipse"
-            | b"rect"
-            | b"line"
-            | b"polyline"
-            | b"polygon"
-            | b"text"
-            | b"tspan"
-            | b"defs"
-            | b"lineargradient"
-            | b"radialgradient"
-            | b"stop"
-            | b"desc"
-            | b"symbol"
-            | b"clippath"
-            // MathML presentation
-            | b"math"
-            | b"mi"
-            | b"mo"
-            | b"mn"
-            | b"ms"
-            | b"mrow"
-            | b"msup"
-            | b"msub"
-            | b"msubsup"
-            | b"mfrac"
-            | b"msqrt"
-            | b"mroot"
-            | b"mtext"
-            | b"mspace"
-            | b"mtable"
-            | b"mtr"
-            | b"mtd"
+        b"script"
+            | b"style"
+            | b"iframe"
+            | b"frame"
+            | b"frameset"
+            | b"object"
+            | b"embed"
+            | b"applet"
+            | b"param"
+            | b"base"
+            | b"portal"
+            | b"import"
+            | b"bgsound"
+            | b"layer"
+            | b"ilayer"
+            | b"isindex"
+            | b"vmlframe"
+            | b"xml"
+            | b"xss"
+            | b"handler"
+            | b"listener"
+            | b"use"
+            | b"image"
+            | b"feimage"
+            | b"animate"
+            | b"animatemotion"
+            | b"animatetransform"
+            | b"animatecolor"
+            | b"set"
+            | b"discard"
+            | b"foreignobject"
+            | b"annotation-xml"
+            | b"mglyph"
+            | b"malignmark"
+            | b"maction"
+            | b"noscript"
+            | b"noembed"
+            | b"noframes"
+            | b"xmp"
+            | b"plaintext"
+            | b"template"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"stylesheet"
+            | b"transform"
     )
 }
 
@@ -280,7 +197,15 @@ pub fn inert_markup(value: &str) -> bool {
                 continue;
             }
             None => return tags > 0,
-            // comments, declarations, processing instructions, template tags
+            Some(b'!' | b'?') => match inert_declaration(b, lt) {
+                Some(next) => {
+                    tags += 1;
+                    i = next;
+                    continue;
+                }
+                None => return false,
+            },
+            // template tags (`<%`) and anything else
             _ => return false,
         }
         tags += 1;
@@ -293,6 +218,33 @@ pub fn inert_markup(value: &str) -> bool {
         }
     }
     tags > 0
+}
+
+/// A plain comment (`<!-- note -->`, not an IE conditional one, no markup inside), the HTML
+/// doctype, or an XML declaration (`<?xml version="1.0"?>`) at `b[lt] == '<'`: the index
+/// after it. Internal DTD subsets, other processing instructions and conditional comments
+/// are not inert.
+fn inert_declaration(b: &[u8], lt: usize) -> Option<usize> {
+    let rest = &b[lt..];
+    if rest.starts_with(b"<!--") {
+        let end = memchr::memmem::find(&rest[4..], b"-->")? + 4;
+        let body = &rest[4..end];
+        let lower: Vec<u8> = body.iter().take(64).map(u8::to_ascii_lowercase).collect();
+        if memchr::memchr2(b'<', b'>', body).is_some()
+            || memchr::memmem::find(&lower, b"[if").is_some()
+            || memchr::memchr(b'#', body.get(..1)?).is_some()
+        {
+            return None;
+        }
+        return Some(lt + end + 3);
+    }
+    let gt = memchr::memchr(b'>', rest)?;
+    let decl: Vec<u8> = rest[..gt + 1].iter().map(u8::to_ascii_lowercase).collect();
+    let doctype = decl == b"<!doctype html>";
+    let xml_decl = decl.starts_with(b"<?xml ")
+        && decl.ends_with(b"?>")
+        && !decl[2..].iter().any(|&c| matches!(c, b'<' | b'['));
+    (doctype || xml_decl).then_some(lt + gt + 1)
 }
 
 /// Text between tags: no backtick or backslash (script and escape syntax) and no script
@@ -313,11 +265,21 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
         i += 1;
     }
     let ns = i;
-    while i < b.len() && b[i].is_ascii_alphanumeric() && i - ns < 16 {
+    while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b':')) {
         i += 1;
+        if i - ns > 32 {
+            return None;
+        }
     }
-    let name: Vec<u8> = b[ns..i].iter().map(u8::to_ascii_lowercase).collect();
-    if !inert_element(&name) {
+    let full: Vec<u8> = b[ns..i].iter().map(u8::to_ascii_lowercase).collect();
+    // the local name of a prefixed element (`svg:script` is a script)
+    let name = match memchr::memchr(b':', &full) {
+        Some(c) => &full[c + 1..],
+        None => &full[..],
+    };
+    let well_formed =
+        name.first().is_some_and(u8::is_ascii_alphabetic) && memchr::memchr(b':', name).is_none();
+    if !well_formed || active_element(name) {
         return None;
     }
     for _ in 0..MAX_INERT_ATTRS {
@@ -383,6 +345,11 @@ mod tests {
             "<math><mi>x</mi><mo>&lt;</mo><mn>5</mn></math>",
             "<textarea name=\"msg\" rows=\"4\"></textarea>",
             "if a < b then <em>c</em>",
+            "<note><to>Tove</to><from>Jani</from></note>",
+            "<?xml version=\"1.0\"?><root><a>1</a></root>",
+            "<p class=\"MsoNormal\">Word<o:p></o:p></p>",
+            "<!-- note --><p>x</p>",
+            "<my-card data-id=\"4\">x</my-card>",
         ] {
             assert!(inert_markup(v), "{v:?}");
         }
@@ -407,6 +374,12 @@ mod tests {
             "<a href=\"http://6&#09;6.0x7.147/\">x</a>",
             "<div style=\"font-family:'foo&#10;;color:red;';\">x",
             "<meta http-equiv=\"refresh\" content=\"0\">",
+            "<svg:script>alert(1)</svg:script>",
+            "<svg><foreignObject><p>x</p></foreignObject></svg>",
+            "<!--[if IE]><p>x</p><![endif]-->",
+            "<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>",
+            "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><x/>",
+            "<!--#exec cmd=\"ls\" -->",
         ] {
             assert!(!inert_markup(v), "{v:?}");
         }

@@ -501,6 +501,7 @@ fn ie_processing_instructions_and_data_islands() {
         "<?import namespace=\"t\" implementation=\"#default#time2\">",
         "<?xml-stylesheet type=\"text/xsl\" href=\"#\"?><x/>",
         "<XML SRC=\"http://example.com/x.xml\" ID=I></XML>",
+        "<a xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"http://x/\"/></a>",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -509,6 +510,8 @@ fn ie_processing_instructions_and_data_islands() {
         "<?xml-stylesheet type=\"text/css\" href=\"style.css\"?>",
         "<?php echo $x; ?>",
         "<xml id=\"data\"><row>1</row></xml>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"><path d=\"M0 0\"/></svg>",
+        "<p>XInclude (http://www.w3.org/2001/XInclude) merges documents</p>",
     ] {
         assert!(!hit(v), "{v:?}");
     }
