@@ -944,12 +944,16 @@ fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
         return false;
     }
     let before = &v[..at.min(v.len())];
-    memchr::memmem::find_iter(before, name).take(8).any(|p| {
+    // The command word was read in lower case: compare the assigned name likewise.
+    memchr::memchr_iter(b'=', before).take(16).any(|eq| {
+        let Some(p) = eq.checked_sub(name.len()) else {
+            return false;
+        };
         let opens = p == 0
             || is_sep(before[p - 1])
             || is_blank(before[p - 1], true)
             || before[p - 1] == b'(';
-        opens && before.get(p + name.len()).is_some_and(|&c| c == b'=')
+        opens && before[p..eq].eq_ignore_ascii_case(name)
     })
 }
 
@@ -1977,8 +1981,25 @@ fn shell_expansion(v: &[u8]) -> bool {
             [b'(', b'(', tail @ ..] => arithmetic_body(tail, b"))", true),
             // `$[0]` indexes a JavaScript `$`; `$[2+2]` and `$[]` are the shell's.
             [b'[', tail @ ..] => arithmetic_body(tail, b"]", false),
+            [b'\'', tail @ ..] => ansi_c_escape(tail),
             _ => false,
         }
+    })
+}
+
+/// `$'\x63at'`, `$'\143'`: bash's ANSI-C quoting with a byte escape, which spells a word
+/// without writing its letters.
+fn ansi_c_escape(t: &[u8]) -> bool {
+    let body = &t[..t.len().min(64)];
+    let body = &body[..body.iter().position(|&b| b == b'\'').unwrap_or(body.len())];
+    body.windows(3).any(|w| {
+        w[0] == b'\\'
+            && match w[1] {
+                b'x' => w[2].is_ascii_hexdigit(),
+                b'0'..=b'7' => matches!(w[2], b'0'..=b'7'),
+                b'u' | b'U' => w[2].is_ascii_hexdigit(),
+                _ => false,
+            }
     })
 }
 

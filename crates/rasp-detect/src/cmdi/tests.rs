@@ -687,3 +687,23 @@ fn whole_command_lines() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn ansi_c_quoting_and_uppercase_assignments() {
+    for v in [
+        "X=$'cat\\x20/etc/passwd'&&$X",
+        "$'\\x69\\x64'",
+        "a;$'\\151\\144'",
+        "X=whoami;$X",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "it costs $'5'",
+        "$'hello'",
+        "X=1; price $X",
+        "regex \\x20 and $'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
