@@ -228,9 +228,15 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             // `<!ENTITY x SYSTEM "http://…">`: an external entity pulls remote content into
             // an XML document (XXE)
             let rest = &b[i + 7..b.len().min(i + 512)];
+            // one declaration, up to its `>`
+            let rest = &rest[..memchr::memchr(b'>', rest).unwrap_or(rest.len())];
             let upper: Vec<u8> = rest.iter().map(u8::to_ascii_uppercase).collect();
-            if memchr::memmem::find(&upper, b"SYSTEM").is_some()
-                || memchr::memmem::find(&upper, b"PUBLIC").is_some()
+            // an `NDATA` entity is unparsed (a notation such as an image): the parser never
+            // reads its content into the document
+            let unparsed = memchr::memmem::find(&upper, b"NDATA").is_some();
+            if !unparsed
+                && (memchr::memmem::find(&upper, b"SYSTEM").is_some()
+                    || memchr::memmem::find(&upper, b"PUBLIC").is_some())
             {
                 return Some("xml-external-entity");
             }

