@@ -578,3 +578,24 @@ fn external_entities_that_are_parsed() {
     // an unparsed (NDATA) entity names a file the parser never reads into the document
     assert!(!hit("<!ENTITY logo SYSTEM \"images/logo.gif\" NDATA gif>"));
 }
+
+#[test]
+fn markup_soup_never_panics() {
+    // pseudo-random strings over the characters the tokenizers branch on (fixed seed), with
+    // multi-byte characters to exercise char boundaries
+    const ALPHABET: [&str; 24] = [
+        "<", ">", "/", "!", "?", "-", "=", "\"", "'", "`", "&", "#", ";", ":", "x", "on", "script",
+        "svg", " ", "\\", "%3c", "&#x3c", "\u{ff1c}", "é",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..5_000 {
+        let mut s = String::new();
+        for _ in 0..(seed % 24) {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            s.push_str(ALPHABET[(seed >> 33) as usize % ALPHABET.len()]);
+        }
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        let _ = detect(&s, Context::Param);
+        let _ = super::inert_markup(&s);
+    }
+}
