@@ -709,6 +709,15 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `Cat /dog / fish`, `Head /office`: a Unix-only English-word command in title case is a
+    // capitalised word of prose; Linux runs `cat`, not `Cat`.
+    if matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && cw == CommandWord::Known(Tier::Word)
+        && !vocabulary::is_windows_word(word)
+        && title_case(v, at, end)
+    {
+        return None;
+    }
     let hit = match (cw, kind) {
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')

@@ -707,3 +707,18 @@ fn ansi_c_quoting_and_uppercase_assignments() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn title_case_unix_words_are_prose() {
+    for v in ["Cat /dog / fish", "Head /office", "Tail -end of the story"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "Type C:\\boot.ini",
+        "Dir C:\\",
+        ";Cat /etc/passwd",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

@@ -497,6 +497,19 @@ const ENGLISH: &[&str] = &[
     "top", "touch", "trap", "true", "type", "wall", "which", "who", "write", "zip",
 ];
 
+/// [`Tier::Word`] commands that Windows' cmd also runs. cmd and PowerShell ignore case; a
+/// Unix shell does not, so `Cat` or `Head` at the start of a value runs nothing on Linux.
+const WINDOWS_WORDS: &[&str] = &[
+    "call", "cd", "copy", "date", "del", "dir", "echo", "find", "for", "more", "move", "net",
+    "ping", "print", "rd", "reg", "ren", "route", "sc", "set", "sort", "start", "time", "timeout",
+    "type", "ver",
+];
+
+/// Whether a [`Tier::Word`] command runs under Windows too, where its case does not matter.
+pub fn is_windows_word(word: &[u8]) -> bool {
+    std::str::from_utf8(word).is_ok_and(|w| WINDOWS_WORDS.contains(&w))
+}
+
 /// Whether `word` is a command name that is also an everyday English word ([`ENGLISH`]).
 pub fn is_english(word: &[u8]) -> bool {
     std::str::from_utf8(word).is_ok_and(|w| ENGLISH.contains(&w))
