@@ -744,6 +744,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // runs another command (`strace ifconfig`).
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
             alone_in_value(v, word, end, plus)
+                // `ifconfig;…`, `whoami|…`: a tool ended by a separator, as only a shell
+                // line is written.
+                || terminated_by_sep()
                 || word.first() == Some(&b'/')
                 || word.starts_with(b"bin/")
                 || word.starts_with(b"usr/")
@@ -778,6 +781,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             evidence()
                 || (word.first() == Some(&b'/')
                     && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
+                // `shutdown\n`: the tool alone on a submitted line, in a shell's lower case.
+                || (kind == Start::Value
+                    && submitted_line(v, end, plus)
+                    && !v[..end].iter().any(u8::is_ascii_uppercase))
         }
         (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.

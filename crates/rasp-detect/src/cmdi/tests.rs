@@ -722,3 +722,23 @@ fn title_case_unix_words_are_prose() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn tools_ended_by_a_separator_or_a_submitted_line() {
+    for v in [
+        "ifconfig;. rm -rf /",
+        "whoami;0'0'\"",
+        "shutdown\n",
+        "ipconfig|x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Java\n",
+        "python\nis great",
+        "shutdown",
+        "ifconfig is old; use ip",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
