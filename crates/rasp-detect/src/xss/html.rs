@@ -22,7 +22,7 @@ fn is_space(b: u8) -> bool {
 }
 
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
-fn executes_by_itself(name: &[u8]) -> bool {
+pub(super) fn executes_by_itself(name: &[u8]) -> bool {
     matches!(
         name,
         b"script"
