@@ -545,6 +545,12 @@ impl<'a> Parser<'a> {
         if self.kw(j) != Some(Kw::Select) {
             return false;
         }
+        // Keywords in random case (`UnIoN SeLeCt`) are filter evasion, and a value that ends
+        // on `UNION SELECT` hands the application's query its select list; prose neither
+        // alternates case inside a word nor stops on the pair.
+        if self.k(j + 1).is_none() || evasive_case(self.text(i)) || evasive_case(self.text(j)) {
+            return true;
+        }
         if lenient || self.text(i).contains("/*") || self.text(j).contains("/*") {
             // after a proven break-out anything may follow (`'union select/`); keywords
             // split by comments (`uni/**/on sel/**/ect`) are evasion whatever follows
@@ -780,4 +786,23 @@ impl<'a> Parser<'a> {
 /// `@@name`: a server system variable (`@@version`, `@@hostname`).
 fn is_sysvar(t: &str) -> bool {
     t.len() > 2 && t.starts_with("@@") && t.as_bytes()[2].is_ascii_alphabetic()
+}
+
+/// A word whose letters switch case after the first letter more than once (`UnIoN`,
+/// `seLeCt`): lower, UPPER and Title case are how people write; this is how filters are
+/// dodged.
+fn evasive_case(word: &str) -> bool {
+    let mut letters = word.bytes().filter(u8::is_ascii_alphabetic).skip(1);
+    let Some(first) = letters.next() else {
+        return false;
+    };
+    let mut upper = first.is_ascii_uppercase();
+    let mut switches = 0;
+    for b in letters {
+        if b.is_ascii_uppercase() != upper {
+            switches += 1;
+            upper = !upper;
+        }
+    }
+    switches >= 2
 }

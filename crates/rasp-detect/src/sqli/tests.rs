@@ -289,3 +289,23 @@ fn c_and_js_conditions_are_not_mysql_if() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn union_select_in_random_case_or_left_open() {
+    for v in [
+        "UnIoN SeLeCt",
+        "uNioN  sElecT 1",
+        "x union select",
+        "1) UNION ALL SELECT",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "union select committee",
+        "Union Select Committee meets today",
+        "the credit union selected a new board",
+        "McDonald union select committee",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
