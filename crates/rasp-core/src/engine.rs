@@ -397,15 +397,7 @@ impl Engine {
             }
         }
         // 10. Values: command, xss, sqli, traversal.
-        let kinds: Vec<AttackKind> = [
-            AttackKind::Cmdi,
-            AttackKind::Xss,
-            AttackKind::Sqli,
-            AttackKind::Traversal,
-        ]
-        .into_iter()
-        .filter(|k| on(checks::injection::check_for(*k)))
-        .collect();
+        let kinds = enabled_kinds(c);
         if kinds.is_empty() {
             return None;
         }
@@ -812,16 +804,7 @@ impl Engine {
             let mut vectors = Vectors::default();
             let ex: Extractor<'_> = c.extractor();
             ex.push(&mut vectors, loc, value);
-            let kinds: Vec<AttackKind> = [
-                AttackKind::Cmdi,
-                AttackKind::Xss,
-                AttackKind::Sqli,
-                AttackKind::Traversal,
-            ]
-            .into_iter()
-            .filter(|k| c.action(checks::injection::check_for(*k)) != 0)
-            .collect();
-            self.scan_values(&c, &kinds, &vectors, Instant::now())
+            self.scan_values(&c, &enabled_kinds(&c), &vectors, Instant::now())
         }));
         let f = match run {
             Ok(f) => f?,
@@ -868,6 +851,15 @@ impl Engine {
     pub fn inject_panic_for_tests(&self, on: bool) {
         self.panic_for_tests.store(on, Ordering::Relaxed);
     }
+}
+
+/// The value detectors whose check is on, in PyRASP's order (command, XSS, SQLi, then
+/// traversal).
+fn enabled_kinds(c: &Compiled) -> Vec<AttackKind> {
+    AttackKind::ALL
+        .into_iter()
+        .filter(|k| c.action(checks::injection::check_for(*k)) != 0)
+        .collect()
 }
 
 /// Inbound decisions are the ones whose attack is not an outbound check.

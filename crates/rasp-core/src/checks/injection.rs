@@ -69,15 +69,10 @@ pub fn uniques(items: &[Item]) -> Vec<Unique> {
         if inert(&item.value) {
             continue;
         }
-        let kinds = [
-            AttackKind::Cmdi,
-            AttackKind::Xss,
-            AttackKind::Sqli,
-            AttackKind::Traversal,
-        ]
-        .into_iter()
-        .filter(|k| inspects(*k, item))
-        .fold(0, |m, k| m | bit(k));
+        let kinds = AttackKind::ALL
+            .into_iter()
+            .filter(|k| inspects(*k, item))
+            .fold(0, |m, k| m | bit(k));
         if kinds != 0 && seen.insert((item.value.as_str(), item.location.context(), kinds)) {
             out.push(Unique { index, kinds });
         }
