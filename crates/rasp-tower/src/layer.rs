@@ -24,7 +24,7 @@ use crate::body::{read_prefix, BoxError, RaspBody};
 use crate::encoding::decode_for_dlp;
 use crate::failsafe::{block_response_guarded, guard, Guarded};
 use crate::protection::Protection;
-use crate::view::{peer_ip, request_view, RequestSummary};
+use crate::view::{header_pairs, peer_ip, request_view, RequestSummary};
 
 /// Why a [`RaspLayer`] could not be built.
 #[derive(Debug, thiserror::Error)]
@@ -571,19 +571,7 @@ where
     if wants_body && !event_stream {
         return Err(Box::new(PendingDlp { after, head, body }));
     }
-    let outbound = {
-        let view = ResponseView {
-            status,
-            headers: header_pairs(&head.headers),
-            body: &[],
-            body_truncated: !body.is_end_stream(),
-            body_encoded: false,
-        };
-        let engine = &after.shared.engine;
-        guard(&after.config, || {
-            engine.inspect_response(&after.summary.view(), &view, &after.inbound)
-        })
-    };
+    let outbound = inspect_outbound(&after, &head, &[], !body.is_end_stream(), false);
     Ok(finish(&after, outbound, head, RaspBody::new(body)))
 }
 
@@ -603,20 +591,32 @@ where
             .map(HeaderValue::as_bytes);
         let outbound = {
             let dlp = decode_for_dlp(coding, &p.view, p.truncated, config.max_response_bytes);
-            let view = ResponseView {
-                status: head.status.as_u16(),
-                headers: header_pairs(&head.headers),
-                body: &dlp.body,
-                body_truncated: dlp.truncated,
-                body_encoded: dlp.encoded,
-            };
-            let engine = &after.shared.engine;
-            guard(config, || {
-                engine.inspect_response(&after.summary.view(), &view, &after.inbound)
-            })
+            inspect_outbound(&after, &head, &dlp.body, dlp.truncated, dlp.encoded)
         };
         finish(&after, outbound, head, RaspBody::replay(p))
     }
+}
+
+/// `inspect_response` on the application's status, headers and (for DLP) decoded body
+/// prefix, with `FAIL_MODE` applied.
+fn inspect_outbound(
+    after: &After,
+    head: &http::response::Parts,
+    body: &[u8],
+    body_truncated: bool,
+    body_encoded: bool,
+) -> Guarded {
+    let view = ResponseView {
+        status: head.status.as_u16(),
+        headers: header_pairs(&head.headers),
+        body,
+        body_truncated,
+        body_encoded,
+    };
+    let engine = &after.shared.engine;
+    guard(&after.config, || {
+        engine.inspect_response(&after.summary.view(), &view, &after.inbound)
+    })
 }
 
 /// The response the client gets after the outbound decision.
@@ -645,13 +645,6 @@ fn finish<B>(
             Response::from_parts(head, client_body)
         }
     }
-}
-
-fn header_pairs(headers: &HeaderMap) -> Vec<(&str, &[u8])> {
-    headers
-        .iter()
-        .map(|(n, v)| (n.as_str(), v.as_bytes()))
-        .collect()
 }
 
 fn is_event_stream(headers: &HeaderMap) -> bool {

@@ -35,7 +35,7 @@ fn host<'a>(headers: &'a HeaderMap, uri: &'a Uri) -> Option<&'a str> {
 }
 
 /// Headers in the view; values stay borrowed.
-fn header_pairs(headers: &HeaderMap) -> Vec<(&str, &[u8])> {
+pub(crate) fn header_pairs(headers: &HeaderMap) -> Vec<(&str, &[u8])> {
     headers
         .iter()
         .map(|(n, v)| (n.as_str(), v.as_bytes()))
