@@ -3,7 +3,6 @@
 #[path = "../../rasp-tower/tests/support/mod.rs"]
 mod support;
 
-use std::io::Write;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
@@ -11,30 +10,10 @@ use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use bytes::Bytes;
 use futures_util::StreamExt;
 use http::StatusCode;
-use http_body_util::StreamBody;
 use rasp_actix::Rasp;
 use rasp_core::config::{Config, FailMode};
 use rasp_core::{Check, MemorySink};
 use support::*;
-
-const ROUTES: &[(&str, &str)] = &[
-    ("GET", "/"),
-    ("GET", "/search"),
-    ("POST", "/form"),
-    ("POST", "/json"),
-    ("POST", "/echo"),
-    ("POST", "/count"),
-    ("GET,POST", "/login"),
-    ("GET", "/leak"),
-    ("GET", "/leak-gz"),
-    ("GET", "/stream"),
-];
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
 
 fn configure(cfg: &mut web::ServiceConfig) {
     // actix's own `Bytes` extractor limit is 256 KiB; the tests post more.
@@ -99,7 +78,7 @@ fn configure(cfg: &mut web::ServiceConfig) {
 fn serve(config: Config) -> (SocketAddr, Arc<MemorySink>, Rasp) {
     let sink = Arc::new(MemorySink::default());
     let mut builder = Rasp::builder().config(config).sink(sink.clone());
-    for (m, p) in ROUTES {
+    for (m, p) in APP_ROUTES {
         builder = builder.route(m, p);
     }
     let rasp = builder.build().expect("middleware");
@@ -119,17 +98,6 @@ fn serve(config: Config) -> (SocketAddr, Arc<MemorySink>, Rasp) {
         })
     });
     (addr, sink, rasp)
-}
-
-fn base_config() -> Config {
-    let mut c = Config {
-        hosts: vec!["127.0.0.1".into()],
-        dlp_private_keys: true,
-        ..Config::default()
-    };
-    c.security_checks.insert("spoofing".into(), 1);
-    c.security_checks.insert("dlp".into(), 1);
-    c
 }
 
 #[tokio::test]
@@ -165,25 +133,7 @@ async fn benign_requests_pass_unchanged() {
 #[tokio::test]
 async fn each_module_blocks() {
     let (addr, sink, _rasp) = serve(base_config());
-    for (i, case) in ATTACKS.iter().enumerate() {
-        let from = 20 + i as u8;
-        let r = send_case(addr, from, case).await;
-        assert_eq!(
-            r.status,
-            StatusCode::FORBIDDEN,
-            "{}: {}",
-            case.name,
-            r.text()
-        );
-        assert_eq!(r.text(), "Blocked");
-        let events = sink.take();
-        assert_eq!(events.len(), 1, "{}: {events:?}", case.name);
-        assert_eq!(events[0].check.key(), case.check, "{}", case.name);
-        assert_eq!(
-            events[0].client_ip,
-            Some(std::net::IpAddr::from([127, 0, 0, from]))
-        );
-    }
+    assert_each_module_blocks(addr, &sink).await;
 }
 
 #[tokio::test]
@@ -217,12 +167,7 @@ async fn flood_log_only_and_blacklist() {
 #[tokio::test]
 async fn dlp_blocks_leaks_plain_and_gzip() {
     let (addr, sink, _rasp) = serve(base_config());
-    for (i, path) in ["/leak", "/leak-gz"].iter().enumerate() {
-        let r = http_get(addr, 70 + i as u8, path).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
-        assert!(r.headers.get("content-encoding").is_none());
-        assert_eq!(sink.take()[0].check, Check::Dlp);
-    }
+    assert_dlp_blocks(addr, 70, &sink, &["/leak", "/leak-gz"]).await;
 }
 
 #[tokio::test]
@@ -235,31 +180,15 @@ async fn binary_and_huge_bodies_never_fail() {
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(&r.body[..], &data[..]);
 
-    let chunk = Bytes::from(binary(64 * 1024));
-    let expected_sum = chunk.iter().fold(0u64, |s, b| s.wrapping_add(*b as u64)) * 128;
-    let chunks =
-        (0..128).map(move |_| Ok::<_, std::io::Error>(http_body::Frame::data(chunk.clone())));
-    let req = http::Request::post("/count")
-        .header("host", addr.to_string())
-        .header("content-type", "application/octet-stream")
-        .body(StreamBody::new(futures_util::stream::iter(chunks)))
-        .unwrap();
-    let r = send_from(addr, 81, req).await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.text(), format!("{} {expected_sum}", 128 * 64 * 1024));
-    assert!(sink.events().is_empty(), "{:?}", sink.events());
+    assert_streamed_upload_reaches_app(addr, 81, &sink).await;
 }
 
 #[tokio::test]
 async fn engine_panic_fails_open_or_closed() {
     let (addr, _sink, rasp) = serve(base_config());
-    rasp.engine().inject_panic_for_tests(true);
-    let r = http_get(addr, 90, "/").await;
-    assert_eq!((r.status, r.text().as_str()), (StatusCode::OK, "hello"));
-
+    assert_engine_panic_fails(rasp.engine(), addr, 90, FailMode::Open).await;
     let mut c = base_config();
     c.fail_mode = FailMode::Closed;
     let (addr, _sink, rasp) = serve(c);
-    rasp.engine().inject_panic_for_tests(true);
-    assert_eq!(http_get(addr, 91, "/").await.status, StatusCode::FORBIDDEN);
+    assert_engine_panic_fails(rasp.engine(), addr, 91, FailMode::Closed).await;
 }

@@ -20,28 +20,13 @@ use rasp_core::{Check, MemorySink};
 use rasp_tower::RaspLayer;
 use support::*;
 
-const ROUTES: &[(&str, &str)] = &[
-    ("GET", "/"),
-    ("GET", "/search"),
-    ("POST", "/form"),
-    ("POST", "/json"),
-    ("POST", "/echo"),
-    ("POST", "/count"),
-    ("GET,POST", "/login"),
-    ("GET", "/leak"),
-    ("GET", "/leak-gz"),
+/// Routes only the axum app has, beyond the shared [`APP_ROUTES`].
+const MORE_ROUTES: &[(&str, &str)] = &[
     ("GET", "/leak-br"),
     ("GET", "/leak-zstd"),
     ("GET", "/plain-gz"),
-    ("GET", "/stream"),
     ("GET", "/headers"),
 ];
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-    e.write_all(data).unwrap();
-    e.finish().unwrap()
-}
 
 fn brotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
@@ -144,7 +129,7 @@ fn app() -> Router {
 async fn serve(config: Config) -> (SocketAddr, Arc<MemorySink>, RaspLayer) {
     let sink = Arc::new(MemorySink::default());
     let mut builder = RaspLayer::builder().config(config).sink(sink.clone());
-    for (m, p) in ROUTES {
+    for (m, p) in APP_ROUTES.iter().chain(MORE_ROUTES) {
         builder = builder.route(m, p);
     }
     let layer = builder.build().expect("layer");
@@ -160,17 +145,6 @@ async fn serve(config: Config) -> (SocketAddr, Arc<MemorySink>, RaspLayer) {
         .unwrap();
     });
     (addr, sink, layer)
-}
-
-fn base_config() -> Config {
-    let mut c = Config {
-        hosts: vec!["127.0.0.1".into()],
-        dlp_private_keys: true,
-        ..Config::default()
-    };
-    c.security_checks.insert("spoofing".into(), 1);
-    c.security_checks.insert("dlp".into(), 1);
-    c
 }
 
 #[tokio::test]
@@ -242,32 +216,7 @@ async fn benign_requests_pass_unchanged() {
 #[tokio::test]
 async fn each_module_blocks() {
     let (addr, sink, _layer) = serve(base_config()).await;
-    for (i, case) in ATTACKS.iter().enumerate() {
-        let from = 20 + i as u8;
-        let r = send_case(addr, from, case).await;
-        assert_eq!(
-            r.status,
-            StatusCode::FORBIDDEN,
-            "{}: {}",
-            case.name,
-            r.text()
-        );
-        assert_eq!(r.text(), "Blocked", "{}", case.name);
-        assert_eq!(r.headers["server"], "Apache");
-        let events = sink.take();
-        assert_eq!(events.len(), 1, "{}: {events:?}", case.name);
-        assert_eq!(
-            events[0].check.key(),
-            case.check,
-            "{}: {events:?}",
-            case.name
-        );
-        assert_eq!(
-            events[0].client_ip,
-            Some(std::net::IpAddr::from([127, 0, 0, from])),
-            "client IP comes from ConnectInfo"
-        );
-    }
+    assert_each_module_blocks(addr, &sink).await;
 }
 
 #[tokio::test]
@@ -352,15 +301,7 @@ async fn blacklist_blocks_benign_requests_until_expiry() {
 #[tokio::test]
 async fn dlp_blocks_leaks_plain_and_compressed() {
     let (addr, sink, layer) = serve(base_config()).await;
-    for (i, path) in ["/leak", "/leak-gz", "/leak-br"].iter().enumerate() {
-        let r = http_get(addr, 70 + i as u8, path).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
-        assert_eq!(r.text(), "Blocked");
-        assert!(r.headers.get("content-encoding").is_none());
-        let ev = sink.take();
-        assert_eq!(ev.len(), 1, "{path}");
-        assert_eq!(ev[0].check, Check::Dlp);
-    }
+    assert_dlp_blocks(addr, 70, &sink, &["/leak", "/leak-gz", "/leak-br"]).await;
     // A coding we cannot decode passes, and the skip is counted, not silent.
     let before = layer.engine().stats().dlp_skipped_encoded;
     let r = http_get(addr, 75, "/leak-zstd").await;
@@ -405,37 +346,17 @@ async fn binary_and_huge_bodies_never_fail() {
     }
     sink.take();
 
-    // 8 MiB streamed in 64 KiB chunks: the app receives every byte, in order.
-    let chunk = Bytes::from(binary(64 * 1024));
-    let expected_sum = chunk.iter().fold(0u64, |s, b| s.wrapping_add(*b as u64)) * 128;
-    let chunks =
-        (0..128).map(move |_| Ok::<_, std::io::Error>(http_body::Frame::data(chunk.clone())));
-    let req = http::Request::post("/count")
-        .header("host", addr.to_string())
-        .header("content-type", "application/octet-stream")
-        .body(StreamBody::new(futures_util::stream::iter(chunks)))
-        .unwrap();
-    let r = send_from(addr, 89, req).await;
-    assert_eq!(r.status, StatusCode::OK);
-    assert_eq!(r.text(), format!("{} {expected_sum}", 128 * 64 * 1024));
-    assert!(sink.events().is_empty(), "{:?}", sink.events());
+    assert_streamed_upload_reaches_app(addr, 89, &sink).await;
 }
 
 #[tokio::test]
 async fn engine_panic_fails_open_or_closed() {
     let (addr, _sink, layer) = serve(base_config()).await;
-    layer.engine().inject_panic_for_tests(true);
-    let r = http_get(addr, 90, "/").await;
-    assert_eq!((r.status, r.text().as_str()), (StatusCode::OK, "hello"));
-
+    assert_engine_panic_fails(layer.engine(), addr, 90, FailMode::Open).await;
     let mut c = base_config();
     c.fail_mode = FailMode::Closed;
     let (addr, _sink, layer) = serve(c).await;
-    layer.engine().inject_panic_for_tests(true);
-    let r = http_get(addr, 91, "/").await;
-    assert_eq!(r.status, StatusCode::FORBIDDEN);
-    layer.engine().inject_panic_for_tests(false);
-    assert_eq!(http_get(addr, 92, "/").await.status, StatusCode::OK);
+    assert_engine_panic_fails(layer.engine(), addr, 91, FailMode::Closed).await;
 }
 
 #[tokio::test]

@@ -242,3 +242,135 @@ pub fn binary(len: usize) -> Vec<u8> {
 
 pub const PRIVATE_KEY_LEAK: &str =
     "user: bob\n-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA0Z3VS5JJcds3xfn/ygWyF8PbnGy0AHB7MhgHcTz6sE2I2yPB\n-----END RSA PRIVATE KEY-----\n";
+
+/// The configuration both adapters' scenarios run on: the defaults plus host checking and
+/// DLP of private keys, so every request-side and response-side module is live.
+pub fn base_config() -> rasp_core::config::Config {
+    let mut c = rasp_core::config::Config {
+        hosts: vec!["127.0.0.1".into()],
+        dlp_private_keys: true,
+        ..Default::default()
+    };
+    c.security_checks.insert("spoofing".into(), 1);
+    c.security_checks.insert("dlp".into(), 1);
+    c
+}
+
+/// Every [`ATTACKS`] case is blocked with the default reaction, logged once under its own
+/// check, attributed to the connection's address, and the `Server` header is rewritten.
+pub async fn assert_each_module_blocks(server: SocketAddr, sink: &rasp_core::MemorySink) {
+    for (i, case) in ATTACKS.iter().enumerate() {
+        let from = 20 + i as u8;
+        let r = send_case(server, from, case).await;
+        assert_eq!(
+            r.status,
+            StatusCode::FORBIDDEN,
+            "{}: {}",
+            case.name,
+            r.text()
+        );
+        assert_eq!(r.text(), "Blocked", "{}", case.name);
+        assert_eq!(r.headers["server"], "Apache", "{}", case.name);
+        let events = sink.take();
+        assert_eq!(events.len(), 1, "{}: {events:?}", case.name);
+        assert_eq!(
+            events[0].check.key(),
+            case.check,
+            "{}: {events:?}",
+            case.name
+        );
+        assert_eq!(
+            events[0].client_ip,
+            Some(std::net::IpAddr::from([127, 0, 0, from])),
+            "{}: the client IP comes from the connection",
+            case.name
+        );
+    }
+}
+
+/// 8 MiB streamed to `/count` (an app route that returns "<bytes> <byte sum>") in 64 KiB
+/// chunks: the app receives every byte, in order, and nothing fires.
+pub async fn assert_streamed_upload_reaches_app(
+    server: SocketAddr,
+    from: u8,
+    sink: &rasp_core::MemorySink,
+) {
+    let chunk = Bytes::from(binary(64 * 1024));
+    let expected_sum = chunk.iter().fold(0u64, |s, b| s.wrapping_add(*b as u64)) * 128;
+    let chunks =
+        (0..128).map(move |_| Ok::<_, std::io::Error>(http_body::Frame::data(chunk.clone())));
+    let req = Request::post("/count")
+        .header("host", server.to_string())
+        .header("content-type", "application/octet-stream")
+        .body(http_body_util::StreamBody::new(futures_util::stream::iter(
+            chunks,
+        )))
+        .unwrap();
+    let r = send_from(server, from, req).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.text(), format!("{} {expected_sum}", 128 * 64 * 1024));
+    assert!(sink.events().is_empty(), "{:?}", sink.events());
+}
+
+/// DLP blocks a private key in each of `paths` (plain or compressed): the configured block
+/// page replaces the response, without the original `Content-Encoding`.
+pub async fn assert_dlp_blocks(
+    server: SocketAddr,
+    first_from: u8,
+    sink: &rasp_core::MemorySink,
+    paths: &[&str],
+) {
+    for (i, path) in paths.iter().enumerate() {
+        let r = http_get(server, first_from + i as u8, path).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+        assert_eq!(r.text(), "Blocked", "{path}");
+        assert!(r.headers.get("content-encoding").is_none(), "{path}");
+        let ev = sink.take();
+        assert_eq!(ev.len(), 1, "{path}: {ev:?}");
+        assert_eq!(ev[0].check, rasp_core::Check::Dlp, "{path}");
+    }
+}
+
+/// A panic inside the engine (test hook) lets the request through with `FailMode::Open`
+/// (`open` serves "hello" at `/`) and blocks it with `FailMode::Closed`; clearing the hook
+/// restores normal service.
+pub async fn assert_engine_panic_fails(
+    engine: &rasp_core::Engine,
+    server: SocketAddr,
+    from: u8,
+    mode: rasp_core::config::FailMode,
+) {
+    engine.inject_panic_for_tests(true);
+    let r = http_get(server, from, "/").await;
+    match mode {
+        rasp_core::config::FailMode::Open => {
+            assert_eq!((r.status, r.text().as_str()), (StatusCode::OK, "hello"))
+        }
+        rasp_core::config::FailMode::Closed => assert_eq!(r.status, StatusCode::FORBIDDEN),
+    }
+    engine.inject_panic_for_tests(false);
+    assert_eq!(http_get(server, from, "/").await.status, StatusCode::OK);
+}
+
+/// The routes both test apps implement (method list, path), declared to the adapter so
+/// route validation and decoys see a real route table.
+pub const APP_ROUTES: &[(&str, &str)] = &[
+    ("GET", "/"),
+    ("GET", "/search"),
+    ("POST", "/form"),
+    ("POST", "/json"),
+    ("POST", "/echo"),
+    ("POST", "/count"),
+    ("GET,POST", "/login"),
+    ("GET", "/leak"),
+    ("GET", "/leak-gz"),
+    ("GET", "/stream"),
+];
+
+/// `data` gzip-compressed, for responses that claim `Content-Encoding: gzip`.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
