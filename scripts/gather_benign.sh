@@ -7,13 +7,17 @@
 # Third-party data: written under target/ and never committed. `rasp train` and `rasp eval`
 # read the files when passed on the command line (see README, "Detection").
 #
-# Usage: scripts/gather_benign.sh            (needs root for apt-get; pip into a scratch venv)
+# Usage: [BENIGN_OUT=dir] scripts/gather_benign.sh            (needs root for apt-get; pip into a scratch venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=target/benign
+out=${BENIGN_OUT:-target/benign}
 mkdir -p "$out"
 
-pkgs=(fortunes fortunes-de fortunes-es fortunes-it wamerican wngerman wfrench python3-doc)
+# fortunes-* beyond the first four: other languages and scripts (Cyrillic, Chinese, Czech,
+# Polish, Portuguese, Esperanto, Irish) and technical prose (BOFH excuses, Debian hints).
+world=(fortunes-zh fortunes-ru fortunes-bg fortunes-br fortunes-cs fortunes-pl fortunes-eo fortunes-ga
+       fortunes-bofh-excuses fortunes-debian-hints)
+pkgs=(fortunes-min fortunes fortunes-de fortunes-es fortunes-it wamerican wngerman wfrench python3-doc "${world[@]}")
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -29,11 +33,12 @@ if [[ ! -x $venv/bin/python ]]; then
 fi
 "$venv/bin/pip" install -q "fake-useragent==2.2.0"
 
-"$venv/bin/python" - "$out" <<'PY'
-import html, json, os, random, re, sys
+"$venv/bin/python" - "$out" "${world[@]}" <<'PY'
+import html, json, os, random, re, subprocess, sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
+world = sys.argv[2:]
 rng = random.Random(20261125)  # fixed seed: the same packages give the same files
 
 
@@ -52,28 +57,32 @@ def write(name, source, values, cap):
     print(f"{name}: {len(rows)} values")
 
 
+def package_files(pkgs):
+    listed = subprocess.run(["dpkg", "-L", *pkgs], capture_output=True, text=True, check=True).stdout
+    return sorted(Path(l) for l in listed.splitlines() if l.startswith("/usr/share/games/fortunes/"))
+
+
 # Fortunes: quotations, jokes, dialogue, poems: prose with every kind of punctuation, in
 # English, German, Spanish and Italian. Whole fortunes (textarea input) and single lines.
-def fortunes(dirs):
+def fortunes(files):
     vals = []
-    for d in dirs:
-        for p in sorted(Path(d).glob("**/*")):
-            if not p.is_file() or p.suffix == ".dat" or p.is_symlink():
-                continue
-            try:
-                text = p.read_text(encoding="utf-8", errors="strict")
-            except (UnicodeDecodeError, OSError):
-                continue
-            for chunk in text.split("\n%\n"):
-                chunk = chunk.strip("\n%")
-                if chunk:
-                    vals.append(chunk)
-                    vals.extend(l.strip() for l in chunk.splitlines() if len(l.strip()) > 12)
+    for p in files:
+        if not p.is_file() or p.suffix == ".dat" or p.is_symlink():
+            continue
+        try:
+            text = p.read_text(encoding="utf-8", errors="strict")
+        except (UnicodeDecodeError, OSError):
+            continue
+        for chunk in text.split("\n%\n"):
+            chunk = chunk.strip("\n%")
+            if chunk:
+                vals.append(chunk)
+                vals.extend(l.strip() for l in chunk.splitlines() if len(l.strip()) > 12)
     return vals
 
 
 write("fortunes", "debian:fortunes,fortunes-de,fortunes-es,fortunes-it",
-      fortunes(["/usr/share/games/fortunes"]), 30000)
+      fortunes(package_files(["fortunes-min", "fortunes", "fortunes-de", "fortunes-es", "fortunes-it"])), 30000)
 
 # Word lists: single words and short phrases (names with apostrophes, accents).
 words = []
@@ -117,4 +126,7 @@ import fake_useragent
 db = Path(fake_useragent.__file__).parent / "data" / "browsers.jsonl"
 uas = [json.loads(l)["useragent"] for l in open(db, encoding="utf-8")]
 write("useragents", "pypi:fake-useragent==2.2.0", uas, 10000)
+
+# The other fortunes packages last, so the files above stay what they were before them.
+write("fortunes_world", "debian:" + ",".join(world), fortunes(package_files(world)), 20000)
 PY
