@@ -17,7 +17,12 @@ mkdir -p "$out"
 # Polish, Portuguese, Esperanto, Irish) and technical prose (BOFH excuses, Debian hints).
 world=(fortunes-zh fortunes-ru fortunes-bg fortunes-br fortunes-cs fortunes-pl fortunes-eo fortunes-ga
        fortunes-bofh-excuses fortunes-debian-hints)
-pkgs=(fortunes-min fortunes fortunes-de fortunes-es fortunes-it wamerican wngerman wfrench python3-doc "${world[@]}")
+# HTML documentation from a fixed list of packages (not whatever /usr/share/doc holds), so the
+# same packages give the same files on any machine.
+# python3-doc is a metapackage: its files are in the versioned package it depends on.
+pydoc=$(apt-cache depends python3-doc 2>/dev/null | awk '$2 ~ /^python3\.[0-9]+-doc$/ {print $2; exit}')
+docs=(python3-doc ${pydoc:-} nodejs libjs-underscore valgrind libxslt1-dev libffi-dev)
+pkgs=(fortunes-min fortunes fortunes-de fortunes-es fortunes-it wamerican wngerman wfrench "${docs[@]}" "${world[@]}")
 missing=()
 for p in "${pkgs[@]}"; do
     dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
@@ -33,12 +38,12 @@ if [[ ! -x $venv/bin/python ]]; then
 fi
 "$venv/bin/pip" install -q "fake-useragent==2.2.0"
 
-"$venv/bin/python" - "$out" "${world[@]}" <<'PY'
+"$venv/bin/python" - "$out" "${docs[*]}" "${world[*]}" <<'PY'
 import html, json, os, random, re, subprocess, sys
 from pathlib import Path
 
 out = Path(sys.argv[1])
-world = sys.argv[2:]
+docs, world = sys.argv[2].split(), sys.argv[3].split()
 rng = random.Random(20261125)  # fixed seed: the same packages give the same files
 
 
@@ -57,9 +62,9 @@ def write(name, source, values, cap):
     print(f"{name}: {len(rows)} values")
 
 
-def package_files(pkgs):
+def package_files(pkgs, under="/usr/share/games/fortunes/", suffix=""):
     listed = subprocess.run(["dpkg", "-L", *pkgs], capture_output=True, text=True, check=True).stdout
-    return sorted(Path(l) for l in listed.splitlines() if l.startswith("/usr/share/games/fortunes/"))
+    return sorted(Path(l) for l in set(listed.splitlines()) if l.startswith(under) and l.endswith(suffix))
 
 
 # Fortunes: quotations, jokes, dialogue, poems: prose with every kind of punctuation, in
@@ -101,7 +106,7 @@ write("words", "debian:wamerican,wngerman,wfrench", phrases, 12000)
 # editor would submit them; and the plain text of code samples (math, comparisons, quotes).
 para = re.compile(r"<(p|li|dd|td|h[1-6]|pre|blockquote)\b[^>]*>(.*?)</\1>", re.S | re.I)
 html_vals, text_vals = [], []
-files = sorted(Path("/usr/share/doc").glob("**/*.html"))
+files = [p for p in package_files(docs, "/usr/share/doc/", ".html") if p.is_file()]
 rng.shuffle(files)
 for p in files[:3000]:
     try:
