@@ -7,6 +7,7 @@
 pub mod corpus;
 
 use std::collections::BTreeMap;
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -120,15 +121,29 @@ impl Report {
         })
     }
 
-    /// Human-readable tables.
+    /// Human-readable tables on standard output. A closed pipe (`rasp eval … | head`) ends
+    /// the output quietly instead of panicking.
     pub fn print(&self) {
-        println!(
+        let stdout = std::io::stdout();
+        let mut out = std::io::BufWriter::new(stdout.lock());
+        if let Err(e) = self.write_to(&mut out).and_then(|()| out.flush()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("rasp: {e}");
+            }
+        }
+    }
+
+    /// Human-readable tables.
+    pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(
+            out,
             "{:<16} {:>7} {:>9} {:>9} {:>7}",
             "label", "n", "any %", "own %", "by ML"
-        );
+        )?;
         for (l, c) in &self.by_label {
             let name = if *l == "benign" { "benign (FP)" } else { l };
-            println!(
+            writeln!(
+                out,
                 "{:<16} {:>7} {:>9.2} {:>9} {:>7}",
                 name,
                 c.n,
@@ -139,51 +154,55 @@ impl Report {
                     format!("{:.2}", pct(c.own, c.n))
                 },
                 c.ml
-            );
+            )?;
         }
-        println!();
-        println!(
+        writeln!(out)?;
+        writeln!(
+            out,
             "{:<38} {:<15} {:>7} {:>9} {:>9}",
             "source", "label", "n", "any %", "own %"
-        );
+        )?;
         for ((s, l), c) in &self.by_source {
-            println!(
+            writeln!(
+                out,
                 "{:<38} {:<15} {:>7} {:>9.2} {:>9.2}",
                 s,
                 l,
                 c.n,
                 pct(c.any, c.n),
                 pct(c.own, c.n)
-            );
+            )?;
         }
         let (mean, p99, max) = self.timing();
-        println!();
-        println!(
+        writeln!(out)?;
+        writeln!(
+            out,
             "time per value, all detectors: mean {:.2} µs, p99 {:.2} µs, max {:.2} µs ({} values)",
             mean / 1e3,
             p99 as f64 / 1e3,
             max as f64 / 1e3,
             self.times_ns.len()
-        );
+        )?;
         let n = self.times_ns.len().max(1) as f64;
         let per: Vec<String> = AttackKind::ALL
             .iter()
             .zip(self.per_kind_ns)
             .map(|(k, ns)| format!("{} {:.2} µs", k.label(), ns as f64 / n / 1e3))
             .collect();
-        println!("mean per detector: {}", per.join(", "));
+        writeln!(out, "mean per detector: {}", per.join(", "))?;
         if !self.misses.is_empty() {
-            println!("\nmissed attacks:");
+            writeln!(out, "\nmissed attacks:")?;
             for (s, l, p) in &self.misses {
-                println!("  [{s} {l}] {}", shorten(p));
+                writeln!(out, "  [{s} {l}] {}", shorten(p))?;
             }
         }
         if !self.false_positives.is_empty() {
-            println!("\nfalse positives:");
+            writeln!(out, "\nfalse positives:")?;
             for (s, by, p) in &self.false_positives {
-                println!("  [{s} as {by}] {}", shorten(p));
+                writeln!(out, "  [{s} as {by}] {}", shorten(p))?;
             }
         }
+        Ok(())
     }
 }
 
