@@ -73,10 +73,24 @@ pub struct Report {
     pub by_label: BTreeMap<&'static str, Cell>,
     pub by_source: BTreeMap<(String, &'static str), Cell>,
     pub times_ns: Vec<u64>,
+    /// Nanoseconds per benign value only (ordinary traffic), a subset of `times_ns`.
+    pub benign_times_ns: Vec<u64>,
     /// Total nanoseconds spent in each detector, in [`AttackKind::ALL`] order.
     pub per_kind_ns: [u64; 4],
     pub misses: Vec<(String, &'static str, String)>,
     pub false_positives: Vec<(String, String, String)>,
+}
+
+/// Mean, p99 and maximum of `times`.
+fn stats(times: &[u64]) -> (f64, u64, u64) {
+    if times.is_empty() {
+        return (0.0, 0, 0);
+    }
+    let mut t = times.to_vec();
+    t.sort_unstable();
+    let mean = t.iter().sum::<u64>() as f64 / t.len() as f64;
+    let p99 = t[((t.len() as f64 * 0.99) as usize).min(t.len() - 1)];
+    (mean, p99, *t.last().unwrap_or(&0))
 }
 
 fn pct(a: usize, n: usize) -> f64 {
@@ -90,14 +104,12 @@ fn pct(a: usize, n: usize) -> f64 {
 impl Report {
     /// Mean and p99 nanoseconds per value (all detectors).
     pub fn timing(&self) -> (f64, u64, u64) {
-        if self.times_ns.is_empty() {
-            return (0.0, 0, 0);
-        }
-        let mut t = self.times_ns.clone();
-        t.sort_unstable();
-        let mean = t.iter().sum::<u64>() as f64 / t.len() as f64;
-        let p99 = t[((t.len() as f64 * 0.99) as usize).min(t.len() - 1)];
-        (mean, p99, *t.last().unwrap_or(&0))
+        stats(&self.times_ns)
+    }
+
+    /// Mean and p99 nanoseconds per benign value.
+    pub fn benign_timing(&self) -> (f64, u64, u64) {
+        stats(&self.benign_times_ns)
     }
 
     /// The report as JSON.
@@ -107,6 +119,7 @@ impl Report {
             "rate_any": pct(c.any, c.n), "rate_own": pct(c.own, c.n)})
         };
         let (mean, p99, max) = self.timing();
+        let (bmean, bp99, bmax) = self.benign_timing();
         json!({
             "by_label": self.by_label.iter().map(|(k, c)| (k.to_string(), cell(c))).collect::<serde_json::Map<_, _>>(),
             "by_source": self.by_source.iter().map(|((s, l), c)| {
@@ -116,6 +129,7 @@ impl Report {
                 v
             }).collect::<Vec<_>>(),
             "time_ns": {"mean": mean, "p99": p99, "max": max},
+            "benign_time_ns": {"mean": bmean, "p99": bp99, "max": bmax},
             "misses": self.misses.iter().map(|(s, l, p)| json!({"source": s, "label": l, "payload": p})).collect::<Vec<_>>(),
             "false_positives": self.false_positives.iter().map(|(s, by, p)| json!({"source": s, "flagged_as": by, "payload": p})).collect::<Vec<_>>(),
         })
@@ -183,6 +197,17 @@ impl Report {
             max as f64 / 1e3,
             self.times_ns.len()
         )?;
+        if !self.benign_times_ns.is_empty() {
+            let (bmean, bp99, bmax) = self.benign_timing();
+            writeln!(
+                out,
+                "  benign values only: mean {:.2} µs, p99 {:.2} µs, max {:.2} µs ({} values)",
+                bmean / 1e3,
+                bp99 as f64 / 1e3,
+                bmax as f64 / 1e3,
+                self.benign_times_ns.len()
+            )?;
+        }
         let n = self.times_ns.len().max(1) as f64;
         let per: Vec<String> = AttackKind::ALL
             .iter()
@@ -241,6 +266,9 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
             }
         }
         r.times_ns.push(total);
+        if row.label.is_none() {
+            r.benign_times_ns.push(total);
+        }
         let label = label_name(row.label);
         let ml = first
             .as_ref()
