@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use crate::attack::Check;
 use crate::config::{Config, ConfigError};
@@ -13,8 +13,10 @@ use crate::vectors::{Extractor, Limits};
 /// Everything the engine reads per request, derived from one [`Config`].
 pub struct Compiled {
     pub config: Arc<Config>,
-    pub ignore_paths: Vec<Regex>,
-    pub flood_paths: Vec<Regex>,
+    /// `IGNORE_PATHS` as one set: a request is matched once, not once per pattern.
+    pub ignore_paths: RegexSet,
+    /// `BRUTE_AND_FLOOD_PATHS` as one set.
+    pub flood_paths: RegexSet,
     pub decoys: Vec<Pattern>,
     pub exceptions: Vec<Pattern>,
     pub whitelist_headers: Vec<Pattern>,
@@ -29,15 +31,17 @@ pub struct Compiled {
 /// Slots in [`Compiled::action`]'s table: one past the highest [`Check`] id.
 const ACTION_SLOTS: usize = Check::Traversal as usize + 1;
 
-fn regexes(key: &str, list: &[String]) -> Result<Vec<Regex>, ConfigError> {
-    list.iter()
-        .map(|r| {
-            Regex::new(r).map_err(|e| ConfigError::Invalid {
-                key: key.into(),
-                reason: e.to_string(),
-            })
-        })
-        .collect()
+/// A regex list as one [`RegexSet`]. Each pattern is compiled alone first, so a bad one is
+/// reported with its own error message.
+fn regexes(key: &str, list: &[String]) -> Result<RegexSet, ConfigError> {
+    let invalid = |e: regex::Error| ConfigError::Invalid {
+        key: key.into(),
+        reason: e.to_string(),
+    };
+    for r in list {
+        Regex::new(r).map_err(invalid)?;
+    }
+    RegexSet::new(list).map_err(invalid)
 }
 
 fn patterns(key: &str, list: &[crate::config::PatternSpec]) -> Result<Vec<Pattern>, ConfigError> {

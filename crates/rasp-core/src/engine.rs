@@ -347,7 +347,7 @@ impl Engine {
             }
         }
         // 6. Ignored paths skip everything below.
-        if c.ignore_paths.iter().any(|r| r.is_match(req.path)) {
+        if c.ignore_paths.is_match(req.path) {
             return None;
         }
         // 7. Flood.

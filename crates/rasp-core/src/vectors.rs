@@ -6,6 +6,8 @@
 //! base64 is anchored and must decode to printable text, JSON nested in any value is walked
 //! with a depth bound, and binary or non-UTF-8 input is decoded lossily instead of raising.
 
+use std::borrow::Cow;
+
 use rasp_detect::Context;
 use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
@@ -342,17 +344,22 @@ impl Extractor<'_> {
             self.push(&mut out, Location::QsVariables, &name);
             self.push(&mut out, Location::QsValues, &value);
         }
-        let mut content_type: Option<String> = req.content_type.map(str::to_string);
+        let mut content_type: Option<Cow<'_, str>> = req.content_type.map(Cow::Borrowed);
         for (name, raw) in &req.headers {
-            let lower = name.to_ascii_lowercase();
+            // HTTP/2 and the `http` crate already give lower-case names: no copy then.
+            let lower: Cow<'_, str> = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(name.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(name)
+            };
             let value = String::from_utf8_lossy(raw);
             if lower == "content-type" && content_type.is_none() {
-                content_type = Some(value.to_string());
+                content_type = Some(value.clone());
             }
             if self.header_skipped(&lower) {
                 continue;
             }
-            match lower.as_str() {
+            match lower.as_ref() {
                 "cookie" => {
                     for crumb in value.split(';') {
                         let v = crumb.split_once('=').map_or(crumb, |(_, v)| v).trim();
@@ -364,7 +371,7 @@ impl Extractor<'_> {
                 _ => {
                     // Header names feed only the forbidden-header check, which reads the
                     // request directly: they are not pushed as values.
-                    let negotiation = NEGOTIATION_HEADERS.contains(&lower.as_str())
+                    let negotiation = NEGOTIATION_HEADERS.contains(&lower.as_ref())
                         || lower.starts_with("sec-fetch-")
                         || lower.starts_with("sec-ch-");
                     self.push_at_depth(&mut out, Location::HeadersValues, &value, 0, negotiation);

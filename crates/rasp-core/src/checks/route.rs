@@ -101,14 +101,30 @@ pub struct RouteTable {
     compiled: Vec<CompiledRoute>,
 }
 
-fn segments(path: &str) -> Vec<String> {
-    let decoded = crate::decode::percent(path).unwrap_or_else(|| path.to_string());
-    decoded
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+/// Calls `f` with the non-empty segments of the percent-decoded `path`. Up to
+/// [`STACK_SEGMENTS`] segments live on the stack; the route check runs on every request and
+/// a vector of owned strings per request showed in profiles.
+fn with_segments<R>(path: &str, f: impl FnOnce(&[&str]) -> R) -> R {
+    let decoded = crate::decode::percent(path);
+    let path = decoded.as_deref().unwrap_or(path);
+    let mut stack = [""; STACK_SEGMENTS];
+    let mut n = 0;
+    let mut rest = path.split('/').filter(|s| !s.is_empty());
+    for seg in rest.by_ref() {
+        if n == STACK_SEGMENTS {
+            let mut all = stack.to_vec();
+            all.push(seg);
+            all.extend(rest);
+            return f(&all);
+        }
+        stack[n] = seg;
+        n += 1;
+    }
+    f(&stack[..n])
 }
+
+/// Segments kept on the stack by [`with_segments`]; deeper paths use a vector.
+const STACK_SEGMENTS: usize = 16;
 
 impl RouteTable {
     /// Parse every route once.
@@ -119,19 +135,18 @@ impl RouteTable {
 
     /// True when some route's pattern matches `path` (any method).
     pub fn has_path(&self, path: &str) -> bool {
-        let segs = segments(path);
-        let refs: Vec<&str> = segs.iter().map(String::as_str).collect();
-        self.compiled.iter().any(|r| r.matches_path(&refs))
+        with_segments(path, |segs| {
+            self.compiled.iter().any(|r| r.matches_path(segs))
+        })
     }
 
     /// Attack 1 (`request`, `"METHOD /path"`) when no route accepts this method and path.
     pub fn check(&self, method: &str, path: &str) -> Option<Finding> {
-        let segs = segments(path);
-        let refs: Vec<&str> = segs.iter().map(String::as_str).collect();
-        let ok = self
-            .compiled
-            .iter()
-            .any(|r| r.matches_path(&refs) && r.allows(method));
+        let ok = with_segments(path, |segs| {
+            self.compiled
+                .iter()
+                .any(|r| r.matches_path(segs) && r.allows(method))
+        });
         (!ok).then(|| Finding::new(Check::Path, "request", format!("{method} {path}")))
     }
 }
@@ -166,6 +181,12 @@ mod tests {
             ("request", "DELETE /users/42")
         );
         assert!(t.check("GET", "/users").is_some());
+        // Deeper than the on-stack segment buffer.
+        let deep = format!("/static{}", "/a".repeat(40));
+        assert!(t.check("GET", &deep).is_none());
+        assert!(t
+            .check("GET", &format!("/users{}", "/a".repeat(40)))
+            .is_some());
         assert!(t.check("GET", "/users/1/x").is_some());
         assert!(t.check("PUT", "/items/3/tags").is_none());
         assert!(t.check("GET", "/static/css/a.css").is_none());
