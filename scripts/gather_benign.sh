@@ -14,9 +14,11 @@ out=${BENIGN_OUT:-target/benign}
 mkdir -p "$out"
 
 # fortunes-* beyond the first four: other languages and scripts (Cyrillic, Chinese, Czech,
-# Polish, Portuguese, Esperanto, Irish) and technical prose (BOFH excuses, Debian hints).
+# Polish, Portuguese, Esperanto, Irish) and technical prose (BOFH excuses). Not
+# fortunes-debian-hints: shell sessions coloured with terminal escape codes, nothing a web
+# form receives.
 world=(fortunes-zh fortunes-ru fortunes-bg fortunes-br fortunes-cs fortunes-pl fortunes-eo fortunes-ga
-       fortunes-bofh-excuses fortunes-debian-hints)
+       fortunes-bofh-excuses)
 # HTML documentation from a fixed list of packages (not whatever /usr/share/doc holds), so the
 # same packages give the same files on any machine.
 # python3-doc is a metapackage: its files are in the versioned package it depends on.
@@ -78,6 +80,8 @@ def fortunes(files):
             text = p.read_text(encoding="utf-8", errors="strict")
         except (UnicodeDecodeError, OSError):
             continue
+        # Some fortunes colour their text with terminal escape codes: keep the text only.
+        text = re.sub(r"\x1b\[[0-9;]*m", "", text)
         for chunk in text.split("\n%\n"):
             chunk = chunk.strip("\n%")
             if chunk:
