@@ -55,50 +55,53 @@ pub fn classify(word: &str) -> Option<Kw> {
     if word.len() < 2 || word.len() > 16 {
         return None;
     }
+    // Lower-cased into a stack buffer and matched as bytes: no allocation and no UTF-8
+    // re-validation per word (every keyword is ASCII, so a non-ASCII word matches nothing).
     let mut buf = [0u8; 16];
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let w = std::str::from_utf8(&buf[..word.len()]).ok()?;
+    let w = &buf[..word.len()];
     Some(match w {
-        "and" => Kw::And,
-        "or" => Kw::Or,
-        "xor" => Kw::Xor,
-        "not" => Kw::Not,
-        "union" | "intersect" | "except" | "minus" => Kw::Union,
-        "all" | "distinct" | "distinctrow" => Kw::SetQuantifier,
-        "select" => Kw::Select,
-        "insert" | "update" | "delete" | "drop" | "create" | "alter" | "truncate" | "exec"
-        | "execute" | "declare" | "shutdown" | "grant" | "revoke" | "replace" | "merge"
-        | "call" | "load" | "handler" | "rename" | "set" | "begin" | "show" | "kill" | "use"
-        | "backup" | "restore" | "copy" | "attach" | "pragma" | "prepare" | "deallocate"
-        | "commit" | "rollback" | "dbcc" | "bulk" | "openrowset" | "reconfigure" => Kw::Statement,
-        "waitfor" => Kw::Waitfor,
-        "delay" | "time" => Kw::Delay,
-        "from" => Kw::From,
-        "where" => Kw::Where,
-        "group" | "order" => Kw::GroupOrder,
-        "by" => Kw::By,
-        "having" => Kw::Having,
-        "limit" | "offset" | "fetch" | "top" => Kw::Limit,
-        "into" => Kw::Into,
-        "outfile" | "dumpfile" => Kw::Outfile,
-        "procedure" => Kw::Procedure,
-        "as" => Kw::As,
-        "like" | "rlike" | "regexp" | "glob" | "div" | "mod" | "collate" | "sounds" | "ilike"
-        | "similar" | "escape" | "match" | "against" => Kw::BinOp,
-        "is" => Kw::Is,
-        "in" => Kw::In,
-        "between" => Kw::Between,
-        "null" | "true" | "false" | "unknown" | "current_user" | "session_user" | "system_user"
-        | "current_date" | "current_time" | "current_timestamp" | "localtime" | "sysdate"
-        | "rownum" | "dual" => Kw::Literal,
-        "case" => Kw::Case,
-        "when" => Kw::When,
-        "then" => Kw::Then,
-        "else" => Kw::Else,
-        "end" => Kw::End,
-        "join" | "on" | "using" | "inner" | "outer" | "cross" | "natural" => Kw::Join,
+        b"and" => Kw::And,
+        b"or" => Kw::Or,
+        b"xor" => Kw::Xor,
+        b"not" => Kw::Not,
+        b"union" | b"intersect" | b"except" | b"minus" => Kw::Union,
+        b"all" | b"distinct" | b"distinctrow" => Kw::SetQuantifier,
+        b"select" => Kw::Select,
+        b"insert" | b"update" | b"delete" | b"drop" | b"create" | b"alter" | b"truncate"
+        | b"exec" | b"execute" | b"declare" | b"shutdown" | b"grant" | b"revoke" | b"replace"
+        | b"merge" | b"call" | b"load" | b"handler" | b"rename" | b"set" | b"begin" | b"show"
+        | b"kill" | b"use" | b"backup" | b"restore" | b"copy" | b"attach" | b"pragma"
+        | b"prepare" | b"deallocate" | b"commit" | b"rollback" | b"dbcc" | b"bulk"
+        | b"openrowset" | b"reconfigure" => Kw::Statement,
+        b"waitfor" => Kw::Waitfor,
+        b"delay" | b"time" => Kw::Delay,
+        b"from" => Kw::From,
+        b"where" => Kw::Where,
+        b"group" | b"order" => Kw::GroupOrder,
+        b"by" => Kw::By,
+        b"having" => Kw::Having,
+        b"limit" | b"offset" | b"fetch" | b"top" => Kw::Limit,
+        b"into" => Kw::Into,
+        b"outfile" | b"dumpfile" => Kw::Outfile,
+        b"procedure" => Kw::Procedure,
+        b"as" => Kw::As,
+        b"like" | b"rlike" | b"regexp" | b"glob" | b"div" | b"mod" | b"collate" | b"sounds"
+        | b"ilike" | b"similar" | b"escape" | b"match" | b"against" => Kw::BinOp,
+        b"is" => Kw::Is,
+        b"in" => Kw::In,
+        b"between" => Kw::Between,
+        b"null" | b"true" | b"false" | b"unknown" | b"current_user" | b"session_user"
+        | b"system_user" | b"current_date" | b"current_time" | b"current_timestamp"
+        | b"localtime" | b"sysdate" | b"rownum" | b"dual" => Kw::Literal,
+        b"case" => Kw::Case,
+        b"when" => Kw::When,
+        b"then" => Kw::Then,
+        b"else" => Kw::Else,
+        b"end" => Kw::End,
+        b"join" | b"on" | b"using" | b"inner" | b"outer" | b"cross" | b"natural" => Kw::Join,
         _ => return None,
     })
 }
@@ -114,110 +117,108 @@ pub fn is_attack_function(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(w) = std::str::from_utf8(&buf[..word.len()]) else {
-        return false;
-    };
+    let w = &buf[..word.len()];
     matches!(
         w,
-        "sleep"
-            | "benchmark"
-            | "pg_sleep"
-            | "pg_sleep_for"
-            | "pg_read_file"
-            | "pg_ls_dir"
-            | "lo_import"
-            | "load_file"
-            | "extractvalue"
-            | "updatexml"
-            | "exp"
-            | "floor"
-            | "rand"
-            | "geometrycollection"
-            | "polygon"
-            | "multipoint"
-            | "linestring"
-            | "name_const"
-            | "char"
-            | "chr"
-            | "nchar"
-            | "concat"
-            | "concat_ws"
-            | "group_concat"
-            | "string_agg"
-            | "ascii"
-            | "ord"
-            | "hex"
-            | "unhex"
-            | "substring"
-            | "substr"
-            | "mid"
-            | "length"
-            | "len"
-            | "version"
-            | "database"
-            | "schema"
-            | "user"
-            | "current_user"
-            | "system_user"
-            | "db_name"
-            | "user_name"
-            | "host_name"
-            | "suser_name"
-            | "is_srvrolemember"
-            | "convert"
-            | "cast"
-            | "if"
-            | "iif"
-            | "ifnull"
-            | "nullif"
-            | "isnull"
-            | "coalesce"
-            | "count"
-            | "xp_cmdshell"
-            | "sp_executesql"
-            | "sp_password"
-            | "xp_dirtree"
-            | "utl_inaddr"
-            | "utl_http"
-            | "dbms_pipe"
-            | "receive_message"
-            | "request"
-            | "get_host_address"
-            | "dbms_lock"
-            | "ctxsys"
-            | "drithsx"
-            | "sysdate"
-            | "randomblob"
-            | "sqlite_version"
-            | "load_extension"
-            | "md5"
-            | "sha1"
-            | "elt"
-            | "make_set"
-            | "bin"
-            | "conv"
-            | "instr"
-            | "locate"
-            | "position"
-            | "regexp_substring"
-            | "json_keys"
-            | "json_extract"
-            | "row"
-            | "exists"
-            | "current_setting"
-            | "query_to_xml"
-            | "xmltype"
-            | "dbms_xmlgen"
-            | "to_char"
-            | "waitfor"
-            | "openrowset"
-            | "opendatasource"
-            | "procedure_analyse"
-            | "analyse"
-            | "uuid"
-            | "connection_id"
-            | "last_insert_id"
-            | "@@version"
+        b"sleep"
+            | b"benchmark"
+            | b"pg_sleep"
+            | b"pg_sleep_for"
+            | b"pg_read_file"
+            | b"pg_ls_dir"
+            | b"lo_import"
+            | b"load_file"
+            | b"extractvalue"
+            | b"updatexml"
+            | b"exp"
+            | b"floor"
+            | b"rand"
+            | b"geometrycollection"
+            | b"polygon"
+            | b"multipoint"
+            | b"linestring"
+            | b"name_const"
+            | b"char"
+            | b"chr"
+            | b"nchar"
+            | b"concat"
+            | b"concat_ws"
+            | b"group_concat"
+            | b"string_agg"
+            | b"ascii"
+            | b"ord"
+            | b"hex"
+            | b"unhex"
+            | b"substring"
+            | b"substr"
+            | b"mid"
+            | b"length"
+            | b"len"
+            | b"version"
+            | b"database"
+            | b"schema"
+            | b"user"
+            | b"current_user"
+            | b"system_user"
+            | b"db_name"
+            | b"user_name"
+            | b"host_name"
+            | b"suser_name"
+            | b"is_srvrolemember"
+            | b"convert"
+            | b"cast"
+            | b"if"
+            | b"iif"
+            | b"ifnull"
+            | b"nullif"
+            | b"isnull"
+            | b"coalesce"
+            | b"count"
+            | b"xp_cmdshell"
+            | b"sp_executesql"
+            | b"sp_password"
+            | b"xp_dirtree"
+            | b"utl_inaddr"
+            | b"utl_http"
+            | b"dbms_pipe"
+            | b"receive_message"
+            | b"request"
+            | b"get_host_address"
+            | b"dbms_lock"
+            | b"ctxsys"
+            | b"drithsx"
+            | b"sysdate"
+            | b"randomblob"
+            | b"sqlite_version"
+            | b"load_extension"
+            | b"md5"
+            | b"sha1"
+            | b"elt"
+            | b"make_set"
+            | b"bin"
+            | b"conv"
+            | b"instr"
+            | b"locate"
+            | b"position"
+            | b"regexp_substring"
+            | b"json_keys"
+            | b"json_extract"
+            | b"row"
+            | b"exists"
+            | b"current_setting"
+            | b"query_to_xml"
+            | b"xmltype"
+            | b"dbms_xmlgen"
+            | b"to_char"
+            | b"waitfor"
+            | b"openrowset"
+            | b"opendatasource"
+            | b"procedure_analyse"
+            | b"analyse"
+            | b"uuid"
+            | b"connection_id"
+            | b"last_insert_id"
+            | b"@@version"
     )
 }
 
@@ -231,59 +232,57 @@ pub fn is_strong_function(word: &str) -> bool {
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let Ok(w) = std::str::from_utf8(&buf[..word.len()]) else {
-        return false;
-    };
+    let w = &buf[..word.len()];
     matches!(
         w,
-        "sleep"
-            | "benchmark"
-            | "pg_sleep"
-            | "pg_sleep_for"
-            | "pg_read_file"
-            | "pg_ls_dir"
-            | "lo_import"
-            | "load_file"
-            | "extractvalue"
-            | "updatexml"
-            | "name_const"
-            | "geometrycollection"
-            | "multipoint"
-            | "multilinestring"
-            | "multipolygon"
-            | "xp_cmdshell"
-            | "sp_executesql"
-            | "xp_dirtree"
-            | "utl_inaddr"
-            | "utl_http"
-            | "dbms_pipe"
-            | "receive_message"
-            | "get_host_address"
-            | "dbms_lock"
-            | "ctxsys"
-            | "drithsx"
-            | "randomblob"
-            | "load_extension"
-            | "sqlite_version"
-            | "procedure_analyse"
-            | "query_to_xml"
-            | "dbms_xmlgen"
-            | "xmltype"
-            | "current_setting"
-            | "openrowset"
-            | "opendatasource"
-            | "group_concat"
-            | "concat_ws"
-            | "is_srvrolemember"
-            | "db_name"
-            | "user_name"
-            | "suser_name"
-            | "version"
-            | "database"
-            | "connection_id"
-            | "last_insert_id"
-            | "make_set"
-            | "json_keys"
-            | "sqlite_master"
+        b"sleep"
+            | b"benchmark"
+            | b"pg_sleep"
+            | b"pg_sleep_for"
+            | b"pg_read_file"
+            | b"pg_ls_dir"
+            | b"lo_import"
+            | b"load_file"
+            | b"extractvalue"
+            | b"updatexml"
+            | b"name_const"
+            | b"geometrycollection"
+            | b"multipoint"
+            | b"multilinestring"
+            | b"multipolygon"
+            | b"xp_cmdshell"
+            | b"sp_executesql"
+            | b"xp_dirtree"
+            | b"utl_inaddr"
+            | b"utl_http"
+            | b"dbms_pipe"
+            | b"receive_message"
+            | b"get_host_address"
+            | b"dbms_lock"
+            | b"ctxsys"
+            | b"drithsx"
+            | b"randomblob"
+            | b"load_extension"
+            | b"sqlite_version"
+            | b"procedure_analyse"
+            | b"query_to_xml"
+            | b"dbms_xmlgen"
+            | b"xmltype"
+            | b"current_setting"
+            | b"openrowset"
+            | b"opendatasource"
+            | b"group_concat"
+            | b"concat_ws"
+            | b"is_srvrolemember"
+            | b"db_name"
+            | b"user_name"
+            | b"suser_name"
+            | b"version"
+            | b"database"
+            | b"connection_id"
+            | b"last_insert_id"
+            | b"make_set"
+            | b"json_keys"
+            | b"sqlite_master"
     )
 }

@@ -261,12 +261,13 @@ fn analyze_with(value: &str, raw: &mut Vec<Token>, sig: &mut Vec<Token>) -> Opti
             };
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
-        let obfuscated = raw.windows(3).any(|w| {
-            w[1].kind == Kind::Comment
-                && w[0].end == w[1].start
-                && w[1].end == w[2].start
-                && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
-        });
+        let obfuscated = raw.len() != sig.len()
+            && raw.windows(3).any(|w| {
+                w[1].kind == Kind::Comment
+                    && w[0].end == w[1].start
+                    && w[1].end == w[2].start
+                    && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
+            });
         if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
@@ -301,15 +302,15 @@ fn truncating_comment(c: &str) -> bool {
         &b[1..]
     };
     // MSSQL hides a statement from its log when `sp_password` appears in a comment
-    if memchr::memmem::find(body, b"sp_password").is_some() {
+    // (found from its `_`, which prose rarely has: no searcher to build per comment)
+    let sp_password = memchr::memchr_iter(b'_', body)
+        .any(|u| u >= 2 && body.get(u - 2..u + 9) == Some(&b"sp_password"[..]));
+    if sp_password {
         return true;
     }
-    let body_trim: Vec<u8> = body
-        .iter()
-        .copied()
-        .filter(|x| !x.is_ascii_whitespace())
-        .collect();
-    if body_trim.is_empty() || body_trim.iter().all(|x| !x.is_ascii_alphanumeric()) {
+    // Nothing but punctuation and spaces (an empty body included): no allocation needed,
+    // whitespace is not alphanumeric either.
+    if !body.iter().any(u8::is_ascii_alphanumeric) {
         return true;
     }
     c.starts_with("--") && matches!(body.first(), Some(b' ' | b'\t' | b'+'))
