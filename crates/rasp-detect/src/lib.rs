@@ -299,13 +299,27 @@ impl Detectors {
 /// a bracket, quote, backtick, parenthesis or escape to change anything (a bare URL or
 /// `a=b&c=d` cannot); SQL also breaks out with `=`, `;`, `#` and comments.
 fn has_structure(kind: AttackKind, decoded: &str) -> bool {
-    let structural: &[u8] = match kind {
-        AttackKind::Sqli => b"'\"`()=;#",
-        _ => b"<>\"'`(\\",
+    let table = match kind {
+        AttackKind::Sqli => &SQLI_STRUCTURE,
+        _ => &XSS_STRUCTURE,
     };
-    decoded.bytes().any(|b| structural.contains(&b))
+    decoded.bytes().any(|b| table[usize::from(b)])
         || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
 }
+
+/// A byte-membership table (one lookup per byte instead of a search of the set).
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+static SQLI_STRUCTURE: [bool; 256] = byte_set(b"'\"`()=;#");
+static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
 
 /// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
 /// nesting depth, so a deep value cannot exhaust the stack).

@@ -64,15 +64,30 @@ pub struct Token {
     pub end: u32,
 }
 
+/// Identifier bytes: ASCII letters, digits, `_`, `$`, and every non-ASCII byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+    WORD_BYTE[usize::from(b)]
 }
 
 /// Word bytes, stopping before NBSP / U+FFFD (see the main loop).
 fn word_continues(b: &[u8], j: usize) -> bool {
-    is_word_byte(b[j])
-        && !(b[j] == 0xc2 && b.get(j + 1) == Some(&0xa0))
-        && !(b[j] == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
+    let c = b[j];
+    if c < 0x80 {
+        return WORD_BYTE[usize::from(c)];
+    }
+    !(c == 0xc2 && b.get(j + 1) == Some(&0xa0))
+        && !(c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
 }
 
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
@@ -529,7 +544,8 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 /// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
 /// whose concatenation is a keyword (filters that strip comments turn it into one).
 fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
-    if toks.len() < 3 {
+    // Only a comment can glue two words: most values have none and skip the pass.
+    if toks.len() < 3 || !toks.iter().any(|t| t.kind == Kind::Comment) {
         return;
     }
     let mut w = 0usize;

@@ -48,10 +48,13 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
-    if !has_sql_significant_byte(value) {
+    // One table-driven pass over the bytes answers both "can this change SQL structure at
+    // all" and "which decoders could change it".
+    let classes = byte_classes(value);
+    if classes & SIGNIFICANT == 0 {
         return None;
     }
-    let reason = analyze(value).or_else(|| analyze_decoded(value))?;
+    let reason = analyze(value).or_else(|| analyze_decoded(value, classes))?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
@@ -60,28 +63,61 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     })
 }
 
+/// Byte classes of [`byte_classes`]: a byte may have several.
+const SIGNIFICANT: u8 = 1;
+const PCT: u8 = 1 << 1;
+const PLUS: u8 = 1 << 2;
+const SPACE: u8 = 1 << 3;
+const AMP: u8 = 1 << 4;
+const BACKSLASH: u8 = 1 << 5;
+const EQ: u8 = 1 << 6;
+/// Lead bytes of U+2013..U+2032 and U+FF07 (typographic dashes, quotes and primes).
+const TYPO: u8 = 1 << 7;
+
+/// The class bits of every byte value.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    // A value with no quote, bracket, operator, comment or whitespace byte is one word or
+    // number and cannot change the structure of any SQL context.
+    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
+    let mut i = 0;
+    while i < sig.len() {
+        t[sig[i] as usize] |= SIGNIFICANT;
+        i += 1;
+    }
+    t[b'%' as usize] |= PCT;
+    t[b'+' as usize] |= PLUS;
+    t[b' ' as usize] |= SPACE;
+    t[b'&' as usize] |= AMP;
+    t[b'\\' as usize] |= BACKSLASH;
+    t[b'=' as usize] |= EQ;
+    t[0xe2] |= TYPO;
+    t[0xef] |= TYPO;
+    t
+};
+
+/// The union of the classes of the bytes of `s`.
+fn byte_classes(s: &str) -> u8 {
+    s.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)])
+}
+
 /// The value after the decodings an application or a lenient database applies before the
 /// text reaches SQL: percent-encoding (deep), `+` for space, HTML character references,
 /// JS/JSON backslash escapes, and typographic quotes/dashes from pasted payloads. Each layer
-/// is bounded and only tried when it changes the value.
-fn analyze_decoded(value: &str) -> Option<&'static str> {
+/// is bounded and only tried when it changes the value; `classes` ([`byte_classes`]) says
+/// which decoders can change anything.
+fn analyze_decoded(value: &str, classes: u8) -> Option<&'static str> {
     use crate::xss::entity::{decode_backslashes, decode_entities};
-    // One pass over the bytes decides which decoders can change anything.
-    let (mut pct, mut plus, mut space, mut amp, mut bs, mut eq, mut typo) =
-        (false, false, false, false, false, false, false);
-    for &b in value.as_bytes() {
-        match b {
-            b'%' => pct = true,
-            b'+' => plus = true,
-            b' ' => space = true,
-            b'&' => amp = true,
-            b'\\' => bs = true,
-            b'=' => eq = true,
-            // lead bytes of U+2013..U+2032 and U+FF07
-            0xe2 | 0xef => typo = true,
-            _ => {}
-        }
-    }
+    let has = |c: u8| classes & c != 0;
+    let (pct, plus, space, amp, bs, eq, typo) = (
+        has(PCT),
+        has(PLUS),
+        has(SPACE),
+        has(AMP),
+        has(BACKSLASH),
+        has(EQ),
+        has(TYPO),
+    );
     if !(pct || plus || amp || bs || eq || typo) {
         return None;
     }
@@ -173,43 +209,6 @@ fn truncate(s: &str, max: usize) -> &str {
         end -= 1;
     }
     &s[..end]
-}
-
-/// Early exit: a value with no quote, bracket, operator, comment or whitespace byte is one
-/// word or number and cannot change the structure of any SQL context.
-fn has_sql_significant_byte(s: &str) -> bool {
-    s.bytes().any(|b| {
-        matches!(
-            b,
-            b' ' | b'\t'
-                | b'\n'
-                | b'\r'
-                | 0x0b
-                | 0x0c
-                | b'\''
-                | b'"'
-                | b'`'
-                | b'('
-                | b')'
-                | b';'
-                | b'#'
-                | b'-'
-                | b'/'
-                | b'='
-                | b'<'
-                | b'>'
-                | b'|'
-                | b'&'
-                | b'*'
-                | b'+'
-                | b'@'
-                | b','
-                | b'!'
-                | b'~'
-                | b'^'
-                | b'%'
-        )
-    })
 }
 
 /// Run every context; first positive wins.
