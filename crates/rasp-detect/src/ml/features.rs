@@ -83,14 +83,29 @@ pub fn for_each_feature_decoded(decoded: &str, bits: u8, mut f: impl FnMut(usize
     let text = canonical(decoded);
     let mut count = 0;
     // Every 1..=4-byte window, in one pass over the text: each window's hash starts from the
-    // table state of its first byte and folds in the rest.
+    // table state of its first byte and folds in the rest. Full four-byte windows first (no
+    // bounds checks in the loop), then the short windows of the last three positions.
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    let [t1, t2, t3, t4] = &FIRST_STEP;
+    for w in text.windows(4) {
+        let (a, b, c, d) = (usize::from(w[0]), w[1], w[2], w[3]);
+        let h2 = step(t2[a], b);
+        let h3 = step(step(t3[a], b), c);
+        let h4 = step(step(step(t4[a], b), c), d);
+        f((t1[a] as usize) & mask);
+        f((h2 as usize) & mask);
+        f((h3 as usize) & mask);
+        f((h4 as usize) & mask);
+    }
     let len = text.len();
-    for i in 0..len {
-        let widths = (len - i).min(FIRST_STEP.len());
+    let full = len.saturating_sub(3);
+    count += 4 * full;
+    for i in full..len {
+        let widths = len - i;
         for (n, table) in FIRST_STEP.iter().enumerate().take(widths) {
             let mut h = table[usize::from(text[i])];
             for &b in &text[i + 1..=i + n] {
-                h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+                h = step(h, b);
             }
             f((h as usize) & mask);
             count += 1;

@@ -164,10 +164,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     while i < b.len() && b[i].is_ascii_alphanumeric() {
         i += 1;
     }
-    let name = std::str::from_utf8(&b[name_start..i])
-        .ok()?
-        .to_ascii_lowercase();
-    if !SAFE_TAGS.contains(&name.as_str()) {
+    if !in_list(SAFE_TAGS, &b[name_start..i]) {
         return None;
     }
     loop {
@@ -186,12 +183,10 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if i == attr_start {
             return None;
         }
-        let attr = std::str::from_utf8(&b[attr_start..i])
-            .ok()?
-            .to_ascii_lowercase();
-        let safe = SAFE_ATTRS.contains(&attr.as_str())
-            || attr.starts_with("data-")
-            || attr.starts_with("aria-");
+        let attr = &b[attr_start..i];
+        let safe = in_list(SAFE_ATTRS, attr)
+            || starts_with_ignore_case(attr, b"data-")
+            || starts_with_ignore_case(attr, b"aria-");
         if !safe {
             return None;
         }
@@ -225,6 +220,16 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
 }
 
+/// Whether the ASCII name `name` (any case) is in `list` (lower case), without allocating.
+fn in_list(list: &[&str], name: &[u8]) -> bool {
+    list.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(name))
+}
+
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
 /// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
 fn inert_value(v: &[u8]) -> bool {
     if v.iter()
@@ -232,17 +237,26 @@ fn inert_value(v: &[u8]) -> bool {
     {
         return false;
     }
-    let lower: Vec<u8> = v
-        .iter()
-        .filter(|c| !c.is_ascii_whitespace())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    match lower.iter().position(|&c| c == b':') {
+    // The scheme is what precedes the first colon, read as a browser does: whitespace
+    // removed, any case.
+    match v.iter().position(|&c| c == b':') {
         Some(colon) => {
-            let scheme = &lower[..colon];
+            let scheme = &v[..colon];
             // A colon after a path or query is not a scheme (`/a:b`, `?t=10:30`).
-            scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#'))
-                || matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
+            if scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#')) {
+                return true;
+            }
+            // The longest allowed scheme has 6 letters; fold into a stack buffer.
+            let mut buf = [0u8; 6];
+            let mut n = 0;
+            for &c in scheme.iter().filter(|c| !c.is_ascii_whitespace()) {
+                if n == buf.len() {
+                    return false;
+                }
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+            }
+            matches!(&buf[..n], b"http" | b"https" | b"mailto" | b"tel")
         }
         None => true,
     }
