@@ -100,6 +100,14 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 /// except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
     let decoded = lenient_decode(value);
+    if decoded.is_ascii() {
+        return canonical_ascii(decoded.as_bytes());
+    }
+    canonical_chars(&decoded)
+}
+
+/// [`canonical`] of a decoded value, character by character (any text).
+fn canonical_chars(decoded: &str) -> String {
     let lower = decoded.to_lowercase();
     let b = lower.as_bytes();
     let mut out = String::with_capacity(lower.len());
@@ -154,6 +162,76 @@ pub fn canonical(value: &str) -> String {
         i += 1;
     }
     out
+}
+
+/// Bytes [`canonical_ascii`] copies as they are (after lower-casing): everything but `0`
+/// (which may start `0x2e`), `\\`, `%` and control characters other than `\n` and `\t`.
+static ASCII_PLAIN: [bool; 128] = {
+    let mut t = [true; 128];
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = false;
+        c += 1;
+    }
+    t[b'\n' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[0x7f] = false;
+    t[b'0' as usize] = false;
+    t[b'\\' as usize] = false;
+    t[b'%' as usize] = false;
+    t
+};
+
+/// [`canonical`] of a decoded value that is all ASCII: the same mapping, with runs of plain
+/// bytes copied in bulk instead of pushed one character at a time.
+fn canonical_ascii(decoded: &[u8]) -> String {
+    let b = decoded.to_ascii_lowercase();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..]
+            .iter()
+            .position(|&c| !ASCII_PLAIN[usize::from(c & 0x7f)])
+            .unwrap_or(b.len() - i);
+        out.extend_from_slice(&b[i..i + run]);
+        i += run;
+        let Some(&c) = b.get(i) else { break };
+        // `0x2e` / `0x2f` / `0x5c` spelled out, as traversal fuzzers emit them.
+        if c == b'0' && b.get(i + 1) == Some(&b'x') {
+            let lit = match (b.get(i + 2), b.get(i + 3)) {
+                (Some(b'2'), Some(b'e')) => Some(b'.'),
+                (Some(b'2'), Some(b'f')) | (Some(b'5'), Some(b'c')) => Some(b'/'),
+                _ => None,
+            };
+            if let Some(l) = lit {
+                out.push(l);
+                i += 4;
+                continue;
+            }
+        }
+        match c {
+            b'\\' => out.push(b'/'),
+            0 => {
+                let between_dots = out.last() == Some(&b'.') && b.get(i + 1) == Some(&b'.');
+                if !between_dots {
+                    out.push(b'/');
+                }
+            }
+            // An escape left undecoded after every layer: lenient decoders swallowed it.
+            b'%' if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                out.push(b'/');
+                i += 3;
+                continue;
+            }
+            c if c.is_ascii_control() => out.push(b'/'),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    // Only ASCII bytes were written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Whether walking the path's segments goes above its starting directory.
@@ -236,6 +314,23 @@ mod tests {
             "boot.ini%00index.html",
         ] {
             assert!(hit(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn ascii_fast_path_maps_like_the_general_one() {
+        for v in [
+            "..\\..\\Boot.INI",
+            "a\0.\0.b\0c",
+            ".\0.",
+            "0X2E0x2F0x5c0x2g0x",
+            "%zz%4%",
+            "line\none\ttab\x01\x7f end",
+            "PLAIN text, 100 words; 0 zeros",
+            "",
+            "0",
+        ] {
+            assert_eq!(canonical_ascii(v.as_bytes()), canonical_chars(v), "{v:?}");
         }
     }
 
