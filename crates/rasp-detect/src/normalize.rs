@@ -139,8 +139,14 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
 /// slashes folded to ASCII), overlong UTF-8 folded ([`fold_overlong`]); invalid bytes become
 /// U+FFFD.
 pub fn lenient_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') && s.is_ascii() {
-        return Cow::Borrowed(s);
+    if !s.contains('%') {
+        // Nothing to decode: only raw look-alikes can change, and every one of them is
+        // encoded with a 0xE2 or 0xEF lead byte.
+        return if has_lookalike_lead(s.as_bytes()) {
+            Cow::Owned(s.chars().map(fold_lookalike).collect())
+        } else {
+            Cow::Borrowed(s)
+        };
     }
     let mut cur = s.to_owned();
     for _ in 0..MAX_DECODE_DEPTH {
@@ -148,20 +154,36 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
             Some(b) => fold_overlong(&b),
             None => break,
         };
-        let next = String::from_utf8_lossy(&bytes)
-            .chars()
-            .map(fold_lookalike)
-            .collect::<String>();
+        let next = fold_lookalikes_lossy(bytes);
         if next == cur {
             break;
         }
         cur = next;
     }
     // Look-alike characters that arrive raw (not percent-encoded).
-    if !cur.is_ascii() {
+    if has_lookalike_lead(cur.as_bytes()) {
         cur = cur.chars().map(fold_lookalike).collect();
     }
     Cow::Owned(cur)
+}
+
+/// Whether `b` has a lead byte of a character [`fold_lookalike`] may change (all of them are
+/// U+2xxx or U+FExx/U+FFxx: lead byte 0xE2 or 0xEF).
+fn has_lookalike_lead(b: &[u8]) -> bool {
+    memchr::memchr2(0xe2, 0xef, b).is_some()
+}
+
+/// Bytes as text (invalid sequences as U+FFFD) with look-alikes folded; no per-character
+/// rebuild when there is nothing to fold.
+fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) if !has_lookalike_lead(s.as_bytes()) => s,
+        Ok(s) => s.chars().map(fold_lookalike).collect(),
+        Err(e) => String::from_utf8_lossy(e.as_bytes())
+            .chars()
+            .map(fold_lookalike)
+            .collect(),
+    }
 }
 
 /// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.

@@ -100,13 +100,17 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 /// except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
     let decoded = lenient_decode(value);
-    if decoded.is_ascii() {
-        return canonical_ascii(decoded.as_bytes());
-    }
-    canonical_chars(&decoded)
+    let lower = if decoded.is_ascii() {
+        decoded.to_ascii_lowercase()
+    } else {
+        decoded.to_lowercase()
+    };
+    canonical_lower(&lower)
 }
 
-/// [`canonical`] of a decoded value, character by character (any text).
+/// The plain definition of [`canonical`] after decoding, character by character; the
+/// bulk-copying [`canonical_lower`] must agree with it.
+#[cfg(test)]
 fn canonical_chars(decoded: &str) -> String {
     let lower = decoded.to_lowercase();
     let b = lower.as_bytes();
@@ -164,43 +168,55 @@ fn canonical_chars(decoded: &str) -> String {
     out
 }
 
-/// Bytes [`canonical_ascii`] copies as they are (after lower-casing): everything but `0`
-/// (which may start `0x2e`), `\\`, `%` and control characters other than `\n` and `\t`.
-static ASCII_PLAIN: [bool; 128] = {
-    let mut t = [true; 128];
-    let mut c = 0;
-    while c < 0x20 {
-        t[c] = false;
+/// Bytes [`canonical_lower`] copies as they are: ASCII other than `0` (which may start
+/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`.
+static PLAIN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x20;
+    while c < 0x7f {
+        t[c] = true;
         c += 1;
     }
     t[b'\n' as usize] = true;
     t[b'\t' as usize] = true;
-    t[0x7f] = false;
     t[b'0' as usize] = false;
     t[b'\\' as usize] = false;
     t[b'%' as usize] = false;
     t
 };
 
-/// [`canonical`] of a decoded value that is all ASCII: the same mapping, with runs of plain
-/// bytes copied in bulk instead of pushed one character at a time.
-fn canonical_ascii(decoded: &[u8]) -> String {
-    let b = decoded.to_ascii_lowercase();
-    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+/// The canonical mapping of a decoded, lower-cased value, with runs of plain bytes copied in
+/// bulk instead of pushed one character at a time.
+fn canonical_lower(lower: &str) -> String {
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
         let run = b[i..]
             .iter()
-            .position(|&c| !ASCII_PLAIN[usize::from(c & 0x7f)])
+            .position(|&c| !PLAIN_BYTE[usize::from(c)])
             .unwrap_or(b.len() - i);
-        out.extend_from_slice(&b[i..i + run]);
+        // A run of ASCII bytes ends on a character boundary.
+        out.push_str(&lower[i..i + run]);
         i += run;
         let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
+            let ch = lower[i..].chars().next().unwrap_or('\u{fffd}');
+            match ch {
+                // Invalid bytes and private-use code points: lenient APIs (best-fit code
+                // pages) map them to separators; no legitimate path uses them.
+                '\u{fffd}' | '\u{e000}'..='\u{f8ff}' => out.push('/'),
+                ch if ch.is_control() => out.push('/'),
+                ch => out.push(ch),
+            }
+            i += ch.len_utf8();
+            continue;
+        }
         // `0x2e` / `0x2f` / `0x5c` spelled out, as traversal fuzzers emit them.
         if c == b'0' && b.get(i + 1) == Some(&b'x') {
             let lit = match (b.get(i + 2), b.get(i + 3)) {
-                (Some(b'2'), Some(b'e')) => Some(b'.'),
-                (Some(b'2'), Some(b'f')) | (Some(b'5'), Some(b'c')) => Some(b'/'),
+                (Some(b'2'), Some(b'e')) => Some('.'),
+                (Some(b'2'), Some(b'f')) | (Some(b'5'), Some(b'c')) => Some('/'),
                 _ => None,
             };
             if let Some(l) = lit {
@@ -210,28 +226,27 @@ fn canonical_ascii(decoded: &[u8]) -> String {
             }
         }
         match c {
-            b'\\' => out.push(b'/'),
+            b'\\' => out.push('/'),
             0 => {
-                let between_dots = out.last() == Some(&b'.') && b.get(i + 1) == Some(&b'.');
+                let between_dots = out.ends_with('.') && b.get(i + 1) == Some(&b'.');
                 if !between_dots {
-                    out.push(b'/');
+                    out.push('/');
                 }
             }
             // An escape left undecoded after every layer: lenient decoders swallowed it.
             b'%' if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
                 && b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric) =>
             {
-                out.push(b'/');
+                out.push('/');
                 i += 3;
                 continue;
             }
-            c if c.is_ascii_control() => out.push(b'/'),
-            c => out.push(c),
+            c if c.is_ascii_control() => out.push('/'),
+            c => out.push(char::from(c)),
         }
         i += 1;
     }
-    // Only ASCII bytes were written.
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 /// Whether walking the path's segments goes above its starting directory.
@@ -318,7 +333,7 @@ mod tests {
     }
 
     #[test]
-    fn ascii_fast_path_maps_like_the_general_one() {
+    fn bulk_mapping_agrees_with_the_per_character_one() {
         for v in [
             "..\\..\\Boot.INI",
             "a\0.\0.b\0c",
@@ -329,8 +344,14 @@ mod tests {
             "PLAIN text, 100 words; 0 zeros",
             "",
             "0",
+            "Grüße/ÄÖÜ\u{fffd}x\u{e001}y\u{85}z\u{0}.\u{0}.",
+            "東京都/..\\0x2E",
         ] {
-            assert_eq!(canonical_ascii(v.as_bytes()), canonical_chars(v), "{v:?}");
+            assert_eq!(
+                canonical_lower(&v.to_lowercase()),
+                canonical_chars(v),
+                "{v:?}"
+            );
         }
     }
 
