@@ -50,60 +50,165 @@ pub enum Kw {
     Join,
 }
 
+/// Every keyword (lower case) and its class.
+const KEYWORDS: [(&[u8], Kw); 109] = [
+    (b"and", Kw::And),
+    (b"or", Kw::Or),
+    (b"xor", Kw::Xor),
+    (b"not", Kw::Not),
+    (b"union", Kw::Union),
+    (b"intersect", Kw::Union),
+    (b"except", Kw::Union),
+    (b"minus", Kw::Union),
+    (b"all", Kw::SetQuantifier),
+    (b"distinct", Kw::SetQuantifier),
+    (b"distinctrow", Kw::SetQuantifier),
+    (b"select", Kw::Select),
+    (b"insert", Kw::Statement),
+    (b"update", Kw::Statement),
+    (b"delete", Kw::Statement),
+    (b"drop", Kw::Statement),
+    (b"create", Kw::Statement),
+    (b"alter", Kw::Statement),
+    (b"truncate", Kw::Statement),
+    (b"exec", Kw::Statement),
+    (b"execute", Kw::Statement),
+    (b"declare", Kw::Statement),
+    (b"shutdown", Kw::Statement),
+    (b"grant", Kw::Statement),
+    (b"revoke", Kw::Statement),
+    (b"replace", Kw::Statement),
+    (b"merge", Kw::Statement),
+    (b"call", Kw::Statement),
+    (b"load", Kw::Statement),
+    (b"handler", Kw::Statement),
+    (b"rename", Kw::Statement),
+    (b"set", Kw::Statement),
+    (b"begin", Kw::Statement),
+    (b"show", Kw::Statement),
+    (b"kill", Kw::Statement),
+    (b"use", Kw::Statement),
+    (b"backup", Kw::Statement),
+    (b"restore", Kw::Statement),
+    (b"copy", Kw::Statement),
+    (b"attach", Kw::Statement),
+    (b"pragma", Kw::Statement),
+    (b"prepare", Kw::Statement),
+    (b"deallocate", Kw::Statement),
+    (b"commit", Kw::Statement),
+    (b"rollback", Kw::Statement),
+    (b"dbcc", Kw::Statement),
+    (b"bulk", Kw::Statement),
+    (b"openrowset", Kw::Statement),
+    (b"reconfigure", Kw::Statement),
+    (b"waitfor", Kw::Waitfor),
+    (b"delay", Kw::Delay),
+    (b"time", Kw::Delay),
+    (b"from", Kw::From),
+    (b"where", Kw::Where),
+    (b"group", Kw::GroupOrder),
+    (b"order", Kw::GroupOrder),
+    (b"by", Kw::By),
+    (b"having", Kw::Having),
+    (b"limit", Kw::Limit),
+    (b"offset", Kw::Limit),
+    (b"fetch", Kw::Limit),
+    (b"top", Kw::Limit),
+    (b"into", Kw::Into),
+    (b"outfile", Kw::Outfile),
+    (b"dumpfile", Kw::Outfile),
+    (b"procedure", Kw::Procedure),
+    (b"as", Kw::As),
+    (b"like", Kw::BinOp),
+    (b"rlike", Kw::BinOp),
+    (b"regexp", Kw::BinOp),
+    (b"glob", Kw::BinOp),
+    (b"div", Kw::BinOp),
+    (b"mod", Kw::BinOp),
+    (b"collate", Kw::BinOp),
+    (b"sounds", Kw::BinOp),
+    (b"ilike", Kw::BinOp),
+    (b"similar", Kw::BinOp),
+    (b"escape", Kw::BinOp),
+    (b"match", Kw::BinOp),
+    (b"against", Kw::BinOp),
+    (b"is", Kw::Is),
+    (b"in", Kw::In),
+    (b"between", Kw::Between),
+    (b"null", Kw::Literal),
+    (b"true", Kw::Literal),
+    (b"false", Kw::Literal),
+    (b"unknown", Kw::Literal),
+    (b"current_user", Kw::Literal),
+    (b"session_user", Kw::Literal),
+    (b"system_user", Kw::Literal),
+    (b"current_date", Kw::Literal),
+    (b"current_time", Kw::Literal),
+    (b"current_timestamp", Kw::Literal),
+    (b"localtime", Kw::Literal),
+    (b"sysdate", Kw::Literal),
+    (b"rownum", Kw::Literal),
+    (b"dual", Kw::Literal),
+    (b"case", Kw::Case),
+    (b"when", Kw::When),
+    (b"then", Kw::Then),
+    (b"else", Kw::Else),
+    (b"end", Kw::End),
+    (b"join", Kw::Join),
+    (b"on", Kw::Join),
+    (b"using", Kw::Join),
+    (b"inner", Kw::Join),
+    (b"outer", Kw::Join),
+    (b"cross", Kw::Join),
+    (b"natural", Kw::Join),
+];
+
+/// Multiplier and seed of [`kw_hash`], chosen (by search) so that no two keywords share a
+/// slot of [`KW_SLOTS`]: a keyword lookup is one hash and one comparison.
+const KW_MUL: u32 = 0xc621_8b37;
+const KW_SEED: u32 = 0x7f5b_2cad;
+
+/// FNV-style hash of a lower-case word onto the 512 slots of [`KW_SLOTS`].
+const fn kw_hash(w: &[u8]) -> usize {
+    let mut x = KW_SEED;
+    let mut i = 0;
+    while i < w.len() {
+        x = (x ^ w[i] as u32).wrapping_mul(KW_MUL);
+        i += 1;
+    }
+    (x >> 23) as usize
+}
+
+/// Slot → 1 + index into [`KEYWORDS`] (0: no keyword hashes there). Built at compile time;
+/// a collision fails the build.
+static KW_SLOTS: [u8; 512] = {
+    let mut t = [0u8; 512];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let h = kw_hash(KEYWORDS[k].0);
+        assert!(t[h] == 0, "keyword hash collision");
+        t[h] = (k + 1) as u8;
+        k += 1;
+    }
+    t
+};
+
 /// Classify a word (any case). Returns `None` for identifiers.
 pub fn classify(word: &str) -> Option<Kw> {
     if word.len() < 2 || word.len() > 16 {
         return None;
     }
-    // Lower-cased into a stack buffer and matched as bytes: no allocation and no UTF-8
-    // re-validation per word (every keyword is ASCII, so a non-ASCII word matches nothing).
+    // Lower-cased into a stack buffer and hashed in the same pass: no allocation, one
+    // comparison (every keyword is ASCII, so a non-ASCII word matches nothing).
     let mut buf = [0u8; 16];
+    let mut x = KW_SEED;
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
+        x = (x ^ u32::from(*d)).wrapping_mul(KW_MUL);
     }
-    let w = &buf[..word.len()];
-    Some(match w {
-        b"and" => Kw::And,
-        b"or" => Kw::Or,
-        b"xor" => Kw::Xor,
-        b"not" => Kw::Not,
-        b"union" | b"intersect" | b"except" | b"minus" => Kw::Union,
-        b"all" | b"distinct" | b"distinctrow" => Kw::SetQuantifier,
-        b"select" => Kw::Select,
-        b"insert" | b"update" | b"delete" | b"drop" | b"create" | b"alter" | b"truncate"
-        | b"exec" | b"execute" | b"declare" | b"shutdown" | b"grant" | b"revoke" | b"replace"
-        | b"merge" | b"call" | b"load" | b"handler" | b"rename" | b"set" | b"begin" | b"show"
-        | b"kill" | b"use" | b"backup" | b"restore" | b"copy" | b"attach" | b"pragma"
-        | b"prepare" | b"deallocate" | b"commit" | b"rollback" | b"dbcc" | b"bulk"
-        | b"openrowset" | b"reconfigure" => Kw::Statement,
-        b"waitfor" => Kw::Waitfor,
-        b"delay" | b"time" => Kw::Delay,
-        b"from" => Kw::From,
-        b"where" => Kw::Where,
-        b"group" | b"order" => Kw::GroupOrder,
-        b"by" => Kw::By,
-        b"having" => Kw::Having,
-        b"limit" | b"offset" | b"fetch" | b"top" => Kw::Limit,
-        b"into" => Kw::Into,
-        b"outfile" | b"dumpfile" => Kw::Outfile,
-        b"procedure" => Kw::Procedure,
-        b"as" => Kw::As,
-        b"like" | b"rlike" | b"regexp" | b"glob" | b"div" | b"mod" | b"collate" | b"sounds"
-        | b"ilike" | b"similar" | b"escape" | b"match" | b"against" => Kw::BinOp,
-        b"is" => Kw::Is,
-        b"in" => Kw::In,
-        b"between" => Kw::Between,
-        b"null" | b"true" | b"false" | b"unknown" | b"current_user" | b"session_user"
-        | b"system_user" | b"current_date" | b"current_time" | b"current_timestamp"
-        | b"localtime" | b"sysdate" | b"rownum" | b"dual" => Kw::Literal,
-        b"case" => Kw::Case,
-        b"when" => Kw::When,
-        b"then" => Kw::Then,
-        b"else" => Kw::Else,
-        b"end" => Kw::End,
-        b"join" | b"on" | b"using" | b"inner" | b"outer" | b"cross" | b"natural" => Kw::Join,
-        _ => return None,
-    })
+    let slot = KW_SLOTS[(x >> 23) as usize];
+    let (kw, class) = KEYWORDS.get(usize::from(slot).checked_sub(1)?)?;
+    (*kw == &buf[..word.len()]).then_some(*class)
 }
 
 /// Functions whose call is a strong sign of injected SQL (timing, file access, error-based
@@ -285,4 +390,96 @@ pub fn is_strong_function(word: &str) -> bool {
             | b"json_keys"
             | b"sqlite_master"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition the hashed lookup must agree with.
+    fn classify_reference(word: &str) -> Option<Kw> {
+        if word.len() < 2 || word.len() > 16 {
+            return None;
+        }
+        // Lower-cased into a stack buffer and matched as bytes: no allocation and no UTF-8
+        // re-validation per word (every keyword is ASCII, so a non-ASCII word matches nothing).
+        let mut buf = [0u8; 16];
+        for (d, s) in buf.iter_mut().zip(word.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        let w = &buf[..word.len()];
+        Some(match w {
+            b"and" => Kw::And,
+            b"or" => Kw::Or,
+            b"xor" => Kw::Xor,
+            b"not" => Kw::Not,
+            b"union" | b"intersect" | b"except" | b"minus" => Kw::Union,
+            b"all" | b"distinct" | b"distinctrow" => Kw::SetQuantifier,
+            b"select" => Kw::Select,
+            b"insert" | b"update" | b"delete" | b"drop" | b"create" | b"alter" | b"truncate"
+            | b"exec" | b"execute" | b"declare" | b"shutdown" | b"grant" | b"revoke"
+            | b"replace" | b"merge" | b"call" | b"load" | b"handler" | b"rename" | b"set"
+            | b"begin" | b"show" | b"kill" | b"use" | b"backup" | b"restore" | b"copy"
+            | b"attach" | b"pragma" | b"prepare" | b"deallocate" | b"commit" | b"rollback"
+            | b"dbcc" | b"bulk" | b"openrowset" | b"reconfigure" => Kw::Statement,
+            b"waitfor" => Kw::Waitfor,
+            b"delay" | b"time" => Kw::Delay,
+            b"from" => Kw::From,
+            b"where" => Kw::Where,
+            b"group" | b"order" => Kw::GroupOrder,
+            b"by" => Kw::By,
+            b"having" => Kw::Having,
+            b"limit" | b"offset" | b"fetch" | b"top" => Kw::Limit,
+            b"into" => Kw::Into,
+            b"outfile" | b"dumpfile" => Kw::Outfile,
+            b"procedure" => Kw::Procedure,
+            b"as" => Kw::As,
+            b"like" | b"rlike" | b"regexp" | b"glob" | b"div" | b"mod" | b"collate" | b"sounds"
+            | b"ilike" | b"similar" | b"escape" | b"match" | b"against" => Kw::BinOp,
+            b"is" => Kw::Is,
+            b"in" => Kw::In,
+            b"between" => Kw::Between,
+            b"null" | b"true" | b"false" | b"unknown" | b"current_user" | b"session_user"
+            | b"system_user" | b"current_date" | b"current_time" | b"current_timestamp"
+            | b"localtime" | b"sysdate" | b"rownum" | b"dual" => Kw::Literal,
+            b"case" => Kw::Case,
+            b"when" => Kw::When,
+            b"then" => Kw::Then,
+            b"else" => Kw::Else,
+            b"end" => Kw::End,
+            b"join" | b"on" | b"using" | b"inner" | b"outer" | b"cross" | b"natural" => Kw::Join,
+            _ => return None,
+        })
+    }
+
+    #[test]
+    fn hashed_lookup_agrees_with_the_keyword_match() {
+        for (w, class) in KEYWORDS {
+            let w = std::str::from_utf8(w).unwrap();
+            // (words over 16 bytes, `current_timestamp`, are never classified)
+            let expect = (w.len() <= 16).then_some(class);
+            assert_eq!(classify(w), expect, "{w}");
+            assert_eq!(classify(&w.to_ascii_uppercase()), expect, "{w}");
+            assert_eq!(classify_reference(w), expect, "{w}");
+        }
+        for w in [
+            "",
+            "a",
+            "x",
+            "selects",
+            "unions",
+            "O'Reilly",
+            "Grüße",
+            "ünion",
+            "select_",
+            "current_timestamps",
+            "abcdefghijklmnopq",
+            "SeLeCt",
+            "Or",
+            "fromage",
+            "dual",
+        ] {
+            assert_eq!(classify(w), classify_reference(w), "{w}");
+        }
+    }
 }
