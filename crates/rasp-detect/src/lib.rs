@@ -133,24 +133,29 @@ pub struct Detectors {
     model: Option<Arc<ml::Model>>,
 }
 
+/// [`ml_gate`] bits: the byte lets a value reach the ML stage; it is also a `%` or `&`
+/// (decoding may change the value).
+const GATE_PASS: u8 = 1;
+const GATE_ESCAPE: u8 = 2;
+
 /// Bytes that let a value reach the ML stage: the kind's structural characters (see
 /// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one.
-const fn ml_gate(structural: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    table[b'%' as usize] = true;
-    table[b'&' as usize] = true;
+const fn ml_gate(structural: &[u8]) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    table[b'%' as usize] = GATE_PASS | GATE_ESCAPE;
+    table[b'&' as usize] = GATE_PASS | GATE_ESCAPE;
     let mut i = 0;
     while i < structural.len() {
-        table[structural[i] as usize] = true;
+        table[structural[i] as usize] |= GATE_PASS;
         i += 1;
     }
     table
 }
 
 /// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
-static SQLI_ML_GATE: [bool; 256] = ml_gate(b"'\"`()=;#-/");
+static SQLI_ML_GATE: [u8; 256] = ml_gate(b"'\"`()=;#-/");
 /// Markup and script need a bracket, quote, backtick, parenthesis or escape.
-static XSS_ML_GATE: [bool; 256] = ml_gate(b"<>\"'`(\\");
+static XSS_ML_GATE: [u8; 256] = ml_gate(b"<>\"'`(\\");
 
 impl Detectors {
     /// Detectors with the embedded ML model.
@@ -254,14 +259,11 @@ impl Detectors {
         // Percent and entity decoding can only produce a structural character from a `%` or
         // a `&`, so a value with no gate byte cannot change structure (most ordinary values
         // leave here).
-        let (mut gated, mut escapes) = (false, false);
-        for &b in value.as_bytes() {
-            gated |= gate[usize::from(b)];
-            escapes |= b == b'%' || b == b'&';
-        }
-        if !gated {
+        let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
+        if bits == 0 {
             return None;
         }
+        let escapes = bits & GATE_ESCAPE != 0;
         // Without `%` or `&` decoding is the identity: settle the structural test (the last
         // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
         // All conditions must hold, so their order does not change the answer.

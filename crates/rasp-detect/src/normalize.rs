@@ -86,7 +86,11 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    // Valid UTF-8 (the usual case) becomes the string without a second copy.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// Fold overlong UTF-8 encodings of ASCII (`C0 AE`, `E0 80 AE`, `F0 80 80 AF`, up to the

@@ -19,11 +19,7 @@ pub fn canonical(value: &str) -> Vec<u8> {
     out.push(0x02); // start marker: lets n-grams anchor on the value's beginning
     let mut last_space = false;
     for &b in value.as_bytes().iter().take(MAX_FEATURE_BYTES) {
-        let c = match b {
-            b'0'..=b'9' => b'0',
-            b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
+        let c = FOLD[usize::from(b)];
         if c == b' ' {
             if last_space {
                 continue;
@@ -37,6 +33,23 @@ pub fn canonical(value: &str) -> Vec<u8> {
     out.push(0x03); // end marker
     out
 }
+
+/// The byte [`canonical`] writes for each input byte: digits to `0`, whitespace to a space,
+/// ASCII lower-case.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => b'0',
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => b' ',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
 
 /// FNV-1a's offset basis and prime (as in [`fnv1a64`]).
 const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;

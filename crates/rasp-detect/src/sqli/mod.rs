@@ -54,7 +54,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     if classes & SIGNIFICANT == 0 {
         return None;
     }
-    let reason = analyze(value).or_else(|| analyze_decoded(value, classes))?;
+    let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
@@ -64,19 +64,23 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 }
 
 /// Byte classes of [`byte_classes`]: a byte may have several.
-const SIGNIFICANT: u8 = 1;
-const PCT: u8 = 1 << 1;
-const PLUS: u8 = 1 << 2;
-const SPACE: u8 = 1 << 3;
-const AMP: u8 = 1 << 4;
-const BACKSLASH: u8 = 1 << 5;
-const EQ: u8 = 1 << 6;
+const SIGNIFICANT: u16 = 1;
+const PCT: u16 = 1 << 1;
+const PLUS: u16 = 1 << 2;
+const SPACE: u16 = 1 << 3;
+const AMP: u16 = 1 << 4;
+const BACKSLASH: u16 = 1 << 5;
+const EQ: u16 = 1 << 6;
 /// Lead bytes of U+2013..U+2032 and U+FF07 (typographic dashes, quotes and primes).
-const TYPO: u8 = 1 << 7;
+const TYPO: u16 = 1 << 7;
+/// The three quote bytes, each of which opens a context the value may land in.
+const SQUOTE: u16 = 1 << 8;
+const DQUOTE: u16 = 1 << 9;
+const BACKTICK: u16 = 1 << 10;
 
 /// The class bits of every byte value.
-static BYTE_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+static BYTE_CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
     // A value with no quote, bracket, operator, comment or whitespace byte is one word or
     // number and cannot change the structure of any SQL context.
     let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
@@ -93,11 +97,14 @@ static BYTE_CLASS: [u8; 256] = {
     t[b'=' as usize] |= EQ;
     t[0xe2] |= TYPO;
     t[0xef] |= TYPO;
+    t[b'\'' as usize] |= SQUOTE;
+    t[b'"' as usize] |= DQUOTE;
+    t[b'`' as usize] |= BACKTICK;
     t
 };
 
 /// The union of the classes of the bytes of `s`.
-fn byte_classes(s: &str) -> u8 {
+fn byte_classes(s: &str) -> u16 {
     s.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)])
 }
 
@@ -106,9 +113,9 @@ fn byte_classes(s: &str) -> u8 {
 /// JS/JSON backslash escapes, and typographic quotes/dashes from pasted payloads. Each layer
 /// is bounded and only tried when it changes the value; `classes` ([`byte_classes`]) says
 /// which decoders can change anything.
-fn analyze_decoded(value: &str, classes: u8) -> Option<&'static str> {
+fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     use crate::xss::entity::{decode_backslashes, decode_entities};
-    let has = |c: u8| classes & c != 0;
+    let has = |c: u16| classes & c != 0;
     let (pct, plus, space, amp, bs, eq, typo) = (
         has(PCT),
         has(PLUS),
@@ -213,6 +220,11 @@ fn truncate(s: &str, max: usize) -> &str {
 
 /// Run every context; first positive wins.
 fn analyze(value: &str) -> Option<&'static str> {
+    analyze_classified(value, byte_classes(value))
+}
+
+/// [`analyze`] of a value whose [`byte_classes`] are known.
+fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
         static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<Token>)> =
@@ -221,21 +233,25 @@ fn analyze(value: &str) -> Option<&'static str> {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut bufs) => {
             let (raw, sig) = &mut *bufs;
-            analyze_with(value, raw, sig)
+            analyze_with(value, classes, raw, sig)
         }
         // re-entered on this thread (cannot happen today): use fresh buffers
-        Err(_) => analyze_with(value, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => analyze_with(value, classes, &mut Vec::new(), &mut Vec::new()),
     })
 }
 
-fn analyze_with(value: &str, raw: &mut Vec<Token>, sig: &mut Vec<Token>) -> Option<&'static str> {
-    let bytes = value.as_bytes();
-    let backslash = memchr::memchr(b'\\', bytes).is_some();
+fn analyze_with(
+    value: &str,
+    classes: u16,
+    raw: &mut Vec<Token>,
+    sig: &mut Vec<Token>,
+) -> Option<&'static str> {
+    let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
     // `'…'`, `"…"` literals and `` `…` `` identifiers (MySQL column / table names)
-    for q in [b'\'', b'"', b'`'] {
-        if memchr::memchr(q, bytes).is_some() {
+    for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE), (b'`', BACKTICK)] {
+        if classes & class != 0 {
             runs[n] = (Start::InQuote(q), true);
             n += 1;
             if backslash {
