@@ -3,7 +3,7 @@
 //! grammar already saw to be inert. A value with any other tag, attribute or URL scheme is
 //! not "plain" and goes on to the model.
 
-/// Tags that only format or link text.
+/// Tags that only format or link text (sorted: looked up by binary search).
 const SAFE_TAGS: &[&str] = &[
     "a",
     "abbr",
@@ -24,6 +24,7 @@ const SAFE_TAGS: &[&str] = &[
     "colgroup",
     "dd",
     "del",
+    "details",
     "dfn",
     "div",
     "dl",
@@ -78,11 +79,11 @@ const SAFE_TAGS: &[&str] = &[
     "ul",
     "var",
     "wbr",
-    "details",
 ];
 
-/// Attributes that carry no behaviour.
+/// Attributes that carry no behaviour (sorted: looked up by binary search).
 const SAFE_ATTRS: &[&str] = &[
+    "accesskey",
     "align",
     "alt",
     "border",
@@ -102,7 +103,9 @@ const SAFE_ATTRS: &[&str] = &[
     "id",
     "lang",
     "name",
+    "open",
     "rel",
+    "reversed",
     "rowspan",
     "scope",
     "size",
@@ -111,14 +114,11 @@ const SAFE_ATTRS: &[&str] = &[
     "start",
     "target",
     "title",
+    "translate",
     "type",
     "valign",
-    "width",
-    "accesskey",
-    "translate",
-    "open",
-    "reversed",
     "value",
+    "width",
 ];
 
 /// Bytes of markup examined at most; longer values are not called plain.
@@ -220,9 +220,18 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// Whether the ASCII name `name` (any case) is in `list` (lower case), without allocating.
+/// Whether the ASCII name `name` (any case) is in the sorted lower-case `list`: lower-cased
+/// on the stack, then a binary search (no allocation, a handful of comparisons).
 fn in_list(list: &[&str], name: &[u8]) -> bool {
-    list.iter().any(|e| e.as_bytes().eq_ignore_ascii_case(name))
+    // Longer than any entry (the longest has 11 bytes): not in the list.
+    let mut buf = [0u8; 16];
+    let Some(lower) = buf.get_mut(..name.len()) else {
+        return false;
+    };
+    for (d, s) in lower.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    list.binary_search_by(|e| e.as_bytes().cmp(lower)).is_ok()
 }
 
 fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
@@ -275,6 +284,21 @@ mod tests {
             "<ul><li>one</li><li class='x'>two</li></ul><br/>"
         ));
         assert!(is_plain_markup("if a < b then <em>c</em>"));
+    }
+
+    #[test]
+    fn name_lists_are_sorted_lower_case_and_short() {
+        for list in [SAFE_TAGS, SAFE_ATTRS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+            assert!(list
+                .iter()
+                .all(|e| e.len() <= 16 && *e == e.to_ascii_lowercase()));
+            for e in list {
+                assert!(in_list(list, e.to_ascii_uppercase().as_bytes()));
+            }
+        }
+        assert!(!in_list(SAFE_TAGS, b"script"));
+        assert!(!in_list(SAFE_TAGS, b"averyveryverylongtagname"));
     }
 
     #[test]
