@@ -51,8 +51,10 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
-            out.push(b[i]);
-            i += 1;
+            // Copy the run up to the next `%` in one go.
+            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            out.extend_from_slice(&b[i..i + run]);
+            i += run;
             continue;
         }
         if matches!(b.get(i + 1), Some(b'u' | b'U')) {

@@ -3,7 +3,7 @@
 //! grammar already saw to be inert. A value with any other tag, attribute or URL scheme is
 //! not "plain" and goes on to the model.
 
-/// Tags that only format or link text (sorted: looked up by binary search).
+/// Tags that only format or link text (sorted).
 const SAFE_TAGS: &[&str] = &[
     "a",
     "abbr",
@@ -81,7 +81,7 @@ const SAFE_TAGS: &[&str] = &[
     "wbr",
 ];
 
-/// Attributes that carry no behaviour (sorted: looked up by binary search).
+/// Attributes that carry no behaviour (sorted).
 const SAFE_ATTRS: &[&str] = &[
     "accesskey",
     "align",
@@ -164,7 +164,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     while i < b.len() && b[i].is_ascii_alphanumeric() {
         i += 1;
     }
-    if !in_list(SAFE_TAGS, &b[name_start..i]) {
+    if !in_list(&SAFE_TAGS_PACKED, &b[name_start..i]) {
         return None;
     }
     loop {
@@ -184,7 +184,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
             return None;
         }
         let attr = &b[attr_start..i];
-        let safe = in_list(SAFE_ATTRS, attr)
+        let safe = in_list(&SAFE_ATTRS_PACKED, attr)
             || starts_with_ignore_case(attr, b"data-")
             || starts_with_ignore_case(attr, b"aria-");
         if !safe {
@@ -220,18 +220,40 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
 }
 
-/// Whether the ASCII name `name` (any case) is in the sorted lower-case `list`: lower-cased
-/// on the stack, then a binary search (no allocation, a handful of comparisons).
-fn in_list(list: &[&str], name: &[u8]) -> bool {
-    // Longer than any entry (the longest has 11 bytes): not in the list.
-    let mut buf = [0u8; 16];
-    let Some(lower) = buf.get_mut(..name.len()) else {
-        return false;
-    };
-    for (d, s) in lower.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
+/// A name of at most 16 bytes packed into an integer (little-endian, zero-padded): list
+/// membership becomes a scan of integer comparisons.
+const fn pack(name: &[u8]) -> u128 {
+    let mut x = 0u128;
+    let mut i = 0;
+    while i < name.len() && i < 16 {
+        x |= (name[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
     }
-    list.binary_search_by(|e| e.as_bytes().cmp(lower)).is_ok()
+    x
+}
+
+const fn pack_list<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut t = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    t
+}
+
+static SAFE_TAGS_PACKED: [u128; SAFE_TAGS.len()] = pack_list(SAFE_TAGS);
+static SAFE_ATTRS_PACKED: [u128; SAFE_ATTRS.len()] = pack_list(SAFE_ATTRS);
+
+/// Whether the ASCII name `name` (any case) is in the packed lower-case list: no
+/// allocation, one integer comparison per entry.
+fn in_list(packed: &[u128], name: &[u8]) -> bool {
+    // Longer than any entry (the longest has 11 bytes), or empty: not in the list.
+    if name.is_empty() || name.len() > 16 {
+        return false;
+    }
+    let key = pack(name);
+    packed.contains(&key)
 }
 
 fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
@@ -287,18 +309,23 @@ mod tests {
     }
 
     #[test]
-    fn name_lists_are_sorted_lower_case_and_short() {
-        for list in [SAFE_TAGS, SAFE_ATTRS] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]));
+    fn name_lists_are_lower_case_and_short() {
+        for (list, packed) in [
+            (SAFE_TAGS, &SAFE_TAGS_PACKED[..]),
+            (SAFE_ATTRS, &SAFE_ATTRS_PACKED[..]),
+        ] {
             assert!(list
                 .iter()
-                .all(|e| e.len() <= 16 && *e == e.to_ascii_lowercase()));
+                .all(|e| !e.is_empty() && e.len() <= 16 && *e == e.to_ascii_lowercase()));
             for e in list {
-                assert!(in_list(list, e.to_ascii_uppercase().as_bytes()));
+                assert!(in_list(packed, e.to_ascii_uppercase().as_bytes()));
             }
         }
-        assert!(!in_list(SAFE_TAGS, b"script"));
-        assert!(!in_list(SAFE_TAGS, b"averyveryverylongtagname"));
+        assert!(!in_list(&SAFE_TAGS_PACKED, b"script"));
+        assert!(!in_list(&SAFE_TAGS_PACKED, b""));
+        assert!(!in_list(&SAFE_TAGS_PACKED, b"averyveryverylongtagname"));
+        // a prefix of an entry is not the entry
+        assert!(!in_list(&SAFE_ATTRS_PACKED, b"cellpad"));
     }
 
     #[test]
