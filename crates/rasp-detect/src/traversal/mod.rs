@@ -34,6 +34,30 @@ const SCHEMES: &[&str] = &[
     "netdoc:",
 ];
 
+/// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
+/// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
+/// needs its canonical form). `ZERO`: a `0`.
+const RELEVANT: u8 = 1;
+const NOT_PLAIN: u8 = 2;
+const ZERO: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b'.' | b'/' | b'\\' | b'%' | b':' | b'0') || c >= 0x80 {
+            t[b] |= RELEVANT;
+        }
+        if matches!(c, b'/' | b'\\' | b'%') || c.is_ascii_control() || c >= 0x80 {
+            t[b] |= NOT_PLAIN;
+        }
+        b += 1;
+    }
+    t[b'0' as usize] |= ZERO;
+    t
+};
+
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let reason = judge(value, ctx)?;
@@ -46,21 +70,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 }
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
-    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
-    if !value
+    // One table-driven pass over the bytes gives both early exits below.
+    let classes = value
         .bytes()
-        .any(|b| matches!(b, b'.' | b'/' | b'\\' | b'%' | b':' | b'0') || b >= 0x80)
-    {
+        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
+    if classes & RELEVANT == 0 {
         return None;
     }
     // Fast path for plain ASCII text with no separator and nothing to decode (most prose):
     // only a scheme, a lone `..` segment or a sensitive file name can matter, and all three
     // can be judged on the raw value without building the canonical form.
-    let plain = value.is_ascii()
-        && !value
-            .bytes()
-            .any(|b| matches!(b, b'/' | b'\\' | b'%') || b.is_ascii_control())
-        && !value.contains("0x");
+    let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && value.contains("0x"));
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');

@@ -222,10 +222,12 @@ pub fn dotted_junk_path(canon: &str) -> bool {
             return false;
         }
     }
+    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones.
     let skeleton: String = canon
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .bytes()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
         .take(4096)
+        .map(char::from)
         .collect();
     if !skeleton.contains("..") {
         return false;
