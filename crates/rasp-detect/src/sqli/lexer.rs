@@ -86,8 +86,9 @@ fn word_continues(b: &[u8], j: usize) -> bool {
     if c < 0x80 {
         return WORD_BYTE[usize::from(c)];
     }
-    !(c == 0xc2 && b.get(j + 1) == Some(&0xa0))
-        && !(c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
+    let nbsp = c == 0xc2 && b.get(j + 1) == Some(&0xa0);
+    let replacement = c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd);
+    !(nbsp || replacement)
 }
 
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
