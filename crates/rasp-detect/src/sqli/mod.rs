@@ -81,9 +81,9 @@ const BACKTICK: u16 = 1 << 10;
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
-    // A value with no quote, bracket, operator, comment or whitespace byte is one word or
-    // number and cannot change the structure of any SQL context.
-    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
+    // A value with no quote, bracket, operator, comment, cast (`::`) or whitespace byte is
+    // one word or number and cannot change the structure of any SQL context.
+    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%:";
     let mut i = 0;
     while i < sig.len() {
         t[sig[i] as usize] |= SIGNIFICANT;
@@ -788,6 +788,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             Some(Kind::Semi) if p.stacked_statement(i + 1) => {
                 return Some("stacked-query");
             }
+            Some(Kind::Op) if p.text(i) == "::" && pg_cast(p, i) => {
+                return Some("pg-cast");
+            }
             Some(Kind::Kw(Kw::Into))
                 if p.kw_is(i + 1, Kw::Outfile)
                     && (matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::LParen))
@@ -885,6 +888,61 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// A PostgreSQL cast at `i` (the `::`) of an operand to a SQL type, ending an expression:
+/// `password::int`, `1+current_user::int`, `f(x)::double precision`. The `::type` syntax is
+/// PostgreSQL's alone; other languages' `::` paths name modules and members, not SQL types.
+fn pg_cast(p: &Parser<'_>, i: usize) -> bool {
+    let operand_before = i > 0
+        && matches!(
+            p.k(i - 1),
+            Some(
+                Kind::Word
+                    | Kind::RParen
+                    | Kind::Str
+                    | Kind::Num
+                    | Kind::Var
+                    | Kind::Kw(Kw::Literal)
+            )
+        );
+    if !operand_before || p.k(i + 1) != Some(Kind::Word) || !keywords::is_cast_type(p.text(i + 1)) {
+        return false;
+    }
+    // `a::b::int` is a path of modules (Rust, C++, PHP), not a cast of `b`.
+    if i >= 2 && p.k(i - 2) == Some(Kind::Op) && p.text(i - 2) == "::" {
+        return false;
+    }
+    // `text` and `json` also name modules (`iced::text`, `serde::json`): after a bare name
+    // only a number or boolean type is a cast; after a call, literal or `)` any type is.
+    let ty = p.text(i + 1);
+    if p.k(i - 1) == Some(Kind::Word)
+        && ["text", "json", "jsonb"]
+            .iter()
+            .any(|t| ty.eq_ignore_ascii_case(t))
+    {
+        return false;
+    }
+    // `double precision` is one type of two words
+    let mut e = i + 2;
+    if p.text(i + 1).eq_ignore_ascii_case("double") {
+        if !p.text(e).eq_ignore_ascii_case("precision") {
+            return false;
+        }
+        e += 1;
+    }
+    matches!(
+        p.k(e),
+        None | Some(
+            Kind::Op
+                | Kind::Cmp
+                | Kind::LogicOp
+                | Kind::RParen
+                | Kind::Semi
+                | Kind::Comma
+                | Kind::Kw(_)
+        )
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
