@@ -399,6 +399,44 @@ pub fn is_strong_function(word: &str) -> bool {
     )
 }
 
+/// PostgreSQL type names an injection casts to with `::` (`password::int` makes the server
+/// print the value in its error; `'…'::jsonb` builds operands). Lower or upper case only:
+/// code namespaces (`Foo::Text`, `System::Int32`) write CamelCase, and names that double as
+/// ordinary identifiers (`name`, `date`, `char`) are left out.
+pub fn is_cast_type(word: &str) -> bool {
+    let lower = word.bytes().all(|b| !b.is_ascii_uppercase());
+    let upper = word.bytes().all(|b| !b.is_ascii_lowercase());
+    if !(lower || upper) || word.len() > 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+        *d = s.to_ascii_lowercase();
+    }
+    matches!(
+        &buf[..word.len()],
+        b"int"
+            | b"int2"
+            | b"int4"
+            | b"int8"
+            | b"integer"
+            | b"bigint"
+            | b"smallint"
+            | b"numeric"
+            | b"text"
+            | b"varchar"
+            | b"bool"
+            | b"boolean"
+            | b"float4"
+            | b"float8"
+            | b"json"
+            | b"jsonb"
+            | b"bytea"
+            | b"regclass"
+            | b"double"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,42 +527,4 @@ mod tests {
             assert_eq!(classify(w), classify_reference(w), "{w}");
         }
     }
-}
-
-/// PostgreSQL type names an injection casts to with `::` (`password::int` makes the server
-/// print the value in its error; `'…'::jsonb` builds operands). Lower or upper case only:
-/// code namespaces (`Foo::Text`, `System::Int32`) write CamelCase, and names that double as
-/// ordinary identifiers (`name`, `date`, `char`) are left out.
-pub fn is_cast_type(word: &str) -> bool {
-    let lower = word.bytes().all(|b| !b.is_ascii_uppercase());
-    let upper = word.bytes().all(|b| !b.is_ascii_lowercase());
-    if !(lower || upper) || word.len() > 16 {
-        return false;
-    }
-    let mut buf = [0u8; 16];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..word.len()],
-        b"int"
-            | b"int2"
-            | b"int4"
-            | b"int8"
-            | b"integer"
-            | b"bigint"
-            | b"smallint"
-            | b"numeric"
-            | b"text"
-            | b"varchar"
-            | b"bool"
-            | b"boolean"
-            | b"float4"
-            | b"float8"
-            | b"json"
-            | b"jsonb"
-            | b"bytea"
-            | b"regclass"
-            | b"double"
-    )
 }
