@@ -166,6 +166,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             }
             b'0'..=b'9' => {
                 i = scan_number(b, i);
+                i = float_suffix(s, i);
                 Kind::Num
             }
             b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
@@ -431,6 +432,24 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
     merge_split_keywords(s, out);
 }
 
+/// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
+/// `1fUNION` as `1f UNION`: filters that expect a space before the keyword miss it. The
+/// suffix belongs to the number only when a set operator follows at once (an ordinary
+/// token such as `3dfx` or `1day` stays one word).
+fn float_suffix(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    if !matches!(b.get(i), Some(b'f' | b'F' | b'd' | b'D')) {
+        return i;
+    }
+    let end = (i + 1..b.len())
+        .find(|&j| !is_word_byte(b[j]))
+        .unwrap_or(b.len());
+    match s.get(i + 1..end).and_then(classify) {
+        Some(Kw::Union) => i + 1,
+        _ => i,
+    }
+}
+
 fn next_is_literal(b: &[u8], mut i: usize) -> bool {
     while i < b.len() && b[i] == b' ' {
         i += 1;
@@ -633,6 +652,26 @@ mod tests {
             kinds("/*!50000union*/ sel/**/ect", Start::Bare),
             vec![Kind::Kw(Kw::Union), Kind::Kw(Kw::Select)]
         );
+    }
+
+    #[test]
+    fn oracle_float_suffix_before_a_set_operator() {
+        assert_eq!(
+            kinds("1fUNION SELECT 2", Start::Bare),
+            vec![
+                Kind::Num,
+                Kind::Kw(Kw::Union),
+                Kind::Kw(Kw::Select),
+                Kind::Num
+            ]
+        );
+        assert_eq!(
+            kinds("2.5DUNION", Start::Bare),
+            vec![Kind::Num, Kind::Kw(Kw::Union)]
+        );
+        // ordinary tokens keep their letters
+        assert_eq!(kinds("3dfx", Start::Bare), vec![Kind::Num, Kind::Word]);
+        assert_eq!(kinds("1day", Start::Bare), vec![Kind::Num, Kind::Word]);
     }
 
     #[test]

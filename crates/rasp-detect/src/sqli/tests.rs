@@ -341,3 +341,21 @@ fn postgres_casts_and_server_file_functions() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn oracle_float_suffix_runs_into_union() {
+    for v in [
+        "1FUNION SELECT 2",
+        "-1fUNION SELECT column_name FROM table_name",
+        "1DUNION SELECT 2",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "3dfx voodoo",
+        "1day union of states",
+        "2D union select committee",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
