@@ -51,7 +51,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
     let classes = byte_classes(value);
-    if classes & SIGNIFICANT == 0 {
+    let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
+    if classes & SIGNIFICANT == 0 && !cast {
         return None;
     }
     let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
@@ -77,13 +78,15 @@ const TYPO: u16 = 1 << 7;
 const SQUOTE: u16 = 1 << 8;
 const DQUOTE: u16 = 1 << 9;
 const BACKTICK: u16 = 1 << 10;
+/// `:`, significant only as PostgreSQL's cast operator `::`.
+const COLON: u16 = 1 << 11;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
-    // A value with no quote, bracket, operator, comment, cast (`::`) or whitespace byte is
-    // one word or number and cannot change the structure of any SQL context.
-    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%:";
+    // A value with no quote, bracket, operator, comment or whitespace byte (and no `::`
+    // cast) is one word or number and cannot change the structure of any SQL context.
+    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
     let mut i = 0;
     while i < sig.len() {
         t[sig[i] as usize] |= SIGNIFICANT;
@@ -100,6 +103,7 @@ static BYTE_CLASS: [u16; 256] = {
     t[b'\'' as usize] |= SQUOTE;
     t[b'"' as usize] |= DQUOTE;
     t[b'`' as usize] |= BACKTICK;
+    t[b':' as usize] |= COLON;
     t
 };
 
