@@ -122,7 +122,10 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 pub fn canonical(value: &str) -> String {
     let decoded = lenient_decode(value);
     let lower = if decoded.is_ascii() {
-        decoded.to_ascii_lowercase()
+        // a decoded (owned) value is lower-cased in place, without another copy
+        let mut d = decoded.into_owned();
+        d.make_ascii_lowercase();
+        d
     } else {
         decoded.to_lowercase()
     };
