@@ -5,6 +5,8 @@
 //! ```text
 //! cargo bench -p rasp-detect --bench detect
 //! RASP_BENCH_CORPUS=../shared/corpus/crs_regression_tests.jsonl cargo bench -p rasp-detect --bench detect
+//! RASP_BENCH_CORPUS=$(ls ../shared/corpus/*.jsonl target/benign/*.jsonl | paste -sd:) \
+//!     cargo bench -p rasp-detect --bench detect
 //! ```
 //!
 //! Besides criterion's mean, the bench prints the p99 over single-value timings of the sample.
@@ -51,17 +53,25 @@ fn builtin_sample() -> Vec<String> {
     .collect()
 }
 
-/// Up to 3,000 payloads from a corpus file named by `RASP_BENCH_CORPUS`, if set.
+/// Payloads from the corpus files named by `RASP_BENCH_CORPUS` (separated by `:`), if set:
+/// from each file up to 1,000 values spread evenly over it, so a mix of attack corpora and
+/// benign sets weighs each source alike.
 fn corpus_sample() -> Option<Vec<String>> {
-    let path = std::env::var("RASP_BENCH_CORPUS").ok()?;
-    let text = std::fs::read_to_string(path).ok()?;
-    Some(
-        text.lines()
+    let paths = std::env::var("RASP_BENCH_CORPUS").ok()?;
+    let mut out = Vec::new();
+    for path in paths.split(':').filter(|p| !p.is_empty()) {
+        let Ok(text) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let values: Vec<String> = text
+            .lines()
             .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
             .filter_map(|v| v["payload"].as_str().map(str::to_owned))
-            .take(3000)
-            .collect(),
-    )
+            .collect();
+        let step = values.len().div_ceil(1000).max(1);
+        out.extend(values.into_iter().step_by(step));
+    }
+    (!out.is_empty()).then_some(out)
 }
 
 fn check_all(d: &Detectors, v: &str) -> usize {
@@ -102,6 +112,16 @@ fn bench(c: &mut Criterion) {
             check_all(&d, black_box(&sample[i]))
         })
     });
+    // The two detectors with the tightest per-value budgets, alone.
+    for kind in [AttackKind::Sqli, AttackKind::Traversal] {
+        c.bench_function(&format!("{} / mixed value", kind.label()), |b| {
+            let mut i = 0;
+            b.iter(|| {
+                i = (i + 1) % sample.len();
+                d.check(kind, black_box(&sample[i]), Context::Param)
+            })
+        });
+    }
     // Worst case: 1 MiB of separators, dots, quotes and tags; the window cap bounds it.
     let big: String = ";../'<a ${IFS}%2e|".repeat(1 << 16);
     c.bench_function("all detectors / 1 MiB adversarial value", |b| {

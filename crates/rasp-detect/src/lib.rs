@@ -133,24 +133,29 @@ pub struct Detectors {
     model: Option<Arc<ml::Model>>,
 }
 
+/// [`ml_gate`] bits: the byte lets a value reach the ML stage; it is also a `%` or `&`
+/// (decoding may change the value).
+const GATE_PASS: u8 = 1;
+const GATE_ESCAPE: u8 = 2;
+
 /// Bytes that let a value reach the ML stage: the kind's structural characters (see
 /// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one.
-const fn ml_gate(structural: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    table[b'%' as usize] = true;
-    table[b'&' as usize] = true;
+const fn ml_gate(structural: &[u8]) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    table[b'%' as usize] = GATE_PASS | GATE_ESCAPE;
+    table[b'&' as usize] = GATE_PASS | GATE_ESCAPE;
     let mut i = 0;
     while i < structural.len() {
-        table[structural[i] as usize] = true;
+        table[structural[i] as usize] |= GATE_PASS;
         i += 1;
     }
     table
 }
 
 /// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
-static SQLI_ML_GATE: [bool; 256] = ml_gate(b"'\"`()=;#-/");
+static SQLI_ML_GATE: [u8; 256] = ml_gate(b"'\"`()=;#-/");
 /// Markup and script need a bracket, quote, backtick, parenthesis or escape.
-static XSS_ML_GATE: [bool; 256] = ml_gate(b"<>\"'`(\\");
+static XSS_ML_GATE: [u8; 256] = ml_gate(b"<>\"'`(\\");
 
 impl Detectors {
     /// Detectors with the embedded ML model.
@@ -206,15 +211,14 @@ impl Detectors {
     }
 
     fn ml_check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
-        if !self.ml_candidate(kind, value, ctx) {
-            return None;
-        }
         let m = self.model().get(kind)?;
+        // The candidate test decodes the value; the model reads that same decoded text.
+        let decoded = self.ml_candidate_decoded(kind, value, ctx)?;
         let threshold = match kind {
             AttackKind::Sqli => self.thresholds.sqli_proba,
             _ => self.thresholds.xss_proba,
         };
-        let p = m.score(value);
+        let p = m.score_decoded(&decoded);
         (p > threshold).then_some(Detection {
             kind,
             engine: Engine::MachineLearning,
@@ -228,25 +232,46 @@ impl Detectors {
     /// headers are left to the grammars, which keeps their false-positive rate at zero), and
     /// carrying characters that can change structure for `kind`.
     pub fn ml_candidate(&self, kind: AttackKind, value: &str, ctx: Context) -> bool {
+        self.ml_candidate_decoded(kind, value, ctx).is_some()
+    }
+
+    /// [`Detectors::ml_candidate`], returning the percent- and entity-decoded value the
+    /// decision was made on (what the model then scores) when the value is a candidate.
+    fn ml_candidate_decoded<'v>(
+        &self,
+        kind: AttackKind,
+        value: &'v str,
+        ctx: Context,
+    ) -> Option<Cow<'v, str>> {
         if matches!(
             ctx,
             Context::UserAgent | Context::Cookie | Context::Header | Context::Referer
         ) {
-            return false;
+            return None;
         }
         let (min, gate) = match kind {
             AttackKind::Sqli => (self.thresholds.min_sqli_len, &SQLI_ML_GATE),
             AttackKind::Xss => (self.thresholds.min_xss_len, &XSS_ML_GATE),
-            _ => return false,
+            _ => return None,
         };
-        // Cheap exit before any decoding: percent and entity decoding can only produce a
-        // structural character from a `%` or a `&`, so a value with none of them cannot
-        // change structure (most ordinary values leave here, one table lookup per byte).
-        if !value.bytes().any(|b| gate[usize::from(b)]) {
-            return false;
+        // One pass over the bytes: does any reach the gate (a structural character, or a
+        // `%` / `&` that decoding may turn into one)? And is there anything to decode?
+        // Percent and entity decoding can only produce a structural character from a `%` or
+        // a `&`, so a value with no gate byte cannot change structure (most ordinary values
+        // leave here).
+        let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
+        if bits == 0 {
+            return None;
+        }
+        let escapes = bits & GATE_ESCAPE != 0;
+        // Without `%` or `&` decoding is the identity: settle the structural test (the last
+        // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
+        // All conditions must hold, so their order does not change the answer.
+        if !escapes && !has_structure(kind, value) {
+            return None;
         }
         if value.chars().count() < min.max(2) {
-            return false;
+            return None;
         }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
@@ -254,27 +279,49 @@ impl Detectors {
             && (ml::markup::is_plain_markup(value)
                 || (kind == AttackKind::Xss && xss::inert_markup(value)))
         {
-            return false;
+            return None;
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
         // grammars saw the whole value, and the engine inspects each member on its own.
         if is_json_document(value) {
-            return false;
+            return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
-        // structure. XSS needs a bracket, quote, backtick, parenthesis or escape to change
-        // anything (a bare URL or `a=b&c=d` cannot); SQL also breaks out with `=`, `;`, `#`
-        // and comments.
+        // structure.
         let decoded = normalize::percent_decode_deep(value);
-        let decoded = normalize::html_entity_decode(&decoded);
-        let structural: &[u8] = match kind {
-            AttackKind::Sqli => b"'\"`()=;#",
-            _ => b"<>\"'`(\\",
+        let decoded = match normalize::html_entity_decode(&decoded) {
+            Cow::Borrowed(_) => decoded,
+            Cow::Owned(d) => Cow::Owned(d),
         };
-        decoded.bytes().any(|b| structural.contains(&b))
-            || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
+        has_structure(kind, &decoded).then_some(decoded)
     }
 }
+
+/// Whether decoded text carries a character that can change structure for `kind`. XSS needs
+/// a bracket, quote, backtick, parenthesis or escape to change anything (a bare URL or
+/// `a=b&c=d` cannot); SQL also breaks out with `=`, `;`, `#` and comments.
+fn has_structure(kind: AttackKind, decoded: &str) -> bool {
+    let table = match kind {
+        AttackKind::Sqli => &SQLI_STRUCTURE,
+        _ => &XSS_STRUCTURE,
+    };
+    decoded.bytes().any(|b| table[usize::from(b)])
+        || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
+}
+
+/// A byte-membership table (one lookup per byte instead of a search of the set).
+const fn byte_set(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] = true;
+        i += 1;
+    }
+    table
+}
+
+static SQLI_STRUCTURE: [bool; 256] = byte_set(b"'\"`()=;#");
+static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
 
 /// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
 /// nesting depth, so a deep value cannot exhaust the stack).

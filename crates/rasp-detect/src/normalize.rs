@@ -51,8 +51,10 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
-            out.push(b[i]);
-            i += 1;
+            // Copy the run up to the next `%` in one go.
+            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            out.extend_from_slice(&b[i..i + run]);
+            i += run;
             continue;
         }
         if matches!(b.get(i + 1), Some(b'u' | b'U')) {
@@ -86,7 +88,11 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
             }
         }
     }
-    Cow::Owned(String::from_utf8_lossy(&out).into_owned())
+    // Valid UTF-8 (the usual case) becomes the string without a second copy.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
 }
 
 /// Fold overlong UTF-8 encodings of ASCII (`C0 AE`, `E0 80 AE`, `F0 80 80 AF`, up to the
@@ -139,8 +145,14 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
 /// slashes folded to ASCII), overlong UTF-8 folded ([`fold_overlong`]); invalid bytes become
 /// U+FFFD.
 pub fn lenient_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') && s.is_ascii() {
-        return Cow::Borrowed(s);
+    if !s.contains('%') {
+        // Nothing to decode: only raw look-alikes can change, and every one of them is
+        // encoded with a 0xE2 or 0xEF lead byte.
+        return if has_lookalike_lead(s.as_bytes()) {
+            Cow::Owned(s.chars().map(fold_lookalike).collect())
+        } else {
+            Cow::Borrowed(s)
+        };
     }
     let mut cur = s.to_owned();
     for _ in 0..MAX_DECODE_DEPTH {
@@ -148,20 +160,36 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
             Some(b) => fold_overlong(&b),
             None => break,
         };
-        let next = String::from_utf8_lossy(&bytes)
-            .chars()
-            .map(fold_lookalike)
-            .collect::<String>();
+        let next = fold_lookalikes_lossy(bytes);
         if next == cur {
             break;
         }
         cur = next;
     }
     // Look-alike characters that arrive raw (not percent-encoded).
-    if !cur.is_ascii() {
+    if has_lookalike_lead(cur.as_bytes()) {
         cur = cur.chars().map(fold_lookalike).collect();
     }
     Cow::Owned(cur)
+}
+
+/// Whether `b` has a lead byte of a character [`fold_lookalike`] may change (all of them are
+/// U+2xxx or U+FExx/U+FFxx: lead byte 0xE2 or 0xEF).
+fn has_lookalike_lead(b: &[u8]) -> bool {
+    memchr::memchr2(0xe2, 0xef, b).is_some()
+}
+
+/// Bytes as text (invalid sequences as U+FFFD) with look-alikes folded; no per-character
+/// rebuild when there is nothing to fold.
+fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) if !has_lookalike_lead(s.as_bytes()) => s,
+        Ok(s) => s.chars().map(fold_lookalike).collect(),
+        Err(e) => String::from_utf8_lossy(e.as_bytes())
+            .chars()
+            .map(fold_lookalike)
+            .collect(),
+    }
 }
 
 /// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.

@@ -19,11 +19,7 @@ pub fn canonical(value: &str) -> Vec<u8> {
     out.push(0x02); // start marker: lets n-grams anchor on the value's beginning
     let mut last_space = false;
     for &b in value.as_bytes().iter().take(MAX_FEATURE_BYTES) {
-        let c = match b {
-            b'0'..=b'9' => b'0',
-            b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => b' ',
-            _ => b.to_ascii_lowercase(),
-        };
+        let c = FOLD[usize::from(b)];
         if c == b' ' {
             if last_space {
                 continue;
@@ -38,22 +34,93 @@ pub fn canonical(value: &str) -> Vec<u8> {
     out
 }
 
+/// The byte [`canonical`] writes for each input byte: digits to `0`, whitespace to a space,
+/// ASCII lower-case.
+static FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = match c {
+            b'0'..=b'9' => b'0',
+            b' ' | b'\t' | b'\r' | b'\n' | 0x0b | 0x0c => b' ',
+            _ => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
+
+/// FNV-1a's offset basis and prime (as in [`fnv1a64`]).
+const FNV_BASIS: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+/// The seed of the character n-gram hash for width `n`.
+const fn ngram_seed(n: usize) -> u64 {
+    0x9e37_79b9_7f4a_7c15u64.wrapping_mul(n as u64)
+}
+
+/// `FIRST_STEP[n - 1][b]` is the FNV-1a state after the first byte `b` of an `n`-gram:
+/// a table lookup replaces that first xor-multiply, and the hash stays bit-identical to
+/// `fnv1a64(ngram_seed(n), window)`.
+static FIRST_STEP: [[u64; 256]; 4] = {
+    let mut t = [[0u64; 256]; 4];
+    let mut n = 0;
+    while n < 4 {
+        let basis = FNV_BASIS ^ ngram_seed(n + 1);
+        let mut b = 0;
+        while b < 256 {
+            t[n][b] = (basis ^ b as u64).wrapping_mul(FNV_PRIME);
+            b += 1;
+        }
+        n += 1;
+    }
+    t
+};
+
 /// Call `f(bucket)` for every feature of `value` in a table of `1 << bits` buckets; returns the
 /// number of features emitted (for normalisation).
-pub fn for_each_feature(value: &str, bits: u8, mut f: impl FnMut(usize)) -> usize {
-    let mask = (1usize << bits) - 1;
+pub fn for_each_feature(value: &str, bits: u8, f: impl FnMut(usize)) -> usize {
     // The model reads the value as the application would after URL and entity decoding.
     let decoded = crate::normalize::percent_decode_deep(value);
     let decoded = crate::normalize::html_entity_decode(&decoded);
-    let text = canonical(&decoded);
+    for_each_feature_decoded(&decoded, bits, f)
+}
+
+/// [`for_each_feature`] on a value already percent- and entity-decoded (callers that decoded
+/// it for their own checks need not decode twice). The multiset of buckets is the same; their
+/// order is not part of the contract (scores sum them).
+pub fn for_each_feature_decoded(decoded: &str, bits: u8, mut f: impl FnMut(usize)) -> usize {
+    debug_assert!(*CHAR_NGRAMS.start() == 1 && *CHAR_NGRAMS.end() == FIRST_STEP.len());
+    let mask = (1usize << bits) - 1;
+    let text = canonical(decoded);
     let mut count = 0;
-    for n in CHAR_NGRAMS {
-        if text.len() < n {
-            break;
-        }
-        let seed = 0x9e37_79b9_7f4a_7c15u64.wrapping_mul(n as u64);
-        for w in text.windows(n) {
-            f((fnv1a64(seed, w) as usize) & mask);
+    // Every 1..=4-byte window, in one pass over the text: each window's hash starts from the
+    // table state of its first byte and folds in the rest. Full four-byte windows first (no
+    // bounds checks in the loop), then the short windows of the last three positions.
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    let [t1, t2, t3, t4] = &FIRST_STEP;
+    for w in text.windows(4) {
+        let (a, b, c, d) = (usize::from(w[0]), w[1], w[2], w[3]);
+        let h2 = step(t2[a], b);
+        let h3 = step(step(t3[a], b), c);
+        let h4 = step(step(step(t4[a], b), c), d);
+        f((t1[a] as usize) & mask);
+        f((h2 as usize) & mask);
+        f((h3 as usize) & mask);
+        f((h4 as usize) & mask);
+    }
+    let len = text.len();
+    let full = len.saturating_sub(3);
+    count += 4 * full;
+    for i in full..len {
+        let widths = len - i;
+        for (n, table) in FIRST_STEP.iter().enumerate().take(widths) {
+            let mut h = table[usize::from(text[i])];
+            for &b in &text[i + 1..=i + n] {
+                h = step(h, b);
+            }
+            f((h as usize) & mask);
             count += 1;
         }
     }
@@ -93,4 +160,44 @@ pub fn for_each_feature(value: &str, bits: u8, mut f: impl FnMut(usize)) -> usiz
         prev = tok_hash;
     }
     count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain definition the table-driven pass must agree with: every n-gram window
+    /// hashed on its own with `fnv1a64(ngram_seed(n), window)`.
+    fn reference_char_buckets(decoded: &str, bits: u8) -> Vec<usize> {
+        let mask = (1usize << bits) - 1;
+        let text = canonical(decoded);
+        let mut v = Vec::new();
+        for n in CHAR_NGRAMS {
+            for w in text.windows(n) {
+                v.push((fnv1a64(ngram_seed(n), w) as usize) & mask);
+            }
+        }
+        v.sort_unstable();
+        v
+    }
+
+    #[test]
+    fn char_ngram_hashes_match_the_plain_definition() {
+        for v in [
+            "",
+            "a",
+            "ab",
+            "1' OR '1'='1",
+            "<svg onload=alert(1)>",
+            "Grüße, 東京 -- x",
+        ] {
+            let mut got = Vec::new();
+            for_each_feature_decoded(v, 18, |h| got.push(h));
+            let text_len = canonical(v).len();
+            let char_count: usize = CHAR_NGRAMS.map(|n| text_len.saturating_sub(n - 1)).sum();
+            let mut chars = got[..char_count].to_vec();
+            chars.sort_unstable();
+            assert_eq!(chars, reference_char_buckets(v, 18), "{v:?}");
+        }
+    }
 }

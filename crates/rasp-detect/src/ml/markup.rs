@@ -3,7 +3,7 @@
 //! grammar already saw to be inert. A value with any other tag, attribute or URL scheme is
 //! not "plain" and goes on to the model.
 
-/// Tags that only format or link text.
+/// Tags that only format or link text (sorted).
 const SAFE_TAGS: &[&str] = &[
     "a",
     "abbr",
@@ -24,6 +24,7 @@ const SAFE_TAGS: &[&str] = &[
     "colgroup",
     "dd",
     "del",
+    "details",
     "dfn",
     "div",
     "dl",
@@ -78,11 +79,11 @@ const SAFE_TAGS: &[&str] = &[
     "ul",
     "var",
     "wbr",
-    "details",
 ];
 
-/// Attributes that carry no behaviour.
+/// Attributes that carry no behaviour (sorted).
 const SAFE_ATTRS: &[&str] = &[
+    "accesskey",
     "align",
     "alt",
     "border",
@@ -102,7 +103,9 @@ const SAFE_ATTRS: &[&str] = &[
     "id",
     "lang",
     "name",
+    "open",
     "rel",
+    "reversed",
     "rowspan",
     "scope",
     "size",
@@ -111,14 +114,11 @@ const SAFE_ATTRS: &[&str] = &[
     "start",
     "target",
     "title",
+    "translate",
     "type",
     "valign",
-    "width",
-    "accesskey",
-    "translate",
-    "open",
-    "reversed",
     "value",
+    "width",
 ];
 
 /// Bytes of markup examined at most; longer values are not called plain.
@@ -164,10 +164,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     while i < b.len() && b[i].is_ascii_alphanumeric() {
         i += 1;
     }
-    let name = std::str::from_utf8(&b[name_start..i])
-        .ok()?
-        .to_ascii_lowercase();
-    if !SAFE_TAGS.contains(&name.as_str()) {
+    if !in_list(&SAFE_TAGS_PACKED, &b[name_start..i]) {
         return None;
     }
     loop {
@@ -186,12 +183,10 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if i == attr_start {
             return None;
         }
-        let attr = std::str::from_utf8(&b[attr_start..i])
-            .ok()?
-            .to_ascii_lowercase();
-        let safe = SAFE_ATTRS.contains(&attr.as_str())
-            || attr.starts_with("data-")
-            || attr.starts_with("aria-");
+        let attr = &b[attr_start..i];
+        let safe = in_list(&SAFE_ATTRS_PACKED, attr)
+            || starts_with_ignore_case(attr, b"data-")
+            || starts_with_ignore_case(attr, b"aria-");
         if !safe {
             return None;
         }
@@ -225,6 +220,47 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
 }
 
+/// A name of at most 16 bytes packed into an integer (little-endian, zero-padded): list
+/// membership becomes a scan of integer comparisons.
+const fn pack(name: &[u8]) -> u128 {
+    let mut x = 0u128;
+    let mut i = 0;
+    while i < name.len() && i < 16 {
+        x |= (name[i].to_ascii_lowercase() as u128) << (8 * i);
+        i += 1;
+    }
+    x
+}
+
+const fn pack_list<const N: usize>(list: &[&str]) -> [u128; N] {
+    let mut t = [0u128; N];
+    let mut i = 0;
+    while i < N {
+        t[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    t
+}
+
+static SAFE_TAGS_PACKED: [u128; SAFE_TAGS.len()] = pack_list(SAFE_TAGS);
+static SAFE_ATTRS_PACKED: [u128; SAFE_ATTRS.len()] = pack_list(SAFE_ATTRS);
+
+/// Whether the ASCII name `name` (any case) is in the packed lower-case list: no
+/// allocation, one integer comparison per entry.
+fn in_list(packed: &[u128], name: &[u8]) -> bool {
+    // Longer than any entry (the longest has 11 bytes), or empty: not in the list.
+    if name.is_empty() || name.len() > 16 {
+        return false;
+    }
+    let key = pack(name);
+    packed.contains(&key)
+}
+
+fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
+    s.get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
 /// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
 fn inert_value(v: &[u8]) -> bool {
     if v.iter()
@@ -232,17 +268,26 @@ fn inert_value(v: &[u8]) -> bool {
     {
         return false;
     }
-    let lower: Vec<u8> = v
-        .iter()
-        .filter(|c| !c.is_ascii_whitespace())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    match lower.iter().position(|&c| c == b':') {
+    // The scheme is what precedes the first colon, read as a browser does: whitespace
+    // removed, any case.
+    match v.iter().position(|&c| c == b':') {
         Some(colon) => {
-            let scheme = &lower[..colon];
+            let scheme = &v[..colon];
             // A colon after a path or query is not a scheme (`/a:b`, `?t=10:30`).
-            scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#'))
-                || matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
+            if scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#')) {
+                return true;
+            }
+            // The longest allowed scheme has 6 letters; fold into a stack buffer.
+            let mut buf = [0u8; 6];
+            let mut n = 0;
+            for &c in scheme.iter().filter(|c| !c.is_ascii_whitespace()) {
+                if n == buf.len() {
+                    return false;
+                }
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+            }
+            matches!(&buf[..n], b"http" | b"https" | b"mailto" | b"tel")
         }
         None => true,
     }
@@ -261,6 +306,26 @@ mod tests {
             "<ul><li>one</li><li class='x'>two</li></ul><br/>"
         ));
         assert!(is_plain_markup("if a < b then <em>c</em>"));
+    }
+
+    #[test]
+    fn name_lists_are_lower_case_and_short() {
+        for (list, packed) in [
+            (SAFE_TAGS, &SAFE_TAGS_PACKED[..]),
+            (SAFE_ATTRS, &SAFE_ATTRS_PACKED[..]),
+        ] {
+            assert!(list
+                .iter()
+                .all(|e| !e.is_empty() && e.len() <= 16 && *e == e.to_ascii_lowercase()));
+            for e in list {
+                assert!(in_list(packed, e.to_ascii_uppercase().as_bytes()));
+            }
+        }
+        assert!(!in_list(&SAFE_TAGS_PACKED, b"script"));
+        assert!(!in_list(&SAFE_TAGS_PACKED, b""));
+        assert!(!in_list(&SAFE_TAGS_PACKED, b"averyveryverylongtagname"));
+        // a prefix of an entry is not the entry
+        assert!(!in_list(&SAFE_ATTRS_PACKED, b"cellpad"));
     }
 
     #[test]

@@ -50,8 +50,14 @@ pub struct LinearModel {
 impl LinearModel {
     /// The probability that `value` is an attack of this model's kind.
     pub fn score(&self, value: &str) -> f32 {
+        let decoded = crate::normalize::percent_decode_deep(value);
+        self.score_decoded(&crate::normalize::html_entity_decode(&decoded))
+    }
+
+    /// [`LinearModel::score`] of a value already percent- and entity-decoded.
+    pub fn score_decoded(&self, decoded: &str) -> f32 {
         let mut sum: i32 = 0;
-        let n = features::for_each_feature(value, self.bits, |h| {
+        let n = features::for_each_feature_decoded(decoded, self.bits, |h| {
             sum += i32::from(self.weights[h]);
         });
         let norm = if n == 0 { 1.0 } else { (n as f32).sqrt() };

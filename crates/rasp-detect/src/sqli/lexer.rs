@@ -64,15 +64,31 @@ pub struct Token {
     pub end: u32,
 }
 
+/// Identifier bytes: ASCII letters, digits, `_`, `$`, and every non-ASCII byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        b += 1;
+    }
+    t
+};
+
 fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80
+    WORD_BYTE[usize::from(b)]
 }
 
 /// Word bytes, stopping before NBSP / U+FFFD (see the main loop).
 fn word_continues(b: &[u8], j: usize) -> bool {
-    is_word_byte(b[j])
-        && !(b[j] == 0xc2 && b.get(j + 1) == Some(&0xa0))
-        && !(b[j] == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
+    let c = b[j];
+    if c < 0x80 {
+        return WORD_BYTE[usize::from(c)];
+    }
+    let nbsp = c == 0xc2 && b.get(j + 1) == Some(&0xa0);
+    let replacement = c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd);
+    !(nbsp || replacement)
 }
 
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
@@ -150,6 +166,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             }
             b'0'..=b'9' => {
                 i = scan_number(b, i);
+                i = float_suffix(s, i);
                 Kind::Num
             }
             b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
@@ -415,6 +432,24 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
     merge_split_keywords(s, out);
 }
 
+/// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
+/// `1fUNION` as `1f UNION`: filters that expect a space before the keyword miss it. The
+/// suffix belongs to the number only when a set operator follows at once (an ordinary
+/// token such as `3dfx` or `1day` stays one word).
+fn float_suffix(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    if !matches!(b.get(i), Some(b'f' | b'F' | b'd' | b'D')) {
+        return i;
+    }
+    let end = (i + 1..b.len())
+        .find(|&j| !is_word_byte(b[j]))
+        .unwrap_or(b.len());
+    match s.get(i + 1..end).and_then(classify) {
+        Some(Kw::Union) => i + 1,
+        _ => i,
+    }
+}
+
 fn next_is_literal(b: &[u8], mut i: usize) -> bool {
     while i < b.len() && b[i] == b' ' {
         i += 1;
@@ -529,7 +564,8 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 /// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
 /// whose concatenation is a keyword (filters that strip comments turn it into one).
 fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
-    if toks.len() < 3 {
+    // Only a comment can glue two words: most values have none and skip the pass.
+    if toks.len() < 3 || !toks.iter().any(|t| t.kind == Kind::Comment) {
         return;
     }
     let mut w = 0usize;
@@ -616,6 +652,26 @@ mod tests {
             kinds("/*!50000union*/ sel/**/ect", Start::Bare),
             vec![Kind::Kw(Kw::Union), Kind::Kw(Kw::Select)]
         );
+    }
+
+    #[test]
+    fn oracle_float_suffix_before_a_set_operator() {
+        assert_eq!(
+            kinds("1fUNION SELECT 2", Start::Bare),
+            vec![
+                Kind::Num,
+                Kind::Kw(Kw::Union),
+                Kind::Kw(Kw::Select),
+                Kind::Num
+            ]
+        );
+        assert_eq!(
+            kinds("2.5DUNION", Start::Bare),
+            vec![Kind::Num, Kind::Kw(Kw::Union)]
+        );
+        // ordinary tokens keep their letters
+        assert_eq!(kinds("3dfx", Start::Bare), vec![Kind::Num, Kind::Word]);
+        assert_eq!(kinds("1day", Start::Bare), vec![Kind::Num, Kind::Word]);
     }
 
     #[test]

@@ -48,10 +48,14 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
-    if !has_sql_significant_byte(value) {
+    // One table-driven pass over the bytes answers both "can this change SQL structure at
+    // all" and "which decoders could change it".
+    let classes = byte_classes(value);
+    let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
+    if classes & SIGNIFICANT == 0 && !cast {
         return None;
     }
-    let reason = analyze(value).or_else(|| analyze_decoded(value))?;
+    let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
@@ -60,28 +64,71 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     })
 }
 
+/// Byte classes of [`byte_classes`]: a byte may have several.
+const SIGNIFICANT: u16 = 1;
+const PCT: u16 = 1 << 1;
+const PLUS: u16 = 1 << 2;
+const SPACE: u16 = 1 << 3;
+const AMP: u16 = 1 << 4;
+const BACKSLASH: u16 = 1 << 5;
+const EQ: u16 = 1 << 6;
+/// Lead bytes of U+2013..U+2032 and U+FF07 (typographic dashes, quotes and primes).
+const TYPO: u16 = 1 << 7;
+/// The three quote bytes, each of which opens a context the value may land in.
+const SQUOTE: u16 = 1 << 8;
+const DQUOTE: u16 = 1 << 9;
+const BACKTICK: u16 = 1 << 10;
+/// `:`, significant only as PostgreSQL's cast operator `::`.
+const COLON: u16 = 1 << 11;
+
+/// The class bits of every byte value.
+static BYTE_CLASS: [u16; 256] = {
+    let mut t = [0u16; 256];
+    // A value with no quote, bracket, operator, comment or whitespace byte (and no `::`
+    // cast) is one word or number and cannot change the structure of any SQL context.
+    let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
+    let mut i = 0;
+    while i < sig.len() {
+        t[sig[i] as usize] |= SIGNIFICANT;
+        i += 1;
+    }
+    t[b'%' as usize] |= PCT;
+    t[b'+' as usize] |= PLUS;
+    t[b' ' as usize] |= SPACE;
+    t[b'&' as usize] |= AMP;
+    t[b'\\' as usize] |= BACKSLASH;
+    t[b'=' as usize] |= EQ;
+    t[0xe2] |= TYPO;
+    t[0xef] |= TYPO;
+    t[b'\'' as usize] |= SQUOTE;
+    t[b'"' as usize] |= DQUOTE;
+    t[b'`' as usize] |= BACKTICK;
+    t[b':' as usize] |= COLON;
+    t
+};
+
+/// The union of the classes of the bytes of `s`.
+fn byte_classes(s: &str) -> u16 {
+    s.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)])
+}
+
 /// The value after the decodings an application or a lenient database applies before the
 /// text reaches SQL: percent-encoding (deep), `+` for space, HTML character references,
 /// JS/JSON backslash escapes, and typographic quotes/dashes from pasted payloads. Each layer
-/// is bounded and only tried when it changes the value.
-fn analyze_decoded(value: &str) -> Option<&'static str> {
+/// is bounded and only tried when it changes the value; `classes` ([`byte_classes`]) says
+/// which decoders can change anything.
+fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     use crate::xss::entity::{decode_backslashes, decode_entities};
-    // One pass over the bytes decides which decoders can change anything.
-    let (mut pct, mut plus, mut space, mut amp, mut bs, mut eq, mut typo) =
-        (false, false, false, false, false, false, false);
-    for &b in value.as_bytes() {
-        match b {
-            b'%' => pct = true,
-            b'+' => plus = true,
-            b' ' => space = true,
-            b'&' => amp = true,
-            b'\\' => bs = true,
-            b'=' => eq = true,
-            // lead bytes of U+2013..U+2032 and U+FF07
-            0xe2 | 0xef => typo = true,
-            _ => {}
-        }
-    }
+    let has = |c: u16| classes & c != 0;
+    let (pct, plus, space, amp, bs, eq, typo) = (
+        has(PCT),
+        has(PLUS),
+        has(SPACE),
+        has(AMP),
+        has(BACKSLASH),
+        has(EQ),
+        has(TYPO),
+    );
     if !(pct || plus || amp || bs || eq || typo) {
         return None;
     }
@@ -175,45 +222,13 @@ fn truncate(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Early exit: a value with no quote, bracket, operator, comment or whitespace byte is one
-/// word or number and cannot change the structure of any SQL context.
-fn has_sql_significant_byte(s: &str) -> bool {
-    s.bytes().any(|b| {
-        matches!(
-            b,
-            b' ' | b'\t'
-                | b'\n'
-                | b'\r'
-                | 0x0b
-                | 0x0c
-                | b'\''
-                | b'"'
-                | b'`'
-                | b'('
-                | b')'
-                | b';'
-                | b'#'
-                | b'-'
-                | b'/'
-                | b'='
-                | b'<'
-                | b'>'
-                | b'|'
-                | b'&'
-                | b'*'
-                | b'+'
-                | b'@'
-                | b','
-                | b'!'
-                | b'~'
-                | b'^'
-                | b'%'
-        )
-    })
-}
-
 /// Run every context; first positive wins.
 fn analyze(value: &str) -> Option<&'static str> {
+    analyze_classified(value, byte_classes(value))
+}
+
+/// [`analyze`] of a value whose [`byte_classes`] are known.
+fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
         static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<Token>)> =
@@ -222,21 +237,25 @@ fn analyze(value: &str) -> Option<&'static str> {
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
         Ok(mut bufs) => {
             let (raw, sig) = &mut *bufs;
-            analyze_with(value, raw, sig)
+            analyze_with(value, classes, raw, sig)
         }
         // re-entered on this thread (cannot happen today): use fresh buffers
-        Err(_) => analyze_with(value, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => analyze_with(value, classes, &mut Vec::new(), &mut Vec::new()),
     })
 }
 
-fn analyze_with(value: &str, raw: &mut Vec<Token>, sig: &mut Vec<Token>) -> Option<&'static str> {
-    let bytes = value.as_bytes();
-    let backslash = memchr::memchr(b'\\', bytes).is_some();
+fn analyze_with(
+    value: &str,
+    classes: u16,
+    raw: &mut Vec<Token>,
+    sig: &mut Vec<Token>,
+) -> Option<&'static str> {
+    let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
     // `'…'`, `"…"` literals and `` `…` `` identifiers (MySQL column / table names)
-    for q in [b'\'', b'"', b'`'] {
-        if memchr::memchr(q, bytes).is_some() {
+    for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE), (b'`', BACKTICK)] {
+        if classes & class != 0 {
             runs[n] = (Start::InQuote(q), true);
             n += 1;
             if backslash {
@@ -261,12 +280,13 @@ fn analyze_with(value: &str, raw: &mut Vec<Token>, sig: &mut Vec<Token>) -> Opti
             };
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
-        let obfuscated = raw.windows(3).any(|w| {
-            w[1].kind == Kind::Comment
-                && w[0].end == w[1].start
-                && w[1].end == w[2].start
-                && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
-        });
+        let obfuscated = raw.len() != sig.len()
+            && raw.windows(3).any(|w| {
+                w[1].kind == Kind::Comment
+                    && w[0].end == w[1].start
+                    && w[1].end == w[2].start
+                    && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
+            });
         if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
@@ -301,15 +321,15 @@ fn truncating_comment(c: &str) -> bool {
         &b[1..]
     };
     // MSSQL hides a statement from its log when `sp_password` appears in a comment
-    if memchr::memmem::find(body, b"sp_password").is_some() {
+    // (found from its `_`, which prose rarely has: no searcher to build per comment)
+    let sp_password = memchr::memchr_iter(b'_', body)
+        .any(|u| u >= 2 && body.get(u - 2..u + 9) == Some(&b"sp_password"[..]));
+    if sp_password {
         return true;
     }
-    let body_trim: Vec<u8> = body
-        .iter()
-        .copied()
-        .filter(|x| !x.is_ascii_whitespace())
-        .collect();
-    if body_trim.is_empty() || body_trim.iter().all(|x| !x.is_ascii_alphanumeric()) {
+    // Nothing but punctuation and spaces (an empty body included): no allocation needed,
+    // whitespace is not alphanumeric either.
+    if !body.iter().any(u8::is_ascii_alphanumeric) {
         return true;
     }
     c.starts_with("--") && matches!(body.first(), Some(b' ' | b'\t' | b'+'))
@@ -772,6 +792,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             Some(Kind::Semi) if p.stacked_statement(i + 1) => {
                 return Some("stacked-query");
             }
+            Some(Kind::Op) if p.text(i) == "::" && pg_cast(p, i) => {
+                return Some("pg-cast");
+            }
             Some(Kind::Kw(Kw::Into))
                 if p.kw_is(i + 1, Kw::Outfile)
                     && (matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::LParen))
@@ -869,6 +892,61 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// A PostgreSQL cast at `i` (the `::`) of an operand to a SQL type, ending an expression:
+/// `password::int`, `1+current_user::int`, `f(x)::double precision`. The `::type` syntax is
+/// PostgreSQL's alone; other languages' `::` paths name modules and members, not SQL types.
+fn pg_cast(p: &Parser<'_>, i: usize) -> bool {
+    let operand_before = i > 0
+        && matches!(
+            p.k(i - 1),
+            Some(
+                Kind::Word
+                    | Kind::RParen
+                    | Kind::Str
+                    | Kind::Num
+                    | Kind::Var
+                    | Kind::Kw(Kw::Literal)
+            )
+        );
+    if !operand_before || p.k(i + 1) != Some(Kind::Word) || !keywords::is_cast_type(p.text(i + 1)) {
+        return false;
+    }
+    // `a::b::int` is a path of modules (Rust, C++, PHP), not a cast of `b`.
+    if i >= 2 && p.k(i - 2) == Some(Kind::Op) && p.text(i - 2) == "::" {
+        return false;
+    }
+    // `text` and `json` also name modules (`iced::text`, `serde::json`): after a bare name
+    // only a number or boolean type is a cast; after a call, literal or `)` any type is.
+    let ty = p.text(i + 1);
+    if p.k(i - 1) == Some(Kind::Word)
+        && ["text", "json", "jsonb"]
+            .iter()
+            .any(|t| ty.eq_ignore_ascii_case(t))
+    {
+        return false;
+    }
+    // `double precision` is one type of two words
+    let mut e = i + 2;
+    if p.text(i + 1).eq_ignore_ascii_case("double") {
+        if !p.text(e).eq_ignore_ascii_case("precision") {
+            return false;
+        }
+        e += 1;
+    }
+    matches!(
+        p.k(e),
+        None | Some(
+            Kind::Op
+                | Kind::Cmp
+                | Kind::LogicOp
+                | Kind::RParen
+                | Kind::Semi
+                | Kind::Comma
+                | Kind::Kw(_)
+        )
+    )
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

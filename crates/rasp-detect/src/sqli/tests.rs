@@ -309,3 +309,53 @@ fn union_select_in_random_case_or_left_open() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn postgres_casts_and_server_file_functions() {
+    for v in [
+        "password::int",
+        "1+current_user::int",
+        "function(foo)::double precision",
+        "function(foo)::BIGINT",
+        "x'||(select password from users)::int||'",
+        "lo_get(16400)",
+        "1 and pg_read_binary_file('/etc/passwd') is not null",
+        "1;select lo_export(16400, '/tmp/x')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "std::string",
+        "Foo::Text",
+        "System::Int32",
+        "i32::MAX and u8::from(x)",
+        "App::name",
+        "use serde::json;",
+        "use iced::widget::text;",
+        "std::primitive::bool",
+        "a::b::c",
+        "Use the lo_get function to read a large object",
+        "chrono::Date",
+        "the ratio was 3::1",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn oracle_float_suffix_runs_into_union() {
+    for v in [
+        "1FUNION SELECT 2",
+        "-1fUNION SELECT column_name FROM table_name",
+        "1DUNION SELECT 2",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "3dfx voodoo",
+        "1day union of states",
+        "2D union select committee",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}

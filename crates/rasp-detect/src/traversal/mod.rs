@@ -34,6 +34,30 @@ const SCHEMES: &[&str] = &[
     "netdoc:",
 ];
 
+/// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
+/// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
+/// needs its canonical form). `ZERO`: a `0`.
+const RELEVANT: u8 = 1;
+const NOT_PLAIN: u8 = 2;
+const ZERO: u8 = 4;
+
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        if matches!(c, b'.' | b'/' | b'\\' | b'%' | b':' | b'0') || c >= 0x80 {
+            t[b] |= RELEVANT;
+        }
+        if matches!(c, b'/' | b'\\' | b'%') || c.is_ascii_control() || c >= 0x80 {
+            t[b] |= NOT_PLAIN;
+        }
+        b += 1;
+    }
+    t[b'0' as usize] |= ZERO;
+    t
+};
+
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let reason = judge(value, ctx)?;
@@ -46,21 +70,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 }
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
-    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
-    if !value
+    // One table-driven pass over the bytes gives both early exits below.
+    let classes = value
         .bytes()
-        .any(|b| matches!(b, b'.' | b'/' | b'\\' | b'%' | b':' | b'0') || b >= 0x80)
-    {
+        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
+    if classes & RELEVANT == 0 {
         return None;
     }
     // Fast path for plain ASCII text with no separator and nothing to decode (most prose):
     // only a scheme, a lone `..` segment or a sensitive file name can matter, and all three
     // can be judged on the raw value without building the canonical form.
-    let plain = value.is_ascii()
-        && !value
-            .bytes()
-            .any(|b| matches!(b, b'/' | b'\\' | b'%') || b.is_ascii_control())
-        && !value.contains("0x");
+    let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && value.contains("0x"));
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
@@ -100,6 +121,21 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 /// except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
     let decoded = lenient_decode(value);
+    let lower = if decoded.is_ascii() {
+        // a decoded (owned) value is lower-cased in place, without another copy
+        let mut d = decoded.into_owned();
+        d.make_ascii_lowercase();
+        d
+    } else {
+        decoded.to_lowercase()
+    };
+    canonical_lower(&lower)
+}
+
+/// The plain definition of [`canonical`] after decoding, character by character; the
+/// bulk-copying [`canonical_lower`] must agree with it.
+#[cfg(test)]
+fn canonical_chars(decoded: &str) -> String {
     let lower = decoded.to_lowercase();
     let b = lower.as_bytes();
     let mut out = String::with_capacity(lower.len());
@@ -148,6 +184,87 @@ pub fn canonical(value: &str) -> String {
                 continue;
             }
             b'\n' | b'\t' => out.push(char::from(c)),
+            c if c.is_ascii_control() => out.push('/'),
+            c => out.push(char::from(c)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Bytes [`canonical_lower`] copies as they are: ASCII other than `0` (which may start
+/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`.
+static PLAIN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0x20;
+    while c < 0x7f {
+        t[c] = true;
+        c += 1;
+    }
+    t[b'\n' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'0' as usize] = false;
+    t[b'\\' as usize] = false;
+    t[b'%' as usize] = false;
+    t
+};
+
+/// The canonical mapping of a decoded, lower-cased value, with runs of plain bytes copied in
+/// bulk instead of pushed one character at a time.
+fn canonical_lower(lower: &str) -> String {
+    let b = lower.as_bytes();
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let run = b[i..]
+            .iter()
+            .position(|&c| !PLAIN_BYTE[usize::from(c)])
+            .unwrap_or(b.len() - i);
+        // A run of ASCII bytes ends on a character boundary.
+        out.push_str(&lower[i..i + run]);
+        i += run;
+        let Some(&c) = b.get(i) else { break };
+        if c >= 0x80 {
+            let ch = lower[i..].chars().next().unwrap_or('\u{fffd}');
+            match ch {
+                // Invalid bytes and private-use code points: lenient APIs (best-fit code
+                // pages) map them to separators; no legitimate path uses them.
+                '\u{fffd}' | '\u{e000}'..='\u{f8ff}' => out.push('/'),
+                ch if ch.is_control() => out.push('/'),
+                ch => out.push(ch),
+            }
+            i += ch.len_utf8();
+            continue;
+        }
+        // `0x2e` / `0x2f` / `0x5c` spelled out, as traversal fuzzers emit them.
+        if c == b'0' && b.get(i + 1) == Some(&b'x') {
+            let lit = match (b.get(i + 2), b.get(i + 3)) {
+                (Some(b'2'), Some(b'e')) => Some('.'),
+                (Some(b'2'), Some(b'f')) | (Some(b'5'), Some(b'c')) => Some('/'),
+                _ => None,
+            };
+            if let Some(l) = lit {
+                out.push(l);
+                i += 4;
+                continue;
+            }
+        }
+        match c {
+            b'\\' => out.push('/'),
+            0 => {
+                let between_dots = out.ends_with('.') && b.get(i + 1) == Some(&b'.');
+                if !between_dots {
+                    out.push('/');
+                }
+            }
+            // An escape left undecoded after every layer: lenient decoders swallowed it.
+            b'%' if b.get(i + 1).is_some_and(u8::is_ascii_alphanumeric)
+                && b.get(i + 2).is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                out.push('/');
+                i += 3;
+                continue;
+            }
             c if c.is_ascii_control() => out.push('/'),
             c => out.push(char::from(c)),
         }
@@ -236,6 +353,29 @@ mod tests {
             "boot.ini%00index.html",
         ] {
             assert!(hit(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn bulk_mapping_agrees_with_the_per_character_one() {
+        for v in [
+            "..\\..\\Boot.INI",
+            "a\0.\0.b\0c",
+            ".\0.",
+            "0X2E0x2F0x5c0x2g0x",
+            "%zz%4%",
+            "line\none\ttab\x01\x7f end",
+            "PLAIN text, 100 words; 0 zeros",
+            "",
+            "0",
+            "Grüße/ÄÖÜ\u{fffd}x\u{e001}y\u{85}z\u{0}.\u{0}.",
+            "東京都/..\\0x2E",
+        ] {
+            assert_eq!(
+                canonical_lower(&v.to_lowercase()),
+                canonical_chars(v),
+                "{v:?}"
+            );
         }
     }
 

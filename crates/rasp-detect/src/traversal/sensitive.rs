@@ -124,7 +124,10 @@ fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
     AC.get_or_init(|| {
         // Case-insensitive so plain values can be searched without lower-casing them.
+        // A DFA: a few hundred states built once, then one table step per byte (the
+        // default contiguous NFA follows failure links byte by byte on prose).
         AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .build(ANYWHERE.iter().chain(ROOTED.iter()))
             .expect("static sensitive-path patterns are valid")
@@ -219,10 +222,12 @@ pub fn dotted_junk_path(canon: &str) -> bool {
             return false;
         }
     }
+    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones.
     let skeleton: String = canon
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '.' || *c == '-')
+        .bytes()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
         .take(4096)
+        .map(char::from)
         .collect();
     if !skeleton.contains("..") {
         return false;
