@@ -615,6 +615,13 @@ pub fn attribute_breakout(s: &str) -> bool {
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
+        // plain text (no quote or tag end before the handler) naming a word
+        if memchr::memchr3(b'"', b'\'', b'`', &b[..at]).is_none()
+            && memchr::memchr(b'>', &b[..at]).is_none()
+            && inert_handler_word(&b[k..])
+        {
+            continue;
+        }
         // a non-empty handler body, or a quote break-out right before the handler
         if k < b.len() && !matches!(b[k], b'&' | b'>') {
             return true;
@@ -625,6 +632,23 @@ pub fn attribute_breakout(s: &str) -> bool {
         }
     }
     false
+}
+
+/// An unquoted handler body that is one plain word ending the value or followed by a space
+/// (`onerror=ignore`, "set onload=true in the config"): naming a value runs nothing, and
+/// prose and config text write `name=word`. Callers apply it only to plain text, where no
+/// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
+/// counts, as it may be the head of a call the page completes.
+fn inert_handler_word(body: &[u8]) -> bool {
+    let n = body
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    if n == 0 || n == 32 || !matches!(body.get(n), None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        return false;
+    }
+    !super::js::names_sink(&body[..n])
 }
 
 #[cfg(test)]

@@ -75,6 +75,11 @@ fn sink(name: &[u8]) -> bool {
     )
 }
 
+/// Whether `word` names a sink the injected code could reach (`alert`, `eval`, `document`…).
+pub(super) fn names_sink(word: &[u8]) -> bool {
+    direct_sink(word) || sink(word)
+}
+
 /// Sinks that may be called directly at the start of a value (no member access needed).
 fn direct_sink(name: &[u8]) -> bool {
     if name.len() < 4 || name.len() > 11 {
@@ -374,11 +379,177 @@ fn inert_call_args(name: &[u8], args: &[u8]) -> bool {
             matches!(args.get(a), Some(b'\'' | b'"' | b'`')) && args[a + 1..].starts_with(b"node:");
         return empty || builtin;
     }
-    let mut k = a;
-    while k < args.len() && is_ident(args[k]) && k - a < 40 {
+    api_reference_args(args)
+}
+
+/// Bytes of an argument list searched for API-reference notation.
+const MAX_ARGS_SCAN: usize = 160;
+
+/// API-reference notation for optional parameters anywhere in the argument list before its
+/// `)`: `(callback[, delay])`, `(callback, delay[, ...args])`. `name[` followed by `,` is
+/// not JavaScript (a member access needs an expression), so the "call" is documentation.
+/// `args` starts at `(`.
+fn api_reference_args(args: &[u8]) -> bool {
+    let end = args.len().min(MAX_ARGS_SCAN);
+    let mut k = 1;
+    while k < end {
+        match args[k] {
+            b')' => return false,
+            b'[' if is_ident(args[k - 1]) && args.get(skip_ws(args, k + 1)) == Some(&b',') => {
+                return true;
+            }
+            _ => {}
+        }
         k += 1;
     }
-    k > a && args.get(k) == Some(&b'[') && args.get(skip_ws(args, k + 1)) == Some(&b',')
+    false
+}
+
+/// Bytes scanned around a call when deciding whether it sits in a function body.
+const MAX_BODY_SCAN: usize = 512;
+
+/// Whether the call at `st` sits in the body of a function literal (`function(){…}`,
+/// `() => {…}`) that the code defines but does not invoke: `_.defer(function(){ alert('x');
+/// })`, `onClick: function(){ alert(…) }`. Such code hands a callback to someone else, as
+/// documentation samples do; a payload runs its call directly or invokes the function it
+/// builds (`(function(){…})()`, `function(){…}()`, `….call(…)`), which stays a call.
+fn in_uninvoked_function(b: &[u8], st: usize) -> bool {
+    let lo = st.saturating_sub(MAX_BODY_SCAN);
+    let mut depth = 0usize;
+    let mut k = st;
+    let open = loop {
+        if k <= lo {
+            return false;
+        }
+        k -= 1;
+        match b[k] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => break k,
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    };
+    if !function_head(&b[lo..open]) {
+        return false;
+    }
+    let hi = b.len().min(open + 2 * MAX_BODY_SCAN);
+    let mut depth = 0usize;
+    let mut close = None;
+    for (p, &c) in b[open..hi].iter().enumerate() {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + p);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    // an unterminated body may be invoked beyond what we see
+    let Some(close) = close else {
+        return false;
+    };
+    let mut j = skip_ws(b, close + 1);
+    if b.get(j) == Some(&b')') {
+        j = skip_ws(b, j + 1);
+    }
+    !matches!(b.get(j), Some(b'(' | b'`' | b'.'))
+}
+
+/// Whether `before` (the code up to a `{`) ends with a function literal's head:
+/// `function(…)`, `function name(…)` or an arrow `=>`.
+fn function_head(before: &[u8]) -> bool {
+    let Some(last) = before.iter().rposition(|c| !c.is_ascii_whitespace()) else {
+        return false;
+    };
+    if before[last] == b'>' {
+        return last > 0 && before[last - 1] == b'=';
+    }
+    if before[last] != b')' {
+        return false;
+    }
+    // the matching `(` of the parameter list (parameters hold no parentheses we need)
+    let Some(paren) = before[..last].iter().rposition(|&c| c == b'(' || c == b')') else {
+        return false;
+    };
+    if before[paren] != b'(' {
+        return false;
+    }
+    let mut e = paren;
+    while e > 0 && before[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_ident(before[s - 1]) && e - s < 40 {
+        s -= 1;
+    }
+    let name = &before[s..e];
+    if name == b"function" {
+        return true;
+    }
+    // `function name(…)`
+    let mut e2 = s;
+    while e2 > 0 && before[e2 - 1].is_ascii_whitespace() {
+        e2 -= 1;
+    }
+    e2 >= 8 && e2 < s && &before[e2 - 8..e2] == b"function"
+}
+
+/// Elements whose text content documentation uses to show code, not to run it.
+fn code_sample_element(name: &[u8]) -> bool {
+    ["code", "pre", "kbd", "samp", "tt", "var"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// Bytes scanned back from a call for the element it sits in.
+const MAX_TEXT_SCAN: usize = 1024;
+
+/// Whether the call at `st` is text content of a code-sample element the value opens
+/// (`<code>atob(data)</code>`, `<pre>_.defer(function(){ alert('x'); })</pre>`): markup
+/// renders that text, nothing runs it. A call inside a tag (an attribute) is not text.
+fn in_code_sample_text(b: &[u8], st: usize) -> bool {
+    let lo = st.saturating_sub(MAX_TEXT_SCAN);
+    let mut k = st;
+    while k > lo {
+        k -= 1;
+        if b[k] == b'>' {
+            // the last tag before the call is closed: the call is text; look further back
+            // for the element around it
+            break;
+        }
+        if b[k] == b'<' {
+            return false;
+        }
+    }
+    let mut open_depth = 0usize;
+    let mut p = st;
+    while p > lo {
+        p -= 1;
+        if b[p] != b'<' {
+            continue;
+        }
+        let end_tag = b.get(p + 1) == Some(&b'/');
+        let ns = p + 1 + usize::from(end_tag);
+        let mut ne = ns;
+        while ne < st && b[ne].is_ascii_alphanumeric() {
+            ne += 1;
+        }
+        if !code_sample_element(&b[ns..ne]) {
+            continue;
+        }
+        if end_tag {
+            open_depth += 1;
+        } else if open_depth == 0 {
+            return true;
+        } else {
+            open_depth -= 1;
+        }
+    }
+    false
 }
 
 /// Whether some identifier of `b` is a direct sink's name (`alert`, `eval`, `import`…): one
@@ -439,6 +610,15 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
+        if matches!(next, Some(b'(' | b'`'))
+            && (in_uninvoked_function(b, st) || in_code_sample_text(b, st))
+        {
+            continue;
+        }
+        // optional call `alert?.(1)`
+        if next == Some(b'?') && b[i..].starts_with(b"?.(") {
+            return true;
+        }
         if matches!(next, Some(b'(' | b'`')) {
             return true;
         }
@@ -492,6 +672,10 @@ pub fn sink_call(s: &str) -> bool {
         return false;
     }
     let e2 = skip_ws(b, e);
+    if direct && e2 == e && b[e..].starts_with(b"?.(") {
+        // optional call `alert?.(1)`
+        return !prose_call(&b[e + 2..]);
+    }
     let ok_shape = if direct {
         b.get(e2).is_some_and(|&c| c == b'(' || c == b'`')
             && e2 == e
@@ -499,7 +683,97 @@ pub fn sink_call(s: &str) -> bool {
     } else {
         member && !inert_member_call(&b[..e], &b[e2..])
     };
-    ok_shape && call_or_assign(b, e2)
+    ok_shape && call_or_assign(b, e2) && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
+}
+
+/// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,
+/// `x in y`); any other two words side by side are not code.
+fn joins_words(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"new"
+            | b"typeof"
+            | b"void"
+            | b"delete"
+            | b"await"
+            | b"yield"
+            | b"in"
+            | b"instanceof"
+            | b"of"
+            | b"function"
+            | b"async"
+            | b"return"
+            | b"throw"
+            | b"var"
+            | b"let"
+            | b"const"
+    )
+}
+
+/// Whether the "call" whose argument list starts at `args[0] == '('` is prose, not code:
+/// two words side by side outside strings (`confirm(your attendance)`), or a word right
+/// after the closing parenthesis on the same line (`eval(expression) evaluates …`).
+/// JavaScript only juxtaposes words around a few keywords, and a payload's call is followed
+/// by an operator, separator, comment or the end.
+fn prose_call(args: &[u8]) -> bool {
+    let end = args.len().min(MAX_ARGS_SCAN);
+    let mut k = 1;
+    let mut depth = 1usize;
+    let mut prev_word: Option<(usize, usize)> = None;
+    while k < end {
+        let c = args[k];
+        if matches!(c, b'\'' | b'"' | b'`') {
+            // skip a string literal; an unterminated one is not prose we can judge
+            match memchr::memchr(c, &args[k + 1..end]) {
+                Some(q) => k += q + 2,
+                None => return false,
+            }
+            prev_word = None;
+            continue;
+        }
+        if is_ident_start(c) {
+            let st = k;
+            while k < end && is_ident(args[k]) {
+                k += 1;
+            }
+            if let Some((ps, pe)) = prev_word {
+                if !joins_words(&args[ps..pe]) && !joins_words(&args[st..k]) {
+                    return true;
+                }
+            }
+            prev_word = Some((st, k));
+            continue;
+        }
+        match c {
+            b' ' | b'\t' => {}
+            b'(' => {
+                depth += 1;
+                prev_word = None;
+            }
+            b')' => {
+                depth -= 1;
+                prev_word = None;
+                if depth == 0 {
+                    let mut j = k + 1;
+                    let at = j;
+                    while j < args.len() && matches!(args[j], b' ' | b'\t') {
+                        j += 1;
+                    }
+                    if j == at || j >= args.len() || !args[j].is_ascii_alphabetic() {
+                        return false;
+                    }
+                    let ws = j;
+                    while j < args.len() && is_ident(args[j]) {
+                        j += 1;
+                    }
+                    return !joins_words(&args[ws..j]);
+                }
+            }
+            _ => prev_word = None,
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Symbols counted before a bracket-only run counts as script.

@@ -599,3 +599,44 @@ fn markup_soup_never_panics() {
         let _ = super::inert_markup(&s);
     }
 }
+
+#[test]
+fn documentation_code_is_not_a_call() {
+    // API-reference notation, callbacks handed to someone else, code shown in code elements,
+    // and prose around a word followed by parentheses: nothing runs
+    for v in [
+        "setTimeout(callback, delay[, ...args])#",
+        "setInterval(callback[, delay])",
+        "_.defer(function(){ alert('deferred'); });\n// Returns before the alert runs.",
+        "var v = {\n  onClick: function(){ alert('clicked: ' + this.label); }\n};",
+        "button.on('click', () => { alert('hi'); });",
+        "<li><a href=\"#atobdata\"><code>atob(data)</code></a></li>",
+        "<pre> _.defer(function(){ alert('deferred'); }); </pre>",
+        "<p>Use <code>eval(expr)</code> only on trusted input.</p>",
+        "confirm(your attendance) by Friday",
+        "eval(expression) evaluates the expression",
+        "window.alert(message) shows a dialog",
+        "I set onload=true in the config file",
+        "onerror=ignore",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // look-alikes that do run: invoked function literals, calls outside code elements,
+    // calls in attributes, real arguments, break-outs before a plain handler word
+    for v in [
+        "(function(){ alert(1) })()",
+        "function(){alert(1)}()",
+        "setTimeout(function(){alert(1)},0)",
+        "<code>x</code><svg onload=alert(1)>",
+        "<code title=\"a\" onclick=\"alert(1)\">x</code>",
+        "<b>x</b>';alert(1)//",
+        "alert(document.cookie)",
+        "alert('xss') // comment",
+        "alert?.(1)",
+        "confirm(1)",
+        "\" onerror=KCF \"",
+        "x onfocus=alert autofocus",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
