@@ -483,11 +483,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 return (Some(r), i);
             }
         }
-        let lname: Vec<u8> = an.iter().take(32).map(u8::to_ascii_lowercase).collect();
+        let mut lbuf = [0u8; 32];
+        let lname = lower_into(an, &mut lbuf);
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
-        match &lname[..] {
+        match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
             b"http-equiv" => {
@@ -559,6 +560,15 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     }
 }
 
+/// The first `buf.len()` bytes of `src`, lower-cased into `buf` (no allocation per name).
+fn lower_into<'a>(src: &[u8], buf: &'a mut [u8]) -> &'a [u8] {
+    let n = src.len().min(buf.len());
+    for (d, s) in buf.iter_mut().zip(&src[..n]) {
+        *d = s.to_ascii_lowercase();
+    }
+    &buf[..n]
+}
+
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.
 fn trim_controls(n: &[u8]) -> &[u8] {
     let mut a = 0;
@@ -600,7 +610,9 @@ pub fn attribute_breakout(s: &str) -> bool {
         while e < b.len() && e - at < 48 && b[e].is_ascii_alphabetic() {
             e += 1;
         }
-        let ev: Vec<u8> = b[at + 2..e].iter().map(u8::to_ascii_lowercase).collect();
+        // `e - at < 48` bounds the name, so the buffer holds it whole
+        let mut ebuf = [0u8; 48];
+        let ev = lower_into(&b[at + 2..e], &mut ebuf);
         if !is_event_name(&ev) {
             continue;
         }

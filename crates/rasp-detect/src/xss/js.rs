@@ -257,20 +257,21 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 pub fn string_breakout(s: &str) -> bool {
     let b = s.as_bytes();
-    // whether any window can mention a direct sink, decided once for the whole value
-    let any_direct_sink = names_direct_sink(b);
-    let reads_cookie = memchr::memchr_iter(b'.', b).any(|p| {
-        p >= 8
-            && b[p - 8..].len() >= 15
-            && b[p - 8..p - 8 + 15].eq_ignore_ascii_case(b"document.cookie")
-    });
-    let delimiters = attribute_delimiters(b);
+    // where direct sinks and cookie reads start, found once for the whole value (when a
+    // first window needs them) so that only the windows holding one are examined
+    let mut sinks: Option<Marks> = None;
+    let mut cookies: Option<Marks> = None;
+    let mut delimiters = [0usize; MAX_DELIMITERS];
+    let n_delimiters = attribute_delimiters(b, &mut delimiters);
+    let delimiters = &delimiters[..n_delimiters];
     let mut tried = 0;
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
-        let c = b[i];
-        i += 1;
-        if !matches!(c, b'\'' | b'"' | b'`') || delimiters.binary_search(&(i - 1)).is_ok() {
+        let Some(q) = memchr::memchr3(b'\'', b'"', b'`', &b[i..]) else {
+            break;
+        };
+        i += q + 1;
+        if delimiters.binary_search(&(i - 1)).is_ok() {
             continue;
         }
         tried += 1;
@@ -297,16 +298,23 @@ pub fn string_breakout(s: &str) -> bool {
         if !saw_sep {
             continue;
         }
-        let window = &b[j..b.len().min(j + 256)];
-        if any_direct_sink && code_mentions_sink(window) {
+        let wend = b.len().min(j + 256);
+        let window = &b[j..wend];
+        if sinks
+            .get_or_insert_with(|| Marks::new(b, direct_sink_starts))
+            .any_in(j, wend)
+            && code_mentions_sink(window)
+        {
             return true;
         }
         // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
-        if reads_cookie
-            && window.len() >= 15
+        if cookies
+            .get_or_insert_with(|| Marks::new(b, cookie_reads))
+            .any_in(j, wend.saturating_sub(COOKIE.len() - 1))
+            && window.len() >= COOKIE.len()
             && window
-                .windows(15)
-                .any(|w| w.eq_ignore_ascii_case(b"document.cookie"))
+                .windows(COOKIE.len())
+                .any(|w| w.eq_ignore_ascii_case(COOKIE))
         {
             return true;
         }
@@ -328,18 +336,95 @@ pub fn string_breakout(s: &str) -> bool {
 /// Most attribute-value quotes remembered per value.
 const MAX_DELIMITERS: usize = 256;
 
+/// The cookie read that exfiltration payloads splice into code.
+const COOKIE: &[u8] = b"document.cookie";
+
+/// Most positions a [`Marks`] remembers; past that every window is examined.
+const MAX_MARKS: usize = 64;
+
+/// Start positions of something a window test looks for, found in one pass over the value,
+/// so the test runs only on windows that hold one. With more than [`MAX_MARKS`] the marks
+/// say "maybe" everywhere and the window test decides, as it would without them.
+struct Marks {
+    at: [usize; MAX_MARKS],
+    len: usize,
+    overflow: bool,
+}
+
+impl Marks {
+    fn new(b: &[u8], find: fn(&[u8], &mut Marks)) -> Marks {
+        let mut m = Marks {
+            at: [0; MAX_MARKS],
+            len: 0,
+            overflow: false,
+        };
+        find(b, &mut m);
+        m
+    }
+
+    /// Record `p`; false once full (the finder may stop).
+    fn push(&mut self, p: usize) -> bool {
+        if self.len == MAX_MARKS {
+            self.overflow = true;
+            return false;
+        }
+        self.at[self.len] = p;
+        self.len += 1;
+        true
+    }
+
+    /// Whether a mark starts in `from..to` (or there were too many to remember).
+    fn any_in(&self, from: usize, to: usize) -> bool {
+        self.overflow || self.at[..self.len].iter().any(|&p| p >= from && p < to)
+    }
+}
+
+/// Identifiers that [`code_mentions_sink`] would read as a direct sink: a run of identifier
+/// bytes that does not continue one (`9alert` is one token, not `alert`). A window that
+/// starts at a token boundary holds such a run only if one starts inside it; a run cut by
+/// the window's end has nothing after it and cannot complete a call.
+fn direct_sink_starts(b: &[u8], m: &mut Marks) {
+    let mut i = 0;
+    while i < b.len() {
+        if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && is_ident(b[i]) {
+            i += 1;
+        }
+        if direct_sink(&b[st..i]) && !m.push(st) {
+            return;
+        }
+    }
+}
+
+/// Where `document.cookie` (any case) starts.
+fn cookie_reads(b: &[u8], m: &mut Marks) {
+    for p in memchr::memchr_iter(b'.', b) {
+        if p >= 8
+            && b.len() - (p - 8) >= COOKIE.len()
+            && b[p - 8..p - 8 + COOKIE.len()].eq_ignore_ascii_case(COOKIE)
+            && !m.push(p - 8)
+        {
+            return;
+        }
+    }
+}
+
 /// Positions of quotes that open or close an attribute value inside a tag that the value
 /// itself opens (`<a title="open">`): in well-formed markup those quotes delimit HTML, they
 /// cannot end a JavaScript string. A break-out from an attribute (`x" onclick=…`) starts
 /// outside any tag of the value and is not affected.
-fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
+fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
+    let mut n = 0;
     if memchr::memchr(b'<', b).is_none() {
-        return out;
+        return 0;
     }
     let mut i = 0;
     let mut in_tag = false;
-    while i < b.len() && out.len() < MAX_DELIMITERS {
+    while i < b.len() && n < MAX_DELIMITERS {
         match b[i] {
             b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => in_tag = true,
             b'>' => in_tag = false,
@@ -354,8 +439,9 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
                         i = close + 1;
                         continue;
                     }
-                    out.push(j);
-                    out.push(close);
+                    out[n] = j;
+                    out[n + 1] = close;
+                    n += 2;
                     i = close + 1;
                     continue;
                 }
@@ -364,7 +450,7 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
         }
         i += 1;
     }
-    out
+    n
 }
 
 /// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
