@@ -613,7 +613,7 @@ pub fn attribute_breakout(s: &str) -> bool {
         // `e - at < 48` bounds the name, so the buffer holds it whole
         let mut ebuf = [0u8; 48];
         let ev = lower_into(&b[at + 2..e], &mut ebuf);
-        if !is_event_name(&ev) {
+        if !is_event_name(ev) {
             continue;
         }
         let mut k = e;
