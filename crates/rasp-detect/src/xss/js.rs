@@ -744,8 +744,7 @@ pub fn sink_call(s: &str) -> bool {
     let b = t.as_bytes();
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
-    let code_like = s.bytes().any(|c| matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'='))
-        || memchr::memmem::find(s.as_bytes(), b")(").is_some()
+    let code_like = code_punctuation(s.as_bytes())
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
         || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
     if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
@@ -770,6 +769,14 @@ pub fn sink_call(s: &str) -> bool {
         member && !inert_member_call(&b[..e], &b[e2..])
     };
     ok_shape && call_or_assign(b, e2) && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
+}
+
+/// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(` (one pass).
+fn code_punctuation(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'=')
+            || (c == b')' && b.get(i + 1) == Some(&b'('))
+    })
 }
 
 /// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,
