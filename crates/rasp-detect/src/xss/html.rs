@@ -8,6 +8,7 @@
 
 use super::css;
 use super::entity::decode_entities;
+use super::lower_into;
 use super::uri;
 
 /// Tags examined per value; each one costs a bounded scan of its attributes.
@@ -558,15 +559,6 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         _ => (None, i),
     }
-}
-
-/// The first `buf.len()` bytes of `src`, lower-cased into `buf` (no allocation per name).
-fn lower_into<'a>(src: &[u8], buf: &'a mut [u8]) -> &'a [u8] {
-    let n = src.len().min(buf.len());
-    for (d, s) in buf.iter_mut().zip(&src[..n]) {
-        *d = s.to_ascii_lowercase();
-    }
-    &buf[..n]
 }
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.

@@ -7,12 +7,29 @@
 /// How many quote positions are tried as break-out points.
 const MAX_QUOTES: usize = 32;
 
+/// Identifier bytes: bit 0 may start one (`A-Za-z_$`), bit 1 may continue one (and digits).
+/// A table lookup, as the identifier scans run over every byte of code-like values.
+static IDENT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() || b == b'_' || b == b'$' {
+            t[c] = 3;
+        } else if b.is_ascii_digit() {
+            t[c] = 2;
+        }
+        c += 1;
+    }
+    t
+};
+
 fn is_ident_start(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+    IDENT[usize::from(b)] & 1 != 0
 }
 
 fn is_ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+    IDENT[usize::from(b)] & 2 != 0
 }
 
 /// Globals and members through which injected script acts. These are the browser's API, the
@@ -746,7 +763,7 @@ pub fn sink_call(s: &str) -> bool {
     // called, bound or passed in code (the value has code punctuation around it)
     let code_like = code_punctuation(s.as_bytes())
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
-        || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
+        || memchr::memchr_iter(b')', b).any(|p| b.get(p + 1).is_some_and(|&c| is_ident_start(c)));
     if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
@@ -773,10 +790,18 @@ pub fn sink_call(s: &str) -> bool {
 
 /// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(` (one pass).
 fn code_punctuation(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'=')
-            || (c == b')' && b.get(i + 1) == Some(&b'('))
-    })
+    static CODE: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b';' as usize] = true;
+        t[b'{' as usize] = true;
+        t[b'}' as usize] = true;
+        t[b'`' as usize] = true;
+        t[b'[' as usize] = true;
+        t[b'=' as usize] = true;
+        t
+    };
+    b.iter().any(|&c| CODE[usize::from(c)])
+        || memchr::memchr_iter(b')', b).any(|p| b.get(p + 1) == Some(&b'('))
 }
 
 /// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,

@@ -341,6 +341,16 @@ fn has_sub(b: &[u8], needle: &[u8]) -> bool {
     }
 }
 
+/// The first `buf.len()` bytes of `src`, lower-cased into `buf`: names compared without an
+/// allocation per name.
+fn lower_into<'a>(src: &[u8], buf: &'a mut [u8]) -> &'a [u8] {
+    let n = src.len().min(buf.len());
+    for (d, c) in buf.iter_mut().zip(&src[..n]) {
+        *d = c.to_ascii_lowercase();
+    }
+    &buf[..n]
+}
+
 /// Remove `/* … */` comments (an unclosed one runs to the end), as the JS and CSS tokenizers
 /// do before they see the code.
 fn strip_block_comments(s: &str) -> String {
