@@ -442,6 +442,11 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
     let mut i = 0;
     let mut in_tag = false;
     while i < b.len() && n < MAX_DELIMITERS {
+        // only `<`, `=` and `>` change anything below: jump to the next one
+        match memchr::memchr3(b'<', b'=', b'>', &b[i..]) {
+            Some(p) => i += p,
+            None => break,
+        }
         match b[i] {
             b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => in_tag = true,
             b'>' => in_tag = false,

@@ -88,7 +88,11 @@ mod class {
     pub const NUL: u32 = 1 << 13;
     pub const PLUS: u32 = 1 << 14;
     pub const HIGH: u32 = 1 << 15;
-    /// Without one of these no tag, attribute, scheme, script or template can be formed.
+    /// Lead bytes of the characters [`super::entity::fold_fullwidth`] folds to markup
+    /// (`＜` is `EF BC 9C`, `‹` `E2 80 B9`, `〈` `E3 80 88`, `¼` `C2 BC`).
+    pub const FOLD_LEAD: u32 = 1 << 16;
+    /// Without one of these no tag, attribute, scheme, script or template can be formed,
+    /// nor can UTF-7 (`+ADw-`) or full-width forms (`＜script＞`) decode into one.
     pub const SIGNIFICANT: u32 = LT
         | EQ
         | COLON
@@ -125,6 +129,9 @@ static CLASS: [u32; 256] = {
     let mut i = 0x80;
     while i < 256 {
         t[i] = class::HIGH;
+        if i == 0xc2 || i == 0xe2 || i == 0xe3 || i == 0xef {
+            t[i] |= class::FOLD_LEAD;
+        }
         i += 1;
     }
     t
@@ -288,7 +295,8 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     if m & class::LBRACKET != 0 && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");
     }
-    if has_word_with(b) && js::with_global(v) {
+    // `with (…)`: needs a parenthesis
+    if m & class::PAREN != 0 && has_word_with(b) && js::with_global(v) {
         return Some("script-call");
     }
     if m & class::SLASH != 0
