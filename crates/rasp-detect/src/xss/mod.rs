@@ -104,7 +104,9 @@ mod class {
         | BACKSLASH
         | QUOTE
         | LBRACKET
-        | STAR;
+        | STAR
+        | PLUS
+        | FOLD_LEAD;
 }
 
 /// The class bit of every byte.

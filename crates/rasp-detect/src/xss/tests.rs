@@ -640,3 +640,28 @@ fn documentation_code_is_not_a_call() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn utf7_and_full_width_markup_without_ascii_punctuation() {
+    // nothing but `+`, `-`, `/` or full-width forms: the decoders must still see them
+    for v in [
+        "+ADw-script+AD4-alert+ACg-1+ACk-+ADw-/script+AD4-",
+        "+ADw-img src+AD0-x onerror+AD0-alert+ACg-1+ACk-+AD4-",
+        "\u{ff1c}script\u{ff1e}alert\u{ff08}1\u{ff09}\u{ff1c}/script\u{ff1e}",
+        "\u{ff1c}img src\u{ff1d}x onerror\u{ff1d}alert\u{ff08}1\u{ff09}\u{ff1e}",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "C++ programming",
+        "+1 (555) 010-9999",
+        "q=a+b+c",
+        "\u{ff1c}\u{91cd}\u{8981}\u{ff1e}\u{304a}\u{77e5}\u{3089}\u{305b}",
+        "\u{ff08}\u{682a}\u{ff09}\u{6771}\u{4eac}",
+        "\u{bc} cup sugar, \u{be} cup flour",
+        "\u{2039} prev | next \u{203a}",
+        "\u{ff28}\u{ff45}\u{ff4c}\u{ff4c}\u{ff4f}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
