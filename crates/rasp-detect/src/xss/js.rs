@@ -552,7 +552,10 @@ fn in_uninvoked_function(b: &[u8], st: usize) -> bool {
             _ => {}
         }
     };
-    if !function_head(&b[lo..open]) {
+    let Some(head) = function_head(&b[lo..open]) else {
+        return false;
+    };
+    if passed_to_invoker(b, lo + head) {
         return false;
     }
     let hi = b.len().min(open + 2 * MAX_BODY_SCAN);
@@ -582,24 +585,25 @@ fn in_uninvoked_function(b: &[u8], st: usize) -> bool {
     !matches!(b.get(j), Some(b'(' | b'`' | b'.'))
 }
 
-/// Whether `before` (the code up to a `{`) ends with a function literal's head:
-/// `function(…)`, `function name(…)` or an arrow `=>`.
-fn function_head(before: &[u8]) -> bool {
-    let Some(last) = before.iter().rposition(|c| !c.is_ascii_whitespace()) else {
-        return false;
-    };
+/// Where the function literal starts whose head `before` (the code up to a `{`) ends with:
+/// `function(…)`, `function name(…)` or an arrow `(…) =>` / `x =>`. `None` for other blocks.
+fn function_head(before: &[u8]) -> Option<usize> {
+    let last = before.iter().rposition(|c| !c.is_ascii_whitespace())?;
     if before[last] == b'>' {
-        return last > 0 && before[last - 1] == b'=';
+        if last == 0 || before[last - 1] != b'=' {
+            return None;
+        }
+        return Some(arrow_params_start(&before[..last - 1]));
     }
     if before[last] != b')' {
-        return false;
+        return None;
     }
     // the matching `(` of the parameter list (parameters hold no parentheses we need)
-    let Some(paren) = before[..last].iter().rposition(|&c| c == b'(' || c == b')') else {
-        return false;
-    };
+    let paren = before[..last]
+        .iter()
+        .rposition(|&c| c == b'(' || c == b')')?;
     if before[paren] != b'(' {
-        return false;
+        return None;
     }
     let mut e = paren;
     while e > 0 && before[e - 1].is_ascii_whitespace() {
@@ -609,16 +613,89 @@ fn function_head(before: &[u8]) -> bool {
     while s > 0 && is_ident(before[s - 1]) && e - s < 40 {
         s -= 1;
     }
-    let name = &before[s..e];
-    if name == b"function" {
-        return true;
+    if &before[s..e] == b"function" {
+        return Some(s);
     }
     // `function name(…)`
     let mut e2 = s;
     while e2 > 0 && before[e2 - 1].is_ascii_whitespace() {
         e2 -= 1;
     }
-    e2 >= 8 && e2 < s && &before[e2 - 8..e2] == b"function"
+    (e2 >= 8 && e2 < s && &before[e2 - 8..e2] == b"function").then(|| e2 - 8)
+}
+
+/// Start of an arrow function's parameters, given the code up to its `=>`: `(a, b)` or `a`.
+fn arrow_params_start(before: &[u8]) -> usize {
+    let Some(last) = before.iter().rposition(|c| !c.is_ascii_whitespace()) else {
+        return 0;
+    };
+    if before[last] == b')' {
+        return before[..last].iter().rposition(|&c| c == b'(').unwrap_or(0);
+    }
+    let mut s = last + 1;
+    while s > 0 && is_ident(before[s - 1]) {
+        s -= 1;
+    }
+    s
+}
+
+/// Array and function methods that call the function they are given right away
+/// (`[1].map(function(){…})`, `[1].find(x => alert(x))`, `f.call(…)`).
+fn invokes_argument(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"map"
+            | b"forEach"
+            | b"find"
+            | b"findIndex"
+            | b"findLast"
+            | b"filter"
+            | b"some"
+            | b"every"
+            | b"reduce"
+            | b"reduceRight"
+            | b"sort"
+            | b"flatMap"
+            | b"call"
+            | b"apply"
+            | b"from"
+            | b"replace"
+            | b"Promise"
+    )
+}
+
+/// Bytes scanned back from a function literal for the call it is an argument of.
+const MAX_CALLEE_SCAN: usize = 256;
+
+/// Whether the function literal starting at `start` is an argument of a call that invokes
+/// it (see [`invokes_argument`]).
+fn passed_to_invoker(b: &[u8], start: usize) -> bool {
+    let lo = start.saturating_sub(MAX_CALLEE_SCAN);
+    let mut depth = 0usize;
+    let mut k = start;
+    // the `(` of the argument list the literal is in
+    let open = loop {
+        if k <= lo {
+            return false;
+        }
+        k -= 1;
+        match b[k] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' if depth == 0 => break k,
+            b'[' | b'{' if depth == 0 => return false,
+            b'(' | b'[' | b'{' => depth -= 1,
+            _ => {}
+        }
+    };
+    let mut e = open;
+    while e > 0 && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_ident(b[s - 1]) && e - s < 16 {
+        s -= 1;
+    }
+    invokes_argument(&b[s..e])
 }
 
 /// Elements whose text content documentation uses to show code, not to run it.
@@ -733,9 +810,11 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
-        if matches!(next, Some(b'(' | b'`'))
-            && (in_uninvoked_function(b, st) || in_code_sample_text(b, st))
-        {
+        // code shown in a code element runs nowhere, whatever it does with the sink
+        if in_code_sample_text(b, st) {
+            continue;
+        }
+        if matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
             continue;
         }
         // optional call `alert?.(1)`

@@ -611,6 +611,7 @@ fn documentation_code_is_not_a_call() {
         "var v = {\n  onClick: function(){ alert('clicked: ' + this.label); }\n};",
         "button.on('click', () => { alert('hi'); });",
         "<li><a href=\"#atobdata\"><code>atob(data)</code></a></li>",
+        "<li><a href=\"#rlsetpromptprompt\"><code>rl.setPrompt(prompt)</code></a></li>",
         "<pre> _.defer(function(){ alert('deferred'); }); </pre>",
         "<p>Use <code>eval(expr)</code> only on trusted input.</p>",
         "confirm(your attendance) by Friday",
@@ -625,6 +626,9 @@ fn documentation_code_is_not_a_call() {
     // calls in attributes, real arguments, break-outs before a plain handler word
     for v in [
         "(function(){ alert(1) })()",
+        "[1].map(function(){alert(1)})",
+        "[1].forEach(() => { alert(document.domain) })",
+        "new Promise(function(r){ alert(1) })",
         "function(){alert(1)}()",
         "setTimeout(function(){alert(1)},0)",
         "<code>x</code><svg onload=alert(1)>",
