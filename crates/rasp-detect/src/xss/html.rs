@@ -638,18 +638,28 @@ pub fn attribute_breakout(s: &str) -> bool {
     false
 }
 
-/// An unquoted handler body that is one plain word ending the value or followed by a space
-/// (`onerror=ignore`, "set onload=true in the config"): naming a value runs nothing, and
+/// A handler body that is one plain word, bare or quoted, ending the value or followed by a
+/// space (`onerror=ignore`, "set onload=true in the config", "onload='init'"): naming a value runs nothing, and
 /// prose and config text write `name=word`. Callers apply it only to plain text, where no
 /// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
 /// counts, as it may be the head of a call the page completes.
 fn inert_handler_word(body: &[u8]) -> bool {
+    // a quoted word (`onload='init'`) names a value just the same
+    let (body, quote) = match body.first() {
+        Some(&q @ (b'\'' | b'"')) => (&body[1..], Some(q)),
+        _ => (body, None),
+    };
     let n = body
         .iter()
         .take(32)
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
-    if n == 0 || n == 32 || !matches!(body.get(n), None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+    let after = match quote {
+        Some(q) if body.get(n) == Some(&q) => n + 1,
+        Some(_) => return false,
+        None => n,
+    };
+    if n == 0 || n == 32 || !matches!(body.get(after), None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
         return false;
     }
     !super::js::names_sink(&body[..n])

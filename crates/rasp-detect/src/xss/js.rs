@@ -867,9 +867,13 @@ pub fn sink_call(s: &str) -> bool {
     }
     // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
     // outside the bodies of functions it defines but never calls, as in code samples
-    memchr::memchr_iter(b';', t)
-        .take(MAX_STATEMENTS)
-        .any(|p| statement_acts(trim_statement_start(&t[p + 1..])) && !in_uninvoked_function(t, p))
+    // and outside code-element text
+    memchr::memchr_iter(b';', t).take(MAX_STATEMENTS).any(|p| {
+        let stmt = trim_statement_start(&t[p + 1..]);
+        statement_acts(stmt)
+            && !in_uninvoked_function(t, p)
+            && !in_code_sample_text(t, t.len() - stmt.len())
+    })
 }
 
 /// Statements after `;` examined by [`sink_call`].
@@ -911,7 +915,43 @@ fn statement_acts(b: &[u8]) -> bool {
     } else {
         member && !inert_member_call(&b[..e], &b[e2..])
     };
-    ok_shape && call_or_assign(b, e2) && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
+    ok_shape
+        && call_or_assign(b, e2)
+        && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
+        && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
+}
+
+/// Longest path literal examined by [`same_origin_path_literal`].
+const MAX_PATH_LITERAL: usize = 256;
+
+/// Whether `rhs` (what follows `=`) is one string literal holding a same-origin path,
+/// fragment or query and nothing else follows (`location.href = '/login';`): navigating to
+/// the site's own page, as application code does, runs no script. A scheme
+/// (`'javascript:…'`), another host (`'//evil'`), concatenation or markup is not this.
+fn same_origin_path_literal(rhs: &[u8]) -> bool {
+    let a = skip_ws(rhs, 0);
+    let Some(&q @ (b'\'' | b'"' | b'`')) = rhs.get(a) else {
+        return false;
+    };
+    let body = &rhs[a + 1..rhs.len().min(a + 1 + MAX_PATH_LITERAL)];
+    let Some(close) = memchr::memchr(q, body) else {
+        return false;
+    };
+    let lit = &body[..close];
+    let path = match lit {
+        [b'/', b'/' | b'\\', ..] => false,
+        [b'/' | b'#' | b'?', ..] => true,
+        _ => false,
+    };
+    if !path
+        || lit
+            .iter()
+            .any(|&c| matches!(c, b'\\' | b'<' | b'>' | b'$' | b':'))
+    {
+        return false;
+    }
+    let k = skip_ws(rhs, a + 1 + close + 1);
+    matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/'))
 }
 
 /// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(` (one pass).

@@ -613,12 +613,16 @@ fn documentation_code_is_not_a_call() {
         "<li><a href=\"#atobdata\"><code>atob(data)</code></a></li>",
         "<li><a href=\"#rlsetpromptprompt\"><code>rl.setPrompt(prompt)</code></a></li>",
         "<pre> _.defer(function(){ alert('deferred'); }); </pre>",
+        "<pre><code class=\"language-js\">const f = () =&gt; alert(\"hi\");</code></pre>",
         "<p>Use <code>eval(expr)</code> only on trusted input.</p>",
         "confirm(your attendance) by Friday",
         "eval(expression) evaluates the expression",
         "window.alert(message) shows a dialog",
         "I set onload=true in the config file",
         "onerror=ignore",
+        "Set onload='init' in the body tag docs",
+        "location.href = '/login';",
+        "window.location = \"/home\"; // redirect",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
@@ -640,6 +644,11 @@ fn documentation_code_is_not_a_call() {
         "confirm(1)",
         "\" onerror=KCF \"",
         "x onfocus=alert autofocus",
+        "x onload='alert'",
+        "location.href = 'javascript:alert(1)';",
+        "location.href = '//evil.example/';",
+        "location.href = '/x?c=' + document.cookie;",
+        "document.location='/'+document.cookie",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
