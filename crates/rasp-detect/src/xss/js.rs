@@ -735,7 +735,8 @@ fn in_code_sample_text(b: &[u8], st: usize) -> bool {
         let end_tag = b.get(p + 1) == Some(&b'/');
         let ns = p + 1 + usize::from(end_tag);
         let mut ne = ns;
-        while ne < st && b[ne].is_ascii_alphanumeric() {
+        // the names compared are at most 4 bytes: read no more than a few
+        while ne < st && ne - ns < 8 && b[ne].is_ascii_alphanumeric() {
             ne += 1;
         }
         if !code_sample_element(&b[ns..ne]) {
@@ -773,9 +774,15 @@ fn names_direct_sink(b: &[u8]) -> bool {
     false
 }
 
+/// Sink mentions per value whose surroundings (code element, uncalled function) are
+/// examined; past that a mention counts as it stands, which bounds the work on a value
+/// crafted with thousands of them.
+const MAX_CONTEXT_CHECKS: usize = 64;
+
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
+    let mut context_checks = 0;
     let mut i = 0;
     while i < b.len() {
         if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
@@ -810,12 +817,16 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
-        // code shown in a code element runs nowhere, whatever it does with the sink
-        if in_code_sample_text(b, st) {
-            continue;
-        }
-        if matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
-            continue;
+        // code shown in a code element runs nowhere, whatever it does with the sink; each
+        // such look-around scans a bounded window, and only so many are made per value
+        if context_checks < MAX_CONTEXT_CHECKS {
+            context_checks += 1;
+            if in_code_sample_text(b, st) {
+                continue;
+            }
+            if matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
+                continue;
+            }
         }
         // optional call `alert?.(1)`
         if next == Some(b'?') && b[i..].starts_with(b"?.(") {

@@ -703,3 +703,15 @@ fn paired_quotes_in_code_samples_do_not_break_out() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn context_look_arounds_are_budgeted() {
+    // thousands of sink mentions that each would be exempted (uncalled function bodies,
+    // code-element text): past the budget a mention counts as it stands
+    let many = "x(function(){alert(1)});".repeat(2_000);
+    assert!(hit(&many));
+    let code = format!("<code>{}</code>", "alert(1); ".repeat(2_000));
+    assert!(hit(&code));
+    // a handful stays exempted
+    assert!(!hit(&"x(function(){alert(1)});\n".repeat(3)));
+}
