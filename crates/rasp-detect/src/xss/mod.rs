@@ -11,7 +11,15 @@
 //! The value is examined as sent and after each decoding a browser or a lenient application
 //! applies (percent-encoding, HTML character references, JS/CSS backslash escapes), each
 //! layer bounded. Benign rich text (`<p>`, `<b>`, `<a href="https://…">`, `<img src alt>`,
-//! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes.
+//! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes. Neither does code
+//! that a value only shows or describes: calls in `<code>`/`<pre>` text, API-reference
+//! notation (`setTimeout(callback[, delay])`), callbacks defined but never called
+//! (`_.defer(function(){ alert('x'); })`), quotes that pair up inside the value, and prose
+//! that puts words where code would need operators (`eval(expression) evaluates …`).
+//!
+//! Cost: one table-driven pass classifies the bytes present; a value without a byte that
+//! can form markup, script or an escape leaves after it, and every decoding layer and check
+//! runs only when its bytes are present.
 
 mod css;
 pub(crate) mod entity;
