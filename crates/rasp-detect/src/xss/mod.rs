@@ -11,7 +11,15 @@
 //! The value is examined as sent and after each decoding a browser or a lenient application
 //! applies (percent-encoding, HTML character references, JS/CSS backslash escapes), each
 //! layer bounded. Benign rich text (`<p>`, `<b>`, `<a href="https://…">`, `<img src alt>`,
-//! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes.
+//! tables, lists) and math (`3 < 5`, `a<b`) create nothing that executes. Neither does code
+//! that a value only shows or describes: calls in `<code>`/`<pre>` text, API-reference
+//! notation (`setTimeout(callback[, delay])`), callbacks defined but never called
+//! (`_.defer(function(){ alert('x'); })`), quotes that pair up inside the value, and prose
+//! that puts words where code would need operators (`eval(expression) evaluates …`).
+//!
+//! Cost: one table-driven pass classifies the bytes present; a value without a byte that
+//! can form markup, script or an escape leaves after it, and every decoding layer and check
+//! runs only when its bytes are present.
 
 mod css;
 pub(crate) mod entity;
@@ -45,10 +53,11 @@ const ENTITY_DEPTH: usize = 2;
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
-    if !has_xss_significant_byte(value) {
+    let m = classes(value.as_bytes());
+    if m & class::SIGNIFICANT == 0 {
         return None;
     }
-    let reason = analyze_decoded(value)?;
+    let reason = analyze_decoded(value, m)?;
     Some(Detection {
         kind: AttackKind::Xss,
         engine: Engine::Grammar,
@@ -68,76 +77,143 @@ fn truncate(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
-/// Early exit: without one of these bytes no tag, attribute, scheme, script or template can
-/// be formed.
-fn has_xss_significant_byte(s: &str) -> bool {
-    s.bytes().any(|b| {
-        matches!(
-            b,
-            b'<' | b'='
-                | b':'
-                | b'('
-                | b'`'
-                | b'{'
-                | b'%'
-                | b'&'
-                | b'\\'
-                | b'\''
-                | b'"'
-                | b'['
-                | b'*'
-        )
-    })
+/// Byte classes whose presence the passes below test, found in one table-driven pass over a
+/// value instead of one search per byte.
+mod class {
+    pub const LT: u32 = 1;
+    pub const EQ: u32 = 1 << 1;
+    pub const COLON: u32 = 1 << 2;
+    pub const PAREN: u32 = 1 << 3;
+    pub const BACKTICK: u32 = 1 << 4;
+    pub const LBRACE: u32 = 1 << 5;
+    pub const PERCENT: u32 = 1 << 6;
+    pub const AMP: u32 = 1 << 7;
+    pub const BACKSLASH: u32 = 1 << 8;
+    pub const QUOTE: u32 = 1 << 9;
+    pub const LBRACKET: u32 = 1 << 10;
+    pub const STAR: u32 = 1 << 11;
+    pub const SLASH: u32 = 1 << 12;
+    pub const NUL: u32 = 1 << 13;
+    pub const PLUS: u32 = 1 << 14;
+    pub const HIGH: u32 = 1 << 15;
+    /// Lead bytes of the characters [`super::entity::fold_fullwidth`] folds to markup
+    /// (`＜` is `EF BC 9C`, `‹` `E2 80 B9`, `〈` `E3 80 88`, `¼` `C2 BC`).
+    pub const FOLD_LEAD: u32 = 1 << 16;
+    /// Without one of these no tag, attribute, scheme, script or template can be formed,
+    /// nor can UTF-7 (`+ADw-`) or full-width forms (`＜script＞`) decode into one.
+    pub const SIGNIFICANT: u32 = LT
+        | EQ
+        | COLON
+        | PAREN
+        | BACKTICK
+        | LBRACE
+        | PERCENT
+        | AMP
+        | BACKSLASH
+        | QUOTE
+        | LBRACKET
+        | STAR
+        | PLUS
+        | FOLD_LEAD;
+}
+
+/// The class bit of every byte.
+static CLASS: [u32; 256] = {
+    let mut t = [0u32; 256];
+    t[b'<' as usize] = class::LT;
+    t[b'=' as usize] = class::EQ;
+    t[b':' as usize] = class::COLON;
+    t[b'(' as usize] = class::PAREN;
+    t[b'`' as usize] = class::BACKTICK | class::QUOTE;
+    t[b'{' as usize] = class::LBRACE;
+    t[b'%' as usize] = class::PERCENT;
+    t[b'&' as usize] = class::AMP;
+    t[b'\\' as usize] = class::BACKSLASH;
+    t[b'\'' as usize] = class::QUOTE;
+    t[b'"' as usize] = class::QUOTE;
+    t[b'[' as usize] = class::LBRACKET;
+    t[b'*' as usize] = class::STAR;
+    t[b'/' as usize] = class::SLASH;
+    t[0] = class::NUL;
+    t[b'+' as usize] = class::PLUS;
+    let mut i = 0x80;
+    while i < 256 {
+        t[i] = class::HIGH;
+        if i == 0xc2 || i == 0xe2 || i == 0xe3 || i == 0xef {
+            t[i] |= class::FOLD_LEAD;
+        }
+        i += 1;
+    }
+    t
+};
+
+/// The classes present in `b`.
+fn classes(b: &[u8]) -> u32 {
+    b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)])
 }
 
 /// The value as sent, then percent-decoded, then entity-decoded, then with backslash escapes
 /// decoded; first positive wins.
-fn analyze_decoded(value: &str) -> Option<&'static str> {
-    if let Some(r) = analyze(value) {
+fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
+    if let Some(r) = analyze_classes(value, true, m) {
         return Some(r);
     }
-    if has_pair(value.as_bytes(), b'&', b'#') && entity::evasive_markup_reference(value) {
+    if m & class::AMP != 0
+        && has_pair(value.as_bytes(), b'&', b'#')
+        && entity::evasive_markup_reference(value)
+    {
         return Some("evasive-char-reference");
     }
     let mut cur: Cow<'_, str> = Cow::Borrowed(value);
-    if value.contains('%') {
+    let mut cm = m;
+    if m & class::PERCENT != 0 {
         let d = crate::normalize::percent_decode_deep(value);
         if d != value {
-            if let Some(r) = analyze(&d) {
+            let dm = classes(d.as_bytes());
+            if let Some(r) = analyze_classes(&d, true, dm) {
                 return Some(r);
             }
             cur = Cow::Owned(d.into_owned());
+            cm = dm;
         }
     }
     // Rich text that already has real tags and escapes a tag as `&lt;script&gt;` shows that
     // tag as text (an editor's escaping); tags that only entity decoding creates count when
     // the value has no markup of its own (a double-decoding application).
-    let has_markup = cur
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'));
-    for _ in 0..ENTITY_DEPTH {
-        if !cur.contains('&') {
-            break;
-        }
-        let d = entity::decode_entities(&cur);
-        if let Cow::Owned(d) = d {
-            if let Some(r) = analyze_opts(&d, !has_markup) {
-                return Some(r);
+    if cm & class::AMP != 0 {
+        let has_markup = cm & class::LT != 0
+            && memchr::memchr_iter(b'<', cur.as_bytes()).any(|p| {
+                cur.as_bytes()
+                    .get(p + 1)
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/')
+            });
+        for _ in 0..ENTITY_DEPTH {
+            if !cur.contains('&') {
+                break;
             }
-            cur = Cow::Owned(d);
-        } else {
-            break;
+            let d = entity::decode_entities(&cur);
+            if let Cow::Owned(d) = d {
+                let dm = classes(d.as_bytes());
+                if let Some(r) = analyze_classes(&d, !has_markup, dm) {
+                    return Some(r);
+                }
+                cur = Cow::Owned(d);
+                cm = dm;
+            } else {
+                break;
+            }
         }
     }
     // Percent-encoded bytes that are not UTF-8 (`%BCscript%BE`), read by a server that strips
     // the high bit to 7-bit US-ASCII.
-    if let Some(d) = entity::percent_seven_bit(value) {
-        if let Some(r) = analyze(&d) {
-            return Some(r);
+    if m & class::PERCENT != 0 {
+        if let Some(d) = entity::percent_seven_bit(value) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
         }
     }
-    if cur.contains('\\') {
+    if cm & class::BACKSLASH != 0 {
         let d = entity::decode_backslashes(&cur);
         if d != cur {
             if let Some(r) = analyze(&d) {
@@ -152,7 +228,7 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
         }
     }
     // JS / CSS comments between tokens (`self/**/["alert"](1)`).
-    if has_pair(cur.as_bytes(), b'/', b'*') {
+    if cm & class::SLASH != 0 && cm & class::STAR != 0 && has_pair(cur.as_bytes(), b'/', b'*') {
         let d = strip_block_comments(&cur);
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -161,54 +237,58 @@ fn analyze_decoded(value: &str) -> Option<&'static str> {
         }
     }
     // NUL bytes that old engines skipped inside names (`<scr%00ipt>`).
-    if cur.contains('\0') {
+    if cm & class::NUL != 0 {
         let d = cur.replace('\0', "");
         if let Some(r) = analyze(&d) {
             return Some(r);
         }
     }
     // Query strings and form bodies mean space by `+` (`"><script+src=…>`).
-    if cur.contains('+') && cur.contains('<') {
+    if cm & class::PLUS != 0 && cm & class::LT != 0 {
         let d = cur.replace('+', " ");
         if let Some(r) = analyze(&d) {
             return Some(r);
         }
     }
-    if let Cow::Owned(d) = entity::decode_utf7(&cur) {
-        if let Some(r) = analyze(&d) {
-            return Some(r);
+    if cm & class::PLUS != 0 {
+        if let Cow::Owned(d) = entity::decode_utf7(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
         }
     }
-    if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
-        if let Some(r) = analyze(&d) {
-            return Some(r);
+    if cm & class::HIGH != 0 {
+        if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
         }
     }
     None
 }
 
 fn analyze(v: &str) -> Option<&'static str> {
-    analyze_opts(v, true)
+    analyze_classes(v, true, classes(v.as_bytes()))
 }
 
-/// `markup`: whether tags in `v` are read as markup.
-fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
+/// `markup`: whether tags in `v` are read as markup; `m`: the classes of `v`'s bytes.
+fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     let b = v.as_bytes();
-    if markup && memchr::memchr(b'<', b).is_some() {
+    if markup && m & class::LT != 0 {
         if let Some(r) = html::scan(v) {
             return Some(r);
         }
     }
-    if memchr::memchr(b'=', b).is_some() && html::attribute_breakout(v) {
+    if m & class::EQ != 0 && html::attribute_breakout(v) {
         return Some("attribute-breakout");
     }
-    if memchr::memchr(b':', b).is_some() && uri::dangerous_value(v) {
+    if m & class::COLON != 0 && uri::dangerous_value(v) {
         return Some("dangerous-uri");
     }
-    if memchr::memchr3(b'\'', b'"', b'`', b).is_some() && js::string_breakout(v) {
+    if m & class::QUOTE != 0 && js::string_breakout(v) {
         return Some("js-string-break");
     }
-    if memchr::memchr2(b'(', b'`', b).is_some() || memchr::memchr(b'=', b).is_some() {
+    if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
         if js::sink_call(v) {
             return Some("script-call");
         }
@@ -222,16 +302,21 @@ fn analyze_opts(v: &str, markup: bool) -> Option<&'static str> {
             return Some("css-expression");
         }
     }
-    if memchr::memchr(b'[', b).is_some() && (js::bracket_only_script(v) || js::global_index(v)) {
+    if m & class::LBRACKET != 0 && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");
     }
-    if has_word_with(b) && js::with_global(v) {
+    // `with (…)`: needs a parenthesis
+    if m & class::PAREN != 0 && has_word_with(b) && js::with_global(v) {
         return Some("script-call");
     }
-    if has_pair(b, b'/', b'*') && js::commented_member(v) {
+    if m & class::SLASH != 0
+        && m & class::STAR != 0
+        && has_pair(b, b'/', b'*')
+        && js::commented_member(v)
+    {
         return Some("script-call");
     }
-    if has_pair(b, b'{', b'{') && js::template_injection(v) {
+    if m & class::LBRACE != 0 && has_pair(b, b'{', b'{') && js::template_injection(v) {
         return Some("template-injection");
     }
     None
@@ -272,6 +357,16 @@ fn has_sub(b: &[u8], needle: &[u8]) -> bool {
         Some(k) => FINDERS[k].find(b).is_some(),
         None => memchr::memmem::find(b, needle).is_some(),
     }
+}
+
+/// The first `buf.len()` bytes of `src`, lower-cased into `buf`: names compared without an
+/// allocation per name.
+fn lower_into<'a>(src: &[u8], buf: &'a mut [u8]) -> &'a [u8] {
+    let n = src.len().min(buf.len());
+    for (d, c) in buf.iter_mut().zip(&src[..n]) {
+        *d = c.to_ascii_lowercase();
+    }
+    &buf[..n]
 }
 
 /// Remove `/* … */` comments (an unclosed one runs to the end), as the JS and CSS tokenizers

