@@ -313,10 +313,16 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 let leads = v[..i].iter().all(|&c| {
                     is_blank(c, plus_is_space) || matches!(c, b'\'' | b'"' | b';' | b'|' | b'&')
                 });
-                let kind = if doubled
-                    || leads
-                    || v.get(after)
-                        .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
+                let kind = if doubled || leads {
+                    Start::Tight
+                } else if b == b';' && ends_call(&v[..i], plus_is_space) {
+                    // `f(x);copy`: a `;` after a closed call ends a statement of C-family
+                    // code; an English word after it is an identifier unless shell
+                    // arguments follow (as after a data token).
+                    Start::Data
+                } else if v
+                    .get(after)
+                    .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
                 {
                     Start::Tight
                 } else if after_data_token(v, i, plus_is_space) {
@@ -383,6 +389,35 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// Whether `before` ends with a call closed by `)` (`require('node:os')`, `f()`): the
+/// last non-blank byte is `)` and a name is glued to its `(`. A substitution `$(id)` is
+/// a shell's and does not count.
+fn ends_call(before: &[u8], plus: bool) -> bool {
+    let end = before
+        .iter()
+        .rposition(|&b| !is_blank(b, plus))
+        .map_or(0, |p| p + 1);
+    let text = &before[before.len().min(end).saturating_sub(MAX_ARGS)..end];
+    if text.last() != Some(&b')') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (i, &b) in text.iter().enumerate().rev() {
+        match b {
+            b')' => depth += 1,
+            b'(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let name = text[..i].last();
+                    return name.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
@@ -624,6 +659,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     let cw = classify(word);
     if cw == CommandWord::Unknown {
+        return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
+    }
+    // `printf ("x")`, `print('a')`, `set(…)`: a name followed by `(` is a function call in
+    // C, Python or JavaScript source; a shell passes arguments as words, never in
+    // parentheses. Only after a separator glued on (`;set(`) is it judged as a command;
+    // exotic names (`iex(New-Object …)`) are never code identifiers.
+    if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && v[end..].iter().find(|&&b| !is_blank(b, plus)) == Some(&b'(')
+    {
         return None;
     }
     let paired = word_buf.quotes.iter().any(|&n| n >= 2 && n % 2 == 0);
@@ -636,8 +681,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             && matches!(raw.last(), Some(b'\'' | b'"'));
         !wrapped
     };
+    // `e^x`, `c^d`: a caret between two letters is an exponent; cmd's escape hides a word
+    // of three letters or more (`w^hoami`, `n^et`), where math names no command.
+    let caret_math = word.len() < 3
+        && v[at..end].contains(&b'^')
+        && !v[at..end]
+            .iter()
+            .any(|&b| matches!(b, b'\\' | b'\'' | b'"' | b'$' | b'`'));
+    let obfuscated = word_buf.obfuscated && !caret_math;
     // A name known only by its extension (`a\\b.exe`) is a Windows path, not an escaped word.
-    if (word_buf.obfuscated || quoted_inside)
+    if (obfuscated || quoted_inside)
         && matches!(cw, CommandWord::Known(_))
         && !executable_name(std::str::from_utf8(word).unwrap_or_default())
     {
@@ -786,7 +839,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && submitted_line(v, end, plus)
                     && !v[..end].iter().any(u8::is_ascii_uppercase))
         }
-        (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
+        // `%0ahostname`: a value opening with a line break was written to end a line the
+        // application built; a tool alone after it is a command.
+        (CommandWord::Known(Tier::Tool), Start::Newline) => {
+            evidence()
+                || terminated_by_sep()
+                || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
+        }
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
             evidence() || (word.len() <= 3 && terminated() && !title_case(v, at, end))
@@ -1113,6 +1172,18 @@ fn read_command_word(
                     i += 1;
                 }
             }
+            // `c${u}at`: an unset braced variable between letters expands to nothing too;
+            // at the end of a word (`test${n}`) it is a template's placeholder.
+            b'$' if !word.is_empty()
+                && v.get(i + 1) == Some(&b'{')
+                && v.get(i + 2)
+                    .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
+                && braced_name_len(&v[i + 2..])
+                    .is_some_and(|n| v.get(i + 2 + n).is_some_and(u8::is_ascii_alphanumeric)) =>
+            {
+                word.removed();
+                i += 2 + braced_name_len(&v[i + 2..]).unwrap_or(0);
+            }
             b'$' if v.get(i + 1) == Some(&b'{') => {
                 let close = v[i..].iter().take(40).position(|&c| c == b'}');
                 match close {
@@ -1135,6 +1206,16 @@ fn read_command_word(
         return None;
     }
     Some((word, i, assignments > 0))
+}
+
+/// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
+fn braced_name_len(t: &[u8]) -> Option<usize> {
+    let n = t
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    (n > 0 && t.get(n) == Some(&b'}')).then_some(n + 1)
 }
 
 /// Commands that run the command that follows them.
@@ -1387,12 +1468,13 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Unknown;
     }
     if has_glob {
-        // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down.
-        let letters = base.bytes().filter(u8::is_ascii_alphabetic).count();
+        // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down. Letters
+        // inside a class count for nothing (`[A-Za-z0-9_]*` is a regex, matching anything).
+        let letters = literal_letters(base.as_bytes());
         let pinned = base.bytes().any(|c| c == b'?' || c == b'[') || letters >= 3;
-        let ok = letters >= 2
-            && base.len() >= 3
-            && pinned
+        // `/bin/ca*`, `/usr/bin/i?`: the directory already says a program is meant.
+        let in_bin_dir = is_path && system_binary_dir(w);
+        let ok = ((letters >= 2 && base.len() >= 3 && pinned) || (in_bin_dir && letters >= 1))
             && vocabulary::glob_matches_command(base, Tier::Word);
         return if ok {
             CommandWord::GlobPath
@@ -1418,6 +1500,35 @@ fn classify(word: &[u8]) -> CommandWord {
             None => CommandWord::Unknown,
         },
     }
+}
+
+/// Letters of a glob outside its `[...]` classes.
+fn literal_letters(glob: &[u8]) -> usize {
+    let mut in_class = false;
+    let mut n = 0;
+    for &c in glob {
+        match c {
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            c if c.is_ascii_alphabetic() && !in_class => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Whether `w` names a file directly in a system binary directory (`/bin/x`, `/usr/bin/x`).
+fn system_binary_dir(w: &str) -> bool {
+    [
+        "/bin/",
+        "/sbin/",
+        "/usr/bin/",
+        "/usr/sbin/",
+        "/usr/local/bin/",
+    ]
+    .iter()
+    .filter_map(|d| w.strip_prefix(d))
+    .any(|name| !name.is_empty() && !name.contains('/'))
 }
 
 /// An absolute path straight into a system binary directory with a plain program name
@@ -1755,6 +1866,20 @@ fn alias_definition(v: &[u8], from: usize, plus: bool) -> bool {
     }
 }
 
+/// A `Verb-Noun` word with an approved PowerShell verb and a noun outside our cmdlet list
+/// (`Set-MpPreference`, `Add-MpPreference`), followed by a capitalised `-Parameter`: the
+/// shape of a cmdlet call. Hyphenated English (`set-up`, `start-up`) takes no parameters.
+fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
+    let Some(dash) = word.iter().position(|&b| b == b'-') else {
+        return false;
+    };
+    let (verb, noun) = (&word[..dash], &word[dash + 1..]);
+    noun.len() >= 3
+        && noun.iter().all(u8::is_ascii_alphabetic)
+        && std::str::from_utf8(verb).is_ok_and(vocabulary::is_powershell_verb)
+        && powershell_parameter(word, v, end, plus)
+}
+
 /// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.
 fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
     if !word.contains(&b'-') {
@@ -1862,6 +1987,15 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
             [d, b':', b'\\' | b'/', ..] if d.is_ascii_alphabetic() => true,
             [b'%', _, ..] => true,
             [b'\\', b'\\', ..] => true,
+            // `exec:/bin/sh`, `--shell=/bin/bash`: a program in a system binary directory
+            // handed over as an option's value is a program to run.
+            _ if t
+                .iter()
+                .position(|&b| b == b':' || b == b'=')
+                .is_some_and(|p| std::str::from_utf8(&t[p + 1..]).is_ok_and(system_binary)) =>
+            {
+                true
+            }
             _ => {
                 t.windows(2).any(|w| {
                     w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'{' || w[1] == b'(')
@@ -2102,7 +2236,34 @@ const EXEC_FUNCTIONS: &[&[u8]] = &[
     b"child_process",
 ];
 
+/// Methods that run their string argument as a command line, called on any receiver
+/// (`Runtime.getRuntime().exec("id")`, `__import__('os').popen('id')`,
+/// `require('child_process').execSync('id')`). The same names run regular expressions
+/// (`re.exec('abc')`), so the argument must itself be a command.
+const EXEC_METHODS: &[&[u8]] = &[
+    b"exec",
+    b"system",
+    b"popen",
+    b"spawn",
+    b"execsync",
+    b"spawnsync",
+    b"getoutput",
+    b"check_output",
+    b"shell_exec",
+    b"passthru",
+];
+
+/// A call that runs or evaluates code: a function of [`EXEC_FUNCTIONS`] called with a
+/// variable or backticks (`passthru($_GET[x])`), an info function called bare
+/// (`phpinfo()`), or a call whose string argument is a command line (`system('id')`,
+/// `x.exec("ls -la")`, `eval('system("id")')`, `[Diagnostics.Process]::Start('calc')`).
+/// A string that is no command (`eval('x = 1')`, `os.system("mycmd" + …)`) is code
+/// documentation, not an attack.
 fn code_exec_call(v: &[u8]) -> bool {
+    code_exec_call_at_depth(v, 0)
+}
+
+fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
     memchr::memchr_iter(b'(', v).take(MAX_STARTS).any(|i| {
         let name_start = v[..i]
             .iter()
@@ -2116,15 +2277,45 @@ fn code_exec_call(v: &[u8]) -> bool {
         let lower = &mut buf[..name.len()];
         lower.copy_from_slice(name);
         lower.make_ascii_lowercase();
-        // Called with a string, a variable or backticks; only the info functions are
-        // called bare (`phpinfo()`): prose names `exec()` or `fork()` all the time.
-        let arg_ok = match v.get(i + 1) {
-            Some(b'\'' | b'"' | b'$' | b'`') => true,
-            Some(b')') => lower.starts_with(b"php"),
+        let lower: &[u8] = lower;
+        let method = lower.rsplit(|&b| b == b'.').next().unwrap_or(lower);
+        let function = EXEC_FUNCTIONS.contains(&lower);
+        let runs_string = function
+            || (method != lower && EXEC_METHODS.contains(&method))
+            || (method == b"start" && process_type_before(&v[..name_start]));
+        match v.get(i + 1) {
+            Some(b'$' | b'`') => function,
+            // Only the info functions are called bare: prose names `exec()` all the time.
+            Some(b')') => function && lower.starts_with(b"php"),
+            Some(&q @ (b'\'' | b'"')) if runs_string => {
+                let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
+                let body = &body[..body.iter().position(|&b| b == q).unwrap_or(body.len())];
+                string_runs_command(body)
+                    || (matches!(method, b"eval" | b"assert")
+                        && depth < 2
+                        && code_exec_call_at_depth(body, depth + 1))
+            }
             _ => false,
-        };
-        arg_ok && EXEC_FUNCTIONS.contains(&&*lower)
+        }
     })
+}
+
+/// Whether a string handed to an executing call is a command line: its first word is in
+/// command position as tightly as after `;` (`'id'`, `"ping 1.2.3.4"`), or it opens a
+/// socket (`/dev/tcp/…`).
+fn string_runs_command(body: &[u8]) -> bool {
+    judge_start(body, 0, Start::Tight, false).is_some() || dev_tcp(body)
+}
+
+/// `[System.Diagnostics.Process]::`, `[Diagnostics.Process]::` right before a method name:
+/// PowerShell's .NET call that starts a program.
+fn process_type_before(before: &[u8]) -> bool {
+    let Some(rest) = before.strip_suffix(b"]::") else {
+        return false;
+    };
+    let open = rest.iter().rposition(|&b| b == b'[').unwrap_or(0);
+    let ty = &rest[open..];
+    ty.len() >= 8 && ty[ty.len() - 8..].eq_ignore_ascii_case(b".process")
 }
 
 #[cfg(test)]

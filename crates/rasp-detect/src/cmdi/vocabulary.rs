@@ -520,6 +520,11 @@ pub fn runs_alone(word: &str) -> bool {
     ALONE.contains(&word)
 }
 
+/// Whether `verb` (lower-case) is one of the PowerShell verbs of [`PS_VERBS`].
+pub fn is_powershell_verb(verb: &str) -> bool {
+    PS_VERBS.contains(&verb)
+}
+
 /// Whether `word` (lower-case) is a PowerShell `Verb-Noun` cmdlet of [`PS_VERBS`] and
 /// [`PS_NOUNS`] (`get-process`, `invoke-webrequest`).
 pub fn is_cmdlet(word: &str) -> bool {
