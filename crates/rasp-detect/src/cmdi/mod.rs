@@ -376,7 +376,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
                 if let Some(close) = body.iter().position(|&c| c == b'}') {
                     let inner = &body[..close];
-                    if inner.contains(&b',') && !inner.contains(&b' ') {
+                    if inner.contains(&b',') && !inner.contains(&b' ') && brace_command(inner) {
                         starts.push((i + 1, Start::Subst));
                     }
                 }
@@ -418,6 +418,21 @@ fn ends_call(before: &[u8], plus: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether the value before the separator that opened the start at `at` is one token
+/// (`abc` in `abc; id`): a parameter's value, not a sentence.
+fn one_token_before(v: &[u8], at: usize) -> bool {
+    let before = &v[..at.min(v.len())];
+    let Some(sep) = before.iter().rposition(|&b| is_sep(b)) else {
+        return false;
+    };
+    let seg = before[..sep].trim_ascii();
+    !seg.is_empty()
+        && seg.len() <= 64
+        && seg
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
@@ -762,6 +777,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `rm -rf / would delete everything`, `ls -l is short for …`: a verb of a sentence
+    // after the command's options and paths makes the command the sentence's subject.
+    if matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && matches!(cw, CommandWord::Known(_))
+        && verb_after_arguments(v, end, plus)
+    {
+        return None;
+    }
     // `Cat /dog / fish`, `Head /office`: a Unix-only English-word command in title case is a
     // capitalised word of prose; Linux runs `cat`, not `Cat`.
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
@@ -881,6 +904,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => {
             evidence()
+                // `abc; id`, `x & env`: a shell abbreviation alone after a one-token value.
+                || (kind == Start::Loose
+                    && !vocabulary::is_english(word)
+                    && terminated()
+                    && one_token_before(v, at))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)
@@ -1729,6 +1757,26 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     })
 }
 
+/// Whether the first word after the command's options and paths (`-rf`, `/`) is an
+/// auxiliary or copula verb (`is`, `would`, `can`): the command names the subject of a
+/// sentence. Shell arguments are never these bare words.
+fn verb_after_arguments(v: &[u8], from: usize, plus: bool) -> bool {
+    const VERBS: &[&[u8]] = &[
+        b"is", b"are", b"was", b"were", b"will", b"would", b"can", b"could", b"should", b"must",
+        b"may", b"might", b"does", b"did", b"has", b"have",
+    ];
+    let rest = &v[from..v.len().min(from + 96)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || is_sep(b))
+        .unwrap_or(rest.len())];
+    line.split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .find(|t| !matches!(t[0], b'-' | b'/'))
+        .is_some_and(|t| VERBS.iter().any(|w| t.eq_ignore_ascii_case(w)))
+}
+
 /// Whether the words after a command word read as a sentence: the first is a function
 /// word, or two of the next five are (`passed in as an argument`, `suite shard to execute
 /// in a format`). Shell arguments are options, paths and names, not function words.
@@ -1780,6 +1828,23 @@ fn has_argument(v: &[u8], from: usize, plus: bool) -> bool {
     };
     let rest = tokens.clone().count();
     !PROSE.contains(&first) && rest <= 3 && plain(first) && tokens.all(plain)
+}
+
+/// Whether a brace list (`cat,/etc/passwd`) can be a command: its first item is no
+/// everyday English word, or a later item is shaped like a shell argument (an option, a
+/// path, a variable, a number: `{sleep,5}`). `{cat,dog}` is a set of words.
+fn brace_command(inner: &[u8]) -> bool {
+    let mut items = inner.split(|&b| b == b',');
+    let first = items.next().unwrap_or_default();
+    let first = first.trim_ascii();
+    !vocabulary::is_english(&first.to_ascii_lowercase())
+        || items.any(|t| {
+            matches!(
+                t.first(),
+                Some(b'-' | b'/' | b'~' | b'.' | b'$' | b'>' | b'<')
+            ) || t.contains(&b'/')
+                || (!t.is_empty() && t.iter().all(u8::is_ascii_digit))
+        })
 }
 
 /// A brace expansion inside a word (`c{a,oun}t`, `{l,-lh}s`) whose first expansion is a

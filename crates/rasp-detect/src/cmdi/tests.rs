@@ -824,3 +824,30 @@ fn globbed_binaries_braced_unset_variables_and_cmdlets() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn subjects_of_sentences_brace_word_sets_and_one_token_values() {
+    for v in [
+        "abc; id",
+        "x & env",
+        "x| id",
+        ";{sleep,5}",
+        "{cat,/etc/passwd}",
+        "{ls,-la}",
+        "rm -rf /tmp/x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "rm -rf is dangerous, never run it",
+        "rm -rf / would delete everything",
+        "ls -l is short for long",
+        "{cat,dog}",
+        "{find,seek}",
+        "Tom & id card",
+        "yes; who cares",
+        "read; write; repeat",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
