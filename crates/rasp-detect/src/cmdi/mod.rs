@@ -48,7 +48,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     }
     let reason = judge(value.as_bytes(), bytes)
         .or_else(|| {
-            if bytes.any(PERCENT) {
+            if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
                     return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
@@ -70,6 +70,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         engine: Engine::Grammar,
         score: 1.0,
         reason,
+    })
+}
+
+/// Whether a `%` is followed by a hex digit, `u`/`U` or another `%`: only then can
+/// percent-decoding change the value (`50% off`, `100%` decode to themselves), so the
+/// decoder's allocation is skipped for the rest.
+fn has_escape(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'%', v).any(|p| {
+        v.get(p + 1)
+            .is_some_and(|&c| c.is_ascii_hexdigit() || matches!(c, b'u' | b'U' | b'%'))
     })
 }
 
@@ -200,7 +210,11 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     // has no other blank, and next to a separator (`&&+|+dir`) in any case.
     let plus_is_space = raw.contains(&b'+') && !raw.iter().any(|&b| b == b' ' || b == b'\t');
     let spaced;
-    let v: &[u8] = if raw.contains(&b'+') && !plus_is_space {
+    let plus_near_sep = || {
+        memchr::memchr_iter(b'+', raw)
+            .any(|i| (i > 0 && is_sep(raw[i - 1])) || raw.get(i + 1).is_some_and(|&c| is_sep(c)))
+    };
+    let v: &[u8] = if !plus_is_space && raw.contains(&b'+') && plus_near_sep() {
         spaced = raw
             .iter()
             .enumerate()
@@ -959,8 +973,12 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
     let Some(first) = tokens.next() else {
         return false;
     };
-    let first = first.to_ascii_lowercase();
-    let first = first.as_slice();
+    // The line is at most MAX_ARGS bytes, so is its first token: lower-case it on the stack.
+    let mut lower = [0u8; MAX_ARGS];
+    let n = first.len().min(MAX_ARGS);
+    lower[..n].copy_from_slice(&first[..n]);
+    lower[..n].make_ascii_lowercase();
+    let first = &lower[..n];
     let second = tokens.next();
     // The sub-command ends the line, or a switch, option or UNC path follows it.
     let closes = second.is_none_or(|t| matches!(t.first(), Some(b'/' | b'-' | b'\\')));
@@ -1025,14 +1043,12 @@ fn host_name(t: &[u8]) -> bool {
     if is_ipv4(host) {
         return t.contains(&b'@');
     }
-    let labels = host.split(|&b| b == b'.').collect::<Vec<_>>();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'))
-        && labels
-            .last()
-            .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_lowercase))
+    let labels = host.split(|&b| b == b'.');
+    let well_formed = labels
+        .clone()
+        .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'));
+    let last = host.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    labels.count() >= 2 && well_formed && last.len() >= 2 && last.iter().all(u8::is_ascii_lowercase)
 }
 
 /// `x=whoami;$x`: the variable run as a command was assigned earlier in the value, at a
@@ -1263,12 +1279,18 @@ fn windows_if(v: &[u8], from: usize) -> bool {
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .unwrap_or(line.len())];
-    let tokens: Vec<Vec<u8>> = line
+    // Up to 12 tokens, kept as slices; compared without regard to case.
+    let mut buf: [&[u8]; 12] = [&[]; 12];
+    let mut count = 0;
+    for t in line
         .split(|b| b.is_ascii_whitespace())
         .filter(|t| !t.is_empty())
         .take(12)
-        .map(|t| t.to_ascii_lowercase())
-        .collect();
+    {
+        buf[count] = t;
+        count += 1;
+    }
+    let tokens = &buf[..count];
     let code_like = c_condition(line)
         || tokens
             .last()
@@ -1285,20 +1307,25 @@ fn windows_if(v: &[u8], from: usize) -> bool {
     let mut i = 0;
     while tokens
         .get(i)
-        .is_some_and(|t| t.as_slice() == b"/i" || t.as_slice() == b"not")
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"/i") || t.eq_ignore_ascii_case(b"not"))
     {
         i += 1;
     }
     let Some(first) = tokens.get(i) else {
         return false;
     };
-    let after_condition = match first.as_slice() {
-        b"exist" | b"defined" | b"errorlevel" | b"cmdextversion" => i + 2,
-        t if t.windows(2).any(|w| w == b"==") && !t.ends_with(b"==") => i + 1,
-        _ => match tokens.get(i + 1).map(Vec::as_slice) {
-            Some(b"==" | b"equ" | b"neq" | b"lss" | b"leq" | b"gtr" | b"geq") => i + 3,
+    let after_condition = if one_of(
+        &[b"exist", b"defined", b"errorlevel", b"cmdextversion"],
+        first,
+    ) {
+        i + 2
+    } else if first.windows(2).any(|w| w == b"==") && !first.ends_with(b"==") {
+        i + 1
+    } else {
+        match tokens.get(i + 1) {
+            Some(t) if one_of(&[b"==", b"equ", b"neq", b"lss", b"leq", b"gtr", b"geq"], t) => i + 3,
             _ => return false,
-        },
+        }
     };
     cmd_variable || tokens.len() > after_condition
 }
@@ -1746,15 +1773,17 @@ const PROSE: &[&[u8]] = &[
     b"must", b"may", b"be", b"it", b"this", b"that", b"you", b"we", b"they", b"my", b"your",
 ];
 
+/// Whether `t` is one of the lower-case `words`, in any case.
+fn one_of(words: &[&[u8]], t: &[u8]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
 /// Whether the word after a command word (from `from`) is an English function word, so the
 /// command word is part of a sentence (`exec will create`, `date is set`).
 fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     let rest = &v[from..v.len().min(from + 32)];
     let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
-    tokens.next().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        PROSE.contains(&t.as_slice())
-    })
+    tokens.next().is_some_and(|t| one_of(PROSE, t))
 }
 
 /// Whether the first word after the command's options and paths (`-rf`, `/`) is an
@@ -1797,11 +1826,10 @@ fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
         .take(5)
         .enumerate()
     {
-        let t = t.to_ascii_lowercase();
-        if n == 0 && PROSE.contains(&t.as_slice()) {
+        if n == 0 && one_of(PROSE, t) {
             return true;
         }
-        let function_word = PROSE.contains(&t.as_slice()) || MORE.contains(&t.as_slice());
+        let function_word = one_of(PROSE, t) || one_of(MORE, t);
         hits += usize::from(function_word);
     }
     hits >= 2
@@ -1878,12 +1906,17 @@ fn brace_word(v: &[u8], open: usize) -> bool {
     if first.first() == Some(&b'-') {
         return false;
     }
-    let mut word = Vec::with_capacity(48);
-    word.extend_from_slice(&v[open - prefix_len..open]);
-    word.extend_from_slice(first);
-    word.extend_from_slice(&suffix[..suffix_len]);
+    // At most 16 + 64 + 16 bytes: assembled on the stack.
+    let mut buf = [0u8; 96];
+    let parts = [&v[open - prefix_len..open], first, &suffix[..suffix_len]];
+    let mut n = 0;
+    for part in parts {
+        buf[n..n + part.len()].copy_from_slice(part);
+        n += part.len();
+    }
+    let word = &mut buf[..n];
     word.make_ascii_lowercase();
-    matches!(classify(&word), CommandWord::Known(_))
+    matches!(classify(word), CommandWord::Known(_))
 }
 
 /// `alias name=value` (options like `+m` or `-p` allowed before it) ending the command:
@@ -2072,11 +2105,11 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
 }
 
 fn is_ipv4(t: &[u8]) -> bool {
-    let parts = t.split(|&b| b == b'.').collect::<Vec<_>>();
-    parts.len() == 4
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit))
+    let mut parts = 0;
+    t.split(|&b| b == b'.').all(|p| {
+        parts += 1;
+        parts <= 4 && !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit)
+    }) && parts == 4
 }
 
 /// A Bash function definition: `() {` opening the value (Shellshock), or `name() {` with a
@@ -2086,12 +2119,15 @@ fn shellshock(v: &[u8]) -> bool {
     if memchr::memchr(b'{', v).is_none() || memchr::memchr(b'(', v).is_none() {
         return false;
     }
-    let compact: Vec<u8> = v
-        .iter()
-        .take(MAX_ARGS)
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
+    let mut buf = [0u8; MAX_ARGS];
+    let mut n = 0;
+    for &b in v.iter().take(MAX_ARGS) {
+        if !b.is_ascii_whitespace() {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    let compact = &buf[..n];
     if compact.starts_with(b"(){") {
         return true;
     }

@@ -535,8 +535,8 @@ pub fn is_cmdlet(word: &str) -> bool {
 
 /// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
 pub fn lookup(word: &str) -> Option<Tier> {
-    if let Ok(i) = COMMANDS.binary_search_by(|(w, _)| (*w).cmp(word)) {
-        return Some(COMMANDS[i].1);
+    if let Some(t) = exact(word) {
+        return Some(t);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
     if ["ansible-", "chef-", "docker-", "kube", "rmt-"]
@@ -553,11 +553,52 @@ pub fn lookup(word: &str) -> Option<Tier> {
     None
 }
 
+/// Start of each first letter's range in [`COMMANDS`]: `FIRST[c - b'0']..FIRST[c - b'0' + 1]`
+/// for a first byte `c` in `'0'..='z'`, computed at compile time.
+static FIRST: [u16; 76] = {
+    let mut t = [0u16; 76];
+    let mut c = 0;
+    while c < 76 {
+        // The first entry whose first byte is not below `'0' + c`.
+        let mut i = 0;
+        while i < COMMANDS.len() && COMMANDS[i].0.as_bytes()[0] < b'0' + c as u8 {
+            i += 1;
+        }
+        t[c] = i as u16;
+        c += 1;
+    }
+    t
+};
+
+/// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
+fn exact(word: &str) -> Option<Tier> {
+    let first = usize::from(*word.as_bytes().first()?);
+    if !(usize::from(b'0')..=usize::from(b'z')).contains(&first) {
+        return None;
+    }
+    let c = first - usize::from(b'0');
+    let range = &COMMANDS[usize::from(FIRST[c])..usize::from(FIRST[c + 1])];
+    range
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| range[i].1)
+}
+
 /// Whether a glob (`c?t`, `ca*`, `[c]at`) matches a known command of at least `min` tier.
 pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
-    COMMANDS
+    // The letters before the first wildcard must open the command: only the commands with
+    // that prefix (a range of the sorted table) can match.
+    let p = pattern.as_bytes();
+    let literal = p
         .iter()
-        .any(|(w, t)| *t >= min && glob_match(pattern.as_bytes(), w.as_bytes()))
+        .position(|c| matches!(c, b'?' | b'*' | b'['))
+        .unwrap_or(p.len());
+    let prefix = &p[..literal];
+    let from = COMMANDS.partition_point(|(w, _)| w.as_bytes() < prefix);
+    COMMANDS[from..]
+        .iter()
+        .take_while(|(w, _)| w.as_bytes().starts_with(prefix))
+        .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()))
 }
 
 /// Glob matcher for `?`, `*` and `[...]` (with `!`/`^` negation): the classic two-pointer
@@ -629,6 +670,16 @@ mod tests {
     #[test]
     fn sorted_for_binary_search() {
         assert!(COMMANDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn every_command_is_found_in_its_first_letter_range() {
+        for (w, t) in COMMANDS {
+            assert_eq!(exact(w), Some(*t), "{w}");
+        }
+        assert_eq!(exact("zzz"), None);
+        assert_eq!(exact("{"), None);
+        assert_eq!(exact(""), None);
     }
 
     #[test]
