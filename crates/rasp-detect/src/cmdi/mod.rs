@@ -289,7 +289,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     starts.push((0, Start::Value));
     let mut backtick_open = false;
-    let mut i = 0;
+    // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
+    let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
+        0
+    } else {
+        v.len()
+    };
     while i < v.len() && starts.len() < MAX_STARTS {
         let b = v[i];
         // Only these bytes can start a command; skip the rest with one lookup each.
@@ -473,6 +478,9 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     // only blank padding could trim to a token, counts as prose).
     let lo = sep.saturating_sub(128);
     let before = &v[lo..sep];
+    if two_words_end(before, plus) {
+        return false;
+    }
     let from = match before.iter().rposition(|&b| is_sep(b)) {
         Some(p) => p + 1,
         None if lo > 0 => return false,
@@ -517,6 +525,33 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
         i > 0 && w[0] == b'.' && w[1].is_ascii_alphanumeric() && w[2].is_ascii_alphanumeric()
     });
     dotted || seg.iter().any(|&b| b.is_ascii_digit() || b == b'@')
+}
+
+/// Whether `before` ends with two words (`… my order`), no separator or escaped line break
+/// between them: prose, which no single data token is. A quick answer for the common case;
+/// [`after_data_token`] reaches the same verdict the long way.
+fn two_words_end(before: &[u8], plus: bool) -> bool {
+    let mut j = before.len();
+    while j > 0 && is_blank(before[j - 1], plus) {
+        j -= 1;
+    }
+    let mut k = j;
+    while k > 0
+        && !is_blank(before[k - 1], plus)
+        && !is_sep(before[k - 1])
+        && before[k - 1] != b'\\'
+    {
+        k -= 1;
+    }
+    if k == j || k == 0 || !is_blank(before[k - 1], plus) {
+        return false;
+    }
+    let mut m = k;
+    while m > 0 && is_blank(before[m - 1], plus) {
+        m -= 1;
+    }
+    // A word ending in an escaped line break (`x\\n 10.0.0.1`) starts a new segment there.
+    m > 0 && !is_sep(before[m - 1]) && before[m - 1] != b'\\' && !(m >= 2 && before[m - 2] == b'\\')
 }
 
 /// Whether the line break at `at` wraps a sentence: the line before holds four or more words
@@ -1623,6 +1658,10 @@ fn variables_glued(w: &str) -> bool {
 
 /// A file name with a Windows executable or script extension (`calc.exe`, `x.ps1`).
 fn executable_name(w: &str) -> bool {
+    // Every extension below has three letters: the fourth byte from the end is the dot.
+    if w.len() < 5 || w.as_bytes()[w.len() - 4] != b'.' {
+        return false;
+    }
     let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
     let Some((stem, ext)) = base.rsplit_once('.') else {
         return false;
@@ -1998,7 +2037,14 @@ fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool 
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
 fn is_glob(w: &[u8]) -> bool {
-    w.iter().any(|c| matches!(c, b'?' | b'*')) || w.windows(2).any(|p| p[0] == b'[' && p[1] != b']')
+    let mut after_open = false;
+    for &c in w {
+        if matches!(c, b'?' | b'*') || (after_open && c != b']') {
+            return true;
+        }
+        after_open = c == b'[';
+    }
+    false
 }
 
 /// Whether the arguments after a command word are shaped like a shell's: options (`-la`,

@@ -594,11 +594,34 @@ pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
         .position(|c| matches!(c, b'?' | b'*' | b'['))
         .unwrap_or(p.len());
     let prefix = &p[..literal];
+    // Each element but `*` matches one byte: a command of another length cannot match.
+    let (elements, star) = glob_elements(p);
     let from = COMMANDS.partition_point(|(w, _)| w.as_bytes() < prefix);
     COMMANDS[from..]
         .iter()
         .take_while(|(w, _)| w.as_bytes().starts_with(prefix))
+        .filter(|(w, _)| w.len() == elements || (star && w.len() > elements))
         .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()))
+}
+
+/// How many one-byte elements a glob has (a literal, `?`, or a closed `[...]` class, as
+/// [`glob_match`] reads them) and whether it has a `*`.
+fn glob_elements(p: &[u8]) -> (usize, bool) {
+    let (mut n, mut star, mut i) = (0, false, 0);
+    while i < p.len() {
+        match p[i] {
+            b'*' => star = true,
+            b'[' => {
+                n += 1;
+                if let Some(close) = p[i + 1..].iter().position(|&x| x == b']') {
+                    i += close + 1;
+                }
+            }
+            _ => n += 1,
+        }
+        i += 1;
+    }
+    (n, star)
 }
 
 /// Glob matcher for `?`, `*` and `[...]` (with `!`/`^` negation): the classic two-pointer
@@ -680,6 +703,22 @@ mod tests {
         assert_eq!(exact("zzz"), None);
         assert_eq!(exact("{"), None);
         assert_eq!(exact(""), None);
+    }
+
+    #[test]
+    fn glob_ranges_agree_with_a_full_scan() {
+        let patterns = [
+            "c?t", "ca*", "*at", "w*", "[c]at", "[a-z]*", "[]at", "[ca", "?", "*", "wh??mi", "/b",
+            "i?", "*o*i", "[!q]s", "n[ce]t*", "zz*",
+        ];
+        for p in patterns {
+            for min in [Tier::Word, Tier::Tool, Tier::Exotic] {
+                let full = COMMANDS
+                    .iter()
+                    .any(|(w, t)| *t >= min && glob_match(p.as_bytes(), w.as_bytes()));
+                assert_eq!(glob_matches_command(p, min), full, "{p}");
+            }
+        }
     }
 
     #[test]
