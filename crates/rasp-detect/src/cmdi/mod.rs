@@ -208,13 +208,13 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     // A query string that was never form-decoded spells blanks as `+`: always when the value
     // has no other blank, and next to a separator (`&&+|+dir`) in any case.
-    let plus_is_space = raw.contains(&b'+') && !raw.iter().any(|&b| b == b' ' || b == b'\t');
+    let plus_is_space = bytes.any(PLUS) && !raw.iter().any(|&b| b == b' ' || b == b'\t');
     let spaced;
     let plus_near_sep = || {
         memchr::memchr_iter(b'+', raw)
             .any(|i| (i > 0 && is_sep(raw[i - 1])) || raw.get(i + 1).is_some_and(|&c| is_sep(c)))
     };
-    let v: &[u8] = if !plus_is_space && raw.contains(&b'+') && plus_near_sep() {
+    let v: &[u8] = if !plus_is_space && bytes.any(PLUS) && plus_near_sep() {
         spaced = raw
             .iter()
             .enumerate()

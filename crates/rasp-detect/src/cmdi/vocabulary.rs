@@ -539,7 +539,10 @@ pub fn lookup(word: &str) -> Option<Tier> {
         return Some(t);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
-    if ["ansible-", "chef-", "docker-", "kube", "rmt-"]
+    if matches!(
+        word.as_bytes().first(),
+        Some(b'a' | b'c' | b'd' | b'k' | b'r')
+    ) && ["ansible-", "chef-", "docker-", "kube", "rmt-"]
         .iter()
         .any(|p| word.len() > p.len() + 1 && word.starts_with(p))
     {
@@ -570,8 +573,33 @@ static FIRST: [u16; 76] = {
     t
 };
 
+/// A 1024-bit set of [`shape`]s of the names in [`COMMANDS`], built at compile time: most
+/// words of prose have a shape no command has and skip the search.
+static SHAPES: [u64; 16] = {
+    let mut t = [0u64; 16];
+    let mut i = 0;
+    while i < COMMANDS.len() {
+        let h = shape(COMMANDS[i].0.as_bytes());
+        t[h / 64] |= 1 << (h % 64);
+        i += 1;
+    }
+    t
+};
+
+/// A hash of a word's length, first and last byte, below 1024.
+const fn shape(w: &[u8]) -> usize {
+    if w.is_empty() {
+        return 0;
+    }
+    (w.len() * 131 + w[0] as usize * 31 + w[w.len() - 1] as usize) % 1024
+}
+
 /// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
 fn exact(word: &str) -> Option<Tier> {
+    let h = shape(word.as_bytes());
+    if SHAPES[h / 64] & (1 << (h % 64)) == 0 {
+        return None;
+    }
     let first = usize::from(*word.as_bytes().first()?);
     if !(usize::from(b'0')..=usize::from(b'z')).contains(&first) {
         return None;
