@@ -51,7 +51,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
+                    return judge_any(decoded.as_bytes());
                 }
             }
             None
@@ -60,7 +60,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
+                    return judge_any(decoded.as_bytes());
                 }
             }
             None
@@ -170,6 +170,17 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("dev-tcp");
     }
     judge_start(v, 0, Start::Value, false)
+}
+
+/// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left
+/// (`%2e%2e%2f` decodes to dots and slashes only).
+fn judge_any(v: &[u8]) -> Option<&'static str> {
+    let bytes = ByteSet::of(v);
+    if bytes.any(STRUCTURE) {
+        judge(v, bytes)
+    } else {
+        judge_plain(v, bytes)
+    }
 }
 
 /// How a command start was reached.
