@@ -845,6 +845,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `Node.js | Python | Go`: after a data token and a spaced separator, a title-case tool
+    // name is a list item; an injected command is written in a shell's lower case.
+    if data
+        && matches!(v.get(at), Some(b' ' | b'\t'))
+        && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && !vocabulary::is_windows_word(word)
+        && title_case(v, at, end)
+    {
+        return None;
+    }
     // `Cat /dog / fish`, `Head /office`: a Unix-only English-word command in title case is a
     // capitalised word of prose; Linux runs `cat`, not `Cat`.
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
@@ -1710,11 +1720,16 @@ fn pipes_into_tool(v: &[u8], from: usize, plus: bool) -> bool {
     let end = v.len().min(from + MAX_ARGS);
     let mut i = from;
     let mut pipes = 0;
+    // Separators inside a quoted argument (`echo "a;b" | sh`) are text.
+    let mut quote = None;
     while i < end && pipes < 4 {
-        match v[i] {
-            b';' | b'&' | b'\n' | b'\r' => return false,
-            b'|' if v.get(i + 1) == Some(&b'|') => return false,
-            b'|' => {
+        match (quote, v[i]) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, q @ (b'\'' | b'"')) => quote = Some(q),
+            (None, b';' | b'&' | b'\n' | b'\r') => return false,
+            (None, b'|') if v.get(i + 1) == Some(&b'|') => return false,
+            (None, b'|') => {
                 pipes += 1;
                 if let Some((w, _, _)) = read_command_word(v, i + 1, Start::Loose, plus) {
                     if matches!(

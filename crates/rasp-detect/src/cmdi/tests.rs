@@ -851,3 +851,18 @@ fn subjects_of_sentences_brace_word_sets_and_one_token_values() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn quoted_pipelines_and_title_case_list_items() {
+    for v in [
+        "echo \"foo;whxam\"i | tr x o | sh",
+        "127.0.0.1 | python -c 'print(1)'",
+        "8.8.8.8 | Ping -n 3 127.0.0.1",
+        "x.txt | Whoami",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["Node.js | Python | Go", "v1.2 | Curl", "notes.txt | Cat"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
