@@ -1280,7 +1280,7 @@ fn read_command_word(
         {
             break;
         }
-        if ifs_at(v, i).is_some() {
+        if b == b'$' && ifs_at(v, i).is_some() {
             break;
         }
         match b {
@@ -1572,6 +1572,12 @@ fn classify(word: &[u8]) -> CommandWord {
             Some(t) => CommandWord::Known(t),
             None => CommandWord::Unknown,
         };
+    }
+    // `../x`, `..%c0%af`, `%2e%2e%2f`: no command name, path to one, glob, variable or
+    // versioned name opens with `..`, nor with a `%` other than cmd's `%NAME%` (checked
+    // below): every rule that follows would answer Unknown after several passes.
+    if word.starts_with(b"..") || (word.first() == Some(&b'%') && word.last() != Some(&b'%')) {
+        return CommandWord::Unknown;
     }
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
