@@ -167,6 +167,26 @@ static START_BYTE: [bool; 256] = {
     t
 };
 
+/// Offset of the first [`START_BYTE`] in `v`, eight bytes at a time: a word of eight bytes
+/// with none of them is passed over with eight table lookups and one branch.
+fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
+    let mut chunks = v.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let any = chunk
+            .iter()
+            .fold(false, |m, &b| m | START_BYTE[usize::from(b)]);
+        if any {
+            break;
+        }
+        at += 8;
+    }
+    v[at..]
+        .iter()
+        .position(|&b| START_BYTE[usize::from(b)])
+        .map(|p| at + p)
+}
+
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
 /// escape can start or hide a command, so the sub-checks that need those bytes cannot fire
 /// and the only command start is the value's beginning. Decides exactly as [`judge`] does.
@@ -368,12 +388,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         v.len()
     };
     while i < v.len() && starts.len() < MAX_STARTS {
-        let b = v[i];
         // Only these bytes can start a command; skip the rest with one lookup each.
-        if !START_BYTE[usize::from(b)] {
-            i += 1;
-            continue;
+        match skip_to_start_byte(&v[i..]) {
+            Some(p) => i += p,
+            None => break,
         }
+        let b = v[i];
         let next = v.get(i + 1).copied();
         // `&gt;`, `&#39;`: a character reference is one character of text, not `&` + `;`.
         if b == b'&' {
