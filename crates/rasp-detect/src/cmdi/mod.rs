@@ -1285,10 +1285,15 @@ fn read_command_word(
     let mut i = at;
     while i < v.len() && word.len() < MAX_WORD {
         let b = v[i];
-        // Letters and digits are the word itself (every rule below is for other bytes).
-        if b.is_ascii_alphanumeric() {
-            word.push(b.to_ascii_lowercase());
-            i += 1;
+        // Bytes no rule below treats specially are the word itself: copied a run at a time.
+        if WORD_BYTE[usize::from(b)] {
+            let room = MAX_WORD - word.len();
+            let mut j = i + 1;
+            while j < v.len() && j - i < room && WORD_BYTE[usize::from(v[j])] {
+                j += 1;
+            }
+            word.extend_lower(&v[i..j]);
+            i = j;
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -1398,6 +1403,20 @@ fn braced_name_len(t: &[u8]) -> Option<usize> {
         .count();
     (n > 0 && t.get(n) == Some(&b'}')).then_some(n + 1)
 }
+
+/// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
+/// blanks, `+` (a blank in a query string), separators, parentheses, angle brackets, `}`,
+/// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let special = b" \t\x0b\x0c+;|&\n\r()<>},$\\^'\"`";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
 
 /// Commands that run the command that follows them.
 const WRAPPERS: &[&[u8]] = &[
@@ -1551,6 +1570,19 @@ impl Word {
             self.buf[self.len] = b;
             self.len += 1;
         }
+    }
+
+    /// [`Word::push`] for each byte of `run`, which fits, lower-cased.
+    fn extend_lower(&mut self, run: &[u8]) {
+        if self.pending_removal {
+            self.obfuscated = true;
+            self.pending_removal = false;
+        }
+        let n = run.len().min(MAX_WORD - self.len);
+        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.len += n;
     }
 
     fn len(&self) -> usize {
