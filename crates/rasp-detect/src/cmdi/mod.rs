@@ -651,6 +651,13 @@ fn two_words_end(before: &[u8], plus: bool) -> bool {
 /// invoked using\npython -m module`), and its first word is no command start.
 fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     let before = &v[..at];
+    // The line's last byte decides first (no look-back needed when it ends a sentence).
+    if !before
+        .last()
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b',')
+    {
+        return false;
+    }
     let from = before
         .iter()
         .rposition(|&b| b == b'\n' || b == b'\r')
@@ -2557,6 +2564,10 @@ fn code_exec_call(v: &[u8]) -> bool {
 
 fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
     memchr::memchr_iter(b'(', v).take(MAX_STARTS).any(|i| {
+        // Every call below passes a variable, backticks, a string or nothing.
+        if !matches!(v.get(i + 1), Some(b'$' | b'`' | b')' | b'\'' | b'"')) {
+            return false;
+        }
         let name_start = v[..i]
             .iter()
             .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
