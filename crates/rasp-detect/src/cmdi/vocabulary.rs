@@ -520,6 +520,11 @@ pub fn runs_alone(word: &str) -> bool {
     ALONE.contains(&word)
 }
 
+/// Whether `verb` (lower-case) is one of the PowerShell verbs of [`PS_VERBS`].
+pub fn is_powershell_verb(verb: &str) -> bool {
+    PS_VERBS.contains(&verb)
+}
+
 /// Whether `word` (lower-case) is a PowerShell `Verb-Noun` cmdlet of [`PS_VERBS`] and
 /// [`PS_NOUNS`] (`get-process`, `invoke-webrequest`).
 pub fn is_cmdlet(word: &str) -> bool {
@@ -530,11 +535,14 @@ pub fn is_cmdlet(word: &str) -> bool {
 
 /// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
 pub fn lookup(word: &str) -> Option<Tier> {
-    if let Ok(i) = COMMANDS.binary_search_by(|(w, _)| (*w).cmp(word)) {
-        return Some(COMMANDS[i].1);
+    if let Some(t) = exact(word) {
+        return Some(t);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
-    if ["ansible-", "chef-", "docker-", "kube", "rmt-"]
+    if matches!(
+        word.as_bytes().first(),
+        Some(b'a' | b'c' | b'd' | b'k' | b'r')
+    ) && ["ansible-", "chef-", "docker-", "kube", "rmt-"]
         .iter()
         .any(|p| word.len() > p.len() + 1 && word.starts_with(p))
     {
@@ -548,11 +556,100 @@ pub fn lookup(word: &str) -> Option<Tier> {
     None
 }
 
+/// Start of each first letter's range in [`COMMANDS`]: `FIRST[c - b'0']..FIRST[c - b'0' + 1]`
+/// for a first byte `c` in `'0'..='z'`, computed at compile time.
+static FIRST: [u16; 76] = {
+    let mut t = [0u16; 76];
+    let mut c = 0;
+    while c < 76 {
+        // The first entry whose first byte is not below `'0' + c`.
+        let mut i = 0;
+        while i < COMMANDS.len() && COMMANDS[i].0.as_bytes()[0] < b'0' + c as u8 {
+            i += 1;
+        }
+        t[c] = i as u16;
+        c += 1;
+    }
+    t
+};
+
+/// A 1024-bit set of [`shape`]s of the names in [`COMMANDS`], built at compile time: most
+/// words of prose have a shape no command has and skip the search.
+static SHAPES: [u64; 16] = {
+    let mut t = [0u64; 16];
+    let mut i = 0;
+    while i < COMMANDS.len() {
+        let h = shape(COMMANDS[i].0.as_bytes());
+        t[h / 64] |= 1 << (h % 64);
+        i += 1;
+    }
+    t
+};
+
+/// A hash of a word's length, first and last byte, below 1024.
+const fn shape(w: &[u8]) -> usize {
+    if w.is_empty() {
+        return 0;
+    }
+    (w.len() * 131 + w[0] as usize * 31 + w[w.len() - 1] as usize) % 1024
+}
+
+/// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
+fn exact(word: &str) -> Option<Tier> {
+    let h = shape(word.as_bytes());
+    if SHAPES[h / 64] & (1 << (h % 64)) == 0 {
+        return None;
+    }
+    let first = usize::from(*word.as_bytes().first()?);
+    if !(usize::from(b'0')..=usize::from(b'z')).contains(&first) {
+        return None;
+    }
+    let c = first - usize::from(b'0');
+    let range = &COMMANDS[usize::from(FIRST[c])..usize::from(FIRST[c + 1])];
+    range
+        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .ok()
+        .map(|i| range[i].1)
+}
+
 /// Whether a glob (`c?t`, `ca*`, `[c]at`) matches a known command of at least `min` tier.
 pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
-    COMMANDS
+    // The letters before the first wildcard must open the command: only the commands with
+    // that prefix (a range of the sorted table) can match.
+    let p = pattern.as_bytes();
+    let literal = p
         .iter()
-        .any(|(w, t)| *t >= min && glob_match(pattern.as_bytes(), w.as_bytes()))
+        .position(|c| matches!(c, b'?' | b'*' | b'['))
+        .unwrap_or(p.len());
+    let prefix = &p[..literal];
+    // Each element but `*` matches one byte: a command of another length cannot match.
+    let (elements, star) = glob_elements(p);
+    let from = COMMANDS.partition_point(|(w, _)| w.as_bytes() < prefix);
+    COMMANDS[from..]
+        .iter()
+        .take_while(|(w, _)| w.as_bytes().starts_with(prefix))
+        .filter(|(w, _)| w.len() == elements || (star && w.len() > elements))
+        .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()))
+}
+
+/// How many one-byte elements a glob has (a literal, `?`, or a closed `[...]` class, as
+/// [`glob_match`] reads them) and whether it has a `*`.
+fn glob_elements(p: &[u8]) -> (usize, bool) {
+    let (mut n, mut star, mut i) = (0, false, 0);
+    while i < p.len() {
+        match p[i] {
+            b'*' => star = true,
+            b'[' => {
+                n += 1;
+                if let Some(close) = p[i + 1..].iter().position(|&x| x == b']') {
+                    i += close + 1;
+                }
+            }
+            _ => n += 1,
+        }
+        i += 1;
+    }
+    (n, star)
 }
 
 /// Glob matcher for `?`, `*` and `[...]` (with `!`/`^` negation): the classic two-pointer
@@ -624,6 +721,32 @@ mod tests {
     #[test]
     fn sorted_for_binary_search() {
         assert!(COMMANDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn every_command_is_found_in_its_first_letter_range() {
+        for (w, t) in COMMANDS {
+            assert_eq!(exact(w), Some(*t), "{w}");
+        }
+        assert_eq!(exact("zzz"), None);
+        assert_eq!(exact("{"), None);
+        assert_eq!(exact(""), None);
+    }
+
+    #[test]
+    fn glob_ranges_agree_with_a_full_scan() {
+        let patterns = [
+            "c?t", "ca*", "*at", "w*", "[c]at", "[a-z]*", "[]at", "[ca", "?", "*", "wh??mi", "/b",
+            "i?", "*o*i", "[!q]s", "n[ce]t*", "zz*",
+        ];
+        for p in patterns {
+            for min in [Tier::Word, Tier::Tool, Tier::Exotic] {
+                let full = COMMANDS
+                    .iter()
+                    .any(|(w, t)| *t >= min && glob_match(p.as_bytes(), w.as_bytes()));
+                assert_eq!(glob_matches_command(p, min), full, "{p}");
+            }
+        }
     }
 
     #[test]
