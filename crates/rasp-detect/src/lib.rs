@@ -293,7 +293,13 @@ impl Detectors {
             Cow::Borrowed(_) => decoded,
             Cow::Owned(d) => Cow::Owned(d),
         };
-        has_structure(kind, &decoded).then_some(decoded)
+        // Arithmetic and comparison alone (`2 + 2 = 4`) cannot inject: see
+        // [`sqli::carries_sql`] and [`markup_or_script_capable`].
+        let capable = match kind {
+            AttackKind::Sqli => sqli::carries_sql(&decoded),
+            _ => markup_or_script_capable(&decoded),
+        };
+        (capable && has_structure(kind, &decoded)).then_some(decoded)
     }
 }
 
@@ -322,6 +328,19 @@ const fn byte_set(set: &[u8]) -> [bool; 256] {
 
 static SQLI_STRUCTURE: [bool; 256] = byte_set(b"'\"`()=;#");
 static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
+
+/// Whether an XSS vector can live in `decoded`: a quote, backtick, parenthesis or backslash
+/// (attribute and script-string break-outs, calls, escapes), or a `<` that opens markup (a
+/// letter, `/`, `!` or `?` after it). A `<` or `>` between numbers and words is a comparison:
+/// `b < c && d >= 2` is math, and no parser reads it as a tag.
+fn markup_or_script_capable(decoded: &str) -> bool {
+    let b = decoded.as_bytes();
+    b.iter()
+        .any(|c| matches!(c, b'"' | b'\'' | b'`' | b'(' | b'\\'))
+        || b.windows(2).any(|w| {
+            w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
+        })
+}
 
 /// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
 /// nesting depth, so a deep value cannot exhaust the stack).
@@ -359,5 +378,40 @@ mod tests {
         // A break-out inside a member is still the grammar's to catch.
         let attack = r#"{"q":"1' or '1'='1"}"#;
         assert!(d.check(AttackKind::Sqli, attack, Context::Param).is_some());
+    }
+
+    #[test]
+    fn math_is_not_scored_as_injection() {
+        let d = Detectors::new(Thresholds::default());
+        for v in [
+            "2 + 2 = 4",
+            "10 / 2 = 5",
+            "3 * 4 = 12",
+            "a=1, b=2",
+            "y = 2x + 1",
+            "0 < x < 1",
+            "1 <= n <= 100",
+            "b < c, d >= 2",
+        ] {
+            for k in [AttackKind::Sqli, AttackKind::Xss] {
+                assert!(!d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
+            }
+        }
+        // A one-letter function is math's; XSS still looks at any call.
+        assert!(!d.ml_candidate(AttackKind::Sqli, "f(x) = x^2 + 3x - 1", Context::Param));
+        // What the gate keeps: SQL words, quotes, comments, calls, markup openers.
+        for (k, v) in [
+            (AttackKind::Sqli, "1 or 2=2 "),
+            (AttackKind::Sqli, "1)=(1 union"),
+            (AttackKind::Sqli, "name'='name"),
+            (AttackKind::Sqli, "userid=1--"),
+            (AttackKind::Sqli, "1=version()"),
+            (AttackKind::Sqli, "*(|(mail=*))"),
+            (AttackKind::Xss, "a<b onclick=alert(1)>"),
+            (AttackKind::Xss, "<svg/onload=location=name>"),
+            (AttackKind::Xss, "x\" onmouseover=\"y"),
+        ] {
+            assert!(d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
+        }
     }
 }

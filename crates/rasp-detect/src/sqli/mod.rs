@@ -31,6 +31,59 @@ use std::borrow::Cow;
 /// than this without also making the query too long for most applications.
 pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 
+/// Whether `value` holds anything through which SQL can do more than arithmetic and
+/// comparison: a quote or backtick, a statement separator, a comment, a variable (`@`),
+/// `||` / `&&`, a SQL keyword or known attack function, a call of a named function, or
+/// LDAP filter syntax (`)(`, `(|`, `(&`: filter injection, which the model also learned).
+///
+/// Without any of these a value cannot leave a string literal, and in a numeric context it
+/// only builds an expression out of numbers and column-like names: `2 + 2 = 4`, `a=1, b=2`,
+/// `x <= 10` are math, not injection. The ML stage scores only values that pass this test.
+///
+/// ```
+/// use rasp_detect::sqli::carries_sql;
+/// assert!(!carries_sql("2 + 2 = 4"));
+/// assert!(!carries_sql("f(x) = x^2 + 1"));
+/// assert!(carries_sql("1 or 1=1"));
+/// assert!(!carries_sql("a=1, b=2"));
+/// assert!(carries_sql("sleep(5)"));
+/// ```
+pub fn carries_sql(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.iter()
+        .any(|c| matches!(c, b'\'' | b'"' | b'`' | b';' | b'#' | b'@'))
+        || ["--", "/*", "||", "&&", ")(", "(|", "(&"]
+            .iter()
+            .any(|p| value.contains(p))
+    {
+        return true;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if !(b[i].is_ascii_alphabetic() || b[i] == b'_') {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'_') {
+            i += 1;
+        }
+        let word = &value[start..i];
+        if keywords::classify(word).is_some()
+            || keywords::is_attack_function(word)
+            || keywords::is_strong_function(word)
+        {
+            return true;
+        }
+        // `count(`, `version (`: a named function call. One letter is math's `f(x)`.
+        let next = b[i..].iter().find(|c| !c.is_ascii_whitespace());
+        if word.len() > 1 && next == Some(&b'(') {
+            return true;
+        }
+    }
+    false
+}
+
 /// Decide whether `value` is SQL injection in any SQL context an application uses.
 ///
 /// Pure and bounded: at most [`MAX_SCAN_BYTES`] of the value and [`lexer::MAX_TOKENS`] tokens

@@ -442,3 +442,41 @@ mod spellings {
         }
     }
 }
+
+#[cfg(test)]
+mod prose {
+    use super::*;
+
+    #[test]
+    fn a_file_named_in_running_text_is_not_a_path() {
+        for v in [
+            "see /etc/passwd for the list of users",
+            "Добавьте эту строку в свой файл WIN.INI: BUGS=OFF",
+            "löscht die Win.ini und die System.ini",
+            "编辑根分区的\"/etc/passwd\"文件，使 root 账户条目的第二段为空。",
+            "the \"id_rsa\" key stays on your laptop",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_file_given_as_a_path_still_is() {
+        for v in [
+            "/etc/passwd",
+            "  \"/etc/passwd\"",
+            "page=/etc/passwd",
+            "include('/etc/passwd')",
+            "<!ENTITY xxe SYSTEM \"file:///etc/passwd\">",
+            "x;cat /etc/passwd",
+            "php://filter/resource=/etc/passwd",
+            "..\\..\\windows\\win.ini",
+            "C:\\boot.ini",
+            "web/../../../etc/shadow",
+            "images/../../.ssh/id_rsa",
+            "{{ include 'WEB-INF/web.xml' }}",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+}

@@ -142,12 +142,49 @@ pub fn names_sensitive_file(canon: &str) -> bool {
         .any(|m| {
             let id = m.pattern().as_usize();
             if id < ANYWHERE.len() {
-                boundary_before(canon, m.start()) && boundary_after(canon, m.end(), ANYWHERE[id])
+                boundary_before(canon, m.start())
+                    && boundary_after(canon, m.end(), ANYWHERE[id])
+                    && !mentioned_in_prose(canon, m.start())
             } else {
                 rooted(canon, m.start())
             }
         })
 }
+
+/// Whether the path that ends in the match at `at` is mentioned in running text rather than
+/// given as a path: between the last word and the path there is only a space or a quote
+/// (`see /etc/passwd for…`, `die Win.ini`, `文件"/etc/passwd"`), and no shell, code or markup
+/// syntax comes before it. A path that starts the value, follows a climb, a scheme, `=`, `(`
+/// or a shell operator, or is glued to a directory name is a path, as in every
+/// file-inclusion payload.
+fn mentioned_in_prose(s: &str, at: usize) -> bool {
+    let before = s[..at].trim_end_matches(['/', '~']);
+    // Shell, code and markup syntax before the path: a command line (`x;cat /etc/passwd`) or
+    // an include, not a sentence.
+    if before.contains([';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>', '=']) {
+        return false;
+    }
+    let unquoted = before.trim_end_matches(QUOTES);
+    let quoted = unquoted.len() < before.len();
+    let mut back = unquoted.chars().rev();
+    match back.next() {
+        Some(c) if c.is_whitespace() => {
+            let word_end = unquoted.trim_end();
+            word_end
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+        }
+        // Glued to a word only through a quote: CJK prose has no spaces.
+        Some(c) => quoted && c.is_alphabetic(),
+        None => false,
+    }
+}
+
+/// Quotation marks prose puts around a file name.
+const QUOTES: &[char] = &[
+    '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
+];
 
 fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
     hay.match_indices(needle)
