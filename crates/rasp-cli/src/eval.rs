@@ -247,6 +247,8 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
             "<b title='x'>1' or '1'='1 ; cat ../a</b>",
             Context::Param,
         );
+        // The grammars settle the value above, so load the model explicitly.
+        let _ = d.ml_score(k, "warm up");
     }
     let mut all_misses = Vec::new();
     let mut all_fps = Vec::new();

@@ -883,7 +883,13 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                 // A call to a function only attacks use, that parses as an expression and
                 // stands at a structural position (start, after an operator or a break-out).
                 {
-                    let before_ok = i == 0
+                    // `asyncio.sleep()`, `os.version()`: a method called without arguments
+                    // on an object is program text; SQL's qualified calls take arguments
+                    // (`pg_catalog.pg_sleep(5)`) and its niladic ones stand alone.
+                    let method_without_args =
+                        i > 0 && p.k(i - 1) == Some(Kind::Dot) && p.k(i + 2) == Some(Kind::RParen);
+                    let before_ok = !method_without_args
+                        && (i == 0
                         || matches!(
                             p.k(i - 1),
                             Some(
@@ -912,7 +918,7 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                         // `ORDER BY SLEEP(5)`: the sort key of a clause
                         || (i >= 2
                             && p.k(i - 1) == Some(Kind::Kw(Kw::By))
-                            && p.k(i - 2) == Some(Kind::Kw(Kw::GroupOrder)));
+                            && p.k(i - 2) == Some(Kind::Kw(Kw::GroupOrder))));
                     // the call must end an expression, not start a sentence ("sleep(8) hours")
                     let after_ok = |k: Option<Kind>| {
                         matches!(

@@ -359,3 +359,22 @@ fn oracle_float_suffix_runs_into_union() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn argument_less_method_calls_are_program_text() {
+    for v in [
+        "Using asyncio.sleep()",
+        "os.version()",
+        "ssl.SSLSocket.version()",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "1 and sleep(5)",
+        "pg_catalog.pg_sleep(5)",
+        "1 and version()",
+        "1' and a.version()--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
