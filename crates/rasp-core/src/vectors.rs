@@ -138,6 +138,12 @@ pub fn inert(value: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
+/// An [`inert`] value that no detector flags: everything inert but a command that runs
+/// bare (`whoami`, `ipconfig`), which the command-injection detector flags on its own.
+pub fn nothing_to_inspect(value: &str) -> bool {
+    inert(value) && !rasp_detect::cmdi::bare_word_is_command(value)
+}
+
 /// One inspected value.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Item {
@@ -252,9 +258,10 @@ impl Extractor<'_> {
             out.skipped += 1;
         }
         // Letters, digits and `_` only, and no base64 inside: nothing to decode and nothing
-        // any detector could flag; not worth a slot in MAX_VALUES.
+        // any detector could flag but a command that runs bare (`whoami`); not worth a slot
+        // in MAX_VALUES otherwise.
         let b64 = loc.decoders(1, self.limits.decode_b64).base64;
-        if inert(value) && !(b64 && decode::base64(value).is_some()) {
+        if nothing_to_inspect(value) && !(b64 && decode::base64(value).is_some()) {
             return;
         }
         // An exception on the value as received also covers its decodings.

@@ -32,7 +32,7 @@ pub fn inspects(kind: AttackKind, item: &Item) -> bool {
     }
 }
 
-pub use crate::vectors::inert;
+pub use crate::vectors::{inert, nothing_to_inspect};
 
 /// Bit of `kind` in an [`Unique::kinds`] mask.
 fn bit(kind: AttackKind) -> u8 {
@@ -57,7 +57,7 @@ pub struct Unique {
 /// The items each detector must look at, in order, computed once per request for all four
 /// detectors. Repeated values (JSON arrays of records, the same cookie twice…) are checked
 /// once per context; the first location is the one reported (as PyRASP 0.10.2 does). Inert
-/// values (letters, digits, `_`) are dropped here.
+/// values (letters, digits, `_`) are dropped here, except commands that run bare.
 pub fn uniques(items: &[Item]) -> Vec<Unique> {
     let mut out = Vec::with_capacity(items.len());
     let mut seen: std::collections::HashSet<(&str, Context, u8), foldhash::fast::RandomState> =
@@ -66,7 +66,7 @@ pub fn uniques(items: &[Item]) -> Vec<Unique> {
             foldhash::fast::RandomState::default(),
         );
     for (index, item) in items.iter().enumerate() {
-        if inert(&item.value) {
+        if nothing_to_inspect(&item.value) {
             continue;
         }
         let kinds = AttackKind::ALL

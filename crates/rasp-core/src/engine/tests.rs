@@ -845,3 +845,25 @@ fn status_and_blacklist_api() {
     assert_eq!(e.get_blacklist(), vec!["2001:db8::1".to_string()]);
     assert_eq!(e.get_status().blacklist, 1);
 }
+
+#[test]
+fn a_bare_command_value_reaches_the_command_detector() {
+    // Plain words are skipped before the detectors for speed; a command that runs bare must
+    // not be (it was: `?host=whoami` passed the engine although the detector flags it).
+    for q in ["host=whoami", "cmd=ipconfig", "x=uname"] {
+        // a fresh engine each time: the first attack blacklists the client
+        let (e, _sink) = engine_with(json!({}));
+        let d = e.inspect_request_at(&get("/search", q), T0);
+        let a = d.attack().unwrap_or_else(|| panic!("{q}: allowed"));
+        assert_eq!(a.check, Check::Command, "{q}");
+    }
+    let (e, _sink) = engine_with(json!({}));
+    for q in ["q=Whoami", "q=shoes", "q=price_asc"] {
+        assert!(
+            e.inspect_request_at(&get("/search", q), T0)
+                .attack()
+                .is_none(),
+            "{q}"
+        );
+    }
+}

@@ -1083,6 +1083,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     })
 }
 
+/// Whether a value of letters, digits and `_` only is a command that runs bare (`whoami`,
+/// `ipconfig`, `uname`) and so is flagged by [`detect`] on its own. Callers that skip such
+/// plain values for speed (the engine's value extraction) must still pass these.
+///
+/// ```
+/// assert!(rasp_detect::cmdi::bare_word_is_command("whoami"));
+/// assert!(!rasp_detect::cmdi::bare_word_is_command("Whoami"));
+/// assert!(!rasp_detect::cmdi::bare_word_is_command("shoes"));
+/// ```
+pub fn bare_word_is_command(word: &str) -> bool {
+    !word.bytes().any(|b| b.is_ascii_uppercase()) && vocabulary::runs_alone(word)
+}
+
 /// A command that runs bare ([`vocabulary::runs_alone`], `whoami`, `uname`) and is the whole
 /// value, written in lower case as a shell takes it (`WHOAMI` or `Whoami` is a heading or
 /// a title).
