@@ -958,10 +958,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::GlobPath, _) => true,
         (CommandWord::Variable, Start::Value) => evidence(),
-        // `;$CMD` runs a command; `;$a $b` is as likely a template: a one-letter variable
-        // needs options after it (`$a -nlvp 555`).
+        // A variable runs a command when it holds one: assigned earlier in the value
+        // (`CMD=…;$CMD`), an environment variable that names a program (`;$SHELL`), or with
+        // options or a command after it (`$a -nlvp 555`, `$u cat …`). Any other name is
+        // unset on the server and expands to nothing: `&$RRD1fg91` is a password.
         (CommandWord::Variable, _) => {
-            word.len() > 2
+            program_variable(word)
+                // `$'whoami'`, `$"id"`: ANSI-C and locale quoting, a string, not a variable
+                // (the word reader drops the quotes, leaving the command's name)
+                || matches!(word.get(1), Some(b'\'' | b'"'))
+                // `$env:COMPUTERNAME`: PowerShell prints an environment variable
+                || word.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))
+                || std::str::from_utf8(word.get(1..).unwrap_or_default())
+                    .is_ok_and(|name| vocabulary::lookup(name).is_some())
                 || variable_then_command(v, end, kind, plus)
                 || assigned_before(v, at, word)
                 || {
@@ -1228,7 +1237,7 @@ fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
         let opens = p == 0
             || is_sep(before[p - 1])
             || is_blank(before[p - 1], true)
-            || before[p - 1] == b'(';
+            || matches!(before[p - 1], b'(' | b'^');
         opens && before[p..eq].eq_ignore_ascii_case(name)
     })
 }
@@ -1801,6 +1810,19 @@ fn system_binary(w: &str) -> bool {
                 .bytes()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
     })
+}
+
+/// `$SHELL`, `${COMSPEC}`, `$0`: environment variables that name a program to run.
+fn program_variable(word: &[u8]) -> bool {
+    let name = word.strip_prefix(b"$").unwrap_or(word);
+    let name = name
+        .strip_prefix(b"{")
+        .and_then(|n| n.strip_suffix(b"}"))
+        .unwrap_or(name);
+    const PROGRAMS: &[&[u8]] = &[
+        b"0", b"SHELL", b"BASH", b"ZSH", b"COMSPEC", b"EDITOR", b"VISUAL", b"PAGER", b"BROWSER",
+    ];
+    PROGRAMS.iter().any(|p| p.eq_ignore_ascii_case(name))
 }
 
 /// Two or more variables glued into one word and nothing else (`$a$b`, `${x}${y}`).

@@ -885,3 +885,25 @@ fn xml_values_and_layered_encodings() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn only_variables_that_hold_a_program_run_one() {
+    for v in [
+        "x;$SHELL -c id",
+        ";${SHELL} -c 'id'",
+        "CMD=$'whoami';$CMD",
+        "^CMD=$'uname -a';$CMD",
+        "x|$0 -c id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // Random passwords and tokens: an unset variable expands to nothing.
+    for v in [
+        "&$RRD1fg91",
+        "h13LL&$H_TL2q",
+        "4b0&XwVU&$CR2Ni",
+        "MaGa&$rU&3rw5LMdZCx)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
