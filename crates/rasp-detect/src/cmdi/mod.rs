@@ -1776,40 +1776,37 @@ fn literal_letters(glob: &[u8]) -> usize {
     n
 }
 
+/// The directories that hold the system's programs.
+const SYSTEM_BIN_DIRS: &[&str] = &[
+    "/bin/",
+    "/sbin/",
+    "/usr/bin/",
+    "/usr/sbin/",
+    "/usr/local/bin/",
+];
+
 /// Whether `w` names a file directly in a system binary directory (`/bin/x`, `/usr/bin/x`).
 fn system_binary_dir(w: &str) -> bool {
-    [
-        "/bin/",
-        "/sbin/",
-        "/usr/bin/",
-        "/usr/sbin/",
-        "/usr/local/bin/",
-    ]
-    .iter()
-    .filter_map(|d| w.strip_prefix(d))
-    .any(|name| !name.is_empty() && !name.contains('/'))
+    SYSTEM_BIN_DIRS
+        .iter()
+        .filter_map(|d| w.strip_prefix(d))
+        .any(|name| !name.is_empty() && !name.contains('/'))
 }
 
 /// An absolute path straight into a system binary directory with a plain program name
 /// (`/bin/ab`, `/usr/local/bin/node`), not a deeper path or a file with an extension.
 fn system_binary(w: &str) -> bool {
-    [
-        "/bin/",
-        "/sbin/",
-        "/usr/bin/",
-        "/usr/sbin/",
-        "/usr/local/bin/",
-    ]
-    .iter()
-    .filter_map(|d| w.strip_prefix(d))
-    .any(|name| {
-        !name.is_empty()
-            && name.len() <= 32
-            && name.as_bytes()[0].is_ascii_lowercase()
-            && name
-                .bytes()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
-    })
+    SYSTEM_BIN_DIRS
+        .iter()
+        .filter_map(|d| w.strip_prefix(d))
+        .any(|name| {
+            !name.is_empty()
+                && name.len() <= 32
+                && name.as_bytes()[0].is_ascii_lowercase()
+                && name
+                    .bytes()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
+        })
 }
 
 /// `$SHELL`, `${COMSPEC}`, `$0`: environment variables that name a program to run.

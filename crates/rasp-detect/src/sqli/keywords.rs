@@ -211,20 +211,28 @@ pub fn classify(word: &str) -> Option<Kw> {
     (*kw == &buf[..word.len()]).then_some(*class)
 }
 
-/// Functions whose call is a strong sign of injected SQL (timing, file access, error-based
-/// extraction, fingerprinting, string building used to dodge quotes). Ordinary text almost
-/// never writes these names directly followed by `(`.
-pub fn is_attack_function(word: &str) -> bool {
-    if word.len() < 2 || word.len() > 32 {
-        return false;
+/// `word` lower-cased into a stack buffer, if it is `min..=32` bytes long (function names
+/// are compared without allocating).
+fn lower_name(word: &str, min: usize) -> Option<([u8; 32], usize)> {
+    if word.len() < min || word.len() > 32 {
+        return None;
     }
     let mut buf = [0u8; 32];
     for (d, s) in buf.iter_mut().zip(word.bytes()) {
         *d = s.to_ascii_lowercase();
     }
-    let w = &buf[..word.len()];
+    Some((buf, word.len()))
+}
+
+/// Functions whose call is a strong sign of injected SQL (timing, file access, error-based
+/// extraction, fingerprinting, string building used to dodge quotes). Ordinary text almost
+/// never writes these names directly followed by `(`.
+pub fn is_attack_function(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 2) else {
+        return false;
+    };
     matches!(
-        w,
+        &buf[..len],
         b"sleep"
             | b"benchmark"
             | b"pg_sleep"
@@ -330,16 +338,11 @@ pub fn is_attack_function(word: &str) -> bool {
 /// Functions that ordinary text and ordinary application values never call: timing, file and
 /// network access, error-based extraction, system fingerprinting.
 pub fn is_strong_function(word: &str) -> bool {
-    if word.len() < 4 || word.len() > 32 {
+    let Some((buf, len)) = lower_name(word, 4) else {
         return false;
-    }
-    let mut buf = [0u8; 32];
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
-        *d = s.to_ascii_lowercase();
-    }
-    let w = &buf[..word.len()];
+    };
     matches!(
-        w,
+        &buf[..len],
         b"sleep"
             | b"benchmark"
             | b"pg_sleep"
