@@ -294,12 +294,14 @@ impl Detectors {
             Cow::Owned(d) => Cow::Owned(d),
         };
         // Arithmetic and comparison alone (`2 + 2 = 4`) cannot inject: see
-        // [`sqli::carries_sql`] and [`markup_or_script_capable`].
-        let capable = match kind {
-            AttackKind::Sqli => sqli::carries_sql(&decoded),
+        // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
+        // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
+        // byte test goes first.
+        let candidate = match kind {
+            AttackKind::Sqli => has_structure(kind, &decoded) && sqli::carries_sql(&decoded),
             _ => markup_or_script_capable(&decoded),
         };
-        (capable && has_structure(kind, &decoded)).then_some(decoded)
+        candidate.then_some(decoded)
     }
 }
 

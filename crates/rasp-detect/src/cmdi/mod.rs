@@ -1220,11 +1220,7 @@ fn host_name(t: &[u8]) -> bool {
 /// `x=whoami;$x`: the variable run as a command was assigned earlier in the value, at a
 /// command start, so the value builds and runs a command.
 fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
-    let name = word.strip_prefix(b"$").unwrap_or(word);
-    let name = name
-        .strip_prefix(b"{")
-        .and_then(|n| n.strip_suffix(b"}"))
-        .unwrap_or(name);
+    let name = variable_name(word);
     if name.is_empty() || name.len() > 32 {
         return false;
     }
@@ -1809,13 +1805,17 @@ fn system_binary(w: &str) -> bool {
         })
 }
 
+/// The name of a variable reference: `$x` and `${x}` are both `x`.
+fn variable_name(word: &[u8]) -> &[u8] {
+    let name = word.strip_prefix(b"$").unwrap_or(word);
+    name.strip_prefix(b"{")
+        .and_then(|n| n.strip_suffix(b"}"))
+        .unwrap_or(name)
+}
+
 /// `$SHELL`, `${COMSPEC}`, `$0`: environment variables that name a program to run.
 fn program_variable(word: &[u8]) -> bool {
-    let name = word.strip_prefix(b"$").unwrap_or(word);
-    let name = name
-        .strip_prefix(b"{")
-        .and_then(|n| n.strip_suffix(b"}"))
-        .unwrap_or(name);
+    let name = variable_name(word);
     const PROGRAMS: &[&[u8]] = &[
         b"0", b"SHELL", b"BASH", b"ZSH", b"COMSPEC", b"EDITOR", b"VISUAL", b"PAGER", b"BROWSER",
     ];
