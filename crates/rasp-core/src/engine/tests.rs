@@ -867,3 +867,19 @@ fn a_bare_command_value_reaches_the_command_detector() {
         );
     }
 }
+
+#[test]
+fn a_bad_path_regex_built_in_code_names_the_key_and_the_pattern() {
+    let config = Config {
+        ignore_paths: vec!["^/ok".into(), "(unclosed".into()],
+        ..Config::default()
+    };
+    let err = Engine::new(config)
+        .err()
+        .expect("invalid regex")
+        .to_string();
+    assert!(
+        err.contains("IGNORE_PATHS") && err.contains("(unclosed"),
+        "{err}"
+    );
+}
