@@ -9,6 +9,7 @@
 use super::css;
 use super::entity::decode_entities;
 use super::lower_into;
+use super::page;
 use super::uri;
 
 /// Tags examined per value; each one costs a bounded scan of its attributes.
@@ -18,7 +19,7 @@ const MAX_ATTRS: usize = 64;
 
 /// HTML whitespace plus the vertical tab and NUL, which old engines also skipped between
 /// attributes (`<img src=x\x0bonerror=…>`).
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0)
 }
 
@@ -211,6 +212,11 @@ pub fn scan(s: &str) -> Option<&'static str> {
 /// `depth` counts nested scans of attribute values that contain markup themselves.
 fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let b = s.as_bytes();
+    if depth == 0 && page::closes_unopened_section(b) {
+        return Some("context-breakout");
+    }
+    // a whole document rewrites no other page: its document elements are its own
+    let document = page::whole_document(b);
     let mut i = 0;
     let mut tags = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
@@ -253,6 +259,12 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             }
             continue;
         }
+        if (c == b'!' || c == b'?') && page::spliced_prolog(b, lt) {
+            return Some("spliced-prolog");
+        }
+        if c == b'!' && page::doctype_internal_subset(&b[i + 1..]) {
+            return Some("doctype-internal-subset");
+        }
         if c == b'?' {
             if let Some(r) = processing_instruction(&b[i + 1..]) {
                 return Some(r);
@@ -262,6 +274,11 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
         if end_tag && closes_unopened_raw_text(b, i + 1) {
             return Some("raw-text-breakout");
+        }
+        if end_tag || c.is_ascii_alphabetic() {
+            if let Some(r) = page_markup(b, lt, end_tag, document) {
+                return Some(r);
+            }
         }
         if end_tag {
             i += 1;
@@ -279,6 +296,33 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             return reason;
         }
         i = next.max(i);
+    }
+    None
+}
+
+/// The page-rewriting rules of [`page`] that depend on a tag's name and place: an element of
+/// the web's vocabularies under an XML prefix anywhere, and a document-level element or form
+/// (start or end tag) where markup stands, unless the value is a whole document. `lt` is the
+/// `<`; the name starts after `<` or `</`.
+fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'static str> {
+    let st = lt + 1 + usize::from(end_tag);
+    let raw_len = b[st..]
+        .iter()
+        .take(64)
+        .take_while(|&&c| !is_space(c) && c != b'/' && c != b'>' && c != b'<')
+        .count();
+    let raw = &b[st..st + raw_len];
+    if page::web_namespace_prefix(raw) {
+        return Some("namespaced-markup");
+    }
+    let mut buf = [0u8; 8];
+    let name = lower_into(raw, &mut buf);
+    if raw.len() <= 8
+        && page::page_level_element(name)
+        && !(document && name != b"form")
+        && page::markup_position(b, lt)
+    {
+        return Some("page-level-markup");
     }
     None
 }
@@ -489,6 +533,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
+        if let Some(r) = page_attribute(name, lname, has_value, value) {
+            return (Some(r), i);
+        }
         match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
@@ -541,6 +588,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             _ => {}
         }
     }
+    if attrs > 0 && page::svg_graphic(name) && outside_svg(b, st - 1) {
+        return (Some("svg-outside-root"), i);
+    }
     match name {
         b"meta" if http_equiv_refresh => (Some("meta-refresh"), i),
         b"link" if has_href && active_rel => (Some("link-import"), i),
@@ -559,6 +609,26 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         _ => (None, i),
     }
+}
+
+/// The page-rewriting attribute rules of [`page`]: a URL that deceives about its host, a
+/// form that submits somewhere, a control attached to or re-targeting a form.
+fn page_attribute(name: &[u8], lname: &[u8], has_value: bool, value: &str) -> Option<&'static str> {
+    if !has_value {
+        return None;
+    }
+    if page::url_attribute(lname) && page::deceptive_url(value) {
+        return Some("deceptive-url");
+    }
+    if page::form_attribute(lname) || (name == b"form" && lname == b"action") {
+        return Some("form-hijack");
+    }
+    None
+}
+
+/// Whether the tag at `lt` stands where markup does, with no `<svg` opened before it.
+fn outside_svg(b: &[u8], lt: usize) -> bool {
+    page::markup_position(b, lt) && !opens_element_before(b, b"svg", lt)
 }
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.

