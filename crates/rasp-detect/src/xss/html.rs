@@ -217,6 +217,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     }
     // a whole document rewrites no other page: its document elements are its own
     let document = page::whole_document(b);
+    let mut page_reason = None;
     let mut i = 0;
     let mut tags = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
@@ -259,6 +260,9 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             }
             continue;
         }
+        if c == b'!' && page::unclosed_comment(b, lt) {
+            return Some("unclosed-context");
+        }
         if (c == b'!' || c == b'?') && page::spliced_prolog(b, lt) {
             return Some("spliced-prolog");
         }
@@ -275,10 +279,9 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         if end_tag && closes_unopened_raw_text(b, i + 1) {
             return Some("raw-text-breakout");
         }
-        if end_tag || c.is_ascii_alphabetic() {
-            if let Some(r) = page_markup(b, lt, end_tag, document) {
-                return Some(r);
-            }
+        // page-rewriting markup is reported unless something in the value also executes
+        if page_reason.is_none() && (end_tag || c.is_ascii_alphabetic()) {
+            page_reason = page_markup(b, lt, end_tag, document);
         }
         if end_tag {
             i += 1;
@@ -297,7 +300,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         }
         i = next.max(i);
     }
-    None
+    page_reason
 }
 
 /// The page-rewriting rules of [`page`] that depend on a tag's name and place: an element of
@@ -317,14 +320,27 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'s
     }
     let mut buf = [0u8; 8];
     let name = lower_into(raw, &mut buf);
-    if raw.len() <= 8
-        && page::page_level_element(name)
-        && !(document && name != b"form")
-        && page::markup_position(b, lt)
-    {
+    if raw.len() > 8 || !page::markup_position(b, lt) {
+        return None;
+    }
+    if page::page_level_element(name) && !(document && name != b"form") {
         return Some("page-level-markup");
     }
+    if !end_tag && page::swallows_page(name) && !closes_after(b, name, st + raw_len) {
+        return Some("unclosed-context");
+    }
     None
+}
+
+/// Whether `b[from..]` holds an end tag `</name` (any case), as far as [`MAX_TAGS`] tags.
+fn closes_after(b: &[u8], name: &[u8], from: usize) -> bool {
+    let rest = &b[from.min(b.len())..];
+    memchr::memchr_iter(b'<', rest).take(MAX_TAGS).any(|p| {
+        let t = &rest[p + 1..];
+        t.first() == Some(&b'/')
+            && t.len() > name.len()
+            && t[1..=name.len()].eq_ignore_ascii_case(name)
+    })
 }
 
 /// Elements whose content the tokenizer reads as raw text (script, style, xmp, iframe…) or
@@ -533,7 +549,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
-        if let Some(r) = page_attribute(name, lname, has_value, value) {
+        if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
             return (Some(r), i);
         }
         match lname {
@@ -613,7 +629,14 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
 
 /// The page-rewriting attribute rules of [`page`]: a URL that deceives about its host, a
 /// form that submits somewhere, a control attached to or re-targeting a form.
-fn page_attribute(name: &[u8], lname: &[u8], has_value: bool, value: &str) -> Option<&'static str> {
+fn page_attribute(
+    name: &[u8],
+    lname: &[u8],
+    has_value: bool,
+    value: &str,
+    b: &[u8],
+    st: usize,
+) -> Option<&'static str> {
     if !has_value {
         return None;
     }
@@ -622,6 +645,18 @@ fn page_attribute(name: &[u8], lname: &[u8], has_value: bool, value: &str) -> Op
     }
     if page::form_attribute(lname) || (name == b"form" && lname == b"action") {
         return Some("form-hijack");
+    }
+    // an input that submits, captures a password or file, or plants a hidden field, where
+    // markup stands (not named in prose)
+    if name == b"input"
+        && lname == b"type"
+        && page::capturing_input_type(value)
+        && page::markup_position(b, st - 1)
+    {
+        return Some("form-hijack");
+    }
+    if page::xml_fetch_or_handler(lname, value) {
+        return Some("xml-machinery");
     }
     None
 }

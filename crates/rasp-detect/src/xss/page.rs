@@ -15,9 +15,16 @@
 //!   writes them;
 //! - SVG graphics outside any `<svg>` root, with attributes: they draw only inside an SVG the
 //!   page already has (overlays and masks for click-jacking);
+//! - start tags that take in the rest of the page, never closed: raw-text elements
+//!   (`<textarea>` inside a form submits the page that follows, `<style>`, `<title>`), the
+//!   SVG/MathML roots (the rest of the page parses in another namespace), a `<!--` comment;
+//! - form controls that submit, capture a password or file, or plant a hidden field
+//!   (`<input type=password|hidden|submit…>`, `dirname`);
+//! - XML machinery that fetches or acts: a remote `xsi:schemaLocation`, the XML Events
+//!   namespace, the reserved `xml:` prefix on an element;
 //! - links whose URL only deceives: userinfo before the host (`http://trusted@evil`), a host
-//!   written as a number in octal, hex or as one dword, percent-encoded host bytes, or tabs
-//!   and newlines that the URL parser drops.
+//!   written as a number in octal, hex or as one dword, percent-encoded host bytes, a
+//!   trailing dot (`bank.example.`), or tabs and newlines that the URL parser drops.
 //!
 //! Editor output stays quiet: it is balanced (never starts with an end tag), has no document
 //! elements or forms, serialises SVG with its root and links with plain hosts. A tag named in
@@ -60,12 +67,67 @@ pub(super) fn page_level_element(name: &[u8]) -> bool {
     matches!(name, b"html" | b"head" | b"body" | b"form")
 }
 
-/// Attributes that attach a control to a form or re-target its submission.
+/// Attributes that attach a control to a form, re-target its submission, or submit an extra
+/// field under a chosen name (`dirname`).
 pub(super) fn form_attribute(name: &[u8]) -> bool {
     matches!(
         name,
-        b"form" | b"formaction" | b"formmethod" | b"formtarget" | b"formenctype"
+        b"form" | b"formaction" | b"formmethod" | b"formtarget" | b"formenctype" | b"dirname"
     )
+}
+
+/// `<input type=…>` kinds that submit the page's form, capture a password or file, or plant a
+/// hidden field in it. Editors emit none (task lists use `checkbox`).
+pub(super) fn capturing_input_type(v: &str) -> bool {
+    let v = v.trim();
+    ["submit", "image", "reset", "password", "hidden", "file"]
+        .iter()
+        .any(|t| v.eq_ignore_ascii_case(t))
+}
+
+/// Elements whose unclosed start tag takes in the rest of the page: raw-text elements turn
+/// it into text (`<textarea>` inside a form submits it, `<style>` re-styles it, `<title>`
+/// hides it), and the SVG and MathML roots switch the parser's namespace for everything after
+/// them (the ground of namespace-confusion mutation XSS). Editors always close them.
+pub(super) fn swallows_page(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"style"
+            | b"textarea"
+            | b"title"
+            | b"xmp"
+            | b"noscript"
+            | b"noembed"
+            | b"noframes"
+            | b"svg"
+            | b"math"
+    )
+}
+
+/// `<!--` where markup stands, never closed: the page after the value becomes a comment
+/// (content the user no longer sees: warnings, the page's own form). `lt` is the `<`.
+pub(super) fn unclosed_comment(b: &[u8], lt: usize) -> bool {
+    b[lt..].starts_with(b"<!--")
+        && memchr::memmem::find(&b[lt + 4..], b"-->").is_none()
+        && memchr::memmem::find(&b[lt + 4..], b"--!>").is_none()
+        && markup_position(b, lt)
+}
+
+/// XML machinery that makes a parser fetch or act: a schema location with a remote URL
+/// (`xsi:schemaLocation="ns http://…"`, fetched by validating parsers: SSRF and out-of-band
+/// probes) and the XML Events namespace, whose `ev:handler` attaches script to an event.
+pub(super) fn xml_fetch_or_handler(lname: &[u8], value: &str) -> bool {
+    let local = match memchr::memrchr(b':', lname) {
+        Some(c) => &lname[c + 1..],
+        None => lname,
+    };
+    let v = value.to_ascii_lowercase();
+    match local {
+        b"schemalocation" | b"nonamespaceschemalocation" => {
+            v.contains("http:") || v.contains("https:") || v.contains("//")
+        }
+        _ => lname.starts_with(b"xmlns") && v.contains("w3.org/2001/xml-events"),
+    }
 }
 
 /// A value that starts (after whitespace) by closing what it never opened: an end tag of an
@@ -74,7 +136,9 @@ pub(super) fn form_attribute(name: &[u8]) -> bool {
 pub(super) fn leading_breakout(b: &[u8]) -> bool {
     let start = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
     let v = &b[start..];
-    if v.starts_with(b"-->") || v.starts_with(b"]]>") || v.starts_with(b"--!>") {
+    // `]>` ends a DOCTYPE internal subset
+    let closers: [&[u8]; 4] = [b"-->", b"--!>", b"]]>", b"]>"];
+    if closers.iter().any(|c| v.starts_with(c)) {
         return true;
     }
     if !v.starts_with(b"</") {
@@ -144,14 +208,15 @@ pub(super) fn spliced_prolog(b: &[u8], lt: usize) -> bool {
 
 /// A prefix of the web's own namespaces on an element name (`svg:svg`, `math:math`,
 /// `html:form`): meaningful only to an XML parser; the HTML parser keeps the whole name.
-/// Office's prefixes (`o:p`, `v:shape`, `w:wrap` from Word paste) are not among them.
+/// `xml:` is reserved to XML itself (`<xml:namespace>` imported IE behaviours). Office's
+/// prefixes (`o:p`, `v:shape`, `w:wrap` from Word paste) are not among them.
 pub(super) fn web_namespace_prefix(raw: &[u8]) -> bool {
     let Some(c) = memchr::memchr(b':', raw) else {
         return false;
     };
     let mut buf = [0u8; 6];
     let prefix = super::lower_into(&raw[..c], &mut buf);
-    c <= 5 && matches!(prefix, b"svg" | b"math" | b"html" | b"xhtml") && c + 1 < raw.len()
+    c <= 5 && matches!(prefix, b"svg" | b"math" | b"html" | b"xhtml" | b"xml") && c + 1 < raw.len()
 }
 
 /// SVG graphics and paint servers that mean nothing outside an `<svg>` root (names HTML does
@@ -186,7 +251,8 @@ pub(super) fn url_attribute(name: &[u8]) -> bool {
 /// A URL that only deceives the reader about where it leads: userinfo before the host
 /// (`http://trusted.example@evil.example`), a host written as an octal, hex or single
 /// (dword) number (`http://0x42.0x66.07.0223/`, `http://1113982867/`), percent-encoded host
-/// bytes, or tabs and newlines the URL parser drops (`ht\ttp://`). A canonical dotted IPv4
+/// bytes, a trailing dot after the host, or tabs and newlines the URL parser drops
+/// (`ht\ttp://`). A canonical dotted IPv4
 /// host (`http://192.168.0.1/`) is plain.
 pub(super) fn deceptive_url(v: &str) -> bool {
     let b = v.trim_matches(|c: char| c.is_ascii_whitespace()).as_bytes();
@@ -217,7 +283,10 @@ pub(super) fn deceptive_url(v: &str) -> bool {
         Some(c) if auth[c + 1..].iter().all(u8::is_ascii_digit) => &auth[..c],
         _ => auth,
     };
-    numeric_host_not_canonical(host)
+    // `www.bank.example.` names the same host as `www.bank.example` but passes a filter or
+    // an allow-list that compares host strings
+    let fqdn_dot = host.len() > 1 && host.ends_with(b".") && !host.ends_with(b"..");
+    fqdn_dot || numeric_host_not_canonical(host)
 }
 
 /// Where the authority of an `http(s)`/`ftp` or scheme-relative URL starts.
@@ -406,7 +475,7 @@ mod tests {
             "mailto:someone@example.com",
             "/relative/path@2x.png",
             "https://example.com/?q=0x42",
-            "http://10.0.0.1.",
+            "http://10.0.0.1",
         ] {
             assert!(!deceptive_url(v), "{v:?}");
         }

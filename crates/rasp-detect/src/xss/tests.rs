@@ -785,3 +785,46 @@ fn page_rewriting_markup() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn markup_that_takes_in_the_rest_of_the_page() {
+    for v in [
+        // unclosed raw-text elements and foreign-content roots where markup stands
+        "<textarea name=leak>",
+        "<p>Please sign in</p><STYLE>",
+        "<b>x</b><title>",
+        "<div><svg width=10>",
+        "<math>",
+        "<div>x</div><!-- rest",
+        // form controls that submit, capture or plant fields; dirname
+        "<input type=\"password\" name=pw>",
+        "</p><input type=hidden name=csrf value=x>",
+        "<input type=image src=x.png>",
+        "<input name=q value=x dirname=password>",
+        // XML machinery that fetches or attaches handlers
+        "<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:x http://evil.example/x.xsd\"/>",
+        "<x xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"load\"/>",
+        "<xml:namespace prefix=\"t\">",
+        // a trailing dot and a DOCTYPE subset end
+        "<a href=\"https://bank.example./login\">bank</a>",
+        "]><p>x</p>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<p>Use <code>&lt;textarea&gt;</code> for long text.</p>",
+        "Put the CSS in a <style> element",
+        "test <svg> support",
+        "<textarea rows=3>notes</textarea>",
+        "<svg viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>",
+        "<math><mi>x</mi><mo>&lt;</mo><mn>3</mn></math>",
+        "<ul><li><input type=\"checkbox\" checked disabled> done</li></ul>",
+        "Use <input type=\"password\"> for secrets.",
+        "<!-- a note --><p>x</p>",
+        "HTML comments start with <!-- and end with the arrow",
+        "<a href=\"https://example.com/a.b.\">x</a>",
+        "x = a[i]> b",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
