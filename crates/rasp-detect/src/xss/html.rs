@@ -323,7 +323,13 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'s
     if raw.len() > 8 || !page::markup_position(b, lt) {
         return None;
     }
-    if page::page_level_element(name) && !(document && name != b"form") {
+    // a form is judged with its action (`tag`); an end tag of an element the value opened
+    // closes its own element
+    if page::page_level_element(name)
+        && !document
+        && !(end_tag && opens_element_before(b, name, lt))
+        && !(name == b"form" && !end_tag)
+    {
         return Some("page-level-markup");
     }
     if !end_tag && page::swallows_page(name) && !closes_after(b, name, st + raw_len) {
@@ -464,6 +470,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         return (None, st + p);
     }
 
+    let mut form_action: Option<bool> = None;
     let mut http_equiv_refresh = false;
     let mut has_href = false;
     let mut active_rel = false;
@@ -552,6 +559,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
             return (Some(r), i);
         }
+        if name == b"form" && lname == b"action" {
+            form_action = Some(page::same_site_action(value));
+        }
         match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
@@ -604,6 +614,14 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             _ => {}
         }
     }
+    // a form that submits to another site, or with no action where markup stands (it takes
+    // over the page's own inputs: a nested `<form>` of the page is ignored)
+    if name == b"form"
+        && (form_action == Some(false)
+            || (form_action.is_none() && page::markup_position(b, st - 1)))
+    {
+        return (Some("form-hijack"), i);
+    }
     if attrs > 0 && page::svg_graphic(name) && outside_svg(b, st - 1) {
         return (Some("svg-outside-root"), i);
     }
@@ -643,7 +661,7 @@ fn page_attribute(
     if page::url_attribute(lname) && page::deceptive_url(value) {
         return Some("deceptive-url");
     }
-    if page::form_attribute(lname) || (name == b"form" && lname == b"action") {
+    if page::form_attribute(lname) {
         return Some("form-hijack");
     }
     // an input that submits, captures a password or file, or plants a hidden field, where

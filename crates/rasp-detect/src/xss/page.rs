@@ -76,6 +76,21 @@ pub(super) fn form_attribute(name: &[u8]) -> bool {
     )
 }
 
+/// A form action that submits to the page's own site: a non-empty relative URL (`/search`,
+/// `?q=`). An empty action is no destination of its own; one with a scheme or `//` leaves.
+pub(super) fn same_site_action(v: &str) -> bool {
+    let v = v.trim();
+    let b = v.as_bytes();
+    let scheme = b
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'))
+        .count();
+    // `//host`, and `\\host` or `/\host`, which browsers read the same way
+    let slash = |c: Option<&u8>| matches!(c, Some(b'/' | b'\\'));
+    let network_path = slash(b.first()) && slash(b.get(1));
+    !v.is_empty() && !network_path && !(scheme > 0 && b.get(scheme) == Some(&b':'))
+}
+
 /// `<input type=…>` kinds that submit the page's form, capture a password or file, or plant a
 /// hidden field in it. Editors emit none (task lists use `checkbox`).
 pub(super) fn capturing_input_type(v: &str) -> bool {
@@ -156,7 +171,59 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
     let name = super::lower_into(&v[2..2 + n], &mut buf);
     // the name ends where the tokenizer ends it, and the tag is closed
     let ended = matches!(v.get(2 + n), Some(&c) if c == b'>' || c == b'/' || is_space(c));
-    ended && memchr::memchr(b'>', &v[2 + n..]).is_some() && known_element(name)
+    let Some(gt) = memchr::memchr(b'>', &v[2 + n..]) else {
+        return false;
+    };
+    let after = &v[2 + n + gt + 1..];
+    // a lone end tag of a text-level element (`</p>`, `</b>`) ends some formatting and places
+    // nothing outside it; one that goes on with content, or closes a container the page put
+    // the value in (a link, table cell, select, form, div…), escapes it
+    let goes_on = after.iter().any(|&c| !is_space(c));
+    ended && known_element(name) && (goes_on || !text_level(name))
+}
+
+/// Elements that only format text: closing one escapes no container the page reserved.
+fn text_level(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"p" | b"b"
+            | b"i"
+            | b"u"
+            | b"s"
+            | b"em"
+            | b"strong"
+            | b"span"
+            | b"small"
+            | b"big"
+            | b"sub"
+            | b"sup"
+            | b"code"
+            | b"kbd"
+            | b"samp"
+            | b"var"
+            | b"mark"
+            | b"q"
+            | b"cite"
+            | b"abbr"
+            | b"dfn"
+            | b"font"
+            | b"tt"
+            | b"strike"
+            | b"del"
+            | b"ins"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"pre"
+            | b"blockquote"
+            | b"br"
+    )
 }
 
 /// Longest element name [`known_element`] knows.

@@ -828,3 +828,30 @@ fn markup_that_takes_in_the_rest_of_the_page() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn forms_by_destination_and_lone_end_tags() {
+    for v in [
+        "<form>",
+        "<div><form action=\"\" method=\"post\">",
+        "<form action=\"https://evil.example/c\">",
+        "text <form action=//evil.example>",
+        "<form action=\"\\\\evil.example\\x\">",
+        "</div>",
+        "</a>",
+        "</td>",
+        "</p><b>x</b>",
+        "</b> and more text",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<form action=\"/search\" method=\"get\"><input name=\"q\"></form>",
+        "<form action=\"?page=2\"></form>",
+        "</p>",
+        "</b>",
+        "  </strong>  ",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
