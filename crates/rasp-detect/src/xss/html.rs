@@ -325,11 +325,9 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'s
     }
     // a form is judged with its action (`tag`); an end tag of an element the value opened
     // closes its own element
-    if page::page_level_element(name)
-        && !document
-        && !(end_tag && opens_element_before(b, name, lt))
-        && !(name == b"form" && !end_tag)
-    {
+    let closes_own = end_tag && opens_element_before(b, name, lt);
+    let start_form = name == b"form" && !end_tag;
+    if page::page_level_element(name) && !document && !closes_own && !start_form {
         return Some("page-level-markup");
     }
     if !end_tag && page::swallows_page(name) && !closes_after(b, name, st + raw_len) {

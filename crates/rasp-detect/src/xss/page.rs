@@ -88,7 +88,8 @@ pub(super) fn same_site_action(v: &str) -> bool {
     // `//host`, and `\\host` or `/\host`, which browsers read the same way
     let slash = |c: Option<&u8>| matches!(c, Some(b'/' | b'\\'));
     let network_path = slash(b.first()) && slash(b.get(1));
-    !v.is_empty() && !network_path && !(scheme > 0 && b.get(scheme) == Some(&b':'))
+    let has_scheme = scheme > 0 && b.get(scheme) == Some(&b':');
+    !v.is_empty() && !network_path && !has_scheme
 }
 
 /// `<input type=…>` kinds that submit the page's form, capture a password or file, or plant a
