@@ -459,9 +459,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         &name[..name_len]
     };
 
-    if executes_by_itself(name) && !bare_plugin(name, b, i) {
+    // an `<iframe>` is judged after its attributes: an editor's video embed is not
+    let judged_later = name == b"iframe" && inner_lt.is_none();
+    if executes_by_itself(name) && !bare_plugin(name, b, i) && !judged_later {
         return (Some("executable-tag"), i);
     }
+    let mut embed = EmbedCheck::new(name == b"iframe");
     if let Some(p) = inner_lt {
         // `<scr<script>ipt>`: a filter that strips the inner tag leaves the outer one; look
         // at the inner `<` as a tag of its own.
@@ -494,7 +497,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if b[i] == b'<' {
             // `<b <script>…`: an unclosed tag followed by a new one; filters and lenient
             // parsers see the inner tag
-            return (None, i);
+            return (embed.iframe.then_some("executable-tag"), i);
         }
         i += 1;
         while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
@@ -531,6 +534,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             }
         }
         let an = trim_controls(an);
+        embed.attribute(an, value);
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
         }
@@ -612,6 +616,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             _ => {}
         }
     }
+    if embed.executes() {
+        return (Some("executable-tag"), i);
+    }
     // a form that submits to another site, or with no action where markup stands (it takes
     // over the page's own inputs: a nested `<form>` of the page is ignored)
     if name == b"form"
@@ -680,6 +687,72 @@ fn page_attribute(
 /// Whether the tag at `lt` stands where markup does, with no `<svg` opened before it.
 fn outside_svg(b: &[u8], lt: usize) -> bool {
     page::markup_position(b, lt) && !opens_element_before(b, b"svg", lt)
+}
+
+/// Whether an `<iframe>` is an editor's media embed: an `https:` source (pages served over
+/// HTTPS block `http:` frames, so editors emit none) and nothing but presentational and
+/// permission attributes. Any other iframe loads an active document into the page.
+struct EmbedCheck {
+    iframe: bool,
+    https_src: bool,
+    other: bool,
+}
+
+impl EmbedCheck {
+    fn new(iframe: bool) -> Self {
+        EmbedCheck {
+            iframe,
+            https_src: false,
+            other: false,
+        }
+    }
+
+    /// Record one attribute (`name` as written, `value` raw).
+    fn attribute(&mut self, name: &[u8], value: &str) {
+        if !self.iframe {
+            return;
+        }
+        let mut buf = [0u8; 24];
+        let lname = lower_into(name, &mut buf);
+        if name.len() > 24 {
+            self.other = true;
+        } else if lname == b"src" {
+            let v = value.trim();
+            self.https_src = v.len() > 8 && v[..8].eq_ignore_ascii_case("https://");
+        } else if !embed_attribute(lname) {
+            self.other = true;
+        }
+    }
+
+    fn executes(&self) -> bool {
+        self.iframe && (!self.https_src || self.other)
+    }
+}
+
+/// Attributes an editor's embed carries: size, border, permissions policy, title, styling.
+pub(super) fn embed_attribute(name: &[u8]) -> bool {
+    name.starts_with(b"data-")
+        || name.starts_with(b"aria-")
+        || matches!(
+            name,
+            b"width"
+                | b"height"
+                | b"frameborder"
+                | b"allow"
+                | b"allowfullscreen"
+                | b"webkitallowfullscreen"
+                | b"mozallowfullscreen"
+                | b"title"
+                | b"class"
+                | b"id"
+                | b"style"
+                | b"loading"
+                | b"referrerpolicy"
+                | b"scrolling"
+                | b"marginwidth"
+                | b"marginheight"
+                | b"align"
+        )
 }
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.

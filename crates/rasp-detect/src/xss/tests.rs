@@ -855,3 +855,27 @@ fn forms_by_destination_and_lone_end_tags() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn editor_video_embeds_are_not_frame_injection() {
+    for v in [
+        "<iframe src=\"http://example.org/\"></iframe>",
+        "<iframe src=//evil.example/phish></iframe>",
+        "<iframe src=\"/local/page\"></iframe>",
+        "<iframe name=target src=\"https://evil.example/\"></iframe>",
+        "<iframe sandbox=\"allow-scripts allow-same-origin\" src=\"https://x.example/\"></iframe>",
+        "<iframe src=\"https://x.example/\" onload=\"alert(1)\"></iframe>",
+        "<iframe src=\"https://x.example/\" srcdoc=\"<b>x</b>\"></iframe>",
+        "<iframe <b>",
+        "<iframe>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<p><iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\" height=\"314\" allowfullscreen=\"allowfullscreen\"></iframe></p>",
+        "<iframe class=\"ql-video\" frameborder=\"0\" allowfullscreen=\"true\" src=\"https://www.youtube.com/embed/xyz\"></iframe>",
+        "<iframe src=\"https://player.vimeo.com/video/1\" width=\"640\" height=\"360\" frameborder=\"0\" allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen></iframe>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
