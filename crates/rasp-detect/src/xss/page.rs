@@ -137,12 +137,11 @@ pub(super) fn xml_fetch_or_handler(lname: &[u8], value: &str) -> bool {
         Some(c) => &lname[c + 1..],
         None => lname,
     };
-    let v = value.to_ascii_lowercase();
+    let v = value.as_bytes();
+    let has = |n: &[u8]| v.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
     match local {
-        b"schemalocation" | b"nonamespaceschemalocation" => {
-            v.contains("http:") || v.contains("https:") || v.contains("//")
-        }
-        _ => lname.starts_with(b"xmlns") && v.contains("w3.org/2001/xml-events"),
+        b"schemalocation" | b"nonamespaceschemalocation" => has(b"http:") || has(b"//"),
+        _ => lname.starts_with(b"xmlns") && has(b"w3.org/2001/xml-events"),
     }
 }
 
@@ -234,24 +233,35 @@ const MAX_NAME: usize = 16;
 /// markup (`-->]]><img …>`, `--><svg>`) or ending a conditional comment (`<![endif]-->`).
 /// A lone arrow in prose (`File --> Save`) or ASCII art goes on with text, not a tag.
 pub(super) fn closes_unopened_section(b: &[u8]) -> bool {
-    closes_unopened(b, b"-->", b"<!--") || closes_unopened(b, b"]]>", b"<![")
+    // one pass over the `>`s (a value has few) instead of a substring search per closer
+    memchr::memchr_iter(b'>', b)
+        .filter(|&p| p >= 2)
+        .take(MAX_CLOSERS)
+        .any(|gt| match &b[gt - 2..gt] {
+            b"--" => closes_unopened(b, gt - 2, 3, b"<!--"),
+            b"]]" => closes_unopened(b, gt - 2, 3, b"<!["),
+            _ => false,
+        })
 }
 
-fn closes_unopened(b: &[u8], close: &[u8], open: &[u8]) -> bool {
-    memchr::memmem::find_iter(b, close).take(16).any(|p| {
-        if memchr::memmem::find(&b[..p], open).is_some() {
-            return false;
-        }
-        let after = &b[p + close.len()..];
-        let k = after.iter().position(|&c| !is_space(c));
-        let markup_follows = k.is_some_and(|k| {
-            after[k] == b'<'
-                && after
-                    .get(k + 1)
-                    .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
-        });
-        markup_follows || (close == b"-->" && p > 0 && b[p - 1] == b']')
-    })
+/// `>`s examined by [`closes_unopened_section`].
+const MAX_CLOSERS: usize = 256;
+
+/// Whether the closer of `len` bytes at `p` has no `open` before it and is followed by markup
+/// (or, for `-->`, ends a conditional comment `<![endif]-->`).
+fn closes_unopened(b: &[u8], p: usize, len: usize, open: &[u8]) -> bool {
+    if memchr::memmem::find(&b[..p], open).is_some() {
+        return false;
+    }
+    let after = &b[p + len..];
+    let k = after.iter().position(|&c| !is_space(c));
+    let markup_follows = k.is_some_and(|k| {
+        after[k] == b'<'
+            && after
+                .get(k + 1)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
+    });
+    markup_follows || (open == b"<!--" && p > 0 && b[p - 1] == b']')
 }
 
 /// `<!DOCTYPE name [`: an internal subset, where entities are defined (XXE, entity
@@ -363,12 +373,17 @@ fn authority_start(b: &[u8]) -> Option<usize> {
         return Some(2);
     }
     let colon = memchr::memchr(b':', &b[..b.len().min(16)])?;
-    let scheme: Vec<u8> = b[..colon]
+    // the scheme as the URL parser reads it: tabs and newlines removed, case folded
+    let mut buf = [0u8; 16];
+    let mut n = 0;
+    for &c in b[..colon]
         .iter()
         .filter(|&&c| !matches!(c, b'\t' | b'\n' | b'\r'))
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    let web = matches!(scheme.as_slice(), b"http" | b"https" | b"ftp");
+    {
+        buf[n] = c.to_ascii_lowercase();
+        n += 1;
+    }
+    let web = matches!(&buf[..n], b"http" | b"https" | b"ftp");
     (web && b[colon + 1..].starts_with(b"//")).then_some(colon + 3)
 }
 
