@@ -280,7 +280,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             return Some("raw-text-breakout");
         }
         // page-rewriting markup is reported unless something in the value also executes
-        if page_reason.is_none() && (end_tag || c.is_ascii_alphabetic()) {
+        if page_reason.is_none() && (end_tag || c.is_ascii_alphabetic()) && page_name_start(b, i) {
             page_reason = page_markup(b, lt, end_tag, document);
         }
         if end_tag {
@@ -320,20 +320,34 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'s
     }
     let mut buf = [0u8; 8];
     let name = lower_into(raw, &mut buf);
-    if raw.len() > 8 || !page::markup_position(b, lt) {
+    // the name tests first: they are cheap and almost every tag fails them
+    let page_level = page::page_level_element(name) && !document;
+    let swallows = !end_tag && page::swallows_page(name);
+    if raw.len() > 8 || !(page_level || swallows) || !page::markup_position(b, lt) {
         return None;
     }
     // a form is judged with its action (`tag`); an end tag of an element the value opened
     // closes its own element
-    let closes_own = end_tag && opens_element_before(b, name, lt);
     let start_form = name == b"form" && !end_tag;
-    if page::page_level_element(name) && !document && !closes_own && !start_form {
+    let closes_own = end_tag && opens_element_before(b, name, lt);
+    if page_level && !start_form && !closes_own {
         return Some("page-level-markup");
     }
-    if !end_tag && page::swallows_page(name) && !closes_after(b, name, st + raw_len) {
+    if swallows && !closes_after(b, name, st + raw_len) {
         return Some("unclosed-context");
     }
     None
+}
+
+/// Whether the name at `b[i..]` (after `<`, or `/` of an end tag) can start one that
+/// [`page_markup`] judges: a page-level or page-swallowing element, or a web namespace prefix.
+/// Most tags (`p`, `a`, `div`, `li`, `code`…) leave here.
+fn page_name_start(b: &[u8], i: usize) -> bool {
+    let at = if b.get(i) == Some(&b'/') { i + 1 } else { i };
+    matches!(
+        b.get(at).map(u8::to_ascii_lowercase),
+        Some(b'b' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'x')
+    )
 }
 
 /// Whether `b[from..]` holds an end tag `</name` (any case), as far as [`MAX_TAGS`] tags.

@@ -133,7 +133,7 @@ pub(super) fn unclosed_comment(b: &[u8], lt: usize) -> bool {
 /// (`xsi:schemaLocation="ns http://…"`, fetched by validating parsers: SSRF and out-of-band
 /// probes) and the XML Events namespace, whose `ev:handler` attaches script to an event.
 pub(super) fn xml_fetch_or_handler(lname: &[u8], value: &str) -> bool {
-    let local = match memchr::memrchr(b':', lname) {
+    let local = match lname.iter().rposition(|&c| c == b':') {
         Some(c) => &lname[c + 1..],
         None => lname,
     };
@@ -233,19 +233,26 @@ const MAX_NAME: usize = 16;
 /// markup (`-->]]><img …>`, `--><svg>`) or ending a conditional comment (`<![endif]-->`).
 /// A lone arrow in prose (`File --> Save`) or ASCII art goes on with text, not a tag.
 pub(super) fn closes_unopened_section(b: &[u8]) -> bool {
-    // one pass over the `>`s (a value has few) instead of a substring search per closer
-    memchr::memchr_iter(b'>', b)
-        .filter(|&p| p >= 2)
-        .take(MAX_CLOSERS)
-        .any(|gt| match &b[gt - 2..gt] {
-            b"--" => closes_unopened(b, gt - 2, 3, b"<!--"),
-            b"]]" => closes_unopened(b, gt - 2, 3, b"<!["),
-            _ => false,
-        })
+    let at = |f: &memchr::memmem::Finder<'_>, open: &[u8]| {
+        f.find_iter(b)
+            .take(MAX_CLOSERS)
+            .any(|p| closes_unopened(b, p, 3, open))
+    };
+    at(&CLOSERS[0], b"<!--") || at(&CLOSERS[1], b"<![")
 }
 
-/// `>`s examined by [`closes_unopened_section`].
-const MAX_CLOSERS: usize = 256;
+/// Closers examined per kind by [`closes_unopened_section`].
+const MAX_CLOSERS: usize = 16;
+
+/// Searchers for `-->` and `]]>`, built once (building one per value cost more than the
+/// search).
+static CLOSERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    std::sync::LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new(b"-->"),
+            memchr::memmem::Finder::new(b"]]>"),
+        ]
+    });
 
 /// Whether the closer of `len` bytes at `p` has no `open` before it and is followed by markup
 /// (or, for `-->`, ends a conditional comment `<![endif]-->`).
@@ -289,7 +296,8 @@ pub(super) fn spliced_prolog(b: &[u8], lt: usize) -> bool {
 /// `xml:` is reserved to XML itself (`<xml:namespace>` imported IE behaviours). Office's
 /// prefixes (`o:p`, `v:shape`, `w:wrap` from Word paste) are not among them.
 pub(super) fn web_namespace_prefix(raw: &[u8]) -> bool {
-    let Some(c) = memchr::memchr(b':', raw) else {
+    // names are short: a plain scan beats a dispatched memchr call
+    let Some(c) = raw.iter().position(|&c| c == b':') else {
         return false;
     };
     let mut buf = [0u8; 6];
@@ -354,10 +362,10 @@ pub(super) fn deceptive_url(v: &str) -> bool {
     {
         return true;
     }
-    if memchr::memchr(b'@', auth).is_some() || memchr::memchr(b'%', auth).is_some() {
+    if auth.iter().any(|&c| c == b'@' || c == b'%') {
         return true;
     }
-    let host = match memchr::memrchr(b':', auth) {
+    let host = match auth.iter().rposition(|&c| c == b':') {
         Some(c) if auth[c + 1..].iter().all(u8::is_ascii_digit) => &auth[..c],
         _ => auth,
     };
@@ -372,7 +380,7 @@ fn authority_start(b: &[u8]) -> Option<usize> {
     if b.starts_with(b"//") {
         return Some(2);
     }
-    let colon = memchr::memchr(b':', &b[..b.len().min(16)])?;
+    let colon = b[..b.len().min(16)].iter().position(|&c| c == b':')?;
     // the scheme as the URL parser reads it: tabs and newlines removed, case folded
     let mut buf = [0u8; 16];
     let mut n = 0;
