@@ -212,11 +212,6 @@ pub fn scan(s: &str) -> Option<&'static str> {
 /// `depth` counts nested scans of attribute values that contain markup themselves.
 fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let b = s.as_bytes();
-    if depth == 0 && page::closes_unopened_section(b) {
-        return Some("context-breakout");
-    }
-    // a whole document rewrites no other page: its document elements are its own
-    let document = page::whole_document(b);
     let mut page_reason = None;
     let mut i = 0;
     let mut tags = 0;
@@ -260,6 +255,14 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             }
             continue;
         }
+        let tag_like = c.is_ascii_alphabetic() || c == b'/' || c == b'!';
+        if depth == 0
+            && tag_like
+            && (page::closes_unopened_before(b, lt)
+                || c == b'!' && page::ends_unopened_conditional(b, lt))
+        {
+            return Some("context-breakout");
+        }
         if c == b'!' && page::unclosed_comment(b, lt) {
             return Some("unclosed-context");
         }
@@ -281,7 +284,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         }
         // page-rewriting markup is reported unless something in the value also executes
         if page_reason.is_none() && (end_tag || c.is_ascii_alphabetic()) && page_name_start(b, i) {
-            page_reason = page_markup(b, lt, end_tag, document);
+            page_reason = page_markup(b, lt, end_tag);
         }
         if end_tag {
             i += 1;
@@ -307,7 +310,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
 /// the web's vocabularies under an XML prefix anywhere, and a document-level element or form
 /// (start or end tag) where markup stands, unless the value is a whole document. `lt` is the
 /// `<`; the name starts after `<` or `</`.
-fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'static str> {
+fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
     let st = lt + 1 + usize::from(end_tag);
     let raw_len = b[st..]
         .iter()
@@ -321,9 +324,13 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool, document: bool) -> Option<&'s
     let mut buf = [0u8; 8];
     let name = lower_into(raw, &mut buf);
     // the name tests first: they are cheap and almost every tag fails them
-    let page_level = page::page_level_element(name) && !document;
     let swallows = !end_tag && page::swallows_page(name);
-    if raw.len() > 8 || !(page_level || swallows) || !page::markup_position(b, lt) {
+    if raw.len() > 8 || !(page::page_level_element(name) || swallows) {
+        return None;
+    }
+    // a whole document rewrites no other page: its document elements are its own
+    let page_level = page::page_level_element(name) && !page::whole_document(b);
+    if !(page_level || swallows) || !page::markup_position(b, lt) {
         return None;
     }
     // a form is judged with its action (`tag`); an end tag of an element the value opened

@@ -229,46 +229,31 @@ fn text_level(name: &[u8]) -> bool {
 /// Longest element name [`known_element`] knows.
 const MAX_NAME: usize = 16;
 
-/// `-->` or `]]>` closing a comment or CDATA section the value never opened, followed by
-/// markup (`-->]]><img …>`, `--><svg>`) or ending a conditional comment (`<![endif]-->`).
-/// A lone arrow in prose (`File --> Save`) or ASCII art goes on with text, not a tag.
-pub(super) fn closes_unopened_section(b: &[u8]) -> bool {
-    let at = |f: &memchr::memmem::Finder<'_>, open: &[u8]| {
-        f.find_iter(b)
-            .take(MAX_CLOSERS)
-            .any(|p| closes_unopened(b, p, 3, open))
+/// A tag at `lt` right after `-->` or `]]>` (whitespace aside) that closes a comment or
+/// CDATA section the value never opened (`-->]]><img …>`, `--><svg>`): the value breaks out
+/// of one the page placed it in and goes on with markup. A lone arrow in prose
+/// (`File --> Save`) or ASCII art goes on with text, not a tag. Checked at each tag, so it
+/// costs two byte compares where a tag follows another `>`.
+pub(super) fn closes_unopened_before(b: &[u8], lt: usize) -> bool {
+    let head = &b[..lt.min(b.len())];
+    let Some(p) = head.iter().rposition(|&c| !is_space(c)) else {
+        return false;
     };
-    at(&CLOSERS[0], b"<!--") || at(&CLOSERS[1], b"<![")
-}
-
-/// Closers examined per kind by [`closes_unopened_section`].
-const MAX_CLOSERS: usize = 16;
-
-/// Searchers for `-->` and `]]>`, built once (building one per value cost more than the
-/// search).
-static CLOSERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-    std::sync::LazyLock::new(|| {
-        [
-            memchr::memmem::Finder::new(b"-->"),
-            memchr::memmem::Finder::new(b"]]>"),
-        ]
-    });
-
-/// Whether the closer of `len` bytes at `p` has no `open` before it and is followed by markup
-/// (or, for `-->`, ends a conditional comment `<![endif]-->`).
-fn closes_unopened(b: &[u8], p: usize, len: usize, open: &[u8]) -> bool {
-    if memchr::memmem::find(&b[..p], open).is_some() {
+    if head[p] != b'>' || p < 2 {
         return false;
     }
-    let after = &b[p + len..];
-    let k = after.iter().position(|&c| !is_space(c));
-    let markup_follows = k.is_some_and(|k| {
-        after[k] == b'<'
-            && after
-                .get(k + 1)
-                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/' || c == b'!')
-    });
-    markup_follows || (open == b"<!--" && p > 0 && b[p - 1] == b']')
+    let open: &[u8] = match &head[p - 2..p] {
+        b"--" => b"<!--",
+        b"]]" => b"<![",
+        _ => return false,
+    };
+    memchr::memmem::find(&head[..p - 2], open).is_none()
+}
+
+/// `<![endif]` at `lt` with no `<!--` before it: the end of an IE conditional comment the
+/// page opened.
+pub(super) fn ends_unopened_conditional(b: &[u8], lt: usize) -> bool {
+    starts_with_fold(&b[lt..], b"<![endif]") && memchr::memmem::find(&b[..lt], b"<!--").is_none()
 }
 
 /// `<!DOCTYPE name [`: an internal subset, where entities are defined (XXE, entity
@@ -580,10 +565,15 @@ mod tests {
         assert!(!leading_breakout(b"</komplement>"));
         assert!(!leading_breakout(b"</a"));
         assert!(!leading_breakout(b"a</b>"));
-        assert!(closes_unopened_section(b"x--><svg>"));
-        assert!(closes_unopened_section(b"<![endif]-->"));
-        assert!(!closes_unopened_section(b"File --> Save"));
-        assert!(!closes_unopened_section(b"<!-- c --><p>x</p>"));
-        assert!(!closes_unopened_section(b"a[b[c]]>0"));
+        assert!(closes_unopened_before(b"x--><svg>", 4));
+        assert!(closes_unopened_before(b"x]]> <p>", 5));
+        assert!(ends_unopened_conditional(b"<![endif]-->", 0));
+        assert!(!ends_unopened_conditional(
+            b"<!--[if IE]><p>x</p><![endif]-->",
+            20
+        ));
+        assert!(!closes_unopened_before(b"File --> Save", 13));
+        assert!(!closes_unopened_before(b"<!-- c --><p>x</p>", 10));
+        assert!(!closes_unopened_before(b"a[b[c]]>0<b>", 9));
     }
 }
