@@ -347,13 +347,21 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
 }
 
 /// Whether the name at `b[i..]` (after `<`, or `/` of an end tag) can start one that
-/// [`page_markup`] judges: a page-level or page-swallowing element, or a web namespace prefix.
-/// Most tags (`p`, `a`, `div`, `li`, `code`…) leave here.
+/// [`page_markup`] judges, by its first two letters: `html`/`head`, `body`, `form`, `math`,
+/// `noscript`/`noembed`/`noframes`, `style`/`svg`, `textarea`/`title`, `xmp`/`xml:`/`xhtml:`.
+/// Most tags (`p`, `a`, `span`, `div`, `td`, `li`, `code`…) leave here.
 fn page_name_start(b: &[u8], i: usize) -> bool {
     let at = if b.get(i) == Some(&b'/') { i + 1 } else { i };
+    let first = b.get(at).map(u8::to_ascii_lowercase);
+    let second = b.get(at + 1).map(u8::to_ascii_lowercase);
     matches!(
-        b.get(at).map(u8::to_ascii_lowercase),
-        Some(b'b' | b'f' | b'h' | b'm' | b'n' | b's' | b't' | b'x')
+        (first, second),
+        (Some(b'h'), Some(b't' | b'e'))
+            | (Some(b'b' | b'f' | b'n'), Some(b'o'))
+            | (Some(b'm'), Some(b'a'))
+            | (Some(b's'), Some(b't' | b'v'))
+            | (Some(b't'), Some(b'e' | b'i'))
+            | (Some(b'x'), Some(b'm' | b'h'))
     )
 }
 
