@@ -6,7 +6,12 @@
 //! attribute), a dangerous URI scheme (`javascript:`, `vbscript:`, `data:text/html`) in an
 //! attribute or as the value itself, script-capable CSS, a break out of a JavaScript string
 //! into a call through a script sink (`';alert(1)//`), or a template expression that reaches
-//! the `Function` constructor.
+//! the `Function` constructor. Markup that runs nothing but takes over or rewrites the page
+//! is XSS too (`page`): break-outs from an element, comment or CDATA section the value never
+//! opened, document elements and forms, unclosed raw-text or SVG/MathML roots, spliced
+//! prologs and DOCTYPE subsets, prefixed web vocabularies, and links that deceive about
+//! their host; an editor's output (balanced, no forms, plain hosts, `https:` video embeds)
+//! has none of them.
 //!
 //! The value is examined as sent and after each decoding a browser or a lenient application
 //! applies (percent-encoding, HTML character references, JS/CSS backslash escapes), each
