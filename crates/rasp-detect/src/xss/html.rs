@@ -9,6 +9,7 @@
 use super::css;
 use super::entity::decode_entities;
 use super::lower_into;
+use super::page;
 use super::uri;
 
 /// Tags examined per value; each one costs a bounded scan of its attributes.
@@ -18,7 +19,7 @@ const MAX_ATTRS: usize = 64;
 
 /// HTML whitespace plus the vertical tab and NUL, which old engines also skipped between
 /// attributes (`<img src=x\x0bonerror=…>`).
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0)
 }
 
@@ -211,6 +212,7 @@ pub fn scan(s: &str) -> Option<&'static str> {
 /// `depth` counts nested scans of attribute values that contain markup themselves.
 fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let b = s.as_bytes();
+    let mut page_reason = None;
     let mut i = 0;
     let mut tags = 0;
     while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
@@ -253,6 +255,23 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             }
             continue;
         }
+        let tag_like = c.is_ascii_alphabetic() || c == b'/' || c == b'!';
+        if depth == 0
+            && tag_like
+            && (page::closes_unopened_before(b, lt)
+                || c == b'!' && page::ends_unopened_conditional(b, lt))
+        {
+            return Some("context-breakout");
+        }
+        if c == b'!' && page::unclosed_comment(b, lt) {
+            return Some("unclosed-context");
+        }
+        if (c == b'!' || c == b'?') && page::spliced_prolog(b, lt) {
+            return Some("spliced-prolog");
+        }
+        if c == b'!' && page::doctype_internal_subset(&b[i + 1..]) {
+            return Some("doctype-internal-subset");
+        }
         if c == b'?' {
             if let Some(r) = processing_instruction(&b[i + 1..]) {
                 return Some(r);
@@ -262,6 +281,10 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
         if end_tag && closes_unopened_raw_text(b, i + 1) {
             return Some("raw-text-breakout");
+        }
+        // page-rewriting markup is reported unless something in the value also executes
+        if page_reason.is_none() && (end_tag || c.is_ascii_alphabetic()) && page_name_start(b, i) {
+            page_reason = page_markup(b, lt, end_tag);
         }
         if end_tag {
             i += 1;
@@ -280,7 +303,77 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         }
         i = next.max(i);
     }
+    page_reason
+}
+
+/// The page-rewriting rules of [`page`] that depend on a tag's name and place: an element of
+/// the web's vocabularies under an XML prefix anywhere, and a document-level element or form
+/// (start or end tag) where markup stands, unless the value is a whole document. `lt` is the
+/// `<`; the name starts after `<` or `</`.
+fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
+    let st = lt + 1 + usize::from(end_tag);
+    let raw_len = b[st..]
+        .iter()
+        .take(64)
+        .take_while(|&&c| !is_space(c) && c != b'/' && c != b'>' && c != b'<')
+        .count();
+    let raw = &b[st..st + raw_len];
+    if page::web_namespace_prefix(raw) {
+        return Some("namespaced-markup");
+    }
+    let mut buf = [0u8; 8];
+    let name = lower_into(raw, &mut buf);
+    // the name tests first: they are cheap and almost every tag fails them
+    let swallows = !end_tag && page::swallows_page(name);
+    if raw.len() > 8 || !(page::page_level_element(name) || swallows) {
+        return None;
+    }
+    // a whole document rewrites no other page: its document elements are its own
+    let page_level = page::page_level_element(name) && !page::whole_document(b);
+    if !(page_level || swallows) || !page::markup_position(b, lt) {
+        return None;
+    }
+    // a form is judged with its action (`tag`); an end tag of an element the value opened
+    // closes its own element
+    let start_form = name == b"form" && !end_tag;
+    let closes_own = end_tag && opens_element_before(b, name, lt);
+    if page_level && !start_form && !closes_own {
+        return Some("page-level-markup");
+    }
+    if swallows && !closes_after(b, name, st + raw_len) {
+        return Some("unclosed-context");
+    }
     None
+}
+
+/// Whether the name at `b[i..]` (after `<`, or `/` of an end tag) can start one that
+/// [`page_markup`] judges, by its first two letters: `html`/`head`, `body`, `form`, `math`,
+/// `noscript`/`noembed`/`noframes`, `style`/`svg`, `textarea`/`title`, `xmp`/`xml:`/`xhtml:`.
+/// Most tags (`p`, `a`, `span`, `div`, `td`, `li`, `code`…) leave here.
+fn page_name_start(b: &[u8], i: usize) -> bool {
+    let at = if b.get(i) == Some(&b'/') { i + 1 } else { i };
+    let first = b.get(at).map(u8::to_ascii_lowercase);
+    let second = b.get(at + 1).map(u8::to_ascii_lowercase);
+    matches!(
+        (first, second),
+        (Some(b'h'), Some(b't' | b'e'))
+            | (Some(b'b' | b'f' | b'n'), Some(b'o'))
+            | (Some(b'm'), Some(b'a'))
+            | (Some(b's'), Some(b't' | b'v'))
+            | (Some(b't'), Some(b'e' | b'i'))
+            | (Some(b'x'), Some(b'm' | b'h'))
+    )
+}
+
+/// Whether `b[from..]` holds an end tag `</name` (any case), as far as [`MAX_TAGS`] tags.
+fn closes_after(b: &[u8], name: &[u8], from: usize) -> bool {
+    let rest = &b[from.min(b.len())..];
+    memchr::memchr_iter(b'<', rest).take(MAX_TAGS).any(|p| {
+        let t = &rest[p + 1..];
+        t.first() == Some(&b'/')
+            && t.len() > name.len()
+            && t[1..=name.len()].eq_ignore_ascii_case(name)
+    })
 }
 
 /// Elements whose content the tokenizer reads as raw text (script, style, xmp, iframe…) or
@@ -395,15 +488,19 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         &name[..name_len]
     };
 
-    if executes_by_itself(name) && !bare_plugin(name, b, i) {
+    // an `<iframe>` is judged after its attributes: an editor's video embed is not
+    let judged_later = name == b"iframe" && inner_lt.is_none();
+    if executes_by_itself(name) && !bare_plugin(name, b, i) && !judged_later {
         return (Some("executable-tag"), i);
     }
+    let mut embed = EmbedCheck::new(name == b"iframe");
     if let Some(p) = inner_lt {
         // `<scr<script>ipt>`: a filter that strips the inner tag leaves the outer one; look
         // at the inner `<` as a tag of its own.
         return (None, st + p);
     }
 
+    let mut form_action: Option<bool> = None;
     let mut http_equiv_refresh = false;
     let mut has_href = false;
     let mut active_rel = false;
@@ -429,7 +526,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if b[i] == b'<' {
             // `<b <script>…`: an unclosed tag followed by a new one; filters and lenient
             // parsers see the inner tag
-            return (None, i);
+            return (embed.iframe.then_some("executable-tag"), i);
         }
         i += 1;
         while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
@@ -466,6 +563,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             }
         }
         let an = trim_controls(an);
+        embed.attribute(an, value);
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
         }
@@ -488,6 +586,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         let lname = lower_into(an, &mut lbuf);
         if has_value && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
+        }
+        if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
+            return (Some(r), i);
+        }
+        if name == b"form" && lname == b"action" {
+            form_action = Some(page::same_site_action(value));
         }
         match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
@@ -541,6 +645,20 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             _ => {}
         }
     }
+    if embed.executes() {
+        return (Some("executable-tag"), i);
+    }
+    // a form that submits to another site, or with no action where markup stands (it takes
+    // over the page's own inputs: a nested `<form>` of the page is ignored)
+    if name == b"form"
+        && (form_action == Some(false)
+            || (form_action.is_none() && page::markup_position(b, st - 1)))
+    {
+        return (Some("form-hijack"), i);
+    }
+    if attrs > 0 && page::svg_graphic(name) && outside_svg(b, st - 1) {
+        return (Some("svg-outside-root"), i);
+    }
     match name {
         b"meta" if http_equiv_refresh => (Some("meta-refresh"), i),
         b"link" if has_href && active_rel => (Some("link-import"), i),
@@ -559,6 +677,111 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         _ => (None, i),
     }
+}
+
+/// The page-rewriting attribute rules of [`page`]: a URL that deceives about its host, a
+/// form that submits somewhere, a control attached to or re-targeting a form.
+fn page_attribute(
+    name: &[u8],
+    lname: &[u8],
+    has_value: bool,
+    value: &str,
+    b: &[u8],
+    st: usize,
+) -> Option<&'static str> {
+    if !has_value {
+        return None;
+    }
+    if page::url_attribute(lname) && page::deceptive_url(value) {
+        return Some("deceptive-url");
+    }
+    if page::form_attribute(lname) {
+        return Some("form-hijack");
+    }
+    // an input that submits, captures a password or file, or plants a hidden field, where
+    // markup stands (not named in prose)
+    if name == b"input"
+        && lname == b"type"
+        && page::capturing_input_type(value)
+        && page::markup_position(b, st - 1)
+    {
+        return Some("form-hijack");
+    }
+    if page::xml_fetch_or_handler(lname, value) {
+        return Some("xml-machinery");
+    }
+    None
+}
+
+/// Whether the tag at `lt` stands where markup does, with no `<svg` opened before it.
+fn outside_svg(b: &[u8], lt: usize) -> bool {
+    page::markup_position(b, lt) && !opens_element_before(b, b"svg", lt)
+}
+
+/// Whether an `<iframe>` is an editor's media embed: an `https:` source (pages served over
+/// HTTPS block `http:` frames, so editors emit none) and nothing but presentational and
+/// permission attributes. Any other iframe loads an active document into the page.
+struct EmbedCheck {
+    iframe: bool,
+    https_src: bool,
+    other: bool,
+}
+
+impl EmbedCheck {
+    fn new(iframe: bool) -> Self {
+        EmbedCheck {
+            iframe,
+            https_src: false,
+            other: false,
+        }
+    }
+
+    /// Record one attribute (`name` as written, `value` raw).
+    fn attribute(&mut self, name: &[u8], value: &str) {
+        if !self.iframe {
+            return;
+        }
+        let mut buf = [0u8; 24];
+        let lname = lower_into(name, &mut buf);
+        if name.len() > 24 {
+            self.other = true;
+        } else if lname == b"src" {
+            let v = value.trim();
+            self.https_src = v.len() > 8 && v[..8].eq_ignore_ascii_case("https://");
+        } else if !embed_attribute(lname) {
+            self.other = true;
+        }
+    }
+
+    fn executes(&self) -> bool {
+        self.iframe && (!self.https_src || self.other)
+    }
+}
+
+/// Attributes an editor's embed carries: size, border, permissions policy, title, styling.
+pub(super) fn embed_attribute(name: &[u8]) -> bool {
+    name.starts_with(b"data-")
+        || name.starts_with(b"aria-")
+        || matches!(
+            name,
+            b"width"
+                | b"height"
+                | b"frameborder"
+                | b"allow"
+                | b"allowfullscreen"
+                | b"webkitallowfullscreen"
+                | b"mozallowfullscreen"
+                | b"title"
+                | b"class"
+                | b"id"
+                | b"style"
+                | b"loading"
+                | b"referrerpolicy"
+                | b"scrolling"
+                | b"marginwidth"
+                | b"marginheight"
+                | b"align"
+        )
 }
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.

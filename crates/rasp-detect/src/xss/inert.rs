@@ -286,7 +286,10 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     };
     let well_formed =
         name.first().is_some_and(u8::is_ascii_alphabetic) && memchr::memchr(b':', name).is_none();
-    if !well_formed || active_element(name) {
+    // an editor's video embed: an `https:` iframe with presentational attributes only
+    let iframe = name == b"iframe" && !end_tag;
+    let mut https_src = false;
+    if !well_formed || (active_element(name) && !iframe && !(end_tag && name == b"iframe")) {
         return None;
     }
     for _ in 0..MAX_INERT_ATTRS {
@@ -294,6 +297,7 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
             i += 1;
         }
         match b.get(i)? {
+            _ if iframe && !https_src && matches!(b[i], b'>' | b'/') => return None,
             b'>' => return Some(i + 1),
             b'/' if b.get(i + 1) == Some(&b'>') => return Some(i + 2),
             _ if end_tag => return None,
@@ -329,6 +333,15 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
             }
         }
         let mut abuf = [0u8; 64];
+        if iframe {
+            let lname = lower_into(attr_raw, &mut abuf);
+            if lname == b"src" {
+                let v = raw.trim();
+                https_src = v.len() > 8 && v[..8].eq_ignore_ascii_case("https://");
+            } else if !super::html::embed_attribute(lname) {
+                return None;
+            }
+        }
         let inert = if attr_raw.len() <= abuf.len() {
             inert_attribute(lower_into(attr_raw, &mut abuf), &decode_entities(raw))
         } else {
@@ -364,6 +377,7 @@ mod tests {
             "<p class=\"MsoNormal\">Word<o:p></o:p></p>",
             "<!-- note --><p>x</p>",
             "<my-card data-id=\"4\">x</my-card>",
+            "<p><iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" allowfullscreen></iframe></p>",
         ] {
             assert!(inert_markup(v), "{v:?}");
         }
@@ -394,6 +408,9 @@ mod tests {
             "<!DOCTYPE x [<!ENTITY a \"b\">]><x>&a;</x>",
             "<?xml-stylesheet type=\"text/xsl\" href=\"x.xsl\"?><x/>",
             "<!--#exec cmd=\"ls\" -->",
+            "<iframe src=\"http://example.org/\"></iframe>",
+            "<iframe name=\"t\" src=\"https://example.org/\"></iframe>",
+            "<iframe></iframe>",
         ] {
             assert!(!inert_markup(v), "{v:?}");
         }

@@ -6,7 +6,12 @@
 //! attribute), a dangerous URI scheme (`javascript:`, `vbscript:`, `data:text/html`) in an
 //! attribute or as the value itself, script-capable CSS, a break out of a JavaScript string
 //! into a call through a script sink (`';alert(1)//`), or a template expression that reaches
-//! the `Function` constructor.
+//! the `Function` constructor. Markup that runs nothing but takes over or rewrites the page
+//! is XSS too (`page`): break-outs from an element, comment or CDATA section the value never
+//! opened, document elements and forms, unclosed raw-text or SVG/MathML roots, spliced
+//! prologs and DOCTYPE subsets, prefixed web vocabularies, and links that deceive about
+//! their host; an editor's output (balanced, no forms, plain hosts, `https:` video embeds)
+//! has none of them.
 //!
 //! The value is examined as sent and after each decoding a browser or a lenient application
 //! applies (percent-encoding, HTML character references, JS/CSS backslash escapes), each
@@ -26,6 +31,7 @@ pub(crate) mod entity;
 mod html;
 mod inert;
 mod js;
+mod page;
 mod uri;
 
 pub use inert::inert_markup;
@@ -278,6 +284,10 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
         if let Some(r) = html::scan(v) {
             return Some(r);
         }
+    }
+    // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
+    if markup && page::leading_breakout(b) {
+        return Some("context-breakout");
     }
     if m & class::EQ != 0 && html::attribute_breakout(v) {
         return Some("attribute-breakout");

