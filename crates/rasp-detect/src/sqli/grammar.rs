@@ -778,8 +778,22 @@ impl<'a> Parser<'a> {
             return true;
         }
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));
+        // `SELECT 0x616263`: a hex or binary literal is how SQL spells a string without
+        // quotes; prose selecting something names it in words
+        let radix_literal = end_here && (j..end).any(|k| self.radix_literal(k));
         (star || f & (NUM | STR | CALL | LIT) != 0)
-            && (from || (end_here && !star && f & (CALL | LIT) != 0))
+            && (from || (end_here && !star && (f & (CALL | LIT) != 0 || radix_literal)))
+    }
+}
+
+impl Parser<'_> {
+    /// Is token `i` a hex or binary numeric literal (`0x7e`, `0b101`)?
+    pub fn radix_literal(&self, i: usize) -> bool {
+        let t = self.text(i).as_bytes();
+        self.k(i) == Some(Kind::Num)
+            && t.len() > 2
+            && t[0] == b'0'
+            && matches!(t[1], b'x' | b'X' | b'b' | b'B')
     }
 }
 
@@ -791,7 +805,7 @@ fn is_sysvar(t: &str) -> bool {
 /// A word whose letters switch case after the first letter more than once (`UnIoN`,
 /// `seLeCt`): lower, UPPER and Title case are how people write; this is how filters are
 /// dodged.
-fn evasive_case(word: &str) -> bool {
+pub fn evasive_case(word: &str) -> bool {
     let mut letters = word.bytes().filter(u8::is_ascii_alphabetic).skip(1);
     let Some(first) = letters.next() else {
         return false;

@@ -402,6 +402,69 @@ pub fn is_strong_function(word: &str) -> bool {
     )
 }
 
+/// Schemas and tables that hold the database's own catalog (its list of tables, columns and
+/// users). An injection reads them to map the database; applications and people name them
+/// only in SQL, so a qualified reference (`information_schema.tables`) is SQL structure.
+pub fn is_system_catalog(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 6) else {
+        return false;
+    };
+    matches!(
+        &buf[..len],
+        b"information_schema"
+            | b"pg_catalog"
+            | b"sysibm"
+            | b"syscat"
+            | b"sysobjects"
+            | b"syscolumns"
+            | b"sysusers"
+            | b"sqlite_master"
+            | b"sqlite_schema"
+            | b"all_tables"
+            | b"all_tab_columns"
+            | b"user_tables"
+            | b"dba_users"
+            | b"pg_shadow"
+    )
+}
+
+/// Column and parameter types of SQL data definitions (`CREATE TABLE t (id INT, …)`,
+/// `CREATE FUNCTION f (s CHAR(20))`): a name followed by one of these inside a definition's
+/// parentheses is a column or parameter declaration.
+pub fn is_column_type(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 3) else {
+        return false;
+    };
+    matches!(
+        &buf[..len],
+        b"int"
+            | b"integer"
+            | b"bigint"
+            | b"smallint"
+            | b"tinyint"
+            | b"char"
+            | b"varchar"
+            | b"nvarchar"
+            | b"nchar"
+            | b"text"
+            | b"blob"
+            | b"bool"
+            | b"boolean"
+            | b"float"
+            | b"double"
+            | b"real"
+            | b"decimal"
+            | b"numeric"
+            | b"date"
+            | b"datetime"
+            | b"timestamp"
+            | b"varchar2"
+            | b"number"
+            | b"bytea"
+            | b"serial"
+    )
+}
+
 /// PostgreSQL type names an injection casts to with `::` (`password::int` makes the server
 /// print the value in its error; `'…'::jsonb` builds operands). Lower or upper case only:
 /// code namespaces (`Foo::Text`, `System::Int32`) write CamelCase, and names that double as

@@ -106,7 +106,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let classes = byte_classes(value);
     let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
     if classes & SIGNIFICANT == 0 && !cast {
-        return None;
+        // One word or dotted name: only a catalog reference changes an identifier context
+        return lone_catalog_name(value).then_some(Detection {
+            kind: AttackKind::Sqli,
+            engine: Engine::Grammar,
+            score: 1.0,
+            reason: "system-catalog",
+        });
     }
     let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
     Some(Detection {
@@ -115,6 +121,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// A value that is just the database's catalog (`information_schema.tables`, or
+/// `InFoRmaTioN_ScHemA` in filter-dodging case), dropped where an application puts a table or
+/// column name: it points the query at the list of every table. Plain `information_schema`
+/// alone is a word a DBA may search for.
+fn lone_catalog_name(value: &str) -> bool {
+    let (head, qualified) = match value.split_once('.') {
+        Some((h, _)) => (h, true),
+        None => (value, false),
+    };
+    (qualified || grammar::evasive_case(head)) && keywords::is_system_catalog(head)
 }
 
 /// Byte classes of [`byte_classes`]: a byte may have several.
@@ -340,11 +358,31 @@ fn analyze_with(
                     && w[1].end == w[2].start
                     && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
             });
+        if obfuscated && st == Start::Bare && comment_glued_keyword(value, raw) {
+            return Some("comment-as-space");
+        }
         if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }
     None
+}
+
+/// `DROP/*x*/users`, `SELECT/**/password`: a statement keyword glued to its operand by a
+/// `/*…*/` comment standing in for the space. Only filter evasion writes SQL that way; code
+/// comments sit between statements, not inside `keyword operand`.
+fn comment_glued_keyword(s: &str, raw: &[Token]) -> bool {
+    raw.windows(3).any(|w| {
+        matches!(w[0].kind, Kind::Kw(Kw::Select | Kw::Statement | Kw::Union))
+            && w[1].kind == Kind::Comment
+            && w[0].end == w[1].start
+            && w[1].end == w[2].start
+            && s.as_bytes().get(w[1].start as usize) == Some(&b'/')
+            && matches!(
+                w[2].kind,
+                Kind::Word | Kind::Num | Kind::Var | Kind::Str | Kind::Kw(_)
+            )
+    })
 }
 
 /// Copy the non-comment tokens of `raw` into `sig`; returns whether a comment ends the value
@@ -786,6 +824,17 @@ fn decide(
                     || (f & FUNC != 0 && calls >= 2)))
                 .then_some("list-injection")
         }
+        // `) AS 'avg' FROM`, `1234 AS "total" FROM t`: the end of a select list (a closed
+        // call or a number, then its alias) running into the query's FROM clause
+        Some(Kind::Kw(Kw::As)) if !quoted && (parens > 0 || start_kind == StartKind::Number) => {
+            let alias_ok = match p.k(i + 1) {
+                Some(Kind::Str) => true,
+                Some(Kind::Word) => parens > 0,
+                _ => false,
+            };
+            (alias_ok && p.kw_is(i + 2, Kw::From) && matches!(p.k(i + 3), None | Some(Kind::Word)))
+                .then_some("select-list-tail")
+        }
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
             (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
         }
@@ -819,6 +868,9 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
         if strong_start || (p.kw_is(0, Kw::Waitfor) && p.kw_is(1, Kw::Delay)) {
             return Some("statement");
         }
+    }
+    if let Some(r) = clause_at_start(p) {
+        return Some(r);
     }
     // The value is an expression built from SQL functions: `chr(11)||chr(12)`,
     // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
@@ -856,10 +908,21 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             {
                 return Some("into-outfile");
             }
+            // `information_schema.tables`, `FROM INFORMATION_SCHEMA.`, `InFoRmaTioN_ScHemA`:
+            // the database's own catalog, qualified or in filter-dodging case
+            Some(Kind::Word)
+                if (p.k(i + 1) == Some(Kind::Dot) || grammar::evasive_case(p.text(i)))
+                    && keywords::is_system_catalog(p.text(i)) =>
+            {
+                return Some("system-catalog");
+            }
             Some(Kind::Kw(Kw::Case)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
                 if let Some(e) = p.operand(i, 0) {
                     let f = p.take_flags();
-                    if f & CASE != 0 && (p.end_ok(e) || p.k(e) == Some(Kind::RParen)) {
+                    // a value that opens with a whole `CASE WHEN … END` and goes on with SQL
+                    // keywords (`… END IS UNKNOWN`, `… END UNION SELECT`)
+                    let continues = i == 0 && e > i + 3 && matches!(p.k(e), Some(Kind::Kw(_)));
+                    if f & CASE != 0 && (p.end_ok(e) || p.k(e) == Some(Kind::RParen) || continues) {
                         return Some("case-expression");
                     }
                 }
@@ -951,6 +1014,80 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// SQL clauses that no prose opens a value with: a data definition
+/// (`CREATE FUNCTION f (s CHAR(20)) …`, `CREATE TABLE t (id INT, …)`) and the tail of a query
+/// from its `FROM` on (`FROM `t` WHERE CONVERT(`t`.`c` USING utf8) = '…' LIMIT`).
+fn clause_at_start(p: &mut Parser<'_>) -> Option<&'static str> {
+    match p.k(0)? {
+        Kind::Kw(Kw::Statement) if p.text(0).eq_ignore_ascii_case("create") => {
+            data_definition(p).then_some("data-definition")
+        }
+        Kind::Kw(Kw::From) => from_where(p).then_some("from-where"),
+        _ => None,
+    }
+}
+
+/// `CREATE [OR REPLACE] [TEMPORARY] FUNCTION|PROCEDURE|TABLE name (param TYPE …`: the object
+/// kind, a name, and a parenthesised list whose first entry declares a name with a SQL type.
+/// "Create table (optional)" or "create a function" lack the name-then-type declaration.
+fn data_definition(p: &Parser<'_>) -> bool {
+    let mut j = 1;
+    if p.kw_is(j, Kw::Or) && p.text(j + 1).eq_ignore_ascii_case("replace") {
+        j += 2;
+    }
+    let word = |k: usize, w: &str| p.text(k).eq_ignore_ascii_case(w);
+    if word(j, "temporary") || word(j, "temp") {
+        j += 1;
+    }
+    if !["function", "procedure", "table"]
+        .iter()
+        .any(|w| word(j, w))
+    {
+        return false;
+    }
+    j += 1;
+    // the object's name, possibly schema-qualified
+    let mut parts = 0;
+    while p.k(j) == Some(Kind::Word) && parts < 3 {
+        j += 1;
+        parts += 1;
+        if p.k(j) != Some(Kind::Dot) {
+            break;
+        }
+        j += 1;
+    }
+    parts > 0
+        && p.k(j) == Some(Kind::LParen)
+        && matches!(p.k(j + 1), Some(Kind::Word | Kind::Kw(_)))
+        && matches!(p.k(j + 2), Some(Kind::Word | Kind::Kw(_)))
+        && keywords::is_column_type(p.text(j + 2))
+}
+
+/// `FROM table WHERE <comparison>` then the end of a clause: the rest of a query after its
+/// select list. Prose "from home where we met" has no comparison; "from x where y = 2" has no
+/// SQL-only part, so the table must be a quoted identifier (`` `t` ``, `[t]`) or the
+/// condition must call a function or compare literals.
+fn from_where(p: &mut Parser<'_>) -> bool {
+    let Some(mut j) = (p.k(1) == Some(Kind::Word)).then_some(1) else {
+        return false;
+    };
+    let quoted_table = matches!(p.text(1).as_bytes().first(), Some(b'`' | b'['));
+    j = match p.operand(j, 0) {
+        Some(e) => e,
+        None => return false,
+    };
+    p.take_flags();
+    if !p.kw_is(j, Kw::Where) {
+        return false;
+    }
+    let Some(e) = p.expr(j + 1, 0) else {
+        p.take_flags();
+        return false;
+    };
+    let f = p.take_flags();
+    f & CMP != 0 && p.end_ok(e) && (quoted_table || f & (CALL | FUNC | SUBQ | TAUT) != 0)
 }
 
 /// A PostgreSQL cast at `i` (the `::`) of an operand to a SQL type, ending an expression:

@@ -378,3 +378,77 @@ fn argument_less_method_calls_are_program_text() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn catalog_names_qualified_or_in_evasive_case() {
+    for v in [
+        "FROM INFORMATION_SCHEMA.\n",
+        "1 and (select count(*) from information_schema.tables)>0",
+        "information_schema.columns",
+        "InFoRmaTioN_ScHemA",
+        "pg_catalog.pg_tables",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "from the information desk",
+        "information schema",
+        "Information_schema",
+        "INFORMATION_SCHEMA",
+        "query the sqlite_master table",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn sql_only_clauses_at_the_start() {
+    for v in [
+        "CREATE FUNCTION hi (s CHAR(20)) RETURNS CHAR(50) RETURN CONCAT('a',s);",
+        "create table t (id int, name varchar(20))",
+        "CREATE OR REPLACE FUNCTION x.f(a text) RETURNS int",
+        "FROM `orders` WHERE CONVERT(`orders`.`id` USING utf8) = 'a1' LIMIT",
+        "from users where id=1 and 1=1",
+        "FROM t WHERE name = char(65)",
+        ") AS 'average_time' FROM",
+        "12 AS \"total\" FROM accounts",
+        "CASE WHEN TRUE THEN 1 END IS NULL UNION SELECT pass",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Create table (optional)",
+        "create a function that returns a list",
+        "create table for two (by the window)",
+        "from home where we met",
+        "from x where y = 2",
+        "from 5 to 10 where possible",
+        "known as 'Bob' from Texas",
+        "10 as good from reviewers",
+        "in case when it rains then stay in",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn comments_as_spaces_and_radix_literals() {
+    for v in [
+        "DROP/*x*/users",
+        "select/**/password/**/from/**/users",
+        "select 0x616263",
+        "SELECT 0b0110",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "select one",
+        "select 2",
+        "int/*count*/n = 0",
+        "drop me a line",
+        "see 0x616263 in the dump",
+        "/* select */ value",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
