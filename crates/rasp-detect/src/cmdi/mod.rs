@@ -861,15 +861,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
     if WRAPPERS.contains(&word) && kind != Start::Loose {
+        // `"time" who`: the shell removes quotes, so a quoted wrapper still runs the word
+        // after it; prose quoting a word ("nice" people) goes on past a lone command word.
+        let quoted_wrapper = word_buf.quotes.iter().sum::<u8>() >= 2;
         if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
             let strong = match classify(inner.as_slice()) {
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
                 CommandWord::Known(Tier::Word) | CommandWord::Variable => {
+                    let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
                     has_shell_arguments(v, inner_end, plus)
-                        || v[inner_end..]
-                            .iter()
-                            .find(|&&b| !is_blank(b, plus))
-                            .is_some_and(|&b| is_sep(b))
+                        || next.is_some_and(|&b| is_sep(b))
+                        || (quoted_wrapper && next.is_none_or(|&b| b == b'\n' || b == b'\r'))
                 }
                 CommandWord::Unknown => false,
             };
@@ -1852,12 +1854,19 @@ fn executable_name(w: &str) -> bool {
         && matches!(ext, "exe" | "bat" | "cmd" | "ps1" | "vbs" | "hta" | "scr")
 }
 
-/// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`): the tier of the
-/// tool, at most [`Tier::Tool`] so it still needs a tight context or arguments. Names shorter
-/// than three letters stay unknown (`ps4`, `sh2` are products, not shells).
+/// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`, `gcc-12`): the
+/// tier of the tool, at most [`Tier::Tool`] so it still needs a tight context or arguments.
+/// A dotted or dashed version (`python3.10`, `php7.4`, `gcc-12`) is the file name a package
+/// installs the program under, which only a command line spells that way (prose writes
+/// "Python 3.10"): [`Tier::Exotic`]. Names shorter than three letters stay unknown (`ps4`,
+/// `sh2` are products, not shells).
 fn versioned(base: &str) -> Option<Tier> {
     let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let suffix = &base[name.len()..];
+    let (name, dashed) = match name.strip_suffix('-') {
+        Some(n) => (n, true),
+        None => (name, false),
+    };
+    let suffix = &base[name.len() + usize::from(dashed)..];
     if name.len() < 3
         || name.len() == base.len()
         || !suffix.starts_with(|c: char| c.is_ascii_digit())
@@ -1865,8 +1874,10 @@ fn versioned(base: &str) -> Option<Tier> {
     {
         return None;
     }
+    let file_name = dashed || (suffix.contains('.') && !suffix.ends_with('.'));
     match vocabulary::lookup(name)? {
         Tier::Word => None,
+        _ if file_name => Some(Tier::Exotic),
         t => Some(t.min(Tier::Tool)),
     }
 }

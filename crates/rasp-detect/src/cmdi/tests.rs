@@ -907,3 +907,31 @@ fn only_variables_that_hold_a_program_run_one() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn versioned_file_names_and_quoted_wrappers() {
+    for v in [
+        "python3.10 cmd",
+        "php7.4 -r 'system(1);'",
+        "perl5.30 -e 'exec q{id}'",
+        "gcc-12 x.c -o x",
+        ";python3.10 -c 'import os'",
+        "\"time\" who",
+        "'nohup' id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Python 3.10 release notes",
+        "python3.10 is nice",
+        "gcc-12 is the default compiler",
+        "php7.4",
+        "upgrade to php7.4 today",
+        "time who",
+        "\"nice\" people",
+        "\"time\" who knows",
+        "'id'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
