@@ -355,15 +355,17 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .iter()
         .position(|&b| !is_blank(b, plus_is_space))
         .unwrap_or(0);
+    let mention = matches!(v.get(lead), Some(b'\'' | b'"')) && quoted_mention(v, lead);
     match v.get(lead) {
-        Some(b'\'' | b'"') => starts.push((lead + 1, Start::Loose)),
+        Some(b'\'' | b'"') if !mention => starts.push((lead + 1, Start::Loose)),
         // `<id;`, `<uname -a`; not a tag (`<dd>`): no `>` before the first blank.
         Some(b'<')
             if v.get(lead + 1).is_some_and(u8::is_ascii_alphabetic)
                 && !v[lead..]
                     .iter()
                     .take_while(|&&b| !is_blank(b, plus_is_space) && !is_sep(b))
-                    .any(|&b| b == b'>') =>
+                    .any(|&b| b == b'>')
+                && !html_start_tag(&v[lead..]) =>
         {
             // `<id;`: the word closed by a separator is as tight as after `;`.
             let token = v[lead..]
@@ -379,7 +381,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         _ => {}
     }
-    starts.push((0, Start::Value));
+    if !mention {
+        starts.push((0, Start::Value));
+    }
     let mut backtick_open = false;
     // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
     let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
@@ -500,6 +504,50 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// `<dd class="x">`, `<a href='…' hidden>`: a start tag whose attributes are HTML's
+/// `name="value"` pairs (at least one quoted value) closed by `>`. Markup, not `<` redirecting
+/// a command's input: a shell never writes `=` glued to a quoted string before a `>`.
+fn html_start_tag(v: &[u8]) -> bool {
+    let v = &v[..v.len().min(512)];
+    let name = v[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut i = 1 + name;
+    let mut quoted = 0;
+    // each attribute: blanks, a name, optionally `=` and a quoted value (bounded by `v`)
+    while i < v.len() {
+        while i < v.len() && matches!(v[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        match v.get(i) {
+            Some(b'>') => return quoted > 0,
+            Some(b'/') if v.get(i + 1) == Some(&b'>') => return quoted > 0,
+            _ => {}
+        }
+        let n = v[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            .count();
+        if n == 0 {
+            return false;
+        }
+        i += n;
+        if v.get(i) == Some(&b'=') {
+            let q = match v.get(i + 1) {
+                Some(&q @ (b'"' | b'\'')) => q,
+                _ => return false,
+            };
+            match v[i + 2..].iter().position(|&b| b == q) {
+                Some(p) => i += 2 + p + 1,
+                None => return false,
+            }
+            quoted += 1;
+        }
+    }
+    false
 }
 
 /// Whether `before` ends with a call closed by `)` (`require('node:os')`, `f()`): the
@@ -824,6 +872,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if cw == CommandWord::Unknown {
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
+    if man_page_reference(v, end) || unix_path_in_other_case(v, at, end, word, plus) {
+        return None;
+    }
     // `printf ("x")`, `print('a')`, `set(…)`: a name followed by `(` is a function call in
     // C, Python or JavaScript source; a shell passes arguments as words, never in
     // parentheses. Only after a separator glued on (`;set(`) is it judged as a command;
@@ -921,8 +972,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     // `Set the flag --force-x to …`, `Strings passed in as an argument to --eval`: a
     // sentence that opens with an English-word command is prose whatever options it names.
+    // `Traceroute says that there is …`: so is a capitalised tool name (a shell runs
+    // `traceroute`, never `Traceroute`).
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
-        && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && (matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+            || (cw == CommandWord::Known(Tier::Exotic) && title_case(v, at, end)))
         && sentence_runs_on(v, end, plus)
     {
         return None;
@@ -1092,6 +1146,49 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;
+/// a shell reads `name(1)` as a syntax error, never as a run.
+fn man_page_reference(v: &[u8], end: usize) -> bool {
+    match v.get(end..).unwrap_or_default() {
+        [b'(', d, b')', ..] | [b'(', d, _, b')', ..] if (b'1'..=b'9').contains(d) => {
+            // the optional suffix is a letter (`3p`, `1ssl`-style suffixes are one letter here)
+            v.get(end + 2)
+                .is_some_and(|&c| c == b')' || c.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
+}
+
+/// `/IP …`, `/Library/…`: an absolute path whose name has capitals is not the lower-case
+/// program it spells; Unix file names are case-sensitive (`/bin/ID` does not run `id`).
+/// Windows paths (`C:/…`, `\\…`) are case-insensitive and do not start with `/`.
+fn unix_path_in_other_case(v: &[u8], at: usize, end: usize, word: &[u8], plus: bool) -> bool {
+    if word.first() != Some(&b'/') {
+        return false;
+    }
+    let raw = v.get(at..end).unwrap_or_default();
+    let last = raw.rsplit(|&b| is_blank(b, plus)).next().unwrap_or(raw);
+    last.iter().any(u8::is_ascii_uppercase)
+}
+
+/// Whether the quote opening the value at `lead` closes within the line and is followed by
+/// prose in a non-Latin script (`"LANG=C ls -l" 和 …`, `"sudo ifdown eth0" 命令关闭它`): the
+/// quotes mark a command named inside a sentence, not the end of the application's string.
+fn quoted_mention(v: &[u8], lead: usize) -> bool {
+    let q = v[lead];
+    let span = &v[lead + 1..v.len().min(lead + 1 + MAX_ARGS)];
+    let Some(close) = span.iter().position(|&b| b == q || b == b'\n') else {
+        return false;
+    };
+    if span[close] != q {
+        return false;
+    }
+    let after = &span[close + 1..];
+    let next = after.iter().copied().find(|&b| b != b' ');
+    // a lead byte of a multi-byte UTF-8 letter of CJK, Cyrillic, Greek, … (U+0370 and up)
+    next.is_some_and(|b| b >= 0xcd)
 }
 
 /// Whether a value of letters, digits and `_` only is a command that runs bare (`whoami`,

@@ -935,3 +935,32 @@ fn versioned_file_names_and_quoted_wrappers() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn markup_man_pages_and_mentions_are_not_command_lines() {
+    for v in [
+        "<dd class=\"field-odd\"><p>A. M. Kuchling</p> </dd>",
+        "<pre class='x' hidden>text</pre>",
+        "BOFH excuse #280:\n\nTraceroute says that there is a routing problem in the backbone.",
+        "/IP 主机名解析。为启用这个功能，\"/etc/nsswitch.conf\" 文件应当有这",
+        "ls(1) 的日期格式受语言环境影响. \"LANG=C ls -l\" 和 \"LANG=",
+        "\"systemctl status $unit|$PID|$device\" 的输出使用有颜色的点",
+        "see crontab(5) for the format",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "<id;",
+        "<uname -a",
+        "\n\ntraceroute 10.0.0.1",
+        "/usr/bin/id",
+        "/bin/cat /etc/passwd",
+        "ls -l /etc",
+        "\"; ls -l\" 和",
+        "\"x\" 和; cat /etc/passwd",
+        "你好你好; cat /etc/passwd",
+        ";ls(1)|id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

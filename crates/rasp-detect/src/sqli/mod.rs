@@ -874,7 +874,13 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     // The value is an expression built from SQL functions: `chr(11)||chr(12)`,
     // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
-    if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_))) && p.k(1) == Some(Kind::LParen) {
+    // (Not C's or JavaScript's `if (cond)`: SQL's `IF(cond, then, else)` takes three
+    // arguments.)
+    let c_condition = p.text(0).eq_ignore_ascii_case("if") && top_level_args(p, 1) < 3;
+    if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_)))
+        && p.k(1) == Some(Kind::LParen)
+        && !c_condition
+    {
         p.calls = 0;
         if let Some(e) = p.expr(0, 0) {
             let f = p.take_flags();
@@ -1014,6 +1020,27 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// Arguments of the call whose `(` is token `lp`: top-level commas plus one, up to its `)`
+/// (at most 64 tokens looked at).
+fn top_level_args(p: &Parser<'_>, lp: usize) -> usize {
+    let mut depth = 0u32;
+    let mut args = 1;
+    for k in lp..p.len().min(lp + 64) {
+        match p.k(k) {
+            Some(Kind::LParen) => depth += 1,
+            Some(Kind::RParen) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            Some(Kind::Comma) if depth == 1 => args += 1,
+            _ => {}
+        }
+    }
+    args
 }
 
 /// SQL clauses that no prose opens a value with: a data definition

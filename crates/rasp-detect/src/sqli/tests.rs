@@ -452,3 +452,15 @@ fn comments_as_spaces_and_radix_literals() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn c_if_with_one_condition_is_not_mysql_if() {
+    assert!(hit("IF(1=1,SLEEP(5),0)"));
+    assert!(hit("if(ascii(substr(user(),1,1))>64,sleep(3),1)"));
+    for v in [
+        "if (instr(buf,sys_errlist[errno]))  /* you don't see this */",
+        "if (strlen(name) > max(a, b)) return",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
