@@ -413,11 +413,6 @@ pub fn is_system_catalog(word: &str) -> bool {
         &buf[..len],
         b"information_schema"
             | b"pg_catalog"
-            | b"sysibm"
-            | b"syscat"
-            | b"sysobjects"
-            | b"syscolumns"
-            | b"sysusers"
             | b"sqlite_master"
             | b"sqlite_schema"
             | b"all_tables"
@@ -426,6 +421,13 @@ pub fn is_system_catalog(word: &str) -> bool {
             | b"dba_users"
             | b"pg_shadow"
     )
+}
+
+/// A quick filter before [`is_system_catalog`]: every catalog name is 6 to 18 bytes long and
+/// has an `_`, which most words do not.
+pub fn may_be_catalog(word: &str) -> bool {
+    let b = word.as_bytes();
+    (6..=18).contains(&b.len()) && b.contains(&b'_')
 }
 
 /// Column and parameter types of SQL data definitions (`CREATE TABLE t (id INT, …)`,

@@ -107,7 +107,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
     if classes & SIGNIFICANT == 0 && !cast {
         // One word or dotted name: only a catalog reference changes an identifier context
-        return lone_catalog_name(value).then_some(Detection {
+        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some(Detection {
             kind: AttackKind::Sqli,
             engine: Engine::Grammar,
             score: 1.0,
@@ -128,11 +128,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// column name: it points the query at the list of every table. Plain `information_schema`
 /// alone is a word a DBA may search for.
 fn lone_catalog_name(value: &str) -> bool {
+    if value.len() < 6 {
+        return false;
+    }
     let (head, qualified) = match value.split_once('.') {
         Some((h, _)) => (h, true),
         None => (value, false),
     };
-    (qualified || grammar::evasive_case(head)) && keywords::is_system_catalog(head)
+    keywords::may_be_catalog(head)
+        && (qualified || grammar::evasive_case(head))
+        && keywords::is_system_catalog(head)
 }
 
 /// Byte classes of [`byte_classes`]: a byte may have several.
@@ -151,6 +156,8 @@ const DQUOTE: u16 = 1 << 9;
 const BACKTICK: u16 = 1 << 10;
 /// `:`, significant only as PostgreSQL's cast operator `::`.
 const COLON: u16 = 1 << 11;
+/// `_`, which every catalog name of [`keywords::is_system_catalog`] has.
+const UNDERSCORE: u16 = 1 << 12;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
@@ -175,6 +182,7 @@ static BYTE_CLASS: [u16; 256] = {
     t[b'"' as usize] |= DQUOTE;
     t[b'`' as usize] |= BACKTICK;
     t[b':' as usize] |= COLON;
+    t[b'_' as usize] |= UNDERSCORE;
     t
 };
 
@@ -358,8 +366,20 @@ fn analyze_with(
                     && w[1].end == w[2].start
                     && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
             });
-        if obfuscated && st == Start::Bare && comment_glued_keyword(value, raw) {
-            return Some("comment-as-space");
+        if st == Start::Bare {
+            if obfuscated && comment_glued_keyword(value, raw) {
+                return Some("comment-as-space");
+            }
+            // context-free shapes, read once over the bare stream
+            let mut p = Parser::new(value, sig);
+            let r = clause_at_start(&mut p).or_else(|| {
+                (classes & UNDERSCORE != 0)
+                    .then(|| catalog_reference(&p))
+                    .flatten()
+            });
+            if let Some(r) = r {
+                return Some(r);
+            }
         }
         if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
@@ -869,17 +889,13 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             return Some("statement");
         }
     }
-    if let Some(r) = clause_at_start(p) {
-        return Some(r);
-    }
     // The value is an expression built from SQL functions: `chr(11)||chr(12)`,
     // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
     // (Not C's or JavaScript's `if (cond)`: SQL's `IF(cond, then, else)` takes three
     // arguments.)
-    let c_condition = p.text(0).eq_ignore_ascii_case("if") && top_level_args(p, 1) < 3;
     if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_)))
         && p.k(1) == Some(Kind::LParen)
-        && !c_condition
+        && !(p.text(0).eq_ignore_ascii_case("if") && top_level_args(p, 1) < 3)
     {
         p.calls = 0;
         if let Some(e) = p.expr(0, 0) {
@@ -913,14 +929,6 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                             && p.k(i + 3) == Some(Kind::LParen))) =>
             {
                 return Some("into-outfile");
-            }
-            // `information_schema.tables`, `FROM INFORMATION_SCHEMA.`, `InFoRmaTioN_ScHemA`:
-            // the database's own catalog, qualified or in filter-dodging case
-            Some(Kind::Word)
-                if (p.k(i + 1) == Some(Kind::Dot) || grammar::evasive_case(p.text(i)))
-                    && keywords::is_system_catalog(p.text(i)) =>
-            {
-                return Some("system-catalog");
             }
             Some(Kind::Kw(Kw::Case)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
                 if let Some(e) = p.operand(i, 0) {
@@ -1041,6 +1049,19 @@ fn top_level_args(p: &Parser<'_>, lp: usize) -> usize {
         }
     }
     args
+}
+
+/// `information_schema.tables`, `FROM INFORMATION_SCHEMA.`, `InFoRmaTioN_ScHemA`: the
+/// database's own catalog, qualified by a following `.` or in filter-dodging case.
+fn catalog_reference(p: &Parser<'_>) -> Option<&'static str> {
+    (0..p.len())
+        .any(|i| {
+            p.k(i) == Some(Kind::Word)
+                && keywords::may_be_catalog(p.text(i))
+                && (p.k(i + 1) == Some(Kind::Dot) || grammar::evasive_case(p.text(i)))
+                && keywords::is_system_catalog(p.text(i))
+        })
+        .then_some("system-catalog")
 }
 
 /// SQL clauses that no prose opens a value with: a data definition
