@@ -470,6 +470,8 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 i += 2;
                 continue;
             }
+            // `</span>(`: the `>` closes markup; `(` is the text after the tag
+            b'>' if next == Some(b'(') && closes_tag(v, i) => {}
             b'$' | b'<' | b'>' if next == Some(b'(') => {
                 starts.push((i + 2, Start::Subst));
                 i += 2;
@@ -504,6 +506,34 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
+/// substitution `>(cmd)` follows a command or a blank, never a tag name.
+fn closes_tag(v: &[u8], gt: usize) -> bool {
+    let from = gt.saturating_sub(256);
+    let Some(lt) = v[from..gt]
+        .iter()
+        .rposition(|&b| b == b'<')
+        .map(|p| from + p)
+    else {
+        return false;
+    };
+    if v[lt..gt].contains(&b'>') {
+        return false;
+    }
+    let tag = &v[lt..=gt];
+    let close = tag.get(1) == Some(&b'/');
+    let name_at = 1 + usize::from(close);
+    let name = tag[name_at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name == 0 || !tag[name_at].is_ascii_alphabetic() {
+        return false;
+    }
+    // `</span>`, `<span>`, or a start tag with quoted attributes
+    name_at + name + 1 == tag.len() || (!close && html_start_tag(tag))
 }
 
 /// `<dd class="x">`, `<a href='…' hidden>`: a start tag whose attributes are HTML's

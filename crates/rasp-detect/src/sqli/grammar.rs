@@ -7,7 +7,7 @@
 //! recursion carries a depth bound ([`MAX_DEPTH`]) and every loop advances over a bounded
 //! token slice, so the work is linear in the (capped) token count.
 
-use super::keywords::{is_attack_function, is_strong_function, Kw};
+use super::keywords::{arity_fits, is_attack_function, is_strong_function, Kw};
 use super::lexer::{Kind, Token};
 
 /// Maximum nesting of parentheses / sub-expressions the parser follows.
@@ -245,10 +245,12 @@ impl<'a> Parser<'a> {
         let name = name.rsplit('.').next().unwrap_or(name);
         self.flags |= CALL;
         self.calls += 1;
-        if is_attack_function(name) {
+        // a call whose arguments the SQL function cannot take is some program's (`sleep()`)
+        let fits = arity_fits(name, self.k(lp + 1).map(|k| k == Kind::RParen));
+        if fits && is_attack_function(name) {
             self.flags |= FUNC;
         }
-        if is_strong_function(name) {
+        if fits && is_strong_function(name) {
             self.flags |= STRONG_FUNC | FUNC;
         }
         let mut d: u32 = 0;
@@ -272,7 +274,9 @@ impl<'a> Parser<'a> {
                 Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) && j > lp => {
                     self.calls += 1;
                     let inner = self.text(j);
-                    if is_strong_function(inner) {
+                    if !arity_fits(inner, self.k(j + 2).map(|k| k == Kind::RParen)) {
+                        // `sleep()` inside: no SQL function call
+                    } else if is_strong_function(inner) {
                         self.flags |= STRONG_FUNC | FUNC;
                     } else if is_attack_function(inner) {
                         self.flags |= FUNC;
@@ -707,7 +711,15 @@ impl<'a> Parser<'a> {
                 {
                     true
                 }
-                "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
+                // `; USE master;`: a database name, then the statement ends or the batch's
+                // next statement starts; prose goes on ("; use one or the other", "; use
+                // set() for …")
+                "use" => {
+                    matches!(next, Some(Kind::Word | Kind::Num))
+                        && (matches!(self.k(i + 2), None | Some(Kind::Semi))
+                            || matches!(self.kw(i + 2), Some(Kw::Statement | Kw::Select)))
+                }
+                "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "begin"
                 | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
                         && matches!(

@@ -467,6 +467,30 @@ pub fn is_column_type(word: &str) -> bool {
     )
 }
 
+/// Whether a call of the strong function `name` with (`empty == false`) or without arguments
+/// can be SQL: `VERSION()`, `DATABASE()` take none (`version('wheel')` is Python's
+/// `importlib.metadata`), `SLEEP(n)`, `BENCHMARK(n, e)`, `LOAD_FILE(f)` need theirs (a bare
+/// `sleep()` is a program's call, a SQL error). Functions not listed accept either.
+///
+/// `empty` is `None` when the value ends right after the `(` (the application's text
+/// supplies the rest).
+pub fn arity_fits(name: &str, empty: Option<bool>) -> bool {
+    let Some(empty) = empty else {
+        return true;
+    };
+    let Some((buf, len)) = lower_name(name, 4) else {
+        return true;
+    };
+    match &buf[..len] {
+        b"version" | b"database" | b"connection_id" | b"sqlite_version" => empty,
+        b"sleep" | b"benchmark" | b"pg_sleep" | b"pg_sleep_for" | b"load_file"
+        | b"extractvalue" | b"updatexml" | b"name_const" | b"pg_read_file" | b"pg_ls_dir"
+        | b"randomblob" | b"load_extension" | b"make_set" | b"concat_ws" | b"group_concat"
+        | b"xp_cmdshell" | b"xp_dirtree" => !empty,
+        _ => true,
+    }
+}
+
 /// PostgreSQL type names an injection casts to with `::` (`password::int` makes the server
 /// print the value in its error; `'…'::jsonb` builds operands). Lower or upper case only:
 /// code namespaces (`Foo::Text`, `System::Int32`) write CamelCase, and names that double as

@@ -966,6 +966,7 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     let method_without_args =
                         i > 0 && p.k(i - 1) == Some(Kind::Dot) && p.k(i + 2) == Some(Kind::RParen);
                     let before_ok = !method_without_args
+                        && keywords::arity_fits(p.text(i), p.k(i + 2).map(|k| k == Kind::RParen))
                         && (i == 0
                         || matches!(
                             p.k(i - 1),

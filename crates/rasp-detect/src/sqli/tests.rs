@@ -464,3 +464,33 @@ fn c_if_with_one_condition_is_not_mysql_if() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn use_statement_and_function_arity() {
+    for v in [
+        "'; USE master; EXEC xp_cmdshell 'dir'--",
+        "1; use mysql;",
+        "1 AND SLEEP(5)",
+        "' OR version() LIKE '8%",
+        "1 and database()='x'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Deprecated; use add_option() after creating the parser instead.",
+        "that is an empty dictionary; use set() for an empty set.",
+        "option; use one or the other.",
+        "sleep()",
+        "x = sleep()",
+        ">>> version('wheel')\n'0.32.3'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn calls_left_open_for_the_application() {
+    for v in ["database(", "DaTaBasE(", "version("] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
