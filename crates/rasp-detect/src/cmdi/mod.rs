@@ -624,6 +624,38 @@ fn one_token_before(v: &[u8], at: usize) -> bool {
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
+/// `abc; hostname`, `x\nhostname`: a tool name in lower case, alone after a separator that
+/// follows one token which is no command itself (`java & python` lists tools; `Node | Go`
+/// is a title).
+fn lone_after_one_token(v: &[u8], at: usize, end: usize) -> bool {
+    if !one_token_before(v, at) || title_case(v, at, end) {
+        return false;
+    }
+    let before = &v[..at.min(v.len())];
+    let sep = before.iter().rposition(|&b| is_sep(b)).unwrap_or(0);
+    let seg = before[..sep].trim_ascii();
+    let mut lower = [0u8; MAX_WORD];
+    let n = seg.len().min(MAX_WORD);
+    for (d, s) in lower.iter_mut().zip(seg) {
+        *d = s.to_ascii_lowercase();
+    }
+    classify(&lower[..n]) == CommandWord::Unknown
+}
+
+/// Whether one to three plain words (letters and digits) end the value after `from`.
+fn few_plain_words_to_end(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = v.get(from..).unwrap_or_default();
+    let rest = rest.strip_suffix(b"\n").unwrap_or(rest);
+    let mut words = 0;
+    for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        if !t.iter().all(u8::is_ascii_alphanumeric) || words == 3 {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
+}
+
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
 /// (`8.8.8.8\nid`), not at all inside hard-wrapped prose (the next line continues a
 /// sentence), else as a [`Start::Newline`].
@@ -1043,7 +1075,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             evidence() || word.first() == Some(&b'/')
         }
         (CommandWord::GlobPath, _) => true,
-        (CommandWord::Variable, Start::Value) => evidence(),
+        // `$env:COMPUTERNAME`: PowerShell's environment drive, which only PowerShell writes
+        (CommandWord::Variable, Start::Value) => {
+            evidence()
+                || word
+                    .get(..5)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))
+        }
         // A variable runs a command when it holds one: assigned earlier in the value
         // (`CMD=…;$CMD`), an environment variable that names a program (`;$SHELL`), or with
         // options or a command after it (`$a -nlvp 555`, `$u cat …`). Any other name is
@@ -1108,6 +1146,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         ) => true,
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => {
             evidence()
+                || (kind == Start::Loose && terminated() && lone_after_one_token(v, at, end))
                 || (word.first() == Some(&b'/')
                     && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
                 // `shutdown\n`: the tool alone on a submitted line, in a shell's lower case.
@@ -1119,6 +1158,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // application built; a tool alone after it is a command.
         (CommandWord::Known(Tier::Tool), Start::Newline) => {
             evidence()
+                || (terminated() && lone_after_one_token(v, at, end))
                 || terminated_by_sep()
                 || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
         }
@@ -1162,6 +1202,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && !vocabulary::is_english(word)
                     && terminated()
                     && one_token_before(v, at))
+                // `x; echo hacked`: the probe that proves execution, a few plain words
+                // ending the value after a one-token value
+                || (kind == Start::Loose
+                    && word == b"echo"
+                    && !title_case(v, at, end)
+                    && one_token_before(v, at)
+                    && few_plain_words_to_end(v, end, plus))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)
@@ -1464,7 +1511,16 @@ fn read_command_word(
         }
         match b {
             // A line break spelled `\n` ends the word (applications unescape it).
-            b'\\' if !word.is_empty() && matches!(v.get(i + 1), Some(b'n' | b'r')) => break,
+            // `\n` ends the word as an escaped line break, unless the letters around it are
+            // escaped one by one (`u\n\a\m\e`: the shell drops each `\`, leaving `uname`)
+            b'\\'
+                if !word.is_empty()
+                    && matches!(v.get(i + 1), Some(b'n' | b'r'))
+                    && !(v.get(i + 2) == Some(&b'\\')
+                        && v.get(i + 3).is_some_and(u8::is_ascii_alphabetic)) =>
+            {
+                break
+            }
             b'\'' | b'"' => {
                 let q = usize::from(b == b'"');
                 word.quotes[q] = word.quotes[q].saturating_add(1);

@@ -981,3 +981,33 @@ fn a_parenthesis_after_a_tag_is_text() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn lone_tools_and_probes_after_one_token() {
+    for v in [
+        "abc; hostname",
+        "x & hostname",
+        "x | hostname",
+        "x\nhostname",
+        "x; echo hacked",
+        "abc & echo hacked",
+        "u\\n\\a\\m\\e -a",
+        ";u\\n\\a\\m\\e -a",
+        "$env:COMPUTERNAME",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "java & python",
+        "Node | Go",
+        "fish; Python",
+        "Rock & Roll",
+        "I like cats; hostname is set later",
+        "x; echo is a command that prints",
+        "Echo; Echo hello",
+        "salt & pepper",
+        "a\\nb",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
