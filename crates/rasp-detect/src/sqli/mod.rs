@@ -748,7 +748,17 @@ fn decide(
                 }
                 // `HOPE*1 AND 8=3`; not "x<5 and y>3" (words on both sides)
                 StartKind::Ident => strong || (f & LOGIC != 0 && f & CMP != 0 && f & WORD == 0),
-                StartKind::Literal => strong || f & (FUNC | TAUT) != 0,
+                // `'x'!='y`: two literals compared, the second left open for the
+                // application's closing quote — a boolean built around its literal
+                StartKind::Literal => {
+                    strong
+                        || f & (FUNC | TAUT) != 0
+                        || (f & (WORD | CALL | LIKE) == 0
+                            && f & CMP != 0
+                            && e == p.len()
+                            && p.k(e - 1) == Some(Kind::OpenStr)
+                            && p.k(i) == Some(Kind::Cmp))
+                }
                 StartKind::Empty => false,
             };
             hit.then_some("operator-continuation")

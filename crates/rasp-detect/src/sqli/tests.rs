@@ -494,3 +494,18 @@ fn calls_left_open_for_the_application() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn literal_compared_with_an_open_literal() {
+    for v in ["'x'!='y", "'a'<>'b", "\"1\"=\"2"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "'x' != 'y'",
+        "\"a\" = \"b\"",
+        "'hello' world 'x",
+        "'Quote' is open 'here",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
