@@ -628,7 +628,8 @@ fn one_token_before(v: &[u8], at: usize) -> bool {
 /// follows one token which is no command itself (`java & python` lists tools; `Node | Go`
 /// is a title).
 fn lone_after_one_token(v: &[u8], at: usize, end: usize) -> bool {
-    if !one_token_before(v, at) || title_case(v, at, end) {
+    // a capitalised first word opens a sentence or a list ("Coffee; python")
+    if !one_token_before(v, at) || title_case(v, at, end) || v[0].is_ascii_uppercase() {
         return false;
     }
     let before = &v[..at.min(v.len())];
@@ -1203,11 +1204,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && terminated()
                     && one_token_before(v, at))
                 // `x; echo hacked`: the probe that proves execution, a few plain words
-                // ending the value after a one-token value
+                // ending the value after a one-token value (not a capitalised word of prose:
+                // "Rock; echo chamber")
                 || (kind == Start::Loose
                     && word == b"echo"
                     && !title_case(v, at, end)
                     && one_token_before(v, at)
+                    && !v.first().is_some_and(u8::is_ascii_uppercase)
                     && few_plain_words_to_end(v, end, plus))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)

@@ -1005,6 +1005,8 @@ fn lone_tools_and_probes_after_one_token() {
         "I like cats; hostname is set later",
         "x; echo is a command that prints",
         "Echo; Echo hello",
+        "Rock; echo chamber",
+        "Coffee; python",
         "salt & pepper",
         "a\\nb",
     ] {
