@@ -1648,15 +1648,23 @@ fn windows_if(v: &[u8], from: usize) -> bool {
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .unwrap_or(line.len())];
-    // Up to 12 tokens, kept as slices; compared without regard to case.
+    // Up to 12 tokens, kept as slices; compared without regard to case. A `"…"` operand is
+    // one token with its blanks (`if "A A" == "A A" echo same`), as cmd reads it.
     let mut buf: [&[u8]; 12] = [&[]; 12];
     let mut count = 0;
-    for t in line
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|t| !t.is_empty())
-        .take(12)
-    {
-        buf[count] = t;
+    let mut k = 0;
+    while k < line.len() && count < 12 {
+        if line[k].is_ascii_whitespace() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut quoted = false;
+        while k < line.len() && (quoted || !line[k].is_ascii_whitespace()) {
+            quoted ^= line[k] == b'"';
+            k += 1;
+        }
+        buf[count] = &line[start..k];
         count += 1;
     }
     let tokens = &buf[..count];

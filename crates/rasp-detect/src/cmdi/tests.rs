@@ -1013,3 +1013,20 @@ fn lone_tools_and_probes_after_one_token() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn windows_if_with_quoted_operands() {
+    for v in [
+        "if \"A A\" == \"A A\" echo same",
+        "x && if \"%a%\"==\"1\" whoami",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "if \"it rains\" we stay in",
+        "if (\"a b\" == x) {",
+        "If \"A A\" is equal to \"A A\", say so",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
