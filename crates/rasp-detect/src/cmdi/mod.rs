@@ -1864,6 +1864,11 @@ fn classify(word: &[u8]) -> CommandWord {
     if w.len() > 5 && w.starts_with("$env:") {
         return CommandWord::Variable;
     }
+    // `sh$XX`, `cat${u}`: a command glued to a variable the server never set, which
+    // expands to nothing and leaves the command's name.
+    if let Some(cw) = command_before_variable(w) {
+        return cw;
+    }
     if let Some(name) = w.strip_prefix('$') {
         let name = name.trim_start_matches('{').trim_end_matches('}');
         if !name.is_empty()
@@ -1950,6 +1955,29 @@ fn classify(word: &[u8]) -> CommandWord {
             None if system_binary(w) => CommandWord::Known(Tier::Tool),
             None => CommandWord::Unknown,
         },
+    }
+}
+
+/// `sh$XX`, `cat${u}`: a known command name followed only by one `$NAME` or `${NAME}`.
+fn command_before_variable(w: &str) -> Option<CommandWord> {
+    let (head, var) = w.split_at(w.find('$').filter(|&p| p >= 2)?);
+    let name = var[1..]
+        .strip_prefix('{')
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(&var[1..]);
+    let ident = !name.is_empty()
+        && name.as_bytes()[0].is_ascii_alphabetic()
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+    if !ident
+        || !head
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    match vocabulary::lookup(head)? {
+        Tier::Word => None,
+        t => Some(CommandWord::Known(t)),
     }
 }
 

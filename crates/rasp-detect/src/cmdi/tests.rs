@@ -1030,3 +1030,22 @@ fn windows_if_with_quoted_operands() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn command_glued_to_an_unset_variable() {
+    for v in [
+        "'cmd=a; sh$XX -c whoami",
+        ";bash${u} -i",
+        "|nc$x 10.0.0.1 4444",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "US$50 or EUR 40",
+        "price: ab$cd",
+        "cat$HOME is a word",
+        "I paid 5$ for it; ok",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
