@@ -730,7 +730,11 @@ fn decide(
                 StartKind::Quote => {
                     // A sentence before the quote ("Token value for "==".", "the "IS" stamp")
                     // quotes a symbol or a word; a lone comparison after it is no evidence.
-                    let prose = p.text(0).split_whitespace().take(3).count() >= 3;
+                    // So does a sentence between the quoted symbols ("Escape '&', '<', and
+                    // '>' in a string"): an operand literal holding three words or more.
+                    let prose = p.text(0).split_whitespace().take(3).count() >= 3
+                        || (i..e.min(i + 16))
+                            .any(|k| p.k(k) == Some(Kind::Str) && prose_literal(p.text(k)));
                     strong
                         || f & (FUNC | VAR) != 0
                         || (balanced
@@ -1039,6 +1043,20 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// A string literal holding three or more words of letters (`', and '` does not, `' in a
+/// string of data.'` does).
+fn prose_literal(t: &str) -> bool {
+    t.split_whitespace()
+        .filter(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
+        })
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+        .take(3)
+        .count()
+        >= 3
 }
 
 /// Arguments of the call whose `(` is token `lp`: top-level commas plus one, up to its `)`

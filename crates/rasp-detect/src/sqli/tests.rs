@@ -509,3 +509,13 @@ fn literal_compared_with_an_open_literal() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn quoted_symbols_inside_sentences() {
+    assert!(!hit(
+        "Escape '&', '<', and '>' in a string of data.\nThe characters '&', '<' and\n'>' are always escaped."
+    ));
+    for v in ["' OR 'a'='a", "'='", "' or 'x'='x' and 'y'='y"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
