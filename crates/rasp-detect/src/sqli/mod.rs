@@ -1046,17 +1046,23 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
 }
 
 /// A string literal holding three or more words of letters (`', and '` does not, `' in a
-/// string of data.'` does).
+/// string of data.'` does), or an HTML element (`' <a class="x"></a>'`: a template's markup
+/// concatenated in program text).
 fn prose_literal(t: &str) -> bool {
-    t.split_whitespace()
-        .filter(|w| {
-            w.bytes()
-                .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
-        })
-        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
-        .take(3)
-        .count()
-        >= 3
+    let b = t.as_bytes();
+    let markup = b.windows(3).any(|w| {
+        w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/') && w[2].is_ascii_alphanumeric()
+    }) && b.contains(&b'>');
+    markup
+        || t.split_whitespace()
+            .filter(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
+            })
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .take(3)
+            .count()
+            >= 3
 }
 
 /// Arguments of the call whose `(` is token `lp`: top-level commas plus one, up to its `)`

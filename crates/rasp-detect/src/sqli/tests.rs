@@ -519,3 +519,11 @@ fn quoted_symbols_inside_sentences() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn markup_concatenated_in_program_text() {
+    assert!(!hit(
+        "<p class=\"topic-title\">' + ' <a class=\"glossary-title\" href=\"#\"></a>' + ' </p>"
+    ));
+    assert!(hit("'+(select top 1 name from sysobjects)+'"));
+}
