@@ -1031,7 +1031,10 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     if before_ok {
                         if let Some(e) = p.operand(i, 0) {
                             p.take_flags();
-                            if after_ok(p.k(e)) {
+                            // `<span>version()</span>`: the call is an element's text
+                            let element_text =
+                                i > 0 && p.text(i - 1).ends_with('>') && p.text(e).starts_with('<');
+                            if after_ok(p.k(e)) && !element_text {
                                 return Some("attack-function");
                             }
                         }

@@ -527,3 +527,17 @@ fn markup_concatenated_in_program_text() {
     ));
     assert!(hit("'+(select top 1 name from sysobjects)+'"));
 }
+
+#[test]
+fn a_call_as_element_text_is_markup() {
+    assert!(!hit(
+        "<p>The <code class=\"x\"><span class=\"pre\">version()</span></code> function</p>"
+    ));
+    for v in [
+        "1>sleep(5)",
+        "1 and 2<sleep(5)",
+        "x' AND 0<benchmark(1000000,md5(1))-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
