@@ -245,13 +245,11 @@ impl<'a> Parser<'a> {
         let name = name.rsplit('.').next().unwrap_or(name);
         self.flags |= CALL;
         self.calls += 1;
+        let attack = is_attack_function(name);
+        let strong = is_strong_function(name);
         // a call whose arguments the SQL function cannot take is some program's (`sleep()`)
-        let fits = arity_fits(name, self.k(lp + 1).map(|k| k == Kind::RParen));
-        if fits && is_attack_function(name) {
-            self.flags |= FUNC;
-        }
-        if fits && is_strong_function(name) {
-            self.flags |= STRONG_FUNC | FUNC;
+        if (attack || strong) && arity_fits(name, self.k(lp + 1).map(|k| k == Kind::RParen)) {
+            self.flags |= if strong { STRONG_FUNC | FUNC } else { FUNC };
         }
         let mut d: u32 = 0;
         let mut j = lp;
@@ -274,11 +272,12 @@ impl<'a> Parser<'a> {
                 Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) && j > lp => {
                     self.calls += 1;
                     let inner = self.text(j);
-                    if !arity_fits(inner, self.k(j + 2).map(|k| k == Kind::RParen)) {
-                        // `sleep()` inside: no SQL function call
-                    } else if is_strong_function(inner) {
-                        self.flags |= STRONG_FUNC | FUNC;
-                    } else if is_attack_function(inner) {
+                    let fits = || arity_fits(inner, self.k(j + 2).map(|k| k == Kind::RParen));
+                    if is_strong_function(inner) {
+                        if fits() {
+                            self.flags |= STRONG_FUNC | FUNC;
+                        }
+                    } else if is_attack_function(inner) && fits() {
                         self.flags |= FUNC;
                     }
                 }
@@ -792,9 +791,9 @@ impl<'a> Parser<'a> {
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));
         // `SELECT 0x616263`: a hex or binary literal is how SQL spells a string without
         // quotes; prose selecting something names it in words
-        let radix_literal = end_here && (j..end).any(|k| self.radix_literal(k));
+        let radix_literal = || (j..end).any(|k| self.radix_literal(k));
         (star || f & (NUM | STR | CALL | LIT) != 0)
-            && (from || (end_here && !star && (f & (CALL | LIT) != 0 || radix_literal)))
+            && (from || (end_here && !star && (f & (CALL | LIT) != 0 || radix_literal())))
     }
 }
 

@@ -423,11 +423,11 @@ pub fn is_system_catalog(word: &str) -> bool {
     )
 }
 
-/// A quick filter before [`is_system_catalog`]: every catalog name is 6 to 18 bytes long and
+/// A quick filter before [`is_system_catalog`]: every catalog name is 9 to 18 bytes long and
 /// has an `_`, which most words do not.
 pub fn may_be_catalog(word: &str) -> bool {
     let b = word.as_bytes();
-    (6..=18).contains(&b.len()) && b.contains(&b'_')
+    (9..=18).contains(&b.len()) && b.contains(&b'_')
 }
 
 /// Column and parameter types of SQL data definitions (`CREATE TABLE t (id INT, …)`,

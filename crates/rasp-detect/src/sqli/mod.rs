@@ -374,7 +374,7 @@ fn analyze_with(
             let mut p = Parser::new(value, sig);
             let r = clause_at_start(&mut p).or_else(|| {
                 (classes & UNDERSCORE != 0)
-                    .then(|| catalog_reference(&p))
+                    .then(|| catalog_reference(value, sig))
                     .flatten()
             });
             if let Some(r) = r {
@@ -732,14 +732,16 @@ fn decide(
                     // quotes a symbol or a word; a lone comparison after it is no evidence.
                     // So does a sentence between the quoted symbols ("Escape '&', '<', and
                     // '>' in a string"): an operand literal holding three words or more.
-                    let prose = p.text(0).split_whitespace().take(3).count() >= 3
-                        || (i..e.min(i + 16))
-                            .any(|k| p.k(k) == Some(Kind::Str) && prose_literal(p.text(k)));
+                    let prose = || {
+                        p.text(0).split_whitespace().take(3).count() >= 3
+                            || (i..e.min(i + 16))
+                                .any(|k| p.k(k) == Some(Kind::Str) && prose_literal(p.text(k)))
+                    };
                     strong
                         || f & (FUNC | VAR) != 0
                         || (balanced
                             && (f & (TAUT | LOGIC) != 0
-                                || (!prose && (f & (CMP | LIKE | NUM) != 0 || f & WORD == 0))))
+                                || ((f & (CMP | LIKE | NUM) != 0 || f & WORD == 0) && !prose())))
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
@@ -1091,13 +1093,21 @@ fn top_level_args(p: &Parser<'_>, lp: usize) -> usize {
 
 /// `information_schema.tables`, `FROM INFORMATION_SCHEMA.`, `InFoRmaTioN_ScHemA`: the
 /// database's own catalog, qualified by a following `.` or in filter-dodging case.
-fn catalog_reference(p: &Parser<'_>) -> Option<&'static str> {
-    (0..p.len())
-        .any(|i| {
-            p.k(i) == Some(Kind::Word)
-                && keywords::may_be_catalog(p.text(i))
-                && (p.k(i + 1) == Some(Kind::Dot) || grammar::evasive_case(p.text(i)))
-                && keywords::is_system_catalog(p.text(i))
+///
+/// Reads token lengths straight from the stream: most words are too short or have no `_`.
+fn catalog_reference(s: &str, t: &[Token]) -> Option<&'static str> {
+    let b = s.as_bytes();
+    t.iter()
+        .enumerate()
+        .any(|(i, tok)| {
+            let (from, to) = (tok.start as usize, tok.end as usize);
+            tok.kind == Kind::Word
+                && (9..=18).contains(&(to - from))
+                && b[from..to].contains(&b'_')
+                && s.get(from..to).is_some_and(|w| {
+                    (t.get(i + 1).is_some_and(|n| n.kind == Kind::Dot) || grammar::evasive_case(w))
+                        && keywords::is_system_catalog(w)
+                })
         })
         .then_some("system-catalog")
 }
