@@ -355,15 +355,17 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .iter()
         .position(|&b| !is_blank(b, plus_is_space))
         .unwrap_or(0);
+    let mention = matches!(v.get(lead), Some(b'\'' | b'"')) && quoted_mention(v, lead);
     match v.get(lead) {
-        Some(b'\'' | b'"') => starts.push((lead + 1, Start::Loose)),
+        Some(b'\'' | b'"') if !mention => starts.push((lead + 1, Start::Loose)),
         // `<id;`, `<uname -a`; not a tag (`<dd>`): no `>` before the first blank.
         Some(b'<')
             if v.get(lead + 1).is_some_and(u8::is_ascii_alphabetic)
                 && !v[lead..]
                     .iter()
                     .take_while(|&&b| !is_blank(b, plus_is_space) && !is_sep(b))
-                    .any(|&b| b == b'>') =>
+                    .any(|&b| b == b'>')
+                && !html_start_tag(&v[lead..]) =>
         {
             // `<id;`: the word closed by a separator is as tight as after `;`.
             let token = v[lead..]
@@ -379,7 +381,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         _ => {}
     }
-    starts.push((0, Start::Value));
+    if !mention {
+        starts.push((0, Start::Value));
+    }
     let mut backtick_open = false;
     // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
     let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
@@ -466,6 +470,8 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 i += 2;
                 continue;
             }
+            // `</span>(`: the `>` closes markup; `(` is the text after the tag
+            b'>' if next == Some(b'(') && closes_tag(v, i) => {}
             b'$' | b'<' | b'>' if next == Some(b'(') => {
                 starts.push((i + 2, Start::Subst));
                 i += 2;
@@ -500,6 +506,78 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         .as_slice()
         .iter()
         .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+}
+
+/// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
+/// substitution `>(cmd)` follows a command or a blank, never a tag name.
+fn closes_tag(v: &[u8], gt: usize) -> bool {
+    let from = gt.saturating_sub(256);
+    let Some(lt) = v[from..gt]
+        .iter()
+        .rposition(|&b| b == b'<')
+        .map(|p| from + p)
+    else {
+        return false;
+    };
+    if v[lt..gt].contains(&b'>') {
+        return false;
+    }
+    let tag = &v[lt..=gt];
+    let close = tag.get(1) == Some(&b'/');
+    let name_at = 1 + usize::from(close);
+    let name = tag[name_at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    if name == 0 || !tag[name_at].is_ascii_alphabetic() {
+        return false;
+    }
+    // `</span>`, `<span>`, or a start tag with quoted attributes
+    name_at + name + 1 == tag.len() || (!close && html_start_tag(tag))
+}
+
+/// `<dd class="x">`, `<a href='…' hidden>`: a start tag whose attributes are HTML's
+/// `name="value"` pairs (at least one quoted value) closed by `>`. Markup, not `<` redirecting
+/// a command's input: a shell never writes `=` glued to a quoted string before a `>`.
+fn html_start_tag(v: &[u8]) -> bool {
+    let v = &v[..v.len().min(512)];
+    let name = v[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let mut i = 1 + name;
+    let mut quoted = 0;
+    // each attribute: blanks, a name, optionally `=` and a quoted value (bounded by `v`)
+    while i < v.len() {
+        while i < v.len() && matches!(v[i], b' ' | b'\t' | b'\n') {
+            i += 1;
+        }
+        match v.get(i) {
+            Some(b'>') => return quoted > 0,
+            Some(b'/') if v.get(i + 1) == Some(&b'>') => return quoted > 0,
+            _ => {}
+        }
+        let n = v[i..]
+            .iter()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            .count();
+        if n == 0 {
+            return false;
+        }
+        i += n;
+        if v.get(i) == Some(&b'=') {
+            let q = match v.get(i + 1) {
+                Some(&q @ (b'"' | b'\'')) => q,
+                _ => return false,
+            };
+            match v[i + 2..].iter().position(|&b| b == q) {
+                Some(p) => i += 2 + p + 1,
+                None => return false,
+            }
+            quoted += 1;
+        }
+    }
+    false
 }
 
 /// Whether `before` ends with a call closed by `)` (`require('node:os')`, `f()`): the
@@ -544,6 +622,39 @@ fn one_token_before(v: &[u8], at: usize) -> bool {
         && seg
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+/// `abc; hostname`, `x\nhostname`: a tool name in lower case, alone after a separator that
+/// follows one token which is no command itself (`java & python` lists tools; `Node | Go`
+/// is a title).
+fn lone_after_one_token(v: &[u8], at: usize, end: usize) -> bool {
+    // a capitalised first word opens a sentence or a list ("Coffee; python")
+    if !one_token_before(v, at) || title_case(v, at, end) || v[0].is_ascii_uppercase() {
+        return false;
+    }
+    let before = &v[..at.min(v.len())];
+    let sep = before.iter().rposition(|&b| is_sep(b)).unwrap_or(0);
+    let seg = before[..sep].trim_ascii();
+    let mut lower = [0u8; MAX_WORD];
+    let n = seg.len().min(MAX_WORD);
+    for (d, s) in lower.iter_mut().zip(seg) {
+        *d = s.to_ascii_lowercase();
+    }
+    classify(&lower[..n]) == CommandWord::Unknown
+}
+
+/// Whether one to three plain words (letters and digits) end the value after `from`.
+fn few_plain_words_to_end(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = v.get(from..).unwrap_or_default();
+    let rest = rest.strip_suffix(b"\n").unwrap_or(rest);
+    let mut words = 0;
+    for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        if !t.iter().all(u8::is_ascii_alphanumeric) || words == 3 {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
 }
 
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
@@ -824,6 +935,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if cw == CommandWord::Unknown {
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
+    if man_page_reference(v, end)
+        || ((word.first() == Some(&b'/') || cw == CommandWord::GlobPath)
+            && capitalised_name(v, at, end, plus))
+    {
+        return None;
+    }
     // `printf ("x")`, `print('a')`, `set(…)`: a name followed by `(` is a function call in
     // C, Python or JavaScript source; a shell passes arguments as words, never in
     // parentheses. Only after a separator glued on (`;set(`) is it judged as a command;
@@ -861,15 +978,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
     if WRAPPERS.contains(&word) && kind != Start::Loose {
+        // `"time" who`: the shell removes quotes, so a quoted wrapper still runs the word
+        // after it; prose quoting a word ("nice" people) goes on past a lone command word.
+        let quoted_wrapper = word_buf.quotes.iter().sum::<u8>() >= 2;
         if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
             let strong = match classify(inner.as_slice()) {
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
                 CommandWord::Known(Tier::Word) | CommandWord::Variable => {
+                    let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
                     has_shell_arguments(v, inner_end, plus)
-                        || v[inner_end..]
-                            .iter()
-                            .find(|&&b| !is_blank(b, plus))
-                            .is_some_and(|&b| is_sep(b))
+                        || next.is_some_and(|&b| is_sep(b))
+                        || (quoted_wrapper && next.is_none_or(|&b| b == b'\n' || b == b'\r'))
                 }
                 CommandWord::Unknown => false,
             };
@@ -919,8 +1038,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     // `Set the flag --force-x to …`, `Strings passed in as an argument to --eval`: a
     // sentence that opens with an English-word command is prose whatever options it names.
+    // `Traceroute says that there is …`: so is a capitalised tool name (a shell runs
+    // `traceroute`, never `Traceroute`).
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
-        && matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && (matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+            || (cw == CommandWord::Known(Tier::Exotic) && title_case(v, at, end)))
         && sentence_runs_on(v, end, plus)
     {
         return None;
@@ -957,7 +1079,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             evidence() || word.first() == Some(&b'/')
         }
         (CommandWord::GlobPath, _) => true,
-        (CommandWord::Variable, Start::Value) => evidence(),
+        // `$env:COMPUTERNAME`: PowerShell's environment drive, which only PowerShell writes
+        (CommandWord::Variable, Start::Value) => {
+            evidence()
+                || word
+                    .get(..5)
+                    .is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))
+        }
         // A variable runs a command when it holds one: assigned earlier in the value
         // (`CMD=…;$CMD`), an environment variable that names a program (`;$SHELL`), or with
         // options or a command after it (`$a -nlvp 555`, `$u cat …`). Any other name is
@@ -1022,6 +1150,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         ) => true,
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => {
             evidence()
+                || (kind == Start::Loose && terminated() && lone_after_one_token(v, at, end))
                 || (word.first() == Some(&b'/')
                     && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
                 // `shutdown\n`: the tool alone on a submitted line, in a shell's lower case.
@@ -1033,6 +1162,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // application built; a tool alone after it is a command.
         (CommandWord::Known(Tier::Tool), Start::Newline) => {
             evidence()
+                || (terminated() && lone_after_one_token(v, at, end))
                 || terminated_by_sep()
                 || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
         }
@@ -1076,6 +1206,15 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && !vocabulary::is_english(word)
                     && terminated()
                     && one_token_before(v, at))
+                // `x; echo hacked`: the probe that proves execution, a few plain words
+                // ending the value after a one-token value (not a capitalised word of prose:
+                // "Rock; echo chamber")
+                || (kind == Start::Loose
+                    && word == b"echo"
+                    && !title_case(v, at, end)
+                    && one_token_before(v, at)
+                    && !v.first().is_some_and(u8::is_ascii_uppercase)
+                    && few_plain_words_to_end(v, end, plus))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)
@@ -1090,6 +1229,47 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;
+/// a shell reads `name(1)` as a syntax error, never as a run.
+fn man_page_reference(v: &[u8], end: usize) -> bool {
+    match v.get(end..).unwrap_or_default() {
+        [b'(', d, b')', ..] | [b'(', d, _, b')', ..] if (b'1'..=b'9').contains(d) => {
+            // the optional suffix is a letter (`3p`, `1ssl`-style suffixes are one letter here)
+            v.get(end + 2)
+                .is_some_and(|&c| c == b')' || c.is_ascii_alphabetic())
+        }
+        _ => false,
+    }
+}
+
+/// `/IP …`, `/Library/…`, `Ne? V tom`: an absolute path or a glob whose name has capitals is
+/// not the lower-case program it spells; Unix file names and glob matches are case-sensitive
+/// (`/bin/ID` does not run `id`, `Ne?` does not match `net`). Windows paths (`C:/…`) do not
+/// start with `/`, and cmd expands no globs in a command name.
+fn capitalised_name(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    let raw = v.get(at..end).unwrap_or_default();
+    let last = raw.rsplit(|&b| is_blank(b, plus)).next().unwrap_or(raw);
+    last.iter().any(u8::is_ascii_uppercase)
+}
+
+/// Whether the quote opening the value at `lead` closes within the line and is followed by
+/// prose in a non-Latin script (`"LANG=C ls -l" 和 …`, `"sudo ifdown eth0" 命令关闭它`): the
+/// quotes mark a command named inside a sentence, not the end of the application's string.
+fn quoted_mention(v: &[u8], lead: usize) -> bool {
+    let q = v[lead];
+    let span = &v[lead + 1..v.len().min(lead + 1 + MAX_ARGS)];
+    let Some(close) = span.iter().position(|&b| b == q || b == b'\n') else {
+        return false;
+    };
+    if span[close] != q {
+        return false;
+    }
+    let after = &span[close + 1..];
+    let next = after.iter().copied().find(|&b| b != b' ');
+    // a lead byte of a multi-byte UTF-8 letter of CJK, Cyrillic, Greek, … (U+0370 and up)
+    next.is_some_and(|b| b >= 0xcd)
 }
 
 /// Whether a value of letters, digits and `_` only is a command that runs bare (`whoami`,
@@ -1335,7 +1515,16 @@ fn read_command_word(
         }
         match b {
             // A line break spelled `\n` ends the word (applications unescape it).
-            b'\\' if !word.is_empty() && matches!(v.get(i + 1), Some(b'n' | b'r')) => break,
+            // `\n` ends the word as an escaped line break, unless the letters around it are
+            // escaped one by one (`u\n\a\m\e`: the shell drops each `\`, leaving `uname`)
+            b'\\'
+                if !word.is_empty()
+                    && matches!(v.get(i + 1), Some(b'n' | b'r'))
+                    && !(v.get(i + 2) == Some(&b'\\')
+                        && v.get(i + 3).is_some_and(u8::is_ascii_alphabetic)) =>
+            {
+                break
+            }
             b'\'' | b'"' => {
                 let q = usize::from(b == b'"');
                 word.quotes[q] = word.quotes[q].saturating_add(1);
@@ -1460,15 +1649,23 @@ fn windows_if(v: &[u8], from: usize) -> bool {
         .iter()
         .position(|&b| b == b'\n' || b == b'\r')
         .unwrap_or(line.len())];
-    // Up to 12 tokens, kept as slices; compared without regard to case.
+    // Up to 12 tokens, kept as slices; compared without regard to case. A `"…"` operand is
+    // one token with its blanks (`if "A A" == "A A" echo same`), as cmd reads it.
     let mut buf: [&[u8]; 12] = [&[]; 12];
     let mut count = 0;
-    for t in line
-        .split(|b| b.is_ascii_whitespace())
-        .filter(|t| !t.is_empty())
-        .take(12)
-    {
-        buf[count] = t;
+    let mut k = 0;
+    while k < line.len() && count < 12 {
+        if line[k].is_ascii_whitespace() {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut quoted = false;
+        while k < line.len() && (quoted || !line[k].is_ascii_whitespace()) {
+            quoted ^= line[k] == b'"';
+            k += 1;
+        }
+        buf[count] = &line[start..k];
         count += 1;
     }
     let tokens = &buf[..count];
@@ -1668,6 +1865,11 @@ fn classify(word: &[u8]) -> CommandWord {
     if w.len() > 5 && w.starts_with("$env:") {
         return CommandWord::Variable;
     }
+    // `sh$XX`, `cat${u}`: a command glued to a variable the server never set, which
+    // expands to nothing and leaves the command's name.
+    if let Some(cw) = command_before_variable(w) {
+        return cw;
+    }
     if let Some(name) = w.strip_prefix('$') {
         let name = name.trim_start_matches('{').trim_end_matches('}');
         if !name.is_empty()
@@ -1754,6 +1956,29 @@ fn classify(word: &[u8]) -> CommandWord {
             None if system_binary(w) => CommandWord::Known(Tier::Tool),
             None => CommandWord::Unknown,
         },
+    }
+}
+
+/// `sh$XX`, `cat${u}`: a known command name followed only by one `$NAME` or `${NAME}`.
+fn command_before_variable(w: &str) -> Option<CommandWord> {
+    let (head, var) = w.split_at(w.find('$').filter(|&p| p >= 2)?);
+    let name = var[1..]
+        .strip_prefix('{')
+        .and_then(|n| n.strip_suffix('}'))
+        .unwrap_or(&var[1..]);
+    let ident = !name.is_empty()
+        && name.as_bytes()[0].is_ascii_alphabetic()
+        && name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_');
+    if !ident
+        || !head
+            .bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    {
+        return None;
+    }
+    match vocabulary::lookup(head)? {
+        Tier::Word => None,
+        t => Some(CommandWord::Known(t)),
     }
 }
 
@@ -1852,12 +2077,19 @@ fn executable_name(w: &str) -> bool {
         && matches!(ext, "exe" | "bat" | "cmd" | "ps1" | "vbs" | "hta" | "scr")
 }
 
-/// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`): the tier of the
-/// tool, at most [`Tier::Tool`] so it still needs a tight context or arguments. Names shorter
-/// than three letters stay unknown (`ps4`, `sh2` are products, not shells).
+/// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`, `gcc-12`): the
+/// tier of the tool, at most [`Tier::Tool`] so it still needs a tight context or arguments.
+/// A dotted or dashed version (`python3.10`, `php7.4`, `gcc-12`) is the file name a package
+/// installs the program under, which only a command line spells that way (prose writes
+/// "Python 3.10"): [`Tier::Exotic`]. Names shorter than three letters stay unknown (`ps4`,
+/// `sh2` are products, not shells).
 fn versioned(base: &str) -> Option<Tier> {
     let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let suffix = &base[name.len()..];
+    let (name, dashed) = match name.strip_suffix('-') {
+        Some(n) => (n, true),
+        None => (name, false),
+    };
+    let suffix = &base[name.len() + usize::from(dashed)..];
     if name.len() < 3
         || name.len() == base.len()
         || !suffix.starts_with(|c: char| c.is_ascii_digit())
@@ -1865,8 +2097,10 @@ fn versioned(base: &str) -> Option<Tier> {
     {
         return None;
     }
+    let file_name = dashed || (suffix.contains('.') && !suffix.ends_with('.'));
     match vocabulary::lookup(name)? {
         Tier::Word => None,
+        _ if file_name => Some(Tier::Exotic),
         t => Some(t.min(Tier::Tool)),
     }
 }

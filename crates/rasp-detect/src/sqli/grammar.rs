@@ -7,7 +7,7 @@
 //! recursion carries a depth bound ([`MAX_DEPTH`]) and every loop advances over a bounded
 //! token slice, so the work is linear in the (capped) token count.
 
-use super::keywords::{is_attack_function, is_strong_function, Kw};
+use super::keywords::{arity_fits, is_attack_function, is_strong_function, Kw};
 use super::lexer::{Kind, Token};
 
 /// Maximum nesting of parentheses / sub-expressions the parser follows.
@@ -245,11 +245,11 @@ impl<'a> Parser<'a> {
         let name = name.rsplit('.').next().unwrap_or(name);
         self.flags |= CALL;
         self.calls += 1;
-        if is_attack_function(name) {
-            self.flags |= FUNC;
-        }
-        if is_strong_function(name) {
-            self.flags |= STRONG_FUNC | FUNC;
+        let attack = is_attack_function(name);
+        let strong = is_strong_function(name);
+        // a call whose arguments the SQL function cannot take is some program's (`sleep()`)
+        if (attack || strong) && arity_fits(name, self.k(lp + 1).map(|k| k == Kind::RParen)) {
+            self.flags |= if strong { STRONG_FUNC | FUNC } else { FUNC };
         }
         let mut d: u32 = 0;
         let mut j = lp;
@@ -272,9 +272,12 @@ impl<'a> Parser<'a> {
                 Kind::Word | Kind::Kw(_) if self.k(j + 1) == Some(Kind::LParen) && j > lp => {
                     self.calls += 1;
                     let inner = self.text(j);
+                    let fits = || arity_fits(inner, self.k(j + 2).map(|k| k == Kind::RParen));
                     if is_strong_function(inner) {
-                        self.flags |= STRONG_FUNC | FUNC;
-                    } else if is_attack_function(inner) {
+                        if fits() {
+                            self.flags |= STRONG_FUNC | FUNC;
+                        }
+                    } else if is_attack_function(inner) && fits() {
                         self.flags |= FUNC;
                     }
                 }
@@ -707,7 +710,15 @@ impl<'a> Parser<'a> {
                 {
                     true
                 }
-                "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "use" | "begin"
+                // `; USE master;`: a database name, then the statement ends or the batch's
+                // next statement starts; prose goes on ("; use one or the other", "; use
+                // set() for …")
+                "use" => {
+                    matches!(next, Some(Kind::Word | Kind::Num))
+                        && (matches!(self.k(i + 2), None | Some(Kind::Semi))
+                            || matches!(self.kw(i + 2), Some(Kw::Statement | Kw::Select)))
+                }
+                "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "begin"
                 | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
                         && matches!(
@@ -778,8 +789,22 @@ impl<'a> Parser<'a> {
             return true;
         }
         let end_here = matches!(self.k(end), None | Some(Kind::Semi));
+        // `SELECT 0x616263`: a hex or binary literal is how SQL spells a string without
+        // quotes; prose selecting something names it in words
+        let radix_literal = || (j..end).any(|k| self.radix_literal(k));
         (star || f & (NUM | STR | CALL | LIT) != 0)
-            && (from || (end_here && !star && f & (CALL | LIT) != 0))
+            && (from || (end_here && !star && (f & (CALL | LIT) != 0 || radix_literal())))
+    }
+}
+
+impl Parser<'_> {
+    /// Is token `i` a hex or binary numeric literal (`0x7e`, `0b101`)?
+    pub fn radix_literal(&self, i: usize) -> bool {
+        let t = self.text(i).as_bytes();
+        self.k(i) == Some(Kind::Num)
+            && t.len() > 2
+            && t[0] == b'0'
+            && matches!(t[1], b'x' | b'X' | b'b' | b'B')
     }
 }
 
@@ -791,7 +816,7 @@ fn is_sysvar(t: &str) -> bool {
 /// A word whose letters switch case after the first letter more than once (`UnIoN`,
 /// `seLeCt`): lower, UPPER and Title case are how people write; this is how filters are
 /// dodged.
-fn evasive_case(word: &str) -> bool {
+pub fn evasive_case(word: &str) -> bool {
     let mut letters = word.bytes().filter(u8::is_ascii_alphabetic).skip(1);
     let Some(first) = letters.next() else {
         return false;

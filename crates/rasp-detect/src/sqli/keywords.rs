@@ -402,6 +402,95 @@ pub fn is_strong_function(word: &str) -> bool {
     )
 }
 
+/// Schemas and tables that hold the database's own catalog (its list of tables, columns and
+/// users). An injection reads them to map the database; applications and people name them
+/// only in SQL, so a qualified reference (`information_schema.tables`) is SQL structure.
+pub fn is_system_catalog(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 6) else {
+        return false;
+    };
+    matches!(
+        &buf[..len],
+        b"information_schema"
+            | b"pg_catalog"
+            | b"sqlite_master"
+            | b"sqlite_schema"
+            | b"all_tables"
+            | b"all_tab_columns"
+            | b"user_tables"
+            | b"dba_users"
+            | b"pg_shadow"
+    )
+}
+
+/// A quick filter before [`is_system_catalog`]: every catalog name is 9 to 18 bytes long and
+/// has an `_`, which most words do not.
+pub fn may_be_catalog(word: &str) -> bool {
+    let b = word.as_bytes();
+    (9..=18).contains(&b.len()) && b.contains(&b'_')
+}
+
+/// Column and parameter types of SQL data definitions (`CREATE TABLE t (id INT, …)`,
+/// `CREATE FUNCTION f (s CHAR(20))`): a name followed by one of these inside a definition's
+/// parentheses is a column or parameter declaration.
+pub fn is_column_type(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 3) else {
+        return false;
+    };
+    matches!(
+        &buf[..len],
+        b"int"
+            | b"integer"
+            | b"bigint"
+            | b"smallint"
+            | b"tinyint"
+            | b"char"
+            | b"varchar"
+            | b"nvarchar"
+            | b"nchar"
+            | b"text"
+            | b"blob"
+            | b"bool"
+            | b"boolean"
+            | b"float"
+            | b"double"
+            | b"real"
+            | b"decimal"
+            | b"numeric"
+            | b"date"
+            | b"datetime"
+            | b"timestamp"
+            | b"varchar2"
+            | b"number"
+            | b"bytea"
+            | b"serial"
+    )
+}
+
+/// Whether a call of the strong function `name` with (`empty == false`) or without arguments
+/// can be SQL: `VERSION()`, `DATABASE()` take none (`version('wheel')` is Python's
+/// `importlib.metadata`), `SLEEP(n)`, `BENCHMARK(n, e)`, `LOAD_FILE(f)` need theirs (a bare
+/// `sleep()` is a program's call, a SQL error). Functions not listed accept either.
+///
+/// `empty` is `None` when the value ends right after the `(` (the application's text
+/// supplies the rest).
+pub fn arity_fits(name: &str, empty: Option<bool>) -> bool {
+    let Some(empty) = empty else {
+        return true;
+    };
+    let Some((buf, len)) = lower_name(name, 4) else {
+        return true;
+    };
+    match &buf[..len] {
+        b"version" | b"database" | b"connection_id" | b"sqlite_version" => empty,
+        b"sleep" | b"benchmark" | b"pg_sleep" | b"pg_sleep_for" | b"load_file"
+        | b"extractvalue" | b"updatexml" | b"name_const" | b"pg_read_file" | b"pg_ls_dir"
+        | b"randomblob" | b"load_extension" | b"make_set" | b"concat_ws" | b"group_concat"
+        | b"xp_cmdshell" | b"xp_dirtree" => !empty,
+        _ => true,
+    }
+}
+
 /// PostgreSQL type names an injection casts to with `::` (`password::int` makes the server
 /// print the value in its error; `'…'::jsonb` builds operands). Lower or upper case only:
 /// code namespaces (`Foo::Text`, `System::Int32`) write CamelCase, and names that double as

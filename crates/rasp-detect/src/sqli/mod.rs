@@ -106,7 +106,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let classes = byte_classes(value);
     let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
     if classes & SIGNIFICANT == 0 && !cast {
-        return None;
+        // One word or dotted name: only a catalog reference changes an identifier context
+        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some(Detection {
+            kind: AttackKind::Sqli,
+            engine: Engine::Grammar,
+            score: 1.0,
+            reason: "system-catalog",
+        });
     }
     let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
     Some(Detection {
@@ -115,6 +121,23 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// A value that is just the database's catalog (`information_schema.tables`, or
+/// `InFoRmaTioN_ScHemA` in filter-dodging case), dropped where an application puts a table or
+/// column name: it points the query at the list of every table. Plain `information_schema`
+/// alone is a word a DBA may search for.
+fn lone_catalog_name(value: &str) -> bool {
+    if value.len() < 6 {
+        return false;
+    }
+    let (head, qualified) = match value.split_once('.') {
+        Some((h, _)) => (h, true),
+        None => (value, false),
+    };
+    keywords::may_be_catalog(head)
+        && (qualified || grammar::evasive_case(head))
+        && keywords::is_system_catalog(head)
 }
 
 /// Byte classes of [`byte_classes`]: a byte may have several.
@@ -133,6 +156,8 @@ const DQUOTE: u16 = 1 << 9;
 const BACKTICK: u16 = 1 << 10;
 /// `:`, significant only as PostgreSQL's cast operator `::`.
 const COLON: u16 = 1 << 11;
+/// `_`, which every catalog name of [`keywords::is_system_catalog`] has.
+const UNDERSCORE: u16 = 1 << 12;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
@@ -157,6 +182,7 @@ static BYTE_CLASS: [u16; 256] = {
     t[b'"' as usize] |= DQUOTE;
     t[b'`' as usize] |= BACKTICK;
     t[b':' as usize] |= COLON;
+    t[b'_' as usize] |= UNDERSCORE;
     t
 };
 
@@ -340,11 +366,43 @@ fn analyze_with(
                     && w[1].end == w[2].start
                     && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
             });
+        if st == Start::Bare {
+            if obfuscated && comment_glued_keyword(value, raw) {
+                return Some("comment-as-space");
+            }
+            // context-free shapes, read once over the bare stream
+            let mut p = Parser::new(value, sig);
+            let r = clause_at_start(&mut p).or_else(|| {
+                (classes & UNDERSCORE != 0)
+                    .then(|| catalog_reference(value, sig))
+                    .flatten()
+            });
+            if let Some(r) = r {
+                return Some(r);
+            }
+        }
         if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }
     None
+}
+
+/// `DROP/*x*/users`, `SELECT/**/password`: a statement keyword glued to its operand by a
+/// `/*…*/` comment standing in for the space. Only filter evasion writes SQL that way; code
+/// comments sit between statements, not inside `keyword operand`.
+fn comment_glued_keyword(s: &str, raw: &[Token]) -> bool {
+    raw.windows(3).any(|w| {
+        matches!(w[0].kind, Kind::Kw(Kw::Select | Kw::Statement | Kw::Union))
+            && w[1].kind == Kind::Comment
+            && w[0].end == w[1].start
+            && w[1].end == w[2].start
+            && s.as_bytes().get(w[1].start as usize) == Some(&b'/')
+            && matches!(
+                w[2].kind,
+                Kind::Word | Kind::Num | Kind::Var | Kind::Str | Kind::Kw(_)
+            )
+    })
 }
 
 /// Copy the non-comment tokens of `raw` into `sig`; returns whether a comment ends the value
@@ -672,12 +730,18 @@ fn decide(
                 StartKind::Quote => {
                     // A sentence before the quote ("Token value for "==".", "the "IS" stamp")
                     // quotes a symbol or a word; a lone comparison after it is no evidence.
-                    let prose = p.text(0).split_whitespace().take(3).count() >= 3;
+                    // So does a sentence between the quoted symbols ("Escape '&', '<', and
+                    // '>' in a string"): an operand literal holding three words or more.
+                    let prose = || {
+                        p.text(0).split_whitespace().take(3).count() >= 3
+                            || (i..e.min(i + 16))
+                                .any(|k| p.k(k) == Some(Kind::Str) && prose_literal(p.text(k)))
+                    };
                     strong
                         || f & (FUNC | VAR) != 0
                         || (balanced
                             && (f & (TAUT | LOGIC) != 0
-                                || (!prose && (f & (CMP | LIKE | NUM) != 0 || f & WORD == 0))))
+                                || ((f & (CMP | LIKE | NUM) != 0 || f & WORD == 0) && !prose())))
                         || (truncated && f & WORD == 0)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
@@ -690,7 +754,17 @@ fn decide(
                 }
                 // `HOPE*1 AND 8=3`; not "x<5 and y>3" (words on both sides)
                 StartKind::Ident => strong || (f & LOGIC != 0 && f & CMP != 0 && f & WORD == 0),
-                StartKind::Literal => strong || f & (FUNC | TAUT) != 0,
+                // `'x'!='y`: two literals compared, the second left open for the
+                // application's closing quote — a boolean built around its literal
+                StartKind::Literal => {
+                    strong
+                        || f & (FUNC | TAUT) != 0
+                        || (f & (WORD | CALL | LIKE) == 0
+                            && f & CMP != 0
+                            && e == p.len()
+                            && p.k(e - 1) == Some(Kind::OpenStr)
+                            && p.k(i) == Some(Kind::Cmp))
+                }
                 StartKind::Empty => false,
             };
             hit.then_some("operator-continuation")
@@ -786,6 +860,17 @@ fn decide(
                     || (f & FUNC != 0 && calls >= 2)))
                 .then_some("list-injection")
         }
+        // `) AS 'avg' FROM`, `1234 AS "total" FROM t`: the end of a select list (a closed
+        // call or a number, then its alias) running into the query's FROM clause
+        Some(Kind::Kw(Kw::As)) if !quoted && (parens > 0 || start_kind == StartKind::Number) => {
+            let alias_ok = match p.k(i + 1) {
+                Some(Kind::Str) => true,
+                Some(Kind::Word) => parens > 0,
+                _ => false,
+            };
+            (alias_ok && p.kw_is(i + 2, Kw::From) && matches!(p.k(i + 3), None | Some(Kind::Word)))
+                .then_some("select-list-tail")
+        }
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
             (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
         }
@@ -822,7 +907,12 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     // The value is an expression built from SQL functions: `chr(11)||chr(12)`,
     // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
-    if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_))) && p.k(1) == Some(Kind::LParen) {
+    // (Not C's or JavaScript's `if (cond)`: SQL's `IF(cond, then, else)` takes three
+    // arguments.)
+    if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_)))
+        && p.k(1) == Some(Kind::LParen)
+        && !(p.text(0).eq_ignore_ascii_case("if") && top_level_args(p, 1) < 3)
+    {
         p.calls = 0;
         if let Some(e) = p.expr(0, 0) {
             let f = p.take_flags();
@@ -859,7 +949,10 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
             Some(Kind::Kw(Kw::Case)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {
                 if let Some(e) = p.operand(i, 0) {
                     let f = p.take_flags();
-                    if f & CASE != 0 && (p.end_ok(e) || p.k(e) == Some(Kind::RParen)) {
+                    // a value that opens with a whole `CASE WHEN … END` and goes on with SQL
+                    // keywords (`… END IS UNKNOWN`, `… END UNION SELECT`)
+                    let continues = i == 0 && e > i + 3 && matches!(p.k(e), Some(Kind::Kw(_)));
+                    if f & CASE != 0 && (p.end_ok(e) || p.k(e) == Some(Kind::RParen) || continues) {
                         return Some("case-expression");
                     }
                 }
@@ -889,6 +982,7 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     let method_without_args =
                         i > 0 && p.k(i - 1) == Some(Kind::Dot) && p.k(i + 2) == Some(Kind::RParen);
                     let before_ok = !method_without_args
+                        && keywords::arity_fits(p.text(i), p.k(i + 2).map(|k| k == Kind::RParen))
                         && (i == 0
                         || matches!(
                             p.k(i - 1),
@@ -939,7 +1033,10 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
                     if before_ok {
                         if let Some(e) = p.operand(i, 0) {
                             p.take_flags();
-                            if after_ok(p.k(e)) {
+                            // `<span>version()</span>`: the call is an element's text
+                            let element_text =
+                                i > 0 && p.text(i - 1).ends_with('>') && p.text(e).starts_with('<');
+                            if after_ok(p.k(e)) && !element_text {
                                 return Some("attack-function");
                             }
                         }
@@ -951,6 +1048,142 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
     }
     p.take_flags();
     None
+}
+
+/// A string literal holding three or more words of letters (`', and '` does not, `' in a
+/// string of data.'` does), or an HTML element (`' <a class="x"></a>'`: a template's markup
+/// concatenated in program text).
+fn prose_literal(t: &str) -> bool {
+    let b = t.as_bytes();
+    let markup = b.windows(3).any(|w| {
+        w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/') && w[2].is_ascii_alphanumeric()
+    }) && b.contains(&b'>');
+    markup
+        || t.split_whitespace()
+            .filter(|w| {
+                w.bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
+            })
+            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+            .take(3)
+            .count()
+            >= 3
+}
+
+/// Arguments of the call whose `(` is token `lp`: top-level commas plus one, up to its `)`
+/// (at most 64 tokens looked at).
+fn top_level_args(p: &Parser<'_>, lp: usize) -> usize {
+    let mut depth = 0u32;
+    let mut args = 1;
+    for k in lp..p.len().min(lp + 64) {
+        match p.k(k) {
+            Some(Kind::LParen) => depth += 1,
+            Some(Kind::RParen) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    break;
+                }
+            }
+            Some(Kind::Comma) if depth == 1 => args += 1,
+            _ => {}
+        }
+    }
+    args
+}
+
+/// `information_schema.tables`, `FROM INFORMATION_SCHEMA.`, `InFoRmaTioN_ScHemA`: the
+/// database's own catalog, qualified by a following `.` or in filter-dodging case.
+///
+/// Reads token lengths straight from the stream: most words are too short or have no `_`.
+fn catalog_reference(s: &str, t: &[Token]) -> Option<&'static str> {
+    let b = s.as_bytes();
+    t.iter()
+        .enumerate()
+        .any(|(i, tok)| {
+            let (from, to) = (tok.start as usize, tok.end as usize);
+            tok.kind == Kind::Word
+                && (9..=18).contains(&(to - from))
+                && b[from..to].contains(&b'_')
+                && s.get(from..to).is_some_and(|w| {
+                    (t.get(i + 1).is_some_and(|n| n.kind == Kind::Dot) || grammar::evasive_case(w))
+                        && keywords::is_system_catalog(w)
+                })
+        })
+        .then_some("system-catalog")
+}
+
+/// SQL clauses that no prose opens a value with: a data definition
+/// (`CREATE FUNCTION f (s CHAR(20)) …`, `CREATE TABLE t (id INT, …)`) and the tail of a query
+/// from its `FROM` on (`FROM `t` WHERE CONVERT(`t`.`c` USING utf8) = '…' LIMIT`).
+fn clause_at_start(p: &mut Parser<'_>) -> Option<&'static str> {
+    match p.k(0)? {
+        Kind::Kw(Kw::Statement) if p.text(0).eq_ignore_ascii_case("create") => {
+            data_definition(p).then_some("data-definition")
+        }
+        Kind::Kw(Kw::From) => from_where(p).then_some("from-where"),
+        _ => None,
+    }
+}
+
+/// `CREATE [OR REPLACE] [TEMPORARY] FUNCTION|PROCEDURE|TABLE name (param TYPE …`: the object
+/// kind, a name, and a parenthesised list whose first entry declares a name with a SQL type.
+/// "Create table (optional)" or "create a function" lack the name-then-type declaration.
+fn data_definition(p: &Parser<'_>) -> bool {
+    let mut j = 1;
+    if p.kw_is(j, Kw::Or) && p.text(j + 1).eq_ignore_ascii_case("replace") {
+        j += 2;
+    }
+    let word = |k: usize, w: &str| p.text(k).eq_ignore_ascii_case(w);
+    if word(j, "temporary") || word(j, "temp") {
+        j += 1;
+    }
+    if !["function", "procedure", "table"]
+        .iter()
+        .any(|w| word(j, w))
+    {
+        return false;
+    }
+    j += 1;
+    // the object's name, possibly schema-qualified
+    let mut parts = 0;
+    while p.k(j) == Some(Kind::Word) && parts < 3 {
+        j += 1;
+        parts += 1;
+        if p.k(j) != Some(Kind::Dot) {
+            break;
+        }
+        j += 1;
+    }
+    parts > 0
+        && p.k(j) == Some(Kind::LParen)
+        && matches!(p.k(j + 1), Some(Kind::Word | Kind::Kw(_)))
+        && matches!(p.k(j + 2), Some(Kind::Word | Kind::Kw(_)))
+        && keywords::is_column_type(p.text(j + 2))
+}
+
+/// `FROM table WHERE <comparison>` then the end of a clause: the rest of a query after its
+/// select list. Prose "from home where we met" has no comparison; "from x where y = 2" has no
+/// SQL-only part, so the table must be a quoted identifier (`` `t` ``, `[t]`) or the
+/// condition must call a function or compare literals.
+fn from_where(p: &mut Parser<'_>) -> bool {
+    let Some(mut j) = (p.k(1) == Some(Kind::Word)).then_some(1) else {
+        return false;
+    };
+    let quoted_table = matches!(p.text(1).as_bytes().first(), Some(b'`' | b'['));
+    j = match p.operand(j, 0) {
+        Some(e) => e,
+        None => return false,
+    };
+    p.take_flags();
+    if !p.kw_is(j, Kw::Where) {
+        return false;
+    }
+    let Some(e) = p.expr(j + 1, 0) else {
+        p.take_flags();
+        return false;
+    };
+    let f = p.take_flags();
+    f & CMP != 0 && p.end_ok(e) && (quoted_table || f & (CALL | FUNC | SUBQ | TAUT) != 0)
 }
 
 /// A PostgreSQL cast at `i` (the `::`) of an operand to a SQL type, ending an expression:

@@ -378,3 +378,166 @@ fn argument_less_method_calls_are_program_text() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn catalog_names_qualified_or_in_evasive_case() {
+    for v in [
+        "FROM INFORMATION_SCHEMA.\n",
+        "1 and (select count(*) from information_schema.tables)>0",
+        "information_schema.columns",
+        "InFoRmaTioN_ScHemA",
+        "pg_catalog.pg_tables",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "from the information desk",
+        "information schema",
+        "Information_schema",
+        "INFORMATION_SCHEMA",
+        "query the sqlite_master table",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn sql_only_clauses_at_the_start() {
+    for v in [
+        "CREATE FUNCTION hi (s CHAR(20)) RETURNS CHAR(50) RETURN CONCAT('a',s);",
+        "create table t (id int, name varchar(20))",
+        "CREATE OR REPLACE FUNCTION x.f(a text) RETURNS int",
+        "FROM `orders` WHERE CONVERT(`orders`.`id` USING utf8) = 'a1' LIMIT",
+        "from users where id=1 and 1=1",
+        "FROM t WHERE name = char(65)",
+        ") AS 'average_time' FROM",
+        "12 AS \"total\" FROM accounts",
+        "CASE WHEN TRUE THEN 1 END IS NULL UNION SELECT pass",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Create table (optional)",
+        "create a function that returns a list",
+        "create table for two (by the window)",
+        "from home where we met",
+        "from x where y = 2",
+        "from 5 to 10 where possible",
+        "known as 'Bob' from Texas",
+        "10 as good from reviewers",
+        "in case when it rains then stay in",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn comments_as_spaces_and_radix_literals() {
+    for v in [
+        "DROP/*x*/users",
+        "select/**/password/**/from/**/users",
+        "select 0x616263",
+        "SELECT 0b0110",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "select one",
+        "select 2",
+        "int/*count*/n = 0",
+        "drop me a line",
+        "see 0x616263 in the dump",
+        "/* select */ value",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn c_if_with_one_condition_is_not_mysql_if() {
+    assert!(hit("IF(1=1,SLEEP(5),0)"));
+    assert!(hit("if(ascii(substr(user(),1,1))>64,sleep(3),1)"));
+    for v in [
+        "if (instr(buf,sys_errlist[errno]))  /* you don't see this */",
+        "if (strlen(name) > max(a, b)) return",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn use_statement_and_function_arity() {
+    for v in [
+        "'; USE master; EXEC xp_cmdshell 'dir'--",
+        "1; use mysql;",
+        "1 AND SLEEP(5)",
+        "' OR version() LIKE '8%",
+        "1 and database()='x'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Deprecated; use add_option() after creating the parser instead.",
+        "that is an empty dictionary; use set() for an empty set.",
+        "option; use one or the other.",
+        "sleep()",
+        "x = sleep()",
+        ">>> version('wheel')\n'0.32.3'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn calls_left_open_for_the_application() {
+    for v in ["database(", "DaTaBasE(", "version("] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn literal_compared_with_an_open_literal() {
+    for v in ["'x'!='y", "'a'<>'b", "\"1\"=\"2"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "'x' != 'y'",
+        "\"a\" = \"b\"",
+        "'hello' world 'x",
+        "'Quote' is open 'here",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn quoted_symbols_inside_sentences() {
+    assert!(!hit(
+        "Escape '&', '<', and '>' in a string of data.\nThe characters '&', '<' and\n'>' are always escaped."
+    ));
+    for v in ["' OR 'a'='a", "'='", "' or 'x'='x' and 'y'='y"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn markup_concatenated_in_program_text() {
+    assert!(!hit(
+        "<p class=\"topic-title\">' + ' <a class=\"glossary-title\" href=\"#\"></a>' + ' </p>"
+    ));
+    assert!(hit("'+(select top 1 name from sysobjects)+'"));
+}
+
+#[test]
+fn a_call_as_element_text_is_markup() {
+    assert!(!hit(
+        "<p>The <code class=\"x\"><span class=\"pre\">version()</span></code> function</p>"
+    ));
+    for v in [
+        "1>sleep(5)",
+        "1 and 2<sleep(5)",
+        "x' AND 0<benchmark(1000000,md5(1))-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
