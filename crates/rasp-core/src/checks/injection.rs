@@ -80,31 +80,54 @@ pub fn uniques(items: &[Item]) -> Vec<Unique> {
     out
 }
 
-/// Run one detector over the unique items ([`uniques`]); first hit wins.
+/// Run the enabled detectors over the unique items ([`uniques`]), value by value, and return
+/// the finding PyRASP's check-by-check order gives: the first kind of `kinds` that flags any
+/// value, on the first value it flags.
+///
+/// Going value by value rather than detector by detector lets the detectors share their work
+/// on one value (decoding, the markup gate, the model's feature pass are remembered for the
+/// value just seen), and a value is still checked by no more detectors than needed: once a
+/// kind has a finding, later values are only checked for the kinds before it.
+/// `keep_going` is asked before each detector run; when it says no, the scan stops and
+/// reports what it found so far (a finding is never dropped for lack of time).
 pub fn scan(
     detectors: &Detectors,
-    kind: AttackKind,
+    kinds: &[AttackKind],
     items: &[Item],
     uniques: &[Unique],
     mut keep_going: impl FnMut() -> bool,
 ) -> Option<Finding> {
-    let b = bit(kind);
-    for u in uniques.iter().filter(|u| u.kinds & b != 0) {
-        let item = &items[u.index];
-        if !keep_going() {
-            return None;
+    // (rank of the kind in `kinds`, item index, detection) of the best finding so far.
+    let mut best: Option<(usize, usize, rasp_detect::Detection)> = None;
+    'values: for u in uniques {
+        let limit = best.as_ref().map_or(kinds.len(), |b| b.0);
+        if limit == 0 {
+            break;
         }
-        if let Some(d) = detectors.check(kind, &item.value, item.location.context()) {
-            return Some(Finding {
-                check: check_for(kind),
-                location: item.location.as_str().to_string(),
-                payload: item.value.clone(),
-                engine: Some(d.engine.as_str()),
-                score: Some(d.score),
-            });
+        let item = &items[u.index];
+        for (rank, &kind) in kinds[..limit].iter().enumerate() {
+            if u.kinds & bit(kind) == 0 {
+                continue;
+            }
+            if !keep_going() {
+                break 'values;
+            }
+            if let Some(d) = detectors.check(kind, &item.value, item.location.context()) {
+                best = Some((rank, u.index, d));
+                break;
+            }
         }
     }
-    None
+    best.map(|(_, index, d)| {
+        let item = &items[index];
+        Finding {
+            check: check_for(d.kind),
+            location: item.location.as_str().to_string(),
+            payload: item.value.clone(),
+            engine: Some(d.engine.as_str()),
+            score: Some(d.score),
+        }
+    })
 }
 
 #[cfg(test)]
@@ -117,6 +140,74 @@ mod tests {
             value: "x".into(),
             negotiation,
         }
+    }
+
+    fn valued(location: Location, value: &str) -> Item {
+        Item {
+            location,
+            value: value.into(),
+            negotiation: false,
+        }
+    }
+
+    /// Value-by-value scanning reports what the check-by-check order reports: the first kind
+    /// (PyRASP's order) that flags any value, on the first value it flags.
+    #[test]
+    fn finding_follows_check_order_then_value_order() {
+        use rasp_detect::Thresholds;
+        use AttackKind::*;
+        let d = Detectors::new(Thresholds::default());
+        let kinds = [Cmdi, Xss, Sqli, Traversal];
+        let items = [
+            valued(Location::QsValues, "hello"),
+            valued(Location::QsValues, "<script>alert(1)</script>"),
+            valued(Location::PostValues, "1' OR '1'='1' --"),
+            valued(Location::JsonValues, "x; cat /etc/passwd"),
+            valued(Location::Cookies, "a && whoami"),
+        ];
+        let uniques = uniques(&items);
+        let f = scan(&d, &kinds, &items, &uniques, || true).expect("a finding");
+        assert_eq!(f.check, Check::Command);
+        assert_eq!(
+            f.payload, "x; cat /etc/passwd",
+            "first value command injection flags"
+        );
+        // Without command injection, XSS comes before SQLi although both are present.
+        let f = scan(&d, &kinds[1..], &items, &uniques, || true).expect("a finding");
+        assert_eq!(f.check, Check::Xss);
+        // Only the kinds asked for run.
+        let f = scan(&d, &[Sqli], &items, &uniques, || true).expect("a finding");
+        assert_eq!(f.check, Check::Sqli);
+        assert!(scan(
+            &d,
+            &[Traversal],
+            &items[..3],
+            &super::uniques(&items[..3]),
+            || true
+        )
+        .is_none());
+    }
+
+    /// Out of time: nothing more runs, and what was found stays reported.
+    #[test]
+    fn out_of_time_keeps_what_was_found() {
+        use rasp_detect::Thresholds;
+        use AttackKind::*;
+        let d = Detectors::new(Thresholds::default());
+        let items = [
+            valued(Location::QsValues, "<script>alert(1)</script>"),
+            valued(Location::QsValues, "x; cat /etc/passwd"),
+        ];
+        let uniques = uniques(&items);
+        let mut runs = 0;
+        assert!(scan(&d, &[Cmdi, Xss], &items, &uniques, || false).is_none());
+        // Value 1: cmdi (miss), XSS (hit); value 2 would need cmdi: no time left.
+        let f = scan(&d, &[Cmdi, Xss], &items, &uniques, || {
+            runs += 1;
+            runs <= 2
+        })
+        .expect("the XSS finding made in time");
+        assert_eq!(f.check, Check::Xss);
     }
 
     #[test]
