@@ -146,9 +146,8 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
 /// U+FFFD.
 pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     if !s.contains('%') {
-        // Nothing to decode: only raw look-alikes can change, and every one of them is
-        // encoded with a 0xE2 or 0xEF lead byte.
-        return if has_lookalike_lead(s.as_bytes()) {
+        // Nothing to decode: only raw look-alikes can change.
+        return if has_lookalike(s.as_bytes()) {
             Cow::Owned(s.chars().map(fold_lookalike).collect())
         } else {
             Cow::Borrowed(s)
@@ -167,23 +166,30 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
         cur = next;
     }
     // Look-alike characters that arrive raw (not percent-encoded).
-    if has_lookalike_lead(cur.as_bytes()) {
+    if has_lookalike(cur.as_bytes()) {
         cur = cur.chars().map(fold_lookalike).collect();
     }
     Cow::Owned(cur)
 }
 
-/// Whether `b` has a lead byte of a character [`fold_lookalike`] may change (all of them are
-/// U+2xxx or U+FExx/U+FFxx: lead byte 0xE2 or 0xEF).
-fn has_lookalike_lead(b: &[u8]) -> bool {
-    memchr::memchr2(0xe2, 0xef, b).is_some()
+/// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
+/// are three bytes long with lead byte 0xE2 or 0xEF, so only those leads are examined (East
+/// Asian punctuation and typographic quotes share the leads but are not look-alikes).
+fn has_lookalike(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+        let seq = &b[i..b.len().min(i + 3)];
+        std::str::from_utf8(seq)
+            .ok()
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| fold_lookalike(c) != c)
+    })
 }
 
 /// Bytes as text (invalid sequences as U+FFFD) with look-alikes folded; no per-character
 /// rebuild when there is nothing to fold.
 fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
-        Ok(s) if !has_lookalike_lead(s.as_bytes()) => s,
+        Ok(s) if !has_lookalike(s.as_bytes()) => s,
         Ok(s) => s.chars().map(fold_lookalike).collect(),
         Err(e) => String::from_utf8_lossy(e.as_bytes())
             .chars()

@@ -249,27 +249,47 @@ const MAX_JUNK: usize = 4;
 /// A value with a run of two or more dots (the climb, however mangled) and a sensitive path
 /// whose separators were replaced by junk.
 pub fn dotted_junk_path(canon: &str) -> bool {
-    if !canon.contains("..") && !canon.contains(". .") && !canon.contains(".?") {
-        // Dots are never dropped by the skeleton, only the junk between them.
-        if !canon
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0] == b'.' && w[2] == b'.')
-        {
-            return false;
-        }
-    }
-    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones.
-    let skeleton: String = canon
-        .bytes()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
-        .take(4096)
-        .map(char::from)
-        .collect();
-    if !skeleton.contains("..") {
+    // Dots are never dropped by the skeleton, only the junk between them: a value with no
+    // two dots at most one byte apart (`..`, `.?`, `. .`, `.x.`) has no climb to mangle.
+    // One memchr pass over the dots instead of four substring searches.
+    let b = canon.as_bytes();
+    let near_dots = memchr::memchr_iter(b'.', b)
+        .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
+    if !near_dots || !skeleton_has_dot_pair(b) {
         return false;
     }
+    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
+    // to lower case: a canonical form already is; a plain ASCII value judged without its
+    // canonical copy may not be.
+    let skeleton: String = b
+        .iter()
+        .filter(|&&c| skeleton_byte(c))
+        .take(SKELETON_BYTES)
+        .map(|&c| char::from(c.to_ascii_lowercase()))
+        .collect();
     LOOSE.iter().any(|parts| loose_match(&skeleton, parts))
+}
+
+/// Bytes of the skeleton kept at most.
+const SKELETON_BYTES: usize = 4096;
+
+/// The bytes the skeleton keeps: ASCII letters, digits, dots and dashes.
+fn skeleton_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'.' || c == b'-'
+}
+
+/// Whether the skeleton (its first [`SKELETON_BYTES`] bytes) has two dots in a row, decided
+/// without building it.
+fn skeleton_has_dot_pair(b: &[u8]) -> bool {
+    let mut prev_dot = false;
+    b.iter()
+        .filter(|&&c| skeleton_byte(c))
+        .take(SKELETON_BYTES)
+        .any(|&c| {
+            let pair = prev_dot && c == b'.';
+            prev_dot = c == b'.';
+            pair
+        })
 }
 
 fn loose_match(s: &str, parts: &[&str]) -> bool {
