@@ -260,12 +260,21 @@ fn canonical_chars(decoded: &str) -> String {
 }
 
 /// Bytes [`canonical_lower`] copies as they are: ASCII other than `0` (which may start
-/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`.
+/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`; and the UTF-8 bytes of
+/// characters it keeps. Only the leads `0xC2` (C1 controls, U+0080–U+009F), `0xEE` and
+/// `0xEF` (private use U+E000–U+F8FF, U+FFFD) can start a character it rewrites; every
+/// other lead and every continuation byte belongs to a character copied unchanged, so a
+/// run never ends inside a character.
 static PLAIN_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0x20;
     while c < 0x7f {
         t[c] = true;
+        c += 1;
+    }
+    let mut c = 0x80;
+    while c < 0x100 {
+        t[c] = !matches!(c, 0xc2 | 0xee | 0xef);
         c += 1;
     }
     t[b'\n' as usize] = true;
@@ -291,6 +300,7 @@ fn canonical_lower(lower: &str) -> String {
         out.push_str(&lower[i..i + run]);
         i += run;
         let Some(&c) = b.get(i) else { break };
+        // A character led by 0xC2, 0xEE or 0xEF (see [`PLAIN_BYTE`]).
         if c >= 0x80 {
             let ch = lower[i..].chars().next().unwrap_or('\u{fffd}');
             match ch {
@@ -491,6 +501,8 @@ mod tests {
             "0",
             "Grüße/ÄÖÜ\u{fffd}x\u{e001}y\u{85}z\u{0}.\u{0}.",
             "東京都/..\\0x2E",
+            "\u{80}\u{9f}\u{a0}\u{ff}\u{100}\u{d7ff}\u{e000}\u{f8ff}\u{f900}\u{fffc}\u{fffd}",
+            "\u{ffff}\u{10000}\u{10ffff}\u{f0000}é東\u{c2}",
         ] {
             assert_eq!(
                 canonical_lower(&v.to_lowercase()),
