@@ -5,7 +5,7 @@
 //! Work is linear in the input and the token count is capped ([`MAX_TOKENS`]), so a hostile
 //! value costs at most one pass over its bytes.
 
-use super::keywords::{classify, Kw};
+use super::keywords::{classify, Kw, KEYWORDS};
 
 /// Upper bound on tokens produced for one value and context; the decision only needs the
 /// structure near the break-out point, and the cap bounds memory and time on huge values.
@@ -412,7 +412,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                     }
                 } else {
                     i = j;
-                    match classify(word) {
+                    match keyword(word) {
                         Some(kw) => Kind::Kw(kw),
                         None => Kind::Word,
                     }
@@ -430,6 +430,34 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
         });
     }
     merge_split_keywords(s, out);
+}
+
+/// The shapes of the keywords: `KW_SHAPE[len][first & 31]` has bit `last & 31` set for
+/// every keyword of `len` bytes with that first and last byte. The low five bits of an ASCII
+/// letter are the same in either case, so a word whose shape is absent is no keyword
+/// whatever its case; prose words mostly leave here without being hashed.
+static KW_SHAPE: [[u32; 32]; 17] = {
+    let mut t = [[0u32; 32]; 17];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k].0;
+        if w.len() < t.len() && !w.is_empty() {
+            t[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
+fn keyword(word: &str) -> Option<Kw> {
+    let b = word.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
+    if shapes & (1 << (last & 31)) == 0 {
+        return None;
+    }
+    classify(word)
 }
 
 /// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
@@ -614,6 +642,39 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, st, true, &mut v);
         v.into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn keyword_shape_filter_keeps_every_keyword() {
+        for (kw, class) in KEYWORDS {
+            let lower = std::str::from_utf8(kw).unwrap();
+            let upper = lower.to_ascii_uppercase();
+            let mixed: String = lower
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for w in [lower, upper.as_str(), mixed.as_str()] {
+                assert_eq!(keyword(w), classify(w), "{w}");
+                // `classify` reads words of at most 16 bytes
+                if w.len() <= 16 {
+                    assert_eq!(keyword(w), Some(class), "{w}");
+                }
+            }
+        }
+        // Words of other shapes, and non-keywords that share a shape, are no keywords.
+        for w in [
+            "", "a", "the", "people", "unions", "selected", "Ünion", "orx", "sel_ect",
+        ] {
+            assert_eq!(keyword(w), None, "{w}");
+            assert_eq!(keyword(w), classify(w), "{w}");
+        }
     }
 
     #[test]
