@@ -218,7 +218,14 @@ impl Detectors {
             AttackKind::Sqli => self.thresholds.sqli_proba,
             _ => self.thresholds.xss_proba,
         };
-        let p = m.score_decoded(&decoded);
+        let p = match &self.model {
+            // The embedded model lives for the whole program: its XSS and SQLi scores of
+            // one text are computed in one feature pass (see [`ml::Model::score_shared`]).
+            None => ml::Model::embedded()
+                .score_shared(kind, &decoded)
+                .unwrap_or_else(|| m.score_decoded(&decoded)),
+            Some(_) => m.score_decoded(&decoded),
+        };
         (p > threshold).then_some(Detection {
             kind,
             engine: Engine::MachineLearning,
