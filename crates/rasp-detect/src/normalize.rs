@@ -258,7 +258,50 @@ fn nibble_escape(b: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Peel percent-encoding layers until the value stops changing or [`MAX_DECODE_DEPTH`].
+///
+/// The last decoding is remembered per thread: every detector decodes the value it is given,
+/// and the engine gives all four the same value. The memo is keyed by the whole input,
+/// compared byte for byte, and keeps whether the answer borrowed the input, so a hit returns
+/// exactly what decoding returns.
 pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
+    // Nothing to decode (most values): the first layer returns the input.
+    if !s.as_bytes().contains(&b'%') {
+        return Cow::Borrowed(s);
+    }
+    thread_local! {
+        static LAST: std::cell::RefCell<DecodeMemo> =
+            const { std::cell::RefCell::new(DecodeMemo { input: String::new(), output: String::new(), borrowed: true }) };
+    }
+    LAST.with(|cell| {
+        let Ok(mut last) = cell.try_borrow_mut() else {
+            return percent_decode_layers(s);
+        };
+        if last.input != s {
+            let decoded = percent_decode_layers(s);
+            last.input.clear();
+            last.input.push_str(s);
+            last.output.clear();
+            last.output.push_str(&decoded);
+            last.borrowed = matches!(decoded, Cow::Borrowed(_));
+            return decoded;
+        }
+        if last.borrowed {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(last.output.clone())
+        }
+    })
+}
+
+/// The memo of [`percent_decode_deep`]: its last input and answer.
+struct DecodeMemo {
+    input: String,
+    output: String,
+    borrowed: bool,
+}
+
+/// [`percent_decode_deep`] without the memo.
+fn percent_decode_layers(s: &str) -> Cow<'_, str> {
     let mut cur: Cow<'_, str> = Cow::Borrowed(s);
     for _ in 0..MAX_DECODE_DEPTH {
         match percent_decode(&cur) {
@@ -428,6 +471,34 @@ pub fn bounded_window(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_decoding_equals_decoding() {
+        let values = [
+            "%252e%252e%252f",
+            "a%20b",
+            "100%",
+            "%zz",
+            "%ff%fe",
+            "plain",
+            "%u2216x",
+            "%252e%252e%252f",
+        ];
+        for _ in 0..2 {
+            for v in values {
+                for _ in 0..2 {
+                    let got = percent_decode_deep(v);
+                    let want = percent_decode_layers(v);
+                    assert_eq!(got, want, "{v}");
+                    assert_eq!(
+                        matches!(got, Cow::Borrowed(_)),
+                        matches!(want, Cow::Borrowed(_)),
+                        "{v}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn percent_layers_and_overlong() {

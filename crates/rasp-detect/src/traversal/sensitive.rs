@@ -136,19 +136,23 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Whether the canonical path names a sensitive file or directory.
 pub fn names_sensitive_file(canon: &str) -> bool {
-    automaton()
-        .find_overlapping_iter(canon)
-        .take(MAX_HITS)
-        .any(|m| {
-            let id = m.pattern().as_usize();
-            if id < ANYWHERE.len() {
-                boundary_before(canon, m.start())
-                    && boundary_after(canon, m.end(), ANYWHERE[id])
-                    && !mentioned_in_prose(canon, m.start())
-            } else {
-                rooted(canon, m.start())
-            }
-        })
+    let ac = automaton();
+    // Most values name no entry at all: a plain search (which may use the automaton's
+    // prefilter and stops at the first hit) settles them before the overlapping walk
+    // that examines every hit.
+    if !ac.is_match(canon) {
+        return false;
+    }
+    ac.find_overlapping_iter(canon).take(MAX_HITS).any(|m| {
+        let id = m.pattern().as_usize();
+        if id < ANYWHERE.len() {
+            boundary_before(canon, m.start())
+                && boundary_after(canon, m.end(), ANYWHERE[id])
+                && !mentioned_in_prose(canon, m.start())
+        } else {
+            rooted(canon, m.start())
+        }
+    })
 }
 
 /// Whether the path that ends in the match at `at` is mentioned in running text rather than
