@@ -116,10 +116,17 @@ impl Model {
             if let Some(i) = slot.filter(|_| last.text == decoded) {
                 return Some(m.probability(last.sums[i], last.count));
             }
+            let mask = (1usize << m.bits) - 1;
+            // Tables of exactly `mask + 1` weights indexed by masked buckets: the compiler
+            // drops the bounds checks from the loop. (`from_bytes` reads `1 << bits`
+            // weights; a hand-built model with fewer is scored the checked way.)
+            let (Some(wa), Some(wb)) = (m.weights.get(..=mask), pair.weights.get(..=mask)) else {
+                return Some(m.score_decoded(decoded));
+            };
             let (mut a, mut b) = (0i32, 0i32);
             let n = features::for_each_feature_decoded(decoded, m.bits, |h| {
-                a += i32::from(m.weights[h]);
-                b += i32::from(pair.weights[h]);
+                a += i32::from(wa[h & mask]);
+                b += i32::from(wb[h & mask]);
             });
             last.text.clear();
             last.text.push_str(decoded);
