@@ -73,6 +73,50 @@ impl LinearModel {
     }
 }
 
+/// The weight sums of `m` and `pair` (same hash width) over the features of `decoded`, and
+/// the feature count, in one pass.
+fn pair_sums(decoded: &str, m: &LinearModel, pair: &LinearModel) -> (i32, i32, usize) {
+    // Fixed-size tables indexed by `h & (N - 1)` need no bounds check in the loop; the
+    // buckets are already masked to the hash width, so the index is the bucket.
+    macro_rules! fixed {
+        ($($bits:literal)*) => {
+            $(
+                if m.bits == $bits {
+                    if let (Ok(wa), Ok(wb)) = (
+                        <&[i8; 1 << $bits]>::try_from(m.weights.as_slice()),
+                        <&[i8; 1 << $bits]>::try_from(pair.weights.as_slice()),
+                    ) {
+                        return sums_fixed(decoded, m.bits, wa, wb);
+                    }
+                }
+            )*
+        };
+    }
+    fixed!(16 17 18 19 20);
+    // Other widths, or a hand-built model whose table is not `1 << bits` long: checked
+    // lookups, as `score_decoded` does.
+    let (mut a, mut b) = (0i32, 0i32);
+    let n = features::for_each_feature_decoded(decoded, m.bits, |h| {
+        a += i32::from(m.weights[h]);
+        b += i32::from(pair.weights[h]);
+    });
+    (a, b, n)
+}
+
+fn sums_fixed<const N: usize>(
+    decoded: &str,
+    bits: u8,
+    wa: &[i8; N],
+    wb: &[i8; N],
+) -> (i32, i32, usize) {
+    let (mut a, mut b) = (0i32, 0i32);
+    let n = features::for_each_feature_decoded(decoded, bits, |h| {
+        a += i32::from(wa[h & (N - 1)]);
+        b += i32::from(wb[h & (N - 1)]);
+    });
+    (a, b, n)
+}
+
 /// The last text scored by [`Model::score_shared`] on this thread, with the weight sums of
 /// both of the pair's models (the engine checks one value for XSS, then for SQLi, and both
 /// models read the same decoded text).
@@ -116,18 +160,7 @@ impl Model {
             if let Some(i) = slot.filter(|_| last.text == decoded) {
                 return Some(m.probability(last.sums[i], last.count));
             }
-            let mask = (1usize << m.bits) - 1;
-            // Tables of exactly `mask + 1` weights indexed by masked buckets: the compiler
-            // drops the bounds checks from the loop. (`from_bytes` reads `1 << bits`
-            // weights; a hand-built model with fewer is scored the checked way.)
-            let (Some(wa), Some(wb)) = (m.weights.get(..=mask), pair.weights.get(..=mask)) else {
-                return Some(m.score_decoded(decoded));
-            };
-            let (mut a, mut b) = (0i32, 0i32);
-            let n = features::for_each_feature_decoded(decoded, m.bits, |h| {
-                a += i32::from(wa[h & mask]);
-                b += i32::from(wb[h & mask]);
-            });
+            let (a, b, n) = pair_sums(decoded, m, pair);
             last.text.clear();
             last.text.push_str(decoded);
             last.kinds = [Some(kind), Some(other)];
@@ -288,6 +321,31 @@ mod tests {
             m.score_shared(AttackKind::Cmdi, "x"),
             m.get(AttackKind::Cmdi).map(|x| x.score_decoded("x"))
         );
+    }
+
+    #[test]
+    fn pair_sums_agree_with_single_scores_at_every_width() {
+        let model = |kind, bits: u8, seed: u8| LinearModel {
+            kind,
+            bits,
+            scale: 0.05,
+            bias: -0.5,
+            weights: (0..1usize << bits)
+                .map(|i| (i as u8).wrapping_mul(seed) as i8)
+                .collect(),
+        };
+        // 4: the checked fallback; 16: a fixed-size table.
+        for bits in [4u8, 16] {
+            let (x, s) = (
+                model(AttackKind::Xss, bits, 7),
+                model(AttackKind::Sqli, bits, 13),
+            );
+            for t in ["<b onclick=x()>", "1' or 1=1 --", "", "words only"] {
+                let (a, b, n) = pair_sums(t, &x, &s);
+                assert_eq!(x.probability(a, n).to_bits(), x.score_decoded(t).to_bits());
+                assert_eq!(s.probability(b, n).to_bits(), s.score_decoded(t).to_bits());
+            }
+        }
     }
 
     #[test]
