@@ -190,10 +190,10 @@ const QUOTES: &[char] = &[
     '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
 ];
 
+/// Start offsets of the non-overlapping occurrences of `needle` in `hay`, left to right (as
+/// `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
 fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    hay.match_indices(needle)
-        .map(|(i, _)| i)
-        .take(MAX_HITS_PER_ENTRY)
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).take(MAX_HITS_PER_ENTRY)
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -311,4 +311,37 @@ fn loose_match(s: &str, parts: &[&str]) -> bool {
         }
         true
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occurrences_are_those_of_match_indices() {
+        let long = "etc".repeat(40);
+        for (hay, needle) in [
+            ("aaaa", "aa"),
+            ("etcetc..etc", "etc"),
+            ("", "etc"),
+            ("etc", ""),
+            ("x.windows.windowswindows", "windows"),
+            (long.as_str(), "etc"),
+            (long.as_str(), "tce"),
+        ] {
+            let want: Vec<usize> = hay
+                .match_indices(needle)
+                .map(|(i, _)| i)
+                .take(MAX_HITS_PER_ENTRY)
+                .collect();
+            assert_eq!(occurrences(hay, needle).collect::<Vec<_>>(), want, "{hay} {needle}");
+        }
+    }
+
+    #[test]
+    fn mangled_separators_between_dots() {
+        assert!(dotted_junk_path("..%%etc%%passwd"));
+        assert!(dotted_junk_path("..?..?windows??win.ini"));
+        assert!(!dotted_junk_path("wait... the etc. list"));
+    }
 }
