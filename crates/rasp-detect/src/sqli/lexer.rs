@@ -500,6 +500,34 @@ fn is_string_prefix(w: &str) -> bool {
 fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
     while i < n {
+        // Only the quote and (with escapes) the backslash matter: jump to the next one.
+        let next = if backslash_escapes {
+            memchr::memchr2(q, b'\\', &b[i..])
+        } else {
+            memchr::memchr(q, &b[i..])
+        };
+        let Some(off) = next else {
+            return (n, false);
+        };
+        i += off;
+        if b[i] == b'\\' && backslash_escapes {
+            i += 2;
+            continue;
+        }
+        if i + 1 < n && b[i + 1] == q {
+            i += 2;
+            continue;
+        }
+        return (i + 1, true);
+    }
+    (n, false)
+}
+
+/// The byte-by-byte definition [`scan_string`] must agree with.
+#[cfg(test)]
+fn scan_string_bytewise(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
+    let n = b.len();
+    while i < n {
         let c = b[i];
         if c == b'\\' && backslash_escapes {
             i += 2;
@@ -642,6 +670,36 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, st, true, &mut v);
         v.into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn string_scan_agrees_with_the_bytewise_scan() {
+        for v in [
+            "abc' def",
+            "it''s' x",
+            "a\\'b' c",
+            "a\\",
+            "\\",
+            "'",
+            "''",
+            "x\\\\' y",
+            "no quote at all",
+            "\"q\" 'r' `s`",
+            "",
+        ] {
+            let b = v.as_bytes();
+            for q in [b'\'', b'"', b'`', b'\\'] {
+                for bs in [true, false] {
+                    for from in 0..=b.len() {
+                        assert_eq!(
+                            scan_string(b, from, q, bs),
+                            scan_string_bytewise(b, from, q, bs),
+                            "{v:?} {q} {bs} {from}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]
