@@ -334,7 +334,11 @@ mod tests {
                 .map(|(i, _)| i)
                 .take(MAX_HITS_PER_ENTRY)
                 .collect();
-            assert_eq!(occurrences(hay, needle).collect::<Vec<_>>(), want, "{hay} {needle}");
+            assert_eq!(
+                occurrences(hay, needle).collect::<Vec<_>>(),
+                want,
+                "{hay} {needle}"
+            );
         }
     }
 
