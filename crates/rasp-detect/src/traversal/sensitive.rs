@@ -137,22 +137,56 @@ fn automaton() -> &'static AhoCorasick {
 /// Whether the canonical path names a sensitive file or directory.
 pub fn names_sensitive_file(canon: &str) -> bool {
     let ac = automaton();
-    // Most values name no entry at all: a plain search (which may use the automaton's
-    // prefilter and stops at the first hit) settles them before the overlapping walk
-    // that examines every hit.
-    if !ac.is_match(canon) {
+    // Most values name no entry at all: a plain search (which stops at the first hit)
+    // settles them before the overlapping walk that examines every hit.
+    let Some(first) = ac.find(canon) else {
         return false;
-    }
-    ac.find_overlapping_iter(canon).take(MAX_HITS).any(|m| {
-        let id = m.pattern().as_usize();
-        if id < ANYWHERE.len() {
-            boundary_before(canon, m.start())
-                && boundary_after(canon, m.end(), ANYWHERE[id])
-                && !mentioned_in_prose(canon, m.start())
-        } else {
-            rooted(canon, m.start())
+    };
+    overlapping_hits(ac, canon, first.end())
+        .take(MAX_HITS)
+        .any(|m| {
+            let id = m.pattern().as_usize();
+            if id < ANYWHERE.len() {
+                boundary_before(canon, m.start())
+                    && boundary_after(canon, m.end(), ANYWHERE[id])
+                    && !mentioned_in_prose(canon, m.start())
+            } else {
+                rooted(canon, m.start())
+            }
+        })
+}
+
+/// The longest entry, in bytes.
+const LONGEST_ENTRY: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ANYWHERE.len() {
+        if ANYWHERE[i].len() > longest {
+            longest = ANYWHERE[i].len();
         }
-    })
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ROOTED.len() {
+        if ROOTED[i].len() > longest {
+            longest = ROOTED[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Every overlapping hit of `ac` in `hay`, in the order of a walk from the start, given
+/// that the earliest hit ends at `first_end` (what a plain search reports first): no hit
+/// ends before it, and none is longer than [`LONGEST_ENTRY`], so none starts before
+/// `first_end - LONGEST_ENTRY`, and the walk starts there instead of rescanning the prefix.
+fn overlapping_hits<'a>(
+    ac: &'a AhoCorasick,
+    hay: &'a str,
+    first_end: usize,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let from = first_end.saturating_sub(LONGEST_ENTRY);
+    ac.find_overlapping_iter(aho_corasick::Input::new(hay).range(from..))
 }
 
 /// Whether the path that ends in the match at `at` is mentioned in running text rather than
@@ -340,6 +374,27 @@ mod tests {
                 "{hay} {needle}"
             );
         }
+    }
+
+    #[test]
+    fn overlapping_walk_from_the_first_hit_finds_every_hit() {
+        let long = "x/".repeat(300) + "etc/passwd and /proc/self/environ";
+        for v in [
+            "../../etc/passwd",
+            "/etc/passwd%00/etc/shadow/etc/hosts",
+            "c:/windows/system32/config/sam and win.ini boot.ini",
+            "a.htaccess.htpasswd id_rsa.pub authorized_keys",
+            "/var/log/apache2/access.log",
+            long.as_str(),
+            "WEB-INF/web.xml",
+        ] {
+            let ac = automaton();
+            let first = ac.find(v).expect("names an entry");
+            let all: Vec<_> = ac.find_overlapping_iter(v).collect();
+            let from_first: Vec<_> = overlapping_hits(ac, v, first.end()).collect();
+            assert_eq!(from_first, all, "{v}");
+        }
+        assert!(automaton().find("nothing sensitive here").is_none());
     }
 
     #[test]
