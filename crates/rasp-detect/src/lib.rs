@@ -218,7 +218,14 @@ impl Detectors {
             AttackKind::Sqli => self.thresholds.sqli_proba,
             _ => self.thresholds.xss_proba,
         };
-        let p = m.score_decoded(&decoded);
+        let p = match &self.model {
+            // The embedded model lives for the whole program: its XSS and SQLi scores of
+            // one text are computed in one feature pass (see [`ml::Model::score_shared`]).
+            None => ml::Model::embedded()
+                .score_shared(kind, &decoded)
+                .unwrap_or_else(|| m.score_decoded(&decoded)),
+            Some(_) => m.score_decoded(&decoded),
+        };
         (p > threshold).then_some(Detection {
             kind,
             engine: Engine::MachineLearning,
@@ -270,14 +277,13 @@ impl Detectors {
         if !escapes && !has_structure(kind, value) {
             return None;
         }
-        if value.chars().count() < min.max(2) {
+        if char_count_below(value, min.max(2)) {
             return None;
         }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
         if value.contains('<')
-            && (ml::markup::is_plain_markup(value)
-                || (kind == AttackKind::Xss && xss::inert_markup(value)))
+            && (plain_markup(value) || (kind == AttackKind::Xss && xss::inert_markup(value)))
         {
             return None;
         }
@@ -303,6 +309,40 @@ impl Detectors {
         };
         candidate.then_some(decoded)
     }
+}
+
+/// Whether `value` has fewer than `min` characters, counted only when its byte length
+/// leaves the answer open (a character takes one to four bytes).
+fn char_count_below(value: &str, min: usize) -> bool {
+    if value.len() < min {
+        return true;
+    }
+    if value.len() >= min.saturating_mul(4) {
+        return false;
+    }
+    value.chars().count() < min
+}
+
+/// [`ml::markup::is_plain_markup`], remembered per thread for the last value: the engine
+/// checks one value for XSS and then for SQLi, and both gates ask. The memo is keyed by the
+/// whole value, compared byte for byte, so a hit is the very answer of the parser.
+fn plain_markup(value: &str) -> bool {
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, bool)> =
+            const { std::cell::RefCell::new((String::new(), false)) };
+    }
+    LAST.with(|cell| {
+        let Ok(mut last) = cell.try_borrow_mut() else {
+            return ml::markup::is_plain_markup(value);
+        };
+        if last.0 != value {
+            let plain = ml::markup::is_plain_markup(value);
+            last.0.clear();
+            last.0.push_str(value);
+            last.1 = plain;
+        }
+        last.1
+    })
 }
 
 /// Whether decoded text carries a character that can change structure for `kind`. XSS needs
@@ -380,6 +420,47 @@ mod tests {
         // A break-out inside a member is still the grammar's to catch.
         let attack = r#"{"q":"1' or '1'='1"}"#;
         assert!(d.check(AttackKind::Sqli, attack, Context::Param).is_some());
+    }
+
+    #[test]
+    fn character_count_test_agrees_with_counting() {
+        for v in [
+            "",
+            "a",
+            "abcd",
+            "ab",
+            "東京",
+            "東京都x",
+            "ééé",
+            "a\u{10000}b",
+            "0123456789abcdef",
+        ] {
+            for min in 0..20 {
+                assert_eq!(
+                    char_count_below(v, min),
+                    v.chars().count() < min,
+                    "{v} {min}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn remembered_markup_answers_equal_the_parser() {
+        let values = [
+            "<p>Hello <b>there</b></p>",
+            "<img src=x onerror=alert(1)>",
+            "a < b",
+            "",
+            "<p>Hello <b>there</b></p>",
+            "<p>Hello <b>there</b></p> <script>",
+        ];
+        for _ in 0..2 {
+            for v in values {
+                assert_eq!(plain_markup(v), ml::markup::is_plain_markup(v), "{v}");
+                assert_eq!(plain_markup(v), ml::markup::is_plain_markup(v), "{v}");
+            }
+        }
     }
 
     #[test]

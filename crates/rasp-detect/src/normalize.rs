@@ -146,9 +146,8 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
 /// U+FFFD.
 pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     if !s.contains('%') {
-        // Nothing to decode: only raw look-alikes can change, and every one of them is
-        // encoded with a 0xE2 or 0xEF lead byte.
-        return if has_lookalike_lead(s.as_bytes()) {
+        // Nothing to decode: only raw look-alikes can change.
+        return if has_lookalike(s.as_bytes()) {
             Cow::Owned(s.chars().map(fold_lookalike).collect())
         } else {
             Cow::Borrowed(s)
@@ -167,23 +166,30 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
         cur = next;
     }
     // Look-alike characters that arrive raw (not percent-encoded).
-    if has_lookalike_lead(cur.as_bytes()) {
+    if has_lookalike(cur.as_bytes()) {
         cur = cur.chars().map(fold_lookalike).collect();
     }
     Cow::Owned(cur)
 }
 
-/// Whether `b` has a lead byte of a character [`fold_lookalike`] may change (all of them are
-/// U+2xxx or U+FExx/U+FFxx: lead byte 0xE2 or 0xEF).
-fn has_lookalike_lead(b: &[u8]) -> bool {
-    memchr::memchr2(0xe2, 0xef, b).is_some()
+/// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
+/// are three bytes long with lead byte 0xE2 or 0xEF, so only those leads are examined (East
+/// Asian punctuation and typographic quotes share the leads but are not look-alikes).
+fn has_lookalike(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+        let seq = &b[i..b.len().min(i + 3)];
+        std::str::from_utf8(seq)
+            .ok()
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| fold_lookalike(c) != c)
+    })
 }
 
 /// Bytes as text (invalid sequences as U+FFFD) with look-alikes folded; no per-character
 /// rebuild when there is nothing to fold.
 fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
-        Ok(s) if !has_lookalike_lead(s.as_bytes()) => s,
+        Ok(s) if !has_lookalike(s.as_bytes()) => s,
         Ok(s) => s.chars().map(fold_lookalike).collect(),
         Err(e) => String::from_utf8_lossy(e.as_bytes())
             .chars()
@@ -252,7 +258,50 @@ fn nibble_escape(b: &[u8], i: usize) -> Option<(u8, usize)> {
 }
 
 /// Peel percent-encoding layers until the value stops changing or [`MAX_DECODE_DEPTH`].
+///
+/// The last decoding is remembered per thread: every detector decodes the value it is given,
+/// and the engine gives all four the same value. The memo is keyed by the whole input,
+/// compared byte for byte, and keeps whether the answer borrowed the input, so a hit returns
+/// exactly what decoding returns.
 pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
+    // Nothing to decode (most values): the first layer returns the input.
+    if !s.as_bytes().contains(&b'%') {
+        return Cow::Borrowed(s);
+    }
+    thread_local! {
+        static LAST: std::cell::RefCell<DecodeMemo> =
+            const { std::cell::RefCell::new(DecodeMemo { input: String::new(), output: String::new(), borrowed: true }) };
+    }
+    LAST.with(|cell| {
+        let Ok(mut last) = cell.try_borrow_mut() else {
+            return percent_decode_layers(s);
+        };
+        if last.input != s {
+            let decoded = percent_decode_layers(s);
+            last.input.clear();
+            last.input.push_str(s);
+            last.output.clear();
+            last.output.push_str(&decoded);
+            last.borrowed = matches!(decoded, Cow::Borrowed(_));
+            return decoded;
+        }
+        if last.borrowed {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(last.output.clone())
+        }
+    })
+}
+
+/// The memo of [`percent_decode_deep`]: its last input and answer.
+struct DecodeMemo {
+    input: String,
+    output: String,
+    borrowed: bool,
+}
+
+/// [`percent_decode_deep`] without the memo.
+fn percent_decode_layers(s: &str) -> Cow<'_, str> {
     let mut cur: Cow<'_, str> = Cow::Borrowed(s);
     for _ in 0..MAX_DECODE_DEPTH {
         match percent_decode(&cur) {
@@ -422,6 +471,34 @@ pub fn bounded_window(s: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn remembered_decoding_equals_decoding() {
+        let values = [
+            "%252e%252e%252f",
+            "a%20b",
+            "100%",
+            "%zz",
+            "%ff%fe",
+            "plain",
+            "%u2216x",
+            "%252e%252e%252f",
+        ];
+        for _ in 0..2 {
+            for v in values {
+                for _ in 0..2 {
+                    let got = percent_decode_deep(v);
+                    let want = percent_decode_layers(v);
+                    assert_eq!(got, want, "{v}");
+                    assert_eq!(
+                        matches!(got, Cow::Borrowed(_)),
+                        matches!(want, Cow::Borrowed(_)),
+                        "{v}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn percent_layers_and_overlong() {

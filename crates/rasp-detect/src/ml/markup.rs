@@ -232,11 +232,24 @@ const fn pack(name: &[u8]) -> u128 {
     x
 }
 
+/// The packed names of `list`, sorted by their packed value (for a binary search).
 const fn pack_list<const N: usize>(list: &[&str]) -> [u128; N] {
     let mut t = [0u128; N];
     let mut i = 0;
     while i < N {
         t[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort: const-evaluable, and the lists are short.
+    let mut i = 1;
+    while i < N {
+        let mut j = i;
+        while j > 0 && t[j - 1] > t[j] {
+            let x = t[j];
+            t[j] = t[j - 1];
+            t[j - 1] = x;
+            j -= 1;
+        }
         i += 1;
     }
     t
@@ -245,15 +258,15 @@ const fn pack_list<const N: usize>(list: &[&str]) -> [u128; N] {
 static SAFE_TAGS_PACKED: [u128; SAFE_TAGS.len()] = pack_list(SAFE_TAGS);
 static SAFE_ATTRS_PACKED: [u128; SAFE_ATTRS.len()] = pack_list(SAFE_ATTRS);
 
-/// Whether the ASCII name `name` (any case) is in the packed lower-case list: no
-/// allocation, one integer comparison per entry.
+/// Whether the ASCII name `name` (any case) is in the packed lower-case list (sorted by
+/// [`pack_list`]): no allocation, a binary search of integer comparisons.
 fn in_list(packed: &[u128], name: &[u8]) -> bool {
     // Longer than any entry (the longest has 11 bytes), or empty: not in the list.
     if name.is_empty() || name.len() > 16 {
         return false;
     }
     let key = pack(name);
-    packed.contains(&key)
+    packed.binary_search(&key).is_ok()
 }
 
 fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
@@ -320,6 +333,12 @@ mod tests {
             for e in list {
                 assert!(in_list(packed, e.to_ascii_uppercase().as_bytes()));
             }
+        }
+        for packed in [&SAFE_TAGS_PACKED[..], &SAFE_ATTRS_PACKED[..]] {
+            assert!(
+                packed.windows(2).all(|w| w[0] < w[1]),
+                "sorted, no duplicates"
+            );
         }
         assert!(!in_list(&SAFE_TAGS_PACKED, b"script"));
         assert!(!in_list(&SAFE_TAGS_PACKED, b""));

@@ -14,6 +14,7 @@ pub mod markup;
 pub mod split;
 pub mod train;
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use crate::AttackKind;
@@ -60,9 +61,113 @@ impl LinearModel {
         let n = features::for_each_feature_decoded(decoded, self.bits, |h| {
             sum += i32::from(self.weights[h]);
         });
+        self.probability(sum, n)
+    }
+
+    /// The probability from the sum of the weights of `n` features (one formula for every
+    /// scoring path, so they agree to the bit).
+    fn probability(&self, sum: i32, n: usize) -> f32 {
         let norm = if n == 0 { 1.0 } else { (n as f32).sqrt() };
         let z = self.bias + self.scale * sum as f32 / norm;
         1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// The weight sums of `m` and `pair` (same hash width) over the features of `decoded`, and
+/// the feature count, in one pass.
+fn pair_sums(decoded: &str, m: &LinearModel, pair: &LinearModel) -> (i32, i32, usize) {
+    // Fixed-size tables indexed by `h & (N - 1)` need no bounds check in the loop; the
+    // buckets are already masked to the hash width, so the index is the bucket.
+    macro_rules! fixed {
+        ($($bits:literal)*) => {
+            $(
+                if m.bits == $bits {
+                    if let (Ok(wa), Ok(wb)) = (
+                        <&[i8; 1 << $bits]>::try_from(m.weights.as_slice()),
+                        <&[i8; 1 << $bits]>::try_from(pair.weights.as_slice()),
+                    ) {
+                        return sums_fixed(decoded, m.bits, wa, wb);
+                    }
+                }
+            )*
+        };
+    }
+    fixed!(16 17 18 19 20);
+    // Other widths, or a hand-built model whose table is not `1 << bits` long: checked
+    // lookups, as `score_decoded` does.
+    let (mut a, mut b) = (0i32, 0i32);
+    let n = features::for_each_feature_decoded(decoded, m.bits, |h| {
+        a += i32::from(m.weights[h]);
+        b += i32::from(pair.weights[h]);
+    });
+    (a, b, n)
+}
+
+fn sums_fixed<const N: usize>(
+    decoded: &str,
+    bits: u8,
+    wa: &[i8; N],
+    wb: &[i8; N],
+) -> (i32, i32, usize) {
+    let (mut a, mut b) = (0i32, 0i32);
+    let n = features::for_each_feature_decoded(decoded, bits, |h| {
+        a += i32::from(wa[h & (N - 1)]);
+        b += i32::from(wb[h & (N - 1)]);
+    });
+    (a, b, n)
+}
+
+/// The last text scored by [`Model::score_shared`] on this thread, with the weight sums of
+/// both of the pair's models (the engine checks one value for XSS, then for SQLi, and both
+/// models read the same decoded text).
+#[derive(Default)]
+struct SharedScore {
+    text: String,
+    /// Models ([`kind_id`] order of the pair) and their sums.
+    kinds: [Option<AttackKind>; 2],
+    sums: [i32; 2],
+    count: usize,
+}
+
+thread_local! {
+    static LAST_SCORED: RefCell<SharedScore> = RefCell::new(SharedScore::default());
+}
+
+impl Model {
+    /// [`LinearModel::score_decoded`] for `kind`, computing the other SQLi/XSS model's sum
+    /// in the same feature pass (one extra weight lookup per feature) and remembering it for
+    /// this text: the second kind checked on the same value then needs no feature pass. The
+    /// memo is keyed by the whole text, compared byte for byte, so a hit is the very score
+    /// [`LinearModel::score_decoded`] gives. Only for a model that lives for the whole
+    /// program (the embedded one): a memo of a dropped model could not be told apart.
+    pub fn score_shared(&'static self, kind: AttackKind, decoded: &str) -> Option<f32> {
+        let m = self.get(kind)?;
+        let other = match kind {
+            AttackKind::Sqli => AttackKind::Xss,
+            AttackKind::Xss => AttackKind::Sqli,
+            _ => return Some(m.score_decoded(decoded)),
+        };
+        let pair = match self.get(other) {
+            // Both tables indexed by the same buckets: one pass serves both.
+            Some(o) if o.bits == m.bits && o.weights.len() == m.weights.len() => o,
+            _ => return Some(m.score_decoded(decoded)),
+        };
+        LAST_SCORED.with(|cell| {
+            let Ok(mut last) = cell.try_borrow_mut() else {
+                return Some(m.score_decoded(decoded));
+            };
+            let slot = last.kinds.iter().position(|k| *k == Some(kind));
+            if let Some(i) = slot.filter(|_| last.text == decoded) {
+                return Some(m.probability(last.sums[i], last.count));
+            }
+            let (a, b, n) = pair_sums(decoded, m, pair);
+            last.text.clear();
+            last.text.push_str(decoded);
+            last.kinds = [Some(kind), Some(other)];
+            last.sums = [a, b];
+            last.count = n;
+            Some(m.probability(a, n))
+        })
     }
 }
 
@@ -179,6 +284,68 @@ mod tests {
     fn embedded_model_parses() {
         let m = Model::from_bytes(EMBEDDED_BYTES).expect("embedded model must parse");
         assert_eq!(Model::from_bytes(&m.to_bytes()).unwrap(), m);
+    }
+
+    #[test]
+    fn shared_scores_equal_single_scores() {
+        let m = Model::embedded();
+        let texts = [
+            "<img src=x onerror=alert(1)>",
+            "1' or '1'='1' -- ",
+            "plain words (and a quote's)",
+            "",
+            "<p>Hello <b>there</b></p>",
+        ];
+        // Every order of kinds and texts, repeated: memo hits and misses alike.
+        for _ in 0..2 {
+            for t in texts {
+                for k in [AttackKind::Xss, AttackKind::Sqli, AttackKind::Xss] {
+                    let single = m.get(k).map(|x| x.score_decoded(t));
+                    assert_eq!(
+                        m.score_shared(k, t).map(f32::to_bits),
+                        single.map(f32::to_bits)
+                    );
+                }
+            }
+            for k in [AttackKind::Sqli, AttackKind::Xss] {
+                for t in texts {
+                    let single = m.get(k).map(|x| x.score_decoded(t));
+                    assert_eq!(
+                        m.score_shared(k, t).map(f32::to_bits),
+                        single.map(f32::to_bits)
+                    );
+                }
+            }
+        }
+        assert_eq!(
+            m.score_shared(AttackKind::Cmdi, "x"),
+            m.get(AttackKind::Cmdi).map(|x| x.score_decoded("x"))
+        );
+    }
+
+    #[test]
+    fn pair_sums_agree_with_single_scores_at_every_width() {
+        let model = |kind, bits: u8, seed: u8| LinearModel {
+            kind,
+            bits,
+            scale: 0.05,
+            bias: -0.5,
+            weights: (0..1usize << bits)
+                .map(|i| (i as u8).wrapping_mul(seed) as i8)
+                .collect(),
+        };
+        // 4: the checked fallback; 16: a fixed-size table.
+        for bits in [4u8, 16] {
+            let (x, s) = (
+                model(AttackKind::Xss, bits, 7),
+                model(AttackKind::Sqli, bits, 13),
+            );
+            for t in ["<b onclick=x()>", "1' or 1=1 --", "", "words only"] {
+                let (a, b, n) = pair_sums(t, &x, &s);
+                assert_eq!(x.probability(a, n).to_bits(), x.score_decoded(t).to_bits());
+                assert_eq!(s.probability(b, n).to_bits(), s.score_decoded(t).to_bits());
+            }
+        }
     }
 
     #[test]

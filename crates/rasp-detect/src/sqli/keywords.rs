@@ -51,7 +51,7 @@ pub enum Kw {
 }
 
 /// Every keyword (lower case) and its class.
-const KEYWORDS: [(&[u8], Kw); 109] = [
+pub(super) const KEYWORDS: [(&[u8], Kw); 109] = [
     (b"and", Kw::And),
     (b"or", Kw::Or),
     (b"xor", Kw::Xor),

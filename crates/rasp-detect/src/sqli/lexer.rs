@@ -5,7 +5,7 @@
 //! Work is linear in the input and the token count is capped ([`MAX_TOKENS`]), so a hostile
 //! value costs at most one pass over its bytes.
 
-use super::keywords::{classify, Kw};
+use super::keywords::{classify, Kw, KEYWORDS};
 
 /// Upper bound on tokens produced for one value and context; the decision only needs the
 /// structure near the break-out point, and the cap bounds memory and time on huge values.
@@ -412,7 +412,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                     }
                 } else {
                     i = j;
-                    match classify(word) {
+                    match keyword(word) {
                         Some(kw) => Kind::Kw(kw),
                         None => Kind::Word,
                     }
@@ -430,6 +430,34 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
         });
     }
     merge_split_keywords(s, out);
+}
+
+/// The shapes of the keywords: `KW_SHAPE[len][first & 31]` has bit `last & 31` set for
+/// every keyword of `len` bytes with that first and last byte. The low five bits of an ASCII
+/// letter are the same in either case, so a word whose shape is absent is no keyword
+/// whatever its case; prose words mostly leave here without being hashed.
+static KW_SHAPE: [[u32; 32]; 17] = {
+    let mut t = [[0u32; 32]; 17];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k].0;
+        if w.len() < t.len() && !w.is_empty() {
+            t[w.len()][(w[0] & 31) as usize] |= 1 << (w[w.len() - 1] & 31);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
+fn keyword(word: &str) -> Option<Kw> {
+    let b = word.as_bytes();
+    let (&first, &last) = (b.first()?, b.last()?);
+    let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
+    if shapes & (1 << (last & 31)) == 0 {
+        return None;
+    }
+    classify(word)
 }
 
 /// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
@@ -470,6 +498,34 @@ fn is_string_prefix(w: &str) -> bool {
 /// is an escaped quote (standard SQL); a backslash escapes the next byte (MySQL). Returns the
 /// index after the closing quote and whether it was closed.
 fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
+    let n = b.len();
+    while i < n {
+        // Only the quote and (with escapes) the backslash matter: jump to the next one.
+        let next = if backslash_escapes {
+            memchr::memchr2(q, b'\\', &b[i..])
+        } else {
+            memchr::memchr(q, &b[i..])
+        };
+        let Some(off) = next else {
+            return (n, false);
+        };
+        i += off;
+        if b[i] == b'\\' && backslash_escapes {
+            i += 2;
+            continue;
+        }
+        if i + 1 < n && b[i + 1] == q {
+            i += 2;
+            continue;
+        }
+        return (i + 1, true);
+    }
+    (n, false)
+}
+
+/// The byte-by-byte definition [`scan_string`] must agree with.
+#[cfg(test)]
+fn scan_string_bytewise(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
     while i < n {
         let c = b[i];
@@ -614,6 +670,69 @@ mod tests {
         let mut v = Vec::new();
         tokenize(s, st, true, &mut v);
         v.into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn string_scan_agrees_with_the_bytewise_scan() {
+        for v in [
+            "abc' def",
+            "it''s' x",
+            "a\\'b' c",
+            "a\\",
+            "\\",
+            "'",
+            "''",
+            "x\\\\' y",
+            "no quote at all",
+            "\"q\" 'r' `s`",
+            "",
+        ] {
+            let b = v.as_bytes();
+            for q in [b'\'', b'"', b'`', b'\\'] {
+                for bs in [true, false] {
+                    for from in 0..=b.len() {
+                        assert_eq!(
+                            scan_string(b, from, q, bs),
+                            scan_string_bytewise(b, from, q, bs),
+                            "{v:?} {q} {bs} {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn keyword_shape_filter_keeps_every_keyword() {
+        for (kw, class) in KEYWORDS {
+            let lower = std::str::from_utf8(kw).unwrap();
+            let upper = lower.to_ascii_uppercase();
+            let mixed: String = lower
+                .chars()
+                .enumerate()
+                .map(|(i, c)| {
+                    if i % 2 == 0 {
+                        c.to_ascii_uppercase()
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            for w in [lower, upper.as_str(), mixed.as_str()] {
+                assert_eq!(keyword(w), classify(w), "{w}");
+                // `classify` reads words of at most 16 bytes
+                if w.len() <= 16 {
+                    assert_eq!(keyword(w), Some(class), "{w}");
+                }
+            }
+        }
+        // Words of other shapes, and non-keywords that share a shape, are no keywords.
+        for w in [
+            "", "a", "the", "people", "unions", "selected", "Ünion", "orx", "sel_ect",
+        ] {
+            assert_eq!(keyword(w), None, "{w}");
+            assert_eq!(keyword(w), classify(w), "{w}");
+        }
     }
 
     #[test]

@@ -36,10 +36,13 @@ const SCHEMES: &[&str] = &[
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
 /// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
-/// needs its canonical form). `ZERO`: a `0`.
+/// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: a byte [`canonical`] may change
+/// other than by ASCII lower-casing: `%`, `\`, a control other than `\n` and `\t`, or a
+/// non-ASCII byte.
 const RELEVANT: u8 = 1;
 const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
+const REWRITTEN: u8 = 8;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -51,6 +54,12 @@ static BYTE_CLASS: [u8; 256] = {
         }
         if matches!(c, b'/' | b'\\' | b'%') || c.is_ascii_control() || c >= 0x80 {
             t[b] |= NOT_PLAIN;
+        }
+        if matches!(c, b'\\' | b'%')
+            || (c.is_ascii_control() && c != b'\n' && c != b'\t')
+            || c >= 0x80
+        {
+            t[b] |= REWRITTEN;
         }
         b += 1;
     }
@@ -99,18 +108,41 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         }
         return sensitive::names_sensitive_file(value).then_some("sensitive-file");
     }
-    let canon = canonical(value);
+    // ASCII with nothing to decode or rewrite (a path, a URL, multi-line text, HTML): the
+    // canonical form is the value lower-cased, and every test below ignores ASCII case, so
+    // it runs on the value itself without building that copy.
+    if classes & REWRITTEN == 0 && !(classes & ZERO != 0 && spells_hex_zero(value)) {
+        return judge_canonical(value, ctx);
+    }
+    judge_canonical(&canonical(value), ctx)
+}
+
+/// Whether `value` has `0x` or `0X`, which [`canonical`] may read as a spelled-out byte.
+fn spells_hex_zero(value: &str) -> bool {
+    value
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'0' && (w[1] | 0x20) == b'x')
+}
+
+/// The structural tests on the canonical form of the value, or on a value that differs from
+/// it only in ASCII case (every test here ignores ASCII case).
+fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if SCHEMES.iter().any(|s| trimmed.starts_with(s)) {
+    if SCHEMES.iter().any(|s| {
+        trimmed
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+    }) {
         return Some("scheme");
     }
-    if climbs(&canon, ctx) {
+    if climbs(canon, ctx) {
         return Some("climb");
     }
-    if sensitive::names_sensitive_file(&canon) {
+    if sensitive::names_sensitive_file(canon) {
         return Some("sensitive-file");
     }
-    if sensitive::dotted_junk_path(&canon) {
+    if sensitive::dotted_junk_path(canon) {
         return Some("obfuscated-climb");
     }
     None
@@ -127,9 +159,44 @@ pub fn canonical(value: &str) -> String {
         d.make_ascii_lowercase();
         d
     } else {
-        decoded.to_lowercase()
+        to_lowercase(&decoded)
     };
     canonical_lower(&lower)
+}
+
+/// `str::to_lowercase` with unchanged runs copied in bulk: ASCII other than capitals and the
+/// scripts without case (CJK, kana, Hangul; see [`caseless`]) need no table lookup per
+/// character, which is most of the cost on East Asian text.
+fn to_lowercase(s: &str) -> String {
+    // A capital sigma lower-cases by its context (final form): std's rule, std's code.
+    if s.contains('\u{3a3}') {
+        return s.to_lowercase();
+    }
+    let mut out = String::with_capacity(s.len());
+    // Start of the pending run of characters that lower-case to themselves.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let unchanged = if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            caseless(c)
+        };
+        if !unchanged {
+            out.push_str(&s[run..i]);
+            out.extend(c.to_lowercase());
+            run = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[run..]);
+    out
+}
+
+/// Blocks with no cased letter: CJK symbols and punctuation, kana, Bopomofo, Hangul
+/// compatibility jamo, enclosed and compatibility CJK, CJK ideographs (U+3000–U+9FFF), and
+/// Hangul syllables. Every code point in them lower-cases to itself (checked exhaustively by
+/// a unit test).
+fn caseless(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
 }
 
 /// The plain definition of [`canonical`] after decoding, character by character; the
@@ -193,12 +260,21 @@ fn canonical_chars(decoded: &str) -> String {
 }
 
 /// Bytes [`canonical_lower`] copies as they are: ASCII other than `0` (which may start
-/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`.
+/// `0x2e`), `\\`, `%` and control characters except `\n` and `\t`; and the UTF-8 bytes of
+/// characters it keeps. Only the leads `0xC2` (C1 controls, U+0080–U+009F), `0xEE` and
+/// `0xEF` (private use U+E000–U+F8FF, U+FFFD) can start a character it rewrites; every
+/// other lead and every continuation byte belongs to a character copied unchanged, so a
+/// run never ends inside a character.
 static PLAIN_BYTE: [bool; 256] = {
     let mut t = [false; 256];
     let mut c = 0x20;
     while c < 0x7f {
         t[c] = true;
+        c += 1;
+    }
+    let mut c = 0x80;
+    while c < 0x100 {
+        t[c] = !matches!(c, 0xc2 | 0xee | 0xef);
         c += 1;
     }
     t[b'\n' as usize] = true;
@@ -224,6 +300,7 @@ fn canonical_lower(lower: &str) -> String {
         out.push_str(&lower[i..i + run]);
         i += run;
         let Some(&c) = b.get(i) else { break };
+        // A character led by 0xC2, 0xEE or 0xEF (see [`PLAIN_BYTE`]).
         if c >= 0x80 {
             let ch = lower[i..].chars().next().unwrap_or('\u{fffd}');
             match ch {
@@ -275,6 +352,10 @@ fn canonical_lower(lower: &str) -> String {
 
 /// Whether walking the path's segments goes above its starting directory.
 fn climbs(canon: &str, ctx: Context) -> bool {
+    // Only a dot segment (two or more dots) can climb: without `..` there is none.
+    if memchr::memmem::find(canon.as_bytes(), b"..").is_none() {
+        return false;
+    }
     let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
     let first = segs.peek().copied().unwrap_or("");
     if !canon.contains('/') {
@@ -357,6 +438,56 @@ mod tests {
     }
 
     #[test]
+    fn caseless_blocks_lower_case_to_themselves() {
+        for r in ['\u{3000}'..='\u{9fff}', '\u{ac00}'..='\u{d7a3}'] {
+            for c in r {
+                assert!(caseless(c));
+                assert!(c.to_lowercase().eq([c]), "{c:?}");
+            }
+        }
+        assert!(!caseless('A') && !caseless('\u{ff21}') && !caseless('\u{2fff}'));
+    }
+
+    #[test]
+    fn fast_lower_casing_agrees_with_std() {
+        for v in [
+            "",
+            "ABC def",
+            "東京都 ＡＢＣ ﾃｽﾄ テスト 한국어 Ünïcödé",
+            "ΟΔΟΣ ΣΑΣ Σ",
+            "İstanbul KELVIN \u{212a} ß ẞ",
+            "Привет, МИР",
+            "\u{2fff}\u{3000}\u{9fff}\u{a000}\u{abff}\u{ac00}\u{d7a3}\u{d7a4}",
+        ] {
+            assert_eq!(to_lowercase(v), v.to_lowercase(), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_values_are_judged_as_their_canonical_form() {
+        // Mixed case, separators, multi-line text: judged without the canonical copy, with
+        // the same answers as on the canonical form.
+        for v in [
+            "../../ETC/PASSWD",
+            "File:///etc/hosts",
+            "PHP://filter/resource=x",
+            "/Etc/Passwd",
+            "a/b/../../C",
+            "line one\nline/two",
+            "see /ETC/passwd for users",
+            "X/ETC..PASSWD/..Y",
+            "docs/A.TXT",
+            "0X2E0X2E/x",
+        ] {
+            assert_eq!(
+                judge(v, Context::Param),
+                judge_canonical(&canonical(v), Context::Param),
+                "{v:?}"
+            );
+        }
+    }
+
+    #[test]
     fn bulk_mapping_agrees_with_the_per_character_one() {
         for v in [
             "..\\..\\Boot.INI",
@@ -370,6 +501,8 @@ mod tests {
             "0",
             "Grüße/ÄÖÜ\u{fffd}x\u{e001}y\u{85}z\u{0}.\u{0}.",
             "東京都/..\\0x2E",
+            "\u{80}\u{9f}\u{a0}\u{ff}\u{100}\u{d7ff}\u{e000}\u{f8ff}\u{f900}\u{fffc}\u{fffd}",
+            "\u{ffff}\u{10000}\u{10ffff}\u{f0000}é東\u{c2}",
         ] {
             assert_eq!(
                 canonical_lower(&v.to_lowercase()),

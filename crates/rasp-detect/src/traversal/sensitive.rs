@@ -136,8 +136,13 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Whether the canonical path names a sensitive file or directory.
 pub fn names_sensitive_file(canon: &str) -> bool {
-    automaton()
-        .find_overlapping_iter(canon)
+    let ac = automaton();
+    // Most values name no entry at all: a plain search (which stops at the first hit)
+    // settles them before the overlapping walk that examines every hit.
+    let Some(first) = ac.find(canon) else {
+        return false;
+    };
+    overlapping_hits(ac, canon, first.end())
         .take(MAX_HITS)
         .any(|m| {
             let id = m.pattern().as_usize();
@@ -149,6 +154,39 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                 rooted(canon, m.start())
             }
         })
+}
+
+/// The longest entry, in bytes.
+const LONGEST_ENTRY: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < ANYWHERE.len() {
+        if ANYWHERE[i].len() > longest {
+            longest = ANYWHERE[i].len();
+        }
+        i += 1;
+    }
+    let mut i = 0;
+    while i < ROOTED.len() {
+        if ROOTED[i].len() > longest {
+            longest = ROOTED[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Every overlapping hit of `ac` in `hay`, in the order of a walk from the start, given
+/// that the earliest hit ends at `first_end` (what a plain search reports first): no hit
+/// ends before it, and none is longer than [`LONGEST_ENTRY`], so none starts before
+/// `first_end - LONGEST_ENTRY`, and the walk starts there instead of rescanning the prefix.
+fn overlapping_hits<'a>(
+    ac: &'a AhoCorasick,
+    hay: &'a str,
+    first_end: usize,
+) -> impl Iterator<Item = aho_corasick::Match> + 'a {
+    let from = first_end.saturating_sub(LONGEST_ENTRY);
+    ac.find_overlapping_iter(aho_corasick::Input::new(hay).range(from..))
 }
 
 /// Whether the path that ends in the match at `at` is mentioned in running text rather than
@@ -186,10 +224,10 @@ const QUOTES: &[char] = &[
     '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
 ];
 
+/// Start offsets of the non-overlapping occurrences of `needle` in `hay`, left to right (as
+/// `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
 fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    hay.match_indices(needle)
-        .map(|(i, _)| i)
-        .take(MAX_HITS_PER_ENTRY)
+    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).take(MAX_HITS_PER_ENTRY)
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -249,27 +287,47 @@ const MAX_JUNK: usize = 4;
 /// A value with a run of two or more dots (the climb, however mangled) and a sensitive path
 /// whose separators were replaced by junk.
 pub fn dotted_junk_path(canon: &str) -> bool {
-    if !canon.contains("..") && !canon.contains(". .") && !canon.contains(".?") {
-        // Dots are never dropped by the skeleton, only the junk between them.
-        if !canon
-            .as_bytes()
-            .windows(3)
-            .any(|w| w[0] == b'.' && w[2] == b'.')
-        {
-            return false;
-        }
-    }
-    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones.
-    let skeleton: String = canon
-        .bytes()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == b'.' || *c == b'-')
-        .take(4096)
-        .map(char::from)
-        .collect();
-    if !skeleton.contains("..") {
+    // Dots are never dropped by the skeleton, only the junk between them: a value with no
+    // two dots at most one byte apart (`..`, `.?`, `. .`, `.x.`) has no climb to mangle.
+    // One memchr pass over the dots instead of four substring searches.
+    let b = canon.as_bytes();
+    let near_dots = memchr::memchr_iter(b'.', b)
+        .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
+    if !near_dots || !skeleton_has_dot_pair(b) {
         return false;
     }
+    // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
+    // to lower case: a canonical form already is; a plain ASCII value judged without its
+    // canonical copy may not be.
+    let skeleton: String = b
+        .iter()
+        .filter(|&&c| skeleton_byte(c))
+        .take(SKELETON_BYTES)
+        .map(|&c| char::from(c.to_ascii_lowercase()))
+        .collect();
     LOOSE.iter().any(|parts| loose_match(&skeleton, parts))
+}
+
+/// Bytes of the skeleton kept at most.
+const SKELETON_BYTES: usize = 4096;
+
+/// The bytes the skeleton keeps: ASCII letters, digits, dots and dashes.
+fn skeleton_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'.' || c == b'-'
+}
+
+/// Whether the skeleton (its first [`SKELETON_BYTES`] bytes) has two dots in a row, decided
+/// without building it.
+fn skeleton_has_dot_pair(b: &[u8]) -> bool {
+    let mut prev_dot = false;
+    b.iter()
+        .filter(|&&c| skeleton_byte(c))
+        .take(SKELETON_BYTES)
+        .any(|&c| {
+            let pair = prev_dot && c == b'.';
+            prev_dot = c == b'.';
+            pair
+        })
 }
 
 fn loose_match(s: &str, parts: &[&str]) -> bool {
@@ -287,4 +345,62 @@ fn loose_match(s: &str, parts: &[&str]) -> bool {
         }
         true
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn occurrences_are_those_of_match_indices() {
+        let long = "etc".repeat(40);
+        for (hay, needle) in [
+            ("aaaa", "aa"),
+            ("etcetc..etc", "etc"),
+            ("", "etc"),
+            ("etc", ""),
+            ("x.windows.windowswindows", "windows"),
+            (long.as_str(), "etc"),
+            (long.as_str(), "tce"),
+        ] {
+            let want: Vec<usize> = hay
+                .match_indices(needle)
+                .map(|(i, _)| i)
+                .take(MAX_HITS_PER_ENTRY)
+                .collect();
+            assert_eq!(
+                occurrences(hay, needle).collect::<Vec<_>>(),
+                want,
+                "{hay} {needle}"
+            );
+        }
+    }
+
+    #[test]
+    fn overlapping_walk_from_the_first_hit_finds_every_hit() {
+        let long = "x/".repeat(300) + "etc/passwd and /proc/self/environ";
+        for v in [
+            "../../etc/passwd",
+            "/etc/passwd%00/etc/shadow/etc/hosts",
+            "c:/windows/system32/config/sam and win.ini boot.ini",
+            "a.htaccess.htpasswd id_rsa.pub authorized_keys",
+            "/var/log/apache2/access.log",
+            long.as_str(),
+            "WEB-INF/web.xml",
+        ] {
+            let ac = automaton();
+            let first = ac.find(v).expect("names an entry");
+            let all: Vec<_> = ac.find_overlapping_iter(v).collect();
+            let from_first: Vec<_> = overlapping_hits(ac, v, first.end()).collect();
+            assert_eq!(from_first, all, "{v}");
+        }
+        assert!(automaton().find("nothing sensitive here").is_none());
+    }
+
+    #[test]
+    fn mangled_separators_between_dots() {
+        assert!(dotted_junk_path("..%%etc%%passwd"));
+        assert!(dotted_junk_path("..?..?windows??win.ini"));
+        assert!(!dotted_junk_path("wait... the etc. list"));
+    }
 }
