@@ -588,6 +588,13 @@ mod prose {
             "löscht die Win.ini und die System.ini",
             "编辑根分区的\"/etc/passwd\"文件，使 root 账户条目的第二段为空。",
             "the \"id_rsa\" key stays on your laptop",
+            // the path opens the value and a sentence follows it
+            "/etc/init.d/networking gdzieś w sekcji start",
+            "“/etc/passwd” 包含下列内容。",
+            "/etc/passwd holds one line per account",
+            // the whole text of an element
+            "Uses <code>'/bin/sh'</code> on Unix",
+            "<p>Edit <tt>/etc/shadow</tt> with vipw.</p>",
         ] {
             assert!(detect(v, Context::Param).is_none(), "{v}");
         }
@@ -608,6 +615,18 @@ mod prose {
             "web/../../../etc/shadow",
             "images/../../.ssh/id_rsa",
             "{{ include 'WEB-INF/web.xml' }}",
+            // a path and then more than a sentence's words, or code after it
+            "/etc/passwd%00",
+            "/etc/passwd HTTP/1.1",
+            "/etc/passwd; ls",
+            "/etc/passwd && id",
+            "\"/etc/passwd\" or 1=1",
+            "/etc/passwd x",
+            // markup around a path that is not an element's whole text
+            "<img src=\"/etc/passwd\">",
+            "<a href=file:///etc/passwd>x</a>",
+            "<x>../../etc/passwd</x>",
+            "<x>/etc/passwd;id</x>",
         ] {
             assert!(detect(v, Context::Param).is_some(), "{v}");
         }

@@ -149,9 +149,9 @@ pub fn names_sensitive_file(canon: &str) -> bool {
             if id < ANYWHERE.len() {
                 boundary_before(canon, m.start())
                     && boundary_after(canon, m.end(), ANYWHERE[id])
-                    && !mentioned_in_prose(canon, m.start())
+                    && !mentioned_in_prose(canon, m.start(), m.end())
             } else {
-                rooted(canon, m.start())
+                rooted(canon, m.start()) && !mentioned_in_prose(canon, m.start(), m.end())
             }
         })
 }
@@ -189,20 +189,30 @@ fn overlapping_hits<'a>(
     ac.find_overlapping_iter(aho_corasick::Input::new(hay).range(from..))
 }
 
-/// Whether the path that ends in the match at `at` is mentioned in running text rather than
-/// given as a path: between the last word and the path there is only a space or a quote
-/// (`see /etc/passwd for…`, `die Win.ini`, `文件"/etc/passwd"`), and no shell, code or markup
-/// syntax comes before it. A path that starts the value, follows a climb, a scheme, `=`, `(`
-/// or a shell operator, or is glued to a directory name is a path, as in every
-/// file-inclusion payload.
-fn mentioned_in_prose(s: &str, at: usize) -> bool {
+/// Whether the path that ends in the match `at..end` is mentioned in running text rather
+/// than given as a path:
+/// - between the last word and the path there is only a space or a quote (`see /etc/passwd
+///   for…`, `die Win.ini`, `文件"/etc/passwd"`), and no shell, code or markup syntax comes
+///   before it;
+/// - or the path opens the value (bare or quoted) and a sentence follows it
+///   (`/etc/init.d/networking gdzieś w sekcji start`, `“/etc/passwd” 包含下列内容`): a
+///   request for a file ends with the path, it does not go on in words;
+/// - or the path, quoted or not, is the whole text of an element (`<code>'/bin/sh'</code>`):
+///   documentation naming a file.
+///
+/// A path alone, after a climb, a scheme, `=`, `(` or a shell operator, or glued to a
+/// directory name is a path, as in every file-inclusion payload.
+fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     let before = s[..at].trim_end_matches(['/', '~']);
+    let unquoted = before.trim_end_matches(QUOTES);
+    if element_text(unquoted, &s[end..]) {
+        return true;
+    }
     // Shell, code and markup syntax before the path: a command line (`x;cat /etc/passwd`) or
     // an include, not a sentence.
-    if before.contains([';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>', '=']) {
+    if before.contains(SYNTAX) {
         return false;
     }
-    let unquoted = before.trim_end_matches(QUOTES);
     let quoted = unquoted.len() < before.len();
     let mut back = unquoted.chars().rev();
     match back.next() {
@@ -215,8 +225,64 @@ fn mentioned_in_prose(s: &str, at: usize) -> bool {
         }
         // Glued to a word only through a quote: CJK prose has no spaces.
         Some(c) => quoted && c.is_alphabetic(),
-        None => false,
+        None => sentence_follows(&s[end..]),
     }
+}
+
+/// Shell, code and markup syntax: around a path it makes a command line or an include.
+const SYNTAX: &[char] = &[';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>', '='];
+
+/// Whether `after` (what follows the matched entry) ends the path and goes on as a sentence:
+/// the rest of the path, at most a closing quote, then at least two
+/// words of letters, or a run of letters of a script written without spaces, and no shell,
+/// code or markup syntax.
+fn sentence_follows(after: &str) -> bool {
+    let rest = after_path(after);
+    if !rest.starts_with(char::is_whitespace) && !rest.starts_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    if rest.contains(SYNTAX) {
+        return false;
+    }
+    let word = |w: &&str| {
+        w.trim_end_matches(|c: char| c.is_ascii_punctuation() || !c.is_alphanumeric())
+            .chars()
+            .all(char::is_alphabetic)
+            && w.chars().next().is_some_and(char::is_alphabetic)
+    };
+    let words = rest.split_whitespace().take(2).filter(word).count();
+    let spaceless = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphabetic() && !c.is_ascii())
+        .count();
+    words == 2 || spaceless >= 2
+}
+
+/// Whether the path is the whole text of an element: right after an opening tag's `>` (at
+/// most a quote between) and right before `</` (only the path's rest and a quote between).
+fn element_text(before: &str, after: &str) -> bool {
+    let Some(open) = before.strip_suffix('>') else {
+        return false;
+    };
+    // The `>` closes an opening tag: `<name…` with no other `<`/`>` in between.
+    let Some(lt) = open.rfind('<') else {
+        return false;
+    };
+    if open[lt..].contains('>') || !open[lt + 1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    after_path(after).starts_with("</")
+}
+
+/// What follows the rest of a path (its name characters) and at most one closing quote.
+fn after_path(after: &str) -> &str {
+    let path_end = after
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '/' | '\\' | '.' | '_' | '-' | '~')))
+        .unwrap_or(after.len());
+    let rest = &after[path_end..];
+    rest.strip_prefix(|c: char| QUOTES.contains(&c))
+        .unwrap_or(rest)
 }
 
 /// Quotation marks prose puts around a file name.
