@@ -450,7 +450,7 @@ static KW_SHAPE: [[u32; 32]; 17] = {
 };
 
 /// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
-fn keyword(word: &str) -> Option<Kw> {
+pub(super) fn keyword(word: &str) -> Option<Kw> {
     let b = word.as_bytes();
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];

@@ -50,12 +50,7 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 /// ```
 pub fn carries_sql(value: &str) -> bool {
     let b = value.as_bytes();
-    if b.iter()
-        .any(|c| matches!(c, b'\'' | b'"' | b'`' | b';' | b'#' | b'@'))
-        || ["--", "/*", "||", "&&", ")(", "(|", "(&"]
-            .iter()
-            .any(|p| value.contains(p))
-    {
+    if sql_punctuation(b) {
         return true;
     }
     let mut i = 0;
@@ -69,7 +64,7 @@ pub fn carries_sql(value: &str) -> bool {
             i += 1;
         }
         let word = &value[start..i];
-        if keywords::classify(word).is_some()
+        if lexer::keyword(word).is_some()
             || keywords::is_attack_function(word)
             || keywords::is_strong_function(word)
         {
@@ -82,6 +77,24 @@ pub fn carries_sql(value: &str) -> bool {
         }
     }
     false
+}
+
+/// The punctuation half of [`carries_sql`], in one pass: a quote, backtick, `;`, `#` or `@`,
+/// or one of the pairs `--`, `/*`, `||`, `&&`, `)(`, `(|`, `(&`.
+fn sql_punctuation(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        let next = b.get(i + 1).copied();
+        match c {
+            b'\'' | b'"' | b'`' | b';' | b'#' | b'@' => true,
+            b'-' => next == Some(b'-'),
+            b'/' => next == Some(b'*'),
+            b'|' => next == Some(b'|'),
+            b'&' => next == Some(b'&'),
+            b')' => next == Some(b'('),
+            b'(' => matches!(next, Some(b'|' | b'&')),
+            _ => false,
+        }
+    })
 }
 
 /// Decide whether `value` is SQL injection in any SQL context an application uses.
@@ -255,13 +268,26 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     }
     const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
-    if (typo || pct || amp) && (cur.contains(QUOTES) || cur.contains(DASHES)) {
+    if (typo || pct || amp) && has_typographic(&cur) {
         // payloads pasted through word processors: primes and curly quotes for `'`,
         // en/em dashes for `--`
         let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
         return analyze(&d);
     }
     None
+}
+
+/// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces
+/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07). Their UTF-8 forms are `E2 80 xx` and
+/// `EF BC 87`; in valid UTF-8 a lead byte starts a character, so a byte search finds
+/// exactly the characters a `char` search would, without decoding every character.
+fn has_typographic(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| match (b[i], b.get(i + 1..i + 3)) {
+        (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) => true,
+        (0xef, Some([0xbc, 0x87])) => true,
+        _ => false,
+    })
 }
 
 /// Values of `key=value` pairs separated by `&` or `;` when the value is shaped like a
@@ -346,7 +372,10 @@ fn analyze_with(
     }
     for &(st, bs) in &runs[..n] {
         lexer::tokenize(value, st, bs, raw);
-        let truncated = significant(value, raw, sig);
+        // Without comments (most values) the significant tokens are the raw ones: no copy.
+        let has_comment = raw.iter().any(|t| t.kind == Kind::Comment);
+        let truncated = has_comment && significant(value, raw, sig);
+        let sig: &[Token] = if has_comment { sig } else { raw };
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
         let balanced = commented
             || match (st, sig.last()) {
