@@ -371,9 +371,9 @@ fn analyze_with(
         }
     }
     for &(st, bs) in &runs[..n] {
-        lexer::tokenize(value, st, bs, raw);
+        let lexed_comment = lexer::tokenize(value, st, bs, raw);
         // Without comments (most values) the significant tokens are the raw ones: no copy.
-        let has_comment = raw.iter().any(|t| t.kind == Kind::Comment);
+        let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
         let truncated = has_comment && significant(value, raw, sig);
         let sig: &[Token] = if has_comment { sig } else { raw };
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
