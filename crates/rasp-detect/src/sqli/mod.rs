@@ -489,7 +489,7 @@ fn decide(
 
     // Context-free evidence: a set operation, a stacked statement or a timing primitive
     // anywhere is SQL whatever the context.
-    if let Some(r) = anywhere(&mut p) {
+    if let Some(r) = anywhere(&mut p, t) {
         return Some(r);
     }
 
@@ -908,7 +908,7 @@ fn decide(
 }
 
 /// Evidence that is SQL whatever the context, read over the bare stream.
-fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
+fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
     let n = p.len();
     // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
@@ -956,7 +956,14 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
         }
         p.take_flags();
     }
-    for i in 0..n {
+    // Every shape below starts at a keyword, `;`, an operator or a call: the words and
+    // punctuation of prose are passed over with one test each.
+    let starts = (0..n).filter(|&i| match t[i].kind {
+        Kind::Kw(_) | Kind::Semi | Kind::Op => true,
+        Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
+        _ => false,
+    });
+    for i in starts {
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
                 return Some("union-select");
