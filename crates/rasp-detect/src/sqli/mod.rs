@@ -283,10 +283,11 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
 /// exactly the characters a `char` search would, without decoding every character.
 fn has_typographic(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| match (b[i], b.get(i + 1..i + 3)) {
-        (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) => true,
-        (0xef, Some([0xbc, 0x87])) => true,
-        _ => false,
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1..i + 3)),
+            (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87]))
+        )
     })
 }
 
