@@ -1856,6 +1856,12 @@ fn classify(word: &[u8]) -> CommandWord {
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
     };
+    // Most such words are prose with punctuation (`end.`, `it's`, `a,b`): without `/`, `$`
+    // or `%` no variable, path or switch rule below can apply, so only the extension, glob
+    // and vocabulary rules are read.
+    if !word.iter().any(|&c| matches!(c, b'/' | b'$' | b'%')) {
+        return classify_name(w);
+    }
     // `$0` is the running shell; `$a$b` glues variables into a command name
     // (`a=c;b=at;$a$b /etc/passwd`).
     if w == "$0" || w == "${0}" || variables_glued(w) {
@@ -1954,6 +1960,42 @@ fn classify(word: &[u8]) -> CommandWord {
             // Named in documentation too (`/usr/sbin/sendmail - 0 errors`), so it needs a
             // tight start, arguments, or to be the whole value.
             None if system_binary(w) => CommandWord::Known(Tier::Tool),
+            None => CommandWord::Unknown,
+        },
+    }
+}
+
+/// [`classify`] of a word without `/`, `$` or `%` (not a plain name): what its last rules
+/// decide when the word is no variable and no path (`is_path` false, `base` the word).
+fn classify_name(w: &str) -> CommandWord {
+    if w.ends_with(':') {
+        return CommandWord::Unknown;
+    }
+    let base = [".exe", ".com", ".bat", ".cmd"]
+        .iter()
+        .find_map(|ext| w.strip_suffix(ext))
+        .unwrap_or(w);
+    if base.is_empty() {
+        return CommandWord::Unknown;
+    }
+    if is_glob(w.as_bytes()) {
+        let letters = literal_letters(base.as_bytes());
+        let pinned = base.bytes().any(|c| c == b'?' || c == b'[') || letters >= 3;
+        let ok = letters >= 2
+            && base.len() >= 3
+            && pinned
+            && vocabulary::glob_matches_command(base, Tier::Word);
+        return if ok {
+            CommandWord::GlobPath
+        } else {
+            CommandWord::Unknown
+        };
+    }
+    match vocabulary::lookup(base) {
+        Some(t) => CommandWord::Known(t),
+        None if executable_name(w) => CommandWord::Known(Tier::Tool),
+        None => match versioned(base) {
+            Some(t) => CommandWord::Known(t),
             None => CommandWord::Unknown,
         },
     }

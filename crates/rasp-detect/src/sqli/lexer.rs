@@ -101,8 +101,12 @@ fn is_space(b: u8) -> bool {
 /// `backslash_escapes` a backslash escapes the next byte inside strings (MySQL); without, it
 /// is an ordinary byte (standard SQL, and what `\'` payloads aim at when an application
 /// escapes quotes with a backslash).
-pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) {
+///
+/// Returns whether a comment token was lexed (before `UN/**/ION` merging removes any): a
+/// value without one skips the passes that look for comments.
+pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) -> bool {
     out.clear();
+    let mut comments = false;
     let b = s.as_bytes();
     let n = b.len();
     let mut i = 0usize;
@@ -423,13 +427,17 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 Kind::Other
             }
         };
+        comments |= kind == Kind::Comment;
         out.push(Token {
             kind,
             start: st as u32,
             end: i as u32,
         });
     }
-    merge_split_keywords(s, out);
+    if comments {
+        merge_split_keywords(s, out);
+    }
+    comments
 }
 
 /// The shapes of the keywords: `KW_SHAPE[len][first & 31]` has bit `last & 31` set for
@@ -450,7 +458,7 @@ static KW_SHAPE: [[u32; 32]; 17] = {
 };
 
 /// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
-fn keyword(word: &str) -> Option<Kw> {
+pub(super) fn keyword(word: &str) -> Option<Kw> {
     let b = word.as_bytes();
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
@@ -620,8 +628,8 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 /// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
 /// whose concatenation is a keyword (filters that strip comments turn it into one).
 fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
-    // Only a comment can glue two words: most values have none and skip the pass.
-    if toks.len() < 3 || !toks.iter().any(|t| t.kind == Kind::Comment) {
+    // Only a comment can glue two words: [`tokenize`] calls this only when it lexed one.
+    if toks.len() < 3 {
         return;
     }
     let mut w = 0usize;
@@ -668,7 +676,7 @@ mod tests {
 
     fn kinds(s: &str, st: Start) -> Vec<Kind> {
         let mut v = Vec::new();
-        tokenize(s, st, true, &mut v);
+        let _ = tokenize(s, st, true, &mut v);
         v.into_iter().map(|t| t.kind).collect()
     }
 

@@ -50,12 +50,7 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 /// ```
 pub fn carries_sql(value: &str) -> bool {
     let b = value.as_bytes();
-    if b.iter()
-        .any(|c| matches!(c, b'\'' | b'"' | b'`' | b';' | b'#' | b'@'))
-        || ["--", "/*", "||", "&&", ")(", "(|", "(&"]
-            .iter()
-            .any(|p| value.contains(p))
-    {
+    if sql_punctuation(b) {
         return true;
     }
     let mut i = 0;
@@ -69,7 +64,7 @@ pub fn carries_sql(value: &str) -> bool {
             i += 1;
         }
         let word = &value[start..i];
-        if keywords::classify(word).is_some()
+        if lexer::keyword(word).is_some()
             || keywords::is_attack_function(word)
             || keywords::is_strong_function(word)
         {
@@ -82,6 +77,24 @@ pub fn carries_sql(value: &str) -> bool {
         }
     }
     false
+}
+
+/// The punctuation half of [`carries_sql`], in one pass: a quote, backtick, `;`, `#` or `@`,
+/// or one of the pairs `--`, `/*`, `||`, `&&`, `)(`, `(|`, `(&`.
+fn sql_punctuation(b: &[u8]) -> bool {
+    b.iter().enumerate().any(|(i, &c)| {
+        let next = b.get(i + 1).copied();
+        match c {
+            b'\'' | b'"' | b'`' | b';' | b'#' | b'@' => true,
+            b'-' => next == Some(b'-'),
+            b'/' => next == Some(b'*'),
+            b'|' => next == Some(b'|'),
+            b'&' => next == Some(b'&'),
+            b')' => next == Some(b'('),
+            b'(' => matches!(next, Some(b'|' | b'&')),
+            _ => false,
+        }
+    })
 }
 
 /// Decide whether `value` is SQL injection in any SQL context an application uses.
@@ -255,13 +268,27 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     }
     const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
-    if (typo || pct || amp) && (cur.contains(QUOTES) || cur.contains(DASHES)) {
+    if (typo || pct || amp) && has_typographic(&cur) {
         // payloads pasted through word processors: primes and curly quotes for `'`,
         // en/em dashes for `--`
         let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
         return analyze(&d);
     }
     None
+}
+
+/// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces
+/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07). Their UTF-8 forms are `E2 80 xx` and
+/// `EF BC 87`; in valid UTF-8 a lead byte starts a character, so a byte search finds
+/// exactly the characters a `char` search would, without decoding every character.
+fn has_typographic(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+        matches!(
+            (b[i], b.get(i + 1..i + 3)),
+            (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87]))
+        )
+    })
 }
 
 /// Values of `key=value` pairs separated by `&` or `;` when the value is shaped like a
@@ -345,8 +372,11 @@ fn analyze_with(
         }
     }
     for &(st, bs) in &runs[..n] {
-        lexer::tokenize(value, st, bs, raw);
-        let truncated = significant(value, raw, sig);
+        let lexed_comment = lexer::tokenize(value, st, bs, raw);
+        // Without comments (most values) the significant tokens are the raw ones: no copy.
+        let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
+        let truncated = has_comment && significant(value, raw, sig);
+        let sig: &[Token] = if has_comment { sig } else { raw };
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
         let balanced = commented
             || match (st, sig.last()) {
@@ -460,7 +490,7 @@ fn decide(
 
     // Context-free evidence: a set operation, a stacked statement or a timing primitive
     // anywhere is SQL whatever the context.
-    if let Some(r) = anywhere(&mut p) {
+    if let Some(r) = anywhere(&mut p, t) {
         return Some(r);
     }
 
@@ -879,7 +909,7 @@ fn decide(
 }
 
 /// Evidence that is SQL whatever the context, read over the bare stream.
-fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
+fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
     let n = p.len();
     // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
@@ -927,7 +957,14 @@ fn anywhere(p: &mut Parser<'_>) -> Option<&'static str> {
         }
         p.take_flags();
     }
-    for i in 0..n {
+    // Every shape below starts at a keyword, `;`, an operator or a call: the words and
+    // punctuation of prose are passed over with one test each.
+    let starts = (0..n).filter(|&i| match t[i].kind {
+        Kind::Kw(_) | Kind::Semi | Kind::Op => true,
+        Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
+        _ => false,
+    });
+    for i in starts {
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
                 return Some("union-select");
