@@ -91,6 +91,7 @@ pub fn for_each_feature(value: &str, bits: u8, f: impl FnMut(usize)) -> usize {
 /// [`for_each_feature`] on a value already percent- and entity-decoded (callers that decoded
 /// it for their own checks need not decode twice). The multiset of buckets is the same; their
 /// order is not part of the contract (scores sum them).
+#[inline]
 pub fn for_each_feature_decoded(decoded: &str, bits: u8, mut f: impl FnMut(usize)) -> usize {
     debug_assert!(*CHAR_NGRAMS.start() == 1 && *CHAR_NGRAMS.end() == FIRST_STEP.len());
     let mask = (1usize << bits) - 1;
