@@ -178,36 +178,41 @@ impl Model {
     }
 }
 
-/// The SQLi and XSS weights of one model side by side, bucket by bucket: a feature's two
-/// weights then sit in one cache line and come with one load (two separate tables cost two
-/// cache misses per feature on long values). Built once, from the weights as loaded; the
+/// The SQLi and XSS weights of one model side by side, bucket by bucket, packed in one
+/// `i32` ([`features::pack_pair`]): a feature's two weights sit in one cache line and come
+/// with one load and one add (two separate tables cost two cache misses and four
+/// instructions per feature on long values). Built once, from the weights as loaded; the
 /// sums are the very integers two separate lookups give.
 struct PairTable {
-    /// The kinds of the first and second weight of each entry.
+    /// The kinds of the low and high weight of each entry.
     kinds: [AttackKind; 2],
     bits: u8,
-    weights: Box<[[i8; 2]]>,
+    packed: Box<[features::Packed]>,
+    /// The packed entry of each byte's unigram bucket.
+    uni: [features::Packed; 256],
 }
 
-/// The interleaved table of the embedded model (`None` when it has no SQLi/XSS pair of one
+/// The packed table of the embedded model (`None` when it has no SQLi/XSS pair of one
 /// width).
 static EMBEDDED_PAIR: OnceLock<Option<PairTable>> = OnceLock::new();
 
 impl PairTable {
     fn new(x: &LinearModel, y: &LinearModel) -> Option<PairTable> {
-        if x.bits != y.bits || x.weights.len() != y.weights.len() {
+        if x.bits != y.bits || x.weights.len() != y.weights.len() || x.weights.len() != 1 << x.bits
+        {
             return None;
         }
-        let weights = x
+        let packed: Box<[features::Packed]> = x
             .weights
             .iter()
             .zip(&y.weights)
-            .map(|(&a, &b)| [a, b])
+            .map(|(&a, &b)| features::pack_pair(a, b))
             .collect();
         Some(PairTable {
             kinds: [x.kind, y.kind],
             bits: x.bits,
-            weights,
+            uni: features::packed_unigrams(&packed),
+            packed,
         })
     }
 
@@ -219,8 +224,8 @@ impl PairTable {
             ($($bits:literal)*) => {
                 $(
                     if self.bits == $bits {
-                        if let Ok(w) = <&[[i8; 2]; 1 << $bits]>::try_from(&self.weights[..]) {
-                            return interleaved_sums_fixed(decoded, w);
+                        if let Ok(w) = <&[features::Packed; 1 << $bits]>::try_from(&self.packed[..]) {
+                            return features::packed_pair_sums(decoded, w, &self.uni);
                         }
                     }
                 )*
@@ -229,24 +234,12 @@ impl PairTable {
         fixed!(16 17 18 19 20);
         let (mut a, mut b) = (0i32, 0i32);
         let n = features::for_each_feature_decoded(decoded, self.bits, |h| {
-            let [x, y] = self.weights[h];
-            a += i32::from(x);
-            b += i32::from(y);
+            let (x, y) = features::unpack_pair(self.packed[h]);
+            a += x;
+            b += y;
         });
         (a, b, n)
     }
-}
-
-fn interleaved_sums_fixed<const N: usize>(decoded: &str, w: &[[i8; 2]; N]) -> (i32, i32, usize) {
-    let (mut a, mut b) = (0i32, 0i32);
-    // `bits` is a constant here: the pass's bucket mask folds into the table index's.
-    let bits = N.trailing_zeros() as u8;
-    let n = features::for_each_feature_decoded(decoded, bits, |h| {
-        let [x, y] = w[h & (N - 1)];
-        a += i32::from(x);
-        b += i32::from(y);
-    });
-    (a, b, n)
 }
 
 /// A set of per-kind models.
