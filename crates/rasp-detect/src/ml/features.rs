@@ -215,6 +215,17 @@ static WORD: [u8; 256] = {
     t
 };
 
+/// `fnv1a64(0x7702, &[c])` of every byte: a symbol token's hash.
+static SYMBOL_HASH: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = ((FNV_BASIS ^ 0x7702) ^ b as u64).wrapping_mul(FNV_PRIME);
+        b += 1;
+    }
+    t
+};
+
 /// Two models' weights of one bucket in one `i32`: the first in the low half, the second
 /// times 2^16 (see [`pack_pair`]). Summing packed entries adds both models' weights with one
 /// add; a run of at most [`PACKED_RUN`] entries cannot carry one half into the other.
@@ -317,11 +328,19 @@ fn packed_text_sums<const N: usize>(
         let c = text[i];
         let tok_hash;
         if WORD[usize::from(c)] & WORD_START != 0 {
-            let start = i;
-            while i < len && WORD[usize::from(text[i])] & WORD_BYTE != 0 {
+            // `fnv1a64(0x7701, word[..12])`, hashed while the word is scanned.
+            let cap = (i + 12).min(len);
+            let mut h = FNV_BASIS ^ 0x7701;
+            while i < cap && WORD[usize::from(text[i])] & WORD_BYTE != 0 {
+                h = step(h, text[i]);
                 i += 1;
             }
-            tok_hash = fnv1a64(0x7701, &text[start..(start + 12).min(i)]);
+            if i == cap {
+                while i < len && WORD[usize::from(text[i])] & WORD_BYTE != 0 {
+                    i += 1;
+                }
+            }
+            tok_hash = h;
         } else if c == b' ' {
             i += 1;
             continue;
@@ -332,7 +351,7 @@ fn packed_text_sums<const N: usize>(
                     i += 1;
                 }
             }
-            tok_hash = fnv1a64(0x7702, &[c]);
+            tok_hash = SYMBOL_HASH[usize::from(c)];
         }
         let bigram = tok_hash.rotate_left(17) ^ prev.wrapping_mul(0x2545_f491_4f6c_dd1d);
         acc = acc
@@ -440,6 +459,7 @@ mod tests {
             "1' OR '1'='1 -- ",
             "<svg onload=alert(1)>",
             "Grüße, 東京 -- x",
+            "supercalifragilistic_expialidocious12 abcdefghijkl abcdefghijklm x_1 _a",
             &long_words,
             &symbols,
             &digits,
