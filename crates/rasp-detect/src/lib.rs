@@ -376,11 +376,12 @@ static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
 /// letter, `/`, `!` or `?` after it). A `<` or `>` between numbers and words is a comparison:
 /// `b < c && d >= 2` is math, and no parser reads it as a tag.
 fn markup_or_script_capable(decoded: &str) -> bool {
+    static SCRIPT_CAPABLE: [bool; 256] = byte_set(b"\"'`(\\");
     let b = decoded.as_bytes();
-    b.iter()
-        .any(|c| matches!(c, b'"' | b'\'' | b'`' | b'(' | b'\\'))
-        || b.windows(2).any(|w| {
-            w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?'))
+    b.iter().any(|&c| SCRIPT_CAPABLE[usize::from(c)])
+        || memchr::memchr_iter(b'<', b).any(|p| {
+            b.get(p + 1)
+                .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
         })
 }
 

@@ -133,7 +133,8 @@ pub fn is_plain_markup(value: &str) -> bool {
     }
     let mut i = 0;
     let mut tags = 0;
-    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+    // memchr finds the next `<` a vector at a time: prose runs between tags are long.
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
         match b.get(at + 1) {
             Some(c) if c.is_ascii_alphabetic() || *c == b'/' => {}
@@ -202,7 +203,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         }
         let (val, next) = match b.get(i)? {
             q @ (b'"' | b'\'') => {
-                let close = i + 1 + b[i + 1..].iter().position(|c| c == q)?;
+                let close = i + 1 + memchr::memchr(*q, &b[i + 1..])?;
                 (&b[i + 1..close], close + 1)
             }
             _ => {

@@ -187,6 +187,17 @@ pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
+        if c != b'\\' {
+            // The run up to the next backslash, copied at once. `i` is always a character
+            // boundary (escapes consume ASCII bytes only) and so is a backslash; the
+            // character-wise step below stays for any other case.
+            let p = memchr::memchr(b'\\', &b[i..]).map_or(b.len(), |q| i + q);
+            if let Some(run) = s.get(i..p) {
+                out.push_str(run);
+                i = p;
+                continue;
+            }
+        }
         if c != b'\\' || i + 1 >= b.len() {
             let ch_len = utf8_len(c);
             let end = (i + ch_len).min(b.len());
@@ -447,5 +458,10 @@ mod tests {
         assert_eq!(decode_backslashes("\\65 xpression"), "expression");
         assert_eq!(decode_backslashes("\\u{61}\\l"), "al");
         assert_eq!(decode_backslashes("a\\"), "a\\");
+        // runs of non-ASCII text between escapes are copied whole
+        assert_eq!(
+            decode_backslashes("é東\\x3cb\\u{1F600}ü\\41 z\\é\\"),
+            "é東<b\u{1F600}üAzé\\"
+        );
     }
 }

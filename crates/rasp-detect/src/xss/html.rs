@@ -568,8 +568,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             return (Some("event-handler"), i);
         }
         // Netscape's JavaScript entities: `&{alert(1)};` in any attribute value
-        if let Some(p) = value.find("&{") {
-            if value[p..].contains('}') {
+        // (a memchr pair scan: a substring searcher built per attribute cost more than
+        // the search)
+        let amp_brace = memchr::memchr_iter(b'&', value.as_bytes())
+            .find(|&p| value.as_bytes().get(p + 1) == Some(&b'{'));
+        if let Some(p) = amp_brace {
+            if memchr::memchr(b'}', &value.as_bytes()[p..]).is_some() {
                 return (Some("js-entity"), i);
             }
         }
