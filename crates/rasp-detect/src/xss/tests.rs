@@ -879,3 +879,26 @@ fn editor_video_embeds_are_not_frame_injection() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// A scheme in an element's text is named, not linked: text loads nothing, and a value that
+/// holds markup before it is not a URL. In a tag, or opening the value, it still counts.
+#[test]
+fn schemes_in_element_text_are_mentions() {
+    for v in [
+        "<p>attempting to load <code>./foo</code> from <code>data:text/javascript,import \"./foo\";</code> fails</p>",
+        "<p>running <code>node --import 'data:text/javascript,import { register } from \"node:module\";' ./main.coffee</code></p>",
+        "<li>Never paste <b>javascript:alert(document.cookie)</b> into the address bar.</li>",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "data:text/javascript,alert(1)",
+        "javascript:alert(document.cookie)",
+        "<a href=\"javascript:alert(1)\">x</a>",
+        "<p>x</p><a href=data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==>y</a>",
+        "<iframe src=\"data:text/html,<script>alert(1)</script>\"></iframe>",
+        "url=javascript:alert(1)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}

@@ -148,6 +148,11 @@ fn payload_executes(orig: &[u8]) -> bool {
 /// Find a dangerous scheme in `s` at a position that starts a URL: the beginning or after a
 /// byte that is not a letter or digit (`url=javascript:`, `feed:javascript:`).
 pub fn find_scheme(s: &str) -> Option<SchemeHit> {
+    find_scheme_where(s, |_| true)
+}
+
+/// [`find_scheme`] for hits whose offset in `s` passes `accept`.
+fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHit> {
     if !colon_after_scheme_letter(s.as_bytes()) {
         return None;
     }
@@ -157,7 +162,8 @@ pub fn find_scheme(s: &str) -> Option<SchemeHit> {
         let mut from = 0;
         while let Some(p) = memchr::memmem::find(&f.lower[from..], scheme.as_bytes()) {
             let at = from + p;
-            let boundary = at == 0 || !f.lower[at - 1].is_ascii_alphanumeric();
+            let boundary =
+                (at == 0 || !f.lower[at - 1].is_ascii_alphanumeric()) && accept(f.pos[at]);
             let end = at + scheme.len();
             let rest = &f.lower[end..];
             // any MIME type whose payload is itself markup that executes (the browser may
@@ -200,9 +206,12 @@ pub fn dangerous_in_attribute(v: &str) -> bool {
 
 /// A scheme as the whole value or embedded in it (the application puts the value in a link).
 /// Prose like "JavaScript: the good parts" has no code after the colon: require what follows
-/// to look like script (a call, an index, an assignment, an escape) or markup.
+/// to look like script (a call, an index, an assignment, an escape) or markup. A scheme in
+/// the text of an element (`<code>data:text/javascript,…</code>`) is neither: a value that
+/// holds markup before it is not a URL the application links to, and text loads nothing
+/// (schemes inside tags are the attribute scan's).
 pub fn dangerous_value(v: &str) -> bool {
-    let Some(h) = find_scheme(v) else {
+    let Some(h) = find_scheme_where(v, |at| !in_element_text(v.as_bytes(), at)) else {
         return false;
     };
     if h.scheme == "data:" || h.obfuscated {
@@ -222,6 +231,18 @@ pub fn dangerous_value(v: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether offset `at` is in text after a complete tag: the last `<` before it opens a tag
+/// (`<name` or `</name`) that a `>` closes before `at`.
+fn in_element_text(b: &[u8], at: usize) -> bool {
+    let head = &b[..at.min(b.len())];
+    let Some(lt) = memchr::memrchr(b'<', head) else {
+        return false;
+    };
+    let tag = &head[lt + 1..];
+    let name = tag.strip_prefix(b"/").unwrap_or(tag);
+    name.first().is_some_and(u8::is_ascii_alphabetic) && memchr::memchr(b'>', tag).is_some()
 }
 
 #[cfg(test)]
