@@ -72,6 +72,9 @@ impl Compiled {
         thresholds.min_sqli_len = config.min_sqli_len;
         thresholds.max_value_len = config.max_value_len;
         let detectors = rasp_detect::Detectors::new(thresholds);
+        // The model and automata are built here, at start-up or config swap, not on the
+        // first request.
+        detectors.warm_up();
         let mut actions = [0u8; ACTION_SLOTS];
         for check in Check::ALL {
             actions[check as usize] = config.action(check.key());

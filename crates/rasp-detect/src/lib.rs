@@ -174,6 +174,25 @@ impl Detectors {
         }
     }
 
+    /// Build what the detectors build on first use (the model and its packed weight table,
+    /// the sensitive-path and XSS automata), so that the first request does not pay for it
+    /// (about a millisecond). Call it at start-up; later calls cost one check of each kind.
+    ///
+    /// ```
+    /// use rasp_detect::{Detectors, Thresholds};
+    /// let d = Detectors::new(Thresholds::default());
+    /// d.warm_up();
+    /// ```
+    pub fn warm_up(&self) {
+        // Reaches every lazily built table: markup and a handler for XSS, a quote and a
+        // keyword for SQLi and the model, a separator and a command, a sensitive path.
+        let v = "<p title='x' onclick=\"go(1)\">it's 1 or 2; cat ../etc/passwd</p>";
+        for kind in AttackKind::ALL {
+            let _ = self.check(kind, v, Context::Param);
+            let _ = self.ml_score(kind, v);
+        }
+    }
+
     /// The thresholds in force.
     pub fn thresholds(&self) -> &Thresholds {
         &self.thresholds
