@@ -240,16 +240,9 @@ fn shorten(p: &str) -> String {
 /// the corpus: every k-th one, so the sample is not just the first file).
 pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show: usize) -> Report {
     let mut r = Report::default();
-    // One-time start-up work (embedded model parse, automata) is not per-value cost.
-    for k in AttackKind::ALL {
-        let _ = d.check(
-            k,
-            "<b title='x'>1' or '1'='1 ; cat ../a</b>",
-            Context::Param,
-        );
-        // The grammars settle the value above, so load the model explicitly.
-        let _ = d.ml_score(k, "warm up");
-    }
+    // One-time start-up work (embedded model parse and tables, automata) is not per-value
+    // cost; the engine does it when it compiles its config.
+    d.warm_up();
     let mut all_misses = Vec::new();
     let mut all_fps = Vec::new();
     for row in rows {

@@ -186,6 +186,9 @@ impl Detectors {
     pub fn warm_up(&self) {
         // Reaches every lazily built table: markup and a handler for XSS, a quote and a
         // keyword for SQLi and the model, a separator and a command, a sensitive path.
+        if self.model.is_none() {
+            ml::Model::embedded().prepare();
+        }
         let v = "<p title='x' onclick=\"go(1)\">it's 1 or 2; cat ../etc/passwd</p>";
         for kind in AttackKind::ALL {
             let _ = self.check(kind, v, Context::Param);

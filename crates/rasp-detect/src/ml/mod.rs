@@ -277,6 +277,12 @@ impl Model {
 
     /// The interleaved SQLi/XSS table of this model, if it is the embedded one (a table
     /// cached for any other model could outlive it).
+    /// Build the tables scoring builds on first use (the embedded model's packed weight
+    /// pairs), so that the first scored value does not pay for them.
+    pub fn prepare(&'static self) {
+        let _ = self.interleaved();
+    }
+
     fn interleaved(&'static self) -> Option<&'static PairTable> {
         if !std::ptr::eq(self, Model::embedded()) {
             return None;
