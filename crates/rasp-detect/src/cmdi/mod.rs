@@ -1906,7 +1906,6 @@ fn classify(word: &[u8]) -> CommandWord {
         || w.starts_with("./")
         || w.starts_with("~/")
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
-    let has_glob = is_glob(w.as_bytes());
     if is_path {
         let globbed_parts = w.split('/').filter(|p| is_glob(p.as_bytes())).count();
         if globbed_parts >= 2 {
@@ -1930,6 +1929,14 @@ fn classify(word: &[u8]) -> CommandWord {
     if base.is_empty() {
         return CommandWord::Unknown;
     }
+    classify_base(w, base, is_path)
+}
+
+/// The rules that judge a command word by its name: a glob pinned to a known command, the
+/// vocabulary, an executable extension, a versioned name, a system binary directory. `base`
+/// is the last path segment of `w` without its executable extension.
+fn classify_base(w: &str, base: &str, is_path: bool) -> CommandWord {
+    let has_glob = is_glob(w.as_bytes());
     if has_glob {
         // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down. Letters
         // inside a class count for nothing (`[A-Za-z0-9_]*` is a regex, matching anything).
@@ -1959,14 +1966,14 @@ fn classify(word: &[u8]) -> CommandWord {
             // program, known to us or not.
             // Named in documentation too (`/usr/sbin/sendmail - 0 errors`), so it needs a
             // tight start, arguments, or to be the whole value.
-            None if system_binary(w) => CommandWord::Known(Tier::Tool),
+            None if is_path && system_binary(w) => CommandWord::Known(Tier::Tool),
             None => CommandWord::Unknown,
         },
     }
 }
 
-/// [`classify`] of a word without `/`, `$` or `%` (not a plain name): what its last rules
-/// decide when the word is no variable and no path (`is_path` false, `base` the word).
+/// [`classify`] of a word without `/`, `$` or `%` (not a plain name): only the name rules
+/// of [`classify_base`] can apply to it.
 fn classify_name(w: &str) -> CommandWord {
     if w.ends_with(':') {
         return CommandWord::Unknown;
@@ -1978,27 +1985,7 @@ fn classify_name(w: &str) -> CommandWord {
     if base.is_empty() {
         return CommandWord::Unknown;
     }
-    if is_glob(w.as_bytes()) {
-        let letters = literal_letters(base.as_bytes());
-        let pinned = base.bytes().any(|c| c == b'?' || c == b'[') || letters >= 3;
-        let ok = letters >= 2
-            && base.len() >= 3
-            && pinned
-            && vocabulary::glob_matches_command(base, Tier::Word);
-        return if ok {
-            CommandWord::GlobPath
-        } else {
-            CommandWord::Unknown
-        };
-    }
-    match vocabulary::lookup(base) {
-        Some(t) => CommandWord::Known(t),
-        None if executable_name(w) => CommandWord::Known(Tier::Tool),
-        None => match versioned(base) {
-            Some(t) => CommandWord::Known(t),
-            None => CommandWord::Unknown,
-        },
-    }
+    classify_base(w, base, false)
 }
 
 /// `sh$XX`, `cat${u}`: a known command name followed only by one `$NAME` or `${NAME}`.
