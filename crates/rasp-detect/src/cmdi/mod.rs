@@ -1921,21 +1921,20 @@ fn classify(word: &[u8]) -> CommandWord {
             _ => CommandWord::Unknown,
         };
     }
-    let base = w.rsplit('/').next().unwrap_or(w);
-    let base = [".exe", ".com", ".bat", ".cmd"]
-        .iter()
-        .find_map(|ext| base.strip_suffix(ext))
-        .unwrap_or(base);
-    if base.is_empty() {
-        return CommandWord::Unknown;
-    }
-    classify_base(w, base, is_path)
+    classify_base(w, w.rsplit('/').next().unwrap_or(w), is_path)
 }
 
 /// The rules that judge a command word by its name: a glob pinned to a known command, the
-/// vocabulary, an executable extension, a versioned name, a system binary directory. `base`
-/// is the last path segment of `w` without its executable extension.
-fn classify_base(w: &str, base: &str, is_path: bool) -> CommandWord {
+/// vocabulary, an executable extension, a versioned name, a system binary directory.
+/// `segment` is the last path segment of `w`.
+fn classify_base(w: &str, segment: &str, is_path: bool) -> CommandWord {
+    let base = [".exe", ".com", ".bat", ".cmd"]
+        .iter()
+        .find_map(|ext| segment.strip_suffix(ext))
+        .unwrap_or(segment);
+    if base.is_empty() {
+        return CommandWord::Unknown;
+    }
     let has_glob = is_glob(w.as_bytes());
     if has_glob {
         // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down. Letters
@@ -1978,14 +1977,7 @@ fn classify_name(w: &str) -> CommandWord {
     if w.ends_with(':') {
         return CommandWord::Unknown;
     }
-    let base = [".exe", ".com", ".bat", ".cmd"]
-        .iter()
-        .find_map(|ext| w.strip_suffix(ext))
-        .unwrap_or(w);
-    if base.is_empty() {
-        return CommandWord::Unknown;
-    }
-    classify_base(w, base, false)
+    classify_base(w, w, false)
 }
 
 /// `sh$XX`, `cat${u}`: a known command name followed only by one `$NAME` or `${NAME}`.
