@@ -114,6 +114,9 @@ struct Shared {
     resync: AtomicBool,
     /// Largest `BLACKLIST_DELAY` seen, for purging expired entries in Redis (f64 bits).
     delay_bits: AtomicU64,
+    /// When each IP was last released here or by the fleet (unix seconds), so that a resync
+    /// whose pull was read before a release cannot bring the IP back after it.
+    released: Mutex<HashMap<IpAddr, f64>>,
 }
 
 /// The Redis-backed store. Cheap calls, no network I/O in any [`StateStore`] method.
@@ -156,6 +159,7 @@ impl RedisStore {
             stop: AtomicBool::new(false),
             resync: AtomicBool::new(true),
             delay_bits: AtomicU64::new(3600f64.to_bits()),
+            released: Mutex::new(HashMap::new()),
         });
         let (tx, rx) = mpsc::sync_channel(OP_QUEUE);
         let mut threads = Vec::new();
@@ -248,6 +252,7 @@ impl StateStore for RedisStore {
     }
 
     fn unblacklist(&self, ip: IpAddr) -> bool {
+        self.shared.note_release(ip);
         let was = self.shared.local.unblacklist(ip);
         // Other instances may hold it even when this one does not.
         self.push(Op::Remove(ip));
@@ -528,10 +533,16 @@ impl Writer {
         }
         let bl = self.key("blacklist");
         let con = self.con.as_mut().expect("connected");
+        // Redis removes before it announces, so a release announced before this read is not
+        // in it; one announced after the read (applied by the subscriber meanwhile) wins.
+        let read_at = now_unix();
         let entries: Vec<(String, f64)> = con.zrange_withscores(&bl, 0, MAX_PULL - 1)?;
         let mut applied = 0;
         for (ip, at) in entries {
             if let Ok(ip) = ip.parse::<IpAddr>() {
+                if self.shared.released_since(ip, read_at) {
+                    continue;
+                }
                 if self.shared.local.blacklist(ip, at) {
                     applied += 1;
                 }
@@ -674,6 +685,35 @@ fn subscriber(shared: Arc<Shared>, client: Client) {
     }
 }
 
+/// Releases remembered for [`Shared::released_since`]; older ones are forgotten first.
+const MAX_RELEASED: usize = 10_000;
+/// How long a release is remembered: far longer than one resync's pull takes.
+const RELEASE_MEMORY: f64 = 60.0;
+
+impl Shared {
+    /// Remember that `ip` was released now (bounded: stale entries are purged, and at
+    /// capacity the oldest half goes).
+    fn note_release(&self, ip: IpAddr) {
+        let now = now_unix();
+        let mut released = self.released.lock();
+        if released.len() >= MAX_RELEASED {
+            released.retain(|_, at| now - *at <= RELEASE_MEMORY);
+        }
+        if released.len() >= MAX_RELEASED {
+            let mut times: Vec<f64> = released.values().copied().collect();
+            times.sort_by(f64::total_cmp);
+            let cut = times[times.len() / 2];
+            released.retain(|_, at| *at > cut);
+        }
+        released.insert(ip, now);
+    }
+
+    /// Whether `ip` was released at or after `t` (unix seconds).
+    fn released_since(&self, ip: IpAddr, t: f64) -> bool {
+        self.released.lock().get(&ip).is_some_and(|at| *at >= t)
+    }
+}
+
 /// Apply `add <ip> <at>` / `del <ip>` from the channel to the local store.
 fn apply_message(shared: &Shared, text: &str) {
     let mut parts = text.split(' ');
@@ -682,7 +722,10 @@ fn apply_message(shared: &Shared, text: &str) {
             Some(Ok(at)) if at.is_finite() => shared.local.blacklist(ip, at),
             _ => false,
         },
-        (Some("del"), Some(Ok(ip))) => shared.local.unblacklist(ip),
+        (Some("del"), Some(Ok(ip))) => {
+            shared.note_release(ip);
+            shared.local.unblacklist(ip)
+        }
         _ => false,
     };
     if applied {
