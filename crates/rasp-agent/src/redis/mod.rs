@@ -747,6 +747,24 @@ mod tests {
     }
 
     #[test]
+    fn releases_are_remembered_within_bounds() {
+        let local: Arc<dyn StateStore> = Arc::new(rasp_core::MemoryStore::new(10));
+        // Nothing listens on port 1: the store runs local-only.
+        let store = RedisStore::start(local, "redis://127.0.0.1:1", "t:", 10).expect("valid URL");
+        let s = &store.shared;
+        let before = now_unix();
+        let ip: IpAddr = "192.0.2.1".parse().unwrap();
+        assert!(!s.released_since(ip, before));
+        s.note_release(ip);
+        assert!(s.released_since(ip, before));
+        assert!(!s.released_since(ip, now_unix() + 1.0));
+        for n in 0..(MAX_RELEASED as u32 + 10) {
+            s.note_release(IpAddr::from(n.to_be_bytes()));
+        }
+        assert!(s.released.lock().len() <= MAX_RELEASED);
+    }
+
+    #[test]
     fn malformed_url_is_an_error() {
         let local: Arc<dyn StateStore> = Arc::new(rasp_core::MemoryStore::new(10));
         let e = RedisStore::start(local, "http://nope", "t:", 10)
