@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub mod cmdi;
+mod last_value;
 pub mod ml;
 pub mod normalize;
 pub mod sqli;
@@ -350,20 +351,19 @@ fn char_count_below(value: &str, min: usize) -> bool {
 /// whole value, compared byte for byte, so a hit is the very answer of the parser.
 fn plain_markup(value: &str) -> bool {
     thread_local! {
-        static LAST: std::cell::RefCell<(String, bool)> =
-            const { std::cell::RefCell::new((String::new(), false)) };
+        static LAST: std::cell::RefCell<last_value::LastValue<bool>> =
+            const { std::cell::RefCell::new(last_value::LastValue::new()) };
     }
     LAST.with(|cell| {
         let Ok(mut last) = cell.try_borrow_mut() else {
             return ml::markup::is_plain_markup(value);
         };
-        if last.0 != value {
-            let plain = ml::markup::is_plain_markup(value);
-            last.0.clear();
-            last.0.push_str(value);
-            last.1 = plain;
+        if let Some(&plain) = last.get(value) {
+            return plain;
         }
-        last.1
+        let plain = ml::markup::is_plain_markup(value);
+        last.set(value, plain);
+        plain
     })
 }
 

@@ -269,33 +269,36 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     thread_local! {
-        static LAST: std::cell::RefCell<DecodeMemo> =
-            const { std::cell::RefCell::new(DecodeMemo { input: String::new(), output: String::new(), borrowed: true }) };
+        static LAST: std::cell::RefCell<crate::last_value::LastValue<DecodeMemo>> =
+            const { std::cell::RefCell::new(crate::last_value::LastValue::new()) };
     }
     LAST.with(|cell| {
         let Ok(mut last) = cell.try_borrow_mut() else {
             return percent_decode_layers(s);
         };
-        if last.input != s {
-            let decoded = percent_decode_layers(s);
-            last.input.clear();
-            last.input.push_str(s);
-            last.output.clear();
-            last.output.push_str(&decoded);
-            last.borrowed = matches!(decoded, Cow::Borrowed(_));
-            return decoded;
+        if let Some(m) = last.get(s) {
+            return if m.borrowed {
+                Cow::Borrowed(s)
+            } else {
+                Cow::Owned(m.output.clone())
+            };
         }
-        if last.borrowed {
-            Cow::Borrowed(s)
-        } else {
-            Cow::Owned(last.output.clone())
-        }
+        let decoded = percent_decode_layers(s);
+        last.set_with(s, |old| {
+            let mut m = old.unwrap_or_default();
+            m.output.clear();
+            m.output.push_str(&decoded);
+            m.borrowed = matches!(decoded, Cow::Borrowed(_));
+            m
+        });
+        decoded
     })
 }
 
-/// The memo of [`percent_decode_deep`]: its last input and answer.
+/// The answer [`percent_decode_deep`] remembers: the decoding, and whether it was the input
+/// itself (returned borrowed).
+#[derive(Default)]
 struct DecodeMemo {
-    input: String,
     output: String,
     borrowed: bool,
 }

@@ -117,20 +117,20 @@ fn sums_fixed<const N: usize>(
     (a, b, n)
 }
 
-/// The last text scored by [`Model::score_shared`] on this thread, with the weight sums of
-/// both of the pair's models (the engine checks one value for XSS, then for SQLi, and both
-/// models read the same decoded text).
-#[derive(Default)]
+/// What [`Model::score_shared`] remembers of the last text it scored on this thread: the
+/// weight sums of both of the pair's models (the engine checks one value for XSS, then for
+/// SQLi, and both models read the same decoded text).
+#[derive(Clone, Copy)]
 struct SharedScore {
-    text: String,
     /// Models ([`kind_id`] order of the pair) and their sums.
-    kinds: [Option<AttackKind>; 2],
+    kinds: [AttackKind; 2],
     sums: [i32; 2],
     count: usize,
 }
 
 thread_local! {
-    static LAST_SCORED: RefCell<SharedScore> = RefCell::new(SharedScore::default());
+    static LAST_SCORED: RefCell<crate::last_value::LastValue<SharedScore>> =
+        const { RefCell::new(crate::last_value::LastValue::new()) };
 }
 
 impl Model {
@@ -156,9 +156,10 @@ impl Model {
             let Ok(mut last) = cell.try_borrow_mut() else {
                 return Some(m.score_decoded(decoded));
             };
-            let slot = last.kinds.iter().position(|k| *k == Some(kind));
-            if let Some(i) = slot.filter(|_| last.text == decoded) {
-                return Some(m.probability(last.sums[i], last.count));
+            if let Some(seen) = last.get(decoded) {
+                if let Some(i) = seen.kinds.iter().position(|k| *k == kind) {
+                    return Some(m.probability(seen.sums[i], seen.count));
+                }
             }
             let (a, b, n) = match self.interleaved() {
                 Some(t) if t.kinds == [kind, other] => t.sums(decoded),
@@ -168,11 +169,14 @@ impl Model {
                 }
                 _ => pair_sums(decoded, m, pair),
             };
-            last.text.clear();
-            last.text.push_str(decoded);
-            last.kinds = [Some(kind), Some(other)];
-            last.sums = [a, b];
-            last.count = n;
+            last.set(
+                decoded,
+                SharedScore {
+                    kinds: [kind, other],
+                    sums: [a, b],
+                    count: n,
+                },
+            );
             Some(m.probability(a, n))
         })
     }
