@@ -17,11 +17,13 @@
 //!    merely uses SQL words ("select one of the options", "drop me a line", `O'Reilly`) never
 //!    breaks out *and* forms a valid continuation at the same time.
 
+mod arith;
 mod grammar;
 mod keywords;
 mod lexer;
 
 use crate::{AttackKind, Context, Detection, Engine};
+pub use arith::is_math;
 use grammar::{flags::*, Parser};
 use keywords::Kw;
 use lexer::{Kind, Start, Token};
@@ -47,8 +49,15 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 /// assert!(carries_sql("1 or 1=1"));
 /// assert!(!carries_sql("a=1, b=2"));
 /// assert!(carries_sql("sleep(5)"));
+/// // SQL's words and separators, but math: see [`is_math`].
+/// assert!(!carries_sql("x = 1 or x = -1"));
 /// ```
 pub fn carries_sql(value: &str) -> bool {
+    carries_sql_syntax(value) && !is_math(value)
+}
+
+/// [`carries_sql`] before the math test.
+fn carries_sql_syntax(value: &str) -> bool {
     let b = value.as_bytes();
     if sql_punctuation(b) {
         return true;

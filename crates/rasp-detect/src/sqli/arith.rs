@@ -1,0 +1,227 @@
+//! Math written in a form field: arithmetic and comparisons between numbers and one-letter
+//! variables, possibly joined by `and` / `or`.
+//!
+//! `x = 1 or x = -1`, `b != 30 and t = 97`, `17 + 55 = 72; 17 * 2 = 34` and `0 <= k < n`
+//! carry SQL's keywords and separators (`or`, `and`, `;`) but no SQL: no quote can close a
+//! literal, no comment truncates the query, a `;` is followed by no statement, and no
+//! comparison is the constant truth an injection needs to rewrite a `WHERE` clause. What
+//! *is* SQL in this alphabet is kept out: a comparison of a thing with itself (`1=1`,
+//! `(1)=(1)`, `x=x`), a connective joining two constants (`1 or 1`, `0 and 2`), and any
+//! comparison of two constants next to a connective (`1 or 2>1`), which is how boolean
+//! injections test the database.
+//!
+//! The grammar has already judged the value; this only keeps the model from scoring math
+//! (see [`super::carries_sql`]).
+
+/// Longest value read as math; a longer one is left to the model (formulas are short, and
+/// the bound keeps the scan trivially cheap).
+const MAX_MATH_BYTES: usize = 256;
+/// Most tokens remembered; a value with more is not read as math.
+const MAX_TOKENS: usize = 64;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Tok<'a> {
+    Number(&'a str),
+    Var(u8),
+    Connective,
+    Compare,
+    Open,
+    Close,
+    /// Arithmetic, `,`, `;`, `.`, `!` and the Unicode operators: nothing to check.
+    Other,
+}
+
+/// Whether `decoded` (percent- and entity-decoded) is math and nothing else.
+///
+/// ```
+/// use rasp_detect::sqli::is_math;
+/// assert!(is_math("x = 1 or x = -1"));
+/// assert!(is_math("17 + 55 = 72; 17 * 2 = 34"));
+/// assert!(!is_math("1 or 1=1"));
+/// assert!(!is_math("1' or 'a'='a"));
+/// ```
+pub fn is_math(decoded: &str) -> bool {
+    if decoded.len() > MAX_MATH_BYTES {
+        return false;
+    }
+    let Some((toks, n)) = tokenize(decoded) else {
+        return false;
+    };
+    let toks = &toks[..n];
+    let connective = toks.contains(&Tok::Connective);
+    toks.iter().enumerate().all(|(i, t)| match t {
+        Tok::Compare => {
+            let (l, r) = (operand_before(toks, i), operand_after(toks, i));
+            match (l, r) {
+                // A thing compared with itself is the tautology of `OR 1=1`.
+                (Some(a), Some(b)) if a == b => false,
+                (Some(Tok::Number(_)), Some(Tok::Number(_))) => !connective,
+                _ => true,
+            }
+        }
+        Tok::Connective => matches!(
+            (operand_before(toks, i), operand_after(toks, i)),
+            (Some(a), Some(b)) if !(matches!(a, Tok::Number(_)) && matches!(b, Tok::Number(_)))
+        ),
+        _ => true,
+    })
+}
+
+/// Splits `s` into math tokens, or `None` when it holds anything else: a quote, `#`, `@`,
+/// `:`, a comment opener, `||` / `&&`, a word of more than one letter other than a
+/// connective, a non-ASCII character that is not a math symbol, or unbalanced parentheses.
+fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
+    let mut toks = [Tok::Other; MAX_TOKENS];
+    let mut n = 0;
+    let mut depth = 0usize;
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        let (tok, len) = match c {
+            b' ' | b'\t' | b'\n' | b'\r' => {
+                i += 1;
+                continue;
+            }
+            b'0'..=b'9' => {
+                let mut j = i + 1;
+                while j < b.len()
+                    && (b[j].is_ascii_digit()
+                        || (b[j] == b'.' && j + 1 < b.len() && b[j + 1].is_ascii_digit()))
+                {
+                    j += 1;
+                }
+                (Tok::Number(&s[i..j]), j - i)
+            }
+            b'a'..=b'z' | b'A'..=b'Z' => {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_alphabetic() {
+                    j += 1;
+                }
+                let word = &s[i..j];
+                if j - i == 1 {
+                    (Tok::Var(c.to_ascii_lowercase()), 1)
+                } else if ["and", "or", "not", "xor"]
+                    .iter()
+                    .any(|k| word.eq_ignore_ascii_case(k))
+                {
+                    (Tok::Connective, j - i)
+                } else {
+                    return None;
+                }
+            }
+            b'<' | b'>' if next == Some(b'=') => (Tok::Compare, 2),
+            // `<>` is SQL's inequality, `<<` / `>>` shifts: not how math is written.
+            b'<' | b'>' if matches!(next, Some(b'<' | b'>')) => return None,
+            b'<' | b'>' => (Tok::Compare, 1),
+            b'!' | b'=' if next == Some(b'=') => (Tok::Compare, 2),
+            b'=' => (Tok::Compare, 1),
+            b'-' if next == Some(b'-') => return None,
+            b'/' if next == Some(b'*') => return None,
+            b'(' => {
+                depth += 1;
+                (Tok::Open, 1)
+            }
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                (Tok::Close, 1)
+            }
+            b'+' | b'-' | b'*' | b'/' | b'^' | b'%' | b',' | b';' | b'.' | b'!' => (Tok::Other, 1),
+            0x80.. => {
+                let ch = s[i..].chars().next()?;
+                let tok = match ch {
+                    '≤' | '≥' | '≠' | '≈' | '≡' => Tok::Compare,
+                    '→' | '×' | '÷' | '−' | '·' | '√' | '²' | '³' | 'π' | '∞' | '±' | '∑' | '∫'
+                    | '°' => Tok::Other,
+                    _ => return None,
+                };
+                (tok, ch.len_utf8())
+            }
+            _ => return None,
+        };
+        if n == MAX_TOKENS {
+            return None;
+        }
+        toks[n] = tok;
+        n += 1;
+        i += len;
+    }
+    (depth == 0).then_some((toks, n))
+}
+
+/// The operand left of `toks[i]`, looking through parentheses: `(1)=(1)` compares `1`.
+fn operand_before<'a>(toks: &[Tok<'a>], i: usize) -> Option<Tok<'a>> {
+    toks[..i]
+        .iter()
+        .rev()
+        .find(|t| !matches!(t, Tok::Open | Tok::Close))
+        .copied()
+        .filter(|t| matches!(t, Tok::Number(_) | Tok::Var(_)))
+}
+
+/// The operand right of `toks[i]`, looking through parentheses and a sign.
+fn operand_after<'a>(toks: &[Tok<'a>], i: usize) -> Option<Tok<'a>> {
+    toks[i + 1..]
+        .iter()
+        .find(|t| !matches!(t, Tok::Open | Tok::Close | Tok::Other))
+        .copied()
+        .filter(|t| matches!(t, Tok::Number(_) | Tok::Var(_)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_math;
+
+    #[test]
+    fn formulas_and_conditions_are_math() {
+        for v in [
+            "x = 1 or x = -1",
+            "b != 30 and t = 97",
+            "17 + 55 = 72; 17 * 2 = 34",
+            "0 <= k < n",
+            "a=1; b=2",
+            "x >= 1 and y <= 2",
+            "(x - 3)(x + 2) = 0",
+            "x ≤ 5 or y ≥ 2",
+            "2.5 * r ^ 2",
+            "P(x > 3) = 0.25",
+            "n! = n * (n - 1)!",
+        ] {
+            assert!(is_math(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn boolean_injections_are_not_math() {
+        for v in [
+            "1 or 1=1",
+            "1) or (1=1",
+            "(1)or(1)=(1)",
+            "1 OR+(1)=(1)",
+            "x or x=x",
+            "-1 or 3 > 2",
+            "1 and 5<6",
+            "0 or 1",
+            "1=1",
+            "4651=4651",
+            "1' or 'a'='a",
+            "1 or 1=1 --",
+            "1 || 1 = 1",
+            "1 <> 2",
+            "1 or sleep(5)",
+            "1; drop table users",
+            "or x = 1",
+            "x = 1 and",
+        ] {
+            assert!(!is_math(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn long_or_deep_values_are_not_read() {
+        assert!(!is_math(&"1 + ".repeat(100)));
+        assert!(!is_math(&"(".repeat(10)));
+        assert!(!is_math("x = 1 or x = 2 ".repeat(20).trim()));
+    }
+}
