@@ -328,7 +328,9 @@ impl Detectors {
         // byte test goes first.
         let candidate = match kind {
             AttackKind::Sqli => has_structure(kind, &decoded) && sqli::carries_sql(&decoded),
-            _ => markup_or_script_capable(&decoded),
+            // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
+            // name longer than a letter and no string: nothing a script can run.
+            _ => markup_or_script_capable(&decoded) && !sqli::is_math(&decoded),
         };
         candidate.then_some(decoded)
     }
@@ -503,8 +505,18 @@ mod tests {
                 assert!(!d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
             }
         }
-        // A one-letter function is math's; XSS still looks at any call.
+        // A one-letter function is math's.
         assert!(!d.ml_candidate(AttackKind::Sqli, "f(x) = x^2 + 3x - 1", Context::Param));
+        // Math with SQL's connectives and separators, primes and one-letter functions.
+        for v in [
+            "x = 1 or x = -1",
+            "17 + 55 = 72; 17 * 2 = 34",
+            "X'(t) = A(t) X(t) + b(t)",
+        ] {
+            for k in [AttackKind::Sqli, AttackKind::Xss] {
+                assert!(!d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
+            }
+        }
         // What the gate keeps: SQL words, quotes, comments, calls, markup openers.
         for (k, v) in [
             (AttackKind::Sqli, "1 or 2=2 "),

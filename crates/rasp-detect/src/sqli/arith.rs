@@ -27,7 +27,11 @@ enum Tok<'a> {
     Compare,
     Open,
     Close,
-    /// Arithmetic, `,`, `;`, `.`, `!` and the Unicode operators: nothing to check.
+    /// `+` or `-`: a sign or an operator.
+    Sign,
+    /// `,` or `;`: a list or a sequence of formulas.
+    Separator,
+    /// Other arithmetic, `.`, `!`, a prime and the Unicode operators: nothing to check.
     Other,
 }
 
@@ -50,21 +54,59 @@ pub fn is_math(decoded: &str) -> bool {
     let toks = &toks[..n];
     let connective = toks.contains(&Tok::Connective);
     toks.iter().enumerate().all(|(i, t)| match t {
-        Tok::Compare => {
-            let (l, r) = (operand_before(toks, i), operand_after(toks, i));
-            match (l, r) {
-                // A thing compared with itself is the tautology of `OR 1=1`.
-                (Some(a), Some(b)) if a == b => false,
-                (Some(Tok::Number(_)), Some(Tok::Number(_))) => !connective,
-                _ => true,
-            }
-        }
-        Tok::Connective => matches!(
-            (operand_before(toks, i), operand_after(toks, i)),
-            (Some(a), Some(b)) if !(matches!(a, Tok::Number(_)) && matches!(b, Tok::Number(_)))
+        Tok::Compare => match (side_before(toks, i), side_after(toks, i)) {
+            // A thing compared with itself is the tautology of `OR 1=1`.
+            (Side::Atom(a), Side::Atom(b)) if a == b => false,
+            (Side::Atom(Tok::Number(_)), Side::Atom(Tok::Number(_))) => !connective,
+            _ => true,
+        },
+        // `1 or 1`, `0 and 2`; and a dangling `or x = 1` / `x = 1 and`.
+        Tok::Connective => !matches!(
+            (side_before(toks, i), side_after(toks, i)),
+            (Side::Empty, _)
+                | (_, Side::Empty)
+                | (Side::Atom(Tok::Number(_)), Side::Atom(Tok::Number(_)))
         ),
         _ => true,
     })
+}
+
+/// What stands on one side of a comparison or connective, up to the next one (or a `,` or
+/// `;`), parentheses and a sign aside.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Side<'a> {
+    Empty,
+    /// One number or variable: `1`, `(x)`, `-2`.
+    Atom(Tok<'a>),
+    /// An expression: `6*y`, `y - 24`, `f(t)`.
+    Expr,
+}
+
+fn is_boundary(t: &Tok<'_>) -> bool {
+    matches!(t, Tok::Compare | Tok::Connective | Tok::Separator)
+}
+
+fn side<'a>(toks: &[Tok<'a>]) -> Side<'a> {
+    let mut atom = None;
+    for t in toks {
+        match t {
+            Tok::Open | Tok::Close | Tok::Sign => {}
+            Tok::Number(_) | Tok::Var(_) if atom.is_none() => atom = Some(*t),
+            _ => return Side::Expr,
+        }
+    }
+    atom.map_or(Side::Empty, Side::Atom)
+}
+
+fn side_before<'a>(toks: &[Tok<'a>], i: usize) -> Side<'a> {
+    let start = toks[..i].iter().rposition(is_boundary).map_or(0, |k| k + 1);
+    side(&toks[start..i])
+}
+
+fn side_after<'a>(toks: &[Tok<'a>], i: usize) -> Side<'a> {
+    let rest = &toks[i + 1..];
+    let end = rest.iter().position(is_boundary).unwrap_or(rest.len());
+    side(&rest[..end])
 }
 
 /// Splits `s` into math tokens, or `None` when it holds anything else: a quote, `#`, `@`,
@@ -119,6 +161,9 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
             b'=' => (Tok::Compare, 1),
             b'-' if next == Some(b'-') => return None,
             b'/' if next == Some(b'*') => return None,
+            // A prime (`f'(x)`, `X'' = A * X`) follows a name and is not followed by one;
+            // a quote that opens or closes a literal (`x' or 'a'='a`) touches a word.
+            b'\'' if prime(b, i) => (Tok::Other, 1),
             b'(' => {
                 depth += 1;
                 (Tok::Open, 1)
@@ -127,13 +172,17 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
                 depth = depth.checked_sub(1)?;
                 (Tok::Close, 1)
             }
-            b'+' | b'-' | b'*' | b'/' | b'^' | b'%' | b',' | b';' | b'.' | b'!' => (Tok::Other, 1),
+            b'+' | b'-' => (Tok::Sign, 1),
+            b',' | b';' => (Tok::Separator, 1),
+            b'*' | b'/' | b'^' | b'%' | b'.' | b'!' => (Tok::Other, 1),
             0x80.. => {
                 let ch = s[i..].chars().next()?;
                 let tok = match ch {
                     '≤' | '≥' | '≠' | '≈' | '≡' => Tok::Compare,
-                    '→' | '×' | '÷' | '−' | '·' | '√' | '²' | '³' | 'π' | '∞' | '±' | '∑' | '∫'
-                    | '°' => Tok::Other,
+                    '−' => Tok::Sign,
+                    '→' | '×' | '÷' | '·' | '√' | '²' | '³' | 'π' | '∞' | '±' | '∑' | '∫' | '°' => {
+                        Tok::Other
+                    }
                     _ => return None,
                 };
                 (tok, ch.len_utf8())
@@ -150,23 +199,16 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
     (depth == 0).then_some((toks, n))
 }
 
-/// The operand left of `toks[i]`, looking through parentheses: `(1)=(1)` compares `1`.
-fn operand_before<'a>(toks: &[Tok<'a>], i: usize) -> Option<Tok<'a>> {
-    toks[..i]
-        .iter()
-        .rev()
-        .find(|t| !matches!(t, Tok::Open | Tok::Close))
-        .copied()
-        .filter(|t| matches!(t, Tok::Number(_) | Tok::Var(_)))
-}
-
-/// The operand right of `toks[i]`, looking through parentheses and a sign.
-fn operand_after<'a>(toks: &[Tok<'a>], i: usize) -> Option<Tok<'a>> {
-    toks[i + 1..]
-        .iter()
-        .find(|t| !matches!(t, Tok::Open | Tok::Close | Tok::Other))
-        .copied()
-        .filter(|t| matches!(t, Tok::Number(_) | Tok::Var(_)))
+/// Whether the `'` at `i` is a prime: after a letter, `)` or another prime, and not before
+/// a letter, digit or quote that would make it a string delimiter.
+fn prime(b: &[u8], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && b[k - 1] == b'\'' {
+        k -= 1;
+    }
+    let after_name = k > 0 && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b')');
+    let before = b[i + 1..].iter().find(|&&c| c != b'\'');
+    after_name && !before.is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'"')
 }
 
 #[cfg(test)]
@@ -187,6 +229,9 @@ mod tests {
             "2.5 * r ^ 2",
             "P(x > 3) = 0.25",
             "n! = n * (n - 1)!",
+            "a(t) = t*X' - X",
+            "X'' = A(t) * (t*X' - X) + b(t)",
+            "f'(x) = 2x",
         ] {
             assert!(is_math(v), "{v}");
         }
@@ -213,6 +258,10 @@ mod tests {
             "1; drop table users",
             "or x = 1",
             "x = 1 and",
+            "x' or 'a'='a",
+            "1' or '1",
+            "a' or b=b",
+            "x'='x",
         ] {
             assert!(!is_math(v), "{v}");
         }

@@ -390,7 +390,16 @@ impl<'a> Parser<'a> {
                         break;
                     };
                     self.flags |= CMP;
-                    if r == j + 2 && j == lhs_start + 1 && self.same_literal(lhs_start, j + 1) {
+                    // A thing compared with itself, as a whole: arithmetic binds tighter than
+                    // a comparison, so `6*y < y - 24` compares `6*y` with `y - 24`, not `y`
+                    // with `y` (math, not the `OR 1=1` of an injection).
+                    let whole = |k: Option<Kind>| k != Some(Kind::Op);
+                    if r == j + 2
+                        && j == lhs_start + 1
+                        && (lhs_start == 0 || whole(self.k(lhs_start - 1)))
+                        && whole(self.k(r))
+                        && self.same_literal(lhs_start, j + 1)
+                    {
                         self.flags |= TAUT;
                     }
                     r
