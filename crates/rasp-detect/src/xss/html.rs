@@ -466,15 +466,24 @@ fn processing_instruction(b: &[u8]) -> Option<&'static str> {
 fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>, usize) {
     let b = s.as_bytes();
     let st = i;
-    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+    // the first `<` and the first `:` before it, found while the name is read (names are
+    // short: one plain pass beats two dispatched searches)
+    let mut inner_lt = None;
+    let mut colon = None;
+    while i < b.len() {
+        match NAME_BYTE[usize::from(b[i])] {
+            name_byte::END => break,
+            name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
+            name_byte::COLON if inner_lt.is_none() && colon.is_none() => colon = Some(i - st),
+            _ => {}
+        }
         i += 1;
     }
     let raw_full = &b[st..i];
-    let inner_lt = memchr::memchr(b'<', raw_full);
     // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
     // (`<x:script>` is a script in an XHTML namespace).
     let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
-    if let Some(c) = memchr::memchr(b':', raw) {
+    if let Some(c) = colon {
         raw = &raw[c + 1..];
     }
     let mut name = [0u8; 16];
@@ -540,6 +549,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         let mut value: &str = "";
         let mut has_value = false;
+        // which of `&`, `<`, `:` the value holds, noted while its end is found: most values
+        // (`class="hljs-keyword"`) hold none, and the rules below that need one are skipped
+        let mut vbytes = 0u8;
         if j < b.len() && b[j] == b'=' {
             has_value = true;
             j += 1;
@@ -549,13 +561,18 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
                 let q = b[j];
                 let vs = j + 1;
-                let ve = memchr::memchr(q, &b[vs..]).map_or(b.len(), |p| vs + p);
+                let mut ve = vs;
+                while ve < b.len() && b[ve] != q {
+                    vbytes |= VALUE_BYTE[usize::from(b[ve])];
+                    ve += 1;
+                }
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
             } else {
                 let vs = j;
                 let mut ve = j;
                 while ve < b.len() && !is_space(b[ve]) && b[ve] != b'>' {
+                    vbytes |= VALUE_BYTE[usize::from(b[ve])];
                     ve += 1;
                 }
                 value = s.get(vs..ve).unwrap_or("");
@@ -567,19 +584,37 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
         }
+        let amp = vbytes & value_byte::AMP != 0;
         // Netscape's JavaScript entities: `&{alert(1)};` in any attribute value
         // (a memchr pair scan: a substring searcher built per attribute cost more than
         // the search)
-        let amp_brace = memchr::memchr_iter(b'&', value.as_bytes())
-            .find(|&p| value.as_bytes().get(p + 1) == Some(&b'{'));
+        let amp_brace = amp
+            .then(|| {
+                memchr::memchr_iter(b'&', value.as_bytes())
+                    .find(|&p| value.as_bytes().get(p + 1) == Some(&b'{'))
+            })
+            .flatten();
         if let Some(p) = amp_brace {
             if memchr::memchr(b'}', &value.as_bytes()[p..]).is_some() {
                 return (Some("js-entity"), i);
             }
         }
-        let decoded = decode_entities(value);
+        // without `&` nothing decodes, and the value's bytes are as noted
+        let decoded = if amp {
+            decode_entities(value)
+        } else {
+            std::borrow::Cow::Borrowed(value)
+        };
         let value = decoded.as_ref();
-        if depth == 0 && value.contains('<') {
+        let (has_lt, has_colon) = if amp {
+            (value.contains('<'), value.contains(':'))
+        } else {
+            (
+                vbytes & value_byte::LT != 0,
+                vbytes & value_byte::COLON != 0,
+            )
+        };
+        if depth == 0 && has_lt {
             // markup inside an attribute value surfaces when a filter or a second parse
             // unwraps it (`<x foo='?><script>…'>`)
             if let Some(r) = scan_depth(value, depth + 1) {
@@ -588,7 +623,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         let mut lbuf = [0u8; 32];
         let lname = lower_into(an, &mut lbuf);
-        if has_value && uri::dangerous_in_attribute(value) {
+        // a scheme ends with `:`
+        if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
         if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
@@ -787,6 +823,47 @@ pub(super) fn embed_attribute(name: &[u8]) -> bool {
                 | b"align"
         )
 }
+
+/// Classes of the bytes of a tag name: what ends it, and the `<` and `:` it may hold.
+mod name_byte {
+    pub const END: u8 = 1;
+    pub const LT: u8 = 2;
+    pub const COLON: u8 = 3;
+}
+
+/// [`name_byte`] of every byte: a tag name ends at HTML space ([`is_space`]), `/` or `>`.
+static NAME_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        if matches!(
+            c as u8,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0 | b'/' | b'>'
+        ) {
+            t[c] = name_byte::END;
+        }
+        c += 1;
+    }
+    t[b'<' as usize] = name_byte::LT;
+    t[b':' as usize] = name_byte::COLON;
+    t
+};
+
+/// Bytes of an attribute value that the attribute rules need.
+mod value_byte {
+    pub const AMP: u8 = 1;
+    pub const LT: u8 = 2;
+    pub const COLON: u8 = 4;
+}
+
+/// [`value_byte`] of every byte.
+static VALUE_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'&' as usize] = value_byte::AMP;
+    t[b'<' as usize] = value_byte::LT;
+    t[b':' as usize] = value_byte::COLON;
+    t
+};
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.
 fn trim_controls(n: &[u8]) -> &[u8] {

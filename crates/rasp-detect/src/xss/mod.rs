@@ -295,20 +295,16 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     if m & class::COLON != 0 && uri::dangerous_value(v) {
         return Some("dangerous-uri");
     }
-    if m & class::QUOTE != 0 && js::string_breakout(v) {
+    // the direct sinks `v` names, scanned once for both JS rules on first use
+    let mut sinks = js::Sinks::new();
+    if m & class::QUOTE != 0 && js::string_breakout(v, &mut sinks) {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
-        if js::sink_call(v) {
+        if js::sink_call(v, &mut sinks) {
             return Some("script-call");
         }
-        if (has_sub(b, b"pression")
-            || has_sub(b, b"behavio")
-            || has_sub(b, b"binding")
-            || has_sub(b, b"url(")
-            || has_sub(b, b"URL("))
-            && css::dangerous(v)
-        {
+        if css_hint(b, m) && css::dangerous(v) {
             return Some("css-expression");
         }
     }
@@ -352,14 +348,23 @@ static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     std::sync::LazyLock::new(|| NEEDLES.iter().map(memchr::memmem::Finder::new).collect());
 
 /// The needles of [`FINDERS`], in order.
-const NEEDLES: [&[u8]; 6] = [
-    b"pression",
-    b"behavio",
-    b"binding",
-    b"url(",
-    b"URL(",
-    b"with",
-];
+const NEEDLES: [&[u8]; 4] = [b"pression", b"behavio", b"binding", b"with"];
+
+/// Whether `b` holds a word without which CSS runs nothing: IE's `expression(`,
+/// `behavior`/`-moz-binding`, or `url(` / `URL(` (which may load a script-capable
+/// resource). `m`: the classes of `b`'s bytes (`url(` needs a parenthesis).
+fn css_hint(b: &[u8], m: u32) -> bool {
+    has_sub(b, b"pression")
+        || has_sub(b, b"behavio")
+        || has_sub(b, b"binding")
+        || (m & class::PAREN != 0 && has_url_paren(b))
+}
+
+/// Whether `b` holds `url(` or `URL(`: one pass over the (rare) parentheses instead of a
+/// substring search per spelling.
+fn has_url_paren(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', b).any(|p| p >= 3 && matches!(&b[p - 3..p], b"url" | b"URL"))
+}
 
 /// Whether `b` contains `needle`, one of [`NEEDLES`].
 fn has_sub(b: &[u8], needle: &[u8]) -> bool {
