@@ -471,11 +471,16 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     let mut inner_lt = None;
     let mut colon = None;
     while i < b.len() {
-        match NAME_BYTE[usize::from(b[i])] {
-            name_byte::END => break,
-            name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
-            name_byte::COLON if inner_lt.is_none() && colon.is_none() => colon = Some(i - st),
-            _ => {}
+        let k = NAME_BYTE[usize::from(b[i])];
+        if k != 0 {
+            match k {
+                name_byte::END => break,
+                name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
+                name_byte::COLON if inner_lt.is_none() && colon.is_none() => {
+                    colon = Some(i - st);
+                }
+                _ => {}
+            }
         }
         i += 1;
     }
