@@ -293,9 +293,15 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     // where direct sinks and cookie reads start, found once for the whole value (when a
     // first window needs them) so that only the windows holding one are examined
     let mut cookies: Option<Marks> = None;
-    let mut delimiters = [0usize; MAX_DELIMITERS];
-    let n_delimiters = attribute_delimiters(b, &mut delimiters);
-    let delimiters = &delimiters[..n_delimiters];
+    // (only a value with a `<` opens a tag; the buffer is not even zeroed for the others)
+    let mut store = None;
+    let delimiters: &[usize] = if memchr::memchr(b'<', b).is_some() {
+        let out = store.insert([0usize; MAX_DELIMITERS]);
+        let n = attribute_delimiters(b, out);
+        &out[..n]
+    } else {
+        &[]
+    };
     let mut tried = 0;
     // quotes of each kind (`'`, `"`, backtick) seen so far
     let mut seen = [0usize; 3];
@@ -428,7 +434,12 @@ impl Marks {
 /// shared by [`string_breakout`] and [`sink_call`], which both look for them in the same
 /// value.
 pub(super) struct Sinks {
-    scanned: bool,
+    /// Filled by the first question (the marks are not even zeroed for values that never
+    /// ask).
+    found: Option<FoundSinks>,
+}
+
+struct FoundSinks {
     /// Some identifier run (as [`code_mentions_sink`] reads a value from its start, where
     /// `9alert` holds the run `alert`) is a direct sink.
     any: bool,
@@ -441,19 +452,31 @@ pub(super) struct Sinks {
 
 impl Sinks {
     pub(super) fn new() -> Sinks {
-        Sinks {
-            scanned: false,
-            any: false,
-            starts: Marks::new(),
-        }
+        Sinks { found: None }
     }
 
-    /// Scan `b` (always the same value) once.
-    fn scan(&mut self, b: &[u8]) {
-        if self.scanned {
-            return;
-        }
-        self.scanned = true;
+    /// The direct sinks of `b` (always the same value), scanned on the first call.
+    fn found(&mut self, b: &[u8]) -> &FoundSinks {
+        self.found.get_or_insert_with(|| FoundSinks::scan(b))
+    }
+
+    /// Whether an identifier of `b` names a direct sink.
+    fn any(&mut self, b: &[u8]) -> bool {
+        self.found(b).any
+    }
+
+    /// Where the direct sinks of `b` that start a token begin.
+    fn marks(&mut self, b: &[u8]) -> &Marks {
+        &self.found(b).starts
+    }
+}
+
+impl FoundSinks {
+    fn scan(b: &[u8]) -> FoundSinks {
+        let mut f = FoundSinks {
+            any: false,
+            starts: Marks::new(),
+        };
         let mut i = 0;
         while i < b.len() {
             if !is_ident_start(b[i]) {
@@ -465,25 +488,14 @@ impl Sinks {
                 i += 1;
             }
             if direct_sink(&b[st..i]) {
-                self.any = true;
+                f.any = true;
                 // once the marks overflow they say "maybe" everywhere: nothing more to learn
-                if (st == 0 || !is_ident(b[st - 1])) && !self.starts.push(st) {
-                    return;
+                if (st == 0 || !is_ident(b[st - 1])) && !f.starts.push(st) {
+                    break;
                 }
             }
         }
-    }
-
-    /// Whether an identifier of `b` names a direct sink.
-    fn any(&mut self, b: &[u8]) -> bool {
-        self.scan(b);
-        self.any
-    }
-
-    /// Where the direct sinks of `b` that start a token begin.
-    fn marks(&mut self, b: &[u8]) -> &Marks {
-        self.scan(b);
-        &self.starts
+        f
     }
 }
 
@@ -506,9 +518,6 @@ fn cookie_reads(b: &[u8], m: &mut Marks) {
 /// outside any tag of the value and is not affected.
 fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
     let mut n = 0;
-    if memchr::memchr(b'<', b).is_none() {
-        return 0;
-    }
     let mut i = 0;
     let mut in_tag = false;
     while i < b.len() && n < MAX_DELIMITERS {
