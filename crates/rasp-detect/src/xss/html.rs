@@ -381,24 +381,39 @@ fn closes_after(b: &[u8], name: &[u8], from: usize) -> bool {
 /// is on (noscript, noembed, noframes) and `template`. Reflected into one of them, a value is
 /// inert until it ends the element; after its end tag, markup parses again.
 fn raw_text_element(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noscript"
-            | b"noembed"
-            | b"noframes"
-            | b"template"
-            | b"plaintext"
-    )
+    RAW_TEXT_NAMES.contains(&name)
 }
 
 /// Longest raw-text element name.
 const MAX_RAW_NAME: usize = 9;
+
+/// The names [`raw_text_element`] accepts.
+const RAW_TEXT_NAMES: [&[u8]; 11] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noscript",
+    b"noembed",
+    b"noframes",
+    b"template",
+    b"plaintext",
+];
+
+/// For each name length, a bit per first letter (`a` = bit 0) of the [`RAW_TEXT_NAMES`] of
+/// that length.
+static RAW_TEXT_FIRST: [u32; MAX_RAW_NAME + 1] = {
+    let mut t = [0u32; MAX_RAW_NAME + 1];
+    let mut k = 0;
+    while k < RAW_TEXT_NAMES.len() {
+        let n = RAW_TEXT_NAMES[k];
+        t[n.len()] |= 1 << (n[0] - b'a');
+        k += 1;
+    }
+    t
+};
 
 /// An end tag of a raw-text element (name at `b[at..]`, after `</`) whose element the value
 /// never opened before it: the value was placed inside that element by the page and breaks
@@ -413,6 +428,11 @@ fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
     let mut name = [0u8; MAX_RAW_NAME + 1];
     let n = e - at;
     if n > MAX_RAW_NAME {
+        return false;
+    }
+    // most end tags (`</span>`, `</p>`, `</div>`) differ from every raw-text name in length
+    // or first letter: no copy, no compare
+    if n == 0 || RAW_TEXT_FIRST[n] & (1 << ((b[at] | 0x20) - b'a')) == 0 {
         return false;
     }
     for (d, c) in name.iter_mut().zip(&b[at..e]) {
@@ -566,11 +586,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
                 let q = b[j];
                 let vs = j + 1;
-                let mut ve = vs;
-                while ve < b.len() && b[ve] != q {
-                    vbytes |= VALUE_BYTE[usize::from(b[ve])];
-                    ve += 1;
-                }
+                let ve = memchr::memchr(q, &b[vs..]).map_or(b.len(), |p| vs + p);
+                vbytes = value_bytes(&b[vs..ve]);
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
             } else {
@@ -859,6 +876,14 @@ mod value_byte {
     pub const AMP: u8 = 1;
     pub const LT: u8 = 2;
     pub const COLON: u8 = 4;
+}
+
+/// The [`value_byte`]s of `v`: one search says "none" for most values.
+fn value_bytes(v: &[u8]) -> u8 {
+    if memchr::memchr3(b'&', b'<', b':', v).is_none() {
+        return 0;
+    }
+    v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)])
 }
 
 /// [`value_byte`] of every byte.
