@@ -20,8 +20,21 @@ const MAX_ATTRS: usize = 64;
 /// HTML whitespace plus the vertical tab and NUL, which old engines also skipped between
 /// attributes (`<img src=x\x0bonerror=…>`).
 pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0)
+    SPACE[usize::from(b)]
 }
+
+/// [`is_space`] of every byte: one load instead of seven compares in the tokenizer's loops.
+static SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0c] = true;
+    t[0x0b] = true;
+    t[0] = true;
+    t
+};
 
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
 pub(super) fn executes_by_itself(name: &[u8]) -> bool {
@@ -511,15 +524,12 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     if let Some(c) = colon {
         raw = &raw[c + 1..];
     }
+    // an end tag's name carries no behaviour (its attributes are still read)
     let mut name = [0u8; 16];
-    let name_len = raw.len().min(16);
-    for (d, c) in name.iter_mut().zip(raw) {
-        *d = c.to_ascii_lowercase();
-    }
     let name: &[u8] = if raw.len() > 16 || end_tag {
         b""
     } else {
-        &name[..name_len]
+        lower_into(raw, &mut name)
     };
 
     // an `<iframe>` is judged after its attributes: an editor's video embed is not
@@ -897,6 +907,10 @@ static VALUE_BYTE: [u8; 256] = {
 
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.
 fn trim_controls(n: &[u8]) -> &[u8] {
+    // the usual name has none
+    if n.first().is_some_and(|&c| c >= 0x20) && n.last().is_some_and(|&c| c >= 0x20) {
+        return n;
+    }
     let mut a = 0;
     let mut z = n.len();
     while a < z && n[a] < 0x20 {
