@@ -263,7 +263,8 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
         }
     }
-    if cm & class::HIGH != 0 {
+    // (only the lead bytes of the folded characters can start one)
+    if cm & class::FOLD_LEAD != 0 {
         if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
