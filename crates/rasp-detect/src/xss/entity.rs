@@ -357,6 +357,10 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
         bytes.push(b[i]);
         i += 1;
     }
+    // valid UTF-8 has no byte to strip
+    if std::str::from_utf8(&bytes).is_ok() {
+        return None;
+    }
     let mut out = String::with_capacity(bytes.len());
     let mut stripped = false;
     for chunk in bytes.utf8_chunks() {

@@ -340,7 +340,7 @@ fn has_pair(b: &[u8], x: u8, y: u8) -> bool {
 
 /// Whether `b` contains `with`.
 fn has_word_with(b: &[u8]) -> bool {
-    has_sub(b, b"with")
+    has_needle(b, needle::WITH)
 }
 
 /// Substring searchers built once for the needles looked up in every value (building a
@@ -351,13 +351,21 @@ static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
 /// The needles of [`FINDERS`], in order.
 const NEEDLES: [&[u8]; 4] = [b"pression", b"behavio", b"binding", b"with"];
 
+/// Indexes of [`NEEDLES`].
+mod needle {
+    pub const PRESSION: usize = 0;
+    pub const BEHAVIO: usize = 1;
+    pub const BINDING: usize = 2;
+    pub const WITH: usize = 3;
+}
+
 /// Whether `b` holds a word without which CSS runs nothing: IE's `expression(`,
 /// `behavior`/`-moz-binding`, or `url(` / `URL(` (which may load a script-capable
 /// resource). `m`: the classes of `b`'s bytes (`url(` needs a parenthesis).
 fn css_hint(b: &[u8], m: u32) -> bool {
-    has_sub(b, b"pression")
-        || has_sub(b, b"behavio")
-        || has_sub(b, b"binding")
+    has_needle(b, needle::PRESSION)
+        || has_needle(b, needle::BEHAVIO)
+        || has_needle(b, needle::BINDING)
         || (m & class::PAREN != 0 && has_url_paren(b))
 }
 
@@ -367,12 +375,9 @@ fn has_url_paren(b: &[u8]) -> bool {
     memchr::memchr_iter(b'(', b).any(|p| p >= 3 && matches!(&b[p - 3..p], b"url" | b"URL"))
 }
 
-/// Whether `b` contains `needle`, one of [`NEEDLES`].
-fn has_sub(b: &[u8], needle: &[u8]) -> bool {
-    match NEEDLES.iter().position(|n| *n == needle) {
-        Some(k) => FINDERS[k].find(b).is_some(),
-        None => memchr::memmem::find(b, needle).is_some(),
-    }
+/// Whether `b` contains `NEEDLES[k]`.
+fn has_needle(b: &[u8], k: usize) -> bool {
+    FINDERS[k].find(b).is_some()
 }
 
 /// The first `buf.len()` bytes of `src`, lower-cased into `buf`: names compared without an
