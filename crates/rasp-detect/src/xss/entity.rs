@@ -383,9 +383,17 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
 /// would. One pass with a table of the four lead bytes: CJK text has a lead byte every
 /// three bytes, too close for a search per hit.
 fn holds_foldable(b: &[u8]) -> bool {
-    b.iter()
-        .enumerate()
-        .any(|(p, &c)| FOLD_LEAD[usize::from(c)] && foldable_at(b, p))
+    let at_lead = |p: usize| FOLD_LEAD[usize::from(b[p])] && foldable_at(b, p);
+    // eight bytes per step; a step with a lead byte is looked at byte by byte
+    let mut chunks = b.chunks_exact(8);
+    for (k, c) in (&mut chunks).enumerate() {
+        let any_lead = c.iter().fold(false, |a, &x| a | FOLD_LEAD[usize::from(x)]);
+        if any_lead && (8 * k..8 * k + 8).any(at_lead) {
+            return true;
+        }
+    }
+    let tail = b.len() - chunks.remainder().len();
+    (tail..b.len()).any(at_lead)
 }
 
 /// `C2`, `E2`, `E3` and `EF`: the lead bytes of the characters [`fold_fullwidth`] folds.
