@@ -129,7 +129,9 @@ static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
     t
 };
 
-/// Whether `name` (any case) is one of the [`DIRECT_SINKS`].
+/// Whether `name` (any case) is one of the [`DIRECT_SINKS`]. The table test is inlined into
+/// the identifier scans (it rejects almost every word); the compare is not.
+#[inline(always)]
 fn direct_sink(name: &[u8]) -> bool {
     let n = name.len();
     if !(DIRECT_MIN..=DIRECT_MAX).contains(&n) {
@@ -140,9 +142,14 @@ fn direct_sink(name: &[u8]) -> bool {
     if !first.is_ascii_lowercase() || DIRECT_FIRST[n] & (1 << (first - b'a')) == 0 {
         return false;
     }
+    is_direct_sink_name(name)
+}
+
+/// The compare behind [`direct_sink`].
+fn is_direct_sink_name(name: &[u8]) -> bool {
     DIRECT_SINKS
         .iter()
-        .any(|s| s.len() == n && s.eq_ignore_ascii_case(name))
+        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
 }
 
 /// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
