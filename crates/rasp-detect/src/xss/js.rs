@@ -528,13 +528,10 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
     let mut i = 0;
     let mut in_tag = false;
     while i < b.len() && n < MAX_DELIMITERS {
-        // only `<`, `=` and `>` change anything below: jump to the next one (a plain loop:
-        // in markup they come every few bytes, closer than a dispatched search pays off)
-        while i < b.len() && !TAG_PUNCT[usize::from(b[i])] {
-            i += 1;
-        }
-        if i == b.len() {
-            break;
+        // only `<`, `=` and `>` change anything below: jump to the next one
+        match next_tag_punct(b, i) {
+            Some(p) => i = p,
+            None => break,
         }
         match b[i] {
             b'<' if b.get(i + 1).is_some_and(u8::is_ascii_alphabetic) => in_tag = true,
@@ -567,6 +564,20 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
         i += 1;
     }
     n
+}
+
+/// Bytes looked at one by one before a search takes over in [`next_tag_punct`].
+const NEAR: usize = 16;
+
+/// The first `<`, `=` or `>` at or after `i`. In markup they come every few bytes, closer
+/// than a dispatched search pays off, so the next [`NEAR`] bytes are looked at first; a
+/// longer run of text is left to `memchr3`.
+fn next_tag_punct(b: &[u8], i: usize) -> Option<usize> {
+    let near = b.len().min(i + NEAR);
+    if let Some(p) = (i..near).find(|&p| TAG_PUNCT[usize::from(b[p])]) {
+        return Some(p);
+    }
+    memchr::memchr3(b'<', b'=', b'>', &b[near..]).map(|p| near + p)
 }
 
 /// `<`, `=` and `>`: the bytes [`attribute_delimiters`] acts on.
