@@ -228,8 +228,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let mut page_reason = None;
     let mut i = 0;
     let mut tags = 0;
-    while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
-        let lt = i + p;
+    while let Some(lt) = next_lt(b, i) {
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
         if c == b'!' && b[i..].starts_with(b"!--#") {
@@ -317,6 +316,21 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         i = next.max(i);
     }
     page_reason
+}
+
+/// Bytes looked at one by one before a search takes over in [`next_lt`].
+const NEAR: usize = 8;
+
+/// The first `<` at or after `i`. Highlighted code and rich text put tags side by side
+/// (`</span><span …>`), closer than a dispatched search pays off: the next [`NEAR`] bytes
+/// are looked at first, a longer run of text is left to `memchr`.
+fn next_lt(b: &[u8], i: usize) -> Option<usize> {
+    let i = i.min(b.len());
+    let near = b.len().min(i + NEAR);
+    if let Some(p) = b[i..near].iter().position(|&c| c == b'<') {
+        return Some(i + p);
+    }
+    memchr::memchr(b'<', &b[near..]).map(|p| near + p)
 }
 
 /// The page-rewriting rules of [`page`] that depend on a tag's name and place: an element of
