@@ -357,6 +357,10 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
         bytes.push(b[i]);
         i += 1;
     }
+    // valid UTF-8 has no byte to strip
+    if std::str::from_utf8(&bytes).is_ok() {
+        return None;
+    }
     let mut out = String::with_capacity(bytes.len());
     let mut stripped = false;
     for chunk in bytes.utf8_chunks() {
@@ -372,43 +376,53 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
     stripped.then_some(out)
 }
 
-/// Cheap byte test before decoding characters: whether `b` holds the UTF-8 encoding of a
-/// character [`fold_fullwidth`] folds: `¼ ¾` (`C2 BC`/`C2 BE`), `‹ ›` (`E2 80 B9`/`BA`),
-/// `〈 〉` (`E3 80 88`/`89`) or a fullwidth form (`EF BC xx`/`EF BD xx`). CJK, Cyrillic or
-/// accented text with curly quotes and dashes has none of them.
-fn may_hold_foldable(b: &[u8]) -> bool {
-    let lead_c2_e2_e3 = |p: usize| {
-        let (x, y) = (b.get(p + 1).copied(), b.get(p + 2).copied());
-        matches!(
-            (b[p], x, y),
-            (0xc2, Some(0xbc | 0xbe), _)
-                | (0xe2, Some(0x80), Some(0xb9 | 0xba))
-                | (0xe3, Some(0x80), Some(0x88 | 0x89))
-        )
-    };
-    memchr::memchr3_iter(0xc2, 0xe2, 0xe3, b).any(lead_c2_e2_e3)
-        || memchr::memchr_iter(0xef, b).any(|p| matches!(b.get(p + 1), Some(0xbc | 0xbd)))
+/// Whether `b` holds the UTF-8 encoding of a character [`fold_fullwidth`] folds: `¼ ¾`
+/// (`C2 BC`/`C2 BE`), `‹ ›` (`E2 80 B9`/`BA`), `〈 〉` (`E3 80 88`/`89`) or a fullwidth form
+/// U+FF01–U+FF5E (`EF BC 81`–`EF BC BF`, `EF BD 80`–`EF BD 9E`). In UTF-8 those lead bytes
+/// never continue another character, so the bytes say exactly what decoding the characters
+/// would. One pass with a table of the four lead bytes: CJK text has a lead byte every
+/// three bytes, too close for a search per hit.
+fn holds_foldable(b: &[u8]) -> bool {
+    let at_lead = |p: usize| FOLD_LEAD[usize::from(b[p])] && foldable_at(b, p);
+    // eight bytes per step; a step with a lead byte is looked at byte by byte
+    let mut chunks = b.chunks_exact(8);
+    for (k, c) in (&mut chunks).enumerate() {
+        let any_lead = c.iter().fold(false, |a, &x| a | FOLD_LEAD[usize::from(x)]);
+        if any_lead && (8 * k..8 * k + 8).any(at_lead) {
+            return true;
+        }
+    }
+    let tail = b.len() - chunks.remainder().len();
+    (tail..b.len()).any(at_lead)
+}
+
+/// `C2`, `E2`, `E3` and `EF`: the lead bytes of the characters [`fold_fullwidth`] folds.
+static FOLD_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0xc2] = true;
+    t[0xe2] = true;
+    t[0xe3] = true;
+    t[0xef] = true;
+    t
+};
+
+/// Whether a character [`fold_fullwidth`] folds starts at `b[p]`.
+fn foldable_at(b: &[u8], p: usize) -> bool {
+    let (x, y) = (b.get(p + 1).copied(), b.get(p + 2).copied());
+    matches!(
+        (b[p], x, y),
+        (0xc2, Some(0xbc | 0xbe), _)
+            | (0xe2, Some(0x80), Some(0xb9 | 0xba))
+            | (0xe3, Some(0x80), Some(0x88 | 0x89))
+            | (0xef, Some(0xbc), Some(0x81..=0xbf))
+            | (0xef, Some(0xbd), Some(0x80..=0x9e))
+    )
 }
 
 /// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
 /// decoders and best-fit code pages did.
 pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
-    if s.is_ascii()
-        || !may_hold_foldable(s.as_bytes())
-        || !s.chars().any(|c| {
-            matches!(
-                c,
-                '\u{ff01}'
-                    ..='\u{ff5e}'
-                        | '\u{2039}'
-                        | '\u{203a}'
-                        | '\u{3008}'
-                        | '\u{3009}'
-                        | '\u{bc}'
-                        | '\u{be}'
-            )
-        })
-    {
+    if s.is_ascii() || !holds_foldable(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let mut changed = false;
@@ -442,6 +456,44 @@ pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The characters [`fold_fullwidth`] folds, decoded one by one.
+    fn folds(c: char) -> bool {
+        matches!(
+            c,
+            '\u{ff01}'
+                ..='\u{ff5e}'
+                    | '\u{2039}'
+                    | '\u{203a}'
+                    | '\u{3008}'
+                    | '\u{3009}'
+                    | '\u{bc}'
+                    | '\u{be}'
+        )
+    }
+
+    #[test]
+    fn foldable_bytes_are_the_folded_characters() {
+        // every character around the folded ranges and the lead bytes they share
+        let around = [
+            0xa0..0x100u32,
+            0x2000..0x2100,
+            0x3000..0x3100,
+            0xfe00..0x10000,
+            0x4e00..0x4e10,
+        ];
+        for c in around.into_iter().flatten().filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            assert_eq!(holds_foldable(s.as_bytes()), folds(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn foldable_bytes_match_decoded_characters(s in "[a<>\u{bc}\u{bd}\u{be}\u{2039}\u{203a}\u{3008}\u{3009}\u{3001}\u{ff00}-\u{ff60}\u{1f600}]{0,12}") {
+            proptest::prop_assert_eq!(holds_foldable(s.as_bytes()), s.chars().any(folds));
+        }
+    }
 
     #[test]
     fn entities() {

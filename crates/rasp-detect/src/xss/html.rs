@@ -20,8 +20,21 @@ const MAX_ATTRS: usize = 64;
 /// HTML whitespace plus the vertical tab and NUL, which old engines also skipped between
 /// attributes (`<img src=x\x0bonerror=…>`).
 pub(super) fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0)
+    SPACE[usize::from(b)]
 }
+
+/// [`is_space`] of every byte: one load instead of seven compares in the tokenizer's loops.
+static SPACE: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b' ' as usize] = true;
+    t[b'\t' as usize] = true;
+    t[b'\n' as usize] = true;
+    t[b'\r' as usize] = true;
+    t[0x0c] = true;
+    t[0x0b] = true;
+    t[0] = true;
+    t
+};
 
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
 pub(super) fn executes_by_itself(name: &[u8]) -> bool {
@@ -215,8 +228,7 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     let mut page_reason = None;
     let mut i = 0;
     let mut tags = 0;
-    while let Some(p) = memchr::memchr(b'<', &b[i.min(b.len())..]) {
-        let lt = i + p;
+    while let Some(lt) = next_lt(b, i) {
         i = lt + 1;
         let Some(&c) = b.get(i) else { break };
         if c == b'!' && b[i..].starts_with(b"!--#") {
@@ -306,6 +318,21 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
     page_reason
 }
 
+/// Bytes looked at one by one before a search takes over in [`next_lt`].
+const NEAR: usize = 8;
+
+/// The first `<` at or after `i`. Highlighted code and rich text put tags side by side
+/// (`</span><span …>`), closer than a dispatched search pays off: the next [`NEAR`] bytes
+/// are looked at first, a longer run of text is left to `memchr`.
+fn next_lt(b: &[u8], i: usize) -> Option<usize> {
+    let i = i.min(b.len());
+    let near = b.len().min(i + NEAR);
+    if let Some(p) = b[i..near].iter().position(|&c| c == b'<') {
+        return Some(i + p);
+    }
+    memchr::memchr(b'<', &b[near..]).map(|p| near + p)
+}
+
 /// The page-rewriting rules of [`page`] that depend on a tag's name and place: an element of
 /// the web's vocabularies under an XML prefix anywhere, and a document-level element or form
 /// (start or end tag) where markup stands, unless the value is a whole document. `lt` is the
@@ -381,24 +408,39 @@ fn closes_after(b: &[u8], name: &[u8], from: usize) -> bool {
 /// is on (noscript, noembed, noframes) and `template`. Reflected into one of them, a value is
 /// inert until it ends the element; after its end tag, markup parses again.
 fn raw_text_element(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script"
-            | b"style"
-            | b"textarea"
-            | b"title"
-            | b"xmp"
-            | b"iframe"
-            | b"noscript"
-            | b"noembed"
-            | b"noframes"
-            | b"template"
-            | b"plaintext"
-    )
+    RAW_TEXT_NAMES.contains(&name)
 }
 
 /// Longest raw-text element name.
 const MAX_RAW_NAME: usize = 9;
+
+/// The names [`raw_text_element`] accepts.
+const RAW_TEXT_NAMES: [&[u8]; 11] = [
+    b"script",
+    b"style",
+    b"textarea",
+    b"title",
+    b"xmp",
+    b"iframe",
+    b"noscript",
+    b"noembed",
+    b"noframes",
+    b"template",
+    b"plaintext",
+];
+
+/// For each name length, a bit per first letter (`a` = bit 0) of the [`RAW_TEXT_NAMES`] of
+/// that length.
+static RAW_TEXT_FIRST: [u32; MAX_RAW_NAME + 1] = {
+    let mut t = [0u32; MAX_RAW_NAME + 1];
+    let mut k = 0;
+    while k < RAW_TEXT_NAMES.len() {
+        let n = RAW_TEXT_NAMES[k];
+        t[n.len()] |= 1 << (n[0] - b'a');
+        k += 1;
+    }
+    t
+};
 
 /// An end tag of a raw-text element (name at `b[at..]`, after `</`) whose element the value
 /// never opened before it: the value was placed inside that element by the page and breaks
@@ -413,6 +455,11 @@ fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
     let mut name = [0u8; MAX_RAW_NAME + 1];
     let n = e - at;
     if n > MAX_RAW_NAME {
+        return false;
+    }
+    // most end tags (`</span>`, `</p>`, `</div>`) differ from every raw-text name in length
+    // or first letter: no copy, no compare
+    if n == 0 || RAW_TEXT_FIRST[n] & (1 << ((b[at] | 0x20) - b'a')) == 0 {
         return false;
     }
     for (d, c) in name.iter_mut().zip(&b[at..e]) {
@@ -466,26 +513,37 @@ fn processing_instruction(b: &[u8]) -> Option<&'static str> {
 fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>, usize) {
     let b = s.as_bytes();
     let st = i;
-    while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' {
+    // the first `<` and the first `:` before it, found while the name is read (names are
+    // short: one plain pass beats two dispatched searches)
+    let mut inner_lt = None;
+    let mut colon = None;
+    while i < b.len() {
+        let k = NAME_BYTE[usize::from(b[i])];
+        if k != 0 {
+            match k {
+                name_byte::END => break,
+                name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
+                name_byte::COLON if inner_lt.is_none() && colon.is_none() => {
+                    colon = Some(i - st);
+                }
+                _ => {}
+            }
+        }
         i += 1;
     }
     let raw_full = &b[st..i];
-    let inner_lt = memchr::memchr(b'<', raw_full);
     // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
     // (`<x:script>` is a script in an XHTML namespace).
     let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
-    if let Some(c) = memchr::memchr(b':', raw) {
+    if let Some(c) = colon {
         raw = &raw[c + 1..];
     }
+    // an end tag's name carries no behaviour (its attributes are still read)
     let mut name = [0u8; 16];
-    let name_len = raw.len().min(16);
-    for (d, c) in name.iter_mut().zip(raw) {
-        *d = c.to_ascii_lowercase();
-    }
     let name: &[u8] = if raw.len() > 16 || end_tag {
         b""
     } else {
-        &name[..name_len]
+        lower_into(raw, &mut name)
     };
 
     // an `<iframe>` is judged after its attributes: an editor's video embed is not
@@ -540,6 +598,9 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         let mut value: &str = "";
         let mut has_value = false;
+        // which of `&`, `<`, `:` the value holds, noted while its end is found: most values
+        // (`class="hljs-keyword"`) hold none, and the rules below that need one are skipped
+        let mut vbytes = 0u8;
         if j < b.len() && b[j] == b'=' {
             has_value = true;
             j += 1;
@@ -550,12 +611,14 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 let q = b[j];
                 let vs = j + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map_or(b.len(), |p| vs + p);
+                vbytes = value_bytes(&b[vs..ve]);
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
             } else {
                 let vs = j;
                 let mut ve = j;
                 while ve < b.len() && !is_space(b[ve]) && b[ve] != b'>' {
+                    vbytes |= VALUE_BYTE[usize::from(b[ve])];
                     ve += 1;
                 }
                 value = s.get(vs..ve).unwrap_or("");
@@ -567,19 +630,37 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if has_value && handler_attr(an) {
             return (Some("event-handler"), i);
         }
+        let amp = vbytes & value_byte::AMP != 0;
         // Netscape's JavaScript entities: `&{alert(1)};` in any attribute value
         // (a memchr pair scan: a substring searcher built per attribute cost more than
         // the search)
-        let amp_brace = memchr::memchr_iter(b'&', value.as_bytes())
-            .find(|&p| value.as_bytes().get(p + 1) == Some(&b'{'));
+        let amp_brace = amp
+            .then(|| {
+                memchr::memchr_iter(b'&', value.as_bytes())
+                    .find(|&p| value.as_bytes().get(p + 1) == Some(&b'{'))
+            })
+            .flatten();
         if let Some(p) = amp_brace {
             if memchr::memchr(b'}', &value.as_bytes()[p..]).is_some() {
                 return (Some("js-entity"), i);
             }
         }
-        let decoded = decode_entities(value);
+        // without `&` nothing decodes, and the value's bytes are as noted
+        let decoded = if amp {
+            decode_entities(value)
+        } else {
+            std::borrow::Cow::Borrowed(value)
+        };
         let value = decoded.as_ref();
-        if depth == 0 && value.contains('<') {
+        let (has_lt, has_colon) = if amp {
+            (value.contains('<'), value.contains(':'))
+        } else {
+            (
+                vbytes & value_byte::LT != 0,
+                vbytes & value_byte::COLON != 0,
+            )
+        };
+        if depth == 0 && has_lt {
             // markup inside an attribute value surfaces when a filter or a second parse
             // unwraps it (`<x foo='?><script>…'>`)
             if let Some(r) = scan_depth(value, depth + 1) {
@@ -588,7 +669,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         let mut lbuf = [0u8; 32];
         let lname = lower_into(an, &mut lbuf);
-        if has_value && uri::dangerous_in_attribute(value) {
+        // a scheme ends with `:`
+        if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
         if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
@@ -788,8 +870,61 @@ pub(super) fn embed_attribute(name: &[u8]) -> bool {
         )
 }
 
+/// Classes of the bytes of a tag name: what ends it, and the `<` and `:` it may hold.
+mod name_byte {
+    pub const END: u8 = 1;
+    pub const LT: u8 = 2;
+    pub const COLON: u8 = 3;
+}
+
+/// [`name_byte`] of every byte: a tag name ends at HTML space ([`is_space`]), `/` or `>`.
+static NAME_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        if matches!(
+            c as u8,
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0c | 0x0b | 0 | b'/' | b'>'
+        ) {
+            t[c] = name_byte::END;
+        }
+        c += 1;
+    }
+    t[b'<' as usize] = name_byte::LT;
+    t[b':' as usize] = name_byte::COLON;
+    t
+};
+
+/// Bytes of an attribute value that the attribute rules need.
+mod value_byte {
+    pub const AMP: u8 = 1;
+    pub const LT: u8 = 2;
+    pub const COLON: u8 = 4;
+}
+
+/// The [`value_byte`]s of `v`: one search says "none" for most values.
+fn value_bytes(v: &[u8]) -> u8 {
+    if memchr::memchr3(b'&', b'<', b':', v).is_none() {
+        return 0;
+    }
+    v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)])
+}
+
+/// [`value_byte`] of every byte.
+static VALUE_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'&' as usize] = value_byte::AMP;
+    t[b'<' as usize] = value_byte::LT;
+    t[b':' as usize] = value_byte::COLON;
+    t
+};
+
 /// Attribute names with NUL / control bytes around them (`onerror\0=`) as browsers see them.
 fn trim_controls(n: &[u8]) -> &[u8] {
+    // the usual name has none
+    if n.first().is_some_and(|&c| c >= 0x20) && n.last().is_some_and(|&c| c >= 0x20) {
+        return n;
+    }
     let mut a = 0;
     let mut z = n.len();
     while a < z && n[a] < 0x20 {

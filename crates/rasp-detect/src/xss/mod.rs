@@ -155,7 +155,23 @@ static CLASS: [u32; 256] = {
 
 /// The classes present in `b`.
 fn classes(b: &[u8]) -> u32 {
-    b.iter().fold(0, |m, &c| m | CLASS[usize::from(c)])
+    // eight bytes per step: the loop's own count and branch once per eight look-ups
+    let mut chunks = b.chunks_exact(8);
+    let mut m = 0;
+    for c in &mut chunks {
+        m |= CLASS[usize::from(c[0])]
+            | CLASS[usize::from(c[1])]
+            | CLASS[usize::from(c[2])]
+            | CLASS[usize::from(c[3])]
+            | CLASS[usize::from(c[4])]
+            | CLASS[usize::from(c[5])]
+            | CLASS[usize::from(c[6])]
+            | CLASS[usize::from(c[7])];
+    }
+    chunks
+        .remainder()
+        .iter()
+        .fold(m, |m, &c| m | CLASS[usize::from(c)])
 }
 
 /// The value as sent, then percent-decoded, then entity-decoded, then with backslash escapes
@@ -263,7 +279,8 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
         }
     }
-    if cm & class::HIGH != 0 {
+    // (only the lead bytes of the folded characters can start one)
+    if cm & class::FOLD_LEAD != 0 {
         if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
@@ -295,20 +312,16 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     if m & class::COLON != 0 && uri::dangerous_value(v) {
         return Some("dangerous-uri");
     }
-    if m & class::QUOTE != 0 && js::string_breakout(v) {
+    // the direct sinks `v` names, scanned once for both JS rules on first use
+    let mut sinks = js::Sinks::new();
+    if m & class::QUOTE != 0 && js::string_breakout(v, &mut sinks) {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
-        if js::sink_call(v) {
+        if js::sink_call(v, &mut sinks) {
             return Some("script-call");
         }
-        if (has_sub(b, b"pression")
-            || has_sub(b, b"behavio")
-            || has_sub(b, b"binding")
-            || has_sub(b, b"url(")
-            || has_sub(b, b"URL("))
-            && css::dangerous(v)
-        {
+        if css_hint(b, m) && css::dangerous(v) {
             return Some("css-expression");
         }
     }
@@ -343,7 +356,7 @@ fn has_pair(b: &[u8], x: u8, y: u8) -> bool {
 
 /// Whether `b` contains `with`.
 fn has_word_with(b: &[u8]) -> bool {
-    has_sub(b, b"with")
+    has_needle(b, needle::WITH)
 }
 
 /// Substring searchers built once for the needles looked up in every value (building a
@@ -352,21 +365,35 @@ static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
     std::sync::LazyLock::new(|| NEEDLES.iter().map(memchr::memmem::Finder::new).collect());
 
 /// The needles of [`FINDERS`], in order.
-const NEEDLES: [&[u8]; 6] = [
-    b"pression",
-    b"behavio",
-    b"binding",
-    b"url(",
-    b"URL(",
-    b"with",
-];
+const NEEDLES: [&[u8]; 4] = [b"pression", b"behavio", b"binding", b"with"];
 
-/// Whether `b` contains `needle`, one of [`NEEDLES`].
-fn has_sub(b: &[u8], needle: &[u8]) -> bool {
-    match NEEDLES.iter().position(|n| *n == needle) {
-        Some(k) => FINDERS[k].find(b).is_some(),
-        None => memchr::memmem::find(b, needle).is_some(),
-    }
+/// Indexes of [`NEEDLES`].
+mod needle {
+    pub const PRESSION: usize = 0;
+    pub const BEHAVIO: usize = 1;
+    pub const BINDING: usize = 2;
+    pub const WITH: usize = 3;
+}
+
+/// Whether `b` holds a word without which CSS runs nothing: IE's `expression(`,
+/// `behavior`/`-moz-binding`, or `url(` / `URL(` (which may load a script-capable
+/// resource). `m`: the classes of `b`'s bytes (`url(` needs a parenthesis).
+fn css_hint(b: &[u8], m: u32) -> bool {
+    has_needle(b, needle::PRESSION)
+        || has_needle(b, needle::BEHAVIO)
+        || has_needle(b, needle::BINDING)
+        || (m & class::PAREN != 0 && has_url_paren(b))
+}
+
+/// Whether `b` holds `url(` or `URL(`: one pass over the (rare) parentheses instead of a
+/// substring search per spelling.
+fn has_url_paren(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', b).any(|p| p >= 3 && matches!(&b[p - 3..p], b"url" | b"URL"))
+}
+
+/// Whether `b` contains `NEEDLES[k]`.
+fn has_needle(b: &[u8], k: usize) -> bool {
+    FINDERS[k].find(b).is_some()
 }
 
 /// The first `buf.len()` bytes of `src`, lower-cased into `buf`: names compared without an

@@ -133,6 +133,10 @@ pub(super) fn unclosed_comment(b: &[u8], lt: usize) -> bool {
 /// (`xsi:schemaLocation="ns http://…"`, fetched by validating parsers: SSRF and out-of-band
 /// probes) and the XML Events namespace, whose `ev:handler` attaches script to an event.
 pub(super) fn xml_fetch_or_handler(lname: &[u8], value: &str) -> bool {
+    // both rules name their attribute: most attributes (`class`, `href`) leave here
+    if !(lname.ends_with(b"schemalocation") || lname.starts_with(b"xmlns")) {
+        return false;
+    }
     let local = match lname.iter().rposition(|&c| c == b':') {
         Some(c) => &lname[c + 1..],
         None => lname,

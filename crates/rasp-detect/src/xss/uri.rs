@@ -16,34 +16,32 @@ pub struct SchemeHit {
     pub obfuscated: bool,
 }
 
-/// A value folded the way URL parsing treats schemes.
-struct Folded {
-    /// Lower-case, whitespace and C0 controls dropped.
-    lower: Vec<u8>,
-    /// Same bytes, original case (base64 payloads are case-sensitive).
-    orig: Vec<u8>,
-    /// Index in the source of each kept byte.
-    pos: Vec<usize>,
+/// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
+/// lower-case ASCII. Where each kept byte came from is found only for a value where a
+/// scheme turns up ([`kept_positions`]).
+fn fold(s: &str) -> Vec<u8> {
+    s.as_bytes()
+        .iter()
+        .take(MAX_FOLD)
+        .filter(|&&b| kept(b))
+        .map(u8::to_ascii_lowercase)
+        .collect()
 }
 
-/// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
-/// lower-case ASCII.
-fn fold(s: &str) -> Folded {
-    let n = s.len().min(MAX_FOLD);
-    let mut f = Folded {
-        lower: Vec::with_capacity(n),
-        orig: Vec::with_capacity(n),
-        pos: Vec::with_capacity(n),
-    };
-    for (i, &b) in s.as_bytes().iter().take(MAX_FOLD).enumerate() {
-        if b <= 0x20 || b == 0x7f {
-            continue;
-        }
-        f.lower.push(b.to_ascii_lowercase());
-        f.orig.push(b);
-        f.pos.push(i);
-    }
-    f
+/// Whether [`fold`] keeps byte `b`.
+fn kept(b: u8) -> bool {
+    b > 0x20 && b != 0x7f
+}
+
+/// The index in `s` of each byte [`fold`] keeps.
+fn kept_positions(s: &str) -> Vec<usize> {
+    s.as_bytes()
+        .iter()
+        .take(MAX_FOLD)
+        .enumerate()
+        .filter(|&(_, &b)| kept(b))
+        .map(|(i, _)| i)
+        .collect()
 }
 
 /// Cheap pre-check: some `:` whose previous significant byte ends a dangerous scheme name
@@ -156,25 +154,27 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
     if !colon_after_scheme_letter(s.as_bytes()) {
         return None;
     }
-    let f = fold(s);
+    let lower = fold(s);
     let src = s.as_bytes();
-    for scheme in SCHEMES {
+    let mut pos: Option<Vec<usize>> = None;
+    for (scheme, finder) in SCHEMES.iter().zip(SCHEME_FINDERS.iter()) {
         let mut from = 0;
-        while let Some(p) = memchr::memmem::find(&f.lower[from..], scheme.as_bytes()) {
+        while let Some(p) = finder.find(&lower[from..]) {
             let at = from + p;
-            let boundary =
-                (at == 0 || !f.lower[at - 1].is_ascii_alphanumeric()) && accept(f.pos[at]);
+            let pos = pos.get_or_insert_with(|| kept_positions(s));
+            let boundary = (at == 0 || !lower[at - 1].is_ascii_alphanumeric()) && accept(pos[at]);
             let end = at + scheme.len();
-            let rest = &f.lower[end..];
+            let rest = &lower[end..];
             // any MIME type whose payload is itself markup that executes (the browser may
-            // sniff, render or save it)
+            // sniff, render or save it); the payload in its original case (base64 is
+            // case-sensitive)
             let active_payload = boundary
-                && scheme == "data:"
+                && *scheme == "data:"
                 && !active_data_mime(rest)
-                && payload_executes(&f.orig[end..]);
-            if boundary && (scheme != "data:" || active_data_mime(rest) || active_payload) {
+                && payload_executes(&pos[end..].iter().map(|&k| src[k]).collect::<Vec<u8>>());
+            if boundary && (*scheme != "data:" || active_data_mime(rest) || active_payload) {
                 // Bytes the fold removed inside the scheme name (before its `:`).
-                let (a, z) = (f.pos[at], f.pos[end - 2]);
+                let (a, z) = (pos[at], pos[end - 2]);
                 let obfuscated = src[a..z].iter().any(|&c| c < 0x20 || c == 0x7f);
                 return Some(SchemeHit {
                     scheme,
@@ -187,6 +187,16 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
     }
     None
 }
+
+/// Searchers for [`SCHEMES`], in order, built once (building one per search cost more than
+/// the search).
+static SCHEME_FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        SCHEMES
+            .iter()
+            .map(|s| memchr::memmem::Finder::new(s.as_bytes()))
+            .collect()
+    });
 
 /// Is the script after `javascript:` inert (`void(0)`, `void 0`, `;`, nothing)? Editors emit
 /// such links; they run no attacker code.
