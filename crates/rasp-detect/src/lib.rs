@@ -135,9 +135,11 @@ pub struct Detectors {
 }
 
 /// [`ml_gate`] bits: the byte lets a value reach the ML stage; it is also a `%` or `&`
-/// (decoding may change the value).
+/// (decoding may change the value; only those two bytes carry `GATE_ESCAPE`).
 const GATE_PASS: u8 = 1;
 const GATE_ESCAPE: u8 = 2;
+/// Values up to this many bytes take [`gate_pass`]'s one-pass fold.
+const GATE_FOLD_MAX: usize = 64;
 
 /// Bytes that let a value reach the ML stage: the kind's structural characters (see
 /// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one.
@@ -284,16 +286,14 @@ impl Detectors {
             AttackKind::Xss => (self.thresholds.min_xss_len, &XSS_ML_GATE),
             _ => return None,
         };
-        // One pass over the bytes: does any reach the gate (a structural character, or a
-        // `%` / `&` that decoding may turn into one)? And is there anything to decode?
-        // Percent and entity decoding can only produce a structural character from a `%` or
-        // a `&`, so a value with no gate byte cannot change structure (most ordinary values
-        // leave here).
-        let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
-        if bits == 0 {
+        // Does any byte reach the gate (a structural character, or a `%` / `&` that decoding
+        // may turn into one)? And is there anything to decode? Percent and entity decoding
+        // can only produce a structural character from a `%` or a `&`, so a value with no
+        // gate byte cannot change structure (most ordinary values leave here).
+        let (pass, escapes) = gate_pass(value, gate);
+        if !pass {
             return None;
         }
-        let escapes = bits & GATE_ESCAPE != 0;
         // Without `%` or `&` decoding is the identity: settle the structural test (the last
         // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
         // All conditions must hold, so their order does not change the answer.
@@ -334,6 +334,23 @@ impl Detectors {
         };
         candidate.then_some(decoded)
     }
+}
+
+/// Whether any byte of `value` passes `gate` ([`ml_gate`]), and whether one is a `%` or `&`
+/// (the only `GATE_ESCAPE` bytes). Short values answer both in one pass of table lookups;
+/// long ones stop at their first gate byte and search `%` / `&` vectorised (the search's
+/// set-up costs about as much as folding [`GATE_FOLD_MAX`] bytes).
+fn gate_pass(value: &str, gate: &[u8; 256]) -> (bool, bool) {
+    if value.len() <= GATE_FOLD_MAX {
+        let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
+        return (bits != 0, bits & GATE_ESCAPE != 0);
+    }
+    // Every gate byte carries `GATE_PASS`.
+    let pass = value.bytes().any(|b| gate[usize::from(b)] != 0);
+    (
+        pass,
+        pass && memchr::memchr2(b'%', b'&', value.as_bytes()).is_some(),
+    )
 }
 
 /// Whether `value` has fewer than `min` characters, counted only when its byte length
@@ -445,6 +462,28 @@ mod tests {
         // A break-out inside a member is still the grammar's to catch.
         let attack = r#"{"q":"1' or '1'='1"}"#;
         assert!(d.check(AttackKind::Sqli, attack, Context::Param).is_some());
+    }
+
+    #[test]
+    fn gate_pass_agrees_with_folding_every_byte() {
+        let long = "plain words and more plain words, long enough to pass the fold limit ";
+        let mut values = vec![String::new()];
+        for core in ["abc", "a'b", "100%", "x&y", "a=b", "%", "&", "(", "é東"] {
+            values.push(core.to_owned());
+            values.push(format!("{long}{core}"));
+            values.push(format!("{core}{long}"));
+            values.push(format!("{long}{core}{long}"));
+        }
+        for v in &values {
+            for gate in [&SQLI_ML_GATE, &XSS_ML_GATE] {
+                let bits = v.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
+                assert_eq!(
+                    gate_pass(v, gate),
+                    (bits != 0, bits & GATE_ESCAPE != 0),
+                    "{v:?}"
+                );
+            }
+        }
     }
 
     #[test]
