@@ -116,6 +116,7 @@ const PLUS: u32 = 1 << 9;
 const SLASH: u32 = 1 << 11;
 const HASH: u32 = 1 << 12;
 const AMP: u32 = 1 << 13;
+const BRACKET: u32 = 1 << 14; // [
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -143,6 +144,7 @@ static BYTE_CLASS: [u32; 256] = {
     t[b'+' as usize] = PLUS;
     t[b'/' as usize] = SLASH;
     t[b'#' as usize] = HASH;
+    t[b'[' as usize] = BRACKET;
     t
 };
 
@@ -203,6 +205,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.any(SLASH) && dev_tcp(v) {
         return Some("dev-tcp");
+    }
+    if bytes.any(BRACKET) && powershell_type_member(v) {
+        return Some("powershell-type-member");
     }
     judge_start(v, 0, Start::Value, false)
 }
@@ -319,8 +324,10 @@ enum Start {
     Backtick,
 }
 
+/// A byte that separates words. NUL counts: a C string ends there, so a shell never sees
+/// what follows (`;id%00` hides nothing behind the command), and a script drops it.
 fn is_blank(b: u8, plus_is_space: bool) -> bool {
-    matches!(b, b' ' | b'\t' | 0x0b | 0x0c) || (plus_is_space && b == b'+')
+    matches!(b, b' ' | b'\t' | 0x0b | 0x0c | 0) || (plus_is_space && b == b'+')
 }
 
 fn is_sep(b: u8) -> bool {
@@ -378,6 +385,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(SLASH) && dev_tcp(v) {
         return Some("dev-tcp");
+    }
+    if bytes.any(BRACKET) && powershell_type_member(v) {
+        return Some("powershell-type-member");
     }
     if bytes.all(PAREN) && powershell_call_operator(v) {
         return Some("powershell-call");
@@ -1472,7 +1482,16 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
         .iter()
         .position(|&b| is_sep(b) || b == b'`')
         .unwrap_or(line.len())];
-    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    // `host a.example #`: a shell comment ends the arguments.
+    let line = &line[..line
+        .windows(2)
+        .position(|w| is_blank(w[0], plus) && w[1] == b'#')
+        .unwrap_or(line.len())];
+    let mut tokens = line
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        // dig's query options (`+short`, `+noall`) come before or after the name.
+        .filter(|t| !(base_is(word, b"dig") && t.len() > 1 && t[0] == b'+'));
     let Some(first) = tokens.next() else {
         return false;
     };
@@ -1510,6 +1529,19 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
                     && second.is_some_and(|t| t.len() > 3 && t[..3].eq_ignore_ascii_case(b"hk")))
         }
         b"route" => matches!(first, b"print" | b"-n"),
+        // `expr 91 \* 7`: arithmetic on numbers or variables with a shell-escaped or plain
+        // operator, the probe that echoes a computed value.
+        b"expr" => {
+            let operand = |t: &[u8]| {
+                t.first() == Some(&b'$') || (!t.is_empty() && t.iter().all(u8::is_ascii_digit))
+            };
+            operand(first)
+                && second.is_some_and(|t| {
+                    matches!(t, b"+" | b"-" | b"\\*" | b"*" | b"/" | b"%" | b"'*'")
+                })
+        }
+        // `rundll32 shell32.dll,ShellExec_RunDLL calc`: a DLL's exported entry point.
+        b"rundll32" => first.windows(5).any(|w| w == b".dll,") || first.starts_with(b"javascript:"),
         // WMI's aliases (`wmic process list`, `wmic os get caption`) or a remote node.
         b"wmic" => {
             // `wmic process list is deprecated`: a sentence about the tool.
@@ -1580,6 +1612,12 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the command word, without directory or `.exe`, is `name`.
+fn base_is(word: &[u8], name: &[u8]) -> bool {
+    let base = word.rsplit(|&b| b == b'/').next().unwrap_or(word);
+    base.strip_suffix(b".exe").unwrap_or(base) == name
 }
 
 /// `host.example.org`, `user@10.0.0.1`: a host name with a dot and a final label of
@@ -1862,7 +1900,7 @@ fn braced_name_len(t: &[u8]) -> Option<usize> {
 /// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
 static WORD_BYTE: [bool; 256] = {
     let mut t = [true; 256];
-    let special = b" \t\x0b\x0c+;|&\n\r()<>},$\\^'\"`";
+    let special = b" \t\x0b\x0c\0+;|&\n\r()<>},$\\^'\"`";
     let mut i = 0;
     while i < special.len() {
         t[special[i] as usize] = false;
@@ -2871,6 +2909,35 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                     || is_ipv4(t)
             }
         }
+    })
+}
+
+/// PowerShell's type accessor `[Type]::Member` opening a statement
+/// (`[Environment]::UserName`, `;[System.Diagnostics.Process]::Start('calc')`): it reads or
+/// calls .NET directly, in no other language's syntax (C# writes `Environment.UserName`, C++
+/// puts no brackets around a scope; IPv6 brackets hold `::` inside).
+fn powershell_type_member(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"]::").take(8).any(|close| {
+        let from = close.saturating_sub(64);
+        let Some(open) = v[from..close]
+            .iter()
+            .rposition(|&b| b == b'[')
+            .map(|p| from + p)
+        else {
+            return false;
+        };
+        let name = &v[open + 1..close];
+        let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
+        let member = v.get(close + 3).is_some_and(u8::is_ascii_alphabetic);
+        let statement = v[..open]
+            .iter()
+            .rev()
+            .find(|&&b| !is_blank(b, false))
+            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'=' | b'\'' | b'"' | b'`'));
+        type_name && member && statement
     })
 }
 

@@ -1224,3 +1224,38 @@ fn unicode_escaped_values_are_decoded() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn nul_ends_a_word_and_powershell_types_and_cmdlets() {
+    for v in [
+        "www.example.com&whoami%00",
+        "abc123|id%00",
+        "x;who``ami\0",
+        "[Environment]::UserName",
+        "x; [System.Diagnostics.Process]::Start('calc')",
+        "x$([Environment]::UserName)",
+        "0; Test-Connection 10.0.0.1",
+        "x && Get-LocalUser",
+        "abc | dig +short a.example",
+        "x\r\nhost a.example #",
+        "expr 91 \\* 7",
+        "rundll32.exe shell32.dll,ShellExec_RunDLL calc",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "name\0",
+        "hello world\0",
+        "[fe80::1]:8080",
+        "http://[2001:db8::1]/",
+        "std::vector<int>::iterator",
+        "see [docs]:: below",
+        "x = a[i]::b",
+        "Test connection speed",
+        "dig +short is handy for scripts",
+        "expr is short for expression",
+        "rundll32 is a Windows tool",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

@@ -436,6 +436,7 @@ const PS_VERBS: &[&str] = &[
     "foreach",
     "format",
     "measure",
+    "test",
 ];
 
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
@@ -462,6 +463,8 @@ const PS_NOUNS: &[&str] = &[
     "securestring",
     "list",
     "table",
+    "connection",
+    "netconnection",
 ];
 
 /// Commands that are never a word, a name or a product in any language, and that an
