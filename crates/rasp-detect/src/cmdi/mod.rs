@@ -389,9 +389,6 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
     }
-    if bytes.all(PAREN) && powershell_call_operator(v) {
-        return Some("powershell-call");
-    }
     if bytes.any(PERCENT) && cmd_substring(v) {
         return Some("cmd-substring");
     }
@@ -951,6 +948,9 @@ enum CommandWord {
 }
 
 fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
+    if powershell_call_operator(v, at) {
+        return Some("powershell-call");
+    }
     let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
     // After a data token a start is judged as tightly as after `;id`; only English-word
@@ -2941,41 +2941,42 @@ fn powershell_type_member(v: &[u8]) -> bool {
     })
 }
 
-/// PowerShell's call operators `&` and `.` applied to a computed command name:
-/// `&(gcm i*x)` (the command that `Get-Command` finds by a wildcard), `.('ie'+'x')` (a name
-/// glued from strings). Both run a command whose name never appears whole in the value; no
-/// prose or other language writes a command lookup or a string concatenation behind `&(`.
-fn powershell_call_operator(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'(', v).take(32).any(|p| {
-        let op_at = v[..p].iter().rposition(|&b| b != b' ');
-        let Some(op) = op_at else {
-            return false;
-        };
-        if !matches!(v[op], b'&' | b'.') {
-            return false;
-        }
-        // The operator opens a statement: the value's start, a blank or a separator before it.
-        if op > 0
-            && !matches!(
-                v[op - 1],
-                b' ' | b'\t' | b';' | b'|' | b'&' | b'\n' | b'\r' | b'('
-            )
-        {
-            return false;
-        }
-        let inner = &v[p + 1..v.len().min(p + 1 + 64)];
-        let inner = &inner[inner.iter().take_while(|&&b| b == b' ').count()..];
-        let lookup = [&b"gcm "[..], b"get-command "]
+/// PowerShell's call operators `&` and `.` applied at the command start `at` to a computed
+/// command name: `&(gcm i*x)` (the command that `Get-Command` finds by a wildcard),
+/// `.('ie'+'x')` (a name glued from strings). Both run a command whose name never appears
+/// whole in the value; no prose or other language writes a command lookup or a string
+/// concatenation behind `&(`. Checked at command starts only, so it costs a few byte
+/// comparisons per start.
+fn powershell_call_operator(v: &[u8], at: usize) -> bool {
+    // Most starts open with a letter: one comparison settles them.
+    if !matches!(v.get(at), Some(b'(' | b'.' | b'&' | b' ' | b'\t')) {
+        return false;
+    }
+    let blanks = |from: usize| {
+        v[from.min(v.len())..]
             .iter()
-            .any(|w| inner.len() > w.len() && inner[..w.len()].eq_ignore_ascii_case(w));
-        let close = inner.iter().position(|&b| b == b')').unwrap_or(inner.len());
-        let body = &inner[..close];
-        let glued = matches!(body.first(), Some(b'\'' | b'"'))
-            && body
-                .windows(3)
-                .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']));
-        lookup || glued
-    })
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let i = at + blanks(at);
+    let open = match v.get(i) {
+        // `x &(…)`: the start was opened by the `&` itself.
+        Some(b'(') if at > 0 && v[at - 1] == b'&' => i,
+        Some(b'.' | b'&') if v.get(i + 1 + blanks(i + 1)) == Some(&b'(') => i + 1 + blanks(i + 1),
+        _ => return false,
+    };
+    let inner = &v[open + 1..v.len().min(open + 1 + 64)];
+    let inner = &inner[inner.iter().take_while(|&&b| b == b' ').count()..];
+    let lookup = [&b"gcm "[..], b"get-command "]
+        .iter()
+        .any(|w| inner.len() > w.len() && inner[..w.len()].eq_ignore_ascii_case(w));
+    let close = inner.iter().position(|&b| b == b')').unwrap_or(inner.len());
+    let body = &inner[..close];
+    let glued = matches!(body.first(), Some(b'\'' | b'"'))
+        && body
+            .windows(3)
+            .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']));
+    lookup || glued
 }
 
 /// cmd's substring expansion `%NAME:~start[,length]%` (`%PROGRAMFILES:~10,1%` is a blank,
@@ -2983,6 +2984,10 @@ fn powershell_call_operator(v: &[u8]) -> bool {
 /// a blank or a command name the filter would see. Only cmd reads this syntax; no text,
 /// template or URL writes `:~` and offsets between two `%`.
 fn cmd_substring(v: &[u8]) -> bool {
+    // `~` is rare: one scan for it settles almost every value.
+    if !memchr::memchr_iter(b'~', v).any(|p| p > 0 && v[p - 1] == b':') {
+        return false;
+    }
     memchr::memchr_iter(b'%', v).take(64).any(|p| {
         let rest = &v[p + 1..v.len().min(p + 1 + 64)];
         let name = rest
