@@ -996,7 +996,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         _ => word,
     };
-    let cw = classify(word);
+    // `%SystemRoot%\system32\cmd.exe`: cmd's backslashes separate directories, not escapes.
+    let windows_path = windows_variable_path(&v[at..end]);
+    let from_windows_path = windows_path.is_some();
+    let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
@@ -1033,7 +1036,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && !v[at..end]
             .iter()
             .any(|&b| matches!(b, b'\\' | b'\'' | b'"' | b'$' | b'`'));
-    let obfuscated = word_buf.obfuscated && !caret_math;
+    let obfuscated = word_buf.obfuscated && !caret_math && !from_windows_path;
     // A name known only by its extension (`a\\b.exe`) is a Windows path, not an escaped word.
     if (obfuscated || quoted_inside)
         && matches!(cw, CommandWord::Known(_))
@@ -1396,6 +1399,36 @@ fn alone_after_address(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     }
     // An e-mail address (`john@example.com; date`) is a contact, not a host to ping.
     !token.contains(&b'@') && (is_ipv4(token) || host_name(token))
+}
+
+/// `%SystemRoot%\system32\cmd.exe`, `%WINDIR%\System32\WindowsPowerShell\v1.0\powershell.exe`:
+/// a program named by a path under one of cmd's directory variables. The program is the last
+/// segment; a known one named by its path is never prose (as `/usr/bin/id` is not).
+fn windows_variable_path(raw: &[u8]) -> Option<CommandWord> {
+    let raw = &raw[raw
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'"' | b'\''))?..];
+    let name = raw.get(1..)?.iter().take(32).position(|&b| b == b'%')?;
+    if raw[0] != b'%' || name == 0 || raw.get(name + 2) != Some(&b'\\') {
+        return None;
+    }
+    let last = raw.rsplit(|&b| b == b'\\').next()?;
+    let last = last.strip_suffix(b"\"").unwrap_or(last);
+    if last.is_empty() || last.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..last.len()].copy_from_slice(last);
+    let lower = &mut buf[..last.len()];
+    lower.make_ascii_lowercase();
+    let base = [&b".exe"[..], b".com", b".bat", b".cmd"]
+        .iter()
+        .find_map(|ext| lower.strip_suffix(*ext))
+        .unwrap_or(lower);
+    std::str::from_utf8(base)
+        .ok()
+        .and_then(vocabulary::lookup)
+        .map(|_| CommandWord::Known(Tier::Exotic))
 }
 
 /// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;

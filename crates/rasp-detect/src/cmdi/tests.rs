@@ -1259,3 +1259,26 @@ fn nul_ends_a_word_and_powershell_types_and_cmdlets() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn programs_under_cmd_directory_variables_and_get_content() {
+    for v in [
+        "x&%SystemRoot%\\system32\\cmd.exe /c dir",
+        "%SystemRoot%\\system32\\cmd.exe /c dir",
+        "null\r%WINDIR%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -nop",
+        "test\ngc /etc/passwd",
+        "x; gc C:\\Windows\\win.ini",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "%USERPROFILE%\\Documents\\report.docx",
+        "Open %APPDATA%\\Roaming\\app",
+        "%TEMP%\\setup.log",
+        "Java GC; tuning tips",
+        "young gc | old gc",
+        "v2 | gc pauses",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
