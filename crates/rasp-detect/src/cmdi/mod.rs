@@ -51,7 +51,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge_any(decoded.as_bytes());
+                    return judge_any(decoded.as_bytes()).or_else(|| form_decoded(value, bytes));
                 }
             }
             None
@@ -60,7 +60,14 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
-                    return judge_any(decoded.as_bytes());
+                    return judge_any(decoded.as_bytes()).or_else(|| {
+                        // `&#37;0A&#47;usr&#47;bin&#47;id`: percent escapes spelled as
+                        // character references, peeled in the other order.
+                        let twice = percent_decode_deep(&decoded);
+                        (has_escape(decoded.as_bytes()) && twice != decoded)
+                            .then(|| judge_any(twice.as_bytes()))
+                            .flatten()
+                    });
                 }
             }
             None
@@ -86,6 +93,19 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// A form-encoded value (`system%28%27curl+https%3A…`, `IF+%25ERRORLEVEL%25+GEQ+2`): `+` and
+/// percent escapes, no literal blank. The application's form decoder turns each `+` into a
+/// blank before the escapes, so the value is judged as that decoder leaves it (the shell
+/// words of a quoted argument or a cmd condition are then separated as the shell sees them).
+fn form_decoded(value: &str, bytes: ByteSet) -> Option<&'static str> {
+    if !bytes.any(PLUS) || value.bytes().any(|b| b == b' ') {
+        return None;
+    }
+    let spaced = value.replace('+', " ");
+    let decoded = percent_decode_deep(&spaced);
+    judge_any(decoded.as_bytes())
 }
 
 /// Whether a `%` is followed by a hex digit, `u`/`U` or another `%`: only then can

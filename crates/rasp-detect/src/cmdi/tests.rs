@@ -1282,3 +1282,28 @@ fn programs_under_cmd_directory_variables_and_get_content() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn form_encoding_and_references_to_percent_escapes() {
+    for v in [
+        "system%28%27curl+https%3A%2F%2Fa.example%2Fx.txt%27%29%3B",
+        "IF++++%25ERRORLEVEL%25+GEQ+2+++echo+test",
+        "&#37;0A&#47;usr&#47;bin&#47;id&#37;0A",
+        "&#37;0a id &#37;0a",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Tom+%26+Jerry",
+        "rock+%7C+roll",
+        "50%25+off%3B+more",
+        "cats+%26+dogs+%3B+birds",
+        "I+came%3B+I+saw%3B+I+left",
+        "Sleep+5+hours+%26+more",
+        "date%3A+2024-01-01%3B+time%3A+10%3A00",
+        "&#37;20hello&#37;20",
+        "Q&amp;A &#37; done",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
