@@ -51,7 +51,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge_any(decoded.as_bytes()).or_else(|| form_decoded(value, bytes));
+                    return judge_any(decoded.as_bytes())
+                        .or_else(|| form_decoded(value, &decoded, bytes));
                 }
             }
             None
@@ -99,8 +100,14 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// percent escapes, no literal blank. The application's form decoder turns each `+` into a
 /// blank before the escapes, so the value is judged as that decoder leaves it (the shell
 /// words of a quoted argument or a cmd condition are then separated as the shell sees them).
-fn form_decoded(value: &str, bytes: ByteSet) -> Option<&'static str> {
-    if !bytes.any(PLUS) || value.bytes().any(|b| b == b' ') {
+/// The command-start scan already reads such `+` as blanks; only the checks of a call's
+/// argument (`(`) and of cmd's conditions and loops (`%`) read the words themselves, so
+/// `decoded` (the percent-decoded value) must hold one of those for a second pass to matter.
+fn form_decoded(value: &str, decoded: &str, bytes: ByteSet) -> Option<&'static str> {
+    if !bytes.any(PLUS)
+        || value.bytes().any(|b| b == b' ')
+        || !decoded.bytes().any(|b| b == b'(' || b == b'%')
+    {
         return None;
     }
     let spaced = value.replace('+', " ");
@@ -1017,7 +1024,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         _ => word,
     };
     // `%SystemRoot%\system32\cmd.exe`: cmd's backslashes separate directories, not escapes.
-    let windows_path = windows_variable_path(&v[at..end]);
+    let windows_path = if word.first() == Some(&b'%') {
+        windows_variable_path(&v[at..end])
+    } else {
+        None
+    };
     let from_windows_path = windows_path.is_some();
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
@@ -1428,8 +1439,12 @@ fn windows_variable_path(raw: &[u8]) -> Option<CommandWord> {
     let raw = &raw[raw
         .iter()
         .position(|&b| !matches!(b, b' ' | b'\t' | b'"' | b'\''))?..];
+    // Almost every command word settles here, on its first byte.
+    if raw.first() != Some(&b'%') {
+        return None;
+    }
     let name = raw.get(1..)?.iter().take(32).position(|&b| b == b'%')?;
-    if raw[0] != b'%' || name == 0 || raw.get(name + 2) != Some(&b'\\') {
+    if name == 0 || raw.get(name + 2) != Some(&b'\\') {
         return None;
     }
     let last = raw.rsplit(|&b| b == b'\\').next()?;
