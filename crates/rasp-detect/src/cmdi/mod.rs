@@ -2555,9 +2555,9 @@ fn ends_line(v: &[u8]) -> bool {
 /// English-word commands that print something when run bare (`set` lists the environment,
 /// `last` the logins): alone after a host or at the start of an injected line they are a
 /// probe. `more` or `sort` alone read their input and reveal nothing, and are prose
-/// (`amazon.com & more`).
+/// (`amazon.com & more`); so is `time` (it times nothing, and cmd's waits for input).
 const BARE_PRINTERS: &[&[u8]] = &[
-    b"set", b"date", b"time", b"groups", b"last", b"who", b"route", b"mount",
+    b"set", b"date", b"groups", b"last", b"who", b"route", b"mount",
 ];
 
 /// Commands that print a file: a value that is one of them and a file name (`cat

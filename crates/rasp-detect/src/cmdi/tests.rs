@@ -1138,6 +1138,7 @@ fn bare_printers_after_an_address_or_a_leading_line_break() {
         "\nset up your account",
         "\necho chamber",
         "\nlast name",
+        "\ntime",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
