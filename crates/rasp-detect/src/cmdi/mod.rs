@@ -1283,11 +1283,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             evidence()
                 || (terminated() && lone_after_one_token(v, at, end, plus))
                 || terminated_by_sep()
-                || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
+                || (opens_with_line_break(&v[..at]) && terminated())
         }
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
-            let opens_line = v[..at].iter().all(u8::is_ascii_whitespace);
+            let opens_line = opens_with_line_break(&v[..at]);
             evidence()
                 || (word.len() <= 3 && terminated() && !title_case(v, at, end))
                 // `%0adate`, `\r\nver`: a value that opens with a line break was written to
@@ -1402,6 +1402,21 @@ fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     comment || line.iter().filter(|&&b| b == q).count() % 2 == 1
 }
 
+/// Whether `prefix` (the value before a command start) holds only line breaks and blanks,
+/// line breaks possibly spelled as escapes (`\\n`, for applications that unescape them): the
+/// value was written to end the line the application built.
+fn opens_with_line_break(prefix: &[u8]) -> bool {
+    let mut i = 0;
+    while i < prefix.len() {
+        match prefix[i] {
+            b'\\' if matches!(prefix.get(i + 1), Some(b'n' | b'r')) => i += 2,
+            b if b.is_ascii_whitespace() => i += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// `8.8.8.8; set`, `example.org & groups`: the command ends the value right after a
 /// separator that follows an address or host name, the input of a ping or lookup form. A
 /// sentence does not end on a lone English word after a host; an injected command does.
@@ -1429,7 +1444,8 @@ fn alone_after_address(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
         return false;
     }
     // An e-mail address (`john@example.com; date`) is a contact, not a host to ping.
-    !token.contains(&b'@') && (is_ipv4(token) || host_name(token))
+    !token.contains(&b'@')
+        && (is_ipv4(token) || host_name(token) || (token[0] == b'/' && token.len() > 1))
 }
 
 /// `%SystemRoot%\system32\cmd.exe`, `%WINDIR%\System32\WindowsPowerShell\v1.0\powershell.exe`:

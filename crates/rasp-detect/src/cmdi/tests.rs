@@ -1308,3 +1308,13 @@ fn form_encoding_and_references_to_percent_escapes() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn escaped_leading_line_breaks_and_paths_before_bare_printers() {
+    for v in ["\\nhostname", "\\r\\nver", "/tmp/a & set", "/var/www; last"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["\\nmore", "/ & more", "/home | sort", "\\n\\nHello"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
