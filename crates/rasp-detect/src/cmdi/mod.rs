@@ -1032,6 +1032,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     let from_windows_path = windows_path.is_some();
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
+        if matches!(word, b"sal" | b"nal") && alias_to_command(v, end, plus) {
+            return Some("powershell-alias");
+        }
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
     if man_page_reference(v, end)
@@ -2847,6 +2850,28 @@ fn alias_definition(v: &[u8], from: usize, plus: bool) -> bool {
                     .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
         })
     }
+}
+
+/// `sal x iex`, `nal run Invoke-Expression`: PowerShell's `Set-Alias`/`New-Alias` aliases
+/// naming a command that never appears whole where it is run (`x 'whoami'` then runs `iex`).
+/// The target must be a PowerShell or never-English command; "sal y pimienta" names none.
+fn alias_to_command(v: &[u8], from: usize, plus: bool) -> bool {
+    let line = &v[from..v.len().min(from + MAX_ARGS)];
+    let mut tokens = line
+        .split(|&b| is_blank(b, plus) || is_sep(b))
+        .filter(|t| !t.is_empty());
+    let (Some(name), Some(target)) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    if name.len() > 32 || target.len() > MAX_WORD || !name.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..target.len()].copy_from_slice(target);
+    let target = &mut buf[..target.len()];
+    target.make_ascii_lowercase();
+    std::str::from_utf8(target)
+        .is_ok_and(|t| vocabulary::is_cmdlet(t) || vocabulary::lookup(t) == Some(Tier::Exotic))
 }
 
 /// A `Verb-Noun` word with an approved PowerShell verb and a noun outside our cmdlet list

@@ -1318,3 +1318,22 @@ fn escaped_leading_line_breaks_and_paths_before_bare_printers() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn powershell_aliases_to_code_execution() {
+    for v in [
+        "sal x iex; x 'whoami'",
+        "127.0.0.1 | sal x iex; x 'whoami'",
+        "x; nal run Invoke-Expression",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "sal y pimienta",
+        "sal de mesa; agua",
+        "nal and sal",
+        "Sal x iex-like names",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
