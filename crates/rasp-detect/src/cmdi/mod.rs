@@ -101,12 +101,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// blank before the escapes, so the value is judged as that decoder leaves it (the shell
 /// words of a quoted argument or a cmd condition are then separated as the shell sees them).
 /// The command-start scan already reads such `+` as blanks; only the checks of a call's
-/// argument (`(`) and of cmd's conditions and loops (`%`) read the words themselves, so
-/// `decoded` (the percent-decoded value) must hold one of those for a second pass to matter.
+/// argument (`(`) and of cmd's conditions and loops (`%`, `IF`, `FOR`) read the words
+/// themselves, so `decoded` (the percent-decoded value) must hold one of those for a second
+/// pass to matter.
 fn form_decoded(value: &str, decoded: &str, bytes: ByteSet) -> Option<&'static str> {
+    let d = decoded.as_bytes();
+    let cmd_statement = d.len() > 3
+        && (d[..3].eq_ignore_ascii_case(b"if+") || d[..4].eq_ignore_ascii_case(b"for+"));
     if !bytes.any(PLUS)
         || value.bytes().any(|b| b == b' ')
-        || !decoded.bytes().any(|b| b == b'(' || b == b'%')
+        || !(cmd_statement || d.iter().any(|&b| b == b'(' || b == b'%'))
     {
         return None;
     }

