@@ -15,7 +15,7 @@
 
 pub mod vocabulary;
 
-use crate::normalize::{html_entity_decode, percent_decode_deep};
+use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
 use crate::{AttackKind, Context, Detection, Engine};
 use vocabulary::Tier;
 
@@ -51,7 +51,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
                 if decoded != value {
-                    return judge_any(decoded.as_bytes());
+                    return judge_any(decoded.as_bytes())
+                        .or_else(|| form_decoded(value, &decoded, bytes));
                 }
             }
             None
@@ -60,12 +61,26 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             if bytes.any(AMP) && (value.contains("&#") || value.contains("&amp;")) {
                 let decoded = html_entity_decode(value);
                 if decoded != value {
-                    return judge_any(decoded.as_bytes());
+                    return judge_any(decoded.as_bytes()).or_else(|| {
+                        // `&#37;0A&#47;usr&#47;bin&#47;id`: percent escapes spelled as
+                        // character references, peeled in the other order.
+                        let twice = percent_decode_deep(&decoded);
+                        (has_escape(decoded.as_bytes()) && twice != decoded)
+                            .then(|| judge_any(twice.as_bytes()))
+                            .flatten()
+                    });
                 }
             }
             None
         })
         .or_else(|| layered_encoding(value, bytes))
+        .or_else(|| {
+            if bytes.any(ESCAPE) {
+                unicode_escaped(value)
+            } else {
+                None
+            }
+        })
         .or_else(|| {
             if bytes.all(ANGLE | QUOTE) {
                 xml_document(value)
@@ -79,6 +94,29 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// A form-encoded value (`system%28%27curl+https%3A…`, `IF+%25ERRORLEVEL%25+GEQ+2`): `+` and
+/// percent escapes, no literal blank. The application's form decoder turns each `+` into a
+/// blank before the escapes, so the value is judged as that decoder leaves it (the shell
+/// words of a quoted argument or a cmd condition are then separated as the shell sees them).
+/// The command-start scan already reads such `+` as blanks; only the checks of a call's
+/// argument (`(`) and of cmd's conditions and loops (`%`, `IF`, `FOR`) read the words
+/// themselves, so `decoded` (the percent-decoded value) must hold one of those for a second
+/// pass to matter.
+fn form_decoded(value: &str, decoded: &str, bytes: ByteSet) -> Option<&'static str> {
+    let d = decoded.as_bytes();
+    let cmd_statement = d.len() > 3
+        && (d[..3].eq_ignore_ascii_case(b"if+") || d[..4].eq_ignore_ascii_case(b"for+"));
+    if !bytes.any(PLUS)
+        || value.bytes().any(|b| b == b' ')
+        || !(cmd_statement || d.iter().any(|&b| b == b'(' || b == b'%'))
+    {
+        return None;
+    }
+    let spaced = value.replace('+', " ");
+    let decoded = percent_decode_deep(&spaced);
+    judge_any(decoded.as_bytes())
 }
 
 /// Whether a `%` is followed by a hex digit, `u`/`U` or another `%`: only then can
@@ -109,6 +147,7 @@ const PLUS: u32 = 1 << 9;
 const SLASH: u32 = 1 << 11;
 const HASH: u32 = 1 << 12;
 const AMP: u32 = 1 << 13;
+const BRACKET: u32 = 1 << 14; // [
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -136,6 +175,7 @@ static BYTE_CLASS: [u32; 256] = {
     t[b'+' as usize] = PLUS;
     t[b'/' as usize] = SLASH;
     t[b'#' as usize] = HASH;
+    t[b'[' as usize] = BRACKET;
     t
 };
 
@@ -197,6 +237,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(SLASH) && dev_tcp(v) {
         return Some("dev-tcp");
     }
+    if bytes.any(BRACKET) && powershell_type_member(v) {
+        return Some("powershell-type-member");
+    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -211,6 +254,33 @@ fn layered_encoding(value: &str, bytes: ByteSet) -> Option<&'static str> {
     (twice != decoded && twice != value)
         .then(|| judge_any(twice.as_bytes()))
         .flatten()
+}
+
+/// A value spelled with JavaScript/JSON escapes (`\u003b\u0020id`, `\u0025 0a…`): a JSON
+/// decoder or a script unescapes them before the string reaches a shell, so the decoded
+/// value is judged (percent escapes it reveals decoded too). Only `\uHHHH` triggers this:
+/// a shell gives `\x` its own meaning and the raw value was judged with it.
+fn unicode_escaped(value: &str) -> Option<&'static str> {
+    let v = value.as_bytes();
+    let escape = memchr::memchr_iter(b'\\', v).take(64).any(|p| {
+        v.get(p + 1) == Some(&b'u')
+            && v.get(p + 2..p + 6)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !escape {
+        return None;
+    }
+    let decoded = backslash_hex_decode(value);
+    if decoded == value {
+        return None;
+    }
+    if has_escape(decoded.as_bytes()) {
+        let twice = percent_decode_deep(&decoded);
+        if twice != decoded {
+            return judge_any(twice.as_bytes()).or_else(|| judge_any(decoded.as_bytes()));
+        }
+    }
+    judge_any(decoded.as_bytes())
 }
 
 /// Most attribute values and text nodes of an XML document judged one by one.
@@ -285,8 +355,10 @@ enum Start {
     Backtick,
 }
 
+/// A byte that separates words. NUL counts: a C string ends there, so a shell never sees
+/// what follows (`;id%00` hides nothing behind the command), and a script drops it.
 fn is_blank(b: u8, plus_is_space: bool) -> bool {
-    matches!(b, b' ' | b'\t' | 0x0b | 0x0c) || (plus_is_space && b == b'+')
+    matches!(b, b' ' | b'\t' | 0x0b | 0x0c | 0) || (plus_is_space && b == b'+')
 }
 
 fn is_sep(b: u8) -> bool {
@@ -344,6 +416,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(SLASH) && dev_tcp(v) {
         return Some("dev-tcp");
+    }
+    if bytes.any(BRACKET) && powershell_type_member(v) {
+        return Some("powershell-type-member");
+    }
+    if bytes.any(PERCENT) && cmd_substring(v) {
+        return Some("cmd-substring");
     }
     if bytes.all(ANGLE) && leading_redirection(v, plus_is_space) {
         return Some("redirection");
@@ -611,12 +689,12 @@ fn ends_call(before: &[u8], plus: bool) -> bool {
 
 /// Whether the value before the separator that opened the start at `at` is one token
 /// (`abc` in `abc; id`): a parameter's value, not a sentence.
-fn one_token_before(v: &[u8], at: usize) -> bool {
+fn one_token_before(v: &[u8], at: usize, plus: bool) -> bool {
     let before = &v[..at.min(v.len())];
     let Some(sep) = before.iter().rposition(|&b| is_sep(b)) else {
         return false;
     };
-    let seg = before[..sep].trim_ascii();
+    let seg = trim_blanks(&before[..sep], plus);
     !seg.is_empty()
         && seg.len() <= 64
         && seg
@@ -624,17 +702,32 @@ fn one_token_before(v: &[u8], at: usize) -> bool {
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
+/// `t` without the blanks around it (`+` too in a query string that spells blanks so).
+fn trim_blanks(t: &[u8], plus: bool) -> &[u8] {
+    let from = t
+        .iter()
+        .position(|&b| !is_blank(b, plus) && !b.is_ascii_whitespace());
+    let Some(from) = from else {
+        return &[];
+    };
+    let to = t
+        .iter()
+        .rposition(|&b| !is_blank(b, plus) && !b.is_ascii_whitespace())
+        .unwrap_or(from);
+    &t[from..=to]
+}
+
 /// `abc; hostname`, `x\nhostname`: a tool name in lower case, alone after a separator that
 /// follows one token which is no command itself (`java & python` lists tools; `Node | Go`
 /// is a title).
-fn lone_after_one_token(v: &[u8], at: usize, end: usize) -> bool {
+fn lone_after_one_token(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     // a capitalised first word opens a sentence or a list ("Coffee; python")
-    if !one_token_before(v, at) || title_case(v, at, end) || v[0].is_ascii_uppercase() {
+    if !one_token_before(v, at, plus) || title_case(v, at, end) || v[0].is_ascii_uppercase() {
         return false;
     }
     let before = &v[..at.min(v.len())];
     let sep = before.iter().rposition(|&b| is_sep(b)).unwrap_or(0);
-    let seg = before[..sep].trim_ascii();
+    let seg = trim_blanks(&before[..sep], plus);
     let mut lower = [0u8; MAX_WORD];
     let n = seg.len().min(MAX_WORD);
     for (d, s) in lower.iter_mut().zip(seg) {
@@ -886,6 +979,9 @@ enum CommandWord {
 }
 
 fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
+    if powershell_call_operator(v, at) {
+        return Some("powershell-call");
+    }
     let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
     // After a data token a start is judged as tightly as after `;id`; only English-word
@@ -931,8 +1027,18 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         _ => word,
     };
-    let cw = classify(word);
+    // `%SystemRoot%\system32\cmd.exe`: cmd's backslashes separate directories, not escapes.
+    let windows_path = if word.first() == Some(&b'%') {
+        windows_variable_path(&v[at..end])
+    } else {
+        None
+    };
+    let from_windows_path = windows_path.is_some();
+    let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
+        if matches!(word, b"sal" | b"nal") && alias_to_command(v, end, plus) {
+            return Some("powershell-alias");
+        }
         return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
     }
     if man_page_reference(v, end)
@@ -968,7 +1074,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && !v[at..end]
             .iter()
             .any(|&b| matches!(b, b'\\' | b'\'' | b'"' | b'$' | b'`'));
-    let obfuscated = word_buf.obfuscated && !caret_math;
+    let obfuscated = word_buf.obfuscated && !caret_math && !from_windows_path;
     // A name known only by its extension (`a\\b.exe`) is a Windows path, not an escaped word.
     if (obfuscated || quoted_inside)
         && matches!(cw, CommandWord::Known(_))
@@ -981,14 +1087,25 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // `"time" who`: the shell removes quotes, so a quoted wrapper still runs the word
         // after it; prose quoting a word ("nice" people) goes on past a lone command word.
         let quoted_wrapper = word_buf.quotes.iter().sum::<u8>() >= 2;
-        if let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) {
+        // `timeout 5 ls`: timeout's duration comes before the command it runs.
+        let duration = if word == b"timeout" {
+            duration_len(v, end, plus)
+        } else {
+            0
+        };
+        if let Some((inner, inner_end, _)) =
+            read_command_word(v, end + duration, Start::Tight, plus)
+        {
             let strong = match classify(inner.as_slice()) {
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
                 CommandWord::Known(Tier::Word) | CommandWord::Variable => {
                     let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
                     has_shell_arguments(v, inner_end, plus)
                         || next.is_some_and(|&b| is_sep(b))
+                        || (duration > 0 && next.is_none())
                         || (quoted_wrapper && next.is_none_or(|&b| b == b'\n' || b == b'\r'))
+                        // `eval 'id'`: eval runs the string it is given as a command line.
+                        || (word == b"eval" && inner.quotes.iter().sum::<u8>() >= 2)
                 }
                 CommandWord::Unknown => false,
             };
@@ -1090,6 +1207,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // (`CMD=…;$CMD`), an environment variable that names a program (`;$SHELL`), or with
         // options or a command after it (`$a -nlvp 555`, `$u cat …`). Any other name is
         // unset on the server and expands to nothing: `&$RRD1fg91` is a password.
+        // cmd's `%NAME%` runs only after cmd's own separators: to cmd a `;` is text
+        // (`set PATH=C:\bin;%PATH%` extends a list).
+        (CommandWord::Variable, _)
+            if word.first() == Some(&b'%')
+                && v[..at].iter().rev().find(|&&b| !is_blank(b, plus)) == Some(&b';') =>
+        {
+            false
+        }
         (CommandWord::Variable, _) => {
             program_variable(word)
                 // `$'whoami'`, `$"id"`: ANSI-C and locale quoting, a string, not a variable
@@ -1119,6 +1244,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 // line is written.
                 || terminated_by_sep()
                 || word.first() == Some(&b'/')
+                || windows_switch(v, end, plus)
                 || word.starts_with(b"bin/")
                 || word.starts_with(b"usr/")
                 || word.starts_with(b"sbin/")
@@ -1150,7 +1276,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         ) => true,
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => {
             evidence()
-                || (kind == Start::Loose && terminated() && lone_after_one_token(v, at, end))
+                || (kind == Start::Loose && terminated() && lone_after_one_token(v, at, end, plus))
                 || (word.first() == Some(&b'/')
                     && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
                 // `shutdown\n`: the tool alone on a submitted line, in a shell's lower case.
@@ -1162,19 +1288,31 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // application built; a tool alone after it is a command.
         (CommandWord::Known(Tier::Tool), Start::Newline) => {
             evidence()
-                || (terminated() && lone_after_one_token(v, at, end))
+                || (terminated() && lone_after_one_token(v, at, end, plus))
                 || terminated_by_sep()
-                || (v[..at].iter().all(|&b| b.is_ascii_whitespace()) && terminated())
+                || (opens_with_line_break(&v[..at]) && terminated())
         }
         // A short command alone on its line (`\nid\n`) is not how prose breaks lines.
         (CommandWord::Known(Tier::Word), Start::Newline) => {
-            evidence() || (word.len() <= 3 && terminated() && !title_case(v, at, end))
+            let opens_line = opens_with_line_break(&v[..at]);
+            evidence()
+                || (word.len() <= 3 && terminated() && !title_case(v, at, end))
+                // `%0adate`, `\r\nver`: a value that opens with a line break was written to
+                // end the line the application built; a command alone after it runs.
+                || (opens_line
+                    && !title_case(v, at, end)
+                    && (!vocabulary::is_english(word) || BARE_PRINTERS.contains(&word))
+                    && terminated())
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one; a
         // sentence going on after the word (`1; exec will create`) is prose all the same.
         (CommandWord::Known(Tier::Word), Start::Tight) if data && vocabulary::is_english(word) => {
             evidence()
                 || file_argument(v, end, plus)
+                || quote_breakout(v, at, end, plus)
+                || (BARE_PRINTERS.contains(&word)
+                    && alone_after_address(v, at, end, plus)
+                    && !title_case(v, at, end))
                 || read_command_word(v, end, Start::Tight, plus).is_some_and(|(w, _, _)| {
                     matches!(
                         classify(w.as_slice()),
@@ -1205,14 +1343,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 || (kind == Start::Loose
                     && !vocabulary::is_english(word)
                     && terminated()
-                    && one_token_before(v, at))
+                    && one_token_before(v, at, plus))
                 // `x; echo hacked`: the probe that proves execution, a few plain words
                 // ending the value after a one-token value (not a capitalised word of prose:
                 // "Rock; echo chamber")
                 || (kind == Start::Loose
                     && word == b"echo"
                     && !title_case(v, at, end)
-                    && one_token_before(v, at)
+                    && one_token_before(v, at, plus)
                     && !v.first().is_some_and(u8::is_ascii_uppercase)
                     && few_plain_words_to_end(v, end, plus))
                 || (kind == Start::Value
@@ -1229,6 +1367,126 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// `x'; date #`, `x" | groups; "`, `x'\nlast '`: the start follows a token that closed the
+/// application's quoted string (it ends in an unpaired quote), and the rest of the command's
+/// line comments out what the application appends (`#`) or reopens a string with the same
+/// quote, so the line the application builds stays balanced. That is how a breakout is
+/// written for a shell; quotes in prose pair up inside the token or sit inside a word.
+fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    let before = &v[..at.min(v.len())];
+    let Some(mut sep) = before.iter().rposition(|&b| is_sep(b)) else {
+        return false;
+    };
+    // `&&`, `||`, `\r\n`: the separator's first byte.
+    while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
+        sep -= 1;
+    }
+    let Some(t) = before[..sep].iter().rposition(|&b| !is_blank(b, plus)) else {
+        return false;
+    };
+    let q = before[t];
+    if !matches!(q, b'\'' | b'"') {
+        return false;
+    }
+    let from = before[..t]
+        .iter()
+        .rposition(|&b| is_blank(b, plus) || is_sep(b))
+        .map_or(0, |p| p + 1);
+    if before[from..=t].iter().filter(|&&b| b == q).count() % 2 == 0 {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..v.len().min(end + MAX_ARGS)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(rest.len())];
+    let comment = line
+        .iter()
+        .enumerate()
+        .any(|(i, &b)| b == b'#' && (i == 0 || is_blank(line[i - 1], plus) || is_sep(line[i - 1])));
+    comment || line.iter().filter(|&&b| b == q).count() % 2 == 1
+}
+
+/// Whether `prefix` (the value before a command start) holds only line breaks and blanks,
+/// line breaks possibly spelled as escapes (`\\n`, for applications that unescape them): the
+/// value was written to end the line the application built.
+fn opens_with_line_break(prefix: &[u8]) -> bool {
+    let mut i = 0;
+    while i < prefix.len() {
+        match prefix[i] {
+            b'\\' if matches!(prefix.get(i + 1), Some(b'n' | b'r')) => i += 2,
+            b if b.is_ascii_whitespace() => i += 1,
+            _ => return false,
+        }
+    }
+    true
+}
+
+/// `8.8.8.8; set`, `example.org & groups`: the command ends the value right after a
+/// separator that follows an address or host name, the input of a ping or lookup form. A
+/// sentence does not end on a lone English word after a host; an injected command does.
+fn alone_after_address(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    if !v[end.min(v.len())..]
+        .iter()
+        .all(|&b| is_blank(b, plus) || b.is_ascii_whitespace())
+    {
+        return false;
+    }
+    let before = &v[..at.min(v.len())];
+    let Some(mut sep) = before.iter().rposition(|&b| is_sep(b)) else {
+        return false;
+    };
+    while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
+        sep -= 1;
+    }
+    let token = trim_blanks(&before[..sep], plus);
+    let from = token
+        .iter()
+        .rposition(|&b| is_blank(b, plus) || b.is_ascii_whitespace() || is_sep(b))
+        .map_or(0, |p| p + 1);
+    // Only a whole value of one token: an address inside a sentence is prose's.
+    if from != 0 || token.len() > 64 {
+        return false;
+    }
+    // An e-mail address (`john@example.com; date`) is a contact, not a host to ping.
+    !token.contains(&b'@')
+        && (is_ipv4(token) || host_name(token) || (token[0] == b'/' && token.len() > 1))
+}
+
+/// `%SystemRoot%\system32\cmd.exe`, `%WINDIR%\System32\WindowsPowerShell\v1.0\powershell.exe`:
+/// a program named by a path under one of cmd's directory variables. The program is the last
+/// segment; a known one named by its path is never prose (as `/usr/bin/id` is not).
+fn windows_variable_path(raw: &[u8]) -> Option<CommandWord> {
+    let raw = &raw[raw
+        .iter()
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'"' | b'\''))?..];
+    // Almost every command word settles here, on its first byte.
+    if raw.first() != Some(&b'%') {
+        return None;
+    }
+    let name = raw.get(1..)?.iter().take(32).position(|&b| b == b'%')?;
+    if name == 0 || raw.get(name + 2) != Some(&b'\\') {
+        return None;
+    }
+    let last = raw.rsplit(|&b| b == b'\\').next()?;
+    let last = last.strip_suffix(b"\"").unwrap_or(last);
+    if last.is_empty() || last.len() > MAX_WORD {
+        return None;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..last.len()].copy_from_slice(last);
+    let lower = &mut buf[..last.len()];
+    lower.make_ascii_lowercase();
+    let base = [&b".exe"[..], b".com", b".bat", b".cmd"]
+        .iter()
+        .find_map(|ext| lower.strip_suffix(*ext))
+        .unwrap_or(lower);
+    std::str::from_utf8(base)
+        .ok()
+        .and_then(vocabulary::lookup)
+        .map(|_| CommandWord::Known(Tier::Exotic))
 }
 
 /// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;
@@ -1315,7 +1573,16 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
         .iter()
         .position(|&b| is_sep(b) || b == b'`')
         .unwrap_or(line.len())];
-    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    // `host a.example #`: a shell comment ends the arguments.
+    let line = &line[..line
+        .windows(2)
+        .position(|w| is_blank(w[0], plus) && w[1] == b'#')
+        .unwrap_or(line.len())];
+    let mut tokens = line
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        // dig's query options (`+short`, `+noall`) come before or after the name.
+        .filter(|t| !(base_is(word, b"dig") && t.len() > 1 && t[0] == b'+'));
     let Some(first) = tokens.next() else {
         return false;
     };
@@ -1353,6 +1620,66 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
                     && second.is_some_and(|t| t.len() > 3 && t[..3].eq_ignore_ascii_case(b"hk")))
         }
         b"route" => matches!(first, b"print" | b"-n"),
+        // `expr 91 \* 7`: arithmetic on numbers or variables with a shell-escaped or plain
+        // operator, the probe that echoes a computed value.
+        b"expr" => {
+            let operand = |t: &[u8]| {
+                t.first() == Some(&b'$') || (!t.is_empty() && t.iter().all(u8::is_ascii_digit))
+            };
+            operand(first)
+                && second.is_some_and(|t| {
+                    matches!(t, b"+" | b"-" | b"\\*" | b"*" | b"/" | b"%" | b"'*'")
+                })
+        }
+        // `rundll32 shell32.dll,ShellExec_RunDLL calc`: a DLL's exported entry point.
+        b"rundll32" => first.windows(5).any(|w| w == b".dll,") || first.starts_with(b"javascript:"),
+        // WMI's aliases (`wmic process list`, `wmic os get caption`) or a remote node.
+        b"wmic" => {
+            // `wmic process list is deprecated`: a sentence about the tool.
+            let prose = line
+                .split(|&b| is_blank(b, plus))
+                .take(8)
+                .any(|t| one_of(PROSE, t));
+            !prose
+                && (first.starts_with(b"/node:")
+                    || matches!(
+                        first,
+                        b"process"
+                            | b"os"
+                            | b"useraccount"
+                            | b"service"
+                            | b"startup"
+                            | b"qfe"
+                            | b"share"
+                            | b"nicconfig"
+                            | b"computersystem"
+                            | b"group"
+                            | b"logicaldisk"
+                            | b"product"
+                            | b"environment"
+                    ))
+        }
+        // socat's address types that connect or run a program (`exec:sh`, `tcp:host:port`).
+        b"socat" => line
+            .split(|&b| is_blank(b, plus))
+            .filter(|t| !t.is_empty())
+            .take(4)
+            .any(|t| {
+                let t = t.strip_prefix(b"-").unwrap_or(t);
+                [
+                    &b"exec:"[..],
+                    b"system:",
+                    b"tcp:",
+                    b"tcp4:",
+                    b"tcp-listen:",
+                    b"openssl:",
+                    b"udp:",
+                ]
+                .iter()
+                .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p))
+            }),
+        // cmd's `start` opening a program by its executable name (`start calc.exe`).
+        b"start" => second.is_none() && std::str::from_utf8(first).is_ok_and(executable_name),
         // PowerShell's environment drive (`gci env:`, `ls env:`).
         b"gci" | b"ls" | b"dir" | b"get-childitem" => first == b"env:",
         // PowerShell parameters are case-insensitive and often CamelCase (`-EncodedCommand`).
@@ -1376,6 +1703,12 @@ fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether the command word, without directory or `.exe`, is `name`.
+fn base_is(word: &[u8], name: &[u8]) -> bool {
+    let base = word.rsplit(|&b| b == b'/').next().unwrap_or(word);
+    base.strip_suffix(b".exe").unwrap_or(base) == name
 }
 
 /// `host.example.org`, `user@10.0.0.1`: a host name with a dot and a final label of
@@ -1538,6 +1871,11 @@ fn read_command_word(
                 word.removed();
                 i += 2;
             }
+            // ``I`E`X``, ``Invoke-`Expression``: PowerShell's escape character inside a name
+            b'`' if powershell_escaped_name(v, i, &word) => {
+                word.removed();
+                i += 1;
+            }
             b'`' => break,
             // `$0` as the whole word names the running shell (`$0 -c id`).
             b'$' if word.is_empty()
@@ -1608,6 +1946,36 @@ fn read_command_word(
     Some((word, i, assignments > 0))
 }
 
+/// Whether the backtick at `i`, inside the word read so far, is PowerShell's escape
+/// character rather than a POSIX substitution: the name it spells with its escapes removed
+/// (``I`E`X`` is `iex`, ``Invoke-`Expression``) is a PowerShell or never-English command.
+/// For a POSIX shell ``I`E`X`` would run `E`; a Markdown span never sits inside a word.
+fn powershell_escaped_name(v: &[u8], i: usize, word: &Word) -> bool {
+    if word.is_empty()
+        || !v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+        || !(v[i - 1].is_ascii_alphanumeric() || v[i - 1] == b'-')
+    {
+        return false;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    let mut n = word.len().min(MAX_WORD);
+    buf[..n].copy_from_slice(&word.as_slice()[..n]);
+    let mut j = i;
+    while j < v.len() && n < MAX_WORD {
+        match v[j] {
+            b'`' if v.get(j + 1).is_some_and(u8::is_ascii_alphanumeric) => j += 1,
+            c if c.is_ascii_alphanumeric() || c == b'-' => {
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    std::str::from_utf8(&buf[..n])
+        .is_ok_and(|w| vocabulary::is_cmdlet(w) || vocabulary::lookup(w) == Some(Tier::Exotic))
+}
+
 /// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
 fn braced_name_len(t: &[u8]) -> Option<usize> {
     let n = t
@@ -1623,7 +1991,7 @@ fn braced_name_len(t: &[u8]) -> Option<usize> {
 /// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
 static WORD_BYTE: [bool; 256] = {
     let mut t = [true; 256];
-    let special = b" \t\x0b\x0c+;|&\n\r()<>},$\\^'\"`";
+    let special = b" \t\x0b\x0c\0+;|&\n\r()<>},$\\^'\"`";
     let mut i = 0;
     while i < special.len() {
         t[special[i] as usize] = false;
@@ -1637,6 +2005,29 @@ const WRAPPERS: &[&[u8]] = &[
     b"time", b"nohup", b"sudo", b"strace", b"ltrace", b"env", b"nice", b"timeout", b"exec",
     b"eval", b"xargs", b"busybox", b"watch", b"command", b"builtin", b"sh", b"bash",
 ];
+
+/// Length of a blank and a duration (`5`, `2.5s`, `10m`) at `from`, or 0 when none follows:
+/// `timeout`'s first operand.
+fn duration_len(v: &[u8], from: usize, plus: bool) -> usize {
+    let rest = &v[from.min(v.len())..];
+    let blanks = rest.iter().take_while(|&&b| is_blank(b, plus)).count();
+    let t = &rest[blanks..];
+    let digits = t
+        .iter()
+        .take(8)
+        .take_while(|c| c.is_ascii_digit() || **c == b'.')
+        .count();
+    if blanks == 0 || digits == 0 || !t[0].is_ascii_digit() {
+        return 0;
+    }
+    let unit = usize::from(t.get(digits).is_some_and(|c| b"smhd".contains(c)));
+    let len = digits + unit;
+    if t.get(len).is_some_and(|&b| is_blank(b, plus)) {
+        blanks + len
+    } else {
+        0
+    }
+}
 
 /// `IF [/I] [NOT] EXIST|DEFINED|ERRORLEVEL|CMDEXTVERSION x cmd`, `IF a==b cmd`,
 /// `IF %x% EQU 1 cmd`: the Windows cmd conditional, which runs a command on the same line
@@ -2051,8 +2442,11 @@ fn system_binary(w: &str) -> bool {
         })
 }
 
-/// The name of a variable reference: `$x` and `${x}` are both `x`.
+/// The name of a variable reference: `$x`, `${x}` and cmd's `%x%` are all `x`.
 fn variable_name(word: &[u8]) -> &[u8] {
+    if let Some(name) = word.strip_prefix(b"%").and_then(|n| n.strip_suffix(b"%")) {
+        return name;
+    }
     let name = word.strip_prefix(b"$").unwrap_or(word);
     name.strip_prefix(b"{")
         .and_then(|n| n.strip_suffix(b"}"))
@@ -2180,6 +2574,14 @@ fn ends_line(v: &[u8]) -> bool {
         .or_else(|| v.strip_suffix(b"\\n"));
     body.is_some_and(|b| !b.contains(&b'\n'))
 }
+
+/// English-word commands that print something when run bare (`set` lists the environment,
+/// `last` the logins): alone after a host or at the start of an injected line they are a
+/// probe. `more` or `sort` alone read their input and reveal nothing, and are prose
+/// (`amazon.com & more`); so is `time` (it times nothing, and cmd's waits for input).
+const BARE_PRINTERS: &[&[u8]] = &[
+    b"set", b"date", b"groups", b"last", b"who", b"route", b"mount",
+];
 
 /// Commands that print a file: a value that is one of them and a file name (`cat
 /// config.php`, `type .env`) is a command line reading that file.
@@ -2313,6 +2715,18 @@ fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
     hits >= 2
 }
 
+/// Whether the command's arguments open with a Windows switch of a word's length and stay
+/// short (`whoami /priv`, `ipconfig /flushdns`, `tasklist /svc`): how cmd programs take
+/// options. A path has a second slash; prose puts no slash before a word.
+fn windows_switch(v: &[u8], from: usize, plus: bool) -> bool {
+    let line = &v[from..v.len().min(from + MAX_ARGS)];
+    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let switch = tokens.next().is_some_and(|t| {
+        t.len() >= 2 && t.len() <= 17 && t[0] == b'/' && t[1..].iter().all(u8::is_ascii_lowercase)
+    });
+    switch && tokens.count() <= 3
+}
+
 /// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool
 /// name (`ansible-vault`, `apt-get`) with arguments is a command line, prose hyphenates
 /// other words.
@@ -2440,6 +2854,28 @@ fn alias_definition(v: &[u8], from: usize, plus: bool) -> bool {
                     .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
         })
     }
+}
+
+/// `sal x iex`, `nal run Invoke-Expression`: PowerShell's `Set-Alias`/`New-Alias` aliases
+/// naming a command that never appears whole where it is run (`x 'whoami'` then runs `iex`).
+/// The target must be a PowerShell or never-English command; "sal y pimienta" names none.
+fn alias_to_command(v: &[u8], from: usize, plus: bool) -> bool {
+    let line = &v[from..v.len().min(from + MAX_ARGS)];
+    let mut tokens = line
+        .split(|&b| is_blank(b, plus) || is_sep(b))
+        .filter(|t| !t.is_empty());
+    let (Some(name), Some(target)) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    if name.len() > 32 || target.len() > MAX_WORD || !name.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let mut buf = [0u8; MAX_WORD];
+    buf[..target.len()].copy_from_slice(target);
+    let target = &mut buf[..target.len()];
+    target.make_ascii_lowercase();
+    std::str::from_utf8(target)
+        .is_ok_and(|t| vocabulary::is_cmdlet(t) || vocabulary::lookup(t) == Some(Tier::Exotic))
 }
 
 /// A `Verb-Noun` word with an approved PowerShell verb and a noun outside our cmdlet list
@@ -2586,6 +3022,115 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                     || is_ipv4(t)
             }
         }
+    })
+}
+
+/// PowerShell's type accessor `[Type]::Member` opening a statement
+/// (`[Environment]::UserName`, `;[System.Diagnostics.Process]::Start('calc')`): it reads or
+/// calls .NET directly, in no other language's syntax (C# writes `Environment.UserName`, C++
+/// puts no brackets around a scope; IPv6 brackets hold `::` inside).
+fn powershell_type_member(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"]::").take(8).any(|close| {
+        let from = close.saturating_sub(64);
+        let Some(open) = v[from..close]
+            .iter()
+            .rposition(|&b| b == b'[')
+            .map(|p| from + p)
+        else {
+            return false;
+        };
+        let name = &v[open + 1..close];
+        let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
+        let member = v.get(close + 3).is_some_and(u8::is_ascii_alphabetic);
+        let statement = v[..open]
+            .iter()
+            .rev()
+            .find(|&&b| !is_blank(b, false))
+            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'=' | b'\'' | b'"' | b'`'));
+        type_name && member && statement
+    })
+}
+
+/// PowerShell's call operators `&` and `.` applied at the command start `at` to a computed
+/// command name: `&(gcm i*x)` (the command that `Get-Command` finds by a wildcard),
+/// `.('ie'+'x')` (a name glued from strings). Both run a command whose name never appears
+/// whole in the value; no prose or other language writes a command lookup or a string
+/// concatenation behind `&(`. Checked at command starts only, so it costs a few byte
+/// comparisons per start.
+fn powershell_call_operator(v: &[u8], at: usize) -> bool {
+    // Most starts open with a letter: one comparison settles them.
+    if !matches!(v.get(at), Some(b'(' | b'.' | b'&' | b' ' | b'\t')) {
+        return false;
+    }
+    let blanks = |from: usize| {
+        v[from.min(v.len())..]
+            .iter()
+            .take_while(|&&b| b == b' ' || b == b'\t')
+            .count()
+    };
+    let i = at + blanks(at);
+    let open = match v.get(i) {
+        // `x &(…)`: the start was opened by the `&` itself.
+        Some(b'(') if at > 0 && v[at - 1] == b'&' => i,
+        Some(b'.' | b'&') if v.get(i + 1 + blanks(i + 1)) == Some(&b'(') => i + 1 + blanks(i + 1),
+        _ => return false,
+    };
+    let inner = &v[open + 1..v.len().min(open + 1 + 64)];
+    let inner = &inner[inner.iter().take_while(|&&b| b == b' ').count()..];
+    let lookup = [&b"gcm "[..], b"get-command "]
+        .iter()
+        .any(|w| inner.len() > w.len() && inner[..w.len()].eq_ignore_ascii_case(w));
+    let close = inner.iter().position(|&b| b == b')').unwrap_or(inner.len());
+    let body = &inner[..close];
+    let glued = matches!(body.first(), Some(b'\'' | b'"'))
+        && body
+            .windows(3)
+            .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']));
+    lookup || glued
+}
+
+/// cmd's substring expansion `%NAME:~start[,length]%` (`%PROGRAMFILES:~10,1%` is a blank,
+/// `%COMSPEC:~-7,1%` a letter): it cuts characters out of an environment variable to spell
+/// a blank or a command name the filter would see. Only cmd reads this syntax; no text,
+/// template or URL writes `:~` and offsets between two `%`.
+fn cmd_substring(v: &[u8]) -> bool {
+    // `~` is rare: one scan for it settles almost every value.
+    if !memchr::memchr_iter(b'~', v).any(|p| p > 0 && v[p - 1] == b':') {
+        return false;
+    }
+    memchr::memchr_iter(b'%', v).take(64).any(|p| {
+        let rest = &v[p + 1..v.len().min(p + 1 + 64)];
+        let name = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'(' | b')'))
+            .count();
+        if name == 0 || !rest[name..].starts_with(b":~") {
+            return false;
+        }
+        // One or two signed offsets, then the closing `%`.
+        let mut i = name + 2;
+        for field in 0..2 {
+            if rest.get(i) == Some(&b'-') {
+                i += 1;
+            }
+            let digits = rest[i.min(rest.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if digits == 0 || digits > 5 {
+                return false;
+            }
+            i += digits;
+            if field == 0 && rest.get(i) == Some(&b',') {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        rest.get(i) == Some(&b'%')
     })
 }
 

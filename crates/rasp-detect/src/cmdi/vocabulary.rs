@@ -117,6 +117,8 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("fsutil", Exotic),
     ("ftp", Tool),
     ("gawk", Exotic),
+    // PowerShell's alias of Get-Content; "GC" is garbage collection in prose (see ENGLISH).
+    ("gc", Word),
     ("gcc", Tool),
     ("gci", Exotic),
     ("gdb", Tool),
@@ -436,6 +438,7 @@ const PS_VERBS: &[&str] = &[
     "foreach",
     "format",
     "measure",
+    "test",
 ];
 
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
@@ -462,6 +465,8 @@ const PS_NOUNS: &[&str] = &[
     "securestring",
     "list",
     "table",
+    "connection",
+    "netconnection",
 ];
 
 /// Commands that are never a word, a name or a product in any language, and that an
@@ -486,15 +491,17 @@ const ALONE: &[&str] = &[
     "whoami",
 ];
 
-/// [`Tier::Word`] commands that are everyday English words (`more`, `date`, `sort`), as
-/// opposed to abbreviations only a shell knows (`id`, `dir`, `ver`, `env`): after a number or
+/// [`Tier::Word`] commands that are everyday English words (`more`, `date`, `sort`) or
+/// abbreviations prose uses (`gc`, garbage collection), as opposed to abbreviations only a
+/// shell knows (`id`, `dir`, `ver`, `env`): after a number or
 /// an address (`Save 10% & more`, `3 | date`) they are prose unless shell arguments follow.
 const ENGLISH: &[&str] = &[
     "alias", "call", "cat", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch", "file",
-    "find", "finger", "for", "free", "groups", "head", "host", "kill", "last", "less", "locate",
-    "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen", "service", "set",
-    "sleep", "sort", "source", "start", "stat", "strings", "tail", "test", "time", "timeout",
-    "top", "touch", "trap", "true", "type", "wall", "which", "who", "write", "zip",
+    "gc", "find", "finger", "for", "free", "groups", "head", "host", "kill", "last", "less",
+    "locate", "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen",
+    "service", "set", "sleep", "sort", "source", "start", "stat", "strings", "tail", "test",
+    "time", "timeout", "top", "touch", "trap", "true", "type", "wall", "which", "who", "write",
+    "zip",
 ];
 
 /// [`Tier::Word`] commands that Windows' cmd also runs. cmd and PowerShell ignore case; a
