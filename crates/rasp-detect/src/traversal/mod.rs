@@ -94,13 +94,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-        if trimmed.contains(':')
-            && SCHEMES.iter().any(|s| {
-                trimmed
-                    .get(..s.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(s))
-            })
-        {
+        if trimmed.contains(':') && opens_with_scheme(trimmed) {
             return Some("scheme");
         }
         if ctx == Context::PathSegment && is_dot_segment(value.trim()) {
@@ -117,6 +111,18 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     judge_canonical(&canonical(value), ctx)
 }
 
+/// Whether `trimmed` starts with one of [`SCHEMES`] and goes on as a URL. `file:` alone
+/// names nothing to read, and `File::Find` is a Perl (or C++, Ruby) package path: a second
+/// colon ends no URI scheme any stream wrapper or URL parser accepts.
+fn opens_with_scheme(trimmed: &str) -> bool {
+    SCHEMES.iter().any(|s| {
+        trimmed
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+            && !(s.ends_with(':') && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
+    })
+}
+
 /// Whether `value` has `0x` or `0X`, which [`canonical`] may read as a spelled-out byte.
 fn spells_hex_zero(value: &str) -> bool {
     value
@@ -129,11 +135,7 @@ fn spells_hex_zero(value: &str) -> bool {
 /// it only in ASCII case (every test here ignores ASCII case).
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if SCHEMES.iter().any(|s| {
-        trimmed
-            .get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
-    }) {
+    if opens_with_scheme(trimmed) {
         return Some("scheme");
     }
     if climbs(canon, ctx) {
@@ -627,6 +629,60 @@ mod prose {
             "<a href=file:///etc/passwd>x</a>",
             "<x>../../etc/passwd</x>",
             "<x>/etc/passwd;id</x>",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+
+    #[test]
+    fn prose_is_judged_on_the_paths_own_line_and_from_the_paths_start() {
+        // Package descriptions and manuals: asides in parentheses, lists, abbreviations, CJK
+        // punctuation, a path nested in a path, code syntax on an earlier line.
+        for v in [
+            "bazy użytkowników (/etc/passwd i /etc/group), zawierająca",
+            "files (e.g. wtmp, /etc/passwd, nfs).",
+            "benötigt werden, z.B. /etc/mysql/my.cnf.",
+            "arquivos de log (ex.: /var/log/auth.log, /var/log/apache/access.log) e",
+            "这些文件是用户数据文件(/etc/passwd 和 /etc/group)的完整拷贝",
+            "重要的文件，例如\n/etc/debian_version、/etc/issue、/etc/motd、/etc/profile\n及其它文件",
+            "добавляя их в файл ~/.ssh/authorized_keys, принадлежащий пользователю",
+            "通常是通过分析 /proc/cpuinfo，显示系统信息",
+            " * 4 = Devices (e.g. hd, sd).\nsupplement the /etc/init.d/urandom init script.",
+            "a complete diff (which is not desirable for e.g. /etc/shadow).",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+        // The same paths where a file is read: code or shell syntax on the path's line, a
+        // command word and the path, a path glued to code through a parenthesis.
+        for v in [
+            "cat /root/.ssh/id_rsa",
+            "head /etc/shadow",
+            "abc\ncat /etc/passwd",
+            "x (y) ;cat /etc/passwd",
+            "include(/etc/passwd)",
+            "$(cat /etc/passwd)",
+            "(cat /etc/passwd)",
+            "note (\"/etc/passwd\")",
+            "see x=/etc/passwd and more words",
+            "docs\n<!--#include virtual=\"/etc/passwd\" -->",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_package_path_is_not_a_file_url() {
+        for v in [
+            "File::Find::Rule::Perl provides methods for finding files",
+            "File::Listing exports parse_dir()",
+            "file:",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+        for v in [
+            "file:///etc/passwd",
+            "file:/etc/passwd",
+            "FILE://c:/boot.ini",
         ] {
             assert!(detect(v, Context::Param).is_some(), "{v}");
         }
