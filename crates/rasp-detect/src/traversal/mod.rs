@@ -150,56 +150,31 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     None
 }
 
-/// The value as a lenient file API would resolve it: decoded, lower-cased, `\` as `/`, and
-/// bytes that such APIs stop at or skip (NUL, undecodable escapes, U+FFFD, controls) as `/`,
-/// except NUL between dots (`.%00.`), which they drop.
+/// The value as a lenient file API would resolve it: decoded, ASCII lower-cased (see
+/// [`fold_case`]), `\` as `/`, and bytes that such APIs stop at or skip (NUL, undecodable
+/// escapes, U+FFFD, controls) as `/`, except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
-    let decoded = lenient_decode(value);
-    let lower = if decoded.is_ascii() {
-        // a decoded (owned) value is lower-cased in place, without another copy
-        let mut d = decoded.into_owned();
-        d.make_ascii_lowercase();
-        d
-    } else {
-        to_lowercase(&decoded)
-    };
-    canonical_lower(&lower)
+    // a decoded (owned) value is lower-cased in place, without another copy
+    canonical_lower(&fold_case(lenient_decode(value).into_owned()))
 }
 
-/// `str::to_lowercase` with unchanged runs copied in bulk: ASCII other than capitals and the
-/// scripts without case (CJK, kana, Hangul; see [`caseless`]) need no table lookup per
-/// character, which is most of the cost on East Asian text.
-fn to_lowercase(s: &str) -> String {
-    // A capital sigma lower-cases by its context (final form): std's rule, std's code.
-    if s.contains('\u{3a3}') {
-        return s.to_lowercase();
+/// `s` with ASCII letters lower-cased. Every test on the canonical form ignores ASCII case
+/// only: entries, schemes and separators are ASCII, and the prose tests ask whether a
+/// character is a letter, a space or punctuation, which its case does not change. So other
+/// letters keep their case (the Unicode case tables were most of the cost on Cyrillic, Greek
+/// or accented text), except the two whose lower case is ASCII (KELVIN SIGN is `k`, `İ` is
+/// `i` and a combining dot), with which a sensitive name could be spelled.
+fn fold_case(mut s: String) -> String {
+    s.make_ascii_lowercase();
+    if !s.is_ascii() && s.contains(LOWER_TO_ASCII) {
+        s = s.replace('\u{130}', "i\u{307}").replace('\u{212a}', "k");
     }
-    let mut out = String::with_capacity(s.len());
-    // Start of the pending run of characters that lower-case to themselves.
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let unchanged = if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            caseless(c)
-        };
-        if !unchanged {
-            out.push_str(&s[run..i]);
-            out.extend(c.to_lowercase());
-            run = i + c.len_utf8();
-        }
-    }
-    out.push_str(&s[run..]);
-    out
+    s
 }
 
-/// Blocks with no cased letter: CJK symbols and punctuation, kana, Bopomofo, Hangul
-/// compatibility jamo, enclosed and compatibility CJK, CJK ideographs (U+3000–U+9FFF), and
-/// Hangul syllables. Every code point in them lower-cases to itself (checked exhaustively by
-/// a unit test).
-fn caseless(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
-}
+/// The characters outside ASCII whose lower case holds an ASCII letter (checked exhaustively
+/// by a unit test).
+const LOWER_TO_ASCII: [char; 2] = ['\u{130}', '\u{212a}'];
 
 /// The plain definition of [`canonical`] after decoding, character by character; the
 /// bulk-copying [`canonical_lower`] must agree with it.
@@ -440,28 +415,37 @@ mod tests {
     }
 
     #[test]
-    fn caseless_blocks_lower_case_to_themselves() {
-        for r in ['\u{3000}'..='\u{9fff}', '\u{ac00}'..='\u{d7a3}'] {
-            for c in r {
-                assert!(caseless(c));
-                assert!(c.to_lowercase().eq([c]), "{c:?}");
-            }
-        }
-        assert!(!caseless('A') && !caseless('\u{ff21}') && !caseless('\u{2fff}'));
+    fn only_two_characters_outside_ascii_lower_case_to_ascii() {
+        let found: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, LOWER_TO_ASCII);
     }
 
     #[test]
-    fn fast_lower_casing_agrees_with_std() {
+    fn ascii_case_folding_decides_as_full_lower_casing() {
         for v in [
-            "",
-            "ABC def",
-            "東京都 ＡＢＣ ﾃｽﾄ テスト 한국어 Ünïcödé",
-            "ΟΔΟΣ ΣΑΣ Σ",
-            "İstanbul KELVIN \u{212a} ß ẞ",
-            "Привет, МИР",
-            "\u{2fff}\u{3000}\u{9fff}\u{a000}\u{abff}\u{ac00}\u{d7a3}\u{d7a4}",
+            "ΟΔΟΣ /ETC/PASSWD ΣΑΣ",
+            "Файл /ETC/PASSWD содержит",
+            "ПРОСТО ТЕКСТ",
+            "/etc/networ\u{212a}/interfaces",
+            "\u{130}D_RSA",
+            "../../\u{130}d_rsa",
+            "İstanbul KELVIN \u{212a} ß ẞ /Etc/Shadow",
+            "ÜBER ../../WINDOWS/WIN.INI",
+            "Ｆｉｌｅ:///etc/passwd",
+            "东京/ETC/PASSWD",
+            "a\u{85}b/ÉTC/passwd",
         ] {
-            assert_eq!(to_lowercase(v), v.to_lowercase(), "{v:?}");
+            for ctx in [Context::Param, Context::PathSegment] {
+                let full = canonical_chars(&lenient_decode(v));
+                assert_eq!(
+                    judge_canonical(&canonical(v), ctx),
+                    judge_canonical(&full, ctx),
+                    "{v:?}"
+                );
+            }
         }
     }
 
