@@ -8,9 +8,10 @@
 # read the files when passed on the command line (see README, "Detection").
 #
 # A second stage (scripts/gather_benign_extra.py) adds sources of other kinds: Debian package
-# descriptions in English and in the mirror's translations, README Markdown of pinned PyPI and
-# npm packages and the same rendered to HTML, package.json documents and country names in many
-# languages, Faker locales the corpus does not use, cookies/JWTs/UUIDs/base64, and formulas.
+# descriptions in English and in the mirror's translations, README Markdown/reStructuredText
+# of pinned PyPI and npm packages and the same rendered to HTML, package.json documents and
+# country names in many languages, Faker locales the corpus does not use,
+# cookies/JWTs/UUIDs/base64, formulas, and Python doctest lines.
 #
 # Usage: [BENIGN_OUT=dir] scripts/gather_benign.sh            (needs root for apt-get; pip into a scratch venv)
 set -euo pipefail
@@ -168,5 +169,5 @@ mkdir -p "$dl/pypi" "$dl/npm"
     chalk@5.4.1 dayjs@1.11.13 uuid@11.0.3 jsonwebtoken@9.0.2 mongoose@8.9.2 knex@3.1.0 \
     sequelize@6.37.5 pg@8.13.1 mysql@2.18.1 socket.io@4.8.1 prettier@3.4.2 eslint@9.17.0 \
     i18n-iso-countries@7.13.0 >/dev/null)
-"$venv/bin/pip" install -q "faker==40.63.0" "markdown==3.11.3" "pyjwt==2.15.1" "sympy==1.13.3"
+"$venv/bin/pip" install -q "faker==40.63.0" "markdown==3.11.3" "docutils==0.21.2" "pyjwt==2.15.1" "sympy==1.13.3"
 "$venv/bin/python" scripts/gather_benign_extra.py "$out" "$lists" "$dl/pypi" "$dl/npm"

@@ -2,7 +2,7 @@
 """Second stage of scripts/gather_benign.sh: benign values from text nobody on the team wrote.
 
 Reads what gather_benign.sh fetched (Debian description translations, pinned PyPI wheels and npm
-tarballs) and the pinned Python packages in its venv (faker, markdown, pyjwt, sympy), and writes
+tarballs) and the pinned Python packages in its venv (faker, markdown, docutils, pyjwt, sympy), and writes
 target/benign/*.jsonl in the corpus format {"payload", "label": "benign", "source"}.
 
 Each source has a cap, is deduplicated and shuffled with a fixed seed, so the same pinned inputs
@@ -120,8 +120,10 @@ def pypi_readmes():
             text = z.read(meta).decode("utf-8", "replace")
         head, _, body = text.partition("\n\n")
         ctype = re.search(r"^Description-Content-Type:\s*(\S+)", head, re.M)
-        if body.strip() and (ctype is None or "markdown" in ctype.group(1)):
-            yield whl.name, body
+        # PyPI renders a description without a content type as reStructuredText.
+        fmt = "md" if ctype is not None and "markdown" in ctype.group(1) else "rst"
+        if body.strip():
+            yield whl.name, body, fmt
 
 
 def npm_members(pattern):
@@ -132,7 +134,7 @@ def npm_members(pattern):
                     yield tgz.name, m.name, t.extractfile(m).read().decode("utf-8", "replace")
 
 
-readmes = list(pypi_readmes()) + [(f"{n}:{m}", t) for n, m, t in npm_members(r"package/readme\.md")]
+readmes = list(pypi_readmes()) + [(f"{n}:{m}", t, "md") for n, m, t in npm_members(r"package/readme\.md")]
 
 
 def md_blocks(text):
@@ -158,16 +160,27 @@ def md_blocks(text):
 
 
 md_vals = []
-for name, text in readmes:
+for name, text, _ in readmes:
     md_vals += take(md_blocks(text), 1200, name)
-write("readme_md", "pypi+npm: README Markdown of pinned packages (see gather_benign.sh)", md_vals, 15000)
+write("readme_text", "pypi+npm: README Markdown/reStructuredText of pinned packages (see gather_benign.sh)",
+      md_vals, 15000)
 
 import markdown  # noqa: E402  (pinned in the venv)
+from docutils.core import publish_parts  # noqa: E402  (pinned in the venv)
+
+
+def render(text, fmt):
+    """HTML as the registry shows the README: Markdown, or reStructuredText through docutils."""
+    if fmt == "md":
+        return markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
+    settings = {"report_level": 5, "halt_level": 5, "raw_enabled": False, "file_insertion_enabled": False}
+    return publish_parts(text, writer_name="html5", settings_overrides=settings)["body"]
+
 
 block = re.compile(r"<(p|li|h[1-6]|pre|blockquote|table|dl)\b[^>]*>.*?</\1>", re.S | re.I)
 html_vals = []
-for name, text in readmes:
-    rendered = markdown.markdown(text, extensions=["tables", "fenced_code", "sane_lists"])
+for name, text, fmt in readmes:
+    rendered = render(text, fmt)
     frags = [m.group(0) for m in block.finditer(rendered)]
     # Whole sections (a heading with what follows it) as an editor submits a short document.
     frags += [s for s in re.split(r"(?=<h[1-3]\b)", rendered) if 40 <= len(s) <= 2000]
@@ -175,7 +188,8 @@ for name, text in readmes:
 # READMEs are benign content; a rich-text editor strips script, so drop fragments with script
 # (some READMEs embed raw HTML), as gather_benign.sh does for the documentation HTML.
 html_vals = [h for h in html_vals if not re.search(r"<script|\son\w+\s*=|javascript:", h, re.I)]
-write("readme_html", "pypi+npm: README rendered with pypi:markdown==3.11.3", html_vals, 15000)
+write("readme_html", "pypi+npm: README rendered with pypi:markdown==3.11.3 or docutils==0.21.2", html_vals,
+      15000)
 
 
 # --- JSON documents: package.json files (without `scripts`, which are shell commands) whole and
