@@ -633,6 +633,11 @@ mod prose {
             "通常是通过分析 /proc/cpuinfo，显示系统信息",
             " * 4 = Devices (e.g. hd, sd).\nsupplement the /etc/init.d/urandom init script.",
             "a complete diff (which is not desirable for e.g. /etc/shadow).",
+            "takich jak: /etc/debian_version, /etc/host.conf,\n/etc/issue, /etc/motd itd.",
+            "bazy użytkowników (/etc/passwd\ni /etc/group), zawierająca",
+            "在启动系统的时候， \"/etc/network/interfaces\" 文件里下面的配置条目",
+            "tools (`diffmon' for instance), but not for e.g. /etc/shadow",
+            "skrzynek\npocztowych /var/spool/mail, ze względu na",
         ] {
             assert!(detect(v, Context::Param).is_none(), "{v}");
         }
@@ -649,6 +654,12 @@ mod prose {
             "note (\"/etc/passwd\")",
             "see x=/etc/passwd and more words",
             "docs\n<!--#include virtual=\"/etc/passwd\" -->",
+            "/bin/cat /etc/passwd",
+            "x\n/usr/bin/head /etc/shadow",
+            "see `cat /etc/passwd`",
+            "see `id' and `cat /etc/passwd`",
+            "cat /etc/passwd, /etc/shadow",
+            "x\ncat /etc/passwd,id",
         ] {
             assert!(detect(v, Context::Param).is_some(), "{v}");
         }

@@ -221,16 +221,12 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     let quoted = unquoted.len() < before.len();
     let mut back = unquoted.chars().rev();
     match back.next() {
-        // One ASCII word and the path is a command line (`cat /root/.ssh/id_rsa`), not a
-        // sentence, unless a sentence goes on after the path. Command names are ASCII; a
-        // non-ASCII word is prose (CJK writes a whole clause without spaces: `通过分析 /proc/…`).
+        // A command word and the path is a command line (`cat /root/.ssh/id_rsa`), not a
+        // sentence, unless a sentence goes on after the path.
         Some(c) if c.is_whitespace() => {
             let text = unquoted.trim_end();
             let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
-            after_word(text)
-                && (!line.is_ascii()
-                    || line.split_whitespace().nth(1).is_some()
-                    || sentence_follows(&s[end..]))
+            after_word(text) && (!command_word(line) || sentence_follows(&s[end..]))
         }
         // An aside or a list in prose: `bazy użytkowników (/etc/passwd i …)`, `文件(/etc/…`.
         Some('(') => prose_paren_before(&unquoted[..unquoted.len() - 1]),
@@ -249,8 +245,22 @@ fn path_char(c: char) -> bool {
 /// Whether `text` ends a word of prose: a letter, or a letter and then at most two marks
 /// that end a word in a sentence or abbreviation (`wtmp,`, `z.B.`, `ex.:`, `jak:`).
 fn after_word(text: &str) -> bool {
-    let word = text.trim_end_matches([',', ':', '.']);
-    text.len() - word.len() <= 2 && word.chars().next_back().is_some_and(char::is_alphabetic)
+    let word = text.trim_end_matches(|c| matches!(c, ',' | ':' | '.') || cjk_punctuation(c));
+    text.chars().count() - word.chars().count() <= 2
+        && word.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+/// Whether `line` (the text before a path on its line) is one word shaped like a command
+/// name: ASCII, at least two characters, ending in a letter or digit (`cat`, `/bin/cat`). A
+/// non-ASCII word is prose (CJK writes a whole clause without spaces: `通过分析 /proc/…`),
+/// a word with a mark after it ends a list item (`/etc/issue, /etc/motd`), and a
+/// one-letter word is a conjunction (`/etc/passwd i /etc/group`).
+fn command_word(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    word.is_ascii() && word.len() >= 2 && word.ends_with(|c: char| c.is_ascii_alphanumeric())
 }
 
 /// Whether an opening parenthesis at the end of `before` (which is what precedes it) opens an
@@ -274,6 +284,16 @@ fn cjk_punctuation(c: char) -> bool {
     )
 }
 
+/// Whether `after` (what follows a backtick) closes it with an apostrophe as GNU manuals
+/// quote a name (`` `diffmon' ``): a word of at most 40 characters with no backtick or space.
+fn gnu_quote(after: &str) -> bool {
+    after
+        .char_indices()
+        .take(41)
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))
+        .is_some_and(|(i, c)| i > 0 && c == '\'')
+}
+
 /// Whether `line` (the text before a path on its own line) holds shell, code or markup
 /// syntax. Parentheses of prose do not count: an opening one after a word and a space or
 /// after CJK text and not before a quote (`the diff (which`), a closing one after a word and
@@ -287,7 +307,14 @@ fn has_code_syntax(line: &str) -> bool {
         let prev = &line[..i];
         let next = line[i + c.len_utf8()..].chars().next();
         match c {
-            '(' => !(prose_paren_before(prev) && next.is_none_or(|n| !QUOTES.contains(&n))),
+            // `diffmon' for instance: the quotation style of GNU manuals, not a substitution.
+            '`' => !gnu_quote(&line[i + 1..]),
+            '(' => {
+                let rest = &line[i + 1..];
+                let quote_next = next.is_some_and(|n| QUOTES.contains(&n))
+                    && !rest.strip_prefix('`').is_some_and(gnu_quote);
+                !prose_paren_before(prev) || quote_next
+            }
             ')' => {
                 let after_word = prev
                     .chars()
@@ -307,11 +334,18 @@ fn has_code_syntax(line: &str) -> bool {
 const SYNTAX: &[char] = &[';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>', '='];
 
 /// Whether `after` (what follows the matched entry) ends the path and goes on as a sentence:
-/// the rest of the path, at most a closing quote, then at least two
-/// words of letters, or a run of letters of a script written without spaces, and no shell,
-/// code or markup syntax.
+/// the rest of the path, at most a closing quote and a comma, then at least two words of
+/// letters, or a run of letters of a script written without spaces, and no shell, code or
+/// markup syntax.
 fn sentence_follows(after: &str) -> bool {
     let rest = after_path(after);
+    // `skrzynek\npocztowych /var/spool/mail, ze względu na…`, `"/var/cache/"，"/var/run/" 和`:
+    // a comma after a path lists it in a sentence (a shell reads the comma as part of the
+    // file name). ASCII's is followed by a space; CJK's is not.
+    let rest = match rest.strip_prefix(',') {
+        Some(r) if r.starts_with(char::is_whitespace) => r,
+        _ => rest.strip_prefix(['\u{ff0c}', '\u{3001}']).unwrap_or(rest),
+    };
     if !rest.starts_with(char::is_whitespace) && !rest.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
