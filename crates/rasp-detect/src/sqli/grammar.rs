@@ -390,7 +390,16 @@ impl<'a> Parser<'a> {
                         break;
                     };
                     self.flags |= CMP;
-                    if r == j + 2 && j == lhs_start + 1 && self.same_literal(lhs_start, j + 1) {
+                    // `x = x`, not `2*x < x + 3` (math): arithmetic binds tighter than a
+                    // comparison, so a name next to `*` or `-` is not the whole operand.
+                    let arith_name = self.k(lhs_start) == Some(Kind::Word)
+                        && (lhs_start > 0 && self.k(lhs_start - 1) == Some(Kind::Op)
+                            || self.k(r) == Some(Kind::Op));
+                    if r == j + 2
+                        && j == lhs_start + 1
+                        && self.same_literal(lhs_start, j + 1)
+                        && !arith_name
+                    {
                         self.flags |= TAUT;
                     }
                     r
