@@ -7,6 +7,12 @@
 # Third-party data: written under target/ and never committed. `rasp train` and `rasp eval`
 # read the files when passed on the command line (see README, "Detection").
 #
+# A second stage (scripts/gather_benign_extra.py) adds sources of other kinds: Debian package
+# descriptions in English and in the mirror's translations, README Markdown/reStructuredText
+# of pinned PyPI and npm packages and the same rendered to HTML, package.json documents and
+# country names in many languages, Faker locales the corpus does not use,
+# cookies/JWTs/UUIDs/base64, formulas, and Python doctest lines.
+#
 # Usage: [BENIGN_OUT=dir] scripts/gather_benign.sh            (needs root for apt-get; pip into a scratch venv)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -139,3 +145,29 @@ write("useragents", "pypi:fake-useragent==2.2.0", uas, 10000)
 # The other fortunes packages last, so the files above stay what they were before them.
 write("fortunes_world", "debian:" + ",".join(world), fortunes(package_files(world)), 20000)
 PY
+
+# --- Second stage: sources nobody here wrote, of kinds the files above lack. ---------------------
+# Debian descriptions: the mirror's Packages files carry only the short description; the long
+# ones are in Translation-* files, fetched into a private lists directory so the system's apt
+# state is not changed.
+lists=$PWD/target/benign-apt/lists
+mkdir -p "$lists/partial"
+apt-get update -qq -o Dir::State::Lists="$lists" \
+    -o Acquire::Languages="en,de,fr,es,it,ja,ru,zh_CN,pt_BR,pl,cs,uk,ko,sk"
+# Pinned packages whose READMEs, package.json files and docstrings are read (never installed
+# or run). Wheels for one fixed platform and Python, so any host downloads the same files.
+dl=target/benign-dl
+mkdir -p "$dl/pypi" "$dl/npm"
+"$venv/bin/pip" download -q --no-deps --only-binary=:all: --dest "$dl/pypi" \
+    --platform manylinux2014_x86_64 --python-version 3.11 --implementation cp --abi cp311 \
+    requests==2.32.3 flask==3.1.0 click==8.1.8 rich==13.9.4 httpx==0.28.1 fastapi==0.115.6 \
+    pydantic==2.10.4 sqlalchemy==2.0.36 jinja2==3.1.5 pytest==8.3.4 black==24.10.0 tqdm==4.67.1 \
+    typer==0.15.1 sqlparse==0.5.3 mistune==3.1.0 beautifulsoup4==4.12.3 yt-dlp==2024.12.23 \
+    psycopg==3.2.3 celery==5.4.0 redis==5.2.1 httpie==3.2.4 sympy==1.13.3
+(cd "$dl/npm" && npm pack --silent express@4.21.2 lodash@4.17.21 axios@1.7.9 moment@2.30.1 \
+    marked@15.0.4 markdown-it@14.1.0 katex@0.16.18 quill@2.0.3 vue@3.5.13 commander@12.1.0 \
+    chalk@5.4.1 dayjs@1.11.13 uuid@11.0.3 jsonwebtoken@9.0.2 mongoose@8.9.2 knex@3.1.0 \
+    sequelize@6.37.5 pg@8.13.1 mysql@2.18.1 socket.io@4.8.1 prettier@3.4.2 eslint@9.17.0 \
+    i18n-iso-countries@7.13.0 >/dev/null)
+"$venv/bin/pip" install -q "faker==40.63.0" "markdown==3.11.3" "docutils==0.21.2" "pyjwt==2.15.1" "sympy==1.13.3"
+"$venv/bin/python" scripts/gather_benign_extra.py "$out" "$lists" "$dl/pypi" "$dl/npm"

@@ -390,15 +390,15 @@ impl<'a> Parser<'a> {
                         break;
                     };
                     self.flags |= CMP;
-                    // A thing compared with itself, as a whole: arithmetic binds tighter than
-                    // a comparison, so `6*y < y - 24` compares `6*y` with `y - 24`, not `y`
-                    // with `y` (math, not the `OR 1=1` of an injection).
-                    let whole = |k: Option<Kind>| k != Some(Kind::Op);
+                    // `x = x`, not `2*x < x + 3` (math): arithmetic binds tighter than a
+                    // comparison, so a name next to `*` or `-` is not the whole operand.
+                    let arith_name = self.k(lhs_start) == Some(Kind::Word)
+                        && (lhs_start > 0 && self.k(lhs_start - 1) == Some(Kind::Op)
+                            || self.k(r) == Some(Kind::Op));
                     if r == j + 2
                         && j == lhs_start + 1
-                        && (lhs_start == 0 || whole(self.k(lhs_start - 1)))
-                        && whole(self.k(r))
                         && self.same_literal(lhs_start, j + 1)
+                        && !arith_name
                     {
                         self.flags |= TAUT;
                     }

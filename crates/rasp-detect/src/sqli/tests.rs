@@ -572,3 +572,27 @@ fn byte_searches_agree_with_their_definitions() {
         }
     }
 }
+
+#[test]
+fn arithmetic_on_a_name_is_no_tautology() {
+    // Math: arithmetic binds tighter than the comparison, so `x` next to `*` or `+` is not
+    // the whole operand and `2*x < x + 3` compares different expressions.
+    for v in [
+        "2*x < x + 3",
+        "6*y < y - 24",
+        "-8*y >= y + 66",
+        "8*n + 9*z <= z - 81",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // The same operand on both sides still is one, and so are literals and open quotes.
+    for v in [
+        "1 or x=x",
+        "1 and 2*1=1",
+        "1*1=1",
+        "' or x=x--",
+        "1) or (a=a",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

@@ -94,13 +94,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-        if trimmed.contains(':')
-            && SCHEMES.iter().any(|s| {
-                trimmed
-                    .get(..s.len())
-                    .is_some_and(|p| p.eq_ignore_ascii_case(s))
-            })
-        {
+        if trimmed.contains(':') && opens_with_scheme(trimmed) {
             return Some("scheme");
         }
         if ctx == Context::PathSegment && is_dot_segment(value.trim()) {
@@ -117,6 +111,18 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     judge_canonical(&canonical(value), ctx)
 }
 
+/// Whether `trimmed` starts with one of [`SCHEMES`] and goes on as a URL. `file:` alone
+/// names nothing to read, and `File::Find` is a Perl (or C++, Ruby) package path: a second
+/// colon ends no URI scheme any stream wrapper or URL parser accepts.
+fn opens_with_scheme(trimmed: &str) -> bool {
+    SCHEMES.iter().any(|s| {
+        trimmed
+            .get(..s.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+            && !(s.ends_with(':') && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
+    })
+}
+
 /// Whether `value` has `0x` or `0X`, which [`canonical`] may read as a spelled-out byte.
 fn spells_hex_zero(value: &str) -> bool {
     value
@@ -129,11 +135,7 @@ fn spells_hex_zero(value: &str) -> bool {
 /// it only in ASCII case (every test here ignores ASCII case).
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if SCHEMES.iter().any(|s| {
-        trimmed
-            .get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
-    }) {
+    if opens_with_scheme(trimmed) {
         return Some("scheme");
     }
     if climbs(canon, ctx) {
@@ -148,56 +150,31 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     None
 }
 
-/// The value as a lenient file API would resolve it: decoded, lower-cased, `\` as `/`, and
-/// bytes that such APIs stop at or skip (NUL, undecodable escapes, U+FFFD, controls) as `/`,
-/// except NUL between dots (`.%00.`), which they drop.
+/// The value as a lenient file API would resolve it: decoded, ASCII lower-cased (see
+/// [`fold_case`]), `\` as `/`, and bytes that such APIs stop at or skip (NUL, undecodable
+/// escapes, U+FFFD, controls) as `/`, except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
-    let decoded = lenient_decode(value);
-    let lower = if decoded.is_ascii() {
-        // a decoded (owned) value is lower-cased in place, without another copy
-        let mut d = decoded.into_owned();
-        d.make_ascii_lowercase();
-        d
-    } else {
-        to_lowercase(&decoded)
-    };
-    canonical_lower(&lower)
+    // a decoded (owned) value is lower-cased in place, without another copy
+    canonical_lower(&fold_case(lenient_decode(value).into_owned()))
 }
 
-/// `str::to_lowercase` with unchanged runs copied in bulk: ASCII other than capitals and the
-/// scripts without case (CJK, kana, Hangul; see [`caseless`]) need no table lookup per
-/// character, which is most of the cost on East Asian text.
-fn to_lowercase(s: &str) -> String {
-    // A capital sigma lower-cases by its context (final form): std's rule, std's code.
-    if s.contains('\u{3a3}') {
-        return s.to_lowercase();
+/// `s` with ASCII letters lower-cased. Every test on the canonical form ignores ASCII case
+/// only: entries, schemes and separators are ASCII, and the prose tests ask whether a
+/// character is a letter, a space or punctuation, which its case does not change. So other
+/// letters keep their case (the Unicode case tables were most of the cost on Cyrillic, Greek
+/// or accented text), except the two whose lower case is ASCII (KELVIN SIGN is `k`, `İ` is
+/// `i` and a combining dot), with which a sensitive name could be spelled.
+fn fold_case(mut s: String) -> String {
+    s.make_ascii_lowercase();
+    if !s.is_ascii() && s.contains(LOWER_TO_ASCII) {
+        s = s.replace('\u{130}', "i\u{307}").replace('\u{212a}', "k");
     }
-    let mut out = String::with_capacity(s.len());
-    // Start of the pending run of characters that lower-case to themselves.
-    let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let unchanged = if c.is_ascii() {
-            !c.is_ascii_uppercase()
-        } else {
-            caseless(c)
-        };
-        if !unchanged {
-            out.push_str(&s[run..i]);
-            out.extend(c.to_lowercase());
-            run = i + c.len_utf8();
-        }
-    }
-    out.push_str(&s[run..]);
-    out
+    s
 }
 
-/// Blocks with no cased letter: CJK symbols and punctuation, kana, Bopomofo, Hangul
-/// compatibility jamo, enclosed and compatibility CJK, CJK ideographs (U+3000–U+9FFF), and
-/// Hangul syllables. Every code point in them lower-cases to itself (checked exhaustively by
-/// a unit test).
-fn caseless(c: char) -> bool {
-    matches!(c, '\u{3000}'..='\u{9fff}' | '\u{ac00}'..='\u{d7a3}')
-}
+/// The characters outside ASCII whose lower case holds an ASCII letter (checked exhaustively
+/// by a unit test).
+const LOWER_TO_ASCII: [char; 2] = ['\u{130}', '\u{212a}'];
 
 /// The plain definition of [`canonical`] after decoding, character by character; the
 /// bulk-copying [`canonical_lower`] must agree with it.
@@ -438,28 +415,37 @@ mod tests {
     }
 
     #[test]
-    fn caseless_blocks_lower_case_to_themselves() {
-        for r in ['\u{3000}'..='\u{9fff}', '\u{ac00}'..='\u{d7a3}'] {
-            for c in r {
-                assert!(caseless(c));
-                assert!(c.to_lowercase().eq([c]), "{c:?}");
-            }
-        }
-        assert!(!caseless('A') && !caseless('\u{ff21}') && !caseless('\u{2fff}'));
+    fn only_two_characters_outside_ascii_lower_case_to_ascii() {
+        let found: Vec<char> = (0x80..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, LOWER_TO_ASCII);
     }
 
     #[test]
-    fn fast_lower_casing_agrees_with_std() {
+    fn ascii_case_folding_decides_as_full_lower_casing() {
         for v in [
-            "",
-            "ABC def",
-            "東京都 ＡＢＣ ﾃｽﾄ テスト 한국어 Ünïcödé",
-            "ΟΔΟΣ ΣΑΣ Σ",
-            "İstanbul KELVIN \u{212a} ß ẞ",
-            "Привет, МИР",
-            "\u{2fff}\u{3000}\u{9fff}\u{a000}\u{abff}\u{ac00}\u{d7a3}\u{d7a4}",
+            "ΟΔΟΣ /ETC/PASSWD ΣΑΣ",
+            "Файл /ETC/PASSWD содержит",
+            "ПРОСТО ТЕКСТ",
+            "/etc/networ\u{212a}/interfaces",
+            "\u{130}D_RSA",
+            "../../\u{130}d_rsa",
+            "İstanbul KELVIN \u{212a} ß ẞ /Etc/Shadow",
+            "ÜBER ../../WINDOWS/WIN.INI",
+            "Ｆｉｌｅ:///etc/passwd",
+            "东京/ETC/PASSWD",
+            "a\u{85}b/ÉTC/passwd",
         ] {
-            assert_eq!(to_lowercase(v), v.to_lowercase(), "{v:?}");
+            for ctx in [Context::Param, Context::PathSegment] {
+                let full = canonical_chars(&lenient_decode(v));
+                assert_eq!(
+                    judge_canonical(&canonical(v), ctx),
+                    judge_canonical(&full, ctx),
+                    "{v:?}"
+                );
+            }
         }
     }
 
@@ -627,6 +613,71 @@ mod prose {
             "<a href=file:///etc/passwd>x</a>",
             "<x>../../etc/passwd</x>",
             "<x>/etc/passwd;id</x>",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+
+    #[test]
+    fn prose_is_judged_on_the_paths_own_line_and_from_the_paths_start() {
+        // Package descriptions and manuals: asides in parentheses, lists, abbreviations, CJK
+        // punctuation, a path nested in a path, code syntax on an earlier line.
+        for v in [
+            "bazy użytkowników (/etc/passwd i /etc/group), zawierająca",
+            "files (e.g. wtmp, /etc/passwd, nfs).",
+            "benötigt werden, z.B. /etc/mysql/my.cnf.",
+            "arquivos de log (ex.: /var/log/auth.log, /var/log/apache/access.log) e",
+            "这些文件是用户数据文件(/etc/passwd 和 /etc/group)的完整拷贝",
+            "重要的文件，例如\n/etc/debian_version、/etc/issue、/etc/motd、/etc/profile\n及其它文件",
+            "добавляя их в файл ~/.ssh/authorized_keys, принадлежащий пользователю",
+            "通常是通过分析 /proc/cpuinfo，显示系统信息",
+            " * 4 = Devices (e.g. hd, sd).\nsupplement the /etc/init.d/urandom init script.",
+            "a complete diff (which is not desirable for e.g. /etc/shadow).",
+            "takich jak: /etc/debian_version, /etc/host.conf,\n/etc/issue, /etc/motd itd.",
+            "bazy użytkowników (/etc/passwd\ni /etc/group), zawierająca",
+            "在启动系统的时候， \"/etc/network/interfaces\" 文件里下面的配置条目",
+            "tools (`diffmon' for instance), but not for e.g. /etc/shadow",
+            "skrzynek\npocztowych /var/spool/mail, ze względu na",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+        // The same paths where a file is read: code or shell syntax on the path's line, a
+        // command word and the path, a path glued to code through a parenthesis.
+        for v in [
+            "cat /root/.ssh/id_rsa",
+            "head /etc/shadow",
+            "abc\ncat /etc/passwd",
+            "x (y) ;cat /etc/passwd",
+            "include(/etc/passwd)",
+            "$(cat /etc/passwd)",
+            "(cat /etc/passwd)",
+            "note (\"/etc/passwd\")",
+            "see x=/etc/passwd and more words",
+            "docs\n<!--#include virtual=\"/etc/passwd\" -->",
+            "/bin/cat /etc/passwd",
+            "x\n/usr/bin/head /etc/shadow",
+            "see `cat /etc/passwd`",
+            "see `id' and `cat /etc/passwd`",
+            "cat /etc/passwd, /etc/shadow",
+            "x\ncat /etc/passwd,id",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_package_path_is_not_a_file_url() {
+        for v in [
+            "File::Find::Rule::Perl provides methods for finding files",
+            "File::Listing exports parse_dir()",
+            "file:",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "{v}");
+        }
+        for v in [
+            "file:///etc/passwd",
+            "file:/etc/passwd",
+            "FILE://c:/boot.ini",
         ] {
             assert!(detect(v, Context::Param).is_some(), "{v}");
         }

@@ -191,9 +191,10 @@ fn overlapping_hits<'a>(
 
 /// Whether the path that ends in the match `at..end` is mentioned in running text rather
 /// than given as a path:
-/// - between the last word and the path there is only a space or a quote (`see /etc/passwd
-///   for…`, `die Win.ini`, `文件"/etc/passwd"`), and no shell, code or markup syntax comes
-///   before it;
+/// - between the last word and the path there is only a space, a quote, a word-ending mark
+///   (`wtmp, /etc/passwd`), the opening parenthesis of an aside (`pliki (/etc/passwd i …)`)
+///   or CJK punctuation (`/etc/issue、/etc/motd`) — `see /etc/passwd for…`, `die Win.ini`,
+///   `文件"/etc/passwd"` — and no shell, code or markup syntax comes before it on its line;
 /// - or the path opens the value (bare or quoted) and a sentence follows it
 ///   (`/etc/init.d/networking gdzieś w sekcji start`, `“/etc/passwd” 包含下列内容`): a
 ///   request for a file ends with the path, it does not go on in words;
@@ -203,45 +204,152 @@ fn overlapping_hits<'a>(
 /// A path alone, after a climb, a scheme, `=`, `(` or a shell operator, or glued to a
 /// directory name is a path, as in every file-inclusion payload.
 fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
-    let before = s[..at].trim_end_matches(['/', '~']);
+    // Judged from where the whole path starts: `authorized_keys` in `файл ~/.ssh/authorized_keys`
+    // is named by the path `~/.ssh/…`, which follows a word.
+    let before = s[..at].trim_end_matches(path_char);
     let unquoted = before.trim_end_matches(QUOTES);
     if element_text(unquoted, &s[end..]) {
         return true;
     }
-    // Shell, code and markup syntax before the path: a command line (`x;cat /etc/passwd`) or
-    // an include, not a sentence.
-    if before.contains(SYNTAX) {
+    // Shell, code and markup syntax before the path on its own line: a command line
+    // (`x;cat /etc/passwd`) or an include, not a sentence. Earlier lines of a document (a
+    // table with `=`, code further up) say nothing about how this line names the file.
+    let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    if has_code_syntax(line) {
         return false;
     }
     let quoted = unquoted.len() < before.len();
     let mut back = unquoted.chars().rev();
     match back.next() {
+        // A command word and the path is a command line (`cat /root/.ssh/id_rsa`), not a
+        // sentence, unless a sentence goes on after the path.
         Some(c) if c.is_whitespace() => {
-            let word_end = unquoted.trim_end();
-            word_end
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
+            let text = unquoted.trim_end();
+            let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
+            after_word(text) && (!command_word(line) || sentence_follows(&s[end..]))
         }
-        // Glued to a word only through a quote: CJK prose has no spaces.
-        Some(c) => quoted && c.is_alphabetic(),
+        // An aside or a list in prose: `bazy użytkowników (/etc/passwd i …)`, `文件(/etc/…`.
+        Some('(') => prose_paren_before(&unquoted[..unquoted.len() - 1]),
+        // Glued to a word only through a quote: CJK prose has no spaces; or after CJK
+        // punctuation (`例如/etc/issue、/etc/motd`).
+        Some(c) => (quoted && c.is_alphabetic()) || cjk_punctuation(c),
         None => sentence_follows(&s[end..]),
     }
+}
+
+/// ASCII characters of a path's name and separators (a path the entry ends in).
+fn path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '/' | '~' | '.' | '_' | '-')
+}
+
+/// Whether `text` ends a word of prose: a letter, or a letter and then at most two marks
+/// that end a word in a sentence or abbreviation (`wtmp,`, `z.B.`, `ex.:`, `jak:`).
+fn after_word(text: &str) -> bool {
+    let word = text.trim_end_matches(|c| matches!(c, ',' | ':' | '.') || cjk_punctuation(c));
+    text.chars().count() - word.chars().count() <= 2
+        && word.chars().next_back().is_some_and(char::is_alphabetic)
+}
+
+/// Whether `line` (the text before a path on its line) is one word shaped like a command
+/// name: ASCII, at least two characters, ending in a letter or digit (`cat`, `/bin/cat`). A
+/// non-ASCII word is prose (CJK writes a whole clause without spaces: `通过分析 /proc/…`),
+/// a word with a mark after it ends a list item (`/etc/issue, /etc/motd`), and a
+/// one-letter word is a conjunction (`/etc/passwd i /etc/group`).
+fn command_word(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return false;
+    };
+    word.is_ascii() && word.len() >= 2 && word.ends_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Whether an opening parenthesis at the end of `before` (which is what precedes it) opens an
+/// aside in prose: it follows a word and a space (`pliki (`), or CJK text (`文件(`). In code
+/// it is glued to a name (`include(`, `f(`) or opens a group after an operator (`;(`, `$(`).
+fn prose_paren_before(before: &str) -> bool {
+    match before.chars().next_back() {
+        Some(c) if c.is_whitespace() => after_word(before.trim_end()),
+        Some(c) => !c.is_ascii() && (c.is_alphabetic() || cjk_punctuation(c)),
+        None => false,
+    }
+}
+
+/// CJK punctuation that separates words and list items in running text (ideographic comma
+/// and full stop, brackets, fullwidth comma, colon and parenthesis): no shell, code or markup
+/// language gives these a meaning.
+fn cjk_punctuation(c: char) -> bool {
+    matches!(
+        c,
+        '\u{3001}'..='\u{3011}' | '\u{ff08}' | '\u{ff09}' | '\u{ff0c}' | '\u{ff1a}'
+    )
+}
+
+/// Whether `after` (what follows a backtick) closes it with an apostrophe as GNU manuals
+/// quote a name (`` `diffmon' ``): a word of at most 40 characters with no backtick or space.
+fn gnu_quote(after: &str) -> bool {
+    after
+        .char_indices()
+        .take(41)
+        .find(|&(_, c)| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/')))
+        .is_some_and(|(i, c)| i > 0 && c == '\'')
+}
+
+/// Whether `line` (the text before a path on its own line) holds shell, code or markup
+/// syntax. Parentheses of prose do not count: an opening one after a word and a space or
+/// after CJK text and not before a quote (`the diff (which`), a closing one after a word and
+/// before a space, punctuation or the end (`sd).`). Code glues them to names and quotes
+/// (`include('`, `f(x)`) or to operators (`$(`, `;(`).
+fn has_code_syntax(line: &str) -> bool {
+    line.char_indices().any(|(i, c)| {
+        if !SYNTAX.contains(&c) {
+            return false;
+        }
+        let prev = &line[..i];
+        let next = line[i + c.len_utf8()..].chars().next();
+        match c {
+            // `diffmon' for instance: the quotation style of GNU manuals, not a substitution.
+            '`' => !gnu_quote(&line[i + 1..]),
+            '(' => {
+                let rest = &line[i + 1..];
+                let quote_next = next.is_some_and(|n| QUOTES.contains(&n))
+                    && !rest.strip_prefix('`').is_some_and(gnu_quote);
+                !prose_paren_before(prev) || quote_next
+            }
+            ')' => {
+                let after_word = prev
+                    .chars()
+                    .next_back()
+                    .is_some_and(|p| p.is_alphanumeric() || p == '.');
+                let ends = next.is_none_or(|n| {
+                    n.is_whitespace() || !n.is_ascii() || matches!(n, '.' | ',' | ':' | '!' | '?')
+                });
+                !(after_word && ends)
+            }
+            _ => true,
+        }
+    })
 }
 
 /// Shell, code and markup syntax: around a path it makes a command line or an include.
 const SYNTAX: &[char] = &[';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>', '='];
 
 /// Whether `after` (what follows the matched entry) ends the path and goes on as a sentence:
-/// the rest of the path, at most a closing quote, then at least two
-/// words of letters, or a run of letters of a script written without spaces, and no shell,
-/// code or markup syntax.
+/// the rest of the path, at most a closing quote and a comma, then at least two words of
+/// letters, or a run of letters of a script written without spaces, and no shell, code or
+/// markup syntax.
 fn sentence_follows(after: &str) -> bool {
     let rest = after_path(after);
+    // `skrzynek\npocztowych /var/spool/mail, ze względu na…`, `"/var/cache/"，"/var/run/" 和`:
+    // a comma after a path lists it in a sentence (a shell reads the comma as part of the
+    // file name). ASCII's is followed by a space; CJK's is not.
+    let rest = match rest.strip_prefix(',') {
+        Some(r) if r.starts_with(char::is_whitespace) => r,
+        _ => rest.strip_prefix(['\u{ff0c}', '\u{3001}']).unwrap_or(rest),
+    };
     if !rest.starts_with(char::is_whitespace) && !rest.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
-    if rest.contains(SYNTAX) {
+    if has_code_syntax(rest) {
         return false;
     }
     let word = |w: &&str| {
