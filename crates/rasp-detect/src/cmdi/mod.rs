@@ -2096,7 +2096,12 @@ fn windows_if(v: &[u8], from: usize) -> bool {
             _ => return false,
         }
     };
-    cmd_variable || tokens.len() > after_condition
+    // `if x == 72 then a = 62` is BASIC's, Lua's or a sentence's `if`: cmd runs the command
+    // right after the condition, and no command is named `then`.
+    let then = tokens
+        .get(after_condition)
+        .is_some_and(|t| t.eq_ignore_ascii_case(b"then"));
+    cmd_variable || (tokens.len() > after_condition && !then)
 }
 
 /// `if (x == NULL) {`, `if (err) return;`: the C or JavaScript condition, one parenthesised
@@ -2660,10 +2665,53 @@ fn one_of(words: &[&[u8]], t: &[u8]) -> bool {
 
 /// Whether the word after a command word (from `from`) is an English function word, so the
 /// command word is part of a sentence (`exec will create`, `date is set`).
+///
+/// Also when the words after it are another language's (`Htop jest przeglądarką procesów`,
+/// `xxd 能创建指定文件`): a word of letters with a non-ASCII one is prose's, and arguments
+/// are options, paths and names. One such word in a Latin script could be a file name, so
+/// it takes two of the next four words; one in a script without spaces (CJK) is a whole clause.
 fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     let rest = &v[from..v.len().min(from + 32)];
     let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
-    tokens.next().is_some_and(|t| one_of(PROSE, t))
+    if tokens.next().is_some_and(|t| one_of(PROSE, t)) {
+        return true;
+    }
+    let rest = &v[from..v.len().min(from + 96)];
+    let line = &rest[..rest
+        .iter()
+        .position(|&b| b == b'\n' || is_sep(b))
+        .unwrap_or(rest.len())];
+    let mut words = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let first = words.next().map(foreign_word);
+    if first == Some(Some(true)) {
+        return true;
+    }
+    let more = words.take(3).filter(|t| foreign_word(t).is_some()).count();
+    usize::from(matches!(first, Some(Some(_)))) + more >= 2
+}
+
+/// Whether `t` is a word of a language other than English: letters only (a clause mark may
+/// end it), at least one of them non-ASCII. `Some(true)` when it holds a CJK character
+/// (those scripts write a clause without spaces), `Some(false)` for other scripts, `None`
+/// when it is no such word. A cut-off character at the window's end counts as a letter.
+fn foreign_word(t: &[u8]) -> Option<bool> {
+    let text = match std::str::from_utf8(t) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&t[..e.valid_up_to()]).ok()?,
+    };
+    let text = text.trim_end_matches([',', '.', ':', ';', '，', '。', '、', '：']);
+    let mut foreign = false;
+    let mut cjk = false;
+    for c in text.chars() {
+        if !c.is_alphabetic() {
+            return None;
+        }
+        if !c.is_ascii() {
+            foreign = true;
+            cjk |= matches!(u32::from(c), 0x3040..=0x30ff | 0x3400..=0x9fff | 0xac00..=0xd7af);
+        }
+    }
+    foreign.then_some(cjk)
 }
 
 /// Whether the first word after the command's options and paths (`-rf`, `/`) is an

