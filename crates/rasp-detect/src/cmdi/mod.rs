@@ -690,16 +690,21 @@ fn ends_call(before: &[u8], plus: bool) -> bool {
 /// Whether the value before the separator that opened the start at `at` is one token
 /// (`abc` in `abc; id`): a parameter's value, not a sentence.
 fn one_token_before(v: &[u8], at: usize, plus: bool) -> bool {
+    token_before(v, at, plus).is_some()
+}
+
+/// The one token before the separator that opened the start at `at` (see
+/// [`one_token_before`]), if the value before it is one.
+fn token_before(v: &[u8], at: usize, plus: bool) -> Option<&[u8]> {
     let before = &v[..at.min(v.len())];
-    let Some(sep) = before.iter().rposition(|&b| is_sep(b)) else {
-        return false;
-    };
+    let sep = before.iter().rposition(|&b| is_sep(b))?;
     let seg = trim_blanks(&before[..sep], plus);
-    !seg.is_empty()
+    let one = !seg.is_empty()
         && seg.len() <= 64
         && seg
             .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'));
+    one.then_some(seg)
 }
 
 /// `t` without the blanks around it (`+` too in a query string that spells blanks so).
@@ -722,12 +727,12 @@ fn trim_blanks(t: &[u8], plus: bool) -> &[u8] {
 /// is a title).
 fn lone_after_one_token(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     // a capitalised first word opens a sentence or a list ("Coffee; python")
-    if !one_token_before(v, at, plus) || title_case(v, at, end) || v[0].is_ascii_uppercase() {
+    let Some(seg) = token_before(v, at, plus) else {
+        return false;
+    };
+    if title_case(v, at, end) || v[0].is_ascii_uppercase() {
         return false;
     }
-    let before = &v[..at.min(v.len())];
-    let sep = before.iter().rposition(|&b| is_sep(b)).unwrap_or(0);
-    let seg = trim_blanks(&before[..sep], plus);
     let mut lower = [0u8; MAX_WORD];
     let n = seg.len().min(MAX_WORD);
     for (d, s) in lower.iter_mut().zip(seg) {
@@ -1376,13 +1381,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
 /// written for a shell; quotes in prose pair up inside the token or sit inside a word.
 fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     let before = &v[..at.min(v.len())];
-    let Some(mut sep) = before.iter().rposition(|&b| is_sep(b)) else {
+    let Some(sep) = opening_separator(before, at) else {
         return false;
     };
-    // `&&`, `||`, `\r\n`: the separator's first byte.
-    while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
-        sep -= 1;
-    }
     let Some(t) = before[..sep].iter().rposition(|&b| !is_blank(b, plus)) else {
         return false;
     };
@@ -1407,6 +1408,16 @@ fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
         .enumerate()
         .any(|(i, &b)| b == b'#' && (i == 0 || is_blank(line[i - 1], plus) || is_sep(line[i - 1])));
     comment || line.iter().filter(|&&b| b == q).count() % 2 == 1
+}
+
+/// Where the separator that opened the start at `at` begins in `before` (the value up to
+/// `at`): its first byte, for `&&`, `||` and `\r\n` too.
+fn opening_separator(before: &[u8], at: usize) -> Option<usize> {
+    let mut sep = before.iter().rposition(|&b| is_sep(b))?;
+    while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
+        sep -= 1;
+    }
+    Some(sep)
 }
 
 /// Whether `prefix` (the value before a command start) holds only line breaks and blanks,
@@ -1435,12 +1446,9 @@ fn alone_after_address(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
         return false;
     }
     let before = &v[..at.min(v.len())];
-    let Some(mut sep) = before.iter().rposition(|&b| is_sep(b)) else {
+    let Some(sep) = opening_separator(before, at) else {
         return false;
     };
-    while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
-        sep -= 1;
-    }
     let token = trim_blanks(&before[..sep], plus);
     let from = token
         .iter()

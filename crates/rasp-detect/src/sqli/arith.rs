@@ -109,9 +109,10 @@ fn side_after<'a>(toks: &[Tok<'a>], i: usize) -> Side<'a> {
     side(&rest[..end])
 }
 
-/// Splits `s` into math tokens, or `None` when it holds anything else: a quote, `#`, `@`,
-/// `:`, a comment opener, `||` / `&&`, a word of more than one letter other than a
-/// connective, a non-ASCII character that is not a math symbol, or unbalanced parentheses.
+/// Splits `s` into math tokens, or `None` when it holds anything else: a quote that is no
+/// prime, `#`, `@`, `:`, a comment opener, `||` / `&&`, a word of more than one letter other
+/// than a connective, a non-ASCII character that is not a math symbol, or unbalanced
+/// parentheses.
 fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
     let mut toks = [Tok::Other; MAX_TOKENS];
     let mut n = 0;
