@@ -36,13 +36,15 @@ const SCHEMES: &[&str] = &[
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
 /// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
-/// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: a byte [`canonical`] may change
-/// other than by ASCII lower-casing: `%`, `\`, a control other than `\n` and `\t`, or a
-/// non-ASCII byte.
+/// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: an ASCII byte [`canonical`] may
+/// change other than by lower-casing: `%`, `\`, a control other than `\n` and `\t`.
+/// `NON_ASCII`: a byte of a character outside ASCII, which [`canonical`] changes only in the
+/// few cases [`non_ascii_kept`] looks for.
 const RELEVANT: u8 = 1;
 const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
 const REWRITTEN: u8 = 8;
+const NON_ASCII: u8 = 16;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -55,11 +57,11 @@ static BYTE_CLASS: [u8; 256] = {
         if matches!(c, b'/' | b'\\' | b'%') || c.is_ascii_control() || c >= 0x80 {
             t[b] |= NOT_PLAIN;
         }
-        if matches!(c, b'\\' | b'%')
-            || (c.is_ascii_control() && c != b'\n' && c != b'\t')
-            || c >= 0x80
-        {
+        if matches!(c, b'\\' | b'%') || (c.is_ascii_control() && c != b'\n' && c != b'\t') {
             t[b] |= REWRITTEN;
+        }
+        if c >= 0x80 {
+            t[b] |= NON_ASCII;
         }
         b += 1;
     }
@@ -102,13 +104,36 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         }
         return sensitive::names_sensitive_file(value).then_some("sensitive-file");
     }
-    // ASCII with nothing to decode or rewrite (a path, a URL, multi-line text, HTML): the
-    // canonical form is the value lower-cased, and every test below ignores ASCII case, so
-    // it runs on the value itself without building that copy.
-    if classes & REWRITTEN == 0 && !(classes & ZERO != 0 && spells_hex_zero(value)) {
+    // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
+    // script): the canonical form is the value with ASCII letters lower-cased, and every
+    // test below ignores ASCII case, so it runs on the value itself without building that
+    // copy.
+    let rewritten = classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_zero(value));
+    if !rewritten && (classes & NON_ASCII == 0 || non_ascii_kept(value)) {
         return judge_canonical(value, ctx);
     }
     judge_canonical(&canonical(value), ctx)
+}
+
+/// Whether [`canonical`] keeps every character outside ASCII of `value` (which has no `%`):
+/// none is a look-alike dot or slash ([`lenient_decode`] leaves the value as it is), a
+/// character whose lower case is ASCII ([`LOWER_TO_ASCII`]), or one mapped to `/` (a C1
+/// control, private use, U+FFFD). Those are led by the bytes 0xC2 (C1 controls), 0xC4
+/// (`İ`), 0xE2 (KELVIN SIGN), 0xEE and 0xEF; other characters are skipped unread.
+fn non_ascii_kept(value: &str) -> bool {
+    let b = value.as_bytes();
+    let rewritten = b.iter().enumerate().any(|(i, &lead)| {
+        matches!(lead, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef)
+            && value
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| {
+                    LOWER_TO_ASCII.contains(&c)
+                        || c.is_control()
+                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
+                })
+    });
+    !rewritten && matches!(lenient_decode(value), std::borrow::Cow::Borrowed(_))
 }
 
 /// Whether `trimmed` starts with one of [`SCHEMES`] and goes on as a URL. `file:` alone
@@ -330,7 +355,8 @@ fn canonical_lower(lower: &str) -> String {
 /// Whether walking the path's segments goes above its starting directory.
 fn climbs(canon: &str, ctx: Context) -> bool {
     // Only a dot segment (two or more dots) can climb: without `..` there is none.
-    if memchr::memmem::find(canon.as_bytes(), b"..").is_none() {
+    let b = canon.as_bytes();
+    if !memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b'.')) {
         return false;
     }
     let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
@@ -470,6 +496,43 @@ mod tests {
                 judge_canonical(&canonical(v), Context::Param),
                 "{v:?}"
             );
+        }
+    }
+
+    #[test]
+    fn text_outside_ascii_is_judged_as_its_canonical_form() {
+        // Prose in other scripts, typographic marks: judged without the canonical copy when
+        // that copy would only lower-case ASCII letters; look-alikes, C1 controls, private
+        // use, U+FFFD, `İ` and KELVIN SIGN still take the copy. Either way the answers are
+        // those on the canonical form.
+        let kept = [
+            "Все к лучшему /ETC/PASSWD в этом",
+            "最大分片大小 (MSS) 是另外一种衡量包大小的方法。",
+            "“/etc/passwd” 包含下列内容。",
+            "Grüße «Win.ini» — ÜBER ../../x",
+            "a\u{a0}b ° © ½ …",
+            "东京/ETC/PASSWD",
+        ];
+        let copied = [
+            "a\u{85}b/ÉTC/passwd",
+            "İD_RSA",
+            "/etc/networ\u{212a}/interfaces",
+            "．．／．．／x",
+            "x\u{e001}/etc/passwd",
+            "x\u{fffd}..\u{fffd}..",
+            "\u{2215}etc\u{2215}passwd",
+        ];
+        for v in kept {
+            assert!(non_ascii_kept(v), "{v:?}");
+            assert_eq!(canonical(v), v.to_ascii_lowercase(), "{v:?}");
+        }
+        for v in copied {
+            assert!(!non_ascii_kept(v), "{v:?}");
+        }
+        for v in kept.iter().chain(copied.iter()) {
+            for ctx in [Context::Param, Context::PathSegment] {
+                assert_eq!(judge(v, ctx), judge_canonical(&canonical(v), ctx), "{v:?}");
+            }
         }
     }
 

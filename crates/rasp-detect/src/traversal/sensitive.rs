@@ -136,10 +136,18 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Whether the canonical path names a sensitive file or directory.
 pub fn names_sensitive_file(canon: &str) -> bool {
+    // Every entry holds an anchor (see [`first_anchor`]), and so does every text it matches:
+    // prose without one (most sentences end a word with `.` and a blank) names no entry,
+    // and no entry starts more than [`LONGEST_ENTRY`] bytes before the first anchor, so the
+    // automaton starts there.
+    let Some(anchor) = first_anchor(canon.as_bytes()) else {
+        return false;
+    };
     let ac = automaton();
     // Most values name no entry at all: a plain search (which stops at the first hit)
     // settles them before the overlapping walk that examines every hit.
-    let Some(first) = ac.find(canon) else {
+    let from = anchor.saturating_sub(LONGEST_ENTRY);
+    let Some(first) = ac.find(aho_corasick::Input::new(canon).range(from..)) else {
         return false;
     };
     overlapping_hits(ac, canon, first.end())
@@ -154,6 +162,19 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                 rooted(canon, m.start()) && !mentioned_in_prose(canon, m.start(), m.end())
             }
         })
+}
+
+/// Offset of the first anchor in `s`: a `_`, a `/` right after an ASCII letter or digit, or a
+/// `.` right before one. Every entry of [`ANYWHERE`] and [`ROOTED`] holds an anchor (a
+/// directory name before its `/`, a file name's extension, an `id_` key), checked by a unit
+/// test that walks both lists; the automaton matches ASCII bytes only (ignoring their case),
+/// so a text an entry matches holds the same anchor at the same place.
+fn first_anchor(s: &[u8]) -> Option<usize> {
+    memchr::memchr3_iter(b'/', b'_', b'.', s).find(|&i| match s[i] {
+        b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
+        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => true,
+    })
 }
 
 /// The longest entry, in bytes.
@@ -569,6 +590,51 @@ mod tests {
             assert_eq!(from_first, all, "{v}");
         }
         assert!(automaton().find("nothing sensitive here").is_none());
+    }
+
+    #[test]
+    fn every_entry_holds_an_anchor_at_its_first_one() {
+        for entry in ANYWHERE.iter().chain(ROOTED.iter()) {
+            let at = first_anchor(entry.as_bytes());
+            assert!(at.is_some(), "{entry} has no anchor");
+            // Upper-cased as the automaton also matches it: the same anchor.
+            assert_eq!(
+                first_anchor(entry.to_ascii_uppercase().as_bytes()),
+                at,
+                "{entry}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_anchor_prefilter_finds_what_the_automaton_finds() {
+        let long = "word ".repeat(40) + "x/etc/passwd";
+        for v in [
+            "see the list, etc. and more",
+            "wait... what?",
+            "</p><p>text</p>",
+            "e.g. id_rsa",
+            "/etc/passwd",
+            "ETC/PASSWD",
+            "a boot.ini b",
+            long.as_str(),
+            "3.5 cups",
+            "_",
+            "",
+        ] {
+            let by_automaton = automaton().find(v).is_some();
+            let anchored = first_anchor(v.as_bytes()).is_some_and(|a| {
+                let from = a.saturating_sub(LONGEST_ENTRY);
+                automaton()
+                    .find(aho_corasick::Input::new(v).range(from..))
+                    .is_some()
+            });
+            assert_eq!(anchored, by_automaton, "{v}");
+            if by_automaton {
+                assert!(first_anchor(v.as_bytes()).is_some(), "{v}");
+            }
+        }
+        assert!(first_anchor(b"see the list, etc. and </p>").is_none());
     }
 
     #[test]
