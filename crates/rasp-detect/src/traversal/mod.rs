@@ -45,6 +45,9 @@ const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
 const REWRITTEN: u8 = 8;
 const NON_ASCII: u8 = 16;
+/// A lead byte of the characters outside ASCII [`canonical`] may change (see
+/// [`non_ascii_kept`]).
+const CHANGED_LEAD: u8 = 32;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -62,6 +65,9 @@ static BYTE_CLASS: [u8; 256] = {
         }
         if c >= 0x80 {
             t[b] |= NON_ASCII;
+        }
+        if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
+            t[b] |= CHANGED_LEAD;
         }
         b += 1;
     }
@@ -109,7 +115,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // test below ignores ASCII case, so it runs on the value itself without building that
     // copy.
     let rewritten = classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_zero(value));
-    if !rewritten && (classes & NON_ASCII == 0 || non_ascii_kept(value)) {
+    if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
         return judge_canonical(value, ctx);
     }
     judge_canonical(&canonical(value), ctx)
@@ -119,7 +125,9 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 /// none is a look-alike dot or slash ([`lenient_decode`] leaves the value as it is), a
 /// character whose lower case is ASCII ([`LOWER_TO_ASCII`]), or one mapped to `/` (a C1
 /// control, private use, U+FFFD). Those are led by the bytes 0xC2 (C1 controls), 0xC4
-/// (`İ`), 0xE2 (KELVIN SIGN), 0xEE and 0xEF; other characters are skipped unread.
+/// (`İ`), 0xE2 (KELVIN SIGN, look-alikes), 0xEE and 0xEF (private use, U+FFFD, look-alikes)
+/// ([`CHANGED_LEAD`]); other characters are skipped unread, and a value without those leads
+/// is kept as it is without calling this.
 fn non_ascii_kept(value: &str) -> bool {
     let b = value.as_bytes();
     let rewritten = b.iter().enumerate().any(|(i, &lead)| {
@@ -524,6 +532,12 @@ mod tests {
         ];
         for v in kept {
             assert!(non_ascii_kept(v), "{v:?}");
+            // and without a changed lead the value needs no look at all
+            let classes = v.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+            assert_eq!(
+                classes & CHANGED_LEAD == 0,
+                !v.contains(['\u{a0}', '“', '«', '…'])
+            );
             assert_eq!(canonical(v), v.to_ascii_lowercase(), "{v:?}");
         }
         for v in copied {
@@ -532,6 +546,18 @@ mod tests {
         for v in kept.iter().chain(copied.iter()) {
             for ctx in [Context::Param, Context::PathSegment] {
                 assert_eq!(judge(v, ctx), judge_canonical(&canonical(v), ctx), "{v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_canonical_changes_has_a_changed_lead() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let lead = BYTE_CLASS[usize::from(s.as_bytes()[0])];
+            if lead & CHANGED_LEAD == 0 {
+                assert_eq!(canonical(s), *s, "{c:?}");
             }
         }
     }

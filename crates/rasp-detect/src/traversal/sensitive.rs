@@ -419,10 +419,13 @@ const QUOTES: &[char] = &[
     '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
 ];
 
-/// Start offsets of the non-overlapping occurrences of `needle` in `hay`, left to right (as
-/// `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
-fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).take(MAX_HITS_PER_ENTRY)
+/// Start offsets of the non-overlapping occurrences of `needle` (what `finder` looks for) in
+/// `hay`, left to right (as `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
+fn occurrences<'a>(
+    hay: &'a [u8],
+    finder: &'a memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = usize> + 'a {
+    finder.find_iter(hay).take(MAX_HITS_PER_ENTRY)
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -484,23 +487,51 @@ const MAX_JUNK: usize = 4;
 pub fn dotted_junk_path(canon: &str) -> bool {
     // Dots are never dropped by the skeleton, only the junk between them: a value with no
     // two dots at most one byte apart (`..`, `.?`, `. .`, `.x.`) has no climb to mangle.
-    // One memchr pass over the dots instead of four substring searches.
+    // One memchr pass over the dots instead of four substring searches, which also finds
+    // the skeleton's pair of dots when the whole value fits in the skeleton.
     let b = canon.as_bytes();
-    let near_dots = memchr::memchr_iter(b'.', b)
-        .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
-    if !near_dots || !skeleton_has_dot_pair(b) {
+    let (mut near_dots, mut pair) = (false, false);
+    for i in memchr::memchr_iter(b'.', b) {
+        near_dots |= matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.');
+        // The next byte the skeleton keeps after this dot is a dot.
+        pair |= b[i + 1..].iter().find(|&&c| skeleton_byte(c)) == Some(&b'.');
+        if near_dots && (pair || b.len() > SKELETON_BYTES) {
+            break;
+        }
+    }
+    // A longer value keeps only its first bytes in the skeleton: asked of those.
+    if b.len() > SKELETON_BYTES {
+        pair = near_dots && skeleton_has_dot_pair(b);
+    }
+    if !near_dots || !pair {
         return false;
     }
     // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
     // to lower case: a canonical form already is; a plain ASCII value judged without its
     // canonical copy may not be.
-    let skeleton: String = b
+    let skeleton: Vec<u8> = b
         .iter()
         .filter(|&&c| skeleton_byte(c))
         .take(SKELETON_BYTES)
-        .map(|&c| char::from(c.to_ascii_lowercase()))
+        .map(u8::to_ascii_lowercase)
         .collect();
-    LOOSE.iter().any(|parts| loose_match(&skeleton, parts))
+    let finders = loose_finders();
+    LOOSE
+        .iter()
+        .zip(finders)
+        .any(|(parts, first)| loose_match(&skeleton, parts, first))
+}
+
+/// A searcher for the first component of each [`LOOSE`] path, built once (a searcher built
+/// per call costs more than the search on a short skeleton).
+fn loose_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        LOOSE
+            .iter()
+            .map(|parts| memchr::memmem::Finder::new(parts.first().copied().unwrap_or("")))
+            .collect()
+    })
 }
 
 /// Bytes of the skeleton kept at most.
@@ -525,21 +556,33 @@ fn skeleton_has_dot_pair(b: &[u8]) -> bool {
         })
 }
 
-fn loose_match(s: &str, parts: &[&str]) -> bool {
-    let Some((first, rest)) = parts.split_first() else {
+/// Whether the skeleton `s` has the components `parts` in order, the first found by `first`
+/// and each next one within [`MAX_JUNK`] stray bytes of the one before.
+fn loose_match(s: &[u8], parts: &[&str], first: &memchr::memmem::Finder<'static>) -> bool {
+    let Some((head, rest)) = parts.split_first() else {
         return false;
     };
     occurrences(s, first).any(|at| {
-        let mut pos = at + first.len();
+        let mut pos = at + head.len();
         for p in rest {
+            let p = p.as_bytes();
             let window_end = (pos + MAX_JUNK + p.len()).min(s.len());
-            match s.get(pos..window_end).and_then(|w| w.find(p)) {
+            match s.get(pos..window_end).and_then(|w| find_in_window(w, p)) {
                 Some(off) => pos += off + p.len(),
                 None => return false,
             }
         }
         true
     })
+}
+
+/// The first offset of `needle` in the short `window` (a few bytes: a direct comparison at
+/// each offset), as `str::find` gives it.
+fn find_in_window(window: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    window.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -563,8 +606,9 @@ mod tests {
                 .map(|(i, _)| i)
                 .take(MAX_HITS_PER_ENTRY)
                 .collect();
+            let finder = memchr::memmem::Finder::new(needle).into_owned();
             assert_eq!(
-                occurrences(hay, needle).collect::<Vec<_>>(),
+                occurrences(hay.as_bytes(), &finder).collect::<Vec<_>>(),
                 want,
                 "{hay} {needle}"
             );
@@ -635,6 +679,47 @@ mod tests {
             }
         }
         assert!(first_anchor(b"see the list, etc. and </p>").is_none());
+    }
+
+    #[test]
+    fn window_search_is_that_of_str_find() {
+        for (w, n) in [
+            ("xxpasswd", "passwd"),
+            ("passwd", "passwd"),
+            ("passw", "passwd"),
+            ("", "etc"),
+            ("abc", ""),
+            ("ssshadow", "shadow"),
+        ] {
+            assert_eq!(
+                find_in_window(w.as_bytes(), n.as_bytes()),
+                w.find(n),
+                "{w} {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn dot_pairs_found_per_dot_are_those_of_the_skeleton() {
+        let long = "a.b ".repeat(1100) + "../..%%etc%%passwd";
+        for v in [
+            "..%%etc%%passwd",
+            ". , .etc/passwd",
+            "e.g. etc.",
+            "wait... what etc/passwd",
+            ".?.?windows??win.ini",
+            ".",
+            "a.b.c",
+            long.as_str(),
+        ] {
+            let b = v.as_bytes();
+            let per_dot = memchr::memchr_iter(b'.', b)
+                .any(|i| b[i + 1..].iter().find(|&&c| skeleton_byte(c)) == Some(&b'.'));
+            if b.len() <= SKELETON_BYTES {
+                assert_eq!(per_dot, skeleton_has_dot_pair(b), "{v}");
+            }
+        }
+        assert!(dotted_junk_path(&long));
     }
 
     #[test]
