@@ -3291,19 +3291,30 @@ fn php_code(v: &[u8]) -> bool {
 /// to or from them opens a socket, the core of a reverse shell. They exist in no file system,
 /// so nothing else names them with a host and a port.
 fn dev_tcp(v: &[u8]) -> bool {
-    // Each `/` checked in place: cheaper than building a substring searcher per value.
-    memchr::memchr_iter(b'/', v)
-        .filter(|&p| v[p..].starts_with(b"/dev/"))
-        .take(8)
-        .any(|p| {
-            let rest = &v[p + 5..];
-            let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
-            proto && {
-                let target = &rest[4..rest.len().min(4 + 80)];
-                let slash = target.iter().position(|&b| b == b'/');
-                slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
-            }
-        })
+    dev_mentions(v).take(8).any(|p| {
+        let rest = &v[p + 5..];
+        let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
+        proto && {
+            let target = &rest[4..rest.len().min(4 + 80)];
+            let slash = target.iter().position(|&b| b == b'/');
+            slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
+        }
+    })
+}
+
+/// Offsets of every `/dev/` in `v`, overlapping ones too (`/dev/dev/tcp/…`), in order: one
+/// substring search (its searcher built once) instead of a look at each `/` of a path or of
+/// markup.
+fn dev_mentions(v: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(b"/dev/"));
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let p = from + finder.find(v.get(from..)?)?;
+        from = p + 1;
+        Some(p)
+    })
 }
 
 /// Expansions only a shell performs, used to build characters and words without writing

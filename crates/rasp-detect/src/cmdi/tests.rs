@@ -1363,3 +1363,23 @@ fn a_tool_named_before_prose_in_another_language_is_a_mention() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn dev_mentions_are_every_slash_that_opens_dev() {
+    for v in [
+        "/dev/dev/tcp/10.0.0.1/4444",
+        "a/dev/null /dev/tcp/h/80 /dev/",
+        "/de/dev//dev/udp/x/53",
+        "no device here",
+        "",
+        "/dev/",
+    ] {
+        let b = v.as_bytes();
+        let by_slash: Vec<usize> = memchr::memchr_iter(b'/', b)
+            .filter(|&p| b[p..].starts_with(b"/dev/"))
+            .collect();
+        assert_eq!(dev_mentions(b).collect::<Vec<_>>(), by_slash, "{v}");
+    }
+    assert!(dev_tcp(b"/dev/dev/tcp/10.0.0.1/4444"));
+    assert!(!dev_tcp(b"/dev/null and /dev/tcp/"));
+}

@@ -136,21 +136,13 @@ fn automaton() -> &'static AhoCorasick {
 
 /// Whether the canonical path names a sensitive file or directory.
 pub fn names_sensitive_file(canon: &str) -> bool {
-    // Every entry holds an anchor (see [`first_anchor`]), and so does every text it matches:
-    // prose without one (most sentences end a word with `.` and a blank) names no entry,
-    // and no entry starts more than [`LONGEST_ENTRY`] bytes before the first anchor, so the
-    // automaton starts there.
-    let Some(anchor) = first_anchor(canon.as_bytes()) else {
-        return false;
-    };
     let ac = automaton();
     // Most values name no entry at all: a plain search (which stops at the first hit)
     // settles them before the overlapping walk that examines every hit.
-    let from = anchor.saturating_sub(LONGEST_ENTRY);
-    let Some(first) = ac.find(aho_corasick::Input::new(canon).range(from..)) else {
+    let Some(first_end) = first_hit_end(ac, canon) else {
         return false;
     };
-    overlapping_hits(ac, canon, first.end())
+    overlapping_hits(ac, canon, first_end)
         .take(MAX_HITS)
         .any(|m| {
             let id = m.pattern().as_usize();
@@ -164,17 +156,58 @@ pub fn names_sensitive_file(canon: &str) -> bool {
         })
 }
 
+/// Where the earliest-ending hit of `ac` in `hay` ends, as a search of the whole text finds
+/// it. Every entry holds an anchor ([`anchors`]), and so does every text it matches, within
+/// [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows around the
+/// anchors (joined where they overlap), in order, so prose without one (most sentences end a
+/// word with `.` and a blank) is not searched at all, and a long text with a few names in it
+/// only around them. A hit lies in one window; the windows are disjoint and in order, so the
+/// first window with a hit holds the earliest-ending one.
+fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
+    let len = hay.len();
+    let window = |a: usize| {
+        (
+            a.saturating_sub(LONGEST_ENTRY),
+            (a + LONGEST_ENTRY + 1).min(len),
+        )
+    };
+    let mut found = anchors(hay.as_bytes());
+    let mut next = found.next();
+    while let Some(a) = next {
+        let (lo, mut hi) = window(a);
+        next = None;
+        for n in found.by_ref() {
+            let (n_lo, n_hi) = window(n);
+            if n_lo > hi {
+                next = Some(n);
+                break;
+            }
+            hi = n_hi;
+        }
+        if let Some(m) = ac.find(aho_corasick::Input::new(hay).range(lo..hi)) {
+            return Some(m.end());
+        }
+    }
+    None
+}
+
+/// Offsets of the anchors in `s`, in order (see [`first_anchor`]).
+fn anchors(s: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr3_iter(b'/', b'_', b'.', s).filter(|&i| match s[i] {
+        b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
+        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => true,
+    })
+}
+
 /// Offset of the first anchor in `s`: a `_`, a `/` right after an ASCII letter or digit, or a
 /// `.` right before one. Every entry of [`ANYWHERE`] and [`ROOTED`] holds an anchor (a
 /// directory name before its `/`, a file name's extension, an `id_` key), checked by a unit
 /// test that walks both lists; the automaton matches ASCII bytes only (ignoring their case),
 /// so a text an entry matches holds the same anchor at the same place.
+#[cfg(test)]
 fn first_anchor(s: &[u8]) -> Option<usize> {
-    memchr::memchr3_iter(b'/', b'_', b'.', s).find(|&i| match s[i] {
-        b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
-        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
-        _ => true,
-    })
+    anchors(s).next()
 }
 
 /// The longest entry, in bytes.
@@ -653,7 +686,17 @@ mod tests {
     #[test]
     fn the_anchor_prefilter_finds_what_the_automaton_finds() {
         let long = "word ".repeat(40) + "x/etc/passwd";
+        let sparse = "e.g. ".to_owned() + &"word ".repeat(40) + "id_rsa and " + &"x ".repeat(30);
+        let joined = "a.b".repeat(30) + "/etc/shadow" + &"_".repeat(50) + "win.ini";
+        let late = "x_".to_owned() + &"y".repeat(60) + "system32/config/sam";
         for v in [
+            sparse.as_str(),
+            joined.as_str(),
+            late.as_str(),
+            "etc/passwd",
+            "/etc/x_",
+            "web-inf/web.xml win.ini",
+            "aaaa_bbbb.c_d/e.htaccess",
             "see the list, etc. and more",
             "wait... what?",
             "</p><p>text</p>",
@@ -666,15 +709,9 @@ mod tests {
             "_",
             "",
         ] {
-            let by_automaton = automaton().find(v).is_some();
-            let anchored = first_anchor(v.as_bytes()).is_some_and(|a| {
-                let from = a.saturating_sub(LONGEST_ENTRY);
-                automaton()
-                    .find(aho_corasick::Input::new(v).range(from..))
-                    .is_some()
-            });
-            assert_eq!(anchored, by_automaton, "{v}");
-            if by_automaton {
+            let by_automaton = automaton().find(v).map(|m| m.end());
+            assert_eq!(first_hit_end(automaton(), v), by_automaton, "{v}");
+            if by_automaton.is_some() {
                 assert!(first_anchor(v.as_bytes()).is_some(), "{v}");
             }
         }
