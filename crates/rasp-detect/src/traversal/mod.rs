@@ -171,13 +171,15 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     if opens_with_scheme(trimmed) {
         return Some("scheme");
     }
-    if climbs(canon, ctx) {
+    // One pass over the dots serves the climb and the mangled-climb tests.
+    let dots = sensitive::Dots::of(canon.as_bytes());
+    if climbs(canon, ctx, dots.adjacent) {
         return Some("climb");
     }
     if sensitive::names_sensitive_file(canon) {
         return Some("sensitive-file");
     }
-    if sensitive::dotted_junk_path(canon) {
+    if sensitive::dotted_junk_path_with(canon, dots) {
         return Some("obfuscated-climb");
     }
     None
@@ -360,11 +362,11 @@ fn canonical_lower(lower: &str) -> String {
     out
 }
 
-/// Whether walking the path's segments goes above its starting directory.
-fn climbs(canon: &str, ctx: Context) -> bool {
+/// Whether walking the path's segments goes above its starting directory (`adjacent`:
+/// whether `canon` has `..`).
+fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // Only a dot segment (two or more dots) can climb: without `..` there is none.
-    let b = canon.as_bytes();
-    if !memchr::memchr_iter(b'.', b).any(|i| b.get(i + 1) == Some(&b'.')) {
+    if !adjacent {
         return false;
     }
     let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
