@@ -867,10 +867,7 @@ fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     {
         return false;
     }
-    let from = before
-        .iter()
-        .rposition(|&b| b == b'\n' || b == b'\r')
-        .map_or(0, |p| p + 1);
+    let from = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |p| p + 1);
     let line = &before[from..];
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let ends_mid_sentence = line
@@ -1833,13 +1830,7 @@ fn read_command_word(
         let b = v[i];
         // Bytes no rule below treats specially are the word itself: copied a run at a time.
         if WORD_BYTE[usize::from(b)] {
-            let room = MAX_WORD - word.len();
-            let mut j = i + 1;
-            while j < v.len() && j - i < room && WORD_BYTE[usize::from(v[j])] {
-                j += 1;
-            }
-            word.extend_lower(&v[i..j]);
-            i = j;
+            i += word.take_word_bytes(&v[i..]);
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -2198,17 +2189,25 @@ impl Word {
         }
     }
 
-    /// [`Word::push`] for each byte of `run`, which fits, lower-cased.
-    fn extend_lower(&mut self, run: &[u8]) {
+    /// [`Word::push`] for each byte of the run of [`WORD_BYTE`]s that opens `rest` (its
+    /// first byte is one), lower-cased, as far as the word has room; returns how many bytes
+    /// were taken. One loop scans and copies.
+    fn take_word_bytes(&mut self, rest: &[u8]) -> usize {
         if self.pending_removal {
             self.obfuscated = true;
             self.pending_removal = false;
         }
-        let n = run.len().min(MAX_WORD - self.len);
-        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
-            *d = s.to_ascii_lowercase();
+        let room = &mut self.buf[self.len..];
+        let mut n = 0;
+        for (d, &c) in room.iter_mut().zip(rest) {
+            if !WORD_BYTE[usize::from(c)] {
+                break;
+            }
+            *d = c.to_ascii_lowercase();
+            n += 1;
         }
         self.len += n;
+        n
     }
 
     fn len(&self) -> usize {

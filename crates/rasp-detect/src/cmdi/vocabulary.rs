@@ -631,12 +631,41 @@ pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
     let prefix = &p[..literal];
     // Each element but `*` matches one byte: a command of another length cannot match.
     let (elements, star) = glob_elements(p);
+    if prefix.is_empty() {
+        // No literal letters open it (`?at`, `[c]at`, `*mi`): every command is a candidate,
+        // so only those of a length it can match are tried.
+        let t = by_length();
+        let lo = elements.min(t.len());
+        let hi = if star {
+            t.len()
+        } else {
+            (elements + 1).min(t.len())
+        };
+        return t[lo..hi]
+            .iter()
+            .flatten()
+            .map(|&i| &COMMANDS[usize::from(i)])
+            .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()));
+    }
     let from = COMMANDS.partition_point(|(w, _)| w.as_bytes() < prefix);
     COMMANDS[from..]
         .iter()
         .take_while(|(w, _)| w.as_bytes().starts_with(prefix))
         .filter(|(w, _)| w.len() == elements || (star && w.len() > elements))
         .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()))
+}
+
+/// Positions in [`COMMANDS`] of the names of each length, built once.
+fn by_length() -> &'static [Vec<u16>] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<u16>>> = std::sync::OnceLock::new();
+    BY_LENGTH.get_or_init(|| {
+        let longest = COMMANDS.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        let mut t = vec![Vec::new(); longest + 1];
+        for (i, (w, _)) in COMMANDS.iter().enumerate() {
+            t[w.len()].push(u16::try_from(i).expect("the command table has under 65,536 names"));
+        }
+        t
+    })
 }
 
 /// How many one-byte elements a glob has (a literal, `?`, or a closed `[...]` class, as
@@ -743,8 +772,31 @@ mod tests {
     #[test]
     fn glob_ranges_agree_with_a_full_scan() {
         let patterns = [
-            "c?t", "ca*", "*at", "w*", "[c]at", "[a-z]*", "[]at", "[ca", "?", "*", "wh??mi", "/b",
-            "i?", "*o*i", "[!q]s", "n[ce]t*", "zz*",
+            "c?t",
+            "ca*",
+            "*at",
+            "w*",
+            "[c]at",
+            "[a-z]*",
+            "[]at",
+            "[ca",
+            "?",
+            "*",
+            "wh??mi",
+            "/b",
+            "i?",
+            "*o*i",
+            "[!q]s",
+            "n[ce]t*",
+            "zz*",
+            "??",
+            "???",
+            "?h??mi",
+            "*??",
+            "[c]?t",
+            "[w]*",
+            "????????????????????????????????????????",
+            "[a-z][a-z]",
         ];
         for p in patterns {
             for min in [Tier::Word, Tier::Tool, Tier::Exotic] {
