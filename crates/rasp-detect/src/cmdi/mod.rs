@@ -3246,7 +3246,7 @@ fn shellshock(v: &[u8]) -> bool {
 
 /// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
 fn server_side_include(v: &[u8]) -> bool {
-    if memchr::memmem::find(v, b"<!--#").is_none() {
+    if !memchr::memchr_iter(b'<', v).any(|p| v[p..].starts_with(b"<!--#")) {
         return false;
     }
     v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {
@@ -3264,27 +3264,35 @@ fn server_side_include(v: &[u8]) -> bool {
 /// PHP code only PHP writes: complex variable syntax around a call (`{${sleep(3)}}`,
 /// `${@print(…)}`) and request superglobals (`$_GET[…]`, `{$_POST…}`).
 fn php_code(v: &[u8]) -> bool {
-    if memchr::memchr(b'$', v).is_none() {
-        return false;
-    }
-    let finder = |needle: &[u8]| memchr::memmem::find(v, needle).is_some();
-    finder(b"{${")
-        || finder(b"${@")
-        || [
-            &b"$_GET"[..],
-            b"$_POST",
-            b"$_REQUEST",
-            b"$_COOKIE",
-            b"$_SERVER",
-            b"$_FILES",
-        ]
-        .iter()
-        .any(|g| {
-            memchr::memmem::find_iter(v, g)
-                .take(8)
-                .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
-        })
+    // Every pattern opens with or holds a `$`: one pass over the dollars checks them all
+    // in place (no substring searcher built per pattern and value). A superglobal counts
+    // at its first [`MAX_GLOBAL_USES`] occurrences.
+    let mut seen = [0u8; SUPERGLOBALS.len()];
+    memchr::memchr_iter(b'$', v).any(|p| {
+        let rest = &v[p..];
+        (p > 0 && v[p - 1] == b'{' && rest.starts_with(b"${"))
+            || rest.starts_with(b"${@")
+            || SUPERGLOBALS.iter().zip(seen.iter_mut()).any(|(g, n)| {
+                rest.starts_with(g) && *n < MAX_GLOBAL_USES && {
+                    *n += 1;
+                    matches!(rest.get(g.len()), Some(b'[' | b'}' | b')' | b';'))
+                }
+            })
+    })
 }
+
+/// PHP's request superglobals.
+const SUPERGLOBALS: [&[u8]; 6] = [
+    b"$_GET",
+    b"$_POST",
+    b"$_REQUEST",
+    b"$_COOKIE",
+    b"$_SERVER",
+    b"$_FILES",
+];
+
+/// Occurrences of each superglobal examined.
+const MAX_GLOBAL_USES: u8 = 8;
 
 /// Bash's network pseudo-files (`/dev/tcp/10.0.0.1/4444`, `/dev/udp/host/53`): a redirection
 /// to or from them opens a socket, the core of a reverse shell. They exist in no file system,
@@ -3385,7 +3393,11 @@ fn parameter_operator(t: &[u8]) -> bool {
 /// An arithmetic body up to `close`: digits, names, operators and blanks only (`7*7`, `2+2`,
 /// `$x+1`, or nothing).
 fn arithmetic_body(t: &[u8], close: &[u8], number_alone: bool) -> bool {
-    let Some(end) = memchr::memmem::find(&t[..t.len().min(64)], close) else {
+    // `close` is `))` or `]`: compared in place over at most 64 bytes.
+    let Some(end) = t[..t.len().min(64)]
+        .windows(close.len())
+        .position(|w| w == close)
+    else {
         return false;
     };
     let body = &t[..end];
@@ -3401,7 +3413,7 @@ fn arithmetic_body(t: &[u8], close: &[u8], number_alone: bool) -> bool {
 /// A Log4j lookup that loads remote code: `${jndi:ldap://…}`, also with nested lookups
 /// hiding the braces (`${:-x$}{jndi:…}`, `${${lower:j}ndi:…}` is caught once decoded).
 fn jndi_lookup(v: &[u8]) -> bool {
-    memchr::memmem::find(v, b"${").is_some()
+    memchr::memchr_iter(b'$', v).any(|p| v.get(p + 1) == Some(&b'{'))
         && v.windows(5)
             .take(1 << 14)
             .any(|w| w.eq_ignore_ascii_case(b"jndi:"))
