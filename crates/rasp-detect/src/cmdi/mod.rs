@@ -580,10 +580,10 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         i += 1;
     }
-    starts
-        .as_slice()
+    let found = starts
         .iter()
-        .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
+    found
 }
 
 /// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
@@ -937,25 +937,31 @@ fn entity_len(v: &[u8]) -> Option<usize> {
     (n > 0 && body.get(skip + n) == Some(&b';')).then_some(1 + skip + n + 1)
 }
 
-/// Command starts found in a value, in a fixed buffer of [`MAX_STARTS`].
+/// Command starts found in a value, in a fixed buffer of [`MAX_STARTS`]. Offsets and kinds
+/// are kept apart (no padding after each kind), so the buffer a value sets up is half the
+/// size of one of pairs.
 struct Starts {
-    items: [(usize, Start); MAX_STARTS],
+    at: [usize; MAX_STARTS],
+    kind: [Start; MAX_STARTS],
     len: usize,
 }
 
 impl Default for Starts {
+    #[inline]
     fn default() -> Self {
         Starts {
-            items: [(0, Start::Value); MAX_STARTS],
+            at: [0; MAX_STARTS],
+            kind: [Start::Value; MAX_STARTS],
             len: 0,
         }
     }
 }
 
 impl Starts {
-    fn push(&mut self, s: (usize, Start)) {
+    fn push(&mut self, (at, kind): (usize, Start)) {
         if self.len < MAX_STARTS {
-            self.items[self.len] = s;
+            self.at[self.len] = at;
+            self.kind[self.len] = kind;
             self.len += 1;
         }
     }
@@ -964,8 +970,12 @@ impl Starts {
         self.len
     }
 
-    fn as_slice(&self) -> &[(usize, Start)] {
-        &self.items[..self.len]
+    /// The starts in the order they were pushed.
+    fn iter(&self) -> impl Iterator<Item = (usize, Start)> + '_ {
+        self.at[..self.len]
+            .iter()
+            .copied()
+            .zip(self.kind[..self.len].iter().copied())
     }
 }
 
