@@ -580,10 +580,11 @@ static FIRST: [u16; 76] = {
     t
 };
 
-/// A 1024-bit set of [`shape`]s of the names in [`COMMANDS`], built at compile time: most
-/// words of prose have a shape no command has and skip the search.
-static SHAPES: [u64; 16] = {
-    let mut t = [0u64; 16];
+/// A set of [`SHAPE_BITS`] bits, the [`shape`]s of the names in [`COMMANDS`], built at
+/// compile time: most words of prose have a shape no command has and skip the search (with
+/// a few hundred names, about one word in twenty that is no command shares a shape).
+static SHAPES: [u64; SHAPE_BITS / 64] = {
+    let mut t = [0u64; SHAPE_BITS / 64];
     let mut i = 0;
     while i < COMMANDS.len() {
         let h = shape(COMMANDS[i].0.as_bytes());
@@ -593,12 +594,23 @@ static SHAPES: [u64; 16] = {
     t
 };
 
-/// A hash of a word's length, first and last byte, below 1024.
+/// Bits in [`SHAPES`].
+const SHAPE_BITS: usize = 8192;
+
+/// A hash of a word's length and its first, second and last bytes, below [`SHAPE_BITS`].
 const fn shape(w: &[u8]) -> usize {
     if w.is_empty() {
         return 0;
     }
-    (w.len() * 131 + w[0] as usize * 31 + w[w.len() - 1] as usize) % 1024
+    let second = if w.len() > 1 { w[1] } else { 0 };
+    let mut h: u32 = 0x811c_9dc5;
+    let parts = [w.len() as u8, w[0], second, w[w.len() - 1]];
+    let mut i = 0;
+    while i < parts.len() {
+        h = (h ^ parts[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (h ^ (h >> 16)) as usize % SHAPE_BITS
 }
 
 /// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
@@ -767,6 +779,31 @@ mod tests {
         assert_eq!(exact("zzz"), None);
         assert_eq!(exact("{"), None);
         assert_eq!(exact(""), None);
+    }
+
+    #[test]
+    fn exact_is_a_scan_of_the_table() {
+        // Words and near-misses of every length: the shape filter drops none that is a name.
+        let mut words: Vec<String> = COMMANDS
+            .iter()
+            .flat_map(|(w, _)| {
+                [
+                    format!("{w}x"),
+                    w[..w.len() - 1].to_owned(),
+                    w.to_uppercase(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "the", "and", "hello", "a", "i", "x1", "über", "-", "_", "9", "catx", "pythons",
+            ]
+            .map(str::to_owned),
+        );
+        for w in &words {
+            let scan = COMMANDS.iter().find(|(c, _)| c == w).map(|(_, t)| *t);
+            assert_eq!(exact(w), scan, "{w}");
+        }
     }
 
     #[test]
