@@ -365,6 +365,12 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
 }
 
+/// Offset of the last separator ([`is_sep`]) in `b`: two vectorised searches from the end
+/// instead of a test of every byte.
+fn last_sep(b: &[u8]) -> Option<usize> {
+    memchr::memrchr3(b';', b'|', b'&', b).max(memchr::memrchr2(b'\n', b'\r', b))
+}
+
 /// `bytes` is the [`ByteSet`] of `raw` (blanks spelled `+` change no class the sub-checks use).
 fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if raw.is_empty() {
@@ -697,7 +703,7 @@ fn one_token_before(v: &[u8], at: usize, plus: bool) -> bool {
 /// [`one_token_before`]), if the value before it is one.
 fn token_before(v: &[u8], at: usize, plus: bool) -> Option<&[u8]> {
     let before = &v[..at.min(v.len())];
-    let sep = before.iter().rposition(|&b| is_sep(b))?;
+    let sep = last_sep(before)?;
     let seg = trim_blanks(&before[..sep], plus);
     let one = !seg.is_empty()
         && seg.len() <= 64
@@ -782,7 +788,7 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     if two_words_end(before, plus) {
         return false;
     }
-    let from = match before.iter().rposition(|&b| is_sep(b)) {
+    let from = match last_sep(before) {
         Some(p) => p + 1,
         None if lo > 0 => return false,
         None => 0,
@@ -1420,7 +1426,7 @@ fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
 /// Where the separator that opened the start at `at` begins in `before` (the value up to
 /// `at`): its first byte, for `&&`, `||` and `\r\n` too.
 fn opening_separator(before: &[u8], at: usize) -> Option<usize> {
-    let mut sep = before.iter().rposition(|&b| is_sep(b))?;
+    let mut sep = last_sep(before)?;
     while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
         sep -= 1;
     }

@@ -1443,3 +1443,21 @@ fn in_place_checks_answer_as_substring_searches() {
     assert!(!php_code(many.as_bytes()));
     assert!(php_code(nine.as_bytes()));
 }
+
+#[test]
+fn last_separator_is_that_of_a_byte_scan() {
+    for v in [
+        "",
+        "abc",
+        "a;b|c&d",
+        "x\ny\rz",
+        ";",
+        "a\r\n",
+        "&&||;;",
+        "no sep here at all",
+        "é;ü",
+    ] {
+        let b = v.as_bytes();
+        assert_eq!(last_sep(b), b.iter().rposition(|&c| is_sep(c)), "{v:?}");
+    }
+}

@@ -555,7 +555,9 @@ pub fn lookup(word: &str) -> Option<Tier> {
     {
         return Some(Exotic);
     }
-    if let Some((verb, noun)) = word.split_once('-') {
+    // The first `-` found byte by byte: words are short, and most have none.
+    let dash = word.bytes().position(|b| b == b'-');
+    if let Some((verb, noun)) = dash.map(|d| (&word[..d], &word[d + 1..])) {
         if PS_VERBS.contains(&verb) && PS_NOUNS.contains(&noun) {
             return Some(Exotic);
         }
