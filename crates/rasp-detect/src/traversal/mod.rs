@@ -12,7 +12,7 @@
 
 mod sensitive;
 
-use crate::normalize::lenient_decode;
+use crate::normalize::{fold_lookalike, lenient_decode};
 use crate::{AttackKind, Context, Detection, Engine};
 
 /// Most segments walked per value: deeper paths are judged on their first segments.
@@ -129,6 +129,9 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
 /// ([`CHANGED_LEAD`]); other characters are skipped unread, and a value without those leads
 /// is kept as it is without calling this.
 fn non_ascii_kept(value: &str) -> bool {
+    // A look-alike is what [`lenient_decode`] folds in a value without `%` (all of them are
+    // led by 0xE2 or 0xEF, which only ever lead a character): asked here of each character,
+    // so the value is walked once.
     let b = value.as_bytes();
     let rewritten = b.iter().enumerate().any(|(i, &lead)| {
         matches!(lead, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef)
@@ -139,9 +142,10 @@ fn non_ascii_kept(value: &str) -> bool {
                     LOWER_TO_ASCII.contains(&c)
                         || c.is_control()
                         || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
+                        || fold_lookalike(c) != c
                 })
     });
-    !rewritten && matches!(lenient_decode(value), std::borrow::Cow::Borrowed(_))
+    !rewritten
 }
 
 /// Whether `trimmed` starts with one of [`SCHEMES`] and goes on as a URL. `file:` alone
@@ -522,6 +526,7 @@ mod tests {
             "Grüße «Win.ini» — ÜBER ../../x",
             "a\u{a0}b ° © ½ …",
             "东京/ETC/PASSWD",
+            "中文，标点：（括号）",
         ];
         let copied = [
             "a\u{85}b/ÉTC/passwd",
@@ -531,14 +536,29 @@ mod tests {
             "x\u{e001}/etc/passwd",
             "x\u{fffd}..\u{fffd}..",
             "\u{2215}etc\u{2215}passwd",
+            "a\u{2044}b",
+            "a\u{29f8}b\u{29f9}",
+            "\u{2216}\u{ff3c}",
+            "\u{2024}\u{2024}/x",
+            "\u{fe52}\u{fe52}/x",
         ];
+        for v in kept.iter().chain(copied.iter()) {
+            // as the decoder's own test of look-alikes answers, with the other characters
+            let by_decoder = matches!(lenient_decode(v), std::borrow::Cow::Borrowed(_))
+                && v.chars().all(|c| {
+                    !(LOWER_TO_ASCII.contains(&c)
+                        || c.is_control()
+                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}'))
+                });
+            assert_eq!(non_ascii_kept(v), by_decoder, "{v:?}");
+        }
         for v in kept {
             assert!(non_ascii_kept(v), "{v:?}");
             // and without a changed lead the value needs no look at all
             let classes = v.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
             assert_eq!(
                 classes & CHANGED_LEAD == 0,
-                !v.contains(['\u{a0}', '“', '«', '…'])
+                !v.contains(['\u{a0}', '“', '«', '…', '，'])
             );
             assert_eq!(canonical(v), v.to_ascii_lowercase(), "{v:?}");
         }
