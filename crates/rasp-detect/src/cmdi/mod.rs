@@ -808,9 +808,23 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     let seg = &seg[..=trail];
     // Code (`f(); copy`, `a = b;`) and lists are not one data token.
     if seg.len() > 64
-        || seg
-            .iter()
-            .any(|&b| is_blank(b, plus) || b"(){}[]=,<>`$".contains(&b))
+        || seg.iter().any(|&b| {
+            is_blank(b, plus)
+                || matches!(
+                    b,
+                    b'(' | b')'
+                        | b'{'
+                        | b'}'
+                        | b'['
+                        | b']'
+                        | b'='
+                        | b','
+                        | b'<'
+                        | b'>'
+                        | b'`'
+                        | b'$'
+                )
+        })
     {
         return false;
     }
