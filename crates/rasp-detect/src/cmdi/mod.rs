@@ -365,11 +365,26 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
 }
 
-/// Offset of the last separator ([`is_sep`]) in `b`: two vectorised searches from the end
-/// instead of a test of every byte.
+/// Offset of the last separator ([`is_sep`]) in `b`: vectorised searches from the end, a
+/// window of [`SEP_WINDOW`] bytes at a time, so the search stops near the last separator
+/// of either kind (a line break close by ends it even when no `;`, `|` or `&` comes before).
 fn last_sep(b: &[u8]) -> Option<usize> {
-    memchr::memrchr3(b';', b'|', b'&', b).max(memchr::memrchr2(b'\n', b'\r', b))
+    let mut end = b.len();
+    while end > 0 {
+        let start = end.saturating_sub(SEP_WINDOW);
+        let w = &b[start..end];
+        if let Some(p) =
+            memchr::memrchr3(b';', b'|', b'&', w).max(memchr::memrchr2(b'\n', b'\r', w))
+        {
+            return Some(start + p);
+        }
+        end = start;
+    }
+    None
 }
+
+/// Bytes searched at a time by [`last_sep`].
+const SEP_WINDOW: usize = 64;
 
 /// `bytes` is the [`ByteSet`] of `raw` (blanks spelled `+` change no class the sub-checks use).
 fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {

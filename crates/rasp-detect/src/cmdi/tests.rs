@@ -1446,7 +1446,15 @@ fn in_place_checks_answer_as_substring_searches() {
 
 #[test]
 fn last_separator_is_that_of_a_byte_scan() {
+    let far = ";".to_owned() + &"x".repeat(200);
+    let near_break = "a;".to_owned() + &"x".repeat(100) + "\n" + &"y".repeat(70);
+    let edge = "x".repeat(63) + "|" + &"y".repeat(64);
+    let edge2 = "x".repeat(64) + "|" + &"y".repeat(63);
     for v in [
+        far.as_str(),
+        near_break.as_str(),
+        edge.as_str(),
+        edge2.as_str(),
         "",
         "abc",
         "a;b|c&d",
