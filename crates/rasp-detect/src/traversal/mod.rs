@@ -75,6 +75,13 @@ static BYTE_CLASS: [u8; 256] = {
     t
 };
 
+/// Build the tables this detector builds on first use (the sensitive-file automaton, a few
+/// milliseconds; the loose-path searchers) now, so that the first value checked does not pay
+/// for them: for a caller that sets up its detectors before serving requests.
+pub fn warm() {
+    sensitive::warm();
+}
+
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let reason = judge(value, ctx)?;
@@ -410,6 +417,18 @@ mod tests {
 
     fn hit(v: &str) -> bool {
         detect(v, Context::Param).is_some()
+    }
+
+    #[test]
+    fn warming_changes_no_answer() {
+        let before = detect("../../etc/passwd", Context::Param).map(|d| d.reason);
+        warm();
+        warm();
+        assert_eq!(
+            detect("../../etc/passwd", Context::Param).map(|d| d.reason),
+            before
+        );
+        assert!(detect("plain words", Context::Param).is_none());
     }
 
     #[test]

@@ -119,6 +119,12 @@ const MAX_HITS: usize = 64;
 /// Most matches examined per entry in the loose skeleton scan.
 const MAX_HITS_PER_ENTRY: usize = 16;
 
+/// Build the automaton and the loose searchers now (see [`super::warm`]).
+pub fn warm() {
+    automaton();
+    loose_finders();
+}
+
 /// One automaton over both lists (pattern ids below `ANYWHERE.len()` are [`ANYWHERE`]).
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
