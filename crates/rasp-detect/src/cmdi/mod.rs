@@ -365,6 +365,27 @@ fn is_sep(b: u8) -> bool {
     matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
 }
 
+/// Offset of the last separator ([`is_sep`]) in `b`: vectorised searches from the end, a
+/// window of [`SEP_WINDOW`] bytes at a time, so the search stops near the last separator
+/// of either kind (a line break close by ends it even when no `;`, `|` or `&` comes before).
+fn last_sep(b: &[u8]) -> Option<usize> {
+    let mut end = b.len();
+    while end > 0 {
+        let start = end.saturating_sub(SEP_WINDOW);
+        let w = &b[start..end];
+        if let Some(p) =
+            memchr::memrchr3(b';', b'|', b'&', w).max(memchr::memrchr2(b'\n', b'\r', w))
+        {
+            return Some(start + p);
+        }
+        end = start;
+    }
+    None
+}
+
+/// Bytes searched at a time by [`last_sep`].
+const SEP_WINDOW: usize = 64;
+
 /// `bytes` is the [`ByteSet`] of `raw` (blanks spelled `+` change no class the sub-checks use).
 fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if raw.is_empty() {
@@ -580,10 +601,10 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         i += 1;
     }
-    starts
-        .as_slice()
+    let found = starts
         .iter()
-        .find_map(|&(at, kind)| judge_start(v, at, kind, plus_is_space))
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
+    found
 }
 
 /// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
@@ -697,7 +718,7 @@ fn one_token_before(v: &[u8], at: usize, plus: bool) -> bool {
 /// [`one_token_before`]), if the value before it is one.
 fn token_before(v: &[u8], at: usize, plus: bool) -> Option<&[u8]> {
     let before = &v[..at.min(v.len())];
-    let sep = before.iter().rposition(|&b| is_sep(b))?;
+    let sep = last_sep(before)?;
     let seg = trim_blanks(&before[..sep], plus);
     let one = !seg.is_empty()
         && seg.len() <= 64
@@ -782,7 +803,7 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     if two_words_end(before, plus) {
         return false;
     }
-    let from = match before.iter().rposition(|&b| is_sep(b)) {
+    let from = match last_sep(before) {
         Some(p) => p + 1,
         None if lo > 0 => return false,
         None => 0,
@@ -802,9 +823,23 @@ fn after_data_token(v: &[u8], sep: usize, plus: bool) -> bool {
     let seg = &seg[..=trail];
     // Code (`f(); copy`, `a = b;`) and lists are not one data token.
     if seg.len() > 64
-        || seg
-            .iter()
-            .any(|&b| is_blank(b, plus) || b"(){}[]=,<>`$".contains(&b))
+        || seg.iter().any(|&b| {
+            is_blank(b, plus)
+                || matches!(
+                    b,
+                    b'(' | b')'
+                        | b'{'
+                        | b'}'
+                        | b'['
+                        | b']'
+                        | b'='
+                        | b','
+                        | b'<'
+                        | b'>'
+                        | b'`'
+                        | b'$'
+                )
+        })
     {
         return false;
     }
@@ -867,10 +902,7 @@ fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     {
         return false;
     }
-    let from = before
-        .iter()
-        .rposition(|&b| b == b'\n' || b == b'\r')
-        .map_or(0, |p| p + 1);
+    let from = memchr::memrchr2(b'\n', b'\r', before).map_or(0, |p| p + 1);
     let line = &before[from..];
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     let ends_mid_sentence = line
@@ -940,25 +972,31 @@ fn entity_len(v: &[u8]) -> Option<usize> {
     (n > 0 && body.get(skip + n) == Some(&b';')).then_some(1 + skip + n + 1)
 }
 
-/// Command starts found in a value, in a fixed buffer of [`MAX_STARTS`].
+/// Command starts found in a value, in a fixed buffer of [`MAX_STARTS`]. Offsets and kinds
+/// are kept apart (no padding after each kind), so the buffer a value sets up is half the
+/// size of one of pairs.
 struct Starts {
-    items: [(usize, Start); MAX_STARTS],
+    at: [usize; MAX_STARTS],
+    kind: [Start; MAX_STARTS],
     len: usize,
 }
 
 impl Default for Starts {
+    #[inline]
     fn default() -> Self {
         Starts {
-            items: [(0, Start::Value); MAX_STARTS],
+            at: [0; MAX_STARTS],
+            kind: [Start::Value; MAX_STARTS],
             len: 0,
         }
     }
 }
 
 impl Starts {
-    fn push(&mut self, s: (usize, Start)) {
+    fn push(&mut self, (at, kind): (usize, Start)) {
         if self.len < MAX_STARTS {
-            self.items[self.len] = s;
+            self.at[self.len] = at;
+            self.kind[self.len] = kind;
             self.len += 1;
         }
     }
@@ -967,8 +1005,12 @@ impl Starts {
         self.len
     }
 
-    fn as_slice(&self) -> &[(usize, Start)] {
-        &self.items[..self.len]
+    /// The starts in the order they were pushed.
+    fn iter(&self) -> impl Iterator<Item = (usize, Start)> + '_ {
+        self.at[..self.len]
+            .iter()
+            .copied()
+            .zip(self.kind[..self.len].iter().copied())
     }
 }
 
@@ -1413,7 +1455,7 @@ fn quote_breakout(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
 /// Where the separator that opened the start at `at` begins in `before` (the value up to
 /// `at`): its first byte, for `&&`, `||` and `\r\n` too.
 fn opening_separator(before: &[u8], at: usize) -> Option<usize> {
-    let mut sep = before.iter().rposition(|&b| is_sep(b))?;
+    let mut sep = last_sep(before)?;
     while sep > 0 && is_sep(before[sep - 1]) && at - sep < 3 {
         sep -= 1;
     }
@@ -1833,13 +1875,7 @@ fn read_command_word(
         let b = v[i];
         // Bytes no rule below treats specially are the word itself: copied a run at a time.
         if WORD_BYTE[usize::from(b)] {
-            let room = MAX_WORD - word.len();
-            let mut j = i + 1;
-            while j < v.len() && j - i < room && WORD_BYTE[usize::from(v[j])] {
-                j += 1;
-            }
-            word.extend_lower(&v[i..j]);
-            i = j;
+            i += word.take_word_bytes(&v[i..]);
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -2198,17 +2234,26 @@ impl Word {
         }
     }
 
-    /// [`Word::push`] for each byte of `run`, which fits, lower-cased.
-    fn extend_lower(&mut self, run: &[u8]) {
+    /// [`Word::push`] for each byte of the run of [`WORD_BYTE`]s that opens `rest` (its
+    /// first byte is one), lower-cased, as far as the word has room; returns how many bytes
+    /// were taken.
+    fn take_word_bytes(&mut self, rest: &[u8]) -> usize {
         if self.pending_removal {
             self.obfuscated = true;
             self.pending_removal = false;
         }
-        let n = run.len().min(MAX_WORD - self.len);
-        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(run) {
+        // Scan first, then copy the run lower-cased in one straight loop the compiler
+        // vectorises.
+        let limit = rest.len().min(MAX_WORD - self.len);
+        let n = rest[..limit]
+            .iter()
+            .position(|&c| !WORD_BYTE[usize::from(c)])
+            .unwrap_or(limit);
+        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(&rest[..n]) {
             *d = s.to_ascii_lowercase();
         }
         self.len += n;
+        n
     }
 
     fn len(&self) -> usize {
@@ -3247,7 +3292,7 @@ fn shellshock(v: &[u8]) -> bool {
 
 /// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
 fn server_side_include(v: &[u8]) -> bool {
-    if memchr::memmem::find(v, b"<!--#").is_none() {
+    if !memchr::memchr_iter(b'<', v).any(|p| v[p..].starts_with(b"<!--#")) {
         return false;
     }
     v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {
@@ -3265,45 +3310,64 @@ fn server_side_include(v: &[u8]) -> bool {
 /// PHP code only PHP writes: complex variable syntax around a call (`{${sleep(3)}}`,
 /// `${@print(…)}`) and request superglobals (`$_GET[…]`, `{$_POST…}`).
 fn php_code(v: &[u8]) -> bool {
-    if memchr::memchr(b'$', v).is_none() {
-        return false;
-    }
-    let finder = |needle: &[u8]| memchr::memmem::find(v, needle).is_some();
-    finder(b"{${")
-        || finder(b"${@")
-        || [
-            &b"$_GET"[..],
-            b"$_POST",
-            b"$_REQUEST",
-            b"$_COOKIE",
-            b"$_SERVER",
-            b"$_FILES",
-        ]
-        .iter()
-        .any(|g| {
-            memchr::memmem::find_iter(v, g)
-                .take(8)
-                .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
-        })
+    // Every pattern opens with or holds a `$`: one pass over the dollars checks them all
+    // in place (no substring searcher built per pattern and value). A superglobal counts
+    // at its first [`MAX_GLOBAL_USES`] occurrences.
+    let mut seen = [0u8; SUPERGLOBALS.len()];
+    memchr::memchr_iter(b'$', v).any(|p| {
+        let rest = &v[p..];
+        (p > 0 && v[p - 1] == b'{' && rest.starts_with(b"${"))
+            || rest.starts_with(b"${@")
+            || SUPERGLOBALS.iter().zip(seen.iter_mut()).any(|(g, n)| {
+                rest.starts_with(g) && *n < MAX_GLOBAL_USES && {
+                    *n += 1;
+                    matches!(rest.get(g.len()), Some(b'[' | b'}' | b')' | b';'))
+                }
+            })
+    })
 }
+
+/// PHP's request superglobals.
+const SUPERGLOBALS: [&[u8]; 6] = [
+    b"$_GET",
+    b"$_POST",
+    b"$_REQUEST",
+    b"$_COOKIE",
+    b"$_SERVER",
+    b"$_FILES",
+];
+
+/// Occurrences of each superglobal examined.
+const MAX_GLOBAL_USES: u8 = 8;
 
 /// Bash's network pseudo-files (`/dev/tcp/10.0.0.1/4444`, `/dev/udp/host/53`): a redirection
 /// to or from them opens a socket, the core of a reverse shell. They exist in no file system,
 /// so nothing else names them with a host and a port.
 fn dev_tcp(v: &[u8]) -> bool {
-    // Each `/` checked in place: cheaper than building a substring searcher per value.
-    memchr::memchr_iter(b'/', v)
-        .filter(|&p| v[p..].starts_with(b"/dev/"))
-        .take(8)
-        .any(|p| {
-            let rest = &v[p + 5..];
-            let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
-            proto && {
-                let target = &rest[4..rest.len().min(4 + 80)];
-                let slash = target.iter().position(|&b| b == b'/');
-                slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
-            }
-        })
+    dev_mentions(v).take(8).any(|p| {
+        let rest = &v[p + 5..];
+        let proto = rest.starts_with(b"tcp/") || rest.starts_with(b"udp/");
+        proto && {
+            let target = &rest[4..rest.len().min(4 + 80)];
+            let slash = target.iter().position(|&b| b == b'/');
+            slash.is_some_and(|s| s > 0 && target.get(s + 1).is_some_and(u8::is_ascii_digit))
+        }
+    })
+}
+
+/// Offsets of every `/dev/` in `v`, overlapping ones too (`/dev/dev/tcp/…`), in order: one
+/// substring search (its searcher built once) instead of a look at each `/` of a path or of
+/// markup.
+fn dev_mentions(v: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(b"/dev/"));
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let p = from + finder.find(v.get(from..)?)?;
+        from = p + 1;
+        Some(p)
+    })
 }
 
 /// Expansions only a shell performs, used to build characters and words without writing
@@ -3375,7 +3439,11 @@ fn parameter_operator(t: &[u8]) -> bool {
 /// An arithmetic body up to `close`: digits, names, operators and blanks only (`7*7`, `2+2`,
 /// `$x+1`, or nothing).
 fn arithmetic_body(t: &[u8], close: &[u8], number_alone: bool) -> bool {
-    let Some(end) = memchr::memmem::find(&t[..t.len().min(64)], close) else {
+    // `close` is `))` or `]`: compared in place over at most 64 bytes.
+    let Some(end) = t[..t.len().min(64)]
+        .windows(close.len())
+        .position(|w| w == close)
+    else {
         return false;
     };
     let body = &t[..end];
@@ -3391,7 +3459,7 @@ fn arithmetic_body(t: &[u8], close: &[u8], number_alone: bool) -> bool {
 /// A Log4j lookup that loads remote code: `${jndi:ldap://…}`, also with nested lookups
 /// hiding the braces (`${:-x$}{jndi:…}`, `${${lower:j}ndi:…}` is caught once decoded).
 fn jndi_lookup(v: &[u8]) -> bool {
-    memchr::memmem::find(v, b"${").is_some()
+    memchr::memchr_iter(b'$', v).any(|p| v.get(p + 1) == Some(&b'{'))
         && v.windows(5)
             .take(1 << 14)
             .any(|w| w.eq_ignore_ascii_case(b"jndi:"))

@@ -1363,3 +1363,109 @@ fn a_tool_named_before_prose_in_another_language_is_a_mention() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn dev_mentions_are_every_slash_that_opens_dev() {
+    for v in [
+        "/dev/dev/tcp/10.0.0.1/4444",
+        "a/dev/null /dev/tcp/h/80 /dev/",
+        "/de/dev//dev/udp/x/53",
+        "no device here",
+        "",
+        "/dev/",
+    ] {
+        let b = v.as_bytes();
+        let by_slash: Vec<usize> = memchr::memchr_iter(b'/', b)
+            .filter(|&p| b[p..].starts_with(b"/dev/"))
+            .collect();
+        assert_eq!(dev_mentions(b).collect::<Vec<_>>(), by_slash, "{v}");
+    }
+    assert!(dev_tcp(b"/dev/dev/tcp/10.0.0.1/4444"));
+    assert!(!dev_tcp(b"/dev/null and /dev/tcp/"));
+}
+
+/// The substring-searcher forms the in-place checks replaced.
+fn php_code_by_search(v: &[u8]) -> bool {
+    let finder = |needle: &[u8]| memchr::memmem::find(v, needle).is_some();
+    finder(b"{${")
+        || finder(b"${@")
+        || SUPERGLOBALS.iter().any(|g| {
+            memchr::memmem::find_iter(v, g)
+                .take(8)
+                .any(|at| matches!(v.get(at + g.len()), Some(b'[' | b'}' | b')' | b';')))
+        })
+}
+
+#[test]
+fn in_place_checks_answer_as_substring_searches() {
+    let many = "$_GET ".repeat(8) + "$_GET[x]";
+    let nine = "$_GET ".repeat(7) + "$_GET[x]";
+    for v in [
+        "{${sleep(3)}}",
+        "${@print(1)}",
+        "x=$_GET[cmd]",
+        "{$_POST}",
+        "$_SERVER)",
+        "$_FILES;",
+        "$_COOKIE",
+        "price $5 and ${name}",
+        "{$x}",
+        "$",
+        "",
+        "${jndi:ldap://x}",
+        "<!--#exec cmd=\"id\" -->",
+        "<!-- # not -->",
+        "$((7*7))",
+        "$[2+2]",
+        many.as_str(),
+        nine.as_str(),
+    ] {
+        let b = v.as_bytes();
+        assert_eq!(php_code(b), php_code_by_search(b), "{v}");
+        assert_eq!(
+            jndi_lookup(b),
+            memchr::memmem::find(b, b"${").is_some()
+                && b.windows(5).any(|w| w.eq_ignore_ascii_case(b"jndi:")),
+            "{v}"
+        );
+        let ssi = memchr::memmem::find(b, b"<!--#").is_some();
+        let ssi_in_place = memchr::memchr_iter(b'<', b).any(|p| b[p..].starts_with(b"<!--#"));
+        assert_eq!(ssi_in_place, ssi, "{v}");
+        for close in [&b"))"[..], b"]"] {
+            let t = &b[..b.len().min(64)];
+            assert_eq!(
+                t.windows(close.len()).position(|w| w == close),
+                memchr::memmem::find(t, close),
+                "{v}"
+            );
+        }
+    }
+    assert!(!php_code(many.as_bytes()));
+    assert!(php_code(nine.as_bytes()));
+}
+
+#[test]
+fn last_separator_is_that_of_a_byte_scan() {
+    let far = ";".to_owned() + &"x".repeat(200);
+    let near_break = "a;".to_owned() + &"x".repeat(100) + "\n" + &"y".repeat(70);
+    let edge = "x".repeat(63) + "|" + &"y".repeat(64);
+    let edge2 = "x".repeat(64) + "|" + &"y".repeat(63);
+    for v in [
+        far.as_str(),
+        near_break.as_str(),
+        edge.as_str(),
+        edge2.as_str(),
+        "",
+        "abc",
+        "a;b|c&d",
+        "x\ny\rz",
+        ";",
+        "a\r\n",
+        "&&||;;",
+        "no sep here at all",
+        "é;ü",
+    ] {
+        let b = v.as_bytes();
+        assert_eq!(last_sep(b), b.iter().rposition(|&c| is_sep(c)), "{v:?}");
+    }
+}

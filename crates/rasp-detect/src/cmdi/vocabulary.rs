@@ -555,7 +555,9 @@ pub fn lookup(word: &str) -> Option<Tier> {
     {
         return Some(Exotic);
     }
-    if let Some((verb, noun)) = word.split_once('-') {
+    // The first `-` found byte by byte: words are short, and most have none.
+    let dash = word.bytes().position(|b| b == b'-');
+    if let Some((verb, noun)) = dash.map(|d| (&word[..d], &word[d + 1..])) {
         if PS_VERBS.contains(&verb) && PS_NOUNS.contains(&noun) {
             return Some(Exotic);
         }
@@ -580,10 +582,11 @@ static FIRST: [u16; 76] = {
     t
 };
 
-/// A 1024-bit set of [`shape`]s of the names in [`COMMANDS`], built at compile time: most
-/// words of prose have a shape no command has and skip the search.
-static SHAPES: [u64; 16] = {
-    let mut t = [0u64; 16];
+/// A set of [`SHAPE_BITS`] bits, the [`shape`]s of the names in [`COMMANDS`], built at
+/// compile time: most words of prose have a shape no command has and skip the search (with
+/// a few hundred names, about one word in twenty that is no command shares a shape).
+static SHAPES: [u64; SHAPE_BITS / 64] = {
+    let mut t = [0u64; SHAPE_BITS / 64];
     let mut i = 0;
     while i < COMMANDS.len() {
         let h = shape(COMMANDS[i].0.as_bytes());
@@ -593,12 +596,23 @@ static SHAPES: [u64; 16] = {
     t
 };
 
-/// A hash of a word's length, first and last byte, below 1024.
+/// Bits in [`SHAPES`].
+const SHAPE_BITS: usize = 8192;
+
+/// A hash of a word's length and its first, second and last bytes, below [`SHAPE_BITS`].
 const fn shape(w: &[u8]) -> usize {
     if w.is_empty() {
         return 0;
     }
-    (w.len() * 131 + w[0] as usize * 31 + w[w.len() - 1] as usize) % 1024
+    let second = if w.len() > 1 { w[1] } else { 0 };
+    let mut h: u32 = 0x811c_9dc5;
+    let parts = [w.len() as u8, w[0], second, w[w.len() - 1]];
+    let mut i = 0;
+    while i < parts.len() {
+        h = (h ^ parts[i] as u32).wrapping_mul(0x0100_0193);
+        i += 1;
+    }
+    (h ^ (h >> 16)) as usize % SHAPE_BITS
 }
 
 /// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
@@ -631,12 +645,41 @@ pub fn glob_matches_command(pattern: &str, min: Tier) -> bool {
     let prefix = &p[..literal];
     // Each element but `*` matches one byte: a command of another length cannot match.
     let (elements, star) = glob_elements(p);
+    if prefix.is_empty() {
+        // No literal letters open it (`?at`, `[c]at`, `*mi`): every command is a candidate,
+        // so only those of a length it can match are tried.
+        let t = by_length();
+        let lo = elements.min(t.len());
+        let hi = if star {
+            t.len()
+        } else {
+            (elements + 1).min(t.len())
+        };
+        return t[lo..hi]
+            .iter()
+            .flatten()
+            .map(|&i| &COMMANDS[usize::from(i)])
+            .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()));
+    }
     let from = COMMANDS.partition_point(|(w, _)| w.as_bytes() < prefix);
     COMMANDS[from..]
         .iter()
         .take_while(|(w, _)| w.as_bytes().starts_with(prefix))
         .filter(|(w, _)| w.len() == elements || (star && w.len() > elements))
         .any(|(w, t)| *t >= min && glob_match(p, w.as_bytes()))
+}
+
+/// Positions in [`COMMANDS`] of the names of each length, built once.
+fn by_length() -> &'static [Vec<u16>] {
+    static BY_LENGTH: std::sync::OnceLock<Vec<Vec<u16>>> = std::sync::OnceLock::new();
+    BY_LENGTH.get_or_init(|| {
+        let longest = COMMANDS.iter().map(|(w, _)| w.len()).max().unwrap_or(0);
+        let mut t = vec![Vec::new(); longest + 1];
+        for (i, (w, _)) in COMMANDS.iter().enumerate() {
+            t[w.len()].push(u16::try_from(i).expect("the command table has under 65,536 names"));
+        }
+        t
+    })
 }
 
 /// How many one-byte elements a glob has (a literal, `?`, or a closed `[...]` class, as
@@ -741,10 +784,58 @@ mod tests {
     }
 
     #[test]
+    fn exact_is_a_scan_of_the_table() {
+        // Words and near-misses of every length: the shape filter drops none that is a name.
+        let mut words: Vec<String> = COMMANDS
+            .iter()
+            .flat_map(|(w, _)| {
+                [
+                    format!("{w}x"),
+                    w[..w.len() - 1].to_owned(),
+                    w.to_uppercase(),
+                ]
+            })
+            .collect();
+        words.extend(
+            [
+                "the", "and", "hello", "a", "i", "x1", "über", "-", "_", "9", "catx", "pythons",
+            ]
+            .map(str::to_owned),
+        );
+        for w in &words {
+            let scan = COMMANDS.iter().find(|(c, _)| c == w).map(|(_, t)| *t);
+            assert_eq!(exact(w), scan, "{w}");
+        }
+    }
+
+    #[test]
     fn glob_ranges_agree_with_a_full_scan() {
         let patterns = [
-            "c?t", "ca*", "*at", "w*", "[c]at", "[a-z]*", "[]at", "[ca", "?", "*", "wh??mi", "/b",
-            "i?", "*o*i", "[!q]s", "n[ce]t*", "zz*",
+            "c?t",
+            "ca*",
+            "*at",
+            "w*",
+            "[c]at",
+            "[a-z]*",
+            "[]at",
+            "[ca",
+            "?",
+            "*",
+            "wh??mi",
+            "/b",
+            "i?",
+            "*o*i",
+            "[!q]s",
+            "n[ce]t*",
+            "zz*",
+            "??",
+            "???",
+            "?h??mi",
+            "*??",
+            "[c]?t",
+            "[w]*",
+            "????????????????????????????????????????",
+            "[a-z][a-z]",
         ];
         for p in patterns {
             for min in [Tier::Word, Tier::Tool, Tier::Exotic] {

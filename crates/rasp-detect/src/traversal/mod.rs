@@ -12,7 +12,7 @@
 
 mod sensitive;
 
-use crate::normalize::lenient_decode;
+use crate::normalize::{fold_lookalike, lenient_decode};
 use crate::{AttackKind, Context, Detection, Engine};
 
 /// Most segments walked per value: deeper paths are judged on their first segments.
@@ -36,13 +36,18 @@ const SCHEMES: &[&str] = &[
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
 /// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
-/// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: a byte [`canonical`] may change
-/// other than by ASCII lower-casing: `%`, `\`, a control other than `\n` and `\t`, or a
-/// non-ASCII byte.
+/// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: an ASCII byte [`canonical`] may
+/// change other than by lower-casing: `%`, `\`, a control other than `\n` and `\t`.
+/// `NON_ASCII`: a byte of a character outside ASCII, which [`canonical`] changes only in the
+/// few cases [`non_ascii_kept`] looks for.
 const RELEVANT: u8 = 1;
 const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
 const REWRITTEN: u8 = 8;
+const NON_ASCII: u8 = 16;
+/// A lead byte of the characters outside ASCII [`canonical`] may change (see
+/// [`non_ascii_kept`]).
+const CHANGED_LEAD: u8 = 32;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -55,17 +60,27 @@ static BYTE_CLASS: [u8; 256] = {
         if matches!(c, b'/' | b'\\' | b'%') || c.is_ascii_control() || c >= 0x80 {
             t[b] |= NOT_PLAIN;
         }
-        if matches!(c, b'\\' | b'%')
-            || (c.is_ascii_control() && c != b'\n' && c != b'\t')
-            || c >= 0x80
-        {
+        if matches!(c, b'\\' | b'%') || (c.is_ascii_control() && c != b'\n' && c != b'\t') {
             t[b] |= REWRITTEN;
+        }
+        if c >= 0x80 {
+            t[b] |= NON_ASCII;
+        }
+        if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
+            t[b] |= CHANGED_LEAD;
         }
         b += 1;
     }
     t[b'0' as usize] |= ZERO;
     t
 };
+
+/// Build the tables this detector builds on first use (the sensitive-file automaton, a few
+/// milliseconds; the loose-path searchers) now, so that the first value checked does not pay
+/// for them: for a caller that sets up its detectors before serving requests.
+pub fn warm() {
+    sensitive::warm();
+}
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
@@ -102,13 +117,42 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         }
         return sensitive::names_sensitive_file(value).then_some("sensitive-file");
     }
-    // ASCII with nothing to decode or rewrite (a path, a URL, multi-line text, HTML): the
-    // canonical form is the value lower-cased, and every test below ignores ASCII case, so
-    // it runs on the value itself without building that copy.
-    if classes & REWRITTEN == 0 && !(classes & ZERO != 0 && spells_hex_zero(value)) {
+    // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
+    // script): the canonical form is the value with ASCII letters lower-cased, and every
+    // test below ignores ASCII case, so it runs on the value itself without building that
+    // copy.
+    let rewritten = classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_zero(value));
+    if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
         return judge_canonical(value, ctx);
     }
     judge_canonical(&canonical(value), ctx)
+}
+
+/// Whether [`canonical`] keeps every character outside ASCII of `value` (which has no `%`):
+/// none is a look-alike dot or slash ([`lenient_decode`] leaves the value as it is), a
+/// character whose lower case is ASCII ([`LOWER_TO_ASCII`]), or one mapped to `/` (a C1
+/// control, private use, U+FFFD). Those are led by the bytes 0xC2 (C1 controls), 0xC4
+/// (`İ`), 0xE2 (KELVIN SIGN, look-alikes), 0xEE and 0xEF (private use, U+FFFD, look-alikes)
+/// ([`CHANGED_LEAD`]); other characters are skipped unread, and a value without those leads
+/// is kept as it is without calling this.
+fn non_ascii_kept(value: &str) -> bool {
+    // A look-alike is what [`lenient_decode`] folds in a value without `%` (all of them are
+    // led by 0xE2 or 0xEF, which only ever lead a character): asked here of each character,
+    // so the value is walked once.
+    let b = value.as_bytes();
+    let rewritten = b.iter().enumerate().any(|(i, &lead)| {
+        matches!(lead, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef)
+            && value
+                .get(i..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| {
+                    LOWER_TO_ASCII.contains(&c)
+                        || c.is_control()
+                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
+                        || fold_lookalike(c) != c
+                })
+    });
+    !rewritten
 }
 
 /// Whether `trimmed` starts with one of [`SCHEMES`] and goes on as a URL. `file:` alone
@@ -138,13 +182,15 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     if opens_with_scheme(trimmed) {
         return Some("scheme");
     }
-    if climbs(canon, ctx) {
+    // One pass over the dots serves the climb and the mangled-climb tests.
+    let dots = sensitive::Dots::of(canon.as_bytes());
+    if climbs(canon, ctx, dots.adjacent) {
         return Some("climb");
     }
     if sensitive::names_sensitive_file(canon) {
         return Some("sensitive-file");
     }
-    if sensitive::dotted_junk_path(canon) {
+    if sensitive::dotted_junk_path_with(canon, dots) {
         return Some("obfuscated-climb");
     }
     None
@@ -327,10 +373,11 @@ fn canonical_lower(lower: &str) -> String {
     out
 }
 
-/// Whether walking the path's segments goes above its starting directory.
-fn climbs(canon: &str, ctx: Context) -> bool {
+/// Whether walking the path's segments goes above its starting directory (`adjacent`:
+/// whether `canon` has `..`).
+fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // Only a dot segment (two or more dots) can climb: without `..` there is none.
-    if memchr::memmem::find(canon.as_bytes(), b"..").is_none() {
+    if !adjacent {
         return false;
     }
     let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
@@ -370,6 +417,18 @@ mod tests {
 
     fn hit(v: &str) -> bool {
         detect(v, Context::Param).is_some()
+    }
+
+    #[test]
+    fn warming_changes_no_answer() {
+        let before = detect("../../etc/passwd", Context::Param).map(|d| d.reason);
+        warm();
+        warm();
+        assert_eq!(
+            detect("../../etc/passwd", Context::Param).map(|d| d.reason),
+            before
+        );
+        assert!(detect("plain words", Context::Param).is_none());
     }
 
     #[test]
@@ -470,6 +529,77 @@ mod tests {
                 judge_canonical(&canonical(v), Context::Param),
                 "{v:?}"
             );
+        }
+    }
+
+    #[test]
+    fn text_outside_ascii_is_judged_as_its_canonical_form() {
+        // Prose in other scripts, typographic marks: judged without the canonical copy when
+        // that copy would only lower-case ASCII letters; look-alikes, C1 controls, private
+        // use, U+FFFD, `İ` and KELVIN SIGN still take the copy. Either way the answers are
+        // those on the canonical form.
+        let kept = [
+            "Все к лучшему /ETC/PASSWD в этом",
+            "最大分片大小 (MSS) 是另外一种衡量包大小的方法。",
+            "“/etc/passwd” 包含下列内容。",
+            "Grüße «Win.ini» — ÜBER ../../x",
+            "a\u{a0}b ° © ½ …",
+            "东京/ETC/PASSWD",
+            "中文，标点：（括号）",
+        ];
+        let copied = [
+            "a\u{85}b/ÉTC/passwd",
+            "İD_RSA",
+            "/etc/networ\u{212a}/interfaces",
+            "．．／．．／x",
+            "x\u{e001}/etc/passwd",
+            "x\u{fffd}..\u{fffd}..",
+            "\u{2215}etc\u{2215}passwd",
+            "a\u{2044}b",
+            "a\u{29f8}b\u{29f9}",
+            "\u{2216}\u{ff3c}",
+            "\u{2024}\u{2024}/x",
+            "\u{fe52}\u{fe52}/x",
+        ];
+        for v in kept.iter().chain(copied.iter()) {
+            // as the decoder's own test of look-alikes answers, with the other characters
+            let by_decoder = matches!(lenient_decode(v), std::borrow::Cow::Borrowed(_))
+                && v.chars().all(|c| {
+                    !(LOWER_TO_ASCII.contains(&c)
+                        || c.is_control()
+                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}'))
+                });
+            assert_eq!(non_ascii_kept(v), by_decoder, "{v:?}");
+        }
+        for v in kept {
+            assert!(non_ascii_kept(v), "{v:?}");
+            // and without a changed lead the value needs no look at all
+            let classes = v.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+            assert_eq!(
+                classes & CHANGED_LEAD == 0,
+                !v.contains(['\u{a0}', '“', '«', '…', '，'])
+            );
+            assert_eq!(canonical(v), v.to_ascii_lowercase(), "{v:?}");
+        }
+        for v in copied {
+            assert!(!non_ascii_kept(v), "{v:?}");
+        }
+        for v in kept.iter().chain(copied.iter()) {
+            for ctx in [Context::Param, Context::PathSegment] {
+                assert_eq!(judge(v, ctx), judge_canonical(&canonical(v), ctx), "{v:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_character_canonical_changes_has_a_changed_lead() {
+        for c in (0x80..=0x10ffff).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let s = c.encode_utf8(&mut buf);
+            let lead = BYTE_CLASS[usize::from(s.as_bytes()[0])];
+            if lead & CHANGED_LEAD == 0 {
+                assert_eq!(canonical(s), *s, "{c:?}");
+            }
         }
     }
 

@@ -119,6 +119,12 @@ const MAX_HITS: usize = 64;
 /// Most matches examined per entry in the loose skeleton scan.
 const MAX_HITS_PER_ENTRY: usize = 16;
 
+/// Build the automaton and the loose searchers now (see [`super::warm`]).
+pub fn warm() {
+    automaton();
+    loose_finders();
+}
+
 /// One automaton over both lists (pattern ids below `ANYWHERE.len()` are [`ANYWHERE`]).
 fn automaton() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
@@ -139,10 +145,10 @@ pub fn names_sensitive_file(canon: &str) -> bool {
     let ac = automaton();
     // Most values name no entry at all: a plain search (which stops at the first hit)
     // settles them before the overlapping walk that examines every hit.
-    let Some(first) = ac.find(canon) else {
+    let Some(first_end) = first_hit_end(ac, canon) else {
         return false;
     };
-    overlapping_hits(ac, canon, first.end())
+    overlapping_hits(ac, canon, first_end)
         .take(MAX_HITS)
         .any(|m| {
             let id = m.pattern().as_usize();
@@ -154,6 +160,84 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                 rooted(canon, m.start()) && !mentioned_in_prose(canon, m.start(), m.end())
             }
         })
+}
+
+/// Where the earliest-ending hit of `ac` in `hay` ends, as a search of the whole text finds
+/// it. Every entry holds an anchor ([`is_anchor`]), and so does every text it matches,
+/// within [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows
+/// around the anchors (joined where they overlap), in order, so prose without one (most
+/// sentences end a word with `.` and a blank) is not searched at all, and a long text with a
+/// few names in it only around them. A hit lies in one window; the windows are disjoint and
+/// in order, so the first window with a hit holds the earliest-ending one. Text dense with
+/// anchors (markup, paths) is searched from its window on to the end instead, which finds
+/// the same hit (none lies before) without visiting every anchor.
+fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
+    let b = hay.as_bytes();
+    let window = |a: usize| {
+        (
+            a.saturating_sub(LONGEST_ENTRY),
+            (a + LONGEST_ENTRY + 1).min(b.len()),
+        )
+    };
+    let mut found = memchr::memchr3_iter(b'/', b'_', b'.', b).filter(|&i| is_anchor(b, i));
+    let mut next = found.next();
+    while let Some(a) = next {
+        let (lo, mut hi) = window(a);
+        next = None;
+        let mut joined = 0;
+        for n in found.by_ref() {
+            let (n_lo, n_hi) = window(n);
+            if n_lo > hi {
+                next = Some(n);
+                break;
+            }
+            hi = n_hi;
+            joined += 1;
+            if joined == MAX_JOINED {
+                hi = b.len();
+                break;
+            }
+        }
+        if let Some(m) = ac.find(aho_corasick::Input::new(hay).range(lo..hi)) {
+            return Some(m.end());
+        }
+        if hi == b.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Anchors joined into one window before the rest of the text is searched whole.
+const MAX_JOINED: usize = 8;
+
+/// Whether the byte at `i` (a `/`, `_` or `.`) is an anchor: a `_`, a `/` right after an
+/// ASCII letter or digit, or a `.` right before one. Every entry of [`ANYWHERE`] and
+/// [`ROOTED`] holds an anchor (a directory name before its `/`, a file name's extension, an
+/// `id_` key), checked by a unit test that walks both lists; the automaton matches ASCII
+/// bytes only (ignoring their case), so a text an entry matches holds the same anchor at the
+/// same place.
+fn is_anchor(s: &[u8], i: usize) -> bool {
+    match s[i] {
+        b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
+        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => true,
+    }
+}
+
+/// Offset of the first anchor in `s` at or after `from`.
+#[cfg(test)]
+fn anchor_from(s: &[u8], from: usize) -> Option<usize> {
+    let rest = s.get(from..)?;
+    memchr::memchr3_iter(b'/', b'_', b'.', rest)
+        .map(|p| from + p)
+        .find(|&i| is_anchor(s, i))
+}
+
+/// Offset of the first anchor in `s`.
+#[cfg(test)]
+fn first_anchor(s: &[u8]) -> Option<usize> {
+    anchor_from(s, 0)
 }
 
 /// The longest entry, in bytes.
@@ -398,10 +482,13 @@ const QUOTES: &[char] = &[
     '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
 ];
 
-/// Start offsets of the non-overlapping occurrences of `needle` in `hay`, left to right (as
-/// `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
-fn occurrences<'a>(hay: &'a str, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
-    memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).take(MAX_HITS_PER_ENTRY)
+/// Start offsets of the non-overlapping occurrences of `needle` (what `finder` looks for) in
+/// `hay`, left to right (as `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
+fn occurrences<'a>(
+    hay: &'a [u8],
+    finder: &'a memchr::memmem::Finder<'static>,
+) -> impl Iterator<Item = usize> + 'a {
+    finder.find_iter(hay).take(MAX_HITS_PER_ENTRY)
 }
 
 fn boundary_before(s: &str, at: usize) -> bool {
@@ -458,28 +545,87 @@ const LOOSE: &[&[&str]] = &[
 /// Stray characters tolerated between two components of a [`LOOSE`] path.
 const MAX_JUNK: usize = 4;
 
+/// What one pass over the dots of a value tells [`climbs`](super) and [`dotted_junk_path`]:
+/// whether two dots touch (`..`), whether two are at most one byte apart (`..`, `.?`, `. .`,
+/// `.x.`), and whether the skeleton (its first [`SKELETON_BYTES`] bytes) has two dots in a
+/// row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dots {
+    pub adjacent: bool,
+    near: bool,
+    skeleton_pair: bool,
+}
+
+impl Dots {
+    pub fn of(b: &[u8]) -> Dots {
+        let mut d = Dots {
+            adjacent: false,
+            near: false,
+            skeleton_pair: false,
+        };
+        for i in memchr::memchr_iter(b'.', b) {
+            let next = b.get(i + 1);
+            d.adjacent |= next == Some(&b'.');
+            d.near |= matches!(next, Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.');
+            // The next byte the skeleton keeps after this dot is a dot.
+            d.skeleton_pair |= b[i + 1..].iter().find(|&&c| skeleton_byte(c)) == Some(&b'.');
+            // `..` settles all three.
+            if d.adjacent {
+                break;
+            }
+        }
+        // A longer value keeps only its first bytes in the skeleton: asked of those.
+        if b.len() > SKELETON_BYTES {
+            d.skeleton_pair = d.near && skeleton_has_dot_pair(b);
+        }
+        d
+    }
+}
+
 /// A value with a run of two or more dots (the climb, however mangled) and a sensitive path
 /// whose separators were replaced by junk.
+#[cfg(test)]
 pub fn dotted_junk_path(canon: &str) -> bool {
+    dotted_junk_path_with(canon, Dots::of(canon.as_bytes()))
+}
+
+/// [`dotted_junk_path`] given the [`Dots`] of `canon`.
+pub fn dotted_junk_path_with(canon: &str, dots: Dots) -> bool {
     // Dots are never dropped by the skeleton, only the junk between them: a value with no
-    // two dots at most one byte apart (`..`, `.?`, `. .`, `.x.`) has no climb to mangle.
-    // One memchr pass over the dots instead of four substring searches.
-    let b = canon.as_bytes();
-    let near_dots = memchr::memchr_iter(b'.', b)
-        .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
-    if !near_dots || !skeleton_has_dot_pair(b) {
+    // two dots at most one byte apart has no climb to mangle.
+    if !dots.near || !dots.skeleton_pair {
         return false;
     }
     // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
     // to lower case: a canonical form already is; a plain ASCII value judged without its
     // canonical copy may not be.
-    let skeleton: String = b
+    let b = canon.as_bytes();
+    let mut skeleton = Vec::with_capacity(b.len().min(SKELETON_BYTES));
+    for &c in b {
+        if skeleton_byte(c) {
+            if skeleton.len() == SKELETON_BYTES {
+                break;
+            }
+            skeleton.push(c.to_ascii_lowercase());
+        }
+    }
+    let finders = loose_finders();
+    LOOSE
         .iter()
-        .filter(|&&c| skeleton_byte(c))
-        .take(SKELETON_BYTES)
-        .map(|&c| char::from(c.to_ascii_lowercase()))
-        .collect();
-    LOOSE.iter().any(|parts| loose_match(&skeleton, parts))
+        .zip(finders)
+        .any(|(parts, first)| loose_match(&skeleton, parts, first))
+}
+
+/// A searcher for the first component of each [`LOOSE`] path, built once (a searcher built
+/// per call costs more than the search on a short skeleton).
+fn loose_finders() -> &'static [memchr::memmem::Finder<'static>] {
+    static FINDERS: OnceLock<Vec<memchr::memmem::Finder<'static>>> = OnceLock::new();
+    FINDERS.get_or_init(|| {
+        LOOSE
+            .iter()
+            .map(|parts| memchr::memmem::Finder::new(parts.first().copied().unwrap_or("")))
+            .collect()
+    })
 }
 
 /// Bytes of the skeleton kept at most.
@@ -504,21 +650,33 @@ fn skeleton_has_dot_pair(b: &[u8]) -> bool {
         })
 }
 
-fn loose_match(s: &str, parts: &[&str]) -> bool {
-    let Some((first, rest)) = parts.split_first() else {
+/// Whether the skeleton `s` has the components `parts` in order, the first found by `first`
+/// and each next one within [`MAX_JUNK`] stray bytes of the one before.
+fn loose_match(s: &[u8], parts: &[&str], first: &memchr::memmem::Finder<'static>) -> bool {
+    let Some((head, rest)) = parts.split_first() else {
         return false;
     };
     occurrences(s, first).any(|at| {
-        let mut pos = at + first.len();
+        let mut pos = at + head.len();
         for p in rest {
+            let p = p.as_bytes();
             let window_end = (pos + MAX_JUNK + p.len()).min(s.len());
-            match s.get(pos..window_end).and_then(|w| w.find(p)) {
+            match s.get(pos..window_end).and_then(|w| find_in_window(w, p)) {
                 Some(off) => pos += off + p.len(),
                 None => return false,
             }
         }
         true
     })
+}
+
+/// The first offset of `needle` in the short `window` (a few bytes: a direct comparison at
+/// each offset), as `str::find` gives it.
+fn find_in_window(window: &[u8], needle: &[u8]) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(0);
+    }
+    window.windows(needle.len()).position(|w| w == needle)
 }
 
 #[cfg(test)]
@@ -542,8 +700,9 @@ mod tests {
                 .map(|(i, _)| i)
                 .take(MAX_HITS_PER_ENTRY)
                 .collect();
+            let finder = memchr::memmem::Finder::new(needle).into_owned();
             assert_eq!(
-                occurrences(hay, needle).collect::<Vec<_>>(),
+                occurrences(hay.as_bytes(), &finder).collect::<Vec<_>>(),
                 want,
                 "{hay} {needle}"
             );
@@ -569,6 +728,171 @@ mod tests {
             assert_eq!(from_first, all, "{v}");
         }
         assert!(automaton().find("nothing sensitive here").is_none());
+    }
+
+    #[test]
+    fn every_entry_holds_an_anchor_at_its_first_one() {
+        for entry in ANYWHERE.iter().chain(ROOTED.iter()) {
+            let at = first_anchor(entry.as_bytes());
+            assert!(at.is_some(), "{entry} has no anchor");
+            // Upper-cased as the automaton also matches it: the same anchor.
+            assert_eq!(
+                first_anchor(entry.to_ascii_uppercase().as_bytes()),
+                at,
+                "{entry}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_anchor_prefilter_finds_what_the_automaton_finds() {
+        let long = "word ".repeat(40) + "x/etc/passwd";
+        let sparse = "e.g. ".to_owned() + &"word ".repeat(40) + "id_rsa and " + &"x ".repeat(30);
+        let joined = "a.b".repeat(30) + "/etc/shadow" + &"_".repeat(50) + "win.ini";
+        let late = "x_".to_owned() + &"y".repeat(60) + "system32/config/sam";
+        let dense = "<a href=\"docs/a_b.html\">x</a> ".repeat(20) + "see etc/passwd";
+        let dense_clean = "<a href=\"docs/a_b.html\">x</a> ".repeat(20) + "the end";
+        for v in [
+            sparse.as_str(),
+            dense.as_str(),
+            dense_clean.as_str(),
+            joined.as_str(),
+            late.as_str(),
+            "etc/passwd",
+            "/etc/x_",
+            "web-inf/web.xml win.ini",
+            "aaaa_bbbb.c_d/e.htaccess",
+            "see the list, etc. and more",
+            "wait... what?",
+            "</p><p>text</p>",
+            "e.g. id_rsa",
+            "/etc/passwd",
+            "ETC/PASSWD",
+            "a boot.ini b",
+            long.as_str(),
+            "3.5 cups",
+            "_",
+            "",
+        ] {
+            let by_automaton = automaton().find(v).map(|m| m.end());
+            assert_eq!(first_hit_end(automaton(), v), by_automaton, "{v}");
+            if by_automaton.is_some() {
+                assert!(first_anchor(v.as_bytes()).is_some(), "{v}");
+            }
+        }
+        assert!(first_anchor(b"see the list, etc. and </p>").is_none());
+    }
+
+    #[test]
+    fn windowed_search_agrees_with_the_whole_text_on_generated_texts() {
+        // Texts glued from pieces of entries, anchors, markup and prose, long enough for
+        // windows to join and to stay apart.
+        const PIECES: &[&str] = &[
+            "etc",
+            "/",
+            "passwd",
+            "_",
+            ".",
+            "ini",
+            "win",
+            " ",
+            "x",
+            "a.b",
+            "id_rsa",
+            "proc/self/",
+            "<p>",
+            "</p>",
+            "Boot",
+            "system32",
+            "-",
+            "..",
+            "word ",
+            "longer prose here ",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let pieces = next(60);
+            let text: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();
+            let whole = automaton().find(text.as_str()).map(|m| m.end());
+            assert_eq!(first_hit_end(automaton(), &text), whole, "{text}");
+        }
+    }
+
+    #[test]
+    fn window_search_is_that_of_str_find() {
+        for (w, n) in [
+            ("xxpasswd", "passwd"),
+            ("passwd", "passwd"),
+            ("passw", "passwd"),
+            ("", "etc"),
+            ("abc", ""),
+            ("ssshadow", "shadow"),
+        ] {
+            assert_eq!(
+                find_in_window(w.as_bytes(), n.as_bytes()),
+                w.find(n),
+                "{w} {n}"
+            );
+        }
+    }
+
+    #[test]
+    fn dot_pairs_found_per_dot_are_those_of_the_skeleton() {
+        let long = "a.b ".repeat(1100) + "../..%%etc%%passwd";
+        for v in [
+            "..%%etc%%passwd",
+            ". , .etc/passwd",
+            "e.g. etc.",
+            "wait... what etc/passwd",
+            ".?.?windows??win.ini",
+            ".",
+            "a.b.c",
+            long.as_str(),
+        ] {
+            let b = v.as_bytes();
+            let per_dot = memchr::memchr_iter(b'.', b)
+                .any(|i| b[i + 1..].iter().find(|&&c| skeleton_byte(c)) == Some(&b'.'));
+            if b.len() <= SKELETON_BYTES {
+                assert_eq!(per_dot, skeleton_has_dot_pair(b), "{v}");
+            }
+        }
+        assert!(dotted_junk_path(&long));
+    }
+
+    #[test]
+    fn one_pass_over_the_dots_answers_as_the_separate_scans() {
+        let long = "a.b ".repeat(1100) + ". .";
+        for v in [
+            "..",
+            ". .",
+            ".?",
+            ".x.",
+            "a.b",
+            "e.g. etc.",
+            "wait... what",
+            "x. , .y",
+            ".",
+            "",
+            "..%%etc%%passwd",
+            "a.)",
+            long.as_str(),
+        ] {
+            let b = v.as_bytes();
+            let d = Dots::of(b);
+            assert_eq!(d.adjacent, memchr::memmem::find(b, b"..").is_some(), "{v}");
+            let near = memchr::memchr_iter(b'.', b)
+                .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
+            assert_eq!(d.near, near, "{v}");
+            if near {
+                assert_eq!(d.skeleton_pair, skeleton_has_dot_pair(b), "{v}");
+            }
+        }
     }
 
     #[test]
