@@ -5,7 +5,7 @@
 //! Work is linear in the input and the token count is capped ([`MAX_TOKENS`]), so a hostile
 //! value costs at most one pass over its bytes.
 
-use super::keywords::{classify, Kw, KEYWORDS};
+use super::keywords::{classify, classify_bytes, Kw, KEYWORDS};
 
 /// Upper bound on tokens produced for one value and context; the decision only needs the
 /// structure near the break-out point, and the cap bounds memory and time on huge values.
@@ -94,7 +94,98 @@ fn word_continues(b: &[u8], j: usize) -> bool {
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
 /// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0)
+    LEX_CLASS[usize::from(b)] == SPACE
+}
+
+/// [`LEX_CLASS`]: a byte of [`is_space`].
+const SPACE: u8 = 1;
+/// [`LEX_CLASS`]: an ASCII letter or `_`, which always starts a word (digits start numbers,
+/// `$` parameters and dollar quotes, non-ASCII bytes may be NBSP or U+FFFD).
+const LETTER: u8 = 2;
+
+/// The main loop's first dispatch: spaces and letters (most bytes of prose) take a short
+/// path; every other byte (class 0) goes through the full `match`.
+static LEX_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let spaces = b" \t\n\r\x0b\x0c\0";
+    let mut k = 0;
+    while k < spaces.len() {
+        t[spaces[k] as usize] = SPACE;
+        k += 1;
+    }
+    let mut c = 0;
+    while c < 128 {
+        if (c as u8).is_ascii_alphabetic() || c == b'_' as usize {
+            t[c] = LETTER;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter.
+/// Lower-casing with `| 0x20` and clearing the high bit leave each byte at most 0x7f, so the
+/// two additions test `>= b'a'` and `> b'z'` in every byte's high bit without carries.
+fn letter_mask(v: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = (v | 0x2020_2020_2020_2020) & !HI;
+    let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+    let beyond_z = x.wrapping_add(0x0505_0505_0505_0505);
+    at_least_a & !beyond_z & !v & HI
+}
+
+/// The end of the word whose bytes continue at `j`: the first byte where [`word_continues`]
+/// fails. Runs of ASCII letters (always word bytes) are passed eight at a time; the bytes
+/// after them one table lookup each.
+#[inline(always)]
+fn word_end(b: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = b.get(j..j + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let not_letters = !letter_mask(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if not_letters != 0 {
+            j += (not_letters.trailing_zeros() / 8) as usize;
+            break;
+        }
+        j += 8;
+    }
+    while let Some(&c) = b.get(j) {
+        if WORD_BYTE[usize::from(c)] && (c < 0x80 || word_continues(b, j)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The first non-space byte at or after `i`.
+#[inline(always)]
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_space(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The token of a word starting at `i`: a keyword, an identifier, or a prefixed string
+/// literal (`N'..'`, `X'..'`, `B'..'`, `E'..'`, `_utf8'..'`). Returns its kind and end.
+#[inline(always)]
+fn word_token(s: &str, i: usize, backslash_escapes: bool) -> (Kind, usize) {
+    let b = s.as_bytes();
+    let j = word_end(b, i);
+    let word = &b[i..j];
+    if b.get(j) == Some(&b'\'') && is_string_prefix(word) {
+        let (end, closed) = scan_string(b, j + 1, b'\'', backslash_escapes);
+        let kind = if closed { Kind::Str } else { Kind::OpenStr };
+        return (kind, end);
+    }
+    let kind = match keyword_bytes(word) {
+        Some(kw) => Kind::Kw(kw),
+        None => Kind::Word,
+    };
+    (kind, j)
 }
 
 /// Tokenize `s` starting in `start`, appending to `out` (cleared first). With
@@ -104,6 +195,7 @@ fn is_space(b: u8) -> bool {
 ///
 /// Returns whether a comment token was lexed (before `UN/**/ION` merging removes any): a
 /// value without one skips the passes that look for comments.
+#[inline(never)]
 pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) -> bool {
     out.clear();
     let mut comments = false;
@@ -125,22 +217,35 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
 
     while i < n && out.len() < MAX_TOKENS {
         let c = b[i];
-        if is_space(c) {
-            i += 1;
-            continue;
-        }
-        // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
-        // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
-        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
-            i += 2;
-            continue;
-        }
-        if c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) {
-            i += 3;
-            continue;
+        match LEX_CLASS[usize::from(c)] {
+            SPACE => {
+                i = skip_spaces(b, i + 1);
+                continue;
+            }
+            LETTER => {
+                let (kind, end) = word_token(s, i, backslash_escapes);
+                out.push(Token {
+                    kind,
+                    start: i as u32,
+                    end: end as u32,
+                });
+                i = end;
+                continue;
+            }
+            _ => {}
         }
         let st = i;
         let kind = match c {
+            // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
+            // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
+            0xc2 if b.get(i + 1) == Some(&0xa0) => {
+                i += 2;
+                continue;
+            }
+            0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => {
+                i += 3;
+                continue;
+            }
             b'\'' | b'"' => {
                 let (end, closed) = scan_string(b, i + 1, c, backslash_escapes);
                 i = end;
@@ -399,28 +504,11 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 i += 1;
                 Kind::Op
             }
+            // a word starting with a non-ASCII byte (ASCII letters took the short path)
             _ if is_word_byte(c) => {
-                // Prefixed string literals: N'..', X'..', B'..', E'..', _utf8'..'.
-                let mut j = i;
-                while j < n && word_continues(b, j) {
-                    j += 1;
-                }
-                let word = &s[i..j];
-                if j < n && b[j] == b'\'' && is_string_prefix(word) {
-                    let (end, closed) = scan_string(b, j + 1, b'\'', backslash_escapes);
-                    i = end;
-                    if closed {
-                        Kind::Str
-                    } else {
-                        Kind::OpenStr
-                    }
-                } else {
-                    i = j;
-                    match keyword(word) {
-                        Some(kw) => Kind::Kw(kw),
-                        None => Kind::Word,
-                    }
-                }
+                let (kind, end) = word_token(s, i, backslash_escapes);
+                i = end;
+                kind
             }
             _ => {
                 i += 1;
@@ -459,13 +547,19 @@ static KW_SHAPE: [[u32; 32]; 17] = {
 
 /// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
 pub(super) fn keyword(word: &str) -> Option<Kw> {
-    let b = word.as_bytes();
+    keyword_bytes(word.as_bytes())
+}
+
+/// [`keyword`] of a word's bytes (the lexer's words end at character boundaries, and every
+/// keyword is ASCII).
+#[inline(always)]
+fn keyword_bytes(b: &[u8]) -> Option<Kw> {
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
     if shapes & (1 << (last & 31)) == 0 {
         return None;
     }
-    classify(word)
+    classify_bytes(b)
 }
 
 /// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
@@ -493,13 +587,11 @@ fn next_is_literal(b: &[u8], mut i: usize) -> bool {
     matches!(b.get(i), Some(b'\'' | b'"'))
 }
 
-fn is_string_prefix(w: &str) -> bool {
-    w.eq_ignore_ascii_case("n")
-        || w.eq_ignore_ascii_case("x")
-        || w.eq_ignore_ascii_case("b")
-        || w.eq_ignore_ascii_case("e")
-        || w.eq_ignore_ascii_case("q")
-        || (w.starts_with('_') && w.len() <= 10)
+fn is_string_prefix(w: &[u8]) -> bool {
+    matches!(
+        w,
+        [b'n' | b'N' | b'x' | b'X' | b'b' | b'B' | b'e' | b'E' | b'q' | b'Q']
+    ) || (w.first() == Some(&b'_') && w.len() <= 10)
 }
 
 /// Scan a quoted string body starting at `i` (just after the opening quote). A doubled quote
@@ -706,6 +798,44 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_agrees_with_the_bytewise_definition() {
+        for v in [
+            "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefgh_ijk$l9 m",
+            "über\u{a0}union",
+            "über\u{fffd}select x",
+            "Straße,nächste",
+            "a@b[c]d`e{f}g~h\x7f",
+            "word\u{a0}",
+            "wordwordwordword\u{fffd}",
+            "日本語のテキストとSQL",
+            "",
+        ] {
+            let b = v.as_bytes();
+            for from in 0..=b.len() {
+                let mut j = from;
+                while j < b.len() && word_continues(b, j) {
+                    j += 1;
+                }
+                assert_eq!(word_end(b, from), j, "{v:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn letter_mask_marks_exactly_the_ascii_letters() {
+        for c in 0..=255u8 {
+            let v = u64::from_le_bytes([b'a', c, b'Z', c, 0x80, c, b'@', c]);
+            let m = letter_mask(v);
+            for (k, &x) in v.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, x.is_ascii_alphabetic(), "{x:#x}");
             }
         }
     }

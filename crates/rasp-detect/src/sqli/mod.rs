@@ -381,6 +381,12 @@ fn analyze_with(
         }
     }
     for &(st, bs) in &runs[..n] {
+        // A context without backslash escapes follows its run with them, whose tokens are
+        // still in `raw`. When none of its strings held a backslash, every string scan
+        // stops at the same quote either way: the same tokens, a decision already made.
+        if !bs && !backslash_in_strings(value, raw) {
+            continue;
+        }
         let lexed_comment = lexer::tokenize(value, st, bs, raw);
         // Without comments (most values) the significant tokens are the raw ones: no copy.
         let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
@@ -425,6 +431,17 @@ fn analyze_with(
         }
     }
     None
+}
+
+/// Whether a backslash lies in a token lexed by a string scan (a literal, `@'…'`), the only
+/// place where [`lexer::tokenize`]'s `backslash_escapes` changes anything.
+fn backslash_in_strings(s: &str, t: &[Token]) -> bool {
+    let b = s.as_bytes();
+    t.iter().any(|tok| {
+        matches!(tok.kind, Kind::Str | Kind::OpenStr | Kind::Var)
+            && b.get(tok.start as usize..tok.end as usize)
+                .is_some_and(|span| memchr::memchr(b'\\', span).is_some())
+    })
 }
 
 /// `DROP/*x*/users`, `SELECT/**/password`: a statement keyword glued to its operand by a
@@ -919,7 +936,6 @@ fn decide(
 
 /// Evidence that is SQL whatever the context, read over the bare stream.
 fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
-    let n = p.len();
     // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
     if let Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) = p.k(0) {
@@ -968,12 +984,15 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
     }
     // Every shape below starts at a keyword, `;`, an operator or a call: the words and
     // punctuation of prose are passed over with one test each.
-    let starts = (0..n).filter(|&i| match t[i].kind {
-        Kind::Kw(_) | Kind::Semi | Kind::Op => true,
-        Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
-        _ => false,
-    });
-    for i in starts {
+    for (i, tok) in t.iter().enumerate() {
+        let start = match tok.kind {
+            Kind::Kw(_) | Kind::Semi | Kind::Op => true,
+            Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
+            _ => false,
+        };
+        if !start {
+            continue;
+        }
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
                 return Some("union-select");

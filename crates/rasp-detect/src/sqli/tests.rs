@@ -1,6 +1,7 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
-use super::detect;
+use super::lexer::{self, Start};
+use super::{backslash_in_strings, detect};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -595,4 +596,32 @@ fn arithmetic_on_a_name_is_no_tautology() {
     ] {
         assert!(hit(v), "missed {v:?}");
     }
+}
+
+/// The context without backslash escapes is skipped when no string of its escaped twin held a
+/// backslash: the two token streams must then be the same.
+#[test]
+fn unescaped_context_is_skipped_only_when_its_tokens_are_the_same() {
+    for v in [
+        "it's a \\path\\ and 'x' or 'y'",
+        "a\\' or 1=1 -- ",
+        "C:\\dir\\file 'quoted'",
+        "@'a\\b' 'c'",
+        "x\\ 'y' \"z\\\" w\"",
+        "N'a\\' or ''='",
+        "no backslash 'here'",
+    ] {
+        for q in [b'\'', b'"'] {
+            let mut with = Vec::new();
+            let mut without = Vec::new();
+            let _ = lexer::tokenize(v, Start::InQuote(q), true, &mut with);
+            let _ = lexer::tokenize(v, Start::InQuote(q), false, &mut without);
+            if !backslash_in_strings(v, &with) {
+                assert_eq!(with, without, "{v:?}");
+            }
+        }
+    }
+    // a backslash-escaped quote still breaks out in the context without escapes
+    assert!(detect("x\\' or 1=1 -- ", Context::Param).is_some());
+    assert!(detect("C:\\Users\\O'Brien", Context::Param).is_none());
 }
