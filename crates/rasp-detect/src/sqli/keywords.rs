@@ -199,6 +199,7 @@ pub fn classify(word: &str) -> Option<Kw> {
 }
 
 /// [`classify`] of a word's bytes.
+#[inline]
 pub fn classify_bytes(word: &[u8]) -> Option<Kw> {
     if word.len() < 2 || word.len() > 16 {
         return None;

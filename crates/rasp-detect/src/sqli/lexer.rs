@@ -123,6 +123,15 @@ static LEX_CLASS: [u8; 256] = {
     t
 };
 
+/// Token kinds at which a shape of [`super::anywhere`] may begin on their own (a word or
+/// keyword before `(` and the `::` operator are marked where they are lexed).
+fn opens_shape(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Semi | Kind::Kw(Kw::Union | Kw::Into | Kw::Case | Kw::Waitfor | Kw::Select)
+    )
+}
+
 /// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter.
 /// Lower-casing with `| 0x20` and clearing the high bit leave each byte at most 0x7f, so the
 /// two additions test `>= b'a'` and `> b'z'` in every byte's high bit without carries.
@@ -195,9 +204,21 @@ fn word_token(s: &str, i: usize, backslash_escapes: bool) -> (Kind, usize) {
 ///
 /// Returns whether a comment token was lexed (before `UN/**/ION` merging removes any): a
 /// value without one skips the passes that look for comments.
+///
+/// `starts` receives, in order, the index of every token at which a context-free shape of
+/// [`super::anywhere`] can begin: `UNION`, `INTO`, `CASE`, `WAITFOR`, `SELECT`, `;`, `::`, and
+/// a word or keyword followed by `(`. It is exact only without comments (merging `UN/**/ION`
+/// and dropping comments renumber the tokens): callers use it only when this returns false.
 #[inline(never)]
-pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) -> bool {
+pub fn tokenize(
+    s: &str,
+    start: Start,
+    backslash_escapes: bool,
+    out: &mut Vec<Token>,
+    starts: &mut Vec<u32>,
+) -> bool {
     out.clear();
+    starts.clear();
     let mut comments = false;
     let b = s.as_bytes();
     let n = b.len();
@@ -217,25 +238,26 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
 
     while i < n && out.len() < MAX_TOKENS {
         let c = b[i];
-        match LEX_CLASS[usize::from(c)] {
-            SPACE => {
+        let st = i;
+        let kind = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0 => {
                 i = skip_spaces(b, i + 1);
                 continue;
             }
-            LETTER => {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let (kind, end) = word_token(s, i, backslash_escapes);
+                if opens_shape(kind) {
+                    starts.push(out.len() as u32);
+                }
                 out.push(Token {
                     kind,
                     start: i as u32,
                     end: end as u32,
                 });
-                i = end;
+                // the spaces after a word, without another dispatch
+                i = skip_spaces(b, end);
                 continue;
             }
-            _ => {}
-        }
-        let st = i;
-        let kind = match c {
             // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
             // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
             0xc2 if b.get(i + 1) == Some(&0xa0) => {
@@ -516,6 +538,20 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             }
         };
         comments |= kind == Kind::Comment;
+        match kind {
+            Kind::Op if c == b':' => starts.push(out.len() as u32),
+            Kind::LParen => {
+                // a call: the word before the `(`, unless already marked as a keyword
+                let before = out.len().wrapping_sub(1);
+                if matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word | Kind::Kw(_)))
+                    && starts.last() != Some(&(before as u32))
+                {
+                    starts.push(before as u32);
+                }
+            }
+            _ if opens_shape(kind) => starts.push(out.len() as u32),
+            _ => {}
+        }
         out.push(Token {
             kind,
             start: st as u32,
@@ -768,7 +804,7 @@ mod tests {
 
     fn kinds(s: &str, st: Start) -> Vec<Kind> {
         let mut v = Vec::new();
-        let _ = tokenize(s, st, true, &mut v);
+        let _ = tokenize(s, st, true, &mut v, &mut Vec::new());
         v.into_iter().map(|t| t.kind).collect()
     }
 
@@ -825,6 +861,35 @@ mod tests {
                     j += 1;
                 }
                 assert_eq!(word_end(b, from), j, "{v:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn marked_starts_are_the_shape_starts_of_the_stream() {
+        for v in [
+            "1 union select a::int, count(*) from t; drop table x",
+            "select(1) case when into outfile waitfor delay '0:0:5'",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)",
+            "f (x) and g(y) or `name`(z) [col](w) $x(1) \\N(2) über(3)",
+            "a := b :: c ::d",
+            "it's a 'select' (quoted); text",
+            "",
+        ] {
+            for st in [Start::Bare, Start::InQuote(b'\''), Start::InQuote(b'"')] {
+                let (mut toks, mut starts) = (Vec::new(), Vec::new());
+                assert!(!tokenize(v, st, true, &mut toks, &mut starts), "{v:?}");
+                let expect: Vec<u32> = (0..toks.len())
+                    .filter(|&i| {
+                        let call = toks.get(i + 1).is_some_and(|t| t.kind == Kind::LParen)
+                            && matches!(toks[i].kind, Kind::Word | Kind::Kw(_));
+                        let cast = toks[i].kind == Kind::Op
+                            && &v[toks[i].start as usize..toks[i].end as usize] == "::";
+                        call || cast || opens_shape(toks[i].kind)
+                    })
+                    .map(|i| i as u32)
+                    .collect();
+                assert_eq!(starts, expect, "{v:?} {st:?}");
             }
         }
     }

@@ -346,25 +346,30 @@ fn analyze(value: &str) -> Option<&'static str> {
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
-        static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<Token>)> =
-            std::cell::RefCell::new((Vec::with_capacity(64), Vec::with_capacity(64)));
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+            raw: Vec::with_capacity(64),
+            sig: Vec::with_capacity(64),
+            starts: Vec::with_capacity(16),
+        });
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut bufs) => {
-            let (raw, sig) = &mut *bufs;
-            analyze_with(value, classes, raw, sig)
-        }
+        Ok(mut bufs) => analyze_with(value, classes, &mut bufs),
         // re-entered on this thread (cannot happen today): use fresh buffers
-        Err(_) => analyze_with(value, classes, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => analyze_with(value, classes, &mut Scratch::default()),
     })
 }
 
-fn analyze_with(
-    value: &str,
-    classes: u16,
-    raw: &mut Vec<Token>,
-    sig: &mut Vec<Token>,
-) -> Option<&'static str> {
+/// Buffers reused from value to value: the token stream, its comment-free copy, and the
+/// tokens where [`anywhere`]'s shapes may begin.
+#[derive(Default)]
+struct Scratch {
+    raw: Vec<Token>,
+    sig: Vec<Token>,
+    starts: Vec<u32>,
+}
+
+fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'static str> {
+    let Scratch { raw, sig, starts } = bufs;
     let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
@@ -387,7 +392,9 @@ fn analyze_with(
         if !bs && !backslash_in_strings(value, raw) {
             continue;
         }
-        let lexed_comment = lexer::tokenize(value, st, bs, raw);
+        let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
+        // the marked starts number the tokens of `raw`, which are `sig` without comments
+        let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
         // Without comments (most values) the significant tokens are the raw ones: no copy.
         let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
         let truncated = has_comment && significant(value, raw, sig);
@@ -426,7 +433,7 @@ fn analyze_with(
                 return Some(r);
             }
         }
-        if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
+        if let Some(r) = decide(value, sig, starts, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }
@@ -506,6 +513,7 @@ fn truncating_comment(c: &str) -> bool {
 fn decide(
     s: &str,
     t: &[Token],
+    starts: Option<&[u32]>,
     st: Start,
     truncated: bool,
     balanced: bool,
@@ -516,7 +524,7 @@ fn decide(
 
     // Context-free evidence: a set operation, a stacked statement or a timing primitive
     // anywhere is SQL whatever the context.
-    if let Some(r) = anywhere(&mut p, t) {
+    if let Some(r) = anywhere(&mut p, t, starts) {
         return Some(r);
     }
 
@@ -935,7 +943,11 @@ fn decide(
 }
 
 /// Evidence that is SQL whatever the context, read over the bare stream.
-fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
+///
+/// `starts`, when known, lists in order the tokens where a shape below may begin (see
+/// [`lexer::tokenize`]); the loop then visits only those. The tokens it leaves out fail every
+/// arm's pattern or its first test, which changes nothing.
+fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&'static str> {
     // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
     if let Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) = p.k(0) {
@@ -984,15 +996,15 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
     }
     // Every shape below starts at a keyword, `;`, an operator or a call: the words and
     // punctuation of prose are passed over with one test each.
-    for (i, tok) in t.iter().enumerate() {
-        let start = match tok.kind {
-            Kind::Kw(_) | Kind::Semi | Kind::Op => true,
-            Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
-            _ => false,
-        };
-        if !start {
-            continue;
-        }
+    let scan = |i: usize| match t[i].kind {
+        Kind::Kw(_) | Kind::Semi | Kind::Op => true,
+        Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
+        _ => false,
+    };
+    let marked = starts.unwrap_or(&[]).iter().map(|&i| i as usize);
+    let unmarked = if starts.is_none() { t.len() } else { 0 };
+    let all = (0..unmarked).filter(|&i| scan(i));
+    for i in marked.chain(all) {
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
                 return Some("union-select");

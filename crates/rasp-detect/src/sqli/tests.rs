@@ -614,8 +614,8 @@ fn unescaped_context_is_skipped_only_when_its_tokens_are_the_same() {
         for q in [b'\'', b'"'] {
             let mut with = Vec::new();
             let mut without = Vec::new();
-            let _ = lexer::tokenize(v, Start::InQuote(q), true, &mut with);
-            let _ = lexer::tokenize(v, Start::InQuote(q), false, &mut without);
+            let _ = lexer::tokenize(v, Start::InQuote(q), true, &mut with, &mut Vec::new());
+            let _ = lexer::tokenize(v, Start::InQuote(q), false, &mut without, &mut Vec::new());
             if !backslash_in_strings(v, &with) {
                 assert_eq!(with, without, "{v:?}");
             }
