@@ -94,31 +94,17 @@ fn word_continues(b: &[u8], j: usize) -> bool {
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
 /// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
 fn is_space(b: u8) -> bool {
-    LEX_CLASS[usize::from(b)] == SPACE
+    SPACE_BYTE[usize::from(b)]
 }
 
-/// [`LEX_CLASS`]: a byte of [`is_space`].
-const SPACE: u8 = 1;
-/// [`LEX_CLASS`]: an ASCII letter or `_`, which always starts a word (digits start numbers,
-/// `$` parameters and dollar quotes, non-ASCII bytes may be NBSP or U+FFFD).
-const LETTER: u8 = 2;
-
-/// The main loop's first dispatch: spaces and letters (most bytes of prose) take a short
-/// path; every other byte (class 0) goes through the full `match`.
-static LEX_CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+/// The bytes of [`is_space`], as a table for the space runs skipped after words.
+static SPACE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
     let spaces = b" \t\n\r\x0b\x0c\0";
     let mut k = 0;
     while k < spaces.len() {
-        t[spaces[k] as usize] = SPACE;
+        t[spaces[k] as usize] = true;
         k += 1;
-    }
-    let mut c = 0;
-    while c < 128 {
-        if (c as u8).is_ascii_alphabetic() || c == b'_' as usize {
-            t[c] = LETTER;
-        }
-        c += 1;
     }
     t
 };
@@ -225,6 +211,8 @@ pub fn tokenize(
     let mut i = 0usize;
     // Inside a MySQL executable comment `/*! ... */`: its body is code and its `*/` is space.
     let mut in_exec_comment = false;
+    // Only a `/* */` comment can glue two words into a keyword (`UN/**/ION`).
+    let mut block_comments = false;
 
     if let Start::InQuote(q) = start {
         let (end, closed) = scan_string(b, 0, q, backslash_escapes);
@@ -236,8 +224,10 @@ pub fn tokenize(
         i = end;
     }
 
-    while i < n && out.len() < MAX_TOKENS {
-        let c = b[i];
+    while let Some(&c) = b.get(i) {
+        if out.len() >= MAX_TOKENS {
+            break;
+        }
         let st = i;
         let kind = match c {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0 => {
@@ -309,6 +299,13 @@ pub fn tokenize(
                 Kind::Dot
             }
             b'(' => {
+                // a call: the word before the `(`, unless already marked as a keyword
+                let before = out.len().wrapping_sub(1);
+                if matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word | Kind::Kw(_)))
+                    && starts.last() != Some(&(before as u32))
+                {
+                    starts.push(before as u32);
+                }
                 i += 1;
                 Kind::LParen
             }
@@ -321,6 +318,7 @@ pub fn tokenize(
                 Kind::Comma
             }
             b';' => {
+                starts.push(out.len() as u32);
                 i += 1;
                 Kind::Semi
             }
@@ -362,6 +360,7 @@ pub fn tokenize(
                     Some(p) => p + 2,
                     None => n,
                 };
+                block_comments = true;
                 Kind::Comment
             }
             b'*' if in_exec_comment && i + 1 < n && b[i + 1] == b'/' => {
@@ -431,6 +430,7 @@ pub fn tokenize(
             }
             b':' => {
                 if i + 1 < n && b[i + 1] == b':' {
+                    starts.push(out.len() as u32);
                     i += 2;
                     Kind::Op
                 } else if i + 1 < n && b[i + 1] == b'=' {
@@ -529,6 +529,9 @@ pub fn tokenize(
             // a word starting with a non-ASCII byte (ASCII letters took the short path)
             _ if is_word_byte(c) => {
                 let (kind, end) = word_token(s, i, backslash_escapes);
+                if opens_shape(kind) {
+                    starts.push(out.len() as u32);
+                }
                 i = end;
                 kind
             }
@@ -538,27 +541,13 @@ pub fn tokenize(
             }
         };
         comments |= kind == Kind::Comment;
-        match kind {
-            Kind::Op if c == b':' => starts.push(out.len() as u32),
-            Kind::LParen => {
-                // a call: the word before the `(`, unless already marked as a keyword
-                let before = out.len().wrapping_sub(1);
-                if matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word | Kind::Kw(_)))
-                    && starts.last() != Some(&(before as u32))
-                {
-                    starts.push(before as u32);
-                }
-            }
-            _ if opens_shape(kind) => starts.push(out.len() as u32),
-            _ => {}
-        }
         out.push(Token {
             kind,
             start: st as u32,
             end: i as u32,
         });
     }
-    if comments {
+    if block_comments {
         merge_split_keywords(s, out);
     }
     comments
@@ -756,7 +745,7 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 /// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
 /// whose concatenation is a keyword (filters that strip comments turn it into one).
 fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
-    // Only a comment can glue two words: [`tokenize`] calls this only when it lexed one.
+    // Only a block comment can glue two words: [`tokenize`] calls this only when it lexed one.
     if toks.len() < 3 {
         return;
     }
