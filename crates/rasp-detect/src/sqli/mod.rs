@@ -284,15 +284,34 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
             return Some(r);
         }
     }
-    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
-    const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
     if (typo || pct || amp) && has_typographic(&cur) {
         // payloads pasted through word processors: primes and curly quotes for `'`,
         // en/em dashes for `--`
-        let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
-        return analyze(&d);
+        return analyze(&plain_quotes_and_dashes(&cur));
     }
     None
+}
+
+/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) replaced by
+/// `'` and the en/em dashes (U+2013, U+2014) by `--`. Found by their UTF-8 lead bytes as in
+/// [`has_typographic`], and the text between them copied in runs (no per-character decoding).
+fn plain_quotes_and_dashes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut copied = 0;
+    for i in memchr::memchr2_iter(0xe2, 0xef, b) {
+        let with = match (b[i], b.get(i + 1..i + 3)) {
+            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => "'",
+            (0xe2, Some([0x80, 0x93 | 0x94])) => "--",
+            _ => continue,
+        };
+        // `i` starts a character (a lead byte), and so does `i + 3`
+        out.push_str(&s[copied..i]);
+        out.push_str(with);
+        copied = i + 3;
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces

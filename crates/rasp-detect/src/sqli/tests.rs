@@ -625,3 +625,26 @@ fn unescaped_context_is_skipped_only_when_its_tokens_are_the_same() {
     assert!(detect("x\\' or 1=1 -- ", Context::Param).is_some());
     assert!(detect("C:\\Users\\O'Brien", Context::Param).is_none());
 }
+
+/// The byte-level replacement of typographic quotes and dashes gives what replacing the
+/// characters gives.
+#[test]
+fn typographic_replacement_matches_the_character_replacement() {
+    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
+    const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
+    for v in [
+        "it\u{2019}s \u{2018}quoted\u{2019} \u{2014} dash \u{2013} en",
+        "1\u{2032} OR \u{ff07}1\u{ff07}=\u{ff07}1 \u{2014}",
+        "\u{2026} ellipsis \u{201c}double\u{201d} \u{20ac} euro \u{ff08}x\u{ff09}",
+        "\u{2019}",
+        "plain",
+        "",
+        "\u{e2}\u{ef} latin bytes, \u{2192} arrow, \u{2122}",
+    ] {
+        assert_eq!(
+            super::plain_quotes_and_dashes(v),
+            v.replace(QUOTES, "'").replace(DASHES, "--"),
+            "{v:?}"
+        );
+    }
+}
