@@ -648,3 +648,27 @@ fn typographic_replacement_matches_the_character_replacement() {
         );
     }
 }
+
+/// The table-driven punctuation scan agrees with testing every byte.
+#[test]
+fn punctuation_scan_agrees_with_the_bytewise_test() {
+    let every_byte: Vec<u8> = (0..=255).collect();
+    for v in [
+        &b"plain words only"[..],
+        b"a -- b",
+        b"a - b / c | d & e ) f ( g",
+        b"x)(y (|z (&w",
+        b"a/*b",
+        b"it's",
+        b"-",
+        b"(",
+        b"",
+        &every_byte,
+    ] {
+        for from in 0..v.len() {
+            let b = &v[from..];
+            let bytewise = (0..b.len()).any(|i| super::punctuation_at(b, i));
+            assert_eq!(super::sql_punctuation(b), bytewise, "{b:?}");
+        }
+    }
+}
