@@ -195,6 +195,12 @@ static KW_SLOTS: [u8; 512] = {
 
 /// Classify a word (any case). Returns `None` for identifiers.
 pub fn classify(word: &str) -> Option<Kw> {
+    classify_bytes(word.as_bytes())
+}
+
+/// [`classify`] of a word's bytes.
+#[inline]
+pub fn classify_bytes(word: &[u8]) -> Option<Kw> {
     if word.len() < 2 || word.len() > 16 {
         return None;
     }
@@ -202,7 +208,7 @@ pub fn classify(word: &str) -> Option<Kw> {
     // comparison (every keyword is ASCII, so a non-ASCII word matches nothing).
     let mut buf = [0u8; 16];
     let mut x = KW_SEED;
-    for (d, s) in buf.iter_mut().zip(word.bytes()) {
+    for (d, &s) in buf.iter_mut().zip(word) {
         *d = s.to_ascii_lowercase();
         x = (x ^ u32::from(*d)).wrapping_mul(KW_MUL);
     }

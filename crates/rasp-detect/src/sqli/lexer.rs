@@ -5,7 +5,7 @@
 //! Work is linear in the input and the token count is capped ([`MAX_TOKENS`]), so a hostile
 //! value costs at most one pass over its bytes.
 
-use super::keywords::{classify, Kw, KEYWORDS};
+use super::keywords::{classify, classify_bytes, Kw, KEYWORDS};
 
 /// Upper bound on tokens produced for one value and context; the decision only needs the
 /// structure near the break-out point, and the cap bounds memory and time on huge values.
@@ -94,7 +94,93 @@ fn word_continues(b: &[u8], j: usize) -> bool {
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
 /// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
 fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0)
+    SPACE_BYTE[usize::from(b)]
+}
+
+/// The bytes of [`is_space`], as a table for the space runs skipped after words.
+static SPACE_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let spaces = b" \t\n\r\x0b\x0c\0";
+    let mut k = 0;
+    while k < spaces.len() {
+        t[spaces[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Token kinds at which a shape of [`super::anywhere`] may begin on their own (a word or
+/// keyword before `(` and the `::` operator are marked where they are lexed).
+fn opens_shape(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Semi | Kind::Kw(Kw::Union | Kw::Into | Kw::Case | Kw::Waitfor | Kw::Select)
+    )
+}
+
+/// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter.
+/// Lower-casing with `| 0x20` and clearing the high bit leave each byte at most 0x7f, so the
+/// two additions test `>= b'a'` and `> b'z'` in every byte's high bit without carries.
+fn letter_mask(v: u64) -> u64 {
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let x = (v | 0x2020_2020_2020_2020) & !HI;
+    let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
+    let beyond_z = x.wrapping_add(0x0505_0505_0505_0505);
+    at_least_a & !beyond_z & !v & HI
+}
+
+/// The end of the word whose bytes continue at `j`: the first byte where [`word_continues`]
+/// fails. Runs of ASCII letters (always word bytes) are passed eight at a time; the bytes
+/// after them one table lookup each.
+#[inline(always)]
+fn word_end(b: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = b.get(j..j + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let not_letters = !letter_mask(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if not_letters != 0 {
+            j += (not_letters.trailing_zeros() / 8) as usize;
+            break;
+        }
+        j += 8;
+    }
+    while let Some(&c) = b.get(j) {
+        if WORD_BYTE[usize::from(c)] && (c < 0x80 || word_continues(b, j)) {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// The first non-space byte at or after `i`.
+#[inline(always)]
+fn skip_spaces(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|&c| is_space(c)) {
+        i += 1;
+    }
+    i
+}
+
+/// The token of a word starting at `i`: a keyword, an identifier, or a prefixed string
+/// literal (`N'..'`, `X'..'`, `B'..'`, `E'..'`, `_utf8'..'`). Returns its kind and end.
+#[inline(always)]
+fn word_token(s: &str, i: usize, backslash_escapes: bool) -> (Kind, usize) {
+    let b = s.as_bytes();
+    let j = word_end(b, i);
+    let word = &b[i..j];
+    if b.get(j) == Some(&b'\'') && is_string_prefix(word) {
+        let (end, closed) = scan_string(b, j + 1, b'\'', backslash_escapes);
+        let kind = if closed { Kind::Str } else { Kind::OpenStr };
+        return (kind, end);
+    }
+    let kind = match keyword_bytes(word) {
+        Some(kw) => Kind::Kw(kw),
+        None => Kind::Word,
+    };
+    (kind, j)
 }
 
 /// Tokenize `s` starting in `start`, appending to `out` (cleared first). With
@@ -104,14 +190,29 @@ fn is_space(b: u8) -> bool {
 ///
 /// Returns whether a comment token was lexed (before `UN/**/ION` merging removes any): a
 /// value without one skips the passes that look for comments.
-pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<Token>) -> bool {
+///
+/// `starts` receives, in order, the index of every token at which a context-free shape of
+/// [`super::anywhere`] can begin: `UNION`, `INTO`, `CASE`, `WAITFOR`, `SELECT`, `;`, `::`, and
+/// a word or keyword followed by `(`. It is exact only without comments (merging `UN/**/ION`
+/// and dropping comments renumber the tokens): callers use it only when this returns false.
+#[inline(never)]
+pub fn tokenize(
+    s: &str,
+    start: Start,
+    backslash_escapes: bool,
+    out: &mut Vec<Token>,
+    starts: &mut Vec<u32>,
+) -> bool {
     out.clear();
+    starts.clear();
     let mut comments = false;
     let b = s.as_bytes();
     let n = b.len();
     let mut i = 0usize;
     // Inside a MySQL executable comment `/*! ... */`: its body is code and its `*/` is space.
     let mut in_exec_comment = false;
+    // Only a `/* */` comment can glue two words into a keyword (`UN/**/ION`).
+    let mut block_comments = false;
 
     if let Start::InQuote(q) = start {
         let (end, closed) = scan_string(b, 0, q, backslash_escapes);
@@ -123,24 +224,40 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
         i = end;
     }
 
-    while i < n && out.len() < MAX_TOKENS {
-        let c = b[i];
-        if is_space(c) {
-            i += 1;
-            continue;
-        }
-        // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
-        // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
-        if c == 0xc2 && b.get(i + 1) == Some(&0xa0) {
-            i += 2;
-            continue;
-        }
-        if c == 0xef && b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) {
-            i += 3;
-            continue;
+    while let Some(&c) = b.get(i) {
+        if out.len() >= MAX_TOKENS {
+            break;
         }
         let st = i;
         let kind = match c {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0 => {
+                i = skip_spaces(b, i + 1);
+                continue;
+            }
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
+                let (kind, end) = word_token(s, i, backslash_escapes);
+                if opens_shape(kind) {
+                    starts.push(out.len() as u32);
+                }
+                out.push(Token {
+                    kind,
+                    start: i as u32,
+                    end: end as u32,
+                });
+                // the spaces after a word, without another dispatch
+                i = skip_spaces(b, end);
+                continue;
+            }
+            // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
+            // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
+            0xc2 if b.get(i + 1) == Some(&0xa0) => {
+                i += 2;
+                continue;
+            }
+            0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => {
+                i += 3;
+                continue;
+            }
             b'\'' | b'"' => {
                 let (end, closed) = scan_string(b, i + 1, c, backslash_escapes);
                 i = end;
@@ -182,6 +299,13 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 Kind::Dot
             }
             b'(' => {
+                // a call: the word before the `(`, unless already marked as a keyword
+                let before = out.len().wrapping_sub(1);
+                if matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word | Kind::Kw(_)))
+                    && starts.last() != Some(&(before as u32))
+                {
+                    starts.push(before as u32);
+                }
                 i += 1;
                 Kind::LParen
             }
@@ -194,6 +318,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 Kind::Comma
             }
             b';' => {
+                starts.push(out.len() as u32);
                 i += 1;
                 Kind::Semi
             }
@@ -235,6 +360,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                     Some(p) => p + 2,
                     None => n,
                 };
+                block_comments = true;
                 Kind::Comment
             }
             b'*' if in_exec_comment && i + 1 < n && b[i + 1] == b'/' => {
@@ -304,6 +430,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             }
             b':' => {
                 if i + 1 < n && b[i + 1] == b':' {
+                    starts.push(out.len() as u32);
                     i += 2;
                     Kind::Op
                 } else if i + 1 < n && b[i + 1] == b'=' {
@@ -399,28 +526,14 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
                 i += 1;
                 Kind::Op
             }
+            // a word starting with a non-ASCII byte (ASCII letters took the short path)
             _ if is_word_byte(c) => {
-                // Prefixed string literals: N'..', X'..', B'..', E'..', _utf8'..'.
-                let mut j = i;
-                while j < n && word_continues(b, j) {
-                    j += 1;
+                let (kind, end) = word_token(s, i, backslash_escapes);
+                if opens_shape(kind) {
+                    starts.push(out.len() as u32);
                 }
-                let word = &s[i..j];
-                if j < n && b[j] == b'\'' && is_string_prefix(word) {
-                    let (end, closed) = scan_string(b, j + 1, b'\'', backslash_escapes);
-                    i = end;
-                    if closed {
-                        Kind::Str
-                    } else {
-                        Kind::OpenStr
-                    }
-                } else {
-                    i = j;
-                    match keyword(word) {
-                        Some(kw) => Kind::Kw(kw),
-                        None => Kind::Word,
-                    }
-                }
+                i = end;
+                kind
             }
             _ => {
                 i += 1;
@@ -434,7 +547,7 @@ pub fn tokenize(s: &str, start: Start, backslash_escapes: bool, out: &mut Vec<To
             end: i as u32,
         });
     }
-    if comments {
+    if block_comments {
         merge_split_keywords(s, out);
     }
     comments
@@ -459,13 +572,19 @@ static KW_SHAPE: [[u32; 32]; 17] = {
 
 /// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
 pub(super) fn keyword(word: &str) -> Option<Kw> {
-    let b = word.as_bytes();
+    keyword_bytes(word.as_bytes())
+}
+
+/// [`keyword`] of a word's bytes (the lexer's words end at character boundaries, and every
+/// keyword is ASCII).
+#[inline(always)]
+fn keyword_bytes(b: &[u8]) -> Option<Kw> {
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
     if shapes & (1 << (last & 31)) == 0 {
         return None;
     }
-    classify(word)
+    classify_bytes(b)
 }
 
 /// Oracle's binary float / double literals end in `f` / `d` (`1f`, `2.5D`), so Oracle reads
@@ -493,13 +612,11 @@ fn next_is_literal(b: &[u8], mut i: usize) -> bool {
     matches!(b.get(i), Some(b'\'' | b'"'))
 }
 
-fn is_string_prefix(w: &str) -> bool {
-    w.eq_ignore_ascii_case("n")
-        || w.eq_ignore_ascii_case("x")
-        || w.eq_ignore_ascii_case("b")
-        || w.eq_ignore_ascii_case("e")
-        || w.eq_ignore_ascii_case("q")
-        || (w.starts_with('_') && w.len() <= 10)
+fn is_string_prefix(w: &[u8]) -> bool {
+    matches!(
+        w,
+        [b'n' | b'N' | b'x' | b'X' | b'b' | b'B' | b'e' | b'E' | b'q' | b'Q']
+    ) || (w.first() == Some(&b'_') && w.len() <= 10)
 }
 
 /// Scan a quoted string body starting at `i` (just after the opening quote). A doubled quote
@@ -628,7 +745,7 @@ fn scan_number(b: &[u8], mut i: usize) -> usize {
 /// Merge `UN/**/ION`-style splits: a word, an adjacent block comment and an adjacent word
 /// whose concatenation is a keyword (filters that strip comments turn it into one).
 fn merge_split_keywords(s: &str, toks: &mut Vec<Token>) {
-    // Only a comment can glue two words: [`tokenize`] calls this only when it lexed one.
+    // Only a block comment can glue two words: [`tokenize`] calls this only when it lexed one.
     if toks.len() < 3 {
         return;
     }
@@ -676,7 +793,7 @@ mod tests {
 
     fn kinds(s: &str, st: Start) -> Vec<Kind> {
         let mut v = Vec::new();
-        let _ = tokenize(s, st, true, &mut v);
+        let _ = tokenize(s, st, true, &mut v, &mut Vec::new());
         v.into_iter().map(|t| t.kind).collect()
     }
 
@@ -706,6 +823,73 @@ mod tests {
                         );
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn word_end_agrees_with_the_bytewise_definition() {
+        for v in [
+            "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+            "abcdefgh",
+            "abcdefg",
+            "abcdefgh_ijk$l9 m",
+            "über\u{a0}union",
+            "über\u{fffd}select x",
+            "Straße,nächste",
+            "a@b[c]d`e{f}g~h\x7f",
+            "word\u{a0}",
+            "wordwordwordword\u{fffd}",
+            "日本語のテキストとSQL",
+            "",
+        ] {
+            let b = v.as_bytes();
+            for from in 0..=b.len() {
+                let mut j = from;
+                while j < b.len() && word_continues(b, j) {
+                    j += 1;
+                }
+                assert_eq!(word_end(b, from), j, "{v:?} {from}");
+            }
+        }
+    }
+
+    #[test]
+    fn marked_starts_are_the_shape_starts_of_the_stream() {
+        for v in [
+            "1 union select a::int, count(*) from t; drop table x",
+            "select(1) case when into outfile waitfor delay '0:0:5'",
+            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)",
+            "f (x) and g(y) or `name`(z) [col](w) $x(1) \\N(2) über(3)",
+            "a := b :: c ::d",
+            "it's a 'select' (quoted); text",
+            "",
+        ] {
+            for st in [Start::Bare, Start::InQuote(b'\''), Start::InQuote(b'"')] {
+                let (mut toks, mut starts) = (Vec::new(), Vec::new());
+                assert!(!tokenize(v, st, true, &mut toks, &mut starts), "{v:?}");
+                let expect: Vec<u32> = (0..toks.len())
+                    .filter(|&i| {
+                        let call = toks.get(i + 1).is_some_and(|t| t.kind == Kind::LParen)
+                            && matches!(toks[i].kind, Kind::Word | Kind::Kw(_));
+                        let cast = toks[i].kind == Kind::Op
+                            && &v[toks[i].start as usize..toks[i].end as usize] == "::";
+                        call || cast || opens_shape(toks[i].kind)
+                    })
+                    .map(|i| i as u32)
+                    .collect();
+                assert_eq!(starts, expect, "{v:?} {st:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn letter_mask_marks_exactly_the_ascii_letters() {
+        for c in 0..=255u8 {
+            let v = u64::from_le_bytes([b'a', c, b'Z', c, 0x80, c, b'@', c]);
+            let m = letter_mask(v);
+            for (k, &x) in v.to_le_bytes().iter().enumerate() {
+                assert_eq!(m >> (8 * k + 7) & 1 == 1, x.is_ascii_alphabetic(), "{x:#x}");
             }
         }
     }

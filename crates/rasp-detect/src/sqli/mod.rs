@@ -91,19 +91,37 @@ fn carries_sql_syntax(value: &str) -> bool {
 /// The punctuation half of [`carries_sql`], in one pass: a quote, backtick, `;`, `#` or `@`,
 /// or one of the pairs `--`, `/*`, `||`, `&&`, `)(`, `(|`, `(&`.
 fn sql_punctuation(b: &[u8]) -> bool {
-    b.iter().enumerate().any(|(i, &c)| {
-        let next = b.get(i + 1).copied();
-        match c {
-            b'\'' | b'"' | b'`' | b';' | b'#' | b'@' => true,
-            b'-' => next == Some(b'-'),
-            b'/' => next == Some(b'*'),
-            b'|' => next == Some(b'|'),
-            b'&' => next == Some(b'&'),
-            b')' => next == Some(b'('),
-            b'(' => matches!(next, Some(b'|' | b'&')),
-            _ => false,
-        }
-    })
+    // One table lookup per byte; only the bytes of the list look at their neighbour.
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| PUNCTUATION_BYTE[usize::from(c)] && punctuation_at(b, i))
+}
+
+/// The bytes that start an item of [`sql_punctuation`]'s list.
+static PUNCTUATION_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let bytes = b"'\"`;#@-/|&)(";
+    let mut k = 0;
+    while k < bytes.len() {
+        t[bytes[k] as usize] = true;
+        k += 1;
+    }
+    t
+};
+
+/// Whether an item of [`sql_punctuation`]'s list starts at `b[i]`.
+fn punctuation_at(b: &[u8], i: usize) -> bool {
+    let next = b.get(i + 1).copied();
+    match b[i] {
+        b'\'' | b'"' | b'`' | b';' | b'#' | b'@' => true,
+        b'-' => next == Some(b'-'),
+        b'/' => next == Some(b'*'),
+        b'|' => next == Some(b'|'),
+        b'&' => next == Some(b'&'),
+        b')' => next == Some(b'('),
+        b'(' => matches!(next, Some(b'|' | b'&')),
+        _ => false,
+    }
 }
 
 /// Decide whether `value` is SQL injection in any SQL context an application uses.
@@ -210,7 +228,16 @@ static BYTE_CLASS: [u16; 256] = {
 
 /// The union of the classes of the bytes of `s`.
 fn byte_classes(s: &str) -> u16 {
-    s.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)])
+    // eight bytes per step: the loop's own work is paid once per eight lookups
+    let (chunks, rest) = s.as_bytes().as_chunks::<8>();
+    let mut acc = 0;
+    for chunk in chunks {
+        for &b in chunk {
+            acc |= BYTE_CLASS[usize::from(b)];
+        }
+    }
+    rest.iter()
+        .fold(acc, |acc, &b| acc | BYTE_CLASS[usize::from(b)])
 }
 
 /// The value after the decodings an application or a lenient database applies before the
@@ -275,15 +302,34 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
             return Some(r);
         }
     }
-    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
-    const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
     if (typo || pct || amp) && has_typographic(&cur) {
         // payloads pasted through word processors: primes and curly quotes for `'`,
         // en/em dashes for `--`
-        let d = cur.replace(QUOTES, "'").replace(DASHES, "--");
-        return analyze(&d);
+        return analyze(&plain_quotes_and_dashes(&cur));
     }
     None
+}
+
+/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) replaced by
+/// `'` and the en/em dashes (U+2013, U+2014) by `--`. Found by their UTF-8 lead bytes as in
+/// [`has_typographic`], and the text between them copied in runs (no per-character decoding).
+fn plain_quotes_and_dashes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut copied = 0;
+    for i in memchr::memchr2_iter(0xe2, 0xef, b) {
+        let with = match (b[i], b.get(i + 1..i + 3)) {
+            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => "'",
+            (0xe2, Some([0x80, 0x93 | 0x94])) => "--",
+            _ => continue,
+        };
+        // `i` starts a character (a lead byte), and so does `i + 3`
+        out.push_str(&s[copied..i]);
+        out.push_str(with);
+        copied = i + 3;
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces
@@ -346,25 +392,30 @@ fn analyze(value: &str) -> Option<&'static str> {
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
-        static SCRATCH: std::cell::RefCell<(Vec<Token>, Vec<Token>)> =
-            std::cell::RefCell::new((Vec::with_capacity(64), Vec::with_capacity(64)));
+        static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
+            raw: Vec::with_capacity(64),
+            sig: Vec::with_capacity(64),
+            starts: Vec::with_capacity(16),
+        });
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut bufs) => {
-            let (raw, sig) = &mut *bufs;
-            analyze_with(value, classes, raw, sig)
-        }
+        Ok(mut bufs) => analyze_with(value, classes, &mut bufs),
         // re-entered on this thread (cannot happen today): use fresh buffers
-        Err(_) => analyze_with(value, classes, &mut Vec::new(), &mut Vec::new()),
+        Err(_) => analyze_with(value, classes, &mut Scratch::default()),
     })
 }
 
-fn analyze_with(
-    value: &str,
-    classes: u16,
-    raw: &mut Vec<Token>,
-    sig: &mut Vec<Token>,
-) -> Option<&'static str> {
+/// Buffers reused from value to value: the token stream, its comment-free copy, and the
+/// tokens where [`anywhere`]'s shapes may begin.
+#[derive(Default)]
+struct Scratch {
+    raw: Vec<Token>,
+    sig: Vec<Token>,
+    starts: Vec<u32>,
+}
+
+fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'static str> {
+    let Scratch { raw, sig, starts } = bufs;
     let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
@@ -381,7 +432,15 @@ fn analyze_with(
         }
     }
     for &(st, bs) in &runs[..n] {
-        let lexed_comment = lexer::tokenize(value, st, bs, raw);
+        // A context without backslash escapes follows its run with them, whose tokens are
+        // still in `raw`. When none of its strings held a backslash, every string scan
+        // stops at the same quote either way: the same tokens, a decision already made.
+        if !bs && !backslash_in_strings(value, raw) {
+            continue;
+        }
+        let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
+        // the marked starts number the tokens of `raw`, which are `sig` without comments
+        let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
         // Without comments (most values) the significant tokens are the raw ones: no copy.
         let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
         let truncated = has_comment && significant(value, raw, sig);
@@ -420,11 +479,22 @@ fn analyze_with(
                 return Some(r);
             }
         }
-        if let Some(r) = decide(value, sig, st, truncated, balanced, obfuscated) {
+        if let Some(r) = decide(value, sig, starts, st, truncated, balanced, obfuscated) {
             return Some(r);
         }
     }
     None
+}
+
+/// Whether a backslash lies in a token lexed by a string scan (a literal, `@'…'`), the only
+/// place where [`lexer::tokenize`]'s `backslash_escapes` changes anything.
+fn backslash_in_strings(s: &str, t: &[Token]) -> bool {
+    let b = s.as_bytes();
+    t.iter().any(|tok| {
+        matches!(tok.kind, Kind::Str | Kind::OpenStr | Kind::Var)
+            && b.get(tok.start as usize..tok.end as usize)
+                .is_some_and(|span| memchr::memchr(b'\\', span).is_some())
+    })
 }
 
 /// `DROP/*x*/users`, `SELECT/**/password`: a statement keyword glued to its operand by a
@@ -489,6 +559,7 @@ fn truncating_comment(c: &str) -> bool {
 fn decide(
     s: &str,
     t: &[Token],
+    starts: Option<&[u32]>,
     st: Start,
     truncated: bool,
     balanced: bool,
@@ -499,7 +570,7 @@ fn decide(
 
     // Context-free evidence: a set operation, a stacked statement or a timing primitive
     // anywhere is SQL whatever the context.
-    if let Some(r) = anywhere(&mut p, t) {
+    if let Some(r) = anywhere(&mut p, t, starts) {
         return Some(r);
     }
 
@@ -918,8 +989,11 @@ fn decide(
 }
 
 /// Evidence that is SQL whatever the context, read over the bare stream.
-fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
-    let n = p.len();
+///
+/// `starts`, when known, lists in order the tokens where a shape below may begin (see
+/// [`lexer::tokenize`]); the loop then visits only those. The tokens it leaves out fail every
+/// arm's pattern or its first test, which changes nothing.
+fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&'static str> {
     // The value is a statement only attacks send: `EXEC(@s)`, `DECLARE @x …`,
     // `EXEC master..xp_cmdshell`, `WAITFOR DELAY '0:0:5'`.
     if let Some(Kind::Kw(Kw::Statement | Kw::Waitfor)) = p.k(0) {
@@ -968,12 +1042,15 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token]) -> Option<&'static str> {
     }
     // Every shape below starts at a keyword, `;`, an operator or a call: the words and
     // punctuation of prose are passed over with one test each.
-    let starts = (0..n).filter(|&i| match t[i].kind {
+    let scan = |i: usize| match t[i].kind {
         Kind::Kw(_) | Kind::Semi | Kind::Op => true,
         Kind::Word => t.get(i + 1).is_some_and(|u| u.kind == Kind::LParen),
         _ => false,
-    });
-    for i in starts {
+    };
+    let marked = starts.unwrap_or(&[]).iter().map(|&i| i as usize);
+    let unmarked = if starts.is_none() { t.len() } else { 0 };
+    let all = (0..unmarked).filter(|&i| scan(i));
+    for i in marked.chain(all) {
         match p.k(i) {
             Some(Kind::Kw(Kw::Union)) if p.union_select(i, false) => {
                 return Some("union-select");

@@ -1,6 +1,7 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
-use super::detect;
+use super::lexer::{self, Start};
+use super::{backslash_in_strings, detect};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -594,5 +595,80 @@ fn arithmetic_on_a_name_is_no_tautology() {
         "1) or (a=a",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+/// The context without backslash escapes is skipped when no string of its escaped twin held a
+/// backslash: the two token streams must then be the same.
+#[test]
+fn unescaped_context_is_skipped_only_when_its_tokens_are_the_same() {
+    for v in [
+        "it's a \\path\\ and 'x' or 'y'",
+        "a\\' or 1=1 -- ",
+        "C:\\dir\\file 'quoted'",
+        "@'a\\b' 'c'",
+        "x\\ 'y' \"z\\\" w\"",
+        "N'a\\' or ''='",
+        "no backslash 'here'",
+    ] {
+        for q in [b'\'', b'"'] {
+            let mut with = Vec::new();
+            let mut without = Vec::new();
+            let _ = lexer::tokenize(v, Start::InQuote(q), true, &mut with, &mut Vec::new());
+            let _ = lexer::tokenize(v, Start::InQuote(q), false, &mut without, &mut Vec::new());
+            if !backslash_in_strings(v, &with) {
+                assert_eq!(with, without, "{v:?}");
+            }
+        }
+    }
+    // a backslash-escaped quote still breaks out in the context without escapes
+    assert!(detect("x\\' or 1=1 -- ", Context::Param).is_some());
+    assert!(detect("C:\\Users\\O'Brien", Context::Param).is_none());
+}
+
+/// The byte-level replacement of typographic quotes and dashes gives what replacing the
+/// characters gives.
+#[test]
+fn typographic_replacement_matches_the_character_replacement() {
+    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
+    const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
+    for v in [
+        "it\u{2019}s \u{2018}quoted\u{2019} \u{2014} dash \u{2013} en",
+        "1\u{2032} OR \u{ff07}1\u{ff07}=\u{ff07}1 \u{2014}",
+        "\u{2026} ellipsis \u{201c}double\u{201d} \u{20ac} euro \u{ff08}x\u{ff09}",
+        "\u{2019}",
+        "plain",
+        "",
+        "\u{e2}\u{ef} latin bytes, \u{2192} arrow, \u{2122}",
+    ] {
+        assert_eq!(
+            super::plain_quotes_and_dashes(v),
+            v.replace(QUOTES, "'").replace(DASHES, "--"),
+            "{v:?}"
+        );
+    }
+}
+
+/// The table-driven punctuation scan agrees with testing every byte.
+#[test]
+fn punctuation_scan_agrees_with_the_bytewise_test() {
+    let every_byte: Vec<u8> = (0..=255).collect();
+    for v in [
+        &b"plain words only"[..],
+        b"a -- b",
+        b"a - b / c | d & e ) f ( g",
+        b"x)(y (|z (&w",
+        b"a/*b",
+        b"it's",
+        b"-",
+        b"(",
+        b"",
+        &every_byte,
+    ] {
+        for from in 0..v.len() {
+            let b = &v[from..];
+            let bytewise = (0..b.len()).any(|i| super::punctuation_at(b, i));
+            assert_eq!(super::sql_punctuation(b), bytewise, "{b:?}");
+        }
     }
 }
