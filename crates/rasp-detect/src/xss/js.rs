@@ -655,17 +655,13 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
             b'=' if in_tag => {
                 let j = skip_ws(b, i + 1);
                 if let Some(&q @ (b'"' | b'\'')) = b.get(j) {
-                    // the closing quote, noting on the way whether the value holds markup
-                    // or a tag end (then it is not plain markup)
-                    let mut close = j + 1;
-                    let mut markup = false;
-                    while close < b.len() && b[close] != q {
-                        markup |= matches!(b[close], b'<' | b'>');
-                        close += 1;
-                    }
-                    if close == b.len() {
+                    // the closing quote, and whether the value holds markup or a tag end
+                    // (then it is not plain markup)
+                    let Some(len) = memchr::memchr(q, &b[j + 1..]) else {
                         break;
-                    }
+                    };
+                    let close = j + 1 + len;
+                    let markup = memchr::memchr2(b'<', b'>', &b[j + 1..close]).is_some();
                     if !markup {
                         out[n] = j;
                         out[n + 1] = close;
