@@ -118,10 +118,7 @@ const DIRECT_MAX: usize = 11;
 
 /// For each name length, a bit per first letter (`a` = bit 0) of the [`DIRECT_SINKS`] of that
 /// length: most identifiers (`span`, `class`, `return`) fail this test before any compare.
-static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = DIRECT_FIRST_BITS;
-
-/// The bits of [`DIRECT_FIRST`], as a constant that other constants are computed from.
-const DIRECT_FIRST_BITS: [u32; DIRECT_MAX + 1] = {
+static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
     let mut t = [0u32; DIRECT_MAX + 1];
     let mut k = 0;
     while k < DIRECT_SINKS.len() {
@@ -449,14 +446,17 @@ pub(super) struct Sinks {
     found: Option<FoundSinks>,
 }
 
+/// The direct sinks that [`code_mentions_sink`] could act on: identifier runs that start a
+/// token (`9alert` is one token, not `alert`), name a direct sink, and are followed by a byte
+/// that its rules need after a sink (`(`, a backtick, `?.(`, `;`, `,`, `)`). Only a template
+/// substitution (`${alert}`) needs none of them; a value holding `${` has all its sinks
+/// noted. Both are supersets of what the rules accept, so they only skip work.
 struct FoundSinks {
-    /// Some identifier run (as [`code_mentions_sink`] reads a value from its start, where
-    /// `9alert` holds the run `alert`) is a direct sink.
+    /// Some such run exists.
     any: bool,
-    /// Where the runs that start a token (`9alert` is one token, not `alert`) and are a
-    /// direct sink begin. A window that starts at a token boundary holds such a run only if
-    /// one starts inside it; a run cut by the window's end has nothing after it and cannot
-    /// complete a call.
+    /// Where such runs begin. A window that starts at a token boundary holds such a run
+    /// only if one starts inside it; a run cut by the window's end has nothing after it and
+    /// cannot complete a call.
     starts: Marks,
 }
 
@@ -482,144 +482,63 @@ impl Sinks {
 }
 
 impl FoundSinks {
-    /// The identifier runs of `b` that are direct sinks, as a byte-by-byte scan reads runs:
-    /// a run starts at the first identifier-start byte after a byte that starts none
-    /// (`9alert` holds `alert`) and takes every identifier byte after it. Only bytes that
-    /// start an identifier and follow one that does not can begin a run; they are found by
-    /// bit search in a mask of [`BLOCK`] bytes at a time, and most leave on their first
-    /// letter, which no direct sink starts with.
+    /// Most text has few of the bytes that must follow a sink, and a run before one is
+    /// read backwards from it: no pass over every identifier of the value.
     fn scan(b: &[u8]) -> FoundSinks {
         let mut f = FoundSinks {
             any: false,
             starts: Marks::new(),
         };
-        // whether the byte before the block starts an identifier
-        let mut carry = 0u64;
-        let mut base = 0;
-        while base < b.len() {
-            let start = start_mask_at(b, base);
-            let mut begins = start & !((start << 1) | carry);
-            carry = start >> (BLOCK - 1);
-            while begins != 0 {
-                let st = base + begins.trailing_zeros() as usize;
-                begins &= begins - 1;
-                if !f.candidate(b, st, start >> (st - base)) {
-                    return f;
-                }
+        if super::has_pair(b, b'$', b'{') {
+            f.every_run(b);
+            return f;
+        }
+        let after = memchr::memchr3_iter(b'(', b'`', b'?', b)
+            .chain(memchr::memchr3_iter(b';', b',', b')', b));
+        for p in after {
+            if !f.note(b, p) {
+                break;
             }
-            base += BLOCK;
         }
         f
     }
 
-    /// Judge the identifier-start byte `b[st]` that follows a byte starting none; `ahead`
-    /// holds the identifier-start bits of `b[st..]` to the end of its block. False once the
-    /// marks overflow (they then say "maybe" everywhere: nothing more to learn).
-    #[inline(always)]
-    fn candidate(&mut self, b: &[u8], st: usize, ahead: u64) -> bool {
-        let first = b[st] | 0x20;
-        if !first.is_ascii_lowercase() || SINK_FIRST & (1 << (first - b'a')) == 0 {
-            return true;
+    /// Note the token-starting run that ends at `end`, if it is a direct sink; false once
+    /// the marks overflow (they then say "maybe" everywhere: nothing more to learn).
+    fn note(&mut self, b: &[u8], end: usize) -> bool {
+        // back over the run, no further than a direct sink can be long
+        let mut st = end;
+        while st > 0 && end - st <= DIRECT_MAX && is_ident(b[st - 1]) {
+            st -= 1;
         }
-        // the run's end: the first byte that starts no identifier, then (rarely) the digits
-        // that continue it, read no further than a direct sink can be long
-        let mut end = if ahead == !0 {
-            st + 64
-        } else {
-            st + (!ahead).trailing_zeros() as usize
-        }
-        .min(b.len());
-        while end < b.len() && end - st <= DIRECT_MAX && is_ident(b[end]) {
-            end += 1;
-        }
-        if !direct_sink(&b[st..end]) {
-            return true;
-        }
-        // after digits, a run starts here only if the digits follow no identifier byte
-        // (`9alert`, not `x9alert`)
-        let mut p = st;
-        while p > 0 && b[p - 1].is_ascii_digit() {
-            p -= 1;
-        }
-        if p > 0 && is_ident(b[p - 1]) {
+        let token_start = st == 0 || !is_ident(b[st - 1]);
+        if !token_start || st == end || !is_ident_start(b[st]) || !direct_sink(&b[st..end]) {
             return true;
         }
         self.any = true;
-        !((st == 0 || !is_ident(b[st - 1])) && !self.starts.push(st))
+        self.starts.push(st)
     }
-}
 
-/// First letters (`a` = bit 0) of the [`DIRECT_SINKS`].
-const SINK_FIRST: u32 = {
-    let mut m = 0;
-    let mut n = 0;
-    while n <= DIRECT_MAX {
-        m |= DIRECT_FIRST_BITS[n];
-        n += 1;
+    /// Note every token-starting run that is a direct sink, whatever follows it.
+    fn every_run(&mut self, b: &[u8]) {
+        let mut i = 0;
+        while i < b.len() {
+            if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
+                i += 1;
+                continue;
+            }
+            let st = i;
+            while i < b.len() && is_ident(b[i]) {
+                i += 1;
+            }
+            if direct_sink(&b[st..i]) {
+                self.any = true;
+                if !self.starts.push(st) {
+                    return;
+                }
+            }
+        }
     }
-    m
-};
-
-/// Bytes per block of the identifier-start masks.
-const BLOCK: usize = 64;
-
-/// [`start_mask`] of the block of `b` that starts at `base` (inside `b`); the last block is
-/// padded with NUL, which starts no identifier.
-fn start_mask_at(b: &[u8], base: usize) -> u64 {
-    let mut block = [0u8; BLOCK];
-    let c = &b[base..b.len().min(base + BLOCK)];
-    block[..c.len()].copy_from_slice(c);
-    start_mask(&block)
-}
-
-/// Bit `k` set where `c[k]` may start an identifier (`A-Za-z_$`, the [`IDENT`] table's
-/// bit 0), tested eight bytes at a time in a `u64` (SWAR) instead of one table look-up and
-/// branch per byte.
-fn start_mask(c: &[u8; BLOCK]) -> u64 {
-    let mut start = 0u64;
-    for (k, w) in c.chunks_exact(8).enumerate() {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(w);
-        let w = u64::from_le_bytes(word);
-        let letter = in_range(w | splat(0x20), b'a', b'z');
-        let st = letter | equal(w, b'_') | equal(w, b'$');
-        start |= u64::from(high_bits(st)) << (8 * k);
-    }
-    start
-}
-
-/// The low seven bits of every byte.
-const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-/// The high bit of every byte.
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
-/// `b` in every byte.
-const fn splat(b: u8) -> u64 {
-    0x0101_0101_0101_0101 * b as u64
-}
-
-/// The high bit of each byte of `w` that lies in `lo..=hi` (ASCII bounds, `lo` > 0). Each
-/// sum stays below 0x100 within its byte (seven bits plus at most 0x7f), so no carry
-/// crosses into the next byte; bytes of 0x80 and above are excluded by their own high bit.
-fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
-    let t = w & LOW7;
-    let at_least_lo = t + splat(0x80 - lo);
-    let above_hi = t + splat(0x7f - hi);
-    at_least_lo & !above_hi & !w & HIGH
-}
-
-/// The high bit of each byte of `w` that equals `c` (exact: the sum of the low seven bits
-/// cannot carry out of its byte).
-fn equal(w: u64, c: u8) -> u64 {
-    let v = w ^ splat(c);
-    !(((v & LOW7) + LOW7) | v) & HIGH
-}
-
-/// The high bits of the eight bytes of `m` (only high bits set) packed into one byte, byte
-/// `k` to bit `k`: the multiplier moves bit `8k + 7` to bit `56 + k`, and its other products
-/// land on distinct bits outside the top byte, so nothing carries into it.
-fn high_bits(m: u64) -> u8 {
-    ((m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
 }
 
 /// Where `document.cookie` (any case) starts.
@@ -1469,35 +1388,33 @@ mod tests {
     }
 
     #[test]
-    fn start_mask_agrees_with_the_table() {
-        let mut c = [0u8; BLOCK];
-        for base in (0..256).step_by(BLOCK) {
-            for (k, x) in c.iter_mut().enumerate() {
-                // neighbours of every kind around each byte
-                *x = (base + k * 37 % BLOCK) as u8;
-            }
-            let start = start_mask(&c);
-            for (k, &x) in c.iter().enumerate() {
-                assert_eq!(start >> k & 1 == 1, is_ident_start(x), "{x}");
-            }
-        }
+    fn sinks_that_code_could_act_on() {
+        let starts = |v: &str| {
+            let f = FoundSinks::scan(v.as_bytes());
+            let mut at = f.starts.at[..f.starts.len].to_vec();
+            at.sort_unstable();
+            (f.any, at)
+        };
+        assert_eq!(starts("x=alert;y=eval(1)"), (true, vec![2, 10]));
+        assert_eq!(starts("[1].find(prompt),alert`1`"), (true, vec![9, 17]));
+        assert_eq!(starts("alert?.(1) (confirm)"), (true, vec![0, 12]));
+        // words, not sinks the rules could act on
+        assert_eq!(starts("alert me, eval it; an alert."), (false, vec![]));
+        assert_eq!(
+            starts("x9alert(1) alertx(1) _alert(1) setintervalx(1)"),
+            (false, vec![])
+        );
+        assert_eq!(starts("9alert(1)"), (false, vec![]));
+        // a template substitution passes a sink with nothing after it
+        assert_eq!(starts("`${ alert }`"), (true, vec![4]));
+        assert_eq!(starts(""), (false, vec![]));
     }
 
     #[test]
-    fn identifier_runs_across_blocks() {
-        // runs that cross a block boundary, end the value, or follow digits
-        let pad = "-".repeat(BLOCK - 3);
-        let v = format!("{pad}alert x 9eval{pad}{pad}prompt");
+    fn sink_marks_overflow_into_maybe() {
+        let v = "alert(1);".repeat(MAX_MARKS + 1);
         let f = FoundSinks::scan(v.as_bytes());
-        assert!(f.any);
-        let at: Vec<usize> = f.starts.at[..f.starts.len].to_vec();
-        assert_eq!(at, vec![pad.len(), v.len() - 6]);
-        assert!(!FoundSinks::scan(b"xalert alertx 1 window x9alert _alert $eval").any);
-        assert!(!FoundSinks::scan(b"setintervalsetinterval alert_ eval9").any);
-        assert!(FoundSinks::scan(b"a.b(-setInterval)").any);
-        assert!(FoundSinks::scan(b"9alert").any);
-        assert!(FoundSinks::scan(b"9alert").starts.len == 0);
-        assert!(!FoundSinks::scan(b"").any);
+        assert!(f.any && f.starts.any_in(0, 1) && f.starts.any_in(3, 4));
     }
 
     #[test]
