@@ -580,7 +580,13 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
                         break;
                     };
                     let close = j + 1 + len;
-                    let markup = memchr::memchr2(b'<', b'>', &b[j + 1..close]).is_some();
+                    let value = &b[j + 1..close];
+                    // (most values are a word or two: a loop beats a dispatched search)
+                    let markup = if value.len() <= NEAR {
+                        value.iter().any(|&c| c == b'<' || c == b'>')
+                    } else {
+                        memchr::memchr2(b'<', b'>', value).is_some()
+                    };
                     if !markup {
                         out[n] = j;
                         out[n + 1] = close;
