@@ -386,11 +386,27 @@ mod needle {
 /// `behavior`/`-moz-binding`, or `url(` / `URL(` (which may load a script-capable
 /// resource). `m`: the classes of `b`'s bytes (`url(` needs a parenthesis).
 fn css_hint(b: &[u8], m: u32) -> bool {
-    has_needle(b, needle::PRESSION)
-        || has_needle(b, needle::BEHAVIO)
-        || has_needle(b, needle::BINDING)
-        || (m & class::PAREN != 0 && has_url_paren(b))
+    CSS_WORDS.as_ref().map_or_else(
+        || {
+            has_needle(b, needle::PRESSION)
+                || has_needle(b, needle::BEHAVIO)
+                || has_needle(b, needle::BINDING)
+        },
+        |w| w.find(b).is_some(),
+    ) || (m & class::PAREN != 0 && has_url_paren(b))
 }
+
+/// The words of [`css_hint`] in one vectorized multi-word searcher (one pass instead of a
+/// substring search per word); `None` where the CPU has no vector unit for it, and then
+/// the words are searched one by one.
+static CSS_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        let mut words = aho_corasick::packed::Config::new().builder();
+        for k in [needle::PRESSION, needle::BEHAVIO, needle::BINDING] {
+            words.add(NEEDLES[k]);
+        }
+        words.build()
+    });
 
 /// Whether `b` holds `url(` or `URL(`: one pass over the (rare) parentheses instead of a
 /// substring search per spelling.
