@@ -129,6 +129,18 @@ static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
     t
 };
 
+/// The last letters (`a` = bit 0) of the [`DIRECT_SINKS`].
+const DIRECT_LAST: u32 = {
+    let mut m = 0;
+    let mut k = 0;
+    while k < DIRECT_SINKS.len() {
+        let n = DIRECT_SINKS[k];
+        m |= 1 << (n[n.len() - 1] - b'a');
+        k += 1;
+    }
+    m
+};
+
 /// Whether `name` (any case) is one of the [`DIRECT_SINKS`]. The table test is inlined into
 /// the identifier scans (it rejects almost every word); the compare is not.
 #[inline(always)]
@@ -506,6 +518,11 @@ impl FoundSinks {
     /// Note the token-starting run that ends at `end`, if it is a direct sink; false once
     /// the marks overflow (they then say "maybe" everywhere: nothing more to learn).
     fn note(&mut self, b: &[u8], end: usize) -> bool {
+        // most bytes before `(` `,` `;` … end no direct sink (digits, quotes, spaces, `s`)
+        let last = end.checked_sub(1).map_or(0, |p| b[p] | 0x20);
+        if !last.is_ascii_lowercase() || DIRECT_LAST & (1 << (last - b'a')) == 0 {
+            return true;
+        }
         // back over the run, no further than a direct sink can be long
         let mut st = end;
         while st > 0 && end - st <= DIRECT_MAX && is_ident(b[st - 1]) {
