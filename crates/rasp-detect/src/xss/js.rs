@@ -324,13 +324,18 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     let mut tried = 0;
     // quotes of each kind (`'`, `"`, backtick) seen so far
     let mut seen = [0usize; 3];
+    // the delimiters are in order, as the quotes are visited: one cursor walks them
+    let mut next_delimiter = 0;
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
         let Some(q) = memchr::memchr3(b'\'', b'"', b'`', &b[i..]) else {
             break;
         };
         i += q + 1;
-        if delimiters.binary_search(&(i - 1)).is_ok() {
+        while delimiters.get(next_delimiter).is_some_and(|&d| d < i - 1) {
+            next_delimiter += 1;
+        }
+        if delimiters.get(next_delimiter) == Some(&(i - 1)) {
             continue;
         }
         // Reflected inside a string, the value's first quote of that kind ends the page's
