@@ -36,6 +36,23 @@ static SPACE: [bool; 256] = {
     t
 };
 
+/// Bytes that end an attribute name: [`is_space`], `/`, `>` and `=` (one load per byte of
+/// the name instead of five compares).
+static ENDS_ATTR_NAME: [bool; 256] = {
+    let mut t = SPACE;
+    t[b'/' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'=' as usize] = true;
+    t
+};
+
+/// [`is_space`] and `/`: what the tokenizer skips before an attribute name.
+static SPACE_OR_SLASH: [bool; 256] = {
+    let mut t = SPACE;
+    t[b'/' as usize] = true;
+    t
+};
+
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
 pub(super) fn executes_by_itself(name: &[u8]) -> bool {
     matches!(
@@ -565,7 +582,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     let mut attrs = 0;
     loop {
         // before attribute name
-        while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
+        while i < b.len() && SPACE_OR_SLASH[usize::from(b[i])] {
             i += 1;
         }
         if i >= b.len() {
@@ -587,7 +604,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             return (embed.iframe.then_some("executable-tag"), i);
         }
         i += 1;
-        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
+        while i < b.len() && !ENDS_ATTR_NAME[usize::from(b[i])] {
             i += 1;
         }
         let an = &b[ns..i];
