@@ -36,6 +36,23 @@ static SPACE: [bool; 256] = {
     t
 };
 
+/// Bytes that end an attribute name: [`is_space`], `/`, `>` and `=` (one load per byte of
+/// the name instead of five compares).
+static ENDS_ATTR_NAME: [bool; 256] = {
+    let mut t = SPACE;
+    t[b'/' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'=' as usize] = true;
+    t
+};
+
+/// [`is_space`] and `/`: what the tokenizer skips before an attribute name.
+static SPACE_OR_SLASH: [bool; 256] = {
+    let mut t = SPACE;
+    t[b'/' as usize] = true;
+    t
+};
+
 /// Tag names that run script or load an active document/plug-in whatever their attributes.
 pub(super) fn executes_by_itself(name: &[u8]) -> bool {
     matches!(
@@ -565,7 +582,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     let mut attrs = 0;
     loop {
         // before attribute name
-        while i < b.len() && (is_space(b[i]) || b[i] == b'/') {
+        while i < b.len() && SPACE_OR_SLASH[usize::from(b[i])] {
             i += 1;
         }
         if i >= b.len() {
@@ -587,7 +604,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             return (embed.iframe.then_some("executable-tag"), i);
         }
         i += 1;
-        while i < b.len() && !is_space(b[i]) && b[i] != b'/' && b[i] != b'>' && b[i] != b'=' {
+        while i < b.len() && !ENDS_ATTR_NAME[usize::from(b[i])] {
             i += 1;
         }
         let an = &b[ns..i];
@@ -937,67 +954,88 @@ fn trim_controls(n: &[u8]) -> &[u8] {
 }
 
 /// An attribute injected into an existing tag without `<`: a quote, space or `/` and then
-/// `on<event>=` (`" onmouseover=alert(1) x="`, `x autofocus onfocus=alert(1)`).
+/// `on<event>=` (`" onmouseover=alert(1) x="`, `x autofocus onfocus=alert(1)`). The first
+/// [`MAX_ON_PAIRS`] `on` pairs (any case, in words or not) of the value are judged.
 pub fn attribute_breakout(s: &str) -> bool {
     let b = s.as_bytes();
-    let mut from = 0;
-    let mut found = 0;
-    while from + 2 < b.len() && found < 64 {
-        let Some(p) = memchr::memchr2(b'o', b'O', &b[from..]) else {
-            return false;
-        };
-        let at = from + p;
-        from = at + 1;
-        if !matches!(b.get(at + 1), Some(b'n' | b'N')) {
-            continue;
-        }
-        found += 1;
-        let before_ok = at == 0
-            || matches!(
-                b[at - 1],
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'"' | b'\'' | b'/' | b'`'
-            );
-        if !before_ok {
-            continue;
-        }
-        let mut e = at + 2;
-        while e < b.len() && e - at < 48 && b[e].is_ascii_alphabetic() {
-            e += 1;
-        }
-        // `e - at < 48` bounds the name, so the buffer holds it whole
-        let mut ebuf = [0u8; 48];
-        let ev = lower_into(&b[at + 2..e], &mut ebuf);
-        if !is_event_name(ev) {
-            continue;
-        }
-        let mut k = e;
-        while k < b.len() && is_space(b[k]) {
-            k += 1;
-        }
-        if b.get(k) != Some(&b'=') {
-            continue;
-        }
-        k += 1;
-        while k < b.len() && is_space(b[k]) {
-            k += 1;
-        }
-        // plain text (no quote or tag end before the handler) naming a word
-        if memchr::memchr3(b'"', b'\'', b'`', &b[..at]).is_none()
-            && memchr::memchr(b'>', &b[..at]).is_none()
-            && inert_handler_word(&b[k..])
-        {
-            continue;
-        }
-        // a non-empty handler body, or a quote break-out right before the handler
-        if k < b.len() && !matches!(b[k], b'&' | b'>') {
-            return true;
-        }
-        if k >= b.len() && at > 0 && matches!(b[at - 1], b'"' | b'\'' | b'`' | b' ' | b'\t') {
-            // an injected handler whose body the page supplies: `" onload=`
-            return true;
-        }
+    match ON_PAIRS.as_ref() {
+        Some(on) => handler_among(b, on.find_iter(b).map(|m| m.start())),
+        None => handler_among(b, on_pairs(b)),
     }
-    false
+}
+
+/// Whether one of the first [`MAX_ON_PAIRS`] of the `on` pairs `at` of `b` starts an
+/// injected handler.
+fn handler_among(b: &[u8], mut at: impl Iterator<Item = usize>) -> bool {
+    at.by_ref()
+        .take(MAX_ON_PAIRS)
+        .any(|p| injected_handler(b, p))
+}
+
+/// Where `on` (any case) starts in `b`, found without a vector unit.
+fn on_pairs(b: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr2_iter(b'o', b'O', b).filter(|&p| matches!(b.get(p + 1), Some(b'n' | b'N')))
+}
+
+/// `on` pairs looked at per value by [`attribute_breakout`].
+const MAX_ON_PAIRS: usize = 64;
+
+/// `on` in any case, found by one vectorized searcher: most `o`s of text start no `on`,
+/// and a search per `o` cost more than the pairs.
+static ON_PAIRS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+    std::sync::LazyLock::new(|| {
+        let mut on = aho_corasick::packed::Config::new().builder();
+        for p in ["on", "On", "oN", "ON"] {
+            on.add(p);
+        }
+        on.build()
+    });
+
+/// Whether the `on` at `at` starts an injected event handler: after a quote, space or `/`
+/// (or at the start), an event name, `=`, and a body.
+fn injected_handler(b: &[u8], at: usize) -> bool {
+    let before_ok = at == 0
+        || matches!(
+            b[at - 1],
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0c | b'"' | b'\'' | b'/' | b'`'
+        );
+    if !before_ok {
+        return false;
+    }
+    let mut e = at + 2;
+    while e < b.len() && e - at < 48 && b[e].is_ascii_alphabetic() {
+        e += 1;
+    }
+    // `e - at < 48` bounds the name, so the buffer holds it whole
+    let mut ebuf = [0u8; 48];
+    let ev = lower_into(&b[at + 2..e], &mut ebuf);
+    if !is_event_name(ev) {
+        return false;
+    }
+    let mut k = e;
+    while k < b.len() && is_space(b[k]) {
+        k += 1;
+    }
+    if b.get(k) != Some(&b'=') {
+        return false;
+    }
+    k += 1;
+    while k < b.len() && is_space(b[k]) {
+        k += 1;
+    }
+    // plain text (no quote or tag end before the handler) naming a word
+    if memchr::memchr3(b'"', b'\'', b'`', &b[..at]).is_none()
+        && memchr::memchr(b'>', &b[..at]).is_none()
+        && inert_handler_word(&b[k..])
+    {
+        return false;
+    }
+    // a non-empty handler body, or a quote break-out right before the handler
+    if k < b.len() && !matches!(b[k], b'&' | b'>') {
+        return true;
+    }
+    // an injected handler whose body the page supplies: `" onload=`
+    k >= b.len() && at > 0 && matches!(b[at - 1], b'"' | b'\'' | b'`' | b' ' | b'\t')
 }
 
 /// A handler body that is one plain word, bare or quoted, ending the value or followed by a
@@ -1068,5 +1106,25 @@ mod tests {
             "https://example.com/?online=1&onboarding=2"
         ));
         assert!(!attribute_breakout("turn it on = off"));
+        assert!(attribute_breakout("x\" ONLOAD = alert(1)"));
+        assert!(attribute_breakout("\" onload="));
+        assert!(!attribute_breakout("xonload=alert(1)"));
+        assert!(!attribute_breakout("set onload=init"));
+        // only the first 64 `on` pairs are judged
+        let late = format!("{} \" onload=alert(1)", "on ".repeat(64));
+        assert!(!attribute_breakout(&late));
+        let early = format!("{} \" onload=alert(1)", "on ".repeat(63));
+        assert!(attribute_breakout(&early));
+        // the search without a vector unit finds the same pairs
+        for v in ["\" ONLOAD = alert(1)", "one onion ON oN", &late, &early] {
+            let b = v.as_bytes();
+            let scalar: Vec<usize> = on_pairs(b).collect();
+            let packed: Vec<usize> = ON_PAIRS.as_ref().map_or_else(
+                || scalar.clone(),
+                |on| on.find_iter(b).map(|m| m.start()).collect(),
+            );
+            assert_eq!(scalar, packed, "{v}");
+            assert_eq!(handler_among(b, on_pairs(b)), attribute_breakout(v), "{v}");
+        }
     }
 }

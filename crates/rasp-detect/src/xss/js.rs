@@ -129,6 +129,18 @@ static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
     t
 };
 
+/// The last letters (`a` = bit 0) of the [`DIRECT_SINKS`].
+const DIRECT_LAST: u32 = {
+    let mut m = 0;
+    let mut k = 0;
+    while k < DIRECT_SINKS.len() {
+        let n = DIRECT_SINKS[k];
+        m |= 1 << (n[n.len() - 1] - b'a');
+        k += 1;
+    }
+    m
+};
+
 /// Whether `name` (any case) is one of the [`DIRECT_SINKS`]. The table test is inlined into
 /// the identifier scans (it rejects almost every word); the compare is not.
 #[inline(always)]
@@ -312,13 +324,18 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     let mut tried = 0;
     // quotes of each kind (`'`, `"`, backtick) seen so far
     let mut seen = [0usize; 3];
+    // the delimiters are in order, as the quotes are visited: one cursor walks them
+    let mut next_delimiter = 0;
     let mut i = 0;
     while i < b.len() && tried < MAX_QUOTES {
         let Some(q) = memchr::memchr3(b'\'', b'"', b'`', &b[i..]) else {
             break;
         };
         i += q + 1;
-        if delimiters.binary_search(&(i - 1)).is_ok() {
+        while delimiters.get(next_delimiter).is_some_and(|&d| d < i - 1) {
+            next_delimiter += 1;
+        }
+        if delimiters.get(next_delimiter) == Some(&(i - 1)) {
             continue;
         }
         // Reflected inside a string, the value's first quote of that kind ends the page's
@@ -446,14 +463,17 @@ pub(super) struct Sinks {
     found: Option<FoundSinks>,
 }
 
+/// The direct sinks that [`code_mentions_sink`] could act on: identifier runs that start a
+/// token (`9alert` is one token, not `alert`), name a direct sink, and are followed by a byte
+/// that its rules need after a sink (`(`, a backtick, `?.(`, `;`, `,`, `)`). Only a template
+/// substitution (`${alert}`) needs none of them; a value holding `${` has all its sinks
+/// noted. Both are supersets of what the rules accept, so they only skip work.
 struct FoundSinks {
-    /// Some identifier run (as [`code_mentions_sink`] reads a value from its start, where
-    /// `9alert` holds the run `alert`) is a direct sink.
+    /// Some such run exists.
     any: bool,
-    /// Where the runs that start a token (`9alert` is one token, not `alert`) and are a
-    /// direct sink begin. A window that starts at a token boundary holds such a run only if
-    /// one starts inside it; a run cut by the window's end has nothing after it and cannot
-    /// complete a call.
+    /// Where such runs begin. A window that starts at a token boundary holds such a run
+    /// only if one starts inside it; a run cut by the window's end has nothing after it and
+    /// cannot complete a call.
     starts: Marks,
 }
 
@@ -479,14 +499,53 @@ impl Sinks {
 }
 
 impl FoundSinks {
+    /// Most text has few of the bytes that must follow a sink, and a run before one is
+    /// read backwards from it: no pass over every identifier of the value.
     fn scan(b: &[u8]) -> FoundSinks {
         let mut f = FoundSinks {
             any: false,
             starts: Marks::new(),
         };
+        if super::has_pair(b, b'$', b'{') {
+            f.every_run(b);
+            return f;
+        }
+        let after = memchr::memchr3_iter(b'(', b'`', b'?', b)
+            .chain(memchr::memchr3_iter(b';', b',', b')', b));
+        for p in after {
+            if !f.note(b, p) {
+                break;
+            }
+        }
+        f
+    }
+
+    /// Note the token-starting run that ends at `end`, if it is a direct sink; false once
+    /// the marks overflow (they then say "maybe" everywhere: nothing more to learn).
+    fn note(&mut self, b: &[u8], end: usize) -> bool {
+        // most bytes before `(` `,` `;` … end no direct sink (digits, quotes, spaces, `s`)
+        let last = end.checked_sub(1).map_or(0, |p| b[p] | 0x20);
+        if !last.is_ascii_lowercase() || DIRECT_LAST & (1 << (last - b'a')) == 0 {
+            return true;
+        }
+        // back over the run, no further than a direct sink can be long
+        let mut st = end;
+        while st > 0 && end - st <= DIRECT_MAX && is_ident(b[st - 1]) {
+            st -= 1;
+        }
+        let token_start = st == 0 || !is_ident(b[st - 1]);
+        if !token_start || st == end || !is_ident_start(b[st]) || !direct_sink(&b[st..end]) {
+            return true;
+        }
+        self.any = true;
+        self.starts.push(st)
+    }
+
+    /// Note every token-starting run that is a direct sink, whatever follows it.
+    fn every_run(&mut self, b: &[u8]) {
         let mut i = 0;
         while i < b.len() {
-            if !is_ident_start(b[i]) {
+            if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
                 i += 1;
                 continue;
             }
@@ -495,14 +554,12 @@ impl FoundSinks {
                 i += 1;
             }
             if direct_sink(&b[st..i]) {
-                f.any = true;
-                // once the marks overflow they say "maybe" everywhere: nothing more to learn
-                if (st == 0 || !is_ident(b[st - 1])) && !f.starts.push(st) {
-                    break;
+                self.any = true;
+                if !self.starts.push(st) {
+                    return;
                 }
             }
         }
-        f
     }
 }
 
@@ -539,17 +596,19 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
             b'=' if in_tag => {
                 let j = skip_ws(b, i + 1);
                 if let Some(&q @ (b'"' | b'\'')) = b.get(j) {
-                    // the closing quote, noting on the way whether the value holds markup
-                    // or a tag end (then it is not plain markup)
-                    let mut close = j + 1;
-                    let mut markup = false;
-                    while close < b.len() && b[close] != q {
-                        markup |= matches!(b[close], b'<' | b'>');
-                        close += 1;
-                    }
-                    if close == b.len() {
+                    // the closing quote, and whether the value holds markup or a tag end
+                    // (then it is not plain markup)
+                    let Some(len) = memchr::memchr(q, &b[j + 1..]) else {
                         break;
-                    }
+                    };
+                    let close = j + 1 + len;
+                    let value = &b[j + 1..close];
+                    // (most values are a word or two: a loop beats a dispatched search)
+                    let markup = if value.len() <= NEAR {
+                        value.iter().any(|&c| c == b'<' || c == b'>')
+                    } else {
+                        memchr::memchr2(b'<', b'>', value).is_some()
+                    };
                     if !markup {
                         out[n] = j;
                         out[n + 1] = close;
@@ -941,11 +1000,12 @@ fn code_mentions_sink(b: &[u8]) -> bool {
 
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
-pub fn sink_call(s: &str, sinks: &mut Sinks) -> bool {
+/// `m`: the byte classes of `s` ([`super::classes`]).
+pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     let t = trim_statement_start(s.as_bytes());
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
-    let code_like = code_punctuation(s.as_bytes())
+    let code_like = code_punctuation(s.as_bytes(), m)
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
         || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)));
     // (a value that names no direct sink, as most prose and markup, skips the mention scan)
@@ -1044,20 +1104,10 @@ fn same_origin_path_literal(rhs: &[u8]) -> bool {
     matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/'))
 }
 
-/// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(` (one pass).
-fn code_punctuation(b: &[u8]) -> bool {
-    static CODE: [bool; 256] = {
-        let mut t = [false; 256];
-        t[b';' as usize] = true;
-        t[b'{' as usize] = true;
-        t[b'}' as usize] = true;
-        t[b'`' as usize] = true;
-        t[b'[' as usize] = true;
-        t[b'=' as usize] = true;
-        t
-    };
-    b.iter().any(|&c| CODE[usize::from(c)])
-        || memchr::memchr_iter(b')', b).any(|p| b.get(p + 1) == Some(&b'('))
+/// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(`. The single
+/// bytes are read from the classes `m` of `b`, found in the pass every value gets.
+fn code_punctuation(b: &[u8], m: u32) -> bool {
+    m & super::class::CODE != 0 || super::has_pair(b, b')', b'(')
 }
 
 /// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,
@@ -1362,7 +1412,37 @@ mod tests {
     }
 
     fn sink_call(s: &str) -> bool {
-        super::sink_call(s, &mut Sinks::new())
+        super::sink_call(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+    }
+
+    #[test]
+    fn sinks_that_code_could_act_on() {
+        let starts = |v: &str| {
+            let f = FoundSinks::scan(v.as_bytes());
+            let mut at = f.starts.at[..f.starts.len].to_vec();
+            at.sort_unstable();
+            (f.any, at)
+        };
+        assert_eq!(starts("x=alert;y=eval(1)"), (true, vec![2, 10]));
+        assert_eq!(starts("[1].find(prompt),alert`1`"), (true, vec![9, 17]));
+        assert_eq!(starts("alert?.(1) (confirm)"), (true, vec![0, 12]));
+        // words, not sinks the rules could act on
+        assert_eq!(starts("alert me, eval it; an alert."), (false, vec![]));
+        assert_eq!(
+            starts("x9alert(1) alertx(1) _alert(1) setintervalx(1)"),
+            (false, vec![])
+        );
+        assert_eq!(starts("9alert(1)"), (false, vec![]));
+        // a template substitution passes a sink with nothing after it
+        assert_eq!(starts("`${ alert }`"), (true, vec![4]));
+        assert_eq!(starts(""), (false, vec![]));
+    }
+
+    #[test]
+    fn sink_marks_overflow_into_maybe() {
+        let v = "alert(1);".repeat(MAX_MARKS + 1);
+        let f = FoundSinks::scan(v.as_bytes());
+        assert!(f.any && f.starts.any_in(0, 1) && f.starts.any_in(3, 4));
     }
 
     #[test]

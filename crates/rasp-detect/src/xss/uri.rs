@@ -57,6 +57,41 @@ fn colon_after_scheme_letter(b: &[u8]) -> bool {
     })
 }
 
+/// Whether some `:` in the part of `b` that [`fold`] reads follows, in folded text, the end
+/// of a scheme name (`script`, `mocha`, `data`): the search for the schemes themselves
+/// folds and copies the value, and most colons (`Note:`, `format:`, times) fail this first.
+/// Each look back stops at the first folded byte that cannot continue a name, at the latest
+/// at the colon before, so the colons cost one pass in all.
+fn colon_after_scheme_name(b: &[u8]) -> bool {
+    let head = &b[..b.len().min(MAX_FOLD)];
+    memchr::memchr_iter(b':', head).any(|p| folded_ends_with_name(&head[..p]))
+}
+
+/// Whether the folded `b` ends with `script`, `mocha` or `data` (the [`SCHEMES`] without
+/// their `:`; `script` ends three of them).
+fn folded_ends_with_name(b: &[u8]) -> bool {
+    const ENDS: [&[u8]; 3] = [b"script", b"mocha", b"data"];
+    let mut tail = [0u8; 6];
+    let mut n = 0;
+    for &c in b.iter().rev() {
+        if !kept(c) {
+            continue;
+        }
+        let c = c.to_ascii_lowercase();
+        // no name holds anything but letters
+        if !c.is_ascii_lowercase() {
+            break;
+        }
+        n += 1;
+        tail[tail.len() - n] = c;
+        if n == tail.len() {
+            break;
+        }
+    }
+    let t = &tail[tail.len() - n..];
+    ENDS.iter().any(|e| t.ends_with(e))
+}
+
 const SCHEMES: [&str; 5] = ["javascript:", "vbscript:", "livescript:", "mocha:", "data:"];
 
 /// MIME types a `data:` URL can carry that a browser renders as an active document.
@@ -151,7 +186,7 @@ pub fn find_scheme(s: &str) -> Option<SchemeHit> {
 
 /// [`find_scheme`] for hits whose offset in `s` passes `accept`.
 fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHit> {
-    if !colon_after_scheme_letter(s.as_bytes()) {
+    if !colon_after_scheme_letter(s.as_bytes()) || !colon_after_scheme_name(s.as_bytes()) {
         return None;
     }
     let lower = fold(s);
@@ -270,5 +305,18 @@ mod tests {
         assert!(!dangerous_value("javascript:void(0)"));
         assert!(!dangerous_value("myjavascript:foo(1)"));
         assert!(dangerous_in_attribute("0;url=javascript:alert(1)"));
+        assert!(dangerous_in_attribute("java\tscr\nipt :alert(1)"));
+        assert!(dangerous_value("x: y: z: a: MOCHA:alert(1)"));
+    }
+
+    #[test]
+    fn scheme_name_before_a_colon() {
+        assert!(colon_after_scheme_name(b"Note: javascript:alert(1)"));
+        assert!(colon_after_scheme_name(b"da\x01ta :text/html,x"));
+        assert!(colon_after_scheme_name(b"vb script:"));
+        assert!(!colon_after_scheme_name(
+            b"Note: format: 10:30 at: scripts:"
+        ));
+        assert!(!colon_after_scheme_name(b":data"));
     }
 }
