@@ -296,8 +296,9 @@ impl Detectors {
         }
         // Without `%` or `&` decoding is the identity: settle the structural test (the last
         // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
-        // All conditions must hold, so their order does not change the answer.
-        if !escapes && !has_structure(kind, value) {
+        // All conditions must hold, so their order does not change the answer. For XSS every
+        // gate byte but `%` and `&` is structural: passing the gate without them is the test.
+        if !escapes && kind == AttackKind::Sqli && !has_structure(kind, value) {
             return None;
         }
         if char_count_below(value, min.max(2)) {
@@ -316,18 +317,24 @@ impl Detectors {
             return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
-        // structure.
-        let decoded = normalize::percent_decode_deep(value);
-        let decoded = match normalize::html_entity_decode(&decoded) {
-            Cow::Borrowed(_) => decoded,
-            Cow::Owned(d) => Cow::Owned(d),
+        // structure. Without `%` or `&` both decodings return the value itself.
+        let decoded = if escapes {
+            let decoded = normalize::percent_decode_deep(value);
+            match normalize::html_entity_decode(&decoded) {
+                Cow::Borrowed(_) => decoded,
+                Cow::Owned(d) => Cow::Owned(d),
+            }
+        } else {
+            Cow::Borrowed(value)
         };
         // Arithmetic and comparison alone (`2 + 2 = 4`) cannot inject: see
         // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
         // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
-        // byte test goes first.
+        // byte test goes first (already passed above when nothing was decoded).
         let candidate = match kind {
-            AttackKind::Sqli => has_structure(kind, &decoded) && sqli::carries_sql(&decoded),
+            AttackKind::Sqli => {
+                (!escapes || has_structure(kind, &decoded)) && sqli::carries_sql(&decoded)
+            }
             // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
             // name longer than a letter and no string: nothing a script can run.
             _ => markup_or_script_capable(&decoded) && !sqli::is_math(&decoded),
@@ -345,8 +352,12 @@ fn gate_pass(value: &str, gate: &[u8; 256]) -> (bool, bool) {
         let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
         return (bits != 0, bits & GATE_ESCAPE != 0);
     }
-    // Every gate byte carries `GATE_PASS`.
-    let pass = value.bytes().any(|b| gate[usize::from(b)] != 0);
+    // Every gate byte carries `GATE_PASS`. Folded a block at a time (no branch per byte),
+    // stopping at the first block with a gate byte.
+    let pass = value
+        .as_bytes()
+        .chunks(GATE_FOLD_MAX)
+        .any(|block| block.iter().fold(0u8, |acc, &b| acc | gate[usize::from(b)]) != 0);
     (
         pass,
         pass && memchr::memchr2(b'%', b'&', value.as_bytes()).is_some(),
