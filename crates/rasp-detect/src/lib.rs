@@ -156,9 +156,22 @@ const fn ml_gate(structural: &[u8]) -> [u8; 256] {
 }
 
 /// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
-static SQLI_ML_GATE: [u8; 256] = ml_gate(b"'\"`()=;#-/");
+const SQLI_GATE_BYTES: &[u8; 10] = b"'\"`()=;#-/";
+static SQLI_ML_GATE: [u8; 256] = ml_gate(SQLI_GATE_BYTES);
 /// Markup and script need a bracket, quote, backtick, parenthesis or escape.
-static XSS_ML_GATE: [u8; 256] = ml_gate(b"<>\"'`(\\");
+const XSS_GATE_BYTES: &[u8; 7] = b"<>\"'`(\\";
+static XSS_ML_GATE: [u8; 256] = ml_gate(XSS_GATE_BYTES);
+
+/// The gate bytes of each kind with `%` and `&`, three by three, for the vectorised
+/// searches of [`gate_pass`] on long values (commonest first: a hit ends the search).
+const SQLI_GATE_TRIPLES: [[u8; 3]; 4] = [
+    [b'\'', b'=', b'-'],
+    [b'(', b')', b'/'],
+    [b'"', b';', b'#'],
+    [b'`', b'%', b'&'],
+];
+const XSS_GATE_TRIPLES: [[u8; 3]; 3] =
+    [[b'\'', b'"', b'<'], [b'(', b'>', b'`'], [b'\\', b'%', b'&']];
 
 impl Detectors {
     /// Detectors with the embedded ML model.
@@ -281,16 +294,24 @@ impl Detectors {
         ) {
             return None;
         }
-        let (min, gate) = match kind {
-            AttackKind::Sqli => (self.thresholds.min_sqli_len, &SQLI_ML_GATE),
-            AttackKind::Xss => (self.thresholds.min_xss_len, &XSS_ML_GATE),
+        let (min, gate, triples) = match kind {
+            AttackKind::Sqli => (
+                self.thresholds.min_sqli_len,
+                &SQLI_ML_GATE,
+                &SQLI_GATE_TRIPLES[..],
+            ),
+            AttackKind::Xss => (
+                self.thresholds.min_xss_len,
+                &XSS_ML_GATE,
+                &XSS_GATE_TRIPLES[..],
+            ),
             _ => return None,
         };
         // Does any byte reach the gate (a structural character, or a `%` / `&` that decoding
         // may turn into one)? And is there anything to decode? Percent and entity decoding
         // can only produce a structural character from a `%` or a `&`, so a value with no
         // gate byte cannot change structure (most ordinary values leave here).
-        let (pass, escapes) = gate_pass(value, gate);
+        let (pass, escapes) = gate_pass(value, gate, triples);
         if !pass {
             return None;
         }
@@ -345,23 +366,19 @@ impl Detectors {
 
 /// Whether any byte of `value` passes `gate` ([`ml_gate`]), and whether one is a `%` or `&`
 /// (the only `GATE_ESCAPE` bytes). Short values answer both in one pass of table lookups;
-/// long ones stop at their first gate byte and search `%` / `&` vectorised (the search's
-/// set-up costs about as much as folding [`GATE_FOLD_MAX`] bytes).
-fn gate_pass(value: &str, gate: &[u8; 256]) -> (bool, bool) {
+/// long ones search the same bytes (`triples`, the gate's bytes three by three) vectorised,
+/// stopping at the first search that finds one, then `%` / `&` (a search's set-up costs
+/// about as much as folding [`GATE_FOLD_MAX`] bytes).
+fn gate_pass(value: &str, gate: &[u8; 256], triples: &[[u8; 3]]) -> (bool, bool) {
     if value.len() <= GATE_FOLD_MAX {
         let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
         return (bits != 0, bits & GATE_ESCAPE != 0);
     }
-    // Every gate byte carries `GATE_PASS`. Folded a block at a time (no branch per byte),
-    // stopping at the first block with a gate byte.
-    let pass = value
-        .as_bytes()
-        .chunks(GATE_FOLD_MAX)
-        .any(|block| block.iter().fold(0u8, |acc, &b| acc | gate[usize::from(b)]) != 0);
-    (
-        pass,
-        pass && memchr::memchr2(b'%', b'&', value.as_bytes()).is_some(),
-    )
+    let b = value.as_bytes();
+    let pass = triples
+        .iter()
+        .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some());
+    (pass, pass && memchr::memchr2(b'%', b'&', b).is_some())
 }
 
 /// Whether `value` has fewer than `min` characters, counted only when its byte length
@@ -486,14 +503,46 @@ mod tests {
             values.push(format!("{long}{core}{long}"));
         }
         for v in &values {
-            for gate in [&SQLI_ML_GATE, &XSS_ML_GATE] {
+            for (gate, triples) in [
+                (&SQLI_ML_GATE, &SQLI_GATE_TRIPLES[..]),
+                (&XSS_ML_GATE, &XSS_GATE_TRIPLES[..]),
+            ] {
                 let bits = v.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
                 assert_eq!(
-                    gate_pass(v, gate),
+                    gate_pass(v, gate, triples),
                     (bits != 0, bits & GATE_ESCAPE != 0),
                     "{v:?}"
                 );
             }
+        }
+    }
+
+    /// The searched triples of each kind are exactly its gate bytes.
+    #[test]
+    fn gate_triples_are_the_gate_bytes() {
+        for (gate, triples) in [
+            (&SQLI_ML_GATE, &SQLI_GATE_TRIPLES[..]),
+            (&XSS_ML_GATE, &XSS_GATE_TRIPLES[..]),
+        ] {
+            let mut searched: Vec<u8> = triples.iter().flatten().copied().collect();
+            searched.sort_unstable();
+            searched.dedup();
+            assert_eq!(searched.len(), triples.len() * 3);
+            let gated: Vec<u8> = (0..=255u8).filter(|&b| gate[usize::from(b)] != 0).collect();
+            assert_eq!(searched, gated);
+        }
+        for b in *SQLI_GATE_BYTES {
+            assert_ne!(SQLI_ML_GATE[usize::from(b)], 0);
+        }
+        for b in *XSS_GATE_BYTES {
+            assert_ne!(XSS_ML_GATE[usize::from(b)], 0);
+        }
+        // `ml_candidate_decoded` skips the XSS structural test of a value without `%` or
+        // `&` that passed the gate: its gate bytes must be the structural set.
+        for b in 0..=255u8 {
+            let gate_only =
+                XSS_ML_GATE[usize::from(b)] & GATE_ESCAPE == 0 && XSS_ML_GATE[usize::from(b)] != 0;
+            assert_eq!(gate_only, XSS_STRUCTURE[usize::from(b)], "{b}");
         }
     }
 
