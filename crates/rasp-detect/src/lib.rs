@@ -327,7 +327,7 @@ impl Detectors {
         }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
-        if value.contains('<')
+        if memchr::memchr(b'<', value.as_bytes()).is_some()
             && (plain_markup(value) || (kind == AttackKind::Xss && xss::inert_markup(value)))
         {
             return None;
@@ -423,7 +423,15 @@ fn has_structure(kind: AttackKind, decoded: &str) -> bool {
         _ => &XSS_STRUCTURE,
     };
     decoded.bytes().any(|b| table[usize::from(b)])
-        || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
+        || (kind == AttackKind::Sqli && has_comment_opener(decoded.as_bytes()))
+}
+
+/// Whether `b` contains `--` or `/*` (a vectorised search for `-` and `/`, then one byte).
+fn has_comment_opener(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'-', b'/', b).any(|i| {
+        let want = if b[i] == b'-' { b'-' } else { b'*' };
+        b.get(i + 1) == Some(&want)
+    })
 }
 
 /// A byte-membership table (one lookup per byte instead of a search of the set).
@@ -543,6 +551,20 @@ mod tests {
             let gate_only =
                 XSS_ML_GATE[usize::from(b)] & GATE_ESCAPE == 0 && XSS_ML_GATE[usize::from(b)] != 0;
             assert_eq!(gate_only, XSS_STRUCTURE[usize::from(b)], "{b}");
+        }
+    }
+
+    #[test]
+    fn comment_openers_are_found_as_substrings_are() {
+        for v in [
+            "", "-", "/", "--", "/*", "a-b", "a--", "-/-*", "*/", "a/b*c", "x /* y", "1 -- x",
+            "-/", "/-*", "--/", "é--", "-é-",
+        ] {
+            assert_eq!(
+                has_comment_opener(v.as_bytes()),
+                v.contains("--") || v.contains("/*"),
+                "{v}"
+            );
         }
     }
 
