@@ -336,24 +336,7 @@ fn packed_text_sums<const N: usize>(
     let mut start = 0;
     while start < full {
         let end = (start + PACKED_RUN / 4).min(full);
-        let mut acc = 0i32;
-        for w in text[start..end + 3].windows(4) {
-            let (c0, c1, c2, c3) = (usize::from(w[0]), w[1], w[2], w[3]);
-            // Width 2 alone; widths 3 and 4 side by side for two bytes (the low half is then
-            // the width-3 hash), width 4 alone for its last byte: 4 multiplies, not 6.
-            let h2 = (FIRST_STEP_2[c0] ^ u64::from(c1)).wrapping_mul(FNV_PRIME_LOW);
-            let x = (FIRST_STEP_34[c0] ^ BYTE_LANES[usize::from(c1)]).wrapping_mul(FNV_PRIME_LOW);
-            let x = ((x & LANE_MASK) ^ BYTE_LANES[usize::from(c2)]).wrapping_mul(FNV_PRIME_LOW);
-            let x = x & LANE_MASK;
-            let h3 = x;
-            let h4 = ((x >> 32) ^ u64::from(c3)).wrapping_mul(FNV_PRIME_LOW);
-            acc = acc
-                .wrapping_add(uni[c0])
-                .wrapping_add(at(h2))
-                .wrapping_add(at(h3))
-                .wrapping_add(at(h4));
-        }
-        add_run(acc);
+        add_run(window_run(text, start, end, packed, uni));
         start = end;
     }
     let mut count = 4 * full;
@@ -419,6 +402,146 @@ fn packed_text_sums<const N: usize>(
     }
     add_run(acc);
     (a, b, count)
+}
+
+/// The wrapping sum of the packed entries of the four windows (widths 1 to 4) at each
+/// position of `start..end` (at most [`PACKED_RUN`] / 4 positions, each with three bytes
+/// after it in `text`): eight positions at a time with AVX2 where the CPU has it, one at a
+/// time otherwise. Both give the same sum (integer adds commute).
+fn window_run<const N: usize>(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    packed: &[Packed; N],
+    uni: &[Packed; 256],
+) -> i32 {
+    #[cfg(target_arch = "x86_64")]
+    if wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::window_run` is compiled with; it has no other precondition.
+        return unsafe { wide::window_run(text, start, end, packed, uni) };
+    }
+    scalar_window_run(text, start, end, packed, uni)
+}
+
+/// [`window_run`] one position at a time (portable; also the tail of the AVX2 run).
+fn scalar_window_run<const N: usize>(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    packed: &[Packed; N],
+    uni: &[Packed; 256],
+) -> i32 {
+    let at = |h: u64| packed[(h as usize) & (N - 1)];
+    let mut acc = 0i32;
+    for w in text[start..end + 3].windows(4) {
+        let (c0, c1, c2, c3) = (usize::from(w[0]), w[1], w[2], w[3]);
+        // Width 2 alone; widths 3 and 4 side by side for two bytes (the low half is then
+        // the width-3 hash), width 4 alone for its last byte: 4 multiplies, not 6.
+        let h2 = (FIRST_STEP_2[c0] ^ u64::from(c1)).wrapping_mul(FNV_PRIME_LOW);
+        let x = (FIRST_STEP_34[c0] ^ BYTE_LANES[usize::from(c1)]).wrapping_mul(FNV_PRIME_LOW);
+        let x = ((x & LANE_MASK) ^ BYTE_LANES[usize::from(c2)]).wrapping_mul(FNV_PRIME_LOW);
+        let x = x & LANE_MASK;
+        let h3 = x;
+        let h4 = ((x >> 32) ^ u64::from(c3)).wrapping_mul(FNV_PRIME_LOW);
+        acc = acc
+            .wrapping_add(uni[c0])
+            .wrapping_add(at(h2))
+            .wrapping_add(at(h3))
+            .wrapping_add(at(h4));
+    }
+    acc
+}
+
+/// The window hashes of eight positions at once in 32-bit lanes. A bucket is a hash's low
+/// bits (at most 2^23 buckets), and the low 32 bits of FNV-1a's state depend only on the
+/// low 32 bits of the basis and the prime (a product's low bits depend only on its
+/// operands' low bits), so lanes modulo 2^32 give the very buckets of the 64-bit hash.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::{ngram_seed, scalar_window_run, Packed, FNV_BASIS, FNV_PRIME};
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_cvtepu8_epi32, _mm256_extract_epi32, _mm256_mullo_epi32,
+        _mm256_set1_epi32, _mm256_xor_si256, _mm_cvtsi64_si128,
+    };
+
+    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
+    pub(super) fn available() -> bool {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+
+    /// The low 32 bits of FNV-1a's state after the basis of the width-`n` n-gram hash.
+    const fn basis(n: usize) -> i32 {
+        (FNV_BASIS ^ ngram_seed(n)) as u32 as i32
+    }
+
+    /// [`super::window_run`] with AVX2: eight positions per step, the rest one at a time.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn window_run<const N: usize>(
+        text: &[u8],
+        start: usize,
+        end: usize,
+        packed: &[Packed; N],
+        uni: &[Packed; 256],
+    ) -> i32 {
+        let prime = _mm256_set1_epi32(FNV_PRIME as u32 as i32);
+        let mask = _mm256_set1_epi32((N - 1) as i32);
+        let (b2, b3, b4) = (
+            _mm256_set1_epi32(basis(2)),
+            _mm256_set1_epi32(basis(3)),
+            _mm256_set1_epi32(basis(4)),
+        );
+        // The bytes at `i + k .. i + k + 8`, one per lane (positions `i .. i + 8` need the
+        // bytes up to `i + 10`: `i + 8 <= end` and `end + 3 <= text.len()`).
+        macro_rules! bytes_at {
+            ($i:expr, $k:expr) => {{
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&text[$i + $k..$i + $k + 8]);
+                _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(b)))
+            }};
+        }
+        macro_rules! step {
+            ($h:expr, $c:expr) => {
+                _mm256_mullo_epi32(_mm256_xor_si256($h, $c), prime)
+            };
+        }
+        // Each lane's bucket (masked, so the index is in bounds and needs no check).
+        macro_rules! add_lanes {
+            ($acc:ident, $v:expr) => {{
+                let v: __m256i = $v;
+                $acc = $acc
+                    .wrapping_add(packed[(_mm256_extract_epi32::<0>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<1>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<2>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<3>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<4>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<5>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<6>(v) as u32 as usize) & (N - 1)])
+                    .wrapping_add(packed[(_mm256_extract_epi32::<7>(v) as u32 as usize) & (N - 1)]);
+            }};
+        }
+        let mut acc = 0i32;
+        let mut i = start;
+        while i + 8 <= end {
+            let (c0, c1, c2, c3) = (
+                bytes_at!(i, 0),
+                bytes_at!(i, 1),
+                bytes_at!(i, 2),
+                bytes_at!(i, 3),
+            );
+            let h2 = step!(step!(b2, c0), c1);
+            let h3 = step!(step!(step!(b3, c0), c1), c2);
+            let h4 = step!(step!(step!(step!(b4, c0), c1), c2), c3);
+            add_lanes!(acc, _mm256_and_si256(h2, mask));
+            add_lanes!(acc, _mm256_and_si256(h3, mask));
+            add_lanes!(acc, _mm256_and_si256(h4, mask));
+            for &c in &text[i..i + 8] {
+                acc = acc.wrapping_add(uni[usize::from(c)]);
+            }
+            i += 8;
+        }
+        acc.wrapping_add(scalar_window_run(text, i, end, packed, uni))
+    }
 }
 
 /// The packed entry of every byte's unigram bucket in `packed` (the first-step table of
@@ -565,6 +688,38 @@ mod tests {
             });
             assert_eq!(packed_pair_sums(t, table, &uni), (a, b, n), "{t:?}");
         }
+    }
+
+    /// The eight-lane run and the one-at-a-time run sum the same entries, at every run
+    /// length and start, on bytes of every kind (the CPU's own path is what `window_run`
+    /// takes; on a CPU without AVX2 both sides are the scalar run).
+    #[test]
+    fn window_runs_agree_with_the_scalar_run() {
+        const N: usize = 1 << 17;
+        let packed: Vec<Packed> = (0..N)
+            .map(|i| pack_pair((i as u8).wrapping_mul(151) as i8, ((i >> 7) as u8) as i8))
+            .collect();
+        let table = <&[Packed; N]>::try_from(&packed[..]).unwrap();
+        let uni = packed_unigrams(&packed);
+        let text: Vec<u8> = (0..200u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .chain(*b"\x02<svg onload=alert(1)> 1' or '0'='0 -- \x03")
+            .collect();
+        let full = text.len() - 3;
+        for start in 0..20 {
+            for end in start..(start + PACKED_RUN / 4).min(full) {
+                assert_eq!(
+                    window_run(&text, start, end, table, &uni),
+                    scalar_window_run(&text, start, end, table, &uni),
+                    "{start}..{end}"
+                );
+            }
+        }
+        let tail = full - PACKED_RUN / 4;
+        assert_eq!(
+            window_run(&text, tail, full, table, &uni),
+            scalar_window_run(&text, tail, full, table, &uni)
+        );
     }
 
     #[test]
