@@ -477,10 +477,11 @@ mod wide {
     use super::{fold_tail, CANON_CAP};
     use super::{ngram_seed, scalar_window_run, Packed, FNV_BASIS, FNV_PRIME};
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_blendv_epi8, _mm256_cmpeq_epi8, _mm256_cvtepu8_epi32,
-        _mm256_extract_epi32, _mm256_extract_epi64, _mm256_min_epu8, _mm256_movemask_epi8,
-        _mm256_mullo_epi32, _mm256_or_si256, _mm256_set1_epi32, _mm256_set1_epi8,
-        _mm256_set_epi64x, _mm256_sub_epi8, _mm256_xor_si256, _mm_cvtsi64_si128,
+        _mm256_add_epi32, _mm256_and_si256, _mm256_blendv_epi8, _mm256_cmpeq_epi8,
+        _mm256_cvtepu8_epi32, _mm256_extract_epi32, _mm256_extract_epi64, _mm256_i32gather_epi32,
+        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_mullo_epi32, _mm256_or_si256,
+        _mm256_set1_epi32, _mm256_set1_epi8, _mm256_set_epi64x, _mm256_setzero_si256,
+        _mm256_sub_epi8, _mm256_xor_si256, _mm_cvtsi64_si128,
     };
 
     /// Whether this CPU has AVX2 (std detects it once and caches the answer).
@@ -587,22 +588,9 @@ mod wide {
                 _mm256_mullo_epi32(_mm256_xor_si256($h, $c), prime)
             };
         }
-        // Each lane's bucket (masked, so the index is in bounds and needs no check).
-        macro_rules! add_lanes {
-            ($acc:ident, $v:expr) => {{
-                let v: __m256i = $v;
-                $acc = $acc
-                    .wrapping_add(packed[(_mm256_extract_epi32::<0>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<1>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<2>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<3>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<4>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<5>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<6>(v) as u32 as usize) & (N - 1)])
-                    .wrapping_add(packed[(_mm256_extract_epi32::<7>(v) as u32 as usize) & (N - 1)]);
-            }};
-        }
-        let mut acc = 0i32;
+        // Eight lanes of wrapping sums: their total is the scalar run's wrapping sum
+        // (integer adds commute), all [`super::unpack_run`] needs.
+        let mut lanes = _mm256_setzero_si256();
         let mut i = start;
         while i + 8 <= end {
             let (c0, c1, c2, c3) = (
@@ -611,17 +599,40 @@ mod wide {
                 bytes_at!(i, 2),
                 bytes_at!(i, 3),
             );
-            let h2 = step!(step!(b2, c0), c1);
-            let h3 = step!(step!(step!(b3, c0), c1), c2);
-            let h4 = step!(step!(step!(step!(b4, c0), c1), c2), c3);
-            add_lanes!(acc, _mm256_and_si256(h2, mask));
-            add_lanes!(acc, _mm256_and_si256(h3, mask));
-            add_lanes!(acc, _mm256_and_si256(h4, mask));
-            for &c in &text[i..i + 8] {
-                acc = acc.wrapping_add(uni[usize::from(c)]);
-            }
+            let h2 = _mm256_and_si256(step!(step!(b2, c0), c1), mask);
+            let h3 = _mm256_and_si256(step!(step!(step!(b3, c0), c1), c2), mask);
+            let h4 = _mm256_and_si256(step!(step!(step!(step!(b4, c0), c1), c2), c3), mask);
+            // SAFETY: the gathers read `packed[h]` for lanes `h` masked with `N - 1`, below
+            // `N == packed.len()`, and `uni[c]` for lanes `c` that are bytes, below
+            // `256 == uni.len()`; the scale 4 is the size of a `Packed` (`i32`).
+            let entries = unsafe {
+                let table = packed.as_ptr();
+                _mm256_add_epi32(
+                    _mm256_add_epi32(
+                        _mm256_i32gather_epi32::<4>(table, h2),
+                        _mm256_i32gather_epi32::<4>(table, h3),
+                    ),
+                    _mm256_add_epi32(
+                        _mm256_i32gather_epi32::<4>(table, h4),
+                        _mm256_i32gather_epi32::<4>(uni.as_ptr(), c0),
+                    ),
+                )
+            };
+            lanes = _mm256_add_epi32(lanes, entries);
             i += 8;
         }
+        let acc = [
+            _mm256_extract_epi32::<0>(lanes),
+            _mm256_extract_epi32::<1>(lanes),
+            _mm256_extract_epi32::<2>(lanes),
+            _mm256_extract_epi32::<3>(lanes),
+            _mm256_extract_epi32::<4>(lanes),
+            _mm256_extract_epi32::<5>(lanes),
+            _mm256_extract_epi32::<6>(lanes),
+            _mm256_extract_epi32::<7>(lanes),
+        ]
+        .into_iter()
+        .fold(0i32, i32::wrapping_add);
         acc.wrapping_add(scalar_window_run(text, i, end, packed, uni))
     }
 }
