@@ -2,6 +2,10 @@
 //!
 //! The same function feeds training and inference, so the model never sees a feature the
 //! runtime cannot produce. Work is linear in the (already bounded) value length.
+//!
+//! On x86-64 CPUs with AVX2 (detected at run time) the scoring pass folds the canonical text
+//! and hashes the n-gram windows 32 bytes / 8 positions at a time (module `wide`); the scalar
+//! code is the portable path and the tail, and tests hold both to the same sums.
 
 use super::split::fnv1a64;
 
