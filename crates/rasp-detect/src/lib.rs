@@ -156,9 +156,22 @@ const fn ml_gate(structural: &[u8]) -> [u8; 256] {
 }
 
 /// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
-static SQLI_ML_GATE: [u8; 256] = ml_gate(b"'\"`()=;#-/");
+const SQLI_GATE_BYTES: &[u8; 10] = b"'\"`()=;#-/";
+static SQLI_ML_GATE: [u8; 256] = ml_gate(SQLI_GATE_BYTES);
 /// Markup and script need a bracket, quote, backtick, parenthesis or escape.
-static XSS_ML_GATE: [u8; 256] = ml_gate(b"<>\"'`(\\");
+const XSS_GATE_BYTES: &[u8; 7] = b"<>\"'`(\\";
+static XSS_ML_GATE: [u8; 256] = ml_gate(XSS_GATE_BYTES);
+
+/// The gate bytes of each kind with `%` and `&`, three by three, for the vectorised
+/// searches of [`gate_pass`] on long values (commonest first: a hit ends the search).
+const SQLI_GATE_TRIPLES: [[u8; 3]; 4] = [
+    [b'\'', b'=', b'-'],
+    [b'(', b')', b'/'],
+    [b'"', b';', b'#'],
+    [b'`', b'%', b'&'],
+];
+const XSS_GATE_TRIPLES: [[u8; 3]; 3] =
+    [[b'\'', b'"', b'<'], [b'(', b'>', b'`'], [b'\\', b'%', b'&']];
 
 impl Detectors {
     /// Detectors with the embedded ML model.
@@ -281,23 +294,32 @@ impl Detectors {
         ) {
             return None;
         }
-        let (min, gate) = match kind {
-            AttackKind::Sqli => (self.thresholds.min_sqli_len, &SQLI_ML_GATE),
-            AttackKind::Xss => (self.thresholds.min_xss_len, &XSS_ML_GATE),
+        let (min, gate, triples) = match kind {
+            AttackKind::Sqli => (
+                self.thresholds.min_sqli_len,
+                &SQLI_ML_GATE,
+                &SQLI_GATE_TRIPLES[..],
+            ),
+            AttackKind::Xss => (
+                self.thresholds.min_xss_len,
+                &XSS_ML_GATE,
+                &XSS_GATE_TRIPLES[..],
+            ),
             _ => return None,
         };
         // Does any byte reach the gate (a structural character, or a `%` / `&` that decoding
         // may turn into one)? And is there anything to decode? Percent and entity decoding
         // can only produce a structural character from a `%` or a `&`, so a value with no
         // gate byte cannot change structure (most ordinary values leave here).
-        let (pass, escapes) = gate_pass(value, gate);
+        let (pass, escapes) = gate_pass(value, gate, triples);
         if !pass {
             return None;
         }
         // Without `%` or `&` decoding is the identity: settle the structural test (the last
         // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
-        // All conditions must hold, so their order does not change the answer.
-        if !escapes && !has_structure(kind, value) {
+        // All conditions must hold, so their order does not change the answer. For XSS every
+        // gate byte but `%` and `&` is structural: passing the gate without them is the test.
+        if !escapes && kind == AttackKind::Sqli && !has_structure(kind, value) {
             return None;
         }
         if char_count_below(value, min.max(2)) {
@@ -305,7 +327,7 @@ impl Detectors {
         }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
-        if value.contains('<')
+        if memchr::memchr(b'<', value.as_bytes()).is_some()
             && (plain_markup(value) || (kind == AttackKind::Xss && xss::inert_markup(value)))
         {
             return None;
@@ -316,18 +338,24 @@ impl Detectors {
             return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
-        // structure.
-        let decoded = normalize::percent_decode_deep(value);
-        let decoded = match normalize::html_entity_decode(&decoded) {
-            Cow::Borrowed(_) => decoded,
-            Cow::Owned(d) => Cow::Owned(d),
+        // structure. Without `%` or `&` both decodings return the value itself.
+        let decoded = if escapes {
+            let decoded = normalize::percent_decode_deep(value);
+            match normalize::html_entity_decode(&decoded) {
+                Cow::Borrowed(_) => decoded,
+                Cow::Owned(d) => Cow::Owned(d),
+            }
+        } else {
+            Cow::Borrowed(value)
         };
         // Arithmetic and comparison alone (`2 + 2 = 4`) cannot inject: see
         // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
         // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
-        // byte test goes first.
+        // byte test goes first (already passed above when nothing was decoded).
         let candidate = match kind {
-            AttackKind::Sqli => has_structure(kind, &decoded) && sqli::carries_sql(&decoded),
+            AttackKind::Sqli => {
+                (!escapes || has_structure(kind, &decoded)) && sqli::carries_sql(&decoded)
+            }
             // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
             // name longer than a letter and no string: nothing a script can run.
             _ => markup_or_script_capable(&decoded) && !sqli::is_math(&decoded),
@@ -338,19 +366,19 @@ impl Detectors {
 
 /// Whether any byte of `value` passes `gate` ([`ml_gate`]), and whether one is a `%` or `&`
 /// (the only `GATE_ESCAPE` bytes). Short values answer both in one pass of table lookups;
-/// long ones stop at their first gate byte and search `%` / `&` vectorised (the search's
-/// set-up costs about as much as folding [`GATE_FOLD_MAX`] bytes).
-fn gate_pass(value: &str, gate: &[u8; 256]) -> (bool, bool) {
+/// long ones search the same bytes (`triples`, the gate's bytes three by three) vectorised,
+/// stopping at the first search that finds one, then `%` / `&` (a search's set-up costs
+/// about as much as folding [`GATE_FOLD_MAX`] bytes).
+fn gate_pass(value: &str, gate: &[u8; 256], triples: &[[u8; 3]]) -> (bool, bool) {
     if value.len() <= GATE_FOLD_MAX {
         let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
         return (bits != 0, bits & GATE_ESCAPE != 0);
     }
-    // Every gate byte carries `GATE_PASS`.
-    let pass = value.bytes().any(|b| gate[usize::from(b)] != 0);
-    (
-        pass,
-        pass && memchr::memchr2(b'%', b'&', value.as_bytes()).is_some(),
-    )
+    let b = value.as_bytes();
+    let pass = triples
+        .iter()
+        .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some());
+    (pass, pass && memchr::memchr2(b'%', b'&', b).is_some())
 }
 
 /// Whether `value` has fewer than `min` characters, counted only when its byte length
@@ -394,8 +422,32 @@ fn has_structure(kind: AttackKind, decoded: &str) -> bool {
         AttackKind::Sqli => &SQLI_STRUCTURE,
         _ => &XSS_STRUCTURE,
     };
-    decoded.bytes().any(|b| table[usize::from(b)])
-        || (kind == AttackKind::Sqli && (decoded.contains("--") || decoded.contains("/*")))
+    let triples: &[[u8; 3]] = match kind {
+        AttackKind::Sqli => &SQLI_STRUCTURE_TRIPLES,
+        _ => &XSS_STRUCTURE_TRIPLES,
+    };
+    any_byte_of(decoded.as_bytes(), table, triples)
+        || (kind == AttackKind::Sqli && has_comment_opener(decoded.as_bytes()))
+}
+
+/// Whether `b` has a byte of `set` (a membership table), which is the union of `triples`:
+/// a table lookup per byte for short values, vectorised searches three bytes at a time for
+/// longer ones (a search's set-up costs about as much as [`GATE_FOLD_MAX`] lookups).
+fn any_byte_of(b: &[u8], set: &[bool; 256], triples: &[[u8; 3]]) -> bool {
+    if b.len() <= GATE_FOLD_MAX {
+        return b.iter().any(|&c| set[usize::from(c)]);
+    }
+    triples
+        .iter()
+        .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some())
+}
+
+/// Whether `b` contains `--` or `/*` (a vectorised search for `-` and `/`, then one byte).
+fn has_comment_opener(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'-', b'/', b).any(|i| {
+        let want = if b[i] == b'-' { b'-' } else { b'*' };
+        b.get(i + 1) == Some(&want)
+    })
 }
 
 /// A byte-membership table (one lookup per byte instead of a search of the set).
@@ -411,15 +463,27 @@ const fn byte_set(set: &[u8]) -> [bool; 256] {
 
 static SQLI_STRUCTURE: [bool; 256] = byte_set(b"'\"`()=;#");
 static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
+/// The structural sets three by three, for [`any_byte_of`] (a repeated byte fills a triple).
+const SQLI_STRUCTURE_TRIPLES: [[u8; 3]; 3] =
+    [[b'\'', b'=', b'('], [b')', b'"', b';'], [b'#', b'`', b'`']];
+const XSS_STRUCTURE_TRIPLES: [[u8; 3]; 3] = [
+    [b'\'', b'"', b'<'],
+    [b'(', b'>', b'`'],
+    [b'\\', b'\\', b'\\'],
+];
+/// What a script break-out needs (see [`markup_or_script_capable`]), and the same bytes
+/// three by three for [`any_byte_of`].
+const SCRIPT_CAPABLE_BYTES: &[u8] = b"\"'`(\\";
+const SCRIPT_CAPABLE_TRIPLES: [[u8; 3]; 2] = [[b'"', b'\'', b'('], [b'`', b'\\', b'\\']];
 
 /// Whether an XSS vector can live in `decoded`: a quote, backtick, parenthesis or backslash
 /// (attribute and script-string break-outs, calls, escapes), or a `<` that opens markup (a
 /// letter, `/`, `!` or `?` after it). A `<` or `>` between numbers and words is a comparison:
 /// `b < c && d >= 2` is math, and no parser reads it as a tag.
 fn markup_or_script_capable(decoded: &str) -> bool {
-    static SCRIPT_CAPABLE: [bool; 256] = byte_set(b"\"'`(\\");
+    static SCRIPT_CAPABLE: [bool; 256] = byte_set(SCRIPT_CAPABLE_BYTES);
     let b = decoded.as_bytes();
-    b.iter().any(|&c| SCRIPT_CAPABLE[usize::from(c)])
+    any_byte_of(b, &SCRIPT_CAPABLE, &SCRIPT_CAPABLE_TRIPLES)
         || memchr::memchr_iter(b'<', b).any(|p| {
             b.get(p + 1)
                 .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
@@ -475,13 +539,81 @@ mod tests {
             values.push(format!("{long}{core}{long}"));
         }
         for v in &values {
-            for gate in [&SQLI_ML_GATE, &XSS_ML_GATE] {
+            for (gate, triples) in [
+                (&SQLI_ML_GATE, &SQLI_GATE_TRIPLES[..]),
+                (&XSS_ML_GATE, &XSS_GATE_TRIPLES[..]),
+            ] {
                 let bits = v.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
                 assert_eq!(
-                    gate_pass(v, gate),
+                    gate_pass(v, gate, triples),
                     (bits != 0, bits & GATE_ESCAPE != 0),
                     "{v:?}"
                 );
+            }
+        }
+    }
+
+    /// The searched triples of each kind are exactly its gate bytes.
+    #[test]
+    fn gate_triples_are_the_gate_bytes() {
+        for (gate, triples) in [
+            (&SQLI_ML_GATE, &SQLI_GATE_TRIPLES[..]),
+            (&XSS_ML_GATE, &XSS_GATE_TRIPLES[..]),
+        ] {
+            let mut searched: Vec<u8> = triples.iter().flatten().copied().collect();
+            searched.sort_unstable();
+            searched.dedup();
+            assert_eq!(searched.len(), triples.len() * 3);
+            let gated: Vec<u8> = (0..=255u8).filter(|&b| gate[usize::from(b)] != 0).collect();
+            assert_eq!(searched, gated);
+        }
+        for b in *SQLI_GATE_BYTES {
+            assert_ne!(SQLI_ML_GATE[usize::from(b)], 0);
+        }
+        for b in *XSS_GATE_BYTES {
+            assert_ne!(XSS_ML_GATE[usize::from(b)], 0);
+        }
+        // `ml_candidate_decoded` skips the XSS structural test of a value without `%` or
+        // `&` that passed the gate: its gate bytes must be the structural set.
+        for b in 0..=255u8 {
+            let gate_only =
+                XSS_ML_GATE[usize::from(b)] & GATE_ESCAPE == 0 && XSS_ML_GATE[usize::from(b)] != 0;
+            assert_eq!(gate_only, XSS_STRUCTURE[usize::from(b)], "{b}");
+        }
+    }
+
+    #[test]
+    fn comment_openers_are_found_as_substrings_are() {
+        for v in [
+            "", "-", "/", "--", "/*", "a-b", "a--", "-/-*", "*/", "a/b*c", "x /* y", "1 -- x",
+            "-/", "/-*", "--/", "é--", "-é-",
+        ] {
+            assert_eq!(
+                has_comment_opener(v.as_bytes()),
+                v.contains("--") || v.contains("/*"),
+                "{v}"
+            );
+        }
+    }
+
+    /// The searched triples of every byte-set test are exactly its set, and the long-value
+    /// search answers as the table does.
+    #[test]
+    fn byte_set_searches_agree_with_their_tables() {
+        let script = byte_set(SCRIPT_CAPABLE_BYTES);
+        for (set, triples) in [
+            (&SQLI_STRUCTURE, &SQLI_STRUCTURE_TRIPLES[..]),
+            (&XSS_STRUCTURE, &XSS_STRUCTURE_TRIPLES[..]),
+            (&script, &SCRIPT_CAPABLE_TRIPLES[..]),
+        ] {
+            let searched: Vec<bool> = (0..=255u8)
+                .map(|b| triples.iter().flatten().any(|&t| t == b))
+                .collect();
+            assert_eq!(searched[..], set[..]);
+            let long = "plain words and more plain words, long enough to pass the fold limit ";
+            for b in 0..=255u8 {
+                let v: Vec<u8> = long.bytes().chain([b]).chain(long.bytes()).collect();
+                assert_eq!(any_byte_of(&v, set, triples), set[usize::from(b)], "{b}");
             }
         }
     }

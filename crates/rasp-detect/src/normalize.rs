@@ -44,7 +44,8 @@ pub fn fold_lookalike(c: char) -> char {
 /// kept literally; `+` is left alone (only form bodies mean space by it).
 pub fn percent_decode(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
-    if !b.contains(&b'%') {
+    // memchr's search is vectorised; `<[u8]>::contains` compares a byte at a time.
+    if memchr::memchr(b'%', b).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
@@ -103,7 +104,16 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
+        // Copy the run up to the next lead byte of an overlong form in one go.
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| OVERLONG_LEAD[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        out.extend_from_slice(&bytes[i..i + run]);
+        i += run;
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
         let extra = match b {
             0xc0 | 0xc1 => 1,
             0xe0 => 2,
@@ -140,12 +150,24 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
     out
 }
 
+/// The lead bytes [`fold_overlong`] examines: `C0`, `C1`, `E0`, `F0`, `F8`, `FC`.
+static OVERLONG_LEAD: [bool; 256] = {
+    let mut t = [false; 256];
+    t[0xc0] = true;
+    t[0xc1] = true;
+    t[0xe0] = true;
+    t[0xf0] = true;
+    t[0xf8] = true;
+    t[0xfc] = true;
+    t
+};
+
 /// Decode percent-encoding leniently, the way the most permissive servers and file APIs
 /// did: up to [`MAX_DECODE_DEPTH`] layers of `%XX` / `%uXXXX` (with look-alike dots and
 /// slashes folded to ASCII), overlong UTF-8 folded ([`fold_overlong`]); invalid bytes become
 /// U+FFFD.
 pub fn lenient_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('%') {
+    if memchr::memchr(b'%', s.as_bytes()).is_none() {
         // Nothing to decode: only raw look-alikes can change.
         return if has_lookalike(s.as_bytes()) {
             Cow::Owned(s.chars().map(fold_lookalike).collect())
@@ -201,35 +223,39 @@ fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
 /// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.
 fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
     let b = s.as_bytes();
-    if !b.contains(&b'%') {
-        return None;
-    }
+    memchr::memchr(b'%', b)?;
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'%' {
-            if matches!(b.get(i + 1), Some(b'u' | b'U')) {
-                if let (Some(hi), Some(lo)) = (hex_pair(b, i + 2), hex_pair(b, i + 4)) {
-                    let cp = (u32::from(hi) << 8) | u32::from(lo);
-                    let ch = char::from_u32(cp).map_or('\u{fffd}', fold_lookalike);
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                    i += 6;
-                    continue;
-                }
-            }
-            if let Some(v) = hex_pair(b, i + 1) {
-                out.push(v);
-                i += 3;
+        if b[i] != b'%' {
+            // Copy the run up to the next `%` in one go.
+            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            out.extend_from_slice(&b[i..i + run]);
+            i += run;
+            continue;
+        }
+        // At a `%`.
+        if matches!(b.get(i + 1), Some(b'u' | b'U')) {
+            if let (Some(hi), Some(lo)) = (hex_pair(b, i + 2), hex_pair(b, i + 4)) {
+                let cp = (u32::from(hi) << 8) | u32::from(lo);
+                let ch = char::from_u32(cp).map_or('\u{fffd}', fold_lookalike);
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+                i += 6;
                 continue;
             }
-            // IIS "double nibble" forms: each hex digit of the escape itself encoded
-            // (`%%35%63`, `%5%63`, `%%35c`, and the fuzzers' `%%35%%63`).
-            if let Some((v, used)) = nibble_escape(b, i) {
-                out.push(v);
-                i += used;
-                continue;
-            }
+        }
+        if let Some(v) = hex_pair(b, i + 1) {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        // IIS "double nibble" forms: each hex digit of the escape itself encoded
+        // (`%%35%63`, `%5%63`, `%%35c`, and the fuzzers' `%%35%%63`).
+        if let Some((v, used)) = nibble_escape(b, i) {
+            out.push(v);
+            i += used;
+            continue;
         }
         out.push(b[i]);
         i += 1;
@@ -265,7 +291,7 @@ fn nibble_escape(b: &[u8], i: usize) -> Option<(u8, usize)> {
 /// exactly what decoding returns.
 pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
     // Nothing to decode (most values): the first layer returns the input.
-    if !s.as_bytes().contains(&b'%') {
+    if memchr::memchr(b'%', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     thread_local! {
@@ -324,7 +350,7 @@ fn percent_decode_layers(s: &str) -> Cow<'_, str> {
 /// values: numeric (`&#60;`, `&#x3c;`, with or without `;`) and the few named ones that
 /// matter for structure. Unknown references stay literal.
 pub fn html_entity_decode(s: &str) -> Cow<'_, str> {
-    if !s.contains('&') {
+    if memchr::memchr(b'&', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -451,10 +477,18 @@ fn utf8_len(first: u8) -> usize {
 
 /// Cut an over-long value to a bounded window: the first and last `max/2` bytes joined by a
 /// newline (attacks sit at the start or the end of padded values), on character boundaries.
+#[inline]
 pub fn bounded_window(s: &str, max: usize) -> Cow<'_, str> {
+    // Every detector call asks; nearly every value fits: only the cut is out of line.
     if s.len() <= max || max < 8 {
         return Cow::Borrowed(s);
     }
+    Cow::Owned(window_cut(s, max))
+}
+
+/// [`bounded_window`] of a value longer than `max` (≥ 8).
+#[inline(never)]
+fn window_cut(s: &str, max: usize) -> String {
     let half = max / 2;
     let mut head_end = half;
     while !s.is_char_boundary(head_end) {
@@ -468,12 +502,91 @@ pub fn bounded_window(s: &str, max: usize) -> Cow<'_, str> {
     out.push_str(&s[..head_end]);
     out.push('\n');
     out.push_str(&s[tail_start..]);
-    Cow::Owned(out)
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-at-a-time definition [`fold_overlong`] copies runs of.
+    fn reference_fold_overlong(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let extra = match b {
+                0xc0 | 0xc1 => 1,
+                0xe0 => 2,
+                0xf0 => 3,
+                0xf8 => 4,
+                0xfc => 5,
+                _ => 0,
+            };
+            if extra > 0 && i + extra < bytes.len() {
+                let (mid, last) = bytes[i + 1..=i + extra].split_at(extra - 1);
+                if mid.iter().all(|&m| m == 0x80) {
+                    let last = last[0];
+                    let folded = if (0x80..0xc0).contains(&last) {
+                        Some(if extra == 1 { (b & 0x01) << 6 } else { 0 } | (last & 0x3f))
+                    } else if extra == 1 && last < 0x80 {
+                        Some(last)
+                    } else {
+                        None
+                    };
+                    if let Some(c) = folded {
+                        out.push(if c.is_ascii_alphanumeric() { 0xff } else { c });
+                        i += extra + 1;
+                        continue;
+                    }
+                }
+            }
+            out.push(b);
+            i += 1;
+        }
+        out
+    }
+
+    #[test]
+    fn run_copying_fold_overlong_equals_the_byte_loop() {
+        let pieces: [&[u8]; 12] = [
+            b"a",
+            b"/",
+            &[0xc0],
+            &[0xc1],
+            &[0xe0],
+            &[0xf0],
+            &[0xf8],
+            &[0xfc],
+            &[0x80],
+            &[0xae],
+            &[0xaf],
+            "é".as_bytes(),
+        ];
+        // Every sequence of up to four pieces, and each with text around it.
+        let mut inputs: Vec<Vec<u8>> = vec![Vec::new()];
+        for _ in 0..4 {
+            let mut next = Vec::new();
+            for v in &inputs {
+                for p in pieces {
+                    let mut w = v.clone();
+                    w.extend_from_slice(p);
+                    next.push(w);
+                }
+            }
+            inputs.extend(next.into_iter().filter(|w| w.len() <= 6));
+            inputs.sort();
+            inputs.dedup();
+        }
+        for v in &inputs {
+            let mut padded = b"xy ".to_vec();
+            padded.extend_from_slice(v);
+            padded.extend_from_slice(b" z");
+            for w in [v, &padded] {
+                assert_eq!(fold_overlong(w), reference_fold_overlong(w), "{w:?}");
+            }
+        }
+    }
 
     #[test]
     fn remembered_decoding_equals_decoding() {

@@ -2,6 +2,10 @@
 //!
 //! The same function feeds training and inference, so the model never sees a feature the
 //! runtime cannot produce. Work is linear in the (already bounded) value length.
+//!
+//! On x86-64 CPUs with AVX2 (detected at run time) the scoring pass folds the canonical text
+//! and hashes the n-gram windows 32 bytes / 8 positions at a time (module `wide`); the scalar
+//! code is the portable path and the tail, and tests hold both to the same sums.
 
 use super::split::fnv1a64;
 
@@ -47,8 +51,23 @@ pub fn canonical_into(value: &str, out: &mut [u8; CANON_CAP]) -> usize {
     const M: usize = CANON_CAP - 1;
     let src = &value.as_bytes()[..value.len().min(MAX_FEATURE_BYTES)];
     out[0] = 0x02;
-    let mut len = 1;
-    let mut last_space = false;
+    #[cfg(target_arch = "x86_64")]
+    if wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::fold_into` is compiled with; it has no other precondition.
+        let len = unsafe { wide::fold_into(src, out) };
+        out[len & M] = 0x03;
+        return len + 1;
+    }
+    fold_tail(src, out, 1, false)
+}
+
+/// [`canonical_into`] one byte at a time from `out[len]` on (`last_space`: whether the byte
+/// before is a space); writes the end marker and returns the text's length.
+fn fold_tail(src: &[u8], out: &mut [u8; CANON_CAP], len: usize, last_space: bool) -> usize {
+    const M: usize = CANON_CAP - 1;
+    let mut len = len;
+    let mut last_space = last_space;
     for &b in src {
         let c = FOLD[usize::from(b)];
         let space = c == b' ';
@@ -336,24 +355,7 @@ fn packed_text_sums<const N: usize>(
     let mut start = 0;
     while start < full {
         let end = (start + PACKED_RUN / 4).min(full);
-        let mut acc = 0i32;
-        for w in text[start..end + 3].windows(4) {
-            let (c0, c1, c2, c3) = (usize::from(w[0]), w[1], w[2], w[3]);
-            // Width 2 alone; widths 3 and 4 side by side for two bytes (the low half is then
-            // the width-3 hash), width 4 alone for its last byte: 4 multiplies, not 6.
-            let h2 = (FIRST_STEP_2[c0] ^ u64::from(c1)).wrapping_mul(FNV_PRIME_LOW);
-            let x = (FIRST_STEP_34[c0] ^ BYTE_LANES[usize::from(c1)]).wrapping_mul(FNV_PRIME_LOW);
-            let x = ((x & LANE_MASK) ^ BYTE_LANES[usize::from(c2)]).wrapping_mul(FNV_PRIME_LOW);
-            let x = x & LANE_MASK;
-            let h3 = x;
-            let h4 = ((x >> 32) ^ u64::from(c3)).wrapping_mul(FNV_PRIME_LOW);
-            acc = acc
-                .wrapping_add(uni[c0])
-                .wrapping_add(at(h2))
-                .wrapping_add(at(h3))
-                .wrapping_add(at(h4));
-        }
-        add_run(acc);
+        add_run(window_run(text, start, end, packed, uni));
         start = end;
     }
     let mut count = 4 * full;
@@ -419,6 +421,224 @@ fn packed_text_sums<const N: usize>(
     }
     add_run(acc);
     (a, b, count)
+}
+
+/// The wrapping sum of the packed entries of the four windows (widths 1 to 4) at each
+/// position of `start..end` (at most [`PACKED_RUN`] / 4 positions, each with three bytes
+/// after it in `text`): eight positions at a time with AVX2 where the CPU has it, one at a
+/// time otherwise. Both give the same sum (integer adds commute).
+fn window_run<const N: usize>(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    packed: &[Packed; N],
+    uni: &[Packed; 256],
+) -> i32 {
+    #[cfg(target_arch = "x86_64")]
+    if wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::window_run` is compiled with; it has no other precondition.
+        return unsafe { wide::window_run(text, start, end, packed, uni) };
+    }
+    scalar_window_run(text, start, end, packed, uni)
+}
+
+/// [`window_run`] one position at a time (portable; also the tail of the AVX2 run).
+fn scalar_window_run<const N: usize>(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    packed: &[Packed; N],
+    uni: &[Packed; 256],
+) -> i32 {
+    let at = |h: u64| packed[(h as usize) & (N - 1)];
+    let mut acc = 0i32;
+    for w in text[start..end + 3].windows(4) {
+        let (c0, c1, c2, c3) = (usize::from(w[0]), w[1], w[2], w[3]);
+        // Width 2 alone; widths 3 and 4 side by side for two bytes (the low half is then
+        // the width-3 hash), width 4 alone for its last byte: 4 multiplies, not 6.
+        let h2 = (FIRST_STEP_2[c0] ^ u64::from(c1)).wrapping_mul(FNV_PRIME_LOW);
+        let x = (FIRST_STEP_34[c0] ^ BYTE_LANES[usize::from(c1)]).wrapping_mul(FNV_PRIME_LOW);
+        let x = ((x & LANE_MASK) ^ BYTE_LANES[usize::from(c2)]).wrapping_mul(FNV_PRIME_LOW);
+        let x = x & LANE_MASK;
+        let h3 = x;
+        let h4 = ((x >> 32) ^ u64::from(c3)).wrapping_mul(FNV_PRIME_LOW);
+        acc = acc
+            .wrapping_add(uni[c0])
+            .wrapping_add(at(h2))
+            .wrapping_add(at(h3))
+            .wrapping_add(at(h4));
+    }
+    acc
+}
+
+/// The window hashes of eight positions at once in 32-bit lanes. A bucket is a hash's low
+/// bits (at most 2^23 buckets), and the low 32 bits of FNV-1a's state depend only on the
+/// low 32 bits of the basis and the prime (a product's low bits depend only on its
+/// operands' low bits), so lanes modulo 2^32 give the very buckets of the 64-bit hash.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::{fold_tail, CANON_CAP};
+    use super::{ngram_seed, scalar_window_run, Packed, FNV_BASIS, FNV_PRIME};
+    use std::arch::x86_64::{
+        _mm256_add_epi32, _mm256_and_si256, _mm256_blendv_epi8, _mm256_cmpeq_epi8,
+        _mm256_cvtepu8_epi32, _mm256_extract_epi32, _mm256_extract_epi64, _mm256_i32gather_epi32,
+        _mm256_min_epu8, _mm256_movemask_epi8, _mm256_mullo_epi32, _mm256_or_si256,
+        _mm256_set1_epi32, _mm256_set1_epi8, _mm256_set_epi64x, _mm256_setzero_si256,
+        _mm256_sub_epi8, _mm256_xor_si256, _mm_cvtsi64_si128,
+    };
+
+    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
+    pub(super) fn available() -> bool {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+
+    /// The low 32 bits of FNV-1a's state after the basis of the width-`n` n-gram hash.
+    const fn basis(n: usize) -> i32 {
+        (FNV_BASIS ^ ngram_seed(n)) as u32 as i32
+    }
+
+    /// The canonical bytes of `src` written from `out[1]` on (see [`super::canonical_into`]),
+    /// 32 bytes per step; returns the end (where the end marker goes). A block with no space
+    /// after a space (also across blocks) is stored whole; another is compacted byte by
+    /// byte, as is the tail.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn fold_into(src: &[u8], out: &mut [u8; CANON_CAP]) -> usize {
+        const M: usize = CANON_CAP - 1;
+        // Whether each byte is in `lo .. lo + n` (wrapping subtraction, unsigned minimum).
+        macro_rules! in_range {
+            ($v:expr, $lo:expr, $n:expr) => {{
+                let d = _mm256_sub_epi8($v, _mm256_set1_epi8($lo as i8));
+                _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8(($n - 1) as i8)), d)
+            }};
+        }
+        let mut len = 1;
+        let mut last_space = false;
+        let mut blocks = src.chunks_exact(32);
+        for block in &mut blocks {
+            let mut q = [0i64; 4];
+            for (w, bytes) in q.iter_mut().zip(block.chunks_exact(8)) {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(bytes);
+                *w = i64::from_le_bytes(b);
+            }
+            let v = _mm256_set_epi64x(q[3], q[2], q[1], q[0]);
+            // FOLD: ASCII upper case to lower, digits to '0', whitespace to ' '.
+            let upper = in_range!(v, b'A', 26u8);
+            let lower = _mm256_or_si256(v, _mm256_and_si256(upper, _mm256_set1_epi8(0x20)));
+            let digits = in_range!(v, b'0', 10u8);
+            let white = _mm256_or_si256(
+                _mm256_cmpeq_epi8(v, _mm256_set1_epi8(b' ' as i8)),
+                in_range!(v, b'\t', 5u8),
+            );
+            let f = _mm256_blendv_epi8(lower, _mm256_set1_epi8(b'0' as i8), digits);
+            let f = _mm256_blendv_epi8(f, _mm256_set1_epi8(b' ' as i8), white);
+            let folded_words = [
+                _mm256_extract_epi64::<0>(f),
+                _mm256_extract_epi64::<1>(f),
+                _mm256_extract_epi64::<2>(f),
+                _mm256_extract_epi64::<3>(f),
+            ];
+            let mut folded = [0u8; 32];
+            for (bytes, w) in folded.chunks_exact_mut(8).zip(folded_words) {
+                bytes.copy_from_slice(&w.to_le_bytes());
+            }
+            let spaces = _mm256_movemask_epi8(white) as u32;
+            if spaces & ((spaces << 1) | u32::from(last_space)) == 0 {
+                // `len` is at most 1 + the bytes read before this block, so the block ends
+                // by MAX_FEATURE_BYTES + 1 < CANON_CAP.
+                out[len..len + 32].copy_from_slice(&folded);
+                len += 32;
+                last_space = spaces >> 31 != 0;
+            } else {
+                for &c in &folded {
+                    let space = c == b' ';
+                    out[len & M] = c;
+                    len += usize::from(!(space && last_space));
+                    last_space = space;
+                }
+            }
+        }
+        fold_tail(blocks.remainder(), out, len, last_space) - 1
+    }
+
+    /// [`super::window_run`] with AVX2: eight positions per step, the rest one at a time.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn window_run<const N: usize>(
+        text: &[u8],
+        start: usize,
+        end: usize,
+        packed: &[Packed; N],
+        uni: &[Packed; 256],
+    ) -> i32 {
+        let prime = _mm256_set1_epi32(FNV_PRIME as u32 as i32);
+        let mask = _mm256_set1_epi32((N - 1) as i32);
+        let (b2, b3, b4) = (
+            _mm256_set1_epi32(basis(2)),
+            _mm256_set1_epi32(basis(3)),
+            _mm256_set1_epi32(basis(4)),
+        );
+        // The bytes at `i + k .. i + k + 8`, one per lane (positions `i .. i + 8` need the
+        // bytes up to `i + 10`: `i + 8 <= end` and `end + 3 <= text.len()`).
+        macro_rules! bytes_at {
+            ($i:expr, $k:expr) => {{
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&text[$i + $k..$i + $k + 8]);
+                _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(b)))
+            }};
+        }
+        macro_rules! step {
+            ($h:expr, $c:expr) => {
+                _mm256_mullo_epi32(_mm256_xor_si256($h, $c), prime)
+            };
+        }
+        // Eight lanes of wrapping sums: their total is the scalar run's wrapping sum
+        // (integer adds commute), all [`super::unpack_run`] needs.
+        let mut lanes = _mm256_setzero_si256();
+        let mut i = start;
+        while i + 8 <= end {
+            let (c0, c1, c2, c3) = (
+                bytes_at!(i, 0),
+                bytes_at!(i, 1),
+                bytes_at!(i, 2),
+                bytes_at!(i, 3),
+            );
+            let h2 = _mm256_and_si256(step!(step!(b2, c0), c1), mask);
+            let h3 = _mm256_and_si256(step!(step!(step!(b3, c0), c1), c2), mask);
+            let h4 = _mm256_and_si256(step!(step!(step!(step!(b4, c0), c1), c2), c3), mask);
+            // SAFETY: the gathers read `packed[h]` for lanes `h` masked with `N - 1`, below
+            // `N == packed.len()`, and `uni[c]` for lanes `c` that are bytes, below
+            // `256 == uni.len()`; the scale 4 is the size of a `Packed` (`i32`).
+            let entries = unsafe {
+                let table = packed.as_ptr();
+                _mm256_add_epi32(
+                    _mm256_add_epi32(
+                        _mm256_i32gather_epi32::<4>(table, h2),
+                        _mm256_i32gather_epi32::<4>(table, h3),
+                    ),
+                    _mm256_add_epi32(
+                        _mm256_i32gather_epi32::<4>(table, h4),
+                        _mm256_i32gather_epi32::<4>(uni.as_ptr(), c0),
+                    ),
+                )
+            };
+            lanes = _mm256_add_epi32(lanes, entries);
+            i += 8;
+        }
+        let acc = [
+            _mm256_extract_epi32::<0>(lanes),
+            _mm256_extract_epi32::<1>(lanes),
+            _mm256_extract_epi32::<2>(lanes),
+            _mm256_extract_epi32::<3>(lanes),
+            _mm256_extract_epi32::<4>(lanes),
+            _mm256_extract_epi32::<5>(lanes),
+            _mm256_extract_epi32::<6>(lanes),
+            _mm256_extract_epi32::<7>(lanes),
+        ]
+        .into_iter()
+        .fold(0i32, i32::wrapping_add);
+        acc.wrapping_add(scalar_window_run(text, i, end, packed, uni))
+    }
 }
 
 /// The packed entry of every byte's unigram bucket in `packed` (the first-step table of
@@ -493,6 +713,38 @@ mod tests {
         assert_eq!(canonical(&dense).len(), MAX_FEATURE_BYTES + 2);
     }
 
+    /// The 32-byte blocks fold and compact as the byte loop does: every byte class, spaces
+    /// doubled inside a block, across a block edge and at the ends, lengths around blocks.
+    #[test]
+    fn block_folding_matches_the_plain_definition() {
+        let alphabet: &[u8] = b"aZ09 \t\n\r\x0b\x0c_<'\x7f";
+        let mut buf = Box::new([0u8; CANON_CAP]);
+        let mut state = 0x1234_5678u32;
+        for len in (0..140).chain([2047, 2048, 2049, 3000]) {
+            for round in 0..12 {
+                let mut v: Vec<u8> = (0..len)
+                    .map(|_| {
+                        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        alphabet[(state >> 16) as usize % alphabet.len()]
+                    })
+                    .collect();
+                // Spaces pairs at block edges.
+                for edge in [31usize, 32, 63, 64] {
+                    if round % 3 == 0 && edge < len {
+                        v[edge] = b' ';
+                        v[edge - 1] = b'\t';
+                    }
+                }
+                let mut v = String::from_utf8(v).unwrap();
+                if round == 11 {
+                    v.push_str("Grüße  東京");
+                }
+                let n = canonical_into(&v, &mut buf);
+                assert_eq!(buf[..n], reference_canonical(&v)[..], "{v:?}");
+            }
+        }
+    }
+
     /// The packed pass sums what the callback pass sums, for weights at both extremes
     /// (the carry bound of a run) and mixed, on short, long, token-heavy and non-ASCII text.
     #[test]
@@ -565,6 +817,38 @@ mod tests {
             });
             assert_eq!(packed_pair_sums(t, table, &uni), (a, b, n), "{t:?}");
         }
+    }
+
+    /// The eight-lane run and the one-at-a-time run sum the same entries, at every run
+    /// length and start, on bytes of every kind (the CPU's own path is what `window_run`
+    /// takes; on a CPU without AVX2 both sides are the scalar run).
+    #[test]
+    fn window_runs_agree_with_the_scalar_run() {
+        const N: usize = 1 << 17;
+        let packed: Vec<Packed> = (0..N)
+            .map(|i| pack_pair((i as u8).wrapping_mul(151) as i8, ((i >> 7) as u8) as i8))
+            .collect();
+        let table = <&[Packed; N]>::try_from(&packed[..]).unwrap();
+        let uni = packed_unigrams(&packed);
+        let text: Vec<u8> = (0..200u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .chain(*b"\x02<svg onload=alert(1)> 1' or '0'='0 -- \x03")
+            .collect();
+        let full = text.len() - 3;
+        for start in 0..20 {
+            for end in start..(start + PACKED_RUN / 4).min(full) {
+                assert_eq!(
+                    window_run(&text, start, end, table, &uni),
+                    scalar_window_run(&text, start, end, table, &uni),
+                    "{start}..{end}"
+                );
+            }
+        }
+        let tail = full - PACKED_RUN / 4;
+        assert_eq!(
+            window_run(&text, tail, full, table, &uni),
+            scalar_window_run(&text, tail, full, table, &uni)
+        );
     }
 
     #[test]

@@ -266,8 +266,12 @@ fn in_list(packed: &[u128], name: &[u8]) -> bool {
     if name.is_empty() || name.len() > 16 {
         return false;
     }
-    let key = pack(name);
-    packed.binary_search(&key).is_ok()
+    // `pack`, byte by byte into an array read as one integer (no 128-bit shift per byte).
+    let mut bytes = [0u8; 16];
+    for (b, &c) in bytes.iter_mut().zip(name) {
+        *b = c.to_ascii_lowercase();
+    }
+    packed.binary_search(&u128::from_le_bytes(bytes)).is_ok()
 }
 
 fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
@@ -310,6 +314,36 @@ fn inert_value(v: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_lookup_finds_every_name_in_any_case_and_nothing_else() {
+        for (list, packed) in [
+            (SAFE_TAGS, &SAFE_TAGS_PACKED[..]),
+            (SAFE_ATTRS, &SAFE_ATTRS_PACKED[..]),
+        ] {
+            for name in list {
+                assert!(in_list(packed, name.as_bytes()), "{name}");
+                assert!(
+                    in_list(packed, name.to_ascii_uppercase().as_bytes()),
+                    "{name}"
+                );
+                for extra in ["x", "0", "-"] {
+                    let longer = format!("{name}{extra}");
+                    assert_eq!(
+                        in_list(packed, longer.as_bytes()),
+                        list.contains(&longer.as_str())
+                    );
+                }
+                assert_eq!(
+                    in_list(packed, &name.as_bytes()[1..]),
+                    list.contains(&&name[1..])
+                );
+            }
+        }
+        assert!(!in_list(&SAFE_TAGS_PACKED, b"script"));
+        assert!(!in_list(&SAFE_ATTRS_PACKED, b"onclick"));
+        assert!(!in_list(&SAFE_ATTRS_PACKED, b"abcdefghijklmnopq"));
+    }
 
     #[test]
     fn editor_html_is_plain() {
