@@ -205,10 +205,20 @@ impl Detectors {
         if self.model.is_none() {
             ml::Model::embedded().prepare();
         }
-        let v = "<p title='x' onclick=\"go(1)\">it's 1 or 2; cat ../etc/passwd</p>";
-        for kind in AttackKind::ALL {
-            let _ = self.check(kind, v, Context::Param);
-            let _ = self.ml_score(kind, v);
+        traversal::warm();
+        // The rest are built on first use; these values reach the searchers behind CSS,
+        // schemes, handlers, globs, `/dev/tcp`, SSI and lookups, so no request pays for them.
+        let values = [
+            "<p title='x' onclick=\"go(1)\">it's 1 or 2; cat ../etc/passwd</p>",
+            "<a style=\"x:expression(1);behavior:url(b)\" href=\"javascript:x\" \
+             src=data:text/html,x onerror=y>",
+            "a;/bin/c?t /dev/tcp/h/1 ${jndi:x} <!--#exec cmd=\"id\"--> `id` $((1+1)) %0a",
+        ];
+        for v in values {
+            for kind in AttackKind::ALL {
+                let _ = self.check(kind, v, Context::Param);
+                let _ = self.ml_score(kind, v);
+            }
         }
     }
 

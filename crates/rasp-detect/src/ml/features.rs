@@ -571,6 +571,8 @@ mod wide {
         packed: &[Packed; N],
         uni: &[Packed; 256],
     ) -> i32 {
+        // The gathers' SAFETY rests on `h & (N - 1) < N`: true for a power of two only.
+        const { assert!(N.is_power_of_two() && N <= 1 << 30) };
         let prime = _mm256_set1_epi32(FNV_PRIME as u32 as i32);
         let mask = _mm256_set1_epi32((N - 1) as i32);
         let (b2, b3, b4) = (
