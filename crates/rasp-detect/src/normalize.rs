@@ -170,7 +170,7 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     if memchr::memchr(b'%', s.as_bytes()).is_none() {
         // Nothing to decode: only raw look-alikes can change.
         return if has_lookalike(s.as_bytes()) {
-            Cow::Owned(s.chars().map(fold_lookalike).collect())
+            Cow::Owned(fold_lookalikes(s))
         } else {
             Cow::Borrowed(s)
         };
@@ -189,7 +189,7 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     }
     // Look-alike characters that arrive raw (not percent-encoded).
     if has_lookalike(cur.as_bytes()) {
-        cur = cur.chars().map(fold_lookalike).collect();
+        cur = fold_lookalikes(&cur);
     }
     Cow::Owned(cur)
 }
@@ -212,12 +212,33 @@ fn has_lookalike(b: &[u8]) -> bool {
 fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
         Ok(s) if !has_lookalike(s.as_bytes()) => s,
-        Ok(s) => s.chars().map(fold_lookalike).collect(),
-        Err(e) => String::from_utf8_lossy(e.as_bytes())
-            .chars()
-            .map(fold_lookalike)
-            .collect(),
+        Ok(s) => fold_lookalikes(&s),
+        Err(e) => fold_lookalikes(&String::from_utf8_lossy(e.as_bytes())),
     }
+}
+
+/// `s` with every character mapped by [`fold_lookalike`]: the runs between look-alikes are
+/// copied whole into a buffer of the final size (a fold never lengthens the text), instead
+/// of rebuilding the string a character at a time.
+fn fold_lookalikes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    // Every look-alike is three bytes with lead 0xE2 or 0xEF (see [`has_lookalike`]); a lead
+    // byte always starts a character, so `at` is a character boundary.
+    for at in memchr::memchr2_iter(0xe2, 0xef, b) {
+        let Some(c) = s.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        let folded = fold_lookalike(c);
+        if folded != c {
+            out.push_str(&s[copied..at]);
+            out.push(folded);
+            copied = at + c.len_utf8();
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.
@@ -508,6 +529,24 @@ fn window_cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bulk_lookalike_fold_equals_folding_each_character() {
+        for v in [
+            "",
+            "plain",
+            "..\u{2215}etc\u{2215}passwd",
+            "\u{ff0e}\u{ff0e}\u{ff3c}x",
+            "\u{2024}",
+            "“quoted” — dash … \u{2215}",
+            "東京\u{ff0f}大阪\u{fe52}",
+            "\u{2216}\u{29f8}\u{29f9}\u{2044}end",
+            "\u{fffd}\u{ff0f}\u{fffd}",
+        ] {
+            let reference: String = v.chars().map(fold_lookalike).collect();
+            assert_eq!(fold_lookalikes(v), reference, "{v}");
+        }
+    }
 
     /// The byte-at-a-time definition [`fold_overlong`] copies runs of.
     fn reference_fold_overlong(bytes: &[u8]) -> Vec<u8> {

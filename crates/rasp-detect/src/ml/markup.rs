@@ -279,16 +279,35 @@ fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
+/// [`inert_value`]'s byte classes: markup, backtick, entity and escape bytes are forbidden
+/// in an inert value; the colon ends a scheme.
+const FORBIDDEN: u8 = 1;
+const COLON: u8 = 2;
+static VALUE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'<' as usize] = FORBIDDEN;
+    t[b'>' as usize] = FORBIDDEN;
+    t[b'`' as usize] = FORBIDDEN;
+    t[b'&' as usize] = FORBIDDEN;
+    t[b'\\' as usize] = FORBIDDEN;
+    t[b':' as usize] = COLON;
+    t
+};
+
 /// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
 fn inert_value(v: &[u8]) -> bool {
-    if v.iter()
-        .any(|c| matches!(c, b'<' | b'>' | b'`' | b'&' | b'\\'))
-    {
-        return false;
+    // One pass finds both a forbidden byte (anywhere) and the first colon.
+    let mut colon = None;
+    for (i, &c) in v.iter().enumerate() {
+        match VALUE_CLASS[usize::from(c)] {
+            FORBIDDEN => return false,
+            COLON if colon.is_none() => colon = Some(i),
+            _ => {}
+        }
     }
     // The scheme is what precedes the first colon, read as a browser does: whitespace
     // removed, any case.
-    match v.iter().position(|&c| c == b':') {
+    match colon {
         Some(colon) => {
             let scheme = &v[..colon];
             // A colon after a path or query is not a scheme (`/a:b`, `?t=10:30`).
@@ -343,6 +362,58 @@ mod tests {
         assert!(!in_list(&SAFE_TAGS_PACKED, b"script"));
         assert!(!in_list(&SAFE_ATTRS_PACKED, b"onclick"));
         assert!(!in_list(&SAFE_ATTRS_PACKED, b"abcdefghijklmnopq"));
+    }
+
+    /// The two-pass definition [`inert_value`] answers in one pass.
+    fn reference_inert_value(v: &[u8]) -> bool {
+        if v.iter()
+            .any(|c| matches!(c, b'<' | b'>' | b'`' | b'&' | b'\\'))
+        {
+            return false;
+        }
+        match v.iter().position(|&c| c == b':') {
+            Some(colon) if !v[..colon].iter().any(|c| matches!(c, b'/' | b'?' | b'#')) => {
+                let scheme: Vec<u8> = v[..colon]
+                    .iter()
+                    .filter(|c| !c.is_ascii_whitespace())
+                    .map(u8::to_ascii_lowercase)
+                    .collect();
+                matches!(&scheme[..], b"http" | b"https" | b"mailto" | b"tel")
+            }
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn one_pass_value_test_agrees_with_two_passes() {
+        for v in [
+            "",
+            "x",
+            "https://a.org/b:c",
+            "java script:x",
+            "JaVaScRiPt:x",
+            "/a:b",
+            "?t=10:30",
+            "mailto:a@b",
+            " tel :1",
+            "a&b",
+            "a<b",
+            "x`y",
+            "a\\b",
+            "a:b:c",
+            "https:",
+            ":",
+            "a>b:c",
+            "verylongscheme:x",
+            "h t t p:x",
+            "data:text/html,x",
+        ] {
+            assert_eq!(
+                inert_value(v.as_bytes()),
+                reference_inert_value(v.as_bytes()),
+                "{v}"
+            );
+        }
     }
 
     #[test]
