@@ -10,6 +10,21 @@ use std::borrow::Cow;
 /// How many layers of a nested encoding (`%25252e`) are peeled at most.
 pub const MAX_DECODE_DEPTH: usize = 3;
 
+/// Bytes [`find_byte`] compares one by one before it searches vectorised.
+const NEAR: usize = 16;
+
+/// The position of the first `needle` in `hay`. Decoders and tag parsers mostly find the
+/// next escape, bracket or quote a few bytes ahead, where a vectorised search's set-up
+/// costs more than comparing bytes: the first [`NEAR`] bytes are compared in a plain loop,
+/// the rest searched with memchr.
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    let near = hay.len().min(NEAR);
+    match hay[..near].iter().position(|&c| c == needle) {
+        Some(p) => Some(p),
+        None => memchr::memchr(needle, &hay[near..]).map(|p| p + near),
+    }
+}
+
 fn hex_val(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -53,7 +68,7 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     while i < b.len() {
         if b[i] != b'%' {
             // Copy the run up to the next `%` in one go.
-            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            let run = find_byte(b'%', &b[i..]).unwrap_or(b.len() - i);
             out.extend_from_slice(&b[i..i + run]);
             i += run;
             continue;
@@ -250,7 +265,7 @@ fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
     while i < b.len() {
         if b[i] != b'%' {
             // Copy the run up to the next `%` in one go.
-            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            let run = find_byte(b'%', &b[i..]).unwrap_or(b.len() - i);
             out.extend_from_slice(&b[i..i + run]);
             i += run;
             continue;
@@ -529,6 +544,27 @@ fn window_cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn near_then_vectorised_search_finds_the_first_byte() {
+        let hay: Vec<u8> = (0..80u8).map(|i| b'a' + i % 7).collect();
+        for len in [0, 1, 15, 16, 17, 40, 80] {
+            for needle in [b'a', b'c', b'g', b'%'] {
+                let h = &hay[..len];
+                assert_eq!(
+                    find_byte(needle, h),
+                    memchr::memchr(needle, h),
+                    "{len} {needle}"
+                );
+            }
+        }
+        for at in [0, 5, 15, 16, 17, 60] {
+            let mut h = vec![b'x'; 70];
+            h[at] = b'%';
+            h[69] = b'%';
+            assert_eq!(find_byte(b'%', &h), Some(at));
+        }
+    }
 
     #[test]
     fn bulk_lookalike_fold_equals_folding_each_character() {
