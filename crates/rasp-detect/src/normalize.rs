@@ -190,23 +190,36 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
             Cow::Borrowed(s)
         };
     }
-    let mut cur = s.to_owned();
+    // The first layer reads the value itself (no copy); later ones the previous layer's text.
+    let mut cur: Cow<'_, str> = Cow::Borrowed(s);
     for _ in 0..MAX_DECODE_DEPTH {
         let bytes = match percent_decode_bytes(&cur) {
-            Some(b) => fold_overlong(&b),
+            Some(b) => fold_overlong_owned(b),
             None => break,
         };
         let next = fold_lookalikes_lossy(bytes);
-        if next == cur {
+        if next == *cur {
             break;
         }
-        cur = next;
+        cur = Cow::Owned(next);
     }
-    // Look-alike characters that arrive raw (not percent-encoded).
-    if has_lookalike(cur.as_bytes()) {
-        cur = fold_lookalikes(&cur);
+    // Look-alike characters that arrive raw (not percent-encoded) are folded already: every
+    // layer's text has its look-alikes folded, and the value has a `%`, so the first layer
+    // ran and `cur` is a layer's text or equal to one (the loop stops when a layer changes
+    // nothing).
+    debug_assert!(!has_lookalike(cur.as_bytes()));
+    // Owned even when nothing changed, as callers tell a decoded value by it.
+    Cow::Owned(cur.into_owned())
+}
+
+/// [`fold_overlong`] of an owned buffer: returned as it is when it has no lead byte of an
+/// overlong form (the usual case), instead of copied.
+fn fold_overlong_owned(bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.iter().any(|&b| OVERLONG_LEAD[usize::from(b)]) {
+        fold_overlong(&bytes)
+    } else {
+        bytes
     }
-    Cow::Owned(cur)
 }
 
 /// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
@@ -711,6 +724,10 @@ mod tests {
         assert_eq!(lenient_decode("%uff0e%uff0e%u2216"), "..\\");
         assert_eq!(lenient_decode("caf%C3%A9"), "café");
         assert_eq!(lenient_decode("plain"), "plain");
+        // Raw look-alikes beside escapes, and escapes that decode to nothing new.
+        assert_eq!(lenient_decode("\u{2215}%2e\u{ff0e}"), "/..");
+        assert_eq!(lenient_decode("\u{2216}%zz"), "\\%zz");
+        assert!(matches!(lenient_decode("100%"), Cow::Owned(ref t) if t == "100%"));
         assert_eq!(lenient_decode("%%35%63"), "\\");
         assert_eq!(lenient_decode("%%32%%66"), "/");
         assert_eq!(lenient_decode("%5%63"), "\\");
