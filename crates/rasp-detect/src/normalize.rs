@@ -255,9 +255,14 @@ fn fold_lookalikes(s: &str) -> String {
     // Every look-alike is three bytes with lead 0xE2 or 0xEF (see [`has_lookalike`]); a lead
     // byte always starts a character, so `at` is a character boundary.
     for at in memchr::memchr2_iter(0xe2, 0xef, b) {
+        // `at < copied` cannot happen (a look-alike's other bytes are continuation bytes);
+        // skipping it keeps the slicing below in bounds whatever the input.
         let Some(c) = s.get(at..).and_then(|t| t.chars().next()) else {
             continue;
         };
+        if at < copied {
+            continue;
+        }
         let folded = fold_lookalike(c);
         if folded != c {
             out.push_str(&s[copied..at]);
