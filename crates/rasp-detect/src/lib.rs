@@ -135,21 +135,30 @@ pub struct Detectors {
 }
 
 /// [`ml_gate`] bits: the byte lets a value reach the ML stage; it is also a `%` or `&`
-/// (decoding may change the value; only those two bytes carry `GATE_ESCAPE`).
+/// (decoding may change the value; only those two bytes carry `GATE_ESCAPE`); it is one of
+/// the kind's structural characters ([`has_structure`]'s set, so the fold of a short value
+/// answers that test too).
 const GATE_PASS: u8 = 1;
 const GATE_ESCAPE: u8 = 2;
+const GATE_STRUCTURE: u8 = 4;
 /// Values up to this many bytes take [`gate_pass`]'s one-pass fold.
 const GATE_FOLD_MAX: usize = 64;
 
-/// Bytes that let a value reach the ML stage: the kind's structural characters (see
-/// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one.
-const fn ml_gate(structural: &[u8]) -> [u8; 256] {
+/// Bytes that let a value reach the ML stage: the kind's gate characters (see
+/// [`Detectors::ml_candidate`]) plus `%` and `&`, which decoding may turn into one; the
+/// kind's structural characters (a subset of the gate's) also carry `GATE_STRUCTURE`.
+const fn ml_gate(gate: &[u8], structure: &[u8]) -> [u8; 256] {
     let mut table = [0u8; 256];
     table[b'%' as usize] = GATE_PASS | GATE_ESCAPE;
     table[b'&' as usize] = GATE_PASS | GATE_ESCAPE;
     let mut i = 0;
-    while i < structural.len() {
-        table[structural[i] as usize] |= GATE_PASS;
+    while i < gate.len() {
+        table[gate[i] as usize] |= GATE_PASS;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < structure.len() {
+        table[structure[i] as usize] |= GATE_PASS | GATE_STRUCTURE;
         i += 1;
     }
     table
@@ -157,10 +166,11 @@ const fn ml_gate(structural: &[u8]) -> [u8; 256] {
 
 /// SQL breaks out with quotes, parentheses, `=`, `;`, `#` and `--` / `/*` comments.
 const SQLI_GATE_BYTES: &[u8; 10] = b"'\"`()=;#-/";
-static SQLI_ML_GATE: [u8; 256] = ml_gate(SQLI_GATE_BYTES);
+const SQLI_STRUCTURE_BYTES: &[u8; 8] = b"'\"`()=;#";
+static SQLI_ML_GATE: [u8; 256] = ml_gate(SQLI_GATE_BYTES, SQLI_STRUCTURE_BYTES);
 /// Markup and script need a bracket, quote, backtick, parenthesis or escape.
 const XSS_GATE_BYTES: &[u8; 7] = b"<>\"'`(\\";
-static XSS_ML_GATE: [u8; 256] = ml_gate(XSS_GATE_BYTES);
+static XSS_ML_GATE: [u8; 256] = ml_gate(XSS_GATE_BYTES, XSS_GATE_BYTES);
 
 /// The gate bytes of each kind with `%` and `&`, three by three, for the vectorised
 /// searches of [`gate_pass`] on long values (commonest first: a hit ends the search).
@@ -321,16 +331,24 @@ impl Detectors {
         // may turn into one)? And is there anything to decode? Percent and entity decoding
         // can only produce a structural character from a `%` or a `&`, so a value with no
         // gate byte cannot change structure (most ordinary values leave here).
-        let (pass, escapes) = gate_pass(value, gate, triples);
-        if !pass {
+        let g = gate_pass(value, gate, triples);
+        if !g.pass {
             return None;
         }
+        let escapes = g.escapes;
         // Without `%` or `&` decoding is the identity: settle the structural test (the last
         // and cheapest-to-fail condition) before the costlier length, markup and JSON tests.
         // All conditions must hold, so their order does not change the answer. For XSS every
         // gate byte but `%` and `&` is structural: passing the gate without them is the test.
-        if !escapes && kind == AttackKind::Sqli && !has_structure(kind, value) {
-            return None;
+        // A short value's fold already told whether it has a structural byte.
+        if !escapes && kind == AttackKind::Sqli {
+            let structure = match g.structure {
+                Some(byte) => byte || has_comment_opener(value.as_bytes()),
+                None => has_structure(kind, value),
+            };
+            if !structure {
+                return None;
+            }
         }
         if char_count_below(value, min.max(2)) {
             return None;
@@ -374,21 +392,41 @@ impl Detectors {
     }
 }
 
+/// What [`gate_pass`] learnt of a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Gate {
+    /// A byte passes the gate.
+    pass: bool,
+    /// A byte is a `%` or `&` (only set when `pass`, which it implies).
+    escapes: bool,
+    /// Whether a byte carries `GATE_STRUCTURE`, when the one-pass fold found out (short
+    /// values); `None` when the value was searched instead.
+    structure: Option<bool>,
+}
+
 /// Whether any byte of `value` passes `gate` ([`ml_gate`]), and whether one is a `%` or `&`
-/// (the only `GATE_ESCAPE` bytes). Short values answer both in one pass of table lookups;
-/// long ones search the same bytes (`triples`, the gate's bytes three by three) vectorised,
-/// stopping at the first search that finds one, then `%` / `&` (a search's set-up costs
-/// about as much as folding [`GATE_FOLD_MAX`] bytes).
-fn gate_pass(value: &str, gate: &[u8; 256], triples: &[[u8; 3]]) -> (bool, bool) {
+/// (the only `GATE_ESCAPE` bytes). Short values answer both, and whether a byte is
+/// structural, in one pass of table lookups; long ones search the gate's bytes (`triples`,
+/// three by three) vectorised, stopping at the first search that finds one, then `%` / `&`
+/// (a search's set-up costs about as much as folding [`GATE_FOLD_MAX`] bytes).
+fn gate_pass(value: &str, gate: &[u8; 256], triples: &[[u8; 3]]) -> Gate {
     if value.len() <= GATE_FOLD_MAX {
         let bits = value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
-        return (bits != 0, bits & GATE_ESCAPE != 0);
+        return Gate {
+            pass: bits != 0,
+            escapes: bits & GATE_ESCAPE != 0,
+            structure: Some(bits & GATE_STRUCTURE != 0),
+        };
     }
     let b = value.as_bytes();
     let pass = triples
         .iter()
         .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some());
-    (pass, pass && memchr::memchr2(b'%', b'&', b).is_some())
+    Gate {
+        pass,
+        escapes: pass && memchr::memchr2(b'%', b'&', b).is_some(),
+        structure: None,
+    }
 }
 
 /// Whether `value` has fewer than `min` characters, counted only when its byte length
@@ -471,7 +509,7 @@ const fn byte_set(set: &[u8]) -> [bool; 256] {
     table
 }
 
-static SQLI_STRUCTURE: [bool; 256] = byte_set(b"'\"`()=;#");
+static SQLI_STRUCTURE: [bool; 256] = byte_set(SQLI_STRUCTURE_BYTES);
 static XSS_STRUCTURE: [bool; 256] = byte_set(b"<>\"'`(\\");
 /// The structural sets three by three, for [`any_byte_of`] (a repeated byte fills a triple).
 const SQLI_STRUCTURE_TRIPLES: [[u8; 3]; 3] =
@@ -503,6 +541,19 @@ fn markup_or_script_capable(decoded: &str) -> bool {
 /// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
 /// nesting depth, so a deep value cannot exhaust the stack).
 fn is_json_document(value: &str) -> bool {
+    // An ASCII end byte that is neither whitespace nor the container's bracket stays an end
+    // after trimming (every other whitespace character is non-ASCII): most values stop here
+    // without the trim's character decoding.
+    let b = value.as_bytes();
+    let keeps = |end: Option<&u8>, brackets: [u8; 2]| match end {
+        Some(&c) if c.is_ascii() => {
+            brackets.contains(&c) || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+        }
+        _ => true,
+    };
+    if !keeps(b.first(), [b'{', b'[']) || !keeps(b.last(), [b'}', b']']) {
+        return false;
+    }
     let t = value.trim();
     let container = matches!(
         (t.as_bytes().first(), t.as_bytes().last()),
@@ -529,6 +580,19 @@ mod tests {
                 "{v}"
             );
         }
+        // The end-byte shortcut answers as trimming does, whatever surrounds a document.
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            for v in [format!("{c}[1]"), format!("[1]{c}"), format!("{c}{{}}{c}")] {
+                let t = v.trim();
+                let by_trim = matches!(
+                    (t.as_bytes().first(), t.as_bytes().last()),
+                    (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
+                ) && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok();
+                assert_eq!(is_json_document(&v), by_trim, "{v:?}");
+            }
+        }
+        assert!(is_json_document("\u{a0}[1]\u{3000}"));
         // Not documents: broken JSON, or JSON-looking SQL.
         for v in [r#"{"a":1'}"#, "[1] or 1=1 --", "{x}"] {
             assert!(!is_json_document(v), "{v}");
@@ -554,11 +618,15 @@ mod tests {
                 (&XSS_ML_GATE, &XSS_GATE_TRIPLES[..]),
             ] {
                 let bits = v.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]);
+                let g = gate_pass(v, gate, triples);
                 assert_eq!(
-                    gate_pass(v, gate, triples),
+                    (g.pass, g.escapes),
                     (bits != 0, bits & GATE_ESCAPE != 0),
                     "{v:?}"
                 );
+                if let Some(structure) = g.structure {
+                    assert_eq!(structure, bits & GATE_STRUCTURE != 0, "{v:?}");
+                }
             }
         }
     }
@@ -582,6 +650,16 @@ mod tests {
         }
         for b in *XSS_GATE_BYTES {
             assert_ne!(XSS_ML_GATE[usize::from(b)], 0);
+        }
+        // The structure bit marks exactly each kind's structural set.
+        for (gate, set) in [
+            (&SQLI_ML_GATE, &SQLI_STRUCTURE),
+            (&XSS_ML_GATE, &XSS_STRUCTURE),
+        ] {
+            for b in 0..=255u8 {
+                let marked = gate[usize::from(b)] & GATE_STRUCTURE != 0;
+                assert_eq!(marked, set[usize::from(b)], "{b}");
+            }
         }
         // `ml_candidate_decoded` skips the XSS structural test of a value without `%` or
         // `&` that passed the gate: its gate bytes must be the structural set.

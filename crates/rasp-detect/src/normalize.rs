@@ -10,6 +10,21 @@ use std::borrow::Cow;
 /// How many layers of a nested encoding (`%25252e`) are peeled at most.
 pub const MAX_DECODE_DEPTH: usize = 3;
 
+/// Bytes [`find_byte`] compares one by one before it searches vectorised.
+const NEAR: usize = 16;
+
+/// The position of the first `needle` in `hay`. Decoders and tag parsers mostly find the
+/// next escape, bracket or quote a few bytes ahead, where a vectorised search's set-up
+/// costs more than comparing bytes: the first [`NEAR`] bytes are compared in a plain loop,
+/// the rest searched with memchr.
+pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
+    let near = hay.len().min(NEAR);
+    match hay[..near].iter().position(|&c| c == needle) {
+        Some(p) => Some(p),
+        None => memchr::memchr(needle, &hay[near..]).map(|p| p + near),
+    }
+}
+
 fn hex_val(b: u8) -> Option<u8> {
     match b {
         b'0'..=b'9' => Some(b - b'0'),
@@ -53,7 +68,7 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     while i < b.len() {
         if b[i] != b'%' {
             // Copy the run up to the next `%` in one go.
-            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            let run = find_byte(b'%', &b[i..]).unwrap_or(b.len() - i);
             out.extend_from_slice(&b[i..i + run]);
             i += run;
             continue;
@@ -170,28 +185,41 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     if memchr::memchr(b'%', s.as_bytes()).is_none() {
         // Nothing to decode: only raw look-alikes can change.
         return if has_lookalike(s.as_bytes()) {
-            Cow::Owned(s.chars().map(fold_lookalike).collect())
+            Cow::Owned(fold_lookalikes(s))
         } else {
             Cow::Borrowed(s)
         };
     }
-    let mut cur = s.to_owned();
+    // The first layer reads the value itself (no copy); later ones the previous layer's text.
+    let mut cur: Cow<'_, str> = Cow::Borrowed(s);
     for _ in 0..MAX_DECODE_DEPTH {
         let bytes = match percent_decode_bytes(&cur) {
-            Some(b) => fold_overlong(&b),
+            Some(b) => fold_overlong_owned(b),
             None => break,
         };
         let next = fold_lookalikes_lossy(bytes);
-        if next == cur {
+        if next == *cur {
             break;
         }
-        cur = next;
+        cur = Cow::Owned(next);
     }
-    // Look-alike characters that arrive raw (not percent-encoded).
-    if has_lookalike(cur.as_bytes()) {
-        cur = cur.chars().map(fold_lookalike).collect();
+    // Look-alike characters that arrive raw (not percent-encoded) are folded already: every
+    // layer's text has its look-alikes folded, and the value has a `%`, so the first layer
+    // ran and `cur` is a layer's text or equal to one (the loop stops when a layer changes
+    // nothing).
+    debug_assert!(!has_lookalike(cur.as_bytes()));
+    // Owned even when nothing changed, as callers tell a decoded value by it.
+    Cow::Owned(cur.into_owned())
+}
+
+/// [`fold_overlong`] of an owned buffer: returned as it is when it has no lead byte of an
+/// overlong form (the usual case), instead of copied.
+fn fold_overlong_owned(bytes: Vec<u8>) -> Vec<u8> {
+    if bytes.iter().any(|&b| OVERLONG_LEAD[usize::from(b)]) {
+        fold_overlong(&bytes)
+    } else {
+        bytes
     }
-    Cow::Owned(cur)
 }
 
 /// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
@@ -212,12 +240,38 @@ fn has_lookalike(b: &[u8]) -> bool {
 fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
     match String::from_utf8(bytes) {
         Ok(s) if !has_lookalike(s.as_bytes()) => s,
-        Ok(s) => s.chars().map(fold_lookalike).collect(),
-        Err(e) => String::from_utf8_lossy(e.as_bytes())
-            .chars()
-            .map(fold_lookalike)
-            .collect(),
+        Ok(s) => fold_lookalikes(&s),
+        Err(e) => fold_lookalikes(&String::from_utf8_lossy(e.as_bytes())),
     }
+}
+
+/// `s` with every character mapped by [`fold_lookalike`]: the runs between look-alikes are
+/// copied whole into a buffer of the final size (a fold never lengthens the text), instead
+/// of rebuilding the string a character at a time.
+fn fold_lookalikes(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut copied = 0;
+    // Every look-alike is three bytes with lead 0xE2 or 0xEF (see [`has_lookalike`]); a lead
+    // byte always starts a character, so `at` is a character boundary.
+    for at in memchr::memchr2_iter(0xe2, 0xef, b) {
+        // `at < copied` cannot happen (a look-alike's other bytes are continuation bytes);
+        // skipping it keeps the slicing below in bounds whatever the input.
+        let Some(c) = s.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if at < copied {
+            continue;
+        }
+        let folded = fold_lookalike(c);
+        if folded != c {
+            out.push_str(&s[copied..at]);
+            out.push(folded);
+            copied = at + c.len_utf8();
+        }
+    }
+    out.push_str(&s[copied..]);
+    out
 }
 
 /// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.
@@ -229,7 +283,7 @@ fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
     while i < b.len() {
         if b[i] != b'%' {
             // Copy the run up to the next `%` in one go.
-            let run = memchr::memchr(b'%', &b[i..]).unwrap_or(b.len() - i);
+            let run = find_byte(b'%', &b[i..]).unwrap_or(b.len() - i);
             out.extend_from_slice(&b[i..i + run]);
             i += run;
             continue;
@@ -509,6 +563,45 @@ fn window_cut(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn near_then_vectorised_search_finds_the_first_byte() {
+        let hay: Vec<u8> = (0..80u8).map(|i| b'a' + i % 7).collect();
+        for len in [0, 1, 15, 16, 17, 40, 80] {
+            for needle in [b'a', b'c', b'g', b'%'] {
+                let h = &hay[..len];
+                assert_eq!(
+                    find_byte(needle, h),
+                    memchr::memchr(needle, h),
+                    "{len} {needle}"
+                );
+            }
+        }
+        for at in [0, 5, 15, 16, 17, 60] {
+            let mut h = vec![b'x'; 70];
+            h[at] = b'%';
+            h[69] = b'%';
+            assert_eq!(find_byte(b'%', &h), Some(at));
+        }
+    }
+
+    #[test]
+    fn bulk_lookalike_fold_equals_folding_each_character() {
+        for v in [
+            "",
+            "plain",
+            "..\u{2215}etc\u{2215}passwd",
+            "\u{ff0e}\u{ff0e}\u{ff3c}x",
+            "\u{2024}",
+            "“quoted” — dash … \u{2215}",
+            "東京\u{ff0f}大阪\u{fe52}",
+            "\u{2216}\u{29f8}\u{29f9}\u{2044}end",
+            "\u{fffd}\u{ff0f}\u{fffd}",
+        ] {
+            let reference: String = v.chars().map(fold_lookalike).collect();
+            assert_eq!(fold_lookalikes(v), reference, "{v}");
+        }
+    }
+
     /// The byte-at-a-time definition [`fold_overlong`] copies runs of.
     fn reference_fold_overlong(bytes: &[u8]) -> Vec<u8> {
         let mut out = Vec::new();
@@ -636,6 +729,10 @@ mod tests {
         assert_eq!(lenient_decode("%uff0e%uff0e%u2216"), "..\\");
         assert_eq!(lenient_decode("caf%C3%A9"), "café");
         assert_eq!(lenient_decode("plain"), "plain");
+        // Raw look-alikes beside escapes, and escapes that decode to nothing new.
+        assert_eq!(lenient_decode("\u{2215}%2e\u{ff0e}"), "/..");
+        assert_eq!(lenient_decode("\u{2216}%zz"), "\\%zz");
+        assert!(matches!(lenient_decode("100%"), Cow::Owned(ref t) if t == "100%"));
         assert_eq!(lenient_decode("%%35%63"), "\\");
         assert_eq!(lenient_decode("%%32%%66"), "/");
         assert_eq!(lenient_decode("%5%63"), "\\");
