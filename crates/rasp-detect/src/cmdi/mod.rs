@@ -483,14 +483,63 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if !mention {
         starts.push((0, Start::Value));
     }
+    // Without any byte of [`START_BYTE`] the scan finds nothing: skip it.
+    if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
+        let before_scan = starts.len();
+        match scan_starts(v, plus_is_space, &mut starts, true) {
+            Scan::Done => {}
+            Scan::Hit(reason) => return Some(reason),
+            // Dead starts were counted against the cap without knowing whether the exact
+            // scan keeps them: scan again the exact way, so the same starts are judged.
+            Scan::Capped => {
+                starts.len = before_scan;
+                if let Scan::Hit(reason) = scan_starts(v, plus_is_space, &mut starts, false) {
+                    return Some(reason);
+                }
+            }
+        }
+    }
+    let found = starts
+        .iter()
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
+    found
+}
+
+/// How [`scan_starts`] ended.
+enum Scan {
+    /// The value was read to its end, or up to [`MAX_STARTS`] starts of the exact scan.
+    Done,
+    /// A rule that needs no command word fired.
+    Hit(&'static str),
+    /// The lazy scan reached the cap with dead starts counted: its starts may differ from
+    /// the exact scan's.
+    Capped,
+}
+
+/// Whether no command can start at `at` whatever the start's kind: the value ends there or
+/// the byte there is a separator other than `&` (the word read there is empty) or a non-ASCII
+/// byte (a word opening with one is no command name, path, glob, variable or cmdlet, and
+/// [`judge_start`] answers `None` for it). Blank lines (`\n\n`) and line breaks before text in
+/// other scripts are common in prose; their kind (a look back over the line) is not needed.
+fn dead_start(v: &[u8], at: usize) -> bool {
+    v.get(at)
+        .is_none_or(|&c| c >= 0x80 || matches!(c, b';' | b'|' | b'\n' | b'\r'))
+}
+
+/// The command starts after separators, line breaks, substitutions and braces, pushed onto
+/// `starts` in the order of the value. `lazy`: a [`dead_start`] is counted against
+/// [`MAX_STARTS`] without working out its kind (or whether it is a start at all) and is not
+/// pushed, since it can never be a command; should the cap be reached with any counted, the
+/// answer is [`Scan::Capped`]. Otherwise the starts pushed are the exact scan's less its
+/// dead ones, which decide nothing.
+#[inline(always)]
+fn scan_starts(v: &[u8], plus_is_space: bool, starts: &mut Starts, lazy: bool) -> Scan {
     let mut backtick_open = false;
-    // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
-    let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
-        0
-    } else {
-        v.len()
-    };
-    while i < v.len() && starts.len() < MAX_STARTS {
+    // Dead starts the exact scan pushes (after a separator, always a start) and those it
+    // may drop (after a line break, kept only when not a wrapped line of prose).
+    let (mut dead, mut maybe_dead) = (0, 0);
+    let mut i = 0;
+    while i < v.len() && starts.len() + dead + maybe_dead < MAX_STARTS {
         // Only these bytes can start a command; skip the rest with one lookup each.
         match skip_to_start_byte(&v[i..]) {
             Some(p) => i += p,
@@ -523,6 +572,11 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
             b';' | b'|' | b'&' => {
                 let doubled = next == Some(b) && b != b';';
                 let after = if doubled { i + 2 } else { i + 1 };
+                if lazy && dead_start(v, after) {
+                    dead += 1;
+                    i = after;
+                    continue;
+                }
                 // A value that opens with a separator was written to follow something.
                 let leads = v[..i].iter().all(|&c| {
                     is_blank(c, plus_is_space) || matches!(c, b'\'' | b'"' | b';' | b'|' | b'&')
@@ -550,20 +604,26 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
             }
             // `\r\n` is one line break: the line before it decides how tight the start is.
             b'\r' if next == Some(b'\n') => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 2) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
                 continue;
             }
             b'\n' | b'\r' => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 1) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 1, kind));
                 }
             }
             // A line break spelled as an escape, for applications that unescape it.
             b'\\' if matches!(next, Some(b'n' | b'r')) => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 2) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
@@ -586,7 +646,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 }
                 backtick_open = !backtick_open;
             }
-            b'{' if brace_word(v, i) => return Some("brace-expansion"),
+            b'{' if brace_word(v, i) => return Scan::Hit("brace-expansion"),
             b'{' => {
                 // Brace expansion `{cmd,arg}`: a comma before the closing brace, no blank.
                 let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
@@ -601,10 +661,11 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         i += 1;
     }
-    let found = starts
-        .iter()
-        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
-    found
+    if maybe_dead > 0 && i < v.len() && starts.len() + dead + maybe_dead >= MAX_STARTS {
+        Scan::Capped
+    } else {
+        Scan::Done
+    }
 }
 
 /// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process

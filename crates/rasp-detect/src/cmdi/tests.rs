@@ -1469,3 +1469,54 @@ fn last_separator_is_that_of_a_byte_scan() {
         assert_eq!(last_sep(b), b.iter().rposition(|&c| is_sep(c)), "{v:?}");
     }
 }
+
+/// The lazy scan (dead starts counted, not classified) judges the same starts as the exact
+/// scan, less the dead ones, and falls back to the exact scan when the cap is reached.
+#[test]
+fn lazy_scan_matches_exact_scan() {
+    let many_blank_lines = format!("a{}x;id", "\n".repeat(70));
+    let many_pipes = format!("{}; id", "a |\n".repeat(40));
+    let values = [
+        "x\n\nid",
+        "x\r\n\r\nuname -a",
+        "a;;id",
+        "a|\nls -la /tmp",
+        "Привет\nмир; cat /etc/passwd",
+        "a\\n\\nid",
+        "x;",
+        many_blank_lines.as_str(),
+        many_pipes.as_str(),
+    ];
+    for v in values {
+        let v = v.as_bytes();
+        let (mut lazy, mut exact) = (Starts::default(), Starts::default());
+        let lazy_scan = scan_starts(v, false, &mut lazy, true);
+        scan_starts(v, false, &mut exact, false);
+        let live: Vec<_> = exact.iter().filter(|&(at, _)| !dead_start(v, at)).collect();
+        match lazy_scan {
+            Scan::Capped => assert!(exact.len() + 1 >= MAX_STARTS, "{v:?}"),
+            _ => assert_eq!(lazy.iter().collect::<Vec<_>>(), live, "{v:?}"),
+        }
+    }
+    // Past the cap nothing is judged, lazily or not: the command after 70 blank lines is
+    // not reached either way.
+    assert!(!hit(&many_blank_lines));
+    assert!(hit("x\n\nid;"));
+    assert!(!hit("first line\n\nsecond line"));
+}
+
+/// A start on a separator, at the end or on a non-ASCII byte can start no command.
+#[test]
+fn dead_starts() {
+    assert!(dead_start(b"a;", 2));
+    assert!(dead_start(b"a;;", 2));
+    assert!(dead_start(b"a\n\n", 2));
+    assert!(dead_start("a\nя".as_bytes(), 2));
+    assert!(
+        !dead_start(b"a&&", 2),
+        "`&(…)` is PowerShell's call operator"
+    );
+    assert!(!dead_start(b"a\nid", 2));
+    assert!(!dead_start(b"a\n /bin/id", 2));
+    assert!(!hit("a;\nя id"));
+}
