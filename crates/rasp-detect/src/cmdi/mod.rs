@@ -1092,6 +1092,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
+    // A word opening with a non-ASCII byte (prose in another script) is no command: it
+    // classifies as Unknown (see [`classify`]) and, with no ASCII verb before a `-`, is no
+    // cmdlet either; none of the word rules before those apply to it.
+    if word.first().is_some_and(|&c| c >= 0x80) {
+        return None;
+    }
     // After a data token a start is judged as tightly as after `;id`; only English-word
     // commands keep asking for arguments (see the `Word` arm below).
     let data = kind == Start::Data;
@@ -2349,13 +2355,17 @@ fn classify(word: &[u8]) -> CommandWord {
         .iter()
         .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
     {
-        let Ok(w) = std::str::from_utf8(word) else {
-            return CommandWord::Unknown;
-        };
-        return match vocabulary::lookup(w).or_else(|| versioned(w)) {
+        // ASCII by the test above: looked up as bytes, no UTF-8 check needed.
+        return match vocabulary::lookup_bytes(word).or_else(|| versioned_bytes(word)) {
             Some(t) => CommandWord::Known(t),
             None => CommandWord::Unknown,
         };
+    }
+    // Every command name, path, variable and glob opens with an ASCII byte: no rule below
+    // finds a command in a word opening with a non-ASCII one (prose in another script), so
+    // the UTF-8 check and the name rules are skipped for it.
+    if word.first().is_some_and(|&c| c >= 0x80) {
+        return CommandWord::Unknown;
     }
     // `../x`, `..%c0%af`, `%2e%2e%2f`: no command name, path to one, glob, variable or
     // versioned name opens with `..`, nor with a `%` other than cmd's `%NAME%` (checked
@@ -2618,21 +2628,31 @@ fn executable_name(w: &str) -> bool {
 /// "Python 3.10"): [`Tier::Exotic`]. Names shorter than three letters stay unknown (`ps4`,
 /// `sh2` are products, not shells).
 fn versioned(base: &str) -> Option<Tier> {
-    let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let (name, dashed) = match name.strip_suffix('-') {
+    versioned_bytes(base.as_bytes())
+}
+
+/// [`versioned`] of a name given as bytes (digits, dots and dashes are ASCII, so trimming
+/// them byte by byte leaves what trimming characters leaves).
+fn versioned_bytes(base: &[u8]) -> Option<Tier> {
+    let kept = base
+        .iter()
+        .rposition(|&c| !(c.is_ascii_digit() || c == b'.'))
+        .map_or(0, |p| p + 1);
+    let name = &base[..kept];
+    let (name, dashed) = match name.strip_suffix(b"-") {
         Some(n) => (n, true),
         None => (name, false),
     };
     let suffix = &base[name.len() + usize::from(dashed)..];
     if name.len() < 3
         || name.len() == base.len()
-        || !suffix.starts_with(|c: char| c.is_ascii_digit())
+        || !suffix.first().is_some_and(u8::is_ascii_digit)
         || suffix.len() > 6
     {
         return None;
     }
-    let file_name = dashed || (suffix.contains('.') && !suffix.ends_with('.'));
-    match vocabulary::lookup(name)? {
+    let file_name = dashed || (suffix.contains(&b'.') && !suffix.ends_with(b"."));
+    match vocabulary::lookup_bytes(name)? {
         Tier::Word => None,
         _ if file_name => Some(Tier::Exotic),
         t => Some(t.min(Tier::Tool)),

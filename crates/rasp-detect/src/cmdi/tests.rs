@@ -1520,3 +1520,38 @@ fn dead_starts() {
     assert!(!dead_start(b"a\n /bin/id", 2));
     assert!(!hit("a;\nя id"));
 }
+
+/// Words opening with a non-ASCII byte are no command, wherever they start; ASCII commands
+/// next to them still are.
+#[test]
+fn non_ascii_words_are_no_commands() {
+    for w in ["привет", "ф-get", "é/bin/id", "日本$x", "ä?t", "ü.exe"] {
+        assert_eq!(classify(w.as_bytes()), CommandWord::Unknown, "{w}");
+    }
+    assert!(!hit("Привет; мир -la /etc"));
+    assert!(!hit("x\nПривет -rf /tmp"));
+    assert!(hit("Привет; cat /etc/passwd"));
+    assert!(hit("Привет\nid;"));
+}
+
+/// The byte-wise versioned-name rule reads names as the character-wise one did.
+#[test]
+fn versioned_names_by_bytes() {
+    assert_eq!(versioned_bytes(b"python3.10"), Some(Tier::Exotic));
+    assert_eq!(versioned_bytes(b"gcc-12"), Some(Tier::Exotic));
+    assert!(versioned_bytes(b"pip3").is_some());
+    for w in [
+        "ps4",
+        "sh2",
+        "python",
+        "python3.",
+        "abc-",
+        "3.10",
+        "python1234567",
+        "café3",
+    ] {
+        assert_eq!(versioned_bytes(w.as_bytes()), versioned(w), "{w}");
+    }
+    assert_eq!(versioned_bytes(b"ps4"), None);
+    assert_eq!(versioned_bytes(b"python1234567"), None);
+}
