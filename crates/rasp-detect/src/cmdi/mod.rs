@@ -148,6 +148,15 @@ const SLASH: u32 = 1 << 11;
 const HASH: u32 = 1 << 12;
 const AMP: u32 = 1 << 13;
 const BRACKET: u32 = 1 << 14; // [
+                              // One bit for each [`START_BYTE`] not alone in a class above, so [`StartFinder`] knows
+                              // which of them a value holds.
+const LF: u32 = 1 << 15;
+const CR: u32 = 1 << 16;
+const SEMI: u32 = 1 << 17;
+const PIPE: u32 = 1 << 18;
+const BACKSLASH: u32 = 1 << 19;
+const LT: u32 = 1 << 20;
+const GT: u32 = 1 << 21;
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -156,21 +165,21 @@ const STRUCTURE: u32 =
 
 static BYTE_CLASS: [u32; 256] = {
     let mut t = [0u32; 256];
-    t[b';' as usize] = SEP;
-    t[b'|' as usize] = SEP;
+    t[b';' as usize] = SEP | SEMI;
+    t[b'|' as usize] = SEP | PIPE;
     t[b'&' as usize] = SEP | AMP;
-    t[b'\n' as usize] = SEP;
-    t[b'\r' as usize] = SEP;
+    t[b'\n' as usize] = SEP | LF;
+    t[b'\r' as usize] = SEP | CR;
     t[b'$' as usize] = DOLLAR;
     t[b'`' as usize] = BACKTICK;
     t[b'(' as usize] = PAREN;
     t[b'{' as usize] = BRACE;
-    t[b'<' as usize] = ANGLE;
-    t[b'>' as usize] = ANGLE;
+    t[b'<' as usize] = ANGLE | LT;
+    t[b'>' as usize] = ANGLE | GT;
     t[b'%' as usize] = PERCENT;
     t[b'\'' as usize] = QUOTE;
     t[b'"' as usize] = QUOTE;
-    t[b'\\' as usize] = ESCAPE;
+    t[b'\\' as usize] = ESCAPE | BACKSLASH;
     t[b'^' as usize] = ESCAPE;
     t[b'+' as usize] = PLUS;
     t[b'/' as usize] = SLASH;
@@ -225,6 +234,68 @@ fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| START_BYTE[usize::from(b)])
         .map(|p| at + p)
+}
+
+/// The class bit of each [`START_BYTE`].
+const START_CLASSES: [(u32, u8); 11] = [
+    (SEMI, b';'),
+    (PIPE, b'|'),
+    (AMP, b'&'),
+    (LF, b'\n'),
+    (CR, b'\r'),
+    (BACKSLASH, b'\\'),
+    (DOLLAR, b'$'),
+    (LT, b'<'),
+    (GT, b'>'),
+    (BACKTICK, b'`'),
+    (BRACE, b'{'),
+];
+
+/// Finds the next [`START_BYTE`] of a value. Most values that need the scan hold only one to
+/// three of the eleven (prose: line breaks; a query: `&`): a vectorised search for those
+/// finds the same offset as the table scan, with far fewer instructions per byte.
+enum StartFinder {
+    /// No start byte at all (a `^` alone brings a value to the scan).
+    Nothing,
+    One(u8),
+    Two(u8, u8),
+    Three(u8, u8, u8),
+    Table,
+}
+
+impl StartFinder {
+    /// The finder for a value whose [`ByteSet`] is `bytes`: the start bytes it lacks cannot
+    /// be found, so searching only for those it holds changes no answer.
+    fn new(bytes: ByteSet) -> StartFinder {
+        let mut held = [0u8; 3];
+        let mut n = 0;
+        for (class, b) in START_CLASSES {
+            if bytes.any(class) {
+                if n == held.len() {
+                    return StartFinder::Table;
+                }
+                held[n] = b;
+                n += 1;
+            }
+        }
+        match n {
+            0 => StartFinder::Nothing,
+            1 => StartFinder::One(held[0]),
+            2 => StartFinder::Two(held[0], held[1]),
+            _ => StartFinder::Three(held[0], held[1], held[2]),
+        }
+    }
+
+    /// Offset of the first [`START_BYTE`] in `v`.
+    fn find(&self, v: &[u8]) -> Option<usize> {
+        match *self {
+            StartFinder::Nothing => None,
+            StartFinder::One(a) => memchr::memchr(a, v),
+            StartFinder::Two(a, b) => memchr::memchr2(a, b, v),
+            StartFinder::Three(a, b, c) => memchr::memchr3(a, b, c, v),
+            StartFinder::Table => skip_to_start_byte(v),
+        }
+    }
 }
 
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
@@ -486,14 +557,15 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     // Without any byte of [`START_BYTE`] the scan finds nothing: skip it.
     if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
         let before_scan = starts.len();
-        match scan_starts(v, plus_is_space, &mut starts, true) {
+        match scan_starts(v, bytes, plus_is_space, &mut starts, true) {
             Scan::Done => {}
             Scan::Hit(reason) => return Some(reason),
             // Dead starts were counted against the cap without knowing whether the exact
             // scan keeps them: scan again the exact way, so the same starts are judged.
             Scan::Capped => {
                 starts.len = before_scan;
-                if let Scan::Hit(reason) = scan_starts(v, plus_is_space, &mut starts, false) {
+                if let Scan::Hit(reason) = scan_starts(v, bytes, plus_is_space, &mut starts, false)
+                {
                     return Some(reason);
                 }
             }
@@ -533,7 +605,14 @@ fn dead_start(v: &[u8], at: usize) -> bool {
 /// answer is [`Scan::Capped`]. Otherwise the starts pushed are the exact scan's less its
 /// dead ones, which decide nothing.
 #[inline(always)]
-fn scan_starts(v: &[u8], plus_is_space: bool, starts: &mut Starts, lazy: bool) -> Scan {
+fn scan_starts(
+    v: &[u8],
+    bytes: ByteSet,
+    plus_is_space: bool,
+    starts: &mut Starts,
+    lazy: bool,
+) -> Scan {
+    let finder = StartFinder::new(bytes);
     let mut backtick_open = false;
     // Dead starts the exact scan pushes (after a separator, always a start) and those it
     // may drop (after a line break, kept only when not a wrapped line of prose).
@@ -541,7 +620,7 @@ fn scan_starts(v: &[u8], plus_is_space: bool, starts: &mut Starts, lazy: bool) -
     let mut i = 0;
     while i < v.len() && starts.len() + dead + maybe_dead < MAX_STARTS {
         // Only these bytes can start a command; skip the rest with one lookup each.
-        match skip_to_start_byte(&v[i..]) {
+        match finder.find(&v[i..]) {
             Some(p) => i += p,
             None => break,
         }

@@ -1490,8 +1490,8 @@ fn lazy_scan_matches_exact_scan() {
     for v in values {
         let v = v.as_bytes();
         let (mut lazy, mut exact) = (Starts::default(), Starts::default());
-        let lazy_scan = scan_starts(v, false, &mut lazy, true);
-        scan_starts(v, false, &mut exact, false);
+        let lazy_scan = scan_starts(v, ByteSet::of(v), false, &mut lazy, true);
+        scan_starts(v, ByteSet::of(v), false, &mut exact, false);
         let live: Vec<_> = exact.iter().filter(|&(at, _)| !dead_start(v, at)).collect();
         match lazy_scan {
             Scan::Capped => assert!(exact.len() + 1 >= MAX_STARTS, "{v:?}"),
@@ -1554,4 +1554,28 @@ fn versioned_names_by_bytes() {
     }
     assert_eq!(versioned_bytes(b"ps4"), None);
     assert_eq!(versioned_bytes(b"python1234567"), None);
+}
+
+/// The finder built from a value's byte classes stops where the table scan stops.
+#[test]
+fn start_finder_matches_the_table_scan() {
+    for v in [
+        "plain words only",
+        "line one\nline two\r\nthree",
+        "a=1&b=2;c|d",
+        "x^y",
+        "<b>$(id)</b> `x` {a,b} \\n ; | & \n \r",
+        "nul\0byte\nafter",
+        "",
+    ] {
+        let v = v.as_bytes();
+        let finder = StartFinder::new(ByteSet::of(v));
+        for i in 0..=v.len() {
+            assert_eq!(
+                finder.find(&v[i..]),
+                skip_to_start_byte(&v[i..]),
+                "{v:?} at {i}"
+            );
+        }
+    }
 }
