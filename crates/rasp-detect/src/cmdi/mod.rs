@@ -251,6 +251,9 @@ const START_CLASSES: [(u32, u8); 11] = [
     (BRACE, b'{'),
 ];
 
+/// Bytes under which [`StartFinder::find`] scans with the table.
+const SHORT_REST: usize = 32;
+
 /// Finds the next [`START_BYTE`] of a value. Most values that need the scan hold only one to
 /// three of the eleven (prose: line breaks; a query: `&`): a vectorised search for those
 /// finds the same offset as the table scan, with far fewer instructions per byte.
@@ -286,8 +289,12 @@ impl StartFinder {
         }
     }
 
-    /// Offset of the first [`START_BYTE`] in `v`.
+    /// Offset of the first [`START_BYTE`] in `v`. A short rest is scanned with the table:
+    /// a vectorised search costs more to set up than a few lookups.
     fn find(&self, v: &[u8]) -> Option<usize> {
+        if v.len() < SHORT_REST {
+            return skip_to_start_byte(v);
+        }
         match *self {
             StartFinder::Nothing => None,
             StartFinder::One(a) => memchr::memchr(a, v),

@@ -1559,7 +1559,17 @@ fn versioned_names_by_bytes() {
 /// The finder built from a value's byte classes stops where the table scan stops.
 #[test]
 fn start_finder_matches_the_table_scan() {
+    // Past [`SHORT_REST`] bytes the vectorised searches answer.
+    let long = format!(
+        "{}\n{}; x | y{}",
+        "a".repeat(40),
+        "b ".repeat(30),
+        "c".repeat(70)
+    );
+    let long_html = format!("<p>{}</p>\n&amp; $(x) `y` {{a,b}}", "text ".repeat(20));
     for v in [
+        long.as_str(),
+        long_html.as_str(),
         "plain words only",
         "line one\nline two\r\nthree",
         "a=1&b=2;c|d",
