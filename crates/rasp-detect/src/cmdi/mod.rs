@@ -2000,8 +2000,8 @@ fn read_command_word(
         // `NAME=value cmd`: skip the assignment, the command follows.
         let ident = v[at..]
             .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
+            .position(|&c| !IDENT_BYTE[usize::from(c)])
+            .unwrap_or(v.len() - at);
         if ident > 0 && v.get(at + ident) == Some(&b'=') && assignments < 3 {
             assignments += 1;
             at += ident + 1;
@@ -2193,6 +2193,30 @@ static WORD_BYTE: [bool; 256] = {
     while i < special.len() {
         t[special[i] as usize] = false;
         i += 1;
+    }
+    t
+};
+
+/// `[A-Za-z0-9_]`, the bytes of a shell variable's name, one lookup each.
+static IDENT_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// `[a-z0-9_-]`, the bytes of a plain command name ([`classify`]'s common case).
+static PLAIN_NAME_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+        c += 1;
     }
     t
 };
@@ -2437,10 +2461,7 @@ fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
 fn classify(word: &[u8]) -> CommandWord {
     // A plain name (no variable, path, glob, switch or extension), the common case: only the
     // vocabulary and a glued version number can make it a command.
-    if word
-        .iter()
-        .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
-    {
+    if word.iter().all(|&c| PLAIN_NAME_BYTE[usize::from(c)]) {
         // ASCII by the test above: looked up as bytes, no UTF-8 check needed.
         return match vocabulary::lookup_bytes(word).or_else(|| versioned_bytes(word)) {
             Some(t) => CommandWord::Known(t),

@@ -1589,3 +1589,16 @@ fn start_finder_matches_the_table_scan() {
         }
     }
 }
+
+/// The byte tables say what the character tests they replace say.
+#[test]
+fn byte_tables_match_their_definitions() {
+    for c in 0..=255u8 {
+        assert_eq!(
+            IDENT_BYTE[usize::from(c)],
+            c.is_ascii_alphanumeric() || c == b'_'
+        );
+        let plain = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_';
+        assert_eq!(PLAIN_NAME_BYTE[usize::from(c)], plain);
+    }
+}
