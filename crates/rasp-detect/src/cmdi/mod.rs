@@ -148,6 +148,15 @@ const SLASH: u32 = 1 << 11;
 const HASH: u32 = 1 << 12;
 const AMP: u32 = 1 << 13;
 const BRACKET: u32 = 1 << 14; // [
+                              // One bit for each [`START_BYTE`] not alone in a class above, so [`StartFinder`] knows
+                              // which of them a value holds.
+const LF: u32 = 1 << 15;
+const CR: u32 = 1 << 16;
+const SEMI: u32 = 1 << 17;
+const PIPE: u32 = 1 << 18;
+const BACKSLASH: u32 = 1 << 19;
+const LT: u32 = 1 << 20;
+const GT: u32 = 1 << 21;
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -156,21 +165,21 @@ const STRUCTURE: u32 =
 
 static BYTE_CLASS: [u32; 256] = {
     let mut t = [0u32; 256];
-    t[b';' as usize] = SEP;
-    t[b'|' as usize] = SEP;
+    t[b';' as usize] = SEP | SEMI;
+    t[b'|' as usize] = SEP | PIPE;
     t[b'&' as usize] = SEP | AMP;
-    t[b'\n' as usize] = SEP;
-    t[b'\r' as usize] = SEP;
+    t[b'\n' as usize] = SEP | LF;
+    t[b'\r' as usize] = SEP | CR;
     t[b'$' as usize] = DOLLAR;
     t[b'`' as usize] = BACKTICK;
     t[b'(' as usize] = PAREN;
     t[b'{' as usize] = BRACE;
-    t[b'<' as usize] = ANGLE;
-    t[b'>' as usize] = ANGLE;
+    t[b'<' as usize] = ANGLE | LT;
+    t[b'>' as usize] = ANGLE | GT;
     t[b'%' as usize] = PERCENT;
     t[b'\'' as usize] = QUOTE;
     t[b'"' as usize] = QUOTE;
-    t[b'\\' as usize] = ESCAPE;
+    t[b'\\' as usize] = ESCAPE | BACKSLASH;
     t[b'^' as usize] = ESCAPE;
     t[b'+' as usize] = PLUS;
     t[b'/' as usize] = SLASH;
@@ -225,6 +234,75 @@ fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
         .iter()
         .position(|&b| START_BYTE[usize::from(b)])
         .map(|p| at + p)
+}
+
+/// The class bit of each [`START_BYTE`].
+const START_CLASSES: [(u32, u8); 11] = [
+    (SEMI, b';'),
+    (PIPE, b'|'),
+    (AMP, b'&'),
+    (LF, b'\n'),
+    (CR, b'\r'),
+    (BACKSLASH, b'\\'),
+    (DOLLAR, b'$'),
+    (LT, b'<'),
+    (GT, b'>'),
+    (BACKTICK, b'`'),
+    (BRACE, b'{'),
+];
+
+/// Bytes under which [`StartFinder::find`] scans with the table.
+const SHORT_REST: usize = 32;
+
+/// Finds the next [`START_BYTE`] of a value. Most values that need the scan hold only one to
+/// three of the eleven (prose: line breaks; a query: `&`): a vectorised search for those
+/// finds the same offset as the table scan, with far fewer instructions per byte.
+enum StartFinder {
+    /// No start byte at all (a `^` alone brings a value to the scan).
+    Nothing,
+    One(u8),
+    Two(u8, u8),
+    Three(u8, u8, u8),
+    Table,
+}
+
+impl StartFinder {
+    /// The finder for a value whose [`ByteSet`] is `bytes`: the start bytes it lacks cannot
+    /// be found, so searching only for those it holds changes no answer.
+    fn new(bytes: ByteSet) -> StartFinder {
+        let mut held = [0u8; 3];
+        let mut n = 0;
+        for (class, b) in START_CLASSES {
+            if bytes.any(class) {
+                if n == held.len() {
+                    return StartFinder::Table;
+                }
+                held[n] = b;
+                n += 1;
+            }
+        }
+        match n {
+            0 => StartFinder::Nothing,
+            1 => StartFinder::One(held[0]),
+            2 => StartFinder::Two(held[0], held[1]),
+            _ => StartFinder::Three(held[0], held[1], held[2]),
+        }
+    }
+
+    /// Offset of the first [`START_BYTE`] in `v`. A short rest is scanned with the table:
+    /// a vectorised search costs more to set up than a few lookups.
+    fn find(&self, v: &[u8]) -> Option<usize> {
+        if v.len() < SHORT_REST {
+            return skip_to_start_byte(v);
+        }
+        match *self {
+            StartFinder::Nothing => None,
+            StartFinder::One(a) => memchr::memchr(a, v),
+            StartFinder::Two(a, b) => memchr::memchr2(a, b, v),
+            StartFinder::Three(a, b, c) => memchr::memchr3(a, b, c, v),
+            StartFinder::Table => skip_to_start_byte(v),
+        }
+    }
 }
 
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
@@ -483,16 +561,73 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if !mention {
         starts.push((0, Start::Value));
     }
+    // Without any byte of [`START_BYTE`] the scan finds nothing: skip it.
+    if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
+        let before_scan = starts.len();
+        match scan_starts(v, bytes, plus_is_space, &mut starts, true) {
+            Scan::Done => {}
+            Scan::Hit(reason) => return Some(reason),
+            // Dead starts were counted against the cap without knowing whether the exact
+            // scan keeps them: scan again the exact way, so the same starts are judged.
+            Scan::Capped => {
+                starts.len = before_scan;
+                if let Scan::Hit(reason) = scan_starts(v, bytes, plus_is_space, &mut starts, false)
+                {
+                    return Some(reason);
+                }
+            }
+        }
+    }
+    let found = starts
+        .iter()
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
+    found
+}
+
+/// How [`scan_starts`] ended.
+enum Scan {
+    /// The value was read to its end, or up to [`MAX_STARTS`] starts of the exact scan.
+    Done,
+    /// A rule that needs no command word fired.
+    Hit(&'static str),
+    /// The lazy scan reached the cap with dead starts counted: its starts may differ from
+    /// the exact scan's.
+    Capped,
+}
+
+/// Whether no command can start at `at` whatever the start's kind: the value ends there or
+/// the byte there is a separator other than `&` (the word read there is empty) or a non-ASCII
+/// byte (a word opening with one is no command name, path, glob, variable or cmdlet, and
+/// [`judge_start`] answers `None` for it). Blank lines (`\n\n`) and line breaks before text in
+/// other scripts are common in prose; their kind (a look back over the line) is not needed.
+fn dead_start(v: &[u8], at: usize) -> bool {
+    v.get(at)
+        .is_none_or(|&c| c >= 0x80 || matches!(c, b';' | b'|' | b'\n' | b'\r'))
+}
+
+/// The command starts after separators, line breaks, substitutions and braces, pushed onto
+/// `starts` in the order of the value. `lazy`: a [`dead_start`] is counted against
+/// [`MAX_STARTS`] without working out its kind (or whether it is a start at all) and is not
+/// pushed, since it can never be a command; should the cap be reached with any counted, the
+/// answer is [`Scan::Capped`]. Otherwise the starts pushed are the exact scan's less its
+/// dead ones, which decide nothing.
+#[inline(always)]
+fn scan_starts(
+    v: &[u8],
+    bytes: ByteSet,
+    plus_is_space: bool,
+    starts: &mut Starts,
+    lazy: bool,
+) -> Scan {
+    let finder = StartFinder::new(bytes);
     let mut backtick_open = false;
-    // Without any byte of [`START_BYTE`] the scan below finds nothing: skip it.
-    let mut i = if bytes.any(SEP | DOLLAR | ANGLE | BACKTICK | BRACE | ESCAPE) {
-        0
-    } else {
-        v.len()
-    };
-    while i < v.len() && starts.len() < MAX_STARTS {
+    // Dead starts the exact scan pushes (after a separator, always a start) and those it
+    // may drop (after a line break, kept only when not a wrapped line of prose).
+    let (mut dead, mut maybe_dead) = (0, 0);
+    let mut i = 0;
+    while i < v.len() && starts.len() + dead + maybe_dead < MAX_STARTS {
         // Only these bytes can start a command; skip the rest with one lookup each.
-        match skip_to_start_byte(&v[i..]) {
+        match finder.find(&v[i..]) {
             Some(p) => i += p,
             None => break,
         }
@@ -523,6 +658,11 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
             b';' | b'|' | b'&' => {
                 let doubled = next == Some(b) && b != b';';
                 let after = if doubled { i + 2 } else { i + 1 };
+                if lazy && dead_start(v, after) {
+                    dead += 1;
+                    i = after;
+                    continue;
+                }
                 // A value that opens with a separator was written to follow something.
                 let leads = v[..i].iter().all(|&c| {
                     is_blank(c, plus_is_space) || matches!(c, b'\'' | b'"' | b';' | b'|' | b'&')
@@ -550,20 +690,26 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
             }
             // `\r\n` is one line break: the line before it decides how tight the start is.
             b'\r' if next == Some(b'\n') => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 2) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
                 continue;
             }
             b'\n' | b'\r' => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 1) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 1, kind));
                 }
             }
             // A line break spelled as an escape, for applications that unescape it.
             b'\\' if matches!(next, Some(b'n' | b'r')) => {
-                if let Some(kind) = line_start(v, i, plus_is_space) {
+                if lazy && dead_start(v, i + 2) {
+                    maybe_dead += 1;
+                } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
@@ -586,7 +732,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
                 }
                 backtick_open = !backtick_open;
             }
-            b'{' if brace_word(v, i) => return Some("brace-expansion"),
+            b'{' if brace_word(v, i) => return Scan::Hit("brace-expansion"),
             b'{' => {
                 // Brace expansion `{cmd,arg}`: a comma before the closing brace, no blank.
                 let body = &v[i + 1..v.len().min(i + 1 + MAX_ARGS)];
@@ -601,10 +747,11 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         i += 1;
     }
-    let found = starts
-        .iter()
-        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
-    found
+    if maybe_dead > 0 && i < v.len() && starts.len() + dead + maybe_dead >= MAX_STARTS {
+        Scan::Capped
+    } else {
+        Scan::Done
+    }
 }
 
 /// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
@@ -1031,6 +1178,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
+    // A word opening with a non-ASCII byte (prose in another script) is no command: it
+    // classifies as Unknown (see [`classify`]) and, with no ASCII verb before a `-`, is no
+    // cmdlet either; none of the word rules before those apply to it.
+    if word.first().is_some_and(|&c| c >= 0x80) {
+        return None;
+    }
     // After a data token a start is judged as tightly as after `;id`; only English-word
     // commands keep asking for arguments (see the `Word` arm below).
     let data = kind == Start::Data;
@@ -1847,8 +2000,8 @@ fn read_command_word(
         // `NAME=value cmd`: skip the assignment, the command follows.
         let ident = v[at..]
             .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
+            .position(|&c| !IDENT_BYTE[usize::from(c)])
+            .unwrap_or(v.len() - at);
         if ident > 0 && v.get(at + ident) == Some(&b'=') && assignments < 3 {
             assignments += 1;
             at += ident + 1;
@@ -2040,6 +2193,30 @@ static WORD_BYTE: [bool; 256] = {
     while i < special.len() {
         t[special[i] as usize] = false;
         i += 1;
+    }
+    t
+};
+
+/// `[A-Za-z0-9_]`, the bytes of a shell variable's name, one lookup each.
+static IDENT_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    t
+};
+
+/// `[a-z0-9_-]`, the bytes of a plain command name ([`classify`]'s common case).
+static PLAIN_NAME_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+        c += 1;
     }
     t
 };
@@ -2284,17 +2461,18 @@ fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
 fn classify(word: &[u8]) -> CommandWord {
     // A plain name (no variable, path, glob, switch or extension), the common case: only the
     // vocabulary and a glued version number can make it a command.
-    if word
-        .iter()
-        .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_')
-    {
-        let Ok(w) = std::str::from_utf8(word) else {
-            return CommandWord::Unknown;
-        };
-        return match vocabulary::lookup(w).or_else(|| versioned(w)) {
+    if word.iter().all(|&c| PLAIN_NAME_BYTE[usize::from(c)]) {
+        // ASCII by the test above: looked up as bytes, no UTF-8 check needed.
+        return match vocabulary::lookup_bytes(word).or_else(|| versioned_bytes(word)) {
             Some(t) => CommandWord::Known(t),
             None => CommandWord::Unknown,
         };
+    }
+    // Every command name, path, variable and glob opens with an ASCII byte: no rule below
+    // finds a command in a word opening with a non-ASCII one (prose in another script), so
+    // the UTF-8 check and the name rules are skipped for it.
+    if word.first().is_some_and(|&c| c >= 0x80) {
+        return CommandWord::Unknown;
     }
     // `../x`, `..%c0%af`, `%2e%2e%2f`: no command name, path to one, glob, variable or
     // versioned name opens with `..`, nor with a `%` other than cmd's `%NAME%` (checked
@@ -2557,21 +2735,31 @@ fn executable_name(w: &str) -> bool {
 /// "Python 3.10"): [`Tier::Exotic`]. Names shorter than three letters stay unknown (`ps4`,
 /// `sh2` are products, not shells).
 fn versioned(base: &str) -> Option<Tier> {
-    let name = base.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let (name, dashed) = match name.strip_suffix('-') {
+    versioned_bytes(base.as_bytes())
+}
+
+/// [`versioned`] of a name given as bytes (digits, dots and dashes are ASCII, so trimming
+/// them byte by byte leaves what trimming characters leaves).
+fn versioned_bytes(base: &[u8]) -> Option<Tier> {
+    let kept = base
+        .iter()
+        .rposition(|&c| !(c.is_ascii_digit() || c == b'.'))
+        .map_or(0, |p| p + 1);
+    let name = &base[..kept];
+    let (name, dashed) = match name.strip_suffix(b"-") {
         Some(n) => (n, true),
         None => (name, false),
     };
     let suffix = &base[name.len() + usize::from(dashed)..];
     if name.len() < 3
         || name.len() == base.len()
-        || !suffix.starts_with(|c: char| c.is_ascii_digit())
+        || !suffix.first().is_some_and(u8::is_ascii_digit)
         || suffix.len() > 6
     {
         return None;
     }
-    let file_name = dashed || (suffix.contains('.') && !suffix.ends_with('.'));
-    match vocabulary::lookup(name)? {
+    let file_name = dashed || (suffix.contains(&b'.') && !suffix.ends_with(b"."));
+    match vocabulary::lookup_bytes(name)? {
         Tier::Word => None,
         _ if file_name => Some(Tier::Exotic),
         t => Some(t.min(Tier::Tool)),

@@ -1469,3 +1469,136 @@ fn last_separator_is_that_of_a_byte_scan() {
         assert_eq!(last_sep(b), b.iter().rposition(|&c| is_sep(c)), "{v:?}");
     }
 }
+
+/// The lazy scan (dead starts counted, not classified) judges the same starts as the exact
+/// scan, less the dead ones, and falls back to the exact scan when the cap is reached.
+#[test]
+fn lazy_scan_matches_exact_scan() {
+    let many_blank_lines = format!("a{}x;id", "\n".repeat(70));
+    let many_pipes = format!("{}; id", "a |\n".repeat(40));
+    let values = [
+        "x\n\nid",
+        "x\r\n\r\nuname -a",
+        "a;;id",
+        "a|\nls -la /tmp",
+        "Привет\nмир; cat /etc/passwd",
+        "a\\n\\nid",
+        "x;",
+        many_blank_lines.as_str(),
+        many_pipes.as_str(),
+    ];
+    for v in values {
+        let v = v.as_bytes();
+        let (mut lazy, mut exact) = (Starts::default(), Starts::default());
+        let lazy_scan = scan_starts(v, ByteSet::of(v), false, &mut lazy, true);
+        scan_starts(v, ByteSet::of(v), false, &mut exact, false);
+        let live: Vec<_> = exact.iter().filter(|&(at, _)| !dead_start(v, at)).collect();
+        match lazy_scan {
+            Scan::Capped => assert!(exact.len() + 1 >= MAX_STARTS, "{v:?}"),
+            _ => assert_eq!(lazy.iter().collect::<Vec<_>>(), live, "{v:?}"),
+        }
+    }
+    // Past the cap nothing is judged, lazily or not: the command after 70 blank lines is
+    // not reached either way.
+    assert!(!hit(&many_blank_lines));
+    assert!(hit("x\n\nid;"));
+    assert!(!hit("first line\n\nsecond line"));
+}
+
+/// A start on a separator, at the end or on a non-ASCII byte can start no command.
+#[test]
+fn dead_starts() {
+    assert!(dead_start(b"a;", 2));
+    assert!(dead_start(b"a;;", 2));
+    assert!(dead_start(b"a\n\n", 2));
+    assert!(dead_start("a\nя".as_bytes(), 2));
+    assert!(
+        !dead_start(b"a&&", 2),
+        "`&(…)` is PowerShell's call operator"
+    );
+    assert!(!dead_start(b"a\nid", 2));
+    assert!(!dead_start(b"a\n /bin/id", 2));
+    assert!(!hit("a;\nя id"));
+}
+
+/// Words opening with a non-ASCII byte are no command, wherever they start; ASCII commands
+/// next to them still are.
+#[test]
+fn non_ascii_words_are_no_commands() {
+    for w in ["привет", "ф-get", "é/bin/id", "日本$x", "ä?t", "ü.exe"] {
+        assert_eq!(classify(w.as_bytes()), CommandWord::Unknown, "{w}");
+    }
+    assert!(!hit("Привет; мир -la /etc"));
+    assert!(!hit("x\nПривет -rf /tmp"));
+    assert!(hit("Привет; cat /etc/passwd"));
+    assert!(hit("Привет\nid;"));
+}
+
+/// The byte-wise versioned-name rule reads names as the character-wise one did.
+#[test]
+fn versioned_names_by_bytes() {
+    assert_eq!(versioned_bytes(b"python3.10"), Some(Tier::Exotic));
+    assert_eq!(versioned_bytes(b"gcc-12"), Some(Tier::Exotic));
+    assert!(versioned_bytes(b"pip3").is_some());
+    for w in [
+        "ps4",
+        "sh2",
+        "python",
+        "python3.",
+        "abc-",
+        "3.10",
+        "python1234567",
+        "café3",
+    ] {
+        assert_eq!(versioned_bytes(w.as_bytes()), versioned(w), "{w}");
+    }
+    assert_eq!(versioned_bytes(b"ps4"), None);
+    assert_eq!(versioned_bytes(b"python1234567"), None);
+}
+
+/// The finder built from a value's byte classes stops where the table scan stops.
+#[test]
+fn start_finder_matches_the_table_scan() {
+    // Past [`SHORT_REST`] bytes the vectorised searches answer.
+    let long = format!(
+        "{}\n{}; x | y{}",
+        "a".repeat(40),
+        "b ".repeat(30),
+        "c".repeat(70)
+    );
+    let long_html = format!("<p>{}</p>\n&amp; $(x) `y` {{a,b}}", "text ".repeat(20));
+    for v in [
+        long.as_str(),
+        long_html.as_str(),
+        "plain words only",
+        "line one\nline two\r\nthree",
+        "a=1&b=2;c|d",
+        "x^y",
+        "<b>$(id)</b> `x` {a,b} \\n ; | & \n \r",
+        "nul\0byte\nafter",
+        "",
+    ] {
+        let v = v.as_bytes();
+        let finder = StartFinder::new(ByteSet::of(v));
+        for i in 0..=v.len() {
+            assert_eq!(
+                finder.find(&v[i..]),
+                skip_to_start_byte(&v[i..]),
+                "{v:?} at {i}"
+            );
+        }
+    }
+}
+
+/// The byte tables say what the character tests they replace say.
+#[test]
+fn byte_tables_match_their_definitions() {
+    for c in 0..=255u8 {
+        assert_eq!(
+            IDENT_BYTE[usize::from(c)],
+            c.is_ascii_alphanumeric() || c == b'_'
+        );
+        let plain = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_';
+        assert_eq!(PLAIN_NAME_BYTE[usize::from(c)], plain);
+    }
+}

@@ -542,23 +542,29 @@ pub fn is_cmdlet(word: &str) -> bool {
 
 /// The tier of a command word (lower-case, without directory or `.exe`), if it is one.
 pub fn lookup(word: &str) -> Option<Tier> {
+    lookup_bytes(word.as_bytes())
+}
+
+/// [`lookup`] of a word given as bytes: the names compared are ASCII, so a word read from a
+/// value needs no UTF-8 check first.
+pub fn lookup_bytes(word: &[u8]) -> Option<Tier> {
     if let Some(t) = exact(word) {
         return Some(t);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
-    if matches!(
-        word.as_bytes().first(),
-        Some(b'a' | b'c' | b'd' | b'k' | b'r')
-    ) && ["ansible-", "chef-", "docker-", "kube", "rmt-"]
-        .iter()
-        .any(|p| word.len() > p.len() + 1 && word.starts_with(p))
+    if matches!(word.first(), Some(b'a' | b'c' | b'd' | b'k' | b'r'))
+        && ["ansible-", "chef-", "docker-", "kube", "rmt-"]
+            .iter()
+            .any(|p| word.len() > p.len() + 1 && word.starts_with(p.as_bytes()))
     {
         return Some(Exotic);
     }
     // The first `-` found byte by byte: words are short, and most have none.
-    let dash = word.bytes().position(|b| b == b'-');
+    let dash = word.iter().position(|&b| b == b'-');
     if let Some((verb, noun)) = dash.map(|d| (&word[..d], &word[d + 1..])) {
-        if PS_VERBS.contains(&verb) && PS_NOUNS.contains(&noun) {
+        if PS_VERBS.iter().any(|v| v.as_bytes() == verb)
+            && PS_NOUNS.iter().any(|n| n.as_bytes() == noun)
+        {
             return Some(Exotic);
         }
     }
@@ -616,19 +622,19 @@ const fn shape(w: &[u8]) -> usize {
 }
 
 /// The tier of `word` in [`COMMANDS`]: a binary search within its first letter's range.
-fn exact(word: &str) -> Option<Tier> {
-    let h = shape(word.as_bytes());
+fn exact(word: &[u8]) -> Option<Tier> {
+    let h = shape(word);
     if SHAPES[h / 64] & (1 << (h % 64)) == 0 {
         return None;
     }
-    let first = usize::from(*word.as_bytes().first()?);
+    let first = usize::from(*word.first()?);
     if !(usize::from(b'0')..=usize::from(b'z')).contains(&first) {
         return None;
     }
     let c = first - usize::from(b'0');
     let range = &COMMANDS[usize::from(FIRST[c])..usize::from(FIRST[c + 1])];
     range
-        .binary_search_by(|(w, _)| (*w).cmp(word))
+        .binary_search_by(|(w, _)| w.as_bytes().cmp(word))
         .ok()
         .map(|i| range[i].1)
 }
@@ -776,11 +782,11 @@ mod tests {
     #[test]
     fn every_command_is_found_in_its_first_letter_range() {
         for (w, t) in COMMANDS {
-            assert_eq!(exact(w), Some(*t), "{w}");
+            assert_eq!(exact(w.as_bytes()), Some(*t), "{w}");
         }
-        assert_eq!(exact("zzz"), None);
-        assert_eq!(exact("{"), None);
-        assert_eq!(exact(""), None);
+        assert_eq!(exact(b"zzz"), None);
+        assert_eq!(exact(b"{"), None);
+        assert_eq!(exact(b""), None);
     }
 
     #[test]
@@ -804,7 +810,7 @@ mod tests {
         );
         for w in &words {
             let scan = COMMANDS.iter().find(|(c, _)| c == w).map(|(_, t)| *t);
-            assert_eq!(exact(w), scan, "{w}");
+            assert_eq!(exact(w.as_bytes()), scan, "{w}");
         }
     }
 
