@@ -155,6 +155,25 @@ fn word_end(b: &[u8], mut j: usize) -> usize {
     j
 }
 
+/// The end of the run of ASCII letters that continues at `j`, passed eight bytes at a time.
+#[inline(always)]
+pub(super) fn letters_end(b: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = b.get(j..j + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let not_letters = !letter_mask(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if not_letters != 0 {
+            return j + (not_letters.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
+    j
+}
+
 /// The first non-space byte at or after `i`.
 #[inline(always)]
 fn skip_spaces(b: &[u8], mut i: usize) -> usize {
@@ -579,7 +598,7 @@ pub(super) fn keyword(word: &str) -> Option<Kw> {
 /// [`keyword`] of a word's bytes (the lexer's words end at character boundaries, and every
 /// keyword is ASCII).
 #[inline(always)]
-fn keyword_bytes(b: &[u8]) -> Option<Kw> {
+pub(super) fn keyword_bytes(b: &[u8]) -> Option<Kw> {
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
     if shapes & (1 << (last & 31)) == 0 {

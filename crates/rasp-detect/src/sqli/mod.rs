@@ -205,13 +205,26 @@ const COLON: u16 = 1 << 11;
 /// `_`, which every catalog name of [`keywords::is_system_catalog`] has.
 const UNDERSCORE: u16 = 1 << 12;
 
+/// The bytes that can make a token [`plain_prose`]'s proof rules out: a quote or backtick
+/// (literals, quote contexts), `#` `;` `@` `?` `$` `:` (comments, separators, variables,
+/// casts), parentheses (calls, groups, closing the application's), the comparison and
+/// unary bytes `= < > ! ~`, `|` `&` (`||`, `&&`), `\` (`\N`, escapes) and `_` (catalog and
+/// underscored keywords).
+const NOT_PLAIN: u16 = 1 << 13;
+
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
+    let not_plain = b"'\"`#;@?$:()=<>!~|&\\_";
+    let mut i = 0;
+    while i < not_plain.len() {
+        t[not_plain[i] as usize] |= NOT_PLAIN;
+        i += 1;
+    }
     // A value with no quote, bracket, operator, comment or whitespace byte (and no `::`
     // cast) is one word or number and cannot change the structure of any SQL context.
     let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
-    let mut i = 0;
+    i = 0;
     while i < sig.len() {
         t[sig[i] as usize] |= SIGNIFICANT;
         i += 1;
@@ -398,6 +411,9 @@ fn analyze(value: &str) -> Option<&'static str> {
 
 /// [`analyze`] of a value whose [`byte_classes`] are known.
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
+    if classes & NOT_PLAIN == 0 && value.len() <= PLAIN_SCAN_MAX && plain_prose(value) {
+        return None;
+    }
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
         static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
@@ -411,6 +427,51 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
         // re-entered on this thread (cannot happen today): use fresh buffers
         Err(_) => analyze_with(value, classes, &mut Scratch::default()),
     })
+}
+
+/// The longest value [`plain_prose`] is tried on: longer prose almost always holds a keyword
+/// somewhere (`and`, `or`, `in`, `is`), so its scan would mostly repeat the lexer's work.
+const PLAIN_SCAN_MAX: usize = 64;
+
+/// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword, no `--` or
+/// `/*` comment and no digit followed by a letter: then no context can detect it, and the
+/// lexer is not needed.
+///
+/// Proof, from the tokens such a value lexes to: without quote bytes only the bare context
+/// runs, and its tokens are words that are not keywords, numbers, `+ - * / % ^` operators,
+/// commas, dots and other punctuation. (A keyword token is a maximal run of ASCII letters,
+/// checked here: a lexer word starts after a non-word byte, or after a number, which ends
+/// before a letter when no digit is followed by one — `0x`, `1e5`, `1fUNION` never occur.)
+/// With no comment nothing is truncated, balanced or obfuscated; no `(` means no call, no
+/// group and no [`anywhere`] start; no `)` means no break-out (`broke` is false); no `_`
+/// means no catalog name; no keyword means no clause. [`decide`] then reaches only its
+/// operator and list arms, whose verdicts need a comparison, a tautology (a comparison), a
+/// logic operator, a call, a sub-query, a variable or a truncation: none can be present.
+fn plain_prose(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            i = lexer::letters_end(b, i + 1);
+            if lexer::keyword_bytes(&b[start..i]).is_some() {
+                return false;
+            }
+            continue;
+        }
+        let next = b.get(i + 1).copied().unwrap_or(0);
+        let blocked = match c {
+            b'0'..=b'9' => next.is_ascii_alphabetic(),
+            b'-' => next == b'-',
+            b'/' => next == b'*',
+            _ => false,
+        };
+        if blocked {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// Buffers reused from value to value: the token stream, its comment-free copy, and the
