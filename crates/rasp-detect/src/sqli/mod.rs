@@ -206,16 +206,17 @@ const COLON: u16 = 1 << 11;
 const UNDERSCORE: u16 = 1 << 12;
 
 /// The bytes that can make a token [`plain_prose`]'s proof rules out: a quote or backtick
-/// (literals, quote contexts), `#` `;` `@` `?` `$` `:` (comments, separators, variables,
-/// casts), parentheses (calls, groups, closing the application's), the comparison and
-/// unary bytes `= < > ! ~`, `|` `&` (`||`, `&&`), `\` (`\N`, escapes) and `_` (catalog and
-/// underscored keywords).
+/// (literals, quote contexts), `#` `;` `@` `$` (comments, separators, variables),
+/// parentheses (calls, groups, closing the application's), the comparison bytes `= < > ~`,
+/// `|` `&` (`||`, `&&`), `\` (`\N`, escapes) and `_` (catalog and underscored keywords).
+/// Without `=`, `<`, `>`, `|` and `&`, a `!` can only be the unary operator and a `?` only
+/// a placeholder, which [`plain_prose`]'s proof allows; `:` is checked there.
 const NOT_PLAIN: u16 = 1 << 13;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
-    let not_plain = b"'\"`#;@?$:()=<>!~|&\\_";
+    let not_plain = b"'\"`#;@$()=<>~|&\\_";
     let mut i = 0;
     while i < not_plain.len() {
         t[not_plain[i] as usize] |= NOT_PLAIN;
@@ -434,12 +435,14 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
 const PLAIN_SCAN_MAX: usize = 64;
 
 /// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword, no `--` or
-/// `/*` comment and no digit followed by a letter: then no context can detect it, and the
-/// lexer is not needed.
+/// `/*` comment, no `::` or `:name` and no digit followed by a letter: then no context can
+/// detect it, and the lexer is not needed.
 ///
 /// Proof, from the tokens such a value lexes to: without quote bytes only the bare context
 /// runs, and its tokens are words that are not keywords, numbers, `+ - * / % ^` operators,
-/// commas, dots and other punctuation. (A keyword token is a maximal run of ASCII letters,
+/// unary `!`, `?` placeholders, commas, dots and other punctuation (a lone `:` included).
+/// A placeholder only makes a numeric start (its `VAR` flag counts in quote contexts and
+/// after a logic operator, neither possible here); a unary operator is skipped as a prefix. (A keyword token is a maximal run of ASCII letters,
 /// checked here: a lexer word starts after a non-word byte, or after a number, which ends
 /// before a letter when no digit is followed by one — `0x`, `1e5`, `1fUNION` never occur.)
 /// With no comment nothing is truncated, balanced or obfuscated; no `(` means no call, no
@@ -464,6 +467,8 @@ fn plain_prose(value: &str) -> bool {
             b'0'..=b'9' => next.is_ascii_alphabetic(),
             b'-' => next == b'-',
             b'/' => next == b'*',
+            // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`, `10:30`)
+            b':' => next == b':' || next.is_ascii_alphabetic(),
             _ => false,
         };
         if blocked {

@@ -710,6 +710,14 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "5e3",
         "x1",
         "v2",
+        "!",
+        "?",
+        ":",
+        "::",
+        ":x",
+        "10:30",
+        "!x",
+        "?1",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for _ in 0..4000 {
@@ -744,6 +752,10 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "@@version",
         "information_schema.tables",
         "1) goto x",
+        "x::int",
+        "1 :x",
+        "1 != 2",
+        "? || 1",
     ] {
         let classes = super::byte_classes(v);
         assert!(
@@ -757,6 +769,7 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "12 + 7, 3.5 * 2",
         "Zürich 8004",
         "a - b / c",
+        "Hey! Why? Note: 10:30",
     ] {
         assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
         assert!(super::plain_prose(v), "{v:?}");
