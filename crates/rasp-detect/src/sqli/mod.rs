@@ -432,10 +432,10 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
 
 /// The longest value [`plain_prose`] is tried on: longer prose almost always holds a keyword
 /// somewhere (`and`, `or`, `in`, `is`), so its scan would mostly repeat the lexer's work.
-const PLAIN_SCAN_MAX: usize = 64;
+const PLAIN_SCAN_MAX: usize = 160;
 
-/// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword, no `--` or
-/// `/*` comment, no `::` or `:name` and no digit followed by a letter: then no context can
+/// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword (see
+/// [`keyword_in_run`]), no `--` or `/*` comment and no `::` or `:name`: then no context can
 /// detect it, and the lexer is not needed.
 ///
 /// Proof, from the tokens such a value lexes to: without quote bytes only the bare context
@@ -443,8 +443,8 @@ const PLAIN_SCAN_MAX: usize = 64;
 /// unary `!`, `?` placeholders, commas, dots and other punctuation (a lone `:` included).
 /// A placeholder only makes a numeric start (its `VAR` flag counts in quote contexts and
 /// after a logic operator, neither possible here); a unary operator is skipped as a prefix. (A keyword token is a maximal run of ASCII letters,
-/// checked here: a lexer word starts after a non-word byte, or after a number, which ends
-/// before a letter when no digit is followed by one — `0x`, `1e5`, `1fUNION` never occur.)
+/// checked here: a lexer word starts after a non-word byte, or after a number, which may end
+/// inside a run of letters only as [`keyword_in_run`] tries.)
 /// With no comment nothing is truncated, balanced or obfuscated; no `(` means no call, no
 /// group and no [`anywhere`] start; no `)` means no break-out (`broke` is false); no `_`
 /// means no catalog name; no keyword means no clause. [`decide`] then reaches only its
@@ -457,14 +457,14 @@ fn plain_prose(value: &str) -> bool {
         if c.is_ascii_alphabetic() {
             let start = i;
             i = lexer::letters_end(b, i + 1);
-            if lexer::keyword_bytes(&b[start..i]).is_some() {
+            let after_digit = start > 0 && b[start - 1].is_ascii_digit();
+            if keyword_in_run(&b[start..i], after_digit) {
                 return false;
             }
             continue;
         }
         let next = b.get(i + 1).copied().unwrap_or(0);
         let blocked = match c {
-            b'0'..=b'9' => next.is_ascii_alphabetic(),
             b'-' => next == b'-',
             b'/' => next == b'*',
             // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`, `10:30`)
@@ -477,6 +477,28 @@ fn plain_prose(value: &str) -> bool {
         i += 1;
     }
     true
+}
+
+/// Whether the lexer can read a keyword in this maximal run of ASCII letters. After a digit
+/// a number may have eaten the run's first letters (`0x` and hex digits: `0xdUNION`; Oracle's
+/// `f`/`d` float suffix: `1fUNION`), so every rest after `[xX]?[a-fA-F]*` is tried too.
+fn keyword_in_run(run: &[u8], after_digit: bool) -> bool {
+    if lexer::keyword_bytes(run).is_some() {
+        return true;
+    }
+    if !after_digit {
+        return false;
+    }
+    let mut k = usize::from(matches!(run.first(), Some(b'x' | b'X')));
+    loop {
+        if k > 0 && lexer::keyword_bytes(&run[k..]).is_some() {
+            return true;
+        }
+        if !run.get(k).is_some_and(u8::is_ascii_hexdigit) {
+            return false;
+        }
+        k += 1;
+    }
 }
 
 /// Buffers reused from value to value: the token stream, its comment-free copy, and the

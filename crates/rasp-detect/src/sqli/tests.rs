@@ -718,6 +718,17 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "10:30",
         "!x",
         "?1",
+        "0x",
+        "1f",
+        "1D",
+        "12ab",
+        "3rd",
+        "0x1a",
+        "9e",
+        "union",
+        "Select",
+        "OR",
+        "rom",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     for _ in 0..4000 {
@@ -744,6 +755,10 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "1 UNION",
         "1fUNION",
         "0xdunion",
+        "0x1aUnion",
+        "1Dunion",
+        "0xunion",
+        "7or 1",
         "1 -- x",
         "1 /* x",
         "x 1=1",
@@ -770,6 +785,8 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "Zürich 8004",
         "a - b / c",
         "Hey! Why? Note: 10:30",
+        "3rd street, 10am",
+        "dfc987c2-72e2-4a8e-ad98-e0bf1bc3a01c",
     ] {
         assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
         assert!(super::plain_prose(v), "{v:?}");
