@@ -463,18 +463,20 @@ fn plain_prose(value: &str) -> bool {
             }
             continue;
         }
-        let next = b.get(i + 1).copied().unwrap_or(0);
-        let blocked = match c {
-            b'-' => next == b'-',
-            b'/' => next == b'*',
-            // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`, `10:30`)
-            b':' => next == b':' || next.is_ascii_alphabetic(),
-            _ => false,
-        };
-        if blocked {
-            return false;
-        }
         i += 1;
+        // only these three bytes look at their neighbour (most bytes here are spaces)
+        if matches!(c, b'-' | b'/' | b':') {
+            let next = b.get(i).copied().unwrap_or(0);
+            let blocked = match c {
+                b'-' => next == b'-',
+                b'/' => next == b'*',
+                // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`)
+                _ => next == b':' || next.is_ascii_alphabetic(),
+            };
+            if blocked {
+                return false;
+            }
+        }
     }
     true
 }
