@@ -155,6 +155,25 @@ fn word_end(b: &[u8], mut j: usize) -> usize {
     j
 }
 
+/// The end of the run of ASCII letters that continues at `j`, passed eight bytes at a time.
+#[inline(always)]
+pub(super) fn letters_end(b: &[u8], mut j: usize) -> usize {
+    while let Some(chunk) = b.get(j..j + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let not_letters = !letter_mask(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if not_letters != 0 {
+            return j + (not_letters.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while b.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        j += 1;
+    }
+    j
+}
+
 /// The first non-space byte at or after `i`.
 #[inline(always)]
 fn skip_spaces(b: &[u8], mut i: usize) -> usize {
@@ -236,7 +255,8 @@ pub fn tokenize(
             }
             b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
                 let (kind, end) = word_token(s, i, backslash_escapes);
-                if opens_shape(kind) {
+                // only keywords open shapes: most words leave after one test
+                if matches!(kind, Kind::Kw(_)) && opens_shape(kind) {
                     starts.push(out.len() as u32);
                 }
                 out.push(Token {
@@ -578,7 +598,7 @@ pub(super) fn keyword(word: &str) -> Option<Kw> {
 /// [`keyword`] of a word's bytes (the lexer's words end at character boundaries, and every
 /// keyword is ASCII).
 #[inline(always)]
-fn keyword_bytes(b: &[u8]) -> Option<Kw> {
+pub(super) fn keyword_bytes(b: &[u8]) -> Option<Kw> {
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
     if shapes & (1 << (last & 31)) == 0 {
@@ -624,6 +644,10 @@ fn is_string_prefix(w: &[u8]) -> bool {
 /// index after the closing quote and whether it was closed.
 fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
+    if n.saturating_sub(i) < SHORT {
+        // a few bytes: a byte loop costs less than memchr's setup
+        return scan_string_bytewise(b, i, q, backslash_escapes);
+    }
     while i < n {
         // Only the quote and (with escapes) the backslash matter: jump to the next one.
         let next = if backslash_escapes {
@@ -648,8 +672,12 @@ fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize
     (n, false)
 }
 
-/// The byte-by-byte definition [`scan_string`] must agree with.
-#[cfg(test)]
+/// Below this many bytes a plain byte loop finds a byte with fewer instructions than a
+/// memchr call (whose fixed setup cost dominates on short inputs).
+const SHORT: usize = 16;
+
+/// The byte-by-byte definition [`scan_string`] must agree with, and its path for short
+/// remainders.
 fn scan_string_bytewise(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
     while i < n {
@@ -671,14 +699,23 @@ fn scan_string_bytewise(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) 
 }
 
 fn scan_until(b: &[u8], i: usize, q: u8) -> usize {
-    match memchr::memchr(q, &b[i.min(b.len())..]) {
+    match find_byte(q, &b[i.min(b.len())..]) {
         Some(p) => i + p + 1,
         None => b.len(),
     }
 }
 
+/// The first `x` in `hay`: a byte loop on short input, memchr on longer.
+fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
+    if hay.len() < SHORT {
+        hay.iter().position(|&c| c == x)
+    } else {
+        memchr::memchr(x, hay)
+    }
+}
+
 fn scan_line(b: &[u8], i: usize) -> usize {
-    match memchr::memchr(b'\n', &b[i..]) {
+    match find_byte(b'\n', &b[i..]) {
         Some(p) => i + p,
         None => b.len(),
     }

@@ -144,7 +144,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
     let classes = byte_classes(value);
-    let cast = classes & COLON != 0 && memchr::memmem::find(value.as_bytes(), b"::").is_some();
+    // (a pair of bytes: a memchr per `:` costs less than building a substring searcher)
+    let cast = classes & COLON != 0 && has_double_colon(value.as_bytes());
     if classes & SIGNIFICANT == 0 && !cast {
         // One word or dotted name: only a catalog reference changes an identifier context
         return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some(Detection {
@@ -161,6 +162,11 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// Whether `b` holds `::`.
+fn has_double_colon(b: &[u8]) -> bool {
+    memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b':'))
 }
 
 /// A value that is just the database's catalog (`information_schema.tables`, or
@@ -199,13 +205,27 @@ const COLON: u16 = 1 << 11;
 /// `_`, which every catalog name of [`keywords::is_system_catalog`] has.
 const UNDERSCORE: u16 = 1 << 12;
 
+/// The bytes that can make a token [`plain_prose`]'s proof rules out: a quote or backtick
+/// (literals, quote contexts), `#` `;` `@` `$` (comments, separators, variables),
+/// parentheses (calls, groups, closing the application's), the comparison bytes `= < > ~`,
+/// `|` `&` (`||`, `&&`), `\` (`\N`, escapes) and `_` (catalog and underscored keywords).
+/// Without `=`, `<`, `>`, `|` and `&`, a `!` can only be the unary operator and a `?` only
+/// a placeholder, which [`plain_prose`]'s proof allows; `:` is checked there.
+const NOT_PLAIN: u16 = 1 << 13;
+
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
+    let not_plain = b"'\"`#;@$()=<>~|&\\_";
+    let mut i = 0;
+    while i < not_plain.len() {
+        t[not_plain[i] as usize] |= NOT_PLAIN;
+        i += 1;
+    }
     // A value with no quote, bracket, operator, comment or whitespace byte (and no `::`
     // cast) is one word or number and cannot change the structure of any SQL context.
     let sig = b" \t\n\r\x0b\x0c'\"`();#-/=<>|&*+@,!~^%";
-    let mut i = 0;
+    i = 0;
     while i < sig.len() {
         t[sig[i] as usize] |= SIGNIFICANT;
         i += 1;
@@ -262,12 +282,14 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     }
     let mut cur: Cow<'_, str> = Cow::Borrowed(value);
     if pct {
-        let d = crate::normalize::percent_decode_deep(&cur).into_owned();
-        if d != *cur {
-            if let Some(r) = analyze(&d) {
-                return Some(r);
+        // a borrowed answer is the input itself: nothing decoded, no copy to compare
+        if let Cow::Owned(d) = crate::normalize::percent_decode_deep(&cur) {
+            if d != *cur {
+                if let Some(r) = analyze(&d) {
+                    return Some(r);
+                }
+                cur = Cow::Owned(d);
             }
-            cur = Cow::Owned(d);
         }
     }
     if plus && !space && !cur.contains(' ') {
@@ -390,6 +412,9 @@ fn analyze(value: &str) -> Option<&'static str> {
 
 /// [`analyze`] of a value whose [`byte_classes`] are known.
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
+    if classes & NOT_PLAIN == 0 && value.len() <= PLAIN_SCAN_MAX && plain_prose(value) {
+        return None;
+    }
     // Token buffers are reused per thread: no allocation per value after warm-up.
     thread_local! {
         static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch {
@@ -403,6 +428,79 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
         // re-entered on this thread (cannot happen today): use fresh buffers
         Err(_) => analyze_with(value, classes, &mut Scratch::default()),
     })
+}
+
+/// The longest value [`plain_prose`] is tried on: longer prose almost always holds a keyword
+/// somewhere (`and`, `or`, `in`, `is`), so its scan would mostly repeat the lexer's work.
+const PLAIN_SCAN_MAX: usize = 160;
+
+/// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword (see
+/// [`keyword_in_run`]), no `--` or `/*` comment and no `::` or `:name`: then no context can
+/// detect it, and the lexer is not needed.
+///
+/// Proof, from the tokens such a value lexes to: without quote bytes only the bare context
+/// runs, and its tokens are words that are not keywords, numbers, `+ - * / % ^` operators,
+/// unary `!`, `?` placeholders, commas, dots and other punctuation (a lone `:` included).
+/// A placeholder only makes a numeric start (its `VAR` flag counts in quote contexts and
+/// after a logic operator, neither possible here); a unary operator is skipped as a prefix. (A keyword token is a maximal run of ASCII letters,
+/// checked here: a lexer word starts after a non-word byte, or after a number, which may end
+/// inside a run of letters only as [`keyword_in_run`] tries.)
+/// With no comment nothing is truncated, balanced or obfuscated; no `(` means no call, no
+/// group and no [`anywhere`] start; no `)` means no break-out (`broke` is false); no `_`
+/// means no catalog name; no keyword means no clause. [`decide`] then reaches only its
+/// operator and list arms, whose verdicts need a comparison, a tautology (a comparison), a
+/// logic operator, a call, a sub-query, a variable or a truncation: none can be present.
+fn plain_prose(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            i = lexer::letters_end(b, i + 1);
+            let after_digit = start > 0 && b[start - 1].is_ascii_digit();
+            if keyword_in_run(&b[start..i], after_digit) {
+                return false;
+            }
+            continue;
+        }
+        i += 1;
+        // only these three bytes look at their neighbour (most bytes here are spaces)
+        if matches!(c, b'-' | b'/' | b':') {
+            let next = b.get(i).copied().unwrap_or(0);
+            let blocked = match c {
+                b'-' => next == b'-',
+                b'/' => next == b'*',
+                // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`)
+                _ => next == b':' || next.is_ascii_alphabetic(),
+            };
+            if blocked {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// Whether the lexer can read a keyword in this maximal run of ASCII letters. After a digit
+/// a number may have eaten the run's first letters (`0x` and hex digits: `0xdUNION`; Oracle's
+/// `f`/`d` float suffix: `1fUNION`), so every rest after `[xX]?[a-fA-F]*` is tried too.
+fn keyword_in_run(run: &[u8], after_digit: bool) -> bool {
+    if lexer::keyword_bytes(run).is_some() {
+        return true;
+    }
+    if !after_digit {
+        return false;
+    }
+    let mut k = usize::from(matches!(run.first(), Some(b'x' | b'X')));
+    loop {
+        if k > 0 && lexer::keyword_bytes(&run[k..]).is_some() {
+            return true;
+        }
+        if !run.get(k).is_some_and(u8::is_ascii_hexdigit) {
+            return false;
+        }
+        k += 1;
+    }
 }
 
 /// Buffers reused from value to value: the token stream, its comment-free copy, and the

@@ -672,3 +672,127 @@ fn punctuation_scan_agrees_with_the_bytewise_test() {
         }
     }
 }
+
+/// The full analysis of one value, without [`super::plain_prose`]'s shortcut.
+fn full_analysis(v: &str) -> Option<&'static str> {
+    let classes = super::byte_classes(v);
+    super::analyze_with(v, classes, &mut super::Scratch::default())
+}
+
+#[test]
+fn plain_prose_leaves_only_values_the_grammar_passes() {
+    // Values built from what the shortcut lets through: non-keyword words, numbers,
+    // arithmetic, commas, dots, NBSP, non-ASCII. The full grammar must pass every one.
+    let parts = [
+        "hello",
+        "world",
+        "Taugenichts",
+        "1",
+        "42",
+        "3.5",
+        ".5",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "^",
+        ",",
+        ".",
+        " ",
+        "\u{a0}",
+        "é",
+        "über",
+        "[x]",
+        "{",
+        "}",
+        "1.",
+        "5e3",
+        "x1",
+        "v2",
+        "!",
+        "?",
+        ":",
+        "::",
+        ":x",
+        "10:30",
+        "!x",
+        "?1",
+        "0x",
+        "1f",
+        "1D",
+        "12ab",
+        "3rd",
+        "0x1a",
+        "9e",
+        "union",
+        "Select",
+        "OR",
+        "rom",
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..4000 {
+        let mut v = String::new();
+        for _ in 0..(seed % 9 + 1) {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            v.push_str(parts[(seed % parts.len() as u64) as usize]);
+        }
+        let classes = super::byte_classes(&v);
+        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v) {
+            assert_eq!(full_analysis(&v), None, "{v:?}");
+        }
+    }
+}
+
+#[test]
+fn plain_prose_keeps_sql_for_the_grammar() {
+    // keywords (in any case, also after a number that eats letters), comments, and the
+    // comparisons, calls and quotes the shortcut's byte class excludes
+    for v in [
+        "1 or 2",
+        "1 UNION",
+        "1fUNION",
+        "0xdunion",
+        "0x1aUnion",
+        "1Dunion",
+        "0xunion",
+        "7or 1",
+        "1 -- x",
+        "1 /* x",
+        "x 1=1",
+        "sleep(5)",
+        "a'b",
+        "@@version",
+        "information_schema.tables",
+        "1) goto x",
+        "x::int",
+        "1 :x",
+        "1 != 2",
+        "? || 1",
+    ] {
+        let classes = super::byte_classes(v);
+        assert!(
+            classes & super::NOT_PLAIN != 0 || !super::plain_prose(v),
+            "{v:?}"
+        );
+    }
+    // ordinary words and numbers leave before the lexer, and stay undetected
+    for v in [
+        "huddle Taugenichts",
+        "12 + 7, 3.5 * 2",
+        "Zürich 8004",
+        "a - b / c",
+        "Hey! Why? Note: 10:30",
+        "3rd street, 10am",
+        "dfc987c2-72e2-4a8e-ad98-e0bf1bc3a01c",
+    ] {
+        assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
+        assert!(super::plain_prose(v), "{v:?}");
+        assert!(!hit(v), "{v:?}");
+    }
+    // the grammar still decides what the shortcut declines
+    assert!(hit("1 UNION SELECT password FROM users"));
+    assert!(hit("1fUNION SELECT 1"));
+}
