@@ -499,7 +499,7 @@ fn has_comment_opener(b: &[u8]) -> bool {
 }
 
 /// A byte-membership table (one lookup per byte instead of a search of the set).
-const fn byte_set(set: &[u8]) -> [bool; 256] {
+pub(crate) const fn byte_set(set: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];
     let mut i = 0;
     while i < set.len() {

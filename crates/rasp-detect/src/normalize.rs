@@ -166,16 +166,7 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// The lead bytes [`fold_overlong`] examines: `C0`, `C1`, `E0`, `F0`, `F8`, `FC`.
-static OVERLONG_LEAD: [bool; 256] = {
-    let mut t = [false; 256];
-    t[0xc0] = true;
-    t[0xc1] = true;
-    t[0xe0] = true;
-    t[0xf0] = true;
-    t[0xf8] = true;
-    t[0xfc] = true;
-    t
-};
+static OVERLONG_LEAD: [bool; 256] = crate::byte_set(&[0xc0, 0xc1, 0xe0, 0xf0, 0xf8, 0xfc]);
 
 /// Decode percent-encoding leniently, the way the most permissive servers and file APIs
 /// did: up to [`MAX_DECODE_DEPTH`] layers of `%XX` / `%uXXXX` (with look-alike dots and

@@ -205,16 +205,7 @@ impl ByteSet {
 }
 
 /// Bytes the command-start scan of [`judge`] acts on.
-static START_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = b";|&\n\r\\$<>`{";
-    let mut i = 0;
-    while i < bytes.len() {
-        t[bytes[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+static START_BYTE: [bool; 256] = crate::byte_set(b";|&\n\r\\$<>`{");
 
 /// Offset of the first [`START_BYTE`] in `v`, eight bytes at a time: a word of eight bytes
 /// with none of them is passed over with eight table lookups and one branch.

@@ -98,16 +98,7 @@ fn is_space(b: u8) -> bool {
 }
 
 /// The bytes of [`is_space`], as a table for the space runs skipped after words.
-static SPACE_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let spaces = b" \t\n\r\x0b\x0c\0";
-    let mut k = 0;
-    while k < spaces.len() {
-        t[spaces[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static SPACE_BYTE: [bool; 256] = crate::byte_set(b" \t\n\r\x0b\x0c\0");
 
 /// Token kinds at which a shape of [`super::anywhere`] may begin on their own (a word or
 /// keyword before `(` and the `::` operator are marked where they are lexed).

@@ -98,16 +98,7 @@ fn sql_punctuation(b: &[u8]) -> bool {
 }
 
 /// The bytes that start an item of [`sql_punctuation`]'s list.
-static PUNCTUATION_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let bytes = b"'\"`;#@-/|&)(";
-    let mut k = 0;
-    while k < bytes.len() {
-        t[bytes[k] as usize] = true;
-        k += 1;
-    }
-    t
-};
+static PUNCTUATION_BYTE: [bool; 256] = crate::byte_set(b"'\"`;#@-/|&)(");
 
 /// Whether an item of [`sql_punctuation`]'s list starts at `b[i]`.
 fn punctuation_at(b: &[u8], i: usize) -> bool {

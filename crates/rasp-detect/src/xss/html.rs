@@ -24,17 +24,7 @@ pub(super) fn is_space(b: u8) -> bool {
 }
 
 /// [`is_space`] of every byte: one load instead of seven compares in the tokenizer's loops.
-static SPACE: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b' ' as usize] = true;
-    t[b'\t' as usize] = true;
-    t[b'\n' as usize] = true;
-    t[b'\r' as usize] = true;
-    t[0x0c] = true;
-    t[0x0b] = true;
-    t[0] = true;
-    t
-};
+static SPACE: [bool; 256] = crate::byte_set(b" \t\n\r\x0c\x0b\0");
 
 /// Bytes that end an attribute name: [`is_space`], `/`, `>` and `=` (one load per byte of
 /// the name instead of five compares).

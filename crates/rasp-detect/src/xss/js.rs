@@ -640,13 +640,7 @@ fn next_tag_punct(b: &[u8], i: usize) -> Option<usize> {
 }
 
 /// `<`, `=` and `>`: the bytes [`attribute_delimiters`] acts on.
-static TAG_PUNCT: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'<' as usize] = true;
-    t[b'=' as usize] = true;
-    t[b'>' as usize] = true;
-    t
-};
+static TAG_PUNCT: [bool; 256] = crate::byte_set(b"<=>");
 
 /// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
 /// nothing: a dynamic `import()` with no specifier or a Node built-in one (`node:fs`, which
