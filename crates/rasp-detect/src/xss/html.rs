@@ -931,11 +931,18 @@ mod value_byte {
 
 /// The [`value_byte`]s of `v`: one search says "none" for most values.
 fn value_bytes(v: &[u8]) -> u8 {
+    // (a short value, `class="k"`, costs less to look through than to dispatch a search)
+    if v.len() <= SHORT_VALUE {
+        return v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)]);
+    }
     if memchr::memchr3(b'&', b'<', b':', v).is_none() {
         return 0;
     }
     v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)])
 }
+
+/// Values up to this long are looked through byte by byte in [`value_bytes`].
+const SHORT_VALUE: usize = 16;
 
 /// [`value_byte`] of every byte.
 static VALUE_BYTE: [u8; 256] = {
@@ -1126,6 +1133,26 @@ mod tests {
         }
         for v in ["</div>", "</a>", "</code>", "</span>", "</7>", "</"] {
             assert!(!closes_unopened_raw_text(v.as_bytes(), 2), "{v}");
+        }
+    }
+
+    #[test]
+    fn value_bytes_short_and_long() {
+        for n in [
+            0,
+            1,
+            SHORT_VALUE - 1,
+            SHORT_VALUE,
+            SHORT_VALUE + 1,
+            3 * SHORT_VALUE,
+        ] {
+            let plain = "k".repeat(n);
+            assert_eq!(value_bytes(plain.as_bytes()), 0, "{n}");
+            let v = format!("{plain}&a<b:c");
+            let all = value_byte::AMP | value_byte::LT | value_byte::COLON;
+            assert_eq!(value_bytes(v.as_bytes()), all, "{n}");
+            let v = format!(":{plain}");
+            assert_eq!(value_bytes(v.as_bytes()), value_byte::COLON, "{n}");
         }
     }
 
