@@ -449,12 +449,30 @@ static RAW_TEXT_FIRST: [u32; MAX_RAW_NAME + 1] = {
     t
 };
 
+/// A bit per first letter of any of the [`RAW_TEXT_NAMES`].
+const RAW_TEXT_ANY_FIRST: u32 = {
+    let mut m = 0;
+    let mut n = 0;
+    while n <= MAX_RAW_NAME {
+        m |= RAW_TEXT_FIRST[n];
+        n += 1;
+    }
+    m
+};
+
 /// An end tag of a raw-text element (name at `b[at..]`, after `</`) whose element the value
 /// never opened before it: the value was placed inside that element by the page and breaks
 /// out of it (`</script><svg onload=…>`, `</textarea>`, `</title>`). A value that opens the
 /// element itself (`<title>Home</title>` in rich text) closes its own element. The end tag
 /// must be complete (a `>` follows) as a browser needs it to be.
 fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
+    // most end tags (`</div>`, `</a>`, `</li>`, `</code>`) start with a letter no raw-text
+    // name starts with: no need to read their name
+    if !b.get(at).is_some_and(|&c| {
+        c.is_ascii_alphabetic() && RAW_TEXT_ANY_FIRST & (1 << ((c | 0x20) - b'a')) != 0
+    }) {
+        return false;
+    }
     let mut e = at;
     while e < b.len() && b[e].is_ascii_alphabetic() && e - at <= MAX_RAW_NAME {
         e += 1;
@@ -525,16 +543,18 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     let mut inner_lt = None;
     let mut colon = None;
     while i < b.len() {
-        let k = NAME_BYTE[usize::from(b[i])];
-        if k != 0 {
-            match k {
-                name_byte::END => break,
-                name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
-                name_byte::COLON if inner_lt.is_none() && colon.is_none() => {
-                    colon = Some(i - st);
-                }
-                _ => {}
+        // letters and digits, the bulk of a name, in a tight loop of their own
+        while i < b.len() && NAME_BYTE[usize::from(b[i])] == 0 {
+            i += 1;
+        }
+        let Some(&c) = b.get(i) else { break };
+        match NAME_BYTE[usize::from(c)] {
+            name_byte::END => break,
+            name_byte::LT if inner_lt.is_none() => inner_lt = Some(i - st),
+            name_byte::COLON if inner_lt.is_none() && colon.is_none() => {
+                colon = Some(i - st);
             }
+            _ => {}
         }
         i += 1;
     }
@@ -911,11 +931,18 @@ mod value_byte {
 
 /// The [`value_byte`]s of `v`: one search says "none" for most values.
 fn value_bytes(v: &[u8]) -> u8 {
+    // (a short value, `class="k"`, costs less to look through than to dispatch a search)
+    if v.len() <= SHORT_VALUE {
+        return v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)]);
+    }
     if memchr::memchr3(b'&', b'<', b':', v).is_none() {
         return 0;
     }
     v.iter().fold(0, |m, &c| m | VALUE_BYTE[usize::from(c)])
 }
+
+/// Values up to this long are looked through byte by byte in [`value_bytes`].
+const SHORT_VALUE: usize = 16;
 
 /// [`value_byte`] of every byte.
 static VALUE_BYTE: [u8; 256] = {
@@ -1086,6 +1113,47 @@ mod tests {
         );
         assert_eq!(scan("a<b and c>d"), None);
         assert_eq!(scan("3 < 5 and 7 > 2"), None);
+    }
+
+    #[test]
+    fn raw_text_end_tags_by_first_letter() {
+        // every raw-text name's end tag is read, whatever its case; others leave early
+        for n in RAW_TEXT_NAMES {
+            let name = std::str::from_utf8(n).unwrap_or("");
+            for v in [
+                format!("</{name}>"),
+                format!("</{}>", name.to_ascii_uppercase()),
+            ] {
+                assert!(closes_unopened_raw_text(v.as_bytes(), 2), "{v}");
+            }
+            assert!(!closes_unopened_raw_text(
+                format!("<{name}></{name}>").as_bytes(),
+                n.len() + 4
+            ));
+        }
+        for v in ["</div>", "</a>", "</code>", "</span>", "</7>", "</"] {
+            assert!(!closes_unopened_raw_text(v.as_bytes(), 2), "{v}");
+        }
+    }
+
+    #[test]
+    fn value_bytes_short_and_long() {
+        for n in [
+            0,
+            1,
+            SHORT_VALUE - 1,
+            SHORT_VALUE,
+            SHORT_VALUE + 1,
+            3 * SHORT_VALUE,
+        ] {
+            let plain = "k".repeat(n);
+            assert_eq!(value_bytes(plain.as_bytes()), 0, "{n}");
+            let v = format!("{plain}&a<b:c");
+            let all = value_byte::AMP | value_byte::LT | value_byte::COLON;
+            assert_eq!(value_bytes(v.as_bytes()), all, "{n}");
+            let v = format!(":{plain}");
+            assert_eq!(value_bytes(v.as_bytes()), value_byte::COLON, "{n}");
+        }
     }
 
     #[test]

@@ -314,9 +314,11 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     let mut cookies: Option<Marks> = None;
     // (only a value with a `<` opens a tag; the buffer is not even zeroed for the others)
     let mut store = None;
+    // bit k: the value between delimiters 2k and 2k + 1 holds no quote of any kind
+    let mut quote_free = 0u128;
     let delimiters: &[usize] = if memchr::memchr(b'<', b).is_some() {
         let out = store.insert([0usize; MAX_DELIMITERS]);
-        let n = attribute_delimiters(b, out);
+        let n = attribute_delimiters(b, out, &mut quote_free);
         &out[..n]
     } else {
         &[]
@@ -336,6 +338,12 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
             next_delimiter += 1;
         }
         if delimiters.get(next_delimiter) == Some(&(i - 1)) {
+            // an opening delimiter whose value holds no quote: the next quote is its closing
+            // one, a delimiter too; go past it without another search
+            if next_delimiter % 2 == 0 && quote_free & (1 << (next_delimiter / 2)) != 0 {
+                i = delimiters[next_delimiter + 1] + 1;
+                next_delimiter += 2;
+            }
             continue;
         }
         // Reflected inside a string, the value's first quote of that kind ends the page's
@@ -410,7 +418,8 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     false
 }
 
-/// Most attribute-value quotes remembered per value.
+/// Most attribute-value quotes remembered per value (two per value: one bit of a `u128` per
+/// value in [`attribute_delimiters`]).
 const MAX_DELIMITERS: usize = 256;
 
 /// The cookie read that exfiltration payloads splice into code.
@@ -579,8 +588,14 @@ fn cookie_reads(b: &[u8], m: &mut Marks) {
 /// Positions of quotes that open or close an attribute value inside a tag that the value
 /// itself opens (`<a title="open">`): in well-formed markup those quotes delimit HTML, they
 /// cannot end a JavaScript string. A break-out from an attribute (`x" onclick=…`) starts
-/// outside any tag of the value and is not affected.
-fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
+/// outside any tag of the value and is not affected. Bit k of `quote_free` is set when the
+/// value between `out[2k]` and `out[2k + 1]` is known to hold no quote (`'`, `"`, backtick):
+/// [`string_breakout`] then has nothing to look at inside it.
+fn attribute_delimiters(
+    b: &[u8],
+    out: &mut [usize; MAX_DELIMITERS],
+    quote_free: &mut u128,
+) -> usize {
     let mut n = 0;
     let mut i = 0;
     let mut in_tag = false;
@@ -603,13 +618,18 @@ fn attribute_delimiters(b: &[u8], out: &mut [usize; MAX_DELIMITERS]) -> usize {
                     };
                     let close = j + 1 + len;
                     let value = &b[j + 1..close];
-                    // (most values are a word or two: a loop beats a dispatched search)
-                    let markup = if value.len() <= NEAR {
-                        value.iter().any(|&c| c == b'<' || c == b'>')
+                    // (most values are a word or two: a loop beats a dispatched search, and
+                    // notes quotes on the way; a longer value is not searched for them)
+                    let (markup, quotes) = if value.len() <= NEAR {
+                        let m = value.iter().fold(0, |m, &c| m | VALUE_STOP[usize::from(c)]);
+                        (m & stop::ANGLE != 0, m & stop::QUOTE != 0)
                     } else {
-                        memchr::memchr2(b'<', b'>', value).is_some()
+                        (memchr::memchr2(b'<', b'>', value).is_some(), true)
                     };
                     if !markup {
+                        if !quotes {
+                            *quote_free |= 1 << (n / 2);
+                        }
                         out[n] = j;
                         out[n + 1] = close;
                         n += 2;
@@ -641,6 +661,25 @@ fn next_tag_punct(b: &[u8], i: usize) -> Option<usize> {
 
 /// `<`, `=` and `>`: the bytes [`attribute_delimiters`] acts on.
 static TAG_PUNCT: [bool; 256] = crate::byte_set(b"<=>");
+
+/// Bytes of an attribute value that [`attribute_delimiters`] notes.
+mod stop {
+    /// `<` or `>`: markup inside the value
+    pub const ANGLE: u8 = 1;
+    /// a quote [`super::string_breakout`] counts
+    pub const QUOTE: u8 = 2;
+}
+
+/// [`stop`] of every byte.
+static VALUE_STOP: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b'<' as usize] = stop::ANGLE;
+    t[b'>' as usize] = stop::ANGLE;
+    t[b'\'' as usize] = stop::QUOTE;
+    t[b'"' as usize] = stop::QUOTE;
+    t[b'`' as usize] = stop::QUOTE;
+    t
+};
 
 /// Arguments after a direct sink's name (`args` starts at `(`) that make the "call" run
 /// nothing: a dynamic `import()` with no specifier or a Node built-in one (`node:fs`, which
@@ -1448,6 +1487,35 @@ mod tests {
         assert!(string_breakout("');top['al'+'ert'](1);//"));
         assert!(!string_breakout("it's fine; alert me later"));
         assert!(!string_breakout("\"quoted\" - open (24h)"));
+    }
+
+    #[test]
+    fn breakouts_after_markup_with_attributes() {
+        // the values of the value's own tags are passed over whole when they hold no quote
+        assert!(string_breakout("<b class=\"k\" id='x'>a</b>';alert(1);//"));
+        assert!(!string_breakout("<b class=\"k\" id='x'>it's</b>"));
+        // a quote inside an attribute value is still counted: it pairs with the next one
+        assert!(!string_breakout("<b title=\"it's\">';alert(1);//"));
+        assert!(!string_breakout("<b title=\"a`b\">`;alert(1);//"));
+        // as in a long value, which is not looked through for quotes
+        let long = "a".repeat(NEAR + 1);
+        assert!(!string_breakout(&format!(
+            "<b title=\"{long}'\">';alert(1);//"
+        )));
+        assert!(string_breakout(&format!(
+            "<b title=\"{long}\">';alert(1);//"
+        )));
+    }
+
+    #[test]
+    fn quote_free_values_are_marked() {
+        let mut out = [0usize; MAX_DELIMITERS];
+        let mut free = 0u128;
+        let v = b"<a href=\"#x\" title='it\"s' data-x=\"<b>\" class=\"q\">";
+        let n = attribute_delimiters(v, &mut out, &mut free);
+        // `data-x` holds markup and is no delimiter pair
+        assert_eq!(n, 6);
+        assert_eq!(free, 0b101);
     }
 
     #[test]
