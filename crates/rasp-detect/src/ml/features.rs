@@ -436,8 +436,8 @@ fn token_run<const N: usize>(
 /// `fnv1a64(0x7701, word[..12])` of the word that starts at `text[start]`, and the index
 /// after the word. Where twelve bytes remain, they are read as one fixed-size array (no
 /// bounds check or end test per byte; the loop unrolls); the last few bytes of a text go
-/// one at a time.
-#[inline]
+/// one at a time. Inlined into the token loop: a call per word cost more than its hashing.
+#[inline(always)]
 fn word_hash(text: &[u8], start: usize) -> (u64, usize) {
     let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     let is_word = |b: u8| WORD[usize::from(b)] & WORD_BYTE != 0;
