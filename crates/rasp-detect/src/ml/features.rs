@@ -373,34 +373,51 @@ fn packed_text_sums<const N: usize>(
     }
     add_run(acc);
     // Token unigrams and bigrams as in `for_each_feature_decoded`, two features per token.
+    // A token takes at least one byte, so the tokens that start in `TOKEN_RUN` bytes add at
+    // most `PACKED_RUN` entries: one unpack per run of bytes, no count per token.
+    const TOKEN_RUN: usize = PACKED_RUN / 2;
     let mut prev: u64 = 0x1;
     let mut i = 0;
-    let mut acc = 0i32;
-    let mut in_run = 0;
     while i < len {
+        let run_end = (i + TOKEN_RUN).min(len);
+        let (acc, tokens, next) = token_run(text, i, run_end, &mut prev, packed);
+        add_run(acc);
+        count += 2 * tokens;
+        i = next;
+    }
+    (a, b, count)
+}
+
+/// The longest word prefix a token hash reads (see [`for_each_feature_decoded`]).
+const WORD_PREFIX: usize = 12;
+
+/// The token features of the tokens of `text` that start in `i..run_end` (as in
+/// [`for_each_feature_decoded`]): the wrapping sum of their packed entries, their number and
+/// where the next token may start. `prev` carries the last token's hash across runs.
+#[inline]
+fn token_run<const N: usize>(
+    text: &[u8],
+    mut i: usize,
+    run_end: usize,
+    prev: &mut u64,
+    packed: &[Packed; N],
+) -> (i32, usize, usize) {
+    let mut acc = 0i32;
+    let mut tokens = 0;
+    while i < run_end {
         let c = text[i];
         let tok_hash;
         if WORD[usize::from(c)] & WORD_START != 0 {
-            // `fnv1a64(0x7701, word[..12])`, hashed while the word is scanned.
-            let cap = (i + 12).min(len);
-            let mut h = FNV_BASIS ^ 0x7701;
-            while i < cap && WORD[usize::from(text[i])] & WORD_BYTE != 0 {
-                h = step(h, text[i]);
-                i += 1;
-            }
-            if i == cap {
-                while i < len && WORD[usize::from(text[i])] & WORD_BYTE != 0 {
-                    i += 1;
-                }
-            }
+            let (h, end) = word_hash(text, i);
             tok_hash = h;
+            i = end;
         } else if c == b' ' {
             i += 1;
             continue;
         } else {
             i += 1;
             if c == b'0' {
-                while i < len && text[i] == b'0' {
+                while i < text.len() && text[i] == b'0' {
                     i += 1;
                 }
             }
@@ -410,17 +427,46 @@ fn packed_text_sums<const N: usize>(
         acc = acc
             .wrapping_add(packed[(tok_hash.wrapping_mul(0x9e37_79b9) >> 7) as usize & (N - 1)])
             .wrapping_add(packed[(bigram >> 11) as usize & (N - 1)]);
-        count += 2;
-        prev = tok_hash;
-        in_run += 2;
-        if in_run == PACKED_RUN {
-            add_run(acc);
-            acc = 0;
-            in_run = 0;
+        tokens += 1;
+        *prev = tok_hash;
+    }
+    (acc, tokens, i)
+}
+
+/// `fnv1a64(0x7701, word[..12])` of the word that starts at `text[start]`, and the index
+/// after the word. Where twelve bytes remain, they are read as one fixed-size array (no
+/// bounds check or end test per byte; the loop unrolls); the last few bytes of a text go
+/// one at a time. Inlined into the token loop: a call per word cost more than its hashing.
+#[inline(always)]
+fn word_hash(text: &[u8], start: usize) -> (u64, usize) {
+    let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+    let is_word = |b: u8| WORD[usize::from(b)] & WORD_BYTE != 0;
+    let mut h = FNV_BASIS ^ 0x7701;
+    let mut i = start;
+    if let Some(w) = text.get(start..start + WORD_PREFIX) {
+        let w: &[u8; WORD_PREFIX] = w.try_into().unwrap_or(&[0; WORD_PREFIX]);
+        for &b in w {
+            if !is_word(b) {
+                return (h, i);
+            }
+            h = step(h, b);
+            i += 1;
+        }
+    } else {
+        let cap = (start + WORD_PREFIX).min(text.len());
+        while i < cap && is_word(text[i]) {
+            h = step(h, text[i]);
+            i += 1;
+        }
+        if i < cap {
+            return (h, i);
         }
     }
-    add_run(acc);
-    (a, b, count)
+    // Twelve word bytes hashed: the rest of the word is skipped.
+    while i < text.len() && is_word(text[i]) {
+        i += 1;
+    }
+    (h, i)
 }
 
 /// The wrapping sum of the packed entries of the four windows (widths 1 to 4) at each
@@ -765,6 +811,13 @@ mod tests {
             "<svg onload=alert(1)>",
             "Grüße, 東京 -- x",
             "supercalifragilistic_expialidocious12 abcdefghijkl abcdefghijklm x_1 _a",
+            // Words of 11 to 14 bytes ending at the text's end (the word hash reads twelve
+            // bytes at once only where twelve remain).
+            "abcdefghijk",
+            "abcdefghijkl",
+            "= abcdefghijklm",
+            "= abcdefghijklmn",
+            "x abcdefghij0k",
             &long_words,
             &symbols,
             &digits,
