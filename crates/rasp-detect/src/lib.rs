@@ -419,9 +419,7 @@ fn gate_pass(value: &str, gate: &[u8; 256], triples: &[[u8; 3]]) -> Gate {
         };
     }
     let b = value.as_bytes();
-    let pass = triples
-        .iter()
-        .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some());
+    let pass = any_of_triples(b, triples);
     Gate {
         pass,
         escapes: pass && memchr::memchr2(b'%', b'&', b).is_some(),
@@ -485,6 +483,12 @@ fn any_byte_of(b: &[u8], set: &[bool; 256], triples: &[[u8; 3]]) -> bool {
     if b.len() <= GATE_FOLD_MAX {
         return b.iter().any(|&c| set[usize::from(c)]);
     }
+    any_of_triples(b, triples)
+}
+
+/// Whether `b` has a byte of any of `triples`: vectorised searches three bytes at a time,
+/// stopping at the first that finds one (so the commonest bytes go first).
+fn any_of_triples(b: &[u8], triples: &[[u8; 3]]) -> bool {
     triples
         .iter()
         .any(|&[x, y, z]| memchr::memchr3(x, y, z, b).is_some())

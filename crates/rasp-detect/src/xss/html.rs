@@ -438,16 +438,7 @@ const RAW_TEXT_NAMES: [&[u8]; 11] = [
 
 /// For each name length, a bit per first letter (`a` = bit 0) of the [`RAW_TEXT_NAMES`] of
 /// that length.
-static RAW_TEXT_FIRST: [u32; MAX_RAW_NAME + 1] = {
-    let mut t = [0u32; MAX_RAW_NAME + 1];
-    let mut k = 0;
-    while k < RAW_TEXT_NAMES.len() {
-        let n = RAW_TEXT_NAMES[k];
-        t[n.len()] |= 1 << (n[0] - b'a');
-        k += 1;
-    }
-    t
-};
+static RAW_TEXT_FIRST: [u32; MAX_RAW_NAME + 1] = super::first_letters_by_length(&RAW_TEXT_NAMES);
 
 /// A bit per first letter of any of the [`RAW_TEXT_NAMES`].
 const RAW_TEXT_ANY_FIRST: u32 = {

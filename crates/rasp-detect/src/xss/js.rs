@@ -118,16 +118,7 @@ const DIRECT_MAX: usize = 11;
 
 /// For each name length, a bit per first letter (`a` = bit 0) of the [`DIRECT_SINKS`] of that
 /// length: most identifiers (`span`, `class`, `return`) fail this test before any compare.
-static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = {
-    let mut t = [0u32; DIRECT_MAX + 1];
-    let mut k = 0;
-    while k < DIRECT_SINKS.len() {
-        let n = DIRECT_SINKS[k];
-        t[n.len()] |= 1 << (n[0] - b'a');
-        k += 1;
-    }
-    t
-};
+static DIRECT_FIRST: [u32; DIRECT_MAX + 1] = super::first_letters_by_length(&DIRECT_SINKS);
 
 /// The last letters (`a` = bit 0) of the [`DIRECT_SINKS`].
 const DIRECT_LAST: u32 = {
@@ -552,7 +543,20 @@ impl FoundSinks {
 
     /// Note every token-starting run that is a direct sink, whatever follows it.
     fn every_run(&mut self, b: &[u8]) {
-        let mut i = 0;
+        for (st, _) in direct_sink_runs(b) {
+            self.any = true;
+            if !self.starts.push(st) {
+                return;
+            }
+        }
+    }
+}
+
+/// The identifier runs of `b` that start a token (`9alert` is one token, not `alert`) and
+/// name a direct sink, as `(start, end)`, left to right.
+fn direct_sink_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
         while i < b.len() {
             if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
                 i += 1;
@@ -563,13 +567,11 @@ impl FoundSinks {
                 i += 1;
             }
             if direct_sink(&b[st..i]) {
-                self.any = true;
-                if !self.starts.push(st) {
-                    return;
-                }
+                return Some((st, i));
             }
         }
-    }
+        None
+    })
 }
 
 /// Where `document.cookie` (any case) starts.
@@ -953,19 +955,7 @@ const MAX_CONTEXT_CHECKS: usize = 64;
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
     let mut context_checks = 0;
-    let mut i = 0;
-    while i < b.len() {
-        if !is_ident_start(b[i]) || (i > 0 && is_ident(b[i - 1])) {
-            i += 1;
-            continue;
-        }
-        let st = i;
-        while i < b.len() && is_ident(b[i]) {
-            i += 1;
-        }
-        if !direct_sink(&b[st..i]) {
-            continue;
-        }
+    for (st, i) in direct_sink_runs(b) {
         let next = b.get(i).copied();
         // `server.setTimeout(…)`, `rl.prompt()`: a method of an ordinary object that shares
         // a sink's name; only a browser global's member is the sink

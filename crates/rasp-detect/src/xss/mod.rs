@@ -128,6 +128,19 @@ mod class {
         | FOLD_LEAD;
 }
 
+/// For each name length below `N`, a bit per first letter (`a` = bit 0) of the `names`
+/// (lower-case ASCII) of that length: a quick "no name of this length starts so" test.
+const fn first_letters_by_length<const N: usize>(names: &[&[u8]]) -> [u32; N] {
+    let mut t = [0u32; N];
+    let mut k = 0;
+    while k < names.len() {
+        let n = names[k];
+        t[n.len()] |= 1 << (n[0] - b'a');
+        k += 1;
+    }
+    t
+}
+
 /// The class bit of every byte.
 static CLASS: [u32; 256] = {
     let mut t = [0u32; 256];
