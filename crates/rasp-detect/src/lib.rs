@@ -248,6 +248,9 @@ impl Detectors {
     /// ML model then scores values the grammar left open (see [`Detectors::ml_candidate`]).
     /// Values longer than `max_value_len` are inspected on a head+tail window, so the work per
     /// value is bounded whatever its size.
+    // Never inlined: a profiler's count of `check` is then every detector's whole cost (inlined
+    // into a caller's loop for one kind, that kind's work went uncounted).
+    #[inline(never)]
     pub fn check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
         let value: Cow<'_, str> = normalize::bounded_window(value, self.thresholds.max_value_len);
         let value = value.as_ref();
