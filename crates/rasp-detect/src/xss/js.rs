@@ -352,6 +352,9 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
         }
         tried += 1;
         let mut j = skip_ws(b, i);
+        if postfix_on_literal(&b[i..j], &b[j..]) {
+            continue;
+        }
         // closing brackets and separators between the string and the new code
         let mut seps = 0;
         let mut saw_sep = false;
@@ -407,6 +410,18 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
         }
     }
     false
+}
+
+/// Whether the code after a closed string literal starts with `++` or `--` on the same line
+/// (`gap`: the blanks between): a postfix update of a literal is an early SyntaxError, so the
+/// whole script never runs. This is how a command-line flag written as inline code reads
+/// when the text lands in a template literal (``use `--print` to see it``: the backtick
+/// closes the page's template, `--print` would decrement a literal). After a line break the
+/// `--` is a prefix update of a new statement, which does run.
+fn postfix_on_literal(gap: &[u8], rest: &[u8]) -> bool {
+    !gap.contains(&b'\n')
+        && !gap.contains(&b'\r')
+        && (rest.starts_with(b"--") || rest.starts_with(b"++"))
 }
 
 /// Most attribute-value quotes remembered per value (two per value: one bit of a `u128` per
@@ -977,6 +992,12 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
+        // ``the `alert` function``: a name right after a backtick is either the text of the
+        // template that backtick opens, or follows a template it closes with no operator
+        // between (a SyntaxError). Either way it is never called: inline code in prose.
+        if st > 0 && b[st - 1] == b'`' {
+            continue;
+        }
         // code shown in a code element runs nowhere, whatever it does with the sink; each
         // such look-around scans a bounded window, and only so many are made per value
         if context_checks < MAX_CONTEXT_CHECKS {
@@ -1436,6 +1457,40 @@ mod tests {
 
     fn sink_call(s: &str) -> bool {
         super::sink_call(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+    }
+
+    #[test]
+    fn inline_code_in_prose_is_no_script() {
+        // a flag shown as inline code: in a template the literal would be decremented
+        for v in [
+            "Use `--print` to see it",
+            "Pass `--open` to launch a browser tab",
+            "Flags: `--alert`, `++confirm`",
+        ] {
+            assert!(!string_breakout(v), "{v}");
+        }
+        // a name in backticks is template text, or follows a template with no operator
+        for v in [
+            "The `alert` function is blocked in iframes",
+            "you can use `require` or `import`",
+            "Use `setTimeout` or `setInterval` for polling",
+        ] {
+            assert!(!sink_call(v), "{v}");
+        }
+        // breaks that run: one operator, a line break before `--`, a closer, a tag call
+        for v in [
+            "`-alert(1)-`",
+            "'-print`1`-'",
+            "';\n--alert(1)//",
+            "'\n--alert(1)//",
+            "`;alert(1)//",
+            "x`)--alert(1)//",
+        ] {
+            assert!(string_breakout(v), "{v}");
+        }
+        assert!(sink_call("alert`1`"));
+        assert!(sink_call("x=1;alert`1`"));
+        assert!(sink_call("[1].map(alert)"));
     }
 
     #[test]
