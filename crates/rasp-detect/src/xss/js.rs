@@ -1009,6 +1009,14 @@ fn code_mentions_sink(b: &[u8]) -> bool {
                 continue;
             }
         }
+        // `Notice that code passed to eval() …`: words side by side make the script a
+        // SyntaxError before anything runs (bounded like the look-arounds above)
+        if context_checks < MAX_CONTEXT_CHECKS {
+            context_checks += 1;
+            if words_side_by_side_before(b, st) {
+                continue;
+            }
+        }
         // optional call `alert?.(1)`
         if next == Some(b'?') && b[i..].starts_with(b"?.(") {
             return true;
@@ -1040,6 +1048,106 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Longest stretch of a line read back from a sink by [`words_side_by_side_before`].
+const MAX_LINE_BACK: usize = 256;
+
+/// Whether the line that holds the sink starting at `st` has, before it and outside strings,
+/// two words side by side that no JavaScript keyword joins (`Notice that code passed to
+/// eval()`). That is an early SyntaxError: the whole script fails to parse and nothing in it
+/// runs, so the sink is named in prose, not called. Only the sink's own line counts (a value
+/// reflected into a line comment runs from its first line break on), text before a `*/` is
+/// dropped (it may close a block comment), and a line with markup or `//` is left to the
+/// other rules, as is a word followed by `=` (`x onerror=alert(1)` is an attribute in a tag).
+fn words_side_by_side_before(b: &[u8], st: usize) -> bool {
+    let from = st.saturating_sub(MAX_LINE_BACK);
+    let line = match memchr::memrchr2(b'\n', b'\r', &b[from..st]) {
+        Some(p) => from + p + 1,
+        // a line cut by the window may start inside a string: no judgement
+        None if from > 0 => return false,
+        None => 0,
+    };
+    let mut found = false;
+    let mut prev_word: Option<&[u8]> = None;
+    let mut i = line;
+    while i < st {
+        let c = b[i];
+        match c {
+            b'\'' | b'"' | b'`' => {
+                // the sink itself inside a string, or an unclosed one: no judgement
+                let Some(q) = memchr::memchr(c, &b[i + 1..st]) else {
+                    return false;
+                };
+                i += q + 2;
+                prev_word = None;
+                continue;
+            }
+            b'<' | b'>' => return false,
+            b'/' if b.get(i + 1) == Some(&b'/') => return false,
+            b'*' if b.get(i + 1) == Some(&b'/') => {
+                found = false;
+                prev_word = None;
+                i += 2;
+                continue;
+            }
+            b' ' | b'\t' => {
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        if !is_ident_start(c) {
+            prev_word = None;
+            i += 1;
+            continue;
+        }
+        let ws = i;
+        while i < st && is_ident(b[i]) {
+            i += 1;
+        }
+        let word = &b[ws..i];
+        let k = skip_blanks(b, i);
+        let assigned = b.get(k) == Some(&b'=') && b.get(k + 1) != Some(&b'=');
+        if let Some(p) = prev_word {
+            if !assigned && !joins_statement_words(p) && !joins_statement_words(word) {
+                found = true;
+            }
+        }
+        prev_word = Some(word);
+    }
+    found
+}
+
+/// Spaces and tabs from `i` on (not line breaks).
+fn skip_blanks(b: &[u8], mut i: usize) -> usize {
+    while i < b.len() && matches!(b[i], b' ' | b'\t') {
+        i += 1;
+    }
+    i
+}
+
+/// [`joins_words`], and the keywords that stand before or after another word in statements
+/// and declarations (`else alert(1)`, `import x from …`, `class A extends B`).
+fn joins_statement_words(w: &[u8]) -> bool {
+    joins_words(w)
+        || matches!(
+            w,
+            b"else"
+                | b"do"
+                | b"case"
+                | b"export"
+                | b"default"
+                | b"extends"
+                | b"class"
+                | b"import"
+                | b"from"
+                | b"as"
+                | b"get"
+                | b"set"
+                | b"static"
+                | b"debugger"
+        )
 }
 
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
@@ -1487,6 +1595,23 @@ mod tests {
             "x`)--alert(1)//",
         ] {
             assert!(string_breakout(v), "{v}");
+        }
+        // prose around a named sink on its line is a SyntaxError, whatever code is nearby
+        for v in [
+            "Notice that code passed to exec() or eval() does not {see} it;",
+            "same behavior as eval() and\n{\"None\": None};",
+        ] {
+            assert!(!sink_call(v), "{v}");
+        }
+        // a statement after a line break, a closed comment, an attribute, joined keywords
+        for v in [
+            "some words here;\nalert(1)",
+            "old words */ alert(1);",
+            "x onerror=alert(1);",
+            "else alert(1);",
+            "a=1;alert`1`",
+        ] {
+            assert!(sink_call(v), "{v}");
         }
         assert!(sink_call("alert`1`"));
         assert!(sink_call("x=1;alert`1`"));
