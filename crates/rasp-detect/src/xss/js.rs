@@ -998,6 +998,12 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         if st > 0 && b[st - 1] == b'`' {
             continue;
         }
+        // ``Run with `--eval` for a one-liner``: read as code, the sink lies inside the
+        // template literal its odd backtick opened, which is text unless a `${` opens a
+        // substitution (in a page's template the breaks are `string_breakout`'s business)
+        if in_template_text(b, st) {
+            continue;
+        }
         // code shown in a code element runs nowhere, whatever it does with the sink; each
         // such look-around scans a bounded window, and only so many are made per value
         if context_checks < MAX_CONTEXT_CHECKS {
@@ -1048,6 +1054,17 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether `st` lies inside a template literal's text when `b` is read as code: an odd
+/// number of backticks before it, and no `${` after the last of them.
+fn in_template_text(b: &[u8], st: usize) -> bool {
+    let before = &b[..st];
+    let Some(last) = memchr::memrchr(b'`', before) else {
+        return false;
+    };
+    memchr::memchr_iter(b'`', before).count() % 2 == 1
+        && !super::has_pair(&before[last..], b'$', b'{')
 }
 
 /// Longest stretch of a line read back from a sink by [`words_side_by_side_before`].
@@ -1582,9 +1599,13 @@ mod tests {
             "The `alert` function is blocked in iframes",
             "you can use `require` or `import`",
             "Use `setTimeout` or `setInterval` for polling",
+            "Run with `--eval` for a one-liner;",
         ] {
             assert!(!sink_call(v), "{v}");
         }
+        // a substitution in a template runs; so does a call after a closed template
+        assert!(sink_call("`${alert(1)}`"));
+        assert!(sink_call("x=`a`;alert`1`"));
         // breaks that run: one operator, a line break before `--`, a closer, a tag call
         for v in [
             "`-alert(1)-`",
