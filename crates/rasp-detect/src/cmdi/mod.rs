@@ -207,15 +207,18 @@ impl ByteSet {
 /// Bytes the command-start scan of [`judge`] acts on.
 static START_BYTE: [bool; 256] = crate::byte_set(b";|&\n\r\\$<>`{");
 
-/// Offset of the first [`START_BYTE`] in `v`, eight bytes at a time: a word of eight bytes
+/// [`START_BYTE`] without `<` and `>`: those act only before a `(` (`<(`, `>(`, process
+/// substitutions), so a value without `(` is scanned for the others alone (markup is full of
+/// angle brackets and would stop the scan at every tag for nothing).
+static START_BYTE_NO_ANGLE: [bool; 256] = crate::byte_set(b";|&\n\r\\$`{");
+
+/// Offset of the first byte of `table` in `v`, eight bytes at a time: a word of eight bytes
 /// with none of them is passed over with eight table lookups and one branch.
-fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
+fn skip_to_start_byte(v: &[u8], table: &[bool; 256]) -> Option<usize> {
     let mut chunks = v.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        let any = chunk
-            .iter()
-            .fold(false, |m, &b| m | START_BYTE[usize::from(b)]);
+        let any = chunk.iter().fold(false, |m, &b| m | table[usize::from(b)]);
         if any {
             break;
         }
@@ -223,7 +226,7 @@ fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
     }
     v[at..]
         .iter()
-        .position(|&b| START_BYTE[usize::from(b)])
+        .position(|&b| table[usize::from(b)])
         .map(|p| at + p)
 }
 
@@ -245,11 +248,19 @@ const START_CLASSES: [(u32, u8); 11] = [
 /// Bytes under which [`StartFinder::find`] scans with the table.
 const SHORT_REST: usize = 32;
 
-/// Finds the next [`START_BYTE`] of a value. Most values that need the scan hold only one to
-/// three of the eleven (prose: line breaks; a query: `&`): a vectorised search for those
-/// finds the same offset as the table scan, with far fewer instructions per byte.
-enum StartFinder {
-    /// No start byte at all (a `^` alone brings a value to the scan).
+/// Finds the next byte of a value the command-start scan acts on. Most values that need the
+/// scan hold only one to three of the eleven [`START_BYTE`]s (prose: line breaks; a query:
+/// `&`): a vectorised search for those finds the same offset as the table scan, with far
+/// fewer instructions per byte.
+struct StartFinder {
+    /// [`START_BYTE`], or [`START_BYTE_NO_ANGLE`] for a value without `(`.
+    table: &'static [bool; 256],
+    search: Search,
+}
+
+/// How [`StartFinder`] searches a rest of [`SHORT_REST`] bytes or more.
+enum Search {
+    /// No byte to act on at all (a `^` alone brings a value to the scan).
     Nothing,
     One(u8),
     Two(u8, u8),
@@ -259,39 +270,50 @@ enum StartFinder {
 
 impl StartFinder {
     /// The finder for a value whose [`ByteSet`] is `bytes`: the start bytes it lacks cannot
-    /// be found, so searching only for those it holds changes no answer.
+    /// be found, so searching only for those it holds changes no answer; nor does passing
+    /// over `<` and `>` when no `(` can follow them.
     fn new(bytes: ByteSet) -> StartFinder {
+        let angles_act = bytes.any(PAREN);
+        let table = if angles_act {
+            &START_BYTE
+        } else {
+            &START_BYTE_NO_ANGLE
+        };
         let mut held = [0u8; 3];
         let mut n = 0;
         for (class, b) in START_CLASSES {
-            if bytes.any(class) {
+            if bytes.any(class) && (angles_act || !matches!(b, b'<' | b'>')) {
                 if n == held.len() {
-                    return StartFinder::Table;
+                    return StartFinder {
+                        table,
+                        search: Search::Table,
+                    };
                 }
                 held[n] = b;
                 n += 1;
             }
         }
-        match n {
-            0 => StartFinder::Nothing,
-            1 => StartFinder::One(held[0]),
-            2 => StartFinder::Two(held[0], held[1]),
-            _ => StartFinder::Three(held[0], held[1], held[2]),
-        }
+        let search = match n {
+            0 => Search::Nothing,
+            1 => Search::One(held[0]),
+            2 => Search::Two(held[0], held[1]),
+            _ => Search::Three(held[0], held[1], held[2]),
+        };
+        StartFinder { table, search }
     }
 
-    /// Offset of the first [`START_BYTE`] in `v`. A short rest is scanned with the table:
-    /// a vectorised search costs more to set up than a few lookups.
+    /// Offset of the first byte of the finder's table in `v`. A short rest is scanned with
+    /// the table: a vectorised search costs more to set up than a few lookups.
     fn find(&self, v: &[u8]) -> Option<usize> {
         if v.len() < SHORT_REST {
-            return skip_to_start_byte(v);
+            return skip_to_start_byte(v, self.table);
         }
-        match *self {
-            StartFinder::Nothing => None,
-            StartFinder::One(a) => memchr::memchr(a, v),
-            StartFinder::Two(a, b) => memchr::memchr2(a, b, v),
-            StartFinder::Three(a, b, c) => memchr::memchr3(a, b, c, v),
-            StartFinder::Table => skip_to_start_byte(v),
+        match self.search {
+            Search::Nothing => None,
+            Search::One(a) => memchr::memchr(a, v),
+            Search::Two(a, b) => memchr::memchr2(a, b, v),
+            Search::Three(a, b, c) => memchr::memchr3(a, b, c, v),
+            Search::Table => skip_to_start_byte(v, self.table),
         }
     }
 }
