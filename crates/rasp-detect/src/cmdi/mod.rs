@@ -2210,6 +2210,9 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// `?`, `*` and `[`, the bytes that make a word a glob ([`is_glob`]).
+static GLOB_BYTE: [bool; 256] = crate::byte_set(b"?*[");
+
 /// `[A-Za-z0-9_]`, the bytes of a shell variable's name, one lookup each.
 static IDENT_BYTE: [bool; 256] = {
     let mut t = [false; 256];
@@ -2754,6 +2757,11 @@ fn versioned(base: &str) -> Option<Tier> {
 /// [`versioned`] of a name given as bytes (digits, dots and dashes are ASCII, so trimming
 /// them byte by byte leaves what trimming characters leaves).
 fn versioned_bytes(base: &[u8]) -> Option<Tier> {
+    // The name looked up below opens `base`: a pair of first bytes no command name has
+    // settles it before the scan for the version.
+    if !vocabulary::may_name_command(base) {
+        return None;
+    }
     let kept = base
         .iter()
         .rposition(|&c| !(c.is_ascii_digit() || c == b'.'))
@@ -3214,6 +3222,11 @@ fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool 
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
 fn is_glob(w: &[u8]) -> bool {
+    // Every glob holds `?`, `*` or `[`: one branch-free pass over the word rules out the
+    // rest (most words), before the exact walk.
+    if !w.iter().fold(false, |m, &c| m | GLOB_BYTE[usize::from(c)]) {
+        return false;
+    }
     let mut after_open = false;
     for &c in w {
         if matches!(c, b'?' | b'*') || (after_open && c != b']') {
