@@ -258,14 +258,57 @@ struct StartFinder {
     search: Search,
 }
 
-/// How [`StartFinder`] searches a rest of [`SHORT_REST`] bytes or more.
+/// How [`StartFinder`] searches a rest of [`SHORT_REST`] bytes or more. The searchers are
+/// built once per value and called directly: `memchr::memchr` picks its routine through a
+/// function pointer on every call, and the scan calls it once per start byte.
 enum Search {
     /// No byte to act on at all (a `^` alone brings a value to the scan).
     Nothing,
-    One(u8),
-    Two(u8, u8),
-    Three(u8, u8, u8),
+    One(vector::One),
+    Two(vector::Two),
+    Three(vector::Three),
     Table,
+}
+
+/// The vectorised byte searchers: SSE2, which every x86-64 CPU has, or memchr's portable
+/// word-at-a-time routines elsewhere. Each constructor answers `None` where its routine is
+/// unavailable, and the finder then scans with the table.
+mod vector {
+    #[cfg(target_arch = "x86_64")]
+    pub use memchr::arch::x86_64::sse2::memchr::{One, Three, Two};
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub use memchr::arch::all::memchr::{One, Three, Two};
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn one(a: u8) -> Option<One> {
+        One::new(a)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn two(a: u8, b: u8) -> Option<Two> {
+        Two::new(a, b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn three(a: u8, b: u8, c: u8) -> Option<Three> {
+        Three::new(a, b, c)
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn one(a: u8) -> Option<One> {
+        Some(One::new(a))
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn two(a: u8, b: u8) -> Option<Two> {
+        Some(Two::new(a, b))
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn three(a: u8, b: u8, c: u8) -> Option<Three> {
+        Some(Three::new(a, b, c))
+    }
 }
 
 impl StartFinder {
@@ -294,11 +337,12 @@ impl StartFinder {
             }
         }
         let search = match n {
-            0 => Search::Nothing,
-            1 => Search::One(held[0]),
-            2 => Search::Two(held[0], held[1]),
-            _ => Search::Three(held[0], held[1], held[2]),
-        };
+            0 => Some(Search::Nothing),
+            1 => vector::one(held[0]).map(Search::One),
+            2 => vector::two(held[0], held[1]).map(Search::Two),
+            _ => vector::three(held[0], held[1], held[2]).map(Search::Three),
+        }
+        .unwrap_or(Search::Table);
         StartFinder { table, search }
     }
 
@@ -308,11 +352,11 @@ impl StartFinder {
         if v.len() < SHORT_REST {
             return skip_to_start_byte(v, self.table);
         }
-        match self.search {
+        match &self.search {
             Search::Nothing => None,
-            Search::One(a) => memchr::memchr(a, v),
-            Search::Two(a, b) => memchr::memchr2(a, b, v),
-            Search::Three(a, b, c) => memchr::memchr3(a, b, c, v),
+            Search::One(s) => s.find(v),
+            Search::Two(s) => s.find(v),
+            Search::Three(s) => s.find(v),
             Search::Table => skip_to_start_byte(v, self.table),
         }
     }

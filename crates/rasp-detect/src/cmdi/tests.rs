@@ -1606,5 +1606,30 @@ fn byte_tables_match_their_definitions() {
         );
         let plain = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_';
         assert_eq!(PLAIN_NAME_BYTE[usize::from(c)], plain);
+        assert_eq!(GLOB_BYTE[usize::from(c)], matches!(c, b'?' | b'*' | b'['));
+    }
+}
+
+/// The word reader skips assignments, drops quotes and escapes, stops at a brace's comma and
+/// keeps at most [`MAX_WORD`] bytes, lower-cased.
+#[test]
+fn word_reader_reads_identifiers_whole() {
+    let long = format!("{}x", "a_1".repeat(30));
+    for (v, at, kind, word) in [
+        ("cat /etc/passwd", 0, Start::Value, "cat"),
+        ("A=1 B=2 id;x", 0, Start::Value, "id"),
+        ("wh\\oami", 0, Start::Value, "whoami"),
+        ("c'a't x", 0, Start::Value, "cat"),
+        ("Who_Am1.exe x", 0, Start::Value, "who_am1.exe"),
+        ("{,,cat,/etc/passwd}", 1, Start::Subst, "cat"),
+        (
+            long.as_str(),
+            0,
+            Start::Value,
+            &long.to_ascii_lowercase()[..MAX_WORD],
+        ),
+    ] {
+        let (w, _, _) = read_command_word(v.as_bytes(), at, kind, false).expect(v);
+        assert_eq!(w.as_slice(), word.as_bytes(), "{v}");
     }
 }
