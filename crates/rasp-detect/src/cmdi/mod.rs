@@ -3236,7 +3236,14 @@ fn alias_to_command(v: &[u8], from: usize, plus: bool) -> bool {
 /// (`Set-MpPreference`, `Add-MpPreference`), followed by a capitalised `-Parameter`: the
 /// shape of a cmdlet call. Hyphenated English (`set-up`, `start-up`) takes no parameters.
 fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
-    let Some(dash) = word.iter().position(|&b| b == b'-') else {
+    // The verb opens the word: a word opening with a pair of bytes no verb opens (see
+    // [`vocabulary::may_name_command`]), or without a `-` right after a verb's length, is no
+    // cmdlet, and its bytes past that length are not searched.
+    if !vocabulary::may_name_command(word) {
+        return false;
+    }
+    let verb_and_dash = word.len().min(vocabulary::LONGEST_PS_VERB + 1);
+    let Some(dash) = word[..verb_and_dash].iter().position(|&b| b == b'-') else {
         return false;
     };
     let (verb, noun) = (&word[..dash], &word[dash + 1..]);

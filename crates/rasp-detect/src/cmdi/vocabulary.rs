@@ -441,6 +441,19 @@ const PS_VERBS: &[&str] = &[
     "test",
 ];
 
+/// Bytes in the longest verb of [`PS_VERBS`].
+pub const LONGEST_PS_VERB: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PS_VERBS.len() {
+        if PS_VERBS[i].len() > longest {
+            longest = PS_VERBS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
 const PS_NOUNS: &[&str] = &[
     "acl",
@@ -858,6 +871,8 @@ mod tests {
             let tool = format!("{family}tool");
             assert_eq!(lookup_bytes(tool.as_bytes()), Some(Exotic), "{tool}");
         }
+        assert!(PS_VERBS.iter().all(|v| v.len() <= LONGEST_PS_VERB));
+        assert!(PS_VERBS.iter().any(|v| v.len() == LONGEST_PS_VERB));
         assert!(may_name_command(b"w"));
         assert!(may_name_command(b""));
     }
