@@ -1233,7 +1233,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
     }
-    let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
+    let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
     // A word opening with a non-ASCII byte (prose in another script) is no command: it
     // classifies as Unknown (see [`classify`]) and, with no ASCII verb before a `-`, is no
@@ -2027,7 +2027,14 @@ fn variable_then_command(v: &[u8], from: usize, kind: Start, plus: bool) -> bool
 /// Read the command word at `at` the way a shell would see it; returns the word (lower-case,
 /// quotes/escapes/empty expansions removed), the index just after it, and whether
 /// `NAME=value` assignments preceded it.
-fn read_command_word(
+fn read_command_word(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<(Word, usize, bool)> {
+    read_command_word_in_place(v, at, kind, plus)
+}
+
+/// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
+/// every start): the word is built where the caller keeps it, not copied out of a call.
+#[inline(always)]
+fn read_command_word_in_place(
     v: &[u8],
     mut at: usize,
     kind: Start,
