@@ -1112,12 +1112,28 @@ fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     let ends_mid_sentence = line
         .last()
         .is_some_and(|&c| c.is_ascii_alphabetic() || c == b',');
-    let words = line
-        .split(|&b| b == b' ')
-        .filter(|t| t.len() > 1 && t.iter().all(u8::is_ascii_alphabetic))
-        .take(4)
-        .count();
-    ends_mid_sentence && words >= 4
+    ends_mid_sentence && letter_words_at_least(line, 4)
+}
+
+/// Whether `line`, split at spaces, holds at least `n` (≥ 1) words of two or more ASCII
+/// letters: one pass over the bytes that stops at the `n`-th such word.
+fn letter_words_at_least(line: &[u8], n: usize) -> bool {
+    let (mut found, mut len, mut letters) = (0, 0usize, true);
+    for &b in line {
+        if b == b' ' {
+            if len > 1 && letters {
+                found += 1;
+                if found >= n {
+                    return true;
+                }
+            }
+            (len, letters) = (0, true);
+        } else {
+            len += 1;
+            letters &= b.is_ascii_alphabetic();
+        }
+    }
+    len > 1 && letters && found + 1 >= n
 }
 
 /// Whether the backtick before `at` opens a Markdown code span inside prose: a blank before

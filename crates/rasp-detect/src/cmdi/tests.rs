@@ -1633,3 +1633,34 @@ fn word_reader_reads_identifiers_whole() {
         assert_eq!(w.as_slice(), word.as_bytes(), "{v}");
     }
 }
+
+/// The one-pass word count agrees with splitting the line at spaces.
+#[test]
+fn letter_words_counted_as_split_counts_them() {
+    for line in [
+        "",
+        " ",
+        "a b c d",
+        "one two three four",
+        "one two three fo",
+        "  one  two three, four five",
+        "x1 two three four five",
+        "il était une fois dans",
+        "le été de la mer",
+        "can be invoked using",
+        "can be invoked using ",
+        "a,b c d e f g",
+    ] {
+        for n in 1..=5 {
+            let split = line
+                .split(' ')
+                .filter(|t| t.len() > 1 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+                .count();
+            assert_eq!(
+                letter_words_at_least(line.as_bytes(), n),
+                split >= n,
+                "{line:?} {n}"
+            );
+        }
+    }
+}
