@@ -207,15 +207,18 @@ impl ByteSet {
 /// Bytes the command-start scan of [`judge`] acts on.
 static START_BYTE: [bool; 256] = crate::byte_set(b";|&\n\r\\$<>`{");
 
-/// Offset of the first [`START_BYTE`] in `v`, eight bytes at a time: a word of eight bytes
+/// [`START_BYTE`] without `<` and `>`: those act only before a `(` (`<(`, `>(`, process
+/// substitutions), so a value without `(` is scanned for the others alone (markup is full of
+/// angle brackets and would stop the scan at every tag for nothing).
+static START_BYTE_NO_ANGLE: [bool; 256] = crate::byte_set(b";|&\n\r\\$`{");
+
+/// Offset of the first byte of `table` in `v`, eight bytes at a time: a word of eight bytes
 /// with none of them is passed over with eight table lookups and one branch.
-fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
+fn skip_to_start_byte(v: &[u8], table: &[bool; 256]) -> Option<usize> {
     let mut chunks = v.chunks_exact(8);
     let mut at = 0;
     for chunk in chunks.by_ref() {
-        let any = chunk
-            .iter()
-            .fold(false, |m, &b| m | START_BYTE[usize::from(b)]);
+        let any = chunk.iter().fold(false, |m, &b| m | table[usize::from(b)]);
         if any {
             break;
         }
@@ -223,7 +226,7 @@ fn skip_to_start_byte(v: &[u8]) -> Option<usize> {
     }
     v[at..]
         .iter()
-        .position(|&b| START_BYTE[usize::from(b)])
+        .position(|&b| table[usize::from(b)])
         .map(|p| at + p)
 }
 
@@ -245,53 +248,116 @@ const START_CLASSES: [(u32, u8); 11] = [
 /// Bytes under which [`StartFinder::find`] scans with the table.
 const SHORT_REST: usize = 32;
 
-/// Finds the next [`START_BYTE`] of a value. Most values that need the scan hold only one to
-/// three of the eleven (prose: line breaks; a query: `&`): a vectorised search for those
-/// finds the same offset as the table scan, with far fewer instructions per byte.
-enum StartFinder {
-    /// No start byte at all (a `^` alone brings a value to the scan).
+/// Finds the next byte of a value the command-start scan acts on. Most values that need the
+/// scan hold only one to three of the eleven [`START_BYTE`]s (prose: line breaks; a query:
+/// `&`): a vectorised search for those finds the same offset as the table scan, with far
+/// fewer instructions per byte.
+struct StartFinder {
+    /// [`START_BYTE`], or [`START_BYTE_NO_ANGLE`] for a value without `(`.
+    table: &'static [bool; 256],
+    search: Search,
+}
+
+/// How [`StartFinder`] searches a rest of [`SHORT_REST`] bytes or more. The searchers are
+/// built once per value and called directly: `memchr::memchr` picks its routine through a
+/// function pointer on every call, and the scan calls it once per start byte.
+enum Search {
+    /// No byte to act on at all (a `^` alone brings a value to the scan).
     Nothing,
-    One(u8),
-    Two(u8, u8),
-    Three(u8, u8, u8),
+    One(vector::One),
+    Two(vector::Two),
+    Three(vector::Three),
     Table,
+}
+
+/// The vectorised byte searchers: SSE2, which every x86-64 CPU has, or memchr's portable
+/// word-at-a-time routines elsewhere. Each constructor answers `None` where its routine is
+/// unavailable, and the finder then scans with the table.
+mod vector {
+    #[cfg(target_arch = "x86_64")]
+    pub use memchr::arch::x86_64::sse2::memchr::{One, Three, Two};
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub use memchr::arch::all::memchr::{One, Three, Two};
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn one(a: u8) -> Option<One> {
+        One::new(a)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn two(a: u8, b: u8) -> Option<Two> {
+        Two::new(a, b)
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    pub fn three(a: u8, b: u8, c: u8) -> Option<Three> {
+        Three::new(a, b, c)
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn one(a: u8) -> Option<One> {
+        Some(One::new(a))
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn two(a: u8, b: u8) -> Option<Two> {
+        Some(Two::new(a, b))
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    pub fn three(a: u8, b: u8, c: u8) -> Option<Three> {
+        Some(Three::new(a, b, c))
+    }
 }
 
 impl StartFinder {
     /// The finder for a value whose [`ByteSet`] is `bytes`: the start bytes it lacks cannot
-    /// be found, so searching only for those it holds changes no answer.
+    /// be found, so searching only for those it holds changes no answer; nor does passing
+    /// over `<` and `>` when no `(` can follow them.
     fn new(bytes: ByteSet) -> StartFinder {
+        let angles_act = bytes.any(PAREN);
+        let table = if angles_act {
+            &START_BYTE
+        } else {
+            &START_BYTE_NO_ANGLE
+        };
         let mut held = [0u8; 3];
         let mut n = 0;
         for (class, b) in START_CLASSES {
-            if bytes.any(class) {
+            if bytes.any(class) && (angles_act || !matches!(b, b'<' | b'>')) {
                 if n == held.len() {
-                    return StartFinder::Table;
+                    return StartFinder {
+                        table,
+                        search: Search::Table,
+                    };
                 }
                 held[n] = b;
                 n += 1;
             }
         }
-        match n {
-            0 => StartFinder::Nothing,
-            1 => StartFinder::One(held[0]),
-            2 => StartFinder::Two(held[0], held[1]),
-            _ => StartFinder::Three(held[0], held[1], held[2]),
+        let search = match n {
+            0 => Some(Search::Nothing),
+            1 => vector::one(held[0]).map(Search::One),
+            2 => vector::two(held[0], held[1]).map(Search::Two),
+            _ => vector::three(held[0], held[1], held[2]).map(Search::Three),
         }
+        .unwrap_or(Search::Table);
+        StartFinder { table, search }
     }
 
-    /// Offset of the first [`START_BYTE`] in `v`. A short rest is scanned with the table:
-    /// a vectorised search costs more to set up than a few lookups.
+    /// Offset of the first byte of the finder's table in `v`. A short rest is scanned with
+    /// the table: a vectorised search costs more to set up than a few lookups.
     fn find(&self, v: &[u8]) -> Option<usize> {
         if v.len() < SHORT_REST {
-            return skip_to_start_byte(v);
+            return skip_to_start_byte(v, self.table);
         }
-        match *self {
-            StartFinder::Nothing => None,
-            StartFinder::One(a) => memchr::memchr(a, v),
-            StartFinder::Two(a, b) => memchr::memchr2(a, b, v),
-            StartFinder::Three(a, b, c) => memchr::memchr3(a, b, c, v),
-            StartFinder::Table => skip_to_start_byte(v),
+        match &self.search {
+            Search::Nothing => None,
+            Search::One(s) => s.find(v),
+            Search::Two(s) => s.find(v),
+            Search::Three(s) => s.find(v),
+            Search::Table => skip_to_start_byte(v, self.table),
         }
     }
 }
@@ -1046,12 +1112,28 @@ fn wrapped_prose_line(v: &[u8], at: usize) -> bool {
     let ends_mid_sentence = line
         .last()
         .is_some_and(|&c| c.is_ascii_alphabetic() || c == b',');
-    let words = line
-        .split(|&b| b == b' ')
-        .filter(|t| t.len() > 1 && t.iter().all(u8::is_ascii_alphabetic))
-        .take(4)
-        .count();
-    ends_mid_sentence && words >= 4
+    ends_mid_sentence && letter_words_at_least(line, 4)
+}
+
+/// Whether `line`, split at spaces, holds at least `n` (≥ 1) words of two or more ASCII
+/// letters: one pass over the bytes that stops at the `n`-th such word.
+fn letter_words_at_least(line: &[u8], n: usize) -> bool {
+    let (mut found, mut len, mut letters) = (0, 0usize, true);
+    for &b in line {
+        if b == b' ' {
+            if len > 1 && letters {
+                found += 1;
+                if found >= n {
+                    return true;
+                }
+            }
+            (len, letters) = (0, true);
+        } else {
+            len += 1;
+            letters &= b.is_ascii_alphabetic();
+        }
+    }
+    len > 1 && letters && found + 1 >= n
 }
 
 /// Whether the backtick before `at` opens a Markdown code span inside prose: a blank before
@@ -1167,7 +1249,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
     }
-    let (word_buf, end, assigned) = read_command_word(v, at, kind, plus)?;
+    let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
     // A word opening with a non-ASCII byte (prose in another script) is no command: it
     // classifies as Unknown (see [`classify`]) and, with no ASCII verb before a `-`, is no
@@ -1961,7 +2043,14 @@ fn variable_then_command(v: &[u8], from: usize, kind: Start, plus: bool) -> bool
 /// Read the command word at `at` the way a shell would see it; returns the word (lower-case,
 /// quotes/escapes/empty expansions removed), the index just after it, and whether
 /// `NAME=value` assignments preceded it.
-fn read_command_word(
+fn read_command_word(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<(Word, usize, bool)> {
+    read_command_word_in_place(v, at, kind, plus)
+}
+
+/// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
+/// every start): the word is built where the caller keeps it, not copied out of a call.
+#[inline(always)]
+fn read_command_word_in_place(
     v: &[u8],
     mut at: usize,
     kind: Start,
@@ -2187,6 +2276,9 @@ static WORD_BYTE: [bool; 256] = {
     }
     t
 };
+
+/// `?`, `*` and `[`, the bytes that make a word a glob ([`is_glob`]).
+static GLOB_BYTE: [bool; 256] = crate::byte_set(b"?*[");
 
 /// `[A-Za-z0-9_]`, the bytes of a shell variable's name, one lookup each.
 static IDENT_BYTE: [bool; 256] = {
@@ -2732,6 +2824,11 @@ fn versioned(base: &str) -> Option<Tier> {
 /// [`versioned`] of a name given as bytes (digits, dots and dashes are ASCII, so trimming
 /// them byte by byte leaves what trimming characters leaves).
 fn versioned_bytes(base: &[u8]) -> Option<Tier> {
+    // The name looked up below opens `base`: a pair of first bytes no command name has
+    // settles it before the scan for the version.
+    if !vocabulary::may_name_command(base) {
+        return None;
+    }
     let kept = base
         .iter()
         .rposition(|&c| !(c.is_ascii_digit() || c == b'.'))
@@ -3162,7 +3259,14 @@ fn alias_to_command(v: &[u8], from: usize, plus: bool) -> bool {
 /// (`Set-MpPreference`, `Add-MpPreference`), followed by a capitalised `-Parameter`: the
 /// shape of a cmdlet call. Hyphenated English (`set-up`, `start-up`) takes no parameters.
 fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
-    let Some(dash) = word.iter().position(|&b| b == b'-') else {
+    // The verb opens the word: a word opening with a pair of bytes no verb opens (see
+    // [`vocabulary::may_name_command`]), or without a `-` right after a verb's length, is no
+    // cmdlet, and its bytes past that length are not searched.
+    if !vocabulary::may_name_command(word) {
+        return false;
+    }
+    let verb_and_dash = word.len().min(vocabulary::LONGEST_PS_VERB + 1);
+    let Some(dash) = word[..verb_and_dash].iter().position(|&b| b == b'-') else {
         return false;
     };
     let (verb, noun) = (&word[..dash], &word[dash + 1..]);
@@ -3192,6 +3296,11 @@ fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool 
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
 fn is_glob(w: &[u8]) -> bool {
+    // Every glob holds `?`, `*` or `[`: one branch-free pass over the word rules out the
+    // rest (most words), before the exact walk.
+    if !w.iter().fold(false, |m, &c| m | GLOB_BYTE[usize::from(c)]) {
+        return false;
+    }
     let mut after_open = false;
     for &c in w {
         if matches!(c, b'?' | b'*') || (after_open && c != b']') {

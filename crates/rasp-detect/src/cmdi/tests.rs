@@ -1556,7 +1556,8 @@ fn versioned_names_by_bytes() {
     assert_eq!(versioned_bytes(b"python1234567"), None);
 }
 
-/// The finder built from a value's byte classes stops where the table scan stops.
+/// The finder built from a value's byte classes stops where the table scan stops, passing
+/// over `<` and `>` in a value without `(`.
 #[test]
 fn start_finder_matches_the_table_scan() {
     // Past [`SHORT_REST`] bytes the vectorised searches answer.
@@ -1567,9 +1568,11 @@ fn start_finder_matches_the_table_scan() {
         "c".repeat(70)
     );
     let long_html = format!("<p>{}</p>\n&amp; $(x) `y` {{a,b}}", "text ".repeat(20));
+    let markup = format!("<p>{}<br>\n<b>x</b> &amp; y</p>", "text ".repeat(20));
     for v in [
         long.as_str(),
         long_html.as_str(),
+        markup.as_str(),
         "plain words only",
         "line one\nline two\r\nthree",
         "a=1&b=2;c|d",
@@ -1580,10 +1583,13 @@ fn start_finder_matches_the_table_scan() {
     ] {
         let v = v.as_bytes();
         let finder = StartFinder::new(ByteSet::of(v));
+        // `<` and `>` act only before a `(`.
+        let parens = v.contains(&b'(');
+        let acts = |b: u8| START_BYTE[usize::from(b)] && (parens || !matches!(b, b'<' | b'>'));
         for i in 0..=v.len() {
             assert_eq!(
                 finder.find(&v[i..]),
-                skip_to_start_byte(&v[i..]),
+                v[i..].iter().position(|&b| acts(b)),
                 "{v:?} at {i}"
             );
         }
@@ -1600,5 +1606,61 @@ fn byte_tables_match_their_definitions() {
         );
         let plain = c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-' || c == b'_';
         assert_eq!(PLAIN_NAME_BYTE[usize::from(c)], plain);
+        assert_eq!(GLOB_BYTE[usize::from(c)], matches!(c, b'?' | b'*' | b'['));
+    }
+}
+
+/// The word reader skips assignments, drops quotes and escapes, stops at a brace's comma and
+/// keeps at most [`MAX_WORD`] bytes, lower-cased.
+#[test]
+fn word_reader_reads_identifiers_whole() {
+    let long = format!("{}x", "a_1".repeat(30));
+    for (v, at, kind, word) in [
+        ("cat /etc/passwd", 0, Start::Value, "cat"),
+        ("A=1 B=2 id;x", 0, Start::Value, "id"),
+        ("wh\\oami", 0, Start::Value, "whoami"),
+        ("c'a't x", 0, Start::Value, "cat"),
+        ("Who_Am1.exe x", 0, Start::Value, "who_am1.exe"),
+        ("{,,cat,/etc/passwd}", 1, Start::Subst, "cat"),
+        (
+            long.as_str(),
+            0,
+            Start::Value,
+            &long.to_ascii_lowercase()[..MAX_WORD],
+        ),
+    ] {
+        let (w, _, _) = read_command_word(v.as_bytes(), at, kind, false).expect(v);
+        assert_eq!(w.as_slice(), word.as_bytes(), "{v}");
+    }
+}
+
+/// The one-pass word count agrees with splitting the line at spaces.
+#[test]
+fn letter_words_counted_as_split_counts_them() {
+    for line in [
+        "",
+        " ",
+        "a b c d",
+        "one two three four",
+        "one two three fo",
+        "  one  two three, four five",
+        "x1 two three four five",
+        "il était une fois dans",
+        "le été de la mer",
+        "can be invoked using",
+        "can be invoked using ",
+        "a,b c d e f g",
+    ] {
+        for n in 1..=5 {
+            let split = line
+                .split(' ')
+                .filter(|t| t.len() > 1 && t.bytes().all(|b| b.is_ascii_alphabetic()))
+                .count();
+            assert_eq!(
+                letter_words_at_least(line.as_bytes(), n),
+                split >= n,
+                "{line:?} {n}"
+            );
+        }
     }
 }

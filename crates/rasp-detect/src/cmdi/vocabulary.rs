@@ -441,6 +441,19 @@ const PS_VERBS: &[&str] = &[
     "test",
 ];
 
+/// Bytes in the longest verb of [`PS_VERBS`].
+pub const LONGEST_PS_VERB: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < PS_VERBS.len() {
+        if PS_VERBS[i].len() > longest {
+            longest = PS_VERBS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 /// Nouns of PowerShell cmdlets (with a verb from [`PS_VERBS`]) that an attacker uses.
 const PS_NOUNS: &[&str] = &[
     "acl",
@@ -548,12 +561,20 @@ pub fn lookup(word: &str) -> Option<Tier> {
 /// [`lookup`] of a word given as bytes: the names compared are ASCII, so a word read from a
 /// value needs no UTF-8 check first.
 pub fn lookup_bytes(word: &[u8]) -> Option<Tier> {
+    if !may_name_command(word) {
+        return None;
+    }
+    lookup_unfiltered(word)
+}
+
+/// [`lookup_bytes`] without the [`may_name_command`] filter.
+fn lookup_unfiltered(word: &[u8]) -> Option<Tier> {
     if let Some(t) = exact(word) {
         return Some(t);
     }
     // Families of DevOps tools (`ansible-galaxy`, `chef-vault`, `docker-compose`).
     if matches!(word.first(), Some(b'a' | b'c' | b'd' | b'k' | b'r'))
-        && ["ansible-", "chef-", "docker-", "kube", "rmt-"]
+        && FAMILIES
             .iter()
             .any(|p| word.len() > p.len() + 1 && word.starts_with(p.as_bytes()))
     {
@@ -569,6 +590,63 @@ pub fn lookup_bytes(word: &[u8]) -> Option<Tier> {
         }
     }
     None
+}
+
+/// Whether [`lookup_bytes`] can know `word` or a name `word` opens (a versioned name such as
+/// `python3.10` is looked up by its leading name, which shares the word's first two bytes):
+/// every name it answers for opens with the first two bytes of a name in [`COMMANDS`], of a
+/// DevOps family prefix or of a PowerShell verb. Most words of prose and data open with a
+/// pair no command has, and skip the lookups.
+pub fn may_name_command(word: &[u8]) -> bool {
+    match word {
+        [a, b, ..] => {
+            let i = pair_index(*a, *b);
+            PREFIX_PAIRS[i / 64] & (1 << (i % 64)) != 0
+        }
+        // A one-byte word (or none) is looked up as it is.
+        _ => true,
+    }
+}
+
+/// The DevOps families [`lookup_bytes`] knows by prefix.
+const FAMILIES: [&str; 5] = ["ansible-", "chef-", "docker-", "kube", "rmt-"];
+
+/// Index of a pair of bytes in [`PREFIX_PAIRS`]; a pair with a non-ASCII byte shares a slot
+/// with an ASCII pair, which can only make [`may_name_command`] answer yes more often.
+const fn pair_index(a: u8, b: u8) -> usize {
+    ((a & 0x7f) as usize) << 7 | (b & 0x7f) as usize
+}
+
+/// The first two bytes of every name [`lookup_bytes`] can answer for (see
+/// [`may_name_command`]), one bit per pair of 7-bit bytes, built at compile time.
+static PREFIX_PAIRS: [u64; 128 * 128 / 64] = {
+    let mut t = [0u64; 128 * 128 / 64];
+    let mut i = 0;
+    while i < COMMANDS.len() {
+        t = with_pair(t, COMMANDS[i].0.as_bytes());
+        i += 1;
+    }
+    let mut i = 0;
+    while i < PS_VERBS.len() {
+        t = with_pair(t, PS_VERBS[i].as_bytes());
+        i += 1;
+    }
+    let mut i = 0;
+    while i < FAMILIES.len() {
+        t = with_pair(t, FAMILIES[i].as_bytes());
+        i += 1;
+    }
+    t
+};
+
+/// `t` with the bit of the first two bytes of `name` set (a shorter name sets none: the
+/// one-byte words are never filtered).
+const fn with_pair(mut t: [u64; 128 * 128 / 64], name: &[u8]) -> [u64; 128 * 128 / 64] {
+    if name.len() >= 2 {
+        let i = pair_index(name[0], name[1]);
+        t[i / 64] |= 1 << (i % 64);
+    }
+    t
 }
 
 /// Start of each first letter's range in [`COMMANDS`]: `FIRST[c - b'0']..FIRST[c - b'0' + 1]`
@@ -773,6 +851,66 @@ fn class_match(p: &[u8], at: usize, c: u8) -> Option<(bool, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pair filter passes every name the lookup knows: each command, each DevOps family
+    /// and each cmdlet, with a version glued on too.
+    #[test]
+    fn pair_filter_passes_every_known_name() {
+        for (name, _) in COMMANDS {
+            assert!(may_name_command(name.as_bytes()), "{name}");
+            assert!(may_name_command(format!("{name}3.10").as_bytes()), "{name}");
+        }
+        for verb in PS_VERBS {
+            for noun in PS_NOUNS {
+                let cmdlet = format!("{verb}-{noun}");
+                assert!(may_name_command(cmdlet.as_bytes()), "{cmdlet}");
+                assert_eq!(lookup_bytes(cmdlet.as_bytes()), Some(Exotic), "{cmdlet}");
+            }
+        }
+        for family in FAMILIES {
+            let tool = format!("{family}tool");
+            assert_eq!(lookup_bytes(tool.as_bytes()), Some(Exotic), "{tool}");
+        }
+        assert!(PS_VERBS.iter().all(|v| v.len() <= LONGEST_PS_VERB));
+        assert!(PS_VERBS.iter().any(|v| v.len() == LONGEST_PS_VERB));
+        assert!(may_name_command(b"w"));
+        assert!(may_name_command(b""));
+    }
+
+    /// Whatever the pair filter turns away, the full lookup knows nothing of either: every
+    /// pair of name bytes (and non-ASCII ones), alone and opening longer words.
+    #[test]
+    fn pair_filter_turns_away_only_unknown_words() {
+        let bytes: Vec<u8> = (b'a'..=b'z')
+            .chain(b'0'..=b'9')
+            .chain([b'-', b'_', b'.', b'/', 0xc3, 0xa9])
+            .collect();
+        let mut turned_away = 0;
+        for &a in &bytes {
+            for &b in &bytes {
+                for tail in [
+                    &b""[..],
+                    b"t",
+                    b"sh",
+                    b"at",
+                    b"-get",
+                    b"ctl",
+                    b"3.10",
+                    b"-12",
+                ] {
+                    let w = [&[a, b][..], tail].concat();
+                    if !may_name_command(&w) {
+                        turned_away += 1;
+                        assert_eq!(lookup_unfiltered(&w), None, "{w:?}");
+                        assert_eq!(lookup_bytes(&w), None, "{w:?}");
+                    }
+                }
+            }
+        }
+        // The filter does turn words away (prose: `qz`, `xq`…).
+        assert!(turned_away > 1000, "{turned_away}");
+        assert!(!may_name_command(b"qzxy"));
+    }
 
     #[test]
     fn sorted_for_binary_search() {
