@@ -133,8 +133,9 @@ pub fn is_plain_markup(value: &str) -> bool {
     }
     let mut i = 0;
     let mut tags = 0;
-    // memchr finds the next `<` a vector at a time: prose runs between tags are long.
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+    // Tags side by side (`</span></code></a>`) are found by looking at the next few bytes;
+    // memchr finds the next `<` of a long prose run a vector at a time.
+    while let Some(off) = crate::normalize::find_byte(b'<', &b[i..]) {
         let at = i + off;
         match b.get(at + 1) {
             Some(c) if c.is_ascii_alphabetic() || *c == b'/' => {}
@@ -201,23 +202,19 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         while i < b.len() && b[i].is_ascii_whitespace() {
             i += 1;
         }
-        let (val, next) = match b.get(i)? {
-            q @ (b'"' | b'\'') => {
-                let close = i + 1 + crate::normalize::find_byte(*q, &b[i + 1..])?;
-                (&b[i + 1..close], close + 1)
-            }
+        i = match b.get(i)? {
+            q @ (b'"' | b'\'') => i + 1 + inert_quoted_value(&b[i + 1..], *q)? + 1,
             _ => {
                 let end = b[i..]
                     .iter()
                     .position(|c| c.is_ascii_whitespace() || *c == b'>')
                     .map_or(b.len(), |p| i + p);
-                (&b[i..end], end)
+                if !inert_value(&b[i..end]) {
+                    return None;
+                }
+                end
             }
         };
-        if !inert_value(val) {
-            return None;
-        }
-        i = next;
     }
 }
 
@@ -321,11 +318,16 @@ fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
 }
 
 /// [`inert_value`]'s byte classes: markup, backtick, entity and escape bytes are forbidden
-/// in an inert value; the colon ends a scheme.
+/// in an inert value; the colon ends a scheme; the quotes end a quoted value
+/// ([`inert_quoted_value`]).
 const FORBIDDEN: u8 = 1;
 const COLON: u8 = 2;
+const DOUBLE_QUOTE: u8 = 4;
+const SINGLE_QUOTE: u8 = 8;
 static VALUE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
+    t[b'"' as usize] = DOUBLE_QUOTE;
+    t[b'\'' as usize] = SINGLE_QUOTE;
     t[b'<' as usize] = FORBIDDEN;
     t[b'>' as usize] = FORBIDDEN;
     t[b'`' as usize] = FORBIDDEN;
@@ -346,6 +348,41 @@ fn inert_value(v: &[u8]) -> bool {
             _ => {}
         }
     }
+    allowed_scheme(v, colon)
+}
+
+/// The length of the value that `rest` starts with, up to the closing `quote`, if there is
+/// one and the value is inert ([`inert_value`]). One pass finds the quote and judges the
+/// bytes before it: a forbidden byte leaves the tag not plain whether or not a quote
+/// follows, and so does a missing quote.
+fn inert_quoted_value(rest: &[u8], quote: u8) -> Option<usize> {
+    let end = if quote == b'"' {
+        DOUBLE_QUOTE
+    } else {
+        SINGLE_QUOTE
+    };
+    let mut colon = None;
+    for (i, &c) in rest.iter().enumerate() {
+        let class = VALUE_CLASS[usize::from(c)];
+        if class == 0 {
+            continue;
+        }
+        if class & end != 0 {
+            return allowed_scheme(&rest[..i], colon).then_some(i);
+        }
+        if class & FORBIDDEN != 0 {
+            return None;
+        }
+        if class & COLON != 0 && colon.is_none() {
+            colon = Some(i);
+        }
+    }
+    None
+}
+
+/// Whether the scheme of `v`, whose first colon is at `colon`, is none or one that loads
+/// no script (http(s), mailto, tel).
+fn allowed_scheme(v: &[u8], colon: Option<usize>) -> bool {
     // The scheme is what precedes the first colon, read as a browser does: whitespace
     // removed, any case.
     match colon {
@@ -454,6 +491,33 @@ mod tests {
                 reference_inert_value(v.as_bytes()),
                 "{v}"
             );
+        }
+    }
+
+    /// The one-pass quoted value agrees with finding the quote, then judging the value.
+    #[test]
+    fn quoted_value_pass_agrees_with_two_passes() {
+        for v in [
+            "",
+            "x\"",
+            "https://a.org/b:c\" x",
+            "javascript:x\"",
+            "a&b\"",
+            "a<b\"",
+            "'\"",
+            "a\"<",
+            "a>",
+            "mailto:a@b'",
+            "x'y\"",
+            "no close",
+            " tel :1\"",
+            "\"",
+        ] {
+            for q in [b'"', b'\''] {
+                let b = v.as_bytes();
+                let two = memchr::memchr(q, b).filter(|&c| inert_value(&b[..c]));
+                assert_eq!(inert_quoted_value(b, q), two, "{v} {q}");
+            }
         }
     }
 
