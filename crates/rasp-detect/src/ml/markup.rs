@@ -163,25 +163,19 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         i += 1;
     }
     let name_start = i;
-    while i < b.len() && b[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
+    i = skip(b, i, ALNUM);
     if !in_list(&SAFE_TAGS_SET, &b[name_start..i]) {
         return None;
     }
     loop {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i, SPACE);
         match b.get(i)? {
             b'>' => return Some(i + 1),
             b'/' if b.get(i + 1) == Some(&b'>') => return Some(i + 2),
             _ => {}
         }
         let attr_start = i;
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b':')) {
-            i += 1;
-        }
+        i = skip(b, i, ATTR_NAME);
         if i == attr_start {
             return None;
         }
@@ -192,16 +186,11 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if !safe {
             return None;
         }
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i, SPACE);
         if b.get(i) != Some(&b'=') {
             continue;
         }
-        i += 1;
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i + 1, SPACE);
         i = match b.get(i)? {
             q @ (b'"' | b'\'') => i + 1 + inert_quoted_value(&b[i + 1..], *q)? + 1,
             _ => {
@@ -216,6 +205,38 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
             }
         };
     }
+}
+
+/// [`TAG_BYTE`] bits: an ASCII letter or digit (tag names); that or `-`, `_`, `:` (attribute
+/// names); ASCII whitespace as [`u8::is_ascii_whitespace`] has it.
+const ALNUM: u8 = 1;
+const ATTR_NAME: u8 = 2;
+const SPACE: u8 = 4;
+/// The [`parse_tag`] classes of every byte: one load per byte of a name or a gap instead of
+/// a chain of range compares.
+static TAG_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = ALNUM | ATTR_NAME;
+        } else if matches!(b, b'-' | b'_' | b':') {
+            t[c] = ATTR_NAME;
+        } else if b.is_ascii_whitespace() {
+            t[c] = SPACE;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The index of the first byte at or after `i` without the [`TAG_BYTE`] bit `class`.
+fn skip(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && TAG_BYTE[usize::from(b[i])] & class != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// A name of at most 16 bytes packed into an integer (little-endian, zero-padded): list
@@ -518,6 +539,20 @@ mod tests {
                 let two = memchr::memchr(q, b).filter(|&c| inert_value(&b[..c]));
                 assert_eq!(inert_quoted_value(b, q), two, "{v} {q}");
             }
+        }
+    }
+
+    #[test]
+    fn tag_byte_classes_are_the_std_predicates() {
+        for b in 0..=255u8 {
+            let t = TAG_BYTE[usize::from(b)];
+            assert_eq!(t & ALNUM != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(
+                t & ATTR_NAME != 0,
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'),
+                "{b}"
+            );
+            assert_eq!(t & SPACE != 0, b.is_ascii_whitespace(), "{b}");
         }
     }
 

@@ -919,7 +919,7 @@ fn class_pass_agrees_with_table_lookups() {
         }
         m
     };
-    let mut buf = vec![b'a'; 96];
+    let mut buf = [b'a'; 96];
     for x in 0..=255u8 {
         for at in [0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 95] {
             buf.fill(b'a');
@@ -943,7 +943,7 @@ fn class_pass_agrees_with_table_lookups() {
                 state ^= state >> 7;
                 state ^= state << 17;
                 // mostly letters, now and then any byte
-                if state % 7 == 0 {
+                if state.is_multiple_of(7) {
                     (state >> 24) as u8
                 } else {
                     b'a' + (state >> 40) as u8 % 26
