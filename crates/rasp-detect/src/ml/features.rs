@@ -626,12 +626,11 @@ mod wide {
             _mm256_set1_epi32(basis(3)),
             _mm256_set1_epi32(basis(4)),
         );
-        // The bytes at `i + k .. i + k + 8`, one per lane (positions `i .. i + 8` need the
-        // bytes up to `i + 10`: `i + 8 <= end` and `end + 3 <= text.len()`).
+        // The bytes at `w[k .. k + 8]`, one per lane.
         macro_rules! bytes_at {
-            ($i:expr, $k:expr) => {{
+            ($w:expr, $k:expr) => {{
                 let mut b = [0u8; 8];
-                b.copy_from_slice(&text[$i + $k..$i + $k + 8]);
+                b.copy_from_slice(&$w[$k..$k + 8]);
                 _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(i64::from_le_bytes(b)))
             }};
         }
@@ -645,11 +644,17 @@ mod wide {
         let mut lanes = _mm256_setzero_si256();
         let mut i = start;
         while i + 8 <= end {
+            // Positions `i .. i + 8` read the bytes up to `i + 10` (`i + 8 <= end` and
+            // `end + 3 <= text.len()`): one bounds check per step, none per byte (the
+            // missing window cannot happen; the scalar run would take over).
+            let Some(Ok(w)) = text.get(i..i + 11).map(<&[u8; 11]>::try_from) else {
+                break;
+            };
             let (c0, c1, c2, c3) = (
-                bytes_at!(i, 0),
-                bytes_at!(i, 1),
-                bytes_at!(i, 2),
-                bytes_at!(i, 3),
+                bytes_at!(w, 0),
+                bytes_at!(w, 1),
+                bytes_at!(w, 2),
+                bytes_at!(w, 3),
             );
             let h2 = _mm256_and_si256(step!(step!(b2, c0), c1), mask);
             let h3 = _mm256_and_si256(step!(step!(step!(b3, c0), c1), c2), mask);

@@ -133,8 +133,9 @@ pub fn is_plain_markup(value: &str) -> bool {
     }
     let mut i = 0;
     let mut tags = 0;
-    // memchr finds the next `<` a vector at a time: prose runs between tags are long.
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+    // Tags side by side (`</span></code></a>`) are found by looking at the next few bytes;
+    // memchr finds the next `<` of a long prose run a vector at a time.
+    while let Some(off) = crate::normalize::find_byte(b'<', &b[i..]) {
         let at = i + off;
         match b.get(at + 1) {
             Some(c) if c.is_ascii_alphabetic() || *c == b'/' => {}
@@ -162,25 +163,19 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         i += 1;
     }
     let name_start = i;
-    while i < b.len() && b[i].is_ascii_alphanumeric() {
-        i += 1;
-    }
+    i = skip(b, i, ALNUM);
     if !in_list(&SAFE_TAGS_SET, &b[name_start..i]) {
         return None;
     }
     loop {
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i, SPACE);
         match b.get(i)? {
             b'>' => return Some(i + 1),
             b'/' if b.get(i + 1) == Some(&b'>') => return Some(i + 2),
             _ => {}
         }
         let attr_start = i;
-        while i < b.len() && (b[i].is_ascii_alphanumeric() || matches!(b[i], b'-' | b'_' | b':')) {
-            i += 1;
-        }
+        i = skip(b, i, ATTR_NAME);
         if i == attr_start {
             return None;
         }
@@ -191,34 +186,57 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if !safe {
             return None;
         }
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
+        i = skip(b, i, SPACE);
         if b.get(i) != Some(&b'=') {
             continue;
         }
-        i += 1;
-        while i < b.len() && b[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        let (val, next) = match b.get(i)? {
-            q @ (b'"' | b'\'') => {
-                let close = i + 1 + crate::normalize::find_byte(*q, &b[i + 1..])?;
-                (&b[i + 1..close], close + 1)
-            }
+        i = skip(b, i + 1, SPACE);
+        i = match b.get(i)? {
+            q @ (b'"' | b'\'') => i + 1 + inert_quoted_value(&b[i + 1..], *q)? + 1,
             _ => {
                 let end = b[i..]
                     .iter()
                     .position(|c| c.is_ascii_whitespace() || *c == b'>')
                     .map_or(b.len(), |p| i + p);
-                (&b[i..end], end)
+                if !inert_value(&b[i..end]) {
+                    return None;
+                }
+                end
             }
         };
-        if !inert_value(val) {
-            return None;
-        }
-        i = next;
     }
+}
+
+/// [`TAG_BYTE`] bits: an ASCII letter or digit (tag names); that or `-`, `_`, `:` (attribute
+/// names); ASCII whitespace as [`u8::is_ascii_whitespace`] has it.
+const ALNUM: u8 = 1;
+const ATTR_NAME: u8 = 2;
+const SPACE: u8 = 4;
+/// The [`parse_tag`] classes of every byte: one load per byte of a name or a gap instead of
+/// a chain of range compares.
+static TAG_BYTE: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() {
+            t[c] = ALNUM | ATTR_NAME;
+        } else if matches!(b, b'-' | b'_' | b':') {
+            t[c] = ATTR_NAME;
+        } else if b.is_ascii_whitespace() {
+            t[c] = SPACE;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// The index of the first byte at or after `i` without the [`TAG_BYTE`] bit `class`.
+fn skip(b: &[u8], mut i: usize, class: u8) -> usize {
+    while i < b.len() && TAG_BYTE[usize::from(b[i])] & class != 0 {
+        i += 1;
+    }
+    i
 }
 
 /// A name of at most 16 bytes packed into an integer (little-endian, zero-padded): list
@@ -321,11 +339,16 @@ fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
 }
 
 /// [`inert_value`]'s byte classes: markup, backtick, entity and escape bytes are forbidden
-/// in an inert value; the colon ends a scheme.
+/// in an inert value; the colon ends a scheme; the quotes end a quoted value
+/// ([`inert_quoted_value`]).
 const FORBIDDEN: u8 = 1;
 const COLON: u8 = 2;
+const DOUBLE_QUOTE: u8 = 4;
+const SINGLE_QUOTE: u8 = 8;
 static VALUE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
+    t[b'"' as usize] = DOUBLE_QUOTE;
+    t[b'\'' as usize] = SINGLE_QUOTE;
     t[b'<' as usize] = FORBIDDEN;
     t[b'>' as usize] = FORBIDDEN;
     t[b'`' as usize] = FORBIDDEN;
@@ -346,6 +369,41 @@ fn inert_value(v: &[u8]) -> bool {
             _ => {}
         }
     }
+    allowed_scheme(v, colon)
+}
+
+/// The length of the value that `rest` starts with, up to the closing `quote`, if there is
+/// one and the value is inert ([`inert_value`]). One pass finds the quote and judges the
+/// bytes before it: a forbidden byte leaves the tag not plain whether or not a quote
+/// follows, and so does a missing quote.
+fn inert_quoted_value(rest: &[u8], quote: u8) -> Option<usize> {
+    let end = if quote == b'"' {
+        DOUBLE_QUOTE
+    } else {
+        SINGLE_QUOTE
+    };
+    let mut colon = None;
+    for (i, &c) in rest.iter().enumerate() {
+        let class = VALUE_CLASS[usize::from(c)];
+        if class == 0 {
+            continue;
+        }
+        if class & end != 0 {
+            return allowed_scheme(&rest[..i], colon).then_some(i);
+        }
+        if class & FORBIDDEN != 0 {
+            return None;
+        }
+        if class & COLON != 0 && colon.is_none() {
+            colon = Some(i);
+        }
+    }
+    None
+}
+
+/// Whether the scheme of `v`, whose first colon is at `colon`, is none or one that loads
+/// no script (http(s), mailto, tel).
+fn allowed_scheme(v: &[u8], colon: Option<usize>) -> bool {
     // The scheme is what precedes the first colon, read as a browser does: whitespace
     // removed, any case.
     match colon {
@@ -454,6 +512,47 @@ mod tests {
                 reference_inert_value(v.as_bytes()),
                 "{v}"
             );
+        }
+    }
+
+    /// The one-pass quoted value agrees with finding the quote, then judging the value.
+    #[test]
+    fn quoted_value_pass_agrees_with_two_passes() {
+        for v in [
+            "",
+            "x\"",
+            "https://a.org/b:c\" x",
+            "javascript:x\"",
+            "a&b\"",
+            "a<b\"",
+            "'\"",
+            "a\"<",
+            "a>",
+            "mailto:a@b'",
+            "x'y\"",
+            "no close",
+            " tel :1\"",
+            "\"",
+        ] {
+            for q in [b'"', b'\''] {
+                let b = v.as_bytes();
+                let two = memchr::memchr(q, b).filter(|&c| inert_value(&b[..c]));
+                assert_eq!(inert_quoted_value(b, q), two, "{v} {q}");
+            }
+        }
+    }
+
+    #[test]
+    fn tag_byte_classes_are_the_std_predicates() {
+        for b in 0..=255u8 {
+            let t = TAG_BYTE[usize::from(b)];
+            assert_eq!(t & ALNUM != 0, b.is_ascii_alphanumeric(), "{b}");
+            assert_eq!(
+                t & ATTR_NAME != 0,
+                b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'),
+                "{b}"
+            );
+            assert_eq!(t & SPACE != 0, b.is_ascii_whitespace(), "{b}");
         }
     }
 

@@ -383,6 +383,18 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
 /// would. One pass with a table of the four lead bytes: CJK text has a lead byte every
 /// three bytes, too close for a search per hit.
 fn holds_foldable(b: &[u8]) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    if b.len() >= wide::MIN_LEN && wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::holds_foldable` is compiled with; it has no other
+        // precondition.
+        return unsafe { wide::holds_foldable(b) };
+    }
+    scalar_holds_foldable(b)
+}
+
+/// [`holds_foldable`] by table look-ups (portable; short values).
+fn scalar_holds_foldable(b: &[u8]) -> bool {
     let at_lead = |p: usize| FOLD_LEAD[usize::from(b[p])] && foldable_at(b, p);
     // eight bytes per step; a step with a lead byte is looked at byte by byte
     let mut chunks = b.chunks_exact(8);
@@ -394,6 +406,76 @@ fn holds_foldable(b: &[u8]) -> bool {
     }
     let tail = b.len() - chunks.remainder().len();
     (tail..b.len()).any(at_lead)
+}
+
+/// [`holds_foldable`] 32 positions at a time: the three bytes at each position are compared
+/// with the folded characters' encodings ([`foldable_at`]) in vectors, so CJK text (a lead
+/// byte every three bytes) costs no per-position branch.
+#[cfg(target_arch = "x86_64")]
+mod wide {
+    use super::{foldable_at, FOLD_LEAD};
+    use std::arch::x86_64::{
+        __m256i, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_loadu_si256, _mm256_min_epu8,
+        _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8, _mm256_sub_epi8,
+    };
+
+    /// Positions per step.
+    const BLOCK: usize = 32;
+    /// Shorter values take the scalar pass (a step reads 34 bytes).
+    pub(super) const MIN_LEN: usize = 64;
+
+    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
+    pub(super) fn available() -> bool {
+        std::arch::is_x86_feature_detected!("avx2")
+    }
+
+    /// The 32 bytes of `b` from `at` (`at + 32 <= b.len()`, else `None`).
+    #[target_feature(enable = "avx2")]
+    fn load(b: &[u8], at: usize) -> Option<__m256i> {
+        let s: &[u8; BLOCK] = b.get(at..at + BLOCK)?.try_into().ok()?;
+        // SAFETY: `s` is 32 readable bytes, what an unaligned 256-bit load reads (it has
+        // no alignment requirement).
+        Some(unsafe { _mm256_loadu_si256(s.as_ptr().cast()) })
+    }
+
+    /// Each byte of `v` equal to `x` (as a lane mask).
+    #[target_feature(enable = "avx2")]
+    fn eq(v: __m256i, x: u8) -> __m256i {
+        _mm256_cmpeq_epi8(v, _mm256_set1_epi8(x as i8))
+    }
+
+    /// Each byte of `v` in `lo ..= hi` (unsigned).
+    #[target_feature(enable = "avx2")]
+    fn within(v: __m256i, lo: u8, hi: u8) -> __m256i {
+        let d = _mm256_sub_epi8(v, _mm256_set1_epi8(lo as i8));
+        _mm256_cmpeq_epi8(_mm256_min_epu8(d, _mm256_set1_epi8((hi - lo) as i8)), d)
+    }
+
+    /// [`super::holds_foldable`] with AVX2: positions `p .. p + 32` from the bytes at `p`,
+    /// `p + 1` and `p + 2`, while those are in `b`; the last positions one by one.
+    #[target_feature(enable = "avx2")]
+    pub(super) fn holds_foldable(b: &[u8]) -> bool {
+        let mut p = 0;
+        while let (Some(v0), Some(v1), Some(v2)) = (load(b, p), load(b, p + 1), load(b, p + 2)) {
+            let or = _mm256_or_si256;
+            let and = _mm256_and_si256;
+            // `C2 BC|BE`
+            let c2 = and(eq(v0, 0xc2), or(eq(v1, 0xbc), eq(v1, 0xbe)));
+            // `E2 80 B9|BA` and `E3 80 88|89`
+            let e2 = and(eq(v0, 0xe2), within(v2, 0xb9, 0xba));
+            let e3 = and(eq(v0, 0xe3), within(v2, 0x88, 0x89));
+            let e = and(or(e2, e3), eq(v1, 0x80));
+            // `EF BC 81..=BF` and `EF BD 80..=9E`
+            let bc = and(eq(v1, 0xbc), within(v2, 0x81, 0xbf));
+            let bd = and(eq(v1, 0xbd), within(v2, 0x80, 0x9e));
+            let ef = and(eq(v0, 0xef), or(bc, bd));
+            if _mm256_movemask_epi8(or(or(c2, e), ef)) != 0 {
+                return true;
+            }
+            p += BLOCK;
+        }
+        (p..b.len()).any(|q| FOLD_LEAD[usize::from(b[q])] && foldable_at(b, q))
+    }
 }
 
 /// `C2`, `E2`, `E3` and `EF`: the lead bytes of the characters [`fold_fullwidth`] folds.
@@ -485,6 +567,33 @@ mod tests {
         for c in around.into_iter().flatten().filter_map(char::from_u32) {
             let s = format!("a{c}b");
             assert_eq!(holds_foldable(s.as_bytes()), folds(c), "{c:?}");
+        }
+    }
+
+    /// The vector pass finds every folded character at every position of a step and of the
+    /// tail, and nothing in look-alikes that share its lead or second byte.
+    #[test]
+    fn long_values_find_foldable_bytes_where_the_scalar_pass_does() {
+        let chars = [
+            '\u{bc}', '\u{be}', '\u{bd}', '\u{2039}', '\u{203a}', '\u{2019}', '\u{3008}',
+            '\u{3009}', '\u{3001}', '\u{ff01}', '\u{ff3f}', '\u{ff40}', '\u{ff5e}', '\u{ff5f}',
+            '\u{ff00}', '\u{ffe0}', '\u{b9}', 'é', '東',
+        ];
+        for fill in ["a", "東", "’"] {
+            for c in chars {
+                for at in 0..40 {
+                    for len in [64, 70, 100] {
+                        let mut s: String = fill.repeat(at);
+                        s.push(c);
+                        while s.len() < len {
+                            s.push_str(fill);
+                        }
+                        let b = s.as_bytes();
+                        assert_eq!(holds_foldable(b), scalar_holds_foldable(b), "{s:?}");
+                        assert_eq!(holds_foldable(b), s.chars().any(folds), "{s:?}");
+                    }
+                }
+            }
         }
     }
 

@@ -902,3 +902,54 @@ fn schemes_in_element_text_are_mentions() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// The vectorised class pass sees every byte a table look-up sees, at every position of a
+/// block and in the tail, alone and mixed.
+#[test]
+fn class_pass_agrees_with_table_lookups() {
+    let table = |b: &[u8]| {
+        let m = b
+            .iter()
+            .fold(0u32, |m, &c| m | super::CLASS[usize::from(c)]);
+        // the vector pass itself, at lengths `classes` leaves to the look-ups too
+        #[cfg(target_arch = "x86_64")]
+        if super::wide::available() {
+            // SAFETY: `available` checked that this CPU has AVX2.
+            assert_eq!(unsafe { super::wide::classes(b) }, m, "{b:?}");
+        }
+        m
+    };
+    let mut buf = [b'a'; 96];
+    for x in 0..=255u8 {
+        for at in [0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 95] {
+            buf.fill(b'a');
+            buf[at] = x;
+            for len in [31, 32, 33, 47, 48, 63, 64, 65, 96] {
+                let b = &buf[..len];
+                assert_eq!(
+                    super::classes(b),
+                    table(b),
+                    "byte {x:#x} at {at}, len {len}"
+                );
+            }
+        }
+    }
+    // pseudo-random mixes of every byte value
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    for len in 0..300 {
+        let b: Vec<u8> = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                // mostly letters, now and then any byte
+                if state.is_multiple_of(7) {
+                    (state >> 24) as u8
+                } else {
+                    b'a' + (state >> 40) as u8 % 26
+                }
+            })
+            .collect();
+        assert_eq!(super::classes(&b), table(&b), "{b:?}");
+    }
+}
