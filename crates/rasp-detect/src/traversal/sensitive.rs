@@ -163,8 +163,8 @@ pub fn names_sensitive_file(canon: &str) -> bool {
 }
 
 /// Where the earliest-ending hit of `ac` in `hay` ends, as a search of the whole text finds
-/// it. Every entry holds an anchor ([`is_anchor`]), and so does every text it matches,
-/// within [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows
+/// it. Every entry holds a key anchor ([`is_key_anchor`]), and so does every text it
+/// matches, within [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows
 /// around the anchors (joined where they overlap), in order, so prose without one (most
 /// sentences end a word with `.` and a blank) is not searched at all, and a long text with a
 /// few names in it only around them. A hit lies in one window; the windows are disjoint and
@@ -179,7 +179,7 @@ fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
             (a + LONGEST_ENTRY + 1).min(b.len()),
         )
     };
-    let mut found = memchr::memchr3_iter(b'/', b'_', b'.', b).filter(|&i| is_anchor(b, i));
+    let mut found = memchr::memchr3_iter(b'/', b'_', b'.', b).filter(|&i| is_key_anchor(b, i));
     let mut next = found.next();
     while let Some(a) = next {
         let (lo, mut hi) = window(a);
@@ -217,13 +217,107 @@ const MAX_JOINED: usize = 8;
 /// `id_` key), checked by a unit test that walks both lists; the automaton matches ASCII
 /// bytes only (ignoring their case), so a text an entry matches holds the same anchor at the
 /// same place.
-fn is_anchor(s: &[u8], i: usize) -> bool {
+const fn is_anchor(s: &[u8], i: usize) -> bool {
     match s[i] {
         b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
-        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        b'.' => i + 1 < s.len() && s[i + 1].is_ascii_alphanumeric(),
         _ => true,
     }
 }
+
+/// Whether the anchor at `i` (a `/`, `_` or `.`) has the neighbours of the key anchor of
+/// some entry ([`KEYS`]), so that an entry may match around it. A text an entry matches
+/// holds the entry's key anchor with the same neighbours, ignoring ASCII case (the
+/// automaton matches ASCII bytes only, and the anchor bytes have no case), so it passes
+/// this test there; anchors no entry could be matched around (`e.g`, `3.5`, `<br/>`,
+/// `user_id`, most of a URL's) open no window.
+fn is_key_anchor(s: &[u8], i: usize) -> bool {
+    if !is_anchor(s, i) {
+        return false;
+    }
+    let keys = &KEYS[anchor_kind(s[i])];
+    let prev = i.checked_sub(1).and_then(|j| ascii_lower(s[j]));
+    let next = s.get(i + 1).and_then(|&c| ascii_lower(c));
+    let bit = |c: Option<u8>| c.map_or(0, |c| 1u128 << c);
+    keys.before & bit(prev) != 0
+        || keys.after & bit(next) != 0
+        || prev.is_some_and(|p| keys.around[usize::from(p)] & bit(next) != 0)
+}
+
+/// `c` lower-cased if it is ASCII.
+fn ascii_lower(c: u8) -> Option<u8> {
+    c.is_ascii().then(|| c.to_ascii_lowercase())
+}
+
+/// The neighbours of the key anchors of one anchor byte, as bit sets over ASCII: `around[p]`
+/// holds `n` for an anchor inside an entry between `p` and `n`; `before` holds `p` for an
+/// anchor that ends an entry (`etc/`); `after` holds `n` for one that starts it (`.htaccess`).
+struct AnchorKeys {
+    around: [u128; 128],
+    before: u128,
+    after: u128,
+}
+
+/// Index of an anchor byte in [`KEYS`].
+const fn anchor_kind(c: u8) -> usize {
+    match c {
+        b'/' => 0,
+        b'.' => 1,
+        _ => 2,
+    }
+}
+
+/// The key anchor of an entry: its first anchor inside it (with a neighbour on both sides,
+/// the most selective key), or else its first anchor. Fails to compile for an entry with
+/// none.
+const fn key_anchor(e: &[u8]) -> usize {
+    let mut first = usize::MAX;
+    let mut i = 0;
+    while i < e.len() {
+        if matches!(e[i], b'/' | b'.' | b'_') && is_anchor(e, i) {
+            if i > 0 && i + 1 < e.len() {
+                return i;
+            }
+            if first == usize::MAX {
+                first = i;
+            }
+        }
+        i += 1;
+    }
+    assert!(first != usize::MAX, "every entry holds an anchor");
+    first
+}
+
+/// The key anchors' neighbours of every entry of [`ANYWHERE`] and [`ROOTED`], per anchor
+/// byte (`/`, `.`, `_`), lower-cased.
+static KEYS: [AnchorKeys; 3] = {
+    const EMPTY: AnchorKeys = AnchorKeys {
+        around: [0; 128],
+        before: 0,
+        after: 0,
+    };
+    let mut keys = [EMPTY, EMPTY, EMPTY];
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        let e = if n < ANYWHERE.len() {
+            ANYWHERE[n].as_bytes()
+        } else {
+            ROOTED[n - ANYWHERE.len()].as_bytes()
+        };
+        let k = key_anchor(e);
+        let kind = anchor_kind(e[k]);
+        if k > 0 && k + 1 < e.len() {
+            let p = e[k - 1].to_ascii_lowercase() as usize;
+            keys[kind].around[p] |= 1u128 << e[k + 1].to_ascii_lowercase();
+        } else if k > 0 {
+            keys[kind].before |= 1u128 << e[k - 1].to_ascii_lowercase();
+        } else {
+            keys[kind].after |= 1u128 << e[k + 1].to_ascii_lowercase();
+        }
+        n += 1;
+    }
+    keys
+};
 
 /// Offset of the first anchor in `s` at or after `from`.
 #[cfg(test)]
@@ -781,6 +875,68 @@ mod tests {
             }
         }
         assert!(first_anchor(b"see the list, etc. and </p>").is_none());
+    }
+
+    #[test]
+    fn every_entry_is_kept_at_its_key_anchor_in_any_case_and_surrounding() {
+        let mut seed: u64 = 0x51_7cc1_b727_220a;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        const AROUND: &[&str] = &[
+            "", "x", "/", ".", "_", " ", "é", "9", "-", "\n", "a/", "..", "~",
+        ];
+        for entry in ANYWHERE.iter().chain(ROOTED.iter()) {
+            let k = key_anchor(entry.as_bytes());
+            assert!(is_key_anchor(entry.as_bytes(), k), "{entry}");
+            for _ in 0..40 {
+                // the entry with each ASCII letter in a random case, between random neighbours
+                let cased: String = entry
+                    .chars()
+                    .map(|c| {
+                        if next(2) == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let before = AROUND[next(AROUND.len())];
+                let text = format!("{before}{cased}{}", AROUND[next(AROUND.len())]);
+                assert!(
+                    is_key_anchor(text.as_bytes(), before.len() + k),
+                    "{entry} in {text:?}"
+                );
+                let whole = automaton().find(text.as_str()).map(|m| m.end());
+                assert!(whole.is_some(), "{text:?}");
+                assert_eq!(first_hit_end(automaton(), &text), whole, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_no_entry_matches_around_open_no_window() {
+        for (text, at) in [
+            ("e.x", 1),
+            ("3.5", 1),
+            ("<img/>", 4),
+            ("user_id", 4),
+            ("example.com/path", 11),
+        ] {
+            assert!(is_anchor(text.as_bytes(), at), "{text}");
+            assert!(!is_key_anchor(text.as_bytes(), at), "{text}");
+        }
+        for (text, at) in [
+            ("/etc/x", 4),
+            ("id_rsa", 2),
+            ("a.htaccess", 1),
+            ("WIN.INI", 3),
+        ] {
+            assert!(is_key_anchor(text.as_bytes(), at), "{text}");
+        }
     }
 
     #[test]
