@@ -260,7 +260,7 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
 /// escapes, U+FFFD, controls) as `/`, except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
     // a decoded (owned) value is lower-cased in place, without another copy
-    canonical_lower(&fold_case(lenient_decode(value).into_owned()))
+    canonical_lower(fold_case(lenient_decode(value).into_owned()))
 }
 
 /// `s` with ASCII letters lower-cased. Every test on the canonical form ignores ASCII case
@@ -368,11 +368,16 @@ static PLAIN_BYTE: [bool; 256] = {
 };
 
 /// The canonical mapping of a decoded, lower-cased value, with runs of plain bytes copied in
-/// bulk instead of pushed one character at a time.
-fn canonical_lower(lower: &str) -> String {
+/// bulk instead of pushed one character at a time. A value of plain bytes only (most decoded
+/// paths) is its own mapping and is returned as it is, without a copy.
+fn canonical_lower(lower: String) -> String {
     let b = lower.as_bytes();
+    let Some(first) = b.iter().position(|&c| !PLAIN_BYTE[usize::from(c)]) else {
+        return lower;
+    };
     let mut out = String::with_capacity(b.len());
-    let mut i = 0;
+    out.push_str(&lower[..first]);
+    let mut i = first;
     while i < b.len() {
         let run = b[i..]
             .iter()
@@ -909,7 +914,7 @@ mod tests {
             "\u{ffff}\u{10000}\u{10ffff}\u{f0000}é東\u{c2}",
         ] {
             assert_eq!(
-                canonical_lower(&v.to_lowercase()),
+                canonical_lower(v.to_lowercase()),
                 canonical_chars(v),
                 "{v:?}"
             );

@@ -693,16 +693,7 @@ pub fn dotted_junk_path_with(canon: &str, dots: Dots) -> bool {
     // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
     // to lower case: a canonical form already is; a plain ASCII value judged without its
     // canonical copy may not be.
-    let b = canon.as_bytes();
-    let mut skeleton = Vec::with_capacity(b.len().min(SKELETON_BYTES));
-    for &c in b {
-        if skeleton_byte(c) {
-            if skeleton.len() == SKELETON_BYTES {
-                break;
-            }
-            skeleton.push(c.to_ascii_lowercase());
-        }
-    }
+    let skeleton = skeleton_of(canon.as_bytes());
     let finders = loose_finders();
     LOOSE
         .iter()
@@ -725,8 +716,41 @@ fn loose_finders() -> &'static [memchr::memmem::Finder<'static>] {
 /// Bytes of the skeleton kept at most.
 const SKELETON_BYTES: usize = 4096;
 
+/// The skeleton of `b`: its first [`SKELETON_BYTES`] bytes that [`skeleton_byte`] keeps,
+/// lower-cased. Each byte is written at the end of what is kept so far, and kept by moving
+/// the end past it ([`SKELETON_LOWER`] is 0 for a byte dropped): no branch on the byte.
+fn skeleton_of(b: &[u8]) -> Vec<u8> {
+    let cap = b.len().min(SKELETON_BYTES);
+    let mut skeleton = vec![0u8; cap];
+    let mut kept = 0;
+    for &c in b {
+        if kept == cap {
+            break;
+        }
+        let lower = SKELETON_LOWER[usize::from(c)];
+        skeleton[kept] = lower;
+        kept += usize::from(lower != 0);
+    }
+    skeleton.truncate(kept);
+    skeleton
+}
+
+/// A byte [`skeleton_byte`] keeps, lower-cased; 0 for one it drops (NUL is dropped).
+static SKELETON_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if skeleton_byte(b) {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
 /// The bytes the skeleton keeps: ASCII letters, digits, dots and dashes.
-fn skeleton_byte(c: u8) -> bool {
+const fn skeleton_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'.' || c == b'-'
 }
 
@@ -1048,6 +1072,30 @@ mod tests {
             if near {
                 assert_eq!(d.skeleton_pair, skeleton_has_dot_pair(b), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn the_skeleton_keeps_what_the_byte_filter_keeps() {
+        let long = "A.b-C d%e ".repeat(600);
+        for v in [
+            "",
+            "..%%ETC%%passwd",
+            "a\0b\u{e9}c/..//D-1.2",
+            "é東京 x",
+            "....",
+            long.as_str(),
+        ] {
+            let by_filter: Vec<u8> = v
+                .bytes()
+                .filter(|&c| skeleton_byte(c))
+                .take(SKELETON_BYTES)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            assert_eq!(skeleton_of(v.as_bytes()), by_filter, "{v}");
+        }
+        for c in 0..=255u8 {
+            assert_eq!(SKELETON_LOWER[usize::from(c)] != 0, skeleton_byte(c), "{c}");
         }
     }
 
