@@ -141,18 +141,20 @@ fn non_ascii_kept(value: &str) -> bool {
     // led by 0xE2 or 0xEF, which only ever lead a character): asked here of each character,
     // so the value is walked once.
     let b = value.as_bytes();
-    let rewritten = b.iter().enumerate().any(|(i, &lead)| {
-        matches!(lead, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef)
-            && value
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| {
-                    LOWER_TO_ASCII.contains(&c)
-                        || c.is_control()
-                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
-                        || fold_lookalike(c) != c
-                })
-    });
+    let changed = |i: usize| {
+        value
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| {
+                LOWER_TO_ASCII.contains(&c)
+                    || c.is_control()
+                    || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
+                    || fold_lookalike(c) != c
+            })
+    };
+    // The five leads found by two vectorised searches instead of a look at every byte.
+    let rewritten = memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(changed)
+        || memchr::memchr2_iter(0xc4, 0xee, b).any(changed);
     !rewritten
 }
 

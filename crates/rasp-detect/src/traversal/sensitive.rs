@@ -173,13 +173,30 @@ pub fn names_sensitive_file(canon: &str) -> bool {
 /// the same hit (none lies before) without visiting every anchor.
 fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
     let b = hay.as_bytes();
+    // The searcher for the three anchor bytes, set up once per value rather than at each
+    // byte found (which `memchr3_iter` does, through its run-time dispatch); the same
+    // offsets either way.
+    #[cfg(target_arch = "x86_64")]
+    if let Some(three) = memchr::arch::x86_64::avx2::memchr::Three::new(b'/', b'_', b'.') {
+        return first_hit_end_from(ac, hay, three.iter(b));
+    }
+    first_hit_end_from(ac, hay, memchr::memchr3_iter(b'/', b'_', b'.', b))
+}
+
+/// [`first_hit_end`] given the offsets of the bytes `/`, `_` and `.` in `hay`, in order.
+fn first_hit_end_from(
+    ac: &AhoCorasick,
+    hay: &str,
+    anchor_bytes: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let b = hay.as_bytes();
     let window = |a: usize| {
         (
             a.saturating_sub(LONGEST_ENTRY),
             (a + LONGEST_ENTRY + 1).min(b.len()),
         )
     };
-    let mut found = memchr::memchr3_iter(b'/', b'_', b'.', b).filter(|&i| is_key_anchor(b, i));
+    let mut found = anchor_bytes.filter(|&i| is_key_anchor(b, i));
     let mut next = found.next();
     while let Some(a) = next {
         let (lo, mut hi) = window(a);
@@ -652,12 +669,23 @@ pub struct Dots {
 
 impl Dots {
     pub fn of(b: &[u8]) -> Dots {
+        // The searcher for dots set up once per value, not at each dot (see
+        // [`first_hit_end`]).
+        #[cfg(target_arch = "x86_64")]
+        if let Some(one) = memchr::arch::x86_64::avx2::memchr::One::new(b'.') {
+            return Dots::from_dots(b, one.iter(b));
+        }
+        Dots::from_dots(b, memchr::memchr_iter(b'.', b))
+    }
+
+    /// [`Dots::of`] given the offsets of the dots in `b`, in order.
+    fn from_dots(b: &[u8], dots: impl Iterator<Item = usize>) -> Dots {
         let mut d = Dots {
             adjacent: false,
             near: false,
             skeleton_pair: false,
         };
-        for i in memchr::memchr_iter(b'.', b) {
+        for i in dots {
             let next = b.get(i + 1);
             d.adjacent |= next == Some(&b'.');
             d.near |= matches!(next, Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.');
@@ -1096,6 +1124,32 @@ mod tests {
         }
         for c in 0..=255u8 {
             assert_eq!(SKELETON_LOWER[usize::from(c)] != 0, skeleton_byte(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_searchers_set_up_once_find_what_the_dispatched_ones_find() {
+        let long = "<a href=\"docs/a_b.html\">x</a> e.g. ".repeat(30) + "see etc/passwd..";
+        for v in [
+            "",
+            ".",
+            "a_b/c.d",
+            "wait... what",
+            "/etc/passwd",
+            "x_".repeat(40).as_str(),
+            long.as_str(),
+        ] {
+            let b = v.as_bytes();
+            assert_eq!(
+                first_hit_end(automaton(), v),
+                first_hit_end_from(automaton(), v, memchr::memchr3_iter(b'/', b'_', b'.', b)),
+                "{v}"
+            );
+            assert_eq!(
+                Dots::of(b),
+                Dots::from_dots(b, memchr::memchr_iter(b'.', b)),
+                "{v}"
+            );
         }
     }
 
