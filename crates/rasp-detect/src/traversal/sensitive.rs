@@ -173,12 +173,17 @@ pub fn names_sensitive_file(canon: &str) -> bool {
 /// the same hit (none lies before) without visiting every anchor.
 fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
     let b = hay.as_bytes();
-    // The searcher for the three anchor bytes, set up once per value rather than at each
-    // byte found (which `memchr3_iter` does, through its run-time dispatch); the same
-    // offsets either way.
+    // The searcher for the three anchor bytes, set up once rather than at each byte found
+    // (which `memchr3_iter` does, through its run-time dispatch); the same offsets either
+    // way.
     #[cfg(target_arch = "x86_64")]
-    if let Some(three) = memchr::arch::x86_64::avx2::memchr::Three::new(b'/', b'_', b'.') {
-        return first_hit_end_from(ac, hay, three.iter(b));
+    {
+        static THREE: OnceLock<Option<memchr::arch::x86_64::avx2::memchr::Three>> = OnceLock::new();
+        let three =
+            THREE.get_or_init(|| memchr::arch::x86_64::avx2::memchr::Three::new(b'/', b'_', b'.'));
+        if let Some(three) = three {
+            return first_hit_end_from(ac, hay, three.iter(b));
+        }
     }
     first_hit_end_from(ac, hay, memchr::memchr3_iter(b'/', b'_', b'.', b))
 }
@@ -253,18 +258,30 @@ fn is_key_anchor(s: &[u8], i: usize) -> bool {
         return false;
     }
     let keys = &KEYS[anchor_kind(s[i])];
-    let prev = i.checked_sub(1).and_then(|j| ascii_lower(s[j]));
-    let next = s.get(i + 1).and_then(|&c| ascii_lower(c));
-    let bit = |c: Option<u8>| c.map_or(0, |c| 1u128 << c);
+    // A missing neighbour and a byte outside ASCII read as DEL, which no entry holds.
+    let prev = i
+        .checked_sub(1)
+        .map_or(DEL, |j| KEY_LOWER[usize::from(s[j])]);
+    let next = s.get(i + 1).map_or(DEL, |&c| KEY_LOWER[usize::from(c)]);
+    let bit = |c: u8| 1u128 << c;
     keys.before & bit(prev) != 0
         || keys.after & bit(next) != 0
-        || prev.is_some_and(|p| keys.around[usize::from(p)] & bit(next) != 0)
+        || keys.around[usize::from(prev)] & bit(next) != 0
 }
 
-/// `c` lower-cased if it is ASCII.
-fn ascii_lower(c: u8) -> Option<u8> {
-    c.is_ascii().then(|| c.to_ascii_lowercase())
-}
+/// DEL: no entry holds it, so it stands for a neighbour that matches no key.
+const DEL: u8 = 0x7f;
+
+/// A byte lower-cased if it is ASCII, else [`DEL`].
+static KEY_LOWER: [u8; 256] = {
+    let mut t = [DEL; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).to_ascii_lowercase();
+        c += 1;
+    }
+    t
+};
 
 /// The neighbours of the key anchors of one anchor byte, as bit sets over ASCII: `around[p]`
 /// holds `n` for an anchor inside an entry between `p` and `n`; `before` holds `p` for an
@@ -321,6 +338,11 @@ static KEYS: [AnchorKeys; 3] = {
         } else {
             ROOTED[n - ANYWHERE.len()].as_bytes()
         };
+        let mut j = 0;
+        while j < e.len() {
+            assert!(e[j] != DEL, "DEL stands for a neighbour no entry has");
+            j += 1;
+        }
         let k = key_anchor(e);
         let kind = anchor_kind(e[k]);
         if k > 0 && k + 1 < e.len() {
@@ -669,11 +691,14 @@ pub struct Dots {
 
 impl Dots {
     pub fn of(b: &[u8]) -> Dots {
-        // The searcher for dots set up once per value, not at each dot (see
-        // [`first_hit_end`]).
+        // The searcher for dots set up once, not at each dot (see [`first_hit_end`]).
         #[cfg(target_arch = "x86_64")]
-        if let Some(one) = memchr::arch::x86_64::avx2::memchr::One::new(b'.') {
-            return Dots::from_dots(b, one.iter(b));
+        {
+            static ONE: OnceLock<Option<memchr::arch::x86_64::avx2::memchr::One>> = OnceLock::new();
+            let one = ONE.get_or_init(|| memchr::arch::x86_64::avx2::memchr::One::new(b'.'));
+            if let Some(one) = one {
+                return Dots::from_dots(b, one.iter(b));
+            }
         }
         Dots::from_dots(b, memchr::memchr_iter(b'.', b))
     }
