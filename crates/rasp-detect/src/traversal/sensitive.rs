@@ -264,10 +264,126 @@ fn is_key_anchor(s: &[u8], i: usize) -> bool {
         .map_or(DEL, |j| KEY_LOWER[usize::from(s[j])]);
     let next = s.get(i + 1).map_or(DEL, |&c| KEY_LOWER[usize::from(c)]);
     let bit = |c: u8| 1u128 << c;
-    keys.before & bit(prev) != 0
-        || keys.after & bit(next) != 0
-        || keys.around[usize::from(prev)] & bit(next) != 0
+    keys.around[usize::from(prev)] & bit(next) != 0
+        || (keys.before & bit(prev) != 0 && ends_an_entry(s, i))
+        || (keys.after & bit(next) != 0 && starts_an_entry(s, i))
 }
+
+/// Whether the text up to the anchor at `i` ends as an entry whose key anchor ends it
+/// (`etc/`, `windows/`) does: its last [`KEY_SPAN`] bytes, ignoring ASCII case. A neighbour
+/// on one side only says little (`docs/` ends in `s/` as `windows/` does); more of the
+/// entry tells them apart, and a text the entry matches holds all of it.
+fn ends_an_entry(s: &[u8], i: usize) -> bool {
+    (i + 1)
+        .checked_sub(KEY_SPAN)
+        .and_then(|start| span_word(s, start))
+        .is_some_and(|w| ENDED.contains(&w))
+}
+
+/// Whether the text from the anchor at `i` starts as an entry whose key anchor starts it
+/// (`.htaccess`, `.ssh/`) does: its first [`KEY_SPAN`] bytes, ignoring ASCII case (`.html`
+/// is not `.htaccess`).
+fn starts_an_entry(s: &[u8], i: usize) -> bool {
+    span_word(s, i).is_some_and(|w| STARTED.contains(&w))
+}
+
+/// Bytes of an entry compared at a key anchor that ends or starts it (every such entry is
+/// at least this long: checked where [`ENDED`] and [`STARTED`] are built).
+const KEY_SPAN: usize = 4;
+
+/// The [`KEY_SPAN`] bytes of `s` from `start` as one word, each through [`KEY_LOWER`] (ASCII
+/// lower-cased, others DEL, which no entry holds), so that one comparison of words is one
+/// comparison of the bytes ignoring ASCII case.
+fn span_word(s: &[u8], start: usize) -> Option<u32> {
+    let w = s.get(start..start.checked_add(KEY_SPAN)?)?;
+    let lower = |j: usize| KEY_LOWER[usize::from(w[j])];
+    Some(u32::from_le_bytes([lower(0), lower(1), lower(2), lower(3)]))
+}
+
+/// [`span_word`] of an entry's bytes from `start` (entries are lower case).
+const fn entry_word(e: &[u8], start: usize) -> u32 {
+    assert!(
+        start + KEY_SPAN <= e.len(),
+        "an entry keyed at an end spans KEY_SPAN bytes"
+    );
+    u32::from_le_bytes([
+        e[start].to_ascii_lowercase(),
+        e[start + 1].to_ascii_lowercase(),
+        e[start + 2].to_ascii_lowercase(),
+        e[start + 3].to_ascii_lowercase(),
+    ])
+}
+
+/// The `n`th entry of [`ANYWHERE`] then [`ROOTED`].
+const fn entry(n: usize) -> &'static [u8] {
+    if n < ANYWHERE.len() {
+        ANYWHERE[n].as_bytes()
+    } else {
+        ROOTED[n - ANYWHERE.len()].as_bytes()
+    }
+}
+
+/// Where the key anchor of an entry lies: inside it, at its end or at its start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyAt {
+    Inside,
+    End,
+    Start,
+}
+
+/// Where the key anchor of `e` lies.
+const fn key_at(e: &[u8]) -> KeyAt {
+    let k = key_anchor(e);
+    if k > 0 && k + 1 < e.len() {
+        KeyAt::Inside
+    } else if k > 0 {
+        KeyAt::End
+    } else {
+        KeyAt::Start
+    }
+}
+
+/// How many entries have their key anchor at `at`.
+const fn count_keyed(at: KeyAt) -> usize {
+    let mut count = 0;
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        if key_at(entry(n)) as u8 == at as u8 {
+            count += 1;
+        }
+        n += 1;
+    }
+    count
+}
+
+/// The [`KEY_SPAN`] bytes at the key anchor's end of the entries with their key anchor at
+/// `at` (their last bytes for [`KeyAt::End`], their first for [`KeyAt::Start`]), as
+/// [`entry_word`]s, in list order.
+const fn keyed<const N: usize>(at: KeyAt) -> [u32; N] {
+    let mut out = [0u32; N];
+    let mut j = 0;
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        let e = entry(n);
+        if key_at(e) as u8 == at as u8 {
+            let start = if matches!(at, KeyAt::End) {
+                e.len().saturating_sub(KEY_SPAN)
+            } else {
+                0
+            };
+            out[j] = entry_word(e, start);
+            j += 1;
+        }
+        n += 1;
+    }
+    out
+}
+
+/// The last bytes of the entries whose key anchor ends them.
+static ENDED: [u32; count_keyed(KeyAt::End)] = keyed(KeyAt::End);
+
+/// The first bytes of the entries whose key anchor starts them.
+static STARTED: [u32; count_keyed(KeyAt::Start)] = keyed(KeyAt::Start);
 
 /// DEL: no entry holds it, so it stands for a neighbour that matches no key.
 const DEL: u8 = 0x7f;
@@ -333,11 +449,7 @@ static KEYS: [AnchorKeys; 3] = {
     let mut keys = [EMPTY, EMPTY, EMPTY];
     let mut n = 0;
     while n < ANYWHERE.len() + ROOTED.len() {
-        let e = if n < ANYWHERE.len() {
-            ANYWHERE[n].as_bytes()
-        } else {
-            ROOTED[n - ANYWHERE.len()].as_bytes()
-        };
+        let e = entry(n);
         let mut j = 0;
         while j < e.len() {
             assert!(e[j] != DEL, "DEL stands for a neighbour no entry has");
@@ -345,13 +457,13 @@ static KEYS: [AnchorKeys; 3] = {
         }
         let k = key_anchor(e);
         let kind = anchor_kind(e[k]);
-        if k > 0 && k + 1 < e.len() {
-            let p = e[k - 1].to_ascii_lowercase() as usize;
-            keys[kind].around[p] |= 1u128 << e[k + 1].to_ascii_lowercase();
-        } else if k > 0 {
-            keys[kind].before |= 1u128 << e[k - 1].to_ascii_lowercase();
-        } else {
-            keys[kind].after |= 1u128 << e[k + 1].to_ascii_lowercase();
+        match key_at(e) {
+            KeyAt::Inside => {
+                let p = e[k - 1].to_ascii_lowercase() as usize;
+                keys[kind].around[p] |= 1u128 << e[k + 1].to_ascii_lowercase();
+            }
+            KeyAt::End => keys[kind].before |= 1u128 << e[k - 1].to_ascii_lowercase(),
+            KeyAt::Start => keys[kind].after |= 1u128 << e[k + 1].to_ascii_lowercase(),
         }
         n += 1;
     }
@@ -997,6 +1109,9 @@ mod tests {
     #[test]
     fn anchors_no_entry_matches_around_open_no_window() {
         for (text, at) in [
+            ("index.html", 5),
+            ("docs/x", 4),
+            ("ab.sql", 2),
             ("e.x", 1),
             ("3.5", 1),
             ("<img/>", 4),
@@ -1011,6 +1126,8 @@ mod tests {
             ("id_rsa", 2),
             ("a.htaccess", 1),
             ("WIN.INI", 3),
+            ("c:\\WINDOWS/x", 10),
+            ("~/.SSH/", 2),
         ] {
             assert!(is_key_anchor(text.as_bytes(), at), "{text}");
         }
