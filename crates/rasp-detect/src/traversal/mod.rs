@@ -112,7 +112,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         if trimmed.contains(':') && opens_with_scheme(trimmed) {
             return Some("scheme");
         }
-        if ctx == Context::PathSegment && is_dot_segment(value.trim()) {
+        if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
             return Some("climb");
         }
         return sensitive::names_sensitive_file(value).then_some("sensitive-file");
@@ -121,7 +121,8 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // script): the canonical form is the value with ASCII letters lower-cased, and every
     // test below ignores ASCII case, so it runs on the value itself without building that
     // copy.
-    let rewritten = classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_zero(value));
+    let rewritten =
+        classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
     if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
         return judge_canonical(value, ctx);
     }
@@ -140,18 +141,20 @@ fn non_ascii_kept(value: &str) -> bool {
     // led by 0xE2 or 0xEF, which only ever lead a character): asked here of each character,
     // so the value is walked once.
     let b = value.as_bytes();
-    let rewritten = b.iter().enumerate().any(|(i, &lead)| {
-        matches!(lead, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef)
-            && value
-                .get(i..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| {
-                    LOWER_TO_ASCII.contains(&c)
-                        || c.is_control()
-                        || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
-                        || fold_lookalike(c) != c
-                })
-    });
+    let changed = |i: usize| {
+        value
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| {
+                LOWER_TO_ASCII.contains(&c)
+                    || c.is_control()
+                    || matches!(c, '\u{fffd}' | '\u{e000}'..='\u{f8ff}')
+                    || fold_lookalike(c) != c
+            })
+    };
+    // The five leads found by two vectorised searches instead of a look at every byte.
+    let rewritten = memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(changed)
+        || memchr::memchr2_iter(0xc4, 0xee, b).any(changed);
     !rewritten
 }
 
@@ -159,20 +162,78 @@ fn non_ascii_kept(value: &str) -> bool {
 /// names nothing to read, and `File::Find` is a Perl (or C++, Ruby) package path: a second
 /// colon ends no URI scheme any stream wrapper or URL parser accepts.
 fn opens_with_scheme(trimmed: &str) -> bool {
+    // A text a scheme opens starts with the scheme's first letter and has its first colon
+    // where the scheme has its own (the name before it holds none): asked first, with a
+    // look at the first few bytes, so most values compare no scheme at all.
+    let b = trimmed.as_bytes();
+    let Some(&first) = b.first() else {
+        return false;
+    };
+    if SCHEME_FIRST_LETTERS & (1u32 << (first | 0x20).wrapping_sub(b'a').min(31)) == 0 {
+        return false;
+    }
+    let Some(colon) = b
+        .iter()
+        .take(LONGEST_SCHEME_NAME + 1)
+        .position(|&c| c == b':')
+    else {
+        return false;
+    };
     SCHEMES.iter().any(|s| {
-        trimmed
-            .get(..s.len())
-            .is_some_and(|p| p.eq_ignore_ascii_case(s))
+        s.bytes().position(|c| c == b':') == Some(colon)
+            && trimmed
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
             && !(s.ends_with(':') && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
     })
 }
 
-/// Whether `value` has `0x` or `0X`, which [`canonical`] may read as a spelled-out byte.
-fn spells_hex_zero(value: &str) -> bool {
-    value
-        .as_bytes()
-        .windows(2)
-        .any(|w| w[0] == b'0' && (w[1] | 0x20) == b'x')
+/// The first letters of [`SCHEMES`], as bits `1 << (letter - 'a')` (bit 31, which no
+/// letter has, stands for every other byte).
+const SCHEME_FIRST_LETTERS: u32 = {
+    let mut bits = 0u32;
+    let mut i = 0;
+    while i < SCHEMES.len() {
+        let c = SCHEMES[i].as_bytes()[0];
+        assert!(c.is_ascii_lowercase(), "schemes are spelled in lower case");
+        bits |= 1 << (c - b'a');
+        i += 1;
+    }
+    bits
+};
+
+/// The longest name before the first colon of any of [`SCHEMES`].
+const LONGEST_SCHEME_NAME: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < SCHEMES.len() {
+        let s = SCHEMES[i].as_bytes();
+        let mut n = 0;
+        while s[n] != b':' {
+            n += 1;
+        }
+        if n > longest {
+            longest = n;
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Whether `value` spells `0x2e`, `0x2f` or `0x5c` in any ASCII case: the only `0x`
+/// notation [`canonical`] rewrites (to `.` or `/`). Another `0x` (a hex literal in SQL or
+/// code) is copied as it is, so such a value needs no canonical copy. Found from the rare
+/// `x` rather than the common `0`, with one vectorised search.
+fn spells_hex_separator(value: &str) -> bool {
+    let b = value.as_bytes();
+    memchr::memchr2_iter(b'x', b'X', b).any(|x| {
+        x > 0
+            && b[x - 1] == b'0'
+            && matches!(
+                (b.get(x + 1), b.get(x + 2).map(|c| c | 0x20)),
+                (Some(b'2'), Some(b'e' | b'f')) | (Some(b'5'), Some(b'c'))
+            )
+    })
 }
 
 /// The structural tests on the canonical form of the value, or on a value that differs from
@@ -201,7 +262,7 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
 /// escapes, U+FFFD, controls) as `/`, except NUL between dots (`.%00.`), which they drop.
 pub fn canonical(value: &str) -> String {
     // a decoded (owned) value is lower-cased in place, without another copy
-    canonical_lower(&fold_case(lenient_decode(value).into_owned()))
+    canonical_lower(fold_case(lenient_decode(value).into_owned()))
 }
 
 /// `s` with ASCII letters lower-cased. Every test on the canonical form ignores ASCII case
@@ -309,11 +370,16 @@ static PLAIN_BYTE: [bool; 256] = {
 };
 
 /// The canonical mapping of a decoded, lower-cased value, with runs of plain bytes copied in
-/// bulk instead of pushed one character at a time.
-fn canonical_lower(lower: &str) -> String {
+/// bulk instead of pushed one character at a time. A value of plain bytes only (most decoded
+/// paths) is its own mapping and is returned as it is, without a copy.
+fn canonical_lower(lower: String) -> String {
     let b = lower.as_bytes();
+    let Some(first) = b.iter().position(|&c| !PLAIN_BYTE[usize::from(c)]) else {
+        return lower;
+    };
     let mut out = String::with_capacity(b.len());
-    let mut i = 0;
+    out.push_str(&lower[..first]);
+    let mut i = first;
     while i < b.len() {
         let run = b[i..]
             .iter()
@@ -380,16 +446,17 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     if !adjacent {
         return false;
     }
-    let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
-    let first = segs.peek().copied().unwrap_or("");
-    if !canon.contains('/') {
+    // Walked as bytes: `/`, `.`, `;`, space and tab are ASCII, so splitting and trimming on
+    // them keeps the other characters whole.
+    let b = canon.as_bytes();
+    if memchr::memchr(b'/', b).is_none() {
         // A lone `..` is only a climb where the value *is* one path segment.
-        return ctx == Context::PathSegment && is_dot_segment(first);
+        return ctx == Context::PathSegment && is_dot_segment(b);
     }
     let mut depth: i32 = 0;
-    for seg in segs {
-        let seg = seg.trim_matches(|c: char| c == ' ' || c == '\t');
-        if seg.is_empty() || seg == "." {
+    for seg in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
+        let seg = trim_blanks(seg);
+        if seg.is_empty() || seg == b"." {
             continue;
         }
         if is_dot_segment(seg) {
@@ -404,16 +471,151 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     false
 }
 
+/// `seg` without the spaces and tabs at either end.
+fn trim_blanks(seg: &[u8]) -> &[u8] {
+    let blank = |c: &u8| matches!(c, b' ' | b'\t');
+    let start = seg.iter().position(|c| !blank(c)).unwrap_or(seg.len());
+    let end = seg.iter().rposition(|c| !blank(c)).map_or(start, |e| e + 1);
+    &seg[start..end]
+}
+
 /// `..`, `...`, `....` (a `../`-stripping filter turns `....//` into `../`), and `..;x`
 /// (Tomcat/Jetty path parameters).
-fn is_dot_segment(seg: &str) -> bool {
-    let core = seg.split(';').next().unwrap_or("");
-    core.len() >= 2 && core.bytes().all(|b| b == b'.')
+fn is_dot_segment(b: &[u8]) -> bool {
+    // Two or more dots, then the end or the `;` of a path parameter: what comes before the
+    // first `;` is all dots (read byte by byte: segments are short).
+    let dots = b.iter().take_while(|&&c| c == b'.').count();
+    dots >= 2 && b.get(dots).is_none_or(|&c| c == b';')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`opens_with_scheme`] by its plain definition, without the first-letter and colon
+    /// shortcuts.
+    fn opens_with_scheme_plain(trimmed: &str) -> bool {
+        SCHEMES.iter().any(|s| {
+            trimmed
+                .get(..s.len())
+                .is_some_and(|p| p.eq_ignore_ascii_case(s))
+                && !(s.ends_with(':')
+                    && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
+        })
+    }
+
+    /// [`is_dot_segment`] by its plain definition.
+    fn is_dot_segment_plain(seg: &str) -> bool {
+        let core = seg.split(';').next().unwrap_or("");
+        core.len() >= 2 && core.bytes().all(|b| b == b'.')
+    }
+
+    /// [`climbs`] by its plain definition, on `str` segments.
+    fn climbs_plain(canon: &str, ctx: Context) -> bool {
+        let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
+        let first = segs.peek().copied().unwrap_or("");
+        if !canon.contains('/') {
+            return ctx == Context::PathSegment && is_dot_segment_plain(first);
+        }
+        let mut depth: i32 = 0;
+        for seg in segs {
+            let seg = seg.trim_matches(|c: char| c == ' ' || c == '\t');
+            if seg.is_empty() || seg == "." {
+                continue;
+            }
+            if is_dot_segment_plain(seg) {
+                depth -= 1;
+                if depth < 0 {
+                    return true;
+                }
+            } else {
+                depth += 1;
+            }
+        }
+        false
+    }
+
+    #[test]
+    fn the_byte_walk_of_segments_climbs_as_the_plain_one() {
+        const PIECES: &[&str] = &[
+            "..", ".", "/", "a", " ", "\t", ";", "...", "é", "\n", "x;y", "..;", "//",
+        ];
+        let mut seed: u64 = 0x2f6b_3c1d_55aa_9e01;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let deep = "a/".repeat(MAX_SEGMENTS) + "../".repeat(MAX_SEGMENTS + 2).as_str();
+        let mut texts = vec![deep, String::new(), "..".to_owned(), " .. ".to_owned()];
+        for _ in 0..4000 {
+            let pieces = next(16);
+            texts.push((0..pieces).map(|_| PIECES[next(PIECES.len())]).collect());
+        }
+        for t in &texts {
+            for ctx in [Context::Param, Context::PathSegment] {
+                assert_eq!(climbs(t, ctx, true), climbs_plain(t, ctx), "{t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn scheme_and_dot_segment_shortcuts_answer_as_the_plain_definitions() {
+        let mut texts: Vec<String> = Vec::new();
+        for s in SCHEMES {
+            for cut in 0..=s.len() {
+                let head = &s[..cut];
+                for tail in ["", ":", "x", "//etc/passwd", "::Find", "/"] {
+                    texts.push(format!("{head}{tail}"));
+                    texts.push(format!("{}{tail}", head.to_ascii_uppercase()));
+                    texts.push(format!("x{head}{tail}"));
+                }
+            }
+        }
+        texts.extend(
+            [
+                "",
+                ":",
+                "f",
+                "file",
+                "File::Find",
+                "http://x",
+                "ДАННЫЕ:",
+                "é:",
+                "@ile:/x",
+                "[ile:/x",
+                "{hp://",
+                "data:image/png",
+                "jar:file:/x",
+                "compress.zlib:x",
+                "..",
+                "...",
+                "..;x",
+                ".;",
+                ".",
+                "..a",
+                "a..",
+                "..;",
+                ".. ",
+                "....//",
+            ]
+            .map(str::to_owned),
+        );
+        for t in &texts {
+            assert_eq!(opens_with_scheme(t), opens_with_scheme_plain(t), "{t:?}");
+            assert_eq!(
+                is_dot_segment(t.as_bytes()),
+                is_dot_segment_plain(t),
+                "{t:?}"
+            );
+        }
+        // every byte as the first, before a scheme's rest
+        for b in 0u8..=255 {
+            let t = String::from_utf8_lossy(&[b, b'i', b'l', b'e', b':', b'/']).into_owned();
+            assert_eq!(opens_with_scheme(&t), opens_with_scheme_plain(&t), "{t:?}");
+        }
+    }
 
     fn hit(v: &str) -> bool {
         detect(v, Context::Param).is_some()
@@ -533,6 +735,99 @@ mod tests {
     }
 
     #[test]
+    fn only_a_spelled_dot_or_slash_needs_the_canonical_copy() {
+        // Hex literals of SQL and code keep their text; `0x2e`, `0x2f`, `0x5c` in any case
+        // become `.` or `/`.
+        for (v, spelled) in [
+            ("0x2e", true),
+            ("0X2E0X2F", true),
+            ("a0x5Cb", true),
+            ("0x2F", true),
+            ("1 union select 0x61646d696e/x", false),
+            ("0x", false),
+            ("0x2", false),
+            ("0x2g/0x5d", false),
+            ("x0 0 x2e", false),
+            ("0xx2e/", false),
+            ("X", false),
+        ] {
+            assert_eq!(spells_hex_separator(v), spelled, "{v}");
+            assert_eq!(
+                canonical(v) != v.to_ascii_lowercase(),
+                spelled,
+                "{v}: canonical rewrites it"
+            );
+        }
+    }
+
+    #[test]
+    fn generated_values_are_judged_as_their_canonical_form() {
+        // Texts glued from hex spellings, separators, dots, entries and prose: past the two
+        // exits on the raw value (no relevant byte; plain ASCII prose, judged on itself),
+        // whichever shortcut `judge` takes, its answer is that of the full analysis.
+        const PIECES: &[&str] = &[
+            "0x",
+            "0X",
+            "2e",
+            "2E",
+            "2f",
+            "5c",
+            "5C",
+            "2g",
+            "0",
+            "x",
+            "/",
+            ".",
+            "..",
+            "etc",
+            "passwd",
+            "ETC/",
+            "win.ini",
+            "id_rsa",
+            ".htaccess",
+            " ",
+            "\n",
+            "word ",
+            "_",
+            "e.g.",
+            "a",
+            "9",
+            ":",
+            "file:",
+            "<p>",
+            "é",
+            "，",
+            "-",
+            "c:",
+            "proc/self/",
+            ";",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..4000 {
+            let pieces = next(24);
+            let v: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();
+            let classes = v.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+            let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && v.contains("0x"));
+            if classes & RELEVANT == 0 || plain {
+                continue;
+            }
+            for ctx in [Context::Param, Context::PathSegment] {
+                assert_eq!(
+                    judge(&v, ctx),
+                    judge_canonical(&canonical(&v), ctx),
+                    "{v:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn text_outside_ascii_is_judged_as_its_canonical_form() {
         // Prose in other scripts, typographic marks: judged without the canonical copy when
         // that copy would only lower-case ASCII letters; look-alikes, C1 controls, private
@@ -621,7 +916,7 @@ mod tests {
             "\u{ffff}\u{10000}\u{10ffff}\u{f0000}é東\u{c2}",
         ] {
             assert_eq!(
-                canonical_lower(&v.to_lowercase()),
+                canonical_lower(v.to_lowercase()),
                 canonical_chars(v),
                 "{v:?}"
             );

@@ -163,8 +163,8 @@ pub fn names_sensitive_file(canon: &str) -> bool {
 }
 
 /// Where the earliest-ending hit of `ac` in `hay` ends, as a search of the whole text finds
-/// it. Every entry holds an anchor ([`is_anchor`]), and so does every text it matches,
-/// within [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows
+/// it. Every entry holds a key anchor ([`is_key_anchor`]), and so does every text it
+/// matches, within [`LONGEST_ENTRY`] bytes of either end: the automaton searches only the windows
 /// around the anchors (joined where they overlap), in order, so prose without one (most
 /// sentences end a word with `.` and a blank) is not searched at all, and a long text with a
 /// few names in it only around them. A hit lies in one window; the windows are disjoint and
@@ -173,13 +173,35 @@ pub fn names_sensitive_file(canon: &str) -> bool {
 /// the same hit (none lies before) without visiting every anchor.
 fn first_hit_end(ac: &AhoCorasick, hay: &str) -> Option<usize> {
     let b = hay.as_bytes();
+    // The searcher for the three anchor bytes, set up once rather than at each byte found
+    // (which `memchr3_iter` does, through its run-time dispatch); the same offsets either
+    // way.
+    #[cfg(target_arch = "x86_64")]
+    {
+        static THREE: OnceLock<Option<memchr::arch::x86_64::avx2::memchr::Three>> = OnceLock::new();
+        let three =
+            THREE.get_or_init(|| memchr::arch::x86_64::avx2::memchr::Three::new(b'/', b'_', b'.'));
+        if let Some(three) = three {
+            return first_hit_end_from(ac, hay, three.iter(b));
+        }
+    }
+    first_hit_end_from(ac, hay, memchr::memchr3_iter(b'/', b'_', b'.', b))
+}
+
+/// [`first_hit_end`] given the offsets of the bytes `/`, `_` and `.` in `hay`, in order.
+fn first_hit_end_from(
+    ac: &AhoCorasick,
+    hay: &str,
+    anchor_bytes: impl Iterator<Item = usize>,
+) -> Option<usize> {
+    let b = hay.as_bytes();
     let window = |a: usize| {
         (
             a.saturating_sub(LONGEST_ENTRY),
             (a + LONGEST_ENTRY + 1).min(b.len()),
         )
     };
-    let mut found = memchr::memchr3_iter(b'/', b'_', b'.', b).filter(|&i| is_anchor(b, i));
+    let mut found = anchor_bytes.filter(|&i| is_key_anchor(b, i));
     let mut next = found.next();
     while let Some(a) = next {
         let (lo, mut hi) = window(a);
@@ -217,13 +239,236 @@ const MAX_JOINED: usize = 8;
 /// `id_` key), checked by a unit test that walks both lists; the automaton matches ASCII
 /// bytes only (ignoring their case), so a text an entry matches holds the same anchor at the
 /// same place.
-fn is_anchor(s: &[u8], i: usize) -> bool {
+const fn is_anchor(s: &[u8], i: usize) -> bool {
     match s[i] {
         b'/' => i > 0 && s[i - 1].is_ascii_alphanumeric(),
-        b'.' => s.get(i + 1).is_some_and(u8::is_ascii_alphanumeric),
+        b'.' => i + 1 < s.len() && s[i + 1].is_ascii_alphanumeric(),
         _ => true,
     }
 }
+
+/// Whether the anchor at `i` (a `/`, `_` or `.`) has the neighbours of the key anchor of
+/// some entry ([`KEYS`]), so that an entry may match around it. A text an entry matches
+/// holds the entry's key anchor with the same neighbours, ignoring ASCII case (the
+/// automaton matches ASCII bytes only, and the anchor bytes have no case), so it passes
+/// this test there; anchors no entry could be matched around (`e.g`, `3.5`, `<br/>`,
+/// `user_id`, most of a URL's) open no window.
+fn is_key_anchor(s: &[u8], i: usize) -> bool {
+    if !is_anchor(s, i) {
+        return false;
+    }
+    let keys = &KEYS[anchor_kind(s[i])];
+    // A missing neighbour and a byte outside ASCII read as DEL, which no entry holds.
+    let prev = i
+        .checked_sub(1)
+        .map_or(DEL, |j| KEY_LOWER[usize::from(s[j])]);
+    let next = s.get(i + 1).map_or(DEL, |&c| KEY_LOWER[usize::from(c)]);
+    let bit = |c: u8| 1u128 << c;
+    keys.around[usize::from(prev)] & bit(next) != 0
+        || (keys.before & bit(prev) != 0 && ends_an_entry(s, i))
+        || (keys.after & bit(next) != 0 && starts_an_entry(s, i))
+}
+
+/// Whether the text up to the anchor at `i` ends as an entry whose key anchor ends it
+/// (`etc/`, `windows/`) does: its last [`KEY_SPAN`] bytes, ignoring ASCII case. A neighbour
+/// on one side only says little (`docs/` ends in `s/` as `windows/` does); more of the
+/// entry tells them apart, and a text the entry matches holds all of it.
+fn ends_an_entry(s: &[u8], i: usize) -> bool {
+    (i + 1)
+        .checked_sub(KEY_SPAN)
+        .and_then(|start| span_word(s, start))
+        .is_some_and(|w| ENDED.contains(&w))
+}
+
+/// Whether the text from the anchor at `i` starts as an entry whose key anchor starts it
+/// (`.htaccess`, `.ssh/`) does: its first [`KEY_SPAN`] bytes, ignoring ASCII case (`.html`
+/// is not `.htaccess`).
+fn starts_an_entry(s: &[u8], i: usize) -> bool {
+    span_word(s, i).is_some_and(|w| STARTED.contains(&w))
+}
+
+/// Bytes of an entry compared at a key anchor that ends or starts it (every such entry is
+/// at least this long: checked where [`ENDED`] and [`STARTED`] are built).
+const KEY_SPAN: usize = 4;
+
+/// The [`KEY_SPAN`] bytes of `s` from `start` as one word, each through [`KEY_LOWER`] (ASCII
+/// lower-cased, others DEL, which no entry holds), so that one comparison of words is one
+/// comparison of the bytes ignoring ASCII case.
+fn span_word(s: &[u8], start: usize) -> Option<u32> {
+    let w = s.get(start..start.checked_add(KEY_SPAN)?)?;
+    let lower = |j: usize| KEY_LOWER[usize::from(w[j])];
+    Some(u32::from_le_bytes([lower(0), lower(1), lower(2), lower(3)]))
+}
+
+/// [`span_word`] of an entry's bytes from `start` (entries are lower case).
+const fn entry_word(e: &[u8], start: usize) -> u32 {
+    assert!(
+        start + KEY_SPAN <= e.len(),
+        "an entry keyed at an end spans KEY_SPAN bytes"
+    );
+    u32::from_le_bytes([
+        e[start].to_ascii_lowercase(),
+        e[start + 1].to_ascii_lowercase(),
+        e[start + 2].to_ascii_lowercase(),
+        e[start + 3].to_ascii_lowercase(),
+    ])
+}
+
+/// The `n`th entry of [`ANYWHERE`] then [`ROOTED`].
+const fn entry(n: usize) -> &'static [u8] {
+    if n < ANYWHERE.len() {
+        ANYWHERE[n].as_bytes()
+    } else {
+        ROOTED[n - ANYWHERE.len()].as_bytes()
+    }
+}
+
+/// Where the key anchor of an entry lies: inside it, at its end or at its start.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum KeyAt {
+    Inside,
+    End,
+    Start,
+}
+
+/// Where the key anchor of `e` lies.
+const fn key_at(e: &[u8]) -> KeyAt {
+    let k = key_anchor(e);
+    if k > 0 && k + 1 < e.len() {
+        KeyAt::Inside
+    } else if k > 0 {
+        KeyAt::End
+    } else {
+        KeyAt::Start
+    }
+}
+
+/// How many entries have their key anchor at `at`.
+const fn count_keyed(at: KeyAt) -> usize {
+    let mut count = 0;
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        if key_at(entry(n)) as u8 == at as u8 {
+            count += 1;
+        }
+        n += 1;
+    }
+    count
+}
+
+/// The [`KEY_SPAN`] bytes at the key anchor's end of the entries with their key anchor at
+/// `at` (their last bytes for [`KeyAt::End`], their first for [`KeyAt::Start`]), as
+/// [`entry_word`]s, in list order.
+const fn keyed<const N: usize>(at: KeyAt) -> [u32; N] {
+    let mut out = [0u32; N];
+    let mut j = 0;
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        let e = entry(n);
+        if key_at(e) as u8 == at as u8 {
+            let start = if matches!(at, KeyAt::End) {
+                e.len().saturating_sub(KEY_SPAN)
+            } else {
+                0
+            };
+            out[j] = entry_word(e, start);
+            j += 1;
+        }
+        n += 1;
+    }
+    out
+}
+
+/// The last bytes of the entries whose key anchor ends them.
+static ENDED: [u32; count_keyed(KeyAt::End)] = keyed(KeyAt::End);
+
+/// The first bytes of the entries whose key anchor starts them.
+static STARTED: [u32; count_keyed(KeyAt::Start)] = keyed(KeyAt::Start);
+
+/// DEL: no entry holds it, so it stands for a neighbour that matches no key.
+const DEL: u8 = 0x7f;
+
+/// A byte lower-cased if it is ASCII, else [`DEL`].
+static KEY_LOWER: [u8; 256] = {
+    let mut t = [DEL; 256];
+    let mut c = 0;
+    while c < 128 {
+        t[c] = (c as u8).to_ascii_lowercase();
+        c += 1;
+    }
+    t
+};
+
+/// The neighbours of the key anchors of one anchor byte, as bit sets over ASCII: `around[p]`
+/// holds `n` for an anchor inside an entry between `p` and `n`; `before` holds `p` for an
+/// anchor that ends an entry (`etc/`); `after` holds `n` for one that starts it (`.htaccess`).
+struct AnchorKeys {
+    around: [u128; 128],
+    before: u128,
+    after: u128,
+}
+
+/// Index of an anchor byte in [`KEYS`].
+const fn anchor_kind(c: u8) -> usize {
+    match c {
+        b'/' => 0,
+        b'.' => 1,
+        _ => 2,
+    }
+}
+
+/// The key anchor of an entry: its first anchor inside it (with a neighbour on both sides,
+/// the most selective key), or else its first anchor. Fails to compile for an entry with
+/// none.
+const fn key_anchor(e: &[u8]) -> usize {
+    let mut first = usize::MAX;
+    let mut i = 0;
+    while i < e.len() {
+        if matches!(e[i], b'/' | b'.' | b'_') && is_anchor(e, i) {
+            if i > 0 && i + 1 < e.len() {
+                return i;
+            }
+            if first == usize::MAX {
+                first = i;
+            }
+        }
+        i += 1;
+    }
+    assert!(first != usize::MAX, "every entry holds an anchor");
+    first
+}
+
+/// The key anchors' neighbours of every entry of [`ANYWHERE`] and [`ROOTED`], per anchor
+/// byte (`/`, `.`, `_`), lower-cased.
+static KEYS: [AnchorKeys; 3] = {
+    const EMPTY: AnchorKeys = AnchorKeys {
+        around: [0; 128],
+        before: 0,
+        after: 0,
+    };
+    let mut keys = [EMPTY, EMPTY, EMPTY];
+    let mut n = 0;
+    while n < ANYWHERE.len() + ROOTED.len() {
+        let e = entry(n);
+        let mut j = 0;
+        while j < e.len() {
+            assert!(e[j] != DEL, "DEL stands for a neighbour no entry has");
+            j += 1;
+        }
+        let k = key_anchor(e);
+        let kind = anchor_kind(e[k]);
+        match key_at(e) {
+            KeyAt::Inside => {
+                let p = e[k - 1].to_ascii_lowercase() as usize;
+                keys[kind].around[p] |= 1u128 << e[k + 1].to_ascii_lowercase();
+            }
+            KeyAt::End => keys[kind].before |= 1u128 << e[k - 1].to_ascii_lowercase(),
+            KeyAt::Start => keys[kind].after |= 1u128 << e[k + 1].to_ascii_lowercase(),
+        }
+        n += 1;
+    }
+    keys
+};
 
 /// Offset of the first anchor in `s` at or after `from`.
 #[cfg(test)]
@@ -558,12 +803,26 @@ pub struct Dots {
 
 impl Dots {
     pub fn of(b: &[u8]) -> Dots {
+        // The searcher for dots set up once, not at each dot (see [`first_hit_end`]).
+        #[cfg(target_arch = "x86_64")]
+        {
+            static ONE: OnceLock<Option<memchr::arch::x86_64::avx2::memchr::One>> = OnceLock::new();
+            let one = ONE.get_or_init(|| memchr::arch::x86_64::avx2::memchr::One::new(b'.'));
+            if let Some(one) = one {
+                return Dots::from_dots(b, one.iter(b));
+            }
+        }
+        Dots::from_dots(b, memchr::memchr_iter(b'.', b))
+    }
+
+    /// [`Dots::of`] given the offsets of the dots in `b`, in order.
+    fn from_dots(b: &[u8], dots: impl Iterator<Item = usize>) -> Dots {
         let mut d = Dots {
             adjacent: false,
             near: false,
             skeleton_pair: false,
         };
-        for i in memchr::memchr_iter(b'.', b) {
+        for i in dots {
             let next = b.get(i + 1);
             d.adjacent |= next == Some(&b'.');
             d.near |= matches!(next, Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.');
@@ -599,16 +858,7 @@ pub fn dotted_junk_path_with(canon: &str, dots: Dots) -> bool {
     // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
     // to lower case: a canonical form already is; a plain ASCII value judged without its
     // canonical copy may not be.
-    let b = canon.as_bytes();
-    let mut skeleton = Vec::with_capacity(b.len().min(SKELETON_BYTES));
-    for &c in b {
-        if skeleton_byte(c) {
-            if skeleton.len() == SKELETON_BYTES {
-                break;
-            }
-            skeleton.push(c.to_ascii_lowercase());
-        }
-    }
+    let skeleton = skeleton_of(canon.as_bytes());
     let finders = loose_finders();
     LOOSE
         .iter()
@@ -631,8 +881,41 @@ fn loose_finders() -> &'static [memchr::memmem::Finder<'static>] {
 /// Bytes of the skeleton kept at most.
 const SKELETON_BYTES: usize = 4096;
 
+/// The skeleton of `b`: its first [`SKELETON_BYTES`] bytes that [`skeleton_byte`] keeps,
+/// lower-cased. Each byte is written at the end of what is kept so far, and kept by moving
+/// the end past it ([`SKELETON_LOWER`] is 0 for a byte dropped): no branch on the byte.
+fn skeleton_of(b: &[u8]) -> Vec<u8> {
+    let cap = b.len().min(SKELETON_BYTES);
+    let mut skeleton = vec![0u8; cap];
+    let mut kept = 0;
+    for &c in b {
+        if kept == cap {
+            break;
+        }
+        let lower = SKELETON_LOWER[usize::from(c)];
+        skeleton[kept] = lower;
+        kept += usize::from(lower != 0);
+    }
+    skeleton.truncate(kept);
+    skeleton
+}
+
+/// A byte [`skeleton_byte`] keeps, lower-cased; 0 for one it drops (NUL is dropped).
+static SKELETON_LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if skeleton_byte(b) {
+            t[c] = b.to_ascii_lowercase();
+        }
+        c += 1;
+    }
+    t
+};
+
 /// The bytes the skeleton keeps: ASCII letters, digits, dots and dashes.
-fn skeleton_byte(c: u8) -> bool {
+const fn skeleton_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'.' || c == b'-'
 }
 
@@ -784,6 +1067,73 @@ mod tests {
     }
 
     #[test]
+    fn every_entry_is_kept_at_its_key_anchor_in_any_case_and_surrounding() {
+        let mut seed: u64 = 0x51_7cc1_b727_220a;
+        let mut next = move |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        const AROUND: &[&str] = &[
+            "", "x", "/", ".", "_", " ", "é", "9", "-", "\n", "a/", "..", "~",
+        ];
+        for entry in ANYWHERE.iter().chain(ROOTED.iter()) {
+            let k = key_anchor(entry.as_bytes());
+            assert!(is_key_anchor(entry.as_bytes(), k), "{entry}");
+            for _ in 0..40 {
+                // the entry with each ASCII letter in a random case, between random neighbours
+                let cased: String = entry
+                    .chars()
+                    .map(|c| {
+                        if next(2) == 0 {
+                            c.to_ascii_uppercase()
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
+                let before = AROUND[next(AROUND.len())];
+                let text = format!("{before}{cased}{}", AROUND[next(AROUND.len())]);
+                assert!(
+                    is_key_anchor(text.as_bytes(), before.len() + k),
+                    "{entry} in {text:?}"
+                );
+                let whole = automaton().find(text.as_str()).map(|m| m.end());
+                assert!(whole.is_some(), "{text:?}");
+                assert_eq!(first_hit_end(automaton(), &text), whole, "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn anchors_no_entry_matches_around_open_no_window() {
+        for (text, at) in [
+            ("index.html", 5),
+            ("docs/x", 4),
+            ("ab.sql", 2),
+            ("e.x", 1),
+            ("3.5", 1),
+            ("<img/>", 4),
+            ("user_id", 4),
+            ("example.com/path", 11),
+        ] {
+            assert!(is_anchor(text.as_bytes(), at), "{text}");
+            assert!(!is_key_anchor(text.as_bytes(), at), "{text}");
+        }
+        for (text, at) in [
+            ("/etc/x", 4),
+            ("id_rsa", 2),
+            ("a.htaccess", 1),
+            ("WIN.INI", 3),
+            ("c:\\WINDOWS/x", 10),
+            ("~/.SSH/", 2),
+        ] {
+            assert!(is_key_anchor(text.as_bytes(), at), "{text}");
+        }
+    }
+
+    #[test]
     fn windowed_search_agrees_with_the_whole_text_on_generated_texts() {
         // Texts glued from pieces of entries, anchors, markup and prose, long enough for
         // windows to join and to stay apart.
@@ -892,6 +1242,56 @@ mod tests {
             if near {
                 assert_eq!(d.skeleton_pair, skeleton_has_dot_pair(b), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn the_skeleton_keeps_what_the_byte_filter_keeps() {
+        let long = "A.b-C d%e ".repeat(600);
+        for v in [
+            "",
+            "..%%ETC%%passwd",
+            "a\0b\u{e9}c/..//D-1.2",
+            "é東京 x",
+            "....",
+            long.as_str(),
+        ] {
+            let by_filter: Vec<u8> = v
+                .bytes()
+                .filter(|&c| skeleton_byte(c))
+                .take(SKELETON_BYTES)
+                .map(|c| c.to_ascii_lowercase())
+                .collect();
+            assert_eq!(skeleton_of(v.as_bytes()), by_filter, "{v}");
+        }
+        for c in 0..=255u8 {
+            assert_eq!(SKELETON_LOWER[usize::from(c)] != 0, skeleton_byte(c), "{c}");
+        }
+    }
+
+    #[test]
+    fn the_searchers_set_up_once_find_what_the_dispatched_ones_find() {
+        let long = "<a href=\"docs/a_b.html\">x</a> e.g. ".repeat(30) + "see etc/passwd..";
+        for v in [
+            "",
+            ".",
+            "a_b/c.d",
+            "wait... what",
+            "/etc/passwd",
+            "x_".repeat(40).as_str(),
+            long.as_str(),
+        ] {
+            let b = v.as_bytes();
+            assert_eq!(
+                first_hit_end(automaton(), v),
+                first_hit_end_from(automaton(), v, memchr::memchr3_iter(b'/', b'_', b'.', b)),
+                "{v}"
+            );
+            assert_eq!(
+                Dots::of(b),
+                Dots::from_dots(b, memchr::memchr_iter(b'.', b)),
+                "{v}"
+            );
         }
     }
 
