@@ -105,7 +105,8 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // Fast path for plain ASCII text with no separator and nothing to decode (most prose):
     // only a scheme, a lone `..` segment or a sensitive file name can matter, and all three
     // can be judged on the raw value without building the canonical form.
-    let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && value.contains("0x"));
+    // (`0X2E`, a fuzzer's upper-cased payload, is lower-cased before the rewrite too)
+    let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && holds_hex_prefix(value));
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
@@ -219,6 +220,11 @@ const LONGEST_SCHEME_NAME: usize = {
     }
     longest
 };
+
+/// Whether `value` holds `0x` or `0X`, which [`canonical`] may rewrite (after lower-casing).
+fn holds_hex_prefix(value: &str) -> bool {
+    value.contains("0x") || value.contains("0X")
+}
 
 /// Whether `value` spells `0x2e`, `0x2f` or `0x5c` in any ASCII case: the only `0x`
 /// notation [`canonical`] rewrites (to `.` or `/`). Another `0x` (a hex literal in SQL or
@@ -647,6 +653,7 @@ mod tests {
             ".%00./x",
             "%uff0e%uff0e/a",
             "0x2e0x2e0x2fa",
+            "0X2E0X2E0X2Fa",
             "/..",
             "a/../../b",
         ] {
@@ -813,7 +820,7 @@ mod tests {
             let pieces = next(24);
             let v: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();
             let classes = v.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
-            let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && v.contains("0x"));
+            let plain = classes & NOT_PLAIN == 0 && !(classes & ZERO != 0 && holds_hex_prefix(&v));
             if classes & RELEVANT == 0 || plain {
                 continue;
             }
