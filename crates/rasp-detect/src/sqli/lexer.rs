@@ -112,7 +112,7 @@ fn opens_shape(kind: Kind) -> bool {
 /// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter.
 /// Lower-casing with `| 0x20` and clearing the high bit leave each byte at most 0x7f, so the
 /// two additions test `>= b'a'` and `> b'z'` in every byte's high bit without carries.
-fn letter_mask(v: u64) -> u64 {
+pub(super) fn letter_mask(v: u64) -> u64 {
     const HI: u64 = 0x8080_8080_8080_8080;
     let x = (v | 0x2020_2020_2020_2020) & !HI;
     let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);

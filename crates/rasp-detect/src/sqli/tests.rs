@@ -740,7 +740,7 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
             v.push_str(parts[(seed % parts.len() as u64) as usize]);
         }
         let classes = super::byte_classes(&v);
-        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v) {
+        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v, classes) {
             assert_eq!(full_analysis(&v), None, "{v:?}");
         }
     }
@@ -774,7 +774,7 @@ fn plain_prose_keeps_sql_for_the_grammar() {
     ] {
         let classes = super::byte_classes(v);
         assert!(
-            classes & super::NOT_PLAIN != 0 || !super::plain_prose(v),
+            classes & super::NOT_PLAIN != 0 || !super::plain_prose(v, classes),
             "{v:?}"
         );
     }
@@ -789,10 +789,64 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "dfc987c2-72e2-4a8e-ad98-e0bf1bc3a01c",
     ] {
         assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
-        assert!(super::plain_prose(v), "{v:?}");
+        assert!(super::plain_prose(v, super::byte_classes(v)), "{v:?}");
         assert!(!hit(v), "{v:?}");
     }
     // the grammar still decides what the shortcut declines
     assert!(hit("1 UNION SELECT password FROM users"));
     assert!(hit("1fUNION SELECT 1"));
+}
+
+/// The byte-by-byte walk [`super::plain_prose`] must agree with: every byte outside a run of
+/// ASCII letters visited once (the neighbour of a `-`, `/`, `:` checked), every run once.
+fn plain_prose_bytewise(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            let after_digit = start > 0 && b[start - 1].is_ascii_digit();
+            if super::keyword_in_run(&b[start..i], after_digit) {
+                return false;
+            }
+            continue;
+        }
+        i += 1;
+        let next = b.get(i).copied().unwrap_or(0);
+        let blocked = match c {
+            b'-' => next == b'-',
+            b'/' => next == b'*',
+            b':' => next == b':' || next.is_ascii_alphabetic(),
+            _ => false,
+        };
+        if blocked {
+            return false;
+        }
+    }
+    true
+}
+
+proptest::proptest! {
+    #[test]
+    fn plain_prose_agrees_with_the_bytewise_walk(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Or", "union", "in", "x", "Taugenichts", "1", "0x", "1f", "9", " ", "-",
+                "--", "/", "*", "/*", ":", "::", ":x", ".", ",", "+", "?", "!", "é", "\u{a0}",
+                "..", "etc", "passwd", "%", "rom", "ab", "selec", "t",
+            ]),
+            0..40,
+        ),
+        tail in "[ -~]{0,24}",
+    ) {
+        let v = parts.concat() + &tail;
+        proptest::prop_assert_eq!(
+            super::plain_prose(&v, super::byte_classes(&v)),
+            plain_prose_bytewise(&v),
+            "{:?}", v
+        );
+    }
 }
