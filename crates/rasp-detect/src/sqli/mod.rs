@@ -408,7 +408,9 @@ fn analyze(value: &str) -> Option<&'static str> {
 
 /// [`analyze`] of a value whose [`byte_classes`] are known.
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
-    if classes & NOT_PLAIN == 0 && value.len() <= PLAIN_SCAN_MAX && plain_prose(value, classes) {
+    // (tried at any length: a long value that fails the test fails it at its first keyword,
+    // after a short scan, and one that passes skips a long lexing)
+    if classes & NOT_PLAIN == 0 && plain_prose(value, classes) {
         return None;
     }
     // Token buffers are reused per thread: no allocation per value after warm-up.
@@ -426,10 +428,6 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     })
 }
 
-/// The longest value [`plain_prose`] is tried on: longer prose almost always holds a keyword
-/// somewhere (`and`, `or`, `in`, `is`), so its scan would mostly repeat the lexer's work.
-const PLAIN_SCAN_MAX: usize = 160;
-
 /// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword (see
 /// [`keyword_in_run`]), no `--` or `/*` comment and no `::` or `:name`: then no context can
 /// detect it, and the lexer is not needed.
@@ -446,6 +444,7 @@ const PLAIN_SCAN_MAX: usize = 160;
 /// means no catalog name; no keyword means no clause. [`decide`] then reaches only its
 /// operator and list arms, whose verdicts need a comparison, a tautology (a comparison), a
 /// logic operator, a call, a sub-query, a variable or a truncation: none can be present.
+/// The proof holds at any length: the lexer's [`lexer::MAX_TOKENS`] cap only drops tokens.
 ///
 /// `classes` are the value's [`byte_classes`]. The checks are independent and each visits
 /// only the bytes it concerns: the byte pairs at the `-`, `*` and `:` the classes say are

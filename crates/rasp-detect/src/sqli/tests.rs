@@ -730,20 +730,47 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "OR",
         "rom",
     ];
+    let plain_parts = [
+        "hello",
+        "world",
+        "Taugenichts",
+        "1",
+        "42",
+        "3.5",
+        ",",
+        ".",
+        " ",
+        "é",
+        "über",
+        "+",
+        "!",
+        "?",
+        "%",
+    ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
-    for _ in 0..4000 {
+    let mut long_plain = 0;
+    for round in 0..4000 {
         let mut v = String::new();
-        for _ in 0..(seed % 9 + 1) {
+        // every 64th value long, past the lexer's token cap, from parts that keep it plain
+        let long = round % 64 == 0;
+        let (count, choices) = if long {
+            (300 + seed % 400, &plain_parts[..])
+        } else {
+            (seed % 9 + 1, &parts[..])
+        };
+        for _ in 0..count {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            v.push_str(parts[(seed % parts.len() as u64) as usize]);
+            v.push_str(choices[(seed % choices.len() as u64) as usize]);
         }
         let classes = super::byte_classes(&v);
         if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v, classes) {
             assert_eq!(full_analysis(&v), None, "{v:?}");
+            long_plain += usize::from(long);
         }
     }
+    assert!(long_plain > 0, "no long value was plain");
 }
 
 #[test]
