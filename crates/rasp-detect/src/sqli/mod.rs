@@ -296,7 +296,8 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
         }
         cur = Cow::Owned(d);
     }
-    if cur.contains('&') && (amp || pct) {
+    // (the class test first: most values that reach here have no `&` to search for)
+    if (amp || pct) && memchr::memchr(b'&', cur.as_bytes()).is_some() {
         if let Cow::Owned(d) = decode_entities(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
@@ -304,7 +305,7 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
             cur = Cow::Owned(d);
         }
     }
-    if (bs || pct || amp) && cur.contains('\\') {
+    if (bs || pct || amp) && memchr::memchr(b'\\', cur.as_bytes()).is_some() {
         let d = decode_backslashes(&cur).into_owned();
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -367,7 +368,7 @@ fn has_typographic(s: &str) -> bool {
 /// Values of `key=value` pairs separated by `&` or `;` when the value is shaped like a
 /// query string or cookie list (keys are short identifiers). At most 16 pairs.
 fn embedded_pairs(s: &str) -> Option<&'static str> {
-    let first_eq = s.find('=')?;
+    let first_eq = memchr::memchr(b'=', s.as_bytes())?;
     let key_ok = |k: &str| {
         let k = k.strip_prefix(' ').unwrap_or(k);
         !k.is_empty()
