@@ -560,10 +560,23 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
         // the marked starts number the tokens of `raw`, which are `sig` without comments
         let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
-        // Without comments (most values) the significant tokens are the raw ones: no copy.
-        let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
-        let truncated = has_comment && significant(value, raw, sig);
-        let sig: &[Token] = if has_comment { sig } else { raw };
+        // Without comments (most values) the significant tokens are the raw ones, and with
+        // one comment that ends the value (`… --`, a `#` on the last line) they are the raw
+        // ones before it: no copy.
+        let first_comment = if lexed_comment {
+            raw.iter().position(|t| t.kind == Kind::Comment)
+        } else {
+            None
+        };
+        let trailing_only = first_comment.is_some_and(|c| c + 1 == raw.len());
+        let (sig, truncated): (&[Token], bool) = match first_comment {
+            None => (raw, false),
+            Some(c) if trailing_only => (&raw[..c], trailing_truncation(value, raw)),
+            Some(_) => {
+                let truncated = significant(value, raw, sig);
+                (sig, truncated)
+            }
+        };
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
         let balanced = commented
             || match (st, sig.last()) {
@@ -576,7 +589,9 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
             };
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
+        // (a comment that only ends the value stands between no two tokens)
         let obfuscated = raw.len() != sig.len()
+            && !trailing_only
             && raw.windows(3).any(|w| {
                 w[1].kind == Kind::Comment
                     && w[0].end == w[1].start
@@ -638,6 +653,12 @@ fn comment_glued_keyword(s: &str, raw: &[Token]) -> bool {
 fn significant(s: &str, raw: &[Token], sig: &mut Vec<Token>) -> bool {
     sig.clear();
     sig.extend(raw.iter().copied().filter(|t| t.kind != Kind::Comment));
+    trailing_truncation(s, raw)
+}
+
+/// Whether the last token of `raw` is a comment that swallows the rest of the application's
+/// query (see [`truncating_comment`]).
+fn trailing_truncation(s: &str, raw: &[Token]) -> bool {
     match raw.last() {
         Some(t) if t.kind == Kind::Comment => {
             truncating_comment(s.get(t.start as usize..t.end as usize).unwrap_or(""))

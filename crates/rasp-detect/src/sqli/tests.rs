@@ -877,3 +877,33 @@ proptest::proptest! {
         );
     }
 }
+
+#[test]
+fn a_comment_that_ends_the_value_drops_no_token_before_it() {
+    // `analyze_with` takes the tokens before such a comment as the significant ones, without
+    // the copy `significant` makes; both must agree, in every context
+    for v in [
+        "1' or 1=1 --",
+        "admin'#",
+        "admin'-- -",
+        "<li><a class=\"reference internal\" href=\"#tkinter\">x</a></li>",
+        "1 /* x",
+        "1 /* x */",
+        "x -- y\n z",
+        "a/**/b #c",
+        "1 UN/**/ION SELECT 1 -- -",
+        "# only a comment",
+        "it's \"quoted\" -- and more",
+    ] {
+        for st in [Start::Bare, Start::InQuote(b'\''), Start::InQuote(b'"')] {
+            let (mut raw, mut starts, mut sig) = (Vec::new(), Vec::new(), Vec::new());
+            lexer::tokenize(v, st, true, &mut raw, &mut starts);
+            let truncated = super::significant(v, &raw, &mut sig);
+            let first = raw.iter().position(|t| t.kind == lexer::Kind::Comment);
+            if let Some(c) = first.filter(|&c| c + 1 == raw.len()) {
+                assert_eq!(&raw[..c], &sig[..], "{v:?} {st:?}");
+                assert_eq!(super::trailing_truncation(v, &raw), truncated, "{v:?}");
+            }
+        }
+    }
+}
