@@ -112,7 +112,7 @@ fn opens_shape(kind: Kind) -> bool {
 /// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter.
 /// Lower-casing with `| 0x20` and clearing the high bit leave each byte at most 0x7f, so the
 /// two additions test `>= b'a'` and `> b'z'` in every byte's high bit without carries.
-fn letter_mask(v: u64) -> u64 {
+pub(super) fn letter_mask(v: u64) -> u64 {
     const HI: u64 = 0x8080_8080_8080_8080;
     let x = (v | 0x2020_2020_2020_2020) & !HI;
     let at_least_a = x.wrapping_add(0x1f1f_1f1f_1f1f_1f1f);
@@ -581,7 +581,25 @@ static KW_SHAPE: [[u32; 32]; 17] = {
     t
 };
 
-/// [`classify`], after the [`KW_SHAPE`] test that rules out most words cheaply.
+/// The second bytes of the keywords: `KW_SECOND[len][first & 31]` has bit `second & 31` set
+/// for every keyword of `len` bytes with that first and second byte. A second test after
+/// [`KW_SHAPE`]: prose and markup words that share a keyword's length, first and last letter
+/// (`class`, `code`, `type`) rarely share its second letter too, and leave unhashed.
+static KW_SECOND: [[u32; 32]; 17] = {
+    let mut t = [[0u32; 32]; 17];
+    let mut k = 0;
+    while k < KEYWORDS.len() {
+        let w = KEYWORDS[k].0;
+        if w.len() < t.len() && w.len() >= 2 {
+            t[w.len()][(w[0] & 31) as usize] |= 1 << (w[1] & 31);
+        }
+        k += 1;
+    }
+    t
+};
+
+/// [`classify`], after the [`KW_SHAPE`] and [`KW_SECOND`] tests that rule out most words
+/// cheaply.
 pub(super) fn keyword(word: &str) -> Option<Kw> {
     keyword_bytes(word.as_bytes())
 }
@@ -593,6 +611,11 @@ pub(super) fn keyword_bytes(b: &[u8]) -> Option<Kw> {
     let (&first, &last) = (b.first()?, b.last()?);
     let shapes = KW_SHAPE.get(b.len())?[usize::from(first & 31)];
     if shapes & (1 << (last & 31)) == 0 {
+        return None;
+    }
+    // (a one-byte word is no keyword: [`classify_bytes`] reads two bytes or more)
+    let second = *b.get(1)?;
+    if KW_SECOND[b.len()][usize::from(first & 31)] & (1 << (second & 31)) == 0 {
         return None;
     }
     classify_bytes(b)
@@ -839,6 +862,12 @@ mod tests {
             "no quote at all",
             "\"q\" 'r' `s`",
             "",
+            "a long literal that runs past the first words ' and on",
+            "0123456789abcdef0123456789abcdef0123456789' x",
+            "0123456789abcdef0123456789abcdef01234567\\'' y' z",
+            "\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\\'",
+            "x'''''''''''''''''''''''''''''''''''''''''''''''''' ",
+            "\"é\" ü 'ö' 0123456789abcdef 0123456789abcdef \\\" \\' ``",
         ] {
             let b = v.as_bytes();
             for q in [b'\'', b'"', b'`', b'\\'] {
@@ -948,7 +977,8 @@ mod tests {
         }
         // Words of other shapes, and non-keywords that share a shape, are no keywords.
         for w in [
-            "", "a", "the", "people", "unions", "selected", "Ünion", "orx", "sel_ect",
+            "", "a", "the", "people", "unions", "selected", "Ünion", "orx", "sel_ect", "class",
+            "code", "type", "CLASS", "o", "x_",
         ] {
             assert_eq!(keyword(w), None, "{w}");
             assert_eq!(keyword(w), classify(w), "{w}");
@@ -1019,5 +1049,29 @@ mod tests {
             kinds("$$a'b$$ N'x' $1", Start::Bare),
             vec![Kind::Str, Kind::Str, Kind::Var]
         );
+    }
+
+    proptest::proptest! {
+        // the shape tests only turn away words `classify` turns away
+        #[test]
+        fn keyword_filters_agree_with_classify(w in "[a-zA-Z_0-9]{0,18}") {
+            proptest::prop_assert_eq!(keyword(&w), classify(&w));
+        }
+
+        // memchr finds what the byte loop finds, from every start
+        #[test]
+        fn string_scan_agrees_on_random_text(
+            v in "[a-c'\"\\\\ ]{0,80}",
+            q in proptest::sample::select(vec![b'\'', b'"', b'`']),
+            bs in proptest::bool::ANY,
+        ) {
+            let b = v.as_bytes();
+            for from in 0..=b.len() {
+                proptest::prop_assert_eq!(
+                    scan_string(b, from, q, bs),
+                    scan_string_bytewise(b, from, q, bs)
+                );
+            }
+        }
     }
 }

@@ -203,6 +203,9 @@ const UNDERSCORE: u16 = 1 << 12;
 /// Without `=`, `<`, `>`, `|` and `&`, a `!` can only be the unary operator and a `?` only
 /// a placeholder, which [`plain_prose`]'s proof allows; `:` is checked there.
 const NOT_PLAIN: u16 = 1 << 13;
+/// `-` and `*`: [`plain_prose`] looks for `--` and `/*` only in values that have them.
+const DASH: u16 = 1 << 14;
+const STAR: u16 = 1 << 15;
 
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
@@ -234,6 +237,8 @@ static BYTE_CLASS: [u16; 256] = {
     t[b'`' as usize] |= BACKTICK;
     t[b':' as usize] |= COLON;
     t[b'_' as usize] |= UNDERSCORE;
+    t[b'-' as usize] |= DASH;
+    t[b'*' as usize] |= STAR;
     t
 };
 
@@ -291,7 +296,8 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
         }
         cur = Cow::Owned(d);
     }
-    if cur.contains('&') && (amp || pct) {
+    // (the class test first: most values that reach here have no `&` to search for)
+    if (amp || pct) && memchr::memchr(b'&', cur.as_bytes()).is_some() {
         if let Cow::Owned(d) = decode_entities(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
@@ -299,7 +305,7 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
             cur = Cow::Owned(d);
         }
     }
-    if (bs || pct || amp) && cur.contains('\\') {
+    if (bs || pct || amp) && memchr::memchr(b'\\', cur.as_bytes()).is_some() {
         let d = decode_backslashes(&cur).into_owned();
         if d != *cur {
             if let Some(r) = analyze(&d) {
@@ -362,7 +368,7 @@ fn has_typographic(s: &str) -> bool {
 /// Values of `key=value` pairs separated by `&` or `;` when the value is shaped like a
 /// query string or cookie list (keys are short identifiers). At most 16 pairs.
 fn embedded_pairs(s: &str) -> Option<&'static str> {
-    let first_eq = s.find('=')?;
+    let first_eq = memchr::memchr(b'=', s.as_bytes())?;
     let key_ok = |k: &str| {
         let k = k.strip_prefix(' ').unwrap_or(k);
         !k.is_empty()
@@ -403,7 +409,9 @@ fn analyze(value: &str) -> Option<&'static str> {
 
 /// [`analyze`] of a value whose [`byte_classes`] are known.
 fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
-    if classes & NOT_PLAIN == 0 && value.len() <= PLAIN_SCAN_MAX && plain_prose(value) {
+    // (tried at any length: a long value that fails the test fails it at its first keyword,
+    // after a short scan, and one that passes skips a long lexing)
+    if classes & NOT_PLAIN == 0 && plain_prose(value, classes) {
         return None;
     }
     // Token buffers are reused per thread: no allocation per value after warm-up.
@@ -421,10 +429,6 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
     })
 }
 
-/// The longest value [`plain_prose`] is tried on: longer prose almost always holds a keyword
-/// somewhere (`and`, `or`, `in`, `is`), so its scan would mostly repeat the lexer's work.
-const PLAIN_SCAN_MAX: usize = 160;
-
 /// Whether `value`, which has no [`NOT_PLAIN`] byte, also has no SQL keyword (see
 /// [`keyword_in_run`]), no `--` or `/*` comment and no `::` or `:name`: then no context can
 /// detect it, and the lexer is not needed.
@@ -441,35 +445,61 @@ const PLAIN_SCAN_MAX: usize = 160;
 /// means no catalog name; no keyword means no clause. [`decide`] then reaches only its
 /// operator and list arms, whose verdicts need a comparison, a tautology (a comparison), a
 /// logic operator, a call, a sub-query, a variable or a truncation: none can be present.
-fn plain_prose(value: &str) -> bool {
+/// The proof holds at any length: the lexer's [`lexer::MAX_TOKENS`] cap only drops tokens.
+///
+/// `classes` are the value's [`byte_classes`]. The checks are independent and each visits
+/// only the bytes it concerns: the byte pairs at the `-`, `*` and `:` the classes say are
+/// there, and the maximal runs of ASCII letters, found eight bytes at a time. (The
+/// byte-by-byte walk this replaces visited every byte outside a letter run once, checking
+/// the neighbour of each `-`, `/` and `:`, and each run once: the same checks, and a value
+/// passes only when every one passes, so the order does not matter.)
+fn plain_prose(value: &str, classes: u16) -> bool {
     let b = value.as_bytes();
+    let next_is = |i: usize, x: u8| b.get(i + 1) == Some(&x);
+    // `--` line comments
+    if classes & DASH != 0 && memchr::memchr_iter(b'-', b).any(|i| next_is(i, b'-')) {
+        return false;
+    }
+    // `/*` block comments, found from their rarer `*`
+    if classes & STAR != 0 && memchr::memchr_iter(b'*', b).any(|i| i > 0 && b[i - 1] == b'/') {
+        return false;
+    }
+    // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`)
+    if classes & COLON != 0
+        && memchr::memchr_iter(b':', b).any(|i| {
+            b.get(i + 1)
+                .is_some_and(|&n| n == b':' || n.is_ascii_alphabetic())
+        })
+    {
+        return false;
+    }
     let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii_alphabetic() {
-            let start = i;
-            i = lexer::letters_end(b, i + 1);
-            let after_digit = start > 0 && b[start - 1].is_ascii_digit();
-            if keyword_in_run(&b[start..i], after_digit) {
-                return false;
-            }
-            continue;
-        }
-        i += 1;
-        // only these three bytes look at their neighbour (most bytes here are spaces)
-        if matches!(c, b'-' | b'/' | b':') {
-            let next = b.get(i).copied().unwrap_or(0);
-            let blocked = match c {
-                b'-' => next == b'-',
-                b'/' => next == b'*',
-                // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`)
-                _ => next == b':' || next.is_ascii_alphabetic(),
-            };
-            if blocked {
-                return false;
-            }
+    while let Some(start) = next_letter(b, i) {
+        i = lexer::letters_end(b, start + 1);
+        let after_digit = start > 0 && b[start - 1].is_ascii_digit();
+        if keyword_in_run(&b[start..i], after_digit) {
+            return false;
         }
     }
     true
+}
+
+/// The first ASCII letter at or after `i`, passing eight non-letters at a time.
+fn next_letter(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let letters = lexer::letter_mask(u64::from_le_bytes(chunk));
+        if letters != 0 {
+            return Some(i + (letters.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(u8::is_ascii_alphabetic)
+        .map(|p| i + p)
 }
 
 /// Whether the lexer can read a keyword in this maximal run of ASCII letters. After a digit
@@ -530,10 +560,23 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
         // the marked starts number the tokens of `raw`, which are `sig` without comments
         let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
-        // Without comments (most values) the significant tokens are the raw ones: no copy.
-        let has_comment = lexed_comment && raw.iter().any(|t| t.kind == Kind::Comment);
-        let truncated = has_comment && significant(value, raw, sig);
-        let sig: &[Token] = if has_comment { sig } else { raw };
+        // Without comments (most values) the significant tokens are the raw ones, and with
+        // one comment that ends the value (`… --`, a `#` on the last line) they are the raw
+        // ones before it: no copy.
+        let first_comment = if lexed_comment {
+            raw.iter().position(|t| t.kind == Kind::Comment)
+        } else {
+            None
+        };
+        let trailing_only = first_comment.is_some_and(|c| c + 1 == raw.len());
+        let (sig, truncated): (&[Token], bool) = match first_comment {
+            None => (raw, false),
+            Some(c) if trailing_only => (&raw[..c], trailing_truncation(value, raw)),
+            Some(_) => {
+                let truncated = significant(value, raw, sig);
+                (sig, truncated)
+            }
+        };
         let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
         let balanced = commented
             || match (st, sig.last()) {
@@ -546,7 +589,9 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
             };
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
+        // (a comment that only ends the value stands between no two tokens)
         let obfuscated = raw.len() != sig.len()
+            && !trailing_only
             && raw.windows(3).any(|w| {
                 w[1].kind == Kind::Comment
                     && w[0].end == w[1].start
@@ -608,6 +653,12 @@ fn comment_glued_keyword(s: &str, raw: &[Token]) -> bool {
 fn significant(s: &str, raw: &[Token], sig: &mut Vec<Token>) -> bool {
     sig.clear();
     sig.extend(raw.iter().copied().filter(|t| t.kind != Kind::Comment));
+    trailing_truncation(s, raw)
+}
+
+/// Whether the last token of `raw` is a comment that swallows the rest of the application's
+/// query (see [`truncating_comment`]).
+fn trailing_truncation(s: &str, raw: &[Token]) -> bool {
     match raw.last() {
         Some(t) if t.kind == Kind::Comment => {
             truncating_comment(s.get(t.start as usize..t.end as usize).unwrap_or(""))

@@ -730,20 +730,47 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "OR",
         "rom",
     ];
+    let plain_parts = [
+        "hello",
+        "world",
+        "Taugenichts",
+        "1",
+        "42",
+        "3.5",
+        ",",
+        ".",
+        " ",
+        "é",
+        "über",
+        "+",
+        "!",
+        "?",
+        "%",
+    ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
-    for _ in 0..4000 {
+    let mut long_plain = 0;
+    for round in 0..4000 {
         let mut v = String::new();
-        for _ in 0..(seed % 9 + 1) {
+        // every 64th value long, past the lexer's token cap, from parts that keep it plain
+        let long = round % 64 == 0;
+        let (count, choices) = if long {
+            (300 + seed % 400, &plain_parts[..])
+        } else {
+            (seed % 9 + 1, &parts[..])
+        };
+        for _ in 0..count {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
-            v.push_str(parts[(seed % parts.len() as u64) as usize]);
+            v.push_str(choices[(seed % choices.len() as u64) as usize]);
         }
         let classes = super::byte_classes(&v);
-        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v) {
+        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v, classes) {
             assert_eq!(full_analysis(&v), None, "{v:?}");
+            long_plain += usize::from(long);
         }
     }
+    assert!(long_plain > 0, "no long value was plain");
 }
 
 #[test]
@@ -774,7 +801,7 @@ fn plain_prose_keeps_sql_for_the_grammar() {
     ] {
         let classes = super::byte_classes(v);
         assert!(
-            classes & super::NOT_PLAIN != 0 || !super::plain_prose(v),
+            classes & super::NOT_PLAIN != 0 || !super::plain_prose(v, classes),
             "{v:?}"
         );
     }
@@ -789,10 +816,94 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "dfc987c2-72e2-4a8e-ad98-e0bf1bc3a01c",
     ] {
         assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
-        assert!(super::plain_prose(v), "{v:?}");
+        assert!(super::plain_prose(v, super::byte_classes(v)), "{v:?}");
         assert!(!hit(v), "{v:?}");
     }
     // the grammar still decides what the shortcut declines
     assert!(hit("1 UNION SELECT password FROM users"));
     assert!(hit("1fUNION SELECT 1"));
+}
+
+/// The byte-by-byte walk [`super::plain_prose`] must agree with: every byte outside a run of
+/// ASCII letters visited once (the neighbour of a `-`, `/`, `:` checked), every run once.
+fn plain_prose_bytewise(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii_alphabetic() {
+            let start = i;
+            while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            let after_digit = start > 0 && b[start - 1].is_ascii_digit();
+            if super::keyword_in_run(&b[start..i], after_digit) {
+                return false;
+            }
+            continue;
+        }
+        i += 1;
+        let next = b.get(i).copied().unwrap_or(0);
+        let blocked = match c {
+            b'-' => next == b'-',
+            b'/' => next == b'*',
+            b':' => next == b':' || next.is_ascii_alphabetic(),
+            _ => false,
+        };
+        if blocked {
+            return false;
+        }
+    }
+    true
+}
+
+proptest::proptest! {
+    #[test]
+    fn plain_prose_agrees_with_the_bytewise_walk(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Or", "union", "in", "x", "Taugenichts", "1", "0x", "1f", "9", " ", "-",
+                "--", "/", "*", "/*", ":", "::", ":x", ".", ",", "+", "?", "!", "é", "\u{a0}",
+                "..", "etc", "passwd", "%", "rom", "ab", "selec", "t",
+            ]),
+            0..40,
+        ),
+        tail in "[ -~]{0,24}",
+    ) {
+        let v = parts.concat() + &tail;
+        proptest::prop_assert_eq!(
+            super::plain_prose(&v, super::byte_classes(&v)),
+            plain_prose_bytewise(&v),
+            "{:?}", v
+        );
+    }
+}
+
+#[test]
+fn a_comment_that_ends_the_value_drops_no_token_before_it() {
+    // `analyze_with` takes the tokens before such a comment as the significant ones, without
+    // the copy `significant` makes; both must agree, in every context
+    for v in [
+        "1' or 1=1 --",
+        "admin'#",
+        "admin'-- -",
+        "<li><a class=\"reference internal\" href=\"#tkinter\">x</a></li>",
+        "1 /* x",
+        "1 /* x */",
+        "x -- y\n z",
+        "a/**/b #c",
+        "1 UN/**/ION SELECT 1 -- -",
+        "# only a comment",
+        "it's \"quoted\" -- and more",
+    ] {
+        for st in [Start::Bare, Start::InQuote(b'\''), Start::InQuote(b'"')] {
+            let (mut raw, mut starts, mut sig) = (Vec::new(), Vec::new(), Vec::new());
+            lexer::tokenize(v, st, true, &mut raw, &mut starts);
+            let truncated = super::significant(v, &raw, &mut sig);
+            let first = raw.iter().position(|t| t.kind == lexer::Kind::Comment);
+            if let Some(c) = first.filter(|&c| c + 1 == raw.len()) {
+                assert_eq!(&raw[..c], &sig[..], "{v:?} {st:?}");
+                assert_eq!(super::trailing_truncation(v, &raw), truncated, "{v:?}");
+            }
+        }
+    }
 }
