@@ -941,3 +941,35 @@ fn a_comment_that_ends_the_value_drops_no_token_before_it() {
         }
     }
 }
+
+#[test]
+fn truncating_comments_by_each_of_their_three_signs() {
+    // a separator after `--`, no alphanumeric text, or MSSQL's `sp_password` log hiding
+    for c in [
+        "--",
+        "-- -",
+        "-- x",
+        "--+x",
+        "--\tx",
+        "#",
+        "# --",
+        "/*",
+        "-- sp_password",
+        "#sp_password",
+        "#x sp_password",
+    ] {
+        assert!(super::truncating_comment(c), "{c:?}");
+    }
+    // prose that uses the characters
+    for c in [
+        "--INFANT",
+        "#2 MOM",
+        "# BLAH",
+        "#x",
+        "#sp_pass_word",
+        "--x_y",
+        "/* note */",
+    ] {
+        assert!(!super::truncating_comment(c), "{c:?}");
+    }
+}
