@@ -199,9 +199,9 @@ const UNDERSCORE: u16 = 1 << 12;
 /// The bytes that can make a token [`plain_prose`]'s proof rules out: a quote or backtick
 /// (literals, quote contexts), `#` `;` `@` `$` (comments, separators, variables),
 /// parentheses (calls, groups, closing the application's), the comparison bytes `= < > ~`,
-/// `|` `&` (`||`, `&&`), `\` (`\N`, escapes) and `_` (catalog and underscored keywords).
+/// `|` `&` (`||`, `&&`) and `_` (catalog and underscored keywords).
 /// Without `=`, `<`, `>`, `|` and `&`, a `!` can only be the unary operator and a `?` only
-/// a placeholder, which [`plain_prose`]'s proof allows; `:` is checked there.
+/// a placeholder, which [`plain_prose`]'s proof allows; `:` and `\` are checked there.
 const NOT_PLAIN: u16 = 1 << 13;
 /// `-` and `*`: [`plain_prose`] looks for `--` and `/*` only in values that have them.
 const DASH: u16 = 1 << 14;
@@ -210,7 +210,7 @@ const STAR: u16 = 1 << 15;
 /// The class bits of every byte value.
 static BYTE_CLASS: [u16; 256] = {
     let mut t = [0u16; 256];
-    let not_plain = b"'\"`#;@$()=<>~|&\\_";
+    let not_plain = b"'\"`#;@$()=<>~|&_";
     let mut i = 0;
     while i < not_plain.len() {
         t[not_plain[i] as usize] |= NOT_PLAIN;
@@ -435,7 +435,10 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
 ///
 /// Proof, from the tokens such a value lexes to: without quote bytes only the bare context
 /// runs, and its tokens are words that are not keywords, numbers, `+ - * / % ^` operators,
-/// unary `!`, `?` placeholders, commas, dots and other punctuation (a lone `:` included).
+/// unary `!`, `?` placeholders, commas, dots and other punctuation (a lone `:` included, and
+/// a `\` not before `N`: outside strings, which need a quote byte, the lexer reads such a
+/// backslash as one [`lexer::Kind::Other`] byte, and the `backslash_escapes` flag it sets
+/// only changes string scans; `\N` is MySQL's NULL, a literal, and is checked here).
 /// A placeholder only makes a numeric start (its `VAR` flag counts in quote contexts and
 /// after a logic operator, neither possible here); a unary operator is skipped as a prefix. (A keyword token is a maximal run of ASCII letters,
 /// checked here: a lexer word starts after a non-word byte, or after a number, which may end
@@ -462,6 +465,11 @@ fn plain_prose(value: &str, classes: u16) -> bool {
     }
     // `/*` block comments, found from their rarer `*`
     if classes & STAR != 0 && memchr::memchr_iter(b'*', b).any(|i| i > 0 && b[i - 1] == b'/') {
+        return false;
+    }
+    // MySQL's `\N` (NULL); any other backslash outside a string is punctuation
+    // (`C:\Temp`, `..\..\win.ini`)
+    if classes & BACKSLASH != 0 && memchr::memchr_iter(b'\\', b).any(|i| next_is(i, b'N')) {
         return false;
     }
     // `::` casts and `:name` variables; a lone `:` is punctuation (`Note: x`)
@@ -675,16 +683,12 @@ fn truncating_comment(c: &str) -> bool {
     if c.starts_with("/*") {
         return !c.ends_with("*/") || c.len() <= 4 || b.get(2) == Some(&b'*');
     }
-    let body = if c.starts_with("--") {
-        &b[2..]
-    } else {
-        &b[1..]
-    };
-    // MSSQL hides a statement from its log when `sp_password` appears in a comment
-    // (found from its `_`, which prose rarely has: no searcher to build per comment)
-    let sp_password = memchr::memchr_iter(b'_', body)
-        .any(|u| u >= 2 && body.get(u - 2..u + 9) == Some(&b"sp_password"[..]));
-    if sp_password {
+    let dashes = c.starts_with("--");
+    let body = if dashes { &b[2..] } else { &b[1..] };
+    // Three independent ways to be a truncation, any of which suffices: the two that look
+    // at a byte or two come first, the search through the whole comment last.
+    // `-- x`, `--+x`: the separator MySQL requires after `--`
+    if dashes && matches!(body.first(), Some(b' ' | b'\t' | b'+')) {
         return true;
     }
     // Nothing but punctuation and spaces (an empty body included): no allocation needed,
@@ -692,7 +696,10 @@ fn truncating_comment(c: &str) -> bool {
     if !body.iter().any(u8::is_ascii_alphanumeric) {
         return true;
     }
-    c.starts_with("--") && matches!(body.first(), Some(b' ' | b'\t' | b'+'))
+    // MSSQL hides a statement from its log when `sp_password` appears in a comment
+    // (found from its `_`, which prose rarely has: no searcher to build per comment)
+    memchr::memchr_iter(b'_', body)
+        .any(|u| u >= 2 && body.get(u - 2..u + 9) == Some(&b"sp_password"[..]))
 }
 
 /// The decision for one context.

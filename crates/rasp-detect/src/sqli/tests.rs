@@ -729,6 +729,11 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "Select",
         "OR",
         "rom",
+        "\\",
+        "\\\\",
+        "..\\",
+        "\\N",
+        "\\n",
     ];
     let plain_parts = [
         "hello",
@@ -746,6 +751,7 @@ fn plain_prose_leaves_only_values_the_grammar_passes() {
         "!",
         "?",
         "%",
+        "\\",
     ];
     let mut seed = 0x2545_f491_4f6c_dd1du64;
     let mut long_plain = 0;
@@ -798,6 +804,9 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "1 :x",
         "1 != 2",
         "? || 1",
+        "\\N",
+        "1 \\N",
+        "x\\\\Nope",
     ] {
         let classes = super::byte_classes(v);
         assert!(
@@ -814,6 +823,9 @@ fn plain_prose_keeps_sql_for_the_grammar() {
         "Hey! Why? Note: 10:30",
         "3rd street, 10am",
         "dfc987c2-72e2-4a8e-ad98-e0bf1bc3a01c",
+        "C:\\Temp\\report 2.txt",
+        "..\\..\\..\\windows\\win.ini",
+        "a\\nb\\tc",
     ] {
         assert_eq!(super::byte_classes(v) & super::NOT_PLAIN, 0, "{v:?}");
         assert!(super::plain_prose(v, super::byte_classes(v)), "{v:?}");
@@ -847,6 +859,7 @@ fn plain_prose_bytewise(value: &str) -> bool {
             b'-' => next == b'-',
             b'/' => next == b'*',
             b':' => next == b':' || next.is_ascii_alphabetic(),
+            b'\\' => next == b'N',
             _ => false,
         };
         if blocked {
@@ -863,7 +876,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "a", "Or", "union", "in", "x", "Taugenichts", "1", "0x", "1f", "9", " ", "-",
                 "--", "/", "*", "/*", ":", "::", ":x", ".", ",", "+", "?", "!", "é", "\u{a0}",
-                "..", "etc", "passwd", "%", "rom", "ab", "selec", "t",
+                "..", "etc", "passwd", "%", "rom", "ab", "selec", "t", "\\", "\\N", "N",
             ]),
             0..40,
         ),
@@ -875,6 +888,27 @@ proptest::proptest! {
             plain_prose_bytewise(&v),
             "{:?}", v
         );
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn plain_prose_passes_only_what_the_grammar_passes(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "Or", "union", "x", "1", "0x", "1f", " ", "-", "/", "*", ":", ".", ",",
+                "+", "?", "!", "%", "^", "{", "[x]", "\\", "\\N", "N", "\\\\", "é", "etc",
+            ]),
+            0..40,
+        ),
+        tail in "[ -~]{0,16}",
+    ) {
+        // the shortcut's answer (no detection) must be the full grammar's, backslashes included
+        let v = parts.concat() + &tail;
+        let classes = super::byte_classes(&v);
+        if classes & super::NOT_PLAIN == 0 && super::plain_prose(&v, classes) {
+            proptest::prop_assert_eq!(full_analysis(&v), None, "{:?}", v);
+        }
     }
 }
 
@@ -905,5 +939,37 @@ fn a_comment_that_ends_the_value_drops_no_token_before_it() {
                 assert_eq!(super::trailing_truncation(v, &raw), truncated, "{v:?}");
             }
         }
+    }
+}
+
+#[test]
+fn truncating_comments_by_each_of_their_three_signs() {
+    // a separator after `--`, no alphanumeric text, or MSSQL's `sp_password` log hiding
+    for c in [
+        "--",
+        "-- -",
+        "-- x",
+        "--+x",
+        "--\tx",
+        "#",
+        "# --",
+        "/*",
+        "-- sp_password",
+        "#sp_password",
+        "#x sp_password",
+    ] {
+        assert!(super::truncating_comment(c), "{c:?}");
+    }
+    // prose that uses the characters
+    for c in [
+        "--INFANT",
+        "#2 MOM",
+        "# BLAH",
+        "#x",
+        "#sp_pass_word",
+        "--x_y",
+        "/* note */",
+    ] {
+        assert!(!super::truncating_comment(c), "{c:?}");
     }
 }
