@@ -311,7 +311,11 @@ pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     let mut quote_free = 0u128;
     let delimiters: &[usize] = if m & super::class::LT != 0 {
         let out = store.insert([0usize; MAX_DELIMITERS]);
-        let n = attribute_delimiters(b, out, &mut quote_free);
+        // Delimiters are `"` and `'`: none lies after the last of them, and the scan (left
+        // to right, each pair closed within what it has read) finds the same pairs in the
+        // text up to it, without walking the tags after it.
+        let last = memchr::memrchr2(b'"', b'\'', b).map_or(0, |p| p + 1);
+        let n = attribute_delimiters(&b[..last], out, &mut quote_free);
         &out[..n]
     } else {
         &[]
@@ -1586,6 +1590,26 @@ mod tests {
 
     fn sink_call(s: &str) -> bool {
         super::sink_call(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+    }
+
+    #[test]
+    fn delimiters_end_at_the_last_quote() {
+        // the pairs found in a value are those found in it up to its last quote
+        for v in [
+            "<a href=\"x\" title='y'>t</a><b>more</b> <i>text</i>",
+            "<p class=\"k\">it's</p><br>",
+            "<x a=\"1\" b='2' c=\"3<\" d=\"4\">tail <y e=f>",
+            "<x a=\"unclosed>tail",
+            "no tags 'here'",
+        ] {
+            let b = v.as_bytes();
+            let last = memchr::memrchr2(b'"', b'\'', b).map_or(0, |p| p + 1);
+            let (mut full, mut cut) = ([0usize; MAX_DELIMITERS], [0usize; MAX_DELIMITERS]);
+            let (mut qf, mut qc) = (0u128, 0u128);
+            let n = attribute_delimiters(b, &mut full, &mut qf);
+            let k = attribute_delimiters(&b[..last], &mut cut, &mut qc);
+            assert_eq!((&full[..n], qf), (&cut[..k], qc), "{v}");
+        }
     }
 
     #[test]
