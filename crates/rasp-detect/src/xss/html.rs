@@ -566,7 +566,8 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
 
     // an `<iframe>` is judged after its attributes: an editor's video embed is not
     let judged_later = name == b"iframe" && inner_lt.is_none();
-    if executes_by_itself(name) && !bare_plugin(name, b, i) && !judged_later {
+    // (an end tag's name is empty: nothing to look up)
+    if !name.is_empty() && executes_by_itself(name) && !bare_plugin(name, b, i) && !judged_later {
         return (Some("executable-tag"), i);
     }
     let mut embed = EmbedCheck::new(name == b"iframe");
@@ -691,6 +692,11 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
+        // the rules below are keyed on the attribute's name: most attributes (`class`,
+        // `id`, `title`, `alt`, `width`) are named by none of them
+        if !named_rule_may_apply(lname) {
+            continue;
+        }
         if let Some(r) = page_attribute(name, lname, has_value, value, b, st) {
             return (Some(r), i);
         }
@@ -781,6 +787,57 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         }
         _ => (None, i),
     }
+}
+
+/// The attribute names (lower-case) that the name-keyed attribute rules of [`tag`] and
+/// [`page_attribute`] compare exactly: URL, form and input attributes, `style`, `srcdoc`,
+/// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`. The
+/// rules that match a prefix (`xmlns…`) or a suffix (`…schemalocation`) are covered in
+/// [`named_rule_may_apply`].
+const NAMED_ATTRIBUTES: [&[u8]; 22] = [
+    b"href",
+    b"src",
+    b"action",
+    b"formaction",
+    b"xlink:href",
+    b"poster",
+    b"background",
+    b"form",
+    b"formmethod",
+    b"formtarget",
+    b"formenctype",
+    b"dirname",
+    b"type",
+    b"style",
+    b"srcdoc",
+    b"http-equiv",
+    b"charset",
+    b"content",
+    b"rel",
+    b"datasrc",
+    b"dataformatas",
+    b"attributename",
+];
+
+/// Names this long or longer may end with `schemalocation` (and are all looked at).
+const MIN_SUFFIX_NAME: usize = b"schemalocation".len();
+
+/// For each name length below [`MIN_SUFFIX_NAME`], a bit per first letter of the
+/// [`NAMED_ATTRIBUTES`] of that length.
+static NAMED_FIRST: [u32; MIN_SUFFIX_NAME] = super::first_letters_by_length(&NAMED_ATTRIBUTES);
+
+/// Whether a name-keyed attribute rule may read the attribute named `lname` (lower-cased):
+/// one of [`NAMED_ATTRIBUTES`], an `xmlns…` declaration or a `…schemalocation`. A false
+/// answer is exact (no such rule names it), so the caller skips them all; a true one only
+/// says "compare": one look-up by length and first letter instead of a chain of compares.
+fn named_rule_may_apply(lname: &[u8]) -> bool {
+    let Some(&first) = lname.first() else {
+        return false;
+    };
+    if first == b'x' || lname.len() >= MIN_SUFFIX_NAME {
+        return true;
+    }
+    first.is_ascii_lowercase() && NAMED_FIRST[lname.len()] & (1 << (first - b'a')) != 0
 }
 
 /// The page-rewriting attribute rules of [`page`]: a URL that deceives about its host, a
@@ -1125,6 +1182,55 @@ mod tests {
         for v in ["</div>", "</a>", "</code>", "</span>", "</7>", "</"] {
             assert!(!closes_unopened_raw_text(v.as_bytes(), 2), "{v}");
         }
+    }
+
+    #[test]
+    fn named_attribute_rules_see_their_names() {
+        // every name a name-keyed rule compares is let through
+        for n in NAMED_ATTRIBUTES {
+            assert!(named_rule_may_apply(n), "{n:?}");
+        }
+        for n in [
+            b"xmlns".as_slice(),
+            b"xmlns:ev",
+            b"xsi:schemalocation",
+            b"foo:nonamespaceschemalocation",
+        ] {
+            assert!(named_rule_may_apply(n), "{n:?}");
+        }
+        // the page's URL and form rules name nothing that is skipped
+        for n in [
+            b"class".as_slice(),
+            b"id",
+            b"title",
+            b"alt",
+            b"width",
+            b"height",
+            b"lang",
+            b"name",
+            b"rowspan",
+            b"target",
+            b"data-x",
+            b"aria-label",
+            b"",
+            b"\xc3\xa9",
+        ] {
+            assert!(
+                !(page::url_attribute(n) || page::form_attribute(n) || n == b"type"),
+                "{n:?}"
+            );
+            assert!(!named_rule_may_apply(n), "{n:?}");
+        }
+        // and the tag rules decide the same with or without the skip
+        assert_eq!(
+            scan("<a class=\"k\" href=\"https://a@b.example/\">x</a>"),
+            Some("deceptive-url")
+        );
+        assert_eq!(scan("<p class=\"k\" title=\"t\" id=\"x\">x</p>"), None);
+        assert_eq!(
+            scan("<x xmlns:ev=\"http://www.w3.org/2001/xml-events\" ev:event=\"x\">"),
+            Some("xml-machinery")
+        );
     }
 
     #[test]

@@ -298,7 +298,9 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 
 /// A quote (optionally escaped with `\`) followed by an operator or statement separator and
 /// then a call or assignment through a script sink.
-pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
+///
+/// `m`: the classes of `s`'s bytes ([`super::classes`]), which say whether it has a `<`.
+pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     let b = s.as_bytes();
     // where direct sinks and cookie reads start, found once for the whole value (when a
     // first window needs them) so that only the windows holding one are examined
@@ -307,9 +309,13 @@ pub fn string_breakout(s: &str, sinks: &mut Sinks) -> bool {
     let mut store = None;
     // bit k: the value between delimiters 2k and 2k + 1 holds no quote of any kind
     let mut quote_free = 0u128;
-    let delimiters: &[usize] = if memchr::memchr(b'<', b).is_some() {
+    let delimiters: &[usize] = if m & super::class::LT != 0 {
         let out = store.insert([0usize; MAX_DELIMITERS]);
-        let n = attribute_delimiters(b, out, &mut quote_free);
+        // Delimiters are `"` and `'`: none lies after the last of them, and the scan (left
+        // to right, each pair closed within what it has read) finds the same pairs in the
+        // text up to it, without walking the tags after it.
+        let last = memchr::memrchr2(b'"', b'\'', b).map_or(0, |p| p + 1);
+        let n = attribute_delimiters(&b[..last], out, &mut quote_free);
         &out[..n]
     } else {
         &[]
@@ -1187,12 +1193,14 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
     // outside the bodies of functions it defines but never calls, as in code samples
     // and outside code-element text
-    memchr::memchr_iter(b';', t).take(MAX_STATEMENTS).any(|p| {
-        let stmt = trim_statement_start(&t[p + 1..]);
-        statement_acts(stmt)
-            && !in_uninvoked_function(t, p)
-            && !in_code_sample_text(t, t.len() - stmt.len())
-    })
+    // (`t` is a tail of `s`: without a `;` in `s` there is no later statement)
+    m & super::class::SEMI != 0
+        && memchr::memchr_iter(b';', t).take(MAX_STATEMENTS).any(|p| {
+            let stmt = trim_statement_start(&t[p + 1..]);
+            statement_acts(stmt)
+                && !in_uninvoked_function(t, p)
+                && !in_code_sample_text(t, t.len() - stmt.len())
+        })
 }
 
 /// Statements after `;` examined by [`sink_call`].
@@ -1577,11 +1585,31 @@ mod tests {
     use super::*;
 
     fn string_breakout(s: &str) -> bool {
-        super::string_breakout(s, &mut Sinks::new())
+        super::string_breakout(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
     }
 
     fn sink_call(s: &str) -> bool {
         super::sink_call(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+    }
+
+    #[test]
+    fn delimiters_end_at_the_last_quote() {
+        // the pairs found in a value are those found in it up to its last quote
+        for v in [
+            "<a href=\"x\" title='y'>t</a><b>more</b> <i>text</i>",
+            "<p class=\"k\">it's</p><br>",
+            "<x a=\"1\" b='2' c=\"3<\" d=\"4\">tail <y e=f>",
+            "<x a=\"unclosed>tail",
+            "no tags 'here'",
+        ] {
+            let b = v.as_bytes();
+            let last = memchr::memrchr2(b'"', b'\'', b).map_or(0, |p| p + 1);
+            let (mut full, mut cut) = ([0usize; MAX_DELIMITERS], [0usize; MAX_DELIMITERS]);
+            let (mut qf, mut qc) = (0u128, 0u128);
+            let n = attribute_delimiters(b, &mut full, &mut qf);
+            let k = attribute_delimiters(&b[..last], &mut cut, &mut qc);
+            assert_eq!((&full[..n], qf), (&cut[..k], qc), "{v}");
+        }
     }
 
     #[test]

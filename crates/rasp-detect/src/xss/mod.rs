@@ -502,7 +502,7 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     }
     // the direct sinks `v` names, scanned once for both JS rules on first use
     let mut sinks = js::Sinks::new();
-    if m & class::QUOTE != 0 && js::string_breakout(v, &mut sinks) {
+    if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks) {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
