@@ -64,6 +64,23 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
         return Cow::Borrowed(s);
     }
     let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    percent_decode_into(b, &mut out);
+    // Valid UTF-8 (the usual case) becomes the string without a second copy.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// One layer of [`percent_decode`] appended to `out` as raw bytes (not yet checked as UTF-8);
+/// returns whether an escape was decoded.
+///
+/// Every decoded escape reads more bytes than it writes (`%XX` 3 → 1, `%uXXXX` 6 → at most 3,
+/// `%c0%af` 6 → 1, a lone overlong lead `%c0` 3 → 1) and everything else is copied byte for
+/// byte, so the output equals the input exactly when this returns `false`, and is strictly
+/// shorter otherwise.
+fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut decoded = false;
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
@@ -80,6 +97,7 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
                 let mut buf = [0u8; 4];
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                 i += 6;
+                decoded = true;
                 continue;
             }
         }
@@ -101,14 +119,12 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
             None => {
                 out.push(b'%');
                 i += 1;
+                continue;
             }
         }
+        decoded = true;
     }
-    // Valid UTF-8 (the usual case) becomes the string without a second copy.
-    Cow::Owned(
-        String::from_utf8(out)
-            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
-    )
+    decoded
 }
 
 /// Fold overlong UTF-8 encodings of ASCII (`C0 AE`, `E0 80 AE`, `F0 80 80 AF`, up to the
@@ -347,22 +363,17 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
         let Ok(mut last) = cell.try_borrow_mut() else {
             return percent_decode_layers(s);
         };
-        if let Some(m) = last.get(s) {
-            return if m.borrowed {
-                Cow::Borrowed(s)
-            } else {
-                Cow::Owned(m.output.clone())
-            };
-        }
-        let decoded = percent_decode_layers(s);
-        last.set_with(s, |old| {
+        // A miss peels the layers in the previous answer's buffers (no allocation once warm).
+        let m = last.get_or_fill(s, |old| {
             let mut m = old.unwrap_or_default();
-            m.output.clear();
-            m.output.push_str(&decoded);
-            m.borrowed = matches!(decoded, Cow::Borrowed(_));
+            m.borrowed = !decode_layers_into(s, &mut m.bufs);
             m
         });
-        decoded
+        if m.borrowed {
+            Cow::Borrowed(s)
+        } else {
+            Cow::Owned(m.bufs.cur.clone())
+        }
     })
 }
 
@@ -370,25 +381,71 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
 /// itself (returned borrowed).
 #[derive(Default)]
 struct DecodeMemo {
-    output: String,
+    bufs: LayerBufs,
     borrowed: bool,
+}
+
+/// The buffers [`decode_layers_into`] peels layers in: the current layer's text and a spare
+/// the next layer is written into (the two are swapped after each layer).
+#[derive(Default)]
+struct LayerBufs {
+    cur: String,
+    spare: Vec<u8>,
 }
 
 /// [`percent_decode_deep`] without the memo.
 fn percent_decode_layers(s: &str) -> Cow<'_, str> {
-    let mut cur: Cow<'_, str> = Cow::Borrowed(s);
+    let mut bufs = LayerBufs::default();
+    if decode_layers_into(s, &mut bufs) {
+        Cow::Owned(bufs.cur)
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Peel [`percent_decode`] layers of `s` into `bufs.cur` until a layer changes nothing or
+/// [`MAX_DECODE_DEPTH`]; returns `false` when the first layer changes nothing (the answer is
+/// `s` itself and `bufs.cur` is stale).
+///
+/// A layer changes nothing exactly when it decodes no escape ([`percent_decode_into`]); when it
+/// decodes one its bytes are shorter than its input, so valid UTF-8 differs from the input
+/// without comparing. Only the lossy repair of invalid bytes (which lengthens the text) needs
+/// the comparison.
+fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> bool {
+    let mut layered = false;
     for _ in 0..MAX_DECODE_DEPTH {
-        match percent_decode(&cur) {
-            Cow::Borrowed(_) => break,
-            Cow::Owned(next) => {
-                if next == *cur {
+        let src = if layered {
+            bufs.cur.as_bytes()
+        } else {
+            s.as_bytes()
+        };
+        if memchr::memchr(b'%', src).is_none() {
+            break;
+        }
+        let mut out = std::mem::take(&mut bufs.spare);
+        out.clear();
+        out.reserve(src.len());
+        if !percent_decode_into(src, &mut out) {
+            bufs.spare = out;
+            break;
+        }
+        let next = match String::from_utf8(out) {
+            Ok(text) => text,
+            Err(e) => {
+                let bytes = e.into_bytes();
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let same = text.as_bytes() == src;
+                bufs.spare = bytes;
+                if same {
                     break;
                 }
-                cur = Cow::Owned(next);
+                text
             }
-        }
+        };
+        bufs.spare = std::mem::replace(&mut bufs.cur, next).into_bytes();
+        layered = true;
     }
-    cur
+    layered
 }
 
 /// Decode the HTML character references a browser would decode in text and attribute
@@ -668,6 +725,54 @@ mod tests {
             padded.extend_from_slice(b" z");
             for w in [v, &padded] {
                 assert_eq!(fold_overlong(w), reference_fold_overlong(w), "{w:?}");
+            }
+        }
+    }
+
+    /// The definition [`decode_layers_into`] implements without copies: [`percent_decode`]
+    /// applied until its answer equals its input.
+    fn reference_layers(s: &str) -> Cow<'_, str> {
+        let mut cur: Cow<'_, str> = Cow::Borrowed(s);
+        for _ in 0..MAX_DECODE_DEPTH {
+            match percent_decode(&cur) {
+                Cow::Borrowed(_) => break,
+                Cow::Owned(next) => {
+                    if next == *cur {
+                        break;
+                    }
+                    cur = Cow::Owned(next);
+                }
+            }
+        }
+        cur
+    }
+
+    #[test]
+    fn buffered_layers_equal_repeated_decoding() {
+        let pieces = [
+            "%", "%25", "%2", "%252", "5", "e", "%ff", "%c0", "%af", "%u2216", "%u00", "\u{fffd}",
+            "é", "a", "%%",
+        ];
+        let mut inputs = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for v in &inputs {
+                for p in pieces {
+                    next.push(format!("{v}{p}"));
+                }
+            }
+            inputs.extend(next);
+            inputs.sort();
+            inputs.dedup();
+        }
+        let mut bufs = LayerBufs::default();
+        for v in &inputs {
+            let want = reference_layers(v);
+            assert_eq!(percent_decode_layers(v), want, "{v}");
+            let changed = decode_layers_into(v, &mut bufs);
+            assert_eq!(changed, matches!(want, Cow::Owned(_)), "{v}");
+            if changed {
+                assert_eq!(bufs.cur, want, "{v}");
             }
         }
     }
