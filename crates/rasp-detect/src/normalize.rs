@@ -199,16 +199,34 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     }
     // The first layer reads the value itself (no copy); later ones the previous layer's text.
     let mut cur: Cow<'_, str> = Cow::Borrowed(s);
+    // The buffer of the layer before last, written over by the next layer.
+    let mut spare: Vec<u8> = Vec::new();
     for _ in 0..MAX_DECODE_DEPTH {
-        let bytes = match percent_decode_bytes(&cur) {
-            Some(b) => fold_overlong_owned(b),
-            None => break,
-        };
-        let next = fold_lookalikes_lossy(bytes);
-        if next == *cur {
+        let src = cur.as_bytes();
+        if memchr::memchr(b'%', src).is_none() {
             break;
         }
-        cur = Cow::Owned(next);
+        let mut out = std::mem::take(&mut spare);
+        out.clear();
+        out.reserve(src.len());
+        let next = if lenient_layer_into(src, &mut out) {
+            match lenient_text(out, src) {
+                Some(next) => next,
+                None => break,
+            }
+        } else if has_lookalike(src) {
+            // Nothing decoded: the bytes are the text itself, valid UTF-8, which
+            // [`fold_overlong`] leaves alone (its forms are invalid UTF-8); only raw
+            // look-alikes change, and folding one shortens the text.
+            spare = out;
+            fold_lookalikes(&cur)
+        } else {
+            // The layer changes nothing.
+            break;
+        };
+        if let Cow::Owned(old) = std::mem::replace(&mut cur, Cow::Owned(next)) {
+            spare = old.into_bytes();
+        }
     }
     // Look-alike characters that arrive raw (not percent-encoded) are folded already: every
     // layer's text has its look-alikes folded, and the value has a `%`, so the first layer
@@ -242,16 +260,6 @@ fn has_lookalike(b: &[u8]) -> bool {
     })
 }
 
-/// Bytes as text (invalid sequences as U+FFFD) with look-alikes folded; no per-character
-/// rebuild when there is nothing to fold.
-fn fold_lookalikes_lossy(bytes: Vec<u8>) -> String {
-    match String::from_utf8(bytes) {
-        Ok(s) if !has_lookalike(s.as_bytes()) => s,
-        Ok(s) => fold_lookalikes(&s),
-        Err(e) => fold_lookalikes(&String::from_utf8_lossy(e.as_bytes())),
-    }
-}
-
 /// `s` with every character mapped by [`fold_lookalike`]: the runs between look-alikes are
 /// copied whole into a buffer of the final size (a fold never lengthens the text), instead
 /// of rebuilding the string a character at a time.
@@ -281,11 +289,14 @@ fn fold_lookalikes(s: &str) -> String {
     out
 }
 
-/// One layer of `%XX` / `%uXXXX` decoding into raw bytes; `None` when there is nothing to do.
-fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
-    let b = s.as_bytes();
-    memchr::memchr(b'%', b)?;
-    let mut out = Vec::with_capacity(b.len());
+/// One layer of [`lenient_decode`]'s `%XX` / `%uXXXX` / double-nibble decoding of `b`
+/// appended to `out` as raw bytes; returns whether an escape was decoded.
+///
+/// Every decoded escape reads more bytes than it writes (`%XX` 3 → 1, `%uXXXX` 6 → at most 3,
+/// a double-nibble form at least 5 → 1) and everything else is copied, so the output equals
+/// the input exactly when this returns `false`, and is strictly shorter otherwise.
+fn lenient_layer_into(b: &[u8], out: &mut Vec<u8>) -> bool {
+    let mut decoded = false;
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
@@ -303,12 +314,14 @@ fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
                 let mut buf = [0u8; 4];
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                 i += 6;
+                decoded = true;
                 continue;
             }
         }
         if let Some(v) = hex_pair(b, i + 1) {
             out.push(v);
             i += 3;
+            decoded = true;
             continue;
         }
         // IIS "double nibble" forms: each hex digit of the escape itself encoded
@@ -316,12 +329,29 @@ fn percent_decode_bytes(s: &str) -> Option<Vec<u8>> {
         if let Some((v, used)) = nibble_escape(b, i) {
             out.push(v);
             i += used;
+            decoded = true;
             continue;
         }
         out.push(b[i]);
         i += 1;
     }
-    Some(out)
+    decoded
+}
+
+/// The text of a layer whose escapes decoded to `bytes`, overlong forms and look-alikes
+/// folded and invalid bytes made U+FFFD; `None` when it equals `src`, the layer's input.
+///
+/// `bytes` is shorter than `src` ([`lenient_layer_into`]) and both folds only shorten, so valid
+/// UTF-8 differs from `src` without a comparison; only the U+FFFD repair lengthens the text.
+fn lenient_text(bytes: Vec<u8>, src: &[u8]) -> Option<String> {
+    match String::from_utf8(fold_overlong_owned(bytes)) {
+        Ok(t) if !has_lookalike(t.as_bytes()) => Some(t),
+        Ok(t) => Some(fold_lookalikes(&t)),
+        Err(e) => {
+            let t = fold_lookalikes(&String::from_utf8_lossy(e.as_bytes()));
+            (t.as_bytes() != src).then_some(t)
+        }
+    }
 }
 
 /// A hex digit at `at`, either raw or itself percent-encoded; returns (value, bytes used).
@@ -774,6 +804,55 @@ mod tests {
             if changed {
                 assert_eq!(bufs.cur, want, "{v}");
             }
+        }
+    }
+
+    /// The definition [`lenient_decode`] implements with fewer copies: each layer's bytes
+    /// folded and made text, applied until a layer's text equals its input.
+    fn reference_lenient(s: &str) -> String {
+        let mut cur = s.to_string();
+        for _ in 0..MAX_DECODE_DEPTH {
+            if !cur.contains('%') {
+                break;
+            }
+            let mut bytes = Vec::new();
+            lenient_layer_into(cur.as_bytes(), &mut bytes);
+            let text: String = String::from_utf8_lossy(&fold_overlong(&bytes))
+                .chars()
+                .map(fold_lookalike)
+                .collect();
+            if text == cur {
+                break;
+            }
+            cur = text;
+        }
+        if s.contains('%') {
+            cur
+        } else {
+            s.chars().map(fold_lookalike).collect()
+        }
+    }
+
+    #[test]
+    fn buffered_lenient_layers_equal_the_definition() {
+        let pieces = [
+            "%", "%25", "%2", "%35", "%%", "e", "%ff", "%c0", "%e0%80", "%ae", "%u2216", "%uff0e",
+            "\u{2215}", "\u{fffd}", "é",
+        ];
+        let mut inputs = vec![String::new()];
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for v in &inputs {
+                for p in pieces {
+                    next.push(format!("{v}{p}"));
+                }
+            }
+            inputs.extend(next);
+            inputs.sort();
+            inputs.dedup();
+        }
+        for v in &inputs {
+            assert_eq!(lenient_decode(v), reference_lenient(v), "{v}");
         }
     }
 
