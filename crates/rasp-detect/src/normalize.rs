@@ -72,15 +72,26 @@ pub fn percent_decode(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// What one layer of [`percent_decode_into`] met.
+#[derive(Clone, Copy)]
+struct Layer {
+    /// An escape was decoded.
+    decoded: bool,
+    /// Every `%` began a `%XX` escape of a byte other than `C0`/`C1` (for a whole decoding:
+    /// and every layer's text was valid UTF-8 without a look-alike): see [`DecodeMemo`].
+    plain_escapes: bool,
+}
+
 /// One layer of [`percent_decode`] appended to `out` as raw bytes (not yet checked as UTF-8);
-/// returns whether an escape was decoded.
+/// tells whether an escape was decoded and whether every `%` was a plain `%XX` ([`Layer`]).
 ///
 /// Every decoded escape reads more bytes than it writes (`%XX` 3 → 1, `%uXXXX` 6 → at most 3,
 /// `%c0%af` 6 → 1, a lone overlong lead `%c0` 3 → 1) and everything else is copied byte for
 /// byte, so the output equals the input exactly when this returns `false`, and is strictly
 /// shorter otherwise.
-fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> bool {
+fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> Layer {
     let mut decoded = false;
+    let mut plain_escapes = true;
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'%' {
@@ -98,25 +109,31 @@ fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> bool {
                 out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                 i += 6;
                 decoded = true;
+                plain_escapes = false;
                 continue;
             }
         }
         match hex_pair(b, i + 1) {
-            Some(lead @ (0xc0 | 0xc1)) if b.get(i + 3) == Some(&b'%') => match hex_pair(b, i + 4) {
-                Some(cont) if cont & 0xc0 == 0x80 => {
-                    out.push(((lead & 0x01) << 6) | (cont & 0x3f));
-                    i += 6;
+            Some(lead @ (0xc0 | 0xc1)) if b.get(i + 3) == Some(&b'%') => {
+                plain_escapes = false;
+                match hex_pair(b, i + 4) {
+                    Some(cont) if cont & 0xc0 == 0x80 => {
+                        out.push(((lead & 0x01) << 6) | (cont & 0x3f));
+                        i += 6;
+                    }
+                    _ => {
+                        out.push(lead);
+                        i += 3;
+                    }
                 }
-                _ => {
-                    out.push(lead);
-                    i += 3;
-                }
-            },
+            }
             Some(byte) => {
+                plain_escapes &= !matches!(byte, 0xc0 | 0xc1);
                 out.push(byte);
                 i += 3;
             }
             None => {
+                plain_escapes = false;
                 out.push(b'%');
                 i += 1;
                 continue;
@@ -124,7 +141,10 @@ fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> bool {
         }
         decoded = true;
     }
-    decoded
+    Layer {
+        decoded,
+        plain_escapes,
+    }
 }
 
 /// Fold overlong UTF-8 encodings of ASCII (`C0 AE`, `E0 80 AE`, `F0 80 80 AF`, up to the
@@ -196,6 +216,9 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
         } else {
             Cow::Borrowed(s)
         };
+    }
+    if let Some(shared) = shared_lenient_decoding(s) {
+        return Cow::Owned(shared);
     }
     // The first layer reads the value itself (no copy); later ones the previous layer's text.
     let mut cur: Cow<'_, str> = Cow::Borrowed(s);
@@ -385,10 +408,6 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
     if memchr::memchr(b'%', s.as_bytes()).is_none() {
         return Cow::Borrowed(s);
     }
-    thread_local! {
-        static LAST: std::cell::RefCell<crate::last_value::LastValue<DecodeMemo>> =
-            const { std::cell::RefCell::new(crate::last_value::LastValue::new()) };
-    }
     LAST.with(|cell| {
         let Ok(mut last) = cell.try_borrow_mut() else {
             return percent_decode_layers(s);
@@ -396,7 +415,9 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
         // A miss peels the layers in the previous answer's buffers (no allocation once warm).
         let m = last.get_or_fill(s, |old| {
             let mut m = old.unwrap_or_default();
-            m.borrowed = !decode_layers_into(s, &mut m.bufs);
+            let layers = decode_layers_into(s, &mut m.bufs);
+            m.borrowed = !layers.decoded;
+            m.plain_escapes = layers.plain_escapes;
             m
         });
         if m.borrowed {
@@ -407,12 +428,39 @@ pub fn percent_decode_deep(s: &str) -> Cow<'_, str> {
     })
 }
 
-/// The answer [`percent_decode_deep`] remembers: the decoding, and whether it was the input
-/// itself (returned borrowed).
+thread_local! {
+    /// The last value [`percent_decode_deep`] decoded on this thread, and its answer.
+    static LAST: std::cell::RefCell<crate::last_value::LastValue<DecodeMemo>> =
+        const { std::cell::RefCell::new(crate::last_value::LastValue::new()) };
+}
+
+/// The answer [`percent_decode_deep`] remembers: the decoding, whether it was the input
+/// itself (returned borrowed), and whether every layer was plain: each of its `%` began a
+/// `%XX` escape of a byte other than `C0`/`C1`, and its text came out valid UTF-8 without a
+/// look-alike.
+///
+/// On a value without a look-alike, [`lenient_decode`] then decodes each layer to the same
+/// text: both decoders turn such a `%XX` into its byte and copy the rest (the `%uXXXX`,
+/// `%C0%AF` and double-nibble forms they treat differently start with a `%` this rules out);
+/// [`fold_overlong`] leaves valid UTF-8 alone (every form it folds is invalid UTF-8), no
+/// U+FFFD repair happens, and there is no look-alike to fold; and both stop at the same layer
+/// (each decodes an escape while a `%` is left, and a layer then changes the text).
 #[derive(Default)]
 struct DecodeMemo {
     bufs: LayerBufs,
     borrowed: bool,
+    plain_escapes: bool,
+}
+
+/// [`lenient_decode`] of `s` (which has a `%`) read from the answer [`percent_decode_deep`]
+/// remembers for it, when that answer is the same decoding (see [`DecodeMemo`]); the
+/// detectors that run before traversal decode most values with escapes.
+fn shared_lenient_decoding(s: &str) -> Option<String> {
+    LAST.with(|cell| {
+        let last = cell.try_borrow().ok()?;
+        let m = last.get(s)?;
+        (m.plain_escapes && !m.borrowed && !has_lookalike(s.as_bytes())).then(|| m.bufs.cur.clone())
+    })
 }
 
 /// The buffers [`decode_layers_into`] peels layers in: the current layer's text and a spare
@@ -426,7 +474,7 @@ struct LayerBufs {
 /// [`percent_decode_deep`] without the memo.
 fn percent_decode_layers(s: &str) -> Cow<'_, str> {
     let mut bufs = LayerBufs::default();
-    if decode_layers_into(s, &mut bufs) {
+    if decode_layers_into(s, &mut bufs).decoded {
         Cow::Owned(bufs.cur)
     } else {
         Cow::Borrowed(s)
@@ -434,15 +482,17 @@ fn percent_decode_layers(s: &str) -> Cow<'_, str> {
 }
 
 /// Peel [`percent_decode`] layers of `s` into `bufs.cur` until a layer changes nothing or
-/// [`MAX_DECODE_DEPTH`]; returns `false` when the first layer changes nothing (the answer is
-/// `s` itself and `bufs.cur` is stale).
+/// [`MAX_DECODE_DEPTH`]; `decoded` is `false` when the first layer changes nothing (the answer
+/// is `s` itself and `bufs.cur` is stale), `plain_escapes` whether every layer that ran was
+/// plain ([`DecodeMemo`]).
 ///
 /// A layer changes nothing exactly when it decodes no escape ([`percent_decode_into`]); when it
 /// decodes one its bytes are shorter than its input, so valid UTF-8 differs from the input
 /// without comparing. Only the lossy repair of invalid bytes (which lengthens the text) needs
 /// the comparison.
-fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> bool {
+fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> Layer {
     let mut layered = false;
+    let mut plain_escapes = true;
     for _ in 0..MAX_DECODE_DEPTH {
         let src = if layered {
             bufs.cur.as_bytes()
@@ -455,13 +505,19 @@ fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> bool {
         let mut out = std::mem::take(&mut bufs.spare);
         out.clear();
         out.reserve(src.len());
-        if !percent_decode_into(src, &mut out) {
+        let layer = percent_decode_into(src, &mut out);
+        plain_escapes &= layer.plain_escapes;
+        if !layer.decoded {
             bufs.spare = out;
             break;
         }
         let next = match String::from_utf8(out) {
-            Ok(text) => text,
+            Ok(text) => {
+                plain_escapes = plain_escapes && !has_lookalike(text.as_bytes());
+                text
+            }
             Err(e) => {
+                plain_escapes = false;
                 let bytes = e.into_bytes();
                 let text = String::from_utf8_lossy(&bytes).into_owned();
                 let same = text.as_bytes() == src;
@@ -475,7 +531,10 @@ fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> bool {
         bufs.spare = std::mem::replace(&mut bufs.cur, next).into_bytes();
         layered = true;
     }
-    layered
+    Layer {
+        decoded: layered,
+        plain_escapes,
+    }
 }
 
 /// Decode the HTML character references a browser would decode in text and attribute
@@ -799,7 +858,7 @@ mod tests {
         for v in &inputs {
             let want = reference_layers(v);
             assert_eq!(percent_decode_layers(v), want, "{v}");
-            let changed = decode_layers_into(v, &mut bufs);
+            let changed = decode_layers_into(v, &mut bufs).decoded;
             assert_eq!(changed, matches!(want, Cow::Owned(_)), "{v}");
             if changed {
                 assert_eq!(bufs.cur, want, "{v}");
@@ -836,8 +895,23 @@ mod tests {
     #[test]
     fn buffered_lenient_layers_equal_the_definition() {
         let pieces = [
-            "%", "%25", "%2", "%35", "%%", "e", "%ff", "%c0", "%e0%80", "%ae", "%u2216", "%uff0e",
-            "\u{2215}", "\u{fffd}", "é",
+            "%",
+            "%25",
+            "%2",
+            "%35",
+            "%%",
+            "e",
+            "%ff",
+            "%c0",
+            "%e0%80",
+            "%ae",
+            "%u2216",
+            "%uff0e",
+            "\u{2215}",
+            "\u{fffd}",
+            "é",
+            "%e2%88%95",
+            "%c3%a9",
         ];
         let mut inputs = vec![String::new()];
         for _ in 0..3 {
@@ -852,7 +926,28 @@ mod tests {
             inputs.dedup();
         }
         for v in &inputs {
-            assert_eq!(lenient_decode(v), reference_lenient(v), "{v}");
+            let want = reference_lenient(v);
+            assert_eq!(lenient_decode(v), want, "{v}");
+            // Read from the percent decoding's memo when that decoding is the same.
+            let _ = percent_decode_deep(v);
+            assert_eq!(lenient_decode(v), want, "{v}");
+        }
+        let _ = percent_decode_deep("%252e%2E%2f");
+        assert!(shared_lenient_decoding("%252e%2E%2f").is_some_and(|t| t == "../"));
+        let _ = percent_decode_deep("caf%C3%A9%2f");
+        assert!(shared_lenient_decoding("caf%C3%A9%2f").is_some_and(|t| t == "café/"));
+        for v in [
+            "%c0%ae",
+            "%u002e",
+            "100%",
+            "%%32%65",
+            "%e9",
+            "\u{2215}%2e",
+            "%e2%88%95",
+            "%c1%9c",
+        ] {
+            let _ = percent_decode_deep(v);
+            assert!(shared_lenient_decoding(v).is_none(), "{v}");
         }
     }
 
