@@ -25,13 +25,28 @@ pub(crate) fn find_byte(needle: u8, hay: &[u8]) -> Option<usize> {
     }
 }
 
-fn hex_val(b: u8) -> Option<u8> {
-    match b {
-        b'0'..=b'9' => Some(b - b'0'),
-        b'a'..=b'f' => Some(b - b'a' + 10),
-        b'A'..=b'F' => Some(b - b'A' + 10),
-        _ => None,
+/// The value of every hex digit, `NOT_HEX` for other bytes: the decoders read two per
+/// escape, and one table load is cheaper than the three range tests.
+static HEX_VALUE: [u8; 256] = {
+    let mut t = [NOT_HEX; 256];
+    let mut i = 0;
+    while i < 10 {
+        t[b'0' as usize + i] = i as u8;
+        i += 1;
     }
+    let mut i = 0;
+    while i < 6 {
+        t[b'a' as usize + i] = 10 + i as u8;
+        t[b'A' as usize + i] = 10 + i as u8;
+        i += 1;
+    }
+    t
+};
+const NOT_HEX: u8 = 0xff;
+
+fn hex_val(b: u8) -> Option<u8> {
+    let v = HEX_VALUE[usize::from(b)];
+    (v != NOT_HEX).then_some(v)
 }
 
 fn hex_pair(b: &[u8], at: usize) -> Option<u8> {
@@ -699,6 +714,14 @@ fn window_cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_table_reads_exactly_the_hex_digits() {
+        for b in 0..=255u8 {
+            let want = char::from(b).to_digit(16).map(|d| d as u8);
+            assert_eq!(hex_val(b), want.filter(|_| b.is_ascii()), "{b}");
+        }
+    }
 
     #[test]
     fn near_then_vectorised_search_finds_the_first_byte() {
