@@ -39,6 +39,23 @@ impl<T> LastValue<T> {
         self.key.push_str(key);
         self.value = Some(fill(self.value.take()));
     }
+
+    /// The answer remembered for `key`, made first by `fill` from the previous one (as in
+    /// [`LastValue::set_with`]) when `key` is not the last value: one comparison of the key
+    /// on a hit, and the answer handed out by reference.
+    pub(crate) fn get_or_fill(&mut self, key: &str, fill: impl FnOnce(Option<T>) -> T) -> &T {
+        // The answer is moved out and back (a few words), which keeps both paths free of
+        // a borrow that outlives the match.
+        let v = match self.value.take() {
+            Some(v) if self.key == key => v,
+            old => {
+                self.key.clear();
+                self.key.push_str(key);
+                fill(old)
+            }
+        };
+        self.value.insert(v)
+    }
 }
 
 #[cfg(test)]
@@ -58,5 +75,12 @@ mod tests {
         last.set_with("y", |old| old.unwrap_or(0) + 1);
         assert_eq!(last.get("y"), Some(&3));
         assert_eq!(last.get("x"), None);
+        // A hit keeps the answer; a miss makes a new one from the old.
+        assert_eq!(*last.get_or_fill("y", |_| 99), 3);
+        assert_eq!(*last.get_or_fill("z", |old| old.unwrap_or(0) * 10), 30);
+        assert_eq!(last.get("y"), None);
+        assert_eq!(last.get("z"), Some(&30));
+        let mut empty: LastValue<u8> = LastValue::new();
+        assert_eq!(*empty.get_or_fill("", |old| old.unwrap_or(7)), 7);
     }
 }
