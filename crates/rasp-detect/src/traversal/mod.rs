@@ -494,6 +494,18 @@ fn is_dot_segment(b: &[u8]) -> bool {
     dots >= 2 && b.get(dots).is_none_or(|&c| c == b';')
 }
 
+/// A fixed-seed generator for the property tests of this module and `sensitive`: each call
+/// gives a number below its argument (a 64-bit LCG, Knuth's MMIX constants).
+#[cfg(test)]
+fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -546,13 +558,7 @@ mod tests {
         const PIECES: &[&str] = &[
             "..", ".", "/", "a", " ", "\t", ";", "...", "é", "\n", "x;y", "..;", "//",
         ];
-        let mut seed: u64 = 0x2f6b_3c1d_55aa_9e01;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = lcg(0x2f6b_3c1d_55aa_9e01);
         let deep = "a/".repeat(MAX_SEGMENTS) + "../".repeat(MAX_SEGMENTS + 2).as_str();
         let mut texts = vec![deep, String::new(), "..".to_owned(), " .. ".to_owned()];
         for _ in 0..4000 {
@@ -809,13 +815,7 @@ mod tests {
             "proc/self/",
             ";",
         ];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = lcg(0x9e37_79b9_7f4a_7c15);
         for _ in 0..4000 {
             let pieces = next(24);
             let v: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();

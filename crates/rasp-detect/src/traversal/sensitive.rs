@@ -1068,13 +1068,7 @@ mod tests {
 
     #[test]
     fn every_entry_is_kept_at_its_key_anchor_in_any_case_and_surrounding() {
-        let mut seed: u64 = 0x51_7cc1_b727_220a;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::traversal::lcg(0x51_7cc1_b727_220a);
         const AROUND: &[&str] = &[
             "", "x", "/", ".", "_", " ", "é", "9", "-", "\n", "a/", "..", "~",
         ];
@@ -1159,13 +1153,7 @@ mod tests {
             "word ",
             "longer prose here ",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::traversal::lcg(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let pieces = next(60);
             let text: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();
