@@ -976,6 +976,7 @@ const MAX_CONTEXT_CHECKS: usize = 64;
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
     let mut context_checks = 0;
+    let mut template = TemplateText::new();
     for (st, i) in direct_sink_runs(b) {
         let next = b.get(i).copied();
         // `server.setTimeout(…)`, `rl.prompt()`: a method of an ordinary object that shares
@@ -1007,7 +1008,7 @@ fn code_mentions_sink(b: &[u8]) -> bool {
         // ``Run with `--eval` for a one-liner``: read as code, the sink lies inside the
         // template literal its odd backtick opened, which is text unless a `${` opens a
         // substitution (in a page's template the breaks are `string_breakout`'s business)
-        if in_template_text(b, st) {
+        if template.holds(b, st) {
             continue;
         }
         // code shown in a code element runs nowhere, whatever it does with the sink; each
@@ -1062,15 +1063,42 @@ fn code_mentions_sink(b: &[u8]) -> bool {
     false
 }
 
-/// Whether `st` lies inside a template literal's text when `b` is read as code: an odd
-/// number of backticks before it, and no `${` after the last of them.
-fn in_template_text(b: &[u8], st: usize) -> bool {
-    let before = &b[..st];
-    let Some(last) = memchr::memrchr(b'`', before) else {
-        return false;
-    };
-    memchr::memchr_iter(b'`', before).count() % 2 == 1
-        && !super::has_pair(&before[last..], b'$', b'{')
+/// Whether positions of a value, asked left to right, lie inside a template literal's text
+/// when the value is read as code: an odd number of backticks before the position, and no
+/// `${` after the last of them. The state is carried from one position to the next, so a
+/// value with many sink names is still read once (not once per name).
+struct TemplateText {
+    /// Bytes before this have been read.
+    at: usize,
+    /// An odd number of backticks so far.
+    odd: bool,
+    /// A `${` since the last backtick.
+    substitution: bool,
+}
+
+impl TemplateText {
+    fn new() -> TemplateText {
+        TemplateText {
+            at: 0,
+            odd: false,
+            substitution: false,
+        }
+    }
+
+    /// Whether `st` (not before any position asked already) lies in template text of `b`.
+    fn holds(&mut self, b: &[u8], st: usize) -> bool {
+        for p in memchr::memchr2_iter(b'`', b'{', &b[self.at..st]) {
+            let p = self.at + p;
+            if b[p] == b'`' {
+                self.odd = !self.odd;
+                self.substitution = false;
+            } else if p > 0 && b[p - 1] == b'$' {
+                self.substitution = true;
+            }
+        }
+        self.at = st;
+        self.odd && !self.substitution
+    }
 }
 
 /// Longest stretch of a line read back from a sink by [`words_side_by_side_before`].
@@ -1355,11 +1383,8 @@ fn prose_call(args: &[u8]) -> bool {
                 depth -= 1;
                 prev_word = None;
                 if depth == 0 {
-                    let mut j = k + 1;
-                    let at = j;
-                    while j < args.len() && matches!(args[j], b' ' | b'\t') {
-                        j += 1;
-                    }
+                    let at = k + 1;
+                    let mut j = skip_blanks(args, at);
                     if j == at || j >= args.len() || !args[j].is_ascii_alphabetic() {
                         return false;
                     }
@@ -1609,6 +1634,30 @@ mod tests {
             let n = attribute_delimiters(b, &mut full, &mut qf);
             let k = attribute_delimiters(&b[..last], &mut cut, &mut qc);
             assert_eq!((&full[..n], qf), (&cut[..k], qc), "{v}");
+        }
+    }
+
+    #[test]
+    fn template_text_carried_left_to_right() {
+        // the plain definition: odd backticks before `st`, no `${` after the last one
+        let plain = |b: &[u8], st: usize| {
+            let before = &b[..st];
+            memchr::memrchr(b'`', before).is_some_and(|last| {
+                memchr::memchr_iter(b'`', before).count() % 2 == 1
+                    && !super::super::has_pair(&before[last..], b'$', b'{')
+            })
+        };
+        for v in [
+            "Run with `node --eval` and `${alert(1)}` then `x` alert",
+            "``a`${b}`{c}`$`{d}`",
+            "no ticks { } ${ }",
+            "`${`${`a`}`}`",
+        ] {
+            let b = v.as_bytes();
+            let mut t = TemplateText::new();
+            for st in 0..=b.len() {
+                assert_eq!(t.holds(b, st), plain(b, st), "{v:?} at {st}");
+            }
         }
     }
 
