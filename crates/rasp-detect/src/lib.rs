@@ -505,6 +505,13 @@ fn has_comment_opener(b: &[u8]) -> bool {
     })
 }
 
+/// Whether this CPU has AVX2, for the vectorised paths of the ML feature pass and the XSS
+/// byte scans (std detects it once and caches the answer).
+#[cfg(target_arch = "x86_64")]
+pub(crate) fn avx2_available() -> bool {
+    std::arch::is_x86_feature_detected!("avx2")
+}
+
 /// A byte-membership table (one lookup per byte instead of a search of the set).
 pub(crate) const fn byte_set(set: &[u8]) -> [bool; 256] {
     let mut table = [false; 256];

@@ -534,10 +534,8 @@ mod wide {
         _mm256_sub_epi8, _mm256_xor_si256, _mm_cvtsi64_si128,
     };
 
-    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
-    pub(super) fn available() -> bool {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
+    /// Whether this CPU has AVX2.
+    pub(super) use crate::avx2_available as available;
 
     /// The low 32 bits of FNV-1a's state after the basis of the width-`n` n-gram hash.
     const fn basis(n: usize) -> i32 {

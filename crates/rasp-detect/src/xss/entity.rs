@@ -424,10 +424,8 @@ mod wide {
     /// Shorter values take the scalar pass (a step reads 34 bytes).
     pub(super) const MIN_LEN: usize = 64;
 
-    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
-    pub(super) fn available() -> bool {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
+    /// Whether this CPU has AVX2.
+    pub(super) use crate::avx2_available as available;
 
     /// The 32 bytes of `b` from `at` (`at + 32 <= b.len()`, else `None`).
     #[target_feature(enable = "avx2")]

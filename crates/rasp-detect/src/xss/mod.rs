@@ -225,10 +225,8 @@ mod wide {
     /// reduction cost about as much as looking up 48 bytes.
     pub(super) const MIN_LEN: usize = 48;
 
-    /// Whether this CPU has AVX2 (std detects it once and caches the answer).
-    pub(super) fn available() -> bool {
-        std::arch::is_x86_feature_detected!("avx2")
-    }
+    /// Whether this CPU has AVX2.
+    pub(super) use crate::avx2_available as available;
 
     /// The bytes that carry a [`CLASS`] bit below `0x80`, one set each.
     const SINGLES: &[u8; 18] = b"<=:(`{%&\\'\"[*/\0+;}";
