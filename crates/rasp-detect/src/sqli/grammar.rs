@@ -208,6 +208,13 @@ impl<'a> Parser<'a> {
                 if self.k(j) == Some(Kind::LParen) {
                     return self.call(j - 1, j, depth);
                 }
+                // PostgreSQL subscripts `arr[1]`, `ARRAY[id]`: a bracket glued to the name
+                // (MSSQL's `[name]` after a name with no space between is no identifier)
+                let mut subscripts = 0;
+                while subscripts < 4 && self.subscript_at(j) {
+                    j += 1;
+                    subscripts += 1;
+                }
                 self.flags |= WORD;
                 // PostgreSQL cast `x::text` is handled as a binary operator by expr().
                 Some(j)
@@ -489,6 +496,28 @@ impl<'a> Parser<'a> {
                         None => break,
                     }
                 }
+                // PostgreSQL's binary regular-expression match `x ~ 'a.*'`, `x !~ 'b'`
+                // (`~*` is lexed as a comparison) and JSON key test `doc ? 'key'`: after an
+                // operand no dialect reads `~` as unary or `?` as a parameter, so these are
+                // the operators and the expression goes on.
+                Kind::Unary | Kind::Var if self.binary_pg_operator(j).is_some() => {
+                    let width = self.binary_pg_operator(j).unwrap_or(1);
+                    let mut m = j + width;
+                    // `email ~ ALL (ARRAY[…])`
+                    if self.kw(m) == Some(Kw::SetQuantifier)
+                        || self.text(m).eq_ignore_ascii_case("any")
+                        || self.text(m).eq_ignore_ascii_case("some")
+                    {
+                        m += 1;
+                    }
+                    match self.operand(m, depth) {
+                        Some(r) => {
+                            self.flags |= if self.byte(j) == b'?' { CMP } else { LIKE };
+                            r
+                        }
+                        None => break,
+                    }
+                }
                 // PostgreSQL postfix `x NOTNULL`, `x ISNULL`
                 Kind::Word
                     if self.text(j).eq_ignore_ascii_case("notnull")
@@ -503,6 +532,36 @@ impl<'a> Parser<'a> {
             j = next;
         }
         Some(j)
+    }
+
+    /// Is token `i` a bracketed subscript glued to the token before it (`arr[1]`)?
+    fn subscript_at(&self, i: usize) -> bool {
+        match (self.t.get(i), i.checked_sub(1).and_then(|p| self.t.get(p))) {
+            (Some(t), Some(prev)) => {
+                t.kind == Kind::Word && t.start == prev.end && self.byte(i) == b'['
+            }
+            _ => false,
+        }
+    }
+
+    /// The width in tokens of a PostgreSQL binary operator the lexer gave a unary or
+    /// parameter kind: `~` (1), `!~` (2: `!` then `~`), `!~*` (2: `!` then `~*`), `?` before a
+    /// string literal (1).
+    fn binary_pg_operator(&self, i: usize) -> Option<usize> {
+        match (self.k(i)?, self.text(i)) {
+            (Kind::Unary, "~") => Some(1),
+            // the key is text: `? 'a'` (a URL's `page?x=1` has a name there)
+            (Kind::Var, "?") if matches!(self.k(i + 1), Some(Kind::Str | Kind::OpenStr)) => {
+                Some(1)
+            }
+            (Kind::Unary, "!")
+                if self.t.get(i + 1).is_some_and(|n| n.start == self.t[i].end)
+                    && matches!(self.text(i + 1), "~" | "~*") =>
+            {
+                Some(2)
+            }
+            _ => None,
+        }
     }
 
     fn same_literal(&self, a: usize, b: usize) -> bool {

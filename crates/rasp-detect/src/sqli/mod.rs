@@ -911,6 +911,15 @@ fn decide(
             if union_follows(&mut p, e, start_kind) {
                 return Some("union-select");
             }
+            // `admin' and password glob password;`: SQLite compiles the first statement of
+            // a query string and ignores the tail after its `;`, so a terminator that ends
+            // the value cuts the application's text off like a comment. A test (not a
+            // lone word: "it's 5' or so;") must precede it.
+            let truncated = truncated
+                || (start_kind == StartKind::Quote
+                    && p.k(e) == Some(Kind::Semi)
+                    && e + 1 == p.len()
+                    && f & (CMP | LIKE) != 0);
             let strong = f & (FUNC | SUBQ | VAR | CASE | STRONG_FUNC) != 0;
             let hit = match start_kind {
                 // `"x" and "y` is a quoted search phrase; a comparison, a number, a call or a

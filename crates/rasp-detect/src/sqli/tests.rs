@@ -973,3 +973,48 @@ fn truncating_comments_by_each_of_their_three_signs() {
         assert!(!super::truncating_comment(c), "{c:?}");
     }
 }
+
+#[test]
+fn postgres_regex_json_and_subscript_operators_continue_the_expression() {
+    for v in [
+        "1 or name ~ '^adm'",
+        "x' or name ~ '^a'--",
+        "x' and name !~ 'z'--",
+        "x' or email~all(array[email]);analyze--",
+        "1 or data ? 'admin'",
+        "x' or data::jsonb ? 'role'--",
+        "x' or roles[1] is not null--",
+        "1 or doc->>'role' ~ 'adm'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // `~` as a prose "about", `?` ending a question or starting a URL's query, brackets
+    // indexing program arrays: no break-out, or none with new structure.
+    for v in [
+        "approx ~ 3 km",
+        "x' ~ 'y",
+        "Is it 'yes' ? 'no'",
+        "<a href=\"/page?x=1&amp;y=2\">link</a>",
+        "let a = b[0] + c[1];",
+        "matrix[0][1] == 3",
+        "~/projects/app",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn sqlite_terminator_ending_the_value_cuts_the_query_off() {
+    // SQLite compiles the first statement of a query string and ignores the rest.
+    for v in [
+        "admin@example.com' and password glob password;",
+        "bob' or pass like '%';",
+        "x' or 1=1;",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // a test must come before the terminator: a lone word or phrase is prose
+    for v in ["it's 5' or so;", "He said 'hi' and left;", "O'Neil and Smith like pizza;"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
