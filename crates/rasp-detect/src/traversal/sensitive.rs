@@ -106,7 +106,40 @@ const ANYWHERE: &[&str] = &[
     "web.config",
     "bin/sh",
     "bin/bash",
+    // Web-server logs outside `/var/log` (Windows and bundled installs): log poisoning
+    // turns an include of one into code execution.
+    "apache/logs/",
+    "apache2/logs/",
+    "httpd/logs/",
+    "nginx/logs/",
+    "lampp/logs/",
+    "xampp/apache/",
+    "wamp/logs/",
+    "wamp64/logs/",
+    // Windows set-up answer files (local administrator passwords) and the user hive.
+    "unattend.xml",
+    "sysprep.inf",
+    "sysprep.xml",
+    "ntuser.dat",
+    // Stored credentials: database client passwords, git and npm tokens, the dotenv file
+    // of twelve-factor applications, MySQL's account table, FTP servers' user databases.
+    ".pgpass",
+    ".git-credentials",
+    ".npmrc",
+    ".netrc",
+    ".env",
+    "mysql/user.myd",
+    "pureftpd.pdb",
+    "pure-ftpd.conf",
+    "proftpd.conf",
+    "vsftpd.conf",
 ];
+
+/// Dot-files that count only as the last segment of a path (`~/.netrc`, `/app/.env`,
+/// `../.pgpass`) and only as a whole name: documentation names them alone ("the .netrc
+/// file", `.env.example` templates, a `.env(…)` method), a request reading them gives a
+/// directory.
+const IN_PATH_ONLY: &[&str] = &[".pgpass", ".git-credentials", ".npmrc", ".netrc", ".env"];
 
 /// Named at the root of the file system only (`/etc/…`, `C:\windows\…`, after a climb).
 const ROOTED: &[&str] = &[
@@ -745,11 +778,15 @@ fn boundary_before(s: &str, at: usize) -> bool {
 }
 
 fn boundary_after(s: &str, end: usize, entry: &str) -> bool {
-    entry.ends_with('/')
-        || s[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+    let next = s[end..].chars().next();
+    if IN_PATH_ONLY.contains(&entry) {
+        let start = end - entry.len();
+        return s[..start].ends_with('/')
+            && next.is_none_or(|c| {
+                !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '(' | '/'))
+            });
+    }
+    entry.ends_with('/') || next.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
 }
 
 /// `at` starts a segment directly under the root: preceded by `/` that begins the value,
@@ -965,6 +1002,37 @@ fn find_in_window(window: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn server_logs_answer_files_and_stored_credentials() {
+        for v in [
+            "c:/apache/logs/access.log",
+            "/opt/lampp/logs/access_log",
+            "c:/xampp/apache/conf/httpd.conf",
+            "c:/windows/panther/unattend.xml",
+            "c:/sysprep.inf",
+            "c:/users/administrator/ntuser.dat",
+            "/home/u/.pgpass",
+            "~/.git-credentials",
+            "/app/.env",
+            "../../.env",
+            "/var/lib/mysql/mysql/user.myd",
+            "/usr/local/pureftpd/etc/pureftpd.pdb",
+        ] {
+            assert!(names_sensitive_file(v), "missed {v:?}");
+        }
+        // a dot-file named alone, a template of it, a method, a URL segment
+        for v in [
+            "copy .env.example to .env",
+            "the default location of the .netrc file",
+            "program.env('PORT')",
+            "/app/.env.example",
+            "https://stackoverflow.com/tags/.netrc/info",
+            "logs/access.log",
+        ] {
+            assert!(!names_sensitive_file(v), "flagged {v:?}");
+        }
+    }
 
     #[test]
     fn occurrences_are_those_of_match_indices() {
