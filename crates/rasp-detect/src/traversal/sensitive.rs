@@ -577,7 +577,7 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     // (`x;cat /etc/passwd`) or an include, not a sentence. Earlier lines of a document (a
     // table with `=`, code further up) say nothing about how this line names the file.
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
-    if has_code_syntax(line) {
+    if has_code_syntax(line) || spaced_drive_path(line) {
         return false;
     }
     let quoted = unquoted.len() < before.len();
@@ -600,6 +600,20 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 }
 
 /// ASCII characters of a path's name and separators (a path the entry ends in).
+/// Whether `line`, the text of a line before a path's last space-free stretch, is a Windows
+/// path from its drive root whose directory names hold spaces (`c:/program files/apache
+/// group/…`, `c:/documents and settings/…`): the words before the name are directories,
+/// not a sentence.
+fn spaced_drive_path(line: &str) -> bool {
+    let t = line.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let b = t.as_bytes();
+    b.len() > 3
+        && b[0].is_ascii_alphabetic()
+        && b[1] == b':'
+        && b[2] == b'/'
+        && t[3..].chars().all(|c| path_char(c) || c == ' ')
+}
+
 fn path_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '/' | '~' | '.' | '_' | '-')
 }
@@ -1016,6 +1030,8 @@ mod tests {
             "~/.git-credentials",
             "/app/.env",
             "../../.env",
+            "c:/program files/apache group/apache/logs/access.log",
+            "c:/documents and settings/administrator/ntuser.dat",
             "/var/lib/mysql/mysql/user.myd",
             "/usr/local/pureftpd/etc/pureftpd.pdb",
         ] {
@@ -1029,6 +1045,7 @@ mod tests {
             "/app/.env.example",
             "https://stackoverflow.com/tags/.netrc/info",
             "logs/access.log",
+            "c: the drive holds win.ini",
         ] {
             assert!(!names_sensitive_file(v), "flagged {v:?}");
         }
