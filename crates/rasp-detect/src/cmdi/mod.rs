@@ -2119,6 +2119,9 @@ fn read_command_word_in_place(
     // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
     let mut assignments = 0;
     let mut leading_quotes = [0u8; 2];
+    // The run of [`IDENT_BYTE`]s at `at` when the loop ends: all of them [`WORD_BYTE`]s,
+    // which the word below need not test again.
+    let mut ident;
     loop {
         while at < v.len()
             && (is_blank(v[at], plus)
@@ -2138,7 +2141,7 @@ fn read_command_word_in_place(
             continue;
         }
         // `NAME=value cmd`: skip the assignment, the command follows.
-        let ident = v[at..]
+        ident = v[at..]
             .iter()
             .position(|&c| !IDENT_BYTE[usize::from(c)])
             .unwrap_or(v.len() - at);
@@ -2157,6 +2160,7 @@ fn read_command_word_in_place(
     if brace {
         while v.get(at) == Some(&b',') {
             at += 1;
+            ident = 0;
         }
     }
     let mut word = Word {
@@ -2168,7 +2172,9 @@ fn read_command_word_in_place(
         let b = v[i];
         // Bytes no rule below treats specially are the word itself: copied a run at a time.
         if WORD_BYTE[usize::from(b)] {
-            i += word.take_word_bytes(&v[i..]);
+            // Only the first run can open with the identifier run found above.
+            let known = if i == at { ident } else { 0 };
+            i += word.take_word_bytes(&v[i..], known);
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -2556,24 +2562,56 @@ impl Word {
 
     /// [`Word::push`] for each byte of the run of [`WORD_BYTE`]s that opens `rest` (its
     /// first byte is one), lower-cased, as far as the word has room; returns how many bytes
-    /// were taken.
-    fn take_word_bytes(&mut self, rest: &[u8]) -> usize {
+    /// were taken. The first `known` bytes of `rest` are known to be [`WORD_BYTE`]s.
+    fn take_word_bytes(&mut self, rest: &[u8], known: usize) -> usize {
         if self.pending_removal {
             self.obfuscated = true;
             self.pending_removal = false;
         }
-        // Scan first, then copy the run lower-cased in one straight loop the compiler
-        // vectorises.
+        // Scan first, then copy the run lower-cased.
         let limit = rest.len().min(MAX_WORD - self.len);
-        let n = rest[..limit]
-            .iter()
-            .position(|&c| !WORD_BYTE[usize::from(c)])
-            .unwrap_or(limit);
-        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(&rest[..n]) {
-            *d = s.to_ascii_lowercase();
-        }
+        let known = known.min(limit);
+        let n = known
+            + rest[known..limit]
+                .iter()
+                .position(|&c| !WORD_BYTE[usize::from(c)])
+                .unwrap_or(limit - known);
+        self.copy_lowered(&rest[..limit], n);
         self.len += n;
         n
+    }
+
+    /// Writes the first `n` bytes of `src` lower-cased after the word (without counting
+    /// them). Sixteen bytes at a time in fixed blocks the compiler turns into a few vector
+    /// instructions; a last short block is written whole too when `src` and the buffer
+    /// have room for it (the bytes past `n` lie past the word's length, and are overwritten
+    /// or never read), else byte by byte.
+    fn copy_lowered(&mut self, src: &[u8], n: usize) {
+        const BLOCK: usize = 16;
+        let dst = &mut self.buf[self.len..];
+        let mut k = 0;
+        while k < n {
+            let block = (
+                dst.get_mut(k..k + BLOCK)
+                    .and_then(|d| <&mut [u8; BLOCK]>::try_from(d).ok()),
+                src.get(k..k + BLOCK)
+                    .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+            );
+            match block {
+                (Some(d), Some(s)) => {
+                    for (d, s) in d.iter_mut().zip(s) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    k += BLOCK;
+                }
+                _ => {
+                    for (d, s) in dst[k..n].iter_mut().zip(&src[k..n]) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    k = n;
+                }
+            }
+        }
     }
 
     fn len(&self) -> usize {

@@ -1778,3 +1778,49 @@ fn words_no_command_opens_with() {
         );
     }
 }
+
+/// [`Word::take_word_bytes`] takes the run of word bytes lower-cased as far as the word has
+/// room, whatever the run's length, the word's length before it, the bytes after the run
+/// (written past the word's length by the block copy, never counted) and the identifier
+/// bytes it is told are known.
+#[test]
+fn word_bytes_taken_in_blocks() {
+    let alphabet = b"aZ09_-./:%=Q \t;|&'\"$(){}<>\\^`\xc3\xa9";
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..4000 {
+        let len = (next() % 90) as usize;
+        let mut rest: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        if let Some(first) = rest.first_mut() {
+            *first = b'A';
+        }
+        let before = (next() % (MAX_WORD as u64 + 1)) as usize;
+        let ident = rest
+            .iter()
+            .take_while(|&&c| IDENT_BYTE[usize::from(c)])
+            .count();
+        let known = (next() % (ident as u64 + 1)) as usize;
+        let mut word = Word::default();
+        for _ in 0..before {
+            word.push(b'x');
+        }
+        let taken = word.take_word_bytes(&rest, known);
+        let room = MAX_WORD - before;
+        let run = rest
+            .iter()
+            .take(room)
+            .take_while(|&&c| WORD_BYTE[usize::from(c)])
+            .count();
+        assert_eq!(taken, run, "{rest:?} after {before}");
+        let mut want = vec![b'x'; before];
+        want.extend(rest[..run].iter().map(u8::to_ascii_lowercase));
+        assert_eq!(word.as_slice(), &want[..], "{rest:?} after {before}");
+    }
+}
