@@ -3707,7 +3707,12 @@ fn shellshock(v: &[u8]) -> bool {
 
 /// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
 fn server_side_include(v: &[u8]) -> bool {
-    if !memchr::memchr_iter(b'<', v).any(|p| v[p..].starts_with(b"<!--#")) {
+    // One vectorised search for the directive's opening: markup holds many `<`, and
+    // testing each of them cost more than the search.
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(b"<!--#"));
+    if finder.find(v).is_none() {
         return false;
     }
     v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {

@@ -1824,3 +1824,21 @@ fn word_bytes_taken_in_blocks() {
         assert_eq!(word.as_slice(), &want[..], "{rest:?} after {before}");
     }
 }
+
+/// The directive is found behind any amount of markup, and markup without it (comments
+/// included) is none.
+#[test]
+fn server_side_include_behind_markup() {
+    let markup = "<p><b>x</b> <!-- note --> <a href=\"#top\">top</a></p>".repeat(40);
+    assert!(!server_side_include(markup.as_bytes()));
+    for directive in [
+        "<!--#exec cmd=\"id\" -->",
+        "<!--#INCLUDE virtual=\"/etc/passwd\" -->",
+    ] {
+        let v = format!("{markup}{directive}");
+        assert!(server_side_include(v.as_bytes()), "{directive}");
+        assert!(hit(&v), "{directive}");
+    }
+    assert!(!server_side_include(b"<!--# not a directive -->"));
+    assert!(!server_side_include(b"<!--#"));
+}
