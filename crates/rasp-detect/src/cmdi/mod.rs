@@ -657,9 +657,69 @@ enum Scan {
 /// byte (a word opening with one is no command name, path, glob, variable or cmdlet, and
 /// [`judge_start`] answers `None` for it). Blank lines (`\n\n`) and line breaks before text in
 /// other scripts are common in prose; their kind (a look back over the line) is not needed.
-fn dead_start(v: &[u8], at: usize) -> bool {
+///
+/// Nor where the word there is [`no_command_word`]: most starts in prose and markup open a
+/// line or clause with such a word, and skip the look back over the line and the word reader.
+fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
     v.get(at)
         .is_none_or(|&c| c >= 0x80 || matches!(c, b';' | b'|' | b'\n' | b'\r'))
+        || no_command_word(v, at, plus)
+}
+
+/// Whether [`judge_start`] answers `None` at `at` for every kind of start, judged from the
+/// word there alone, before any quoting or escape bookkeeping: after blanks, a run of ASCII
+/// letters and digits opening with a pair of bytes no command name, DevOps family or
+/// PowerShell verb opens ([`vocabulary::may_name_command`]), then at most a few of `.,:!`
+/// and the end of the word (the value's end, a blank, a separator, `(`, `)`, `}`, or `<`/`>`
+/// not opening an empty substitution).
+///
+/// Why that settles it: [`read_command_word`] skips the blanks and finds no quote, escape,
+/// expansion or assignment (`=` and `_` end the run here), so the word is the run's bytes
+/// lower-cased (cut at [`MAX_WORD`], which keeps its first two bytes). No byte of it is a
+/// glob, `/`, `$` or `%`, and the only `.` come after the letters, so no path, variable,
+/// glob or executable-extension rule of [`classify`] applies, and the vocabulary and version
+/// lookups turn the pair away: the word is [`CommandWord::Unknown`]. An unknown word ends
+/// [`judge_start`] unless it is PowerShell's `sal`/`nal` alias (kept out here: `sa` opens no
+/// command) or a cmdlet (whose verb would open with a known pair); `if` and `for`, read
+/// before classifying, open with known pairs; and no PowerShell call operator opens with a
+/// letter.
+fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
+    let rest = v.get(at..).unwrap_or_default();
+    let rest = &rest[rest.iter().take_while(|&&b| is_blank(b, plus)).count()..];
+    let [a, b, ..] = *rest else {
+        return false;
+    };
+    if !a.is_ascii_alphanumeric()
+        || !b.is_ascii_alphanumeric()
+        || vocabulary::may_name_command(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+    {
+        return false;
+    }
+    // Past [`MAX_WORD`] bytes the word is cut; a longer run is left to the reader.
+    let run = rest
+        .iter()
+        .take(MAX_WORD)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let name = &rest[..run];
+    if name.eq_ignore_ascii_case(b"sal") || name.eq_ignore_ascii_case(b"nal") {
+        return false;
+    }
+    let tail = &rest[run..];
+    let punct = tail
+        .iter()
+        .take(4)
+        .take_while(|&&c| matches!(c, b'.' | b',' | b':' | b'!'))
+        .count();
+    match tail.get(punct) {
+        None => true,
+        Some(&c) => {
+            is_blank(c, plus)
+                || is_sep(c)
+                || matches!(c, b'(' | b')' | b'}')
+                || (matches!(c, b'<' | b'>') && tail.get(punct + 1..punct + 3) != Some(b"()"))
+        }
+    }
 }
 
 /// The command starts after separators, line breaks, substitutions and braces, pushed onto
@@ -715,7 +775,7 @@ fn scan_starts(
             b';' | b'|' | b'&' => {
                 let doubled = next == Some(b) && b != b';';
                 let after = if doubled { i + 2 } else { i + 1 };
-                if lazy && dead_start(v, after) {
+                if lazy && dead_start(v, after, plus_is_space) {
                     dead += 1;
                     i = after;
                     continue;
@@ -747,7 +807,7 @@ fn scan_starts(
             }
             // `\r\n` is one line break: the line before it decides how tight the start is.
             b'\r' if next == Some(b'\n') => {
-                if lazy && dead_start(v, i + 2) {
+                if lazy && dead_start(v, i + 2, plus_is_space) {
                     maybe_dead += 1;
                 } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
@@ -756,7 +816,7 @@ fn scan_starts(
                 continue;
             }
             b'\n' | b'\r' => {
-                if lazy && dead_start(v, i + 1) {
+                if lazy && dead_start(v, i + 1, plus_is_space) {
                     maybe_dead += 1;
                 } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 1, kind));
@@ -764,7 +824,7 @@ fn scan_starts(
             }
             // A line break spelled as an escape, for applications that unescape it.
             b'\\' if matches!(next, Some(b'n' | b'r')) => {
-                if lazy && dead_start(v, i + 2) {
+                if lazy && dead_start(v, i + 2, plus_is_space) {
                     maybe_dead += 1;
                 } else if let Some(kind) = line_start(v, i, plus_is_space) {
                     starts.push((i + 2, kind));
@@ -2059,6 +2119,9 @@ fn read_command_word_in_place(
     // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
     let mut assignments = 0;
     let mut leading_quotes = [0u8; 2];
+    // The run of [`IDENT_BYTE`]s at `at` when the loop ends: all of them [`WORD_BYTE`]s,
+    // which the word below need not test again.
+    let mut ident;
     loop {
         while at < v.len()
             && (is_blank(v[at], plus)
@@ -2078,7 +2141,7 @@ fn read_command_word_in_place(
             continue;
         }
         // `NAME=value cmd`: skip the assignment, the command follows.
-        let ident = v[at..]
+        ident = v[at..]
             .iter()
             .position(|&c| !IDENT_BYTE[usize::from(c)])
             .unwrap_or(v.len() - at);
@@ -2097,6 +2160,7 @@ fn read_command_word_in_place(
     if brace {
         while v.get(at) == Some(&b',') {
             at += 1;
+            ident = 0;
         }
     }
     let mut word = Word {
@@ -2108,7 +2172,9 @@ fn read_command_word_in_place(
         let b = v[i];
         // Bytes no rule below treats specially are the word itself: copied a run at a time.
         if WORD_BYTE[usize::from(b)] {
-            i += word.take_word_bytes(&v[i..]);
+            // Only the first run can open with the identifier run found above.
+            let known = if i == at { ident } else { 0 };
+            i += word.take_word_bytes(&v[i..], known);
             continue;
         }
         let empty_subst = matches!(b, b'<' | b'>') && v.get(i + 1..i + 3) == Some(b"()");
@@ -2496,24 +2562,56 @@ impl Word {
 
     /// [`Word::push`] for each byte of the run of [`WORD_BYTE`]s that opens `rest` (its
     /// first byte is one), lower-cased, as far as the word has room; returns how many bytes
-    /// were taken.
-    fn take_word_bytes(&mut self, rest: &[u8]) -> usize {
+    /// were taken. The first `known` bytes of `rest` are known to be [`WORD_BYTE`]s.
+    fn take_word_bytes(&mut self, rest: &[u8], known: usize) -> usize {
         if self.pending_removal {
             self.obfuscated = true;
             self.pending_removal = false;
         }
-        // Scan first, then copy the run lower-cased in one straight loop the compiler
-        // vectorises.
+        // Scan first, then copy the run lower-cased.
         let limit = rest.len().min(MAX_WORD - self.len);
-        let n = rest[..limit]
-            .iter()
-            .position(|&c| !WORD_BYTE[usize::from(c)])
-            .unwrap_or(limit);
-        for (d, s) in self.buf[self.len..self.len + n].iter_mut().zip(&rest[..n]) {
-            *d = s.to_ascii_lowercase();
-        }
+        let known = known.min(limit);
+        let n = known
+            + rest[known..limit]
+                .iter()
+                .position(|&c| !WORD_BYTE[usize::from(c)])
+                .unwrap_or(limit - known);
+        self.copy_lowered(&rest[..limit], n);
         self.len += n;
         n
+    }
+
+    /// Writes the first `n` bytes of `src` lower-cased after the word (without counting
+    /// them). Sixteen bytes at a time in fixed blocks the compiler turns into a few vector
+    /// instructions; a last short block is written whole too when `src` and the buffer
+    /// have room for it (the bytes past `n` lie past the word's length, and are overwritten
+    /// or never read), else byte by byte.
+    fn copy_lowered(&mut self, src: &[u8], n: usize) {
+        const BLOCK: usize = 16;
+        let dst = &mut self.buf[self.len..];
+        let mut k = 0;
+        while k < n {
+            let block = (
+                dst.get_mut(k..k + BLOCK)
+                    .and_then(|d| <&mut [u8; BLOCK]>::try_from(d).ok()),
+                src.get(k..k + BLOCK)
+                    .and_then(|s| <&[u8; BLOCK]>::try_from(s).ok()),
+            );
+            match block {
+                (Some(d), Some(s)) => {
+                    for (d, s) in d.iter_mut().zip(s) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    k += BLOCK;
+                }
+                _ => {
+                    for (d, s) in dst[k..n].iter_mut().zip(&src[k..n]) {
+                        *d = s.to_ascii_lowercase();
+                    }
+                    k = n;
+                }
+            }
+        }
     }
 
     fn len(&self) -> usize {
@@ -2562,6 +2660,25 @@ fn classify(word: &[u8]) -> CommandWord {
     // below): every rule that follows would answer Unknown after several passes.
     if word.starts_with(b"..") || (word.first() == Some(&b'%') && word.last() != Some(&b'%')) {
         return CommandWord::Unknown;
+    }
+    // `www.example.com`, `hello,`, `Ab.exe`: two letters or digits no command name opens
+    // with (see [`vocabulary::may_name_command`]) and no `/`, `$` or `%`. Every rule below
+    // then answers Unknown but the executable extension's: no variable, path or switch rule
+    // applies; the name left after an extension keeps the two bytes (a dot can only follow
+    // them), so the vocabulary and version lookups turn it away, and so does the glob rule
+    // (a glob's literal opening must open the command).
+    if let [a, b, ..] = *word {
+        if a.is_ascii_alphanumeric()
+            && b.is_ascii_alphanumeric()
+            && !vocabulary::may_name_command(word)
+            && !word.iter().any(|&c| matches!(c, b'/' | b'$' | b'%'))
+        {
+            return if executable_name_bytes(word) {
+                CommandWord::Known(Tier::Tool)
+            } else {
+                CommandWord::Unknown
+            };
+        }
     }
     let Ok(w) = std::str::from_utf8(word) else {
         return CommandWord::Unknown;
@@ -2796,19 +2913,29 @@ fn variables_glued(w: &str) -> bool {
 
 /// A file name with a Windows executable or script extension (`calc.exe`, `x.ps1`).
 fn executable_name(w: &str) -> bool {
+    executable_name_bytes(w.as_bytes())
+}
+
+/// [`executable_name`] of a word given as bytes (the separators, the dot and the extensions
+/// are ASCII, and a stem with a non-ASCII byte is no executable's).
+fn executable_name_bytes(w: &[u8]) -> bool {
     // Every extension below has three letters: the fourth byte from the end is the dot.
-    if w.len() < 5 || w.as_bytes()[w.len() - 4] != b'.' {
+    if w.len() < 5 || w[w.len() - 4] != b'.' {
         return false;
     }
-    let base = w.rsplit(['/', '\\']).next().unwrap_or(w);
-    let Some((stem, ext)) = base.rsplit_once('.') else {
+    let base = w.rsplit(|&c| c == b'/' || c == b'\\').next().unwrap_or(w);
+    let Some(dot) = base.iter().rposition(|&c| c == b'.') else {
         return false;
     };
+    let (stem, ext) = (&base[..dot], &base[dot + 1..]);
     !stem.is_empty()
         && stem
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
-        && matches!(ext, "exe" | "bat" | "cmd" | "ps1" | "vbs" | "hta" | "scr")
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        && matches!(
+            ext,
+            b"exe" | b"bat" | b"cmd" | b"ps1" | b"vbs" | b"hta" | b"scr"
+        )
 }
 
 /// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`, `gcc-12`): the
@@ -3580,7 +3707,12 @@ fn shellshock(v: &[u8]) -> bool {
 
 /// `<!--#exec cmd=…-->` and friends: server-side include directives that run commands.
 fn server_side_include(v: &[u8]) -> bool {
-    if !memchr::memchr_iter(b'<', v).any(|p| v[p..].starts_with(b"<!--#")) {
+    // One vectorised search for the directive's opening: markup holds many `<`, and
+    // testing each of them cost more than the search.
+    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(b"<!--#"));
+    if finder.find(v).is_none() {
         return false;
     }
     v.windows(5).take(1 << 14).enumerate().any(|(i, w)| {

@@ -1492,7 +1492,10 @@ fn lazy_scan_matches_exact_scan() {
         let (mut lazy, mut exact) = (Starts::default(), Starts::default());
         let lazy_scan = scan_starts(v, ByteSet::of(v), false, &mut lazy, true);
         scan_starts(v, ByteSet::of(v), false, &mut exact, false);
-        let live: Vec<_> = exact.iter().filter(|&(at, _)| !dead_start(v, at)).collect();
+        let live: Vec<_> = exact
+            .iter()
+            .filter(|&(at, _)| !dead_start(v, at, false))
+            .collect();
         match lazy_scan {
             Scan::Capped => assert!(exact.len() + 1 >= MAX_STARTS, "{v:?}"),
             _ => assert_eq!(lazy.iter().collect::<Vec<_>>(), live, "{v:?}"),
@@ -1508,16 +1511,16 @@ fn lazy_scan_matches_exact_scan() {
 /// A start on a separator, at the end or on a non-ASCII byte can start no command.
 #[test]
 fn dead_starts() {
-    assert!(dead_start(b"a;", 2));
-    assert!(dead_start(b"a;;", 2));
-    assert!(dead_start(b"a\n\n", 2));
-    assert!(dead_start("a\nя".as_bytes(), 2));
+    assert!(dead_start(b"a;", 2, false));
+    assert!(dead_start(b"a;;", 2, false));
+    assert!(dead_start(b"a\n\n", 2, false));
+    assert!(dead_start("a\nя".as_bytes(), 2, false));
     assert!(
-        !dead_start(b"a&&", 2),
+        !dead_start(b"a&&", 2, false),
         "`&(…)` is PowerShell's call operator"
     );
-    assert!(!dead_start(b"a\nid", 2));
-    assert!(!dead_start(b"a\n /bin/id", 2));
+    assert!(!dead_start(b"a\nid", 2, false));
+    assert!(!dead_start(b"a\n /bin/id", 2, false));
     assert!(!hit("a;\nя id"));
 }
 
@@ -1663,4 +1666,179 @@ fn letter_words_counted_as_split_counts_them() {
             );
         }
     }
+}
+
+/// Every kind of start [`judge_start`] is given.
+const ALL_KINDS: [Start; 7] = [
+    Start::Value,
+    Start::Tight,
+    Start::Loose,
+    Start::Data,
+    Start::Newline,
+    Start::Subst,
+    Start::Backtick,
+];
+
+/// [`no_command_word`] only turns away starts [`judge_start`] answers `None` for, at every
+/// offset and for every kind: attack spellings next to words no command opens with (an
+/// assignment, an executable extension, PowerShell's `sal`, quotes and escapes glued on, a
+/// separator) are left to the reader.
+#[test]
+fn no_command_word_is_never_a_command() {
+    let values = [
+        "qzx; id",
+        "Qzx /etc/passwd",
+        "xq.exe /c calc",
+        "qz=1 cat /etc/passwd",
+        "sal x iex; x 'id'",
+        "qz'x' id",
+        "qz\\x; whoami",
+        "qz$IFS$9id",
+        "qz`id`",
+        "hello, world.\nqzx: done!\n",
+        "The quick brown fox; jumps",
+        "www.example.com; ls -la",
+        "a\n  qzxy(1) | sh",
+        "qz<(id)",
+        "qz>()id",
+        "qq+id",
+    ];
+    let mut turned_away = 0;
+    for v in values {
+        let b = v.as_bytes();
+        for at in 0..=b.len() {
+            for plus in [false, true] {
+                if !no_command_word(b, at, plus) {
+                    continue;
+                }
+                turned_away += 1;
+                for kind in ALL_KINDS {
+                    assert_eq!(
+                        judge_start(b, at, kind, plus),
+                        None,
+                        "{v:?} at {at} {kind:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(turned_away > 20, "{turned_away}");
+    // The rules read before classifying need their words kept: `if` and `for` open with
+    // pairs the vocabulary knows, `sal`/`nal` are kept by name, and an assignment, an
+    // executable or a word with quotes is read in full.
+    assert!(vocabulary::may_name_command(b"if") && vocabulary::may_name_command(b"for"));
+    for (v, at) in [
+        ("sal x", 0),
+        ("nal x", 0),
+        ("qz=1 id", 0),
+        ("qzx.exe", 0),
+        ("qz'x'", 0),
+        ("a; qz_x", 2),
+    ] {
+        assert!(!no_command_word(v.as_bytes(), at, false), "{v:?}");
+    }
+    assert!(no_command_word(b"a; Qzx, then", 2, false));
+    assert!(no_command_word(b"a\nqzx", 2, false));
+    // The starts still judged find the commands after them.
+    assert!(hit("qzx; id"));
+    assert!(hit("xq.exe /c calc"));
+    assert!(hit("qz=1 cat /etc/passwd"));
+}
+
+/// [`classify`]'s early answer for words opening with a pair no command opens with matches
+/// the full rules: only an executable's extension makes one a command.
+#[test]
+fn words_no_command_opens_with() {
+    assert!(!vocabulary::may_name_command(b"qz"));
+    for (w, want) in [
+        ("qzx", CommandWord::Unknown),
+        ("qz.exe", CommandWord::Known(Tier::Tool)),
+        ("qz-1.bat", CommandWord::Known(Tier::Tool)),
+        ("qz.exe.", CommandWord::Unknown),
+        ("qz.txt", CommandWord::Unknown),
+        ("qz*.exe", CommandWord::Unknown),
+        ("qz?", CommandWord::Unknown),
+        ("qz:", CommandWord::Unknown),
+        ("qz,", CommandWord::Unknown),
+        ("www.example.com", CommandWord::Unknown),
+    ] {
+        assert_eq!(classify(w.as_bytes()), want, "{w}");
+    }
+    // Paths, variables and one-letter names are judged by the full rules.
+    assert_eq!(classify(b"w.exe"), classify_name("w.exe"));
+    assert_eq!(classify(b"/bin/qzx"), CommandWord::Known(Tier::Tool));
+    assert_eq!(classify(b"%comspec%"), CommandWord::Variable);
+    for w in [
+        "qz.exe", "ab.cmd", "x/y.bat", "a\\b.ps1", "é.exe", ".exe", "ab.", "stem.scr",
+    ] {
+        assert_eq!(
+            executable_name_bytes(w.as_bytes()),
+            executable_name(w),
+            "{w}"
+        );
+    }
+}
+
+/// [`Word::take_word_bytes`] takes the run of word bytes lower-cased as far as the word has
+/// room, whatever the run's length, the word's length before it, the bytes after the run
+/// (written past the word's length by the block copy, never counted) and the identifier
+/// bytes it is told are known.
+#[test]
+fn word_bytes_taken_in_blocks() {
+    let alphabet = b"aZ09_-./:%=Q \t;|&'\"$(){}<>\\^`\xc3\xa9";
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..4000 {
+        let len = (next() % 90) as usize;
+        let mut rest: Vec<u8> = (0..len)
+            .map(|_| alphabet[(next() % alphabet.len() as u64) as usize])
+            .collect();
+        if let Some(first) = rest.first_mut() {
+            *first = b'A';
+        }
+        let before = (next() % (MAX_WORD as u64 + 1)) as usize;
+        let ident = rest
+            .iter()
+            .take_while(|&&c| IDENT_BYTE[usize::from(c)])
+            .count();
+        let known = (next() % (ident as u64 + 1)) as usize;
+        let mut word = Word::default();
+        for _ in 0..before {
+            word.push(b'x');
+        }
+        let taken = word.take_word_bytes(&rest, known);
+        let room = MAX_WORD - before;
+        let run = rest
+            .iter()
+            .take(room)
+            .take_while(|&&c| WORD_BYTE[usize::from(c)])
+            .count();
+        assert_eq!(taken, run, "{rest:?} after {before}");
+        let mut want = vec![b'x'; before];
+        want.extend(rest[..run].iter().map(u8::to_ascii_lowercase));
+        assert_eq!(word.as_slice(), &want[..], "{rest:?} after {before}");
+    }
+}
+
+/// The directive is found behind any amount of markup, and markup without it (comments
+/// included) is none.
+#[test]
+fn server_side_include_behind_markup() {
+    let markup = "<p><b>x</b> <!-- note --> <a href=\"#top\">top</a></p>".repeat(40);
+    assert!(!server_side_include(markup.as_bytes()));
+    for directive in [
+        "<!--#exec cmd=\"id\" -->",
+        "<!--#INCLUDE virtual=\"/etc/passwd\" -->",
+    ] {
+        let v = format!("{markup}{directive}");
+        assert!(server_side_include(v.as_bytes()), "{directive}");
+        assert!(hit(&v), "{directive}");
+    }
+    assert!(!server_side_include(b"<!--# not a directive -->"));
+    assert!(!server_side_include(b"<!--#"));
 }
