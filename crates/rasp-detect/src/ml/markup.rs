@@ -122,7 +122,7 @@ const SAFE_ATTRS: &[&str] = &[
 ];
 
 /// Bytes of markup examined at most; longer values are not called plain.
-const MAX_MARKUP: usize = 8192;
+pub(crate) const MAX_MARKUP: usize = 8192;
 
 /// Whether `value` contains at least one tag and every tag is plain formatting markup with
 /// inert attributes (no handlers, no script URLs, no styles).
@@ -156,6 +156,25 @@ pub fn is_plain_markup(value: &str) -> bool {
     tags > 0
 }
 
+/// Whether `name` (any case) is one of the plain formatting tags.
+pub(crate) fn safe_tag(name: &[u8]) -> bool {
+    in_list(&SAFE_TAGS_SET, name)
+}
+
+/// Whether the attribute `name` (any case) carries no behaviour: a listed one, `data-*` or
+/// `aria-*`.
+pub(crate) fn safe_attr(name: &[u8]) -> bool {
+    in_list(&SAFE_ATTRS_SET, name)
+        || starts_with_ignore_case(name, b"data-")
+        || starts_with_ignore_case(name, b"aria-")
+}
+
+/// Whether `b` is an attribute name as [`parse_tag`] reads one (letters, digits, `-`, `_`,
+/// `:`; not empty).
+pub(crate) fn attr_name_bytes(b: &[u8]) -> bool {
+    !b.is_empty() && b.iter().all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0)
+}
+
 /// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
 fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
@@ -164,7 +183,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
     let name_start = i;
     i = skip(b, i, ALNUM);
-    if !in_list(&SAFE_TAGS_SET, &b[name_start..i]) {
+    if !safe_tag(&b[name_start..i]) {
         return None;
     }
     loop {
@@ -179,11 +198,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if i == attr_start {
             return None;
         }
-        let attr = &b[attr_start..i];
-        let safe = in_list(&SAFE_ATTRS_SET, attr)
-            || starts_with_ignore_case(attr, b"data-")
-            || starts_with_ignore_case(attr, b"aria-");
-        if !safe {
+        if !safe_attr(&b[attr_start..i]) {
             return None;
         }
         i = skip(b, i, SPACE);
@@ -359,7 +374,7 @@ static VALUE_CLASS: [u8; 256] = {
 };
 
 /// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
-fn inert_value(v: &[u8]) -> bool {
+pub(crate) fn inert_value(v: &[u8]) -> bool {
     // One pass finds both a forbidden byte (anywhere) and the first colon.
     let mut colon = None;
     for (i, &c) in v.iter().enumerate() {

@@ -226,11 +226,118 @@ fn handler_attr(name: &[u8]) -> bool {
 
 /// Scan `s` for markup that executes. Returns the reason.
 pub fn scan(s: &str) -> Option<&'static str> {
-    scan_depth(s, 0)
+    scan_depth(s, 0, &mut PlainTrack::off())
 }
 
-/// `depth` counts nested scans of attribute values that contain markup themselves.
-fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
+/// [`scan`], also answering the ML gate's question about `s`
+/// ([`crate::ml::markup::is_plain_markup`]) from the tags this pass reads anyway, when the
+/// scan ran to the end and could tell: `None` when it stopped early (a reason, the tag
+/// limit) or met what the two readers of a tag take differently.
+pub(super) fn scan_plain(s: &str) -> (Option<&'static str>, Option<bool>) {
+    let mut track = PlainTrack::on();
+    let reason = scan_depth(s, 0, &mut track);
+    let plain = match track.state {
+        _ if reason.is_some() => None,
+        Plain::Pending => Some(track.tags > 0),
+        Plain::No => Some(false),
+        Plain::Unknown => None,
+    };
+    (reason, plain)
+}
+
+/// Where the plain-markup answer stands while [`scan_depth`] reads a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Plain {
+    /// Every tag so far is plain, and the ML gate's reader would have read the value up to
+    /// here exactly as this pass did (same tags, same ends).
+    Pending,
+    /// A tag is not plain: the gate's reader stops at it with "no" whatever follows.
+    No,
+    /// Not tracked, or the two readers part ways here (the gate asks its own reader).
+    Unknown,
+}
+
+/// The plain-markup answer ([`Plain`]) and how many plain tags were read.
+///
+/// The gate's reader ([`crate::ml::markup`]) takes a tag as: `<`, an optional `/`, a name of
+/// letters and digits, then attributes separated by ASCII whitespace, each a name of
+/// letters, digits, `-`, `_`, `:` and an optional `=` with a quoted or unquoted value, up
+/// to `>` or `/>`. Where this pass reads the same bytes the same way, it judges the tag as
+/// the gate would; at the first byte the gate's grammar rejects, the answer is "no"; where
+/// only this pass's lenient reading differs (`\x0b` or NUL as space), it gives up.
+struct PlainTrack {
+    state: Plain,
+    tags: usize,
+}
+
+impl PlainTrack {
+    fn on() -> Self {
+        PlainTrack {
+            state: Plain::Pending,
+            tags: 0,
+        }
+    }
+
+    fn off() -> Self {
+        PlainTrack {
+            state: Plain::Unknown,
+            tags: 0,
+        }
+    }
+
+    fn pending(&self) -> bool {
+        self.state == Plain::Pending
+    }
+
+    /// The gate's reader rejects what is here (only while its reading agreed so far).
+    fn reject(&mut self) {
+        if self.pending() {
+            self.state = Plain::No;
+        }
+    }
+
+    /// The readers part ways here.
+    fn give_up(&mut self) {
+        if self.pending() {
+            self.state = Plain::Unknown;
+        }
+    }
+
+    /// A tag name (after `<` or `</`) that ends before `next`: the gate's reader wants
+    /// letters and digits only, a listed tag, and then whitespace, `>` or `/`.
+    fn tag_name(&mut self, name: &[u8], next: Option<&u8>) {
+        if !self.pending() {
+            return;
+        }
+        let ends = next.is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/');
+        if name.is_empty()
+            || !ends
+            || !name.iter().all(u8::is_ascii_alphanumeric)
+            || !crate::ml::markup::safe_tag(name)
+        {
+            self.state = Plain::No;
+        }
+    }
+
+    /// The bytes skipped before an attribute name (`gap`) and the byte after them: the gate
+    /// skips ASCII whitespace only and takes `/` only right before `>`.
+    fn gap(&mut self, gap: &[u8], next: Option<&u8>) {
+        if !self.pending() {
+            return;
+        }
+        let last = gap.len().wrapping_sub(1);
+        let ok = gap.iter().enumerate().all(|(k, &c)| {
+            c.is_ascii_whitespace() || (c == b'/' && k == last && next == Some(&b'>'))
+        });
+        if !ok || next.is_none() {
+            self.state = Plain::No;
+        }
+    }
+}
+
+/// `depth` counts nested scans of attribute values that contain markup themselves; `plain`
+/// follows the ML gate's plain-markup answer ([`PlainTrack`]).
+fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack) -> Option<&'static str> {
     let b = s.as_bytes();
     let mut page_reason = None;
     let mut i = 0;
@@ -269,7 +376,8 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             // `<%script>…<%/script>`: a pseudo-tag that filters pass and lenient parsers
             // (and a second pass that drops the `%`) read as the tag; only a tag that
             // executes by itself counts, so ASP/JSP template text stays quiet
-            if let (Some("executable-tag"), _) = tag(s, i + 1, false, depth) {
+            if let (Some("executable-tag"), _) = tag(s, i + 1, false, depth, &mut PlainTrack::off())
+            {
                 return Some("executable-tag");
             }
             continue;
@@ -298,6 +406,10 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
             continue;
         }
         let end_tag = c == b'/' && b.get(i + 1).is_some_and(|x| x.is_ascii_alphabetic());
+        if c == b'/' && !end_tag {
+            // `</` without a letter: the gate's reader wants a listed name there
+            plain.reject();
+        }
         if end_tag && closes_unopened_raw_text(b, i + 1) {
             return Some("raw-text-breakout");
         }
@@ -314,9 +426,10 @@ fn scan_depth(s: &str, depth: u8) -> Option<&'static str> {
         }
         tags += 1;
         if tags > MAX_TAGS {
+            plain.give_up();
             break;
         }
-        let (reason, next) = tag(s, i, end_tag, depth);
+        let (reason, next) = tag(s, i, end_tag, depth, plain);
         if reason.is_some() {
             return reason;
         }
@@ -526,7 +639,14 @@ fn processing_instruction(b: &[u8]) -> Option<&'static str> {
 }
 
 /// Read one start tag whose name starts at `i`; returns the decision and the index after it.
-fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>, usize) {
+/// `plain` follows the ML gate's plain-markup answer ([`PlainTrack`]).
+fn tag(
+    s: &str,
+    mut i: usize,
+    end_tag: bool,
+    depth: u8,
+    plain: &mut PlainTrack,
+) -> (Option<&'static str>, usize) {
     let b = s.as_bytes();
     let st = i;
     // the first `<` and the first `:` before it, found while the name is read (names are
@@ -550,6 +670,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         i += 1;
     }
     let raw_full = &b[st..i];
+    plain.tag_name(raw_full, b.get(i));
     // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
     // (`<x:script>` is a script in an XHTML namespace).
     let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
@@ -584,23 +705,30 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
     let mut attrs = 0;
     loop {
         // before attribute name
+        let gap = i;
         while i < b.len() && SPACE_OR_SLASH[usize::from(b[i])] {
             i += 1;
         }
+        plain.gap(&b[gap..i], b.get(i));
         if i >= b.len() {
             break;
         }
         if b[i] == b'>' {
             i += 1;
+            if plain.pending() {
+                plain.tags += 1;
+            }
             break;
         }
         attrs += 1;
         if attrs > MAX_ATTRS {
+            plain.give_up();
             break;
         }
         // attribute name (a leading `=` is part of the name, as in browsers)
         let ns = i;
         if b[i] == b'<' {
+            plain.reject();
             // `<b <script>…`: an unclosed tag followed by a new one; filters and lenient
             // parsers see the inner tag
             return (embed.iframe.then_some("executable-tag"), i);
@@ -610,10 +738,20 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
             i += 1;
         }
         let an = &b[ns..i];
+        if plain.pending()
+            && !(crate::ml::markup::attr_name_bytes(an) && crate::ml::markup::safe_attr(an))
+        {
+            plain.reject();
+        }
         // after attribute name
         let mut j = i;
         while j < b.len() && is_space(b[j]) {
             j += 1;
+        }
+        // (the gate skips ASCII whitespace only: it stops at a vertical tab or NUL and
+        // rejects it as an attribute name)
+        if plain.pending() && !b[i..j].iter().all(u8::is_ascii_whitespace) {
+            plain.reject();
         }
         let mut value: &str = "";
         let mut has_value = false;
@@ -623,8 +761,17 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if j < b.len() && b[j] == b'=' {
             has_value = true;
             j += 1;
+            let eq = j;
             while j < b.len() && is_space(b[j]) {
                 j += 1;
+            }
+            if plain.pending() {
+                if !b[eq..j].iter().all(u8::is_ascii_whitespace) {
+                    // the gate would read a value starting at the vertical tab or NUL
+                    plain.give_up();
+                } else if j == b.len() {
+                    plain.reject();
+                }
             }
             if j < b.len() && (b[j] == b'"' || b[j] == b'\'') {
                 let q = b[j];
@@ -633,6 +780,10 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 vbytes = value_bytes(&b[vs..ve]);
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
+                if plain.pending() && (ve == b.len() || !crate::ml::markup::inert_value(&b[vs..ve]))
+                {
+                    plain.reject();
+                }
             } else {
                 let vs = j;
                 let mut ve = j;
@@ -642,6 +793,14 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
                 }
                 value = s.get(vs..ve).unwrap_or("");
                 i = ve;
+                if plain.pending() {
+                    if b.get(ve).is_some_and(|&c| c == 0 || c == 0x0b) {
+                        // the gate's value runs on past a vertical tab or NUL
+                        plain.give_up();
+                    } else if !crate::ml::markup::inert_value(&b[vs..ve]) {
+                        plain.reject();
+                    }
+                }
             }
         }
         let an = trim_controls(an);
@@ -682,7 +841,7 @@ fn tag(s: &str, mut i: usize, end_tag: bool, depth: u8) -> (Option<&'static str>
         if depth == 0 && has_lt {
             // markup inside an attribute value surfaces when a filter or a second parse
             // unwraps it (`<x foo='?><script>…'>`)
-            if let Some(r) = scan_depth(value, depth + 1) {
+            if let Some(r) = scan_depth(value, depth + 1, &mut PlainTrack::off()) {
                 return (Some(r), i);
             }
         }
@@ -1133,6 +1292,176 @@ fn inert_handler_word(body: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tag pass's plain-markup answer, where it gives one, is the ML gate's own.
+    fn assert_plain_agrees(v: &str) -> bool {
+        let (_, plain) = scan_plain(v);
+        if let Some(plain) = plain {
+            assert_eq!(plain, crate::ml::markup::is_plain_markup(v), "{v:?}");
+        }
+        plain.is_some()
+    }
+
+    #[test]
+    fn plain_answer_is_the_gates_on_written_markup() {
+        for v in [
+            "<p>Hello <b>world</b> &amp; <a href=\"https://x.org/a?b=1\">link</a></p>",
+            "<ul><li>one</li><li class='x'>two</li></ul><br/>",
+            "<ul><li>one</li><li class='x'>two</li></ul><br />",
+            "if a < b then <em>c</em>",
+            "a < b",
+            "</ p>",
+            "</1>",
+            "<p/ >",
+            "<p//>",
+            "<p / >",
+            "<p\x0bclass=x>",
+            "<p class\x0b=x>",
+            "<p class=\x0bx>",
+            "<p class=x\x0by>",
+            "<p class=x\0>",
+            "<p\0>",
+            "<p-x>",
+            "<p:x>",
+            "<p\"x>",
+            "<p class>",
+            "<p class =  'a' >",
+            "<p class=>",
+            "<p class=",
+            "<p class='a",
+            "<p",
+            "<p ",
+            "<p class='a>b'>",
+            "<p class=a>b>",
+            "<p title=x=\"y\">",
+            "<p data-x=1 aria-label=y>",
+            "<p onclick=x>",
+            "<a href=javascript:x>",
+            "<a href='java script:x'>",
+            "<a href='mailto:a@b'>",
+            "<!-- <b>x</b> -->",
+            "<!-- <script> -->",
+            "<%b>",
+            "<?x?><b>",
+            "<b <i>",
+            "<scr<b>ipt>",
+            "<B CLASS=X>y</B>",
+            "<p =x>",
+            "<p class=`x`>",
+            "<p class='a\\b'>",
+            "x <",
+            "<",
+            "<p>\u{e9}</p>",
+        ] {
+            assert_plain_agrees(v);
+        }
+        // the usual editor and documentation markup is answered, not left to the gate
+        for v in [
+            "<p>Hello <b>world</b></p>",
+            "<div class=\"highlight\"><pre><span class=\"k\">def</span> f</pre></div>",
+            "<p style=\"color:red\">x</p>",
+            "<section lang=en><u>x</u></section>",
+        ] {
+            assert!(assert_plain_agrees(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn plain_answer_is_the_gates_on_generated_markup() {
+        // fragments of tags as both readers split them, with the bytes where they differ
+        const PARTS: &[&str] = &[
+            "<",
+            "</",
+            ">",
+            "/>",
+            "/",
+            " ",
+            "  ",
+            "\t",
+            "\n",
+            "\x0b",
+            "\0",
+            "\x0c",
+            "=",
+            "\"",
+            "'",
+            "`",
+            "&",
+            "\\",
+            ":",
+            "-",
+            "_",
+            "!",
+            "?",
+            "%",
+            "1",
+            "x",
+            "p",
+            "b",
+            "B",
+            "em",
+            "div",
+            "span",
+            "script",
+            "img",
+            "a",
+            "svg",
+            "href",
+            "class",
+            "src",
+            "alt",
+            "title",
+            "onclick",
+            "style",
+            "data-k",
+            "aria-x",
+            "https://e.org/a",
+            "javascript:x",
+            "mailto:a",
+            "?t=1:2",
+            "java script:",
+            "\u{e9}",
+            "<!--",
+            "-->",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut answered = 0;
+        for _ in 0..60_000 {
+            let mut v = String::new();
+            for _ in 0..1 + next(24) {
+                v.push_str(PARTS[next(PARTS.len())]);
+            }
+            answered += usize::from(assert_plain_agrees(&v));
+            // well-formed tags, where the answer is mostly "plain"
+            let mut w = String::new();
+            for _ in 0..1 + next(4) {
+                let name = ["p", "b", "span", "a", "img", "script"][next(6)];
+                w.push('<');
+                w.push_str(name);
+                for _ in 0..next(3) {
+                    w.push_str([" ", "  ", "\n", " /"][next(4)]);
+                    w.push_str(["class", "href", "alt", "data-x", "onload", "id"][next(6)]);
+                    match next(4) {
+                        0 => {}
+                        1 => w.push_str("=x"),
+                        2 => w.push_str("=\"https://e.org/a b\""),
+                        _ => w.push_str(["='a:b'", "= 'k'", "=\"<x\"", "='y"][next(4)]),
+                    }
+                }
+                w.push_str([">", "/>", " >", " / >", ""][next(5)]);
+                w.push_str(["text", " a < b ", "", "</p>", "</ b>"][next(5)]);
+            }
+            answered += usize::from(assert_plain_agrees(&w));
+        }
+        // the pass answers most values; the rest are left to the gate's own reading
+        assert!(answered > 60_000, "{answered}");
+    }
 
     #[test]
     fn tags() {
