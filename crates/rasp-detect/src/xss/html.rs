@@ -8,6 +8,7 @@
 
 use super::css;
 use super::entity::decode_entities;
+use super::js;
 use super::lower_into;
 use super::page;
 use super::uri;
@@ -232,9 +233,14 @@ pub fn scan(s: &str) -> Option<&'static str> {
 /// [`scan`], also answering the ML gate's question about `s`
 /// ([`crate::ml::markup::is_plain_markup`]) from the tags this pass reads anyway, when the
 /// scan ran to the end and could tell: `None` when it stopped early (a reason, the tag
-/// limit) or met what the two readers of a tag take differently.
-pub(super) fn scan_plain(s: &str) -> (Option<&'static str>, Option<bool>) {
-    let mut track = PlainTrack::on();
+/// limit) or met what the two readers of a tag take differently. On markup it proved plain
+/// it also fills `delimiters` with the attribute delimiters the break-out scan looks for
+/// ([`js::Delimiters`]), and says so (the third answer).
+pub(super) fn scan_plain(
+    s: &str,
+    delimiters: Option<&mut js::Delimiters>,
+) -> (Option<&'static str>, Option<bool>, bool) {
+    let mut track = PlainTrack::on(delimiters);
     let reason = scan_depth(s, 0, &mut track);
     let plain = match track.state {
         _ if reason.is_some() => None,
@@ -242,7 +248,11 @@ pub(super) fn scan_plain(s: &str) -> (Option<&'static str>, Option<bool>) {
         Plain::No => Some(false),
         Plain::Unknown => None,
     };
-    (reason, plain)
+    let found = reason.is_none()
+        && track.state == Plain::Pending
+        && track.delimiters_hold
+        && track.delimiters.is_some();
+    (reason, plain, found)
 }
 
 /// Where the plain-markup answer stands while [`scan_depth`] reads a value.
@@ -265,16 +275,27 @@ enum Plain {
 /// to `>` or `/>`. Where this pass reads the same bytes the same way, it judges the tag as
 /// the gate would; at the first byte the gate's grammar rejects, the answer is "no"; where
 /// only this pass's lenient reading differs (`\x0b` or NUL as space), it gives up.
-struct PlainTrack {
+///
+/// On such markup the break-out scan's [`js::attribute_delimiters`] finds exactly the quoted
+/// values of start tags: it reads `<` and a letter as a tag, `>` as its end, and `=` inside
+/// a tag as the start of a value; a plain tag has no `<` or `>` inside, its quoted values
+/// hold neither, and the whitespace around `=` is within what both skip. Only an unquoted
+/// value holding `=` (`title=a="b"`) reads differently there, and then the delimiters are
+/// not handed over (`delimiters_hold`).
+struct PlainTrack<'d> {
     state: Plain,
     tags: usize,
+    delimiters: Option<&'d mut js::Delimiters>,
+    delimiters_hold: bool,
 }
 
-impl PlainTrack {
-    fn on() -> Self {
+impl<'d> PlainTrack<'d> {
+    fn on(delimiters: Option<&'d mut js::Delimiters>) -> Self {
         PlainTrack {
             state: Plain::Pending,
             tags: 0,
+            delimiters,
+            delimiters_hold: true,
         }
     }
 
@@ -282,6 +303,25 @@ impl PlainTrack {
         PlainTrack {
             state: Plain::Unknown,
             tags: 0,
+            delimiters: None,
+            delimiters_hold: false,
+        }
+    }
+
+    /// A start tag's quoted value between the quotes at `open` and `close`, judged plain.
+    fn quoted_value(&mut self, open: usize, close: usize, value: &[u8]) {
+        if self.state == Plain::Pending {
+            if let Some(d) = self.delimiters.as_deref_mut() {
+                d.push(open, close, value);
+            }
+        }
+    }
+
+    /// An unquoted value: one holding `=` is where the break-out scan would look for a
+    /// value of its own.
+    fn unquoted_value(&mut self, value: &[u8]) {
+        if self.pending() && self.delimiters.is_some() && value.contains(&b'=') {
+            self.delimiters_hold = false;
         }
     }
 
@@ -337,7 +377,7 @@ impl PlainTrack {
 
 /// `depth` counts nested scans of attribute values that contain markup themselves; `plain`
 /// follows the ML gate's plain-markup answer ([`PlainTrack`]).
-fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack) -> Option<&'static str> {
+fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack<'_>) -> Option<&'static str> {
     let b = s.as_bytes();
     let mut page_reason = None;
     let mut i = 0;
@@ -645,7 +685,7 @@ fn tag(
     mut i: usize,
     end_tag: bool,
     depth: u8,
-    plain: &mut PlainTrack,
+    plain: &mut PlainTrack<'_>,
 ) -> (Option<&'static str>, usize) {
     let b = s.as_bytes();
     let st = i;
@@ -784,6 +824,9 @@ fn tag(
                 {
                     plain.reject();
                 }
+                if !end_tag {
+                    plain.quoted_value(j, ve, &b[vs..ve]);
+                }
             } else {
                 let vs = j;
                 let mut ve = j;
@@ -800,6 +843,7 @@ fn tag(
                     } else if !crate::ml::markup::inert_value(&b[vs..ve]) {
                         plain.reject();
                     }
+                    plain.unquoted_value(&b[vs..ve]);
                 }
             }
         }
@@ -1293,13 +1337,24 @@ fn inert_handler_word(body: &[u8]) -> bool {
 mod tests {
     use super::*;
 
-    /// The tag pass's plain-markup answer, where it gives one, is the ML gate's own.
-    fn assert_plain_agrees(v: &str) -> bool {
-        let (_, plain) = scan_plain(v);
+    /// The tag pass's plain-markup answer, where it gives one, is the ML gate's own, and the
+    /// attribute delimiters it hands over are those the break-out scan finds itself (in the
+    /// value up to its last quote, as that scan reads it).
+    fn assert_plain_agrees(v: &str) -> (bool, bool) {
+        let mut d = js::Delimiters::new();
+        let (_, plain, found) = scan_plain(v, Some(&mut d));
         if let Some(plain) = plain {
             assert_eq!(plain, crate::ml::markup::is_plain_markup(v), "{v:?}");
         }
-        plain.is_some()
+        if found {
+            let b = v.as_bytes();
+            let last = memchr::memrchr2(b'"', b'\'', b).map_or(0, |p| p + 1);
+            let mut out = [0usize; js::MAX_DELIMITERS];
+            let mut free = 0u128;
+            let n = js::attribute_delimiters(&b[..last], &mut out, &mut free);
+            assert_eq!(d.pairs(), (&out[..n], free), "{v:?}");
+        }
+        (plain.is_some(), found && d.pairs().0.len() > 0)
     }
 
     #[test]
@@ -1334,6 +1389,10 @@ mod tests {
             "<p class='a>b'>",
             "<p class=a>b>",
             "<p title=x=\"y\">",
+            "<p title=x=\"y\" class=\"z\">a => b = \"c\"</p>",
+            "<p class = \"a b c d e f g h i j k l\" id='it\"s'>x</p class=\"e\">",
+            "<p\nclass=\n'a'\n>",
+            "a = \"b\" <b>c</b> d = 'e'",
             "<p data-x=1 aria-label=y>",
             "<p onclick=x>",
             "<a href=javascript:x>",
@@ -1362,7 +1421,7 @@ mod tests {
             "<p style=\"color:red\">x</p>",
             "<section lang=en><u>x</u></section>",
         ] {
-            assert!(assert_plain_agrees(v), "{v}");
+            assert!(assert_plain_agrees(v).0, "{v}");
         }
     }
 
@@ -1431,13 +1490,13 @@ mod tests {
                 .wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) as usize % n
         };
-        let mut answered = 0;
+        let (mut answered, mut handed) = (0, 0);
         for _ in 0..60_000 {
             let mut v = String::new();
             for _ in 0..1 + next(24) {
                 v.push_str(PARTS[next(PARTS.len())]);
             }
-            answered += usize::from(assert_plain_agrees(&v));
+            answered += usize::from(assert_plain_agrees(&v).0);
             // well-formed tags, where the answer is mostly "plain"
             let mut w = String::new();
             for _ in 0..1 + next(4) {
@@ -1457,10 +1516,14 @@ mod tests {
                 w.push_str([">", "/>", " >", " / >", ""][next(5)]);
                 w.push_str(["text", " a < b ", "", "</p>", "</ b>"][next(5)]);
             }
-            answered += usize::from(assert_plain_agrees(&w));
+            let (a, h) = assert_plain_agrees(&w);
+            answered += usize::from(a);
+            handed += usize::from(h);
         }
         // the pass answers most values; the rest are left to the gate's own reading
         assert!(answered > 60_000, "{answered}");
+        // and hands delimiters to the break-out scan for many
+        assert!(handed > 1_000, "{handed}");
     }
 
     #[test]

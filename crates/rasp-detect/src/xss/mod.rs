@@ -485,18 +485,23 @@ fn analyze(v: &str) -> Option<&'static str> {
 /// again: the tag pass hands it its answer ([`crate::remember_plain_markup`]).
 fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'static str> {
     let b = v.as_bytes();
+    // the attribute delimiters the tag pass found for the break-out scan (a value with
+    // quotes), and whether they are the ones that scan would find
+    let mut delimiters = None;
+    let mut shared = false;
     if markup && m & class::LT != 0 {
+        let d = (m & class::QUOTE != 0).then(|| delimiters.insert(js::Delimiters::new()));
+        let (reason, plain, found) = html::scan_plain(v, d);
+        // (the gate calls longer values not plain without reading them)
         if first && v.len() <= crate::ml::markup::MAX_MARKUP {
-            let (reason, plain) = html::scan_plain(v);
             if let Some(plain) = plain {
                 crate::remember_plain_markup(v, plain);
             }
-            if let Some(r) = reason {
-                return Some(r);
-            }
-        } else if let Some(r) = html::scan(v) {
+        }
+        if let Some(r) = reason {
             return Some(r);
         }
+        shared = found;
     }
     // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
     if markup && page::leading_breakout(b) {
@@ -510,7 +515,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     }
     // the direct sinks `v` names, scanned once for both JS rules on first use
     let mut sinks = js::Sinks::new();
-    if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks) {
+    if m & class::QUOTE != 0
+        && js::string_breakout(v, m, &mut sinks, delimiters.as_ref().filter(|_| shared))
+    {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
