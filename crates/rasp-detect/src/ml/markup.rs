@@ -169,10 +169,15 @@ pub(crate) fn safe_attr(name: &[u8]) -> bool {
         || starts_with_ignore_case(name, b"aria-")
 }
 
-/// Whether `b` is an attribute name as [`parse_tag`] reads one (letters, digits, `-`, `_`,
-/// `:`; not empty).
-pub(crate) fn attr_name_bytes(b: &[u8]) -> bool {
-    !b.is_empty() && b.iter().all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0)
+/// Whether `name`, whatever bytes it holds, is an attribute name as [`parse_tag`] reads one
+/// (letters, digits, `-`, `_`, `:`) and [`safe_attr`]. A listed name matched exactly has
+/// only such bytes; a `data-`/`aria-` name is checked byte by byte.
+pub(crate) fn plain_attr(name: &[u8]) -> bool {
+    in_list(&SAFE_ATTRS_SET, name)
+        || ((starts_with_ignore_case(name, b"data-") || starts_with_ignore_case(name, b"aria-"))
+            && name
+                .iter()
+                .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
 }
 
 /// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
@@ -554,6 +559,31 @@ mod tests {
                 let two = memchr::memchr(q, b).filter(|&c| inert_value(&b[..c]));
                 assert_eq!(inert_quoted_value(b, q), two, "{v} {q}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_attr_is_the_readers_name_and_the_list() {
+        for n in [
+            "class",
+            "CLASS",
+            "data-x",
+            "Data-X_1:y",
+            "aria-label",
+            "data-",
+            "data-a b",
+            "data-a\"",
+            "cla\u{e9}ss",
+            "onclick",
+            "",
+            "class=",
+            "hre f",
+            "data-x/",
+        ] {
+            let b = n.as_bytes();
+            let reads =
+                !b.is_empty() && b.iter().all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0);
+            assert_eq!(plain_attr(b), reads && safe_attr(b), "{n}");
         }
     }
 

@@ -238,7 +238,7 @@ pub fn scan(s: &str) -> Option<&'static str> {
 /// ([`js::Delimiters`]), and says so (the third answer).
 pub(super) fn scan_plain(
     s: &str,
-    delimiters: Option<&mut js::Delimiters>,
+    delimiters: Option<&mut Option<js::Delimiters>>,
 ) -> (Option<&'static str>, Option<bool>, bool) {
     let mut track = PlainTrack::on(delimiters);
     let reason = scan_depth(s, 0, &mut track);
@@ -248,6 +248,7 @@ pub(super) fn scan_plain(
         Plain::No => Some(false),
         Plain::Unknown => None,
     };
+    // (`delimiters` holds none when the value has no quoted start-tag value)
     let found = reason.is_none()
         && track.state == Plain::Pending
         && track.delimiters_hold
@@ -285,12 +286,13 @@ enum Plain {
 struct PlainTrack<'d> {
     state: Plain,
     tags: usize,
-    delimiters: Option<&'d mut js::Delimiters>,
+    /// Where the delimiters go (made on the first one), when the caller wants them.
+    delimiters: Option<&'d mut Option<js::Delimiters>>,
     delimiters_hold: bool,
 }
 
 impl<'d> PlainTrack<'d> {
-    fn on(delimiters: Option<&'d mut js::Delimiters>) -> Self {
+    fn on(delimiters: Option<&'d mut Option<js::Delimiters>>) -> Self {
         PlainTrack {
             state: Plain::Pending,
             tags: 0,
@@ -308,12 +310,12 @@ impl<'d> PlainTrack<'d> {
         }
     }
 
-    /// A start tag's quoted value between the quotes at `open` and `close`, judged plain.
-    fn quoted_value(&mut self, open: usize, close: usize, value: &[u8]) {
-        if self.state == Plain::Pending {
-            if let Some(d) = self.delimiters.as_deref_mut() {
-                d.push(open, close, value);
-            }
+    /// A start tag's quoted value between the quotes at `open` and `close`, judged plain;
+    /// `quotes`: it may hold a quote.
+    fn quoted_value(&mut self, open: usize, close: usize, quotes: bool) {
+        if let Some(d) = self.delimiters.as_deref_mut() {
+            d.get_or_insert_with(js::Delimiters::new)
+                .push(open, close, quotes);
         }
     }
 
@@ -349,12 +351,9 @@ impl<'d> PlainTrack<'d> {
         if !self.pending() {
             return;
         }
+        // (a listed name matched exactly is letters and digits only, as the gate reads one)
         let ends = next.is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/');
-        if name.is_empty()
-            || !ends
-            || !name.iter().all(u8::is_ascii_alphanumeric)
-            || !crate::ml::markup::safe_tag(name)
-        {
+        if !ends || !crate::ml::markup::safe_tag(name) {
             self.state = Plain::No;
         }
     }
@@ -363,6 +362,10 @@ impl<'d> PlainTrack<'d> {
     /// skips ASCII whitespace only and takes `/` only right before `>`.
     fn gap(&mut self, gap: &[u8], next: Option<&u8>) {
         if !self.pending() {
+            return;
+        }
+        // (mostly one space before another attribute)
+        if gap == b" " && next.is_some() {
             return;
         }
         let last = gap.len().wrapping_sub(1);
@@ -778,9 +781,7 @@ fn tag(
             i += 1;
         }
         let an = &b[ns..i];
-        if plain.pending()
-            && !(crate::ml::markup::attr_name_bytes(an) && crate::ml::markup::safe_attr(an))
-        {
+        if plain.pending() && !crate::ml::markup::plain_attr(an) {
             plain.reject();
         }
         // after attribute name
@@ -820,12 +821,18 @@ fn tag(
                 vbytes = value_bytes(&b[vs..ve]);
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
-                if plain.pending() && (ve == b.len() || !crate::ml::markup::inert_value(&b[vs..ve]))
-                {
-                    plain.reject();
-                }
-                if !end_tag {
-                    plain.quoted_value(j, ve, &b[vs..ve]);
+                if plain.pending() {
+                    // (`value_bytes` looked at every byte of a short value, or of one that
+                    // holds `&`, `<` or `:`)
+                    let folded = ve - vs <= SHORT_VALUE || vbytes != 0;
+                    if ve == b.len() || !gate_inert(&b[vs..ve], vbytes, folded) {
+                        plain.reject();
+                    } else if !end_tag {
+                        // (a value longer than the break-out scan looks through counts as
+                        // holding quotes, as there)
+                        let quotes = ve - vs > js::NEAR || vbytes & value_byte::QUOTE != 0;
+                        plain.quoted_value(j, ve, quotes);
+                    }
                 }
             } else {
                 let vs = j;
@@ -840,7 +847,7 @@ fn tag(
                     if b.get(ve).is_some_and(|&c| c == 0 || c == 0x0b) {
                         // the gate's value runs on past a vertical tab or NUL
                         plain.give_up();
-                    } else if !crate::ml::markup::inert_value(&b[vs..ve]) {
+                    } else if !gate_inert(&b[vs..ve], vbytes, true) {
                         plain.reject();
                     }
                     plain.unquoted_value(&b[vs..ve]);
@@ -1173,12 +1180,34 @@ static NAME_BYTE: [u8; 256] = {
     t
 };
 
-/// Bytes of an attribute value that the attribute rules need.
+/// Bytes of an attribute value that the attribute rules need, and the ML gate's value test
+/// ([`gate_inert`]) and the break-out scan's delimiters ([`PlainTrack`]).
 mod value_byte {
     pub const AMP: u8 = 1;
     pub const LT: u8 = 2;
     pub const COLON: u8 = 4;
+    /// `>`, backtick or backslash: with `&` and `<`, what the gate's inert value lacks
+    pub const FORBIDDEN: u8 = 8;
+    /// a quote of any kind (`'`, `"`, backtick)
+    pub const QUOTE: u8 = 16;
 }
+
+/// The ML gate's test of an attribute value ([`crate::ml::markup::inert_value`]) from its
+/// [`value_byte`]s `vbytes`; `folded`: they were noted for every byte (else only `&`, `<`
+/// and `:` are known to be absent). The scheme test runs only where a colon is.
+fn gate_inert(v: &[u8], vbytes: u8, folded: bool) -> bool {
+    if vbytes & (value_byte::AMP | value_byte::LT | value_byte::FORBIDDEN) != 0 {
+        return false;
+    }
+    if !folded && memchr::memchr3(b'>', b'`', b'\\', v).is_some() {
+        return false;
+    }
+    vbytes & value_byte::COLON == 0 || crate::ml::markup::inert_value(v)
+}
+
+// The delimiters' quote test reads `value_bytes` of values up to `js::NEAR` bytes: those
+// are folded whole.
+const _: () = assert!(js::NEAR <= SHORT_VALUE);
 
 /// The [`value_byte`]s of `v`: one search says "none" for most values.
 fn value_bytes(v: &[u8]) -> u8 {
@@ -1201,6 +1230,11 @@ static VALUE_BYTE: [u8; 256] = {
     t[b'&' as usize] = value_byte::AMP;
     t[b'<' as usize] = value_byte::LT;
     t[b':' as usize] = value_byte::COLON;
+    t[b'>' as usize] = value_byte::FORBIDDEN;
+    t[b'\\' as usize] = value_byte::FORBIDDEN;
+    t[b'`' as usize] = value_byte::FORBIDDEN | value_byte::QUOTE;
+    t[b'"' as usize] = value_byte::QUOTE;
+    t[b'\'' as usize] = value_byte::QUOTE;
     t
 };
 
@@ -1341,8 +1375,9 @@ mod tests {
     /// attribute delimiters it hands over are those the break-out scan finds itself (in the
     /// value up to its last quote, as that scan reads it).
     fn assert_plain_agrees(v: &str) -> (bool, bool) {
-        let mut d = js::Delimiters::new();
+        let mut d = None;
         let (_, plain, found) = scan_plain(v, Some(&mut d));
+        let d = d.unwrap_or_else(js::Delimiters::new);
         if let Some(plain) = plain {
             assert_eq!(plain, crate::ml::markup::is_plain_markup(v), "{v:?}");
         }

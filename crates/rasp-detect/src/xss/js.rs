@@ -300,9 +300,14 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 ///
 /// `m`: the classes of `s`'s bytes ([`super::classes`]), which say whether it has a `<`.
-/// `known`: the value's attribute delimiters as [`attribute_delimiters`] finds them, when
-/// the tag pass already read them ([`Delimiters`]).
-pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks, known: Option<&Delimiters>) -> bool {
+/// `known`: the value's attribute delimiters and quote-free bits as
+/// [`attribute_delimiters`] finds them, when the tag pass already read them ([`Delimiters`]).
+pub fn string_breakout(
+    s: &str,
+    m: u32,
+    sinks: &mut Sinks,
+    known: Option<(&[usize], u128)>,
+) -> bool {
     let b = s.as_bytes();
     // where direct sinks and cookie reads start, found once for the whole value (when a
     // first window needs them) so that only the windows holding one are examined
@@ -311,9 +316,10 @@ pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks, known: Option<&Delimi
     let mut store = None;
     // bit k: the value between delimiters 2k and 2k + 1 holds no quote of any kind
     let mut quote_free = 0u128;
-    let delimiters: &[usize] = if let Some(d) = known.filter(|_| m & super::class::LT != 0) {
-        quote_free = d.quote_free;
-        &d.at[..d.n]
+    let delimiters: &[usize] = if let Some((at, free)) = known.filter(|_| m & super::class::LT != 0)
+    {
+        quote_free = free;
+        at
     } else if m & super::class::LT != 0 {
         let out = store.insert([0usize; MAX_DELIMITERS]);
         // Delimiters are `"` and `'`: none lies after the last of them, and the scan (left
@@ -617,43 +623,38 @@ fn cookie_reads(b: &[u8], m: &mut Marks) {
 /// tags anyway (the XSS tag pass, on markup whose every tag it read as the ML gate's plain
 /// grammar has it: there each quoted value of a start tag is such a pair, in order).
 pub(super) struct Delimiters {
-    at: [usize; MAX_DELIMITERS],
-    n: usize,
+    /// (grown as pairs come, up to [`MAX_DELIMITERS`]: most values hold a few, and a
+    /// zeroed array of the limit cost more to make than the pass it saves)
+    at: Vec<usize>,
     quote_free: u128,
 }
 
 impl Delimiters {
     pub(super) fn new() -> Self {
         Delimiters {
-            at: [0; MAX_DELIMITERS],
-            n: 0,
+            at: Vec::new(),
             quote_free: 0,
         }
     }
 
     /// The pairs and the quote-free bits, as [`attribute_delimiters`] reports them.
-    #[cfg(test)]
     pub(super) fn pairs(&self) -> (&[usize], u128) {
-        (&self.at[..self.n], self.quote_free)
+        (&self.at, self.quote_free)
     }
 
-    /// The quoted value `value` of a start tag, between the quotes at `open` and `close`,
-    /// holding no `<` or `>`: the pair [`attribute_delimiters`] notes (up to its limit).
-    pub(super) fn push(&mut self, open: usize, close: usize, value: &[u8]) {
-        if self.n >= MAX_DELIMITERS {
+    /// The quoted value of a start tag between the quotes at `open` and `close`, holding no
+    /// `<` or `>`: the pair [`attribute_delimiters`] notes (up to its limit). `quotes`: as
+    /// that scan judges it, the value may hold a quote (one longer than [`NEAR`] bytes is
+    /// not searched and counts as holding one).
+    pub(super) fn push(&mut self, open: usize, close: usize, quotes: bool) {
+        let n = self.at.len();
+        if n >= MAX_DELIMITERS {
             return;
         }
-        // (as `attribute_delimiters` judges it: a longer value is not searched for quotes)
-        let quotes = value.len() > NEAR
-            || value
-                .iter()
-                .any(|&c| VALUE_STOP[usize::from(c)] & stop::QUOTE != 0);
         if !quotes {
-            self.quote_free |= 1 << (self.n / 2);
+            self.quote_free |= 1 << (n / 2);
         }
-        self.at[self.n] = open;
-        self.at[self.n + 1] = close;
-        self.n += 2;
+        self.at.extend([open, close]);
     }
 }
 
@@ -718,7 +719,7 @@ pub(super) fn attribute_delimiters(
 }
 
 /// Bytes looked at one by one before a search takes over in [`next_tag_punct`].
-const NEAR: usize = 16;
+pub(super) const NEAR: usize = 16;
 
 /// The first `<`, `=` or `>` at or after `i`. In markup they come every few bytes, closer
 /// than a dispatched search pays off, so the next [`NEAR`] bytes are looked at first; a

@@ -490,7 +490,7 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     let mut delimiters = None;
     let mut shared = false;
     if markup && m & class::LT != 0 {
-        let d = (m & class::QUOTE != 0).then(|| delimiters.insert(js::Delimiters::new()));
+        let d = (m & class::QUOTE != 0).then_some(&mut delimiters);
         let (reason, plain, found) = html::scan_plain(v, d);
         // (the gate calls longer values not plain without reading them)
         if first && v.len() <= crate::ml::markup::MAX_MARKUP {
@@ -513,11 +513,15 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     if m & class::COLON != 0 && uri::dangerous_value(v) {
         return Some("dangerous-uri");
     }
+    // (no delimiter made: the tag pass found no quoted value in a start tag)
+    let known = shared.then(|| {
+        delimiters
+            .as_ref()
+            .map_or((&[][..], 0), js::Delimiters::pairs)
+    });
     // the direct sinks `v` names, scanned once for both JS rules on first use
     let mut sinks = js::Sinks::new();
-    if m & class::QUOTE != 0
-        && js::string_breakout(v, m, &mut sinks, delimiters.as_ref().filter(|_| shared))
-    {
+    if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks, known) {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
