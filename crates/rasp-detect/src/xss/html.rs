@@ -1389,7 +1389,7 @@ mod tests {
             let n = js::attribute_delimiters(&b[..last], &mut out, &mut free);
             assert_eq!(d.pairs(), (&out[..n], free), "{v:?}");
         }
-        (plain.is_some(), found && d.pairs().0.len() > 0)
+        (plain.is_some(), found && !d.pairs().0.is_empty())
     }
 
     #[test]
