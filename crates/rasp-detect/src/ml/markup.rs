@@ -180,6 +180,22 @@ pub(crate) fn plain_attr(name: &[u8]) -> bool {
                 .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
 }
 
+/// [`safe_tag`] of a name of at most 16 bytes that the caller lower-cased into a
+/// zero-padded buffer: `x` is that buffer read as one little-endian integer.
+pub(crate) fn safe_tag_packed(x: u128) -> bool {
+    in_set(&SAFE_TAGS_SET, x)
+}
+
+/// [`plain_attr`] of a name of at most 16 bytes given lower-cased (`lower`) and packed as in
+/// [`safe_tag_packed`] (`x`).
+pub(crate) fn plain_attr_packed(lower: &[u8], x: u128) -> bool {
+    in_set(&SAFE_ATTRS_SET, x)
+        || ((lower.starts_with(b"data-") || lower.starts_with(b"aria-"))
+            && lower
+                .iter()
+                .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
+}
+
 /// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
 fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
@@ -339,7 +355,15 @@ fn in_list(set: &[u128], name: &[u8]) -> bool {
     for (b, &c) in bytes.iter_mut().zip(name) {
         *b = c.to_ascii_lowercase();
     }
-    let x = u128::from_le_bytes(bytes);
+    in_set(set, u128::from_le_bytes(bytes))
+}
+
+/// Whether the packed name `x` ([`pack`]: lower-case, zero-padded; zero for none) is in
+/// `set`.
+fn in_set(set: &[u128], x: u128) -> bool {
+    if !set.len().is_power_of_two() {
+        return false;
+    }
     let mut at = slot(x, set.len());
     // Bounded by the table's size; an empty slot (the table is at most half full) ends the
     // probe long before.
@@ -584,6 +608,38 @@ mod tests {
             let reads =
                 !b.is_empty() && b.iter().all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0);
             assert_eq!(plain_attr(b), reads && safe_attr(b), "{n}");
+        }
+    }
+
+    #[test]
+    fn packed_lookups_are_the_byte_lookups() {
+        for n in [
+            "class",
+            "CLASS",
+            "data-x",
+            "Data-X_1:y",
+            "aria-label",
+            "data-",
+            "data-a b",
+            "b",
+            "strong",
+            "script",
+            "onclick",
+            "",
+            "hre f",
+            "data-x/",
+            "H1",
+            "span\u{e9}",
+        ] {
+            let b = n.as_bytes();
+            let mut buf = [0u8; 16];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            let x = u128::from_le_bytes(buf);
+            let lower = &buf[..b.len().min(16)];
+            assert_eq!(safe_tag_packed(x), safe_tag(b), "{n}");
+            assert_eq!(plain_attr_packed(lower, x), plain_attr(b), "{n}");
         }
     }
 

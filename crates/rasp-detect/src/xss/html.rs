@@ -345,15 +345,15 @@ impl<'d> PlainTrack<'d> {
         }
     }
 
-    /// A tag name (after `<` or `</`) that ends before `next`: the gate's reader wants
-    /// letters and digits only, a listed tag, and then whitespace, `>` or `/`.
-    fn tag_name(&mut self, name: &[u8], next: Option<&u8>) {
+    /// A tag name (after `<` or `</`) that ends before `next`; `listed`: it is one of the
+    /// gate's tags (matched exactly, so letters and digits only, as the gate reads one).
+    /// The gate then wants whitespace, `>` or `/`.
+    fn tag_name(&mut self, listed: bool, next: Option<&u8>) {
         if !self.pending() {
             return;
         }
-        // (a listed name matched exactly is letters and digits only, as the gate reads one)
         let ends = next.is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/');
-        if !ends || !crate::ml::markup::safe_tag(name) {
+        if !ends || !listed {
             self.state = Plain::No;
         }
     }
@@ -713,7 +713,6 @@ fn tag(
         i += 1;
     }
     let raw_full = &b[st..i];
-    plain.tag_name(raw_full, b.get(i));
     // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
     // (`<x:script>` is a script in an XHTML namespace).
     let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
@@ -721,12 +720,25 @@ fn tag(
         raw = &raw[c + 1..];
     }
     // an end tag's name carries no behaviour (its attributes are still read)
-    let mut name = [0u8; 16];
-    let name: &[u8] = if raw.len() > 16 || end_tag {
-        b""
+    let mut name_buf = [0u8; 16];
+    let name_len = if raw.len() > 16 || end_tag {
+        0
     } else {
-        lower_into(raw, &mut name)
+        lower_into(raw, &mut name_buf).len()
     };
+    let name: &[u8] = &name_buf[..name_len];
+    if plain.pending() {
+        // (a start tag's name is at hand lower-cased and zero-padded: looked up as it is;
+        // a name with `<` or `:` is not one the gate lists)
+        let listed = if inner_lt.is_some() || colon.is_some() {
+            false
+        } else if name.is_empty() {
+            crate::ml::markup::safe_tag(raw_full)
+        } else {
+            crate::ml::markup::safe_tag_packed(u128::from_le_bytes(name_buf))
+        };
+        plain.tag_name(listed, b.get(i));
+    }
 
     // an `<iframe>` is judged after its attributes: an editor's video embed is not
     let judged_later = name == b"iframe" && inner_lt.is_none();
@@ -781,9 +793,6 @@ fn tag(
             i += 1;
         }
         let an = &b[ns..i];
-        if plain.pending() && !crate::ml::markup::plain_attr(an) {
-            plain.reject();
-        }
         // after attribute name
         let mut j = i;
         while j < b.len() && is_space(b[j]) {
@@ -854,6 +863,7 @@ fn tag(
                 }
             }
         }
+        let raw_an = an;
         let an = trim_controls(an);
         embed.attribute(an, value);
         if has_value && handler_attr(an) {
@@ -897,7 +907,24 @@ fn tag(
             }
         }
         let mut lbuf = [0u8; 32];
-        let lname = lower_into(an, &mut lbuf);
+        let lname_len = lower_into(an, &mut lbuf).len();
+        let lname: &[u8] = &lbuf[..lname_len];
+        if plain.pending() {
+            // (the gate reads the name as sent: one trimmed of control bytes is not its
+            // kind; a short one is at hand lower-cased and zero-padded)
+            let listed = if an.len() != raw_an.len() {
+                false
+            } else if an.len() <= 16 {
+                let mut x = [0u8; 16];
+                x.copy_from_slice(&lbuf[..16]);
+                crate::ml::markup::plain_attr_packed(lname, u128::from_le_bytes(x))
+            } else {
+                crate::ml::markup::plain_attr(an)
+            };
+            if !listed {
+                plain.reject();
+            }
+        }
         // a scheme ends with `:`
         if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);

@@ -654,7 +654,12 @@ impl Delimiters {
         if !quotes {
             self.quote_free |= 1 << (n / 2);
         }
-        self.at.extend([open, close]);
+        if n == 0 {
+            // (one allocation for the usual few tags' worth)
+            self.at.reserve(64);
+        }
+        self.at.push(open);
+        self.at.push(close);
     }
 }
 
