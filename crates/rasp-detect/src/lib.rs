@@ -446,11 +446,7 @@ fn char_count_below(value: &str, min: usize) -> bool {
 /// checks one value for XSS and then for SQLi, and both gates ask. The memo is keyed by the
 /// whole value, compared byte for byte, so a hit is the very answer of the parser.
 fn plain_markup(value: &str) -> bool {
-    thread_local! {
-        static LAST: std::cell::RefCell<last_value::LastValue<bool>> =
-            const { std::cell::RefCell::new(last_value::LastValue::new()) };
-    }
-    LAST.with(|cell| {
+    PLAIN_MARKUP.with(|cell| {
         let Ok(mut last) = cell.try_borrow_mut() else {
             return ml::markup::is_plain_markup(value);
         };
@@ -461,6 +457,24 @@ fn plain_markup(value: &str) -> bool {
         last.set(value, plain);
         plain
     })
+}
+
+thread_local! {
+    /// [`plain_markup`]'s answer for the last value (the XSS tag pass may leave it there).
+    static PLAIN_MARKUP: std::cell::RefCell<last_value::LastValue<bool>> =
+        const { std::cell::RefCell::new(last_value::LastValue::new()) };
+}
+
+/// Remember `plain` as [`ml::markup::is_plain_markup`]'s answer for `value`: the XSS
+/// grammar's tag pass reads the same tags first and, where it can tell, leaves the answer
+/// for the ML gate (which runs on values the grammar leaves open), so the markup of a value
+/// is read once. The caller guarantees `plain` is that function's answer.
+pub(crate) fn remember_plain_markup(value: &str, plain: bool) {
+    PLAIN_MARKUP.with(|cell| {
+        if let Ok(mut last) = cell.try_borrow_mut() {
+            last.set(value, plain);
+        }
+    });
 }
 
 /// Whether decoded text carries a character that can change structure for `kind`. XSS needs

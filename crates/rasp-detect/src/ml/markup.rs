@@ -122,7 +122,7 @@ const SAFE_ATTRS: &[&str] = &[
 ];
 
 /// Bytes of markup examined at most; longer values are not called plain.
-const MAX_MARKUP: usize = 8192;
+pub(crate) const MAX_MARKUP: usize = 8192;
 
 /// Whether `value` contains at least one tag and every tag is plain formatting markup with
 /// inert attributes (no handlers, no script URLs, no styles).
@@ -156,6 +156,46 @@ pub fn is_plain_markup(value: &str) -> bool {
     tags > 0
 }
 
+/// Whether `name` (any case) is one of the plain formatting tags.
+pub(crate) fn safe_tag(name: &[u8]) -> bool {
+    in_list(&SAFE_TAGS_SET, name)
+}
+
+/// Whether the attribute `name` (any case) carries no behaviour: a listed one, `data-*` or
+/// `aria-*`.
+pub(crate) fn safe_attr(name: &[u8]) -> bool {
+    in_list(&SAFE_ATTRS_SET, name)
+        || starts_with_ignore_case(name, b"data-")
+        || starts_with_ignore_case(name, b"aria-")
+}
+
+/// Whether `name`, whatever bytes it holds, is an attribute name as [`parse_tag`] reads one
+/// (letters, digits, `-`, `_`, `:`) and [`safe_attr`]. A listed name matched exactly has
+/// only such bytes; a `data-`/`aria-` name is checked byte by byte.
+pub(crate) fn plain_attr(name: &[u8]) -> bool {
+    in_list(&SAFE_ATTRS_SET, name)
+        || ((starts_with_ignore_case(name, b"data-") || starts_with_ignore_case(name, b"aria-"))
+            && name
+                .iter()
+                .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
+}
+
+/// [`safe_tag`] of a name of at most 16 bytes that the caller lower-cased into a
+/// zero-padded buffer: `x` is that buffer read as one little-endian integer.
+pub(crate) fn safe_tag_packed(x: u128) -> bool {
+    in_set(&SAFE_TAGS_SET, x)
+}
+
+/// [`plain_attr`] of a name of at most 16 bytes given lower-cased (`lower`) and packed as in
+/// [`safe_tag_packed`] (`x`).
+pub(crate) fn plain_attr_packed(lower: &[u8], x: u128) -> bool {
+    in_set(&SAFE_ATTRS_SET, x)
+        || ((lower.starts_with(b"data-") || lower.starts_with(b"aria-"))
+            && lower
+                .iter()
+                .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
+}
+
 /// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
 fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     let mut i = at + 1;
@@ -164,7 +204,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
     }
     let name_start = i;
     i = skip(b, i, ALNUM);
-    if !in_list(&SAFE_TAGS_SET, &b[name_start..i]) {
+    if !safe_tag(&b[name_start..i]) {
         return None;
     }
     loop {
@@ -179,11 +219,7 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if i == attr_start {
             return None;
         }
-        let attr = &b[attr_start..i];
-        let safe = in_list(&SAFE_ATTRS_SET, attr)
-            || starts_with_ignore_case(attr, b"data-")
-            || starts_with_ignore_case(attr, b"aria-");
-        if !safe {
+        if !safe_attr(&b[attr_start..i]) {
             return None;
         }
         i = skip(b, i, SPACE);
@@ -319,7 +355,15 @@ fn in_list(set: &[u128], name: &[u8]) -> bool {
     for (b, &c) in bytes.iter_mut().zip(name) {
         *b = c.to_ascii_lowercase();
     }
-    let x = u128::from_le_bytes(bytes);
+    in_set(set, u128::from_le_bytes(bytes))
+}
+
+/// Whether the packed name `x` ([`pack`]: lower-case, zero-padded; zero for none) is in
+/// `set`.
+fn in_set(set: &[u128], x: u128) -> bool {
+    if !set.len().is_power_of_two() {
+        return false;
+    }
     let mut at = slot(x, set.len());
     // Bounded by the table's size; an empty slot (the table is at most half full) ends the
     // probe long before.
@@ -359,7 +403,7 @@ static VALUE_CLASS: [u8; 256] = {
 };
 
 /// An attribute value with no markup, no backtick and no scheme other than http(s)/mailto.
-fn inert_value(v: &[u8]) -> bool {
+pub(crate) fn inert_value(v: &[u8]) -> bool {
     // One pass finds both a forbidden byte (anywhere) and the first colon.
     let mut colon = None;
     for (i, &c) in v.iter().enumerate() {
@@ -539,6 +583,63 @@ mod tests {
                 let two = memchr::memchr(q, b).filter(|&c| inert_value(&b[..c]));
                 assert_eq!(inert_quoted_value(b, q), two, "{v} {q}");
             }
+        }
+    }
+
+    #[test]
+    fn plain_attr_is_the_readers_name_and_the_list() {
+        for n in [
+            "class",
+            "CLASS",
+            "data-x",
+            "Data-X_1:y",
+            "aria-label",
+            "data-",
+            "data-a b",
+            "data-a\"",
+            "cla\u{e9}ss",
+            "onclick",
+            "",
+            "class=",
+            "hre f",
+            "data-x/",
+        ] {
+            let b = n.as_bytes();
+            let reads =
+                !b.is_empty() && b.iter().all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0);
+            assert_eq!(plain_attr(b), reads && safe_attr(b), "{n}");
+        }
+    }
+
+    #[test]
+    fn packed_lookups_are_the_byte_lookups() {
+        for n in [
+            "class",
+            "CLASS",
+            "data-x",
+            "Data-X_1:y",
+            "aria-label",
+            "data-",
+            "data-a b",
+            "b",
+            "strong",
+            "script",
+            "onclick",
+            "",
+            "hre f",
+            "data-x/",
+            "H1",
+            "span\u{e9}",
+        ] {
+            let b = n.as_bytes();
+            let mut buf = [0u8; 16];
+            for (d, c) in buf.iter_mut().zip(b) {
+                *d = c.to_ascii_lowercase();
+            }
+            let x = u128::from_le_bytes(buf);
+            let lower = &buf[..b.len().min(16)];
+            assert_eq!(safe_tag_packed(x), safe_tag(b), "{n}");
+            assert_eq!(plain_attr_packed(lower, x), plain_attr(b), "{n}");
         }
     }
 

@@ -300,7 +300,14 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
 /// then a call or assignment through a script sink.
 ///
 /// `m`: the classes of `s`'s bytes ([`super::classes`]), which say whether it has a `<`.
-pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks) -> bool {
+/// `known`: the value's attribute delimiters and quote-free bits as
+/// [`attribute_delimiters`] finds them, when the tag pass already read them ([`Delimiters`]).
+pub fn string_breakout(
+    s: &str,
+    m: u32,
+    sinks: &mut Sinks,
+    known: Option<(&[usize], u128)>,
+) -> bool {
     let b = s.as_bytes();
     // where direct sinks and cookie reads start, found once for the whole value (when a
     // first window needs them) so that only the windows holding one are examined
@@ -309,7 +316,11 @@ pub fn string_breakout(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     let mut store = None;
     // bit k: the value between delimiters 2k and 2k + 1 holds no quote of any kind
     let mut quote_free = 0u128;
-    let delimiters: &[usize] = if m & super::class::LT != 0 {
+    let delimiters: &[usize] = if let Some((at, free)) = known.filter(|_| m & super::class::LT != 0)
+    {
+        quote_free = free;
+        at
+    } else if m & super::class::LT != 0 {
         let out = store.insert([0usize; MAX_DELIMITERS]);
         // Delimiters are `"` and `'`: none lies after the last of them, and the scan (left
         // to right, each pair closed within what it has read) finds the same pairs in the
@@ -432,7 +443,7 @@ fn postfix_on_literal(gap: &[u8], rest: &[u8]) -> bool {
 
 /// Most attribute-value quotes remembered per value (two per value: one bit of a `u128` per
 /// value in [`attribute_delimiters`]).
-const MAX_DELIMITERS: usize = 256;
+pub(super) const MAX_DELIMITERS: usize = 256;
 
 /// The cookie read that exfiltration payloads splice into code.
 const COOKIE: &[u8] = b"document.cookie";
@@ -608,13 +619,57 @@ fn cookie_reads(b: &[u8], m: &mut Marks) {
     }
 }
 
+/// What [`attribute_delimiters`] finds in a value, gathered by a pass that reads the value's
+/// tags anyway (the XSS tag pass, on markup whose every tag it read as the ML gate's plain
+/// grammar has it: there each quoted value of a start tag is such a pair, in order).
+pub(super) struct Delimiters {
+    /// (grown as pairs come, up to [`MAX_DELIMITERS`]: most values hold a few, and a
+    /// zeroed array of the limit cost more to make than the pass it saves)
+    at: Vec<usize>,
+    quote_free: u128,
+}
+
+impl Delimiters {
+    pub(super) fn new() -> Self {
+        Delimiters {
+            at: Vec::new(),
+            quote_free: 0,
+        }
+    }
+
+    /// The pairs and the quote-free bits, as [`attribute_delimiters`] reports them.
+    pub(super) fn pairs(&self) -> (&[usize], u128) {
+        (&self.at, self.quote_free)
+    }
+
+    /// The quoted value of a start tag between the quotes at `open` and `close`, holding no
+    /// `<` or `>`: the pair [`attribute_delimiters`] notes (up to its limit). `quotes`: as
+    /// that scan judges it, the value may hold a quote (one longer than [`NEAR`] bytes is
+    /// not searched and counts as holding one).
+    pub(super) fn push(&mut self, open: usize, close: usize, quotes: bool) {
+        let n = self.at.len();
+        if n >= MAX_DELIMITERS {
+            return;
+        }
+        if !quotes {
+            self.quote_free |= 1 << (n / 2);
+        }
+        if n == 0 {
+            // (one allocation for the usual few tags' worth)
+            self.at.reserve(64);
+        }
+        self.at.push(open);
+        self.at.push(close);
+    }
+}
+
 /// Positions of quotes that open or close an attribute value inside a tag that the value
 /// itself opens (`<a title="open">`): in well-formed markup those quotes delimit HTML, they
 /// cannot end a JavaScript string. A break-out from an attribute (`x" onclick=…`) starts
 /// outside any tag of the value and is not affected. Bit k of `quote_free` is set when the
 /// value between `out[2k]` and `out[2k + 1]` is known to hold no quote (`'`, `"`, backtick):
 /// [`string_breakout`] then has nothing to look at inside it.
-fn attribute_delimiters(
+pub(super) fn attribute_delimiters(
     b: &[u8],
     out: &mut [usize; MAX_DELIMITERS],
     quote_free: &mut u128,
@@ -669,7 +724,7 @@ fn attribute_delimiters(
 }
 
 /// Bytes looked at one by one before a search takes over in [`next_tag_punct`].
-const NEAR: usize = 16;
+pub(super) const NEAR: usize = 16;
 
 /// The first `<`, `=` or `>` at or after `i`. In markup they come every few bytes, closer
 /// than a dispatched search pays off, so the next [`NEAR`] bytes are looked at first; a
@@ -1610,7 +1665,12 @@ mod tests {
     use super::*;
 
     fn string_breakout(s: &str) -> bool {
-        super::string_breakout(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+        super::string_breakout(
+            s,
+            super::super::classes(s.as_bytes()),
+            &mut Sinks::new(),
+            None,
+        )
     }
 
     fn sink_call(s: &str) -> bool {

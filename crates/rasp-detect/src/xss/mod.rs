@@ -363,7 +363,7 @@ mod wide {
 /// The value as sent, then percent-decoded, then entity-decoded, then with backslash escapes
 /// decoded; first positive wins.
 fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
-    if let Some(r) = analyze_classes(value, true, m) {
+    if let Some(r) = analyze_classes(value, true, m, true) {
         return Some(r);
     }
     if m & class::AMP != 0
@@ -378,7 +378,7 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
         let d = crate::normalize::percent_decode_deep(value);
         if d != value {
             let dm = classes(d.as_bytes());
-            if let Some(r) = analyze_classes(&d, true, dm) {
+            if let Some(r) = analyze_classes(&d, true, dm, false) {
                 return Some(r);
             }
             cur = Cow::Owned(d.into_owned());
@@ -402,7 +402,7 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             let d = entity::decode_entities(&cur);
             if let Cow::Owned(d) = d {
                 let dm = classes(d.as_bytes());
-                if let Some(r) = analyze_classes(&d, !has_markup, dm) {
+                if let Some(r) = analyze_classes(&d, !has_markup, dm, false) {
                     return Some(r);
                 }
                 cur = Cow::Owned(d);
@@ -477,16 +477,31 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
 }
 
 fn analyze(v: &str) -> Option<&'static str> {
-    analyze_classes(v, true, classes(v.as_bytes()))
+    analyze_classes(v, true, classes(v.as_bytes()), false)
 }
 
-/// `markup`: whether tags in `v` are read as markup; `m`: the classes of `v`'s bytes.
-fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
+/// `markup`: whether tags in `v` are read as markup; `m`: the classes of `v`'s bytes;
+/// `first`: `v` is the value as the detectors received it, whose tags the ML gate reads
+/// again: the tag pass hands it its answer ([`crate::remember_plain_markup`]).
+fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'static str> {
     let b = v.as_bytes();
+    // the attribute delimiters the tag pass found for the break-out scan (a value with
+    // quotes), and whether they are the ones that scan would find
+    let mut delimiters = None;
+    let mut shared = false;
     if markup && m & class::LT != 0 {
-        if let Some(r) = html::scan(v) {
+        let d = (m & class::QUOTE != 0).then_some(&mut delimiters);
+        let (reason, plain, found) = html::scan_plain(v, d);
+        // (the gate calls longer values not plain without reading them)
+        if first && v.len() <= crate::ml::markup::MAX_MARKUP {
+            if let Some(plain) = plain {
+                crate::remember_plain_markup(v, plain);
+            }
+        }
+        if let Some(r) = reason {
             return Some(r);
         }
+        shared = found;
     }
     // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
     if markup && page::leading_breakout(b) {
@@ -498,9 +513,15 @@ fn analyze_classes(v: &str, markup: bool, m: u32) -> Option<&'static str> {
     if m & class::COLON != 0 && uri::dangerous_value(v) {
         return Some("dangerous-uri");
     }
+    // (no delimiter made: the tag pass found no quoted value in a start tag)
+    let known = shared.then(|| {
+        delimiters
+            .as_ref()
+            .map_or((&[][..], 0), js::Delimiters::pairs)
+    });
     // the direct sinks `v` names, scanned once for both JS rules on first use
     let mut sinks = js::Sinks::new();
-    if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks) {
+    if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks, known) {
         return Some("js-string-break");
     }
     if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
