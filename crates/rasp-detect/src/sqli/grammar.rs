@@ -551,9 +551,7 @@ impl<'a> Parser<'a> {
         match (self.k(i)?, self.text(i)) {
             (Kind::Unary, "~") => Some(1),
             // the key is text: `? 'a'` (a URL's `page?x=1` has a name there)
-            (Kind::Var, "?") if matches!(self.k(i + 1), Some(Kind::Str | Kind::OpenStr)) => {
-                Some(1)
-            }
+            (Kind::Var, "?") if matches!(self.k(i + 1), Some(Kind::Str | Kind::OpenStr)) => Some(1),
             (Kind::Unary, "!")
                 if self.t.get(i + 1).is_some_and(|n| n.start == self.t[i].end)
                     && matches!(self.text(i + 1), "~" | "~*") =>
@@ -666,6 +664,28 @@ impl<'a> Parser<'a> {
         match self.kw(i) {
             Some(Kw::Select) => self.select_statement(i),
             Some(Kw::Waitfor) => self.kw(i + 1) == Some(Kw::Delay),
+            // PostgreSQL's anonymous block `DO $$ … $$` (its body is a dollar-quoted
+            // string); MySQL's `DO SLEEP(5)` evaluates an attack function for its effect
+            None if self.k(i) == Some(Kind::Word) && w == "do" => match next {
+                Some(Kind::Str | Kind::OpenStr) => self.text(i + 1).starts_with('$'),
+                Some(Kind::Word | Kind::Kw(_)) => {
+                    self.k(i + 2) == Some(Kind::LParen)
+                        && (is_strong_function(self.text(i + 1))
+                            || is_attack_function(self.text(i + 1)))
+                }
+                _ => false,
+            },
+            // `LOCK TABLES t WRITE` (MySQL), `LOCK TABLE t IN ACCESS EXCLUSIVE MODE`
+            // (PostgreSQL): a lock mode after the name, which prose ("lock tables before
+            // moving") does not write
+            None if self.k(i) == Some(Kind::Word) && w == "lock" => {
+                matches!(next_text.as_str(), "tables" | "table")
+                    && self.k(i + 2) == Some(Kind::Word)
+                    && matches!(
+                        self.text(i + 3).to_ascii_lowercase().as_str(),
+                        "read" | "write" | "in"
+                    )
+            }
             None if self.k(i) == Some(Kind::Word) && matches!(w.as_str(), "if" | "while") => {
                 // T-SQL `IF <cond> <statement>`
                 let mut pr = Parser::new(self.s, self.t);
@@ -707,7 +727,77 @@ impl<'a> Parser<'a> {
                         | "temporary"
                         | "or"
                         | "definer"
-                ),
+                        | "extension"
+                        | "sequence"
+                        | "event"
+                ) || (w == "alter"
+                    && next_text == "system"
+                    && matches!(
+                        self.text(i + 2).to_ascii_lowercase().as_str(),
+                        "set" | "reset"
+                    )),
+                // `MERGE [INTO] target [[AS] alias] USING source …`
+                "merge" => {
+                    let mut j = i + 1;
+                    if self.kw(j) == Some(Kw::Into) {
+                        j += 1;
+                    }
+                    if self.k(j) != Some(Kind::Word) {
+                        return false;
+                    }
+                    j += 1;
+                    if self.kw(j) == Some(Kw::As) {
+                        j += 1;
+                    }
+                    if self.k(j) == Some(Kind::Word) && !self.text(j).eq_ignore_ascii_case("using")
+                    {
+                        j += 1;
+                    }
+                    // and every MERGE says what to do `WHEN [NOT] MATCHED`, which prose
+                    // that merges branches "using git" does not
+                    self.text(j).eq_ignore_ascii_case("using")
+                        && (j + 1..self.t.len().min(j + 64))
+                            .any(|m| self.text(m).eq_ignore_ascii_case("matched"))
+                }
+                // `BACKUP DATABASE app TO DISK = …`, `RESTORE DATABASE app FROM DISK = …`:
+                // the whole database copied to or from a share the attacker names (the
+                // device's `=` is what prose never writes)
+                "backup" | "restore"
+                    if matches!(next_text.as_str(), "database" | "log")
+                        && matches!(
+                            self.text(i + 3).to_ascii_lowercase().as_str(),
+                            "to" | "from"
+                        )
+                        && matches!(
+                            self.text(i + 4).to_ascii_lowercase().as_str(),
+                            "disk" | "url" | "tape"
+                        )
+                        && self.k(i + 5) == Some(Kind::Cmp) =>
+                {
+                    true
+                }
+                // `HANDLER t OPEN`, `HANDLER t READ FIRST` (MySQL's direct table reader)
+                "handler"
+                    if next == Some(Kind::Word)
+                        && matches!(
+                            self.text(i + 2).to_ascii_lowercase().as_str(),
+                            "open" | "read" | "close"
+                        ) =>
+                {
+                    true
+                }
+                // `SET ROLE postgres`, `SET search_path TO evil`, `SET SESSION
+                // AUTHORIZATION …`: a new identity or name resolution for the session
+                "set" if next_text == "role" => {
+                    matches!(self.k(i + 2), Some(Kind::Word | Kind::Str))
+                        && matches!(self.k(i + 3), None | Some(Kind::Semi))
+                }
+                "set" if next_text == "search_path" => {
+                    self.text(i + 2).eq_ignore_ascii_case("to") || self.k(i + 2) == Some(Kind::Cmp)
+                }
+                "set" if next_text == "session" => {
+                    self.text(i + 2).eq_ignore_ascii_case("authorization")
+                }
                 "insert" | "replace" => {
                     self.kw(i + 1) == Some(Kw::Into)
                         || (next == Some(Kind::Word) && self.k(i + 2) == Some(Kind::LParen))

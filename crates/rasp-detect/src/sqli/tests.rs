@@ -1014,7 +1014,11 @@ fn sqlite_terminator_ending_the_value_cuts_the_query_off() {
         assert!(hit(v), "missed {v:?}");
     }
     // a test must come before the terminator: a lone word or phrase is prose
-    for v in ["it's 5' or so;", "He said 'hi' and left;", "O'Neil and Smith like pizza;"] {
+    for v in [
+        "it's 5' or so;",
+        "He said 'hi' and left;",
+        "O'Neil and Smith like pizza;",
+    ] {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
