@@ -303,8 +303,7 @@ pub fn tokenize(
                 }
             }
             b'0'..=b'9' => {
-                i = scan_number(b, i);
-                i = float_suffix(s, i);
+                i = number_end(s, i);
                 Kind::Num
             }
             b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
@@ -757,6 +756,39 @@ fn find_slice(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
+/// The end of the number whose first digit is at `i`: [`scan_number`] then [`float_suffix`],
+/// after a test that most numbers, plain integers, pass with their digits alone.
+#[inline(always)]
+fn number_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let digits = digits_end(b, i + 1);
+    if number_goes_on(b.get(digits)) {
+        float_suffix(s, scan_number(b, i))
+    } else {
+        digits
+    }
+}
+
+/// The end of the run of decimal digits at `i`.
+#[inline(always)]
+fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a number may go on past its leading digits at this byte: a fraction, an exponent,
+/// a hex or binary prefix (`0x`, `0b`), or an Oracle float suffix (`1f`, `2d`). Before any
+/// other byte [`scan_number`] and [`float_suffix`] end the number with its digits.
+#[inline(always)]
+fn number_goes_on(next: Option<&u8>) -> bool {
+    matches!(
+        next,
+        Some(b'.' | b'e' | b'E' | b'x' | b'X' | b'b' | b'B' | b'f' | b'F' | b'd' | b'D')
+    )
+}
+
 fn scan_number(b: &[u8], mut i: usize) -> usize {
     let n = b.len();
     if i + 1 < n && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X') {
@@ -947,6 +979,28 @@ mod tests {
     }
 
     #[test]
+    fn number_end_agrees_with_the_number_scans() {
+        for v in [
+            "1 12 123, 1=1 7) 42; 3-2 9.5 1e5 2E-3 1.e 0x1F 0X 0b101 0b12 0B1 00x1",
+            "1fUNION 2dunion 3DUNION 4F 5day 6_x 7$ 8é 9a 0 1\u{a0}2 3\u{fffd}",
+            "12345678901234567890",
+            "1",
+            "1.",
+            "1e",
+            "0x",
+            "0b",
+        ] {
+            let b = v.as_bytes();
+            for i in 0..b.len() {
+                if b[i].is_ascii_digit() {
+                    let scans = float_suffix(v, scan_number(b, i));
+                    assert_eq!(number_end(v, i), scans, "{v:?} {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn word_start_is_the_ascii_letters_and_underscore() {
         for c in 0..=255u8 {
             assert_eq!(
@@ -1073,6 +1127,20 @@ mod tests {
         #[test]
         fn keyword_filters_agree_with_classify(w in "[a-zA-Z_0-9]{0,18}") {
             proptest::prop_assert_eq!(keyword(&w), classify(&w));
+        }
+
+        // the plain-integer test ends every number where the full scans end it
+        #[test]
+        fn number_end_agrees_on_random_text(v in "[0-9.eExXbBfFdDu+\\- a_]{0,24}") {
+            let b = v.as_bytes();
+            for i in 0..b.len() {
+                if b[i].is_ascii_digit() {
+                    proptest::prop_assert_eq!(
+                        number_end(&v, i),
+                        float_suffix(&v, scan_number(b, i))
+                    );
+                }
+            }
         }
 
         // memchr finds what the byte loop finds, from every start
