@@ -76,6 +76,10 @@ static WORD_BYTE: [bool; 256] = {
     t
 };
 
+/// The bytes that start an ASCII word: letters and `_`.
+static WORD_START: [bool; 256] =
+    crate::byte_set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+
 fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[usize::from(b)]
 }
@@ -239,24 +243,26 @@ pub fn tokenize(
             break;
         }
         let st = i;
+        // Words are most tokens: one table lookup sends them to their path before the
+        // dispatch on the byte.
+        if WORD_START[usize::from(c)] {
+            let (kind, end) = word_token(s, i, backslash_escapes);
+            // only keywords open shapes: most words leave after one test
+            if matches!(kind, Kind::Kw(_)) && opens_shape(kind) {
+                starts.push(out.len() as u32);
+            }
+            out.push(Token {
+                kind,
+                start: i as u32,
+                end: end as u32,
+            });
+            // the spaces after a word, without another dispatch
+            i = skip_spaces(b, end);
+            continue;
+        }
         let kind = match c {
             b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0 => {
                 i = skip_spaces(b, i + 1);
-                continue;
-            }
-            b'a'..=b'z' | b'A'..=b'Z' | b'_' => {
-                let (kind, end) = word_token(s, i, backslash_escapes);
-                // only keywords open shapes: most words leave after one test
-                if matches!(kind, Kind::Kw(_)) && opens_shape(kind) {
-                    starts.push(out.len() as u32);
-                }
-                out.push(Token {
-                    kind,
-                    start: i as u32,
-                    end: end as u32,
-                });
-                // the spaces after a word, without another dispatch
-                i = skip_spaces(b, end);
                 continue;
             }
             // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
@@ -297,8 +303,7 @@ pub fn tokenize(
                 }
             }
             b'0'..=b'9' => {
-                i = scan_number(b, i);
-                i = float_suffix(s, i);
+                i = number_end(s, i);
                 Kind::Num
             }
             b'.' if i + 1 < n && b[i + 1].is_ascii_digit() => {
@@ -751,6 +756,39 @@ fn find_slice(hay: &[u8], needle: &[u8]) -> Option<usize> {
     memchr::memmem::find(hay, needle)
 }
 
+/// The end of the number whose first digit is at `i`: [`scan_number`] then [`float_suffix`],
+/// after a test that most numbers, plain integers, pass with their digits alone.
+#[inline(always)]
+fn number_end(s: &str, i: usize) -> usize {
+    let b = s.as_bytes();
+    let digits = digits_end(b, i + 1);
+    if number_goes_on(b.get(digits)) {
+        float_suffix(s, scan_number(b, i))
+    } else {
+        digits
+    }
+}
+
+/// The end of the run of decimal digits at `i`.
+#[inline(always)]
+fn digits_end(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a number may go on past its leading digits at this byte: a fraction, an exponent,
+/// a hex or binary prefix (`0x`, `0b`), or an Oracle float suffix (`1f`, `2d`). Before any
+/// other byte [`scan_number`] and [`float_suffix`] end the number with its digits.
+#[inline(always)]
+fn number_goes_on(next: Option<&u8>) -> bool {
+    matches!(
+        next,
+        Some(b'.' | b'e' | b'E' | b'x' | b'X' | b'b' | b'B' | b'f' | b'F' | b'd' | b'D')
+    )
+}
+
 fn scan_number(b: &[u8], mut i: usize) -> usize {
     let n = b.len();
     if i + 1 < n && b[i] == b'0' && (b[i + 1] == b'x' || b[i + 1] == b'X') {
@@ -941,6 +979,39 @@ mod tests {
     }
 
     #[test]
+    fn number_end_agrees_with_the_number_scans() {
+        for v in [
+            "1 12 123, 1=1 7) 42; 3-2 9.5 1e5 2E-3 1.e 0x1F 0X 0b101 0b12 0B1 00x1",
+            "1fUNION 2dunion 3DUNION 4F 5day 6_x 7$ 8é 9a 0 1\u{a0}2 3\u{fffd}",
+            "12345678901234567890",
+            "1",
+            "1.",
+            "1e",
+            "0x",
+            "0b",
+        ] {
+            let b = v.as_bytes();
+            for i in 0..b.len() {
+                if b[i].is_ascii_digit() {
+                    let scans = float_suffix(v, scan_number(b, i));
+                    assert_eq!(number_end(v, i), scans, "{v:?} {i}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_start_is_the_ascii_letters_and_underscore() {
+        for c in 0..=255u8 {
+            assert_eq!(
+                WORD_START[usize::from(c)],
+                c.is_ascii_alphabetic() || c == b'_',
+                "{c:#x}"
+            );
+        }
+    }
+
+    #[test]
     fn letter_mask_marks_exactly_the_ascii_letters() {
         for c in 0..=255u8 {
             let v = u64::from_le_bytes([b'a', c, b'Z', c, 0x80, c, b'@', c]);
@@ -1056,6 +1127,20 @@ mod tests {
         #[test]
         fn keyword_filters_agree_with_classify(w in "[a-zA-Z_0-9]{0,18}") {
             proptest::prop_assert_eq!(keyword(&w), classify(&w));
+        }
+
+        // the plain-integer test ends every number where the full scans end it
+        #[test]
+        fn number_end_agrees_on_random_text(v in "[0-9.eExXbBfFdDu+\\- a_]{0,24}") {
+            let b = v.as_bytes();
+            for i in 0..b.len() {
+                if b[i].is_ascii_digit() {
+                    proptest::prop_assert_eq!(
+                        number_end(&v, i),
+                        float_suffix(&v, scan_number(b, i))
+                    );
+                }
+            }
         }
 
         // memchr finds what the byte loop finds, from every start
