@@ -7,7 +7,7 @@
 //! recursion carries a depth bound ([`MAX_DEPTH`]) and every loop advances over a bounded
 //! token slice, so the work is linear in the (capped) token count.
 
-use super::keywords::{arity_fits, is_attack_function, is_strong_function, Kw};
+use super::keywords::{arity_fits, is_attack_function, is_attack_package, is_strong_function, Kw};
 use super::lexer::{Kind, Token};
 
 /// Maximum nesting of parentheses / sub-expressions the parser follows.
@@ -213,7 +213,22 @@ impl<'a> Parser<'a> {
                     parts += 1;
                 }
                 if self.k(j) == Some(Kind::LParen) {
-                    return self.call(j - 1, j, depth);
+                    // methods on the object an attack primitive returns: Oracle's
+                    // `HTTPURITYPE(…).GETCLOB()`, `XMLType(…).getstringval()` (program
+                    // text chains methods on everything: `exp(x).diff(x)` stays Python)
+                    let strong = is_strong_function(self.text(j - 1));
+                    let mut r = self.call(j - 1, j, depth)?;
+                    let mut chained = 0;
+                    while strong
+                        && chained < 4
+                        && self.k(r) == Some(Kind::Dot)
+                        && self.k(r + 1) == Some(Kind::Word)
+                        && self.k(r + 2) == Some(Kind::LParen)
+                    {
+                        r = self.call(r + 1, r + 2, depth)?;
+                        chained += 1;
+                    }
+                    return Some(r);
                 }
                 // PostgreSQL subscripts `arr[1]`, `ARRAY[id]`: a bracket glued to the name
                 // (MSSQL's `[name]` after a name with no space between is no identifier)
@@ -260,7 +275,15 @@ impl<'a> Parser<'a> {
         self.flags |= CALL;
         self.calls += 1;
         let attack = is_attack_function(name);
-        let strong = is_strong_function(name);
+        // a member of an Oracle package that reaches outside the query, named through its
+        // package (`UTL_INADDR.GET_HOST_NAME(`, `CTXSYS.DRITHSX.SN(`)
+        let mut q = name_i;
+        let mut packaged = false;
+        while q >= 2 && name_i - q < 8 && self.k(q - 1) == Some(Kind::Dot) {
+            q -= 2;
+            packaged |= self.k(q) == Some(Kind::Word) && is_attack_package(self.text(q));
+        }
+        let strong = is_strong_function(name) || packaged;
         // a call whose arguments the SQL function cannot take is some program's (`sleep()`)
         if (attack || strong) && arity_fits(name, self.k(lp + 1).map(|k| k == Kind::RParen)) {
             self.flags |= if strong { STRONG_FUNC | FUNC } else { FUNC };

