@@ -141,7 +141,13 @@ impl<'a> Parser<'a> {
                     self.flags |= NEGATED;
                     i += 1
                 }
-                Some(Kind::Kw(Kw::Not)) => i += 1,
+                Some(Kind::Kw(Kw::Not)) => {
+                    // `1 OR NOT 0`: a negated constant is a constant truth value
+                    if matches!(self.k(i + 1), Some(Kind::Num)) {
+                        self.flags |= NEGATED;
+                    }
+                    i += 1
+                }
                 Some(Kind::Op) if matches!(self.byte(i), b'-' | b'+') => i += 1,
                 Some(Kind::Word) if self.text(i).eq_ignore_ascii_case("binary") => i += 1,
                 _ => break,
@@ -877,7 +883,14 @@ impl<'a> Parser<'a> {
                 "shutdown" | "commit" | "rollback" | "reconfigure" => {
                     matches!(next, None | Some(Kind::Semi)) || next_text == "with"
                 }
-                "call" => next == Some(Kind::Word) && self.k(i + 2) == Some(Kind::LParen),
+                // `CALL proc(…)`, `CALL sys.ps_setup_show_enabled()`
+                "call" => {
+                    next == Some(Kind::Word)
+                        && (self.k(i + 2) == Some(Kind::LParen)
+                            || (self.k(i + 2) == Some(Kind::Dot)
+                                && self.k(i + 3) == Some(Kind::Word)
+                                && self.k(i + 4) == Some(Kind::LParen)))
+                }
                 "load" => next_text == "data" || next_text == "xml",
                 "show" => matches!(
                     next_text.as_str(),

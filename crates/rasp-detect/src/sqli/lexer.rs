@@ -34,7 +34,7 @@ pub enum Kind {
     Word,
     /// A keyword.
     Kw(Kw),
-    /// `@var`, `@@system_var`, `$1`, `?`, `:name`.
+    /// `@var`, `@@system_var`, `?`, `:name`.
     Var,
     /// Binary/comparison/arithmetic operator.
     Op,
@@ -437,8 +437,11 @@ pub fn tokenize(
                         }
                     }
                 } else if j > i + 1 && b[i + 1..j].iter().all(u8::is_ascii_digit) {
+                    // PostgreSQL's `$1` is a placeholder the application binds, never what a
+                    // value injects; read as a number it keeps `$10 or $20` (a price) a
+                    // comparison of constants instead of variables
                     i = j;
-                    Kind::Var
+                    Kind::Num
                 } else {
                     i = j.max(i + 1);
                     Kind::Word
@@ -1118,7 +1121,7 @@ mod tests {
     fn dollar_quoting_and_prefixed_strings() {
         assert_eq!(
             kinds("$$a'b$$ N'x' $1", Start::Bare),
-            vec![Kind::Str, Kind::Str, Kind::Var]
+            vec![Kind::Str, Kind::Str, Kind::Num]
         );
     }
 

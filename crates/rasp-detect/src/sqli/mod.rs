@@ -796,6 +796,15 @@ fn decide(
             if p.stacked_statement(i + 1) {
                 return Some("stacked-query");
             }
+            // `1; VACUUM--`, `1; LISTEN x; NOTIFY x--`: a maintenance or session statement
+            // of one or two words after the break-out, the application's text commented
+            // out (prose after a `;` does not end in a comment marker)
+            if truncated
+                && matches!(start_kind, StartKind::Number | StartKind::Quote)
+                && maintenance_statement(&p, i + 1)
+            {
+                return Some("stacked-query");
+            }
             if quoted && p.k(i + 1).is_none() && !p.text(0).contains(char::is_whitespace) {
                 // `admin';` ends the statement right after the literal
                 return Some("string-break+terminator");
@@ -1133,6 +1142,34 @@ fn decide(
     }
 }
 
+/// Statements of one verb and at most one name that change no data but act on the server
+/// or session (PostgreSQL's `VACUUM`, `REINDEX`, `CHECKPOINT`, `LISTEN`/`NOTIFY`, T-SQL's
+/// `REVERT`, `CHECKPOINT`), ending the value or followed by another statement.
+fn maintenance_statement(p: &Parser<'_>, i: usize) -> bool {
+    let verb = p.text(i).to_ascii_lowercase();
+    if !matches!(
+        verb.as_str(),
+        "vacuum"
+            | "reindex"
+            | "checkpoint"
+            | "listen"
+            | "notify"
+            | "unlisten"
+            | "revert"
+            | "analyze"
+    ) || p.k(i) != Some(Kind::Word)
+    {
+        return false;
+    }
+    let mut j = i + 1;
+    let mut words = 0;
+    while matches!(p.k(j), Some(Kind::Word | Kind::Kw(_))) && words < 2 {
+        j += 1;
+        words += 1;
+    }
+    matches!(p.k(j), None | Some(Kind::Semi))
+}
+
 /// After a closed literal, `, name = operand` items to the end, the last operand a literal
 /// the application's quote closes (`x', role='admin`) or the rest cut off by a comment
 /// (`x', is_admin=1-- -`): the value adds columns to an `UPDATE … SET`.
@@ -1235,7 +1272,12 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                 }
                 _ => false,
             };
-        if strong_start || (p.kw_is(0, Kw::Waitfor) && p.kw_is(1, Kw::Delay)) {
+        // (`WAITFOR DELAY` takes its time as a literal or variable; "WAITFOR DELAY in a
+        // job takes too long" names the statement)
+        let delay = p.kw_is(0, Kw::Waitfor)
+            && p.kw_is(1, Kw::Delay)
+            && matches!(p.k(2), None | Some(Kind::Str | Kind::OpenStr | Kind::Var));
+        if strong_start || delay {
             return Some("statement");
         }
     }

@@ -1086,7 +1086,32 @@ fn oracle_packages_that_reach_outside_and_methods_on_their_objects() {
         assert!(hit(v), "missed {v:?}");
     }
     // methods chained on ordinary calls are program text
-    for v in ["exp(x).diff(x)", "Poly(x**2 + 1, x).rem(Poly(2*x - 4, x), auto=False)"] {
+    for v in [
+        "exp(x).diff(x)",
+        "Poly(x**2 + 1, x).rem(Poly(2*x - 4, x), auto=False)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn maintenance_statements_negated_constants_and_prices() {
+    for v in [
+        "1; VACUUM--",
+        "1; LISTEN x; NOTIFY x--",
+        "1; REINDEX DATABASE app--",
+        "1 OR NOT 0",
+        "1); CALL sys.ps_setup_show_enabled() --+",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "$10 or $20",
+        "$100 and $200",
+        "WAITFOR DELAY in a job takes too long",
+        "Step 1; vacuum the floor",
+        "Rooms: 1; checkpoint",
+    ] {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
