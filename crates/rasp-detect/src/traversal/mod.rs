@@ -185,8 +185,25 @@ fn opens_with_scheme(trimmed: &str) -> bool {
             && trimmed
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
-            && !(s.ends_with(':') && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
+            && (!s.ends_with(':') || names_a_path(&trimmed.as_bytes()[s.len()..]))
     })
+}
+
+/// Whether the text after a bare scheme (`file:`, `netdoc:`) is a path a URL parser reads:
+/// rooted (`/`, `\`), relative with a separator in its first word (`etc/passwd`, `..`), a
+/// drive (`c:`, `c|`), the home `~` or an escape (`%2f`). "File: report.pdf", "file:line 42"
+/// and `File::Find` are a label, a source position and a package path.
+fn names_a_path(rest: &[u8]) -> bool {
+    let word = &rest[..rest
+        .iter()
+        .position(|c| c.is_ascii_whitespace())
+        .unwrap_or(rest.len())];
+    match word.first() {
+        None | Some(b':') => false,
+        Some(b'/' | b'\\' | b'.' | b'~' | b'%') => true,
+        Some(c) if c.is_ascii_alphabetic() && matches!(word.get(1), Some(b':' | b'|')) => true,
+        Some(_) => word.iter().any(|&c| c == b'/' || c == b'\\'),
+    }
 }
 
 /// The first letters of [`SCHEMES`], as bits `1 << (letter - 'a')` (bit 31, which no

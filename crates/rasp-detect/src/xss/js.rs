@@ -381,6 +381,14 @@ pub fn string_breakout(
                 | b':' | b'<' | b'>' | b'=' | b'!' | b'~' | b'\n' => saw_sep = true,
                 b')' | b'}' | b']' => {}
                 b' ' | b'\t' | b'\r' => {}
+                // the keyword operators join a string to code too: `'in alert(1) in'`,
+                // `'instanceof alert(1) instanceof'` (the operand runs before the test)
+                b'i' if keyword_operator(&b[j..]).is_some() => {
+                    saw_sep = true;
+                    j += keyword_operator(&b[j..]).unwrap_or(1);
+                    seps += 1;
+                    continue;
+                }
                 _ => break,
             }
             // `//` starts a comment, not code
@@ -427,6 +435,15 @@ pub fn string_breakout(
         }
     }
     false
+}
+
+/// The length of JavaScript's keyword operator `in` or `instanceof` at the start of `b`,
+/// standing alone as a word (a blank after it).
+fn keyword_operator(b: &[u8]) -> Option<usize> {
+    [&b"instanceof"[..], &b"in"[..]].iter().find_map(|k| {
+        (b.starts_with(k) && b.get(k.len()).is_some_and(|c| matches!(c, b' ' | b'\t')))
+            .then_some(k.len())
+    })
 }
 
 /// Whether the code after a closed string literal starts with `++` or `--` on the same line
@@ -1815,6 +1832,10 @@ mod tests {
         assert!(string_breakout("');top['al'+'ert'](1);//"));
         assert!(!string_breakout("it's fine; alert me later"));
         assert!(!string_breakout("\"quoted\" - open (24h)"));
+        assert!(string_breakout("'in alert(1) in'"));
+        assert!(string_breakout("'instanceof alert(1) instanceof'"));
+        assert!(!string_breakout("'Tom' in alert mode (1) today"));
+        assert!(!string_breakout("the 'inline' alert(1) example"));
     }
 
     #[test]

@@ -254,10 +254,13 @@ pub(super) fn closes_unopened_before(b: &[u8], lt: usize) -> bool {
     memchr::memmem::find(&head[..p - 2], open).is_none()
 }
 
-/// `<![endif]` at `lt` with no `<!--` before it: the end of an IE conditional comment the
-/// page opened.
+/// `<![endif]` at `lt` with no `<!--` or `<![if` before it: the end of an IE conditional
+/// comment the page opened. (Word's paste writes the revealed form `<![if
+/// !supportLists]>…<![endif]>`, which the HTML parser reads as two bogus comments.)
 pub(super) fn ends_unopened_conditional(b: &[u8], lt: usize) -> bool {
-    starts_with_fold(&b[lt..], b"<![endif]") && memchr::memmem::find(&b[..lt], b"<!--").is_none()
+    starts_with_fold(&b[lt..], b"<![endif]")
+        && memchr::memmem::find(&b[..lt], b"<!--").is_none()
+        && memchr::memmem::find(&b[..lt], b"<![if").is_none()
 }
 
 /// `<!DOCTYPE name [`: an internal subset, where entities are defined (XXE, entity
@@ -575,6 +578,10 @@ mod tests {
         assert!(!ends_unopened_conditional(
             b"<!--[if IE]><p>x</p><![endif]-->",
             20
+        ));
+        assert!(!ends_unopened_conditional(
+            b"<p><![if !supportLists]><span>1.</span><![endif]>Item</p>",
+            39
         ));
         assert!(!closes_unopened_before(b"File --> Save", 13));
         assert!(!closes_unopened_before(b"<!-- c --><p>x</p>", 10));

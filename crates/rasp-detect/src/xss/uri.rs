@@ -14,6 +14,9 @@ pub struct SchemeHit {
     /// The scheme name was split by tabs, newlines or control characters that the URL parser
     /// removes (`ja\tvascript:`, `v\nb\ts…t:`): no honest text spells a scheme that way.
     pub obfuscated: bool,
+    /// The original text after the `:` holds whitespace or a control character (which the
+    /// fold removed from `rest`).
+    pub spaced: bool,
 }
 
 /// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
@@ -211,10 +214,14 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
                 // Bytes the fold removed inside the scheme name (before its `:`).
                 let (a, z) = (pos[at], pos[end - 2]);
                 let obfuscated = src[a..z].iter().any(|&c| c < 0x20 || c == 0x7f);
+                let spaced = src[pos[end - 1] + 1..]
+                    .iter()
+                    .any(|&c| c <= b' ' || c == 0x7f);
                 return Some(SchemeHit {
                     scheme,
                     rest: rest.to_vec(),
                     obfuscated,
+                    spaced,
                 });
             }
             from = at + 1;
@@ -266,6 +273,17 @@ pub fn dangerous_value(v: &str) -> bool {
         return false;
     }
     let r = &h.rest;
+    // `javascript:name`, `javascript:opener.name`: a URL whose script is one expression
+    // (a string it evaluates to becomes the new page's HTML); prose puts a space after
+    // "JavaScript:"
+    if !h.spaced
+        && r.first()
+            .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'$')
+        && r.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.'))
+    {
+        return true;
+    }
     r.iter().enumerate().any(|(i, &b)| match b {
         b'(' | b'`' | b'[' | b'=' | b'\\' | b'%' | b'<' | b'&' | b'"' => true,
         // an apostrophe inside a word is prose ("a beginner's guide"), not a JS string
@@ -303,6 +321,10 @@ mod tests {
         assert!(!dangerous_value("data:image/png;base64,iVBOR"));
         assert!(!dangerous_value("JavaScript: The Good Parts"));
         assert!(!dangerous_value("javascript:void(0)"));
+        assert!(dangerous_value("javascript:name"));
+        assert!(dangerous_value("javascript:opener.name"));
+        assert!(!dangerous_value("JavaScript: the good parts"));
+        assert!(!dangerous_value("Learn JavaScript:"));
         assert!(!dangerous_value("myjavascript:foo(1)"));
         assert!(dangerous_in_attribute("0;url=javascript:alert(1)"));
         assert!(dangerous_in_attribute("java\tscr\nipt :alert(1)"));
