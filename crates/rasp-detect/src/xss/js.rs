@@ -158,12 +158,18 @@ fn is_direct_sink_name(name: &[u8]) -> bool {
 /// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
 /// (saw a sink, saw member access, index after the chain).
 fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
+    // an empty array literal as the root (`[].at.constructor(…)`) reaches the same
+    // prototypes as a name does
+    let array_root = b.get(i..).is_some_and(|r| r.starts_with(b"[]."));
+    if array_root {
+        i += 3;
+    }
     if i >= b.len() || !is_ident_start(b[i]) {
         return None;
     }
     let mut any_sink = false;
     let mut direct = false;
-    let mut member = false;
+    let mut member = array_root;
     let mut parts = 0;
     let mut last_sink;
     loop {
@@ -264,6 +270,12 @@ fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
     if direct_sink(root) {
         return false;
     }
+    // `[].at.constructor(name)()`, `x.constructor.constructor(code)()`: any function's
+    // constructor is `Function`, which compiles its string argument, and the call right
+    // after runs it, whatever object the chain starts from
+    if chain.ends_with(b".constructor") && calls_the_result(args) {
+        return false;
+    }
     if !root_global(root) || root.eq_ignore_ascii_case(b"console") {
         return true;
     }
@@ -278,6 +290,25 @@ fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
     }
     // an empty argument list passes nothing to a non-sink member
     args[1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b')')
+}
+
+/// Whether `args` (starting at `(`) is an argument list whose closing parenthesis is
+/// followed at once by another call: `(code)()`. Bounded to the first 256 bytes.
+fn calls_the_result(args: &[u8]) -> bool {
+    let mut depth = 0usize;
+    for (k, &c) in args.iter().enumerate().take(256) {
+        match c {
+            b'(' => depth += 1,
+            b')' => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return args.get(k + 1) == Some(&b'(');
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Does a call (`(` or a tagged template) or an assignment (`=` but not `==`) follow at `i`?
@@ -1833,6 +1864,9 @@ mod tests {
         assert!(!string_breakout("it's fine; alert me later"));
         assert!(!string_breakout("\"quoted\" - open (24h)"));
         assert!(string_breakout("'in alert(1) in'"));
+        assert!(string_breakout("'-[].at.constructor(name)()-'"));
+        assert!(string_breakout("'-name.constructor.constructor(name)()-'"));
+        assert!(!string_breakout("'-obj.constructor(name)-'"));
         assert!(string_breakout("'instanceof alert(1) instanceof'"));
         assert!(!string_breakout("'Tom' in alert mode (1) today"));
         assert!(!string_breakout("the 'inline' alert(1) example"));
