@@ -292,6 +292,22 @@ fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
     args[1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b')')
 }
 
+/// A template substitution that starts by acting through the browser: `${location=name}`,
+/// `${x.innerHTML=name}`, `${location.assign(name)}`. Reflected into a page's template
+/// literal the substitution runs as code; `${price}`, `${user.name}` and `${document.title}`
+/// only read. (Direct sinks called there, `${alert(1)}`, are the sink scan's.) At most 16
+/// substitutions are examined.
+fn substitution_acts(b: &[u8]) -> bool {
+    memchr::memmem::find_iter(b, b"${").take(16).any(|p| {
+        let k = skip_ws(b, p + 2);
+        let Some((any_sink, _direct, member, e)) = chain(b, k) else {
+            return false;
+        };
+        let at = skip_ws(b, e);
+        any_sink && call_or_assign(b, at) && !(member && inert_member_call(&b[k..e], &b[at..]))
+    })
+}
+
 /// Whether `args` (starting at `(`) is an argument list whose closing parenthesis is
 /// followed at once by another call: `(code)()`. Bounded to the first 256 bytes.
 fn calls_the_result(args: &[u8]) -> bool {
@@ -1318,6 +1334,9 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if code_like && sinks.any(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
     }
+    if m & super::class::LBRACE != 0 && substitution_acts(s.as_bytes()) {
+        return true;
+    }
     if statement_acts(t) {
         return true;
     }
@@ -1790,6 +1809,11 @@ mod tests {
         }
         // a substitution in a template runs; so does a call after a closed template
         assert!(sink_call("`${alert(1)}`"));
+        assert!(sink_call("${location=name}"));
+        assert!(sink_call("${x.innerHTML=name}"));
+        assert!(sink_call("${location.assign(name)}"));
+        assert!(!sink_call("Total: ${price} USD"));
+        assert!(!sink_call("Hello ${user.name}, see ${document.title}"));
         assert!(sink_call("x=`a`;alert`1`"));
         // breaks that run: one operator, a line break before `--`, a closer, a tag call
         for v in [
