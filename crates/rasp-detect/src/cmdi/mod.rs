@@ -1330,6 +1330,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // `if` and `for` are judged only as the Windows conditional and loop: as words they are
     // everywhere in prose.
     if word == b"if" || word == b"if/i" {
+        if kind != Start::Loose && word == b"if" && compound_condition(v, end, plus) {
+            return Some("compound-command");
+        }
         return (kind != Start::Loose && windows_if(v, end)).then_some("cmd-if");
     }
     if word == b"for" {
@@ -1369,6 +1372,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     let from_windows_path = windows_path.is_some();
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
+        if matches!(word, b"while" | b"until")
+            && kind != Start::Loose
+            && compound_condition(v, end, plus)
+        {
+            return Some("compound-command");
+        }
         if matches!(word, b"sal" | b"nal") && alias_to_command(v, end, plus) {
             return Some("powershell-alias");
         }
@@ -2369,6 +2378,25 @@ static PLAIN_NAME_BYTE: [bool; 256] = {
     }
     t
 };
+
+/// After `if`, `while` or `until` in command position, whether the condition is a command
+/// the shell runs: `;if id;then :;fi`, `;while sleep 5;do :;done`. A name no shell ever
+/// writes in prose (`whoami`) counts alone; any other known command needs shell arguments
+/// or the `;`, newline or operator that ends a condition ("; if cat is hungry" is prose).
+fn compound_condition(v: &[u8], end: usize, plus: bool) -> bool {
+    let Some((inner, inner_end, _)) = read_command_word(v, end, Start::Tight, plus) else {
+        return false;
+    };
+    let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
+    match classify(inner.as_slice()) {
+        CommandWord::Known(Tier::Exotic) | CommandWord::GlobPath => true,
+        CommandWord::Known(Tier::Tool | Tier::Word) => {
+            has_shell_arguments(v, inner_end, plus)
+                || next.is_some_and(|&b| matches!(b, b';' | b'\n' | b'|' | b'&'))
+        }
+        _ => false,
+    }
+}
 
 /// Commands that run the command that follows them.
 const WRAPPERS: &[&[u8]] = &[

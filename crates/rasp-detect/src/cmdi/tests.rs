@@ -1842,3 +1842,22 @@ fn server_side_include_behind_markup() {
     assert!(!server_side_include(b"<!--# not a directive -->"));
     assert!(!server_side_include(b"<!--#"));
 }
+
+#[test]
+fn compound_command_conditions() {
+    for v in [
+        ";if id;then :;fi",
+        ";while id;do break;done",
+        "x;until whoami;do :;done",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "; if cat is hungry, feed it",
+        "Yes; if so, then fine",
+        "; while we wait for the bus",
+        "ok; until then",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
