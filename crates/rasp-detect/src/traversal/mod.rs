@@ -529,13 +529,34 @@ mod tests {
 
     /// [`opens_with_scheme`] by its plain definition, without the first-letter and colon
     /// shortcuts.
+    #[test]
+    fn a_bare_file_scheme_needs_a_path_after_it() {
+        for v in [
+            "file:///etc/passwd",
+            "file:/etc/passwd",
+            "file:c:/windows/win.ini",
+            "file:..\\..\\boot.ini",
+            "file:etc/passwd",
+            "netdoc:/etc/passwd",
+        ] {
+            assert!(opens_with_scheme(v), "missed {v:?}");
+        }
+        for v in [
+            "File: report.pdf",
+            "file:line 42",
+            "file: see attached",
+            "File::Find",
+        ] {
+            assert!(!opens_with_scheme(v), "flagged {v:?}");
+        }
+    }
+
     fn opens_with_scheme_plain(trimmed: &str) -> bool {
         SCHEMES.iter().any(|s| {
             trimmed
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
-                && !(s.ends_with(':')
-                    && matches!(trimmed.as_bytes().get(s.len()), None | Some(b':')))
+                && (!s.ends_with(':') || names_a_path(&trimmed.as_bytes()[s.len()..]))
         })
     }
 
