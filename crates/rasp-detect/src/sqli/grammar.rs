@@ -422,13 +422,7 @@ impl<'a> Parser<'a> {
             let next = match k {
                 Kind::Cmp => {
                     // `= ALL (SELECT …)`, `= ANY (…)`
-                    let mut m = j + 1;
-                    if self.kw(m) == Some(Kw::SetQuantifier)
-                        || self.text(m).eq_ignore_ascii_case("any")
-                        || self.text(m).eq_ignore_ascii_case("some")
-                    {
-                        m += 1;
-                    }
+                    let m = self.skip_quantifier(j + 1);
                     let Some(r) = self.operand(m, depth) else {
                         break;
                     };
@@ -536,16 +530,13 @@ impl<'a> Parser<'a> {
                 // (`~*` is lexed as a comparison) and JSON key test `doc ? 'key'`: after an
                 // operand no dialect reads `~` as unary or `?` as a parameter, so these are
                 // the operators and the expression goes on.
-                Kind::Unary | Kind::Var if self.binary_pg_operator(j).is_some() => {
-                    let width = self.binary_pg_operator(j).unwrap_or(1);
-                    let mut m = j + width;
+                // (any other unary or parameter token here ends the expression)
+                Kind::Unary | Kind::Var => {
+                    let Some(width) = self.binary_pg_operator(j) else {
+                        break;
+                    };
                     // `email ~ ALL (ARRAY[…])`
-                    if self.kw(m) == Some(Kw::SetQuantifier)
-                        || self.text(m).eq_ignore_ascii_case("any")
-                        || self.text(m).eq_ignore_ascii_case("some")
-                    {
-                        m += 1;
-                    }
+                    let m = self.skip_quantifier(j + width);
                     match self.operand(m, depth) {
                         Some(r) => {
                             self.flags |= if self.byte(j) == b'?' { CMP } else { LIKE };
@@ -568,6 +559,19 @@ impl<'a> Parser<'a> {
             j = next;
         }
         Some(j)
+    }
+
+    /// `i`, or the token after it when `i` is a comparison's set quantifier (`ALL`, `ANY`,
+    /// `SOME`).
+    fn skip_quantifier(&self, i: usize) -> usize {
+        if self.kw(i) == Some(Kw::SetQuantifier)
+            || self.text(i).eq_ignore_ascii_case("any")
+            || self.text(i).eq_ignore_ascii_case("some")
+        {
+            i + 1
+        } else {
+            i
+        }
     }
 
     /// Is token `i` a bracketed subscript glued to the token before it (`arr[1]`)?
@@ -845,7 +849,6 @@ impl<'a> Parser<'a> {
                 }
                 "delete" => self.kw(i + 1) == Some(Kw::From) || self.kw(i + 2) == Some(Kw::From),
                 "begin" if matches!(self.kw(i + 1), Some(Kw::Statement | Kw::Select)) => true,
-                "do" => next == Some(Kind::LParen) && self.k(i + 2).is_some(),
                 "exec" | "execute" => match next {
                     // `{"execute": "x"}`: a JSON key named execute, its `:` inside the
                     // string that the value's quote opened

@@ -1146,6 +1146,9 @@ fn decide(
 /// or session (PostgreSQL's `VACUUM`, `REINDEX`, `CHECKPOINT`, `LISTEN`/`NOTIFY`, T-SQL's
 /// `REVERT`, `CHECKPOINT`), ending the value or followed by another statement.
 fn maintenance_statement(p: &Parser<'_>, i: usize) -> bool {
+    if p.k(i) != Some(Kind::Word) {
+        return false;
+    }
     let verb = p.text(i).to_ascii_lowercase();
     if !matches!(
         verb.as_str(),
@@ -1157,8 +1160,7 @@ fn maintenance_statement(p: &Parser<'_>, i: usize) -> bool {
             | "unlisten"
             | "revert"
             | "analyze"
-    ) || p.k(i) != Some(Kind::Word)
-    {
+    ) {
         return false;
     }
     let mut j = i + 1;
@@ -1200,16 +1202,16 @@ fn list_close(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'sta
         j += 1;
         parens += 1;
     }
+    // (the items' flags are not the test's)
+    p.take_flags();
     if parens == 0
         || !matches!(
             p.k(j),
             Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor) | Kind::LogicOp)
         )
     {
-        p.take_flags();
         return None;
     }
-    p.take_flags();
     let e = p.continuation(j - 1, j, 0)?;
     let f = p.take_flags();
     let cut = truncated && only_parens_after(p, e);
