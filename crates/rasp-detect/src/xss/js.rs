@@ -430,12 +430,15 @@ pub fn string_breakout(
                 b' ' | b'\t' | b'\r' => {}
                 // the keyword operators join a string to code too: `'in alert(1) in'`,
                 // `'instanceof alert(1) instanceof'` (the operand runs before the test)
-                b'i' if keyword_operator(&b[j..]).is_some() => {
-                    saw_sep = true;
-                    j += keyword_operator(&b[j..]).unwrap_or(1);
-                    seps += 1;
-                    continue;
-                }
+                b'i' => match keyword_operator(&b[j..]) {
+                    Some(len) => {
+                        saw_sep = true;
+                        j += len;
+                        seps += 1;
+                        continue;
+                    }
+                    None => break,
+                },
                 _ => break,
             }
             // `//` starts a comment, not code

@@ -14,8 +14,8 @@ pub struct SchemeHit {
     /// The scheme name was split by tabs, newlines or control characters that the URL parser
     /// removes (`ja\tvascript:`, `v\nb\ts…t:`): no honest text spells a scheme that way.
     pub obfuscated: bool,
-    /// The original text after the `:` holds whitespace or a control character (which the
-    /// fold removed from `rest`).
+    /// The original text after the `:` holds a byte the fold drops (whitespace, a control
+    /// character), so `rest` is not what was written.
     pub spaced: bool,
 }
 
@@ -214,9 +214,7 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
                 // Bytes the fold removed inside the scheme name (before its `:`).
                 let (a, z) = (pos[at], pos[end - 2]);
                 let obfuscated = src[a..z].iter().any(|&c| c < 0x20 || c == 0x7f);
-                let spaced = src[pos[end - 1] + 1..]
-                    .iter()
-                    .any(|&c| c <= b' ' || c == 0x7f);
+                let spaced = !src[pos[end - 1] + 1..].iter().all(|&c| kept(c));
                 return Some(SchemeHit {
                     scheme,
                     rest: rest.to_vec(),
