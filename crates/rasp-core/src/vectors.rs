@@ -182,16 +182,10 @@ pub struct Vectors {
     pub skipped: u64,
 }
 
-/// Headers whose value is protocol plumbing, parsed by the server or by another check
-/// (client IP, ZTAA), never application input.
-const PLUMBING_HEADERS: &[&str] = &[
-    "host",
-    "content-length",
-    "connection",
-    "x-forwarded-for",
-    "forwarded",
-    "x-real-ip",
-];
+/// Headers whose value is protocol plumbing, parsed by the server, never application input.
+/// `Host`, `X-Forwarded-For`, `Forwarded` and `X-Real-IP` are inspected: the client writes
+/// them, and applications log them to databases and look tenants up by host.
+const PLUMBING_HEADERS: &[&str] = &["content-length", "connection"];
 
 /// Content-negotiation and caching headers (see [`Item::negotiation`]).
 const NEGOTIATION_HEADERS: &[&str] = &[
@@ -221,15 +215,12 @@ pub struct Extractor<'c> {
     pub ztaa_header: &'c str,
 }
 
-fn cut(value: &str, max: usize) -> (&str, bool) {
+fn cut(value: &str, max: usize) -> (std::borrow::Cow<'_, str>, bool) {
     if value.len() <= max {
-        return (value, false);
+        return (std::borrow::Cow::Borrowed(value), false);
     }
-    let mut end = max;
-    while !value.is_char_boundary(end) {
-        end -= 1;
-    }
-    (&value[..end], true)
+    // Head and tail: padding an attack with harmless text must not push it out of view.
+    (rasp_detect::normalize::bounded_window(value, max), true)
 }
 
 impl Extractor<'_> {
@@ -254,6 +245,7 @@ impl Extractor<'_> {
             return;
         }
         let (value, was_cut) = cut(raw, self.limits.max_value_len);
+        let value = value.as_ref();
         if was_cut {
             out.skipped += 1;
         }

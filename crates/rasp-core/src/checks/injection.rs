@@ -20,13 +20,14 @@ pub fn check_for(kind: AttackKind) -> Check {
 
 /// Whether `item` goes to the detector `kind`. Header names only feed the
 /// forbidden-header check. XSS and SQLi see every other value (apps echo and store
-/// anything). Command injection and traversal skip content-negotiation headers, and
-/// traversal also skips the user agent and the referer: slashes and dots are their normal
-/// shape and applications do not use them as file paths.
+/// anything). Command injection skips content-negotiation headers (`;q=0.8` lists);
+/// traversal reads them (Rails rendered a template named by `Accept`, CVE-2019-5418, and
+/// locale includes read `Accept-Language`) but skips the user agent and the referer:
+/// slashes and dots are their normal shape and applications do not use them as file paths.
 pub fn inspects(kind: AttackKind, item: &Item) -> bool {
     match item.location {
         Location::HeadersNames => false,
-        _ if item.negotiation => matches!(kind, AttackKind::Xss | AttackKind::Sqli),
+        _ if item.negotiation => kind != AttackKind::Cmdi,
         Location::UserAgent | Location::Referer => kind != AttackKind::Traversal,
         _ => true,
     }
@@ -217,7 +218,7 @@ mod tests {
         assert!(inspects(Xss, &item(Location::HeadersValues, true)));
         assert!(inspects(Sqli, &item(Location::HeadersValues, true)));
         assert!(!inspects(Cmdi, &item(Location::HeadersValues, true)));
-        assert!(!inspects(Traversal, &item(Location::HeadersValues, true)));
+        assert!(inspects(Traversal, &item(Location::HeadersValues, true)));
         assert!(
             inspects(Cmdi, &item(Location::UserAgent, false)),
             "shellshock"

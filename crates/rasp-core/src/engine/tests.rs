@@ -883,3 +883,50 @@ fn a_bad_path_regex_built_in_code_names_the_key_and_the_pattern() {
         "{err}"
     );
 }
+
+#[test]
+fn forwarding_and_host_headers_are_inspected() {
+    // Applications log X-Forwarded-For to a database and look tenants up by Host: the
+    // client writes both, so both reach the detectors (the client IP is still taken only
+    // from trusted proxies, see `spoofed_xff_cannot_poison_the_blacklist`).
+    let (e, _) = engine_with(json!({}));
+    for (name, value) in [
+        (
+            "X-Forwarded-For",
+            &b"1.2.3.4' UNION SELECT password FROM users-- -"[..],
+        ),
+        ("Host", &b"acme.example' AND SLEEP(5)-- -"[..]),
+        ("X-Real-IP", &b"1.2.3.4'; DROP TABLE logs-- -"[..]),
+    ] {
+        let mut req = get("/", "");
+        req.headers = vec![(name, value)];
+        assert!(e.inspect_request_at(&req, T0).is_block(), "{name}");
+    }
+    // A fresh engine: the attacks above blacklisted the test client.
+    let (e, _) = engine_with(json!({}));
+    let mut req = get("/", "");
+    req.headers = vec![
+        ("Host", &b"shop.example.com:8443"[..]),
+        ("X-Forwarded-For", &b"203.0.113.7, 10.0.0.2"[..]),
+        (
+            "Forwarded",
+            &b"for=192.0.2.60;proto=http;by=203.0.113.43"[..],
+        ),
+    ];
+    assert_eq!(e.inspect_request_at(&req, T0), Decision::Allow);
+}
+
+#[test]
+fn padding_does_not_hide_the_end_of_a_long_value() {
+    // A value over MAX_VALUE_LEN keeps its head and its tail: an attack pushed past the
+    // limit by harmless padding is still inspected.
+    let (e, _) = engine_with(json!({}));
+    let tail = format!(
+        "{}%3Csvg%20onload%3Dalert(1)%3E",
+        "lorem%20ipsum%20".repeat(2000)
+    );
+    let query = format!("comment={tail}");
+    let req = get("/", &query);
+    assert!(e.inspect_request_at(&req, T0).is_block());
+    assert!(e.stats().values_skipped > 0, "the cut is counted");
+}

@@ -13,6 +13,7 @@
 //! function definitions and calls of code-execution functions (`system('…')`) are attacks
 //! too. Nothing is executed.
 
+mod options;
 pub mod vocabulary;
 
 use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
@@ -144,6 +145,7 @@ const PERCENT: u32 = 1 << 6;
 const QUOTE: u32 = 1 << 7; // ' "
 const ESCAPE: u32 = 1 << 8; // \ ^
 const PLUS: u32 = 1 << 9;
+const DASH: u32 = 1 << 10;
 const SLASH: u32 = 1 << 11;
 const HASH: u32 = 1 << 12;
 const AMP: u32 = 1 << 13;
@@ -185,6 +187,7 @@ static BYTE_CLASS: [u32; 256] = {
     t[b'/' as usize] = SLASH;
     t[b'#' as usize] = HASH;
     t[b'[' as usize] = BRACKET;
+    t[b'-' as usize] = DASH;
     t
 };
 
@@ -374,6 +377,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
+    }
+    if bytes.any(DASH) && options::option_injection(v) {
+        return Some("option-injection");
     }
     judge_start(v, 0, Start::Value, false)
 }
@@ -581,6 +587,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(ANGLE) && leading_redirection(v, plus_is_space) {
         return Some("redirection");
+    }
+    if bytes.any(DASH) && options::option_injection(v) {
+        return Some("option-injection");
+    }
+    if bytes.all(DOLLAR | BRACE) && exim_run(v) {
+        return Some("exim-run");
     }
     let mut starts = Starts::default();
     // A value that opens with a quote or `<` closes the application's string or redirects
@@ -1370,6 +1382,35 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         None
     };
     let from_windows_path = windows_path.is_some();
+    // `;command id`, `;builtin exec id`, `;nohup id`: after a tight separator a wrapper
+    // leaves the word after it as tightly in command position. A wrapped wrapper is judged
+    // below, so this recursion is one level deep.
+    // (`sh` and `bash` run a script file named by the next word, not a command.)
+    let prefix_wrapper =
+        |w: &[u8]| w == b"coproc" || (WRAPPERS.contains(&w) && !matches!(w, b"sh" | b"bash"));
+    if kind == Start::Tight && prefix_wrapper(word) {
+        // `;builtin exec id`: up to three wrappers in a row are skipped.
+        let mut inner = end;
+        let mut timeout = word == b"timeout";
+        for _ in 0..3 {
+            if timeout {
+                inner += duration_len(v, inner, plus);
+            }
+            match read_command_word(v, inner, Start::Tight, plus) {
+                Some((w, e, _)) if prefix_wrapper(w.as_slice()) => {
+                    timeout = w.as_slice() == b"timeout";
+                    inner = e;
+                }
+                Some(_) => {
+                    if let Some(reason) = judge_start(v, inner, Start::Tight, plus) {
+                        return Some(reason);
+                    }
+                    break;
+                }
+                None => break,
+            }
+        }
+    }
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
         if matches!(word, b"while" | b"until")
@@ -2132,12 +2173,14 @@ fn read_command_word_in_place(
     // which the word below need not test again.
     let mut ident;
     loop {
+        // cmd also reads `,` as a blank before a command (`&&,whoami`).
         while at < v.len()
             && (is_blank(v[at], plus)
                 || matches!(
                     v[at],
                     b'(' | b'{' | b'!' | b'@' | b'"' | b'\'' | b'\\' | b'^'
-                ))
+                )
+                || (v[at] == b',' && kind == Start::Tight))
         {
             if matches!(v[at], b'"' | b'\'') {
                 let q = usize::from(v[at] == b'"');
@@ -2210,6 +2253,12 @@ fn read_command_word_in_place(
             {
                 break
             }
+            // `i\<LF>d`: the shell deletes a backslash-newline pair (a line continuation)
+            // before it splits words, joining the letters around it.
+            b'\\' if v.get(i + 1) == Some(&b'\n') => {
+                word.removed();
+                i += 2;
+            }
             b'\'' | b'"' => {
                 let q = usize::from(b == b'"');
                 word.quotes[q] = word.quotes[q].saturating_add(1);
@@ -2250,6 +2299,29 @@ fn read_command_word_in_place(
             b'$' | b'<' | b'>' if matches!(v.get(i + 1..i + 3), Some(b"()" | b"[]")) => {
                 word.removed();
                 i += 3;
+            }
+            // `$(:)`: the null command's empty output.
+            b'$' if v.get(i + 1..i + 4) == Some(b"(:)") => {
+                word.removed();
+                i += 4;
+            }
+            // `w${9}hoami`, `who${*}ami`: braced special parameters, empty on the server.
+            b'$' if v.get(i + 1) == Some(&b'{')
+                && v.get(i + 3) == Some(&b'}')
+                && v.get(i + 2)
+                    .is_some_and(|&c| matches!(c, b'@' | b'*' | b'0'..=b'9')) =>
+            {
+                word.removed();
+                i += 4;
+            }
+            // `${x:-id}`, `${u-sleep}`: an unset variable's default is the word itself.
+            b'$' if v.get(i + 1) == Some(&b'{') && default_word(&v[i + 2..]).is_some() => {
+                let (start, len, skip) = default_word(&v[i + 2..]).unwrap_or_default();
+                word.removed();
+                for &c in &v[i + 2 + start..i + 2 + start + len] {
+                    word.push(c.to_ascii_lowercase());
+                }
+                i += 2 + skip;
             }
             // An unset variable inside a word expands to nothing (`c$u\at`).
             b'$' if !word.is_empty()
@@ -2326,6 +2398,32 @@ fn powershell_escaped_name(v: &[u8], i: usize, word: &Word) -> bool {
     }
     std::str::from_utf8(&buf[..n])
         .is_ok_and(|w| vocabulary::is_cmdlet(w) || vocabulary::lookup(w) == Some(Tier::Exotic))
+}
+
+/// After `${`: `NAME:-WORD}`, `NAME-WORD}`, `NAME:=WORD}` or `NAME=WORD}` with a plain word,
+/// which an unset `NAME` expands to. Returns the word's offset and length in `t` and the
+/// length through the closing brace.
+fn default_word(t: &[u8]) -> Option<(usize, usize, usize)> {
+    let name = t
+        .iter()
+        .take(32)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    if name == 0 {
+        return None;
+    }
+    let op = match t.get(name..name + 2) {
+        Some([b':', b'-' | b'=']) => 2,
+        Some([b'-' | b'=', _]) => 1,
+        _ => return None,
+    };
+    let start = name + op;
+    let len = t[start..]
+        .iter()
+        .take(MAX_WORD)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'/' | b'.' | b'-'))
+        .count();
+    (len > 0 && t.get(start + len) == Some(&b'}')).then_some((start, len, start + len + 1))
 }
 
 /// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
@@ -2660,6 +2758,12 @@ fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
     let rest = &v[at.min(v.len())..];
     if rest.starts_with(b"${IFS}") {
         Some(6)
+    } else if rest.starts_with(b"${IFS") && matches!(rest.get(5), Some(b'%' | b'#' | b':')) {
+        // `${IFS%?}`, `${IFS:0:1}`: a part of the field separator is still a blank.
+        rest[..rest.len().min(16)]
+            .iter()
+            .position(|&c| c == b'}')
+            .map(|p| p + 1)
     } else if rest.starts_with(b"$IFS") {
         Some(4)
     } else {
@@ -2723,7 +2827,7 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Variable;
     }
     // `$env:COMPUTERNAME`: a PowerShell environment variable in command position.
-    if w.len() > 5 && w.starts_with("$env:") {
+    if (w.len() > 5 && w.starts_with("$env:")) || (w.len() > 7 && w.starts_with("${env:")) {
         return CommandWord::Variable;
     }
     // `sh$XX`, `cat${u}`: a command glued to a variable the server never set, which
@@ -2761,6 +2865,13 @@ fn classify(word: &[u8]) -> CommandWord {
         || w.starts_with("./")
         || w.starts_with("~/")
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
+    // `/etc/passwd`, `/etc/shells`: files directly in `/etc` are configuration, never
+    // programs, though some share a program's name; reading them is traversal's finding.
+    if w.strip_prefix("/etc/")
+        .is_some_and(|f| !f.contains('/') && !is_glob(f.as_bytes()))
+    {
+        return CommandWord::Unknown;
+    }
     if is_path {
         let globbed_parts = w.split('/').filter(|p| is_glob(p.as_bytes())).count();
         if globbed_parts >= 2 {
@@ -3882,6 +3993,12 @@ fn parameter_operator(t: &[u8]) -> bool {
         [b'#', ..] | [b'%', b'%', ..] | [b'^', b'^', ..] | [b',', b',', ..] => true,
         _ => false,
     }
+}
+
+/// Exim's `${run{/usr/bin/id}}` string expansion, which runs a program: it reaches Exim
+/// through `sendmail -be` or a header Exim expands (CVE-2019-10149 style).
+fn exim_run(v: &[u8]) -> bool {
+    memchr::memmem::find(v, b"${run{").is_some()
 }
 
 /// An arithmetic body up to `close`: digits, names, operators and blanks only (`7*7`, `2+2`,

@@ -1861,3 +1861,38 @@ fn compound_command_conditions() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn words_the_shell_rebuilds() {
+    for v in [
+        ";command id",
+        ";builtin exec id",
+        ";coproc id",
+        "&&,whoami",
+        "&& ${u:-sleep} 5",
+        ";${x:-id}",
+        ";w${9}hoami",
+        ";who${*}ami",
+        ";id${IFS%?}",
+        ";w$(:)hoami",
+        ";i\\\nd",
+        ";sl\\\neep 5",
+        ";nl /etc/passwd",
+        "a@b.c -be ${run{/usr/bin/id}}",
+        "-oProxyCommand=id",
+        "--upload-pack=touch /tmp/pwn",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "${PORT:-8080}",
+        "host: ${DB_HOST:-localhost}",
+        "a, b, c",
+        "time, money",
+        "nl",
+        "/etc/passwd",
+        "/etc/shells",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

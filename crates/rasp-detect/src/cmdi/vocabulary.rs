@@ -226,6 +226,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("netsh", Exotic),
     ("netstat", Exotic),
     ("nginx", Tool),
+    ("nl", Word),
     ("nltest", Exotic),
     ("nmap", Exotic),
     ("nmcli", Exotic),

@@ -31,7 +31,13 @@ const SCHEMES: &[&str] = &[
     "data://",
     "data:text/plain",
     "jar:file:",
+    "jar:http:",
+    "jar:https:",
     "netdoc:",
+    // Spring's resource prefix reads the application's own configuration and classes.
+    "classpath:",
+    // A share on another host: opening it sends the server's NTLM credentials there.
+    "smb://",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
@@ -116,12 +122,18 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
             return Some("climb");
         }
+        if data_stream(value) {
+            return Some("data-stream");
+        }
         return sensitive::names_sensitive_file(value).then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
     // script): the canonical form is the value with ASCII letters lower-cased, and every
     // test below ignores ASCII case, so it runs on the value itself without building that
     // copy.
+    if classes & REWRITTEN != 0 && unc_path(value) {
+        return Some("unc-path");
+    }
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
     if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
@@ -185,8 +197,20 @@ fn opens_with_scheme(trimmed: &str) -> bool {
             && trimmed
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
-            && (!s.ends_with(':') || names_a_path(&trimmed.as_bytes()[s.len()..]))
+            && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
     })
+}
+
+/// Whether the text after a bare scheme names something to read: a path for `file:` and
+/// `netdoc:` ([`names_a_path`]); for `classpath:` any resource name
+/// (`classpath:application.yml`), as its first word is all Spring reads.
+fn bare_scheme_target(scheme: &str, rest: &[u8]) -> bool {
+    if scheme == "classpath:" {
+        return rest.first().is_some_and(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'*' | b'%' | b'\\')
+        });
+    }
+    names_a_path(rest)
 }
 
 /// Whether the text after a bare scheme (`file:`, `netdoc:`) is a path a URL parser reads:
@@ -273,6 +297,9 @@ fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
     }
     if sensitive::names_sensitive_file(canon) {
         return Some("sensitive-file");
+    }
+    if data_stream(canon) {
+        return Some("data-stream");
     }
     if sensitive::dotted_junk_path_with(canon, dots) {
         return Some("obfuscated-climb");
@@ -477,21 +504,94 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
         return ctx == Context::PathSegment && is_dot_segment(b);
     }
     let mut depth: i32 = 0;
-    for seg in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
-        let seg = trim_blanks(seg);
+    // Whether the segment before is a directory name: no blank, quote, bracket or other
+    // byte of prose or code around a path (`"cd ../..`, `'a', '../b'`).
+    let mut after_directory = false;
+    let mut alias_step = false;
+    for raw in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
+        let seg = trim_blanks(raw);
         if seg.is_empty() || seg == b"." {
             continue;
         }
         if is_dot_segment(seg) {
+            // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
+            // application chose walks back out of it to a sibling. No path an application
+            // builds or a browser sends keeps such a pair (both resolve it first); only
+            // exactly two dots count here, as `src/.../main.rs` is an ellipsis in prose.
+            if (after_directory || alias_step) && (raw == b".." || raw.starts_with(b"..;")) {
+                return true;
+            }
+            if alias_step {
+                return true;
+            }
+            after_directory = false;
             depth -= 1;
             if depth < 0 {
                 return true;
             }
         } else {
+            // `/static../settings.py`: nginx's `location /static { alias /app/static/; }`
+            // maps this to `/app/static/../settings.py`. A directory name ending in exactly
+            // two dots, with a segment after it, steps up.
+            if alias_step {
+                return true;
+            }
+            after_directory = raw.iter().all(|&c| !DIRECTORY_STOP[usize::from(c)]);
+            alias_step = after_directory
+                && raw.len() > 2
+                && raw.ends_with(b"..")
+                && raw[raw.len() - 3] != b'.';
             depth += 1;
         }
     }
     false
+}
+
+/// Bytes no directory name in a path holds, but prose and code around a path do.
+static DIRECTORY_STOP: [bool; 256] = crate::byte_set(b" \t\n\r\"'`<>(),=");
+
+/// An NTFS alternate data stream name (`shell.aspx::$DATA`): Windows opens the file's main
+/// stream, so an upload named so is written as `shell.aspx` past an extension check, and
+/// old IIS serves a script's source for it.
+fn data_stream(value: &str) -> bool {
+    memchr::memmem::find_iter(value.as_bytes(), b"::$")
+        .take(8)
+        .any(|p| {
+            value.as_bytes()[p + 3..]
+                .get(..4)
+                .is_some_and(|d| d.eq_ignore_ascii_case(b"data"))
+        })
+}
+
+/// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
+/// also percent-encoded): opening it makes the server connect to that host and send its
+/// NTLM credentials, or load a file from it. Only the backslash spelling counts: `//host/x`
+/// is also a scheme-relative URL.
+fn unc_path(value: &str) -> bool {
+    let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let rest = if let Some(r) = t.strip_prefix("\\\\") {
+        r
+    } else if t
+        .as_bytes()
+        .get(..6)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c%5c"))
+    {
+        &t[6..]
+    } else {
+        return false;
+    };
+    let rest = rest.strip_prefix("?\\UNC\\").unwrap_or(rest);
+    let host = rest
+        .bytes()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@'))
+        .count();
+    let after = &rest.as_bytes()[host..];
+    host > 0
+        && (after.first() == Some(&b'\\')
+            || after
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c")))
+        && after.len() > 1
 }
 
 /// `seg` without the spaces and tabs at either end.
@@ -556,7 +656,7 @@ mod tests {
             trimmed
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
-                && (!s.ends_with(':') || names_a_path(&trimmed.as_bytes()[s.len()..]))
+                && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
         })
     }
 
@@ -564,6 +664,16 @@ mod tests {
     fn is_dot_segment_plain(seg: &str) -> bool {
         let core = seg.split(';').next().unwrap_or("");
         core.len() >= 2 && core.bytes().all(|b| b == b'.')
+    }
+
+    /// A directory name ending in exactly two dots (nginx's alias step).
+    fn alias_step(previous: Option<&str>) -> bool {
+        previous.is_some_and(|p| {
+            !p.chars().any(|c| " \t\n\r\"'`<>(),=".contains(c))
+                && p.len() > 2
+                && p.ends_with("..")
+                && !p.ends_with("...")
+        })
     }
 
     /// [`climbs`] by its plain definition, on `str` segments.
@@ -574,17 +684,29 @@ mod tests {
             return ctx == Context::PathSegment && is_dot_segment_plain(first);
         }
         let mut depth: i32 = 0;
-        for seg in segs {
-            let seg = seg.trim_matches(|c: char| c == ' ' || c == '\t');
+        let mut previous: Option<&str> = None;
+        for raw in segs {
+            let seg = raw.trim_matches(|c: char| c == ' ' || c == '\t');
             if seg.is_empty() || seg == "." {
                 continue;
             }
             if is_dot_segment_plain(seg) {
+                let two_dots = raw.split(';').next() == Some("..");
+                let directory =
+                    previous.is_some_and(|p| !p.chars().any(|c| " \t\n\r\"'`<>(),=".contains(c)));
+                if two_dots && directory || alias_step(previous) {
+                    return true;
+                }
+                previous = None;
                 depth -= 1;
                 if depth < 0 {
                     return true;
                 }
             } else {
+                if alias_step(previous) {
+                    return true;
+                }
+                previous = Some(raw);
                 depth += 1;
             }
         }
@@ -681,6 +803,50 @@ mod tests {
             before
         );
         assert!(detect("plain words", Context::Param).is_none());
+    }
+
+    #[test]
+    fn a_dot_pair_after_a_directory_and_other_hosts() {
+        for v in [
+            "/images/../config.php",
+            "/cgi-bin/./../src/main/resources/application.properties",
+            "/api/v1/files/%2e%2e%5c%2e%2e%5capp.config",
+            "files/..;/admin/config",
+            // Inside its base, but out of the directory the application chose: a prefix
+            // check (`starts_with("a/b/")`) passes and the file read is a sibling's.
+            "a/b/../c",
+            "\\\\attacker.example\\share\\payload.dll",
+            "\\\\?\\UNC\\attacker\\share\\x",
+            "%5c%5c10.0.0.1%5cc$%5cx.txt",
+            "classpath:application.yml",
+            "classpath:/application.properties",
+            "jar:http://attacker.example/evil.jar!/",
+            "smb://attacker.example/share/x",
+            "/dev/fd/0",
+            "/sys/class/net/eth0/address",
+            "/app/config/database.yml",
+            "/static../settings.py",
+            "/assets../.git/config",
+            "index.php::$DATA",
+            "/run/secrets/db_password",
+            "uploads/..",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "src/.../main.rs",
+            "bd lets you type \"cd ../../..\" instead",
+            "path.relative('a', '../b')",
+            "//cdn.example.com/lib.js",
+            "\\n and \\t are escapes",
+            "classpath: see below",
+            "a / .. / b? no",
+            "wait.. what/ok",
+            "loading.../done",
+            "std::$x",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
     }
 
     #[test]
@@ -981,7 +1147,7 @@ mod tests {
             "v2.0.1-rc.1",
             "...",
             "and/or",
-            "a/b/../c",
+            "a / b / .. / c",
             "/home/dashboard",
             "/api/v1/users/42",
             "100% sure",

@@ -55,6 +55,7 @@ const ANYWHERE: &[&str] = &[
     "var/spool/",
     "var/lib/mysql",
     "var/run/secrets",
+    "run/secrets/",
     "usr/local/apache",
     "usr/local/etc/",
     "dev/tcp/",
@@ -133,6 +134,22 @@ const ANYWHERE: &[&str] = &[
     "pure-ftpd.conf",
     "proftpd.conf",
     "vsftpd.conf",
+    // Another process's input and the kernel's view of the host (`/dev/fd/0` re-reads the
+    // request body; `/sys/class/net/eth0/address` and DMI ids fingerprint the machine).
+    "dev/stdin",
+    "dev/fd/",
+    "sys/class/",
+    "sys/kernel/",
+    "sys/devices/",
+    // Containers: the Docker marker file and the application secrets of Rails and ASP.NET.
+    ".dockerenv",
+    "config/database.yml",
+    "config/secrets.yml",
+    "config/master.key",
+    "config/credentials.yml.enc",
+    "secrets/master.key",
+    // ASP.NET's protected data folder (databases, often the membership store).
+    "app_data/",
 ];
 
 /// Dot-files that count only as the last segment of a path (`~/.netrc`, `/app/.env`,

@@ -13,8 +13,12 @@ use super::lower_into;
 use super::page;
 use super::uri;
 
-/// Tags examined per value; each one costs a bounded scan of its attributes.
+/// Tags a look-ahead or look-behind for one element examines.
 const MAX_TAGS: usize = 256;
+/// Tags examined per value; each one costs a bounded scan of its attributes. A value holds
+/// at most [`super::MAX_SCAN_BYTES`] bytes, so this bound is never what stops the scan of a
+/// whole value: an attack padded with hundreds of harmless tags is still reached.
+const MAX_TAGS_PER_VALUE: usize = super::MAX_SCAN_BYTES / 2;
 /// Attributes examined per tag.
 const MAX_ATTRS: usize = 64;
 
@@ -468,7 +472,7 @@ fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack<'_>) -> Option<&'static
             continue;
         }
         tags += 1;
-        if tags > MAX_TAGS {
+        if tags > MAX_TAGS_PER_VALUE {
             plain.give_up();
             break;
         }

@@ -953,3 +953,13 @@ fn class_pass_agrees_with_table_lookups() {
         assert_eq!(super::classes(&b), table(&b), "{b:?}");
     }
 }
+
+#[test]
+fn many_harmless_tags_do_not_hide_a_script() {
+    for n in [130, 1000, 2300] {
+        let v = format!("{}<script>alert(1)</script>", "<p></p>".repeat(n));
+        assert!(detect(&v, Context::Param).is_some(), "{n} paragraphs");
+        let v = format!("{}<base href=//evil.tld/>", "<li>".repeat(n));
+        assert!(detect(&v, Context::Param).is_some(), "{n} items");
+    }
+}

