@@ -1565,6 +1565,41 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `Docker & Kubernetes`, `Skills: Python | Bash | SQL`, `Perl | Python | Ruby`: a
+    // capitalised name with nothing after it but punctuation or the next spaced separator is
+    // an item of a list in prose. Unix runs `bash`, never `Bash`; Windows names are exempt.
+    // A never-English name (`Bash`, `Nmap`; also `Whoami`, which Windows runs in any case)
+    // counts as an item only after another capitalised name (`Wireshark & Nmap`).
+    if (matches!(kind, Start::Value | Start::Loose) || matches!(v.get(at), Some(b' ' | b'\t')))
+        && match cw {
+            CommandWord::Known(Tier::Word | Tier::Tool) => true,
+            CommandWord::Known(Tier::Exotic) => capitalised_item_before(v, at),
+            _ => false,
+        }
+        && !vocabulary::is_windows_word(word)
+        && title_case(v, at, end)
+        && v[end..]
+            .iter()
+            .find(|&&b| !is_blank(b, plus))
+            .is_none_or(|&b| matches!(b, b'.' | b',' | b')' | b'|' | b'&' | b';'))
+        && v[end..]
+            .first()
+            .is_none_or(|&b| is_blank(b, plus) || b != b'|')
+    {
+        return None;
+    }
+    // `| Free | $0 | 1 |`: a price in a Markdown table cell, not the running shell.
+    if word == b"$0"
+        && end >= 3
+        && v[end - 2..end] == *b"$0"
+        && is_blank(v[end - 3], plus)
+        && v[end..]
+            .iter()
+            .find(|&&b| !is_blank(b, plus))
+            .is_none_or(|&b| b == b'|')
+    {
+        return None;
+    }
     // `Cat /dog / fish`, `Head /office`: a Unix-only English-word command in title case is a
     // capitalised word of prose; Linux runs `cat`, not `Cat`.
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
@@ -2368,6 +2403,25 @@ fn read_command_word_in_place(
         return None;
     }
     Some((word, i, assignments > 0))
+}
+
+/// Whether the word before the separator that precedes `at` is a capitalised name
+/// (`Wireshark` in `Wireshark & Nmap`).
+fn capitalised_item_before(v: &[u8], at: usize) -> bool {
+    let before = v[..at.min(v.len())].trim_ascii_end();
+    let sep = before
+        .iter()
+        .rev()
+        .take_while(|&&b| matches!(b, b'|' | b'&' | b';'))
+        .count();
+    let before = before[..before.len() - sep].trim_ascii_end();
+    let word = before
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    let name = &before[before.len() - word..];
+    name.len() >= 2 && name[0].is_ascii_uppercase()
 }
 
 /// Whether the backtick at `i`, inside the word read so far, is PowerShell's escape

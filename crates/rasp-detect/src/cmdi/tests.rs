@@ -1896,3 +1896,26 @@ fn words_the_shell_rebuilds() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn lists_of_names_and_table_prices() {
+    for v in [
+        "| Free | $0 | 1 |",
+        "| Basic | $0 |",
+        "Experience with Linux (Ubuntu/Debian), Docker & Kubernetes.",
+        "Networking: Cisco, Wireshark & Nmap",
+        "Skills: Python | Bash | SQL",
+        "Perl | Python | Ruby",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "{} ; Whoami",
+        "x;$0 -c id",
+        "| $0 -c 'id'",
+        "x && bash -i",
+        "a & Whoami /all",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

@@ -578,6 +578,8 @@ fn lookup_unfiltered(word: &[u8]) -> Option<Tier> {
         && FAMILIES
             .iter()
             .any(|p| word.len() > p.len() + 1 && word.starts_with(p.as_bytes()))
+        // The project, not a program: `kubectl`, `kubeadm`, `kubelet` are.
+        && !word.starts_with(b"kubernetes")
     {
         return Some(Exotic);
     }

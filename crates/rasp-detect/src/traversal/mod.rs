@@ -580,13 +580,19 @@ fn unc_path(value: &str) -> bool {
     } else {
         return false;
     };
+    let device = rest.starts_with("?\\") || rest.starts_with(".\\");
     let rest = rest.strip_prefix("?\\UNC\\").unwrap_or(rest);
     let host = rest
         .bytes()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@'))
         .count();
     let after = &rest.as_bytes()[host..];
+    // A bare machine name (`\\fileserver\reports\q1.xlsx`) is the intranet's own share, which
+    // users paste into forms; a share reached by a domain name or an address (or WebDAV's
+    // `host@SSL`) is one the attacker can own, and `\\?\`, `\\.\` are device paths.
+    let remote = device || rest[..host].contains(['.', '@']);
     host > 0
+        && remote
         && (after.first() == Some(&b'\\')
             || after
                 .get(..3)
@@ -817,6 +823,7 @@ mod tests {
             "a/b/../c",
             "\\\\attacker.example\\share\\payload.dll",
             "\\\\?\\UNC\\attacker\\share\\x",
+            "\\\\.\\PhysicalDrive0",
             "%5c%5c10.0.0.1%5cc$%5cx.txt",
             "classpath:application.yml",
             "classpath:/application.properties",
@@ -835,6 +842,7 @@ mod tests {
         }
         for v in [
             "src/.../main.rs",
+            "\\\\fileserver\\shared\\reports\\Q1.xlsx",
             "bd lets you type \"cd ../../..\" instead",
             "path.relative('a', '../b')",
             "//cdn.example.com/lib.js",
