@@ -714,7 +714,12 @@ fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
     let name = &rest[..run];
-    if name.eq_ignore_ascii_case(b"sal") || name.eq_ignore_ascii_case(b"nal") {
+    // PowerShell's alias definers and the words that put the next one in command position
+    // (see the wrappers in [`judge_start`]) are read though they name no command.
+    if [&b"sal"[..], b"nal", b"nice", b"do", b"then", b"else"]
+        .iter()
+        .any(|w| name.eq_ignore_ascii_case(w))
+    {
         return false;
     }
     let tail = &rest[run..];
@@ -1213,8 +1218,9 @@ fn letter_words_at_least(line: &[u8], n: usize) -> bool {
 /// or end-of-sentence punctuation.
 fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
     let open = at.saturating_sub(1);
-    // A span glued to `(` is as likely `$(`…`)`.
-    if open == 0 || !is_blank(v[open - 1], plus) {
+    // A span glued to `(` is as likely `$(`…`)`. A span opening the value counts when
+    // prose follows it (`` `ls` shows nothing ``), as below.
+    if open > 0 && !is_blank(v[open - 1], plus) {
         return false;
     }
     let span = &v[at..v.len().min(at + 64)];
@@ -1385,17 +1391,33 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // `;command id`, `;builtin exec id`, `;nohup id`: after a tight separator a wrapper
     // leaves the word after it as tightly in command position. A wrapped wrapper is judged
     // below, so this recursion is one level deep.
-    // (`sh` and `bash` run a script file named by the next word, not a command.)
-    let prefix_wrapper =
-        |w: &[u8]| w == b"coproc" || (WRAPPERS.contains(&w) && !matches!(w, b"sh" | b"bash"));
+    // (`sh` and `bash` run a script file named by the next word, not a command.) The
+    // reserved words `do`, `then` and `else` leave the next word in command position too
+    // (`;for i in 1;do id;done`): glued to a separator, prose never writes them.
+    let prefix_wrapper = |w: &[u8]| {
+        matches!(
+            w,
+            b"coproc"
+                | b"taskset"
+                | b"stdbuf"
+                | b"nsenter"
+                | b"ionice"
+                | b"setsid"
+                | b"do"
+                | b"then"
+                | b"else"
+        ) || (WRAPPERS.contains(&w) && !matches!(w, b"sh" | b"bash"))
+    };
     if kind == Start::Tight && prefix_wrapper(word) {
-        // `;builtin exec id`: up to three wrappers in a row are skipped.
+        // `;builtin exec id`: up to three wrappers in a row are skipped, with their options
+        // and numeric operands (`nice -n 19 id`, `taskset 1 id`, `nsenter -t 1 -m id`).
         let mut inner = end;
         let mut timeout = word == b"timeout";
         for _ in 0..3 {
             if timeout {
                 inner += duration_len(v, inner, plus);
             }
+            inner = skip_wrapper_options(v, inner, plus);
             match read_command_word(v, inner, Start::Tight, plus) {
                 Some((w, e, _)) if prefix_wrapper(w.as_slice()) => {
                     timeout = w.as_slice() == b"timeout";
@@ -1413,6 +1435,20 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
+        // `8.8.8.8;/tmp/.b`, `x||./run`, `$(/tmp/x)`: a path to a file right after a tight
+        // separator or inside a substitution is run, whatever its name (a dropper's last
+        // step runs the file an earlier request wrote).
+        // The path is glued to its separator (a list of paths one per line, or prose after
+        // `; `, names files without running them).
+        let glued = at > 0
+            && !matches!(v[at - 1], b'\n' | b'\r')
+            && !v[at..end]
+                .iter()
+                .take_while(|&&b| !matches!(b, b'/' | b'.' | b'~'))
+                .any(|&b| is_blank(b, plus));
+        if matches!(kind, Start::Tight | Start::Subst) && glued && path_to_run(word) {
+            return Some("path-command");
+        }
         if matches!(word, b"while" | b"until")
             && kind != Start::Loose
             && compound_condition(v, end, plus)
@@ -2403,6 +2439,61 @@ fn read_command_word_in_place(
         return None;
     }
     Some((word, i, assignments > 0))
+}
+
+/// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more
+/// (`/tmp/.b`), not a configuration file under `/etc` (which the traversal detector judges).
+fn path_to_run(word: &[u8]) -> bool {
+    let rest = if let Some(r) = word
+        .strip_prefix(b"./")
+        .or_else(|| word.strip_prefix(b"~/"))
+    {
+        r
+    } else if word.first() == Some(&b'/') && word.get(1) != Some(&b'/') {
+        if word.starts_with(b"/etc/") || !word[1..].contains(&b'/') {
+            return false;
+        }
+        &word[1..]
+    } else {
+        return false;
+    };
+    let file = rest.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    !file.is_empty()
+        && file.iter().any(u8::is_ascii_alphanumeric)
+        && rest
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+}
+
+/// `at` moved past up to six option words (`-n`, `-o0`, `--pid=1`) and numbers (`19`,
+/// `0x3`) that a wrapper takes before the command it runs.
+fn skip_wrapper_options(v: &[u8], mut at: usize, plus: bool) -> usize {
+    for _ in 0..6 {
+        let start = v[at.min(v.len())..]
+            .iter()
+            .position(|&b| !is_blank(b, plus))
+            .map_or(v.len(), |p| at + p);
+        let len = v[start..]
+            .iter()
+            .position(|&b| is_blank(b, plus) || is_sep(b))
+            .unwrap_or(v.len() - start);
+        let token = &v[start..start + len];
+        let option = token.len() >= 2
+            && token[0] == b'-'
+            && token[1..]
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'=' | b','));
+        let number = !token.is_empty()
+            && token[0].is_ascii_digit()
+            && token
+                .iter()
+                .all(|&c| c.is_ascii_hexdigit() || matches!(c, b'x' | b',' | b'-'));
+        if !(option || number) {
+            break;
+        }
+        at = start + len;
+    }
+    at
 }
 
 /// Whether the word before the separator that precedes `at` is a capitalised name

@@ -1919,3 +1919,32 @@ fn lists_of_names_and_table_prices() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn paths_wrappers_and_reserved_words_in_command_position() {
+    for v in [
+        "8.8.8.8;/tmp/.b",
+        "1.1.1.1||./.d",
+        "8.8.8.8$(/tmp/x)",
+        "a.jpg';/tmp/p;'",
+        "x;nice -n 19 id",
+        "x;taskset 1 id",
+        "x;nsenter -t 1 -m -u -i -n id",
+        "x;for i in 1;do id;done",
+        "x;while :;do id;break;done",
+        "8.8.8.8;nvram get http_passwd",
+        "srv; Resolve-DnsName x.oast.me",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "a;/b",
+        "/usr/lib/x\n/usr/lib/y",
+        "x;/etc/hosts",
+        "; ./main.coffee is loaded",
+        "`type`, when used in a schema has special meaning",
+        "be nice; do good; then rest",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
