@@ -365,7 +365,7 @@ impl Detectors {
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
         // grammars saw the whole value, and the engine inspects each member on its own.
-        if is_json_document(value) {
+        if is_json_document(value) || plain_data_shape(value) {
             return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
@@ -566,6 +566,49 @@ fn markup_or_script_capable(decoded: &str) -> bool {
         })
 }
 
+/// Whole values whose punctuation is that of a well-known data format, which the grammars
+/// already read in full: a CSS colour function (`rgba(0,0,0,0.5)`, `hsl(210 40% 50%)`: a
+/// theme setting) and the name a browser gives a file downloaded again
+/// (`document (3).pdf`). Neither can carry markup or SQL, yet their parentheses and commas
+/// look like code to a character model.
+fn plain_data_shape(value: &str) -> bool {
+    let t = value.trim().as_bytes();
+    if t.len() > 64 || t.last() == Some(&b'(') {
+        return false;
+    }
+    let Some(open) = t.iter().position(|&c| c == b'(') else {
+        return false;
+    };
+    let (head, rest) = (&t[..open], &t[open + 1..]);
+    let Some(close) = rest.iter().position(|&c| c == b')') else {
+        return false;
+    };
+    let (args, tail) = (&rest[..close], &rest[close + 1..]);
+    let numeric_args = !args.is_empty()
+        && args.iter().all(|&c| {
+            c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b' ' | b'/' | b'-' | b'+')
+        });
+    const COLOURS: &[&[u8]] = &[
+        b"rgb", b"rgba", b"hsl", b"hsla", b"hwb", b"lab", b"lch", b"oklab", b"oklch",
+    ];
+    if COLOURS.iter().any(|c| head.eq_ignore_ascii_case(c)) {
+        return numeric_args && tail.iter().all(|&c| c == b';' || c == b' ');
+    }
+    // `name (2).ext`: a blank, a counter, an extension of letters and digits.
+    let counter = !args.is_empty() && args.len() <= 3 && args.iter().all(u8::is_ascii_digit);
+    let extension = tail.len() >= 2
+        && tail.len() <= 6
+        && tail[0] == b'.'
+        && tail[1..].iter().all(u8::is_ascii_alphanumeric);
+    counter
+        && extension
+        && head.last() == Some(&b' ')
+        && !head.contains(&b')')
+        && !head
+            .iter()
+            .any(|&c| matches!(c, b'<' | b'>' | b'\'' | b'"' | b'=' | b';' | b'`'))
+}
+
 /// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
 /// nesting depth, so a deep value cannot exhaust the stack).
 fn is_json_document(value: &str) -> bool {
@@ -593,6 +636,30 @@ fn is_json_document(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colours_and_copied_file_names_are_data() {
+        for v in [
+            "rgba(0,0,0,0.5)",
+            "rgb(255,0,0)",
+            "hsl(210 40% 50% / 0.8);",
+            "document (3).pdf",
+            "IMG_2024 (12).jpeg",
+        ] {
+            assert!(plain_data_shape(v), "{v}");
+        }
+        for v in [
+            "sleep(5)",
+            "rgb(1,2,3) or 1=1",
+            "rgba(0,0,0,(select 1))",
+            "x (1).pdf' or '1'='1",
+            "document (3).pdf<script>",
+            "alert(1).pdf",
+            "f(1).toString",
+        ] {
+            assert!(!plain_data_shape(v), "{v}");
+        }
+    }
 
     #[test]
     fn json_documents_are_not_scored_by_the_model() {
