@@ -1440,8 +1440,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // step runs the file an earlier request wrote).
         // The path is glued to its separator (a list of paths one per line, or prose after
         // `; `, names files without running them).
+        // Nor is `..;/manager/html`: Tomcat's path parameter, not a separator.
         let glued = at > 0
             && !matches!(v[at - 1], b'\n' | b'\r')
+            && !v[..at - 1].ends_with(b"..")
             && !v[at..end]
                 .iter()
                 .take_while(|&&b| !matches!(b, b'/' | b'.' | b'~'))
@@ -2441,6 +2443,13 @@ fn read_command_word_in_place(
     Some((word, i, assignments > 0))
 }
 
+/// Whether the last directory of path `w` (skipping `.` and empty segments) is `etc`.
+fn in_etc(w: &str) -> bool {
+    let mut parts = w.rsplit('/').filter(|p| !p.is_empty() && *p != ".");
+    let file = parts.next();
+    file.is_some_and(|f| !is_glob(f.as_bytes())) && parts.next() == Some("etc")
+}
+
 /// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more
 /// (`/tmp/.b`), not a configuration file under `/etc` (which the traversal detector judges).
 fn path_to_run(word: &[u8]) -> bool {
@@ -2450,7 +2459,7 @@ fn path_to_run(word: &[u8]) -> bool {
     {
         r
     } else if word.first() == Some(&b'/') && word.get(1) != Some(&b'/') {
-        if word.starts_with(b"/etc/") || !word[1..].contains(&b'/') {
+        if !word[1..].contains(&b'/') || std::str::from_utf8(word).is_ok_and(in_etc) {
             return false;
         }
         &word[1..]
@@ -3010,11 +3019,10 @@ fn classify(word: &[u8]) -> CommandWord {
         || w.starts_with("./")
         || w.starts_with("~/")
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
-    // `/etc/passwd`, `/etc/shells`: files directly in `/etc` are configuration, never
-    // programs, though some share a program's name; reading them is traversal's finding.
-    if w.strip_prefix("/etc/")
-        .is_some_and(|f| !f.contains('/') && !is_glob(f.as_bytes()))
-    {
+    // `/etc/passwd`, `/cgi-bin/../../etc/passwd`, `//etc//passwd`: files directly in `/etc`
+    // are configuration, never programs, though some share a program's name; reading them is
+    // traversal's finding.
+    if in_etc(w) {
         return CommandWord::Unknown;
     }
     if is_path {
