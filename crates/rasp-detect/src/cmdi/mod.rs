@@ -2467,7 +2467,38 @@ fn path_to_run(word: &[u8]) -> bool {
         return false;
     };
     let file = rest.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    // `;/WEB-INF/web.xml` (Confluence's `/_/;/` path) names a document to read, not a
+    // program: data and markup extensions are left to the traversal detector.
+    const DOCUMENTS: &[&[u8]] = &[
+        b"xml",
+        b"properties",
+        b"json",
+        b"yml",
+        b"yaml",
+        b"conf",
+        b"cfg",
+        b"ini",
+        b"txt",
+        b"html",
+        b"htm",
+        b"css",
+        b"png",
+        b"jpg",
+        b"jpeg",
+        b"gif",
+        b"svg",
+        b"pdf",
+        b"log",
+        b"md",
+    ];
+    let document = file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
+        d > 0
+            && DOCUMENTS
+                .iter()
+                .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
+    });
     !file.is_empty()
+        && !document
         && file.iter().any(u8::is_ascii_alphanumeric)
         && rest
             .iter()

@@ -1944,6 +1944,7 @@ fn paths_wrappers_and_reserved_words_in_command_position() {
         "/cgi-bin/../../../../etc/passwd",
         "//etc//passwd",
         "/app/..;/manager/html",
+        "/s/x/_/;/WEB-INF/web.xml",
         "; ./main.coffee is loaded",
         "`type`, when used in a schema has special meaning",
         "be nice; do good; then rest",
