@@ -576,6 +576,18 @@ fn plain_data_shape(value: &str) -> bool {
     if t.len() > 64 || t.last() == Some(&b'(') {
         return false;
     }
+    // `--Select--`, `-- select one --`: the text of an `<option>` without a value, which the
+    // browser submits. In SQL it is one comment: it adds no structure.
+    let lead = t.iter().take_while(|&&c| c == b'-').count();
+    let trail = t.iter().rev().take_while(|&&c| c == b'-').count();
+    if lead >= 2 && trail >= 2 {
+        // (An all-dash value is counted twice by `lead` and `trail`: no phrase inside.)
+        return lead + trail < t.len()
+            && t[lead..t.len() - trail]
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || c == b' ')
+            && t[lead..t.len() - trail].iter().any(u8::is_ascii_alphabetic);
+    }
     let Some(open) = t.iter().position(|&c| c == b'(') else {
         return false;
     };
@@ -589,7 +601,17 @@ fn plain_data_shape(value: &str) -> bool {
             c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b' ' | b'/' | b'-' | b'+')
         });
     const COLOURS: &[&[u8]] = &[
-        b"rgb", b"rgba", b"hsl", b"hsla", b"hwb", b"lab", b"lch", b"oklab", b"oklch",
+        b"rgb",
+        b"rgba",
+        b"hsl",
+        b"hsla",
+        b"hwb",
+        b"lab",
+        b"lch",
+        b"oklab",
+        b"oklch",
+        b"cmyk",
+        b"device-cmyk",
     ];
     if COLOURS.iter().any(|c| head.eq_ignore_ascii_case(c)) {
         return numeric_args && tail.iter().all(|&c| c == b';' || c == b' ');
@@ -645,6 +667,9 @@ mod tests {
             "hsl(210 40% 50% / 0.8);",
             "document (3).pdf",
             "IMG_2024 (12).jpeg",
+            "CMYK(0,66,80,0)",
+            "--Select--",
+            "-- select one --",
         ] {
             assert!(plain_data_shape(v), "{v}");
         }
@@ -656,6 +681,9 @@ mod tests {
             "document (3).pdf<script>",
             "alert(1).pdf",
             "f(1).toString",
+            "-- or 1=1 --",
+            "--'--",
+            "----",
         ] {
             assert!(!plain_data_shape(v), "{v}");
         }

@@ -1573,6 +1573,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             || command_syntax(word, v, end, plus)
             || (word == b"alias" && alias_definition(v, end, plus))
             || (kind == Start::Value && pipes_into_tool(v, end, plus))
+            // After a separator only: at the start of a value `Start setup.exe to install`
+            // and `Net user count` are sentences.
+            || (matches!(kind, Start::Loose | Start::Tight)
+                && windows_arguments(word, v, end, plus))
     };
     // `Set the flag --force-x to …`, `Strings passed in as an argument to --eval`: a
     // sentence that opens with an English-word command is prose whatever options it names.
@@ -1606,6 +1610,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // `Docker & Kubernetes`, `Skills: Python | Bash | SQL`, `Perl | Python | Ruby`: a
     // capitalised name with nothing after it but punctuation or the next spaced separator is
     // an item of a list in prose. Unix runs `bash`, never `Bash`; Windows names are exempt.
+    // `Date&Time`, `Books&More`, `Miles&More`, `Menu|Head`: two capitalised words joined by
+    // a glued separator are a name or a menu label, even where cmd would run `More`.
+    if kind == Start::Tight
+        && cw == CommandWord::Known(Tier::Word)
+        && title_case(v, at, end)
+        && capitalised_item_before(v, at)
+        && v[end..]
+            .iter()
+            .find(|&&b| !is_blank(b, plus))
+            .is_none_or(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b')'))
+    {
+        return None;
+    }
     // A never-English name (`Bash`, `Nmap`; also `Whoami`, which Windows runs in any case)
     // counts as an item only after another capitalised name (`Wireshark & Nmap`).
     if (matches!(kind, Start::Value | Start::Loose) || matches!(v.get(at), Some(b' ' | b'\t')))
@@ -2275,6 +2292,11 @@ fn read_command_word_in_place(
             at += ident + 1;
             while at < v.len() && !is_blank(v[at], plus) && !is_sep(v[at]) {
                 at += 1;
+            }
+            // `q=1.0, gzip`: a value ending in a comma is an item of a parameter list
+            // (`Accept-Encoding`), not a shell assignment before a command.
+            if v[at - 1] == b',' {
+                return None;
             }
             // An assignment followed by nothing is not a command (`a=1&b=2`).
             continue;
@@ -3552,6 +3574,83 @@ fn windows_switch(v: &[u8], from: usize, plus: bool) -> bool {
         t.len() >= 2 && t.len() <= 17 && t[0] == b'/' && t[1..].iter().all(u8::is_ascii_lowercase)
     });
     switch && tokens.count() <= 3
+}
+
+/// cmd-shaped arguments after a command: a switch (`/r`, `/out:%TEMP%\\r.exe`), a program
+/// file (`calc.exe`, `x.ps1`), an environment variable (`%TEMP%`), or the service and
+/// account verbs of `sc` and `net` (`sc stop WinDefend`, `net user`). Prose writes none of
+/// these after a command word.
+fn windows_arguments(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
+    let line = &v[from.min(v.len())..v.len().min(from + MAX_ARGS)];
+    let line = &line[..line
+        .iter()
+        .position(|&b| matches!(b, b'\n' | b'\r' | b'&' | b'|'))
+        .unwrap_or(line.len())];
+    let mut tokens = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    let service_verb = match word {
+        b"sc" => [
+            &b"stop"[..],
+            b"start",
+            b"config",
+            b"create",
+            b"delete",
+            b"qc",
+        ]
+        .contains(&first),
+        b"net" => [
+            &b"user"[..],
+            b"localgroup",
+            b"use",
+            b"share",
+            b"stop",
+            b"session",
+            b"accounts",
+        ]
+        .contains(&first),
+        _ => false,
+    };
+    let switch = first.len() >= 2
+        && first[0] == b'/'
+        && first[1].is_ascii_alphabetic()
+        && first[1..]
+            .iter()
+            .take_while(|&&c| c != b':')
+            .all(u8::is_ascii_alphabetic)
+        && !first[1..].contains(&b'/');
+    let program = |t: &[u8]| {
+        let t = t.trim_ascii_end();
+        [
+            &b".exe"[..],
+            b".bat",
+            b".cmd",
+            b".ps1",
+            b".vbs",
+            b".hta",
+            b".dll",
+            b".msi",
+        ]
+        .iter()
+        .any(|e| t.len() > e.len() && t[t.len() - e.len()..].eq_ignore_ascii_case(e))
+    };
+    let variable = |t: &[u8]| {
+        memchr::memchr(b'%', t).is_some_and(|a| {
+            let name = &t[a + 1..];
+            name.iter().position(|&c| c == b'%').is_some_and(|e| {
+                e > 1
+                    && name[..e]
+                        .iter()
+                        .all(|c| c.is_ascii_alphanumeric() || *c == b'_')
+            })
+        })
+    };
+    service_verb
+        || switch
+        || program(first)
+        || variable(first)
+        || tokens.take(4).any(|t| program(t) || variable(t))
 }
 
 /// Whether a plain argument word follows (`ansible-playbook site.yml`): a hyphenated tool

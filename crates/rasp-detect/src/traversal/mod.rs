@@ -36,8 +36,6 @@ const SCHEMES: &[&str] = &[
     "netdoc:",
     // Spring's resource prefix reads the application's own configuration and classes.
     "classpath:",
-    // A share on another host: opening it sends the server's NTLM credentials there.
-    "smb://",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
@@ -554,13 +552,22 @@ static DIRECTORY_STOP: [bool; 256] = crate::byte_set(b" \t\n\r\"'`<>(),=");
 /// stream, so an upload named so is written as `shell.aspx` past an extension check, and
 /// old IIS serves a script's source for it.
 fn data_stream(value: &str) -> bool {
-    memchr::memmem::find_iter(value.as_bytes(), b"::$")
-        .take(8)
-        .any(|p| {
-            value.as_bytes()[p + 3..]
+    let b = value.as_bytes();
+    memchr::memmem::find_iter(b, b"::$").take(8).any(|p| {
+        // A file name with an extension before it (`static::$data` is a PHP property), and
+        // the stream type ends there (`parent::$DATA_DIR` is a constant).
+        let name = &b[..p];
+        let base = &name[name
+            .iter()
+            .rposition(|&c| matches!(c, b'/' | b'\\'))
+            .map_or(0, |s| s + 1)..];
+        base.iter().skip(1).any(|&c| c == b'.')
+            && b[p + 3..]
                 .get(..4)
                 .is_some_and(|d| d.eq_ignore_ascii_case(b"data"))
-        })
+            && b.get(p + 7)
+                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+    })
 }
 
 /// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
@@ -828,7 +835,6 @@ mod tests {
             "classpath:application.yml",
             "classpath:/application.properties",
             "jar:http://attacker.example/evil.jar!/",
-            "smb://attacker.example/share/x",
             "/dev/fd/0",
             "/sys/class/net/eth0/address",
             "/app/config/database.yml",
@@ -852,6 +858,8 @@ mod tests {
             "wait.. what/ok",
             "loading.../done",
             "std::$x",
+            "static::$data",
+            "parent::$DATA_DIR",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }
