@@ -1456,9 +1456,11 @@ fn injected_handler(b: &[u8], at: usize) -> bool {
 /// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
 /// counts, as it may be the head of a call the page completes.
 fn inert_handler_word(body: &[u8]) -> bool {
-    // a quoted word (`onload='init'`) names a value just the same
+    // a quoted word (`onload='init'`) names a value just the same, and so does a block
+    // holding one (JSX's `onClick={handleClick}`: read as a handler, a block statement)
     let (body, quote) = match body.first() {
         Some(&q @ (b'\'' | b'"')) => (&body[1..], Some(q)),
+        Some(b'{') => (&body[1..], Some(b'}')),
         _ => (body, None),
     };
     let n = body

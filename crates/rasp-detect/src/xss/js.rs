@@ -1197,6 +1197,11 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
             continue;
         }
+        // `atob() decodes base64; btoa() encodes it.`: a word after the call's `)` on its
+        // line, or words side by side in its arguments, is a SyntaxError: prose
+        if next == Some(b'(') && prose_call(&b[i..]) {
+            continue;
+        }
         // ``the `alert` function``: a name right after a backtick is either the text of the
         // template that backtick opens, or follows a template it closes with no operator
         // between (a SyntaxError). Either way it is never called: inline code in prose.
@@ -1634,7 +1639,19 @@ fn same_origin_path_literal(rhs: &[u8]) -> bool {
         return false;
     }
     let k = skip_ws(rhs, a + 1 + close + 1);
-    matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/'))
+    if matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/')) {
+        return true;
+    }
+    // `'/login?next=' + encodeURIComponent(path)`: what is appended to a path that already
+    // names a page of the site (a letter or digit after its `/`), or to a query or
+    // fragment, cannot change the scheme or host
+    rhs.get(k) == Some(&b'+')
+        && rhs.get(k + 1) != Some(&b'+')
+        && match lit {
+            [b'/', c, ..] => c.is_ascii_alphanumeric(),
+            [b'#' | b'?', ..] => true,
+            _ => false,
+        }
 }
 
 /// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(`. The single

