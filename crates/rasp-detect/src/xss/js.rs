@@ -1424,6 +1424,9 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if statement_acts(t) {
         return true;
     }
+    if location_from_window_data(t) {
+        return true;
+    }
     // `1-alert(1)`, `1?alert(1):0`: a number heads the expression (a numeric JS context)
     if t.first().is_some_and(u8::is_ascii_digit) && numeric_operands_act(t) {
         return true;
@@ -1499,6 +1502,45 @@ fn statement_acts(b: &[u8]) -> bool {
         && call_or_assign(b, e2)
         && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
         && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
+}
+
+/// Whether `b` assigns the global `location` from data the attacker sets in the window:
+/// `location=name` (the window's name survives navigation, so an attacker's page sets it to
+/// `javascript:…` first), `location=top.name`, `location=location.hash.slice(1)`,
+/// `location=document.referrer`. Navigating there runs the script. A value such as
+/// `location=Paris` or `location=top` (a setting) reads no such data.
+fn location_from_window_data(b: &[u8]) -> bool {
+    if b.len() < 9 || !b[..8].eq_ignore_ascii_case(b"location") {
+        return false;
+    }
+    let k = skip_ws(b, 8);
+    if b.get(k) != Some(&b'=') || b.get(k + 1) == Some(&b'=') {
+        return false;
+    }
+    let r = skip_ws(b, k + 1);
+    let mut e = r;
+    while e < b.len() && is_ident(b[e]) && e - r < 16 {
+        e += 1;
+    }
+    let root = &b[r..e];
+    let ends = |at: usize| {
+        matches!(
+            b.get(skip_ws(b, at)),
+            None | Some(b';' | b'+' | b'\n' | b')')
+        )
+    };
+    if root == b"name" {
+        return ends(e);
+    }
+    // a member of a global that holds what the attacker wrote: its name, the URL's
+    // fragment or query, the referrer
+    root_global(root)
+        && b.get(e) == Some(&b'.')
+        && [&b"name"[..], b"hash", b"search", b"referrer"]
+            .iter()
+            .any(|m| {
+                b[e + 1..].starts_with(m) && !b.get(e + 1 + m.len()).is_some_and(|&c| is_ident(c))
+            })
 }
 
 /// Most numeric operands read before the expression that acts (`1-2-alert(1)`).

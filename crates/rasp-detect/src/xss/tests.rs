@@ -1121,3 +1121,22 @@ fn prose_and_safe_navigation_that_look_like_code() {
         ],
     );
 }
+
+#[test]
+fn location_assigned_from_window_data() {
+    judge(
+        &[
+            "location=name",
+            "location = top.name",
+            "location=location.hash.slice(1)",
+            "location=document.referrer;",
+        ],
+        &[
+            "location=Paris",
+            "location=top",
+            "location=named",
+            "location=home&sort=name",
+            "location=location.href",
+        ],
+    );
+}
