@@ -185,6 +185,10 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
         if last_sink {
             any_sink = true;
         }
+        // `$event.view[…]`: the event's window indexed like `top[…]` ([`event_view`])
+        if parts == 1 && event_view(b, st, i) {
+            last_sink = true;
+        }
         if parts == 0 && direct_sink(name) {
             direct = true;
         }

