@@ -1431,8 +1431,12 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if location_from_window_data(t) {
         return true;
     }
-    // `1-alert(1)`, `1?alert(1):0`: a number heads the expression (a numeric JS context)
-    if t.first().is_some_and(u8::is_ascii_digit) && numeric_operands_act(t) {
+    // `1-alert(1)`, `1?alert(1):0`, `null||alert(1)`: a literal heads the expression (a
+    // numeric JS context)
+    if t.first()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b't' | b'f' | b'n' | b'u' | b'N' | b'I'))
+        && numeric_operands_act(t)
+    {
         return true;
     }
     // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
@@ -1560,9 +1564,15 @@ const MAX_NUMERIC_OPERANDS: usize = 4;
 fn numeric_operands_act(b: &[u8]) -> bool {
     let mut i = 0;
     for _ in 0..MAX_NUMERIC_OPERANDS {
-        let Some(e) = numeric_literal(b, i) else {
+        let Some(mut e) = numeric_literal(b, i).or_else(|| literal_keyword(b, i)) else {
             return false;
         };
+        // `1)-alert(1)//`, `1]-…`: brackets of the page's own expression closed first
+        let mut closed = 0;
+        while closed < 4 && matches!(b.get(e), Some(b')' | b']' | b'}')) {
+            e += 1;
+            closed += 1;
+        }
         let k = skip_ws(b, e);
         let Some(len) = binary_operator(&b[k..]) else {
             return false;
@@ -1572,11 +1582,28 @@ fn numeric_operands_act(b: &[u8]) -> bool {
             return false;
         }
         i = skip_ws(b, k + len);
-        if !b.get(i).is_some_and(u8::is_ascii_digit) {
+        if !(b.get(i).is_some_and(u8::is_ascii_digit) || literal_keyword(b, i).is_some()) {
             return statement_acts(trim_statement_start(&b[i..]));
         }
     }
     false
+}
+
+/// The end of the literal keyword at `i` (`true`, `false`, `null`, `undefined`, `NaN`,
+/// `Infinity`): an operand as a number is, standing alone as a word.
+fn literal_keyword(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    [
+        &b"true"[..],
+        b"false",
+        b"null",
+        b"undefined",
+        b"NaN",
+        b"Infinity",
+    ]
+    .iter()
+    .find(|k| rest.starts_with(k) && !rest.get(k.len()).is_some_and(|&c| is_ident(c)))
+    .map(|k| i + k.len())
 }
 
 /// The end of the numeric literal at `i`: decimal (`12`, `1.5`, `1e3`, `1_000`, `10n`) or

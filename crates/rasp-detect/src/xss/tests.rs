@@ -1020,6 +1020,10 @@ fn a_number_then_an_operator_hides_no_call() {
             "1-2-alert(1)",
             "1-alert?.(1)",
             "1 === alert(1)",
+            "true&&alert(1)",
+            "null||alert(1)",
+            "1)-alert(1)//",
+            "1]-alert(1)//",
         ],
         &[
             "1-2",
@@ -1032,6 +1036,9 @@ fn a_number_then_an_operator_hides_no_call() {
             "1--alert(1)",
             "5in alert(1)",
             "12 // alert(1)",
+            "true story - confirm(your seat) soon",
+            "null and void",
+            "1) alert(s) list",
         ],
     );
 }
