@@ -320,23 +320,22 @@ fn jquery_loader(root: &[u8], members: &[u8]) -> bool {
 /// [`inert_member_call`] for the chain whose root is `root` and whose members (from the
 /// first `.` or `[`) are `members`.
 fn inert_member_call_on(root: &[u8], members: &[u8], args: &[u8]) -> bool {
-    let chain = members;
     if direct_sink(root) {
         return false;
     }
     // `[].at.constructor(name)()`, `x.constructor.constructor(code)()`: any function's
     // constructor is `Function`, which compiles its string argument, and the call right
     // after runs it, whatever object the chain starts from
-    if chain.ends_with(b".constructor") && calls_the_result(args) {
+    if members.ends_with(b".constructor") && calls_the_result(args) {
         return false;
     }
     if !root_global(root) || root.eq_ignore_ascii_case(b"console") {
         return true;
     }
-    if memchr::memchr(b'[', chain).is_some() {
+    if memchr::memchr(b'[', members).is_some() {
         return false;
     }
-    let mut parts = chain.split(|&c| c == b'.').filter(|p| !p.is_empty());
+    let mut parts = members.split(|&c| c == b'.').filter(|p| !p.is_empty());
     if parts.any(sink) {
         return false;
     }
