@@ -229,6 +229,63 @@ fn handler_attr(name: &[u8]) -> bool {
             .all(|c| !c.is_ascii_alphanumeric())
 }
 
+/// What a framework does with an attribute's value ([`framework_attribute`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Framework {
+    /// An expression the framework evaluates, in event directives with the event as
+    /// `$event`: AngularJS `ng-*` (also `data-ng-`, `x-ng-`, `ng:`, `ng_`), Vue `v-on:`,
+    /// Alpine `x-on:` / `x-init`, and their `@event` shorthand.
+    Expression,
+    /// Knockout's `data-bind`: an object literal evaluated as code, whose event bindings
+    /// (`click: function(){…}`) are called when the event fires.
+    Binding,
+    /// An htmx request attribute (`hx-get`, `hx-post`, …), whose response htmx swaps in.
+    HtmxRequest,
+    /// htmx's `hx-trigger`: the event that sends the request.
+    HtmxTrigger,
+}
+
+/// The framework meaning of the attribute named `lname` (lower-case), if any. Most names
+/// leave at the first byte.
+fn framework_attribute(lname: &[u8]) -> Option<Framework> {
+    let first = *lname.first()?;
+    if !matches!(first, b'n' | b'v' | b'x' | b'@' | b'd' | b'h') {
+        return None;
+    }
+    if first == b'@' {
+        return (lname.len() > 1).then_some(Framework::Expression);
+    }
+    if lname.starts_with(b"v-on:") || lname.starts_with(b"x-on:") || lname == b"x-init" {
+        return Some(Framework::Expression);
+    }
+    if lname == b"data-bind" {
+        return Some(Framework::Binding);
+    }
+    let rest = lname.strip_prefix(b"data-").unwrap_or(lname);
+    if let Some(h) = rest.strip_prefix(b"hx-") {
+        return match h {
+            b"get" | b"post" | b"put" | b"patch" | b"delete" => Some(Framework::HtmxRequest),
+            b"trigger" => Some(Framework::HtmxTrigger),
+            _ => None,
+        };
+    }
+    let ng = rest.strip_prefix(b"x-").unwrap_or(rest);
+    (ng.len() > 3 && ng.starts_with(b"ng") && matches!(ng[2], b'-' | b':' | b'_'))
+        .then_some(Framework::Expression)
+}
+
+/// Whether an `hx-trigger` value fires without the user: `load`, `revealed`, `intersect`
+/// or polling (`every 2s`), alone or among other triggers (`load delay:1s, click`).
+fn htmx_auto_trigger(v: &str) -> bool {
+    v.split(|c: char| c == ',' || c.is_ascii_whitespace() || c == '[')
+        .take(16)
+        .any(|w| {
+            ["load", "revealed", "intersect", "every"]
+                .iter()
+                .any(|t| w.eq_ignore_ascii_case(t))
+        })
+}
+
 /// Scan `s` for markup that executes. Returns the reason.
 pub fn scan(s: &str) -> Option<&'static str> {
     scan_depth(s, 0, &mut PlainTrack::off())
@@ -523,7 +580,9 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
         return None;
     }
     // a whole document rewrites no other page: its document elements are its own
-    let page_level = page::page_level_element(name) && !page::whole_document(b);
+    let page_level = page::page_level_element(name)
+        && !page::whole_document(b)
+        && !(name != b"form" && page::xml_document(b));
     if !(page_level || swallows) || !page::markup_position(b, lt) {
         return None;
     }
@@ -761,6 +820,8 @@ fn tag(
     let mut http_equiv_refresh = false;
     let mut has_href = false;
     let mut active_rel = false;
+    let mut htmx_remote = false;
+    let mut htmx_auto = false;
     let mut attrs = 0;
     loop {
         // before attribute name
@@ -933,6 +994,19 @@ fn tag(
         if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
         }
+        if let Some(kind) = framework_attribute(lname) {
+            match kind {
+                Framework::Expression if js::expression_acts(value) => {
+                    return (Some("framework-directive"), i);
+                }
+                Framework::Binding if js::binding_acts(value) => {
+                    return (Some("framework-directive"), i);
+                }
+                Framework::HtmxRequest => htmx_remote |= page::absolute_url(value),
+                Framework::HtmxTrigger => htmx_auto |= htmx_auto_trigger(value),
+                _ => {}
+            }
+        }
         // the rules below are keyed on the attribute's name: most attributes (`class`,
         // `id`, `title`, `alt`, `width`) are named by none of them
         if !named_rule_may_apply(lname) {
@@ -998,6 +1072,11 @@ fn tag(
     }
     if embed.executes() {
         return (Some("executable-tag"), i);
+    }
+    // htmx fetches markup from another site as soon as the element loads and swaps it in:
+    // htmx 1.x runs the `<script>` elements of what it swaps
+    if htmx_remote && htmx_auto {
+        return (Some("htmx-remote-swap"), i);
     }
     // a form that submits to another site, or with no action where markup stands (it takes
     // over the page's own inputs: a nested `<form>` of the page is ignored)
@@ -1377,9 +1456,11 @@ fn injected_handler(b: &[u8], at: usize) -> bool {
 /// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
 /// counts, as it may be the head of a call the page completes.
 fn inert_handler_word(body: &[u8]) -> bool {
-    // a quoted word (`onload='init'`) names a value just the same
+    // a quoted word (`onload='init'`) names a value just the same, and so does a block
+    // holding one (JSX's `onClick={handleClick}`: read as a handler, a block statement)
     let (body, quote) = match body.first() {
         Some(&q @ (b'\'' | b'"')) => (&body[1..], Some(q)),
+        Some(b'{') => (&body[1..], Some(b'}')),
         _ => (body, None),
     };
     let n = body

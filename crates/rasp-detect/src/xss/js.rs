@@ -89,6 +89,9 @@ fn sink(name: &[u8]) -> bool {
             | b"decodeuricomponent"
             | b"reflect"
             | b"jquery"
+            // jQuery's script loaders, reached through `$` as well ([`jquery_loader`])
+            | b"getscript"
+            | b"globaleval"
     )
 }
 
@@ -182,6 +185,10 @@ fn chain(b: &[u8], mut i: usize) -> Option<(bool, bool, bool, usize)> {
         if last_sink {
             any_sink = true;
         }
+        // `$event.view[…]`: the event's window indexed like `top[…]` ([`event_view`])
+        if parts == 1 && event_view(b, st, i) {
+            last_sink = true;
+        }
         if parts == 0 && direct_sink(name) {
             direct = true;
         }
@@ -253,6 +260,30 @@ fn root_global(name: &[u8]) -> bool {
     )
 }
 
+/// Whether `b[os..oe]` is the `view` of `$event.view` or `event.view`: the `view` of a DOM
+/// UI event is the window it happened in. AngularJS (`ng-click`), Vue (`v-on:`/`@`) and
+/// Alpine (`x-on:`) hand handler expressions the event as `$event`, inline handlers as
+/// `event`, so `$event.view.alert(1)` reaches the browser API as `window.alert(1)` does.
+fn event_view(b: &[u8], os: usize, oe: usize) -> bool {
+    &b[os..oe] == b"view"
+        && os >= 6
+        && &b[os - 6..os] == b"event."
+        && (os == 6 || b[os - 7] == b'$' || !is_ident(b[os - 7]))
+}
+
+/// The length of a window alias (`$event.view`, `event.view`, see [`event_view`]) that
+/// `chain` starts with, ending the chain or followed by a member.
+fn window_alias_len(chain: &[u8]) -> Option<usize> {
+    let n = if chain.starts_with(b"$event.view") {
+        11
+    } else if chain.starts_with(b"event.view") {
+        10
+    } else {
+        return None;
+    };
+    matches!(chain.get(n), None | Some(b'.' | b'[')).then_some(n)
+}
+
 /// A member call that reaches no sink: `stream.write(buf)`, `IMAP4.open()`, `window.refresh()`
 /// (curses), `console.log(x)`, `String.prototype.trim()`. Only a chain rooted at a browser
 /// global can reach the API, and then through a sink member, a computed member, or a call
@@ -262,29 +293,49 @@ fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
     if args.first() != Some(&b'(') {
         return false;
     }
+    // `$event.view.alert(1)`: the event's window stands for `window`
+    if let Some(n) = window_alias_len(chain) {
+        return inert_member_call_on(b"window", &chain[n..], args);
+    }
     let root_end = chain
         .iter()
         .position(|&c| !is_ident(c))
         .unwrap_or(chain.len());
     let root = &chain[..root_end];
+    if jquery_loader(root, &chain[root_end..]) {
+        return false;
+    }
+    inert_member_call_on(root, &chain[root_end..], args)
+}
+
+/// `$.getScript(url)` / `$.globalEval(code)`: jQuery's short name `$` with the members that
+/// fetch and run a script or run a string as one (as `jQuery.getScript` does). Other `$`
+/// calls (`$('#id')`, `$.ajax`) select or fetch data and are judged as before.
+fn jquery_loader(root: &[u8], members: &[u8]) -> bool {
+    root == b"$"
+        && (members.eq_ignore_ascii_case(b".getscript")
+            || members.eq_ignore_ascii_case(b".globaleval"))
+}
+
+/// [`inert_member_call`] for the chain whose root is `root` and whose members (from the
+/// first `.` or `[`) are `members`.
+fn inert_member_call_on(root: &[u8], members: &[u8], args: &[u8]) -> bool {
     if direct_sink(root) {
         return false;
     }
     // `[].at.constructor(name)()`, `x.constructor.constructor(code)()`: any function's
     // constructor is `Function`, which compiles its string argument, and the call right
     // after runs it, whatever object the chain starts from
-    if chain.ends_with(b".constructor") && calls_the_result(args) {
+    if members.ends_with(b".constructor") && calls_the_result(args) {
         return false;
     }
     if !root_global(root) || root.eq_ignore_ascii_case(b"console") {
         return true;
     }
-    if memchr::memchr(b'[', chain).is_some() {
+    if memchr::memchr(b'[', members).is_some() {
         return false;
     }
-    let mut parts = chain[root_end..]
-        .split(|&c| c == b'.')
-        .filter(|p| !p.is_empty());
+    let mut parts = members.split(|&c| c == b'.').filter(|p| !p.is_empty());
     if parts.any(sink) {
         return false;
     }
@@ -422,6 +473,12 @@ pub fn string_breakout(
         // closing brackets and separators between the string and the new code
         let mut seps = 0;
         let mut saw_sep = false;
+        // `'(alert(1))//`, `` `[alert(1)]// ``, `'.concat(alert(1))//`: the closed literal is
+        // called, indexed or has a method called, and the arguments or key run first
+        if let Some(open) = literal_call_or_index(b, j) {
+            j = skip_ws(b, open + 1);
+            saw_sep = true;
+        }
         while j < b.len() && seps < 8 {
             match b[j] {
                 b';' | b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^' | b',' | b'?'
@@ -485,6 +542,22 @@ pub fn string_breakout(
         }
     }
     false
+}
+
+/// Where the `(` or `[` opens that calls or indexes the string literal closed right before
+/// `j` (`'(…)`, `'[…]`), or calls one of its methods (`'.concat(…)`, `'.at(…)`).
+fn literal_call_or_index(b: &[u8], j: usize) -> Option<usize> {
+    match b.get(j)? {
+        b'(' | b'[' => Some(j),
+        b'.' if b.get(j + 1).is_some_and(|&c| is_ident_start(c)) => {
+            let mut k = j + 1;
+            while k < b.len() && is_ident(b[k]) && k - j <= 40 {
+                k += 1;
+            }
+            (b.get(k) == Some(&b'(')).then_some(k)
+        }
+        _ => None,
+    }
 }
 
 /// The length of JavaScript's keyword operator `in` or `instanceof` at the start of `b`,
@@ -1097,6 +1170,12 @@ const MAX_CONTEXT_CHECKS: usize = 64;
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
+    mentions_sink(b, false)
+}
+
+/// [`code_mentions_sink`]; `bound`: the functions the code defines are bound as event
+/// handlers (a Knockout binding), so a call in an uninvoked function's body runs too.
+fn mentions_sink(b: &[u8], bound: bool) -> bool {
     let mut context_checks = 0;
     let mut template = TemplateText::new();
     for (st, i) in direct_sink_runs(b) {
@@ -1109,7 +1188,7 @@ fn code_mentions_sink(b: &[u8]) -> bool {
             while os > 0 && is_ident(b[os - 1]) && oe - os < 16 {
                 os -= 1;
             }
-            if os < oe && !root_global(&b[os..oe]) {
+            if os < oe && !root_global(&b[os..oe]) && !event_view(b, os, oe) {
                 continue;
             }
         }
@@ -1119,6 +1198,11 @@ fn code_mentions_sink(b: &[u8]) -> bool {
             continue;
         }
         if next == Some(b'(') && inert_call_args(&b[st..i], &b[i..]) {
+            continue;
+        }
+        // `atob() decodes base64; btoa() encodes it.`: a word after the call's `)` on its
+        // line, or words side by side in its arguments, is a SyntaxError: prose
+        if next == Some(b'(') && prose_call(&b[i..]) {
             continue;
         }
         // ``the `alert` function``: a name right after a backtick is either the text of the
@@ -1140,7 +1224,7 @@ fn code_mentions_sink(b: &[u8]) -> bool {
             if in_code_sample_text(b, st) {
                 continue;
             }
-            if matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
+            if !bound && matches!(next, Some(b'(' | b'`')) && in_uninvoked_function(b, st) {
                 continue;
             }
         }
@@ -1343,6 +1427,17 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if statement_acts(t) {
         return true;
     }
+    if location_from_window_data(t) {
+        return true;
+    }
+    // `1-alert(1)`, `1?alert(1):0`, `null||alert(1)`: a literal heads the expression (a
+    // numeric JS context)
+    if t.first()
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b't' | b'f' | b'n' | b'u' | b'N' | b'I'))
+        && numeric_operands_act(t)
+    {
+        return true;
+    }
     // a later statement of a script the value is (`x=…;document.body.appendChild(x)`)
     // outside the bodies of functions it defines but never calls, as in code samples
     // and outside code-element text
@@ -1354,6 +1449,21 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
                 && !in_uninvoked_function(t, p)
                 && !in_code_sample_text(t, t.len() - stmt.len())
         })
+}
+
+/// Whether a framework's event or expression attribute value (`ng-click`, `v-on:`, `@click`)
+/// acts through a sink when the framework evaluates it: the value read as a script
+/// ([`sink_call`]), where `$event.view` stands for the window.
+pub(super) fn expression_acts(v: &str) -> bool {
+    sink_call(v, super::classes(v.as_bytes()), &mut Sinks::new())
+}
+
+/// Whether a Knockout `data-bind` value calls a direct sink: the bindings are evaluated as
+/// code, and a function given to an event binding (`event: {mouseover: function(){…}}`,
+/// `click: function(){…}`) is called when the event fires, so a call in its body runs.
+pub(super) fn binding_acts(v: &str) -> bool {
+    let b = v.as_bytes();
+    direct_sink_runs(b).next().is_some() && mentions_sink(b, true)
 }
 
 /// Statements after `;` examined by [`sink_call`].
@@ -1401,6 +1511,176 @@ fn statement_acts(b: &[u8]) -> bool {
         && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
 }
 
+/// Whether `b` assigns the global `location` from data the attacker sets in the window:
+/// `location=name` (the window's name survives navigation, so an attacker's page sets it to
+/// `javascript:…` first), `location=top.name`, `location=location.hash.slice(1)`,
+/// `location=document.referrer`. Navigating there runs the script. A value such as
+/// `location=Paris` or `location=top` (a setting) reads no such data.
+fn location_from_window_data(b: &[u8]) -> bool {
+    if b.len() < 9 || !b[..8].eq_ignore_ascii_case(b"location") {
+        return false;
+    }
+    let k = skip_ws(b, 8);
+    if b.get(k) != Some(&b'=') || b.get(k + 1) == Some(&b'=') {
+        return false;
+    }
+    let r = skip_ws(b, k + 1);
+    let mut e = r;
+    while e < b.len() && is_ident(b[e]) && e - r < 16 {
+        e += 1;
+    }
+    let root = &b[r..e];
+    let ends = |at: usize| {
+        matches!(
+            b.get(skip_ws(b, at)),
+            None | Some(b';' | b'+' | b'\n' | b')')
+        )
+    };
+    if root == b"name" {
+        return ends(e);
+    }
+    // a member of a global that holds what the attacker wrote: its name, the URL's
+    // fragment or query, the referrer
+    root_global(root)
+        && b.get(e) == Some(&b'.')
+        && [&b"name"[..], b"hash", b"search", b"referrer"]
+            .iter()
+            .any(|m| {
+                b[e + 1..].starts_with(m) && !b.get(e + 1 + m.len()).is_some_and(|&c| is_ident(c))
+            })
+}
+
+/// Most numeric operands read before the expression that acts (`1-2-alert(1)`).
+const MAX_NUMERIC_OPERANDS: usize = 4;
+
+/// Whether `b` is numeric literals joined by binary operators, then an operand that calls
+/// or assigns through a sink ([`statement_acts`]): `1-alert(1)`, `1,top.alert(1)`,
+/// `1 in alert(1)`, `1?alert(1):0`. Reflected where the page expects a number (`var
+/// page=…;`, `setTimeout(…)`), the operands are evaluated and the call runs. Read by JS's
+/// tokens: a literal followed by a letter (`5in`) or an operator that cannot follow a
+/// literal (`1=`, `1+=`, `1--`) is a SyntaxError that runs nothing, and prose or math
+/// names no sink call there (`1-2`, `3 - f(x)`, `1, alert me`, `5 in total`).
+fn numeric_operands_act(b: &[u8]) -> bool {
+    let mut i = 0;
+    for _ in 0..MAX_NUMERIC_OPERANDS {
+        let Some(mut e) = numeric_literal(b, i).or_else(|| literal_keyword(b, i)) else {
+            return false;
+        };
+        // `1)-alert(1)//`, `1]-…`: brackets of the page's own expression closed first
+        let mut closed = 0;
+        while closed < 4 && matches!(b.get(e), Some(b')' | b']' | b'}')) {
+            e += 1;
+            closed += 1;
+        }
+        let k = skip_ws(b, e);
+        let Some(len) = binary_operator(&b[k..]) else {
+            return false;
+        };
+        // a keyword operator needs a blank before it (`5in` is one malformed token)
+        if b[k].is_ascii_alphabetic() && k == e {
+            return false;
+        }
+        i = skip_ws(b, k + len);
+        if !(b.get(i).is_some_and(u8::is_ascii_digit) || literal_keyword(b, i).is_some()) {
+            return statement_acts(trim_statement_start(&b[i..]));
+        }
+    }
+    false
+}
+
+/// The end of the literal keyword at `i` (`true`, `false`, `null`, `undefined`, `NaN`,
+/// `Infinity`): an operand as a number is, standing alone as a word.
+fn literal_keyword(b: &[u8], i: usize) -> Option<usize> {
+    let rest = b.get(i..)?;
+    [
+        &b"true"[..],
+        b"false",
+        b"null",
+        b"undefined",
+        b"NaN",
+        b"Infinity",
+    ]
+    .iter()
+    .find(|k| rest.starts_with(k) && !rest.get(k.len()).is_some_and(|&c| is_ident(c)))
+    .map(|k| i + k.len())
+}
+
+/// The end of the numeric literal at `i`: decimal (`12`, `1.5`, `1e3`, `1_000`, `10n`) or
+/// `0x`/`0o`/`0b`; `None` when none starts there or an identifier byte follows it.
+fn numeric_literal(b: &[u8], i: usize) -> Option<usize> {
+    let digits = |mut k: usize, hex: bool| {
+        while b.get(k).is_some_and(|&c| {
+            c == b'_'
+                || if hex {
+                    c.is_ascii_hexdigit()
+                } else {
+                    c.is_ascii_digit()
+                }
+        }) {
+            k += 1;
+        }
+        k
+    };
+    if !b.get(i).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut k =
+        if b[i] == b'0' && matches!(b.get(i + 1), Some(b'x' | b'X' | b'o' | b'O' | b'b' | b'B')) {
+            digits(i + 2, true)
+        } else {
+            let mut k = digits(i, false);
+            if b.get(k) == Some(&b'.') {
+                k = digits(k + 1, false);
+            }
+            if matches!(b.get(k), Some(b'e' | b'E')) {
+                let s = if matches!(b.get(k + 1), Some(b'+' | b'-')) {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                if b.get(s).is_some_and(u8::is_ascii_digit) {
+                    k = digits(s, false);
+                }
+            }
+            k
+        };
+    if b.get(k) == Some(&b'n') {
+        k += 1;
+    }
+    (!b.get(k).is_some_and(|&c| is_ident(c))).then_some(k)
+}
+
+/// The length of the binary operator (or `,` / `?`) at the start of `b`, read as JS's
+/// tokenizer does (longest match); `None` for what cannot follow a literal: an assignment
+/// (`=`, `+=`), an update (`--`, `++`), a comment (`//`, `/*`) or anything else.
+fn binary_operator(b: &[u8]) -> Option<usize> {
+    const LONG: [&[u8]; 13] = [
+        b">>>", b"===", b"!==", b"**", b"&&", b"||", b"??", b"<<", b">>", b"<=", b">=", b"==",
+        b"!=",
+    ];
+    if let Some(op) = LONG.iter().find(|op| b.starts_with(op)) {
+        // `**=`, `&&=`, `>>=`…: assignments
+        return (b.get(op.len()) != Some(&b'=') || op.ends_with(b"=")).then_some(op.len());
+    }
+    if b.first() == Some(&b'i') {
+        return keyword_operator(b);
+    }
+    let c = *b.first()?;
+    if !matches!(
+        c,
+        b'+' | b'-' | b'*' | b'/' | b'%' | b'&' | b'|' | b'^' | b'<' | b'>' | b',' | b'?'
+    ) {
+        return None;
+    }
+    let next = b.get(1).copied();
+    let bad = next == Some(b'=')
+        || (matches!(c, b'+' | b'-') && next == Some(c))
+        || (c == b'/' && matches!(next, Some(b'/' | b'*')))
+        // `?.` is optional chaining, not the conditional
+        || (c == b'?' && next == Some(b'.') && !b.get(2).is_some_and(u8::is_ascii_digit));
+    (!bad).then_some(1)
+}
+
 /// Longest path literal examined by [`same_origin_path_literal`].
 const MAX_PATH_LITERAL: usize = 256;
 
@@ -1431,7 +1711,19 @@ fn same_origin_path_literal(rhs: &[u8]) -> bool {
         return false;
     }
     let k = skip_ws(rhs, a + 1 + close + 1);
-    matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/'))
+    if matches!(rhs.get(k), None | Some(b';' | b'\n' | b'/')) {
+        return true;
+    }
+    // `'/login?next=' + encodeURIComponent(path)`: what is appended to a path that already
+    // names a page of the site (a letter or digit after its `/`), or to a query or
+    // fragment, cannot change the scheme or host
+    rhs.get(k) == Some(&b'+')
+        && rhs.get(k + 1) != Some(&b'+')
+        && match lit {
+            [b'/', c, ..] => c.is_ascii_alphanumeric(),
+            [b'#' | b'?', ..] => true,
+            _ => false,
+        }
 }
 
 /// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(`. The single

@@ -61,6 +61,74 @@ fn starts_with_fold(b: &[u8], prefix: &[u8]) -> bool {
     b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// Whether `b` (the whole value) is one XML document of another vocabulary: after an optional
+/// `<?xml …?>` prolog it opens with an element HTML does not know (`<note>`, `<methodCall>`)
+/// and ends by closing that element. Its `<body>` or `<head>` is that vocabulary's element
+/// (a note's body, a SOAP header), and in a page an HTML parser ignores a stray `<head>` and
+/// only merges a `<body>`'s attributes, which the attribute rules judge.
+pub(super) fn xml_document(b: &[u8]) -> bool {
+    let start = b.iter().position(|&c| !is_space(c)).unwrap_or(b.len());
+    let end = b.iter().rposition(|&c| !is_space(c)).map_or(0, |p| p + 1);
+    let mut head = &b[start..end.max(start)];
+    if starts_with_fold(head, b"<?xml") {
+        let Some(p) = memchr::memmem::find(head, b"?>") else {
+            return false;
+        };
+        head = &head[p + 2..];
+        let k = head
+            .iter()
+            .position(|&c| !is_space(c))
+            .unwrap_or(head.len());
+        head = &head[k..];
+    }
+    let Some(rest) = head.strip_prefix(b"<") else {
+        return false;
+    };
+    if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let n = rest
+        .iter()
+        .take(MAX_XML_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b':'))
+        .count();
+    if n > MAX_XML_NAME
+        || !matches!(
+            rest.get(n),
+            Some(b'>' | b'/') | Some(&(b' ' | b'\t' | b'\n' | b'\r'))
+        )
+    {
+        return false;
+    }
+    let name = &rest[..n];
+    let mut buf = [0u8; MAX_XML_NAME];
+    let lname = super::lower_into(name, &mut buf);
+    if known_element(lname) || page_level_element(lname) {
+        return false;
+    }
+    // the value ends by closing its root (`</name>`), and closes it nowhere before: one root
+    let close_at = head.len().saturating_sub(n + 3);
+    let tail = &head[close_at..];
+    tail.len() == n + 3
+        && tail.starts_with(b"</")
+        && &tail[2..2 + n] == name
+        && tail[n + 2] == b'>'
+        && memchr::memmem::find(head, &tail[..n + 2]) == Some(close_at)
+}
+
+/// Longest root name [`xml_document`] reads.
+const MAX_XML_NAME: usize = 32;
+
+/// Whether `v` is an absolute URL that names a host: `//host…`, `\\host…` or `http(s)://…`
+/// (a request the page makes to what may be another site; a path, `#x` or `?q` stays on
+/// the page's own).
+pub(super) fn absolute_url(v: &str) -> bool {
+    let t = v.trim_start().as_bytes();
+    matches!(t, [b'/' | b'\\', b'/' | b'\\', ..])
+        || starts_with_fold(t, b"http://")
+        || starts_with_fold(t, b"https://")
+}
+
 /// Elements that define the document or capture input: a value has no business opening or
 /// closing them in a page that already has its own.
 pub(super) fn page_level_element(name: &[u8]) -> bool {

