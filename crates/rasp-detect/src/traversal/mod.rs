@@ -10,6 +10,7 @@
 //! * it starts with a stream **scheme** that makes an include read or run something
 //!   (`file:`, `php://`, `zip://`, `phar://`, `expect://`, …).
 
+mod classes;
 mod sensitive;
 
 use crate::normalize::{fold_lookalike, lenient_decode};
@@ -101,9 +102,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // One table-driven pass over the bytes gives both early exits below.
-    let classes = value
-        .bytes()
-        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+    let classes = classes::of(value.as_bytes());
     // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
     if classes & RELEVANT == 0 {
         return None;
