@@ -1,9 +1,8 @@
 //! The [`BYTE_CLASS`] bits of a whole value, the first thing [`super::judge`] asks of every
-//! value: 32 ASCII bytes per step with AVX2 where the CPU has it, one byte at a time
-//! otherwise (and for a block with a byte outside ASCII). Both give the same bits (a unit
-//! test compares them on generated text).
+//! value: 32 bytes per step with AVX2 where the CPU has it, one byte at a time otherwise.
+//! Both give the same bits (a unit test compares them on every byte and generated text).
 
-use super::{BYTE_CLASS, NOT_PLAIN, RELEVANT, REWRITTEN, ZERO};
+use super::{BYTE_CLASS, CHANGED_LEAD, NON_ASCII, NOT_PLAIN, RELEVANT, REWRITTEN, ZERO};
 
 /// The union of [`BYTE_CLASS`] over the bytes of `b`.
 pub(super) fn of(b: &[u8]) -> u8 {
@@ -16,27 +15,37 @@ pub(super) fn of(b: &[u8]) -> u8 {
     scalar(b)
 }
 
-/// [`of`] one byte at a time (portable; also the tail and the non-ASCII blocks of [`wide`]).
+/// [`of`] one byte at a time (portable; the definition the vector path is tested against).
 fn scalar(b: &[u8]) -> u8 {
     b.iter().fold(0u8, |acc, &c| acc | BYTE_CLASS[usize::from(c)])
 }
 
-/// [`of`] 32 bytes per step. A block of ASCII bytes only has the bits of its bytes computed
-/// by comparisons: `RELEVANT` for `. / \ % : 0`, `NOT_PLAIN` for `/ \ %` and controls (below
-/// 0x20, and DEL), `ZERO` for `0`, `REWRITTEN` for `\ %` and controls other than `\n` and
-/// `\t` (the definitions of [`BYTE_CLASS`] restricted to ASCII, where `NON_ASCII` and
-/// `CHANGED_LEAD` never hold). A block with a byte outside ASCII is folded by the table.
+/// A byte in no class: pads the last block of [`wide`] (it adds no bit).
+const NO_CLASS: u8 = b'a';
+const _: () = assert!(BYTE_CLASS[NO_CLASS as usize] == 0);
+
+/// [`of`] 32 bytes per step, the last block padded with [`NO_CLASS`]. Each bit is the
+/// definition of [`BYTE_CLASS`] written as comparisons: `RELEVANT` for `. / \ % : 0` and
+/// bytes outside ASCII (0x80 and up: negative as `i8`), `NOT_PLAIN` for `/ \ %`, controls
+/// (below 0x20, and DEL) and bytes outside ASCII, `ZERO` for `0`, `REWRITTEN` for `\ %` and
+/// controls other than `\n` and `\t`, `NON_ASCII` for bytes outside ASCII, `CHANGED_LEAD`
+/// for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn wide(b: &[u8]) -> u8 {
     use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
-        _mm256_extract_epi64, _mm256_movemask_epi8, _mm256_or_si256, _mm256_set1_epi8,
-        _mm256_set_epi64x, _mm256_setzero_si256,
+        __m256i, _mm256_and_si256, _mm256_andnot_si256, _mm256_cmpeq_epi8, _mm256_cmpgt_epi8,
+        _mm256_extract_epi64, _mm256_or_si256, _mm256_set1_epi8, _mm256_set_epi64x,
+        _mm256_setzero_si256,
     };
     macro_rules! eq {
         ($v:expr, $c:expr) => {
-            _mm256_cmpeq_epi8($v, _mm256_set1_epi8($c as i8))
+            _mm256_cmpeq_epi8($v, _mm256_set1_epi8($c as u8 as i8))
+        };
+    }
+    macro_rules! or {
+        ($a:expr, $b:expr) => {
+            _mm256_or_si256($a, $b)
         };
     }
     macro_rules! bits {
@@ -44,10 +53,8 @@ fn wide(b: &[u8]) -> u8 {
             _mm256_and_si256($mask, _mm256_set1_epi8($bit as i8))
         };
     }
-    let mut acc = _mm256_setzero_si256();
-    let mut table_bits = 0u8;
-    let mut blocks = b.chunks_exact(32);
-    for block in &mut blocks {
+    #[target_feature(enable = "avx2")]
+    fn block_classes(block: &[u8; 32]) -> __m256i {
         let mut q = [0i64; 4];
         for (w, bytes) in q.iter_mut().zip(block.chunks_exact(8)) {
             let mut eight = [0u8; 8];
@@ -55,28 +62,44 @@ fn wide(b: &[u8]) -> u8 {
             *w = i64::from_le_bytes(eight);
         }
         let v = _mm256_set_epi64x(q[3], q[2], q[1], q[0]);
-        if _mm256_movemask_epi8(v) != 0 {
-            table_bits |= scalar(block);
-            continue;
-        }
-        // ASCII only: every byte is non-negative as an `i8`, so the signed comparison is
-        // the unsigned one.
-        let escape = _mm256_or_si256(eq!(v, b'\\'), eq!(v, b'%'));
-        let separator = _mm256_or_si256(escape, eq!(v, b'/'));
+        let high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);
+        let escape = or!(eq!(v, b'\\'), eq!(v, b'%'));
+        let separator = or!(escape, eq!(v, b'/'));
         let zero = eq!(v, b'0');
-        let relevant = _mm256_or_si256(
-            _mm256_or_si256(separator, zero),
-            _mm256_or_si256(eq!(v, b'.'), eq!(v, b':')),
+        let relevant = or!(
+            or!(separator, zero),
+            or!(or!(eq!(v, b'.'), eq!(v, b':')), high)
         );
-        let control = _mm256_or_si256(_mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v), eq!(v, 0x7f));
-        let kept_control = _mm256_or_si256(eq!(v, b'\n'), eq!(v, b'\t'));
-        let rewritten = _mm256_or_si256(escape, _mm256_andnot_si256(kept_control, control));
-        let not_plain = _mm256_or_si256(separator, control);
-        let class = _mm256_or_si256(
-            _mm256_or_si256(bits!(relevant, RELEVANT), bits!(not_plain, NOT_PLAIN)),
-            _mm256_or_si256(bits!(zero, ZERO), bits!(rewritten, REWRITTEN)),
+        // Below 0x20 as `i8` are the controls and the bytes outside ASCII.
+        let below_space = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v);
+        let control = or!(_mm256_andnot_si256(high, below_space), eq!(v, 0x7f));
+        let kept_control = or!(eq!(v, b'\n'), eq!(v, b'\t'));
+        let rewritten = or!(escape, _mm256_andnot_si256(kept_control, control));
+        let not_plain = or!(or!(separator, control), high);
+        let changed_lead = or!(
+            or!(or!(eq!(v, 0xc2), eq!(v, 0xc4)), or!(eq!(v, 0xe2), eq!(v, 0xee))),
+            eq!(v, 0xef)
         );
-        acc = _mm256_or_si256(acc, class);
+        or!(
+            or!(
+                or!(bits!(relevant, RELEVANT), bits!(not_plain, NOT_PLAIN)),
+                or!(bits!(zero, ZERO), bits!(rewritten, REWRITTEN))
+            ),
+            or!(bits!(high, NON_ASCII), bits!(changed_lead, CHANGED_LEAD))
+        )
+    }
+    let mut acc = _mm256_setzero_si256();
+    let mut blocks = b.chunks_exact(32);
+    for block in &mut blocks {
+        if let Ok(block) = <&[u8; 32]>::try_from(block) {
+            acc = or!(acc, block_classes(block));
+        }
+    }
+    let rest = blocks.remainder();
+    if !rest.is_empty() {
+        let mut last = [NO_CLASS; 32];
+        last[..rest.len()].copy_from_slice(rest);
+        acc = or!(acc, block_classes(&last));
     }
     let words = [
         _mm256_extract_epi64::<0>(acc),
@@ -85,7 +108,7 @@ fn wide(b: &[u8]) -> u8 {
         _mm256_extract_epi64::<3>(acc),
     ];
     let lanes = words.into_iter().fold(0i64, |x, w| x | w).to_le_bytes();
-    lanes.into_iter().fold(table_bits, |x, c| x | c) | scalar(blocks.remainder())
+    lanes.into_iter().fold(0u8, |x, c| x | c)
 }
 
 #[cfg(test)]
