@@ -17,19 +17,23 @@ pub(super) fn of(b: &[u8]) -> u8 {
 
 /// [`of`] one byte at a time (portable; the definition the vector path is tested against).
 fn scalar(b: &[u8]) -> u8 {
-    b.iter().fold(0u8, |acc, &c| acc | BYTE_CLASS[usize::from(c)])
+    b.iter()
+        .fold(0u8, |acc, &c| acc | BYTE_CLASS[usize::from(c)])
 }
 
-/// A byte in no class: pads the last block of [`wide`] (it adds no bit).
-const NO_CLASS: u8 = b'a';
-const _: () = assert!(BYTE_CLASS[NO_CLASS as usize] == 0);
+/// The eight bytes of `b` from `at` as one little-endian word.
+#[inline(always)]
+fn word_at(b: &[u8], at: usize) -> i64 {
+    let mut eight = [0u8; 8];
+    eight.copy_from_slice(&b[at..at + 8]);
+    i64::from_le_bytes(eight)
+}
 
-/// [`of`] 32 bytes per step, the last block padded with [`NO_CLASS`]. Each bit is the
-/// definition of [`BYTE_CLASS`] written as comparisons: `RELEVANT` for `. / \ % : 0` and
-/// bytes outside ASCII (0x80 and up: negative as `i8`), `NOT_PLAIN` for `/ \ %`, controls
-/// (below 0x20, and DEL) and bytes outside ASCII, `ZERO` for `0`, `REWRITTEN` for `\ %` and
-/// controls other than `\n` and `\t`, `NON_ASCII` for bytes outside ASCII, `CHANGED_LEAD`
-/// for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF.
+/// [`of`] 32 bytes per step. Each bit is the definition of [`BYTE_CLASS`] written as
+/// comparisons: `RELEVANT` for `. / \ % : 0` and bytes outside ASCII (0x80 and up: negative
+/// as `i8`), `NOT_PLAIN` for `/ \ %`, controls (below 0x20, and DEL) and bytes outside ASCII,
+/// `ZERO` for `0`, `REWRITTEN` for `\ %` and controls other than `\n` and `\t`, `NON_ASCII`
+/// for bytes outside ASCII, `CHANGED_LEAD` for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn wide(b: &[u8]) -> u8 {
@@ -54,13 +58,7 @@ fn wide(b: &[u8]) -> u8 {
         };
     }
     #[target_feature(enable = "avx2")]
-    fn block_classes(block: &[u8; 32]) -> __m256i {
-        let mut q = [0i64; 4];
-        for (w, bytes) in q.iter_mut().zip(block.chunks_exact(8)) {
-            let mut eight = [0u8; 8];
-            eight.copy_from_slice(bytes);
-            *w = i64::from_le_bytes(eight);
-        }
+    fn block_classes(q: [i64; 4]) -> __m256i {
         let v = _mm256_set_epi64x(q[3], q[2], q[1], q[0]);
         let high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);
         let escape = or!(eq!(v, b'\\'), eq!(v, b'%'));
@@ -77,7 +75,10 @@ fn wide(b: &[u8]) -> u8 {
         let rewritten = or!(escape, _mm256_andnot_si256(kept_control, control));
         let not_plain = or!(or!(separator, control), high);
         let changed_lead = or!(
-            or!(or!(eq!(v, 0xc2), eq!(v, 0xc4)), or!(eq!(v, 0xe2), eq!(v, 0xee))),
+            or!(
+                or!(eq!(v, 0xc2), eq!(v, 0xc4)),
+                or!(eq!(v, 0xe2), eq!(v, 0xee))
+            ),
             eq!(v, 0xef)
         );
         or!(
@@ -91,15 +92,27 @@ fn wide(b: &[u8]) -> u8 {
     let mut acc = _mm256_setzero_si256();
     let mut blocks = b.chunks_exact(32);
     for block in &mut blocks {
-        if let Ok(block) = <&[u8; 32]>::try_from(block) {
-            acc = or!(acc, block_classes(block));
-        }
+        acc = or!(
+            acc,
+            block_classes([0, 8, 16, 24].map(|at| word_at(block, at)))
+        );
     }
-    let rest = blocks.remainder();
-    if !rest.is_empty() {
-        let mut last = [NO_CLASS; 32];
-        last[..rest.len()].copy_from_slice(rest);
-        acc = or!(acc, block_classes(&last));
+    // The last bytes: the union is the same however often a byte is counted, so they are
+    // read as the last 32 bytes of the value, or as four words that overlap (a value of 8
+    // to 31 bytes); a shorter one goes through the table.
+    let (len, rest) = (b.len(), blocks.remainder());
+    if len >= 32 && !rest.is_empty() {
+        acc = or!(
+            acc,
+            block_classes([32, 24, 16, 8].map(|back| word_at(b, len - back)))
+        );
+    } else if (8..32).contains(&len) {
+        acc = or!(
+            acc,
+            block_classes([0, 8, 16, 24].map(|at| word_at(b, at.min(len - 8))))
+        );
+    } else if len < 8 {
+        return scalar(b);
     }
     let words = [
         _mm256_extract_epi64::<0>(acc),
@@ -107,8 +120,11 @@ fn wide(b: &[u8]) -> u8 {
         _mm256_extract_epi64::<2>(acc),
         _mm256_extract_epi64::<3>(acc),
     ];
-    let lanes = words.into_iter().fold(0i64, |x, w| x | w).to_le_bytes();
-    lanes.into_iter().fold(0u8, |x, c| x | c)
+    // The eight bytes of the union of the words, folded onto the lowest.
+    let x = words.into_iter().fold(0i64, |x, w| x | w) as u64;
+    let x = x | x >> 32;
+    let x = x | x >> 16;
+    (x | x >> 8) as u8
 }
 
 #[cfg(test)]
