@@ -10,6 +10,7 @@
 //! * it starts with a stream **scheme** that makes an include read or run something
 //!   (`file:`, `php://`, `zip://`, `phar://`, `expect://`, …).
 
+mod classes;
 mod sensitive;
 
 use crate::normalize::{fold_lookalike, lenient_decode};
@@ -99,9 +100,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // One table-driven pass over the bytes gives both early exits below.
-    let classes = value
-        .bytes()
-        .fold(0u8, |acc, b| acc | BYTE_CLASS[usize::from(b)]);
+    let classes = classes::of(value.as_bytes());
     // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
     if classes & RELEVANT == 0 {
         return None;
@@ -261,8 +260,12 @@ const LONGEST_SCHEME_NAME: usize = {
 };
 
 /// Whether `value` holds `0x` or `0X`, which [`canonical`] may rewrite (after lower-casing).
+///
+/// Found from the rare `x` with one vectorised search (as [`spells_hex_separator`] is), not
+/// by two substring searches that each set up a searcher.
 fn holds_hex_prefix(value: &str) -> bool {
-    value.contains("0x") || value.contains("0X")
+    let b = value.as_bytes();
+    memchr::memchr2_iter(b'x', b'X', b).any(|x| x > 0 && b[x - 1] == b'0')
 }
 
 /// Whether `value` spells `0x2e`, `0x2f` or `0x5c` in any ASCII case: the only `0x`
@@ -551,23 +554,34 @@ static DIRECTORY_STOP: [bool; 256] = crate::byte_set(b" \t\n\r\"'`<>(),=");
 /// An NTFS alternate data stream name (`shell.aspx::$DATA`): Windows opens the file's main
 /// stream, so an upload named so is written as `shell.aspx` past an extension check, and
 /// old IIS serves a script's source for it.
+///
+/// Found from the rare `$` with one vectorised byte search, then the two colons before it:
+/// building a substring searcher for `::$` at every call cost more than the whole test.
+/// `::$` cannot overlap itself, so the `$`s with `::` before them are exactly the
+/// occurrences a substring search reports, in the same order (a unit test compares both).
 fn data_stream(value: &str) -> bool {
     let b = value.as_bytes();
-    memchr::memmem::find_iter(b, b"::$").take(8).any(|p| {
-        // A file name with an extension before it (`static::$data` is a PHP property), and
-        // the stream type ends there (`parent::$DATA_DIR` is a constant).
-        let name = &b[..p];
-        let base = &name[name
-            .iter()
-            .rposition(|&c| matches!(c, b'/' | b'\\'))
-            .map_or(0, |s| s + 1)..];
-        base.iter().skip(1).any(|&c| c == b'.')
-            && b[p + 3..]
-                .get(..4)
-                .is_some_and(|d| d.eq_ignore_ascii_case(b"data"))
-            && b.get(p + 7)
-                .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
-    })
+    memchr::memchr_iter(b'$', b)
+        .filter(|&q| q >= 2 && b[q - 2] == b':' && b[q - 1] == b':')
+        .take(8)
+        .any(|q| stream_of_a_file(b, q - 2))
+}
+
+/// Whether the `::$` at `p` names the `$DATA` stream of a file: a name with an extension
+/// before it (`static::$data` is a PHP property) and the stream type ending there
+/// (`parent::$DATA_DIR` is a constant).
+fn stream_of_a_file(b: &[u8], p: usize) -> bool {
+    let name = &b[..p];
+    let base = &name[name
+        .iter()
+        .rposition(|&c| matches!(c, b'/' | b'\\'))
+        .map_or(0, |s| s + 1)..];
+    base.iter().skip(1).any(|&c| c == b'.')
+        && b[p + 3..]
+            .get(..4)
+            .is_some_and(|d| d.eq_ignore_ascii_case(b"data"))
+        && b.get(p + 7)
+            .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
 }
 
 /// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
@@ -639,6 +653,56 @@ fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`data_stream`] by its plain definition: every `::$` a substring search finds.
+    fn data_stream_plain(value: &str) -> bool {
+        memchr::memmem::find_iter(value.as_bytes(), b"::$")
+            .take(8)
+            .any(|p| stream_of_a_file(value.as_bytes(), p))
+    }
+
+    #[test]
+    fn hex_prefixes_found_from_the_x_are_those_of_the_substring_search() {
+        let mut next = lcg(0x0e_0e);
+        let alphabet: &[u8] = b"0xX1 e";
+        for _ in 0..20_000 {
+            let len = next(12);
+            let v: String = (0..len)
+                .map(|_| char::from(alphabet[next(alphabet.len())]))
+                .collect();
+            let plain = v.contains("0x") || v.contains("0X");
+            assert_eq!(holds_hex_prefix(&v), plain, "{v:?}");
+        }
+        assert!(holds_hex_prefix("..0x2e0x2e/") && !holds_hex_prefix("x0 X"));
+    }
+
+    #[test]
+    fn data_streams_found_from_the_dollar_are_those_of_the_substring_search() {
+        for v in [
+            "shell.aspx::$DATA",
+            "index.php::$data.txt",
+            "a::$b::$DaTa",
+            ":::$DATA",
+            "$DATA",
+            ":$DATA",
+            "::$DAT",
+            "price: $5 :: $DATA",
+            "::$x ::$x ::$x ::$x ::$x ::$x ::$x ::$x ::$DATA",
+            "",
+        ] {
+            assert_eq!(data_stream(v), data_stream_plain(v), "{v:?}");
+        }
+        assert!(data_stream("shell.aspx::$DATA") && !data_stream("cost: $DATA"));
+        let alphabet: &[u8] = b":$dDaAtT.x ";
+        let mut next = lcg(0xda7a);
+        for _ in 0..20_000 {
+            let len = next(24);
+            let v: String = (0..len)
+                .map(|_| char::from(alphabet[next(alphabet.len())]))
+                .collect();
+            assert_eq!(data_stream(&v), data_stream_plain(&v), "{v:?}");
+        }
+    }
 
     /// [`opens_with_scheme`] by its plain definition, without the first-letter and colon
     /// shortcuts.
