@@ -1812,11 +1812,19 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => {
             evidence()
-                // `abc; id`, `x & env`: a shell abbreviation alone after a one-token value.
+                // `abc; id`, `x & env`, `127.0.0.1 -c 1; id`, `Quarterly report; reboot`: a
+                // shell abbreviation in a shell's lower case, alone to the end of its command
+                // after any prefix; prose writes no `id`, `ps`, `env` there.
                 || (kind == Start::Loose
                     && !vocabulary::is_english(word)
                     && terminated()
-                    && one_token_before(v, at, plus))
+                    && (one_token_before(v, at, plus)
+                        || (!title_case(v, at, end)
+                            // `&` is also prose's "and" (`He (grep) & id`).
+                            && matches!(
+                                v[..at].iter().rev().find(|&&b| !is_blank(b, plus)),
+                                Some(b';' | b'|')
+                            ))))
                 // `x; echo hacked`: the probe that proves execution, a few plain words
                 // ending the value after a one-token value (not a capitalised word of prose:
                 // "Rock; echo chamber")

@@ -27,6 +27,10 @@ const COMMAND_OPTIONS: &[&[u8]] = &[
     b"rsync-path",
     // zip
     b"unzip-command",
+    // git grep, svn, go build
+    b"open-files-in-pager",
+    b"diff-cmd",
+    b"toolexec",
     // npm, yarn
     b"script-shell",
     // wget
@@ -50,6 +54,8 @@ const GIT_COMMAND_KEYS: &[&[u8]] = &[
     b"core.editor",
     b"core.fsmonitor",
     b"core.hookspath",
+    b"core.askpass",
+    b"diff.external",
     b"protocol.ext.allow",
 ];
 
@@ -63,6 +69,18 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
     memchr::memchr_iter(b'-', v)
         .take(MAX_DASHES)
         .any(|at| opens_word(v, at) && dangerous_option(v, at))
+        || ghostscript_pipe(v)
+}
+
+/// Ghostscript's `%pipe%cmd` output device (`-sOutputFile=%pipe%id`) runs `cmd`.
+fn ghostscript_pipe(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'%', v).take(MAX_DASHES).any(|p| {
+        v[p..]
+            .get(..6)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"%pipe%"))
+            && v.get(p + 6)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    })
 }
 
 /// An option opens a word: the value's start, or a blank or quote before the dash.
@@ -141,7 +159,12 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
             let k = skip_blanks_and_quote(v, after);
             v.get(k) == Some(&b'/') && v.get(k + 1).is_some_and(|&c| c != b' ')
         }
-        _ => false,
+        // Go's single-dash long options (`-toolexec=id`).
+        _ => {
+            COMMAND_OPTIONS.iter().any(|o| name.eq_ignore_ascii_case(o))
+                && v.get(after) == Some(&b'=')
+                && has_operand(v, after + 1)
+        }
     }
 }
 
@@ -224,6 +247,10 @@ mod tests {
             "x -exec cat /etc/shadow {} +",
             "-exec id ;",
             "--gpu-launcher=\"bash -c id\"",
+            "--open-files-in-pager=id;",
+            "-c diff.external=id",
+            "-toolexec=id",
+            "-sOutputFile=%pipe%id",
         ] {
             assert!(option_injection(v.as_bytes()), "{v}");
         }
@@ -243,6 +270,7 @@ mod tests {
             "-X",
             "-Xmx512m",
             "-TT",
+            "100%pipe% clean",
             "2024-05-01 -- 2024-06-01",
             "re-exec the job",
             "-execute order 66",

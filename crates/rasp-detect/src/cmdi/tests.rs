@@ -1952,3 +1952,22 @@ fn paths_wrappers_and_reserved_words_in_command_position() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn a_lone_shell_abbreviation_after_a_longer_prefix() {
+    for v in [
+        "127.0.0.1 -c 1; id",
+        "Quarterly report 2024; reboot",
+        "my file.txt | id",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "He (grep) & id",
+        "Rock; Id",
+        "Notes; see id card",
+        "Apples; Env",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
