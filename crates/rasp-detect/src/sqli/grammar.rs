@@ -205,6 +205,12 @@ impl<'a> Parser<'a> {
                 self.call(i, i + 1, depth)
             }
             Kind::Kw(Kw::Join) if self.k(i + 1) == Some(Kind::LParen) => self.call(i, i + 1, depth),
+            // MySQL's ODBC escape `{x 1}`, `{d '2020-01-01'}`, `{fn version()}`: a name, one
+            // operand, a closing brace
+            Kind::Other if self.byte(i) == b'{' && self.k(i + 1) == Some(Kind::Word) => {
+                let r = self.operand(i + 2, depth + 1)?;
+                (self.k(r) == Some(Kind::Other) && self.byte(r) == b'}').then_some(r + 1)
+            }
             Kind::Word => {
                 // Qualified name: a.b.c (bounded).
                 let mut j = i + 1;
@@ -491,6 +497,20 @@ impl<'a> Parser<'a> {
                     let mut m = j + 1;
                     if self.kw(m) == Some(Kw::Not) {
                         m += 1;
+                    }
+                    // PostgreSQL's null-safe comparison `IS [NOT] DISTINCT FROM`
+                    if self.text(m).eq_ignore_ascii_case("distinct")
+                        && self.kw(m + 1) == Some(Kw::From)
+                    {
+                        self.flags |= CMP;
+                        match self.operand(m + 2, depth) {
+                            Some(r) => {
+                                lhs_start = j + 1;
+                                j = r;
+                                continue;
+                            }
+                            None => break,
+                        }
                     }
                     self.flags |= if self.kw(m) == Some(Kw::Literal) {
                         CMP

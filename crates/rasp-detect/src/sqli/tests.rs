@@ -1115,3 +1115,86 @@ fn maintenance_statements_negated_constants_and_prices() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+/// Gap 1: a value that closes its literal inside `INSERT … VALUES (…)`, adds items or rows
+/// and cuts the rest off; prose quoting things has words and no truncating comment after `)`.
+#[test]
+fn insert_values_breakouts() {
+    for v in [
+        "x', @@version)#",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'admin')-- -",
+        "a1b2c3d4'), ('y', 'admin')-- -",
+        "x', current_user)--",
+        "x', 1, 1)#",
+        "x', 0x61646d696e)#",
+        "x', user())#",
+        "x', 'admin') ON DUPLICATE KEY UPDATE role='admin'#",
+        "x'), ('y', 'admin",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "O'Brien, Pat",
+        "Hi, I'm Anna, 'admin' of the local club",
+        "Dogs', cats) -- best friends",
+        "Pat', 'Sam')",
+        "x', 'y'",
+        "Chris', Jones (editor)) --",
+        "O'Reilly', 2021) #1 bestseller",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Gap 3: `UPDATE … SET` assignments that also write the row filter, the rest cut off.
+#[test]
+fn update_assignments_with_where() {
+    for v in [
+        "x', role='admin' WHERE id=1--",
+        "x', role='admin' WHERE username='admin'#",
+        "x', balance=999999 WHERE 1=1-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "x', role='admin' where it matters",
+        "Ann', team=blue WHERE possible",
+        "x', a=b where c",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Gap 6: ODBC escapes, `IS [NOT] DISTINCT FROM`, a lone conditional call on constants, an
+/// `IN` list of literals closed and continued.
+#[test]
+fn dialect_constructs_the_grammar_reads() {
+    for v in [
+        "' OR {x 1}=1#",
+        "' AND {d '2020-01-01'}>0-- -",
+        "' OR 1 IS NOT DISTINCT FROM 1--",
+        "' OR 1 IS DISTINCT FROM 2--",
+        "IF(1=1,5,6)",
+        "IIF(1=1,5,6)",
+        "rand(1=1)",
+        "ELT(1=1,5)",
+        "'a','b') OR ('1'='1'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "IF(A1>5,\"yes\",\"no\")",
+        "=IF(A1>5,1,0)",
+        "if(x == 1, a, b)",
+        "assert(1 == 1)",
+        "max(1, 2)",
+        "rand(10)",
+        "the 'x' is distinct from 'y'",
+        "' or {name}=1",
+        "{x 1}",
+        "'a', 'b' and 'c'",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
