@@ -19,6 +19,7 @@
 
 mod arith;
 mod grammar;
+mod graphql;
 mod keywords;
 mod lexer;
 
@@ -132,6 +133,18 @@ fn punctuation_at(b: &[u8], i: usize) -> bool {
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
+    // a GraphQL document's string arguments are values of their own (see [`graphql`])
+    let reason = judge(value).or_else(|| graphql::string_arguments(value, judge))?;
+    Some(Detection {
+        kind: AttackKind::Sqli,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason,
+    })
+}
+
+/// The grammar's verdict on one value.
+fn judge(value: &str) -> Option<&'static str> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
     let classes = byte_classes(value);
@@ -139,20 +152,9 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let cast = classes & COLON != 0 && has_double_colon(value.as_bytes());
     if classes & SIGNIFICANT == 0 && !cast {
         // One word or dotted name: only a catalog reference changes an identifier context
-        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some(Detection {
-            kind: AttackKind::Sqli,
-            engine: Engine::Grammar,
-            score: 1.0,
-            reason: "system-catalog",
-        });
+        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some("system-catalog");
     }
-    let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
-    Some(Detection {
-        kind: AttackKind::Sqli,
-        engine: Engine::Grammar,
-        score: 1.0,
-        reason,
-    })
+    analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))
 }
 
 /// Whether `b` holds `::`.

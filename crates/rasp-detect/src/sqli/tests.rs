@@ -1198,3 +1198,25 @@ fn dialect_constructs_the_grammar_reads() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// Gap 4: a GraphQL document's string arguments reach resolvers decoded, one by one.
+#[test]
+fn graphql_string_arguments() {
+    for v in [
+        r#"mutation { login(username: "admin'-- -", password: "x") { token } }"#,
+        r#"{ items(filter: {category: "1) OR (1=1"}) { edges { node { id } } } }"#,
+        r#"mutation { signup(name: "x', 'admin')-- -", email: "a@b.c") { id } }"#,
+        r#"query Q { user(id: "1 UNION SELECT password FROM users") { id } }"#,
+        r#"{ user(name: "admin\u0027--") { id } }"#,
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        r#"query { user(name: "O'Brien") { id } }"#,
+        r#"{ search(q: "select comfort mattress", first: 10) { id } }"#,
+        r#"mutation { post(body: "Don't drop the ball -- really", tags: ["a", "b"]) { id } }"#,
+        r#"{"query": "{ a }", "variables": {"x": "it's"}}"#,
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
