@@ -107,6 +107,12 @@ impl<'a> Parser<'a> {
         self.text(i).as_bytes().first().copied().unwrap_or(0)
     }
 
+    /// Is token `i` `FALSE` or `UNKNOWN` (the longer truth constants)?
+    fn truth_constant(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case("false") || t.eq_ignore_ascii_case("unknown")
+    }
+
     /// Reset and return the accumulated flags.
     pub fn take_flags(&mut self) -> u32 {
         std::mem::take(&mut self.flags)
@@ -330,7 +336,11 @@ impl<'a> Parser<'a> {
                         self.flags |= FUNC;
                     }
                 }
-                Kind::Kw(Kw::Literal) if self.text(j).len() > 4 => self.flags |= FUNC,
+                // a niladic function in the arguments (`CURRENT_USER`, `SYSDATE`); the truth
+                // constants are every language's (`setOpen(false)` is JavaScript)
+                Kind::Kw(Kw::Literal) if self.text(j).len() > 4 && !self.truth_constant(j) => {
+                    self.flags |= FUNC
+                }
                 Kind::Cmp => self.flags |= ARGCMP,
                 Kind::Kw(Kw::Case) => self.flags |= CASE,
                 _ => {}

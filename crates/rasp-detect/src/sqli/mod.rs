@@ -848,7 +848,9 @@ fn decide(
                     None => false,
                 };
             p.take_flags();
-            (star || list).then_some("stacked-query")
+            (star || list)
+                .then_some("stacked-query")
+                .filter(|_| !dangling_literal(&p, j))
         }
         Some(Kind::Kw(Kw::Statement | Kw::Waitfor))
             if broke
@@ -1156,6 +1158,22 @@ fn decide(
         }
         _ => None,
     }
+}
+
+/// `db.query('SELECT * FROM t WHERE id = ?', [id])`: a statement quoted in program text. The
+/// application's closing quote turns the value's tail into a literal right after an operand of
+/// the statement's clauses (`… WHERE id = ? ', [id])'`), which no dialect parses: after a
+/// `FROM` a literal may not follow a name, number, parameter or `)` (the select list's
+/// `SELECT @@version 'alias'` and MySQL's `'a' 'b'` come before it or between literals).
+fn dangling_literal(p: &Parser<'_>, from: usize) -> bool {
+    let n = p.len();
+    n >= 2
+        && p.k(n - 1) == Some(Kind::OpenStr)
+        && matches!(
+            p.k(n - 2),
+            Some(Kind::Num | Kind::Word | Kind::Var | Kind::RParen)
+        )
+        && (from..n).any(|k| p.kw_is(k, Kw::From))
 }
 
 /// Statements of one verb and at most one name that change no data but act on the server

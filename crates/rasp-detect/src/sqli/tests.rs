@@ -1220,3 +1220,27 @@ fn graphql_string_arguments() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// Program text is not SQL: `false` is every language's truth constant (no niladic SQL
+/// function), and a statement quoted in a host-language call leaves the application's
+/// closing quote after a clause's operand, which no dialect parses.
+#[test]
+fn program_text_around_sql() {
+    for v in [
+        "useEffect(() => {\n  const t = setTimeout(() => setOpen(false), 3000);\n}, []);",
+        "f(g(false))",
+        "cursor.execute(\"SELECT * FROM users WHERE email = %s\", (email,))",
+        "db.query('SELECT * FROM items WHERE id = ?', [req.params.id])",
+        "df = pd.read_sql('SELECT * FROM sales WHERE year = 2023', conn)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "concat(current_user(),version())",
+        "x' SELECT * FROM users WHERE 'a'='a",
+        "x' SELECT password FROM users WHERE id=1--",
+        "x' select * from users where name like '",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
