@@ -1160,6 +1160,31 @@ fn decide(
     }
 }
 
+/// `time.sleep(5)`, `Thread.sleep(5000)`: the call at `i` qualified by something that is no
+/// database package or system schema is a method of a program object. SQL reaches its
+/// built-ins bare or through the catalog (`pg_catalog.pg_sleep`, `master..xp_cmdshell`,
+/// `master.dbo.xp_cmdshell`) and Oracle's through their package (`DBMS_LOCK.SLEEP`, `USER_LOCK.SLEEP`).
+fn program_object(p: &Parser<'_>, i: usize) -> bool {
+    if p.k(i - 1) != Some(Kind::Dot) || !matches!(p.k(i - 2), Some(Kind::Word | Kind::Kw(_))) {
+        return false;
+    }
+    let q = p.text(i - 2);
+    let system = [
+        "pg_catalog",
+        "sys",
+        "dbo",
+        "master",
+        "msdb",
+        "mysql",
+        "public",
+        "dbms_session",
+        "user_lock",
+    ]
+    .iter()
+    .any(|s| q.eq_ignore_ascii_case(s));
+    !system && !keywords::is_attack_package(q)
+}
+
 /// `db.query('SELECT * FROM t WHERE id = ?', [id])`: a statement quoted in program text. The
 /// application's closing quote turns the value's tail into a literal right after an operand of
 /// the statement's clauses (`… WHERE id = ? ', [id])'`), which no dialect parses: after a
@@ -1517,7 +1542,8 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                     // (`pg_catalog.pg_sleep(5)`) and its niladic ones stand alone.
                     let method_without_args =
                         i > 0 && p.k(i - 1) == Some(Kind::Dot) && p.k(i + 2) == Some(Kind::RParen);
-                    let before_ok = !method_without_args
+                    let method = method_without_args || (i >= 2 && program_object(p, i));
+                    let before_ok = !method
                         && keywords::arity_fits(p.text(i), p.k(i + 2).map(|k| k == Kind::RParen))
                         && (i == 0
                         || matches!(

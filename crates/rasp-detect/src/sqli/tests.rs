@@ -1244,3 +1244,26 @@ fn program_text_around_sql() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// `time.sleep(5)` is a method of a program object; SQL qualifies its built-ins only by a
+/// catalog schema or an Oracle package.
+#[test]
+fn qualified_attack_functions() {
+    for v in [
+        "time.sleep(5)",
+        "Thread.sleep(5000)",
+        "await asyncio.sleep(1)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "1 AND DBMS_LOCK.SLEEP(5)",
+        "' or dbms_session.sleep(5)--",
+        "1 ;BEGIN USER_LOCK.SLEEP(5); END --",
+        "1;select pg_catalog.pg_sleep(5)",
+        "'; exec master..xp_cmdshell 'dir'--",
+        "1 AND sleep(5)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
