@@ -19,7 +19,7 @@ const MAX_LITERALS: usize = 64;
 
 /// Whether `value` opens like a GraphQL executable document.
 fn is_document(value: &str) -> bool {
-    let v = value.trim_start();
+    let v = value.trim_start_matches(|c: char| c.is_ascii_whitespace());
     if let Some(rest) = v.strip_prefix('{') {
         // a selection set starts with a field name (JSON's keys are quoted)
         return rest
@@ -36,6 +36,16 @@ fn is_document(value: &str) -> bool {
             )
             && v.contains('{')
     })
+}
+
+/// Whether `value` may open a document: its first byte (a brace, a keyword's first letter or
+/// white space) turns almost every value away before any other work.
+#[inline]
+pub fn may_open_document(value: &str) -> bool {
+    matches!(
+        value.as_bytes().first(),
+        Some(b'{' | b'q' | b'Q' | b'm' | b'M' | b's' | b'S' | b' ' | b'\t' | b'\n' | b'\r')
+    )
 }
 
 /// Apply `judge` to each decoded string literal of a GraphQL document; the first verdict.

@@ -134,7 +134,11 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
     // a GraphQL document's string arguments are values of their own (see [`graphql`])
-    let reason = judge(value).or_else(|| graphql::string_arguments(value, judge))?;
+    let reason = judge(value).or_else(|| {
+        graphql::may_open_document(value)
+            .then(|| graphql::string_arguments(value, judge))
+            .flatten()
+    })?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
