@@ -107,6 +107,12 @@ impl<'a> Parser<'a> {
         self.text(i).as_bytes().first().copied().unwrap_or(0)
     }
 
+    /// Is token `i` `FALSE` or `UNKNOWN` (the longer truth constants)?
+    fn truth_constant(&self, i: usize) -> bool {
+        let t = self.text(i);
+        t.eq_ignore_ascii_case("false") || t.eq_ignore_ascii_case("unknown")
+    }
+
     /// Reset and return the accumulated flags.
     pub fn take_flags(&mut self) -> u32 {
         std::mem::take(&mut self.flags)
@@ -205,6 +211,12 @@ impl<'a> Parser<'a> {
                 self.call(i, i + 1, depth)
             }
             Kind::Kw(Kw::Join) if self.k(i + 1) == Some(Kind::LParen) => self.call(i, i + 1, depth),
+            // MySQL's ODBC escape `{x 1}`, `{d '2020-01-01'}`, `{fn version()}`: a name, one
+            // operand, a closing brace
+            Kind::Other if self.byte(i) == b'{' && self.k(i + 1) == Some(Kind::Word) => {
+                let r = self.operand(i + 2, depth + 1)?;
+                (self.k(r) == Some(Kind::Other) && self.byte(r) == b'}').then_some(r + 1)
+            }
             Kind::Word => {
                 // Qualified name: a.b.c (bounded).
                 let mut j = i + 1;
@@ -324,7 +336,11 @@ impl<'a> Parser<'a> {
                         self.flags |= FUNC;
                     }
                 }
-                Kind::Kw(Kw::Literal) if self.text(j).len() > 4 => self.flags |= FUNC,
+                // a niladic function in the arguments (`CURRENT_USER`, `SYSDATE`); the truth
+                // constants are every language's (`setOpen(false)` is JavaScript)
+                Kind::Kw(Kw::Literal) if self.text(j).len() > 4 && !self.truth_constant(j) => {
+                    self.flags |= FUNC
+                }
                 Kind::Cmp => self.flags |= ARGCMP,
                 Kind::Kw(Kw::Case) => self.flags |= CASE,
                 _ => {}
@@ -491,6 +507,20 @@ impl<'a> Parser<'a> {
                     let mut m = j + 1;
                     if self.kw(m) == Some(Kw::Not) {
                         m += 1;
+                    }
+                    // PostgreSQL's null-safe comparison `IS [NOT] DISTINCT FROM`
+                    if self.text(m).eq_ignore_ascii_case("distinct")
+                        && self.kw(m + 1) == Some(Kw::From)
+                    {
+                        self.flags |= CMP;
+                        match self.operand(m + 2, depth) {
+                            Some(r) => {
+                                lhs_start = j + 1;
+                                j = r;
+                                continue;
+                            }
+                            None => break,
+                        }
                     }
                     self.flags |= if self.kw(m) == Some(Kw::Literal) {
                         CMP

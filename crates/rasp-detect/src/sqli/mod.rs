@@ -19,6 +19,7 @@
 
 mod arith;
 mod grammar;
+mod graphql;
 mod keywords;
 mod lexer;
 
@@ -132,6 +133,22 @@ fn punctuation_at(b: &[u8], i: usize) -> bool {
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
+    // a GraphQL document's string arguments are values of their own (see [`graphql`])
+    let reason = judge(value).or_else(|| {
+        graphql::may_open_document(value)
+            .then(|| graphql::string_arguments(value, judge))
+            .flatten()
+    })?;
+    Some(Detection {
+        kind: AttackKind::Sqli,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason,
+    })
+}
+
+/// The grammar's verdict on one value.
+fn judge(value: &str) -> Option<&'static str> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
     let classes = byte_classes(value);
@@ -139,20 +156,9 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let cast = classes & COLON != 0 && has_double_colon(value.as_bytes());
     if classes & SIGNIFICANT == 0 && !cast {
         // One word or dotted name: only a catalog reference changes an identifier context
-        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some(Detection {
-            kind: AttackKind::Sqli,
-            engine: Engine::Grammar,
-            score: 1.0,
-            reason: "system-catalog",
-        });
+        return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some("system-catalog");
     }
-    let reason = analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))?;
-    Some(Detection {
-        kind: AttackKind::Sqli,
-        engine: Engine::Grammar,
-        score: 1.0,
-        reason,
-    })
+    analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))
 }
 
 /// Whether `b` holds `::`.
@@ -846,7 +852,9 @@ fn decide(
                     None => false,
                 };
             p.take_flags();
-            (star || list).then_some("stacked-query")
+            (star || list)
+                .then_some("stacked-query")
+                .filter(|_| !dangling_literal(&p, j))
         }
         Some(Kind::Kw(Kw::Statement | Kw::Waitfor))
             if broke
@@ -1110,7 +1118,21 @@ fn decide(
         // `x', role='admin` in `UPDATE … SET name='VALUE'`: more assignments after the
         // closed literal, the last left open for the application's quote or cut off
         Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 0 => {
-            assignments(&mut p, i, truncated).or_else(|| list_close(&mut p, i, truncated))
+            assignments(&mut p, i, truncated)
+                .or_else(|| list_close(&mut p, i, truncated))
+                .or_else(|| insert_values(&mut p, i, 0, truncated))
+        }
+        // `x'), ('y', 'admin')-- -`: the row closed right after the literal, another row added
+        Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 1 => {
+            insert_values(&mut p, i, parens, truncated)
+        }
+        // `'a','b') OR ('1'='1'` in a bare `IN (…)` list
+        Some(Kind::Comma) if start_kind == StartKind::Literal && parens == 0 => {
+            list_close(&mut p, i, truncated)
+        }
+        // `IF(1=1,5,6)`, `rand(1=1)`: the whole value one call testing two constants
+        Some(Kind::LParen) if start_kind == StartKind::Ident && i == 1 => {
+            literal_test_call(&mut p, truncated)
         }
         Some(Kind::Comma) if start_kind == StartKind::Number => {
             if parens == 0 {
@@ -1140,6 +1162,47 @@ fn decide(
         }
         _ => None,
     }
+}
+
+/// `time.sleep(5)`, `Thread.sleep(5000)`: the call at `i` qualified by something that is no
+/// database package or system schema is a method of a program object. SQL reaches its
+/// built-ins bare or through the catalog (`pg_catalog.pg_sleep`, `master..xp_cmdshell`,
+/// `master.dbo.xp_cmdshell`) and Oracle's through their package (`DBMS_LOCK.SLEEP`, `USER_LOCK.SLEEP`).
+fn program_object(p: &Parser<'_>, i: usize) -> bool {
+    if p.k(i - 1) != Some(Kind::Dot) || !matches!(p.k(i - 2), Some(Kind::Word | Kind::Kw(_))) {
+        return false;
+    }
+    let q = p.text(i - 2);
+    let system = [
+        "pg_catalog",
+        "sys",
+        "dbo",
+        "master",
+        "msdb",
+        "mysql",
+        "public",
+        "dbms_session",
+        "user_lock",
+    ]
+    .iter()
+    .any(|s| q.eq_ignore_ascii_case(s));
+    !system && !keywords::is_attack_package(q)
+}
+
+/// `db.query('SELECT * FROM t WHERE id = ?', [id])`: a statement quoted in program text. The
+/// application's closing quote turns the value's tail into a literal right after an operand of
+/// the statement's clauses (`… WHERE id = ? ', [id])'`), which no dialect parses: after a
+/// `FROM` a literal may not follow a name, number, parameter or `)` (the select list's
+/// `SELECT @@version 'alias'` and MySQL's `'a' 'b'` come before it or between literals).
+fn dangling_literal(p: &Parser<'_>, from: usize) -> bool {
+    let n = p.len();
+    n >= 2
+        && p.k(n - 1) == Some(Kind::OpenStr)
+        && matches!(
+            p.k(n - 2),
+            Some(Kind::Num | Kind::Word | Kind::Var | Kind::RParen)
+        )
+        && (from..n).any(|k| p.kw_is(k, Kw::From))
 }
 
 /// Statements of one verb and at most one name that change no data but act on the server
@@ -1172,6 +1235,112 @@ fn maintenance_statement(p: &Parser<'_>, i: usize) -> bool {
     matches!(p.k(j), None | Some(Kind::Semi))
 }
 
+/// `x', @@version)#`, `x', 'admin')-- -`, `x'), ('y', 'admin')-- -`,
+/// `x', 'a') ON DUPLICATE KEY UPDATE role='a'#`: in `INSERT … VALUES (…, 'VALUE', …)` the
+/// value closes its literal, adds items to the row, closes the row (`parens` is 1 when it did
+/// so at once), then cuts the application's remaining items off with a comment, adds rows of
+/// its own or an upsert clause. Items are what a row holds — literals, variables, calls of
+/// known SQL functions — never a bare word: a sentence quoting something ("Dogs', cats)")
+/// has words, and prose does not end in a truncating comment after `)`.
+fn insert_values(
+    p: &mut Parser<'_>,
+    mut j: usize,
+    parens: usize,
+    truncated: bool,
+) -> Option<&'static str> {
+    p.take_flags();
+    let mut added = 0;
+    if parens == 0 {
+        while p.k(j) == Some(Kind::Comma) && added < 64 {
+            j = p.operand(j + 1, 0)?;
+            if !row_item(p.take_flags()) {
+                return None;
+            }
+            added += 1;
+        }
+        if p.k(j) != Some(Kind::RParen) {
+            return None;
+        }
+        j += 1;
+    }
+    // further rows `, (…)`, the last one possibly left open for the application's `')`
+    let mut rows = 0;
+    while p.k(j) == Some(Kind::Comma) && p.k(j + 1) == Some(Kind::LParen) && rows < 16 {
+        j = p.operand(j + 1, 0)?;
+        if !row_item(p.take_flags() & !PAREN) {
+            return None;
+        }
+        rows += 1;
+    }
+    let upsert = on_duplicate_key_update(p, j);
+    if let Some(e) = upsert {
+        j = e;
+    }
+    // the application's remaining items cut off, or its closing quote ending an added row
+    let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
+    let ends = j == p.len() && (truncated || (open_end && rows > 0));
+    (ends && (added + rows > 0 || upsert.is_some())).then_some("insert-values")
+}
+
+/// Flags of one `VALUES` item (or row): a value, not a name or an unknown program call.
+fn row_item(f: u32) -> bool {
+    f & WORD == 0 && (f & CALL == 0 || f & FUNC != 0) && f & (STR | NUM | VAR | LIT | CALL) != 0
+}
+
+/// MySQL's `ON DUPLICATE KEY UPDATE name = operand, …` at `j`: the index after it, the last
+/// operand possibly left open for the application's quote.
+fn on_duplicate_key_update(p: &mut Parser<'_>, j: usize) -> Option<usize> {
+    let words = ["on", "duplicate", "key", "update"];
+    if !(0..4).all(|k| p.text(j + k).eq_ignore_ascii_case(words[k])) {
+        return None;
+    }
+    let mut j = j + 3;
+    let mut items = 0;
+    loop {
+        if p.k(j + 1) != Some(Kind::Word) || p.k(j + 2) != Some(Kind::Cmp) || p.text(j + 2) != "=" {
+            return None;
+        }
+        j = p.operand(j + 3, 0)?;
+        items += 1;
+        if p.k(j) != Some(Kind::Comma) || items >= 16 {
+            break;
+        }
+    }
+    p.take_flags();
+    Some(j)
+}
+
+/// `IF(1=1,5,6)`, `IIF(2>1,1,0)`, `rand(1=1)`, `ELT(1=1,5)`: the whole value is one call of a
+/// SQL function whose arguments compare constants — a true/false oracle put in a numeric or
+/// `ORDER BY` slot. Spreadsheet formulas (`IF(A1>5,"y","n")`) and program calls test names,
+/// so no word may appear among the arguments.
+fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str> {
+    p.take_flags();
+    let e = p.operand(0, 0)?;
+    let f = p.take_flags();
+    let constants = (2..e).all(|k| {
+        matches!(
+            p.k(k),
+            Some(
+                Kind::Num
+                    | Kind::Str
+                    | Kind::Cmp
+                    | Kind::Comma
+                    | Kind::Op
+                    | Kind::LParen
+                    | Kind::RParen
+                    | Kind::Kw(Kw::Literal)
+            )
+        )
+    });
+    (f & FUNC != 0
+        && f & ARGCMP != 0
+        && constants
+        && p.k(e - 1) == Some(Kind::RParen)
+        && (e == p.len() || (truncated && p.end_ok(e))))
+    .then_some("conditional-call")
+}
+
 /// After a closed literal, `, name = operand` items to the end, the last operand a literal
 /// the application's quote closes (`x', role='admin`) or the rest cut off by a comment
 /// (`x', is_admin=1-- -`): the value adds columns to an `UPDATE … SET`.
@@ -1185,6 +1354,14 @@ fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'st
         items += 1;
     }
     p.take_flags();
+    // `x', role='admin' WHERE id=1--`: the value also writes the statement's row filter (a
+    // comparison) and cuts the application's own off
+    if items > 0 && truncated && p.kw_is(j, Kw::Where) {
+        j = p.expr(j + 1, 0)?;
+        if p.take_flags() & CMP == 0 {
+            return None;
+        }
+    }
     let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
     (items > 0 && j == p.len() && (open_end || truncated)).then_some("update-assignment")
 }
@@ -1369,7 +1546,8 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                     // (`pg_catalog.pg_sleep(5)`) and its niladic ones stand alone.
                     let method_without_args =
                         i > 0 && p.k(i - 1) == Some(Kind::Dot) && p.k(i + 2) == Some(Kind::RParen);
-                    let before_ok = !method_without_args
+                    let method = method_without_args || (i >= 2 && program_object(p, i));
+                    let before_ok = !method
                         && keywords::arity_fits(p.text(i), p.k(i + 2).map(|k| k == Kind::RParen))
                         && (i == 0
                         || matches!(

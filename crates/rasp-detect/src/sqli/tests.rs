@@ -1115,3 +1115,155 @@ fn maintenance_statements_negated_constants_and_prices() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+/// Gap 1: a value that closes its literal inside `INSERT … VALUES (…)`, adds items or rows
+/// and cuts the rest off; prose quoting things has words and no truncating comment after `)`.
+#[test]
+fn insert_values_breakouts() {
+    for v in [
+        "x', @@version)#",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64)', 'admin')-- -",
+        "a1b2c3d4'), ('y', 'admin')-- -",
+        "x', current_user)--",
+        "x', 1, 1)#",
+        "x', 0x61646d696e)#",
+        "x', user())#",
+        "x', 'admin') ON DUPLICATE KEY UPDATE role='admin'#",
+        "x'), ('y', 'admin",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "O'Brien, Pat",
+        "Hi, I'm Anna, 'admin' of the local club",
+        "Dogs', cats) -- best friends",
+        "Pat', 'Sam')",
+        "x', 'y'",
+        "Chris', Jones (editor)) --",
+        "O'Reilly', 2021) #1 bestseller",
+        "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Gap 3: `UPDATE … SET` assignments that also write the row filter, the rest cut off.
+#[test]
+fn update_assignments_with_where() {
+    for v in [
+        "x', role='admin' WHERE id=1--",
+        "x', role='admin' WHERE username='admin'#",
+        "x', balance=999999 WHERE 1=1-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "x', role='admin' where it matters",
+        "Ann', team=blue WHERE possible",
+        "x', a=b where c",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Gap 6: ODBC escapes, `IS [NOT] DISTINCT FROM`, a lone conditional call on constants, an
+/// `IN` list of literals closed and continued.
+#[test]
+fn dialect_constructs_the_grammar_reads() {
+    for v in [
+        "' OR {x 1}=1#",
+        "' AND {d '2020-01-01'}>0-- -",
+        "' OR 1 IS NOT DISTINCT FROM 1--",
+        "' OR 1 IS DISTINCT FROM 2--",
+        "IF(1=1,5,6)",
+        "IIF(1=1,5,6)",
+        "rand(1=1)",
+        "ELT(1=1,5)",
+        "'a','b') OR ('1'='1'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "IF(A1>5,\"yes\",\"no\")",
+        "=IF(A1>5,1,0)",
+        "if(x == 1, a, b)",
+        "assert(1 == 1)",
+        "max(1, 2)",
+        "rand(10)",
+        "the 'x' is distinct from 'y'",
+        "' or {name}=1",
+        "{x 1}",
+        "'a', 'b' and 'c'",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Gap 4: a GraphQL document's string arguments reach resolvers decoded, one by one.
+#[test]
+fn graphql_string_arguments() {
+    for v in [
+        r#"mutation { login(username: "admin'-- -", password: "x") { token } }"#,
+        r#"{ items(filter: {category: "1) OR (1=1"}) { edges { node { id } } } }"#,
+        r#"mutation { signup(name: "x', 'admin')-- -", email: "a@b.c") { id } }"#,
+        r#"query Q { user(id: "1 UNION SELECT password FROM users") { id } }"#,
+        r#"{ user(name: "admin\u0027--") { id } }"#,
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        r#"query { user(name: "O'Brien") { id } }"#,
+        r#"{ search(q: "select comfort mattress", first: 10) { id } }"#,
+        r#"mutation { post(body: "Don't drop the ball -- really", tags: ["a", "b"]) { id } }"#,
+        r#"{"query": "{ a }", "variables": {"x": "it's"}}"#,
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Program text is not SQL: `false` is every language's truth constant (no niladic SQL
+/// function), and a statement quoted in a host-language call leaves the application's
+/// closing quote after a clause's operand, which no dialect parses.
+#[test]
+fn program_text_around_sql() {
+    for v in [
+        "useEffect(() => {\n  const t = setTimeout(() => setOpen(false), 3000);\n}, []);",
+        "f(g(false))",
+        "cursor.execute(\"SELECT * FROM users WHERE email = %s\", (email,))",
+        "db.query('SELECT * FROM items WHERE id = ?', [req.params.id])",
+        "df = pd.read_sql('SELECT * FROM sales WHERE year = 2023', conn)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "concat(current_user(),version())",
+        "x' SELECT * FROM users WHERE 'a'='a",
+        "x' SELECT password FROM users WHERE id=1--",
+        "x' select * from users where name like '",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+/// `time.sleep(5)` is a method of a program object; SQL qualifies its built-ins only by a
+/// catalog schema or an Oracle package.
+#[test]
+fn qualified_attack_functions() {
+    for v in [
+        "time.sleep(5)",
+        "Thread.sleep(5000)",
+        "await asyncio.sleep(1)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "1 AND DBMS_LOCK.SLEEP(5)",
+        "' or dbms_session.sleep(5)--",
+        "1 ;BEGIN USER_LOCK.SLEEP(5); END --",
+        "1;select pg_catalog.pg_sleep(5)",
+        "'; exec master..xp_cmdshell 'dir'--",
+        "1 AND sleep(5)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
