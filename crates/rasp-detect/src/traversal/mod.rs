@@ -903,6 +903,8 @@ mod tests {
             "/sys/class/net/eth0/address",
             "/app/config/database.yml",
             "/static../settings.py",
+            "/./var/lib/kubelet/config.yaml",
+            "/./root/.bash_history",
             "/assets../.git/config",
             "index.php::$DATA",
             "/run/secrets/db_password",

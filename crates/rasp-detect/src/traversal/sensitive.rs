@@ -830,6 +830,8 @@ fn rooted(s: &str, at: usize) -> bool {
     before.is_empty()
         || before.ends_with("..")
         || before.ends_with('/')
+        // `/./var/lib/…`, `/././etc/…`: dot segments from the root stay at the root.
+        || (before.starts_with('/') && before.bytes().all(|c| c == b'/' || c == b'.'))
         || (before.len() == 2
             && before.ends_with(':')
             && before.as_bytes()[0].is_ascii_alphabetic())
