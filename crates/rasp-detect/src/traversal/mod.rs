@@ -509,6 +509,10 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // byte of prose or code around a path (`"cd ../..`, `'a', '../b'`).
     let mut after_directory = false;
     let mut alias_step = false;
+    // The directory a `..` just left (`images` in `/images/../config.php`), while the
+    // segment after it is not yet read.
+    let mut left: Option<&[u8]> = None;
+    let mut previous: &[u8] = b"";
     for raw in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
         let seg = trim_blanks(raw);
         if seg.is_empty() || seg == b"." {
@@ -519,8 +523,15 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             // application chose walks back out of it to a sibling. No path an application
             // builds or a browser sends keeps such a pair (both resolve it first); only
             // exactly two dots count here, as `src/.../main.rs` is an ellipsis in prose.
-            if (after_directory || alias_step) && (raw == b".." || raw.starts_with(b"..;")) {
+            // Going back into the same directory (`lib/../lib/index.js`) leaves nothing.
+            if left.is_some() {
                 return true;
+            }
+            if alias_step {
+                return true;
+            }
+            if after_directory && (raw == b".." || raw.starts_with(b"..;")) {
+                left = Some(previous);
             }
             if alias_step {
                 return true;
@@ -534,9 +545,11 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             // `/static../settings.py`: nginx's `location /static { alias /app/static/; }`
             // maps this to `/app/static/../settings.py`. A directory name ending in exactly
             // two dots, with a segment after it, steps up.
-            if alias_step {
+            if alias_step || left.is_some_and(|d| d != raw) {
                 return true;
             }
+            left = None;
+            previous = raw;
             after_directory = raw.iter().all(|&c| !DIRECTORY_STOP[usize::from(c)]);
             alias_step = after_directory
                 && raw.len() > 2
@@ -545,7 +558,8 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             depth += 1;
         }
     }
-    false
+    // `uploads/..`: the walk ends above the directory it named.
+    left.is_some()
 }
 
 /// Bytes no directory name in a path holds, but prose and code around a path do.
@@ -762,6 +776,7 @@ mod tests {
         }
         let mut depth: i32 = 0;
         let mut previous: Option<&str> = None;
+        let mut left: Option<&str> = None;
         for raw in segs {
             let seg = raw.trim_matches(|c: char| c == ' ' || c == '\t');
             if seg.is_empty() || seg == "." {
@@ -771,8 +786,11 @@ mod tests {
                 let two_dots = raw.split(';').next() == Some("..");
                 let directory =
                     previous.is_some_and(|p| !p.chars().any(|c| " \t\n\r\"'`<>(),=".contains(c)));
-                if two_dots && directory || alias_step(previous) {
+                if left.is_some() || alias_step(previous) {
                     return true;
+                }
+                if two_dots && directory {
+                    left = previous;
                 }
                 previous = None;
                 depth -= 1;
@@ -780,14 +798,15 @@ mod tests {
                     return true;
                 }
             } else {
-                if alias_step(previous) {
+                if alias_step(previous) || left.is_some_and(|d| d != raw) {
                     return true;
                 }
+                left = None;
                 previous = Some(raw);
                 depth += 1;
             }
         }
-        false
+        left.is_some()
     }
 
     #[test]
@@ -914,6 +933,8 @@ mod tests {
         }
         for v in [
             "src/.../main.rs",
+            "lib/../lib/index.js",
+            "a/b/../b/c",
             "\\\\fileserver\\shared\\reports\\Q1.xlsx",
             "bd lets you type \"cd ../../..\" instead",
             "path.relative('a', '../b')",
