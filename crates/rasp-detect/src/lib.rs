@@ -572,7 +572,11 @@ fn markup_or_script_capable(decoded: &str) -> bool {
 /// (`document (3).pdf`). Neither can carry markup or SQL, yet their parentheses and commas
 /// look like code to a character model.
 fn plain_data_shape(value: &str) -> bool {
-    let t = value.trim().as_bytes();
+    // Both shapes are short: longer values leave before any scan.
+    if value.len() > 80 {
+        return false;
+    }
+    let t = value.as_bytes().trim_ascii();
     if t.len() > 64 || t.last() == Some(&b'(') {
         return false;
     }
