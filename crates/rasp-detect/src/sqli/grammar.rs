@@ -782,31 +782,37 @@ impl<'a> Parser<'a> {
             }
             Some(Kw::Statement) => match w.as_str() {
                 "drop" | "create" | "alter" | "truncate" => {
-                    matches!(
-                        next_text.as_str(),
-                        "table"
-                            | "database"
-                            | "schema"
-                            | "view"
-                            | "procedure"
-                            | "function"
-                            | "user"
-                            | "index"
-                            | "trigger"
-                            | "login"
-                            | "role"
-                            | "temporary"
-                            | "or"
-                            | "definer"
-                            | "extension"
-                            | "sequence"
-                            | "event"
-                    ) || (w == "alter"
-                        && next_text == "system"
+                    // The object needs its name (`DROP TABLE users`, `IF EXISTS x`):
+                    // `'DROP TABLE' as his nickname` quotes the words and names nothing.
+                    let named = matches!(next_text.as_str(), "or" | "temporary" | "definer")
+                        || matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_)));
+                    named
                         && matches!(
-                            self.text(i + 2).to_ascii_lowercase().as_str(),
-                            "set" | "reset"
-                        ))
+                            next_text.as_str(),
+                            "table"
+                                | "database"
+                                | "schema"
+                                | "view"
+                                | "procedure"
+                                | "function"
+                                | "user"
+                                | "index"
+                                | "trigger"
+                                | "login"
+                                | "role"
+                                | "temporary"
+                                | "or"
+                                | "definer"
+                                | "extension"
+                                | "sequence"
+                                | "event"
+                        )
+                        || (w == "alter"
+                            && next_text == "system"
+                            && matches!(
+                                self.text(i + 2).to_ascii_lowercase().as_str(),
+                                "set" | "reset"
+                            ))
                 }
                 // `MERGE [INTO] target [[AS] alias] USING source …`
                 "merge" => {

@@ -1267,3 +1267,10 @@ fn qualified_attack_functions() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn a_dropped_object_needs_its_name() {
+    assert!(detect("x'; DROP TABLE users--", Context::Param).is_some());
+    assert!(detect("1; DROP TABLE IF EXISTS users", Context::Param).is_some());
+    assert!(detect("My kid put 'DROP TABLE' as his nickname", Context::Param).is_none());
+}

@@ -924,6 +924,9 @@ mod tests {
             "/static../settings.py",
             "/./var/lib/kubelet/config.yaml",
             "/./root/.bash_history",
+            "storage/logs/laravel.log",
+            "../app/etc/env.php",
+            "~/.pypirc",
             "/assets../.git/config",
             "index.php::$DATA",
             "/run/secrets/db_password",
@@ -934,6 +937,7 @@ mod tests {
         for v in [
             "src/.../main.rs",
             "lib/../lib/index.js",
+            "see the terraform.tfstate file",
             "a/b/../b/c",
             "\\\\fileserver\\shared\\reports\\Q1.xlsx",
             "bd lets you type \"cd ../../..\" instead",

@@ -148,6 +148,15 @@ const ANYWHERE: &[&str] = &[
     "config/master.key",
     "config/credentials.yml.enc",
     "secrets/master.key",
+    // Framework secrets and logs named from the application root: Laravel's log (log
+    // poisoning), Magento's and Drupal's database settings, Maven's and PyPI's credentials,
+    // Terraform state (every managed secret in clear).
+    "storage/logs/laravel.log",
+    "app/etc/env.php",
+    "sites/default/settings.php",
+    ".m2/settings.xml",
+    ".pypirc",
+    "terraform.tfstate",
     // ASP.NET's protected data folder (databases, often the membership store).
     "app_data/",
 ];
@@ -156,7 +165,15 @@ const ANYWHERE: &[&str] = &[
 /// `../.pgpass`) and only as a whole name: documentation names them alone ("the .netrc
 /// file", `.env.example` templates, a `.env(…)` method), a request reading them gives a
 /// directory.
-const IN_PATH_ONLY: &[&str] = &[".pgpass", ".git-credentials", ".npmrc", ".netrc", ".env"];
+const IN_PATH_ONLY: &[&str] = &[
+    ".pgpass",
+    ".git-credentials",
+    ".npmrc",
+    ".netrc",
+    ".env",
+    ".pypirc",
+    "terraform.tfstate",
+];
 
 /// Named at the root of the file system only (`/etc/…`, `C:\windows\…`, after a climb).
 const ROOTED: &[&str] = &[
