@@ -289,7 +289,12 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     // an editor's video embed: an `https:` iframe with presentational attributes only
     let iframe = name == b"iframe" && !end_tag;
     let mut https_src = false;
-    if !well_formed || (active_element(name) && !iframe && !(end_tag && name == b"iframe")) {
+    // An SVG `use` of a symbol in the same document (`<use href="#icon-cart">`, an icon
+    // sprite) copies inert shapes; one that references another document is active.
+    let use_fragment = name == b"use";
+    if !well_formed
+        || (active_element(name) && !iframe && !use_fragment && !(end_tag && name == b"iframe"))
+    {
         return None;
     }
     for _ in 0..MAX_INERT_ATTRS {
@@ -333,6 +338,16 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
             }
         }
         let mut abuf = [0u8; 64];
+        if use_fragment {
+            let lname = lower_into(attr_raw, &mut abuf);
+            if matches!(lname, b"href" | b"xlink:href") {
+                if !raw.trim_start().starts_with('#') {
+                    return None;
+                }
+                // A fragment of this document: nothing to load.
+                continue;
+            }
+        }
         if iframe {
             let lname = lower_into(attr_raw, &mut abuf);
             if lname == b"src" {
@@ -373,6 +388,8 @@ mod tests {
             "<textarea name=\"msg\" rows=\"4\"></textarea>",
             "if a < b then <em>c</em>",
             "<note><to>Tove</to><from>Jani</from></note>",
+            "<svg class=\"icon\"><use href=\"#icon-cart\"></use></svg>",
+            "<svg><use xlink:href=\"#star\"/></svg>",
             "<?xml version=\"1.0\"?><root><a>1</a></root>",
             "<p class=\"MsoNormal\">Word<o:p></o:p></p>",
             "<!-- note --><p>x</p>",
@@ -386,6 +403,8 @@ mod tests {
     #[test]
     fn active_or_odd_markup_is_not_inert() {
         for v in [
+            "<svg><use href=\"https://evil.tld/x.svg#a\"></use></svg>",
+            "<svg><use xlink:href=\"data:image/svg+xml;base64,PHN2Zz4=#x\"/></svg>",
             "plain text",
             "<script>alert(1)</script>",
             "<img src=x onerror=alert(1)>",
