@@ -1795,6 +1795,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Data | Start::Subst) => {
             !sentence_follows(v, end, plus)
+                && !(vocabulary::is_english(word) && and_another_word(v, end, plus))
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {
@@ -2533,6 +2534,31 @@ fn path_to_run(word: &[u8]) -> bool {
         && rest
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+}
+
+/// `cat & dog`, `time & money`: after an English-word command, a spaced `&` and a word that
+/// names no command join two nouns; a shell would run `cat` in the background and then a
+/// program called `dog`.
+fn and_another_word(v: &[u8], end: usize, plus: bool) -> bool {
+    let rest = &v[end.min(v.len())..];
+    let Some(amp) = rest.iter().position(|&b| !is_blank(b, plus)) else {
+        return false;
+    };
+    if rest[amp] != b'&' || !rest.get(amp + 1).is_some_and(|&b| is_blank(b, plus)) {
+        return false;
+    }
+    let after = &rest[amp + 1..];
+    let start = after
+        .iter()
+        .position(|&b| !is_blank(b, plus))
+        .unwrap_or(after.len());
+    let word = &after[start..];
+    let len = word.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    len >= 2
+        && word
+            .get(len)
+            .is_none_or(|&c| is_blank(c, plus) || matches!(c, b'.' | b','))
+        && classify(&word[..len].to_ascii_lowercase()) == CommandWord::Unknown
 }
 
 /// `at` moved past up to six option words (`-n`, `-o0`, `--pid=1`) and numbers (`19`,

@@ -1971,3 +1971,13 @@ fn a_lone_shell_abbreviation_after_a_longer_prefix() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn two_nouns_joined_by_and() {
+    assert!(!hit(
+        "search_history=select comfort|union pacific|cat & dog"
+    ));
+    assert!(!hit("toys|cat & dog"));
+    assert!(hit("x|cat /etc/passwd & dog"));
+    assert!(hit("x|cat & whoami"));
+}
