@@ -1794,8 +1794,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 })
         }
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Data | Start::Subst) => {
-            !sentence_follows(v, end, plus)
-                && !(vocabulary::is_english(word) && and_another_word(v, end, plus))
+            let two_nouns = vocabulary::is_english(word) && and_another_word(v, end, plus);
+            !(sentence_follows(v, end, plus) || two_nouns)
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {

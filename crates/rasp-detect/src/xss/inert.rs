@@ -292,9 +292,8 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     // An SVG `use` of a symbol in the same document (`<use href="#icon-cart">`, an icon
     // sprite) copies inert shapes; one that references another document is active.
     let use_fragment = name == b"use";
-    if !well_formed
-        || (active_element(name) && !iframe && !use_fragment && !(end_tag && name == b"iframe"))
-    {
+    let exempt = iframe || use_fragment || (end_tag && name == b"iframe");
+    if !well_formed || (active_element(name) && !exempt) {
         return None;
     }
     for _ in 0..MAX_INERT_ATTRS {
