@@ -266,7 +266,9 @@ pub fn dangerous_in_attribute(v: &str) -> bool {
 /// holds markup before it is not a URL the application links to, and text loads nothing
 /// (schemes inside tags are the attribute scan's).
 pub fn dangerous_value(v: &str) -> bool {
-    let Some(h) = find_scheme_where(v, |at| !in_element_text(v.as_bytes(), at)) else {
+    let Some(h) = find_scheme_where(v, |at| {
+        !in_element_text(v.as_bytes(), at) && !css_image_url(v.as_bytes(), at)
+    }) else {
         return false;
     };
     if h.scheme == "data:" || h.obfuscated {
@@ -299,6 +301,37 @@ pub fn dangerous_value(v: &str) -> bool {
     })
 }
 
+/// Whether the scheme at `at` opens an image in a CSS `url(` (`background:
+/// url("data:image/svg+xml,…")`): a browser draws a CSS image and never runs script in it,
+/// SVG included. `behavior:` and `-moz-binding:` load code through `url(` and are excluded.
+fn css_image_url(b: &[u8], at: usize) -> bool {
+    let image = b[at..]
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"data:image/"));
+    let before = b[..at].trim_ascii_end();
+    let before = before
+        .strip_suffix(b"\"")
+        .or_else(|| before.strip_suffix(b"'"))
+        .unwrap_or(before)
+        .trim_ascii_end();
+    let Some(head) = before
+        .len()
+        .checked_sub(4)
+        .filter(|&n| before[n..].eq_ignore_ascii_case(b"url("))
+        .map(|n| before[..n].trim_ascii_end())
+    else {
+        return false;
+    };
+    let property = head
+        .iter()
+        .rposition(|&c| matches!(c, b';' | b'{' | b'"' | b'\'' | b'<'))
+        .map_or(head, |p| &head[p + 1..]);
+    let code = property
+        .windows(8)
+        .any(|w| w.eq_ignore_ascii_case(b"behavior") || w.eq_ignore_ascii_case(b"-binding"));
+    image && !code
+}
+
 /// Whether offset `at` is in text after a complete tag: the last `<` before it opens a tag
 /// (`<name` or `</name`) that a `>` closes before `at`.
 fn in_element_text(b: &[u8], at: usize) -> bool {
@@ -314,6 +347,24 @@ fn in_element_text(b: &[u8], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn css_images_draw_and_run_nothing() {
+        for v in [
+            "background: url(\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3C/svg%3E\");",
+            "a{background-image:url('data:image/png;base64,iVBORw0KGgo=')}",
+        ] {
+            assert!(!super::dangerous_value(v), "{v}");
+        }
+        for v in [
+            "x{behavior:url(data:image/svg+xml,<svg onload=alert(1)>)}",
+            "<iframe src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
+            "url(data:image/png,x) javascript:alert(1)",
+            "background:url(data:text/html,<script>alert(1)</script>)",
+        ] {
+            assert!(super::dangerous_value(v), "{v}");
+        }
+    }
 
     #[test]
     fn schemes() {
