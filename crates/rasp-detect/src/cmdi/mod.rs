@@ -1389,8 +1389,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     let from_windows_path = windows_path.is_some();
     // `;command id`, `;builtin exec id`, `;nohup id`: after a tight separator a wrapper
-    // leaves the word after it as tightly in command position. A wrapped wrapper is judged
-    // below, so this recursion is one level deep.
+    // leaves the word after it as tightly in command position. The loop below skips the
+    // wrappers, so the word judged again is no wrapper and this recursion is one level deep.
     // (`sh` and `bash` run a script file named by the next word, not a command.) The
     // reserved words `do`, `then` and `else` leave the next word in command position too
     // (`;for i in 1;do id;done`): glued to a separator, prose never writes them.
@@ -1472,9 +1472,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // C, Python or JavaScript source; a shell passes arguments as words, never in
     // parentheses. Only after a separator glued on (`;set(`) is it judged as a command;
     // exotic names (`iex(New-Object …)`) are never code identifiers.
+    // The first byte after the word and its blanks, and the last before the start's blanks.
+    let next_byte = || v[end..].iter().copied().find(|&b| !is_blank(b, plus));
+    let byte_before = || v[..at].iter().rev().copied().find(|&b| !is_blank(b, plus));
     if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
         && matches!(kind, Start::Value | Start::Loose | Start::Newline)
-        && v[end..].iter().find(|&&b| !is_blank(b, plus)) == Some(&b'(')
+        && next_byte() == Some(b'(')
     {
         return None;
     }
@@ -1536,18 +1539,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
     }
     let evidence = || has_shell_arguments(v, end, plus);
-    let terminated = || {
-        let rest = &v[end..];
-        let first = rest.iter().copied().find(|&b| !is_blank(b, plus));
-        first.is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'}' | b'\\'))
-    };
-    let terminated_by_sep = || {
-        let rest = &v[end..];
-        rest.iter()
-            .copied()
-            .find(|&b| !is_blank(b, plus))
-            .is_some_and(|b| is_sep(b) || b == b'`')
-    };
+    let terminated =
+        || next_byte().is_none_or(|b| is_sep(b) || matches!(b, b'`' | b')' | b'#' | b'}' | b'\\'));
+    let terminated_by_sep = || next_byte().is_some_and(|b| is_sep(b) || b == b'`');
     // `sleep 5`, `ping 127` …: a timing probe is the command, a number and nothing else.
     let timing_probe = || {
         matches!(word, b"sleep" | b"ping" | b"timeout") && {
@@ -1616,10 +1610,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && cw == CommandWord::Known(Tier::Word)
         && title_case(v, at, end)
         && capitalised_item_before(v, at)
-        && v[end..]
-            .iter()
-            .find(|&&b| !is_blank(b, plus))
-            .is_none_or(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b')'))
+        && next_byte().is_none_or(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b',' | b')'))
     {
         return None;
     }
@@ -1633,13 +1624,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         && !vocabulary::is_windows_word(word)
         && title_case(v, at, end)
-        && v[end..]
-            .iter()
-            .find(|&&b| !is_blank(b, plus))
-            .is_none_or(|&b| matches!(b, b'.' | b',' | b')' | b'|' | b'&' | b';'))
-        && v[end..]
-            .first()
-            .is_none_or(|&b| is_blank(b, plus) || b != b'|')
+        && next_byte().is_none_or(|b| matches!(b, b'.' | b',' | b')' | b'|' | b'&' | b';'))
+        && v.get(end) != Some(&b'|')
     {
         return None;
     }
@@ -1648,10 +1634,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && end >= 3
         && v[end - 2..end] == *b"$0"
         && is_blank(v[end - 3], plus)
-        && v[end..]
-            .iter()
-            .find(|&&b| !is_blank(b, plus))
-            .is_none_or(|&b| b == b'|')
+        && next_byte().is_none_or(|b| b == b'|')
     {
         return None;
     }
@@ -1683,8 +1666,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         // cmd's `%NAME%` runs only after cmd's own separators: to cmd a `;` is text
         // (`set PATH=C:\bin;%PATH%` extends a list).
         (CommandWord::Variable, _)
-            if word.first() == Some(&b'%')
-                && v[..at].iter().rev().find(|&&b| !is_blank(b, plus)) == Some(&b';') =>
+            if word.first() == Some(&b'%') && byte_before() == Some(b';') =>
         {
             false
         }
@@ -1822,10 +1804,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && (one_token_before(v, at, plus)
                         || (!title_case(v, at, end)
                             // `&` is also prose's "and" (`He (grep) & id`).
-                            && matches!(
-                                v[..at].iter().rev().find(|&&b| !is_blank(b, plus)),
-                                Some(b';' | b'|')
-                            ))))
+                            && matches!(byte_before(), Some(b';' | b'|')))))
                 // `x; echo hacked`: the probe that proves execution, a few plain words
                 // ending the value after a one-token value (not a capitalised word of prose:
                 // "Rock; echo chamber")

@@ -115,14 +115,10 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         }
         // `--exec` names a command in too many tools' documentation (`--exec "CMD"`); git's
         // `--exec=<path>` is glued.
-        let delimited = if name.eq_ignore_ascii_case(b"exec") {
-            v.get(after) == Some(&b'=')
-        } else {
-            matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))
-        };
-        return COMMAND_OPTIONS.iter().any(|o| name.eq_ignore_ascii_case(o))
-            && delimited
-            && has_operand(v, after + 1);
+        if name.eq_ignore_ascii_case(b"exec") {
+            return glued_value(v, after);
+        }
+        return command_option(name) && with_value(v, after);
     }
     match name {
         // ssh: `-oProxyCommand=…`, `-o ProxyCommand=…`, `-o "ProxyCommand …"`.
@@ -150,9 +146,7 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
             memchr::memmem::find(&v[..at], b"find ").is_none() && find_action(v, after)
         }
         // zip: `-TT cmd` (zip's own test command; upper case only).
-        b"TT" => {
-            matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) && has_operand(v, after + 1)
-        }
+        b"TT" => with_value(v, after),
         // sendmail: `-X/var/www/x.php` logs all traffic, the attacker's body included, to a
         // file of the attacker's choice; `-OQueueDirectory=/tmp` goes with it.
         b"X" => {
@@ -160,18 +154,27 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
             v.get(k) == Some(&b'/') && v.get(k + 1).is_some_and(|&c| c != b' ')
         }
         // Go's single-dash long options (`-toolexec=id`).
-        _ => {
-            COMMAND_OPTIONS.iter().any(|o| name.eq_ignore_ascii_case(o))
-                && v.get(after) == Some(&b'=')
-                && has_operand(v, after + 1)
-        }
+        _ => command_option(name) && glued_value(v, after),
     }
 }
 
+/// Whether `name` is one of [`COMMAND_OPTIONS`] (any case).
+fn command_option(name: &[u8]) -> bool {
+    COMMAND_OPTIONS.iter().any(|o| name.eq_ignore_ascii_case(o))
+}
+
+/// The option ending at `after` takes a value: `=` or a blank, then something.
+fn with_value(v: &[u8], after: usize) -> bool {
+    matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) && has_operand(v, after + 1)
+}
+
+/// The option ending at `after` takes a value glued on with `=` (`--exec=id`).
+fn glued_value(v: &[u8], after: usize) -> bool {
+    v.get(after) == Some(&b'=') && has_operand(v, after + 1)
+}
+
 fn ssh_key(key: &[u8], v: &[u8], after: usize) -> bool {
-    SSH_COMMAND_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k))
-        && matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))
-        && has_operand(v, after + 1)
+    SSH_COMMAND_KEYS.iter().any(|k| key.eq_ignore_ascii_case(k)) && with_value(v, after)
 }
 
 /// A git configuration key that runs a command, `=`, and a value (`core.sshCommand=id`).
