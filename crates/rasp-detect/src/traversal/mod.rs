@@ -524,17 +524,12 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             // builds or a browser sends keeps such a pair (both resolve it first); only
             // exactly two dots count here, as `src/.../main.rs` is an ellipsis in prose.
             // Going back into the same directory (`lib/../lib/index.js`) leaves nothing.
-            if left.is_some() {
-                return true;
-            }
-            if alias_step {
+            // A second step up after a left directory, or a step after an alias step.
+            if left.is_some() || alias_step {
                 return true;
             }
             if after_directory && (raw == b".." || raw.starts_with(b"..;")) {
                 left = Some(previous);
-            }
-            if alias_step {
-                return true;
             }
             after_directory = false;
             depth -= 1;
