@@ -604,7 +604,7 @@ fn decode_entity(t: &str) -> Option<(char, usize)> {
         }
         return Some((char::from_u32(n).unwrap_or('\u{fffd}'), used));
     }
-    const NAMED: [(&str, char); 12] = [
+    const NAMED: [(&str, char); 13] = [
         ("lt;", '<'),
         ("gt;", '>'),
         ("quot;", '"'),
@@ -612,6 +612,7 @@ fn decode_entity(t: &str) -> Option<(char, usize)> {
         ("amp;", '&'),
         ("colon;", ':'),
         ("sol;", '/'),
+        ("period;", '.'),
         ("bsol;", '\\'),
         ("lpar;", '('),
         ("rpar;", ')'),

@@ -582,6 +582,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
     }
+    if bytes.all(DOLLAR) && powershell_engine(v) {
+        return Some("powershell-engine");
+    }
     if bytes.any(PERCENT) && cmd_substring(v) {
         return Some("cmd-substring");
     }
@@ -790,7 +793,8 @@ fn scan_starts(
         }
         match b {
             b';' | b'|' | b'&' => {
-                let doubled = next == Some(b) && b != b';';
+                // `|&` is bash's pipe of both output streams: one operator, like `||`.
+                let doubled = (next == Some(b) && b != b';') || (b == b'|' && next == Some(b'&'));
                 let after = if doubled { i + 2 } else { i + 1 };
                 if lazy && dead_start(v, after, plus_is_space) {
                     dead += 1;
@@ -1388,6 +1392,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         None
     };
     let from_windows_path = windows_path.is_some();
+    // `;case x in *) id;; esac`: the command list after a pattern's `)` runs. The whole
+    // `case WORD in PATTERN)` shape is the shell's, so a loose start qualifies too.
+    if word == b"case" {
+        if let Some(body) = case_body(v, end, plus) {
+            // The body never starts with `case` again unless the value nests one, and
+            // each level moves `at` forward, so the recursion ends with the value.
+            if let Some(reason) = judge_start(v, body, Start::Tight, plus) {
+                return Some(reason);
+            }
+        }
+    }
     // `;command id`, `;builtin exec id`, `;nohup id`: after a tight separator a wrapper
     // leaves the word after it as tightly in command position. The loop below skips the
     // wrappers, so the word judged again is no wrapper and this recursion is one level deep.
@@ -4036,11 +4051,84 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
         .any(|w| inner.len() > w.len() && inner[..w.len()].eq_ignore_ascii_case(w));
     let close = inner.iter().position(|&b| b == b')').unwrap_or(inner.len());
     let body = &inner[..close];
-    let glued = matches!(body.first(), Some(b'\'' | b'"'))
+    let quoted = matches!(body.first(), Some(b'\'' | b'"'));
+    let glued = quoted
         && body
             .windows(3)
             .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']));
-    lookup || glued
+    // `&("{1}{0}" -f 'ex','i')`: the format operator fills numbered slots with the pieces
+    // of the name; only PowerShell writes `-f` after a string of `{N}` slots.
+    lookup || glued || (quoted && format_operator(body))
+}
+
+/// Where the commands of the first branch of a `case WORD in PATTERN)` start, `from` being
+/// just after `case`: the shell's `in` after one word, then a pattern without blanks
+/// closed by `)` (`*)`, `a|b)`, `(x)`). Prose writes "case in point)" without the word
+/// between, and "in case of" puts `case` after it.
+fn case_body(v: &[u8], from: usize, plus: bool) -> Option<usize> {
+    let blanks = |at: usize| {
+        at + v[at.min(v.len())..]
+            .iter()
+            .take_while(|&&b| is_blank(b, plus))
+            .count()
+    };
+    let word_end = |at: usize| {
+        at + v[at.min(v.len())..]
+            .iter()
+            .take(MAX_WORD)
+            .take_while(|&&b| !is_blank(b, plus) && !is_sep(b) && b != b')')
+            .count()
+    };
+    let subject = blanks(from);
+    let subject_end = word_end(subject);
+    let keyword = blanks(subject_end);
+    if subject_end == subject || subject_end == keyword {
+        return None;
+    }
+    let keyword_end = word_end(keyword);
+    if !v[keyword..keyword_end].eq_ignore_ascii_case(b"in") || keyword_end == blanks(keyword_end) {
+        return None;
+    }
+    let pattern = blanks(keyword_end);
+    let pattern_end = word_end(pattern);
+    (pattern_end > pattern && v.get(pattern_end) == Some(&b')')).then(|| blanks(pattern_end + 1))
+}
+
+/// Whether `body` (which opens with a quote) is PowerShell's format operator applied to a
+/// string holding a `{N}` slot: `"{1}{0}" -f 'ex','i'`.
+fn format_operator(body: &[u8]) -> bool {
+    let quote = body[0];
+    let Some(close) = body[1..].iter().position(|&b| b == quote).map(|p| p + 1) else {
+        return false;
+    };
+    let slot = body[1..close]
+        .windows(3)
+        .any(|w| w[0] == b'{' && w[1].is_ascii_digit() && w[2] == b'}');
+    let rest = &body[close + 1..];
+    let rest = &rest[rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()..];
+    slot && rest.len() > 3
+        && rest[..2].eq_ignore_ascii_case(b"-f")
+        && matches!(rest[2], b' ' | b'\t' | b'\'' | b'"')
+}
+
+/// PowerShell's engine object `$ExecutionContext` reaching `InvokeCommand`
+/// (`$ExecutionContext.InvokeCommand.InvokeScript('id')`, `.NewScriptBlock(…)`,
+/// `.ExpandString(…)`): it runs a string as a script. The automatic variable is
+/// PowerShell's own; no prose or other language spells it.
+fn powershell_engine(v: &[u8]) -> bool {
+    const NAME: &[u8] = b"$executioncontext.";
+    memchr::memchr_iter(b'$', v).take(64).any(|p| {
+        let Some(rest) = v.get(p + NAME.len()..) else {
+            return false;
+        };
+        v[p..p + NAME.len()].eq_ignore_ascii_case(NAME)
+            && rest[..rest.len().min(48)]
+                .windows(6)
+                .any(|w| w.eq_ignore_ascii_case(b"invoke"))
+    })
 }
 
 /// cmd's substring expansion `%NAME:~start[,length]%` (`%PROGRAMFILES:~10,1%` is a blank,

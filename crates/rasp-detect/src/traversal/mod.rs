@@ -13,7 +13,9 @@
 mod classes;
 mod sensitive;
 
-use crate::normalize::{fold_lookalike, lenient_decode};
+use std::borrow::Cow;
+
+use crate::normalize::{fold_lookalike, html_entity_decode, lenient_decode};
 use crate::{AttackKind, Context, Detection, Engine};
 
 /// Most segments walked per value: deeper paths are judged on their first segments.
@@ -89,13 +91,25 @@ pub fn warm() {
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
-    let reason = judge(value, ctx)?;
+    let reason = judge(value, ctx).or_else(|| judge_references(value, ctx))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
         score: 1.0,
         reason,
     })
+}
+
+/// A path spelled with character references (`&#46;&#46;&#47;etc&#47;passwd`,
+/// `&period;&period;&sol;`): an XML or HTML layer between the request and the file API
+/// decodes them, so the decoded value is judged as the value would be. One layer only:
+/// the decoded text is judged by [`judge`], which decodes no references.
+fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
+    memchr::memchr(b'&', value.as_bytes())?;
+    match html_entity_decode(value) {
+        Cow::Owned(decoded) if decoded != value => judge(&decoded, ctx),
+        _ => None,
+    }
 }
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
@@ -882,6 +896,24 @@ mod tests {
 
     fn hit(v: &str) -> bool {
         detect(v, Context::Param).is_some()
+    }
+
+    #[test]
+    fn paths_spelled_with_character_references() {
+        for v in [
+            "&#46;&#46;&#47;&#46;&#46;&#47;etc&#47;passwd",
+            "&#x2e;&#x2e;/&#x2e;&#x2e;/etc/passwd",
+            "&period;&period;&sol;&period;&period;&sol;windows&sol;win.ini",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "Tom &amp; Jerry",
+            "&#46;&#46;&#46; and more",
+            "R&amp;D / sales",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
     }
 
     #[test]
