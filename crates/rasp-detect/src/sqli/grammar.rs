@@ -492,7 +492,19 @@ impl<'a> Parser<'a> {
                         m += 1;
                     }
                     match self.operand(m, depth) {
-                        Some(r) => r,
+                        Some(r) => {
+                            // `1 rlike 1`, `'a' like 'a'`: a constant matched against itself
+                            let constants = matches!(self.k(m), Some(Kind::Num | Kind::Str))
+                                && matches!(self.k(lhs_start), Some(Kind::Num | Kind::Str));
+                            if constants
+                                && r == m + 1
+                                && j == lhs_start + 1
+                                && self.same_literal(lhs_start, m)
+                            {
+                                self.flags |= TAUT;
+                            }
+                            r
+                        }
                         None => break,
                     }
                 }
@@ -681,6 +693,16 @@ impl<'a> Parser<'a> {
             j += 1;
             p += 1;
         }
+        // After a break-out, the other two query expressions a set operation takes:
+        // MySQL 8's `TABLE users` (every row of a table) and a `VALUES (…)` row constructor
+        // (MySQL 8, PostgreSQL, DB2, SQLite)
+        if lenient
+            && ((self.text(j).eq_ignore_ascii_case("table") && self.k(j + 1) == Some(Kind::Word))
+                || (self.text(j).eq_ignore_ascii_case("values")
+                    && self.k(j + 1) == Some(Kind::LParen)))
+        {
+            return true;
+        }
         if self.kw(j) != Some(Kw::Select) {
             return false;
         }
@@ -745,6 +767,15 @@ impl<'a> Parser<'a> {
                 }
                 _ => false,
             },
+            // `; sp_rename 'users','u2'`, `; xp_dirtree '\\host\x'`: T-SQL runs a system
+            // procedure named first in a batch statement without EXEC; its arguments are
+            // literals or variables, which prose after a `;` does not write
+            None if self.k(i) == Some(Kind::Word)
+                && w.len() > 3
+                && (w.starts_with("sp_") || w.starts_with("xp_")) =>
+            {
+                matches!(next, Some(Kind::Str | Kind::OpenStr | Kind::Var))
+            }
             // `LOCK TABLES t WRITE` (MySQL), `LOCK TABLE t IN ACCESS EXCLUSIVE MODE`
             // (PostgreSQL): a lock mode after the name, which prose ("lock tables before
             // moving") does not write

@@ -1197,6 +1197,18 @@ fn decide(
                 .or_else(|| list_close(&mut p, i, truncated))
                 .or_else(|| insert_values(&mut p, i, 0, truncated))
         }
+        // `x' on duplicate key update role='admin'#`, `x') on duplicate key update …-- -`:
+        // the value closes its literal (and the row) and adds MySQL's upsert clause, which
+        // rewrites the existing row when the key collides (the victim's account)
+        Some(Kind::Word | Kind::Kw(_))
+            if start_kind == StartKind::Quote
+                && parens <= 1
+                && p.text(i).eq_ignore_ascii_case("on") =>
+        {
+            let j = on_duplicate_key_update(&mut p, i)?;
+            let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
+            (j == p.len() && (truncated || open_end)).then_some("insert-values")
+        }
         // `x'), ('y', 'admin')-- -`: the row closed right after the literal, another row added
         Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 1 => {
             insert_values(&mut p, i, parens, truncated)
@@ -1375,7 +1387,11 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     if i == 0 || p.k(i - 1) != Some(Kind::Num) || p.k(i + 1) != Some(Kind::Num) || e != i + 2 {
         return false;
     }
-    p.kw_is(i, Kw::Xor) || p.text(i - 1) == p.text(i + 1) || p.radix_literal(i + 1)
+    // (`0 or 1 offset 0`: any two constants, when a clause of the query follows them)
+    p.kw_is(i, Kw::Xor)
+        || p.text(i - 1) == p.text(i + 1)
+        || p.radix_literal(i + 1)
+        || matches!(p.k(e), Some(Kind::Kw(_)))
 }
 
 /// `1, is_admin=1`, `30, email='a@evil.tld'`: a number in `UPDATE … SET age=<value>`
@@ -1619,8 +1635,9 @@ fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'st
     }
     p.take_flags();
     // `x', role='admin' WHERE id=1--`: the value also writes the statement's row filter (a
-    // comparison) and cuts the application's own off
-    if items > 0 && truncated && p.kw_is(j, Kw::Where) {
+    // comparison) and cuts the application's own off, or leaves its last literal open for
+    // the application's quote (`x', password='p' where '1'='1`)
+    if items > 0 && p.kw_is(j, Kw::Where) {
         j = p.expr(j + 1, 0)?;
         if p.take_flags() & CMP == 0 {
             return None;

@@ -1480,3 +1480,36 @@ fn sql_named_in_prose() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// Clause and statement tails after a break-out: MySQL's upsert, a WHERE after added
+/// assignments, `TABLE`/`VALUES` after UNION, a T-SQL system procedure after `;`, a
+/// constant matched against itself, two constants before a query clause.
+#[test]
+fn clause_tails_after_a_break_out() {
+    for v in [
+        "x' on duplicate key update role='admin'#",
+        "x') on duplicate key update is_admin=1-- -",
+        "x', password='p' where '1'='1",
+        "1 union table users",
+        "1 union values(1)",
+        "1; sp_rename 'users','u2'--",
+        "1 rlike 1",
+        "1 sounds like 1",
+        "' or 'a' like 'a",
+        "0 or 1 offset 0",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Tom's on duplicate key update duty",
+        "x', name='y' where is it",
+        "the union table was set",
+        "students union values (we care)",
+        "see; sp_who is a proc",
+        "love like love",
+        "0 or 1",
+        "1 like 2",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
