@@ -842,6 +842,12 @@ fn decide(
             {
                 return Some("paren-break+comment");
             }
+            // `@@version`, `@@hostname`: a whole value that is a server variable, put where
+            // the application compares a number, returns it in an error or a row (`@@` is
+            // SQL's own spelling; handles and mentions use one `@`)
+            if i == 1 && p.k(0) == Some(Kind::Var) && server_variable(p.text(0)) {
+                return Some("system-variable");
+            }
             if start_kind == StartKind::Number && truncated && i == 1 && empty_comment(s, t, i) {
                 // `1--`, `@@version/*`: a bare operand whose query tail is cut off
                 return Some("number+comment");
@@ -862,6 +868,15 @@ fn decide(
             if truncated
                 && matches!(start_kind, StartKind::Number | StartKind::Quote)
                 && maintenance_statement(&p, i + 1)
+            {
+                return Some("stacked-query");
+            }
+            // `1;select 1--`, `';select 'a','b'--`: a second statement that selects constants,
+            // the application's text commented out (a probe for stacked queries)
+            if truncated
+                && matches!(start_kind, StartKind::Number | StartKind::Quote)
+                && p.kw_is(i + 1, Kw::Select)
+                && constant_list(&p, i + 2)
             {
                 return Some("stacked-query");
             }
@@ -1265,6 +1280,34 @@ fn decide(
     }
 }
 
+/// `@@name` with a name of three letters or more (`@@version`, `@@global.secure_file_priv`).
+fn server_variable(v: &str) -> bool {
+    v.strip_prefix("@@").is_some_and(|n| {
+        n.len() >= 3
+            && n.bytes().any(|b| b.is_ascii_alphabetic())
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+    })
+}
+
+/// Constants separated by commas from `j` to the end (at most 16): `1`, `'a','b'`, `null`.
+fn constant_list(p: &Parser<'_>, mut j: usize) -> bool {
+    let mut items = 0;
+    while items < 16 {
+        if !matches!(p.k(j), Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal))) {
+            return false;
+        }
+        items += 1;
+        j += 1;
+        match p.k(j) {
+            None => return true,
+            Some(Kind::Comma) => j += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// The index after the closing parentheses at `e`.
 fn after_parens(p: &Parser<'_>, mut e: usize) -> usize {
     let mut n = 0;
@@ -1598,7 +1641,29 @@ fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str
     p.take_flags();
     let e = p.operand(0, 0)?;
     let f = p.take_flags();
-    let constants = (2..e).all(|k| {
+    // The condition is the first argument; `IF(1=1,name,price)` in an ORDER BY picks one
+    // of two columns to sort by, so the branches may name columns once the test itself
+    // compares constants.
+    let mut depth = 0u32;
+    let mut cond_end = e;
+    for k in 1..e {
+        match p.k(k) {
+            Some(Kind::LParen) => depth += 1,
+            Some(Kind::RParen) => depth = depth.saturating_sub(1),
+            Some(Kind::Comma) if depth == 1 => {
+                cond_end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let branches_are_names = (cond_end..e).all(|k| {
+        matches!(
+            p.k(k),
+            Some(Kind::Word | Kind::Num | Kind::Str | Kind::Comma | Kind::RParen)
+        )
+    });
+    let constant = |k: usize| {
         matches!(
             p.k(k),
             Some(
@@ -1612,7 +1677,8 @@ fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str
                     | Kind::Kw(Kw::Literal)
             )
         )
-    });
+    };
+    let constants = (2..e).all(constant) || ((2..cond_end).all(constant) && branches_are_names);
     (f & FUNC != 0
         && f & ARGCMP != 0
         && constants

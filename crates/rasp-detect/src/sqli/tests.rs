@@ -1513,3 +1513,29 @@ fn clause_tails_after_a_break_out() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// Probes that read server data or test stacked queries: a bare server variable, a second
+/// statement selecting constants, a conditional sort whose test compares constants.
+#[test]
+fn server_variables_and_probes() {
+    for v in [
+        "@@version",
+        "@@hostname",
+        "1;select 1--",
+        "';select 'a','b'--",
+        "IF(1=1,name,price)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "@john",
+        "@@",
+        "@@ab",
+        "me@@example.com",
+        "Step 1; select 2 items",
+        "IF(A1>5,yes,no)",
+        "if(x=1, a, b)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
