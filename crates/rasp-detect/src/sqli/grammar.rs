@@ -492,7 +492,19 @@ impl<'a> Parser<'a> {
                         m += 1;
                     }
                     match self.operand(m, depth) {
-                        Some(r) => r,
+                        Some(r) => {
+                            // `1 rlike 1`, `'a' like 'a'`: a constant matched against itself
+                            let constants = matches!(self.k(m), Some(Kind::Num | Kind::Str))
+                                && matches!(self.k(lhs_start), Some(Kind::Num | Kind::Str));
+                            if constants
+                                && r == m + 1
+                                && j == lhs_start + 1
+                                && self.same_literal(lhs_start, m)
+                            {
+                                self.flags |= TAUT;
+                            }
+                            r
+                        }
                         None => break,
                     }
                 }
@@ -681,6 +693,16 @@ impl<'a> Parser<'a> {
             j += 1;
             p += 1;
         }
+        // After a break-out, the other two query expressions a set operation takes:
+        // MySQL 8's `TABLE users` (every row of a table) and a `VALUES (…)` row constructor
+        // (MySQL 8, PostgreSQL, DB2, SQLite)
+        if lenient
+            && ((self.text(j).eq_ignore_ascii_case("table") && self.k(j + 1) == Some(Kind::Word))
+                || (self.text(j).eq_ignore_ascii_case("values")
+                    && self.k(j + 1) == Some(Kind::LParen)))
+        {
+            return true;
+        }
         if self.kw(j) != Some(Kw::Select) {
             return false;
         }
@@ -745,6 +767,15 @@ impl<'a> Parser<'a> {
                 }
                 _ => false,
             },
+            // `; sp_rename 'users','u2'`, `; xp_dirtree '\\host\x'`: T-SQL runs a system
+            // procedure named first in a batch statement without EXEC; its arguments are
+            // literals or variables, which prose after a `;` does not write
+            None if self.k(i) == Some(Kind::Word)
+                && w.len() > 3
+                && (w.starts_with("sp_") || w.starts_with("xp_")) =>
+            {
+                matches!(next, Some(Kind::Str | Kind::OpenStr | Kind::Var))
+            }
             // `LOCK TABLES t WRITE` (MySQL), `LOCK TABLE t IN ACCESS EXCLUSIVE MODE`
             // (PostgreSQL): a lock mode after the name, which prose ("lock tables before
             // moving") does not write
@@ -922,13 +953,17 @@ impl<'a> Parser<'a> {
                 "shutdown" | "commit" | "rollback" | "reconfigure" => {
                     matches!(next, None | Some(Kind::Semi)) || next_text == "with"
                 }
-                // `CALL proc(…)`, `CALL sys.ps_setup_show_enabled()`
+                // `CALL proc(…)`, `CALL sys.ps_setup_show_enabled()`,
+                // `CALL sys.dbms_output.put_line(user)` (schema, package, procedure)
                 "call" => {
                     next == Some(Kind::Word)
                         && (self.k(i + 2) == Some(Kind::LParen)
                             || (self.k(i + 2) == Some(Kind::Dot)
                                 && self.k(i + 3) == Some(Kind::Word)
-                                && self.k(i + 4) == Some(Kind::LParen)))
+                                && (self.k(i + 4) == Some(Kind::LParen)
+                                    || (self.k(i + 4) == Some(Kind::Dot)
+                                        && self.k(i + 5) == Some(Kind::Word)
+                                        && self.k(i + 6) == Some(Kind::LParen)))))
                 }
                 "load" => next_text == "data" || next_text == "xml",
                 "show" => matches!(
@@ -960,8 +995,25 @@ impl<'a> Parser<'a> {
                         && (matches!(self.k(i + 2), None | Some(Kind::Semi))
                             || matches!(self.kw(i + 2), Some(Kw::Statement | Kw::Select)))
                 }
+                // `RENAME TABLE users TO u2`, `RENAME USER a TO b` (MySQL)
+                "rename"
+                    if matches!(next_text.as_str(), "table" | "user")
+                        && self.k(i + 2) == Some(Kind::Word)
+                        && self.text(i + 3).eq_ignore_ascii_case("to") =>
+                {
+                    true
+                }
+                // `BULK INSERT t FROM '\\host\share\f'` (T-SQL reads a file the attacker
+                // names)
+                "bulk"
+                    if next_text == "insert"
+                        && self.k(i + 2) == Some(Kind::Word)
+                        && self.kw(i + 3) == Some(Kw::From) =>
+                {
+                    true
+                }
                 "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "begin"
-                | "prepare" | "deallocate" | "bulk" | "backup" | "restore" | "rename" => {
+                | "prepare" | "deallocate" | "backup" | "restore" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
                         && matches!(
                             self.k(i + 2),
@@ -1008,7 +1060,16 @@ impl<'a> Parser<'a> {
         let f = self.take_flags();
         self.flags = saved | f;
         let Some(end) = end else { return false };
-        if f & (VAR | FUNC | SUBQ) != 0 {
+        // A select list ends the statement or runs into a clause, after at most an alias:
+        // `select count(*) vs count(1)` puts a call after the alias, which no dialect
+        // parses, so it is a question about SQL, not a statement.
+        let after_alias = if self.k(end) == Some(Kind::Word) {
+            end + 1
+        } else {
+            end
+        };
+        let list_ends = !matches!(self.k(after_alias), Some(Kind::Word | Kind::Num));
+        if f & (VAR | FUNC | SUBQ) != 0 && list_ends {
             return true;
         }
         let from = self.kw(end) == Some(Kw::From);

@@ -147,8 +147,48 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     })
 }
 
-/// The grammar's verdict on one value.
+/// The grammar's verdict on one value: as sent, then with the characters a database or the
+/// application folds to ASCII before SQL sees them (see [`fold_to_ascii`]).
 fn judge(value: &str) -> Option<&'static str> {
+    judge_as_sent(value).or_else(|| {
+        if value.is_ascii() {
+            return None;
+        }
+        fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
+    })
+}
+
+/// `value` with the characters that reach SQL as ASCII replaced, or `None` when it has
+/// none: full-width forms U+FF01..U+FF5E (`ＵＮＩＯＮ`, `＇`; MSSQL's best-fit conversion of
+/// an nvarchar parameter to varchar maps them to ASCII), the ideographic space U+3000,
+/// NO-BREAK SPACE and the other Unicode spaces (MySQL has read 0xA0 as a blank), and the
+/// letters that `toUpperCase()`/`toLowerCase()` in Java or .NET turn into ASCII ones
+/// (dotless `ı` → `I`, long `ſ` → `S`, the Kelvin sign `K` → `k`), which a filter that
+/// upper-cases after checking lets through.
+fn fold_to_ascii(value: &str) -> Option<String> {
+    let fold = |c: char| -> Option<char> {
+        match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
+            '\u{3000}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}' => Some(' '),
+            '\u{131}' => Some('i'),
+            '\u{17f}' => Some('s'),
+            '\u{212a}' => Some('k'),
+            _ => None,
+        }
+    };
+    if !value.chars().any(|c| fold(c).is_some()) {
+        return None;
+    }
+    Some(value.chars().map(|c| fold(c).unwrap_or(c)).collect())
+}
+
+/// [`judge`] of the value as it arrived.
+fn judge_as_sent(value: &str) -> Option<&'static str> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
     let classes = byte_classes(value);
@@ -385,7 +425,18 @@ fn embedded_pairs(s: &str) -> Option<&'static str> {
     if !key_ok(&s[..first_eq]) {
         return None;
     }
-    for pair in s.split(['&', ';']).take(16) {
+    // `pdf=1,flash=0,webp=1`: a settings list whose items a comma separates is split there
+    // too, so no item's value runs on into the next pair
+    let comma_list = s.contains(',')
+        && s.split(',')
+            .take(16)
+            .all(|item| item.split_once('=').is_some_and(|(k, _)| key_ok(k)));
+    let seps: &[char] = if comma_list {
+        &['&', ';', ',']
+    } else {
+        &['&', ';']
+    };
+    for pair in s.split(seps).take(16) {
         if let Some((k, v)) = pair.split_once('=') {
             if key_ok(k) && !v.is_empty() && !v.starts_with(' ') {
                 if let Some(r) = analyze(v) {
@@ -779,7 +830,10 @@ fn decide(
         None => {
             // `admin'--`: one token (a user name, an e-mail) closed and the rest cut off;
             // "BAMBOO SOAP 1 '#" is prose with an inch mark
-            if quoted && truncated && !p.text(0).contains(char::is_whitespace) {
+            if quoted
+                && (truncated || glued_comment(s, t, p.text(0)))
+                && !p.text(0).contains(char::is_whitespace)
+            {
                 return Some("string-break+comment");
             }
             if parens > 0
@@ -787,6 +841,12 @@ fn decide(
                 && matches!(start_kind, StartKind::Number | StartKind::ParenNumber)
             {
                 return Some("paren-break+comment");
+            }
+            // `@@version`, `@@hostname`: a whole value that is a server variable, put where
+            // the application compares a number, returns it in an error or a row (`@@` is
+            // SQL's own spelling; handles and mentions use one `@`)
+            if i == 1 && p.k(0) == Some(Kind::Var) && server_variable(p.text(0)) {
+                return Some("system-variable");
             }
             if start_kind == StartKind::Number && truncated && i == 1 && empty_comment(s, t, i) {
                 // `1--`, `@@version/*`: a bare operand whose query tail is cut off
@@ -808,6 +868,15 @@ fn decide(
             if truncated
                 && matches!(start_kind, StartKind::Number | StartKind::Quote)
                 && maintenance_statement(&p, i + 1)
+            {
+                return Some("stacked-query");
+            }
+            // `1;select 1--`, `';select 'a','b'--`: a second statement that selects constants,
+            // the application's text commented out (a probe for stacked queries)
+            if truncated
+                && matches!(start_kind, StartKind::Number | StartKind::Quote)
+                && p.kw_is(i + 1, Kw::Select)
+                && constant_list(&p, i + 2)
             {
                 return Some("stacked-query");
             }
@@ -917,9 +986,28 @@ fn decide(
                 // Trailing junk after a decisive test (`1 AND ascii(substring(user(),1,1))=109m`)
                 let f = p.take_flags();
                 let decisive = f & CMP != 0 && f & (FUNC | SUBQ | STRONG_FUNC | SYSVAR) != 0;
-                return (decisive
+                let broken_out = matches!(
+                    start_kind,
+                    StartKind::Quote | StartKind::Number | StartKind::ParenNumber
+                );
+                // `' or 1=1 for update--`, `1 or 1=1 with ur`: once the value has broken out
+                // and made the WHERE clause always true, what follows only ends the
+                // application's statement (a lock, an output shape, a dialect's option): the
+                // test is already in force. A quote break-out that cuts the query off after
+                // any tail is the same structure with a clause we do not name.
+                let proven = f & (TAUT | NEGATED) != 0 || decisive;
+                let tail = broken_out
+                    && proven
+                    && (statement_tail(&p, after_parens(&p, e))
+                        || (start_kind == StartKind::Quote
+                            && truncated
+                            && f & TAUT != 0
+                            && p.len() - e <= 24
+                            && (e..p.len()).all(|k| p.k(k) != Some(Kind::Semi))));
+                return ((decisive
                     && start_kind != StartKind::Empty
                     && start_kind != StartKind::Ident)
+                    || tail)
                     .then_some("boolean");
             }
             // a comment counts as truncation only where the expression ends
@@ -958,6 +1046,8 @@ fn decide(
                         || truncated
                         || parens > 0
                         || obfuscated
+                        || column_test(&p, i)
+                        || constant_logic(&p, i, e)
                 }
                 // `HOPE AND 8=3`: a word, then a test between literals ("x<5 and y>3"
                 // compares words and is the Op branch)
@@ -1122,6 +1212,18 @@ fn decide(
                 .or_else(|| list_close(&mut p, i, truncated))
                 .or_else(|| insert_values(&mut p, i, 0, truncated))
         }
+        // `x' on duplicate key update role='admin'#`, `x') on duplicate key update …-- -`:
+        // the value closes its literal (and the row) and adds MySQL's upsert clause, which
+        // rewrites the existing row when the key collides (the victim's account)
+        Some(Kind::Word | Kind::Kw(_))
+            if start_kind == StartKind::Quote
+                && parens <= 1
+                && p.text(i).eq_ignore_ascii_case("on") =>
+        {
+            let j = on_duplicate_key_update(&mut p, i)?;
+            let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
+            (j == p.len() && (truncated || open_end)).then_some("insert-values")
+        }
         // `x'), ('y', 'admin')-- -`: the row closed right after the literal, another row added
         Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 1 => {
             insert_values(&mut p, i, parens, truncated)
@@ -1135,6 +1237,9 @@ fn decide(
             literal_test_call(&mut p, truncated)
         }
         Some(Kind::Comma) if start_kind == StartKind::Number => {
+            if parens == 0 && numeric_assignments(&p, i, truncated) {
+                return Some("update-assignment");
+            }
             if parens == 0 {
                 // (the reader's counts as they were: the list test must not feed the next)
                 let (flags, calls) = (p.flags, p.calls);
@@ -1160,8 +1265,226 @@ fn decide(
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
             (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
         }
+        // `1 for update`, `1 lock in share mode`, `1 for xml path('')`, `1 into @a`: after a
+        // number (or a literal the value closed and cut off) the value ends the
+        // application's statement with a clause of its own: row locks held until the
+        // transaction ends, the result reshaped into one XML/JSON document, a row copied
+        // into a variable. Only the multi-word forms count ("2 for share" is prose).
+        Some(Kind::Word | Kind::Kw(Kw::Into))
+            if (start_kind == StartKind::Number || (quoted && truncated))
+                && lone_statement_tail(&p, i) =>
+        {
+            Some("statement-tail")
+        }
         _ => None,
     }
+}
+
+/// `@@name` with a name of three letters or more (`@@version`, `@@global.secure_file_priv`).
+fn server_variable(v: &str) -> bool {
+    v.strip_prefix("@@").is_some_and(|n| {
+        n.len() >= 3
+            && n.bytes().any(|b| b.is_ascii_alphabetic())
+            && n.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+    })
+}
+
+/// Constants separated by commas from `j` to the end (at most 16): `1`, `'a','b'`, `null`.
+fn constant_list(p: &Parser<'_>, mut j: usize) -> bool {
+    let mut items = 0;
+    while items < 16 {
+        if !matches!(p.k(j), Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal))) {
+            return false;
+        }
+        items += 1;
+        j += 1;
+        match p.k(j) {
+            None => return true,
+            Some(Kind::Comma) => j += 1,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The index after the closing parentheses at `e`.
+fn after_parens(p: &Parser<'_>, mut e: usize) -> usize {
+    let mut n = 0;
+    while p.k(e) == Some(Kind::RParen) && n < 16 {
+        e += 1;
+        n += 1;
+    }
+    e
+}
+
+/// Whether token `i` opens a clause that can only end a SQL statement after its `WHERE`:
+/// `FOR UPDATE|SHARE|XML|JSON|BROWSE`, `FOR NO KEY UPDATE`, `FOR KEY SHARE` (row locks and
+/// output shapes), `LOCK IN SHARE MODE` (MySQL), `OPTION (…)` (T-SQL query hints),
+/// `RETURNING` (PostgreSQL's UPDATE/DELETE), `SETTINGS name =` (ClickHouse), `QUALIFY`
+/// (Snowflake), `WINDOW name AS (` and `WITH UR|RS|CS|RR` (DB2's isolation), `INTO @var`.
+/// The caller has already seen a proven test, so only the opener is checked.
+fn statement_tail(p: &Parser<'_>, i: usize) -> bool {
+    let w = |k: usize, x: &str| p.text(k).eq_ignore_ascii_case(x);
+    let word = |k: usize| matches!(p.k(k), Some(Kind::Word | Kind::Kw(_)));
+    if !word(i) {
+        return false;
+    }
+    if w(i, "for") {
+        return ["update", "share", "xml", "json", "browse", "no", "key"]
+            .iter()
+            .any(|x| w(i + 1, x));
+    }
+    if w(i, "lock") {
+        return w(i + 1, "in") && w(i + 2, "share") && w(i + 3, "mode");
+    }
+    if w(i, "option") {
+        return p.k(i + 1) == Some(Kind::LParen);
+    }
+    if w(i, "returning") || w(i, "qualify") {
+        return p.k(i + 1).is_some();
+    }
+    if w(i, "settings") {
+        return p.k(i + 1) == Some(Kind::Word) && p.k(i + 2) == Some(Kind::Cmp);
+    }
+    if w(i, "window") {
+        return p.k(i + 1) == Some(Kind::Word) && p.kw_is(i + 2, Kw::As);
+    }
+    if w(i, "with") {
+        return ["ur", "rs", "cs", "rr"].iter().any(|x| w(i + 1, x))
+            && matches!(p.k(i + 2), None | Some(Kind::Semi));
+    }
+    p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var)
+}
+
+/// [`statement_tail`] in its forms that need no test before them, reaching the end of the
+/// value: `FOR UPDATE [OF t | NOWAIT | SKIP LOCKED]`, `FOR SHARE`, `LOCK IN SHARE MODE`,
+/// `FOR XML|JSON mode[(…)]`, `INTO @var`.
+fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
+    let w = |k: usize, x: &str| p.text(k).eq_ignore_ascii_case(x);
+    let n = p.len();
+    let end = if w(i, "for") && (w(i + 1, "update") || w(i + 1, "share")) {
+        // `OF name`, `NOWAIT`, `SKIP LOCKED`: words only
+        let mut j = i + 2;
+        while j < n && j < i + 6 && matches!(p.k(j), Some(Kind::Word | Kind::Kw(_))) {
+            j += 1;
+        }
+        (j == i + 2 || w(i + 2, "of") || w(i + 2, "nowait") || w(i + 2, "skip")).then_some(j)
+    } else if w(i, "lock") && w(i + 1, "in") && w(i + 2, "share") && w(i + 3, "mode") {
+        Some(i + 4)
+    } else if w(i, "for") && (w(i + 1, "xml") || w(i + 1, "json")) {
+        let mode = ["path", "auto", "raw", "explicit"]
+            .iter()
+            .any(|x| w(i + 2, x));
+        // `PATH('')`, `PATH('row')`: the element name as a literal argument
+        let arg = p.k(i + 3) == Some(Kind::LParen)
+            && p.k(i + 4) == Some(Kind::Str)
+            && p.k(i + 5) == Some(Kind::RParen);
+        mode.then_some(if arg { i + 6 } else { i + 3 })
+    } else if p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var) {
+        Some(i + 2)
+    } else {
+        None
+    };
+    end == Some(n)
+}
+
+/// `1 or price>0`, `0 or id is not null`, `5 or qty between 0 and 999`, `1 or is_admin`:
+/// after a number in a numeric context, a logic operator and a column tested against a
+/// constant. In `WHERE id=<value>` the column is true for (nearly) every row, so the
+/// filter is gone as surely as with `1=1`. A one-letter name is algebra ("5 and y < 3"); a
+/// lone word is prose ("1 or more"), except a snake_case column (`is_admin`).
+fn column_test(p: &Parser<'_>, i: usize) -> bool {
+    if p.k(i + 1) != Some(Kind::Word) {
+        return false;
+    }
+    let name = p.text(i + 1);
+    let ident = name.len() >= 2 && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+    if !ident {
+        return false;
+    }
+    match p.k(i + 2) {
+        None => name.contains('_') && name.bytes().any(|b| b.is_ascii_alphabetic()),
+        Some(Kind::Cmp) => matches!(
+            (p.k(i + 3), p.k(i + 4)),
+            (Some(Kind::Num | Kind::Str), _) | (Some(Kind::Op), Some(Kind::Num))
+        ),
+        Some(Kind::Kw(Kw::Is)) => {
+            let m = if p.kw_is(i + 3, Kw::Not) {
+                i + 4
+            } else {
+                i + 3
+            };
+            p.kw_is(m, Kw::Literal)
+        }
+        Some(Kind::Kw(Kw::Between)) => p.k(i + 3) == Some(Kind::Num),
+        _ => false,
+    }
+}
+
+/// `1 or 1`, `1 || 1`, `3 xor 1`, `1 or 0x1`: a number joined by a logic operator to a
+/// constant, in a numeric context: the WHERE clause becomes a constant. Prose and code join
+/// two different counts ("1 or 2", `5 && 6`); a number with itself (the comparison a
+/// boolean probe needs, as [`is_math`] reads it), `XOR` and a hex literal are SQL's.
+fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
+    if i == 0 || p.k(i - 1) != Some(Kind::Num) || p.k(i + 1) != Some(Kind::Num) || e != i + 2 {
+        return false;
+    }
+    // (`0 or 1 offset 0`: any two constants, when a clause of the query follows them)
+    p.kw_is(i, Kw::Xor)
+        || p.text(i - 1) == p.text(i + 1)
+        || p.radix_literal(i + 1)
+        || matches!(p.k(e), Some(Kind::Kw(_)))
+}
+
+/// `1, is_admin=1`, `30, email='a@evil.tld'`: a number in `UPDATE … SET age=<value>`
+/// followed by more assignments, to the end of the value or cut off by a comment. The
+/// value now writes columns the form never offered. Names are identifiers of two
+/// characters or more (`1, x=2` is algebra) and the assigned operands constants.
+fn numeric_assignments(p: &Parser<'_>, mut j: usize, truncated: bool) -> bool {
+    let mut items = 0;
+    while p.k(j) == Some(Kind::Comma) && items < 16 {
+        let name = p.text(j + 1);
+        if p.k(j + 1) != Some(Kind::Word)
+            || name.len() < 2
+            || p.k(j + 2) != Some(Kind::Cmp)
+            || p.text(j + 2) != "="
+        {
+            return false;
+        }
+        let mut v = j + 3;
+        if p.k(v) == Some(Kind::Op) && matches!(p.text(v), "-" | "+") {
+            v += 1;
+        }
+        if !matches!(p.k(v), Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal))) {
+            return false;
+        }
+        j = v + 1;
+        items += 1;
+    }
+    items > 0 && (j == p.len() || (truncated && after_parens(p, j) == p.len()))
+}
+
+/// `admin'#comment`, `bob'#remember-me`, `test'--@x.com`: a comment marker glued to the
+/// quote (or parentheses) that closed a one-word literal. MySQL's `#` needs no blank after
+/// it, and PostgreSQL, T-SQL, Oracle and SQLite end the line at a bare `--`, so the rest of
+/// the application's query (`AND pass='…'`) is gone. The literal must hold a letter: `5'#2`
+/// is a measurement.
+fn glued_comment(s: &str, t: &[Token], first: &str) -> bool {
+    let Some(last) = t.last() else {
+        return false;
+    };
+    let rest = s.as_bytes().get(last.end as usize..).unwrap_or(&[]);
+    // (the literal is what a login or e-mail field holds: `chalk.hex('#DEADED')` is code)
+    let content = first
+        .as_bytes()
+        .get(..first.len().saturating_sub(1))
+        .unwrap_or(&[]);
+    (rest.starts_with(b"#") || rest.starts_with(b"--"))
+        && content.iter().any(u8::is_ascii_alphabetic)
+        && content
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@' | b'+'))
 }
 
 /// `time.sleep(5)`, `Thread.sleep(5000)`: the call at `i` qualified by something that is no
@@ -1318,7 +1641,29 @@ fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str
     p.take_flags();
     let e = p.operand(0, 0)?;
     let f = p.take_flags();
-    let constants = (2..e).all(|k| {
+    // The condition is the first argument; `IF(1=1,name,price)` in an ORDER BY picks one
+    // of two columns to sort by, so the branches may name columns once the test itself
+    // compares constants.
+    let mut depth = 0u32;
+    let mut cond_end = e;
+    for k in 1..e {
+        match p.k(k) {
+            Some(Kind::LParen) => depth += 1,
+            Some(Kind::RParen) => depth = depth.saturating_sub(1),
+            Some(Kind::Comma) if depth == 1 => {
+                cond_end = k;
+                break;
+            }
+            _ => {}
+        }
+    }
+    let branches_are_names = (cond_end..e).all(|k| {
+        matches!(
+            p.k(k),
+            Some(Kind::Word | Kind::Num | Kind::Str | Kind::Comma | Kind::RParen)
+        )
+    });
+    let constant = |k: usize| {
         matches!(
             p.k(k),
             Some(
@@ -1332,7 +1677,8 @@ fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str
                     | Kind::Kw(Kw::Literal)
             )
         )
-    });
+    };
+    let constants = (2..e).all(constant) || ((2..cond_end).all(constant) && branches_are_names);
     (f & FUNC != 0
         && f & ARGCMP != 0
         && constants
@@ -1355,8 +1701,9 @@ fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'st
     }
     p.take_flags();
     // `x', role='admin' WHERE id=1--`: the value also writes the statement's row filter (a
-    // comparison) and cuts the application's own off
-    if items > 0 && truncated && p.kw_is(j, Kw::Where) {
+    // comparison) and cuts the application's own off, or leaves its last literal open for
+    // the application's quote (`x', password='p' where '1'='1`)
+    if items > 0 && p.kw_is(j, Kw::Where) {
         j = p.expr(j + 1, 0)?;
         if p.take_flags() & CMP == 0 {
             return None;
@@ -1579,8 +1926,20 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                         || (i >= 2
                             && p.k(i - 1) == Some(Kind::Kw(Kw::By))
                             && p.k(i - 2) == Some(Kind::Kw(Kw::GroupOrder))));
-                    // the call must end an expression, not start a sentence ("sleep(8) hours")
-                    let after_ok = |k: Option<Kind>| {
+                    // the call must end an expression, not start a sentence ("sleep(8) hours",
+                    // "sleep(5) is a function": SQL's `IS` takes NULL, TRUE, FALSE, UNKNOWN,
+                    // NOT or DISTINCT, never an article)
+                    let after_ok = |p: &Parser<'_>, e: usize| {
+                        let k = p.k(e);
+                        if k == Some(Kind::Kw(Kw::Is)) {
+                            let m = if p.kw_is(e + 1, Kw::Not) {
+                                e + 2
+                            } else {
+                                e + 1
+                            };
+                            return p.kw_is(m, Kw::Literal)
+                                || p.text(m).eq_ignore_ascii_case("distinct");
+                        }
                         matches!(
                             k,
                             None | Some(
@@ -1602,7 +1961,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                             // `<span>version()</span>`: the call is an element's text
                             let element_text =
                                 i > 0 && p.text(i - 1).ends_with('>') && p.text(e).starts_with('<');
-                            if after_ok(p.k(e)) && !element_text {
+                            if after_ok(p, e) && !element_text {
                                 return Some("attack-function");
                             }
                         }

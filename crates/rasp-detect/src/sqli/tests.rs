@@ -1274,3 +1274,268 @@ fn a_dropped_object_needs_its_name() {
     assert!(detect("1; DROP TABLE IF EXISTS users", Context::Param).is_some());
     assert!(detect("My kid put 'DROP TABLE' as his nickname", Context::Param).is_none());
 }
+
+/// A proven test (`or 1=1`) keeps its force when a clause that ends a statement follows it:
+/// row locks, output shapes, query hints, dialect options.
+#[test]
+fn tautology_then_statement_tail() {
+    for v in [
+        "' or 1=1 for update--",
+        "' or 1=1 lock in share mode#",
+        "' or 1=1 for update skip locked--",
+        "1 or 1=1 for update of users",
+        "' or 1=1 option (maxdop 1)--",
+        "' or 1=1 returning *--",
+        "' or 1=1 settings max_threads=1--",
+        "' or 1=1 qualify 1=1--",
+        "x' or 1=1 window w as ()--",
+        "' or 1=1 for xml auto--",
+        "1 or 1=1 with ur",
+        // a quote break-out and a tautology, then any tail cut off by a comment
+        "' or 1=1 frobnicate the rest--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "it's 1=1 for update",
+        "x or y for update--",
+        "Tom's or Jerry's for share",
+        "1 or 2 for update",
+        "' or so for update--",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// After a number, a clause of its own ends the application's statement.
+#[test]
+fn number_then_statement_tail() {
+    for v in [
+        "1 for update",
+        "1 for update nowait",
+        "1 lock in share mode",
+        "1 for xml path('')",
+        "1 into @a",
+        "x' for update--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "2 for share",
+        "1 for xml",
+        "3 for update please",
+        "buy 2 for update",
+        "1 into the box",
+        "x' for update",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// In a numeric context, a logic operator and a column tested against a constant removes
+/// the filter; a number with itself, XOR or a hex literal makes it constant.
+#[test]
+fn numeric_column_and_constant_logic() {
+    for v in [
+        "1 or price>0",
+        "1 and id<>0",
+        "0 or id is not null",
+        "2 or userid>=0",
+        "-1 or uid>-1",
+        "5 or qty between 0 and 999",
+        "1 or is_admin",
+        "1 or 1",
+        "1 || 1",
+        "1 && 1",
+        "3 xor 1",
+        "1 or 0x1",
+        "1 or 1 limit 1",
+        "1 or 1 order by 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "5 and y < 3",
+        "1 or 2",
+        "5 && 6",
+        "1 or more",
+        "1 or 2 more days",
+        "rating 4 or above",
+        "1 or two people",
+        "2 and x > 1",
+        "1 or id",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// `UPDATE … SET age=<value>`: a number followed by more assignments writes other columns.
+#[test]
+fn numeric_update_assignments() {
+    for v in [
+        "1, is_admin=1",
+        "0, balance=999999",
+        "30, email='attacker@evil.com'",
+        "1, verified=true, plan='enterprise'",
+        "5, role='admin'",
+        "1, role='admin'-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1, x=2",
+        "a=1, b=2",
+        "1, width",
+        "3, page=two",
+        "pdf=1,flash=0,tiff=0,webp=1,pgpmime=0",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// A `#` or `--` glued to the quote that closed a one-word literal cuts the query off.
+#[test]
+fn comment_glued_to_closing_quote() {
+    for v in [
+        "admin'#comment",
+        "admin')#a",
+        "admin\"#x",
+        "bob'#remember-me",
+        "x'))#pwn",
+        "test'--@x.com",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "5'#2",
+        "'#1'",
+        "chalk.hex('#DEADED').underline('Hello')",
+        "<code>chalk.hex('#DEADED')</code>",
+        "Joe's#1 fan",
+        "it's#awesome",
+        "ABC--123",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Full-width forms, Unicode blanks and case-mapping letters reach SQL as ASCII.
+#[test]
+fn folded_unicode() {
+    for v in [
+        "1\u{ff07} \u{ff35}\u{ff2e}\u{ff29}\u{ff2f}\u{ff2e} \u{ff33}\u{ff25}\u{ff2c}\u{ff25}\u{ff23}\u{ff34} 1",
+        "\u{ff07}\u{ff0f}\u{ff0a}\u{ff0a}\u{ff0f}OR 1=1",
+        "1\u{3000}union\u{3000}select\u{3000}1",
+        "1\u{a0}union\u{a0}select\u{a0}1",
+        "1 un\u{131}on select 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "\u{ff11}\u{ff12}\u{ff13}\u{3000}\u{6771}\u{4eac}\u{90fd}",
+        "\u{ff08}\u{682a}\u{ff09}\u{30c6}\u{30b9}\u{30c8}",
+        "Ak\u{131}ll\u{131} telefon ve bilgisayar",
+        "caf\u{e9}\u{a0}cr\u{e8}me",
+        "Select\u{a0}one of the options",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Statements after a `;` that rename, bulk-load or call through a package.
+#[test]
+fn stacked_rename_bulk_call() {
+    for v in [
+        "'; rename table users to u2;--",
+        "'; BULK INSERT t FROM '\\\\evil\\share\\x'--",
+        "x' ; call sys.dbms_output.put_line(user)--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "done; rename the file to x",
+        "ok; bulk insert is slow",
+        "then; call me maybe",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Prose about SQL: a select list that runs into more words, a function named in a sentence.
+#[test]
+fn sql_named_in_prose() {
+    for v in [
+        "select count(*) vs count(1)",
+        "sleep(5) is a function in python",
+        "sleep(5) is not what you want",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "select count(*) from users",
+        "select version() as v",
+        "1 and sleep(5) is null",
+        "sleep(5) is not null",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+/// Clause and statement tails after a break-out: MySQL's upsert, a WHERE after added
+/// assignments, `TABLE`/`VALUES` after UNION, a T-SQL system procedure after `;`, a
+/// constant matched against itself, two constants before a query clause.
+#[test]
+fn clause_tails_after_a_break_out() {
+    for v in [
+        "x' on duplicate key update role='admin'#",
+        "x') on duplicate key update is_admin=1-- -",
+        "x', password='p' where '1'='1",
+        "1 union table users",
+        "1 union values(1)",
+        "1; sp_rename 'users','u2'--",
+        "1 rlike 1",
+        "1 sounds like 1",
+        "' or 'a' like 'a",
+        "0 or 1 offset 0",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Tom's on duplicate key update duty",
+        "x', name='y' where is it",
+        "the union table was set",
+        "students union values (we care)",
+        "see; sp_who is a proc",
+        "love like love",
+        "0 or 1",
+        "1 like 2",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Probes that read server data or test stacked queries: a bare server variable, a second
+/// statement selecting constants, a conditional sort whose test compares constants.
+#[test]
+fn server_variables_and_probes() {
+    for v in [
+        "@@version",
+        "@@hostname",
+        "1;select 1--",
+        "';select 'a','b'--",
+        "IF(1=1,name,price)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "@john",
+        "@@",
+        "@@ab",
+        "me@@example.com",
+        "Step 1; select 2 items",
+        "IF(A1>5,yes,no)",
+        "if(x=1, a, b)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
