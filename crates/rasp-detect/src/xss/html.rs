@@ -717,6 +717,29 @@ fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
     !opens_element_before(b, name, at.saturating_sub(2))
 }
 
+/// An `id` or `name` that shadows a member of `document` or of every object: the browser
+/// makes `document.currentScript`, `document.getElementById` or `x.__proto__` the injected
+/// element, so the page's own script loads the element's `src`/`href` or breaks (DOM
+/// clobbering). These are API names, written in JavaScript's case, that no author gives an
+/// anchor or field (unlike `location`, `body` or `cookie`, which forms and pages use).
+fn clobbers_document(value: &str) -> bool {
+    matches!(
+        value.trim(),
+        "currentScript"
+            | "getElementById"
+            | "getElementsByName"
+            | "getElementsByTagName"
+            | "getElementsByClassName"
+            | "querySelector"
+            | "querySelectorAll"
+            | "createElement"
+            | "documentElement"
+            | "defaultView"
+            | "__proto__"
+            | "hasOwnProperty"
+    )
+}
+
 /// Bytes after a tag read by [`named_in_prose`].
 const MAX_PROSE_SCAN: usize = 512;
 
@@ -1136,6 +1159,7 @@ fn tag(
         }
         match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
+            b"id" | b"name" if clobbers_document(value) => return (Some("dom-clobbering"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
             b"http-equiv" => {
                 let v = value.to_ascii_lowercase();
@@ -1230,11 +1254,14 @@ fn tag(
 
 /// The attribute names (lower-case) that the name-keyed attribute rules of [`tag`] and
 /// [`page_attribute`] compare exactly: URL, form and input attributes, `style`, `srcdoc`,
-/// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`. The
+/// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`, `id`/`name`. The
 /// rules that match a prefix (`xmlns…`) or a suffix (`…schemalocation`) are covered in
 /// [`named_rule_may_apply`].
-const NAMED_ATTRIBUTES: [&[u8]; 22] = [
+const NAMED_ATTRIBUTES: [&[u8]; 24] = [
     b"href",
+    // DOM clobbering ([`clobbers_document`])
+    b"id",
+    b"name",
     b"src",
     b"action",
     b"formaction",
@@ -1859,13 +1886,11 @@ mod tests {
         // the page's URL and form rules name nothing that is skipped
         for n in [
             b"class".as_slice(),
-            b"id",
             b"title",
             b"alt",
             b"width",
             b"height",
             b"lang",
-            b"name",
             b"rowspan",
             b"target",
             b"data-x",

@@ -1273,3 +1273,66 @@ fn tags_named_in_prose() {
         ],
     );
 }
+
+#[test]
+fn ids_that_clobber_the_document() {
+    judge(
+        &[
+            "<img id=currentScript src=//evil.example/x.js>",
+            "<img name=getElementById><img name=cookie>",
+            "<a id=__proto__ name=src href=//evil.example/x.js>",
+            "<form name=\"querySelector\">",
+        ],
+        &[
+            "<a name=\"top\">Top</a>",
+            "<input name=location placeholder=\"City\">",
+            "<div id=\"main-body\">x</div>",
+            "<img name=body src=a.png>",
+            "<h2 id=\"currentscript\">document.currentScript</h2>",
+        ],
+    );
+}
+
+#[test]
+fn element_methods_called_from_a_handler() {
+    judge(
+        &[
+            "insertAdjacentHTML('beforeend',name)",
+            "\" onfocus=\"insertAdjacentHTML('afterend',location.hash)",
+        ],
+        &[
+            "el.insertAdjacentHTML('beforeend', html)",
+            "Use insertAdjacentHTML() rather than innerHTML when appending.",
+        ],
+    );
+}
+
+#[test]
+fn settled_text_needs_no_second_opinion() {
+    use super::settled_text;
+    for v in [
+        "<https://example.com>",
+        "[Click here](https://example.com)",
+        "[docs](http://localhost:3000/guide)",
+        "document.getElementById('main')",
+        "document.title = 'Home'",
+        "window.scrollTo(0, 0);",
+    ] {
+        assert!(settled_text(v), "{v:?}");
+    }
+    for v in [
+        "<javascript:alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](https://a.example/\"onmouseover=alert(1))",
+        "[x](https://a.example/) <img src=x onerror=alert(1)>",
+        "<https://a.example/><script>alert(1)</script>",
+        "document.getElementById('x').innerHTML=name",
+        "window.postMessage(document.cookie,'*')",
+        "foo.bar(alert(1))",
+        "console.log(document.cookie)",
+        "document.title='a';alert(1)",
+        "$event.view.alert(1)",
+    ] {
+        assert!(!settled_text(v), "{v:?}");
+    }
+}
