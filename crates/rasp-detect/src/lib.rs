@@ -356,6 +356,11 @@ impl Detectors {
         if char_count_below(value, min.max(2)) {
             return None;
         }
+        // A Markdown link to an http(s) URL, or one browser statement that reaches no sink,
+        // was settled by the XSS grammar (`xss::settled_text`).
+        if kind == AttackKind::Xss && xss::settled_text(value) {
+            return None;
+        }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
         if memchr::memchr(b'<', value.as_bytes()).is_some()

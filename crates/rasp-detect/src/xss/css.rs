@@ -42,10 +42,14 @@ pub fn dangerous(css: &str) -> bool {
     }
     let f = &folded[..];
     // IE evaluates `expression(…)` only as a property value: prose about "a regular
-    // expression (regex)" folds to the same letters but has no `:` before them
+    // expression (regex)" folds to the same letters but has no `:` before them; and an
+    // empty `expression()` evaluates nothing ("expression() was removed from IE8")
     let expression = memchr::memmem::find_iter(f, b"expression(")
         .take(16)
-        .any(|p| p == 0 || matches!(f[p - 1], b':' | b'=' | b'(' | b',' | b'"' | b'\''));
+        .any(|p| {
+            (p == 0 || matches!(f[p - 1], b':' | b'=' | b'(' | b',' | b'"' | b'\''))
+                && f.get(p + 11) != Some(&b')')
+        });
     expression
         || ACTIVE.as_ref().map_or_else(
             || {
@@ -97,6 +101,10 @@ mod tests {
     #[test]
     fn css() {
         assert!(dangerous("width: expression(alert(1))"));
+        assert!(!dangerous(
+            "expression() was removed from IE8 standards mode"
+        ));
+        assert!(!dangerous("width: expression( )"));
         assert!(dangerous("x:ex/**/pression(alert(1))"));
         assert!(dangerous("x:\\65 xpression(alert(1))"));
         assert!(dangerous("background:url(javascript:alert(1))"));

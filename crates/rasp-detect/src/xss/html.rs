@@ -514,7 +514,7 @@ fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack<'_>) -> Option<&'static
             // `</` without a letter: the gate's reader wants a listed name there
             plain.reject();
         }
-        if end_tag && closes_unopened_raw_text(b, i + 1) {
+        if end_tag && closes_unopened_raw_text(b, i + 1) && !end_tag_named_in_prose(b, lt, i + 1) {
             return Some("raw-text-breakout");
         }
         // page-rewriting markup is reported unless something in the value also executes
@@ -593,7 +593,10 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
     if page_level && !start_form && !closes_own {
         return Some("page-level-markup");
     }
-    if swallows && !closes_after(b, name, st + raw_len) {
+    if swallows
+        && !closes_after(b, name, st + raw_len)
+        && !named_in_prose(b, lt, st + raw_len, name, false)
+    {
         return Some("unclosed-context");
     }
     None
@@ -714,6 +717,136 @@ fn closes_unopened_raw_text(b: &[u8], at: usize) -> bool {
     !opens_element_before(b, name, at.saturating_sub(2))
 }
 
+/// An `id` or `name` that shadows a member of `document` or of every object: the browser
+/// makes `document.currentScript`, `document.getElementById` or `x.__proto__` the injected
+/// element, so the page's own script loads the element's `src`/`href` or breaks (DOM
+/// clobbering). These are API names, written in JavaScript's case, that no author gives an
+/// anchor or field (unlike `location`, `body` or `cookie`, which forms and pages use).
+fn clobbers_document(value: &str) -> bool {
+    matches!(
+        value.trim(),
+        "currentScript"
+            | "getElementById"
+            | "getElementsByName"
+            | "getElementsByTagName"
+            | "getElementsByClassName"
+            | "querySelector"
+            | "querySelectorAll"
+            | "createElement"
+            | "documentElement"
+            | "defaultView"
+            | "__proto__"
+            | "hasOwnProperty"
+    )
+}
+
+/// Bytes after a tag read by [`named_in_prose`].
+const MAX_PROSE_SCAN: usize = 512;
+
+/// Whether the start tag at `lt` (its name `name`, lower-case, ending at `after_name`) is
+/// named in running text, not markup: "How do I use <script> tags in HTML?", "<title>
+/// should be under 60 characters", "The <iframe> element embeds another page". The tag
+/// carries at most bare words (`<script defer>`: no value, so no `src`, handler or URL), and
+/// prose stands beside it: a word before it (`use <script>`), or two words side by side after
+/// it that no JavaScript keyword joins (`<title> should be`). For a `<script>` (`script`),
+/// its text up to `</script>` or the end must also hold nothing that calls, assigns, indexes
+/// or escapes (`(`, `=`, `` ` ``, `[`, `{`, `\`): read as a script it can then run nothing
+/// (and its words side by side make it a SyntaxError). A bare `<script>` or `<textarea>` with
+/// nothing after it stays markup (the half of a split payload, the swallow of the page).
+fn named_in_prose(b: &[u8], lt: usize, after_name: usize, name: &[u8], script: bool) -> bool {
+    let mut k = after_name;
+    while k < b.len()
+        && k - after_name < 64
+        && (b[k].is_ascii_alphanumeric() || matches!(b[k], b' ' | b'-'))
+    {
+        k += 1;
+    }
+    if b.get(k) != Some(&b'>') {
+        return false;
+    }
+    let rest = &b[k + 1..b.len().min(k + 1 + MAX_PROSE_SCAN)];
+    // the element's text: to its end tag, or all we read
+    let text_end = memchr::memmem::find_iter(rest, b"</")
+        .find(|&p| {
+            rest.len() >= p + 2 + name.len()
+                && rest[p + 2..p + 2 + name.len()].eq_ignore_ascii_case(name)
+        })
+        .unwrap_or(rest.len());
+    let text = &rest[..text_end];
+    // (a raw-text element's text holds no tags; other tags there are markup of their own)
+    if !script && memchr::memchr(b'<', text).is_some() {
+        return false;
+    }
+    if script
+        && text
+            .iter()
+            .any(|&c| matches!(c, b'(' | b'=' | b'`' | b'[' | b'{' | b'\\'))
+    {
+        return false;
+    }
+    let head = &b[..lt.min(b.len())];
+    let word_before = head.last().is_some_and(|&c| c == b' ')
+        && head
+            .iter()
+            .rposition(|&c| c != b' ')
+            .is_some_and(|p| head[p].is_ascii_alphabetic() || head[p] >= 0x80);
+    (script && word_before) || words_side_by_side(text)
+}
+
+/// Whether `t` holds two words (letters) separated only by spaces, neither a JavaScript
+/// keyword that joins words (`tags in`, `new Image` are not prose by this test).
+fn words_side_by_side(t: &[u8]) -> bool {
+    let mut prev: Option<&[u8]> = None;
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i];
+        if c.is_ascii_alphabetic() || c >= 0x80 {
+            let st = i;
+            while i < t.len() && (t[i].is_ascii_alphanumeric() || t[i] >= 0x80) {
+                i += 1;
+            }
+            let w = &t[st..i];
+            if prev.is_some_and(|p| !js::joins_statement_words(p) && !js::joins_statement_words(w))
+            {
+                return true;
+            }
+            prev = if t.get(i) == Some(&b' ') {
+                Some(w)
+            } else {
+                None
+            };
+            while i < t.len() && t[i] == b' ' {
+                i += 1;
+            }
+            continue;
+        }
+        prev = None;
+        i += 1;
+    }
+    false
+}
+
+/// Whether the raw-text end tag at `lt` (name at `at`) is named in running text: a word and
+/// a space before it, the tag closed right after its name (`</script>`), and no markup after
+/// it in the value (`How to escape </script> inside a JS string?`). It still ends the page's
+/// element, but what follows is text, so nothing new is parsed as markup or script.
+fn end_tag_named_in_prose(b: &[u8], lt: usize, at: usize) -> bool {
+    let head = &b[..lt.min(b.len())];
+    let word_before = head.last() == Some(&b' ')
+        && head
+            .iter()
+            .rposition(|&c| c != b' ')
+            .is_some_and(|p| head[p].is_ascii_alphabetic());
+    if !word_before {
+        return false;
+    }
+    let mut e = at;
+    while e < b.len() && b[e].is_ascii_alphabetic() && e - at < 16 {
+        e += 1;
+    }
+    b.get(e) == Some(&b'>') && memchr::memchr(b'<', &b[e..]).is_none()
+}
+
 /// Whether `b[..end]` holds a start tag `<name` (any case) ended like a tag name.
 fn opens_element_before(b: &[u8], name: &[u8], end: usize) -> bool {
     let head = &b[..end.min(b.len())];
@@ -776,6 +909,7 @@ fn tag(
         i += 1;
     }
     let raw_full = &b[st..i];
+    let after_name = i;
     // The name up to an embedded `<` (`<script<{…}>`), without an XML namespace prefix
     // (`<x:script>` is a script in an XHTML namespace).
     let mut raw = &raw_full[..inner_lt.unwrap_or(raw_full.len())];
@@ -806,7 +940,12 @@ fn tag(
     // an `<iframe>` is judged after its attributes: an editor's video embed is not
     let judged_later = name == b"iframe" && inner_lt.is_none();
     // (an end tag's name is empty: nothing to look up)
-    if !name.is_empty() && executes_by_itself(name) && !bare_plugin(name, b, i) && !judged_later {
+    if !name.is_empty()
+        && executes_by_itself(name)
+        && !bare_plugin(name, b, i)
+        && !judged_later
+        && (name != b"script" || !named_in_prose(b, st.saturating_sub(1), i, name, true))
+    {
         return (Some("executable-tag"), i);
     }
     let mut embed = EmbedCheck::new(name == b"iframe");
@@ -1020,6 +1159,7 @@ fn tag(
         }
         match lname {
             b"style" if css::dangerous(value) => return (Some("css-expression"), i),
+            b"id" | b"name" if clobbers_document(value) => return (Some("dom-clobbering"), i),
             b"srcdoc" => return (Some("srcdoc"), i),
             b"http-equiv" => {
                 let v = value.to_ascii_lowercase();
@@ -1070,7 +1210,10 @@ fn tag(
             _ => {}
         }
     }
-    if embed.executes() {
+    // (`The <iframe> element embeds another page`: no attributes, so nothing is loaded)
+    if embed.executes()
+        && !(embed.iframe && named_in_prose(b, st.saturating_sub(1), after_name, name, false))
+    {
         return (Some("executable-tag"), i);
     }
     // htmx fetches markup from another site as soon as the element loads and swaps it in:
@@ -1111,11 +1254,14 @@ fn tag(
 
 /// The attribute names (lower-case) that the name-keyed attribute rules of [`tag`] and
 /// [`page_attribute`] compare exactly: URL, form and input attributes, `style`, `srcdoc`,
-/// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`. The
+/// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`, `id`/`name`. The
 /// rules that match a prefix (`xmlns…`) or a suffix (`…schemalocation`) are covered in
 /// [`named_rule_may_apply`].
-const NAMED_ATTRIBUTES: [&[u8]; 22] = [
+const NAMED_ATTRIBUTES: [&[u8]; 24] = [
     b"href",
+    // DOM clobbering ([`clobbers_document`])
+    b"id",
+    b"name",
     b"src",
     b"action",
     b"formaction",
@@ -1740,13 +1886,11 @@ mod tests {
         // the page's URL and form rules name nothing that is skipped
         for n in [
             b"class".as_slice(),
-            b"id",
             b"title",
             b"alt",
             b"width",
             b"height",
             b"lang",
-            b"name",
             b"rowspan",
             b"target",
             b"data-x",

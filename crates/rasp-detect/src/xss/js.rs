@@ -78,6 +78,7 @@ fn sink(name: &[u8]) -> bool {
             | b"writeln"
             | b"innerhtml"
             | b"outerhtml"
+            | b"insertadjacenthtml"
             | b"src"
             | b"href"
             | b"domain"
@@ -101,7 +102,10 @@ pub(super) fn names_sink(word: &[u8]) -> bool {
 }
 
 /// Sinks that may be called directly at the start of a value (no member access needed).
-const DIRECT_SINKS: [&[u8]; 11] = [
+const DIRECT_SINKS: [&[u8]; 12] = [
+    // (a handler's scope chain holds its element: `insertAdjacentHTML('beforeend',name)`
+    // in `onerror=` calls the element's method)
+    b"insertadjacenthtml",
     b"alert",
     b"prompt",
     b"confirm",
@@ -117,7 +121,7 @@ const DIRECT_SINKS: [&[u8]; 11] = [
 
 /// Shortest and longest name in [`DIRECT_SINKS`].
 const DIRECT_MIN: usize = 4;
-const DIRECT_MAX: usize = 11;
+const DIRECT_MAX: usize = 18;
 
 /// For each name length, a bit per first letter (`a` = bit 0) of the [`DIRECT_SINKS`] of that
 /// length: most identifiers (`span`, `class`, `return`) fail this test before any compare.
@@ -290,6 +294,9 @@ fn window_alias_len(chain: &[u8]) -> Option<usize> {
 /// that passes something (`window.open('//x')`, `location.replace(u)`). `chain` is the text
 /// of the chain, `args` what follows it starting at `(`.
 fn inert_member_call(chain: &[u8], args: &[u8]) -> bool {
+    if args.first() == Some(&b'=') && args.get(1) != Some(&b'=') {
+        return inert_member_assignment(chain, &args[1..]);
+    }
     if args.first() != Some(&b'(') {
         return false;
     }
@@ -335,12 +342,119 @@ fn inert_member_call_on(root: &[u8], members: &[u8], args: &[u8]) -> bool {
     if memchr::memchr(b'[', members).is_some() {
         return false;
     }
+    // (`location.replace(u)`, `location.assign('x')` navigate whatever they are given)
+    let navigates = root.eq_ignore_ascii_case(b"location");
     let mut parts = members.split(|&c| c == b'.').filter(|p| !p.is_empty());
     if parts.any(sink) {
         return false;
     }
-    // an empty argument list passes nothing to a non-sink member
+    // an empty argument list passes nothing to a non-sink member; nor do literals and
+    // plain variables (`window.scrollTo(0, 0)`, `document.getElementById('main').value`),
+    // when the result is at most read: no markup, URL or browser data goes in, nothing
+    // is called on what comes out
     args[1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b')')
+        || (!navigates && plain_operands(args, 1, b')').is_some_and(|e| read_then_ends(args, e)))
+}
+
+/// Longest string literal [`plain_operand`] reads.
+const MAX_PLAIN_LITERAL: usize = 128;
+
+/// Most operands [`plain_operands`] reads.
+const MAX_PLAIN_OPERANDS: usize = 8;
+
+/// The end of the operand at `b[i..]` when it is one that carries nothing a browser acts
+/// on: a number, a literal keyword, a string with no scheme, host, markup or escape (`'main'`,
+/// `"Home"`), or a plain variable that names no sink, global or window data (`text`).
+fn plain_operand(b: &[u8], i: usize) -> Option<usize> {
+    if let Some(e) = numeric_literal(b, i).or_else(|| literal_keyword(b, i)) {
+        return Some(e);
+    }
+    let c = *b.get(i)?;
+    if matches!(c, b'\'' | b'"') {
+        let body = &b[i + 1..b.len().min(i + 1 + MAX_PLAIN_LITERAL)];
+        let close = memchr::memchr(c, body)?;
+        let lit = &body[..close];
+        // (a `/` makes a path or URL: a resource to load, `register('/uploads/sw.js')`)
+        let plain = !lit.iter().any(|&x| {
+            matches!(
+                x,
+                b':' | b'/' | b'<' | b'>' | b'\\' | b'&' | b'%' | b'$' | b'`'
+            )
+        }) && !lit.windows(3).any(|w| w.eq_ignore_ascii_case(b".js"));
+        return plain.then_some(i + 1 + close + 1);
+    }
+    if !is_ident_start(c) {
+        return None;
+    }
+    let mut e = i;
+    while e < b.len() && is_ident(b[e]) && e - i < 40 {
+        e += 1;
+    }
+    let w = &b[i..e];
+    let plain = !names_sink(w)
+        && !root_global(w)
+        && w != b"name"
+        && !matches!(b.get(e), Some(b'.' | b'(' | b'[' | b'`'));
+    plain.then_some(e)
+}
+
+/// The index after `close` when `b[i..]` is [`plain_operand`]s separated by commas (or
+/// none), then `close`.
+fn plain_operands(b: &[u8], i: usize, close: u8) -> Option<usize> {
+    let mut k = skip_ws(b, i);
+    if b.get(k) == Some(&close) {
+        return Some(k + 1);
+    }
+    for _ in 0..MAX_PLAIN_OPERANDS {
+        k = skip_ws(b, plain_operand(b, k)?);
+        match b.get(k) {
+            Some(&c) if c == close => return Some(k + 1),
+            Some(b',') => k = skip_ws(b, k + 1),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Whether `b[i..]` only reads members of what came before (`.value`, none a sink) and the
+/// statement ends: nothing is called on the result, assigned through it or passed on.
+fn read_then_ends(b: &[u8], mut i: usize) -> bool {
+    for _ in 0..8 {
+        if b.get(i) != Some(&b'.') {
+            break;
+        }
+        let st = i + 1;
+        let mut e = st;
+        while e < b.len() && is_ident(b[e]) && e - st < 40 {
+            e += 1;
+        }
+        if e == st || sink(&b[st..e]) {
+            return false;
+        }
+        i = e;
+    }
+    matches!(b.get(skip_ws(b, i)), None | Some(b';' | b'\n' | b'\r'))
+}
+
+/// An assignment to a member of a browser global that acts through nothing: no sink member,
+/// no computed member, not `location` (`location.protocol='javascript'` navigates), and the
+/// value a [`plain_operand`] (`document.title = 'Home'`, `window.onload = init;`: the page
+/// changes its title, or calls its own function when it loads). `rhs` follows the `=`.
+fn inert_member_assignment(chain: &[u8], rhs: &[u8]) -> bool {
+    let root_end = chain
+        .iter()
+        .position(|&c| !is_ident(c))
+        .unwrap_or(chain.len());
+    let (root, members) = chain.split_at(root_end);
+    if !root_global(root)
+        || root.eq_ignore_ascii_case(b"location")
+        || members.is_empty()
+        || memchr::memchr(b'[', members).is_some()
+        || members.split(|&c| c == b'.').any(sink)
+    {
+        return false;
+    }
+    plain_operand(rhs, skip_ws(rhs, 0)).is_some_and(|e| read_then_ends(rhs, e))
 }
 
 /// A template substitution that starts by acting through the browser: `${location=name}`,
@@ -682,8 +796,12 @@ impl FoundSinks {
             f.every_run(b);
             return f;
         }
+        // (`}` and the end: a sink assigned as the last statement of a block or value,
+        // `{onerror=alert}throw 1`)
         let after = memchr::memchr3_iter(b'(', b'`', b'?', b)
-            .chain(memchr::memchr3_iter(b';', b',', b')', b));
+            .chain(memchr::memchr3_iter(b';', b',', b')', b))
+            .chain(memchr::memchr_iter(b'}', b))
+            .chain(std::iter::once(b.len()));
         for p in after {
             if !f.note(b, p) {
                 break;
@@ -911,7 +1029,60 @@ fn inert_call_args(name: &[u8], args: &[u8]) -> bool {
             matches!(args.get(a), Some(b'\'' | b'"' | b'`')) && args[a + 1..].starts_with(b"node:");
         return empty || builtin;
     }
+    // a timer given a function calls that function, which the scan judges where it
+    // stands (`setTimeout(() => refresh(), 1000)`); only a string is compiled as code
+    if (name.eq_ignore_ascii_case(b"settimeout") || name.eq_ignore_ascii_case(b"setinterval"))
+        && function_literal_at(args, a)
+    {
+        return true;
+    }
+    // `fetch(url)`: one plain variable of the page (not `name`, a global or a sink) is
+    // no URL the value chose
+    if name.eq_ignore_ascii_case(b"fetch")
+        && args.get(a).is_some_and(|&c| is_ident_start(c))
+        && plain_operands(args, 1, b')')
+            .is_some_and(|e| memchr::memchr(b',', &args[..e]).is_none() && read_then_ends(args, e))
+    {
+        return true;
+    }
+    // `fetch('/api/users')`: a request for the site's own path with no options sends nothing
+    // the page does not already send, and what it reads stays in the page
+    if name.eq_ignore_ascii_case(b"fetch") && matches!(args.get(a), Some(b'\'' | b'"')) {
+        let q = args[a];
+        let body = &args[a + 1..args.len().min(a + 1 + MAX_PLAIN_LITERAL)];
+        if let Some(close) = memchr::memchr(q, body) {
+            let lit = &body[..close];
+            let k = skip_ws(args, a + 1 + close + 1);
+            return matches!(lit, [b'/', c, ..] if c.is_ascii_alphanumeric())
+                && !lit
+                    .iter()
+                    .any(|&x| matches!(x, b':' | b'<' | b'>' | b'\\' | b'+' | b'$'))
+                && args.get(k) == Some(&b')');
+        }
+    }
     api_reference_args(args)
+}
+
+/// Whether a function literal starts at `b[i..]`: `function`, `async`, or arrow parameters
+/// (`() =>`, `(a, b) =>`, `x =>`).
+fn function_literal_at(b: &[u8], i: usize) -> bool {
+    let rest = &b[i.min(b.len())..];
+    let word = rest.iter().take_while(|&&c| is_ident(c)).count();
+    if matches!(&rest[..word], b"function" | b"async") {
+        return true;
+    }
+    let after = if rest.first() == Some(&b'(') {
+        // parameters hold no parentheses we need
+        match rest.iter().take(64).position(|&c| c == b')') {
+            Some(p) => p + 1,
+            None => return false,
+        }
+    } else if word > 0 {
+        word
+    } else {
+        return false;
+    };
+    rest[skip_ws(rest, after)..].starts_with(b"=>")
 }
 
 /// Bytes of an argument list searched for API-reference notation.
@@ -1070,6 +1241,10 @@ fn invokes_argument(name: &[u8]) -> bool {
             | b"from"
             | b"replace"
             | b"Promise"
+            // timers call what they are given (a function literal is not their sink call:
+            // [`inert_call_args`]), so a call in its body runs
+            | b"setTimeout"
+            | b"setInterval"
     )
 }
 
@@ -1255,6 +1430,16 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         if matches!(prev, Some(b'=' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
             return true;
         }
+        // `{onerror=alert}throw 1`, `{window.onload=eval}`: a sink made an event handler, as
+        // the last statement of a block or of the value; the browser calls it with the
+        // event (for `onerror`, with what a `throw` throws). The assignee must be an `on…`
+        // property: `{level=alert}` in a log template assigns nothing that runs.
+        if prev == Some(b'=')
+            && matches!(b.get(skip_ws(b, i)), None | Some(b'}'))
+            && prev_at.is_some_and(|p| assigns_handler(&b[..p]))
+        {
+            return true;
+        }
         if prev == Some(b'(') && next == Some(b')') {
             // `(alert)(1)` or `.find(alert)`; not prose "(alert)"
             let after = b.get(i + 1).copied();
@@ -1267,6 +1452,26 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         }
     }
     false
+}
+
+/// Whether `before` (the code up to an `=`) ends with an event-handler property name
+/// (`onerror`, `window.onload`): `on` and a lower-case letter, the name not joined to a
+/// longer word.
+fn assigns_handler(before: &[u8]) -> bool {
+    let e = before
+        .iter()
+        .rposition(|c| !c.is_ascii_whitespace())
+        .map_or(0, |p| p + 1);
+    let mut s = e;
+    while s > 0 && is_ident(before[s - 1]) && e - s < 32 {
+        s -= 1;
+    }
+    let name = &before[s..e];
+    name.len() > 3
+        && name.starts_with(b"on")
+        && name[2].is_ascii_lowercase()
+        && name[2..].iter().all(u8::is_ascii_lowercase)
+        && (s == 0 || !is_ident(before[s - 1]))
 }
 
 /// Whether positions of a value, asked left to right, lie inside a template literal's text
@@ -1386,7 +1591,7 @@ fn skip_blanks(b: &[u8], mut i: usize) -> usize {
 
 /// [`joins_words`], and the keywords that stand before or after another word in statements
 /// and declarations (`else alert(1)`, `import x from …`, `class A extends B`).
-fn joins_statement_words(w: &[u8]) -> bool {
+pub(super) fn joins_statement_words(w: &[u8]) -> bool {
     joins_words(w)
         || matches!(
             w,
@@ -1424,7 +1629,18 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if m & super::class::LBRACE != 0 && substitution_acts(s.as_bytes()) {
         return true;
     }
-    if statement_acts(t) {
+    if statement_acts(t) || opens_other_site(t) {
+        return true;
+    }
+    // `void alert(1)`: `void` evaluates its operand (`void print()` is also a C++
+    // declaration: only the sinks count here)
+    if let Some(rest) = t.strip_prefix(b"void") {
+        let r = skip_ws(rest, 0);
+        if r > 0 && statement_acts(&rest[r..]) {
+            return true;
+        }
+    }
+    if m & super::class::EQ != 0 && onerror_then_throw(t) {
         return true;
     }
     if location_from_window_data(t) {
@@ -1451,6 +1667,30 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
         })
 }
 
+/// Whether `v` is one statement that the rules above settle as harmless browser code: a
+/// member of a browser global called with [`plain_operand`]s or assigned one, the result at
+/// most read (`document.getElementById('main')`, `document.title = 'Home'`). Nothing in it
+/// reaches a sink, so a statistical second opinion has nothing left to find.
+pub(super) fn settled_statement(v: &str) -> bool {
+    let mut b = v.trim().as_bytes();
+    if let Some(x) = b.strip_suffix(b";") {
+        b = x;
+    }
+    if b.len() > 256 || memchr::memchr3(b';', b'\n', b'\r', b).is_some() {
+        return false;
+    }
+    let Some((_any, _direct, member, e)) = chain(b, 0) else {
+        return false;
+    };
+    let root_end = b.iter().position(|&c| !is_ident(c)).unwrap_or(b.len());
+    let root = &b[..root_end];
+    member
+        && root_global(root)
+        && window_alias_len(b).is_none()
+        && !root.eq_ignore_ascii_case(b"console")
+        && inert_member_call(&b[..e], &b[skip_ws(b, e)..])
+}
+
 /// Whether a framework's event or expression attribute value (`ng-click`, `v-on:`, `@click`)
 /// acts through a sink when the framework evaluates it: the value read as a script
 /// ([`sink_call`]), where `$event.view` stands for the window.
@@ -1470,17 +1710,30 @@ pub(super) fn binding_acts(v: &str) -> bool {
 const MAX_STATEMENTS: usize = 16;
 
 /// `b` without the spaces and unary or separator punctuation that may precede an expression.
+/// JavaScript also ends a line at U+2028 and U+2029 (LINE and PARAGRAPH SEPARATOR, `E2 80
+/// A8`/`A9`), so reflected into a `//` comment or a legacy string they start code as `\n`
+/// does (`\u{2028}alert(1)//`).
 fn trim_statement_start(b: &[u8]) -> &[u8] {
-    let n = b
-        .iter()
-        .take_while(|&&c| {
-            c.is_ascii_whitespace()
-                || matches!(
-                    c,
-                    b';' | b'(' | b'+' | b'-' | b'!' | b'~' | b'*' | b'|' | b'&' | b','
-                )
-        })
-        .count();
+    let mut n = 0;
+    // (each step drops at least one byte: bounded by the length)
+    while n < b.len() {
+        let c = b[n];
+        if c.is_ascii_whitespace()
+            || matches!(
+                c,
+                b';' | b'(' | b'+' | b'-' | b'!' | b'~' | b'*' | b'|' | b'&' | b','
+            )
+        {
+            n += 1;
+        } else if c == 0xe2
+            && b.get(n + 1) == Some(&0x80)
+            && matches!(b.get(n + 2), Some(0xa8 | 0xa9))
+        {
+            n += 3;
+        } else {
+            break;
+        }
+    }
     &b[n..]
 }
 
@@ -1511,6 +1764,70 @@ fn statement_acts(b: &[u8]) -> bool {
         && !(b.get(e2) == Some(&b'=') && same_origin_path_literal(&b[e2 + 1..]))
 }
 
+/// `onerror` (or `window.onerror`) assigned a function by name, then a `throw` as the next
+/// statement, in or after the block of the assignment: `{onerror=print}throw 1`,
+/// `onerror=alert;throw 1`. The throw reaches the global handler, which the browser calls
+/// with the thrown value: whatever function was named runs, sink or not, without a
+/// parenthesis. At most 8 `onerror` occurrences are read.
+fn onerror_then_throw(b: &[u8]) -> bool {
+    memchr::memmem::find_iter(b, b"onerror").take(8).any(|p| {
+        if p > 0 && is_ident(b[p - 1]) {
+            return false;
+        }
+        let k = skip_ws(b, p + 7);
+        if b.get(k) != Some(&b'=') || b.get(k + 1) == Some(&b'=') {
+            return false;
+        }
+        let s = skip_ws(b, k + 1);
+        let mut e = s;
+        while e < b.len() && is_ident(b[e]) && e - s < 40 {
+            e += 1;
+        }
+        if e == s || !is_ident_start(b[s]) || &b[s..e] == b"function" || &b[s..e] == b"null" {
+            return false;
+        }
+        let mut j = e;
+        let mut steps = 0;
+        while j < b.len() && steps < 8 && matches!(b[j], b'}' | b';' | b' ' | b'\t' | b'\n' | b'\r')
+        {
+            j += 1;
+            steps += 1;
+        }
+        b[j..].starts_with(b"throw") && !b.get(j + 5).is_some_and(|&c| is_ident(c))
+    })
+}
+
+/// Whether `b` starts with a call of the window's own `print` with no arguments (the print
+/// dialog, the proof of execution that replaced `alert`) or `open` given another site
+/// ([`opens_other_site`]). Python shares the names (`2 + print(x)`), so it counts only where
+/// the caller has already read JavaScript: as an operand after a numeric literal,
+/// `1?print():0`.
+fn window_function_call(b: &[u8]) -> bool {
+    b.starts_with(b"print()") || opens_other_site(b)
+}
+
+/// `open('//evil.example/phish')`, `open("https://…")`, `open('javascript:…')`: the window's
+/// `open` given a URL of another site or a script scheme opens it as a window of this page
+/// (phishing with the page's own opener, or script). Python's `open` takes file names, which
+/// neither start with `//` nor carry a scheme.
+fn opens_other_site(b: &[u8]) -> bool {
+    let Some(rest) = b.strip_prefix(b"open(") else {
+        return false;
+    };
+    let a = skip_ws(rest, 0);
+    let Some(&q @ (b'\'' | b'"' | b'`')) = rest.get(a) else {
+        return false;
+    };
+    let lit = &rest[a + 1..];
+    let lit = &lit[..memchr::memchr(q, lit).unwrap_or(lit.len())];
+    let starts = |p: &[u8]| lit.len() > p.len() && lit[..p.len()].eq_ignore_ascii_case(p);
+    let host_start = |k: usize| lit.get(k).is_some_and(|&c| c.is_ascii_alphanumeric());
+    (lit.starts_with(b"//") && host_start(2))
+        || (starts(b"http://") && host_start(7))
+        || (starts(b"https://") && host_start(8))
+        || starts(b"javascript:")
+}
+
 /// Whether `b` assigns the global `location` from data the attacker sets in the window:
 /// `location=name` (the window's name survives navigation, so an attacker's page sets it to
 /// `javascript:…` first), `location=top.name`, `location=location.hash.slice(1)`,
@@ -1530,11 +1847,10 @@ fn location_from_window_data(b: &[u8]) -> bool {
         e += 1;
     }
     let root = &b[r..e];
+    // (or a `//` comment that hides the rest of the page's line: `location=name//`)
     let ends = |at: usize| {
-        matches!(
-            b.get(skip_ws(b, at)),
-            None | Some(b';' | b'+' | b'\n' | b')')
-        )
+        let k = skip_ws(b, at);
+        matches!(b.get(k), None | Some(b';' | b'+' | b'\n' | b')')) || b[k..].starts_with(b"//")
     };
     if root == b"name" {
         return ends(e);
@@ -1582,7 +1898,8 @@ fn numeric_operands_act(b: &[u8]) -> bool {
         }
         i = skip_ws(b, k + len);
         if !(b.get(i).is_some_and(u8::is_ascii_digit) || literal_keyword(b, i).is_some()) {
-            return statement_acts(trim_statement_start(&b[i..]));
+            let t = trim_statement_start(&b[i..]);
+            return statement_acts(t) || window_function_call(t);
         }
     }
     false

