@@ -1345,6 +1345,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if word.first().is_some_and(|&c| c >= 0x80) {
         return None;
     }
+    // `;(iP&L`, `|sU>90`: a short word with a capital after a small letter is a piece of a
+    // random string (a password, a token). Unix names are lower case and cmd's are written
+    // lower, upper or capitalised; obfuscated case (`wHoAmI`) spells a longer name.
+    if word.len() <= 3 && oddly_cased(&v[at..end]) {
+        return None;
+    }
     // After a data token a start is judged as tightly as after `;id`; only English-word
     // commands keep asking for arguments (see the `Word` arm below).
     let data = kind == Start::Data;
@@ -1479,7 +1485,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 .iter()
                 .take_while(|&&b| !matches!(b, b'/' | b'.' | b'~'))
                 .any(|&b| is_blank(b, plus));
-        if matches!(kind, Start::Tight | Start::Subst) && glued && path_to_run(word) {
+        // A quote inside the path (`&&/"i/5`) is a random string's, not a path's.
+        let unquoted = !v[at..end].iter().any(|&b| matches!(b, b'"' | b'\''));
+        if matches!(kind, Start::Tight | Start::Subst) && glued && unquoted && path_to_run(word) {
             return Some("path-command");
         }
         if dropped_program(v, at, word, kind, plus) {
@@ -2590,6 +2598,13 @@ fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) ->
         return true;
     }
     windows_program_path(v, at, plus)
+}
+
+/// Whether the letters of `raw` (a word as written, with what led it) have a capital right
+/// after a small letter (`iP`, `sU`), a case no one types a short command name in.
+fn oddly_cased(raw: &[u8]) -> bool {
+    raw.windows(2)
+        .any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase())
 }
 
 /// Whether the last segment of the path `word` is named like a program rather than a

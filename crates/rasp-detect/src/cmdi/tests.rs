@@ -2129,3 +2129,13 @@ fn code_that_runs_a_command_by_other_names() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn pieces_of_random_strings_name_no_command() {
+    for v in [",2s@:>6H=kK(zD;(iP&L", "_eJ4!RM|sU>90]s*", "63~:,&&/\"i/5"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in ["x;Id", "x|ID", "8.8.8.8&&/tmp/x", "a;wHoAmI"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
