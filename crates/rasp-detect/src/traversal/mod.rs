@@ -101,7 +101,9 @@ pub fn warm() {
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
-    let reason = judge(value, ctx).or_else(|| judge_references(value, ctx))?;
+    let reason = judge(value, ctx)
+        .or_else(|| judge_references(value, ctx))
+        .or_else(|| judge_css_escapes(value, ctx))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
@@ -119,6 +121,57 @@ fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
     match html_entity_decode(value) {
         Cow::Owned(decoded) if decoded != value => judge(&decoded, ctx),
         _ => None,
+    }
+}
+
+/// Longest value whose CSS escapes are decoded.
+const MAX_CSS_ESCAPED: usize = 4096;
+
+/// A path spelled with CSS escapes (`\2e\2e\2f etc\2f passwd`, `\00002e`): a stylesheet
+/// or a CSS-aware sanitizer between the request and the file API (a `url()` the server
+/// fetches, a font or image path in a theme setting) reads them as the characters. Decoded
+/// only where an escape spells a dot, slash or backslash; one layer, judged by [`judge`].
+fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
+    let b = value.as_bytes();
+    if b.len() > MAX_CSS_ESCAPED {
+        return None;
+    }
+    memchr::memchr(b'\\', b)?;
+    let mut out = String::with_capacity(b.len());
+    let mut spelled = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            let digits = b[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
+            if digits > 0 {
+                let hex = &value[i + 1..i + 1 + digits];
+                if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    spelled |= matches!(c, '.' | '/' | '\\');
+                    out.push(c);
+                    i += 1 + digits;
+                    // one blank ends an escape and belongs to it
+                    if matches!(b.get(i), Some(b' ' | b'\t' | b'\n')) {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+        }
+        // copy the character at `i` whole
+        let Some(c) = value[i..].chars().next() else {
+            break;
+        };
+        out.push(c);
+        i += c.len_utf8();
+    }
+    if spelled {
+        judge(&out, ctx)
+    } else {
+        None
     }
 }
 
@@ -1256,6 +1309,25 @@ mod tests {
             "....//x",
         ] {
             assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn paths_spelled_with_css_escapes() {
+        for v in [
+            "\\2e\\2e\\2f\\2e\\2e\\2fetc\\2fpasswd",
+            "\\00002e\\00002e\\00002f\\00002e\\00002e\\00002f x",
+            "\\2e \\2e \\2f \\2e \\2e \\2f windows\\2f win.ini",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "C:\\2e\\notes.txt",
+            "content: \"\\2022\"",
+            "\\2e5 em",
+            "font-family: \\5FAE\\8F6F\\96C5\\9ED1",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
         }
     }
 
