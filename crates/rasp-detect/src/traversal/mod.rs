@@ -737,20 +737,35 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     left.is_some()
 }
 
-/// Whether the path `rest` (up to the end of a parameter's value: `&`, `#`, a blank) ends
-/// in a file name with an extension (`secret.php`, `x.jar`).
+/// Whether the path `rest` (what follows a parameter's first `..`, up to the end of its
+/// value: `&`, `#`, a blank) reads a file rather than links a page: it climbs three or
+/// more levels in all (no page links so far up), or a segment is a file name whose
+/// extension is not a static asset's (`secret.php`, `password.properties` before a cut
+/// `%00en`).
 fn names_a_file(rest: &[u8]) -> bool {
     let end = rest
         .iter()
         .position(|&c| matches!(c, b'&' | b'#' | b'?' | b' ' | b'\t' | b'\n' | b'"' | b'\''))
         .unwrap_or(rest.len());
-    let path = &rest[..end];
-    let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
-    memchr::memrchr(b'.', last).is_some_and(|dot| {
-        dot > 0
-            && last[dot + 1..]
-                .first()
-                .is_some_and(u8::is_ascii_alphanumeric)
+    let segments = || {
+        rest[..end]
+            .split(|&c| c == b'/')
+            .take(MAX_SEGMENTS)
+            .map(trim_blanks)
+            .filter(|s| !s.is_empty() && *s != b".")
+    };
+    if segments().take_while(|s| is_dot_segment(s)).count() >= 2 {
+        return true;
+    }
+    segments().any(|seg| {
+        memchr::memrchr(b'.', seg).is_some_and(|dot| {
+            let ext = &seg[dot + 1..];
+            dot > 0
+                && ext.first().is_some_and(u8::is_ascii_alphanumeric)
+                && !STATIC_ASSET_EXTENSIONS
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+        })
     })
 }
 
@@ -1264,6 +1279,8 @@ mod tests {
             "/view?f=..%2fconfig.php",
             "?file=php://filter/convert.base64-encode/resource=../config.php",
             "a=1&f=../../app/settings.py",
+            "/?lang=../../../../../../../../tmp/pearcmd",
+            "enter.cfm?locale=../../../../ColdFusion8/lib/password.properties%00en",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -1272,6 +1289,7 @@ mod tests {
             "?return=../cart",
             "return_to=../../account",
             "x=1&next=../home",
+            "?return=../blog/2024/05/post.html",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
