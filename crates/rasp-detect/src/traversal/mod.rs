@@ -33,12 +33,22 @@ const SCHEMES: &[&str] = &[
     "compress.bzip2://",
     "data://",
     "data:text/plain",
+    // A data URL without a media type is text/plain: `data:;base64,PD9w…` includes code.
+    "data:;",
+    "rar://",
+    // PECL ssh2 wrappers: `ssh2.exec://host/cmd` runs a command on the host.
+    "ssh2.exec://",
+    "ssh2.shell://",
+    "ssh2.sftp://",
+    "ssh2.tunnel://",
     "jar:file:",
     "jar:http:",
     "jar:https:",
     "netdoc:",
-    // Spring's resource prefix reads the application's own configuration and classes.
+    // Spring's resource prefix reads the application's own configuration and classes
+    // (`classpath*:` from every jar).
     "classpath:",
+    "classpath*:",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
@@ -91,7 +101,9 @@ pub fn warm() {
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
-    let reason = judge(value, ctx).or_else(|| judge_references(value, ctx))?;
+    let reason = judge(value, ctx)
+        .or_else(|| judge_references(value, ctx))
+        .or_else(|| judge_css_escapes(value, ctx))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
@@ -112,6 +124,57 @@ fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
     }
 }
 
+/// Longest value whose CSS escapes are decoded.
+const MAX_CSS_ESCAPED: usize = 4096;
+
+/// A path spelled with CSS escapes (`\2e\2e\2f etc\2f passwd`, `\00002e`): a stylesheet
+/// or a CSS-aware sanitizer between the request and the file API (a `url()` the server
+/// fetches, a font or image path in a theme setting) reads them as the characters. Decoded
+/// only where an escape spells a dot, slash or backslash; one layer, judged by [`judge`].
+fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
+    let b = value.as_bytes();
+    if b.len() > MAX_CSS_ESCAPED {
+        return None;
+    }
+    memchr::memchr(b'\\', b)?;
+    let mut out = String::with_capacity(b.len());
+    let mut spelled = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            let digits = b[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|c| c.is_ascii_hexdigit())
+                .count();
+            if digits > 0 {
+                let hex = &value[i + 1..i + 1 + digits];
+                if let Some(c) = u32::from_str_radix(hex, 16).ok().and_then(char::from_u32) {
+                    spelled |= matches!(c, '.' | '/' | '\\');
+                    out.push(c);
+                    i += 1 + digits;
+                    // one blank ends an escape and belongs to it
+                    if matches!(b.get(i), Some(b' ' | b'\t' | b'\n')) {
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+        }
+        // copy the character at `i` whole
+        let Some(c) = value[i..].chars().next() else {
+            break;
+        };
+        out.push(c);
+        i += c.len_utf8();
+    }
+    if spelled {
+        judge(&out, ctx)
+    } else {
+        None
+    }
+}
+
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     // One table-driven pass over the bytes gives both early exits below.
     let classes = classes::of(value.as_bytes());
@@ -127,7 +190,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-        if trimmed.contains(':') && opens_with_scheme(trimmed) {
+        if trimmed.contains(':') && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
             return Some("scheme");
         }
         if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
@@ -136,7 +199,8 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
         if data_stream(value) {
             return Some("data-stream");
         }
-        return sensitive::names_sensitive_file(value).then_some("sensitive-file");
+        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value))
+            .then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
     // script): the canonical form is the value with ASCII letters lower-cased, and every
@@ -148,7 +212,7 @@ fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
     if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
-        return judge_canonical(value, ctx);
+        return judge_canonical_as(value, ctx, classes & REWRITTEN == 0);
     }
     judge_canonical(&canonical(value), ctx)
 }
@@ -212,11 +276,64 @@ fn opens_with_scheme(trimmed: &str) -> bool {
     })
 }
 
+/// Most colons examined for a scheme inside the value.
+const MAX_EMBEDDED_COLONS: usize = 16;
+
+/// Whether one of [`SCHEMES`] starts right after a delimiter of a query string or a
+/// literal (`index.php?page=php://input`, `tpl=compress.zlib://x`, `{"src":"phar://…"}`,
+/// `(zip://…`): the value is a URL or a literal the application forwards or unwraps, and
+/// the wrapper reaches `include()` or `file_get_contents()` as it would at the value's
+/// start. A scheme after a letter, digit or word mark belongs to a longer name
+/// (`myphp://`), and one after a blank is named in prose.
+fn embedded_scheme(value: &str) -> bool {
+    let b = value.as_bytes();
+    memchr::memchr_iter(b':', b)
+        .take(MAX_EMBEDDED_COLONS)
+        .any(|colon| {
+            // The scheme's name: the letters, digits and `.`, `*` before the colon, at
+            // most the longest name.
+            let start = b[..colon]
+                .iter()
+                .rev()
+                .take(LONGEST_SCHEME_NAME + 1)
+                .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'*'))
+                .count();
+            let at = colon - start;
+            // A `file:` URL inside text is how documentation names a local file; only at the
+            // value's start is it the value.
+            let file_url = b[at..colon].eq_ignore_ascii_case(b"file")
+                || b[at..colon].eq_ignore_ascii_case(b"netdoc");
+            at > 0
+                && !file_url
+                && start > 0
+                && matches!(
+                    b[at - 1],
+                    b'=' | b'?'
+                        | b'&'
+                        | b'('
+                        | b'['
+                        | b'{'
+                        | b','
+                        | b'"'
+                        | b'\''
+                        | b'`'
+                        | b';'
+                        | b'|'
+                        | b'<'
+                        | b'>'
+                        | b'#'
+                        | b'@'
+                        | b'\n'
+                )
+                && value.get(at..).is_some_and(opens_with_scheme)
+        })
+}
+
 /// Whether the text after a bare scheme names something to read: a path for `file:` and
 /// `netdoc:` ([`names_a_path`]); for `classpath:` any resource name
 /// (`classpath:application.yml`), as its first word is all Spring reads.
 fn bare_scheme_target(scheme: &str, rest: &[u8]) -> bool {
-    if scheme == "classpath:" {
+    if scheme.starts_with("classpath") {
         return rest.first().is_some_and(|&c| {
             c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'*' | b'%' | b'\\')
         });
@@ -301,16 +418,23 @@ fn spells_hex_separator(value: &str) -> bool {
 /// The structural tests on the canonical form of the value, or on a value that differs from
 /// it only in ASCII case (every test here ignores ASCII case).
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
+    judge_canonical_as(canon, ctx, false)
+}
+
+/// [`judge_canonical`], told whether the value was written without escapes (`literal`: no
+/// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees.
+fn judge_canonical_as(canon: &str, ctx: Context, literal: bool) -> Option<&'static str> {
     let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if opens_with_scheme(trimmed) {
+    if opens_with_scheme(trimmed) || embedded_scheme(canon) {
         return Some("scheme");
     }
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
-    if climbs(canon, ctx, dots.adjacent) {
+    let walked = if literal { url_query(canon) } else { canon };
+    if climbs(walked, ctx, dots.adjacent) {
         return Some("climb");
     }
-    if sensitive::names_sensitive_file(canon) {
+    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon) {
         return Some("sensitive-file");
     }
     if data_stream(canon) {
@@ -527,12 +651,52 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // segment after it is not yet read.
     let mut left: Option<&[u8]> = None;
     let mut previous: &[u8] = b"";
+    // Offset of the segment after this one.
+    let mut next_at = 0;
+    // Whether no named segment came yet in the path being walked: a `..` there climbs
+    // from the path's own start.
+    let mut at_start = true;
+    // Whether the segment before was a dot segment.
+    let mut previous_dots = false;
     for raw in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
-        let seg = trim_blanks(raw);
+        next_at += raw.len() + 1;
+        let mut seg = trim_blanks(raw);
         if seg.is_empty() || seg == b"." {
             continue;
         }
-        if is_dot_segment(seg) {
+        // `?inc=../secret.php`, `page=..%2fconfig`: a query parameter's value starts a path
+        // of its own, which the application joins to its base; the URL before it says
+        // nothing about where that path starts.
+        if let Some(value) = parameter_value(seg).filter(|v| is_dot_segment(v)) {
+            // `?q=../`: a search for the characters, with nothing to read after them;
+            // `?return=../cart`, `next=../../account`: a relative link to a page of the
+            // site, which a redirect follows. Read from a parameter, a climb names a file.
+            let rest = &b[next_at.min(b.len())..];
+            if rest_is_empty(rest) || !names_a_file(rest) {
+                // The link's own steps up are walked where they cannot climb.
+                depth = MAX_SEGMENTS as i32;
+                left = None;
+                alias_step = false;
+                after_directory = false;
+                previous_dots = false;
+                continue;
+            }
+            seg = value;
+            depth = 0;
+            left = None;
+            alias_step = false;
+            after_directory = false;
+            at_start = true;
+        }
+        let rest = &b[next_at.min(b.len())..];
+        if is_dot_segment(seg) && !ellipsis(seg, rest, previous_dots) {
+            previous_dots = true;
+            // `../images/logo.png`, `../css/site.css`: one step up from the start to a
+            // static asset is how pages and Markdown link their images, stylesheets and
+            // fonts (a relative href); reading such a file discloses nothing.
+            if at_start && depth == 0 && seg == b".." && static_asset_path(rest) {
+                return false;
+            }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
             // application chose walks back out of it to a sibling. No path an application
             // builds or a browser sends keeps such a pair (both resolve it first); only
@@ -557,6 +721,8 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             if alias_step || left.is_some_and(|d| d != raw) {
                 return true;
             }
+            previous_dots = false;
+            at_start = false;
             left = None;
             previous = raw;
             after_directory = raw.iter().all(|&c| !DIRECTORY_STOP[usize::from(c)]);
@@ -570,6 +736,148 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // `uploads/..`: the walk ends above the directory it named.
     left.is_some()
 }
+
+/// Whether the path `rest` (what follows a parameter's first `..`, up to the end of its
+/// value: `&`, `#`, a blank) reads a file rather than links a page: it climbs three or
+/// more levels in all (no page links so far up), or a segment is a file name whose
+/// extension is not a static asset's (`secret.php`, `password.properties` before a cut
+/// `%00en`).
+fn names_a_file(rest: &[u8]) -> bool {
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b'&' | b'#' | b'?' | b' ' | b'\t' | b'\n' | b'"' | b'\''))
+        .unwrap_or(rest.len());
+    let segments = || {
+        rest[..end]
+            .split(|&c| c == b'/')
+            .take(MAX_SEGMENTS)
+            .map(trim_blanks)
+            .filter(|s| !s.is_empty() && *s != b".")
+    };
+    if segments().take_while(|s| is_dot_segment(s)).count() >= 2 {
+        return true;
+    }
+    segments().any(|seg| {
+        memchr::memrchr(b'.', seg).is_some_and(|dot| {
+            let ext = &seg[dot + 1..];
+            dot > 0
+                && ext.first().is_some_and(u8::is_ascii_alphanumeric)
+                && !STATIC_ASSET_EXTENSIONS
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+        })
+    })
+}
+
+/// Whether `rest` (the text after a segment) holds no further segment: only separators
+/// and blanks.
+fn rest_is_empty(rest: &[u8]) -> bool {
+    rest.iter().all(|&c| matches!(c, b'/' | b' ' | b'\t'))
+}
+
+/// Whether a dot segment (`seg`) is an ellipsis rather than a step up: `.../Downloads/file.pdf`
+/// elides the start of a path in prose, three dots and a name after them. A
+/// `../`-stripping filter turns `....//` into `../`, and fuzzers repeat `.../.../` or end
+/// a value with `/.../`: such a segment steps up (four dots or more, a doubled separator
+/// after it, a dot segment next to it, nothing named after it).
+fn ellipsis(seg: &[u8], rest: &[u8], previous_dots: bool) -> bool {
+    if seg != b"..." || previous_dots || rest.first() == Some(&b'/') {
+        return false;
+    }
+    let next = rest
+        .split(|&c| c == b'/')
+        .map(trim_blanks)
+        .find(|s| !s.is_empty() && *s != b".");
+    next.is_some_and(|n| !is_dot_segment(n))
+}
+
+/// The part of an `http(s)` URL whose dot segments may climb: a browser or HTTP client
+/// resolves `..` and `.` in the URL's path before sending it (RFC 3986 `remove_dot_segments`,
+/// which stops at the host's root), so `https://example.com/a/b/../c/index.html` names
+/// `/a/c/index.html` and never leaves the site. Only its query and fragment are left as
+/// written. Dot segments a client does not resolve (`..;`, `...`) keep the whole URL
+/// walked, and so does any other value.
+fn url_query(canon: &str) -> &str {
+    let t = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let b = t.as_bytes();
+    let rest = if b.len() > 7 && b[..7].eq_ignore_ascii_case(b"http://") {
+        &t[7..]
+    } else if b.len() > 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+        &t[8..]
+    } else {
+        return canon;
+    };
+    let end = rest.find(['?', '#']).unwrap_or(rest.len());
+    let path = &rest[..end];
+    let resolved = path
+        .split('/')
+        .take(MAX_SEGMENTS)
+        .all(|seg| !seg.contains("..") || seg == "..")
+        && !path.contains(char::is_whitespace);
+    if resolved {
+        &rest[end..]
+    } else {
+        canon
+    }
+}
+
+/// The value of a query parameter that `seg` ends with (`..` in `index.php?page=..`,
+/// `f=..`): the text after its last `=`, where a parameter's name (letters, digits, `_`,
+/// `-`, `.`, `[`, `]`) comes before the `=` and opens the segment or follows `?`, `&` or
+/// `;`.
+fn parameter_value(seg: &[u8]) -> Option<&[u8]> {
+    let eq = memchr::memrchr(b'=', seg)?;
+    let head = &seg[..eq];
+    let name_at = head
+        .iter()
+        .rposition(|&c| matches!(c, b'?' | b'&' | b';'))
+        .map_or(0, |i| i + 1);
+    let name = &head[name_at..];
+    let is_name = !name.is_empty()
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']'));
+    is_name.then(|| &seg[eq + 1..])
+}
+
+/// Most segments of a path [`static_asset_path`] reads.
+const MAX_ASSET_SEGMENTS: usize = 16;
+
+/// Whether `rest` (what follows a leading `../`) is a plain relative path to a static web
+/// asset: name segments only (no dot segment, blank, query or other syntax), the last one
+/// an image, stylesheet, font, media file or page (`images/logo.png`, `css/site.css`).
+fn static_asset_path(rest: &[u8]) -> bool {
+    if rest.is_empty() || rest.len() > 256 {
+        return false;
+    }
+    let mut last: &[u8] = b"";
+    for (n, seg) in rest.split(|&c| c == b'/').enumerate() {
+        if n >= MAX_ASSET_SEGMENTS
+            || seg.is_empty()
+            || seg[0] == b'.'
+            || !seg.iter().all(|&c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
+            })
+        {
+            return false;
+        }
+        last = seg;
+    }
+    let Some(dot) = memchr::memrchr(b'.', last) else {
+        return false;
+    };
+    let ext = &last[dot + 1..];
+    STATIC_ASSET_EXTENSIONS
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+}
+
+/// Extensions of files a site serves as they are: images, stylesheets, fonts, media,
+/// static pages and documentation.
+const STATIC_ASSET_EXTENSIONS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "avif", "ico", "bmp", "css", "woff", "woff2",
+    "ttf", "otf", "eot", "mp4", "webm", "mp3", "ogg", "html", "htm", "md",
+];
 
 /// Bytes no directory name in a path holds, but prose and code around a path do.
 static DIRECTORY_STOP: [bool; 256] = crate::byte_set(b" \t\n\r\"'`<>(),=");
@@ -786,12 +1094,27 @@ mod tests {
         let mut depth: i32 = 0;
         let mut previous: Option<&str> = None;
         let mut left: Option<&str> = None;
+        let mut offset = 0;
+        let mut previous_dots = false;
         for raw in segs {
+            offset += raw.len() + 1;
+            let rest = canon.get(offset..).unwrap_or("");
             let seg = raw.trim_matches(|c: char| c == ' ' || c == '\t');
             if seg.is_empty() || seg == "." {
                 continue;
             }
-            if is_dot_segment_plain(seg) {
+            // three or more dots alone, with no doubled separator after and no dot segment
+            // next to it: an ellipsis, read as a name
+            let next = rest
+                .split('/')
+                .map(|s| s.trim_matches(|c: char| c == ' ' || c == '\t'))
+                .find(|s| !s.is_empty() && *s != ".");
+            let ellipsis = seg == "..."
+                && !previous_dots
+                && !rest.starts_with('/')
+                && next.is_some_and(|n| !is_dot_segment_plain(n));
+            if is_dot_segment_plain(seg) && !ellipsis {
+                previous_dots = true;
                 let two_dots = raw.split(';').next() == Some("..");
                 let directory =
                     previous.is_some_and(|p| !p.chars().any(|c| " \t\n\r\"'`<>(),=".contains(c)));
@@ -810,6 +1133,7 @@ mod tests {
                 if alias_step(previous) || left.is_some_and(|d| d != raw) {
                     return true;
                 }
+                previous_dots = false;
                 left = None;
                 previous = Some(raw);
                 depth += 1;
@@ -911,6 +1235,115 @@ mod tests {
             "Tom &amp; Jerry",
             "&#46;&#46;&#46; and more",
             "R&amp;D / sales",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_wrapper_after_a_query_or_literal_delimiter() {
+        for v in [
+            "index.php?page=php://input",
+            "page=expect://id",
+            "https://victim.example/load?tpl=phar://./uploads/a.jpg",
+            "/view.php?p=zip://uploads/x.jpg%23s.php",
+            "tpl=compress.zlib://index.php",
+            "q=glob://*.php",
+            "/load?u=jar:http://evil.example/x.jar!/",
+            "{\"src\":\"php://filter/resource=config.php\"}",
+            "(data://text/plain;base64,PD9w",
+            "data:;base64,PD9waHAgcGhwaW5mbygpOz8+",
+            "rar://uploads/x.rar#shell.php",
+            "ssh2.exec://localhost/id",
+            "classpath*:application.yml",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "the admin:// KIO protocol",
+            "Provides the file support (file://) for gfal2.",
+            "<code>file:///C:/app/bin/main.js</code>",
+            "x=myphp://input",
+            "see php: the language",
+            "img=data:image/png;base64,iVBORw0KGgo=",
+            "u=https://example.com/a",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_climb_in_a_parameter_value_names_a_file() {
+        for v in [
+            "?inc=../secret.php",
+            "/view?f=..%2fconfig.php",
+            "?file=php://filter/convert.base64-encode/resource=../config.php",
+            "a=1&f=../../app/settings.py",
+            "/?lang=../../../../../../../../tmp/pearcmd",
+            "enter.cfm?locale=../../../../ColdFusion8/lib/password.properties%00en",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "https://example.com/search?q=..%2F",
+            "?return=../cart",
+            "return_to=../../account",
+            "x=1&next=../home",
+            "?return=../blog/2024/05/post.html",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn dot_segments_of_a_url_path_and_links_to_assets() {
+        // A client resolves a URL's dot segments at the host's root; its query is read as
+        // written. One step up to a static asset is a relative href.
+        for v in [
+            "https://example.com/a/b/../c/index.html",
+            "https://example.com/docs/../guide/",
+            "https://github.com/user/repo/blob/main/src/../README.md",
+            "../images/logo.png",
+            "../css/main.css",
+            "..%2Fimages%2Flogo.png",
+            "..\\images\\banner.jpg",
+            "../index.html",
+            ".../Downloads/file.pdf",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        for v in [
+            "http://h/../../etc/passwd",
+            "https://victim.example/dl?file=../../../app/config.php",
+            "http://h/app/..;/manager/html/x.jsp",
+            "http://h/%2e%2e/%2e%2e/app.py",
+            "../../assets/fonts/roboto.woff2",
+            "../config.php",
+            "../images/logo.png/../../x",
+            "../.git/logo.png",
+            "/.../",
+            "/..../",
+            ".../.../x",
+            "....//x",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn paths_spelled_with_css_escapes() {
+        for v in [
+            "\\2e\\2e\\2f\\2e\\2e\\2fetc\\2fpasswd",
+            "\\00002e\\00002e\\00002f\\00002e\\00002e\\00002f x",
+            "\\2e \\2e \\2f \\2e \\2e \\2f windows\\2f win.ini",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "C:\\2e\\notes.txt",
+            "content: \"\\2022\"",
+            "\\2e5 em",
+            "font-family: \\5FAE\\8F6F\\96C5\\9ED1",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }

@@ -159,6 +159,19 @@ const ANYWHERE: &[&str] = &[
     "terraform.tfstate",
     // ASP.NET's protected data folder (databases, often the membership store).
     "app_data/",
+    // PHP session files (`/tmp/sess_<id>`, `/var/lib/php/sessions/sess_<id>`): a value
+    // stored in the session and then included runs as code.
+    "tmp/sess_",
+    "sessions/sess_",
+    // Tomcat's user database and server configuration, wherever Tomcat is installed.
+    "tomcat-users.xml",
+    "conf/server.xml",
+    "conf/context.xml",
+    // Version-control metadata: the application's whole source and history.
+    ".git/",
+    ".svn/",
+    ".hg/",
+    ".bzr/",
 ];
 
 /// Dot-files that count only as the last segment of a path (`~/.netrc`, `/app/.env`,
@@ -177,7 +190,19 @@ const IN_PATH_ONLY: &[&str] = &[
 
 /// Named at the root of the file system only (`/etc/…`, `C:\windows\…`, after a climb).
 const ROOTED: &[&str] = &[
-    "etc/", "proc/", "root/", "var/", "boot/", "opt/", "srv/", "windows/", "winnt/",
+    "etc/",
+    "proc/",
+    "root/",
+    "boot/",
+    "windows/",
+    "winnt/",
+    // `/var` and `/opt` hold the server's state and the applications themselves: the
+    // sensitive parts are named (`var/log/`, `var/lib/`…); `/var/www/html`, `/srv/http`,
+    // `/opt/myapp/logs` are the directories a hosting form asks for.
+    "var/lib/",
+    "var/backups/",
+    "var/run/",
+    "var/db/",
 ];
 
 /// Most matches examined per value (bounds the scan of adversarial repetitive values).
@@ -220,11 +245,14 @@ pub fn names_sensitive_file(canon: &str) -> bool {
         .any(|m| {
             let id = m.pattern().as_usize();
             if id < ANYWHERE.len() {
-                boundary_before(canon, m.start())
+                (!WEB_ROOTS.contains(&ANYWHERE[id]) || names_server_file(canon, m.end()))
+                    && boundary_before(canon, m.start())
                     && boundary_after(canon, m.end(), ANYWHERE[id])
                     && !mentioned_in_prose(canon, m.start(), m.end())
             } else {
-                rooted(canon, m.start()) && !mentioned_in_prose(canon, m.start(), m.end())
+                rooted(canon, m.start())
+                    && !names_static_asset(canon, m.end())
+                    && !mentioned_in_prose(canon, m.start(), m.end())
             }
         })
 }
@@ -827,14 +855,141 @@ fn boundary_before(s: &str, at: usize) -> bool {
 
 fn boundary_after(s: &str, end: usize, entry: &str) -> bool {
     let next = s[end..].chars().next();
+    // A file name with more after it (`win.ini.txt`, `web.config.txt`, `id_rsa.pub`) is
+    // another file: only an editor's or administrator's backup copy of it
+    // (`wp-config.php.bak`, `.swp`) holds the same contents.
+    let file_name = !entry.ends_with(['/', '_'])
+        && entry[entry.rfind('/').map_or(0, |i| i + 1)..].contains(['.', '_']);
+    let backup = file_name && next == Some('.') && backup_suffix(&s.as_bytes()[end..]);
     if IN_PATH_ONLY.contains(&entry) {
         let start = end - entry.len();
         return s[..start].ends_with('/')
-            && next.is_none_or(|c| {
-                !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '(' | '/'))
-            });
+            && (backup
+                || next.is_none_or(|c| {
+                    !(c.is_alphanumeric() || matches!(c, '_' | '.' | '-' | '(' | '/'))
+                }));
     }
-    entry.ends_with('/') || next.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+    if file_name && next == Some('.') {
+        return backup;
+    }
+    entry.ends_with(['/', '_']) || next.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+}
+
+/// Whether `rest` (what follows a file name) is a backup suffix and then the end of the
+/// name: `.bak`, `.old`, `.orig`, `.save`, `.swp`, `.swo`, `.backup`, `.tmp`, `~`.
+fn backup_suffix(rest: &[u8]) -> bool {
+    // Windows drops the dots and blanks that end a name: `web.config.` opens `web.config`.
+    let trailing = rest
+        .iter()
+        .take_while(|&&c| matches!(c, b'.' | b' '))
+        .count();
+    if trailing > 0
+        && rest
+            .get(trailing)
+            .is_none_or(|c| !c.is_ascii_alphanumeric())
+    {
+        return true;
+    }
+    BACKUP_SUFFIXES.iter().any(|suffix| {
+        rest.get(..suffix.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(suffix.as_bytes()))
+            && rest
+                .get(suffix.len())
+                .is_none_or(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-')))
+    })
+}
+
+/// Suffixes editors and administrators give a copy of a file.
+const BACKUP_SUFFIXES: &[&str] = &[
+    ".bak", ".old", ".orig", ".save", ".swp", ".swo", ".backup", ".tmp", "~",
+];
+
+/// Web roots: the directories themselves (`/var/www/html`, `C:\inetpub\wwwroot`) are what
+/// hosting and deployment forms ask for; a server-side file in them is the site's source or
+/// configuration ([`names_server_file`]).
+const WEB_ROOTS: &[&str] = &["var/www/", "inetpub/"];
+
+/// Whether the path that goes on from `end` ends in a file the server runs or reads its
+/// settings from (scripts, configuration, data, logs), by its extension.
+fn names_server_file(s: &str, end: usize) -> bool {
+    let rest = &s.as_bytes()[end..];
+    let path = &rest[..rest
+        .iter()
+        .take(512)
+        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')))
+        .unwrap_or(rest.len().min(512))];
+    let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
+    memchr::memrchr(b'.', last).is_some_and(|dot| {
+        let ext = &last[dot + 1..];
+        SERVER_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+    })
+}
+
+/// Extensions of server-side scripts, configuration, data and logs.
+const SERVER_EXTENSIONS: &[&str] = &[
+    "php",
+    "php3",
+    "php4",
+    "php5",
+    "phtml",
+    "inc",
+    "asp",
+    "aspx",
+    "asa",
+    "asax",
+    "ashx",
+    "asmx",
+    "jsp",
+    "jspx",
+    "cfm",
+    "cgi",
+    "pl",
+    "py",
+    "rb",
+    "config",
+    "conf",
+    "cnf",
+    "ini",
+    "env",
+    "yml",
+    "yaml",
+    "xml",
+    "json",
+    "properties",
+    "sql",
+    "db",
+    "sqlite",
+    "mdb",
+    "log",
+    "bak",
+    "old",
+    "htaccess",
+    "htpasswd",
+];
+
+/// Whether the path that goes on from `end` (the end of a matched directory) ends in a
+/// static asset (`c:/windows/fonts/arial.ttf`, `/etc/ssl/…/logo.png`): a font or an image
+/// discloses nothing.
+fn names_static_asset(s: &str, end: usize) -> bool {
+    let rest = &s.as_bytes()[end..];
+    let path = &rest[..rest
+        .iter()
+        .take(512)
+        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')))
+        .unwrap_or(rest.len().min(512))];
+    if path.len() != rest.len() {
+        return false;
+    }
+    let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
+    memchr::memrchr(b'.', last).is_some_and(|dot| {
+        last[dot + 1..].len() > 1
+            && super::STATIC_ASSET_EXTENSIONS
+                .iter()
+                .filter(|e| !matches!(**e, "html" | "htm" | "md"))
+                .any(|e| last[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+    })
 }
 
 /// `at` starts a segment directly under the root: preceded by `/` that begins the value,
@@ -852,6 +1007,171 @@ fn rooted(s: &str, at: usize) -> bool {
         || (before.len() == 2
             && before.ends_with(':')
             && before.as_bytes()[0].is_ascii_alphabetic())
+}
+
+/// Whether the value is one path whose last segment names a file of secrets: a dot-file of
+/// credentials or environment wherever the path starts (`.env.production`,
+/// `config/.my.cnf`: hidden files no listing or link offers), and any other secret only
+/// from the root of the file system, a drive or the home directory
+/// (`/usr/local/tomcat/conf/server.key`, `C:\ProgramData\ssh\ssh_host_rsa_key`,
+/// `~/.config/gcloud/application_default_credentials.json`): an absolute path throws the
+/// application's base directory away (`os.path.join`, `Path.resolve`, `new File(base, x)`),
+/// so such a value reads the named file. A relative `server.key` or `settings.py` is a
+/// name an upload form or a project sends; the same name under a climb is judged by the
+/// climb.
+pub fn secret_file(canon: &str) -> bool {
+    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > MAX_SECRET_PATH {
+        return false;
+    }
+    let drive = b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
+    let rooted = drive || (b[0] == b'/' && b.get(1) != Some(&b'/')) || t.starts_with("~/");
+    // A path with no blank, or a Windows path whose directories hold blanks
+    // (`c:/users/bob/appdata/local/google/chrome/user data/default/login data`); text
+    // around a path is prose or code, judged elsewhere.
+    let plain = |c: u8| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~' | b'$' | b'%')
+    };
+    let body = if drive { &b[2..] } else { b };
+    if !body
+        .iter()
+        .all(|&c| plain(c) || (drive && c == b' ') || c >= 0x80)
+    {
+        return false;
+    }
+    let cut = b.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1);
+    let last = &b[cut..];
+    if last.is_empty() || last.len() > 96 {
+        return false;
+    }
+    // A directory of secrets (`/var/jenkins_home/secrets/initialAdminPassword`): whatever
+    // file it holds is one.
+    if rooted
+        && b[..cut]
+            .split(|&c| c == b'/')
+            .take(64)
+            .any(|d| d.eq_ignore_ascii_case(b"secrets"))
+    {
+        return true;
+    }
+    let lower = last.to_ascii_lowercase();
+    let name = strip_backup(&lower);
+    if name.first() == Some(&b'.') {
+        return secret_dot_file(name);
+    }
+    rooted && (SECRET_NAMES.contains(&name) || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Longest value [`secret_file`] reads as one path.
+const MAX_SECRET_PATH: usize = 1024;
+
+/// `name` without one backup suffix ([`BACKUP_SUFFIXES`]); for Vim's swap files
+/// (`.wp-config.php.swp`) also without the dot before the name.
+fn strip_backup(name: &[u8]) -> &[u8] {
+    for suffix in BACKUP_SUFFIXES {
+        if let Some(stem) = name.strip_suffix(suffix.as_bytes()) {
+            if stem.len() > 1 {
+                let swap = matches!(*suffix, ".swp" | ".swo");
+                return match stem.strip_prefix(b".") {
+                    Some(inner) if swap && !secret_dot_file(stem) => inner,
+                    _ => stem,
+                };
+            }
+        }
+    }
+    name
+}
+
+/// Dot-files of credentials and environment: dotenv files (not their committed templates
+/// `.env.example`, `.env.sample`, `.env.dist`, `.env.template`), database, package-index
+/// and FTP client passwords.
+fn secret_dot_file(name: &[u8]) -> bool {
+    if let Some(rest) = name.strip_prefix(b".env") {
+        return rest.is_empty()
+            || (rest.first() == Some(&b'.')
+                && !matches!(
+                    &rest[1..],
+                    b"example" | b"sample" | b"dist" | b"template" | b"defaults" | b"schema"
+                ));
+    }
+    matches!(
+        name,
+        b".htpasswd"
+            | b".pgpass"
+            | b".netrc"
+            | b".npmrc"
+            | b".pypirc"
+            | b".my.cnf"
+            | b".mylogin.cnf"
+            | b".git-credentials"
+            | b".dockercfg"
+            | b".s3cfg"
+            | b".boto"
+    )
+}
+
+/// Files of secrets named alone: keys, credential stores, application settings holding the
+/// database password or signing key.
+const SECRET_NAMES: &[&[u8]] = &[
+    b"login data",
+    b"credentials",
+    b"credentials.json",
+    b"credentials.xml",
+    b"credentials.db",
+    b"application_default_credentials.json",
+    b"access_tokens.db",
+    b"sitemanager.xml",
+    b"recentservers.xml",
+    b"filezilla.xml",
+    b"configuration.php",
+    b"localsettings.php",
+    b"config.inc.php",
+    b"settings.py",
+    b"local_settings.py",
+    b"wp-config.php",
+    b"database.yml",
+    b"secrets.yml",
+    b"secrets.json",
+    b"master.key",
+    b"ntds.dit",
+    b"wallet.dat",
+    b"dbconfig.xml",
+    b"global.asa",
+    // TLS private keys by the names servers and ACME clients give them (a `.key` alone is
+    // also a Keynote document).
+    b"server.key",
+    b"private.key",
+    b"privkey.pem",
+];
+
+/// Whether `name` (lower case, no blank) is a key, keystore or settings file by its shape:
+/// a key or certificate store's extension, an SSH host key, ASP.NET's `appsettings*.json`.
+fn secret_name(name: &[u8]) -> bool {
+    if name.starts_with(b"ssh_host_") && !name.ends_with(b".pub") {
+        return true;
+    }
+    if name.starts_with(b"appsettings") && name.ends_with(b".json") {
+        return true;
+    }
+    let Some(dot) = memchr::memrchr(b'.', name) else {
+        return false;
+    };
+    matches!(
+        &name[dot + 1..],
+        b"pem"
+            | b"p12"
+            | b"pfx"
+            | b"jks"
+            | b"keystore"
+            | b"kdbx"
+            | b"kdb"
+            | b"keychain"
+            | b"keychain-db"
+            | b"ppk"
+            | b"ovpn"
+            | b"tfstate"
+    ) && dot > 0
 }
 
 /// Multi-component sensitive paths whose separators an encoding fuzzer may have mangled
@@ -1052,6 +1372,72 @@ fn find_in_window(window: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn hit(v: &str) -> bool {
+        super::super::detect(v, crate::Context::Param).is_some()
+    }
+
+    #[test]
+    fn a_secret_file_is_judged_by_the_last_segment_of_an_absolute_path() {
+        for v in [
+            "/usr/local/tomcat/conf/tomcat-users.xml",
+            "/usr/share/tomcat9/conf/server.xml",
+            "C:\\ProgramData\\ssh\\ssh_host_rsa_key",
+            "C:\\Users\\bob\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Login Data",
+            "C:\\Users\\admin\\AppData\\Roaming\\Microsoft\\Credentials",
+            "%APPDATA%\\FileZilla\\sitemanager.xml",
+            "~/.config/gcloud/application_default_credentials.json",
+            "/Library/Keychains/System.keychain",
+            "/tmp/sess_abcdef1234567890",
+            "/var/lib/php/sessions/sess_9a8b7c",
+            "/etc/ssl/private/server.key",
+            "/srv/app/privkey.pem",
+            "/var/jenkins_home/secrets/initialAdminPassword",
+            "/opt/atlassian/jira/dbconfig.xml",
+            "/home/u/site/appsettings.Production.json",
+            "/var/www/html/wp-config.php.bak",
+            "web.config.",
+            "C:/inetpub/wwwroot/global.asa",
+            "c:\\inetpub\\wwwroot\\index.asp",
+            "/var/www/aa.php",
+            // dot-files of secrets wherever the path starts, VCS metadata
+            ".env",
+            ".env.production",
+            "config/.my.cnf",
+            ".npmrc",
+            ".git/index",
+            ".svn/wc.db",
+            ".hg/hgrc",
+            "/app/.wp-config.php.swp",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "/var/www/html",
+            "/var/www/example.com/public_html",
+            "/var/www/html/uploads/image.png",
+            "/srv/http",
+            "/opt/myapp/logs",
+            "/opt/app/config.yml",
+            "C:\\inetpub\\wwwroot",
+            "C:\\Windows\\Fonts\\arial.ttf",
+            "/ad/maiores.key",
+            "server.key",
+            "settings.py",
+            "appsettings.json",
+            ".env.example",
+            "win.ini.txt",
+            "web.config.txt",
+            "boot.ini.png",
+            "id_rsa.pub",
+            "/home/u/keys/id_rsa.pub",
+            "C:/x is where i keep server.key",
+            "https://github.com/user/repo.git/",
+            "/usr/bin/passwd-helper",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
 
     #[test]
     fn server_logs_answer_files_and_stored_credentials() {
