@@ -866,6 +866,16 @@ fn scan_starts(
                 i += 2;
                 continue;
             }
+            // A Markdown code fence (```` ```python ```` opening a line, or a line of
+            // backticks closing one): the text between is shown, and each of its lines is
+            // judged as a line, not as one command substitution.
+            b'`' if markdown_fence(v, i) => {
+                i += v[i..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .unwrap_or(v.len() - i);
+                continue;
+            }
             b'`' => {
                 if !backtick_open && next != Some(b'`') {
                     starts.push((i + 1, Start::Backtick));
@@ -2598,6 +2608,23 @@ fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) ->
         return true;
     }
     windows_program_path(v, at, plus)
+}
+
+/// Whether a Markdown code fence opens at `i`: three backticks or more at the start of a
+/// line, then at most an info string (a language name) up to the line's end.
+fn markdown_fence(v: &[u8], i: usize) -> bool {
+    if i > 0 && v[i - 1] != b'\n' {
+        return false;
+    }
+    let run = v[i..].iter().take_while(|&&b| b == b'`').count();
+    let info = v[i + run..]
+        .iter()
+        .take(24)
+        .take_while(|&&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'+' | b'#' | b'-' | b'.' | b'_')
+        })
+        .count();
+    run >= 3 && matches!(v.get(i + run + info), None | Some(b'\n' | b'\r'))
 }
 
 /// Whether the letters of `raw` (a word as written, with what led it) have a capital right

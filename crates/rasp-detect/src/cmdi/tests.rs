@@ -2139,3 +2139,18 @@ fn pieces_of_random_strings_name_no_command() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn markdown_fences_are_not_substitutions() {
+    for v in [
+        "```python\nprint('hello')\n```",
+        "Can you explain this?\n\n```java\nList<String> names = new ArrayList<>();\n```",
+        "```\nplain text\n```",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // The lines inside are still judged, and backticks elsewhere still substitute.
+    for v in ["```sh\nx; cat /etc/passwd\n```", "x```id```", "```id`"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
