@@ -4268,7 +4268,7 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
     };
     let inner = &v[open + 1..v.len().min(open + 1 + 64)];
     let inner = &inner[inner.iter().take_while(|&&b| b == b' ').count()..];
-    let lookup = [&b"gcm "[..], b"get-command "]
+    let lookup = [&b"gcm "[..], b"get-command ", b"gal ", b"get-alias "]
         .iter()
         .any(|w| inner.len() > w.len() && inner[..w.len()].eq_ignore_ascii_case(w));
     let close = inner.iter().position(|&b| b == b')').unwrap_or(inner.len());
@@ -4280,7 +4280,16 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
             .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']));
     // `&("{1}{0}" -f 'ex','i')`: the format operator fills numbered slots with the pieces
     // of the name; only PowerShell writes `-f` after a string of `{N}` slots.
-    lookup || glued || (quoted && format_operator(body))
+    lookup || glued || (quoted && format_operator(body)) || variable_letters(body)
+}
+
+/// `.($env:ComSpec[4,15,25]-join'')`, `&($ShellId[1]+$ShellId[13]+'x')`: a command name
+/// picked letter by letter out of a variable (indexed, then joined or concatenated).
+fn variable_letters(body: &[u8]) -> bool {
+    body.first() == Some(&b'$')
+        && memchr::memchr(b'[', body)
+            .is_some_and(|i| body.get(i + 1).is_some_and(u8::is_ascii_digit))
+        && (body.contains(&b'+') || body.windows(5).any(|w| w.eq_ignore_ascii_case(b"-join")))
 }
 
 /// Whether `before` opens a compound command in command position (at its start or after a

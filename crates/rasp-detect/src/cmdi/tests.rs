@@ -2154,3 +2154,18 @@ fn markdown_fences_are_not_substitutions() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn powershell_names_picked_out_of_variables() {
+    for v in [
+        "; .($env:ComSpec[4,15,25]-join'') whoami",
+        "; &($ShellId[1]+$ShellId[13]+'x') 'whoami'",
+        "; &(gal ?e[?x]) 'whoami'",
+        "; icm {whoami}",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["price: &($total[0]) due", "see ($list[1] + 2) items"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

@@ -153,6 +153,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("hping3", Exotic),
     ("htop", Exotic),
     ("icacls", Exotic),
+    ("icm", Tool),
     ("id", Word),
     ("ie4uinit", Exotic),
     ("iex", Exotic),
