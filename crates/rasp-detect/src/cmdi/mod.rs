@@ -2293,6 +2293,12 @@ fn read_command_word(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<(Wo
 /// The length of one redirection at the start of `v` with its blanks (`2>/dev/null `,
 /// `</dev/null `, `&>/dev/null `, `>&2 `, `>>log `), if `v` opens with one and a word follows.
 fn redirection_prefix(v: &[u8], plus: bool) -> Option<usize> {
+    // Almost every word settles on its first two bytes.
+    match v {
+        [b'>' | b'<', ..] | [b'&', b'>', ..] => {}
+        [d, b'>' | b'<', ..] | [d, _, b'>' | b'<', ..] if d.is_ascii_digit() => {}
+        _ => return None,
+    }
     let mut i = v.iter().take(2).take_while(|b| b.is_ascii_digit()).count();
     if i == 0 && v.first() == Some(&b'&') {
         i = 1;
@@ -4824,25 +4830,22 @@ fn exec_callback(rest: &[u8], quote: u8) -> bool {
 /// Ruby's `%x(id)` / `%x{id}` and Perl's `qx{id}` / `qx(id)`: quoting operators whose body
 /// runs as a command line, like backticks.
 fn command_quote(v: &[u8]) -> bool {
-    memchr::memchr2_iter(b'x', b'X', v)
+    // `%` and `q` are rarer than `x` in text: the scan stops at them and looks one on.
+    memchr::memchr2_iter(b'%', b'q', v)
         .take(MAX_STARTS)
-        .any(|i| {
-            let opener = i > 0 && matches!(v[i - 1], b'%' | b'q');
-            let word_start = i < 2 || !v[i - 2].is_ascii_alphanumeric();
-            let Some(&open) = v.get(i + 1) else {
-                return false;
-            };
-            let close = match open {
-                b'(' => b')',
-                b'{' => b'}',
-                b'[' => b']',
-                b'/' => b'/',
-                _ => return false,
-            };
-            if !(opener && word_start) {
+        .any(|q| {
+            let word_start = q == 0 || !v[q - 1].is_ascii_alphanumeric();
+            if !word_start || !matches!(v.get(q + 1), Some(b'x' | b'X')) {
                 return false;
             }
-            let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
+            let close = match v.get(q + 2) {
+                Some(b'(') => b')',
+                Some(b'{') => b'}',
+                Some(b'[') => b']',
+                Some(b'/') => b'/',
+                _ => return false,
+            };
+            let body = &v[q + 3..v.len().min(q + 3 + MAX_ARGS)];
             body.iter()
                 .position(|&b| b == close)
                 .is_some_and(|end| string_runs_command(&body[..end]))

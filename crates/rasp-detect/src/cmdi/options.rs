@@ -69,18 +69,18 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
     memchr::memchr_iter(b'-', v)
         .take(MAX_DASHES)
         .any(|at| opens_word(v, at) && (dangerous_option(v, at) || option_runs_program(v, at)))
-        || ghostscript_pipe(v)
 }
 
 /// Ghostscript's `%pipe%cmd` output device (`-sOutputFile=%pipe%id`, or
 /// `(%pipe%id) (w) file` in a PostScript document) runs `cmd`.
 pub(super) fn ghostscript_pipe(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'%', v).take(MAX_DASHES).any(|p| {
-        v[p..]
-            .get(..6)
-            .is_some_and(|t| t.eq_ignore_ascii_case(b"%pipe%"))
-            && v.get(p + 6)
-                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
+    // The device name is lower case in Ghostscript; one substring search (its searcher
+    // built once) settles a value.
+    static PIPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"%pipe%"));
+    PIPE.find_iter(v).take(MAX_DASHES).any(|p| {
+        v.get(p + 6)
+            .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
     })
 }
 
@@ -292,7 +292,7 @@ fn has_operand(v: &[u8], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::option_injection;
+    use super::{ghostscript_pipe, option_injection};
 
     #[test]
     fn options_that_run_commands() {
@@ -317,10 +317,13 @@ mod tests {
             "--open-files-in-pager=id;",
             "-c diff.external=id",
             "-toolexec=id",
-            "-sOutputFile=%pipe%id",
         ] {
             assert!(option_injection(v.as_bytes()), "{v}");
         }
+        for v in ["-sOutputFile=%pipe%id", "(%pipe%id) (w) file"] {
+            assert!(ghostscript_pipe(v.as_bytes()), "{v}");
+        }
+        assert!(!ghostscript_pipe(b"100%pipe% clean"));
     }
 
     #[test]

@@ -181,7 +181,31 @@ fn fold_to_ascii(value: &str) -> Option<String> {
             _ => None,
         }
     };
-    if !value.chars().any(|c| fold(c).is_some()) {
+    // The UTF-8 spellings of those characters, byte by byte: most text outside ASCII
+    // (accents, Cyrillic, CJK, smart quotes) holds none and leaves without a walk through
+    // its characters.
+    let spells_one = |w: &[u8]| {
+        matches!(
+            w,
+            [0xc2, 0xa0, _]
+                | [0xc4, 0xb1, _]
+                | [0xc5, 0xbf, _]
+                | [0xe1, 0x9a, 0x80]
+                | [0xe2, 0x80, 0x80..=0x8a | 0xaf]
+                | [0xe2, 0x81, 0x9f]
+                | [0xe2, 0x84, 0xaa]
+                | [0xe3, 0x80, 0x80]
+                | [0xef, 0xbc, 0x81..=0xbf]
+                | [0xef, 0xbd, 0x80..=0x9e]
+        )
+    };
+    let b = value.as_bytes();
+    // A two-byte spelling closing the value has no third byte to make a window of three.
+    let at_end = matches!(
+        b[b.len().saturating_sub(2)..],
+        [0xc2, 0xa0] | [0xc4, 0xb1] | [0xc5, 0xbf]
+    );
+    if !at_end && !b.windows(3).any(spells_one) {
         return None;
     }
     Some(value.chars().map(|c| fold(c).unwrap_or(c)).collect())

@@ -1539,3 +1539,28 @@ fn server_variables_and_probes() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn the_byte_prefilter_of_ascii_folding_misses_no_character() {
+    let folds = |c: char| {
+        matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}' | '\u{a0}' | '\u{1680}'
+            | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{131}' | '\u{17f}' | '\u{212a}')
+    };
+    for cp in 0x80..0x1_0000u32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        for s in [
+            format!("{c}"),
+            format!("a{c}"),
+            format!("{c}ab"),
+            format!("x{c}yz"),
+        ] {
+            assert_eq!(
+                super::fold_to_ascii(&s).is_some(),
+                folds(c),
+                "{cp:#x} in {s:?}"
+            );
+        }
+    }
+}

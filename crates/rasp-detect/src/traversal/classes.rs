@@ -2,7 +2,7 @@
 //! value: 32 bytes per step with AVX2 where the CPU has it, one byte at a time otherwise.
 //! Both give the same bits (a unit test compares them on every byte and generated text).
 
-use super::{BYTE_CLASS, CHANGED_LEAD, NON_ASCII, NOT_PLAIN, RELEVANT, REWRITTEN, ZERO};
+use super::{AMP, BYTE_CLASS, CHANGED_LEAD, NON_ASCII, NOT_PLAIN, RELEVANT, REWRITTEN, ZERO};
 
 /// The union of [`BYTE_CLASS`] over the bytes of `b`.
 pub(super) fn of(b: &[u8]) -> u8 {
@@ -33,7 +33,7 @@ fn word_at(b: &[u8], at: usize) -> i64 {
 /// comparisons: `RELEVANT` for `. / \ % : 0` and bytes outside ASCII (0x80 and up: negative
 /// as `i8`), `NOT_PLAIN` for `/ \ %`, controls (below 0x20, and DEL) and bytes outside ASCII,
 /// `ZERO` for `0`, `REWRITTEN` for `\ %` and controls other than `\n` and `\t`, `NON_ASCII`
-/// for bytes outside ASCII, `CHANGED_LEAD` for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF.
+/// for bytes outside ASCII, `CHANGED_LEAD` for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF, `AMP` for `&`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn wide(b: &[u8]) -> u8 {
@@ -86,7 +86,10 @@ fn wide(b: &[u8]) -> u8 {
                 or!(bits!(relevant, RELEVANT), bits!(not_plain, NOT_PLAIN)),
                 or!(bits!(zero, ZERO), bits!(rewritten, REWRITTEN))
             ),
-            or!(bits!(high, NON_ASCII), bits!(changed_lead, CHANGED_LEAD))
+            or!(
+                or!(bits!(high, NON_ASCII), bits!(changed_lead, CHANGED_LEAD)),
+                bits!(eq!(v, b'&'), AMP)
+            )
         )
     }
     let mut acc = _mm256_setzero_si256();

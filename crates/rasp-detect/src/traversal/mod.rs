@@ -65,6 +65,8 @@ const NON_ASCII: u8 = 16;
 /// A lead byte of the characters outside ASCII [`canonical`] may change (see
 /// [`non_ascii_kept`]).
 const CHANGED_LEAD: u8 = 32;
+/// `&`, which opens a character reference ([`judge_references`]).
+const AMP: u8 = 64;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -86,6 +88,9 @@ static BYTE_CLASS: [u8; 256] = {
         if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
             t[b] |= CHANGED_LEAD;
         }
+        if c == b'&' {
+            t[b] |= AMP;
+        }
         b += 1;
     }
     t[b'0' as usize] |= ZERO;
@@ -101,9 +106,20 @@ pub fn warm() {
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
-    let reason = judge(value, ctx)
-        .or_else(|| judge_references(value, ctx))
-        .or_else(|| judge_css_escapes(value, ctx))?;
+    // One pass over the bytes gives every early exit, the decoding layers' included.
+    let classes = classes::of(value.as_bytes());
+    let reason = judge_classified(value, ctx, classes)
+        .or_else(|| {
+            (classes & AMP != 0)
+                .then(|| judge_references(value, ctx))
+                .flatten()
+        })
+        .or_else(|| {
+            // `\` is one of the bytes [`REWRITTEN`] marks.
+            (classes & REWRITTEN != 0)
+                .then(|| judge_css_escapes(value, ctx))
+                .flatten()
+        })?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
@@ -117,7 +133,6 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// decodes them, so the decoded value is judged as the value would be. One layer only:
 /// the decoded text is judged by [`judge`], which decodes no references.
 fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
-    memchr::memchr(b'&', value.as_bytes())?;
     match html_entity_decode(value) {
         Cow::Owned(decoded) if decoded != value => judge(&decoded, ctx),
         _ => None,
@@ -176,8 +191,11 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
 }
 
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
-    // One table-driven pass over the bytes gives both early exits below.
-    let classes = classes::of(value.as_bytes());
+    judge_classified(value, ctx, classes::of(value.as_bytes()))
+}
+
+/// [`judge`] given the [`classes::of`] the value.
+fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static str> {
     // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
     if classes & RELEVANT == 0 {
         return None;

@@ -1020,13 +1020,29 @@ fn rooted(s: &str, at: usize) -> bool {
 /// name an upload form or a project sends; the same name under a climb is judged by the
 /// climb.
 pub fn secret_file(canon: &str) -> bool {
-    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    // Most values open and close with a plain ASCII byte: no character to trim, no walk
+    // through the characters for it.
+    let untrimmed = |b: Option<&u8>| {
+        b.is_some_and(|&c| c < 0x80 && c > b' ' && !matches!(c, b'"' | b'\'' | b'`'))
+    };
+    let t = if untrimmed(canon.as_bytes().first()) && untrimmed(canon.as_bytes().last()) {
+        canon
+    } else {
+        canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+    };
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_SECRET_PATH {
         return false;
     }
     let drive = b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
     let rooted = drive || (b[0] == b'/' && b.get(1) != Some(&b'/')) || t.starts_with("~/");
+    // Only a dot-file is a secret wherever the path starts (below): most values leave here.
+    if !rooted {
+        let from = memchr::memrchr(b'/', b).map_or(0, |i| i + 1);
+        if b.get(from) != Some(&b'.') {
+            return false;
+        }
+    }
     // A path with no blank, or a Windows path whose directories hold blanks
     // (`c:/users/bob/appdata/local/google/chrome/user data/default/login data`); text
     // around a path is prose or code, judged elsewhere.
@@ -1055,8 +1071,12 @@ pub fn secret_file(canon: &str) -> bool {
     {
         return true;
     }
-    let lower = last.to_ascii_lowercase();
-    let name = strip_backup(&lower);
+    // `last` is at most 96 bytes (checked above): lower-cased on the stack.
+    let mut buf = [0u8; 96];
+    let lower = &mut buf[..last.len()];
+    lower.copy_from_slice(last);
+    lower.make_ascii_lowercase();
+    let name = strip_backup(lower);
     if name.first() == Some(&b'.') {
         return secret_dot_file(name);
     }
