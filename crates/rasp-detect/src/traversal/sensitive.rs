@@ -912,6 +912,18 @@ const WEB_ROOTS: &[&str] = &["var/www/", "inetpub/"];
 /// Whether the path that goes on from `end` ends in a file the server runs or reads its
 /// settings from (scripts, configuration, data, logs), by its extension.
 fn names_server_file(s: &str, end: usize) -> bool {
+    let (last, _) = path_from(s, end);
+    memchr::memrchr(b'.', last).is_some_and(|dot| {
+        let ext = &last[dot + 1..];
+        SERVER_EXTENSIONS
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+    })
+}
+
+/// The last name of the path that goes on from `end` (its letters, digits, `/ . _ -`, at
+/// most 512 bytes), and whether that path runs to the end of `s`.
+fn path_from(s: &str, end: usize) -> (&[u8], bool) {
     let rest = &s.as_bytes()[end..];
     let path = &rest[..rest
         .iter()
@@ -919,12 +931,7 @@ fn names_server_file(s: &str, end: usize) -> bool {
         .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')))
         .unwrap_or(rest.len().min(512))];
     let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
-    memchr::memrchr(b'.', last).is_some_and(|dot| {
-        let ext = &last[dot + 1..];
-        SERVER_EXTENSIONS
-            .iter()
-            .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
-    })
+    (last, path.len() == rest.len())
 }
 
 /// Extensions of server-side scripts, configuration, data and logs.
@@ -973,16 +980,10 @@ const SERVER_EXTENSIONS: &[&str] = &[
 /// static asset (`c:/windows/fonts/arial.ttf`, `/etc/ssl/…/logo.png`): a font or an image
 /// discloses nothing.
 fn names_static_asset(s: &str, end: usize) -> bool {
-    let rest = &s.as_bytes()[end..];
-    let path = &rest[..rest
-        .iter()
-        .take(512)
-        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')))
-        .unwrap_or(rest.len().min(512))];
-    if path.len() != rest.len() {
+    let (last, whole) = path_from(s, end);
+    if !whole {
         return false;
     }
-    let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
     memchr::memrchr(b'.', last).is_some_and(|dot| {
         last[dot + 1..].len() > 1
             && super::STATIC_ASSET_EXTENSIONS
