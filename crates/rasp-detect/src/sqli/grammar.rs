@@ -341,7 +341,16 @@ impl<'a> Parser<'a> {
                 Kind::Kw(Kw::Literal) if self.text(j).len() > 4 && !self.truth_constant(j) => {
                     self.flags |= FUNC
                 }
-                Kind::Cmp => self.flags |= ARGCMP,
+                // a comparison needs an operand on its left (`if(1=1,…)`); `s(-=[` in a
+                // random password compares nothing
+                Kind::Cmp
+                    if matches!(
+                        self.k(j - 1),
+                        Some(Kind::Word | Kind::Num | Kind::Str | Kind::Var | Kind::RParen)
+                    ) =>
+                {
+                    self.flags |= ARGCMP
+                }
                 Kind::Kw(Kw::Case) => self.flags |= CASE,
                 _ => {}
             }
@@ -927,25 +936,27 @@ impl<'a> Parser<'a> {
                     {
                         false
                     }
-                    Some(Kind::Var | Kind::LParen | Kind::Str) => true,
+                    Some(Kind::Var | Kind::Str) => true,
+                    // `EXEC('sel'+'ect …')`, `EXEC(@s)`, `EXEC(CHAR(0x…))`: the batch runs a
+                    // string it builds; "Exec (ret.)" puts a word in brackets
+                    Some(Kind::LParen) => self.exec_operand(i + 2),
                     // MSSQL impersonation: `EXECUTE AS LOGIN = 'sa'`, `EXEC AS USER 'x'`
                     Some(Kind::Kw(Kw::As)) => matches!(
                         self.text(i + 2).to_ascii_lowercase().as_str(),
                         "login" | "user" | "caller" | "owner" | "self"
                     ),
                     // `exec xp_cmdshell 'dir'`, `exec master..xp_cmdshell`, `exec sp_x;`
-                    Some(Kind::Word) => matches!(
-                        self.k(i + 2),
-                        None | Some(
-                            Kind::Str
-                                | Kind::OpenStr
-                                | Kind::Var
-                                | Kind::Dot
-                                | Kind::Semi
-                                | Kind::Num
-                                | Kind::LParen
-                        )
-                    ),
+                    // (a street "1234 Exec Dr. (back entrance)" abbreviates a word with its
+                    // dot and names nothing after it: a qualified name goes on with one)
+                    Some(Kind::Word) => match self.k(i + 2) {
+                        None
+                        | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Semi | Kind::Num) => {
+                            true
+                        }
+                        Some(Kind::Dot) => self.qualified_after_dot(i + 2),
+                        Some(Kind::LParen) => self.exec_operand(i + 3),
+                        _ => false,
+                    },
                     _ => false,
                 },
                 "declare" => next == Some(Kind::Var),
@@ -1072,7 +1083,10 @@ impl<'a> Parser<'a> {
         if f & (VAR | FUNC | SUBQ) != 0 && list_ends {
             return true;
         }
-        let from = self.kw(end) == Some(Kw::From);
+        // "Select * from the dropdown", "select (one) from below": prose picks from a
+        // determiner's phrase or a place; a query names a table
+        let from = self.kw(end) == Some(Kw::From)
+            && !(self.k(end + 1) == Some(Kind::Word) && prose_source(self.text(end + 1)));
         // `SELECT name FROM sysibm.systables;`: a schema-qualified table, then the end
         if from
             && self.k(end + 1) == Some(Kind::Word)
@@ -1101,6 +1115,43 @@ impl<'a> Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// Does the dot at `i` qualify a name (`master.dbo.xp_cmdshell`, `master..xp_cmdshell`)?
+    /// An abbreviation's dot (`Dr.`, `Ct.`) is followed by nothing, a space and prose in
+    /// brackets, or the end.
+    pub fn qualified_after_dot(&self, i: usize) -> bool {
+        match self.k(i + 1) {
+            Some(Kind::Dot) => matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_))),
+            Some(Kind::Word | Kind::Kw(_)) => {
+                // glued: `dbo.xp_x`, not "Dr. Suite 200"
+                self.t.get(i).map(|t| t.end) == self.t.get(i + 1).map(|t| t.start)
+            }
+            // `exec master.` cut short: MSSQL's system databases hold the procedures an
+            // attacker runs, which no street or title abbreviates
+            None => {
+                i > 0 && {
+                    let w = self.text(i - 1);
+                    ["master", "msdb", "tempdb", "dbo", "sys"]
+                        .iter()
+                        .any(|d| w.eq_ignore_ascii_case(d))
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// What an EXEC's bracket at `i - 1` opens with when it runs built SQL: a string, a
+    /// variable or a call building one (`EXEC('…')`, `EXEC(@s)`, `EXEC(CHAR(83)+…)`), or
+    /// the literal arguments of a procedure (`exec sp_x('a')`). "Exec (ret.)" and
+    /// "1 Exec Pkwy (Bldg B)" put words of prose there.
+    pub fn exec_operand(&self, i: usize) -> bool {
+        match self.k(i) {
+            // (`Execute(` cut short: the built string follows in the application's text)
+            None | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Num | Kind::RParen) => true,
+            Some(Kind::Word | Kind::Kw(_)) => self.k(i + 1) == Some(Kind::LParen),
+            _ => false,
+        }
+    }
+
     /// Is token `i` a hex or binary numeric literal (`0x7e`, `0b101`)?
     pub fn radix_literal(&self, i: usize) -> bool {
         let t = self.text(i).as_bytes();
@@ -1109,6 +1160,17 @@ impl Parser<'_> {
             && t[0] == b'0'
             && matches!(t[1], b'x' | b'X' | b'b' | b'B')
     }
+}
+
+/// Words that open the source of a choice in prose ("from the list", "from below") and
+/// that no schema names a table.
+fn prose_source(w: &str) -> bool {
+    [
+        "the", "a", "an", "this", "these", "those", "that", "my", "your", "our", "their", "his",
+        "her", "its", "below", "above", "here", "there", "each", "any", "one",
+    ]
+    .iter()
+    .any(|d| w.eq_ignore_ascii_case(d))
 }
 
 /// `@@name`: a server system variable (`@@version`, `@@hostname`).

@@ -854,9 +854,14 @@ fn decide(
         None => {
             // `admin'--`: one token (a user name, an e-mail) closed and the rest cut off;
             // "BAMBOO SOAP 1 '#" is prose with an inch mark
+            // (A backtick names a column or table, no login: `` col`# `` cuts off nothing an
+            // attacker needs, and a comment's text after it is a password's noise. A literal
+            // of random punctuation, `U0>vtPk'#`, is no name an attacker closes either.)
             if quoted
+                && st != Start::InQuote(b'`')
                 && (truncated || glued_comment(s, t, p.text(0)))
                 && !p.text(0).contains(char::is_whitespace)
+                && plain_prefix(p.text(0))
             {
                 return Some("string-break+comment");
             }
@@ -1135,12 +1140,22 @@ fn decide(
                             || (i..e.min(i + 16))
                                 .any(|k| p.k(k) == Some(Kind::Str) && prose_literal(p.text(k)))
                     };
+                    // Arithmetic alone on literals (`'*'`, `'-'`, `'^'` probes) is evidence
+                    // only after a prefix an attacker writes: nothing, a name, a number. A
+                    // password's `CpC8{67p`*1#` or `vA-CS.`j'*'1` closes random punctuation.
+                    // And a variable needs its statement to stay valid (balanced or cut off):
+                    // `po`%@kj` leaves the application's quote open.
+                    let arith_only = f & (CMP | LIKE | TAUT | LOGIC) == 0;
+                    let plain = !arith_only || plain_prefix(p.text(0));
                     strong
-                        || f & (FUNC | VAR) != 0
+                        || f & FUNC != 0
+                        || (f & VAR != 0 && (balanced || truncated) && plain)
                         || (balanced
                             && (f & (TAUT | LOGIC) != 0
-                                || ((f & (CMP | LIKE | NUM) != 0 || f & WORD == 0) && !prose())))
-                        || (truncated && f & WORD == 0)
+                                || ((f & (CMP | LIKE | NUM) != 0 || f & WORD == 0)
+                                    && !prose()
+                                    && plain)))
+                        || (truncated && f & WORD == 0 && plain)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
                 StartKind::Number => {
@@ -1302,6 +1317,24 @@ fn decide(
         }
         _ => None,
     }
+}
+
+/// Is the literal a value closes (`admin'`, `1'`, `x@y.com'`, `'`) something an attacker
+/// writes before a break-out: empty, or a name, number, address or search term? Random
+/// punctuation (`CpC8{67p``, `U0>vtPk'&#,4:.``) is a generated password's.
+fn plain_prefix(lit: &str) -> bool {
+    let b = lit.as_bytes();
+    b.get(..b.len().saturating_sub(1))
+        .unwrap_or(&[])
+        .iter()
+        .all(|&c| {
+            c.is_ascii_alphanumeric()
+                || c >= 0x80
+                || matches!(
+                    c,
+                    b' ' | b'.' | b'_' | b'-' | b'@' | b'+' | b'%' | b'\\' | b',' | b':'
+                )
+        })
 }
 
 /// `@@name` with a name of three letters or more (`@@version`, `@@global.secure_file_priv`).
@@ -1815,10 +1848,14 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
             || w.eq_ignore_ascii_case("execute")
             || w.eq_ignore_ascii_case("declare"))
             && match p.k(1) {
-                Some(Kind::Var | Kind::LParen) => true,
+                Some(Kind::Var) => true,
+                // `EXEC(@s)`, `EXEC('…')`; not "Exec (ret.)"
+                Some(Kind::LParen) => p.exec_operand(2),
+                // `EXEC master.dbo.xp_cmdshell`; not "Exec Dr." (an abbreviation's dot)
                 Some(Kind::Word) => {
                     !w.eq_ignore_ascii_case("declare")
-                        && (p.k(2) == Some(Kind::Dot) || proc_name(p.text(1)))
+                        && ((p.k(2) == Some(Kind::Dot) && p.qualified_after_dot(2))
+                            || proc_name(p.text(1)))
                 }
                 _ => false,
             };
@@ -1835,7 +1872,9 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
     // `MID(@@hostname,1,1)`, `COERCIBILITY(USER())`.
     // (Not C's or JavaScript's `if (cond)`: SQL's `IF(cond, then, else)` takes three
     // arguments.)
+    // (`SELECT (x) FROM …` is no call: [`Parser::select_statement`] judges it below)
     if matches!(p.k(0), Some(Kind::Word | Kind::Kw(_)))
+        && p.k(0) != Some(Kind::Kw(Kw::Select))
         && p.k(1) == Some(Kind::LParen)
         && !(p.text(0).eq_ignore_ascii_case("if") && top_level_args(p, 1) < 3)
     {

@@ -1564,3 +1564,51 @@ fn the_byte_prefilter_of_ascii_folding_misses_no_character() {
         }
     }
 }
+
+#[test]
+fn prose_exec_select_and_password_noise() {
+    // abbreviations, prose choices and generated passwords: no statement, no break-out
+    for v in [
+        "1234 Exec Dr. (back entrance)",
+        "Exec Dr.",
+        "Exec Ct.",
+        "Exec (ret.)",
+        "1 Exec Pkwy (Bldg B)",
+        "Select * from the dropdown",
+        "Select (one) from below",
+        "select * from the list below",
+        "CpC8{67p`*1#",
+        "S`#Uu~Ke;Cx\\{yFjF,ogr^<>",
+        "U0>vtPk'&#,4:.`#",
+        "BOC)rE\"NE1)_$po`%@kj",
+        "gJ-bn])z)I7`|@(.e7qn",
+        "vA-CS.`j'*'1",
+        "|5wIBC`T<\"*\"pIG,",
+        "_xZM,s(-=[rs",
+        "exec(s)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // the constructs they resemble
+    for v in [
+        "exec master.dbo.xp_cmdshell 'dir'",
+        "exec master..xp_cmdshell",
+        "EXEC('sel'+'ect 1')",
+        "EXEC(@s)",
+        "EXEC(CHAR(83))",
+        "Execute(",
+        "1 exec sp_x(1)",
+        "select * from users",
+        "select(sleep(5))",
+        "admin'#",
+        "admin'--",
+        "'*'",
+        "1'*'",
+        "'-'",
+        "' + @a + '",
+        "x' or 1=1#",
+        "a,if(1=1,1,0)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
