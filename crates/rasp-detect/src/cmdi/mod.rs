@@ -1496,8 +1496,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 .take_while(|&&b| !matches!(b, b'/' | b'.' | b'~'))
                 .any(|&b| is_blank(b, plus));
         // A quote inside the path (`&&/"i/5`) is a random string's, not a path's.
-        let unquoted = !v[at..end].iter().any(|&b| matches!(b, b'"' | b'\''));
-        if matches!(kind, Start::Tight | Start::Subst) && glued && unquoted && path_to_run(word) {
+        let unquoted = || !v[at..end].iter().any(|&b| matches!(b, b'"' | b'\''));
+        if matches!(kind, Start::Tight | Start::Subst) && glued && path_to_run(word) && unquoted() {
             return Some("path-command");
         }
         if dropped_program(v, at, word, kind, plus) {
@@ -2613,7 +2613,7 @@ fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) ->
     {
         return true;
     }
-    windows_program_path(v, at, plus)
+    windows_program_path(v, first, plus)
 }
 
 /// Whether a Markdown code fence opens at `i`: three backticks or more at the start of a
@@ -2654,11 +2654,11 @@ fn program_file_name(word: &[u8]) -> bool {
     }
 }
 
-/// Whether the word at `at` (after blanks and one quote) is a Windows path to a program:
-/// a drive (`C:\`), a share (`\\host\share\`) or a variable (`%TEMP%\`) and directories,
-/// down to a file with a program extension.
-fn windows_program_path(v: &[u8], at: usize, plus: bool) -> bool {
-    let mut i = at + v[at..].iter().take_while(|&&b| is_blank(b, plus)).count();
+/// Whether the word at `first` (a start's first byte after its blanks; one quote may lead
+/// it) is a Windows path to a program: a drive (`C:\`), a share (`\\host\share\`) or a
+/// variable (`%TEMP%\`) and directories, down to a file with a program extension.
+fn windows_program_path(v: &[u8], first: usize, plus: bool) -> bool {
+    let mut i = first;
     if matches!(v.get(i), Some(b'"' | b'\'')) {
         i += 1;
     }

@@ -1037,12 +1037,10 @@ pub fn secret_file(canon: &str) -> bool {
     }
     let drive = b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
     let rooted = drive || (b[0] == b'/' && b.get(1) != Some(&b'/')) || t.starts_with("~/");
+    let cut = memchr::memrchr(b'/', b).map_or(0, |i| i + 1);
     // Only a dot-file is a secret wherever the path starts (below): most values leave here.
-    if !rooted {
-        let from = memchr::memrchr(b'/', b).map_or(0, |i| i + 1);
-        if b.get(from) != Some(&b'.') {
-            return false;
-        }
+    if !rooted && b.get(cut) != Some(&b'.') {
+        return false;
     }
     // A path with no blank, or a Windows path whose directories hold blanks
     // (`c:/users/bob/appdata/local/google/chrome/user data/default/login data`); text
@@ -1057,7 +1055,6 @@ pub fn secret_file(canon: &str) -> bool {
     {
         return false;
     }
-    let cut = b.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1);
     let last = &b[cut..];
     if last.is_empty() || last.len() > 96 {
         return false;
