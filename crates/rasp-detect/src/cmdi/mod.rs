@@ -38,7 +38,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // A value without a separator, quote, expansion, redirection, escape or `%`/`&` (which
     // decoding could turn into one) can only be a command line from its first word on:
     // most ordinary values leave after one table lookup per byte and one word lookup.
-    if !bytes.any(STRUCTURE) {
+    if !bytes.any(STRUCTURE | WIDE) {
         let reason = judge_plain(value.as_bytes(), bytes)?;
         return Some(Detection {
             kind: AttackKind::Cmdi,
@@ -47,7 +47,12 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             reason,
         });
     }
-    let reason = judge(value.as_bytes(), bytes)
+    let as_sent = if bytes.any(STRUCTURE) {
+        judge(value.as_bytes(), bytes)
+    } else {
+        judge_plain(value.as_bytes(), bytes)
+    };
+    let reason = as_sent
         .or_else(|| {
             if bytes.any(PERCENT) && has_escape(value.as_bytes()) {
                 let decoded = percent_decode_deep(value);
@@ -88,12 +93,32 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             } else {
                 None
             }
+        })
+        .or_else(|| {
+            // `；id`, `｜cat /etc/passwd`: judged as the normalised value the shell gets.
+            if bytes.any(WIDE) && wide_separator(value.as_bytes()) {
+                crate::sqli::fold_to_ascii(value).and_then(|f| judge_any(f.as_bytes()))
+            } else {
+                None
+            }
         })?;
     Some(Detection {
         kind: AttackKind::Cmdi,
         engine: Engine::Grammar,
         score: 1.0,
         reason,
+    })
+}
+
+/// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄` or `｀`: only those become a separator or
+/// an expansion when the value is normalised; full-width brackets and letters in CJK prose
+/// do not start a command.
+fn wide_separator(v: &[u8]) -> bool {
+    memchr::memchr_iter(0xef, v).any(|p| {
+        matches!(
+            v.get(p + 1..p + 3),
+            Some([0xbc, 0x9b | 0x86 | 0x84] | [0xbd, 0x9c | 0x80])
+        )
     })
 }
 
@@ -159,6 +184,10 @@ const PIPE: u32 = 1 << 18;
 const BACKSLASH: u32 = 1 << 19;
 const LT: u32 = 1 << 20;
 const GT: u32 = 1 << 21;
+/// `EF`, the lead byte of the full-width forms (`；`, `｜`, `＆`, `＄`): NFKC normalisation
+/// (Python's `unicodedata.normalize`, ICU) and best-fit code-page conversion turn them into
+/// the ASCII separators before a shell sees the value.
+const WIDE: u32 = 1 << 22;
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -188,6 +217,7 @@ static BYTE_CLASS: [u32; 256] = {
     t[b'#' as usize] = HASH;
     t[b'[' as usize] = BRACKET;
     t[b'-' as usize] = DASH;
+    t[0xef] = WIDE;
     t
 };
 
@@ -1250,9 +1280,51 @@ fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
     let after = &span[close + 1..];
     match after {
         [b, c, ..] if is_blank(*b, plus) => c.is_ascii_alphabetic(),
-        [b'.' | b',' | b')' | b':' | b'?' | b'!', ..] => true,
+        // Punctuation ends the sentence or clause; glued to more text (`` `id`.png ``, a
+        // file name an upload handler passes to a shell) it is part of the same word.
+        [b'.' | b',' | b')' | b':' | b'?' | b'!', rest @ ..] => {
+            rest.first().is_none_or(|&c| !c.is_ascii_alphanumeric())
+        }
         _ => false,
     }
+}
+
+/// Where the body of `function NAME { …` starts, `end` being the end of `function`: blanks,
+/// a name, blanks, `{` and a blank (Bash needs one after the brace). `None` for any other
+/// shape, `function f() {` included (JavaScript's).
+fn function_body(v: &[u8], end: usize, plus: bool) -> Option<usize> {
+    let skip = |mut i: usize| {
+        while v.get(i).is_some_and(|&b| is_blank(b, plus)) && i < end + MAX_ARGS {
+            i += 1;
+        }
+        i
+    };
+    let name = skip(end);
+    let name_len = v[name..]
+        .iter()
+        .take(64)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b':'))
+        .count();
+    if name == end || name_len == 0 {
+        return None;
+    }
+    let brace = skip(name + name_len);
+    if brace == name + name_len || v.get(brace) != Some(&b'{') {
+        return None;
+    }
+    let body = skip(brace + 1);
+    (body > brace + 1 && body < v.len()).then_some(body)
+}
+
+/// Whether `word` names a command [`classify`] knows.
+fn known_command(word: &[u8]) -> bool {
+    matches!(classify(word), CommandWord::Known(_))
+}
+
+/// The end of the code span that [`markdown_code_span`] found opening before `at`: its
+/// closing backtick.
+fn code_span_end(v: &[u8], at: usize) -> usize {
+    at + memchr::memchr(b'`', &v[at..]).unwrap_or(v.len() - at)
 }
 
 /// A value that opens with `>` or `>>` glued to a file in a directory (`>/tmp/x`,
@@ -1344,6 +1416,15 @@ enum CommandWord {
 }
 
 fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
+    // A Markdown code span in prose (`` Why does `ls` show nothing? ``) shows the text
+    // inside it: only that text is read as the command, the sentence after it is no
+    // argument.
+    let code_span = kind == Start::Backtick && markdown_code_span(v, at, plus);
+    let v = if code_span {
+        &v[..code_span_end(v, at)]
+    } else {
+        v
+    };
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
     }
@@ -1381,6 +1462,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     if word == b"for" {
         return windows_for(v, end).then_some("cmd-for");
+    }
+    // `;function f { id; }; f`: Bash's keyword form of a function definition. JavaScript
+    // always writes `()` after the name, so `function NAME {` is shell; the body's first
+    // word is in command position.
+    if word == b"function" {
+        return function_body(v, end, plus)
+            .and_then(|body| judge_start(v, body, Start::Tight, plus))
+            .map(|_| "function-definition");
     }
     // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
     // the next word is in command position.
@@ -1700,6 +1789,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         return None;
     }
     let hit = match (cw, kind) {
+        // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
+        // running them: they need shell-shaped arguments inside the span.
+        (CommandWord::Known(_), Start::Backtick) if code_span => evidence(),
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
         }
@@ -1770,13 +1862,6 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             !sentence_follows(v, end, plus)
         }
         (CommandWord::Known(Tier::Exotic), _) => true,
-        // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
-        // running them: they need shell-shaped arguments.
-        (CommandWord::Known(Tier::Tool | Tier::Word), Start::Backtick)
-            if markdown_code_span(v, at, plus) =>
-        {
-            evidence()
-        }
         (
             CommandWord::Known(Tier::Tool),
             Start::Tight | Start::Data | Start::Subst | Start::Backtick,
@@ -3290,7 +3375,10 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Variable;
     }
     // `$env:COMPUTERNAME`: a PowerShell environment variable in command position.
-    if (w.len() > 5 && w.starts_with("$env:")) || (w.len() > 7 && w.starts_with("${env:")) {
+    // PowerShell reads names in any case (`${ENV:COMSPEC}`).
+    let starts_with =
+        |p: &str| w.len() > p.len() && w.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    if starts_with("$env:") || (w.len() > 7 && starts_with("${env:")) {
         return CommandWord::Variable;
     }
     // `sh$XX`, `cat${u}`: a command glued to a variable the server never set, which
@@ -3493,6 +3581,11 @@ fn variable_name(word: &[u8]) -> &[u8] {
 /// `$SHELL`, `${COMSPEC}`, `$0`: environment variables that name a program to run.
 fn program_variable(word: &[u8]) -> bool {
     let name = variable_name(word);
+    // `${ENV:COMSPEC}`: PowerShell's environment drive, in any case.
+    let name = match name {
+        [e, n, v, b':', rest @ ..] if [*e, *n, *v].eq_ignore_ascii_case(b"env") => rest,
+        _ => name,
+    };
     const PROGRAMS: &[&[u8]] = &[
         b"0", b"SHELL", b"BASH", b"ZSH", b"COMSPEC", b"EDITOR", b"VISUAL", b"PAGER", b"BROWSER",
     ];

