@@ -411,6 +411,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(DASH) && options::option_injection(v) {
         return Some("option-injection");
     }
+    if git_ext_transport(v) {
+        return Some("git-ext-transport");
+    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -599,6 +602,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(ANGLE | HASH) && server_side_include(v) {
         return Some("ssi-exec");
+    }
+    if bytes.all(PAREN | QUOTE) && freemarker_new(v) {
+        return Some("template-execute");
+    }
+    if git_ext_transport(v) {
+        return Some("git-ext-transport");
     }
     if bytes.all(DOLLAR) && php_code(v) {
         return Some("php-code");
@@ -1289,6 +1298,25 @@ fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
     }
 }
 
+/// Whether an apostrophe between two letters (`isn't`, `it's`) follows `end` on the command's
+/// line, the value holds an odd number of `'` and no `"`, and no `#` comments out the rest:
+/// the shell then meets an unterminated quote whatever the application put around the value
+/// (it adds quotes in pairs), and runs nothing. A breakout that hides the application's
+/// closing quote needs the `#`.
+fn unclosed_contraction(v: &[u8], end: usize) -> bool {
+    let rest = &v[end.min(v.len())..];
+    let Some(p) = memchr::memchr(b'\'', rest) else {
+        return false;
+    };
+    let between_letters = p > 0
+        && rest[p - 1].is_ascii_alphabetic()
+        && rest.get(p + 1).is_some_and(u8::is_ascii_alphabetic);
+    between_letters
+        && !rest[..p].iter().any(|&b| is_sep(b) || b == b'`')
+        && memchr::memchr2(b'#', b'"', v).is_none()
+        && memchr::memchr_iter(b'\'', v).count() % 2 == 1
+}
+
 /// Where the body of `function NAME { …` starts, `end` being the end of `function`: blanks,
 /// a name, blanks, `{` and a blank (Bash needs one after the brace). `None` for any other
 /// shape, `function f() {` included (JavaScript's).
@@ -1440,6 +1468,15 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // random string (a password, a token). Unix names are lower case and cmd's are written
     // lower, upper or capitalised; obfuscated case (`wHoAmI`) spells a longer name.
     if word.len() <= 3 && oddly_cased(&v[at..end]) {
+        return None;
+    }
+    // `Hello; ls isn't my thing`: an apostrophe inside a word after the command opens a
+    // quote the line never closes, and sh refuses the whole line before running any of it.
+    if matches!(
+        kind,
+        Start::Value | Start::Tight | Start::Loose | Start::Newline
+    ) && unclosed_contraction(v, end)
+    {
         return None;
     }
     // After a data token a start is judged as tightly as after `;id`; only English-word
@@ -4852,6 +4889,17 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
         if !matches!(v.get(i + 1), Some(b'$' | b'`' | b')' | b'\'' | b'"')) {
             return false;
         }
+        // `…__subclasses__()[396]('id', shell=True)`: Python's subprocess told to hand its
+        // string to a shell, whatever the callable was reached through.
+        if let Some(&q @ (b'\'' | b'"')) = v.get(i + 1) {
+            if shell_true_call(&v[i + 2..], q) {
+                let body = &v[i + 2..v.len().min(i + 2 + MAX_ARGS)];
+                let close = body.iter().position(|&b| b == q).unwrap_or(0);
+                if string_runs_command(&body[..close]) {
+                    return true;
+                }
+            }
+        }
         let name_start = v[..i]
             .iter()
             .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'_' || *c == b'.'))
@@ -4898,6 +4946,59 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             _ => false,
         }
     })
+}
+
+/// Whether the call whose first argument is the string opening `rest` (closed by `quote`)
+/// passes `shell=True` before its closing parenthesis.
+fn shell_true_call(rest: &[u8], quote: u8) -> bool {
+    let rest = &rest[..rest.len().min(MAX_ARGS)];
+    let Some(close) = rest.iter().position(|&b| b == quote) else {
+        return false;
+    };
+    let args = &rest[close + 1..];
+    let args = &args[..args.iter().position(|&b| b == b')').unwrap_or(args.len())];
+    memchr::memmem::find(args, b"shell").is_some_and(|p| {
+        let after = args[p + 5..].trim_ascii_start();
+        after.first() == Some(&b'=') && after[1..].trim_ascii_start().starts_with(b"True")
+    })
+}
+
+/// `"freemarker.template.utility.Execute"?new()`: FreeMarker's `?new` built-in instantiates
+/// a class by name, and the classes it is pointed at by attackers (`Execute`,
+/// `ObjectConstructor`, `JythonRuntime`) run command lines or arbitrary code. No template
+/// instantiates them for any other purpose.
+fn freemarker_new(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"?new(")
+        .take(MAX_STARTS)
+        .any(|p| {
+            let before = v[..p]
+                .strip_suffix(b"\"")
+                .or_else(|| v[..p].strip_suffix(b"'"));
+            before.is_some_and(|b| {
+                [&b"Execute"[..], b"ObjectConstructor", b"JythonRuntime"]
+                    .iter()
+                    .any(|c| b.ends_with(c))
+            })
+        })
+}
+
+/// `ext::sh -c touch% /tmp/pwned`: git's `ext::` transport runs the command after it to
+/// reach the "repository"; a repository URL parameter given one is a command line.
+fn git_ext_transport(v: &[u8]) -> bool {
+    let v = v.trim_ascii_start();
+    let v = v
+        .strip_prefix(b"'")
+        .or_else(|| v.strip_prefix(b"\""))
+        .unwrap_or(v);
+    v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"ext::")) && {
+        let rest = &v[5..];
+        let len = rest
+            .iter()
+            .take(64)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+            .count();
+        len > 0 && (known_command(&rest[..len]) || path_to_run(&rest[..len]))
+    }
 }
 
 /// Whether the string opening `rest` (closed by `quote`) names a PHP function that runs a

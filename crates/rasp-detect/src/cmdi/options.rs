@@ -209,11 +209,12 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
                 .count();
             n <= MAX_NAME && ssh_key(&v[k..k + n], v, k + n)
         }
-        // git: `-c core.sshCommand=…`.
+        // git: `-c core.sshCommand=…`; a shell's or expect's `-c "id"`: a quoted command
+        // line the program runs.
         b"c" => {
             matches!(v.get(after), Some(b' ' | b'\t' | b'+')) && {
                 let k = skip_blanks_and_quote(v, after);
-                git_key(v, k)
+                git_key(v, k) || quoted_command_line(v, after)
             }
         }
         // find: `-exec cmd {} ;`, `-execdir`, `-ok`, `-okdir`: a command and its end.
@@ -296,6 +297,22 @@ fn runs_program(v: &[u8], after: usize) -> bool {
         .any(|d| word.starts_with(d))
         && super::path_to_run(word)
         && super::program_file_name(word)
+}
+
+/// After blanks, a quoted string whose text is a command line in command position as
+/// tightly as after `;` (`-c "id"`, `-c 'spawn id'` is not, `-c "ls -la"`).
+fn quoted_command_line(v: &[u8], after: usize) -> bool {
+    let mut k = after;
+    while matches!(v.get(k), Some(b' ' | b'\t' | b'+')) {
+        k += 1;
+    }
+    let Some(&q @ (b'\'' | b'"')) = v.get(k) else {
+        return false;
+    };
+    let body = &v[k + 1..v.len().min(k + 1 + 256)];
+    body.iter()
+        .position(|&b| b == q)
+        .is_some_and(|close| close > 0 && super::string_runs_command(&body[..close]))
 }
 
 /// Whether `name` is one of [`COMMAND_OPTIONS`] (any case).

@@ -2236,3 +2236,51 @@ fn powershell_names_picked_out_of_variables() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn an_unclosed_contraction_stops_the_line() {
+    // sh meets an unterminated quote and runs nothing of the line.
+    for v in [
+        "Hello; ls isn't my thing",
+        "ok; cat doesn't work here",
+        "Note: id isn't shown",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // Paired quotes, a comment hiding the application's quote, or a quote before the command.
+    for v in [
+        "x'; ls isn't",
+        "O'Brien; cat /etc/passwd",
+        "a; cat /etc/passwd #isn't",
+        "; id; echo 'it's'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn programs_that_run_a_string() {
+    for v in [
+        "ext::sh -c touch% /tmp/pwned",
+        "'ext::bash -c id'",
+        "${\"freemarker.template.utility.Execute\"?new()(\"id\")}",
+        "<#assign ex=\"freemarker.template.utility.Execute\"?new()> ${ ex(\"id\") }",
+        "{{''.__class__.__mro__[1].__subclasses__()[396]('id',shell=True,stdout=-1)}}",
+        "subprocess.Popen('cat /etc/passwd', shell = True)",
+        "-c \"id\"",
+        "sh -c 'uname -a'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "ext::",
+        "the ext:: transport is disabled",
+        "file.ext::$DATA",
+        "\"Report\"?new()",
+        "run('make it', shell=False)",
+        "-c \"hello world\"",
+        "-c 'red and blue'",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
