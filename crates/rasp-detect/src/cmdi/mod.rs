@@ -414,6 +414,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if git_ext_transport(v) {
         return Some("git-ext-transport");
     }
+    if bytes.any(SLASH) && cmd_delimited_switch(v) {
+        return Some("cmd-switch");
+    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -608,6 +611,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if git_ext_transport(v) {
         return Some("git-ext-transport");
+    }
+    if bytes.all(PAREN | QUOTE) && perl_pipe_open(v) {
+        return Some("perl-pipe-open");
+    }
+    if bytes.any(SLASH) && cmd_delimited_switch(v) {
+        return Some("cmd-switch");
     }
     if bytes.all(DOLLAR) && php_code(v) {
         return Some("php-code");
@@ -1508,6 +1517,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             .and_then(|body| judge_start(v, body, Start::Tight, plus))
             .map(|_| "function-definition");
     }
+    // `& choice /t 5 /d y`: cmd's timing probe (the names are no Unix commands and the
+    // vocabulary does not know them).
+    if windows_wait(word, v, end, plus) {
+        return Some("timing-probe");
+    }
+    // `$(shell id)`: make's (and Makefile-templating tools') function that runs its text
+    // as a command line.
+    if word == b"shell" && kind == Start::Subst {
+        return judge_start(v, end, Start::Tight, plus).map(|_| "make-shell");
+    }
     // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
     // the next word is in command position.
     if matches!(word, b".shell" | b".system" | b".") && kind != Start::Loose {
@@ -1743,6 +1762,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             || timing_probe()
             || powershell_parameter(word, v, end, plus)
             || command_syntax(word, v, end, plus)
+            || powershell_subexpression(word, v, end, plus)
             || (word == b"alias" && alias_definition(v, end, plus))
             || (kind == Start::Value && pipes_into_tool(v, end, plus))
             // After a separator only: at the start of a value `Start setup.exe to install`
@@ -4208,7 +4228,8 @@ fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool
     noun.len() >= 3
         && noun.iter().all(u8::is_ascii_alphabetic)
         && std::str::from_utf8(verb).is_ok_and(vocabulary::is_powershell_verb)
-        && powershell_parameter(word, v, end, plus)
+        && (powershell_parameter(word, v, end, plus)
+            || powershell_subexpression(word, v, end, plus))
 }
 
 /// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.
@@ -4227,6 +4248,129 @@ fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool 
                 && t[1].is_ascii_uppercase()
                 && t[2..].iter().all(u8::is_ascii_alphabetic)
         })
+}
+
+/// `Write-Output (whoami)`, `Out-File -InputObject (Get-Content x)`: PowerShell runs a
+/// parenthesised pipeline given as a cmdlet's argument (the first, or a parameter's value).
+/// Only a cmdlet (a `Verb-Noun` word) is read this way: `echo (x)` is a syntax error to sh.
+fn powershell_subexpression(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
+    if !word.contains(&b'-') {
+        return false;
+    }
+    let end = v.len().min(from + MAX_ARGS);
+    let mut at = from;
+    for _ in 0..4 {
+        while v.get(at).is_some_and(|&b| is_blank(b, plus)) && at < end {
+            at += 1;
+        }
+        match v.get(at) {
+            Some(b'(') => {
+                return read_command_word(v, at + 1, Start::Tight, plus).is_some_and(
+                    |(w, _, _)| {
+                        matches!(
+                            classify(w.as_slice()),
+                            CommandWord::Known(Tier::Exotic | Tier::Tool)
+                        )
+                    },
+                );
+            }
+            // A parameter: its value may be the subexpression.
+            Some(b'-') => {
+                while v.get(at).is_some_and(|&b| !is_blank(b, plus)) && at < end {
+                    at += 1;
+                }
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `waitfor /t 5 x`, `choice /t 5 /d y`: cmd's programs that wait a number of seconds, the
+/// Windows timing probe. (T-SQL's `WAITFOR DELAY '0:0:5'` takes no `/t`.)
+fn windows_wait(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
+    if !matches!(
+        word,
+        b"waitfor" | b"choice" | b"waitfor.exe" | b"choice.exe"
+    ) {
+        return false;
+    }
+    let end = v.len().min(from + MAX_ARGS);
+    let mut tokens = v[from..end]
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(6);
+    while let Some(t) = tokens.next() {
+        if t.eq_ignore_ascii_case(b"/t") {
+            return tokens
+                .next()
+                .is_some_and(|n| n.iter().all(u8::is_ascii_digit));
+        }
+    }
+    false
+}
+
+/// `open(F,"id|")`, `open(my $f, "| sh")`: Perl's two-argument `open` with a pipe at either
+/// end of the string runs it as a command line.
+fn perl_pipe_open(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"open(")
+        .take(MAX_STARTS)
+        .any(|p| {
+            if p > 0 && (v[p - 1].is_ascii_alphanumeric() || v[p - 1] == b'_') {
+                return false;
+            }
+            let args = &v[p + 5..v.len().min(p + 5 + MAX_ARGS)];
+            let Some(comma) = args.iter().take(32).position(|&b| b == b',') else {
+                return false;
+            };
+            let rest = args[comma + 1..].trim_ascii_start();
+            let Some(&q @ (b'\'' | b'"')) = rest.first() else {
+                return false;
+            };
+            let Some(close) = rest[1..].iter().position(|&b| b == q) else {
+                return false;
+            };
+            let body = rest[1..=close].trim_ascii();
+            let body = match (body.first(), body.last()) {
+                (Some(b'|'), _) => body[1..].trim_ascii_start(),
+                (_, Some(b'|')) => body[..body.len() - 1].trim_ascii_end(),
+                _ => return false,
+            };
+            !body.is_empty() && string_runs_command(body)
+        })
+}
+
+/// `cmd,/c,whoami`, `cmd=/c=dir`: cmd reads `,` and `=` as blanks between its own name and
+/// switches, so the command after `/c` (or `/k`, `/r`) runs; that command must be one.
+fn cmd_delimited_switch(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'/', v).take(MAX_STARTS).any(|p| {
+        if p == 0 || !matches!(v[p - 1], b',' | b'=') {
+            return false;
+        }
+        let switch = v
+            .get(p + 1)
+            .is_some_and(|c| matches!(c | 0x20, b'c' | b'k' | b'r'));
+        let after = v
+            .get(p + 2)
+            .is_none_or(|&c| matches!(c, b',' | b'=' | b' ' | b'\t'));
+        let name = &v[..p - 1];
+        let name = name.strip_suffix(b".exe").unwrap_or(name);
+        switch
+            && after
+            && name.len() >= 3
+            && name[name.len() - 3..].eq_ignore_ascii_case(b"cmd")
+            && (name.len() == 3 || !name[name.len() - 4].is_ascii_alphanumeric())
+            && {
+                let mut k = p + 2;
+                while matches!(v.get(k), Some(b',' | b'=' | b' ' | b'\t')) {
+                    k += 1;
+                }
+                // Any command but an English word (`cmd,/c for help` is prose).
+                read_command_word(v, k, Start::Tight, false).is_some_and(|(w, _, _)| {
+                    known_command(w.as_slice()) && !vocabulary::is_english(w.as_slice())
+                })
+            }
+    })
 }
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.

@@ -2284,3 +2284,36 @@ fn programs_that_run_a_string() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn windows_and_tool_specific_execution() {
+    for v in [
+        // PowerShell runs a parenthesised pipeline given to a cmdlet.
+        "; Write-Output (whoami)",
+        "; Out-File -InputObject (Get-Process) x",
+        // cmd reads `,` and `=` as blanks around its switches.
+        "cmd,/c,whoami",
+        "& cmd.exe=/c=dir",
+        // Windows timing probes.
+        "x; waitfor /t 5 pause",
+        "& choice /t 5 /d y",
+        // Perl's piped two-argument open, make's shell function.
+        "open(F,\"id|\")",
+        "open(my $f, \"| cat /etc/passwd\")",
+        "$(shell id)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Test-ordering plugin for pytest3 (Python 3)",
+        "Write-Output (1+2)",
+        "see cmd,/c for help",
+        "choice of 5 /t shirts",
+        "WAITFOR DELAY '0:0:5'",
+        "open(F, \"data.txt\")",
+        "reopen(F,\"id|\")",
+        "$(shell)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
