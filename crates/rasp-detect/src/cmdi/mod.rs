@@ -188,6 +188,8 @@ const GT: u32 = 1 << 21;
 /// (Python's `unicodedata.normalize`, ICU) and best-fit code-page conversion turn them into
 /// the ASCII separators before a shell sees the value.
 const WIDE: u32 = 1 << 22;
+/// `?`: FreeMarker's built-ins (`?new()`).
+const QUESTION: u32 = 1 << 23;
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -218,6 +220,7 @@ static BYTE_CLASS: [u32; 256] = {
     t[b'[' as usize] = BRACKET;
     t[b'-' as usize] = DASH;
     t[0xef] = WIDE;
+    t[b'?' as usize] = QUESTION;
     t
 };
 
@@ -414,9 +417,6 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if git_ext_transport(v) {
         return Some("git-ext-transport");
     }
-    if bytes.any(SLASH) && cmd_delimited_switch(v) {
-        return Some("cmd-switch");
-    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -606,7 +606,7 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.all(ANGLE | HASH) && server_side_include(v) {
         return Some("ssi-exec");
     }
-    if bytes.all(PAREN | QUOTE) && freemarker_new(v) {
+    if bytes.all(PAREN | QUOTE | QUESTION) && freemarker_new(v) {
         return Some("template-execute");
     }
     if git_ext_transport(v) {
@@ -614,9 +614,6 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(PAREN | QUOTE) && perl_pipe_open(v) {
         return Some("perl-pipe-open");
-    }
-    if bytes.any(SLASH) && cmd_delimited_switch(v) {
-        return Some("cmd-switch");
     }
     if bytes.all(DOLLAR) && php_code(v) {
         return Some("php-code");
@@ -1464,6 +1461,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     };
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
+    }
+    if cmd_delimited_switch(v, at, plus) {
+        return Some("cmd-switch");
     }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
@@ -4313,64 +4313,68 @@ fn windows_wait(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
 /// `open(F,"id|")`, `open(my $f, "| sh")`: Perl's two-argument `open` with a pipe at either
 /// end of the string runs it as a command line.
 fn perl_pipe_open(v: &[u8]) -> bool {
-    memchr::memmem::find_iter(v, b"open(")
-        .take(MAX_STARTS)
-        .any(|p| {
-            if p > 0 && (v[p - 1].is_ascii_alphanumeric() || v[p - 1] == b'_') {
-                return false;
-            }
-            let args = &v[p + 5..v.len().min(p + 5 + MAX_ARGS)];
-            let Some(comma) = args.iter().take(32).position(|&b| b == b',') else {
-                return false;
-            };
-            let rest = args[comma + 1..].trim_ascii_start();
-            let Some(&q @ (b'\'' | b'"')) = rest.first() else {
-                return false;
-            };
-            let Some(close) = rest[1..].iter().position(|&b| b == q) else {
-                return false;
-            };
-            let body = rest[1..=close].trim_ascii();
-            let body = match (body.first(), body.last()) {
-                (Some(b'|'), _) => body[1..].trim_ascii_start(),
-                (_, Some(b'|')) => body[..body.len() - 1].trim_ascii_end(),
-                _ => return false,
-            };
-            !body.is_empty() && string_runs_command(body)
-        })
+    static OPEN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"open("));
+    OPEN.find_iter(v).take(MAX_STARTS).any(|p| {
+        if p > 0 && (v[p - 1].is_ascii_alphanumeric() || v[p - 1] == b'_') {
+            return false;
+        }
+        let args = &v[p + 5..v.len().min(p + 5 + MAX_ARGS)];
+        let Some(comma) = args.iter().take(32).position(|&b| b == b',') else {
+            return false;
+        };
+        let rest = args[comma + 1..].trim_ascii_start();
+        let Some(&q @ (b'\'' | b'"')) = rest.first() else {
+            return false;
+        };
+        let Some(close) = rest[1..].iter().position(|&b| b == q) else {
+            return false;
+        };
+        let body = rest[1..=close].trim_ascii();
+        let body = match (body.first(), body.last()) {
+            (Some(b'|'), _) => body[1..].trim_ascii_start(),
+            (_, Some(b'|')) => body[..body.len() - 1].trim_ascii_end(),
+            _ => return false,
+        };
+        !body.is_empty() && string_runs_command(body)
+    })
 }
 
 /// `cmd,/c,whoami`, `cmd=/c=dir`: cmd reads `,` and `=` as blanks between its own name and
 /// switches, so the command after `/c` (or `/k`, `/r`) runs; that command must be one.
-fn cmd_delimited_switch(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'/', v).take(MAX_STARTS).any(|p| {
-        if p == 0 || !matches!(v[p - 1], b',' | b'=') {
-            return false;
-        }
-        let switch = v
-            .get(p + 1)
-            .is_some_and(|c| matches!(c | 0x20, b'c' | b'k' | b'r'));
-        let after = v
-            .get(p + 2)
+fn cmd_delimited_switch(v: &[u8], at: usize, plus: bool) -> bool {
+    let mut p = at;
+    while v.get(p).is_some_and(|&b| is_blank(b, plus) || b == b'"') {
+        p += 1;
+    }
+    let name = v
+        .get(p..p + 3)
+        .is_some_and(|n| n.eq_ignore_ascii_case(b"cmd"));
+    if !name {
+        return false;
+    }
+    p += 3;
+    if v.get(p..p + 4)
+        .is_some_and(|e| e.eq_ignore_ascii_case(b".exe"))
+    {
+        p += 4;
+    }
+    let delimited = matches!(v.get(p), Some(b',' | b'='))
+        && v.get(p + 1) == Some(&b'/')
+        && v.get(p + 2)
+            .is_some_and(|c| matches!(c | 0x20, b'c' | b'k' | b'r'))
+        && v.get(p + 3)
             .is_none_or(|&c| matches!(c, b',' | b'=' | b' ' | b'\t'));
-        let name = &v[..p - 1];
-        let name = name.strip_suffix(b".exe").unwrap_or(name);
-        switch
-            && after
-            && name.len() >= 3
-            && name[name.len() - 3..].eq_ignore_ascii_case(b"cmd")
-            && (name.len() == 3 || !name[name.len() - 4].is_ascii_alphanumeric())
-            && {
-                let mut k = p + 2;
-                while matches!(v.get(k), Some(b',' | b'=' | b' ' | b'\t')) {
-                    k += 1;
-                }
-                // Any command but an English word (`cmd,/c for help` is prose).
-                read_command_word(v, k, Start::Tight, false).is_some_and(|(w, _, _)| {
-                    known_command(w.as_slice()) && !vocabulary::is_english(w.as_slice())
-                })
-            }
-    })
+    delimited && {
+        let mut k = p + 3;
+        while matches!(v.get(k), Some(b',' | b'=' | b' ' | b'\t')) {
+            k += 1;
+        }
+        // Any command but an English word (`cmd,/c for help` is prose).
+        read_command_word(v, k, Start::Tight, plus).is_some_and(|(w, _, _)| {
+            known_command(w.as_slice()) && !vocabulary::is_english(w.as_slice())
+        })
+    }
 }
 
 /// Wildcards a shell expands: `?`, `*`, or a non-empty `[...]` class.
@@ -5112,23 +5116,30 @@ fn shell_true_call(rest: &[u8], quote: u8) -> bool {
 /// `ObjectConstructor`, `JythonRuntime`) run command lines or arbitrary code. No template
 /// instantiates them for any other purpose.
 fn freemarker_new(v: &[u8]) -> bool {
-    memchr::memmem::find_iter(v, b"?new(")
-        .take(MAX_STARTS)
-        .any(|p| {
-            let before = v[..p]
-                .strip_suffix(b"\"")
-                .or_else(|| v[..p].strip_suffix(b"'"));
-            before.is_some_and(|b| {
-                [&b"Execute"[..], b"ObjectConstructor", b"JythonRuntime"]
-                    .iter()
-                    .any(|c| b.ends_with(c))
-            })
+    static NEW: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"?new("));
+    NEW.find_iter(v).take(MAX_STARTS).any(|p| {
+        let before = v[..p]
+            .strip_suffix(b"\"")
+            .or_else(|| v[..p].strip_suffix(b"'"));
+        before.is_some_and(|b| {
+            [&b"Execute"[..], b"ObjectConstructor", b"JythonRuntime"]
+                .iter()
+                .any(|c| b.ends_with(c))
         })
+    })
 }
 
 /// `ext::sh -c touch% /tmp/pwned`: git's `ext::` transport runs the command after it to
 /// reach the "repository"; a repository URL parameter given one is a command line.
 fn git_ext_transport(v: &[u8]) -> bool {
+    // Most values open with neither `e` nor a blank or quote: one byte settles them.
+    if !v
+        .first()
+        .is_some_and(|&c| matches!(c | 0x20, b'e' | b' ' | b'\'' | b'"' | b')'))
+    {
+        return false;
+    }
     let v = v.trim_ascii_start();
     let v = v
         .strip_prefix(b"'")
