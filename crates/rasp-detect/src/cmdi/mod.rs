@@ -5132,14 +5132,16 @@ fn freemarker_new(v: &[u8]) -> bool {
 
 /// `ext::sh -c touch% /tmp/pwned`: git's `ext::` transport runs the command after it to
 /// reach the "repository"; a repository URL parameter given one is a command line.
+#[inline]
 fn git_ext_transport(v: &[u8]) -> bool {
     // Most values open with neither `e` nor a blank or quote: one byte settles them.
-    if !v
-        .first()
+    v.first()
         .is_some_and(|&c| matches!(c | 0x20, b'e' | b' ' | b'\'' | b'"' | b')'))
-    {
-        return false;
-    }
+        && git_ext_url(v)
+}
+
+/// [`git_ext_transport`] past its first byte.
+fn git_ext_url(v: &[u8]) -> bool {
     let v = v.trim_ascii_start();
     let v = v
         .strip_prefix(b"'")
