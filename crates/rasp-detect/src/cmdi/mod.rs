@@ -1323,6 +1323,35 @@ fn unclosed_contraction(v: &[u8], end: usize) -> bool {
         && memchr::memchr_iter(b'\'', v).count() % 2 == 1
 }
 
+/// Whether the first byte after `end` and its blanks is a lone `&` with a blank on each
+/// side, followed by a word that is no command, an English one or a capitalised one: the
+/// "and" of a name or a list (`uname & password`, `Bash & Co. Bakery`), not a shell
+/// running two commands.
+fn prose_ampersand(v: &[u8], end: usize, plus: bool) -> bool {
+    let Some(amp) = v[end..]
+        .iter()
+        .position(|&b| !is_blank(b, plus))
+        .map(|p| end + p)
+    else {
+        return false;
+    };
+    let spaced = v[amp] == b'&' && amp > end && v.get(amp + 1).is_some_and(|&b| is_blank(b, plus));
+    spaced
+        && match read_command_word(v, amp + 1, Start::Loose, plus) {
+            Some((w, e, _)) => {
+                let w = w.as_slice();
+                !known_command(w)
+                    || vocabulary::is_english(w)
+                    || v[amp + 1..e]
+                        .iter()
+                        .find(|b| !is_blank(**b, plus))
+                        .is_some_and(u8::is_ascii_uppercase)
+            }
+            // `whoami & `: the command backgrounded, nothing after it.
+            None => false,
+        }
+}
+
 /// Where the body of `function NAME { …` starts, `end` being the end of `function`: blanks,
 /// a name, blanks, `{` and a blank (Bash needs one after the brace). `None` for any other
 /// shape, `function f() {` included (JavaScript's).
@@ -1897,8 +1926,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Exotic), Start::Value) => {
             alone_in_value(v, word, end, plus)
                 // `ifconfig;…`, `whoami|…`: a tool ended by a separator, as only a shell
-                // line is written.
-                || terminated_by_sep()
+                // line is written; not prose's spaced "and" before a word of prose
+                // (`uname & password`, `Bash & Co. Bakery`).
+                || (terminated_by_sep() && !prose_ampersand(v, end, plus))
                 || word.first() == Some(&b'/')
                 || windows_switch(v, end, plus)
                 || word.starts_with(b"bin/")

@@ -2317,3 +2317,19 @@ fn windows_and_tool_specific_execution() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn prose_and_between_words() {
+    for v in ["uname & password", "Bash & Co. Bakery", "whoami & Friends"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "whoami & id",
+        "ifconfig & ping -c 1 x",
+        "whoami & ",
+        "uname &",
+        "whoami&password",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
