@@ -266,6 +266,85 @@ pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Decode JavaScript's legacy octal escapes of markup and quote characters (`\74` `<`,
+/// `\76` `>`, `\42` `"`, `\47` `'`, `\50` `(`, `\51` `)`, `\75` `=`, `\57` `/`, with an
+/// optional leading `0`), which a script string turns into those characters before the
+/// page parses them. Borrowed when there are none.
+pub fn decode_js_octal(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let octal_at = |i: usize| -> Option<(u8, usize)> {
+        let digits = b[i + 1..]
+            .iter()
+            .take(3)
+            .take_while(|c| (b'0'..=b'7').contains(*c))
+            .count();
+        // `\074` or `\74`: two or three digits, the value a character a tag or string needs.
+        let n = match digits {
+            3 if b[i + 1] == b'0' => 3,
+            2 | 3 => 2,
+            _ => return None,
+        };
+        let v = b[i + 1..=i + n]
+            .iter()
+            .fold(0u8, |a, &c| a.wrapping_mul(8).wrapping_add(c - b'0'));
+        matches!(v, b'<' | b'>' | b'"' | b'\'' | b'(' | b')' | b'=' | b'/').then_some((v, n + 1))
+    };
+    if !memchr::memchr_iter(b'\\', b).any(|i| octal_at(i).is_some()) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' {
+            if let Some((c, len)) = octal_at(i) {
+                out.push(c);
+                i += len;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    // Only ASCII escapes were replaced by ASCII bytes: the text stays UTF-8.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+/// `<scrscriptipt>`, `<a href="javajavascriptscript:…">`: `script` written inside itself,
+/// for a filter that deletes the keyword once and leaves the outer letters to join. The value
+/// with each such inner `script` (letters glued on both sides) deleted, or `None`.
+pub fn strip_nested_script(s: &str) -> Option<String> {
+    // Searched vectorised in lower and upper case (markup is long and seldom holds either).
+    static LOWER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"script"));
+    static UPPER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"SCRIPT"));
+    let b = s.as_bytes();
+    let inner = |&p: &usize| {
+        p > 0 && b[p - 1].is_ascii_alphabetic() && b.get(p + 6).is_some_and(u8::is_ascii_alphabetic)
+    };
+    let mut cut: Vec<usize> = LOWER
+        .find_iter(b)
+        .chain(UPPER.find_iter(b))
+        .take(32)
+        .filter(inner)
+        .collect();
+    if cut.is_empty() {
+        return None;
+    }
+    cut.sort_unstable();
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for p in cut {
+        out.push_str(s.get(from..p)?);
+        from = p + 6;
+    }
+    out.push_str(s.get(from..)?);
+    Some(out)
+}
+
 fn utf8_len(lead: u8) -> usize {
     match lead {
         0x00..=0x7f => 1,

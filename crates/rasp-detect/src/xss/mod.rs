@@ -499,6 +499,23 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
         }
     }
+    // `\74script\76`: JavaScript's legacy octal escapes, read where the CSS reading above
+    // (hex `\74` is `t`) found nothing.
+    if cm & class::BACKSLASH != 0 {
+        if let Cow::Owned(d) = entity::decode_js_octal(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
+    // `<scrscriptipt>`: a keyword hidden inside itself for a filter that deletes it once.
+    if cm & class::LT != 0 {
+        if let Some(d) = entity::strip_nested_script(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
     // JS / CSS comments between tokens (`self/**/["alert"](1)`).
     if cm & class::SLASH != 0 && cm & class::STAR != 0 && has_pair(cur.as_bytes(), b'/', b'*') {
         let d = strip_block_comments(&cur);

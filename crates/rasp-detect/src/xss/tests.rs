@@ -1344,3 +1344,24 @@ fn settled_text_needs_no_second_opinion() {
         assert!(!settled_text(v), "{v:?}");
     }
 }
+
+#[test]
+fn octal_escapes_and_nested_keywords() {
+    for v in [
+        "\\74script\\76alert(1)\\74/script\\76",
+        "';document.write('\\074img src=x onerror=alert(1)\\076');'",
+        "<scrscriptipt>alert(1)</scrscriptipt>",
+        "<SCRSCRIPTIPT>alert(1)</SCRIPT>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<p>JavaScript tutorial</p>",
+        "<b>Postscript</b> and descriptions",
+        "C:\\74\\76\\notes",
+        "\\7 and \\777",
+        "<i>transcripts</i>",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
