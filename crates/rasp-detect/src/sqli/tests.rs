@@ -1612,3 +1612,106 @@ fn prose_exec_select_and_password_noise() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn stacked_constant_probes_and_grants() {
+    for v in [
+        "'; select 1/0--",
+        "1;select 1;--",
+        "1; select (1), 'a';--",
+        "'; GRANT ALL PRIVILEGES ON *.* TO 'x'@'%'--",
+        "'; grant select, insert on app.users to evil--",
+        "1; REVOKE ALL PRIVILEGES ON db.* FROM 'app'@'%';--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Item 1; select one of the sizes --",
+        "step 2; select 1 or 2 of them",
+        "We agreed; grant us the rest.",
+        "fine; grant them access to the room",
+        "it's ok; grant select rights on request",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn number_predicates() {
+    for v in [
+        "1 IS NOT NULL",
+        "1 is null",
+        "1 between 0 and 2",
+        "1 not between 0 and 2",
+        "99 RLIKE 1",
+        "1 regexp 1",
+        "(1)or(1)",
+        "(1)and(1)",
+        "(0)xor(1)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // counts people type, and arithmetic
+    for v in [
+        "2 or 3",
+        "1 or 2 days",
+        "0 or 1",
+        "(1) or (2)",
+        "5 div 2",
+        "1 - 1",
+        "1 is the loneliest number",
+        "2 between meals",
+        "(a)or(b)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn order_limit_values_close_and_backtick_columns() {
+    for v in [
+        "id asc limit 1",
+        "name desc limit 5",
+        "id desc limit 1, 1",
+        "1, 1)-- ",
+        "1, 'admin', 1)#",
+        "`username`,`password` FROM users-- ",
+        "`id`, `pass` FROM app.users#",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "speed limit 50",
+        "id limit 1",
+        "asc limit 1",
+        "1, 2) and so on",
+        "see points 1, 2) -- and 3",
+        "apples, pears from market --",
+        "`code`, `pre` from docs",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn addresses_and_quoted_connectives_stay_data() {
+    for v in [
+        "12 Select Rd, Unionville, ON L3R 1A1",
+        "4 Union St, Order Rd, Drop Ln",
+        "she said 'or' not 'and'",
+        "they wrote 'and' but meant 'or' here",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "12 select name, email from users",
+        "1 select @@version",
+        "1' or '1",
+        "admin' or 'x",
+        "x' or '",
+        "' or '' = '",
+        "<?xml version=\"1.0\"?><root><a probe=\"a'or'a\"></a></root>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
