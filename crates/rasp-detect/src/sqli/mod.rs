@@ -57,6 +57,53 @@ pub fn carries_sql(value: &str) -> bool {
     carries_sql_syntax(value) && !is_math(value)
 }
 
+/// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
+/// in every context, so that the ML stage has nothing to judge:
+///
+/// - one `/* … */` comment and nothing else, with no quote inside (`/* not a comment */`):
+///   inside a literal it is text, bare it is a comment, and the query reads nothing. (Not
+///   MySQL's `/*! … */`, which runs its text.)
+/// - a name glued to a line comment on one line, with no quote (`Passw0rd--`,
+///   `Union#1Select`): it cannot leave a literal, and bare it is at most one name then the
+///   end of the line. A number (`1--`) is the grammar's, and a comment naming
+///   `sp_password` hides a statement from MSSQL's log.
+///
+/// Passwords and notes take these shapes; the model scores their keywords and comment
+/// markers without the context.
+///
+/// ```
+/// use rasp_detect::sqli::ignored_by_sql;
+/// assert!(ignored_by_sql("/* not a comment */"));
+/// assert!(ignored_by_sql("Passw0rd--"));
+/// assert!(!ignored_by_sql("/*!50000union*/ select 1"));
+/// assert!(!ignored_by_sql("admin'--"));
+/// ```
+pub fn ignored_by_sql(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() < 2
+        || b.iter()
+            .any(|&c| matches!(c, b'\'' | b'"' | b'`' | b'\\' | b'\n' | b'\r'))
+    {
+        return false;
+    }
+    if let Some(body) = b.strip_prefix(b"/*") {
+        // the comment's own end is the value's end, and it opens no executable comment
+        return body.first() != Some(&b'!')
+            && memchr::memmem::find(body, b"*/").is_some_and(|end| end + 2 == body.len());
+    }
+    let word = b
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .unwrap_or(b.len());
+    let rest = &b[word..];
+    word > 0
+        && !b[..word].iter().all(u8::is_ascii_digit)
+        && (rest.starts_with(b"--") || rest.starts_with(b"#"))
+        && !rest
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"sp_password"))
+}
+
 /// [`carries_sql`] before the math test.
 fn carries_sql_syntax(value: &str) -> bool {
     let b = value.as_bytes();

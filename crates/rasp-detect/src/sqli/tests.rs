@@ -1,7 +1,7 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
 use super::lexer::{self, Start};
-use super::{backslash_in_strings, detect};
+use super::{backslash_in_strings, detect, ignored_by_sql};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -1713,5 +1713,36 @@ fn addresses_and_quoted_connectives_stay_data() {
         "<?xml version=\"1.0\"?><root><a probe=\"a'or'a\"></a></root>",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn values_sql_ignores_are_left_to_nobody() {
+    for v in [
+        "/* not a comment */",
+        " /* TODO: fix later */ ",
+        "Passw0rd--",
+        "Union#1Select",
+        "summer_2024#",
+        "hunter2--x",
+    ] {
+        assert!(ignored_by_sql(v), "not settled {v:?}");
+    }
+    for v in [
+        "admin'--",
+        "1--",
+        "--sp_password",
+        "x--SP_PASSWORD",
+        "/*!50000union*/",
+        "/* a */ or 1=1",
+        "a--\nunion select 1",
+        "#SELECT #UNION #DROP",
+        "-- or # ",
+        "a\\'#",
+        "x\"--",
+        "1 or 1=1--",
+        "/* x */ /* y */",
+    ] {
+        assert!(!ignored_by_sql(v), "settled {v:?}");
     }
 }
