@@ -393,6 +393,7 @@ impl Detectors {
                 (!escapes || has_structure(kind, &decoded))
                     && sqli::carries_sql(&decoded)
                     && !sqli::ignored_by_sql(&decoded)
+                    && !sqli::quoted_words_in_prose(&decoded)
             }
             // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
             // name longer than a letter and no string: nothing a script can run.

@@ -104,6 +104,72 @@ pub fn ignored_by_sql(value: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(b"sp_password"))
 }
 
+/// Whether `value` is a sentence that quotes single words (`she said 'or' not 'and'`, `how
+/// to use 'select' in sql`, `My password is not 'password123' lol`), with nothing else SQL
+/// could read: no comment, operator, parenthesis, terminator or escape, every quote opening
+/// after a blank and closing after one word. The ML stage does not score it, because the
+/// grammar has read all it can do: inside a literal the value's quotes turn its quoted words
+/// into text and the words between them into one bare word each (`'she said ' or ' not '
+/// and ''`), so the only SQL it can form is a chain of literals joined by single words; the
+/// grammar judges those chains (`x 'or' 1` leaves the literal `' 1'` open: a test). A name
+/// glued to a quote (`admin' or 'x`, `parents' or yours`) or a value that starts with a
+/// quote or a digit is left to the model.
+///
+/// ```
+/// use rasp_detect::sqli::quoted_words_in_prose;
+/// assert!(quoted_words_in_prose("Is it 'like' or 'love'?"));
+/// assert!(!quoted_words_in_prose("admin' or 'x"));
+/// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
+/// ```
+pub fn quoted_words_in_prose(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic)
+        || b.iter().any(|&c| NOT_PROSE_QUOTING[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+        || b.split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .count()
+            < 3
+    {
+        return false;
+    }
+    let mut open: Option<(u8, usize)> = None;
+    let mut quoted = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c != b'\'' && c != b'"' {
+            continue;
+        }
+        let before = if k == 0 { b' ' } else { b[k - 1] };
+        let after = b.get(k + 1).copied().unwrap_or(b' ');
+        match open {
+            None => {
+                if !(before.is_ascii_whitespace() && after.is_ascii_alphanumeric()) {
+                    return false;
+                }
+                open = Some((c, k + 1));
+            }
+            Some((q, start)) => {
+                let closes = c == q
+                    && before.is_ascii_alphanumeric()
+                    && (after.is_ascii_whitespace() || matches!(after, b'.' | b',' | b'?' | b'!'));
+                let one_word = b[start..k]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
+                if !(closes && one_word) {
+                    return false;
+                }
+                open = None;
+                quoted += 1;
+            }
+        }
+    }
+    quoted > 0 && open.is_none()
+}
+
+/// Bytes that let SQL do more than join literals and words (see [`quoted_words_in_prose`]).
+static NOT_PROSE_QUOTING: [bool; 256] = crate::byte_set(b";#()=<>|&@*\\%/+`:[]{}~^$\n\r");
+
 /// [`carries_sql`] before the math test.
 fn carries_sql_syntax(value: &str) -> bool {
     let b = value.as_bytes();

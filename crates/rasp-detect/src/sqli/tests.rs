@@ -1,7 +1,7 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
 use super::lexer::{self, Start};
-use super::{backslash_in_strings, detect, ignored_by_sql};
+use super::{backslash_in_strings, detect, ignored_by_sql, quoted_words_in_prose};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -1744,5 +1744,34 @@ fn values_sql_ignores_are_left_to_nobody() {
         "/* x */ /* y */",
     ] {
         assert!(!ignored_by_sql(v), "settled {v:?}");
+    }
+}
+
+#[test]
+fn sentences_quoting_words_are_the_grammars() {
+    for v in [
+        "Is it 'like' or 'love'?",
+        "how to use 'select' in sql",
+        "My password is not 'password123' lol",
+        "she said 'or' not 'and'",
+        "the \"drop\" button, then \"save\".",
+    ] {
+        assert!(quoted_words_in_prose(v), "not settled {v:?}");
+    }
+    for v in [
+        "admin' or 'x",
+        "' or 'a'='a",
+        "'password'",
+        "1 'or' 1 'and",
+        "is this your parents' or yours?",
+        "hello 'or 1 like 1 or' x",
+        "say 'a' or 'b",
+        "it's 'ok' or not",
+        "see 'x' or 'y'; drop table t",
+        "see 'x' -- or 'y'",
+        "ok 'x\" or \"y'",
+        "a b",
+    ] {
+        assert!(!quoted_words_in_prose(v), "settled {v:?}");
     }
 }
