@@ -68,8 +68,14 @@ pub fn carries_sql(value: &str) -> bool {
 ///   end of the line. A number (`1--`) is the grammar's, and a comment naming
 ///   `sp_password` hides a statement from MSSQL's log.
 ///
-/// Passwords and notes take these shapes; the model scores their keywords and comment
-/// markers without the context.
+/// - a value that starts with MySQL's `#` comment, on one line, without quotes (`#SELECT
+///   #UNION #DROP`, hashtags): bare it is all comment, inside a literal it is text.
+/// - one quoted word and nothing else (`'password'`): bare it is a literal, data; inside a
+///   literal it puts a bare word between two empty strings (`''password''`), which no
+///   dialect parses.
+///
+/// Passwords and notes take these shapes; the model scores their keywords, quotes and
+/// comment markers without the context.
 ///
 /// ```
 /// use rasp_detect::sqli::ignored_by_sql;
@@ -80,11 +86,21 @@ pub fn carries_sql(value: &str) -> bool {
 /// ```
 pub fn ignored_by_sql(value: &str) -> bool {
     let b = value.trim_ascii().as_bytes();
+    if let [q @ (b'\'' | b'"'), word @ .., last] = b {
+        return last == q
+            && !word.is_empty()
+            && word
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
+    }
     if b.len() < 2
         || b.iter()
             .any(|&c| matches!(c, b'\'' | b'"' | b'`' | b'\\' | b'\n' | b'\r'))
     {
         return false;
+    }
+    if b[0] == b'#' {
+        return true;
     }
     if let Some(body) = b.strip_prefix(b"/*") {
         // the comment's own end is the value's end, and it opens no executable comment

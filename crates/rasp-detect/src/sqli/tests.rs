@@ -1725,6 +1725,10 @@ fn values_sql_ignores_are_left_to_nobody() {
         "Union#1Select",
         "summer_2024#",
         "hunter2--x",
+        "#SELECT #UNION #DROP",
+        "#blessed #nofilter",
+        "'password'",
+        "\"drop\"",
     ] {
         assert!(ignored_by_sql(v), "not settled {v:?}");
     }
@@ -1736,8 +1740,14 @@ fn values_sql_ignores_are_left_to_nobody() {
         "/*!50000union*/",
         "/* a */ or 1=1",
         "a--\nunion select 1",
-        "#SELECT #UNION #DROP",
         "-- or # ",
+        "#x\nunion select 1",
+        "#'or 1=1",
+        "'a'='a'",
+        "'a' or 'b'",
+        "'ab",
+        "''",
+        "'x\"",
         "a\\'#",
         "x\"--",
         "1 or 1=1--",
