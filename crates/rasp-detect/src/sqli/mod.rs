@@ -279,12 +279,54 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// The grammar's verdict on one value: as sent, then with the characters a database or the
 /// application folds to ASCII before SQL sees them (see [`fold_to_ascii`]).
 fn judge(value: &str) -> Option<&'static str> {
-    judge_as_sent(value).or_else(|| {
-        if value.is_ascii() {
-            return None;
+    judge_as_sent(value)
+        .or_else(|| {
+            if value.is_ascii() {
+                return None;
+            }
+            fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
+        })
+        .or_else(|| without_empty_exponents(value).and_then(|v| judge_as_sent(&v)))
+}
+
+/// `1.e(1)or 1=1`, `1.e(select 1.e,2)`: MySQL's lexer reads a number with an empty exponent
+/// (`1.e`) glued to a bracket or comma as nothing at all, so attackers glue it to any token
+/// to break a filter's patterns while the query keeps the rest. The value with each such
+/// number replaced by a blank, when it has one: `digits.e` (either case) after no word byte
+/// or dot, before a `(`, `)` or `,`. Numbers (`1.5e3`), versions and file names (`v1.e`,
+/// `1.exe`) are left as they are.
+fn without_empty_exponents(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    // (found from their `.`: one search, most values have none of the shape)
+    for dot in memchr::memchr_iter(b'.', b) {
+        if !matches!(b.get(dot + 1), Some(b'e' | b'E'))
+            || !matches!(b.get(dot + 2), Some(b'(' | b')' | b','))
+        {
+            continue;
         }
-        fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
-    })
+        let mut start = dot;
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if start == dot
+            || start < copied
+            || (start > 0
+                && (b[start - 1].is_ascii_alphanumeric()
+                    || matches!(b[start - 1], b'_' | b'.' | b'$' | 0x80..)))
+        {
+            continue;
+        }
+        // the shape's bytes are ASCII: both ends are char boundaries
+        let o = out.get_or_insert_with(|| String::with_capacity(value.len()));
+        o.push_str(&value[copied..start]);
+        o.push(' ');
+        copied = dot + 2;
+    }
+    let mut o = out?;
+    o.push_str(&value[copied..]);
+    Some(o)
 }
 
 /// `value` with the characters that reach SQL as ASCII replaced, or `None` when it has

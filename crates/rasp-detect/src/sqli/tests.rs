@@ -1785,3 +1785,23 @@ fn sentences_quoting_words_are_the_grammars() {
         assert!(!quoted_words_in_prose(v), "settled {v:?}");
     }
 }
+
+#[test]
+fn empty_exponents_glued_to_brackets() {
+    for v in [
+        "1.e(1)or 1=1",
+        "1 and 1.e(select 1.e,2)=(1,2)",
+        "' or 1.e(1)=1.e(1)--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "version 1.e(beta) or later",
+        "see 3.e) and 4.a)",
+        "run setup1.exe (64-bit)",
+        "1.5e(3)",
+        "rev 2.e, 2.f",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
