@@ -390,7 +390,10 @@ impl Detectors {
         // byte test goes first (already passed above when nothing was decoded).
         let candidate = match kind {
             AttackKind::Sqli => {
-                (!escapes || has_structure(kind, &decoded)) && sqli::carries_sql(&decoded)
+                (!escapes || has_structure(kind, &decoded))
+                    && sqli::carries_sql(&decoded)
+                    && !sqli::ignored_by_sql(&decoded)
+                    && !sqli::quoted_words_in_prose(&decoded)
             }
             // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
             // name longer than a letter and no string: nothing a script can run.

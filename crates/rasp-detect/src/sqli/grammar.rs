@@ -998,6 +998,11 @@ impl<'a> Parser<'a> {
                 {
                     true
                 }
+                // `GRANT ALL PRIVILEGES ON *.* TO 'x'@'%'`, `GRANT SELECT, INSERT ON db.t TO
+                // u`: a list of privileges the database knows by name, then the object
+                // (`*.*`, a name) or the grantee; prose granting something ("grant them
+                // access to the room") names no privilege of SQL's
+                "grant" | "revoke" if self.privilege_grant(i + 1) => true,
                 // `; USE master;`: a database name, then the statement ends or the batch's
                 // next statement starts; prose goes on ("; use one or the other", "; use
                 // set() for …")
@@ -1029,6 +1034,83 @@ impl<'a> Parser<'a> {
                         && matches!(
                             self.k(i + 2),
                             None | Some(Kind::Semi | Kind::Kw(_) | Kind::LParen | Kind::Cmp)
+                        )
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// After `GRANT` / `REVOKE`: SQL privilege names (`ALL [PRIVILEGES]`, `SELECT`,
+    /// `INSERT`, `FILE`, `SUPER`, `DBA`…, separated by commas, at most 16 tokens) from `j`,
+    /// then `ON` an object (a name or `*`) or `TO` / `FROM` a grantee (a name or a string).
+    fn privilege_grant(&self, mut j: usize) -> bool {
+        let first = j;
+        while j < first + 16 {
+            let w = self.text(j).to_ascii_lowercase();
+            let privilege = matches!(
+                w.as_str(),
+                "all"
+                    | "privileges"
+                    | "select"
+                    | "insert"
+                    | "update"
+                    | "delete"
+                    | "execute"
+                    | "usage"
+                    | "create"
+                    | "drop"
+                    | "alter"
+                    | "references"
+                    | "trigger"
+                    | "connect"
+                    | "dba"
+                    | "sysdba"
+                    | "resource"
+                    | "file"
+                    | "super"
+                    | "proxy"
+                    | "reload"
+                    | "process"
+                    | "shutdown"
+                    | "temporary"
+                    | "any"
+                    | "table"
+                    | "tables"
+                    | "session"
+            ) && matches!(self.k(j), Some(Kind::Word | Kind::Kw(_)));
+            if privilege || (j > first && self.k(j) == Some(Kind::Comma)) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if j == first {
+            return false;
+        }
+        // the object is every table (`*`), a qualified name (`db.t`, `db.*`) or a name
+        // followed by its grantee; the grantee a quoted account, a variable, or a name
+        // that ends the statement or takes an option ("to the staff" goes on in prose)
+        match self.text(j).to_ascii_lowercase().as_str() {
+            "on" => match self.k(j + 1) {
+                Some(Kind::Op) => self.byte(j + 1) == b'*',
+                Some(Kind::Word | Kind::Kw(_)) => {
+                    self.k(j + 2) == Some(Kind::Dot)
+                        || matches!(
+                            self.text(j + 2).to_ascii_lowercase().as_str(),
+                            "to" | "from"
+                        )
+                }
+                _ => false,
+            },
+            "to" | "from" => match self.k(j + 1) {
+                Some(Kind::Str | Kind::Var) => true,
+                Some(Kind::Word) => {
+                    matches!(self.k(j + 2), None | Some(Kind::Semi))
+                        || matches!(
+                            self.text(j + 2).to_ascii_lowercase().as_str(),
+                            "with" | "identified"
                         )
                 }
                 _ => false,

@@ -57,6 +57,135 @@ pub fn carries_sql(value: &str) -> bool {
     carries_sql_syntax(value) && !is_math(value)
 }
 
+/// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
+/// in every context, so that the ML stage has nothing to judge:
+///
+/// - one `/* … */` comment and nothing else, with no quote inside (`/* not a comment */`):
+///   inside a literal it is text, bare it is a comment, and the query reads nothing. (Not
+///   MySQL's `/*! … */`, which runs its text.)
+/// - a name glued to a line comment on one line, with no quote (`Passw0rd--`,
+///   `Union#1Select`): it cannot leave a literal, and bare it is at most one name then the
+///   end of the line. A number (`1--`) is the grammar's, and a comment naming
+///   `sp_password` hides a statement from MSSQL's log.
+///
+/// - a value that starts with MySQL's `#` comment, on one line, without quotes (`#SELECT
+///   #UNION #DROP`, hashtags): bare it is all comment, inside a literal it is text.
+/// - one quoted word and nothing else (`'password'`): bare it is a literal, data; inside a
+///   literal it puts a bare word between two empty strings (`''password''`), which no
+///   dialect parses.
+///
+/// Passwords and notes take these shapes; the model scores their keywords, quotes and
+/// comment markers without the context.
+///
+/// ```
+/// use rasp_detect::sqli::ignored_by_sql;
+/// assert!(ignored_by_sql("/* not a comment */"));
+/// assert!(ignored_by_sql("Passw0rd--"));
+/// assert!(!ignored_by_sql("/*!50000union*/ select 1"));
+/// assert!(!ignored_by_sql("admin'--"));
+/// ```
+pub fn ignored_by_sql(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if let [q @ (b'\'' | b'"'), word @ .., last] = b {
+        return last == q
+            && !word.is_empty()
+            && word
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
+    }
+    if b.len() < 2
+        || b.iter()
+            .any(|&c| matches!(c, b'\'' | b'"' | b'`' | b'\\' | b'\n' | b'\r'))
+    {
+        return false;
+    }
+    if b[0] == b'#' {
+        return true;
+    }
+    if let Some(body) = b.strip_prefix(b"/*") {
+        // the comment's own end is the value's end, and it opens no executable comment
+        return body.first() != Some(&b'!')
+            && memchr::memmem::find(body, b"*/").is_some_and(|end| end + 2 == body.len());
+    }
+    let word = b
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .unwrap_or(b.len());
+    let rest = &b[word..];
+    word > 0
+        && !b[..word].iter().all(u8::is_ascii_digit)
+        && (rest.starts_with(b"--") || rest.starts_with(b"#"))
+        && !rest
+            .windows(11)
+            .any(|w| w.eq_ignore_ascii_case(b"sp_password"))
+}
+
+/// Whether `value` is a sentence that quotes single words (`she said 'or' not 'and'`, `how
+/// to use 'select' in sql`, `My password is not 'password123' lol`), with nothing else SQL
+/// could read: no comment, operator, parenthesis, terminator or escape, every quote opening
+/// after a blank and closing after one word. The ML stage does not score it, because the
+/// grammar has read all it can do: inside a literal the value's quotes turn its quoted words
+/// into text and the words between them into one bare word each (`'she said ' or ' not '
+/// and ''`), so the only SQL it can form is a chain of literals joined by single words; the
+/// grammar judges those chains (`x 'or' 1` leaves the literal `' 1'` open: a test). A name
+/// glued to a quote (`admin' or 'x`, `parents' or yours`) or a value that starts with a
+/// quote or a digit is left to the model.
+///
+/// ```
+/// use rasp_detect::sqli::quoted_words_in_prose;
+/// assert!(quoted_words_in_prose("Is it 'like' or 'love'?"));
+/// assert!(!quoted_words_in_prose("admin' or 'x"));
+/// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
+/// ```
+pub fn quoted_words_in_prose(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_alphabetic)
+        || b.iter().any(|&c| NOT_PROSE_QUOTING[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+        || b.split(u8::is_ascii_whitespace)
+            .filter(|w| !w.is_empty())
+            .take(3)
+            .count()
+            < 3
+    {
+        return false;
+    }
+    let mut open: Option<(u8, usize)> = None;
+    let mut quoted = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if c != b'\'' && c != b'"' {
+            continue;
+        }
+        let before = if k == 0 { b' ' } else { b[k - 1] };
+        let after = b.get(k + 1).copied().unwrap_or(b' ');
+        match open {
+            None => {
+                if !(before.is_ascii_whitespace() && after.is_ascii_alphanumeric()) {
+                    return false;
+                }
+                open = Some((c, k + 1));
+            }
+            Some((q, start)) => {
+                let closes = c == q
+                    && before.is_ascii_alphanumeric()
+                    && (after.is_ascii_whitespace() || matches!(after, b'.' | b',' | b'?' | b'!'));
+                let one_word = b[start..k]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'));
+                if !(closes && one_word) {
+                    return false;
+                }
+                open = None;
+                quoted += 1;
+            }
+        }
+    }
+    quoted > 0 && open.is_none()
+}
+
+/// Bytes that let SQL do more than join literals and words (see [`quoted_words_in_prose`]).
+static NOT_PROSE_QUOTING: [bool; 256] = crate::byte_set(b";#()=<>|&@*\\%/+`:[]{}~^$\n\r");
+
 /// [`carries_sql`] before the math test.
 fn carries_sql_syntax(value: &str) -> bool {
     let b = value.as_bytes();
@@ -150,12 +279,54 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// The grammar's verdict on one value: as sent, then with the characters a database or the
 /// application folds to ASCII before SQL sees them (see [`fold_to_ascii`]).
 fn judge(value: &str) -> Option<&'static str> {
-    judge_as_sent(value).or_else(|| {
-        if value.is_ascii() {
-            return None;
+    judge_as_sent(value)
+        .or_else(|| {
+            if value.is_ascii() {
+                return None;
+            }
+            fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
+        })
+        .or_else(|| without_empty_exponents(value).and_then(|v| judge_as_sent(&v)))
+}
+
+/// `1.e(1)or 1=1`, `1.e(select 1.e,2)`: MySQL's lexer reads a number with an empty exponent
+/// (`1.e`) glued to a bracket or comma as nothing at all, so attackers glue it to any token
+/// to break a filter's patterns while the query keeps the rest. The value with each such
+/// number replaced by a blank, when it has one: `digits.e` (either case) after no word byte
+/// or dot, before a `(`, `)` or `,`. Numbers (`1.5e3`), versions and file names (`v1.e`,
+/// `1.exe`) are left as they are.
+fn without_empty_exponents(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    // (found from their `.`: one search, most values have none of the shape)
+    for dot in memchr::memchr_iter(b'.', b) {
+        if !matches!(b.get(dot + 1), Some(b'e' | b'E'))
+            || !matches!(b.get(dot + 2), Some(b'(' | b')' | b','))
+        {
+            continue;
         }
-        fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
-    })
+        let mut start = dot;
+        while start > 0 && b[start - 1].is_ascii_digit() {
+            start -= 1;
+        }
+        if start == dot
+            || start < copied
+            || (start > 0
+                && (b[start - 1].is_ascii_alphanumeric()
+                    || matches!(b[start - 1], b'_' | b'.' | b'$' | 0x80..)))
+        {
+            continue;
+        }
+        // the shape's bytes are ASCII: both ends are char boundaries
+        let o = out.get_or_insert_with(|| String::with_capacity(value.len()));
+        o.push_str(&value[copied..start]);
+        o.push(' ');
+        copied = dot + 2;
+    }
+    let mut o = out?;
+    o.push_str(&value[copied..]);
+    Some(o)
 }
 
 /// `value` with the characters that reach SQL as ASCII replaced, or `None` when it has
@@ -926,8 +1097,23 @@ fn decide(
             let star = p.k(j) == Some(Kind::Op) && p.text(j) == "*";
             // a select list, not the rest of a quoted phrase (`"select"-ing`,
             // "the 'select' button is on the 'left'"): an item, then SQL or the end
+            // After a bare number (no quote or parenthesis closed) the second statement
+            // must be one to its end: its items, then SQL or the end (`12 Select Rd,
+            // Unionville, ON L3R 1A1` is an address whose list runs into words).
+            let whole_list = |p: &mut Parser<'_>, e: usize| {
+                let mut e = Some(e);
+                let mut items = 0;
+                while let Some(x) = e {
+                    if broke || p.k(x) != Some(Kind::Comma) || items >= 64 {
+                        break;
+                    }
+                    items += 1;
+                    e = p.operand(x + 1, 0);
+                }
+                e
+            };
             let list = p.k(j) != Some(Kind::OpenStr)
-                && match p.operand(j, 0) {
+                && match p.operand(j, 0).and_then(|e| whole_list(&mut p, e)) {
                     Some(e) => {
                         matches!(
                             p.k(e),
@@ -1059,10 +1245,24 @@ fn decide(
                 // `"x" and "y` is a quoted search phrase; a comparison, a number, a call or a
                 // balanced/truncated end makes it SQL.
                 StartKind::Quote => {
+                    // `she said 'or' not 'and'`: a sentence before the quote, then only
+                    // quoted words joined by the connectives they quote. The pairing of the
+                    // application's quote is all that makes it parse; an attack closes a
+                    // name or nothing before its connective.
+                    // (the words between the connectives are prose too: `' not '` holds
+                    // blanks, while `a'or'a` in an attribute tests a letter)
+                    let quoted_words = || {
+                        f & (NUM | LIT | LIKE | VAR) == 0
+                            && p.text(0).split_whitespace().take(3).count() >= 3
+                            && (i + 1..e.min(i + 16)).any(|k| {
+                                p.k(k) == Some(Kind::Str)
+                                    && p.text(k).trim_matches(['\'', '"']).contains(' ')
+                            })
+                    };
                     strong
                         || f & (TAUT | CMP) != 0
                         || (f & (NUM | LIT | LIKE) != 0 && f & WORD == 0)
-                        || balanced
+                        || (balanced && !quoted_words())
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
@@ -1077,6 +1277,7 @@ fn decide(
                         || obfuscated
                         || column_test(&p, i)
                         || constant_logic(&p, i, e)
+                        || glued_paren_logic(&p, t, i, f)
                 }
                 // `HOPE AND 8=3`: a word, then a test between literals ("x<5 and y>3"
                 // compares words and is the Op branch)
@@ -1164,6 +1365,7 @@ fn decide(
                         || (truncated && f & CMP != 0)
                         || (bare_end && f & WORD == 0)
                         || obfuscated
+                        || number_predicate(&p, i, e, f)
                 }
                 // `HOPE*1 AND 8=3`; not "x<5 and y>3" (words on both sides)
                 StartKind::Ident => strong || (f & LOGIC != 0 && f & CMP != 0 && f & WORD == 0),
@@ -1286,8 +1488,19 @@ fn decide(
                     return Some(r);
                 }
                 (p.flags, p.calls) = (flags, calls);
+                // `1, 1)-- `: in `INSERT … VALUES (<value>, …)` the value adds items,
+                // closes the row and cuts off the application's own items
+                if let Some(r) = insert_values(&mut p, i, 0, truncated) {
+                    return Some(r);
+                }
+                (p.flags, p.calls) = (flags, calls);
             }
             number_list(&mut p, i, start_kind)
+        }
+        Some(Kind::Comma)
+            if start_kind == StartKind::Ident && quoted_columns_from(&p, truncated) =>
+        {
+            Some("select-list-tail")
         }
         Some(Kind::Comma) if start_kind == StartKind::Ident => number_list(&mut p, i, start_kind),
         // `) AS 'avg' FROM`, `1234 AS "total" FROM t`: the end of a select list (a closed
@@ -1315,8 +1528,58 @@ fn decide(
         {
             Some("statement-tail")
         }
+        // `id asc limit 1`, `name desc limit 5, 1`: in `ORDER BY <value>` the value ends
+        // the sort key and adds a clause of its own that reshapes the result (and confirms
+        // the injection); a direction word then `LIMIT` is SQL's order, not prose's
+        Some(Kind::Word)
+            if start_kind == StartKind::Ident
+                && i == 1
+                && (p.text(i).eq_ignore_ascii_case("asc")
+                    || p.text(i).eq_ignore_ascii_case("desc"))
+                && p.kw_is(i + 1, Kw::Limit)
+                && p.k(i + 2) == Some(Kind::Num) =>
+        {
+            let e = match p.k(i + 3) {
+                Some(Kind::Comma) if p.k(i + 4) == Some(Kind::Num) => i + 5,
+                Some(Kind::Word)
+                    if p.text(i + 3).eq_ignore_ascii_case("offset")
+                        && p.k(i + 4) == Some(Kind::Num) =>
+                {
+                    i + 5
+                }
+                _ => i + 3,
+            };
+            (e == p.len()).then_some("order-limit")
+        }
         _ => None,
     }
+}
+
+/// `` `username`,`password` FROM users-- ``: in a select list the value names columns in
+/// MySQL's backtick quoting, then the table to read them from, and cuts the application's
+/// own FROM clause off. Prose never quotes words with backticks and a comment marker.
+fn quoted_columns_from(p: &Parser<'_>, truncated: bool) -> bool {
+    if !truncated {
+        return false;
+    }
+    let (mut j, mut items, mut backtick) = (0, 0, false);
+    while p.k(j) == Some(Kind::Word) && items < 64 {
+        backtick |= p.text(j).starts_with('`');
+        items += 1;
+        j += 1;
+        if p.k(j) != Some(Kind::Comma) {
+            break;
+        }
+        j += 1;
+    }
+    if !(backtick && items >= 2 && p.kw_is(j, Kw::From) && p.k(j + 1) == Some(Kind::Word)) {
+        return false;
+    }
+    let mut e = j + 2;
+    if p.k(e) == Some(Kind::Dot) && p.k(e + 1) == Some(Kind::Word) {
+        e += 2;
+    }
+    e == p.len()
 }
 
 /// Is the literal a value closes (`admin'`, `1'`, `x@y.com'`, `'`) something an attacker
@@ -1347,17 +1610,36 @@ fn server_variable(v: &str) -> bool {
     })
 }
 
-/// Constants separated by commas from `j` to the end (at most 16): `1`, `'a','b'`, `null`.
+/// Constant expressions separated by commas from `j` to the end, or to a last `;` (at most
+/// 16 items of 16 tokens): `1`, `'a','b'`, `null`, `1/0`, `(1)`. A stacked-query probe
+/// selects constants (`1/0` raises a division error where the dialect checks it); the
+/// database evaluates them without touching a table, so only literals, operators and
+/// parentheses may appear: a word is a column or prose.
 fn constant_list(p: &Parser<'_>, mut j: usize) -> bool {
     let mut items = 0;
     while items < 16 {
-        if !matches!(p.k(j), Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal))) {
+        // one item: literals joined by arithmetic, possibly parenthesised
+        let start = j;
+        let mut depth = 0u32;
+        let mut operand = false;
+        while j < start + 16 {
+            match p.k(j) {
+                Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal)) => operand = true,
+                Some(Kind::Op) => {}
+                Some(Kind::LParen) => depth += 1,
+                Some(Kind::RParen) if depth > 0 => depth -= 1,
+                _ => break,
+            }
+            j += 1;
+        }
+        if !operand || depth != 0 {
             return false;
         }
         items += 1;
-        j += 1;
         match p.k(j) {
             None => return true,
+            // `1;select 1;--`: the probe's own statement end, nothing after it
+            Some(Kind::Semi) => return p.k(j + 1).is_none(),
             Some(Kind::Comma) => j += 1,
             _ => return false,
         }
@@ -1492,6 +1774,44 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
         || p.text(i - 1) == p.text(i + 1)
         || p.radix_literal(i + 1)
         || matches!(p.k(e), Some(Kind::Kw(_)))
+}
+
+/// `1 IS NOT NULL`, `1 between 0 and 2`, `99 RLIKE 1`: the whole value is one number and
+/// a predicate on it, with constants only. In `WHERE id = <value>` the value turns the
+/// comparison into `(id = 1) IS NOT NULL`, a test that no longer depends on the row (the
+/// boolean-blind oracle). No count or measurement is followed by `IS NULL`, `BETWEEN …
+/// AND …` or a regular-expression operator in prose: those are SQL's own words there.
+/// (`2 or 3`, `1 - 1`, `5 div 2` stay quiet: people type them.)
+fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
+    if i != 1 || p.k(0) != Some(Kind::Num) || e != p.len() || f & (WORD | STR | CALL) != 0 {
+        return false;
+    }
+    let op = if p.kw_is(i, Kw::Not) { i + 1 } else { i };
+    match p.k(op) {
+        Some(Kind::Kw(Kw::Is | Kw::Between)) => true,
+        Some(Kind::Kw(Kw::BinOp)) => {
+            let w = p.text(op);
+            w.eq_ignore_ascii_case("rlike") || w.eq_ignore_ascii_case("regexp")
+        }
+        _ => false,
+    }
+}
+
+/// `(1)or(1)`, `(0)and(1)`: a logic keyword glued to parenthesised constants on both sides,
+/// parentheses standing in for the blanks a filter looks for. Prose separates its words
+/// ("(1) or (2)"); in a numeric context the value makes the WHERE clause a constant test.
+fn glued_paren_logic(p: &Parser<'_>, t: &[Token], i: usize, f: u32) -> bool {
+    let glued = |a: usize, b: usize| match (t.get(a), t.get(b)) {
+        (Some(x), Some(y)) => x.end == y.start,
+        _ => false,
+    };
+    i > 0
+        && f & (WORD | STR | CALL) == 0
+        && matches!(p.k(i), Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor)))
+        && p.k(i - 1) == Some(Kind::RParen)
+        && p.k(i + 1) == Some(Kind::LParen)
+        && glued(i - 1, i)
+        && glued(i, i + 1)
 }
 
 /// `1, is_admin=1`, `30, email='a@evil.tld'`: a number in `UPDATE … SET age=<value>`

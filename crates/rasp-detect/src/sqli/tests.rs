@@ -1,7 +1,7 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
 use super::lexer::{self, Start};
-use super::{backslash_in_strings, detect};
+use super::{backslash_in_strings, detect, ignored_by_sql, quoted_words_in_prose};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -1610,5 +1610,198 @@ fn prose_exec_select_and_password_noise() {
         "a,if(1=1,1,0)",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn stacked_constant_probes_and_grants() {
+    for v in [
+        "'; select 1/0--",
+        "1;select 1;--",
+        "1; select (1), 'a';--",
+        "'; GRANT ALL PRIVILEGES ON *.* TO 'x'@'%'--",
+        "'; grant select, insert on app.users to evil--",
+        "1; REVOKE ALL PRIVILEGES ON db.* FROM 'app'@'%';--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Item 1; select one of the sizes --",
+        "step 2; select 1 or 2 of them",
+        "We agreed; grant us the rest.",
+        "fine; grant them access to the room",
+        "it's ok; grant select rights on request",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn number_predicates() {
+    for v in [
+        "1 IS NOT NULL",
+        "1 is null",
+        "1 between 0 and 2",
+        "1 not between 0 and 2",
+        "99 RLIKE 1",
+        "1 regexp 1",
+        "(1)or(1)",
+        "(1)and(1)",
+        "(0)xor(1)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // counts people type, and arithmetic
+    for v in [
+        "2 or 3",
+        "1 or 2 days",
+        "0 or 1",
+        "(1) or (2)",
+        "5 div 2",
+        "1 - 1",
+        "1 is the loneliest number",
+        "2 between meals",
+        "(a)or(b)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn order_limit_values_close_and_backtick_columns() {
+    for v in [
+        "id asc limit 1",
+        "name desc limit 5",
+        "id desc limit 1, 1",
+        "1, 1)-- ",
+        "1, 'admin', 1)#",
+        "`username`,`password` FROM users-- ",
+        "`id`, `pass` FROM app.users#",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "speed limit 50",
+        "id limit 1",
+        "asc limit 1",
+        "1, 2) and so on",
+        "see points 1, 2) -- and 3",
+        "apples, pears from market --",
+        "`code`, `pre` from docs",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn addresses_and_quoted_connectives_stay_data() {
+    for v in [
+        "12 Select Rd, Unionville, ON L3R 1A1",
+        "4 Union St, Order Rd, Drop Ln",
+        "she said 'or' not 'and'",
+        "they wrote 'and' but meant 'or' here",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "12 select name, email from users",
+        "1 select @@version",
+        "1' or '1",
+        "admin' or 'x",
+        "x' or '",
+        "' or '' = '",
+        "<?xml version=\"1.0\"?><root><a probe=\"a'or'a\"></a></root>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn values_sql_ignores_are_left_to_nobody() {
+    for v in [
+        "/* not a comment */",
+        " /* TODO: fix later */ ",
+        "Passw0rd--",
+        "Union#1Select",
+        "summer_2024#",
+        "hunter2--x",
+        "#SELECT #UNION #DROP",
+        "#blessed #nofilter",
+        "'password'",
+        "\"drop\"",
+    ] {
+        assert!(ignored_by_sql(v), "not settled {v:?}");
+    }
+    for v in [
+        "admin'--",
+        "1--",
+        "--sp_password",
+        "x--SP_PASSWORD",
+        "/*!50000union*/",
+        "/* a */ or 1=1",
+        "a--\nunion select 1",
+        "-- or # ",
+        "#x\nunion select 1",
+        "#'or 1=1",
+        "'a'='a'",
+        "'a' or 'b'",
+        "'ab",
+        "''",
+        "'x\"",
+        "a\\'#",
+        "x\"--",
+        "1 or 1=1--",
+        "/* x */ /* y */",
+    ] {
+        assert!(!ignored_by_sql(v), "settled {v:?}");
+    }
+}
+
+#[test]
+fn sentences_quoting_words_are_the_grammars() {
+    for v in [
+        "Is it 'like' or 'love'?",
+        "how to use 'select' in sql",
+        "My password is not 'password123' lol",
+        "she said 'or' not 'and'",
+        "the \"drop\" button, then \"save\".",
+    ] {
+        assert!(quoted_words_in_prose(v), "not settled {v:?}");
+    }
+    for v in [
+        "admin' or 'x",
+        "' or 'a'='a",
+        "'password'",
+        "1 'or' 1 'and",
+        "is this your parents' or yours?",
+        "hello 'or 1 like 1 or' x",
+        "say 'a' or 'b",
+        "it's 'ok' or not",
+        "see 'x' or 'y'; drop table t",
+        "see 'x' -- or 'y'",
+        "ok 'x\" or \"y'",
+        "a b",
+    ] {
+        assert!(!quoted_words_in_prose(v), "settled {v:?}");
+    }
+}
+
+#[test]
+fn empty_exponents_glued_to_brackets() {
+    for v in [
+        "1.e(1)or 1=1",
+        "1 and 1.e(select 1.e,2)=(1,2)",
+        "' or 1.e(1)=1.e(1)--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "version 1.e(beta) or later",
+        "see 3.e) and 4.a)",
+        "run setup1.exe (64-bit)",
+        "1.5e(3)",
+        "rev 2.e, 2.f",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
     }
 }
