@@ -3923,8 +3923,36 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     if first == Some(Some(true)) {
         return true;
     }
-    let more = words.take(3).filter(|t| foreign_word(t).is_some()).count();
-    usize::from(matches!(first, Some(Some(_)))) + more >= 2
+    let more = words
+        .clone()
+        .take(3)
+        .filter(|t| foreign_word(t).is_some())
+        .count();
+    if usize::from(matches!(first, Some(Some(_)))) + more >= 2 {
+        return true;
+    }
+    // `ELinks ist ein mächtiges Programm`: four plain words after the command, one of them
+    // in another language's letters, are a sentence (arguments would be options or paths).
+    let first_plain = line
+        .split(|&b| is_blank(b, plus))
+        .find(|t| !t.is_empty())
+        .is_some_and(plain_word);
+    first_plain
+        && (matches!(first, Some(Some(_))) || more > 0)
+        && words.take(3).filter(|t| plain_word(t)).count() == 3
+}
+
+/// A word of letters only (ASCII or not), a clause mark allowed at its end.
+fn plain_word(t: &[u8]) -> bool {
+    let t = match t {
+        [rest @ .., b',' | b'.' | b':' | b';' | b'!' | b'?'] => rest,
+        _ => t,
+    };
+    !t.is_empty()
+        && std::str::from_utf8(t).map_or_else(
+            |e| t[..e.valid_up_to()].iter().all(u8::is_ascii_alphabetic),
+            |s| s.chars().all(char::is_alphabetic),
+        )
 }
 
 /// Whether `t` is a word of a language other than English: letters only (a clause mark may
@@ -3940,6 +3968,12 @@ fn foreign_word(t: &[u8]) -> Option<bool> {
     let mut foreign = false;
     let mut cjk = false;
     for c in text.chars() {
+        // CJK punctuation (`，`, `（`, `「`) runs inside a clause written without spaces.
+        let cjk_mark = matches!(u32::from(c), 0x3000..=0x303f | 0xff01..=0xff0f | 0xff1a..=0xff20);
+        if cjk_mark {
+            cjk = true;
+            continue;
+        }
         if !c.is_alphabetic() {
             return None;
         }

@@ -2333,3 +2333,21 @@ fn prose_and_between_words() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn a_command_named_in_another_language() {
+    for v in [
+        "十六进制转储（或复原）工具\nxxd 能创建指定文件或标准输入的十六进制转储，也",
+        "Dokumentation\nELinks ist ein mächtiges Programm zum Surfen im Textmodus.",
+        "x\nBusyBox kombinuje malé verze spousty běžných nástrojů",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "x\nwhoami",
+        "; cat /etc/passwd é ü",
+        "a\nxxd -p /etc/shadow",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
