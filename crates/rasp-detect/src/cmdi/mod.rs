@@ -3919,6 +3919,14 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
         .position(|&b| b == b'\n' || is_sep(b))
         .unwrap_or(rest.len())];
     let mut words = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    // An option or a path first is a shell's argument list, whatever words follow it.
+    // (A lone `-` or `--` is prose's dash: `Zsh - это …`.)
+    let shell_shaped = |t: &[u8]| {
+        t[0] == b'/' || (t[0] == b'-' && t.iter().skip(1).any(u8::is_ascii_alphanumeric))
+    };
+    if words.clone().next().is_some_and(shell_shaped) {
+        return false;
+    }
     let first = words.next().map(foreign_word);
     if first == Some(Some(true)) {
         return true;
