@@ -597,7 +597,8 @@ fn plain_data_shape(value: &str) -> bool {
                 .all(|&c| c.is_ascii_alphanumeric() || c == b' ')
             && t[lead..t.len() - trail].iter().any(u8::is_ascii_alphabetic);
     }
-    let Some(open) = t.iter().position(|&c| c == b'(') else {
+    // (a vectorised search: most values that reach here have no parenthesis)
+    let Some(open) = memchr::memchr(b'(', t) else {
         return false;
     };
     let (head, rest) = (&t[..open], &t[open + 1..]);

@@ -1612,3 +1612,23 @@ fn prose_exec_select_and_password_noise() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn name_scans_agree_with_the_bytewise_definition() {
+    let is_name = |c: u8| c.is_ascii_alphabetic() || c == b'_';
+    // every byte value at every offset of a step and of the tail, among name bytes and not
+    for c in 0..=255u8 {
+        for at in 0..18 {
+            for fill in [b'a', b'_', b' ', 0x7f, 0xdf] {
+                let mut v = vec![fill; 18];
+                v[at] = c;
+                for i in 0..v.len() {
+                    let want_next = (i..v.len()).find(|&k| is_name(v[k]));
+                    assert_eq!(super::next_name_byte(&v, i), want_next, "{c:#x} {at} {fill:#x} {i}");
+                    let want_end = (i..v.len()).find(|&k| !is_name(v[k])).unwrap_or(v.len());
+                    assert_eq!(super::name_run_end(&v, i), want_end, "{c:#x} {at} {fill:#x} {i}");
+                }
+            }
+        }
+    }
+}
