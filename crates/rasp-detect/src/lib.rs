@@ -18,6 +18,7 @@ use std::sync::Arc;
 pub mod cmdi;
 mod last_value;
 pub mod ml;
+mod nibble;
 pub mod normalize;
 pub mod sqli;
 pub mod traversal;

@@ -124,7 +124,10 @@ fn name_run_end(b: &[u8], mut i: usize) -> usize {
         }
         i += 8;
     }
-    while b.get(i).is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_') {
+    while b
+        .get(i)
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
+    {
         i += 1;
     }
     i
@@ -329,7 +332,14 @@ const DASH: u16 = 1 << 14;
 const STAR: u16 = 1 << 15;
 
 /// The class bits of every byte value.
-static BYTE_CLASS: [u16; 256] = {
+static BYTE_CLASS: [u16; 256] = BYTE_CLASSES;
+
+/// [`BYTE_CLASS`] as nibble tables, for [`byte_classes`]' vectorised pass on long values.
+static BYTE_CLASS_NIBBLES: crate::nibble::NibbleClasses =
+    crate::nibble::NibbleClasses::new(&BYTE_CLASSES);
+
+/// [`BYTE_CLASS`]'s entries (a constant: the nibble tables are built from it at compile time).
+const BYTE_CLASSES: [u16; 256] = {
     let mut t = [0u16; 256];
     let not_plain = b"'\"`#;@$()=<>~|&_";
     let mut i = 0;
@@ -363,8 +373,23 @@ static BYTE_CLASS: [u16; 256] = {
     t
 };
 
-/// The union of the classes of the bytes of `s`.
+/// The union of the classes of the bytes of `s`: 32 bytes per step with AVX2 where the CPU
+/// has it (long values: prose, markup), eight table look-ups per step otherwise.
 fn byte_classes(s: &str) -> u16 {
+    #[cfg(target_arch = "x86_64")]
+    if s.len() >= crate::nibble::wide::MIN_LEN && crate::nibble::wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::classes` is compiled with; it has no other precondition.
+        if let Some(m) = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, s.as_bytes()) }
+        {
+            return m;
+        }
+    }
+    scalar_byte_classes(s)
+}
+
+/// [`byte_classes`] by table look-ups (portable; short values).
+fn scalar_byte_classes(s: &str) -> u16 {
     // eight bytes per step: the loop's own work is paid once per eight lookups
     let (chunks, rest) = s.as_bytes().as_chunks::<8>();
     let mut acc = 0;
