@@ -193,15 +193,8 @@ fn carries_sql_syntax(value: &str) -> bool {
         return true;
     }
     let mut i = 0;
-    while i < b.len() {
-        if !(b[i].is_ascii_alphabetic() || b[i] == b'_') {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && (b[i].is_ascii_alphabetic() || b[i] == b'_') {
-            i += 1;
-        }
+    while let Some(start) = next_name_byte(b, i) {
+        i = name_run_end(b, start + 1);
         let word = &value[start..i];
         if lexer::keyword(word).is_some()
             || keywords::is_attack_function(word)
@@ -216,6 +209,57 @@ fn carries_sql_syntax(value: &str) -> bool {
         }
     }
     false
+}
+
+/// The high bit of every byte of `v` (eight bytes, little-endian) that is an ASCII letter
+/// or `_`: the bytes of the names [`carries_sql_syntax`] reads. (`_` is found as a zero
+/// byte of `v ^ '_'`: adding 0x7f to each byte's low seven bits carries into its high bit
+/// unless they are all zero, and never into the next byte.)
+fn name_mask(v: u64) -> u64 {
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = v ^ 0x5f5f_5f5f_5f5f_5f5f;
+    let underscore = !(((x & LOW7) + LOW7) | x | LOW7);
+    lexer::letter_mask(v) | underscore
+}
+
+/// The first ASCII letter or `_` at or after `i`, passing eight other bytes at a time.
+fn next_name_byte(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let names = name_mask(u64::from_le_bytes(chunk));
+        if names != 0 {
+            return Some(i + (names.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    b.get(i..)?
+        .iter()
+        .position(|&c| c.is_ascii_alphabetic() || c == b'_')
+        .map(|p| i + p)
+}
+
+/// The end of the run of ASCII letters and `_` that continues at `i`, passed eight bytes
+/// at a time.
+fn name_run_end(b: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = b.get(i..i + 8) {
+        let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
+            break;
+        };
+        let others = !name_mask(u64::from_le_bytes(chunk)) & 0x8080_8080_8080_8080;
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while b
+        .get(i)
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
+    {
+        i += 1;
+    }
+    i
 }
 
 /// The punctuation half of [`carries_sql`], in one pass: a quote, backtick, `;`, `#` or `@`,
@@ -352,34 +396,44 @@ pub(crate) fn fold_to_ascii(value: &str) -> Option<String> {
             _ => None,
         }
     };
-    // The UTF-8 spellings of those characters, byte by byte: most text outside ASCII
-    // (accents, Cyrillic, CJK, smart quotes) holds none and leaves without a walk through
-    // its characters.
-    let spells_one = |w: &[u8]| {
-        matches!(
-            w,
-            [0xc2, 0xa0, _]
-                | [0xc4, 0xb1, _]
-                | [0xc5, 0xbf, _]
-                | [0xe1, 0x9a, 0x80]
-                | [0xe2, 0x80, 0x80..=0x8a | 0xaf]
-                | [0xe2, 0x81, 0x9f]
-                | [0xe2, 0x84, 0xaa]
-                | [0xe3, 0x80, 0x80]
-                | [0xef, 0xbc, 0x81..=0xbf]
-                | [0xef, 0xbd, 0x80..=0x9e]
-        )
-    };
-    let b = value.as_bytes();
-    // A two-byte spelling closing the value has no third byte to make a window of three.
-    let at_end = matches!(
-        b[b.len().saturating_sub(2)..],
-        [0xc2, 0xa0] | [0xc4, 0xb1] | [0xc5, 0xbf]
-    );
-    if !at_end && !b.windows(3).any(spells_one) {
+    if !spells_a_folded_character(value.as_bytes()) {
         return None;
     }
     Some(value.chars().map(|c| fold(c).unwrap_or(c)).collect())
+}
+
+/// Whether `b` holds the UTF-8 spelling of a character [`fold_to_ascii`] replaces. Most
+/// text outside ASCII (accents, Cyrillic, CJK, smart quotes) holds none and leaves without a
+/// walk through its characters: the spellings start with one of seven lead bytes, found by
+/// vectorised searches, and only the bytes after each lead found are compared. (A lead byte
+/// starts a character in valid UTF-8, so the byte search finds exactly those characters.)
+fn spells_a_folded_character(b: &[u8]) -> bool {
+    let at = |i: usize, k: usize| b.get(i + k).copied();
+    // NO-BREAK SPACE, dotless `ı`, long `ſ`
+    memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
+        matches!(
+            (b[i], at(i, 1)),
+            (0xc2, Some(0xa0)) | (0xc4, Some(0xb1)) | (0xc5, Some(0xbf))
+        )
+    })
+    // U+1680, U+2000..U+200A, U+202F, U+205F, the Kelvin sign, U+3000
+    || memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(|i| {
+        matches!(
+            (b[i], at(i, 1), at(i, 2)),
+            (0xe1, Some(0x9a), Some(0x80))
+                | (0xe2, Some(0x80), Some(0x80..=0x8a | 0xaf))
+                | (0xe2, Some(0x81), Some(0x9f))
+                | (0xe2, Some(0x84), Some(0xaa))
+                | (0xe3, Some(0x80), Some(0x80))
+        )
+    })
+    // full-width forms U+FF01..U+FF5E
+    || memchr::memchr_iter(0xef, b).any(|i| {
+        matches!(
+            (at(i, 1), at(i, 2)),
+            (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e))
+        )
+    })
 }
 
 /// [`judge`] of the value as it arrived.
@@ -449,7 +503,14 @@ const DASH: u16 = 1 << 14;
 const STAR: u16 = 1 << 15;
 
 /// The class bits of every byte value.
-static BYTE_CLASS: [u16; 256] = {
+static BYTE_CLASS: [u16; 256] = BYTE_CLASSES;
+
+/// [`BYTE_CLASS`] as nibble tables, for [`byte_classes`]' vectorised pass on long values.
+static BYTE_CLASS_NIBBLES: crate::nibble::NibbleClasses =
+    crate::nibble::NibbleClasses::new(&BYTE_CLASSES);
+
+/// [`BYTE_CLASS`]'s entries (a constant: the nibble tables are built from it at compile time).
+const BYTE_CLASSES: [u16; 256] = {
     let mut t = [0u16; 256];
     let not_plain = b"'\"`#;@$()=<>~|&_";
     let mut i = 0;
@@ -483,8 +544,23 @@ static BYTE_CLASS: [u16; 256] = {
     t
 };
 
-/// The union of the classes of the bytes of `s`.
+/// The union of the classes of the bytes of `s`: 32 bytes per step with AVX2 where the CPU
+/// has it (long values: prose, markup), eight table look-ups per step otherwise.
 fn byte_classes(s: &str) -> u16 {
+    #[cfg(target_arch = "x86_64")]
+    if s.len() >= crate::nibble::wide::MIN_LEN && crate::nibble::wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::classes` is compiled with; it has no other precondition.
+        if let Some(m) = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, s.as_bytes()) }
+        {
+            return m;
+        }
+    }
+    scalar_byte_classes(s)
+}
+
+/// [`byte_classes`] by table look-ups (portable; short values).
+fn scalar_byte_classes(s: &str) -> u16 {
     // eight bytes per step: the loop's own work is paid once per eight lookups
     let (chunks, rest) = s.as_bytes().as_chunks::<8>();
     let mut acc = 0;

@@ -1805,3 +1805,80 @@ fn empty_exponents_glued_to_brackets() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn name_scans_agree_with_the_bytewise_definition() {
+    let is_name = |c: u8| c.is_ascii_alphabetic() || c == b'_';
+    // every byte value at every offset of a step and of the tail, among name bytes and not
+    for c in 0..=255u8 {
+        for at in 0..18 {
+            for fill in [b'a', b'_', b' ', 0x7f, 0xdf] {
+                let mut v = vec![fill; 18];
+                v[at] = c;
+                for i in 0..v.len() {
+                    let want_next = (i..v.len()).find(|&k| is_name(v[k]));
+                    assert_eq!(
+                        super::next_name_byte(&v, i),
+                        want_next,
+                        "{c:#x} {at} {fill:#x} {i}"
+                    );
+                    let want_end = (i..v.len()).find(|&k| !is_name(v[k])).unwrap_or(v.len());
+                    assert_eq!(
+                        super::name_run_end(&v, i),
+                        want_end,
+                        "{c:#x} {at} {fill:#x} {i}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The vectorised class pass sees every byte a table look-up sees, at every position of a
+/// block and in the tail, alone and mixed.
+#[test]
+fn byte_class_pass_agrees_with_table_lookups() {
+    let table = |b: &[u8]| {
+        let m = b
+            .iter()
+            .fold(0u16, |m, &c| m | super::BYTE_CLASS[usize::from(c)]);
+        // the vector pass itself, at lengths `byte_classes` leaves to the look-ups too
+        #[cfg(target_arch = "x86_64")]
+        if crate::nibble::wide::available() {
+            // SAFETY: `available` checked that this CPU has AVX2.
+            let wide = unsafe { crate::nibble::wide::classes(&super::BYTE_CLASS_NIBBLES, b) };
+            assert_eq!(wide, (b.len() >= 32).then_some(m), "{b:?}");
+        }
+        m
+    };
+    let mut buf = [b'a'; 96];
+    for x in 0..=255u8 {
+        for at in [0, 1, 15, 16, 17, 31, 32, 33, 63, 64, 95] {
+            for len in [at + 1, 32, 33, 47, 48, 64, 95, 96] {
+                if len <= at || len > buf.len() {
+                    continue;
+                }
+                buf.fill(b'a');
+                buf[at] = x;
+                let b = &buf[..len];
+                assert_eq!(
+                    table(b),
+                    super::BYTE_CLASS[usize::from(x)] | super::BYTE_CLASS[usize::from(b'a')]
+                );
+                // (a string for the public path: `x` may not be UTF-8 alone)
+                if let Ok(s) = std::str::from_utf8(b) {
+                    assert_eq!(super::byte_classes(s), table(b), "{s:?}");
+                }
+            }
+        }
+    }
+    // every byte value in one value, then pairs of bytes
+    let all: Vec<u8> = (0..=255u8).collect();
+    table(&all);
+    for x in 0..=255u8 {
+        let pair: Vec<u8> = std::iter::repeat_n([x, x.wrapping_mul(7)], 40)
+            .flatten()
+            .collect();
+        table(&pair);
+    }
+}
