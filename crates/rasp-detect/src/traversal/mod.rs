@@ -55,18 +55,19 @@ const SCHEMES: &[&str] = &[
 /// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
 /// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: an ASCII byte [`canonical`] may
 /// change other than by lower-casing: `%`, `\`, a control other than `\n` and `\t`.
-/// `NON_ASCII`: a byte of a character outside ASCII, which [`canonical`] changes only in the
-/// few cases [`non_ascii_kept`] looks for.
+/// `COLON`: a `:`, without which no scheme opens and no NTFS stream is named. `SLASH`: a `/`,
+/// without which a literal value is no rooted path and has no directory to climb out of.
 const RELEVANT: u8 = 1;
 const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
 const REWRITTEN: u8 = 8;
-const NON_ASCII: u8 = 16;
+const COLON: u8 = 16;
 /// A lead byte of the characters outside ASCII [`canonical`] may change (see
 /// [`non_ascii_kept`]).
 const CHANGED_LEAD: u8 = 32;
 /// `&`, which opens a character reference ([`judge_references`]).
 const AMP: u8 = 64;
+const SLASH: u8 = 128;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -82,8 +83,11 @@ static BYTE_CLASS: [u8; 256] = {
         if matches!(c, b'\\' | b'%') || (c.is_ascii_control() && c != b'\n' && c != b'\t') {
             t[b] |= REWRITTEN;
         }
-        if c >= 0x80 {
-            t[b] |= NON_ASCII;
+        if c == b':' {
+            t[b] |= COLON;
+        }
+        if c == b'/' {
+            t[b] |= SLASH;
         }
         if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
             t[b] |= CHANGED_LEAD;
@@ -208,16 +212,17 @@ fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static s
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-        if trimmed.contains(':') && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
+        let colon = classes & COLON != 0;
+        if colon && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
             return Some("scheme");
         }
         if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
             return Some("climb");
         }
-        if data_stream(value) {
+        if colon && data_stream(value) {
             return Some("data-stream");
         }
-        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value))
+        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value, false))
             .then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
@@ -230,7 +235,7 @@ fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static s
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
     if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
-        return judge_canonical_as(value, ctx, classes & REWRITTEN == 0);
+        return judge_canonical_as(value, ctx, true, classes);
     }
     judge_canonical(&canonical(value), ctx)
 }
@@ -436,15 +441,26 @@ fn spells_hex_separator(value: &str) -> bool {
 /// The structural tests on the canonical form of the value, or on a value that differs from
 /// it only in ASCII case (every test here ignores ASCII case).
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
-    judge_canonical_as(canon, ctx, false)
+    judge_canonical_as(canon, ctx, false, classes::of(canon.as_bytes()))
 }
 
 /// [`judge_canonical`], told whether the value was written without escapes (`literal`: no
-/// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees.
-fn judge_canonical_as(canon: &str, ctx: Context, literal: bool) -> Option<&'static str> {
-    let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if opens_with_scheme(trimmed) || embedded_scheme(canon) {
-        return Some("scheme");
+/// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees,
+/// and the [`BYTE_CLASS`] bits of `canon` (of which its `:` and `/` are read).
+fn judge_canonical_as(
+    canon: &str,
+    ctx: Context,
+    literal: bool,
+    classes: u8,
+) -> Option<&'static str> {
+    // A scheme and an NTFS stream are both named with a colon: most text has none.
+    let colon = classes & COLON != 0;
+    if colon {
+        let trimmed =
+            canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+        if opens_with_scheme(trimmed) || embedded_scheme(canon) {
+            return Some("scheme");
+        }
     }
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
@@ -452,10 +468,11 @@ fn judge_canonical_as(canon: &str, ctx: Context, literal: bool) -> Option<&'stat
     if climbs(walked, ctx, dots.adjacent) {
         return Some("climb");
     }
-    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon) {
+    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon, classes & SLASH != 0)
+    {
         return Some("sensitive-file");
     }
-    if data_stream(canon) {
+    if colon && data_stream(canon) {
         return Some("data-stream");
     }
     if sensitive::dotted_junk_path_with(canon, dots) {
@@ -830,7 +847,7 @@ fn url_query(canon: &str) -> &str {
     let resolved = path
         .split('/')
         .take(MAX_SEGMENTS)
-        .all(|seg| !seg.contains("..") || seg == "..")
+        .all(|seg| seg == ".." || !seg.as_bytes().windows(2).any(|w| w == b".."))
         && !path.contains(char::is_whitespace);
     if resolved {
         &rest[end..]
