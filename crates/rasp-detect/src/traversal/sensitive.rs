@@ -167,6 +167,14 @@ const ANYWHERE: &[&str] = &[
     "tomcat-users.xml",
     "conf/server.xml",
     "conf/context.xml",
+    // Windows' key stores (machine and user RSA keys, DPAPI master keys, saved credentials)
+    // and the OpenSSH server's own directory: `C:\ProgramData` as a whole holds what
+    // installed software writes (an application's logs a ticket quotes), judged by what it
+    // names, as `/var` is.
+    "microsoft/crypto/",
+    "microsoft/protect/",
+    "microsoft/credentials/",
+    "programdata/ssh/",
     // Version-control metadata: the application's whole source and history.
     ".git/",
     ".svn/",
@@ -658,8 +666,22 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
         // Glued to a word only through a quote: CJK prose has no spaces; or after CJK
         // punctuation (`例如/etc/issue、/etc/motd`).
         Some(c) => (quoted && c.is_alphabetic()) || cjk_punctuation(c),
-        None => sentence_follows(&s[end..]),
+        None => sentence_follows(&s[end..]) || bare_name_then_text(s, end),
     }
+}
+
+/// Whether a file name that opens the value with no path around it (`.bashrc tips.pdf`,
+/// `win.ini backup`) is followed by more text after a blank: the value has no separator, so
+/// a file API would read it as one name with spaces, which is not the file; a title, an
+/// upload's name or a search. Shell or code syntax after it keeps it a command line.
+fn bare_name_then_text(s: &str, end: usize) -> bool {
+    let after = &s[end..];
+    !s.contains('/')
+        && after.starts_with([' ', '\t'])
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric())
+        && !has_code_syntax(after)
 }
 
 /// ASCII characters of a path's name and separators (a path the entry ends in).
@@ -1066,6 +1088,9 @@ pub fn secret_file(canon: &str, slash: bool) -> bool {
     {
         return false;
     }
+    if rooted && (under_home_credentials(&b[..cut]) || (drive && short_name_dir(&b[..cut]))) {
+        return true;
+    }
     let last = &b[cut..];
     if last.is_empty() || last.len() > 96 {
         return false;
@@ -1090,6 +1115,60 @@ pub fn secret_file(canon: &str, slash: bool) -> bool {
         return secret_dot_file(name);
     }
     rooted && (SECRET_NAMES.contains(&name) || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Dot-directories of command-line tools' credentials in a home directory: cloud keys
+/// (`.aws`, `.azure`, `.config/gcloud`), registry and cluster tokens (`.docker`, `.kube`),
+/// SSH and GnuPG keys.
+const CREDENTIAL_DIRS: &[&[u8]] = &[b".aws", b".azure", b".docker", b".kube", b".ssh", b".gnupg"];
+
+/// Whether the directories `dirs` of a rooted path (`/home/ubuntu/`, `~/`, `/root/`,
+/// `/Users/bob/`, `c:/users/bob/`, each with the `/` after it) go from a home directory into
+/// a credential dot-directory ([`CREDENTIAL_DIRS`], `.config/gcloud`): whatever file is read
+/// there is a key or token (`/home/ubuntu/.aws/config`), while `~/.config/Code/…` is not.
+fn under_home_credentials(dirs: &[u8]) -> bool {
+    let mut segments = dirs.split(|&c| c == b'/').take(64);
+    // The segments before the home's own: `~`, `root`, `home/<user>`, `users/<user>`,
+    // `c:/users/<user>`.
+    let home = match segments.next() {
+        Some([b'~']) => true,
+        Some([] | [_, b':']) => match segments.next() {
+            Some(d) if d.eq_ignore_ascii_case(b"root") => true,
+            Some(d) if d.eq_ignore_ascii_case(b"home") || d.eq_ignore_ascii_case(b"users") => {
+                segments
+                    .next()
+                    .is_some_and(|user| !user.is_empty() && user[0] != b'.')
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if !home {
+        return false;
+    }
+    match segments.next() {
+        Some(d) if CREDENTIAL_DIRS.iter().any(|c| d.eq_ignore_ascii_case(c)) => true,
+        Some(d) if d.eq_ignore_ascii_case(b".config") => segments
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"gcloud")),
+        _ => false,
+    }
+}
+
+/// Whether a directory of the drive path `dirs` is an 8.3 short name (`PROGRA~1`,
+/// `FILEZI~1`): Windows generates them for old programs; a person names a folder by its long
+/// name, a payload by the short one to get past a filter on `Program Files`.
+fn short_name_dir(dirs: &[u8]) -> bool {
+    dirs.split(|&c| c == b'/').take(64).any(|d| {
+        let Some(tilde) = memchr::memchr(b'~', d) else {
+            return false;
+        };
+        let (stem, number) = (&d[..tilde], &d[tilde + 1..]);
+        (1..=6).contains(&stem.len())
+            && stem.iter().all(u8::is_ascii_alphanumeric)
+            && (1..=2).contains(&number.len())
+            && number.iter().all(u8::is_ascii_digit)
+    })
 }
 
 /// Longest value [`secret_file`] reads as one path.
