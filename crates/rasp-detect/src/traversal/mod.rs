@@ -209,7 +209,9 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
 /// has no escape (`m` is no hex digit).
 fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
-    if b.len() > MAX_CSS_ESCAPED {
+    if b.len() > MAX_CSS_ESCAPED
+        || !memchr::memchr_iter(b'\\', b).any(|i| matches!(b.get(i + 1), Some(b'x' | b'X')))
+    {
         return None;
     }
     let mut out = Vec::with_capacity(b.len());
@@ -251,7 +253,12 @@ const REMOTE_CODE_TEXT: &[&str] = &["txt", "text", "inc"];
 /// bare `?` that turns the appended `.php` into a query (`http://attacker/shell.txt?`). A
 /// search link ending in `?` (`https://example.com/search?`) names no such file.
 fn remote_include(value: &str) -> bool {
-    let t = value.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    // Every scheme read here starts with `h` or `f`: most values with a colon leave here.
+    if !t.starts_with(['h', 'H', 'f', 'F']) {
+        return false;
+    }
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     let b = t.as_bytes();
     let Some(colon) = b.iter().take(6).position(|&c| c == b':') else {
         return false;
