@@ -2,7 +2,7 @@
 //! value: 32 bytes per step with AVX2 where the CPU has it, one byte at a time otherwise.
 //! Both give the same bits (a unit test compares them on every byte and generated text).
 
-use super::{AMP, BYTE_CLASS, CHANGED_LEAD, NON_ASCII, NOT_PLAIN, RELEVANT, REWRITTEN, ZERO};
+use super::{AMP, BYTE_CLASS, CHANGED_LEAD, COLON, NOT_PLAIN, RELEVANT, REWRITTEN, SLASH, ZERO};
 
 /// The union of [`BYTE_CLASS`] over the bytes of `b`.
 pub(super) fn of(b: &[u8]) -> u8 {
@@ -32,8 +32,8 @@ fn word_at(b: &[u8], at: usize) -> i64 {
 /// [`of`] 32 bytes per step. Each bit is the definition of [`BYTE_CLASS`] written as
 /// comparisons: `RELEVANT` for `. / \ % : 0` and bytes outside ASCII (0x80 and up: negative
 /// as `i8`), `NOT_PLAIN` for `/ \ %`, controls (below 0x20, and DEL) and bytes outside ASCII,
-/// `ZERO` for `0`, `REWRITTEN` for `\ %` and controls other than `\n` and `\t`, `NON_ASCII`
-/// for bytes outside ASCII, `CHANGED_LEAD` for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF, `AMP` for `&`.
+/// `ZERO` for `0`, `REWRITTEN` for `\ %` and controls other than `\n` and `\t`, `COLON` for
+/// `:`, `SLASH` for `/`, `CHANGED_LEAD` for 0xC2, 0xC4, 0xE2, 0xEE and 0xEF, `AMP` for `&`.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
 fn wide(b: &[u8]) -> u8 {
@@ -62,12 +62,11 @@ fn wide(b: &[u8]) -> u8 {
         let v = _mm256_set_epi64x(q[3], q[2], q[1], q[0]);
         let high = _mm256_cmpgt_epi8(_mm256_setzero_si256(), v);
         let escape = or!(eq!(v, b'\\'), eq!(v, b'%'));
-        let separator = or!(escape, eq!(v, b'/'));
+        let slash = eq!(v, b'/');
+        let colon = eq!(v, b':');
+        let separator = or!(escape, slash);
         let zero = eq!(v, b'0');
-        let relevant = or!(
-            or!(separator, zero),
-            or!(or!(eq!(v, b'.'), eq!(v, b':')), high)
-        );
+        let relevant = or!(or!(separator, zero), or!(or!(eq!(v, b'.'), colon), high));
         // Below 0x20 as `i8` are the controls and the bytes outside ASCII.
         let below_space = _mm256_cmpgt_epi8(_mm256_set1_epi8(0x20), v);
         let control = or!(_mm256_andnot_si256(high, below_space), eq!(v, 0x7f));
@@ -87,8 +86,8 @@ fn wide(b: &[u8]) -> u8 {
                 or!(bits!(zero, ZERO), bits!(rewritten, REWRITTEN))
             ),
             or!(
-                or!(bits!(high, NON_ASCII), bits!(changed_lead, CHANGED_LEAD)),
-                bits!(eq!(v, b'&'), AMP)
+                or!(bits!(colon, COLON), bits!(changed_lead, CHANGED_LEAD)),
+                or!(bits!(eq!(v, b'&'), AMP), bits!(slash, SLASH))
             )
         )
     }
@@ -138,7 +137,7 @@ mod tests {
     /// block size: the vector path gives the table's bits.
     #[test]
     fn block_classes_are_the_tables() {
-        let alphabet: &[u8] = b"aZ09./\\%:x \n\t\r\x00\x01\x1f\x7f\xc2\xc4\xe2\xee\xef\x80\xff";
+        let alphabet: &[u8] = b"aZ09./\\%:&x \n\t\r\x00\x01\x1f\x7f\xc2\xc4\xe2\xee\xef\x80\xff";
         let mut next = super::super::lcg(0xc1a5);
         for len in (0..100).chain([255, 256, 257, 1000]) {
             for _ in 0..40 {

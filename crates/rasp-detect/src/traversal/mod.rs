@@ -49,24 +49,32 @@ const SCHEMES: &[&str] = &[
     // (`classpath*:` from every jar).
     "classpath:",
     "classpath*:",
+    // Schemes a fetch-by-URL parameter must never be handed: gopher and dict write raw bytes
+    // to any TCP port (Redis, SMTP, memcached behind the firewall), LDAP lookups load remote
+    // objects, TFTP reads files without authentication.
+    "gopher://",
+    "dict://",
+    "ldap://",
+    "tftp://",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
 /// or non-ASCII byte. `NOT_PLAIN`: a separator, escape, control or non-ASCII byte (the value
 /// needs its canonical form). `ZERO`: a `0`. `REWRITTEN`: an ASCII byte [`canonical`] may
 /// change other than by lower-casing: `%`, `\`, a control other than `\n` and `\t`.
-/// `NON_ASCII`: a byte of a character outside ASCII, which [`canonical`] changes only in the
-/// few cases [`non_ascii_kept`] looks for.
+/// `COLON`: a `:`, without which no scheme opens and no NTFS stream is named. `SLASH`: a `/`,
+/// without which a literal value is no rooted path and has no directory to climb out of.
 const RELEVANT: u8 = 1;
 const NOT_PLAIN: u8 = 2;
 const ZERO: u8 = 4;
 const REWRITTEN: u8 = 8;
-const NON_ASCII: u8 = 16;
+const COLON: u8 = 16;
 /// A lead byte of the characters outside ASCII [`canonical`] may change (see
 /// [`non_ascii_kept`]).
 const CHANGED_LEAD: u8 = 32;
 /// `&`, which opens a character reference ([`judge_references`]).
 const AMP: u8 = 64;
+const SLASH: u8 = 128;
 
 static BYTE_CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -82,8 +90,11 @@ static BYTE_CLASS: [u8; 256] = {
         if matches!(c, b'\\' | b'%') || (c.is_ascii_control() && c != b'\n' && c != b'\t') {
             t[b] |= REWRITTEN;
         }
-        if c >= 0x80 {
-            t[b] |= NON_ASCII;
+        if c == b':' {
+            t[b] |= COLON;
+        }
+        if c == b'/' {
+            t[b] |= SLASH;
         }
         if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
             t[b] |= CHANGED_LEAD;
@@ -117,9 +128,10 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         .or_else(|| {
             // `\` is one of the bytes [`REWRITTEN`] marks.
             (classes & REWRITTEN != 0)
-                .then(|| judge_css_escapes(value, ctx))
+                .then(|| judge_css_escapes(value, ctx).or_else(|| judge_hex_escapes(value, ctx)))
                 .flatten()
-        })?;
+        })
+        .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
@@ -190,6 +202,120 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     }
 }
 
+/// A path spelled with C-style byte escapes (`\x2e\x2e\x2fetc\x2fpasswd`): a PHP
+/// `stripcslashes`, a JSON or template layer, or a log viewer that unescapes before opening
+/// reads them as the bytes. Decoded only where an escape spells a dot, slash or backslash
+/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge`]; `C:\xampp`
+/// has no escape (`m` is no hex digit).
+fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
+    let b = value.as_bytes();
+    if b.len() > MAX_CSS_ESCAPED
+        || !memchr::memchr_iter(b'\\', b).any(|i| matches!(b.get(i + 1), Some(b'x' | b'X')))
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut spelled = false;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && matches!(b.get(i + 1), Some(b'x' | b'X')) {
+            let hex = |c: Option<&u8>| c.and_then(|&c| char::from(c).to_digit(16));
+            if let (Some(hi), Some(lo)) = (hex(b.get(i + 2)), hex(b.get(i + 3))) {
+                let byte = (hi * 16 + lo) as u8;
+                // Only ASCII is decoded: the text stays UTF-8.
+                if byte.is_ascii() && byte != 0 {
+                    spelled |= matches!(byte, b'.' | b'/' | b'\\');
+                    out.push(byte);
+                    i += 4;
+                    continue;
+                }
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    if !spelled {
+        return None;
+    }
+    String::from_utf8(out)
+        .ok()
+        .and_then(|decoded| judge(&decoded, ctx))
+}
+
+/// Extensions of files an include runs as code when fetched as text from another host.
+const REMOTE_CODE_TEXT: &[&str] = &["txt", "text", "inc"];
+
+/// A URL a remote file inclusion hands to `include()` (with `allow_url_include`) by its
+/// shape: the scheme separator written half-encoded (`http:%2f%2fevil.com%2fs.txt`, which no
+/// browser or client sends: they encode the colon too, or nothing, but `include()` decodes
+/// it), or a URL to a file cut before the application's own suffix, by a NUL
+/// (`http://evil.com/shell.txt%00`) or, for a text file the include runs as code, by a
+/// bare `?` that turns the appended `.php` into a query (`http://attacker/shell.txt?`). A
+/// search link ending in `?` (`https://example.com/search?`) names no such file.
+fn remote_include(value: &str) -> bool {
+    let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    // Every scheme read here starts with `h` or `f`: most values with a colon leave here.
+    if !t.starts_with(['h', 'H', 'f', 'F']) {
+        return false;
+    }
+    let t = t.trim_end_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let b = t.as_bytes();
+    let Some(colon) = b.iter().take(6).position(|&c| c == b':') else {
+        return false;
+    };
+    let scheme = &b[..colon];
+    if !["http", "https", "ftp", "ftps"]
+        .iter()
+        .any(|s| scheme.eq_ignore_ascii_case(s.as_bytes()))
+    {
+        return false;
+    }
+    let rest = &b[colon + 1..];
+    let starts = |p: &[u8]| {
+        rest.get(..p.len())
+            .is_some_and(|r| r.eq_ignore_ascii_case(p))
+    };
+    if starts(b"%2f%2f") || starts(b"%5c%5c") || starts(b"%252f%252f") {
+        return true;
+    }
+    if !starts(b"//") || b.iter().any(|c| c.is_ascii_whitespace()) {
+        return false;
+    }
+    let (body, text_only) = if let Some(body) = rest.strip_suffix(b"?") {
+        (body, true)
+    } else if let Some(body) = rest
+        .strip_suffix(b"%00")
+        .or_else(|| rest.strip_suffix(b"%2500"))
+        .or_else(|| rest.strip_suffix(b"\0"))
+    {
+        (body, false)
+    } else {
+        return false;
+    };
+    // The file is the last segment of the URL's path: after the host, with no query.
+    let path = &body[2..];
+    let Some(slash) = memchr::memchr(b'/', path) else {
+        return false;
+    };
+    let path = &path[slash..];
+    if path.iter().any(|&c| matches!(c, b'?' | b'#' | b'&' | b'=')) {
+        return false;
+    }
+    let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
+    let Some(dot) = memchr::memrchr(b'.', last) else {
+        return false;
+    };
+    let ext = &last[dot + 1..];
+    dot > 0
+        && !ext.is_empty()
+        && ext.len() <= 5
+        && ext.iter().all(u8::is_ascii_alphanumeric)
+        && (!text_only
+            || REMOTE_CODE_TEXT
+                .iter()
+                .any(|e| ext.eq_ignore_ascii_case(e.as_bytes())))
+}
+
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
     judge_classified(value, ctx, classes::of(value.as_bytes()))
 }
@@ -208,16 +334,17 @@ fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static s
     if plain {
         let trimmed =
             value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-        if trimmed.contains(':') && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
+        let colon = classes & COLON != 0;
+        if colon && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
             return Some("scheme");
         }
         if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
             return Some("climb");
         }
-        if data_stream(value) {
+        if colon && data_stream(value) {
             return Some("data-stream");
         }
-        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value))
+        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value, false))
             .then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
@@ -230,7 +357,7 @@ fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static s
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
     if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
-        return judge_canonical_as(value, ctx, classes & REWRITTEN == 0);
+        return judge_canonical_as(value, ctx, true, classes);
     }
     judge_canonical(&canonical(value), ctx)
 }
@@ -370,6 +497,8 @@ fn names_a_path(rest: &[u8]) -> bool {
         .unwrap_or(rest.len())];
     match word.first() {
         None | Some(b':') => false,
+        // `file://` alone names no host and no path: a help text or a setting's example.
+        _ if word.iter().all(|&c| c == b'/' || c == b'\\') => false,
         Some(b'/' | b'\\' | b'.' | b'~' | b'%') => true,
         Some(c) if c.is_ascii_alphabetic() && matches!(word.get(1), Some(b':' | b'|')) => true,
         Some(_) => word.iter().any(|&c| c == b'/' || c == b'\\'),
@@ -436,15 +565,26 @@ fn spells_hex_separator(value: &str) -> bool {
 /// The structural tests on the canonical form of the value, or on a value that differs from
 /// it only in ASCII case (every test here ignores ASCII case).
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
-    judge_canonical_as(canon, ctx, false)
+    judge_canonical_as(canon, ctx, false, classes::of(canon.as_bytes()))
 }
 
 /// [`judge_canonical`], told whether the value was written without escapes (`literal`: no
-/// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees.
-fn judge_canonical_as(canon: &str, ctx: Context, literal: bool) -> Option<&'static str> {
-    let trimmed = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    if opens_with_scheme(trimmed) || embedded_scheme(canon) {
-        return Some("scheme");
+/// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees,
+/// and the [`BYTE_CLASS`] bits of `canon` (of which its `:` and `/` are read).
+fn judge_canonical_as(
+    canon: &str,
+    ctx: Context,
+    literal: bool,
+    classes: u8,
+) -> Option<&'static str> {
+    // A scheme and an NTFS stream are both named with a colon: most text has none.
+    let colon = classes & COLON != 0;
+    if colon {
+        let trimmed =
+            canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+        if opens_with_scheme(trimmed) || embedded_scheme(canon) {
+            return Some("scheme");
+        }
     }
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
@@ -452,10 +592,11 @@ fn judge_canonical_as(canon: &str, ctx: Context, literal: bool) -> Option<&'stat
     if climbs(walked, ctx, dots.adjacent) {
         return Some("climb");
     }
-    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon) {
+    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon, classes & SLASH != 0)
+    {
         return Some("sensitive-file");
     }
-    if data_stream(canon) {
+    if colon && data_stream(canon) {
         return Some("data-stream");
     }
     if sensitive::dotted_junk_path_with(canon, dots) {
@@ -830,7 +971,7 @@ fn url_query(canon: &str) -> &str {
     let resolved = path
         .split('/')
         .take(MAX_SEGMENTS)
-        .all(|seg| !seg.contains("..") || seg == "..")
+        .all(|seg| seg == ".." || !seg.as_bytes().windows(2).any(|w| w == b".."))
         && !path.contains(char::is_whitespace);
     if resolved {
         &rest[end..]
@@ -900,37 +1041,78 @@ const STATIC_ASSET_EXTENSIONS: &[&str] = &[
 /// Bytes no directory name in a path holds, but prose and code around a path do.
 static DIRECTORY_STOP: [bool; 256] = crate::byte_set(b" \t\n\r\"'`<>(),=");
 
-/// An NTFS alternate data stream name (`shell.aspx::$DATA`): Windows opens the file's main
-/// stream, so an upload named so is written as `shell.aspx` past an extension check, and
-/// old IIS serves a script's source for it.
+/// An NTFS alternate data stream (`shell.aspx::$DATA`, `x.asp:$DATA`,
+/// `login.asp:stream:$DATA`, `admin::$INDEX_ALLOCATION`): Windows opens the file's main
+/// stream, or walks into a directory, so an upload named so is written as `shell.aspx` past
+/// an extension check, and old IIS serves a script's source or skips an access rule for it.
 ///
-/// Found from the rare `$` with one vectorised byte search, then the two colons before it:
-/// building a substring searcher for `::$` at every call cost more than the whole test.
-/// `::$` cannot overlap itself, so the `$`s with `::` before them are exactly the
-/// occurrences a substring search reports, in the same order (a unit test compares both).
+/// Found from the rare `$` with one vectorised byte search, then the colon before it.
 fn data_stream(value: &str) -> bool {
     let b = value.as_bytes();
     memchr::memchr_iter(b'$', b)
-        .filter(|&q| q >= 2 && b[q - 2] == b':' && b[q - 1] == b':')
+        .filter(|&q| q >= 1 && b[q - 1] == b':')
         .take(8)
-        .any(|q| stream_of_a_file(b, q - 2))
+        .any(|q| stream_at(b, q))
 }
 
-/// Whether the `::$` at `p` names the `$DATA` stream of a file: a name with an extension
-/// before it (`static::$data` is a PHP property) and the stream type ending there
-/// (`parent::$DATA_DIR` is a constant).
-fn stream_of_a_file(b: &[u8], p: usize) -> bool {
-    let name = &b[..p];
+/// Stream types NTFS opens by name (`$DATA` a file's contents, `$INDEX_ALLOCATION` and
+/// `$BITMAP` a directory's index).
+const STREAM_TYPES: &[&[u8]] = &[b"data", b"index_allocation", b"bitmap", b"attribute_list"];
+
+/// Longest stream name read between the file name and the type.
+const MAX_STREAM_NAME: usize = 64;
+
+/// Whether the `$` at `q` (after a `:`) opens the type of a named stream of a file: the
+/// type is one of [`STREAM_TYPES`] and ends there (`parent::$DATA_DIR` is a constant); before
+/// its colon, another colon (`::$DATA`, the unnamed stream) or a stream name and a colon
+/// (`:name:$DATA`), or, for `$DATA` at the end of the value, the file name itself
+/// (`x.asp:$DATA`). A file's stream needs a name with an extension (`static::$data` is a PHP
+/// property); a directory's index type names the directory (`admin::$INDEX_ALLOCATION`).
+fn stream_at(b: &[u8], q: usize) -> bool {
+    let type_len = b[q + 1..]
+        .iter()
+        .take(24)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    let kind = &b[q + 1..q + 1 + type_len];
+    let Some(kind) = STREAM_TYPES.iter().find(|t| kind.eq_ignore_ascii_case(t)) else {
+        return false;
+    };
+    let after = b.get(q + 1 + type_len).copied();
+    let colon = q - 1;
+    let stream_name = b[..colon]
+        .iter()
+        .rev()
+        .take(MAX_STREAM_NAME + 1)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'$'))
+        .count();
+    // The colon before the stream's own part, and whether there was one (`::`, `:name:`).
+    let (name_end, named) = if colon > 0 && b[colon - 1] == b':' {
+        (colon - 1, true)
+    } else if stream_name > 0 && colon > stream_name && b[colon - 1 - stream_name] == b':' {
+        (colon - 1 - stream_name, true)
+    } else {
+        (colon, false)
+    };
+    let name = &b[..name_end];
     let base = &name[name
         .iter()
         .rposition(|&c| matches!(c, b'/' | b'\\'))
         .map_or(0, |s| s + 1)..];
-    base.iter().skip(1).any(|&c| c == b'.')
-        && b[p + 3..]
-            .get(..4)
-            .is_some_and(|d| d.eq_ignore_ascii_case(b"data"))
-        && b.get(p + 7)
-            .is_none_or(|c| !c.is_ascii_alphanumeric() && *c != b'_')
+    if *kind == b"data" {
+        let ends = if named {
+            after.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'_')
+        } else {
+            after.is_none_or(|c| {
+                c.is_ascii_whitespace() || matches!(c, b'"' | b'\'' | b'?' | b'#' | b'&')
+            })
+        };
+        base.iter().skip(1).any(|&c| c == b'.') && ends
+    } else {
+        named
+            && base.last().is_some_and(|c| c.is_ascii_alphanumeric())
+            && after.is_none_or(|c| !c.is_ascii_alphanumeric() && c != b'_')
+    }
 }
 
 /// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
@@ -1003,11 +1185,135 @@ fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
 mod tests {
     use super::*;
 
-    /// [`data_stream`] by its plain definition: every `::$` a substring search finds.
+    /// [`data_stream`] by its plain definition: every `:$` a substring search finds.
     fn data_stream_plain(value: &str) -> bool {
-        memchr::memmem::find_iter(value.as_bytes(), b"::$")
+        memchr::memmem::find_iter(value.as_bytes(), b":$")
             .take(8)
-            .any(|p| stream_of_a_file(value.as_bytes(), p))
+            .any(|p| stream_at(value.as_bytes(), p + 1))
+    }
+
+    fn flagged(v: &str) -> Option<&'static str> {
+        detect(v, Context::Param).map(|d| d.reason)
+    }
+
+    #[test]
+    fn fetch_schemes_and_remote_includes_by_their_shape() {
+        for v in [
+            "gopher://127.0.0.1:6379/_SET%20x",
+            "dict://127.0.0.1:11211/stats",
+            "ldap://127.0.0.1/",
+            "tftp://attacker.com/shell",
+            "url=gopher://10.0.0.1:25/_HELO",
+            "http://attacker.com/shell.txt?",
+            "http://evil.com/shell.txt%00",
+            "https://10.0.0.9/c99.inc?",
+            "http:%2f%2fevil.com%2fs.txt",
+            "HTTP:%2F%2Fevil.com/x",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "https://www.google.com/search?",
+            "https://example.com/index.php?",
+            "https://example.com/docs/readme.txt",
+            "https://example.com/a.txt?page=2",
+            "//cdn.example.com/lib.js",
+            "https%3A%2F%2Fexample.com%2Fa.txt",
+            "the dict:// scheme",
+            "file://",
+            "file:///",
+            "gopher is a protocol",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn byte_escapes_spell_a_path() {
+        assert!(flagged("\\x2e\\x2e\\x2f\\x2e\\x2e\\x2fetc\\x2fpasswd").is_some());
+        assert!(flagged("..\\x2f..\\x2f..\\x2fwindows\\x2fwin.ini").is_some());
+        for v in [
+            "C:\\xampp\\htdocs\\index.php",
+            "\\x41\\x42 bytes",
+            "printf '\\x2e'",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn ntfs_streams_of_any_spelling() {
+        for v in [
+            "shell.aspx::$DATA",
+            "default.aspx:$DATA",
+            "x.asp:$data",
+            "login.asp::$INDEX_ALLOCATION",
+            "/admin::$INDEX_ALLOCATION/login.asp",
+            "upload.php:evil.php:$DATA",
+            "web.config::$BITMAP",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "static::$data",
+            "parent::$DATA_DIR",
+            "self::$INDEX_ALLOCATION_SIZE",
+            "price: $DATA",
+            "ratio:$DATA",
+            "host.example.com:$DATA/dir",
+            "a::$b",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn home_credentials_system_keys_and_short_names() {
+        for v in [
+            "/home/ubuntu/.aws/config",
+            "/home/deploy/.docker/config.json",
+            "/Users/bob/.kube/config",
+            "~/.config/gcloud/credentials.db",
+            "/root/.azure/accessTokens.json",
+            "C:\\Users\\bob\\.aws\\config",
+            "C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys",
+            "C:\\PROGRA~2\\FILEZI~1\\",
+            "c:/progra~1/app/x.txt",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "C:\\Users\\me\\Documents\\cv.docx",
+            "C:\\ProgramData\\App\\logs\\app.log",
+            "/home/me/.config/Code/settings.json",
+            "/home/me/projects/aws/config",
+            "/srv/.aws-docs/readme",
+            "C:\\Users\\me\\~tmp12.docx",
+            "backup~1.txt",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_name_followed_by_text_is_a_title() {
+        for v in [
+            ".bashrc tips.pdf",
+            ".bashrc backup",
+            "win.ini backup",
+            ".htaccess rules explained",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        for v in [
+            ".bashrc",
+            "~/.bashrc tips",
+            "../.bashrc x",
+            ".bashrc; id",
+            "/etc/passwd HTTP/1.1",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
     }
 
     #[test]

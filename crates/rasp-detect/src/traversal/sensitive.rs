@@ -167,6 +167,14 @@ const ANYWHERE: &[&str] = &[
     "tomcat-users.xml",
     "conf/server.xml",
     "conf/context.xml",
+    // Windows' key stores (machine and user RSA keys, DPAPI master keys, saved credentials)
+    // and the OpenSSH server's own directory: `C:\ProgramData` as a whole holds what
+    // installed software writes (an application's logs a ticket quotes), judged by what it
+    // names, as `/var` is.
+    "microsoft/crypto/",
+    "microsoft/protect/",
+    "microsoft/credentials/",
+    "programdata/ssh/",
     // Version-control metadata: the application's whole source and history.
     ".git/",
     ".svn/",
@@ -348,6 +356,7 @@ const fn is_anchor(s: &[u8], i: usize) -> bool {
 /// automaton matches ASCII bytes only, and the anchor bytes have no case), so it passes
 /// this test there; anchors no entry could be matched around (`e.g`, `3.5`, `<br/>`,
 /// `user_id`, most of a URL's) open no window.
+#[inline(always)]
 fn is_key_anchor(s: &[u8], i: usize) -> bool {
     if !is_anchor(s, i) {
         return false;
@@ -657,8 +666,22 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
         // Glued to a word only through a quote: CJK prose has no spaces; or after CJK
         // punctuation (`例如/etc/issue、/etc/motd`).
         Some(c) => (quoted && c.is_alphabetic()) || cjk_punctuation(c),
-        None => sentence_follows(&s[end..]),
+        None => sentence_follows(&s[end..]) || bare_name_then_text(s, end),
     }
+}
+
+/// Whether a file name that opens the value with no path around it (`.bashrc tips.pdf`,
+/// `win.ini backup`) is followed by more text after a blank: the value has no separator, so
+/// a file API would read it as one name with spaces, which is not the file; a title, an
+/// upload's name or a search. Shell or code syntax after it keeps it a command line.
+fn bare_name_then_text(s: &str, end: usize) -> bool {
+    let after = &s[end..];
+    !s.contains('/')
+        && after.starts_with([' ', '\t'])
+        && after
+            .trim_start()
+            .starts_with(|c: char| c.is_alphanumeric())
+        && !has_code_syntax(after)
 }
 
 /// ASCII characters of a path's name and separators (a path the entry ends in).
@@ -1020,7 +1043,17 @@ fn rooted(s: &str, at: usize) -> bool {
 /// so such a value reads the named file. A relative `server.key` or `settings.py` is a
 /// name an upload form or a project sends; the same name under a climb is judged by the
 /// climb.
-pub fn secret_file(canon: &str) -> bool {
+///
+/// `slash`: whether `canon` may hold a `/`. Without one it is no rooted path and its last
+/// segment is the whole value, so only a value that opens with a dot-file can be one.
+pub fn secret_file(canon: &str, slash: bool) -> bool {
+    if !slash
+        && !canon
+            .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+            .starts_with('.')
+    {
+        return false;
+    }
     // Most values open and close with a plain ASCII byte: no character to trim, no walk
     // through the characters for it.
     let untrimmed = |b: Option<&u8>| {
@@ -1055,6 +1088,9 @@ pub fn secret_file(canon: &str) -> bool {
     {
         return false;
     }
+    if rooted && (under_home_credentials(&b[..cut]) || (drive && short_name_dir(&b[..cut]))) {
+        return true;
+    }
     let last = &b[cut..];
     if last.is_empty() || last.len() > 96 {
         return false;
@@ -1079,6 +1115,60 @@ pub fn secret_file(canon: &str) -> bool {
         return secret_dot_file(name);
     }
     rooted && (SECRET_NAMES.contains(&name) || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Dot-directories of command-line tools' credentials in a home directory: cloud keys
+/// (`.aws`, `.azure`, `.config/gcloud`), registry and cluster tokens (`.docker`, `.kube`),
+/// SSH and GnuPG keys.
+const CREDENTIAL_DIRS: &[&[u8]] = &[b".aws", b".azure", b".docker", b".kube", b".ssh", b".gnupg"];
+
+/// Whether the directories `dirs` of a rooted path (`/home/ubuntu/`, `~/`, `/root/`,
+/// `/Users/bob/`, `c:/users/bob/`, each with the `/` after it) go from a home directory into
+/// a credential dot-directory ([`CREDENTIAL_DIRS`], `.config/gcloud`): whatever file is read
+/// there is a key or token (`/home/ubuntu/.aws/config`), while `~/.config/Code/…` is not.
+fn under_home_credentials(dirs: &[u8]) -> bool {
+    let mut segments = dirs.split(|&c| c == b'/').take(64);
+    // The segments before the home's own: `~`, `root`, `home/<user>`, `users/<user>`,
+    // `c:/users/<user>`.
+    let home = match segments.next() {
+        Some([b'~']) => true,
+        Some([] | [_, b':']) => match segments.next() {
+            Some(d) if d.eq_ignore_ascii_case(b"root") => true,
+            Some(d) if d.eq_ignore_ascii_case(b"home") || d.eq_ignore_ascii_case(b"users") => {
+                segments
+                    .next()
+                    .is_some_and(|user| !user.is_empty() && user[0] != b'.')
+            }
+            _ => false,
+        },
+        _ => false,
+    };
+    if !home {
+        return false;
+    }
+    match segments.next() {
+        Some(d) if CREDENTIAL_DIRS.iter().any(|c| d.eq_ignore_ascii_case(c)) => true,
+        Some(d) if d.eq_ignore_ascii_case(b".config") => segments
+            .next()
+            .is_some_and(|n| n.eq_ignore_ascii_case(b"gcloud")),
+        _ => false,
+    }
+}
+
+/// Whether a directory of the drive path `dirs` is an 8.3 short name (`PROGRA~1`,
+/// `FILEZI~1`): Windows generates them for old programs; a person names a folder by its long
+/// name, a payload by the short one to get past a filter on `Program Files`.
+fn short_name_dir(dirs: &[u8]) -> bool {
+    dirs.split(|&c| c == b'/').take(64).any(|d| {
+        let Some(tilde) = memchr::memchr(b'~', d) else {
+            return false;
+        };
+        let (stem, number) = (&d[..tilde], &d[tilde + 1..]);
+        (1..=6).contains(&stem.len())
+            && stem.iter().all(u8::is_ascii_alphanumeric)
+            && (1..=2).contains(&number.len())
+            && number.iter().all(u8::is_ascii_digit)
+    })
 }
 
 /// Longest value [`secret_file`] reads as one path.
@@ -1216,14 +1306,12 @@ const LOOSE: &[&[&str]] = &[
 const MAX_JUNK: usize = 4;
 
 /// What one pass over the dots of a value tells [`climbs`](super) and [`dotted_junk_path`]:
-/// whether two dots touch (`..`), whether two are at most one byte apart (`..`, `.?`, `. .`,
-/// `.x.`), and whether the skeleton (its first [`SKELETON_BYTES`] bytes) has two dots in a
-/// row.
+/// whether two dots touch (`..`) and whether two are at most one byte apart (`..`, `.?`,
+/// `. .`, `.x.`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Dots {
     pub adjacent: bool,
     near: bool,
-    skeleton_pair: bool,
 }
 
 impl Dots {
@@ -1245,24 +1333,37 @@ impl Dots {
         let mut d = Dots {
             adjacent: false,
             near: false,
-            skeleton_pair: false,
         };
         for i in dots {
             let next = b.get(i + 1);
             d.adjacent |= next == Some(&b'.');
             d.near |= matches!(next, Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.');
-            // The next byte the skeleton keeps after this dot is a dot.
-            d.skeleton_pair |= b[i + 1..].iter().find(|&&c| skeleton_byte(c)) == Some(&b'.');
-            // `..` settles all three.
+            // `..` settles both.
             if d.adjacent {
                 break;
             }
         }
-        // A longer value keeps only its first bytes in the skeleton: asked of those.
-        if b.len() > SKELETON_BYTES {
-            d.skeleton_pair = d.near && skeleton_has_dot_pair(b);
-        }
         d
+    }
+}
+
+/// Whether the skeleton of `b` (its first [`SKELETON_BYTES`] bytes) has two dots in a row,
+/// given the [`Dots`] of `b`: asked only of a value with dots near each other, after that
+/// cheaper test.
+fn skeleton_pair(b: &[u8], dots: Dots) -> bool {
+    if b.len() > SKELETON_BYTES {
+        return skeleton_has_dot_pair(b);
+    }
+    // The whole value is in the skeleton: a `..` is a pair, and so are two dots with only
+    // bytes the skeleton drops between them (each dot's gap read up to the next dot, so the
+    // value is read once).
+    dots.adjacent || {
+        let mut previous: Option<usize> = None;
+        memchr::memchr_iter(b'.', b).any(|j| {
+            let pair = previous.is_some_and(|i| !b[i + 1..j].iter().any(|&c| skeleton_byte(c)));
+            previous = Some(j);
+            pair
+        })
     }
 }
 
@@ -1277,7 +1378,20 @@ pub fn dotted_junk_path(canon: &str) -> bool {
 pub fn dotted_junk_path_with(canon: &str, dots: Dots) -> bool {
     // Dots are never dropped by the skeleton, only the junk between them: a value with no
     // two dots at most one byte apart has no climb to mangle.
-    if !dots.near || !dots.skeleton_pair {
+    if !dots.near || !skeleton_pair(canon.as_bytes(), dots) {
+        return false;
+    }
+    // A path's components are found whole in the skeleton (only junk between them), so
+    // every pair of bytes inside a component is a pair of neighbours in it. One pass over
+    // the value collects those pairs and turns away most values (prose with an ellipsis)
+    // before the skeleton is built and searched.
+    let pairs = skeleton_pairs(canon.as_bytes());
+    let candidate = |path: usize| {
+        LOOSE_PAIRS[path]
+            .iter()
+            .all(|&(first, second)| pairs[usize::from(first)] & (1 << second) != 0)
+    };
+    if !(0..LOOSE.len()).any(candidate) {
         return false;
     }
     // Every kept character is ASCII, so filtering bytes keeps exactly the same ones. Folded
@@ -1288,8 +1402,101 @@ pub fn dotted_junk_path_with(canon: &str, dots: Dots) -> bool {
     LOOSE
         .iter()
         .zip(finders)
-        .any(|(parts, first)| loose_match(&skeleton, parts, first))
+        .enumerate()
+        .any(|(path, (parts, first))| candidate(path) && loose_match(&skeleton, parts, first))
 }
+
+/// Number of distinct bytes the skeleton keeps ([`skeleton_byte`], lower-cased).
+const SKELETON_ALPHABET: usize = 38;
+
+/// No byte of the skeleton in [`SKELETON_INDEX`].
+const NOT_KEPT: u8 = u8::MAX;
+
+/// The index of each byte the skeleton keeps, as its lower case (letters 0–25, digits 26–35,
+/// `.` 36, `-` 37), else [`NOT_KEPT`].
+static SKELETON_INDEX: [u8; 256] = {
+    let mut t = [NOT_KEPT; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = (c as u8).to_ascii_lowercase();
+        t[c] = match b {
+            b'a'..=b'z' => b - b'a',
+            b'0'..=b'9' => 26 + b - b'0',
+            b'.' => 36,
+            b'-' => 37,
+            _ => NOT_KEPT,
+        };
+        c += 1;
+    }
+    t
+};
+
+/// The pairs of neighbours in the skeleton of all of `b` (not cut at [`SKELETON_BYTES`]: a
+/// superset of the skeleton's): row `first` holds bit `second` of their [`SKELETON_INDEX`]es;
+/// the last row stands for the start, before any byte.
+fn skeleton_pairs(b: &[u8]) -> [u64; SKELETON_ALPHABET + 1] {
+    let mut pairs = [0u64; SKELETON_ALPHABET + 1];
+    let mut previous = SKELETON_ALPHABET;
+    for &c in b {
+        let i = SKELETON_INDEX[usize::from(c)];
+        if i != NOT_KEPT {
+            pairs[previous] |= 1 << i;
+            previous = usize::from(i);
+        }
+    }
+    pairs
+}
+
+/// Most neighbour pairs inside the components of one [`LOOSE`] path.
+const MAX_LOOSE_PAIRS: usize = 16;
+
+/// The neighbour pairs inside the components of each [`LOOSE`] path, as the
+/// [`SKELETON_INDEX`]es of the two bytes (checked to fit where built).
+static LOOSE_PAIRS: [&[(u8, u8)]; LOOSE.len()] = {
+    const fn pairs_of(parts: &[&str]) -> ([(u8, u8); MAX_LOOSE_PAIRS], usize) {
+        let mut out = [(0u8, 0u8); MAX_LOOSE_PAIRS];
+        let mut n = 0;
+        let mut j = 0;
+        while j < parts.len() {
+            let part = parts[j].as_bytes();
+            let mut k = 1;
+            while k < part.len() {
+                let a = SKELETON_INDEX[part[k - 1] as usize];
+                let b = SKELETON_INDEX[part[k] as usize];
+                assert!(
+                    a != NOT_KEPT && b != NOT_KEPT,
+                    "components are skeleton bytes"
+                );
+                assert!(
+                    n < MAX_LOOSE_PAIRS,
+                    "MAX_LOOSE_PAIRS holds every path's pairs"
+                );
+                out[n] = (a, b);
+                n += 1;
+                k += 1;
+            }
+            j += 1;
+        }
+        (out, n)
+    }
+    const ALL: [([(u8, u8); MAX_LOOSE_PAIRS], usize); LOOSE.len()] = {
+        let mut all = [([(0u8, 0u8); MAX_LOOSE_PAIRS], 0usize); LOOSE.len()];
+        let mut i = 0;
+        while i < LOOSE.len() {
+            all[i] = pairs_of(LOOSE[i]);
+            i += 1;
+        }
+        all
+    };
+    let mut out: [&[(u8, u8)]; LOOSE.len()] = [&[]; LOOSE.len()];
+    let mut i = 0;
+    while i < LOOSE.len() {
+        let (whole, _) = ALL[i].0.split_at(ALL[i].1);
+        out[i] = whole;
+        i += 1;
+    }
+    out
+};
 
 /// A searcher for the first component of each [`LOOSE`] path, built once (a searcher built
 /// per call costs more than the search on a short skeleton).
@@ -1358,24 +1565,27 @@ fn skeleton_has_dot_pair(b: &[u8]) -> bool {
         })
 }
 
+/// Whether the skeleton `s` goes on from `pos` with the components `rest` in order, each
+/// within [`MAX_JUNK`] stray bytes of the one before.
+fn loose_continues(s: &[u8], rest: &[&str], mut pos: usize) -> bool {
+    for p in rest {
+        let p = p.as_bytes();
+        let window_end = (pos + MAX_JUNK + p.len()).min(s.len());
+        match s.get(pos..window_end).and_then(|w| find_in_window(w, p)) {
+            Some(off) => pos += off + p.len(),
+            None => return false,
+        }
+    }
+    true
+}
+
 /// Whether the skeleton `s` has the components `parts` in order, the first found by `first`
 /// and each next one within [`MAX_JUNK`] stray bytes of the one before.
 fn loose_match(s: &[u8], parts: &[&str], first: &memchr::memmem::Finder<'static>) -> bool {
     let Some((head, rest)) = parts.split_first() else {
         return false;
     };
-    occurrences(s, first).any(|at| {
-        let mut pos = at + head.len();
-        for p in rest {
-            let p = p.as_bytes();
-            let window_end = (pos + MAX_JUNK + p.len()).min(s.len());
-            match s.get(pos..window_end).and_then(|w| find_in_window(w, p)) {
-                Some(off) => pos += off + p.len(),
-                None => return false,
-            }
-        }
-        true
-    })
+    occurrences(s, first).any(|at| loose_continues(s, rest, at + head.len()))
 }
 
 /// The first offset of `needle` in the short `window` (a few bytes: a direct comparison at
@@ -1753,7 +1963,7 @@ mod tests {
                 .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
             assert_eq!(d.near, near, "{v}");
             if near {
-                assert_eq!(d.skeleton_pair, skeleton_has_dot_pair(b), "{v}");
+                assert_eq!(skeleton_pair(b, d), skeleton_has_dot_pair(b), "{v}");
             }
         }
     }
@@ -1805,6 +2015,42 @@ mod tests {
                 Dots::from_dots(b, memchr::memchr_iter(b'.', b)),
                 "{v}"
             );
+        }
+    }
+
+    /// [`dotted_junk_path`] by its plain definition: dots near each other, two dots in a
+    /// row in the skeleton, and a [`LOOSE`] path searched for in the whole skeleton, without
+    /// the pairs that turn values away first.
+    fn dotted_junk_path_plain(canon: &str) -> bool {
+        let b = canon.as_bytes();
+        let near = memchr::memchr_iter(b'.', b)
+            .any(|i| matches!(b.get(i + 1), Some(b'.' | b'?')) || b.get(i + 2) == Some(&b'.'));
+        let skeleton = skeleton_of(b);
+        near && skeleton_has_dot_pair(b)
+            && LOOSE
+                .iter()
+                .zip(loose_finders())
+                .any(|(parts, first)| loose_match(&skeleton, parts, first))
+    }
+
+    #[test]
+    fn the_pairs_turn_away_only_values_without_a_loose_path() {
+        let mut next = super::super::lcg(0x1005e);
+        let words = [
+            "etc", "passwd", "shadow", "windows", "system32", "win.ini", "boot.ini", "proc",
+            "self", "var", "log", "www", "web-inf", "web.xml", "hosts", "group", "..", ".", "?",
+            " ", "%", "/", "x", "wait...", "e.g.",
+        ];
+        for _ in 0..20_000 {
+            let n = 1 + next(8);
+            let v: String = (0..n).map(|_| words[next(words.len())]).collect();
+            assert_eq!(dotted_junk_path(&v), dotted_junk_path_plain(&v), "{v:?}");
+        }
+        let long = "a.b ".repeat(1100) + "..etc%%passwd";
+        assert_eq!(dotted_junk_path(&long), dotted_junk_path_plain(&long));
+        for (path, pairs) in LOOSE.iter().zip(LOOSE_PAIRS.iter()) {
+            let expected: usize = path.iter().map(|p| p.len() - 1).sum();
+            assert_eq!(pairs.len(), expected, "{path:?}");
         }
     }
 
