@@ -312,9 +312,9 @@ pub fn decode_js_octal(s: &str) -> Cow<'_, str> {
     )
 }
 
-/// `<scrscriptipt>`, `<a href="javajavascriptscript:…">`: `script` written inside itself,
-/// for a filter that deletes the keyword once and leaves the outer letters to join. The value
-/// with each such inner `script` (letters glued on both sides) deleted, or `None`.
+/// `<scrscriptipt>`: `script` written inside a tag's name, for a filter that deletes the
+/// keyword once and leaves the outer letters to join. The value with each such inner
+/// `script` deleted, or `None`.
 pub fn strip_nested_script(s: &str) -> Option<String> {
     // Searched vectorised in lower and upper case (markup is long and seldom holds either).
     static LOWER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
@@ -322,8 +322,20 @@ pub fn strip_nested_script(s: &str) -> Option<String> {
     static UPPER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
         std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"SCRIPT"));
     let b = s.as_bytes();
+    // Inside a tag's name: letters glued on both sides, and `<` or `</` before those letters
+    // (`description`, `transcripts` in text are words).
     let inner = |&p: &usize| {
-        p > 0 && b[p - 1].is_ascii_alphabetic() && b.get(p + 6).is_some_and(u8::is_ascii_alphabetic)
+        let letters = b[..p]
+            .iter()
+            .rev()
+            .take(16)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let open = p - letters;
+        letters > 0
+            && b.get(p + 6).is_some_and(u8::is_ascii_alphabetic)
+            && ((open >= 1 && b[open - 1] == b'<')
+                || (open >= 2 && b[open - 1] == b'/' && b[open - 2] == b'<'))
     };
     let mut cut: Vec<usize> = LOWER
         .find_iter(b)
