@@ -403,6 +403,16 @@ impl Detectors {
         } else {
             Cow::Borrowed(value)
         };
+        // `%3Cb%3Ebold%3C%2Fb%3E`: markup that only decoding revealed is settled as the raw
+        // markup above is, when every tag of it is inert.
+        if matches!(decoded, Cow::Owned(_))
+            && memchr::memchr(b'<', value.as_bytes()).is_none()
+            && memchr::memchr(b'<', decoded.as_bytes()).is_some()
+            && (ml::markup::is_plain_markup(&decoded)
+                || (kind == AttackKind::Xss && xss::inert_markup(&decoded)))
+        {
+            return None;
+        }
         // Arithmetic and comparison alone (`2 + 2 = 4`) cannot inject: see
         // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
         // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
@@ -923,6 +933,23 @@ mod tests {
                 assert_eq!(plain_markup(v), ml::markup::is_plain_markup(v), "{v}");
                 assert_eq!(plain_markup(v), ml::markup::is_plain_markup(v), "{v}");
             }
+        }
+    }
+
+    #[test]
+    fn encoded_inert_markup_is_settled_like_raw_markup() {
+        let d = Detectors::new(Thresholds::default());
+        for v in [
+            "%3Cb%3Ebold%3C%2Fb%3E",
+            "%3Cp%3Ehello%20%3Ci%3Eworld%3C%2Fi%3E%3C%2Fp%3E",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+        for v in [
+            "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
+            "%3Csvg%2Fonload%3Dalert(1)%3E",
+        ] {
+            assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
         }
     }
 

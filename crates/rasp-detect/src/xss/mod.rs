@@ -509,7 +509,8 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
         }
     }
     // `<scrscriptipt>`: a keyword hidden inside itself for a filter that deletes it once.
-    if cm & class::LT != 0 {
+    // Such a probe is short; long rich text is not searched for it.
+    if cm & class::LT != 0 && cur.len() <= MAX_NESTED_PROBE {
         if let Some(d) = entity::strip_nested_script(&cur) {
             if let Some(r) = analyze(&d) {
                 return Some(r);
@@ -556,6 +557,9 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
     }
     None
 }
+
+/// Longest value searched for a keyword nested inside itself (`<scrscriptipt>`).
+const MAX_NESTED_PROBE: usize = 512;
 
 fn analyze(v: &str) -> Option<&'static str> {
     analyze_classes(v, true, classes(v.as_bytes()), false)
