@@ -417,6 +417,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if git_ext_transport(v) {
         return Some("git-ext-transport");
     }
+    if bytes.any(DASH) && powershell_new_object(v) {
+        return Some("powershell-new-object");
+    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -614,6 +617,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(PAREN | QUOTE) && perl_pipe_open(v) {
         return Some("perl-pipe-open");
+    }
+    if bytes.any(DASH) && powershell_new_object(v) {
+        return Some("powershell-new-object");
     }
     if bytes.all(DOLLAR) && php_code(v) {
         return Some("php-code");
@@ -1352,6 +1358,64 @@ fn prose_ampersand(v: &[u8], end: usize, plus: bool) -> bool {
         }
 }
 
+/// .NET and COM types PowerShell scripts instantiate to open sockets, download or start
+/// programs (lower case; compared without case, with or without the `System.` prefix).
+const POWERSHELL_TYPES: &[&[u8]] = &[
+    b"net.sockets.tcpclient",
+    b"net.sockets.udpclient",
+    b"net.sockets.tcplistener",
+    b"net.webclient",
+    b"diagnostics.process",
+    b"diagnostics.processstartinfo",
+    b"wscript.shell",
+    b"shell.application",
+    b"mmc20.application",
+];
+
+/// `New-Object Net.Sockets.TCPClient(…)`, `New-Object -ComObject WScript.Shell`: the first line
+/// of PowerShell's reverse shells, downloaders and program launchers; no other use of those
+/// types is typed into a web form.
+fn powershell_new_object(v: &[u8]) -> bool {
+    static OBJECT: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"bject"));
+    OBJECT.find_iter(v).take(MAX_STARTS).any(|p| {
+        let new_object = p >= 5 && v[p - 5..p].eq_ignore_ascii_case(b"new-o");
+        if !new_object {
+            return false;
+        }
+        let mut k = p + 5;
+        let skip_blanks = |k: &mut usize| {
+            while v.get(*k).is_some_and(|&b| matches!(b, b' ' | b'\t' | b'+')) {
+                *k += 1;
+            }
+        };
+        skip_blanks(&mut k);
+        // `-TypeName X`, `-ComObject X`
+        if v.get(k) == Some(&b'-') {
+            while v
+                .get(k)
+                .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-')
+            {
+                k += 1;
+            }
+            skip_blanks(&mut k);
+        }
+        if matches!(v.get(k), Some(b'\'' | b'"')) {
+            k += 1;
+        }
+        let ty = &v[k..v.len().min(k + 40)];
+        let ty = match ty.get(..7) {
+            Some(p) if p.eq_ignore_ascii_case(b"system.") => &ty[7..],
+            _ => ty,
+        };
+        POWERSHELL_TYPES.iter().any(|t| {
+            ty.len() >= t.len()
+                && ty[..t.len()].eq_ignore_ascii_case(t)
+                && ty.get(t.len()).is_none_or(|c| !c.is_ascii_alphanumeric())
+        })
+    })
+}
+
 /// Where the body of `function NAME { …` starts, `end` being the end of `function`: blanks,
 /// a name, blanks, `{` and a blank (Bash needs one after the brace). `None` for any other
 /// shape, `function f() {` included (JavaScript's).
@@ -1382,6 +1446,33 @@ fn function_body(v: &[u8], end: usize, plus: bool) -> Option<usize> {
 /// Whether `word` names a command [`classify`] knows.
 fn known_command(word: &[u8]) -> bool {
     matches!(classify(word), CommandWord::Known(_))
+}
+
+/// Whether the code span opening before `at` sits inside a sentence: a word of two or more
+/// letters before it and after it (`` try `git pull --rebase` first ``), and nothing in it
+/// that chains, substitutes or redirects (`;`, `|`, `&`, `$`, `<`, `>`). Such a span shows a
+/// command to a reader; an injection puts its command where the shell reads it, not
+/// between the words of a sentence.
+fn span_in_sentence(v: &[u8], at: usize, plus: bool) -> bool {
+    let open = at - 1;
+    let close = code_span_end(v, at);
+    let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
+        b.iter()
+            .rev()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count()
+            >= 2
+    });
+    let word_after = v
+        .get(close + 1..)
+        .and_then(|a| a.strip_prefix(b" "))
+        .is_some_and(|a| a.iter().take_while(|c| c.is_ascii_alphabetic()).count() >= 2);
+    let _ = plus;
+    word_before
+        && word_after
+        && !v[at..close]
+            .iter()
+            .any(|&b| matches!(b, b';' | b'|' | b'&' | b'$' | b'<' | b'>' | b'`'))
 }
 
 /// The end of the code span that [`markdown_code_span`] found opening before `at`: its
@@ -1483,6 +1574,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // inside it: only that text is read as the command, the sentence after it is no
     // argument.
     let code_span = kind == Start::Backtick && markdown_code_span(v, at, plus);
+    let shown_in_sentence = code_span && span_in_sentence(v, at, plus);
     let v = if code_span {
         &v[..code_span_end(v, at)]
     } else {
@@ -1493,6 +1585,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     }
     if cmd_delimited_switch(v, at, plus) {
         return Some("cmd-switch");
+    }
+    // `; >/tmp/pwned`, `|>>/var/www/x.php`: after a separator a redirection alone creates or
+    // truncates a file in a directory.
+    if matches!(kind, Start::Tight | Start::Loose | Start::Data)
+        && v.get(at..)
+            .is_some_and(|rest| leading_redirection(rest, plus))
+    {
+        return Some("redirection");
     }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
@@ -1564,7 +1664,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             match read_command_word(v, end, Start::Tight, plus) {
                 Some((w, e, _)) if matches!(w.as_slice(), b"shell" | b"system") => at = e,
                 // `; . /tmp/x.sh`: the shell's `.` runs a script file in the current shell.
-                Some((w, _, _)) if kind != Start::Value && path_to_run(w.as_slice()) => {
+                // (A whole value too when the script is in a scratch directory.)
+                Some((w, _, _))
+                    if (kind != Start::Value || in_scratch_dir(w.as_slice()))
+                        && path_to_run(w.as_slice()) =>
+                {
                     return Some("dot-source")
                 }
                 _ => return None,
@@ -1877,7 +1981,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     let hit = match (cw, kind) {
         // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
         // running them: they need shell-shaped arguments inside the span.
-        (CommandWord::Known(_), Start::Backtick) if code_span => evidence(),
+        (CommandWord::Known(_), Start::Backtick) if code_span => !shown_in_sentence && evidence(),
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
         }
@@ -2756,6 +2860,19 @@ fn in_etc(w: &str) -> bool {
 /// whatever the file's name. After a loose separator (prose writes `; ` too) only the
 /// scratch directories and Windows programs count; a line break never starts one (a list
 /// of paths one per line names files).
+/// Whether `word` is a path under a directory anyone can write and droppers use (`/tmp/`,
+/// `/dev/shm/`).
+fn in_scratch_dir(word: &[u8]) -> bool {
+    const SCRATCH: [&[u8]; 5] = [
+        b"/tmp/",
+        b"/var/tmp/",
+        b"/dev/shm/",
+        b"/run/shm/",
+        b"/run/user/",
+    ];
+    SCRATCH.iter().any(|d| word.starts_with(d))
+}
+
 fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) -> bool {
     if matches!(kind, Start::Value | Start::Newline)
         || at == 0
@@ -2768,14 +2885,7 @@ fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) ->
     // code (`f("x");' ./main.coffee`), and what follows is an argument.
     let first = at + v[at..].iter().take_while(|&&b| is_blank(b, plus)).count();
     let bare = v.get(first) == word.first();
-    const SCRATCH: [&[u8]; 5] = [
-        b"/tmp/",
-        b"/var/tmp/",
-        b"/dev/shm/",
-        b"/run/shm/",
-        b"/run/user/",
-    ];
-    let scratch = SCRATCH.iter().any(|d| word.starts_with(d));
+    let scratch = in_scratch_dir(word);
     // In the working directory the name must look like a program, not a source file or
     // document mentioned after a `; ` (`; ./main.coffee is loaded`): no extension, a
     // script's `.sh`, or a build target's (`bot.x86`, `x.arm7`).

@@ -199,7 +199,9 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
     }
     match name {
         // ssh: `-oProxyCommand=…`, `-o ProxyCommand=…`, `-o "ProxyCommand …"`.
-        [b'o', key @ ..] if !key.is_empty() => ssh_key(key, v, after),
+        [b'o', key @ ..] if !key.is_empty() && !matches!(name, b"ok" | b"okdir") => {
+            ssh_key(key, v, after)
+        }
         b"o" => {
             let k = skip_blanks_and_quote(v, after);
             let n = v[k..]

@@ -377,6 +377,10 @@ fn markdown_code_spans_are_prose() {
         "On some systems, you may need to use `py` or `python` instead of `python3`.",
         "(and 5 times slower than `set`);",
         "Equivalent of builtin `zip`.\"\"\"",
+        // A span between two words of a sentence shows a command, with its options too.
+        "Run `ls -la /etc` in the dir",
+        "The `ls -la` output below shows permissions",
+        "try `git pull --rebase` first",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
@@ -384,14 +388,15 @@ fn markdown_code_spans_are_prose() {
         "`id`",
         "a`id`",
         "x `id` ",
-        "Run `ls -la /etc` in the dir",
         "; `python -c 'import os'`",
         "name=`whoami` here",
         "$(`dir`)",
         // Punctuation glued to more text is part of a file name an upload handler passes on.
         "`id`.png",
         "`uname -a`.jpg",
-        "Why does `ls -la /etc` show it?",
+        "a `cat /etc/passwd` b",
+        "When I run `cat file.txt | wc -l` it says 0",
+        "name `cat /etc/passwd` here; `id`",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -2349,5 +2354,29 @@ fn a_command_named_in_another_language() {
         "a\nxxd -p /etc/shadow",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn statements_without_a_command_word_and_powershell_objects() {
+    for v in [
+        "; >/tmp/pwned",
+        "|>>/var/www/html/x.php",
+        ". /tmp/x.sh",
+        "-ok id ;",
+        "New-Object Net.Sockets.TCPClient(\"10.0.0.1\",4444)",
+        "$c = New-Object -ComObject WScript.Shell",
+        "; new-object system.net.webclient",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        ". /etc/profile",
+        "see > /tmp",
+        "a > b; c",
+        "New-Object System.Collections.Generic.List[string] in C#",
+        "okay -ok",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
     }
 }
