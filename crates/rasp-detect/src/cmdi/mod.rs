@@ -1847,8 +1847,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         } else {
             0
         };
+        // `sh sh baby`: a word said twice is a lyric or a stutter, not a wrapper running
+        // itself.
         if let Some((inner, inner_end, _)) =
             read_command_word(v, end + duration, Start::Tight, plus)
+                .filter(|(inner, _, _)| inner.as_slice() != word)
         {
             let strong = match classify(inner.as_slice()) {
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,

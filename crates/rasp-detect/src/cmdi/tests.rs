@@ -2380,3 +2380,11 @@ fn statements_without_a_command_word_and_powershell_objects() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn a_wrapper_said_twice_is_prose() {
+    assert!(!hit("sh sh baby"));
+    assert!(!hit("time time again"));
+    assert!(hit("sudo sh -c id"));
+    assert!(hit("; nohup nohup id"));
+}

@@ -225,8 +225,9 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
     let v = &b[start..];
     // `]>` ends a DOCTYPE internal subset
     let closers: [&[u8]; 4] = [b"-->", b"--!>", b"]]>", b"]>"];
-    if closers.iter().any(|c| v.starts_with(c)) {
-        return true;
+    if let Some(c) = closers.iter().find(|c| v.starts_with(c)) {
+        // `-->> Don't buy <<--` draws an arrow: only markup after it leaves a comment.
+        return !v.starts_with(b"-->>") || opens_tag(&v[c.len()..]);
     }
     if !v.starts_with(b"</") {
         return false;
@@ -252,6 +253,14 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
     // the value in (a link, table cell, select, form, div…), escapes it
     let goes_on = after.iter().any(|&c| !is_space(c));
     ended && known_element(name) && (goes_on || !text_level(name))
+}
+
+/// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
+fn opens_tag(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', v).any(|p| {
+        v.get(p + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    })
 }
 
 /// Elements that only format text: closing one escapes no container the page reserved.
@@ -637,6 +646,8 @@ mod tests {
         assert!(leading_breakout(b"</a><b>x</b>"));
         assert!(leading_breakout(b"  </body>"));
         assert!(leading_breakout(b"-->{}"));
+        assert!(leading_breakout(b"-->><b>x</b>"));
+        assert!(!leading_breakout(b"-->> Don't buy <<--"));
         assert!(!leading_breakout(b"</komplement>"));
         assert!(!leading_breakout(b"</a"));
         assert!(!leading_breakout(b"a</b>"));
