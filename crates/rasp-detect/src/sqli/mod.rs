@@ -306,6 +306,9 @@ fn punctuation_at(b: &[u8], i: usize) -> bool {
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let _ = ctx;
     let value = truncate(value, MAX_SCAN_BYTES);
+    if plain_email(value) {
+        return None;
+    }
     // a GraphQL document's string arguments are values of their own (see [`graphql`])
     let reason = judge(value).or_else(|| {
         graphql::may_open_document(value)
@@ -318,6 +321,33 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// Whether `value` is nothing but an e-mail address (`or@gmail.com`, `select@company.com`):
+/// a local part of letters, digits and `._%+-`, one `@`, and a domain of two or more labels
+/// ending in letters. Without a quote, blank, comment or bracket it can leave no literal, and
+/// bare it is no expression in any dialect (an `@name` variable needs an operator before it).
+fn plain_email(value: &str) -> bool {
+    let b = value.as_bytes();
+    let Some(at) = memchr::memchr(b'@', b) else {
+        return false;
+    };
+    let (local, domain) = (&b[..at], &b[at + 1..]);
+    let labels_ok = domain
+        .split(|&c| c == b'.')
+        .all(|l| !l.is_empty() && l.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-'));
+    !local.is_empty()
+        && local.len() <= 64
+        && local
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-'))
+        && !local.windows(2).any(|w| w == b"--")
+        && domain.contains(&b'.')
+        && labels_ok
+        && domain
+            .rsplit(|&c| c == b'.')
+            .next()
+            .is_some_and(|tld| tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic))
 }
 
 /// The grammar's verdict on one value: as sent, then with the characters a database or the

@@ -1882,3 +1882,23 @@ fn byte_class_pass_agrees_with_table_lookups() {
         table(&pair);
     }
 }
+
+#[test]
+fn a_plain_email_address_is_data() {
+    for v in [
+        "or@gmail.com",
+        "select@company.com",
+        "And@x.com",
+        "union.station@rail.co.uk",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "admin@x.com' or 1=1--",
+        "a@b.c'--",
+        "1 or@a.com=1",
+        "x@y.com'#",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
