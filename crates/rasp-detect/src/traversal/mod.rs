@@ -131,13 +131,54 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 .then(|| judge_css_escapes(value, ctx).or_else(|| judge_hex_escapes(value, ctx)))
                 .flatten()
         })
-        .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))?;
+        .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))
+        .or_else(|| lone_parent(value).then_some("climb"))
+        .or_else(|| scratch_script(value).then_some("sensitive-file"))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
         score: 1.0,
         reason,
     })
+}
+
+/// A value that is only the parent directory, `..` (`%2e%2e`, `.%2e`): an application that
+/// joins parameters into a path (`platform=..&resource-type=..`, CVE-2020-3452) climbs one
+/// level per such value, as with `../`.
+fn lone_parent(value: &str) -> bool {
+    let v = value.trim_ascii();
+    if v.len() < 2 || v.len() > 18 || !matches!(v.as_bytes()[0], b'.' | b'%') {
+        return false;
+    }
+    crate::normalize::percent_decode_deep(v) == ".."
+}
+
+/// An absolute path to a server-side script in a directory anyone can write (`/tmp/x.php`,
+/// `/dev/shm/s.phtml`): an include parameter given the file an upload or a session just
+/// dropped there runs it.
+fn scratch_script(value: &str) -> bool {
+    let v = value.trim_ascii().as_bytes();
+    let scratch = [&b"/tmp/"[..], b"/var/tmp/", b"/dev/shm/"]
+        .iter()
+        .any(|d| v.starts_with(d));
+    scratch
+        && !v.iter().any(|&c| matches!(c, b' ' | b'\t'))
+        && v.iter().rposition(|&c| c == b'.').is_some_and(|d| {
+            let ext = &v[d + 1..];
+            [
+                &b"php"[..],
+                b"phtml",
+                b"phar",
+                b"php5",
+                b"php7",
+                b"inc",
+                b"jsp",
+                b"asp",
+                b"aspx",
+            ]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e))
+        })
 }
 
 /// A path spelled with character references (`&#46;&#46;&#47;etc&#47;passwd`,
@@ -2049,7 +2090,9 @@ mod tests {
             assert!(!hit(v), "{v}");
         }
         assert!(detect("..", Context::PathSegment).is_some());
-        assert!(detect("..", Context::Param).is_none());
+        // A parameter that is only `..` climbs as `../` does once an application joins
+        // parameters into a path (`platform=..&resource-type=..`, CVE-2020-3452).
+        assert!(detect("..", Context::Param).is_some());
     }
 }
 
@@ -2207,6 +2250,31 @@ mod prose {
             "FILE://c:/boot.ini",
         ] {
             assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_lone_parent_and_scripts_in_scratch_directories() {
+        for v in [
+            "..",
+            "%2e%2e",
+            ".%2e",
+            " .. ",
+            "/tmp/x.php",
+            "/dev/shm/s.phtml",
+            "/var/tmp/a.PHP",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "...",
+            ".",
+            "..more",
+            "/tmp/report.pdf",
+            "/tmp/x.php is gone",
+            "/home/x.php",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }
     }
 }
