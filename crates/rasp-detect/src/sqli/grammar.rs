@@ -985,6 +985,13 @@ impl<'a> Parser<'a> {
                     self.kw(i + 2) == Some(Kw::From)
                         || next_text == "to"
                         || (next == Some(Kind::LParen) && self.kw(i + 2) == Some(Kw::Select))
+                        // `COPY users TO PROGRAM 'nslookup …'`, `COPY t TO '/tmp/x'`: a table
+                        // written to a file or a program ("copy them to the folder" names
+                        // neither)
+                        || (self.text(i + 2).eq_ignore_ascii_case("to")
+                            && (self.k(i + 3) == Some(Kind::Str)
+                                || self.text(i + 3).eq_ignore_ascii_case("program")
+                                || self.text(i + 3).eq_ignore_ascii_case("stdout")))
                 }
                 "attach" => next_text == "database",
                 // `GRANT <privilege> TO|ON <name>`, `REVOKE <privilege> FROM|ON <name>`

