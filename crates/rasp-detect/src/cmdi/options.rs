@@ -110,16 +110,20 @@ fn program_named_option(name: &[u8], v: &[u8], after: usize) -> bool {
     if v.get(after) != Some(&b'=') || !PROGRAM_NAME_ENDINGS.iter().any(|e| lower_end(e)) {
         return false;
     }
+    let word = option_value(v, after, 64, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
+    });
+    !word.is_empty()
+        && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
+}
+
+/// The option's value after the `=` or blank at `after` (blanks and one opening quote
+/// skipped): at most `max` bytes that `keep` accepts.
+fn option_value(v: &[u8], after: usize, max: usize, keep: impl Fn(u8) -> bool) -> &[u8] {
     let k = skip_blanks_and_quote(v, after + 1);
     let rest = &v[k..];
-    let len = rest
-        .iter()
-        .take(64)
-        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
-        .count();
-    let word = &rest[..len];
-    len > 0
-        && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
+    let len = rest.iter().take(max).take_while(|&&c| keep(c)).count();
+    &rest[..len]
 }
 
 /// Server-side script extensions: a file written under one of them in a web root is a web
@@ -140,14 +144,9 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     if !output || !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
         return false;
     }
-    let k = skip_blanks_and_quote(v, after + 1);
-    let rest = &v[k..];
-    let len = rest
-        .iter()
-        .take(256)
-        .take_while(|&&c| !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&'))
-        .count();
-    let path = &rest[..len];
+    let path = option_value(v, after, 256, |c| {
+        !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
+    });
     let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
         return false;
     };
