@@ -1453,7 +1453,7 @@ fn known_command(word: &[u8]) -> bool {
 /// that chains, substitutes or redirects (`;`, `|`, `&`, `$`, `<`, `>`). Such a span shows a
 /// command to a reader; an injection puts its command where the shell reads it, not
 /// between the words of a sentence.
-fn span_in_sentence(v: &[u8], at: usize, plus: bool) -> bool {
+fn span_in_sentence(v: &[u8], at: usize) -> bool {
     let open = at - 1;
     let close = code_span_end(v, at);
     let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
@@ -1467,7 +1467,6 @@ fn span_in_sentence(v: &[u8], at: usize, plus: bool) -> bool {
         .get(close + 1..)
         .and_then(|a| a.strip_prefix(b" "))
         .is_some_and(|a| a.iter().take_while(|c| c.is_ascii_alphabetic()).count() >= 2);
-    let _ = plus;
     word_before
         && word_after
         && !v[at..close]
@@ -1574,7 +1573,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // inside it: only that text is read as the command, the sentence after it is no
     // argument.
     let code_span = kind == Start::Backtick && markdown_code_span(v, at, plus);
-    let shown_in_sentence = code_span && span_in_sentence(v, at, plus);
+    let shown_in_sentence = code_span && span_in_sentence(v, at);
     let v = if code_span {
         &v[..code_span_end(v, at)]
     } else {
