@@ -1179,7 +1179,9 @@ fn decide(
             }
             // `1;select 1--`, `';select 'a','b'--`: a second statement that selects constants,
             // the application's text commented out (a probe for stacked queries)
-            if truncated
+            // (After a bare number the comment is not needed: `1;select 1` ends the value, and
+            // what the application appends, ` LIMIT 10` or ` AND x=5`, continues the probe.)
+            if (truncated || (start_kind == StartKind::Number && i == 1))
                 && matches!(start_kind, StartKind::Number | StartKind::Quote)
                 && p.kw_is(i + 1, Kw::Select)
                 && constant_list(&p, i + 2)

@@ -1916,3 +1916,13 @@ fn copy_a_table_to_a_file_or_program() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn a_stacked_constant_select_after_a_number() {
+    for v in ["1;select 1", "5; SELECT 1,2,3", "1;select 1/0"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["1; select 2 options", "Step 1; select 2", "1; select one"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
