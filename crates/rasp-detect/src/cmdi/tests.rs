@@ -2351,3 +2351,30 @@ fn a_command_named_in_another_language() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// The vectorised class pass of [`ByteSet::of`] sees every byte a table look-up sees, at
+/// every position of a block and in the tail.
+#[test]
+fn byte_set_pass_agrees_with_table_lookups() {
+    let mut buf = [b'a'; 96];
+    for x in 0..=255u8 {
+        for at in [0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 95] {
+            for len in [at + 1, 32, 33, 47, 48, 49, 64, 95, 96] {
+                if len <= at || len > buf.len() {
+                    continue;
+                }
+                buf[at] = x;
+                let b = &buf[..len];
+                let table = ByteSet::of_scalar(b).0;
+                assert_eq!(ByteSet::of(b).0, table, "{x} at {at} of {len}");
+                #[cfg(target_arch = "x86_64")]
+                if crate::nibble::wide::available() {
+                    // SAFETY: `available` checked that this CPU has AVX2.
+                    let wide = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, b) };
+                    assert_eq!(wide, (len >= 32).then_some(table), "{x} at {at} of {len}");
+                }
+                buf[at] = b'a';
+            }
+        }
+    }
+}
