@@ -2775,9 +2775,32 @@ fn read_command_word_in_place(
 
 /// Whether the last directory of path `w` (skipping `.` and empty segments) is `etc`.
 fn in_etc(w: &str) -> bool {
-    let mut parts = w.rsplit('/').filter(|p| !p.is_empty() && *p != ".");
-    let file = parts.next();
-    file.is_some_and(|f| !is_glob(f.as_bytes())) && parts.next() == Some("etc")
+    // The segments from the end, split on the byte in one backward pass (a `str` split
+    // searches for a `char`, at several times the cost): the last that is neither empty nor
+    // `.` is the file, and the next such one must be `etc`.
+    let b = w.as_bytes();
+    let mut end = b.len();
+    let mut file_seen = false;
+    loop {
+        let start = b[..end]
+            .iter()
+            .rposition(|&c| c == b'/')
+            .map_or(0, |p| p + 1);
+        let part = &b[start..end];
+        if !part.is_empty() && part != b"." {
+            if file_seen {
+                return part == b"etc";
+            }
+            if is_glob(part) {
+                return false;
+            }
+            file_seen = true;
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
 }
 
 /// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more

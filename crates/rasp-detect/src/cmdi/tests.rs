@@ -2378,3 +2378,30 @@ fn byte_set_pass_agrees_with_table_lookups() {
         }
     }
 }
+
+/// [`in_etc`]'s backward byte pass answers as the `str` split it replaced.
+#[test]
+fn in_etc_agrees_with_the_segment_split() {
+    let split = |w: &str| {
+        let mut parts = w.rsplit('/').filter(|p| !p.is_empty() && *p != ".");
+        let file = parts.next();
+        file.is_some_and(|f| !is_glob(f.as_bytes())) && parts.next() == Some("etc")
+    };
+    let parts = [
+        "", "/", "//", ".", "..", "etc", "Etc", "passwd", "p?ss*", "x.y", "étc",
+    ];
+    for a in parts {
+        for b in parts {
+            for c in parts {
+                for w in [
+                    format!("{a}{b}{c}"),
+                    format!("{a}/{b}"),
+                    format!("{a}/{b}/{c}"),
+                    format!("/{a}/{b}/{c}/"),
+                ] {
+                    assert_eq!(in_etc(&w), split(&w), "{w:?}");
+                }
+            }
+        }
+    }
+}
