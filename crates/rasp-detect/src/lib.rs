@@ -178,12 +178,12 @@ static SQLI_GATE_NIBBLES: nibble::NibbleClasses =
 static XSS_GATE_NIBBLES: nibble::NibbleClasses =
     nibble::NibbleClasses::new(&widened(&ml_gate(XSS_GATE_BYTES, XSS_GATE_BYTES)));
 
-/// A byte table's entries as `u16` (what [`nibble::NibbleClasses`] is built from).
-const fn widened(t: &[u8; 256]) -> [u16; 256] {
-    let mut w = [0u16; 256];
+/// A byte table's entries as `u32` (what [`nibble::NibbleClasses`] is built from).
+const fn widened(t: &[u8; 256]) -> [u32; 256] {
+    let mut w = [0u32; 256];
     let mut i = 0;
     while i < 256 {
-        w[i] = t[i] as u16;
+        w[i] = t[i] as u32;
         i += 1;
     }
     w

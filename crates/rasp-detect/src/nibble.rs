@@ -1,5 +1,6 @@
 //! The union of the byte classes of a value, 32 bytes at a time with AVX2, for any table of
-//! `u16` class bits (one entry per byte value).
+//! class bits up to `u32` wide (one entry per byte value; narrower tables go through
+//! [`widen`]).
 //!
 //! A byte's classes are read from two 16-entry tables, one indexed by its high nibble and
 //! one by its low nibble (`vpshufb`): bit `k` of both entries is set exactly when the byte is
@@ -21,21 +22,21 @@ pub(crate) struct NibbleClasses {
     /// The same for the low nibbles.
     lo: [[u8; 32]; MAX_PAIRS],
     /// Per pair, the class bits of each byte of set bits.
-    to_class: [[u16; 256]; MAX_PAIRS],
+    to_class: [[u32; 256]; MAX_PAIRS],
     /// Pairs in use.
     pairs: usize,
 }
 
 impl NibbleClasses {
     /// The tables that give the class union of `class` (evaluated at compile time).
-    pub(crate) const fn new(class: &[u16; 256]) -> NibbleClasses {
+    pub(crate) const fn new(class: &[u32; 256]) -> NibbleClasses {
         let mut t = NibbleClasses {
             hi: [[0; 32]; MAX_PAIRS],
             lo: [[0; 32]; MAX_PAIRS],
             to_class: [[0; 256]; MAX_PAIRS],
             pairs: 0,
         };
-        let mut set_class = [0u16; 8 * MAX_PAIRS];
+        let mut set_class = [0u32; 8 * MAX_PAIRS];
         let mut k = 0;
         let mut h = 0;
         while h < 16 {
@@ -85,6 +86,18 @@ impl NibbleClasses {
     }
 }
 
+/// A class table's entries as `u32`, what [`NibbleClasses::new`] is built from (evaluated at
+/// compile time).
+pub(crate) const fn widen(t: &[u16; 256]) -> [u32; 256] {
+    let mut w = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        w[i] = t[i] as u32;
+        i += 1;
+    }
+    w
+}
+
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod wide {
     use super::{NibbleClasses, MAX_PAIRS};
@@ -125,7 +138,7 @@ pub(crate) mod wide {
     /// The OR of the class entries `t` was built from over the bytes of `b`, which has at least 32 bytes
     /// (`None` for a shorter `b`: the caller looks its bytes up).
     #[target_feature(enable = "avx2")]
-    pub(crate) fn classes(t: &NibbleClasses, b: &[u8]) -> Option<u16> {
+    pub(crate) fn classes(t: &NibbleClasses, b: &[u8]) -> Option<u32> {
         if b.len() < BLOCK {
             return None;
         }

@@ -196,7 +196,14 @@ const QUESTION: u32 = 1 << 23;
 const STRUCTURE: u32 =
     SEP | DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PERCENT | QUOTE | ESCAPE | PLUS | AMP;
 
-static BYTE_CLASS: [u32; 256] = {
+static BYTE_CLASS: [u32; 256] = BYTE_CLASSES;
+
+/// [`BYTE_CLASS`] as nibble tables, for [`ByteSet::of`]'s vectorised pass on long values.
+static BYTE_CLASS_NIBBLES: crate::nibble::NibbleClasses =
+    crate::nibble::NibbleClasses::new(&BYTE_CLASSES);
+
+/// [`BYTE_CLASS`]'s entries (a constant: the nibble tables are built from it at compile time).
+const BYTE_CLASSES: [u32; 256] = {
     let mut t = [0u32; 256];
     t[b';' as usize] = SEP | SEMI;
     t[b'|' as usize] = SEP | PIPE;
@@ -225,8 +232,34 @@ static BYTE_CLASS: [u32; 256] = {
 };
 
 impl ByteSet {
+    /// The classes of the bytes of `v`: 32 bytes per step with AVX2 where the CPU has it
+    /// (long values: prose, markup), eight table look-ups per step otherwise.
     fn of(v: &[u8]) -> ByteSet {
-        ByteSet(v.iter().fold(0, |m, &b| m | BYTE_CLASS[usize::from(b)]))
+        #[cfg(target_arch = "x86_64")]
+        if v.len() >= crate::nibble::wide::MIN_LEN && crate::nibble::wide::available() {
+            // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+            // target feature `wide::classes` is compiled with; it has no other precondition.
+            if let Some(m) = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, v) } {
+                return ByteSet(m);
+            }
+        }
+        ByteSet::of_scalar(v)
+    }
+
+    /// [`ByteSet::of`] by table look-ups (portable; short values).
+    fn of_scalar(v: &[u8]) -> ByteSet {
+        // eight bytes per step: the loop's own work is paid once per eight look-ups
+        let (chunks, rest) = v.as_chunks::<8>();
+        let mut acc = 0;
+        for chunk in chunks {
+            for &b in chunk {
+                acc |= BYTE_CLASS[usize::from(b)];
+            }
+        }
+        for &b in rest {
+            acc |= BYTE_CLASS[usize::from(b)];
+        }
+        ByteSet(acc)
     }
 
     /// Whether any byte of the classes in `mask` occurs.
@@ -2848,9 +2881,32 @@ fn read_command_word_in_place(
 
 /// Whether the last directory of path `w` (skipping `.` and empty segments) is `etc`.
 fn in_etc(w: &str) -> bool {
-    let mut parts = w.rsplit('/').filter(|p| !p.is_empty() && *p != ".");
-    let file = parts.next();
-    file.is_some_and(|f| !is_glob(f.as_bytes())) && parts.next() == Some("etc")
+    // The segments from the end, split on the byte in one backward pass (a `str` split
+    // searches for a `char`, at several times the cost): the last that is neither empty nor
+    // `.` is the file, and the next such one must be `etc`.
+    let b = w.as_bytes();
+    let mut end = b.len();
+    let mut file_seen = false;
+    loop {
+        let start = b[..end]
+            .iter()
+            .rposition(|&c| c == b'/')
+            .map_or(0, |p| p + 1);
+        let part = &b[start..end];
+        if !part.is_empty() && part != b"." {
+            if file_seen {
+                return part == b"etc";
+            }
+            if is_glob(part) {
+                return false;
+            }
+            file_seen = true;
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
 }
 
 /// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more

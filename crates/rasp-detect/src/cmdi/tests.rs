@@ -2388,3 +2388,57 @@ fn a_wrapper_said_twice_is_prose() {
     assert!(hit("sudo sh -c id"));
     assert!(hit("; nohup nohup id"));
 }
+
+/// The vectorised class pass of [`ByteSet::of`] sees every byte a table look-up sees, at
+/// every position of a block and in the tail.
+#[test]
+fn byte_set_pass_agrees_with_table_lookups() {
+    let mut buf = [b'a'; 96];
+    for x in 0..=255u8 {
+        for at in [0, 1, 15, 16, 17, 31, 32, 33, 47, 48, 63, 64, 95] {
+            for len in [at + 1, 32, 33, 47, 48, 49, 64, 95, 96] {
+                if len <= at || len > buf.len() {
+                    continue;
+                }
+                buf[at] = x;
+                let b = &buf[..len];
+                let table = ByteSet::of_scalar(b).0;
+                assert_eq!(ByteSet::of(b).0, table, "{x} at {at} of {len}");
+                #[cfg(target_arch = "x86_64")]
+                if crate::nibble::wide::available() {
+                    // SAFETY: `available` checked that this CPU has AVX2.
+                    let wide = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, b) };
+                    assert_eq!(wide, (len >= 32).then_some(table), "{x} at {at} of {len}");
+                }
+                buf[at] = b'a';
+            }
+        }
+    }
+}
+
+/// [`in_etc`]'s backward byte pass answers as the `str` split it replaced.
+#[test]
+fn in_etc_agrees_with_the_segment_split() {
+    let split = |w: &str| {
+        let mut parts = w.rsplit('/').filter(|p| !p.is_empty() && *p != ".");
+        let file = parts.next();
+        file.is_some_and(|f| !is_glob(f.as_bytes())) && parts.next() == Some("etc")
+    };
+    let parts = [
+        "", "/", "//", ".", "..", "etc", "Etc", "passwd", "p?ss*", "x.y", "étc",
+    ];
+    for a in parts {
+        for b in parts {
+            for c in parts {
+                for w in [
+                    format!("{a}{b}{c}"),
+                    format!("{a}/{b}"),
+                    format!("{a}/{b}/{c}"),
+                    format!("/{a}/{b}/{c}/"),
+                ] {
+                    assert_eq!(in_etc(&w), split(&w), "{w:?}");
+                }
+            }
+        }
+    }
+}

@@ -537,7 +537,7 @@ static BYTE_CLASS: [u16; 256] = BYTE_CLASSES;
 
 /// [`BYTE_CLASS`] as nibble tables, for [`byte_classes`]' vectorised pass on long values.
 static BYTE_CLASS_NIBBLES: crate::nibble::NibbleClasses =
-    crate::nibble::NibbleClasses::new(&BYTE_CLASSES);
+    crate::nibble::NibbleClasses::new(&crate::nibble::widen(&BYTE_CLASSES));
 
 /// [`BYTE_CLASS`]'s entries (a constant: the nibble tables are built from it at compile time).
 const BYTE_CLASSES: [u16; 256] = {
@@ -583,7 +583,8 @@ fn byte_classes(s: &str) -> u16 {
         // target feature `wide::classes` is compiled with; it has no other precondition.
         if let Some(m) = unsafe { crate::nibble::wide::classes(&BYTE_CLASS_NIBBLES, s.as_bytes()) }
         {
-            return m;
+            // (the classes fit in `u16`: the tables were widened from them)
+            return m as u16;
         }
     }
     scalar_byte_classes(s)

@@ -1847,7 +1847,7 @@ fn byte_class_pass_agrees_with_table_lookups() {
         if crate::nibble::wide::available() {
             // SAFETY: `available` checked that this CPU has AVX2.
             let wide = unsafe { crate::nibble::wide::classes(&super::BYTE_CLASS_NIBBLES, b) };
-            assert_eq!(wide, (b.len() >= 32).then_some(m), "{b:?}");
+            assert_eq!(wide, (b.len() >= 32).then_some(u32::from(m)), "{b:?}");
         }
         m
     };
