@@ -329,6 +329,11 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// bare it is no expression in any dialect (an `@name` variable needs an operator before it).
 fn plain_email(value: &str) -> bool {
     let b = value.as_bytes();
+    // An address ends in its top-level domain's letters and is at most 254 bytes: most
+    // values are settled before the search for `@`.
+    if b.len() > 254 || !b.last().is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
     let Some(at) = memchr::memchr(b'@', b) else {
         return false;
     };
