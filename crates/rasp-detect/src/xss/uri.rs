@@ -155,6 +155,30 @@ fn base64_decode(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `data:,alert(1)`: a `data:` URL with no media type (`data:,…`, `data:;charset=…,…`) is
+/// text/plain, which `<script src>`, `import()` and workers still run as script; its body is
+/// script when a name is called in it (`alert(1)`, ``alert`1` ``). Plain text (`data:,Hello`)
+/// calls nothing.
+fn untyped_script(rest: &[u8]) -> bool {
+    let Some(comma) = memchr::memchr(b',', rest) else {
+        return false;
+    };
+    let header = &rest[..comma];
+    if !(header.is_empty() || (header[0] == b';' && !header.contains(&b'/'))) {
+        return false;
+    }
+    let body = crate::normalize::percent_decode_deep(&String::from_utf8_lossy(
+        &rest[comma + 1..rest.len().min(comma + 1 + MAX_PAYLOAD)],
+    ))
+    .into_owned();
+    let b = body.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'(' | b'`')
+            && i > 0
+            && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'_' | b'$' | b')'))
+    })
+}
+
 /// Is the content of a `data:` URL (`orig` starts after `data:`, original case) markup that
 /// executes? The header before `,` says whether it is base64.
 fn payload_executes(orig: &[u8]) -> bool {
@@ -214,7 +238,9 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
             // fetch standard's data: URL processor): "Data: text/html files" is prose
             let data_url = *scheme == "data:" && memchr::memchr(b',', rest).is_some();
             if boundary
-                && (*scheme != "data:" || (data_url && (active_data_mime(rest) || active_payload)))
+                && (*scheme != "data:"
+                    || (data_url
+                        && (active_data_mime(rest) || active_payload || untyped_script(rest))))
             {
                 // Bytes the fold removed inside the scheme name (before its `:`).
                 let (a, z) = (pos[at], pos[end - 2]);
@@ -375,6 +401,11 @@ mod tests {
         assert!(!dangerous_value("data:image/png;base64,iVBOR"));
         assert!(!dangerous_value("JavaScript: The Good Parts"));
         assert!(!dangerous_value("javascript:void(0)"));
+        assert!(dangerous_value("data:,alert(1)"));
+        assert!(dangerous_value("data:;charset=utf-8,alert`1`"));
+        assert!(!dangerous_value("data:,Hello%2C%20World"));
+        assert!(!dangerous_value("data:image/png,abc(1)"));
+        assert!(!dangerous_value("Data: (see below)"));
         assert!(dangerous_value("javascript:name"));
         assert!(dangerous_value("javascript:opener.name"));
         assert!(!dangerous_value("JavaScript: the good parts"));
