@@ -107,7 +107,7 @@ pub(crate) mod wide {
     };
 
     /// Bytes per step.
-    const BLOCK: usize = 32;
+    pub(crate) const BLOCK: usize = 32;
     /// Shorter values are better served by table look-ups: the vector pass's set-up and
     /// final reduction cost about as much as looking up 48 bytes.
     pub(crate) const MIN_LEN: usize = 48;
@@ -117,7 +117,7 @@ pub(crate) mod wide {
 
     /// 32 bytes of `src` as one vector.
     #[target_feature(enable = "avx2")]
-    fn load(src: &[u8; BLOCK]) -> __m256i {
+    pub(crate) fn load(src: &[u8; BLOCK]) -> __m256i {
         // SAFETY: `src` is 32 readable bytes, what an unaligned 256-bit load reads (it has
         // no alignment requirement).
         unsafe { _mm256_loadu_si256(src.as_ptr().cast()) }
@@ -125,7 +125,7 @@ pub(crate) mod wide {
 
     /// The OR of the 32 bytes of `v`.
     #[target_feature(enable = "avx2")]
-    fn or_bytes(v: __m256i) -> u8 {
+    pub(crate) fn or_bytes(v: __m256i) -> u8 {
         let x = _mm256_extract_epi64::<0>(v)
             | _mm256_extract_epi64::<1>(v)
             | _mm256_extract_epi64::<2>(v)

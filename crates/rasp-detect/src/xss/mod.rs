@@ -279,8 +279,8 @@ fn scalar_classes(b: &[u8]) -> u32 {
 mod wide {
     use super::CLASS;
     use std::arch::x86_64::{
-        __m256i, _mm256_and_si256, _mm256_extract_epi64, _mm256_loadu_si256, _mm256_or_si256,
-        _mm256_set1_epi8, _mm256_setzero_si256, _mm256_shuffle_epi8, _mm256_srli_epi16,
+        _mm256_and_si256, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
+        _mm256_shuffle_epi8, _mm256_srli_epi16,
     };
 
     /// Bytes per step.
@@ -363,25 +363,8 @@ mod wide {
         t
     };
 
-    /// 32 bytes of `src` as one vector.
-    #[target_feature(enable = "avx2")]
-    fn load(src: &[u8; BLOCK]) -> __m256i {
-        // SAFETY: `src` is 32 readable bytes, what an unaligned 256-bit load reads (it has
-        // no alignment requirement).
-        unsafe { _mm256_loadu_si256(src.as_ptr().cast()) }
-    }
-
-    /// The OR of the 32 bytes of `v`.
-    #[target_feature(enable = "avx2")]
-    fn or_bytes(v: __m256i) -> u8 {
-        let x = _mm256_extract_epi64::<0>(v)
-            | _mm256_extract_epi64::<1>(v)
-            | _mm256_extract_epi64::<2>(v)
-            | _mm256_extract_epi64::<3>(v);
-        let x = x | (x >> 32);
-        let x = x | (x >> 16);
-        (x | (x >> 8)) as u8
-    }
+    // One vector load and the OR of a vector's bytes, shared with the other class passes.
+    use crate::nibble::wide::{load, or_bytes};
 
     /// [`super::classes`] with AVX2, for `b` of at least [`BLOCK`] bytes (a shorter `b` is
     /// handed to the table look-ups).
