@@ -1485,14 +1485,13 @@ fn known_command(word: &[u8]) -> bool {
     matches!(classify(word), CommandWord::Known(_))
 }
 
-/// Whether the code span opening before `at` sits inside a sentence: a word of two or more
-/// letters before it and after it (`` try `git pull --rebase` first ``), and nothing in it
-/// that chains, substitutes or redirects (`;`, `|`, `&`, `$`, `<`, `>`). Such a span shows a
-/// command to a reader; an injection puts its command where the shell reads it, not
-/// between the words of a sentence.
-fn span_in_sentence(v: &[u8], at: usize) -> bool {
+/// Whether the code span opening before `at` and closing at `close` sits inside a sentence:
+/// a word of two or more letters before it and after it (`` try `git pull --rebase` first
+/// ``), and nothing in it that chains, substitutes or redirects (`;`, `|`, `&`, `$`, `<`,
+/// `>`). Such a span shows a command to a reader; an injection puts its command where the
+/// shell reads it, not between the words of a sentence.
+fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
     let open = at - 1;
-    let close = code_span_end(v, at);
     let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
         b.iter()
             .rev()
@@ -1609,13 +1608,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // A Markdown code span in prose (`` Why does `ls` show nothing? ``) shows the text
     // inside it: only that text is read as the command, the sentence after it is no
     // argument.
-    let code_span = kind == Start::Backtick && markdown_code_span(v, at, plus);
-    let shown_in_sentence = code_span && span_in_sentence(v, at);
-    let v = if code_span {
-        &v[..code_span_end(v, at)]
-    } else {
-        v
-    };
+    let span_end =
+        (kind == Start::Backtick && markdown_code_span(v, at, plus)).then(|| code_span_end(v, at));
+    let code_span = span_end.is_some();
+    let shown_in_sentence = span_end.is_some_and(|close| span_in_sentence(v, at, close));
+    let v = span_end.map_or(v, |close| &v[..close]);
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
     }
@@ -2913,15 +2910,6 @@ fn in_etc(w: &str) -> bool {
     }
 }
 
-/// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more
-/// (`/tmp/.b`), not a configuration file under `/etc` (which the traversal detector judges).
-/// `; /tmp/x`, `| ./bot.x86 arm7`, `&& /dev/shm/.k 10.0.0.1 443`, `& C:\Users\Public\x.exe`,
-/// `& \\10.0.0.1\s\x.exe`, `& %TEMP%\svc.exe`: a program named by its path in a place a
-/// dropper writes to (the working directory, a scratch directory, a user profile, a share)
-/// started after a separator, blank or not: the last step of a download-and-run chain,
-/// whatever the file's name. After a loose separator (prose writes `; ` too) only the
-/// scratch directories and Windows programs count; a line break never starts one (a list
-/// of paths one per line names files).
 /// Whether `word` is a path under a directory anyone can write and droppers use (`/tmp/`,
 /// `/dev/shm/`).
 fn in_scratch_dir(word: &[u8]) -> bool {
@@ -2935,6 +2923,13 @@ fn in_scratch_dir(word: &[u8]) -> bool {
     SCRATCH.iter().any(|d| word.starts_with(d))
 }
 
+/// `; /tmp/x`, `| ./bot.x86 arm7`, `&& /dev/shm/.k 10.0.0.1 443`, `& C:\Users\Public\x.exe`,
+/// `& \\10.0.0.1\s\x.exe`, `& %TEMP%\svc.exe`: a program named by its path in a place a
+/// dropper writes to (the working directory, a scratch directory, a user profile, a share)
+/// started after a separator, blank or not: the last step of a download-and-run chain,
+/// whatever the file's name. After a loose separator (prose writes `; ` too) only the
+/// scratch directories and Windows programs count; a line break never starts one (a list
+/// of paths one per line names files).
 fn dropped_program(v: &[u8], at: usize, word: &[u8], kind: Start, plus: bool) -> bool {
     if matches!(kind, Start::Value | Start::Newline)
         || at == 0
@@ -3049,6 +3044,8 @@ fn windows_program_path(v: &[u8], first: usize, plus: bool) -> bool {
             .any(|e| file[dot + 1..].eq_ignore_ascii_case(e))
 }
 
+/// A path naming a file to run: `./x`, `~/x`, or an absolute path of two segments or more
+/// (`/tmp/.b`), not a configuration file under `/etc` (which the traversal detector judges).
 fn path_to_run(word: &[u8]) -> bool {
     let rest = if let Some(r) = word
         .strip_prefix(b"./")
@@ -4091,15 +4088,16 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
         .position(|&b| b == b'\n' || is_sep(b))
         .unwrap_or(rest.len())];
     let mut words = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let first_word = words.next();
     // An option or a path first is a shell's argument list, whatever words follow it.
     // (A lone `-` or `--` is prose's dash: `Zsh - это …`.)
     let shell_shaped = |t: &[u8]| {
         t[0] == b'/' || (t[0] == b'-' && t.iter().skip(1).any(u8::is_ascii_alphanumeric))
     };
-    if words.clone().next().is_some_and(shell_shaped) {
+    if first_word.is_some_and(shell_shaped) {
         return false;
     }
-    let first = words.next().map(foreign_word);
+    let first = first_word.map(foreign_word);
     if first == Some(Some(true)) {
         return true;
     }
@@ -4113,11 +4111,7 @@ fn sentence_follows(v: &[u8], from: usize, plus: bool) -> bool {
     }
     // `ELinks ist ein mächtiges Programm`: four plain words after the command, one of them
     // in another language's letters, are a sentence (arguments would be options or paths).
-    let first_plain = line
-        .split(|&b| is_blank(b, plus))
-        .find(|t| !t.is_empty())
-        .is_some_and(plain_word);
-    first_plain
+    first_word.is_some_and(plain_word)
         && (matches!(first, Some(Some(_))) || more > 0)
         && words.take(3).filter(|t| plain_word(t)).count() == 3
 }
