@@ -155,6 +155,11 @@ fn base64_decode(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A `data:` URL's body that is not base64, as the browser reads it: percent-decoded text.
+fn percent_decoded_text(body: &[u8]) -> String {
+    crate::normalize::percent_decode_deep(&String::from_utf8_lossy(body)).into_owned()
+}
+
 /// `data:,alert(1)`: a `data:` URL with no media type (`data:,…`, `data:;charset=…,…`) is
 /// text/plain, which `<script src>`, `import()` and workers still run as script; its body is
 /// script when a name is called in it (`alert(1)`, ``alert`1` ``). Plain text (`data:,Hello`)
@@ -167,10 +172,7 @@ fn untyped_script(rest: &[u8]) -> bool {
     if !(header.is_empty() || (header[0] == b';' && !header.contains(&b'/'))) {
         return false;
     }
-    let body = crate::normalize::percent_decode_deep(&String::from_utf8_lossy(
-        &rest[comma + 1..rest.len().min(comma + 1 + MAX_PAYLOAD)],
-    ))
-    .into_owned();
+    let body = percent_decoded_text(&rest[comma + 1..rest.len().min(comma + 1 + MAX_PAYLOAD)]);
     let b = body.as_bytes();
     b.iter().enumerate().any(|(i, &c)| {
         matches!(c, b'(' | b'`')
@@ -194,7 +196,7 @@ fn payload_executes(orig: &[u8]) -> bool {
     let text = if memchr::memmem::find(&header, b"base64").is_some() {
         String::from_utf8_lossy(&base64_decode(body)).into_owned()
     } else {
-        crate::normalize::percent_decode_deep(&String::from_utf8_lossy(body)).into_owned()
+        percent_decoded_text(body)
     };
     if !text.contains('<') {
         return false;
