@@ -69,6 +69,70 @@ pub fn fold_lookalike(c: char) -> char {
     }
 }
 
+/// `value` with the characters that lenient layers turn into ASCII replaced, or `None` when
+/// it has none (SQLi judges a value again folded; command injection when a full-width
+/// separator is in it, as NFKC normalisation leaves it): full-width forms U+FF01..U+FF5E (`ＵＮＩＯＮ`, `＇`; MSSQL's best-fit conversion of
+/// an nvarchar parameter to varchar maps them to ASCII), the ideographic space U+3000,
+/// NO-BREAK SPACE and the other Unicode spaces (MySQL has read 0xA0 as a blank), and the
+/// letters that `toUpperCase()`/`toLowerCase()` in Java or .NET turn into ASCII ones
+/// (dotless `ı` → `I`, long `ſ` → `S`, the Kelvin sign `K` → `k`), which a filter that
+/// upper-cases after checking lets through.
+pub fn fold_to_ascii(value: &str) -> Option<String> {
+    let fold = |c: char| -> Option<char> {
+        match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
+            '\u{3000}'
+            | '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}' => Some(' '),
+            '\u{131}' => Some('i'),
+            '\u{17f}' => Some('s'),
+            '\u{212a}' => Some('k'),
+            _ => None,
+        }
+    };
+    if !spells_a_folded_character(value.as_bytes()) {
+        return None;
+    }
+    Some(value.chars().map(|c| fold(c).unwrap_or(c)).collect())
+}
+
+/// Whether `b` holds the UTF-8 spelling of a character [`fold_to_ascii`] replaces. Most
+/// text outside ASCII (accents, Cyrillic, CJK, smart quotes) holds none and leaves without a
+/// walk through its characters: the spellings start with one of seven lead bytes, found by
+/// vectorised searches, and only the bytes after each lead found are compared. (A lead byte
+/// starts a character in valid UTF-8, so the byte search finds exactly those characters.)
+fn spells_a_folded_character(b: &[u8]) -> bool {
+    let at = |i: usize, k: usize| b.get(i + k).copied();
+    // NO-BREAK SPACE, dotless `ı`, long `ſ`
+    memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
+        matches!(
+            (b[i], at(i, 1)),
+            (0xc2, Some(0xa0)) | (0xc4, Some(0xb1)) | (0xc5, Some(0xbf))
+        )
+    })
+    // U+1680, U+2000..U+200A, U+202F, U+205F, the Kelvin sign, U+3000
+    || memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(|i| {
+        matches!(
+            (b[i], at(i, 1), at(i, 2)),
+            (0xe1, Some(0x9a), Some(0x80))
+                | (0xe2, Some(0x80), Some(0x80..=0x8a | 0xaf))
+                | (0xe2, Some(0x81), Some(0x9f))
+                | (0xe2, Some(0x84), Some(0xaa))
+                | (0xe3, Some(0x80), Some(0x80))
+        )
+    })
+    // full-width forms U+FF01..U+FF5E
+    || memchr::memchr_iter(0xef, b).any(|i| {
+        matches!(
+            (at(i, 1), at(i, 2)),
+            (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e))
+        )
+    })
+}
+
 /// Decode one layer of percent-encoding: `%XX`, IIS `%uXXXX`, and overlong two-byte UTF-8
 /// forms of ASCII (`%c0%af` → `/`, as vulnerable servers decoded them). Malformed escapes are
 /// kept literally; `+` is left alone (only form bodies mean space by it).

@@ -97,7 +97,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         .or_else(|| {
             // `；id`, `｜cat /etc/passwd`: judged as the normalised value the shell gets.
             if bytes.any(WIDE) && wide_separator(value.as_bytes()) {
-                crate::sqli::fold_to_ascii(value).and_then(|f| judge_any(f.as_bytes()))
+                crate::normalize::fold_to_ascii(value).and_then(|f| judge_any(f.as_bytes()))
             } else {
                 None
             }
