@@ -1303,12 +1303,20 @@ fn decide(
                     // name or nothing before its connective.
                     // (the words between the connectives are prose too: `' not '` holds
                     // blanks, while `a'or'a` in an attribute tests a letter)
+                    // `'or' is a conjunction`, `"Or" my favourite is the blue one`: with no
+                    // sentence before it, a quoted connective whose operand is a phrase
+                    // (the application's quote closes it) tests that phrase's truth, which
+                    // is false in MySQL and SQLite (no leading number) and an error in
+                    // PostgreSQL, MSSQL and Oracle: no tautology, no data; prose.
+                    let sentence = p.text(0).split_whitespace().take(3).count() >= 3;
                     let quoted_words = || {
                         f & (NUM | LIT | LIKE | VAR) == 0
-                            && p.text(0).split_whitespace().take(3).count() >= 3
                             && (i + 1..e.min(i + 16)).any(|k| {
-                                p.k(k) == Some(Kind::Str)
-                                    && p.text(k).trim_matches(['\'', '"']).contains(' ')
+                                matches!(p.k(k), Some(Kind::Str | Kind::OpenStr)) && {
+                                    let body = p.text(k).trim_matches(['\'', '"']);
+                                    (sentence && body.contains(' '))
+                                        || (three_words(body) && !numeric_start(body))
+                                }
                             })
                     };
                     strong
@@ -2410,6 +2418,15 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
     None
 }
 
+/// Whether a string's text, as MySQL and SQLite cast it to a number in a boolean test,
+/// starts with one (leading blanks skipped): `' 1 apple'` is true there.
+fn numeric_start(t: &str) -> bool {
+    matches!(
+        t.trim_start().as_bytes().first(),
+        Some(b'0'..=b'9' | b'+' | b'-' | b'.')
+    )
+}
+
 /// A string literal holding three or more words of letters (`', and '` does not, `' in a
 /// string of data.'` does), or an HTML element (`' <a class="x"></a>'`: a template's markup
 /// concatenated in program text).
@@ -2418,16 +2435,20 @@ fn prose_literal(t: &str) -> bool {
     let markup = b.windows(3).any(|w| {
         w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/') && w[2].is_ascii_alphanumeric()
     }) && b.contains(&b'>');
-    markup
-        || t.split_whitespace()
-            .filter(|w| {
-                w.bytes()
-                    .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
-            })
-            .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
-            .take(3)
-            .count()
-            >= 3
+    markup || three_words(t)
+}
+
+/// Three or more words of letters (`.` and `,` allowed) among a text's words.
+fn three_words(t: &str) -> bool {
+    t.split_whitespace()
+        .filter(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'.' || b == b',')
+        })
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphabetic()))
+        .take(3)
+        .count()
+        >= 3
 }
 
 /// Arguments of the call whose `(` is token `lp`: top-level commas plus one, up to its `)`

@@ -1700,10 +1700,17 @@ fn addresses_and_quoted_connectives_stay_data() {
         "4 Union St, Order Rd, Drop Ln",
         "she said 'or' not 'and'",
         "they wrote 'and' but meant 'or' here",
+        // the connective's operand is a phrase the application's quote closes
+        "'or' is a conjunction",
+        "\"Or\" my favourite is the blue one",
+        "Pretty good, but the 'OR' sign on the box is misleading",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
     for v in [
+        // a phrase led by a number is true in MySQL and SQLite
+        "' or ' 1 is a number here",
+        "' or 'a",
         "12 select name, email from users",
         "1 select @@version",
         "1' or '1",
