@@ -16,6 +16,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 pub mod cmdi;
+mod data_shape;
 mod last_value;
 pub mod ml;
 mod nibble;
@@ -389,7 +390,7 @@ impl Detectors {
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
         // grammars saw the whole value, and the engine inspects each member on its own.
-        if is_json_document(value) || plain_data_shape(value) {
+        if data_shape::is_data(value) {
             return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not
@@ -620,169 +621,9 @@ fn markup_or_script_capable(decoded: &str) -> bool {
         })
 }
 
-/// Whole values whose punctuation is that of a well-known data format, which the grammars
-/// already read in full: a CSS colour function (`rgba(0,0,0,0.5)`, `hsl(210 40% 50%)`: a
-/// theme setting) and the name a browser gives a file downloaded again
-/// (`document (3).pdf`). Neither can carry markup or SQL, yet their parentheses and commas
-/// look like code to a character model.
-fn plain_data_shape(value: &str) -> bool {
-    // Both shapes are short: longer values leave before any scan.
-    if value.len() > 80 {
-        return false;
-    }
-    let t = value.as_bytes().trim_ascii();
-    if t.len() > 64 || t.last() == Some(&b'(') {
-        return false;
-    }
-    // `--Select--`, `-- select one --`: the text of an `<option>` without a value, which the
-    // browser submits. In SQL it is one comment: it adds no structure.
-    let lead = t.iter().take_while(|&&c| c == b'-').count();
-    let trail = t.iter().rev().take_while(|&&c| c == b'-').count();
-    if lead >= 2 && trail >= 2 {
-        // (An all-dash value is counted twice by `lead` and `trail`: no phrase inside.)
-        return lead + trail < t.len()
-            && t[lead..t.len() - trail]
-                .iter()
-                .all(|&c| c.is_ascii_alphanumeric() || c == b' ')
-            && t[lead..t.len() - trail].iter().any(u8::is_ascii_alphabetic);
-    }
-    // (a vectorised search: most values that reach here have no parenthesis)
-    let Some(open) = memchr::memchr(b'(', t) else {
-        return false;
-    };
-    let (head, rest) = (&t[..open], &t[open + 1..]);
-    let Some(close) = rest.iter().position(|&c| c == b')') else {
-        return false;
-    };
-    let (args, tail) = (&rest[..close], &rest[close + 1..]);
-    let numeric_args = !args.is_empty()
-        && args.iter().all(|&c| {
-            c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b' ' | b'/' | b'-' | b'+')
-        });
-    const COLOURS: &[&[u8]] = &[
-        b"rgb",
-        b"rgba",
-        b"hsl",
-        b"hsla",
-        b"hwb",
-        b"lab",
-        b"lch",
-        b"oklab",
-        b"oklch",
-        b"cmyk",
-        b"device-cmyk",
-    ];
-    if COLOURS.iter().any(|c| head.eq_ignore_ascii_case(c)) {
-        return numeric_args && tail.iter().all(|&c| c == b';' || c == b' ');
-    }
-    // `name (2).ext`: a blank, a counter, an extension of letters and digits.
-    let counter = !args.is_empty() && args.len() <= 3 && args.iter().all(u8::is_ascii_digit);
-    let extension = tail.len() >= 2
-        && tail.len() <= 6
-        && tail[0] == b'.'
-        && tail[1..].iter().all(u8::is_ascii_alphanumeric);
-    counter
-        && extension
-        && head.last() == Some(&b' ')
-        && !head.contains(&b')')
-        && !head
-            .iter()
-            .any(|&c| matches!(c, b'<' | b'>' | b'\'' | b'"' | b'=' | b';' | b'`'))
-}
-
-/// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
-/// nesting depth, so a deep value cannot exhaust the stack).
-fn is_json_document(value: &str) -> bool {
-    // An ASCII end byte that is neither whitespace nor the container's bracket stays an end
-    // after trimming (every other whitespace character is non-ASCII): most values stop here
-    // without the trim's character decoding.
-    let b = value.as_bytes();
-    let keeps = |end: Option<&u8>, brackets: [u8; 2]| match end {
-        Some(&c) if c.is_ascii() => {
-            brackets.contains(&c) || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
-        }
-        _ => true,
-    };
-    if !keeps(b.first(), [b'{', b'[']) || !keeps(b.last(), [b'}', b']']) {
-        return false;
-    }
-    let t = value.trim();
-    let container = matches!(
-        (t.as_bytes().first(), t.as_bytes().last()),
-        (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
-    );
-    container && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn colours_and_copied_file_names_are_data() {
-        for v in [
-            "rgba(0,0,0,0.5)",
-            "rgb(255,0,0)",
-            "hsl(210 40% 50% / 0.8);",
-            "document (3).pdf",
-            "IMG_2024 (12).jpeg",
-            "CMYK(0,66,80,0)",
-            "--Select--",
-            "-- select one --",
-        ] {
-            assert!(plain_data_shape(v), "{v}");
-        }
-        for v in [
-            "sleep(5)",
-            "rgb(1,2,3) or 1=1",
-            "rgba(0,0,0,(select 1))",
-            "x (1).pdf' or '1'='1",
-            "document (3).pdf<script>",
-            "alert(1).pdf",
-            "f(1).toString",
-            "-- or 1=1 --",
-            "--'--",
-            "----",
-        ] {
-            assert!(!plain_data_shape(v), "{v}");
-        }
-    }
-
-    #[test]
-    fn json_documents_are_not_scored_by_the_model() {
-        let d = Detectors::new(Thresholds::default());
-        for v in [
-            r#"{"a":1,"b":[1,2,3],"c":"x"}"#,
-            r#"[{"id":1,"tags":["x","y"]},{"id":2,"tags":[]}]"#,
-        ] {
-            assert!(is_json_document(v), "{v}");
-            assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
-            assert!(
-                d.check(AttackKind::Sqli, v, Context::Param).is_none(),
-                "{v}"
-            );
-        }
-        // The end-byte shortcut answers as trimming does, whatever surrounds a document.
-        for b in 0..=127u8 {
-            let c = char::from(b);
-            for v in [format!("{c}[1]"), format!("[1]{c}"), format!("{c}{{}}{c}")] {
-                let t = v.trim();
-                let by_trim = matches!(
-                    (t.as_bytes().first(), t.as_bytes().last()),
-                    (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
-                ) && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok();
-                assert_eq!(is_json_document(&v), by_trim, "{v:?}");
-            }
-        }
-        assert!(is_json_document("\u{a0}[1]\u{3000}"));
-        // Not documents: broken JSON, or JSON-looking SQL.
-        for v in [r#"{"a":1'}"#, "[1] or 1=1 --", "{x}"] {
-            assert!(!is_json_document(v), "{v}");
-        }
-        // A break-out inside a member is still the grammar's to catch.
-        let attack = r#"{"q":"1' or '1'='1"}"#;
-        assert!(d.check(AttackKind::Sqli, attack, Context::Param).is_some());
-    }
 
     #[test]
     fn gate_pass_agrees_with_folding_every_byte() {

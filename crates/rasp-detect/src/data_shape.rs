@@ -1,0 +1,365 @@
+//! Whole values in a well-known data syntax, which the ML stage leaves to the grammars.
+//!
+//! The grammars read these values in full; a character model only sees their punctuation
+//! (quotes, `;`, `=`, parentheses), which looks like code. Each shape admits no byte that
+//! could leave the syntax: a member that is not plain data makes the whole value fall back
+//! to the model.
+
+/// Whether the whole value is data in one of the shapes below: a JSON document, a CSS
+/// colour, a re-downloaded file's name, an `<option>` label, a structured-field list of
+/// brands (`Sec-CH-UA`) or a list of `key=value` settings.
+pub(crate) fn is_data(value: &str) -> bool {
+    is_json_document(value)
+        || plain_data_shape(value)
+        || client_hint_list(value.as_bytes())
+        || assignment_list(value.as_bytes())
+}
+
+/// Whole values whose punctuation is that of a well-known data format, which the grammars
+/// already read in full: a CSS colour function (`rgba(0,0,0,0.5)`, `hsl(210 40% 50%)`: a
+/// theme setting) and the name a browser gives a file downloaded again
+/// (`document (3).pdf`). Neither can carry markup or SQL, yet their parentheses and commas
+/// look like code to a character model.
+fn plain_data_shape(value: &str) -> bool {
+    // Both shapes are short: longer values leave before any scan.
+    if value.len() > 80 {
+        return false;
+    }
+    let t = value.as_bytes().trim_ascii();
+    if t.len() > 64 || t.last() == Some(&b'(') {
+        return false;
+    }
+    // `--Select--`, `-- select one --`: the text of an `<option>` without a value, which the
+    // browser submits. In SQL it is one comment: it adds no structure.
+    let lead = t.iter().take_while(|&&c| c == b'-').count();
+    let trail = t.iter().rev().take_while(|&&c| c == b'-').count();
+    if lead >= 2 && trail >= 2 {
+        // (An all-dash value is counted twice by `lead` and `trail`: no phrase inside.)
+        return lead + trail < t.len()
+            && t[lead..t.len() - trail]
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || c == b' ')
+            && t[lead..t.len() - trail].iter().any(u8::is_ascii_alphabetic);
+    }
+    // (a vectorised search: most values that reach here have no parenthesis)
+    let Some(open) = memchr::memchr(b'(', t) else {
+        return false;
+    };
+    let (head, rest) = (&t[..open], &t[open + 1..]);
+    let Some(close) = rest.iter().position(|&c| c == b')') else {
+        return false;
+    };
+    let (args, tail) = (&rest[..close], &rest[close + 1..]);
+    let numeric_args = !args.is_empty()
+        && args.iter().all(|&c| {
+            c.is_ascii_digit() || matches!(c, b'.' | b',' | b'%' | b' ' | b'/' | b'-' | b'+')
+        });
+    const COLOURS: &[&[u8]] = &[
+        b"rgb",
+        b"rgba",
+        b"hsl",
+        b"hsla",
+        b"hwb",
+        b"lab",
+        b"lch",
+        b"oklab",
+        b"oklch",
+        b"cmyk",
+        b"device-cmyk",
+    ];
+    if COLOURS.iter().any(|c| head.eq_ignore_ascii_case(c)) {
+        return numeric_args && tail.iter().all(|&c| c == b';' || c == b' ');
+    }
+    // `name (2).ext`: a blank, a counter, an extension of letters and digits.
+    let counter = !args.is_empty() && args.len() <= 3 && args.iter().all(u8::is_ascii_digit);
+    let extension = tail.len() >= 2
+        && tail.len() <= 6
+        && tail[0] == b'.'
+        && tail[1..].iter().all(u8::is_ascii_alphanumeric);
+    counter
+        && extension
+        && head.last() == Some(&b' ')
+        && !head.contains(&b')')
+        && !head
+            .iter()
+            .any(|&c| matches!(c, b'<' | b'>' | b'\'' | b'"' | b'=' | b';' | b'`'))
+}
+
+/// Whether `value` is a whole JSON object or array (strict syntax; serde_json bounds the
+/// nesting depth, so a deep value cannot exhaust the stack).
+fn is_json_document(value: &str) -> bool {
+    // An ASCII end byte that is neither whitespace nor the container's bracket stays an end
+    // after trimming (every other whitespace character is non-ASCII): most values stop here
+    // without the trim's character decoding.
+    let b = value.as_bytes();
+    let keeps = |end: Option<&u8>, brackets: [u8; 2]| match end {
+        Some(&c) if c.is_ascii() => {
+            brackets.contains(&c) || matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
+        }
+        _ => true,
+    };
+    if !keeps(b.first(), [b'{', b'[']) || !keeps(b.last(), [b'}', b']']) {
+        return false;
+    }
+    let t = value.trim();
+    let container = matches!(
+        (t.as_bytes().first(), t.as_bytes().last()),
+        (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
+    );
+    container && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok()
+}
+
+/// Longest list [`client_hint_list`] and [`assignment_list`] read; header lists and cookie
+/// settings are short.
+const MAX_LIST_BYTES: usize = 512;
+
+/// A structured-field list (RFC 8941) of strings with parameters, as a browser sends its
+/// brands in `Sec-CH-UA` and analytics beacons copy into a parameter:
+/// `"Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99"`. Its strings hold no
+/// quote, backslash or markup, so in a script or SQL string each stays a string; its
+/// parameter names are lower-case words that no HTML parser reads as an event handler, and
+/// their values are strings, numbers, booleans or words. Every item carries a parameter:
+/// a list of bare quoted words is not this syntax.
+fn client_hint_list(v: &[u8]) -> bool {
+    if v.len() > MAX_LIST_BYTES || v.first() != Some(&b'"') {
+        return false;
+    }
+    let mut i = 0;
+    loop {
+        let Some(end) = sf_string(v, i) else {
+            return false;
+        };
+        i = end;
+        let mut params = 0;
+        while v.get(i) == Some(&b';') {
+            let Some(end) = sf_parameter(v, i + 1) else {
+                return false;
+            };
+            i = end;
+            params += 1;
+        }
+        if params == 0 {
+            return false;
+        }
+        while v.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match v.get(i) {
+            None => return true,
+            Some(b',') => i += 1,
+            Some(_) => return false,
+        }
+        while v.get(i) == Some(&b' ') {
+            i += 1;
+        }
+    }
+}
+
+/// A quoted string starting at `i` whose text is letters, digits, blanks and the
+/// punctuation browsers put in their made-up brands (`"Not/A)Brand"`, `"Not?A_Brand"`);
+/// returns the index after its closing quote.
+fn sf_string(v: &[u8], i: usize) -> Option<usize> {
+    if v.get(i) != Some(&b'"') {
+        return None;
+    }
+    let len = v[i + 1..].iter().position(|&c| c == b'"')?;
+    let text = &v[i + 1..i + 1 + len];
+    let plain = text.iter().all(|&c| {
+        c.is_ascii_alphanumeric()
+            || matches!(
+                c,
+                b' ' | b'(' | b')' | b'-' | b'.' | b'/' | b':' | b';' | b'=' | b'?' | b'_'
+            )
+    });
+    (plain && (1..=64).contains(&len)).then_some(i + len + 2)
+}
+
+/// `key` or `key=value` starting at `i` (after a `;`): a lower-case name that does not start
+/// with `on`, then a string, a number, a boolean (`?1`) or a word. Returns the index after it.
+fn sf_parameter(v: &[u8], i: usize) -> Option<usize> {
+    let key = v[i..]
+        .iter()
+        .position(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_' || c == b'-'))
+        .unwrap_or(v.len() - i);
+    if key == 0 || key > 16 || !v[i].is_ascii_lowercase() || v[i..].starts_with(b"on") {
+        return None;
+    }
+    let i = i + key;
+    if v.get(i) != Some(&b'=') {
+        return Some(i);
+    }
+    let i = i + 1;
+    if v.get(i) == Some(&b'"') {
+        return sf_string(v, i);
+    }
+    let start = i + usize::from(v.get(i) == Some(&b'?'));
+    let len = v[start..]
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || c == b'.'))
+        .unwrap_or(v.len() - start);
+    (1..=32).contains(&len).then_some(start + len)
+}
+
+/// Settings written `key=value` and joined by `;` or `&` (a blank may follow the
+/// separator): `sp=1;t=2;u=3`, `lang=en; theme=dark`, `a=1&b=2`. Names are identifiers that
+/// do not start with `on` (an event handler), values are words, numbers or dotted versions.
+/// In SQL an assignment is no statement, so the `;` stacks nothing; in a script there is no
+/// call, string or markup to run.
+fn assignment_list(v: &[u8]) -> bool {
+    if v.len() > MAX_LIST_BYTES
+        || !v
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+        || memchr::memchr(b'=', v).is_none()
+    {
+        return false;
+    }
+    let mut pairs = 0;
+    for pair in v.split(|&c| c == b';' || c == b'&') {
+        let pair = pair.strip_prefix(b" ").unwrap_or(pair);
+        let Some(eq) = pair.iter().position(|&c| c == b'=') else {
+            return false;
+        };
+        let (key, value) = (&pair[..eq], &pair[eq + 1..]);
+        let name = key
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+            && key.len() <= 32
+            && key
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+            && !(key.len() >= 2 && key[..2].eq_ignore_ascii_case(b"on"));
+        let data = value.len() <= 64
+            && value
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'));
+        if !(name && data) {
+            return false;
+        }
+        pairs += 1;
+    }
+    pairs >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_and_copied_file_names_are_data() {
+        for v in [
+            "rgba(0,0,0,0.5)",
+            "rgb(255,0,0)",
+            "hsl(210 40% 50% / 0.8);",
+            "document (3).pdf",
+            "IMG_2024 (12).jpeg",
+            "CMYK(0,66,80,0)",
+            "--Select--",
+            "-- select one --",
+        ] {
+            assert!(plain_data_shape(v), "{v}");
+        }
+        for v in [
+            "sleep(5)",
+            "rgb(1,2,3) or 1=1",
+            "rgba(0,0,0,(select 1))",
+            "x (1).pdf' or '1'='1",
+            "document (3).pdf<script>",
+            "alert(1).pdf",
+            "f(1).toString",
+            "-- or 1=1 --",
+            "--'--",
+            "----",
+        ] {
+            assert!(!plain_data_shape(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn json_documents_are_not_scored_by_the_model() {
+        let d = crate::Detectors::new(crate::Thresholds::default());
+        for v in [
+            r#"{"a":1,"b":[1,2,3],"c":"x"}"#,
+            r#"[{"id":1,"tags":["x","y"]},{"id":2,"tags":[]}]"#,
+        ] {
+            assert!(is_json_document(v), "{v}");
+            assert!(
+                !d.ml_candidate(crate::AttackKind::Sqli, v, crate::Context::Param),
+                "{v}"
+            );
+            assert!(
+                d.check(crate::AttackKind::Sqli, v, crate::Context::Param)
+                    .is_none(),
+                "{v}"
+            );
+        }
+        // The end-byte shortcut answers as trimming does, whatever surrounds a document.
+        for b in 0..=127u8 {
+            let c = char::from(b);
+            for v in [format!("{c}[1]"), format!("[1]{c}"), format!("{c}{{}}{c}")] {
+                let t = v.trim();
+                let by_trim = matches!(
+                    (t.as_bytes().first(), t.as_bytes().last()),
+                    (Some(b'{'), Some(b'}')) | (Some(b'['), Some(b']'))
+                ) && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok();
+                assert_eq!(is_json_document(&v), by_trim, "{v:?}");
+            }
+        }
+        assert!(is_json_document("\u{a0}[1]\u{3000}"));
+        // Not documents: broken JSON, or JSON-looking SQL.
+        for v in [r#"{"a":1'}"#, "[1] or 1=1 --", "{x}"] {
+            assert!(!is_json_document(v), "{v}");
+        }
+        // A break-out inside a member is still the grammar's to catch.
+        let attack = r#"{"q":"1' or '1'='1"}"#;
+        assert!(d
+            .check(crate::AttackKind::Sqli, attack, crate::Context::Param)
+            .is_some());
+    }
+
+    #[test]
+    fn header_lists_and_settings_are_data() {
+        for v in [
+            r#""Chromium";v="124", "Google Chrome";v="124", "Not-A.Brand";v="99""#,
+            r#""Not/A)Brand";v="8", "Chromium";v="126", "Google Chrome";v="126""#,
+            r#""Google Chrome";v="124.0.6367.91""#,
+            r#""Chromium";v="124";x;y=?1"#,
+        ] {
+            assert!(client_hint_list(v.as_bytes()), "{v}");
+            assert!(is_data(v), "{v}");
+        }
+        for v in [
+            r#""x";onerror="alert(1)""#,
+            r#""x";v="1" or "1"="1""#,
+            r#""a", "b""#,
+            r#""Password1!""#,
+            r#""x";v="<b>""#,
+            r#""x";v=(1)"#,
+            r#""x";v="1"; drop table users"#,
+            r#"""#,
+        ] {
+            assert!(!client_hint_list(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "sp=1;t=2;u=3",
+            "lang=en; theme=dark",
+            "a=1&b=2",
+            "v=1.2.3;build=abc_9",
+        ] {
+            assert!(assignment_list(v.as_bytes()), "{v}");
+            assert!(is_data(v), "{v}");
+        }
+        for v in [
+            "a=1",
+            "a=1;drop table users",
+            "a=1;onerror=alert",
+            "a=1;b='x'",
+            "a=1;b=2 or 1=1",
+            "1=1;2=2",
+            "a=1;;b=2",
+            "a=1;b=sleep(5)",
+        ] {
+            assert!(!assignment_list(v.as_bytes()), "{v}");
+        }
+    }
+}
