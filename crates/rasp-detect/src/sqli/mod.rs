@@ -1132,8 +1132,13 @@ fn decide(
             {
                 return Some("stacked-query");
             }
-            if quoted && p.k(i + 1).is_none() && !p.text(0).contains(char::is_whitespace) {
-                // `admin';` ends the statement right after the literal
+            // `admin';` ends the statement right after the literal; a password ending in
+            // `";` (`7PttINXP_$;s3n";`) closes random punctuation, not a name
+            if quoted
+                && p.k(i + 1).is_none()
+                && !p.text(0).contains(char::is_whitespace)
+                && plain_prefix(p.text(0))
+            {
                 return Some("string-break+terminator");
             }
             None

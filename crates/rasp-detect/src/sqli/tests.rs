@@ -1018,8 +1018,15 @@ fn sqlite_terminator_ending_the_value_cuts_the_query_off() {
         "it's 5' or so;",
         "He said 'hi' and left;",
         "O'Neil and Smith like pizza;",
+        // a password's random punctuation before the quote names nothing
+        "7PttINXP_$;s3n\";",
+        "`E?-Wc)iri\";",
     ] {
         assert!(!hit(v), "flagged {v:?}");
+    }
+    // a name closed and the statement ended: the rest of the WHERE clause is gone
+    for v in ["admin';", "admin\";", "Robert'); "] {
+        assert!(hit(v), "missed {v:?}");
     }
 }
 
