@@ -291,7 +291,7 @@ impl Detectors {
     fn ml_check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
         let m = self.model().get(kind)?;
         // The candidate test decodes the value; the model reads that same decoded text.
-        let decoded = self.ml_candidate_decoded(kind, value, ctx)?;
+        let decoded = self.ml_prefilter(kind, value, ctx)?;
         let threshold = match kind {
             AttackKind::Sqli => self.thresholds.sqli_proba,
             _ => self.thresholds.xss_proba,
@@ -304,7 +304,11 @@ impl Detectors {
                 .unwrap_or_else(|| m.score_decoded(&decoded)),
             Some(_) => m.score_decoded(&decoded),
         };
-        (p > threshold).then_some(Detection {
+        // The candidate's last condition, [`language_test`], after the score: a detection
+        // needs both, both are pure, and the test turns away few of the values it sees
+        // while costing a third of a score, so it is asked only of the values that score
+        // above the threshold (few); the others are settled by the score alone.
+        (p > threshold && language_test(kind, &decoded)).then_some(Detection {
             kind,
             engine: Engine::MachineLearning,
             score: p,
@@ -317,12 +321,14 @@ impl Detectors {
     /// headers are left to the grammars, which keeps their false-positive rate at zero), and
     /// carrying characters that can change structure for `kind`.
     pub fn ml_candidate(&self, kind: AttackKind, value: &str, ctx: Context) -> bool {
-        self.ml_candidate_decoded(kind, value, ctx).is_some()
+        self.ml_prefilter(kind, value, ctx)
+            .is_some_and(|decoded| language_test(kind, &decoded))
     }
 
-    /// [`Detectors::ml_candidate`], returning the percent- and entity-decoded value the
-    /// decision was made on (what the model then scores) when the value is a candidate.
-    fn ml_candidate_decoded<'v>(
+    /// [`Detectors::ml_candidate`] up to its last condition ([`language_test`]), returning
+    /// the percent- and entity-decoded value the decision was made on (what the model then
+    /// scores) when the value passes.
+    fn ml_prefilter<'v>(
         &self,
         kind: AttackKind,
         value: &'v str,
@@ -417,18 +423,30 @@ impl Detectors {
         // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
         // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
         // byte test goes first (already passed above when nothing was decoded).
+        // (for SQLi the rest is [`language_test`], asked after the score)
         let candidate = match kind {
-            AttackKind::Sqli => {
-                (!escapes || has_structure(kind, &decoded))
-                    && sqli::carries_sql(&decoded)
-                    && !sqli::ignored_by_sql(&decoded)
-                    && !sqli::quoted_words_in_prose(&decoded)
-            }
+            AttackKind::Sqli => !escapes || has_structure(kind, &decoded),
             // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
             // name longer than a letter and no string: nothing a script can run.
             _ => markup_or_script_capable(&decoded) && !sqli::is_math(&decoded),
         };
         candidate.then_some(decoded)
+    }
+}
+
+/// The last condition of [`Detectors::ml_candidate`], on the decoded value: for SQLi, that
+/// the text carries SQL at all, is not text SQL ignores, and is not prose with quoted words
+/// (see [`sqli::carries_sql`], [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`]);
+/// for XSS nothing more. A pure function of `decoded`, so [`Detectors::ml_check`] may ask
+/// it after the score.
+fn language_test(kind: AttackKind, decoded: &str) -> bool {
+    match kind {
+        AttackKind::Sqli => {
+            sqli::carries_sql(decoded)
+                && !sqli::ignored_by_sql(decoded)
+                && !sqli::quoted_words_in_prose(decoded)
+        }
+        _ => true,
     }
 }
 
@@ -850,7 +868,7 @@ mod tests {
                 assert_eq!(marked, set[usize::from(b)], "{b}");
             }
         }
-        // `ml_candidate_decoded` skips the XSS structural test of a value without `%` or
+        // `ml_prefilter` skips the XSS structural test of a value without `%` or
         // `&` that passed the gate: its gate bytes must be the structural set.
         for b in 0..=255u8 {
             let gate_only =
