@@ -308,7 +308,7 @@ impl Detectors {
         // needs both, both are pure, and the test turns away few of the values it sees
         // while costing a third of a score, so it is asked only of the values that score
         // above the threshold (few); the others are settled by the score alone.
-        (p > threshold && language_test(kind, &decoded)).then_some(Detection {
+        (p > threshold && language_test(kind, value, &decoded)).then_some(Detection {
             kind,
             engine: Engine::MachineLearning,
             score: p,
@@ -322,7 +322,7 @@ impl Detectors {
     /// carrying characters that can change structure for `kind`.
     pub fn ml_candidate(&self, kind: AttackKind, value: &str, ctx: Context) -> bool {
         self.ml_prefilter(kind, value, ctx)
-            .is_some_and(|decoded| language_test(kind, &decoded))
+            .is_some_and(|decoded| language_test(kind, value, &decoded))
     }
 
     /// [`Detectors::ml_candidate`] up to its last condition ([`language_test`]), returning
@@ -381,11 +381,6 @@ impl Detectors {
         if char_count_below(value, min.max(2)) {
             return None;
         }
-        // A Markdown link to an http(s) URL, or one browser statement that reaches no sink,
-        // was settled by the XSS grammar (`xss::settled_text`).
-        if kind == AttackKind::Xss && xss::settled_text(value) {
-            return None;
-        }
         // Formatting markup whose every tag and attribute is inert was settled by parsing;
         // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
         if memchr::memchr(b'<', value.as_bytes()).is_some()
@@ -423,12 +418,10 @@ impl Detectors {
         // [`sqli::carries_sql`] and [`markup_or_script_capable`]. For XSS the latter implies
         // the structural test (its bytes are a subset of `XSS_STRUCTURE`); for SQLi the cheap
         // byte test goes first (already passed above when nothing was decoded).
-        // (for SQLi the rest is [`language_test`], asked after the score)
+        // (the rest is [`language_test`], asked after the score)
         let candidate = match kind {
             AttackKind::Sqli => !escapes || has_structure(kind, &decoded),
-            // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
-            // name longer than a letter and no string: nothing a script can run.
-            _ => markup_or_script_capable(&decoded) && !sqli::is_math(&decoded),
+            _ => markup_or_script_capable(&decoded),
         };
         candidate.then_some(decoded)
     }
@@ -439,14 +432,18 @@ impl Detectors {
 /// (see [`sqli::carries_sql`], [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`]);
 /// for XSS nothing more. A pure function of `decoded`, so [`Detectors::ml_check`] may ask
 /// it after the score.
-fn language_test(kind: AttackKind, decoded: &str) -> bool {
+fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
     match kind {
         AttackKind::Sqli => {
             sqli::carries_sql(decoded)
                 && !sqli::ignored_by_sql(decoded)
                 && !sqli::quoted_words_in_prose(decoded)
         }
-        _ => true,
+        // A Markdown link to an http(s) URL, or one browser statement that reaches no sink,
+        // was settled by the XSS grammar (`xss::settled_text`).
+        // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
+        // name longer than a letter and no string: nothing a script can run.
+        _ => !xss::settled_text(value) && !sqli::is_math(decoded),
     }
 }
 
