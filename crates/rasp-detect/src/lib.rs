@@ -381,11 +381,9 @@ impl Detectors {
         if char_count_below(value, min.max(2)) {
             return None;
         }
-        // Formatting markup whose every tag and attribute is inert was settled by parsing;
-        // for XSS also well-formed editor, form, SVG and MathML markup (`xss::inert_markup`).
-        if memchr::memchr(b'<', value.as_bytes()).is_some()
-            && (plain_markup(value) || (kind == AttackKind::Xss && xss::inert_markup(value)))
-        {
+        // Formatting markup whose every tag and attribute is inert was settled by parsing
+        // (for XSS also well-formed editor, form, SVG and MathML markup: [`language_test`]).
+        if memchr::memchr(b'<', value.as_bytes()).is_some() && plain_markup(value) {
             return None;
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
@@ -443,7 +441,11 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         // was settled by the XSS grammar (`xss::settled_text`).
         // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
         // name longer than a letter and no string: nothing a script can run.
-        _ => !xss::settled_text(value) && !sqli::is_math(decoded),
+        _ => {
+            !xss::settled_text(value)
+                && !sqli::is_math(decoded)
+                && !(memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value))
+        }
     }
 }
 
