@@ -479,7 +479,7 @@ fn gate_pass(
         structure: Some(bits & GATE_STRUCTURE != 0),
     };
     if value.len() <= GATE_FOLD_MAX {
-        return folded(value.bytes().fold(0u8, |acc, b| acc | gate[usize::from(b)]));
+        return folded(table_fold(value.as_bytes(), gate));
     }
     // Long values: the same fold 32 bytes at a time where the CPU has AVX2 (one pass
     // answers all three questions, where the searches below take up to five).
@@ -499,6 +499,19 @@ fn gate_pass(
         escapes: pass && memchr::memchr2(b'%', b'&', b).is_some(),
         structure: None,
     }
+}
+
+/// The OR of `table`'s entries for the bytes of `b`, eight look-ups per step (the loop's own
+/// count and branch are paid once per eight bytes).
+fn table_fold(b: &[u8], table: &[u8; 256]) -> u8 {
+    let (chunks, rest) = b.as_chunks::<8>();
+    let mut acc = 0;
+    for chunk in chunks {
+        for &c in chunk {
+            acc |= table[usize::from(c)];
+        }
+    }
+    rest.iter().fold(acc, |acc, &c| acc | table[usize::from(c)])
 }
 
 /// Whether `value` has fewer than `min` characters, counted only when its byte length
