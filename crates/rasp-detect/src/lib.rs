@@ -425,11 +425,16 @@ impl Detectors {
     }
 }
 
-/// The last condition of [`Detectors::ml_candidate`], on the decoded value: for SQLi, that
-/// the text carries SQL at all, is not text SQL ignores, and is not prose with quoted words
-/// (see [`sqli::carries_sql`], [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`]);
-/// for XSS nothing more. A pure function of `decoded`, so [`Detectors::ml_check`] may ask
-/// it after the score.
+/// The last conditions of [`Detectors::ml_candidate`], on the value and its decoding: for
+/// SQLi, that the text carries SQL at all, is not text SQL ignores, and is not prose with
+/// quoted words (see [`sqli::carries_sql`], [`sqli::ignored_by_sql`],
+/// [`sqli::quoted_words_in_prose`]); for XSS, that no grammar settled it as harmless. A pure
+/// function of its arguments, so [`Detectors::ml_check`] asks it after the score: these
+/// tests cost hundreds to thousands of instructions and turn away few values, and most values
+/// they turn away were scored anyway (the SQLi and XSS scores of a text come from one feature
+/// pass), so only values scoring above the threshold need them. Tests that turn away many
+/// values no other gate passes (markup, JSON, [`markup_or_script_capable`]) stay before the
+/// score: asked after it they cost more scores than they save.
 fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
     match kind {
         AttackKind::Sqli => {
@@ -437,14 +442,15 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !sqli::ignored_by_sql(decoded)
                 && !sqli::quoted_words_in_prose(decoded)
         }
-        // A Markdown link to an http(s) URL, or one browser statement that reaches no sink,
-        // was settled by the XSS grammar (`xss::settled_text`).
-        // Math (`X'(t) = A(t) X(t) + b(t)`) has parentheses and primes but no markup, no
-        // name longer than a letter and no string: nothing a script can run.
+        // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
+        // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
+        // + b(t)`: parentheses and primes but no markup, no name longer than a letter and no
+        // string, nothing a script can run); well-formed editor, form, SVG and MathML markup
+        // whose every tag and attribute is inert (`xss::inert_markup`).
         _ => {
-            !xss::settled_text(value)
-                && !sqli::is_math(decoded)
-                && !(memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value))
+            !(xss::settled_text(value)
+                || sqli::is_math(decoded)
+                || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }
     }
 }
