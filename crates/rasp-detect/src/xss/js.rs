@@ -33,67 +33,66 @@ fn is_ident(b: u8) -> bool {
 }
 
 /// Globals and members through which injected script acts. These are the browser's API, the
-/// thing a payload must reach to do harm.
+/// thing a payload must reach to do harm. JavaScript names are case-sensitive, so only the
+/// API's own spelling reaches it (`Alert(1)` in a title, `ALERT` run nothing); VBScript's
+/// `MsgBox` is matched in any case, as IE's VBScript engine reads it.
 fn sink(name: &[u8]) -> bool {
-    let mut buf = [0u8; 24];
-    if name.len() > buf.len() {
+    if name.len() > 24 {
         return false;
     }
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..name.len()],
-        b"alert"
-            | b"prompt"
-            | b"confirm"
-            | b"eval"
-            | b"settimeout"
-            | b"setinterval"
-            | b"execscript"
-            | b"function"
-            | b"constructor"
-            | b"fetch"
-            | b"import"
-            | b"document"
-            | b"window"
-            | b"self"
-            | b"top"
-            | b"parent"
-            | b"frames"
-            | b"globalthis"
-            | b"this"
-            | b"location"
-            | b"xmlhttprequest"
-            | b"atob"
-            | b"string"
-            | b"fromcharcode"
-            | b"open"
-            | b"print"
-            | b"console"
-            | b"navigator"
-            | b"msgbox"
-            | b"cookie"
-            | b"write"
-            | b"writeln"
-            | b"innerhtml"
-            | b"outerhtml"
-            | b"insertadjacenthtml"
-            | b"src"
-            | b"href"
-            | b"domain"
-            | b"body"
-            | b"createelement"
-            | b"appendchild"
-            | b"sendbeacon"
-            | b"unescape"
-            | b"decodeuricomponent"
-            | b"reflect"
-            | b"jquery"
-            // jQuery's script loaders, reached through `$` as well ([`jquery_loader`])
-            | b"getscript"
-            | b"globaleval"
-    )
+    name.eq_ignore_ascii_case(b"msgbox")
+        || matches!(
+            name,
+            b"alert"
+                | b"prompt"
+                | b"confirm"
+                | b"eval"
+                | b"setTimeout"
+                | b"setInterval"
+                | b"execScript"
+                | b"function"
+                | b"Function"
+                | b"constructor"
+                | b"fetch"
+                | b"import"
+                | b"document"
+                | b"window"
+                | b"self"
+                | b"top"
+                | b"parent"
+                | b"frames"
+                | b"globalThis"
+                | b"this"
+                | b"location"
+                | b"XMLHttpRequest"
+                | b"atob"
+                | b"String"
+                | b"fromCharCode"
+                | b"open"
+                | b"print"
+                | b"console"
+                | b"navigator"
+                | b"cookie"
+                | b"write"
+                | b"writeln"
+                | b"innerHTML"
+                | b"outerHTML"
+                | b"insertAdjacentHTML"
+                | b"src"
+                | b"href"
+                | b"domain"
+                | b"body"
+                | b"createElement"
+                | b"appendChild"
+                | b"sendBeacon"
+                | b"unescape"
+                | b"decodeURIComponent"
+                | b"Reflect"
+                | b"jQuery"
+                // jQuery's script loaders, reached through `$` as well ([`jquery_loader`])
+                | b"getScript"
+                | b"globalEval"
+        )
 }
 
 /// Whether `word` names a sink the injected code could reach (`alert`, `eval`, `document`…).
@@ -155,12 +154,34 @@ fn direct_sink(name: &[u8]) -> bool {
     is_direct_sink_name(name)
 }
 
-/// The compare behind [`direct_sink`].
+/// The compare behind [`direct_sink`]: JavaScript's spelling of the name (its identifiers
+/// are case-sensitive: `Prompt(1)` calls nothing), VBScript's `MsgBox` in any case.
 fn is_direct_sink_name(name: &[u8]) -> bool {
-    DIRECT_SINKS
-        .iter()
-        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
+    DIRECT_SINKS.iter().zip(DIRECT_SPELLINGS).any(|(s, js)| {
+        s.len() == name.len()
+            && if *s == b"msgbox" {
+                s.eq_ignore_ascii_case(name)
+            } else {
+                js == name
+            }
+    })
 }
+
+/// The [`DIRECT_SINKS`] as JavaScript spells them, in order.
+const DIRECT_SPELLINGS: [&[u8]; 12] = [
+    b"insertAdjacentHTML",
+    b"alert",
+    b"prompt",
+    b"confirm",
+    b"eval",
+    b"setTimeout",
+    b"setInterval",
+    b"fetch",
+    b"execScript",
+    b"msgbox",
+    b"atob",
+    b"import",
+];
 
 /// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
 /// (saw a sink, saw member access, index after the chain).

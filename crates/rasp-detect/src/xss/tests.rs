@@ -1365,3 +1365,34 @@ fn octal_escapes_and_nested_keywords() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+/// JavaScript names are case-sensitive: `Alert`, `ALERT`, `Prompt` are no browser API, so a
+/// title or product name shaped like a call runs nothing. HTML tag and attribute names and
+/// URL schemes are case-insensitive, and VBScript's `MsgBox` is read in any case.
+#[test]
+fn script_names_keep_their_case() {
+    for v in [
+        "Alert(1) - Season 1 Episode 1",
+        "ALERT(1)",
+        "Prompt(1)",
+        "CONFIRM(2) steps",
+        "Eval(2024) results",
+        "Fetch(3) - the dog's game",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "alert(1)",
+        "';alert(1)//",
+        "<svg onload=alert(1)>",
+        "\" ONLOAD=alert(1) x=\"",
+        "<SCRIPT>ALERT(1)</SCRIPT>",
+        "<IMG SRC=JaVaScRiPt:alert(1)>",
+        "JAVASCRIPT:alert(1)",
+        "vbscript:MSGBOX(1)",
+        "setTimeout('alert(1)')",
+        "document.write('<img src=x onerror=alert(1)>')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
