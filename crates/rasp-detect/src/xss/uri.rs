@@ -17,6 +17,9 @@ pub struct SchemeHit {
     /// The original text after the `:` holds a byte the fold drops (whitespace, a control
     /// character), so `rest` is not what was written.
     pub spaced: bool,
+    /// Only blanks and control characters come before the scheme: it opens the value, where
+    /// a link or redirect that receives the value reads it as the URL's scheme.
+    pub opens_value: bool,
 }
 
 /// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
@@ -210,11 +213,12 @@ fn payload_executes(orig: &[u8]) -> bool {
 /// Find a dangerous scheme in `s` at a position that starts a URL: the beginning or after a
 /// byte that is not a letter or digit (`url=javascript:`, `feed:javascript:`).
 pub fn find_scheme(s: &str) -> Option<SchemeHit> {
-    find_scheme_where(s, |_| true)
+    find_scheme_where(s, |_, _| true)
 }
 
-/// [`find_scheme`] for hits whose offset in `s` passes `accept`.
-fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHit> {
+/// [`find_scheme`] for hits whose offsets in `s` (of the scheme's first byte and of its
+/// `:`) pass `accept`.
+fn find_scheme_where(s: &str, accept: impl Fn(usize, usize) -> bool) -> Option<SchemeHit> {
     if !colon_after_scheme_letter(s.as_bytes()) || !colon_after_scheme_name(s.as_bytes()) {
         return None;
     }
@@ -226,8 +230,9 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
         while let Some(p) = finder.find(&lower[from..]) {
             let at = from + p;
             let pos = pos.get_or_insert_with(|| kept_positions(s));
-            let boundary = (at == 0 || !lower[at - 1].is_ascii_alphanumeric()) && accept(pos[at]);
             let end = at + scheme.len();
+            let boundary = (at == 0 || !lower[at - 1].is_ascii_alphanumeric())
+                && accept(pos[at], pos[end - 1]);
             let rest = &lower[end..];
             // any MIME type whose payload is itself markup that executes (the browser may
             // sniff, render or save it); the payload in its original case (base64 is
@@ -253,6 +258,7 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize) -> bool) -> Option<SchemeHi
                     rest: rest.to_vec(),
                     obfuscated,
                     spaced,
+                    opens_value: at == 0,
                 });
             }
             from = at + 1;
@@ -294,8 +300,10 @@ pub fn dangerous_in_attribute(v: &str) -> bool {
 /// holds markup before it is not a URL the application links to, and text loads nothing
 /// (schemes inside tags are the attribute scan's).
 pub fn dangerous_value(v: &str) -> bool {
-    let Some(h) = find_scheme_where(v, |at| {
-        !in_element_text(v.as_bytes(), at) && !css_image_url(v.as_bytes(), at)
+    let Some(h) = find_scheme_where(v, |at, colon| {
+        !in_element_text(v.as_bytes(), at)
+            && !css_image_url(v.as_bytes(), at)
+            && !quoted_scheme_name(v.as_bytes(), at, colon)
     }) else {
         return false;
     };
@@ -308,8 +316,11 @@ pub fn dangerous_value(v: &str) -> bool {
     let r = &h.rest;
     // `javascript:name`, `javascript:opener.name`: a URL whose script is one expression
     // (a string it evaluates to becomes the new page's HTML); prose puts a space after
-    // "JavaScript:"
+    // "JavaScript:". Only where the value opens with the scheme: after `=` inside a URL
+    // (`https://example.com/?topic=javascript:basics`) or in prose the scheme is data, and a
+    // lone word after it calls nothing.
     if !h.spaced
+        && h.opens_value
         && r.first()
             .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || c == b'$')
         && r.iter()
@@ -327,6 +338,13 @@ pub fn dangerous_value(v: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the scheme at `at`, whose `:` is at `colon`, is a name quoted in text (`the
+/// 'javascript:' pseudo-protocol`, `"data:" URLs`): the quote before it closes right after
+/// the colon, so no script follows the scheme in any attribute or link the value lands in.
+fn quoted_scheme_name(b: &[u8], at: usize, colon: usize) -> bool {
+    at > 0 && matches!(b[at - 1], b'\'' | b'"' | b'`') && b.get(colon + 1) == Some(&b[at - 1])
 }
 
 /// Whether the scheme at `at` opens an image in a CSS `url(` (`background:
@@ -416,6 +434,34 @@ mod tests {
         assert!(dangerous_in_attribute("0;url=javascript:alert(1)"));
         assert!(dangerous_in_attribute("java\tscr\nipt :alert(1)"));
         assert!(dangerous_value("x: y: z: a: MOCHA:alert(1)"));
+    }
+
+    #[test]
+    fn schemes_as_data_or_quoted_names() {
+        for v in [
+            "https://example.com/?ref=javascript:void",
+            "https://example.com/?topic=javascript:basics",
+            "?lang=javascript:es6",
+            "the 'javascript:' pseudo-protocol is dangerous",
+            "see 'javascript:' links",
+            "\"vbscript:\" is IE-only",
+        ] {
+            assert!(!dangerous_value(v), "{v}");
+        }
+        for v in [
+            "javascript:basics",
+            " \x01javascript:name",
+            "?next=javascript:alert(1)",
+            "https://example.com/?ref=javascript:alert(1)",
+            "'javascript:alert(1)'",
+            "x='javascript:'+alert(1)",
+            "url='javascript:'-alert(1)-''",
+        ] {
+            assert!(
+                dangerous_value(v) || super::super::detect(v, crate::Context::Param).is_some(),
+                "{v}"
+            );
+        }
     }
 
     #[test]
