@@ -2011,7 +2011,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         if matches!(word, b"sal" | b"nal") && alias_to_command(v, end, plus) {
             return Some("powershell-alias");
         }
-        return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
+        return (cmdlet_with_parameters(word, v, end, plus)
+            || (kind != Start::Value && file_writer_cmdlet(word, v, end, plus)))
+        .then_some("powershell-cmdlet");
     }
     if man_page_reference(v, end)
         || ((word.first() == Some(&b'/') || cw == CommandWord::GlobPath)
@@ -2411,6 +2413,23 @@ fn unknown_command_at(v: &[u8], sep: usize, plus: bool) -> bool {
         return false;
     }
     let at = sep + 1 + usize::from(doubled);
+    // Cheap facts first: a lower-case letter opens the word, and the separator opens the
+    // value, or a data token comes before it, or `$IFS` follows somewhere.
+    let first = v[at..]
+        .iter()
+        .take(8)
+        .copied()
+        .find(|&b| !is_blank(b, plus));
+    if !first.is_some_and(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let opens_value = v[..sep].iter().all(|&b| is_blank(b, plus));
+    if !opens_value
+        && memchr::memmem::find(&v[at..], b"IFS").is_none()
+        && !after_data_token(v, sep, plus)
+    {
+        return false;
+    }
     let Some((w, end, assigned)) = read_command_word(v, at, Start::Tight, plus) else {
         return false;
     };
@@ -2437,7 +2456,6 @@ fn unknown_command_at(v: &[u8], sep: usize, plus: bool) -> bool {
     if v.get(end).is_some_and(|&b| !is_blank(b, plus)) {
         return false;
     }
-    let opens_value = v[..sep].iter().all(|&b| is_blank(b, plus));
     let alone = v[end..].iter().all(|&b| is_blank(b, plus));
     let args = || has_shell_arguments(v, end, plus) || program_file_argument(v, end, plus);
     if opens_value {
@@ -4825,6 +4843,43 @@ fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool
         && std::str::from_utf8(verb).is_ok_and(vocabulary::is_powershell_verb)
         && (powershell_parameter(word, v, end, plus)
             || powershell_subexpression(word, v, end, plus))
+}
+
+/// `| Out-File C:\inetpub\wwwroot\x.aspx`, `; Set-Content /var/www/x.php`: after a
+/// separator, one of PowerShell's cmdlets that write their input to a file, given a path
+/// (a drive, a share, an absolute or environment path) as its first argument. The pipeline
+/// before it fills a file the attacker chose, a web shell when it lands in a web root.
+fn file_writer_cmdlet(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
+    const WRITERS: [&[u8]; 4] = [b"out-file", b"set-content", b"add-content", b"tee-object"];
+    if !WRITERS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..];
+    let k = rest
+        .iter()
+        .position(|&b| !is_blank(b, plus) && b != b'\'' && b != b'"')
+        .unwrap_or(rest.len());
+    // `-FilePath C:\x`, `-Path /x`: a named parameter before the path.
+    let mut t = &rest[k..];
+    if t.first() == Some(&b'-') {
+        let n = t
+            .iter()
+            .take(16)
+            .take_while(|&&b| !is_blank(b, plus))
+            .count();
+        t = &t[n..];
+        let k = t
+            .iter()
+            .position(|&b| !is_blank(b, plus) && b != b'\'' && b != b'"')
+            .unwrap_or(t.len());
+        t = &t[k..];
+    }
+    match t {
+        [d, b':', b'\\' | b'/', ..] => d.is_ascii_alphabetic(),
+        [b'\\', b'\\', ..] | [b'$', ..] => true,
+        [b'/', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
 }
 
 /// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.

