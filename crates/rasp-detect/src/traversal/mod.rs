@@ -1208,7 +1208,8 @@ fn relative_link(rest: &[u8]) -> bool {
 }
 
 /// Whether `path` (to the end of the value) is plain names (letters, digits, `_ - . @ +`,
-/// none opening with a dot: no dot-file or dot-directory, no further climb), the last one
+/// none opening with a dot: no dot-file or dot-directory, no further climb, none of the
+/// application's settings: [`application_settings`]), the last one
 /// without an extension (a directory, a route, a module: `lib`, `users`), with a page's or
 /// asset's ([`STATIC_ASSET_EXTENSIONS`]), or inside a directory with a served script's or
 /// document's ([`LINK_EXTENSIONS`]). A trailing `/` names a directory.
@@ -1225,6 +1226,7 @@ fn link_target(path: &[u8]) -> bool {
             || !seg.iter().all(|&c| {
                 c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
             })
+            || application_settings(seg)
         {
             return false;
         }
@@ -1253,6 +1255,28 @@ fn link_target(path: &[u8]) -> bool {
     }
 }
 
+/// Names of the directories and files where an application keeps its settings and secrets
+/// (`config/`, `settings.js`, `secrets/`): a path through one reads the application's own
+/// configuration, which no page links to.
+const SETTINGS_NAMES: &[&[u8]] = &[
+    b"config",
+    b"configs",
+    b"conf",
+    b"settings",
+    b"secret",
+    b"secrets",
+    b"private",
+    b"credentials",
+    b"env",
+];
+
+/// Whether the name `seg` (a directory, or a file by the part before its first dot) is one
+/// of [`SETTINGS_NAMES`].
+fn application_settings(seg: &[u8]) -> bool {
+    let stem = &seg[..memchr::memchr(b'.', seg).unwrap_or(seg.len())];
+    SETTINGS_NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n))
+}
+
 /// Whether `path` is a [`link_target`] whose last name is a page or asset by its extension
 /// (`README.md`, `logo.png`), not a bare name.
 fn asset_target(path: &[u8]) -> bool {
@@ -1262,7 +1286,9 @@ fn asset_target(path: &[u8]) -> bool {
 
 /// Extensions a relative link or import names besides [`STATIC_ASSET_EXTENSIONS`], inside
 /// a directory: the scripts and documents a site serves to browsers as they are.
-const LINK_EXTENSIONS: &[&str] = &["js", "mjs", "pdf"];
+const LINK_EXTENSIONS: &[&str] = &[
+    "js", "mjs", "ts", "jsx", "tsx", "vue", "svelte", "scss", "sass", "less", "pdf",
+];
 
 /// Extensions of files a site serves as they are: images, stylesheets, fonts, media,
 /// static pages and documentation.
@@ -1350,8 +1376,8 @@ fn stream_at(b: &[u8], q: usize) -> bool {
 
 /// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
 /// also percent-encoded): opening it makes the server connect to that host and send its
-/// NTLM credentials, or load a file from it. Only the backslash spelling counts: `//host/x`
-/// is also a scheme-relative URL.
+/// NTLM credentials, or load a file from it. The forward-slash spelling is also a
+/// scheme-relative URL: it counts only for a library or program ([`slash_unc_library`]).
 fn unc_path(value: &str) -> bool {
     let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     let rest = if let Some(r) = t.strip_prefix("\\\\") {
@@ -1423,7 +1449,9 @@ fn slash_unc_library(canon: &str) -> bool {
         names += 1;
         file = seg;
     }
-    !host.is_empty()
+    // As for `\\host\share` ([`unc_path`]): a bare machine name is the intranet's
+    // own server; a domain name or an address is one the attacker can own.
+    host.contains(&b'.')
         && names >= 2
         && memchr::memrchr(b'.', file).is_some_and(|dot| {
             dot > 0
@@ -1945,6 +1973,8 @@ mod tests {
             "../shared/utils",
             "../api/v2/users",
             "../../assets/app.js",
+            "../../components/Button.jsx",
+            "../styles/main.scss",
             "../images/x.pdf",
             "../../LICENSE",
             "../docs/getting-started/",
@@ -1969,6 +1999,9 @@ mod tests {
             "../.env",
             "../.git/config",
             "../config.js",
+            "../../src/config/index.ts",
+            "../../config",
+            "../secrets/api",
             "../../settings.py",
             "../../etc/passwd",
             "../lib?x=1",
@@ -2033,7 +2066,7 @@ mod tests {
         for v in [
             "//attacker.example/share/evil.dll",
             "//10.0.0.5/c$/tools/x.exe",
-            "//evil/s/payload.hta",
+            "//evil.example/s/payload.hta",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -2043,6 +2076,8 @@ mod tests {
             "//dl.example.com/setup.exe",
             "//fonts.example.com/css/roboto.css",
             "// see share/evil.dll",
+            "//fileserver/tools/setup.exe",
+            "\\\\fileserver\\share\\x.dll",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
