@@ -980,9 +980,9 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
 
 /// Whether the path `rest` (what follows a parameter's first `..`, up to the end of its
 /// value: `&`, `#`, a blank) reads a file rather than links a page: it climbs three or
-/// more levels in all (no page links so far up), or a segment is a file name whose
+/// more levels in all (no page links so far up), a segment is a file name whose
 /// extension is not a static asset's (`secret.php`, `password.properties` before a cut
-/// `%00en`).
+/// `%00en`), or a segment names the application's settings ([`application_settings`]).
 fn names_a_file(rest: &[u8]) -> bool {
     let end = rest
         .iter()
@@ -999,14 +999,16 @@ fn names_a_file(rest: &[u8]) -> bool {
         return true;
     }
     segments().any(|seg| {
-        memchr::memrchr(b'.', seg).is_some_and(|dot| {
-            let ext = &seg[dot + 1..];
-            dot > 0
-                && ext.first().is_some_and(u8::is_ascii_alphanumeric)
-                && !STATIC_ASSET_EXTENSIONS
-                    .iter()
-                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
-        })
+        // `?page=../config`: the application's settings, with the extension it appends.
+        application_settings(seg)
+            || memchr::memrchr(b'.', seg).is_some_and(|dot| {
+                let ext = &seg[dot + 1..];
+                dot > 0
+                    && ext.first().is_some_and(u8::is_ascii_alphanumeric)
+                    && !STATIC_ASSET_EXTENSIONS
+                        .iter()
+                        .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            })
     })
 }
 
@@ -1256,25 +1258,32 @@ fn link_target(path: &[u8]) -> bool {
 }
 
 /// Names of the directories and files where an application keeps its settings and secrets
-/// (`config/`, `settings.js`, `secrets/`): a path through one reads the application's own
+/// (`config/`, `config.js`, `secrets/`): a path through one reads the application's own
 /// configuration, which no page links to.
 const SETTINGS_NAMES: &[&[u8]] = &[
     b"config",
     b"configs",
     b"conf",
-    b"settings",
     b"secret",
     b"secrets",
-    b"private",
     b"credentials",
     b"env",
 ];
 
+/// Names of settings files that are also pages' routes (`/account/settings`,
+/// `/private`): they count only as files, with an extension.
+const SETTINGS_FILE_NAMES: &[&[u8]] = &[b"settings", b"private"];
+
 /// Whether the name `seg` (a directory, or a file by the part before its first dot) is one
-/// of [`SETTINGS_NAMES`].
+/// of [`SETTINGS_NAMES`], or a file named by [`SETTINGS_FILE_NAMES`].
 fn application_settings(seg: &[u8]) -> bool {
-    let stem = &seg[..memchr::memchr(b'.', seg).unwrap_or(seg.len())];
+    let dot = memchr::memchr(b'.', seg);
+    let stem = &seg[..dot.unwrap_or(seg.len())];
     SETTINGS_NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n))
+        || (dot.is_some()
+            && SETTINGS_FILE_NAMES
+                .iter()
+                .any(|n| stem.eq_ignore_ascii_case(n)))
 }
 
 /// Whether `path` is a [`link_target`] whose last name is a page or asset by its extension
@@ -1912,6 +1921,8 @@ mod tests {
             "/view?f=..%2fconfig.php",
             "?file=php://filter/convert.base64-encode/resource=../config.php",
             "a=1&f=../../app/settings.py",
+            "/index.php?page=../config",
+            "?tpl=../secrets/db",
             "/?lang=../../../../../../../../tmp/pearcmd",
             "enter.cfm?locale=../../../../ColdFusion8/lib/password.properties%00en",
         ] {
@@ -1922,6 +1933,10 @@ mod tests {
             "?return=../cart",
             "return_to=../../account",
             "x=1&next=../home",
+            "?next=../settings",
+            "../settings",
+            "../private/photos",
+            "?return=../account/preferences",
             "?return=../blog/2024/05/post.html",
         ] {
             assert!(!hit(v), "flagged {v:?}");
@@ -2002,6 +2017,7 @@ mod tests {
             "../../src/config/index.ts",
             "../../config",
             "../secrets/api",
+            "../../app/settings.js",
             "../../settings.py",
             "../../etc/passwd",
             "../lib?x=1",
