@@ -58,6 +58,11 @@ const SCHEMES: &[&str] = &[
     "tftp://",
     // PHP's oggvorbis wrapper opens any stream it wraps, remote ones included.
     "ogg://",
+    // File shares and transfers a URL fetcher (libcurl, libsmbclient) reaches: SMB is the
+    // UNC share of another host (and the server's credentials sent to it), SFTP an SSH
+    // handshake to any host and port. A page or a link never hands a server these.
+    "smb://",
+    "sftp://",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
@@ -1898,6 +1903,10 @@ mod tests {
             "rar://uploads/x.rar#shell.php",
             "ssh2.exec://localhost/id",
             "classpath*:application.yml",
+            "ogg://http://attacker.example/x",
+            "sftp://attacker.example:11111/",
+            "smb://attacker.example/share/a",
+            "?u=sftp://attacker.example/",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -1909,6 +1918,8 @@ mod tests {
             "see php: the language",
             "img=data:image/png;base64,iVBORw0KGgo=",
             "u=https://example.com/a",
+            "KIOSlaves such as smb:// or fish://",
+            "x=mysftp://host",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
