@@ -179,7 +179,7 @@ fn scratch_script(value: &str) -> bool {
 /// A path spelled with character references (`&#46;&#46;&#47;etc&#47;passwd`,
 /// `&period;&period;&sol;`): an XML or HTML layer between the request and the file API
 /// decodes them, so the decoded value is judged as the value would be. One layer only:
-/// the decoded text is judged by [`judge`], which decodes no references.
+/// the decoded text is judged by [`judge_decoded`], which decodes no references.
 fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
     match html_entity_decode(value) {
         Cow::Owned(decoded) if decoded != value => judge_decoded(&decoded, ctx),
@@ -193,7 +193,8 @@ const MAX_CSS_ESCAPED: usize = 4096;
 /// A path spelled with CSS escapes (`\2e\2e\2f etc\2f passwd`, `\00002e`): a stylesheet
 /// or a CSS-aware sanitizer between the request and the file API (a `url()` the server
 /// fetches, a font or image path in a theme setting) reads them as the characters. Decoded
-/// only where an escape spells a dot, slash or backslash; one layer, judged by [`judge`].
+/// only where an escape spells a dot, slash or backslash; one layer, judged by
+/// [`judge_decoded`].
 fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
     if b.len() > MAX_CSS_ESCAPED {
@@ -241,8 +242,8 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
 /// A path spelled with C-style byte escapes (`\x2e\x2e\x2fetc\x2fpasswd`): a PHP
 /// `stripcslashes`, a JSON or template layer, or a log viewer that unescapes before opening
 /// reads them as the bytes. Decoded only where an escape spells a dot, slash or backslash
-/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge`]; `C:\xampp`
-/// has no escape (`m` is no hex digit).
+/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge_decoded`];
+/// `C:\xampp` has no escape (`m` is no hex digit).
 fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
     if b.len() > MAX_CSS_ESCAPED
