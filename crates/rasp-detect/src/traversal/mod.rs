@@ -56,6 +56,13 @@ const SCHEMES: &[&str] = &[
     "dict://",
     "ldap://",
     "tftp://",
+    // PHP's oggvorbis wrapper opens any stream it wraps, remote ones included.
+    "ogg://",
+    // File shares and transfers a URL fetcher (libcurl, libsmbclient) reaches: SMB is the
+    // UNC share of another host (and the server's credentials sent to it), SFTP an SSH
+    // handshake to any host and port. A page or a link never hands a server these.
+    "smb://",
+    "sftp://",
 ];
 
 /// [`BYTE_CLASS`] bits. `RELEVANT`: a dot, separator, scheme colon, escape, `0` (of `0x2e`)
@@ -119,7 +126,7 @@ pub fn warm() {
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // One pass over the bytes gives every early exit, the decoding layers' included.
     let classes = classes::of(value.as_bytes());
-    let reason = judge_classified(value, ctx, classes)
+    let reason = judge_classified(value, ctx, classes, false)
         .or_else(|| {
             (classes & AMP != 0)
                 .then(|| judge_references(value, ctx))
@@ -172,10 +179,10 @@ fn scratch_script(value: &str) -> bool {
 /// A path spelled with character references (`&#46;&#46;&#47;etc&#47;passwd`,
 /// `&period;&period;&sol;`): an XML or HTML layer between the request and the file API
 /// decodes them, so the decoded value is judged as the value would be. One layer only:
-/// the decoded text is judged by [`judge`], which decodes no references.
+/// the decoded text is judged by [`judge_decoded`], which decodes no references.
 fn judge_references(value: &str, ctx: Context) -> Option<&'static str> {
     match html_entity_decode(value) {
-        Cow::Owned(decoded) if decoded != value => judge(&decoded, ctx),
+        Cow::Owned(decoded) if decoded != value => judge_decoded(&decoded, ctx),
         _ => None,
     }
 }
@@ -186,7 +193,8 @@ const MAX_CSS_ESCAPED: usize = 4096;
 /// A path spelled with CSS escapes (`\2e\2e\2f etc\2f passwd`, `\00002e`): a stylesheet
 /// or a CSS-aware sanitizer between the request and the file API (a `url()` the server
 /// fetches, a font or image path in a theme setting) reads them as the characters. Decoded
-/// only where an escape spells a dot, slash or backslash; one layer, judged by [`judge`].
+/// only where an escape spells a dot, slash or backslash; one layer, judged by
+/// [`judge_decoded`].
 fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
     if b.len() > MAX_CSS_ESCAPED {
@@ -225,7 +233,7 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
         i += c.len_utf8();
     }
     if spelled {
-        judge(&out, ctx)
+        judge_decoded(&out, ctx)
     } else {
         None
     }
@@ -234,8 +242,8 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
 /// A path spelled with C-style byte escapes (`\x2e\x2e\x2fetc\x2fpasswd`): a PHP
 /// `stripcslashes`, a JSON or template layer, or a log viewer that unescapes before opening
 /// reads them as the bytes. Decoded only where an escape spells a dot, slash or backslash
-/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge`]; `C:\xampp`
-/// has no escape (`m` is no hex digit).
+/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge_decoded`];
+/// `C:\xampp` has no escape (`m` is no hex digit).
 fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
     if b.len() > MAX_CSS_ESCAPED
@@ -268,7 +276,7 @@ fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     }
     String::from_utf8(out)
         .ok()
-        .and_then(|decoded| judge(&decoded, ctx))
+        .and_then(|decoded| judge_decoded(&decoded, ctx))
 }
 
 /// Extensions of files an include runs as code when fetched as text from another host.
@@ -345,12 +353,22 @@ fn remote_include(value: &str) -> bool {
                 .any(|e| ext.eq_ignore_ascii_case(e.as_bytes())))
 }
 
+/// The value judged as [`detect`] judges it before its escape layers (for the tests that
+/// compare that with the canonical form).
+#[cfg(test)]
 fn judge(value: &str, ctx: Context) -> Option<&'static str> {
-    judge_classified(value, ctx, classes::of(value.as_bytes()))
+    judge_classified(value, ctx, classes::of(value.as_bytes()), false)
 }
 
-/// [`judge`] given the [`classes::of`] the value.
-fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static str> {
+/// The value an escape layer decoded (character references, CSS or C escapes), judged as
+/// the value would be, except that it is never taken for text a person typed: its dots and
+/// slashes were spelled for a decoder.
+fn judge_decoded(value: &str, ctx: Context) -> Option<&'static str> {
+    judge_classified(value, ctx, classes::of(value.as_bytes()), true)
+}
+
+/// The value judged, given its [`classes::of`] and whether it was decoded from escapes.
+fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Option<&'static str> {
     // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
     if classes & RELEVANT == 0 {
         return None;
@@ -385,7 +403,7 @@ fn judge_classified(value: &str, ctx: Context, classes: u8) -> Option<&'static s
     }
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
-    if !rewritten && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
+    if !rewritten && !decoded && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
         return judge_canonical_as(value, ctx, true, classes);
     }
     judge_canonical(&canonical(value), ctx)
@@ -447,7 +465,20 @@ fn opens_with_scheme(trimmed: &str) -> bool {
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
             && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
+            && !named_in_prose(s, &trimmed[s.len()..])
     })
+}
+
+/// Whether the text after a wrapper (`rest`) names a stream and goes on as a sentence
+/// (`php://input returns empty`, `phar://archive is deprecated`): a wrapper opens only the
+/// stream its whole text names, and none is named with blanks and words, so this is a
+/// question or a note about the wrapper. Not for the wrappers whose text is data or a
+/// command line (`data:`, `expect://`), where the words are what is read or run.
+fn named_in_prose(scheme: &str, rest: &str) -> bool {
+    memchr::memchr(b' ', rest.as_bytes()).is_some()
+        && !scheme.starts_with("data:")
+        && !scheme.starts_with("expect:")
+        && sensitive::sentence_follows(rest)
 }
 
 /// Most colons examined for a scheme inside the value.
@@ -618,8 +649,11 @@ fn judge_canonical_as(
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
     let walked = if literal { url_query(canon) } else { canon };
-    if climbs(walked, ctx, dots.adjacent) {
+    if climbs(walked, ctx, dots.adjacent, literal) || parameter_dot_segment(canon) {
         return Some("climb");
+    }
+    if classes & SLASH != 0 && slash_unc_library(canon) {
+        return Some("unc-path");
     }
     if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon, classes & SLASH != 0)
     {
@@ -817,8 +851,9 @@ fn canonical_lower(lower: String) -> String {
 }
 
 /// Whether walking the path's segments goes above its starting directory (`adjacent`:
-/// whether `canon` has `..`).
-fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
+/// whether `canon` has `..`; `literal`: whether the value was written without escapes, so
+/// that it is the text a person typed or pasted).
+fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
     // Only a dot segment (two or more dots) can climb: without `..` there is none.
     if !adjacent {
         return false;
@@ -838,6 +873,8 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // The directory a `..` just left (`images` in `/images/../config.php`), while the
     // segment after it is not yet read.
     let mut left: Option<&[u8]> = None;
+    // Whether that `..` was plain, not a path-parameter step (`..;`) made for a server.
+    let mut left_plainly = false;
     let mut previous: &[u8] = b"";
     // Offset of the segment after this one.
     let mut next_at = 0;
@@ -847,6 +884,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
     // Whether the segment before was a dot segment.
     let mut previous_dots = false;
     for raw in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
+        let raw_at = next_at;
         next_at += raw.len() + 1;
         let mut seg = trim_blanks(raw);
         if seg.is_empty() || seg == b"." {
@@ -860,6 +898,12 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             // `?return=../cart`, `next=../../account`: a relative link to a page of the
             // site, which a redirect follows. Read from a parameter, a climb names a file.
             let rest = &b[next_at.min(b.len())..];
+            // `?type=mst&textdomain=/+cscoe+/portal_inc.lua&lang=../` (CVE-2020-3452): a
+            // parameter that only climbs, beside one that names a file, is a directory the
+            // application joins with that file's path.
+            if value_only_climbs(rest) && joined_file_parameter(b) {
+                return true;
+            }
             if rest_is_empty(rest) || !names_a_file(rest) {
                 // The link's own steps up are walked where they cannot climb.
                 depth = MAX_SEGMENTS as i32;
@@ -885,6 +929,14 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             if at_start && depth == 0 && seg == b".." && static_asset_path(rest) {
                 return false;
             }
+            // `../lib`, `../api/v2/users`, `../../assets/app.js`: a value that opens with one
+            // or two steps up to plain names ending in a directory, route or module (no
+            // extension) or a page or asset is a relative link or import path, as build
+            // configurations, Markdown and CMS fields hold them; it reads no file a site
+            // keeps private. Written as typed only: an escaped climb was made for a decoder.
+            if literal && raw_at == 0 && raw == b".." && relative_link(rest) {
+                return false;
+            }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
             // application chose walks back out of it to a sibling. No path an application
             // builds or a browser sends keeps such a pair (both resolve it first); only
@@ -896,6 +948,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             }
             if after_directory && (raw == b".." || raw.starts_with(b"..;")) {
                 left = Some(previous);
+                left_plainly = raw == b"..";
             }
             after_directory = false;
             depth -= 1;
@@ -906,7 +959,13 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
             // `/static../settings.py`: nginx's `location /static { alias /app/static/; }`
             // maps this to `/app/static/../settings.py`. A directory name ending in exactly
             // two dots, with a segment after it, steps up.
-            if alias_step || left.is_some_and(|d| d != raw) {
+            // `docs/../README.md`: back out of a directory to a page or asset beside it is
+            // how a link is written relative to a document; what it reads the site serves.
+            if alias_step
+                || left.is_some_and(|d| {
+                    d != raw && !(literal && left_plainly && asset_target(&b[raw_at..]))
+                })
+            {
                 return true;
             }
             previous_dots = false;
@@ -927,9 +986,9 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool) -> bool {
 
 /// Whether the path `rest` (what follows a parameter's first `..`, up to the end of its
 /// value: `&`, `#`, a blank) reads a file rather than links a page: it climbs three or
-/// more levels in all (no page links so far up), or a segment is a file name whose
+/// more levels in all (no page links so far up), a segment is a file name whose
 /// extension is not a static asset's (`secret.php`, `password.properties` before a cut
-/// `%00en`).
+/// `%00en`), or a segment names the application's settings ([`application_settings`]).
 fn names_a_file(rest: &[u8]) -> bool {
     let end = rest
         .iter()
@@ -946,15 +1005,104 @@ fn names_a_file(rest: &[u8]) -> bool {
         return true;
     }
     segments().any(|seg| {
-        memchr::memrchr(b'.', seg).is_some_and(|dot| {
-            let ext = &seg[dot + 1..];
-            dot > 0
-                && ext.first().is_some_and(u8::is_ascii_alphanumeric)
-                && !STATIC_ASSET_EXTENSIONS
-                    .iter()
-                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
-        })
+        // `?page=../config`: the application's settings, with the extension it appends.
+        application_settings(seg)
+            || memchr::memrchr(b'.', seg).is_some_and(|dot| {
+                let ext = &seg[dot + 1..];
+                dot > 0
+                    && ext.first().is_some_and(u8::is_ascii_alphanumeric)
+                    && !STATIC_ASSET_EXTENSIONS
+                        .iter()
+                        .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            })
     })
+}
+
+/// Most `;` [`parameter_dot_segment`] looks at.
+const MAX_PATH_PARAMETERS: usize = 16;
+
+/// A path segment that is `.` or empty once its path parameters are cut (`/.;/admin`,
+/// `/;x=1/admin`, `/.;jsessionid=0/manager`): Tomcat and Spring strip `;…` from each
+/// segment and then collapse the `.` or empty segment, so the servlet serves `/admin` while
+/// a filter or proxy rule in front (Shiro, an nginx `location /admin`) matched a path that
+/// was not `/admin`. A person's path never has such a segment: `;jsessionid=…` follows a
+/// name (`/shop;jsessionid=…/cart`).
+fn parameter_dot_segment(canon: &str) -> bool {
+    let b = canon.as_bytes();
+    memchr::memchr_iter(b';', b)
+        .take(MAX_PATH_PARAMETERS)
+        .any(|semi| {
+            let start = if semi >= 1 && b[semi - 1] == b'/' {
+                semi - 1
+            } else if semi >= 2 && b[semi - 1] == b'.' && b[semi - 2] == b'/' {
+                semi - 2
+            } else {
+                return false;
+            };
+            // The `/` opens a path (the value's start or a name before it), and the
+            // segment's parameters run without a blank to the next `/` and a name.
+            let path_before = start == 0
+                || b[start - 1].is_ascii_alphanumeric()
+                || matches!(b[start - 1], b'_' | b'-' | b'.' | b'+');
+            let after = &b[semi..];
+            let Some(slash) = after.iter().take(256).position(|&c| c == b'/') else {
+                return false;
+            };
+            // An empty segment's parameters are empty or `name=value` (`FBCR/;FBID/phone`
+            // in a user agent lists fields).
+            let params = &after[1..slash];
+            let dotted = start + 2 == semi;
+            path_before
+                && (dotted || params.is_empty() || memchr::memchr(b'=', params).is_some())
+                && !params.iter().any(|c| c.is_ascii_whitespace())
+                && after
+                    .get(slash + 1)
+                    .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        })
+}
+
+/// Whether `rest` (what follows a parameter's first `..`) ends that parameter's value with
+/// nothing but more steps up: `/`, `..`, up to the next parameter or the end.
+fn value_only_climbs(rest: &[u8]) -> bool {
+    let end = rest
+        .iter()
+        .position(|&c| matches!(c, b'&' | b'#' | b' ' | b'\t' | b'\n' | b'"' | b'\''))
+        .unwrap_or(rest.len());
+    rest[..end].iter().all(|&c| matches!(c, b'/' | b'.'))
+}
+
+/// Most parameters [`joined_file_parameter`] reads.
+const MAX_JOINED_PARAMETERS: usize = 32;
+
+/// Whether a parameter of the query string `b` holds a path to a file (a `/`, then a last
+/// name whose extension is not a static asset's: `/+cscoe+/portal_inc.lua`,
+/// `templates/x.php`), which an application may join to another parameter's directory.
+fn joined_file_parameter(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'=', b)
+        .take(MAX_JOINED_PARAMETERS)
+        .any(|eq| {
+            let v = &b[eq + 1..];
+            let v = &v[..v
+                .iter()
+                .position(|&c| matches!(c, b'&' | b'#' | b' ' | b'\t' | b'\n' | b'"' | b'\''))
+                .unwrap_or(v.len())];
+            // A URL in a parameter is a link, not a path joined to a directory.
+            let Some(slash) =
+                memchr::memrchr(b'/', v).filter(|_| memchr::memmem::find(v, b"://").is_none())
+            else {
+                return false;
+            };
+            let last = &v[slash + 1..];
+            memchr::memrchr(b'.', last).is_some_and(|dot| {
+                let ext = &last[dot + 1..];
+                dot > 0
+                    && !ext.is_empty()
+                    && ext.iter().all(u8::is_ascii_alphanumeric)
+                    && !STATIC_ASSET_EXTENSIONS
+                        .iter()
+                        .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            })
+        })
 }
 
 /// Whether `rest` (the text after a segment) holds no further segment: only separators
@@ -1060,6 +1208,103 @@ fn static_asset_path(rest: &[u8]) -> bool {
         .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
 }
 
+/// Whether `rest` (what follows a value's opening `../`) is the rest of a relative link or
+/// import path: at most one more `../`, then [`link_target`]. Deeper climbs leave any
+/// project or site layout and are read as reaching for the system.
+fn relative_link(rest: &[u8]) -> bool {
+    link_target(rest.strip_prefix(b"../").unwrap_or(rest))
+}
+
+/// Whether `path` (to the end of the value) is plain names (letters, digits, `_ - . @ +`,
+/// none opening with a dot: no dot-file or dot-directory, no further climb, none of the
+/// application's settings: [`application_settings`]), the last one
+/// without an extension (a directory, a route, a module: `lib`, `users`), with a page's or
+/// asset's ([`STATIC_ASSET_EXTENSIONS`]), or inside a directory with a served script's or
+/// document's ([`LINK_EXTENSIONS`]). A trailing `/` names a directory.
+fn link_target(path: &[u8]) -> bool {
+    let path = path.strip_suffix(b"/").unwrap_or(path);
+    if path.is_empty() || path.len() > 256 {
+        return false;
+    }
+    let mut last: &[u8] = b"";
+    for (n, seg) in path.split(|&c| c == b'/').enumerate() {
+        if n >= MAX_ASSET_SEGMENTS
+            || seg.is_empty()
+            || seg[0] == b'.'
+            || !seg.iter().all(|&c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
+            })
+            || application_settings(seg)
+        {
+            return false;
+        }
+        last = seg;
+    }
+    match memchr::memrchr(b'.', last) {
+        None => true,
+        Some(dot) => {
+            let ext = &last[dot + 1..];
+            let asset = || {
+                STATIC_ASSET_EXTENSIONS
+                    .iter()
+                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            };
+            // A script or document is a link's target inside a directory of them
+            // (`../assets/app.js`); one right above the base (`../config.js`) is a file of
+            // the application itself.
+            let in_directory = || {
+                path.len() > last.len()
+                    && LINK_EXTENSIONS
+                        .iter()
+                        .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
+            };
+            asset() || in_directory()
+        }
+    }
+}
+
+/// Names of the directories and files where an application keeps its settings and secrets
+/// (`config/`, `config.js`, `secrets/`): a path through one reads the application's own
+/// configuration, which no page links to.
+const SETTINGS_NAMES: &[&[u8]] = &[
+    b"config",
+    b"configs",
+    b"conf",
+    b"secret",
+    b"secrets",
+    b"credentials",
+    b"env",
+];
+
+/// Names of settings files that are also pages' routes (`/account/settings`,
+/// `/private`): they count only as files, with an extension.
+const SETTINGS_FILE_NAMES: &[&[u8]] = &[b"settings", b"private"];
+
+/// Whether the name `seg` (a directory, or a file by the part before its first dot) is one
+/// of [`SETTINGS_NAMES`], or a file named by [`SETTINGS_FILE_NAMES`].
+fn application_settings(seg: &[u8]) -> bool {
+    let dot = memchr::memchr(b'.', seg);
+    let stem = &seg[..dot.unwrap_or(seg.len())];
+    SETTINGS_NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n))
+        || (dot.is_some()
+            && SETTINGS_FILE_NAMES
+                .iter()
+                .any(|n| stem.eq_ignore_ascii_case(n)))
+}
+
+/// Whether `path` is a [`link_target`] whose last name is a page or asset by its extension
+/// (`README.md`, `logo.png`), not a bare name.
+fn asset_target(path: &[u8]) -> bool {
+    let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
+    memchr::memchr(b'.', last).is_some() && link_target(path)
+}
+
+/// Extensions a relative link or import names besides [`STATIC_ASSET_EXTENSIONS`], inside
+/// a directory: the scripts and documents a site serves to browsers as they are.
+const LINK_EXTENSIONS: &[&str] = &[
+    "js", "mjs", "ts", "jsx", "tsx", "vue", "svelte", "scss", "sass", "less", "pdf",
+];
+
 /// Extensions of files a site serves as they are: images, stylesheets, fonts, media,
 /// static pages and documentation.
 const STATIC_ASSET_EXTENSIONS: &[&str] = &[
@@ -1146,8 +1391,8 @@ fn stream_at(b: &[u8], q: usize) -> bool {
 
 /// A Windows UNC path to another host (`\\attacker\share\x.dll`, `\\?\UNC\host\share`,
 /// also percent-encoded): opening it makes the server connect to that host and send its
-/// NTLM credentials, or load a file from it. Only the backslash spelling counts: `//host/x`
-/// is also a scheme-relative URL.
+/// NTLM credentials, or load a file from it. The forward-slash spelling is also a
+/// scheme-relative URL: it counts only for a library or program ([`slash_unc_library`]).
 fn unc_path(value: &str) -> bool {
     let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     let rest = if let Some(r) = t.strip_prefix("\\\\") {
@@ -1179,6 +1424,56 @@ fn unc_path(value: &str) -> bool {
                 .get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c")))
         && after.len() > 1
+}
+
+/// Extensions of what Windows loads or runs from a share: libraries, programs, installers,
+/// shortcuts, scripts of its own hosts.
+const WINDOWS_RUNNABLE: &[&str] = &[
+    "dll", "exe", "scr", "cpl", "ocx", "sys", "msi", "hta", "lnk", "bat", "cmd", "ps1", "vbs",
+];
+
+/// A UNC path written with forward slashes (`//attacker.example/share/evil.dll`): Windows
+/// file APIs read `//host/share/…` as `\\host\share\…`, so a value an application opens,
+/// includes or loads as a library makes the server fetch it over SMB from that host (and
+/// send its NTLM credentials). A scheme-relative URL has the same shape, so only a file
+/// Windows loads or runs, in a share's directory, counts: a page links scripts, pages and
+/// images that way (`//cdn.example.com/lib.js`), never a DLL inside a share.
+fn slash_unc_library(canon: &str) -> bool {
+    let t = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let Some(rest) = t.strip_prefix("//") else {
+        return false;
+    };
+    let path = rest.trim_end_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let b = path.as_bytes();
+    if b.len() > 512
+        || !b.iter().all(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'$' | b'@')
+        })
+    {
+        return false;
+    }
+    let mut segments = b.split(|&c| c == b'/');
+    let host = segments.next().unwrap_or_default();
+    // The share and its directories, then the file: two names at least, none empty.
+    let mut names = 0;
+    let mut file: &[u8] = b"";
+    for seg in segments.take(64) {
+        if seg.is_empty() {
+            return false;
+        }
+        names += 1;
+        file = seg;
+    }
+    // As for `\\host\share` ([`unc_path`]): a bare machine name is the intranet's
+    // own server; a domain name or an address is one the attacker can own.
+    host.contains(&b'.')
+        && names >= 2
+        && memchr::memrchr(b'.', file).is_some_and(|dot| {
+            dot > 0
+                && WINDOWS_RUNNABLE
+                    .iter()
+                    .any(|e| file[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+        })
 }
 
 /// `seg` without the spaces and tabs at either end.
@@ -1509,7 +1804,7 @@ mod tests {
         }
         for t in &texts {
             for ctx in [Context::Param, Context::PathSegment] {
-                assert_eq!(climbs(t, ctx, true), climbs_plain(t, ctx), "{t:?}");
+                assert_eq!(climbs(t, ctx, true, false), climbs_plain(t, ctx), "{t:?}");
             }
         }
     }
@@ -1609,6 +1904,10 @@ mod tests {
             "rar://uploads/x.rar#shell.php",
             "ssh2.exec://localhost/id",
             "classpath*:application.yml",
+            "ogg://http://attacker.example/x",
+            "sftp://attacker.example:11111/",
+            "smb://attacker.example/share/a",
+            "?u=sftp://attacker.example/",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -1620,6 +1919,8 @@ mod tests {
             "see php: the language",
             "img=data:image/png;base64,iVBORw0KGgo=",
             "u=https://example.com/a",
+            "KIOSlaves such as smb:// or fish://",
+            "x=mysftp://host",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
@@ -1632,6 +1933,8 @@ mod tests {
             "/view?f=..%2fconfig.php",
             "?file=php://filter/convert.base64-encode/resource=../config.php",
             "a=1&f=../../app/settings.py",
+            "/index.php?page=../config",
+            "?tpl=../secrets/db",
             "/?lang=../../../../../../../../tmp/pearcmd",
             "enter.cfm?locale=../../../../ColdFusion8/lib/password.properties%00en",
         ] {
@@ -1642,6 +1945,10 @@ mod tests {
             "?return=../cart",
             "return_to=../../account",
             "x=1&next=../home",
+            "?next=../settings",
+            "../settings",
+            "../private/photos",
+            "?return=../account/preferences",
             "?return=../blog/2024/05/post.html",
         ] {
             assert!(!hit(v), "flagged {v:?}");
@@ -1661,6 +1968,7 @@ mod tests {
             "..%2Fimages%2Flogo.png",
             "..\\images\\banner.jpg",
             "../index.html",
+            "../../assets/fonts/roboto.woff2",
             ".../Downloads/file.pdf",
         ] {
             assert!(!hit(v), "flagged {v:?}");
@@ -1670,7 +1978,6 @@ mod tests {
             "https://victim.example/dl?file=../../../app/config.php",
             "http://h/app/..;/manager/html/x.jsp",
             "http://h/%2e%2e/%2e%2e/app.py",
-            "../../assets/fonts/roboto.woff2",
             "../config.php",
             "../images/logo.png/../../x",
             "../.git/logo.png",
@@ -1680,6 +1987,127 @@ mod tests {
             "....//x",
         ] {
             assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn relative_links_one_or_two_levels_up_to_names_or_assets() {
+        // Build configurations, imports, Markdown and CMS links: one or two steps up to
+        // plain names, a page or an asset; back out of a directory to a page beside it.
+        for v in [
+            "../lib",
+            "../parent",
+            "../shared/utils",
+            "../api/v2/users",
+            "../../assets/app.js",
+            "../../components/Button.jsx",
+            "../styles/main.scss",
+            "../images/x.pdf",
+            "../../LICENSE",
+            "../docs/getting-started/",
+            "docs/../README.md",
+            "src/../index.html",
+            "php://input returns empty",
+            "phar://archive is deprecated in this version",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        // Deeper climbs, escaped ones, dot-files, application files, what a climb names,
+        // a server's path-parameter step, a directory left for a bare name or left open.
+        for v in [
+            "../../../lib",
+            "../../../../x",
+            "..%2flib",
+            "..%2f..%2f",
+            "%2e%2e/%2e%2e/api",
+            "&#46;&#46;/&#46;&#46;/lib",
+            "../",
+            "../../",
+            "../.env",
+            "../.git/config",
+            "../config.js",
+            "../../src/config/index.ts",
+            "../../config",
+            "../secrets/api",
+            "../../app/settings.js",
+            "../../settings.py",
+            "../../etc/passwd",
+            "../lib?x=1",
+            "../lib/../../x",
+            "/app/..;/manager/html",
+            "a/b/../c",
+            "uploads/../index.php",
+            "docs/..",
+            "php://input",
+            "php://filter/resource=index.php is here",
+            "expect://ls -la /tmp",
+            "data://text/plain,hello there friend",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_path_parameter_segment_collapses_to_nothing() {
+        for v in [
+            "/.;/admin",
+            "/;/admin",
+            "/.;jsessionid=0/manager/html",
+            "/;x=1/admin/users",
+            "https://victim.example/.;/actuator/env",
+            "/api/.;/internal",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "/shop;jsessionid=A1B2/cart",
+            "Mozilla/5.0 [FBAN/FBIOS;FBCR/;FBID/phone;FBLC/en_US]",
+            "a /; b",
+            "x/.;",
+            "font-family: a;/* note */",
+            "/;",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_climbing_parameter_joined_to_a_file_parameter() {
+        for v in [
+            "/+CSCOT+/translation-table?type=mst&textdomain=/%2bCSCOE%2b/portal_inc.lua&default-language&lang=../",
+            "?dir=../../&file=conf/app.ini",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "https://example.com/search?q=..%2F",
+            "?q=../",
+            "?q=../&next=https://example.com/a.php",
+            "?up=..&img=photos/cat.png",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_forward_slash_share_holding_a_library() {
+        for v in [
+            "//attacker.example/share/evil.dll",
+            "//10.0.0.5/c$/tools/x.exe",
+            "//evil.example/s/payload.hta",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "//cdn.example.com/app.js",
+            "//cdn.example.com/lib/jquery.min.js",
+            "//dl.example.com/setup.exe",
+            "//fonts.example.com/css/roboto.css",
+            "// see share/evil.dll",
+            "//fileserver/tools/setup.exe",
+            "\\\\fileserver\\share\\x.dll",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
         }
     }
 
@@ -1852,7 +2280,9 @@ mod tests {
         // Mixed case, separators, multi-line text: judged without the canonical copy, with
         // the same answers as on the canonical form.
         for v in [
-            "../../ETC/PASSWD",
+            // (three levels: one or two to plain names are a relative link when typed, which
+            // the canonical copy, made for escapes, is not taken for)
+            "../../../ETC/PASSWD",
             "File:///etc/hosts",
             "PHP://filter/resource=x",
             "/Etc/Passwd",

@@ -798,7 +798,7 @@ const SYNTAX: &[char] = &[';', '|', '&', '$', '`', '(', ')', '{', '}', '<', '>',
 /// the rest of the path, at most a closing quote and a comma, then at least two words of
 /// letters, or a run of letters of a script written without spaces, and no shell, code or
 /// markup syntax.
-fn sentence_follows(after: &str) -> bool {
+pub(super) fn sentence_follows(after: &str) -> bool {
     let rest = after_path(after);
     // `skrzynek\npocztowych /var/spool/mail, ze względu na…`, `"/var/cache/"，"/var/run/" 和`:
     // a comma after a path lists it in a sentence (a shell reads the comma as part of the
@@ -1114,13 +1114,24 @@ pub fn secret_file(canon: &str, slash: bool) -> bool {
     if name.first() == Some(&b'.') {
         return secret_dot_file(name);
     }
-    rooted && (SECRET_NAMES.contains(&name) || (!name.contains(&b' ') && secret_name(name)))
+    // `D:/backup/db.bak`: an administrator's copy of a database or configuration, kept
+    // beside the original, outside any directory a site serves.
+    let backup_copy =
+        name.len() < lower.len() && (lower.ends_with(b".bak") || lower.ends_with(b".backup"));
+    rooted
+        && (SECRET_NAMES.contains(&name)
+            || backup_copy
+            || (!name.contains(&b' ') && secret_name(name)))
 }
 
 /// Dot-directories of command-line tools' credentials in a home directory: cloud keys
 /// (`.aws`, `.azure`, `.config/gcloud`), registry and cluster tokens (`.docker`, `.kube`),
 /// SSH and GnuPG keys.
 const CREDENTIAL_DIRS: &[&[u8]] = &[b".aws", b".azure", b".docker", b".kube", b".ssh", b".gnupg"];
+
+/// Directories under `~/.config` where command-line tools keep their tokens: Google Cloud,
+/// GitHub's `gh` (`hosts.yml`) and `hub`, rclone's remotes, DigitalOcean's `doctl`.
+const CONFIG_CREDENTIAL_DIRS: &[&[u8]] = &[b"gcloud", b"gh", b"hub", b"rclone", b"doctl"];
 
 /// Whether the directories `dirs` of a rooted path (`/home/ubuntu/`, `~/`, `/root/`,
 /// `/Users/bob/`, `c:/users/bob/`, each with the `/` after it) go from a home directory into
@@ -1148,9 +1159,11 @@ fn under_home_credentials(dirs: &[u8]) -> bool {
     }
     match segments.next() {
         Some(d) if CREDENTIAL_DIRS.iter().any(|c| d.eq_ignore_ascii_case(c)) => true,
-        Some(d) if d.eq_ignore_ascii_case(b".config") => segments
-            .next()
-            .is_some_and(|n| n.eq_ignore_ascii_case(b"gcloud")),
+        Some(d) if d.eq_ignore_ascii_case(b".config") => segments.next().is_some_and(|n| {
+            CONFIG_CREDENTIAL_DIRS
+                .iter()
+                .any(|c| n.eq_ignore_ascii_case(c))
+        }),
         _ => false,
     }
 }
@@ -1216,6 +1229,9 @@ fn secret_dot_file(name: &[u8]) -> bool {
             | b".dockercfg"
             | b".s3cfg"
             | b".boto"
+            // Finder's index of a directory: the names of every file in it, the private
+            // ones included.
+            | b".ds_store"
     )
 }
 
@@ -1262,6 +1278,14 @@ fn secret_name(name: &[u8]) -> bool {
     if name.starts_with(b"appsettings") && name.ends_with(b".json") {
         return true;
     }
+    // `passwords.txt`, `password.kdbx`, `passwd.xlsx`: a list of passwords kept as a
+    // document (`passwd` alone is also the program, `passwd-helper` another one).
+    let stem = &name[..memchr::memchr(b'.', name).unwrap_or(name.len())];
+    if matches!(stem, b"password" | b"passwords")
+        || (matches!(stem, b"passwd" | b"passwds") && stem.len() < name.len())
+    {
+        return true;
+    }
     let Some(dot) = memchr::memrchr(b'.', name) else {
         return false;
     };
@@ -1279,6 +1303,11 @@ fn secret_name(name: &[u8]) -> bool {
             | b"ppk"
             | b"ovpn"
             | b"tfstate"
+            // Java applications' settings (`application.properties`: the database URL and
+            // password, signing keys) and database dumps.
+            | b"properties"
+            | b"sql"
+            | b"dump"
     ) && dot > 0
 }
 
@@ -1637,6 +1666,18 @@ mod tests {
             ".svn/wc.db",
             ".hg/hgrc",
             "/app/.wp-config.php.swp",
+            // Java settings, dumps, backups and password lists at an absolute path;
+            // Finder's directory index; tokens under a tool's `~/.config` directory
+            "/opt/app/application.properties",
+            "D:\\backup\\db.bak",
+            "/srv/backups/shop.sql",
+            "/var/backups/site.dump",
+            "C:\\Users\\Administrator\\Desktop\\passwords.txt",
+            "/home/u/password.kdbx",
+            ".DS_Store",
+            "/var/www/html/.DS_Store",
+            "~/.config/gh/hosts.yml",
+            "/home/dev/.config/rclone/rclone.conf",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -1662,6 +1703,14 @@ mod tests {
             "C:/x is where i keep server.key",
             "https://github.com/user/repo.git/",
             "/usr/bin/passwd-helper",
+            "/usr/bin/passwd",
+            "C:\\Users\\me\\Documents\\cv.docx",
+            "/home/me/photos/a.jpg",
+            "/home/me/notes/password-policy.md",
+            "my .DS_Store keeps showing up",
+            "~/.config/Code/User/settings.json",
+            "backup.sql",
+            "application.properties",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
