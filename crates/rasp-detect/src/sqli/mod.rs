@@ -130,17 +130,20 @@ pub fn ignored_by_sql(value: &str) -> bool {
 /// and ''`), so the only SQL it can form is a chain of literals joined by single words; the
 /// grammar judges those chains (`x 'or' 1` leaves the literal `' 1'` open: a test). A name
 /// glued to a quote (`admin' or 'x`, `parents' or yours`) or a value that starts with a
-/// quote or a digit is left to the model.
+/// quote that opens no quoted word, or a digit, is left to the model.
 ///
 /// ```
 /// use rasp_detect::sqli::quoted_words_in_prose;
 /// assert!(quoted_words_in_prose("Is it 'like' or 'love'?"));
+/// assert!(quoted_words_in_prose("'and' vs 'or'"));
 /// assert!(!quoted_words_in_prose("admin' or 'x"));
 /// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
 /// ```
 pub fn quoted_words_in_prose(value: &str) -> bool {
     let b = value.trim_ascii().as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_alphabetic)
+    // (a value may open with a quoted word: `'and' vs 'or'`)
+    let opens_quoted_word = matches!(b, [b'\'' | b'"', c, ..] if c.is_ascii_alphabetic());
+    if !(b.first().is_some_and(u8::is_ascii_alphabetic) || opens_quoted_word)
         || b.iter().any(|&c| NOT_PROSE_QUOTING[usize::from(c)])
         || memchr::memmem::find(b, b"--").is_some()
         || b.split(u8::is_ascii_whitespace)

@@ -2090,3 +2090,25 @@ fn quoted_connectives_in_a_phrase() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn prose_quoting_that_opens_with_a_quoted_word() {
+    for v in [
+        "'and' vs 'or'",
+        "\"and\" vs \"or\"",
+        "'select' is a keyword",
+    ] {
+        assert!(quoted_words_in_prose(v), "not prose {v:?}");
+    }
+    for v in [
+        "' or 'x",
+        "'1' or '1'",
+        "' and 'a",
+        "admin' or 'x",
+        "parents' or yours",
+        "it's' or 'x",
+        "'or 1' and x",
+    ] {
+        assert!(!quoted_words_in_prose(v), "prose {v:?}");
+    }
+}
