@@ -1035,6 +1035,7 @@ impl<'a> Parser<'a> {
                 {
                     true
                 }
+                "begin" if self.plsql_call_block(i + 1) => true,
                 "pragma" | "dbcc" | "kill" | "handler" | "grant" | "revoke" | "begin"
                 | "prepare" | "deallocate" | "backup" | "restore" => {
                     matches!(next, Some(Kind::Word | Kind::Num | Kind::Kw(_)))
@@ -1047,6 +1048,32 @@ impl<'a> Parser<'a> {
             },
             _ => false,
         }
+    }
+
+    /// `begin dbms_output.put_line(user); end;`, `BEGIN p(1); END`: from `j`, the body of
+    /// an Oracle PL/SQL anonymous block that calls a procedure (`name`, `pkg.name` or
+    /// `schema.pkg.name` with its arguments), then `END` closing the block after a `;`.
+    /// The block runs whatever package it names (the application's `EXECUTE IMMEDIATE` or
+    /// wrapper runs it), so its shape counts, not a list of dangerous packages; prose that
+    /// says "begin" calls nothing and closes no block with `; end`.
+    fn plsql_call_block(&self, j: usize) -> bool {
+        let mut k = j;
+        if self.k(k) != Some(Kind::Word) {
+            return false;
+        }
+        k += 1;
+        while self.k(k) == Some(Kind::Dot) && self.k(k + 1) == Some(Kind::Word) && k < j + 5 {
+            k += 2;
+        }
+        if self.k(k) != Some(Kind::LParen) {
+            return false;
+        }
+        // `; end` after the call, within the next statements (bounded look-ahead)
+        (k + 1..(k + 64).min(self.len())).any(|e| {
+            self.k(e) == Some(Kind::Kw(Kw::End))
+                && self.k(e - 1) == Some(Kind::Semi)
+                && matches!(self.k(e + 1), None | Some(Kind::Semi))
+        })
     }
 
     /// After `GRANT` / `REVOKE`: SQL privilege names (`ALL [PRIVILEGES]`, `SELECT`,

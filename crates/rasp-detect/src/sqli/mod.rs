@@ -130,17 +130,20 @@ pub fn ignored_by_sql(value: &str) -> bool {
 /// and ''`), so the only SQL it can form is a chain of literals joined by single words; the
 /// grammar judges those chains (`x 'or' 1` leaves the literal `' 1'` open: a test). A name
 /// glued to a quote (`admin' or 'x`, `parents' or yours`) or a value that starts with a
-/// quote or a digit is left to the model.
+/// quote that opens no quoted word, or a digit, is left to the model.
 ///
 /// ```
 /// use rasp_detect::sqli::quoted_words_in_prose;
 /// assert!(quoted_words_in_prose("Is it 'like' or 'love'?"));
+/// assert!(quoted_words_in_prose("'and' vs 'or'"));
 /// assert!(!quoted_words_in_prose("admin' or 'x"));
 /// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
 /// ```
 pub fn quoted_words_in_prose(value: &str) -> bool {
     let b = value.trim_ascii().as_bytes();
-    if !b.first().is_some_and(u8::is_ascii_alphabetic)
+    // (a value may open with a quoted word: `'and' vs 'or'`)
+    let opens_quoted_word = matches!(b, [b'\'' | b'"', c, ..] if c.is_ascii_alphabetic());
+    if !(b.first().is_some_and(u8::is_ascii_alphabetic) || opens_quoted_word)
         || b.iter().any(|&c| NOT_PROSE_QUOTING[usize::from(c)])
         || memchr::memmem::find(b, b"--").is_some()
         || b.split(u8::is_ascii_whitespace)
@@ -367,6 +370,46 @@ fn judge(value: &str) -> Option<&'static str> {
             fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
         })
         .or_else(|| without_empty_exponents(value).and_then(|v| judge_as_sent(&v)))
+        .or_else(|| nested_comments_closed(value).and_then(|v| judge_as_sent(&v)))
+}
+
+/// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer
+/// `*/` is SQL. The lexer reads MySQL's rule (the first `*/` ends the comment), which
+/// leaves `*/or 1=1` that parses as nothing. The value with each outermost nested comment
+/// replaced by an empty `/**/`, when a block comment holds another `/*`.
+fn nested_comments_closed(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    let first = memchr::memmem::find(b, b"/*")?;
+    // (the common case, one flat comment, settled by one more search)
+    let close = memchr::memmem::find(&b[first + 2..], b"*/").map_or(b.len(), |c| first + 2 + c);
+    memchr::memmem::find(&b[first + 2..close], b"/*")?;
+    let mut out = String::with_capacity(value.len());
+    let (mut i, mut copied, mut depth, mut open) = (0, 0, 0u32, 0);
+    // one pass, each byte looked at once
+    while i + 1 < b.len() {
+        match (b[i], b[i + 1]) {
+            (b'/', b'*') => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth = depth.saturating_add(1);
+                i += 2;
+            }
+            (b'*', b'/') if depth > 0 => {
+                depth -= 1;
+                i += 2;
+                if depth == 0 {
+                    // `/*` and `*/` are ASCII: both ends are char boundaries
+                    out.push_str(&value[copied..open]);
+                    out.push_str("/**/");
+                    copied = i;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&value[copied..]);
+    Some(out)
 }
 
 /// `1.e(1)or 1=1`, `1.e(select 1.e,2)`: MySQL's lexer reads a number with an empty exponent
@@ -1327,7 +1370,7 @@ fn decide(
                     strong
                         || f & (TAUT | CMP) != 0
                         || (f & (NUM | LIT | LIKE) != 0 && f & WORD == 0)
-                        || (balanced && !quoted_words())
+                        || (balanced && !quoted_words() && !quoted_connectives(&p, t))
                         || truncated
                 }
                 StartKind::Number | StartKind::ParenNumber => {
@@ -1497,20 +1540,26 @@ fn decide(
                 .then_some("having-where")
         }
         Some(Kind::Kw(Kw::Limit)) => {
-            if !(quoted || broke) || !truncated {
-                return None;
-            }
             let e = p.operand(i + 1, 0)?;
             let e = if p.k(e) == Some(Kind::Comma) {
                 p.operand(e + 1, 0)?
             } else {
                 e
             };
+            // `1 limit 1,1 into @a`, `1 LIMIT 0,1 PROCEDURE ANALYSE(…)`: in MySQL's LIMIT
+            // clause (a sort or page parameter pasted unquoted) the value goes on past the
+            // row count with the clauses MySQL allows after it: the row copied into a
+            // variable, or PROCEDURE ANALYSE, whose arguments run error-based extraction.
+            // Each is SQL's alone; reading the count must not end the look.
+            if lone_statement_tail(&p, e) || procedure_analyse(&p, e) {
+                return Some("limit");
+            }
+            if !(quoted || broke) || !truncated {
+                return None;
+            }
             p.end_ok(e).then_some("limit")
         }
-        Some(Kind::Kw(Kw::Procedure)) => (p.text(i + 1).eq_ignore_ascii_case("analyse")
-            && p.k(i + 2) == Some(Kind::LParen))
-        .then_some("procedure-analyse"),
+        Some(Kind::Kw(Kw::Procedure)) => procedure_analyse(&p, i).then_some("procedure-analyse"),
         // `x', role='admin` in `UPDATE … SET name='VALUE'`: more assignments after the
         // closed literal, the last left open for the application's quote or cut off
         Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 0 => {
@@ -1596,6 +1645,23 @@ fn decide(
         // `id asc limit 1`, `name desc limit 5, 1`: in `ORDER BY <value>` the value ends
         // the sort key and adds a clause of its own that reshapes the result (and confirms
         // the injection); a direction word then `LIMIT` is SQL's order, not prose's
+        // `price desc--`, `name asc#`: the direction then a comment that cuts off the
+        // rest of the query (the ownership filter or LIMIT placed after ORDER BY). A
+        // password or grade glued to dashes (`A--`, `Passw0rd--`) has no direction word.
+        Some(Kind::Word)
+            if start_kind == StartKind::Ident
+                && i == 1
+                && truncated
+                && p.len() == 2
+                && empty_comment(s, t, 2)
+                && (p.text(i).eq_ignore_ascii_case("asc")
+                    || p.text(i).eq_ignore_ascii_case("desc"))
+                && p.text(0)
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_') =>
+        {
+            Some("order-direction+comment")
+        }
         Some(Kind::Word)
             if start_kind == StartKind::Ident
                 && i == 1
@@ -1793,6 +1859,65 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
     end == Some(n)
 }
 
+/// `the 'or' operator`, `"and" vs "or"`, `'and'/'or' in SQL`: the whole value is words
+/// (one of two letters or more) with connectives quoted in them, each connective glued to its two quotes and the quotes
+/// set off from the words around them by blanks or punctuation (prose's quoting; `a'or'a`
+/// tests a letter). Read as SQL it joins text literals by `AND`/`OR`, and a text literal is
+/// false in MySQL and SQLite (no leading number) and an error in PostgreSQL, MSSQL and
+/// Oracle: no test, no data. A literal that starts with a number (`' 1 or '1`) or spells a
+/// PostgreSQL boolean (`'t'`, `'yes'`, `'on'`) is a constant test and does not count.
+fn quoted_connectives(p: &Parser<'_>, t: &[Token]) -> bool {
+    let n = p.len();
+    if !(3..=24).contains(&n) {
+        return false;
+    }
+    let glued =
+        |a: usize, b: usize| matches!((t.get(a), t.get(b)), (Some(x), Some(y)) if x.end == y.start);
+    let mut letters = false;
+    for k in 0..n {
+        match p.k(k) {
+            Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor)) => {
+                let quoted = k > 0
+                    && p.k(k - 1) == Some(Kind::Str)
+                    && matches!(p.k(k + 1), Some(Kind::Str | Kind::OpenStr))
+                    && glued(k - 1, k)
+                    && glued(k, k + 1);
+                if !quoted {
+                    return false;
+                }
+            }
+            Some(Kind::Str | Kind::OpenStr) => {
+                let body = p.text(k).trim_matches(['\'', '"']);
+                let bytes = body.as_bytes();
+                // the word-break outside the quote before a connective, and after one
+                let before_ok =
+                    k + 1 == n || bytes.last().is_none_or(|b| !b.is_ascii_alphanumeric());
+                let after_ok = k == 0 || bytes.first().is_none_or(|b| !b.is_ascii_alphanumeric());
+                let word = body.trim().to_ascii_lowercase();
+                let constant = numeric_start(body)
+                    || matches!(word.as_str(), "t" | "true" | "y" | "yes" | "on");
+                if !before_ok || !after_ok || constant {
+                    return false;
+                }
+                // (a word of prose around the quotes: `A 'OR' B` puts one-letter
+                // placeholders there, the operands of a logic test)
+                letters |= body
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .any(|w| w.len() >= 2);
+            }
+            _ => return false,
+        }
+    }
+    letters && p.k(n - 1) == Some(Kind::OpenStr)
+}
+
+/// `PROCEDURE ANALYSE(` at token `i`: MySQL's (≤ 5.x) clause after a SELECT's LIMIT.
+fn procedure_analyse(p: &Parser<'_>, i: usize) -> bool {
+    p.kw_is(i, Kw::Procedure)
+        && p.text(i + 1).eq_ignore_ascii_case("analyse")
+        && p.k(i + 2) == Some(Kind::LParen)
+}
+
 /// `1 or price>0`, `0 or id is not null`, `5 or qty between 0 and 999`, `1 or is_admin`:
 /// after a number in a numeric context, a logic operator and a column tested against a
 /// constant. In `WHERE id=<value>` the column is true for (nearly) every row, so the
@@ -1827,18 +1952,32 @@ fn column_test(p: &Parser<'_>, i: usize) -> bool {
 }
 
 /// `1 or 1`, `1 || 1`, `3 xor 1`, `1 or 0x1`: a number joined by a logic operator to a
-/// constant, in a numeric context: the WHERE clause becomes a constant. Prose and code join
-/// two different counts ("1 or 2", `5 && 6`); a number with itself (the comparison a
-/// boolean probe needs, as [`is_math`] reads it), `XOR` and a hex literal are SQL's.
+/// constant, in a numeric context: the WHERE clause becomes a constant. Prose joins two
+/// different counts ("1 or 2"); a number with itself (the comparison a boolean probe needs,
+/// as [`is_math`] reads it), `XOR`, a hex literal, and a whole value that is `&&`/`||`
+/// between numbers or `and`/`or` between SQL's boolean constants 0 and 1 are SQL's.
 fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     if i == 0 || p.k(i - 1) != Some(Kind::Num) || p.k(i + 1) != Some(Kind::Num) || e != i + 2 {
         return false;
     }
     // (`0 or 1 offset 0`: any two constants, when a clause of the query follows them)
-    p.kw_is(i, Kw::Xor)
+    if p.kw_is(i, Kw::Xor)
         || p.text(i - 1) == p.text(i + 1)
         || p.radix_literal(i + 1)
         || matches!(p.k(e), Some(Kind::Kw(_)))
+    {
+        return true;
+    }
+    // The whole value one pair: `1 and 0` / `1 and 1` is the true/false pair a blind probe
+    // sends (the page for `id=1 and 0` is empty, for `id=1 and 1` whole), `0 or 1` returns
+    // every row. The constants SQL reads as booleans, 0 and 1 (`1e0`, `1.0`), joined by
+    // `and`/`or`, are that pair; prose answers with counts ("2 or 3", "1 or 2 days").
+    // `&&` and `||` between numbers are code, never prose, whatever the numbers.
+    if i != 1 || e != p.len() {
+        return false;
+    }
+    let boolean = |k: usize| p.text(k).parse::<f64>().is_ok_and(|v| v == 0.0 || v == 1.0);
+    p.k(i) == Some(Kind::LogicOp) || (boolean(0) && boolean(2))
 }
 
 /// `1 IS NOT NULL`, `1 between 0 and 2`, `99 RLIKE 1`: the whole value is one number and
@@ -1846,7 +1985,8 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
 /// comparison into `(id = 1) IS NOT NULL`, a test that no longer depends on the row (the
 /// boolean-blind oracle). No count or measurement is followed by `IS NULL`, `BETWEEN …
 /// AND …` or a regular-expression operator in prose: those are SQL's own words there.
-/// (`2 or 3`, `1 - 1`, `5 div 2` stay quiet: people type them.)
+/// MySQL's word operators `DIV` and `MOD` between two numbers are SQL's too (`3 div 1`).
+/// (`2 or 3`, `1 - 1` stay quiet: people type them.)
 fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
     if i != 1 || p.k(0) != Some(Kind::Num) || e != p.len() || f & (WORD | STR | CALL) != 0 {
         return false;
@@ -1856,7 +1996,15 @@ fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
         Some(Kind::Kw(Kw::Is | Kw::Between)) => true,
         Some(Kind::Kw(Kw::BinOp)) => {
             let w = p.text(op);
-            w.eq_ignore_ascii_case("rlike") || w.eq_ignore_ascii_case("regexp")
+            w.eq_ignore_ascii_case("rlike")
+                || w.eq_ignore_ascii_case("regexp")
+                // `3 div 1`, `7 mod 2`: MySQL's integer division and remainder as words.
+                // `id=3 div 1` returning row 3 proves the value is evaluated; prose and
+                // arithmetic write `/` and `%` (`6-1`, `100-200` stay quiet: ranges, dates).
+                || (op == i
+                    && p.k(op + 1) == Some(Kind::Num)
+                    && op + 2 == e
+                    && (w.eq_ignore_ascii_case("div") || w.eq_ignore_ascii_case("mod")))
         }
         _ => false,
     }
