@@ -3583,11 +3583,7 @@ fn powershell_escaped_name(v: &[u8], i: usize, word: &Word) -> bool {
 /// which an unset `NAME` expands to. Returns the word's offset and length in `t` and the
 /// length through the closing brace.
 fn default_word(t: &[u8]) -> Option<(usize, usize, usize)> {
-    let name = t
-        .iter()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-        .count();
+    let name = identifier_len(t, 32);
     if name == 0 {
         return None;
     }
@@ -3605,13 +3601,18 @@ fn default_word(t: &[u8]) -> Option<(usize, usize, usize)> {
     (len > 0 && t.get(start + len) == Some(&b'}')).then_some((start, len, start + len + 1))
 }
 
+/// Length of the identifier (letters, digits, `_`) opening `t`, counting at most `max` bytes:
+/// the bound keeps a name scan short on any input.
+fn identifier_len(t: &[u8], max: usize) -> usize {
+    t.iter()
+        .take(max)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count()
+}
+
 /// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
 fn braced_name_len(t: &[u8]) -> Option<usize> {
-    let n = t
-        .iter()
-        .take(32)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-        .count();
+    let n = identifier_len(t, 32);
     (n > 0 && t.get(n) == Some(&b'}')).then_some(n + 1)
 }
 
@@ -5224,11 +5225,7 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
 /// quoted pieces (`$x='who'+'ami'`, `$c = "Invoke-" + "Expression"`): a command name
 /// spelled so no filter sees it whole, then run by `&`.
 fn concatenated_variable(v: &[u8], dollar: usize) -> bool {
-    let name_len = v[dollar + 1..]
-        .iter()
-        .take(33)
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-        .count();
+    let name_len = identifier_len(&v[dollar + 1..], 33);
     if name_len == 0 || name_len > 32 {
         return false;
     }
@@ -5605,11 +5602,7 @@ fn ansi_c_escape(t: &[u8]) -> bool {
 /// (`#`, `##`, `%%`) or case (`^^`, `,,`) operator.
 fn parameter_operator(t: &[u8]) -> bool {
     let name_len = |s: &[u8]| {
-        let n = s
-            .iter()
-            .take(32)
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
+        let n = identifier_len(s, 32);
         (n > 0 && s[0].is_ascii_alphabetic() || s.first() == Some(&b'_')).then_some(n)
     };
     if let [b'#', rest @ ..] = t {
