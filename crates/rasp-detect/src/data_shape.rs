@@ -15,6 +15,46 @@ pub(crate) fn is_data(value: &str) -> bool {
         || assignment_list(value.as_bytes())
 }
 
+/// The body of a value that is one Markdown fenced code block (`` ```js `` … `` ``` ``, or
+/// `~~~`), which the ML stage judges in place of the whole value. The fences are Markdown,
+/// not script or SQL: in a query a run of backticks is an empty identifier, which no dialect
+/// accepts, and in a page the renderer turns the block into escaped text; what the block
+/// holds is what might be code. A value with text after its closing fence, or a fence line
+/// inside, is judged whole (the text outside the block is not code-quoted).
+///
+/// ```text
+/// "```js\nlet x = 1;\n```"  -> Some("let x = 1;")
+/// "```\n```\n<script>"      -> None
+/// ```
+pub(crate) fn fenced_code_body(value: &str) -> Option<&str> {
+    let t = value.trim_ascii();
+    let b = t.as_bytes();
+    let fence = *b.first()?;
+    if fence != b'`' && fence != b'~' {
+        return None;
+    }
+    let n = b.iter().take_while(|&&c| c == fence).count();
+    let open_end = memchr::memchr(b'\n', b)?;
+    let close_start = memchr::memrchr(b'\n', b)?;
+    // (a backtick fence's info string may not hold a backtick: ```` ```a``` ```` is inline code)
+    if n < 3 || (fence == b'`' && b[n..open_end].contains(&fence)) {
+        return None;
+    }
+    let is_fence_line = |line: &[u8]| {
+        let line = line.trim_ascii();
+        line.len() >= n && line.iter().all(|&c| c == fence)
+    };
+    if close_start == open_end || !is_fence_line(&b[close_start + 1..]) {
+        return None;
+    }
+    let body = &t[open_end + 1..close_start];
+    // (bounded by the value: one pass over the body's lines)
+    if body.as_bytes().split(|&c| c == b'\n').any(is_fence_line) {
+        return None;
+    }
+    Some(body)
+}
+
 /// Whole values whose punctuation is that of a well-known data format, which the grammars
 /// already read in full: a CSS colour function (`rgba(0,0,0,0.5)`, `hsl(210 40% 50%)`: a
 /// theme setting) and the name a browser gives a file downloaded again
@@ -360,6 +400,31 @@ mod tests {
             "a=1;b=sleep(5)",
         ] {
             assert!(!assignment_list(v.as_bytes()), "{v}");
+        }
+    }
+
+    #[test]
+    fn fenced_code_blocks_give_their_body() {
+        for (v, body) in [
+            ("```js\nlet x = 1;\n```", "let x = 1;"),
+            ("  ```\na\nb\n```  \n", "a\nb"),
+            ("~~~~ sql\nSELECT 1\n~~~~~", "SELECT 1"),
+            ("```\r\nx\r\n```", "x\r"),
+        ] {
+            assert_eq!(fenced_code_body(v), Some(body), "{v:?}");
+        }
+        for v in [
+            "```js\n```",
+            "``\nx\n``",
+            "```a```\nx\n```",
+            "```\nx\n```\n<script>alert(1)</script>",
+            "```\nx\n```\ny\n```",
+            "```\nx\n~~~",
+            "text ```\nx\n```",
+            "```",
+            "```\n",
+        ] {
+            assert_eq!(fenced_code_body(v), None, "{v:?}");
         }
     }
 }

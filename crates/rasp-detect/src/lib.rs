@@ -291,6 +291,7 @@ impl Detectors {
 
     fn ml_check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
         let m = self.model().get(kind)?;
+        let value = ml_text(value);
         // The candidate test decodes the value; the model reads that same decoded text.
         let decoded = self.ml_prefilter(kind, value, ctx)?;
         let threshold = match kind {
@@ -322,6 +323,7 @@ impl Detectors {
     /// headers are left to the grammars, which keeps their false-positive rate at zero), and
     /// carrying characters that can change structure for `kind`.
     pub fn ml_candidate(&self, kind: AttackKind, value: &str, ctx: Context) -> bool {
+        let value = ml_text(value);
         self.ml_prefilter(kind, value, ctx)
             .is_some_and(|decoded| language_test(kind, value, &decoded))
     }
@@ -423,6 +425,16 @@ impl Detectors {
             _ => markup_or_script_capable(&decoded),
         };
         candidate.then_some(decoded)
+    }
+}
+
+/// What the ML stage reads of a value: the body of a Markdown code block, or the whole value
+/// (see [`data_shape::fenced_code_body`]; the grammars have read the whole value).
+fn ml_text(value: &str) -> &str {
+    // (a fence is a run of backticks or tildes: one comparison settles most values)
+    match value.trim_ascii_start().as_bytes().first() {
+        Some(b'`' | b'~') => data_shape::fenced_code_body(value).unwrap_or(value),
+        _ => value,
     }
 }
 
@@ -638,23 +650,59 @@ const XSS_STRUCTURE_TRIPLES: [[u8; 3]; 3] = [
     [b'(', b'>', b'`'],
     [b'\\', b'\\', b'\\'],
 ];
-/// What a script break-out needs (see [`markup_or_script_capable`]), and the same bytes
-/// three by three for [`any_byte_of`].
-const SCRIPT_CAPABLE_BYTES: &[u8] = b"\"'`(\\";
-const SCRIPT_CAPABLE_TRIPLES: [[u8; 3]; 2] = [[b'"', b'\'', b'('], [b'`', b'\\', b'\\']];
+/// What a script break-out needs besides a call (see [`markup_or_script_capable`]), and the
+/// same bytes three by three for [`any_byte_of`].
+const SCRIPT_CAPABLE_BYTES: &[u8] = b"\"'`\\";
+const SCRIPT_CAPABLE_TRIPLES: [[u8; 3]; 2] = [[b'"', b'\'', b'`'], [b'\\', b'\\', b'\\']];
 
-/// Whether an XSS vector can live in `decoded`: a quote, backtick, parenthesis or backslash
-/// (attribute and script-string break-outs, calls, escapes), or a `<` that opens markup (a
-/// letter, `/`, `!` or `?` after it). A `<` or `>` between numbers and words is a comparison:
-/// `b < c && d >= 2` is math, and no parser reads it as a tag.
+/// Whether an XSS vector can live in `decoded`: a quote, backtick or backslash (attribute
+/// and script-string break-outs, template literals, escapes), a call ([`has_call`]), or a
+/// `<` that opens markup ([`opens_markup`]). A `<` or `>` between numbers and words is a
+/// comparison: `b < c && d >= 2` is math, and no parser reads it as a tag.
 fn markup_or_script_capable(decoded: &str) -> bool {
     static SCRIPT_CAPABLE: [bool; 256] = byte_set(SCRIPT_CAPABLE_BYTES);
     let b = decoded.as_bytes();
-    any_byte_of(b, &SCRIPT_CAPABLE, &SCRIPT_CAPABLE_TRIPLES)
-        || memchr::memchr_iter(b'<', b).any(|p| {
-            b.get(p + 1)
-                .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-        })
+    any_byte_of(b, &SCRIPT_CAPABLE, &SCRIPT_CAPABLE_TRIPLES) || has_call(b) || opens_markup(b)
+}
+
+/// Whether a `(` in `b` calls something: it follows a name, a closing bracket or a `.`
+/// (`alert(1)`, `(alert)(1)`, `[1].map(alert)`, `alert?.(1)`). A parenthesis that opens a
+/// group (`(1+2)`) or the condition of a control statement (`for (i=0;i<10;i++)`,
+/// `if (x >= 0)`) runs nothing by itself: script without a call, a quote or markup cannot
+/// reach a sink, and code and math take those shapes every day.
+fn has_call(b: &[u8]) -> bool {
+    /// Statements whose parenthesis holds a condition or a binding, not arguments.
+    const CONTROL: &[&[u8]] = &[b"if", b"for", b"while", b"switch", b"catch", b"with"];
+    memchr::memchr_iter(b'(', b).any(|p| {
+        let head = b[..p].trim_ascii_end();
+        let Some(&last) = head.last() else {
+            return false;
+        };
+        if !(last.is_ascii_alphanumeric() || matches!(last, b'_' | b'$') || last >= 0x80) {
+            return matches!(last, b')' | b']' | b'.' | b'}');
+        }
+        let start = head
+            .iter()
+            .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$') || c >= 0x80))
+            .map_or(0, |i| i + 1);
+        !CONTROL.contains(&&head[start..])
+    })
+}
+
+/// Whether a `<` in `b` opens markup: a letter, `/`, `!` or `?` after it, and, for a tag
+/// name, a byte after it that can end the name (whitespace, `/` or `>`). A name that runs to
+/// the end of the value can carry no attribute and close no tag: `P<UTOERIKSSON<<ANNA<<<`
+/// (a passport's machine-readable line) is letters and fillers, not an element.
+fn opens_markup(b: &[u8]) -> bool {
+    // The last byte that can end a tag name: an opener before it may be a tag.
+    let name_end = b
+        .iter()
+        .rposition(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'));
+    memchr::memchr_iter(b'<', b).any(|p| match b.get(p + 1) {
+        Some(b'/' | b'!' | b'?') => true,
+        Some(c) if c.is_ascii_alphabetic() => name_end.is_some_and(|end| end > p + 1),
+        _ => false,
+    })
 }
 
 #[cfg(test)]
@@ -870,6 +918,63 @@ mod tests {
             (AttackKind::Xss, "a<b onclick=alert(1)>"),
             (AttackKind::Xss, "<svg/onload=location=name>"),
             (AttackKind::Xss, "x\" onmouseover=\"y"),
+        ] {
+            assert!(d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
+        }
+    }
+
+    #[test]
+    fn script_needs_a_call_and_markup_a_tag() {
+        let d = Detectors::new(Thresholds::default());
+        // Control statements' parentheses, groups, and `<` runs that cannot end a tag name.
+        for v in [
+            "for (i=0;i<10;i++)",
+            "while (n < 50) n++",
+            "if (x >= 0 && x <= 1) {}",
+            "(1 + 2) * 3 < 10",
+            "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<",
+            "L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+        // Calls of every shape, and tags that can carry attributes or close.
+        for v in [
+            "x=alert(document.domain)",
+            "(alert)(document.domain)",
+            "[document.cookie].map(alert)",
+            "window?.alert?.(document.cookie)",
+            "top[x](document.cookie)",
+            "for (;;) alert(document.cookie)",
+            "<svg onload=alert(1)",
+            "<svg/onload=alert(1)",
+            "a<b onmouseover=x>text",
+            "</title><script>",
+            "<!-- a comment here",
+        ] {
+            assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+    }
+
+    #[test]
+    fn a_code_block_is_judged_by_its_body() {
+        let d = Detectors::new(Thresholds::default());
+        for v in [
+            "```js\nlet x = 1;\n```",
+            "```lua\nlocal t = {}\n```",
+            "~~~\nnpm test\n~~~",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+        assert!(!d.ml_candidate(
+            AttackKind::Sqli,
+            "```sh\n$ npm install mysql\n```",
+            Context::Param
+        ));
+        // The body is still judged, and text outside the block is judged with it.
+        for (k, v) in [
+            (AttackKind::Xss, "```\n<img src=x onerror=alert(1)>\n```"),
+            (AttackKind::Sqli, "```\n' or 1=1--\n```"),
+            (AttackKind::Xss, "```\nx\n```\n<img src=x onerror=alert(1)>"),
         ] {
             assert!(d.ml_candidate(k, v, Context::Param), "{k:?}: {v}");
         }
