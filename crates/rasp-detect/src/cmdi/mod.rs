@@ -1351,6 +1351,11 @@ fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
     if open > 0 && !is_blank(v[open - 1], plus) {
         return false;
     }
+    // ``Mozilla/5.0 (X11; `id`)``: inside a User-Agent's comment fields a backtick is no
+    // Markdown; a header is not prose.
+    if in_product_comment(v, open, plus) {
+        return false;
+    }
     let span = &v[at..v.len().min(at + 64)];
     let Some(close) = span.iter().position(|&b| b == b'`') else {
         return false;
@@ -2868,17 +2873,34 @@ const COMMENT_SPAN: usize = 256;
 /// quote, expansion, backtick, pipe, `&` or redirection inside it, or a `;` after the
 /// closing `)` (`Mozilla/5.0 (X11; Linux) ; id`), is judged as shell text.
 fn product_comment_field(v: &[u8], at: usize, plus: bool) -> bool {
-    if at == 0 || v.get(at - 1) != Some(&b';') {
+    if at == 0 || v.get(at - 1) != Some(&b';') || !in_product_comment(v, at - 1, plus) {
         return false;
     }
-    let token_byte =
-        |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b':' | b',');
-    let field_byte = |b: u8| token_byte(b) || b == b';' || b == b'+' || is_blank(b, plus);
-    // Back to the comment's `(` over field bytes only.
-    let from = (at - 1).saturating_sub(COMMENT_SPAN);
-    let Some(open) = v[from..at - 1]
+    // On to the closing `)` over field bytes only.
+    let rest = &v[at..v.len().min(at + COMMENT_SPAN)];
+    rest.iter()
+        .position(|&b| !comment_field_byte(b, plus))
+        .is_some_and(|q| rest[q] == b')')
+}
+
+/// A byte of a product token (`Opera/9.80`) or of a comment field (`Opera Mini/4.2`).
+fn product_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b':' | b',')
+}
+
+/// A byte of a product comment's fields and their `;` separators.
+fn comment_field_byte(b: u8, plus: bool) -> bool {
+    product_token_byte(b) || b == b';' || b == b'+' || is_blank(b, plus)
+}
+
+/// Whether the bytes before `pos` are, back to an unclosed `(`, plain comment fields, and
+/// that `(` follows a `Name/version` product token (with one blank at most between).
+fn in_product_comment(v: &[u8], pos: usize, plus: bool) -> bool {
+    let pos = pos.min(v.len());
+    let from = pos.saturating_sub(COMMENT_SPAN);
+    let Some(open) = v[from..pos]
         .iter()
-        .rposition(|&b| !field_byte(b))
+        .rposition(|&b| !comment_field_byte(b, plus))
         .map(|p| from + p)
     else {
         return false;
@@ -2886,28 +2908,20 @@ fn product_comment_field(v: &[u8], at: usize, plus: bool) -> bool {
     if v[open] != b'(' {
         return false;
     }
-    // Before it, one blank at most and a `Name/version` product token.
     let mut p = open;
     if p > 0 && is_blank(v[p - 1], plus) {
         p -= 1;
     }
-    let product_from = v[p.saturating_sub(64)..p]
+    let window = p.saturating_sub(64);
+    let product_from = v[window..p]
         .iter()
-        .rposition(|&b| !token_byte(b) || b == b':' || b == b',')
-        .map_or(p.saturating_sub(64), |q| p.saturating_sub(64) + q + 1);
+        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
+        .map_or(window, |q| window + q + 1);
     let product = &v[product_from..p];
-    let versioned = product.first().is_some_and(u8::is_ascii_alphabetic)
+    product.first().is_some_and(u8::is_ascii_alphabetic)
         && product
             .windows(2)
-            .any(|w| w[0] == b'/' && w[1].is_ascii_digit());
-    if !versioned {
-        return false;
-    }
-    // On to the closing `)` over field bytes only.
-    let rest = &v[at..v.len().min(at + COMMENT_SPAN)];
-    rest.iter()
-        .position(|&b| !field_byte(b))
-        .is_some_and(|q| rest[q] == b')')
+            .any(|w| w[0] == b'/' && w[1].is_ascii_digit())
 }
 
 /// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;

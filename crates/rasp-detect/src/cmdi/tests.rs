@@ -2556,6 +2556,8 @@ fn user_agent_comment_fields() {
         "Mozilla/5.0 (Windows; U; Windows NT 5.1; ps; rv:1.9.0.1) Gecko/2008070208",
         "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
         "Dalvik/2.1.0 (Linux; U; Android 9; id; Redmi Note 8 MIUI/V11.0.3.0)",
+        "See the docs (use `ls`) for more",
+        "Why does `ls` show nothing?",
         "Opera/9.80 (Series 60; Opera Mini/7.1.32444/191.283; U; su) Presto/2.8.119",
         "Opera/9.80 (J2ME/MIDP; Opera Mini/5.1.21214/28.2725; U; ln) Presto/2.8.119",
     ] {
@@ -2568,6 +2570,8 @@ fn user_agent_comment_fields() {
         "Mozilla/5.0 (X11; Linux x86_64) $(id)",
         "Mozilla/5.0 (X11; $(id); Linux)",
         "Mozilla/5.0 (X11;`id`) Gecko",
+        "Mozilla/5.0 (X11; `id`) Gecko",
+        "Mozilla/5.0 (X11; Linux; `whoami`)",
         "Mozilla/5.0 (X11; Linux; whoami)",
         "Mozilla/5.0 (X11; Linux; sleep 5)",
         "Mozilla/5.0 (X11; Linux; ping -c 3 x.burp)",
