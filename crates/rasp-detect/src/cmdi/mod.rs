@@ -687,6 +687,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.all(ANGLE) && spaced_system_redirection(v, plus_is_space) {
         return Some("redirection");
     }
+    if bytes.all(ANGLE) && token_then_redirection(v, plus_is_space) {
+        return Some("redirection");
+    }
     if matches!(v.first(), Some(b'!' | b':' | b' ')) && interactive_escape(v, plus_is_space) {
         return Some("shell-escape");
     }
@@ -1348,6 +1351,11 @@ fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
     if open > 0 && !is_blank(v[open - 1], plus) {
         return false;
     }
+    // ``Mozilla/5.0 (X11; `id`)``: inside a User-Agent's comment fields a backtick is no
+    // Markdown; a header is not prose.
+    if in_product_comment(v, open, plus) {
+        return false;
+    }
     let span = &v[at..v.len().min(at + 64)];
     let Some(close) = span.iter().position(|&b| b == b'`') else {
         return false;
@@ -1531,6 +1539,44 @@ fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
             .any(|&b| matches!(b, b';' | b'|' | b'&' | b'$' | b'<' | b'>' | b'`'))
 }
 
+/// ``try `pip install requests` ``, ``then run `docker compose up` ``: a Markdown code span
+/// that closes the value after a word of prose shows a command line of three or more plain
+/// words (a program, a subcommand, its operand). An injected substitution runs something
+/// that shows: a probe's name alone or with a host (`` `curl attacker` ``), options, paths,
+/// domains, numbers or a pipe, which this leaves to the substitution rules, as it does a
+/// span after a one-letter or data token.
+fn closing_span_of_words(v: &[u8], at: usize, plus: bool) -> bool {
+    let open = at.wrapping_sub(1);
+    if v.get(open) != Some(&b'`') || open < 3 || v[open - 1] != b' ' {
+        return false;
+    }
+    let prose_word = v[..open - 1]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count()
+        >= 2;
+    let span = &v[at..v.len().min(at + 64)];
+    let Some(close) = span.iter().position(|&b| b == b'`') else {
+        return false;
+    };
+    let tail = &v[at + close + 1..];
+    let ends_value = tail.len() <= 8
+        && tail
+            .iter()
+            .all(|&b| is_blank(b, plus) || matches!(b, b'.' | b'!' | b'?'));
+    let mut tokens = span[..close]
+        .split(|&b| b == b' ')
+        .filter(|t| !t.is_empty());
+    let words = tokens.clone().count();
+    let plain = tokens.all(|t| {
+        t[0].is_ascii_alphabetic()
+            && t.iter()
+                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'_'))
+    });
+    prose_word && ends_value && (3..=5).contains(&words) && plain
+}
+
 /// The end of the code span that [`markdown_code_span`] found opening before `at`: its
 /// closing backtick.
 fn code_span_end(v: &[u8], at: usize) -> usize {
@@ -1595,6 +1641,68 @@ fn spaced_system_redirection(v: &[u8], plus: bool) -> bool {
     len <= 256
         && v.get(after).is_none_or(|&b| is_sep(b))
         && options::system_write_target(&v[i..i + len])
+}
+
+/// `x > /tmp/o`, `127.0.0.1 > /var/www/html/o.txt`, `a 2>>~/.bashrc`: a value that is one
+/// data token, then a redirection of output into a file named by its absolute or home path,
+/// and nothing after. Appended to the application's command (`ping -c 1 VALUE`) the shell
+/// creates or truncates that file, wherever the attacker points it (web root, cron, rc
+/// files). Prose compares or points (`a > b`, `5 > 3`, `-> next`, `>= 10`) without a
+/// directory and file after the `>`; `/dev/null` and the standard streams write nothing
+/// (`/dev` is no directory it opens with).
+fn token_then_redirection(v: &[u8], plus: bool) -> bool {
+    if v.len() > 512 {
+        return false;
+    }
+    let v = trim_blanks(v, plus);
+    let token = v
+        .iter()
+        .take_while(|&&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b':' | b'@' | b'/')
+        })
+        .count();
+    // `-> next`, `a- > b`: an arrow, not a token and an operator.
+    if token == 0 || matches!(v[token - 1], b'-' | b'=') {
+        return false;
+    }
+    let mut i = token
+        + v[token..]
+            .iter()
+            .take_while(|&&b| is_blank(b, plus))
+            .count();
+    // `x 2>/tmp/o`: a descriptor is glued to its `>` and spaced from the token.
+    if i > token && v.get(i).is_some_and(u8::is_ascii_digit) && v.get(i + 1) == Some(&b'>') {
+        i += 1;
+    }
+    let op = match v.get(i..).unwrap_or_default() {
+        [b'>', b'>', b'>' | b'=', ..] | [b'>', b'=', ..] => return false,
+        [b'>', b'>', ..] => 2,
+        [b'>', ..] => 1,
+        _ => return false,
+    };
+    i += op;
+    i += v[i..].iter().take_while(|&&b| is_blank(b, plus)).count();
+    let path = &v[i..];
+    if !path
+        .iter()
+        .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-' | b'~'))
+    {
+        return false;
+    }
+    // The path opens with a directory of the file system's own layout (`/tmp`, `/var`,
+    // `/etc`, `/home`…): a breadcrumb or a site's path (`Home > /products/shoes`) does not.
+    const TOP: &[&[u8]] = &[
+        b"tmp", b"var", b"etc", b"home", b"root", b"usr", b"opt", b"srv", b"run", b"boot", b"lib",
+        b"bin", b"sbin", b"mnt", b"media", b"app", b"proc", b"sys",
+    ];
+    let top = path
+        .strip_prefix(b"/")
+        .and_then(|p| p.split(|&b| b == b'/').next())
+        .is_some_and(|d| TOP.contains(&d));
+    let slashes = path.iter().filter(|&&b| b == b'/').count();
+    let rooted = top && slashes >= 2 && !path.ends_with(b"/");
+    let home = path.starts_with(b"~/") && path.len() > 2;
+    rooted || home
 }
 
 /// `!id`, `:!id`, `:!/bin/bash`, `:set shell=/bin/sh|:shell`: a whole value read by an
@@ -1911,7 +2019,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         _ => word,
     };
     // `%SystemRoot%\system32\cmd.exe`: cmd's backslashes separate directories, not escapes.
-    let windows_path = if word.first() == Some(&b'%') {
+    let windows_path = if matches!(word.first(), Some(b'%' | b'$')) {
         windows_variable_path(&v[at..end])
     } else {
         None
@@ -2014,6 +2122,20 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         return (cmdlet_with_parameters(word, v, end, plus)
             || (kind != Start::Value && file_writer_cmdlet(word, v, end, plus)))
         .then_some("powershell-cmdlet");
+    }
+    // `Opera/9.80 (J2ME/MIDP; Opera Mini/4.2.14912/870; U; id) Presto/2.4.15`: a language
+    // tag or platform word alone in its field of a product token's comment is a field of
+    // a header, not a command (see [`product_comment_field`]). Names that are only
+    // commands, and a command with arguments (`(X11; sleep 5)`), still count.
+    if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
+        && ((product_comment_field(v, at, plus)
+            && matches!(
+                v[end..].iter().find(|&&b| !is_blank(b, plus)),
+                Some(b';' | b')')
+            ))
+            || (kind == Start::Backtick && closing_span_of_words(v, at, plus)))
+    {
+        return None;
     }
     if man_page_reference(v, end)
         || ((word.first() == Some(&b'/') || cw == CommandWord::GlobPath)
@@ -2338,7 +2460,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Data | Start::Subst) => {
             let two_nouns = vocabulary::is_english(word) && and_another_word(v, end, plus);
-            !(sentence_follows(v, end, plus) || two_nouns)
+            !(sentence_follows(v, end, plus) || two_nouns || glued_word_piece(v, at, end, word))
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {
@@ -2561,12 +2683,47 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
     let hyphen = args
         .split(|&b| is_blank(b, plus))
         .any(|t| t.len() >= 2 && t.contains(&b'-') && t.iter().any(u8::is_ascii_alphabetic));
+    // `rm -rf my weekend plans 😩`: an emoji or other symbol closing the words is chat's;
+    // no program takes a pictograph as its last argument.
     let mut tokens = args
         .split(|&b| is_blank(b, plus))
         .filter(|t| !t.is_empty())
-        .rev();
+        .rev()
+        .skip_while(|t| t.iter().all(|&b| b >= 0x80) && pictograph(t));
     hyphen
         && matches!((tokens.next(), tokens.next()), (Some(a), Some(b)) if prose_word(a) && prose_word(b))
+}
+
+/// `P4ss|word&more`, `Blue|sky&less`: in a value of one unbroken token (a password, a
+/// tag) joined by more than one lone `&` or `|` between letters or digits, an English word
+/// with no argument after it is a piece of that token. Appended to a command it would run
+/// a pager or filter on nothing; one glued separator (`a|true`) stays the classic probe,
+/// and commands that print when run bare (`x&date`) count anyway.
+fn glued_word_piece(v: &[u8], at: usize, end: usize, word: &[u8]) -> bool {
+    let sep = at.wrapping_sub(1);
+    let glued_sep = |i: usize| {
+        matches!(v.get(i), Some(b'&' | b'|'))
+            && i > 0
+            && v[i - 1].is_ascii_alphanumeric()
+            && v.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+    };
+    glued_sep(sep)
+        && vocabulary::is_english(word)
+        && !BARE_PRINTERS.contains(&word)
+        && v.len() <= 128
+        && !v.iter().any(|&b| b.is_ascii_whitespace() || b == b'+')
+        && (end == v.len() || glued_sep(end))
+        && (0..v.len()).filter(|&i| glued_sep(i)).take(2).count() == 2
+}
+
+/// Whether `t` (non-ASCII bytes) holds no letter: emoji, pictographs and symbols, which
+/// close a line of chat. A cut-off character counts as none.
+fn pictograph(t: &[u8]) -> bool {
+    let text = match std::str::from_utf8(t) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&t[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    !text.is_empty() && !text.chars().any(char::is_alphanumeric)
 }
 
 /// `x'; date #`, `x" | groups; "`, `x'\nlast '`: the start follows a token that closed the
@@ -2666,11 +2823,23 @@ fn windows_variable_path(raw: &[u8]) -> Option<CommandWord> {
         .iter()
         .position(|&b| !matches!(b, b' ' | b'\t' | b'"' | b'\''))?..];
     // Almost every command word settles here, on its first byte.
-    if raw.first() != Some(&b'%') {
-        return None;
-    }
-    let name = raw.get(1..)?.iter().take(32).position(|&b| b == b'%')?;
-    if name == 0 || raw.get(name + 2) != Some(&b'\\') {
+    let dir_len = match raw.first() {
+        Some(b'%') => {
+            let name = raw.get(1..)?.iter().take(32).position(|&b| b == b'%')?;
+            (name > 0).then_some(name + 2)?
+        }
+        // `${env:windir}\System32\cmd.exe`: PowerShell's braced environment variable.
+        Some(b'$') => {
+            let body = raw.get(1..)?.strip_prefix(b"{")?;
+            if !body.get(..4)?.eq_ignore_ascii_case(b"env:") {
+                return None;
+            }
+            let name = identifier_len(&body[4..], 32);
+            (name > 0 && body.get(4 + name) == Some(&b'}')).then_some(2 + 4 + name + 1)?
+        }
+        _ => return None,
+    };
+    if raw.get(dir_len) != Some(&b'\\') {
         return None;
     }
     let last = raw.rsplit(|&b| b == b'\\').next()?;
@@ -2690,6 +2859,69 @@ fn windows_variable_path(raw: &[u8]) -> Option<CommandWord> {
         .ok()
         .and_then(vocabulary::lookup)
         .map(|_| CommandWord::Known(Tier::Exotic))
+}
+
+/// Bytes of a User-Agent comment scanned each way by [`product_comment_field`].
+const COMMENT_SPAN: usize = 256;
+
+/// Whether the start at `at`, right after a `;`, is a field of the parenthesised comment
+/// of a product token (`Mozilla/5.0 (X11; Linux x86_64)`, `Dalvik/2.1.0 (Linux; U;
+/// Android 10; K)`): User-Agent, Server and Via headers list platform, language tag (`id`,
+/// `tr`, `nl`, `vi`) and device there, separated by `;`. A shell reads the `(` after the
+/// product word as a syntax error and runs nothing of that line, and a header parser reads
+/// the fields as data. Only plain tokens qualify, the whole comment closed by `)`: any
+/// quote, expansion, backtick, pipe, `&` or redirection inside it, or a `;` after the
+/// closing `)` (`Mozilla/5.0 (X11; Linux) ; id`), is judged as shell text.
+fn product_comment_field(v: &[u8], at: usize, plus: bool) -> bool {
+    if at == 0 || v.get(at - 1) != Some(&b';') || !in_product_comment(v, at - 1, plus) {
+        return false;
+    }
+    // On to the closing `)` over field bytes only.
+    let rest = &v[at..v.len().min(at + COMMENT_SPAN)];
+    rest.iter()
+        .position(|&b| !comment_field_byte(b, plus))
+        .is_some_and(|q| rest[q] == b')')
+}
+
+/// A byte of a product token (`Opera/9.80`) or of a comment field (`Opera Mini/4.2`).
+fn product_token_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b':' | b',')
+}
+
+/// A byte of a product comment's fields and their `;` separators.
+fn comment_field_byte(b: u8, plus: bool) -> bool {
+    product_token_byte(b) || b == b';' || b == b'+' || is_blank(b, plus)
+}
+
+/// Whether the bytes before `pos` are, back to an unclosed `(`, plain comment fields, and
+/// that `(` follows a `Name/version` product token (with one blank at most between).
+fn in_product_comment(v: &[u8], pos: usize, plus: bool) -> bool {
+    let pos = pos.min(v.len());
+    let from = pos.saturating_sub(COMMENT_SPAN);
+    let Some(open) = v[from..pos]
+        .iter()
+        .rposition(|&b| !comment_field_byte(b, plus))
+        .map(|p| from + p)
+    else {
+        return false;
+    };
+    if v[open] != b'(' {
+        return false;
+    }
+    let mut p = open;
+    if p > 0 && is_blank(v[p - 1], plus) {
+        p -= 1;
+    }
+    let window = p.saturating_sub(64);
+    let product_from = v[window..p]
+        .iter()
+        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
+        .map_or(window, |q| window + q + 1);
+    let product = &v[product_from..p];
+    product.first().is_some_and(u8::is_ascii_alphabetic)
+        && product
+            .windows(2)
+            .any(|w| w[0] == b'/' && w[1].is_ascii_digit())
 }
 
 /// `ls(1)`, `crontab(5)`, `printf(3p)`: a manual-page reference names a command in prose;
@@ -3220,8 +3452,14 @@ fn read_command_word_in_place(
                 }
             }
             // `c${u}at`: an unset braced variable between letters expands to nothing too;
-            // at the end of a word (`test${n}`) it is a template's placeholder.
-            b'$' if !word.is_empty()
+            // at the end of a word (`test${n}`) it is a template's placeholder. So it does
+            // at the word's start after a separator (`;${x}id`, `;${a}i${b}d`): what follows
+            // it is the name run. A value or line opening with `${name}text` is a template's.
+            b'$' if (!word.is_empty()
+                || matches!(
+                    kind,
+                    Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
+                ))
                 && v.get(i + 1) == Some(&b'{')
                 && v.get(i + 2)
                     .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
@@ -4568,7 +4806,13 @@ fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
         .iter()
         .position(|&b| b == b'\n' || is_sep(b))
         .unwrap_or(rest.len())];
+    // `docker secrets live in /run/secrets`, `Set PHP include_path to ./lib`: plain words
+    // and then a preposition before a path. Shell arguments name the path directly; `in`
+    // and `to` before it are a sentence saying where something is.
+    const PLACE: &[&[u8]] = &[b"in", b"to", b"into", b"from", b"under", b"inside", b"at"];
     let mut hits = 0;
+    let mut plain = 0;
+    let mut previous: Option<&[u8]> = None;
     for (n, t) in line
         .split(|&b| is_blank(b, plus))
         .filter(|t| !t.is_empty())
@@ -4578,6 +4822,20 @@ fn sentence_runs_on(v: &[u8], from: usize, plus: bool) -> bool {
         if n == 0 && one_of(PROSE, t) {
             return true;
         }
+        let path = matches!(
+            t,
+            [b'/' | b'~', ..] | [b'.', b'/', ..] | [b'.', b'.', b'/', ..]
+        );
+        if path && plain >= 2 && previous.is_some_and(|p| one_of(PLACE, p)) {
+            return true;
+        }
+        if t[0] == b'-' || path {
+            plain = 0;
+            previous = None;
+            continue;
+        }
+        plain += usize::from(t.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_'));
+        previous = Some(t);
         let function_word = one_of(PROSE, t) || one_of(MORE, t);
         hits += usize::from(function_word);
     }

