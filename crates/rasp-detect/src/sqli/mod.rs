@@ -1341,7 +1341,8 @@ fn decide(
                             && truncated
                             && f & TAUT != 0
                             && p.len() - e <= 24
-                            && (e..p.len()).all(|k| p.k(k) != Some(Kind::Semi))));
+                            && (e..p.len()).all(|k| p.k(k) != Some(Kind::Semi)))
+                        || (f & TAUT != 0 && dialect_clause(&p, after_parens(&p, e))));
                 return ((decisive
                     && start_kind != StartKind::Empty
                     && start_kind != StartKind::Ident)
@@ -1992,6 +1993,27 @@ fn statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && matches!(p.k(i + 2), None | Some(Kind::Semi));
     }
     p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var)
+}
+
+/// A short clause that ends the value at `i`, in a dialect's words we do not name: a word,
+/// then at most three words, numbers, `=` or dots (`ALLOW FILTERING` and `PER PARTITION
+/// LIMIT 1` in Cassandra's CQL, `FORMAT JSON` and `SETTINGS x=1` in ClickHouse, `TIMEOUT
+/// 5s`). The caller has seen the value break out and write a tautology (`1 or 1=1`): that
+/// test is in force whatever option the statement ends with. The test before the clause is
+/// between constants only (no word: the reader may have taken prose's words into the
+/// expression, `1 or 1=1 is a tautology in every logic`), and a sentence after a tautology
+/// runs longer than four words.
+fn dialect_clause(p: &Parser<'_>, i: usize) -> bool {
+    let n = p.len();
+    (0..i).all(|k| p.k(k) != Some(Kind::Word))
+        && matches!(p.k(i), Some(Kind::Word | Kind::Kw(_)))
+        && n - i <= 4
+        && (i..n).all(|k| {
+            matches!(
+                p.k(k),
+                Some(Kind::Word | Kind::Kw(_) | Kind::Num | Kind::Dot)
+            ) || (p.k(k) == Some(Kind::Cmp) && p.text(k) == "=")
+        })
 }
 
 /// [`statement_tail`] in its forms that need no test before them, reaching the end of the
