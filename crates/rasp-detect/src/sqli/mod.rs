@@ -1141,6 +1141,29 @@ fn decide(
             if i == 1 && p.k(0) == Some(Kind::Var) && server_variable(p.text(0)) {
                 return Some("system-variable");
             }
+            // `users--`, `price--`: in an identifier context (a table, column or sort key the
+            // application pastes unquoted: `SELECT * FROM <value> WHERE owner = ?`) the name
+            // then an empty line comment cuts off the rest of the query, the ownership
+            // filter or the LIMIT. The applications' names are lower snake_case; passwords
+            // and tokens glued to dashes mix case or digits (`Passw0rd--`, `C3PO--`), and a
+            // `#` after a word is a document anchor (`api#`).
+            if start_kind == StartKind::Ident
+                && i == 1
+                && truncated
+                && empty_comment(s, t, 1)
+                && lower_snake_name(p.text(0))
+                && t.first()
+                    .and_then(|tok| s.get(tok.end as usize..))
+                    .is_some_and(|r| {
+                        // (nothing but the marker: `aubio — библиотека…` folds its dash to
+                        // `--` before words of another script)
+                        r.trim_start().starts_with("--")
+                            && r.bytes()
+                                .all(|b| b.is_ascii_punctuation() || b.is_ascii_whitespace())
+                    })
+            {
+                return Some("identifier+comment");
+            }
             if start_kind == StartKind::Number && truncated && i == 1 && empty_comment(s, t, i) {
                 // `1--`, `@@version/*`: a bare operand whose query tail is cut off
                 return Some("number+comment");
@@ -1318,7 +1341,8 @@ fn decide(
                             && truncated
                             && f & TAUT != 0
                             && p.len() - e <= 24
-                            && (e..p.len()).all(|k| p.k(k) != Some(Kind::Semi))));
+                            && (e..p.len()).all(|k| p.k(k) != Some(Kind::Semi)))
+                        || (f & TAUT != 0 && dialect_clause(&p, after_parens(&p, e))));
                 return ((decisive
                     && start_kind != StartKind::Empty
                     && start_kind != StartKind::Ident)
@@ -1413,7 +1437,7 @@ fn decide(
         Some(
             Kind::Cmp | Kind::Op | Kind::Kw(Kw::BinOp | Kw::Is | Kw::In | Kw::Between | Kw::Not),
         ) => {
-            if start_kind == StartKind::Empty {
+            if start_kind == StartKind::Empty || self_equal_constant(&p, truncated) {
                 return None;
             }
             let lhs = if i > 0 { i - 1 } else { 0 };
@@ -1560,6 +1584,33 @@ fn decide(
             p.end_ok(e).then_some("limit")
         }
         Some(Kind::Kw(Kw::Procedure)) => procedure_analyse(&p, i).then_some("procedure-analyse"),
+        // `1 asc,@@version`, `name desc, sleep(5)`: in `ORDER BY <value>` the value ends its
+        // sort key with a direction and adds a second key that is no column: a server
+        // variable, a sub-query, a CASE or a SQL function, evaluated for every row (time
+        // delays, error-based reads, a sort order that answers a test). A sort list of
+        // columns (`created_at desc, name asc`) names columns only.
+        Some(Kind::Word)
+            if matches!(start_kind, StartKind::Ident | StartKind::Number)
+                && i == 1
+                && (p.text(1).eq_ignore_ascii_case("asc")
+                    || p.text(1).eq_ignore_ascii_case("desc"))
+                && p.k(2) == Some(Kind::Comma) =>
+        {
+            let e = p.expr(3, 0)?;
+            let f = p.take_flags();
+            (p.end_ok(e) && f & (SYSVAR | SUBQ | CASE | STRONG_FUNC | FUNC) != 0)
+                .then_some("order-list")
+        }
+        // `name FROM users UNION SELECT password`: in `SELECT <value> FROM …` (a `fields=`
+        // or `columns=` parameter) the value finishes the select list, names the table
+        // itself and appends a second query whose rows the page shows; the application's
+        // own SELECT comes before it. Columns, `FROM`, a table and `UNION SELECT` in that
+        // order are a query's, not a sentence's.
+        Some(Kind::Kw(Kw::From) | Kind::Comma)
+            if start_kind == StartKind::Ident && columns_from_union(&mut p) =>
+        {
+            Some("union-select")
+        }
         // `x', role='admin` in `UPDATE … SET name='VALUE'`: more assignments after the
         // closed literal, the last left open for the application's quote or cut off
         Some(Kind::Comma) if start_kind == StartKind::Quote && parens == 0 => {
@@ -1686,6 +1737,46 @@ fn decide(
     }
 }
 
+/// Names (possibly qualified) separated by commas from the value's start, `FROM`, a table
+/// name, then a set operation with a select (see the `FROM` arm of [`decide`]).
+fn columns_from_union(p: &mut Parser<'_>) -> bool {
+    let qualified = |p: &Parser<'_>, j: usize| {
+        if p.k(j) == Some(Kind::Dot) && p.k(j + 1) == Some(Kind::Word) {
+            j + 2
+        } else {
+            j
+        }
+    };
+    let (mut j, mut items) = (0, 0);
+    loop {
+        if p.k(j) != Some(Kind::Word) || items >= 16 {
+            return false;
+        }
+        j = qualified(p, j + 1);
+        items += 1;
+        if p.k(j) != Some(Kind::Comma) {
+            break;
+        }
+        j += 1;
+    }
+    // (a determiner before the name is prose's: "songs from the union select committee")
+    let determiner = |w: &str| {
+        [
+            "the", "a", "an", "my", "our", "your", "his", "her", "their", "its", "this", "that",
+            "these", "those", "each", "every", "any", "some", "all",
+        ]
+        .iter()
+        .any(|d| w.eq_ignore_ascii_case(d))
+    };
+    if !p.kw_is(j, Kw::From) || p.k(j + 1) != Some(Kind::Word) || determiner(p.text(j + 1)) {
+        return false;
+    }
+    let j = qualified(p, j + 2);
+    let union = p.kw_is(j, Kw::Union) && p.union_select(j, true);
+    p.take_flags();
+    union
+}
+
 /// `` `username`,`password` FROM users-- ``: in a select list the value names columns in
 /// MySQL's backtick quoting, then the table to read them from, and cuts the application's
 /// own FROM clause off. Prose never quotes words with backticks and a comment marker.
@@ -1731,14 +1822,87 @@ fn plain_prefix(lit: &str) -> bool {
         })
 }
 
-/// `@@name` with a name of three letters or more (`@@version`, `@@global.secure_file_priv`).
+/// `@@name` that the server itself defines: scoped (`@@global.secure_file_priv`,
+/// `@@session.sql_mode`), in the snake_case every server variable uses (`@@version_comment`,
+/// `@@pseudo_thread_id`), or one of the one-word names MySQL and T-SQL give their server,
+/// data and connection facts (`@@version`, `@@hostname`, `@@datadir`, `@@servername`,
+/// `@@spid`). Put where a number is compared (`id=@@version`) the value reads the server's
+/// data back in an error or a row. Any other `@@word` reads a variable the server does not
+/// have (an error, no data): a social handle typed with a doubled `@` (`@@handle`).
 fn server_variable(v: &str) -> bool {
     v.strip_prefix("@@").is_some_and(|n| {
         n.len() >= 3
             && n.bytes().any(|b| b.is_ascii_alphabetic())
             && n.bytes()
                 .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+            && (n.contains(['_', '.'])
+                || SERVER_VARIABLE_WORDS
+                    .iter()
+                    .any(|w| n.eq_ignore_ascii_case(w)))
     })
+}
+
+/// One-word server variables of MySQL/MariaDB and T-SQL/Sybase (see [`server_variable`]).
+const SERVER_VARIABLE_WORDS: [&str; 30] = [
+    "version",
+    "hostname",
+    "datadir",
+    "basedir",
+    "tmpdir",
+    "port",
+    "socket",
+    "license",
+    "autocommit",
+    "identity",
+    "servername",
+    "servicename",
+    "microsoftversion",
+    "spid",
+    "language",
+    "langid",
+    "rowcount",
+    "error",
+    "trancount",
+    "dbts",
+    "connections",
+    "options",
+    "procid",
+    "nestlevel",
+    "textsize",
+    "datefirst",
+    "idle",
+    "timeticks",
+    "remserver",
+    "warnings",
+];
+
+/// `1=1`, `2 = 2` as the whole value (nothing cut off): a number compared with itself and
+/// nothing else. It changes no query: in `WHERE id = <value>` MySQL and SQLite read
+/// `(id = 1) = 1`, the application's own test (for N ≥ 2 a test nothing passes, as an unknown
+/// id does), PostgreSQL, T-SQL and Oracle reject the chained `=`; in a literal it is text, in
+/// `ORDER BY` a constant key. People type it as an answer or a truth (`1 = 1`). Zero is the
+/// exception: `(id = 0) = 0` holds for every other row, so `0=0` returns the whole table.
+/// With a connective, a comment or a parenthesis the value builds a test of its own
+/// (`1 or 1=1`, `1=1--`) and stays an attack.
+fn self_equal_constant(p: &Parser<'_>, truncated: bool) -> bool {
+    let zero = |n: &str| n.bytes().all(|b| b == b'0' || b == b'.');
+    !truncated
+        && p.len() == 3
+        && p.k(0) == Some(Kind::Num)
+        && p.k(1) == Some(Kind::Cmp)
+        && p.text(1) == "="
+        && p.k(2) == Some(Kind::Num)
+        && p.text(0) == p.text(2)
+        && p.text(0).bytes().all(|b| b.is_ascii_digit())
+        && !zero(p.text(0))
+}
+
+/// A name of two or more lower-case letters and underscores (`users`, `created_at`): how
+/// applications spell their tables and columns.
+fn lower_snake_name(w: &str) -> bool {
+    w.len() >= 2
+        && w.as_bytes()[0].is_ascii_lowercase()
+        && w.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
 /// Constant expressions separated by commas from `j` to the end, or to a last `;` (at most
@@ -1811,6 +1975,10 @@ fn statement_tail(p: &Parser<'_>, i: usize) -> bool {
     if w(i, "option") {
         return p.k(i + 1) == Some(Kind::LParen);
     }
+    // Cassandra's CQL needs `ALLOW FILTERING` to run a test on a column outside the key
+    if w(i, "allow") {
+        return w(i + 1, "filtering");
+    }
     if w(i, "returning") || w(i, "qualify") {
         return p.k(i + 1).is_some();
     }
@@ -1825,6 +1993,27 @@ fn statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && matches!(p.k(i + 2), None | Some(Kind::Semi));
     }
     p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var)
+}
+
+/// A short clause that ends the value at `i`, in a dialect's words we do not name: a word,
+/// then at most three words, numbers, `=` or dots (`ALLOW FILTERING` and `PER PARTITION
+/// LIMIT 1` in Cassandra's CQL, `FORMAT JSON` and `SETTINGS x=1` in ClickHouse, `TIMEOUT
+/// 5s`). The caller has seen the value break out and write a tautology (`1 or 1=1`): that
+/// test is in force whatever option the statement ends with. The test before the clause is
+/// between constants only (no word: the reader may have taken prose's words into the
+/// expression, `1 or 1=1 is a tautology in every logic`), and a sentence after a tautology
+/// runs longer than four words.
+fn dialect_clause(p: &Parser<'_>, i: usize) -> bool {
+    let n = p.len();
+    (0..i).all(|k| p.k(k) != Some(Kind::Word))
+        && matches!(p.k(i), Some(Kind::Word | Kind::Kw(_)))
+        && n - i <= 4
+        && (i..n).all(|k| {
+            matches!(
+                p.k(k),
+                Some(Kind::Word | Kind::Kw(_) | Kind::Num | Kind::Dot)
+            ) || (p.k(k) == Some(Kind::Cmp) && p.text(k) == "=")
+        })
 }
 
 /// [`statement_tail`] in its forms that need no test before them, reaching the end of the

@@ -2017,14 +2017,15 @@ fn sort_direction_then_a_comment() {
         "name asc--",
         "created_at DESC-- -",
         "price desc#",
+        // a sort key or direction alone then the comment: see `identifier_and_sort_key_context`
+        "price--",
+        "desc--",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
     for v in [
         "A-- grade",
-        "price--",
         "50--60 people",
-        "desc--",
         "sort desc -- newest first please",
         "Passw0rd--",
     ] {
@@ -2117,5 +2118,101 @@ fn prose_quoting_that_opens_with_a_quoted_word() {
         "'or 1' and x",
     ] {
         assert!(!quoted_words_in_prose(v), "prose {v:?}");
+    }
+}
+
+/// Values pasted where the application puts a column, table or sort key (round 20):
+/// the select list finished and a second query appended, a sort key then a second key
+/// that is no column, a table name then a comment that cuts off the rest.
+#[test]
+fn identifier_and_sort_key_context() {
+    for v in [
+        "name FROM users UNION SELECT password",
+        "id, name FROM users UNION SELECT username, password FROM admins",
+        "u.name FROM app.users UNION SELECT 1",
+        "1 asc,@@version",
+        "name desc, sleep(5)",
+        "price desc,(select 1)",
+        "id asc,(case when 1=1 then 1 else 2 end)",
+        "users--",
+        "created_at-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "name",
+        "users",
+        "created_at desc",
+        "created_at desc, name asc",
+        "ORDER BY created_at DESC",
+        "name from the list",
+        "songs from the union select committee",
+        "A-- grade",
+        "A--",
+        "Passw0rd--",
+        "C3PO--",
+        "api#",
+        "hello -- world",
+        "aubio — библиотека функций",
+        "patgen -- 하이픈 패턴 생성",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// A lone `@@word` is a server variable only when the server has it; a handle typed with
+/// a doubled `@` reads nothing.
+#[test]
+fn lone_server_variable_needs_a_server_name() {
+    for v in [
+        "@@version",
+        "@@datadir",
+        "@@SERVERNAME",
+        "@@global.secure_file_priv",
+        "@@version_comment",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["@@handle", "@@john", "@@elonmusk"] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// A whole value that compares a number with itself changes no query (`id=1=1` is
+/// `id=1`); with a connective, a comment or zero it does.
+#[test]
+fn self_equal_constant_alone() {
+    for v in [
+        "0=0",
+        "1=1--",
+        "1 or 1=1",
+        "0 or 1=1",
+        "1' or '1'='1",
+        "-1 or 1",
+        "0 or 1",
+        "1 and 0",
+        "1=1 and 2=2",
+        "1 or 1=1 allow filtering",
+        "1 OR 1=1 ALLOW FILTERING",
+        "1 or 1=1 per partition limit 1",
+        "1 or 1=1 format JSON",
+        "1) or (1=1) timeout 5s",
+        "' or 1=1 allow filtering",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1=1",
+        "2=2",
+        "1 = 1",
+        "10 = 10",
+        "100 = 100",
+        "1=2",
+        "allow filtering",
+        "1 or 1=1 is a tautology in every logic",
+        "5 or more items format JSON",
+        "x = 1 or 1=1 always",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
     }
 }
