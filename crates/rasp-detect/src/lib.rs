@@ -139,10 +139,12 @@ pub struct Detectors {
 /// [`ml_gate`] bits: the byte lets a value reach the ML stage; it is also a `%` or `&`
 /// (decoding may change the value; only those two bytes carry `GATE_ESCAPE`); it is one of
 /// the kind's structural characters ([`has_structure`]'s set, so the fold of a short value
-/// answers that test too).
+/// answers that test too); it is a `<` (whether the value holds markup, which the gate asks
+/// next: a `<` alone does not pass the SQLi gate, so passing is `GATE_PASS`, not any bit).
 const GATE_PASS: u8 = 1;
 const GATE_ESCAPE: u8 = 2;
 const GATE_STRUCTURE: u8 = 4;
+const GATE_MARKUP: u8 = 8;
 /// Values up to this many bytes take [`gate_pass`]'s one-pass fold.
 const GATE_FOLD_MAX: usize = 64;
 
@@ -153,6 +155,7 @@ const fn ml_gate(gate: &[u8], structure: &[u8]) -> [u8; 256] {
     let mut table = [0u8; 256];
     table[b'%' as usize] = GATE_PASS | GATE_ESCAPE;
     table[b'&' as usize] = GATE_PASS | GATE_ESCAPE;
+    table[b'<' as usize] |= GATE_MARKUP;
     let mut i = 0;
     while i < gate.len() {
         table[gate[i] as usize] |= GATE_PASS;
@@ -386,7 +389,10 @@ impl Detectors {
         }
         // Formatting markup whose every tag and attribute is inert was settled by parsing
         // (for XSS also well-formed editor, form, SVG and MathML markup: [`language_test`]).
-        if memchr::memchr(b'<', value.as_bytes()).is_some() && plain_markup(value) {
+        let has_markup = g
+            .markup
+            .unwrap_or_else(|| memchr::memchr(b'<', value.as_bytes()).is_some());
+        if has_markup && plain_markup(value) {
             return None;
         }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
@@ -408,7 +414,7 @@ impl Detectors {
         // `%3Cb%3Ebold%3C%2Fb%3E`: markup that only decoding revealed is settled as the raw
         // markup above is, when every tag of it is inert.
         if matches!(decoded, Cow::Owned(_))
-            && memchr::memchr(b'<', value.as_bytes()).is_none()
+            && !has_markup
             && memchr::memchr(b'<', decoded.as_bytes()).is_some()
             && (ml::markup::is_plain_markup(&decoded)
                 || (kind == AttackKind::Xss && xss::inert_markup(&decoded)))
@@ -478,6 +484,8 @@ struct Gate {
     /// Whether a byte carries `GATE_STRUCTURE`, when the one-pass fold found out (short
     /// values, and long ones with AVX2); `None` when the value was searched instead.
     structure: Option<bool>,
+    /// Whether a byte is a `<`, known when `structure` is.
+    markup: Option<bool>,
 }
 
 /// Whether any byte of `value` passes `gate` ([`ml_gate`]), and whether one is a `%` or `&`
@@ -493,9 +501,10 @@ fn gate_pass(
     triples: &[[u8; 3]],
 ) -> Gate {
     let folded = |bits: u8| Gate {
-        pass: bits != 0,
+        pass: bits & GATE_PASS != 0,
         escapes: bits & GATE_ESCAPE != 0,
         structure: Some(bits & GATE_STRUCTURE != 0),
+        markup: Some(bits & GATE_MARKUP != 0),
     };
     if value.len() <= GATE_FOLD_MAX {
         return folded(table_fold(value.as_bytes(), gate));
@@ -517,6 +526,7 @@ fn gate_pass(
         pass,
         escapes: pass && memchr::memchr2(b'%', b'&', b).is_some(),
         structure: None,
+        markup: None,
     }
 }
 
@@ -735,11 +745,14 @@ mod tests {
                 let g = gate_pass(v, gate, nibbles, triples);
                 assert_eq!(
                     (g.pass, g.escapes),
-                    (bits != 0, bits & GATE_ESCAPE != 0),
+                    (bits & GATE_PASS != 0, bits & GATE_ESCAPE != 0),
                     "{v:?}"
                 );
                 if let Some(structure) = g.structure {
                     assert_eq!(structure, bits & GATE_STRUCTURE != 0, "{v:?}");
+                }
+                if let Some(markup) = g.markup {
+                    assert_eq!(markup, v.contains('<'), "{v:?}");
                 }
             }
         }
@@ -756,14 +769,16 @@ mod tests {
             searched.sort_unstable();
             searched.dedup();
             assert_eq!(searched.len(), triples.len() * 3);
-            let gated: Vec<u8> = (0..=255u8).filter(|&b| gate[usize::from(b)] != 0).collect();
+            let gated: Vec<u8> = (0..=255u8)
+                .filter(|&b| gate[usize::from(b)] & GATE_PASS != 0)
+                .collect();
             assert_eq!(searched, gated);
         }
         for b in *SQLI_GATE_BYTES {
-            assert_ne!(SQLI_ML_GATE[usize::from(b)], 0);
+            assert_ne!(SQLI_ML_GATE[usize::from(b)] & GATE_PASS, 0);
         }
         for b in *XSS_GATE_BYTES {
-            assert_ne!(XSS_ML_GATE[usize::from(b)], 0);
+            assert_ne!(XSS_ML_GATE[usize::from(b)] & GATE_PASS, 0);
         }
         // The structure bit marks exactly each kind's structural set.
         for (gate, set) in [
@@ -778,8 +793,8 @@ mod tests {
         // `ml_prefilter` skips the XSS structural test of a value without `%` or
         // `&` that passed the gate: its gate bytes must be the structural set.
         for b in 0..=255u8 {
-            let gate_only =
-                XSS_ML_GATE[usize::from(b)] & GATE_ESCAPE == 0 && XSS_ML_GATE[usize::from(b)] != 0;
+            let gate_only = XSS_ML_GATE[usize::from(b)] & GATE_ESCAPE == 0
+                && XSS_ML_GATE[usize::from(b)] & GATE_PASS != 0;
             assert_eq!(gate_only, XSS_STRUCTURE[usize::from(b)], "{b}");
         }
     }

@@ -98,6 +98,17 @@ pub(crate) const fn widen(t: &[u16; 256]) -> [u32; 256] {
     w
 }
 
+/// [`widen`] for a table of `u8` class bits.
+pub(crate) const fn widen_bytes(t: &[u8; 256]) -> [u32; 256] {
+    let mut w = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        w[i] = t[i] as u32;
+        i += 1;
+    }
+    w
+}
+
 #[cfg(target_arch = "x86_64")]
 pub(crate) mod wide {
     use super::{NibbleClasses, MAX_PAIRS};

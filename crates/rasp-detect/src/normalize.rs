@@ -104,17 +104,22 @@ pub fn fold_to_ascii(value: &str) -> Option<String> {
 /// walk through its characters: the spellings start with one of seven lead bytes, found by
 /// vectorised searches, and only the bytes after each lead found are compared. (A lead byte
 /// starts a character in valid UTF-8, so the byte search finds exactly those characters.)
+///
+/// One pass over the bytes first tells which of the three searches can find a lead
+/// ([`fold_leads`]): accented Latin text (`é` is `C3 A9`) and most other scripts have none,
+/// and a search for leads a value lacks finds nothing.
 fn spells_a_folded_character(b: &[u8]) -> bool {
+    let leads = fold_leads(b);
     let at = |i: usize, k: usize| b.get(i + k).copied();
     // NO-BREAK SPACE, dotless `ı`, long `ſ`
-    memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
+    (leads & FOLD_LEAD_2 != 0 && memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
         matches!(
             (b[i], at(i, 1)),
             (0xc2, Some(0xa0)) | (0xc4, Some(0xb1)) | (0xc5, Some(0xbf))
         )
-    })
+    }))
     // U+1680, U+2000..U+200A, U+202F, U+205F, the Kelvin sign, U+3000
-    || memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(|i| {
+    || (leads & FOLD_LEAD_3 != 0 && memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(|i| {
         matches!(
             (b[i], at(i, 1), at(i, 2)),
             (0xe1, Some(0x9a), Some(0x80))
@@ -123,14 +128,61 @@ fn spells_a_folded_character(b: &[u8]) -> bool {
                 | (0xe2, Some(0x84), Some(0xaa))
                 | (0xe3, Some(0x80), Some(0x80))
         )
-    })
+    }))
     // full-width forms U+FF01..U+FF5E
-    || memchr::memchr_iter(0xef, b).any(|i| {
+    || (leads & FOLD_LEAD_FF != 0 && memchr::memchr_iter(0xef, b).any(|i| {
         matches!(
             (at(i, 1), at(i, 2)),
             (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e))
         )
-    })
+    }))
+}
+
+/// [`FOLD_LEAD`] bits: the lead bytes each search of [`spells_a_folded_character`] looks
+/// for (`C2 C4 C5`, `E1 E2 E3`, `EF`).
+const FOLD_LEAD_2: u8 = 1;
+const FOLD_LEAD_3: u8 = 2;
+const FOLD_LEAD_FF: u8 = 4;
+
+/// The [`FOLD_LEAD`] bits of every byte value.
+const FOLD_LEADS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[0xc2] = FOLD_LEAD_2;
+    t[0xc4] = FOLD_LEAD_2;
+    t[0xc5] = FOLD_LEAD_2;
+    t[0xe1] = FOLD_LEAD_3;
+    t[0xe2] = FOLD_LEAD_3;
+    t[0xe3] = FOLD_LEAD_3;
+    t[0xef] = FOLD_LEAD_FF;
+    t
+};
+static FOLD_LEAD: [u8; 256] = FOLD_LEADS;
+
+/// [`FOLD_LEAD`] as nibble tables, for the vectorised pass on long values.
+static FOLD_LEAD_NIBBLES: crate::nibble::NibbleClasses =
+    crate::nibble::NibbleClasses::new(&crate::nibble::widen_bytes(&FOLD_LEADS));
+
+/// The union of [`FOLD_LEAD`] over the bytes of `b`: 32 bytes per step with AVX2 on long
+/// values, eight table look-ups per step otherwise.
+fn fold_leads(b: &[u8]) -> u8 {
+    #[cfg(target_arch = "x86_64")]
+    if b.len() >= crate::nibble::wide::MIN_LEN && crate::nibble::wide::available() {
+        // SAFETY: `wide::available` checked at run time that this CPU has AVX2, the one
+        // target feature `wide::classes` is compiled with; it has no other precondition.
+        if let Some(m) = unsafe { crate::nibble::wide::classes(&FOLD_LEAD_NIBBLES, b) } {
+            // (the bits fit in `u8`: the tables were widened from them)
+            return m as u8;
+        }
+    }
+    let (chunks, rest) = b.as_chunks::<8>();
+    let mut acc = 0;
+    for chunk in chunks {
+        for &c in chunk {
+            acc |= FOLD_LEAD[usize::from(c)];
+        }
+    }
+    rest.iter()
+        .fold(acc, |acc, &c| acc | FOLD_LEAD[usize::from(c)])
 }
 
 /// Decode one layer of percent-encoding: `%XX`, IIS `%uXXXX`, and overlong two-byte UTF-8
@@ -779,6 +831,35 @@ fn window_cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The lead bits of a value are the OR of its bytes' table entries, on the short and
+    /// the vectorised path, and a value holds a folded spelling exactly when a character
+    /// of it folds.
+    #[test]
+    fn fold_leads_are_the_table_and_gate_the_searches() {
+        let pieces = [
+            "a", "é", "\u{a0}", "ı", "ſ", "\u{1680}", "\u{2003}", "\u{202f}", "\u{205f}",
+            "\u{212a}", "\u{3000}", "ｓ", "’", "—", "中", "ж", "€", "\u{ff5f}", "Ā", "ł",
+        ];
+        for (i, a) in pieces.iter().enumerate() {
+            for b in &pieces[i..] {
+                for n in [1, 5, 20, 40] {
+                    let v = format!("{}{a}{}{b}", "x".repeat(n), "y".repeat(n));
+                    let bytes = v.as_bytes();
+                    let want = bytes
+                        .iter()
+                        .fold(0, |acc, &c| acc | FOLD_LEAD[usize::from(c)]);
+                    assert_eq!(fold_leads(bytes), want, "{v:?}");
+                    let folds = v.chars().any(|c| {
+                        matches!(c, '\u{ff01}'..='\u{ff5e}' | '\u{3000}' | '\u{a0}' | '\u{1680}'
+                            | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{131}'
+                            | '\u{17f}' | '\u{212a}')
+                    });
+                    assert_eq!(spells_a_folded_character(bytes), folds, "{v:?}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn hex_table_reads_exactly_the_hex_digits() {

@@ -361,16 +361,32 @@ fn plain_email(value: &str) -> bool {
 
 /// The grammar's verdict on one value: as sent, then with the characters a database or the
 /// application folds to ASCII before SQL sees them (see [`fold_to_ascii`]).
+///
+/// The value's [`byte_classes`] are taken once: they settle the first verdict and rule out
+/// the rewrites that need bytes the value lacks (most values have no `*`, so no `/*`
+/// comment to search for; without a significant byte there is no `(`, `)` or `,` after an
+/// empty exponent).
 fn judge(value: &str) -> Option<&'static str> {
-    judge_as_sent(value)
+    let classes = byte_classes(value);
+    judge_classified(value, classes)
         .or_else(|| {
             if value.is_ascii() {
                 return None;
             }
             fold_to_ascii(value).and_then(|f| judge_as_sent(&f))
         })
-        .or_else(|| without_empty_exponents(value).and_then(|v| judge_as_sent(&v)))
-        .or_else(|| nested_comments_closed(value).and_then(|v| judge_as_sent(&v)))
+        .or_else(|| {
+            (classes & SIGNIFICANT != 0)
+                .then(|| without_empty_exponents(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
+        .or_else(|| {
+            (classes & STAR != 0)
+                .then(|| nested_comments_closed(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
 }
 
 /// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer
@@ -456,7 +472,11 @@ fn without_empty_exponents(value: &str) -> Option<String> {
 fn judge_as_sent(value: &str) -> Option<&'static str> {
     // One table-driven pass over the bytes answers both "can this change SQL structure at
     // all" and "which decoders could change it".
-    let classes = byte_classes(value);
+    judge_classified(value, byte_classes(value))
+}
+
+/// [`judge_as_sent`] of a value whose [`byte_classes`] are known.
+fn judge_classified(value: &str, classes: u16) -> Option<&'static str> {
     // (a pair of bytes: a memchr per `:` costs less than building a substring searcher)
     let cast = classes & COLON != 0 && has_double_colon(value.as_bytes());
     if classes & SIGNIFICANT == 0 && !cast {

@@ -83,7 +83,11 @@ const CHANGED_LEAD: u8 = 32;
 const AMP: u8 = 64;
 const SLASH: u8 = 128;
 
-static BYTE_CLASS: [u8; 256] = {
+static BYTE_CLASS: [u8; 256] = BYTE_CLASSES;
+
+/// [`BYTE_CLASS`]'s entries (a constant: [`classes`] builds its nibble tables from it at
+/// compile time).
+const BYTE_CLASSES: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
