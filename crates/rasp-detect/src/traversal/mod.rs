@@ -1285,7 +1285,16 @@ fn static_asset_path(rest: &[u8]) -> bool {
 /// import path: at most one more `../`, then [`link_target`]. Deeper climbs leave any
 /// project or site layout and are read as reaching for the system.
 fn relative_link(rest: &[u8]) -> bool {
+    // `..//lib`: every file API and URL resolver reads a doubled separator as one.
+    let rest = &rest[rest.iter().take_while(|&&c| c == b'/').count()..];
     link_target(link_path(rest.strip_prefix(b"../").unwrap_or(rest)))
+}
+
+/// Whether `seg` is a name that opens with two dots and goes on with a letter or digit
+/// (`..Secret1`, `..old`): no dot segment (no API steps up through it) and no dot-file a
+/// tool keeps its secrets in, but how a password or a list's label may start.
+fn dotted_name(seg: &[u8]) -> bool {
+    seg.len() > 2 && seg.starts_with(b"..") && seg[2].is_ascii_alphanumeric()
 }
 
 /// Whether the walked path `b` opens at the root of a site or file system: one `/`, not a
@@ -1331,7 +1340,7 @@ fn link_target(path: &[u8]) -> bool {
     for (n, seg) in path.split(|&c| c == b'/').enumerate() {
         if n >= MAX_ASSET_SEGMENTS
             || seg.is_empty()
-            || seg[0] == b'.'
+            || (seg[0] == b'.' && !dotted_name(seg))
             || !seg.iter().all(|&c| {
                 c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
             })
@@ -1341,7 +1350,8 @@ fn link_target(path: &[u8]) -> bool {
         }
         last = seg;
     }
-    match memchr::memrchr(b'.', last) {
+    // The dots that open a [`dotted_name`] are no extension's.
+    match memchr::memrchr(b'.', last).filter(|&dot| !(dot < 2 && dotted_name(last))) {
         None => true,
         Some(dot) => {
             let ext = &last[dot + 1..];
@@ -2627,6 +2637,11 @@ mod tests {
             "../CHANGELOG.md#v2-0-0",
             "../docs/setup.md#install",
             "docs/../README.md#usage",
+            // one step up (a doubled separator is one) to a name opening with two dots:
+            // how a password may start
+            "..//..Secret1",
+            "..//lib",
+            "../..Hunter2",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
@@ -2643,6 +2658,11 @@ mod tests {
             "../CHANGELOG.md#x/../../y",
             "../../../CHANGELOG.md#v2",
             "../lib?x=1",
+            "..//..//..//etc/passwd",
+            "..//..//x",
+            "..//..Secret1/../../../etc/passwd",
+            "../..env/../.env",
+            "..//.env",
             "....//....//etc/passwd",
             "..%2f..%2fetc",
         ] {
