@@ -910,10 +910,15 @@ fn boundary_after(s: &str, end: usize, entry: &str) -> bool {
     if file_name && next == Some('.') {
         return backup;
     }
-    // `win.ini-tutorial.pdf`, `web.config-notes.txt`: a hyphen goes on with the name of
-    // another file (a document about the one named). `/etc/passwd-` (the system's own
-    // backup of `passwd`) has no extension, so it is no `file_name` here.
-    if file_name && next == Some('-') {
+    // `win.ini-tutorial.pdf`, `/blog/dev/port-forwarding`: a hyphen and more of a name go
+    // on with the name of another file or page (a document about the one named).
+    // `/etc/passwd-`, the system's own backup of `passwd`, ends at its hyphen.
+    if next == Some('-')
+        && !entry.ends_with(['/', '_'])
+        && s.as_bytes()
+            .get(end + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
         return false;
     }
     entry.ends_with(['/', '_']) || next.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
@@ -1721,6 +1726,8 @@ mod tests {
             "/dev/port",
             "/sys/firmware/dmi/tables/DMI",
             "/sys/hypervisor/uuid",
+            "/etc/passwd-",
+            "/etc/shadow-",
             "BOOT-INF/classes/application.properties",
             "META-INF/MANIFEST.MF",
             "/home/dev/.config/rclone/rclone.conf",
@@ -1749,6 +1756,8 @@ mod tests {
             "web.config-notes.md",
             ".DS_Store",
             "/dev/memory-leaks",
+            "/blog/dev/port-forwarding",
+            "docs/etc/hosts-generator",
             "/developer/port",
             "boot.ini.png",
             "id_rsa.pub",
