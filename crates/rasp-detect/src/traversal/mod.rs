@@ -1341,8 +1341,10 @@ fn link_target(path: &[u8]) -> bool {
         if n >= MAX_ASSET_SEGMENTS
             || seg.is_empty()
             || (seg[0] == b'.' && !dotted_name(seg))
+            // `!` is a URL path's sub-delimiter and a file name's character
+            // (`../../Pass9!`, `../news/wow!`), with no meaning to a file API.
             || !seg.iter().all(|&c| {
-                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+' | b'!')
             })
             || application_settings(seg)
         {
@@ -2642,6 +2644,8 @@ mod tests {
             "..//..Secret1",
             "..//lib",
             "../..Hunter2",
+            "../../Pass9!",
+            "../news/wow!",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
@@ -2663,6 +2667,8 @@ mod tests {
             "..//..Secret1/../../../etc/passwd",
             "../..env/../.env",
             "..//.env",
+            "../../../Pass9!",
+            "../../x!/../../etc",
             "....//....//etc/passwd",
             "..%2f..%2fetc",
         ] {
