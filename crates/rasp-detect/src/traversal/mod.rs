@@ -143,7 +143,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 .flatten()
         })
         .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))
-        .or_else(|| scratch_script(value).then_some("sensitive-file"))?;
+        .or_else(|| scratch_script(value).then_some("sensitive-file"))
+        .or_else(|| judge_base64(value, ctx))?;
     Some(Detection {
         kind: AttackKind::Traversal,
         engine: Engine::Grammar,
@@ -178,6 +179,67 @@ fn scratch_script(value: &str) -> bool {
             .iter()
             .any(|e| ext.eq_ignore_ascii_case(e))
         })
+}
+
+/// Longest value [`judge_base64`] decodes (a path is short; a long token is data).
+const MAX_BASE64: usize = 4096;
+
+/// A value that is wholly base64 (`Li4vLi4vZXRjL3Bhc3N3ZA==`): applications decode file
+/// names and paths carried in tokens, cookies, headers and download links
+/// (`/download?f=<base64>`), and the file API reads the decoded text. The decoded text is
+/// judged as a value would be, in every location alike (the request layer decodes base64
+/// only where PyRASP did). Same acceptance as the request layer's anchored decode: one
+/// alphabet, at least 8 characters before up to two `=`, not one lower-case word, and
+/// printable UTF-8 out.
+fn judge_base64(value: &str, ctx: Context) -> Option<&'static str> {
+    let text = base64_text(value.trim_ascii())?;
+    judge_classified(&text, ctx, classes::of(text.as_bytes()), false)
+}
+
+/// The text `v` decodes to as base64 (standard or URL-safe alphabet, padding optional),
+/// or `None` when `v` is not wholly base64 or decodes to bytes that are not printable text.
+fn base64_text(v: &str) -> Option<String> {
+    let core = v.trim_end_matches('=');
+    let b = core.as_bytes();
+    if b.len() < 8 || b.len() > MAX_BASE64 || v.len() - core.len() > 2 || b.len() % 4 == 1 {
+        return None;
+    }
+    let sextet = |c: u8| -> Option<u8> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' | b'-' => 62,
+            b'/' | b'_' => 63,
+            _ => return None,
+        })
+    };
+    // Every byte is of the alphabet; one word of lower-case letters is a word.
+    if !b.iter().all(|&c| sextet(c).is_some()) || b.iter().all(u8::is_ascii_lowercase) {
+        return None;
+    }
+    let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
+    let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
+    if standard && url_safe {
+        return None;
+    }
+    let mut out = Vec::with_capacity(b.len() / 4 * 3 + 2);
+    let mut acc: u32 = 0;
+    let mut bits = 0;
+    for &c in b {
+        acc = (acc << 6) | u32::from(sextet(c)?);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    let text = String::from_utf8(out).ok()?;
+    let printable = !text.is_empty()
+        && !text
+            .chars()
+            .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    printable.then_some(text)
 }
 
 /// A path spelled with character references (`&#46;&#46;&#47;etc&#47;passwd`,
@@ -395,8 +457,10 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
         if colon && data_stream(value) {
             return Some("data-stream");
         }
-        return (sensitive::names_sensitive_file(value) || sensitive::secret_file(value, false))
-            .then_some("sensitive-file");
+        let segment = ctx == Context::PathSegment;
+        return (sensitive::names_sensitive_file(value)
+            || sensitive::secret_file(value, false, segment))
+        .then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
     // script): the canonical form is the value with ASCII letters lower-cased, and every
@@ -659,7 +723,8 @@ fn judge_canonical_as(
     if classes & SLASH != 0 && slash_unc_library(canon) {
         return Some("unc-path");
     }
-    if sensitive::names_sensitive_file(canon) || sensitive::secret_file(canon, classes & SLASH != 0)
+    if sensitive::names_sensitive_file(canon)
+        || sensitive::secret_file(canon, classes & SLASH != 0, ctx == Context::PathSegment)
     {
         return Some("sensitive-file");
     }
@@ -965,9 +1030,17 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
             // two dots, with a segment after it, steps up.
             // `docs/../README.md`: back out of a directory to a page or asset beside it is
             // how a link is written relative to a document; what it reads the site serves.
+            // `/products/shoes/../bags`: a path from the root (a site's route, or an absolute
+            // path, which throws the base away and is judged by what it names) that steps
+            // back to a page or route beside the directory stays at or below where it
+            // started; only a relative path joined to a base is read past a prefix check.
             if alias_step
                 || left.is_some_and(|d| {
-                    d != raw && !(literal && left_plainly && asset_target(&b[raw_at..]))
+                    d != raw
+                        && !(literal
+                            && left_plainly
+                            && (asset_target(&b[raw_at..])
+                                || (rooted_path(b) && link_target(link_path(&b[raw_at..])))))
                 })
             {
                 return true;
@@ -1216,7 +1289,44 @@ fn static_asset_path(rest: &[u8]) -> bool {
 /// import path: at most one more `../`, then [`link_target`]. Deeper climbs leave any
 /// project or site layout and are read as reaching for the system.
 fn relative_link(rest: &[u8]) -> bool {
-    link_target(rest.strip_prefix(b"../").unwrap_or(rest))
+    // `..//lib`: every file API and URL resolver reads a doubled separator as one.
+    let rest = &rest[rest.iter().take_while(|&&c| c == b'/').count()..];
+    link_target(link_path(rest.strip_prefix(b"../").unwrap_or(rest)))
+}
+
+/// Whether `seg` is a name that opens with two dots and goes on with a letter or digit
+/// (`..Secret1`, `..old`): no dot segment (no API steps up through it) and no dot-file a
+/// tool keeps its secrets in, but how a password or a list's label may start.
+fn dotted_name(seg: &[u8]) -> bool {
+    seg.len() > 2 && seg.starts_with(b"..") && seg[2].is_ascii_alphanumeric()
+}
+
+/// Whether the walked path `b` opens at the root of a site or file system: one `/`, not a
+/// protocol-relative `//host`.
+fn rooted_path(b: &[u8]) -> bool {
+    b.first() == Some(&b'/') && b.get(1) != Some(&b'/')
+}
+
+/// The file a link names: `path` without its fragment (`CHANGELOG.md#v2-0-0`), a place in
+/// the page that a browser keeps to itself, when that fragment is one plain anchor name
+/// (letters, digits, `-`, `_`, `.`; no `/`, blank or dot segment that could be a path of
+/// its own); otherwise `path` as it is, for [`link_target`] to refuse. A query (`?x=1`)
+/// is sent to the server and stays part of what is judged.
+fn link_path(path: &[u8]) -> &[u8] {
+    let Some(cut) = memchr::memchr(b'#', path) else {
+        return path;
+    };
+    let suffix = &path[cut + 1..];
+    let plain = suffix.len() <= 128
+        && suffix
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        && memchr::memmem::find(suffix, b"..").is_none();
+    if plain {
+        &path[..cut]
+    } else {
+        path
+    }
 }
 
 /// Whether `path` (to the end of the value) is plain names (letters, digits, `_ - . @ +`,
@@ -1234,9 +1344,11 @@ fn link_target(path: &[u8]) -> bool {
     for (n, seg) in path.split(|&c| c == b'/').enumerate() {
         if n >= MAX_ASSET_SEGMENTS
             || seg.is_empty()
-            || seg[0] == b'.'
+            || (seg[0] == b'.' && !dotted_name(seg))
+            // `!` is a URL path's sub-delimiter and a file name's character
+            // (`../../Pass9!`, `../news/wow!`), with no meaning to a file API.
             || !seg.iter().all(|&c| {
-                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+')
+                c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'@' | b'+' | b'!')
             })
             || application_settings(seg)
         {
@@ -1244,7 +1356,8 @@ fn link_target(path: &[u8]) -> bool {
         }
         last = seg;
     }
-    match memchr::memrchr(b'.', last) {
+    // The dots that open a [`dotted_name`] are no extension's.
+    match memchr::memrchr(b'.', last).filter(|&dot| !(dot < 2 && dotted_name(last))) {
         None => true,
         Some(dot) => {
             let ext = &last[dot + 1..];
@@ -1299,6 +1412,7 @@ fn application_settings(seg: &[u8]) -> bool {
 /// Whether `path` is a [`link_target`] whose last name is a page or asset by its extension
 /// (`README.md`, `logo.png`), not a bare name.
 fn asset_target(path: &[u8]) -> bool {
+    let path = link_path(path);
     let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
     memchr::memchr(b'.', last).is_some() && link_target(path)
 }
@@ -2516,6 +2630,94 @@ mod tests {
         // and it climbs only where an application joins parameters into a path
         // (`platform=..&resource-type=..`, CVE-2020-3452), a case left open.
         assert!(detect("..", Context::Param).is_none());
+    }
+
+    #[test]
+    fn a_walk_that_stays_inside_its_base_is_judged_by_its_target() {
+        // Back to a route or page beside the directory, from the root; a Markdown link
+        // with an anchor in the page.
+        for v in [
+            "/products/shoes/../bags",
+            "/docs/guide/../api/",
+            "/shop/women/../men/shirts",
+            "../CHANGELOG.md#v2-0-0",
+            "../docs/setup.md#install",
+            "docs/../README.md#usage",
+            // one step up (a doubled separator is one) to a name opening with two dots:
+            // how a password may start
+            "..//..Secret1",
+            "..//lib",
+            "../..Hunter2",
+            "../../Pass9!",
+            "../news/wow!",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        // Below the start, a file of the application or a dot-file as the target, a
+        // relative path past a prefix, a fragment that holds a path, a query.
+        for v in [
+            "/products/shoes/../../../etc/passwd",
+            "/static/../../../etc/passwd",
+            "/images/../config.php",
+            "/images/../.env",
+            "/products/shoes/../bags?file=../../etc/passwd",
+            "a/b/../c",
+            "../CHANGELOG.md#/../../../etc/passwd",
+            "../CHANGELOG.md#x/../../y",
+            "../../../CHANGELOG.md#v2",
+            "../lib?x=1",
+            "..//..//..//etc/passwd",
+            "..//..//x",
+            "..//..Secret1/../../../etc/passwd",
+            "../..env/../.env",
+            "..//.env",
+            "../../../Pass9!",
+            "../../x!/../../etc",
+            "....//....//etc/passwd",
+            "..%2f..%2fetc",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_base64_value_is_judged_decoded_in_every_context() {
+        // `../../../etc/passwd`, `/etc/shadow`, `php://filter/resource=index.php`,
+        // URL-safe `../../.env` unpadded.
+        for v in [
+            "Li4vLi4vLi4vZXRjL3Bhc3N3ZA==",
+            "L2V0Yy9zaGFkb3c=",
+            "cGhwOi8vZmlsdGVyL3Jlc291cmNlPWluZGV4LnBocA==",
+            "Li4vLi4vLmVudg",
+        ] {
+            for ctx in [
+                Context::Param,
+                Context::Header,
+                Context::Key,
+                Context::Cookie,
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
+        }
+        // Tokens, ids and words that are base64-shaped: binary or plain text out
+        // (`aGVsbG8gd29ybGQ=` is `hello world`, `dXNlcjpwYXNz` is `user:pass`,
+        // `Li4vbGli` is the link `../lib`).
+        for v in [
+            "aGVsbG8gd29ybGQ=",
+            "dXNlcjpwYXNz",
+            "Li4vbGli",
+            "5f2b8c1e9a7d4e3f",
+            "eyJhbGciOiJIUzI1NiJ9",
+            "abcdefghijkl",
+            "/usr/local/bin",
+            "550e8400-e29b-41d4-a716-446655440000",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        assert_eq!(base64_text("Li4vLi4v").as_deref(), Some("../../"));
+        assert_eq!(base64_text("Li4v_-"), None, "mixed alphabets or too short");
+        assert_eq!(base64_text("AAAAAAAA"), None, "binary");
+        assert_eq!(base64_text("Li4vLi4v==="), None, "three pads");
     }
 }
 

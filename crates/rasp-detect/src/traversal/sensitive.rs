@@ -79,6 +79,9 @@ const ANYWHERE: &[&str] = &[
     "applicationhost.config",
     "web-inf/",
     "meta-inf/",
+    // Spring Boot's executable jar: `BOOT-INF/classes/` holds `application.properties`
+    // (database and cloud credentials) as `WEB-INF/classes/` does in a war.
+    "boot-inf/",
     ".htpasswd",
     ".htaccess",
     ".bash_history",
@@ -141,6 +144,18 @@ const ANYWHERE: &[&str] = &[
     "sys/class/",
     "sys/kernel/",
     "sys/devices/",
+    // The rest of the kernel's view: firmware tables (DMI serials, ACPI), the hypervisor's
+    // host id, buses, disks and module parameters.
+    "sys/firmware/",
+    "sys/hypervisor/",
+    "sys/bus/",
+    "sys/block/",
+    "sys/module/",
+    // Physical and kernel memory and the I/O ports: reading one leaks whatever the machine
+    // holds (keys, other processes' data) or hangs the worker.
+    "dev/mem",
+    "dev/kmem",
+    "dev/port",
     // Containers: the Docker marker file and the application secrets of Rails and ASP.NET.
     ".dockerenv",
     "config/database.yml",
@@ -895,6 +910,17 @@ fn boundary_after(s: &str, end: usize, entry: &str) -> bool {
     if file_name && next == Some('.') {
         return backup;
     }
+    // `win.ini-tutorial.pdf`, `/blog/dev/port-forwarding`: a hyphen and more of a name go
+    // on with the name of another file or page (a document about the one named).
+    // `/etc/passwd-`, the system's own backup of `passwd`, ends at its hyphen.
+    if next == Some('-')
+        && !entry.ends_with(['/', '_'])
+        && s.as_bytes()
+            .get(end + 1)
+            .is_some_and(|c| c.is_ascii_alphanumeric())
+    {
+        return false;
+    }
     entry.ends_with(['/', '_']) || next.is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
 }
 
@@ -1046,7 +1072,9 @@ fn rooted(s: &str, at: usize) -> bool {
 ///
 /// `slash`: whether `canon` may hold a `/`. Without one it is no rooted path and its last
 /// segment is the whole value, so only a value that opens with a dot-file can be one.
-pub fn secret_file(canon: &str, slash: bool) -> bool {
+/// `segment`: whether the value is one segment of the request's own path (`GET /.DS_Store`
+/// asks the web server for the file at its root).
+pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     if !slash
         && !canon
             .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
@@ -1112,7 +1140,11 @@ pub fn secret_file(canon: &str, slash: bool) -> bool {
     lower.make_ascii_lowercase();
     let name = strip_backup(lower);
     if name.first() == Some(&b'.') {
-        return secret_dot_file(name);
+        // Finder writes `.DS_Store` into every folder a Mac opens, so an upload of a folder
+        // sends it as a bare file name; inside a path (`/var/www/.DS_Store`,
+        // `images/.DS_Store`) or as the request's own path it asks a web server for a
+        // served directory's index of names.
+        return secret_dot_file(name) && (cut > 0 || segment || name != b".ds_store");
     }
     // `D:/backup/db.bak`: an administrator's copy of a database or configuration, kept
     // beside the original, outside any directory a site serves.
@@ -1635,6 +1667,17 @@ mod tests {
     }
 
     #[test]
+    fn finders_index_is_a_request_only_as_a_path() {
+        let detect = super::super::detect;
+        assert!(detect(".DS_Store", crate::Context::PathSegment).is_some());
+        assert!(detect("/.DS_Store", crate::Context::Param).is_some());
+        assert!(detect("../.DS_Store", crate::Context::Param).is_some());
+        // an upload of a folder from a Mac, a file name in a form
+        assert!(detect(".DS_Store", crate::Context::Param).is_none());
+        assert!(detect(".DS_Store", crate::Context::Cookie).is_none());
+    }
+
+    #[test]
     fn a_secret_file_is_judged_by_the_last_segment_of_an_absolute_path() {
         for v in [
             "/usr/local/tomcat/conf/tomcat-users.xml",
@@ -1674,9 +1717,19 @@ mod tests {
             "/var/backups/site.dump",
             "C:\\Users\\Administrator\\Desktop\\passwords.txt",
             "/home/u/password.kdbx",
-            ".DS_Store",
             "/var/www/html/.DS_Store",
+            "images/.DS_Store",
             "~/.config/gh/hosts.yml",
+            // memory and port devices, the kernel's firmware tables, Spring Boot's jar
+            "/dev/mem",
+            "/dev/kmem",
+            "/dev/port",
+            "/sys/firmware/dmi/tables/DMI",
+            "/sys/hypervisor/uuid",
+            "/etc/passwd-",
+            "/etc/shadow-",
+            "BOOT-INF/classes/application.properties",
+            "META-INF/MANIFEST.MF",
             "/home/dev/.config/rclone/rclone.conf",
         ] {
             assert!(hit(v), "missed {v:?}");
@@ -1697,6 +1750,15 @@ mod tests {
             ".env.example",
             "win.ini.txt",
             "web.config.txt",
+            // a hyphen goes on with another file's name; Finder's index uploaded alone
+            "win.ini-tutorial.pdf",
+            "win.ini-style-notes.txt",
+            "web.config-notes.md",
+            ".DS_Store",
+            "/dev/memory-leaks",
+            "/blog/dev/port-forwarding",
+            "docs/etc/hosts-generator",
+            "/developer/port",
             "boot.ini.png",
             "id_rsa.pub",
             "/home/u/keys/id_rsa.pub",
