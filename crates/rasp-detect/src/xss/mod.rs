@@ -536,6 +536,14 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
         }
     }
+    // `<ſcript>`, `<scrİpt>`: letters that case mapping turns into ASCII (all non-ASCII)
+    if cm & class::HIGH != 0 {
+        if let Cow::Owned(d) = entity::fold_case_mapped(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
     // (only the lead bytes of the folded characters can start one)
     if cm & class::FOLD_LEAD != 0 {
         if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {

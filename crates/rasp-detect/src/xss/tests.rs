@@ -1528,3 +1528,21 @@ fn attribute_break_into_an_iframe() {
         ],
     );
 }
+
+#[test]
+fn letters_that_case_mapping_turns_into_ascii() {
+    judge(
+        &[
+            "<ſcript>alert(1)</ſcript>",
+            "<scrİpt>alert(1)</scrİpt>",
+            "<ımg src=x onerror=alert(1)>",
+            "<img src=x onerror=alert(1)>",
+        ],
+        &[
+            "İstanbul < Ankara in size? ılık hava",
+            "Straße, ſ and ı are letters < 3 of them",
+            "<p>İzmir</p>",
+            "5 K < 10 K",
+        ],
+    );
+}
