@@ -1546,3 +1546,23 @@ fn letters_that_case_mapping_turns_into_ascii() {
         ],
     );
 }
+
+#[test]
+fn inert_link_script_in_an_attribute_of_markup() {
+    judge(
+        &[
+            "<a href=\"javascript:alert(1)\">Menu</a>",
+            "<a href=\"javascript:void(0)\">x</a>javascript:alert(1)",
+            "<a href=\"javascript:void(0)\" onclick=\"alert(1)\">x</a>",
+            "javascript:void(0)\">x<script>alert(1)</script>",
+            "<a href=\"javascript:void(0);alert(1)\">x</a>",
+            "<root><a probe=\"ja&amp;tab;vascript: \"></a></root>",
+            "<a href=\"java\tscript:void(0)\">x</a>",
+        ],
+        &[
+            "<a href=\"javascript:void(0)\">Menu</a>",
+            "<a href=\"javascript:void(0);\" class=\"btn\">Open</a>",
+            "<a href='javascript:;'>x</a>",
+        ],
+    );
+}

@@ -343,6 +343,7 @@ pub fn dangerous_value(v: &str) -> bool {
         !in_element_text(v.as_bytes(), at)
             && !css_image_url(v.as_bytes(), at)
             && !quoted_scheme_name(v.as_bytes(), at, colon)
+            && !inert_link_in_attribute(v.as_bytes(), at, colon)
     }) else {
         return false;
     };
@@ -380,6 +381,41 @@ pub fn dangerous_value(v: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the scheme at `at` (its `:` at `colon`) is the quoted value of an attribute of a
+/// start tag in the value, and that value is an inert link script (`<a
+/// href="javascript:void(0)">Menu</a>`, an editor's menu link): the tag pass judges the
+/// attribute ([`dangerous_in_attribute`]), and read as a whole the value is markup, not a
+/// URL that the application links to.
+fn inert_link_in_attribute(b: &[u8], at: usize, colon: usize) -> bool {
+    let Some(&q) = at.checked_sub(1).and_then(|p| b.get(p)) else {
+        return false;
+    };
+    // (a scheme split by a tab or control character is evasion whatever follows it)
+    if !matches!(q, b'"' | b'\'')
+        || !b[..at - 1].trim_ascii_end().ends_with(b"=")
+        || !b[at..=colon].eq_ignore_ascii_case(b"javascript:")
+    {
+        return false;
+    }
+    let Some(lt) = memchr::memrchr(b'<', &b[..at]) else {
+        return false;
+    };
+    if !b.get(lt + 1).is_some_and(u8::is_ascii_alphabetic)
+        || memchr::memchr(b'>', &b[lt..at]).is_some()
+    {
+        return false;
+    }
+    let Some(close) = memchr::memchr(q, &b[colon + 1..]) else {
+        return false;
+    };
+    let script: Vec<u8> = b[colon + 1..colon + 1 + close]
+        .iter()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    inert_script(&script)
 }
 
 /// Whether the scheme at `at`, whose `:` is at `colon`, is a name quoted in text (`the
