@@ -180,8 +180,24 @@ fn inert_attribute(name: &[u8], value: &str) -> bool {
     }
     match name {
         b"style" => plain_style(value),
-        _ => passive_url(value),
+        _ => passive_url(value) || inert_link_script(value),
     }
+}
+
+/// `javascript:void(0)`, `javascript:;`: the script an editor puts in a menu link that a
+/// handler elsewhere drives; it runs nothing ([`super::uri::inert_script`]).
+fn inert_link_script(v: &str) -> bool {
+    let t = v.trim().as_bytes();
+    t.len() <= 32
+        && t.len() >= 11
+        && t[..11].eq_ignore_ascii_case(b"javascript:")
+        && super::uri::inert_script(
+            &t[11..]
+                .iter()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(u8::to_ascii_lowercase)
+                .collect::<Vec<u8>>(),
+        )
 }
 
 /// Whether `value` holds at least one tag and is well-formed markup of inert elements and
@@ -534,6 +550,7 @@ mod tests {
             "<my-card data-id=\"4\">x</my-card>",
             "<p><iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" allowfullscreen></iframe></p>",
             "<style>.btn{color:#fff}</style>",
+            "<a href=\"javascript:void(0)\">Menu</a>",
             "<style type=\"text/css\">.red { color: red; } a[href^=\"http\"] { color: blue }</style><p class=\"red\">x</p>",
             "<style media=\"screen and (max-width: 600px)\">@media print { p { margin: 0 } }</style>",
         ] {
@@ -577,6 +594,8 @@ mod tests {
             "<style>p{-moz-binding:url(//x/b.xml#x)}</style>",
             "<style>p{color:red}</style><script>alert(1)</script>",
             "<style>p{color:red}</style",
+            "<a href=\"javascript:void(0);alert(1)\">x</a>",
+            "<a href=\"javascript:alert(1)\">x</a>",
             "<style>p{color:red}",
             "<style onload=alert(1)>p{color:red}</style>",
             "<style>#x{font-family:foo[bar;color:green;}#y];color:red;{}</style>",
