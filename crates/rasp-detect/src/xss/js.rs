@@ -1642,7 +1642,8 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     // called, bound or passed in code (the value has code punctuation around it)
     let code_like = code_punctuation(s.as_bytes(), m)
         // `with(location)with(hash)eval(…)`: a call right after a parenthesis
-        || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)));
+        || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)))
+        || sink_passed_to_method(s.as_bytes());
     // (a value that names no direct sink, as most prose and markup, skips the mention scan)
     if code_like && sinks.any(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
         return true;
@@ -1686,6 +1687,96 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
                 && !in_uninvoked_function(t, p)
                 && !in_code_sample_text(t, t.len() - stmt.len())
         })
+}
+
+/// Parentheses examined by [`sink_passed_to_method`].
+const MAX_METHOD_CALLS: usize = 64;
+
+/// `Promise.resolve(1).then(alert)`, `arr.forEach(alert)`, `p.catch(null, eval)`: a direct
+/// sink handed by name to a method (`object.method(` with an identifier, `)` or `]` before
+/// the dot), which calls it with its own argument: code, even with no `;`, brace or `=`
+/// around it. The sink rules then decide as for any code ([`code_mentions_sink`]: prose
+/// beside it, a code element, an uncalled function exempt it).
+fn sink_passed_to_method(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', b)
+        .take(MAX_METHOD_CALLS)
+        .any(|p| {
+            let mut s = p;
+            while s > 0 && is_ident(b[s - 1]) && p - s < 32 {
+                s -= 1;
+            }
+            if s == p
+                || s < 2
+                || b[s - 1] != b'.'
+                || !(is_ident(b[s - 2]) || matches!(b[s - 2], b')' | b']'))
+            {
+                return false;
+            }
+            // each argument that is a name alone
+            let mut a = skip_ws(b, p + 1);
+            for _ in 0..4 {
+                let mut e = a;
+                while e < b.len() && is_ident(b[e]) && e - a < 24 {
+                    e += 1;
+                }
+                let after = skip_ws(b, e);
+                if !matches!(b.get(after), Some(b')' | b',')) {
+                    return false;
+                }
+                if called_with_data(&b[a..e]) {
+                    return true;
+                }
+                if b[after] == b')' {
+                    return false;
+                }
+                a = skip_ws(b, after + 1);
+            }
+            false
+        })
+}
+
+/// Query parameters read by [`jsonp_callback_sink`].
+const MAX_QUERY_PARAMS: usize = 32;
+
+/// `?jsonp=alert`, `callback=alert&id=1`: a JSONP endpoint writes its callback parameter as
+/// the name of the function its script calls (`alert({…})`), so a direct sink there is
+/// called with the response, though the value holds no call syntax. The parameter is named
+/// for what it does (`callback`, `jsonp`, `cb`, `jsoncallback`…), stands at the start of the
+/// value or after `?`, `&` or `;`, and its value is the sink's name alone or its member
+/// (`alert.call`). A word elsewhere (`alert the team`, `callback=handleData`) is no call.
+pub fn jsonp_callback_sink(v: &str) -> bool {
+    let b = v.as_bytes();
+    memchr::memchr_iter(b'=', b)
+        .take(MAX_QUERY_PARAMS)
+        .any(|p| {
+            let mut s = p;
+            while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') && p - s < 32 {
+                s -= 1;
+            }
+            if !(s == 0 || matches!(b[s - 1], b'?' | b'&' | b';')) {
+                return false;
+            }
+            let name = b[s..p].to_ascii_lowercase();
+            let callback_name = name.ends_with(b"callback")
+                || name.ends_with(b"jsonp")
+                || matches!(&name[..], b"cb" | b"jsonp_cb" | b"callbackname");
+            if !callback_name {
+                return false;
+            }
+            let mut e = p + 1;
+            while e < b.len() && is_ident(b[e]) && e - p < 24 {
+                e += 1;
+            }
+            called_with_data(&b[p + 1..e])
+                && matches!(b.get(e), None | Some(b'&' | b'#' | b'.' | b';'))
+        })
+}
+
+/// A direct sink that acts on the value it is called with (a dialog, code or a timer's
+/// string): `fetch`, `atob` and `import` handed data only read it (`urls.map(fetch)`,
+/// `parts.map(atob)` are ordinary code).
+fn called_with_data(name: &[u8]) -> bool {
+    direct_sink(name) && !matches!(name, b"fetch" | b"atob" | b"import")
 }
 
 /// Whether `v` is one statement that the rules above settle as harmless browser code: a

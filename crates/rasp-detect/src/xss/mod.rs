@@ -448,6 +448,12 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
             let d = entity::decode_entities(&cur);
             if let Cow::Owned(d) = d {
+                // `&lt;script&gt;` alone: the text of an escaped tag name, as people write
+                // it about escaping; decoded it is an element start with no attribute and no
+                // content, which loads and runs nothing of its own
+                if !has_markup && lone_bare_start_tag(&d) {
+                    break;
+                }
                 let dm = classes(d.as_bytes());
                 if let Some(r) = analyze_classes(&d, !has_markup, dm, false) {
                     return Some(r);
@@ -530,6 +536,14 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
             }
         }
     }
+    // `<ſcript>`, `<scrİpt>`: letters that case mapping turns into ASCII (all non-ASCII)
+    if cm & class::HIGH != 0 {
+        if let Cow::Owned(d) = entity::fold_case_mapped(&cur) {
+            if let Some(r) = analyze(&d) {
+                return Some(r);
+            }
+        }
+    }
     // (only the lead bytes of the folded characters can start one)
     if cm & class::FOLD_LEAD != 0 {
         if let Cow::Owned(d) = entity::fold_fullwidth(&cur) {
@@ -539,6 +553,17 @@ fn analyze_decoded(value: &str, m: u32) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether `d` is one start tag and nothing else, its name letters only and no attribute
+/// (`<script>`, `<iframe>`).
+fn lone_bare_start_tag(d: &str) -> bool {
+    let t = d.trim().as_bytes();
+    t.len() <= 18
+        && t.len() > 2
+        && t[0] == b'<'
+        && t[t.len() - 1] == b'>'
+        && t[1..t.len() - 1].iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Longest value searched for a keyword nested inside itself (`<scrscriptipt>`).
@@ -599,6 +624,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
         if css_hint(b, m) && css::dangerous(v) {
             return Some("css-expression");
         }
+    }
+    if m & class::EQ != 0 && js::jsonp_callback_sink(v) {
+        return Some("script-call");
     }
     if m & class::LBRACKET != 0 && (js::bracket_only_script(v) || js::global_index(v)) {
         return Some("script-call");

@@ -1429,3 +1429,140 @@ fn statements_and_styles_without_a_sink_call() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn script_tag_words_in_a_search_are_prose() {
+    judge(
+        &[
+            "<script tags>",
+            "<script src=//evil.example/x.js>",
+            "<script>alert(1)</script>",
+            "<script tags>alert(1)</script>",
+            "https://example.com/?q=%3Cscript%3Ealert(1)%3C/script%3E",
+        ],
+        &[
+            "https://example.com/search?q=%3Cscript+tags%3E+explained",
+            "<script tags> explained",
+            "https://www.google.com/search?q=%3Cscript%3E+tag+meaning",
+            "<script element> in the head or the body?",
+        ],
+    );
+}
+
+#[test]
+fn inert_void_link_script_followed_by_words() {
+    judge(
+        &[
+            "javascript:void(0);alert(1)",
+            "javascript:void(0), name",
+            "javascript:void(0);name",
+            "javascript:void(0) ?? name",
+            "javascript:void(0)\nname",
+            "javascript:void(0) || alert(1)",
+            "javascript:void(0) in x ? name : 0",
+        ],
+        &[
+            "javascript:void(0) in href is bad practice?",
+            "javascript:void(0) meaning",
+            "javascript:void 0 vs #",
+        ],
+    );
+}
+
+#[test]
+fn escaped_bare_tag_is_text() {
+    judge(
+        &[
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+            "&lt;script src=//evil.example/x.js&gt;",
+            "&lt;img src=x onerror=alert(1)&gt;",
+            "<script>",
+        ],
+        &["&lt;script&gt;", "&lt;iframe&gt;"],
+    );
+}
+
+#[test]
+fn sink_handed_to_a_method_or_jsonp_callback() {
+    judge(
+        &[
+            "Promise.resolve(1).then(alert)",
+            "x.then(alert)",
+            "arr.forEach(alert)",
+            "p.then(null, eval)",
+            "[1].map(alert)",
+            "setTimeout(alert)",
+            "?jsonp=alert",
+            "callback=alert",
+            "/api/users?id=1&callback=alert&_=1",
+            "jsonpCallback=confirm.call",
+        ],
+        &[
+            "alert the team",
+            "then(alert)",
+            "Use promise.then(alert) to show it",
+            "urls.map(fetch)",
+            "parts.map(atob)",
+            "promise.then(handleData)",
+            "callback=handleData",
+            "?jsonp=parseResponse",
+            "alertcallback=1",
+            "callback=alerts",
+        ],
+    );
+}
+
+#[test]
+fn attribute_break_into_an_iframe() {
+    judge(
+        &[
+            "'\"><iframe src=\"https://evil.tld\" style=\"position:fixed;width:100%;height:100%\">",
+            "\"><iframe src=https://evil.example>",
+            "x' /><iframe src=\"https://evil.example/login\"></iframe>",
+        ],
+        &[
+            "<p><iframe src=\"https://www.youtube.com/embed/x\" width=\"560\"></iframe></p>",
+            "<img src=\"a.png\"><iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
+            "<iframe src=\"https://www.youtube.com/embed/x\" width=\"560\" height=\"315\"></iframe>",
+            "The <iframe> element embeds another page",
+        ],
+    );
+}
+
+#[test]
+fn letters_that_case_mapping_turns_into_ascii() {
+    judge(
+        &[
+            "<ſcript>alert(1)</ſcript>",
+            "<scrİpt>alert(1)</scrİpt>",
+            "<ımg src=x onerror=alert(1)>",
+            "<img src=x onerror=alert(1)>",
+        ],
+        &[
+            "İstanbul < Ankara in size? ılık hava",
+            "Straße, ſ and ı are letters < 3 of them",
+            "<p>İzmir</p>",
+            "5 K < 10 K",
+        ],
+    );
+}
+
+#[test]
+fn inert_link_script_in_an_attribute_of_markup() {
+    judge(
+        &[
+            "<a href=\"javascript:alert(1)\">Menu</a>",
+            "<a href=\"javascript:void(0)\">x</a>javascript:alert(1)",
+            "<a href=\"javascript:void(0)\" onclick=\"alert(1)\">x</a>",
+            "javascript:void(0)\">x<script>alert(1)</script>",
+            "<a href=\"javascript:void(0);alert(1)\">x</a>",
+            "<root><a probe=\"ja&amp;tab;vascript: \"></a></root>",
+            "<a href=\"java\tscript:void(0)\">x</a>",
+        ],
+        &[
+            "<a href=\"javascript:void(0)\">Menu</a>",
+            "<a href=\"javascript:void(0);\" class=\"btn\">Open</a>",
+            "<a href='javascript:;'>x</a>",
+        ],
+    );
+}

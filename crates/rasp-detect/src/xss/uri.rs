@@ -20,6 +20,8 @@ pub struct SchemeHit {
     /// Only blanks and control characters come before the scheme: it opens the value, where
     /// a link or redirect that receives the value reads it as the URL's scheme.
     pub opens_value: bool,
+    /// Offset in the original text just after the scheme's `:`.
+    pub after: usize,
 }
 
 /// Fold `s` the way URL parsing does for schemes: drop ASCII whitespace and C0 controls,
@@ -259,6 +261,7 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize, usize) -> bool) -> Option<S
                     obfuscated,
                     spaced,
                     opens_value: at == 0,
+                    after: pos[end - 1] + 1,
                 });
             }
             from = at + 1;
@@ -284,6 +287,42 @@ pub fn inert_script(rest: &[u8]) -> bool {
     r.is_empty() || r == b"void(0)" || r == b"void0" || r == b"void(null)" || r == b"//"
 }
 
+/// Longest text after an inert `void(0)` read by [`void_then_prose`].
+const MAX_VOID_PROSE: usize = 256;
+
+/// `javascript:void(0) in href is bad practice?`, `javascript:void(0) meaning`: the editor's
+/// inert link script followed on its line by words. Run as the link's script it is
+/// `void(0)` and then a word after a space: a SyntaxError (no operator joins them), or
+/// `in`/`instanceof` and a name, a boolean; either way no call and no string for the
+/// browser to render as the new page. Commas, `??`, `:` (which could select a string),
+/// line breaks (a new statement), and every byte a call, index, assignment, string or
+/// escape needs are refused. `raw`: the original text after the colon.
+fn void_then_prose(raw: &[u8]) -> bool {
+    let r = raw.trim_ascii_start();
+    let Some(rest) = [&b"void(0)"[..], b"void 0", b"void(null)"]
+        .iter()
+        .find_map(|p| r.strip_prefix(*p))
+    else {
+        return false;
+    };
+    if rest.len() > MAX_VOID_PROSE || !rest.first().is_some_and(|&c| c == b' ' || c == b'\t') {
+        return false;
+    }
+    let words = rest.trim_ascii();
+    let words = words.strip_suffix(b"?").unwrap_or(words);
+    words.first().is_some_and(u8::is_ascii_alphabetic)
+        && words.iter().enumerate().all(|(i, &c)| match c {
+            b' ' | b'\t' | b'.' | b'-' | b'!' => true,
+            // an apostrophe inside a word ("it's"), not a string
+            b'\'' => {
+                i > 0
+                    && words[i - 1].is_ascii_alphabetic()
+                    && words.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            }
+            _ => c.is_ascii_alphanumeric(),
+        })
+}
+
 /// A scheme in an attribute value (any attribute: `href`, `src`, `action`, `formaction`,
 /// `data`, `xlink:href`, SVG `values`/`to`, `content="0;url=..."`).
 pub fn dangerous_in_attribute(v: &str) -> bool {
@@ -304,6 +343,7 @@ pub fn dangerous_value(v: &str) -> bool {
         !in_element_text(v.as_bytes(), at)
             && !css_image_url(v.as_bytes(), at)
             && !quoted_scheme_name(v.as_bytes(), at, colon)
+            && !inert_link_in_attribute(v.as_bytes(), at, colon)
     }) else {
         return false;
     };
@@ -311,6 +351,9 @@ pub fn dangerous_value(v: &str) -> bool {
         return true;
     }
     if inert_script(&h.rest) {
+        return false;
+    }
+    if h.scheme == "javascript:" && void_then_prose(v.as_bytes().get(h.after..).unwrap_or(b"")) {
         return false;
     }
     let r = &h.rest;
@@ -338,6 +381,41 @@ pub fn dangerous_value(v: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the scheme at `at` (its `:` at `colon`) is the quoted value of an attribute of a
+/// start tag in the value, and that value is an inert link script (`<a
+/// href="javascript:void(0)">Menu</a>`, an editor's menu link): the tag pass judges the
+/// attribute ([`dangerous_in_attribute`]), and read as a whole the value is markup, not a
+/// URL that the application links to.
+fn inert_link_in_attribute(b: &[u8], at: usize, colon: usize) -> bool {
+    let Some(&q) = at.checked_sub(1).and_then(|p| b.get(p)) else {
+        return false;
+    };
+    // (a scheme split by a tab or control character is evasion whatever follows it)
+    if !matches!(q, b'"' | b'\'')
+        || !b[..at - 1].trim_ascii_end().ends_with(b"=")
+        || !b[at..=colon].eq_ignore_ascii_case(b"javascript:")
+    {
+        return false;
+    }
+    let Some(lt) = memchr::memrchr(b'<', &b[..at]) else {
+        return false;
+    };
+    if !b.get(lt + 1).is_some_and(u8::is_ascii_alphabetic)
+        || memchr::memchr(b'>', &b[lt..at]).is_some()
+    {
+        return false;
+    }
+    let Some(close) = memchr::memchr(q, &b[colon + 1..]) else {
+        return false;
+    };
+    let script: Vec<u8> = b[colon + 1..colon + 1 + close]
+        .iter()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    inert_script(&script)
 }
 
 /// Whether the scheme at `at`, whose `:` is at `colon`, is a name quoted in text (`the
