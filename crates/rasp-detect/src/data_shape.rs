@@ -55,6 +55,95 @@ pub(crate) fn fenced_code_body(value: &str) -> Option<&str> {
     Some(body)
 }
 
+/// Whether `value` is words and function calls on literal arguments, and nothing else:
+/// `char(65)`, `max(1,2)`, `COUNT(*) vs COUNT(1)`, `mysql sleep() function`, `sleep(8)
+/// hours?`. Nothing in it can leave a literal (no quote outside a call's arguments), and
+/// no operator, comparison, separator or comment joins its parts, so in a query it is at
+/// most one call whose name the SQL grammar has already judged (it flags `sleep(5)` and
+/// `version()` alone), or a syntax error. A SQL keyword anywhere (`in (0,1)`, `values
+/// (…)`, `select count(*)`, `1 and sleep(5)`) makes it SQL to judge. For the SQLi model,
+/// which reads the parentheses and function names of such text as an attack's.
+///
+/// ```text
+/// "count(*) vs count(1)" -> true      "1 and sleep(5)" -> false
+/// "char(65)"             -> true      "concat(0x7e,version())" -> false
+/// ```
+pub(crate) fn calls_in_prose(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 256 || memchr::memchr(b'(', b).is_none() {
+        return false;
+    }
+    let mut i = 0;
+    let mut calls = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c.is_ascii_whitespace() || matches!(c, b'?' | b'!' | b'.' | b',' | b':') {
+            i += 1;
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            let end = b[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                .map_or(b.len(), |n| i + n);
+            // (ASCII bytes only, so `i..end` are character boundaries)
+            // (and the clause words before a parenthesised list that the lexer reads as names)
+            let word = &value[i..end];
+            if crate::sqli::is_keyword(word)
+                || ["values", "exists", "any", "all", "some", "using"]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(word))
+            {
+                return false;
+            }
+            let open = end + b[end..].iter().take_while(|c| **c == b' ').count();
+            let numeral = c.is_ascii_digit();
+            i = end;
+            if b.get(open) == Some(&b'(') {
+                // (`2(3)`: a number before a parenthesis is math or SQL, not a call)
+                if numeral {
+                    return false;
+                }
+                match literal_arguments(&b[open + 1..]) {
+                    Some(len) => i = open + 1 + len,
+                    None => return false,
+                }
+                calls += 1;
+            }
+        } else {
+            return false;
+        }
+    }
+    calls > 0
+}
+
+/// The length of a call's literal arguments up to and including its `)`: numbers, `*`, and
+/// quoted strings of letters, digits and spaces, separated by commas; `None` for anything
+/// else (a nested call, a name, an operator).
+fn literal_arguments(b: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    loop {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        match *b.get(i)? {
+            b')' => return Some(i + 1),
+            b',' | b'*' => i += 1,
+            b'.' | b'-' => i += 1,
+            c if c.is_ascii_digit() => i += 1,
+            q @ (b'\'' | b'"') => {
+                let len = b[i + 1..].iter().position(|&c| c == q)?;
+                if !b[i + 1..i + 1 + len]
+                    .iter()
+                    .all(|c| c.is_ascii_alphanumeric() || *c == b' ')
+                {
+                    return None;
+                }
+                i += len + 2;
+            }
+            _ => return None,
+        }
+    }
+}
+
 /// Whole values whose punctuation is that of a well-known data format, which the grammars
 /// already read in full: a CSS colour function (`rgba(0,0,0,0.5)`, `hsl(210 40% 50%)`: a
 /// theme setting) and the name a browser gives a file downloaded again
@@ -425,6 +514,39 @@ mod tests {
             "```\n",
         ] {
             assert_eq!(fenced_code_body(v), None, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn words_and_literal_calls_are_prose() {
+        for v in [
+            "char(65)",
+            "max(1, 2)",
+            "COUNT(*) vs COUNT(1)",
+            "mysql sleep() function",
+            "sleep(8) hours?",
+            "round(2.5) gives 3.",
+            "concat('a', 'b c') example",
+        ] {
+            assert!(calls_in_prose(v), "{v}");
+        }
+        for v in [
+            // keywords, nesting, names as arguments, operators, quotes outside calls
+            "in (0,1)",
+            "values (1, 2)",
+            "select count(*) from t",
+            "1 and sleep(5)",
+            "concat(0x7e,version())",
+            "extractvalue(1,concat(0x7e,user()))",
+            "char(65)||char(66)",
+            "char(65)=char(65)",
+            "x' or char(65)",
+            "ascii(substr(name,1,1))",
+            "2(3)",
+            "no call here",
+            "char('a;b')",
+        ] {
+            assert!(!calls_in_prose(v), "{v}");
         }
     }
 }

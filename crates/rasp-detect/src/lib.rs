@@ -445,9 +445,9 @@ fn ml_text(value: &str) -> &str {
 }
 
 /// The last conditions of [`Detectors::ml_candidate`], on the value and its decoding: for
-/// SQLi, that the text carries SQL at all, is not text SQL ignores, and is not prose with
-/// quoted words (see [`sqli::carries_sql`], [`sqli::ignored_by_sql`],
-/// [`sqli::quoted_words_in_prose`]); for XSS, that no grammar settled it as harmless. A pure
+/// SQLi, that the text carries SQL at all, is not text SQL ignores, is not prose with
+/// quoted words and is not words and literal calls (see [`sqli::carries_sql`],
+/// [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`], [`data_shape::calls_in_prose`]); for XSS, that no grammar settled it as harmless. A pure
 /// function of its arguments, so [`Detectors::ml_check`] asks it after the score: these
 /// tests cost hundreds to thousands of instructions and turn away few values, and most values
 /// they turn away were scored anyway (the SQLi and XSS scores of a text come from one feature
@@ -460,6 +460,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
             sqli::carries_sql(decoded)
                 && !sqli::ignored_by_sql(decoded)
                 && !sqli::quoted_words_in_prose(decoded)
+                && !data_shape::calls_in_prose(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)

@@ -58,6 +58,12 @@ pub fn carries_sql(value: &str) -> bool {
     carries_sql_syntax(value) && !is_math(value)
 }
 
+/// Whether `word` is one of the SQL keywords the lexer knows (`select`, `in`, `values`…), for
+/// the ML gate's reading of whole-value shapes (`data_shape`).
+pub(crate) fn is_keyword(word: &str) -> bool {
+    lexer::keyword(word).is_some()
+}
+
 /// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
 /// in every context, so that the ML stage has nothing to judge:
 ///
