@@ -60,6 +60,7 @@ fn dangerous_text(css: &str) -> bool {
                 && f.get(p + 11) != Some(&b')')
         });
     expression
+        || foreign_import(f)
         || ACTIVE.as_ref().map_or_else(
             || {
                 ACTIVE_WORDS
@@ -72,16 +73,15 @@ fn dangerous_text(css: &str) -> bool {
 
 /// Folded CSS that runs script or loads active content wherever it stands: script URLs, an
 /// HTC behaviour (always loaded through `url(…)`; prose says "expected behavior:"), XBL
-/// bindings (`-moz-binding` and the unprefixed `binding` it implemented), `@import`, an HTML
-/// document as a `data:` URL, Opera's `-o-link`.
-const ACTIVE_WORDS: [&[u8]; 14] = [
+/// bindings (`-moz-binding` and the unprefixed `binding` it implemented), an HTML document
+/// as a `data:` URL, Opera's `-o-link`. (`@import` is [`foreign_import`]'s.)
+const ACTIVE_WORDS: [&[u8]; 13] = [
     b"javascript:",
     b"vbscript:",
     b"behavior:url(",
     b"behaviour:url(",
     b"-moz-binding",
     b"binding:url(",
-    b"@import",
     b"url(data:text/html",
     b"url(\"data:text/html",
     b"url('data:text/html",
@@ -90,6 +90,57 @@ const ACTIVE_WORDS: [&[u8]; 14] = [
     b"url(\"javascript",
     b"url('javascript",
 ];
+
+/// Imports examined per value.
+const MAX_IMPORTS: usize = 16;
+
+/// `@import url(//evil.example/x.css)`, `@import 'https://…'`, `@import url(javascript:…)`:
+/// an import of a sheet from another origin (or through a scheme) gives its author the
+/// page's styles (selector exfiltration, overlays, IE's `expression()`). A relative import
+/// (`@import url('../css/base.css')`, `@import "theme.css"`) loads the site's own sheet, as
+/// its style sheets do. `f` is the folded CSS (no blanks, lower case); a `:` before the URL
+/// ends means a scheme, `//` or `/\` another host.
+fn foreign_import(f: &[u8]) -> bool {
+    memchr::memmem::find_iter(f, b"@import")
+        .take(MAX_IMPORTS)
+        .any(|p| {
+            let mut u = &f[p + 7..];
+            if let Some(r) = u.strip_prefix(b"url(") {
+                u = r;
+            }
+            if let Some(r) = u.strip_prefix(b"\"").or_else(|| u.strip_prefix(b"'")) {
+                u = r;
+            }
+            let end = u
+                .iter()
+                .take(256)
+                .position(|&c| matches!(c, b'"' | b'\'' | b')' | b';'))
+                .unwrap_or(u.len().min(256));
+            let url = &u[..end];
+            url.is_empty()
+                || matches!(url, [b'/', b'/' | b'\\', ..] | [b'\\', ..])
+                || memchr::memchr(b':', url).is_some()
+        })
+}
+
+/// Longest lone `@import` statement [`relative_import`] reads.
+const MAX_IMPORT_STATEMENT: usize = 256;
+
+/// Whether `v` is one `@import` statement and nothing else, of the site's own sheet
+/// (`@import url('../css/base.css');`, `@import "theme.css" print;`): a style sheet's first
+/// line pasted into a CMS or a theme setting. With no markup, block, comment or escape and
+/// no import of another origin ([`dangerous`]), it loads what the site already serves.
+pub fn relative_import(v: &str) -> bool {
+    let t = v.trim().as_bytes();
+    t.len() <= MAX_IMPORT_STATEMENT
+        && t.len() > 7
+        && t[..7].eq_ignore_ascii_case(b"@import")
+        && !t[1..].contains(&b'@')
+        && !t
+            .iter()
+            .any(|&c| matches!(c, b'<' | b'>' | b'{' | b'}' | b'\\' | b'*' | b'\n' | b'\r'))
+        && !dangerous(v)
+}
 
 /// [`ACTIVE_WORDS`] in one vectorized multi-word searcher, built once (a substring searcher
 /// built per word and call cost more than the search); `None` where the CPU has no vector
@@ -181,6 +232,38 @@ mod tests {
         assert!(!dangerous("color: red; font-weight: bold"));
         assert!(!dangerous("background: url(https://example.com/a.png)"));
         assert!(dangerous("w\\idth:expr\\ession(alert(1))"));
+    }
+
+    #[test]
+    fn imports_judged_by_origin() {
+        for v in [
+            "@import url(//evil.example/x.css);",
+            "@import 'https://evil.example/x.css';",
+            "@import url(\"http://x.example/a.css\")",
+            "@import url(javascript:alert(1))",
+            "@import url(data:text/css,x)",
+            "@import",
+        ] {
+            assert!(dangerous(v), "{v}");
+        }
+        for v in [
+            "@import url('../css/base.css');",
+            "@import \"theme.css\";",
+            "@import url(/static/print.css) print;",
+            "@import 'components/button';",
+        ] {
+            assert!(!dangerous(v), "{v}");
+            assert!(relative_import(v), "{v}");
+        }
+        for v in [
+            "@import url(//evil.example/x.css);",
+            "@import url(a.css); body{color:red}",
+            "<style>@import 'a.css';</style>",
+            "@import url(a.css);@import url(//x.example/b.css)",
+            "@import",
+        ] {
+            assert!(!relative_import(v), "{v}");
+        }
     }
 
     #[test]

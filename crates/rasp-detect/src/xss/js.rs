@@ -1366,12 +1366,13 @@ const MAX_CONTEXT_CHECKS: usize = 64;
 /// Code that calls a direct sink (`alert(`, ``alert`1` ``) or passes one around as a value
 /// (`a=eval;`, `(alert)`, `x=alert,`): the usual way payloads dodge `alert(` filters.
 fn code_mentions_sink(b: &[u8]) -> bool {
-    mentions_sink(b, false)
+    mentions_sink(b, false, false)
 }
 
 /// [`code_mentions_sink`]; `bound`: the functions the code defines are bound as event
 /// handlers (a Knockout binding), so a call in an uninvoked function's body runs too.
-fn mentions_sink(b: &[u8], bound: bool) -> bool {
+/// `whole`: `b` is the whole value, so a call that opens it may be a [`page_variable_call`].
+fn mentions_sink(b: &[u8], bound: bool, whole: bool) -> bool {
     let mut context_checks = 0;
     let mut template = TemplateText::new();
     for (st, i) in direct_sink_runs(b) {
@@ -1385,6 +1386,15 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
                 os -= 1;
             }
             if os < oe && !root_global(&b[os..oe]) && !event_view(b, os, oe) {
+                // `[1].reduce(value.alert, 1)`, `arr.map(w.alert)`: the member handed, not
+                // called, to a method that calls what it is given; an object whose member
+                // shares a sink's name is most often the window under another name (an
+                // AngularJS loop over `$event.view`, `ownerDocument.defaultView`)
+                let passed = matches!(b.get(skip_ws(b, i)), Some(b',' | b')'))
+                    && called_with_data(&b[st..i]);
+                if passed && member_root_start(b, os).is_some_and(|r| passed_to_invoker(b, r)) {
+                    return true;
+                }
                 continue;
             }
         }
@@ -1436,6 +1446,15 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         if next == Some(b'?') && b[i..].starts_with(b"?.(") {
             return true;
         }
+        // `confirm(order)`, `setTimeout(fn, 1000)` opening the value: see
+        // [`page_variable_call`]
+        if whole
+            && next == Some(b'(')
+            && b[..st].iter().all(u8::is_ascii_whitespace)
+            && page_variable_call(&b[st..])
+        {
+            continue;
+        }
         if matches!(next, Some(b'(' | b'`')) {
             return true;
         }
@@ -1461,6 +1480,15 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         {
             return true;
         }
+        // `[1].reduce(alert, 1)`, `p.then(alert, f)`: the sink handed as the first of
+        // several arguments to a call, which calls it
+        if prev == Some(b'(')
+            && b.get(skip_ws(b, i)) == Some(&b',')
+            && called_with_data(&b[st..i])
+            && prev_at.is_some_and(|p| passed_to_invoker(b, p + 1))
+        {
+            return true;
+        }
         if prev == Some(b'(') && next == Some(b')') {
             // `(alert)(1)` or `.find(alert)`; not prose "(alert)"
             let after = b.get(i + 1).copied();
@@ -1473,6 +1501,129 @@ fn mentions_sink(b: &[u8], bound: bool) -> bool {
         }
     }
     false
+}
+
+/// The start of the member chain (`value.alert`, `a.b.alert`) whose last `.` precedes
+/// the name starting at `os`'s object: the object name at `os`, then back over `ident.`
+/// pairs (at most 8).
+fn member_root_start(b: &[u8], os: usize) -> Option<usize> {
+    let mut r = os;
+    for _ in 0..8 {
+        if r < 2 || b[r - 1] != b'.' || !is_ident(b[r - 2]) {
+            return Some(r);
+        }
+        let mut s = r - 1;
+        while s > 0 && is_ident(b[s - 1]) && r - s < 40 {
+            s -= 1;
+        }
+        r = s;
+    }
+    None
+}
+
+/// A direct sink called with the page's own variables and numbers only (`confirm(order)`,
+/// `setTimeout(fn, 1000)`, `eval(expression) in math`), `b` starting at the sink's name.
+/// The arguments are evaluated before the call: a name the page does not define throws a
+/// ReferenceError and nothing runs, and a timer given the page's function calls only that
+/// function. A payload names what the browser defines for it (`alert(1)`, `eval(name)`,
+/// `alert(origin)`, `alert(document.domain)`, `setTimeout(alert)`), so only a lower-case
+/// name that is no sink, global, window datum or handler-scope property counts, and the
+/// call must end the value (or be followed by prose): what follows as code is judged.
+fn page_variable_call(b: &[u8]) -> bool {
+    let n = b.iter().take_while(|&&c| is_ident(c)).count();
+    if !direct_sink(&b[..n]) || b.get(n) != Some(&b'(') {
+        return false;
+    }
+    let mut k = skip_ws(b, n + 1);
+    let mut variables = 0;
+    for _ in 0..MAX_PLAIN_OPERANDS {
+        if let Some(e) = numeric_literal(b, k) {
+            k = e;
+        } else {
+            let mut e = k;
+            while e < b.len() && is_ident(b[e]) && e - k < 40 {
+                e += 1;
+            }
+            if e == k || !page_variable(&b[k..e]) {
+                return false;
+            }
+            variables += 1;
+            k = e;
+        }
+        k = skip_ws(b, k);
+        match b.get(k) {
+            Some(b',') => k = skip_ws(b, k + 1),
+            Some(b')') => {
+                let rest = &b[k + 1..];
+                let r = skip_ws(rest, 0);
+                let ends = rest[r..]
+                    .iter()
+                    .all(|&c| c == b';' || c.is_ascii_whitespace());
+                // `… in math`, `… evaluates the string`: words after a blank
+                let prose = r > 0 && rest[r].is_ascii_alphabetic();
+                return variables > 0 && (ends || prose);
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// A lower-case name that a page defines for itself, not the browser: no sink, global,
+/// literal keyword, window datum (`name`, `origin`, `opener`…) or property an inline
+/// handler reaches by its scope (`cookie`, `domain`, `src`, `id`, `value`…). The browser's
+/// constructors and constants are capitalised (`Math`, `XSS` too, to stay on the safe side).
+fn page_variable(w: &[u8]) -> bool {
+    w.first()
+        .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
+        && !names_sink(w)
+        && !root_global(w)
+        && literal_keyword(w, 0).is_none()
+        && !matches!(
+            w,
+            b"name"
+                | b"origin"
+                | b"opener"
+                | b"event"
+                | b"status"
+                | b"length"
+                | b"closed"
+                | b"history"
+                | b"localStorage"
+                | b"sessionStorage"
+                | b"screen"
+                | b"crypto"
+                | b"arguments"
+                | b"domain"
+                | b"cookie"
+                | b"referrer"
+                | b"documentURI"
+                | b"baseURI"
+                | b"title"
+                | b"src"
+                | b"href"
+                | b"id"
+                | b"value"
+                | b"action"
+                | b"innerHTML"
+                | b"outerHTML"
+                | b"innerText"
+                | b"textContent"
+                | b"hash"
+                | b"search"
+                | b"pathname"
+                | b"host"
+                | b"hostname"
+                | b"protocol"
+                | b"port"
+                | b"forms"
+                | b"links"
+                | b"images"
+                | b"scripts"
+                | b"head"
+                | b"frames"
+                | b"defaultView"
+        )
 }
 
 /// Whether `before` (the code up to an `=`) ends with an event-handler property name
@@ -1645,13 +1796,16 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
         || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)))
         || sink_passed_to_method(s.as_bytes());
     // (a value that names no direct sink, as most prose and markup, skips the mention scan)
-    if code_like && sinks.any(s.as_bytes()) && code_mentions_sink(s.as_bytes()) {
+    if code_like && sinks.any(s.as_bytes()) && mentions_sink(s.as_bytes(), false, true) {
         return true;
     }
     if m & super::class::LBRACE != 0 && substitution_acts(s.as_bytes()) {
         return true;
     }
-    if statement_acts(t) || opens_other_site(t) {
+    // (a value that is nothing but a sink called with the page's own variables is a
+    // snippet or a label, [`page_variable_call`])
+    let lone = s.trim_start().len() == t.len();
+    if (statement_acts(t) && !(lone && page_variable_call(t))) || opens_other_site(t) {
         return true;
     }
     // `void alert(1)`: `void` evaluates its operand (`void print()` is also a C++
@@ -1815,7 +1969,7 @@ pub(super) fn expression_acts(v: &str) -> bool {
 /// `click: function(){…}`) is called when the event fires, so a call in its body runs.
 pub(super) fn binding_acts(v: &str) -> bool {
     let b = v.as_bytes();
-    direct_sink_runs(b).next().is_some() && mentions_sink(b, true)
+    direct_sink_runs(b).next().is_some() && mentions_sink(b, true, false)
 }
 
 /// Statements after `;` examined by [`sink_call`].
@@ -1830,7 +1984,11 @@ fn trim_statement_start(b: &[u8]) -> &[u8] {
     // (each step drops at least one byte: bounded by the length)
     while n < b.len() {
         let c = b[n];
-        if c.is_ascii_whitespace()
+        if c == b'*' && b.get(n + 1) == Some(&b'/') {
+            // `*/alert(1)/*`: closes the `/* … */` comment the value is reflected into
+            // (analytics snippets echo the user agent or referrer there); code follows
+            n += 2;
+        } else if c.is_ascii_whitespace()
             || matches!(
                 c,
                 b';' | b'(' | b'+' | b'-' | b'!' | b'~' | b'*' | b'|' | b'&' | b','
@@ -2748,6 +2906,74 @@ mod tests {
         // `data-x` holds markup and is no delimiter pair
         assert_eq!(n, 6);
         assert_eq!(free, 0b101);
+    }
+
+    #[test]
+    fn sinks_called_with_page_variables() {
+        for v in [
+            "confirm(order)",
+            "setTimeout(fn, 1000)",
+            "eval(expression) in math",
+            "setTimeout(fn, 1000);",
+            "alert(message)",
+            "  prompt(question)",
+        ] {
+            assert!(!sink_call(v), "{v}");
+        }
+        for v in [
+            "eval(name)",
+            "setTimeout(name)",
+            "alert(document.domain)",
+            "eval(location.hash.slice(1))",
+            "alert(1)",
+            "confirm(1)",
+            "alert(origin)",
+            "alert(cookie)",
+            "alert(XSS)",
+            "setTimeout(alert)",
+            "alert(true)",
+            "confirm(order)-alert(1)",
+            "confirm(order);alert(1)",
+            "\";confirm(order)//",
+            "x=1;alert(x)",
+            "onerror=alert(src)",
+        ] {
+            assert!(sink_call(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn sinks_handed_to_invoking_methods() {
+        for v in [
+            "{{ [1].reduce(value.alert, 1); }}",
+            "[1].reduce(alert,1)",
+            "[1].map(w.alert)",
+            "x=[1].reduce(alert, 1)",
+            "{{[1].some(a.b.confirm)}}",
+        ] {
+            assert!(sink_call(v), "{v}");
+        }
+        for v in [
+            "{{ [1].reduce(value.total, 1); }}",
+            "logger.alert(msg, 1)",
+            "{{ items.map(formatPrice) }}",
+            "see (alert, warning) levels",
+            "{{ notify(value.alert) }}",
+        ] {
+            assert!(!sink_call(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn comment_breakouts() {
+        for v in ["*/alert(1)/*", "*/ alert(1) /*", " */eval(name)//"] {
+            assert!(sink_call(v), "{v}");
+        }
+        for v in ["*/ end of block /*", "/* alert */", "*/confirm(order)"] {
+            let _ = sink_call(v);
+        }
+        assert!(!sink_call("*/ end of block /*"));
+        assert!(!sink_call("/* alert */"));
     }
 
     #[test]

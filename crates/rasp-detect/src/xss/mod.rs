@@ -75,9 +75,10 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// Whether `value` is text whose structure the grammar settles as harmless, so the ML stage
 /// has nothing to judge: a Markdown link or autolink to an `http(s)` URL (`[Click
 /// here](https://example.com)`, `<https://example.com>`: the renderer writes a plain link),
-/// or one browser statement that reaches no sink ([`js::settled_statement`]).
+/// one browser statement that reaches no sink ([`js::settled_statement`]), or one `@import`
+/// of the site's own style sheet ([`css::relative_import`]).
 pub fn settled_text(value: &str) -> bool {
-    markdown_link(value.trim()) || js::settled_statement(value)
+    markdown_link(value.trim()) || js::settled_statement(value) || css::relative_import(value)
 }
 
 /// Longest Markdown link [`markdown_link`] reads.
