@@ -2751,6 +2751,22 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                 }
                 p.take_flags();
             }
+            // `user()`, `current_user()`: the whole value a call of a function that names
+            // the database account, with no arguments. In a column list or sort key
+            // (`SELECT <value> FROM t`) it returns the account, as `database()` and
+            // `version()` return theirs; `user` alone or `user(id)` is a program's word or
+            // call, and `auth()->user()` a method.
+            Some(Kind::Word | Kind::Kw(_))
+                if i == 0
+                    && p.len() == 3
+                    && p.k(1) == Some(Kind::LParen)
+                    && p.k(2) == Some(Kind::RParen)
+                    && ["user", "current_user", "session_user", "system_user"]
+                        .iter()
+                        .any(|w| p.text(0).eq_ignore_ascii_case(w)) =>
+            {
+                return Some("account-function");
+            }
             Some(Kind::Word | Kind::Kw(_))
                 if p.k(i + 1) == Some(Kind::LParen) && keywords::is_strong_function(p.text(i)) =>
             {

@@ -2286,3 +2286,28 @@ fn number_then_row_window() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn account_function_alone() {
+    for v in [
+        "user()",
+        "USER()",
+        "current_user()",
+        "session_user()",
+        "system_user()",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "user",
+        "user(1)",
+        // (`auth()->user()` is flagged before this rule by the PHP arrow read as
+        // PostgreSQL's `->`: left as it was)
+        "$request->user()",
+        "Auth::user()",
+        "call user() to get the account",
+        "get_user()",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
