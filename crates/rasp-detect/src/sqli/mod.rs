@@ -1456,6 +1456,7 @@ fn decide(
                         || f & TAUT != 0
                         || (f & CMP != 0 && f & WORD == 0)
                         || (truncated && f & CMP != 0)
+                        || literal_or_number(&p, i, e)
                 }
             };
             hit.then_some("boolean")
@@ -1602,6 +1603,27 @@ fn decide(
             // variable, or PROCEDURE ANALYSE, whose arguments run error-based extraction.
             // Each is SQL's alone; reading the count must not end the look.
             if lone_statement_tail(&p, e) || procedure_analyse(&p, e) {
+                return Some("limit");
+            }
+            // `1 limit 1,1`, `5 limit 1`, `1 offset 5`: the whole value a number then a
+            // row window of constants. In `WHERE id=<value>` (or a page parameter) the
+            // value ends the application's query and walks the result set one row at a
+            // time, the step that reads a table after a UNION or boolean probe. A count
+            // in prose is followed by words ("1 limit per customer"); `TOP`/`FETCH` are
+            // English words too and are left out.
+            let window = |k: usize| {
+                p.k(k) == Some(Kind::Num)
+                    && (k + 1 == p.len()
+                        || (p.k(k + 1) == Some(Kind::Comma)
+                            && p.k(k + 2) == Some(Kind::Num)
+                            && k + 3 == p.len()))
+            };
+            if start_kind == StartKind::Number
+                && i == 1
+                && (p.text(i).eq_ignore_ascii_case("limit")
+                    || p.text(i).eq_ignore_ascii_case("offset"))
+                && window(i + 1)
+            {
                 return Some("limit");
             }
             if !(quoted || broke) || !truncated {
@@ -2179,6 +2201,8 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     if p.kw_is(i, Kw::Xor)
         || p.text(i - 1) == p.text(i + 1)
         || p.radix_literal(i + 1)
+        // (`0x31 or 1`: MySQL reads a hex or bit literal as a number on either side)
+        || p.radix_literal(i - 1)
         || matches!(p.k(e), Some(Kind::Kw(_)))
     {
         return true;
@@ -2213,16 +2237,56 @@ fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
             let w = p.text(op);
             w.eq_ignore_ascii_case("rlike")
                 || w.eq_ignore_ascii_case("regexp")
-                // `3 div 1`, `7 mod 2`: MySQL's integer division and remainder as words.
-                // `id=3 div 1` returning row 3 proves the value is evaluated; prose and
-                // arithmetic write `/` and `%` (`6-1`, `100-200` stay quiet: ranges, dates).
-                || (op == i
-                    && p.k(op + 1) == Some(Kind::Num)
-                    && op + 2 == e
-                    && (w.eq_ignore_ascii_case("div") || w.eq_ignore_ascii_case("mod")))
+                || (op == i && p.k(op + 1) == Some(Kind::Num) && op + 2 == e && {
+                    // MySQL's integer division and remainder as words. Math homework writes
+                    // them too (`10 mod 3`, `15 div 4`): the question is the remainder or
+                    // the rounding. A probe wants a result it knows without asking: `N div
+                    // 1` / `N mod 1` (the identity and zero, `id=3 div 1` returns row 3),
+                    // `div 0` / `mod 0` (NULL, the empty page of the false half), or a
+                    // division with no remainder (`10 div 2` is row 5, like `6-1`).
+                    let (a, b) = (int_value(p.text(0)), int_value(p.text(op + 1)));
+                    let probe = match (a, b) {
+                        (_, Some(0 | 1)) => true,
+                        (Some(a), Some(b)) => w.eq_ignore_ascii_case("div") && a % b == 0,
+                        _ => false,
+                    };
+                    probe && (w.eq_ignore_ascii_case("div") || w.eq_ignore_ascii_case("mod"))
+                })
+        }
+        // `1-false`, `2*true`: arithmetic on SQL's boolean constants, which only a
+        // database evaluates (`id=1-false` is row 1); prose and formulas do not subtract
+        // a truth value. (`6-1` stays quiet: ranges, dates.)
+        Some(Kind::Op) => {
+            op == i
+                && op + 2 == e
+                && matches!(p.text(op), "-" | "+" | "*" | "/")
+                && p.kw_is(op + 1, Kw::Literal)
+                && (p.text(op + 1).eq_ignore_ascii_case("true")
+                    || p.text(op + 1).eq_ignore_ascii_case("false"))
         }
         _ => false,
     }
+}
+
+/// `'a' or 1`, `b'1' or 1`, `x'41' xor 1`: the whole value a quoted literal ORed with a
+/// number. In `WHERE id=<value>` the number makes the clause true for every row, whatever
+/// the literal reads as; this is `1 or 1` with a quoted left side. Prose quotes words on
+/// both sides ("'yes' or 'no'") or goes on after the number ("'a' or 1 of the others").
+fn literal_or_number(p: &Parser<'_>, i: usize, e: usize) -> bool {
+    i == 1
+        && e == i + 2
+        && e == p.len()
+        && p.k(0) == Some(Kind::Str)
+        && matches!(p.k(i), Some(Kind::Kw(Kw::Or | Kw::Xor)))
+        && p.k(i + 1) == Some(Kind::Num)
+}
+
+/// A decimal integer literal's value, if it is one that fits (`10`, not `1e0` or `0x1`).
+fn int_value(t: &str) -> Option<u64> {
+    if t.is_empty() || t.len() > 18 || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    t.parse().ok()
 }
 
 /// `(1)or(1)`, `(0)and(1)`: a logic keyword glued to parenthesised constants on both sides,
@@ -2692,6 +2756,22 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                     return Some("select-statement");
                 }
                 p.take_flags();
+            }
+            // `user()`, `current_user()`: the whole value a call of a function that names
+            // the database account, with no arguments. In a column list or sort key
+            // (`SELECT <value> FROM t`) it returns the account, as `database()` and
+            // `version()` return theirs; `user` alone or `user(id)` is a program's word or
+            // call, and `auth()->user()` a method.
+            Some(Kind::Word | Kind::Kw(_))
+                if i == 0
+                    && p.len() == 3
+                    && p.k(1) == Some(Kind::LParen)
+                    && p.k(2) == Some(Kind::RParen)
+                    && ["user", "current_user", "session_user", "system_user"]
+                        .iter()
+                        .any(|w| p.text(0).eq_ignore_ascii_case(w)) =>
+            {
+                return Some("account-function");
             }
             Some(Kind::Word | Kind::Kw(_))
                 if p.k(i + 1) == Some(Kind::LParen) && keywords::is_strong_function(p.text(i)) =>

@@ -1973,10 +1973,19 @@ fn logic_between_sql_boolean_constants() {
 
 #[test]
 fn mysql_word_arithmetic_between_numbers() {
-    for v in ["3 div 1", "7 mod 2", "1 div 1", "10 DIV 3"] {
+    // probes: identity, zero, NULL, or an exact quotient (a known row)
+    for v in [
+        "3 div 1", "1 div 1", "1 mod 1", "7 mod 1", "1 div 0", "5 mod 0", "10 div 2", "10 DIV 5",
+    ] {
         assert!(hit(v), "missed {v:?}");
     }
+    // homework: the remainder or the rounding is the question
     for v in [
+        "10 mod 3",
+        "7 mod 2",
+        "10 DIV 3",
+        "15 div 4",
+        "15 div 4 rounds down",
         "6-1",
         "100-200",
         "2-1",
@@ -2001,11 +2010,8 @@ fn limit_clause_goes_on_past_its_count() {
     ] {
         assert!(hit(v), "missed {v:?}");
     }
-    for v in [
-        "1 limit 1,1",
-        "limit 2 per customer",
-        "1 limit into the wild",
-    ] {
+    // (`1 limit 1,1` alone: see `number_then_row_window`)
+    for v in ["limit 2 per customer", "1 limit into the wild"] {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
@@ -2214,5 +2220,94 @@ fn self_equal_constant_alone() {
         "x = 1 or 1=1 always",
     ] {
         assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn boolean_constants_in_arithmetic() {
+    for v in ["1-false", "1-true", "2*true", "1+false"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "6-1",
+        "3+0",
+        "true-false",
+        "1-false positive",
+        "1 - falsely",
+        "x-true",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn non_decimal_literal_ored_with_a_number() {
+    for v in [
+        "0x31 or 1",
+        "0x41 or 1",
+        "0b1 or 1",
+        "'a' or 1",
+        "b'1' or 1",
+        "'a' xor 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "'yes' or 'no'",
+        "'a' or 1 of the others",
+        "'a' or b",
+        "0x31 or more",
+        "2 or 3",
+        "'a' and 1",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn number_then_row_window() {
+    for v in [
+        "1 limit 1,1",
+        "5 limit 1",
+        "1 offset 5",
+        "1 LIMIT 0,1",
+        "3 limit 2, 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1 limit per customer",
+        "limit 1",
+        "5 top 10",
+        "2 limit 3 items",
+        "1 fetch 2",
+        "10 offset",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn account_function_alone() {
+    for v in [
+        "user()",
+        "USER()",
+        "current_user()",
+        "session_user()",
+        "system_user()",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "user",
+        "user(1)",
+        // (`auth()->user()` is flagged before this rule by the PHP arrow read as
+        // PostgreSQL's `->`: left as it was)
+        "$request->user()",
+        "Auth::user()",
+        "call user() to get the account",
+        "get_user()",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
     }
 }
