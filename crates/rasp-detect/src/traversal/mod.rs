@@ -1099,11 +1099,12 @@ fn prose_after(rest: &[u8]) -> bool {
 
 /// Whether `path` (the target of a walk that stayed inside its base) is one plain text
 /// document beside the directory left (`y.txt`, `notes.txt`): a file a site serves as it
-/// is, as its pages and assets. Names of secrets are judged by [`sensitive`] after the
-/// walk.
+/// is, as its pages and assets. A list of passwords kept as a document (`passwords.txt`)
+/// is a secret, not a page.
 fn document_target(path: &[u8]) -> bool {
     let path = link_path(path);
     memchr::memchr(b'/', path).is_none()
+        && !sensitive::secret_name(&path.to_ascii_lowercase())
         && memchr::memrchr(b'.', path).is_some_and(|dot| {
             // The name before the extension is as plain as a link's (no dot-file, none
             // of the application's settings).
@@ -2717,6 +2718,8 @@ mod tests {
             "uploads/../config.php",
             "a/b/../config/db",
             "x/../y/../../z",
+            "static/../passwords.txt",
+            "static/../Passwd.txt",
             "ok.../../..",
             "uploads/..",
             "../CHANGELOG.md#/../../../etc/passwd",
