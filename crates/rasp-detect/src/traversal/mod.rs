@@ -471,10 +471,22 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
     }
     let rewritten =
         classes & REWRITTEN != 0 || (classes & ZERO != 0 && spells_hex_separator(value));
-    if !rewritten && !decoded && (classes & CHANGED_LEAD == 0 || non_ascii_kept(value)) {
-        return judge_canonical_as(value, ctx, true, classes);
+    let kept = classes & CHANGED_LEAD == 0 || non_ascii_kept(value);
+    if !rewritten && !decoded && kept {
+        return judge_canonical_as(value, ctx, true, true, classes);
     }
-    judge_canonical(&canonical(value), ctx)
+    let canon = canonical(value);
+    // `..\Win1!`, `..\lib`: a backslash is the separator a person types on Windows (and a
+    // random password's symbol), not an escape spelled for a decoder; with no `%`, control,
+    // spelled separator or look-alike, the value's dots and separators are those typed, and
+    // its steps up are judged as their forward-slash spelling is.
+    let typed = !decoded
+        && kept
+        && (classes & ZERO == 0 || !spells_hex_separator(value))
+        && !value
+            .bytes()
+            .any(|c| c == b'%' || (c.is_ascii_control() && c != b'\n' && c != b'\t'));
+    judge_canonical_as(&canon, ctx, false, typed, classes::of(canon.as_bytes()))
 }
 
 /// Whether [`canonical`] keeps every character outside ASCII of `value` (which has no `%`):
@@ -690,19 +702,25 @@ fn spells_hex_separator(value: &str) -> bool {
     })
 }
 
-/// The structural tests on the canonical form of the value, or on a value that differs from
-/// it only in ASCII case (every test here ignores ASCII case).
+/// [`judge_canonical_as`] on a canonical form taken as made for escapes (neither literal
+/// nor typed): the tests' reference.
+#[cfg(test)]
 fn judge_canonical(canon: &str, ctx: Context) -> Option<&'static str> {
-    judge_canonical_as(canon, ctx, false, classes::of(canon.as_bytes()))
+    judge_canonical_as(canon, ctx, false, false, classes::of(canon.as_bytes()))
 }
 
-/// [`judge_canonical`], told whether the value was written without escapes (`literal`: no
+/// The structural tests on the canonical form of the value, or on a value that differs from
+/// it only in ASCII case (every test here ignores ASCII case), told whether the value was
+/// written without escapes (`literal`: no
 /// `%`, `\` or spelled separator), so that its dot segments are the ones a URL parser sees,
-/// and the [`BYTE_CLASS`] bits of `canon` (of which its `:` and `/` are read).
+/// whether its dots and separators are those a person typed (`typed`: `literal`, or `\` its
+/// only rewritten byte), and the [`BYTE_CLASS`] bits of `canon` (of which its `:` and `/`
+/// are read).
 fn judge_canonical_as(
     canon: &str,
     ctx: Context,
     literal: bool,
+    typed: bool,
     classes: u8,
 ) -> Option<&'static str> {
     // A scheme and an NTFS stream are both named with a colon: most text has none.
@@ -717,7 +735,7 @@ fn judge_canonical_as(
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
     let walked = if literal { url_query(canon) } else { canon };
-    if climbs(walked, ctx, dots.adjacent, literal) || parameter_dot_segment(canon) {
+    if climbs(walked, ctx, dots.adjacent, typed) || parameter_dot_segment(canon) {
         return Some("climb");
     }
     if classes & SLASH != 0 && slash_unc_library(canon) {
@@ -920,9 +938,9 @@ fn canonical_lower(lower: String) -> String {
 }
 
 /// Whether walking the path's segments goes above its starting directory (`adjacent`:
-/// whether `canon` has `..`; `literal`: whether the value was written without escapes, so
-/// that it is the text a person typed or pasted).
-fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
+/// whether `canon` has `..`; `typed`: whether the value was written without escapes, so
+/// that its dots and separators are the text a person typed or pasted).
+fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
     // Only a dot segment (two or more dots) can climb: without `..` there is none.
     if !adjacent {
         return false;
@@ -1003,7 +1021,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
             // extension) or a page or asset is a relative link or import path, as build
             // configurations, Markdown and CMS fields hold them; it reads no file a site
             // keeps private. Written as typed only: an escaped climb was made for a decoder.
-            if literal && raw_at == 0 && raw == b".." && relative_link(rest) {
+            if typed && raw_at == 0 && raw == b".." && (relative_link(rest) || prose_after(rest)) {
                 return false;
             }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
@@ -1030,17 +1048,20 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
             // two dots, with a segment after it, steps up.
             // `docs/../README.md`: back out of a directory to a page or asset beside it is
             // how a link is written relative to a document; what it reads the site serves.
-            // `/products/shoes/../bags`: a path from the root (a site's route, or an absolute
-            // path, which throws the base away and is judged by what it names) that steps
-            // back to a page or route beside the directory stays at or below where it
-            // started; only a relative path joined to a base is read past a prefix check.
+            // `/products/shoes/../bags`, `x/../y`, `a/b/../c`: a path that steps back to a
+            // page, route or asset beside the directory stays at or below where it started,
+            // joined to a base or not; what a prefix check on the directory lets through is
+            // judged by the target, and the application's settings, sources, dot-files and
+            // data (`uploads/../config.php`, `static/../app.py`, `static/../.env`) stay
+            // attacks.
             if alias_step
                 || left.is_some_and(|d| {
                     d != raw
-                        && !(literal
+                        && !(typed
                             && left_plainly
                             && (asset_target(&b[raw_at..])
-                                || (rooted_path(b) && link_target(link_path(&b[raw_at..])))))
+                                || document_target(&b[raw_at..])
+                                || link_target(link_path(&b[raw_at..]))))
                 })
             {
                 return true;
@@ -1057,8 +1078,38 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, literal: bool) -> bool {
             depth += 1;
         }
     }
-    // `uploads/..`: the walk ends above the directory it named.
-    left.is_some()
+    // `uploads/..`: the walk ends above the directory it named. `ok.../..`: a word that
+    // trails off in an ellipsis is prose, no directory an application named.
+    left.is_some_and(|d| !(typed && d.ends_with(b"...")))
+}
+
+/// Whether `rest` (what follows a value's opening `../`) is running text, not a path: a
+/// blank, then words with no further separator or dot segment (`../ in path meaning`, a
+/// search for what the characters mean). A file API would look for a directory whose
+/// name opens with a blank; what is typed after the blank names nothing to read.
+fn prose_after(rest: &[u8]) -> bool {
+    rest.first().is_some_and(|&c| c == b' ')
+        && rest.len() <= 256
+        && trim_blanks(rest)
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric)
+        && memchr::memchr(b'/', rest).is_none()
+        && memchr::memmem::find(rest, b"..").is_none()
+}
+
+/// Whether `path` (the target of a walk that stayed inside its base) is one plain text
+/// document beside the directory left (`y.txt`, `notes.txt`): a file a site serves as it
+/// is, as its pages and assets. A list of passwords kept as a document (`passwords.txt`)
+/// is a secret, not a page.
+fn document_target(path: &[u8]) -> bool {
+    let path = link_path(path);
+    memchr::memchr(b'/', path).is_none()
+        && !sensitive::secret_name(&path.to_ascii_lowercase())
+        && memchr::memrchr(b'.', path).is_some_and(|dot| {
+            // The name before the extension is as plain as a link's (no dot-file, none
+            // of the application's settings).
+            dot > 0 && path[dot + 1..].eq_ignore_ascii_case(b"txt") && link_target(&path[..dot])
+        })
 }
 
 /// Whether the path `rest` (what follows a parameter's first `..`, up to the end of its
@@ -1299,12 +1350,6 @@ fn relative_link(rest: &[u8]) -> bool {
 /// tool keeps its secrets in, but how a password or a list's label may start.
 fn dotted_name(seg: &[u8]) -> bool {
     seg.len() > 2 && seg.starts_with(b"..") && seg[2].is_ascii_alphanumeric()
-}
-
-/// Whether the walked path `b` opens at the root of a site or file system: one `/`, not a
-/// protocol-relative `//host`.
-fn rooted_path(b: &[u8]) -> bool {
-    b.first() == Some(&b'/') && b.get(1) != Some(&b'/')
 }
 
 /// The file a link names: `path` without its fragment (`CHANGELOG.md#v2-0-0`), a place in
@@ -2153,7 +2198,7 @@ mod tests {
             "../lib?x=1",
             "../lib/../../x",
             "/app/..;/manager/html",
-            "a/b/../c",
+            "uploads/../config.php",
             "uploads/../index.php",
             "docs/..",
             "php://input",
@@ -2268,8 +2313,10 @@ mod tests {
             "/api/v1/files/%2e%2e%5c%2e%2e%5capp.config",
             "files/..;/admin/config",
             // Inside its base, but out of the directory the application chose: a prefix
-            // check (`starts_with("a/b/")`) passes and the file read is a sibling's.
-            "a/b/../c",
+            // check (`starts_with("static/")`) passes and the file read is the
+            // application's own.
+            "static/../app.py",
+            "static/../.env",
             "\\\\attacker.example\\share\\payload.dll",
             "\\\\?\\UNC\\attacker\\share\\x",
             "\\\\.\\PhysicalDrive0",
@@ -2650,6 +2697,13 @@ mod tests {
             "../..Hunter2",
             "../../Pass9!",
             "../news/wow!",
+            // a relative path back to a sibling route, page or document
+            "a/b/../c",
+            "x/../y",
+            "x/../y.txt",
+            "docs/v1/../v2/install",
+            // a word that trails off in an ellipsis, then a step up
+            "ok.../..",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
@@ -2661,7 +2715,13 @@ mod tests {
             "/images/../config.php",
             "/images/../.env",
             "/products/shoes/../bags?file=../../etc/passwd",
-            "a/b/../c",
+            "uploads/../config.php",
+            "a/b/../config/db",
+            "x/../y/../../z",
+            "static/../passwords.txt",
+            "static/../Passwd.txt",
+            "ok.../../..",
+            "uploads/..",
             "../CHANGELOG.md#/../../../etc/passwd",
             "../CHANGELOG.md#x/../../y",
             "../../../CHANGELOG.md#v2",
@@ -2675,6 +2735,60 @@ mod tests {
             "../../x!/../../etc",
             "....//....//etc/passwd",
             "..%2f..%2fetc",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_typed_backslash_steps_up_as_a_slash_does() {
+        // One or two steps up to a plain name: the forward-slash spelling is a relative
+        // link, and a backslash typed on Windows or in a random password is the same.
+        for v in [
+            "..\\Win1!",
+            "..\\dotdot1A",
+            "..\\lib",
+            "..\\..\\assets\\app.js",
+            "..\\docs\\README.md",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        // Deeper, to the application's settings or the system, escaped, or mixed with
+        // an escape a decoder reads.
+        for v in [
+            "..\\..\\..\\Win1!",
+            "..\\config.php",
+            "..\\..\\windows\\win.ini",
+            "..\\.env",
+            "..%5cWin1!/../..",
+            "..%5c..%5c..%5cboot.ini",
+            "..\\..\\x\\..\\..\\etc",
+            "..\\lib?x=1",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_step_up_named_in_a_sentence_is_no_path() {
+        // A search for what the characters mean: a blank and words after one `../`.
+        for v in [
+            "../ in path meaning",
+            "..\\ on windows",
+            "../ meaning in linux",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        // The step alone (a parameter joined to a directory), more steps, a path after
+        // the blank.
+        for v in [
+            "../",
+            "..\\",
+            "../ ",
+            "../ ../../etc/passwd",
+            "../ x/../../y",
+            "../../ in path",
+            "../ ..",
         ] {
             assert!(hit(v), "missed {v:?}");
         }

@@ -1303,7 +1303,7 @@ const SECRET_NAMES: &[&[u8]] = &[
 
 /// Whether `name` (lower case, no blank) is a key, keystore or settings file by its shape:
 /// a key or certificate store's extension, an SSH host key, ASP.NET's `appsettings*.json`.
-fn secret_name(name: &[u8]) -> bool {
+pub(super) fn secret_name(name: &[u8]) -> bool {
     if name.starts_with(b"ssh_host_") && !name.ends_with(b".pub") {
         return true;
     }
