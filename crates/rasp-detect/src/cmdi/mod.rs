@@ -2402,6 +2402,18 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `cd ~/projects`, `cd /var/www`: a whole value that only changes the directory runs
+    // nothing; the shell that `sh -c` started exits right after.
+    if kind == Start::Value && word == b"cd" && {
+        let rest = trim_blanks(&v[end..], plus);
+        rest.len() <= 128
+            && rest.iter().all(|&b| {
+                !is_blank(b, plus)
+                    && (b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'~' | b'-' | b'_'))
+            })
+    } {
+        return None;
+    }
     // `Difference between $(cmd) and backticks`: a placeholder name alone in a substitution
     // inside a sentence shows the syntax; no program is named.
     if kind == Start::Subst
@@ -2924,9 +2936,18 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
             && t[t.len() - 1] == t[0]
             && !t[1..t.len() - 1].iter().any(|&b| shell(b))
     };
+    // `Set %APPDATA% in settings`: a cmd variable named whole, as help text writes it.
+    let cmd_variable = |t: &[u8]| {
+        t.len() >= 3
+            && t[0] == b'%'
+            && t[t.len() - 1] == b'%'
+            && t[1..t.len() - 1]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
     if args
         .split(|&b| is_blank(b, plus))
-        .any(|t| !quoted_whole(t) && t.iter().any(|&b| shell(b)))
+        .any(|t| !quoted_whole(t) && !cmd_variable(t) && t.iter().any(|&b| shell(b)))
     {
         return false;
     }
@@ -2994,8 +3015,15 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
         .filter(|t| !t.is_empty())
         .rev()
         .skip_while(|t| t.iter().all(|&b| b >= 0x80) && pictograph(t));
-    hyphen
-        && matches!((tokens.next(), tokens.next()), (Some(a), Some(b)) if prose_word(a) && prose_word(b))
+    // A variable named whole marks the command line too when a function word opens the
+    // words after it (`%APPDATA% in settings`).
+    let variable = args.split(|&b| is_blank(b, plus)).any(cmd_variable);
+    match (tokens.next(), tokens.next()) {
+        (Some(a), Some(b)) if prose_word(a) && prose_word(b) => {
+            hyphen || (variable && (one_of(PROSE, b) || one_of(PROSE, a)))
+        }
+        _ => false,
+    }
 }
 
 /// Words a search or a support ticket puts after a command line it asks about.

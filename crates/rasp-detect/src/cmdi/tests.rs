@@ -2803,3 +2803,25 @@ fn settings_and_snippets_that_run_nothing() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// A whole value that only changes the directory, and help text naming a cmd variable.
+#[test]
+fn directory_change_and_variable_in_help_text() {
+    for v in [
+        "cd ~/projects",
+        "cd /var/www/html",
+        "Set %APPDATA% in settings",
+        "Open %USERPROFILE% in explorer",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cd /tmp && wget http://x/a.sh",
+        "cd .. && ls",
+        "cd /tmp; ./x",
+        "& set %COMSPEC% /c whoami",
+        "type %WINDIR%\\win.ini",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
