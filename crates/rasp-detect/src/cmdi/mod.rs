@@ -2586,6 +2586,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && one_token_before(v, at, plus)
                     && !v.first().is_some_and(u8::is_ascii_uppercase)
                     && few_plain_words_to_end(v, end, plus))
+                // `id&`, `whoami;`: a short command in a shell's lower case, alone, glued to
+                // the separator that ends the value: written to run in command position
+                // (`sh -c "$VALUE"`) and send the shell on; prose never ends a word so.
+                || (kind == Start::Value
+                    && !vocabulary::is_english(word)
+                    && v.get(end).is_some_and(|&b| is_sep(b) && b != b'\n' && b != b'\r')
+                    && v[end..].iter().all(|&b| matches!(b, b'&' | b';' | b'|') || is_blank(b, plus))
+                    && !v[..end].iter().any(u8::is_ascii_uppercase))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)

@@ -2825,3 +2825,14 @@ fn directory_change_and_variable_in_help_text() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// A short command glued to the separator that ends the value runs in command position.
+#[test]
+fn short_command_ending_in_a_separator() {
+    for v in ["id&", "id;", "id|", "ps&"] {
+        assert!(hit(v), "{v}");
+    }
+    for v in ["ID&", "Id;", "id&lang=en", "id", "ok;", "more&"] {
+        assert!(!hit(v), "{v}");
+    }
+}
