@@ -2380,26 +2380,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // git command line with no shell syntax changes files in a work tree; the options that
     // make git run a program (`-c core.sshCommand=`, `--upload-pack=`) are judged by
     // [`options::option_injection`] before this.
-    if kind == Start::Value
-        && word == b"git"
-        && !v[end..].iter().any(|&b| {
-            matches!(
-                b,
-                b';' | b'|'
-                    | b'&'
-                    | b'$'
-                    | b'`'
-                    | b'<'
-                    | b'>'
-                    | b'\n'
-                    | b'\r'
-                    | b'\\'
-                    | b'('
-                    | b'{'
-                    | b'%'
-            )
-        })
-    {
+    if kind == Start::Value && word == b"git" && !v[end..].iter().any(|&b| shell_syntax(b)) {
         return None;
     }
     // `cd ~/projects`, `cd /var/www`: a whole value that only changes the directory runs
@@ -2916,26 +2897,8 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
         },
         r => (r, None),
     };
-    let shell = |b: u8| {
-        matches!(
-            b,
-            b';' | b'|'
-                | b'&'
-                | b'$'
-                | b'`'
-                | b'<'
-                | b'>'
-                | b'\n'
-                | b'\r'
-                | b'"'
-                | b'\''
-                | b'\\'
-                | b'('
-                | b'{'
-                | b'%'
-                | b'^'
-        )
-    };
+    // (and quotes, which can hide a break-out, and cmd's `^` escape)
+    let shell = |b: u8| shell_syntax(b) || matches!(b, b'"' | b'\'' | b'^');
     // `find . -name '*.log' help`: a pattern quoted whole is an argument like any other;
     // a quote inside a token, or one that spans blanks, can hide a break-out.
     let quoted_whole = |t: &[u8]| {
@@ -6531,6 +6494,16 @@ fn process_type_before(before: &[u8]) -> bool {
     let open = rest.iter().rposition(|&b| b == b'[').unwrap_or(0);
     let ty = &rest[open..];
     ty.len() >= 8 && ty[ty.len() - 8..].eq_ignore_ascii_case(b".process")
+}
+
+/// A byte with which a shell (sh or cmd) does more than pass a word to a program: a
+/// separator, pipe, substitution, redirection, line break, escape, subshell, brace group
+/// or cmd's `%VAR%` expansion. A value without one runs one program on its words.
+fn shell_syntax(b: u8) -> bool {
+    matches!(
+        b,
+        b';' | b'|' | b'&' | b'$' | b'`' | b'<' | b'>' | b'\n' | b'\r' | b'\\' | b'(' | b'{' | b'%'
+    )
 }
 
 #[cfg(test)]
