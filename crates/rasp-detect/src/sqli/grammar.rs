@@ -262,7 +262,9 @@ impl<'a> Parser<'a> {
             Kind::LParen => {
                 self.flags |= PAREN;
                 let j = if self.kw(i + 1) == Some(Kw::Select) {
-                    self.flags |= SUBQ;
+                    if !self.bare_word_select(i + 2) {
+                        self.flags |= SUBQ;
+                    }
                     self.select_body(i + 2, depth + 1)
                 } else {
                     let mut j = self.expr(i + 1, depth + 1)?;
@@ -317,7 +319,7 @@ impl<'a> Parser<'a> {
                         return Some(j + 1);
                     }
                 }
-                Kind::Kw(Kw::Select) => self.flags |= SUBQ,
+                Kind::Kw(Kw::Select) if !self.bare_word_select(j + 1) => self.flags |= SUBQ,
                 Kind::Var => {
                     self.flags |= VAR;
                     if is_sysvar(self.text(j)) {
@@ -396,6 +398,41 @@ impl<'a> Parser<'a> {
 
     /// The rest of a `SELECT` after the keyword: skip to the unmatched `)` or the end, noting
     /// what the select list contains.
+    /// Whether the SELECT whose list starts at `k` is bare words and a `)`: `(select all
+    /// that apply)`, `(Select Items)`. Without FROM each word is a column no table supplies
+    /// (an error in every dialect; at most the outer row's column in a correlated
+    /// sub-query), and no function, literal or variable is read, so the sub-query reads
+    /// nothing: form and survey text takes this shape. A word that SQL reads as a function
+    /// without parentheses (`user`, `current_user`) keeps it a sub-query.
+    fn bare_word_select(&self, k: usize) -> bool {
+        const NILADIC: &[&str] = &[
+            "user",
+            "current_user",
+            "session_user",
+            "system_user",
+            "current_role",
+            "current_schema",
+            "current_catalog",
+            "current_date",
+            "current_time",
+            "current_timestamp",
+            "localtime",
+            "localtimestamp",
+        ];
+        let mut j = k;
+        if self.kw(j) == Some(Kw::SetQuantifier) {
+            j += 1;
+        }
+        let start = j;
+        while self.k(j) == Some(Kind::Word) && j - start < 8 {
+            if NILADIC.iter().any(|w| self.text(j).eq_ignore_ascii_case(w)) {
+                return false;
+            }
+            j += 1;
+        }
+        j > start && self.k(j) == Some(Kind::RParen)
+    }
+
     pub fn select_body(&mut self, i: usize, _depth: u8) -> usize {
         let mut d: i32 = 0;
         let mut j = i;
@@ -1216,7 +1253,10 @@ impl<'a> Parser<'a> {
             return true;
         }
         if parenthesised
-            && (from || (self.k(end) == Some(Kind::RParen) && self.k(end + 1).is_none()))
+            && (from
+                || (self.k(end) == Some(Kind::RParen)
+                    && self.k(end + 1).is_none()
+                    && !self.bare_word_select(i + 1)))
         {
             // `(SELECT a, b FROM t)`, `(SELECT 1)`: a sub-query as the value
             return true;

@@ -2311,3 +2311,29 @@ fn account_function_alone() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn a_parenthesised_select_of_bare_words_is_form_text() {
+    // Survey and form wording: without FROM the words are columns no table supplies.
+    for v in [
+        "Choose (select all that apply)",
+        "Exhibit A (Select Items)",
+        "Colours (select up to three)",
+        "Which days? (Select All That Apply)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    // A sub-query that reads something stays one.
+    for v in [
+        "(select 1)",
+        "(select user)",
+        "(select current_user)",
+        "1 and (select count(*) from users)>0",
+        "choose(1,(select password from users))",
+        "1=(select top 1 name from sysobjects)",
+        "test'-1 union(select table)",
+        "(select @@version)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
