@@ -447,7 +447,8 @@ fn ml_text(value: &str) -> &str {
 /// The last conditions of [`Detectors::ml_candidate`], on the value and its decoding: for
 /// SQLi, that the text carries SQL at all, is not text SQL ignores, is not prose with
 /// quoted words and is not words and literal calls (see [`sqli::carries_sql`],
-/// [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`], [`data_shape::calls_in_prose`]); for XSS, that no grammar settled it as harmless. A pure
+/// [`sqli::ignored_by_sql`], [`sqli::quoted_words_in_prose`],
+/// [`data_shape::calls_in_prose`]); for XSS, that no grammar settled it as harmless. A pure
 /// function of its arguments, so [`Detectors::ml_check`] asks it after the score: these
 /// tests cost hundreds to thousands of instructions and turn away few values, and most values
 /// they turn away were scored anyway (the SQLi and XSS scores of a text come from one feature
@@ -684,17 +685,19 @@ fn markup_or_script_capable(decoded: &str) -> bool {
 fn has_call(b: &[u8]) -> bool {
     /// Statements whose parenthesis holds a condition or a binding, not arguments.
     const CONTROL: &[&[u8]] = &[b"if", b"for", b"while", b"switch", b"catch", b"with"];
+    // (a non-ASCII byte is part of a name too: JavaScript allows Unicode identifiers)
+    let name_byte = |c: u8| xss::is_ident(c) || c >= 0x80;
     memchr::memchr_iter(b'(', b).any(|p| {
         let head = b[..p].trim_ascii_end();
         let Some(&last) = head.last() else {
             return false;
         };
-        if !(last.is_ascii_alphanumeric() || matches!(last, b'_' | b'$') || last >= 0x80) {
+        if !name_byte(last) {
             return matches!(last, b')' | b']' | b'.' | b'}');
         }
         let start = head
             .iter()
-            .rposition(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$') || c >= 0x80))
+            .rposition(|&c| !name_byte(c))
             .map_or(0, |i| i + 1);
         !CONTROL.contains(&&head[start..])
     })

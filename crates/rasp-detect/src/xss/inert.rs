@@ -295,7 +295,7 @@ fn inert_style_block(b: &[u8], lt: usize) -> Option<usize> {
                 b"page",
             ]
             .iter()
-            .any(|w| r.len() >= w.len() && r[..w.len()].eq_ignore_ascii_case(w))
+            .any(|w| super::page::starts_with_fold(r, w))
         })
         || !attribute_selectors_closed(sb)
         || css::dangerous(sheet)

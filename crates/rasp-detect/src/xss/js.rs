@@ -28,7 +28,7 @@ fn is_ident_start(b: u8) -> bool {
     IDENT[usize::from(b)] & 1 != 0
 }
 
-fn is_ident(b: u8) -> bool {
+pub(crate) fn is_ident(b: u8) -> bool {
     IDENT[usize::from(b)] & 2 != 0
 }
 

@@ -31,6 +31,8 @@ pub(crate) mod entity;
 mod html;
 mod inert;
 mod js;
+/// A byte that may continue a JavaScript identifier (`A-Za-z0-9_$`; ASCII only).
+pub(crate) use js::is_ident;
 mod page;
 mod uri;
 

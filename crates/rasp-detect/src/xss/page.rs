@@ -57,7 +57,8 @@ pub(super) fn whole_document(b: &[u8]) -> bool {
     opens && tail.len() >= 7 && tail[tail.len() - 7..].eq_ignore_ascii_case(b"</html>")
 }
 
-fn starts_with_fold(b: &[u8], prefix: &[u8]) -> bool {
+/// Whether `b` starts with `prefix`, ASCII letters compared in either case.
+pub(super) fn starts_with_fold(b: &[u8], prefix: &[u8]) -> bool {
     b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
