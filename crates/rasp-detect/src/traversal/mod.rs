@@ -13,6 +13,9 @@
 mod classes;
 mod sensitive;
 
+use base64::alphabet;
+use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
+use base64::Engine as _;
 use std::borrow::Cow;
 
 use crate::normalize::{fold_lookalike, html_entity_decode, lenient_decode};
@@ -196,6 +199,14 @@ fn judge_base64(value: &str, ctx: Context) -> Option<&'static str> {
     judge_classified(&text, ctx, classes::of(text.as_bytes()), false)
 }
 
+/// Base64 decoders for [`base64_text`]: padding is trimmed before decoding, and bits left
+/// over in the last character are ignored, as a lenient application decoder does.
+const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
+    .with_decode_padding_mode(DecodePaddingMode::RequireNone)
+    .with_decode_allow_trailing_bits(true);
+const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
+const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
+
 /// The text `v` decodes to as base64 (standard or URL-safe alphabet, padding optional),
 /// or `None` when `v` is not wholly base64 or decodes to bytes that are not printable text.
 fn base64_text(v: &str) -> Option<String> {
@@ -204,36 +215,23 @@ fn base64_text(v: &str) -> Option<String> {
     if b.len() < 8 || b.len() > MAX_BASE64 || v.len() - core.len() > 2 || b.len() % 4 == 1 {
         return None;
     }
-    let sextet = |c: u8| -> Option<u8> {
-        Some(match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => return None,
-        })
-    };
     // Every byte is of the alphabet; one word of lower-case letters is a word.
-    if !b.iter().all(|&c| sextet(c).is_some()) || b.iter().all(u8::is_ascii_lowercase) {
-        return None;
-    }
     let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
     let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
-    if standard && url_safe {
+    if (standard && url_safe)
+        || !b
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_'))
+        || b.iter().all(u8::is_ascii_lowercase)
+    {
         return None;
     }
-    let mut out = Vec::with_capacity(b.len() / 4 * 3 + 2);
-    let mut acc: u32 = 0;
-    let mut bits = 0;
-    for &c in b {
-        acc = (acc << 6) | u32::from(sextet(c)?);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
+    let engine = if url_safe {
+        &URL_SAFE_LENIENT
+    } else {
+        &STANDARD_LENIENT
+    };
+    let out = engine.decode(b).ok()?;
     let text = String::from_utf8(out).ok()?;
     let printable = !text.is_empty()
         && !text
