@@ -115,6 +115,91 @@ pub(crate) fn calls_in_prose(value: &str) -> bool {
     calls > 0
 }
 
+/// Whether every quote in `value` sits inside a word, as an apostrophe or a password's
+/// symbol does (`admin' ok`, `P@"ss'w0rd;--`, `a'b"c;d--`), and nothing else in it is SQL:
+/// no keyword, no operator, comparison, parenthesis or escape. Each quote follows a
+/// non-blank byte and is followed by a letter, digit or blank then a letter or digit, so
+/// in the context the quote closes, the literal ends and a bare word follows it
+/// (`'admin' ok'`, `'P@"ss' w0rd;`): two values side by side with no operator between
+/// them, which no dialect reads as more than an alias, before a tail that leaves a literal
+/// open or is a comment. A break-out needs an operator or a keyword after the quote
+/// (`admin' or 'x`, `admin'--`, `x'|email--`), and a probe starts with its quote
+/// (`'sqlvuln`); both stay the model's. For the SQLi model, which scores a quote glued to
+/// symbols and `--` as a break-out without reading what follows it.
+///
+/// ```text
+/// "P@\"ss'w0rd;--" -> true      "admin'--"    -> false
+/// "admin' ok"         -> true      "admin' or 'x" -> false
+/// ```
+pub(crate) fn quotes_inside_words(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 128 || b.iter().any(|&c| SQL_JOINS[usize::from(c)]) || has_sql_keyword(value) {
+        return false;
+    }
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let mut quotes = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if !matches!(c, b'\'' | b'"' | b'`') {
+            continue;
+        }
+        quotes += 1;
+        // (the trim leaves no blank at either end: a quote at the start opens a probe)
+        let before = k.checked_sub(1).map(|i| b[i]);
+        let after = match b.get(k + 1) {
+            Some(b' ') => b.get(k + 2).copied(),
+            next => next.copied(),
+        };
+        if !before.is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'\'' | b'"' | b'`'))
+            || !after.is_some_and(word)
+        {
+            return false;
+        }
+    }
+    quotes > 0
+}
+
+/// Whether every quote in `value` is a prime after a number: feet and inches, minutes and
+/// seconds (`1' = 60"`, `5'10"`, `45°30'15"`), with no SQL keyword, comment, terminator,
+/// parenthesis or escape. Closing a literal right after a digit and going on with numbers
+/// and comparisons leaves the other quotes unpaired in every context (`'1' = 60"'`: the
+/// `"` opens a literal that swallows the application's closing quote), so the query is a
+/// syntax error; an injection needs a keyword, a comment or a quote that opens a literal
+/// after an operator (`1'='1`). For the SQLi model, which reads `1'` and `= 60"` as the
+/// halves of `1'='1`.
+pub(crate) fn unit_marks(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 128
+        || b.iter().any(|&c| UNIT_NOT[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+        || has_sql_keyword(value)
+    {
+        return false;
+    }
+    let mut quotes = 0;
+    for (k, &c) in b.iter().enumerate() {
+        if matches!(c, b'\'' | b'"') {
+            quotes += 1;
+            if k == 0 || !b[k - 1].is_ascii_digit() {
+                return false;
+            }
+        }
+    }
+    quotes > 0
+}
+
+/// Bytes that join SQL values or leave a literal some other way than a quote: operators,
+/// comparisons, parentheses and escapes (see [`quotes_inside_words`]).
+static SQL_JOINS: [bool; 256] = crate::byte_set(b"=<>()|&+*/%^~\\[]{}\n\r");
+/// Bytes that make a value more than numbers, primes and comparisons (see [`unit_marks`]).
+static UNIT_NOT: [bool; 256] = crate::byte_set(b";#()|&@\\/*`\n\r");
+
+/// Whether a word of `value` is a SQL keyword the lexer knows (`or`, `select`, `union`…).
+fn has_sql_keyword(value: &str) -> bool {
+    value
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .any(|w| !w.is_empty() && crate::sqli::is_keyword(w))
+}
+
 /// The length of a call's literal arguments up to and including its `)`: numbers, `*`, and
 /// quoted strings of letters, digits and spaces, separated by commas; `None` for anything
 /// else (a nested call, a name, an operator).

@@ -462,6 +462,8 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !sqli::ignored_by_sql(decoded)
                 && !sqli::quoted_words_in_prose(decoded)
                 && !data_shape::calls_in_prose(decoded)
+                && !data_shape::quotes_inside_words(decoded)
+                && !data_shape::unit_marks(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -703,18 +705,22 @@ fn has_call(b: &[u8]) -> bool {
     })
 }
 
-/// Whether a `<` in `b` opens markup: a letter, `/`, `!` or `?` after it, and, for a tag
-/// name, a byte after it that can end the name (whitespace, `/` or `>`). A name that runs to
-/// the end of the value can carry no attribute and close no tag: `P<UTOERIKSSON<<ANNA<<<`
-/// (a passport's machine-readable line) is letters and fillers, not an element.
+/// Whether a `<` in `b` opens markup: a `/`, `!` or `?` after it, or an element's name (a
+/// letter, then letters, digits, `-`, `_`, `:`, `.` or non-ASCII bytes) ended by a byte that
+/// ends a tag name (whitespace, `/` or `>`). A name that runs to the end of the value can
+/// carry no attribute and close no tag: `P<UTOERIKSSON<<ANNA<<<` (a passport's
+/// machine-readable line) is letters and fillers, not an element. A name glued to code's
+/// punctuation is a comparison: `i<len;` in `for (i=0; i<len; i++)` (the parser would make
+/// an unknown element named `len;`, but what follows it is code, not attributes).
 fn opens_markup(b: &[u8]) -> bool {
-    // The last byte that can end a tag name: an opener before it may be a tag.
-    let name_end = b
-        .iter()
-        .rposition(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'));
+    let name_byte =
+        |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b':' | b'.') || c >= 0x80;
     memchr::memchr_iter(b'<', b).any(|p| match b.get(p + 1) {
         Some(b'/' | b'!' | b'?') => true,
-        Some(c) if c.is_ascii_alphabetic() => name_end.is_some_and(|end| end > p + 1),
+        Some(c) if c.is_ascii_alphabetic() => b[p + 1..]
+            .iter()
+            .find(|&&c| !name_byte(c))
+            .is_some_and(|&c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>')),
         _ => false,
     })
 }
@@ -948,6 +954,8 @@ mod tests {
         // Control statements' parentheses, groups, and `<` runs that cannot end a tag name.
         for v in [
             "for (i=0;i<10;i++)",
+            "for (i=0; i<len; i++)",
+            "while (i<n.length) i++",
             "while (n < 50) n++",
             "if (x >= 0 && x <= 1) {}",
             "(1 + 2) * 3 < 10",
@@ -971,6 +979,34 @@ mod tests {
             "<!-- a comment here",
         ] {
             assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+    }
+
+    #[test]
+    fn quotes_that_cannot_break_out_are_not_scored() {
+        let d = Detectors::new(Thresholds::default());
+        // Apostrophes and password symbols inside words, and primes after numbers.
+        for v in [
+            "admin' ok",
+            "P@\"ss'w0rd;--",
+            "a'b\"c;d--",
+            "1' = 60\"",
+            "5'10\" tall",
+            "45°30'15\" N",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
+        }
+        // An operator or keyword after the quote, a probe opening with its quote, a comment
+        // after a prime.
+        for v in [
+            "admin'--",
+            "admin' or 'x",
+            "x'|email--",
+            "'sqlvuln",
+            "10' = '10",
+            "1'; drop table users",
+        ] {
+            assert!(d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
         }
     }
 
