@@ -2008,8 +2008,49 @@ fn trim_statement_start(b: &[u8]) -> &[u8] {
 }
 
 /// Whether the expression at the start of `b` calls or assigns through a sink:
-/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`.
+/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`. Optional chaining
+/// (`window?.alert?.(1)`, `top?.["alert"](1)`) reaches the same member and makes the same
+/// call as the plain chain whenever the object exists, as the browser's globals do: the
+/// chain is read again with each `?.` as the plain access.
 fn statement_acts(b: &[u8]) -> bool {
+    statement_acts_plain(b) || {
+        let plain = without_optional_chaining(b);
+        plain.len() < b.len() && statement_acts_plain(&plain)
+    }
+}
+
+/// Bytes of a statement rewritten by [`without_optional_chaining`].
+const MAX_OPTIONAL_CHAIN: usize = 1024;
+
+/// `b` (its first [`MAX_OPTIONAL_CHAIN`] bytes) with each optional-chaining `?.` written as
+/// the plain access: `?.name` as `.name`, `?.(` as `(`, `?.[` as `[`. A `?` before `.`
+/// and a digit is a conditional (`a?.5:1`) and stays.
+fn without_optional_chaining(b: &[u8]) -> Vec<u8> {
+    let b = &b[..b.len().min(MAX_OPTIONAL_CHAIN)];
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'?' && b.get(i + 1) == Some(&b'.') {
+            match b.get(i + 2) {
+                Some(b'(' | b'[') => {
+                    i += 2;
+                    continue;
+                }
+                Some(&c) if is_ident_start(c) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+/// [`statement_acts`] for a chain written with plain accesses.
+fn statement_acts_plain(b: &[u8]) -> bool {
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };
