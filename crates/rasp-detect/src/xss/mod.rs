@@ -647,6 +647,12 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     {
         return Some("css-exfiltration");
     }
+    if m & (class::LBRACE | class::PAREN) == class::LBRACE | class::PAREN
+        && has_url_paren(b)
+        && css::dangling_remote_url(v)
+    {
+        return Some("css-exfiltration");
+    }
     // `with (…)`: needs a parenthesis
     if m & class::PAREN != 0 && has_word_with(b) && js::with_global(v) {
         return Some("script-call");

