@@ -393,6 +393,46 @@ fn judge(value: &str) -> Option<&'static str> {
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
+        .or_else(|| {
+            (classes & (SQUOTE | DQUOTE) != 0)
+                .then(|| quotes_undoubled(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
+}
+
+/// `x'' or ''1''=''1`: a value whose every quote of one kind is doubled. SQL's own escape
+/// for a quote is to double it, so an application (or an attacker who expects one) may
+/// store the value escaped and a later layer (a stored procedure building dynamic SQL, an
+/// export re-imported, a second-order query) un-double it before it reaches the query
+/// text; the attacker doubles the quotes to pass the first layer. The value with each
+/// `''` (or `""`) made one quote, when that kind of quote occurs only in pairs, at least
+/// twice. `It''s` un-doubles to the ordinary `It's`; only a value that is SQL after the
+/// second layer is flagged.
+fn quotes_undoubled(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    for q in [b'\'', b'"'] {
+        let mut pairs = 0usize;
+        let mut lone = false;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == q {
+                if b.get(i + 1) == Some(&q) {
+                    pairs += 1;
+                    i += 2;
+                    continue;
+                }
+                lone = true;
+                break;
+            }
+            i += 1;
+        }
+        if !lone && pairs >= 2 {
+            let pair = if q == b'\'' { "''" } else { "\"\"" };
+            return Some(value.replace(pair, &pair[..1]));
+        }
+    }
+    None
 }
 
 /// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer
@@ -2089,7 +2129,17 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && p.k(i + 5) == Some(Kind::RParen);
         mode.then_some(if arg { i + 6 } else { i + 3 })
     } else if p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var) {
-        Some(i + 2)
+        // `INTO @a, @b, @c` (or bare `@,@,@`): MySQL copies the row into one variable per
+        // column and errors when the counts differ, so a LIMIT parameter pasted unquoted
+        // counts the application's columns one variable at a time
+        let mut j = i + 2;
+        while j + 1 < n && j < i + 2 + 128 && p.k(j) == Some(Kind::Comma) {
+            if p.k(j + 1) != Some(Kind::Var) {
+                break;
+            }
+            j += 2;
+        }
+        Some(j)
     } else {
         None
     };
