@@ -532,6 +532,29 @@ fn judge_classified(value: &str, classes: u16) -> Option<&'static str> {
     analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))
 }
 
+/// `` 1`or`1 ``, `` id`and`sleep(1)=0 ``: in a MySQL column or table name the application
+/// quotes with backticks, the value closes the identifier right after one name, adds its
+/// operator and reopens an identifier that the application's own closing backtick ends, so
+/// the statement stays valid (the lexer reads an unclosed backtick as a name, not an open
+/// literal). The closed name has no blank: a Markdown code span (`` use `or` here ``) opens
+/// after one.
+fn backtick_reopened(value: &str, sig: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (sig.first(), sig.last()) else {
+        return false;
+    };
+    let b = value.as_bytes();
+    let (fs, fe) = (first.start as usize, first.end as usize);
+    let (ls, le) = (last.start as usize, last.end as usize);
+    sig.len() > 2
+        && first.kind == Kind::Str
+        && last.kind == Kind::Word
+        && le == b.len()
+        && b.get(ls) == Some(&b'`')
+        && b.get(ls + 1..le).is_some_and(|r| !r.contains(&b'`'))
+        && b.get(fs..fe)
+            .is_some_and(|r| !r.is_empty() && !r.iter().any(u8::is_ascii_whitespace))
+}
+
 /// Whether `b` holds `::`.
 fn has_double_colon(b: &[u8]) -> bool {
     memchr::memchr_iter(b':', b).any(|i| b.get(i + 1) == Some(&b':'))
@@ -1005,7 +1028,8 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
                         && value.as_bytes().get(t.start as usize) == Some(&q)
                 }
                 _ => false,
-            };
+            }
+            || (st == Start::InQuote(b'`') && backtick_reopened(value, sig));
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
         // (a comment that only ends the value stands between no two tokens)

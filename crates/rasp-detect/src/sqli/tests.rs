@@ -1709,6 +1709,9 @@ fn order_limit_values_close_and_backtick_columns() {
         "1, 'admin', 1)#",
         "`username`,`password` FROM users-- ",
         "`id`, `pass` FROM app.users#",
+        // the column name closed, an operator, a name reopened for the application's `
+        "1`or`1",
+        "id`and`sleep(1)=0",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -1720,6 +1723,11 @@ fn order_limit_values_close_and_backtick_columns() {
         "see points 1, 2) -- and 3",
         "apples, pears from market --",
         "`code`, `pre` from docs",
+        "use `or` here",
+        "`1` or `2`",
+        "a `x` or `y` b",
+        "run `make` or `cargo build`",
+        "press `or`",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
