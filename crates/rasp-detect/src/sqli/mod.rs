@@ -393,6 +393,46 @@ fn judge(value: &str) -> Option<&'static str> {
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
+        .or_else(|| {
+            (classes & (SQUOTE | DQUOTE) != 0)
+                .then(|| quotes_undoubled(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
+}
+
+/// `x'' or ''1''=''1`: a value whose every quote of one kind is doubled. SQL's own escape
+/// for a quote is to double it, so an application (or an attacker who expects one) may
+/// store the value escaped and a later layer (a stored procedure building dynamic SQL, an
+/// export re-imported, a second-order query) un-double it before it reaches the query
+/// text; the attacker doubles the quotes to pass the first layer. The value with each
+/// `''` (or `""`) made one quote, when that kind of quote occurs only in pairs, at least
+/// twice. `It''s` un-doubles to the ordinary `It's`; only a value that is SQL after the
+/// second layer is flagged.
+fn quotes_undoubled(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    for q in [b'\'', b'"'] {
+        let mut pairs = 0usize;
+        let mut lone = false;
+        let mut i = 0;
+        while i < b.len() {
+            if b[i] == q {
+                if b.get(i + 1) == Some(&q) {
+                    pairs += 1;
+                    i += 2;
+                    continue;
+                }
+                lone = true;
+                break;
+            }
+            i += 1;
+        }
+        if !lone && pairs >= 2 {
+            let pair = if q == b'\'' { "''" } else { "\"\"" };
+            return Some(value.replace(pair, &pair[..1]));
+        }
+    }
+    None
 }
 
 /// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer
@@ -490,6 +530,29 @@ fn judge_classified(value: &str, classes: u16) -> Option<&'static str> {
         return (classes & UNDERSCORE != 0 && lone_catalog_name(value)).then_some("system-catalog");
     }
     analyze_classified(value, classes).or_else(|| analyze_decoded(value, classes))
+}
+
+/// `` 1`or`1 ``, `` id`and`sleep(1)=0 ``: in a MySQL column or table name the application
+/// quotes with backticks, the value closes the identifier right after one name, adds its
+/// operator and reopens an identifier that the application's own closing backtick ends, so
+/// the statement stays valid (the lexer reads an unclosed backtick as a name, not an open
+/// literal). The closed name has no blank: a Markdown code span (`` use `or` here ``) opens
+/// after one.
+fn backtick_reopened(value: &str, sig: &[Token]) -> bool {
+    let (Some(first), Some(last)) = (sig.first(), sig.last()) else {
+        return false;
+    };
+    let b = value.as_bytes();
+    let (fs, fe) = (first.start as usize, first.end as usize);
+    let (ls, le) = (last.start as usize, last.end as usize);
+    sig.len() > 2
+        && first.kind == Kind::Str
+        && last.kind == Kind::Word
+        && le == b.len()
+        && b.get(ls) == Some(&b'`')
+        && b.get(ls + 1..le).is_some_and(|r| !r.contains(&b'`'))
+        && b.get(fs..fe)
+            .is_some_and(|r| !r.is_empty() && !r.iter().any(u8::is_ascii_whitespace))
 }
 
 /// Whether `b` holds `::`.
@@ -965,7 +1028,8 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
                         && value.as_bytes().get(t.start as usize) == Some(&q)
                 }
                 _ => false,
-            };
+            }
+            || (st == Start::InQuote(b'`') && backtick_reopened(value, sig));
         // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
         // only filter evasion does
         // (a comment that only ends the value stands between no two tokens)
@@ -2089,7 +2153,17 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && p.k(i + 5) == Some(Kind::RParen);
         mode.then_some(if arg { i + 6 } else { i + 3 })
     } else if p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var) {
-        Some(i + 2)
+        // `INTO @a, @b, @c` (or bare `@,@,@`): MySQL copies the row into one variable per
+        // column and errors when the counts differ, so a LIMIT parameter pasted unquoted
+        // counts the application's columns one variable at a time
+        let mut j = i + 2;
+        while j + 1 < n && j < i + 2 + 128 && p.k(j) == Some(Kind::Comma) {
+            if p.k(j + 1) != Some(Kind::Var) {
+                break;
+            }
+            j += 2;
+        }
+        Some(j)
     } else {
         None
     };

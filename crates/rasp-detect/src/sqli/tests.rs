@@ -1315,6 +1315,29 @@ fn tautology_then_statement_tail() {
 }
 
 /// After a number, a clause of its own ends the application's statement.
+/// A value whose quotes are all doubled is SQL once a second layer un-doubles them.
+#[test]
+fn doubled_quote_breakouts() {
+    for v in [
+        "x'' or ''1''=''1",
+        "admin''--''",
+        "1'' union select null,null--''",
+        "x\"\" or \"\"a\"\"=\"\"a",
+        "$.name') OR 1=1 -- ",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "It''s O''Brien''s",
+        "He said \"\"hi\"\" or \"\"bye\"\"",
+        "''quoted'' and ''more''",
+        "x'' or y'",
+        "5'' or 6''",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
 #[test]
 fn number_then_statement_tail() {
     for v in [
@@ -1323,6 +1346,9 @@ fn number_then_statement_tail() {
         "1 lock in share mode",
         "1 for xml path('')",
         "1 into @a",
+        "10 INTO @,@,@",
+        "1 into @a, @b",
+        "1 limit 1,1 into @,@",
         "x' for update--",
     ] {
         assert!(hit(v), "missed {v:?}");
@@ -1333,6 +1359,9 @@ fn number_then_statement_tail() {
         "3 for update please",
         "buy 2 for update",
         "1 into the box",
+        "10 into 3 goes 3 times",
+        "turn 1 into 2",
+        "1 into @a, then b",
         "x' for update",
     ] {
         assert!(!hit(v), "false positive {v:?}");
@@ -1680,6 +1709,9 @@ fn order_limit_values_close_and_backtick_columns() {
         "1, 'admin', 1)#",
         "`username`,`password` FROM users-- ",
         "`id`, `pass` FROM app.users#",
+        // the column name closed, an operator, a name reopened for the application's `
+        "1`or`1",
+        "id`and`sleep(1)=0",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -1691,6 +1723,11 @@ fn order_limit_values_close_and_backtick_columns() {
         "see points 1, 2) -- and 3",
         "apples, pears from market --",
         "`code`, `pre` from docs",
+        "use `or` here",
+        "`1` or `2`",
+        "a `x` or `y` b",
+        "run `make` or `cargo build`",
+        "press `or`",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
