@@ -3082,6 +3082,26 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
     let prose_word = |t: &[u8]| {
         t.len() >= 2 && t.iter().all(u8::is_ascii_lowercase) && classify(t) == CommandWord::Unknown
     };
+    // `cat /etc/hosts shows nothing`, `ls /var/log returns nothing here`: after the
+    // command's operands, a finite verb and words of prose to the end are a sentence about
+    // what the command did, as a support ticket reports it; a program handed `shows` and
+    // `nothing` as file names is not what anyone injects (the value alone, `cat /etc/hosts`,
+    // still counts).
+    if message.is_none() {
+        let mut words = args
+            .split(|&b| is_blank(b, plus))
+            .filter(|t| !t.is_empty())
+            .skip_while(|t| matches!(t[0], b'-' | b'/' | b'.' | b'~'));
+        if let (Some(verb), Some(next)) = (words.next(), words.next()) {
+            let rest_prose = words.take(8).all(|t| {
+                t.iter()
+                    .all(|&c| c.is_ascii_alphabetic() || matches!(c, b',' | b'.' | b'?' | b'!'))
+            });
+            if one_of(FINITE_VERBS, verb) && prose_word(next) && rest_prose {
+                return true;
+            }
+        }
+    }
     if let Some(m) = message {
         // A message of words: letters, with clause marks and angle-bracketed placeholders.
         let mut n = 0;
@@ -3121,6 +3141,29 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
         _ => false,
     }
 }
+
+/// Finite verbs a sentence puts after a command line to say what it did.
+const FINITE_VERBS: &[&[u8]] = &[
+    b"shows",
+    b"showed",
+    b"returns",
+    b"returned",
+    b"prints",
+    b"printed",
+    b"says",
+    b"said",
+    b"gives",
+    b"gave",
+    b"outputs",
+    b"displays",
+    b"lists",
+    b"contains",
+    b"hangs",
+    b"works",
+    b"worked",
+    b"failed",
+    b"fails",
+];
 
 /// Words a search or a support ticket puts after a command line it asks about.
 const QUESTION_TAILS: &[&[u8]] = &[

@@ -2931,3 +2931,22 @@ fn process_spawning_sinks_without_shell_bytes() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn command_line_then_a_sentence_about_its_result() {
+    for v in [
+        "cat /etc/hosts shows nothing",
+        "ls /var/log returns nothing here",
+        "cat config.yml prints an error",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "cat /etc/hosts",
+        "; cat /etc/passwd shows nothing",
+        "cat /etc/passwd shows /etc/shadow",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
