@@ -456,7 +456,13 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if matches!(v.first(), Some(b'!' | b':' | b' ')) && interactive_escape(v, false) {
         return Some("shell-escape");
     }
+    if matches!(v.first(), Some(b'-' | b'+' | b'\'' | b'"')) && prefixed_escape(v, false) {
+        return Some("shell-escape");
+    }
     if bytes.any(SLASH) && imagemagick_coder(v) {
+        return Some("imagemagick-coder");
+    }
+    if matches!(v.first(), Some(b'p' | b'P' | b'\'' | b'"')) && imagemagick_pipe(v) {
         return Some("imagemagick-coder");
     }
     judge_start(v, 0, Start::Value, false)
@@ -693,8 +699,20 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if matches!(v.first(), Some(b'!' | b':' | b' ')) && interactive_escape(v, plus_is_space) {
         return Some("shell-escape");
     }
+    if matches!(v.first(), Some(b'-' | b'+' | b'\'' | b'"')) && prefixed_escape(v, plus_is_space) {
+        return Some("shell-escape");
+    }
+    if bytes.any(LF) && escape_after_keystroke(v, plus_is_space) {
+        return Some("shell-escape");
+    }
     if bytes.any(SLASH) && imagemagick_coder(v) {
         return Some("imagemagick-coder");
+    }
+    if matches!(v.first(), Some(b'p' | b'P' | b'\'' | b'"')) && imagemagick_pipe(v) {
+        return Some("imagemagick-coder");
+    }
+    if bytes.all(PAREN) && process_builder(v) {
+        return Some("code-exec-call");
     }
     if bytes.any(BACKTICK) && code_span_in_question(v) {
         return None;
@@ -1758,6 +1776,113 @@ fn interactive_escape(v: &[u8], plus: bool) -> bool {
         CommandWord::Known(Tier::Word) => vi || args || (alone && !vocabulary::is_english(word)),
         _ => program && (alone || args),
     }
+}
+
+/// `-c ':!id'`, `+':!id'`, `'+!sh'`, `+!sh`: the pager's or editor's escape handed over as
+/// its start-up command. vi's `-c CMD` and `+CMD` run an ex command when the file opens,
+/// less's and more's `+CMD` run a pager command; `:!cmd` and `!cmd` there run `cmd` through
+/// the shell, as they do typed. The command after the prefix is judged as a whole value is
+/// by [`interactive_escape`], so `+10`, `-c ':wq'`, `+'/pattern'` and `-c '!important'`
+/// stay quiet.
+fn prefixed_escape(v: &[u8], plus: bool) -> bool {
+    let v = &v[..v.len().min(256)];
+    let mut k = 0;
+    let mut quote = None;
+    if let Some(&q @ (b'\'' | b'"')) = v.first() {
+        quote = Some(q);
+        k = 1;
+    }
+    match v.get(k) {
+        Some(b'+') => k += 1,
+        Some(b'-') if v.get(k + 1) == Some(&b'c') && quote.is_none() => {
+            k += 2;
+            let blanks = v[k..]
+                .iter()
+                .take_while(|&&b| b == b' ' || b == b'\t')
+                .count();
+            if blanks == 0 {
+                return false;
+            }
+            k += blanks;
+        }
+        _ => return false,
+    }
+    if quote.is_none() {
+        if let Some(&q @ (b'\'' | b'"')) = v.get(k) {
+            quote = Some(q);
+            k += 1;
+        }
+    }
+    let body = &v[k..];
+    let body = match quote {
+        Some(q) => match body.iter().position(|&b| b == q) {
+            Some(close) if body[close + 1..].iter().all(|&b| is_blank(b, plus)) => &body[..close],
+            _ => return false,
+        },
+        None => body,
+    };
+    matches!(body.first(), Some(b'!' | b':')) && interactive_escape(body, plus)
+}
+
+/// `v\n:!sh`: keystrokes typed into an interactive pager or editor, one per line: a short
+/// key (`v` opens the editor from less), then `:!cmd` or `!cmd`, which runs `cmd` through
+/// the shell. Only a first line of one short token counts as a keystroke; a text whose line
+/// opens with a bang is a chat or list line.
+fn escape_after_keystroke(v: &[u8], plus: bool) -> bool {
+    let Some(nl) = v.iter().take(8).position(|&b| b == b'\n') else {
+        return false;
+    };
+    let key = v[..nl].trim_ascii();
+    if key.is_empty() || key.iter().any(|&b| is_blank(b, plus)) {
+        return false;
+    }
+    let line = &v[nl + 1..];
+    let line = &line[..line
+        .iter()
+        .position(|&b| b == b'\n' || b == b'\r')
+        .unwrap_or(line.len())];
+    matches!(line.first(), Some(b'!' | b':')) && interactive_escape(line, plus)
+}
+
+/// `pipe:id`, `pipe:ls -la`: a file name handed to ImageMagick whose `pipe:` coder reads the
+/// image from the output of the command after it (ImageMagick runs it with `popen`). A file
+/// name or a form field that opens with `pipe:` and a command has no other reading.
+fn imagemagick_pipe(v: &[u8]) -> bool {
+    let v = v.trim_ascii_start();
+    let v = v
+        .strip_prefix(b"'")
+        .or_else(|| v.strip_prefix(b"\""))
+        .unwrap_or(v);
+    if !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"pipe:")) {
+        return false;
+    }
+    let rest = &v[5..];
+    let len = rest
+        .iter()
+        .take(64)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+        .count();
+    let word = &rest[..len];
+    len > 0
+        && rest
+            .get(len)
+            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\'' | b'"' | b'|' | b';' | b'['))
+        && (known_command(word) || path_to_run(word))
+}
+
+/// `new java.lang.ProcessBuilder(#cmd)).(#p.start())`, `new ProcessBuilder("id").start()`:
+/// Java's process API constructed and started. Its argument is often a variable of the
+/// expression language the value is evaluated in (OGNL's `#cmd`), so the command is not
+/// checked: constructing the builder and calling `start()` spawns a process, and no data
+/// value or sentence writes both.
+fn process_builder(v: &[u8]) -> bool {
+    static BUILDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ProcessBuilder("));
+    BUILDER.find_iter(v).take(MAX_STARTS).any(|p| {
+        let before = &v[..p];
+        let before = before.strip_suffix(b"java.lang.").unwrap_or(before);
+        before.ends_with(b"new ") && memchr::memmem::find(&v[p..], b".start()").is_some()
+    })
 }
 
 /// `msl:/tmp/x.msl`, `mvg:/tmp/x.mvg`, `ephemeral:/tmp/x.svg`, `text:/etc/passwd`,
@@ -2957,6 +3082,26 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
     let prose_word = |t: &[u8]| {
         t.len() >= 2 && t.iter().all(u8::is_ascii_lowercase) && classify(t) == CommandWord::Unknown
     };
+    // `cat /etc/hosts shows nothing`, `ls /var/log returns nothing here`: after the
+    // command's operands, a finite verb and words of prose to the end are a sentence about
+    // what the command did, as a support ticket reports it; a program handed `shows` and
+    // `nothing` as file names is not what anyone injects (the value alone, `cat /etc/hosts`,
+    // still counts).
+    if message.is_none() {
+        let mut words = args
+            .split(|&b| is_blank(b, plus))
+            .filter(|t| !t.is_empty())
+            .skip_while(|t| matches!(t[0], b'-' | b'/' | b'.' | b'~'));
+        if let (Some(verb), Some(next)) = (words.next(), words.next()) {
+            let rest_prose = words.take(8).all(|t| {
+                t.iter()
+                    .all(|&c| c.is_ascii_alphabetic() || matches!(c, b',' | b'.' | b'?' | b'!'))
+            });
+            if one_of(FINITE_VERBS, verb) && prose_word(next) && rest_prose {
+                return true;
+            }
+        }
+    }
     if let Some(m) = message {
         // A message of words: letters, with clause marks and angle-bracketed placeholders.
         let mut n = 0;
@@ -2996,6 +3141,29 @@ fn prose_tail(v: &[u8], end: usize, plus: bool) -> bool {
         _ => false,
     }
 }
+
+/// Finite verbs a sentence puts after a command line to say what it did.
+const FINITE_VERBS: &[&[u8]] = &[
+    b"shows",
+    b"showed",
+    b"returns",
+    b"returned",
+    b"prints",
+    b"printed",
+    b"says",
+    b"said",
+    b"gives",
+    b"gave",
+    b"outputs",
+    b"displays",
+    b"lists",
+    b"contains",
+    b"hangs",
+    b"works",
+    b"worked",
+    b"failed",
+    b"fails",
+];
 
 /// Words a search or a support ticket puts after a command line it asks about.
 const QUESTION_TAILS: &[&[u8]] = &[
@@ -6275,6 +6443,7 @@ const EXEC_FUNCTIONS: &[&[u8]] = &[
     b"subprocess.popen",
     b"subprocess.run",
     b"subprocess.check_output",
+    b"subprocess.check_call",
     b"child_process",
 ];
 
@@ -6309,7 +6478,7 @@ fn code_exec_call(v: &[u8]) -> bool {
 fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
     memchr::memchr_iter(b'(', v).take(MAX_STARTS).any(|i| {
         // Every call below passes a variable, backticks, a string or nothing.
-        if !matches!(v.get(i + 1), Some(b'$' | b'`' | b')' | b'\'' | b'"')) {
+        if !matches!(v.get(i + 1), Some(b'$' | b'`' | b')' | b'\'' | b'"' | b'[')) {
             return false;
         }
         // `…__subclasses__()[396]('id', shell=True)`: Python's subprocess told to hand its
@@ -6354,6 +6523,13 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             Some(b'$' | b'`') => function,
             // Only the info functions are called bare: prose names `exec()` all the time.
             Some(b')') => function && lower.starts_with(b"php"),
+            // `subprocess.check_output(['id'])`, `Popen(['/bin/sh', '-c', x])`: Python's
+            // process API given the argument vector as a list, its first element the
+            // program it runs.
+            Some(b'[') => {
+                (lower.starts_with(b"subprocess.") || method == b"popen")
+                    && argv_list_runs(&v[i + 2..])
+            }
             // `array_map('system', …)`, `{{['id']|filter('system')}}`,
             // `call_user_func('passthru', …)`: an executing function handed over by name as
             // a callback.
@@ -6368,6 +6544,21 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             }
             _ => false,
         }
+    })
+}
+
+/// Whether the list opening `rest` (after its `[`) starts with a quoted program: a command
+/// word or a path to run (`'id'`, `"/bin/sh"`), as the first element of an argument
+/// vector is.
+fn argv_list_runs(rest: &[u8]) -> bool {
+    let rest = rest.trim_ascii_start();
+    let Some(&q @ (b'\'' | b'"')) = rest.first() else {
+        return false;
+    };
+    let body = &rest[1..rest.len().min(1 + 64)];
+    body.iter().position(|&b| b == q).is_some_and(|close| {
+        let program = &body[..close];
+        known_command(program) || path_to_run(program)
     })
 }
 

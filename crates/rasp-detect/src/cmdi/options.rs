@@ -66,9 +66,147 @@ const MAX_DASHES: usize = 64;
 
 /// Whether `v` injects an option that runs a command or writes an attacker-chosen file.
 pub(super) fn option_injection(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'-', v)
-        .take(MAX_DASHES)
-        .any(|at| opens_word(v, at) && (dangerous_option(v, at) || option_runs_program(v, at)))
+    memchr::memchr_iter(b'-', v).take(MAX_DASHES).any(|at| {
+        opens_word(v, at)
+            && (dangerous_option(v, at)
+                || option_runs_program(v, at)
+                || command_taking_option(v, at))
+    }) || root_wipe(v)
+}
+
+/// One-letter options that hand their argument to a program to run, case as written:
+/// rsync's, netcat's and xterm's `-e` (the remote shell or program to execute), tar's `-I`
+/// (`--use-compress-program`), git clone's and ls-remote's `-u` (`--upload-pack`), git
+/// rebase's `-x` (`--exec`).
+const SHORT_COMMAND_OPTIONS: &[u8] = b"eIux";
+
+/// Long options whose argument, given as the next word, is a command line: git rebase's
+/// `--exec CMD` (the glued `--exec=` form and the other command options of
+/// [`COMMAND_OPTIONS`] are judged by [`dangerous_option`]).
+const LONG_COMMAND_OPTIONS: &[&[u8]] = &[b"exec", b"rsh", b"upload-pack", b"use-compress-program"];
+
+/// `-e sh\ -c\ id`, `-I"sh -c id"`, `-u./payload`, `--exec 'id'`: an option that takes a
+/// command (see [`SHORT_COMMAND_OPTIONS`]), its argument glued on (`=`, attached) or the next
+/// word, and that argument a command: the program runs it. The same letters take data in
+/// other tools (`-e utf-8`, `-I include/`, `-u admin`, `--exec "CMD"` in a manual), so the
+/// argument itself must be a command line, see [`command_argument`].
+fn command_taking_option(v: &[u8], at: usize) -> bool {
+    let double = v.get(at + 1) == Some(&b'-');
+    let from = at + 1 + usize::from(double);
+    let arg = if double {
+        let n = v[from..]
+            .iter()
+            .take(MAX_NAME + 1)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+            .count();
+        let name = &v[from..from + n];
+        if !LONG_COMMAND_OPTIONS
+            .iter()
+            .any(|o| name.eq_ignore_ascii_case(o))
+            || !matches!(v.get(from + n), Some(b'=' | b' ' | b'\t' | b'+'))
+        {
+            return false;
+        }
+        from + n + 1
+    } else {
+        if !v
+            .get(from)
+            .is_some_and(|c| SHORT_COMMAND_OPTIONS.contains(c))
+        {
+            return false;
+        }
+        match v.get(from + 1) {
+            Some(b' ' | b'\t' | b'+' | b'=') => from + 2,
+            Some(b'\'' | b'"' | b'.' | b'/' | b'~') => from + 1,
+            _ => return false,
+        }
+    };
+    let k = arg
+        + v[arg.min(v.len())..]
+            .iter()
+            .take(16)
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'+'))
+            .count();
+    command_argument(v, k)
+}
+
+/// Whether the option argument starting at `k` is a command: a quoted command line in
+/// command position (`'id'`, `"sh -c id"`; not a capitalised placeholder, not ssh, the transport rsync's `-e` is given in
+/// ordinary use), a shell whose arguments follow behind escaped blanks (`sh\ -c\ id`), or a
+/// program file in the working or a scratch directory (`./payload`, `/tmp/x`).
+fn command_argument(v: &[u8], k: usize) -> bool {
+    match v.get(k) {
+        Some(&q @ (b'\'' | b'"')) => {
+            let body = &v[k + 1..v.len().min(k + 1 + 256)];
+            let Some(close) = body.iter().position(|&b| b == q) else {
+                return false;
+            };
+            let line = body[..close].trim_ascii();
+            let first = line.split(|&b| b == b' ').next().unwrap_or_default();
+            let base = first.rsplit(|&b| b == b'/').next().unwrap_or_default();
+            // A manual's placeholder (`--exec "CMD"`) is written in capitals.
+            !line.is_empty()
+                && base.iter().any(u8::is_ascii_lowercase)
+                && !matches!(base, b"ssh" | b"rsh" | b"plink")
+                && super::string_runs_command(line)
+        }
+        Some(_) => {
+            let rest = &v[k..];
+            let len = rest
+                .iter()
+                .take(256)
+                .take_while(|&&c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+                })
+                .count();
+            let word = &rest[..len];
+            let base = word.rsplit(|&b| b == b'/').next().unwrap_or_default();
+            let shell = matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash");
+            (shell && rest[len..].starts_with(b"\\ "))
+                || ((word.starts_with(b"./") || super::in_scratch_dir(word))
+                    && super::path_to_run(word)
+                    && super::program_file_name(word))
+        }
+        None => false,
+    }
+}
+
+/// `-rf /`, `--no-preserve-root -rf /*`: a value of nothing but options, a recursive and
+/// forced one among them, and the file-system root (or home) as the one operand. Handed to
+/// `rm` (a file manager's delete action building its argument vector) it deletes
+/// everything; no other program is given that line, and a sentence about it has words
+/// that are not options (`never run -rf / on a server`).
+fn root_wipe(v: &[u8]) -> bool {
+    let v = v.trim_ascii();
+    if v.len() > 96 {
+        return false;
+    }
+    let mut words = v
+        .split(|&b| matches!(b, b' ' | b'\t' | b'+'))
+        .filter(|w| !w.is_empty());
+    let Some(last) = words.next_back() else {
+        return false;
+    };
+    if !matches!(last, b"/" | b"/*" | b"~" | b"~/" | b"~/*" | b"/." | b"/.*") {
+        return false;
+    }
+    let mut recursive_force = false;
+    for w in words {
+        match w {
+            [b'-', b'-', ..] => {
+                recursive_force |= w.eq_ignore_ascii_case(b"--no-preserve-root")
+                    || w.eq_ignore_ascii_case(b"--preserve-root=false");
+            }
+            [b'-', cluster @ ..]
+                if !cluster.is_empty() && cluster.iter().all(u8::is_ascii_alphabetic) =>
+            {
+                recursive_force |=
+                    cluster.iter().any(|&c| c == b'r' || c == b'R') && cluster.contains(&b'f');
+            }
+            _ => return false,
+        }
+    }
+    recursive_force
 }
 
 /// Ghostscript's `%pipe%cmd` output device (`-sOutputFile=%pipe%id`, or

@@ -2836,3 +2836,117 @@ fn short_command_ending_in_a_separator() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn command_options_in_short_attached_and_next_word_forms() {
+    for v in [
+        "-e sh\\ -c\\ id",
+        "-I\"sh -c id\"",
+        "-u./payload",
+        "-u /tmp/x",
+        "--interactive --exec 'id'",
+        "-x 'id'",
+        "--exec \"sh -c id\"",
+        "-rf /",
+        "--preserve-root=false -rf /",
+        "--no-preserve-root -rf /*",
+        "-Rf ~",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "-e utf-8",
+        "use -e to enable",
+        "-I include/",
+        "-I /usr/include",
+        "-u admin",
+        "-u username",
+        "-o output.txt",
+        "--exec-path",
+        "--exec \"CMD\"",
+        "-e ssh",
+        "-e 'ssh -p 2222'",
+        "-u ./README.md",
+        "-rf in a sentence",
+        "-rf ./build",
+        "-rf node_modules",
+        "never run -rf / anywhere",
+        "-r /",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn editor_and_pager_escapes_after_a_prefix_or_keystroke() {
+    for v in [
+        "-c ':!id'",
+        "+':!id'",
+        "'+!sh'",
+        "+!sh",
+        "-c \":!/bin/sh\"",
+        "v\n:!sh",
+        "v\n!id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "-c ':wq'",
+        "+10",
+        "+'/pattern'",
+        "-c '!important'",
+        "+1 for this",
+        "'+!'",
+        "Hello there\n!ping",
+        "v\n:wq",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn process_spawning_sinks_without_shell_bytes() {
+    for v in [
+        "pipe:id",
+        "pipe:ls -la",
+        "'pipe:/tmp/x'",
+        "%{(#cmd='id').(#p=new java.lang.ProcessBuilder(#cmd)).(#p.start())}",
+        "new ProcessBuilder(\"id\").start()",
+        "subprocess.check_output(['id'])",
+        "subprocess.Popen([\"/bin/sh\", \"-c\", x])",
+        "Popen(['whoami'])",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "pipe: fitting",
+        "pipeline",
+        "pipe:stream",
+        "ProcessBuilder class docs",
+        "the ProcessBuilder(cmd) constructor",
+        "subprocess.run([x])",
+        "subprocess.run(['mytool'])",
+        "items.popen([1, 2])",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn command_line_then_a_sentence_about_its_result() {
+    for v in [
+        "cat /etc/hosts shows nothing",
+        "ls /var/log returns nothing here",
+        "cat config.yml prints an error",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "cat /etc/hosts",
+        "; cat /etc/passwd shows nothing",
+        "cat /etc/passwd shows /etc/shadow",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
