@@ -22,13 +22,15 @@ pub fn check_for(kind: AttackKind) -> Check {
 /// forbidden-header check. XSS and SQLi see every other value (apps echo and store
 /// anything). Command injection skips content-negotiation headers (`;q=0.8` lists);
 /// traversal reads them (Rails rendered a template named by `Accept`, CVE-2019-5418, and
-/// locale includes read `Accept-Language`) but skips the user agent and the referer:
-/// slashes and dots are their normal shape and applications do not use them as file paths.
+/// locale includes read `Accept-Language`), and the user agent and the referer too, where
+/// slashes and dots are their normal shape: the detector sees their context
+/// (`Context::UserAgent`, `Context::Referer`) and counts there only a stream wrapper or a
+/// climb that reaches a known target (log viewers and analytics caches hand these headers
+/// to file APIs).
 pub fn inspects(kind: AttackKind, item: &Item) -> bool {
     match item.location {
         Location::HeadersNames => false,
         _ if item.negotiation => kind != AttackKind::Cmdi,
-        Location::UserAgent | Location::Referer => kind != AttackKind::Traversal,
         _ => true,
     }
 }
@@ -223,7 +225,8 @@ mod tests {
             inspects(Cmdi, &item(Location::UserAgent, false)),
             "shellshock"
         );
-        assert!(!inspects(Traversal, &item(Location::Referer, false)));
+        assert!(inspects(Traversal, &item(Location::Referer, false)));
+        assert!(inspects(Traversal, &item(Location::UserAgent, false)));
         assert!(inspects(Traversal, &item(Location::Cookies, false)));
         assert!(inspects(Traversal, &item(Location::HeadersValues, false)));
     }

@@ -131,9 +131,59 @@ pub fn warm() {
 
 /// Detect path traversal in `value` found in `ctx`.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
+    let reason = if matches!(ctx, Context::UserAgent | Context::Referer) {
+        judge_url_header(value)
+    } else {
+        judge_value(value, ctx)
+    }?;
+    Some(Detection {
+        kind: AttackKind::Traversal,
+        engine: Engine::Grammar,
+        score: 1.0,
+        reason,
+    })
+}
+
+/// Longest canonical text [`judge_url_header`] searches for a climb's target.
+const MAX_HEADER_WALK: usize = 8192;
+
+/// A User-Agent or a Referer: a Referer is a URL whose path may hold `/../` (a relative
+/// documentation link resolved by hand) and a User-Agent is slashes, dots and versions, and
+/// applications read them as paths only when an analytics cache, a log viewer or a
+/// locale include hands one to a file API. There only what no browser sends counts: a
+/// value the ordinary judgement finds an attack that opens a stream wrapper or a file URL
+/// (`file:///etc/passwd`, `php://filter/…`, also as a parameter `?f=php://…`), or whose
+/// climb (`../`, Tomcat's `..;/`) reaches a known target
+/// (`https://example.com/page?f=../../../../etc/passwd`, `..;/..;/WEB-INF/web.xml`). A
+/// climb to a page (`https://example.com/docs/../guide/`) is a link.
+fn judge_url_header(value: &str) -> Option<&'static str> {
+    let reason = judge_value(value, Context::Header)?;
+    let canon = canonical(value);
+    let b = canon.as_bytes();
+    if b.len() > MAX_HEADER_WALK {
+        return None;
+    }
+    if reason == "scheme" {
+        // A page saved on a desktop (`file:///C:/Users/John/Desktop/index.html`) is a
+        // `file:` URL a person's own browser shows: only one to a known target counts.
+        let file_url = b
+            .iter()
+            .position(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
+            .is_some_and(|i| b[i..].starts_with(b"file:"));
+        return (!file_url || sensitive::names_sensitive_file(&canon)).then_some(reason);
+    }
+    // From the first step up: the walk and the file it reaches.
+    let step = memchr::memmem::find_iter(b, b"..")
+        .take(MAX_SEGMENTS)
+        .find(|&i| matches!(b.get(i + 2), Some(b'/' | b';')))?;
+    sensitive::names_sensitive_file(&canon[step..]).then_some(reason)
+}
+
+/// The reason `value` found in `ctx` is an attack, through every decoding layer.
+fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
     // One pass over the bytes gives every early exit, the decoding layers' included.
     let classes = classes::of(value.as_bytes());
-    let reason = judge_classified(value, ctx, classes, false)
+    judge_classified(value, ctx, classes, false)
         .or_else(|| {
             (classes & AMP != 0)
                 .then(|| judge_references(value, ctx))
@@ -147,13 +197,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         })
         .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))
         .or_else(|| scratch_script(value).then_some("sensitive-file"))
-        .or_else(|| judge_base64(value, ctx))?;
-    Some(Detection {
-        kind: AttackKind::Traversal,
-        engine: Engine::Grammar,
-        score: 1.0,
-        reason,
-    })
+        .or_else(|| judge_base64(value, ctx))
 }
 
 /// An absolute path to a server-side script in a directory anyone can write (`/tmp/x.php`,
@@ -303,32 +347,44 @@ fn judge_css_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     }
 }
 
-/// A path spelled with C-style byte escapes (`\x2e\x2e\x2fetc\x2fpasswd`): a PHP
-/// `stripcslashes`, a JSON or template layer, or a log viewer that unescapes before opening
-/// reads them as the bytes. Decoded only where an escape spells a dot, slash or backslash
-/// (as [`judge_css_escapes`] does for CSS's), one layer, judged by [`judge_decoded`];
-/// `C:\xampp` has no escape (`m` is no hex digit).
+/// A path spelled with C-style byte escapes (`\x2e\x2e\x2fetc\x2fpasswd`) or the
+/// `\u002e` escapes of JavaScript, JSON and Java properties: a PHP `stripcslashes`, a JSON
+/// document decoded twice, a template layer, or a log viewer that unescapes before opening
+/// reads them as the characters. Decoded only where an escape spells a dot, slash or
+/// backslash (as [`judge_css_escapes`] does for CSS's), one layer, judged by
+/// [`judge_decoded`], so the value is judged alike in every location (the request layer
+/// unescapes only some); `C:\xampp` has no escape (`m` is no hex digit), nor has
+/// `C:\users` (`s` is none).
 fn judge_hex_escapes(value: &str, ctx: Context) -> Option<&'static str> {
     let b = value.as_bytes();
     if b.len() > MAX_CSS_ESCAPED
-        || !memchr::memchr_iter(b'\\', b).any(|i| matches!(b.get(i + 1), Some(b'x' | b'X')))
+        || !memchr::memchr_iter(b'\\', b)
+            .any(|i| matches!(b.get(i + 1), Some(b'x' | b'X' | b'u' | b'U')))
     {
         return None;
     }
     let mut out = Vec::with_capacity(b.len());
     let mut spelled = false;
     let mut i = 0;
+    let hex = |c: Option<&u8>| c.and_then(|&c| char::from(c).to_digit(16));
     while i < b.len() {
-        if b[i] == b'\\' && matches!(b.get(i + 1), Some(b'x' | b'X')) {
-            let hex = |c: Option<&u8>| c.and_then(|&c| char::from(c).to_digit(16));
-            if let (Some(hi), Some(lo)) = (hex(b.get(i + 2)), hex(b.get(i + 3))) {
-                let byte = (hi * 16 + lo) as u8;
+        if b[i] == b'\\' && matches!(b.get(i + 1), Some(b'x' | b'X' | b'u' | b'U')) {
+            // `\xHH` is two digits, `\uHHHH` four (of which only ASCII is decoded).
+            let width = if matches!(b[i + 1], b'x' | b'X') {
+                2
+            } else {
+                4
+            };
+            let code = (0..width).try_fold(0u32, |n, k| hex(b.get(i + 2 + k)).map(|d| n * 16 + d));
+            if let Some(code) = code {
                 // Only ASCII is decoded: the text stays UTF-8.
-                if byte.is_ascii() && byte != 0 {
-                    spelled |= matches!(byte, b'.' | b'/' | b'\\');
-                    out.push(byte);
-                    i += 4;
-                    continue;
+                if let Ok(byte) = u8::try_from(code) {
+                    if byte.is_ascii() && byte != 0 {
+                        spelled |= matches!(byte, b'.' | b'/' | b'\\');
+                        out.push(byte);
+                        i += 2 + width;
+                        continue;
+                    }
                 }
             }
         }
@@ -1597,7 +1653,8 @@ const WINDOWS_RUNNABLE: &[&str] = &[
 /// file APIs read `//host/share/…` as `\\host\share\…`, so a value an application opens,
 /// includes or loads as a library makes the server fetch it over SMB from that host (and
 /// send its NTLM credentials). A scheme-relative URL has the same shape, so only a file
-/// Windows loads or runs, in a share's directory, counts: a page links scripts, pages and
+/// Windows loads or runs or a server-side script, in a share's directory, or an
+/// administrative share (`//10.0.0.5/c$/…`) counts: a page links scripts, pages and
 /// images that way (`//cdn.example.com/lib.js`), never a DLL inside a share.
 fn slash_unc_library(canon: &str) -> bool {
     let t = canon.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
@@ -1625,17 +1682,42 @@ fn slash_unc_library(canon: &str) -> bool {
         names += 1;
         file = seg;
     }
+    if names < 2 || host.is_empty() {
+        return false;
+    }
+    // An administrative share (`c$`, `admin$`, `ipc$`) is the whole disk or the system
+    // directory of a Windows machine: no web URL names one, so `//10.0.0.5/c$/x` is a
+    // UNC path on any host.
+    let share = b.split(|&c| c == b'/').nth(1).unwrap_or_default();
+    if share.len() > 1
+        && share.ends_with(b"$")
+        && share[..share.len() - 1]
+            .iter()
+            .all(u8::is_ascii_alphanumeric)
+    {
+        return true;
+    }
     // As for `\\host\share` ([`unc_path`]): a bare machine name is the intranet's
-    // own server; a domain name or an address is one the attacker can own.
+    // own server; a domain name or an address is one the attacker can own. A program or
+    // library is loaded from the share; a server-side script (`//attacker/share/x.php`)
+    // is what `include()` on Windows runs from it (SMB and WebDAV need no
+    // `allow_url_include`), while a scheme-relative link names a page's assets
+    // (`//cdn.example.com/lib/app.js`, images, stylesheets).
     host.contains(&b'.')
-        && names >= 2
         && memchr::memrchr(b'.', file).is_some_and(|dot| {
+            let ext = &file[dot + 1..];
             dot > 0
                 && WINDOWS_RUNNABLE
                     .iter()
-                    .any(|e| file[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+                    .chain(SERVER_SCRIPTS)
+                    .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
         })
 }
+
+/// Extensions of server-side scripts an include or a template engine runs.
+const SERVER_SCRIPTS: &[&str] = &[
+    "php", "phtml", "php3", "php4", "php5", "php7", "phar", "inc", "asp", "aspx", "jsp", "jspx",
+];
 
 /// `seg` without the spaces and tabs at either end.
 fn trim_blanks(seg: &[u8]) -> &[u8] {
@@ -1721,8 +1803,27 @@ mod tests {
             "C:\\xampp\\htdocs\\index.php",
             "\\x41\\x42 bytes",
             "printf '\\x2e'",
+            // JavaScript escapes of letters, a Windows path whose folder opens with `u`
+            "\\u0041\\u0042 letters",
+            "C:\\users\\public\\report.pdf",
+            "\\u002e is the dot",
         ] {
             assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // JavaScript, JSON and Java escapes: judged in a parameter as in a cookie
+        for ctx in [
+            Context::Param,
+            Context::PathSegment,
+            Context::Cookie,
+            Context::Header,
+        ] {
+            for v in [
+                "\\u002e\\u002e\\u002f\\u002e\\u002e\\u002fetc\\u002fpasswd",
+                "..\\u002f..\\u002f..\\u002fwindows\\u002fwin.ini",
+                "\\U002E\\U002E\\U005C\\U002E\\U002E\\U005Cboot.ini",
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
         }
     }
 
@@ -2256,6 +2357,11 @@ mod tests {
             "//attacker.example/share/evil.dll",
             "//10.0.0.5/c$/tools/x.exe",
             "//evil.example/s/payload.hta",
+            // a script `include()` runs from the share; an administrative share
+            "//attacker.example/share/shell.php",
+            "//10.0.0.5/share/x.aspx",
+            "//10.0.0.5/c$/x",
+            "//fileserver/admin$/system32/config/sam",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -2267,8 +2373,48 @@ mod tests {
             "// see share/evil.dll",
             "//fileserver/tools/setup.exe",
             "\\\\fileserver\\share\\x.dll",
+            // scheme-relative links to pages and assets; a page at the host's root
+            "//fonts.googleapis.com/css?family=Roboto",
+            "//cdn.example.com/img.png",
+            "//example.com/index.php",
+            "//fileserver/share/report.php",
+            "//cdn.example.com/$/x.js",
         ] {
             assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn user_agents_and_referers_count_wrappers_and_walks_to_targets() {
+        for ctx in [Context::Referer, Context::UserAgent] {
+            for v in [
+                "../../../../etc/passwd",
+                "..\\..\\..\\windows\\win.ini",
+                "file:///etc/passwd",
+                "php://filter/convert.base64-encode/resource=index.php",
+                "..;/..;/WEB-INF/web.xml",
+                "https://example.com/page?f=../../../../etc/passwd",
+                "https://example.com/view?file=php://filter/resource=config.php",
+                "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
+            for v in [
+                "https://example.com/docs/../guide/",
+                "https://example.com/a/b/../../index.html",
+                "https://www.google.com/search?q=..%2F..%2Freports",
+                "https://example.com/?return=../cart",
+                "../docs/getting-started.md",
+                "/etc/passwd",
+                "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
+                "curl/8.4.0",
+                "https://example.com/files/../../../",
+                "https://example.com/images/../config.php",
+                "file:///C:/Users/John/Desktop/index.html",
+                "file:///home/jane/notes.html",
+            ] {
+                assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
+            }
         }
     }
 

@@ -1116,7 +1116,11 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     {
         return false;
     }
-    if rooted && (under_home_credentials(&b[..cut]) || (drive && short_name_dir(&b[..cut]))) {
+    if rooted
+        && (under_home_credentials(&b[..cut])
+            || home_dot_entry(b)
+            || (drive && short_name_dir(&b[..cut])))
+    {
         return true;
     }
     let last = &b[cut..];
@@ -1198,6 +1202,44 @@ fn under_home_credentials(dirs: &[u8]) -> bool {
         }),
         _ => false,
     }
+}
+
+/// Whether the absolute path `b` (`/home/git/.gitconfig`, `/root/.my.cnf`,
+/// `/Users/x/.git-credentials`, `c:/users/x/.vscode/…`) goes from a user's home directory
+/// into one of its hidden entries: the home's dot-files and dot-directories are where
+/// shells, tools and clients keep the user's history, tokens, passwords and keys, and no
+/// page, upload or download links another user's hidden files, so an absolute path that
+/// throws the application's base away to reach one is reading a user's secrets whatever
+/// its name. `~/…` is left to the named files (`~/.pgpass`): a file API does not expand
+/// `~`, and `~/.config/nvim/init.lua` is how people name their own settings in a question;
+/// the home's visible folders (`/home/alice/projects/app`, `C:/Users/me/Documents/cv.docx`)
+/// are what people paste as their own paths. The XDG base directories (`.config`,
+/// `.local`, `.cache`) hold every desktop program's settings and data by the program's
+/// name (`~/.config/Code/…`): there only the tools' credential directories count
+/// ([`under_home_credentials`]).
+fn home_dot_entry(b: &[u8]) -> bool {
+    let mut segments = b.split(|&c| c == b'/').take(64);
+    // The segment before the home's own is empty (`/…`) or a drive (`c:`).
+    if !matches!(segments.next(), Some([] | [_, b':'])) {
+        return false;
+    }
+    let home = match segments.next() {
+        Some(d) if d.eq_ignore_ascii_case(b"root") => true,
+        Some(d) if d.eq_ignore_ascii_case(b"home") || d.eq_ignore_ascii_case(b"users") => segments
+            .next()
+            .is_some_and(|user| !user.is_empty() && user[0] != b'.'),
+        _ => false,
+    };
+    // A name of its own after the dot (`.gitconfig`, `.ssh`): not `.` or `..`, which are
+    // steps the walk judges.
+    home && segments.next().is_some_and(|entry| {
+        entry.len() > 1
+            && entry[0] == b'.'
+            && entry[1..].iter().any(|&c| c != b'.')
+            && ![&b".config"[..], b".local", b".cache"]
+                .iter()
+                .any(|x| entry.eq_ignore_ascii_case(x))
+    })
 }
 
 /// Whether a directory of the drive path `dirs` is an 8.3 short name (`PROGRA~1`,
@@ -1731,6 +1773,17 @@ mod tests {
             "BOOT-INF/classes/application.properties",
             "META-INF/MANIFEST.MF",
             "/home/dev/.config/rclone/rclone.conf",
+            // any hidden entry of a user's home, by an absolute path
+            "/home/git/.gitconfig",
+            "/home/alice/.netrc",
+            "/root/.my.cnf",
+            "/root/.viminfo",
+            "/Users/x/.git-credentials",
+            "/Users/x/.zsh_history",
+            "C:\\Users\\x\\.aws\\credentials",
+            "C:\\Users\\x\\.gitconfig",
+            "/home/deploy/.vault-token",
+            "/home/alice/.mozilla/firefox/x.default/logins.json",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
@@ -1771,6 +1824,19 @@ mod tests {
             "/home/me/notes/password-policy.md",
             "my .DS_Store keeps showing up",
             "~/.config/Code/User/settings.json",
+            // a home's visible folders, `~` (no file API expands it), a file name alone,
+            // prose, a dot-file outside a home
+            "~/Downloads/report.pdf",
+            "/home/alice/projects/app",
+            "/home/alice/projects/app/.eslintrc",
+            "/Users/me/Documents/cv.docx",
+            "~/.config/nvim/init.lua",
+            "/home/me/.local/share/fonts/x.ttf",
+            "/home/me/.cache/pip",
+            ".gitconfig",
+            "Edit ~/.bashrc to add the alias",
+            "edit /home/alice/.bashrc to add the alias",
+            "/home/.hidden",
             "backup.sql",
             "application.properties",
         ] {
