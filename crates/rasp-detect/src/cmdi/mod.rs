@@ -2820,7 +2820,10 @@ fn trap_handler(v: &[u8], end: usize, plus: bool) -> Option<&'static str> {
 /// command history after a separator, which only an intruder hiding what ran does. (Read
 /// apart from the start scan, whose prefilter turns `hi…` away.)
 fn history_clear(v: &[u8], plus: bool) -> bool {
-    memchr::memmem::find_iter(v, b"history").take(4).any(|i| {
+    // (built once: `memmem::find_iter` builds its searcher on every call)
+    static HISTORY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"history"));
+    HISTORY.find_iter(v).take(4).any(|i| {
         let before = v[..i].iter().rev().copied().find(|&b| !is_blank(b, plus));
         matches!(before, Some(b';' | b'|' | b'&' | b'\n' | b'\r'))
             && (i == 0 || is_blank(v[i - 1], plus) || is_sep(v[i - 1]))
@@ -2846,7 +2849,10 @@ fn history_edit(v: &[u8], end: usize, plus: bool) -> bool {
 /// string, `iex`); its first word is judged as inside `$(`. Glued to a name (`user@(`, a
 /// decorator `@(`…) it is an address or code, not the operator.
 fn powershell_array_subexpression(v: &[u8], plus: bool) -> bool {
-    memchr::memmem::find_iter(v, b"@(").take(4).any(|i| {
+    // (built once: `memmem::find_iter` builds its searcher on every call)
+    static ARRAY: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"@("));
+    ARRAY.find_iter(v).take(4).any(|i| {
         let glued = i > 0
             && (v[i - 1].is_ascii_alphanumeric() || matches!(v[i - 1], b'_' | b'.' | b'@' | b'-'));
         !glued && judge_start(v, i + 2, Start::Subst, plus).is_some()

@@ -259,15 +259,19 @@ fn base64_text(v: &str) -> Option<String> {
     if b.len() < 8 || b.len() > MAX_BASE64 || v.len() - core.len() > 2 || b.len() % 4 == 1 {
         return None;
     }
-    // Every byte is of the alphabet; one word of lower-case letters is a word.
-    let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
-    let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
-    if (standard && url_safe)
-        || !b
-            .iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_'))
+    // Every byte is of the alphabet; one word of lower-case letters is a word. The
+    // alphabet test goes first: it stops at the first other byte (a blank in prose), where
+    // the two alphabet searches would read the whole value.
+    if !b
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_'))
         || b.iter().all(u8::is_ascii_lowercase)
     {
+        return None;
+    }
+    let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
+    let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
+    if standard && url_safe {
         return None;
     }
     let engine = if url_safe {

@@ -484,7 +484,10 @@ fn inert_member_assignment(chain: &[u8], rhs: &[u8]) -> bool {
 /// only read. (Direct sinks called there, `${alert(1)}`, are the sink scan's.) At most 16
 /// substitutions are examined.
 fn substitution_acts(b: &[u8]) -> bool {
-    memchr::memmem::find_iter(b, b"${").take(16).any(|p| {
+    // (built once: `memmem::find_iter` builds its searcher on every call)
+    static SUBSTITUTION: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"${"));
+    SUBSTITUTION.find_iter(b).take(16).any(|p| {
         let k = skip_ws(b, p + 2);
         let Some((any_sink, _direct, member, e)) = chain(b, k) else {
             return false;
@@ -2081,7 +2084,10 @@ fn statement_acts_plain(b: &[u8]) -> bool {
 /// with the thrown value: whatever function was named runs, sink or not, without a
 /// parenthesis. At most 8 `onerror` occurrences are read.
 fn onerror_then_throw(b: &[u8]) -> bool {
-    memchr::memmem::find_iter(b, b"onerror").take(8).any(|p| {
+    // (built once: `memmem::find_iter` builds its searcher on every call)
+    static ONERROR: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"onerror"));
+    ONERROR.find_iter(b).take(8).any(|p| {
         if p > 0 && is_ident(b[p - 1]) {
             return false;
         }
