@@ -187,6 +187,130 @@ pub(crate) fn unit_marks(value: &str) -> bool {
     quotes > 0
 }
 
+/// Whether `value` is prose that mentions script (`In JavaScript, alert(1) shows a dialog`,
+/// `Call document.getElementById('x')`): two plain words side by side on one line, and
+/// nothing that reaches markup, an attribute's value or a URL (no `<`, `=`, `:`, backtick,
+/// backslash, brace or slash), with the first quote of each kind followed by a word. Without `<` and `=`
+/// the value opens no tag and gives no attribute a value; without `:` it names no scheme.
+/// What is left is script: as code, two names side by side with no operator between them
+/// are a syntax error (automatic semicolons come only at line breaks), so the whole script
+/// is rejected and nothing in it runs; inside a string, a quote that closes it followed by a
+/// name is the same error (`'Call document.getElementById('x')'`). For the XSS model, which
+/// scores the names of sinks and calls without reading the words around them.
+///
+/// ```text
+/// "In JavaScript, alert(1) shows a dialog" -> true     "alert(1)"           -> false
+/// "Call document.getElementById('x')"      -> true     "x onclick=alert(1)" -> false
+/// ```
+pub(crate) fn script_words_in_prose(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 512 || b.iter().any(|&c| NOT_SCRIPT_PROSE[usize::from(c)]) {
+        return false;
+    }
+    let word = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$') || c >= 0x80;
+    // In a string of either kind, the value's first quote of that kind closes it: a name
+    // after it is the syntax error; anything else may go on as script (`')+alert(1)`).
+    for q in [b'\'', b'"'] {
+        if let Some(k) = memchr::memchr(q, b) {
+            let next = b[k + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            if !next.copied().is_some_and(word) {
+                return false;
+            }
+        }
+    }
+    // (`onerror CDATA "alert(1)"`: an XML DTD gives elements that handler by default, no
+    // `=` needed; prose with words like `only` is left to the model with it)
+    if b.split(|&c| !word(c))
+        .any(|w| w.len() > 3 && w[..2].eq_ignore_ascii_case(b"on"))
+    {
+        return false;
+    }
+    // Two names separated only by blanks on one line, neither a keyword that takes a name
+    // after it or comes after one (`new Image`, `typeof x`, `a in b`).
+    b.split(|&c| c == b'\n' || c == b'\r').any(|line| {
+        let mut prev: Option<&[u8]> = None;
+        let mut i = 0;
+        while i < line.len() {
+            if !word(line[i]) {
+                // (a byte other than a blank between two names may be an operator)
+                if !line[i].is_ascii_whitespace() {
+                    prev = None;
+                }
+                i += 1;
+                continue;
+            }
+            let end = line[i..]
+                .iter()
+                .position(|&c| !word(c))
+                .map_or(line.len(), |n| i + n);
+            let name = &line[i..end];
+            if let Some(p) = prev {
+                if !JS_JOINING_WORDS.contains(&p)
+                    && !JS_JOINING_WORDS.contains(&name)
+                    && !p[0].is_ascii_digit()
+                    && !name[0].is_ascii_digit()
+                {
+                    return true;
+                }
+            }
+            prev = Some(name);
+            i = end;
+        }
+        false
+    })
+}
+
+/// Bytes that reach markup, an attribute value, a URL or a comment, or escape (see
+/// [`script_words_in_prose`]).
+static NOT_SCRIPT_PROSE: [bool; 256] = crate::byte_set(b"<=:`\\{}/&%");
+
+/// JavaScript's keywords and contextual words that stand beside a name in valid script
+/// (`new Image`, `typeof x`, `x in y`, `return x`, `async function`, `get x()`).
+const JS_JOINING_WORDS: &[&[u8]] = &[
+    b"break",
+    b"case",
+    b"catch",
+    b"class",
+    b"const",
+    b"continue",
+    b"debugger",
+    b"default",
+    b"delete",
+    b"do",
+    b"else",
+    b"export",
+    b"extends",
+    b"finally",
+    b"for",
+    b"function",
+    b"if",
+    b"import",
+    b"in",
+    b"instanceof",
+    b"new",
+    b"return",
+    b"super",
+    b"switch",
+    b"this",
+    b"throw",
+    b"try",
+    b"typeof",
+    b"var",
+    b"void",
+    b"while",
+    b"with",
+    b"yield",
+    b"let",
+    b"static",
+    b"await",
+    b"async",
+    b"of",
+    b"get",
+    b"set",
+    b"from",
+    b"as",
+];
+
 /// Bytes that join SQL values or leave a literal some other way than a quote: operators,
 /// comparisons, parentheses and escapes (see [`quotes_inside_words`]).
 static SQL_JOINS: [bool; 256] = crate::byte_set(b"=<>()|&+*/%^~\\[]{}\n\r");

@@ -473,6 +473,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         _ => {
             !(xss::settled_text(value)
                 || sqli::is_math(decoded)
+                || data_shape::script_words_in_prose(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }
     }
@@ -1007,6 +1008,30 @@ mod tests {
             "1'; drop table users",
         ] {
             assert!(d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
+        }
+    }
+
+    #[test]
+    fn prose_that_names_script_is_not_scored() {
+        let d = Detectors::new(Thresholds::default());
+        // Words side by side are a syntax error as script; no tag, value or scheme.
+        for v in [
+            "In JavaScript, alert(1) shows a dialog",
+            "Call document.getElementById('x') first",
+            "Why does window.open(url) return null",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+        // Script alone, a quote that goes on as script, a handler without `=` (an XML DTD's
+        // default attribute), an attribute with a value, a statement on a line of its own.
+        for v in [
+            "alert(document.cookie)",
+            "x')+alert(document.cookie)+('",
+            " onerror CDATA \"alert(67)\"",
+            "x onmouseover=alert(1) y",
+            "Hello\nalert(document.cookie)",
+        ] {
+            assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
         }
     }
 
