@@ -494,10 +494,25 @@ impl<'a> Parser<'a> {
                     let arith_name = self.k(lhs_start) == Some(Kind::Word)
                         && (lhs_start > 0 && self.k(lhs_start - 1) == Some(Kind::Op)
                             || self.k(r) == Some(Kind::Op));
+                    // `10 - 5 = 5`, `3 * 2 = 2`: the same for a number that ends an arithmetic
+                    // term between numbers; the comparison's left side is `10 - 5`, and the
+                    // homework sum is no self-comparison (`'' + 1 = 1` keeps a literal's
+                    // cast, and `or -1=-1` a unary sign)
+                    let arith_number = self.k(lhs_start) == Some(Kind::Num)
+                        && lhs_start >= 2
+                        && self.k(lhs_start - 1) == Some(Kind::Op)
+                        && self.k(lhs_start - 2) == Some(Kind::Num)
+                        && match (self.text(lhs_start - 1), self.text(lhs_start)) {
+                            // (times one, plus zero: `2*1=1` still tests `1=1`, a probe's spelling)
+                            ("*" | "/" | "%", n) => n != "1",
+                            ("+" | "-", n) => n != "0",
+                            _ => false,
+                        };
                     if r == j + 2
                         && j == lhs_start + 1
                         && self.same_literal(lhs_start, j + 1)
                         && !arith_name
+                        && !arith_number
                     {
                         self.flags |= TAUT;
                     }
@@ -1224,6 +1239,13 @@ impl<'a> Parser<'a> {
         let f = self.take_flags();
         self.flags = saved | f;
         let Some(end) = end else { return false };
+        // `Select Comfort (Sleep Number)`: a brand or title with a parenthetical of words
+        // is no call: the name stands apart from its bracket (MySQL reads a function only
+        // when the bracket is glued to its name) and the bracket holds words, no argument
+        // list (`sleep number` is no expression). Without a call there is nothing to select.
+        if !star && end == self.t.len() && self.prose_parenthetical(j, end) {
+            return false;
+        }
         // A select list ends the statement or runs into a clause, after at most an alias:
         // `select count(*) vs count(1)` puts a call after the alias, which no dialect
         // parses, so it is a question about SQL, not a statement.
@@ -1271,6 +1293,23 @@ impl<'a> Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// Whether tokens `j..end` are words and one bracket of words that a blank parts from
+    /// the word before it: `Comfort (Sleep Number)`, a parenthetical of prose.
+    fn prose_parenthetical(&self, j: usize, end: usize) -> bool {
+        let Some(lp) = (j..end).find(|&k| self.k(k) == Some(Kind::LParen)) else {
+            return false;
+        };
+        let spaced = lp > j && self.t[lp - 1].end < self.t[lp].start;
+        let Some(rp) = (lp + 1..end).find(|&k| self.k(k) != Some(Kind::Word)) else {
+            return false;
+        };
+        spaced
+            && rp > lp + 1
+            && self.k(rp) == Some(Kind::RParen)
+            && (j..lp).all(|k| self.k(k) == Some(Kind::Word))
+            && (rp + 1..end).all(|k| self.k(k) == Some(Kind::Word))
+    }
+
     /// Does the dot at `i` qualify a name (`master.dbo.xp_cmdshell`, `master..xp_cmdshell`)?
     /// An abbreviation's dot (`Dr.`, `Ct.`) is followed by nothing, a space and prose in
     /// brackets, or the end.

@@ -399,6 +399,25 @@ fn judge(value: &str) -> Option<&'static str> {
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
+        .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
+}
+
+/// `*/UNION/*`, `*/SELECT 1,2`: one piece of a payload split over repeated parameters
+/// (`a=1/*&a=*/UNION/*&a=*/SELECT 1,2`) that the application joins into one query (ASP.NET
+/// joins them with commas, others concatenate); each piece closes the comment the previous
+/// one opened, so the pieces' comments hide the joints. A value that opens with `*/` then a
+/// keyword is read as it sits in the joined query, after the earlier piece's operand: the
+/// rest behind a `1`. Prose and code rarely open with a comment's closer, and the rest must
+/// then form SQL structure after an operand (`*/ and then` is a word run, no test).
+fn comment_continued(value: &str) -> Option<String> {
+    let rest = value.trim_start().strip_prefix("*/")?;
+    if !rest
+        .trim_start()
+        .starts_with(|c: char| c.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    Some(format!("1 {rest}"))
 }
 
 /// `x'' or ''1''=''1`: a value whose every quote of one kind is doubled. SQL's own escape
@@ -982,7 +1001,7 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
     let mut n = 1;
     // `'…'`, `"…"` literals and `` `…` `` identifiers (MySQL column / table names)
     for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE), (b'`', BACKTICK)] {
-        if classes & class != 0 {
+        if classes & class != 0 && !quoted_phrase(value, q) {
             runs[n] = (Start::InQuote(q), true);
             n += 1;
             if backslash {
@@ -1061,6 +1080,36 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         }
     }
     None
+}
+
+/// `"union select" error`, `` `SELECT` is a keyword ``: a search or a sentence that opens
+/// with a quoted phrase of plain words and goes on in words. Put inside the application's
+/// literal of that quote, the phrase's opening quote would close it and its closing quote
+/// open the rest as a new literal, so the phrase would be SQL; but a phrase is quoted the
+/// way prose quotes, each quote glued to the word it encloses and a blank after the
+/// closing one, and holds only letters, digits and blanks: no operator, comparison, call
+/// or comment can make a test or a clause of its words. An attack that closes the
+/// literal writes its operand or its own quote next (`" or "1"="1`, `' union select 'a`).
+/// Only that quote's context is skipped; the value is still judged bare and in the others.
+fn quoted_phrase(value: &str, q: u8) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 200 || b.first() != Some(&q) {
+        return false;
+    }
+    let Some(close) = memchr::memchr(q, &b[1..]).map(|c| c + 1) else {
+        return false;
+    };
+    let body = &b[1..close];
+    let rest = &b[close + 1..];
+    let plain = |c: &u8| c.is_ascii_alphanumeric() || *c == b' ';
+    body.first().is_some_and(u8::is_ascii_alphanumeric)
+        && body.last().is_some_and(u8::is_ascii_alphanumeric)
+        && body.iter().all(plain)
+        && rest.first() == Some(&b' ')
+        && rest.iter().any(u8::is_ascii_alphabetic)
+        && rest.iter().all(|c| {
+            plain(c) || matches!(c, b'.' | b',' | b'!' | b'?') || (*c == b'\'' && q != b'\'')
+        })
 }
 
 /// Whether a backslash lies in a token lexed by a string scan (a literal, `@'…'`), the only
@@ -1655,12 +1704,26 @@ fn decide(
                 .then_some("having-where")
         }
         Some(Kind::Kw(Kw::Limit)) => {
+            p.take_flags();
             let e = p.operand(i + 1, 0)?;
             let e = if p.k(e) == Some(Kind::Comma) {
                 p.operand(e + 1, 0)?
             } else {
                 e
             };
+            let f = p.take_flags();
+            // `1 OFFSET CASE WHEN (1=1) THEN 1 ELSE 0 END`, `1 LIMIT (SELECT …)`: in a page
+            // parameter pasted unquoted the row count or offset is an expression the
+            // database evaluates; a CASE on a test, a sub-query or an attack function there
+            // makes the page shown answer the attacker's question (boolean or time blind).
+            // A page size is a number; only SQL writes those there.
+            if start_kind == StartKind::Number
+                && i == 1
+                && f & (CASE | SUBQ | STRONG_FUNC) != 0
+                && p.end_ok(e)
+            {
+                return Some("limit");
+            }
             // `1 limit 1,1 into @a`, `1 LIMIT 0,1 PROCEDURE ANALYSE(…)`: in MySQL's LIMIT
             // clause (a sort or page parameter pasted unquoted) the value goes on past the
             // row count with the clauses MySQL allows after it: the row copied into a

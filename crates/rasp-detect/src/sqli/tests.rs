@@ -2374,3 +2374,90 @@ fn a_parenthesised_select_of_bare_words_is_form_text() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn arithmetic_sum_is_no_self_comparison() {
+    // homework: the left side of `=` is the whole sum
+    for v in ["10 - 5 = 5", "6 - 3 = 3", "3 * 2 = 2", "2 + 2 = 4"] {
+        assert!(!hit(v), "{v}");
+    }
+    // a sign or a literal's cast before the number is still a self-comparison
+    for v in [
+        "1 or -1=-1",
+        "1 or 5=5",
+        "' or 1=1 --",
+        "1 and 5 = 5",
+        "1*1=1",
+        "2-0=0",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn quoted_phrase_then_words_is_a_search() {
+    for v in [
+        "\"union select\" error",
+        "`SELECT` is a keyword",
+        "\"union select\" doesn't work",
+        "'drop table' meaning",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "' union select 1--",
+        "'union select 'a",
+        "\" or \"\"=\"",
+        "'union select @@version' x",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn split_parameter_fragments_continue_a_comment() {
+    for v in ["*/SELECT 1,2", "*/UNION/*", "*/union select 1,2--"] {
+        assert!(hit(v), "{v}");
+    }
+    for v in ["*/ and then", "*/ this is a comment", "*/", "*/ }"] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn expression_as_row_offset() {
+    for v in [
+        "1 OFFSET CASE WHEN (1=1) THEN 1 ELSE 0 END",
+        "1 LIMIT (SELECT 1)",
+        "1 limit case when 1=1 then 1 else 0 end",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "10 offset 20 rows",
+        "1 limit per customer",
+        "5 limit case study",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn brand_with_parenthetical_is_no_call() {
+    for v in [
+        "Select Comfort (Sleep Number)",
+        "select foo (bar baz)",
+        "Select Comfort (Sleep)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "sleep(5)",
+        "1 and sleep(5)",
+        "' union select 1--",
+        "select user()",
+        "select x (sleep(5))",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
