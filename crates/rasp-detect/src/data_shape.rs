@@ -311,6 +311,38 @@ const JS_JOINING_WORDS: &[&[u8]] = &[
     b"as",
 ];
 
+/// Whether `value` is words with a parenthetical of words (`Select Comfort (Sleep Number)`,
+/// `Choose (select all that apply)`, `Select (one) from below`): letters, blanks and
+/// sentence punctuation, each `(` after a blank or at the start and closed before the next
+/// one opens, with words only inside. Nothing in it can hide structure from a tokenizer (no
+/// quote, comment, operator, digit, comma or escape), so the SQL grammar has read all of it
+/// and judged it; a bracket after a blank calls nothing. For the SQLi model, which reads
+/// SQL's words and a parenthesis as a sub-query or a delay call.
+///
+/// ```text
+/// "Select Comfort (Sleep Number)" -> true      "sleep(5)"             -> false
+/// "Choose (select all that apply)" -> true     "(select 1 from dual)" -> false
+/// ```
+pub(crate) fn parenthetical_prose(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 256 || memchr::memchr(b'(', b).is_none() {
+        return false;
+    }
+    let mut open = false;
+    let mut prev = b' ';
+    for &c in b {
+        match c {
+            b'(' if !open && prev == b' ' => open = true,
+            b')' if open && prev.is_ascii_alphabetic() => open = false,
+            b'.' | b'!' | b'?' | b':' if !open => {}
+            c if c.is_ascii_alphabetic() || c == b' ' => {}
+            _ => return false,
+        }
+        prev = c;
+    }
+    !open && b.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() >= 3
+}
+
 /// Bytes that join SQL values or leave a literal some other way than a quote: operators,
 /// comparisons, parentheses and escapes (see [`quotes_inside_words`]).
 static SQL_JOINS: [bool; 256] = crate::byte_set(b"=<>()|&+*/%^~\\[]{}\n\r");

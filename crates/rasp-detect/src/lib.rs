@@ -464,6 +464,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::calls_in_prose(decoded)
                 && !data_shape::quotes_inside_words(decoded)
                 && !data_shape::unit_marks(decoded)
+                && !data_shape::parenthetical_prose(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -984,9 +985,10 @@ mod tests {
     }
 
     #[test]
-    fn quotes_that_cannot_break_out_are_not_scored() {
+    fn shapes_the_sql_grammar_reads_whole_are_not_scored() {
         let d = Detectors::new(Thresholds::default());
-        // Apostrophes and password symbols inside words, and primes after numbers.
+        // Apostrophes and password symbols inside words, primes after numbers, words with a
+        // parenthetical of words.
         for v in [
             "admin' ok",
             "P@\"ss'w0rd;--",
@@ -994,6 +996,8 @@ mod tests {
             "1' = 60\"",
             "5'10\" tall",
             "45°30'15\" N",
+            "Select Comfort (Sleep Number)",
+            "Select (one) from below",
         ] {
             assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
         }
@@ -1006,6 +1010,8 @@ mod tests {
             "'sqlvuln",
             "10' = '10",
             "1'; drop table users",
+            "(select 1 from dual)",
+            "1 and sleep(5)",
         ] {
             assert!(d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
         }
