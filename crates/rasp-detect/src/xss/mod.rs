@@ -86,21 +86,32 @@ pub fn settled_text(value: &str) -> bool {
 /// Longest Markdown link [`markdown_link`] reads.
 const MAX_MARKDOWN_LINK: usize = 512;
 
-/// `[text](http…)` or `<http…>` and nothing else, the URL `http://` or `https://` and a host,
+/// `[text](http…)`, `![alt](http…)` or `<http…>` and nothing else, the URL `http://` or `https://` and a host,
 /// with no quote, bracket, space or markup in it.
 fn markdown_link(v: &str) -> bool {
     let b = v.as_bytes();
     if b.len() > MAX_MARKDOWN_LINK {
         return false;
     }
-    let url = if let Some(inner) = b.strip_prefix(b"<").and_then(|r| r.strip_suffix(b">")) {
+    // `![alt](https://…)`: a Markdown image, the same construct as a link; the renderer
+    // writes an `<img>` whose `src` is the http(s) URL and whose `alt` is the text, which
+    // may be empty
+    let (image, b) = match b.strip_prefix(b"!") {
+        Some(r) => (true, r),
+        None => (false, b),
+    };
+    let url = if let Some(inner) = b
+        .strip_prefix(b"<")
+        .and_then(|r| r.strip_suffix(b">"))
+        .filter(|_| !image)
+    {
         inner
     } else if let Some(r) = b.strip_prefix(b"[").and_then(|r| r.strip_suffix(b")")) {
         let Some(close) = memchr::memmem::find(r, b"](") else {
             return false;
         };
         let text = &r[..close];
-        if text.is_empty()
+        if (text.is_empty() && !image)
             || text
                 .iter()
                 .any(|&c| matches!(c, b'[' | b']' | b'<' | b'>' | b'`' | b'\\' | b'&' | b'%'))
