@@ -160,7 +160,25 @@ const MAX_HEADER_WALK: usize = 8192;
 /// shape (`/etc/passwd`, `../../config.php`, `C:\Windows\win.ini`, `\\host\c$\…`) is no
 /// URL and no User-Agent: it is judged as any other value is.
 fn judge_url_header(value: &str) -> Option<&'static str> {
-    let reason = judge_value(value, Context::Header)?;
+    let Some(reason) = judge_value(value, Context::Header) else {
+        // The ordinary judgement resolves a URL's path as a browser would; here a path
+        // still climbing above the root is what no browser sent.
+        let maybe = value.len() <= MAX_HEADER_WALK
+            && (memchr::memmem::find(value.as_bytes(), b"..").is_some()
+                || memchr::memchr(b'%', value.as_bytes()).is_some());
+        if !maybe {
+            return None;
+        }
+        let canon = canonical(value);
+        let b = canon.as_bytes();
+        let start = b
+            .iter()
+            .position(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))?;
+        let t = &b[start..];
+        return url_path_start(t)
+            .is_some_and(|path| url_path_climbs_above_root(&t[path..]))
+            .then_some("climb");
+    };
     let canon = canonical(value);
     let b = canon.as_bytes();
     if b.len() > MAX_HEADER_WALK {
