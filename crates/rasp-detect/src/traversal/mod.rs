@@ -147,36 +147,176 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// Longest canonical text [`judge_url_header`] searches for a climb's target.
 const MAX_HEADER_WALK: usize = 8192;
 
-/// A User-Agent or a Referer: a Referer is a URL whose path may hold `/../` (a relative
-/// documentation link resolved by hand) and a User-Agent is slashes, dots and versions, and
-/// applications read them as paths only when an analytics cache, a log viewer or a
-/// locale include hands one to a file API. There only what no browser sends counts: a
-/// value the ordinary judgement finds an attack that opens a stream wrapper or a file URL
-/// (`file:///etc/passwd`, `php://filter/…`, also as a parameter `?f=php://…`), or whose
-/// climb (`../`, Tomcat's `..;/`) reaches a known target
-/// (`https://example.com/page?f=../../../../etc/passwd`, `..;/..;/WEB-INF/web.xml`). A
-/// climb to a page (`https://example.com/docs/../guide/`) is a link.
+/// A User-Agent or a Referer. A browser's Referer is an absolute URL whose dot segments it
+/// already resolved, and a User-Agent is product tokens (`name/version`) and comments, both
+/// full of slashes, dots and versions; applications read them as paths only when an
+/// analytics cache, a log viewer or a locale include hands one to a file API. So a value of
+/// either shape counts only for what no browser or client sends: a stream wrapper or a file
+/// URL to a known target (`php://filter/…`, `file:///etc/passwd`), a climb that reaches a
+/// known target (`https://example.com/page?f=../../../../etc/passwd`), a dot segment spelled
+/// for a filter or a servlet container (`..././`, `....//`, `..;/`, `..%09/`), or a URL path
+/// that climbs above the URL's root (`https://example.com/files/../../../`). A climb that
+/// stays on the site (`https://example.com/docs/../guide/`) is a link. A value of neither
+/// shape (`/etc/passwd`, `../../config.php`, `C:\Windows\win.ini`, `\\host\c$\…`) is no
+/// URL and no User-Agent: it is judged as any other value is.
 fn judge_url_header(value: &str) -> Option<&'static str> {
-    let reason = judge_value(value, Context::Header)?;
+    let Some(reason) = judge_value(value, Context::Header) else {
+        // The ordinary judgement resolves a URL's path as a browser would; here a path
+        // still climbing above the root is what no browser sent.
+        let maybe = value.len() <= MAX_HEADER_WALK
+            && (memchr::memmem::find(value.as_bytes(), b"..").is_some()
+                || memchr::memchr(b'%', value.as_bytes()).is_some());
+        if !maybe {
+            return None;
+        }
+        let canon = canonical(value);
+        let b = canon.as_bytes();
+        let start = b
+            .iter()
+            .position(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))?;
+        let t = &b[start..];
+        return url_path_start(t)
+            .is_some_and(|path| url_path_climbs_above_root(&t[path..]))
+            .then_some("climb");
+    };
     let canon = canonical(value);
     let b = canon.as_bytes();
     if b.len() > MAX_HEADER_WALK {
         return None;
     }
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))?;
+    let t = &b[start..];
     if reason == "scheme" {
         // A page saved on a desktop (`file:///C:/Users/John/Desktop/index.html`) is a
         // `file:` URL a person's own browser shows: only one to a known target counts.
-        let file_url = b
-            .iter()
-            .position(|c| !c.is_ascii_whitespace() && !matches!(c, b'"' | b'\''))
-            .is_some_and(|i| b[i..].starts_with(b"file:"));
+        let file_url = t.starts_with(b"file:");
         return (!file_url || sensitive::names_sensitive_file(&canon)).then_some(reason);
+    }
+    let url = url_path_start(t);
+    if url.is_none() && !product_token(t) {
+        return Some(reason);
+    }
+    if filter_dot_segment(b) || parameter_dot_segment(&canon) {
+        return Some(reason);
+    }
+    if url.is_some_and(|path| url_path_climbs_above_root(&t[path..])) {
+        return Some(reason);
     }
     // From the first step up: the walk and the file it reaches.
     let step = memchr::memmem::find_iter(b, b"..")
         .take(MAX_SEGMENTS)
         .find(|&i| matches!(b.get(i + 2), Some(b'/' | b';')))?;
     sensitive::names_sensitive_file(&canon[step..]).then_some(reason)
+}
+
+/// Where the path of the absolute URL `t` (a canonical value from its first character)
+/// starts: after `scheme://` and the authority, at its `/` (or at the end when it has
+/// none); `None` when `t` is no `scheme://` URL.
+fn url_path_start(t: &[u8]) -> Option<usize> {
+    let colon = t.iter().take(32).position(|&c| c == b':')?;
+    let scheme = &t[..colon];
+    let scheme_ok = scheme.first().is_some_and(u8::is_ascii_alphabetic)
+        && scheme
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'-' | b'.'));
+    if !scheme_ok || !t[colon + 1..].starts_with(b"//") {
+        return None;
+    }
+    let authority = colon + 3;
+    let end = t[authority..]
+        .iter()
+        .position(|&c| matches!(c, b'/' | b'?' | b'#'))
+        .map_or(t.len(), |i| authority + i);
+    Some(end)
+}
+
+/// Whether `t` (a canonical value from its first character) opens as a User-Agent does: a
+/// product token, then `/` and a version that starts with a digit (`Mozilla/5.0`,
+/// `curl/8.4.0`, `com.google.android.youtube/17.36.4`), or a token followed by a blank
+/// (`Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)`). A relative path opens
+/// with a name then `/` and a name (`uploads/../x`, `etc/passwd`), an absolute one with a
+/// separator or a drive, a hidden file with a dot: none is a product token.
+fn product_token(t: &[u8]) -> bool {
+    let token = t
+        .iter()
+        .take(128)
+        .take_while(|&&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-' | b'!' | b'*' | b'~')
+        })
+        .count();
+    if token == 0 || t[0] == b'.' {
+        return false;
+    }
+    match t.get(token) {
+        Some(b'/') => t.get(token + 1).is_some_and(u8::is_ascii_digit),
+        Some(b' ' | b'\t' | b'(') => true,
+        _ => false,
+    }
+}
+
+/// Most segments [`filter_dot_segment`] and [`url_path_climbs_above_root`] read.
+const MAX_HEADER_SEGMENTS: usize = 256;
+
+/// A dot segment spelled for a filter rather than a path: three or more dots before a `/`
+/// (`....//` and `..././` are what a filter that deletes `../` once turns into `../`;
+/// `.../.../` is a fuzzer's), `..` padded with a blank or tab that a lenient API trims
+/// (`..%09/`, `..%20/`), or `..` with a path parameter (`..;/`) that Tomcat cuts off. No browser or HTTP client writes such a segment, nor a User-Agent
+/// (whose ellipses, `Windows NT 10.0; ...)`, end no segment before a `/`).
+fn filter_dot_segment(b: &[u8]) -> bool {
+    let mut at = 0;
+    for raw in b.split(|&c| c == b'/').take(MAX_HEADER_SEGMENTS) {
+        at += raw.len() + 1;
+        // Only a segment a `/` ends.
+        if at > b.len() {
+            break;
+        }
+        let dots = raw.iter().take_while(|&&c| c == b'.').count();
+        if dots < 2 {
+            continue;
+        }
+        let tail = &raw[dots..];
+        if dots >= 3 && tail.is_empty() {
+            return true;
+        }
+        if dots == 2 && !tail.is_empty() && tail.iter().all(|&c| matches!(c, b' ' | b'\t')) {
+            return true;
+        }
+        // `..;/`, `..;jsessionid=0/`: Tomcat cuts the path parameter, then climbs.
+        if tail.first() == Some(&b';') && !tail.iter().any(u8::is_ascii_whitespace) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the path of a URL (`path`: from its first `/` up to the end of the value)
+/// climbs above the site's root: more `..` segments than names before them, counted up to
+/// the query. A browser resolves dot segments before it sends a URL (RFC 3986 stops them at
+/// the root), so a Referer that still climbs past the root was written for a server's file
+/// API, not followed from a page.
+fn url_path_climbs_above_root(path: &[u8]) -> bool {
+    let end = path
+        .iter()
+        .position(|&c| matches!(c, b'?' | b'#'))
+        .unwrap_or(path.len());
+    let mut depth: i32 = 0;
+    for seg in path[..end].split(|&c| c == b'/').take(MAX_HEADER_SEGMENTS) {
+        let seg = trim_blanks(seg);
+        if seg.is_empty() || seg == b"." {
+            continue;
+        }
+        if is_dot_segment(seg) {
+            depth -= 1;
+            if depth < 0 {
+                return true;
+            }
+        } else {
+            depth += 1;
+        }
+    }
+    false
 }
 
 /// The reason `value` found in `ctx` is an attack, through every decoding layer.
@@ -807,10 +947,83 @@ fn judge_canonical_as(
     if colon && data_stream(canon) {
         return Some("data-stream");
     }
+    if windows_names(canon).is_some_and(|n| sensitive::names_sensitive_file(&n)) {
+        return Some("sensitive-file");
+    }
     if sensitive::dotted_junk_path_with(canon, dots) {
         return Some("obfuscated-climb");
     }
     None
+}
+
+/// Longest value [`windows_names`] rewrites.
+const MAX_WINDOWS_NAMES: usize = 4096;
+
+/// The path `canon` with each directory's name as Windows opens it, when that differs:
+/// Win32 path handling drops the trailing dots and spaces of every component and NTFS reads
+/// `name::$DATA` as the file or directory `name`, so `/WEB-INF./web.xml`,
+/// `/WEB-INF%2e/web.xml` and `WEB-INF::$DATA/web.xml` open `WEB-INF/web.xml` on IIS or on
+/// Tomcat under Windows, past a servlet container's check of the protected name. The last
+/// component is judged as written by the sensitive-name tests themselves. Dot segments
+/// (`.`, `..`, `...`) and names that are only dots and blanks are left alone: they are the
+/// walk's, not a name.
+fn windows_names(canon: &str) -> Option<String> {
+    let b = canon.as_bytes();
+    if b.len() > MAX_WINDOWS_NAMES {
+        return None;
+    }
+    let stream =
+        |seg: &[u8]| seg.len() >= 7 && seg[seg.len() - 7..].eq_ignore_ascii_case(b"::$data");
+    let dressed = |seg: &[u8]| {
+        !seg.iter().all(|&c| matches!(c, b'.' | b' '))
+            && (matches!(seg.last(), Some(b'.' | b' ')) || stream(seg))
+    };
+    // Most paths have no directory ending in a dot, a blank or a stream: no copy for them.
+    if !memchr::memchr_iter(b'/', b)
+        .take(MAX_SEGMENTS)
+        .any(|i| matches!(b[..i].last(), Some(b'.' | b' ')) || stream(&b[..i]))
+    {
+        return None;
+    }
+    let mut segments = b.split(|&c| c == b'/').take(MAX_SEGMENTS).peekable();
+    let mut out = Vec::with_capacity(b.len());
+    let mut changed = false;
+    let mut first = true;
+    while let Some(seg) = segments.next() {
+        let directory = segments.peek().is_some();
+        // Text before a value's first `/` that ends in a blank is a sentence's word before a
+        // path (`the /bin/bash shell`), not a directory: its blank is kept.
+        let sentence = first && seg.last() == Some(&b' ');
+        first = false;
+        if directory && dressed(seg) && !sentence {
+            let mut name = seg;
+            if stream(name) {
+                name = &name[..name.len() - 7];
+            }
+            let end = name
+                .iter()
+                .rposition(|&c| !matches!(c, b'.' | b' '))
+                .map_or(0, |e| e + 1);
+            // A name, not the end of a sentence before a path (`the /bin/bash shell`,
+            // `files (e.g. wtmp, /etc/passwd)`): only then is the trimmed text one directory.
+            let name_bytes = name[..end].iter().all(|&c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'$' | b'+')
+            });
+            if name_bytes {
+                out.extend_from_slice(&name[..end]);
+                changed = true;
+            } else {
+                out.extend_from_slice(seg);
+            }
+        } else {
+            out.extend_from_slice(seg);
+        }
+        if directory {
+            out.push(b'/');
+        }
+    }
+    // Only ASCII bytes were dropped: the text is still UTF-8.
+    changed.then(|| String::from_utf8(out).ok()).flatten()
 }
 
 /// The value as a lenient file API would resolve it: decoded, ASCII lower-cased (see
@@ -1028,6 +1241,11 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
     let mut at_start = true;
     // Whether the segment before was a dot segment.
     let mut previous_dots = false;
+    // `/static../settings.py` reaches nginx's alias only as a URL path, from the root; `ok../done`,
+    // `v1../v2`, `see../notes` are a word trailing off in two dots, and a relative name
+    // `ok..` is a plain name to a file API (on Windows, `ok` once its trailing dots are
+    // trimmed): it climbs nowhere.
+    let absolute = b.first() == Some(&b'/');
     for raw in b.split(|&c| c == b'/').take(MAX_SEGMENTS) {
         let raw_at = next_at;
         next_at += raw.len() + 1;
@@ -1102,8 +1320,10 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             }
         } else {
             // `/static../settings.py`: nginx's `location /static { alias /app/static/; }`
-            // maps this to `/app/static/../settings.py`. A directory name ending in exactly
-            // two dots, with a segment after it, steps up.
+            // maps this to `/app/static/../settings.py`. A directory name of a URL path
+            // ending in exactly two dots steps up to what follows when that is a file
+            // (`settings.py`, `.env`) or another step up; to a plain name (`/docs../api`)
+            // it is a word trailing off.
             // `docs/../README.md`: back out of a directory to a page or asset beside it is
             // how a link is written relative to a document; what it reads the site serves.
             // `/products/shoes/../bags`, `x/../y`, `a/b/../c`: a path that steps back to a
@@ -1112,7 +1332,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             // judged by the target, and the application's settings, sources, dot-files and
             // data (`uploads/../config.php`, `static/../app.py`, `static/../.env`) stay
             // attacks.
-            if alias_step
+            if (alias_step && memchr::memchr(b'.', raw).is_some())
                 || left.is_some_and(|d| {
                     d != raw
                         && !(typed
@@ -1130,15 +1350,16 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             previous = raw;
             after_directory = raw.iter().all(|&c| !DIRECTORY_STOP[usize::from(c)]);
             alias_step = after_directory
+                && absolute
                 && raw.len() > 2
                 && raw.ends_with(b"..")
                 && raw[raw.len() - 3] != b'.';
             depth += 1;
         }
     }
-    // `uploads/..`: the walk ends above the directory it named. `ok.../..`: a word that
-    // trails off in an ellipsis is prose, no directory an application named.
-    left.is_some_and(|d| !(typed && d.ends_with(b"...")))
+    // `uploads/..`: the walk ends above the directory it named. `ok.../..`, `ok../..`: a
+    // word that trails off in dots is prose, no directory an application named.
+    left.is_some_and(|d| !(typed && d.ends_with(b"..")))
 }
 
 /// Whether `rest` (what follows a value's opening `../`) is running text, not a path: a
@@ -2006,6 +2227,7 @@ mod tests {
             return ctx == Context::PathSegment && is_dot_segment_plain(first);
         }
         let mut depth: i32 = 0;
+        let absolute = canon.starts_with('/');
         let mut previous: Option<&str> = None;
         let mut left: Option<&str> = None;
         let mut offset = 0;
@@ -2032,7 +2254,7 @@ mod tests {
                 let two_dots = raw.split(';').next() == Some("..");
                 let directory =
                     previous.is_some_and(|p| !p.chars().any(|c| " \t\n\r\"'`<>(),=".contains(c)));
-                if left.is_some() || alias_step(previous) {
+                if left.is_some() || (alias_step(previous) && absolute) {
                     return true;
                 }
                 if two_dots && directory {
@@ -2044,7 +2266,9 @@ mod tests {
                     return true;
                 }
             } else {
-                if alias_step(previous) || left.is_some_and(|d| d != raw) {
+                if (alias_step(previous) && absolute && raw.contains('.'))
+                    || left.is_some_and(|d| d != raw)
+                {
                     return true;
                 }
                 previous_dots = false;
@@ -2400,6 +2624,30 @@ mod tests {
                 "https://example.com/page?f=../../../../etc/passwd",
                 "https://example.com/view?file=php://filter/resource=config.php",
                 "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+                // spellings for a filter or a servlet container, to any target
+                "..././..././..././etc/passwd",
+                ".../.../.../etc/passwd",
+                "....//....//tmp/x.jsp",
+                "..%09/..%09/etc/passwd",
+                "..%20/..%20/etc/passwd",
+                "/..;/manager/html",
+                "/.;/WEB-INF/web.xml",
+                "https://example.com/a/..;/admin/",
+                // a URL path that climbs above the site's root
+                "https://example.com/files/../../../",
+                "https://example.com/files/..%2F..%2F..%2Fapp/db.sqlite",
+                // whole values that are a path, no URL or User-Agent
+                "../../../config.php",
+                "uploads/../../config.php",
+                "../../../../tmp/evil.sh",
+                "/etc/passwd",
+                "/proc/self/environ",
+                "C:\\Windows\\win.ini",
+                "\\\\10.0.0.5\\c$\\windows\\win.ini",
+                "\\\\?\\C:\\Windows\\win.ini",
+                "/vpn/../vpns/cfg/smb.conf",
+                ".env",
+                "WEB-INF/web.xml",
             ] {
                 assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
             }
@@ -2409,17 +2657,84 @@ mod tests {
                 "https://www.google.com/search?q=..%2F..%2Freports",
                 "https://example.com/?return=../cart",
                 "../docs/getting-started.md",
-                "/etc/passwd",
                 "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36",
                 "curl/8.4.0",
-                "https://example.com/files/../../../",
+                "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
+                "com.google.android.youtube/17.36.4 (Linux; U; Android 12) gzip",
+                "Mozilla/5.0 (Windows NT 10.0; ...) Gecko/20100101 Firefox/...",
                 "https://example.com/images/../config.php",
+                "https://example.com/files/..%2Freadme",
+                "https://example.com/a/b/../../c/...",
+                "https://example.com/docs/.../intro",
+                "android-app://com.google.android.gm/",
                 "file:///C:/Users/John/Desktop/index.html",
                 "file:///home/jane/notes.html",
             ] {
                 assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_word_glued_to_two_dots_is_a_name_but_a_url_paths_alias_step_climbs() {
+        for v in [
+            "/static../settings.py",
+            "/assets../.env",
+            "/media../.git/config",
+            "/static../../etc/passwd",
+            "/app/img../config.py",
+            "....//....//etc/passwd",
+            "..././..././etc/passwd",
+            ".../.../.../etc/passwd",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "ok../done",
+            "v1../v2",
+            "docs../api",
+            "see../notes",
+            "it was ok../not great",
+            "ok../../",
+            "/docs../api",
+            "/v1../v2/users",
+            "wait../ok",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn every_directory_is_named_as_windows_opens_it() {
+        for v in [
+            "/WEB-INF./web.xml",
+            "/WEB-INF%2e/web.xml",
+            "WEB-INF::$DATA/web.xml",
+            "/web-inf%20/web.xml",
+            "/app/WEB-INF.../classes/application.properties",
+            "/.git./config",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "ok../done",
+            "v2./notes/today",
+            "Done. /home/page",
+            "/docs./guide/intro.html",
+            "src./main.rs",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        assert_eq!(
+            windows_names("/web-inf./web.xml").as_deref(),
+            Some("/web-inf/web.xml")
+        );
+        assert_eq!(
+            windows_names("web-inf::$data/web.xml").as_deref(),
+            Some("web-inf/web.xml")
+        );
+        assert_eq!(windows_names("/a/../b/c.txt."), None);
+        assert_eq!(windows_names("/..../x"), None);
     }
 
     #[test]

@@ -655,7 +655,27 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     // Judged from where the whole path starts: `authorized_keys` in `файл ~/.ssh/authorized_keys`
     // is named by the path `~/.ssh/…`, which follows a word.
     let before = s[..at].trim_end_matches(path_char);
+    // `Error in file C:\inetpub\wwwroot\index.aspx line 12`: a drive letter opens the path
+    // (a word on its own before it, its colon glued to the path), so the text before the
+    // drive is what names the path.
+    let before = match before.as_bytes() {
+        [.., p, d, b':']
+            if d.is_ascii_alphabetic()
+                && (p.is_ascii_whitespace() || matches!(p, b'"' | b'\'' | b'`')) =>
+        {
+            &before[..before.len() - 2]
+        }
+        [d, b':'] if d.is_ascii_alphabetic() => "",
+        _ => before,
+    };
     let unquoted = before.trim_end_matches(QUOTES);
+    // `#!/bin/bash` opening a line names the interpreter of the script text that follows
+    // (a tutorial's title, a pasted script): no file API reads the path from it.
+    if let Some(head) = unquoted.strip_suffix("#!") {
+        if head.is_empty() || head.ends_with('\n') {
+            return true;
+        }
+    }
     if element_text(unquoted, &s[end..]) {
         return true;
     }
@@ -736,8 +756,18 @@ fn command_word(line: &str) -> bool {
     let (Some(word), None) = (words.next(), words.next()) else {
         return false;
     };
-    word.is_ascii() && word.len() >= 2 && word.ends_with(|c: char| c.is_ascii_alphanumeric())
+    word.is_ascii()
+        && word.len() >= 2
+        && word.ends_with(|c: char| c.is_ascii_alphanumeric())
+        && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
+
+/// Words that open a noun phrase (`the /bin/bash shell`, `my ~/.ssh/id_rsa.pub key`): the
+/// path after one is the thing a sentence talks about, never a command's argument (no
+/// command has these names).
+const DETERMINERS: &[&str] = &[
+    "the", "my", "your", "our", "their", "his", "her", "its", "this", "that", "these", "those",
+];
 
 /// Whether an opening parenthesis at the end of `before` (which is what precedes it) opens an
 /// aside in prose: it follows a word and a space (`pliki (`), or CJK text (`文件(`). In code
@@ -1841,6 +1871,32 @@ mod tests {
             "application.properties",
         ] {
             assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_path_a_sentence_talks_about_after_a_drive_a_determiner_or_a_shebang() {
+        for v in [
+            "Error in file C:\\inetpub\\wwwroot\\index.aspx line 12",
+            "Error in 'C:\\inetpub\\wwwroot\\web.config' on save",
+            "the /bin/bash shell",
+            "my ~/.ssh/id_rsa.pub key",
+            "#!/bin/bash tutorial for beginners",
+            "#!/bin/bash\necho hello",
+            "Your /etc/passwd file lists accounts",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        for v in [
+            "C:\\inetpub\\wwwroot\\web.config",
+            "file=C:\\inetpub\\wwwroot\\web.config",
+            "type C:\\inetpub\\wwwroot\\web.config",
+            "cat /etc/passwd",
+            "/bin/bash",
+            "../../../../bin/bash",
+            "x;cat /etc/passwd",
+        ] {
+            assert!(hit(v), "missed {v:?}");
         }
     }
 
