@@ -412,27 +412,30 @@ fn judge(value: &str) -> Option<&'static str> {
 fn quotes_undoubled(value: &str) -> Option<String> {
     let b = value.as_bytes();
     for q in [b'\'', b'"'] {
-        let mut pairs = 0usize;
-        let mut lone = false;
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == q {
-                if b.get(i + 1) == Some(&q) {
-                    pairs += 1;
-                    i += 2;
-                    continue;
-                }
-                lone = true;
-                break;
-            }
-            i += 1;
-        }
+        let (pairs, lone) = quote_pairs(b, q);
         if !lone && pairs >= 2 {
             let pair = if q == b'\'' { "''" } else { "\"\"" };
             return Some(value.replace(pair, &pair[..1]));
         }
     }
     None
+}
+
+/// The doubled quotes `q` of `b` read from the left (`qq`, each quote in one pair), and
+/// whether a lone one stops the count. Jumps from quote to quote: most values with a quote
+/// have a long run of other bytes between them.
+fn quote_pairs(b: &[u8], q: u8) -> (usize, bool) {
+    let mut pairs = 0usize;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(q, &b[i..]) {
+        i += p;
+        if b.get(i + 1) != Some(&q) {
+            return (pairs, true);
+        }
+        pairs += 1;
+        i += 2;
+    }
+    (pairs, false)
 }
 
 /// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer
