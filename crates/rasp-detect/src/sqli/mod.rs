@@ -395,7 +395,7 @@ fn judge(value: &str) -> Option<&'static str> {
         })
         .or_else(|| {
             (classes & (SQUOTE | DQUOTE) != 0)
-                .then(|| quotes_undoubled(value))
+                .then(|| quotes_undoubled(value, classes))
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
@@ -409,9 +409,15 @@ fn judge(value: &str) -> Option<&'static str> {
 /// `''` (or `""`) made one quote, when that kind of quote occurs only in pairs, at least
 /// twice. `It''s` un-doubles to the ordinary `It's`; only a value that is SQL after the
 /// second layer is flagged.
-fn quotes_undoubled(value: &str) -> Option<String> {
+///
+/// `classes` are the value's [`byte_classes`]: a kind of quote the value lacks has no pair
+/// to count, and its search is skipped.
+fn quotes_undoubled(value: &str, classes: u16) -> Option<String> {
     let b = value.as_bytes();
-    for q in [b'\'', b'"'] {
+    for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE)] {
+        if classes & class == 0 {
+            continue;
+        }
         let (pairs, lone) = quote_pairs(b, q);
         if !lone && pairs >= 2 {
             let pair = if q == b'\'' { "''" } else { "\"\"" };
