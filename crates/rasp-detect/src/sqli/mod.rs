@@ -395,7 +395,7 @@ fn judge(value: &str) -> Option<&'static str> {
         })
         .or_else(|| {
             (classes & (SQUOTE | DQUOTE) != 0)
-                .then(|| quotes_undoubled(value))
+                .then(|| quotes_undoubled(value, classes))
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
@@ -428,30 +428,39 @@ fn comment_continued(value: &str) -> Option<String> {
 /// `''` (or `""`) made one quote, when that kind of quote occurs only in pairs, at least
 /// twice. `It''s` un-doubles to the ordinary `It's`; only a value that is SQL after the
 /// second layer is flagged.
-fn quotes_undoubled(value: &str) -> Option<String> {
+///
+/// `classes` are the value's [`byte_classes`]: a kind of quote the value lacks has no pair
+/// to count, and its search is skipped.
+fn quotes_undoubled(value: &str, classes: u16) -> Option<String> {
     let b = value.as_bytes();
-    for q in [b'\'', b'"'] {
-        let mut pairs = 0usize;
-        let mut lone = false;
-        let mut i = 0;
-        while i < b.len() {
-            if b[i] == q {
-                if b.get(i + 1) == Some(&q) {
-                    pairs += 1;
-                    i += 2;
-                    continue;
-                }
-                lone = true;
-                break;
-            }
-            i += 1;
+    for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE)] {
+        if classes & class == 0 {
+            continue;
         }
+        let (pairs, lone) = quote_pairs(b, q);
         if !lone && pairs >= 2 {
             let pair = if q == b'\'' { "''" } else { "\"\"" };
             return Some(value.replace(pair, &pair[..1]));
         }
     }
     None
+}
+
+/// The doubled quotes `q` of `b` read from the left (`qq`, each quote in one pair), and
+/// whether a lone one stops the count. Jumps from quote to quote: most values with a quote
+/// have a long run of other bytes between them.
+fn quote_pairs(b: &[u8], q: u8) -> (usize, bool) {
+    let mut pairs = 0usize;
+    let mut i = 0;
+    while let Some(p) = memchr::memchr(q, &b[i..]) {
+        i += p;
+        if b.get(i + 1) != Some(&q) {
+            return (pairs, true);
+        }
+        pairs += 1;
+        i += 2;
+    }
+    (pairs, false)
 }
 
 /// `1/*/*nested*/*/or 1=1`: PostgreSQL nests block comments (as the SQL standard does), so the first `*/` closes only the inner one and the test after the outer

@@ -2046,9 +2046,26 @@ fn trim_statement_start(b: &[u8]) -> &[u8] {
 /// chain is read again with each `?.` as the plain access.
 fn statement_acts(b: &[u8]) -> bool {
     statement_acts_plain(b) || {
-        let plain = without_optional_chaining(b);
-        plain.len() < b.len() && statement_acts_plain(&plain)
+        let head = &b[..b.len().min(MAX_OPTIONAL_CHAIN)];
+        // Most statements have no `?.` to rewrite: [`without_optional_chaining`] would copy
+        // the head unchanged, so read the head in place (no copy, no allocation).
+        if first_optional_chain(head).is_none() {
+            head.len() < b.len() && statement_acts_plain(head)
+        } else {
+            let plain = without_optional_chaining(b);
+            plain.len() < b.len() && statement_acts_plain(&plain)
+        }
     }
+}
+
+/// The first `?.` that [`without_optional_chaining`] rewrites in `b`, found from its rarer
+/// `?`: none means the rewrite is `b` itself.
+fn first_optional_chain(b: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(b'?', b).find(|&i| {
+        b.get(i + 1) == Some(&b'.')
+            && b.get(i + 2)
+                .is_some_and(|&c| c == b'(' || c == b'[' || is_ident_start(c))
+    })
 }
 
 /// Bytes of a statement rewritten by [`without_optional_chaining`].
@@ -2851,6 +2868,28 @@ mod tests {
 
     fn sink_call(s: &str) -> bool {
         super::sink_call(s, super::super::classes(s.as_bytes()), &mut Sinks::new())
+    }
+
+    #[test]
+    fn no_optional_chain_found_means_the_rewrite_is_the_head() {
+        for v in [
+            "window?.alert?.(1)",
+            "top?.['alert'](1)",
+            "a?.5:1",
+            "x ? .y : z",
+            "cond?.(",
+            "end?.",
+            "end?",
+            "?.",
+            "a?b:c; d?.e",
+            "no question here at all",
+            "",
+        ] {
+            let b = v.as_bytes();
+            let head = &b[..b.len().min(MAX_OPTIONAL_CHAIN)];
+            let same = without_optional_chaining(b) == head;
+            assert_eq!(first_optional_chain(head).is_none(), same, "{v:?}");
+        }
     }
 
     #[test]
