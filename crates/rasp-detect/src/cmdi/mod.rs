@@ -1837,6 +1837,14 @@ fn interactive_escape(v: &[u8], plus: bool) -> bool {
         // vi's `:set shell=/bin/sh`, then `:shell` starts it.
         [b':', body @ ..] => {
             let body = &body[..body.len().min(48)];
+            // `:shell`, `:sh`, `:terminal`: typed alone into vi (or a pager that passes ex
+            // commands on) they start an interactive shell. Ex commands are lower case and
+            // end the line; `:shell:` is an emoji short code and `:sh` inside a time or a
+            // URL does not open the value.
+            let ex = body.trim_ascii_end();
+            if body.len() < 48 && matches!(ex, b"sh" | b"she" | b"shel" | b"shell" | b"terminal") {
+                return true;
+            }
             return body.len() > 4
                 && body[..4].eq_ignore_ascii_case(b"set ")
                 && memchr::memmem::find(body, b"shell=").is_some_and(|p| {

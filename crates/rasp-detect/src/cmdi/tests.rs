@@ -3086,3 +3086,21 @@ fn whole_value_command_names_followed_by_prose() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn vi_shell_ex_command_alone() {
+    for v in [":shell", ":sh", ":shell\n", " :sh", ":terminal"] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        ":shell:",
+        ":sh:",
+        ":Shell",
+        ":shells",
+        "10:sh",
+        ":shell script tips",
+        ":term",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
