@@ -158,6 +158,78 @@ pub(crate) fn quotes_inside_words(value: &str) -> bool {
     quotes > 0
 }
 
+/// Whether each kind of quote in `value` first appears glued to the end of a word and is
+/// followed by two plain words or numbers, neither a SQL keyword (`I'm 6' or 6'1"`: `'I' m
+/// 6`), or, when it is the only one of its kind, ends the value. In the context that quote
+/// closes, a literal followed by two bare names is a syntax error in every dialect and in
+/// every position of a statement (one name after a literal can be an alias; a second one
+/// cannot follow it), and a last quote leaves the application's own quote to open a literal
+/// that never ends; bare, a word glued to a literal is no literal prefix (`N'…'`, `X'…'`
+/// are left to the model). So no context runs the value, whatever follows the error. A
+/// break-out needs an operator, a keyword or a comment right after its quote (`x' or 1=1`,
+/// `admin'--`), a statement separator could start a second statement, and a comparison,
+/// call or operator elsewhere (`foo' Eqv StrComp(…)`: Access reads `Eqv` as an operator)
+/// or SQL before the first quote is SQL to judge: those stay the model's. For the SQLi model, which scores `' or 6'` as the start of a tautology.
+pub(crate) fn quote_then_words(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 128 || b.iter().any(|&c| QUOTE_WORDS_NOT[usize::from(c)]) {
+        return false;
+    }
+    // (SQL before the first quote is SQL to judge: `or 4975==4975'`)
+    let first_quote = b
+        .iter()
+        .position(|&c| c == b'\'' || c == b'"')
+        .unwrap_or(b.len());
+    if has_sql_keyword(&value.trim_ascii()[..first_quote]) {
+        return false;
+    }
+    let token = |i: usize| -> usize {
+        b[i..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+            .map_or(b.len(), |n| i + n)
+    };
+    let plain = |start: usize, end: usize| {
+        // (ASCII bytes only: `start..end` are character boundaries)
+        end > start && !crate::sqli::is_keyword(&value.trim_ascii()[start..end])
+    };
+    let mut kinds = 0;
+    for q in [b'\'', b'"'] {
+        let Some(k) = memchr::memchr(q, b) else {
+            continue;
+        };
+        kinds += 1;
+        // glued to a word that is no literal prefix (`N'`, `X'`, `B'`, `E'`, `U&'`)
+        let word_start = b[..k]
+            .iter()
+            .rposition(|c| !c.is_ascii_alphanumeric())
+            .map_or(0, |p| p + 1);
+        if word_start == k || (k - word_start == 1 && b"NnXxBbEeUu".contains(&b[word_start])) {
+            return false;
+        }
+        if k + 1 == b.len() && memchr::memchr(q, &b[..k]).is_none() {
+            continue;
+        }
+        let mut i = k + 1;
+        if b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let first = token(i);
+        if !plain(i, first) || b.get(first) != Some(&b' ') {
+            return false;
+        }
+        let second = token(first + 1);
+        if !plain(first + 1, second) {
+            return false;
+        }
+    }
+    kinds > 0
+}
+
+/// Bytes that make a value more than words, numbers and quotes (see [`quote_then_words`]):
+/// separators, escapes, comparisons, calls and operators.
+static QUOTE_WORDS_NOT: [bool; 256] = crate::byte_set(b";\\`\n\r=()<>|&");
+
 /// Whether every quote in `value` is a prime after a number: feet and inches, minutes and
 /// seconds (`1' = 60"`, `5'10"`, `45°30'15"`), with no SQL keyword, comment, terminator,
 /// parenthesis or escape. Closing a literal right after a digit and going on with numbers

@@ -465,6 +465,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::quotes_inside_words(decoded)
                 && !data_shape::unit_marks(decoded)
                 && !data_shape::parenthetical_prose(decoded)
+                && !data_shape::quote_then_words(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -998,6 +999,8 @@ mod tests {
             "45°30'15\" N",
             "Select Comfort (Sleep Number)",
             "Select (one) from below",
+            "I'm 6' or 6'1\"",
+            "it's Bob's car",
         ] {
             assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
         }
@@ -1012,6 +1015,8 @@ mod tests {
             "1'; drop table users",
             "(select 1 from dual)",
             "1 and sleep(5)",
+            "x' a union select 1,2 -- ",
+            "N'x' or 1=1 --",
         ] {
             assert!(d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
         }
