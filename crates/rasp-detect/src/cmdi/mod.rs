@@ -1942,15 +1942,19 @@ fn escape_after_keystroke(v: &[u8], plus: bool) -> bool {
     matches!(line.first(), Some(b'!' | b':')) && interactive_escape(line, plus)
 }
 
+/// `v` past its leading blanks and one opening quote: where a quoted argument's text starts.
+fn after_opening_quote(v: &[u8]) -> &[u8] {
+    let v = v.trim_ascii_start();
+    v.strip_prefix(b"'")
+        .or_else(|| v.strip_prefix(b"\""))
+        .unwrap_or(v)
+}
+
 /// `pipe:id`, `pipe:ls -la`: a file name handed to ImageMagick whose `pipe:` coder reads the
 /// image from the output of the command after it (ImageMagick runs it with `popen`). A file
 /// name or a form field that opens with `pipe:` and a command has no other reading.
 fn imagemagick_pipe(v: &[u8]) -> bool {
-    let v = v.trim_ascii_start();
-    let v = v
-        .strip_prefix(b"'")
-        .or_else(|| v.strip_prefix(b"\""))
-        .unwrap_or(v);
+    let v = after_opening_quote(v);
     if !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"pipe:")) {
         return false;
     }
@@ -6749,11 +6753,7 @@ fn git_ext_transport(v: &[u8]) -> bool {
 
 /// [`git_ext_transport`] past its first byte.
 fn git_ext_url(v: &[u8]) -> bool {
-    let v = v.trim_ascii_start();
-    let v = v
-        .strip_prefix(b"'")
-        .or_else(|| v.strip_prefix(b"\""))
-        .unwrap_or(v);
+    let v = after_opening_quote(v);
     v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"ext::")) && {
         let rest = &v[5..];
         let len = rest

@@ -152,13 +152,7 @@ fn command_argument(v: &[u8], k: usize) -> bool {
         }
         Some(_) => {
             let rest = &v[k..];
-            let len = rest
-                .iter()
-                .take(256)
-                .take_while(|&&c| {
-                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
-                })
-                .count();
+            let len = rest.iter().take(256).take_while(|&&c| path_byte(c)).count();
             let word = &rest[..len];
             let base = word.rsplit(|&b| b == b'/').next().unwrap_or_default();
             let shell = matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash");
@@ -292,14 +286,8 @@ fn file_upload_option(name: &[u8], v: &[u8], after: usize) -> bool {
     if !name_ends_with(name, b"file", true) || !matches!(v.get(after), Some(b'=' | b' ')) {
         return false;
     }
-    let path = option_value(v, after, 128, |c| {
-        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
-    });
-    let secret = path.starts_with(b"/etc/")
-        || path.starts_with(b"/proc/")
-        || memchr::memmem::find(path, b"/.ssh/").is_some()
-        || memchr::memmem::find(path, b"/.aws/").is_some();
-    secret && memchr::memmem::find(&v[after..], b"://").is_some()
+    let path = option_value(v, after, 128, path_byte);
+    system_secret(path) && memchr::memmem::find(&v[after..], b"://").is_some()
 }
 
 /// `-K /tmp/evil.conf`, `-F /tmp/evil_config`, `--rcfile=/dev/shm/x.rc`: an option handed a
@@ -374,20 +362,23 @@ fn secret_upload(v: &[u8], after: usize) -> bool {
         return false;
     }
     let path = &v[k + 1..];
-    let len = path
-        .iter()
-        .take(128)
-        .take_while(|&&c| {
-            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
-        })
-        .count();
+    let len = path.iter().take(128).take_while(|&&c| path_byte(c)).count();
     let path = &path[..len];
+    system_secret(path) || path.starts_with(b"/root/") || path.starts_with(b"~/.")
+}
+
+/// A byte of a file path as an option's value spells it.
+fn path_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+}
+
+/// A system secret an upload option can send: a file under `/etc` or `/proc`, or a user's
+/// SSH or cloud credentials.
+fn system_secret(path: &[u8]) -> bool {
     path.starts_with(b"/etc/")
         || path.starts_with(b"/proc/")
-        || path.starts_with(b"/root/")
         || memchr::memmem::find(path, b"/.ssh/").is_some()
         || memchr::memmem::find(path, b"/.aws/").is_some()
-        || path.starts_with(b"~/.")
 }
 
 /// The option's value after the `=` or blank at `after` (blanks and one opening quote
