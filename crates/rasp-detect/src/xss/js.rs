@@ -1844,11 +1844,19 @@ const MAX_SOURCES: usize = 16;
 /// (`console.log(document.cookie)`, `encodeURIComponent(location.href)`) and Make's `$(name)`
 /// move nothing from the attacker into a sink.
 pub fn source_into_sink(s: &str) -> bool {
+    // (each source's searcher is built once: `memmem::find` would build one per call)
+    static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::LazyLock::new(|| {
+            PAGE_SOURCES
+                .iter()
+                .map(|(src, _)| memchr::memmem::Finder::new(src))
+                .collect()
+        });
     let b = s.as_bytes();
     let mut seen = 0;
-    for &(src, strong) in &PAGE_SOURCES {
+    for (&(src, strong), finder) in PAGE_SOURCES.iter().zip(FINDERS.iter()) {
         let mut from = 0;
-        while let Some(p) = memchr::memmem::find(&b[from..], src).map(|p| p + from) {
+        while let Some(p) = finder.find(&b[from..]).map(|p| p + from) {
             from = p + 1;
             seen += 1;
             if seen > MAX_SOURCES {
