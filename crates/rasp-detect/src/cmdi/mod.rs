@@ -1954,22 +1954,29 @@ fn after_opening_quote(v: &[u8]) -> &[u8] {
 /// image from the output of the command after it (ImageMagick runs it with `popen`). A file
 /// name or a form field that opens with `pipe:` and a command has no other reading.
 fn imagemagick_pipe(v: &[u8]) -> bool {
+    prefixed_program(v, b"pipe:").is_some_and(|(word, after)| {
+        after
+            .first()
+            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\'' | b'"' | b'|' | b';' | b'['))
+            && (known_command(word) || path_to_run(word))
+    })
+}
+
+/// The program a coder or transport prefix names (`pipe:id`, `'ext::sh -c …'`): past blanks
+/// and one opening quote, `v` starts with `prefix` (any case); returns the program word after
+/// it (letters, digits and path bytes, at most 64) and the text after that word.
+fn prefixed_program<'a>(v: &'a [u8], prefix: &[u8]) -> Option<(&'a [u8], &'a [u8])> {
     let v = after_opening_quote(v);
-    if !v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"pipe:")) {
-        return false;
+    if !v.get(..prefix.len())?.eq_ignore_ascii_case(prefix) {
+        return None;
     }
-    let rest = &v[5..];
+    let rest = &v[prefix.len()..];
     let len = rest
         .iter()
         .take(64)
         .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
         .count();
-    let word = &rest[..len];
-    len > 0
-        && rest
-            .get(len)
-            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'\'' | b'"' | b'|' | b';' | b'['))
-        && (known_command(word) || path_to_run(word))
+    (len > 0).then(|| rest.split_at(len))
 }
 
 /// `new java.lang.ProcessBuilder(#cmd)).(#p.start())`, `new ProcessBuilder("id").start()`:
@@ -6753,16 +6760,7 @@ fn git_ext_transport(v: &[u8]) -> bool {
 
 /// [`git_ext_transport`] past its first byte.
 fn git_ext_url(v: &[u8]) -> bool {
-    let v = after_opening_quote(v);
-    v.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"ext::")) && {
-        let rest = &v[5..];
-        let len = rest
-            .iter()
-            .take(64)
-            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
-            .count();
-        len > 0 && (known_command(&rest[..len]) || path_to_run(&rest[..len]))
-    }
+    prefixed_program(v, b"ext::").is_some_and(|(word, _)| known_command(word) || path_to_run(word))
 }
 
 /// Whether the string opening `rest` (closed by `quote`) names a PHP function that runs a
