@@ -317,8 +317,8 @@ pub(crate) fn script_words_in_prose(value: &str) -> bool {
                 .map_or(line.len(), |n| i + n);
             let name = &line[i..end];
             if let Some(p) = prev {
-                if !JS_JOINING_WORDS.contains(&p)
-                    && !JS_JOINING_WORDS.contains(&name)
+                if !joins_script_words(p)
+                    && !joins_script_words(name)
                     && !p[0].is_ascii_digit()
                     && !name[0].is_ascii_digit()
                 {
@@ -336,52 +336,28 @@ pub(crate) fn script_words_in_prose(value: &str) -> bool {
 /// [`script_words_in_prose`]).
 static NOT_SCRIPT_PROSE: [bool; 256] = crate::byte_set(b"<=:`\\{}/&%");
 
-/// JavaScript's keywords and contextual words that stand beside a name in valid script
-/// (`new Image`, `typeof x`, `x in y`, `return x`, `async function`, `get x()`).
-const JS_JOINING_WORDS: &[&[u8]] = &[
-    b"break",
-    b"case",
-    b"catch",
-    b"class",
-    b"const",
-    b"continue",
-    b"debugger",
-    b"default",
-    b"delete",
-    b"do",
-    b"else",
-    b"export",
-    b"extends",
-    b"finally",
-    b"for",
-    b"function",
-    b"if",
-    b"import",
-    b"in",
-    b"instanceof",
-    b"new",
-    b"return",
-    b"super",
-    b"switch",
-    b"this",
-    b"throw",
-    b"try",
-    b"typeof",
-    b"var",
-    b"void",
-    b"while",
-    b"with",
-    b"yield",
-    b"let",
-    b"static",
-    b"await",
-    b"async",
-    b"of",
-    b"get",
-    b"set",
-    b"from",
-    b"as",
-];
+/// Whether `w` may stand beside a name in valid script: the XSS grammar's table
+/// ([`crate::xss::joins_statement_words`]: `new Image`, `typeof x`, `x in y`, `get x()`),
+/// a label after `break`/`continue`, and the control words, which take a parenthesis or a
+/// brace (prose that uses them, `if you call alert(1)`, is left to the model).
+fn joins_script_words(w: &[u8]) -> bool {
+    crate::xss::joins_statement_words(w)
+        || matches!(
+            w,
+            b"break"
+                | b"continue"
+                | b"catch"
+                | b"finally"
+                | b"for"
+                | b"if"
+                | b"super"
+                | b"switch"
+                | b"this"
+                | b"try"
+                | b"while"
+                | b"with"
+        )
+}
 
 /// Whether `value` is words with a parenthetical of words (`Select Comfort (Sleep Number)`,
 /// `Choose (select all that apply)`, `Select (one) from below`): letters, blanks and

@@ -1795,7 +1795,7 @@ fn skip_blanks(b: &[u8], mut i: usize) -> usize {
 
 /// [`joins_words`], and the keywords that stand before or after another word in statements
 /// and declarations (`else alert(1)`, `import x from …`, `class A extends B`).
-pub(super) fn joins_statement_words(w: &[u8]) -> bool {
+pub(crate) fn joins_statement_words(w: &[u8]) -> bool {
     joins_words(w)
         || matches!(
             w,

@@ -32,7 +32,7 @@ mod html;
 mod inert;
 mod js;
 /// A byte that may continue a JavaScript identifier (`A-Za-z0-9_$`; ASCII only).
-pub(crate) use js::is_ident;
+pub(crate) use js::{is_ident, joins_statement_words};
 mod page;
 mod uri;
 
