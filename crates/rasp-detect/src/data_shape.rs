@@ -226,6 +226,360 @@ pub(crate) fn quote_then_words(value: &str) -> bool {
     kinds > 0
 }
 
+/// Whether `value` is a sentence around a comparison (`either 1=1 or 2`, `or 1=1 meaning`,
+/// `is 1=1 true?`): a plain word (no SQL keyword) stands right beside a number at the start
+/// or the end (`either 1`, `1 meaning`), or the value ends in a question mark glued to a word;
+/// its only SQL words are connectives and the words of a condition (`or`, `and`, `not`,
+/// `is`, `in`, `like`, `between`, `null`, `true`, `false`); and it has no quote, comment,
+/// terminator, bracket, escape, variable or pipe. Without a quote it cannot leave a literal:
+/// as the text of one it stays text, and bare it is a condition with words around it. A name
+/// directly before a number, or one after the condition where the clause has ended, is a
+/// syntax error wherever a condition stands (a `WHERE`, `ON`, `HAVING`, `CASE`), and `?` is
+/// no operator after a word; what the grammar has read of it in each context is all there is.
+/// For the SQLi model, which scores `1=1` and `or` without the words around them; a statement
+/// with other keywords (`REAL 1 union select …`) stays the model's.
+///
+/// ```text
+/// "either 1=1 or 2" -> true       "1 or 1=1"           -> false
+/// "is 1=1 true?"    -> true       "id AND 1=1"         -> false
+/// ```
+pub(crate) fn comparison_in_prose(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 128
+        || b.iter().any(|&c| PROSE_COMPARISON_NOT[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+        || memchr::memmem::find(b, b"/*").is_some()
+    {
+        return false;
+    }
+    #[derive(Clone, Copy, PartialEq)]
+    enum T {
+        /// Letters only, two or more, no SQL keyword.
+        Plain,
+        Number,
+        /// A condition's keyword, another word, or punctuation.
+        Other,
+    }
+    let mut toks = [T::Other; 3];
+    let (mut first, mut n) = ([T::Other; 2], 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let (t, end) = if c.is_ascii_alphabetic() || c == b'_' {
+            let end = b[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+                .map_or(b.len(), |k| i + k);
+            let w = &value.trim_ascii()[i..end];
+            let t = if crate::sqli::is_keyword(w) {
+                if !CONDITION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)) {
+                    return false;
+                }
+                T::Other
+            } else if end - i >= 2 && b[i..end].iter().all(u8::is_ascii_alphabetic) {
+                T::Plain
+            } else {
+                T::Other
+            };
+            (t, end)
+        } else if c.is_ascii_digit() {
+            let end = b[i..]
+                .iter()
+                .position(|c| !(c.is_ascii_digit() || *c == b'.'))
+                .map_or(b.len(), |k| i + k);
+            (T::Number, end)
+        } else if c.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        } else {
+            (T::Other, i + 1)
+        };
+        if n < 2 {
+            first[n] = t;
+        }
+        n += 1;
+        toks = [toks[1], toks[2], t];
+        i = end;
+    }
+    if n < 3 {
+        return false;
+    }
+    let question = b.last() == Some(&b'?') && b[b.len() - 2].is_ascii_alphabetic();
+    question || first == [T::Plain, T::Number] || toks[1..] == [T::Number, T::Plain]
+}
+
+/// The SQL keywords of a condition (see [`comparison_in_prose`]).
+const CONDITION_WORDS: [&str; 12] = [
+    "and", "or", "xor", "not", "is", "in", "like", "between", "null", "true", "false", "unknown",
+];
+/// Bytes that let a value leave a literal, end a statement, call, index or escape (see
+/// [`comparison_in_prose`]).
+static PROSE_COMPARISON_NOT: [bool; 256] = crate::byte_set(b"'\"`;#()[]{}\\@|&$:\n\r");
+
+/// Whether every `<` in `value` opens an autolink to a web or mail address
+/// (`See <https://example.com/a?b=c>`, `Write to <mailto:help@example.com>`) and the text
+/// around them is plain: no other `<` or `>`, quote, backtick, bracket, brace, `=` or
+/// escape. Markdown and mail readers write each autolink as a link to that address. Read as
+/// HTML instead, it is an unknown element named after the scheme whose attributes are the
+/// URL's pieces; with no blank, quote or parenthesis in the URL and no piece named like an
+/// event handler or a style, none of them runs or shows anything. The text around them has
+/// nothing that opens markup or a string, calls or assigns. For the XSS model, which reads
+/// `<h…` and `b=c` as a tag and an attribute.
+///
+/// ```text
+/// "See <https://example.com/a?b=c>" -> true    "<https://x/onmouseover=alert(1)>" -> false
+/// ```
+pub(crate) fn autolinks_in_prose(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 1024 {
+        return false;
+    }
+    let mut links = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'<' {
+            if AUTOLINK_TEXT_NOT[usize::from(c)] {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let rest = &b[i + 1..];
+        let scheme = [&b"https://"[..], b"http://", b"mailto:"]
+            .into_iter()
+            .find(|s| rest.len() > s.len() && rest[..s.len()].eq_ignore_ascii_case(s));
+        let Some(scheme) = scheme else {
+            return false;
+        };
+        let Some(end) = memchr::memchr(b'>', rest) else {
+            return false;
+        };
+        let url = &rest[scheme.len()..end];
+        if url.is_empty()
+            || url.iter().any(|&c| AUTOLINK_URL_NOT[usize::from(c)])
+            || handler_or_style_piece(url)
+        {
+            return false;
+        }
+        links += 1;
+        i += 1 + end + 1;
+    }
+    links > 0
+}
+
+/// Whether a piece of `url`, as the HTML tokenizer would split it into attributes (at `/`,
+/// `?`, `&`, `#`, `;`), is named like an event handler (`on…`) or `style`.
+fn handler_or_style_piece(url: &[u8]) -> bool {
+    url.split(|&c| matches!(c, b'/' | b'?' | b'&' | b'#' | b';' | b'.'))
+        .any(|piece| {
+            let name = piece.split(|&c| c == b'=').next().unwrap_or(piece);
+            (name.len() > 2 && name[..2].eq_ignore_ascii_case(b"on"))
+                || name.eq_ignore_ascii_case(b"style")
+        })
+}
+
+/// Bytes of the text around autolinks that reach markup, a string, a call or an
+/// assignment (see [`autolinks_in_prose`]).
+static AUTOLINK_TEXT_NOT: [bool; 256] = crate::byte_set(b">\"'`()[]{}=\\");
+/// Bytes an autolink's URL may not hold: blanks and controls end it, quotes, parentheses
+/// and angle brackets could start script or markup (see [`autolinks_in_prose`]).
+static AUTOLINK_URL_NOT: [bool; 256] = {
+    let mut t = crate::byte_set(b"<>\"'`(){}\\ \x7f");
+    let mut c = 0;
+    while c < 0x20 {
+        t[c] = true;
+        c += 1;
+    }
+    t
+};
+
+/// CSS functions of colours, sizes, fonts, gradients and transforms: none loads or runs
+/// anything (see [`inert_css`]; `url(` is read on its own).
+const CSS_VALUE_FUNCTIONS: [&[u8]; 20] = [
+    b"rgb",
+    b"rgba",
+    b"hsl",
+    b"hsla",
+    b"calc",
+    b"var",
+    b"local",
+    b"format",
+    b"min",
+    b"max",
+    b"clamp",
+    b"minmax",
+    b"repeat",
+    b"linear-gradient",
+    b"radial-gradient",
+    b"translate",
+    b"translatex",
+    b"translatey",
+    b"rotate",
+    b"scale",
+];
+
+/// Whether `value` is CSS declarations and nothing else, bare (`color: red; margin: 0`),
+/// in a `style` attribute (`style="color:red"`) or in one `@font-face` rule: each declaration
+/// a property name, `:` and a value of words, numbers, colours, quoted names and the
+/// functions of [`CSS_VALUE_FUNCTIONS`], every `url(…)` a path on the site itself (no scheme,
+/// no `//` host), and nothing the XSS grammar's CSS reading finds active
+/// ([`crate::xss::css`]: `expression(`, `behavior`, `-moz-binding`, `javascript:`). Custom-CSS
+/// fields and page builders post such values; the style they set loads nothing from
+/// elsewhere and runs nothing. For the XSS model, which reads `url('` and `style="` as the
+/// start of an injected attribute.
+///
+/// ```text
+/// "style=\"color:red\""                      -> true
+/// "background-image: url('/img/hero.jpg')"   -> true
+/// "color:red;background:url(//evil.com/log)" -> false
+/// ```
+pub(crate) fn inert_css(value: &str) -> bool {
+    let v = value.trim_ascii();
+    if v.len() > 1024 {
+        return false;
+    }
+    let mut b = v.as_bytes();
+    // `style="…"` / `style='…'`
+    if b.len() > 7 && b[..6].eq_ignore_ascii_case(b"style=") {
+        match b[6..] {
+            [q @ (b'"' | b'\''), ref inner @ .., last] if last == q && !inner.contains(&q) => {
+                b = inner;
+            }
+            _ => return false,
+        }
+    }
+    // `@font-face { … }`
+    if let Some(rest) = strip_prefix_ignore_case(b, b"@font-face") {
+        let rest = rest.trim_ascii();
+        match rest {
+            [b'{', inner @ .., b'}'] => b = inner,
+            _ => return false,
+        }
+    }
+    let mut declarations = 0;
+    for d in b.split(|&c| c == b';') {
+        let d = d.trim_ascii();
+        if d.is_empty() {
+            continue;
+        }
+        let Some(colon) = memchr::memchr(b':', d) else {
+            return false;
+        };
+        let name = d[..colon].trim_ascii();
+        let name = name.strip_prefix(b"-").unwrap_or(name);
+        if name.is_empty()
+            || !name[0].is_ascii_alphabetic()
+            || !name.iter().all(|&c| c.is_ascii_alphabetic() || c == b'-')
+            || !inert_css_value(d[colon + 1..].trim_ascii())
+        {
+            return false;
+        }
+        declarations += 1;
+    }
+    // (the text is ASCII here: every byte was checked)
+    declarations > 0 && !crate::xss::css::dangerous(std::str::from_utf8(b).unwrap_or("expression("))
+}
+
+/// Whether a CSS declaration's value is words, numbers, colours, quoted names and the
+/// functions [`inert_css`] accepts, with parentheses nested at most twice.
+fn inert_css_value(v: &[u8]) -> bool {
+    if v.is_empty() {
+        return false;
+    }
+    let mut depth = 0u8;
+    let mut i = 0;
+    while i < v.len() {
+        let c = v[i];
+        match c {
+            b'(' => {
+                let name_start = v[..i]
+                    .iter()
+                    .rposition(|c| !(c.is_ascii_alphanumeric() || *c == b'-'))
+                    .map_or(0, |p| p + 1);
+                let name = &v[name_start..i];
+                if name.eq_ignore_ascii_case(b"url") {
+                    let Some(len) = site_url_argument(&v[i + 1..]) else {
+                        return false;
+                    };
+                    i += 1 + len;
+                    continue;
+                }
+                if depth == 2
+                    || !CSS_VALUE_FUNCTIONS
+                        .iter()
+                        .any(|f| name.eq_ignore_ascii_case(f))
+                {
+                    return false;
+                }
+                depth += 1;
+            }
+            b')' => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            b'\'' | b'"' => {
+                // a quoted font or family name
+                let Some(end) = memchr::memchr(c, &v[i + 1..]) else {
+                    return false;
+                };
+                if !v[i + 1..i + 1 + end]
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'-' | b'_'))
+                {
+                    return false;
+                }
+                i += 1 + end + 1;
+                continue;
+            }
+            c if c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b' ' | b'#' | b'%' | b'.' | b',' | b'-' | b'+' | b'!' | b'/' | b'*'
+                ) => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    depth == 0
+}
+
+/// The length of a `url(` argument up to and including its `)`, when it is a path on the
+/// site itself, quoted or not: `/img/a.png`, `fonts/x.woff2`, `../a.png`; no scheme, no
+/// `//` host, no blank, escape or parenthesis.
+fn site_url_argument(b: &[u8]) -> Option<usize> {
+    let (q, start) = match b.first()? {
+        q @ (b'\'' | b'"') => (Some(*q), 1),
+        _ => (None, 0),
+    };
+    let close = match q {
+        Some(q) => start + memchr::memchr(q, &b[start..])?,
+        None => memchr::memchr(b')', b)?,
+    };
+    let path = &b[start..close];
+    let after = close + usize::from(q.is_some());
+    if path.is_empty()
+        || path.starts_with(b"//")
+        || b.get(after) != Some(&b')')
+        || !path.iter().all(|&c| {
+            c.is_ascii_alphanumeric()
+                || matches!(
+                    c,
+                    b'/' | b'.' | b'-' | b'_' | b'?' | b'=' | b'&' | b'#' | b'%'
+                )
+        })
+    {
+        return None;
+    }
+    Some(after + 1)
+}
+
+/// `b` without `prefix`, compared ignoring ASCII case.
+fn strip_prefix_ignore_case<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    (b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix))
+        .then(|| &b[prefix.len()..])
+}
+
 /// Bytes that make a value more than words, numbers and quotes (see [`quote_then_words`]):
 /// separators, escapes, comparisons, calls and operators.
 static QUOTE_WORDS_NOT: [bool; 256] = crate::byte_set(b";\\`\n\r=()<>|&");
@@ -803,6 +1157,85 @@ mod tests {
             "```\n",
         ] {
             assert_eq!(fenced_code_body(v), None, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn autolinks_and_site_styles_are_settled() {
+        for v in [
+            "See <https://example.com/a?b=c>",
+            "See <http://www.w3.org/TR/html5/>",
+            "Docs: <https://docs.example.com/x#y> and <mailto:help@example.com>",
+        ] {
+            assert!(autolinks_in_prose(v), "{v}");
+        }
+        for v in [
+            "<https://x/onmouseover=alert(1)>",
+            "<https://x/style=x/onfocus=a>",
+            "<https://x/a> <img src=x>",
+            "<javascript:alert(1)>",
+            "See <https://x/a b>",
+            "x=<https://x/a>",
+            "no link",
+            "<https://x/a",
+        ] {
+            assert!(!autolinks_in_prose(v), "{v}");
+        }
+        for v in [
+            "style=\"color:red\"",
+            "background-image: url('/img/hero.jpg')",
+            "font-family: 'Roboto'; src: url('/fonts/roboto.woff2')",
+            "@font-face { font-family: 'Inter'; src: url(inter.woff2); }",
+            "color: rgba(0, 0, 0, 0.5); margin: 0 auto !important",
+            "background: linear-gradient(to right, rgb(1,2,3), #fff)",
+        ] {
+            assert!(inert_css(v), "{v}");
+        }
+        for v in [
+            "color:red;background:url(//evil.com/log?x)",
+            "background:url(javascript:alert(1))",
+            "background:url(https://evil.example/x)",
+            "width: expression(alert(1))",
+            "behavior: url(x.htc)",
+            "-moz-binding: url(/x.xml#xss)",
+            "style=\"color:red\" onmouseover=\"alert(1)\"",
+            "color: red</style><script>alert(1)</script>",
+            "x: alert(1)",
+            "body{background:url(/a.png)}",
+            "color red",
+        ] {
+            assert!(!inert_css(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn comparisons_in_sentences_are_prose() {
+        for v in [
+            "either 1=1 or 2",
+            "or 1=1 meaning",
+            "OR 1=1 explanation",
+            "is 1=1 true?",
+            "either 1=1 or 2=2 is a tautology",
+        ] {
+            assert!(comparison_in_prose(v), "{v}");
+        }
+        for v in [
+            // conditions, statements, quotes and comments stay the model's
+            "1 or 1=1",
+            "id AND 1=1",
+            "HOPE AND 8=3",
+            "FacilityID and 1=0",
+            "REAL 1 union select * from foo",
+            "1 or 1=1 limit 1",
+            "x' or 1=1 meaning",
+            "1=1 -- meaning",
+            "1 or 1=1 #why",
+            "1 or sleep(5) why",
+            "1 or 1=1",
+            "or 1=1",
+            "1=1 in sql why",
+        ] {
+            assert!(!comparison_in_prose(v), "{v}");
         }
     }
 

@@ -466,6 +466,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::unit_marks(decoded)
                 && !data_shape::parenthetical_prose(decoded)
                 && !data_shape::quote_then_words(decoded)
+                && !data_shape::comparison_in_prose(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -476,6 +477,8 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
             !(xss::settled_text(value)
                 || sqli::is_math(decoded)
                 || data_shape::script_words_in_prose(decoded)
+                || data_shape::autolinks_in_prose(decoded)
+                || data_shape::inert_css(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }
     }

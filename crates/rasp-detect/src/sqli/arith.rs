@@ -57,6 +57,14 @@ pub fn is_math(decoded: &str) -> bool {
     if decoded.len() > MAX_MATH_BYTES {
         return false;
     }
+    // Where `--` opens a comment (every dialect but MySQL, which needs a blank after it),
+    // the query reads only what stands before it: that must be math too (`1 = 1 -- 1` is
+    // the tautology `1 = 1`).
+    if let Some(k) = memchr::memmem::find(decoded.as_bytes(), b"--") {
+        if !is_math(&decoded[..k]) {
+            return false;
+        }
+    }
     let Some((toks, n)) = tokenize(decoded) else {
         return false;
     };
@@ -175,7 +183,19 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
             b'<' | b'>' => (Tok::Compare, 1),
             b'!' | b'=' if next == Some(b'=') => (Tok::Compare, 2),
             b'=' => (Tok::Compare, 1),
-            b'-' if next == Some(b'-') => return None,
+            // `5--3 = 8`, `7 - 2 -- 3`: minus a negative number, right after a number and
+            // before a digit; anything else after `--` is a comment
+            b'-' if next == Some(b'-') => {
+                let after = b[i + 2..].iter().find(|c| !matches!(c, b' ' | b'\t'));
+                if n > 0
+                    && matches!(toks[n - 1], Tok::Number(_))
+                    && after.is_some_and(u8::is_ascii_digit)
+                {
+                    (Tok::Sign, 1)
+                } else {
+                    return None;
+                }
+            }
             b'/' if next == Some(b'*') => return None,
             // A prime (`f'(x)`, `X'' = A * X`) follows a name and is not followed by one;
             // a quote that opens or closes a literal (`x' or 'a'='a`) touches a word.
@@ -251,6 +271,9 @@ mod tests {
             "sqrt(16)=4",
             "sin(x)^2 + cos(x)^2 = 1",
             "ln(e) = 1",
+            // minus a negative number
+            "5--3 = 8",
+            "7 - 2 -- 3",
         ] {
             assert!(is_math(v), "{v}");
         }
@@ -282,6 +305,11 @@ mod tests {
             "1' or '1",
             "a' or b=b",
             "x'='x",
+            // `--` as a comment: what stands before it is the query
+            "1 = 1 -- 1",
+            "1 or 1=1 -- 1",
+            "1 -- x",
+            "1 --",
         ] {
             assert!(!is_math(v), "{v}");
         }

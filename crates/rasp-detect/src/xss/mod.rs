@@ -26,7 +26,7 @@
 //! can form markup, script or an escape leaves after it, and every decoding layer and check
 //! runs only when its bytes are present.
 
-mod css;
+pub(crate) mod css;
 pub(crate) mod entity;
 mod html;
 mod inert;
