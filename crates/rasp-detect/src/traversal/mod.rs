@@ -555,6 +555,18 @@ const REMOTE_CODE_TEXT: &[&str] = &["txt", "text", "inc"];
 /// search link ending in `?` (`https://example.com/search?`) names no such file.
 fn remote_include(value: &str) -> bool {
     let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    // `include=http://evil/shell.txt?`, `?page=http://…`: a parameter written into the
+    // value (a forwarded query, a form field holding `name=value`) hands its URL to the
+    // include as the bare value would.
+    remote_include_url(t)
+        || memchr::memchr_iter(b'=', t.as_bytes())
+            .take(MAX_EMBEDDED_COLONS)
+            .filter(|&eq| parameter_value(&t.as_bytes()[..=eq]).is_some())
+            .any(|eq| remote_include_url(&t[eq + 1..]))
+}
+
+/// [`remote_include`] on a value that starts where its URL would.
+fn remote_include_url(t: &str) -> bool {
     // Every scheme read here starts with `h` or `f`: most values with a colon leave here.
     if !t.starts_with(['h', 'H', 'f', 'F']) {
         return false;
@@ -582,7 +594,14 @@ fn remote_include(value: &str) -> bool {
     if !starts(b"//") || b.iter().any(|c| c.is_ascii_whitespace()) {
         return false;
     }
-    let (body, text_only) = if let Some(body) = rest.strip_suffix(b"?") {
+    // `?`, `#` and `%23` all end the path the server is asked for: the query or fragment
+    // swallows the suffix the application appends, and a fragment is never sent at all.
+    let (body, text_only) = if let Some(body) = rest
+        .strip_suffix(b"?")
+        .or_else(|| rest.strip_suffix(b"#"))
+        .or_else(|| strip_suffix_ignore_case(rest, b"%23"))
+        .or_else(|| strip_suffix_ignore_case(rest, b"%3f"))
+    {
         (body, true)
     } else if let Some(body) = rest
         .strip_suffix(b"%00")
@@ -615,6 +634,12 @@ fn remote_include(value: &str) -> bool {
             || REMOTE_CODE_TEXT
                 .iter()
                 .any(|e| ext.eq_ignore_ascii_case(e.as_bytes())))
+}
+
+/// `b` without `suffix` at its end, ignoring ASCII case (`%3F` as `%3f`).
+fn strip_suffix_ignore_case<'a>(b: &'a [u8], suffix: &[u8]) -> Option<&'a [u8]> {
+    let cut = b.len().checked_sub(suffix.len())?;
+    b[cut..].eq_ignore_ascii_case(suffix).then(|| &b[..cut])
 }
 
 /// The value judged as [`detect`] judges it before its escape layers (for the tests that
@@ -656,6 +681,9 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
             return Some("data-stream");
         }
         let segment = ctx == Context::PathSegment;
+        if script_parameter_name(value) {
+            return Some("script-extension");
+        }
         return (sensitive::names_sensitive_file(value)
             || sensitive::secret_file(value, false, segment))
         .then_some("sensitive-file");
@@ -944,6 +972,12 @@ fn judge_canonical_as(
     {
         return Some("sensitive-file");
     }
+    if classes & SLASH != 0 && sensitive::document_root_file(canon) {
+        return Some("sensitive-file");
+    }
+    if script_parameter_name(canon) {
+        return Some("script-extension");
+    }
     if colon && data_stream(canon) {
         return Some("data-stream");
     }
@@ -954,6 +988,46 @@ fn judge_canonical_as(
         return Some("obfuscated-climb");
     }
     None
+}
+
+/// Extensions IIS, PHP and servlet handlers run as code.
+const SCRIPT_EXTENSIONS: &[&str] = &[
+    "asp", "aspx", "asa", "cer", "cdx", "ashx", "asmx", "php", "php3", "php4", "php5", "php7",
+    "phtml", "phar", "jsp", "jspx", "cfm", "cgi", "pl",
+];
+
+/// Whether the value is a file name (or a path ending in one) whose name carries a script
+/// extension and then a `;` parameter that ends in another extension (`shell.asp;.jpg`,
+/// `x.php;1.png`): IIS 6 maps the file by the extension before the `;` and runs it as a
+/// script, while an upload filter that reads the last extension sees an image. A `;`
+/// without a script extension before it (`report;final.pdf`, `a;b.png`) or with a
+/// parameter after it (`index.jsp;jsessionid=0A1B`, `style.css;charset=utf-8`) is a name
+/// or a URL's path parameter.
+fn script_parameter_name(value: &str) -> bool {
+    let t = value.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let b = t.as_bytes();
+    if b.len() > 1024 {
+        return false;
+    }
+    let Some(semi) = memchr::memchr(b';', b) else {
+        return false;
+    };
+    let name = &b[memchr::memrchr2(b'/', b'\\', &b[..semi]).map_or(0, |i| i + 1)..semi];
+    let after = &b[semi + 1..];
+    let script = memchr::memrchr(b'.', name).is_some_and(|dot| {
+        dot > 0
+            && SCRIPT_EXTENSIONS
+                .iter()
+                .any(|e| name[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+    });
+    script
+        && after
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && memchr::memrchr(b'.', after).is_some_and(|dot| {
+            let ext = &after[dot + 1..];
+            (1..=5).contains(&ext.len()) && ext.iter().all(u8::is_ascii_alphanumeric)
+        })
 }
 
 /// Longest value [`windows_names`] rewrites.
@@ -1300,6 +1374,17 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             if typed && raw_at == 0 && raw == b".." && (relative_link(rest) || prose_after(rest)) {
                 return false;
             }
+            // `../` alone (a file browser's or a docs index's "Up" link, `href=../`): one
+            // step up that names nothing to read; a file API given it opens a directory.
+            // In the request's own path it is still a climb (the lone `..` rule above).
+            if typed
+                && raw_at == 0
+                && raw == b".."
+                && ctx != Context::PathSegment
+                && next_at == b.len()
+            {
+                return false;
+            }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
             // application chose walks back out of it to a sibling. No path an application
             // builds or a browser sends keeps such a pair (both resolve it first); only
@@ -1571,16 +1656,26 @@ fn url_query(canon: &str) -> &str {
 fn parameter_value(seg: &[u8]) -> Option<&[u8]> {
     let eq = memchr::memrchr(b'=', seg)?;
     let head = &seg[..eq];
-    let name_at = head
-        .iter()
-        .rposition(|&c| matches!(c, b'?' | b'&' | b';'))
-        .map_or(0, |i| i + 1);
-    let name = &head[name_at..];
+    let sep = head.iter().rposition(|&c| matches!(c, b'?' | b'&' | b';'));
+    let name_at = sep.map_or(0, |i| i + 1);
+    let mut name = &head[name_at..];
+    let mut value = &seg[eq + 1..];
+    // A header's parameter (`form-data; name="file"; filename="../x.php"`,
+    // `attachment; filename='…'`): blanks after the `;` and a quote around the value are its
+    // syntax; the server unquotes and decodes the name and writes the file under it.
+    if sep.is_some_and(|i| head[i] == b';') {
+        name = trim_blanks(name);
+        if let Some((&q, unquoted)) = value.split_first() {
+            if matches!(q, b'"' | b'\'') {
+                value = unquoted;
+            }
+        }
+    }
     let is_name = !name.is_empty()
         && name
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']'));
-    is_name.then(|| &seg[eq + 1..])
+    is_name.then_some(value)
 }
 
 /// Most segments of a path [`static_asset_path`] reads.
@@ -2025,7 +2120,7 @@ mod tests {
         assert!(flagged("\\x2e\\x2e\\x2f\\x2e\\x2e\\x2fetc\\x2fpasswd").is_some());
         assert!(flagged("..\\x2f..\\x2f..\\x2fwindows\\x2fwin.ini").is_some());
         for v in [
-            "C:\\xampp\\htdocs\\index.php",
+            "C:\\xampp\\htdocs\\readme.txt",
             "\\x41\\x42 bytes",
             "printf '\\x2e'",
             // JavaScript escapes of letters, a Windows path whose folder opens with `u`
@@ -2511,7 +2606,6 @@ mod tests {
             "..%2f..%2f",
             "%2e%2e/%2e%2e/api",
             "&#46;&#46;/&#46;&#46;/lib",
-            "../",
             "../../",
             "../.env",
             "../.git/config",
@@ -3242,11 +3336,10 @@ mod tests {
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
-        // The step alone (a parameter joined to a directory), more steps, a path after
-        // the blank.
+        // A step and a blank (a parameter joined to a directory), more steps, a path after
+        // the blank. (`../` alone is an "Up" link, as `..` alone is a name: see
+        // `lone_step_up_link`.)
         for v in [
-            "../",
-            "..\\",
             "../ ",
             "../ ../../etc/passwd",
             "../ x/../../y",
@@ -3469,6 +3562,113 @@ mod prose {
             "/home/x.php",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn document_root_files_on_any_drive() {
+        for v in [
+            r"C:\xampp\htdocs\config.php",
+            r"C:\xampp\htdocs\config.php.",
+            r"C:\xampp\htdocs\config.php. .",
+            r"C:\wamp64\www\config.php",
+            r"D:\Sites\wwwroot\App_Code\db.cs.config",
+            "c:/inetpub/wwwroot/web.config",
+            "/home/bob/public_html/config.php",
+            "/opt/lampp/htdocs/wp-login.php",
+            "/var/www/html/config.php.",
+            r"C:\Users\Administrator\Desktop\flag.txt",
+            r"C:\Documents and Settings\Administrator\secret.txt",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            r"C:\fakepath\resume.pdf",
+            r"C:\Users\me\Documents\cv.docx",
+            r"C:\Program Files\App\app.exe",
+            r"C:\xampp\htdocs\readme.html",
+            r"C:\xampp\htdocs",
+            "/www/index.php",
+            "/htdocs/contact.php",
+            "see C:/xampp/htdocs/index.php for details",
+            r"C:\Users\Administrator",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn remote_include_cut_by_query_or_fragment() {
+        for v in [
+            "http://attacker.com/shell.txt?",
+            "http://attacker.com/shell.txt#",
+            "http://attacker.com/shell.txt%23",
+            "http://attacker.com/shell.txt%3F",
+            "http://attacker.com/shell.txt%00",
+            "include=http://attacker.com/shell.txt?",
+            "page=http://attacker.com/shell.txt%23",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "http://attacker.com/shell.txt",
+            "https://example.com/search?",
+            "https://example.com/index.php?",
+            "https://example.com/docs/page.html#",
+            "url=https://example.com/search?",
+            "https://pastebin.com/raw/abcd1234?",
+            "see http://example.com/notes.txt#",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn climb_in_a_header_parameter() {
+        for v in [
+            r#"form-data; name="file"; filename="..%2f..%2fshell.php""#,
+            r#"form-data; name="file"; filename="../../shell.php""#,
+            "attachment; filename='..%2f..%2fx.php'",
+        ] {
+            assert!(detect(v, Context::Header).is_some(), "missed {v:?}");
+        }
+        for v in [
+            r#"form-data; name="file"; filename="report.pdf""#,
+            r#"<a href="../page.php">up</a>"#,
+            r#"attachment; filename="../""#,
+        ] {
+            assert!(detect(v, Context::Header).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn script_extension_before_a_parameter() {
+        for v in [
+            "file.asp;.jpg",
+            "shell.php;.jpg",
+            "x.aspx;.png",
+            "up/x.asp;1.jpg",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "a;b.png",
+            "report;final.pdf",
+            "style.css;charset=utf-8",
+            "/shop/index.jsp;jsessionid=0A1B2C",
+            "x.php; y.jpg",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn lone_step_up_link() {
+        for v in ["../", r"..\"] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+        for v in ["../../", "../.env", r"..\..\"] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
         }
     }
 }

@@ -992,6 +992,7 @@ const WEB_ROOTS: &[&str] = &["var/www/", "inetpub/"];
 /// settings from (scripts, configuration, data, logs), by its extension.
 fn names_server_file(s: &str, end: usize) -> bool {
     let (last, _) = path_from(s, end);
+    let last = win32_name(last);
     memchr::memrchr(b'.', last).is_some_and(|dot| {
         let ext = &last[dot + 1..];
         SERVER_EXTENSIONS
@@ -1011,6 +1012,71 @@ fn path_from(s: &str, end: usize) -> (&[u8], bool) {
         .unwrap_or(rest.len().min(512))];
     let last = &path[path.iter().rposition(|&c| c == b'/').map_or(0, |i| i + 1)..];
     (last, path.len() == rest.len())
+}
+
+/// `name` as Win32 opens it: the dots and blanks that end a name are dropped
+/// (`config.php.`, `config.php. .` open `config.php`), past a check of the extension.
+fn win32_name(name: &[u8]) -> &[u8] {
+    let end = name
+        .iter()
+        .rposition(|&c| !matches!(c, b'.' | b' '))
+        .map_or(0, |e| e + 1);
+    &name[..end]
+}
+
+/// Directory names web servers and stacks give a site's document root: Apache's and
+/// XAMPP's `htdocs`, IIS's `wwwroot`, WAMP's `www`, cPanel's `public_html`, Tomcat's
+/// `webapps`. (`/var/www/` and `inetpub/` are [`WEB_ROOTS`] entries.)
+const DOCUMENT_ROOTS: &[&[u8]] = &[b"htdocs", b"wwwroot", b"www", b"public_html", b"webapps"];
+
+/// Whether the value is one absolute path to a server-side file under a document root
+/// (`C:\xampp\htdocs\config.php`, `D:\wamp64\www\index.php.`,
+/// `/home/bob/public_html/config.php`): the drive or the root throws the application's
+/// base directory away, and the file read is the site's own source or settings, as
+/// `/var/www/html/config.php` is. A document (`C:\xampp\htdocs\readme.html`), a user's
+/// file (`C:\Users\me\Documents\cv.docx`) and the browser's `C:\fakepath\` name no
+/// such file. On a Unix path the root must sit below a first directory
+/// (`/home/bob/public_html/`): `/www/index.php` is as likely a URL's path.
+pub fn document_root_file(canon: &str) -> bool {
+    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let b = t.as_bytes();
+    if b.len() < 4 || b.len() > MAX_SECRET_PATH {
+        return false;
+    }
+    let drive = b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/';
+    let root = b[0] == b'/' && b[1] != b'/';
+    if !(drive || root) {
+        return false;
+    }
+    let body = if drive { &b[3..] } else { &b[1..] };
+    // Blanks only in a Windows path's names (`Program Files`, `config.php. .`); text
+    // around a Unix path is prose or code.
+    if !body.iter().all(|&c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~' | b'$')
+            || (drive && c == b' ')
+    }) {
+        return false;
+    }
+    let Some(cut) = memchr::memrchr(b'/', body) else {
+        return false;
+    };
+    let last = win32_name(&body[cut + 1..]);
+    let server_file = memchr::memrchr(b'.', last).is_some_and(|dot| {
+        dot > 0
+            && SERVER_EXTENSIONS
+                .iter()
+                .any(|e| last[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+    });
+    server_file
+        && body[..cut]
+            .split(|&c| c == b'/')
+            .take(64)
+            .enumerate()
+            .any(|(i, d)| {
+                let d = if drive { win32_name(d) } else { d };
+                (drive || i > 0) && DOCUMENT_ROOTS.iter().any(|r| d.eq_ignore_ascii_case(r))
+            })
 }
 
 /// Extensions of server-side scripts, configuration, data and logs.
@@ -1149,7 +1215,7 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     if rooted
         && (under_home_credentials(&b[..cut])
             || home_dot_entry(b)
-            || (drive && short_name_dir(&b[..cut])))
+            || (drive && (short_name_dir(&b[..cut]) || administrator_home(&b[2..cut]))))
     {
         return true;
     }
@@ -1188,6 +1254,23 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
         && (SECRET_NAMES.contains(&name)
             || backup_copy
             || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Whether the directories `dirs` of a drive path (after `c:`, with the `/` after each) go
+/// into the built-in Administrator's profile (`/users/administrator/desktop/`, `/documents
+/// and settings/administrator/`): the Windows twin of `/root/`, whose files (keys, flags,
+/// saved sessions) no web application hands out; a user's own profile
+/// (`c:/users/me/documents/cv.docx`) is a name an upload form may send.
+fn administrator_home(dirs: &[u8]) -> bool {
+    let mut segments = dirs.split(|&c| c == b'/').skip(1).take(3);
+    let profiles = segments.next().is_some_and(|d| {
+        d.eq_ignore_ascii_case(b"users") || d.eq_ignore_ascii_case(b"documents and settings")
+    });
+    profiles
+        && segments
+            .next()
+            .is_some_and(|d| win32_name(d).eq_ignore_ascii_case(b"administrator"))
+        && segments.next().is_some()
 }
 
 /// Dot-directories of command-line tools' credentials in a home directory: cloud keys
