@@ -1374,17 +1374,6 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             if typed && raw_at == 0 && raw == b".." && (relative_link(rest) || prose_after(rest)) {
                 return false;
             }
-            // `../` alone (a file browser's or a docs index's "Up" link, `href=../`): one
-            // step up that names nothing to read; a file API given it opens a directory.
-            // In the request's own path it is still a climb (the lone `..` rule above).
-            if typed
-                && raw_at == 0
-                && raw == b".."
-                && ctx != Context::PathSegment
-                && next_at == b.len()
-            {
-                return false;
-            }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
             // application chose walks back out of it to a sibling. No path an application
             // builds or a browser sends keeps such a pair (both resolve it first); only
@@ -2606,6 +2595,7 @@ mod tests {
             "..%2f..%2f",
             "%2e%2e/%2e%2e/api",
             "&#46;&#46;/&#46;&#46;/lib",
+            "../",
             "../../",
             "../.env",
             "../.git/config",
@@ -3336,10 +3326,11 @@ mod tests {
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
-        // A step and a blank (a parameter joined to a directory), more steps, a path after
-        // the blank. (`../` alone is an "Up" link, as `..` alone is a name: see
-        // `lone_step_up_link`.)
+        // The step alone (a parameter joined to a directory), more steps, a path after
+        // the blank.
         for v in [
+            "../",
+            "..\\",
             "../ ",
             "../ ../../etc/passwd",
             "../ x/../../y",
@@ -3659,16 +3650,6 @@ mod prose {
             "x.php; y.jpg",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
-        }
-    }
-
-    #[test]
-    fn lone_step_up_link() {
-        for v in ["../", r"..\"] {
-            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
-        }
-        for v in ["../../", "../.env", r"..\..\"] {
-            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
         }
     }
 }
