@@ -1254,6 +1254,14 @@ fn decide(
         }
     };
 
+    // `1 desc, 2 asc--`, `price asc -- x`, `2,1--`: in `ORDER BY <value>` a sort list
+    // then a comment cuts off what the application put after its ORDER BY (the LIMIT,
+    // the tenant filter of a UNION'd branch). A sort list with no comment is what the
+    // parameter is for and stays data.
+    if !quoted && truncated && sort_list_comment(&p, s, t) {
+        return Some("order-list+comment");
+    }
+
     // Closing parentheses the application opened: `1)) OR ((1`.
     let mut parens = 0;
     while p.k(i) == Some(Kind::RParen) && parens < 16 {
@@ -1919,6 +1927,69 @@ fn decide(
         }
         _ => None,
     }
+}
+
+/// The whole value a sort list (column names or column positions, each with an optional
+/// ASC/DESC, separated by commas) ended by a comment of at most one word (see [`decide`]).
+/// A direction word makes it a sort list rather than a word and a dash: `A -- B`,
+/// `asc -- ascending order` and `Sort by price desc` stay data, and so does `1,1--` (a
+/// LIMIT window or a list of numbers, which benign test data carries too).
+fn sort_list_comment(p: &Parser<'_>, s: &str, t: &[Token]) -> bool {
+    let name = |w: &str| {
+        w.len() <= 64
+            && w.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let direction = |w: &str| w.eq_ignore_ascii_case("asc") || w.eq_ignore_ascii_case("desc");
+    if p.len() < 2 || p.len() > 96 {
+        return false;
+    }
+    let (mut i, mut items, mut directions) = (0, 0, 0);
+    loop {
+        match p.k(i) {
+            Some(Kind::Num) if p.text(i).bytes().all(|b| b.is_ascii_digit()) => i += 1,
+            Some(Kind::Word) if name(p.text(i)) && !direction(p.text(i)) => {
+                i += 1;
+                // `u.created_at`: a column qualified by its table
+                if p.k(i) == Some(Kind::Dot)
+                    && p.k(i + 1) == Some(Kind::Word)
+                    && name(p.text(i + 1))
+                {
+                    i += 2;
+                }
+            }
+            _ => return false,
+        }
+        items += 1;
+        if p.k(i) == Some(Kind::Word) && direction(p.text(i)) {
+            directions += 1;
+            i += 1;
+        }
+        match p.k(i) {
+            None => break,
+            Some(Kind::Comma) if items < 32 => i += 1,
+            _ => return false,
+        }
+    }
+    if directions == 0 {
+        return false;
+    }
+    // `-- x`, `-- -`, `#`: the comment carries at most one word; prose after a sort list
+    // explains it in several (`name asc -- sorted by name`)
+    let rest = t
+        .last()
+        .and_then(|tok| s.get(tok.end as usize..))
+        .unwrap_or("");
+    let body = rest
+        .trim_start()
+        .trim_start_matches(['-', '#', '/', '*', '+']);
+    body.split_whitespace()
+        .filter(|w| w.bytes().any(|b| b.is_ascii_alphanumeric()))
+        .take(2)
+        .count()
+        <= 1
 }
 
 /// Names (possibly qualified) separated by commas from the value's start, `FROM`, a table
@@ -2976,6 +3047,20 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                             };
                             return p.kw_is(m, Kw::Literal)
                                 || p.text(m).eq_ignore_ascii_case("distinct");
+                        }
+                        // "sleep(5) in python", "sleep(5) as usual": a keyword that is also
+                        // an English word, then nothing but bare words to the end, is a
+                        // sentence going on (`IN` wants a parenthesised list). As SQL the
+                        // words would have to be columns the attacker guessed; an injection
+                        // goes on with a value, a test, a list or a comment instead
+                        // (`sleep(5) in (1)`, `sleep(5) and 1=1`). (`OR`/`AND` then a word
+                        // are judged as a boolean by the context parse.)
+                        if matches!(k, Some(Kind::Kw(_)))
+                            && e + 1 < p.len()
+                            && p.len() - e <= 8
+                            && (e + 1..p.len()).all(|m| p.k(m) == Some(Kind::Word))
+                        {
+                            return false;
                         }
                         matches!(
                             k,

@@ -2461,3 +2461,51 @@ fn brand_with_parenthetical_is_no_call() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn sort_list_then_comment_cuts_the_query_off() {
+    for v in [
+        "1 desc, 2 asc--",
+        "name desc#",
+        "1,2 asc/*",
+        "price asc -- x",
+        "id desc, name asc#",
+        "created_at desc, id desc -- ",
+        "u.created_at desc--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Sort by price desc",
+        "1 desc, 2 asc",
+        "A -- B",
+        "asc -- ascending order",
+        "name asc -- sorted by name",
+        "created_at desc, id asc",
+        "see points 1, 2) -- and 3",
+        "apples, pears from market --",
+        "Passw0rd--",
+        "1,1--",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn call_then_prose_words_stays_data() {
+    for v in ["sleep(5) in python", "sleep(5) in a loop"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "sleep(5)",
+        "1 and sleep(5)",
+        "sleep(5)#",
+        "sleep(5) and 1=1",
+        "sleep(5) in (1)",
+        "benchmark(1e7,md5(1))",
+        "0 or 1",
+        "0 = 0",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
