@@ -804,7 +804,7 @@ pub(super) struct Sinks {
 
 /// The direct sinks that [`code_mentions_sink`] could act on: identifier runs that start a
 /// token (`9alert` is one token, not `alert`), name a direct sink, and are followed by a byte
-/// that its rules need after a sink (`(`, a backtick, `?.(`, `;`, `,`, `)`). Only a template
+/// that its rules need after a sink (`(`, a backtick, `?.(`, `;`, `,`, `)`, `}`, `]`). Only a template
 /// substitution (`${alert}`) needs none of them; a value holding `${` has all its sinks
 /// noted. Both are supersets of what the rules accept, so they only skip work.
 struct FoundSinks {
@@ -850,10 +850,10 @@ impl FoundSinks {
             return f;
         }
         // (`}` and the end: a sink assigned as the last statement of a block or value,
-        // `{onerror=alert}throw 1`)
+        // `{onerror=alert}throw 1`; `]`: a sink stored in an array, `[alert][0](1)`)
         let after = memchr::memchr3_iter(b'(', b'`', b'?', b)
             .chain(memchr::memchr3_iter(b';', b',', b')', b))
-            .chain(memchr::memchr_iter(b'}', b))
+            .chain(memchr::memchr2_iter(b'}', b']', b))
             .chain(std::iter::once(b.len()));
         for p in after {
             if !f.note(b, p) {
@@ -1502,6 +1502,24 @@ fn mentions_sink(b: &[u8], bound: bool, whole: bool) -> bool {
         if matches!(prev, Some(b'=' | b',')) && matches!(next, Some(b';' | b',' | b')')) {
             return true;
         }
+        // `[alert][0](1)`, `({a:alert}).a(1)`: a sink stored in a literal that is read
+        // back and called on the spot
+        if matches!(prev, Some(b'[' | b',' | b':'))
+            && called_with_data(&b[st..i])
+            && stored_then_called(b, i)
+        {
+            return true;
+        }
+        // `{valueOf:alert}+''`, `defineProperty(w,'x',{get:alert})`: a sink stored under a
+        // key the engine calls by itself (a conversion, an accessor, a thenable, a proxy
+        // trap), so using the object runs it with no call syntax in the value
+        if prev == Some(b':')
+            && matches!(b.get(skip_ws(b, i)), Some(b'}' | b','))
+            && called_with_data(&b[st..i])
+            && prev_at.is_some_and(|p| implicitly_called_key(&b[..p]))
+        {
+            return true;
+        }
         // `{onerror=alert}throw 1`, `{window.onload=eval}`: a sink made an event handler, as
         // the last statement of a block or of the value; the browser calls it with the
         // event (for `onerror`, with what a `throw` throws). The assignee must be an `on…`
@@ -1533,6 +1551,95 @@ fn mentions_sink(b: &[u8], bound: bool, whole: bool) -> bool {
         }
     }
     false
+}
+
+/// Bytes read after a stored sink for the end of its literal and the member read.
+const MAX_STORED_SCAN: usize = 64;
+
+/// Whether the array or object literal element ending at `i` belongs to a literal that is
+/// indexed or has a member read and the result called right away: `[alert][0](1)`,
+/// `[1,alert][1]\`x\``, `({a:alert}).a(1)`, `({a:alert})['a'](1)`.
+fn stored_then_called(b: &[u8], i: usize) -> bool {
+    let end = b.len().min(i + MAX_STORED_SCAN);
+    let mut depth = 0usize;
+    let mut k = i;
+    // the literal's closing `]` or `}`
+    let close = loop {
+        if k >= end {
+            return false;
+        }
+        match b[k] {
+            b'(' | b'[' | b'{' => depth += 1,
+            b')' if depth == 0 => return false,
+            b']' | b'}' if depth == 0 => break k,
+            b')' | b']' | b'}' => depth -= 1,
+            b'\'' | b'"' | b'`' | b';' | b'<' => return false,
+            _ => {}
+        }
+        k += 1;
+    };
+    let mut j = close + 1;
+    if b.get(j) == Some(&b')') {
+        j += 1;
+    }
+    match b.get(j) {
+        Some(b'[') => {
+            let Some(r) = b[j..end.max(j)].iter().position(|&c| c == b']') else {
+                return false;
+            };
+            j += r + 1;
+        }
+        Some(b'.') => {
+            j += 1;
+            let s = j;
+            while j < b.len() && is_ident(b[j]) && j - s < 32 {
+                j += 1;
+            }
+            if j == s {
+                return false;
+            }
+        }
+        _ => return false,
+    }
+    matches!(b.get(j), Some(b'(' | b'`'))
+}
+
+/// Whether `before` (the bytes before a `:`) ends with an object-literal key whose
+/// function the engine calls without the script writing a call: conversions (`valueOf`,
+/// `toString`, `toJSON`), accessors (`get`, `set`), `then` (awaiting or resolving with the
+/// object), `handleEvent` (an event listener object) and proxy traps. The key must open a
+/// property (`{` or `,` before it): `case get:` or a label is not one.
+fn implicitly_called_key(before: &[u8]) -> bool {
+    let mut e = before.len();
+    while e > 0 && before[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && is_ident(before[s - 1]) && e - s < 16 {
+        s -= 1;
+    }
+    let opens = before[..s]
+        .iter()
+        .rev()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| matches!(c, b'{' | b','));
+    opens
+        && matches!(
+            &before[s..e],
+            b"valueOf"
+                | b"toString"
+                | b"toJSON"
+                | b"get"
+                | b"set"
+                | b"then"
+                | b"handleEvent"
+                | b"apply"
+                | b"construct"
+                | b"has"
+                | b"deleteProperty"
+                | b"ownKeys"
+                | b"getPrototypeOf"
+        )
 }
 
 /// The start of the member chain (`value.alert`, `a.b.alert`) whose last `.` precedes
@@ -1969,7 +2076,7 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
             return true;
         }
     }
-    if m & super::class::EQ != 0 && onerror_then_throw(t) {
+    if m & (super::class::EQ | super::class::COLON) != 0 && onerror_then_throw(t) {
         return true;
     }
     if location_from_window_data(t) {
@@ -2012,14 +2119,20 @@ fn sink_passed_to_method(b: &[u8]) -> bool {
             while s > 0 && is_ident(b[s - 1]) && p - s < 32 {
                 s -= 1;
             }
-            if s == p
-                || s < 2
-                || b[s - 1] != b'.'
-                || !(is_ident(b[s - 2]) || matches!(b[s - 2], b')' | b']'))
-            {
+            let method = s >= 2
+                && b[s - 1] == b'.'
+                && (is_ident(b[s - 2]) || matches!(b[s - 2], b')' | b']' | b'\'' | b'"' | b'`'));
+            // `addEventListener('load',alert)`, `requestAnimationFrame(alert)`: a browser
+            // function that registers what it is given and calls it later, reached as a
+            // global (the window's own)
+            let global = s < p
+                && (s == 0 || !(is_ident(b[s - 1]) || b[s - 1] == b'.'))
+                && registers_callback(&b[s..p]);
+            if !(method || global) {
                 return false;
             }
-            // each argument that is a name alone
+            // each argument that is a name alone; the others (`'load'`, `/1/`, `[1]`,
+            // `null`) are skipped over their quotes and brackets
             let mut a = skip_ws(b, p + 1);
             for _ in 0..4 {
                 let mut e = a;
@@ -2027,19 +2140,72 @@ fn sink_passed_to_method(b: &[u8]) -> bool {
                     e += 1;
                 }
                 let after = skip_ws(b, e);
-                if !matches!(b.get(after), Some(b')' | b',')) {
-                    return false;
+                if matches!(b.get(after), Some(b')' | b',')) {
+                    if called_with_data(&b[a..e]) {
+                        return true;
+                    }
+                    if b[after] == b')' {
+                        return false;
+                    }
+                    a = skip_ws(b, after + 1);
+                    continue;
                 }
-                if called_with_data(&b[a..e]) {
-                    return true;
+                match skip_argument(b, a) {
+                    Some(n) if b.get(n) == Some(&b',') => a = skip_ws(b, n + 1),
+                    _ => return false,
                 }
-                if b[after] == b')' {
-                    return false;
-                }
-                a = skip_ws(b, after + 1);
             }
             false
         })
+}
+
+/// Bytes of one argument [`skip_argument`] reads.
+const MAX_ARGUMENT: usize = 96;
+
+/// The end of the call argument starting at `a` (at its `,` or `)` at depth zero), over
+/// quoted strings, regular-expression-free brackets and plain bytes; `None` when it runs
+/// past [`MAX_ARGUMENT`] bytes or the value.
+fn skip_argument(b: &[u8], a: usize) -> Option<usize> {
+    let end = b.len().min(a + MAX_ARGUMENT);
+    let mut depth = 0usize;
+    let mut quote = 0u8;
+    let mut k = a;
+    while k < end {
+        let c = b[k];
+        if quote != 0 {
+            if c == b'\\' {
+                k += 1;
+            } else if c == quote {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'\'' | b'"' | b'`' => quote = c,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' if depth > 0 => depth -= 1,
+                b',' | b')' if depth == 0 => return Some(k),
+                b']' | b'}' => return None,
+                _ => {}
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Browser functions that keep the function they are given and call it later (on an
+/// event, a frame, a microtask, idle time).
+fn registers_callback(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"addEventListener"
+            | b"requestAnimationFrame"
+            | b"requestIdleCallback"
+            | b"queueMicrotask"
+            | b"setTimeout"
+            | b"setInterval"
+            | b"setImmediate"
+    )
 }
 
 /// Query parameters read by [`jsonp_callback_sink`].
@@ -2258,8 +2424,15 @@ fn onerror_then_throw(b: &[u8]) -> bool {
         if p > 0 && is_ident(b[p - 1]) {
             return false;
         }
+        // `onerror=alert`, or `Object.assign(window,{onerror:alert})`: the property set on
+        // the window by an object literal
         let k = skip_ws(b, p + 7);
-        if b.get(k) != Some(&b'=') || b.get(k + 1) == Some(&b'=') {
+        let assigned = match b.get(k) {
+            Some(b'=') => b.get(k + 1) != Some(&b'='),
+            Some(b':') => b.get(k + 1) != Some(&b':'),
+            _ => false,
+        };
+        if !assigned {
             return false;
         }
         let s = skip_ws(b, k + 1);
@@ -2272,7 +2445,9 @@ fn onerror_then_throw(b: &[u8]) -> bool {
         }
         let mut j = e;
         let mut steps = 0;
-        while j < b.len() && steps < 8 && matches!(b[j], b'}' | b';' | b' ' | b'\t' | b'\n' | b'\r')
+        while j < b.len()
+            && steps < 8
+            && matches!(b[j], b'}' | b')' | b';' | b' ' | b'\t' | b'\n' | b'\r')
         {
             j += 1;
             steps += 1;
@@ -3270,6 +3445,46 @@ mod tests {
             "{{ items.map(formatPrice) }}",
             "see (alert, warning) levels",
             "{{ notify(value.alert) }}",
+        ] {
+            assert!(!sink_call(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn sinks_called_by_the_engine_or_a_registered_callback() {
+        for v in [
+            "{toString:alert}+''",
+            "{valueOf:alert}+''",
+            "Object.defineProperty(window,'x',{get:alert})",
+            "new Proxy({},{get:alert}).x",
+            "x={then:confirm};await x",
+            "addEventListener('load',alert)",
+            "requestAnimationFrame(alert)",
+            "window.addEventListener('click', prompt)",
+            "'1'.replace(/1/,alert)",
+            "Object.assign(window,{onerror:alert});throw 1",
+            "[alert][0](1)",
+            "[1,confirm][1](1)",
+            "({a:alert}).a(1)",
+            "({a:prompt})['a'](1)",
+        ] {
+            assert!(sink_call(v), "{v}");
+        }
+        for v in [
+            "{ get: alertUser }",
+            "switch (x) { case get: alert }",
+            "{ title: alert }",
+            "{level: 'alert', toString: fmt}",
+            "addEventListener('load', init)",
+            "notify(alert)",
+            "requestAnimationFrame(draw)",
+            "'1'.replace(/1/, fix)",
+            "{onerror: logError}",
+            "Alert levels: {get: high}",
+            "levels = [alert, warn]",
+            "[alert][0] is the first level",
+            "({a:alert}).a",
+            "[info, alert].length",
         ] {
             assert!(!sink_call(v), "{v}");
         }

@@ -631,7 +631,10 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     if m & class::QUOTE != 0 && js::string_breakout(v, m, &mut sinks, known) {
         return Some("js-string-break");
     }
-    if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 {
+    // (`{toString:alert}+''`: an object literal whose key the engine calls needs neither
+    // a parenthesis nor `=`)
+    let hook = m & (class::LBRACE | class::COLON) == class::LBRACE | class::COLON;
+    if m & (class::PAREN | class::BACKTICK | class::EQ) != 0 || hook {
         if js::sink_call(v, m, &mut sinks) {
             return Some("script-call");
         }

@@ -1657,3 +1657,22 @@ fn page_source_into_a_sink() {
         ],
     );
 }
+
+#[test]
+fn sink_stored_under_a_key_the_engine_calls() {
+    for v in [
+        "{toString:alert}+''",
+        "{valueOf:alert}+''",
+        "a={toString:alert};a+''",
+    ] {
+        assert!(detect(v, Context::Param).is_some(), "{v}");
+    }
+    for v in [
+        "{toString:format}+''",
+        "{\"level\":\"alert\"}",
+        "{get: alerts}",
+        "{title: alert}",
+    ] {
+        assert!(detect(v, Context::Param).is_none(), "{v}");
+    }
+}
