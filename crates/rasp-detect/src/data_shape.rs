@@ -458,7 +458,16 @@ pub(crate) fn inert_css(value: &str) -> bool {
         }
     }
     let mut declarations = 0;
-    for d in b.split(|&c| c == b';') {
+    // (a `;` inside a `url(…)` is the URL's: `data:image/png;base64,…`)
+    let mut depth = 0u8;
+    for d in b.split(|&c| {
+        match c {
+            b'(' => depth = depth.saturating_add(1),
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        c == b';' && depth == 0
+    }) {
         let d = d.trim_ascii();
         if d.is_empty() {
             continue;
@@ -558,6 +567,19 @@ fn site_url_argument(b: &[u8]) -> Option<usize> {
     };
     let path = &b[start..close];
     let after = close + usize::from(q.is_some());
+    // A raster image written inline (`data:image/png;base64,…`): a picture, no document,
+    // so nothing in it runs (SVG, which can hold script, is not among them).
+    if let Some(data) = RASTER_DATA_URLS
+        .iter()
+        .find_map(|p| strip_prefix_ignore_case(path, p))
+    {
+        return (b.get(after) == Some(&b')')
+            && !data.is_empty()
+            && data
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=')))
+        .then_some(after + 1);
+    }
     if path.is_empty()
         || path.starts_with(b"//")
         || b.get(after) != Some(&b')')
@@ -573,6 +595,15 @@ fn site_url_argument(b: &[u8]) -> Option<usize> {
     }
     Some(after + 1)
 }
+
+/// Inline raster images a style may show (see [`site_url_argument`]).
+const RASTER_DATA_URLS: [&[u8]; 5] = [
+    b"data:image/png;base64,",
+    b"data:image/gif;base64,",
+    b"data:image/jpeg;base64,",
+    b"data:image/jpg;base64,",
+    b"data:image/webp;base64,",
+];
 
 /// `b` without `prefix`, compared ignoring ASCII case.
 fn strip_prefix_ignore_case<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
@@ -1188,6 +1219,7 @@ mod tests {
             "@font-face { font-family: 'Inter'; src: url(inter.woff2); }",
             "color: rgba(0, 0, 0, 0.5); margin: 0 auto !important",
             "background: linear-gradient(to right, rgb(1,2,3), #fff)",
+            "background: url(data:image/png;base64,iVBORw0KGgo=)",
         ] {
             assert!(inert_css(v), "{v}");
         }
@@ -1203,6 +1235,9 @@ mod tests {
             "x: alert(1)",
             "body{background:url(/a.png)}",
             "color red",
+            "background: url(data:image/svg+xml;base64,PHN2Zz4=)",
+            "background: url(data:text/html;base64,PHN2Zz4=)",
+            "background: url(data:image/png;base64,<svg>)",
         ] {
             assert!(!inert_css(v), "{v}");
         }
