@@ -2546,6 +2546,18 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return None;
     }
+    // `Timeout after 30s on /api/v1/orders`, `Sort /home/a by date`: cmd.exe runs a
+    // capitalised `Sort` too, but its switches follow the name; function words of a
+    // sentence after it (and no shell syntax) make the value a line of prose.
+    // `ssh-keygen saves to ~/.ssh/id_rsa by default`: a tool name followed by a plain word
+    // and a sentence about where things go is prose about the tool.
+    if kind == Start::Value
+        && matches!(cw, CommandWord::Known(_))
+        && (title_case(v, at, end) || cw == CommandWord::Known(Tier::Exotic))
+        && sentence_after_name(v, end, title_case(v, at, end), plus)
+    {
+        return None;
+    }
     // `rm -rf / would delete everything`, `ls -l is short for …`: a verb of a sentence
     // after the command's options and paths makes the command the sentence's subject.
     if matches!(kind, Start::Value | Start::Loose | Start::Newline)
@@ -2663,6 +2675,17 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             cw == CommandWord::Known(Tier::Exotic),
             plus,
         )
+    {
+        return None;
+    }
+    // `docker run -it ubuntu`, `pip install -r requirements.txt`, `echo $HOME`: a whole
+    // value that is an ordinary program with options and plain operands is what developers
+    // paste into search boxes, issue trackers and settings fields. Run whole by `sh -c` it
+    // reads no system file, opens no shell or connection and deletes nothing, so options
+    // alone are no evidence; the dangerous programs and operands are judged as before.
+    if kind == Start::Value
+        && matches!(cw, CommandWord::Known(_))
+        && harmless_command_line(word, v, at, end, plus)
     {
         return None;
     }
@@ -2860,6 +2883,337 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         Start::Subst => "substitution",
         Start::Backtick => "backtick-substitution",
     })
+}
+
+/// Whether the words after a command name opening a value (from `from`) are a sentence's:
+/// a plain word of letters first (not an option, path or operand), no shell syntax to the
+/// end of the line, and function words of English: one after a capitalised name
+/// (`Timeout after 30s on /api`), two after a lower-case one (`saves to … by default`).
+fn sentence_after_name(v: &[u8], from: usize, capitalised: bool, plus: bool) -> bool {
+    const FUNCTION: &[&[u8]] = &[
+        b"after", b"before", b"on", b"in", b"by", b"to", b"for", b"with", b"from", b"of", b"at",
+        b"the", b"a", b"an", b"and", b"or", b"is", b"are", b"was", b"here", b"there", b"default",
+        b"when", b"if", b"your", b"my", b"this", b"that", b"into", b"than", b"then",
+    ];
+    let rest = &v[from..v.len().min(from + 160)];
+    if rest.contains(&b'\n')
+        || rest.iter().any(|&b| {
+            is_sep(b) || matches!(b, b'`' | b'$' | b'<' | b'>' | b'(' | b'\\' | b'"' | b'\'')
+        })
+    {
+        return false;
+    }
+    let mut tokens = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    let Some(first) = tokens.next() else {
+        return false;
+    };
+    // After a capitalised name a path may come first (`Sort /home/a by date`): cmd's
+    // switches are no words, so two words of letters besides the function word still say
+    // prose.
+    let word = |t: &[u8]| t.len() >= 2 && t.iter().all(u8::is_ascii_lowercase);
+    if !capitalised && !word(first) {
+        return false;
+    }
+    let mut function = usize::from(one_of(FUNCTION, first));
+    let mut words = usize::from(word(first));
+    for t in tokens.take(10) {
+        function += usize::from(one_of(FUNCTION, t));
+        words += usize::from(word(t));
+    }
+    words >= 2 && function >= if capitalised { 1 } else { 2 }
+}
+
+/// Programs whose whole-value command line does something only an attacker wants even with
+/// plain operands: shells and code runners, network clients and listeners, recon that
+/// prints who and where the server is, deletion and permission changes, file readers (their
+/// operand is the file read), and Windows' download-and-run programs.
+const DANGEROUS_ALONE: &[&[u8]] = &[
+    b"sh",
+    b"bash",
+    b"zsh",
+    b"dash",
+    b"ksh",
+    b"csh",
+    b"tcsh",
+    b"fish",
+    b"busybox",
+    b"cmd",
+    b"powershell",
+    b"pwsh",
+    b"awk",
+    b"gawk",
+    b"sed",
+    b"xargs",
+    b"eval",
+    b"exec",
+    b"source",
+    b"nc",
+    b"ncat",
+    b"netcat",
+    b"socat",
+    b"telnet",
+    b"curl",
+    b"wget",
+    b"ssh",
+    b"scp",
+    b"sftp",
+    b"ftp",
+    b"tftp",
+    b"rsync",
+    b"whoami",
+    b"id",
+    b"uname",
+    b"hostname",
+    b"ifconfig",
+    b"ipconfig",
+    b"systeminfo",
+    b"net",
+    b"net1",
+    b"netstat",
+    b"ss",
+    b"ps",
+    b"env",
+    b"printenv",
+    b"set",
+    b"who",
+    b"w",
+    b"last",
+    b"arp",
+    b"route",
+    b"ip",
+    b"getent",
+    b"rm",
+    b"rmdir",
+    b"del",
+    b"erase",
+    b"rd",
+    b"shred",
+    b"dd",
+    b"mkfs",
+    b"format",
+    b"chmod",
+    b"chown",
+    b"chattr",
+    b"kill",
+    b"pkill",
+    b"killall",
+    b"shutdown",
+    b"reboot",
+    b"halt",
+    b"poweroff",
+    b"crontab",
+    b"cat",
+    b"more",
+    b"less",
+    b"head",
+    b"tail",
+    b"type",
+    b"nl",
+    b"tac",
+    b"strings",
+    b"xxd",
+    b"od",
+    b"base64",
+    b"certutil",
+    b"bitsadmin",
+    b"mshta",
+    b"rundll32",
+    b"regsvr32",
+    b"msiexec",
+    b"wmic",
+    b"reg",
+    b"sc",
+    b"schtasks",
+    b"at",
+    b"vssadmin",
+    b"bcdedit",
+    b"start",
+    b"sudo",
+    b"su",
+    b"nohup",
+    b"sleep",
+    b"timeout",
+    b"nmap",
+    b"tcpdump",
+    b"mkfifo",
+    b"nslookup",
+    b"dig",
+    b"host",
+    b"alias",
+    b"unalias",
+    b"export",
+    b"unset",
+    b"cc",
+    b"c89",
+    b"c99",
+    b"dpkg",
+    b"rpm",
+];
+
+/// Whether a whole value (`word` read at `at` to `end`) is an ordinary program line: the
+/// program is none of [`DANGEROUS_ALONE`], no shell syntax follows it (no separator,
+/// redirection, substitution, quote-escaping or line break), and every argument is an
+/// option or a plain relative operand: no absolute, home, parent or dot-file path (a
+/// system or secret file), no URL or IP address (a download or connection), no option
+/// that hands over code or a program (`-c`, `-e`, `--exec`), no shell named as an operand,
+/// and `$NAME` only as `echo`'s operand (it prints a setting, not a secret file).
+fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    if !v[..at].iter().all(|&b| is_blank(b, plus)) || end > v.len() {
+        return false;
+    }
+    let raw = &v[at..end];
+    // The program as typed: a plain lower-case name, no path to a binary, no quoting.
+    if raw.is_empty()
+        || !raw.iter().all(|&b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+    {
+        return false;
+    }
+    let base = word.strip_suffix(b".exe").unwrap_or(word);
+    // Configuration managers run playbooks and commands on hosts or pull and run a repository
+    // (`ansible-pull --url …`); `aa-disable` switches off a security profile.
+    // Compilers build a program to run (`gcc-12 x.c -o x`).
+    if [
+        &b"ansible"[..],
+        b"chef",
+        b"aa-",
+        b"knife",
+        b"puppet",
+        b"salt-",
+        b"gcc",
+        b"g++",
+        b"clang",
+        b"tcc",
+    ]
+    .iter()
+    .any(|p| base.starts_with(p))
+    {
+        return false;
+    }
+    if DANGEROUS_ALONE.contains(&base)
+        || vocabulary::runs_alone(std::str::from_utf8(base).unwrap_or("whoami"))
+    {
+        return false;
+    }
+    let rest = &v[end..];
+    if rest.len() > MAX_ARGS
+        || rest.iter().any(|&b| {
+            matches!(
+                b,
+                b';' | b'|'
+                    | b'&'
+                    | b'<'
+                    | b'>'
+                    | b'`'
+                    | b'('
+                    | b')'
+                    | b'{'
+                    | b'}'
+                    | b'\\'
+                    | b'\n'
+                    | b'\r'
+                    | b'%'
+                    | b'^'
+                    | b'!'
+                    | b'@'
+                    | b'#'
+                    | b'*'
+                    | b'?'
+                    | b'['
+                    | b']'
+            ) || b >= 0x80
+                || (b < 0x20 && !is_blank(b, plus))
+        })
+    {
+        return false;
+    }
+    let interpreter = interpreter_name(base);
+    // `ping -c 5 attacker.com`: a counted ping is the blind time probe (and a lookup of the
+    // attacker's name); `ping google.com` alone is a network question.
+    let ping = matches!(base, b"ping" | b"ping6");
+    let echo = matches!(base, b"echo" | b"printf");
+    let mut tokens = 0;
+    for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        tokens += 1;
+        if tokens > 12 {
+            return false;
+        }
+        // A quoted operand (`grep -r "foo" .`) is the same plain word to the program.
+        let t = t.strip_prefix(b"\"").unwrap_or(t);
+        let t = t.strip_suffix(b"\"").unwrap_or(t);
+        let t = t.strip_prefix(b"'").unwrap_or(t);
+        let t = t.strip_suffix(b"'").unwrap_or(t);
+        if t.is_empty() || t.iter().any(|&b| matches!(b, b'"' | b'\'')) {
+            return false;
+        }
+        if t.contains(&b'$') {
+            // `echo $HOME`: a named setting printed whole; `${…}` slices and `$(…)` do more.
+            let name = t.strip_prefix(b"$").unwrap_or_default();
+            if !(echo
+                && !name.is_empty()
+                && name
+                    .iter()
+                    .all(|&b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit()))
+            {
+                return false;
+            }
+            continue;
+        }
+        let lower =
+            |n: &[u8]| t.len() >= n.len() && t.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+        if matches!(t[0], b'/' | b'~')
+            || t.starts_with(b"..")
+            || lower(b"../")
+            || (t[0] == b'.' && t.len() > 1)
+            || t.iter().filter(|&&b| b == b'/').count() > 2
+            || lower(b"://")
+            || lower(b"exec")
+            || lower(b"command")
+            || lower(b"shell")
+            || lower(b"proxy")
+            || lower(b"pipe")
+            || lower(b"wrap")
+            // `gci env:`: a PowerShell drive listed whole is the environment's dump.
+            || t.last() == Some(&b':')
+            || lower(b"pack")
+            || lower(b"passwd")
+            || lower(b"shadow")
+            || lower(b"id_rsa")
+            || lower(b"delete")
+            || is_ipv4(t)
+            || t.split(|&b| b == b':' || b == b'=').any(is_ipv4)
+            || t.eq_ignore_ascii_case(b"localhost")
+        {
+            return false;
+        }
+        // An operand naming a shell or a dangerous program (`docker exec -it c sh`,
+        // `xargs rm`) runs it.
+        // `ping 127`: a bare number is an address to ping, the time probe's form.
+        if ping && (t[0] == b'-' || t.iter().all(u8::is_ascii_digit)) {
+            return false;
+        }
+        if t.split(|&b| b == b',' || b == b'=')
+            .any(|p| DANGEROUS_ALONE.contains(&p))
+        {
+            return false;
+        }
+        // Options that hand the program code or a file to run as code.
+        if interpreter
+            && t[0] == b'-'
+            && t.len() >= 2
+            && t[1] != b'-'
+            // `-c`, `-pe`, `-lne`; java's long single-dash options (`-jar`) hand over a file.
+            && (t.len() == 2 || (t.len() <= 4 && !base.starts_with(b"java")))
+            && t[1..].iter().any(|&b| matches!(b, b'c' | b'e' | b'E' | b'r' | b'p' | b'm' | b'i'))
+        {
+            return false;
+        }
+        if interpreter && matches!(t, b"--eval" | b"--print" | b"--interactive") {
+            return false;
+        }
+    }
+    true
 }
 
 /// The command a precommand (`time`, `nohup`, `env`, `timeout 5`, `eval`) after a spaced

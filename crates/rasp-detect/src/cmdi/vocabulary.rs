@@ -528,7 +528,10 @@ const PS_NOUNS: &[&str] = &[
 
 /// Commands that are never a word, a name or a product in any language, and that an
 /// attacker runs bare to learn who and where they are: such a word alone as a whole value is a
-/// command line. (Tool names people search for, `netstat`, `nslookup`, stay out.)
+/// command line. (Tool names people search for, `netstat`, `nslookup`, stay out; so do
+/// the short abbreviations ordinary data writes, `ls` and `pwd` ("password") like `id`,
+/// `ps`, `env` and `who`: a sort key, a field name or a search term, and what they print
+/// alone is no secret.)
 const ALONE: &[&str] = &[
     "driverquery",
     "getenforce",
@@ -536,10 +539,8 @@ const ALONE: &[&str] = &[
     "hostnamectl",
     "ifconfig",
     "ipconfig",
-    "ls",
     "lsb_release",
     "printenv",
-    "pwd",
     "qwinsta",
     "sestatus",
     "systeminfo",
