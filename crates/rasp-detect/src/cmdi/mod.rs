@@ -3996,11 +3996,14 @@ fn alone_in_value(v: &[u8], word: &[u8], end: usize, plus: bool) -> bool {
         return false;
     };
     // PowerShell is case-insensitive and its cmdlets (`Get-Process`) are spelled in any case.
+    // A backslash before the name (`\ls`) makes the shell skip its aliases: written for a
+    // shell, not a word of a form, so any tool counts then.
     v[end..]
         .iter()
         .all(|&b| is_blank(b, plus) || b == b'\r' || b == b'\n')
         && (vocabulary::is_cmdlet(base)
-            || (!raw.iter().any(u8::is_ascii_uppercase) && vocabulary::runs_alone(base)))
+            || (!raw.iter().any(u8::is_ascii_uppercase)
+                && (vocabulary::runs_alone(base) || raw.first() == Some(&b'\\'))))
 }
 
 /// Arguments that only the syntax of this particular command produces: its sub-commands

