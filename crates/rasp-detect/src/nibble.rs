@@ -153,14 +153,25 @@ pub(crate) mod wide {
         if b.len() < BLOCK {
             return None;
         }
-        let mut hi = [_mm256_setzero_si256(); MAX_PAIRS];
-        let mut lo = [_mm256_setzero_si256(); MAX_PAIRS];
-        for p in 0..t.pairs {
-            hi[p] = load(&t.hi[p]);
-            lo[p] = load(&t.lo[p]);
-        }
+        // One copy of the loop per number of pairs: with the count known at compile time the
+        // tables and accumulators stay in registers and the per-pair loop is unrolled (with a
+        // count read at run time they lived in memory, loaded and stored in every block).
+        Some(match t.pairs {
+            1 => classes_of::<1>(t, b),
+            2 => classes_of::<2>(t, b),
+            3 => classes_of::<3>(t, b),
+            _ => classes_of::<MAX_PAIRS>(t, b),
+        })
+    }
+
+    /// [`classes`] with `PAIRS` pairs of tables in use (`t.pairs`), on a `b` of at least 32
+    /// bytes.
+    #[target_feature(enable = "avx2")]
+    fn classes_of<const PAIRS: usize>(t: &NibbleClasses, b: &[u8]) -> u32 {
+        let hi: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.hi[p]));
+        let lo: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.lo[p]));
         let nibble = _mm256_set1_epi8(0x0f);
-        let mut acc = [_mm256_setzero_si256(); MAX_PAIRS];
+        let mut acc = [_mm256_setzero_si256(); PAIRS];
         // Whole blocks, the last one ending at the end of `b` (it overlaps the block before
         // when the length is not a multiple of 32: bytes seen twice add nothing to an OR).
         let mut start = 0;
@@ -168,7 +179,7 @@ pub(crate) mod wide {
             let v = load(block);
             let low = _mm256_and_si256(v, nibble);
             let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
-            for p in 0..t.pairs {
+            for p in 0..PAIRS {
                 let sets = _mm256_and_si256(
                     _mm256_shuffle_epi8(hi[p], high),
                     _mm256_shuffle_epi8(lo[p], low),
@@ -182,9 +193,9 @@ pub(crate) mod wide {
             start = (start + BLOCK).min(b.len() - BLOCK);
         }
         let mut m = 0;
-        for (to_class, a) in t.to_class.iter().zip(acc).take(t.pairs) {
+        for (to_class, a) in t.to_class.iter().zip(acc) {
             m |= to_class[usize::from(or_bytes(a))];
         }
-        Some(m)
+        m
     }
 }
