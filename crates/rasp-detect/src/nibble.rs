@@ -170,32 +170,57 @@ pub(crate) mod wide {
     fn classes_of<const PAIRS: usize>(t: &NibbleClasses, b: &[u8]) -> u32 {
         let hi: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.hi[p]));
         let lo: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.lo[p]));
-        let nibble = _mm256_set1_epi8(0x0f);
         let mut acc = [_mm256_setzero_si256(); PAIRS];
-        // Whole blocks, the last one ending at the end of `b` (it overlaps the block before
-        // when the length is not a multiple of 32: bytes seen twice add nothing to an OR).
+        // Two whole blocks per step while they last (half the loop's bookkeeping per byte),
+        // then the rest in at most two blocks, the last one ending at the end of `b` (it
+        // overlaps the block before when the rest is not 32 bytes: bytes seen twice add
+        // nothing to an OR).
         let mut start = 0;
-        while let Some(Ok(block)) = b.get(start..start + BLOCK).map(<&[u8; BLOCK]>::try_from) {
-            let v = load(block);
-            let low = _mm256_and_si256(v, nibble);
-            let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
-            for p in 0..PAIRS {
-                let sets = _mm256_and_si256(
-                    _mm256_shuffle_epi8(hi[p], high),
-                    _mm256_shuffle_epi8(lo[p], low),
-                );
-                acc[p] = _mm256_or_si256(acc[p], sets);
+        while let Some(Ok(pair)) = b
+            .get(start..start + 2 * BLOCK)
+            .map(<&[u8; 2 * BLOCK]>::try_from)
+        {
+            let (first, second) = pair.split_at(BLOCK);
+            add_block(&hi, &lo, &mut acc, first);
+            add_block(&hi, &lo, &mut acc, second);
+            start += 2 * BLOCK;
+        }
+        if start < b.len() {
+            // `b` has at least 32 bytes, and fewer than 64 are left
+            if b.len() - start > BLOCK {
+                add_block(&hi, &lo, &mut acc, &b[start..start + BLOCK]);
             }
-            if start + BLOCK == b.len() {
-                break;
-            }
-            // strictly after `start`, since `start + BLOCK < b.len()`
-            start = (start + BLOCK).min(b.len() - BLOCK);
+            add_block(&hi, &lo, &mut acc, &b[b.len() - BLOCK..]);
         }
         let mut m = 0;
         for (to_class, a) in t.to_class.iter().zip(acc) {
             m |= to_class[usize::from(or_bytes(a))];
         }
         m
+    }
+
+    /// ORs the class sets of the 32 bytes of `block` into `acc`, pair by pair.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn add_block<const PAIRS: usize>(
+        hi: &[__m256i; PAIRS],
+        lo: &[__m256i; PAIRS],
+        acc: &mut [__m256i; PAIRS],
+        block: &[u8],
+    ) {
+        let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
+            return;
+        };
+        let nibble = _mm256_set1_epi8(0x0f);
+        let v = load(block);
+        let low = _mm256_and_si256(v, nibble);
+        let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
+        for p in 0..PAIRS {
+            let sets = _mm256_and_si256(
+                _mm256_shuffle_epi8(hi[p], high),
+                _mm256_shuffle_epi8(lo[p], low),
+            );
+            acc[p] = _mm256_or_si256(acc[p], sets);
+        }
     }
 }
