@@ -170,6 +170,24 @@ pub(crate) mod wide {
     fn classes_of<const PAIRS: usize>(t: &NibbleClasses, b: &[u8]) -> u32 {
         let hi: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.hi[p]));
         let lo: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.lo[p]));
+        let acc = accumulate(&hi, &lo, b);
+        let mut m = 0;
+        for (to_class, a) in t.to_class.iter().zip(acc) {
+            m |= to_class[usize::from(or_bytes(a))];
+        }
+        m
+    }
+
+    /// Per pair of tables (`hi`, `lo`: the nibble tables loaded), the OR over the bytes of `b`
+    /// (at least 32) of the sets each byte is in: what [`or_bytes`] and the pair's class
+    /// table turn into class bits.
+    #[target_feature(enable = "avx2")]
+    pub(crate) fn accumulate<const PAIRS: usize>(
+        hi: &[__m256i; PAIRS],
+        lo: &[__m256i; PAIRS],
+        b: &[u8],
+    ) -> [__m256i; PAIRS] {
+        debug_assert!(b.len() >= BLOCK);
         let mut acc = [_mm256_setzero_si256(); PAIRS];
         // Two whole blocks per step while they last (half the loop's bookkeeping per byte),
         // then the rest in at most two blocks, the last one ending at the end of `b` (it
@@ -181,22 +199,18 @@ pub(crate) mod wide {
             .map(<&[u8; 2 * BLOCK]>::try_from)
         {
             let (first, second) = pair.split_at(BLOCK);
-            add_block(&hi, &lo, &mut acc, first);
-            add_block(&hi, &lo, &mut acc, second);
+            add_block(hi, lo, &mut acc, first);
+            add_block(hi, lo, &mut acc, second);
             start += 2 * BLOCK;
         }
-        if start < b.len() {
-            // `b` has at least 32 bytes, and fewer than 64 are left
+        if start < b.len() && b.len() >= BLOCK {
+            // fewer than 64 bytes are left
             if b.len() - start > BLOCK {
-                add_block(&hi, &lo, &mut acc, &b[start..start + BLOCK]);
+                add_block(hi, lo, &mut acc, &b[start..start + BLOCK]);
             }
-            add_block(&hi, &lo, &mut acc, &b[b.len() - BLOCK..]);
+            add_block(hi, lo, &mut acc, &b[b.len() - BLOCK..]);
         }
-        let mut m = 0;
-        for (to_class, a) in t.to_class.iter().zip(acc) {
-            m |= to_class[usize::from(or_bytes(a))];
-        }
-        m
+        acc
     }
 
     /// ORs the class sets of the 32 bytes of `block` into `acc`, pair by pair.
