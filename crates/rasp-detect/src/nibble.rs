@@ -153,38 +153,88 @@ pub(crate) mod wide {
         if b.len() < BLOCK {
             return None;
         }
-        let mut hi = [_mm256_setzero_si256(); MAX_PAIRS];
-        let mut lo = [_mm256_setzero_si256(); MAX_PAIRS];
-        for p in 0..t.pairs {
-            hi[p] = load(&t.hi[p]);
-            lo[p] = load(&t.lo[p]);
-        }
-        let nibble = _mm256_set1_epi8(0x0f);
-        let mut acc = [_mm256_setzero_si256(); MAX_PAIRS];
-        // Whole blocks, the last one ending at the end of `b` (it overlaps the block before
-        // when the length is not a multiple of 32: bytes seen twice add nothing to an OR).
-        let mut start = 0;
-        while let Some(Ok(block)) = b.get(start..start + BLOCK).map(<&[u8; BLOCK]>::try_from) {
-            let v = load(block);
-            let low = _mm256_and_si256(v, nibble);
-            let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
-            for p in 0..t.pairs {
-                let sets = _mm256_and_si256(
-                    _mm256_shuffle_epi8(hi[p], high),
-                    _mm256_shuffle_epi8(lo[p], low),
-                );
-                acc[p] = _mm256_or_si256(acc[p], sets);
-            }
-            if start + BLOCK == b.len() {
-                break;
-            }
-            // strictly after `start`, since `start + BLOCK < b.len()`
-            start = (start + BLOCK).min(b.len() - BLOCK);
-        }
+        // One copy of the loop per number of pairs: with the count known at compile time the
+        // tables and accumulators stay in registers and the per-pair loop is unrolled (with a
+        // count read at run time they lived in memory, loaded and stored in every block).
+        Some(match t.pairs {
+            1 => classes_of::<1>(t, b),
+            2 => classes_of::<2>(t, b),
+            3 => classes_of::<3>(t, b),
+            _ => classes_of::<MAX_PAIRS>(t, b),
+        })
+    }
+
+    /// [`classes`] with `PAIRS` pairs of tables in use (`t.pairs`), on a `b` of at least 32
+    /// bytes.
+    #[target_feature(enable = "avx2")]
+    fn classes_of<const PAIRS: usize>(t: &NibbleClasses, b: &[u8]) -> u32 {
+        let hi: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.hi[p]));
+        let lo: [__m256i; PAIRS] = std::array::from_fn(|p| load(&t.lo[p]));
+        let acc = accumulate(&hi, &lo, b);
         let mut m = 0;
-        for (to_class, a) in t.to_class.iter().zip(acc).take(t.pairs) {
+        for (to_class, a) in t.to_class.iter().zip(acc) {
             m |= to_class[usize::from(or_bytes(a))];
         }
-        Some(m)
+        m
+    }
+
+    /// Per pair of tables (`hi`, `lo`: the nibble tables loaded), the OR over the bytes of `b`
+    /// (at least 32) of the sets each byte is in: what [`or_bytes`] and the pair's class
+    /// table turn into class bits.
+    #[target_feature(enable = "avx2")]
+    pub(crate) fn accumulate<const PAIRS: usize>(
+        hi: &[__m256i; PAIRS],
+        lo: &[__m256i; PAIRS],
+        b: &[u8],
+    ) -> [__m256i; PAIRS] {
+        debug_assert!(b.len() >= BLOCK);
+        let mut acc = [_mm256_setzero_si256(); PAIRS];
+        // Two whole blocks per step while they last (half the loop's bookkeeping per byte),
+        // then the rest in at most two blocks, the last one ending at the end of `b` (it
+        // overlaps the block before when the rest is not 32 bytes: bytes seen twice add
+        // nothing to an OR).
+        let mut start = 0;
+        while let Some(Ok(pair)) = b
+            .get(start..start + 2 * BLOCK)
+            .map(<&[u8; 2 * BLOCK]>::try_from)
+        {
+            let (first, second) = pair.split_at(BLOCK);
+            add_block(hi, lo, &mut acc, first);
+            add_block(hi, lo, &mut acc, second);
+            start += 2 * BLOCK;
+        }
+        if start < b.len() && b.len() >= BLOCK {
+            // fewer than 64 bytes are left
+            if b.len() - start > BLOCK {
+                add_block(hi, lo, &mut acc, &b[start..start + BLOCK]);
+            }
+            add_block(hi, lo, &mut acc, &b[b.len() - BLOCK..]);
+        }
+        acc
+    }
+
+    /// ORs the class sets of the 32 bytes of `block` into `acc`, pair by pair.
+    #[target_feature(enable = "avx2")]
+    #[inline]
+    fn add_block<const PAIRS: usize>(
+        hi: &[__m256i; PAIRS],
+        lo: &[__m256i; PAIRS],
+        acc: &mut [__m256i; PAIRS],
+        block: &[u8],
+    ) {
+        let Ok(block) = <&[u8; BLOCK]>::try_from(block) else {
+            return;
+        };
+        let nibble = _mm256_set1_epi8(0x0f);
+        let v = load(block);
+        let low = _mm256_and_si256(v, nibble);
+        let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
+        for p in 0..PAIRS {
+            let sets = _mm256_and_si256(
+                _mm256_shuffle_epi8(hi[p], high),
+                _mm256_shuffle_epi8(lo[p], low),
+            );
+            acc[p] = _mm256_or_si256(acc[p], sets);
+        }
     }
 }

@@ -292,10 +292,6 @@ fn scalar_classes(b: &[u8]) -> u32 {
 #[cfg(target_arch = "x86_64")]
 mod wide {
     use super::CLASS;
-    use std::arch::x86_64::{
-        _mm256_and_si256, _mm256_or_si256, _mm256_set1_epi8, _mm256_setzero_si256,
-        _mm256_shuffle_epi8, _mm256_srli_epi16,
-    };
 
     /// Bytes per step.
     pub(super) const BLOCK: usize = 32;
@@ -378,7 +374,7 @@ mod wide {
     };
 
     // One vector load and the OR of a vector's bytes, shared with the other class passes.
-    use crate::nibble::wide::{load, or_bytes};
+    use crate::nibble::wide::{accumulate, load, or_bytes};
 
     /// [`super::classes`] with AVX2, for `b` of at least [`BLOCK`] bytes (a shorter `b` is
     /// handed to the table look-ups).
@@ -391,28 +387,7 @@ mod wide {
         if b.len() < BLOCK {
             return super::scalar_classes(b);
         }
-        let nibble = _mm256_set1_epi8(0x0f);
-        let mut acc = [_mm256_setzero_si256(); PAIRS];
-        // Whole blocks, the last one ending at the end of `b` (it overlaps the block before
-        // when the length is not a multiple of 32: bytes seen twice add nothing to an OR).
-        let mut start = 0;
-        while let Some(Ok(block)) = b.get(start..start + BLOCK).map(<&[u8; BLOCK]>::try_from) {
-            let v = load(block);
-            let low = _mm256_and_si256(v, nibble);
-            let high = _mm256_and_si256(_mm256_srli_epi16::<4>(v), nibble);
-            for p in 0..PAIRS {
-                let sets = _mm256_and_si256(
-                    _mm256_shuffle_epi8(hi[p], high),
-                    _mm256_shuffle_epi8(lo[p], low),
-                );
-                acc[p] = _mm256_or_si256(acc[p], sets);
-            }
-            if start + BLOCK == b.len() {
-                break;
-            }
-            // strictly after `start`, since `start + BLOCK < b.len()`
-            start = (start + BLOCK).min(b.len() - BLOCK);
-        }
+        let acc = accumulate(&hi, &lo, b);
         let mut m = 0;
         for (p, a) in acc.into_iter().enumerate() {
             m |= TO_CLASS[p][usize::from(or_bytes(a))];
