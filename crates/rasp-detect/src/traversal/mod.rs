@@ -561,6 +561,8 @@ fn remote_include(value: &str) -> bool {
     remote_include_url(t)
         || memchr::memchr_iter(b'=', t.as_bytes())
             .take(MAX_EMBEDDED_COLONS)
+            // (the URL's first letter before the parameter's name, which is a scan back)
+            .filter(|&eq| matches!(t.as_bytes().get(eq + 1), Some(b'h' | b'H' | b'f' | b'F')))
             .filter(|&eq| parameter_value(&t.as_bytes()[..=eq]).is_some())
             .any(|eq| remote_include_url(&t[eq + 1..]))
 }
