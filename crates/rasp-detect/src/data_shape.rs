@@ -228,7 +228,8 @@ pub(crate) fn quote_then_words(value: &str) -> bool {
 
 /// Whether `value` is a sentence around a comparison (`either 1=1 or 2`, `or 1=1 meaning`,
 /// `is 1=1 true?`): a plain word (no SQL keyword) stands right beside a number at the start
-/// or the end (`either 1`, `1 meaning`), or the value ends in a question mark glued to a word;
+/// or the end (`either 1`, `1 meaning`), a literal word ends it right after a number (`is
+/// 1=1 true`: a reserved word, no alias), or the value ends in a question mark glued to a word;
 /// its only SQL words are connectives and the words of a condition (`or`, `and`, `not`,
 /// `is`, `in`, `like`, `between`, `null`, `true`, `false`); and it has no quote, comment,
 /// terminator, bracket, escape, variable or pipe. Without a quote it cannot leave a literal:
@@ -257,6 +258,8 @@ pub(crate) fn comparison_in_prose(value: &str) -> bool {
         /// Letters only, two or more, no SQL keyword.
         Plain,
         Number,
+        /// `true`, `false`, `null`, `unknown`: a literal, which no alias can be.
+        Literal,
         /// A condition's keyword, another word, or punctuation.
         Other,
     }
@@ -275,7 +278,14 @@ pub(crate) fn comparison_in_prose(value: &str) -> bool {
                 if !CONDITION_WORDS.iter().any(|k| w.eq_ignore_ascii_case(k)) {
                     return false;
                 }
-                T::Other
+                if ["true", "false", "null", "unknown"]
+                    .iter()
+                    .any(|k| w.eq_ignore_ascii_case(k))
+                {
+                    T::Literal
+                } else {
+                    T::Other
+                }
             } else if end - i >= 2 && b[i..end].iter().all(u8::is_ascii_alphabetic) {
                 T::Plain
             } else {
@@ -305,7 +315,9 @@ pub(crate) fn comparison_in_prose(value: &str) -> bool {
         return false;
     }
     let question = b.last() == Some(&b'?') && b[b.len() - 2].is_ascii_alphabetic();
-    question || first == [T::Plain, T::Number] || toks[1..] == [T::Number, T::Plain]
+    question
+        || first == [T::Plain, T::Number]
+        || matches!(toks[1..], [T::Number, T::Plain | T::Literal])
 }
 
 /// The SQL keywords of a condition (see [`comparison_in_prose`]).
@@ -1250,6 +1262,7 @@ mod tests {
             "or 1=1 meaning",
             "OR 1=1 explanation",
             "is 1=1 true?",
+            "is 1=1 true",
             "either 1=1 or 2=2 is a tautology",
         ] {
             assert!(comparison_in_prose(v), "{v}");
@@ -1269,6 +1282,8 @@ mod tests {
             "1 or 1=1",
             "or 1=1",
             "1=1 in sql why",
+            "1 or 1=1 is true",
+            "1 or 1 is null",
         ] {
             assert!(!comparison_in_prose(v), "{v}");
         }
