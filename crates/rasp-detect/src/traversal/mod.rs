@@ -338,6 +338,80 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
         .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))
         .or_else(|| scratch_script(value).then_some("sensitive-file"))
         .or_else(|| judge_base64(value, ctx))
+        .or_else(|| judge_hex(value, ctx))
+        .or_else(|| shell_unquoted(value).and_then(|u| judge_decoded(&u, ctx)))
+}
+
+/// Longest value [`shell_unquoted`] reads (a path is short).
+const MAX_QUOTED_PATH: usize = 1024;
+
+/// A path written with shell quotes inside its words (`/e"t"c/pa's's'wd`, `/et''c/passwd`),
+/// as a shell reads it: a value that lands in a command line (`cat $file`, `sh -c`) loses
+/// its quotes to quote removal, and the file API gets the joined path. Only one token with
+/// no blank, and only when what is left is a path (a separator and
+/// path characters alone): prose (`it's /etc/hosts`, `"/etc" is a folder`) has blanks, and
+/// JSON or code keeps its brackets, colons and commas.
+fn shell_unquoted(value: &str) -> Option<String> {
+    let v = value.trim_ascii().as_bytes();
+    if v.len() > MAX_QUOTED_PATH || memchr::memchr2(b'"', b'\'', v).is_none() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    let mut quote: Option<u8> = None;
+    let mut inner = false;
+    for (i, &c) in v.iter().enumerate() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => out.push(c),
+            None if matches!(c, b'"' | b'\'') => {
+                quote = Some(c);
+                // A quote between two bytes of the token, not one around the whole value.
+                inner |= i > 0 && i + 1 < v.len();
+            }
+            None => out.push(c),
+        }
+    }
+    // A quote left open at the end (`pa's's'wd`) is closed by the command line the value
+    // is pasted into (`cat '…'`), or by the end of the text for a lenient splitter.
+    let path = inner
+        && memchr::memchr2(b'/', b'\\', &out).is_some()
+        && out.iter().all(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'\\' | b'.' | b'_' | b'-' | b'~')
+        });
+    // Only ASCII path bytes are left: the text is UTF-8.
+    path.then(|| String::from_utf8(out).ok()).flatten()
+}
+
+/// Shortest hex text [`judge_hex`] decodes (8 bytes: `../../x` is 7).
+const MIN_HEX: usize = 16;
+
+/// A value that is wholly hex digits spelling printable ASCII
+/// (`2e2e2f2e2e2f6574632f706173737764`): applications carry file names in hex in download
+/// links and tokens (`?f=<hex>`, Java `Hex.decodeHex`), and the file API reads the decoded
+/// text, judged as the value would be. A hash, key or id is random bytes, which almost
+/// never all fall in printable ASCII (and then name no path).
+fn judge_hex(value: &str, ctx: Context) -> Option<&'static str> {
+    let v = value.trim_ascii().as_bytes();
+    if v.len() < MIN_HEX || v.len() > MAX_BASE64 || v.len() % 2 == 1 {
+        return None;
+    }
+    let digit = |c: u8| match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    };
+    let mut out = Vec::with_capacity(v.len() / 2);
+    for pair in v.chunks_exact(2) {
+        let byte = digit(pair[0])? << 4 | digit(pair[1])?;
+        if !(b' '..=b'~').contains(&byte) {
+            return None;
+        }
+        out.push(byte);
+    }
+    // Printable ASCII only: the text is UTF-8.
+    let text = String::from_utf8(out).ok()?;
+    judge_decoded(&text, ctx)
 }
 
 /// An absolute path to a server-side script in a directory anyone can write (`/tmp/x.php`,
@@ -345,6 +419,8 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
 /// dropped there runs it.
 fn scratch_script(value: &str) -> bool {
     let v = value.trim_ascii().as_bytes();
+    // `@/tmp/x.php`, `file=/tmp/x.php`: the path after a file prefix.
+    let v = &v[sensitive::file_prefix_len(v)..];
     let scratch = [&b"/tmp/"[..], b"/var/tmp/", b"/dev/shm/"]
         .iter()
         .any(|d| v.starts_with(d));
@@ -1373,7 +1449,11 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             // extension) or a page or asset is a relative link or import path, as build
             // configurations, Markdown and CMS fields hold them; it reads no file a site
             // keeps private. Written as typed only: an escaped climb was made for a decoder.
-            if typed && raw_at == 0 && raw == b".." && (relative_link(rest) || prose_after(rest)) {
+            if typed
+                && raw_at == 0
+                && raw == b".."
+                && (relative_link(rest) || prose_after(rest) || link_then_prose(rest))
+            {
                 return false;
             }
             // `/images/../config.php`, `files/..;/admin`: a `..` right after a directory the
@@ -1450,6 +1530,19 @@ fn prose_after(rest: &[u8]) -> bool {
             .is_some_and(u8::is_ascii_alphanumeric)
         && memchr::memchr(b'/', rest).is_none()
         && memchr::memmem::find(rest, b"..").is_none()
+}
+
+/// Whether `rest` (what follows a value's opening `../`) is a relative link named in a
+/// sentence: plain names up to a blank ([`link_target`], no further step up), then words
+/// ([`prose_after`]): `../relative/path in webpack config`, `../lib is the shared code`.
+/// A file API would look for a last directory whose name holds the whole sentence; a
+/// person wrote where a link points.
+fn link_then_prose(rest: &[u8]) -> bool {
+    let Some(blank) = memchr::memchr(b' ', rest) else {
+        return false;
+    };
+    let (path, words) = rest.split_at(blank);
+    !path.starts_with(b"../") && link_target(path) && prose_after(words)
 }
 
 /// Whether `path` (the target of a walk that stayed inside its base) is one plain text
@@ -2444,6 +2537,97 @@ mod tests {
 
     fn hit(v: &str) -> bool {
         detect(v, Context::Param).is_some()
+    }
+
+    #[test]
+    fn a_rooted_path_after_a_file_prefix_is_judged_as_at_the_start() {
+        for v in [
+            "@/var/jenkins_home/secrets/initialAdminPassword",
+            "<@/var/jenkins_home/secrets/initialAdminPassword",
+            "file=/var/jenkins_home/secrets/initialAdminPassword",
+            "@/srv/backup/db.sql.bak",
+            "@/etc/shadow",
+            "path=/etc/shadow",
+            "@~/.ssh/id_rsa",
+            "@/tmp/x.php",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "@/home",
+            "@home is my handle",
+            "bob@example.com",
+            "deploy@host:/srv/app",
+            "a=/b in prose",
+            "redirect=/account/settings",
+            "@/images/logo.png",
+            "next=/cart",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_shell_quoted_path_is_read_after_quote_removal() {
+        for v in [
+            "/e\"t\"c/pa's's'wd",
+            "/et''c/passwd",
+            "/etc/\"\"shadow",
+            "..'/'..'/'etc/passwd",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "it's /srv/app/data",
+            "don't/won't",
+            "\"/etc\" is a folder",
+            "'/var/www/html'",
+            "{\"dir\":\"/srv/app\"}",
+            "O'Brien/Smith",
+            "/docs/it's-fine",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_hex_value_is_judged_as_the_text_it_spells() {
+        for v in [
+            "2e2e2f2e2e2f2e2e2f6574632f706173737764",
+            "2E2E2F2E2E2F2E2E2F6574632F706173737764",
+            "2f6574632f736861646f77",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "d41d8cd98f00b204e9800998ecf8427e",
+            "5f4dcc3b5aa765d61d8327deb882cf99",
+            "68656c6c6f20776f726c64",
+            "2f696d616765732f6c6f676f2e706e67",
+            "0123456789abcdef0123456789abcdef",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_relative_link_named_in_a_sentence() {
+        for v in [
+            "../relative/path in webpack config",
+            "../lib is the shared code",
+            "../src/components for the widgets",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        for v in [
+            "../../../etc/passwd in webpack config",
+            "../.env in the root",
+            "../config/database.yml is here",
+            "../",
+            "../../x/y in z",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
     }
 
     #[test]

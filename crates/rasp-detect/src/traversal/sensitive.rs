@@ -1146,6 +1146,9 @@ fn rooted(s: &str, at: usize) -> bool {
     };
     let before = before.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     before.is_empty()
+        // `@/etc/…`, `file=/etc/…`: a file prefix opens the value ([`file_prefix_len`]).
+        || (!before.is_empty()
+            && file_prefix_len(&s.as_bytes()[at - 1 - before.len()..at]) == before.len())
         || before.ends_with("..")
         || before.ends_with('/')
         // `/./var/lib/…`, `/././etc/…`: dot segments from the root stay at the root.
@@ -1153,6 +1156,46 @@ fn rooted(s: &str, at: usize) -> bool {
         || (before.len() == 2
             && before.ends_with(':')
             && before.as_bytes()[0].is_ascii_alphabetic())
+}
+
+/// Longest parameter name [`file_prefix_len`] accepts before `=`.
+const MAX_PREFIX_NAME: usize = 64;
+
+/// The length of a prefix at the start of `b` that hands the path after it to a file
+/// reader, when a rooted path (`/`, `~/`, a drive) follows it: `@` (args4j and Jenkins CLI
+/// expand `@/path` to the file's contents, CVE-2024-23897; curl `-F x=@/path` uploads
+/// it), `<@`, and a parameter's `name=` (`file=/var/…`: a value that is a whole `k=v`
+/// pair reaches an application that parses it again). The path is then judged as at the
+/// value's start. A handle or address (`@home`, `bob@host:/srv`) has no rooted path right
+/// after its `@`, and text with a blank before the path is prose, judged elsewhere.
+pub(super) fn file_prefix_len(b: &[u8]) -> usize {
+    let n = if b.starts_with(b"<@") {
+        2
+    } else if b.first() == Some(&b'@') {
+        1
+    } else {
+        match b.iter().take(MAX_PREFIX_NAME + 1).position(|&c| c == b'=') {
+            Some(eq)
+                if eq > 0
+                    && b[0].is_ascii_alphabetic()
+                    && b[..eq].iter().all(|&c| {
+                        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']')
+                    }) =>
+            {
+                eq + 1
+            }
+            _ => return 0,
+        }
+    };
+    let rest = &b[n..];
+    let rooted = (rest.first() == Some(&b'/') && rest.get(1) != Some(&b'/'))
+        || rest.starts_with(b"~/")
+        || (rest.len() > 2 && rest[0].is_ascii_alphabetic() && rest[1] == b':' && rest[2] == b'/');
+    if rooted {
+        n
+    } else {
+        0
+    }
 }
 
 /// Whether the value is one path whose last segment names a file of secrets: a dot-file of
@@ -1188,6 +1231,9 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     } else {
         canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
     };
+    // `@/var/jenkins_home/secrets/x`, `file=/srv/backup/db.sql`: the path after a file
+    // prefix is the value's path (see [`file_prefix_len`]).
+    let t = &t[file_prefix_len(t.as_bytes())..];
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_SECRET_PATH {
         return false;
