@@ -1261,7 +1261,8 @@ impl<'a> Parser<'a> {
         // "Select * from the dropdown", "select (one) from below": prose picks from a
         // determiner's phrase or a place; a query names a table
         let from = self.kw(end) == Some(Kw::From)
-            && !(self.k(end + 1) == Some(Kind::Word) && prose_source(self.text(end + 1)));
+            && !(self.k(end + 1) == Some(Kind::Word) && prose_source(self.text(end + 1)))
+            && !(i == 0 && self.prose_after_statement(end));
         // `SELECT name FROM sysibm.systables;`: a schema-qualified table, then the end
         if from
             && self.k(end + 1) == Some(Kind::Word)
@@ -1293,6 +1294,51 @@ impl<'a> Parser<'a> {
 }
 
 impl Parser<'_> {
+    /// Whether a whole-value `SELECT … FROM` (its `FROM` at `from`) runs into a sentence no
+    /// dialect parses, so the value is a question about SQL typed as text: a table name then
+    /// a dash and words (`select * from table - what does star mean`: nothing may follow a
+    /// table reference but an alias, a clause, a join or the end), or a statement ended by
+    /// `;` then words that start no statement (`SELECT * FROM orders WHERE id = 42; returns
+    /// nothing, why?`). A parameter holding a statement is run as one batch: the syntax
+    /// error stops it before any row is read, so the query never leaves the value. A whole
+    /// statement, or one followed by a second statement, stays SQL.
+    fn prose_after_statement(&mut self, from: usize) -> bool {
+        // words of a sentence: at least two, and nothing an expression or a statement needs
+        let sentence = |p: &Self, a: usize| {
+            let mut words = 0;
+            for k in a..p.len() {
+                match p.k(k) {
+                    Some(Kind::Word) => words += 1,
+                    Some(Kind::Kw(_) | Kind::Comma | Kind::Var | Kind::Other | Kind::Dot) => {}
+                    _ => return false,
+                }
+            }
+            words >= 2 && p.k(a) == Some(Kind::Word) && p.k(a + 1) != Some(Kind::LParen)
+        };
+        if !matches!(self.k(from + 1), Some(Kind::Word | Kind::Kw(_))) {
+            return false;
+        }
+        let mut k = from + 2;
+        while self.k(k) == Some(Kind::Dot) && self.k(k + 1) == Some(Kind::Word) && k < from + 8 {
+            k += 2;
+        }
+        if self.k(k) == Some(Kind::Op) && self.byte(k) == b'-' && sentence(self, k + 1) {
+            return true;
+        }
+        // the statement's `;` (bounded: a question is short)
+        let Some(semi) = (k..self.len().min(k + 64)).find(|&m| self.k(m) == Some(Kind::Semi))
+        else {
+            return false;
+        };
+        if !sentence(self, semi + 1) {
+            return false;
+        }
+        let saved = self.take_flags();
+        let statement = self.stacked_statement(semi + 1);
+        self.flags = saved;
+        !statement
+    }
+
     /// Whether tokens `j..end` are words and one bracket of words that a blank parts from
     /// the word before it: `Comfort (Sleep Number)`, a parenthetical of prose.
     fn prose_parenthetical(&self, j: usize, end: usize) -> bool {

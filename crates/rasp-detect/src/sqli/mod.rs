@@ -1566,6 +1566,7 @@ fn decide(
                         || column_test(&p, i)
                         || constant_logic(&p, i, e)
                         || glued_paren_logic(&p, t, i, f)
+                        || glued_number_logic(&p, t, i, f)
                 }
                 // `HOPE AND 8=3`: a word, then a test between literals ("x<5 and y>3"
                 // compares words and is the Op branch)
@@ -1854,7 +1855,7 @@ fn decide(
             }
             number_list(&mut p, i, start_kind)
         }
-        Some(Kind::Comma)
+        Some(Kind::Comma | Kind::Kw(Kw::From))
             if start_kind == StartKind::Ident && quoted_columns_from(&p, truncated) =>
         {
             Some("select-list-tail")
@@ -2035,13 +2036,22 @@ fn columns_from_union(p: &mut Parser<'_>) -> bool {
 /// `` `username`,`password` FROM users-- ``: in a select list the value names columns in
 /// MySQL's backtick quoting, then the table to read them from, and cuts the application's
 /// own FROM clause off. Prose never quotes words with backticks and a comment marker.
+/// MSSQL quotes names in brackets: `[name] FROM sys.sql_logins--` reads one column of a
+/// catalog table; with a single column the table must be schema-qualified (`[draft] from
+/// home--` is a title, `[1] Smith et al.` a citation).
 fn quoted_columns_from(p: &Parser<'_>, truncated: bool) -> bool {
     if !truncated {
         return false;
     }
     let (mut j, mut items, mut backtick) = (0, 0, false);
     while p.k(j) == Some(Kind::Word) && items < 64 {
-        backtick |= p.text(j).starts_with('`');
+        let w = p.text(j);
+        backtick |= w.starts_with('`')
+            || (w.len() > 2
+                && w.starts_with('[')
+                && w.as_bytes()[1..w.len() - 1]
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || c == b'_'));
         items += 1;
         j += 1;
         if p.k(j) != Some(Kind::Comma) {
@@ -2049,14 +2059,16 @@ fn quoted_columns_from(p: &Parser<'_>, truncated: bool) -> bool {
         }
         j += 1;
     }
-    if !(backtick && items >= 2 && p.kw_is(j, Kw::From) && p.k(j + 1) == Some(Kind::Word)) {
+    if !(backtick && p.kw_is(j, Kw::From) && p.k(j + 1) == Some(Kind::Word)) {
         return false;
     }
     let mut e = j + 2;
+    let mut schema = false;
     if p.k(e) == Some(Kind::Dot) && p.k(e + 1) == Some(Kind::Word) {
         e += 2;
+        schema = true;
     }
-    e == p.len()
+    e == p.len() && (items >= 2 || schema)
 }
 
 /// Is the literal a value closes (`admin'`, `1'`, `x@y.com'`, `'`) something an attacker
@@ -2521,6 +2533,34 @@ fn glued_paren_logic(p: &Parser<'_>, t: &[Token], i: usize, f: u32) -> bool {
         && p.k(i + 1) == Some(Kind::LParen)
         && glued(i - 1, i)
         && glued(i, i + 1)
+}
+
+/// `1e1or 1`, `1.or(1)`, `0x1and 0`: a number in a form no identifier takes (a fraction,
+/// an exponent, a trailing dot, a hex prefix) glued to `AND` / `OR` / `XOR`. MySQL ends the
+/// number where the keyword's letters begin, so in `WHERE id = <value>` the connective joins
+/// a test of the application's row to the operand after it (`1e1or 1` matches every row);
+/// the missing blank is there only to pass filters that look for ` or `. A plain integer
+/// glued to a word (`2for1`, `1or 2`) is a word to MySQL (identifiers may start with
+/// digits), and model numbers (`3dor2`, `1e10rpm`) lex as one word after the number.
+fn glued_number_logic(p: &Parser<'_>, t: &[Token], i: usize, f: u32) -> bool {
+    if i == 0
+        || f & (WORD | STR) != 0
+        || !matches!(p.k(i), Some(Kind::Kw(Kw::And | Kw::Or | Kw::Xor)))
+        || !matches!(p.k(i - 1), Some(Kind::Num | Kind::RParen))
+        || !matches!((t.get(i - 1), t.get(i)), (Some(x), Some(y)) if x.end == y.start)
+    {
+        return false;
+    }
+    // `1.e(0)or 1` arrives here as ` (0)or 1` (see [`without_empty_exponents`]): a
+    // bracketed number glued to the keyword is the same break-out
+    if p.k(i - 1) == Some(Kind::RParen) {
+        return i >= 3 && p.k(i - 2) == Some(Kind::Num) && p.k(i - 3) == Some(Kind::LParen);
+    }
+    let num = p.text(i - 1).as_bytes();
+    num.len() >= 2
+        && (num
+            .iter()
+            .any(|&c| matches!(c, b'.' | b'e' | b'E' | b'x' | b'X')))
 }
 
 /// `1, is_admin=1`, `30, email='a@evil.tld'`: a number in `UPDATE … SET age=<value>`

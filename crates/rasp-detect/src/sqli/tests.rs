@@ -2509,3 +2509,75 @@ fn call_then_prose_words_stays_data() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn number_glued_to_a_connective() {
+    for v in [
+        "1e1or 1",
+        "1e1or(1)",
+        "1.e(0)or 1",
+        "1.or 1",
+        "1e0and 0",
+        "1.5xor 1",
+        "0x1or 1",
+        "1E1OR 1--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1e10rpm",
+        "3dor2",
+        "2for1",
+        "1 or 2",
+        "1or 2",
+        "1e1orange",
+        "2.0and up",
+        "v1.5or 2",
+        "1.5 or 2",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn bracketed_column_from_a_catalog_table() {
+    for v in [
+        "[name] FROM sys.sql_logins--",
+        "[password_hash] FROM master.sql_logins-- -",
+        "`password` FROM mysql.user#",
+        "[name],[type] FROM sysobjects--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "[1] Smith et al.",
+        "[text](https://example.com)",
+        "[draft] title",
+        "[draft] from home--",
+        "[Update] from John -- see below",
+        "[name] from sys.sql_logins",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn statement_then_prose_is_a_question() {
+    for v in [
+        "select * from table - what does star mean",
+        "SELECT * FROM orders WHERE id = 42; returns nothing, why?",
+        "select * from users; why is it slow?",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "select * from users",
+        "SELECT COUNT(*) FROM visits WHERE date >= '2024-01-01'",
+        "SELECT * FROM orders WHERE id = 42;",
+        "select * from users; drop table users",
+        "select * from users - 1",
+        "SELECT * FROM users; exec xp_cmdshell 'dir'",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
