@@ -3,6 +3,13 @@
 //! Every value runs through all four detectors (as the engine would on a parameter); an
 //! attack counts as caught when any detector fires ("any") and, separately, when the detector
 //! of its own kind fires ("own"). Benign values flagged by any detector are false positives.
+//!
+//! With `--location LOC` each value is instead judged by the engine as it runs at request
+//! time for a value found at `LOC`: the same call `rasp check` makes for a value line
+//! ([`Engine::check_value`]: the location's decoders, JSON inside a value expanded, the
+//! default config's enabled checks, first finding in PyRASP's order). A row is flagged when
+//! the engine reports one of the four injection attacks, and "own" when that attack's kind
+//! is the row's label.
 
 pub mod corpus;
 
@@ -12,6 +19,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use rasp_core::vectors::Location;
+use rasp_core::{Check, Config, Engine};
 use rasp_detect::ml::split::Split;
 use rasp_detect::ml::Model;
 use rasp_detect::{AttackKind, Context, Detectors, Thresholds};
@@ -54,6 +63,23 @@ pub struct Args {
     /// Only rows with this label (`sqli`, `xss`, `cmdi`, `path_traversal`, `benign`).
     #[arg(long)]
     pub label: Option<String>,
+    /// Judge each value as the engine does for a value found at this location (`qs_values`,
+    /// `post_values`, `json_values`, `cookies`, `path`, `headers_values`, `user_agent`,
+    /// `referer`, …): the call `rasp check` makes for a value line, with the default config.
+    /// Timing then covers the whole engine call.
+    #[arg(long, value_name = "LOC", value_parser = parse_location)]
+    pub location: Option<String>,
+}
+
+/// A known engine location name.
+fn parse_location(s: &str) -> Result<String, String> {
+    match Location::from_name(s) {
+        Some(l) => Ok(l.as_str().to_owned()),
+        None => {
+            let names: Vec<&str> = Location::ALL.iter().map(|l| l.as_str()).collect();
+            Err(format!("unknown location (one of {})", names.join(", ")))
+        }
+    }
 }
 
 /// Counters for one (source, label) cell or one label.
@@ -79,6 +105,17 @@ pub struct Report {
     pub per_kind_ns: [u64; 4],
     pub misses: Vec<(String, &'static str, String)>,
     pub false_positives: Vec<(String, String, String)>,
+    /// `--location`: the engine location every value was judged at (`None`: the detectors
+    /// were called directly).
+    pub location: Option<String>,
+    /// `--location`: engine calls that ran out of the per-request time budget without a
+    /// finding (a value the budget may have let through).
+    pub budget_overruns: u64,
+    /// `--location`: engine calls whose detectors panicked (the engine lets the value pass).
+    pub panics: u64,
+    /// `--location`: values the engine reported under a check that is not one of the four
+    /// injection checks (never counted as flagged).
+    pub other_checks: usize,
 }
 
 /// Mean, p99 and maximum of `times`.
@@ -120,7 +157,7 @@ impl Report {
         };
         let (mean, p99, max) = self.timing();
         let (bmean, bp99, bmax) = self.benign_timing();
-        json!({
+        let mut j = json!({
             "by_label": self.by_label.iter().map(|(k, c)| (k.to_string(), cell(c))).collect::<serde_json::Map<_, _>>(),
             "by_source": self.by_source.iter().map(|((s, l), c)| {
                 let mut v = cell(c);
@@ -132,7 +169,15 @@ impl Report {
             "benign_time_ns": {"mean": bmean, "p99": bp99, "max": bmax},
             "misses": self.misses.iter().map(|(s, l, p)| json!({"source": s, "label": l, "payload": p})).collect::<Vec<_>>(),
             "false_positives": self.false_positives.iter().map(|(s, by, p)| json!({"source": s, "flagged_as": by, "payload": p})).collect::<Vec<_>>(),
-        })
+        });
+        if let Some(loc) = &self.location {
+            j["location"] = json!(loc);
+            j["time_covers"] = json!("whole engine call (Engine::check_value)");
+            j["budget_overruns"] = json!(self.budget_overruns);
+            j["panics"] = json!(self.panics);
+            j["other_checks"] = json!(self.other_checks);
+        }
+        j
     }
 
     /// Human-readable tables on standard output. A closed pipe (`rasp eval … | head`) ends
@@ -189,9 +234,26 @@ impl Report {
         }
         let (mean, p99, max) = self.timing();
         writeln!(out)?;
+        if let Some(loc) = &self.location {
+            writeln!(
+                out,
+                "engine mode: each value judged by Engine::check_value(value, {loc:?}) with the default config \
+                 (as `rasp check`); flagged = an injection attack reported; own = its kind is the label"
+            )?;
+            writeln!(
+                out,
+                "budget overruns without a finding: {}, detector panics: {}, other checks reported: {}",
+                self.budget_overruns, self.panics, self.other_checks
+            )?;
+        }
+        let what = if self.location.is_some() {
+            "whole engine call (decoding, JSON expansion, detectors)"
+        } else {
+            "all detectors"
+        };
         writeln!(
             out,
-            "time per value, all detectors: mean {:.2} µs, p99 {:.2} µs, max {:.2} µs ({} values)",
+            "time per value, {what}: mean {:.2} µs, p99 {:.2} µs, max {:.2} µs ({} values)",
             mean / 1e3,
             p99 as f64 / 1e3,
             max as f64 / 1e3,
@@ -208,13 +270,15 @@ impl Report {
                 self.benign_times_ns.len()
             )?;
         }
-        let n = self.times_ns.len().max(1) as f64;
-        let per: Vec<String> = AttackKind::ALL
-            .iter()
-            .zip(self.per_kind_ns)
-            .map(|(k, ns)| format!("{} {:.2} µs", k.label(), ns as f64 / n / 1e3))
-            .collect();
-        writeln!(out, "mean per detector: {}", per.join(", "))?;
+        if self.location.is_none() {
+            let n = self.times_ns.len().max(1) as f64;
+            let per: Vec<String> = AttackKind::ALL
+                .iter()
+                .zip(self.per_kind_ns)
+                .map(|(k, ns)| format!("{} {:.2} µs", k.label(), ns as f64 / n / 1e3))
+                .collect();
+            writeln!(out, "mean per detector: {}", per.join(", "))?;
+        }
         if !self.misses.is_empty() {
             writeln!(out, "\nmissed attacks:")?;
             for (s, l, p) in &self.misses {
@@ -260,32 +324,11 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
                 first.get_or_insert(det);
             }
         }
-        r.times_ns.push(total);
-        if row.label.is_none() {
-            r.benign_times_ns.push(total);
-        }
-        let label = label_name(row.label);
-        let ml = first
-            .as_ref()
-            .is_some_and(|det| det.engine == rasp_detect::Engine::MachineLearning);
-        for cell in [
-            r.by_label.entry(label).or_default(),
-            r.by_source.entry((row.source.clone(), label)).or_default(),
-        ] {
-            cell.n += 1;
-            cell.any += usize::from(first.is_some());
-            cell.own += usize::from(own);
-            cell.ml += usize::from(ml);
-        }
-        match (&row.label, &first) {
-            (Some(_), None) => all_misses.push((row.source.clone(), label, row.payload.clone())),
-            (None, Some(det)) => all_fps.push((
-                row.source.clone(),
-                format!("{}/{}", det.kind.label(), det.engine.as_str()),
-                row.payload.clone(),
-            )),
-            _ => {}
-        }
+        let hit = first.map(|det| Hit {
+            ml: det.engine == rasp_detect::Engine::MachineLearning,
+            by: format!("{}/{}", det.kind.label(), det.engine.as_str()),
+        });
+        record(&mut r, row, hit, own, total, &mut all_misses, &mut all_fps);
     }
     // Per-detector shares, each value again through all four in the same order (so the
     // detectors' shared per-value memos hit as they did above).
@@ -296,6 +339,127 @@ pub fn evaluate<'a>(d: &Detectors, rows: impl IntoIterator<Item = &'a Row>, show
             r.per_kind_ns[i] += start.elapsed().as_nanos() as u64;
         }
     }
+    r.misses = sample(all_misses, show);
+    r.false_positives = sample(all_fps, show);
+    r
+}
+
+/// What flagged a value: by the model or not, and a description for the `--show` list.
+struct Hit {
+    ml: bool,
+    by: String,
+}
+
+type Misses = Vec<(String, &'static str, String)>;
+type FalsePositives = Vec<(String, String, String)>;
+
+/// Count one judged row in its label's and its source's cells.
+fn record(
+    r: &mut Report,
+    row: &Row,
+    hit: Option<Hit>,
+    own: bool,
+    total: u64,
+    all_misses: &mut Misses,
+    all_fps: &mut FalsePositives,
+) {
+    r.times_ns.push(total);
+    if row.label.is_none() {
+        r.benign_times_ns.push(total);
+    }
+    let label = label_name(row.label);
+    let ml = hit.as_ref().is_some_and(|h| h.ml);
+    for cell in [
+        r.by_label.entry(label).or_default(),
+        r.by_source.entry((row.source.clone(), label)).or_default(),
+    ] {
+        cell.n += 1;
+        cell.any += usize::from(hit.is_some());
+        cell.own += usize::from(own);
+        cell.ml += usize::from(ml);
+    }
+    match (&row.label, hit) {
+        (Some(_), None) => all_misses.push((row.source.clone(), label, row.payload.clone())),
+        (None, Some(h)) => all_fps.push((row.source.clone(), h.by, row.payload.clone())),
+        _ => {}
+    }
+}
+
+/// The detector kind of an engine check, for the four injection checks only.
+fn injection_kind(check: Check) -> Option<AttackKind> {
+    match check {
+        Check::Command => Some(AttackKind::Cmdi),
+        Check::Xss => Some(AttackKind::Xss),
+        Check::Sqli => Some(AttackKind::Sqli),
+        Check::Traversal => Some(AttackKind::Traversal),
+        _ => None,
+    }
+}
+
+/// The engine `rasp eval --location` judges with: the default config (not `PYRASP_CONF`),
+/// an in-memory store, no event sink, no routes, with the model thresholds overridden.
+pub fn eval_engine(sqli_proba: Option<f32>, xss_proba: Option<f32>) -> Result<Engine, String> {
+    let mut config = Config::default();
+    if let Some(p) = sqli_proba {
+        config.sqli_proba = p;
+    }
+    if let Some(p) = xss_proba {
+        config.xss_proba = p;
+    }
+    Engine::new(config).map_err(|e| e.to_string())
+}
+
+/// Judge `rows` with the engine as it runs on a value found at `location` (the call `rasp
+/// check` makes for a value line). Only the four injection checks count. `check_value` reads
+/// and writes no state (no store, blacklist, flood or brute counters, no event), so one
+/// engine serves every row and no row can change another's verdict; the figures it adds are
+/// the engine's health counters (budget overruns, panics).
+pub fn evaluate_engine<'a>(
+    engine: &Engine,
+    location: &str,
+    rows: impl IntoIterator<Item = &'a Row>,
+    show: usize,
+) -> Report {
+    let mut r = Report {
+        location: Some(location.to_owned()),
+        ..Report::default()
+    };
+    // One-time work (lazily built tables) is not per-value cost.
+    let before = engine.stats();
+    for warm in [
+        "<p title='x' onclick=\"go(1)\">it's 1 or 2; cat ../etc/passwd</p>",
+        "eyJhIjogIjEgT1IgMT0xIn0=",
+    ] {
+        std::hint::black_box(engine.check_value(warm, location));
+    }
+    let mut all_misses = Vec::new();
+    let mut all_fps = Vec::new();
+    for row in rows {
+        let start = Instant::now();
+        let attack = engine.check_value(&row.payload, location);
+        let total = start.elapsed().as_nanos() as u64;
+        let mut own = false;
+        let hit = attack.as_ref().and_then(|a| {
+            let Some(kind) = injection_kind(a.check) else {
+                r.other_checks += 1;
+                return None;
+            };
+            own = Some(kind) == row.label;
+            let engine = a.engine.unwrap_or("?");
+            let mut by = format!("{}/{engine}", kind.label());
+            if a.payload != row.payload || a.location != location {
+                by.push_str(&format!(" in {} {}", a.location, shorten(&a.payload)));
+            }
+            Some(Hit {
+                ml: engine == rasp_detect::Engine::MachineLearning.as_str(),
+                by,
+            })
+        });
+        record(&mut r, row, hit, own, total, &mut all_misses, &mut all_fps);
+    }
+    let after = engine.stats();
+    r.budget_overruns = after.budget_overruns - before.budget_overruns;
+    r.panics = after.panics - before.panics;
     r.misses = sample(all_misses, show);
     r.false_positives = sample(all_fps, show);
     r
@@ -329,20 +493,6 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let t = thresholds(args.sqli_proba, args.xss_proba);
-    let d = match &args.model {
-        None => Detectors::new(t),
-        Some(p) => match std::fs::read(p)
-            .map_err(|e| e.to_string())
-            .and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()))
-        {
-            Ok(m) => Detectors::with_model(t, m),
-            Err(e) => {
-                eprintln!("rasp eval: {}: {e}", p.display());
-                return ExitCode::FAILURE;
-            }
-        },
-    };
     let selected = rows
         .iter()
         .filter(|r| args.split == SplitArg::All || r.split == Split::Validation)
@@ -351,7 +501,32 @@ pub fn run(args: Args) -> ExitCode {
                 .as_deref()
                 .is_none_or(|l| label_name(r.label) == l)
         });
-    let report = evaluate(&d, selected, args.show);
+    let report = match &args.location {
+        None => {
+            let t = thresholds(args.sqli_proba, args.xss_proba);
+            let d = match detectors(&args, t) {
+                Ok(d) => d,
+                Err(e) => {
+                    eprintln!("rasp eval: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            evaluate(&d, selected, args.show)
+        }
+        Some(loc) => {
+            if args.model.is_some() {
+                eprintln!("rasp eval: --model cannot be used with --location (the engine embeds its model)");
+                return ExitCode::FAILURE;
+            }
+            match eval_engine(args.sqli_proba, args.xss_proba) {
+                Ok(engine) => evaluate_engine(&engine, loc, selected, args.show),
+                Err(e) => {
+                    eprintln!("rasp eval: {e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+    };
     if args.json {
         println!(
             "{}",
@@ -361,6 +536,20 @@ pub fn run(args: Args) -> ExitCode {
         report.print();
     }
     ExitCode::SUCCESS
+}
+
+/// The detectors of the default mode: the embedded model or `--model`.
+fn detectors(args: &Args, t: Thresholds) -> Result<Detectors, String> {
+    Ok(match &args.model {
+        None => Detectors::new(t),
+        Some(p) => match std::fs::read(p)
+            .map_err(|e| e.to_string())
+            .and_then(|b| Model::from_bytes(&b).map_err(|e| e.to_string()))
+        {
+            Ok(m) => Detectors::with_model(t, m),
+            Err(e) => return Err(format!("{}: {e}", p.display())),
+        },
+    })
 }
 
 #[cfg(test)]
@@ -397,6 +586,105 @@ mod tests {
         assert_eq!(r.times_ns.len(), 5);
         let j = r.to_json();
         assert_eq!(j["by_label"]["cmdi"]["n"], 2);
+    }
+
+    /// Values the engine decodes or expands before its detectors see them (round 25's
+    /// testers): missed when the detectors get the raw value, caught at `qs_values`.
+    fn wrapped_rows() -> Vec<Row> {
+        vec![
+            // base64 of `<script>alert(1)</script>` and of `' OR 1=1--`
+            row(
+                "PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+                Some(AttackKind::Xss),
+                "w",
+            ),
+            row("JyBPUiAxPTEtLQ==", Some(AttackKind::Sqli), "w"),
+            row(r#"{"id": "1 OR 1=1"}"#, Some(AttackKind::Sqli), "w"),
+            row(r#"["127.0.0.1","&& id"]"#, Some(AttackKind::Cmdi), "w"),
+            row("Tom & Jerry", None, "b"),
+            row("dGhlIHF1aWNrIGJyb3duIGZveA==", None, "b"),
+            row(r#"{"name": "O'Brien", "tags": ["a", "b"]}"#, None, "b"),
+        ]
+    }
+
+    #[test]
+    fn location_mode_judges_as_the_engine_does() {
+        let engine = eval_engine(None, None).unwrap();
+        let rows = wrapped_rows();
+        let r = evaluate_engine(&engine, "qs_values", &rows, 10);
+        for l in ["xss", "sqli", "cmdi"] {
+            let c = &r.by_label[l];
+            assert_eq!((c.any, c.own), (c.n, c.n), "{l}: {:?}", r.misses);
+        }
+        assert_eq!(r.by_label["benign"].any, 0, "{:?}", r.false_positives);
+        assert!(r.misses.is_empty());
+        assert_eq!(r.times_ns.len(), rows.len());
+        assert_eq!(r.other_checks, 0);
+        // Each verdict is exactly `rasp check`'s for a value line at that location.
+        for row in &rows {
+            let flagged = engine.check_value(&row.payload, "qs_values").is_some();
+            assert_eq!(flagged, row.label.is_some(), "{}", row.payload);
+        }
+        let j = r.to_json();
+        assert_eq!(j["location"], "qs_values");
+        assert_eq!(j["by_label"]["sqli"]["own"], 2);
+        let mut text = Vec::new();
+        r.write_to(&mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(text.contains("whole engine call"), "{text}");
+        assert!(!text.contains("mean per detector"), "{text}");
+    }
+
+    #[test]
+    fn default_mode_unchanged_on_wrapped_values() {
+        // The detectors alone do not decode: the same rows are missed, and the report has
+        // none of the engine mode's additions.
+        let rows = wrapped_rows();
+        let r = evaluate(&Detectors::default(), &rows, 10);
+        assert_eq!(r.by_label["xss"].any, 0);
+        assert_eq!(r.by_label["sqli"].any, 0);
+        assert_eq!(r.by_label["benign"].any, 0);
+        assert_eq!(r.location, None);
+        let j = r.to_json();
+        for k in [
+            "location",
+            "time_covers",
+            "budget_overruns",
+            "panics",
+            "other_checks",
+        ] {
+            assert!(j.get(k).is_none(), "{k}");
+        }
+        let mut text = Vec::new();
+        r.write_to(&mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains("time per value, all detectors: mean"),
+            "{text}"
+        );
+        assert!(text.contains("mean per detector: "), "{text}");
+        assert!(!text.contains("engine mode"), "{text}");
+    }
+
+    #[test]
+    fn location_mode_has_no_state_between_rows() {
+        // Many attacks from the same (absent) source, then benign values: a blacklist or a
+        // flood counter would turn the later rows into blocks; the engine call has neither.
+        let engine = eval_engine(None, None).unwrap();
+        let mut rows: Vec<Row> = (0..200)
+            .map(|i| row(&format!("' OR {i}={i}--"), Some(AttackKind::Sqli), "a"))
+            .collect();
+        rows.push(row("Tom & Jerry", None, "b"));
+        rows.push(row("hello world", None, "b"));
+        let r = evaluate_engine(&engine, "cookies", &rows, 0);
+        assert_eq!(r.by_label["sqli"].any, 200);
+        assert_eq!(r.by_label["benign"].any, 0);
+    }
+
+    #[test]
+    fn unknown_location_is_refused() {
+        assert_eq!(parse_location("cookies").unwrap(), "cookies");
+        assert!(parse_location("nowhere").unwrap_err().contains("qs_values"));
     }
 
     #[test]
