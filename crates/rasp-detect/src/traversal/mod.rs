@@ -1092,13 +1092,7 @@ fn script_parameter_name(value: &str) -> bool {
     };
     let name = &b[memchr::memrchr2(b'/', b'\\', &b[..semi]).map_or(0, |i| i + 1)..semi];
     let after = &b[semi + 1..];
-    let script = memchr::memrchr(b'.', name).is_some_and(|dot| {
-        dot > 0
-            && SCRIPT_EXTENSIONS
-                .iter()
-                .any(|e| name[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
-    });
-    script
+    sensitive::has_extension(name, SCRIPT_EXTENSIONS)
         && after
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))

@@ -988,6 +988,17 @@ const BACKUP_SUFFIXES: &[&str] = &[
 /// configuration ([`names_server_file`]).
 const WEB_ROOTS: &[&str] = &["var/www/", "inetpub/"];
 
+/// Whether `name` is a name (something before its last `.`) whose extension is one of
+/// `extensions`, compared ignoring ASCII case (`Config.PHP`; not `.php` alone).
+pub(super) fn has_extension(name: &[u8], extensions: &[&str]) -> bool {
+    memchr::memrchr(b'.', name).is_some_and(|dot| {
+        dot > 0
+            && extensions
+                .iter()
+                .any(|e| name[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+    })
+}
+
 /// Whether the path that goes on from `end` ends in a file the server runs or reads its
 /// settings from (scripts, configuration, data, logs), by its extension.
 fn names_server_file(s: &str, end: usize) -> bool {
@@ -1062,12 +1073,7 @@ pub fn document_root_file(canon: &str) -> bool {
         return false;
     };
     let last = win32_name(&body[cut + 1..]);
-    let server_file = memchr::memrchr(b'.', last).is_some_and(|dot| {
-        dot > 0
-            && SERVER_EXTENSIONS
-                .iter()
-                .any(|e| last[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
-    });
+    let server_file = has_extension(last, SERVER_EXTENSIONS);
     server_file
         && body[..cut]
             .split(|&c| c == b'/')
