@@ -1639,8 +1639,16 @@ fn known_command(word: &[u8]) -> bool {
 /// shell reads it, not between the words of a sentence.
 fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
     let open = at - 1;
+    // `Hmm... `, `Note: `: a word of prose may end in its own punctuation.
     let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
-        b.iter()
+        let punct = b
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&c| matches!(c, b'.' | b',' | b':' | b'!' | b'?'))
+            .count();
+        b[..b.len() - punct]
+            .iter()
             .rev()
             .take_while(|c| c.is_ascii_alphabetic())
             .count()
@@ -2168,6 +2176,9 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             .is_some_and(|rest| leading_redirection(rest, plus))
     {
         return Some("redirection");
+    }
+    if shell_variable_here_string(v, at) {
+        return Some("here-string-shell");
     }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
@@ -6503,6 +6514,43 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
     // `&("{1}{0}" -f 'ex','i')`: the format operator fills numbered slots with the pieces
     // of the name; only PowerShell writes `-f` after a string of `{N}` slots.
     lookup || glued || (quoted && format_operator(body)) || variable_letters(body)
+}
+
+/// `;${0}<<<id`, `;"$SHELL" <<< $(curl x)`: a variable that holds the shell (`$0` in the
+/// `sh -c` line the application runs, `$SHELL`, `$BASH`, `$ZSH`) in command position, fed a
+/// here-string: the shell runs the string's text as its script.
+fn shell_variable_here_string(v: &[u8], at: usize) -> bool {
+    let rest = &v[at..v.len().min(at + 24)];
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(b"$") else {
+        return false;
+    };
+    let braced = rest.first() == Some(&b'{');
+    let rest = if braced { &rest[1..] } else { rest };
+    let n = rest
+        .iter()
+        .take(6)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    let name = &rest[..n];
+    if ![&b"0"[..], b"SHELL", b"BASH", b"ZSH"].contains(&name) {
+        return false;
+    }
+    let rest = &rest[n..];
+    let rest = if braced {
+        match rest.strip_prefix(b"}") {
+            Some(r) => r,
+            None => return false,
+        }
+    } else {
+        rest
+    };
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let rest = &rest[rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()..];
+    rest.starts_with(b"<<<") && rest.get(3).is_some()
 }
 
 /// `true || false`, `false && true`: the whole value is the literals `true` and `false` joined

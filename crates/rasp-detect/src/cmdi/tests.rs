@@ -3193,6 +3193,9 @@ fn no_op_commands_and_char_code_calls() {
         "x;sleep 5;",
         "a|true",
         "--pre=sh",
+        ";${0}<<<id",
+        "; $SHELL <<< 'id'",
+        "x;\"$0\"<<<$(curl x)",
     ] {
         assert!(hit(v), "{v}");
     }
@@ -3204,6 +3207,8 @@ fn no_op_commands_and_char_code_calls() {
         "[char[]](72,105) -join ''",
         "--shell=zsh",
         "--lang=sh",
+        "Hmm... `sleep 10` seems too long for a test?",
+        "price is ${0} <<< cheap",
     ] {
         assert!(!hit(v), "{v}");
     }
