@@ -3146,7 +3146,6 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
                     | b'@'
                     | b'#'
                     | b'*'
-                    | b'?'
                     | b'['
                     | b']'
             ) || b >= 0x80
@@ -3172,6 +3171,12 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
         let t = t.strip_prefix(b"'").unwrap_or(t);
         let t = t.strip_suffix(b"'").unwrap_or(t);
         if t.is_empty() || t.iter().any(|&b| matches!(b, b'"' | b'\'')) {
+            return false;
+        }
+        // `ls -la? sorry, typo`: a question mark ending a word is the sentence's; inside a
+        // word it is a glob the shell expands.
+        let t = t.strip_suffix(b"?").unwrap_or(t);
+        if t.is_empty() || t.contains(&b'?') {
             return false;
         }
         if t.contains(&b'$') {

@@ -3196,6 +3196,8 @@ fn no_op_commands_and_char_code_calls() {
         ";${0}<<<id",
         "; $SHELL <<< 'id'",
         "x;\"$0\"<<<$(curl x)",
+        "ls -la /etc/?asswd",
+        "cat /etc/passw?",
     ] {
         assert!(hit(v), "{v}");
     }
@@ -3209,6 +3211,7 @@ fn no_op_commands_and_char_code_calls() {
         "--lang=sh",
         "Hmm... `sleep 10` seems too long for a test?",
         "price is ${0} <<< cheap",
+        "ls -la? sorry, typo",
     ] {
         assert!(!hit(v), "{v}");
     }
