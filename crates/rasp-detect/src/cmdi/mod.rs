@@ -444,6 +444,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
     }
+    if bytes.all(BRACKET | PAREN) && char_code_call(v) {
+        return Some("powershell-char-codes");
+    }
     if bytes.any(DASH) && options::option_injection(v) {
         return Some("option-injection");
     }
@@ -613,7 +616,7 @@ const SEP_WINDOW: usize = 64;
 
 /// `bytes` is the [`ByteSet`] of `raw` (blanks spelled `+` change no class the sub-checks use).
 fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
-    if raw.is_empty() {
+    if raw.is_empty() || boolean_literals(raw) {
         return None;
     }
     // A query string that was never form-decoded spells blanks as `+`: always when the value
@@ -680,6 +683,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
+    }
+    if bytes.all(BRACKET | PAREN) && char_code_call(v) {
+        return Some("powershell-char-codes");
     }
     if bytes.all(DOLLAR) && powershell_engine(v) {
         return Some("powershell-engine");
@@ -1633,8 +1639,16 @@ fn known_command(word: &[u8]) -> bool {
 /// shell reads it, not between the words of a sentence.
 fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
     let open = at - 1;
+    // `Hmm... `, `Note: `: a word of prose may end in its own punctuation.
     let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
-        b.iter()
+        let punct = b
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|&&c| matches!(c, b'.' | b',' | b':' | b'!' | b'?'))
+            .count();
+        b[..b.len() - punct]
+            .iter()
             .rev()
             .take_while(|c| c.is_ascii_alphabetic())
             .count()
@@ -2163,8 +2177,21 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return Some("redirection");
     }
+    if shell_variable_here_string(v, at) {
+        return Some("here-string-shell");
+    }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
+    // `staple;correct;sleep;orange62` (a generated passphrase): `sleep` with no duration
+    // fails at once and delays nothing, so it neither probes timing nor proves a shell ran.
+    if word == b"sleep"
+        && v[end..]
+            .iter()
+            .find(|&&b| !is_blank(b, plus))
+            .is_none_or(|&b| matches!(b, b';' | b'|' | b'&' | b'\n'))
+    {
+        return None;
+    }
     // A word opening with a non-ASCII byte (prose in another script) is no command: it
     // classifies as Unknown (see [`classify`]) and, with no ASCII verb before a `-`, is no
     // cmdlet either; none of the word rules before those apply to it.
@@ -3119,7 +3146,6 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
                     | b'@'
                     | b'#'
                     | b'*'
-                    | b'?'
                     | b'['
                     | b']'
             ) || b >= 0x80
@@ -3145,6 +3171,12 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
         let t = t.strip_prefix(b"'").unwrap_or(t);
         let t = t.strip_suffix(b"'").unwrap_or(t);
         if t.is_empty() || t.iter().any(|&b| matches!(b, b'"' | b'\'')) {
+            return false;
+        }
+        // `ls -la? sorry, typo`: a question mark ending a word is the sentence's; inside a
+        // word it is a glob the shell expands.
+        let t = t.strip_suffix(b"?").unwrap_or(t);
+        if t.is_empty() || t.contains(&b'?') {
             return false;
         }
         if t.contains(&b'$') {
@@ -6487,6 +6519,100 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
     // `&("{1}{0}" -f 'ex','i')`: the format operator fills numbered slots with the pieces
     // of the name; only PowerShell writes `-f` after a string of `{N}` slots.
     lookup || glued || (quoted && format_operator(body)) || variable_letters(body)
+}
+
+/// `;${0}<<<id`, `;"$SHELL" <<< $(curl x)`: a variable that holds the shell (`$0` in the
+/// `sh -c` line the application runs, `$SHELL`, `$BASH`, `$ZSH`) in command position, fed a
+/// here-string: the shell runs the string's text as its script.
+fn shell_variable_here_string(v: &[u8], at: usize) -> bool {
+    let rest = &v[at..v.len().min(at + 24)];
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let Some(rest) = rest.strip_prefix(b"$") else {
+        return false;
+    };
+    let braced = rest.first() == Some(&b'{');
+    let rest = if braced { &rest[1..] } else { rest };
+    let n = rest
+        .iter()
+        .take(6)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    let name = &rest[..n];
+    if ![&b"0"[..], b"SHELL", b"BASH", b"ZSH"].contains(&name) {
+        return false;
+    }
+    let rest = &rest[n..];
+    let rest = if braced {
+        match rest.strip_prefix(b"}") {
+            Some(r) => r,
+            None => return false,
+        }
+    } else {
+        rest
+    };
+    let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
+    let rest = &rest[rest
+        .iter()
+        .take_while(|&&b| b == b' ' || b == b'\t')
+        .count()..];
+    rest.starts_with(b"<<<") && rest.get(3).is_some()
+}
+
+/// `true || false`, `false && true`: the whole value is the literals `true` and `false` joined
+/// by boolean operators, an expression in a language or a question about one. As a command
+/// line it runs two programs that do nothing and exit; no other word rides along.
+fn boolean_literals(v: &[u8]) -> bool {
+    let mut words = 0;
+    let mut operators = 0;
+    for t in v
+        .split(|&b| b == b' ' || b == b'\t')
+        .filter(|t| !t.is_empty())
+        .take(9)
+    {
+        match t {
+            b"true" | b"false" | b"True" | b"False" | b"TRUE" | b"FALSE" => words += 1,
+            b"||" | b"&&" | b"!" => operators += 1,
+            _ => return false,
+        }
+    }
+    words >= 2 && operators >= 1 && words + operators <= 8
+}
+
+/// `[char[]](105,101,120)-join''|%{&$_ 'whoami'}`, `&([char]105+[char]101+[char]120)`: a
+/// PowerShell command name built from character codes and run by the call operator (`&`,
+/// `.`) on the built string or a variable holding it. No filter sees the name; only code
+/// hiding what it runs spells a name as numbers and then calls it.
+fn char_code_call(v: &[u8]) -> bool {
+    let v = &v[..v.len().min(1024)];
+    let lower = v.to_ascii_lowercase();
+    let codes = memchr::memmem::find_iter(&lower, b"[char")
+        .take(16)
+        .any(|i| {
+            let rest = &lower[i + 5..];
+            let rest = rest.strip_prefix(b"[]").unwrap_or(rest);
+            let Some(rest) = rest.strip_prefix(b"]") else {
+                return false;
+            };
+            let rest = rest.strip_prefix(b"(").unwrap_or(rest);
+            let rest = &rest[rest.iter().take_while(|&&b| b == b' ').count()..];
+            let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+            (2..=3).contains(&digits)
+        });
+    if !codes {
+        return false;
+    }
+    let joined = memchr::memmem::find(&lower, b"-join").is_some()
+        || memchr::memmem::find(&lower, b"+[char]").is_some();
+    // The call operator: `&` or `.` (after a blank, `{`, `(`, `|` or `;`) before `$` or `(`.
+    let called = (0..lower.len()).any(|i| {
+        matches!(lower[i], b'&' | b'.')
+            && (i == 0 || matches!(lower[i - 1], b' ' | b'{' | b'(' | b'|' | b';'))
+            && lower[i + 1..]
+                .iter()
+                .find(|&&b| b != b' ')
+                .is_some_and(|&b| matches!(b, b'$' | b'('))
+    });
+    joined && called
 }
 
 /// Whether the variable at `dollar` was assigned earlier in the value a string glued from

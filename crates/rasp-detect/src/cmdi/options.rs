@@ -70,7 +70,8 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
         opens_word(v, at)
             && (dangerous_option(v, at)
                 || option_runs_program(v, at)
-                || command_taking_option(v, at))
+                || command_taking_option(v, at)
+                || option_given_shell(v, at))
     }) || root_wipe(v)
 }
 
@@ -644,6 +645,118 @@ fn runs_program(v: &[u8], after: usize) -> bool {
         && super::program_file_name(word)
 }
 
+/// Parts of option names (lower case) that name a *kind* of thing, not a program to run:
+/// `--shell=zsh` (a completion script's target shell), `--lang=sh`, `--syntax=bash`,
+/// `--type=sh` (ripgrep's file-type filter), `--python=python3` (virtualenv's interpreter
+/// choice for the environment it builds).
+const KIND_OPTION_PARTS: &[&[u8]] = &[
+    b"shell",
+    b"lang",
+    b"syntax",
+    b"type",
+    b"format",
+    b"mode",
+    b"highlight",
+    b"complet",
+    b"dialect",
+    b"style",
+    b"kernel",
+    b"profile",
+    b"target",
+    b"flavo",
+    b"python",
+    b"perl",
+    b"ruby",
+    b"node",
+    b"php",
+    b"lua",
+    b"version",
+    b"ext",
+    b"filetype",
+];
+
+/// `--pre=sh`, `--foo=bash`, `--hook '/usr/bin/zsh'`, `--run=python3`: a double-dash option,
+/// whatever its name, whose value (glued with `=`, or the next word) is a shell or script
+/// interpreter by name or by path and nothing more. The program the option belongs to runs
+/// that interpreter (ripgrep's `--pre` runs it on every file searched, with the file, which
+/// an upload controls, as its script); no data option is given a bare shell. Options named
+/// for a kind of thing (`--shell=zsh`, `--lang=sh`, `--type=sh`) take a word, not a program.
+fn option_given_shell(v: &[u8], at: usize) -> bool {
+    if v.get(at + 1) != Some(&b'-') {
+        return false;
+    }
+    let from = at + 2;
+    let n = v[from..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        .count();
+    if n == 0 || n > MAX_NAME || !v[from].is_ascii_alphabetic() {
+        return false;
+    }
+    let name = v[from..from + n].to_ascii_lowercase();
+    if KIND_OPTION_PARTS
+        .iter()
+        .any(|p| name.windows(p.len()).any(|w| w == *p))
+    {
+        return false;
+    }
+    let after = from + n;
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t')) {
+        return false;
+    }
+    let mut k = after + 1;
+    let quote = match v.get(k) {
+        Some(&q @ (b'\'' | b'"')) => {
+            k += 1;
+            Some(q)
+        }
+        _ => None,
+    };
+    let len = v[k..]
+        .iter()
+        .take(64)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+        .count();
+    let word = &v[k..k + len];
+    // The value ends there: the value's end, a blank, or its closing quote.
+    let end_ok = match (quote, v.get(k + len)) {
+        (_, None) => true,
+        (Some(q), Some(&c)) => c == q,
+        (None, Some(&c)) => matches!(c, b' ' | b'\t' | b'+'),
+    };
+    if word.is_empty() || !end_ok {
+        return false;
+    }
+    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    // A path must be a path to a program (`/bin/sh`, `/usr/bin/env`); `sh/` is a folder.
+    if base.is_empty() || (word.contains(&b'/') && word[0] != b'/') {
+        return false;
+    }
+    let shell = matches!(
+        base,
+        b"sh"
+            | b"bash"
+            | b"zsh"
+            | b"ksh"
+            | b"dash"
+            | b"ash"
+            | b"csh"
+            | b"tcsh"
+            | b"fish"
+            | b"pwsh"
+            | b"powershell"
+            | b"powershell.exe"
+            | b"cmd.exe"
+    );
+    // A blank before the value reads the next word, which may be a sentence's (`--verbose
+    // bash users`): only a shell that ends the value counts there.
+    if v[after] != b'=' && quote.is_none() {
+        return shell && k + len == v.len();
+    }
+    shell || super::interpreter_name(base)
+}
+
 /// After blanks, a quoted string whose text is a command line in command position as
 /// tightly as after `;` (`-c "id"`, `-c 'spawn id'` is not, `-c "ls -la"`).
 fn quoted_command_line(v: &[u8], after: usize) -> bool {
@@ -794,6 +907,13 @@ mod tests {
             // `$IFS` splits words as a blank does.
             "name$IFS-oProxyCommand=id",
             "a${IFS}--upload-pack=id",
+            // Any long option handed a shell or an interpreter alone.
+            "--pre=sh",
+            "--exec-hook=bash",
+            "--foo=/bin/sh",
+            "x --pre='/usr/bin/zsh'",
+            "--run=python3",
+            "--pre sh",
         ] {
             assert!(option_injection(v.as_bytes()), "{v}");
         }
@@ -848,6 +968,17 @@ mod tests {
             "-s bash",
             "--config-file=/etc/app.conf",
             "--post-file=data.json http://api.example/",
+            // Options naming a kind of thing, not a program; a shell as a sentence's word.
+            "--shell=zsh",
+            "--lang=sh",
+            "--type=sh",
+            "--syntax=bash",
+            "--python=python3.11",
+            "--ext=sh",
+            "--pre sh files",
+            "--verbose bash users",
+            "--pre=shell",
+            "--out=sh/",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
         }

@@ -3182,3 +3182,37 @@ fn sentence_after_command_name() {
         assert!(hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn no_op_commands_and_char_code_calls() {
+    for v in [
+        // A name built from character codes and run by the call operator.
+        "; [char[]](105,101,120)-join''|%{&$_ 'whoami'}",
+        "&([char]105+[char]101+[char]120) 'whoami'",
+        // `sleep` with its duration still probes timing; `true` after data is a separator.
+        "x;sleep 5;",
+        "a|true",
+        "--pre=sh",
+        ";${0}<<<id",
+        "; $SHELL <<< 'id'",
+        "x;\"$0\"<<<$(curl x)",
+        "ls -la /etc/?asswd",
+        "cat /etc/passw?",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "staple;correct;sleep;orange62",
+        "true || false",
+        "false && true",
+        "[char]65 is the letter A",
+        "[char[]](72,105) -join ''",
+        "--shell=zsh",
+        "--lang=sh",
+        "Hmm... `sleep 10` seems too long for a test?",
+        "price is ${0} <<< cheap",
+        "ls -la? sorry, typo",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
