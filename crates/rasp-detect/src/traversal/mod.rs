@@ -353,7 +353,15 @@ const MAX_QUOTED_PATH: usize = 1024;
 /// JSON or code keeps its brackets, colons and commas.
 fn shell_unquoted(value: &str) -> Option<String> {
     let v = value.trim_ascii().as_bytes();
-    if v.len() > MAX_QUOTED_PATH || memchr::memchr2(b'"', b'\'', v).is_none() {
+    // Only path bytes and quotes can make such a token: most values (prose, markup) have a
+    // blank or other punctuation and leave before anything is copied.
+    if v.len() > MAX_QUOTED_PATH
+        || !v.iter().all(|&c| {
+            c.is_ascii_alphanumeric()
+                || matches!(c, b'/' | b'\\' | b'.' | b'_' | b'-' | b'~' | b'"' | b'\'')
+        })
+        || memchr::memchr2(b'"', b'\'', v).is_none()
+    {
         return None;
     }
     let mut out = Vec::with_capacity(v.len());

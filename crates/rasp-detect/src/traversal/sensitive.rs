@@ -1153,7 +1153,8 @@ fn rooted(s: &str, at: usize) -> bool {
     let before = before.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     before.is_empty()
         // `@/etc/…`, `file=/etc/…`: a file prefix opens the value ([`file_prefix_len`]).
-        || (!before.is_empty()
+        // (a prefix ends in `@` or `=`: most text before a `/` does not, and leaves here)
+        || (matches!(before.as_bytes().last(), Some(b'@' | b'='))
             && file_prefix_len(&s.as_bytes()[at - 1 - before.len()..at]) == before.len())
         || before.ends_with("..")
         || before.ends_with('/')
@@ -1180,16 +1181,13 @@ pub(super) fn file_prefix_len(b: &[u8]) -> usize {
     } else if b.first() == Some(&b'@') {
         1
     } else {
-        match b.iter().take(MAX_PREFIX_NAME + 1).position(|&c| c == b'=') {
-            Some(eq)
-                if eq > 0
-                    && b[0].is_ascii_alphabetic()
-                    && b[..eq].iter().all(|&c| {
-                        c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']')
-                    }) =>
-            {
-                eq + 1
-            }
+        // The name's bytes up to the first other byte, which must be the `=` (prose stops
+        // at its first blank, without reading on to an `=` further away).
+        let name_end = b.iter().take(MAX_PREFIX_NAME + 1).position(|&c| {
+            !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']'))
+        });
+        match name_end {
+            Some(eq) if eq > 0 && b[eq] == b'=' && b[0].is_ascii_alphabetic() => eq + 1,
             _ => return 0,
         }
     };
