@@ -1058,7 +1058,9 @@ fn judge_canonical_as(
     {
         return Some("sensitive-file");
     }
-    if classes & SLASH != 0 && sensitive::document_root_file(canon) {
+    if classes & SLASH != 0
+        && (sensitive::document_root_file(canon) || sensitive::system_tree_file(canon))
+    {
         return Some("sensitive-file");
     }
     if script_parameter_name(canon) {
@@ -3739,6 +3741,34 @@ mod prose {
             "/tmp/report.pdf",
             "/tmp/x.php is gone",
             "/home/x.php",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn system_package_scripts_and_settings_by_absolute_path() {
+        for v in [
+            "/usr/local/lib/php/pearcmd.php",
+            "/usr/share/php/PEAR/Command.php",
+            "/usr/lib/php/peclcmd.php",
+            "/opt/gitlab/etc/gitlab.rb",
+            "/usr/local/nginx/conf/nginx.conf",
+            "/opt/bitnami/apache/conf/httpd.conf",
+            "/opt/keycloak/conf/keycloak.conf",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "/opt/app/config.yml",
+            "/usr/share/doc/nginx/README",
+            "/usr/share/doc/php/examples/conf/sample.ini",
+            "/usr/local/bin/node",
+            "/usr/lib/python3/dist-packages/six.py",
+            "/usr/share/icons/hicolor/index.theme",
+            "/opt/gitlab/etc",
+            "edit /opt/gitlab/etc/gitlab.rb and run reconfigure",
+            "/api/lib/php/list.php",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }

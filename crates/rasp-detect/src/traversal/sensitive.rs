@@ -852,6 +852,17 @@ pub(super) fn sentence_follows(after: &str) -> bool {
         Some(r) if r.starts_with(char::is_whitespace) => r,
         _ => rest.strip_prefix(['\u{ff0c}', '\u{3001}']).unwrap_or(rest),
     };
+    // `/etc/ (in linux this folder holds config)`: an aside opened after a blank explains
+    // the path in words; code glues its parenthesis to a name (`f(`, `$(`), and the words
+    // inside are judged as the sentence.
+    let rest = match rest.trim_start().strip_prefix('(') {
+        Some(aside)
+            if rest.starts_with(char::is_whitespace) && aside.starts_with(char::is_alphabetic) =>
+        {
+            aside
+        }
+        _ => rest,
+    };
     if !rest.starts_with(char::is_whitespace) && !rest.starts_with(|c: char| c.is_alphabetic()) {
         return false;
     }
@@ -1084,6 +1095,84 @@ pub fn document_root_file(canon: &str) -> bool {
                 (drive || i > 0) && DOCUMENT_ROOTS.iter().any(|r| d.eq_ignore_ascii_case(r))
             })
 }
+
+/// Whether the value is one absolute path into the tree of an installed system package
+/// (`/usr/…`, `/opt/<product>/…`) to a file the server runs or configures itself from:
+/// - a PHP script under a library or shared directory (`/usr/local/lib/php/pearcmd.php`,
+///   `/usr/share/php/PEAR/x.php`): an include of it runs code the application never meant
+///   to expose (PEAR's command line writes files from the query string);
+/// - a configuration file under an `etc` or `conf` directory below the package
+///   (`/opt/gitlab/etc/gitlab.rb`, `/usr/local/nginx/conf/nginx.conf`): the product's own
+///   settings and credentials.
+///
+/// The root throws the application's base directory away, as on `/etc/…`. An application's
+/// own settings named at its deploy directory (`/opt/app/config.yml`), documentation
+/// (`/usr/share/doc/x/README`), a binary (`/usr/local/bin/node`) and text around the path
+/// (prose, a command line) name no such file and are judged elsewhere.
+pub fn system_tree_file(canon: &str) -> bool {
+    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let b = t.as_bytes();
+    if b.len() < 6 || b.len() > MAX_SECRET_PATH || b[0] != b'/' {
+        return false;
+    }
+    if !b[1..]
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'+'))
+    {
+        return false;
+    }
+    // At least one directory under the root before the name.
+    let Some(cut) = memchr::memrchr(b'/', b).filter(|&i| i > 1) else {
+        return false;
+    };
+    let last = &b[cut + 1..];
+    let mut dirs = b[1..cut].split(|&c| c == b'/').take(64);
+    let Some(top) = dirs.next() else {
+        return false;
+    };
+    let usr = top.eq_ignore_ascii_case(b"usr");
+    if !usr && !top.eq_ignore_ascii_case(b"opt") {
+        return false;
+    }
+    // Below the package's own directory (`/opt/gitlab/`, `/usr/local/`): the directories
+    // that hold its libraries and its settings.
+    let below: Vec<&[u8]> = dirs.collect();
+    let any = |names: &[&[u8]]| {
+        below
+            .iter()
+            .skip(1)
+            .any(|d| names.iter().any(|n| d.eq_ignore_ascii_case(n)))
+    };
+    if usr && has_extension(last, PHP_SCRIPTS) && any(&[b"lib", b"lib64", b"share", b"php"]) {
+        return true;
+    }
+    let doc = below
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(b"doc") || d.eq_ignore_ascii_case(b"man"));
+    !doc && has_extension(last, CONFIG_EXTENSIONS) && any(&[b"etc", b"conf", b"config"])
+}
+
+/// PHP scripts, which an include runs.
+const PHP_SCRIPTS: &[&str] = &["php", "php3", "php4", "php5", "php7", "phtml", "inc"];
+
+/// Extensions of configuration files, in whatever language the product reads them.
+const CONFIG_EXTENSIONS: &[&str] = &[
+    "rb",
+    "conf",
+    "cnf",
+    "cfg",
+    "config",
+    "ini",
+    "env",
+    "yml",
+    "yaml",
+    "xml",
+    "json",
+    "toml",
+    "properties",
+    "php",
+    "py",
+];
 
 /// Extensions of server-side scripts, configuration, data and logs.
 const SERVER_EXTENSIONS: &[&str] = &[
@@ -2017,6 +2106,8 @@ mod tests {
             "#!/bin/bash tutorial for beginners",
             "#!/bin/bash\necho hello",
             "Your /etc/passwd file lists accounts",
+            "/etc/ (in linux this folder holds config)",
+            "/var/log (where the logs live)",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
@@ -2028,6 +2119,9 @@ mod tests {
             "/bin/bash",
             "../../../../bin/bash",
             "x;cat /etc/passwd",
+            "/etc/passwd (",
+            "/etc/passwd ('x')",
+            "cat /etc/passwd ($(id))",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
