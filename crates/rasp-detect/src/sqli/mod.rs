@@ -1265,7 +1265,15 @@ fn decide(
     // outfile '/tmp/x'`: in `ORDER BY <value>` or `LIMIT <value>` the value finishes the
     // sort list or the row window and goes on with the clauses MySQL allows only after
     // them (see [`sort_clause_tail`]).
-    if !quoted && matches!(start_kind, StartKind::Ident | StartKind::Number) && sort_clause_tail(&p)
+    // (A number with no direction is a LIMIT value or an operand, and the arms below name
+    // its tails: `1 limit 1,1 into @a`, `1 procedure analyse()`.)
+    if !quoted
+        && (start_kind == StartKind::Ident
+            || (start_kind == StartKind::Number
+                && p.k(1) == Some(Kind::Word)
+                && (p.text(1).eq_ignore_ascii_case("asc")
+                    || p.text(1).eq_ignore_ascii_case("desc"))))
+        && sort_clause_tail(&p)
     {
         return Some("order-limit");
     }
