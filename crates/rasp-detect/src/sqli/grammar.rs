@@ -1325,6 +1325,13 @@ impl Parser<'_> {
         if self.k(k) == Some(Kind::Op) && self.byte(k) == b'-' && sentence(self, k + 1) {
             return true;
         }
+        // `… where vegan = yes? lol`, `… where id = 5?!`: a question mark glued to the word
+        // or number before it and followed by a blank (or the end) is the sentence's: a
+        // placeholder stands apart as an operand (`id = ?`) and PostgreSQL's `?` key test
+        // takes a literal (`data ? 'key'`). After it come only words and sentence marks.
+        if self.question_tail(k) {
+            return true;
+        }
         // the statement's `;` (bounded: a question is short)
         let Some(semi) = (k..self.len().min(k + 64)).find(|&m| self.k(m) == Some(Kind::Semi))
         else {
@@ -1337,6 +1344,32 @@ impl Parser<'_> {
         let statement = self.stacked_statement(semi + 1);
         self.flags = saved;
         !statement
+    }
+
+    /// Whether a `?` glued to the word or number before it appears at or after token `from`
+    /// (within 64 tokens) and is followed by a blank or the end, then only words and `?`,
+    /// `!`, `.`, `,` (see [`Parser::prose_after_statement`]).
+    fn question_tail(&self, from: usize) -> bool {
+        let n = self.len();
+        let Some(q) = (from.max(1)..n.min(from + 64)).find(|&m| {
+            self.k(m) == Some(Kind::Var)
+                && self.text(m) == "?"
+                && matches!(self.k(m - 1), Some(Kind::Word | Kind::Num | Kind::Kw(_)))
+                && self.t[m - 1].end == self.t[m].start
+        }) else {
+            return false;
+        };
+        let blank_after = self
+            .s
+            .as_bytes()
+            .get(self.t[q].end as usize)
+            .is_none_or(|b| b.is_ascii_whitespace());
+        blank_after
+            && (q + 1..n).all(|k| match self.k(k) {
+                Some(Kind::Word | Kind::Kw(_) | Kind::Comma | Kind::Dot | Kind::Unary) => true,
+                Some(Kind::Var) => self.text(k) == "?",
+                _ => false,
+            })
     }
 
     /// Whether tokens `j..end` are words and one bracket of words that a blank parts from

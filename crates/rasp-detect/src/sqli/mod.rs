@@ -1261,6 +1261,22 @@ fn decide(
     if !quoted && truncated && sort_list_comment(&p, s, t) {
         return Some("order-list+comment");
     }
+    // `name asc limit 1 procedure analyse()`, `1 desc limit 1 into @x`, `id limit 1 into
+    // outfile '/tmp/x'`: in `ORDER BY <value>` or `LIMIT <value>` the value finishes the
+    // sort list or the row window and goes on with the clauses MySQL allows only after
+    // them (see [`sort_clause_tail`]).
+    // (A number with no direction is a LIMIT value or an operand, and the arms below name
+    // its tails: `1 limit 1,1 into @a`, `1 procedure analyse()`.)
+    if !quoted
+        && (start_kind == StartKind::Ident
+            || (start_kind == StartKind::Number
+                && p.k(1) == Some(Kind::Word)
+                && (p.text(1).eq_ignore_ascii_case("asc")
+                    || p.text(1).eq_ignore_ascii_case("desc"))))
+        && sort_clause_tail(&p)
+    {
+        return Some("order-limit");
+    }
 
     // Closing parentheses the application opened: `1)) OR ((1`.
     let mut parens = 0;
@@ -1353,6 +1369,21 @@ fn decide(
                 && constant_list(&p, i + 2)
             {
                 return Some("stacked-query");
+            }
+            // `1;--`, `1;#`, `1;/*`, `1 ;%00`: in `WHERE id=<value>` the number ends the
+            // application's statement and the comment (or a NUL, where a C layer ends the
+            // query string at it) cuts off what the application put after it: the stacked-
+            // query and truncation probe, whose unchanged page confirms the injection. A
+            // number and a `;` are a list or a sentence (`1;2;3`, `5; ok`) only with more
+            // after them, and a comment that explains writes its words (`-- notes` after a
+            // chapter's name starts with a word).
+            if start_kind == StartKind::Number
+                && i == 1
+                && p.k(0) == Some(Kind::Num)
+                && p.k(i + 1).is_none()
+                && (truncated || nul_after(s, t, i))
+            {
+                return Some("number+terminator");
             }
             // `admin';` ends the statement right after the literal; a password ending in
             // `";` (`7PttINXP_$;s3n";`) closes random punctuation, not a name
@@ -1991,6 +2022,93 @@ fn sort_list_comment(p: &Parser<'_>, s: &str, t: &[Token]) -> bool {
         .take(2)
         .count()
         <= 1
+}
+
+/// Whether only blanks follow token `i` and at least one of them is a NUL byte.
+fn nul_after(s: &str, t: &[Token], i: usize) -> bool {
+    t.get(i)
+        .and_then(|tok| s.as_bytes().get(tok.end as usize..))
+        .is_some_and(|r| r.contains(&0) && r.iter().all(|&b| b == 0 || b.is_ascii_whitespace()))
+}
+
+/// The whole value a sort list (as in [`sort_list_comment`]) or a number, an optional
+/// `LIMIT n[, m]` / `LIMIT n OFFSET m`, then a clause that may only follow a SELECT's ORDER
+/// BY or LIMIT: `PROCEDURE ANALYSE(…)` (MySQL ≤ 5.x; its arguments run error-based reads),
+/// `INTO @var` (the row copied into a variable: the column-count probe), `INTO OUTFILE |
+/// DUMPFILE 'path'` (the result written to the server's disk), `FOR UPDATE`, `LOCK IN SHARE
+/// MODE`. An application pastes a sort or page parameter unquoted after its own ORDER BY /
+/// LIMIT, so the value ends the application's clause and adds one of its own.
+/// A direction word or a LIMIT must come before the locking and variable tails (`subscribe
+/// for update` is a phrase); the two that write or analyse need none (`id into outfile
+/// '/tmp/x'` is no sentence).
+fn sort_clause_tail(p: &Parser<'_>) -> bool {
+    let n = p.len();
+    if !(3..=160).contains(&n) {
+        return false;
+    }
+    let name = |w: &str| {
+        w.len() <= 64
+            && w.bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+    };
+    let digits =
+        |k: usize| p.k(k) == Some(Kind::Num) && p.text(k).bytes().all(|b| b.is_ascii_digit());
+    let direction = |w: &str| w.eq_ignore_ascii_case("asc") || w.eq_ignore_ascii_case("desc");
+    let (mut i, mut items, mut clause) = (0, 0, false);
+    loop {
+        if digits(i) {
+            i += 1;
+        } else if p.k(i) == Some(Kind::Word) && name(p.text(i)) && !direction(p.text(i)) {
+            i += 1;
+            // `u.created_at`: a column qualified by its table
+            if p.k(i) == Some(Kind::Dot) && p.k(i + 1) == Some(Kind::Word) && name(p.text(i + 1)) {
+                i += 2;
+            }
+        } else {
+            return false;
+        }
+        items += 1;
+        if p.k(i) == Some(Kind::Word) && direction(p.text(i)) {
+            clause = true;
+            i += 1;
+        }
+        if p.k(i) == Some(Kind::Comma) && items < 32 {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if p.kw_is(i, Kw::Limit) && p.text(i).eq_ignore_ascii_case("limit") && digits(i + 1) {
+        clause = true;
+        i += 2;
+        if (p.k(i) == Some(Kind::Comma) || p.text(i).eq_ignore_ascii_case("offset"))
+            && digits(i + 1)
+        {
+            i += 2;
+        }
+    }
+    procedure_analyse(p, i) || into_file(p, i) || (clause && lone_statement_tail(p, i))
+}
+
+/// `INTO OUTFILE '/path'` / `INTO DUMPFILE '/path'` at token `i`, reaching the end of the
+/// value with at most the export options after the path (`FIELDS TERMINATED BY ','`, `LINES
+/// TERMINATED BY 0x…`: words, literals and numbers): MySQL writes the result to the
+/// server's disk, a web shell when the path is under the document root.
+fn into_file(p: &Parser<'_>, i: usize) -> bool {
+    let n = p.len();
+    p.kw_is(i, Kw::Into)
+        && (p.text(i + 1).eq_ignore_ascii_case("outfile")
+            || p.text(i + 1).eq_ignore_ascii_case("dumpfile"))
+        && p.k(i + 2) == Some(Kind::Str)
+        && n - i <= 24
+        && (i + 3..n).all(|k| {
+            matches!(
+                p.k(k),
+                Some(Kind::Word | Kind::Kw(_) | Kind::Str | Kind::Num)
+            )
+        })
 }
 
 /// Names (possibly qualified) separated by commas from the value's start, `FROM`, a table

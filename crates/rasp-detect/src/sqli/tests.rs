@@ -2581,3 +2581,58 @@ fn statement_then_prose_is_a_question() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn sort_list_or_limit_then_a_clause_of_its_own() {
+    for v in [
+        "name asc limit 1 procedure analyse()",
+        "1 desc limit 1 into @x",
+        "id limit 1 into outfile '/tmp/x'",
+        "id desc, name asc limit 0,1 into @a,@b",
+        "u.created_at desc limit 5 offset 10 for update",
+        "price asc lock in share mode",
+        "id into dumpfile '/var/www/x.php'",
+        "5 into outfile '/tmp/a' fields terminated by ','",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "name asc",
+        "subscribe for update",
+        "name for update",
+        "sign up for update please",
+        "price asc into the cart",
+        "limit 1 per customer",
+        "put name into outfile",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn number_then_terminator_then_comment() {
+    for v in ["1;--", "1 ;\0", "1;#", "1;/*", "1; -- -", "42 ;--"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["1;2;3", "Chapter 1; -- notes", "5; ok", "1;", "5;\n"] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn statement_then_a_question_mark_of_prose() {
+    for v in [
+        "select * from menu where vegan = yes? lol",
+        "SELECT * FROM users WHERE active = true? really?",
+        "select name from pets where age > 3?",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "select * from users where data ? 'admin'",
+        "select * from users where id = 1 or 1=1",
+        "select * from users; drop table users",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
