@@ -1002,6 +1002,7 @@ fn tag(
     let mut form_action: Option<bool> = None;
     let mut http_equiv_refresh = false;
     let mut has_href = false;
+    let mut foreign_href = false;
     let mut active_rel = false;
     let mut htmx_remote = false;
     let mut htmx_auto = false;
@@ -1229,7 +1230,21 @@ fn tag(
             {
                 return (Some("meta-charset-utf7"), i);
             }
-            b"href" | b"xlink:href" => has_href = true,
+            // a link that declares what it pulls to be script (`type=text/javascript`, old
+            // engines ran it) runs whatever file it names, the site's path or not
+            b"type" if name == b"link" && value.to_ascii_lowercase().contains("script") => {
+                foreign_href = true;
+            }
+            b"href" | b"xlink:href" => {
+                has_href = true;
+                foreign_href |= foreign_link(value);
+            }
+            // the browser POSTs to every `ping` URL when the link is followed: an injected
+            // link reports each click (and its page) to that host. Editors and sanitizers
+            // never emit `ping`; a relative one reports to the site itself.
+            b"ping" if (name == b"a" || name == b"area") && page::absolute_url(value) => {
+                return (Some("ping-beacon"), i)
+            }
             // a link that pulls code or styles (not Word's `rel=File-List` / `themeData`)
             b"rel" => {
                 let v = value.to_ascii_lowercase();
@@ -1285,7 +1300,10 @@ fn tag(
     }
     match name {
         b"meta" if http_equiv_refresh => (Some("meta-refresh"), i),
-        b"link" if has_href && active_rel => (Some("link-import"), i),
+        // a sheet or script of the site's own (`../css/style.css`) styles the page as the
+        // site already does; one from another origin or through a scheme is the
+        // attacker's code or selectors
+        b"link" if has_href && active_rel && foreign_href => (Some("link-import"), i),
         b"style" => {
             // the element's content up to `</style` is CSS
             let rest = &s[i.min(s.len())..];
@@ -1360,8 +1378,9 @@ fn dangling_remote(lname: &[u8], value: &str) -> bool {
 /// `http-equiv`, `charset`/`content`, `rel`, IE data binding, SVG `attributename`, `id`/`name`. The
 /// rules that match a prefix (`xmlns…`) or a suffix (`…schemalocation`) are covered in
 /// [`named_rule_may_apply`].
-const NAMED_ATTRIBUTES: [&[u8]; 24] = [
+const NAMED_ATTRIBUTES: [&[u8]; 25] = [
     b"href",
+    b"ping",
     // DOM clobbering ([`clobbers_document`])
     b"id",
     b"name",
@@ -1478,6 +1497,11 @@ impl EmbedCheck {
         } else if lname == b"src" {
             let v = value.trim();
             self.https_src = v.len() > 8 && v[..8].eq_ignore_ascii_case("https://");
+        } else if lname == b"style" && fixed_to_viewport(value) {
+            // an editor's embed flows with the text (a responsive wrapper positions it
+            // `absolute` inside its own box); one fixed to the viewport lays another site's
+            // page over the one the user trusts (a login form with no script: phishing)
+            self.other = true;
         } else if !embed_attribute(lname) {
             self.other = true;
         }
@@ -1486,6 +1510,31 @@ impl EmbedCheck {
     fn executes(&self) -> bool {
         self.iframe && (!self.https_src || self.other)
     }
+}
+
+/// Whether a `<link>`'s `href` (entity-decoded) loads from another origin (`//host`,
+/// `/\host`, `http(s)://`) or through a scheme (`data:`): browsers drop tabs and newlines
+/// from a URL first. A path (`../css/style.css`, `/static/app.css?v=2`) is the site's own.
+fn foreign_link(href: &str) -> bool {
+    let t: String = href
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .take(256)
+        .collect();
+    page::absolute_url(&t) || t.contains(':')
+}
+
+/// Whether a `style` attribute's declarations fix the element to the viewport
+/// (`position:fixed`, any case or spacing): it stays over the page as it scrolls.
+fn fixed_to_viewport(style: &str) -> bool {
+    let b = style.to_ascii_lowercase();
+    let b = b.as_bytes();
+    memchr::memmem::find_iter(b, b"position").take(8).any(|p| {
+        b[p + 8..]
+            .trim_ascii_start()
+            .strip_prefix(b":")
+            .is_some_and(|r| r.trim_ascii_start().starts_with(b"fixed"))
+    })
 }
 
 /// Whether the text before the tag at `lt`, markup-free, ends by closing a quoted attribute

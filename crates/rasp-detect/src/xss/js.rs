@@ -2926,7 +2926,23 @@ pub fn global_index(s: &str) -> bool {
                 while k < b.len() && is_ident(b[k]) && k - inner < 40 {
                     k += 1;
                 }
-                let k = skip_ws(b, k);
+                let mut k = skip_ws(b, k);
+                // or a name built by concatenating variables (`window[a+b](1)` after
+                // `a='al',b='ert'`): the sink's name is split so no part of it is written
+                for _ in 0..8 {
+                    if b.get(k) != Some(&b'+') {
+                        break;
+                    }
+                    let n = skip_ws(b, k + 1);
+                    let mut e = n;
+                    while e < b.len() && is_ident(b[e]) && e - n < 40 {
+                        e += 1;
+                    }
+                    if e == n {
+                        break;
+                    }
+                    k = skip_ws(b, e);
+                }
                 if b.get(k) == Some(&b']') && matches!(b.get(k + 1), Some(b'(' | b'`')) {
                     return true;
                 }

@@ -1744,3 +1744,73 @@ fn sink_member_read_and_dropped_is_no_write() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// Script-free markup that loads from or reports to another site: a frame fixed over the
+/// viewport (a phishing overlay) and a link's `ping` beacon. An editor's embed (flowing,
+/// or `absolute` in a responsive wrapper) and a plain link stay quiet.
+#[test]
+fn overlay_frames_and_ping_beacons() {
+    for v in [
+        "<iframe src=\"https://evil.example/phish\" style=\"position:fixed;top:0;left:0;width:100%;height:100%;border:0\">",
+        "<iframe src=https://evil.example/login style='POSITION : Fixed; inset:0; z-index:9999'></iframe>",
+        "<a ping=//evil.example href=/>",
+        "<a href=\"/docs\" ping=\"https://evil.example/track\">docs</a>",
+        "<area shape=rect coords=0,0,9,9 href=/ ping=http://evil.example/c>",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "<div style=\"position:relative;padding-bottom:56.25%\"><iframe style=\"position:absolute;top:0;left:0;width:100%;height:100%\" src=\"https://www.youtube.com/embed/abc\" frameborder=\"0\" allowfullscreen></iframe></div>",
+        "<p><iframe src=\"https://player.vimeo.com/video/1\" width=\"640\" height=\"360\" style=\"border:0\"></iframe></p>",
+        "<p>See <a href=\"https://example.com/docs\">the docs</a> and <a href=\"/faq\">FAQ</a>.</p>",
+        "<a href=\"/x\" ping=\"/analytics/click\">x</a>",
+        "ping -c 4 example.com",
+        "<p>The ping attribute of <a> sends a POST</p>",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A `<link>` that pulls a sheet or script from another origin (or a scheme) is the
+/// attacker's; one of the site's own paths styles the page as the site does.
+#[test]
+fn links_judged_by_the_origin_they_load() {
+    for v in [
+        "<link rel=import href=//evil.example/x.html>",
+        "<link rel=\"stylesheet\" href=\"https://evil.example/x.css\">",
+        "<link href=\"/\t/evil.example/a.css\" rel=stylesheet>",
+        "<link rel=stylesheet href=\"data:text/css,*{x:y}\">",
+        "<link rel=modulepreload href=http://evil.example/m.js>",
+        "<link href=\"xss.js\" rel=stylesheet type=\"text/javascript\">",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "<link href=\"../css/style.css\" rel=\"stylesheet\">",
+        "<link rel=\"stylesheet\" href=\"/static/app.css?v=2\">",
+        "<link rel=preload href=fonts/a.woff2 as=font>",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A global indexed by a name concatenated from variables and called reaches a sink
+/// whose name is never written; an index that is not called, or a local array, is data.
+#[test]
+fn globals_called_through_concatenated_names() {
+    for v in [
+        "a='al',b='ert',window[a+b](1)",
+        "x='ale';y='rt';top[ x + y ](document.domain)",
+        "self[a+b+c]`1`",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "items[i+1](x)",
+        "window[a+b]",
+        "frames[i + 1].postMessage",
+        "total = price[a+b] * 2",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
