@@ -450,6 +450,12 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(DASH) && options::option_injection(v) {
         return Some("option-injection");
     }
+    if options::sed_execute(v) {
+        return Some("option-injection");
+    }
+    if bytes.all(DOLLAR | PAREN | LT) && substitution_reads_file(v) {
+        return Some("substitution");
+    }
     if git_ext_transport(v) {
         return Some("git-ext-transport");
     }
@@ -723,6 +729,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BACKTICK) && code_span_in_question(v) {
         return None;
     }
+    if bytes.any(SEP) && prose_pipe_into_filter(v, plus_is_space) {
+        return None;
+    }
     if bytes.all(SEP | DASH) && history_clear(v, plus_is_space) {
         return Some("history-clear");
     }
@@ -734,6 +743,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.any(DASH) && options::option_injection(v) {
         return Some("option-injection");
+    }
+    if options::sed_execute(v) {
+        return Some("option-injection");
+    }
+    if bytes.all(DOLLAR | PAREN | LT) && substitution_reads_file(v) {
+        return Some("substitution");
     }
     if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
         return Some("option-injection");
@@ -1627,6 +1642,108 @@ fn function_body(v: &[u8], end: usize, plus: bool) -> Option<usize> {
     (body > brace + 1 && body < v.len()).then_some(body)
 }
 
+/// Programs that print a file named as their operand.
+const SPAN_FILE_READERS: &[&[u8]] = &[
+    b"cat", b"head", b"tail", b"tac", b"nl", b"base64", b"xxd", b"strings", b"od", b"less", b"more",
+];
+
+/// Programs that open a connection to the host or URL named as their operand.
+const NETWORK_CALLS: &[&[u8]] = &[b"curl", b"wget", b"nc", b"ncat", b"netcat", b"socat"];
+
+/// ``hello `whoami` world``, ``run `cat config.php` lol``, ``see `curl evil.tld` ``: a code
+/// span between words of prose that holds a probe an injection sends: a reconnaissance
+/// command that runs bare (`whoami`, `id`, `uname`), a program that prints a secrets file
+/// (`config.php`, `/etc/passwd`; ``I tried `cat file.txt` `` reads one of no worth to an
+/// attacker), or one that calls a host. Inside a double-quoted
+/// argument the span runs wherever it sits; a help text's span shows an everyday command
+/// line (``Run `npm install` first``, ``Type `ls` to list``), which stays quiet.
+///
+/// `v` is the span's text up to its closing backtick, `whole` the value, `at` where the
+/// span's text opens.
+fn span_runs_probe(word: &[u8], whole: &[u8], at: usize, v: &[u8], end: usize, plus: bool) -> bool {
+    let rest = trim_blanks(v.get(end..).unwrap_or_default(), plus);
+    let operand = rest
+        .split(|&b| is_blank(b, plus))
+        .find(|t| !t.is_empty() && t[0] != b'-')
+        .unwrap_or_default();
+    let named = |list: &[&[u8]]| list.iter().any(|&n| base_is(word, n));
+    // ``Type `whoami` to see your user``: a help text tells the reader to type the
+    // command; a comment that smuggles one in has no such verb before it.
+    let prev = whole[..at.saturating_sub(1).min(whole.len())]
+        .trim_ascii_end()
+        .rsplit(|&b| b == b' ')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let instructed = [
+        &b"type"[..],
+        b"run",
+        b"enter",
+        b"try",
+        b"use",
+        b"execute",
+        b"call",
+    ]
+    .contains(&prev.as_slice());
+    // A text with several code spans (``So `id` behaves as a boolean option for `--id
+    // -5` ``) documents a program's interface; a smuggled command needs one span.
+    let one_span = memchr::memchr_iter(b'`', whole).take(3).count() == 2;
+    (rest.is_empty()
+        && !instructed
+        && one_span
+        && (std::str::from_utf8(word).is_ok_and(vocabulary::runs_alone)
+            || (word == b"id" && !id_named_in_prose(whole, at, end))))
+        || (named(SPAN_FILE_READERS)
+            && (options::application_secret(operand) || options::system_secret(operand)))
+        || (named(NETWORK_CALLS) && operand.contains(&b'.'))
+}
+
+/// ``the `id` field``, ``its `id` is``, ``pass an `id` param``: developers' prose names a
+/// record's `id` key in a code span, after a determiner or before the noun it qualifies;
+/// ``Nice photo `id` thanks`` names neither. The span's word runs from `at` to `end`.
+fn id_named_in_prose(v: &[u8], at: usize, end: usize) -> bool {
+    let before = v[..at.saturating_sub(1).min(v.len())].trim_ascii_end();
+    let prev = before
+        .rsplit(|&b| b == b' ')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let after = v.get(end + 1..).unwrap_or_default().trim_ascii_start();
+    let next: Vec<u8> = after
+        .iter()
+        .take(16)
+        .take_while(|b| b.is_ascii_alphabetic())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    const DETERMINERS: &[&[u8]] = &[
+        b"the", b"a", b"an", b"its", b"their", b"your", b"my", b"our", b"this", b"that", b"each",
+        b"every", b"same", b"by", b"with", b"and", b"or", b"user", b"record", b"row",
+    ];
+    const NOUNS: &[&[u8]] = &[
+        b"field",
+        b"fields",
+        b"attribute",
+        b"column",
+        b"property",
+        b"key",
+        b"param",
+        b"parameter",
+        b"value",
+        b"of",
+        b"is",
+        b"and",
+        b"or",
+        b"prop",
+        b"selector",
+        b"column",
+        b"must",
+        b"should",
+        b"in",
+        b"from",
+    ];
+    DETERMINERS.contains(&prev.as_slice()) || NOUNS.contains(&next.as_slice())
+}
+
 /// Whether `word` names a command [`classify`] knows.
 fn known_command(word: &[u8]) -> bool {
     matches!(classify(word), CommandWord::Known(_))
@@ -2004,8 +2121,56 @@ fn process_builder(v: &[u8]) -> bool {
     BUILDER.find_iter(v).take(MAX_STARTS).any(|p| {
         let before = &v[..p];
         let before = before.strip_suffix(b"java.lang.").unwrap_or(before);
-        before.ends_with(b"new ") && memchr::memmem::find(&v[p..], b".start()").is_some()
+        let args = &v[p + b"ProcessBuilder(".len()..];
+        // Kotlin and Groovy construct without `new`: `ProcessBuilder("bash","-c","id")
+        // .start()`, its arguments string literals glued to the name.
+        let constructed = before.ends_with(b"new ")
+            || (before
+                .last()
+                .is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'_' && c != b'.')
+                && matches!(args.first(), Some(b'"' | b'\'')));
+        constructed && memchr::memmem::find(&v[p..], b".start()").is_some()
     })
+}
+
+/// `$(<config.php)`, `x$(<"/etc/passwd")`, `` `<~/.aws/credentials` ``: bash's substitution
+/// whose body is only an input redirection reads the file into the command line (no
+/// command word is needed), where an error message, a DNS name or a request that follows
+/// carries it out. jQuery writes `$('<div>')` with quotes around the markup; a file name
+/// has no `>`.
+fn substitution_reads_file(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"$(")
+        .take(MAX_STARTS)
+        .any(|p| {
+            let body = &v[p + 2..v.len().min(p + 2 + 160)];
+            let body = body.trim_ascii_start();
+            let Some(body) = body.strip_prefix(b"<") else {
+                return false;
+            };
+            let body = body.trim_ascii_start();
+            let (body, quote) = match body.first() {
+                Some(&q @ (b'"' | b'\'')) => (&body[1..], Some(q)),
+                _ => (body, None),
+            };
+            let n = body
+                .iter()
+                .take_while(|&&c| {
+                    c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
+                })
+                .count();
+            let rest = &body[n..];
+            let rest = match quote {
+                Some(q) => match rest.strip_prefix(&[q][..]) {
+                    Some(r) => r,
+                    None => return false,
+                },
+                None => rest,
+            };
+            let file = &body[..n];
+            n > 0
+                && rest.trim_ascii_start().first() == Some(&b')')
+                && file.iter().any(|&c| matches!(c, b'.' | b'/' | b'~'))
+        })
 }
 
 /// `msl:/tmp/x.msl`, `mvg:/tmp/x.mvg`, `ephemeral:/tmp/x.svg`, `text:/etc/passwd`,
@@ -2089,6 +2254,66 @@ fn code_span_in_question(v: &[u8]) -> bool {
         && !v[open + 1..close].contains(&b'\n')
 }
 
+/// Programs that only filter the text on their standard input (given plain words, they
+/// open no file and run nothing).
+const TEXT_FILTERS: &[&[u8]] = &[
+    b"grep", b"egrep", b"fgrep", b"less", b"more", b"head", b"tail", b"sort", b"wc", b"uniq",
+];
+
+/// `How do I pipe output to grep? e.g. ps aux | grep nginx`, `Use ps aux | grep node to
+/// check`: a sentence that opens with a word of prose and shows one pipeline into a text
+/// filter given plain words, with no other shell syntax. Put into a command line the
+/// sentence's first word is the application's argument, so whatever stands before the pipe
+/// is no command; the filter after it reads that output and runs nothing.
+fn prose_pipe_into_filter(v: &[u8], plus: bool) -> bool {
+    if v.len() > 240
+        || v.iter().any(|&b| {
+            matches!(
+                b,
+                b';' | b'&'
+                    | b'$'
+                    | b'`'
+                    | b'<'
+                    | b'>'
+                    | b'\n'
+                    | b'\r'
+                    | b'\''
+                    | b'"'
+                    | b'\\'
+                    | b'('
+                    | b'{'
+                    | b'%'
+                    | b'*'
+            )
+        })
+    {
+        return false;
+    }
+    let mut pipes = memchr::memchr_iter(b'|', v);
+    let (Some(pipe), None) = (pipes.next(), pipes.next()) else {
+        return false;
+    };
+    let mut before = v[..pipe]
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty());
+    let opens_prose = before.next().is_some_and(|t| {
+        t.len() >= 2 && t.iter().all(u8::is_ascii_alphabetic) && classify(t) == CommandWord::Unknown
+    });
+    let mut after = v[pipe + 1..]
+        .split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty());
+    let filter = after.next().is_some_and(|t| TEXT_FILTERS.contains(&t));
+    let plain = after.all(|t| {
+        let t = t
+            .strip_suffix(b".")
+            .or_else(|| t.strip_suffix(b"?"))
+            .or_else(|| t.strip_suffix(b"!"))
+            .unwrap_or(t);
+        !t.is_empty() && t.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'-')
+    });
+    opens_prose && filter && plain
+}
+
 /// Length of an HTML character reference (`&amp;`, `&#60;`, `&#x3c;`) at the start of `v`.
 fn entity_len(v: &[u8]) -> Option<usize> {
     let body = v.get(1..)?;
@@ -2162,6 +2387,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (kind == Start::Backtick && markdown_code_span(v, at, plus)).then(|| code_span_end(v, at));
     let code_span = span_end.is_some();
     let shown_in_sentence = span_end.is_some_and(|close| span_in_sentence(v, at, close));
+    let whole = v;
     let v = span_end.map_or(v, |close| &v[..close]);
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
@@ -2719,7 +2945,16 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     let hit = match (cw, kind) {
         // Markdown code spans in prose (`` Run `ls` in the dir ``) name commands without
         // running them: they need shell-shaped arguments inside the span.
-        (CommandWord::Known(_), Start::Backtick) if code_span => !shown_in_sentence && evidence(),
+        // In a sentence the span runs as a substitution too (`echo "Comment: $V"` runs
+        // backticks anywhere in a double-quoted string); what it holds decides, see
+        // [`span_runs_probe`].
+        (CommandWord::Known(_), Start::Backtick) if code_span => {
+            if shown_in_sentence {
+                span_runs_probe(word, whole, at, v, end, plus)
+            } else {
+                evidence()
+            }
+        }
         (CommandWord::GlobPath, Start::Value | Start::Loose) => {
             evidence() || word.first() == Some(&b'/')
         }

