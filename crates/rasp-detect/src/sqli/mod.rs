@@ -1961,20 +1961,29 @@ fn decide(
     }
 }
 
+/// A bare column name as a sort list writes it: a letter or `_`, then letters, digits and
+/// `_`, at most 64 bytes (see [`sort_list_comment`], [`sort_clause_tail`]).
+fn column_name(w: &str) -> bool {
+    w.len() <= 64
+        && w.bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// `ASC` or `DESC`, in any case.
+fn sort_direction(w: &str) -> bool {
+    w.eq_ignore_ascii_case("asc") || w.eq_ignore_ascii_case("desc")
+}
+
 /// The whole value a sort list (column names or column positions, each with an optional
 /// ASC/DESC, separated by commas) ended by a comment of at most one word (see [`decide`]).
 /// A direction word makes it a sort list rather than a word and a dash: `A -- B`,
 /// `asc -- ascending order` and `Sort by price desc` stay data, and so does `1,1--` (a
 /// LIMIT window or a list of numbers, which benign test data carries too).
 fn sort_list_comment(p: &Parser<'_>, s: &str, t: &[Token]) -> bool {
-    let name = |w: &str| {
-        w.len() <= 64
-            && w.bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    };
-    let direction = |w: &str| w.eq_ignore_ascii_case("asc") || w.eq_ignore_ascii_case("desc");
+    let name = column_name;
+    let direction = sort_direction;
     if p.len() < 2 || p.len() > 96 {
         return false;
     }
@@ -2046,16 +2055,10 @@ fn sort_clause_tail(p: &Parser<'_>) -> bool {
     if !(3..=160).contains(&n) {
         return false;
     }
-    let name = |w: &str| {
-        w.len() <= 64
-            && w.bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
-            && w.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-    };
+    let name = column_name;
     let digits =
         |k: usize| p.k(k) == Some(Kind::Num) && p.text(k).bytes().all(|b| b.is_ascii_digit());
-    let direction = |w: &str| w.eq_ignore_ascii_case("asc") || w.eq_ignore_ascii_case("desc");
+    let direction = sort_direction;
     let (mut i, mut items, mut clause) = (0, 0, false);
     loop {
         if digits(i) {
