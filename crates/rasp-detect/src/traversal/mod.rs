@@ -427,6 +427,11 @@ fn judge_hex(value: &str, ctx: Context) -> Option<&'static str> {
 /// dropped there runs it.
 fn scratch_script(value: &str) -> bool {
     let v = value.trim_ascii().as_bytes();
+    // The path starts within the longest file prefix: without a `/` there, nothing to read
+    // (most values leave here before the prefix is read).
+    if memchr::memchr(b'/', &v[..v.len().min(sensitive::MAX_FILE_PREFIX + 1)]).is_none() {
+        return false;
+    }
     // `@/tmp/x.php`, `file=/tmp/x.php`: the path after a file prefix.
     let v = &v[sensitive::file_prefix_len(v)..];
     let scratch = [&b"/tmp/"[..], b"/var/tmp/", b"/dev/shm/"]

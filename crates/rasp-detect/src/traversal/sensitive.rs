@@ -1256,6 +1256,8 @@ fn rooted(s: &str, at: usize) -> bool {
 
 /// Longest parameter name [`file_prefix_len`] accepts before `=`.
 const MAX_PREFIX_NAME: usize = 64;
+/// Longest prefix [`file_prefix_len`] returns: a name and its `=`.
+pub(super) const MAX_FILE_PREFIX: usize = MAX_PREFIX_NAME + 1;
 
 /// The length of a prefix at the start of `b` that hands the path after it to a file
 /// reader, when a rooted path (`/`, `~/`, a drive) follows it: `@` (args4j and Jenkins CLI

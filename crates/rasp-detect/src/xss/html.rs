@@ -1237,7 +1237,9 @@ fn tag(
             }
             b"href" | b"xlink:href" => {
                 has_href = true;
-                foreign_href |= foreign_link(value);
+                // (only a `<link>` asks where its `href` points: documentation has an
+                // `<a href>` in every paragraph)
+                foreign_href |= name == b"link" && foreign_link(value);
             }
             // the browser POSTs to every `ping` URL when the link is followed: an injected
             // link reports each click (and its page) to that host. Editors and sanitizers
