@@ -453,8 +453,8 @@ pub(crate) fn inert_css(value: &str) -> bool {
     }
     let mut b = v.as_bytes();
     // `style="…"` / `style='…'`
-    if b.len() > 7 && b[..6].eq_ignore_ascii_case(b"style=") {
-        match b[6..] {
+    if let Some(attribute) = crate::normalize::strip_prefix_ignore_case(b, b"style=") {
+        match *attribute {
             [q @ (b'"' | b'\''), ref inner @ .., last] if last == q && !inner.contains(&q) => {
                 b = inner;
             }
@@ -462,7 +462,7 @@ pub(crate) fn inert_css(value: &str) -> bool {
         }
     }
     // `@font-face { … }`
-    if let Some(rest) = strip_prefix_ignore_case(b, b"@font-face") {
+    if let Some(rest) = crate::normalize::strip_prefix_ignore_case(b, b"@font-face") {
         let rest = rest.trim_ascii();
         match rest {
             [b'{', inner @ .., b'}'] => b = inner,
@@ -498,8 +498,8 @@ pub(crate) fn inert_css(value: &str) -> bool {
         }
         declarations += 1;
     }
-    // (the text is ASCII here: every byte was checked)
-    declarations > 0 && !crate::xss::css::dangerous(std::str::from_utf8(b).unwrap_or("expression("))
+    // (`b` is ASCII here: every byte was checked, so the conversion cannot fail)
+    declarations > 0 && std::str::from_utf8(b).is_ok_and(|css| !crate::xss::css::dangerous(css))
 }
 
 /// Whether a CSS declaration's value is words, numbers, colours, quoted names and the
@@ -583,7 +583,7 @@ fn site_url_argument(b: &[u8]) -> Option<usize> {
     // so nothing in it runs (SVG, which can hold script, is not among them).
     if let Some(data) = RASTER_DATA_URLS
         .iter()
-        .find_map(|p| strip_prefix_ignore_case(path, p))
+        .find_map(|p| crate::normalize::strip_prefix_ignore_case(path, p))
     {
         return (b.get(after) == Some(&b')')
             && !data.is_empty()
@@ -616,12 +616,6 @@ const RASTER_DATA_URLS: [&[u8]; 5] = [
     b"data:image/jpg;base64,",
     b"data:image/webp;base64,",
 ];
-
-/// `b` without `prefix`, compared ignoring ASCII case.
-fn strip_prefix_ignore_case<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
-    (b.len() >= prefix.len() && b[..prefix.len()].eq_ignore_ascii_case(prefix))
-        .then(|| &b[prefix.len()..])
-}
 
 /// Most attribute tests [`attribute_selector`] reads.
 const MAX_SELECTOR_TESTS: usize = 8;

@@ -13,6 +13,13 @@ pub const MAX_DECODE_DEPTH: usize = 3;
 /// Bytes [`find_byte`] compares one by one before it searches vectorised.
 const NEAR: usize = 16;
 
+/// `b` without `prefix`, compared ignoring ASCII case (`None` when `b` does not start with it).
+pub(crate) fn strip_prefix_ignore_case<'a>(b: &'a [u8], prefix: &[u8]) -> Option<&'a [u8]> {
+    b.get(..prefix.len())
+        .filter(|p| p.eq_ignore_ascii_case(prefix))
+        .map(|_| &b[prefix.len()..])
+}
+
 /// The position of the first `needle` in `hay`. Decoders and tag parsers mostly find the
 /// next escape, bracket or quote a few bytes ahead, where a vectorised search's set-up
 /// costs more than comparing bytes: the first [`NEAR`] bytes are compared in a plain loop,

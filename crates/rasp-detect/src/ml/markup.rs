@@ -165,8 +165,8 @@ pub(crate) fn safe_tag(name: &[u8]) -> bool {
 /// `aria-*`.
 pub(crate) fn safe_attr(name: &[u8]) -> bool {
     in_list(&SAFE_ATTRS_SET, name)
-        || starts_with_ignore_case(name, b"data-")
-        || starts_with_ignore_case(name, b"aria-")
+        || crate::normalize::strip_prefix_ignore_case(name, b"data-").is_some()
+        || crate::normalize::strip_prefix_ignore_case(name, b"aria-").is_some()
 }
 
 /// Whether `name`, whatever bytes it holds, is an attribute name as [`parse_tag`] reads one
@@ -174,7 +174,8 @@ pub(crate) fn safe_attr(name: &[u8]) -> bool {
 /// only such bytes; a `data-`/`aria-` name is checked byte by byte.
 pub(crate) fn plain_attr(name: &[u8]) -> bool {
     in_list(&SAFE_ATTRS_SET, name)
-        || ((starts_with_ignore_case(name, b"data-") || starts_with_ignore_case(name, b"aria-"))
+        || ((crate::normalize::strip_prefix_ignore_case(name, b"data-").is_some()
+            || crate::normalize::strip_prefix_ignore_case(name, b"aria-").is_some())
             && name
                 .iter()
                 .all(|&c| TAG_BYTE[usize::from(c)] & ATTR_NAME != 0))
@@ -375,11 +376,6 @@ fn in_set(set: &[u128], x: u128) -> bool {
         }
     }
     false
-}
-
-fn starts_with_ignore_case(s: &[u8], prefix: &[u8]) -> bool {
-    s.get(..prefix.len())
-        .is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// [`inert_value`]'s byte classes: markup, backtick, entity and escape bytes are forbidden
