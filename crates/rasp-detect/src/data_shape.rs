@@ -851,6 +851,104 @@ pub(crate) fn parenthetical_prose(value: &str) -> bool {
     !open && b.split(|&c| c == b' ').filter(|w| !w.is_empty()).count() >= 3
 }
 
+/// Whether `value` opens with three plain words and has nothing that can leave a literal
+/// (`How do I SELECT * FROM users WHERE id = 1 in postgres?`, `my favourite union select
+/// trick`): no quote, backtick, bracket, backslash, `$`, comment or line break anywhere, and
+/// its first three words are names (letters, digits, `_`, no leading digit) joined by blanks
+/// only, none a SQL keyword nor a clause word a dialect accepts after a table or column
+/// ([`AFTER_ALIAS`]). Without a way out of a literal the value stays text inside one; bare,
+/// a name and its alias may stand where a value, column or table goes, and a third name
+/// after them is a syntax error in every dialect and every position, so nothing after it
+/// runs. The SQL grammar has judged the value in each context; this is for the SQLi model,
+/// which scores the SQL a sentence quotes (a question about a query) as an injection.
+///
+/// ```text
+/// "How do I SELECT * FROM t in postgres?" -> true     "admin or 1=1"       -> false
+/// "best way to union select two tables"  -> true     "a b union select 1" -> false
+/// ```
+pub(crate) fn words_before_sql(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 512
+        || b.iter().any(|&c| WORDS_FIRST_NOT[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+        || memchr::memmem::find(b, b"*/").is_some()
+    {
+        return false;
+    }
+    let mut i = 0;
+    for n in 0..3 {
+        let start = i;
+        while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_' || b[i] >= 0x80) {
+            i += 1;
+        }
+        let word = &b[start..i];
+        if word.is_empty()
+            || word[0].is_ascii_digit()
+            || crate::sqli::is_keyword_bytes(word)
+            || AFTER_ALIAS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        {
+            return false;
+        }
+        // (the first two words end at blanks: `a, b, c` and `a.b c` are column lists)
+        if n < 2 {
+            let blanks = b[i..].iter().take_while(|&&c| c == b' ').count();
+            if blanks == 0 {
+                return false;
+            }
+            i += blanks;
+        }
+    }
+    true
+}
+
+/// Bytes that can leave or end a literal, an identifier quote or a comment (see
+/// [`words_before_sql`]): quotes, backtick, brackets, escapes, dollar quotes, `#` and line
+/// breaks.
+static WORDS_FIRST_NOT: [bool; 256] = crate::byte_set(b"'\"`[]\\$#\n\r");
+
+/// Clause words the lexer reads as names that may follow a table or column and its alias in
+/// some dialect (`FROM t a PARTITION (p0)`, `FROM t FINAL`, `FROM t a USE INDEX (i)`,
+/// `ORDER BY a DESC`), so a third word like them continues a statement instead of ending it
+/// (see [`words_before_sql`]).
+const AFTER_ALIAS: [&[u8]; 36] = [
+    b"asc",
+    b"desc",
+    b"nulls",
+    b"values",
+    b"exists",
+    b"left",
+    b"right",
+    b"full",
+    b"with",
+    b"for",
+    b"lock",
+    b"partition",
+    b"sample",
+    b"tablesample",
+    b"window",
+    b"qualify",
+    b"final",
+    b"prewhere",
+    b"connect",
+    b"start",
+    b"pivot",
+    b"unpivot",
+    b"lateral",
+    b"apply",
+    b"straight_join",
+    b"ignore",
+    b"force",
+    b"returning",
+    b"over",
+    b"filter",
+    b"within",
+    b"keep",
+    b"isnull",
+    b"notnull",
+    b"format",
+    b"settings",
+];
+
 /// Bytes that join SQL values or leave a literal some other way than a quote: operators,
 /// comparisons, parentheses and escapes (see [`quotes_inside_words`]).
 static SQL_JOINS: [bool; 256] = crate::byte_set(b"=<>()|&+*/%^~\\[]{}\n\r");
@@ -1340,6 +1438,39 @@ mod tests {
             "a[b=c]d",
         ] {
             assert!(!attribute_selector(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn questions_quoting_sql_are_prose() {
+        for v in [
+            "How do I SELECT * FROM users WHERE id = 1 in postgres?",
+            "how to write select count(*) from table",
+            "My report uses SELECT COUNT(*) FROM sales GROUP BY region",
+            "best way to union select two tables",
+            "Überprüfen Sie bitte select 1",
+        ] {
+            assert!(words_before_sql(v), "{v:?}");
+        }
+        for v in [
+            // a connective, a keyword or a list among the first three words
+            "admin or 1=1",
+            "a b union select 1,2",
+            "id desc limit 1",
+            "a, b, c from users",
+            "name alias final",
+            "1 2 3 or 1=1",
+            // a way out of a literal or an identifier later on
+            "how do I ' or 1=1--",
+            "my col name] or 1=1--",
+            "my nice col` or 1=1 #",
+            "see this thing $$ or 1=1",
+            "a b c -- x",
+            "one two three */ or 1=1",
+            "a b c\\' or 1",
+            "two words",
+        ] {
+            assert!(!words_before_sql(v), "{v:?}");
         }
     }
 

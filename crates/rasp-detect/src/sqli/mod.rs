@@ -64,6 +64,11 @@ pub(crate) fn is_keyword(word: &str) -> bool {
     lexer::keyword(word).is_some()
 }
 
+/// [`is_keyword`] of a word's bytes (a word with a non-ASCII byte is no keyword).
+pub(crate) fn is_keyword_bytes(word: &[u8]) -> bool {
+    lexer::keyword_bytes(word).is_some()
+}
+
 /// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
 /// in every context, so that the ML stage has nothing to judge:
 ///
