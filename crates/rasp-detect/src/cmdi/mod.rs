@@ -666,6 +666,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.all(PAREN | QUOTE | QUESTION) && freemarker_new(v) {
         return Some("template-execute");
     }
+    if bytes.all(BRACE) && template_object_walk(v) {
+        return Some("template-execute");
+    }
     if git_ext_transport(v) {
         return Some("git-ext-transport");
     }
@@ -1553,6 +1556,22 @@ fn prose_ampersand(v: &[u8], end: usize, plus: bool) -> bool {
         }
 }
 
+/// Whether the word at `at..end` ends the value after a lone spaced `&` that follows one
+/// word of letters (`fork & knife`): see the `Tool` arm of [`judge_start`].
+fn nouns_joined(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
+    let before = trim_blanks(&v[..at], plus);
+    let Some((&b'&', head)) = before.split_last() else {
+        return false;
+    };
+    let spaced = head.last().is_some_and(|&b| is_blank(b, plus));
+    let head = trim_blanks(head, plus);
+    spaced
+        && !head.is_empty()
+        && head.len() <= 32
+        && head.iter().all(u8::is_ascii_alphabetic)
+        && v[end..].iter().all(|&b| is_blank(b, plus))
+}
+
 /// .NET and COM types PowerShell scripts instantiate to open sockets, download or start
 /// programs (lower case; compared without case, with or without the `System.` prefix).
 const POWERSHELL_TYPES: &[&[u8]] = &[
@@ -2184,7 +2203,15 @@ fn imagemagick_coder(v: &[u8]) -> bool {
         .take(8)
         .position(|&b| !matches!(b, b' ' | b'\t' | b'\'' | b'"'))
         .unwrap_or(v.len());
-    let rest = &v[lead.min(v.len())..];
+    let mut rest = &v[lead.min(v.len())..];
+    // `vid:msl:/tmp/x`: the `vid` coder reads each file it lists through the coder named
+    // inside its own path, so the script coder behind it runs all the same.
+    for _ in 0..2 {
+        match rest.get(..4) {
+            Some(p) if p.eq_ignore_ascii_case(b"vid:") => rest = &rest[4..],
+            _ => break,
+        }
+    }
     let Some(colon) = rest.iter().take(10).position(|&b| b == b':') else {
         return false;
     };
@@ -2982,8 +3009,10 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
                 // `$'whoami'`, `$"id"`: ANSI-C and locale quoting, a string, not a variable
                 // (the word reader drops the quotes, leaving the command's name)
                 || matches!(word.get(1), Some(b'\'' | b'"'))
-                // `$env:COMPUTERNAME`: PowerShell prints an environment variable
+                // `$env:COMPUTERNAME`: PowerShell prints an environment variable; `${env:X}`
+                // is the same variable in PowerShell's braced spelling.
                 || word.get(..5).is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))
+                || word.get(..6).is_some_and(|p| p.eq_ignore_ascii_case(b"${env:"))
                 || std::str::from_utf8(word.get(1..).unwrap_or_default())
                     .is_ok_and(|name| vocabulary::lookup(name).is_some())
                 || variable_then_command(v, end, kind, plus)
@@ -3026,6 +3055,14 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             !sentence_follows(v, end, plus)
         }
         (CommandWord::Known(Tier::Exotic), _) => true,
+        // `fork & knife`, `salt & java`: one plain word, a spaced `&` and a tool whose name
+        // is an everyday noun, alone: prose's "and" joining two nouns. Started so, the tool
+        // would run with no input or arguments and do nothing.
+        (CommandWord::Known(Tier::Tool), Start::Tight | Start::Loose)
+            if vocabulary::is_english(word) && nouns_joined(v, at, end, plus) =>
+        {
+            false
+        }
         (
             CommandWord::Known(Tier::Tool),
             Start::Tight | Start::Data | Start::Subst | Start::Backtick,
@@ -6737,6 +6774,11 @@ fn powershell_call_operator(v: &[u8], at: usize) -> bool {
         // `$x='who'+'ami'; & $x`: the call operator on a variable the value filled with a
         // name glued from pieces.
         Some(b'$') if at > 0 && v[at - 1] == b'&' => return concatenated_variable(v, i),
+        // `.$env:ComSpec[4,15,25]-join''`: the operator glued to a variable whose letters
+        // are picked by index and joined; the call runs the name they spell.
+        Some(b'.' | b'&') if v.get(i + 1) == Some(&b'$') => {
+            return variable_letters(&v[i + 1..v.len().min(i + 1 + 64)]);
+        }
         _ => return false,
     };
     let inner = &v[open + 1..v.len().min(open + 1 + 64)];
@@ -7463,6 +7505,63 @@ fn freemarker_new(v: &[u8]) -> bool {
                 .iter()
                 .any(|c| b.ends_with(c))
         })
+    })
+}
+
+/// Python's object-graph attributes a template expression walks to reach a class that
+/// runs programs (`''.__class__.__mro__[1].__subclasses__()`, `config.__init__.__globals__`).
+const OBJECT_WALK: [&[u8]; 9] = [
+    b"class",
+    b"mro",
+    b"subclasses",
+    b"globals",
+    b"builtins",
+    b"base",
+    b"bases",
+    b"init",
+    b"import",
+];
+
+/// A server-side template expression (`{{…}}`, `{%…%}`, `${…}`, `#{…}`) that walks
+/// Python's object graph through two of [`OBJECT_WALK`]'s dunder attributes
+/// (`{{''.__class__.__mro__[1].__subclasses__()}}`), or names the JVM's process classes
+/// with SpEL's type operator (`${T(java.lang.Runtime)}`): the template engine evaluates
+/// it, and those steps lead only to `Popen`/`exec`. A page that shows a class name writes
+/// one step (`{{ x.__class__.__name__ }}`); prose writes `__init__.py` outside any braces.
+fn template_object_walk(v: &[u8]) -> bool {
+    if memchr::memmem::find(v, b"__").is_none() && memchr::memmem::find(v, b"T(").is_none() {
+        return false;
+    }
+    memchr::memchr_iter(b'{', v).take(16).any(|open| {
+        let opener = (open > 0 && matches!(v[open - 1], b'$' | b'#'))
+            || matches!(v.get(open + 1), Some(b'{' | b'%'));
+        if !opener {
+            return false;
+        }
+        let body = &v[open + 1..v.len().min(open + 257)];
+        let body = &body[..body.iter().position(|&b| b == b'}').unwrap_or(body.len())];
+        let type_op = memchr::memmem::find_iter(body, b"T(").take(4).any(|p| {
+            let name = &body[p + 2..];
+            let name = &name[name.iter().take_while(|&&b| b == b' ').count()..];
+            [&b"java.lang.Runtime"[..], b"java.lang.ProcessBuilder"]
+                .iter()
+                .any(|c| name.starts_with(c))
+                && (p == 0 || !body[p - 1].is_ascii_alphanumeric())
+        });
+        let steps = memchr::memmem::find_iter(body, b"__")
+            .take(32)
+            .filter(|&p| {
+                let name = &body[p + 2..];
+                let n = name
+                    .iter()
+                    .take(12)
+                    .take_while(|b| b.is_ascii_lowercase())
+                    .count();
+                let reached = p > 0 && matches!(body[p - 1], b'.' | b'\'' | b'"');
+                reached && name[n..].starts_with(b"__") && OBJECT_WALK.contains(&&name[..n])
+            })
+            .count();
+        type_op || steps >= 2
     })
 }
 

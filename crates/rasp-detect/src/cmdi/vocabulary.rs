@@ -553,13 +553,15 @@ const ALONE: &[&str] = &[
 /// abbreviations prose uses (`gc`, garbage collection), as opposed to abbreviations only a
 /// shell knows (`id`, `dir`, `ver`, `env`): after a number or
 /// an address (`Save 10% & more`, `3 | date`) they are prose unless shell arguments follow.
+/// Also [`Tier::Tool`] names that are everyday nouns (`knife`, `chef`, `java`, `ruby`):
+/// `fork & knife` joins two nouns.
 const ENGLISH: &[&str] = &[
-    "alias", "call", "cat", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch", "file",
-    "gc", "find", "finger", "for", "free", "groups", "head", "history", "host", "kill", "last",
-    "less", "locate", "mail", "more", "mount", "move", "net", "ping", "print", "route", "screen",
-    "service", "set", "sleep", "sort", "source", "start", "stat", "strings", "tail", "test",
-    "time", "timeout", "top", "touch", "trap", "true", "type", "wall", "which", "who", "write",
-    "zip",
+    "alias", "call", "cat", "chef", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch",
+    "file", "gc", "find", "finger", "for", "free", "groups", "head", "history", "host", "java",
+    "kill", "knife", "last", "less", "locate", "mail", "more", "mount", "move", "net", "node",
+    "ping", "print", "route", "ruby", "screen", "service", "set", "shred", "sleep", "sort",
+    "source", "start", "stat", "strings", "tail", "test", "time", "timeout", "top", "touch",
+    "trap", "true", "type", "wall", "which", "who", "write", "zip",
 ];
 
 /// [`Tier::Word`] commands that Windows' cmd also runs. cmd and PowerShell ignore case; a
