@@ -1018,14 +1018,21 @@ impl<'a> Parser<'a> {
                 }
                 // `CALL proc(…)`, `CALL sys.ps_setup_show_enabled()`,
                 // `CALL sys.dbms_output.put_line(user)` (schema, package, procedure)
+                // (a part after a dot may be a word we read as a keyword: H2's and HSQLDB's
+                // `CALL sys.exec('id')`, a Java-backed procedure that runs a command)
                 "call" => {
+                    let part = |k: usize| {
+                        matches!(self.k(k), Some(Kind::Word))
+                            || (self.k(k - 1) == Some(Kind::Dot)
+                                && matches!(self.k(k), Some(Kind::Kw(_))))
+                    };
                     next == Some(Kind::Word)
                         && (self.k(i + 2) == Some(Kind::LParen)
                             || (self.k(i + 2) == Some(Kind::Dot)
-                                && self.k(i + 3) == Some(Kind::Word)
+                                && part(i + 3)
                                 && (self.k(i + 4) == Some(Kind::LParen)
                                     || (self.k(i + 4) == Some(Kind::Dot)
-                                        && self.k(i + 5) == Some(Kind::Word)
+                                        && part(i + 5)
                                         && self.k(i + 6) == Some(Kind::LParen)))))
                 }
                 "load" => next_text == "data" || next_text == "xml",
@@ -1255,7 +1262,17 @@ impl<'a> Parser<'a> {
             end
         };
         let list_ends = !matches!(self.k(after_alias), Some(Kind::Word | Kind::Num));
-        if f & (VAR | FUNC | SUBQ) != 0 && list_ends {
+        // `SELECT COUNT(*) tutorial`, `select now() example`: a whole value that is a
+        // select list of ordinary calls then one bare word is a search about SQL. Read as
+        // SQL the word is an alias without AS that nothing reads (no FROM, no clause after
+        // it); a statement sent to run names no column it never uses. A variable, a
+        // sub-query or an attack function keeps its weight (`select @@version v`).
+        let idle_alias = i == 0
+            && end > j
+            && self.k(end) == Some(Kind::Word)
+            && after_alias == self.t.len()
+            && f & (VAR | SUBQ | STRONG_FUNC | SYSVAR) == 0;
+        if f & (VAR | FUNC | SUBQ) != 0 && list_ends && !idle_alias {
             return true;
         }
         // "Select * from the dropdown", "select (one) from below": prose picks from a

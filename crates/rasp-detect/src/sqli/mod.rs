@@ -1015,7 +1015,10 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
     let mut n = 1;
     // `'…'`, `"…"` literals and `` `…` `` identifiers (MySQL column / table names)
     for (q, class) in [(b'\'', SQUOTE), (b'"', DQUOTE), (b'`', BACKTICK)] {
-        if classes & class != 0 && !quoted_phrase(value, q) {
+        if classes & class != 0
+            && !quoted_phrase(value, q)
+            && !(q == b'`' && code_span_query(value))
+        {
             runs[n] = (Start::InQuote(q), true);
             n += 1;
             if backslash {
@@ -1124,6 +1127,39 @@ fn quoted_phrase(value: &str, q: u8) -> bool {
         && rest.iter().all(|c| {
             plain(c) || matches!(c, b'.' | b',' | b'!' | b'?') || (*c == b'\'' && q != b'\'')
         })
+}
+
+/// ``my query `SELECT name FROM t LIMIT 10` is slow``: a sentence quoting a read-only query
+/// in a Markdown code span. Only a MySQL identifier the application wraps in backticks could
+/// make the span's text SQL, and that identifier would be the text before the first
+/// backtick, which here ends in a blank: MySQL rejects a name ending in a space, so the
+/// statement never runs. The span holds one `SELECT` with no quote, comment or `;` (a code
+/// span holding a break-out, `` `' or 1=1--` ``, or a second statement keeps the context),
+/// and closes before a blank, punctuation or the end.
+fn code_span_query(value: &str) -> bool {
+    let b = value.as_bytes();
+    let Some(open) = memchr::memchr(b'`', b) else {
+        return false;
+    };
+    if open == 0 || !b[open - 1].is_ascii_whitespace() {
+        return false;
+    }
+    let Some(close) = memchr::memchr(b'`', &b[open + 1..]).map(|c| open + 1 + c) else {
+        return false;
+    };
+    let span = &b[open + 1..close];
+    let after_ok = b
+        .get(close + 1)
+        .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'.' | b',' | b'?' | b'!' | b':'));
+    after_ok
+        && span.len() > 7
+        && span[..7].eq_ignore_ascii_case(b"select ")
+        && !span
+            .iter()
+            .any(|c| matches!(c, b'\'' | b'"' | b';' | b'#' | b'\\'))
+        && memchr::memmem::find(span, b"--").is_none()
+        && memchr::memmem::find(span, b"/*").is_none()
+        && memchr::memchr(b'`', &b[close + 1..]).is_none()
 }
 
 /// Whether a backslash lies in a token lexed by a string scan (a literal, `@'…'`), the only
@@ -1872,6 +1908,20 @@ fn decide(
             literal_test_call(&mut p, truncated)
         }
         Some(Kind::Comma) if start_kind == StartKind::Number => {
+            // `1,1 INTO @a,@b`, `0,1 PROCEDURE ANALYSE(…)`: in MySQL's `LIMIT <value>` (a
+            // page parameter pasted unquoted) the offset and count pair, then the clauses
+            // MySQL allows only after LIMIT: the row copied into variables (counting the
+            // application's columns) or error-based extraction. A list of numbers ends or
+            // goes on in numbers; `INTO @` and `PROCEDURE` after one are SQL's alone.
+            if parens == 0
+                && i == 1
+                && p.k(0) == Some(Kind::Num)
+                && p.k(2) == Some(Kind::Num)
+                && ((p.kw_is(3, Kw::Into) && lone_statement_tail(&p, 3))
+                    || procedure_analyse(&p, 3))
+            {
+                return Some("limit");
+            }
             if parens == 0 && numeric_assignments(&p, i, truncated) {
                 return Some("update-assignment");
             }
@@ -2611,7 +2661,7 @@ fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
         // `1-false`, `2*true`: arithmetic on SQL's boolean constants, which only a
         // database evaluates (`id=1-false` is row 1); prose and formulas do not subtract
         // a truth value. (`6-1` stays quiet: ranges, dates.)
-        Some(Kind::Op) => {
+        Some(Kind::Op) if p.k(op + 1) != Some(Kind::LParen) => {
             op == i
                 && op + 2 == e
                 && matches!(p.text(op), "-" | "+" | "*" | "/")
@@ -2619,8 +2669,36 @@ fn number_predicate(p: &Parser<'_>, i: usize, e: usize, f: u32) -> bool {
                 && (p.text(op + 1).eq_ignore_ascii_case("true")
                     || p.text(op + 1).eq_ignore_ascii_case("false"))
         }
+        // `1^(2>1)`, `2-(1=1)`, `1*(2>1)`: the same with the truth value computed by a
+        // bracketed comparison. In `WHERE id=<value>` the row shown (id 0 or 1, 2 or 1)
+        // answers the comparison: a boolean oracle with no keyword, whose comparison the
+        // attacker swaps for `ascii(substr(…))>77`. A formula compares after its sum
+        // (`6-1=5`, `2*(3+4)=14`) or brackets arithmetic (`2*(3+4)`), never a test.
+        Some(Kind::Op) => op == i && f & CMP != 0 && group_closes_at(p, op + 1, e),
         _ => false,
     }
+}
+
+/// Whether the `(` at token `open` is closed by the `)` just before token `end` (and not
+/// earlier): the tokens between are one bracketed group.
+fn group_closes_at(p: &Parser<'_>, open: usize, end: usize) -> bool {
+    if p.k(open) != Some(Kind::LParen) || end < open + 2 || p.k(end - 1) != Some(Kind::RParen) {
+        return false;
+    }
+    let mut depth = 0u32;
+    for k in open..end {
+        match p.k(k) {
+            Some(Kind::LParen) => depth += 1,
+            Some(Kind::RParen) => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    return k + 1 == end;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 /// `'a' or 1`, `b'1' or 1`, `x'41' xor 1`: the whole value a quoted literal ORed with a
@@ -2944,14 +3022,29 @@ fn literal_test_call(p: &mut Parser<'_>, truncated: bool) -> Option<&'static str
 /// (`x', is_admin=1-- -`): the value adds columns to an `UPDATE … SET`.
 fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'static str> {
     let mut items = 0;
+    // `x',@p2=1;--`: T-SQL's `EXEC proc @p1='VALUE', @p2=…` names a procedure's arguments
+    // as `@name=`, so a closed literal then `,@name=` sets an argument the form never
+    // offered (one `@`: `@@name` is a server variable, never assigned this way)
+    let target = |p: &Parser<'_>, k: usize| match p.k(k) {
+        Some(Kind::Word) => true,
+        Some(Kind::Var) => {
+            let v = p.text(k).as_bytes();
+            v.len() >= 2 && v[0] == b'@' && v[1].is_ascii_alphabetic()
+        }
+        _ => false,
+    };
     while p.k(j) == Some(Kind::Comma) && items < 16 {
-        if p.k(j + 1) != Some(Kind::Word) || p.k(j + 2) != Some(Kind::Cmp) || p.text(j + 2) != "=" {
+        if !target(p, j + 1) || p.k(j + 2) != Some(Kind::Cmp) || p.text(j + 2) != "=" {
             return None;
         }
         j = p.operand(j + 3, 0)?;
         items += 1;
     }
     p.take_flags();
+    // the batch ended by the value's own `;` before the comment that cuts the rest
+    if truncated && items > 0 && p.k(j) == Some(Kind::Semi) && j + 1 == p.len() {
+        j += 1;
+    }
     // `x', role='admin' WHERE id=1--`: the value also writes the statement's row filter (a
     // comparison) and cuts the application's own off, or leaves its last literal open for
     // the application's quote (`x', password='p' where '1'='1`)

@@ -2636,3 +2636,95 @@ fn statement_then_a_question_mark_of_prose() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn limit_pair_then_into_variables() {
+    for v in [
+        "1,1 INTO @a,@b",
+        "0,1 into @x",
+        "0,1 PROCEDURE ANALYSE(extractvalue(1,concat(0x7e,version())),1)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["1,1", "1,2 into the box", "3,4 into home", "10,20 in stock"] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn arithmetic_on_a_bracketed_comparison() {
+    for v in ["1^(2>1)", "1*(2>1)", "2-(1=1)", "1 ^ (2 > 1)", "3-(1<2)"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "6-1",
+        "1*1",
+        "100-200",
+        "6-1=5",
+        "2*(3+4)",
+        "2*(3+4)=14",
+        "10-(5-3)",
+        "(2>1)x",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn read_only_query_in_a_code_span_is_prose() {
+    for v in [
+        "my query `SELECT name FROM t ORDER BY created DESC LIMIT 10` is slow",
+        "why is `select count(*) from orders` slow?",
+        "try `SELECT * FROM users WHERE id = 5`.",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "x` or 1=1-- ",
+        "my `' or 1=1--` here",
+        "1`or`1",
+        "see `SELECT 1; DROP TABLE users` now",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn select_list_then_one_idle_word_is_a_search() {
+    for v in [
+        "SELECT COUNT(*) tutorial",
+        "select now() example",
+        "SELECT MAX(price) syntax",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "SELECT COUNT(*) FROM orders GROUP BY status;",
+        "select @@version v",
+        "SELECT version()",
+        "select sleep(5) x",
+        "SELECT COUNT(*) total FROM users",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn named_procedure_argument_and_call_after_a_break_out() {
+    for v in [
+        "x',@p2=1;--",
+        "x', @role='admin'--",
+        "';CALL sys.exec('id')--",
+        "1; call mysql.proc_x(1)#",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "x',@@p2=1",
+        "Hi, @bob=cool",
+        "call sys.exec later",
+        "bob@example.com, @x",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
