@@ -285,6 +285,43 @@ impl Detectors {
         }
     }
 
+    /// Run one engine of one detector on one value: what [`Detectors::check`] finds with
+    /// `engine` alone. [`Detectors::check`] is the grammar then, if it found nothing, the
+    /// model; a caller running several detectors on one value can ask every grammar before any
+    /// model, so that the attack it reports is the one a grammar recognised (`' OR '1'='1' --
+    /// ` is SQL by the SQLi grammar, though the XSS model also scores it high). Commands and
+    /// paths have no model: for them [`Engine::MachineLearning`] finds nothing.
+    ///
+    /// ```
+    /// use rasp_detect::{AttackKind, Context, Detectors, Engine};
+    /// let d = Detectors::default();
+    /// let v = "' OR '1'='1' -- ";
+    /// let grammar = d.check_by(Engine::Grammar, AttackKind::Sqli, v, Context::Param);
+    /// assert_eq!(grammar.map(|f| f.engine), Some(Engine::Grammar));
+    /// assert!(d.check_by(Engine::MachineLearning, AttackKind::Cmdi, v, Context::Param).is_none());
+    /// ```
+    #[inline(never)]
+    pub fn check_by(
+        &self,
+        engine: Engine,
+        kind: AttackKind,
+        value: &str,
+        ctx: Context,
+    ) -> Option<Detection> {
+        let value: Cow<'_, str> = normalize::bounded_window(value, self.thresholds.max_value_len);
+        let value = value.as_ref();
+        match (engine, kind) {
+            (Engine::Grammar, AttackKind::Cmdi) => cmdi::detect(value, ctx),
+            (Engine::Grammar, AttackKind::Traversal) => traversal::detect(value, ctx),
+            (Engine::Grammar, AttackKind::Sqli) => sqli::detect(value, ctx),
+            (Engine::Grammar, AttackKind::Xss) => xss::detect(value, ctx),
+            (Engine::MachineLearning, AttackKind::Sqli | AttackKind::Xss) => {
+                self.ml_check(kind, value, ctx)
+            }
+            (Engine::MachineLearning, AttackKind::Cmdi | AttackKind::Traversal) => None,
+        }
+    }
+
     /// The ML probability for `kind` on `value`, if a model for `kind` is loaded (ignores
     /// gating and thresholds; for tools and diagnostics).
     pub fn ml_score(&self, kind: AttackKind, value: &str) -> Option<f32> {

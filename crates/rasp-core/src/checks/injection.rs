@@ -2,7 +2,7 @@
 //! (spec §6.10–§6.12). Detection itself is `rasp_detect`'s job; this module decides which
 //! values each detector sees and turns a detection into a finding.
 
-use rasp_detect::{AttackKind, Context, Detectors};
+use rasp_detect::{AttackKind, Context, Detectors, Engine};
 
 use super::Finding;
 use crate::attack::Check;
@@ -84,15 +84,19 @@ pub fn uniques(items: &[Item]) -> Vec<Unique> {
 }
 
 /// Run the enabled detectors over the unique items ([`uniques`]), value by value, and return
-/// the finding PyRASP's check-by-check order gives: the first kind of `kinds` that flags any
-/// value, on the first value it flags.
+/// the finding PyRASP's check-by-check order gives, except that a grammar's finding outranks
+/// a model's: the first kind of `kinds` whose grammar flags any value, on the first value it
+/// flags; failing that, the first kind whose model flags any value. PyRASP asks each check's
+/// model right after its own patterns, so a value the XSS model scores high but the SQLi
+/// grammar recognises (`' OR '1'='1' -- `) was reported as XSS; the grammar names what the
+/// value does, with a reason, where the model only says it looks like an attack.
 ///
 /// Going value by value rather than detector by detector lets the detectors share their work
 /// on one value (decoding, the markup gate, the model's feature pass are remembered for the
 /// value just seen), and a value is still checked by no more detectors than needed: once a
-/// kind has a finding, later values are only checked for the kinds before it.
-/// `keep_going` is asked before each detector run; when it says no, the scan stops and
-/// reports what it found so far (a finding is never dropped for lack of time).
+/// finding is in hand, later values are only checked for the (engine, kind) pairs ranked
+/// before it. `keep_going` is asked before each detector run; when it says no, the scan stops
+/// and reports what it found so far (a finding is never dropped for lack of time).
 pub fn scan(
     detectors: &Detectors,
     kinds: &[AttackKind],
@@ -100,22 +104,33 @@ pub fn scan(
     uniques: &[Unique],
     mut keep_going: impl FnMut() -> bool,
 ) -> Option<Finding> {
-    // (rank of the kind in `kinds`, item index, detection) of the best finding so far.
+    // Every grammar ranks before every model; within an engine, the order of `kinds`.
+    const ENGINES: [Engine; 2] = [Engine::Grammar, Engine::MachineLearning];
+    // (rank of the (engine, kind) pair, item index, detection) of the best finding so far.
     let mut best: Option<(usize, usize, rasp_detect::Detection)> = None;
     'values: for u in uniques {
-        let limit = best.as_ref().map_or(kinds.len(), |b| b.0);
+        let limit = best.as_ref().map_or(ENGINES.len() * kinds.len(), |b| b.0);
         if limit == 0 {
             break;
         }
         let item = &items[u.index];
-        for (rank, &kind) in kinds[..limit].iter().enumerate() {
-            if u.kinds & bit(kind) == 0 {
+        let pairs = ENGINES
+            .iter()
+            .flat_map(|&e| kinds.iter().map(move |&k| (e, k)))
+            .take(limit);
+        for (rank, (engine, kind)) in pairs.enumerate() {
+            // (commands and paths have no model)
+            if u.kinds & bit(kind) == 0
+                || (engine == Engine::MachineLearning
+                    && matches!(kind, AttackKind::Cmdi | AttackKind::Traversal))
+            {
                 continue;
             }
             if !keep_going() {
                 break 'values;
             }
-            if let Some(d) = detectors.check(kind, &item.value, item.location.context()) {
+            if let Some(d) = detectors.check_by(engine, kind, &item.value, item.location.context())
+            {
                 best = Some((rank, u.index, d));
                 break;
             }
@@ -189,6 +204,49 @@ mod tests {
             || true
         )
         .is_none());
+    }
+
+    /// A grammar's finding outranks a model's, whatever the order of the kinds: the XSS model
+    /// scores this login bypass high, but the SQLi grammar recognises it, and it is reported
+    /// as SQL injection by the grammar. A model's finding stays when no grammar flags anything.
+    #[test]
+    fn grammar_outranks_model() {
+        use rasp_detect::{Engine, Thresholds};
+        use AttackKind::*;
+        let d = Detectors::new(Thresholds::default());
+        let v = "' OR '1'='1' -- ";
+        assert_eq!(
+            d.check(Xss, v, Context::Param).map(|f| f.engine),
+            Some(Engine::MachineLearning),
+            "the premise: the XSS model flags the value"
+        );
+        let items = [valued(Location::QsValues, v)];
+        let f = scan(
+            &d,
+            &[Cmdi, Xss, Sqli, Traversal],
+            &items,
+            &uniques(&items),
+            || true,
+        )
+        .expect("a finding");
+        assert_eq!((f.check, f.engine), (Check::Sqli, Some("grammar")));
+        // With the SQLi check off, the model's XSS finding is what is left.
+        let f = scan(
+            &d,
+            &[Cmdi, Xss, Traversal],
+            &items,
+            &uniques(&items),
+            || true,
+        )
+        .expect("a finding");
+        assert_eq!((f.check, f.engine), (Check::Xss, Some("machine learning")));
+        // A later value's grammar finding outranks an earlier value's model finding.
+        let items = [
+            valued(Location::QsValues, v),
+            valued(Location::Cookies, "<script>alert(1)</script>"),
+        ];
+        let f = scan(&d, &[Xss, Traversal], &items, &uniques(&items), || true).expect("a finding");
+        assert_eq!(f.payload, "<script>alert(1)</script>");
     }
 
     /// Out of time: nothing more runs, and what was found stays reported.
