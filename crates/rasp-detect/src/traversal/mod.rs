@@ -198,6 +198,24 @@ fn judge_url_header(value: &str) -> Option<&'static str> {
     if url.is_none() && !product_token(t) {
         return Some(reason);
     }
+    // `Mozilla/5.0 … <?php include('/etc/passwd'); ?>`: no client quotes a path in its
+    // product tokens or comments; a string literal naming a system file is code written
+    // into the header for a log viewer or an include of the access log to run.
+    if url.is_none() && reason == "sensitive-file" && quoted_sensitive_literal(b) {
+        return Some(reason);
+    }
+    // `ftp://anonymous@127.0.0.1/etc/passwd`: a browser's Referer is an http(s) page; a
+    // URL of another scheme whose path names a system file is one for a server-side
+    // fetcher (ftp, smb, sftp) to read.
+    if let Some(path) = url {
+        let web = t.starts_with(b"http:") || t.starts_with(b"https:");
+        if !web
+            && canon.is_char_boundary(start + path)
+            && sensitive::names_sensitive_file(&canon[start + path..])
+        {
+            return Some(reason);
+        }
+    }
     if filter_dot_segment(b) || parameter_dot_segment(&canon) {
         return Some(reason);
     }
@@ -209,6 +227,27 @@ fn judge_url_header(value: &str) -> Option<&'static str> {
         .take(MAX_SEGMENTS)
         .find(|&i| matches!(b.get(i + 2), Some(b'/' | b';')))?;
     sensitive::names_sensitive_file(&canon[step..]).then_some(reason)
+}
+
+/// Most quotes [`quoted_sensitive_literal`] examines, and the longest literal it reads.
+const MAX_QUOTES: usize = 16;
+const MAX_LITERAL: usize = 256;
+
+/// Whether the canonical text `b` holds a string literal (`'…'` or `"…"`) whose whole text is
+/// a rooted path (`/…` or a drive) naming a sensitive file: code's argument, not prose.
+fn quoted_sensitive_literal(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'\'', b'"', b)
+        .take(MAX_QUOTES)
+        .any(|open| {
+            let inner = &b[open + 1..];
+            let rooted = inner.first() == Some(&b'/')
+                || (inner.len() > 2 && inner[0].is_ascii_alphabetic() && inner[1] == b':');
+            let Some(close) = inner.iter().take(MAX_LITERAL).position(|&c| c == b[open]) else {
+                return false;
+            };
+            rooted
+                && std::str::from_utf8(&inner[..close]).is_ok_and(sensitive::names_sensitive_file)
+        })
 }
 
 /// Where the path of the absolute URL `t` (a canonical value from its first character)
@@ -1461,7 +1500,9 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             if typed
                 && raw_at == 0
                 && raw == b".."
-                && (relative_link(rest) || prose_after(rest) || link_then_prose(rest))
+                && ((relative_link(rest) && !system_directory(rest))
+                    || prose_after(rest)
+                    || link_then_prose(rest))
             {
                 return false;
             }
@@ -1504,7 +1545,11 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
                             && left_plainly
                             && (asset_target(&b[raw_at..])
                                 || document_target(&b[raw_at..])
-                                || link_target(link_path(&b[raw_at..]))))
+                                || link_target(link_path(&b[raw_at..]))
+                                // `The page at /admin/../login gives 404`: a link
+                                // back to a page beside it, named in a sentence.
+                                || (link_then_prose(&b[raw_at..])
+                                    && words_follow(&b[raw_at..]))))
                 })
             {
                 return true;
@@ -1525,6 +1570,18 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
     // `uploads/..`: the walk ends above the directory it named. `ok.../..`, `ok../..`: a
     // word that trails off in dots is prose, no directory an application named.
     left.is_some_and(|d| !(typed && d.ends_with(b"..")))
+}
+
+/// Whether `rest` (what follows a value's opening `../`) is one directory of a system's
+/// root (`etc`, `proc`, `windows`), with at most a trailing `/` and at most one more `../`
+/// before it: `dir=../etc` asks a file browser or listing endpoint for the system's
+/// settings, which no project or site layout links by that bare name (`../lib`, `../src`).
+fn system_directory(rest: &[u8]) -> bool {
+    let rest = rest.strip_prefix(b"../").unwrap_or(rest);
+    let name = rest.strip_suffix(b"/").unwrap_or(rest);
+    [&b"etc"[..], b"proc", b"root", b"boot", b"windows", b"winnt"]
+        .iter()
+        .any(|d| name.eq_ignore_ascii_case(d))
 }
 
 /// Whether `rest` (what follows a value's opening `../`) is running text, not a path: a
@@ -1552,6 +1609,18 @@ fn link_then_prose(rest: &[u8]) -> bool {
     };
     let (path, words) = rest.split_at(blank);
     !path.starts_with(b"../") && link_target(path) && prose_after(words)
+}
+
+/// Whether the text after the first blank of `rest` is plain words that open with a letter
+/// (`login gives 404`): a sentence, not a number, markup or code after the path.
+fn words_follow(rest: &[u8]) -> bool {
+    memchr::memchr(b' ', rest).is_some_and(|blank| {
+        let words = trim_blanks(&rest[blank..]);
+        words.first().is_some_and(u8::is_ascii_alphabetic)
+            && words
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b',' | b'?' | b'!'))
+    })
 }
 
 /// Whether `path` (the target of a walk that stayed inside its base) is one plain text
@@ -2888,6 +2957,87 @@ mod tests {
             "//cdn.example.com/$/x.js",
         ] {
             assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn quoted_system_files_in_headers_and_non_web_urls_are_code() {
+        for ctx in [
+            Context::Referer,
+            Context::UserAgent,
+            Context::Header,
+            Context::Param,
+        ] {
+            for v in [
+                "Mozilla/5.0 (X11; Linux) <?php include('/etc/passwd'); ?>",
+                "curl/8.0 \"/etc/shadow\"",
+                "ftp://anonymous@127.0.0.1/etc/passwd",
+                "sftp://10.0.0.1/etc/shadow",
+                "LOAD DATA INFILE '/etc/passwd'",
+                "load data local infile \"/etc/passwd\" into table t",
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
+        }
+        for ctx in [Context::Referer, Context::UserAgent] {
+            for v in [
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36",
+                "Mozilla/5.0 (X11; Linux x86_64; rv:120.0) Gecko/20100101 Firefox/120.0",
+                "ftp://ftp.example.com/pub/file.txt",
+                "https://example.com/docs/etc/overview",
+                "curl/8.0 '/srv/app/readme.txt'",
+            ] {
+                assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
+            }
+        }
+        for v in [
+            "the file '/etc/passwd' holds the users",
+            "what does infile mean",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn prose_around_a_folder_a_link_or_a_shell_variable() {
+        for v in [
+            "/etc/ — what is it",
+            "/etc/ - what is it",
+            "/etc/ -- what is it",
+            "The page at /admin/../login gives 404",
+            "$HOME/.bashrc",
+            "${HOME}/.bash_profile",
+            "Set $HOME in your .bashrc",
+            "Warning: Undefined variable $user in /var/www/html/index.php on line 12",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        for v in [
+            "/etc/passwd -la",
+            "The page at /admin/../config.php gives 404",
+            "uploads/../.env now",
+            "$HOME/.ssh/id_rsa",
+            "$HOME/.bash_history",
+            "~/.bashrc",
+            "cat $IFS/etc/passwd",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn one_step_up_to_a_system_directory_is_a_listing() {
+        for v in ["../etc", "../etc/", "../../etc", "..\\windows", "../proc"] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "../lib",
+            "../src/etc",
+            "../etcetera",
+            "../docs",
+            "../../assets",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
         }
     }
 

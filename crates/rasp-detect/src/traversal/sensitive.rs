@@ -272,6 +272,7 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && boundary_before(canon, m.start())
                     && boundary_after(canon, m.end(), ANYWHERE[id])
                     && !mentioned_in_prose(canon, m.start(), m.end())
+                    && !startup_file_under_variable(canon, m.start(), ANYWHERE[id])
             } else {
                 rooted(canon, m.start())
                     && !names_static_asset(canon, m.end())
@@ -694,7 +695,9 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
         Some(c) if c.is_whitespace() => {
             let text = unquoted.trim_end();
             let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
-            after_word(text) && (!command_word(line) || sentence_follows(&s[end..]))
+            after_word(text)
+                && !(quoted && sql_file_clause(text))
+                && (!command_word(line) || sentence_follows(&s[end..]))
         }
         // An aside or a list in prose: `bazy użytkowników (/etc/passwd i …)`, `文件(/etc/…`.
         Some('(') => prose_paren_before(&unquoted[..unquoted.len() - 1]),
@@ -703,6 +706,33 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
         Some(c) => (quoted && c.is_alphabetic()) || cjk_punctuation(c),
         None => sentence_follows(&s[end..]) || bare_name_then_text(s, end),
     }
+}
+
+/// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)
+/// right under a shell variable (`$HOME/.bashrc`, `${ZDOTDIR}/.bashrc`): how documentation
+/// and questions name a user's own shell settings, which hold no secret. A file API does
+/// not expand the variable, so the value reads no home directory; the secrets beside it
+/// (`$HOME/.ssh/id_rsa`, `$HOME/.bash_history`) are other entries and stay judged.
+fn startup_file_under_variable(s: &str, at: usize, entry: &str) -> bool {
+    if !matches!(entry, ".bashrc" | ".bash_profile") {
+        return false;
+    }
+    let Some(dir) = s[..at].strip_suffix('/') else {
+        return false;
+    };
+    let dir = dir.strip_suffix('}').unwrap_or(dir);
+    let name = dir
+        .bytes()
+        .rev()
+        .take(33)
+        .take_while(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        .count();
+    let head = &dir[..dir.len() - name];
+    let head = head.strip_suffix('{').unwrap_or(head);
+    (1..=32).contains(&name)
+        && head
+            .strip_suffix('$')
+            .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
 }
 
 /// Whether a file name that opens the value with no path around it (`.bashrc tips.pdf`,
@@ -762,6 +792,17 @@ fn command_word(line: &str) -> bool {
         && !DETERMINERS.iter().any(|d| word.eq_ignore_ascii_case(d))
 }
 
+/// Whether `text` (the words before a quoted path) ends with the keyword of SQL's file
+/// clauses (`LOAD DATA INFILE '…'`, `SELECT … INTO OUTFILE '…'`, `INTO DUMPFILE '…'`): the
+/// database server opens the quoted literal as a file on its own disk, so the path is an
+/// argument of a statement, not a file a sentence talks about.
+fn sql_file_clause(text: &str) -> bool {
+    let word = &text[text.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1)..];
+    ["infile", "outfile", "dumpfile"]
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k))
+}
+
 /// Words that open a noun phrase (`the /bin/bash shell`, `my ~/.ssh/id_rsa.pub key`): the
 /// path after one is the thing a sentence talks about, never a command's argument (no
 /// command has these names).
@@ -815,6 +856,10 @@ fn has_code_syntax(line: &str) -> bool {
         match c {
             // `diffmon' for instance: the quotation style of GNU manuals, not a substitution.
             '`' => !gnu_quote(&line[i + 1..]),
+            // `Set $HOME in your .bashrc`: a variable named as a word of a sentence, set off
+            // by blanks; a command line substitutes it into a word (`$HOME/x`, `${IFS}`,
+            // `$(id)`) or chains it with an operator, which stays syntax.
+            '$' => !variable_word(prev, &line[i + 1..]),
             '(' => {
                 let rest = &line[i + 1..];
                 let quote_next = next.is_some_and(|n| QUOTES.contains(&n))
@@ -834,6 +879,24 @@ fn has_code_syntax(line: &str) -> bool {
             _ => true,
         }
     })
+}
+
+/// Whether a `$` between `prev` and `after` names a variable as a word of prose: at the
+/// start or after a blank, a name (a letter, then letters, digits or `_`, at most 32), then
+/// a blank.
+fn variable_word(prev: &str, after: &str) -> bool {
+    let name = after
+        .bytes()
+        .take(33)
+        .take_while(|&c| c.is_ascii_alphanumeric() || c == b'_')
+        .count();
+    prev.chars().next_back().is_none_or(char::is_whitespace)
+        && (1..=32).contains(&name)
+        && after.as_bytes()[0].is_ascii_alphabetic()
+        && after
+            .as_bytes()
+            .get(name)
+            .is_some_and(|&c| c == b' ' || c == b'\t')
 }
 
 /// Shell, code and markup syntax: around a path it makes a command line or an include.
@@ -861,6 +924,17 @@ pub(super) fn sentence_follows(after: &str) -> bool {
         {
             aside
         }
+        _ => rest,
+    };
+    // `/etc/ — what is it`, `/etc/ - what is it`: a dash set off by blanks on both sides
+    // opens an aside in prose; a shell reads a lone `-` as stdin, but a value that opens
+    // with the path is no command line, and an option is glued to its letters (`-la`).
+    let rest = match rest
+        .trim_start()
+        .strip_prefix(['-', '\u{2013}', '\u{2014}'])
+        .map(|r| r.strip_prefix('-').unwrap_or(r))
+    {
+        Some(aside) if rest.starts_with(char::is_whitespace) && aside.starts_with(' ') => aside,
         _ => rest,
     };
     if !rest.starts_with(char::is_whitespace) && !rest.starts_with(|c: char| c.is_alphabetic()) {
