@@ -474,18 +474,7 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if matches!(v.first(), Some(b'p' | b'P' | b'\'' | b'"')) && imagemagick_pipe(v) {
         return Some("imagemagick-coder");
     }
-    judge_value_start(v, false)
-}
-
-/// [`judge_start`] at the value's beginning. Unlike the starts the scan finds, this one is
-/// never turned away as a [`dead_start`] before it is judged; a value opening with a
-/// [`no_command_word`] (most prose, names and tokens) is answered `None` here without the
-/// word reader, as [`judge_start`] answers it for every kind of start.
-fn judge_value_start(v: &[u8], plus: bool) -> Option<&'static str> {
-    if no_command_word(v, 0, plus) {
-        return None;
-    }
-    judge_start(v, 0, Start::Value, plus)
+    judge_start(v, 0, Start::Value, false)
 }
 
 /// Character references inside a percent-encoded value (`&lt;!--#exec%20cmd=&quot;…`): the
@@ -820,13 +809,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
             }
         }
     }
-    let found = starts.iter().find_map(|(at, kind)| {
-        if kind == Start::Value {
-            judge_value_start(v, plus_is_space)
-        } else {
-            judge_start(v, at, kind, plus_is_space)
-        }
-    });
+    let found = starts
+        .iter()
+        .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
     found
 }
 
