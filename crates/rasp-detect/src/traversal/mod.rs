@@ -410,6 +410,12 @@ fn judge_hex(value: &str, ctx: Context) -> Option<&'static str> {
         b'A'..=b'F' => Some(c - b'A' + 10),
         _ => None,
     };
+    // Most values of that length are no hex text (prose, tokens): they leave here, before
+    // the buffer is allocated. (The loop below answers `None` at any byte that is no hex
+    // digit, so this changes no answer.)
+    if !v.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
     let mut out = Vec::with_capacity(v.len() / 2);
     for pair in v.chunks_exact(2) {
         let byte = digit(pair[0])? << 4 | digit(pair[1])?;
