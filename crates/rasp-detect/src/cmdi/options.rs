@@ -461,6 +461,15 @@ fn linker_plugin(v: &[u8], from: usize) -> bool {
 /// (`1e is one`) names no command after the `e`.
 pub(super) fn sed_execute(v: &[u8]) -> bool {
     let mut t = v.trim_ascii();
+    // Every form below opens with `-` (an option), a quote, `s` or an address (a digit, `$`
+    // or `,`): a value opening with any other byte (most prose, names and tokens) leaves
+    // after one comparison.
+    if !t
+        .first()
+        .is_some_and(|c| matches!(c, b'-' | b'\'' | b'"' | b's' | b'0'..=b'9' | b'$' | b','))
+    {
+        return false;
+    }
     for p in [&b"-e"[..], b"--expression="] {
         if let Some(r) = t.strip_prefix(p) {
             t = r.trim_ascii_start();

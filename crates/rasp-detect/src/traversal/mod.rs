@@ -375,7 +375,8 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
                 .flatten()
         })
         .or_else(|| (classes & COLON != 0 && remote_include(value)).then_some("remote-include"))
-        .or_else(|| scratch_script(value).then_some("sensitive-file"))
+        // A scratch path holds a `/` ([`SLASH`]): without one, no script file to look for.
+        .or_else(|| (classes & SLASH != 0 && scratch_script(value)).then_some("sensitive-file"))
         .or_else(|| judge_base64(value, ctx))
         .or_else(|| judge_hex(value, ctx))
         .or_else(|| shell_unquoted(value).and_then(|u| judge_decoded(&u, ctx)))
@@ -448,6 +449,12 @@ fn judge_hex(value: &str, ctx: Context) -> Option<&'static str> {
         b'A'..=b'F' => Some(c - b'A' + 10),
         _ => None,
     };
+    // Most values of that length are no hex text (prose, tokens): they leave here, before
+    // the buffer is allocated. (The loop below answers `None` at any byte that is no hex
+    // digit, so this changes no answer.)
+    if !v.iter().all(u8::is_ascii_hexdigit) {
+        return None;
+    }
     let mut out = Vec::with_capacity(v.len() / 2);
     for pair in v.chunks_exact(2) {
         let byte = digit(pair[0])? << 4 | digit(pair[1])?;
@@ -1113,7 +1120,10 @@ fn judge_canonical_as(
     if colon && data_stream(canon) {
         return Some("data-stream");
     }
-    if windows_names(canon).is_some_and(|n| sensitive::names_sensitive_file(&n)) {
+    // [`windows_names`] renames directories, each ended by a `/` ([`SLASH`]).
+    if classes & SLASH != 0
+        && windows_names(canon).is_some_and(|n| sensitive::names_sensitive_file(&n))
+    {
         return Some("sensitive-file");
     }
     if sensitive::dotted_junk_path_with(canon, dots) {
