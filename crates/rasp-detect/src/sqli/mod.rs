@@ -515,6 +515,9 @@ fn nested_comments_closed(value: &str) -> Option<String> {
 /// `1.exe`) are left as they are.
 fn without_empty_exponents(value: &str) -> Option<String> {
     let b = value.as_bytes();
+    if !has_empty_exponent_glue(b) {
+        return None;
+    }
     let mut out: Option<String> = None;
     let mut copied = 0;
     // (found from their `.`: one search, most values have none of the shape)
@@ -545,6 +548,24 @@ fn without_empty_exponents(value: &str) -> Option<String> {
     let mut o = out?;
     o.push_str(&value[copied..]);
     Some(o)
+}
+
+/// Whether `b` holds `.e` or `.E` glued to `(`, `)` or `,`: every number
+/// [`without_empty_exponents`] removes ends in one of these three-byte strings, so without
+/// them it has nothing to do. One vectorized pass instead of a search per `.` (prose has
+/// many); `true` where the CPU has no vector unit for the searcher.
+fn has_empty_exponent_glue(b: &[u8]) -> bool {
+    static GLUE: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| {
+            let mut glue = aho_corasick::packed::Config::new().builder();
+            for e in [b'e', b'E'] {
+                for after in [b'(', b')', b','] {
+                    glue.add([b'.', e, after]);
+                }
+            }
+            glue.build()
+        });
+    GLUE.as_ref().is_none_or(|g| g.find(b).is_some())
 }
 
 /// [`judge`] of the value as it arrived.

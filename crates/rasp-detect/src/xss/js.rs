@@ -1963,6 +1963,9 @@ pub fn source_into_sink(s: &str) -> bool {
                 .collect()
         });
     let b = s.as_bytes();
+    if !may_name_source(b) {
+        return false;
+    }
     let mut seen = 0;
     for (&(src, strong), finder) in PAGE_SOURCES.iter().zip(FINDERS.iter()) {
         let mut from = 0;
@@ -2020,6 +2023,27 @@ pub fn source_into_sink(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Words one of which every [`PAGE_SOURCES`] entry contains (`location.hash`, `document.cookie`,
+/// `window.name`, `name`, …).
+const SOURCE_WORDS: [&[u8]; 3] = [b"location", b"document", b"name"];
+
+/// Whether `b` may hold a [`PAGE_SOURCES`] entry: one vectorized pass for the words of
+/// [`SOURCE_WORDS`], instead of a substring search per source on every value with a
+/// parenthesis (most name none). Every source contains one of the words, so without them
+/// [`source_into_sink`] finds no occurrence and answers `false`. `true` where the CPU has
+/// no vector unit for the searcher.
+fn may_name_source(b: &[u8]) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| {
+            let mut words = aho_corasick::packed::Config::new().builder();
+            for w in SOURCE_WORDS {
+                words.add(w);
+            }
+            words.build()
+        });
+    WORDS.as_ref().is_none_or(|w| w.find(b).is_some())
 }
 
 /// The last name of the callee whose argument list holds byte `p` of `b` innermost (`html`
