@@ -1046,6 +1046,38 @@ pub(crate) fn jquery_read(value: &str) -> bool {
     true
 }
 
+/// Whether `value` is one server-side template tag that only echoes (`<?php echo $name;
+/// ?>`, `<?php echo 'hi'; ?>`, `<?= $title ?>`): it opens with `<?` or `<%`, closes with
+/// `?>` or `%>`, and holds no other `<` or `>`, no call, no backtick (PHP's shell operator)
+/// and no `=` but a short echo tag's. A browser reads `<?` up to the first `>` as a bogus
+/// comment and `<%` as text, a script reads either as a syntax error, and without `=` no
+/// attribute can be set where it breaks out of one; the grammars have read the rest. For the
+/// XSS model, which scores `<?php` and `$` as markup and script; a tag that calls something
+/// (`<?php system($_GET['c']); ?>`, `<?php phpinfo(); ?>`) stays the model's.
+///
+/// ```text
+/// "<?php echo $name; ?>" -> true     "<?php phpinfo(); ?>"       -> false
+/// "<%= @user.name %>"    -> true     "<?php echo 1 ?><script>"   -> false
+/// ```
+pub(crate) fn echo_template_tag(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    let (open, close): (&[u8], &[u8]) = match b.get(..2) {
+        Some(b"<?") => (b"<?", b"?>"),
+        Some(b"<%") => (b"<%", b"%>"),
+        _ => return false,
+    };
+    if b.len() > 256 || b.len() < 4 || !b.ends_with(close) {
+        return false;
+    }
+    let mut body = &b[open.len()..b.len() - close.len()];
+    if let Some(rest) = body.strip_prefix(b"=") {
+        body = rest;
+    }
+    !body
+        .iter()
+        .any(|&c| matches!(c, b'<' | b'>' | b'(' | b'`' | b'=' | b'\n' | b'\r'))
+}
+
 /// The text of a string literal that is all of `a` (`'x'` or `"x"`), if it is one.
 fn quoted(a: &[u8]) -> Option<&[u8]> {
     match a {
@@ -1613,6 +1645,31 @@ mod tests {
             "$(document).ready(function(){ init(); });",
         ] {
             assert!(!jquery_read(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn echo_template_tags_are_settled() {
+        for v in [
+            "<?php echo $name; ?>",
+            "<?php echo 'hi'; ?>",
+            "<?= $title ?>",
+            "<%= @user.name %>",
+        ] {
+            assert!(echo_template_tag(v), "{v:?}");
+        }
+        for v in [
+            "<?php phpinfo(); ?>",
+            "<?php system($_GET['c']); ?>",
+            "<?php echo `id`; ?>",
+            "<?php echo 1 ?><script>alert(1)</script>",
+            "<?php $a=1; ?>",
+            "<? x ?> onmouseover=alert(1) <? ?>",
+            "<?xml version=\"1.0\"?>",
+            "<?",
+            "<?>",
+        ] {
+            assert!(!echo_template_tag(v), "{v:?}");
         }
     }
 
