@@ -104,6 +104,11 @@ pub struct Report {
     /// Total nanoseconds spent in each detector, in [`AttackKind::ALL`] order.
     pub per_kind_ns: [u64; 4],
     pub misses: Vec<(String, &'static str, String)>,
+    /// Default mode: for each shown miss, what the engine reports for the same value in a
+    /// query string (`None`: it lets the value through too). The detectors judge the raw
+    /// value; the engine first decodes it as PyRASP does (whole-value base64, JSON inside a
+    /// value expanded into members), so a value may be missed here and blocked at runtime.
+    pub miss_engine: Vec<Option<String>>,
     pub false_positives: Vec<(String, String, String)>,
     /// `--location`: the engine location every value was judged at (`None`: the detectors
     /// were called directly).
@@ -167,7 +172,13 @@ impl Report {
             }).collect::<Vec<_>>(),
             "time_ns": {"mean": mean, "p99": p99, "max": max},
             "benign_time_ns": {"mean": bmean, "p99": bp99, "max": bmax},
-            "misses": self.misses.iter().map(|(s, l, p)| json!({"source": s, "label": l, "payload": p})).collect::<Vec<_>>(),
+            "misses": self.misses.iter().enumerate().map(|(i, (s, l, p))| {
+                let mut m = json!({"source": s, "label": l, "payload": p});
+                if let Some(Some(by)) = self.miss_engine.get(i) {
+                    m["engine_qs_values"] = json!(by);
+                }
+                m
+            }).collect::<Vec<_>>(),
             "false_positives": self.false_positives.iter().map(|(s, by, p)| json!({"source": s, "flagged_as": by, "payload": p})).collect::<Vec<_>>(),
         });
         if let Some(loc) = &self.location {
@@ -281,8 +292,23 @@ impl Report {
         }
         if !self.misses.is_empty() {
             writeln!(out, "\nmissed attacks:")?;
-            for (s, l, p) in &self.misses {
-                writeln!(out, "  [{s} {l}] {}", shorten(p))?;
+            for (i, (s, l, p)) in self.misses.iter().enumerate() {
+                match self.miss_engine.get(i) {
+                    Some(Some(by)) => writeln!(
+                        out,
+                        "  [{s} {l}] {}  (blocked by the engine in a query string: {by})",
+                        shorten(p)
+                    )?,
+                    _ => writeln!(out, "  [{s} {l}] {}", shorten(p))?,
+                }
+            }
+            let blocked = self.miss_engine.iter().flatten().count();
+            if blocked > 0 {
+                writeln!(
+                    out,
+                    "  ({blocked} of these values the engine blocks at runtime after decoding them; \
+                     `--location qs_values` scores every row that way)"
+                )?;
             }
         }
         if !self.false_positives.is_empty() {
@@ -465,6 +491,28 @@ pub fn evaluate_engine<'a>(
     r
 }
 
+/// What the engine reports for each missed value found in a query string: `kind/engine`, and
+/// where and on what when the finding is on a decoded or expanded part (`sqli/grammar in
+/// json_values "admin'--"`); `None` when it lets the value through.
+fn engine_verdicts(
+    engine: &Engine,
+    misses: &[(String, &'static str, String)],
+) -> Vec<Option<String>> {
+    const LOCATION: &str = "qs_values";
+    misses
+        .iter()
+        .map(|(_, _, payload)| {
+            let a = engine.check_value(payload, LOCATION)?;
+            let kind = injection_kind(a.check)?;
+            let mut by = format!("{}/{}", kind.label(), a.engine.unwrap_or("?"));
+            if a.payload != *payload || a.location != LOCATION {
+                by.push_str(&format!(" in {} {}", a.location, shorten(&a.payload)));
+            }
+            Some(by)
+        })
+        .collect()
+}
+
 fn sample<T>(v: Vec<T>, n: usize) -> Vec<T> {
     if n == 0 || v.is_empty() {
         return Vec::new();
@@ -511,7 +559,12 @@ pub fn run(args: Args) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
-            evaluate(&d, selected, args.show)
+            let mut report = evaluate(&d, selected, args.show);
+            match eval_engine(args.sqli_proba, args.xss_proba) {
+                Ok(engine) => report.miss_engine = engine_verdicts(&engine, &report.misses),
+                Err(e) => eprintln!("rasp eval: no engine verdicts for the misses: {e}"),
+            }
+            report
         }
         Some(loc) => {
             if args.model.is_some() {
@@ -633,6 +686,42 @@ mod tests {
         let text = String::from_utf8(text).unwrap();
         assert!(text.contains("whole engine call"), "{text}");
         assert!(!text.contains("mean per detector"), "{text}");
+    }
+
+    /// The default mode's missed values are each shown with what the engine reports for them
+    /// in a query string: the wrapped attacks are blocked at runtime on their decoded part,
+    /// and a value nothing catches gets no note.
+    #[test]
+    fn default_mode_misses_say_what_the_engine_does() {
+        let engine = eval_engine(None, None).unwrap();
+        let mut rows = wrapped_rows();
+        rows.push(row("plain words", Some(AttackKind::Sqli), "w"));
+        let mut r = evaluate(&Detectors::default(), &rows, 50);
+        r.miss_engine = engine_verdicts(&engine, &r.misses);
+        assert_eq!(r.miss_engine.len(), r.misses.len());
+        for ((_, _, p), by) in r.misses.iter().zip(&r.miss_engine) {
+            if p == "plain words" {
+                assert_eq!(by, &None);
+            } else {
+                assert!(by.is_some(), "{p}: the engine blocks it");
+            }
+        }
+        let json_doc = r
+            .misses
+            .iter()
+            .position(|m| m.2 == r#"{"id": "1 OR 1=1"}"#)
+            .unwrap();
+        let by = r.miss_engine[json_doc].as_deref().unwrap();
+        assert!(by.starts_with("sqli/grammar in json_values"), "{by}");
+        let mut text = Vec::new();
+        r.write_to(&mut text).unwrap();
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains("blocked by the engine in a query string: sqli/grammar in json_values"),
+            "{text}"
+        );
+        assert!(text.contains("--location qs_values"), "{text}");
+        assert_eq!(r.to_json()["misses"][json_doc]["engine_qs_values"], by);
     }
 
     #[test]
