@@ -7,7 +7,7 @@
 //! With `--location LOC` each value is instead judged by the engine as it runs at request
 //! time for a value found at `LOC`: the same call `rasp check` makes for a value line
 //! ([`Engine::check_value`]: the location's decoders, JSON inside a value expanded, the
-//! default config's enabled checks, first finding in PyRASP's order). A row is flagged when
+//! default config's enabled checks, first finding in PyRASP's order, grammars before models). A row is flagged when
 //! the engine reports one of the four injection attacks, and "own" when that attack's kind
 //! is the row's label.
 

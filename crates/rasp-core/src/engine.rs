@@ -848,7 +848,8 @@ impl Engine {
 }
 
 /// The value detectors whose check is on, in PyRASP's order (command, XSS, SQLi, then
-/// traversal).
+/// traversal); [`checks::injection::scan`] asks their grammars in this order, then their
+/// models.
 fn enabled_kinds(c: &Compiled) -> Vec<AttackKind> {
     AttackKind::ALL
         .into_iter()
