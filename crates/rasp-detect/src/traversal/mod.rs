@@ -285,7 +285,9 @@ fn product_token(t: &[u8]) -> bool {
             c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-' | b'!' | b'*' | b'~')
         })
         .count();
-    if token == 0 || t[0] == b'.' {
+    // `-u file:///etc/passwd`, `-K /dev/stdin`: a dash opens a command-line option (the
+    // header copied into a curl or wget command line), never a product's name.
+    if token == 0 || t[0] == b'.' || t[0] == b'-' {
         return false;
     }
     match t.get(token) {
@@ -3075,6 +3077,30 @@ mod tests {
             "/root/.ssh/id_rsa.pub",
         ] {
             assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn an_option_and_a_system_file_in_a_client_header_is_a_command_line() {
+        for ctx in [Context::UserAgent, Context::Referer] {
+            for v in [
+                "-u file:///etc/passwd",
+                "-K /dev/stdin",
+                "--config /etc/passwd",
+                "-d @/etc/shadow",
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
+            for v in [
+                "-",
+                "-u file:///home/me/page.html",
+                "-K config.txt",
+                "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0",
+                "curl/8.4.0",
+                "-v https://example.com/docs/",
+            ] {
+                assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
+            }
         }
     }
 
