@@ -285,7 +285,9 @@ fn product_token(t: &[u8]) -> bool {
             c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'+' | b'-' | b'!' | b'*' | b'~')
         })
         .count();
-    if token == 0 || t[0] == b'.' {
+    // `-u file:///etc/passwd`, `-K /dev/stdin`: a dash opens a command-line option (the
+    // header copied into a curl or wget command line), never a product's name.
+    if token == 0 || t[0] == b'.' || t[0] == b'-' {
         return false;
     }
     match t.get(token) {
@@ -908,8 +910,17 @@ fn opens_with_scheme(trimmed: &str) -> bool {
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
             && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
+            && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
             && !named_in_prose(s, &trimmed[s.len()..])
     })
+}
+
+/// Whether the text after a `://` wrapper (`rest`) names a stream: the wrapper opens the
+/// text glued to it, so with nothing there (`zip://` alone, `zip:// links fail`) it opens
+/// nothing and the value is the wrapper's name in a help text or a question. `expect://`
+/// hands its text to a shell, which skips the blanks before a command.
+fn names_a_stream(scheme: &str, rest: &[u8]) -> bool {
+    scheme.starts_with("expect:") || rest.first().is_some_and(|c| !c.is_ascii_whitespace())
 }
 
 /// Whether the text after a wrapper (`rest`) names a stream and goes on as a sentence
@@ -2078,9 +2089,11 @@ fn stream_at(b: &[u8], q: usize) -> bool {
         (colon, false)
     };
     let name = &b[..name_end];
+    // The file's name is glued to the stream's colon: a blank before it (`Data streams
+    // ::$DATA explained`) leaves no file, so the value talks about the syntax.
     let base = &name[name
         .iter()
-        .rposition(|&c| matches!(c, b'/' | b'\\'))
+        .rposition(|&c| matches!(c, b'/' | b'\\') || c.is_ascii_whitespace())
         .map_or(0, |s| s + 1)..];
     if *kind == b"data" {
         let ends = if named {
@@ -2380,12 +2393,13 @@ mod tests {
             ".bashrc backup",
             "win.ini backup",
             ".htaccess rules explained",
+            "~/.bashrc tips",
         ] {
             assert_eq!(flagged(v), None, "flagged {v:?}");
         }
         for v in [
             ".bashrc",
-            "~/.bashrc tips",
+            "~/.bash_history tips",
             "../.bashrc x",
             ".bashrc; id",
             "/etc/passwd HTTP/1.1",
@@ -2467,6 +2481,7 @@ mod tests {
                 .get(..s.len())
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
                 && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
+                && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
         })
     }
 
@@ -3028,8 +3043,88 @@ mod tests {
             "uploads/../.env now",
             "$HOME/.ssh/id_rsa",
             "$HOME/.bash_history",
-            "~/.bashrc",
             "cat $IFS/etc/passwd",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn home_shorthand_startup_files_and_public_keys_are_not_reads() {
+        // A file API expands no `~`, and a public key is published by design.
+        for v in [
+            "~/.bashrc",
+            "~/.bash_profile",
+            "cat ~/.bashrc",
+            "~/.bashrc vs ~/.bash_profile",
+            "~/.ssh/id_rsa.pub permissions",
+            "~/.ssh/id_ed25519.pub",
+            "cat ~/.ssh/id_rsa.pub",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        for v in [
+            "~/.ssh/id_rsa",
+            "~/.ssh/",
+            "~/.ssh/authorized_keys",
+            "~/.ssh/keys/id_rsa",
+            "~/.bash_history",
+            "/root/.bashrc",
+            "../.bashrc",
+            "../../../../home/bob/.bashrc",
+            "x~/.bashrc",
+            "/home/bob/.ssh/id_rsa",
+            "/root/.ssh/id_rsa.pub",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn an_option_and_a_system_file_in_a_client_header_is_a_command_line() {
+        for ctx in [Context::UserAgent, Context::Referer] {
+            for v in [
+                "-u file:///etc/passwd",
+                "-K /dev/stdin",
+                "--config /etc/passwd",
+                "-d @/etc/shadow",
+            ] {
+                assert!(detect(v, ctx).is_some(), "missed {v:?} in {ctx:?}");
+            }
+            for v in [
+                "-",
+                "-u file:///home/me/page.html",
+                "-K config.txt",
+                "Mozilla/5.0 (X11; Linux x86_64) Firefox/120.0",
+                "curl/8.4.0",
+                "-v https://example.com/docs/",
+            ] {
+                assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_wrapper_or_stream_with_nothing_to_open_is_a_name() {
+        for v in [
+            "zip://",
+            "php://",
+            "zip:// links don't work",
+            "phar:// ",
+            "Windows Alt. Data streams ::$DATA explained",
+            "what is ::$DATA",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        for v in [
+            "zip://uploads/a.zip#x.php",
+            "php://input",
+            "expect:// id",
+            "page=zip://x.jpg%23s.php",
+            "web.config::$DATA",
+            "my report.asp::$DATA",
+            "C:\\inetpub\\wwwroot\\default.aspx::$DATA",
+            "..\\..\\web.config::$DATA",
         ] {
             assert!(flagged(v).is_some(), "missed {v:?}");
         }

@@ -273,6 +273,7 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && boundary_after(canon, m.end(), ANYWHERE[id])
                     && !mentioned_in_prose(canon, m.start(), m.end())
                     && !startup_file_under_variable(canon, m.start(), ANYWHERE[id])
+                    && !public_key_under_ssh(canon, m.end(), ANYWHERE[id])
             } else {
                 rooted(canon, m.start())
                     && !names_static_asset(canon, m.end())
@@ -709,10 +710,12 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 }
 
 /// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)
-/// right under a shell variable (`$HOME/.bashrc`, `${ZDOTDIR}/.bashrc`): how documentation
-/// and questions name a user's own shell settings, which hold no secret. A file API does
-/// not expand the variable, so the value reads no home directory; the secrets beside it
-/// (`$HOME/.ssh/id_rsa`, `$HOME/.bash_history`) are other entries and stay judged.
+/// right under a shell variable (`$HOME/.bashrc`, `${ZDOTDIR}/.bashrc`) or the shell's home
+/// shorthand (`~/.bashrc`): how documentation and questions name a user's own shell
+/// settings, which hold no secret. A file API expands neither the variable nor `~`, so the
+/// value reads no home directory; the secrets beside it (`~/.ssh/id_rsa`,
+/// `$HOME/.bash_history`) are other entries and stay judged, and so does the file after a
+/// climb or a rooted home (`../.bashrc`, `/root/.bashrc`).
 fn startup_file_under_variable(s: &str, at: usize, entry: &str) -> bool {
     if !matches!(entry, ".bashrc" | ".bash_profile") {
         return false;
@@ -720,6 +723,9 @@ fn startup_file_under_variable(s: &str, at: usize, entry: &str) -> bool {
     let Some(dir) = s[..at].strip_suffix('/') else {
         return false;
     };
+    if let Some(head) = dir.strip_suffix('~') {
+        return head.chars().next_back().is_none_or(char::is_whitespace);
+    }
     let dir = dir.strip_suffix('}').unwrap_or(dir);
     let name = dir
         .bytes()
@@ -733,6 +739,20 @@ fn startup_file_under_variable(s: &str, at: usize, entry: &str) -> bool {
         && head
             .strip_suffix('$')
             .is_some_and(|b| b.chars().next_back().is_none_or(char::is_whitespace))
+}
+
+/// Whether the hit `entry` ending at `end` is the SSH directory and the path goes on to a
+/// public key (`~/.ssh/id_rsa.pub`, `~/.ssh/id_ed25519.pub`): the key is published
+/// by design (it is what a user pastes into a server's `authorized_keys`), so reading it
+/// leaks nothing; the private key, `authorized_keys` and the directory itself stay judged.
+fn public_key_under_ssh(s: &str, end: usize, entry: &str) -> bool {
+    if entry != ".ssh/" {
+        return false;
+    }
+    let (last, _) = path_from(s, end);
+    let rest = &s.as_bytes()[end..];
+    // The key's own name right under the directory, not a deeper path.
+    rest.get(..last.len()) == Some(last) && has_extension(last, &["pub"])
 }
 
 /// Whether a file name that opens the value with no path around it (`.bashrc tips.pdf`,
@@ -1428,7 +1448,7 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
         return false;
     }
     if rooted
-        && (under_home_credentials(&b[..cut])
+        && ((under_home_credentials(&b[..cut]) && !public_key(&b[..cut], &b[cut..]))
             || home_dot_entry(b)
             || (drive && (short_name_dir(&b[..cut]) || administrator_home(&b[2..cut]))))
     {
@@ -1469,6 +1489,15 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
         && (SECRET_NAMES.contains(&name)
             || backup_copy
             || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Whether `name` in the directories `dirs` (with the `/` after the last) is a public key
+/// in an SSH directory (`~/.ssh/id_ed25519.pub`): published by design, it is what a user
+/// pastes into a server's `authorized_keys` and names in a question about permissions.
+fn public_key(dirs: &[u8], name: &[u8]) -> bool {
+    dirs.len() >= 5
+        && dirs[dirs.len() - 5..].eq_ignore_ascii_case(b".ssh/")
+        && has_extension(name, &["pub"])
 }
 
 /// Whether the directories `dirs` of a drive path (after `c:`, with the `/` after each) go
