@@ -1200,10 +1200,7 @@ fn windows_names(canon: &str) -> Option<String> {
             && (matches!(seg.last(), Some(b'.' | b' ')) || stream(seg))
     };
     // Most paths have no directory ending in a dot, a blank or a stream: no copy for them.
-    if !memchr::memchr_iter(b'/', b)
-        .take(MAX_SEGMENTS)
-        .any(|i| matches!(b[..i].last(), Some(b'.' | b' ')) || stream(&b[..i]))
-    {
+    if !may_dress_directory(b) {
         return None;
     }
     let mut segments = b.split(|&c| c == b'/').take(MAX_SEGMENTS).peekable();
@@ -1245,6 +1242,26 @@ fn windows_names(canon: &str) -> Option<String> {
     }
     // Only ASCII bytes were dropped: the text is still UTF-8.
     changed.then(|| String::from_utf8(out).ok()).flatten()
+}
+
+/// Whether some `/` of `b` follows a `.`, a blank or `::$data` (any case). Without one,
+/// [`windows_names`] renames nothing: it trims a directory only when the text before the
+/// directory's closing `/` ends in one of those. Found as the pairs `./` and ` /` by
+/// prebuilt substring searchers, and as `::$data/` around each `$` (rare): one vectorised
+/// scan per pair, where a search from each `/` to the next cost a call per `/` (markup and
+/// URLs hold many). No cap on the slashes: past [`MAX_SEGMENTS`] directories nothing is
+/// renamed, so a `/` there only lets the rewrite run and answer `None`.
+fn may_dress_directory(b: &[u8]) -> bool {
+    use memchr::memmem::Finder;
+    static PAIRS: std::sync::LazyLock<[Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| [Finder::new(b"./"), Finder::new(b" /")]);
+    PAIRS.iter().any(|pair| pair.find(b).is_some())
+        || memchr::memchr_iter(b'$', b).any(|p| {
+            p >= 2
+                && b[p - 2..p] == *b"::"
+                && b.get(p + 1..p + 6)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"data/"))
+        })
 }
 
 /// The value as a lenient file API would resolve it: decoded, ASCII lower-cased (see
