@@ -47,10 +47,30 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             reason,
         });
     }
-    let as_sent = if bytes.any(STRUCTURE) {
-        judge(value.as_bytes(), bytes)
+    // `rm -rf node_modules && npm install`, `git log --oneline | head -5`: a whole value
+    // that is a list of ordinary program lines (see [`harmless_chain`]).
+    if bytes.any(SEP)
+        && !bytes.any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
+        && harmless_chain(value.as_bytes())
+    {
+        return None;
+    }
+    // ``use `git pull --rebase` ``, ``try `pip install requests` then `python app.py` ``:
+    // a code span holding an ordinary program line, even run as a substitution, runs
+    // nothing an attacker wants; the value is judged with each such span as a plain word.
+    let unspanned = if bytes.any(BACKTICK) {
+        strip_harmless_spans(value.as_bytes())
     } else {
-        judge_plain(value.as_bytes(), bytes)
+        None
+    };
+    let (sent, sent_bytes) = match &unspanned {
+        Some(u) => (u.as_slice(), ByteSet::of(u)),
+        None => (value.as_bytes(), bytes),
+    };
+    let as_sent = if sent_bytes.any(STRUCTURE) {
+        judge(sent, sent_bytes)
+    } else {
+        judge_plain(sent, sent_bytes)
     };
     let reason = as_sent
         .or_else(|| {
@@ -108,6 +128,59 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// `./build.sh`, `./app.py`: a file named in the working directory, not a dot-file or a
+/// step up.
+fn script_here(t: &[u8]) -> bool {
+    t.strip_prefix(b"./").is_some_and(|n| {
+        n.first()
+            .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    })
+}
+
+/// `v` with every backtick pair whose text is a [`harmless_chain`] replaced by one plain
+/// word, or `None` when no span qualifies. A span stays within a line; at most eight spans
+/// are read.
+fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(v.len());
+    let mut i = 0;
+    let mut changed = false;
+    for _ in 0..8 {
+        let Some(open) = memchr::memchr(b'`', &v[i..]).map(|p| i + p) else {
+            break;
+        };
+        let Some(close) = memchr::memchr(b'`', &v[open + 1..]).map(|p| open + 1 + p) else {
+            break;
+        };
+        let text = &v[open + 1..close];
+        out.extend_from_slice(&v[i..open]);
+        // A span of prose stands between blanks or punctuation; spans glued to each other
+        // or to a word (`` `echo x``expr 5 + 5` ``, commix's probe) are substitutions
+        // building one word.
+        let set_off = (open == 0
+            || matches!(v[open - 1], b' ' | b'\t' | b'"' | b'\'')
+            || (v[open - 1] == b'(' && (open == 1 || !matches!(v[open - 2], b'$' | b'<' | b'>'))))
+            && v.get(close + 1).is_none_or(|&b| {
+                matches!(
+                    b,
+                    b' ' | b'\t' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
+                )
+            });
+        if set_off
+            && !text.is_empty()
+            && !text.iter().any(|&b| b == b'\n' || b == b'\r')
+            && harmless_chain(text)
+        {
+            out.extend_from_slice(b"snippet");
+            changed = true;
+        } else {
+            out.extend_from_slice(&v[open..=close]);
+        }
+        i = close + 1;
+    }
+    out.extend_from_slice(&v[i..]);
+    changed.then_some(out)
 }
 
 /// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄` or `｀`: only those become a separator or
@@ -2728,6 +2801,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     {
         return Some("obfuscated-command");
     }
+    // `sudo apt-get update`: an ordinary program line run with more rights, see
+    // [`harmless_segment`].
+    if kind == Start::Value && word == b"sudo" && harmless_command_line(word, v, at, end, plus) {
+        return None;
+    }
     // `time cmd`, `nohup cmd`, `sudo cmd`: the wrapped word is in command position too.
     if WRAPPERS.contains(&word) && kind != Start::Loose {
         // `"time" who`: the shell removes quotes, so a quoted wrapper still runs the word
@@ -2916,6 +2994,13 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         && word.first() == Some(&b'/')
         && interpreter_name(word.rsplit(|&b| b == b'/').next().unwrap_or_default())
         && v[end..].iter().all(|&b| is_blank(b, plus))
+    {
+        return None;
+    }
+    // `/usr/bin/env python3`: the shebang's way to the same interpreter, alone.
+    if kind == Start::Value
+        && matches!(word, b"/usr/bin/env" | b"/bin/env")
+        && interpreter_name(trim_blanks(&v[end..], plus))
     {
         return None;
     }
@@ -3347,6 +3432,21 @@ const DANGEROUS_ALONE: &[&[u8]] = &[
     b"c99",
     b"dpkg",
     b"rpm",
+    // firewall, security policy, kernel modules and accounts: `iptables -F` opens the host,
+    // `useradd -o -u 0 x` makes a second root
+    b"iptables",
+    b"ip6tables",
+    b"nft",
+    b"ufw",
+    b"setenforce",
+    b"insmod",
+    b"rmmod",
+    b"useradd",
+    b"usermod",
+    b"userdel",
+    b"passwd",
+    b"chpasswd",
+    b"visudo",
 ];
 
 /// Whether a whole value (`word` read at `at` to `end`) is an ordinary program line: the
@@ -3357,8 +3457,109 @@ const DANGEROUS_ALONE: &[&[u8]] = &[
 /// that hands over code or a program (`-c`, `-e`, `--exec`), no shell named as an operand,
 /// and `$NAME` only as `echo`'s operand (it prints a setting, not a secret file).
 fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: bool) -> bool {
-    if !v[..at].iter().all(|&b| is_blank(b, plus)) || end > v.len() {
+    if end > v.len() || !v[..at].iter().all(|&b| is_blank(b, plus)) {
         return false;
+    }
+    harmless_segment(word, v, at, end, plus, false, 0)
+}
+
+/// Whether a whole value (or a code span's text) is a list of ordinary program lines: each
+/// segment is a [`harmless_command_line`], joined by `&&` or `||` (the next runs only after
+/// the first, nothing new is started), or piped into a [`TEXT_FILTERS`] program with plain
+/// operands (`git log --oneline | head -5`, `rm -rf node_modules && npm install`). A
+/// background `&`, a `;`, a line break or a pipe into anything else (`| sh`, `| nc …`) is
+/// not such a list; the dangerous programs stay dangerous in any segment.
+fn harmless_chain(v: &[u8]) -> bool {
+    if v.len() > 2 * MAX_ARGS {
+        return false;
+    }
+    let mut i = 0;
+    let mut after_pipe = false;
+    let mut segments = 0;
+    loop {
+        segments += 1;
+        if segments > 6 {
+            return false;
+        }
+        // the segment runs to the next `|` or `&`
+        let stop = v[i..]
+            .iter()
+            .position(|&b| b == b'|' || b == b'&')
+            .map_or(v.len(), |p| i + p);
+        let seg = &v[i..stop];
+        let Some(at) = seg.iter().position(|&b| !is_blank(b, false)) else {
+            return false;
+        };
+        let end = seg[at..]
+            .iter()
+            .position(|&b| is_blank(b, false))
+            .map_or(seg.len(), |p| at + p);
+        let word = &seg[at..end];
+        // Each program must be one the vocabulary knows (a data value before `&&` is the
+        // injection's prefix: `127.0.0.1 && ping x.example`), and a ping after a separator
+        // is the blind probe's timer or lookup.
+        if (after_pipe && !TEXT_FILTERS.contains(&word))
+            || (segments == 1 && !matches!(classify(word), CommandWord::Known(_)))
+            || matches!(word, b"ping" | b"ping6")
+        {
+            return false;
+        }
+        if !harmless_segment(word, seg, at, end, false, after_pipe, 0) {
+            return false;
+        }
+        if stop >= v.len() {
+            return true;
+        }
+        // `&&`, `||` or `|`; a lone `&` puts the command in the background
+        match (v[stop], v.get(stop + 1)) {
+            (b'&', Some(b'&')) | (b'|', Some(b'|')) => {
+                after_pipe = false;
+                i = stop + 2;
+            }
+            (b'|', _) => {
+                after_pipe = true;
+                i = stop + 1;
+            }
+            _ => return false,
+        }
+        if v.get(i).is_some_and(|&b| b == b'|' || b == b'&') {
+            return false;
+        }
+    }
+}
+
+/// [`harmless_command_line`] for one segment `v` whose program word is `v[at..end]`;
+/// `filter` when the segment reads a pipe (a [`TEXT_FILTERS`] program: its file-reading
+/// names are no reader there). `sudo` before an ordinary program line runs that line with
+/// more rights, nothing else: judged by the program it runs (`sudo apt-get update` passes,
+/// `sudo bash`, `sudo -s`, `sudo rm -rf /` do not).
+fn harmless_segment(
+    word: &[u8],
+    v: &[u8],
+    at: usize,
+    end: usize,
+    plus: bool,
+    filter: bool,
+    depth: u8,
+) -> bool {
+    if end > v.len() || at > end {
+        return false;
+    }
+    if word == b"sudo" && depth == 0 && !filter {
+        let Some(s) = v[end..].iter().position(|&b| !is_blank(b, plus)) else {
+            return false;
+        };
+        let s = end + s;
+        let e = v[s..]
+            .iter()
+            .position(|&b| is_blank(b, plus))
+            .map_or(v.len(), |p| s + p);
+        // `sudo -s`, `sudo -i`, `sudo -u root …`: sudo's own options open shells or
+        // change the user; only a plain program name follows as its command.
+        if v[s] == b'-' {
+            return false;
+        }
+        return harmless_segment(&v[s..e], v, s, e, plus, false, depth + 1);
     }
     let raw = &v[at..end];
     // The program as typed: a plain lower-case name, no path to a binary, no quoting.
@@ -3390,8 +3591,24 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
     {
         return false;
     }
-    if DANGEROUS_ALONE.contains(&base)
-        || vocabulary::runs_alone(std::str::from_utf8(base).unwrap_or("whoami"))
+    // `rm -rf node_modules`, `rm build.log`: deleting plain names below the working
+    // directory is a build step; `/`, `~`, `..`, `*` and `.` are judged as before.
+    let delete = matches!(base, b"rm" | b"rmdir");
+    // `bash ./build.sh`, `sh deploy.sh`: a shell given the working tree's script as its
+    // only operand runs the project's own file, as `python app.py` does.
+    let shell_script = matches!(base, b"sh" | b"bash" | b"zsh") && {
+        let mut ops = v[end..]
+            .split(|&b| is_blank(b, plus))
+            .filter(|t| !t.is_empty());
+        ops.next().is_some_and(|t| {
+            t.ends_with(b".sh") && t.len() > 3 && t[0] != b'-' && (t[0] != b'.' || script_here(t))
+        }) && ops.next().is_none()
+    };
+    if !filter
+        && !delete
+        && !shell_script
+        && (DANGEROUS_ALONE.contains(&base)
+            || vocabulary::runs_alone(std::str::from_utf8(base).unwrap_or("whoami")))
     {
         return false;
     }
@@ -3469,7 +3686,7 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
         if matches!(t[0], b'/' | b'~')
             || t.starts_with(b"..")
             || lower(b"../")
-            || (t[0] == b'.' && t.len() > 1)
+            || (t[0] == b'.' && t.len() > 1 && !script_here(t))
             || t.iter().filter(|&&b| b == b'/').count() > 2
             || lower(b"://")
             || lower(b"exec")
@@ -3497,8 +3714,11 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
         if ping && (t[0] == b'-' || t.iter().all(u8::is_ascii_digit)) {
             return false;
         }
-        if t.split(|&b| b == b',' || b == b'=')
-            .any(|p| DANGEROUS_ALONE.contains(&p))
+        // A filter's pattern (`| grep ssh`) names nothing it runs.
+        if (!filter
+            && t.split(|&b| b == b',' || b == b'=')
+                .any(|p| DANGEROUS_ALONE.contains(&p)))
+            || (delete && (t == b"." || t.eq_ignore_ascii_case(b"--no-preserve-root")))
         {
             return false;
         }
@@ -7434,7 +7654,10 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
         match v.get(i + 1) {
             Some(b'$' | b'`') => function,
             // Only the info functions are called bare: prose names `exec()` all the time.
-            Some(b')') => function && lower.starts_with(b"php"),
+            Some(b')') => {
+                (function && lower.starts_with(b"php"))
+                    || (lower == b".execute" && string_receiver_runs(&v[..name_start]))
+            }
             // `subprocess.check_output(['id'])`, `Popen(['/bin/sh', '-c', x])`: Python's
             // process API given the argument vector as a list, its first element the
             // program it runs.
@@ -7457,6 +7680,28 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
             _ => false,
         }
     })
+}
+
+/// `'id'.execute()`, `"id".execute().text`, `['sh','-c','id'].execute()`: Groovy's
+/// `String.execute()` and `List.execute()` (Jenkins script consoles, Grails and GString
+/// templates) start the string's command line or the list's argument vector. `before` is
+/// the value up to the method's dot: it must end in a string literal that is a command line
+/// or a list whose first element is a program (`"query".execute()` is no command).
+fn string_receiver_runs(before: &[u8]) -> bool {
+    let tail = &before[before.len().saturating_sub(MAX_ARGS)..];
+    match tail.last() {
+        Some(&q @ (b'\'' | b'"')) => {
+            let body = &tail[..tail.len() - 1];
+            body.iter()
+                .rposition(|&b| b == q)
+                .is_some_and(|open| open + 1 < body.len() && string_runs_command(&body[open + 1..]))
+        }
+        Some(b']') => tail
+            .iter()
+            .rposition(|&b| b == b'[')
+            .is_some_and(|open| argv_list_runs(&tail[open + 1..])),
+        _ => false,
+    }
 }
 
 /// Whether the list opening `rest` (after its `[`) starts with a quoted program: a command

