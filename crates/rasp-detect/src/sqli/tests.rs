@@ -2728,3 +2728,49 @@ fn named_procedure_argument_and_call_after_a_break_out() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn adjacent_literals_after_a_quote_break_out() {
+    for v in ["' '", "1' '", "ad' 'min", "\" \"", "'' ''", "x' 'y' '"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "O' Neil",
+        "Rock 'n' Roll",
+        "rock'n'roll",
+        "rock' n'roll",
+        "''",
+        "'",
+        "it's 'fine'",
+        "\"MOD\" \"KITCHEN\"",
+        "'machine learning' 'python'",
+        "she said ' ' is blank",
+        "5' 10\"",
+        "\"How do you pronounce SunOS?\"  \"Just like you hear it\"",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn collate_clause_in_a_sort_field() {
+    for v in [
+        "email COLLATE utf8mb4_bin",
+        "name collate latin1_swedish_ci desc",
+        "u.name COLLATE Latin1_General_CI_AS",
+        "title COLLATE NOCASE",
+        "2 COLLATE utf8mb4_0900_ai_ci",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "created_at DESC",
+        "id ASC, name DESC",
+        "print and collate pages",
+        "pages collate automatically",
+        "collate utf8mb4_bin",
+        "name NULLS FIRST",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
