@@ -2774,3 +2774,24 @@ fn collate_clause_in_a_sort_field() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn whole_statement_then_an_aside() {
+    for v in [
+        "select * from life where fun = true (just kidding)",
+        "SELECT * FROM users WHERE id = 1 slow",
+        "select * from cats where cute = 1 (obviously lol)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "SELECT * FROM users WHERE id = 1",
+        "select * from users where id = 1 (select 1)",
+        "SELECT * FROM users WHERE id = 1 limit",
+        "select * from users where name = 'a' or 1=1 (x)",
+        "SELECT * FROM users WHERE id = 1 QUALIFY",
+        "SELECT * FROM users WHERE id = 1 returning",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
