@@ -1349,6 +1349,30 @@ impl Parser<'_> {
         if self.question_tail(k) {
             return true;
         }
+        // `… where fun = true (just kidding)`, `… where id = 1 slow`: after a whole WHERE
+        // condition, a bracketed aside of words or one lower-case word ends the value. No
+        // dialect parses an operand followed by words (a clause starts with a keyword), so the
+        // statement is a syntax error that reads no row: a remark about SQL typed as text.
+        if self.kw_is(k, Kw::Where) {
+            // where the aside would start: the last bracket, or the last word
+            let n = self.len();
+            let start = if self.k(n - 1) == Some(Kind::RParen) {
+                (n.saturating_sub(14)..n)
+                    .rev()
+                    .find(|&m| self.k(m) == Some(Kind::LParen))
+            } else {
+                Some(n - 1)
+            };
+            if let Some(a) = start.filter(|&a| a > k + 1 && self.aside_after_condition(a)) {
+                let saved = self.take_flags();
+                // (a call glued to the condition's last operand reads the bracket too)
+                let e = self.expr(k + 1, 0);
+                self.flags = saved;
+                if e == Some(a) || e == Some(n) {
+                    return true;
+                }
+            }
+        }
         // the statement's `;` (bounded: a question is short)
         let Some(semi) = (k..self.len().min(k + 64)).find(|&m| self.k(m) == Some(Kind::Semi))
         else {
@@ -1361,6 +1385,75 @@ impl Parser<'_> {
         let statement = self.stacked_statement(semi + 1);
         self.flags = saved;
         !statement
+    }
+
+    /// Whether tokens `e..` (after a WHERE condition) are, to the end of the value, a
+    /// bracket of two to twelve words (commas allowed) that a blank parts from the condition,
+    /// or one word of three to twelve lower-case letters that names no clause a dialect
+    /// allows there (see [`Parser::prose_after_statement`]).
+    fn aside_after_condition(&self, e: usize) -> bool {
+        let n = self.len();
+        if e == 0 || e >= n {
+            return false;
+        }
+        if self.k(e) == Some(Kind::LParen) {
+            let spaced = self.t[e - 1].end < self.t[e].start;
+            let inner = e + 1..n - 1;
+            let words = inner
+                .clone()
+                .filter(|&k| self.k(k) == Some(Kind::Word))
+                .count();
+            return spaced
+                && n - e <= 14
+                && self.k(n - 1) == Some(Kind::RParen)
+                && self.k(e + 1) == Some(Kind::Word)
+                && words >= 2
+                && inner
+                    .clone()
+                    .all(|k| matches!(self.k(k), Some(Kind::Word | Kind::Comma)))
+                && inner.clone().any(|k| {
+                    k > e + 1 && self.k(k) == Some(Kind::Word) && self.k(k - 1) == Some(Kind::Word)
+                });
+        }
+        let w = self.text(e);
+        e + 1 == n
+            && self.k(e) == Some(Kind::Word)
+            && (3..=12).contains(&w.len())
+            && w.bytes().all(|b| b.is_ascii_lowercase())
+            && ![
+                "qualify",
+                "returning",
+                "fetch",
+                "offset",
+                "window",
+                "option",
+                "lock",
+                "go",
+                "isnull",
+                "notnull",
+                "escape",
+                "collate",
+                "connect",
+                "start",
+                "model",
+                "pivot",
+                "unpivot",
+                "except",
+                "intersect",
+                "minus",
+                "having",
+                "procedure",
+                "into",
+                "limit",
+                "order",
+                "group",
+                "union",
+                "for",
+                "with",
+                "nowait",
+                "skip",
+            ]
+            .contains(&w)
     }
 
     /// Whether a `?` glued to the word or number before it appears at or after token `from`

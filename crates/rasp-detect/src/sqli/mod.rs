@@ -1340,6 +1340,20 @@ fn decide(
         return Some("order-limit");
     }
 
+    // `' '`, `1' '`, `ad' 'min`: in `name='<value>'` the value closes the application's
+    // literal and opens another with only blanks between: `name='' ''`. MySQL joins adjacent
+    // literals, so the query stays valid and its answer differs from a lone `'` (an error):
+    // the classic proof that quotes reach the SQL unescaped.
+    if quoted && adjacent_literals(&p, s, t) {
+        return Some("string-concat");
+    }
+    // `email COLLATE utf8mb4_bin`: in `ORDER BY <value>` (or a column the application pastes
+    // unquoted) the value adds a COLLATE clause with a server collation name, changing how
+    // the query compares and sorts: a clause, not a sort key or a direction.
+    if !quoted && collate_clause(&p) {
+        return Some("collate-clause");
+    }
+
     // Closing parentheses the application opened: `1)) OR ((1`.
     let mut parens = 0;
     while p.k(i) == Some(Kind::RParen) && parens < 16 {
@@ -2039,6 +2053,84 @@ fn decide(
 
 /// A bare column name as a sort list writes it: a letter or `_`, then letters, digits and
 /// `_`, at most 64 bytes (see [`sort_list_comment`], [`sort_clause_tail`]).
+/// The whole value (read from inside a quoted literal) is the application's literal closed
+/// after nothing or one plain name (or only blanks and doubled quotes, `'' ''`), then one to
+/// four literals of at most one word each, the last left open for the application's closing
+/// quote (see [`decide`]). A name with an apostrophe (`O' Neil`, `Rock 'n' Roll`) has a word
+/// outside any literal; quoted phrases in prose hold sentences.
+fn adjacent_literals(p: &Parser<'_>, s: &str, t: &[Token]) -> bool {
+    let n = p.len();
+    if !(2..=5).contains(&n) || p.k(0) != Some(Kind::Str) || p.k(n - 1) != Some(Kind::OpenStr) {
+        return false;
+    }
+    let first = p.text(0);
+    let body = first.get(..first.len().saturating_sub(1)).unwrap_or("");
+    let unescaped = body.replace("''", "").replace("\"\"", "");
+    let closes_name = (unescaped.trim().is_empty() && body.len() <= 8)
+        || (!body.contains(char::is_whitespace) && plain_prefix(first) && body.len() <= 32);
+    // (blanks between the literals: `rock'n'roll` glues MySQL's N'' prefix to a word)
+    let blank_before = |k: usize| {
+        t.get(k).is_some_and(|tok| {
+            s.as_bytes()
+                .get((tok.start as usize).wrapping_sub(1))
+                .is_some_and(u8::is_ascii_whitespace)
+        })
+    };
+    closes_name
+        && (1..n).all(|k| blank_before(k) && p.text(k).starts_with(['\'', '"']))
+        && (1..n).all(|k| {
+            let t = p.text(k);
+            matches!(p.k(k), Some(Kind::Str | Kind::OpenStr))
+                && t.len() <= 34
+                && t.trim_matches(['\'', '"']).split_whitespace().count() <= 1
+        })
+}
+
+/// The whole value a column (optionally qualified) or a position, `COLLATE`, a collation
+/// the servers define, then at most a direction (see [`decide`]): MySQL's and MSSQL's names
+/// end in a sensitivity (`utf8mb4_bin`, `latin1_swedish_ci`, `Latin1_General_CI_AS`),
+/// SQLite's are `NOCASE`, `BINARY` and `RTRIM`, PostgreSQL's are quoted (`"C"`). Prose that
+/// says "collate" ("print and collate pages") has no such name after it.
+fn collate_clause(p: &Parser<'_>) -> bool {
+    let n = p.len();
+    if !(3..=6).contains(&n) {
+        return false;
+    }
+    let mut i = match p.k(0) {
+        Some(Kind::Word) if column_name(p.text(0)) => 1,
+        Some(Kind::Num) if p.text(0).bytes().all(|b| b.is_ascii_digit()) => 1,
+        _ => return false,
+    };
+    if p.k(i) == Some(Kind::Dot) && p.k(i + 1) == Some(Kind::Word) && column_name(p.text(i + 1)) {
+        i += 2;
+    }
+    if !(p.kw_is(i, Kw::BinOp) && p.text(i).eq_ignore_ascii_case("collate")) {
+        return false;
+    }
+    i += 1;
+    let name = p.text(i);
+    let collation = match p.k(i) {
+        Some(Kind::Word) => {
+            ["nocase", "binary", "rtrim"]
+                .iter()
+                .any(|w| name.eq_ignore_ascii_case(w))
+                || (name.contains('_')
+                    && name.rsplit('_').next().is_some_and(|s| {
+                        ["bin", "ci", "cs", "ai", "as", "ks", "ws", "bin2"]
+                            .iter()
+                            .any(|w| s.eq_ignore_ascii_case(w))
+                    }))
+        }
+        Some(Kind::Str) => name.len() <= 24 && !name.contains(char::is_whitespace),
+        _ => false,
+    };
+    i += 1;
+    if p.k(i) == Some(Kind::Word) && sort_direction(p.text(i)) {
+        i += 1;
+    }
+    collation && (i == n || (i + 1 == n && p.k(i) == Some(Kind::Comment)))
+}
+
 fn column_name(w: &str) -> bool {
     w.len() <= 64
         && w.bytes()

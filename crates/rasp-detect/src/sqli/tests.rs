@@ -2728,3 +2728,70 @@ fn named_procedure_argument_and_call_after_a_break_out() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn adjacent_literals_after_a_quote_break_out() {
+    for v in ["' '", "1' '", "ad' 'min", "\" \"", "'' ''", "x' 'y' '"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "O' Neil",
+        "Rock 'n' Roll",
+        "rock'n'roll",
+        "rock' n'roll",
+        "''",
+        "'",
+        "it's 'fine'",
+        "\"MOD\" \"KITCHEN\"",
+        "'machine learning' 'python'",
+        "she said ' ' is blank",
+        "5' 10\"",
+        "\"How do you pronounce SunOS?\"  \"Just like you hear it\"",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn collate_clause_in_a_sort_field() {
+    for v in [
+        "email COLLATE utf8mb4_bin",
+        "name collate latin1_swedish_ci desc",
+        "u.name COLLATE Latin1_General_CI_AS",
+        "title COLLATE NOCASE",
+        "2 COLLATE utf8mb4_0900_ai_ci",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "created_at DESC",
+        "id ASC, name DESC",
+        "print and collate pages",
+        "pages collate automatically",
+        "collate utf8mb4_bin",
+        "name NULLS FIRST",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn whole_statement_then_an_aside() {
+    for v in [
+        "select * from life where fun = true (just kidding)",
+        "SELECT * FROM users WHERE id = 1 slow",
+        "select * from cats where cute = 1 (obviously lol)",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "SELECT * FROM users WHERE id = 1",
+        "select * from users where id = 1 (select 1)",
+        "SELECT * FROM users WHERE id = 1 limit",
+        "select * from users where name = 'a' or 1=1 (x)",
+        "SELECT * FROM users WHERE id = 1 QUALIFY",
+        "SELECT * FROM users WHERE id = 1 returning",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
