@@ -21,6 +21,7 @@ mod last_value;
 pub mod ml;
 mod nibble;
 pub mod normalize;
+mod search;
 pub mod sqli;
 pub mod traversal;
 pub mod xss;

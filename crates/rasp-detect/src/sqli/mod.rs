@@ -557,13 +557,11 @@ fn without_empty_exponents(value: &str) -> Option<String> {
 fn has_empty_exponent_glue(b: &[u8]) -> bool {
     static GLUE: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
         std::sync::LazyLock::new(|| {
-            let mut glue = aho_corasick::packed::Config::new().builder();
-            for e in [b'e', b'E'] {
-                for after in [b'(', b')', b','] {
-                    glue.add([b'.', e, after]);
-                }
-            }
-            glue.build()
+            crate::search::packed_words(
+                [b'e', b'E']
+                    .into_iter()
+                    .flat_map(|e| [b'(', b')', b','].map(|a| [b'.', e, a])),
+            )
         });
     GLUE.as_ref().is_none_or(|g| g.find(b).is_some())
 }

@@ -191,13 +191,7 @@ pub fn relative_import(v: &str) -> bool {
 /// built per word and call cost more than the search); `None` where the CPU has no vector
 /// unit for it, and then the words are searched one by one.
 static ACTIVE: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-    std::sync::LazyLock::new(|| {
-        let mut words = aho_corasick::packed::Config::new().builder();
-        for w in ACTIVE_WORDS {
-            words.add(w);
-        }
-        words.build()
-    });
+    std::sync::LazyLock::new(|| crate::search::packed_words(ACTIVE_WORDS));
 
 /// Bytes after an attribute selector searched for its block's `url(`.
 const MAX_RULE: usize = 512;

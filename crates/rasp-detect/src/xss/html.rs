@@ -1715,13 +1715,7 @@ const MAX_ON_PAIRS: usize = 64;
 /// `on` in any case, found by one vectorized searcher: most `o`s of text start no `on`,
 /// and a search per `o` cost more than the pairs.
 static ON_PAIRS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-    std::sync::LazyLock::new(|| {
-        let mut on = aho_corasick::packed::Config::new().builder();
-        for p in ["on", "On", "oN", "ON"] {
-            on.add(p);
-        }
-        on.build()
-    });
+    std::sync::LazyLock::new(|| crate::search::packed_words(["on", "On", "oN", "ON"]));
 
 /// Whether the `on` at `at` starts an injected event handler: after a quote, space or `/`
 /// (or at the start), an event name, `=`, and a body.

@@ -2036,13 +2036,7 @@ const SOURCE_WORDS: [&[u8]; 3] = [b"location", b"document", b"name"];
 /// no vector unit for the searcher.
 fn may_name_source(b: &[u8]) -> bool {
     static WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
-        std::sync::LazyLock::new(|| {
-            let mut words = aho_corasick::packed::Config::new().builder();
-            for w in SOURCE_WORDS {
-                words.add(w);
-            }
-            words.build()
-        });
+        std::sync::LazyLock::new(|| crate::search::packed_words(SOURCE_WORDS));
     WORDS.as_ref().is_none_or(|w| w.find(b).is_some())
 }
 

@@ -744,11 +744,9 @@ fn escaped_css_word(b: &[u8]) -> bool {
 /// the words are searched one by one.
 static CSS_WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
     std::sync::LazyLock::new(|| {
-        let mut words = aho_corasick::packed::Config::new().builder();
-        for k in [needle::PRESSION, needle::BEHAVIO, needle::BINDING] {
-            words.add(NEEDLES[k]);
-        }
-        words.build()
+        crate::search::packed_words(
+            [needle::PRESSION, needle::BEHAVIO, needle::BINDING].map(|k| NEEDLES[k]),
+        )
     });
 
 /// Whether `b` holds `url(` or `URL(`: one pass over the (rare) parentheses instead of a
