@@ -974,21 +974,11 @@ pub(crate) fn jquery_read(value: &str) -> bool {
         return false;
     }
     // (`x = `, `var x = `: the result is kept, which runs nothing)
-    if let Some(eq) = memchr::memchr(b'=', b) {
-        let target = b[..eq].trim_ascii();
-        let name = ["var ", "let ", "const "]
-            .iter()
-            .find_map(|k| target.strip_prefix(k.as_bytes()))
-            .unwrap_or(target)
-            .trim_ascii();
-        if name.is_empty()
-            || !name
-                .iter()
-                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'))
-        {
-            return false;
+    if memchr::memchr(b'=', b).is_some() {
+        match kept_result(b) {
+            Some(rest) => b = rest,
+            None => return false,
         }
-        b = b[eq + 1..].trim_ascii_start();
     }
     let Some(rest) = b.strip_prefix(b"$(").or_else(|| b.strip_prefix(b"jQuery(")) else {
         return false;
@@ -1076,6 +1066,62 @@ pub(crate) fn echo_template_tag(value: &str) -> bool {
     !body
         .iter()
         .any(|&c| matches!(c, b'<' | b'>' | b'(' | b'`' | b'=' | b'\n' | b'\r'))
+}
+
+/// The right-hand side of `b` when it is one assignment of an expression's result to a
+/// plain variable (`x = …`, `const el = …`, `var n = …`), with the `=` the first one in it;
+/// `None` for anything else, and for a target a browser acts on when it is assigned:
+/// `location` (and the windows that own one: `top`, `parent`, `self`, `window`, `opener`,
+/// `frames`, `document`) navigates, and an `on…` name installs an event handler. Keeping a
+/// result in any other variable runs nothing (see [`jquery_read`], [`assigned_statement`]).
+fn kept_result(b: &[u8]) -> Option<&[u8]> {
+    let eq = memchr::memchr(b'=', b)?;
+    if b.get(eq + 1) == Some(&b'=') {
+        return None;
+    }
+    let target = b[..eq].trim_ascii();
+    let name = [&b"var "[..], b"let ", b"const "]
+        .iter()
+        .find_map(|k| target.strip_prefix(*k))
+        .unwrap_or(target)
+        .trim_ascii();
+    let acts = [
+        &b"location"[..],
+        b"top",
+        b"parent",
+        b"self",
+        b"window",
+        b"opener",
+        b"frames",
+        b"document",
+    ]
+    .contains(&name)
+        || name.starts_with(b"on");
+    let plain = !name.is_empty()
+        && !name[0].is_ascii_digit()
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'));
+    (plain && !acts).then(|| b[eq + 1..].trim_ascii_start())
+}
+
+/// Whether `value` keeps the result of a browser statement the XSS grammar settles as
+/// harmless ([`crate::xss::settled_text`]: a member of a browser global called with plain
+/// operands) in a variable (`const x = document.getElementById('app');`): the statement
+/// runs nothing, and keeping its result runs nothing either ([`kept_result`]). For the XSS
+/// model, which scores the declaration and the call as a script injection.
+///
+/// ```text
+/// "const x = document.getElementById('app');"     -> true
+/// "location = document.getElementById('x').value" -> false
+/// ```
+pub(crate) fn assigned_statement(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    b.len() <= 256
+        && memchr::memchr(b'=', b).is_some()
+        && kept_result(b)
+            .and_then(|rest| std::str::from_utf8(rest).ok())
+            .is_some_and(crate::xss::settled_text)
 }
 
 /// The text of a string literal that is all of `a` (`'x'` or `"x"`), if it is one.
@@ -1619,6 +1665,32 @@ mod tests {
         ] {
             assert!(!attribute_selector(v), "{v}");
         }
+    }
+
+    #[test]
+    fn kept_results_of_settled_statements_are_settled() {
+        for v in [
+            "const x = document.getElementById('app');",
+            "el = document.querySelector('#main')",
+        ] {
+            assert!(assigned_statement(v), "{v:?}");
+        }
+        for v in [
+            "location = document.getElementById('x').value",
+            "top = document.title",
+            "onload = document.getElementById('x')",
+            "var location = document.title",
+            "x == document.title",
+            "a.b = document.title",
+            "x = document.getElementById('x').innerHTML=name",
+            "x = alert(1)",
+            "const x = document.getElementById('app'); alert(1)",
+        ] {
+            assert!(!assigned_statement(v), "{v:?}");
+        }
+        // (the same targets are refused for a jQuery read)
+        assert!(!jquery_read("location = $('#next').val()"));
+        assert!(jquery_read("var v = $('#next').val()"));
     }
 
     #[test]
