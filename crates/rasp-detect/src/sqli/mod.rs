@@ -2909,8 +2909,8 @@ fn numeric_assignments(p: &Parser<'_>, mut j: usize, truncated: bool) -> bool {
 /// `admin'#comment`, `bob'#remember-me`, `test'--@x.com`: a comment marker glued to the
 /// quote (or parentheses) that closed a one-word literal. MySQL's `#` needs no blank after
 /// it, and PostgreSQL, T-SQL, Oracle and SQLite end the line at a bare `--`, so the rest of
-/// the application's query (`AND pass='…'`) is gone. The literal must hold a letter: `5'#2`
-/// is a measurement.
+/// the application's query (`AND pass='…'`) is gone. The literal must hold a letter, or be
+/// a number cut by a `#` whose comment starts with a letter: `5'#2` is a measurement.
 fn glued_comment(s: &str, t: &[Token], first: &str) -> bool {
     let Some(last) = t.last() else {
         return false;
@@ -2921,8 +2921,15 @@ fn glued_comment(s: &str, t: &[Token], first: &str) -> bool {
         .as_bytes()
         .get(..first.len().saturating_sub(1))
         .unwrap_or(&[]);
+    // A number closed by a quote is a height or a length (`6'`), and `#2` after it is the
+    // number sign (`5'#2` board); a word glued to the `#` is no number but comment text, so
+    // MySQL drops the rest of the query after an id or a numeric login (`1'#foo`).
+    let numeric_cut = rest.starts_with(b"#")
+        && rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+        && first.ends_with('\'')
+        && content.first().is_some_and(u8::is_ascii_digit);
     (rest.starts_with(b"#") || rest.starts_with(b"--"))
-        && content.iter().any(u8::is_ascii_alphabetic)
+        && (numeric_cut || content.iter().any(u8::is_ascii_alphabetic))
         && content
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@' | b'+'))

@@ -1438,11 +1438,18 @@ fn comment_glued_to_closing_quote() {
         "bob'#remember-me",
         "x'))#pwn",
         "test'--@x.com",
+        "1'#foo\n",
+        "5'#x",
+        "42')#pwn",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
     for v in [
         "5'#2",
+        "6'#3 rebar",
+        "5'--6'",
+        "6\"#tall",
+        "5' #shortgirlproblems",
         "'#1'",
         "chalk.hex('#DEADED').underline('Hello')",
         "<code>chalk.hex('#DEADED')</code>",
