@@ -405,6 +405,69 @@ fn judge(value: &str) -> Option<&'static str> {
                 .and_then(|v| judge_as_sent(&v))
         })
         .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
+        .or_else(|| keywords_unstripped(value).and_then(|v| judge_as_sent(&v)))
+}
+
+/// The keywords a naive input filter deletes once (`str_replace('union', '', $v)`), each
+/// cut in two around itself; the filter's pass joins the halves into the keyword.
+const STRIPPED_KEYWORDS: [&str; 10] = [
+    "union", "select", "from", "where", "and", "or", "insert", "update", "delete", "sleep",
+];
+
+/// `1' UNIunionON SELselectECT 1,2--`: an application that deletes SQL keywords from its
+/// input once, case-insensitively, before pasting it into a query, joins `UNI` and `ON`
+/// into `UNION`. A word made of a keyword split around a copy of itself is no word of any
+/// language (no benign value of the corpora holds one); the value is read as the filter
+/// leaves it, and only a break-out the grammar finds there counts.
+fn keywords_unstripped(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    // the copy is made from the first joined word on: most values hold none
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            if let Some(o) = out.as_mut() {
+                o.push(b[i]);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let kw = STRIPPED_KEYWORDS
+            .iter()
+            .find(|k| self_embedded(word, k.as_bytes()));
+        match (kw, out.as_mut()) {
+            (Some(kw), Some(o)) => o.extend_from_slice(kw.as_bytes()),
+            (Some(kw), None) => {
+                let mut o = Vec::with_capacity(b.len());
+                o.extend_from_slice(&b[..start]);
+                o.extend_from_slice(kw.as_bytes());
+                out = Some(o);
+            }
+            (None, Some(o)) => o.extend_from_slice(word),
+            (None, None) => {}
+        }
+    }
+    // only ASCII letters were replaced, so the bytes stay UTF-8
+    String::from_utf8(out?).ok()
+}
+
+/// Whether `word` is `kw` cut at an inner point with a copy of `kw` inserted there
+/// (`UNIunionON`, `SELselectECT`, `oORr`), ignoring case.
+fn self_embedded(word: &[u8], kw: &[u8]) -> bool {
+    let n = kw.len();
+    if word.len() != 2 * n {
+        return false;
+    }
+    (1..n).any(|cut| {
+        word[..cut].eq_ignore_ascii_case(&kw[..cut])
+            && word[cut..cut + n].eq_ignore_ascii_case(kw)
+            && word[cut + n..].eq_ignore_ascii_case(&kw[cut..])
+    })
 }
 
 /// `*/UNION/*`, `*/SELECT 1,2`: one piece of a payload split over repeated parameters

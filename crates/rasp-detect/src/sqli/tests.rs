@@ -2802,3 +2802,26 @@ fn whole_statement_then_an_aside() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// A keyword split around a copy of itself is what a filter that deletes keywords once
+/// joins back (`UNIunionON` → `UNION`); only SQL structure in the joined value counts.
+#[test]
+fn keywords_split_around_themselves() {
+    for v in [
+        "1' UNIunionON SELselectECT 1,2--",
+        "-1 UNunionION SEselectLECT password FRfromOM users",
+        "x' oORr 1=1-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "UNIunionON",
+        "the SELselectECT button",
+        "unionunion select",
+        "reunion selection",
+        "oorr and aandnd",
+        "Kylie's ORor",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
