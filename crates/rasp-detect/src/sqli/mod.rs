@@ -405,7 +405,18 @@ fn judge(value: &str) -> Option<&'static str> {
                 .and_then(|v| judge_as_sent(&v))
         })
         .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
-        .or_else(|| keywords_unstripped(value).and_then(|v| judge_as_sent(&v)))
+        .or_else(|| {
+            // the joined keywords must follow a break-out: a quote closing the application's
+            // literal, or a number (or bracket) ending its numeric operand
+            let opens_number = value
+                .as_bytes()
+                .first()
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'(' | b')'));
+            (classes & (SQUOTE | DQUOTE) != 0 || opens_number)
+                .then(|| keywords_unstripped(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
 }
 
 /// The keywords a naive input filter deletes once (`str_replace('union', '', $v)`), each
@@ -414,6 +425,9 @@ const STRIPPED_KEYWORDS: [&str; 10] = [
     "union", "select", "from", "where", "and", "or", "insert", "update", "delete", "sleep",
 ];
 
+/// The longest value read as a keyword filter would join it.
+const STRIPPED_MAX_LEN: usize = 256;
+
 /// `1' UNIunionON SELselectECT 1,2--`: an application that deletes SQL keywords from its
 /// input once, case-insensitively, before pasting it into a query, joins `UNI` and `ON`
 /// into `UNION`. A word made of a keyword split around a copy of itself is no word of any
@@ -421,6 +435,11 @@ const STRIPPED_KEYWORDS: [&str; 10] = [
 /// leaves it, and only a break-out the grammar finds there counts.
 fn keywords_unstripped(value: &str) -> Option<String> {
     let b = value.as_bytes();
+    // A payload crafted to pass a filter is one parameter's probe or UNION, not a document:
+    // long prose and code are not read twice.
+    if b.len() > STRIPPED_MAX_LEN {
+        return None;
+    }
     // the copy is made from the first joined word on: most values hold none
     let mut out: Option<Vec<u8>> = None;
     let mut i = 0;
