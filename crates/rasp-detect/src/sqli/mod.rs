@@ -405,6 +405,88 @@ fn judge(value: &str) -> Option<&'static str> {
                 .and_then(|v| judge_as_sent(&v))
         })
         .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
+        .or_else(|| {
+            // the joined keywords must follow a break-out: a quote closing the application's
+            // literal, or a number (or bracket) ending its numeric operand
+            let opens_number = value
+                .as_bytes()
+                .first()
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, b'-' | b'(' | b')'));
+            (classes & (SQUOTE | DQUOTE) != 0 || opens_number)
+                .then(|| keywords_unstripped(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
+}
+
+/// The keywords a naive input filter deletes once (`str_replace('union', '', $v)`), each
+/// cut in two around itself; the filter's pass joins the halves into the keyword.
+const STRIPPED_KEYWORDS: [&str; 10] = [
+    "union", "select", "from", "where", "and", "or", "insert", "update", "delete", "sleep",
+];
+
+/// The longest value read as a keyword filter would join it.
+const STRIPPED_MAX_LEN: usize = 256;
+
+/// `1' UNIunionON SELselectECT 1,2--`: an application that deletes SQL keywords from its
+/// input once, case-insensitively, before pasting it into a query, joins `UNI` and `ON`
+/// into `UNION`. A word made of a keyword split around a copy of itself is no word of any
+/// language (no benign value of the corpora holds one); the value is read as the filter
+/// leaves it, and only a break-out the grammar finds there counts.
+fn keywords_unstripped(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    // A payload crafted to pass a filter is one parameter's probe or UNION, not a document:
+    // long prose and code are not read twice.
+    if b.len() > STRIPPED_MAX_LEN {
+        return None;
+    }
+    // the copy is made from the first joined word on: most values hold none
+    let mut out: Option<Vec<u8>> = None;
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            if let Some(o) = out.as_mut() {
+                o.push(b[i]);
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = &b[start..i];
+        let kw = STRIPPED_KEYWORDS
+            .iter()
+            .find(|k| self_embedded(word, k.as_bytes()));
+        match (kw, out.as_mut()) {
+            (Some(kw), Some(o)) => o.extend_from_slice(kw.as_bytes()),
+            (Some(kw), None) => {
+                let mut o = Vec::with_capacity(b.len());
+                o.extend_from_slice(&b[..start]);
+                o.extend_from_slice(kw.as_bytes());
+                out = Some(o);
+            }
+            (None, Some(o)) => o.extend_from_slice(word),
+            (None, None) => {}
+        }
+    }
+    // only ASCII letters were replaced, so the bytes stay UTF-8
+    String::from_utf8(out?).ok()
+}
+
+/// Whether `word` is `kw` cut at an inner point with a copy of `kw` inserted there
+/// (`UNIunionON`, `SELselectECT`, `oORr`), ignoring case.
+fn self_embedded(word: &[u8], kw: &[u8]) -> bool {
+    let n = kw.len();
+    if word.len() != 2 * n {
+        return false;
+    }
+    (1..n).any(|cut| {
+        word[..cut].eq_ignore_ascii_case(&kw[..cut])
+            && word[cut..cut + n].eq_ignore_ascii_case(kw)
+            && word[cut + n..].eq_ignore_ascii_case(&kw[cut..])
+    })
 }
 
 /// `*/UNION/*`, `*/SELECT 1,2`: one piece of a payload split over repeated parameters
@@ -2909,8 +2991,8 @@ fn numeric_assignments(p: &Parser<'_>, mut j: usize, truncated: bool) -> bool {
 /// `admin'#comment`, `bob'#remember-me`, `test'--@x.com`: a comment marker glued to the
 /// quote (or parentheses) that closed a one-word literal. MySQL's `#` needs no blank after
 /// it, and PostgreSQL, T-SQL, Oracle and SQLite end the line at a bare `--`, so the rest of
-/// the application's query (`AND pass='…'`) is gone. The literal must hold a letter: `5'#2`
-/// is a measurement.
+/// the application's query (`AND pass='…'`) is gone. The literal must hold a letter, or be
+/// a number cut by a `#` whose comment starts with a letter: `5'#2` is a measurement.
 fn glued_comment(s: &str, t: &[Token], first: &str) -> bool {
     let Some(last) = t.last() else {
         return false;
@@ -2921,8 +3003,15 @@ fn glued_comment(s: &str, t: &[Token], first: &str) -> bool {
         .as_bytes()
         .get(..first.len().saturating_sub(1))
         .unwrap_or(&[]);
+    // A number closed by a quote is a height or a length (`6'`), and `#2` after it is the
+    // number sign (`5'#2` board); a word glued to the `#` is no number but comment text, so
+    // MySQL drops the rest of the query after an id or a numeric login (`1'#foo`).
+    let numeric_cut = rest.starts_with(b"#")
+        && rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+        && first.ends_with('\'')
+        && content.first().is_some_and(u8::is_ascii_digit);
     (rest.starts_with(b"#") || rest.starts_with(b"--"))
-        && content.iter().any(u8::is_ascii_alphabetic)
+        && (numeric_cut || content.iter().any(u8::is_ascii_alphabetic))
         && content
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'@' | b'+'))

@@ -1438,11 +1438,18 @@ fn comment_glued_to_closing_quote() {
         "bob'#remember-me",
         "x'))#pwn",
         "test'--@x.com",
+        "1'#foo\n",
+        "5'#x",
+        "42')#pwn",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
     for v in [
         "5'#2",
+        "6'#3 rebar",
+        "5'--6'",
+        "6\"#tall",
+        "5' #shortgirlproblems",
         "'#1'",
         "chalk.hex('#DEADED').underline('Hello')",
         "<code>chalk.hex('#DEADED')</code>",
@@ -2793,5 +2800,28 @@ fn whole_statement_then_an_aside() {
         "SELECT * FROM users WHERE id = 1 returning",
     ] {
         assert!(hit(v), "missed {v:?}");
+    }
+}
+
+/// A keyword split around a copy of itself is what a filter that deletes keywords once
+/// joins back (`UNIunionON` → `UNION`); only SQL structure in the joined value counts.
+#[test]
+fn keywords_split_around_themselves() {
+    for v in [
+        "1' UNIunionON SELselectECT 1,2--",
+        "-1 UNunionION SEselectLECT password FRfromOM users",
+        "x' oORr 1=1-- -",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "UNIunionON",
+        "the SELselectECT button",
+        "unionunion select",
+        "reunion selection",
+        "oorr and aandnd",
+        "Kylie's ORor",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
     }
 }
