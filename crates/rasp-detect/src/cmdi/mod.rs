@@ -766,8 +766,13 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BRACKET) && powershell_type_member(v) {
         return Some("powershell-type-member");
     }
-    if bytes.all(BRACKET | PAREN) && char_code_call(v) {
+    // `$e=[char]105+[char]101+[char]120; & $e 'id'`: the call on a variable needs no
+    // parenthesis, so any bracket lets the char-code check run.
+    if bytes.any(BRACKET) && char_code_call(v) {
         return Some("powershell-char-codes");
+    }
+    if bytes.all(BRACKET | PAREN) && wmi_process_cast(v) {
+        return Some("powershell-wmi-process");
     }
     if bytes.all(DOLLAR) && powershell_engine(v) {
         return Some("powershell-engine");
@@ -3648,6 +3653,20 @@ fn harmless_segment(
     // attacker's name); `ping google.com` alone is a network question.
     let ping = matches!(base, b"ping" | b"ping6");
     let echo = matches!(base, b"echo" | b"printf");
+    // `python -m venv .venv`, `python3 -m pip install -r requirements.txt`: `-m` runs an
+    // installed module by name; the packaging, test and environment modules do what their
+    // command-line tools do. Modules that open a shell or run code from the arguments
+    // (`pty`, `code`, `timeit`) are not among them, so `-m` before those stays an option
+    // handing code over.
+    let module = if interpreter && base.starts_with(b"python") {
+        let mut ops = rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+        match (ops.next(), ops.next()) {
+            (Some(b"-m"), Some(m)) if ORDINARY_MODULES.contains(&m) => Some(m),
+            _ => None,
+        }
+    } else {
+        None
+    };
     let mut tokens = 0;
     for t in rest.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
         tokens += 1;
@@ -3679,6 +3698,19 @@ fn harmless_segment(
             {
                 return false;
             }
+            continue;
+        }
+        if module.is_some() && tokens == 1 {
+            continue;
+        }
+        // `.venv`: the environment's directory, created in the working tree.
+        if matches!(module, Some(b"venv" | b"virtualenv"))
+            && t.len() > 1
+            && t[0] == b'.'
+            && t[1..]
+                .iter()
+                .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_'))
+        {
             continue;
         }
         let lower =
@@ -3723,7 +3755,9 @@ fn harmless_segment(
             return false;
         }
         // Options that hand the program code or a file to run as code.
+        // After `-m MODULE` the options are the module's, not the interpreter's.
         if interpreter
+            && module.is_none()
             && t[0] == b'-'
             && t.len() >= 2
             && t[1] != b'-'
@@ -3739,6 +3773,33 @@ fn harmless_segment(
     }
     true
 }
+
+/// Python modules run by `-m` that do what an ordinary developer tool does (create an
+/// environment, install packages, run tests or a formatter, serve the working directory).
+const ORDINARY_MODULES: &[&[u8]] = &[
+    b"venv",
+    b"virtualenv",
+    b"pip",
+    b"ensurepip",
+    b"pytest",
+    b"unittest",
+    b"http.server",
+    b"json.tool",
+    b"black",
+    b"mypy",
+    b"flake8",
+    b"pylint",
+    b"isort",
+    b"build",
+    b"twine",
+    b"pipx",
+    b"poetry",
+    b"django",
+    b"flask",
+    b"uvicorn",
+    b"spacy",
+    b"doctest",
+];
 
 /// The command a precommand (`time`, `nohup`, `env`, `timeout 5`, `eval`) after a spaced
 /// separator runs (see [`judge_start`]): its options and operands skipped, the word after
@@ -4002,7 +4063,49 @@ fn unknown_command_at(v: &[u8], sep: usize, plus: bool) -> bool {
         // `;performance`); after `&&` or `||`, which prose never opens with, it is a command.
         return (alone && doubled) || (!alone && args());
     }
-    !alone && after_data_token(v, sep, plus) && args()
+    !alone && after_data_token(v, sep, plus) && (args() || device_setting(v, sep, at, end, plus))
+}
+
+/// `192.168.1.1;uci set network.lan.proto=dhcp`, `10.0.0.1;nvram set http_passwd=x`,
+/// `1.1.1.1;fw_setenv bootcmd x`: a device's configuration tool after an address or host
+/// name (the diagnostics field a router's `ping` line is built from). Its program name or
+/// operands are identifiers no sentence writes: a `key=value` setting or a name joined by
+/// `_`. Prose after a value (`10.0.0.1; see below`) has plain words.
+fn device_setting(v: &[u8], sep: usize, at: usize, end: usize, plus: bool) -> bool {
+    // The address is the whole value before the separator: what the form asked for.
+    if sep > 64 {
+        return false;
+    }
+    let token = trim_blanks(&v[..sep], plus);
+    if !(is_ipv4(token) || host_name(token)) {
+        return false;
+    }
+    let name = trim_blanks(&v[at..end.min(v.len())], plus);
+    let line = &v[end.min(v.len())..v.len().min(end + MAX_ARGS)];
+    let line = &line[..line.iter().position(|&b| is_sep(b)).unwrap_or(line.len())];
+    let mut marked = name.contains(&b'_');
+    let mut n = 0;
+    for t in line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty()) {
+        n += 1;
+        let shaped = t.iter().all(|&b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b'_' | b'.' | b'=' | b':' | b'/' | b'-' | b'\'' | b'"' | b'@' | b'[' | b']'
+                )
+        });
+        if n > 6 || !shaped || matches!(t.last(), Some(b'.' | b',' | b':')) {
+            return false;
+        }
+        let key = t.split(|&b| b == b'=').next().unwrap_or_default();
+        marked |= t.contains(&b'_')
+            || (t.len() > key.len() + 1
+                && !key.is_empty()
+                && key.iter().all(|&b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'_' | b'-')
+                }));
+    }
+    n >= 1 && marked
 }
 
 /// The first argument after `from` is a Windows or script file a program launcher runs
@@ -7144,6 +7247,38 @@ fn concatenated_variable(v: &[u8], dollar: usize) -> bool {
                     .windows(3)
                     .any(|w| matches!(w, [b'\'' | b'"', b'+', b'\'' | b'"']))
         })
+}
+
+/// `([wmiclass]'win32_process').Create('calc')`, `([wmi]'\\.\root\cimv2:Win32_Process').Create(…)`:
+/// PowerShell's WMI type accelerators cast a string to the WMI class `Win32_Process`, whose
+/// `Create` method starts the program its argument names. No command word appears; only
+/// PowerShell writes a `[wmiclass]`/`[wmi]` cast, and only code starting a process calls
+/// `Create` on that class (a mention of the class alone, or another method, stays quiet).
+fn wmi_process_cast(v: &[u8]) -> bool {
+    let v = &v[..v.len().min(1024)];
+    let lower = v.to_ascii_lowercase();
+    memchr::memmem::find_iter(&lower, b"[wmi").take(8).any(|i| {
+        let rest = &lower[i + 4..];
+        let Some(rest) = rest
+            .strip_prefix(b"class]")
+            .or_else(|| rest.strip_prefix(b"]"))
+        else {
+            return false;
+        };
+        let rest = &rest[rest.iter().take_while(|&&b| b == b' ').count()..];
+        let Some(&q @ (b'\'' | b'"')) = rest.first() else {
+            return false;
+        };
+        let Some(close) = rest[1..].iter().take(96).position(|&b| b == q) else {
+            return false;
+        };
+        let class = &rest[1..1 + close];
+        let after = &rest[2 + close..];
+        let after = after.strip_prefix(b")").unwrap_or(after);
+        let after = &after[after.iter().take_while(|&&b| b == b' ').count()..];
+        class.ends_with(b"win32_process")
+            && (after.starts_with(b".create(") || after.starts_with(b".invokemethod("))
+    })
 }
 
 /// `.($env:ComSpec[4,15,25]-join'')`, `&($ShellId[1]+$ShellId[13]+'x')`: a command name

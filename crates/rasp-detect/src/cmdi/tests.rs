@@ -3496,3 +3496,73 @@ fn groovy_string_execute() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn powershell_char_code_variable_and_wmi_process() {
+    for v in [
+        "; $e=[char]105+[char]101+[char]120; & $e 'id'",
+        "$c=[char]105+[char]101+[char]120;& $c 'whoami'",
+        "; ([wmiclass]'win32_process').Create('calc')",
+        "([WMICLASS]\"\\\\.\\root\\cimv2:Win32_Process\").Create(\"notepad\")",
+        "; ([wmi]'win32_process').Create('calc')",
+        "; [System.Diagnostics.Process]::Start('calc')",
+        "; [Diagnostics.Process]::Start('calc')",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "[char]65 is the letter A",
+        "the Win32_Process class has a Create method",
+        "([wmiclass]'win32_process').Properties",
+        "[wmiclass] accelerator docs",
+        "$a = [char]65; $b = 1",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn device_setting_after_address() {
+    for v in [
+        "192.168.1.1;uci set network.lan.proto=dhcp",
+        "10.0.0.1;nvram set http_passwd=x",
+        "192.168.0.1; fw_setenv bootcmd x",
+        "router.example.com;uci set system.hostname=x",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "a;b",
+        "Tom;Jerry",
+        "note; see below",
+        "1;2;3",
+        "color:red;font-size:2px",
+        "10.0.0.1; see below",
+        "10.0.0.1; check the gateway",
+        "example.com; the site is down",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn python_ordinary_module() {
+    for v in [
+        "python -m venv .venv",
+        "python3.11 -m venv .venv",
+        "python -m http.server",
+        "python3 -m pip install -r requirements.txt",
+        "python -m pytest -q",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "python -c 'import os'",
+        "python3 -m pty",
+        "python -m venv /tmp/x; id",
+        "python -m pip install x; cat /etc/passwd",
+        "whoami",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
