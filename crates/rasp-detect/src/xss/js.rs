@@ -2089,6 +2089,18 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if (statement_acts(t) && !(lone && page_variable_call(t))) || opens_other_site(t) {
         return true;
     }
+    // `#alert(1)`, `?alert(1)`: a page that runs its URL's fragment or query as script
+    // (`eval(location.hash.slice(1))`, `eval(location.search.substr(1))`) strips the
+    // marker first, so what follows it is the whole script; a hashtag, a colour or a C
+    // directive (`#define X(a)`) names no sink and stays text.
+    if let [b'#' | b'?', rest @ ..] = s.trim_start().as_bytes() {
+        if rest.first().is_some_and(|&c| is_ident_start(c))
+            && statement_acts(rest)
+            && !page_variable_call(rest)
+        {
+            return true;
+        }
+    }
     // `void alert(1)`: `void` evaluates its operand (`void print()` is also a C++
     // declaration: only the sinks count here)
     if let Some(rest) = t.strip_prefix(b"void") {
