@@ -1868,3 +1868,24 @@ fn code_after_a_fragment_or_query_marker() {
         assert!(!hit(v), "{v}");
     }
 }
+
+/// A JSONP callback name wrapping a sink's call, then a line comment that discards what the
+/// endpoint appends: a script line. A call without the comment, or a URL after `)//`, is
+/// judged as before.
+#[test]
+fn callback_wrapping_a_call_then_a_line_comment() {
+    for v in [
+        "jQuery1234_567(alert(1))//",
+        "cb(alert(document.domain))// x",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "see (notes)//",
+        "format(date)//",
+        "(link)//example.com/alert(1)",
+        "f(x)// returns alert text",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
