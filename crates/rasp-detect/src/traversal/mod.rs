@@ -3067,6 +3067,34 @@ mod tests {
     }
 
     #[test]
+    fn a_rooted_file_then_one_word_is_a_question_about_it() {
+        // A search box or a ticket title: the file and what the user wants to know.
+        for v in [
+            "/etc/hosts windows",
+            "cat /etc/hosts meaning",
+            "/etc/shadow permissions?",
+            "'/etc/passwd' format",
+            "the /etc/passwd format",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // A climb, a suffix glued to a mark, a short token or more path after the word.
+        for v in [
+            "/etc/passwd",
+            "/etc/passwd%00",
+            "/etc/passwd .jpg",
+            "/etc/passwd x",
+            "/etc/passwd foo/bar",
+            "/etc/passwd foo;id",
+            "../../etc/passwd foo",
+            "..\\..\\windows\\win.ini backup",
+            "file:///etc/passwd foo",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
     fn home_shorthand_startup_files_and_public_keys_are_not_reads() {
         // A file API expands no `~`, and a public key is published by design.
         for v in [

@@ -698,15 +698,58 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
             let line = &text[text.rfind('\n').map_or(0, |i| i + 1)..];
             after_word(text)
                 && !(quoted && sql_file_clause(text))
-                && (!command_word(line) || sentence_follows(&s[end..]))
+                && (!command_word(line)
+                    || sentence_follows(&s[end..])
+                    || question_word_follows(s, at, end))
         }
         // An aside or a list in prose: `bazy użytkowników (/etc/passwd i …)`, `文件(/etc/…`.
         Some('(') => prose_paren_before(&unquoted[..unquoted.len() - 1]),
         // Glued to a word only through a quote: CJK prose has no spaces; or after CJK
         // punctuation (`例如/etc/issue、/etc/motd`).
         Some(c) => (quoted && c.is_alphabetic()) || cjk_punctuation(c),
-        None => sentence_follows(&s[end..]) || bare_name_then_text(s, end),
+        None => {
+            sentence_follows(&s[end..])
+                || bare_name_then_text(s, end)
+                || question_word_follows(s, at, end)
+        }
     }
+}
+
+/// Whether the rooted path that ends at `end` (no climb before it) is followed by a blank
+/// and one word of letters that ends the value (`/etc/hosts windows`, `cat /etc/hosts
+/// meaning`, `/etc/shadow permissions?`): a search or a question about the file. A file API
+/// handed the value opens a name with a blank in it (`hosts windows`), not the file, and a
+/// command line that reads the file with an extra argument is the command detector's to
+/// judge. A climb (`../../etc/passwd foo`) stays judged as a path: the words then only pad a
+/// traversal, and a name glued to a mark (`/etc/passwd .jpg`, `/etc/passwd%00`) is a
+/// suffix trick, not a word.
+fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
+    // The path from its start: rooted at `/` or a drive (`~` and a bare name are a shell's
+    // or a relative path's, judged by their own rules), with no climb in it.
+    let start = s[..at]
+        .trim_end_matches(|c| path_char(c) || c == '\\' || c == ':')
+        .len();
+    let path = &s.as_bytes()[start..end];
+    let rooted = match path {
+        [b'/', ..] => true,
+        [d, b':', b'/' | b'\\', ..] => d.is_ascii_alphabetic(),
+        _ => false,
+    };
+    if !rooted || s[..end].contains("..") {
+        return false;
+    }
+    let rest = after_path(&s[end..]);
+    if !rest.starts_with([' ', '\t']) {
+        return false;
+    }
+    let word = rest.trim_start_matches([' ', '\t']);
+    let word = word.strip_suffix(['?', '.', '!']).unwrap_or(word);
+    let letters = word
+        .chars()
+        .take(33)
+        .take_while(|c| c.is_alphabetic())
+        .count();
+    (3..=32).contains(&letters) && word.chars().count() == letters
 }
 
 /// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)

@@ -2089,6 +2089,18 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     if (statement_acts(t) && !(lone && page_variable_call(t))) || opens_other_site(t) {
         return true;
     }
+    // `#alert(1)`, `?alert(1)`: a page that runs its URL's fragment or query as script
+    // (`eval(location.hash.slice(1))`, `eval(location.search.substr(1))`) strips the
+    // marker first, so what follows it is the whole script; a hashtag, a colour or a C
+    // directive (`#define X(a)`) names no sink and stays text.
+    if let [b'#' | b'?', rest @ ..] = s.trim_start().as_bytes() {
+        if rest.first().is_some_and(|&c| is_ident_start(c))
+            && statement_acts(rest)
+            && !page_variable_call(rest)
+        {
+            return true;
+        }
+    }
     // `void alert(1)`: `void` evaluates its operand (`void print()` is also a C++
     // declaration: only the sinks count here)
     if let Some(rest) = t.strip_prefix(b"void") {
@@ -2786,7 +2798,20 @@ fn same_origin_path_literal(rhs: &[u8]) -> bool {
 /// Code punctuation around a sink: `;`, braces, a backtick, `[`, `=`, or `)(`. The single
 /// bytes are read from the classes `m` of `b`, found in the pass every value gets.
 fn code_punctuation(b: &[u8], m: u32) -> bool {
-    m & super::class::CODE != 0 || super::has_pair(b, b')', b'(')
+    m & super::class::CODE != 0 || super::has_pair(b, b')', b'(') || call_then_line_comment(b)
+}
+
+/// `jQuery1234_567(alert(1))//`: a call closed and followed by a line comment that runs to
+/// the end of the value (or to a blank and a remark) is a script line: a JSONP endpoint
+/// writes the callback name before `(data)`, and the `//` discards the rest of the line
+/// the page appends. Prose does not glue `//` to a closing parenthesis; a URL glues a
+/// host to it (`(x)//host`).
+fn call_then_line_comment(b: &[u8]) -> bool {
+    let t = b.trim_ascii_end();
+    memchr::memmem::rfind(t, b")//").is_some_and(|p| {
+        let rest = &t[p + 3..];
+        (rest.is_empty() || rest[0] == b' ') && !rest.contains(&b'\n')
+    })
 }
 
 /// Keywords that JavaScript lets stand right before another word (`new Image`, `typeof x`,

@@ -1841,3 +1841,51 @@ fn globals_called_through_concatenated_names() {
         assert!(!hit(v), "{v}");
     }
 }
+
+/// A page that runs its URL's fragment or query as script strips the `#` or `?` before the
+/// call; text after a `#` that names no sink (hashtags, colours, C directives) is no code.
+#[test]
+fn code_after_a_fragment_or_query_marker() {
+    for v in [
+        "#alert(1)",
+        "?alert(1)",
+        "#eval(name)",
+        "#top.alert(document.domain)",
+        "#alert`1`",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "#1 best seller",
+        "#hashtag",
+        "#define X(a)",
+        "#include <stdio.h>",
+        "#fff",
+        "#section-2",
+        "?page=2&sort=asc",
+        "#main(args)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// A JSONP callback name wrapping a sink's call, then a line comment that discards what the
+/// endpoint appends: a script line. A call without the comment, or a URL after `)//`, is
+/// judged as before.
+#[test]
+fn callback_wrapping_a_call_then_a_line_comment() {
+    for v in [
+        "jQuery1234_567(alert(1))//",
+        "cb(alert(document.domain))// x",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "see (notes)//",
+        "format(date)//",
+        "(link)//example.com/alert(1)",
+        "f(x)// returns alert text",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
