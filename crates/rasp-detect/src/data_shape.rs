@@ -1097,11 +1097,10 @@ fn kept_result(b: &[u8]) -> Option<&[u8]> {
     ]
     .contains(&name)
         || name.starts_with(b"on");
-    let plain = !name.is_empty()
-        && !name[0].is_ascii_digit()
-        && name
-            .iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'));
+    // (a JavaScript identifier: the XSS grammar's own identifier bytes)
+    let plain = name.split_first().is_some_and(|(&first, rest)| {
+        crate::xss::is_ident_start(first) && rest.iter().all(|&c| crate::xss::is_ident(c))
+    });
     (plain && !acts).then(|| b[eq + 1..].trim_ascii_start())
 }
 

@@ -24,7 +24,7 @@ static IDENT: [u8; 256] = {
     t
 };
 
-fn is_ident_start(b: u8) -> bool {
+pub(crate) fn is_ident_start(b: u8) -> bool {
     IDENT[usize::from(b)] & 1 != 0
 }
 

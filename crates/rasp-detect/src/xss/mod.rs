@@ -31,8 +31,8 @@ pub(crate) mod entity;
 mod html;
 mod inert;
 mod js;
-/// A byte that may continue a JavaScript identifier (`A-Za-z0-9_$`; ASCII only).
-pub(crate) use js::{is_ident, joins_statement_words};
+/// Bytes that may start (`A-Za-z_$`) and continue (and digits) a JavaScript identifier; ASCII only.
+pub(crate) use js::{is_ident, is_ident_start, joins_statement_words};
 mod page;
 mod uri;
 
