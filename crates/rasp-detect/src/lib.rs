@@ -276,14 +276,10 @@ impl Detectors {
     pub fn check(&self, kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
         let value: Cow<'_, str> = normalize::bounded_window(value, self.thresholds.max_value_len);
         let value = value.as_ref();
-        match kind {
-            AttackKind::Cmdi => cmdi::detect(value, ctx),
-            AttackKind::Traversal => traversal::detect(value, ctx),
-            AttackKind::Sqli => {
-                sqli::detect(value, ctx).or_else(|| self.ml_check(kind, value, ctx))
-            }
-            AttackKind::Xss => xss::detect(value, ctx).or_else(|| self.ml_check(kind, value, ctx)),
-        }
+        grammar(kind, value, ctx).or_else(|| match kind {
+            AttackKind::Sqli | AttackKind::Xss => self.ml_check(kind, value, ctx),
+            AttackKind::Cmdi | AttackKind::Traversal => None,
+        })
     }
 
     /// Run one engine of one detector on one value: what [`Detectors::check`] finds with
@@ -312,10 +308,7 @@ impl Detectors {
         let value: Cow<'_, str> = normalize::bounded_window(value, self.thresholds.max_value_len);
         let value = value.as_ref();
         match (engine, kind) {
-            (Engine::Grammar, AttackKind::Cmdi) => cmdi::detect(value, ctx),
-            (Engine::Grammar, AttackKind::Traversal) => traversal::detect(value, ctx),
-            (Engine::Grammar, AttackKind::Sqli) => sqli::detect(value, ctx),
-            (Engine::Grammar, AttackKind::Xss) => xss::detect(value, ctx),
+            (Engine::Grammar, _) => grammar(kind, value, ctx),
             (Engine::MachineLearning, AttackKind::Sqli | AttackKind::Xss) => {
                 self.ml_check(kind, value, ctx)
             }
@@ -469,6 +462,17 @@ impl Detectors {
             _ => markup_or_script_capable(&decoded),
         };
         candidate.then_some(decoded)
+    }
+}
+
+/// The grammar engine of `kind` on a value already cut to its window (see
+/// [`Detectors::check`]).
+fn grammar(kind: AttackKind, value: &str, ctx: Context) -> Option<Detection> {
+    match kind {
+        AttackKind::Cmdi => cmdi::detect(value, ctx),
+        AttackKind::Traversal => traversal::detect(value, ctx),
+        AttackKind::Sqli => sqli::detect(value, ctx),
+        AttackKind::Xss => xss::detect(value, ctx),
     }
 }
 
