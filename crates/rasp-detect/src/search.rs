@@ -8,7 +8,7 @@ use aho_corasick::packed::{Config, Searcher};
 /// `None` where the CPU has no vector unit for it; callers then fall back to their own search
 /// (or treat the answer as "maybe"), so a decision never depends on the CPU.
 ///
-/// ```ignore
+/// ```text
 /// static WORDS: LazyLock<Option<Searcher>> = LazyLock::new(|| packed_words(["on", "On"]));
 /// let maybe = WORDS.as_ref().is_none_or(|w| w.find(b).is_some());
 /// ```
