@@ -3082,6 +3082,7 @@ mod tests {
         for v in [
             "/etc/passwd",
             "/etc/passwd%00",
+            "/etc/passwd%00 meaning",
             "/etc/passwd .jpg",
             "/etc/passwd x",
             "/etc/passwd foo/bar",
@@ -3089,6 +3090,32 @@ mod tests {
             "../../etc/passwd foo",
             "..\\..\\windows\\win.ini backup",
             "file:///etc/passwd foo",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn an_unrooted_file_opening_the_value_then_one_word_is_a_question_about_it() {
+        for v in [
+            "etc/passwd meaning",
+            "etc/shadow permissions?",
+            "\"etc/hosts\" windows",
+            "proc/self/environ explained",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // Bare, glued to a mark, a short token, a climb, or after a parameter name.
+        for v in [
+            "etc/passwd",
+            "etc/passwd%00 meaning",
+            "etc/passwd .jpg",
+            "etc/passwd x",
+            "etc/passwd foo/bar",
+            "./etc/passwd meaning",
+            "~/.ssh/id_rsa meaning",
+            "file=etc/passwd meaning",
+            "..%2fetc/passwd meaning",
         ] {
             assert!(flagged(v).is_some(), "missed {v:?}");
         }

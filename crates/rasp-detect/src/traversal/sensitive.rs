@@ -715,7 +715,8 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     }
 }
 
-/// Whether the rooted path that ends at `end` (no climb before it) is followed by a blank
+/// Whether the rooted path that ends at `end` (no climb before it), or the same path opening
+/// the value without its root, is followed by a blank
 /// and one word of letters that ends the value (`/etc/hosts windows`, `cat /etc/hosts
 /// meaning`, `/etc/shadow permissions?`): a search or a question about the file. A file API
 /// handed the value opens a name with a blank in it (`hosts windows`), not the file, and a
@@ -724,8 +725,8 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 /// traversal, and a name glued to a mark (`/etc/passwd .jpg`, `/etc/passwd%00`) is a
 /// suffix trick, not a word.
 fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
-    // The path from its start: rooted at `/` or a drive (`~` and a bare name are a shell's
-    // or a relative path's, judged by their own rules), with no climb in it.
+    // The path from its start: rooted at `/` or a drive, or relative and opening the value
+    // (`~` is a shell's, judged by its own rules), with no climb in it.
     let start = s[..at]
         .trim_end_matches(|c| path_char(c) || c == '\\' || c == ':')
         .len();
@@ -733,13 +734,25 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
     let rooted = match path {
         [b'/', ..] => true,
         [d, b':', b'/' | b'\\', ..] => d.is_ascii_alphabetic(),
+        // The same path without its root, opening the value (`etc/passwd meaning`): a
+        // search box's text, which a file API would open relative to its own directory
+        // under a name with a blank in it. Bare (`etc/passwd`) it stays a path.
+        [c, ..] => {
+            c.is_ascii_alphanumeric()
+                && s[..start]
+                    .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+                    .is_empty()
+        }
         _ => false,
     };
     if !rooted || s[..end].contains("..") {
         return false;
     }
-    let rest = after_path(&s[end..]);
-    if !rest.starts_with([' ', '\t']) {
+    let tail = &s[end..];
+    let rest = after_path(tail);
+    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
+    // separator after the file's name cuts or extends the path, it does not end it.
+    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
         return false;
     }
     let word = rest.trim_start_matches([' ', '\t']);
