@@ -3122,6 +3122,38 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_windows_system_file_name_reads_the_application_directory() {
+        // No separator or drive: the name opens in the application's own directory.
+        for v in [
+            "win.ini",
+            "boot.ini",
+            "system.ini",
+            "\"win.ini\"",
+            "WIN.INI",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // Reached through a drive, the root, a directory or a climb; the application's own
+        // configuration files stay judged bare.
+        for v in [
+            "C:win.ini",
+            "c:\\boot.ini",
+            "/boot.ini",
+            "windows/win.ini",
+            "windows\\system.ini",
+            "../win.ini",
+            "..\\..\\win.ini",
+            "..%2fboot.ini",
+            "%2e%2e%5cwin.ini",
+            "win.ini%00.jpg",
+            "web.config",
+            ".htpasswd",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
     fn home_shorthand_startup_files_and_public_keys_are_not_reads() {
         // A file API expands no `~`, and a public key is published by design.
         for v in [

@@ -274,6 +274,7 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && !mentioned_in_prose(canon, m.start(), m.end())
                     && !startup_file_under_variable(canon, m.start(), ANYWHERE[id])
                     && !public_key_under_ssh(canon, m.end(), ANYWHERE[id])
+                    && !system_file_named_bare(canon, m.start(), ANYWHERE[id])
             } else {
                 rooted(canon, m.start())
                     && !names_static_asset(canon, m.end())
@@ -763,6 +764,26 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .count();
     (3..=32).contains(&letters) && word.chars().count() == letters
+}
+
+/// Windows' own settings files, which exist only in the system's directories
+/// (`C:\boot.ini`, `C:\Windows\win.ini`).
+const SYSTEM_ROOT_FILES: &[&str] = &["boot.ini", "win.ini", "system.ini"];
+
+/// Whether the hit `entry` at `at` is one of [`SYSTEM_ROOT_FILES`] named bare, with no
+/// separator or drive glued before it (`win.ini`, `"boot.ini"`, `file=win.ini`): a file API
+/// handed a bare name opens it in the application's own directory, where no such file lives
+/// (unlike `web.config` or `.env`, the application's own files, which stay judged bare), so
+/// the value climbs nothing and names no system directory. `C:win.ini`, `/boot.ini`,
+/// `windows\win.ini` and `../win.ini` reach the system's file and stay judged.
+/// A name cut by a separator after it (`boot.ini%00index.html`, whose NUL the canonical
+/// form spells `/`) is the truncation trick aimed at an application appending to the value,
+/// and stays judged.
+fn system_file_named_bare(s: &str, at: usize, entry: &str) -> bool {
+    let b = s.as_bytes();
+    SYSTEM_ROOT_FILES.contains(&entry)
+        && !matches!(b[..at].last(), Some(b'/' | b'\\' | b':'))
+        && !matches!(b.get(at + entry.len()), Some(b'/' | b'\\'))
 }
 
 /// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)
