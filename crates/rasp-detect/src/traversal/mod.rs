@@ -382,6 +382,82 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
         .or_else(|| judge_base64(value, ctx))
         .or_else(|| judge_hex(value, ctx))
         .or_else(|| shell_unquoted(value).and_then(|u| judge_decoded(&u, ctx)))
+        .or_else(|| {
+            (classes & NOT_PLAIN != 0)
+                .then(|| ideographic_dot_segments(value))
+                .flatten()
+                .and_then(|u| judge_decoded(&u, ctx))
+        })
+}
+
+/// Longest value [`ideographic_dot_segments`] reads.
+const MAX_IDEOGRAPHIC: usize = 4096;
+
+/// The CJK full stops (U+3002 `。`, U+FF61 `｡`) that IDNA's mapping (UTS #46) and normalisers
+/// built on it turn into `.`: a path that passes through such a step before it reaches the
+/// file API reads `。。/` as `../`.
+const IDEOGRAPHIC_STOPS: [char; 2] = ['\u{3002}', '\u{ff61}'];
+
+/// `value` (percent-decoded when it spells the stops' bytes escaped) with the CJK full stops
+/// of each whole dot segment (`。。/`, `/｡｡/`, `.。\\`: only dots between separators or the
+/// value's ends) written as `.`, or `None` when no segment has one. A full stop inside a
+/// sentence (`すごい。。/笑`, `終わり。`) ends the sentence and is left alone, so Japanese and
+/// Chinese prose never forms a climb this way.
+fn ideographic_dot_segments(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    if b.len() > MAX_IDEOGRAPHIC {
+        return None;
+    }
+    // Both stops are led by 0xE3 or 0xEF in UTF-8 (`%E3%80%82`, `%EF%BD%A1` escaped).
+    let raw = memchr::memchr2(0xe3, 0xef, b).is_some();
+    let escaped = !raw
+        && memchr::memchr_iter(b'%', b)
+            .take(64)
+            .any(|i| matches!(b.get(i + 1..i + 3), Some([b'e' | b'E', b'3' | b'f' | b'F'])));
+    if !raw && !escaped {
+        return None;
+    }
+    let text = if escaped {
+        crate::normalize::percent_decode_deep(value)
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
+    if !text.contains(IDEOGRAPHIC_STOPS) {
+        return None;
+    }
+    let separator = |c: char| {
+        matches!(
+            c,
+            '/' | '\\' | '\u{ff0f}' | '\u{ff3c}' | '\u{2215}' | '\u{2216}'
+        )
+    };
+    let dot = |c: char| matches!(c, '.' | '\u{ff0e}') || IDEOGRAPHIC_STOPS.contains(&c);
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if !dot(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let run = chars[i..].iter().take_while(|&&c| dot(c)).count();
+        let segment = (i == 0 || separator(chars[i - 1]))
+            && chars.get(i + run).is_none_or(|&c| separator(c))
+            && (i > 0 || chars.get(i + run).is_some());
+        for &d in &chars[i..i + run] {
+            if segment && IDEOGRAPHIC_STOPS.contains(&d) {
+                out.push('.');
+                changed = true;
+            } else {
+                out.push(d);
+            }
+        }
+        i += run;
+    }
+    changed.then_some(out)
 }
 
 /// Longest value [`shell_unquoted`] reads (a path is short).
@@ -3082,6 +3158,7 @@ mod tests {
         for v in [
             "/etc/passwd",
             "/etc/passwd%00",
+            "/etc/passwd%00 meaning",
             "/etc/passwd .jpg",
             "/etc/passwd x",
             "/etc/passwd foo/bar",
@@ -3089,6 +3166,90 @@ mod tests {
             "../../etc/passwd foo",
             "..\\..\\windows\\win.ini backup",
             "file:///etc/passwd foo",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn an_unrooted_file_opening_the_value_then_one_word_is_a_question_about_it() {
+        for v in [
+            "etc/passwd meaning",
+            "etc/shadow permissions?",
+            "\"etc/hosts\" windows",
+            "proc/self/environ explained",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // Bare, glued to a mark, a short token, a climb, or after a parameter name.
+        for v in [
+            "etc/passwd",
+            "etc/passwd%00 meaning",
+            "etc/passwd .jpg",
+            "etc/passwd x",
+            "etc/passwd foo/bar",
+            "./etc/passwd meaning",
+            "~/.ssh/id_rsa meaning",
+            "file=etc/passwd meaning",
+            "..%2fetc/passwd meaning",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn cjk_full_stops_spelling_a_dot_segment() {
+        // IDNA-style mapping turns U+3002 and U+FF61 into `.` before the file API.
+        for v in [
+            "\u{3002}\u{3002}/\u{3002}\u{3002}/etc/passwd",
+            "\u{ff61}\u{ff61}/\u{ff61}\u{ff61}/etc/passwd",
+            ".\u{3002}/.\u{3002}/.\u{3002}/etc/shadow",
+            "\u{3002}\u{3002}\\\u{3002}\u{3002}\\windows\\win.ini",
+            "/static/\u{3002}\u{3002}/\u{3002}\u{3002}/\u{3002}\u{3002}/etc/passwd",
+            "%E3%80%82%E3%80%82/%E3%80%82%E3%80%82/etc/passwd",
+            "\u{3002}\u{3002}\u{ff0f}\u{3002}\u{3002}\u{ff0f}etc\u{ff0f}passwd",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        // Full stops ending sentences, also before a slash or after a word.
+        for v in [
+            "\u{3059}\u{3054}\u{3044}\u{3002}\u{3002}/\u{7b11}",
+            "\u{7d42}\u{308f}\u{308a}\u{3002}",
+            "\u{3002}\u{3002}",
+            "\u{6587}\u{4ef6}\u{3002}/etc \u{76ee}\u{5f55}\u{3002}",
+            "a\u{3002}\u{3002}/b",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_bare_windows_system_file_name_reads_the_application_directory() {
+        // No separator or drive: the name opens in the application's own directory.
+        for v in [
+            "win.ini",
+            "boot.ini",
+            "system.ini",
+            "\"win.ini\"",
+            "WIN.INI",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        // Reached through a drive, the root, a directory or a climb; the application's own
+        // configuration files stay judged bare.
+        for v in [
+            "C:win.ini",
+            "c:\\boot.ini",
+            "/boot.ini",
+            "windows/win.ini",
+            "windows\\system.ini",
+            "../win.ini",
+            "..\\..\\win.ini",
+            "..%2fboot.ini",
+            "%2e%2e%5cwin.ini",
+            "win.ini%00.jpg",
+            "web.config",
+            ".htpasswd",
         ] {
             assert!(flagged(v).is_some(), "missed {v:?}");
         }

@@ -274,6 +274,7 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && !mentioned_in_prose(canon, m.start(), m.end())
                     && !startup_file_under_variable(canon, m.start(), ANYWHERE[id])
                     && !public_key_under_ssh(canon, m.end(), ANYWHERE[id])
+                    && !system_file_named_bare(canon, m.start(), ANYWHERE[id])
             } else {
                 rooted(canon, m.start())
                     && !names_static_asset(canon, m.end())
@@ -715,7 +716,8 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     }
 }
 
-/// Whether the rooted path that ends at `end` (no climb before it) is followed by a blank
+/// Whether the rooted path that ends at `end` (no climb before it), or the same path opening
+/// the value without its root, is followed by a blank
 /// and one word of letters that ends the value (`/etc/hosts windows`, `cat /etc/hosts
 /// meaning`, `/etc/shadow permissions?`): a search or a question about the file. A file API
 /// handed the value opens a name with a blank in it (`hosts windows`), not the file, and a
@@ -724,8 +726,8 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 /// traversal, and a name glued to a mark (`/etc/passwd .jpg`, `/etc/passwd%00`) is a
 /// suffix trick, not a word.
 fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
-    // The path from its start: rooted at `/` or a drive (`~` and a bare name are a shell's
-    // or a relative path's, judged by their own rules), with no climb in it.
+    // The path from its start: rooted at `/` or a drive, or relative and opening the value
+    // (`~` is a shell's, judged by its own rules), with no climb in it.
     let start = s[..at]
         .trim_end_matches(|c| path_char(c) || c == '\\' || c == ':')
         .len();
@@ -733,13 +735,25 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
     let rooted = match path {
         [b'/', ..] => true,
         [d, b':', b'/' | b'\\', ..] => d.is_ascii_alphabetic(),
+        // The same path without its root, opening the value (`etc/passwd meaning`): a
+        // search box's text, which a file API would open relative to its own directory
+        // under a name with a blank in it. Bare (`etc/passwd`) it stays a path.
+        [c, ..] => {
+            c.is_ascii_alphanumeric()
+                && s[..start]
+                    .trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+                    .is_empty()
+        }
         _ => false,
     };
     if !rooted || s[..end].contains("..") {
         return false;
     }
-    let rest = after_path(&s[end..]);
-    if !rest.starts_with([' ', '\t']) {
+    let tail = &s[end..];
+    let rest = after_path(tail);
+    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
+    // separator after the file's name cuts or extends the path, it does not end it.
+    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
         return false;
     }
     let word = rest.trim_start_matches([' ', '\t']);
@@ -750,6 +764,26 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
         .take_while(|c| c.is_alphabetic())
         .count();
     (3..=32).contains(&letters) && word.chars().count() == letters
+}
+
+/// Windows' own settings files, which exist only in the system's directories
+/// (`C:\boot.ini`, `C:\Windows\win.ini`).
+const SYSTEM_ROOT_FILES: &[&str] = &["boot.ini", "win.ini", "system.ini"];
+
+/// Whether the hit `entry` at `at` is one of [`SYSTEM_ROOT_FILES`] named bare, with no
+/// separator or drive glued before it (`win.ini`, `"boot.ini"`, `file=win.ini`): a file API
+/// handed a bare name opens it in the application's own directory, where no such file lives
+/// (unlike `web.config` or `.env`, the application's own files, which stay judged bare), so
+/// the value climbs nothing and names no system directory. `C:win.ini`, `/boot.ini`,
+/// `windows\win.ini` and `../win.ini` reach the system's file and stay judged.
+/// A name cut by a separator after it (`boot.ini%00index.html`, whose NUL the canonical
+/// form spells `/`) is the truncation trick aimed at an application appending to the value,
+/// and stays judged.
+fn system_file_named_bare(s: &str, at: usize, entry: &str) -> bool {
+    let b = s.as_bytes();
+    SYSTEM_ROOT_FILES.contains(&entry)
+        && !matches!(b[..at].last(), Some(b'/' | b'\\' | b':'))
+        && !matches!(b.get(at + entry.len()), Some(b'/' | b'\\'))
 }
 
 /// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)
