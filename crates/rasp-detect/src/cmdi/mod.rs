@@ -834,6 +834,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
         return Some("option-injection");
     }
+    if bytes.all(ESCAPE | BRACE) && options::tex_write18(v) {
+        return Some("tex-write18");
+    }
     if bytes.all(DOLLAR | BRACE) && exim_run(v) {
         return Some("exim-run");
     }
