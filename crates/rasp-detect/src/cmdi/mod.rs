@@ -535,6 +535,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if options::sed_execute(v) {
         return Some("option-injection");
     }
+    if v.contains(&0xAD) && options::soft_hyphen_options(v) {
+        return Some("option-injection");
+    }
     if bytes.all(DOLLAR | PAREN | LT) && substitution_reads_file(v) {
         return Some("substitution");
     }
@@ -841,6 +844,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("substitution");
     }
     if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
+        return Some("option-injection");
+    }
+    if (bytes.any(PERCENT) || v.contains(&0xAD)) && options::soft_hyphen_options(v) {
         return Some("option-injection");
     }
     if bytes.all(ESCAPE | BRACE) && options::tex_write18(v) {

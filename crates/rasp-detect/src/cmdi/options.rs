@@ -77,6 +77,43 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
         || code_loading_options(v)
 }
 
+/// `%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input` (CVE-2024-4577): PHP
+/// on Windows converts the query string to the ANSI code page with best fit, which turns
+/// the soft hyphen (byte `AD`, U+00AD) into `-`, so php-cgi sees `-d` options that its
+/// check for a literal `-` let through. The value is read with its soft hyphens as dashes
+/// (and the escaped `=` and blank beside them decoded) and judged as an argument list.
+pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
+    const MAX_FOLDED: usize = 1024;
+    if v.len() > MAX_FOLDED
+        || !(v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%ad"))
+            || v.windows(2).any(|w| w == b"\xC2\xAD"))
+    {
+        return false;
+    }
+    let mut folded = Vec::with_capacity(v.len());
+    let mut i = 0;
+    while i < v.len() {
+        let rest = &v[i..];
+        if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"%ad") {
+            folded.push(b'-');
+            i += 3;
+        } else if rest.starts_with(b"\xC2\xAD") {
+            folded.push(b'-');
+            i += 2;
+        } else if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"%3d") {
+            folded.push(b'=');
+            i += 3;
+        } else if rest.starts_with(b"%20") {
+            folded.push(b' ');
+            i += 3;
+        } else {
+            folded.push(rest[0]);
+            i += 1;
+        }
+    }
+    code_loading_options(&folded)
+}
+
 /// Whether the value is an argument list: its first word (after blanks or a quote) is an
 /// option. Such a value is destined for a program's argument vector; a sentence or a form
 /// answer opens with a word.
@@ -1422,7 +1459,11 @@ fn has_operand(v: &[u8], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ghostscript_pipe, option_injection};
+    use super::{ghostscript_pipe, option_injection, soft_hyphen_options};
+
+    fn injects(v: &str) -> bool {
+        option_injection(v.as_bytes()) || soft_hyphen_options(v.as_bytes())
+    }
 
     #[test]
     fn options_that_run_commands() {
@@ -1588,8 +1629,11 @@ mod tests {
             "-c id",
             "-c whoami",
             "--pdf-engine=/tmp/x",
+            // CVE-2024-4577: soft hyphens a Windows code page turns into dashes.
+            "%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input",
+            "\u{ad}d allow_url_include=1 \u{ad}d auto_prepend_file=php://input",
         ] {
-            assert!(option_injection(v.as_bytes()), "{v}");
+            assert!(injects(v), "{v}");
         }
     }
 
@@ -1623,8 +1667,11 @@ mod tests {
             "-exec",
             "-c",
             "-d",
+            "caf%AD d allow=1",
+            "%ADd tomorrow",
+            "\u{ad}d a=1",
         ] {
-            assert!(!option_injection(v.as_bytes()), "{v}");
+            assert!(!injects(v), "{v}");
         }
     }
 
