@@ -40,6 +40,9 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // most ordinary values leave after one table lookup per byte and one word lookup.
     if !bytes.any(STRUCTURE | WIDE) {
         let reason = judge_plain(value.as_bytes(), bytes)?;
+        if reason == "command-line" && prose_about_commands(value.as_bytes()) {
+            return None;
+        }
         return Some(Detection {
             kind: AttackKind::Cmdi,
             engine: Engine::Grammar,
@@ -52,6 +55,12 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     if bytes.any(SEP)
         && !bytes.any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
         && harmless_chain(value.as_bytes())
+    {
+        return None;
+    }
+    if bytes.any(SEP)
+        && !bytes.any(DOLLAR | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
+        && prose_about_commands(value.as_bytes())
     {
         return None;
     }
@@ -526,6 +535,9 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if options::sed_execute(v) {
         return Some("option-injection");
     }
+    if v.contains(&0xAD) && options::soft_hyphen_options(v) {
+        return Some("option-injection");
+    }
     if bytes.all(DOLLAR | PAREN | LT) && substitution_reads_file(v) {
         return Some("substitution");
     }
@@ -833,6 +845,12 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
         return Some("option-injection");
+    }
+    if (bytes.any(PERCENT) || v.contains(&0xAD)) && options::soft_hyphen_options(v) {
+        return Some("option-injection");
+    }
+    if bytes.all(ESCAPE | BRACE) && options::tex_write18(v) {
+        return Some("tex-write18");
     }
     if bytes.all(DOLLAR | BRACE) && exim_run(v) {
         return Some("exim-run");
@@ -3531,6 +3549,142 @@ fn harmless_chain(v: &[u8]) -> bool {
             return false;
         }
     }
+}
+
+/// Most commands, lines or tail words read by [`prose_about_commands`].
+const MAX_PROSE_PARTS: usize = 12;
+
+/// English verbs that make the command line before them the subject of a sentence
+/// (`ls; cd; pwd are basic commands`, `curl -I https://example.com works`,
+/// `Invoke-WebRequest returns 403`): no program takes them as an operand.
+const PREDICATES: &[&[u8]] = &[
+    b"is",
+    b"are",
+    b"was",
+    b"were",
+    b"returns",
+    b"returned",
+    b"works",
+    b"worked",
+    b"fails",
+    b"failed",
+    b"shows",
+    b"showed",
+    b"prints",
+    b"printed",
+    b"hangs",
+    b"gives",
+    b"outputs",
+    b"doesn't",
+    b"didn't",
+    b"isn't",
+    b"aren't",
+    b"won't",
+    b"throws",
+    b"crashes",
+    b"lists",
+];
+
+/// Words of advice that introduce a command line in a sentence (`Try sudo apt-get update`).
+const ADVICE: &[&[u8]] = &[b"Try", b"Run", b"Use", b"Type", b"Then", b"Just", b"Please"];
+
+/// A value that writes about ordinary command lines rather than carrying one to a shell:
+/// a support message, a forum post, a documentation page. Three shapes:
+/// - a Markdown code fence (```` ```bash\nls -la\n``` ````) whose lines are each a list of
+///   ordinary program lines, see [`harmless_chain`];
+/// - a capitalised word of advice before such a list (`Try sudo apt-get update && sudo
+///   apt-get upgrade`);
+/// - such a list, or one command name alone, as the subject of an English verb with plain
+///   words after it (`ls; cd; pwd are basic commands`, `Invoke-WebRequest returns 403`).
+///
+/// A recon or file-reading program (`; id`, `| whoami`, `&& cat /etc/passwd`) is no
+/// ordinary program line, and a substitution, redirection or escape is never in one, so an
+/// injection wrapped in such prose is still judged.
+fn prose_about_commands(v: &[u8]) -> bool {
+    if v.len() > MAX_ARGS
+        || !v.is_ascii()
+        || v.iter()
+            .any(|&b| matches!(b, b'$' | b'(' | b'{' | b'<' | b'>' | b'\\' | b'%' | b'^'))
+    {
+        return false;
+    }
+    if let Some(rest) = v.strip_prefix(b"```") {
+        let lang = rest
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let Some(body) = rest[lang..]
+            .strip_prefix(b"\n")
+            .and_then(|b| b.trim_ascii_end().strip_suffix(b"```"))
+        else {
+            return false;
+        };
+        if body.contains(&b'`') {
+            return false;
+        }
+        let mut lines = body
+            .split(|&b| b == b'\n')
+            .map(<[u8]>::trim_ascii)
+            .filter(|l| !l.is_empty());
+        let mut n = 0;
+        return lines.all(|l| {
+            n += 1;
+            n <= MAX_PROSE_PARTS && harmless_list(l)
+        }) && n > 0;
+    }
+    if v.contains(&b'`') || v.contains(&b'\n') || v.contains(&b'\r') {
+        return false;
+    }
+    let words: Vec<&[u8]> = v
+        .split(|&b| b == b' ')
+        .filter(|w| !w.is_empty())
+        .take(4 * MAX_PROSE_PARTS + 1)
+        .collect();
+    if words.len() > 4 * MAX_PROSE_PARTS {
+        return false;
+    }
+    let advice = words.first().is_some_and(|w| ADVICE.contains(w)) && words.len() > 1;
+    let from = usize::from(advice);
+    let verb = words
+        .iter()
+        .skip(from + 1)
+        .position(|w| PREDICATES.contains(w))
+        .map(|p| p + from + 1);
+    if let Some(p) = verb {
+        let tail = &words[p + 1..];
+        let plain = tail.len() <= MAX_PROSE_PARTS
+            && tail.iter().all(|w| {
+                w.iter().all(|&c| {
+                    c.is_ascii_alphanumeric()
+                        || matches!(c, b'.' | b',' | b'!' | b'?' | b'\'' | b':' | b'-')
+                }) && !w.starts_with(b"-")
+            });
+        if !plain {
+            return false;
+        }
+        // `Invoke-WebRequest returns 403`: one command name, no arguments, as the subject.
+        let name = words[from];
+        if p == from + 1
+            && (matches!(classify(name), CommandWord::Known(_))
+                || std::str::from_utf8(&name.to_ascii_lowercase()).is_ok_and(vocabulary::is_cmdlet))
+        {
+            return true;
+        }
+    } else if !advice {
+        return false;
+    }
+    let subject = words[from..verb.unwrap_or(words.len())].join(&b' ');
+    harmless_list(&subject)
+}
+
+/// A `;`-separated list of [`harmless_chain`]s (`ls; cd; pwd`).
+fn harmless_list(v: &[u8]) -> bool {
+    let mut n = 0;
+    v.split(|&b| b == b';').all(|piece| {
+        n += 1;
+        let piece = piece.trim_ascii();
+        n <= MAX_PROSE_PARTS && !piece.is_empty() && harmless_chain(piece)
+    })
 }
 
 /// [`harmless_command_line`] for one segment `v` whose program word is `v[at..end]`;

