@@ -2074,7 +2074,7 @@ fn decide(
                 .then_some("select-list-tail")
         }
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
-            (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
+            p.waitfor_delay(i).then_some("time-delay")
         }
         // `1 for update`, `1 lock in share mode`, `1 for xml path('')`, `1 into @a`: after a
         // number (or a literal the value closed and cut off) the value ends the
@@ -3349,9 +3349,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
             };
         // (`WAITFOR DELAY` takes its time as a literal or variable; "WAITFOR DELAY in a
         // job takes too long" names the statement)
-        let delay = p.kw_is(0, Kw::Waitfor)
-            && p.kw_is(1, Kw::Delay)
-            && matches!(p.k(2), None | Some(Kind::Str | Kind::OpenStr | Kind::Var));
+        let delay = p.waitfor_delay(0);
         if strong_start || delay {
             return Some("statement");
         }
@@ -3421,10 +3419,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                 }
                 p.take_flags();
             }
-            Some(Kind::Kw(Kw::Waitfor))
-                if p.kw_is(i + 1, Kw::Delay)
-                    && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var)) =>
-            {
+            Some(Kind::Kw(Kw::Waitfor)) if p.waitfor_delay(i) => {
                 return Some("time-delay");
             }
             Some(Kind::Kw(Kw::Select)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {

@@ -2825,3 +2825,32 @@ fn keywords_split_around_themselves() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// A CASE expression never spans a `;`, and `WAITFOR DELAY|TIME` only pauses with its time
+/// operand: prose and searches that name the keywords stay quiet.
+#[test]
+fn case_and_waitfor_need_their_whole_construct() {
+    for v in [
+        "1;waitfor delay '0:0:5'--",
+        "1 waitfor delay '0:0:5'",
+        "'; waitfor delay '0:0:5'--",
+        "1);waitfor/**/time/**/'23:59:59'--",
+        "1; WAITFOR DELAY @d",
+        "WAITFOR DELAY '0:0:5'",
+        "(case when 1=1 then 1 else 0 end)",
+        "case when 1=1 then sleep(5) end",
+        "CASE WHEN (1=1) THEN 1 ELSE 0;--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "case closed; when done, then leave",
+        "Case closed; when in doubt, then ask",
+        "mssql waitfor delay example",
+        "waitfor delay sql server",
+        "WAITFOR DELAY",
+        "1; waitfor delay in a job",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
