@@ -891,7 +891,15 @@ impl<'a> Parser<'a> {
                     // The object needs its name (`DROP TABLE users`, `IF EXISTS x`):
                     // `'DROP TABLE' as his nickname` quotes the words and names nothing.
                     let named = matches!(next_text.as_str(), "or" | "temporary" | "definer")
-                        || matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_)));
+                        || matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_)))
+                        // or a double-quoted identifier (`DROP TABLE "users";`, standard
+                        // SQL, PostgreSQL, Oracle) that ends the statement or is qualified
+                        || (self.k(i + 2) == Some(Kind::Str)
+                            && self.text(i + 2).starts_with('"')
+                            && matches!(
+                                self.k(i + 3),
+                                None | Some(Kind::Semi | Kind::Dot | Kind::LParen)
+                            ));
                     named
                         && matches!(
                             next_text.as_str(),

@@ -719,7 +719,8 @@ const SPACE: u16 = 1 << 3;
 const AMP: u16 = 1 << 4;
 const BACKSLASH: u16 = 1 << 5;
 const EQ: u16 = 1 << 6;
-/// Lead bytes of U+2013..U+2032 and U+FF07 (typographic dashes, quotes and primes).
+/// Lead bytes of U+2013..U+2032, U+FF07 and U+02BC (typographic dashes, quotes and primes,
+/// the modifier-letter apostrophe).
 const TYPO: u16 = 1 << 7;
 /// The three quote bytes, each of which opens a context the value may land in.
 const SQUOTE: u16 = 1 << 8;
@@ -773,6 +774,7 @@ const BYTE_CLASSES: [u16; 256] = {
     t[b'=' as usize] |= EQ;
     t[0xe2] |= TYPO;
     t[0xef] |= TYPO;
+    t[0xca] |= TYPO;
     t[b'\'' as usize] |= SQUOTE;
     t[b'"' as usize] |= DQUOTE;
     t[b'`' as usize] |= BACKTICK;
@@ -886,39 +888,43 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     None
 }
 
-/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) replaced by
-/// `'` and the en/em dashes (U+2013, U+2014) by `--`. Found by their UTF-8 lead bytes as in
-/// [`has_typographic`], and the text between them copied in runs (no per-character decoding).
+/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) and the
+/// modifier-letter apostrophe (U+02BC, which keyboards and transliteration put for `'` and
+/// some back-ends and ORMs fold to it) replaced by `'`, and the en/em dashes (U+2013,
+/// U+2014) by `--`. Found by their UTF-8 lead bytes as in [`has_typographic`], and the text
+/// between them copied in runs (no per-character decoding).
 fn plain_quotes_and_dashes(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 8);
     let mut copied = 0;
-    for i in memchr::memchr2_iter(0xe2, 0xef, b) {
-        let with = match (b[i], b.get(i + 1..i + 3)) {
-            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => "'",
-            (0xe2, Some([0x80, 0x93 | 0x94])) => "--",
+    for i in memchr::memchr3_iter(0xe2, 0xef, 0xca, b) {
+        let (with, len) = match (b[i], b.get(i + 1..i + 3)) {
+            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => ("'", 3),
+            (0xe2, Some([0x80, 0x93 | 0x94])) => ("--", 3),
+            (0xca, _) if b.get(i + 1) == Some(&0xbc) => ("'", 2),
             _ => continue,
         };
-        // `i` starts a character (a lead byte), and so does `i + 3`
+        // `i` starts a character (a lead byte), and so does `i + len`
         out.push_str(&s[copied..i]);
         out.push_str(with);
-        copied = i + 3;
+        copied = i + len;
     }
     out.push_str(&s[copied..]);
     out
 }
 
 /// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces
-/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07). Their UTF-8 forms are `E2 80 xx` and
-/// `EF BC 87`; in valid UTF-8 a lead byte starts a character, so a byte search finds
-/// exactly the characters a `char` search would, without decoding every character.
+/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07, U+02BC). Their UTF-8 forms are
+/// `E2 80 xx`, `EF BC 87` and `CA BC`; in valid UTF-8 a lead byte starts a character, so a
+/// byte search finds exactly the characters a `char` search would, without decoding every
+/// character.
 fn has_typographic(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+    memchr::memchr3_iter(0xe2, 0xef, 0xca, b).any(|i| {
         matches!(
             (b[i], b.get(i + 1..i + 3)),
             (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87]))
-        )
+        ) || (b[i] == 0xca && b.get(i + 1) == Some(&0xbc))
     })
 }
 
