@@ -2682,6 +2682,27 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && p.k(i + 4) == Some(Kind::Str)
             && p.k(i + 5) == Some(Kind::RParen);
         mode.then_some(if arg { i + 6 } else { i + 3 })
+    } else if w(i, "format") && p.k(i + 1) == Some(Kind::Word) && clickhouse_format(p.text(i + 1)) {
+        // ClickHouse's `FORMAT JSON`: the result re-encoded in a format the attacker
+        // names, which confirms the dialect (a format name is one of ClickHouse's)
+        Some(i + 2)
+    } else if w(i, "settings") {
+        // ClickHouse's `SETTINGS max_threads=1, readonly=0`: query settings the
+        // attacker sets, each a snake_case name `=` a constant
+        let mut j = i + 1;
+        while j < n && j < i + 1 + 4 * 16 {
+            let named = p.k(j) == Some(Kind::Word) && (j > i + 1 || p.text(j).contains('_'));
+            let set = p.k(j + 1) == Some(Kind::Cmp) && p.text(j + 1) == "=";
+            if !(named && set && matches!(p.k(j + 2), Some(Kind::Num | Kind::Str))) {
+                break;
+            }
+            j += 3;
+            if p.k(j) != Some(Kind::Comma) {
+                break;
+            }
+            j += 1;
+        }
+        (j > i + 1).then_some(j)
     } else if p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var) {
         // `INTO @a, @b, @c` (or bare `@,@,@`): MySQL copies the row into one variable per
         // column and errors when the counts differ, so a LIMIT parameter pasted unquoted
@@ -2698,6 +2719,28 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
         None
     };
     end == Some(n)
+}
+
+/// Whether `w` names one of ClickHouse's input/output formats (`JSON`, `JSONEachRow`,
+/// `CSVWithNames`, `TabSeparated`, `PrettyCompact`, `Vertical`, …), by the families
+/// their names are built from, in ClickHouse's spelling (upper case or CamelCase: the
+/// names are case-sensitive, so "1 format json files" is no clause).
+fn clickhouse_format(w: &str) -> bool {
+    const FAMILIES: [&str; 12] = [
+        "JSON",
+        "CSV",
+        "TSV",
+        "TabSeparated",
+        "Pretty",
+        "Vertical",
+        "XML",
+        "Values",
+        "Native",
+        "RowBinary",
+        "Parquet",
+        "Markdown",
+    ];
+    w.len() <= 40 && FAMILIES.iter().any(|f| w.starts_with(f))
 }
 
 /// `the 'or' operator`, `"and" vs "or"`, `'and'/'or' in SQL`: the whole value is words

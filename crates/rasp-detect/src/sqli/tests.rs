@@ -2885,3 +2885,31 @@ fn quoted_identifier_drop_and_modifier_apostrophe() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// ClickHouse's trailing clauses after a number: `SETTINGS name=constant, …` and
+/// `FORMAT <format>` (a format name in ClickHouse's case-sensitive spelling).
+#[test]
+fn clickhouse_trailers_after_a_number() {
+    for v in [
+        "1 SETTINGS max_threads=1",
+        "1 SETTINGS max_threads=1, readonly=0",
+        "1 settings max_execution_time = 1",
+        "1 FORMAT JSON--",
+        "1 FORMAT JSONEachRow -- x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1 settings page",
+        "3 Settings",
+        "1 SETTINGS",
+        "Windows 10 settings x=1",
+        "2 settings user_name=bob",
+        "1 format json",
+        "1 format JSON files",
+        "2 format options",
+        "1 format PDF",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
