@@ -89,6 +89,15 @@ impl<'a> Parser<'a> {
         self.kw(i) == Some(k)
     }
 
+    /// Whether `WAITFOR` at `i` is `WAITFOR DELAY|TIME <time>`: the statement only pauses
+    /// with its time operand, a string (`'0:0:5'`) or a variable, so "waitfor delay
+    /// example" or "waitfor delay sql server" is a search naming the statement.
+    pub fn waitfor_delay(&self, i: usize) -> bool {
+        self.kw_is(i, Kw::Waitfor)
+            && self.kw_is(i + 1, Kw::Delay)
+            && matches!(self.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var))
+    }
+
     fn kw(&self, i: usize) -> Option<Kw> {
         match self.k(i) {
             Some(Kind::Kw(k)) => Some(k),
@@ -370,6 +379,11 @@ impl<'a> Parser<'a> {
         let mut saw_when = false;
         let mut saw_then = false;
         while j < self.t.len() {
+            // a `;` ends the statement, so a CASE still open there never closes: "case
+            // closed; when done, then leave" is prose whose WHEN and THEN follow the `;`
+            if self.k(j) == Some(Kind::Semi) {
+                break;
+            }
             match self.kw(j) {
                 Some(Kw::Case) => d += 1,
                 Some(Kw::When) => saw_when = true,
@@ -816,7 +830,7 @@ impl<'a> Parser<'a> {
         let next_text = self.text(i + 1).to_ascii_lowercase();
         match self.kw(i) {
             Some(Kw::Select) => self.select_statement(i),
-            Some(Kw::Waitfor) => self.kw(i + 1) == Some(Kw::Delay),
+            Some(Kw::Waitfor) => self.waitfor_delay(i),
             // PostgreSQL's anonymous block `DO $$ … $$` (its body is a dollar-quoted
             // string); MySQL's `DO SLEEP(5)` evaluates an attack function for its effect
             None if self.k(i) == Some(Kind::Word) && w == "do" => match next {
@@ -877,7 +891,15 @@ impl<'a> Parser<'a> {
                     // The object needs its name (`DROP TABLE users`, `IF EXISTS x`):
                     // `'DROP TABLE' as his nickname` quotes the words and names nothing.
                     let named = matches!(next_text.as_str(), "or" | "temporary" | "definer")
-                        || matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_)));
+                        || matches!(self.k(i + 2), Some(Kind::Word | Kind::Kw(_)))
+                        // or a double-quoted identifier (`DROP TABLE "users";`, standard
+                        // SQL, PostgreSQL, Oracle) that ends the statement or is qualified
+                        || (self.k(i + 2) == Some(Kind::Str)
+                            && self.text(i + 2).starts_with('"')
+                            && matches!(
+                                self.k(i + 3),
+                                None | Some(Kind::Semi | Kind::Dot | Kind::LParen)
+                            ));
                     named
                         && matches!(
                             next_text.as_str(),

@@ -719,7 +719,8 @@ const SPACE: u16 = 1 << 3;
 const AMP: u16 = 1 << 4;
 const BACKSLASH: u16 = 1 << 5;
 const EQ: u16 = 1 << 6;
-/// Lead bytes of U+2013..U+2032 and U+FF07 (typographic dashes, quotes and primes).
+/// Lead bytes of U+2013..U+2032, U+FF07 and U+02BC (typographic dashes, quotes and primes,
+/// the modifier-letter apostrophe).
 const TYPO: u16 = 1 << 7;
 /// The three quote bytes, each of which opens a context the value may land in.
 const SQUOTE: u16 = 1 << 8;
@@ -773,6 +774,7 @@ const BYTE_CLASSES: [u16; 256] = {
     t[b'=' as usize] |= EQ;
     t[0xe2] |= TYPO;
     t[0xef] |= TYPO;
+    t[0xca] |= TYPO;
     t[b'\'' as usize] |= SQUOTE;
     t[b'"' as usize] |= DQUOTE;
     t[b'`' as usize] |= BACKTICK;
@@ -886,39 +888,43 @@ fn analyze_decoded(value: &str, classes: u16) -> Option<&'static str> {
     None
 }
 
-/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) replaced by
-/// `'` and the en/em dashes (U+2013, U+2014) by `--`. Found by their UTF-8 lead bytes as in
-/// [`has_typographic`], and the text between them copied in runs (no per-character decoding).
+/// `s` with the typographic quotes and primes (U+2018, U+2019, U+2032, U+FF07) and the
+/// modifier-letter apostrophe (U+02BC, which keyboards and transliteration put for `'` and
+/// some back-ends and ORMs fold to it) replaced by `'`, and the en/em dashes (U+2013,
+/// U+2014) by `--`. Found by their UTF-8 lead bytes as in [`has_typographic`], and the text
+/// between them copied in runs (no per-character decoding).
 fn plain_quotes_and_dashes(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len() + 8);
     let mut copied = 0;
-    for i in memchr::memchr2_iter(0xe2, 0xef, b) {
-        let with = match (b[i], b.get(i + 1..i + 3)) {
-            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => "'",
-            (0xe2, Some([0x80, 0x93 | 0x94])) => "--",
+    for i in memchr::memchr3_iter(0xe2, 0xef, 0xca, b) {
+        let (with, len) = match (b[i], b.get(i + 1..i + 3)) {
+            (0xe2, Some([0x80, 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87])) => ("'", 3),
+            (0xe2, Some([0x80, 0x93 | 0x94])) => ("--", 3),
+            (0xca, _) if b.get(i + 1) == Some(&0xbc) => ("'", 2),
             _ => continue,
         };
-        // `i` starts a character (a lead byte), and so does `i + 3`
+        // `i` starts a character (a lead byte), and so does `i + len`
         out.push_str(&s[copied..i]);
         out.push_str(with);
-        copied = i + 3;
+        copied = i + len;
     }
     out.push_str(&s[copied..]);
     out
 }
 
 /// Whether `s` holds one of the typographic quotes or dashes [`analyze_decoded`] replaces
-/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07). Their UTF-8 forms are `E2 80 xx` and
-/// `EF BC 87`; in valid UTF-8 a lead byte starts a character, so a byte search finds
-/// exactly the characters a `char` search would, without decoding every character.
+/// (U+2013, U+2014, U+2018, U+2019, U+2032, U+FF07, U+02BC). Their UTF-8 forms are
+/// `E2 80 xx`, `EF BC 87` and `CA BC`; in valid UTF-8 a lead byte starts a character, so a
+/// byte search finds exactly the characters a `char` search would, without decoding every
+/// character.
 fn has_typographic(s: &str) -> bool {
     let b = s.as_bytes();
-    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+    memchr::memchr3_iter(0xe2, 0xef, 0xca, b).any(|i| {
         matches!(
             (b[i], b.get(i + 1..i + 3)),
             (0xe2, Some([0x80, 0x93 | 0x94 | 0x98 | 0x99 | 0xb2])) | (0xef, Some([0xbc, 0x87]))
-        )
+        ) || (b[i] == 0xca && b.get(i + 1) == Some(&0xbc))
     })
 }
 
@@ -2074,7 +2080,7 @@ fn decide(
                 .then_some("select-list-tail")
         }
         Some(Kind::Kw(Kw::Waitfor)) if broke || start_kind != StartKind::Empty => {
-            (p.kw_is(i + 1, Kw::Delay)).then_some("time-delay")
+            p.waitfor_delay(i).then_some("time-delay")
         }
         // `1 for update`, `1 lock in share mode`, `1 for xml path('')`, `1 into @a`: after a
         // number (or a literal the value closed and cut off) the value ends the
@@ -2676,6 +2682,27 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
             && p.k(i + 4) == Some(Kind::Str)
             && p.k(i + 5) == Some(Kind::RParen);
         mode.then_some(if arg { i + 6 } else { i + 3 })
+    } else if w(i, "format") && p.k(i + 1) == Some(Kind::Word) && clickhouse_format(p.text(i + 1)) {
+        // ClickHouse's `FORMAT JSON`: the result re-encoded in a format the attacker
+        // names, which confirms the dialect (a format name is one of ClickHouse's)
+        Some(i + 2)
+    } else if w(i, "settings") {
+        // ClickHouse's `SETTINGS max_threads=1, readonly=0`: query settings the
+        // attacker sets, each a snake_case name `=` a constant
+        let mut j = i + 1;
+        while j < n && j < i + 1 + 4 * 16 {
+            let named = p.k(j) == Some(Kind::Word) && (j > i + 1 || p.text(j).contains('_'));
+            let set = p.k(j + 1) == Some(Kind::Cmp) && p.text(j + 1) == "=";
+            if !(named && set && matches!(p.k(j + 2), Some(Kind::Num | Kind::Str))) {
+                break;
+            }
+            j += 3;
+            if p.k(j) != Some(Kind::Comma) {
+                break;
+            }
+            j += 1;
+        }
+        (j > i + 1).then_some(j)
     } else if p.kw_is(i, Kw::Into) && p.k(i + 1) == Some(Kind::Var) {
         // `INTO @a, @b, @c` (or bare `@,@,@`): MySQL copies the row into one variable per
         // column and errors when the counts differ, so a LIMIT parameter pasted unquoted
@@ -2692,6 +2719,28 @@ fn lone_statement_tail(p: &Parser<'_>, i: usize) -> bool {
         None
     };
     end == Some(n)
+}
+
+/// Whether `w` names one of ClickHouse's input/output formats (`JSON`, `JSONEachRow`,
+/// `CSVWithNames`, `TabSeparated`, `PrettyCompact`, `Vertical`, …), by the families
+/// their names are built from, in ClickHouse's spelling (upper case or CamelCase: the
+/// names are case-sensitive, so "1 format json files" is no clause).
+fn clickhouse_format(w: &str) -> bool {
+    const FAMILIES: [&str; 12] = [
+        "JSON",
+        "CSV",
+        "TSV",
+        "TabSeparated",
+        "Pretty",
+        "Vertical",
+        "XML",
+        "Values",
+        "Native",
+        "RowBinary",
+        "Parquet",
+        "Markdown",
+    ];
+    w.len() <= 40 && FAMILIES.iter().any(|f| w.starts_with(f))
 }
 
 /// `the 'or' operator`, `"and" vs "or"`, `'and'/'or' in SQL`: the whole value is words
@@ -3349,9 +3398,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
             };
         // (`WAITFOR DELAY` takes its time as a literal or variable; "WAITFOR DELAY in a
         // job takes too long" names the statement)
-        let delay = p.kw_is(0, Kw::Waitfor)
-            && p.kw_is(1, Kw::Delay)
-            && matches!(p.k(2), None | Some(Kind::Str | Kind::OpenStr | Kind::Var));
+        let delay = p.waitfor_delay(0);
         if strong_start || delay {
             return Some("statement");
         }
@@ -3421,10 +3468,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                 }
                 p.take_flags();
             }
-            Some(Kind::Kw(Kw::Waitfor))
-                if p.kw_is(i + 1, Kw::Delay)
-                    && matches!(p.k(i + 2), Some(Kind::Str | Kind::OpenStr | Kind::Var)) =>
-            {
+            Some(Kind::Kw(Kw::Waitfor)) if p.waitfor_delay(i) => {
                 return Some("time-delay");
             }
             Some(Kind::Kw(Kw::Select)) if i == 0 || p.k(i - 1) == Some(Kind::LParen) => {

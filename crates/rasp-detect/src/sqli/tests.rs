@@ -546,7 +546,7 @@ fn a_call_as_element_text_is_markup() {
 /// The byte searches that replaced `str` searches agree with them (speed only, same answers).
 #[test]
 fn byte_searches_agree_with_their_definitions() {
-    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
+    const QUOTES: [char; 5] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}', '\u{2bc}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
     let old_punct = |v: &str| {
         v.bytes()
@@ -558,6 +558,7 @@ fn byte_searches_agree_with_their_definitions() {
     let pieces = [
         "a", " ", "-", "/", "*", "|", "&", "(", ")", "'", "\u{2019}", "\u{2018}", "\u{2032}",
         "\u{ff07}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{201c}", "\u{ff08}", "é", "#", "@",
+        "\u{2bc}", "\u{2bb}", "\u{2bd}", "\u{27c}",
     ];
     for a in pieces {
         for b in pieces {
@@ -630,7 +631,7 @@ fn unescaped_context_is_skipped_only_when_its_tokens_are_the_same() {
 /// characters gives.
 #[test]
 fn typographic_replacement_matches_the_character_replacement() {
-    const QUOTES: [char; 4] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}'];
+    const QUOTES: [char; 5] = ['\u{2032}', '\u{2019}', '\u{2018}', '\u{ff07}', '\u{2bc}'];
     const DASHES: [char; 2] = ['\u{2013}', '\u{2014}'];
     for v in [
         "it\u{2019}s \u{2018}quoted\u{2019} \u{2014} dash \u{2013} en",
@@ -640,6 +641,7 @@ fn typographic_replacement_matches_the_character_replacement() {
         "plain",
         "",
         "\u{e2}\u{ef} latin bytes, \u{2192} arrow, \u{2122}",
+        "1\u{2bc} OR 1=1--, \u{2bb}okina \u{27c} \u{2bc}",
     ] {
         assert_eq!(
             super::plain_quotes_and_dashes(v),
@@ -2821,6 +2823,92 @@ fn keywords_split_around_themselves() {
         "reunion selection",
         "oorr and aandnd",
         "Kylie's ORor",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// A CASE expression never spans a `;`, and `WAITFOR DELAY|TIME` only pauses with its time
+/// operand: prose and searches that name the keywords stay quiet.
+#[test]
+fn case_and_waitfor_need_their_whole_construct() {
+    for v in [
+        "1;waitfor delay '0:0:5'--",
+        "1 waitfor delay '0:0:5'",
+        "'; waitfor delay '0:0:5'--",
+        "1);waitfor/**/time/**/'23:59:59'--",
+        "1; WAITFOR DELAY @d",
+        "WAITFOR DELAY '0:0:5'",
+        "(case when 1=1 then 1 else 0 end)",
+        "case when 1=1 then sleep(5) end",
+        "CASE WHEN (1=1) THEN 1 ELSE 0;--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "case closed; when done, then leave",
+        "Case closed; when in doubt, then ask",
+        "mssql waitfor delay example",
+        "waitfor delay sql server",
+        "WAITFOR DELAY",
+        "1; waitfor delay in a job",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// A double-quoted identifier names the dropped object as a bare word does, and the
+/// modifier-letter apostrophe (U+02BC) is read as `'` where the grammar then finds SQL.
+#[test]
+fn quoted_identifier_drop_and_modifier_apostrophe() {
+    for v in [
+        "\"; DROP TABLE \"users\";--",
+        "'; DROP TABLE \"users\";--",
+        "1; drop table \"public\".\"users\"",
+        "1\u{2bc} OR 1=1--",
+        "admin\u{2bc}--",
+        "x\u{2bc} UNION SELECT password FROM users--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "He said \"; drop table \"users\" and laughed",
+        "'DROP TABLE \"users\"' as his nickname",
+        "don\u{2019}t",
+        "O\u{2019}Brien",
+        "don\u{2bc}t",
+        "O\u{2bc}Brien",
+        "Ha\u{2bc}apua\u{2bc}ina and Hawai\u{2bc}i",
+        "\u{43f}\u{2bc}\u{44f}\u{442}\u{44c} or more",
+        "it\u{2bc}s 1 or 2 -- maybe",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// ClickHouse's trailing clauses after a number: `SETTINGS name=constant, …` and
+/// `FORMAT <format>` (a format name in ClickHouse's case-sensitive spelling).
+#[test]
+fn clickhouse_trailers_after_a_number() {
+    for v in [
+        "1 SETTINGS max_threads=1",
+        "1 SETTINGS max_threads=1, readonly=0",
+        "1 settings max_execution_time = 1",
+        "1 FORMAT JSON--",
+        "1 FORMAT JSONEachRow -- x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1 settings page",
+        "3 Settings",
+        "1 SETTINGS",
+        "Windows 10 settings x=1",
+        "2 settings user_name=bob",
+        "1 format json",
+        "1 format JSON files",
+        "2 format options",
+        "1 format PDF",
     ] {
         assert!(!hit(v), "false positive {v:?}");
     }
