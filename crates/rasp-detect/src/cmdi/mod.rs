@@ -50,20 +50,6 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             reason,
         });
     }
-    // `rm -rf node_modules && npm install`, `git log --oneline | head -5`: a whole value
-    // that is a list of ordinary program lines (see [`harmless_chain`]).
-    if bytes.any(SEP)
-        && !bytes.any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
-        && harmless_chain(value.as_bytes())
-    {
-        return None;
-    }
-    if bytes.any(SEP)
-        && !bytes.any(DOLLAR | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
-        && prose_about_commands(value.as_bytes())
-    {
-        return None;
-    }
     // ``use `git pull --rebase` ``, ``try `pip install requests` then `python app.py` ``:
     // a code span holding an ordinary program line, even run as a substitution, runs
     // nothing an attacker wants; the value is judged with each such span as a plain word.
@@ -131,6 +117,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 None
             }
         })?;
+    // `rm -rf node_modules && npm install`, `git log --oneline | head -5`: a whole value
+    // that is a list of ordinary program lines (see [`harmless_chain`]), or prose about
+    // one (see [`prose_about_commands`]), is quiet whatever the judgment above found. Both
+    // tests are pure and only ever quiet a value, so they are asked of flagged values
+    // alone: most values with a separator are not flagged, and these tests read words.
+    if bytes.any(SEP)
+        && !bytes.any(DOLLAR | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
+        && ((!bytes.any(BACKTICK) && harmless_chain(value.as_bytes()))
+            || prose_about_commands(value.as_bytes()))
+    {
+        return None;
+    }
     Some(Detection {
         kind: AttackKind::Cmdi,
         engine: Engine::Grammar,

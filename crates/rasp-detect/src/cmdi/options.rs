@@ -85,8 +85,10 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
 pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
     const MAX_FOLDED: usize = 1024;
     if v.len() > MAX_FOLDED
-        || !(v.windows(3).any(|w| w.eq_ignore_ascii_case(b"%ad"))
-            || v.windows(2).any(|w| w == b"\xC2\xAD"))
+        || !(memchr::memchr_iter(b'%', v).any(|i| {
+            v.get(i + 1..i + 3)
+                .is_some_and(|h| h.eq_ignore_ascii_case(b"ad"))
+        }) || memchr::memmem::find(v, b"\xC2\xAD").is_some())
     {
         return false;
     }
@@ -148,14 +150,10 @@ fn argument_list(v: &[u8]) -> bool {
 ///   directory an upload planted; `--pdf-engine=xelatex` picks an installed one.
 fn code_loading_options(v: &[u8]) -> bool {
     let list = argument_list(v);
-    v.iter()
-        .enumerate()
-        .filter(|&(_, &c)| c == b'-')
-        .take(MAX_DASHES)
-        .any(|(at, _)| {
-            let opens = opens_word(v, at) || (list && at > 0 && v[at - 1] == b'=');
-            opens && code_loading_option(v, at, list)
-        })
+    memchr::memchr_iter(b'-', v).take(MAX_DASHES).any(|at| {
+        let opens = opens_word(v, at) || (list && at > 0 && v[at - 1] == b'=');
+        opens && code_loading_option(v, at, list)
+    })
 }
 
 /// [`code_loading_options`] for the option whose first dash is at `at`.
@@ -174,21 +172,20 @@ fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
     let after = from + n;
     let next = v.get(after).copied();
     let ends = next.is_none_or(|c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b','));
-    let lower = name.to_ascii_lowercase();
-    if list
-        && ends
-        && matches!(
-            lower.as_slice(),
-            b"shell-escape" | b"enable-write18" | b"shell_escape"
-        )
-    {
+    // (on the stack: this runs for every option-like word of every value with a dash)
+    let mut lower_buf = [0u8; MAX_NAME];
+    let lower = &mut lower_buf[..n];
+    lower.copy_from_slice(name);
+    lower.make_ascii_lowercase();
+    let lower = &*lower;
+    if list && ends && matches!(lower, b"shell-escape" | b"enable-write18" | b"shell_escape") {
         return true;
     }
     if double {
-        if list && lower.as_slice() == b"exec" {
+        if list && lower == b"exec" {
             return exec_argument(v, after);
         }
-        return name_ends_with(&lower, b"engine", false)
+        return name_ends_with(lower, b"engine", false)
             && next == Some(b'=')
             && super::in_scratch_dir(option_value(v, after, 128, path_byte));
     }
@@ -210,6 +207,7 @@ fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
     }
     if let Some(key) = lower.strip_prefix(b"d") {
         // `-dauto_prepend_file=…` glued, or `-d auto_prepend_file=…`.
+        let mut spaced_buf = [0u8; MAX_NAME + 1];
         let (key, eq) = if key.is_empty() {
             if !matches!(next, Some(b' ' | b'\t' | b'+')) {
                 return false;
@@ -220,11 +218,14 @@ fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
                 .take(MAX_NAME + 1)
                 .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
                 .count();
-            (v[k..k + m].to_ascii_lowercase(), k + m)
+            let spaced = &mut spaced_buf[..m];
+            spaced.copy_from_slice(&v[k..k + m]);
+            spaced.make_ascii_lowercase();
+            (&*spaced, k + m)
         } else {
-            (key.to_vec(), after)
+            (key, after)
         };
-        if v.get(eq) == Some(&b'=') && has_operand(v, eq + 1) && php_code_directive(&key) {
+        if v.get(eq) == Some(&b'=') && has_operand(v, eq + 1) && php_code_directive(key) {
             return true;
         }
     }

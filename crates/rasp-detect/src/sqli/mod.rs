@@ -440,39 +440,56 @@ fn keywords_unstripped(value: &str) -> Option<String> {
     if b.len() > STRIPPED_MAX_LEN {
         return None;
     }
-    // the copy is made from the first joined word on: most values hold none
-    let mut out: Option<Vec<u8>> = None;
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_alphabetic() {
-            if let Some(o) = out.as_mut() {
-                o.push(b[i]);
-            }
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < b.len() && b[i].is_ascii_alphabetic() {
-            i += 1;
-        }
-        let word = &b[start..i];
-        let kw = STRIPPED_KEYWORDS
-            .iter()
-            .find(|k| self_embedded(word, k.as_bytes()));
-        match (kw, out.as_mut()) {
-            (Some(kw), Some(o)) => o.extend_from_slice(kw.as_bytes()),
-            (Some(kw), None) => {
-                let mut o = Vec::with_capacity(b.len());
-                o.extend_from_slice(&b[..start]);
-                o.extend_from_slice(kw.as_bytes());
-                out = Some(o);
-            }
-            (None, Some(o)) => o.extend_from_slice(word),
-            (None, None) => {}
-        }
+    // Most values hold no joined word: find the first one before copying anything.
+    let mut words = letter_runs(b);
+    let (start, end, kw) =
+        words.find_map(|(s, e)| stripped_keyword(&b[s..e]).map(|k| (s, e, k)))?;
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..start]);
+    out.extend_from_slice(kw.as_bytes());
+    let mut copied = end;
+    for (s, e) in words {
+        out.extend_from_slice(&b[copied..s]);
+        out.extend_from_slice(stripped_keyword(&b[s..e]).map_or(&b[s..e], str::as_bytes));
+        copied = e;
     }
+    out.extend_from_slice(&b[copied..]);
     // only ASCII letters were replaced, so the bytes stay UTF-8
-    String::from_utf8(out?).ok()
+    String::from_utf8(out).ok()
+}
+
+/// The runs of ASCII letters of `b`, as `(start, end)` offsets.
+fn letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        i += b[i..].iter().position(u8::is_ascii_alphabetic)?;
+        let start = i;
+        i += b[i..]
+            .iter()
+            .position(|c| !c.is_ascii_alphabetic())
+            .unwrap_or(b.len() - i);
+        Some((start, i))
+    })
+}
+
+/// The keyword a once-deleting filter makes of `word` (letters only), if it is one split
+/// around a copy of itself. Such a word is twice its keyword's length and opens and ends
+/// with the keyword's own first and last letters, which settles most words before the
+/// comparison.
+fn stripped_keyword(word: &[u8]) -> Option<&'static str> {
+    let (&first, &last) = (word.first()?, word.last()?);
+    if word.len() % 2 != 0 || word.len() > 12 {
+        return None;
+    }
+    // (letters only: setting bit 5 lower-cases them)
+    let (first, last) = (first | 0x20, last | 0x20);
+    STRIPPED_KEYWORDS.iter().copied().find(|k| {
+        let k = k.as_bytes();
+        2 * k.len() == word.len()
+            && k[0] == first
+            && k[k.len() - 1] == last
+            && self_embedded(word, k)
+    })
 }
 
 /// Whether `word` is `kw` cut at an inner point with a copy of `kw` inserted there
