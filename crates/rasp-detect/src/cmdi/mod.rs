@@ -533,7 +533,7 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if options::sed_execute(v) {
         return Some("option-injection");
     }
-    if v.contains(&0xAD) && options::soft_hyphen_options(v) {
+    if memchr::memchr(0xAD, v).is_some() && options::soft_hyphen_options(v) {
         return Some("option-injection");
     }
     if bytes.all(DOLLAR | PAREN | LT) && substitution_reads_file(v) {
@@ -844,7 +844,8 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(PERCENT) && options::ghostscript_pipe(v) {
         return Some("option-injection");
     }
-    if (bytes.any(PERCENT) || v.contains(&0xAD)) && options::soft_hyphen_options(v) {
+    if (bytes.any(PERCENT) || memchr::memchr(0xAD, v).is_some()) && options::soft_hyphen_options(v)
+    {
         return Some("option-injection");
     }
     if bytes.all(ESCAPE | BRACE) && options::tex_write18(v) {

@@ -88,7 +88,7 @@ pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
         || !(memchr::memchr_iter(b'%', v).any(|i| {
             v.get(i + 1..i + 3)
                 .is_some_and(|h| h.eq_ignore_ascii_case(b"ad"))
-        }) || memchr::memmem::find(v, b"\xC2\xAD").is_some())
+        }) || memchr::memchr_iter(0xAD, v).any(|i| i > 0 && v[i - 1] == 0xC2))
     {
         return false;
     }

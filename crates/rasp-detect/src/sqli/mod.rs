@@ -476,11 +476,13 @@ fn letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// around a copy of itself. Such a word is twice its keyword's length and opens and ends
 /// with the keyword's own first and last letters, which settles most words before the
 /// comparison.
+#[inline]
 fn stripped_keyword(word: &[u8]) -> Option<&'static str> {
-    let (&first, &last) = (word.first()?, word.last()?);
-    if word.len() % 2 != 0 || word.len() > 12 {
+    // (twice the length of a keyword of STRIPPED_KEYWORDS: two to six letters)
+    if !matches!(word.len(), 4 | 6 | 8 | 10 | 12) {
         return None;
     }
+    let (first, last) = (word[0], word[word.len() - 1]);
     // (letters only: setting bit 5 lower-cases them)
     let (first, last) = (first | 0x20, last | 0x20);
     STRIPPED_KEYWORDS.iter().copied().find(|k| {
