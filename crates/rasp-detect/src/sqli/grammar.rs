@@ -901,6 +901,7 @@ impl<'a> Parser<'a> {
                                 None | Some(Kind::Semi | Kind::Dot | Kind::LParen)
                             ));
                     named
+                        && !((w == "drop" || w == "truncate") && self.prose_after_name(i + 2))
                         && matches!(
                             next_text.as_str(),
                             "table"
@@ -1232,6 +1233,51 @@ impl<'a> Parser<'a> {
             },
             _ => false,
         }
+    }
+
+    /// `Drop table reservation for Friday`, `truncate table booking tonight please`: the
+    /// object's name (token `n`, after `IF EXISTS`) followed by a plain word that no `DROP`
+    /// or `TRUNCATE` takes there. SQL ends the statement after the name or goes on with
+    /// `CASCADE`, `RESTRICT`, `PURGE`, `ON <table>` or a list; a sentence goes on with
+    /// words ("for Friday"), which is a syntax error to any database. (`; DROP TABLE
+    /// users--`, `DROP TABLE users;` and `drop table users cascade` stay statements.)
+    fn prose_after_name(&self, mut n: usize) -> bool {
+        if self.text(n).eq_ignore_ascii_case("if")
+            && self.text(n + 1).eq_ignore_ascii_case("exists")
+        {
+            n += 2;
+        }
+        // (a statement keyword after the name starts T-SQL's next statement of the batch:
+        // `drop table users exec xp_cmdshell …`)
+        let plain = match self.k(n + 1) {
+            Some(Kind::Word) => true,
+            Some(Kind::Kw(k)) => !matches!(k, Kw::Statement | Kw::Select | Kw::Waitfor | Kw::Union),
+            _ => false,
+        };
+        if self.k(n) != Some(Kind::Word) || !plain {
+            return false;
+        }
+        let next = self.text(n + 1);
+        next.bytes().all(|c| c.is_ascii_alphabetic())
+            && ![
+                "cascade",
+                "restrict",
+                "purge",
+                "on",
+                "force",
+                "constraints",
+                "immediate",
+                "reuse",
+                "drop",
+                "storage",
+                "continue",
+                "restart",
+                "identity",
+                "partition",
+                "go",
+            ]
+            .iter()
+            .any(|k| next.eq_ignore_ascii_case(k))
     }
 
     /// A whole `SELECT` statement at `i` whose select list is SQL, not prose ("select one of

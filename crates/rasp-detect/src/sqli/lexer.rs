@@ -84,15 +84,29 @@ fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[usize::from(b)]
 }
 
-/// Word bytes, stopping before NBSP / U+FFFD (see the main loop).
+/// Word bytes, stopping before a Unicode blank or U+FFFD (see the main loop).
 fn word_continues(b: &[u8], j: usize) -> bool {
     let c = b[j];
     if c < 0x80 {
         return WORD_BYTE[usize::from(c)];
     }
-    let nbsp = c == 0xc2 && b.get(j + 1) == Some(&0xa0);
-    let replacement = c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd);
-    !(nbsp || replacement)
+    unicode_blank(b, j) == 0
+        && !(c == 0xef && b.get(j + 1) == Some(&0xbf) && b.get(j + 2) == Some(&0xbd))
+}
+
+/// The length of the blank spelled at `j` that the lexer skips like a space, or 0: NBSP,
+/// NEL (U+0085) and the line and paragraph separators U+2028 / U+2029. MySQL's lenient
+/// charsets read 0xA0 as a blank, and layers between the client and the query (a JS
+/// `\s` replace, Java's and .NET's line readers, NFKC pipelines) turn NEL and the
+/// separators into spaces or newlines, so `1\u{2028}OR\u{2028}1=1` reaches SQL as
+/// `1 OR 1=1`. (The other Unicode spaces are folded by [`crate::normalize::fold_to_ascii`].)
+#[inline(always)]
+fn unicode_blank(b: &[u8], j: usize) -> usize {
+    match (b[j], b.get(j + 1), b.get(j + 2)) {
+        (0xc2, Some(0xa0 | 0x85), _) => 2,
+        (0xe2, Some(0x80), Some(0xa8 | 0xa9)) => 3,
+        _ => 0,
+    }
 }
 
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
@@ -266,9 +280,10 @@ pub fn tokenize(
                 continue;
             }
             // NBSP and U+FFFD (an undecodable byte) separate tokens like spaces in MySQL's
-            // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`.
-            0xc2 if b.get(i + 1) == Some(&0xa0) => {
-                i += 2;
+            // lenient charsets: `1\u{a0}UNION\u{a0}SELECT`; NEL and U+2028 / U+2029 as the
+            // layers before SQL read them (see [`unicode_blank`]).
+            0xc2 | 0xe2 if unicode_blank(b, i) != 0 => {
+                i += unicode_blank(b, i);
                 continue;
             }
             0xef if b.get(i + 1) == Some(&0xbf) && b.get(i + 2) == Some(&0xbd) => {
@@ -937,6 +952,7 @@ mod tests {
             "Straße,nächste",
             "a@b[c]d`e{f}g~h\x7f",
             "word\u{a0}",
+            "or\u{2028}1\u{2029}x\u{85}y\u{2027}z\u{2030}",
             "wordwordwordword\u{fffd}",
             "日本語のテキストとSQL",
             "",
@@ -985,7 +1001,7 @@ mod tests {
     fn number_end_agrees_with_the_number_scans() {
         for v in [
             "1 12 123, 1=1 7) 42; 3-2 9.5 1e5 2E-3 1.e 0x1F 0X 0b101 0b12 0B1 00x1",
-            "1fUNION 2dunion 3DUNION 4F 5day 6_x 7$ 8é 9a 0 1\u{a0}2 3\u{fffd}",
+            "1fUNION 2dunion 3DUNION 4F 5day 6_x 7$ 8é 9a 0 1\u{a0}2 3\u{fffd} 4\u{2028}5\u{85}",
             "12345678901234567890",
             "1",
             "1.",

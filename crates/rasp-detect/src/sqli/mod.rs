@@ -2878,11 +2878,25 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     // every row. The constants SQL reads as booleans, 0 and 1 (`1e0`, `1.0`), joined by
     // `and`/`or`, are that pair; prose answers with counts ("2 or 3", "1 or 2 days").
     // `&&` and `||` between numbers are code, never prose, whatever the numbers.
-    if i != 1 || e != p.len() {
+    // `-1 or 2`, `0 OR 7`, `-5 || 3`: an id no row has (zero or negative) ORed with a
+    // non-zero constant. In `WHERE id=<value>` the first test matches nothing and the
+    // constant makes every row match: the row dump, with any truthy number on the right.
+    // Prose offers a choice of counts, which are positive ("2 or 3", "1 or 2"); a count
+    // with its unit ("-1 or 2 guests") goes on after the number.
+    let signed = p.k(0) == Some(Kind::Op) && matches!(p.text(0), "-" | "+");
+    let first = usize::from(signed);
+    if i != first + 1 || e != p.len() {
         return false;
     }
-    let boolean = |k: usize| p.text(k).parse::<f64>().is_ok_and(|v| v == 0.0 || v == 1.0);
-    p.k(i) == Some(Kind::LogicOp) || (boolean(0) && boolean(2))
+    if p.k(i) == Some(Kind::LogicOp) {
+        return true;
+    }
+    let (Ok(a), Ok(b)) = (p.text(first).parse::<f64>(), p.text(i + 1).parse::<f64>()) else {
+        return false;
+    };
+    let a = if p.text(0) == "-" && signed { -a } else { a };
+    let boolean = |v: f64| v == 0.0 || v == 1.0;
+    (!signed && boolean(a) && boolean(b)) || (p.kw_is(i, Kw::Or) && a <= 0.0 && b != 0.0)
 }
 
 /// `1 IS NOT NULL`, `1 between 0 and 2`, `99 RLIKE 1`: the whole value is one number and
@@ -3305,7 +3319,9 @@ fn assignments(p: &mut Parser<'_>, mut j: usize, truncated: bool) -> Option<&'st
         if !target(p, j + 1) || p.k(j + 2) != Some(Kind::Cmp) || p.text(j + 2) != "=" {
             return None;
         }
-        j = p.operand(j + 3, 0)?;
+        // the assigned value is any expression: `balance = balance + 10000`, `role =
+        // concat(role, ',admin')` write the column from itself like a literal would
+        j = p.expr(j + 3, 0)?;
         items += 1;
     }
     p.take_flags();

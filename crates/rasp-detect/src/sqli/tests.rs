@@ -2913,3 +2913,103 @@ fn clickhouse_trailers_after_a_number() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+/// `-1 OR 2`, `0 or 7`: an id no row has (zero or negative) ORed with a non-zero constant,
+/// the whole value; counts offered in prose are positive or go on with their unit.
+#[test]
+fn non_positive_id_ored_with_a_constant() {
+    for v in [
+        "-1 OR 2",
+        "-1 or 2",
+        "0 OR 7",
+        "-5 || 3",
+        "-5 && 3",
+        "+0 or 9",
+        "-10 Or 1e3",
+        "0 or 0.5",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "-1 or 2 guests",
+        "pick 1 or 2",
+        "2 or 3 days",
+        "2 or 3",
+        "1 or 2",
+        "-1 and 2",
+        "-1 or 0",
+        "3 or 4",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// `bob', balance = balance + 10000 WHERE id=1 -- `: the assigned value of an injected
+/// `SET` item is any expression (a column, arithmetic, a call), not only a literal.
+#[test]
+fn assignment_tail_with_an_expression() {
+    for v in [
+        "bob', balance = balance + 10000 WHERE id=1 -- ",
+        "bob', balance = 99999 WHERE id=1 -- ",
+        "x', role = concat(role, ',admin') -- ",
+        "x', credits = credits * 100, is_admin = 1#",
+        "x', score = score + 1, nick='y",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Smith', balance = balance + 10",
+        "Hi', total = price + tax is the formula",
+        "a, b = b + 1",
+        "O'Brien, x = y + 2 where possible",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// NEL and the line / paragraph separators between tokens, as the layers before SQL turn
+/// them into blanks; inside words and prose they change nothing.
+#[test]
+fn unicode_line_separators_are_blanks() {
+    for v in [
+        "1\u{2028}OR\u{2028}1=1",
+        "1\u{2029}UNION\u{2029}SELECT\u{2029}1,2",
+        "1\u{85}or\u{85}1=1",
+        "'\u{2028}or\u{2028}'a'='a",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "first line\u{2028}second line",
+        "select\u{2028}one of the options",
+        "Tom\u{2029}and Jerry",
+        "caf\u{e9}\u{85}cr\u{e8}me or tea",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// `DROP TABLE <name>` followed by a plain word is a sentence ("Drop table reservation for
+/// Friday"); after the name SQL ends the statement or takes its own options.
+#[test]
+fn drop_table_then_prose() {
+    for v in [
+        "\"; DROP TABLE users--\"",
+        "'; DROP TABLE users--",
+        "x'; drop table users cascade--",
+        "'; DROP TABLE IF EXISTS users;--",
+        "'; drop table users exec xp_cmdshell 'dir'--",
+        "1; truncate table sessions--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "Ticket subject: \"Drop table reservation for Friday\"",
+        "Drop table reservation for Friday",
+        "\"drop table booking for 8\"",
+        "Please; drop table reservation tonight",
+        "truncate table booking tomorrow please",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
