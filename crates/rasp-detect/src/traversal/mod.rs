@@ -386,7 +386,7 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
         .or_else(|| shell_unquoted(value).and_then(|u| judge_decoded(&u, ctx)))
         .or_else(|| {
             (classes & NOT_PLAIN != 0)
-                .then(|| ideographic_dot_segments(value))
+                .then(|| ideographic_dot_segments(value, classes))
                 .flatten()
                 .and_then(|u| judge_decoded(&u, ctx))
         })
@@ -405,14 +405,16 @@ const IDEOGRAPHIC_STOPS: [char; 2] = ['\u{3002}', '\u{ff61}'];
 /// value's ends) written as `.`, or `None` when no segment has one. A full stop inside a
 /// sentence (`すごい。。/笑`, `終わり。`) ends the sentence and is left alone, so Japanese and
 /// Chinese prose never forms a climb this way.
-fn ideographic_dot_segments(value: &str) -> Option<String> {
+fn ideographic_dot_segments(value: &str, classes: u8) -> Option<String> {
     let b = value.as_bytes();
     if b.len() > MAX_IDEOGRAPHIC {
         return None;
     }
     // Both stops are led by 0xE3 or 0xEF in UTF-8 (`%E3%80%82`, `%EF%BD%A1` escaped).
     let raw = memchr::memchr2(0xe3, 0xef, b).is_some();
+    // (a `%` is one of the bytes [`REWRITTEN`] marks: without that bit, no escape to find)
     let escaped = !raw
+        && classes & REWRITTEN != 0
         && memchr::memchr_iter(b'%', b)
             .take(64)
             .any(|i| matches!(b.get(i + 1..i + 3), Some([b'e' | b'E', b'3' | b'f' | b'F'])));

@@ -728,6 +728,27 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 /// traversal, and a name glued to a mark (`/etc/passwd .jpg`, `/etc/passwd%00`) is a
 /// suffix trick, not a word.
 fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
+    // What follows the path first: most paths end the value or go on without a blank, and
+    // leave here before the walk back to the path's start and the search for a climb.
+    let tail = &s[end..];
+    let rest = after_path(tail);
+    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
+    // separator after the file's name cuts or extends the path, it does not end it.
+    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
+        return false;
+    }
+    // One word of 3 to 32 letters, and then the value's end (read up to the 33rd letter:
+    // a longer text is no such word, without walking the rest of it).
+    let word = rest.trim_start_matches([' ', '\t']);
+    let word = word.strip_suffix(['?', '.', '!']).unwrap_or(word);
+    let (letters, letters_len) = word
+        .chars()
+        .take(33)
+        .take_while(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+    if !(3..=32).contains(&letters) || letters_len != word.len() {
+        return false;
+    }
     // The path from its start: rooted at `/` or a drive, or relative and opening the value
     // (`~` is a shell's, judged by its own rules), with no climb in it.
     let start = s[..at]
@@ -748,24 +769,7 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
         }
         _ => false,
     };
-    if !rooted || s[..end].contains("..") {
-        return false;
-    }
-    let tail = &s[end..];
-    let rest = after_path(tail);
-    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
-    // separator after the file's name cuts or extends the path, it does not end it.
-    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
-        return false;
-    }
-    let word = rest.trim_start_matches([' ', '\t']);
-    let word = word.strip_suffix(['?', '.', '!']).unwrap_or(word);
-    let letters = word
-        .chars()
-        .take(33)
-        .take_while(|c| c.is_alphabetic())
-        .count();
-    (3..=32).contains(&letters) && word.chars().count() == letters
+    rooted && !s[..end].contains("..")
 }
 
 /// Windows' own settings files, which exist only in the system's directories
