@@ -82,8 +82,10 @@ const COLON: u8 = 16;
 /// A lead byte of the characters outside ASCII [`canonical`] may change (see
 /// [`non_ascii_kept`]).
 const CHANGED_LEAD: u8 = 32;
-/// `&`, which opens a character reference ([`judge_references`]).
-const AMP: u8 = 64;
+/// `&`, which opens a character reference ([`judge_references`]), or `~`, which marks an
+/// 8.3 short name ([`sensitive::short_name_target`]): both rare in ordinary values, so one
+/// bit gates both tests (each searches its own byte first).
+const AMP_TILDE: u8 = 64;
 const SLASH: u8 = 128;
 
 static BYTE_CLASS: [u8; 256] = BYTE_CLASSES;
@@ -113,8 +115,8 @@ const BYTE_CLASSES: [u8; 256] = {
         if matches!(c, 0xc2 | 0xc4 | 0xe2 | 0xee | 0xef) {
             t[b] |= CHANGED_LEAD;
         }
-        if c == b'&' {
-            t[b] |= AMP;
+        if c == b'&' || c == b'~' {
+            t[b] |= AMP_TILDE;
         }
         b += 1;
     }
@@ -366,7 +368,7 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
     let classes = classes::of(value.as_bytes());
     judge_classified(value, ctx, classes, false)
         .or_else(|| {
-            (classes & AMP != 0)
+            (classes & AMP_TILDE != 0)
                 .then(|| judge_references(value, ctx))
                 .flatten()
         })
@@ -384,7 +386,7 @@ fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
         .or_else(|| shell_unquoted(value).and_then(|u| judge_decoded(&u, ctx)))
         .or_else(|| {
             (classes & NOT_PLAIN != 0)
-                .then(|| ideographic_dot_segments(value))
+                .then(|| ideographic_dot_segments(value, classes))
                 .flatten()
                 .and_then(|u| judge_decoded(&u, ctx))
         })
@@ -403,14 +405,16 @@ const IDEOGRAPHIC_STOPS: [char; 2] = ['\u{3002}', '\u{ff61}'];
 /// value's ends) written as `.`, or `None` when no segment has one. A full stop inside a
 /// sentence (`すごい。。/笑`, `終わり。`) ends the sentence and is left alone, so Japanese and
 /// Chinese prose never forms a climb this way.
-fn ideographic_dot_segments(value: &str) -> Option<String> {
+fn ideographic_dot_segments(value: &str, classes: u8) -> Option<String> {
     let b = value.as_bytes();
     if b.len() > MAX_IDEOGRAPHIC {
         return None;
     }
     // Both stops are led by 0xE3 or 0xEF in UTF-8 (`%E3%80%82`, `%EF%BD%A1` escaped).
     let raw = memchr::memchr2(0xe3, 0xef, b).is_some();
+    // (a `%` is one of the bytes [`REWRITTEN`] marks: without that bit, no escape to find)
     let escaped = !raw
+        && classes & REWRITTEN != 0
         && memchr::memchr_iter(b'%', b)
             .take(64)
             .any(|i| matches!(b.get(i + 1..i + 3), Some([b'e' | b'E', b'3' | b'f' | b'F'])));
@@ -900,7 +904,8 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
             return Some("script-extension");
         }
         return (sensitive::names_sensitive_file(value)
-            || sensitive::secret_file(value, false, segment))
+            || sensitive::secret_file(value, false, segment)
+            || (classes & AMP_TILDE != 0 && sensitive::short_name_target(value)))
         .then_some("sensitive-file");
     }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
@@ -1199,6 +1204,9 @@ fn judge_canonical_as(
     if classes & SLASH != 0
         && (sensitive::document_root_file(canon) || sensitive::system_tree_file(canon))
     {
+        return Some("sensitive-file");
+    }
+    if classes & AMP_TILDE != 0 && sensitive::short_name_target(canon) {
         return Some("sensitive-file");
     }
     if script_parameter_name(canon) {
@@ -2476,6 +2484,91 @@ mod tests {
             "backup~1.txt",
         ] {
             assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn short_names_of_sensitive_files_and_directories() {
+        for v in [
+            "C:\\INETPUB\\WWWROOT\\WEB~1.CON",
+            "/web~1.con",
+            "WEB~1.CON",
+            "file=WEB~2.CON",
+            "/aspnet~1/",
+            "/PROGRA~1/app/config.ini",
+            "D:\\sites\\APPLIC~1.CON",
+            "/HTACCE~1",
+            "../WP-CON~1.PHP",
+            "WEB~1.CON::$DATA",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "Résumé~1.doc",
+            "~1 hour",
+            "file~2.txt",
+            "report~2.docx",
+            "HEAD~1",
+            "git reset --hard HEAD~1",
+            "PROGRA~1 is the short name",
+            "8.3 names like PROGRA~1",
+            "Prog~1",
+            "web~1",
+            "web~1.doc",
+            "WEB~0.CON",
+            "~2.0.0",
+            "notes/web~1.conf",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn ntfs_entries_at_a_drive_root() {
+        for v in [
+            "C:\\$Recycle.Bin\\",
+            "C:\\$Recycle.Bin\\S-1-5-21-1\\$R1A2B3C.docx",
+            "C:\\System Volume Information",
+            "c:/system volume information/",
+            "C:\\pagefile.sys",
+            "C:\\$MFT",
+            "d:\\$LogFile",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "$MFT",
+            "the $MFT record",
+            "C:\\Users\\me\\Recycle Bin notes.txt",
+            "C:\\Data\\$Recycle.Bin.txt",
+            "C:\\MFT\\report.pdf",
+            "boot.ini",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn search_text_and_shell_errors_name_no_file() {
+        for v in [
+            "https://example.com/search?q=etc%2Fpasswd+file+format",
+            "https://www.google.com/search?q=what+is+etc/passwd&hl=en",
+            "/bin/sh: 1: node: not found",
+            "/bin/bash: line 1: foo: command not found",
+        ] {
+            assert_eq!(flagged(v), None, "flagged {v:?}");
+        }
+        for v in [
+            "https://example.com/index.php?file=../../etc/passwd",
+            "http://example.com/index.php?page=/etc/passwd",
+            "https://example.com/search?q=etc/passwd",
+            "https://example.com/etc/passwd?q=a+b",
+            "https://example.com/?f=../../etc/passwd+x",
+            "/bin/sh",
+            "/bin/sh -c id",
+            "/bin/sh: id",
+        ] {
+            assert!(flagged(v).is_some(), "missed {v:?}");
         }
     }
 

@@ -275,6 +275,8 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && !startup_file_under_variable(canon, m.start(), ANYWHERE[id])
                     && !public_key_under_ssh(canon, m.end(), ANYWHERE[id])
                     && !system_file_named_bare(canon, m.start(), ANYWHERE[id])
+                    && !shell_error_message(canon, m.end(), ANYWHERE[id])
+                    && !search_text_in_url_query(canon, m.start(), m.end())
             } else {
                 rooted(canon, m.start())
                     && !names_static_asset(canon, m.end())
@@ -726,6 +728,27 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
 /// traversal, and a name glued to a mark (`/etc/passwd .jpg`, `/etc/passwd%00`) is a
 /// suffix trick, not a word.
 fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
+    // What follows the path first: most paths end the value or go on without a blank, and
+    // leave here before the walk back to the path's start and the search for a climb.
+    let tail = &s[end..];
+    let rest = after_path(tail);
+    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
+    // separator after the file's name cuts or extends the path, it does not end it.
+    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
+        return false;
+    }
+    // One word of 3 to 32 letters, and then the value's end (read up to the 33rd letter:
+    // a longer text is no such word, without walking the rest of it).
+    let word = rest.trim_start_matches([' ', '\t']);
+    let word = word.strip_suffix(['?', '.', '!']).unwrap_or(word);
+    let (letters, letters_len) = word
+        .chars()
+        .take(33)
+        .take_while(|c| c.is_alphabetic())
+        .fold((0, 0), |(n, len), c| (n + 1, len + c.len_utf8()));
+    if !(3..=32).contains(&letters) || letters_len != word.len() {
+        return false;
+    }
     // The path from its start: rooted at `/` or a drive, or relative and opening the value
     // (`~` is a shell's, judged by its own rules), with no climb in it.
     let start = s[..at]
@@ -746,24 +769,7 @@ fn question_word_follows(s: &str, at: usize, end: usize) -> bool {
         }
         _ => false,
     };
-    if !rooted || s[..end].contains("..") {
-        return false;
-    }
-    let tail = &s[end..];
-    let rest = after_path(tail);
-    // `etc/passwd%00 meaning` (NUL spelled `/` in the canonical form), `/etc/passwd/ x`: a
-    // separator after the file's name cuts or extends the path, it does not end it.
-    if !rest.starts_with([' ', '\t']) || tail[..tail.len() - rest.len()].contains(['/', '\\']) {
-        return false;
-    }
-    let word = rest.trim_start_matches([' ', '\t']);
-    let word = word.strip_suffix(['?', '.', '!']).unwrap_or(word);
-    let letters = word
-        .chars()
-        .take(33)
-        .take_while(|c| c.is_alphabetic())
-        .count();
-    (3..=32).contains(&letters) && word.chars().count() == letters
+    rooted && !s[..end].contains("..")
 }
 
 /// Windows' own settings files, which exist only in the system's directories
@@ -784,6 +790,65 @@ fn system_file_named_bare(s: &str, at: usize, entry: &str) -> bool {
     SYSTEM_ROOT_FILES.contains(&entry)
         && !matches!(b[..at].last(), Some(b'/' | b'\\' | b':'))
         && !matches!(b.get(at + entry.len()), Some(b'/' | b'\\'))
+}
+
+/// Whether the hit `entry` ending at `end` is a shell (`bin/sh`, `bin/bash`) that opens one
+/// of its error messages: the shell's path, `:`, the script's line (`1`, `line 3`), `:` and
+/// words (`/bin/sh: 1: node: not found`, `/bin/bash: line 1: foo: command not found`). A
+/// user pastes that into a ticket or a search; a request for the shell ends with its path.
+fn shell_error_message(s: &str, end: usize, entry: &str) -> bool {
+    if !entry.starts_with("bin/") {
+        return false;
+    }
+    let rest = &s.as_bytes()[end..];
+    let Some(rest) = rest.strip_prefix(b": ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix(b"line ").unwrap_or(rest);
+    let digits = rest
+        .iter()
+        .take(7)
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    (1..=6).contains(&digits)
+        && rest[digits..].starts_with(b": ")
+        && rest.get(digits + 2).is_some_and(u8::is_ascii_alphabetic)
+}
+
+/// Longest query [`search_text_in_url_query`] reads around a hit.
+const MAX_QUERY_PARAMETER: usize = 512;
+
+/// Whether the hit `at..end` lies in the query of an http(s) URL, in a parameter's value
+/// that is words (`https://example.com/search?q=etc%2Fpasswd+file+format`): a search or
+/// a shared link's text, which the site searches for, not a path the URL names. A value
+/// that is a path alone (`?page=/etc/passwd`, `?file=etc/passwd`) is what an inclusion
+/// parameter reads, and a climb in it (`?file=../../etc/passwd`) is judged as a climb;
+/// both stay judged, and so does a hit in the URL's path.
+fn search_text_in_url_query(s: &str, at: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let t = s.trim_start_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let http = t.len() > 8
+        && (t.as_bytes()[..7].eq_ignore_ascii_case(b"http://")
+            || t.as_bytes()[..8].eq_ignore_ascii_case(b"https://"));
+    if !http {
+        return false;
+    }
+    let lo = at.saturating_sub(MAX_QUERY_PARAMETER);
+    // The parameter's value: from the `=` after the last `?` or `&` before the hit to the
+    // next `&` or `#` after it.
+    let Some(eq) = memchr::memrchr3(b'=', b'&', b'?', &b[lo..at]).map(|i| lo + i) else {
+        return false;
+    };
+    if b[eq] != b'=' || memchr::memchr(b'?', &b[..eq]).is_none() {
+        return false;
+    }
+    let hi = (end + MAX_QUERY_PARAMETER).min(b.len());
+    let stop = memchr::memchr2(b'&', b'#', &b[end..hi]).map_or(hi, |i| end + i);
+    let value = &b[eq + 1..stop];
+    let words = value
+        .windows(2)
+        .any(|w| matches!(w[0], b'+' | b' ') && w[1].is_ascii_alphabetic());
+    words && memchr::memmem::find(value, b"..").is_none()
 }
 
 /// Whether the hit `entry` at `at` is a shell's startup file (`.bashrc`, `.bash_profile`)
@@ -1524,6 +1589,9 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     {
         return false;
     }
+    if drive && ntfs_root_entry(&b[3..]) {
+        return true;
+    }
     if rooted
         && ((under_home_credentials(&b[..cut]) && !public_key(&b[..cut], &b[cut..]))
             || home_dot_entry(b)
@@ -1690,6 +1758,130 @@ fn short_name_dir(dirs: &[u8]) -> bool {
             && (1..=2).contains(&number.len())
             && number.iter().all(u8::is_ascii_digit)
     })
+}
+
+/// Sensitive files and directories by the 8.3 short name Windows gives them (NTFS with short
+/// names on, the default on system drives): the long name's first six letters with its dots
+/// and blanks dropped, `~`, a digit, and the first three letters of its extension
+/// (`web.config` is `WEB~1.CON`, `aspnet_client` is `ASPNET~1`). Windows opens a short name
+/// as the long one, so a value spelling it reads the file past a filter or handler that
+/// blocks the long name, and IIS answers short-name probes (`/aspnet~1/`) for whatever the
+/// directory holds. Each is (short stem, short extension, a directory: then counted only
+/// inside a path, since `PROGRA~1` alone is how people write about 8.3 names).
+const SHORT_NAMED: &[(&[u8], &[u8], bool)] = &[
+    (b"web", b"con", false),    // web.config
+    (b"applic", b"con", false), // applicationHost.config
+    (b"machin", b"con", false), // machine.config
+    (b"connec", b"con", false), // connectionStrings.config
+    (b"wp-con", b"php", false), // wp-config.php
+    (b"htacce", b"", false),    // .htaccess
+    (b"htpass", b"", false),    // .htpasswd
+    (b"global", b"asa", false), // global.asax / global.asa's long twins
+    (b"appset", b"jso", false), // appsettings.json
+    (b"tomcat", b"xml", false), // tomcat-users.xml
+    (b"unatte", b"xml", false), // unattend.xml
+    (b"bash_h", b"", false),    // .bash_history
+    (b"git-cr", b"", false),    // .git-credentials
+    (b"aspnet", b"", true),     // aspnet_client
+    (b"progra", b"", true),     // Program Files, ProgramData
+    (b"docume", b"", true),     // Documents and Settings
+    (b"admini", b"", true),     // Administrator's profile
+    (b"system", b"", true),     // System Volume Information, system32
+];
+
+/// Most `~` [`short_name_target`] examines per value.
+const MAX_TILDES: usize = 16;
+
+/// Whether a segment of `canon` is the 8.3 short name of a sensitive file or directory
+/// ([`SHORT_NAMED`]): a stem of one to six name bytes opening the segment, `~` and one or
+/// two digits (the collision counter, from 1), an extension of up to three letters, and
+/// the segment's end (the value's end, a separator, the `:` of a stream). A directory's
+/// short name counts only with a separator after it or a root before it (`/aspnet~1/`,
+/// `c:/progra~1`). Look-alikes: `file~2.txt` and `report~2.docx` abbreviate no sensitive
+/// name, `Résumé~1.doc` has a stem outside ASCII (no short name keeps it), `~1 hour`
+/// and `HEAD~1` have no stem with the counter and end of a short name, `PROGRA~1 is the
+/// short name` has no separator.
+pub fn short_name_target(canon: &str) -> bool {
+    let b = canon.as_bytes();
+    let name_byte = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'$');
+    memchr::memchr_iter(b'~', b).take(MAX_TILDES).any(|t| {
+        let stem_len = b[..t]
+            .iter()
+            .rev()
+            .take(7)
+            .take_while(|&&c| name_byte(c))
+            .count();
+        let start = t - stem_len;
+        if !(1..=6).contains(&stem_len)
+            || !matches!(start.checked_sub(1).map(|i| b[i]), None | Some(b'/' | b'='))
+        {
+            return false;
+        }
+        let digits = b[t + 1..]
+            .iter()
+            .take(3)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if !(1..=2).contains(&digits) || b[t + 1] == b'0' || stem_len + 1 + digits > 8 {
+            return false;
+        }
+        let mut end = t + 1 + digits;
+        let mut ext: &[u8] = &[];
+        if b.get(end) == Some(&b'.') {
+            let n = b[end + 1..]
+                .iter()
+                .take(4)
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            if !(1..=3).contains(&n) {
+                return false;
+            }
+            ext = &b[end + 1..end + 1 + n];
+            end += 1 + n;
+        }
+        if !matches!(b.get(end), None | Some(b'/' | b':')) {
+            return false;
+        }
+        let stem = &b[start..t];
+        let in_path = b.get(end) == Some(&b'/')
+            || (start > 0
+                && b[start - 1] == b'/'
+                && (start == 1 || b[..start - 1].ends_with(b":")));
+        SHORT_NAMED.iter().any(|&(s, e, directory)| {
+            stem.eq_ignore_ascii_case(s) && ext.eq_ignore_ascii_case(e) && (!directory || in_path)
+        })
+    })
+}
+
+/// What NTFS and Windows keep at a volume's root for the system alone: every user's deleted
+/// files (`$Recycle.Bin`, XP's `RECYCLER`, with the original names in `$I` files), restore
+/// points and shadow-copy data (`System Volume Information`), the file system's own metadata
+/// files (`$MFT`, `$LogFile`, ...: raw reads of them dump every file's name and small
+/// files' contents) and memory written to disk. No application serves them, and no upload
+/// or link names them; a drive path to one reads the machine's data past its owners.
+const NTFS_ROOT_ENTRIES: &[&[u8]] = &[
+    b"$recycle.bin",
+    b"recycler",
+    b"system volume information",
+    b"$mft",
+    b"$mftmirr",
+    b"$logfile",
+    b"$secure",
+    b"$extend",
+    b"$bitmap",
+    b"$boot",
+    b"pagefile.sys",
+    b"hiberfil.sys",
+    b"swapfile.sys",
+];
+
+/// Whether the path `rest` after a drive's root (`c:/`) opens with one of
+/// [`NTFS_ROOT_ENTRIES`] as a whole name (the root's own entry or a path into it).
+fn ntfs_root_entry(rest: &[u8]) -> bool {
+    let first = &rest[..memchr::memchr(b'/', rest).unwrap_or(rest.len())];
+    NTFS_ROOT_ENTRIES
+        .iter()
+        .any(|e| first.eq_ignore_ascii_case(e))
 }
 
 /// Longest value [`secret_file`] reads as one path.
