@@ -524,6 +524,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || data_shape::inert_css(decoded)
                 || data_shape::attribute_selector(decoded)
                 || data_shape::jquery_read(decoded)
+                || data_shape::void_script_url(decoded)
                 || data_shape::echo_template_tag(decoded)
                 || data_shape::assigned_statement(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
