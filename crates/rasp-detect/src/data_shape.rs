@@ -901,6 +901,75 @@ pub(crate) fn words_before_sql(value: &str) -> bool {
     true
 }
 
+/// Whether `value`'s first quote is an English contraction's apostrophe (`It's 1=1 and
+/// 2=2`, `It's 'select' not 'selct'`, `don't 5 stars`): glued between a letter and the
+/// suffix `s`, `m`, `t`, `d`, `re`, `ve` or `ll`, then a blank and a number, a quote or a
+/// plain word (no SQL keyword, no clause word [`AFTER_ALIAS`]), with an odd number of quotes
+/// in all and no double quote, backtick, backslash, `$`, `#`, `;`, brace or comment. In the
+/// context that quote closes, the literal is followed by the suffix as a name (an alias at
+/// most, none of them an operator in any dialect) and then by a value or a name: a syntax
+/// error in every dialect and position, before anything else in the value is read. Bare,
+/// an odd count leaves a literal that never ends (the application's own quotes come in
+/// pairs); in a double-quoted literal or an identifier it stays text. A break-out puts an
+/// operator, a keyword or a comment right after its quote (`x' or so`, `it's union select`):
+/// those stay the model's. For the SQLi model, which scores `'s 1=1 and` as a tautology.
+///
+/// ```text
+/// "It's 1=1 and 2=2, simple!" -> true     "x' or 1=1"            -> false
+/// "It's 'select' not 'selct'" -> true     "it's union select 1"  -> false
+/// ```
+pub(crate) fn contraction_then_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 512
+        || b.iter()
+            .any(|&c| matches!(c, b'"' | b'`' | b'\\' | b'$' | b'#' | b';' | b'{' | b'}'))
+        || memchr::memmem::find(b, b"--").is_some()
+        || memchr::memmem::find(b, b"/*").is_some()
+        || memchr::memchr_iter(b'\'', b).count().is_multiple_of(2)
+    {
+        return false;
+    }
+    let Some(q) = memchr::memchr(b'\'', b) else {
+        return false;
+    };
+    if q == 0 || !b[q - 1].is_ascii_alphabetic() {
+        return false;
+    }
+    let rest = &b[q + 1..];
+    let end = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let suffix = &rest[..end];
+    if !["s", "m", "t", "d", "re", "ve", "ll"]
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(suffix))
+    {
+        return false;
+    }
+    let after = &rest[end..];
+    if after.first() != Some(&b' ') {
+        return false;
+    }
+    let next = after.trim_ascii_start();
+    match next.first() {
+        Some(b'\'') => true,
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let end = next
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                .unwrap_or(next.len());
+            let word = &next[..end];
+            // (a word glued to a quote could be a literal prefix, `N'…'`)
+            next.get(end) != Some(&b'\'')
+                && !crate::sqli::is_keyword_bytes(word)
+                && !AFTER_ALIAS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        }
+        _ => false,
+    }
+}
+
 /// Bytes that can leave or end a literal, an identifier quote or a comment (see
 /// [`words_before_sql`]): quotes, backtick, brackets, escapes, dollar quotes, `#` and line
 /// breaks.
@@ -1876,6 +1945,36 @@ mod tests {
             "$('#a').val(); alert(1)",
         ] {
             assert!(!jquery_read(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn contractions_before_a_value_are_settled() {
+        for v in [
+            "It's 1=1 and 2=2, simple!",
+            "It's 'select' not 'selct'",
+            "don't 5 stars or more",
+            "I'm Bob and you are 1=1",
+            "That'll 2 hours",
+            "It's 'a' or 'b'",
+        ] {
+            assert!(contraction_then_value(v), "{v:?}");
+        }
+        for v in [
+            "x' or so",
+            "admin' or nothing",
+            "it's union select 1",
+            "it's or 1=1",
+            "it's' or '1'='1",
+            "It's 1=1 -- x",
+            "It's 1; drop table x",
+            "admin'x 1",
+            "'a' < 'b'",
+            "It's N'x' or 1=1",
+            "It's \\' or 1=1",
+            "it's from users",
+        ] {
+            assert!(!contraction_then_value(v), "{v:?}");
         }
     }
 

@@ -510,6 +510,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::quote_then_words(decoded)
                 && !data_shape::comparison_in_prose(decoded)
                 && !data_shape::words_before_sql(decoded)
+                && !data_shape::contraction_then_value(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
