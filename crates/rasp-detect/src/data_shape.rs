@@ -901,6 +901,75 @@ pub(crate) fn words_before_sql(value: &str) -> bool {
     true
 }
 
+/// Whether `value`'s first quote is an English contraction's apostrophe (`It's 1=1 and
+/// 2=2`, `It's 'select' not 'selct'`, `don't 5 stars`): glued between a letter and the
+/// suffix `s`, `m`, `t`, `d`, `re`, `ve` or `ll`, then a blank and a number, a quote or a
+/// plain word (no SQL keyword, no clause word [`AFTER_ALIAS`]), with an odd number of quotes
+/// in all and no double quote, backtick, backslash, `$`, `#`, `;`, brace or comment. In the
+/// context that quote closes, the literal is followed by the suffix as a name (an alias at
+/// most, none of them an operator in any dialect) and then by a value or a name: a syntax
+/// error in every dialect and position, before anything else in the value is read. Bare,
+/// an odd count leaves a literal that never ends (the application's own quotes come in
+/// pairs); in a double-quoted literal or an identifier it stays text. A break-out puts an
+/// operator, a keyword or a comment right after its quote (`x' or so`, `it's union select`):
+/// those stay the model's. For the SQLi model, which scores `'s 1=1 and` as a tautology.
+///
+/// ```text
+/// "It's 1=1 and 2=2, simple!" -> true     "x' or 1=1"            -> false
+/// "It's 'select' not 'selct'" -> true     "it's union select 1"  -> false
+/// ```
+pub(crate) fn contraction_then_value(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 512
+        || b.iter()
+            .any(|&c| matches!(c, b'"' | b'`' | b'\\' | b'$' | b'#' | b';' | b'{' | b'}'))
+        || memchr::memmem::find(b, b"--").is_some()
+        || memchr::memmem::find(b, b"/*").is_some()
+        || memchr::memchr_iter(b'\'', b).count().is_multiple_of(2)
+    {
+        return false;
+    }
+    let Some(q) = memchr::memchr(b'\'', b) else {
+        return false;
+    };
+    if q == 0 || !b[q - 1].is_ascii_alphabetic() {
+        return false;
+    }
+    let rest = &b[q + 1..];
+    let end = rest
+        .iter()
+        .position(|c| !c.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    let suffix = &rest[..end];
+    if !["s", "m", "t", "d", "re", "ve", "ll"]
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(suffix))
+    {
+        return false;
+    }
+    let after = &rest[end..];
+    if after.first() != Some(&b' ') {
+        return false;
+    }
+    let next = after.trim_ascii_start();
+    match next.first() {
+        Some(b'\'') => true,
+        Some(c) if c.is_ascii_digit() => true,
+        Some(c) if c.is_ascii_alphabetic() => {
+            let end = next
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
+                .unwrap_or(next.len());
+            let word = &next[..end];
+            // (a word glued to a quote could be a literal prefix, `N'…'`)
+            next.get(end) != Some(&b'\'')
+                && !crate::sqli::is_keyword_bytes(word)
+                && !AFTER_ALIAS.iter().any(|w| w.eq_ignore_ascii_case(word))
+        }
+        _ => false,
+    }
+}
+
 /// Bytes that can leave or end a literal, an identifier quote or a comment (see
 /// [`words_before_sql`]): quotes, backtick, brackets, escapes, dollar quotes, `#` and line
 /// breaks.
@@ -969,10 +1038,20 @@ pub(crate) fn jquery_read(value: &str) -> bool {
     }
     if b.len() > 256
         || b.iter()
-            .any(|&c| matches!(c, b';' | b'<' | b'`' | b'\\' | b'\n' | b'\r'))
+            .any(|&c| matches!(c, b'<' | b'`' | b'\\' | b'\n' | b'\r'))
     {
         return false;
     }
+    jquery_statement(b, true)
+}
+
+/// One statement of [`jquery_read`] (trimmed, without its `;`). With `handlers`, an event
+/// method may take one handler `function(){ … }` whose body is statements of the same kind
+/// without handlers (`$('#btn').click(function(){ $(this).hide(); })`): binding it runs
+/// nothing, and when the event comes the handler only reads or restyles the page, so the
+/// statement reaches no sink either way. A `;` outside a handler's body ends the statement
+/// and makes the value more than one.
+fn jquery_statement(mut b: &[u8], handlers: bool) -> bool {
     // (`x = `, `var x = `: the result is kept, which runs nothing)
     if memchr::memchr(b'=', b).is_some() {
         match kept_result(b) {
@@ -1009,6 +1088,15 @@ pub(crate) fn jquery_read(value: &str) -> bool {
         let Some(args) = after.strip_prefix(b"(") else {
             return false;
         };
+        if calls > 8 {
+            return false;
+        }
+        if handlers && JQUERY_EVENTS.contains(&name) {
+            if let Some(end) = jquery_handler_call(args) {
+                b = &args[end..];
+                continue;
+            }
+        }
         let Some(close) = memchr::memchr(b')', args) else {
             return false;
         };
@@ -1019,21 +1107,154 @@ pub(crate) fn jquery_read(value: &str) -> bool {
             list.split(|&c| c == b',').count()
         };
         let reads_only = matches!(name, b"attr" | b"prop" | b"data" | b"css") && count == 1;
+        // (`.ready()` with nothing to run does nothing)
+        let idle = name == b"ready" && count == 0;
         let plain = list.is_empty()
             || list.split(|&c| c == b',').all(|a| {
                 let a = a.trim_ascii();
-                quoted(a)
-                    .is_some_and(|s| !s.iter().any(|&c| matches!(c, b'\'' | b'"' | b':' | b'(')))
-                    || (!a.is_empty()
-                        && a.iter()
-                            .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
+                quoted(a).is_some_and(|s| {
+                    !s.iter()
+                        .any(|&c| matches!(c, b'\'' | b'"' | b':' | b'(' | b';'))
+                }) || (!a.is_empty()
+                    && a.iter()
+                        .all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'.'))
             });
-        if calls > 8 || !plain || !(reads_only || JQUERY_INERT.contains(&name)) {
+        if !plain || !(reads_only || idle || JQUERY_INERT.contains(&name)) {
             return false;
         }
         b = &args[close + 1..];
     }
     true
+}
+
+/// jQuery methods that bind a handler to an event (or to the page being ready), which they
+/// run only when it comes (see [`jquery_statement`]).
+const JQUERY_EVENTS: [&[u8]; 12] = [
+    b"ready",
+    b"on",
+    b"click",
+    b"dblclick",
+    b"change",
+    b"submit",
+    b"hover",
+    b"keyup",
+    b"keydown",
+    b"mouseenter",
+    b"mouseleave",
+    b"input",
+];
+
+/// The length of an event method's arguments after its `(`, up to and including its `)`,
+/// when they are quoted event names or selectors (`'click'`, `'.row'`) followed by one
+/// `function(){ … }` or `function(e){ … }` whose body is [`jquery_statement`]s without
+/// handlers, separated by `;`.
+fn jquery_handler_call(args: &[u8]) -> Option<usize> {
+    let f = memchr::memmem::find(args, b"function")?;
+    // (the arguments before the handler: quoted words, nothing to run)
+    let before = args[..f].trim_ascii();
+    if !before.is_empty() {
+        let before = before.strip_suffix(b",")?;
+        if !before.split(|&c| c == b',').all(|a| {
+            quoted(a.trim_ascii()).is_some_and(|s| {
+                !s.is_empty()
+                    && s.iter()
+                        .all(|&c| c.is_ascii_alphanumeric() || b" #.-_".contains(&c))
+            })
+        }) {
+            return None;
+        }
+    }
+    let rest = args[f + b"function".len()..].trim_ascii_start();
+    let rest = rest.strip_prefix(b"(")?;
+    let close = memchr::memchr(b')', rest)?;
+    let param = rest[..close].trim_ascii();
+    if !param
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || c == b'_')
+    {
+        return None;
+    }
+    let rest = rest[close + 1..].trim_ascii_start();
+    let body = rest.strip_prefix(b"{")?;
+    let end = memchr::memchr(b'}', body)?;
+    let (inner, after) = (&body[..end], &body[end + 1..]);
+    if memchr::memchr(b'{', inner).is_some()
+        || !inner
+            .split(|&c| c == b';')
+            .map(|s| s.trim_ascii())
+            .filter(|s| !s.is_empty())
+            .all(|s| jquery_statement(s, false))
+    {
+        return None;
+    }
+    let after_trim = after.trim_ascii_start();
+    after_trim.strip_prefix(b")")?;
+    Some(args.len() - after_trim.len() + 1)
+}
+
+/// Whether `value` is a `javascript:` URL that evaluates nothing (`javascript:void(0)`,
+/// `javascript:void 0;`), alone or followed by plain words (`javascript:void(0) link`).
+/// Followed, or put in a page, a script or an event handler, it runs `void` of a number:
+/// nothing; the words after it stand beside an expression with no operator on one line, a
+/// syntax error that stops the whole script (the first may not be a word that joins an
+/// expression, `in`, `new`, `typeof`…). With no quote, `<`, `=` or brace it opens no markup,
+/// attribute or string. For the XSS model, which scores `javascript:` wherever it stands.
+///
+/// ```text
+/// "javascript:void(0) link" -> true     "javascript:void(alert(1))" -> false
+/// "javascript:void(0)"      -> true     "javascript:void(0) in new Image" -> false
+/// ```
+pub(crate) fn void_script_url(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 128 || b.len() < 11 || !b[..11].eq_ignore_ascii_case(b"javascript:") {
+        return false;
+    }
+    let rest = b[11..].trim_ascii_start();
+    let Some(rest) = rest.strip_prefix(b"void") else {
+        return false;
+    };
+    // `void(0)` or `void 0`, a number and nothing else
+    let (num, rest) = match rest.trim_ascii_start().strip_prefix(b"(") {
+        Some(r) => {
+            let Some(close) = memchr::memchr(b')', r) else {
+                return false;
+            };
+            (r[..close].trim_ascii(), &r[close + 1..])
+        }
+        None => {
+            if !rest.first().is_some_and(|c| c.is_ascii_whitespace()) {
+                return false;
+            }
+            let r = rest.trim_ascii_start();
+            let end = r
+                .iter()
+                .position(|c| !c.is_ascii_digit())
+                .unwrap_or(r.len());
+            (&r[..end], &r[end..])
+        }
+    };
+    if num.is_empty() || !num.iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let rest = rest.strip_prefix(b";").unwrap_or(rest);
+    if rest.is_empty() {
+        return true;
+    }
+    // words after it: letters only, the first one not joining an expression
+    if !rest[0].is_ascii_whitespace() {
+        return false;
+    }
+    let mut words = rest
+        .split(|c| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return true;
+    };
+    !joins_script_words(first)
+        && !rest
+            .iter()
+            .any(|&c| !(c.is_ascii_alphabetic() || c.is_ascii_whitespace() || b".,!?".contains(&c)))
+        && first.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// Whether `value` is one server-side template tag that only echoes (`<?php echo $name;
@@ -1714,8 +1935,81 @@ mod tests {
             "$('#a').css('background')+alert(1)",
             "x.y = $('#a').val()",
             "$(document).ready(function(){ init(); });",
+            "$(document).ready(init)",
+            "$('#b').click(function(){ $('#x').html(location.hash); })",
+            "$('#b').click(function(){ $(this).hide(); }); alert(1)",
+            "$('#b').click(function(){ $(this).hide(); alert(1); })",
+            "$('#b').on('click', function(){ eval(name) })",
+            "$('#b').html(function(){ $(this).hide(); })",
+            "$('#b').click(function(){ $(this).click(function(){ $(this).hide(); }); })",
+            "$('#a').val(); alert(1)",
         ] {
             assert!(!jquery_read(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn contractions_before_a_value_are_settled() {
+        for v in [
+            "It's 1=1 and 2=2, simple!",
+            "It's 'select' not 'selct'",
+            "don't 5 stars or more",
+            "I'm Bob and you are 1=1",
+            "That'll 2 hours",
+            "It's 'a' or 'b'",
+        ] {
+            assert!(contraction_then_value(v), "{v:?}");
+        }
+        for v in [
+            "x' or so",
+            "admin' or nothing",
+            "it's union select 1",
+            "it's or 1=1",
+            "it's' or '1'='1",
+            "It's 1=1 -- x",
+            "It's 1; drop table x",
+            "admin'x 1",
+            "'a' < 'b'",
+            "It's N'x' or 1=1",
+            "It's \\' or 1=1",
+            "it's from users",
+        ] {
+            assert!(!contraction_then_value(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn jquery_handlers_that_only_restyle_are_settled() {
+        for v in [
+            "$('#btn').click(function(){ $(this).hide(); });",
+            "$(document).ready()",
+            "$(document).ready(function(){ $('.menu').addClass('open'); })",
+            "$('#t').on('click', '.row', function(e){ $(this).toggleClass('sel'); })",
+        ] {
+            assert!(jquery_read(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn void_script_urls_are_settled() {
+        for v in [
+            "javascript:void(0)",
+            "javascript:void(0) link",
+            "JavaScript:void 0;",
+            "javascript:void(0); does not work",
+        ] {
+            assert!(void_script_url(v), "{v:?}");
+        }
+        for v in [
+            "javascript:void(alert(1))",
+            "javascript:void(0) in new Image",
+            "javascript:void(0);alert(1)",
+            "javascript:void(0) x=alert(1)",
+            "javascript:alert(1)",
+            "javascript:void(0)//\nalert(1)",
+            "javascript:void(0) typeof alert",
+        ] {
+            assert!(!void_script_url(v), "{v:?}");
         }
     }
 

@@ -510,6 +510,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::quote_then_words(decoded)
                 && !data_shape::comparison_in_prose(decoded)
                 && !data_shape::words_before_sql(decoded)
+                && !data_shape::contraction_then_value(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -524,6 +525,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || data_shape::inert_css(decoded)
                 || data_shape::attribute_selector(decoded)
                 || data_shape::jquery_read(decoded)
+                || data_shape::void_script_url(decoded)
                 || data_shape::echo_template_tag(decoded)
                 || data_shape::assigned_statement(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
