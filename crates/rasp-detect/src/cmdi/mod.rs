@@ -5413,7 +5413,7 @@ fn in_etc(w: &str) -> bool {
         let part = &b[start..end];
         if !part.is_empty() && part != b"." {
             if file_seen {
-                return part == b"etc";
+                return part == b"etc" || escaped_separator_then_etc(part);
             }
             if is_glob(part) {
                 return false;
@@ -5425,6 +5425,27 @@ fn in_etc(w: &str) -> bool {
         }
         end = start - 1;
     }
+}
+
+/// `..%2f..%2fetc`, `..%5cetc`, `..%c0%afetc`, `..%252fetc`: a segment ending in `etc` after
+/// a separator the server decodes (percent-escaped, double-escaped, overlong UTF-8, or a
+/// backslash): the path climbs to `/etc`, a file read, which traversal reports.
+fn escaped_separator_then_etc(part: &[u8]) -> bool {
+    let Some(head) = part.strip_suffix(b"etc") else {
+        return false;
+    };
+    if head.ends_with(b"\\") {
+        return true;
+    }
+    // A double escape (`%252f`) decodes to the single one first.
+    let n = head.len();
+    let escaped = |at: usize| {
+        head[at] == b'%'
+            && [&b"2f"[..], b"5c", b"af", b"9c"]
+                .iter()
+                .any(|e| head[n - 2..].eq_ignore_ascii_case(e))
+    };
+    (n >= 3 && escaped(n - 3)) || (n >= 5 && head[n - 4..n - 2] == *b"25" && escaped(n - 5))
 }
 
 /// Whether `word` is a path under a directory anyone can write and droppers use (`/tmp/`,

@@ -3709,3 +3709,23 @@ fn capitals_joined_by_ampersand_are_a_name() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn escaped_climb_to_etc_is_traversal() {
+    // A file read under /etc reached through decoded separators: traversal's finding.
+    for v in [
+        "/..%2f..%2f..%2fetc/passwd",
+        "/..%c0%af..%c0%afetc/passwd",
+        "/..%252f..%252fetc/passwd",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    // A program run after a separator, or a program path outside /etc, stays a command.
+    for v in [
+        "; /..%2f..%2fetc/passwd; id",
+        ";/usr/bin/id",
+        "; /bin/cat /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
