@@ -39,7 +39,14 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     // decoding could turn into one) can only be a command line from its first word on:
     // most ordinary values leave after one table lookup per byte and one word lookup.
     if !bytes.any(STRUCTURE | WIDE) {
-        let reason = judge_plain(value.as_bytes(), bytes)?;
+        let Some(reason) = judge_plain(value.as_bytes(), bytes) else {
+            return greek_semicolon(value, bytes).map(|reason| Detection {
+                kind: AttackKind::Cmdi,
+                engine: Engine::Grammar,
+                score: 1.0,
+                reason,
+            });
+        };
         if reason == "command-line" && prose_about_commands(value.as_bytes()) {
             return None;
         }
@@ -116,6 +123,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             } else {
                 None
             }
+        })
+        .or_else(|| {
+            if bytes.any(GREEK) {
+                greek_semicolon(value, bytes)
+            } else {
+                None
+            }
         })?;
     // `rm -rf node_modules && npm install`, `git log --oneline | head -5`: a whole value
     // that is a list of ordinary program lines (see [`harmless_chain`]), or prose about
@@ -126,6 +140,15 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         && !bytes.any(DOLLAR | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
         && ((!bytes.any(BACKTICK) && harmless_chain(value.as_bytes()))
             || prose_about_commands(value.as_bytes()))
+    {
+        return None;
+    }
+    if bytes.any(ANGLE)
+        && bytes.any(AMP | PIPE)
+        && !bytes.any(
+            DOLLAR | BACKTICK | PAREN | BRACE | QUOTE | ESCAPE | PERCENT | SEMI | LF | CR | PLUS,
+        )
+        && logic_notation(value.as_bytes())
     {
         return None;
     }
@@ -202,6 +225,63 @@ fn wide_separator(v: &[u8]) -> bool {
     })
 }
 
+/// `If x > 5 && y < 3 then return true || false`: pseudo-code or a logic question, `&&` and
+/// `||` joining comparisons of names and numbers. A shell would read `> 5` and `< 3` as
+/// redirections to files named by numbers and run `y` and `false`: nothing an attacker
+/// writes. Every `&&`/`||` is followed by a comparison's operand or a truth value, every
+/// `<`/`>` stands alone between two plain operands, and no operand is a known command
+/// (`x > 1 && cat < flag` reads a file).
+fn logic_notation(v: &[u8]) -> bool {
+    if v.len() > 256 {
+        return false;
+    }
+    let tokens: Vec<&[u8]> = v
+        .split(|&b| b == b' ' || b == b'\t')
+        .filter(|t| !t.is_empty())
+        .take(64)
+        .collect();
+    let operand = |t: &[u8]| {
+        !t.is_empty()
+            && t.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'))
+            && (t[0].is_ascii_digit() || classify(t) == CommandWord::Unknown)
+    };
+    let comparison = |t: &[u8]| matches!(t, b"<" | b">" | b"<=" | b">=");
+    let (mut compared, mut joined) = (false, false);
+    for (i, &t) in tokens.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| tokens[p]);
+        let next = tokens.get(i + 1).copied();
+        if comparison(t) {
+            if !(prev.is_some_and(operand) && next.is_some_and(operand)) {
+                return false;
+            }
+            compared = true;
+        } else if matches!(t, b"&&" | b"||") {
+            let follows = next.is_some_and(|n| {
+                matches!(n, b"true" | b"false" | b"not" | b"!")
+                    || (operand(n) && tokens.get(i + 2).is_some_and(|c| comparison(c)))
+            });
+            if !follows {
+                return false;
+            }
+            joined = true;
+        } else if t.iter().any(|&b| matches!(b, b'<' | b'>' | b'&' | b'|')) {
+            return false;
+        }
+    }
+    compared && joined
+}
+
+/// `;id` written with U+037E GREEK QUESTION MARK: NFKC normalisation (Python's
+/// `unicodedata.normalize`, Java's `Normalizer`), which some stacks apply to input before
+/// building a command line, turns it into `;`, so the value is judged as the shell gets it.
+fn greek_semicolon(value: &str, bytes: ByteSet) -> Option<&'static str> {
+    if !bytes.any(GREEK) || memchr::memmem::find(value.as_bytes(), "\u{37e}".as_bytes()).is_none() {
+        return None;
+    }
+    judge_any(value.replace('\u{37e}', ";").as_bytes())
+}
+
 /// A form-encoded value (`system%28%27curl+https%3A…`, `IF+%25ERRORLEVEL%25+GEQ+2`): `+` and
 /// percent escapes, no literal blank. The application's form decoder turns each `+` into a
 /// blank before the escapes, so the value is judged as that decoder leaves it (the shell
@@ -270,6 +350,9 @@ const GT: u32 = 1 << 21;
 const WIDE: u32 = 1 << 22;
 /// `?`: FreeMarker's built-ins (`?new()`).
 const QUESTION: u32 = 1 << 23;
+/// `CD`, the lead byte of U+037E GREEK QUESTION MARK, which NFKC normalisation turns into
+/// `;` (and of combining accents, which decomposed text holds: those change nothing).
+const GREEK: u32 = 1 << 24;
 /// Bytes that start a command, change a word or hide one after decoding; without them a
 /// value is judged by its first word alone ([`judge_plain`]).
 /// Globs, `=` and `@` matter only inside a word, which [`judge_start`] reads either way.
@@ -307,6 +390,7 @@ const BYTE_CLASSES: [u32; 256] = {
     t[b'[' as usize] = BRACKET;
     t[b'-' as usize] = DASH;
     t[0xef] = WIDE;
+    t[0xcd] = GREEK;
     t[b'?' as usize] = QUESTION;
     t
 };
@@ -3229,7 +3313,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             let lone_operand = !vocabulary::is_english(word) && one_token_to_end(v, end, plus);
             !((sentence_follows(v, end, plus) && !lone_operand)
                 || two_nouns
-                || glued_word_piece(v, at, end, word))
+                || glued_word_piece(v, at, end, word)
+                || (brand_ampersand(v, at, end, word) && !evidence()))
         }
         // `` `sleep 5` ``: a short command closed by its backtick.
         (CommandWord::Known(Tier::Word), Start::Backtick) => {
@@ -4503,6 +4588,35 @@ fn glued_word_piece(v: &[u8], at: usize, end: usize, word: &[u8]) -> bool {
         && (0..v.len()).filter(|&i| glued_sep(i)).take(2).count() == 2
 }
 
+/// `MILES&MORE 992000123456789`, `S&W`: `&` glued between two words in capitals is a
+/// brand's or programme's name (`AT&T`, `P&O`), and an everyday word or an initial after it
+/// that a shell would also run (`MORE`, `SORT`, `W`) is the name's second half. A command line an
+/// attacker writes in capitals still needs operands a shell reads (`&TYPE C:\boot.ini`):
+/// the caller asks for none.
+fn brand_ampersand(v: &[u8], at: usize, end: usize, word: &[u8]) -> bool {
+    let Some(sep) = at.checked_sub(1) else {
+        return false;
+    };
+    if v.get(sep) != Some(&b'&') || end > v.len() {
+        return false;
+    }
+    let after = &v[at..end];
+    let head = &v[..sep];
+    let caps = head
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    // The word before is a whole word of capitals, not the end of a token (`x1A&MORE`).
+    let whole = caps == head.len() || head[head.len() - caps - 1].is_ascii_whitespace();
+    // A one-letter half (`S&W`, `A&W`) is an initial, whatever program shares its letter.
+    caps >= 1
+        && whole
+        && !after.is_empty()
+        && after.iter().all(u8::is_ascii_uppercase)
+        && (vocabulary::is_english(word) || after.len() == 1)
+}
+
 /// Whether `t` (non-ASCII bytes) holds no letter: emoji, pictographs and symbols, which
 /// close a line of chat. A cut-off character counts as none.
 fn pictograph(t: &[u8]) -> bool {
@@ -5299,7 +5413,7 @@ fn in_etc(w: &str) -> bool {
         let part = &b[start..end];
         if !part.is_empty() && part != b"." {
             if file_seen {
-                return part == b"etc";
+                return part == b"etc" || escaped_separator_then_etc(part);
             }
             if is_glob(part) {
                 return false;
@@ -5311,6 +5425,27 @@ fn in_etc(w: &str) -> bool {
         }
         end = start - 1;
     }
+}
+
+/// `..%2f..%2fetc`, `..%5cetc`, `..%c0%afetc`, `..%252fetc`: a segment ending in `etc` after
+/// a separator the server decodes (percent-escaped, double-escaped, overlong UTF-8, or a
+/// backslash): the path climbs to `/etc`, a file read, which traversal reports.
+fn escaped_separator_then_etc(part: &[u8]) -> bool {
+    let Some(head) = part.strip_suffix(b"etc") else {
+        return false;
+    };
+    if head.ends_with(b"\\") {
+        return true;
+    }
+    // A double escape (`%252f`) decodes to the single one first.
+    let n = head.len();
+    let escaped = |at: usize| {
+        head[at] == b'%'
+            && [&b"2f"[..], b"5c", b"af", b"9c"]
+                .iter()
+                .any(|e| head[n - 2..].eq_ignore_ascii_case(e))
+    };
+    (n >= 3 && escaped(n - 3)) || (n >= 5 && head[n - 4..n - 2] == *b"25" && escaped(n - 5))
 }
 
 /// Whether `word` is a path under a directory anyone can write and droppers use (`/tmp/`,
@@ -6112,6 +6247,11 @@ fn classify_base(w: &str, segment: &str, is_path: bool) -> CommandWord {
         return CommandWord::Unknown;
     }
     let has_glob = is_glob(w.as_bytes());
+    // `/r?n<9#…` (a password): no program lives directly in `/`, so a glob there names no
+    // program to run; a program glob names its directory (`/b?n/c?t`, `/???/??t`).
+    if has_glob && w.starts_with('/') && !w[1..].contains('/') {
+        return CommandWord::Unknown;
+    }
     if has_glob {
         // `c?t`, `wh*mi`, `[c]at`: enough literal letters to pin one command down. Letters
         // inside a class count for nothing (`[A-Za-z0-9_]*` is a regex, matching anything).

@@ -3600,3 +3600,132 @@ fn prose_about_ordinary_command_lines() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn cloud_and_device_clis_after_separator() {
+    // The server's cloud credentials, a router's settings.
+    for v in [
+        "; aws s3 ls",
+        "a;aws sts get-caller-identity",
+        "ping;uci show",
+        "lan;uci set system.@system[0].hostname=pwned;uci commit",
+        "| az account show",
+        "; gsutil cat gs://bucket/key",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "ok; see you",
+        "Paris; London; Rome",
+        "color:red; width:10px",
+        "a=b; path=/",
+        "apples; pears",
+        "AWS S3 pricing",
+        "aws vs azure",
+        "Arizona (AZ); Utah (UT)",
+        "w",
+        // `w` (who is logged in) stays out of the vocabulary: passwords and regexes end
+        // in `&w`, `;w`, `\\w`.
+        "WdL2k00TotshdI&w",
+        "x&y=z;w",
+        "Do you know AWS; the cloud?",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn greek_question_mark_is_a_semicolon() {
+    // NFKC turns U+037E into `;` before some stacks build the command line.
+    for v in [
+        "\u{37e}id",
+        "x\u{37e}cat /etc/passwd",
+        "127.0.0.1\u{37e} whoami",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    // Greek prose ends its questions with it.
+    for v in [
+        "Τι κάνεις\u{37e}",
+        "Πού είσαι\u{37e} Στο σπίτι.",
+        "cafe\u{301}",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn logic_notation_is_no_command_chain() {
+    for v in [
+        "If x > 5 && y < 3 then return true || false",
+        "a > 1 && b < 2",
+        "x >= 10 || y <= 0",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    // A command after the operator, or a comparison reading a file, is a chain.
+    for v in [
+        "x > 5 && whoami",
+        "x > 5 && cat < /etc/passwd",
+        "x > 1 && cat < flag",
+        "a > 1 && b < 2 || id",
+        "x > 5 && rm -rf / || true",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn rooted_glob_names_no_program() {
+    // A password: no program lives directly in `/`.
+    for v in ["/r?n<9#RVM<QLc2$F(", "/c?t<x", "/w*<y"] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "/b?n/c?t </e?c/p?sswd",
+        "/???/??t /etc/passwd",
+        ";/bin/c?t /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn capitals_joined_by_ampersand_are_a_name() {
+    for v in [
+        "MILES&MORE 992000123456789",
+        "Frequent flyer: MILES&MORE 992000123456789",
+        "BED&BREAKFAST",
+        "AT&T",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "x&MORE C:\\boot.ini",
+        "MILES&TYPE C:\\Windows\\win.ini",
+        "a&more /etc/passwd",
+        "x&whoami",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn escaped_climb_to_etc_is_traversal() {
+    // A file read under /etc reached through decoded separators: traversal's finding.
+    for v in [
+        "/..%2f..%2f..%2fetc/passwd",
+        "/..%c0%af..%c0%afetc/passwd",
+        "/..%252f..%252fetc/passwd",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    // A program run after a separator, or a program path outside /etc, stays a command.
+    for v in [
+        "; /..%2f..%2fetc/passwd; id",
+        ";/usr/bin/id",
+        "; /bin/cat /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}

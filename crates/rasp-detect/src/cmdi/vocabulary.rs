@@ -35,6 +35,10 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("arp", Tool),
     ("attrib", Exotic),
     ("awk", Exotic),
+    // Cloud CLIs act with the server's own cloud credentials (`aws s3 ls`, `az account
+    // show`, `gsutil cat gs://…`).
+    ("aws", Tool),
+    ("az", Tool),
     ("base32", Exotic),
     ("base64", Exotic),
     ("bash", Exotic),
@@ -141,6 +145,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("gpresult", Exotic),
     ("grep", Exotic),
     ("groups", Word),
+    ("gsutil", Tool),
     ("gunzip", Exotic),
     ("gwmi", Exotic),
     ("gzip", Tool),
@@ -402,6 +407,8 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("tshark", Exotic),
     ("tskill", Exotic),
     ("type", Word),
+    // OpenWrt's configuration tool: `uci set …; uci commit` rewrites a router's settings.
+    ("uci", Tool),
     ("uconv", Exotic),
     ("ufw", Exotic),
     ("ulimit", Exotic),
