@@ -366,6 +366,9 @@ fn url_path_climbs_above_root(path: &[u8]) -> bool {
 fn judge_value(value: &str, ctx: Context) -> Option<&'static str> {
     // One pass over the bytes gives every early exit, the decoding layers' included.
     let classes = classes::of(value.as_bytes());
+    if classes & COLON != 0 && own_document_file_url(value) {
+        return None;
+    }
     judge_classified(value, ctx, classes, false)
         .or_else(|| {
             (classes & AMP_TILDE != 0)
@@ -908,6 +911,9 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
             || (classes & AMP_TILDE != 0 && sensitive::short_name_target(value)))
         .then_some("sensitive-file");
     }
+    if classes & REWRITTEN != 0 && nul_cut_script_name(value) {
+        return Some("script-extension");
+    }
     // Nothing to decode or rewrite (a path, a URL, multi-line text, HTML, prose in any
     // script): the canonical form is the value with ASCII letters lower-cased, and every
     // test below ignores ASCII case, so it runs on the value itself without building that
@@ -1227,6 +1233,101 @@ fn judge_canonical_as(
     None
 }
 
+/// Longest `file:` URL [`own_document_file_url`] reads, and most folders it walks.
+const MAX_FILE_URL: usize = 512;
+const MAX_FILE_URL_DEPTH: usize = 10;
+
+/// The folders of a user's home that a desktop keeps documents in.
+const DOCUMENT_FOLDERS: &[&str] = &[
+    "desktop",
+    "documents",
+    "downloads",
+    "pictures",
+    "music",
+    "videos",
+    "movies",
+    "onedrive",
+    "dropbox",
+    "my documents",
+];
+
+/// Extensions of the documents a person drags from those folders into a form.
+const DOCUMENT_EXTENSIONS: &[&str] = &[
+    "pdf", "png", "jpg", "jpeg", "gif", "webp", "heic", "bmp", "tif", "tiff", "svg", "doc", "docx",
+    "xls", "xlsx", "ppt", "pptx", "odt", "ods", "odp", "rtf", "txt", "md", "csv", "html", "htm",
+    "mp3", "mp4", "mov", "wav", "m4a", "zip", "epub", "pages", "numbers", "key",
+];
+
+/// Whether `value` is the `file:` URL a browser shows for a document in a user's own
+/// folders (`file:///Users/john/Desktop/receipt.png`, `file:///C:/Users/Jane/cv.pdf`):
+/// dragged into a form or pasted as a link, it names the sender's own file on the sender's
+/// machine, and no server reads it as a path it should not. Only a URL with no host (or
+/// `localhost`: a host is an SMB share the server would connect to) whose path goes from a
+/// home (`/Users/<name>/`, `/home/<name>/`, `C:/Users/<name>/`) into a document folder (or
+/// straight to a document in the home), through plainly named folders (no dot segment, no
+/// hidden folder such as `.ssh`, no escape but a space, no backslash or control) to a file
+/// with a document's extension. `file:///etc/passwd`, `file:///C:/Windows/win.ini`,
+/// `file:///home/u/.ssh/id_rsa` and `file:///Users/x/../../etc/passwd` are none of these.
+fn own_document_file_url(value: &str) -> bool {
+    let b = value.trim().as_bytes();
+    if b.len() > MAX_FILE_URL || b.len() < 8 || !b[..5].eq_ignore_ascii_case(b"file:") {
+        return false;
+    }
+    let rest = &b[5..];
+    let path = if rest.starts_with(b"///") {
+        &rest[3..]
+    } else if rest.len() > 12 && rest[..12].eq_ignore_ascii_case(b"//localhost/") {
+        &rest[12..]
+    } else {
+        return false;
+    };
+    // A drive (`C:/`, `C|/`) before the Windows profile folder.
+    let (path, windows) = match path {
+        [d, b':' | b'|', b'/', tail @ ..] if d.is_ascii_alphabetic() => (tail, true),
+        _ => (path, false),
+    };
+    let mut segments = path.split(|&c| c == b'/');
+    let home = segments.next().unwrap_or_default();
+    let home_ok =
+        home.eq_ignore_ascii_case(b"users") || (!windows && home.eq_ignore_ascii_case(b"home"));
+    if !home_ok {
+        return false;
+    }
+    let plain = |seg: &[u8]| {
+        !seg.is_empty()
+            && seg[0] != b'.'
+            && seg.len() <= 128
+            && seg.iter().enumerate().all(|(i, &c)| {
+                c.is_ascii_alphanumeric()
+                    || matches!(
+                        c,
+                        b' ' | b'-' | b'_' | b'.' | b'(' | b')' | b'@' | b'+' | b','
+                    )
+                    || c >= 0x80
+                    || (c == b'%' && seg.get(i + 1..i + 3) == Some(b"20"))
+            })
+    };
+    let parts: Vec<&[u8]> = segments.take(MAX_FILE_URL_DEPTH + 1).collect();
+    if parts.len() < 2 || parts.len() > MAX_FILE_URL_DEPTH || !parts.iter().all(|s| plain(s)) {
+        return false;
+    }
+    let (file, folders) = parts.split_last().unwrap_or((&parts[0], &[]));
+    // `<name>/` then a document folder, or a document straight in the home.
+    let folder_ok = match folders {
+        [_user] => true,
+        [_user, first, ..] => {
+            let first = std::str::from_utf8(first).unwrap_or("").replace("%20", " ");
+            DOCUMENT_FOLDERS
+                .iter()
+                .any(|f| first.eq_ignore_ascii_case(f))
+        }
+        _ => false,
+    };
+    folder_ok
+        && sensitive::has_extension(file, DOCUMENT_EXTENSIONS)
+        && !sensitive::names_sensitive_file(&value.to_ascii_lowercase())
+}
+
 /// Extensions IIS, PHP and servlet handlers run as code.
 const SCRIPT_EXTENSIONS: &[&str] = &[
     "asp", "aspx", "asa", "cer", "cdx", "ashx", "asmx", "php", "php3", "php4", "php5", "php7",
@@ -1252,6 +1353,47 @@ fn script_parameter_name(value: &str) -> bool {
     let name = &b[memchr::memrchr2(b'/', b'\\', &b[..semi]).map_or(0, |i| i + 1)..semi];
     let after = &b[semi + 1..];
     sensitive::has_extension(name, SCRIPT_EXTENSIONS)
+        && after
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && memchr::memrchr(b'.', after).is_some_and(|dot| {
+            let ext = &after[dot + 1..];
+            (1..=5).contains(&ext.len()) && ext.iter().all(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// Longest value [`nul_cut_script_name`] reads.
+const MAX_NUL_NAME: usize = 1024;
+
+/// Whether the value is a file name (or a path ending in one) whose name carries a script
+/// extension and then a NUL (raw, `%00` or `%2500`) followed by another extension
+/// (`shell.php%00.png`, `x.asp%00.jpg`): an upload or include filter checks the last
+/// extension and sees an image, while the C file API under PHP, Java or ASP stops at the
+/// NUL and writes or runs the script. A NUL after a name with no script extension
+/// (`report%00.pdf`) or inside a token that is no file name (`ab%00cd%00`) cuts nothing a
+/// server runs.
+fn nul_cut_script_name(value: &str) -> bool {
+    let t = value.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
+    let b = t.as_bytes();
+    if b.len() > MAX_NUL_NAME {
+        return false;
+    }
+    // The first NUL, and the text after its spelling.
+    let raw = memchr::memchr(0, b).map(|i| (i, i + 1));
+    let pct = memchr::memmem::find(b, b"%00").map(|i| (i, i + 3));
+    let pct25 = memchr::memmem::find(b, b"%2500").map(|i| (i, i + 5));
+    let Some((nul, after)) = [raw, pct, pct25].into_iter().flatten().min() else {
+        return false;
+    };
+    let start = b[..nul]
+        .iter()
+        .rposition(|&c| matches!(c, b'/' | b'\\' | b'=' | b'&' | b'?'))
+        .map_or(0, |i| i + 1);
+    let name = &b[start..nul];
+    let after = &b[after..];
+    name.iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
+        && sensitive::has_extension(name, SCRIPT_EXTENSIONS)
         && after
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-'))
@@ -3505,6 +3647,72 @@ mod tests {
             ] {
                 assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_file_url_to_a_document_in_a_users_own_folders_is_quiet() {
+        for ctx in [
+            Context::Param,
+            Context::Cookie,
+            Context::Header,
+            Context::Referer,
+        ] {
+            for v in [
+                "file:///Users/john/Desktop/receipt.png",
+                "file:///C:/Users/Jane/cv.pdf",
+                "file:///C:/Users/John/Desktop/map.html",
+                "file:///c|/Users/John%20Smith/Documents/Tax%202024/return.PDF",
+                "file:///home/ana/Downloads/slides (1).pptx",
+                "file://localhost/Users/kim/Pictures/IMG_0042.HEIC",
+            ] {
+                assert!(detect(v, ctx).is_none(), "flagged {v:?} in {ctx:?}");
+            }
+        }
+        for v in [
+            "file:///etc/passwd",
+            "file:///C:/Windows/win.ini",
+            "file://attacker/share/x",
+            "file://attacker/Users/x/Desktop/a.pdf",
+            "file:///home/u/.ssh/id_rsa",
+            "file:///Users/x/../../etc/passwd",
+            "file:///Users/x/Desktop/../../../etc/passwd.txt",
+            "file:///Users/x/Desktop/%2e%2e/%2e%2e/etc/passwd.txt",
+            "file:///Users/x/Desktop/a%2f..%2f..%2fetc%2fpasswd.txt",
+            "file:///C:/Users/x/AppData/Roaming/secrets.txt",
+            "file:///C:/Users/x/NTUSER.DAT",
+            "file:///home/u/.aws/credentials",
+            "file:///Users/x/Desktop/a.pdf%00.php",
+            "file:///Users/x/Library/Keychains/login.keychain-db",
+            "file:///C:/Users/x\\..\\..\\Windows\\win.ini",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_nul_cutting_a_script_extension_before_an_image_one_is_an_upload_bypass() {
+        for v in [
+            "shell.php%00.png",
+            "x.asp%00.jpg",
+            "cmd.jsp\u{0}.gif",
+            "uploads/shell.PHP5%00.jpeg",
+            "file=shell.php%2500.png",
+            "cmd.jsp%00x.gif",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        assert!(detect("cmd.jsp\u{0}.gif", Context::Cookie).is_some());
+        for v in [
+            "report%00.pdf",
+            "ab%00cd%00",
+            "photo.png%00.jpg",
+            "%00%00%00%01",
+            "shell.php%00",
+            "index.php%00 and more words",
+            "a.php%00/b.png",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }
     }
 
