@@ -719,6 +719,119 @@ pub(crate) fn unit_marks(value: &str) -> bool {
     quotes > 0
 }
 
+/// Whether `value` is measures joined by `or` / `and` and followed by plain words (`1' or 2'
+/// long`, `5' and 6' tall`, `10" or 12" wide`): one kind of quote, each a prime right after a
+/// number, each `or` / `and` standing between a measure and a number, no other SQL keyword,
+/// and at least one plain word after the last prime. Whatever the quotes pair with, every
+/// expression the value can form holds only numbers, literals and those two connectives: no
+/// column, call, subquery, comment, comparison or separator, so it reads nothing and can only
+/// change a condition's truth. In a condition (`WHERE`, `ON`, `HAVING`, `CASE WHEN`, a `SET`
+/// or `VALUES` item) the words after the last prime are a literal or a bare name right after
+/// a number or a literal (`'1' or 2' long'`, `1 ' or 2' long`), which no dialect accepts
+/// there, so the query is rejected; the one place such a tail parses is a select list, as an
+/// alias, where `'1' or 2` is a constant column. A tautology needs its last quote to end the
+/// condition (`1' or 2'`, `1' or '1'='1`) or a comment after it (`1' or 2' --`): those stay
+/// the model's. For the SQLi model, which scores `1' or 2'` as a tautology without reading
+/// the words after it.
+///
+/// ```text
+/// "1' or 2' long"  -> true       "1' or 2'"       -> false
+/// "5' and 6' tall" -> true       "1' or 2' union" -> false
+/// ```
+pub(crate) fn measures_joined(value: &str) -> bool {
+    let v = value.trim_ascii();
+    let b = v.as_bytes();
+    if b.len() > 128
+        || b.iter().any(|&c| MEASURES_NOT[usize::from(c)])
+        || !b.is_ascii()
+        || (memchr::memchr(b'\'', b).is_some() && memchr::memchr(b'"', b).is_some())
+    {
+        return false;
+    }
+    let Some(last_quote) = b.iter().rposition(|&c| c == b'\'' || c == b'"') else {
+        return false;
+    };
+    // every quote a prime after a number
+    for (k, &c) in b.iter().enumerate() {
+        if matches!(c, b'\'' | b'"') && (k == 0 || !b[k - 1].is_ascii_digit()) {
+            return false;
+        }
+    }
+    let words: Vec<&str> = v.split_ascii_whitespace().take(32).collect();
+    if words.len() == 32 {
+        return false;
+    }
+    let is_connective = |w: &str| w.eq_ignore_ascii_case("or") || w.eq_ignore_ascii_case("and");
+    let mut connectives = 0;
+    for (i, w) in words.iter().enumerate() {
+        let wb = w.as_bytes();
+        if is_connective(w) {
+            // between a measure and a number: `1' or 2'`
+            let before = i.checked_sub(1).map(|j| words[j].as_bytes());
+            let after = words.get(i + 1).map(|x| x.as_bytes());
+            if !before.is_some_and(|x| matches!(x.last(), Some(b'\'' | b'"')))
+                || !after.is_some_and(|x| x[0].is_ascii_digit())
+            {
+                return false;
+            }
+            connectives += 1;
+        } else if wb[0].is_ascii_digit() {
+            // a measure or a number: digits, `.`, `,` and primes
+            if !wb
+                .iter()
+                .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b',' | b'\'' | b'"'))
+            {
+                return false;
+            }
+        } else {
+            // a plain word, with the punctuation that ends a sentence
+            let core = w.trim_end_matches(['.', ',', '!', '?']);
+            if core.is_empty()
+                || !core.bytes().all(|c| c.is_ascii_alphabetic())
+                || crate::sqli::is_keyword(core)
+            {
+                return false;
+            }
+        }
+    }
+    // plain words after the last prime: the tail no condition accepts
+    let tail = &v[last_quote + 1..];
+    connectives > 0
+        && tail.starts_with(' ')
+        && tail.bytes().any(|c| c.is_ascii_alphabetic())
+        && tail
+            .bytes()
+            .all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'.' | b',' | b'!' | b'?'))
+}
+
+/// Bytes that make a value more than measures and words (see [`measures_joined`]):
+/// separators, comments, escapes, comparisons, calls and operators.
+static MEASURES_NOT: [bool; 256] = crate::byte_set(b";#()[]{}|&@\\/*`=<>+-%^~:$\n\r\t");
+
+/// Whether `value` is a blank input mask (`--/--/----`, `--:--`, `-- . --`): runs of `-`
+/// separated by `/`, `.`, `:`, `_` or blanks, with at least one separator, and no letter,
+/// digit or quote. Masked date and time pickers send it when a field is left empty. Without
+/// a quote it cannot leave a literal, and it holds no operand: in MySQL `--` is a comment
+/// only before a blank, so `--/--` is signs and a division with nothing to divide, a syntax
+/// error; in the other dialects the first `--` comments out the rest of the line, which is
+/// what a lone `--` does, a value the product already leaves alone. For the SQLi model,
+/// which scores each `--` as a comment that ends an injected statement.
+///
+/// ```text
+/// "--/--/----" -> true       "'--" -> false
+/// "--:--"      -> true       "1--" -> false
+/// ```
+pub(crate) fn blank_mask(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    b.len() <= 64
+        && memchr::memmem::find(b, b"--").is_some()
+        && b.iter()
+            .any(|&c| matches!(c, b'/' | b'.' | b':' | b'_' | b' '))
+        && b.iter()
+            .all(|&c| matches!(c, b'-' | b'/' | b'.' | b':' | b'_' | b' '))
+        && memchr::memmem::find(b, b"/*").is_none()
+}
+
 /// Whether `value` is prose that mentions script (`In JavaScript, alert(1) shows a dialog`,
 /// `Call document.getElementById('x')`): two plain words side by side on one line, and
 /// nothing that reaches markup, an attribute's value or a URL (no `<`, `=`, `:`, backtick,
@@ -2135,6 +2248,51 @@ mod tests {
             "char('a;b')",
         ] {
             assert!(!calls_in_prose(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn measures_joined_by_connectives() {
+        for v in [
+            "1' or 2' long",
+            "5' or 6' tall",
+            "5' and 6' tall",
+            "10\" or 12\" wide.",
+            "1' or 2' or 3' tall",
+            "3.5' or 4' long boards",
+        ] {
+            assert!(measures_joined(v), "{v}");
+        }
+        for v in [
+            // tautologies that end the condition, comments, keywords, operands
+            "1' or 2'",
+            "1' or 2' --",
+            "1' or 2' union",
+            "1' or 2' union select",
+            "1' or '1'='1",
+            "1' or 1=1 x",
+            "x' or 2' long",
+            "1' or x' long",
+            "1' or 2' long'",
+            "1' or 2'#",
+            "1' or sleep(5)' x",
+            "1' or 2\" long",
+            "1' long",
+            "or 1' long",
+            "1' or 2' from",
+            "1' or 2' long; drop table t",
+        ] {
+            assert!(!measures_joined(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn blank_masks() {
+        for v in ["--/--/----", "--:--", "--.--.----", "-- / --"] {
+            assert!(blank_mask(v), "{v}");
+        }
+        for v in ["--", "'--", "1--", "--/**/", "a--/--", "-- 1", "--/--/'"] {
+            assert!(!blank_mask(v), "{v}");
         }
     }
 }

@@ -511,6 +511,8 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::comparison_in_prose(decoded)
                 && !data_shape::words_before_sql(decoded)
                 && !data_shape::contraction_then_value(decoded)
+                && !data_shape::measures_joined(decoded)
+                && !data_shape::blank_mask(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
