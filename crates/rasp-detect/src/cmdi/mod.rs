@@ -200,7 +200,7 @@ fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
         if set_off
             && !text.is_empty()
             && !text.iter().any(|&b| b == b'\n' || b == b'\r')
-            && harmless_chain(text)
+            && harmless_chain_with(text, true)
         {
             out.extend_from_slice(b"snippet");
             changed = true;
@@ -3577,6 +3577,14 @@ fn harmless_command_line(word: &[u8], v: &[u8], at: usize, end: usize, plus: boo
 /// background `&`, a `;`, a line break or a pipe into anything else (`| sh`, `| nc …`) is
 /// not such a list; the dangerous programs stay dangerous in any segment.
 fn harmless_chain(v: &[u8]) -> bool {
+    harmless_chain_with(v, false)
+}
+
+/// [`harmless_chain`], where `reader_head` also lets a file reader open a pipe into the
+/// text filters (`cat file.txt | sort | uniq`): inside a code span of a sentence it shows how
+/// a plain file of the working tree is filtered, and its operands are still held to plain
+/// relative names (no `/etc/passwd`, no dot-file, no step up).
+fn harmless_chain_with(v: &[u8], reader_head: bool) -> bool {
     if v.len() > 2 * MAX_ARGS {
         return false;
     }
@@ -3611,7 +3619,10 @@ fn harmless_chain(v: &[u8]) -> bool {
         {
             return false;
         }
-        if !harmless_segment(word, seg, at, end, false, after_pipe, 0) {
+        // the first program's output goes into a pipe (not `||`)
+        let piped = v.get(stop) == Some(&b'|') && v.get(stop + 1) != Some(&b'|');
+        let reader = reader_head && segments == 1 && piped && matches!(word, b"cat" | b"type");
+        if !harmless_segment(word, seg, at, end, false, after_pipe || reader, 0) {
             return false;
         }
         if stop >= v.len() {

@@ -1008,13 +1008,67 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
         || name.eq_ignore_ascii_case(b"output")
         || name.eq_ignore_ascii_case(b"output-document")
         || name.eq_ignore_ascii_case(b"output-file");
-    if !output || !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+    // ImageMagick's `-write FILE` saves a copy of the image wherever the value says (an
+    // application's `convert "UPLOAD" out.png` whose file argument the value closes with a
+    // quote); its `msl:` coder runs the Magick Scripting Language file instead of writing.
+    let write = name.eq_ignore_ascii_case(b"write");
+    if !(output || write) || !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
         return false;
     }
     let path = option_value(v, after, 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
-    system_write_target(path) || script_in_directory(path)
+    system_write_target(path)
+        || script_in_directory(path)
+        || (write && path.len() > 4 && path[..4].eq_ignore_ascii_case(b"msl:"))
+}
+
+/// Lisp functions that start a program: emacs's `--eval` runs the form it is given, so a
+/// form calling one of these runs a command (`--eval='(shell-command "id")'`); a form that
+/// exports or formats a document does not.
+const LISP_PROCESS_CALLS: &[&[u8]] = &[
+    b"shell-command",
+    b"shell-command-to-string",
+    b"call-process",
+    b"call-process-shell-command",
+    b"start-process",
+    b"start-process-shell-command",
+    b"make-process",
+    b"process-lines",
+];
+
+/// `--eval='(shell-command "id")'`, `--eval "(call-process \"sh\" …)"`: the option's value
+/// is a Lisp form whose head starts a program, see [`LISP_PROCESS_CALLS`].
+fn lisp_eval_runs(v: &[u8], after: usize) -> bool {
+    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let k = skip_blanks_and_quote(v, after + 1);
+    if v.get(k) != Some(&b'(') {
+        return false;
+    }
+    let n = v[k + 1..]
+        .iter()
+        .take(40)
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-')
+        .count();
+    let head = &v[k + 1..k + 1 + n];
+    LISP_PROCESS_CALLS
+        .iter()
+        .any(|f| head.eq_ignore_ascii_case(f))
+}
+
+/// `-config evil.pl`: exiftool's `-config` file is Perl the tool runs at start; a value
+/// naming a Perl file hands it code (a YAML or INI configuration is data).
+fn perl_config(name: &[u8], v: &[u8], after: usize) -> bool {
+    if !name.eq_ignore_ascii_case(b"config") || !matches!(v.get(after), Some(b' ' | b'\t' | b'+')) {
+        return false;
+    }
+    let path = option_value(v, after, 256, |c| {
+        !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
+    });
+    let lower = path.to_ascii_lowercase();
+    lower.len() > 3 && (lower.ends_with(b".pl") || lower.ends_with(b".pm"))
 }
 
 /// A path with a directory in it to a file with a server-side script extension
@@ -1109,13 +1163,19 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         if name.len() >= 4 && name[..4].eq_ignore_ascii_case(b"data") && secret_upload(v, after) {
             return true;
         }
+        if name.eq_ignore_ascii_case(b"eval") && lisp_eval_runs(v, after) {
+            return true;
+        }
         return (command_option(name) && with_value(v, after))
             || program_named_option(name, v, after)
             || file_upload_option(name, v, after)
             || script_output_option(name, v, after)
             || scratch_config_option(v, after);
     }
-    if script_output_option(name, v, after) || scratch_config_option(v, after) {
+    if script_output_option(name, v, after)
+        || scratch_config_option(v, after)
+        || perl_config(name, v, after)
+    {
         return true;
     }
     match name {
@@ -1673,6 +1733,34 @@ mod tests {
             "\u{ad}d a=1",
         ] {
             assert!(!injects(v), "{v}");
+        }
+    }
+
+    #[test]
+    fn write_eval_config_options() {
+        use super::option_injection;
+        for v in [
+            r#"x.svg" -write /var/www/html/shell.php ""#,
+            "-write msl:/tmp/a.msl",
+            r#"a.png" -write "msl:/tmp/x.msl"#,
+            r#"--eval='(shell-command "id")'"#,
+            r#"--eval "(call-process \"sh\" nil t nil \"-c\" \"id\")""#,
+            "exiftool -config evil.pl",
+            "x.jpg -config /tmp/a.pm",
+        ] {
+            assert!(option_injection(v.as_bytes()), "{v}");
+        }
+        for v in [
+            "please -write a review of the product",
+            "-write out.png",
+            "x.png -write thumbnails/small.png",
+            "use --eval to evaluate an expression",
+            "--eval='(org-html-export-to-html)'",
+            "--eval (message \"hi\")",
+            "-config app.yaml",
+            "set -config to your settings file",
+        ] {
+            assert!(!option_injection(v.as_bytes()), "{v}");
         }
     }
 

@@ -381,6 +381,8 @@ fn markdown_code_spans_are_prose() {
         "Run `ls -la /etc` in the dir",
         "The `ls -la` output below shows permissions",
         "try `git pull --rebase` first",
+        // A plain file of the working tree read into a text filter (rt16 benign).
+        "When I run `cat file.txt | wc -l` it says 0",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }
@@ -395,7 +397,6 @@ fn markdown_code_spans_are_prose() {
         "`id`.png",
         "`uname -a`.jpg",
         "a `cat /etc/passwd` b",
-        "When I run `cat file.txt | wc -l` it says 0",
         "name `cat /etc/passwd` here; `id`",
     ] {
         assert!(hit(v), "missed {v:?}");
@@ -3728,4 +3729,27 @@ fn escaped_climb_to_etc_is_traversal() {
     ] {
         assert!(hit(v), "{v}");
     }
+}
+
+/// A code span in a sentence that filters a plain file of the working tree is prose; a
+/// reader of a system or secret file, or a pipe into a shell, is not.
+#[test]
+fn span_reader_piped_into_filters() {
+    for v in [
+        "My script does `cat file.txt | sort | uniq` and nothing happens",
+        "I ran `cat notes.txt | grep todo | wc -l` and got 3",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "My script does `cat /etc/passwd | sort | uniq` and nothing happens",
+        "My script does `cat .env | sort | uniq` and nothing happens",
+        "My script does `cat ../config.php | sort` and nothing happens",
+        "cat file.txt | sort | uniq; id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    assert!(!super::harmless_chain(b"cat file.txt | sort"));
+    assert!(super::harmless_chain_with(b"cat file.txt | sort", true));
+    assert!(!super::harmless_chain_with(b"cat file.txt", true));
 }
