@@ -272,6 +272,12 @@ fn logic_notation(v: &[u8]) -> bool {
     compared && joined
 }
 
+/// The last `/`-separated segment of `path`: the program a path names (`/bin/sh` -> `sh`),
+/// or the file a path ends in; the whole of a word without `/`.
+pub(super) fn last_segment(path: &[u8]) -> &[u8] {
+    path.rsplit(|&c| c == b'/').next().unwrap_or_default()
+}
+
 /// `;id` written with U+037E GREEK QUESTION MARK: NFKC normalisation (Python's
 /// `unicodedata.normalize`, Java's `Normalizer`), which some stacks apply to input before
 /// building a command line, turns it into `;`, so the value is judged as the shell gets it.
@@ -5609,7 +5615,7 @@ fn path_to_run(word: &[u8]) -> bool {
     } else {
         return false;
     };
-    let file = rest.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let file = last_segment(rest);
     // `;/WEB-INF/web.xml` (Confluence's `/_/;/` path) names a document to read, not a
     // program: data and markup extensions are left to the traversal detector.
     const DOCUMENTS: &[&[u8]] = &[

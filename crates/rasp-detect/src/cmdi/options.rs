@@ -261,7 +261,7 @@ fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
             let word = option_value(v, after, 32, |c| {
                 c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
             });
-            let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+            let base = super::last_segment(word);
             let end = skip_blanks_and_quote(v, after) + word.len();
             RUN_TARGETS.contains(&base)
                 && v[end.min(v.len())..]
@@ -296,7 +296,7 @@ fn exec_argument(v: &[u8], after: usize) -> bool {
     let word = option_value(v, after, 32, |c| {
         c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
     });
-    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let base = super::last_segment(word);
     !base.is_empty() && (RUN_TARGETS.contains(&base) || super::known_command(base))
 }
 
@@ -604,11 +604,13 @@ const MAX_WRITES: usize = 16;
 /// runs the braced text. Only a braced command counts; a sentence naming `\write18` (the
 /// primitive, its risks) has no command in braces after it.
 pub(super) fn tex_write18(v: &[u8]) -> bool {
-    v.windows(6)
-        .enumerate()
-        .filter(|(_, w)| w.eq_ignore_ascii_case(b"\\write"))
+    memchr::memchr_iter(b'\\', v)
+        .filter(|&at| {
+            v.get(at..at + 6)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"\\write"))
+        })
         .take(MAX_WRITES)
-        .any(|(at, _)| {
+        .any(|at| {
             let mut k = at + 6;
             let blanks = |k: usize| {
                 k + v[k.min(v.len())..]
@@ -638,7 +640,7 @@ pub(super) fn tex_write18(v: &[u8]) -> bool {
                 .split(|&c| matches!(c, b' ' | b'\t' | b'|' | b';' | b'&'))
                 .next()
                 .unwrap_or_default();
-            let base = first.rsplit(|&c| c == b'/').next().unwrap_or_default();
+            let base = super::last_segment(first);
             !base.is_empty()
                 && (RUN_TARGETS.contains(&base)
                     || super::known_command(base)
@@ -740,7 +742,7 @@ fn scratch_config_option(v: &[u8], after: usize) -> bool {
     if !super::in_scratch_dir(path) {
         return false;
     }
-    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let file = super::last_segment(path);
     const CONFIG: &[&[u8]] = &[
         b"conf", b"cfg", b"config", b"rc", b"ini", b"cnf", b"curlrc", b"wgetrc", b"lua", b"pl",
         b"py", b"rb", b"sh", b"php", b"js",
@@ -836,7 +838,7 @@ fn form_file_upload(v: &[u8], after: usize) -> bool {
 /// which a web application keeps its database password or keys. An upload option handed
 /// one sends those to the attacker; a user's upload is a picture or a document.
 pub(super) fn application_secret(path: &[u8]) -> bool {
-    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let file = super::last_segment(path);
     let lower = |n: &[u8]| file.eq_ignore_ascii_case(n);
     const NAMES: &[&[u8]] = &[
         b"config.php",
@@ -1067,8 +1069,10 @@ fn perl_config(name: &[u8], v: &[u8], after: usize) -> bool {
     let path = option_value(v, after, 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
-    let lower = path.to_ascii_lowercase();
-    lower.len() > 3 && (lower.ends_with(b".pl") || lower.ends_with(b".pm"))
+    path.len() > 3
+        && [&b".pl"[..], b".pm"]
+            .iter()
+            .any(|e| path[path.len() - 3..].eq_ignore_ascii_case(e))
 }
 
 /// A path with a directory in it to a file with a server-side script extension
@@ -1104,7 +1108,7 @@ pub(super) fn system_write_target(path: &[u8]) -> bool {
         b".bash_profile",
         b".zshrc",
     ];
-    let file = path.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let file = super::last_segment(path);
     (DIRS.iter().any(|d| path.starts_with(d)) && file.len() < path.len() && !file.is_empty())
         || (path.contains(&b'/') && FILES.contains(&file))
 }
@@ -1219,7 +1223,7 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
                         c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.')
                     });
                     let end = skip_blanks_and_quote(v, after) + word.len();
-                    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+                    let base = super::last_segment(word);
                     matches!(base, b"sh" | b"bash" | b"zsh" | b"ksh" | b"dash" | b"ash")
                         && v.get(end)
                             .is_none_or(|&c| matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"'))
@@ -1398,7 +1402,7 @@ fn option_given_shell(v: &[u8], at: usize) -> bool {
     if word.is_empty() || !end_ok {
         return false;
     }
-    let base = word.rsplit(|&c| c == b'/').next().unwrap_or_default();
+    let base = super::last_segment(word);
     // A path must be a path to a program (`/bin/sh`, `/usr/bin/env`); `sh/` is a folder.
     if base.is_empty() || (word.contains(&b'/') && word[0] != b'/') {
         return false;
