@@ -22,6 +22,7 @@ mod grammar;
 mod graphql;
 mod keywords;
 mod lexer;
+mod probe;
 
 use crate::normalize::fold_to_ascii;
 use crate::{AttackKind, Context, Detection, Engine};
@@ -380,6 +381,7 @@ fn plain_email(value: &str) -> bool {
 fn judge(value: &str) -> Option<&'static str> {
     let classes = byte_classes(value);
     judge_classified(value, classes)
+        .or_else(|| syntax_probe(value, classes).then_some("syntax-probe"))
         .or_else(|| {
             if value.is_ascii() {
                 return None;
@@ -406,6 +408,12 @@ fn judge(value: &str) -> Option<&'static str> {
         })
         .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
         .or_else(|| {
+            (classes & SIGNIFICANT != 0)
+                .then(|| keywords_unsplit_by_brackets(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
+        .or_else(|| {
             // the joined keywords must follow a break-out: a quote closing the application's
             // literal, or a number (or bracket) ending its numeric operand
             let opens_number = value
@@ -417,6 +425,77 @@ fn judge(value: &str) -> Option<&'static str> {
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
+}
+
+/// Whether `value` is a short value built to break a query's syntax (see [`probe`]), as
+/// sent or after its percent-encoding (`%27`, `%5C%27`, `%22`: a probe that reaches the
+/// detector still encoded, or encoded twice, is decoded by the application before SQL sees
+/// it). Only short values with a quote byte or a `%` are read.
+fn syntax_probe(value: &str, classes: u16) -> bool {
+    if classes & (SQUOTE | DQUOTE) != 0 && value.len() <= 2 * probe::MAX_PROBE_LEN {
+        return probe::syntax_probe(value);
+    }
+    if classes & PCT == 0 || value.len() > 6 * probe::MAX_PROBE_LEN {
+        return false;
+    }
+    match crate::normalize::percent_decode_deep(value) {
+        std::borrow::Cow::Owned(d) => {
+            memchr::memchr2(b'\'', b'"', d.as_bytes()).is_some() && probe::syntax_probe(&d)
+        }
+        std::borrow::Cow::Borrowed(_) => false,
+    }
+}
+
+/// `-1 uni<>on sel<>ect 1,2`, `' o<>r 1=1--`: keywords split by `<>`, which a naive
+/// sanitizer deletes (an HTML-tag stripper removes the empty tag `<>`), joining the
+/// halves. Read like `UN/**/ION`: a `<>` between two letters is dropped only when the joined
+/// letter run is a SQL keyword, and only a break-out the grammar then finds counts. (`a<>b`
+/// as SQL's not-equal joins no keyword; `x<>y` in code neither.)
+fn keywords_unsplit_by_brackets(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    if b.len() > STRIPPED_MAX_LEN {
+        return None;
+    }
+    // (a `<` search: most values have none, and a searcher for the pair costs more to build)
+    let first = memchr::memchr_iter(b'<', b).find(|&k| joins_keyword(b, k))?;
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..first]);
+    let mut copied = first + 2;
+    let from = copied;
+    for k in memchr::memchr_iter(b'<', &b[from..]).map(|k| k + from) {
+        if k >= copied && joins_keyword(b, k) {
+            out.extend_from_slice(&b[copied..k]);
+            copied = k + 2;
+        }
+    }
+    out.extend_from_slice(&b[copied..]);
+    // only ASCII bytes were removed between ASCII letters, so the bytes stay UTF-8
+    String::from_utf8(out).ok()
+}
+
+/// Whether the `<>` at `k` sits between two letters whose joined run is a SQL keyword.
+fn joins_keyword(b: &[u8], k: usize) -> bool {
+    let letter = |c: &u8| c.is_ascii_alphabetic();
+    if b.get(k + 1) != Some(&b'>')
+        || k == 0
+        || !b.get(k - 1).is_some_and(letter)
+        || !b.get(k + 2).is_some_and(letter)
+    {
+        return false;
+    }
+    let start = b[..k].iter().rposition(|c| !letter(c)).map_or(0, |p| p + 1);
+    let end = b[k + 2..]
+        .iter()
+        .position(|c| !letter(c))
+        .map_or(b.len(), |p| k + 2 + p);
+    let mut word = [0u8; 16];
+    let (left, right) = (&b[start..k], &b[k + 2..end]);
+    if left.len() + right.len() > word.len() {
+        return false;
+    }
+    word[..left.len()].copy_from_slice(left);
+    word[left.len()..left.len() + right.len()].copy_from_slice(right);
+    lexer::keyword_bytes(&word[..left.len() + right.len()]).is_some()
 }
 
 /// The keywords a naive input filter deletes once (`str_replace('union', '', $v)`), each
@@ -1850,6 +1929,10 @@ fn decide(
                     // `po`%@kj` leaves the application's quote open.
                     let arith_only = f & (CMP | LIKE | TAUT | LOGIC) == 0;
                     let plain = !arith_only || plain_prefix(p.text(0));
+                    // `Write "<b>" to make text bold`: a quoted HTML tag reads as `"" < b >
+                    // ""`, a comparison chain; it is markup (a real break-out spaces or
+                    // extends its operands: `" < 1 or "`, `"<(select 1)>"`)
+                    let markup = || quoted_tag(s, t, i);
                     strong
                         || f & FUNC != 0
                         || (f & VAR != 0 && (balanced || truncated) && plain)
@@ -1857,7 +1940,8 @@ fn decide(
                             && (f & (TAUT | LOGIC) != 0
                                 || ((f & (CMP | LIKE | NUM) != 0 || f & WORD == 0)
                                     && !prose()
-                                    && plain)))
+                                    && plain
+                                    && !markup())))
                         || (truncated && f & WORD == 0 && plain)
                 }
                 StartKind::ParenNumber => strong || f & (LOGIC | FUNC) != 0 || truncated,
@@ -1868,6 +1952,7 @@ fn decide(
                         || (bare_end && f & WORD == 0)
                         || obfuscated
                         || number_predicate(&p, i, e, f)
+                        || computed_constant_logic(&p, e)
                 }
                 // `HOPE*1 AND 8=3`; not "x<5 and y>3" (words on both sides)
                 StartKind::Ident => strong || (f & LOGIC != 0 && f & CMP != 0 && f & WORD == 0),
@@ -2899,6 +2984,65 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     (!signed && boolean(a) && boolean(b)) || (p.kw_is(i, Kw::Or) && a <= 0.0 && b != 0.0)
 }
 
+/// `3*1 AND 1`, `2-1 or 0`, `7/7 and 0`: the whole value a computed number (numbers joined
+/// by arithmetic) then `AND`/`OR` and SQL's boolean constant 0 or 1. It is
+/// [`constant_logic`]'s blind true/false pair with an arithmetic operand (the page for
+/// `id=3*1 and 1` is whole, for `id=3*1 and 0` empty), which scanners send because a
+/// filter that knows `1 and 1` does not know it. Prose joins counts, not products, and
+/// names the right side's count: "pages 3 and 4", "1 and 2", "2*3 and 6" stay quiet.
+fn computed_constant_logic(p: &Parser<'_>, e: usize) -> bool {
+    if e != p.len() || p.len() < 5 || p.len() > 16 {
+        return false;
+    }
+    let first = usize::from(p.k(0) == Some(Kind::Op) && matches!(p.text(0), "-" | "+"));
+    let mut k = first;
+    let mut ops = 0;
+    while p.k(k) == Some(Kind::Num) && p.k(k + 1) == Some(Kind::Op) {
+        if !matches!(p.text(k + 1), "+" | "-" | "*" | "/" | "%") {
+            return false;
+        }
+        k += 2;
+        ops += 1;
+    }
+    ops > 0
+        && p.k(k) == Some(Kind::Num)
+        && (p.kw_is(k + 1, Kw::And) || p.kw_is(k + 1, Kw::Or))
+        && k + 3 == p.len()
+        && matches!(p.text(k + 2), "0" | "1")
+}
+
+/// Whether the operator token `i` is the `<` of an HTML tag quoted on its own (`"<b>"`,
+/// `'</div>'`, `"<br/>"`): the break-out quote, `<`, an optional `/`, a tag name (a letter,
+/// then letters or digits), an optional `/`, `>` and the same quote again, with no blank.
+fn quoted_tag(s: &str, t: &[Token], i: usize) -> bool {
+    let b = s.as_bytes();
+    let Some(lt) = t.get(i) else {
+        return false;
+    };
+    let at = lt.start as usize;
+    let Some(&q) = at.checked_sub(1).and_then(|k| b.get(k)) else {
+        return false;
+    };
+    if !matches!(q, b'\'' | b'"') || b.get(at) != Some(&b'<') {
+        return false;
+    }
+    let mut k = at + 1;
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    let name = k;
+    if !b.get(k).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    while b.get(k).is_some_and(u8::is_ascii_alphanumeric) && k - name < 16 {
+        k += 1;
+    }
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    b.get(k) == Some(&b'>') && b.get(k + 1) == Some(&q)
+}
+
 /// `1 IS NOT NULL`, `1 between 0 and 2`, `99 RLIKE 1`: the whole value is one number and
 /// a predicate on it, with constants only. In `WHERE id = <value>` the value turns the
 /// comparison into `(id = 1) IS NOT NULL`, a test that no longer depends on the row (the
@@ -3042,10 +3186,14 @@ fn glued_number_logic(p: &Parser<'_>, t: &[Token], i: usize, f: u32) -> bool {
             .any(|&c| matches!(c, b'.' | b'e' | b'E' | b'x' | b'X')))
 }
 
-/// `1, is_admin=1`, `30, email='a@evil.tld'`: a number in `UPDATE … SET age=<value>`
-/// followed by more assignments, to the end of the value or cut off by a comment. The
-/// value now writes columns the form never offered. Names are identifiers of two
-/// characters or more (`1, x=2` is algebra) and the assigned operands constants.
+/// `1, is_admin=1`, `30, email='a@evil.tld'`, `0, credits=credits+100000`: a number in
+/// `UPDATE … SET age=<value>` followed by more assignments, to the end of the value or cut
+/// off by a comment. The value now writes columns the form never offered. Names are
+/// identifiers of two characters or more (`1, x=2` is algebra) and the assigned operands
+/// constants, or the assigned column itself changed by constants (`credits=credits+1`: it
+/// reads its own column, which only an UPDATE can). The value must open with the number
+/// that closes the application's `SET col=` operand: `a=1, b=2` (a config line, prose)
+/// opens with a name and is no break-out, and `x=y+1` over another name stays algebra.
 fn numeric_assignments(p: &Parser<'_>, mut j: usize, truncated: bool) -> bool {
     let mut items = 0;
     while p.k(j) == Some(Kind::Comma) && items < 16 {
@@ -3060,6 +3208,29 @@ fn numeric_assignments(p: &Parser<'_>, mut j: usize, truncated: bool) -> bool {
         let mut v = j + 3;
         if p.k(v) == Some(Kind::Op) && matches!(p.text(v), "-" | "+") {
             v += 1;
+        }
+        // `credits=credits+100000`, `balance = balance * 2`: the column read back and
+        // changed by constants (the attacker's usual aim: raise a balance, a quota, a role
+        // level). An expression over *another* name (`x=y+1`) stays algebra.
+        if p.k(v) == Some(Kind::Word) && p.text(v).eq_ignore_ascii_case(name) {
+            let mut w = v + 1;
+            let mut ops = 0;
+            while p.k(w) == Some(Kind::Op) && ops < 8 {
+                // (`score - -1000`: a signed constant)
+                let sign = p.k(w + 1) == Some(Kind::Op) && matches!(p.text(w + 1), "-" | "+");
+                let n = w + 1 + usize::from(sign);
+                if p.k(n) != Some(Kind::Num) {
+                    break;
+                }
+                w = n + 1;
+                ops += 1;
+            }
+            if ops == 0 {
+                return false;
+            }
+            j = w;
+            items += 1;
+            continue;
         }
         if !matches!(p.k(v), Some(Kind::Num | Kind::Str | Kind::Kw(Kw::Literal))) {
             return false;

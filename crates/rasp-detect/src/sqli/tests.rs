@@ -2749,7 +2749,7 @@ fn adjacent_literals_after_a_quote_break_out() {
         "rock'n'roll",
         "rock' n'roll",
         "''",
-        "'",
+        // (a lone `'` is a syntax probe, flagged since round 34: see `syntax_error_probes`)
         "it's 'fine'",
         "\"MOD\" \"KITCHEN\"",
         "'machine learning' 'python'",
@@ -3011,5 +3011,186 @@ fn drop_table_then_prose() {
         "truncate table booking tomorrow please",
     ] {
         assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn syntax_error_probes() {
+    for v in [
+        "'",
+        "\"",
+        " ' ",
+        "'\"",
+        "\"'",
+        "')",
+        "'))",
+        "\")",
+        "\\'",
+        "\\\"",
+        "'\"--",
+        "';",
+        "'''",
+        "('')",
+        "'');",
+        "1'\"",
+        "1')",
+        "admin'))",
+        "1'\";",
+        "abc\")",
+        "test'\\",
+        "42'--",
+        "1\"(.,,'),..",
+        "1'\"(,)((.",
+        "1)).\"(..(,'",
+        "7(\",'.)).",
+        "admin'\0",
+        "user\"\0",
+        "%27",
+        "%22",
+        "%5C%27",
+        "%2527",
+        "1%27%22",
+    ] {
+        assert!(hit(v), "missed probe {v:?}");
+    }
+    for v in ["'", "1'\"", "admin'))", "1\"(.,,'),..", "admin'\0"] {
+        let reason = detect(v, Context::Param).map(|d| d.reason);
+        assert_eq!(reason, Some("syntax-probe"), "{v:?}");
+    }
+    for v in [
+        "1'",
+        "Jones'",
+        "Jones'.",
+        "12\".",
+        "5'11\"",
+        "12\"",
+        "O'Brien",
+        "''",
+        "\"\"",
+        "--",
+        "...",
+        ":)",
+        ";-)",
+        "(:",
+        ":'(",
+        ":')",
+        ";'-)",
+        "\"hello\"",
+        "'quoted'",
+        "\"...\"",
+        "\"?\"",
+        "it's",
+        "don't",
+        "rock'n'roll",
+        "He said \"no\".",
+        "it's fine, isn't it?",
+        "6' 2\"",
+        "%25",
+        "100%",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn numeric_update_self_assignment() {
+    for v in [
+        "0, credits=credits+100000",
+        "1, balance = balance * 2",
+        "5,quota=quota+999--",
+        "0, credits=credits+100, is_admin=1",
+        "3, Score=score - -1000",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "a=1, b=2",
+        "x=y+1, z=z+1",
+        "1, x=x+1",
+        "width=width+10",
+        "5, total=price*2",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn computed_number_and_boolean_constant() {
+    for v in [
+        "3*1 AND 1",
+        "3*1 and 0",
+        "2-1 or 1",
+        "7 / 7 AND 0",
+        "-1*1 or 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "1 and 2",
+        "pages 3 and 4",
+        "2*3 and 6",
+        "3*4 or 12",
+        "chapters 1-3 and 5",
+        "3*1 and 1 more",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn keywords_split_by_empty_tags() {
+    for v in [
+        "-1 uni<>on sel<>ect 1,2",
+        "1 UN<>ION SE<>LECT user,pass FROM users",
+        "' o<>r 1=1--",
+        "1' un<>ion se<>lect null--",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "a<>b",
+        "x <> y",
+        "Jo<>rdan",
+        "if a<>b then c",
+        "uni<>on and sel<>ect are words",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+#[test]
+fn quoted_html_tag_is_markup() {
+    for v in [
+        "Write \"<b>\" to make text bold",
+        "Use '<br>' for a line break",
+        "wrap it in \"<div>\" and \"</div>\"",
+        "close with '<br/>' here",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+    for v in [
+        "\" < 1 or \"",
+        "\"<(select 1)>\"",
+        "x\" <b> \"y\" or 1=1--",
+        "'<b>' or '1'='1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn ascii_art_is_no_syntax_probe() {
+    for v in [
+        "| .' \",  __ __",
+        "--        ' )  / {",
+        "())      ~()) \"",
+        "/__  \\ ------'",
+        "\"///",
+        ">\"'",
+    ] {
+        assert!(
+            detect(v, Context::Param).map(|d| d.reason) != Some("syntax-probe"),
+            "{v:?}"
+        );
     }
 }
