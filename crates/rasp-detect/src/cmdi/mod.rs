@@ -150,6 +150,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     {
         return None;
     }
+    // `name;amount;date\nRent;1200,00;01.03.2024`: a pasted table with `;` between its
+    // fields (Excel's CSV in many locales), read only when flagged.
+    if bytes.any(SEMI)
+        && bytes.any(LF)
+        && !bytes
+            .any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PIPE | AMP | QUOTE | ESCAPE | PERCENT)
+        && semicolon_table(value.as_bytes())
+    {
+        return None;
+    }
     if bytes.any(ANGLE)
         && bytes.any(AMP | PIPE)
         && !bytes.any(
@@ -215,6 +225,48 @@ fn group_value(v: &[u8]) -> Option<&'static str> {
         .all(|&c| is_blank(c, false) || c == b';');
     let kind = if alone { Start::Data } else { Start::Loose };
     judge_start(v, body, kind, false).map(|_| "command-group")
+}
+
+/// Lines of `;`-separated fields, every line with the same number of fields (at least
+/// two lines, at most 64), and some line whose cells are mostly numbers or dates: a table,
+/// not a command list. A cell with an option or a path (`id -u`, `/bin/sh`) is no table's
+/// cell, nor is a line without `;` (`a;id` alone stays a command).
+fn semicolon_table(v: &[u8]) -> bool {
+    let mut fields = None;
+    let mut lines = 0;
+    let mut numeric_line = false;
+    for line in v.split(|&c| c == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > 64 {
+            return false;
+        }
+        let n = memchr::memchr_iter(b';', line).count() + 1;
+        if n < 2 || *fields.get_or_insert(n) != n {
+            return false;
+        }
+        let mut numeric = 0;
+        for cell in line.split(|&c| c == b';') {
+            let cell = trim_blanks(cell, false);
+            let is_number = cell.iter().any(u8::is_ascii_digit)
+                && cell.iter().all(|&c| {
+                    c.is_ascii_digit() || matches!(c, b'.' | b',' | b'/' | b'-' | b':' | b' ')
+                });
+            if is_number {
+                numeric += 1;
+            } else if cell.contains(&b'/')
+                || cell.windows(2).any(|w| w[0] == b' ' && w[1] == b'-')
+                || cell.first() == Some(&b'-')
+            {
+                return false;
+            }
+        }
+        numeric_line |= numeric * 2 >= n;
+    }
+    lines >= 2 && numeric_line
 }
 
 /// `./build.sh`, `./app.py`: a file named in the working directory, not a dot-file or a

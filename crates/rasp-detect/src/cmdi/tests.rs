@@ -3853,3 +3853,24 @@ fn sql_constructs_are_no_commands() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn semicolon_table_is_data() {
+    for v in [
+        "name;amount;date\nRent;1200,00;01.03.2024",
+        "date;id;total\r\n2024-03-01;17;12.50\r\n2024-03-02;18;9.99\r\n",
+        "Item;Price\nTea;3,50\nCake;4,20",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        ";date",
+        "a;id",
+        "x;id -u\n1;2",
+        "a;cat /etc/passwd\n1;2",
+        "name;amount;date\nRent;1200,00",
+        "a;b\n;id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
