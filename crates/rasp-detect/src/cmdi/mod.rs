@@ -101,6 +101,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             }
             None
         })
+        .or_else(|| {
+            if matches!(value.as_bytes().first(), Some(b'(' | b'{')) {
+                group_value(value.as_bytes())
+            } else {
+                None
+            }
+        })
         .or_else(|| layered_encoding(value, bytes))
         .or_else(|| {
             if bytes.any(ESCAPE) {
@@ -143,6 +150,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     {
         return None;
     }
+    // `name;amount;date\nRent;1200,00;01.03.2024`: a pasted table with `;` between its
+    // fields (Excel's CSV in many locales), read only when flagged.
+    if bytes.any(SEMI)
+        && bytes.any(LF)
+        && !bytes
+            .any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PIPE | AMP | QUOTE | ESCAPE | PERCENT)
+        && semicolon_table(value.as_bytes())
+    {
+        return None;
+    }
     if bytes.any(ANGLE)
         && bytes.any(AMP | PIPE)
         && !bytes.any(
@@ -158,6 +175,98 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         score: 1.0,
         reason,
     })
+}
+
+/// `(id)`, `( cat /etc/passwd )`, `{ id; }`: a whole value that is a subshell or a brace
+/// group runs its first word as a command, as tightly as after a separator. Only the group
+/// syntax counts: `(` … `)` around the whole value, or `{` and a blank … `;` and `}` (bash
+/// needs both; `{id}` is a placeholder, `{ "a": 1 }` an object), and the first word must be
+/// a command of the vocabulary (`(optional)`, `(see below)` are not). English-word commands
+/// still need shell arguments (`(date)`, `(time)` label a column).
+fn group_value(v: &[u8]) -> Option<&'static str> {
+    let last = v.iter().rposition(|&c| !is_blank(c, false))?;
+    // One line, and the `(` that opens the value is the one the last `)` closes:
+    // `(gdb) run … (gdb)` is a debugger transcript.
+    if memchr::memchr2(b'\n', b'\r', v).is_some() {
+        return None;
+    }
+    let body = match (v[0], v[last]) {
+        (b'(', b')') => {
+            let mut depth = 0usize;
+            for (i, &c) in v[..last].iter().enumerate() {
+                match c {
+                    b'(' => depth += 1,
+                    b')' => depth -= 1,
+                    _ => {}
+                }
+                if depth == 0 && i > 0 {
+                    return None;
+                }
+            }
+            1
+        }
+        (b'{', b'}') if v.get(1).is_some_and(|&c| is_blank(c, false)) => {
+            let before = v[..last].iter().rposition(|&c| !is_blank(c, false))?;
+            if v[before] != b';' {
+                return None;
+            }
+            2
+        }
+        _ => return None,
+    };
+    let (word, end, _) = read_command_word(v, body, Start::Data, false)?;
+    if !matches!(classify(word.as_slice()), CommandWord::Known(_)) {
+        return None;
+    }
+    // The command alone in its group (`(id)`, `{ id; }`) is as tight as `;id`; with more
+    // words it needs shell-shaped arguments, as after `; ` (`(docker is required)` is prose).
+    let alone = v[end..last]
+        .iter()
+        .all(|&c| is_blank(c, false) || c == b';');
+    let kind = if alone { Start::Data } else { Start::Loose };
+    judge_start(v, body, kind, false).map(|_| "command-group")
+}
+
+/// Lines of `;`-separated fields, every line with the same number of fields (at least
+/// two lines, at most 64), and some line whose cells are mostly numbers or dates: a table,
+/// not a command list. A cell with an option or a path (`id -u`, `/bin/sh`) is no table's
+/// cell, nor is a line without `;` (`a;id` alone stays a command).
+fn semicolon_table(v: &[u8]) -> bool {
+    let mut fields = None;
+    let mut lines = 0;
+    let mut numeric_line = false;
+    for line in v.split(|&c| c == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            continue;
+        }
+        lines += 1;
+        if lines > 64 {
+            return false;
+        }
+        let n = memchr::memchr_iter(b';', line).count() + 1;
+        if n < 2 || *fields.get_or_insert(n) != n {
+            return false;
+        }
+        let mut numeric = 0;
+        for cell in line.split(|&c| c == b';') {
+            let cell = trim_blanks(cell, false);
+            let is_number = cell.iter().any(u8::is_ascii_digit)
+                && cell.iter().all(|&c| {
+                    c.is_ascii_digit() || matches!(c, b'.' | b',' | b'/' | b'-' | b':' | b' ')
+                });
+            if is_number {
+                numeric += 1;
+            } else if cell.contains(&b'/')
+                || cell.windows(2).any(|w| w[0] == b' ' && w[1] == b'-')
+                || cell.first() == Some(&b'-')
+            {
+                return false;
+            }
+        }
+        numeric_line |= numeric * 2 >= n;
+    }
+    lines >= 2 && numeric_line
 }
 
 /// `./build.sh`, `./app.py`: a file named in the working directory, not a dot-file or a
@@ -1218,7 +1327,14 @@ fn scan_starts(
                 continue;
             }
             b'`' => {
-                if !backtick_open && next != Some(b'`') {
+                // ``1 AND `sleep`(5)``: a quoted identifier called as a function is MySQL's;
+                // to a shell a substitution glued to `(` is a syntax error, and the line
+                // runs nothing.
+                if !backtick_open
+                    && next != Some(b'`')
+                    && memchr::memchr(b'`', &v[i + 1..])
+                        .is_none_or(|p| v.get(i + 2 + p) != Some(&b'('))
+                {
                     starts.push((i + 1, Start::Backtick));
                 }
                 if next == Some(b'`') {
@@ -2689,6 +2805,11 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
     // as a command line.
     if word == b"shell" && kind == Start::Subst {
         return judge_start(v, end, Start::Tight, plus).map(|_| "make-shell");
+    }
+    // `$(Get-Date)`, `$( Invoke-Foo )`: PowerShell's subexpression runs a `Verb-Noun`
+    // cmdlet, known noun or not (a price or a currency in `$(…)` has no verb and dash).
+    if kind == Start::Subst && powershell_subexpression_cmdlet(v, at, word) {
+        return Some("powershell-subexpression");
     }
     // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
     // the next word is in command position.
@@ -5390,6 +5511,26 @@ fn read_command_word_in_place(
                 word.removed();
                 i += 2 + braced_name_len(&v[i + 2..]).unwrap_or(0);
             }
+            // `;id${u}`, `|cat${x:-} /etc/passwd`: where a command is expected (after a
+            // separator, inside a substitution) an unset braced variable, or one with an empty
+            // default, glued to the end of the name expands to nothing and leaves the name.
+            // A value or a line opening with `test${n}` stays a template's placeholder.
+            b'$' if !word.is_empty()
+                && matches!(
+                    kind,
+                    Start::Tight | Start::Data | Start::Subst | Start::Backtick
+                )
+                && v.get(i + 1) == Some(&b'{')
+                && v.get(i + 2)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_')
+                && empty_braced_len(&v[i + 2..]).is_some_and(|n| {
+                    v.get(i + 2 + n)
+                        .is_none_or(|&c| is_blank(c, plus) || is_sep(c) || c == b')')
+                }) =>
+            {
+                word.removed();
+                i += 2 + empty_braced_len(&v[i + 2..]).unwrap_or(0);
+            }
             b'$' if v.get(i + 1) == Some(&b'{') => {
                 let close = v[i..].iter().take(40).position(|&c| c == b'}');
                 match close {
@@ -5788,6 +5929,38 @@ fn identifier_len(t: &[u8], max: usize) -> usize {
         .take(max)
         .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
         .count()
+}
+
+/// `word` (lower-cased) read at `at` just inside a `$(`, is `verb-noun` with a verb of
+/// [`vocabulary::is_powershell_verb`] and a noun of letters: a cmdlet name.
+fn powershell_subexpression_cmdlet(v: &[u8], at: usize, word: &[u8]) -> bool {
+    let opened = v[..at]
+        .iter()
+        .rposition(|&c| !is_blank(c, false))
+        .is_some_and(|p| p >= 1 && &v[p - 1..=p] == b"$(");
+    let Some(dash) = memchr::memchr(b'-', word) else {
+        return false;
+    };
+    let noun = &word[dash + 1..];
+    opened
+        && noun.len() >= 2
+        && noun.iter().all(u8::is_ascii_alphabetic)
+        && std::str::from_utf8(&word[..dash]).is_ok_and(vocabulary::is_powershell_verb)
+}
+
+/// Length of `name}`, `name:-}` or `name-}` at the start of `t`: a braced variable that
+/// expands to nothing when unset.
+fn empty_braced_len(t: &[u8]) -> Option<usize> {
+    let n = identifier_len(t, 32);
+    if n == 0 {
+        return None;
+    }
+    match t.get(n..) {
+        Some([b'}', ..]) => Some(n + 1),
+        Some([b'-', b'}', ..]) => Some(n + 2),
+        Some([b':', b'-', b'}', ..]) => Some(n + 3),
+        _ => None,
+    }
 }
 
 /// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
@@ -6235,6 +6408,13 @@ fn classify(word: &[u8]) -> CommandWord {
         return CommandWord::Unknown;
     }
     if is_path {
+        // `/**/or/**/1=1`: a segment of stars alone between slashes is SQL's empty block
+        // comment used as a blank; as a glob `**` is only `*`, which a path spells so.
+        if w.split('/')
+            .any(|p| p.len() >= 2 && p.bytes().all(|c| c == b'*'))
+        {
+            return CommandWord::Unknown;
+        }
         let globbed_parts = w.split('/').filter(|p| is_glob(p.as_bytes())).count();
         if globbed_parts >= 2 {
             return CommandWord::GlobPath;

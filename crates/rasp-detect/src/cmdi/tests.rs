@@ -3753,3 +3753,124 @@ fn span_reader_piped_into_filters() {
     assert!(super::harmless_chain_with(b"cat file.txt | sort", true));
     assert!(!super::harmless_chain_with(b"cat file.txt", true));
 }
+
+#[test]
+fn empty_braced_variable_after_command_name() {
+    for v in [
+        ";id${u}",
+        "|whoami${x}",
+        "&&id${x:-}",
+        ";cat${u-} /etc/passwd",
+        ";id${U}",
+        "$(id${z})",
+        "a;i${x}d",
+        "a;w$@hoami",
+        "a;c''at /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "Hello ${name}, your total is ${price}",
+        "Price: $5",
+        "test${n}",
+        "${greeting} world",
+        "Total ${amount} due",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn whole_value_group() {
+    for v in [
+        "(id)",
+        "(whoami)",
+        "( id )",
+        "(cat /etc/passwd)",
+        "{ id; }",
+        "{ whoami;}",
+        "{ uname -a; }",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "(optional)",
+        "(see below)",
+        "(date)",
+        "{ \"a\": 1 }",
+        "{id}",
+        "{ id }",
+        "(docker is required)",
+        "(python is fine) and (node too)",
+        "(gdb) run\n(gdb)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn powershell_subexpression_and_aliases() {
+    for v in [
+        "; $(Get-Date)",
+        "$( get-host )",
+        "x $(Invoke-Thing)",
+        "| sl 7",
+        ";gps",
+        "| spps -id 4",
+        "; sls pass c:\\x.txt",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "costs $(5) more",
+        "$(USD) price",
+        "$(well-known) value",
+        "good game, gl",
+        "Mercedes SL 500",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn sql_constructs_are_no_commands() {
+    for v in [
+        "'/**/or/**/1=1#",
+        "'/**/and/**/2>1--",
+        "/**/union/**/select/**/1",
+        "1 AND `sleep`(5)",
+        "1 OR `benchmark`(1000,md5(1))",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "`id`",
+        ";`whoami`",
+        "a`id`b",
+        "/???/c?t /etc/passwd",
+        "/*/bin/c?t /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn semicolon_table_is_data() {
+    for v in [
+        "name;amount;date\nRent;1200,00;01.03.2024",
+        "date;id;total\r\n2024-03-01;17;12.50\r\n2024-03-02;18;9.99\r\n",
+        "Item;Price\nTea;3,50\nCake;4,20",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        ";date",
+        "a;id",
+        "x;id -u\n1;2",
+        "a;cat /etc/passwd\n1;2",
+        "name;amount;date\nRent;1200,00",
+        "a;b\n;id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
