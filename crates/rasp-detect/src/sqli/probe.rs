@@ -2,15 +2,21 @@
 //!
 //! Policy (lead's decision, round 33): scanners (sqlmap's heuristic check, Burp's active
 //! scan, manual testers) open every parameter with a value whose only purpose is to make
-//! the application's query fail to parse — a lone `'`, `1'"`, `admin'))`, sqlmap's random
+//! the application's query fail to parse — `')`, `1'"`, `admin'))`, sqlmap's random
 //! `1"(.,,'),..` — and read the error page or the changed response. Such a value forms no
 //! SQL of its own, so the grammar (which asks for a break-out *and* a valid continuation)
 //! stays quiet; but it is the first step of an attack, every blind round counts it as SQL
 //! injection, and no ordinary field value has its shape. So it is flagged here, with its
 //! own reason (`syntax-probe`) so that consumers can tell a probe from a working payload.
 //!
+//! One quote character alone (`'`, `"`, also when it arrives encoded as `%27`) stays quiet:
+//! it is the commonest probe, but blind benign testers send it as an ordinary query value
+//! too (a stray keystroke, a ditto mark), and it cannot be told from those. Two characters
+//! that only a probe puts together (`'"`, `')`, `\'`) can.
+//!
 //! The construct, on the value trimmed of blanks:
-//! - **only punctuation**, holding an unbalanced quote (`'`, `"`, `\'`, `'"`, `'))`) or a
+//! - **only punctuation**, two characters or more, holding an unbalanced quote (`\'`,
+//!   `'"`, `'))`, `"--`) or a
 //!   closing quote followed by SQL punctuation (`'');`, `('')`); a balanced `''` / `""`,
 //!   `"..."`, emoticons with a tear (`:'(`) and ASCII art (other punctuation, runs of
 //!   blanks: `| .' ",  __ __`) stay quiet.
@@ -58,6 +64,10 @@ pub(super) fn syntax_probe(value: &str) -> bool {
 
 /// A value of punctuation only (see [`syntax_probe`]).
 fn punctuation_probe(b: &[u8]) -> bool {
+    // one quote alone: a probe or a stray keystroke (see the module's comment)
+    if b.len() < 2 {
+        return false;
+    }
     // Only the punctuation SQL reads (quotes, brackets, separators, comment and operator
     // bytes), single-spaced: ASCII art and path fragments (`| .' ",  __ __`, `"///`,
     // `/__  \ ------'`) draw with `/ | _ ~ { } < >` and runs of blanks.

@@ -3017,9 +3017,6 @@ fn drop_table_then_prose() {
 #[test]
 fn syntax_error_probes() {
     for v in [
-        "'",
-        "\"",
-        " ' ",
         "'\"",
         "\"'",
         "')",
@@ -3045,19 +3042,23 @@ fn syntax_error_probes() {
         "7(\",'.)).",
         "admin'\0",
         "user\"\0",
-        "%27",
-        "%22",
         "%5C%27",
-        "%2527",
         "1%27%22",
     ] {
         assert!(hit(v), "missed probe {v:?}");
     }
-    for v in ["'", "1'\"", "admin'))", "1\"(.,,'),..", "admin'\0"] {
+    for v in ["')", "1'\"", "admin'))", "1\"(.,,'),..", "admin'\0"] {
         let reason = detect(v, Context::Param).map(|d| d.reason);
         assert_eq!(reason, Some("syntax-probe"), "{v:?}");
     }
+    // one quote alone, also encoded: a probe or a stray keystroke (policy, see probe.rs)
     for v in [
+        "'",
+        "\"",
+        " ' ",
+        "%27",
+        "%22",
+        "%2527",
         "1'",
         "Jones'",
         "Jones'.",
