@@ -38,6 +38,8 @@ const SCHEMES: &[&str] = &[
     "data:text/plain",
     // A data URL without a media type is text/plain: `data:;base64,PD9w…` includes code.
     "data:;",
+    // PHP source by its media type: whatever it carries is code.
+    "data:application/x-httpd-php",
     "rar://",
     // PECL ssh2 wrappers: `ssh2.exec://host/cmd` runs a command on the host.
     "ssh2.exec://",
@@ -3930,6 +3932,7 @@ mod tests {
             "?page=data:text/plain,<?=`id`?>",
             "data://text/plain;base64,PD9w",
             "data://text/plain,hello there friend",
+            "data:application/x-httpd-php;base64,c3lzdGVtKCdpZCcpOw==",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
