@@ -38,6 +38,8 @@ const SCHEMES: &[&str] = &[
     "data:text/plain",
     // A data URL without a media type is text/plain: `data:;base64,PD9w…` includes code.
     "data:;",
+    // PHP source by its media type: whatever it carries is code.
+    "data:application/x-httpd-php",
     "rar://",
     // PECL ssh2 wrappers: `ssh2.exec://host/cmd` runs a command on the host.
     "ssh2.exec://",
@@ -999,6 +1001,60 @@ fn opens_with_scheme(trimmed: &str) -> bool {
             && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
             && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
             && !named_in_prose(s, &trimmed[s.len()..])
+            && (!DATA_URL_SCHEMES.contains(s) || data_url_runs_code(&trimmed.as_bytes()[s.len()..]))
+    })
+}
+
+/// The [`SCHEMES`] spelled as an RFC 2397 `data:` URL (`data:text/plain,…`, `data:;…`),
+/// which browsers, mail and documents use for inline text and images: such a URL is an
+/// inclusion only for what it carries ([`data_url_runs_code`]). PHP's own `data://`
+/// spelling is written for its stream wrapper alone and counts as it is.
+const DATA_URL_SCHEMES: &[&str] = &["data:text/plain", "data:;"];
+
+/// Longest payload [`data_url_runs_code`] reads (base64 characters, or text).
+const MAX_DATA_URL: usize = 4096;
+
+/// Whether the rest of a `data:text/plain` or `data:;` URL (after that prefix: parameters,
+/// `,`, the data) carries code an include runs: a PHP or ASP/JSP open tag or a `<script`
+/// element (`data:text/plain,<?php system($_GET[c]);?>`), in the text or in what its
+/// base64 decodes to (`;base64,PD9waHAg…`). Plain text and pictures
+/// (`data:text/plain;charset=utf-8,Hello%2C%20World`) are echoed by `include()`, no more.
+/// A base64 payload with no upper-case letter has lost its case to the canonical form:
+/// its bytes are unknown, and it is judged as code, as every such URL was before.
+fn data_url_runs_code(rest: &[u8]) -> bool {
+    let Some(comma) = memchr::memchr(b',', rest) else {
+        // No data yet (`data:text/plain` alone, `data:;base64`): nothing to include.
+        return false;
+    };
+    let data = &rest[comma + 1..rest.len().min(comma + 1 + MAX_DATA_URL)];
+    let base64 = memchr::memmem::find(&rest[..comma].to_ascii_lowercase(), b"base64").is_some();
+    if !base64 {
+        return holds_code_tag(data);
+    }
+    let core: &[u8] = &data[..data
+        .iter()
+        .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'-' | b'_')))
+        .unwrap_or(data.len())];
+    if core.len() >= 4 && !core.iter().any(u8::is_ascii_uppercase) {
+        return true;
+    }
+    let core = &core[..core.len() - core.len() % 4];
+    let url_safe = core.iter().any(|&c| matches!(c, b'-' | b'_'));
+    let engine = if url_safe {
+        &URL_SAFE_LENIENT
+    } else {
+        &STANDARD_LENIENT
+    };
+    engine.decode(core).is_ok_and(|out| holds_code_tag(&out))
+}
+
+/// Whether `b` opens code a server or a page runs: `<?` (PHP), `<%` (ASP, JSP) or
+/// `<script`, in any case.
+fn holds_code_tag(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', b).any(|i| {
+        matches!(b.get(i + 1), Some(b'?' | b'%'))
+            || b.get(i + 1..i + 7)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"script"))
     })
 }
 
@@ -1196,7 +1252,10 @@ fn judge_canonical_as(
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
     let walked = if literal { url_query(canon) } else { canon };
-    if climbs(walked, ctx, dots.adjacent, typed) || parameter_dot_segment(canon) {
+    if climbs(walked, ctx, dots.adjacent, typed)
+        || parameter_dot_segment(canon)
+        || (dots.adjacent && classes & SLASH != 0 && relative_alias_step(canon.as_bytes()))
+    {
         return Some("climb");
     }
     if classes & SLASH != 0 && slash_unc_library(canon) {
@@ -1836,6 +1895,54 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
     left.is_some_and(|d| !(typed && d.ends_with(b"..")))
 }
 
+/// Longest value [`relative_alias_step`] reads, and most `../` it examines.
+const MAX_ALIAS_PATH: usize = 1024;
+const MAX_ALIAS_STEPS: usize = 16;
+
+/// nginx's alias off-by-slash (`location /assets { alias /app/static/; }`) in a path written
+/// without its leading `/` (`assets../settings.py`, `static..%2f.env`, `img..\..\app.py`):
+/// a proxy, a fetch-by-path parameter or a crawler puts it after the site's root, and nginx
+/// maps `/assets../x` to `/app/static/../x`. [`climbs`] judges the rooted spelling; this is
+/// the one path (no blank or other byte of prose) with a location word (letters, digits,
+/// `_`, `-`) glued to exactly two dots, then a separator and a file (a name with an
+/// extension, a dot-file) or a further step up to a name. A word trailing off
+/// (`ok../done`, `see../notes`, `v1../v2`), a range (`v1..v2`, `a..b`), a doubled dot in a
+/// name (`file..txt`) and a dotted word (`e.g../x.txt`) are none.
+fn relative_alias_step(b: &[u8]) -> bool {
+    if b.first() == Some(&b'/')
+        || b.len() > MAX_ALIAS_PATH
+        || b.iter().any(|&c| DIRECTORY_STOP[usize::from(c)])
+    {
+        return false;
+    }
+    memchr::memmem::find_iter(b, b"../")
+        .take(MAX_ALIAS_STEPS)
+        .any(|i| {
+            let word = &b[b[..i].iter().rposition(|&c| c == b'/').map_or(0, |p| p + 1)..i];
+            !word.is_empty()
+                && word
+                    .iter()
+                    .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+                && alias_target(&b[i + 3..])
+        })
+}
+
+/// Whether `rest` (after a location word's `../`) names a file: its first named segment has
+/// a dot before a letter or digit (`settings.py`, `.env`, `.git/config`), or is `..` with a
+/// name after it (`../app.py`).
+fn alias_target(rest: &[u8]) -> bool {
+    let mut segments = rest
+        .split(|&c| c == b'/')
+        .filter(|s| !s.is_empty() && *s != b".");
+    match segments.next() {
+        Some(b"..") => segments.next().is_some_and(|s| s != b".."),
+        Some(seg) => seg
+            .windows(2)
+            .any(|w| w[0] == b'.' && w[1].is_ascii_alphanumeric()),
+        None => false,
+    }
+}
+
 /// Whether `rest` (what follows a value's opening `../`) is one directory of a system's
 /// root (`etc`, `proc`, `windows`), with at most a trailing `/` and at most one more `../`
 /// before it: `dir=../etc` asks a file browser or listing endpoint for the system's
@@ -2360,19 +2467,29 @@ fn stream_at(b: &[u8], q: usize) -> bool {
 /// scheme-relative URL: it counts only for a library or program ([`slash_unc_library`]).
 fn unc_path(value: &str) -> bool {
     let t = value.trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
-    let rest = if let Some(r) = t.strip_prefix("\\\\") {
-        r
+    // `\\\\host\\share`: the path as a JSON string or a C literal spells it, every
+    // backslash doubled; one unescape (a second JSON decode, `stripcslashes`) gives the UNC
+    // path, so it is judged with `\\` as its separator.
+    let (rest, sep) = if let Some(r) = t.strip_prefix("\\\\\\\\") {
+        (r, "\\\\")
+    } else if let Some(r) = t.strip_prefix("\\\\") {
+        (r, "\\")
     } else if t
         .as_bytes()
         .get(..6)
         .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c%5c"))
     {
-        &t[6..]
+        (&t[6..], "\\")
     } else {
         return false;
     };
-    let device = rest.starts_with("?\\") || rest.starts_with(".\\");
-    let rest = rest.strip_prefix("?\\UNC\\").unwrap_or(rest);
+    let device = (rest.starts_with('?') || rest.starts_with('.')) && rest[1..].starts_with(sep);
+    let rest = rest
+        .strip_prefix('?')
+        .and_then(|r| r.strip_prefix(sep))
+        .and_then(|r| r.strip_prefix("UNC"))
+        .and_then(|r| r.strip_prefix(sep))
+        .unwrap_or(rest);
     let host = rest
         .bytes()
         .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_' | b'@'))
@@ -2384,11 +2501,11 @@ fn unc_path(value: &str) -> bool {
     let remote = device || rest[..host].contains(['.', '@']);
     host > 0
         && remote
-        && (after.first() == Some(&b'\\')
+        && (after.starts_with(sep.as_bytes())
             || after
                 .get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c")))
-        && after.len() > 1
+        && after.len() > sep.len()
 }
 
 /// Extensions of what Windows loads or runs from a share: libraries, programs, installers,
@@ -2810,6 +2927,8 @@ mod tests {
                 .is_some_and(|p| p.eq_ignore_ascii_case(s))
                 && (!s.ends_with(':') || bare_scheme_target(s, &trimmed.as_bytes()[s.len()..]))
                 && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
+                && (!DATA_URL_SCHEMES.contains(s)
+                    || data_url_runs_code(&trimmed.as_bytes()[s.len()..]))
         })
     }
 
@@ -3740,6 +3859,92 @@ mod tests {
             "/docs../api",
             "/v1../v2/users",
             "wait../ok",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_relative_location_word_glued_to_two_dots_steps_out_of_an_alias() {
+        for v in [
+            "assets../settings.py",
+            "static../.git/config",
+            "media../.env",
+            "assets%2e%2e/settings.py",
+            "assets%2E%2E%2Fsettings.py",
+            "assets..%5csettings.py",
+            "assets..\\settings.py",
+            "static..%252f.env",
+            "img../../app.py",
+            "uploads/files../db.sqlite3",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "v1..v2",
+            "a..b",
+            "file..txt",
+            "ok../done",
+            "ok../../",
+            "see../notes",
+            "wait../ok",
+            "e.g../x.txt",
+            "it was ok../not great.txt",
+            "main..feature/login.js",
+            "v1.2..v1.3/CHANGELOG.md",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_unc_path_with_every_backslash_doubled_is_the_unc_path() {
+        for v in [
+            "\\\\\\\\attacker.example\\\\share",
+            "\\\\\\\\10.0.0.5\\\\c$\\\\x",
+            "\\\\\\\\?\\\\UNC\\\\evil.example\\\\s\\\\a.dll",
+            "\\\\attacker.example\\share",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            // A bare machine name is the intranet's own share, doubled or not.
+            "\\\\\\\\fileserver\\\\reports\\\\q1.xlsx",
+            "\\\\fileserver\\reports\\q1.xlsx",
+            "\\\\\\\\attacker.example",
+            "\\\\\\\\",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_data_url_counts_for_the_code_it_carries() {
+        for v in [
+            "data:text/plain,<?php system($_GET[c]);?>",
+            "data:text/plain,%3C%3Fphp%20phpinfo()%3B%3F%3E",
+            "data:text/plain;charset=utf-8,<%= 7*7 %>",
+            "data:text/plain,<SCRIPT language=php>system('id')</script>",
+            "data:text/plain;base64,PD9waHAgcGhwaW5mbygpOz8+",
+            "data:;base64,PD9waHAgcGhwaW5mbygpOz8+",
+            "data:text/plain;base64,aGVsbG8KPD9waHAgZWNobyAxOyA/Pg==",
+            "data:text/plain;base64,PD9waHAgcGhwaW5mbygpOz8%2B",
+            "?page=data:text/plain,<?=`id`?>",
+            "data://text/plain;base64,PD9w",
+            "data://text/plain,hello there friend",
+            "data:application/x-httpd-php;base64,c3lzdGVtKCdpZCcpOw==",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "data:text/plain;charset=utf-8,Hello%2C%20World",
+            "data:text/plain,Hello",
+            "data:text/plain;base64,aGVsbG8gd29ybGQ=",
+            "data:;charset=utf-8,hi there",
+            "data:text/plain",
+            "data:image/png;base64,iVBORw0KGgo=",
+            "data:text/plain;base64,",
+            "<a href=\"data:text/plain;charset=utf-8,Hello%20World\">download</a>",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }

@@ -195,6 +195,9 @@ const ANYWHERE: &[&str] = &[
     ".svn/",
     ".hg/",
     ".bzr/",
+    // macOS's directory-service records: one plist per local user (`root.plist`,
+    // `admin.plist`) with its password hash, under `/var/db/dslocal/nodes/<node>/users/`.
+    "db/dslocal/",
 ];
 
 /// Dot-files that count only as the last segment of a path (`~/.netrc`, `/app/.env`,
@@ -226,6 +229,15 @@ const ROOTED: &[&str] = &[
     "var/backups/",
     "var/run/",
     "var/db/",
+    // macOS: root's home (the twin of `/root/`), the system's version (`SystemVersion.plist`,
+    // `ServerVersion.plist`: the fingerprint `/etc/os-release` is on Linux) and the machine's
+    // preferences (`/Library/Preferences/SystemConfiguration/` holds the network set-up and
+    // known Wi-Fi networks, `com.apple.loginwindow.plist` the auto-login user), as `/etc/`
+    // is. A user's own `~/Library/…` and `/Library/Application Support/` are judged by what
+    // they name (keychains are secrets wherever they are).
+    "var/root/",
+    "system/library/coreservices/",
+    "library/preferences/",
 ];
 
 /// Most matches examined per value (bounds the scan of adversarial repetitive values).
@@ -1483,6 +1495,9 @@ fn rooted(s: &str, at: usize) -> bool {
             && file_prefix_len(&s.as_bytes()[at - 1 - before.len()..at]) == before.len())
         || before.ends_with("..")
         || before.ends_with('/')
+        // `/private/etc/…`, `/private/var/db/…`: on macOS `/etc`, `/var` and `/tmp` are links
+        // into `/private`, so a path under it is the same file as under the root.
+        || before.eq_ignore_ascii_case("/private")
         // `/./var/lib/…`, `/././etc/…`: dot segments from the root stay at the root.
         || (before.starts_with('/') && before.bytes().all(|c| c == b'/' || c == b'.'))
         || (before.len() == 2
@@ -2343,6 +2358,42 @@ mod tests {
         // an upload of a folder from a Mac, a file name in a form
         assert!(detect(".DS_Store", crate::Context::Param).is_none());
         assert!(detect(".DS_Store", crate::Context::Cookie).is_none());
+    }
+
+    #[test]
+    fn macos_system_files_are_named_as_the_linux_ones_are() {
+        for v in [
+            "/System/Library/CoreServices/SystemVersion.plist",
+            "/System/Library/CoreServices/ServerVersion.plist",
+            "/Library/Preferences/SystemConfiguration/com.apple.airport.preferences.plist",
+            "/Library/Preferences/com.apple.loginwindow.plist",
+            "/private/var/db/dslocal/nodes/Default/users/root.plist",
+            "/var/db/dslocal/nodes/Default/users/admin.plist",
+            "../../../private/var/db/dslocal/nodes/Default/users/root.plist",
+            "/private/var/db/shadow/hash/0A1B",
+            "/private/etc/master.passwd",
+            "/private/etc/sudoers",
+            "/PRIVATE/ETC/hosts",
+            "/private/var/root/.bash_history",
+            "/var/root/Library/Preferences/x.plist",
+            "file:///System/Library/CoreServices/SystemVersion.plist",
+            "/Users/bob/.ssh/id_ed25519",
+            "/Users/bob/Library/Keychains/login.keychain-db",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "/Users/bob/Library/Preferences/com.apple.finder.plist",
+            "/Library/Application Support/MyApp/settings.json",
+            "/System/Library/Fonts/Helvetica.ttc",
+            "/home/private/etc.txt",
+            "private/etc/notes.txt",
+            "/photos/private/etc/",
+            "Library/Preferences is where macOS keeps settings",
+            "/Applications/Safari.app/Contents/Info.plist",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
     }
 
     #[test]
