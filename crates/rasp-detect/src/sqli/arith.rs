@@ -29,7 +29,9 @@ const MAX_TOKENS: usize = 64;
 /// test next to `or` / `and` (`1 or gcd(4, 6) = 2`) is refused below as `1 or 1=1` is. Some
 /// are SQL's too (`floor`, `mod`, `round`, `pow`): that changes nothing, since the value
 /// they compute is the same constant. (No zero-argument function: `pi()`, `now()`, `user()`
-/// are state or a constant written as a call, not math notation.)
+/// are state or a constant written as a call, not math notation.) The XSS gate asks this
+/// test too: none of these names is a function a browser defines (`Math.max` is a member,
+/// and `Math` is no name here), so a script reading the value only throws.
 const MATH_FUNCTIONS: &[&str] = &[
     "sqrt",
     "cbrt",
