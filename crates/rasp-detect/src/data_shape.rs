@@ -1402,6 +1402,122 @@ pub(crate) fn echo_template_tag(value: &str) -> bool {
         .any(|&c| matches!(c, b'<' | b'>' | b'(' | b'`' | b'=' | b'\n' | b'\r'))
 }
 
+/// Whether `value` is shortcodes and plain text (`[gallery ids="12,34,56"]`, `[caption
+/// align="left"]A photo[/caption]`, BBCode's `[b]bold[/b]`, `[color=red]`): bracketed tags
+/// a server renders, each a name and attributes. A page reads them as text and a script as
+/// an array literal at most; what a renderer could turn into script is excluded: no byte
+/// that opens markup, calls or templates (`<`, `>`, `(`, `)`, backtick, `\`, braces), no
+/// `on…` attribute name (a handler, should the renderer copy attributes into a tag) and no
+/// `:` but an http(s) URL's (`[url=javascript:…]`, `[x href="data:…"]`). For the XSS
+/// model, which scores the brackets, `=` and quotes as an attribute injection.
+///
+/// ```text
+/// "[gallery ids=\"12,34,56\"]"                 -> true
+/// "[x onload=\"alert`1`\"]", "[url=javascript:location=name]" -> false
+/// ```
+pub(crate) fn shortcodes(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 512
+        || b.first() != Some(&b'[')
+        || b.iter().any(|&c| {
+            matches!(
+                c,
+                b'<' | b'>' | b'(' | b')' | b'`' | b'\\' | b'{' | b'}' | b'\n' | b'\r'
+            )
+        })
+    {
+        return false;
+    }
+    // every `:` starts an http(s) URL's `//` (the scheme's name read backwards)
+    let urls_only = memchr::memchr_iter(b':', b).all(|k| {
+        b[k + 1..].starts_with(b"//")
+            && [&b"http"[..], b"https"].iter().any(|s| {
+                k >= s.len()
+                    && b[k - s.len()..k].eq_ignore_ascii_case(s)
+                    && (k == s.len() || !b[k - s.len() - 1].is_ascii_alphanumeric())
+            })
+    });
+    if !urls_only {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] != b'[' {
+            // text between tags: anything but a bracket (the bytes above aside)
+            if b[i] == b']' {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        let Some(end) = shortcode_end(b, i) else {
+            return false;
+        };
+        i = end;
+    }
+    true
+}
+
+/// The index after the shortcode that opens at `b[at]` (`[`), or `None` when none does:
+/// `[name …]` or `[/name]`, a name of letters, digits, `_` and `-` starting with a letter,
+/// then `=value` (BBCode) or attributes `name=value`, `name="value"`, `name='value'` or a
+/// bare word, up to `]` or `/]`.
+fn shortcode_end(b: &[u8], at: usize) -> Option<usize> {
+    let mut i = at + 1;
+    if b.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    let name = |i: usize| {
+        let len = b[i..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-')))
+            .unwrap_or(b.len() - i);
+        (len > 0 && b[i].is_ascii_alphabetic()).then_some(len)
+    };
+    i += name(i)?;
+    loop {
+        let start = i;
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match *b.get(i)? {
+            b']' => return Some(i + 1),
+            b'/' if b.get(i + 1) == Some(&b']') => return Some(i + 2),
+            b'=' => {}
+            _ if i == start => return None,
+            _ => {
+                let len = name(i)?;
+                // (an `on…` name is an event handler's)
+                if len > 2 && b[i..i + 2].eq_ignore_ascii_case(b"on") {
+                    return None;
+                }
+                i += len;
+                if b.get(i) != Some(&b'=') {
+                    continue;
+                }
+            }
+        }
+        // `=` then the value: quoted, or a run up to a blank or the tag's end
+        i += 1;
+        match *b.get(i)? {
+            q @ (b'"' | b'\'') => {
+                let close = memchr::memchr(q, &b[i + 1..])?;
+                if memchr::memchr2(b'[', b']', &b[i + 1..i + 1 + close]).is_some() {
+                    return None;
+                }
+                i += close + 2;
+            }
+            _ => {
+                while b.get(i).is_some_and(|&c| {
+                    !(c.is_ascii_whitespace() || matches!(c, b']' | b'[' | b'"' | b'\''))
+                }) {
+                    i += 1;
+                }
+            }
+        }
+    }
+}
+
 /// The right-hand side of `b` when it is one assignment of an expression's result to a
 /// plain variable (`x = …`, `const el = …`, `var n = …`), with the `=` the first one in it;
 /// `None` for anything else, and for a target a browser acts on when it is assigned:
@@ -2123,6 +2239,43 @@ mod tests {
             "javascript:void(0) typeof alert",
         ] {
             assert!(!void_script_url(v), "{v:?}");
+        }
+    }
+
+    #[test]
+    fn shortcodes_are_settled() {
+        for v in [
+            "[gallery ids=\"12,34,56\"]",
+            "[gallery ids='3,7' columns=\"4\" size=\"medium\"]",
+            "[caption id=\"attachment_9\" align=\"alignleft\" width=\"300\"]A photo[/caption]",
+            "[contact-form-7 id=\"1234\" title=\"Contact form 1\"]",
+            "[embed]https://www.youtube.com/watch?v=abc[/embed]",
+            "[video src=\"https://example.com/a.mp4\" /]",
+            "[b]bold[/b] and [color=red]red[/color]",
+            "[url=https://example.com]site[/url]",
+            "[audio mp3=\"x.mp3\" autoplay]",
+        ] {
+            assert!(shortcodes(v), "{v:?}");
+        }
+        for v in [
+            "[x onload=\"alert`1`\"]",
+            "[x onmouseover=alert]",
+            "[url=javascript:location=name]",
+            "[x href=\"data:text/html,x\"]",
+            "[x href=\" javascript:alert\"]",
+            "[x title=\"<img src=x onerror=alert(1)>\"]",
+            "[x]<script>alert(1)</script>[/x]",
+            "[x a=\"1\"]{{constructor.constructor('alert(1)')()}}",
+            "[link](javascript:alert(1))",
+            "[x a=\"\" onclick=\"alert\"]",
+            "[x a=\"b]\" c=\"d\"]",
+            "x [b]y[/b]",
+            "[x a=\"1\"",
+            "[1x]",
+            "[]",
+            "] [x]",
+        ] {
+            assert!(!shortcodes(v), "{v:?}");
         }
     }
 

@@ -516,9 +516,11 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
-        // + b(t)`: parentheses and primes but no markup, no name longer than a letter and no
-        // string, nothing a script can run); well-formed editor, form, SVG and MathML markup
-        // whose every tag and attribute is inert (`xss::inert_markup`).
+        // + b(t)`, `gcd(12, 18) = 6`: parentheses and primes but no markup, no name longer
+        // than a letter but math functions no browser defines, and no string, nothing a
+        // script can run); shortcodes (`[gallery ids="1,2"]`, `data_shape::shortcodes`);
+        // well-formed editor, form, SVG and MathML markup whose every tag and attribute is
+        // inert (`xss::inert_markup`).
         _ => {
             !(xss::settled_text(value)
                 || sqli::is_math(decoded)
@@ -529,6 +531,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || data_shape::jquery_read(decoded)
                 || data_shape::void_script_url(decoded)
                 || data_shape::echo_template_tag(decoded)
+                || data_shape::shortcodes(decoded)
                 || data_shape::assigned_statement(decoded)
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }

@@ -19,12 +19,67 @@ const MAX_MATH_BYTES: usize = 256;
 /// Most tokens remembered; a value with more is not read as math.
 const MAX_TOKENS: usize = 64;
 
-/// Functions of school and engineering math, written right before their `(`. None reads
-/// the database: the SQL functions an injection calls (`sleep`, `rand`, `char`, `version`…)
-/// are not here, and a value with any other word is not math.
+/// Functions of school and engineering math, written right before their `(` and given at
+/// least one argument. What makes a call SQL is what the function reads: the SQL functions
+/// an injection calls read the database or the server (`user()`, `database()`,
+/// `version()`), wait (`sleep`, `benchmark`), draw chance (`rand`) or turn numbers into
+/// text to compare a secret byte by byte (`char`, `ascii`, `substr`, `hex`); none is here,
+/// and a value with any other word is not math. The functions here are pure and numeric:
+/// over numbers they compute a number, so all they can build is a constant, and a constant
+/// test next to `or` / `and` (`1 or gcd(4, 6) = 2`) is refused below as `1 or 1=1` is. Some
+/// are SQL's too (`floor`, `mod`, `round`, `pow`): that changes nothing, since the value
+/// they compute is the same constant. (No zero-argument function: `pi()`, `now()`, `user()`
+/// are state or a constant written as a call, not math notation.) The XSS gate asks this
+/// test too: none of these names is a function a browser defines (`Math.max` is a member,
+/// and `Math` is no name here), so a script reading the value only throws.
 const MATH_FUNCTIONS: &[&str] = &[
-    "sqrt", "cbrt", "sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan", "sinh",
-    "cosh", "tanh", "ln", "log", "exp", "abs",
+    "sqrt",
+    "cbrt",
+    "sin",
+    "cos",
+    "tan",
+    "cot",
+    "sec",
+    "csc",
+    "arcsin",
+    "arccos",
+    "arctan",
+    "asin",
+    "acos",
+    "atan",
+    "atan2",
+    "sinh",
+    "cosh",
+    "tanh",
+    "ln",
+    "log",
+    "lg",
+    "log2",
+    "log10",
+    "exp",
+    "abs",
+    "gcd",
+    "lcm",
+    "min",
+    "max",
+    "mod",
+    "pow",
+    "power",
+    "floor",
+    "ceil",
+    "ceiling",
+    "round",
+    "trunc",
+    "sign",
+    "sgn",
+    "fact",
+    "factorial",
+    "binom",
+    "choose",
+    "deg",
+    "rad",
+    "degrees",
+    "radians",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -35,6 +90,8 @@ enum Tok<'a> {
     Compare,
     Open,
     Close,
+    /// A function of [`MATH_FUNCTIONS`] (lower-cased by the comparison, so kept as written).
+    Func(&'a str),
     /// `+` or `-`: a sign or an operator.
     Sign,
     /// `,` or `;`: a list or a sequence of formulas.
@@ -71,19 +128,24 @@ pub fn is_math(decoded: &str) -> bool {
     let toks = &toks[..n];
     let connective = toks.contains(&Tok::Connective);
     toks.iter().enumerate().all(|(i, t)| match t {
-        Tok::Compare => match (side_before(toks, i), side_after(toks, i)) {
-            // A thing compared with itself is the tautology of `OR 1=1`.
-            (Side::Atom(a), Side::Atom(b)) if a == b => false,
-            (Side::Atom(Tok::Number(_)), Side::Atom(Tok::Number(_))) => !connective,
-            _ => true,
-        },
-        // `1 or 1`, `0 and 2`; and a dangling `or x = 1` / `x = 1 and`.
-        Tok::Connective => !matches!(
-            (side_before(toks, i), side_after(toks, i)),
-            (Side::Empty, _)
-                | (_, Side::Empty)
-                | (Side::Atom(Tok::Number(_)), Side::Atom(Tok::Number(_)))
-        ),
+        Tok::Compare => {
+            // A thing compared with itself is the tautology of `OR 1=1` (`x=x`,
+            // `sqrt(4)=sqrt(4)`); two constants compared next to a connective are a test of
+            // the database (`1 or 2>1`, `1 or gcd(4, 6) = 2`).
+            let (before, after) = (before_range(toks, i), after_range(toks, i));
+            let (a, b) = (side(&toks[before.clone()]), side(&toks[after.clone()]));
+            match (a, b) {
+                (Side::Atom(a), Side::Atom(b)) if a == b => false,
+                (Side::Expr { .. }, Side::Expr { .. }) if toks[before] == toks[after] => false,
+                _ => !(connective && a.is_constant() && b.is_constant()),
+            }
+        }
+        // `1 or 1`, `0 and sqrt(4)`; and a dangling `or x = 1` / `x = 1 and`.
+        Tok::Connective => {
+            let a = side(&toks[before_range(toks, i)]);
+            let b = side(&toks[after_range(toks, i)]);
+            !(a == Side::Empty || b == Side::Empty || (a.is_constant() && b.is_constant()))
+        }
         _ => true,
     })
 }
@@ -95,8 +157,22 @@ enum Side<'a> {
     Empty,
     /// One number or variable: `1`, `(x)`, `-2`.
     Atom(Tok<'a>),
-    /// An expression: `6*y`, `y - 24`, `f(t)`.
-    Expr,
+    /// An expression: `6*y`, `y - 24`, `f(t)`; `constant` when it names no variable
+    /// (`gcd(12, 18)`, `2 * 3`), so that it computes one number whatever the row.
+    Expr {
+        constant: bool,
+    },
+}
+
+impl Side<'_> {
+    /// Whether the side is one number whatever the row (a number, or numbers and math
+    /// functions without a variable).
+    fn is_constant(self) -> bool {
+        matches!(
+            self,
+            Side::Atom(Tok::Number(_)) | Side::Expr { constant: true }
+        )
+    }
 }
 
 fn is_boundary(t: &Tok<'_>) -> bool {
@@ -105,25 +181,36 @@ fn is_boundary(t: &Tok<'_>) -> bool {
 
 fn side<'a>(toks: &[Tok<'a>]) -> Side<'a> {
     let mut atom = None;
+    let mut expr = false;
+    let mut constant = true;
     for t in toks {
         match t {
             Tok::Open | Tok::Close | Tok::Sign => {}
-            Tok::Number(_) | Tok::Var(_) if atom.is_none() => atom = Some(*t),
-            _ => return Side::Expr,
+            Tok::Number(_) | Tok::Var(_) if atom.is_none() && !expr => atom = Some(*t),
+            _ => expr = true,
+        }
+        if matches!(t, Tok::Var(_)) {
+            constant = false;
         }
     }
-    atom.map_or(Side::Empty, Side::Atom)
+    match atom {
+        _ if expr => Side::Expr { constant },
+        Some(t) => Side::Atom(t),
+        None => Side::Empty,
+    }
 }
 
-fn side_before<'a>(toks: &[Tok<'a>], i: usize) -> Side<'a> {
+/// The tokens of the side before the comparison or connective at `i`.
+fn before_range(toks: &[Tok<'_>], i: usize) -> std::ops::Range<usize> {
     let start = toks[..i].iter().rposition(is_boundary).map_or(0, |k| k + 1);
-    side(&toks[start..i])
+    start..i
 }
 
-fn side_after<'a>(toks: &[Tok<'a>], i: usize) -> Side<'a> {
+/// The tokens of the side after the comparison or connective at `i`.
+fn after_range(toks: &[Tok<'_>], i: usize) -> std::ops::Range<usize> {
     let rest = &toks[i + 1..];
     let end = rest.iter().position(is_boundary).unwrap_or(rest.len());
-    side(&rest[..end])
+    i + 1..i + 1 + end
 }
 
 /// Splits `s` into math tokens, or `None` when it holds anything else: a quote that is no
@@ -159,20 +246,28 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
                 while j < b.len() && b[j].is_ascii_alphabetic() {
                     j += 1;
                 }
+                // (`log10(`, `atan2(`: a function's name may end in digits)
+                let mut f = j;
+                while f < b.len() && b[f].is_ascii_digit() {
+                    f += 1;
+                }
                 let word = &s[i..j];
-                if j - i == 1 {
+                if b.get(f) == Some(&b'(')
+                    && b[f + 1..].iter().find(|c| !c.is_ascii_whitespace()) != Some(&b')')
+                    && MATH_FUNCTIONS
+                        .iter()
+                        .any(|m| s[i..f].eq_ignore_ascii_case(m))
+                {
+                    // `sqrt(16)=4`, `gcd(12, 18) = 6`: the function applies to what its
+                    // parentheses hold, which is read as math like the rest
+                    (Tok::Func(&s[i..f]), f - i)
+                } else if j - i == 1 {
                     (Tok::Var(c.to_ascii_lowercase()), 1)
                 } else if ["and", "or", "not", "xor"]
                     .iter()
                     .any(|k| word.eq_ignore_ascii_case(k))
                 {
                     (Tok::Connective, j - i)
-                } else if b.get(j) == Some(&b'(')
-                    && MATH_FUNCTIONS.iter().any(|f| word.eq_ignore_ascii_case(f))
-                {
-                    // `sqrt(16)=4`, `sin(x)^2 + cos(x)^2 = 1`: the function applies to
-                    // what its parentheses hold, which is read as math like the rest
-                    (Tok::Other, j - i)
                 } else {
                     return None;
                 }
@@ -209,6 +304,8 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
                 (Tok::Close, 1)
             }
             b'+' | b'-' => (Tok::Sign, 1),
+            // (a `,` inside parentheses separates a function's arguments: `gcd(12, 18)`)
+            b',' if depth > 0 => (Tok::Other, 1),
             b',' | b';' => (Tok::Separator, 1),
             b'*' | b'/' | b'^' | b'%' | b'.' | b'!' => (Tok::Other, 1),
             0x80.. => {
@@ -271,6 +368,18 @@ mod tests {
             "sqrt(16)=4",
             "sin(x)^2 + cos(x)^2 = 1",
             "ln(e) = 1",
+            // pure numeric functions over numbers: a constant (see `MATH_FUNCTIONS`)
+            "gcd(12, 18) = 6",
+            "GCD(12,18)=6",
+            "lcm(4, 6) = 12",
+            "max(3, 7) - min(3, 7) = 4",
+            "log10(1000) = 3",
+            "atan2(1, 1) = π/4",
+            "floor(7.5) + ceil(0.2) = 8",
+            "round(2.567, 2) = 2.57",
+            "mod(17, 5) = 2",
+            "x = gcd(a, b)",
+            "pow(2, 10) = 1024; sqrt(pow(3, 2) + pow(4, 2)) = 5",
             // minus a negative number
             "5--3 = 8",
             "7 - 2 -- 3",
@@ -310,6 +419,26 @@ mod tests {
             "1 or 1=1 -- 1",
             "1 -- x",
             "1 --",
+            // functions that read the server, wait or compare text: not math
+            "ascii(substr(user(),1,1))=114",
+            "ASCII(SUBSTRING(database(),1,1)) > 100",
+            "pi()=pi()",
+            "sleep(5)=0",
+            "length(version())=6",
+            "1 and if(1=1,sleep(5),0)",
+            "floor(rand(0)*2)",
+            "exp(~(select 1))",
+            // a zero-argument call is state, not math notation
+            "sqrt() = 0",
+            "abs( ) = 0",
+            // a constant test next to a connective, whichever functions compute it
+            "1 or gcd(4, 6) = 2",
+            "1 and max(1, 2) > 1",
+            "0 or sqrt(4)",
+            "x = 1 or abs(-1) = 1",
+            // a function compared with itself
+            "gcd(4, 6) = gcd(4, 6)",
+            "max(1, 2)=max(1, 2)",
         ] {
             assert!(!is_math(v), "{v}");
         }

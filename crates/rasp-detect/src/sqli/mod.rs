@@ -150,13 +150,17 @@ pub fn ignored_by_sql(value: &str) -> bool {
 /// assert!(quoted_words_in_prose("'and' vs 'or'"));
 /// assert!(!quoted_words_in_prose("admin' or 'x"));
 /// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
+/// assert!(quoted_words_in_prose("Rename 'usr' -> 'user'"));
+/// assert!(!quoted_words_in_prose("Rename 'usr' <- 'user'"));
 /// ```
 pub fn quoted_words_in_prose(value: &str) -> bool {
     let b = value.trim_ascii().as_bytes();
     // (a value may open with a quoted word: `'and' vs 'or'`)
     let opens_quoted_word = matches!(b, [b'\'' | b'"', c, ..] if c.is_ascii_alphabetic());
     if !(b.first().is_some_and(u8::is_ascii_alphabetic) || opens_quoted_word)
-        || b.iter().any(|&c| NOT_PROSE_QUOTING[usize::from(c)])
+        || b.iter()
+            .enumerate()
+            .any(|(k, &c)| NOT_PROSE_QUOTING[usize::from(c)] && !arrow_at(b, k))
         || memchr::memmem::find(b, b"--").is_some()
         || b.split(u8::is_ascii_whitespace)
             .filter(|w| !w.is_empty())
@@ -197,6 +201,25 @@ pub fn quoted_words_in_prose(value: &str) -> bool {
         }
     }
     quoted > 0 && open.is_none()
+}
+
+/// Whether the byte at `k` belongs to an arrow standing alone between blanks, `->` or `=>`
+/// (`Rename 'usr' -> 'user'`, `'a' => 'b'`: a commit message, a mapping). Inside a literal
+/// the arrow is text (the quotes around it close and reopen the literal); bare, it stands
+/// between two literals, where `->` extracts one JSON constant from another and `=>` is
+/// a named argument or no operator: neither compares, so neither makes the test an
+/// injection needs. (`<-` is `< -`, a comparison; `-->` opens a comment: neither is one.)
+fn arrow_at(b: &[u8], k: usize) -> bool {
+    let start = match b[k] {
+        b'>' => k.wrapping_sub(1),
+        b'=' => k,
+        _ => return false,
+    };
+    matches!(b.get(start), Some(b'-' | b'='))
+        && b.get(start + 1) == Some(&b'>')
+        && start > 0
+        && b[start - 1].is_ascii_whitespace()
+        && b.get(start + 2).is_some_and(u8::is_ascii_whitespace)
 }
 
 /// Bytes that let SQL do more than join literals and words (see [`quoted_words_in_prose`]).

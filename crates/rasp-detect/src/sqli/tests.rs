@@ -1821,6 +1821,11 @@ fn sentences_quoting_words_are_the_grammars() {
         "My password is not 'password123' lol",
         "she said 'or' not 'and'",
         "the \"drop\" button, then \"save\".",
+        // quoted words joined by an arrow: a commit message, a mapping
+        "Rename 'usr' -> 'user'",
+        "rename column \"pwd\" -> \"password\"",
+        "map 'en' => 'english' and 'fr' => 'french'",
+        "'old' -> 'new' in config",
     ] {
         assert!(quoted_words_in_prose(v), "not settled {v:?}");
     }
@@ -1837,6 +1842,15 @@ fn sentences_quoting_words_are_the_grammars() {
         "see 'x' -- or 'y'",
         "ok 'x\" or \"y'",
         "a b",
+        // `<-` is `< -`, a comparison; `-->` opens a comment; an arrow glued to a word or
+        // quote is no arrow between words; and an arrow leaves the rest judged
+        "Rename 'usr' <- 'user'",
+        "Rename 'usr' --> 'user'",
+        "Rename 'usr'->'user'",
+        "Rename 'usr' -> 'user' or 'a'='a'",
+        "Rename 'usr' -> 'user'; drop table users",
+        "rename x' -> 'y",
+        "Rename 'usr' >= 'user'",
     ] {
         assert!(!quoted_words_in_prose(v), "settled {v:?}");
     }

@@ -170,12 +170,22 @@ fn inert_attribute(name: &[u8], value: &str) -> bool {
     if !well_formed || name.starts_with(b"on") || active_attribute(name) {
         return false;
     }
-    // markup, script syntax, or controls a character reference smuggled in (`6&#09;6`,
-    // `'foo&#10;;color:red'`): honest attribute values carry none of them
-    if value
+    inert_value(name, value)
+}
+
+/// Whether an attribute value is free of markup, script syntax, and controls a character
+/// reference smuggled in (`6&#09;6`, `'foo&#10;;color:red'`): honest attribute values carry
+/// none of them.
+fn plain_value(value: &str) -> bool {
+    !value
         .bytes()
         .any(|c| matches!(c, b'<' | b'>' | b'`' | b'\\') || c < 0x20)
-    {
+}
+
+/// Is an attribute value inert, for an attribute (lower-case `name`) that is not active by
+/// its name?
+fn inert_value(name: &[u8], value: &str) -> bool {
+    if !plain_value(value) {
         return false;
     }
     match name {
@@ -447,6 +457,10 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     // An SVG `use` of a symbol in the same document (`<use href="#icon-cart">`, an icon
     // sprite) copies inert shapes; one that references another document is active.
     let use_fragment = name == b"use";
+    // A `<meta>`'s `content` acts only under `http-equiv` (a refresh, a cookie, a policy),
+    // which is active by its name in any order; beside `name`, `property` or `charset` it
+    // is the page's description (`<meta name="viewport" content="width=device-width">`).
+    let meta = name == b"meta" && !end_tag;
     let exempt = iframe || use_fragment || (end_tag && name == b"iframe");
     if !well_formed || (active_element(name) && !exempt) {
         return None;
@@ -511,6 +525,23 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
                 return None;
             }
         }
+        if meta && attr_raw.eq_ignore_ascii_case(b"content") {
+            if !inert_value(b"content", &decode_entities(raw)) {
+                return None;
+            }
+            continue;
+        }
+        // (the name a `<meta>` describes is no URL: `twitter:card`, `og:image`)
+        if meta
+            && [&b"name"[..], b"property", b"itemprop"]
+                .iter()
+                .any(|n| attr_raw.eq_ignore_ascii_case(n))
+        {
+            if !plain_value(&decode_entities(raw)) {
+                return None;
+            }
+            continue;
+        }
         let inert = if attr_raw.len() <= abuf.len() {
             inert_attribute(lower_into(attr_raw, &mut abuf), &decode_entities(raw))
         } else {
@@ -553,6 +584,11 @@ mod tests {
             "<a href=\"javascript:void(0)\">Menu</a>",
             "<style type=\"text/css\">.red { color: red; } a[href^=\"http\"] { color: blue }</style><p class=\"red\">x</p>",
             "<style media=\"screen and (max-width: 600px)\">@media print { p { margin: 0 } }</style>",
+            // a `<meta>`'s `content` without `http-equiv` describes the page
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
+            "<meta content=\"summary\" name=\"twitter:card\" />",
+            "<META property=\"og:image\" CONTENT=\"https://example.com/a.png\">",
+            "<meta charset=\"utf-8\"><meta name=\"description\" content=\"A shop\">",
         ] {
             assert!(inert_markup(v), "{v:?}");
         }
@@ -579,6 +615,13 @@ mod tests {
             "<a href=\"http://6&#09;6.0x7.147/\">x</a>",
             "<div style=\"font-family:'foo&#10;;color:red;';\">x",
             "<meta http-equiv=\"refresh\" content=\"0\">",
+            "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+            "<meta content=\"0;url=javascript:alert(1)\" HTTP-EQUIV=\"refresh\">",
+            "<meta name=\"x\" content=\"javascript:alert(1)\">",
+            "<meta name=\"x\" content=\"x\" onload=\"alert(1)\">",
+            "<meta name=\"x\" content=\"<script>alert(1)</script>\">",
+            "<meta name=\"x`\" content=\"y\">",
+            "<div content=\"x\">y</div>",
             "<svg:script>alert(1)</svg:script>",
             "<svg><foreignObject><p>x</p></foreignObject></svg>",
             "<!--[if IE]><p>x</p><![endif]-->",
