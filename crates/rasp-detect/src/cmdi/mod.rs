@@ -33,7 +33,56 @@ const MAX_ARGS: usize = 256;
 /// or a path segment the same way as a parameter, and the vocabulary tiers already keep user
 /// agents (`curl/7.68.0`, `(X11; Linux x86_64)`) and cookies (`a=b; path=/`) quiet.
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
-    let _ = ctx;
+    let found = detect_command(value)?;
+    // Asked of flagged values only: most are no path at all and leave at the first byte test.
+    if climbed_path(value, ctx) {
+        return None;
+    }
+    Some(found)
+}
+
+/// `/scripts/..%c0%af../winnt/system32/cmd.exe?/c+dir`, `/cgi-bin/.%2e/.%2e/bin/sh`,
+/// `..%3b/..%3b/docker-compose.yml`, `..\/..\/etc/passwd`: one path-like token whose only
+/// "command" is the file a `..` climb reaches. The value walks out of its directory to a
+/// program or a file; it starts no command of its own (no blank, separator, substitution or
+/// redirection), so the attack is the traversal, and the traversal detector (asked here,
+/// and only on values this detector flagged) reports it. The value must still hold a climb:
+/// a `..` once percent-decoded, or what the traversal detector reads as one (overlong and
+/// wide dots); `/bin/sh` alone, `..;id` (a separator and a command word), `;/bin/sh`,
+/// `/bin/sh -c id` and `x/../../bin/sh${IFS}-c${IFS}id` stay command injection. A `;` counts
+/// only as Tomcat's path parameter `..;/`; a `+` only in the query part after `?` (IIS's
+/// `cmd.exe?/c+dir` asks the server, not a shell, to run the program it climbed to).
+fn climbed_path(value: &str, ctx: Context) -> bool {
+    let v = value.as_bytes();
+    if v.len() > 1024
+        || !v.iter().any(|&b| b == b'.' || b == b'%')
+        || v.iter().any(|&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
+        return false;
+    }
+    let decoded = if has_escape(v) {
+        percent_decode_deep(value)
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    };
+    let d = decoded.as_bytes();
+    let query = memchr::memchr(b'?', d).unwrap_or(d.len());
+    let shell_free = d.iter().enumerate().all(|(i, &b)| match b {
+        b' ' | b'\t' | b'\n' | b'\r' | b'|' | b'&' | b'`' | b'$' | b'(' | b')' | b'{' | b'}'
+        | b'<' | b'>' => false,
+        b';' => d[..i].ends_with(b"..") && d.get(i + 1) == Some(&b'/'),
+        b'+' => i > query,
+        _ => true,
+    });
+    if !shell_free {
+        return false;
+    }
+    let climbs = memchr::memmem::find(d, b"..").is_some();
+    crate::traversal::detect(value, ctx).is_some_and(|t| climbs || t.reason == "climb")
+}
+
+/// [`detect`] before the attribution to path traversal.
+fn detect_command(value: &str) -> Option<Detection> {
     let bytes = ByteSet::of(value.as_bytes());
     // A value without a separator, quote, expansion, redirection, escape or `%`/`&` (which
     // decoding could turn into one) can only be a command line from its first word on:
@@ -117,6 +166,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             }
         })
         .or_else(|| {
+            if bytes.any(QUOTE) && matches!(value.as_bytes().first(), Some(b'[' | b'{')) {
+                json_strings(value.as_bytes())
+            } else {
+                None
+            }
+        })
+        .or_else(|| {
             if bytes.all(ANGLE | QUOTE) {
                 xml_document(value)
             } else {
@@ -147,6 +203,16 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         && !bytes.any(DOLLAR | PAREN | BRACE | ANGLE | ESCAPE | PERCENT)
         && ((!bytes.any(BACKTICK) && harmless_chain(value.as_bytes()))
             || prose_about_commands(value.as_bytes()))
+    {
+        return None;
+    }
+    // `git log --oneline | head -n 5 > out.txt`, `Save it: ls -la > files.txt`: the same
+    // lists with their output saved to a data file of the working directory (see
+    // [`without_data_redirects`]) are as quiet as without the redirection.
+    if bytes.all(SEP | ANGLE)
+        && !bytes.any(DOLLAR | PAREN | BRACE | ESCAPE | PERCENT | BACKTICK)
+        && without_data_redirects(value.as_bytes())
+            .is_some_and(|w| harmless_chain(&w) || prose_about_commands(&w))
     {
         return None;
     }
@@ -774,15 +840,29 @@ fn layered_encoding(value: &str, bytes: ByteSet) -> Option<&'static str> {
 
 /// A value spelled with JavaScript/JSON escapes (`\u003b\u0020id`, `\u0025 0a…`): a JSON
 /// decoder or a script unescapes them before the string reaches a shell, so the decoded
-/// value is judged (percent escapes it reveals decoded too). Only `\uHHHH` triggers this:
-/// a shell gives `\x` its own meaning and the raw value was judged with it.
+/// value is judged (percent escapes it reveals decoded too). `\uHHHH` triggers this, and so
+/// does a C/JavaScript byte escape `\xHH` of a shell metacharacter (`127.0.0.1\x3bid`,
+/// `a\x7cid`, `x\x0aid`, `\x26\x26`, `\x24(id)`): a string literal's unescaping (JSON
+/// tooling, `printf`, `echo -e`, a script's `unescape`) turns it into the separator before
+/// the shell reads the line. Other `\x` escapes (`C:\xampp`, `\x41`) spell no separator
+/// and are left as the shell reads them; once one separator escape is there, every
+/// `\xHH` is decoded (`\x3b\x69\x64` spells `;id`).
 fn unicode_escaped(value: &str) -> Option<&'static str> {
     let v = value.as_bytes();
-    let escape = memchr::memchr_iter(b'\\', v).take(64).any(|p| {
-        v.get(p + 1) == Some(&b'u')
-            && v.get(p + 2..p + 6)
-                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
-    });
+    let hex = |h: &[u8]| h.iter().all(u8::is_ascii_hexdigit);
+    let escape = memchr::memchr_iter(b'\\', v)
+        .take(64)
+        .any(|p| match v.get(p + 1) {
+            Some(b'u') => v.get(p + 2..p + 6).is_some_and(hex),
+            Some(b'x') => v.get(p + 2..p + 4).is_some_and(|h| {
+                hex(h)
+                    && matches!(
+                        u8::from_str_radix(std::str::from_utf8(h).unwrap_or("0"), 16),
+                        Ok(b';' | b'|' | b'&' | b'\n' | b'\r' | b'`' | b'$')
+                    )
+            }),
+            _ => false,
+        });
     if !escape {
         return None;
     }
@@ -837,6 +917,103 @@ fn xml_document(value: &str) -> Option<&'static str> {
         i = from + len;
     }
     None
+}
+
+/// Most string values of a JSON document judged one by one.
+const MAX_JSON_STRINGS: usize = 32;
+
+/// A whole value that is a JSON array or object (`["a","b;id"]`, `{"q":["x","y|id"]}`): the
+/// application decodes it and hands each string on, so each string value is judged as if it
+/// came alone (its escapes `\"`, `\\`, `\n`, `\uHHHH` decoded). The document's own quotes
+/// and commas hide a command from the whole-value scan (`;id"]` reads `id"]` as one quoted
+/// word). Keys (a string followed by `:`) name fields and are not judged. Asked only of
+/// values no other check flagged.
+fn json_strings(v: &[u8]) -> Option<&'static str> {
+    let last = v.iter().rposition(|&b| !b.is_ascii_whitespace())?;
+    if !matches!((v[0], v[last]), (b'[', b']') | (b'{', b'}')) {
+        return None;
+    }
+    let mut found = 0;
+    let mut i = 1;
+    while found < MAX_JSON_STRINGS {
+        let open = i + memchr::memchr(b'"', v.get(i..)?)?;
+        // The closing quote is the first one no backslash escapes.
+        let mut j = open + 1;
+        let mut escaped = false;
+        while j < v.len() && v[j] != b'"' {
+            escaped |= v[j] == b'\\';
+            j += if v[j] == b'\\' { 2 } else { 1 };
+        }
+        if j >= v.len() {
+            return None;
+        }
+        i = j + 1;
+        let key = v[i..]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .is_some_and(|&b| b == b':');
+        let text = &v[open + 1..j];
+        if key || text.len() < 2 {
+            continue;
+        }
+        found += 1;
+        let reason = if escaped {
+            let Ok(text) = std::str::from_utf8(text) else {
+                continue;
+            };
+            let Ok(decoded) = json_unescape(text) else {
+                continue;
+            };
+            judge_any(decoded.as_bytes())
+        } else {
+            judge_any(text)
+        };
+        if reason.is_some() {
+            return reason;
+        }
+    }
+    None
+}
+
+/// The text of a JSON string literal's body with its escapes decoded (`\uHHHH` pairs
+/// joined; a lone surrogate becomes U+FFFD); `Err` for an escape JSON does not have.
+fn json_unescape(t: &str) -> Result<String, ()> {
+    let mut out = String::with_capacity(t.len());
+    let mut chars = t.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let e = chars.next().ok_or(())?;
+        out.push(match e {
+            '"' | '\\' | '/' => e,
+            'n' => '\n',
+            'r' => '\r',
+            't' => '\t',
+            'b' => '\u{8}',
+            'f' => '\u{c}',
+            'u' => {
+                let hex: String = chars.by_ref().take(4).collect();
+                let hi = u32::from_str_radix(&hex, 16).map_err(|_| ())?;
+                if (0xd800..0xdc00).contains(&hi) && chars.as_str().starts_with("\\u") {
+                    let lo_hex = chars.as_str().get(2..6).ok_or(())?;
+                    let lo = u32::from_str_radix(lo_hex, 16).map_err(|_| ())?;
+                    if (0xdc00..0xe000).contains(&lo) {
+                        chars.by_ref().nth(5);
+                        let cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+                        char::from_u32(cp).unwrap_or('\u{fffd}')
+                    } else {
+                        '\u{fffd}'
+                    }
+                } else {
+                    char::from_u32(hi).unwrap_or('\u{fffd}')
+                }
+            }
+            _ => return Err(()),
+        });
+    }
+    Ok(out)
 }
 
 /// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left
@@ -1286,7 +1463,7 @@ fn scan_starts(
             b'\r' if next == Some(b'\n') => {
                 if lazy && dead_start(v, i + 2, plus_is_space) {
                     maybe_dead += 1;
-                } else if let Some(kind) = line_start(v, i, plus_is_space) {
+                } else if let Some(kind) = line_start(v, i, i + 2, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
@@ -1295,7 +1472,7 @@ fn scan_starts(
             b'\n' | b'\r' => {
                 if lazy && dead_start(v, i + 1, plus_is_space) {
                     maybe_dead += 1;
-                } else if let Some(kind) = line_start(v, i, plus_is_space) {
+                } else if let Some(kind) = line_start(v, i, i + 1, plus_is_space) {
                     starts.push((i + 1, kind));
                 }
             }
@@ -1303,7 +1480,7 @@ fn scan_starts(
             b'\\' if matches!(next, Some(b'n' | b'r')) => {
                 if lazy && dead_start(v, i + 2, plus_is_space) {
                     maybe_dead += 1;
-                } else if let Some(kind) = line_start(v, i, plus_is_space) {
+                } else if let Some(kind) = line_start(v, i, i + 2, plus_is_space) {
                     starts.push((i + 2, kind));
                 }
                 i += 2;
@@ -1625,14 +1802,64 @@ fn few_plain_words_to_end(v: &[u8], from: usize, plus: bool) -> bool {
 /// How tightly a line break at `at` starts a command: as tightly as `;` after a data token
 /// (`8.8.8.8\nid`), not at all inside hard-wrapped prose (the next line continues a
 /// sentence), else as a [`Start::Newline`].
-fn line_start(v: &[u8], at: usize, plus: bool) -> Option<Start> {
-    if after_data_token(v, at, plus) {
+///
+/// A break after a first line of one plain token, with the next line glued to it and ending
+/// the value (`main\necho vulnerable`, `abc\r\ncat flag`), is as tight as `main;echo
+/// vulnerable`: see [`glued_after_token_line`].
+fn line_start(v: &[u8], at: usize, after: usize, plus: bool) -> Option<Start> {
+    if glued_after_token_line(v, at, after, plus) {
+        Some(Start::Tight)
+    } else if after_data_token(v, at, plus) {
         Some(Start::Data)
     } else if wrapped_prose_line(v, at) {
         None
     } else {
         Some(Start::Newline)
     }
+}
+
+/// Whether the line break at `at` (the next line starting at `after`) ends a first line
+/// that is one plain token (`main`, `abc_1`, `x-y.z`) and the next line, glued to the break
+/// and the last of the value, is a command with arguments and no words of a sentence
+/// (`echo vulnerable`, `cat flag`): the shape of a parameter's value with a command line
+/// appended after an encoded line break (`main%0aecho vulnerable`), which a shell runs as
+/// it runs `main;echo vulnerable`. Prose is kept out: a capitalised first word (`Hello`,
+/// `Thanks`) opens a letter or a greeting, a blank after the break indents a list, a third
+/// line makes the value a list of lines, and function words or pronouns (`ok\nping me
+/// later`, `Hello\necho is a nice name`) make the line a sentence. A command alone on the
+/// line is left to the newline rules (`apple\ncat` lists two words).
+fn glued_after_token_line(v: &[u8], at: usize, after: usize, plus: bool) -> bool {
+    const PRONOUNS: &[&[u8]] = &[
+        b"i", b"me", b"us", b"him", b"her", b"them", b"he", b"she", b"its", b"our", b"their",
+        b"his", b"so", b"too", b"if", b"at", b"as", b"up", b"out", b"all",
+    ];
+    if at == 0 || at > 64 || !v.get(after).is_some_and(|&c| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let token = trim_blanks(&v[..at], plus);
+    if token.is_empty()
+        || token[0].is_ascii_uppercase()
+        || !token
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+    {
+        return false;
+    }
+    let rest = &v[after..v.len().min(after + MAX_ARGS)];
+    let line = trim_blanks(rest, plus);
+    if after + MAX_ARGS < v.len() || line.iter().any(|&b| matches!(b, b'\n' | b'\r')) {
+        return false;
+    }
+    let mut words = line.split(|&b| is_blank(b, plus)).filter(|t| !t.is_empty());
+    words.next();
+    let mut args = 0;
+    for t in words.take(8) {
+        if one_of(PROSE, t) || one_of(PRONOUNS, t) {
+            return false;
+        }
+        args += 1;
+    }
+    args > 0
 }
 
 /// Whether the text between the previous separator (or the value's start) and the separator
@@ -3896,7 +4123,119 @@ fn prose_about_commands(v: &[u8]) -> bool {
         return false;
     }
     let subject = words[from..verb.unwrap_or(words.len())].join(&b' ');
-    harmless_list(&subject)
+    harmless_list(&subject) || (verb.is_some() && printout_into_filter(&subject))
+}
+
+/// `v` with each output redirection to a data file of the working directory (`> out.txt`,
+/// `>>log.csv`) cut out, or `None` when any `<` or `>` is something else. The target is a
+/// plain name (letters, digits, `_`, `-`, one or more dots; no `/`, no leading dot, no step
+/// up) with a data file's extension: the program's output lands there and nothing runs it
+/// (a `.php`, `.sh`, `.html` or dot-file target could be served or sourced and counts as
+/// before). Only `>` after a blank redirects output; `2>`, `&>`, `<` are left to the judgment.
+fn without_data_redirects(v: &[u8]) -> Option<Vec<u8>> {
+    const DATA_EXTENSIONS: &[&[u8]] = &[
+        b"txt", b"log", b"out", b"csv", b"tsv", b"json", b"md", b"diff", b"patch", b"lst",
+    ];
+    if v.len() > 2 * MAX_ARGS || memchr::memchr(b'<', v).is_some() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(v.len());
+    let mut i = 0;
+    for _ in 0..4 {
+        let Some(gt) = memchr::memchr(b'>', &v[i..]).map(|p| i + p) else {
+            out.extend_from_slice(&v[i..]);
+            return Some(out);
+        };
+        if gt == 0 || v[gt - 1] != b' ' {
+            return None;
+        }
+        let mut j = gt + 1;
+        if v.get(j) == Some(&b'>') {
+            j += 1;
+        }
+        while v.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        let len = v[j..]
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')))
+            .unwrap_or(v.len() - j);
+        let name = &v[j..j + len];
+        // A full stop or comma may end the sentence the redirection stands in.
+        let name = name.strip_suffix(b".").unwrap_or(name);
+        let ext = name
+            .iter()
+            .rposition(|&b| b == b'.')
+            .map(|d| &name[d + 1..]);
+        if name.first().is_none_or(|&b| !b.is_ascii_alphanumeric())
+            || !ext.is_some_and(|e| DATA_EXTENSIONS.iter().any(|d| e.eq_ignore_ascii_case(d)))
+            || v.get(j + len)
+                .is_some_and(|&b| !matches!(b, b' ' | b',' | b'&' | b'|' | b';'))
+        {
+            return None;
+        }
+        out.extend_from_slice(&v[i..gt]);
+        i = j + len;
+    }
+    None
+}
+
+/// `ps aux | grep nginx shows two processes`: a program that only prints (a process list,
+/// the user, the system) piped into a text filter, as the subject of a sentence whose verb
+/// and words follow (`pipeline`, the words before the verb). Run as a command line, the verb
+/// and the words after it are the filter's file operands, and a filter given files ignores
+/// its input: the printout goes nowhere and nothing else runs. A head that does more than
+/// print (`rm`, `curl`, a shell) or a pipe into anything but a filter stays judged.
+fn printout_into_filter(pipeline: &[u8]) -> bool {
+    const PRINTERS: &[&[u8]] = &[
+        b"ps",
+        b"id",
+        b"whoami",
+        b"uname",
+        b"netstat",
+        b"ss",
+        b"env",
+        b"printenv",
+        b"hostname",
+        b"ifconfig",
+        b"ipconfig",
+        b"ip",
+        b"tasklist",
+        b"systeminfo",
+        b"w",
+        b"who",
+        b"lsof",
+        b"df",
+        b"free",
+        b"uptime",
+        b"lscpu",
+        b"lsblk",
+        b"dmesg",
+        b"docker",
+        b"kubectl",
+    ];
+    let mut parts = pipeline.split(|&b| b == b'|');
+    let (Some(head), Some(filter), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    if pipeline.iter().any(|&b| matches!(b, b'&' | b';')) {
+        return false;
+    }
+    let word_of = |seg: &[u8]| {
+        let at = seg.iter().position(|&b| b != b' ')?;
+        let end = seg[at..]
+            .iter()
+            .position(|&b| b == b' ')
+            .map_or(seg.len(), |p| at + p);
+        Some((at, end))
+    };
+    let (Some((ha, he)), Some((fa, fe))) = (word_of(head), word_of(filter)) else {
+        return false;
+    };
+    PRINTERS.contains(&&head[ha..he])
+        && TEXT_FILTERS.contains(&&filter[fa..fe])
+        && harmless_segment(&head[ha..he], head, ha, he, false, true, 0)
+        && harmless_segment(&filter[fa..fe], filter, fa, fe, false, true, 0)
 }
 
 /// A `;`-separated list of [`harmless_chain`]s (`ls; cd; pwd`).
@@ -7524,13 +7863,38 @@ fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                 true
             }
             _ => {
-                t.windows(2).any(|w| {
-                    w[0] == b'$' && (w[1].is_ascii_alphabetic() || w[1] == b'{' || w[1] == b'(')
+                t.windows(2).enumerate().any(|(k, w)| {
+                    w[0] == b'$'
+                        && (w[1].is_ascii_alphabetic()
+                            || w[1] == b'{'
+                            || (w[1] == b'(' && !numeric_arithmetic(args, t, k)))
                 }) || t.windows(3).any(|w| w == b"://")
                     || is_ipv4(t)
             }
         }
     })
+}
+
+/// Whether the `$` at `k` in the token `t` (a piece of `args`) opens an arithmetic expansion
+/// of numbers and operators alone (`$((3 > 2))`, `$(( 10 % 3 ))`): the shell computes a
+/// number and runs no command, and a `<` or `>` inside it compares. A name or `$` inside
+/// (`$((x+1))`, `$(($(id)))`) is left to count as an expansion.
+fn numeric_arithmetic(args: &[u8], t: &[u8], k: usize) -> bool {
+    // `t` is a subslice of `args`: its offset there finds the expansion's whole body, which
+    // the token split cut at its blanks.
+    let at = (t.as_ptr() as usize).wrapping_sub(args.as_ptr() as usize) + k;
+    let Some(body) = args.get(at..).and_then(|r| r.strip_prefix(b"$((")) else {
+        return false;
+    };
+    let body = &body[..body.len().min(64)];
+    let Some(close) = memchr::memmem::find(body, b"))") else {
+        return false;
+    };
+    let body = &body[..close];
+    body.iter().any(u8::is_ascii_digit)
+        && body
+            .iter()
+            .all(|&c| c.is_ascii_digit() || b" +-*/%()<>=!&|^~?:".contains(&c))
 }
 
 /// PowerShell's type accessor `[Type]::Member` opening a statement

