@@ -574,16 +574,13 @@ fn keywords_unstripped(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The runs of ASCII letters of `b`, as `(start, end)` offsets.
+/// The runs of ASCII letters of `b`, as `(start, end)` offsets, found eight bytes at a time
+/// (as [`plain_prose`] finds them).
 fn letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
-        i += b[i..].iter().position(u8::is_ascii_alphabetic)?;
-        let start = i;
-        i += b[i..]
-            .iter()
-            .position(|c| !c.is_ascii_alphabetic())
-            .unwrap_or(b.len() - i);
+        let start = next_letter(b, i)?;
+        i = lexer::letters_end(b, start + 1);
         Some((start, i))
     })
 }
