@@ -66,15 +66,20 @@ const MAX_DASHES: usize = 64;
 
 /// Whether `v` injects an option that runs a command or writes an attacker-chosen file.
 pub(super) fn option_injection(v: &[u8]) -> bool {
+    // One pass over the dashes asks both families of each (the options above, and
+    // [`code_loading_options`]'): most values with a dash have several and none opens an
+    // option, so a second search of the same dashes cost as much as the first.
+    let list = argument_list(v);
     memchr::memchr_iter(b'-', v).take(MAX_DASHES).any(|at| {
-        opens_word(v, at)
+        let opens = opens_word(v, at);
+        (opens
             && (dangerous_option(v, at)
                 || option_runs_program(v, at)
                 || command_taking_option(v, at)
                 || option_given_shell(v, at)
-                || option_value_runs(v, at))
+                || option_value_runs(v, at)))
+            || code_loading_at(v, at, opens, list)
     }) || root_wipe(v)
-        || code_loading_options(v)
 }
 
 /// `%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input` (CVE-2024-4577): PHP
@@ -150,10 +155,15 @@ fn argument_list(v: &[u8]) -> bool {
 ///   directory an upload planted; `--pdf-engine=xelatex` picks an installed one.
 fn code_loading_options(v: &[u8]) -> bool {
     let list = argument_list(v);
-    memchr::memchr_iter(b'-', v).take(MAX_DASHES).any(|at| {
-        let opens = opens_word(v, at) || (list && at > 0 && v[at - 1] == b'=');
-        opens && code_loading_option(v, at, list)
-    })
+    memchr::memchr_iter(b'-', v)
+        .take(MAX_DASHES)
+        .any(|at| code_loading_at(v, at, opens_word(v, at), list))
+}
+
+/// [`code_loading_options`] for the dash at `at`: `opens` is [`opens_word`] there, `list`
+/// [`argument_list`] of `v` (in an argument list an option may also follow `=`).
+fn code_loading_at(v: &[u8], at: usize, opens: bool, list: bool) -> bool {
+    (opens || (list && at > 0 && v[at - 1] == b'=')) && code_loading_option(v, at, list)
 }
 
 /// [`code_loading_options`] for the option whose first dash is at `at`.

@@ -527,6 +527,20 @@ const STRIPPED_KEYWORDS: [&str; 10] = [
     "union", "select", "from", "where", "and", "or", "insert", "update", "delete", "sleep",
 ];
 
+/// For each keyword length of [`STRIPPED_KEYWORDS`], the first and the last letters (bit
+/// `letter & 31`) of its keywords of that length.
+const STRIPPED_ENDS: [[u32; 2]; 7] = {
+    let mut t = [[0u32; 2]; 7];
+    let mut i = 0;
+    while i < STRIPPED_KEYWORDS.len() {
+        let k = STRIPPED_KEYWORDS[i].as_bytes();
+        t[k.len()][0] |= 1 << (k[0] & 31);
+        t[k.len()][1] |= 1 << (k[k.len() - 1] & 31);
+        i += 1;
+    }
+    t
+};
+
 /// The longest value read as a keyword filter would join it.
 const STRIPPED_MAX_LEN: usize = 256;
 
@@ -560,16 +574,13 @@ fn keywords_unstripped(value: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The runs of ASCII letters of `b`, as `(start, end)` offsets.
+/// The runs of ASCII letters of `b`, as `(start, end)` offsets, found eight bytes at a time
+/// (as [`plain_prose`] finds them).
 fn letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut i = 0;
     std::iter::from_fn(move || {
-        i += b[i..].iter().position(u8::is_ascii_alphabetic)?;
-        let start = i;
-        i += b[i..]
-            .iter()
-            .position(|c| !c.is_ascii_alphabetic())
-            .unwrap_or(b.len() - i);
+        let start = next_letter(b, i)?;
+        i = lexer::letters_end(b, start + 1);
         Some((start, i))
     })
 }
@@ -578,7 +589,7 @@ fn letter_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// around a copy of itself. Such a word is twice its keyword's length and opens and ends
 /// with the keyword's own first and last letters, which settles most words before the
 /// comparison.
-#[inline]
+#[inline(always)]
 fn stripped_keyword(word: &[u8]) -> Option<&'static str> {
     // (twice the length of a keyword of STRIPPED_KEYWORDS: two to six letters)
     if !matches!(word.len(), 4 | 6 | 8 | 10 | 12) {
@@ -587,6 +598,18 @@ fn stripped_keyword(word: &[u8]) -> Option<&'static str> {
     let (first, last) = (word[0], word[word.len() - 1]);
     // (letters only: setting bit 5 lower-cases them)
     let (first, last) = (first | 0x20, last | 0x20);
+    // Every word of a value short enough is asked: one look at the tables turns away the
+    // words whose length, first and last letter no keyword has, before the list is walked.
+    let [firsts, lasts] = STRIPPED_ENDS[word.len() / 2];
+    if firsts & (1 << (first & 31)) == 0 || lasts & (1 << (last & 31)) == 0 {
+        return None;
+    }
+    stripped_keyword_listed(word, first, last)
+}
+
+/// [`stripped_keyword`] of a word whose length and end letters `first`, `last` (lower
+/// case) a keyword of [`STRIPPED_KEYWORDS`] may have.
+fn stripped_keyword_listed(word: &[u8], first: u8, last: u8) -> Option<&'static str> {
     STRIPPED_KEYWORDS.iter().copied().find(|k| {
         let k = k.as_bytes();
         2 * k.len() == word.len()
