@@ -513,6 +513,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::contraction_then_value(decoded)
                 && !data_shape::measures_joined(decoded)
                 && !data_shape::blank_mask(decoded)
+                && !sqli::punctuation_only(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
@@ -982,6 +983,29 @@ mod tests {
         }
         // A one-letter function is math's.
         assert!(!d.ml_candidate(AttackKind::Sqli, "f(x) = x^2 + 3x - 1", Context::Param));
+        // Remainder and quotient words between operands, a lone bar; emoticons and ASCII art
+        // (punctuation only: the grammar reads `'='` and `'||'` in full); still scored: the
+        // same punctuation with a word or number in it.
+        for v in [
+            "7 mod 3 = 1",
+            "19 MOD 4 = 3",
+            "17 div 5 = 3",
+            "2 | 3 = 3",
+            "(>'-')> <('-'<)",
+            "<('-'<) ^('-')^ (>'-')>",
+            "(;'-')",
+            "';-)'",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Sqli, v, Context::Param), "{v}");
+        }
+        assert!(language_test(
+            AttackKind::Sqli,
+            "1 or 7 mod 3 = 1",
+            "1 or 7 mod 3 = 1"
+        ));
+        for v in ["(>'-')> or 1=1", "'-'1", "'＝'", "<>\"'%;)(&+"] {
+            assert!(!sqli::punctuation_only(v), "{v}");
+        }
         // Math with SQL's connectives and separators, primes and one-letter functions.
         for v in [
             "x = 1 or x = -1",

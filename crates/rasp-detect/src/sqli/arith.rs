@@ -263,6 +263,19 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
                     (Tok::Func(&s[i..f]), f - i)
                 } else if j - i == 1 {
                     (Tok::Var(c.to_ascii_lowercase()), 1)
+                } else if (word.eq_ignore_ascii_case("mod") || word.eq_ignore_ascii_case("div"))
+                    && n > 0
+                    && matches!(toks[n - 1], Tok::Number(_) | Tok::Var(_) | Tok::Close)
+                    && b[j..]
+                        .iter()
+                        .find(|c| !c.is_ascii_whitespace())
+                        .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'(' | b'-'))
+                {
+                    // `7 mod 3 = 1`, `17 div 5`: the remainder and the integer quotient
+                    // written as infix words between operands, the school notation (and
+                    // MySQL's). Like `%` and `/` they only compute a number; the checks
+                    // below still refuse a constant test next to a connective.
+                    (Tok::Other, j - i)
                 } else if ["and", "or", "not", "xor"]
                     .iter()
                     .any(|k| word.eq_ignore_ascii_case(k))
@@ -308,6 +321,9 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
             b',' if depth > 0 => (Tok::Other, 1),
             b',' | b';' => (Tok::Separator, 1),
             b'*' | b'/' | b'^' | b'%' | b'.' | b'!' => (Tok::Other, 1),
+            // `2 | 3 = 3`, `|x| = 2`: a lone bar is bitwise or, divides, or an absolute
+            // value; `||` is SQL's or (and concatenation) and is no math here.
+            b'|' if next != Some(b'|') && (i == 0 || b[i - 1] != b'|') => (Tok::Other, 1),
             0x80.. => {
                 let ch = s[i..].chars().next()?;
                 let tok = match ch {
@@ -380,6 +396,17 @@ mod tests {
             "mod(17, 5) = 2",
             "x = gcd(a, b)",
             "pow(2, 10) = 1024; sqrt(pow(3, 2) + pow(4, 2)) = 5",
+            // infix remainder and quotient words, bitwise or and absolute values
+            "7 mod 3 = 1",
+            "17 MOD 5 = 2",
+            "17 div 5 = 3",
+            "x mod 2 = 0",
+            "(a + b) mod n",
+            "7 % 3 = 1",
+            "2 ^ 3 = 8",
+            "2 | 3 = 3",
+            "6|1 = 7",
+            "|x| = 2",
             // minus a negative number
             "5--3 = 8",
             "7 - 2 -- 3",
@@ -436,6 +463,17 @@ mod tests {
             "1 and max(1, 2) > 1",
             "0 or sqrt(4)",
             "x = 1 or abs(-1) = 1",
+            // `mod`/`div` need operands on both sides; a constant test next to a
+            // connective stays SQL's whatever computes it; `||` is no bar
+            "mod 3 = 1",
+            "7 mod",
+            "7 mod = 1",
+            "1 or 7 mod 3 = 1",
+            "1 and 5 div 1 = 5",
+            "1 or 2|3=3",
+            "1 || 1",
+            "2 || 3 = 3",
+            "modulo 3",
             // a function compared with itself
             "gcd(4, 6) = gcd(4, 6)",
             "max(1, 2)=max(1, 2)",

@@ -512,14 +512,21 @@ impl<'a> Parser<'a> {
                     // term between numbers; the comparison's left side is `10 - 5`, and the
                     // homework sum is no self-comparison (`'' + 1 = 1` keeps a literal's
                     // cast, and `or -1=-1` a unary sign)
+                    // The same holds for MySQL's bitwise operators and its word operators `DIV`
+                    // and `MOD`, which all bind tighter than `=` (`2 | 3 = 3` is `(2|3) = 3`,
+                    // `7 mod 3 = 1` is `(7 mod 3) = 1`).
                     let arith_number = self.k(lhs_start) == Some(Kind::Num)
                         && lhs_start >= 2
-                        && self.k(lhs_start - 1) == Some(Kind::Op)
+                        && matches!(self.k(lhs_start - 1), Some(Kind::Op | Kind::Kw(Kw::BinOp)))
                         && self.k(lhs_start - 2) == Some(Kind::Num)
                         && match (self.text(lhs_start - 1), self.text(lhs_start)) {
-                            // (times one, plus zero: `2*1=1` still tests `1=1`, a probe's spelling)
+                            // (times one, plus zero: `2*1=1` still tests `1=1`, a probe's
+                            // spelling; likewise or-ing or xor-ing zero, `div 1` and `mod 1`)
                             ("*" | "/" | "%", n) => n != "1",
-                            ("+" | "-", n) => n != "0",
+                            ("+" | "-" | "|" | "^", n) => n != "0",
+                            ("&", _) => true,
+                            (w, n) if w.eq_ignore_ascii_case("div") => n != "1",
+                            (w, n) if w.eq_ignore_ascii_case("mod") => n != "1",
                             _ => false,
                         };
                     if r == j + 2

@@ -20,6 +20,7 @@
 mod arith;
 mod grammar;
 mod graphql;
+mod json;
 mod keywords;
 mod lexer;
 mod probe;
@@ -57,6 +58,20 @@ pub const MAX_SCAN_BYTES: usize = 8 * 1024;
 /// ```
 pub fn carries_sql(value: &str) -> bool {
     carries_sql_syntax(value) && !is_math(value)
+}
+
+/// `(>'-')> <('-'<)`, `;-)`, `'-'`, `"=="`: ASCII punctuation and blanks only, no letter
+/// and no digit. Such a value holds no keyword, name, function or number, so the SQL it can
+/// form is quotes and operators between empty literals (`'='`, `'||'`, `'-'`), which the
+/// grammar reads in full; what the model scores in it is the density of quotes and
+/// brackets, which emoticons and ASCII art share. The model's gate leaves it to the grammar.
+/// (Non-ASCII text is not read here: fullwidth letters fold to SQL's.) A value with both
+/// quote kinds stays scored: that is a metacharacter probe (fuzzdb's `<>"'%;)(&+`), which
+/// tries every context's quote at once; a drawing uses one.
+pub fn punctuation_only(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().all(|c| c.is_ascii() && !c.is_ascii_alphanumeric())
+        && !(memchr::memchr(b'\'', b).is_some() && memchr::memchr(b'"', b).is_some())
 }
 
 /// Whether `word` is one of the SQL keywords the lexer knows (`select`, `in`, `values`…), for
@@ -349,11 +364,18 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
         return None;
     }
     // a GraphQL document's string arguments are values of their own (see [`graphql`])
-    let reason = judge(value).or_else(|| {
-        graphql::may_open_document(value)
-            .then(|| graphql::string_arguments(value, judge))
-            .flatten()
-    })?;
+    let reason = judge(value)
+        .or_else(|| {
+            graphql::may_open_document(value)
+                .then(|| graphql::string_arguments(value, judge))
+                .flatten()
+        })
+        // a JSON document's string values are fields of their own (see [`json`])
+        .or_else(|| {
+            json::may_be_document(value)
+                .then(|| json::string_values(value, judge))
+                .flatten()
+        })?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,
@@ -1884,11 +1906,13 @@ fn decide(
                                 }
                             })
                     };
-                    strong
+                    (strong
                         || f & (TAUT | CMP) != 0
                         || (f & (NUM | LIT | LIKE) != 0 && f & WORD == 0)
                         || (balanced && !quoted_words() && !quoted_connectives(&p, t))
-                        || truncated
+                        || truncated)
+                        // (asked only of a hit: the flags already say it is one bare word)
+                        && !(sentence && f & !(WORD | LOGIC) == 0 && function_word_operand(&p, i, e))
                 }
                 StartKind::Number | StartKind::ParenNumber => {
                     // `1 AND 1=1`, `1 OR 'a'='a'`, `5 OR ~0`; not "5 and y < 3" (a test on
@@ -3859,6 +3883,28 @@ fn numeric_start(t: &str) -> bool {
         t.trim_start().as_bytes().first(),
         Some(b'0'..=b'9' | b'+' | b'-' | b'.')
     )
+}
+
+/// `My password has a ' and a # in it`, `I typed ' or I ...`: after a sentence, the
+/// connective's whole operand (tokens `i + 1 .. e`) is one English function word (an
+/// article, a pronoun or a determiner). The quote in the sentence is an apostrophe or an
+/// inch mark, and what follows reads on as prose; as SQL `AND a` tests a column named like
+/// an article, which no application has, so it can only raise an error: no tautology, no
+/// data, and no probe an attacker needs (one who wants a name tests it: `' and a=a#`,
+/// `' and 1#`, `' and true#`, `' and sleep(5)#`, which stay). `' or a#` with no sentence
+/// before it (`admin' or a#`) is left flagged: a lone placeholder after a login name is the
+/// attacker's shape, the sentence is the writer's.
+fn function_word_operand(p: &Parser<'_>, i: usize, e: usize) -> bool {
+    const FUNCTION_WORDS: [&str; 27] = [
+        "a", "an", "the", "i", "it", "me", "my", "you", "your", "he", "him", "his", "she", "her",
+        "we", "us", "our", "they", "them", "their", "its", "this", "that", "these", "those",
+        "some", "so",
+    ];
+    e == i + 2
+        && p.k(i + 1) == Some(Kind::Word)
+        && FUNCTION_WORDS
+            .iter()
+            .any(|w| p.text(i + 1).eq_ignore_ascii_case(w))
 }
 
 /// A string literal holding three or more words of letters (`', and '` does not, `' in a

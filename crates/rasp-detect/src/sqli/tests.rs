@@ -3209,3 +3209,88 @@ fn ascii_art_is_no_syntax_probe() {
         );
     }
 }
+
+#[test]
+fn a_sentence_whose_connective_takes_a_function_word() {
+    // an apostrophe or inch mark in a sentence, then `and`/`or` and an article or pronoun,
+    // then a `#` or `--` of the prose: the operand is a word of English, no condition
+    for v in [
+        "My password has a ' and a # in it, is that ok?",
+        "My password has a ' and a # in it",
+        "the field shows a ' and the -- marks",
+        "Can my name have a ' or an # sign?",
+        "I typed Bob's ' and it # broke",
+        "Is a \" and a # allowed in the title?",
+        "The value had a ' or the # in front",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // the same break-out with a test, a number, a constant, a call, a name that is no
+    // function word, or no sentence before it
+    for v in [
+        "' and a=a#",
+        "' and 1#",
+        "' and true#",
+        "' and sleep(5)#",
+        "' or a#",
+        "admin' or a#",
+        "admin' and a#",
+        "x' and the#",
+        "My password has a ' and a=a # in it",
+        "My password has a ' and 1 # in it",
+        "My password has a ' or sleep(5) # in it",
+        "My password has a ' and true # in it",
+        "My password has a ' or 1=1 # in it",
+        "My password has a ' and a or 1=1 # in it",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn bitwise_and_word_arithmetic_is_no_self_comparison() {
+    // MySQL's `|`, `&`, `^`, `DIV` and `MOD` bind tighter than `=`: `2 | 3 = 3` compares
+    // `2|3` with 3, not 3 with itself
+    for v in [
+        "2 | 3 = 3",
+        "2|3=3",
+        "1 | 2 = 2",
+        "6 & 3 = 2",
+        "5 ^ 3 = 3",
+        "10 div 3 = 3",
+        "7 mod 3 = 3",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // the identities (or-ing zero, `div 1`) still test `n=n`; and real tautologies stay
+    for v in [
+        "1 | 0 = 0",
+        "5 div 1 = 1",
+        "1 or 3 = 3",
+        "' | 3 = 3 -- ",
+        "1 and 2|3=3",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn json_document_string_values_are_judged() {
+    for v in [
+        r#"{"user":"admin'--","pass":"x"}"#,
+        r#"{"user":"x","pass":"' OR '1'='1"}"#,
+        r#"[{"id":"1 union select username, password from users--"}]"#,
+        r#"{"q":{"name":"x' and sleep(5)-- -"}}"#,
+        r#"{"user":"admin\u0027--"}"#,
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        r#"{"user":"o'reilly","pass":"x"}"#,
+        r#"{"title":"Don't stop","tags":["a","b"],"n":1}"#,
+        r#"["select one of the options", "or two"]"#,
+        r#"{"admin'--": "x"}"#,
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
