@@ -243,6 +243,15 @@ enum Framework {
     HtmxRequest,
     /// htmx's `hx-trigger`: the event that sends the request.
     HtmxTrigger,
+    /// AngularJS `ng-include` (any of the `ng` spellings): its expression is a template
+    /// URL that AngularJS fetches, compiles and links, so the template's expressions and
+    /// directives run.
+    Include,
+    /// Rails UJS `data-remote`: the element's link or form is sent by `$.ajax`.
+    UjsRemote,
+    /// Rails UJS `data-type`: the `dataType` of that request; `script` and `jsonp` run
+    /// the response.
+    UjsType,
 }
 
 /// The framework meaning of the attribute named `lname` (lower-case), if any. Most names
@@ -261,6 +270,12 @@ fn framework_attribute(lname: &[u8]) -> Option<Framework> {
     if lname == b"data-bind" {
         return Some(Framework::Binding);
     }
+    if lname == b"data-remote" {
+        return Some(Framework::UjsRemote);
+    }
+    if lname == b"data-type" {
+        return Some(Framework::UjsType);
+    }
     let rest = lname.strip_prefix(b"data-").unwrap_or(lname);
     if let Some(h) = rest.strip_prefix(b"hx-") {
         return match h {
@@ -270,8 +285,27 @@ fn framework_attribute(lname: &[u8]) -> Option<Framework> {
         };
     }
     let ng = rest.strip_prefix(b"x-").unwrap_or(rest);
-    (ng.len() > 3 && ng.starts_with(b"ng") && matches!(ng[2], b'-' | b':' | b'_'))
-        .then_some(Framework::Expression)
+    if !(ng.len() > 3 && ng.starts_with(b"ng") && matches!(ng[2], b'-' | b':' | b'_')) {
+        return None;
+    }
+    Some(if &ng[3..] == b"include" {
+        Framework::Include
+    } else {
+        Framework::Expression
+    })
+}
+
+/// Whether an `ng-include` expression names a template to load: a string literal
+/// (`'//evil.example/x.html'`, `"partials/a.html"`) or a URL written bare. A scope
+/// variable alone (`ng-include="tpl"`) names what the page's own code chose.
+fn includes_template(v: &str) -> bool {
+    memchr::memchr2(b'\'', b'"', v.as_bytes()).is_some() || page::absolute_url(v)
+}
+
+/// Whether a Rails UJS `data-type` asks for a response that jQuery runs as script.
+fn ujs_script_type(v: &str) -> bool {
+    let v = v.trim();
+    v.eq_ignore_ascii_case("script") || v.eq_ignore_ascii_case("jsonp")
 }
 
 /// Whether an `hx-trigger` value fires without the user: `load`, `revealed`, `intersect`
@@ -1006,6 +1040,8 @@ fn tag(
     let mut active_rel = false;
     let mut htmx_remote = false;
     let mut htmx_auto = false;
+    let mut ujs_remote = false;
+    let mut ujs_script = false;
     let mut attrs = 0;
     loop {
         // before attribute name
@@ -1194,8 +1230,17 @@ fn tag(
                 }
                 Framework::HtmxRequest => htmx_remote |= page::absolute_url(value),
                 Framework::HtmxTrigger => htmx_auto |= htmx_auto_trigger(value),
+                Framework::Include if includes_template(value) => {
+                    return (Some("framework-include"), i);
+                }
+                Framework::UjsRemote => ujs_remote |= !value.trim().eq_ignore_ascii_case("false"),
+                Framework::UjsType => ujs_script |= ujs_script_type(value),
                 _ => {}
             }
+        }
+        // the element form of the same directive: `<ng-include src="'…'">`
+        if lname == b"src" && name == b"ng-include" && includes_template(value) {
+            return (Some("framework-include"), i);
         }
         // the rules below are keyed on the attribute's name: most attributes (`class`,
         // `id`, `title`, `alt`, `width`) are named by none of them
@@ -1288,6 +1333,11 @@ fn tag(
     // htmx 1.x runs the `<script>` elements of what it swaps
     if htmx_remote && htmx_auto {
         return (Some("htmx-remote-swap"), i);
+    }
+    // Rails UJS sends a `data-remote` link or form by `$.ajax` with the `data-type` as its
+    // `dataType`: `script` (or `jsonp`) evaluates whatever the URL returns when clicked
+    if ujs_remote && ujs_script {
+        return (Some("framework-include"), i);
     }
     // a form that submits to another site, or with no action where markup stands (it takes
     // over the page's own inputs: a nested `<form>` of the page is ignored)

@@ -426,6 +426,41 @@ fn plain_text(t: &[u8]) -> bool {
             .any(|p| p >= 10 && t[p - 10..=p].eq_ignore_ascii_case(b"javascript:"))
 }
 
+/// Mustaches read by [`plain_mustaches`].
+const MAX_MUSTACHES: usize = 32;
+
+/// Whether every `{{` in `b` opens a property read: spaces, a dotted identifier path,
+/// spaces, `}}` (at most [`MAX_MUSTACHES`]).
+fn plain_mustaches(b: &[u8]) -> bool {
+    let mut n = 0;
+    let mut from = 0;
+    while let Some(p) = memchr::memmem::find(&b[from..], b"{{") {
+        n += 1;
+        if n > MAX_MUSTACHES {
+            return false;
+        }
+        let mut k = from + p + 2;
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        let st = k;
+        while k < b.len() && (super::is_ident(b[k]) || (b[k] == b'.' && k > st)) {
+            k += 1;
+        }
+        if k == st || !super::is_ident_start(b[st]) || b[k - 1] == b'.' {
+            return false;
+        }
+        while k < b.len() && b[k] == b' ' {
+            k += 1;
+        }
+        if !b[k..].starts_with(b"}}") {
+            return false;
+        }
+        from = k + 2;
+    }
+    true
+}
+
 /// Parse the tag at `s[lt] == '<'`; the index after its `>` if it is inert.
 fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     let b = s.as_bytes();
@@ -461,7 +496,13 @@ fn inert_tag(s: &str, lt: usize) -> Option<usize> {
     // which is active by its name in any order; beside `name`, `property` or `charset` it
     // is the page's description (`<meta name="viewport" content="width=device-width">`).
     let meta = name == b"meta" && !end_tag;
-    let exempt = iframe || use_fragment || (end_tag && name == b"iframe");
+    // A `<template>` with no attributes (no `shadowrootmode`) holds content a framework
+    // compiles (Vue, Alpine): inert when every `{{…}}` in the value only reads a property
+    // (`{{ message }}`, `{{ user.name }}`); `{{constructor.constructor('…')()}}` is not.
+    // (the HTML element only: `</xsl:template>` closes an XSLT stylesheet's template)
+    let template =
+        full == b"template" && (end_tag || b.get(i) == Some(&b'>')) && plain_mustaches(b);
+    let exempt = iframe || use_fragment || template || (end_tag && name == b"iframe");
     if !well_formed || (active_element(name) && !exempt) {
         return None;
     }

@@ -442,7 +442,14 @@ fn plain_operands(b: &[u8], i: usize, close: u8) -> Option<usize> {
 /// sink member read and dropped (`document.getElementById('main').innerHTML`, a line a
 /// developer quotes) writes no markup and runs nothing; writing it needs the `=` or the
 /// call that the end test refuses.
+///
+/// One more call on the result is as inert when its member is no sink and its operands are
+/// plain with no code in their strings (no `(`, `=`): `document.getElementById('btn')
+/// .addEventListener('click', handleClick)` registers the page's own function by name,
+/// `….classList.add('open')` sets a class. `….setAttribute('onclick','alert(1)')` writes
+/// code into a handler and stays a call.
 fn read_then_ends(b: &[u8], mut i: usize) -> bool {
+    let mut calls = 0;
     for _ in 0..8 {
         if b.get(i) != Some(&b'.') {
             break;
@@ -456,6 +463,19 @@ fn read_then_ends(b: &[u8], mut i: usize) -> bool {
             return false;
         }
         i = e;
+        if b.get(e) == Some(&b'(') {
+            calls += 1;
+            if calls > 2 || names_sink(&b[st..e]) || registers_callback_sink(&b[st..e]) {
+                return false;
+            }
+            let Some(end) = plain_operands(b, e + 1, b')') else {
+                return false;
+            };
+            if memchr::memchr2(b'(', b'=', &b[e + 1..end - 1]).is_some() {
+                return false;
+            }
+            i = end;
+        }
     }
     matches!(b.get(skip_ws(b, i)), None | Some(b';' | b'\n' | b'\r'))
 }
@@ -2227,6 +2247,15 @@ fn skip_argument(b: &[u8], a: usize) -> Option<usize> {
     None
 }
 
+/// Members that run a string they are given as code after a delay (`setTimeout('…')`
+/// on any window): never a plain call.
+fn registers_callback_sink(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"setTimeout" | b"setInterval" | b"setImmediate" | b"execScript"
+    )
+}
+
 /// Browser functions that keep the function they are given and call it later (on an
 /// event, a frame, a microtask, idle time).
 fn registers_callback(name: &[u8]) -> bool {
@@ -2884,6 +2913,12 @@ fn prose_call(args: &[u8]) -> bool {
                 if depth == 0 {
                     let at = k + 1;
                     let mut j = skip_blanks(args, at);
+                    // `alert("hi") — she wrote`: a typographic dash, quote or ellipsis is
+                    // no JavaScript token (nor space nor line end, unlike U+2028), so the
+                    // line does not parse and nothing in it runs; a sentence quoting the call
+                    if typographic_punctuation(&args[j.min(args.len())..]) {
+                        return true;
+                    }
                     if j == at || j >= args.len() || !args[j].is_ascii_alphabetic() {
                         return false;
                     }
@@ -2899,6 +2934,21 @@ fn prose_call(args: &[u8]) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether `b` starts with a typographic dash, quote or ellipsis (U+2013–U+2015, U+2018,
+/// U+2019, U+201C, U+201D, U+2026): punctuation of prose that JavaScript reads as neither
+/// an identifier, a space nor a line terminator, so a script holding it there fails.
+fn typographic_punctuation(b: &[u8]) -> bool {
+    matches!(
+        b,
+        [
+            0xe2,
+            0x80,
+            0x93..=0x95 | 0x98 | 0x99 | 0x9c | 0x9d | 0xa6,
+            ..
+        ]
+    )
 }
 
 /// Symbols counted before a bracket-only run counts as script.

@@ -584,6 +584,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
             return Some(r);
         }
         shared = found;
+        if let Some(r) = split_by_tags(b).and_then(|s| html::scan(&s)) {
+            return Some(r);
+        }
     }
     // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
     if markup && page::leading_breakout(b) {
@@ -668,6 +671,57 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
 
 #[cfg(test)]
 mod tests;
+
+/// Longest tag name [`split_by_tags`] removes.
+const MAX_SPLIT_TAG: usize = 10;
+
+/// The end of an empty tag (`<b>`, `</a>`: a short name, no attributes) at `b[p] == '<'`.
+fn empty_tag_end(b: &[u8], p: usize) -> Option<usize> {
+    let mut k = p + 1;
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    let st = k;
+    while k < b.len() && b[k].is_ascii_alphabetic() && k - st <= MAX_SPLIT_TAG {
+        k += 1;
+    }
+    (k > st && b.get(k) == Some(&b'>')).then_some(k + 1)
+}
+
+/// `<<a>script>`, `<scr<b>ipt>`, `<</a>/script>`: `b` with each empty tag removed that
+/// stands inside another tag's opening run (after a `<` and at most letters or a `/`), as
+/// a filter that strips tags it knows leaves the outer one joined: what the page gets is
+/// `<script>`, as keywords split by `/**/` join in SQL. `None` (no allocation) when no
+/// tag stands there.
+fn split_by_tags(b: &[u8]) -> Option<String> {
+    let inside = |p: usize| {
+        let mut k = p;
+        while k > 0
+            && p - k <= MAX_SPLIT_TAG
+            && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'/')
+        {
+            k -= 1;
+        }
+        k > 0 && b[k - 1] == b'<'
+    };
+    let first = memchr::memchr_iter(b'<', b)
+        .take(256)
+        .find(|&p| p > 0 && inside(p) && empty_tag_end(b, p).is_some())?;
+    let mut out = Vec::with_capacity(b.len());
+    out.extend_from_slice(&b[..first]);
+    let mut i = first;
+    while i < b.len() {
+        if b[i] == b'<' && i > 0 && inside(i) {
+            if let Some(e) = empty_tag_end(b, i) {
+                i = e;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).ok()
+}
 
 /// Whether `b` holds the two bytes `x`, `y` in a row (a memchr scan instead of building a
 /// substring searcher for a two-byte needle on every value).

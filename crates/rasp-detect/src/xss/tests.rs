@@ -1889,3 +1889,91 @@ fn callback_wrapping_a_call_then_a_line_comment() {
         assert!(!hit(v), "{v}");
     }
 }
+
+#[test]
+fn framework_attributes_that_load_script() {
+    judge(
+        &[
+            "<a data-remote=true data-method=get data-type=script href=//evil.example/x.js>x</a>",
+            "<a href='https://cdn.evil.example/p.js' data-type='SCRIPT' data-remote>go</a>",
+            "<form action=//evil.example/f data-remote=\"1\" data-type=jsonp><button>x</button></form>",
+            "<div ng-include=\"'//evil.example/x.html'\"></div>",
+            "<div data-ng-include=\"'partials/evil.html'\"></div>",
+            "<span x-ng-include='\"https://evil.example/t\"'></span>",
+            "<div ng:include=\"'//evil.example/t'\"></div>",
+            "<ng-include src=\"'//evil.example/x.html'\"></ng-include>",
+        ],
+        &[
+            "<a href=\"/posts/1\" data-remote=\"true\">Show</a>",
+            "<a href=\"/x\" data-type=\"script\">x</a>",
+            "<a href=\"/x\" data-remote=\"false\" data-type=\"script\">x</a>",
+            "<a href=\"/x\" data-remote=\"true\" data-type=\"json\">x</a>",
+            "<div ng-include=\"tpl\"></div>",
+            "the ng-include directive fetches a template",
+        ],
+    );
+}
+
+#[test]
+fn script_tag_joined_once_inner_tags_are_stripped() {
+    judge(
+        &[
+            "<<a>script>alert(1)<</a>/script>",
+            "<<b>script>alert(1)<</b>/script>",
+            "<scr<i>ipt>alert(1)</scr<i>ipt>",
+            "<<b>img src=x one<i>rror=alert(1)>",
+            "<<a>svg onload=alert(1)>",
+        ],
+        &[
+            "<<b>bold</b>>",
+            "a <<b>b</b>> c",
+            "x<<b>y</b>",
+            "<p><b>script</b> alert</p>",
+        ],
+    );
+}
+
+#[test]
+fn calls_quoted_in_prose_and_registered_handlers() {
+    judge(
+        &[
+            "alert(1)",
+            "alert(\"meeting at 3\")",
+            "alert(1) - x",
+            "alert(1)\u{2028}— x",
+            "document.getElementById('x').setAttribute('onclick','alert(1)')",
+            "document.getElementById('b').addEventListener('click', alert)",
+            "document.getElementById('b').addEventListener('click', eval)",
+            "document.getElementById('b').insertAdjacentHTML('beforeend', x)",
+        ],
+        &[
+            "alert(\"meeting at 3\") — that's what the boss wrote, lol",
+            "confirm('Delete?') – the dialog we show",
+            "prompt(\"name\")… and then nothing",
+            "alert(‘hi’)” she typed",
+            "document.getElementById('btn').addEventListener('click', handleClick);",
+            "document.querySelector('#menu').addEventListener('click', toggleMenu)",
+            "document.getElementById('nav').classList.add('open');",
+        ],
+    );
+}
+
+#[test]
+fn vue_template_with_property_reads_is_inert() {
+    use super::inert_markup;
+    for v in [
+        "<template><div>{{ message }}</div></template>",
+        "<template><p>{{user.name}} has {{ count }} items</p></template>",
+    ] {
+        assert!(inert_markup(v), "{v:?}");
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "<template><div>{{constructor.constructor('alert(1)')()}}</div></template>",
+        "<template><div>{{ a + b }}</div></template>",
+        "<template shadowrootmode=open><p>x</p></template>",
+        "<xsl:template match=\"/\"><p>{{ x }}</p></xsl:template>",
+    ] {
+        assert!(!inert_markup(v), "{v:?}");
+    }
+}
