@@ -6391,8 +6391,7 @@ fn empty_output_subst(v: &[u8], i: usize) -> Option<usize> {
         .take_while(|c| c.is_ascii_alphanumeric())
         .count();
     let end = i + open + n + 1;
-    (n >= 1
-        && n <= 16
+    ((1..=16).contains(&n)
         && t.get(n) == Some(&close)
         && v.get(end).is_some_and(u8::is_ascii_alphanumeric)
         && !known_command(&t[..n].to_ascii_lowercase()))
