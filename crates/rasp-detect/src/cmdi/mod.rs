@@ -35,10 +35,37 @@ const MAX_ARGS: usize = 256;
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let found = detect_command(value)?;
     // Asked of flagged values only: most are no path at all and leave at the first byte test.
-    if climbed_path(value, ctx) {
+    if climbed_path(value, ctx) || read_path_or_data_include(value, ctx) {
         return None;
     }
     Some(found)
+}
+
+/// `/proc/net/arp`, `/var/log/lastlog`, `data://text/plain,<?php phpinfo(); ?>`: a value
+/// that is one absolute path into a directory that holds no program (the kernel's `/proc`
+/// and `/sys`, `/etc`, the logs), whose last name only happens to be a command word, or a
+/// PHP `data:` stream an include runs: a file read or a file inclusion, which the traversal
+/// detector (asked here, and only on values this detector flagged) reports. `/bin/sh`,
+/// `/usr/bin/id`, `/proc/x; id` and a `data:` value that traversal does not judge stay
+/// command injection.
+fn read_path_or_data_include(value: &str, ctx: Context) -> bool {
+    let v = value.as_bytes();
+    let data = v.len() > 5 && v[..5].eq_ignore_ascii_case(b"data:");
+    let read = [&b"/proc/"[..], b"/sys/", b"/etc/", b"/var/log/"]
+        .iter()
+        .any(|d| v.starts_with(d))
+        && v.len() <= 1024
+        && v.iter().all(|&c| {
+            c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'+' | b':')
+        });
+    (data || read)
+        && crate::traversal::detect(value, ctx).is_some_and(|t| {
+            if data {
+                matches!(t.reason, "scheme" | "data-stream")
+            } else {
+                t.reason == "sensitive-file"
+            }
+        })
 }
 
 /// `/scripts/..%c0%af../winnt/system32/cmd.exe?/c+dir`, `/cgi-bin/.%2e/.%2e/bin/sh`,

@@ -4088,3 +4088,23 @@ fn powershell_prompt_before_prose() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn file_reads_and_data_includes_are_left_to_traversal() {
+    // One absolute path into a directory of no program, or a PHP `data:` stream: traversal's.
+    for v in [
+        "/proc/net/arp",
+        "/proc/self/environ",
+        "/var/log/lastlog",
+        "/etc/security/passwd",
+        "data://text/plain,<?php phpinfo(); ?>",
+        "DATA:text/plain,<?php system('id');?>",
+    ] {
+        assert!(!hit(v), "{v}");
+        assert!(crate::traversal::detect(v, Context::Param).is_some(), "{v}");
+    }
+    // A program's directory, shell syntax after the path, a `data:` value traversal leaves.
+    for v in ["/bin/sh", "/usr/bin/id", "/proc/x;id", "/var/log/x|id"] {
+        assert!(hit(v), "{v}");
+    }
+}

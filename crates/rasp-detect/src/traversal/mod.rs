@@ -1002,7 +1002,29 @@ fn opens_with_scheme(trimmed: &str) -> bool {
             && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
             && !named_in_prose(s, &trimmed[s.len()..])
             && (!DATA_URL_SCHEMES.contains(s) || data_url_runs_code(&trimmed.as_bytes()[s.len()..]))
-    })
+    }) || php_filter_any_slashes(b)
+}
+
+/// Whether `b` opens PHP's filter wrapper with other than the two slashes of its grammar
+/// (`php:/filter/…`, `php:filter/…`, `php:///filter/…`) and names the stream it filters
+/// (`resource=`). PHP's own parser opens only `php://`, but scanners send every slash count
+/// for a front end or a `//`-merging normaliser that restores it, and nothing but the
+/// wrapper is written `php:` + `filter/` + `resource=`: a page or a question names the
+/// wrapper with its two slashes, or without `resource=`.
+fn php_filter_any_slashes(b: &[u8]) -> bool {
+    let Some(rest) = b
+        .get(..4)
+        .filter(|p| p.eq_ignore_ascii_case(b"php:"))
+        .map(|_| &b[4..])
+    else {
+        return false;
+    };
+    let slashes = rest.iter().take_while(|&&c| c == b'/').count();
+    let r = &rest[slashes..];
+    slashes != 2
+        && r.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"filter/"))
+        && r.windows(9).any(|w| w.eq_ignore_ascii_case(b"resource="))
 }
 
 /// The [`SCHEMES`] spelled as an RFC 2397 `data:` URL (`data:text/plain,…`, `data:;…`),
@@ -2568,6 +2590,13 @@ fn slash_unc_library(canon: &str) -> bool {
     // is what `include()` on Windows runs from it (SMB and WebDAV need no
     // `allow_url_include`), while a scheme-relative link names a page's assets
     // (`//cdn.example.com/lib/app.js`, images, stylesheets).
+    // An address or a bare machine name is no CDN's or site's host: a scheme-relative link
+    // to one is not ordinary traffic, so a file named as a secret in its share
+    // (`//10.0.0.5/share/secret.txt`, `//fileserver/backup/passwords.kdbx`) is the share
+    // read; a page's asset there (`//10.0.0.5/img/logo.png`) stays quiet.
+    if (ipv4_literal(host) || !host.contains(&b'.')) && sensitive::secret_share_file(file) {
+        return true;
+    }
     host.contains(&b'.')
         && memchr::memrchr(b'.', file).is_some_and(|dot| {
             let ext = &file[dot + 1..];
@@ -2577,6 +2606,15 @@ fn slash_unc_library(canon: &str) -> bool {
                     .chain(SERVER_SCRIPTS)
                     .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
         })
+}
+
+/// Whether `host` is a dotted IPv4 address (`10.0.0.5`).
+fn ipv4_literal(host: &[u8]) -> bool {
+    let mut parts = 0;
+    host.split(|&c| c == b'.').all(|p| {
+        parts += 1;
+        (1..=3).contains(&p.len()) && p.iter().all(u8::is_ascii_digit)
+    }) && parts == 4
 }
 
 /// Extensions of server-side scripts an include or a template engine runs.
@@ -2899,6 +2937,34 @@ mod tests {
     /// [`opens_with_scheme`] by its plain definition, without the first-letter and colon
     /// shortcuts.
     #[test]
+    fn php_filter_in_any_slash_count_and_slash_unc_to_a_secret() {
+        let hit = |v: &str| detect(v, Context::Param).is_some();
+        for v in [
+            "php:/filter/convert.base64-encode/resource=index.php",
+            "php:filter/read=string.rot13/resource=config.php",
+            "PHP:///filter/resource=/etc/passwd",
+            "?page=php:/filter/resource=db.php",
+            "//10.0.0.5/share/secret.txt",
+            "//192.168.1.20/backup/Passwords.xlsx",
+            "//fileserver/it/credentials.csv",
+            "//10.1.2.3/users/id_rsa.ppk",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "php:filter is a wrapper",
+            "php:/filter/",
+            "php:filter/string.rot13",
+            "//10.0.0.5/img/logo.png",
+            "//cdn.example.com/secret.js",
+            "//cdn.example.com/share/secret.txt",
+            "//fileserver/reports/q1.xlsx",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
     fn a_bare_file_scheme_needs_a_path_after_it() {
         for v in [
             "file:///etc/passwd",
@@ -2929,7 +2995,7 @@ mod tests {
                 && (!s.ends_with("://") || names_a_stream(s, &trimmed.as_bytes()[s.len()..]))
                 && (!DATA_URL_SCHEMES.contains(s)
                     || data_url_runs_code(&trimmed.as_bytes()[s.len()..]))
-        })
+        }) || php_filter_any_slashes(trimmed.as_bytes())
     }
 
     /// [`is_dot_segment`] by its plain definition.

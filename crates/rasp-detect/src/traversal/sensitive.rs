@@ -238,6 +238,9 @@ const ROOTED: &[&str] = &[
     "var/root/",
     "system/library/coreservices/",
     "library/preferences/",
+    // macOS's system-wide logs (`/Library/Logs/DiagnosticReports/` crash reports: every
+    // crashed process's paths, arguments and user), the twin of `/var/log/`.
+    "library/logs/",
 ];
 
 /// Most matches examined per value (bounds the scan of adversarial repetitive values).
@@ -1594,20 +1597,29 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // A path with no blank, or a Windows path whose directories hold blanks
     // (`c:/users/bob/appdata/local/google/chrome/user data/default/login data`); text
     // around a path is prose or code, judged elsewhere.
+    // A macOS home's application data lies under `Library/Application Support/`
+    // (`~/Library/Application Support/Google/Chrome/Default/Login Data`): a path there holds
+    // blanks as a Windows profile's does, and counts only by a whole name of a secret
+    // (below), so prose after a path (`…/id_rsa is my key`) stays out.
     let plain = |c: u8| {
         c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~' | b'$' | b'%')
     };
     let body = if drive { &b[2..] } else { b };
-    if !body
-        .iter()
-        .all(|&c| plain(c) || (drive && c == b' ') || c >= 0x80)
-    {
+    let spaced_home = !drive && user_home_len(b).is_some();
+    let mut spaced = false;
+    if !body.iter().all(|&c| {
+        let blank = c == b' ' && (drive || spaced_home);
+        spaced |= blank;
+        plain(c) || blank || c >= 0x80
+    }) {
         return false;
     }
+    let spaced = spaced && !drive;
     if drive && ntfs_root_entry(&b[3..]) {
         return true;
     }
     if rooted
+        && !spaced
         && ((under_home_credentials(&b[..cut]) && !public_key(&b[..cut], &b[cut..]))
             || home_dot_entry(b)
             || (drive && (short_name_dir(&b[..cut]) || administrator_home(&b[2..cut]))))
@@ -1621,6 +1633,7 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // A directory of secrets (`/var/jenkins_home/secrets/initialAdminPassword`): whatever
     // file it holds is one.
     if rooted
+        && !spaced
         && b[..cut]
             .split(|&c| c == b'/')
             .take(64)
@@ -1634,6 +1647,9 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     lower.copy_from_slice(last);
     lower.make_ascii_lowercase();
     let name = strip_backup(lower);
+    if spaced {
+        return SECRET_NAMES.contains(&name) || browser_profile_file(b, cut, name);
+    }
     if name.first() == Some(&b'.') {
         // Finder writes `.DS_Store` into every folder a Mac opens, so an upload of a folder
         // sends it as a bare file name; inside a path (`/var/www/.DS_Store`,
@@ -1647,6 +1663,7 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
         name.len() < lower.len() && (lower.ends_with(b".bak") || lower.ends_with(b".backup"));
     rooted
         && (SECRET_NAMES.contains(&name)
+            || browser_profile_file(b, cut, name)
             || backup_copy
             || (!name.contains(&b' ') && secret_name(name)))
 }
@@ -1950,10 +1967,111 @@ fn secret_dot_file(name: &[u8]) -> bool {
     )
 }
 
+/// Files of a browser's profile that hold the user's sessions and saved passwords (Chromium's
+/// `Cookies`, `Login Data`, `Web Data`, `Local State` with the key that decrypts them,
+/// `History`; Firefox's `logins.json`), named by words a site also uses for its own pages
+/// (`/account/history`, `/api/logins.json`): they count only inside a user's home and a
+/// profile directory ([`browser_profile_file`]).
+const BROWSER_PROFILE_FILES: &[&[u8]] = &[
+    b"cookies",
+    b"login data",
+    b"login data for account",
+    b"web data",
+    b"local state",
+    b"history",
+    b"logins.json",
+];
+
+/// Whether `name` (lower case), the last segment of the rooted path `b` (which has its
+/// directories before `cut`), is one of [`BROWSER_PROFILE_FILES`] in a user's home
+/// ([`user_home_len`]) under a browser's profile directory: Chromium's `User Data`, its
+/// `Default` and `Profile <n>` profiles, Firefox's `<id>.default…` profiles.
+fn browser_profile_file(b: &[u8], cut: usize, name: &[u8]) -> bool {
+    if !BROWSER_PROFILE_FILES.contains(&name) {
+        return false;
+    }
+    let Some(home) = user_home_len(b) else {
+        return false;
+    };
+    b[home.min(cut)..cut]
+        .split(|&c| c == b'/')
+        .take(64)
+        .any(|d| {
+            d.eq_ignore_ascii_case(b"user data")
+                || d.eq_ignore_ascii_case(b"default")
+                || (d.len() > 8
+                    && d[..8].eq_ignore_ascii_case(b"profile ")
+                    && d[8..].iter().all(u8::is_ascii_digit))
+                || d.windows(8).any(|w| w.eq_ignore_ascii_case(b".default"))
+        })
+}
+
+/// The length of the user's home that opens the rooted path `b` (`~/`, `/root/`,
+/// `/home/<user>/`, `/Users/<user>/`, `c:/users/<user>/`, `c:/documents and
+/// settings/<user>/`), with its `/`.
+fn user_home_len(b: &[u8]) -> Option<usize> {
+    if b.starts_with(b"~/") {
+        return Some(2);
+    }
+    let mut at = match b {
+        [b'/', ..] => 1,
+        [d, b':', b'/', ..] if d.is_ascii_alphabetic() => 3,
+        _ => return None,
+    };
+    let seg = |from: usize| {
+        let end = memchr::memchr(b'/', &b[from..]).map(|e| from + e)?;
+        Some((&b[from..end], end + 1))
+    };
+    let (first, next) = seg(at)?;
+    if at == 1 && first.eq_ignore_ascii_case(b"root") {
+        return Some(next);
+    }
+    if !(first.eq_ignore_ascii_case(b"users")
+        || (at == 1 && first.eq_ignore_ascii_case(b"home"))
+        || (at == 3 && first.eq_ignore_ascii_case(b"documents and settings")))
+    {
+        return None;
+    }
+    at = next;
+    let (user, next) = seg(at)?;
+    (!user.is_empty() && user[0] != b'.').then_some(next)
+}
+
+/// Whether `file`, the last name of a path into a network share, names a secret: a file of
+/// [`SECRET_NAMES`], a credential dot-file, a key or password store by its shape
+/// ([`secret_name`]), or a document named for secrets or passwords (`secret.txt`,
+/// `Passwords.xlsx`, `credentials-old.csv`).
+pub(super) fn secret_share_file(file: &[u8]) -> bool {
+    if file.is_empty() || file.len() > 96 {
+        return false;
+    }
+    let mut buf = [0u8; 96];
+    let lower = &mut buf[..file.len()];
+    lower.copy_from_slice(file);
+    lower.make_ascii_lowercase();
+    let stem = &lower[..memchr::memchr(b'.', &lower[1..]).map_or(lower.len(), |d| d + 1)];
+    SECRET_NAMES.contains(&&*lower)
+        || secret_dot_file(lower)
+        || secret_name(lower)
+        || [&b"secret"[..], b"passw", b"credential"]
+            .iter()
+            .any(|w| memchr::memmem::find(stem, w).is_some())
+}
+
 /// Files of secrets named alone: keys, credential stores, application settings holding the
 /// database password or signing key.
 const SECRET_NAMES: &[&[u8]] = &[
     b"login data",
+    // PowerShell's PSReadLine history (`ConsoleHost_history.txt`): every command an
+    // administrator typed, passwords given on command lines included; the browsers'
+    // password, key and cookie stores under names no site uses (Firefox's `key4.db`,
+    // `key3.db`, `signons.sqlite`, `cookies.sqlite`; Safari's `Cookies.binarycookies`).
+    b"consolehost_history.txt",
+    b"key4.db",
+    b"key3.db",
+    b"signons.sqlite",
+    b"cookies.sqlite",
+    b"cookies.binarycookies",
     b"credentials",
     b"credentials.json",
     b"credentials.xml",
@@ -2391,6 +2509,44 @@ mod tests {
             "/photos/private/etc/",
             "Library/Preferences is where macOS keeps settings",
             "/Applications/Safari.app/Contents/Info.plist",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn browser_stores_shell_history_and_macos_logs_by_construct() {
+        for v in [
+            "C:\\Users\\admin\\AppData\\Roaming\\Microsoft\\Windows\\PowerShell\\PSReadLine\\ConsoleHost_history.txt",
+            "c:/users/svc/appdata/roaming/microsoft/windows/powershell/psreadline/consolehost_history.txt",
+            "C:\\Users\\bob\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Network\\Cookies",
+            "C:\\Users\\bob\\AppData\\Local\\Microsoft\\Edge\\User Data\\Local State",
+            "C:\\Users\\bob\\AppData\\Local\\BraveSoftware\\Brave-Browser\\User Data\\Profile 2\\Web Data",
+            "C:\\Users\\bob\\AppData\\Roaming\\Mozilla\\Firefox\\Profiles\\ab12.default-release\\logins.json",
+            "C:/Users/bob/AppData/Roaming/Mozilla/Firefox/Profiles/ab12.default-release/key4.db",
+            "/home/u/.config/google-chrome/Default/Cookies",
+            "/home/u/.config/chromium/Profile 1/History",
+            "/Users/admin/Library/Cookies/Cookies.binarycookies",
+            "~/Library/Application Support/Google/Chrome/Default/Login Data",
+            "/Users/dev/Library/Application Support/Firefox/Profiles/x.default/cookies.sqlite",
+            "/Library/Logs/DiagnosticReports/",
+            "/Library/Logs/DiagnosticReports/kernel_2024.panic",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            // a site's own pages named like a profile's files
+            "/account/cookies",
+            "/api/logins.json",
+            "/user/history",
+            "/settings/default/cookies",
+            "cookies.sqlite",
+            // prose after a home path, a profile path with no store named
+            "/Users/bob/notes about login data",
+            "/home/u/.ssh/id_rsa is my key",
+            "~/Library/Application Support/Google/Chrome/Default/Preferences",
+            "/Users/me/Documents/My Resume.pdf",
+            "/library/books/logs",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
