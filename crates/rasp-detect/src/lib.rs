@@ -17,6 +17,7 @@ use std::sync::Arc;
 
 pub mod cmdi;
 mod data_shape;
+mod json_doc;
 mod last_value;
 pub mod ml;
 mod nibble;

@@ -194,7 +194,7 @@ fn detect_command(value: &str) -> Option<Detection> {
         })
         .or_else(|| {
             if bytes.any(QUOTE) && matches!(value.as_bytes().first(), Some(b'[' | b'{')) {
-                json_strings(value.as_bytes())
+                json_strings(value)
             } else {
                 None
             }
@@ -954,101 +954,21 @@ fn xml_document(value: &str) -> Option<&'static str> {
     None
 }
 
-/// Most string values of a JSON document judged one by one.
-const MAX_JSON_STRINGS: usize = 32;
-
 /// A whole value that is a JSON array or object (`["a","b;id"]`, `{"q":["x","y|id"]}`): the
 /// application decodes it and hands each string on, so each string value is judged as if it
-/// came alone (its escapes `\"`, `\\`, `\n`, `\uHHHH` decoded). The document's own quotes
-/// and commas hide a command from the whole-value scan (`;id"]` reads `id"]` as one quoted
-/// word). Keys (a string followed by `:`) name fields and are not judged. Asked only of
-/// values no other check flagged.
-fn json_strings(v: &[u8]) -> Option<&'static str> {
-    let last = v.iter().rposition(|&b| !b.is_ascii_whitespace())?;
-    if !matches!((v[0], v[last]), (b'[', b']') | (b'{', b'}')) {
-        return None;
-    }
-    let mut found = 0;
-    let mut i = 1;
-    while found < MAX_JSON_STRINGS {
-        let open = i + memchr::memchr(b'"', v.get(i..)?)?;
-        // The closing quote is the first one no backslash escapes.
-        let mut j = open + 1;
-        let mut escaped = false;
-        while j < v.len() && v[j] != b'"' {
-            escaped |= v[j] == b'\\';
-            j += if v[j] == b'\\' { 2 } else { 1 };
-        }
-        if j >= v.len() {
-            return None;
-        }
-        i = j + 1;
-        let key = v[i..]
-            .iter()
-            .find(|b| !b.is_ascii_whitespace())
-            .is_some_and(|&b| b == b':');
-        let text = &v[open + 1..j];
-        if key || text.len() < 2 {
-            continue;
-        }
-        found += 1;
-        let reason = if escaped {
-            let Ok(text) = std::str::from_utf8(text) else {
-                continue;
-            };
-            let Ok(decoded) = json_unescape(text) else {
-                continue;
-            };
-            judge_any(decoded.as_bytes())
+/// came alone, its escapes decoded (by the walker the SQLi grammar shares,
+/// [`crate::json_doc`]). The document's own quotes and commas hide a command from the
+/// whole-value scan (`;id"]` reads `id"]` as one quoted word). Keys name fields and are not
+/// judged; a string of one character holds no command. Asked only of values no other check
+/// flagged.
+fn json_strings(value: &str) -> Option<&'static str> {
+    crate::json_doc::string_values(value, |s| {
+        if s.len() < 2 {
+            None
         } else {
-            judge_any(text)
-        };
-        if reason.is_some() {
-            return reason;
+            judge_any(s.as_bytes())
         }
-    }
-    None
-}
-
-/// The text of a JSON string literal's body with its escapes decoded (`\uHHHH` pairs
-/// joined; a lone surrogate becomes U+FFFD); `Err` for an escape JSON does not have.
-fn json_unescape(t: &str) -> Result<String, ()> {
-    let mut out = String::with_capacity(t.len());
-    let mut chars = t.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let e = chars.next().ok_or(())?;
-        out.push(match e {
-            '"' | '\\' | '/' => e,
-            'n' => '\n',
-            'r' => '\r',
-            't' => '\t',
-            'b' => '\u{8}',
-            'f' => '\u{c}',
-            'u' => {
-                let hex: String = chars.by_ref().take(4).collect();
-                let hi = u32::from_str_radix(&hex, 16).map_err(|_| ())?;
-                if (0xd800..0xdc00).contains(&hi) && chars.as_str().starts_with("\\u") {
-                    let lo_hex = chars.as_str().get(2..6).ok_or(())?;
-                    let lo = u32::from_str_radix(lo_hex, 16).map_err(|_| ())?;
-                    if (0xdc00..0xe000).contains(&lo) {
-                        chars.by_ref().nth(5);
-                        let cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
-                        char::from_u32(cp).unwrap_or('\u{fffd}')
-                    } else {
-                        '\u{fffd}'
-                    }
-                } else {
-                    char::from_u32(hi).unwrap_or('\u{fffd}')
-                }
-            }
-            _ => return Err(()),
-        });
-    }
-    Ok(out)
+    })
 }
 
 /// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left

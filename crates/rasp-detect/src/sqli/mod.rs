@@ -20,7 +20,6 @@
 mod arith;
 mod grammar;
 mod graphql;
-mod json;
 mod keywords;
 mod lexer;
 mod probe;
@@ -370,10 +369,10 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 .then(|| graphql::string_arguments(value, judge))
                 .flatten()
         })
-        // a JSON document's string values are fields of their own (see [`json`])
+        // a JSON document's string values are fields of their own (see [`crate::json_doc`])
         .or_else(|| {
-            json::may_be_document(value)
-                .then(|| json::string_values(value, judge))
+            crate::json_doc::may_be_document(value)
+                .then(|| crate::json_doc::string_values(value, judge))
                 .flatten()
         })?;
     Some(Detection {

@@ -1,7 +1,8 @@
 //! String values of a whole-value JSON document.
 //!
 //! An API that takes a JSON body hands each field's *decoded* string to its handler, which
-//! may build SQL from it: `{"user":"admin'--","pass":"x"}` gives the login query `admin'--`.
+//! may build SQL or a command line from it: `{"user":"admin'--","pass":"x"}` gives the login
+//! query `admin'--`, `["a","b;id"]` the argument `b;id`.
 //! The engine expands JSON bodies into their fields before detection; a caller that asks the
 //! detector about the raw value alone (a JSON document in a query parameter, a cookie or a
 //! header) would see one double-quoted literal and miss the break-out inside it. So a value
@@ -21,13 +22,13 @@ const MAX_STRINGS: usize = 64;
 
 /// Whether `value` may be a JSON object or array: its first byte is a bracket.
 #[inline]
-pub fn may_be_document(value: &str) -> bool {
+pub(crate) fn may_be_document(value: &str) -> bool {
     matches!(value.as_bytes().first(), Some(b'{' | b'['))
 }
 
 /// Apply `judge` to each string value of the JSON object or array `value`; the first
 /// verdict. `None` when `value` is not strict JSON.
-pub fn string_values(
+pub(crate) fn string_values(
     value: &str,
     mut judge: impl FnMut(&str) -> Option<&'static str>,
 ) -> Option<&'static str> {
