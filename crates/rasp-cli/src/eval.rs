@@ -706,32 +706,35 @@ mod tests {
                 assert!(by.is_some(), "{p}: the engine blocks it");
             }
         }
-        let json_doc = r
+        // (whole-value JSON is judged by the detectors themselves since the eighteenth
+        // session, so the base64 value is the wrapped SQLi that only the engine decodes)
+        let b64 = r
             .misses
             .iter()
-            .position(|m| m.2 == r#"{"id": "1 OR 1=1"}"#)
+            .position(|m| m.2 == "JyBPUiAxPTEtLQ==")
             .unwrap();
-        let by = r.miss_engine[json_doc].as_deref().unwrap();
-        assert!(by.starts_with("sqli/grammar in json_values"), "{by}");
+        let by = r.miss_engine[b64].as_deref().unwrap();
+        assert!(by.starts_with("sqli/"), "{by}");
         let mut text = Vec::new();
         r.write_to(&mut text).unwrap();
         let text = String::from_utf8(text).unwrap();
         assert!(
-            text.contains("blocked by the engine in a query string: sqli/grammar in json_values"),
+            text.contains(&format!("blocked by the engine in a query string: {by}")),
             "{text}"
         );
         assert!(text.contains("--location qs_values"), "{text}");
-        assert_eq!(r.to_json()["misses"][json_doc]["engine_qs_values"], by);
+        assert_eq!(r.to_json()["misses"][b64]["engine_qs_values"], by);
     }
 
     #[test]
     fn default_mode_unchanged_on_wrapped_values() {
-        // The detectors alone do not decode: the same rows are missed, and the report has
-        // none of the engine mode's additions.
+        // The detectors alone do not decode base64: those rows are missed, and the report
+        // has none of the engine mode's additions. (A whole-value JSON document's strings
+        // are judged by the SQLi and command grammars themselves.)
         let rows = wrapped_rows();
         let r = evaluate(&Detectors::default(), &rows, 10);
         assert_eq!(r.by_label["xss"].any, 0);
-        assert_eq!(r.by_label["sqli"].any, 0);
+        assert_eq!(r.by_label["sqli"].any, 1);
         assert_eq!(r.by_label["benign"].any, 0);
         assert_eq!(r.location, None);
         let j = r.to_json();
