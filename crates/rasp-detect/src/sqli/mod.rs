@@ -84,6 +84,23 @@ pub(crate) fn is_keyword_bytes(word: &[u8]) -> bool {
     lexer::keyword_bytes(word).is_some()
 }
 
+/// Whether `word` is a keyword that only continues an expression, never starts a clause:
+/// `LIKE`-class operators, `IS`, `IN`, `BETWEEN`, `NOT`. After a literal and its alias (`'I'
+/// d like …`) none of them is valid SQL in any dialect, where a clause word (`FROM`, `UNION`,
+/// `ORDER`) or `AND`/`OR` may be (see [`crate::data_shape::contraction_then_value`]).
+pub(crate) fn is_expression_keyword_bytes(word: &[u8]) -> bool {
+    matches!(
+        lexer::keyword_bytes(word),
+        Some(
+            keywords::Kw::BinOp
+                | keywords::Kw::Is
+                | keywords::Kw::In
+                | keywords::Kw::Between
+                | keywords::Kw::Not
+        )
+    )
+}
+
 /// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
 /// in every context, so that the ML stage has nothing to judge:
 ///
