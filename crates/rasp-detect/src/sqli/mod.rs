@@ -164,6 +164,41 @@ pub fn ignored_by_sql(value: &str) -> bool {
             .any(|w| w.eq_ignore_ascii_case(b"sp_password"))
 }
 
+/// Whether the call at `i`, whose operand ends before `e`, is a word with a parenthesised
+/// ending opening a sentence (`Sleep(ing) in on Sunday`, `user(s) of the site`,
+/// `Select(ed) items are listed`): the name glued to `(`, one to three lower-case letters
+/// and `)`, then words only (names and keywords that cannot start a clause or join a test).
+/// A call's argument is an expression: an attacker's is a number, a string, a variable or
+/// a query (`sleep(5)`, `benchmark(…)`), and a guessed column only matters after a
+/// break-out, which puts the call after a quote or an operator (`' or sleep(a)`), never at
+/// the start. A call that ends the value or goes on with an operator, a comment or a
+/// number stays the grammar's.
+fn parenthetical_suffix(p: &grammar::Parser<'_>, i: usize, e: usize) -> bool {
+    i == 0
+        && e == 4
+        && e < p.len()
+        && p.glued(0)
+        && p.glued(1)
+        && p.glued(2)
+        && p.k(2) == Some(Kind::Word)
+        && p.k(3) == Some(Kind::RParen)
+        && (1..=3).contains(&p.text(2).len())
+        && p.text(2).bytes().all(|c| c.is_ascii_lowercase())
+        && (e..p.len()).all(|m| {
+            matches!(
+                p.k(m),
+                Some(
+                    Kind::Word
+                        | Kind::Comma
+                        | Kind::Dot
+                        | Kind::Kw(
+                            Kw::In | Kw::Join | Kw::Is | Kw::As | Kw::BinOp | Kw::Literal | Kw::By
+                        )
+                )
+            )
+        })
+}
+
 /// Whether `value` is a sentence that quotes single words (`she said 'or' not 'and'`, `how
 /// to use 'select' in sql`, `My password is not 'password123' lol`), with nothing else SQL
 /// could read: no comment, operator, parenthesis, terminator or escape, every quote opening
@@ -3878,7 +3913,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                             // `<span>version()</span>`: the call is an element's text
                             let element_text =
                                 i > 0 && p.text(i - 1).ends_with('>') && p.text(e).starts_with('<');
-                            if after_ok(p, e) && !element_text {
+                            if after_ok(p, e) && !element_text && !parenthetical_suffix(p, i, e) {
                                 return Some("attack-function");
                             }
                         }
