@@ -1074,9 +1074,12 @@ pub(crate) fn contraction_then_value(value: &str) -> bool {
                 .position(|&c| !(c.is_ascii_alphanumeric() || c == b'_'))
                 .unwrap_or(next.len());
             let word = &next[..end];
-            // (a word glued to a quote could be a literal prefix, `N'…'`)
+            // (a word glued to a quote could be a literal prefix, `N'…'`; an operator word,
+            // `I'd like`, `I'm not`, `it's in`, is prose too: after the alias it is no SQL,
+            // where a clause word, `from`, `union`, `or`, may continue a statement)
             next.get(end) != Some(&b'\'')
-                && !crate::sqli::is_keyword_bytes(word)
+                && (!crate::sqli::is_keyword_bytes(word)
+                    || crate::sqli::is_expression_keyword_bytes(word))
                 && !AFTER_ALIAS.iter().any(|w| w.eq_ignore_ascii_case(word))
         }
         _ => false,
@@ -2186,6 +2189,12 @@ mod tests {
             "I'm Bob and you are 1=1",
             "That'll 2 hours",
             "It's 'a' or 'b'",
+            "I'd like to order 2 or 3 items from your store",
+            "We're in 4 or 5 groups",
+            "I'm not sure, 10 and 20 maybe",
+            "It's like 1 or 2 hours",
+            "they'd LIKE 3 and 4",
+            "it's between 2 and 3 days",
         ] {
             assert!(contraction_then_value(v), "{v:?}");
         }
@@ -2202,6 +2211,14 @@ mod tests {
             "It's N'x' or 1=1",
             "It's \\' or 1=1",
             "it's from users",
+            "I'd' OR '1'='1",
+            "it's' or 2=2--",
+            "I'd or 2=2",
+            "I'd and 1=1",
+            "we're union select 1,2",
+            "I'd like 1 or 1=1 -- x",
+            "I'd like 2 or 3; drop table t",
+            "it's order by 1",
         ] {
             assert!(!contraction_then_value(v), "{v:?}");
         }

@@ -112,6 +112,11 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Whether token `i` ends where token `i + 1` starts (no blank between them).
+    pub fn glued(&self, i: usize) -> bool {
+        matches!((self.t.get(i), self.t.get(i + 1)), (Some(a), Some(b)) if a.end == b.start)
+    }
+
     fn byte(&self, i: usize) -> u8 {
         self.text(i).as_bytes().first().copied().unwrap_or(0)
     }

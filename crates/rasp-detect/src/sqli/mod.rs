@@ -84,6 +84,23 @@ pub(crate) fn is_keyword_bytes(word: &[u8]) -> bool {
     lexer::keyword_bytes(word).is_some()
 }
 
+/// Whether `word` is a keyword that only continues an expression, never starts a clause:
+/// `LIKE`-class operators, `IS`, `IN`, `BETWEEN`, `NOT`. After a literal and its alias (`'I'
+/// d like …`) none of them is valid SQL in any dialect, where a clause word (`FROM`, `UNION`,
+/// `ORDER`) or `AND`/`OR` may be (see [`crate::data_shape::contraction_then_value`]).
+pub(crate) fn is_expression_keyword_bytes(word: &[u8]) -> bool {
+    matches!(
+        lexer::keyword_bytes(word),
+        Some(
+            keywords::Kw::BinOp
+                | keywords::Kw::Is
+                | keywords::Kw::In
+                | keywords::Kw::Between
+                | keywords::Kw::Not
+        )
+    )
+}
+
 /// Whether `value` (as the model would read it, decoded) is something SQL can only ignore,
 /// in every context, so that the ML stage has nothing to judge:
 ///
@@ -145,6 +162,41 @@ pub fn ignored_by_sql(value: &str) -> bool {
         && !rest
             .windows(11)
             .any(|w| w.eq_ignore_ascii_case(b"sp_password"))
+}
+
+/// Whether the call at `i`, whose operand ends before `e`, is a word with a parenthesised
+/// ending opening a sentence (`Sleep(ing) in on Sunday`, `user(s) of the site`,
+/// `Select(ed) items are listed`): the name glued to `(`, one to three lower-case letters
+/// and `)`, then words only (names and keywords that cannot start a clause or join a test).
+/// A call's argument is an expression: an attacker's is a number, a string, a variable or
+/// a query (`sleep(5)`, `benchmark(…)`), and a guessed column only matters after a
+/// break-out, which puts the call after a quote or an operator (`' or sleep(a)`), never at
+/// the start. A call that ends the value or goes on with an operator, a comment or a
+/// number stays the grammar's.
+fn parenthetical_suffix(p: &grammar::Parser<'_>, i: usize, e: usize) -> bool {
+    i == 0
+        && e == 4
+        && e < p.len()
+        && p.glued(0)
+        && p.glued(1)
+        && p.glued(2)
+        && p.k(2) == Some(Kind::Word)
+        && p.k(3) == Some(Kind::RParen)
+        && (1..=3).contains(&p.text(2).len())
+        && p.text(2).bytes().all(|c| c.is_ascii_lowercase())
+        && (e..p.len()).all(|m| {
+            matches!(
+                p.k(m),
+                Some(
+                    Kind::Word
+                        | Kind::Comma
+                        | Kind::Dot
+                        | Kind::Kw(
+                            Kw::In | Kw::Join | Kw::Is | Kw::As | Kw::BinOp | Kw::Literal | Kw::By
+                        )
+                )
+            )
+        })
 }
 
 /// Whether `value` is a sentence that quotes single words (`she said 'or' not 'and'`, `how
@@ -3861,7 +3913,7 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                             // `<span>version()</span>`: the call is an element's text
                             let element_text =
                                 i > 0 && p.text(i - 1).ends_with('>') && p.text(e).starts_with('<');
-                            if after_ok(p, e) && !element_text {
+                            if after_ok(p, e) && !element_text && !parenthetical_suffix(p, i, e) {
                                 return Some("attack-function");
                             }
                         }

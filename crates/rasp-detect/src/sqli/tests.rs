@@ -3294,3 +3294,29 @@ fn json_document_string_values_are_judged() {
         assert!(!hit(v), "flagged {v:?}");
     }
 }
+
+#[test]
+fn word_with_parenthesised_ending_is_prose() {
+    for v in [
+        "Sleep(ing) in on Sunday is the best",
+        "user(s) of the site",
+        "Select(ed) items are listed below",
+        "sleep(s) per night, on average",
+        "Benchmark(s) in the report",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "sleep(5)",
+        "SLEEP(5)#",
+        "sleep(a)",
+        "' or sleep(a)-- x",
+        "1 or sleep(ing)",
+        "sleep(ing) or 1=1",
+        "sleep(ing) union select 1",
+        "benchmark(1e7,md5(1))",
+        "sleep (ing) and 1=1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
