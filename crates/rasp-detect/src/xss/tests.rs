@@ -1977,3 +1977,36 @@ fn vue_template_with_property_reads_is_inert() {
         assert!(!inert_markup(v), "{v:?}");
     }
 }
+
+/// `javascript:` followed by two capitalised names on one line is a SyntaxError (nothing
+/// runs): a book title in prose. Code after the scheme, one name, a lowercase keyword, a
+/// percent escape or a later scheme stay flagged.
+#[test]
+fn javascript_title_prose() {
+    for v in [
+        "It's O'Reilly's book \"JavaScript: The Good Parts\".",
+        "I loved \"JavaScript: The Definitive Guide\" (7th edition), really",
+        "'Javascript: Understanding the Weird Parts' course",
+        "JAVASCRIPT:  Eloquent\tJavaScript = great book",
+        "see javascript: The Good Parts [Crockford 2008]",
+    ] {
+        assert!(!hit(v), "flagged: {v}");
+    }
+    for v in [
+        "\"javascript:alert(1)",
+        "\" href=\"javascript: alert(1)",
+        "javascript:/*x*/alert(1)",
+        "JaVaScRiPt: void(alert(1))",
+        "javascript: Foo(1)",
+        "javascript: Alert.call(null,1)",
+        "javascript: The%20Good(alert(1))",
+        "javascript:\nThe Good;alert(1)",
+        "\"JavaScript: The Good Parts\" javascript:alert(document.cookie)",
+        "\"JavaScript: The Good Parts\" onmouseover=\"alert(1)",
+        "\"><a href=\"javascript: The Good\">x</a><svg onload=alert(1)>",
+        "java\tscript: The Good(alert(1))",
+        "vbscript: MsgBox Hi(1)",
+    ] {
+        assert!(hit(v), "missed: {v}");
+    }
+}

@@ -354,6 +354,7 @@ pub fn dangerous_value(v: &str) -> bool {
             && !css_image_url(v.as_bytes(), at)
             && !quoted_scheme_name(v.as_bytes(), at, colon)
             && !inert_link_in_attribute(v.as_bytes(), at, colon)
+            && !script_opens_with_two_names(v.as_bytes(), at, colon)
     }) else {
         return false;
     };
@@ -391,6 +392,45 @@ pub fn dangerous_value(v: &str) -> bool {
         }
         _ => false,
     })
+}
+
+/// Whether the `javascript:` at `at` (its `:` at `colon`, spelled without folded-out
+/// bytes) starts a script whose first two tokens are capitalised names on one line: `"JavaScript:
+/// The Good Parts"`, `JavaScript: Understanding Closures (2nd ed.)`. Two identifiers in a row
+/// with no line terminator between are a SyntaxError, so the whole script never runs,
+/// whatever follows them; a capitalised word is never a keyword or an operator (`in`,
+/// `typeof`, `void`), and a blank (space, tab) is not a line terminator. Refused: a
+/// lowercase first word (`void(alert(1))`, `alert(1)`), a `%` or escape (the URL is
+/// percent-decoded before it runs), one word (`javascript: Name` evaluates it). Other
+/// schemes are not quieted (`vbscript:` calls a sub with a bare argument: `MsgBox Hi`).
+/// Asked only of scheme hits; later schemes in the value are still searched.
+fn script_opens_with_two_names(b: &[u8], at: usize, colon: usize) -> bool {
+    if !b[at..=colon].eq_ignore_ascii_case(b"javascript:") {
+        return false;
+    }
+    let blank = |c: &u8| matches!(c, b' ' | b'\t');
+    let mut k = colon + 1;
+    let mut names = 0;
+    while names < 2 {
+        while b.get(k).is_some_and(blank) {
+            k += 1;
+        }
+        if !b.get(k).is_some_and(u8::is_ascii_uppercase) {
+            return false;
+        }
+        names += 1;
+        if names == 2 {
+            break;
+        }
+        while b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+            k += 1;
+        }
+        // the first name must end at a blank (`The.Good`, `The(` are code)
+        if !b.get(k).is_some_and(blank) {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the scheme at `at` (its `:` at `colon`) is the quoted value of an attribute of a
