@@ -1895,6 +1895,16 @@ fn assignment_list(v: &[u8]) -> bool {
     pairs >= 2
 }
 
+/// Whether `t` is a dotted-quad IPv4 literal: four parts of one to three digits
+/// (`10.0.0.5`), as command lines and UNC paths name a host.
+pub(crate) fn is_ipv4(t: &[u8]) -> bool {
+    let mut parts = 0;
+    t.split(|&b| b == b'.').all(|p| {
+        parts += 1;
+        parts <= 4 && !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit)
+    }) && parts == 4
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -16,6 +16,7 @@
 mod options;
 pub mod vocabulary;
 
+use crate::data_shape::is_ipv4;
 use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
 use crate::{AttackKind, Context, Detection, Engine};
 use vocabulary::Tier;
@@ -35,7 +36,11 @@ const MAX_ARGS: usize = 256;
 pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let found = detect_command(value)?;
     // Asked of flagged values only: most are no path at all and leave at the first byte test.
-    if climbed_path(value, ctx) || read_path_or_data_include(value, ctx) {
+    // The traversal detector runs at most once for both tests; they read its reason.
+    let reason = std::cell::OnceCell::new();
+    let traversal =
+        || *reason.get_or_init(|| crate::traversal::detect(value, ctx).map(|t| t.reason));
+    if climbed_path(value, &traversal) || read_path_or_data_include(value, &traversal) {
         return None;
     }
     Some(found)
@@ -48,7 +53,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
 /// detector (asked here, and only on values this detector flagged) reports. `/bin/sh`,
 /// `/usr/bin/id`, `/proc/x; id` and a `data:` value that traversal does not judge stay
 /// command injection.
-fn read_path_or_data_include(value: &str, ctx: Context) -> bool {
+fn read_path_or_data_include(value: &str, traversal: &dyn Fn() -> Option<&'static str>) -> bool {
     let v = value.as_bytes();
     let data = v.len() > 5 && v[..5].eq_ignore_ascii_case(b"data:");
     let read = [&b"/proc/"[..], b"/sys/", b"/etc/", b"/var/log/"]
@@ -59,11 +64,11 @@ fn read_path_or_data_include(value: &str, ctx: Context) -> bool {
             c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'+' | b':')
         });
     (data || read)
-        && crate::traversal::detect(value, ctx).is_some_and(|t| {
+        && traversal().is_some_and(|reason| {
             if data {
-                matches!(t.reason, "scheme" | "data-stream")
+                matches!(reason, "scheme" | "data-stream")
             } else {
-                t.reason == "sensitive-file"
+                reason == "sensitive-file"
             }
         })
 }
@@ -79,7 +84,7 @@ fn read_path_or_data_include(value: &str, ctx: Context) -> bool {
 /// `/bin/sh -c id` and `x/../../bin/sh${IFS}-c${IFS}id` stay command injection. A `;` counts
 /// only as Tomcat's path parameter `..;/`; a `+` only in the query part after `?` (IIS's
 /// `cmd.exe?/c+dir` asks the server, not a shell, to run the program it climbed to).
-fn climbed_path(value: &str, ctx: Context) -> bool {
+fn climbed_path(value: &str, traversal: &dyn Fn() -> Option<&'static str>) -> bool {
     let v = value.as_bytes();
     if v.len() > 1024
         || !v.iter().any(|&b| b == b'.' || b == b'%')
@@ -105,7 +110,7 @@ fn climbed_path(value: &str, ctx: Context) -> bool {
         return false;
     }
     let climbs = memchr::memmem::find(d, b"..").is_some();
-    crate::traversal::detect(value, ctx).is_some_and(|t| climbs || t.reason == "climb")
+    traversal().is_some_and(|reason| climbs || reason == "climb")
 }
 
 /// [`detect`] before the attribution to path traversal.
@@ -8363,14 +8368,6 @@ fn cmd_substring(v: &[u8]) -> bool {
         }
         rest.get(i) == Some(&b'%')
     })
-}
-
-fn is_ipv4(t: &[u8]) -> bool {
-    let mut parts = 0;
-    t.split(|&b| b == b'.').all(|p| {
-        parts += 1;
-        parts <= 4 && !p.is_empty() && p.len() <= 3 && p.iter().all(u8::is_ascii_digit)
-    }) && parts == 4
 }
 
 /// A Bash function definition: `() {` opening the value (Shellshock), or `name() {` with a

@@ -613,6 +613,23 @@ const LENIENT: GeneralPurposeConfig = GeneralPurposeConfig::new()
 const STANDARD_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::STANDARD, LENIENT);
 const URL_SAFE_LENIENT: GeneralPurpose = GeneralPurpose::new(&alphabet::URL_SAFE, LENIENT);
 
+/// `b` (base64 without its padding) decoded in the one alphabet its bytes allow: URL-safe
+/// when it holds `-` or `_`, standard otherwise; `None` when it mixes both alphabets or is
+/// not base64.
+fn decode_lenient(b: &[u8]) -> Option<Vec<u8>> {
+    let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
+    let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
+    if standard && url_safe {
+        return None;
+    }
+    let engine = if url_safe {
+        &URL_SAFE_LENIENT
+    } else {
+        &STANDARD_LENIENT
+    };
+    engine.decode(b).ok()
+}
+
 /// The text `v` decodes to as base64 (standard or URL-safe alphabet, padding optional),
 /// or `None` when `v` is not wholly base64 or decodes to bytes that are not printable text.
 fn base64_text(v: &str) -> Option<String> {
@@ -631,17 +648,7 @@ fn base64_text(v: &str) -> Option<String> {
     {
         return None;
     }
-    let standard = b.iter().any(|&c| matches!(c, b'+' | b'/'));
-    let url_safe = b.iter().any(|&c| matches!(c, b'-' | b'_'));
-    if standard && url_safe {
-        return None;
-    }
-    let engine = if url_safe {
-        &URL_SAFE_LENIENT
-    } else {
-        &STANDARD_LENIENT
-    };
-    let out = engine.decode(b).ok()?;
+    let out = decode_lenient(b)?;
     let text = String::from_utf8(out).ok()?;
     let printable = !text.is_empty()
         && !text
@@ -1049,7 +1056,9 @@ fn data_url_runs_code(rest: &[u8]) -> bool {
         return false;
     };
     let data = &rest[comma + 1..rest.len().min(comma + 1 + MAX_DATA_URL)];
-    let base64 = memchr::memmem::find(&rest[..comma].to_ascii_lowercase(), b"base64").is_some();
+    let base64 = rest[..comma]
+        .windows(6)
+        .any(|w| w.eq_ignore_ascii_case(b"base64"));
     if !base64 {
         return holds_code_tag(data);
     }
@@ -1061,13 +1070,7 @@ fn data_url_runs_code(rest: &[u8]) -> bool {
         return true;
     }
     let core = &core[..core.len() - core.len() % 4];
-    let url_safe = core.iter().any(|&c| matches!(c, b'-' | b'_'));
-    let engine = if url_safe {
-        &URL_SAFE_LENIENT
-    } else {
-        &STANDARD_LENIENT
-    };
-    engine.decode(core).is_ok_and(|out| holds_code_tag(&out))
+    decode_lenient(core).is_some_and(|out| holds_code_tag(&out))
 }
 
 /// Whether `b` opens code a server or a page runs: `<?` (PHP), `<%` (ASP, JSP) or
@@ -2594,7 +2597,9 @@ fn slash_unc_library(canon: &str) -> bool {
     // to one is not ordinary traffic, so a file named as a secret in its share
     // (`//10.0.0.5/share/secret.txt`, `//fileserver/backup/passwords.kdbx`) is the share
     // read; a page's asset there (`//10.0.0.5/img/logo.png`) stays quiet.
-    if (ipv4_literal(host) || !host.contains(&b'.')) && sensitive::secret_share_file(file) {
+    if (crate::data_shape::is_ipv4(host) || !host.contains(&b'.'))
+        && sensitive::secret_share_file(file)
+    {
         return true;
     }
     host.contains(&b'.')
@@ -2606,15 +2611,6 @@ fn slash_unc_library(canon: &str) -> bool {
                     .chain(SERVER_SCRIPTS)
                     .any(|e| ext.eq_ignore_ascii_case(e.as_bytes()))
         })
-}
-
-/// Whether `host` is a dotted IPv4 address (`10.0.0.5`).
-fn ipv4_literal(host: &[u8]) -> bool {
-    let mut parts = 0;
-    host.split(|&c| c == b'.').all(|p| {
-        parts += 1;
-        (1..=3).contains(&p.len()) && p.iter().all(u8::is_ascii_digit)
-    }) && parts == 4
 }
 
 /// Extensions of server-side scripts an include or a template engine runs.

@@ -2247,13 +2247,11 @@ fn skip_argument(b: &[u8], a: usize) -> Option<usize> {
     None
 }
 
-/// Members that run a string they are given as code after a delay (`setTimeout('…')`
-/// on any window): never a plain call.
+/// `setImmediate` (Node, old IE): like `setTimeout`, it runs what it is given later, so it
+/// is never a plain call. (`setTimeout`, `setInterval` and `execScript` are sinks already:
+/// [`names_sink`] names them, and the caller asks it first.)
 fn registers_callback_sink(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"setTimeout" | b"setInterval" | b"setImmediate" | b"execScript"
-    )
+    name == b"setImmediate"
 }
 
 /// Browser functions that keep the function they are given and call it later (on an
