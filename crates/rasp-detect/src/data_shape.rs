@@ -380,6 +380,116 @@ pub(crate) fn autolinks_in_prose(value: &str) -> bool {
     links > 0
 }
 
+/// Whether `value` is an HTTP `Link` header's list (RFC 8288): `<URI-reference>` followed by
+/// `;`-parameters, links separated by commas (`</app.js>; rel=preload; as=script,
+/// <https://cdn.example/f.woff2>; rel=preload; as=font; crossorigin`). Read as HTML, a
+/// reference that starts with `/` is an end tag (which carries no behaviour) and one that
+/// starts with a scheme an unknown element whose attributes are the URL's pieces; the
+/// parameters are text. Every `<` must open such a reference: a path (`/`, `.`, `?`, `#`)
+/// or an http(s) URL with no blank, quote, parenthesis or brace and no piece named like an
+/// event handler or a style, and every link must carry a parameter (what makes it a
+/// header rather than a tag), whose value is a token or a quoted string without markup.
+/// For the XSS model, which reads `</app.js>` as an end tag.
+///
+/// ```text
+/// "</a.css>; rel=preload; as=style" -> true    "<svg/onload=alert(1)>; rel=x" -> false
+/// ```
+pub(crate) fn link_header(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 2048 {
+        return false;
+    }
+    let skip = |i: usize| {
+        i + b[i..]
+            .iter()
+            .take_while(|&&c| c == b' ' || c == b'\t')
+            .count()
+    };
+    let mut i = skip(0);
+    loop {
+        // `<URI-reference>`
+        if b.get(i) != Some(&b'<') {
+            return false;
+        }
+        let rest = &b[i + 1..];
+        let Some(end) = memchr::memchr(b'>', rest) else {
+            return false;
+        };
+        let uri = &rest[..end];
+        let web = [&b"https://"[..], b"http://"]
+            .into_iter()
+            .any(|s| uri.len() > s.len() && uri[..s.len()].eq_ignore_ascii_case(s));
+        if !(web || matches!(uri.first(), Some(b'/' | b'.' | b'?' | b'#')))
+            || uri.iter().any(|&c| AUTOLINK_URL_NOT[usize::from(c)])
+            || handler_or_style_piece(uri)
+        {
+            return false;
+        }
+        i = skip(i + 1 + end + 1);
+        // one or more `; name[=value]`
+        let mut params = 0;
+        while b.get(i) == Some(&b';') {
+            i = skip(i + 1);
+            let n = b[i..]
+                .iter()
+                .take_while(|&&c| LINK_TOKEN[usize::from(c)])
+                .count();
+            if n == 0 {
+                return false;
+            }
+            i = skip(i + n);
+            if b.get(i) == Some(&b'=') {
+                i = skip(i + 1);
+                if b.get(i) == Some(&b'"') {
+                    let Some(q) = memchr::memchr(b'"', &b[i + 1..]) else {
+                        return false;
+                    };
+                    if b[i + 1..i + 1 + q]
+                        .iter()
+                        .any(|&c| matches!(c, b'<' | b'>' | b'\\'))
+                    {
+                        return false;
+                    }
+                    i += 1 + q + 1;
+                } else {
+                    let n = b[i..]
+                        .iter()
+                        .take_while(|&&c| LINK_TOKEN[usize::from(c)])
+                        .count();
+                    if n == 0 {
+                        return false;
+                    }
+                    i += n;
+                }
+                i = skip(i);
+            }
+            params += 1;
+        }
+        if params == 0 {
+            return false;
+        }
+        match b.get(i) {
+            None => return true,
+            Some(b',') => i = skip(i + 1),
+            Some(_) => return false,
+        }
+    }
+}
+
+/// Bytes of a `Link` parameter's name or token value (`rel`, `preload`, `font/woff2`,
+/// `title*`): letters, digits and `-._~+*/:%` (see [`link_header`]).
+static LINK_TOKEN: [bool; 256] = {
+    let mut t = crate::byte_set(b"-._~+*/:%");
+    let mut c = 0;
+    while c < 256 {
+        if (c as u8).is_ascii_alphanumeric() {
+            t[c] = true;
+        }
+        c += 1;
+    }
+    t
+};
+
 /// Whether a piece of `url`, as the HTML tokenizer would split it into attributes (at `/`,
 /// `?`, `&`, `#`, `;`), is named like an event handler (`on…`) or `style`.
 fn handler_or_style_piece(url: &[u8]) -> bool {
@@ -2049,6 +2159,43 @@ mod tests {
             "```\n",
         ] {
             assert_eq!(fenced_code_body(v), None, "{v:?}");
+        }
+    }
+
+    #[test]
+    fn link_header_lists_are_settled() {
+        for v in [
+            "</styles.css>; rel=preload; as=style, </app.js>; rel=preload; as=script",
+            "<https://cdn.example.com/f.woff2>; rel=preload; as=font; type=font/woff2; crossorigin",
+            "</api/users?page=3>; rel=\"next\", </api/users?page=1>; rel=\"first\"",
+            "<./chapter2>;rel=next",
+            "  <#top> ; rel=bookmark ; title=\"Top of page\"",
+            "<HTTP://example.org/>; rel=canonical",
+        ] {
+            assert!(link_header(v), "{v}");
+        }
+        for v in [
+            // a tag, not a reference
+            "<svg/onload=alert(1)>; rel=x",
+            "<img src=x onerror=alert(1)>; rel=x",
+            "<script>; rel=preload",
+            "<javascript:alert(1)>; rel=x",
+            // a reference whose pieces read as a handler or style, or that leaves the URL
+            "</x/onmouseover=alert(1)>; rel=x",
+            "</x/style=color:red>; rel=x",
+            "</a b>; rel=x",
+            "</a(1)>; rel=x",
+            // markup in a parameter, or after the list
+            "</a.js>; title=\"<svg onload=alert(1)>\"",
+            "</a.js>; rel=x <img src=x onerror=alert(1)>",
+            "</a.js>; rel=x, <b>",
+            // no parameter: a tag or a bare reference
+            "</app.js>",
+            "</a.js>, </b.js>; rel=x",
+            "</a.js>;",
+            "",
+        ] {
+            assert!(!link_header(v), "{v}");
         }
     }
 

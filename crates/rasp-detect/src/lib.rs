@@ -520,7 +520,8 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         // reaches no sink (`xss::settled_text`, by the XSS grammar); math (`X'(t) = A(t) X(t)
         // + b(t)`, `gcd(12, 18) = 6`: parentheses and primes but no markup, no name longer
         // than a letter but math functions no browser defines, and no string, nothing a
-        // script can run); shortcodes (`[gallery ids="1,2"]`, `data_shape::shortcodes`);
+        // script can run); shortcodes (`[gallery ids="1,2"]`, `data_shape::shortcodes`); an
+        // HTTP `Link` header's list (`</app.js>; rel=preload`, `data_shape::link_header`);
         // well-formed editor, form, SVG and MathML markup whose every tag and attribute is
         // inert (`xss::inert_markup`).
         _ => {
@@ -528,6 +529,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || sqli::is_math(decoded)
                 || data_shape::script_words_in_prose(decoded)
                 || data_shape::autolinks_in_prose(decoded)
+                || data_shape::link_header(decoded)
                 || data_shape::inert_css(decoded)
                 || data_shape::attribute_selector(decoded)
                 || data_shape::jquery_read(decoded)

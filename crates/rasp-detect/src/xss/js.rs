@@ -373,8 +373,25 @@ fn inert_member_call_on(root: &[u8], members: &[u8], args: &[u8]) -> bool {
     // plain variables (`window.scrollTo(0, 0)`, `document.getElementById('main').value`),
     // when the result is at most read: no markup, URL or browser data goes in, nothing
     // is called on what comes out
+    // (`String`'s own members, once its sinks are out, only compute a string: the window's
+    // `name` passed to one, `String.format("%s", name)`, goes nowhere but into that string)
+    let data_only = root.eq_ignore_ascii_case(b"string");
     args[1..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b')')
-        || (!navigates && plain_operands(args, 1, b')').is_some_and(|e| read_then_ends(args, e)))
+        || (!navigates
+            && plain_operands_in(args, 1, b')', data_only).is_some_and(|e| read_then_ends(args, e)))
+}
+
+/// Whether `lit` holds a percent escape a decoder (`unescape`, `decodeURIComponent`)
+/// turns into a character: `%` and two hex digits, or `%u` and four.
+fn percent_escape(lit: &[u8]) -> bool {
+    memchr::memchr_iter(b'%', lit).any(|p| {
+        let r = &lit[p + 1..];
+        let hex = |n: usize| r.len() >= n && r[..n].iter().all(u8::is_ascii_hexdigit);
+        hex(2)
+            || (matches!(r.first(), Some(b'u' | b'U'))
+                && r.len() >= 5
+                && r[1..5].iter().all(u8::is_ascii_hexdigit))
+    })
 }
 
 /// Longest string literal [`plain_operand`] reads.
@@ -387,6 +404,12 @@ const MAX_PLAIN_OPERANDS: usize = 8;
 /// on: a number, a literal keyword, a string with no scheme, host, markup or escape (`'main'`,
 /// `"Home"`), or a plain variable that names no sink, global or window data (`text`).
 fn plain_operand(b: &[u8], i: usize) -> Option<usize> {
+    plain_operand_in(b, i, false)
+}
+
+/// [`plain_operand`]; `name_ok`: the window's `name` counts as a plain variable (the
+/// callee only computes data from it).
+fn plain_operand_in(b: &[u8], i: usize, name_ok: bool) -> Option<usize> {
     if let Some(e) = numeric_literal(b, i).or_else(|| literal_keyword(b, i)) {
         return Some(e);
     }
@@ -396,12 +419,13 @@ fn plain_operand(b: &[u8], i: usize) -> Option<usize> {
         let close = memchr::memchr(c, body)?;
         let lit = &body[..close];
         // (a `/` makes a path or URL: a resource to load, `register('/uploads/sw.js')`)
-        let plain = !lit.iter().any(|&x| {
-            matches!(
-                x,
-                b':' | b'/' | b'<' | b'>' | b'\\' | b'&' | b'%' | b'$' | b'`'
-            )
-        }) && !lit.windows(3).any(|w| w.eq_ignore_ascii_case(b".js"));
+        // (a `%` is an escape only before two hex digits, `%3C`, or `%u` and four: a
+        // format string's `%s`, `%d`, `%5.2f`, `%%` decodes to nothing)
+        let plain = !lit
+            .iter()
+            .any(|&x| matches!(x, b':' | b'/' | b'<' | b'>' | b'\\' | b'&' | b'$' | b'`'))
+            && !percent_escape(lit)
+            && !lit.windows(3).any(|w| w.eq_ignore_ascii_case(b".js"));
         return plain.then_some(i + 1 + close + 1);
     }
     if !is_ident_start(c) {
@@ -414,7 +438,7 @@ fn plain_operand(b: &[u8], i: usize) -> Option<usize> {
     let w = &b[i..e];
     let plain = !names_sink(w)
         && !root_global(w)
-        && w != b"name"
+        && (name_ok || w != b"name")
         && !matches!(b.get(e), Some(b'.' | b'(' | b'[' | b'`'));
     plain.then_some(e)
 }
@@ -422,12 +446,17 @@ fn plain_operand(b: &[u8], i: usize) -> Option<usize> {
 /// The index after `close` when `b[i..]` is [`plain_operand`]s separated by commas (or
 /// none), then `close`.
 fn plain_operands(b: &[u8], i: usize, close: u8) -> Option<usize> {
+    plain_operands_in(b, i, close, false)
+}
+
+/// [`plain_operands`], with [`plain_operand_in`]'s `name_ok`.
+fn plain_operands_in(b: &[u8], i: usize, close: u8, name_ok: bool) -> Option<usize> {
     let mut k = skip_ws(b, i);
     if b.get(k) == Some(&close) {
         return Some(k + 1);
     }
     for _ in 0..MAX_PLAIN_OPERANDS {
-        k = skip_ws(b, plain_operand(b, k)?);
+        k = skip_ws(b, plain_operand_in(b, k, name_ok)?);
         match b.get(k) {
             Some(&c) if c == close => return Some(k + 1),
             Some(b',') => k = skip_ws(b, k + 1),

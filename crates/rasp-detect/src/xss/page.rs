@@ -249,11 +249,14 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
         return false;
     };
     let after = &v[2 + n + gt + 1..];
-    // a lone end tag of a text-level element (`</p>`, `</b>`) ends some formatting and places
-    // nothing outside it; one that goes on with content, or closes a container the page put
-    // the value in (a link, table cell, select, form, div…), escapes it
-    let goes_on = after.iter().any(|&c| !is_space(c));
-    ended && known_element(name) && (goes_on || !text_level(name))
+    // Closing an element the page put the value in (`</div>`, `</td>`, `</a>`, `</details>`)
+    // escapes nothing by itself: what follows still lands in the page's flow as text, and
+    // text does not execute. A break-out needs markup after the closer (`</td><img …>`,
+    // `</a><svg onload=…>`), where the value's own tags land outside the container. The
+    // raw-text and RCDATA closers (`</script>`, `</textarea>`, `</title>`…), which change how
+    // the rest of the page is parsed, are reported alone by the tag pass
+    // (`raw-text-breakout`); document closers (`</body>`, `</html>`) by its page rules.
+    ended && known_element(name) && opens_tag(after)
 }
 
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
@@ -262,50 +265,6 @@ fn opens_tag(v: &[u8]) -> bool {
         v.get(p + 1)
             .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
     })
-}
-
-/// Elements that only format text: closing one escapes no container the page reserved.
-fn text_level(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"p" | b"b"
-            | b"i"
-            | b"u"
-            | b"s"
-            | b"em"
-            | b"strong"
-            | b"span"
-            | b"small"
-            | b"big"
-            | b"sub"
-            | b"sup"
-            | b"code"
-            | b"kbd"
-            | b"samp"
-            | b"var"
-            | b"mark"
-            | b"q"
-            | b"cite"
-            | b"abbr"
-            | b"dfn"
-            | b"font"
-            | b"tt"
-            | b"strike"
-            | b"del"
-            | b"ins"
-            | b"h1"
-            | b"h2"
-            | b"h3"
-            | b"h4"
-            | b"h5"
-            | b"h6"
-            | b"li"
-            | b"dt"
-            | b"dd"
-            | b"pre"
-            | b"blockquote"
-            | b"br"
-    )
 }
 
 /// Longest element name [`known_element`] knows.
@@ -645,7 +604,11 @@ mod tests {
     #[test]
     fn breakouts_need_a_closed_context() {
         assert!(leading_breakout(b"</a><b>x</b>"));
-        assert!(leading_breakout(b"  </body>"));
+        assert!(leading_breakout(b"  </TD> <img src=x>"));
+        // a lone closer escapes nothing (`</body>` is page markup, reported elsewhere)
+        assert!(!leading_breakout(b"  </body>"));
+        assert!(!leading_breakout(b"</details>"));
+        assert!(!leading_breakout(b"</div> and text"));
         assert!(leading_breakout(b"-->{}"));
         assert!(leading_breakout(b"-->><b>x</b>"));
         assert!(!leading_breakout(b"-->> Don't buy <<--"));

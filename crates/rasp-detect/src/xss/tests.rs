@@ -723,7 +723,6 @@ fn page_rewriting_markup() {
         // break-outs from an element, comment or CDATA section the value never opened
         "</div><h1>Session expired</h1>",
         "</td></tr></table><p>x",
-        "  </SELECT>",
         "-->{}",
         "--><p>hello",
         "]]><p>hello</p>",
@@ -837,11 +836,19 @@ fn forms_by_destination_and_lone_end_tags() {
         "<form action=\"https://evil.example/c\">",
         "text <form action=//evil.example>",
         "<form action=\"\\\\evil.example\\x\">",
-        "</div>",
-        "</a>",
-        "</td>",
+        // a closer followed by the value's own markup, which lands outside the container
         "</p><b>x</b>",
-        "</b> and more text",
+        "</div><img src=x onerror=alert(1)>",
+        "</TD ><svg onload=alert(1)>",
+        "</a>\n<script>alert(1)</script>",
+        "</details><iframe src=//evil.example>",
+        "</li></ul><h1>Session expired</h1>",
+        // raw-text and RCDATA closers change how the rest of the page is parsed
+        "</script><script>alert(1)</script>",
+        "</textarea><svg onload=alert(1)>",
+        "</title><script>alert(1)</script>",
+        "</noscript>",
+        "</STYLE>",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
@@ -851,6 +858,15 @@ fn forms_by_destination_and_lone_end_tags() {
         "</p>",
         "</b>",
         "  </strong>  ",
+        // a lone end tag of an ordinary element escapes nothing: what follows it is text
+        "</details>",
+        "</div>",
+        "</a>",
+        "</TD>",
+        "  </SELECT>",
+        "</summary >",
+        "</b> and more text",
+        "</div> thanks, fixed",
     ] {
         assert!(!hit(v), "{v:?}");
     }
@@ -2073,5 +2089,28 @@ proptest::proptest! {
             super::split_by_tags(b).is_some(),
             split_point_walking_back(b).is_some()
         );
+    }
+}
+
+#[test]
+fn format_strings_passed_to_string_members_are_data() {
+    // a printf-style `%s`/`%d`/`%%` is no percent escape, and `String`'s own members (its
+    // sinks aside) only compute a string, even from the window's `name`
+    for v in [
+        "String.format(\"%s has %d items\", name, n)",
+        "String.format(\"%5.2f%%\", total)",
+        "String.format(\"%d\", n)",
+        "String.join(\", \", name)",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        // real percent escapes decode to markup
+        "String.x(\"%3Cscript%3E\")",
+        "unescape('%3Cscript%3Ealert(1)%3C/script%3E')",
+        "String.fromCharCode(60,115,99)",
+        "eval(name)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
     }
 }
