@@ -528,6 +528,10 @@ fn judge(value: &str) -> Option<&'static str> {
 /// detector still encoded, or encoded twice, is decoded by the application before SQL sees
 /// it). Only short values with a quote byte or a `%` are read.
 fn syntax_probe(value: &str, classes: u16) -> bool {
+    // `;--`, `@@name`, `7*1`: probes without a quote (see [`probe::quoteless_probe`])
+    if value.len() <= probe::MAX_PROBE_LEN && probe::quoteless_probe(value) {
+        return true;
+    }
     if classes & (SQUOTE | DQUOTE) != 0 && value.len() <= 2 * probe::MAX_PROBE_LEN {
         return probe::syntax_probe(value);
     }
