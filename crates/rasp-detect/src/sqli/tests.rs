@@ -3415,3 +3415,27 @@ fn arithmetic_identity_probes() {
         assert!(!hit(v), "false positive {v:?}");
     }
 }
+
+#[test]
+fn machine_spelled_number_before_a_connective() {
+    for v in [
+        "1e1 OR 1",
+        "2E0 or 1",
+        "1e1 and 1",
+        "7.0 OR 1",
+        "3.00 or 5",
+        "0x2 or 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "2 or 3",
+        "1.5 or 2",
+        "2.5 and 3",
+        "1e1 or 0",
+        "10 or 1",
+        "2 or 1",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
