@@ -528,6 +528,10 @@ fn judge(value: &str) -> Option<&'static str> {
 /// detector still encoded, or encoded twice, is decoded by the application before SQL sees
 /// it). Only short values with a quote byte or a `%` are read.
 fn syntax_probe(value: &str, classes: u16) -> bool {
+    // `;--`, `@@name`, `7*1`: probes without a quote (see [`probe::quoteless_probe`])
+    if value.len() <= probe::MAX_PROBE_LEN && probe::quoteless_probe(value) {
+        return true;
+    }
     if classes & (SQUOTE | DQUOTE) != 0 && value.len() <= 2 * probe::MAX_PROBE_LEN {
         return probe::syntax_probe(value);
     }
@@ -3102,7 +3106,22 @@ fn constant_logic(p: &Parser<'_>, i: usize, e: usize) -> bool {
     };
     let a = if p.text(0) == "-" && signed { -a } else { a };
     let boolean = |v: f64| v == 0.0 || v == 1.0;
-    (!signed && boolean(a) && boolean(b)) || (p.kw_is(i, Kw::Or) && a <= 0.0 && b != 0.0)
+    (!signed && boolean(a) && boolean(b))
+        || (p.kw_is(i, Kw::Or) && a <= 0.0 && b != 0.0)
+        || (!signed && b != 0.0 && machine_number(p.text(first)))
+}
+
+/// `1e1`, `2E0`, `7.0`, `3.00`: a number in a spelling prose never gives a count in
+/// (scientific notation, or a fraction of zeros). Before `and`/`or` and a truthy constant
+/// (`1e1 OR 1`, `2.0 or 1`) it is a scanner's boolean probe dressed so that a filter
+/// knowing `1 or 1` misses it; "2 or 3", "1.5 or 2" stay prose answers.
+fn machine_number(t: &str) -> bool {
+    let b = t.as_bytes();
+    if b.iter().any(|c| matches!(c, b'e' | b'E')) {
+        return true;
+    }
+    memchr::memchr(b'.', b)
+        .is_some_and(|k| k + 1 < b.len() && b[k + 1..].iter().all(|&c| c == b'0'))
 }
 
 /// `3*1 AND 1`, `2-1 or 0`, `7/7 and 0`: the whole value a computed number (numbers joined

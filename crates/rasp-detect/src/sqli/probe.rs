@@ -51,6 +51,10 @@ pub(super) fn syntax_probe(value: &str) -> bool {
     if b.is_empty() || b.len() > MAX_PROBE_LEN {
         return false;
     }
+    // an encoded NUL in the suffix counts as the NUL it decodes to (`abc'%00`, `1'\0`)
+    if let Some(d) = with_encoded_nuls_decoded(value) {
+        return syntax_probe(&d);
+    }
     let token = b
         .iter()
         .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
@@ -113,4 +117,121 @@ fn suffix_probe(s: &[u8]) -> bool {
     }
     // one quote and sentence punctuation only: `Jones'.`, `12",` (a possessive, an inch)
     quotes > 1 || s.iter().any(|&c| !matches!(c, b'\'' | b'"' | b'.' | b','))
+}
+
+/// The spellings of a NUL byte that reach the detector still encoded and that the
+/// application or the driver decodes before SQL sees the value: percent-encoded (`%00`),
+/// twice (`%2500`), and the backslash escapes of MySQL and C-like string literals (`\0`,
+/// `\x00`). Each ends a C string as a raw NUL does, so a probe's suffix counts it as one.
+const ENCODED_NULS: [&[u8]; 4] = [b"%2500", b"%00", b"\\x00", b"\\0"];
+
+/// `value` with each encoded NUL (see [`ENCODED_NULS`]) written as the NUL byte, when it
+/// holds one. Only short values with a quote reach this (see [`syntax_probe`]'s caller),
+/// and only one with a `%` or `\` is searched.
+pub(super) fn with_encoded_nuls_decoded(value: &str) -> Option<String> {
+    let b = value.as_bytes();
+    memchr::memchr2(b'%', b'\\', b)?;
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    let mut changed = false;
+    'outer: while i < b.len() {
+        for enc in ENCODED_NULS {
+            if b[i..].starts_with(enc) {
+                out.push(0);
+                i += enc.len();
+                changed = true;
+                continue 'outer;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    // (only ASCII sequences were replaced by an ASCII byte: still UTF-8)
+    changed.then(|| String::from_utf8(out).ok()).flatten()
+}
+
+/// Short whole values that are probes without a quote (policy, round 36): each forms no
+/// working query of its own, but only a tester sends it, to read the error or the changed
+/// response it causes.
+///
+/// - **A terminator and a comment opener**, punctuation only: `;--`, `;#`, `;/*`, `);--`,
+///   `; -- `. It ends the application's statement and cuts off the rest, the probe of a
+///   stacked-query or a truncation. A comment opener alone (`--`, `----`, `#`, a signature's
+///   `-- name --`), a wink (`;-)`, `;-/`) or a prose comment (`/* not a comment */`) has no
+///   terminator right before the opener and stays quiet.
+/// - **A system variable** as the whole value, `@@` and a name (`@@J0BLQ`, `@@version`,
+///   `@@global.sql_mode`): a known name reads the server's data back, an unknown one makes
+///   the server fail, which is what an error-based probe wants. `@@` inside prose or an
+///   address (`me@@example.com`), or a name of one or two characters, stays quiet.
+/// - **An arithmetic identity** of two integers as the whole value: `1*7`, `3*1`, `7/1`,
+///   `7+0`, `7-0`, `0+7` (also with blanks). Where a number is read, the database computes
+///   the same value as the plain number and the page does not change: the numeric-context
+///   probe. Operations whose result differs from both operands are scores, sizes and
+///   fractions (`2-1`, `1+1`, `800*600`, `5 * 7`, `3/4`, `24/7`, `50/50`) and stay quiet.
+///
+/// Cost: the caller passes only values of at most [`MAX_PROBE_LEN`] bytes; each test
+/// settles on its first byte or two.
+pub(super) fn quoteless_probe(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() < 2 || b.len() > MAX_PROBE_LEN {
+        return false;
+    }
+    match b[0] {
+        b';' | b')' => terminator_comment(b),
+        b'@' => system_variable(b),
+        b'0'..=b'9' => arithmetic_identity(b),
+        _ => false,
+    }
+}
+
+/// `;--`, `);#`, `; /*` (see [`quoteless_probe`]).
+fn terminator_comment(b: &[u8]) -> bool {
+    if !b
+        .iter()
+        .all(|&c| PROBE_PUNCTUATION[usize::from(c)] || c == b'/')
+    {
+        return false;
+    }
+    // brackets closing the application's group, then the terminator
+    let start = b.iter().position(|&c| c != b')').unwrap_or(b.len());
+    let Some(rest) = b[start..].strip_prefix(b";") else {
+        return false;
+    };
+    let rest = rest.trim_ascii_start();
+    rest.starts_with(b"--") || rest.starts_with(b"#") || rest.starts_with(b"/*")
+}
+
+/// `@@name` as the whole value (see [`quoteless_probe`]).
+fn system_variable(b: &[u8]) -> bool {
+    let Some(name) = b.strip_prefix(b"@@") else {
+        return false;
+    };
+    name.len() >= 3
+        && name[0].is_ascii_alphabetic()
+        && name
+            .iter()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))
+}
+
+/// `7*1`, `1 * 7`, `7/1`, `7+0`, `0+7`, `7-0` (see [`quoteless_probe`]).
+fn arithmetic_identity(b: &[u8]) -> bool {
+    let digits = |s: &[u8]| !s.is_empty() && s.len() <= 18 && s.iter().all(u8::is_ascii_digit);
+    let Some(k) = b
+        .iter()
+        .position(|c| matches!(c, b'*' | b'/' | b'+' | b'-'))
+    else {
+        return false;
+    };
+    let (l, r) = (b[..k].trim_ascii_end(), b[k + 1..].trim_ascii_start());
+    if !digits(l) || !digits(r) {
+        return false;
+    }
+    let is = |s: &[u8], n: u8| s.len() == 1 && s[0] == n;
+    match b[k] {
+        b'*' => is(l, b'1') || is(r, b'1'),
+        b'/' => is(r, b'1'),
+        b'+' => is(l, b'0') != is(r, b'0'),
+        // (`0-n` is negative, not the same value; `0-0` is a nil score more than a probe)
+        _ => is(r, b'0') && !is(l, b'0'),
+    }
 }
