@@ -163,11 +163,13 @@ pub(super) fn with_encoded_nuls_decoded(value: &str) -> Option<String> {
 ///   `@@global.sql_mode`): a known name reads the server's data back, an unknown one makes
 ///   the server fail, which is what an error-based probe wants. `@@` inside prose or an
 ///   address (`me@@example.com`), or a name of one or two characters, stays quiet.
-/// - **An arithmetic identity** of two integers as the whole value: `1*7`, `3*1`, `7/1`,
-///   `7+0`, `7-0`, `0+7` (also with blanks). Where a number is read, the database computes
-///   the same value as the plain number and the page does not change: the numeric-context
-///   probe. Operations whose result differs from both operands are scores, sizes and
-///   fractions (`2-1`, `1+1`, `800*600`, `5 * 7`, `3/4`, `24/7`, `50/50`) and stay quiet.
+/// - **An arithmetic identity** of two integers as the whole value: `1*7`, `3*1`, `7+0`,
+///   `0+7` (also with blanks). Where a number is read, the database computes the same value
+///   as the plain number and the page does not change: the numeric-context probe.
+///   Operations whose result differs from both operands are scores, sizes and fractions
+///   (`2-1`, `1+1`, `800*600`, `5 * 7`, `3/4`, `24/7`, `50/50`) and stay quiet; so do the
+///   identities that ordinary values spell the same way: `7-0`, `1-0` (match scores) and
+///   `5/1` (betting odds).
 ///
 /// Cost: the caller passes only values of at most [`MAX_PROBE_LEN`] bytes; each test
 /// settles on its first byte or two.
@@ -213,7 +215,7 @@ fn system_variable(b: &[u8]) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))
 }
 
-/// `7*1`, `1 * 7`, `7/1`, `7+0`, `0+7`, `7-0` (see [`quoteless_probe`]).
+/// `7*1`, `1 * 7`, `7+0`, `0+7` (see [`quoteless_probe`]); `7-0` and `7/1` stay quiet.
 fn arithmetic_identity(b: &[u8]) -> bool {
     let digits = |s: &[u8]| !s.is_empty() && s.len() <= 18 && s.iter().all(u8::is_ascii_digit);
     let Some(k) = b
@@ -229,9 +231,9 @@ fn arithmetic_identity(b: &[u8]) -> bool {
     let is = |s: &[u8], n: u8| s.len() == 1 && s[0] == n;
     match b[k] {
         b'*' => is(l, b'1') || is(r, b'1'),
-        b'/' => is(r, b'1'),
         b'+' => is(l, b'0') != is(r, b'0'),
-        // (`0-n` is negative, not the same value; `0-0` is a nil score more than a probe)
-        _ => is(r, b'0') && !is(l, b'0'),
+        // `7-0`, `1-0` are match scores and `5/1` betting odds in ordinary traffic: a probe
+        // written that way cannot be told from them
+        _ => false,
     }
 }

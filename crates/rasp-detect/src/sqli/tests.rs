@@ -3388,9 +3388,7 @@ fn system_variable_probes() {
 
 #[test]
 fn arithmetic_identity_probes() {
-    for v in [
-        "1*1", "3*1", "1*7", "7/1", "7+0", "0+7", "7-0", "42 * 1", "1 * 42", "100/1", "15-0",
-    ] {
+    for v in ["1*1", "3*1", "1*7", "7+0", "0+7", "42 * 1", "1 * 42"] {
         assert!(hit(v), "missed probe {v:?}");
     }
     for v in [
@@ -3399,6 +3397,10 @@ fn arithmetic_identity_probes() {
         "1920x1080",
         "2-1",
         "1+1",
+        "1-0",
+        "3-0",
+        "5/1",
+        "100/1",
         "3/4",
         "50/50",
         "24/7",
