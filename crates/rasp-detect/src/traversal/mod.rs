@@ -2495,6 +2495,29 @@ fn unc_path(value: &str) -> bool {
     // `\\\\host\\share`: the path as a JSON string or a C literal spells it, every
     // backslash doubled; one unescape (a second JSON decode, `stripcslashes`) gives the UNC
     // path, so it is judged with `\\` as its separator.
+    // `/\\host\\share`, `\\/host/share` (also percent-encoded): Windows reads either slash as a
+    // separator, so two leading slashes of any mix open a UNC path. Only the all-forward
+    // spelling is also a scheme-relative URL ([`slash_unc_library`]); a mixed one is no
+    // link a page writes, and after it either slash separates the share.
+    let mixed_prefix = |p: &[u8]| {
+        let slash = |c: &[u8]| {
+            if c.first() == Some(&b'/') {
+                Some((b'/', 1))
+            } else if c.first() == Some(&b'\\') {
+                Some((b'\\', 1))
+            } else if c.get(..3).is_some_and(|e| e.eq_ignore_ascii_case(b"%2f")) {
+                Some((b'/', 3))
+            } else if c.get(..3).is_some_and(|e| e.eq_ignore_ascii_case(b"%5c")) {
+                Some((b'\\', 3))
+            } else {
+                None
+            }
+        };
+        let (a, n) = slash(p)?;
+        let (b, m) = slash(&p[n..])?;
+        (a != b).then_some(n + m)
+    };
+    let mut mixed = false;
     let (rest, sep) = if let Some(r) = t.strip_prefix("\\\\\\\\") {
         (r, "\\\\")
     } else if let Some(r) = t.strip_prefix("\\\\") {
@@ -2505,6 +2528,9 @@ fn unc_path(value: &str) -> bool {
         .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c%5c"))
     {
         (&t[6..], "\\")
+    } else if let Some(n) = mixed_prefix(t.as_bytes()) {
+        mixed = true;
+        (&t[n..], "\\")
     } else {
         return false;
     };
@@ -2523,10 +2549,18 @@ fn unc_path(value: &str) -> bool {
     // A bare machine name (`\\fileserver\reports\q1.xlsx`) is the intranet's own share, which
     // users paste into forms; a share reached by a domain name or an address (or WebDAV's
     // `host@SSL`) is one the attacker can own, and `\\?\`, `\\.\` are device paths.
-    let remote = device || rest[..host].contains(['.', '@']);
+    // After a mixed prefix the host must name one (`/\\..\\` is a climb behind a slash
+    // trick, judged as a climb).
+    let remote = (device || rest[..host].contains(['.', '@']))
+        && (!mixed || rest[..host].bytes().any(|c| c.is_ascii_alphanumeric()));
     host > 0
         && remote
         && (after.starts_with(sep.as_bytes())
+            || (mixed
+                && (after.first() == Some(&b'/')
+                    || after
+                        .get(..3)
+                        .is_some_and(|p| p.eq_ignore_ascii_case(b"%2f"))))
             || after
                 .get(..3)
                 .is_some_and(|p| p.eq_ignore_ascii_case(b"%5c")))
@@ -3956,6 +3990,31 @@ mod tests {
             "v1.2..v1.3/CHANGELOG.md",
         ] {
             assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_unc_path_opened_by_mixed_slashes_is_a_unc_path() {
+        for v in [
+            "/\\attacker.example\\share\\x",
+            "\\/attacker.example/share/x",
+            "\\/10.0.0.7\\pub\\a.txt",
+            "/\\evil.example@SSL\\dav\\x",
+            "%2f%5cattacker.example%5cshare%5cx",
+            "%5C%2Fattacker.example%2Fshare%2Fx",
+        ] {
+            assert!(unc_path(v), "missed {v:?}");
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            // a regular expression, a bare machine name, a host alone
+            "/\\d+\\.\\d+/",
+            "/\\fileserver\\reports\\q1.xlsx",
+            "/\\attacker.example",
+            "a/\\b.c\\d",
+            "/\\..\\..\\etc\\passwd",
+        ] {
+            assert!(!unc_path(v), "flagged {v:?}");
         }
     }
 

@@ -241,6 +241,14 @@ const ROOTED: &[&str] = &[
     // macOS's system-wide logs (`/Library/Logs/DiagnosticReports/` crash reports: every
     // crashed process's paths, arguments and user), the twin of `/var/log/`.
     "library/logs/",
+    // macOS's autostart directories: a property list written there is run at boot
+    // (`LaunchDaemons`, as root) or at every login (`LaunchAgents`, `StartupItems`), the
+    // persistence the Windows startup folder and `/etc/init.d/` give. A user's own
+    // `~/Library/LaunchAgents/` is judged with the home's other stores
+    // ([`user_library_store`]).
+    "library/launchagents/",
+    "library/launchdaemons/",
+    "library/startupitems/",
 ];
 
 /// Most matches examined per value (bounds the scan of adversarial repetitive values).
@@ -291,6 +299,7 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && !public_key_under_ssh(canon, m.end(), ANYWHERE[id])
                     && !system_file_named_bare(canon, m.start(), ANYWHERE[id])
                     && !shell_error_message(canon, m.end(), ANYWHERE[id])
+                    && !php_error_location(canon, m.start(), m.end())
                     && !search_text_in_url_query(canon, m.start(), m.end())
             } else {
                 rooted(canon, m.start())
@@ -703,6 +712,10 @@ fn mentioned_in_prose(s: &str, at: usize, end: usize) -> bool {
     // (`x;cat /etc/passwd`) or an include, not a sentence. Earlier lines of a document (a
     // table with `=`, code further up) say nothing about how this line names the file.
     let line = &before[before.rfind('\n').map_or(0, |i| i + 1)..];
+    // `IdentityFile ~/.ssh/id_ed25519`, `IdentityFile=…`: an OpenSSH configuration line.
+    if ssh_config_keyword(line) {
+        return true;
+    }
     if has_code_syntax(line) || spaced_drive_path(line) {
         return false;
     }
@@ -830,6 +843,63 @@ fn shell_error_message(s: &str, end: usize, entry: &str) -> bool {
         && rest.get(digits + 2).is_some_and(u8::is_ascii_alphabetic)
 }
 
+/// Whether the hit `at..end` lies in the path of PHP's error location (`Warning:
+/// mysqli_connect(): … in /var/www/html/db.php on line 5`, `Fatal error: … in
+/// C:\xampp\htdocs\x.php on line 12`): `in`, the path, `on line` and a number is how PHP
+/// names the script that raised a message, which a user pastes into a ticket or a search.
+/// A file API handed the value opens no such name (it starts with words); a request for the
+/// file ends with its path, and a path without `in` before it or without the line after it
+/// stays judged.
+fn php_error_location(s: &str, at: usize, end: usize) -> bool {
+    let b = s.as_bytes();
+    let start = s[..at]
+        .trim_end_matches(|c| path_char(c) || c == '\\' || c == ':')
+        .len();
+    if start < 4 || !b[start - 4..start].eq_ignore_ascii_case(b" in ") {
+        return false;
+    }
+    let path_end = b[end..]
+        .iter()
+        .position(|&c| {
+            !(c.is_ascii_alphanumeric() || matches!(c, b'/' | b'\\' | b'.' | b'_' | b'-' | b'~'))
+        })
+        .map_or(b.len(), |i| end + i);
+    let Some(rest) = b
+        .get(path_end..path_end + 9)
+        .filter(|w| w.eq_ignore_ascii_case(b" on line "))
+        .map(|_| &b[path_end + 9..])
+    else {
+        return false;
+    };
+    rest.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Keywords of OpenSSH's client and server configuration whose argument is a key, known-hosts
+/// or certificate file (`IdentityFile ~/.ssh/id_ed25519`, `HostKey
+/// /etc/ssh/ssh_host_rsa_key`): a configuration block pasted into a form names where `ssh`
+/// finds its keys; no file API reads a value that opens with the keyword.
+const SSH_CONFIG_FILE_KEYWORDS: &[&str] = &[
+    "identityfile",
+    "certificatefile",
+    "userknownhostsfile",
+    "globalknownhostsfile",
+    "hostkey",
+    "hostcertificate",
+    "authorizedkeysfile",
+    "revokedkeys",
+    "trustedusercakeys",
+];
+
+/// Whether `line` (the text before a path on its line) is one of
+/// [`SSH_CONFIG_FILE_KEYWORDS`] alone (indented or not, ignoring case), or with the `=`
+/// ssh_config also accepts (`IdentityFile=`).
+fn ssh_config_keyword(line: &str) -> bool {
+    let word = line.trim().trim_end_matches('=').trim_end();
+    SSH_CONFIG_FILE_KEYWORDS
+        .iter()
+        .any(|k| word.eq_ignore_ascii_case(k))
+}
+
 /// Longest query [`search_text_in_url_query`] reads around a hit.
 const MAX_QUERY_PARAMETER: usize = 512;
 
@@ -946,9 +1016,12 @@ fn path_char(c: char) -> bool {
 }
 
 /// Whether `text` ends a word of prose: a letter, or a letter and then at most two marks
-/// that end a word in a sentence or abbreviation (`wtmp,`, `z.B.`, `ex.:`, `jak:`).
+/// that end a word in a sentence or abbreviation (`wtmp,`, `z.B.`, `ex.:`, `jak:`), or a
+/// question or exclamation (`Where is the hosts file on Windows? C:\Windows\…`: the path
+/// after a finished sentence is what it asks about).
 fn after_word(text: &str) -> bool {
-    let word = text.trim_end_matches(|c| matches!(c, ',' | ':' | '.') || cjk_punctuation(c));
+    let word =
+        text.trim_end_matches(|c| matches!(c, ',' | ':' | '.' | '?' | '!') || cjk_punctuation(c));
     text.chars().count() - word.chars().count() <= 2
         && word.chars().next_back().is_some_and(char::is_alphabetic)
 }
@@ -1607,15 +1680,19 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     let body = if drive { &b[2..] } else { b };
     let spaced_home = !drive && user_home_len(b).is_some();
     let mut spaced = false;
+    // `C:\Program Files (x86)\…`: Windows' directory of 32-bit programs holds parentheses.
     if !body.iter().all(|&c| {
-        let blank = c == b' ' && (drive || spaced_home);
+        let blank = (c == b' ' || (drive && matches!(c, b'(' | b')'))) && (drive || spaced_home);
         spaced |= blank;
         plain(c) || blank || c >= 0x80
     }) {
         return false;
     }
     let spaced = spaced && !drive;
-    if drive && ntfs_root_entry(&b[3..]) {
+    if drive && (ntfs_root_entry(&b[3..]) || startup_folder(&b[3..])) {
+        return true;
+    }
+    if !spaced && user_library_store(b) {
         return true;
     }
     if rooted
@@ -1664,8 +1741,84 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     rooted
         && (SECRET_NAMES.contains(&name)
             || browser_profile_file(b, cut, name)
+            || filezilla_store(&b[..cut], name)
             || backup_copy
             || (!name.contains(&b' ') && secret_name(name)))
+}
+
+/// Whether the path `rest` after a drive's root goes into a Start menu's `Programs\Startup`
+/// folder (`ProgramData\Microsoft\Windows\Start Menu\Programs\StartUp` for all users,
+/// `Users\<u>\AppData\Roaming\Microsoft\Windows\Start Menu\Programs\Startup` for one,
+/// `Documents and Settings\All Users\Start Menu\Programs\Startup` on XP): Windows runs
+/// whatever is written there at every logon, so a value naming it is a write aimed at
+/// persistence or a read of what autostarts. The Start menu's other folders
+/// (`…\Programs\Word.lnk`) and a user's documents name no such folder.
+fn startup_folder(rest: &[u8]) -> bool {
+    let mut prev: [&[u8]; 2] = [b"", b""];
+    rest.split(|&c| c == b'/').take(64).any(|d| {
+        let d = win32_name(d);
+        let hit = d.eq_ignore_ascii_case(b"startup")
+            && prev[1].eq_ignore_ascii_case(b"programs")
+            && prev[0].eq_ignore_ascii_case(b"start menu");
+        prev = [prev[1], d];
+        hit
+    })
+}
+
+/// Folders of a macOS home's `Library` that hold the user's secrets and autostart entries:
+/// preferences (`com.apple.loginwindow.plist` names the login items, apps keep tokens and
+/// recent servers in theirs), keychains, cookies, mail, messages, Safari's history and
+/// data, the accounts database, and `LaunchAgents` (a property list there runs at every
+/// login). `Application Support` (every program's data by the program's name, judged by
+/// the file it names), `Mobile Documents` (iCloud Drive: the user's documents) and the
+/// home's visible folders (`Desktop`, `Documents`) are not among them.
+const USER_LIBRARY_STORES: &[&[u8]] = &[
+    b"preferences",
+    b"keychains",
+    b"cookies",
+    b"mail",
+    b"messages",
+    b"safari",
+    b"accounts",
+    b"launchagents",
+];
+
+/// Whether the absolute path `b` goes from a user's home (`/Users/<user>/`) into its
+/// `Library` and one of [`USER_LIBRARY_STORES`] (`/Users/admin/Library/Preferences/…`,
+/// `/Users/bob/Library/Keychains/`): the macOS twin of a Linux home's dot-directories
+/// ([`home_dot_entry`]); no page, upload or link names another user's Library, and the
+/// root throws the application's base away. `~/Library/…` is how people name their own
+/// settings in a question, as `~/.config/…` is, and stays judged by the file it names.
+fn user_library_store(b: &[u8]) -> bool {
+    if b.first() != Some(&b'/') {
+        return false;
+    }
+    let Some(home) = user_home_len(b) else {
+        return false;
+    };
+    let mut segments = b[home..].split(|&c| c == b'/');
+    segments
+        .next()
+        .is_some_and(|d| d.eq_ignore_ascii_case(b"library"))
+        && segments.next().is_some_and(|d| {
+            USER_LIBRARY_STORES
+                .iter()
+                .any(|s| d.eq_ignore_ascii_case(s))
+        })
+}
+
+/// Whether `name` (lower case) in the directories `dirs` is an XML file of a FileZilla
+/// directory (`FileZilla`, `FileZilla Server`, `filezilla-server`, XAMPP's `FileZillaFTP`):
+/// the client keeps its saved sites and their passwords there (`sitemanager.xml`,
+/// `recentservers.xml`), the server its accounts and password hashes (`FileZilla
+/// Server.xml`, `users.xml`, `settings.xml`), whatever the version names them. The
+/// installer and documents beside them are not XML.
+fn filezilla_store(dirs: &[u8], name: &[u8]) -> bool {
+    has_extension(name, &["xml"])
+        && dirs
+            .split(|&c| c == b'/')
+            .take(64)
+            .any(|d| d.len() >= 9 && d[..9].eq_ignore_ascii_case(b"filezilla"))
 }
 
 /// Whether `name` in the directories `dirs` (with the `/` after the last) is a public key
@@ -1701,7 +1854,10 @@ const CREDENTIAL_DIRS: &[&[u8]] = &[b".aws", b".azure", b".docker", b".kube", b"
 
 /// Directories under `~/.config` where command-line tools keep their tokens: Google Cloud,
 /// GitHub's `gh` (`hosts.yml`) and `hub`, rclone's remotes, DigitalOcean's `doctl`.
-const CONFIG_CREDENTIAL_DIRS: &[&[u8]] = &[b"gcloud", b"gh", b"hub", b"rclone", b"doctl"];
+/// Also the desktop's autostart directory (`~/.config/autostart/*.desktop`): an entry written
+/// there runs at the user's every login, the persistence of the Windows startup folder.
+const CONFIG_CREDENTIAL_DIRS: &[&[u8]] =
+    &[b"gcloud", b"gh", b"hub", b"rclone", b"doctl", b"autostart"];
 
 /// Whether the directories `dirs` of a rooted path (`/home/ubuntu/`, `~/`, `/root/`,
 /// `/Users/bob/`, `c:/users/bob/`, each with the `/` after it) go from a home directory into
@@ -2081,6 +2237,17 @@ const SECRET_NAMES: &[&[u8]] = &[
     b"sitemanager.xml",
     b"recentservers.xml",
     b"filezilla.xml",
+    // Other servers' and clients' stores of accounts and saved passwords: FileZilla Server's
+    // and Serv-U's user databases, WinSCP's, MobaXterm's and mRemoteNG's saved sessions,
+    // UltraVNC's password, the Sublime SFTP plugin's `sftp-config.json` (a server password
+    // in clear, often deployed with the site).
+    b"filezilla server.xml",
+    b"servudaemon.ini",
+    b"winscp.ini",
+    b"mobaxterm.ini",
+    b"confcons.xml",
+    b"ultravnc.ini",
+    b"sftp-config.json",
     b"configuration.php",
     b"localsettings.php",
     b"config.inc.php",
@@ -2501,7 +2668,6 @@ mod tests {
             assert!(hit(v), "missed {v:?}");
         }
         for v in [
-            "/Users/bob/Library/Preferences/com.apple.finder.plist",
             "/Library/Application Support/MyApp/settings.json",
             "/System/Library/Fonts/Helvetica.ttc",
             "/home/private/etc.txt",
@@ -2511,6 +2677,87 @@ mod tests {
             "/Applications/Safari.app/Contents/Info.plist",
         ] {
             assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn autostart_folders_client_credential_stores_and_a_macos_homes_library() {
+        for v in [
+            // the Start menu's startup folder, all users and one user, any spelling
+            "C:\\ProgramData\\Microsoft\\Windows\\Start Menu\\Programs\\StartUp",
+            "c:/programdata/microsoft/windows/start menu/programs/startup/run.bat",
+            "D:\\Users\\kim\\AppData\\Roaming\\Microsoft\\Windows\\Start Menu\\Programs\\Startup\\u.lnk",
+            "C:\\Documents and Settings\\All Users\\Start Menu\\Programs\\Startup\\x.exe",
+            "C:%5CProgramData%5CMicrosoft%5CWindows%5CStart%20Menu%5CPrograms%5CStartup",
+            // macOS and desktop Linux autostart
+            "/Library/LaunchDaemons/com.example.helper.plist",
+            "/Library/LaunchAgents/",
+            "/Users/kim/Library/LaunchAgents/com.x.plist",
+            "/home/kim/.config/autostart/updater.desktop",
+            // servers' and clients' stores of accounts and saved passwords
+            "C:\\Program Files\\FileZilla Server\\FileZilla Server.xml",
+            "C:\\Program Files (x86)\\FileZilla Server\\FileZilla Server.xml",
+            "C:\\xampp\\FileZillaFTP\\FileZilla Server.xml",
+            "C:\\ProgramData\\filezilla-server\\users.xml",
+            "/home/kim/.config/filezilla/sitemanager.xml",
+            "C:\\Program Files\\WinSCP\\WinSCP.ini",
+            "C:\\Users\\kim\\AppData\\Roaming\\mRemoteNG\\confCons.xml",
+            "C:\\Program Files\\UltraVNC\\ultravnc.ini",
+            "C:\\Serv-U\\ServUDaemon.ini",
+            "/var/www/html/sftp-config.json",
+            // a macOS home's Library stores
+            "/Users/admin/Library/Preferences/com.apple.loginwindow.plist",
+            "/Users/bob/Library/Preferences/com.apple.finder.plist",
+            "/users/kim/library/keychains/",
+            "/Users/kim/Library/Messages/chat.db",
+            "/Users/kim/Library/Safari/History.db",
+            "/Users/kim/Library/Mail/V10/MailData/Accounts.plist",
+        ] {
+            assert!(hit(v), "missed {v:?}");
+        }
+        for v in [
+            "C:\\Users\\Anna\\Documents\\cv.pdf",
+            "/Users/anna/Desktop/photo.jpg",
+            "C:\\fakepath\\resume.pdf",
+            "C:\\ProgramData\\Microsoft\\Windows\\Start Menu\\Programs\\Word.lnk",
+            "C:\\Users\\Anna\\Documents\\startup\\pitch deck.pptx",
+            "C:\\Program Files\\FileZilla FTP Client\\filezilla.exe",
+            "/downloads/filezilla/FileZilla_3.66.exe",
+            "settings.xml",
+            "sftp-config.json",
+            "/Users/anna/Library/Mobile Documents/com~apple~CloudDocs/cv.pdf",
+            "/Users/anna/Library/Application Support/MyApp/notes.txt",
+            "~/Library/Preferences/com.apple.finder.plist",
+            "/library/preferences-guide.html",
+            "/home/kim/.config/autostart is where desktop entries go",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_question_a_php_error_location_and_an_ssh_config_name_paths_as_text() {
+        for v in [
+            "Where is the hosts file on Windows? C:\\Windows\\System32\\drivers\\etc\\hosts?",
+            "Is it this one? /etc/passwd",
+            "Warning: mysqli_connect(): (HY000/2002): Connection refused in /var/www/html/db.php on line 5",
+            "PHP Fatal error:  Uncaught Error: Call to undefined function foo() in C:\\xampp\\htdocs\\wp-config.php on line 12",
+            "Host github.com\n  IdentityFile ~/.ssh/id_ed25519",
+            "Host *\n    IdentityFile=~/.ssh/id_rsa\n    UserKnownHostsFile /dev/null",
+            "HostKey /etc/ssh/ssh_host_ed25519_key",
+        ] {
+            assert!(!hit(v), "flagged {v:?}");
+        }
+        for v in [
+            "/etc/passwd",
+            "C:\\Windows\\System32\\drivers\\etc\\hosts",
+            "../../var/www/html/db.php",
+            "/var/www/html/config.php on line",
+            "cat ~/.ssh/id_ed25519",
+            "IdentityFile;cat /etc/passwd",
+            "../../etc/passwd?",
+        ] {
+            assert!(hit(v), "missed {v:?}");
         }
     }
 
