@@ -1073,6 +1073,9 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.all(BRACE | PAREN) && shellshock(v) {
         return Some("shellshock");
     }
+    if bytes.any(SEP) && probe_after_host(v, plus_is_space) {
+        return Some("separator+command");
+    }
     if bytes.all(PAREN) && code_exec_call(v) {
         return Some("code-exec-call");
     }
@@ -3160,7 +3163,8 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
             return Some("powershell-alias");
         }
         return (cmdlet_with_parameters(word, v, end, plus)
-            || (kind != Start::Value && file_writer_cmdlet(word, v, end, plus)))
+            || (kind != Start::Value && file_writer_cmdlet(word, v, end, plus))
+            || (kind != Start::Value && cmdlet_redirected_to_file(word, v, end, plus)))
         .then_some("powershell-cmdlet");
     }
     // `Opera/9.80 (J2ME/MIDP; Opera Mini/4.2.14912/870; U; id) Presto/2.4.15`: a language
@@ -3493,7 +3497,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         (CommandWord::GlobPath, _) => true,
         // `$env:COMPUTERNAME`: PowerShell's environment drive, which only PowerShell writes
         (CommandWord::Variable, Start::Value) => {
-            evidence()
+            (evidence() && !placeholders_between_words(v, plus))
                 || word
                     .get(..5)
                     .is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))
@@ -3686,6 +3690,7 @@ fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static 
         }
         (CommandWord::Unknown, _) => false,
     };
+    let hit = hit && !(kind == Start::Tight && operand_command_in_name_list(v, at, end, word));
     hit.then_some(match kind {
         Start::Value => "command-line",
         Start::Tight | Start::Loose | Start::Data => "separator+command",
@@ -9066,5 +9071,279 @@ fn operand_with_dot_or_slash(v: &[u8], from: usize, plus: bool) -> bool {
             t.len() <= 256
                 && t[..t.len() - 1].iter().any(|&b| matches!(b, b'.' | b'/'))
                 && t.iter().any(u8::is_ascii_alphanumeric)
+        })
+}
+
+/// Commands that print something about the host when run bare (`w`, `id`, `vol`, `last`):
+/// the probe a ping or lookup form's attacker appends after the address. Names that are
+/// also English words are only read so after a host name or address (see
+/// [`probe_after_host`]), never after an e-mail address or alone.
+const HOST_PROBES: &[&[u8]] = &[
+    b"w",
+    b"id",
+    b"whoami",
+    b"uname",
+    b"hostname",
+    b"ifconfig",
+    b"ipconfig",
+    b"systeminfo",
+    b"tasklist",
+    b"netstat",
+    b"ps",
+    b"env",
+    b"printenv",
+    b"pwd",
+    b"ls",
+    b"dir",
+    b"ver",
+    b"vol",
+    b"uptime",
+    b"getmac",
+    b"arp",
+    b"lsof",
+    b"nproc",
+    b"users",
+    b"lastlog",
+    b"hostnamectl",
+];
+
+/// [`HOST_PROBES`] that are English words too: a probe only after a host or address.
+const ENGLISH_HOST_PROBES: &[&[u8]] = &[
+    b"last", b"who", b"set", b"date", b"groups", b"path", b"route", b"mount",
+];
+
+/// Commands of cmd that run in any case (`VOL`, `VER`): an upper-case probe runs there.
+const CMD_BUILTIN_PROBES: &[&[u8]] = &[
+    b"vol",
+    b"ver",
+    b"dir",
+    b"set",
+    b"path",
+    b"whoami",
+    b"hostname",
+    b"ipconfig",
+    b"systeminfo",
+    b"tasklist",
+    b"type",
+];
+
+/// The ping / nslookup / traceroute form: `127.0.0.1 || w &`, `10.0.0.1\r\nw`,
+/// `example.org\n\nlast\n`, `admin@example.com; cat .env`, and with no address `& vol`. A
+/// value that is one address (IPv4, IPv6, a host name or an e-mail address) or nothing, then
+/// a separator (`;`, `|`, `||`, `&`, `&&`, a line break), then a command that prints the
+/// host's state when run bare ([`HOST_PROBES`]) alone, or a file reader given a dotfile
+/// (`cat .env`, `type .git\config`), then nothing but separators or a `#` comment. The
+/// address is what the form asked for; nothing but a command follows it on a separate
+/// command line. Prose after an address goes on with words (`example.com | last updated`).
+fn probe_after_host(v: &[u8], plus: bool) -> bool {
+    let blank = |b: u8| is_blank(b, plus) || b == b'\t';
+    let mut i = v.iter().position(|&b| !blank(b)).unwrap_or(v.len());
+    let first = i;
+    // The address: one token up to a blank or a separator.
+    while i < v.len() && i - first <= 64 && !blank(v[i]) && !is_sep(v[i]) {
+        i += 1;
+    }
+    let token = &v[first..i];
+    let (host, email) = if token.is_empty() {
+        (false, false)
+    } else if token.len() > 64 {
+        return false;
+    } else if is_ipv4(token) || ipv6_literal(token) {
+        (true, false)
+    } else if host_name(token) {
+        (true, token.contains(&b'@'))
+    } else {
+        return false;
+    };
+    // The separator run: blanks and separators, at least one separator.
+    let sep_from = i;
+    let mut seps = 0;
+    while i < v.len() && i - sep_from < 8 && (blank(v[i]) || is_sep(v[i])) {
+        seps += usize::from(is_sep(v[i]));
+        // Nothing but a line-opening value is no form input's: only `;`, `|`, `&` there.
+        if !host && matches!(v[i], b'\n' | b'\r') {
+            return false;
+        }
+        i += 1;
+    }
+    if seps == 0 {
+        return false;
+    }
+    let at = i;
+    while i < v.len() && i - at < 16 && (v[i].is_ascii_alphanumeric() || v[i] == b'_') {
+        i += 1;
+    }
+    let raw = &v[at..i];
+    if raw.is_empty() || raw.len() >= 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let word = &mut buf[..raw.len()];
+    word.copy_from_slice(raw);
+    word.make_ascii_lowercase();
+    let word: &[u8] = word;
+    // A shell takes commands in lower case; cmd in any case, but prose capitalises.
+    let cased = raw == word
+        || (raw.iter().all(|b| !b.is_ascii_lowercase()) && CMD_BUILTIN_PROBES.contains(&word));
+    if !cased {
+        return false;
+    }
+    let bare_probe =
+        HOST_PROBES.contains(&word) || (host && !email && ENGLISH_HOST_PROBES.contains(&word));
+    let reader = FILE_READERS.contains(&word);
+    if !bare_probe && !reader {
+        return false;
+    }
+    while i < v.len() && blank(v[i]) {
+        i += 1;
+    }
+    if reader {
+        let from = i;
+        while i < v.len() && i - from < 128 && !blank(v[i]) && !is_sep(v[i]) {
+            i += 1;
+        }
+        if !sensitive_dotfile(&v[from..i]) {
+            return false;
+        }
+    } else if i < v.len() && !is_sep(v[i]) && v[i] != b'#' {
+        return false;
+    }
+    // Nothing after the command but separators, blanks and a comment.
+    match v[i..].iter().position(|&b| !(blank(b) || is_sep(b))) {
+        None => true,
+        Some(k) => v[i + k] == b'#',
+    }
+}
+
+/// `.env`, `.git/config`, `~/.aws/credentials`, `/var/www/.htpasswd`, `.ssh\id_rsa`: a path
+/// with a segment that is a dotfile or dot-directory name (a dot then a letter).
+fn sensitive_dotfile(t: &[u8]) -> bool {
+    !t.is_empty()
+        && t.iter()
+            .all(|&b| b.is_ascii_graphic() && b != b'`' && b != b'$')
+        && t.split(|&b| b == b'/' || b == b'\\')
+            .any(|seg| seg.len() >= 3 && seg[0] == b'.' && seg[1].is_ascii_alphabetic())
+}
+
+/// `::1`, `fe80::1`, `[2001:db8::1]`: an IPv6 literal, hex groups and colons (two at least).
+fn ipv6_literal(t: &[u8]) -> bool {
+    let t = t
+        .strip_prefix(b"[")
+        .and_then(|t| t.strip_suffix(b"]"))
+        .unwrap_or(t);
+    (3..=45).contains(&t.len())
+        && t.iter().filter(|&&b| b == b':').count() >= 2
+        && t.iter()
+            .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+}
+
+/// `SignedHeaders=content-type;host;x-amz-date`: a command that needs an operand to do
+/// anything (`host`, `ping`, `cat`), glued between two `;` inside a run of names with no
+/// blank, is an item of a `;`-joined list (AWS Signature V4's signed headers, a cookie's
+/// attributes), and would run with no operand and do nothing. Bare probes (`a;id;b`) are
+/// not in the list and stay commands.
+fn operand_command_in_name_list(v: &[u8], at: usize, end: usize, word: &[u8]) -> bool {
+    const NEEDS_OPERAND: &[&[u8]] = &[
+        b"host",
+        b"ping",
+        b"ping6",
+        b"nslookup",
+        b"dig",
+        b"traceroute",
+        b"tracert",
+        b"whois",
+        b"cat",
+        b"head",
+        b"tail",
+        b"more",
+        b"less",
+        b"type",
+        b"grep",
+        b"touch",
+        b"sleep",
+        b"kill",
+        b"curl",
+        b"wget",
+        b"file",
+        b"stat",
+        b"find",
+        b"sort",
+        b"cut",
+        b"diff",
+    ];
+    let name = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_');
+    at >= 2
+        && v[at - 1] == b';'
+        && name(&v[at - 2])
+        && v.get(end) == Some(&b';')
+        && v.get(end + 1).is_some_and(name)
+        && NEEDS_OPERAND.contains(&word)
+}
+
+/// `; Write-Output pwned > C:\inetpub\wwwroot\p.txt`: after a separator, a `Verb-Noun`
+/// cmdlet with an approved verb whose output is redirected (`>`, `>>`) to a file named by a
+/// drive, share, absolute or variable path: it writes a file the attacker chose.
+fn cmdlet_redirected_to_file(word: &[u8], v: &[u8], end: usize, plus: bool) -> bool {
+    let Some(dash) = word
+        .iter()
+        .take(vocabulary::LONGEST_PS_VERB + 1)
+        .position(|&b| b == b'-')
+    else {
+        return false;
+    };
+    let mut verb = [0u8; 16];
+    if dash == 0 || dash > verb.len() || word.len() - dash < 4 {
+        return false;
+    }
+    let verb = &mut verb[..dash];
+    verb.copy_from_slice(&word[..dash]);
+    verb.make_ascii_lowercase();
+    if !word[dash + 1..].iter().all(u8::is_ascii_alphabetic)
+        || !std::str::from_utf8(verb).is_ok_and(vocabulary::is_powershell_verb)
+    {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..v.len().min(end + MAX_ARGS)];
+    let line = &rest[..rest.iter().position(|&b| is_sep(b)).unwrap_or(rest.len())];
+    let Some(gt) = memchr::memchr(b'>', line) else {
+        return false;
+    };
+    let t = &line[gt + 1..];
+    let t = t.strip_prefix(b">").unwrap_or(t);
+    let k = t
+        .iter()
+        .position(|&b| !is_blank(b, plus) && b != b'\'' && b != b'"')
+        .unwrap_or(t.len());
+    match &t[k..] {
+        [d, b':', b'\\' | b'/', ..] => d.is_ascii_alphabetic(),
+        [b'\\', b'\\', ..] | [b'$', ..] => true,
+        [b'/', c, ..] => c.is_ascii_alphabetic(),
+        _ => false,
+    }
+}
+
+/// `${n} choose ${k}`, `${first} ${last}`: template placeholders (`${name}`, a plain name,
+/// none naming a program) between plain words that are no command: a template or
+/// notation, not a command line. An unset variable expands to nothing, so a command word
+/// between them (`${x} whoami`) would run, and still counts; so do options, paths and any
+/// shell syntax. Read only for a value already judged a command line.
+fn placeholders_between_words(v: &[u8], plus: bool) -> bool {
+    v.split(|&b| is_blank(b, plus))
+        .filter(|t| !t.is_empty())
+        .take(MAX_PROSE_PARTS + 1)
+        .enumerate()
+        .all(|(i, t)| {
+            if i >= MAX_PROSE_PARTS {
+                return false;
+            }
+            if let Some(name) = t.strip_prefix(b"${").and_then(|n| n.strip_suffix(b"}")) {
+                return !name.is_empty()
+                    && name.len() <= 32
+                    && name.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+                    && !program_variable(t);
+            }
+            t.len() <= 32
+                && t.iter().all(u8::is_ascii_alphabetic)
+                && vocabulary::lookup_bytes(&t.to_ascii_lowercase()).is_none()
         })
 }

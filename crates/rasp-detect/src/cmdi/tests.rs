@@ -4108,3 +4108,95 @@ fn file_reads_and_data_includes_are_left_to_traversal() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn probe_after_host_or_address() {
+    for v in [
+        "127.0.0.1 || w &",
+        "10.0.0.1\r\nw",
+        "192.168.1.20;w",
+        "example.org\n\nlast\n",
+        "api.example.net | who",
+        "8.8.4.4 && set",
+        "::1; id",
+        "[fe80::1] | uname",
+        "admin@example.com; cat .env",
+        "ops@corp.example.io && type .git\\config",
+        "google.com & cat .env ;#",
+        "intranet.local|head ~/.aws/credentials",
+        "10.1.1.1; less /var/www/.htpasswd #",
+        "& vol",
+        "| VER",
+        "&& vol ;",
+        "||dir",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "example.com | last updated",
+        "example.com; who we are",
+        "amazon.com & more",
+        "john@example.com; date",
+        "john@example.com; last",
+        "10.0.0.1; Who",
+        "\nlast",
+        "example.com; cat",
+        "example.com; cat food",
+        "Vol. 3 & vol",
+        "reports.example.com, dir",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn operand_command_in_semicolon_name_list() {
+    for v in [
+        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+        "SignedHeaders=accept;host;x-amz-content-sha256;x-amz-date",
+        "fields=name;ping;status",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        ";id;",
+        "a;id;b",
+        ";whoami;",
+        "a;host evil.example;b",
+        "x;cat /etc/passwd;y",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+#[test]
+fn cmdlet_output_redirected_to_file() {
+    for v in [
+        r"; Write-Output pwned > C:\inetpub\wwwroot\p.txt",
+        r"| write-host x >> \\srv\share\x.aspx",
+        "&& Write-Output hi > /var/www/html/x.php",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "; Write-Output is what I used",
+        "Write-Up > Draft",
+        "; Set-Up > 3 steps",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+#[test]
+fn template_placeholders_between_words() {
+    for v in ["${n} choose ${k}", "${first} ${last}", "${greeting} world"] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "${SHELL} -c id",
+        "${n} choose ${k}; id",
+        "${x} cat /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
