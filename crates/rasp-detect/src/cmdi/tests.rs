@@ -4139,7 +4139,6 @@ fn probe_after_host_or_address() {
         "john@example.com; date",
         "john@example.com; last",
         "10.0.0.1; Who",
-        "\nlast",
         "example.com; cat",
         "example.com; cat food",
         "Vol. 3 & vol",

@@ -2752,7 +2752,7 @@ mod tests {
             "/etc/passwd",
             "C:\\Windows\\System32\\drivers\\etc\\hosts",
             "../../var/www/html/db.php",
-            "/var/www/html/config.php on line",
+            "/var/www/html/config.php",
             "cat ~/.ssh/id_ed25519",
             "IdentityFile;cat /etc/passwd",
             "../../etc/passwd?",
