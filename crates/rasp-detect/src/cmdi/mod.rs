@@ -13,12 +13,17 @@
 //! function definitions and calls of code-execution functions (`system('…')`) are attacks
 //! too. Nothing is executed.
 
+mod encoding;
 mod options;
 pub mod vocabulary;
 
 use crate::data_shape::is_ipv4;
-use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
+use crate::normalize::{html_entity_decode, percent_decode_deep};
 use crate::{AttackKind, Context, Detection, Engine};
+use encoding::{
+    form_decoded, greek_semicolon, has_escape, json_strings, layered_encoding, unicode_escaped,
+    wide_separator, xml_document,
+};
 use vocabulary::Tier;
 
 /// Most command starts examined per value.
@@ -428,18 +433,6 @@ fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
     changed.then_some(out)
 }
 
-/// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄` or `｀`: only those become a separator or
-/// an expansion when the value is normalised; full-width brackets and letters in CJK prose
-/// do not start a command.
-fn wide_separator(v: &[u8]) -> bool {
-    memchr::memchr_iter(0xef, v).any(|p| {
-        matches!(
-            v.get(p + 1..p + 3),
-            Some([0xbc, 0x9b | 0x86 | 0x84] | [0xbd, 0x9c | 0x80])
-        )
-    })
-}
-
 /// `If x > 5 && y < 3 then return true || false`: pseudo-code or a logic question, `&&` and
 /// `||` joining comparisons of names and numbers. A shell would read `> 5` and `< 3` as
 /// redirections to files named by numbers and run `y` and `false`: nothing an attacker
@@ -491,49 +484,6 @@ fn logic_notation(v: &[u8]) -> bool {
 /// or the file a path ends in; the whole of a word without `/`.
 pub(super) fn last_segment(path: &[u8]) -> &[u8] {
     path.rsplit(|&c| c == b'/').next().unwrap_or_default()
-}
-
-/// `;id` written with U+037E GREEK QUESTION MARK: NFKC normalisation (Python's
-/// `unicodedata.normalize`, Java's `Normalizer`), which some stacks apply to input before
-/// building a command line, turns it into `;`, so the value is judged as the shell gets it.
-fn greek_semicolon(value: &str, bytes: ByteSet) -> Option<&'static str> {
-    if !bytes.any(GREEK) || memchr::memmem::find(value.as_bytes(), "\u{37e}".as_bytes()).is_none() {
-        return None;
-    }
-    judge_any(value.replace('\u{37e}', ";").as_bytes())
-}
-
-/// A form-encoded value (`system%28%27curl+https%3A…`, `IF+%25ERRORLEVEL%25+GEQ+2`): `+` and
-/// percent escapes, no literal blank. The application's form decoder turns each `+` into a
-/// blank before the escapes, so the value is judged as that decoder leaves it (the shell
-/// words of a quoted argument or a cmd condition are then separated as the shell sees them).
-/// The command-start scan already reads such `+` as blanks; only the checks of a call's
-/// argument (`(`) and of cmd's conditions and loops (`%`, `IF`, `FOR`) read the words
-/// themselves, so `decoded` (the percent-decoded value) must hold one of those for a second
-/// pass to matter.
-fn form_decoded(value: &str, decoded: &str, bytes: ByteSet) -> Option<&'static str> {
-    let d = decoded.as_bytes();
-    let cmd_statement = d.len() > 3
-        && (d[..3].eq_ignore_ascii_case(b"if+") || d[..4].eq_ignore_ascii_case(b"for+"));
-    if !bytes.any(PLUS)
-        || value.bytes().any(|b| b == b' ')
-        || !(cmd_statement || d.iter().any(|&b| b == b'(' || b == b'%'))
-    {
-        return None;
-    }
-    let spaced = value.replace('+', " ");
-    let decoded = percent_decode_deep(&spaced);
-    judge_any(decoded.as_bytes())
-}
-
-/// Whether a `%` is followed by a hex digit, `u`/`U` or another `%`: only then can
-/// percent-decoding change the value (`50% off`, `100%` decode to themselves), so the
-/// decoder's allocation is skipped for the rest.
-fn has_escape(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'%', v).any(|p| {
-        v.get(p + 1)
-            .is_some_and(|&c| c.is_ascii_hexdigit() || matches!(c, b'u' | b'U' | b'%'))
-    })
 }
 
 /// Which interesting bytes a value holds: one bit per class, one table lookup per byte, so
@@ -863,117 +813,6 @@ fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
         return Some("imagemagick-coder");
     }
     judge_start(v, 0, Start::Value, false)
-}
-
-/// Character references inside a percent-encoded value (`&lt;!--#exec%20cmd=&quot;…`): the
-/// two encodings peeled in the order a server and a template apply them.
-fn layered_encoding(value: &str, bytes: ByteSet) -> Option<&'static str> {
-    if !bytes.all(PERCENT | AMP) || !has_escape(value.as_bytes()) || !value.contains(';') {
-        return None;
-    }
-    let decoded = percent_decode_deep(value);
-    let twice = html_entity_decode(&decoded);
-    (twice != decoded && twice != value)
-        .then(|| judge_any(twice.as_bytes()))
-        .flatten()
-}
-
-/// A value spelled with JavaScript/JSON escapes (`\u003b\u0020id`, `\u0025 0a…`): a JSON
-/// decoder or a script unescapes them before the string reaches a shell, so the decoded
-/// value is judged (percent escapes it reveals decoded too). `\uHHHH` triggers this, and so
-/// does a C/JavaScript byte escape `\xHH` of a shell metacharacter (`127.0.0.1\x3bid`,
-/// `a\x7cid`, `x\x0aid`, `\x26\x26`, `\x24(id)`): a string literal's unescaping (JSON
-/// tooling, `printf`, `echo -e`, a script's `unescape`) turns it into the separator before
-/// the shell reads the line. Other `\x` escapes (`C:\xampp`, `\x41`) spell no separator
-/// and are left as the shell reads them; once one separator escape is there, every
-/// `\xHH` is decoded (`\x3b\x69\x64` spells `;id`).
-fn unicode_escaped(value: &str) -> Option<&'static str> {
-    let v = value.as_bytes();
-    let hex = |h: &[u8]| h.iter().all(u8::is_ascii_hexdigit);
-    let escape = memchr::memchr_iter(b'\\', v)
-        .take(64)
-        .any(|p| match v.get(p + 1) {
-            Some(b'u') => v.get(p + 2..p + 6).is_some_and(hex),
-            Some(b'x') => v.get(p + 2..p + 4).is_some_and(|h| {
-                hex(h)
-                    && matches!(
-                        u8::from_str_radix(std::str::from_utf8(h).unwrap_or("0"), 16),
-                        Ok(b';' | b'|' | b'&' | b'\n' | b'\r' | b'`' | b'$')
-                    )
-            }),
-            _ => false,
-        });
-    if !escape {
-        return None;
-    }
-    let decoded = backslash_hex_decode(value);
-    if decoded == value {
-        return None;
-    }
-    if has_escape(decoded.as_bytes()) {
-        let twice = percent_decode_deep(&decoded);
-        if twice != decoded {
-            return judge_any(twice.as_bytes()).or_else(|| judge_any(decoded.as_bytes()));
-        }
-    }
-    judge_any(decoded.as_bytes())
-}
-
-/// Most attribute values and text nodes of an XML document judged one by one.
-const MAX_XML_VALUES: usize = 32;
-
-/// An XML document (`<?xml …?><root><a probe="cat /etc/passwd"></a></root>`): the
-/// application reads its attribute values and text nodes, and each of those is a value that
-/// can land in a shell, judged as if it came alone (character references decoded).
-fn xml_document(value: &str) -> Option<&'static str> {
-    if !value.trim_start().starts_with("<?xml") {
-        return None;
-    }
-    let v = value.as_bytes();
-    let mut found = 0;
-    let mut i = 0;
-    while i < v.len() && found < MAX_XML_VALUES {
-        // An attribute value `="…"` or a text node `>…<`; both delimiters are ASCII, so
-        // the slices fall on character boundaries.
-        let (close, from) = match (v[i], v.get(i + 1)) {
-            (b'=', Some(&q @ (b'"' | b'\''))) => (q, i + 2),
-            (b'>', Some(_)) => (b'<', i + 1),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let Some(len) = v[from..].iter().position(|&b| b == close) else {
-            break;
-        };
-        let text = value[from..from + len].trim();
-        if !text.is_empty() {
-            found += 1;
-            let text = html_entity_decode(text);
-            if let Some(reason) = judge_any(text.as_bytes()) {
-                return Some(reason);
-            }
-        }
-        i = from + len;
-    }
-    None
-}
-
-/// A whole value that is a JSON array or object (`["a","b;id"]`, `{"q":["x","y|id"]}`): the
-/// application decodes it and hands each string on, so each string value is judged as if it
-/// came alone, its escapes decoded (by the walker the SQLi grammar shares,
-/// [`crate::json_doc`]). The document's own quotes and commas hide a command from the
-/// whole-value scan (`;id"]` reads `id"]` as one quoted word). Keys name fields and are not
-/// judged; a string of one character holds no command. Asked only of values no other check
-/// flagged.
-fn json_strings(value: &str) -> Option<&'static str> {
-    crate::json_doc::string_values(value, |s| {
-        if s.len() < 2 {
-            None
-        } else {
-            judge_any(s.as_bytes())
-        }
-    })
 }
 
 /// [`judge`] for a decoded value, through [`judge_plain`] when it has no structure left
@@ -8950,9 +8789,6 @@ fn shell_syntax(b: u8) -> bool {
     )
 }
 
-#[cfg(test)]
-mod tests;
-
 /// A word of prose after a command line: letters (any case), with a closing clause mark,
 /// and no program's name (`shows`, `high`, `CPU`, `modules,`).
 fn prose_token(t: &[u8]) -> bool {
@@ -9347,3 +9183,6 @@ fn placeholders_between_words(v: &[u8], plus: bool) -> bool {
                 && vocabulary::lookup_bytes(&t.to_ascii_lowercase()).is_none()
         })
 }
+
+#[cfg(test)]
+mod tests;
