@@ -1,3 +1,4 @@
+use super::scan::{dead_start, letter_words_at_least, no_command_word, StartFinder, START_BYTE};
 use super::*;
 
 fn hit(v: &str) -> bool {
