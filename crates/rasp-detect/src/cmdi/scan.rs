@@ -6,10 +6,11 @@
 //! follows it, and the scan runs over every byte of each value with structure, so it is
 //! tuned (table lookups, vectorised searches) apart from the rules that judge a start.
 
+use super::word::ifs_at;
 use super::{
-    classify, closes_tag, ifs_at, is_blank, is_sep, one_of, trim_blanks, vocabulary, ByteSet,
-    CommandWord, AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT, LF, LT, MAX_ARGS, MAX_STARTS,
-    MAX_WORD, PAREN, PIPE, PROSE, SEMI,
+    classify, closes_tag, is_blank, is_sep, one_of, trim_blanks, vocabulary, ByteSet, CommandWord,
+    AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT, LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN,
+    PIPE, PROSE, SEMI,
 };
 
 /// Bytes the command-start scan of [`judge`] acts on.
@@ -260,7 +261,7 @@ pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
 /// letter.
 ///
 /// [`judge_start`]: super::judge_start
-/// [`read_command_word`]: super::read_command_word
+/// [`read_command_word`]: super::word::read_command_word
 pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
     let rest = v.get(at..).unwrap_or_default();
     let rest = &rest[rest.iter().take_while(|&&b| is_blank(b, plus)).count()..];

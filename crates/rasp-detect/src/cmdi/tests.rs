@@ -1,4 +1,5 @@
 use super::scan::{dead_start, letter_words_at_least, no_command_word, StartFinder, START_BYTE};
+use super::word::{Word, IDENT_BYTE, WORD_BYTE};
 use super::*;
 
 fn hit(v: &str) -> bool {
