@@ -6,11 +6,12 @@
 //! follows it, and the scan runs over every byte of each value with structure, so it is
 //! tuned (table lookups, vectorised searches) apart from the rules that judge a start.
 
+use super::classify::{classify, CommandWord};
 use super::word::ifs_at;
 use super::{
-    classify, closes_tag, is_blank, is_sep, one_of, trim_blanks, vocabulary, ByteSet, CommandWord,
-    AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT, LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN,
-    PIPE, PROSE, SEMI,
+    closes_tag, is_blank, is_sep, one_of, trim_blanks, vocabulary, ByteSet, AMP, BACKSLASH,
+    BACKTICK, BRACE, CR, DOLLAR, GT, LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN, PIPE, PROSE,
+    SEMI,
 };
 
 /// Bytes the command-start scan of [`judge`] acts on.

@@ -1,3 +1,7 @@
+use super::classify::{
+    classify_name, executable_name_bytes, in_etc, is_glob, versioned, versioned_bytes, GLOB_BYTE,
+    PLAIN_NAME_BYTE,
+};
 use super::scan::{dead_start, letter_words_at_least, no_command_word, StartFinder, START_BYTE};
 use super::word::{Word, IDENT_BYTE, WORD_BYTE};
 use super::*;

@@ -4,9 +4,10 @@
 //! Separate because it decides what the word *is* (the bytes a shell would run), not what
 //! the word means; [`super::classify`] judges the result.
 
+use super::classify::known_command;
 use super::scan::Start;
 use super::vocabulary::Tier;
-use super::{is_blank, is_sep, known_command, vocabulary, MAX_WORD};
+use super::{is_blank, is_sep, vocabulary, MAX_WORD};
 
 /// Read the command word at `at` the way a shell would see it; returns the word (lower-case,
 /// quotes/escapes/empty expansions removed), the index just after it, and whether
