@@ -2,6 +2,7 @@ use super::classify::{
     classify_name, executable_name_bytes, in_etc, is_glob, versioned, versioned_bytes, GLOB_BYTE,
     PLAIN_NAME_BYTE,
 };
+use super::code::SUPERGLOBALS;
 use super::scan::{dead_start, letter_words_at_least, no_command_word, StartFinder, START_BYTE};
 use super::shell::dev_mentions;
 use super::word::{Word, IDENT_BYTE, WORD_BYTE};
