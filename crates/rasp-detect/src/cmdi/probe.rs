@@ -9,9 +9,10 @@
 use super::arguments::{has_shell_arguments, host_name, FILE_READERS};
 use super::classify::{classify, in_scratch_dir, path_to_run, program_file_name, CommandWord};
 use super::scan::{after_data_token, Start};
+use super::token::{opening_separator, trim_blanks};
 use super::windows::windows_program_path;
 use super::word::{ifs_at, read_command_word};
-use super::{is_blank, is_sep, opening_separator, trim_blanks, MAX_ARGS};
+use super::{is_blank, is_sep, MAX_ARGS};
 use crate::data_shape::is_ipv4;
 
 /// `;w${IFS}`, `&& history`, `; read -t 10`, `& dropbear -p 2222`, `& conhost calc.exe`,

@@ -3,7 +3,9 @@ use super::classify::{
     PLAIN_NAME_BYTE,
 };
 use super::code::SUPERGLOBALS;
-use super::scan::{dead_start, letter_words_at_least, no_command_word, StartFinder, START_BYTE};
+use super::scan::{
+    dead_start, last_sep, letter_words_at_least, no_command_word, StartFinder, START_BYTE,
+};
 use super::shell::dev_mentions;
 use super::word::{Word, IDENT_BYTE, WORD_BYTE};
 use super::*;
