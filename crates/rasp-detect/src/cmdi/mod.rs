@@ -17,6 +17,7 @@ mod arguments;
 mod classify;
 mod code;
 mod encoding;
+mod markup;
 mod options;
 mod powershell;
 mod probe;
@@ -37,7 +38,7 @@ use arguments::{
     skip_wrapper_options, submitted_line, BARE_PRINTERS, FILE_READERS, WRAPPERS,
 };
 use classify::{
-    base_is, classify, executable_name, in_scratch_dir, known_command, last_segment, oddly_cased,
+    classify, executable_name, in_scratch_dir, known_command, last_segment, oddly_cased,
     path_to_run, program_file_name, program_variable, CommandWord,
 };
 use code::{
@@ -47,6 +48,10 @@ use code::{
 use encoding::{
     form_decoded, greek_semicolon, has_escape, json_strings, layered_encoding, unicode_escaped,
     wide_separator, xml_document,
+};
+use markup::{
+    closing_span_of_words, code_span_end, code_span_in_question, html_start_tag,
+    markdown_code_span, span_in_sentence, span_runs_probe, strip_harmless_spans,
 };
 use powershell::{
     alias_to_command, char_code_call, cmdlet_redirected_to_file, cmdlet_with_parameters,
@@ -67,9 +72,9 @@ use shell::{
 };
 use token::{
     brand_ampersand, capitalised_item_before, command_after_one_token, few_plain_words_to_end,
-    glued_ampersand_word, glued_word_piece, in_product_comment, lone_after_one_token,
-    one_token_before, one_token_to_end, opens_with_line_break, operand_command_in_name_list,
-    product_comment_field, quote_breakout, trim_blanks,
+    glued_ampersand_word, glued_word_piece, lone_after_one_token, one_token_before,
+    one_token_to_end, opens_with_line_break, operand_command_in_name_list, product_comment_field,
+    quote_breakout, trim_blanks,
 };
 use tool::{
     escape_after_keystroke, git_ext_transport, imagemagick_coder, imagemagick_pipe,
@@ -393,50 +398,6 @@ fn script_here(t: &[u8]) -> bool {
         n.first()
             .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'_')
     })
-}
-
-/// `v` with every backtick pair whose text is a [`harmless_chain`] replaced by one plain
-/// word, or `None` when no span qualifies. A span stays within a line; at most eight spans
-/// are read.
-fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(v.len());
-    let mut i = 0;
-    let mut changed = false;
-    for _ in 0..8 {
-        let Some(open) = memchr::memchr(b'`', &v[i..]).map(|p| i + p) else {
-            break;
-        };
-        let Some(close) = memchr::memchr(b'`', &v[open + 1..]).map(|p| open + 1 + p) else {
-            break;
-        };
-        let text = &v[open + 1..close];
-        out.extend_from_slice(&v[i..open]);
-        // A span of prose stands between blanks or punctuation; spans glued to each other
-        // or to a word (`` `echo x``expr 5 + 5` ``, commix's probe) are substitutions
-        // building one word.
-        let set_off = (open == 0
-            || matches!(v[open - 1], b' ' | b'\t' | b'"' | b'\'')
-            || (v[open - 1] == b'(' && (open == 1 || !matches!(v[open - 2], b'$' | b'<' | b'>'))))
-            && v.get(close + 1).is_none_or(|&b| {
-                matches!(
-                    b,
-                    b' ' | b'\t' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
-                )
-            });
-        if set_off
-            && !text.is_empty()
-            && !text.iter().any(|&b| b == b'\n' || b == b'\r')
-            && harmless_chain_with(text, true)
-        {
-            out.extend_from_slice(b"snippet");
-            changed = true;
-        } else {
-            out.extend_from_slice(&v[open..=close]);
-        }
-        i = close + 1;
-    }
-    out.extend_from_slice(&v[i..]);
-    changed.then_some(out)
 }
 
 /// `If x > 5 && y < 3 then return true || false`: pseudo-code or a logic question, `&&` and
@@ -891,109 +852,6 @@ fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     found
 }
 
-/// Whether the `>` at `gt` ends an HTML tag: `</span>`, `<span>`, `<b class="x">`. A process
-/// substitution `>(cmd)` follows a command or a blank, never a tag name.
-fn closes_tag(v: &[u8], gt: usize) -> bool {
-    let from = gt.saturating_sub(256);
-    let Some(lt) = v[from..gt]
-        .iter()
-        .rposition(|&b| b == b'<')
-        .map(|p| from + p)
-    else {
-        return false;
-    };
-    if v[lt..gt].contains(&b'>') {
-        return false;
-    }
-    let tag = &v[lt..=gt];
-    let close = tag.get(1) == Some(&b'/');
-    let name_at = 1 + usize::from(close);
-    let name = tag[name_at..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    if name == 0 || !tag[name_at].is_ascii_alphabetic() {
-        return false;
-    }
-    // `</span>`, `<span>`, or a start tag with quoted attributes
-    name_at + name + 1 == tag.len() || (!close && html_start_tag(tag))
-}
-
-/// `<dd class="x">`, `<a href='…' hidden>`: a start tag whose attributes are HTML's
-/// `name="value"` pairs (at least one quoted value) closed by `>`. Markup, not `<` redirecting
-/// a command's input: a shell never writes `=` glued to a quoted string before a `>`.
-fn html_start_tag(v: &[u8]) -> bool {
-    let v = &v[..v.len().min(512)];
-    let name = v[1..]
-        .iter()
-        .take_while(|b| b.is_ascii_alphanumeric())
-        .count();
-    let mut i = 1 + name;
-    let mut quoted = 0;
-    // each attribute: blanks, a name, optionally `=` and a quoted value (bounded by `v`)
-    while i < v.len() {
-        while i < v.len() && matches!(v[i], b' ' | b'\t' | b'\n') {
-            i += 1;
-        }
-        match v.get(i) {
-            Some(b'>') => return quoted > 0,
-            Some(b'/') if v.get(i + 1) == Some(&b'>') => return quoted > 0,
-            _ => {}
-        }
-        let n = v[i..]
-            .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
-            .count();
-        if n == 0 {
-            return false;
-        }
-        i += n;
-        if v.get(i) == Some(&b'=') {
-            let q = match v.get(i + 1) {
-                Some(&q @ (b'"' | b'\'')) => q,
-                _ => return false,
-            };
-            match v[i + 2..].iter().position(|&b| b == q) {
-                Some(p) => i += 2 + p + 1,
-                None => return false,
-            }
-            quoted += 1;
-        }
-    }
-    false
-}
-
-/// Whether the backtick before `at` opens a Markdown code span inside prose: a blank before
-/// it, and after the closing backtick a blank and a letter,
-/// or end-of-sentence punctuation.
-fn markdown_code_span(v: &[u8], at: usize, plus: bool) -> bool {
-    let open = at.saturating_sub(1);
-    // A span glued to `(` is as likely `$(`…`)`. A span opening the value counts when
-    // prose follows it (`` `ls` shows nothing ``), as below.
-    if open > 0 && !is_blank(v[open - 1], plus) {
-        return false;
-    }
-    // ``Mozilla/5.0 (X11; `id`)``: inside a User-Agent's comment fields a backtick is no
-    // Markdown; a header is not prose.
-    if in_product_comment(v, open, plus) {
-        return false;
-    }
-    let span = &v[at..v.len().min(at + 64)];
-    let Some(close) = span.iter().position(|&b| b == b'`') else {
-        return false;
-    };
-    let after = &span[close + 1..];
-    match after {
-        [b, c, ..] if is_blank(*b, plus) => c.is_ascii_alphabetic(),
-        // Punctuation ends the sentence or clause; glued to more text (`` `id`.png ``, a
-        // file name an upload handler passes to a shell) it is part of the same word.
-        [b'.' | b',' | b')' | b':' | b'?' | b'!', rest @ ..] => {
-            rest.first().is_none_or(|&c| !c.is_ascii_alphanumeric())
-        }
-        _ => false,
-    }
-}
-
 /// Whether an apostrophe between two letters (`isn't`, `it's`) follows `end` on the command's
 /// line, the value holds an odd number of `'` and no `"`, and no `#` comments out the rest:
 /// the shell then meets an unterminated quote whatever the application put around the value
@@ -1056,237 +914,6 @@ fn nouns_joined(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
         && head.len() <= 32
         && head.iter().all(u8::is_ascii_alphabetic)
         && v[end..].iter().all(|&b| is_blank(b, plus))
-}
-
-/// Programs that print a file named as their operand.
-const SPAN_FILE_READERS: &[&[u8]] = &[
-    b"cat", b"head", b"tail", b"tac", b"nl", b"base64", b"xxd", b"strings", b"od", b"less", b"more",
-];
-
-/// Programs that open a connection to the host or URL named as their operand.
-const NETWORK_CALLS: &[&[u8]] = &[b"curl", b"wget", b"nc", b"ncat", b"netcat", b"socat"];
-
-/// ``hello `whoami` world``, ``run `cat config.php` lol``, ``see `curl evil.tld` ``: a code
-/// span between words of prose that holds a probe an injection sends: a reconnaissance
-/// command that runs bare (`whoami`, `id`, `uname`), a program that prints a secrets file
-/// (`config.php`, `/etc/passwd`; ``I tried `cat file.txt` `` reads one of no worth to an
-/// attacker), or one that calls a host. Inside a double-quoted
-/// argument the span runs wherever it sits; a help text's span shows an everyday command
-/// line (``Run `npm install` first``, ``Type `ls` to list``), which stays quiet.
-///
-/// `v` is the span's text up to its closing backtick, `whole` the value, `at` where the
-/// span's text opens.
-fn span_runs_probe(word: &[u8], whole: &[u8], at: usize, v: &[u8], end: usize, plus: bool) -> bool {
-    let rest = trim_blanks(v.get(end..).unwrap_or_default(), plus);
-    let operand = rest
-        .split(|&b| is_blank(b, plus))
-        .find(|t| !t.is_empty() && t[0] != b'-')
-        .unwrap_or_default();
-    let named = |list: &[&[u8]]| list.iter().any(|&n| base_is(word, n));
-    // ``Type `whoami` to see your user``: a help text tells the reader to type the
-    // command; a comment that smuggles one in has no such verb before it.
-    let prev = whole[..at.saturating_sub(1).min(whole.len())]
-        .trim_ascii_end()
-        .rsplit(|&b| b == b' ')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let instructed = [
-        &b"type"[..],
-        b"run",
-        b"enter",
-        b"try",
-        b"use",
-        b"execute",
-        b"call",
-    ]
-    .contains(&prev.as_slice());
-    // A text with several code spans (``So `id` behaves as a boolean option for `--id
-    // -5` ``) documents a program's interface; a smuggled command needs one span.
-    let one_span = memchr::memchr_iter(b'`', whole).take(3).count() == 2;
-    (rest.is_empty()
-        && !instructed
-        && one_span
-        && (std::str::from_utf8(word).is_ok_and(vocabulary::runs_alone)
-            || (word == b"id" && !id_named_in_prose(whole, at, end))))
-        || (named(SPAN_FILE_READERS)
-            && (options::application_secret(operand) || options::system_secret(operand)))
-        || (named(NETWORK_CALLS) && operand.contains(&b'.'))
-}
-
-/// ``the `id` field``, ``its `id` is``, ``pass an `id` param``: developers' prose names a
-/// record's `id` key in a code span, after a determiner or before the noun it qualifies;
-/// ``Nice photo `id` thanks`` names neither. The span's word runs from `at` to `end`.
-fn id_named_in_prose(v: &[u8], at: usize, end: usize) -> bool {
-    let before = v[..at.saturating_sub(1).min(v.len())].trim_ascii_end();
-    let prev = before
-        .rsplit(|&b| b == b' ')
-        .next()
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let after = v.get(end + 1..).unwrap_or_default().trim_ascii_start();
-    let next: Vec<u8> = after
-        .iter()
-        .take(16)
-        .take_while(|b| b.is_ascii_alphabetic())
-        .map(u8::to_ascii_lowercase)
-        .collect();
-    const DETERMINERS: &[&[u8]] = &[
-        b"the", b"a", b"an", b"its", b"their", b"your", b"my", b"our", b"this", b"that", b"each",
-        b"every", b"same", b"by", b"with", b"and", b"or", b"user", b"record", b"row",
-    ];
-    const NOUNS: &[&[u8]] = &[
-        b"field",
-        b"fields",
-        b"attribute",
-        b"column",
-        b"property",
-        b"key",
-        b"param",
-        b"parameter",
-        b"value",
-        b"of",
-        b"is",
-        b"and",
-        b"or",
-        b"prop",
-        b"selector",
-        b"column",
-        b"must",
-        b"should",
-        b"in",
-        b"from",
-    ];
-    DETERMINERS.contains(&prev.as_slice()) || NOUNS.contains(&next.as_slice())
-}
-
-/// Whether the code span opening before `at` and closing at `close` sits inside a sentence:
-/// a word of two or more letters before it and after it (`` try `git pull --rebase` first
-/// ``), and nothing in it that chains, substitutes or redirects (`;`, `|`, `&`, `$`, `<`,
-/// `>`). Such a span shows a command to a reader; an injection puts its command where the
-/// shell reads it, not between the words of a sentence.
-fn span_in_sentence(v: &[u8], at: usize, close: usize) -> bool {
-    let open = at - 1;
-    // `Hmm... `, `Note: `: a word of prose may end in its own punctuation.
-    let word_before = v[..open].strip_suffix(b" ").is_some_and(|b| {
-        let punct = b
-            .iter()
-            .rev()
-            .take(3)
-            .take_while(|&&c| matches!(c, b'.' | b',' | b':' | b'!' | b'?'))
-            .count();
-        b[..b.len() - punct]
-            .iter()
-            .rev()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .count()
-            >= 2
-    });
-    let word_after = v
-        .get(close + 1..)
-        .and_then(|a| a.strip_prefix(b" "))
-        .is_some_and(|a| a.iter().take_while(|c| c.is_ascii_alphabetic()).count() >= 2);
-    word_before
-        && word_after
-        && !v[at..close]
-            .iter()
-            .any(|&b| matches!(b, b';' | b'|' | b'&' | b'$' | b'<' | b'>' | b'`'))
-}
-
-/// ``try `pip install requests` ``, ``then run `docker compose up` ``: a Markdown code span
-/// that closes the value after a word of prose shows a command line of three or more plain
-/// words (a program, a subcommand, its operand). An injected substitution runs something
-/// that shows: a probe's name alone or with a host (`` `curl attacker` ``), options, paths,
-/// domains, numbers or a pipe, which this leaves to the substitution rules, as it does a
-/// span after a one-letter or data token.
-fn closing_span_of_words(v: &[u8], at: usize, plus: bool) -> bool {
-    let open = at.wrapping_sub(1);
-    if v.get(open) != Some(&b'`') || open < 3 || v[open - 1] != b' ' {
-        return false;
-    }
-    let prose_word = v[..open - 1]
-        .iter()
-        .rev()
-        .take_while(|c| c.is_ascii_alphabetic())
-        .count()
-        >= 2;
-    let span = &v[at..v.len().min(at + 64)];
-    let Some(close) = span.iter().position(|&b| b == b'`') else {
-        return false;
-    };
-    let tail = &v[at + close + 1..];
-    let ends_value = tail.len() <= 8
-        && tail
-            .iter()
-            .all(|&b| is_blank(b, plus) || matches!(b, b'.' | b'!' | b'?'));
-    let mut tokens = span[..close]
-        .split(|&b| b == b' ')
-        .filter(|t| !t.is_empty());
-    let words = tokens.clone().count();
-    let plain = tokens.all(|t| {
-        t[0].is_ascii_alphabetic()
-            && t.iter()
-                .all(|&b| b.is_ascii_alphabetic() || matches!(b, b'-' | b'_'))
-    });
-    prose_word && ends_value && (3..=5).contains(&words) && plain
-}
-
-/// The end of the code span that [`markdown_code_span`] found opening before `at`: its
-/// closing backtick.
-fn code_span_end(v: &[u8], at: usize) -> usize {
-    at + memchr::memchr(b'`', &v[at..]).unwrap_or(v.len() - at)
-}
-
-/// ``why does `cat file | grep x` hang?``, ``Use `$(pwd)` in your script``: one Markdown
-/// code span inside a sentence (words of prose on both sides, nothing of a shell's outside
-/// the span), as a question or a help text shows a command line. An injection puts its
-/// command where the shell reads it; it does not wrap it in a sentence of plain words.
-fn code_span_in_question(v: &[u8]) -> bool {
-    if v.len() > 200 {
-        return false;
-    }
-    let mut ticks = memchr::memchr_iter(b'`', v);
-    let (Some(open), Some(close), None) = (ticks.next(), ticks.next(), ticks.next()) else {
-        return false;
-    };
-    let (before, after) = (&v[..open], &v[close + 1..]);
-    let plain = |t: &[u8]| {
-        t.iter().all(|&b| {
-            b.is_ascii_alphanumeric()
-                || matches!(b, b' ' | b',' | b'.' | b'?' | b'!' | b':' | b'\'')
-        })
-    };
-    let words = |t: &[u8]| {
-        t.split(|&b| b == b' ')
-            .map(|w| {
-                w.strip_suffix(b"?")
-                    .or_else(|| w.strip_suffix(b"."))
-                    .unwrap_or(w)
-            })
-            .filter(|w| w.len() >= 2 && w.iter().all(u8::is_ascii_alphabetic))
-            .count()
-    };
-    // The span is set off by blanks, as prose writes it; `x`id`` glues it to a word.
-    let set_off = before.last().is_some_and(|&b| b == b' ')
-        && after
-            .first()
-            .is_none_or(|&b| matches!(b, b' ' | b'?' | b'.' | b','));
-    // A question (`… hang?`), or a span that only substitutes one command's output
-    // (`` `$(pwd)` ``) as a placeholder in a help text.
-    let inner = &v[open + 1..close];
-    let placeholder = inner.len() > 3
-        && inner.starts_with(b"$(")
-        && inner.ends_with(b")")
-        && inner[2..inner.len() - 1].iter().all(u8::is_ascii_lowercase);
-    let question = v.trim_ascii_end().ends_with(b"?");
-    set_off
-        && (question || placeholder)
-        && plain(before)
-        && plain(after)
-        && words(before) >= 1
-        && words(after) >= 1
-        && words(before) + words(after) >= 3
-        && !v[open + 1..close].contains(&b'\n')
 }
 
 /// Programs that only filter the text on their standard input (given plain words, they

@@ -7,11 +7,12 @@
 //! tuned (table lookups, vectorised searches) apart from the rules that judge a start.
 
 use super::classify::{classify, CommandWord};
+use super::markup::closes_tag;
 use super::token::trim_blanks;
 use super::word::ifs_at;
 use super::{
-    closes_tag, is_blank, is_sep, one_of, vocabulary, ByteSet, AMP, BACKSLASH, BACKTICK, BRACE, CR,
-    DOLLAR, GT, LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN, PIPE, PROSE, SEMI,
+    is_blank, is_sep, one_of, vocabulary, ByteSet, AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT,
+    LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN, PIPE, PROSE, SEMI,
 };
 
 /// Bytes the command-start scan of [`judge`] acts on.
