@@ -5,14 +5,15 @@
 //! or a code span must be told apart from a redirection or a substitution.
 
 use super::classify::base_is;
+use super::harmless::harmless_chain_with;
 use super::token::{in_product_comment, trim_blanks};
-use super::{harmless_chain_with, is_blank, options, vocabulary};
+use super::{is_blank, options, vocabulary};
 
 /// `v` with every backtick pair whose text is a [`harmless_chain`] replaced by one plain
 /// word, or `None` when no span qualifies. A span stays within a line; at most eight spans
 /// are read.
 ///
-/// [`harmless_chain`]: super::harmless_chain
+/// [`harmless_chain`]: super::harmless::harmless_chain
 pub(super) fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
     let mut out = Vec::with_capacity(v.len());
     let mut i = 0;
