@@ -6,10 +6,11 @@
 //! arguments: these rules read what follows the word, not the word or what precedes it.
 
 use super::classify::{base_is, classify, executable_name, system_binary, CommandWord};
+use super::prose::{one_of, PROSE};
 use super::scan::Start;
 use super::vocabulary::Tier;
 use super::word::{ifs_at, read_command_word};
-use super::{is_blank, is_sep, one_of, vocabulary, MAX_ARGS, PROSE};
+use super::{is_blank, is_sep, vocabulary, MAX_ARGS};
 use crate::data_shape::is_ipv4;
 
 /// A command that runs bare ([`vocabulary::runs_alone`], `whoami`, `uname`) and is the whole

@@ -6,7 +6,8 @@
 //! decide that the command line is one a developer types every day.
 
 use super::classify::{classify, CommandWord};
-use super::{is_blank, vocabulary, MAX_ARGS, MAX_PROSE_PARTS};
+use super::prose::MAX_PROSE_PARTS;
+use super::{is_blank, vocabulary, MAX_ARGS};
 use crate::data_shape::is_ipv4;
 
 /// `./build.sh`, `./app.py`: a file named in the working directory, not a dot-file or a

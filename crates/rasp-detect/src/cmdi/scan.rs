@@ -8,11 +8,12 @@
 
 use super::classify::{classify, CommandWord};
 use super::markup::closes_tag;
+use super::prose::{one_of, PROSE};
 use super::token::trim_blanks;
 use super::word::ifs_at;
 use super::{
-    is_blank, is_sep, one_of, vocabulary, ByteSet, AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT,
-    LF, LT, MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN, PIPE, PROSE, SEMI,
+    is_blank, is_sep, vocabulary, ByteSet, AMP, BACKSLASH, BACKTICK, BRACE, CR, DOLLAR, GT, LF, LT,
+    MAX_ARGS, MAX_STARTS, MAX_WORD, PAREN, PIPE, SEMI,
 };
 
 /// Bytes the command-start scan of [`judge`] acts on.

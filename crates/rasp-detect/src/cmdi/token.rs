@@ -7,8 +7,9 @@
 
 use super::arguments::{BARE_PRINTERS, WRAPPERS};
 use super::classify::{classify, CommandWord};
+use super::prose::{one_of, title_case, PROSE};
 use super::scan::last_sep;
-use super::{is_blank, is_sep, one_of, title_case, vocabulary, MAX_ARGS, MAX_WORD, PROSE};
+use super::{is_blank, is_sep, vocabulary, MAX_ARGS, MAX_WORD};
 
 /// Whether the value before the separator that opened the start at `at` is one token
 /// (`abc` in `abc; id`): a parameter's value, not a sentence.

@@ -6,10 +6,11 @@
 //! escapes, `%` expands, and keywords are case-blind.
 
 use super::classify::{known_command, CommandWord};
+use super::prose::one_of;
 use super::scan::Start;
 use super::vocabulary::Tier;
 use super::word::{identifier_len, read_command_word};
-use super::{is_blank, is_sep, one_of, vocabulary, MAX_ARGS, MAX_WORD};
+use super::{is_blank, is_sep, vocabulary, MAX_ARGS, MAX_WORD};
 
 /// `%SystemRoot%\system32\cmd.exe`, `%WINDIR%\System32\WindowsPowerShell\v1.0\powershell.exe`:
 /// a program named by a path under one of cmd's directory variables. The program is the last
