@@ -6,9 +6,10 @@
 //! string that is a command line, which [`string_runs_command`] judges.
 
 use super::classify::{known_command, path_to_run};
+use super::judge::judge_start;
 use super::scan::Start;
 use super::shell::dev_tcp;
-use super::{judge_start, MAX_ARGS, MAX_STARTS};
+use super::{MAX_ARGS, MAX_STARTS};
 
 /// `new java.lang.ProcessBuilder(#cmd)).(#p.start())`, `new ProcessBuilder("id").start()`:
 /// Java's process API constructed and started. Its argument is often a variable of the

@@ -5,7 +5,8 @@
 //! Separate because none of it judges a command: each function peels one layer and hands
 //! the result back to the judge, and the judge never needs to know how a value was spelled.
 
-use super::{judge_any, ByteSet, AMP, GREEK, PERCENT, PLUS};
+use super::judge::judge_any;
+use super::{ByteSet, AMP, GREEK, PERCENT, PLUS};
 use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
 
 /// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄` or `｀`: only those become a separator or

@@ -5,10 +5,11 @@
 //! which neither the sh nor the cmd rules read.
 
 use super::classify::{classify, CommandWord};
+use super::judge::judge_start;
 use super::scan::Start;
 use super::vocabulary::Tier;
 use super::word::{identifier_len, read_command_word};
-use super::{is_blank, is_sep, judge_start, vocabulary, MAX_ARGS, MAX_STARTS, MAX_WORD};
+use super::{is_blank, is_sep, vocabulary, MAX_ARGS, MAX_STARTS, MAX_WORD};
 
 /// .NET and COM types PowerShell scripts instantiate to open sockets, download or start
 /// programs (lower case; compared without case, with or without the `System.` prefix).

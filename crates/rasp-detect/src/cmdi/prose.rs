@@ -154,7 +154,7 @@ pub(super) fn prose_ampersand(v: &[u8], end: usize, plus: bool) -> bool {
 /// Whether the word at `at..end` ends the value after a lone spaced `&` that follows one
 /// word of letters (`fork & knife`): see the `Tool` arm of [`judge_start`].
 ///
-/// [`judge_start`]: super::judge_start
+/// [`judge_start`]: super::judge::judge_start
 pub(super) fn nouns_joined(v: &[u8], at: usize, end: usize, plus: bool) -> bool {
     let before = trim_blanks(&v[..at], plus);
     let Some((&b'&', head)) = before.split_last() else {

@@ -18,7 +18,7 @@ use super::{
 
 /// Bytes the command-start scan of [`judge`] acts on.
 ///
-/// [`judge`]: super::judge
+/// [`judge`]: super::judge::judge
 pub(super) static START_BYTE: [bool; 256] = crate::byte_set(b";|&\n\r\\$<>`{");
 
 /// [`START_BYTE`] without `<` and `>`: those act only before a `(` (`<(`, `>(`, process
@@ -238,7 +238,7 @@ pub(super) enum Scan {
 /// Nor where the word there is [`no_command_word`]: most starts in prose and markup open a
 /// line or clause with such a word, and skip the look back over the line and the word reader.
 ///
-/// [`judge_start`]: super::judge_start
+/// [`judge_start`]: super::judge::judge_start
 pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
     v.get(at)
         .is_none_or(|&c| c >= 0x80 || matches!(c, b';' | b'|' | b'\n' | b'\r'))
@@ -263,7 +263,7 @@ pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
 /// before classifying, open with known pairs; and no PowerShell call operator opens with a
 /// letter.
 ///
-/// [`judge_start`]: super::judge_start
+/// [`judge_start`]: super::judge::judge_start
 /// [`read_command_word`]: super::word::read_command_word
 pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
     let rest = v.get(at..).unwrap_or_default();

@@ -8,11 +8,12 @@
 
 use super::arguments::{duration_len, has_shell_arguments, skip_wrapper_options};
 use super::classify::{classify, variable_name, CommandWord};
+use super::judge::judge_start;
 use super::scan::Start;
 use super::token::trim_blanks;
 use super::vocabulary::Tier;
 use super::word::{identifier_len, read_command_word};
-use super::{is_blank, is_sep, judge_start, options, vocabulary, MAX_ARGS, MAX_STARTS, MAX_WORD};
+use super::{is_blank, is_sep, options, vocabulary, MAX_ARGS, MAX_STARTS, MAX_WORD};
 
 /// `(id)`, `( cat /etc/passwd )`, `{ id; }`: a whole value that is a subshell or a brace
 /// group runs its first word as a command, as tightly as after a separator. Only the group

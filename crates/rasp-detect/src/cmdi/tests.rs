@@ -1,13 +1,16 @@
 use super::classify::{
-    classify_name, executable_name_bytes, in_etc, is_glob, versioned, versioned_bytes, GLOB_BYTE,
-    PLAIN_NAME_BYTE,
+    classify, classify_name, executable_name, executable_name_bytes, in_etc, is_glob, versioned,
+    versioned_bytes, CommandWord, GLOB_BYTE, PLAIN_NAME_BYTE,
 };
-use super::code::SUPERGLOBALS;
+use super::code::{jndi_lookup, php_code, server_side_include, SUPERGLOBALS};
+use super::judge::judge_start;
 use super::scan::{
-    dead_start, last_sep, letter_words_at_least, no_command_word, StartFinder, START_BYTE,
+    dead_start, last_sep, letter_words_at_least, no_command_word, scan_starts, Scan, Start,
+    StartFinder, Starts, START_BYTE,
 };
-use super::shell::dev_mentions;
-use super::word::{Word, IDENT_BYTE, WORD_BYTE};
+use super::shell::{dev_mentions, dev_tcp};
+use super::vocabulary::Tier;
+use super::word::{read_command_word, Word, IDENT_BYTE, WORD_BYTE};
 use super::*;
 
 fn hit(v: &str) -> bool {

@@ -24,7 +24,7 @@ pub(super) fn read_command_word(
 /// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
 /// every start): the word is built where the caller keeps it, not copied out of a call.
 ///
-/// [`judge_start`]: super::judge_start
+/// [`judge_start`]: super::judge::judge_start
 #[inline(always)]
 /// The length of one redirection at the start of `v` with its blanks (`2>/dev/null `,
 /// `</dev/null `, `&>/dev/null `, `>&2 `, `>>log `), if `v` opens with one and a word follows.
