@@ -12,6 +12,21 @@
 //! words (`/???/c?t`), variables run as commands (`;$CMD`, `${SHELL} -c`), Shellshock
 //! function definitions and calls of code-execution functions (`system('…')`) are attacks
 //! too. Nothing is executed.
+//!
+//! # Map
+//!
+//! This file holds the entry ([`detect`]), the order in which a value is tried, and the byte
+//! classes every part reads. The parts, in the order a value meets them:
+//!
+//! - `scan` finds where commands start; `word` reads the command word at a start the way a
+//!   shell would, `classify` says what the word names and `arguments` weighs what follows it.
+//! - `judge` runs the whole-value checks and judges each start, asking the grammar of
+//!   `shell`, `windows` and `powershell`, the calls of other languages (`code`), programs
+//!   with their own escapes (`tool`) and bare probes (`probe`).
+//! - `token`, `markup`, `prose` and `harmless` only quiet a hit: a data token before a
+//!   separator, tags and code spans, sentences about commands, ordinary program lines.
+//! - `encoding` peels encodings and wrappers and hands the value back to the judge.
+//! - [`vocabulary`] lists the programs; `options` finds argument injection.
 
 mod arguments;
 mod classify;
