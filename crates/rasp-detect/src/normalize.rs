@@ -126,7 +126,7 @@ fn spells_a_folded_character(b: &[u8]) -> bool {
         )
     }))
     // U+1680, U+2000..U+200A, U+202F, U+205F, the Kelvin sign, U+3000
-    || (leads & FOLD_LEAD_3 != 0 && memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(|i| {
+    || (leads & FOLD_LEAD_3 != 0 && any_three_byte_lead(b, |i| {
         matches!(
             (b[i], at(i, 1), at(i, 2)),
             (0xe1, Some(0x9a), Some(0x80))
@@ -143,6 +143,24 @@ fn spells_a_folded_character(b: &[u8]) -> bool {
             (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e))
         )
     }))
+}
+
+/// Whether `found` holds for the offset of some byte `E1`, `E2` or `E3` of `b` (asked in
+/// order, stopping at the first yes): the leads of the three-byte characters
+/// [`fold_to_ascii`] replaces, and of typographic punctuation (`’`, `—`), CJK punctuation and
+/// kana, which prose holds many of. The AVX2 searcher is set up once rather than at each
+/// byte found (which `memchr3_iter` does, through its run-time dispatch); the same offsets
+/// either way.
+fn any_three_byte_lead(b: &[u8], mut found: impl FnMut(usize) -> bool) -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::Three;
+        static THREE: std::sync::OnceLock<Option<Three>> = std::sync::OnceLock::new();
+        if let Some(three) = THREE.get_or_init(|| Three::new(0xe1, 0xe2, 0xe3)) {
+            return three.iter(b).any(&mut found);
+        }
+    }
+    memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).any(found)
 }
 
 /// [`FOLD_LEAD`] bits: the lead bytes each search of [`spells_a_folded_character`] looks
@@ -838,6 +856,38 @@ fn window_cut(s: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn three_byte_leads_are_the_searched_offsets() {
+        let texts: [&[u8]; 8] = [
+            b"",
+            "plain ascii text with no lead at all".as_bytes(),
+            "it\u{2019}s \u{2014} \u{3000}\u{3001}\u{1680}\u{212a}".as_bytes(),
+            "\u{65e5}\u{672c}\u{8a9e}\u{306e}\u{6587}\u{3002}\u{ff0c}".as_bytes(),
+            b"\xe1\xe2\xe3\xe1",
+            b"\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3\xe1\xe2\xe3x",
+            "a long line of ordinary prose, longer than one vector, with a curly quote \u{2019} near its end".as_bytes(),
+            "\u{3000} ideographic space first, then forty more bytes of ASCII text".as_bytes(),
+        ];
+        for b in texts {
+            let mut seen = Vec::new();
+            assert!(!any_three_byte_lead(b, |i| {
+                seen.push(i);
+                false
+            }));
+            let searched: Vec<usize> = memchr::memchr3_iter(0xe1, 0xe2, 0xe3, b).collect();
+            assert_eq!(seen, searched, "{b:?}");
+            // stops at the first yes, as `any` does
+            if let Some(&first) = searched.first() {
+                let mut asked = Vec::new();
+                assert!(any_three_byte_lead(b, |i| {
+                    asked.push(i);
+                    true
+                }));
+                assert_eq!(asked, [first]);
+            }
+        }
+    }
 
     /// The lead bits of a value are the OR of its bytes' table entries, on the short and
     /// the vectorised path, and a value holds a folded spelling exactly when a character

@@ -1464,8 +1464,18 @@ fn nul_cut_script_name(value: &str) -> bool {
     }
     // The first NUL, and the text after its spelling.
     let raw = memchr::memchr(0, b).map(|i| (i, i + 1));
-    let pct = memchr::memmem::find(b, b"%00").map(|i| (i, i + 3));
-    let pct25 = memchr::memmem::find(b, b"%2500").map(|i| (i, i + 5));
+    // (prebuilt searchers: `memmem::find` builds one per call, which cost more than the
+    // search on the short values that get here)
+    static ESCAPED_NUL: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new(b"%00"),
+                memchr::memmem::Finder::new(b"%2500"),
+            ]
+        });
+    let [pct, pct25] = &*ESCAPED_NUL;
+    let pct = pct.find(b).map(|i| (i, i + 3));
+    let pct25 = pct25.find(b).map(|i| (i, i + 5));
     let Some((nul, after)) = [raw, pct, pct25].into_iter().flatten().min() else {
         return false;
     };
