@@ -320,6 +320,120 @@ pub(crate) fn comparison_in_prose(value: &str) -> bool {
         || matches!(toks[1..], [T::Number, T::Plain | T::Literal])
 }
 
+/// Whether `value` is a formula of propositional logic over one-letter variables (`not (p
+/// and q) = (not p) or (not q)`, `(a or b) and c`, `p -> q`, `~p | q`): every word is a
+/// single letter or a connective (`and`, `or`, `not`, `xor`, `nand`, `nor`, `implies`, `iff`,
+/// `true`, `false`), and the rest is blanks, brackets and the symbols of operators
+/// (`= ! ~ < > - | & ^`), with no comment marker. Without a quote, digit, `;`, `#` or comment, SQL
+/// reads it only as a bare expression over one-letter columns, which no attacker can count
+/// on (the grammar judges that reading): the model, which scores the connectives and
+/// brackets, has nothing to add. Textbooks and homework write De Morgan's laws this way.
+///
+/// ```text
+/// "not (p and q) = (not p) or (not q)" -> true     "1 or 1=1"  -> false
+/// "(p or q) and r"                      -> true     "x' or 'a"  -> false
+/// ```
+pub(crate) fn propositional_logic(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 256
+        || !b.iter().all(|&c| LOGIC_FORMULA[usize::from(c)])
+        || memchr::memmem::find(b, b"--").is_some()
+    {
+        return false;
+    }
+    let (mut variables, mut connectives) = (0usize, 0usize);
+    for w in b
+        .split(|c| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        if w.len() == 1 {
+            variables += 1;
+        } else if LOGIC_CONNECTIVES
+            .iter()
+            .any(|k| w.eq_ignore_ascii_case(k.as_bytes()))
+        {
+            connectives += 1;
+        } else {
+            return false;
+        }
+    }
+    let symbols = b
+        .iter()
+        .any(|c| matches!(c, b'|' | b'&' | b'^' | b'~' | b'>'));
+    variables >= 2 && (connectives > 0 || symbols)
+}
+
+/// The words of a formula besides its variables (see [`propositional_logic`]).
+const LOGIC_CONNECTIVES: [&str; 10] = [
+    "and", "or", "not", "xor", "nand", "nor", "implies", "iff", "true", "false",
+];
+
+/// The bytes of a formula (see [`propositional_logic`]).
+static LOGIC_FORMULA: [bool; 256] = {
+    let mut t = crate::byte_set(b" \t()=!~<>-|&^");
+    let mut c = 0;
+    while c < 26 {
+        t[b'a' as usize + c] = true;
+        t[b'A' as usize + c] = true;
+        c += 1;
+    }
+    t
+};
+
+/// Whether `value` is a run of C-family assignment statements of which at least one is a
+/// compound assignment (`x >>= 2; y <<= 1;`, `total += n; i -= 1`): each statement a name,
+/// an assignment operator (`=`, `+=`, `-=`, `*=`, `/=`, `%=`, `&=`, `|=`, `^=`, `<<=`,
+/// `>>=`) and a number or a name, the statements ended by `;`. SQL has no compound
+/// assignment (`<<=` and `>>=` are PostgreSQL's network containment, which compares two
+/// addresses, never a name and a number), and without a quote, comment or call the value
+/// can leave no literal; the `;` the model scores ends nothing but a line of code.
+///
+/// ```text
+/// "x >>= 2; y <<= 1;" -> true      "1; drop table t" -> false
+/// "x = 1; y = 2"      -> false (no compound operator: the grammar's and the model's)
+/// ```
+pub(crate) fn compound_assignments(value: &str) -> bool {
+    let b = value.trim_ascii().as_bytes();
+    if b.len() > 256 {
+        return false;
+    }
+    let b = b.strip_suffix(b";").unwrap_or(b);
+    let mut compound = false;
+    for (n, stmt) in b.split(|&c| c == b';').enumerate() {
+        if n >= 16 {
+            return false;
+        }
+        let t = stmt.trim_ascii();
+        let name_end = t
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+            .unwrap_or(t.len());
+        if name_end == 0 || t[0].is_ascii_digit() {
+            return false;
+        }
+        let rest = t[name_end..].trim_ascii_start();
+        let Some(op_end) = [
+            "<<=", ">>=", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "=",
+        ]
+        .iter()
+        .find(|op| rest.starts_with(op.as_bytes()))
+        .map(|op| op.len()) else {
+            return false;
+        };
+        compound |= op_end > 1;
+        let operand = rest[op_end..].trim_ascii();
+        let operand = operand.strip_prefix(b"-").unwrap_or(operand);
+        if operand.is_empty()
+            || !operand
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+        {
+            return false;
+        }
+    }
+    compound
+}
+
 /// The SQL keywords of a condition (see [`comparison_in_prose`]).
 const CONDITION_WORDS: [&str; 12] = [
     "and", "or", "xor", "not", "is", "in", "like", "between", "null", "true", "false", "unknown",

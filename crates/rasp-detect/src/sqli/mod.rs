@@ -210,6 +210,11 @@ fn parenthetical_suffix(p: &grammar::Parser<'_>, i: usize, e: usize) -> bool {
 /// glued to a quote (`admin' or 'x`, `parents' or yours`) or a value that starts with a
 /// quote that opens no quoted word, or a digit, is left to the model.
 ///
+/// The sentence may be quoted whole in the other kind of quote (`"She said 'yes' or
+/// 'no'"`, a line of dialogue): in that quote's literal the outer quotes close an empty
+/// literal before the sentence and open one after it, leaving the same sentence bare; in
+/// the inner quote's literal they are text.
+///
 /// ```
 /// use rasp_detect::sqli::quoted_words_in_prose;
 /// assert!(quoted_words_in_prose("Is it 'like' or 'love'?"));
@@ -218,9 +223,22 @@ fn parenthetical_suffix(p: &grammar::Parser<'_>, i: usize, e: usize) -> bool {
 /// assert!(!quoted_words_in_prose("hello 'or 1=1' there"));
 /// assert!(quoted_words_in_prose("Rename 'usr' -> 'user'"));
 /// assert!(!quoted_words_in_prose("Rename 'usr' <- 'user'"));
+/// assert!(quoted_words_in_prose("\"She said 'yes' or 'no'\""));
+/// assert!(!quoted_words_in_prose("\"x' or 'y'='y\""));
 /// ```
 pub fn quoted_words_in_prose(value: &str) -> bool {
     let b = value.trim_ascii().as_bytes();
+    // a sentence quoted whole, in the quote its words do not use
+    if let [q @ (b'"' | b'\''), inner @ .., last] = b {
+        if last == q && !inner.contains(q) && quoted_words_in_sentence(inner.trim_ascii()) {
+            return true;
+        }
+    }
+    quoted_words_in_sentence(b)
+}
+
+/// [`quoted_words_in_prose`] of a sentence trimmed of blanks.
+fn quoted_words_in_sentence(b: &[u8]) -> bool {
     // (a value may open with a quoted word: `'and' vs 'or'`)
     let opens_quoted_word = matches!(b, [b'\'' | b'"', c, ..] if c.is_ascii_alphabetic());
     if !(b.first().is_some_and(u8::is_ascii_alphabetic) || opens_quoted_word)
@@ -1623,6 +1641,15 @@ fn decide(
         }
     };
 
+    // `12 Main St'-- -`, `Smith' #`, `O'Neil'/*`: whatever the field holds, a quote glued
+    // to it closes the application's literal and an empty comment cuts off the rest of the
+    // query (see [`closed_then_cut`]).
+    if let Start::InQuote(q @ (b'\'' | b'"')) = st {
+        if closed_then_cut(s, q) {
+            return Some("string-break+comment");
+        }
+    }
+
     // `1 desc, 2 asc--`, `price asc -- x`, `2,1--`: in `ORDER BY <value>` a sort list
     // then a comment cuts off what the application put after its ORDER BY (the LIMIT,
     // the tenant filter of a UNION'd branch). A sort list with no comment is what the
@@ -2144,6 +2171,15 @@ fn decide(
                 .then_some("having-where")
         }
         Some(Kind::Kw(Kw::Limit)) => {
+            // `1 OFFSET 0 ROWS FETCH NEXT (SELECT 1/0) ROWS ONLY`: a whole paging clause
+            // whose count computes something (see [`paging_clause`])
+            if !quoted
+                && ((start_kind == StartKind::Number && i == 1)
+                    || (start_kind == StartKind::Empty && i == 0))
+                && paging_clause(&mut p, i)
+            {
+                return Some("limit");
+            }
             p.take_flags();
             let e = p.operand(i + 1, 0)?;
             let e = if p.k(e) == Some(Kind::Comma) {
@@ -2578,6 +2614,88 @@ fn sort_clause_tail(p: &Parser<'_>) -> bool {
     procedure_analyse(p, i) || into_file(p, i) || (clause && lone_statement_tail(p, i))
 }
 
+/// Most clauses [`paging_clause`] reads: `LIMIT`, `OFFSET` and `FETCH` once each, and one
+/// more for a dialect that repeats one.
+const MAX_PAGING_CLAUSES: usize = 4;
+
+/// `1 OFFSET 0 ROWS FETCH NEXT (SELECT 1/0) ROWS ONLY`, `1 OFFSET (SELECT …) ROWS`, `1
+/// LIMIT 5 OFFSET 1/0`, `FETCH FIRST (SELECT COUNT(*) FROM users) ROWS ONLY`: from token `i`
+/// to the end of the value, the paging clauses of MSSQL, Oracle and PostgreSQL (`OFFSET n
+/// [ROW|ROWS]`, `FETCH FIRST|NEXT [n] ROW|ROWS ONLY|WITH TIES`) and of MySQL and SQLite
+/// (`LIMIT n [, m | OFFSET m]`), where one count or offset is an expression that computes
+/// something: a sub-query, a `CASE`, an attack function, or a division by zero. An
+/// application pastes a page parameter unquoted after its `ORDER BY`; the database evaluates
+/// the expression, so the page shown (or the error raised) answers the attacker's question.
+/// A page of constants is what the parameter is for; prose (`fetch next page`) forms no
+/// clause.
+fn paging_clause(p: &mut Parser<'_>, mut j: usize) -> bool {
+    let w = |p: &Parser<'_>, k: usize, x: &str| p.text(k).eq_ignore_ascii_case(x);
+    let rows = |p: &Parser<'_>, k: usize| w(p, k, "rows") || w(p, k, "row");
+    p.take_flags();
+    let mut zero_divisor = false;
+    let mut clauses = 0;
+    while j < p.len() {
+        if clauses == MAX_PAGING_CLAUSES || !p.kw_is(j, Kw::Limit) {
+            return false;
+        }
+        let count = if w(p, j, "fetch") {
+            if !(w(p, j + 1, "first") || w(p, j + 1, "next")) {
+                return false;
+            }
+            j + 2
+        } else if w(p, j, "limit") || w(p, j, "offset") {
+            j + 1
+        } else {
+            return false;
+        };
+        let fetch = count == j + 2;
+        j = if fetch && rows(p, count) {
+            count
+        } else {
+            let Some(e) = p.expr(count, 0) else {
+                return false;
+            };
+            zero_divisor |= divides_by_zero(p, count, e);
+            e
+        };
+        if w(p, count - 1, "limit") && (p.k(j) == Some(Kind::Comma)) {
+            let Some(e) = p.expr(j + 1, 0) else {
+                return false;
+            };
+            zero_divisor |= divides_by_zero(p, j + 1, e);
+            j = e;
+        }
+        if rows(p, j) {
+            j += 1;
+        } else if fetch {
+            return false;
+        }
+        if fetch {
+            if w(p, j, "only") {
+                j += 1;
+            } else if w(p, j, "with") && w(p, j + 1, "ties") {
+                j += 2;
+            } else {
+                return false;
+            }
+        }
+        clauses += 1;
+    }
+    let f = p.take_flags();
+    clauses > 0 && (zero_divisor || f & (SUBQ | CASE | STRONG_FUNC) != 0)
+}
+
+/// Whether tokens `[from, to)` divide by a literal zero (`1/0`, `5/0.0`): an expression an
+/// error-based probe writes, since no page count or offset is one.
+fn divides_by_zero(p: &Parser<'_>, from: usize, to: usize) -> bool {
+    (from..to.min(p.len())).any(|k| {
+        p.k(k) == Some(Kind::Op)
+            && p.text(k) == "/"
+            && p.k(k + 1) == Some(Kind::Num)
+            && p.text(k + 1).bytes().all(|c| c == b'0' || c == b'.')
+    })
+}
+
 /// `INTO OUTFILE '/path'` / `INTO DUMPFILE '/path'` at token `i`, reaching the end of the
 /// value with at most the export options after the path (`FIELDS TERMINATED BY ','`, `LINES
 /// TERMINATED BY 0x…`: words, literals and numbers): MySQL writes the result to the
@@ -2673,6 +2791,59 @@ fn quoted_columns_from(p: &Parser<'_>, truncated: bool) -> bool {
         schema = true;
     }
     e == p.len() && (items >= 2 || schema)
+}
+
+/// The longest value [`closed_then_cut`] reads: an address, a name, a search term.
+const MAX_CLOSED_FIELD: usize = 256;
+
+/// `12 Main St'-- -`, `John Smith'#`, `Apt 4B' /*`, `O'Neil'--`: the `admin'--` bypass
+/// after any ordinary field value, blanks included. In `… = '<value>'` the last quote `q`
+/// of the value closes the application's literal and the comment after it swallows the
+/// rest of the query (the password test, the tenant filter). The quote is glued to the
+/// field's text (a letter, digit or dot before it); the comment runs to the end of the
+/// value, on one line, and carries no text (`--`, `-- -`, `--+`, `#`, `/*`): a dash pair
+/// in prose goes on with words (`She's the best -- really`). Every earlier quote of that
+/// kind is an apostrophe between letters (`O'Neil`), so the last one is the first to
+/// close anything: a sentence that quotes a word (`I said 'hi'--`, a quote after a blank)
+/// or a quote after a blank (an inch mark, `BAMBOO SOAP 1 '#`) stays quiet. The text is
+/// what a field holds (see [`plain_prefix`]).
+fn closed_then_cut(s: &str, q: u8) -> bool {
+    let b = s.as_bytes();
+    if b.len() > MAX_CLOSED_FIELD {
+        return false;
+    }
+    let Some(k) = memchr::memrchr(q, b) else {
+        return false;
+    };
+    if k == 0 || !(b[k - 1].is_ascii_alphanumeric() || b[k - 1] == b'.') {
+        return false;
+    }
+    let rest = b[k + 1..].trim_ascii_start();
+    let body = if rest.starts_with(b"--") || rest.starts_with(b"/*") {
+        &rest[2..]
+    } else if rest.starts_with(b"#") {
+        &rest[1..]
+    } else {
+        return false;
+    };
+    if body
+        .iter()
+        .any(|&c| c.is_ascii_alphanumeric() || c == b'\n' || c == b'\r' || c == q)
+    {
+        return false;
+    }
+    let field = &b[..k];
+    field.iter().any(u8::is_ascii_alphanumeric)
+        && field.iter().enumerate().all(|(j, &c)| {
+            if c == q {
+                // an apostrophe inside a name, between two letters
+                j > 0 && b[j - 1].is_ascii_alphabetic() && b[j + 1].is_ascii_alphabetic()
+            } else {
+                c.is_ascii_alphanumeric()
+                    || c >= 0x80
+                    || matches!(c, b' ' | b'.' | b'_' | b'-' | b'@' | b'+' | b',' | b':')
+            }
+        })
 }
 
 /// Is the literal a value closes (`admin'`, `1'`, `x@y.com'`, `'`) something an attacker
@@ -2873,11 +3044,20 @@ fn statement_tail(p: &Parser<'_>, i: usize) -> bool {
 /// test is in force whatever option the statement ends with. The test before the clause is
 /// between constants only (no word: the reader may have taken prose's words into the
 /// expression, `1 or 1=1 is a tautology in every logic`), and a sentence after a tautology
-/// runs longer than four words.
+/// runs longer than four words. Nor does a clause open with a word that only continues an
+/// expression or names it (`IN`, `IS`, `LIKE`, `BETWEEN`, `NOT`, `AS`): after a complete test
+/// SQL needs its operand syntax (`IN (`), and without it the words are prose saying where the
+/// test holds (`1 OR 1 = 1 in boolean algebra`, `1=1 as expected`).
 fn dialect_clause(p: &Parser<'_>, i: usize) -> bool {
     let n = p.len();
     (0..i).all(|k| p.k(k) != Some(Kind::Word))
         && matches!(p.k(i), Some(Kind::Word | Kind::Kw(_)))
+        && !matches!(
+            p.k(i),
+            Some(Kind::Kw(
+                Kw::BinOp | Kw::Is | Kw::In | Kw::Between | Kw::Not | Kw::As
+            ))
+        )
         && n - i <= 4
         && (i..n).all(|k| {
             matches!(

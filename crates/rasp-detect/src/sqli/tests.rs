@@ -3068,20 +3068,34 @@ fn syntax_error_probes() {
         let reason = detect(v, Context::Param).map(|d| d.reason);
         assert_eq!(reason, Some("syntax-probe"), "{v:?}");
     }
-    // one quote alone, also encoded: a probe or a stray keystroke (policy, see probe.rs)
+    // a quote-balance probe: an optional signed number, then unmatched quotes and blanks
+    // only, also encoded (policy, round 39: see probe.rs)
     for v in [
-        "'",
-        "\"",
-        " ' ",
-        "%27",
-        "%22",
-        "%2527",
-        "1'",
+        "'", "\"", " ' ", "%27", "%22", "%2527", "1'", "12\"", "-1'", "+7\"", "3.5'", "1' ''",
+        "0 '", "99'''", "'\t", "1%27", "-1%27", "%2522", "1%20%27",
+    ] {
+        let reason = detect(v, Context::Param).map(|d| d.reason);
+        assert_eq!(reason, Some("syntax-probe"), "{v:?}");
+    }
+    // balanced empty literals, a number and a quote followed by more, a word and a quote,
+    // a lone backtick or backslash, a sign with no number
+    for v in [
+        "''",
+        "\"\"",
+        "''''",
+        "12\" pizza",
+        "6' 2\"",
+        "Santhia'",
+        "perche'",
+        "citta'",
+        "`",
+        "1234`",
+        "\\",
+        "1.'",
         "Jones'",
         "Jones'.",
         "12\".",
         "5'11\"",
-        "12\"",
         "O'Brien",
         "''",
         "\"\"",
@@ -3439,5 +3453,134 @@ fn machine_spelled_number_before_a_connective() {
         "2 or 1",
     ] {
         assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Round 39: the `admin'--` bypass after an ordinary field value with blanks (an address, a
+/// full name): the value's last quote, glued to its text, closes the application's literal
+/// and an empty comment cuts the query off. Prose with a dash pair goes on with words.
+#[test]
+fn closing_quote_then_comment_after_any_field_value() {
+    for v in [
+        "12 Main St'-- -",
+        "12%20Main%20St%27--%20-",
+        "John Smith'--",
+        "Apt 4B' -- ",
+        "Smith'#",
+        "Mary Ann'  #",
+        "O'Neil'/*",
+        "D'Angelo Rossi'--+",
+        "12 Main St\"-- -",
+        "New York, NY 10001'--",
+        "user.name@example.com'/**/",
+    ] {
+        assert_eq!(
+            detect(v, Context::Param).map(|d| d.reason),
+            Some("string-break+comment"),
+            "{v:?}"
+        );
+    }
+    for v in [
+        "She's the best -- really",
+        "I said 'hi' -- bye",
+        "'Tis the season -- enjoy",
+        "Rock 'n' roll -- classic",
+        "it's 5 o'clock -- go home",
+        "the Jones' -- our neighbours",
+        "BAMBOO SOAP 1 '#",
+        "He said 'yes'",
+        "Main St' is closed",
+        "Paris France'#comment",
+        "12 Main St -- apt 4",
+    ] {
+        assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+    }
+}
+
+/// Round 39: paging clauses (MSSQL/Oracle/PostgreSQL `OFFSET … ROWS FETCH …`, MySQL and
+/// SQLite `LIMIT … OFFSET …`) whose count or offset computes something.
+#[test]
+fn paging_clause_with_a_subquery_or_an_error() {
+    for v in [
+        "1 OFFSET 0 ROWS FETCH NEXT (SELECT 1/0) ROWS ONLY",
+        "1 OFFSET (SELECT 1/0) ROWS",
+        "0 OFFSET (SELECT CASE WHEN 1=1 THEN 1 ELSE 1/0 END) ROWS",
+        "5 OFFSET 1/0",
+        "1 FETCH NEXT (SELECT 1) ROWS ONLY",
+        "10 OFFSET 0 ROWS FETCH FIRST (SELECT COUNT(*) FROM users) ROWS WITH TIES",
+        "10 LIMIT 5 OFFSET (SELECT 1/0)",
+        "10 LIMIT 1/0, 5",
+        "OFFSET (SELECT 1/0) ROWS",
+        "FETCH FIRST (SELECT 1/0) ROWS ONLY",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "fetch next page",
+        "offset 10 rows",
+        "skip the first 10 rows and fetch the next 5",
+        "fetch first 10 rows only",
+        "10 offset 1/2",
+        "limit 1/0 errors",
+    ] {
+        assert!(!hit(v), "false positive {v:?}");
+    }
+}
+
+/// Round 39: look-alikes of SQL in prose and code, quiet in every engine (the grammar and
+/// the model): prose after a boolean expression, propositional logic over one-letter
+/// variables, a sentence quoted whole with quoted words joined by `or`, C compound
+/// assignments.
+#[test]
+fn logic_prose_dialogue_and_compound_assignments_stay_quiet() {
+    let d = crate::Detectors::default();
+    for v in [
+        "1 OR 1 = 1 in boolean algebra",
+        "1 or 1=1 is a tautology",
+        "1=1 as expected",
+        "not (p and q) = (not p) or (not q)",
+        "(p or q) and r = (p and r) or (q and r)",
+        "not (a or b) = (not a) and (not b)",
+        "p -> q = ~p | q",
+        "\"She said 'yes' or 'no'\"",
+        "\"He asked 'red' or 'blue' today\"",
+        "'Is it \"tea\" or \"coffee\"?'",
+        "x >>= 2; y <<= 1;",
+        "n <<= 3; m >>= 1",
+        "total += n; i -= 1;",
+        "flags |= mask; bits &= ~0",
+    ] {
+        let r = d.check(crate::AttackKind::Sqli, v, Context::Param);
+        assert!(r.is_none(), "flagged {v:?}: {r:?}");
+    }
+    for v in [
+        "1 OR 1 = 1",
+        "1 or 1=1 allow filtering",
+        "1 or 1=1 in (1)",
+        "\"x' or 'y'='y\"",
+        "x' or 'y'='y",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "not (p and q) = (not p) or (not q)",
+        "(a or b) and c",
+        "p -> q",
+    ] {
+        assert!(crate::data_shape::propositional_logic(v), "not logic {v:?}");
+    }
+    for v in ["1 or 1=1", "x' or 'a", "admin or password", "p--q and r"] {
+        assert!(!crate::data_shape::propositional_logic(v), "logic {v:?}");
+    }
+    for v in ["x >>= 2; y <<= 1;", "a += 1", "a_b *= -2;"] {
+        assert!(crate::data_shape::compound_assignments(v), "not code {v:?}");
+    }
+    for v in [
+        "x = 1; y = 2",
+        "1; drop table t",
+        "x += 'a'",
+        "x >>= (select 1)",
+    ] {
+        assert!(!crate::data_shape::compound_assignments(v), "code {v:?}");
     }
 }

@@ -889,9 +889,10 @@ fn judge_decoded(value: &str, ctx: Context) -> Option<&'static str> {
 
 /// The value judged, given its [`classes::of`] and whether it was decoded from escapes.
 fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Option<&'static str> {
-    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge.
+    // Cheap exit: with none of these there is no dot, separator, scheme or encoding to judge,
+    // and the only file a bare word names is a private key's (`id_rsa`).
     if classes & RELEVANT == 0 {
-        return None;
+        return sensitive::bare_private_key(value).then_some("sensitive-file");
     }
     // Fast path for plain ASCII text with no separator and nothing to decode (most prose):
     // only a scheme, a lone `..` segment or a sensitive file name can matter, and all three
@@ -905,7 +906,9 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
         if colon && (opens_with_scheme(trimmed) || embedded_scheme(value)) {
             return Some("scheme");
         }
-        if ctx == Context::PathSegment && is_dot_segment(value.trim().as_bytes()) {
+        // (plain ASCII with nothing to decode: its dots are typed, unless an escape layer
+        // decoded them)
+        if lone_climb(value.trim().as_bytes(), ctx, !decoded) {
             return Some("climb");
         }
         if colon && data_stream(value) {
@@ -917,6 +920,7 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
         }
         return (sensitive::names_sensitive_file(value)
             || sensitive::secret_file(value, false, segment)
+            || sensitive::app_secret_file(value)
             || (classes & AMP_TILDE != 0 && sensitive::short_name_target(value)))
         .then_some("sensitive-file");
     }
@@ -1288,6 +1292,7 @@ fn judge_canonical_as(
     }
     if sensitive::names_sensitive_file(canon)
         || sensitive::secret_file(canon, classes & SLASH != 0, ctx == Context::PathSegment)
+        || sensitive::app_secret_file(canon)
     {
         return Some("sensitive-file");
     }
@@ -1778,8 +1783,13 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
     // them keeps the other characters whole.
     let b = canon.as_bytes();
     if memchr::memchr(b'/', b).is_none() {
-        // A lone `..` is only a climb where the value *is* one path segment.
-        return ctx == Context::PathSegment && is_dot_segment(b);
+        // A lone `..` is only a climb where the value *is* one path segment, or a whole
+        // parameter (see [`lone_climb`]).
+        // (A segment is judged as canonicalised, a parameter trimmed of blanks.)
+        return match ctx {
+            Context::PathSegment => is_dot_segment(b),
+            _ => lone_climb(trim_blanks(b), ctx, typed),
+        };
     }
     let mut depth: i32 = 0;
     // Whether the segment before is a directory name: no blank, quote, bracket or other
@@ -2670,6 +2680,23 @@ fn trim_blanks(seg: &[u8]) -> &[u8] {
     &seg[start..end]
 }
 
+/// Whether `b`, a whole value with no separator (trimmed of blanks), climbs on its own
+/// (`typed`: whether its dots are the text a person typed, not spelled for a decoder):
+/// - as one segment of the request's path, any dot segment ([`is_dot_segment`]);
+/// - as a whole parameter, exactly `..` spelled for a decoder (`%2e%2e`, `.%2e`,
+///   `%252e%252e`, `&#46;&#46;`, fullwidth dots): a file or directory parameter handed the
+///   parent directory (`dir=%2e%2e`) lists or reads one level above its base, and only a
+///   traversal scan encodes a dot, which needs no encoding in a URL. The two dots typed
+///   (`..`) stay quiet: two blind benign testers of an earlier round sent them as an
+///   ordinary value; and an ellipsis (`...`) is prose's.
+fn lone_climb(b: &[u8], ctx: Context, typed: bool) -> bool {
+    match ctx {
+        Context::PathSegment => is_dot_segment(b),
+        Context::Param => !typed && b == b"..",
+        _ => false,
+    }
+}
+
 /// `..`, `...`, `....` (a `../`-stripping filter turns `....//` into `../`), and `..;x`
 /// (Tomcat/Jetty path parameters).
 fn is_dot_segment(b: &[u8]) -> bool {
@@ -3059,7 +3086,11 @@ mod tests {
         let mut segs = canon.split('/').take(MAX_SEGMENTS).peekable();
         let first = segs.peek().copied().unwrap_or("");
         if !canon.contains('/') {
-            return ctx == Context::PathSegment && is_dot_segment_plain(first);
+            return match ctx {
+                Context::PathSegment => is_dot_segment_plain(first),
+                Context::Param => first.trim_matches([' ', '\t']) == "..",
+                _ => false,
+            };
         }
         let mut depth: i32 = 0;
         let absolute = canon.starts_with('/');
@@ -4513,10 +4544,11 @@ mod tests {
             assert!(!hit(v), "{v}");
         }
         assert!(detect("..", Context::PathSegment).is_some());
-        // A parameter that is only `..` stays quiet: testers writing ordinary values send it,
-        // and it climbs only where an application joins parameters into a path
-        // (`platform=..&resource-type=..`, CVE-2020-3452), a case left open.
+        // A parameter that is only `..` typed stays quiet: testers writing ordinary values
+        // send it (see [`lone_climb`]); spelled for a decoder it is a traversal scan's.
         assert!(detect("..", Context::Param).is_none());
+        assert!(detect(" .. ", Context::Param).is_none());
+        assert!(detect("...", Context::Param).is_none());
     }
 
     #[test]
@@ -4971,6 +5003,113 @@ mod prose {
             "x.php; y.jpg",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn application_tree_secrets_named_as_a_whole_value() {
+        for v in [
+            // framework settings with credentials
+            "settings.py",
+            "mysite/local_settings.py",
+            "appsettings.json",
+            "appsettings.Staging.json",
+            "app/etc/local.xml",
+            "configuration.php",
+            "LocalSettings.php",
+            "config.inc.php",
+            "application.yaml",
+            "bootstrap.properties",
+            "application-dev.properties",
+            "config/application-prod.yml",
+            "parameters.yml",
+            "settings.py.bak",
+            // private keys
+            "id_rsa",
+            "ID_ECDSA",
+            " id_ed25519 ",
+            "keys/server.ppk",
+            "ssl/privkey.pem",
+            // database dumps and files
+            "backup.sql",
+            "db/prod-2024.sql.gz",
+            "users.dump",
+            "./data/app.sqlite3",
+            "site.sql.zip",
+            // cloud and infrastructure secrets
+            "credentials.json",
+            "config/serviceAccountKey.json",
+            "client_secret_1234.apps.googleusercontent.com.json",
+            "terraform.tfstate",
+            "infra/prod.auto.tfvars",
+            "vars.tfvars.json",
+            // deployment configurations and logs
+            "sftp-config.json",
+            ".vscode/sftp.json",
+            ".ftpconfig",
+            "docker-compose.yml",
+            "docker-compose.prod.yaml",
+            "wp-content/debug.log",
+            // encoded
+            "settings%2epy",
+            "config%2Fdatabase.yml",
+        ] {
+            assert_eq!(
+                detect(v, Context::Param).map(|d| d.reason),
+                Some("sensitive-file"),
+                "{v:?}"
+            );
+        }
+        for v in [
+            // prose and documentation naming one
+            "edit settings.py and restart",
+            "see appsettings.json docs",
+            "how to write docker-compose.yml",
+            "https://example.com/docs/settings.py",
+            // ordinary upload names and words
+            "report.pdf",
+            "config.png",
+            "settings.png",
+            "settings",
+            "credentials",
+            "backup",
+            "id_rsa.pub",
+            "id_card",
+            "docker-compose",
+            "package.json",
+            "index.php",
+            "application.pdf",
+            "sql.txt",
+            "dump.tar.gz",
+            "my-settings.py",
+            "compose.yml",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn a_lone_parent_spelled_for_a_decoder() {
+        for v in [
+            "%2e%2e",
+            ".%2e",
+            "%2E.",
+            "%252e%252e",
+            " %2e%2e ",
+            "&#46;&#46;",
+        ] {
+            assert_eq!(
+                detect(v, Context::Param).map(|d| d.reason),
+                Some("climb"),
+                "{v:?}"
+            );
+        }
+        for v in ["..", "...", ". .", "%2e", "%2e%2e%2e", "a..", "..a"] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
+        for v in ["..", "%2e%2e"] {
+            assert!(detect(v, Context::PathSegment).is_some(), "missed {v:?}");
+            assert!(detect(v, Context::Cookie).is_none(), "flagged {v:?}");
         }
     }
 }

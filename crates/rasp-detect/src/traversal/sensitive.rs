@@ -168,6 +168,12 @@ const ANYWHERE: &[&str] = &[
     // Terraform state (every managed secret in clear).
     "storage/logs/laravel.log",
     "app/etc/env.php",
+    // Magento 1's database settings; WordPress's debug log (queries, paths and whatever a
+    // plugin dumps, written inside the served tree); the VS Code SFTP extension's server
+    // password, often deployed with the site.
+    "app/etc/local.xml",
+    "wp-content/debug.log",
+    ".vscode/sftp.json",
     "sites/default/settings.php",
     ".m2/settings.xml",
     ".pypirc",
@@ -1725,7 +1731,9 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     lower.make_ascii_lowercase();
     let name = strip_backup(lower);
     if spaced {
-        return SECRET_NAMES.contains(&name) || browser_profile_file(b, cut, name);
+        return SECRET_NAMES.contains(&name)
+            || app_secret_name(name)
+            || browser_profile_file(b, cut, name);
     }
     if name.first() == Some(&b'.') {
         // Finder writes `.DS_Store` into every folder a Mac opens, so an upload of a folder
@@ -1738,12 +1746,15 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // beside the original, outside any directory a site serves.
     let backup_copy =
         name.len() < lower.len() && (lower.ends_with(b".bak") || lower.ends_with(b".backup"));
-    rooted
-        && (SECRET_NAMES.contains(&name)
-            || browser_profile_file(b, cut, name)
-            || filezilla_store(&b[..cut], name)
-            || backup_copy
-            || (!name.contains(&b' ') && secret_name(name)))
+    if !rooted {
+        return false;
+    }
+    SECRET_NAMES.contains(&name)
+        || app_secret_name(name)
+        || browser_profile_file(b, cut, name)
+        || filezilla_store(&b[..cut], name)
+        || backup_copy
+        || (!name.contains(&b' ') && secret_name(name))
 }
 
 /// Whether the path `rest` after a drive's root goes into a Start menu's `Programs\Startup`
@@ -2207,6 +2218,7 @@ pub(super) fn secret_share_file(file: &[u8]) -> bool {
     lower.make_ascii_lowercase();
     let stem = &lower[..memchr::memchr(b'.', &lower[1..]).map_or(lower.len(), |d| d + 1)];
     SECRET_NAMES.contains(&&*lower)
+        || app_secret_name(lower)
         || secret_dot_file(lower)
         || secret_name(lower)
         || [&b"secret"[..], b"passw", b"credential"]
@@ -2214,8 +2226,188 @@ pub(super) fn secret_share_file(file: &[u8]) -> bool {
             .any(|w| memchr::memmem::find(stem, w).is_some())
 }
 
-/// Files of secrets named alone: keys, credential stores, application settings holding the
-/// database password or signing key.
+/// Whether the value is one bare file name or one path relative to the application's
+/// directory (`settings.py`, `config/application-prod.yml`, `./backup.sql.gz`,
+/// `.vscode/sftp.json`) whose last name is a file an application keeps in its own tree and
+/// whose contents are its secrets ([`app_secret_name`]). A download, include or template
+/// parameter resolves such a value against the application's own directory, which is
+/// where these files live, so naming one is a request to read it: scanners and testers
+/// send exactly these names. Only a whole value counts: prose that names one (`edit
+/// settings.py and restart`) has blanks, and a URL has a scheme. A rooted path is
+/// [`secret_file`]'s, a climb the walk's.
+pub fn app_secret_file(canon: &str) -> bool {
+    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > MAX_SECRET_PATH || b[0] == b'/' || b[0] == b'~' {
+        return false;
+    }
+    if !b
+        .iter()
+        .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-'))
+    {
+        return false;
+    }
+    let cut = memchr::memrchr(b'/', b).map_or(0, |i| i + 1);
+    let last = &b[cut..];
+    if last.is_empty() || last.len() > 96 || b[..cut].split(|&c| c == b'/').any(|d| d == b"..") {
+        return false;
+    }
+    let mut buf = [0u8; 96];
+    let lower = &mut buf[..last.len()];
+    lower.copy_from_slice(last);
+    lower.make_ascii_lowercase();
+    app_secret_name(strip_backup(lower))
+}
+
+/// Whether `name` (lower case) is a file an application keeps in its own tree whose contents
+/// are its secrets, by the file's role: framework settings with the database password or
+/// signing key ([`FRAMEWORK_SETTINGS`], Spring's `application[-profile].yml|properties`,
+/// .NET's `appsettings[.Env].json`), private keys ([`PRIVATE_KEYS`], PuTTY's `.ppk`), database
+/// dumps and files ([`DATABASE_EXTENSIONS`]), cloud and infrastructure secrets
+/// ([`CLOUD_SECRETS`], Terraform's `.tfstate` and `.tfvars`) and deployment configurations
+/// with server passwords ([`DEPLOY_CONFIGS`], `docker-compose[.env].yml`). Upload names of
+/// ordinary documents and images (`report.pdf`, `settings.png`) are none of these: each
+/// entry is a whole name or an extension no document has.
+pub(super) fn app_secret_name(name: &[u8]) -> bool {
+    if FRAMEWORK_SETTINGS.contains(&name)
+        || PRIVATE_KEYS.contains(&name)
+        || CLOUD_SECRETS.contains(&name)
+        || DEPLOY_CONFIGS.contains(&name)
+    {
+        return true;
+    }
+    let Some(dot) = memchr::memchr(b'.', name).filter(|&d| d > 0) else {
+        return false;
+    };
+    let (stem, ext) = (&name[..dot], &name[dot + 1..]);
+    // Spring's `application.yml`, `bootstrap-prod.properties`: the configuration files
+    // Spring Boot and Spring Cloud read, one per profile
+    let spring = [&b"application"[..], b"bootstrap"].iter().any(|base| {
+        stem.strip_prefix(*base).is_some_and(|p| {
+            p.is_empty()
+                || (p.len() > 1
+                    && p[0] == b'-'
+                    && p[1..]
+                        .iter()
+                        .all(|c| c.is_ascii_alphanumeric() || *c == b'_'))
+        })
+    });
+    if spring && matches!(ext, b"yml" | b"yaml" | b"properties") {
+        return true;
+    }
+    // `docker-compose.yml`, `docker-compose.prod.yaml`: service definitions with their
+    // environment (database passwords, API keys)
+    if stem == b"docker-compose"
+        && (ext.ends_with(b".yml") || ext.ends_with(b".yaml") || matches!(ext, b"yml" | b"yaml"))
+    {
+        return true;
+    }
+    // ASP.NET Core's `appsettings.json`, `appsettings.Production.json`: connection strings
+    if stem.starts_with(b"appsettings") && ext.ends_with(b"json") {
+        return true;
+    }
+    // Google's OAuth client (`client_secret_1234-abc.apps.googleusercontent.com.json`)
+    if stem.starts_with(b"client_secret") && ext.ends_with(b"json") {
+        return true;
+    }
+    // `terraform.tfvars`, `prod.auto.tfvars`, `x.tfvars.json`: variable values, secrets
+    // included
+    if name.ends_with(b".tfvars") || name.ends_with(b".tfvars.json") {
+        return true;
+    }
+    // PuTTY's private keys
+    if name.ends_with(b".ppk") {
+        return true;
+    }
+    // a database dump or file, also compressed (`dump.sql.gz`, `backup.sql.zip`)
+    let (data, compressed) = match memchr::memchr(b'.', ext) {
+        Some(d) => (&ext[..d], &ext[d + 1..]),
+        None => (ext, &b""[..]),
+    };
+    DATABASE_EXTENSIONS.contains(&data)
+        && (compressed.is_empty() || COMPRESSED_EXTENSIONS.contains(&compressed))
+}
+
+/// Framework settings files that hold the database password or the signing key, by the
+/// names the frameworks give them (see [`app_secret_name`]).
+const FRAMEWORK_SETTINGS: &[&[u8]] = &[
+    // Django
+    b"settings.py",
+    b"local_settings.py",
+    // Joomla, MediaWiki, phpMyAdmin, WordPress
+    b"configuration.php",
+    b"localsettings.php",
+    b"config.inc.php",
+    b"wp-config.php",
+    // Magento 2 (`app/etc/env.php`)
+    b"env.php",
+    // Rails, Symfony 2-3
+    b"database.yml",
+    b"secrets.yml",
+    b"master.key",
+    b"parameters.yml",
+    // ASP.NET's connection strings kept out of `web.config`
+    b"connectionstrings.config",
+];
+
+/// `id_rsa`, `ID_ED25519`: a private key's bare name, which has no dot or separator for the
+/// detector's other tests to find (see [`app_secret_file`]).
+pub fn bare_private_key(value: &str) -> bool {
+    let t = value.trim().as_bytes();
+    t.len() >= 6
+        && t.len() <= 16
+        && t[..3].eq_ignore_ascii_case(b"id_")
+        && PRIVATE_KEYS.iter().any(|k| t.eq_ignore_ascii_case(k))
+}
+
+/// Private keys by the names their tools give them: OpenSSH's user keys (`.pub` is the
+/// public half, another name), TLS keys of servers and ACME clients.
+const PRIVATE_KEYS: &[&[u8]] = &[
+    b"id_rsa",
+    b"id_dsa",
+    b"id_ecdsa",
+    b"id_ed25519",
+    b"id_ecdsa_sk",
+    b"id_ed25519_sk",
+    b"server.key",
+    b"private.key",
+    b"privkey.pem",
+];
+
+/// Cloud credentials and infrastructure state: AWS and Google credential files, Firebase
+/// and Google service-account keys, .NET's user secrets, Terraform's state (every managed
+/// secret in clear).
+const CLOUD_SECRETS: &[&[u8]] = &[
+    b"credentials.json",
+    b"secrets.json",
+    b"client_secrets.json",
+    b"serviceaccountkey.json",
+    b"service-account.json",
+    b"service_account.json",
+    b"service-account-key.json",
+    b"terraform.tfstate",
+    b"terraform.tfstate.backup",
+];
+
+/// Deployment configurations that hold a server's password: Sublime SFTP's
+/// `sftp-config.json`, Atom's `.ftpconfig` and `.remote-sync.json`, Sublime FTPSync's
+/// settings.
+const DEPLOY_CONFIGS: &[&[u8]] = &[
+    b"sftp-config.json",
+    b".ftpconfig",
+    b".remote-sync.json",
+    b"ftpsync.settings",
+];
+
+/// Extensions of database dumps and database files.
+const DATABASE_EXTENSIONS: &[&[u8]] = &[b"sql", b"dump", b"sqlite", b"sqlite3"];
+
+/// Extensions a dump is compressed or archived under.
+const COMPRESSED_EXTENSIONS: &[&[u8]] = &[b"gz", b"zip", b"bz2", b"xz", b"7z", b"tgz", b"tar.gz"];
+
+/// Files of secrets named alone that live outside the application's tree (client, browser
+/// and system stores of credentials and keys), so that only a rooted path reaches them; the
+/// application's own are [`app_secret_name`]'s.
 const SECRET_NAMES: &[&[u8]] = &[
     b"login data",
     // PowerShell's PSReadLine history (`ConsoleHost_history.txt`): every command an
@@ -2229,7 +2421,6 @@ const SECRET_NAMES: &[&[u8]] = &[
     b"cookies.sqlite",
     b"cookies.binarycookies",
     b"credentials",
-    b"credentials.json",
     b"credentials.xml",
     b"credentials.db",
     b"application_default_credentials.json",
@@ -2240,42 +2431,23 @@ const SECRET_NAMES: &[&[u8]] = &[
     // Other servers' and clients' stores of accounts and saved passwords: FileZilla Server's
     // and Serv-U's user databases, WinSCP's, MobaXterm's and mRemoteNG's saved sessions,
     // UltraVNC's password, the Sublime SFTP plugin's `sftp-config.json` (a server password
-    // in clear, often deployed with the site).
+    // in clear, often deployed with the site: an application-tree file, [`DEPLOY_CONFIGS`]).
     b"filezilla server.xml",
     b"servudaemon.ini",
     b"winscp.ini",
     b"mobaxterm.ini",
     b"confcons.xml",
     b"ultravnc.ini",
-    b"sftp-config.json",
-    b"configuration.php",
-    b"localsettings.php",
-    b"config.inc.php",
-    b"settings.py",
-    b"local_settings.py",
-    b"wp-config.php",
-    b"database.yml",
-    b"secrets.yml",
-    b"secrets.json",
-    b"master.key",
     b"ntds.dit",
     b"wallet.dat",
     b"dbconfig.xml",
     b"global.asa",
-    // TLS private keys by the names servers and ACME clients give them (a `.key` alone is
-    // also a Keynote document).
-    b"server.key",
-    b"private.key",
-    b"privkey.pem",
 ];
 
 /// Whether `name` (lower case, no blank) is a key, keystore or settings file by its shape:
-/// a key or certificate store's extension, an SSH host key, ASP.NET's `appsettings*.json`.
+/// a key or certificate store's extension, an SSH host key, a list of passwords.
 pub(super) fn secret_name(name: &[u8]) -> bool {
     if name.starts_with(b"ssh_host_") && !name.ends_with(b".pub") {
-        return true;
-    }
-    if name.starts_with(b"appsettings") && name.ends_with(b".json") {
         return true;
     }
     // `passwords.txt`, `password.kdbx`, `passwd.xlsx`: a list of passwords kept as a
@@ -2724,7 +2896,8 @@ mod tests {
             "C:\\Program Files\\FileZilla FTP Client\\filezilla.exe",
             "/downloads/filezilla/FileZilla_3.66.exe",
             "settings.xml",
-            "sftp-config.json",
+            // (a bare `sftp-config.json` is a deployment secret: [`app_secret_file`])
+            "sftp-config.png",
             "/Users/anna/Library/Mobile Documents/com~apple~CloudDocs/cv.pdf",
             "/Users/anna/Library/Application Support/MyApp/notes.txt",
             "~/Library/Preferences/com.apple.finder.plist",
@@ -2787,7 +2960,8 @@ mod tests {
             "/api/logins.json",
             "/user/history",
             "/settings/default/cookies",
-            "cookies.sqlite",
+            // (a bare `cookies.sqlite` is a database file: [`app_secret_file`])
+            "cookies.txt",
             // prose after a home path, a profile path with no store named
             "/Users/bob/notes about login data",
             "/home/u/.ssh/id_rsa is my key",
@@ -2877,9 +3051,11 @@ mod tests {
             "C:\\inetpub\\wwwroot",
             "C:\\Windows\\Fonts\\arial.ttf",
             "/ad/maiores.key",
-            "server.key",
-            "settings.py",
-            "appsettings.json",
+            // (a bare `server.key`, `settings.py`, `appsettings.json` is an
+            // application-tree secret since round 39: [`app_secret_file`])
+            "server.pdf",
+            "settings.pyc.txt",
+            "appsettings.md",
             ".env.example",
             "win.ini.txt",
             "web.config.txt",
@@ -2917,8 +3093,10 @@ mod tests {
             "Edit ~/.bashrc to add the alias",
             "edit /home/alice/.bashrc to add the alias",
             "/home/.hidden",
-            "backup.sql",
-            "application.properties",
+            // (a relative `backup.sql` or `application.properties` is an application-tree
+            // secret: [`app_secret_file`])
+            "backup.png",
+            "application.pdf",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
