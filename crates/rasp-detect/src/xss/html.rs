@@ -1820,6 +1820,25 @@ fn injected_handler(b: &[u8], at: usize) -> bool {
 /// quote or tag end before the handler breaks out of an attribute. A sink named alone (`onfocus=alert`) still
 /// counts, as it may be the head of a call the page completes.
 fn inert_handler_word(body: &[u8]) -> bool {
+    // `const onError = (e) => log(e)`: an arrow function's parameters. The handler's body is
+    // the parenthesised names (an unquoted value ends at the blank), which only read them;
+    // `onerror=(alert)(1)` calls, and a sink named among them still counts.
+    if let Some(params) = body.strip_prefix(b"(") {
+        let n = params
+            .iter()
+            .take(64)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b',' | b' '))
+            .count();
+        if params.get(n) == Some(&b')')
+            && params[..n].iter().any(u8::is_ascii_alphabetic)
+            && params[n + 1..].trim_ascii_start().starts_with(b"=>")
+            && !params[..n]
+                .split(|&c| c == b',' || c == b' ')
+                .any(super::js::names_sink)
+        {
+            return true;
+        }
+    }
     // a quoted word (`onload='init'`) names a value just the same, and so does a block
     // holding one (JSX's `onClick={handleClick}`: read as a handler, a block statement)
     let (body, quote) = match body.first() {

@@ -28,7 +28,7 @@ const MAX_INERT_ATTRS: usize = 32;
 /// misread: never inert, whatever their attributes. Any other name (custom elements, XML
 /// vocabularies, Word's `o:p`) is an unknown element that a browser renders as plain inline
 /// content, so its attributes decide.
-fn active_element(name: &[u8]) -> bool {
+pub(super) fn active_element(name: &[u8]) -> bool {
     super::html::executes_by_itself(name)
         || matches!(
             name,
@@ -163,6 +163,9 @@ fn plain_urls(v: &str) -> bool {
 
 /// Is one attribute (lower-case name, entity-decoded value) inert?
 fn inert_attribute(name: &[u8], value: &str) -> bool {
+    // `(click)`, `[value]`, `[(ngModel)]`: Angular's binding syntax, compiled when the app is
+    // built; to a browser an attribute of that odd name, which no event or URL reads.
+    let name = angular_binding(name).unwrap_or(name);
     let well_formed = name.first().is_some_and(u8::is_ascii_alphabetic)
         && name
             .iter()
@@ -171,6 +174,23 @@ fn inert_attribute(name: &[u8], value: &str) -> bool {
         return false;
     }
     inert_value(name, value)
+}
+
+/// The name inside Angular's binding brackets (`(click)`, `[value]`, `[(ngModel)]`), if
+/// `name` is one.
+fn angular_binding(name: &[u8]) -> Option<&[u8]> {
+    let inner = match name {
+        [b'[', b'(', inner @ .., b')', b']']
+        | [b'(', inner @ .., b')']
+        | [b'[', inner @ .., b']'] => inner,
+        _ => return None,
+    };
+    // (the property bound may be dotted: `[attr.aria-label]`, `[class.active]`)
+    (inner.first().is_some_and(u8::is_ascii_alphabetic)
+        && inner
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'.')))
+    .then_some(inner)
 }
 
 /// Whether an attribute value is free of markup, script syntax, and controls a character
@@ -217,6 +237,9 @@ pub fn inert_markup(value: &str) -> bool {
     if b.len() > MAX_INERT || memchr::memchr(b'<', b).is_none() {
         return false;
     }
+    if attribute_free_data(value) {
+        return true;
+    }
     let mut i = 0;
     let mut tags = 0;
     while i < b.len() {
@@ -261,6 +284,134 @@ pub fn inert_markup(value: &str) -> bool {
         }
     }
     tags > 0
+}
+
+/// Elements [`attribute_free_data`] never calls data: those that run or load something by
+/// themselves, hold a style sheet or a template, open SVG or MathML (whose parsing rules
+/// differ), or read their content as raw text.
+fn script_capable(name: &[u8]) -> bool {
+    super::html::executes_by_itself(name)
+        || matches!(
+            name,
+            b"style"
+                | b"template"
+                | b"svg"
+                | b"math"
+                | b"noscript"
+                | b"noembed"
+                | b"noframes"
+                | b"xmp"
+                | b"plaintext"
+                | b"textarea"
+                | b"title"
+        )
+}
+
+/// Deepest nesting [`attribute_free_data`] follows.
+const MAX_DATA_DEPTH: usize = 32;
+
+/// `<xml><id>42</id></xml>`, `<?xml version="1.0"?><order><qty>2</qty></order>`: a document
+/// of element tags without a single attribute, balanced, from no [`script_capable`] element,
+/// with plain text between the tags (no parenthesis, brace, backtick, backslash, `&lt;`-like
+/// or numeric character reference, or script scheme). An XML, configuration or API payload:
+/// no handler, URL or style can be written without an attribute, and none of these elements
+/// runs its text, so nothing in it executes whatever the element names (IE's `<xml>` data
+/// islands and `<body>` act only through attributes).
+pub fn attribute_free_data(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > MAX_INERT || memchr::memchr(b'<', b).is_none() {
+        return false;
+    }
+    let mut stack: [([u8; 32], usize); MAX_DATA_DEPTH] = [([0; 32], 0); MAX_DATA_DEPTH];
+    let mut depth = 0;
+    let mut elements = 0;
+    let mut i = 0;
+    // (each turn moves past a `<`: the loop ends with the value)
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + p;
+        if !data_text(&b[i..lt]) {
+            return false;
+        }
+        if matches!(b.get(lt + 1), Some(b'!' | b'?')) {
+            match inert_declaration(b, lt) {
+                Some(next) => {
+                    i = next;
+                    continue;
+                }
+                None => return false,
+            }
+        }
+        let end_tag = b.get(lt + 1) == Some(&b'/');
+        let ns = lt + 1 + usize::from(end_tag);
+        let n = b[ns..]
+            .iter()
+            .take(33)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':'))
+            .count();
+        if n == 0 || n > 32 || !b[ns].is_ascii_alphabetic() {
+            return false;
+        }
+        let mut nbuf = [0u8; 32];
+        let full = lower_into(&b[ns..ns + n], &mut nbuf);
+        let local = match memchr::memrchr(b':', full) {
+            Some(c) => &full[c + 1..],
+            None => full,
+        };
+        if local.is_empty() || script_capable(local) {
+            return false;
+        }
+        let mut k = ns + n;
+        let self_closing = !end_tag && (b[k..].starts_with(b"/>") || b[k..].starts_with(b" />"));
+        if self_closing {
+            k += if b[k] == b' ' { 3 } else { 2 };
+        } else if b.get(k) == Some(&b'>') {
+            k += 1;
+        } else {
+            // an attribute, a blank or an unclosed tag
+            return false;
+        }
+        let void = !end_tag && matches!(local, b"br" | b"hr" | b"wbr");
+        if end_tag {
+            if depth == 0 || stack[depth - 1].0[..stack[depth - 1].1] != *full {
+                return false;
+            }
+            depth -= 1;
+        } else if !self_closing && !void {
+            if depth == MAX_DATA_DEPTH {
+                return false;
+            }
+            stack[depth].0[..full.len()].copy_from_slice(full);
+            stack[depth].1 = full.len();
+            depth += 1;
+            elements += 1;
+        } else {
+            elements += 1;
+        }
+        i = k;
+    }
+    elements > 0 && depth == 0 && data_text(&b[i..])
+}
+
+/// Text between the tags of [`attribute_free_data`]: words, numbers and punctuation of
+/// data, with no parenthesis, brace, bracket, backtick or backslash (script syntax), no
+/// character reference but `&amp;`, `&quot;` and `&apos;`, and no script scheme.
+fn data_text(t: &[u8]) -> bool {
+    !t.iter().any(|&c| {
+        matches!(
+            c,
+            b'(' | b')' | b'{' | b'}' | b'[' | b']' | b'`' | b'\\' | b'>' | b'\0'
+        )
+    }) && memchr::memchr_iter(b'&', t).all(|p| {
+        let r = &t[p + 1..];
+        [&b"amp;"[..], b"quot;", b"apos;"]
+            .iter()
+            .any(|e| r.len() >= e.len() && r[..e.len()].eq_ignore_ascii_case(e))
+            || !r
+                .first()
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'#')
+    }) && plain_text(t)
+        && !memchr::memchr_iter(b':', t)
+            .any(|p| p >= 8 && t[p - 8..=p].eq_ignore_ascii_case(b"vbscript:"))
 }
 
 /// Longest style sheet text [`inert_style_block`] reads.

@@ -36,7 +36,23 @@ pub(crate) use js::{is_ident, is_ident_start, joins_statement_words};
 mod page;
 mod uri;
 
-pub use inert::inert_markup;
+pub use inert::{attribute_free_data, inert_markup};
+
+/// Whether `name` (any case, at most 32 bytes) names an element of HTML (current or
+/// obsolete), SVG or MathML, the ones that run or load something included: what a tag
+/// opened by `<name` builds in a page. Other detectors ask it to tell a tag from a `<` or
+/// `>` of their own language (a shell's redirection).
+pub(crate) fn element_name(name: &[u8]) -> bool {
+    if name.is_empty() || name.len() > 32 {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    let n = lower_into(name, &mut buf);
+    page::known_element(n)
+        || page::page_level_element(n)
+        || html::executes_by_itself(n)
+        || inert::active_element(n)
+}
 
 use crate::{AttackKind, Context, Detection, Engine};
 use std::borrow::Cow;

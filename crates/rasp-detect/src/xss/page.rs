@@ -453,7 +453,7 @@ fn numeric_host_not_canonical(host: &[u8]) -> bool {
 
 /// Element names of HTML (current and obsolete), SVG and MathML's root: the elements a page
 /// can hold, and so can be closed by a value that never opened them.
-fn known_element(name: &[u8]) -> bool {
+pub(super) fn known_element(name: &[u8]) -> bool {
     matches!(
         name,
         b"a" | b"abbr"

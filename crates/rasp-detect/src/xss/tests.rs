@@ -2114,3 +2114,68 @@ fn format_strings_passed_to_string_members_are_data() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn attribute_free_documents_are_data() {
+    use super::attribute_free_data;
+    for v in [
+        "<xml><id>42</id></xml>",
+        "<note><to>Tove</to><from>Jani</from><body>Hi</body></note>",
+        "<?xml version=\"1.0\"?><order><qty>2</qty><sku>AB-12</sku></order>",
+        "<Response><Status>OK</Status><Code>200</Code></Response>",
+        "<soap:Envelope><soap:Body><m:Price>1.5</m:Price></soap:Body></soap:Envelope>",
+        "<list><item>a &amp; b</item><item/><br></list>",
+        "<html><head></head><body>hello</body></html>",
+    ] {
+        assert!(attribute_free_data(v), "{v:?}");
+        assert!(super::inert_markup(v), "{v:?}");
+    }
+    for v in [
+        "<xml id=\"x\"><c>1</c></xml>",
+        "<xml><script>alert(1)</script></xml>",
+        "<xml>alert(1)</xml>",
+        "<xml><id>42</id>",
+        "<a><b></a></b>",
+        "<svg><x>1</x></svg>",
+        "<x>{{constructor.constructor('alert(1)')()}}</x>",
+        "<x>&lt;img src=x onerror=alert(1)&gt;</x>",
+        "<x>&#60;script&#62;</x>",
+        "<body>javascript:alert(1)</body>",
+        "<style>p{color:red}</style>",
+        "<title>x</title>",
+        "<x>`id`</x>",
+        "no markup",
+    ] {
+        assert!(!attribute_free_data(v), "{v:?}");
+    }
+}
+
+#[test]
+fn developer_look_alikes_stay_quiet() {
+    for v in [
+        "const onError = (e) => console.log(e);",
+        "let onLoad = (evt, ctx) => render(ctx)",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in [
+        "x onerror=(alert)(1)",
+        "\" onerror=(e) => alert(1) x=\"",
+        "x onerror=(alert) => 1",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "<button (click)=\"save()\">Save</button>",
+        "<input [value]=\"name\" (input)=\"onInput($event)\">",
+        "<input [(ngModel)]=\"user.name\">",
+    ] {
+        assert!(super::inert_markup(v), "{v:?}");
+    }
+    for v in [
+        "<a [href]=\"javascript:alert(1)\">x</a>",
+        "<b (onclick)=\"x\">y</b>",
+    ] {
+        assert!(!super::inert_markup(v), "{v:?}");
+    }
+}
