@@ -287,6 +287,99 @@ pub(super) fn probe_after_host(v: &[u8], plus: bool) -> bool {
         i += 1;
     }
     let token = &v[first..i];
+    if token.len() > 64 {
+        return false;
+    }
+    // Every test below is a pure condition of the answer: those on the separator run and
+    // the command come first, and the token is read as an address only for a value that
+    // passes them (most values with a separator have prose there, not a probe).
+    // The separator run: blanks and separators, at least one separator.
+    let sep_from = i;
+    let mut seps = 0;
+    let mut line_break = false;
+    while i < v.len() && i - sep_from < 8 && (blank(v[i]) || is_sep(v[i])) {
+        seps += usize::from(is_sep(v[i]));
+        line_break |= matches!(v[i], b'\n' | b'\r');
+        i += 1;
+    }
+    if seps == 0 {
+        return false;
+    }
+    let at = i;
+    while i < v.len() && i - at < 16 && (v[i].is_ascii_alphanumeric() || v[i] == b'_') {
+        i += 1;
+    }
+    let raw = &v[at..i];
+    if raw.is_empty() || raw.len() >= 16 {
+        return false;
+    }
+    let mut buf = [0u8; 16];
+    let word = &mut buf[..raw.len()];
+    word.copy_from_slice(raw);
+    word.make_ascii_lowercase();
+    let word: &[u8] = word;
+    // A shell takes commands in lower case; cmd in any case, but prose capitalises.
+    let cased = raw == word
+        || (raw.iter().all(|b| !b.is_ascii_lowercase()) && CMD_BUILTIN_PROBES.contains(&word));
+    if !cased {
+        return false;
+    }
+    let probe = HOST_PROBES.contains(&word);
+    let english_probe = ENGLISH_HOST_PROBES.contains(&word);
+    let reader = FILE_READERS.contains(&word);
+    if !probe && !english_probe && !reader {
+        return false;
+    }
+    while i < v.len() && blank(v[i]) {
+        i += 1;
+    }
+    if reader {
+        let from = i;
+        while i < v.len() && i - from < 128 && !blank(v[i]) && !is_sep(v[i]) {
+            i += 1;
+        }
+        if !sensitive_dotfile(&v[from..i]) {
+            return false;
+        }
+    } else if i < v.len() && !is_sep(v[i]) && v[i] != b'#' {
+        return false;
+    }
+    // Nothing after the command but separators, blanks and a comment.
+    let tail_quiet = match v[i..].iter().position(|&b| !(blank(b) || is_sep(b))) {
+        None => true,
+        Some(k) => v[i + k] == b'#',
+    };
+    if !tail_quiet {
+        return false;
+    }
+    // The token last: nothing, or an address (IPv4, IPv6, a host name, an e-mail address).
+    let (host, email) = if token.is_empty() {
+        (false, false)
+    } else if is_ipv4(token) || ipv6_literal(token) {
+        (true, false)
+    } else if host_name(token) {
+        (true, token.contains(&b'@'))
+    } else {
+        return false;
+    };
+    // Nothing but a line-opening value is no form input's: only `;`, `|`, `&` there.
+    if !host && line_break {
+        return false;
+    }
+    probe || (host && !email && english_probe) || reader
+}
+
+/// [`probe_after_host`] as first written: the token read as an address before anything
+/// else. Kept for the test that holds the reordered tests to it.
+#[cfg(test)]
+fn probe_after_host_in_order(v: &[u8], plus: bool) -> bool {
+    let blank = |b: u8| is_blank(b, plus) || b == b'\t';
+    let mut i = v.iter().position(|&b| !blank(b)).unwrap_or(v.len());
+    let first = i;
+    while i < v.len() && i - first <= 64 && !blank(v[i]) && !is_sep(v[i]) {
+        i += 1;
+    }
+    let token = &v[first..i];
     let (host, email) = if token.is_empty() {
         (false, false)
     } else if token.len() > 64 {
@@ -298,12 +391,10 @@ pub(super) fn probe_after_host(v: &[u8], plus: bool) -> bool {
     } else {
         return false;
     };
-    // The separator run: blanks and separators, at least one separator.
     let sep_from = i;
     let mut seps = 0;
     while i < v.len() && i - sep_from < 8 && (blank(v[i]) || is_sep(v[i])) {
         seps += usize::from(is_sep(v[i]));
-        // Nothing but a line-opening value is no form input's: only `;`, `|`, `&` there.
         if !host && matches!(v[i], b'\n' | b'\r') {
             return false;
         }
@@ -325,7 +416,6 @@ pub(super) fn probe_after_host(v: &[u8], plus: bool) -> bool {
     word.copy_from_slice(raw);
     word.make_ascii_lowercase();
     let word: &[u8] = word;
-    // A shell takes commands in lower case; cmd in any case, but prose capitalises.
     let cased = raw == word
         || (raw.iter().all(|b| !b.is_ascii_lowercase()) && CMD_BUILTIN_PROBES.contains(&word));
     if !cased {
@@ -351,7 +441,6 @@ pub(super) fn probe_after_host(v: &[u8], plus: bool) -> bool {
     } else if i < v.len() && !is_sep(v[i]) && v[i] != b'#' {
         return false;
     }
-    // Nothing after the command but separators, blanks and a comment.
     match v[i..].iter().position(|&b| !(blank(b) || is_sep(b))) {
         None => true,
         Some(k) => v[i + k] == b'#',
@@ -378,4 +467,85 @@ fn ipv6_literal(t: &[u8]) -> bool {
         && t.iter().filter(|&&b| b == b':').count() >= 2
         && t.iter()
             .all(|&b| b.is_ascii_hexdigit() || b == b':' || b == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{probe_after_host, probe_after_host_in_order};
+
+    /// The reordered probe (separator run and command first, the address last) answers as
+    /// the probe that reads the address first, on every prefix and suffix of values where
+    /// each test decides: addresses of each kind or none, line breaks with and without an
+    /// address, English probes after an e-mail, readers, comments, capitals, long tokens.
+    #[test]
+    fn reordered_probe_answers_as_the_address_first() {
+        let long_host = format!("{}.example.com; id", "a".repeat(60));
+        let long_token = format!("{}; w", "b".repeat(70));
+        let values = [
+            "127.0.0.1 || w &",
+            "10.0.0.1\r\nw",
+            "192.168.1.20;w",
+            "example.org\n\nlast\n",
+            "api.example.net | who",
+            "8.8.4.4 && set",
+            "::1; id",
+            "[fe80::1] | uname",
+            "admin@example.com; cat .env",
+            "ops@corp.example.io && type .git\\config",
+            "google.com & cat .env ;#",
+            "intranet.local|head ~/.aws/credentials",
+            "10.1.1.1; less /var/www/.htpasswd #",
+            "& vol",
+            "| VER",
+            "&& vol ;",
+            "||dir",
+            "\nid",
+            " \r\nw",
+            ";\nwhoami",
+            "example.com | last updated",
+            "example.com; who we are",
+            "john@example.com; date",
+            "john@example.com; last",
+            "@example.com; last",
+            "10.0.0.1; Who",
+            "10.0.0.1; WHO",
+            "10.0.0.1; DIR",
+            "example.com; cat",
+            "example.com; cat food",
+            "Vol. 3 & vol",
+            "Hello; id",
+            "hello world; id",
+            "1.2.3.4.5; id",
+            "a.b; path",
+            "x.y+;+id",
+            long_host.as_str(),
+            long_token.as_str(),
+            "10.0.0.1;        id",
+            "10.0.0.1 ; ; ; ; ; id",
+            "10.0.0.1; abcdefghijklmnopq",
+            "10.0.0.1; id # comment",
+            "10.0.0.1; id x",
+            "10.0.0.1; cat .env x",
+            "10.0.0.1; cat env",
+        ];
+        for v in values {
+            let b = v.as_bytes();
+            for plus in [false, true] {
+                for cut in 0..=b.len() {
+                    for part in [&b[..cut], &b[cut..]] {
+                        assert_eq!(
+                            probe_after_host(part, plus),
+                            probe_after_host_in_order(part, plus),
+                            "{:?} plus={plus}",
+                            String::from_utf8_lossy(part)
+                        );
+                    }
+                }
+            }
+        }
+        assert!(probe_after_host(b"10.0.0.1\r\nw", false));
+        assert!(!probe_after_host(b"\nid", false));
+        assert!(!probe_after_host(b"john@example.com; last", false));
+        assert!(probe_after_host(b"example.com; last", false));
+    }
 }

@@ -248,9 +248,9 @@ pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
 /// Whether [`judge_start`] answers `None` at `at` for every kind of start, judged from the
 /// word there alone, before any quoting or escape bookkeeping: after blanks, a run of ASCII
 /// letters and digits opening with a pair of bytes no command name, DevOps family or
-/// PowerShell verb opens ([`vocabulary::may_name_command`]), then at most a few of `.,:!`
-/// and the end of the word (the value's end, a blank, a separator, `(`, `)`, `}`, or `<`/`>`
-/// not opening an empty substitution).
+/// PowerShell verb opens ([`vocabulary::may_name_command`]), or one or more `-` and then
+/// such a run (or none), then at most a few of `.,:!` and the end of the word (the value's
+/// end, a blank, a separator, `(`, `)`, `}`, or `<`/`>` not opening an empty substitution).
 ///
 /// Why that settles it: [`read_command_word`] skips the blanks and finds no quote, escape,
 /// expansion or assignment (`=` and `_` end the run here), so the word is the run's bytes
@@ -263,25 +263,38 @@ pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
 /// before classifying, open with known pairs; and no PowerShell call operator opens with a
 /// letter.
 ///
+/// A word opening with `-` is no assignment (`-` is no identifier byte) nor a redirection,
+/// and no name, family or verb opens with `-`, so the pair filter turns it away like the
+/// others (a lone `-` is looked up and found in no list); the path, drive, share and cmdlet
+/// rules an unknown word meets all need a `/`, `\`, `:` or a verb before a `-`; no rule read
+/// before classifying names such a word, and every one that looks at the value at the start
+/// wants a `$`, a `>`, `cmd` or a PowerShell operator there.
+///
 /// [`judge_start`]: super::judge::judge_start
 /// [`read_command_word`]: super::word::read_command_word
 pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
     let rest = v.get(at..).unwrap_or_default();
     let rest = &rest[rest.iter().take_while(|&&b| is_blank(b, plus)).count()..];
-    let [a, b, ..] = *rest else {
-        return false;
-    };
-    if !a.is_ascii_alphanumeric()
-        || !b.is_ascii_alphanumeric()
-        || vocabulary::may_name_command(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
-    {
-        return false;
+    // `-- Author` (a quotation's attribution line), `- item`, `-1`: a word opening with
+    // dashes names no command either, whatever follows them in the run.
+    let dashes = rest.iter().take_while(|&&b| b == b'-').count();
+    if dashes == 0 {
+        let [a, b, ..] = *rest else {
+            return false;
+        };
+        if !a.is_ascii_alphanumeric()
+            || !b.is_ascii_alphanumeric()
+            || vocabulary::may_name_command(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
+        {
+            return false;
+        }
     }
     // Past [`MAX_WORD`] bytes the word is cut; a longer run is left to the reader.
     let run = rest
         .iter()
         .take(MAX_WORD)
-        .take_while(|c| c.is_ascii_alphanumeric())
+        .enumerate()
+        .take_while(|&(i, c)| i < dashes || c.is_ascii_alphanumeric())
         .count();
     let name = &rest[..run];
     // PowerShell's alias definers and the words that put the next one in command position
@@ -841,4 +854,95 @@ fn brace_word(v: &[u8], open: usize) -> bool {
     let word = &mut buf[..n];
     word.make_ascii_lowercase();
     matches!(classify(word), CommandWord::Known(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::judge::judge_start;
+    use super::super::{detect, vocabulary};
+    use super::{dead_start, no_command_word, Start};
+    use crate::Context;
+
+    const ALL_KINDS: [Start; 7] = [
+        Start::Value,
+        Start::Tight,
+        Start::Loose,
+        Start::Data,
+        Start::Newline,
+        Start::Subst,
+        Start::Backtick,
+    ];
+
+    /// A start on a word opening with dashes is dead only where [`judge_start`] answers
+    /// `None` for every kind, at every offset of values that put dashes next to what a
+    /// command start reads: options, redirections, assignments, quotes, paths, drives,
+    /// cmdlets, substitutions, and a command after the dashes.
+    #[test]
+    fn dash_led_words_are_never_commands() {
+        let long_dashes = format!("x\n{} id", "-".repeat(70));
+        let long_run = format!("x\n--{}; id", "a".repeat(70));
+        let values = [
+            "Some quotation.\n\t\t-- Author Name",
+            "x\n-- \n--\n-\n- item\n-1\n-999.9",
+            "x;-- id",
+            "x; --help | sh",
+            "x|-1; id",
+            "x\n-rf /tmp",
+            "x\n--output=/tmp/x id",
+            "x\n-x=1 id",
+            "x\n-'a' id",
+            "x\n-\\x id",
+            "x\n-$IFS$9id",
+            "x\n-`id`",
+            "x\n-a.exe /c calc",
+            "x\n-c:\\x.exe",
+            "x\n-/tmp/x",
+            "x\n-Get-Process -Name x",
+            "x\n--<(id)",
+            "x\n-->()id",
+            "x\n-(id)",
+            "x\n-}; id",
+            "x\n-.:!, id",
+            "x\n-!id",
+            "x\n-- >/tmp/pwned",
+            "x&&-- cat /etc/passwd",
+            "$(-- id)",
+            "`-- id`",
+            "{-,cat,/etc/passwd}",
+            long_dashes.as_str(),
+            long_run.as_str(),
+        ];
+        let mut turned_away = 0;
+        for v in values {
+            let b = v.as_bytes();
+            for at in 0..=b.len() {
+                for plus in [false, true] {
+                    if !no_command_word(b, at, plus) {
+                        continue;
+                    }
+                    turned_away += 1;
+                    for kind in ALL_KINDS {
+                        assert_eq!(
+                            judge_start(b, at, kind, plus),
+                            None,
+                            "{v:?} at {at} {kind:?}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(turned_away > 100, "{turned_away}");
+        // No name, DevOps family or PowerShell verb opens with `-`.
+        for c in 0..=255u8 {
+            assert!(!vocabulary::may_name_command(&[b'-', c]), "-{c}");
+        }
+        assert!(dead_start(b"x\n\t\t-- Author", 2, false));
+        assert!(dead_start(b"x\n-1", 2, false));
+        assert!(!dead_start(b"x\n-a.exe", 2, false));
+        assert!(!dead_start(b"x\n-x=1 id", 2, false));
+        // The commands after the dashes are still found.
+        for v in ["x;-- ; id", "x\n--\nid;", "a\n-- x; cat /etc/passwd"] {
+            assert!(detect(v, Context::Param).is_some(), "{v}");
+        }
+    }
 }
