@@ -625,14 +625,7 @@ pub(super) fn remote_display(args: &[u8], plus: bool) -> bool {
 /// `evil.example.org:1`, `10.0.0.5:0.0`: an X display `HOST:N[.S]` on a host other than
 /// this one.
 fn display_elsewhere(t: &[u8]) -> bool {
-    let t = t
-        .strip_prefix(b"'")
-        .or_else(|| t.strip_prefix(b"\""))
-        .unwrap_or(t);
-    let t = t
-        .strip_suffix(b"'")
-        .or_else(|| t.strip_suffix(b"\""))
-        .unwrap_or(t);
+    let t = super::word::unquoted_token(t);
     let Some(colon) = t.iter().rposition(|&b| b == b':') else {
         return false;
     };

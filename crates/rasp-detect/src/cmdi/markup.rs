@@ -262,14 +262,7 @@ fn system_path_operand(rest: &[u8], plus: bool) -> bool {
 /// The absolute path a token names: itself (`/etc/x`, `'/etc/x'`) or an option's value
 /// (`of=/dev/sda`, `--target=/srv`); options and relative names give `None`.
 fn operand_path(t: &[u8]) -> Option<&[u8]> {
-    let t = t
-        .strip_prefix(b"'")
-        .or_else(|| t.strip_prefix(b"\""))
-        .unwrap_or(t);
-    let t = t
-        .strip_suffix(b"'")
-        .or_else(|| t.strip_suffix(b"\""))
-        .unwrap_or(t);
+    let t = super::word::unquoted_token(t);
     let p = match memchr::memchr(b'=', t) {
         Some(e) => &t[e + 1..],
         None if t.first() == Some(&b'-') => return None,

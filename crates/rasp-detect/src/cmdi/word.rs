@@ -590,3 +590,17 @@ pub(super) fn ifs_at(v: &[u8], at: usize) -> Option<usize> {
         None
     }
 }
+
+/// A token without one pair of surrounding quotes (`'/etc/x'`, `"host:1"`): a lone opening or
+/// closing quote is dropped as well, since the shell reads the word inside either way.
+pub(super) fn unquoted_token(t: &[u8]) -> &[u8] {
+    let t = t
+        .strip_prefix(b"'")
+        .or_else(|| t.strip_prefix(b"\""))
+        .unwrap_or(t);
+    let t = t
+        .strip_suffix(b"'")
+        .or_else(|| t.strip_suffix(b"\""))
+        .unwrap_or(t);
+    t
+}
