@@ -513,9 +513,7 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
                     w[0] == b'$'
                         && (w[1].is_ascii_alphabetic()
                             || w[1] == b'{'
-                            || (w[1] == b'('
-                                && !numeric_arithmetic(args, raw, k)
-                                && !parenthesised_number(args, raw, k)))
+                            || (w[1] == b'(' && !number_only_expansion(args, raw, k)))
                 }) || t.windows(3).any(|w| w == b"://")
                     || is_ipv4(t)
             }
@@ -523,15 +521,23 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
     })
 }
 
-/// Whether the `$` at `k` in the token `t` (a piece of `args`) opens an arithmetic expansion
-/// of numbers and operators alone (`$((3 > 2))`, `$(( 10 % 3 ))`): the shell computes a
-/// number and runs no command, and a `<` or `>` inside it compares. A name or `$` inside
-/// (`$((x+1))`, `$(($(id)))`) is left to count as an expansion.
-fn numeric_arithmetic(args: &[u8], t: &[u8], k: usize) -> bool {
+/// Whether the `$` at `k` in the token `t` (a piece of `args`) opens an expansion that
+/// yields a number and runs no command: arithmetic over numbers ([`numeric_arithmetic`]) or
+/// accounting's parenthesised amount ([`parenthesised_number`]).
+fn number_only_expansion(args: &[u8], t: &[u8], k: usize) -> bool {
     // `t` is a subslice of `args`: its offset there finds the expansion's whole body, which
     // the token split cut at its blanks.
     let at = (t.as_ptr() as usize).wrapping_sub(args.as_ptr() as usize) + k;
-    let Some(body) = args.get(at..).and_then(|r| r.strip_prefix(b"$((")) else {
+    args.get(at..)
+        .is_some_and(|s| numeric_arithmetic(s) || parenthesised_number(s))
+}
+
+/// Whether `s` (from a `$`) opens an arithmetic expansion of numbers and operators alone
+/// (`$((3 > 2))`, `$(( 10 % 3 ))`): the shell computes a number and runs no command, and a
+/// `<` or `>` inside it compares. A name or `$` inside (`$((x+1))`, `$(($(id)))`) is left to
+/// count as an expansion.
+fn numeric_arithmetic(s: &[u8]) -> bool {
+    let Some(body) = s.strip_prefix(b"$((") else {
         return false;
     };
     let body = &body[..body.len().min(64)];
@@ -545,14 +551,21 @@ fn numeric_arithmetic(args: &[u8], t: &[u8], k: usize) -> bool {
             .all(|&c| c.is_ascii_digit() || b" +-*/%()<>=!&|^~?:".contains(&c))
 }
 
-/// Whether the `$` at `k` in the token `t` (a piece of `args`) opens `$(` + a number + `)`
-/// (`$(1,250.00)`, `$( 3.5 )`): accounting's notation for a negative amount. A shell would
-/// run a command named by digits, which no system has; no program is named.
-fn parenthesised_number(args: &[u8], t: &[u8], k: usize) -> bool {
-    let at = (t.as_ptr() as usize).wrapping_sub(args.as_ptr() as usize) + k;
-    args.get(at..)
-        .and_then(|r| r.strip_prefix(b"$("))
-        .is_some_and(super::numeric_parenthesis)
+/// Whether `s` (from a `$`) is `$(` + a number + `)`: digits with `,` `.` and blanks between
+/// them (`$(1,250.00)`, `$( 3.5 )`), accounting's notation for a negative amount. No command
+/// is named: a shell would look for a program called `1,250.00`.
+fn parenthesised_number(s: &[u8]) -> bool {
+    let Some(body) = s.strip_prefix(b"$(") else {
+        return false;
+    };
+    let body = &body[..body.len().min(32)];
+    let Some(close) = memchr::memchr(b')', body) else {
+        return false;
+    };
+    let n = &body[..close];
+    n.iter().any(u8::is_ascii_digit)
+        && n.iter()
+            .all(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b' '))
 }
 
 /// Whether the first word at `from` holds a dot or a slash inside it (`coreruleset.org`,

@@ -453,21 +453,6 @@ fn is_blank(b: u8, plus_is_space: bool) -> bool {
     matches!(b, b' ' | b'\t' | 0x0b | 0x0c | 0) || (plus_is_space && b == b'+')
 }
 
-/// Whether `body` (the text after a `$(`) is a number and its closing `)`: digits with `,`
-/// `.` and blanks between them (`1,250.00)`, ` 3.5 )`), as accounting writes a negative
-/// amount (`$(1,250.00)`). No command is named: a shell would look for a program called
-/// `1,250.00`.
-fn numeric_parenthesis(body: &[u8]) -> bool {
-    let body = &body[..body.len().min(32)];
-    let Some(close) = memchr::memchr(b')', body) else {
-        return false;
-    };
-    let n = &body[..close];
-    n.iter().any(u8::is_ascii_digit)
-        && n.iter()
-            .all(|&b| b.is_ascii_digit() || matches!(b, b',' | b'.' | b' '))
-}
-
 fn is_sep(b: u8) -> bool {
     matches!(b, b';' | b'|' | b'&' | b'\n' | b'\r')
 }

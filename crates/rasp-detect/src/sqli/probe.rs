@@ -10,12 +10,12 @@
 //! own reason (`syntax-probe`) so that consumers can tell a probe from a working payload.
 //!
 //! The construct, on the value trimmed of blanks:
-//! - **a quote-balance probe** (policy, round 39): an optional signed number followed only
+//! - **a quote-balance probe** (policy since blind round 37, twentieth session): an optional signed number followed only
 //!   by quote characters and blanks, leaving a quote of one kind unmatched: `'`, `"`, `1'`,
 //!   `-1'`, `1"`, `1' ''` (also percent-encoded: `%27`, `1%27`). It is the commonest probe
 //!   of all, the first value a scanner or a tester sends to see whether the query breaks.
 //!   (Round 33 left a lone quote quiet because two of 2,292 blind benign values were one, a
-//!   stray keystroke or a ditto mark; round 39's policy flags it, since every blind round
+//!   stray keystroke or a ditto mark; round 37's policy flags it, since every blind round
 //!   counts it among the attacks and no benign value of our corpora is one.) Balanced
 //!   empty literals (`''`, `""`: documentation text), a number and a quote followed by
 //!   anything else (`5'11"`, `6' 2"`, `12" pizza`), a word and a quote (`O'Brien`, Italian

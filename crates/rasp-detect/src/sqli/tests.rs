@@ -3069,7 +3069,7 @@ fn syntax_error_probes() {
         assert_eq!(reason, Some("syntax-probe"), "{v:?}");
     }
     // a quote-balance probe: an optional signed number, then unmatched quotes and blanks
-    // only, also encoded (policy, round 39: see probe.rs)
+    // only, also encoded (policy since round 37: see probe.rs)
     for v in [
         "'", "\"", " ' ", "%27", "%22", "%2527", "1'", "12\"", "-1'", "+7\"", "3.5'", "1' ''",
         "0 '", "99'''", "'\t", "1%27", "-1%27", "%2522", "1%20%27",

@@ -1786,10 +1786,12 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
         // A lone `..` is only a climb where the value *is* one path segment, or a whole
         // parameter (see [`lone_climb`]).
         // (A segment is judged as canonicalised, a parameter trimmed of blanks.)
-        return match ctx {
-            Context::PathSegment => is_dot_segment(b),
-            _ => lone_climb(trim_blanks(b), ctx, typed),
+        let b = if ctx == Context::PathSegment {
+            b
+        } else {
+            trim_blanks(b)
         };
+        return lone_climb(b, ctx, typed);
     }
     let mut depth: i32 = 0;
     // Whether the segment before is a directory name: no blank, quote, bracket or other

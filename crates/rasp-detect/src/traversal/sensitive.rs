@@ -3052,7 +3052,7 @@ mod tests {
             "C:\\Windows\\Fonts\\arial.ttf",
             "/ad/maiores.key",
             // (a bare `server.key`, `settings.py`, `appsettings.json` is an
-            // application-tree secret since round 39: [`app_secret_file`])
+            // application-tree secret since round 37: [`app_secret_file`])
             "server.pdf",
             "settings.pyc.txt",
             "appsettings.md",
