@@ -39,7 +39,7 @@ use super::prose::{
     sentence_after_name, sentence_follows, sentence_runs_on, title_case, unclosed_contraction,
     verb_after_arguments, whole_value_prose,
 };
-use super::scan::{scan_starts, Scan, Start, Starts};
+use super::scan::{dead_start, scan_starts, Scan, Start, Starts};
 use super::shell::{
     alias_definition, assigned_before, boolean_literals, case_body, compound_condition,
     compound_opened, dev_tcp, function_body, history_clear, leading_redirection,
@@ -113,6 +113,10 @@ pub(super) fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     if matches!(v.first(), Some(b'p' | b'P' | b'\'' | b'"')) && imagemagick_pipe(v) {
         return Some("imagemagick-coder");
+    }
+    // (a dead start is judged `None` by [`judge_start`] whatever its kind: see [`dead_start`])
+    if dead_start(v, 0, false) {
+        return None;
     }
     judge_start(v, 0, Start::Value, false)
 }
@@ -315,6 +319,10 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         _ => {}
     }
+    // A dead value start ([`dead_start`]: prose opening with a word no command, family or
+    // verb opens) is judged `None` by [`judge_start`] whatever its kind; it is still pushed,
+    // so the scan's cap counts the same starts, and skipped when the starts are judged.
+    let value_dead = !mention && dead_start(v, 0, plus_is_space);
     if !mention {
         starts.push((0, Start::Value));
     }
@@ -337,6 +345,7 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     }
     let found = starts
         .iter()
+        .filter(|&(at, kind)| !(value_dead && at == 0 && kind == Start::Value))
         .find_map(|(at, kind)| judge_start(v, at, kind, plus_is_space));
     found
 }
