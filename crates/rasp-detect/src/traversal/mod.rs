@@ -1145,11 +1145,13 @@ fn embedded_scheme(value: &str) -> bool {
                 .count();
             let at = colon - start;
             // A `file:` URL inside text is how documentation names a local file; only at the
-            // value's start is it the value.
-            let file_url = b[at..colon].eq_ignore_ascii_case(b"file")
-                || b[at..colon].eq_ignore_ascii_case(b"netdoc");
+            // value's start is it the value. (Asked after the delimiter, which most colons in
+            // text lack: `Note: …`, `color: red`.)
+            let file_url = || {
+                b[at..colon].eq_ignore_ascii_case(b"file")
+                    || b[at..colon].eq_ignore_ascii_case(b"netdoc")
+            };
             at > 0
-                && !file_url
                 && start > 0
                 && matches!(
                     b[at - 1],
@@ -1170,6 +1172,7 @@ fn embedded_scheme(value: &str) -> bool {
                         | b'@'
                         | b'\n'
                 )
+                && !file_url()
                 && value.get(at..).is_some_and(opens_with_scheme)
         })
 }
@@ -1874,7 +1877,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
         // `?inc=../secret.php`, `page=..%2fconfig`: a query parameter's value starts a path
         // of its own, which the application joins to its base; the URL before it says
         // nothing about where that path starts.
-        if let Some(value) = parameter_value(seg).filter(|v| is_dot_segment(v)) {
+        if let Some(value) = parameter_dot_value(seg) {
             // `?q=../`: a search for the characters, with nothing to read after them;
             // `?return=../cart`, `next=../../account`: a relative link to a page of the
             // site, which a redirect follows. Read from a parameter, a climb names a file.
@@ -2179,6 +2182,18 @@ fn parameter_dot_segment(canon: &str) -> bool {
                     .get(slash + 1)
                     .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
         })
+}
+
+/// The value of the query parameter `seg` ends with ([`parameter_value`]) when it is a dot
+/// segment ([`is_dot_segment`]). Such a value opens with a dot, right after the segment's
+/// last `=` or after the quote of a header parameter: that byte is looked at first, so a
+/// segment of markup or prose (`a href="x">text<`) is not parsed for a parameter's name.
+fn parameter_dot_value(seg: &[u8]) -> Option<&[u8]> {
+    let eq = memchr::memrchr(b'=', seg)?;
+    if !matches!(seg.get(eq + 1), Some(b'.' | b'"' | b'\'')) {
+        return None;
+    }
+    parameter_value(seg).filter(|v| is_dot_segment(v))
 }
 
 /// Whether `rest` (what follows a parameter's first `..`) ends that parameter's value with
