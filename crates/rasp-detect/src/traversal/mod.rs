@@ -1595,27 +1595,32 @@ fn windows_names(canon: &str) -> Option<String> {
 /// (any case), or a `/` after a `.` or a blank that ends a directory whose name, trimmed of
 /// its trailing dots and blanks, is all name bytes ([`renamed_name_before`]). Without one,
 /// [`windows_names`] renames nothing: it trims a directory only when the text before the
-/// directory's closing `/` ends in one of those and the trimmed text is such a name. The
-/// pairs `./` and ` /` are found by prebuilt substring searchers, and `::$data/` around
-/// each `$` (rare): one vectorised scan per pair, where a search from each `/` to the next
-/// cost a call per `/` (markup and URLs hold many). Each pair found is read back only to
-/// the first byte no name holds: a self-closing tag (`<br />`) or a word before a slash in
-/// prose (`and / or`) stops at once and leaves the value uncopied. No cap on the slashes:
-/// past [`MAX_SEGMENTS`] directories nothing is renamed, so a `/` there only lets the
-/// rewrite run and answer `None`.
+/// directory's closing `/` ends in one of those and the trimmed text is such a name. One
+/// vectorised search visits the slashes (a value without one is not asked); each looks at
+/// the byte before it, and one after a dot or a blank reads back only to the first byte no
+/// name holds: a self-closing tag (`<br />`) or a word before a slash in prose (`and / or`)
+/// stops at once and leaves the value uncopied. No cap on the slashes: past
+/// [`MAX_SEGMENTS`] directories nothing is renamed, so a `/` there only lets the rewrite
+/// run and answer `None`.
 fn may_dress_directory(b: &[u8]) -> bool {
-    use memchr::memmem::Finder;
-    static PAIRS: std::sync::LazyLock<[Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| [Finder::new(b"./"), Finder::new(b" /")]);
-    PAIRS
-        .iter()
-        .any(|pair| pair.find_iter(b).any(|at| renamed_name_before(b, at + 1)))
-        || memchr::memchr_iter(b'$', b).any(|p| {
-            p >= 2
-                && b[p - 2..p] == *b"::"
-                && b.get(p + 1..p + 6)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"data/"))
-        })
+    // The searcher for slashes set up once, not at each slash (see `sensitive::Dots::of`).
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::One;
+        static ONE: std::sync::OnceLock<Option<One>> = std::sync::OnceLock::new();
+        if let Some(one) = ONE.get_or_init(|| One::new(b'/')) {
+            return dresses_at(b, one.iter(b));
+        }
+    }
+    dresses_at(b, memchr::memchr_iter(b'/', b))
+}
+
+/// [`may_dress_directory`] given the offsets of the slashes in `b`, in order.
+fn dresses_at(b: &[u8], mut slashes: impl Iterator<Item = usize>) -> bool {
+    slashes.any(|slash| match slash.checked_sub(1).map(|i| b[i]) {
+        Some(b'.' | b' ') => renamed_name_before(b, slash),
+        _ => slash >= 7 && b[slash - 7..slash].eq_ignore_ascii_case(b"::$data"),
+    })
 }
 
 /// Whether the segment of `b` that the `/` at `slash` closes is one [`windows_names`] may
