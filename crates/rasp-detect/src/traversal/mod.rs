@@ -1131,50 +1131,63 @@ const MAX_EMBEDDED_COLONS: usize = 16;
 /// start. A scheme after a letter, digit or word mark belongs to a longer name
 /// (`myphp://`), and one after a blank is named in prose.
 fn embedded_scheme(value: &str) -> bool {
+    // The searcher for colons set up once, not at each colon (see `sensitive::Dots::of`):
+    // markup and prose hold many (`style="color: red"`, `Note:`).
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::One;
+        static ONE: std::sync::OnceLock<Option<One>> = std::sync::OnceLock::new();
+        if let Some(one) = ONE.get_or_init(|| One::new(b':')) {
+            return scheme_after_colon(value, one.iter(value.as_bytes()));
+        }
+    }
+    scheme_after_colon(value, memchr::memchr_iter(b':', value.as_bytes()))
+}
+
+/// [`embedded_scheme`] given the offsets of the colons in `value`, in order.
+fn scheme_after_colon(value: &str, colons: impl Iterator<Item = usize>) -> bool {
     let b = value.as_bytes();
-    memchr::memchr_iter(b':', b)
-        .take(MAX_EMBEDDED_COLONS)
-        .any(|colon| {
-            // The scheme's name: the letters, digits and `.`, `*` before the colon, at
-            // most the longest name.
-            let start = b[..colon]
-                .iter()
-                .rev()
-                .take(LONGEST_SCHEME_NAME + 1)
-                .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'*'))
-                .count();
-            let at = colon - start;
-            // A `file:` URL inside text is how documentation names a local file; only at the
-            // value's start is it the value. (Asked after the delimiter, which most colons in
-            // text lack: `Note: …`, `color: red`.)
-            let file_url = || {
-                b[at..colon].eq_ignore_ascii_case(b"file")
-                    || b[at..colon].eq_ignore_ascii_case(b"netdoc")
-            };
-            at > 0
-                && start > 0
-                && matches!(
-                    b[at - 1],
-                    b'=' | b'?'
-                        | b'&'
-                        | b'('
-                        | b'['
-                        | b'{'
-                        | b','
-                        | b'"'
-                        | b'\''
-                        | b'`'
-                        | b';'
-                        | b'|'
-                        | b'<'
-                        | b'>'
-                        | b'#'
-                        | b'@'
-                        | b'\n'
-                )
-                && !file_url()
-                && value.get(at..).is_some_and(opens_with_scheme)
-        })
+    colons.take(MAX_EMBEDDED_COLONS).any(|colon| {
+        // The scheme's name: the letters, digits and `.`, `*` before the colon, at
+        // most the longest name.
+        let start = b[..colon]
+            .iter()
+            .rev()
+            .take(LONGEST_SCHEME_NAME + 1)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'*'))
+            .count();
+        let at = colon - start;
+        // A `file:` URL inside text is how documentation names a local file; only at the
+        // value's start is it the value. (Asked after the delimiter, which most colons in
+        // text lack: `Note: …`, `color: red`.)
+        let file_url = || {
+            b[at..colon].eq_ignore_ascii_case(b"file")
+                || b[at..colon].eq_ignore_ascii_case(b"netdoc")
+        };
+        at > 0
+            && start > 0
+            && matches!(
+                b[at - 1],
+                b'=' | b'?'
+                    | b'&'
+                    | b'('
+                    | b'['
+                    | b'{'
+                    | b','
+                    | b'"'
+                    | b'\''
+                    | b'`'
+                    | b';'
+                    | b'|'
+                    | b'<'
+                    | b'>'
+                    | b'#'
+                    | b'@'
+                    | b'\n'
+            )
+            && !file_url()
+            && value.get(at..).is_some_and(opens_with_scheme)
+    })
 }
 
 /// Whether the text after a bare scheme names something to read: a path for `file:` and
