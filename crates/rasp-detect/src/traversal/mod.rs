@@ -431,7 +431,7 @@ fn ideographic_dot_segments(value: &str, classes: u8) -> Option<String> {
     } else {
         std::borrow::Cow::Borrowed(value)
     };
-    if !text.contains(IDEOGRAPHIC_STOPS) {
+    if !holds_ideographic_stop(text.as_bytes()) {
         return None;
     }
     let separator = |c: char| {
@@ -467,6 +467,20 @@ fn ideographic_dot_segments(value: &str, classes: u8) -> Option<String> {
         i += run;
     }
     changed.then_some(out)
+}
+
+/// Whether `b` holds one of [`IDEOGRAPHIC_STOPS`]: their UTF-8 encodings (`E3 80 82`,
+/// `EF BD A1`) found from their lead bytes by one vectorised search, where `str::contains`
+/// with a set of characters decodes every character of the text (CJK prose is all
+/// characters outside ASCII). A lead byte only ever starts a character, so a match of the
+/// bytes is a match of the character.
+fn holds_ideographic_stop(b: &[u8]) -> bool {
+    memchr::memchr2_iter(0xe3, 0xef, b).any(|i| {
+        matches!(
+            b.get(i..i + 3),
+            Some([0xe3, 0x80, 0x82] | [0xef, 0xbd, 0xa1])
+        )
+    })
 }
 
 /// Longest value [`shell_unquoted`] reads (a path is short).
@@ -1117,47 +1131,63 @@ const MAX_EMBEDDED_COLONS: usize = 16;
 /// start. A scheme after a letter, digit or word mark belongs to a longer name
 /// (`myphp://`), and one after a blank is named in prose.
 fn embedded_scheme(value: &str) -> bool {
+    // The searcher for colons set up once, not at each colon (see `sensitive::Dots::of`):
+    // markup and prose hold many (`style="color: red"`, `Note:`).
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::One;
+        static ONE: std::sync::OnceLock<Option<One>> = std::sync::OnceLock::new();
+        if let Some(one) = ONE.get_or_init(|| One::new(b':')) {
+            return scheme_after_colon(value, one.iter(value.as_bytes()));
+        }
+    }
+    scheme_after_colon(value, memchr::memchr_iter(b':', value.as_bytes()))
+}
+
+/// [`embedded_scheme`] given the offsets of the colons in `value`, in order.
+fn scheme_after_colon(value: &str, colons: impl Iterator<Item = usize>) -> bool {
     let b = value.as_bytes();
-    memchr::memchr_iter(b':', b)
-        .take(MAX_EMBEDDED_COLONS)
-        .any(|colon| {
-            // The scheme's name: the letters, digits and `.`, `*` before the colon, at
-            // most the longest name.
-            let start = b[..colon]
-                .iter()
-                .rev()
-                .take(LONGEST_SCHEME_NAME + 1)
-                .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'*'))
-                .count();
-            let at = colon - start;
-            // A `file:` URL inside text is how documentation names a local file; only at the
-            // value's start is it the value.
-            let file_url = b[at..colon].eq_ignore_ascii_case(b"file")
-                || b[at..colon].eq_ignore_ascii_case(b"netdoc");
-            at > 0
-                && !file_url
-                && start > 0
-                && matches!(
-                    b[at - 1],
-                    b'=' | b'?'
-                        | b'&'
-                        | b'('
-                        | b'['
-                        | b'{'
-                        | b','
-                        | b'"'
-                        | b'\''
-                        | b'`'
-                        | b';'
-                        | b'|'
-                        | b'<'
-                        | b'>'
-                        | b'#'
-                        | b'@'
-                        | b'\n'
-                )
-                && value.get(at..).is_some_and(opens_with_scheme)
-        })
+    colons.take(MAX_EMBEDDED_COLONS).any(|colon| {
+        // The scheme's name: the letters, digits and `.`, `*` before the colon, at
+        // most the longest name.
+        let start = b[..colon]
+            .iter()
+            .rev()
+            .take(LONGEST_SCHEME_NAME + 1)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'*'))
+            .count();
+        let at = colon - start;
+        // A `file:` URL inside text is how documentation names a local file; only at the
+        // value's start is it the value. (Asked after the delimiter, which most colons in
+        // text lack: `Note: …`, `color: red`.)
+        let file_url = || {
+            b[at..colon].eq_ignore_ascii_case(b"file")
+                || b[at..colon].eq_ignore_ascii_case(b"netdoc")
+        };
+        at > 0
+            && start > 0
+            && matches!(
+                b[at - 1],
+                b'=' | b'?'
+                    | b'&'
+                    | b'('
+                    | b'['
+                    | b'{'
+                    | b','
+                    | b'"'
+                    | b'\''
+                    | b'`'
+                    | b';'
+                    | b'|'
+                    | b'<'
+                    | b'>'
+                    | b'#'
+                    | b'@'
+                    | b'\n'
+            )
+            && !file_url()
+            && value.get(at..).is_some_and(opens_with_scheme)
+    })
 }
 
 /// Whether the text after a bare scheme names something to read: a path for `file:` and
@@ -1280,9 +1310,12 @@ fn judge_canonical_as(
     }
     // One pass over the dots serves the climb and the mangled-climb tests.
     let dots = sensitive::Dots::of(canon.as_bytes());
+    // A path parameter (`/.;/admin`) and a script name cut by one (`shell.asp;.jpg`) are
+    // both written with a `;`, which most text lacks: one search answers both tests for it.
+    let semicolon = memchr::memchr(b';', canon.as_bytes()).is_some();
     let walked = if literal { url_query(canon) } else { canon };
     if climbs(walked, ctx, dots.adjacent, typed)
-        || parameter_dot_segment(canon)
+        || (semicolon && parameter_dot_segment(canon))
         || (dots.adjacent && classes & SLASH != 0 && relative_alias_step(canon.as_bytes()))
     {
         return Some("climb");
@@ -1304,7 +1337,7 @@ fn judge_canonical_as(
     if classes & AMP_TILDE != 0 && sensitive::short_name_target(canon) {
         return Some("sensitive-file");
     }
-    if script_parameter_name(canon) {
+    if semicolon && script_parameter_name(canon) {
         return Some("script-extension");
     }
     if colon && data_stream(canon) {
@@ -1431,6 +1464,10 @@ const SCRIPT_EXTENSIONS: &[&str] = &[
 /// parameter after it (`index.jsp;jsessionid=0A1B`, `style.css;charset=utf-8`) is a name
 /// or a URL's path parameter.
 fn script_parameter_name(value: &str) -> bool {
+    // The name is cut by a `;` in the value: without one (most values), no trimming.
+    if memchr::memchr(b';', value.as_bytes()).is_none() {
+        return false;
+    }
     let t = value.trim_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'');
     let b = t.as_bytes();
     if b.len() > 1024 {
@@ -1549,9 +1586,7 @@ fn windows_names(canon: &str) -> Option<String> {
                 .map_or(0, |e| e + 1);
             // A name, not the end of a sentence before a path (`the /bin/bash shell`,
             // `files (e.g. wtmp, /etc/passwd)`): only then is the trimmed text one directory.
-            let name_bytes = name[..end].iter().all(|&c| {
-                c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'$' | b'+')
-            });
+            let name_bytes = name[..end].iter().all(|&c| windows_name_byte(c));
             if name_bytes {
                 out.extend_from_slice(&name[..end]);
                 changed = true;
@@ -1569,24 +1604,58 @@ fn windows_names(canon: &str) -> Option<String> {
     changed.then(|| String::from_utf8(out).ok()).flatten()
 }
 
-/// Whether some `/` of `b` follows a `.`, a blank or `::$data` (any case). Without one,
+/// Whether some directory of `b` may be renamed by [`windows_names`]: a `/` after `::$data`
+/// (any case), or a `/` after a `.` or a blank that ends a directory whose name, trimmed of
+/// its trailing dots and blanks, is all name bytes ([`renamed_name_before`]). Without one,
 /// [`windows_names`] renames nothing: it trims a directory only when the text before the
-/// directory's closing `/` ends in one of those. Found as the pairs `./` and ` /` by
-/// prebuilt substring searchers, and as `::$data/` around each `$` (rare): one vectorised
-/// scan per pair, where a search from each `/` to the next cost a call per `/` (markup and
-/// URLs hold many). No cap on the slashes: past [`MAX_SEGMENTS`] directories nothing is
-/// renamed, so a `/` there only lets the rewrite run and answer `None`.
+/// directory's closing `/` ends in one of those and the trimmed text is such a name. One
+/// vectorised search visits the slashes (a value without one is not asked); each looks at
+/// the byte before it, and one after a dot or a blank reads back only to the first byte no
+/// name holds: a self-closing tag (`<br />`) or a word before a slash in prose (`and / or`)
+/// stops at once and leaves the value uncopied. No cap on the slashes: past
+/// [`MAX_SEGMENTS`] directories nothing is renamed, so a `/` there only lets the rewrite
+/// run and answer `None`.
 fn may_dress_directory(b: &[u8]) -> bool {
-    use memchr::memmem::Finder;
-    static PAIRS: std::sync::LazyLock<[Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| [Finder::new(b"./"), Finder::new(b" /")]);
-    PAIRS.iter().any(|pair| pair.find(b).is_some())
-        || memchr::memchr_iter(b'$', b).any(|p| {
-            p >= 2
-                && b[p - 2..p] == *b"::"
-                && b.get(p + 1..p + 6)
-                    .is_some_and(|w| w.eq_ignore_ascii_case(b"data/"))
-        })
+    // The searcher for slashes set up once, not at each slash (see `sensitive::Dots::of`).
+    #[cfg(target_arch = "x86_64")]
+    {
+        use memchr::arch::x86_64::avx2::memchr::One;
+        static ONE: std::sync::OnceLock<Option<One>> = std::sync::OnceLock::new();
+        if let Some(one) = ONE.get_or_init(|| One::new(b'/')) {
+            return dresses_at(b, one.iter(b));
+        }
+    }
+    dresses_at(b, memchr::memchr_iter(b'/', b))
+}
+
+/// [`may_dress_directory`] given the offsets of the slashes in `b`, in order.
+fn dresses_at(b: &[u8], mut slashes: impl Iterator<Item = usize>) -> bool {
+    slashes.any(|slash| match slash.checked_sub(1).map(|i| b[i]) {
+        Some(b'.' | b' ') => renamed_name_before(b, slash),
+        _ => slash >= 7 && b[slash - 7..slash].eq_ignore_ascii_case(b"::$data"),
+    })
+}
+
+/// Whether the segment of `b` that the `/` at `slash` closes is one [`windows_names`] may
+/// trim: it ends in dots or blanks, and the text before them is a whole segment (from the
+/// value's start or a `/`) of the bytes it keeps a name of, not empty. A segment of only
+/// dots and blanks is the walk's; a blank or another byte inside the name makes it a
+/// sentence's or code's, which [`windows_names`] copies as it is.
+fn renamed_name_before(b: &[u8], slash: usize) -> bool {
+    let mut end = slash;
+    while end > 0 && matches!(b[end - 1], b'.' | b' ') {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 && windows_name_byte(b[start - 1]) {
+        start -= 1;
+    }
+    start < end && (start == 0 || b[start - 1] == b'/')
+}
+
+/// A byte of a directory name [`windows_names`] trims (`.` included: a name may hold dots).
+fn windows_name_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b'~' | b'$' | b'+')
 }
 
 /// The value as a lenient file API would resolve it: decoded, ASCII lower-cased (see
@@ -1826,7 +1895,7 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
         // `?inc=../secret.php`, `page=..%2fconfig`: a query parameter's value starts a path
         // of its own, which the application joins to its base; the URL before it says
         // nothing about where that path starts.
-        if let Some(value) = parameter_value(seg).filter(|v| is_dot_segment(v)) {
+        if let Some(value) = parameter_dot_value(seg) {
             // `?q=../`: a search for the characters, with nothing to read after them;
             // `?return=../cart`, `next=../../account`: a relative link to a page of the
             // site, which a redirect follows. Read from a parameter, a climb names a file.
@@ -2131,6 +2200,18 @@ fn parameter_dot_segment(canon: &str) -> bool {
                     .get(slash + 1)
                     .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
         })
+}
+
+/// The value of the query parameter `seg` ends with ([`parameter_value`]) when it is a dot
+/// segment ([`is_dot_segment`]). Such a value opens with a dot, right after the segment's
+/// last `=` or after the quote of a header parameter: that byte is looked at first, so a
+/// segment of markup or prose (`a href="x">text<`) is not parsed for a parameter's name.
+fn parameter_dot_value(seg: &[u8]) -> Option<&[u8]> {
+    let eq = memchr::memrchr(b'=', seg)?;
+    if !matches!(seg.get(eq + 1), Some(b'.' | b'"' | b'\'')) {
+        return None;
+    }
+    parameter_value(seg).filter(|v| is_dot_segment(v))
 }
 
 /// Whether `rest` (what follows a parameter's first `..`) ends that parameter's value with

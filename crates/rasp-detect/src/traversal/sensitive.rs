@@ -1245,6 +1245,22 @@ const QUOTES: &[char] = &[
     '"', '\'', '`', '“', '”', '„', '«', '»', '‘', '’', '「', '」',
 ];
 
+/// `canon` trimmed of blanks and [`QUOTES`] at both ends. Most values open and close with a
+/// plain ASCII byte (printable, no quote), which is neither: then there is nothing to trim,
+/// and no walk through the characters for it. (Inlined: the look at the two ends costs
+/// less than the call, asked four times of every value judged whole.)
+#[inline(always)]
+fn trim_quotes(canon: &str) -> &str {
+    let untrimmed = |b: Option<&u8>| {
+        b.is_some_and(|&c| c < 0x80 && c > b' ' && !matches!(c, b'"' | b'\'' | b'`'))
+    };
+    if untrimmed(canon.as_bytes().first()) && untrimmed(canon.as_bytes().last()) {
+        canon
+    } else {
+        canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
+    }
+}
+
 /// Start offsets of the non-overlapping occurrences of `needle` (what `finder` looks for) in
 /// `hay`, left to right (as `str::match_indices` gives them), at most [`MAX_HITS_PER_ENTRY`].
 fn occurrences<'a>(
@@ -1390,7 +1406,7 @@ const DOCUMENT_ROOTS: &[&[u8]] = &[b"htdocs", b"wwwroot", b"www", b"public_html"
 /// such file. On a Unix path the root must sit below a first directory
 /// (`/home/bob/public_html/`): `/www/index.php` is as likely a URL's path.
 pub fn document_root_file(canon: &str) -> bool {
-    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let t = trim_quotes(canon);
     let b = t.as_bytes();
     if b.len() < 4 || b.len() > MAX_SECRET_PATH {
         return false;
@@ -1440,7 +1456,7 @@ pub fn document_root_file(canon: &str) -> bool {
 /// (`/usr/share/doc/x/README`), a binary (`/usr/local/bin/node`) and text around the path
 /// (prose, a command line) name no such file and are judged elsewhere.
 pub fn system_tree_file(canon: &str) -> bool {
-    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let t = trim_quotes(canon);
     let b = t.as_bytes();
     if b.len() < 6 || b.len() > MAX_SECRET_PATH || b[0] != b'/' {
         return false;
@@ -1649,16 +1665,7 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     {
         return false;
     }
-    // Most values open and close with a plain ASCII byte: no character to trim, no walk
-    // through the characters for it.
-    let untrimmed = |b: Option<&u8>| {
-        b.is_some_and(|&c| c < 0x80 && c > b' ' && !matches!(c, b'"' | b'\'' | b'`'))
-    };
-    let t = if untrimmed(canon.as_bytes().first()) && untrimmed(canon.as_bytes().last()) {
-        canon
-    } else {
-        canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c))
-    };
+    let t = trim_quotes(canon);
     // `@/var/jenkins_home/secrets/x`, `file=/srv/backup/db.sql`: the path after a file
     // prefix is the value's path (see [`file_prefix_len`]).
     let t = &t[file_prefix_len(t.as_bytes())..];
@@ -2236,7 +2243,7 @@ pub(super) fn secret_share_file(file: &[u8]) -> bool {
 /// settings.py and restart`) has blanks, and a URL has a scheme. A rooted path is
 /// [`secret_file`]'s, a climb the walk's.
 pub fn app_secret_file(canon: &str) -> bool {
-    let t = canon.trim_matches(|c: char| c.is_whitespace() || QUOTES.contains(&c));
+    let t = trim_quotes(canon);
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_SECRET_PATH || b[0] == b'/' || b[0] == b'~' {
         return false;
