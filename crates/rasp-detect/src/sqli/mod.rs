@@ -1554,19 +1554,21 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         match CODE_BYTE[usize::from(c)] {
             code_byte::PLAIN => i += 1,
             code_byte::LETTER => {
-                let end = i + b[i..]
-                    .iter()
-                    .position(|c| !(c.is_ascii_alphabetic() || *c == b'_'))
-                    .unwrap_or(b.len() - i);
+                // (letters eight at a time)
+                let mut end = lexer::letters_end(b, i + 1);
+                while b.get(end) == Some(&b'_') {
+                    end = lexer::letters_end(b, end + 1);
+                }
                 let after_number = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
                 let opens = |k: usize| {
                     lexer::keyword_bytes(&b[k..end])
                         .is_some_and(|kw| lexer::opens_shape(Kind::Kw(kw)))
                 };
+                // (the keywords that open a shape are 4 to 9 letters long)
                 let keyword = if after_number {
                     (i..end).any(opens)
                 } else {
-                    opens(i)
+                    (4..=9).contains(&(end - i)) && opens(i)
                 };
                 if keyword {
                     return false;
