@@ -120,7 +120,7 @@ static SPACE_BYTE: [bool; 256] = crate::byte_set(b" \t\n\r\x0b\x0c\0");
 
 /// Token kinds at which a shape of [`super::anywhere`] may begin on their own (a word or
 /// keyword before `(` and the `::` operator are marked where they are lexed).
-fn opens_shape(kind: Kind) -> bool {
+pub(super) fn opens_shape(kind: Kind) -> bool {
     matches!(
         kind,
         Kind::Semi | Kind::Kw(Kw::Union | Kw::Into | Kw::Case | Kw::Waitfor | Kw::Select)
@@ -669,7 +669,7 @@ fn next_is_literal(b: &[u8], mut i: usize) -> bool {
     matches!(b.get(i), Some(b'\'' | b'"'))
 }
 
-fn is_string_prefix(w: &[u8]) -> bool {
+pub(super) fn is_string_prefix(w: &[u8]) -> bool {
     matches!(
         w,
         [b'n' | b'N' | b'x' | b'X' | b'b' | b'B' | b'e' | b'E' | b'q' | b'Q']

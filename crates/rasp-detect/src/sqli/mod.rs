@@ -1381,6 +1381,16 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         if !bs && !backslash_in_strings(value, raw) {
             continue;
         }
+        // (without a backslash every run has escapes on, and no later run reads `raw`)
+        if let Start::InQuote(q @ (b'\'' | b'"')) = st {
+            if !backslash && quote_context_inert(value, q) {
+                // what [`decide`] then has left to say
+                if closed_then_cut(value, q) {
+                    return Some("string-break+comment");
+                }
+                continue;
+            }
+        }
         let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
         // the marked starts number the tokens of `raw`, which are `sig` without comments
         let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
@@ -1443,6 +1453,165 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         }
     }
     None
+}
+
+/// What [`quote_context_inert`] does with a byte outside literals and comments.
+mod code_byte {
+    /// Rejected: it may make a token the proof does not cover (`(` `;` `@` `$` `` ` ``
+    /// `[` `\\`, control and non-ASCII bytes).
+    pub const OTHER: u8 = 0;
+    /// A byte of a word, number, blank or operator the proof allows.
+    pub const PLAIN: u8 = 1;
+    /// `_` and ASCII letters: a run of them may be a keyword.
+    pub const LETTER: u8 = 2;
+    /// `-` `/` `:` `#`: plain unless the next byte makes a comment or a cast.
+    pub const PAIR: u8 = 3;
+    /// `'` and `"`.
+    pub const QUOTE: u8 = 4;
+}
+
+/// [`code_byte`]'s class of every byte.
+static CODE_BYTE: [u8; 256] = {
+    let mut t = [code_byte::OTHER; 256];
+    let plain = b"0123456789 \t\n\r.,=%+!?<>&|*^~{}])";
+    let mut i = 0;
+    while i < plain.len() {
+        t[plain[i] as usize] = code_byte::PLAIN;
+        i += 1;
+    }
+    let mut c = 0;
+    while c < 26 {
+        t[(b'a' + c) as usize] = code_byte::LETTER;
+        t[(b'A' + c) as usize] = code_byte::LETTER;
+        c += 1;
+    }
+    t[b'_' as usize] = code_byte::LETTER;
+    t[b'-' as usize] = code_byte::PAIR;
+    t[b'/' as usize] = code_byte::PAIR;
+    t[b':' as usize] = code_byte::PAIR;
+    t[b'#' as usize] = code_byte::PAIR;
+    t[b'\'' as usize] = code_byte::QUOTE;
+    t[b'"' as usize] = code_byte::QUOTE;
+    t
+};
+
+/// Whether the context inside a `q` literal (`'` or `"`) of a value without a backslash
+/// can only end in [`decide`]'s `None` or its [`closed_then_cut`] test, so that lexing it
+/// changes no decision. Rich text and markup (`<a class="x y" href="…">`, `it's the
+/// user's`) pass with one walk over the bytes outside literals.
+///
+/// Proof, from the tokens the lexer makes in that context. Without a backslash no string
+/// scan stops elsewhere than at its quote, and a doubled quote (which continues a literal)
+/// is refused here: so the literal the value opens in closes at the first `q`, and after it
+/// each quote opens a literal that closes at the next of its kind. Outside literals only
+/// the bytes of [`CODE_BYTE`] are allowed, and `--` and `#` comments that run to a line's
+/// end (`#>` and `/*` refused), so the tokens there are words, numbers, blanks, `.` `,` `)`
+/// `]` `{` `}`, operators and comparisons, `?` and `:name` variables, keywords and
+/// comments: no `(` (no call, nothing for `Parser` to open), no `;`, no `::`, and no
+/// keyword that opens a shape of [`anywhere`] (`UNION`, `INTO`, `CASE`, `WAITFOR`,
+/// `SELECT`: [`lexer::opens_shape`]; every maximal run of letters and `_` is checked, and
+/// every rest of it after a digit or `.`, where a number may have eaten its head; no
+/// keyword has a digit). No comment truncates
+/// ([`truncating_comment`] refuses each), so `truncated` is false whatever token the
+/// lexer's cap stops at, and none starts with `/`, so `obfuscated` is false.
+/// Then [`anywhere`] finds nothing: token 0 is a literal (no statement or call opens the
+/// value), and every shape of its loop starts at one of those keywords, `;`, `::` or a
+/// word or keyword before `(` (other keywords fail every arm). In [`decide`] token 0 is
+/// the closed literal, [`adjacent_literals`] wants only literals after it, no `)` follows
+/// it, and token 1 is a word, no keyword, that starts with a letter (checked: not `goto`
+/// nor `on`, and no `'` glued to a one-letter string prefix, which would make it a
+/// literal): the match's arms for a word after a quote want `goto`, `on`, or a
+/// truncation; every other arm wants another token or another start; nothing after
+/// token 1 is read.
+/// (`balanced` is read only by arms this never reaches.)
+fn quote_context_inert(value: &str, q: u8) -> bool {
+    let b = value.as_bytes();
+    let Some(close) = memchr::memchr(q, b) else {
+        return false;
+    };
+    let mut i = close + 1;
+    // token 1: a word starting with a letter (blanks before it skipped)
+    let w = i + b[i..]
+        .iter()
+        .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        .unwrap_or(b.len() - i);
+    if !b.get(w).is_some_and(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let we = w + b[w..]
+        .iter()
+        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
+        .unwrap_or(b.len() - w);
+    let word = &b[w..we];
+    if lexer::keyword_bytes(word).is_some()
+        || word.eq_ignore_ascii_case(b"goto")
+        || word.eq_ignore_ascii_case(b"on")
+        || (b.get(we) == Some(&b'\'') && lexer::is_string_prefix(word))
+    {
+        return false;
+    }
+    while let Some(&c) = b.get(i) {
+        match CODE_BYTE[usize::from(c)] {
+            code_byte::PLAIN => i += 1,
+            code_byte::LETTER => {
+                // (letters eight at a time)
+                let mut end = lexer::letters_end(b, i + 1);
+                while b.get(end) == Some(&b'_') {
+                    end = lexer::letters_end(b, end + 1);
+                }
+                let after_number = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
+                let opens = |k: usize| {
+                    lexer::keyword_bytes(&b[k..end])
+                        .is_some_and(|kw| lexer::opens_shape(Kind::Kw(kw)))
+                };
+                // (the keywords that open a shape are 4 to 9 letters long)
+                let keyword = if after_number {
+                    (i..end).any(opens)
+                } else {
+                    (4..=9).contains(&(end - i)) && opens(i)
+                };
+                if keyword {
+                    return false;
+                }
+                i = end;
+            }
+            code_byte::PAIR => {
+                let next = b.get(i + 1).copied();
+                let comment = match c {
+                    b'#' => next != Some(b'>'),
+                    b'-' => next == Some(b'-'),
+                    b'/' if next == Some(b'*') => return false,
+                    b':' if next == Some(b':') => return false,
+                    _ => false,
+                };
+                if c == b'#' && !comment {
+                    return false;
+                }
+                if comment {
+                    let end = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |p| i + p);
+                    // (both ends are ASCII: char boundaries)
+                    if truncating_comment(&value[i..end]) {
+                        return false;
+                    }
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            code_byte::QUOTE => {
+                // a literal to the next quote of its kind, or open to the end
+                let Some(e) = memchr::memchr(c, &b[i + 1..]).map(|p| i + 1 + p) else {
+                    return true;
+                };
+                if b.get(e + 1) == Some(&c) {
+                    return false;
+                }
+                i = e + 1;
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// `"union select" error`, `` `SELECT` is a keyword ``: a search or a sentence that opens

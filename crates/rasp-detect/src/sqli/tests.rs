@@ -1,7 +1,9 @@
 //! Cases written from SQL grammar, one technique or benign shape per line.
 
 use super::lexer::{self, Start};
-use super::{backslash_in_strings, detect, ignored_by_sql, quoted_words_in_prose};
+use super::{
+    backslash_in_strings, detect, ignored_by_sql, quote_context_inert, quoted_words_in_prose,
+};
 use crate::Context;
 
 fn hit(v: &str) -> bool {
@@ -3582,5 +3584,35 @@ fn logic_prose_dialogue_and_compound_assignments_stay_quiet() {
         "x >>= (select 1)",
     ] {
         assert!(!crate::data_shape::compound_assignments(v), "code {v:?}");
+    }
+}
+
+/// [`quote_context_inert`] passes markup and prose, and refuses every value whose quote
+/// context the grammar could read as a break-out (a keyword that opens a shape, a call, a
+/// `;`, a truncating comment, a first word the grammar reads).
+#[test]
+fn quote_context_inert_cases() {
+    for (v, q) in [
+        (r#"<a class="reference internal" href="x.html">x</a>"#, b'"'),
+        (r##"<a class="ref" href="#top">top</a>"##, b'"'),
+        ("It's the user's guide", b'\''),
+    ] {
+        assert!(quote_context_inert(v, q), "{v:?}");
+    }
+    for (v, q) in [
+        ("x' union select 1 '", b'\''),
+        ("x' or sleep(5) or '", b'\''),
+        ("x'; drop table t; '", b'\''),
+        ("x' #", b'\''),
+        ("x' and 1=1 --", b'\''),
+        ("x' goto a '", b'\''),
+        ("x' on duplicate key update a='1", b'\''),
+        ("x' n'y'", b'\''),
+        ("x'' or 1=1 '", b'\''),
+        ("x' 1 '", b'\''),
+        ("x' a::text '", b'\''),
+        ("x' a/**/b '", b'\''),
+    ] {
+        assert!(!quote_context_inert(v, q), "{v:?}");
     }
 }
