@@ -379,6 +379,26 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
+    // `Elinks('elinks')`, `mknod()) were added`: a plain name glued to `(` is a function
+    // call in code or prose. To sh it opens a function definition (`name()`), so the name
+    // never runs; anything but `)` after the `(` is a syntax error. cmd's `echo(` prints,
+    // and PowerShell passes a parenthesised argument to a command (`iex(…)`,
+    // `Invoke-Expression('…')`): its code-running aliases and `Verb-Noun` cmdlets stay judged.
+    // Only where code and prose put such a call, a value's or a line's start: after a
+    // separator (`& whoami(x)`) PowerShell's reading is the likelier one.
+    if matches!(kind, Start::Value | Start::Newline)
+        && v.get(end) == Some(&b'(')
+        && !matches!(
+            word,
+            b"echo" | b"iex" | b"icm" | b"saps" | b"start" | b"powershell" | b"pwsh" | b"cmd"
+        )
+        && !word.is_empty()
+        && word
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.'))
+    {
+        return None;
+    }
     // `staple;correct;sleep;orange62` (a generated passphrase): `sleep` with no duration
     // fails at once and delays nothing, so it neither probes timing nor proves a shell ran.
     if word == b"sleep"

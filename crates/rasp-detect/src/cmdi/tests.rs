@@ -4315,3 +4315,27 @@ fn html_tags_are_no_redirections() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+#[test]
+fn name_glued_to_a_parenthesis_at_a_start_is_a_call() {
+    // sh reads `name(` as a function definition: the name never runs.
+    for v in [
+        "Elinks('elinks')",
+        "Several new functions (getpgid(), killpg(),\nloadavg(), major(), and\nmknod()) were added",
+        "import { mkdir } from 'node:fs';\nmkdir('./tmp/a/apple', { recursive: true })",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // After a separator PowerShell's reading (a parenthesised argument) stays judged, and
+    // so do PowerShell's code-running aliases and cmd's `echo(` anywhere.
+    for v in [
+        "|whoami()",
+        "& whoami(x)",
+        "; ping(127.0.0.1)",
+        ";iex(whoami)",
+        "a;Invoke-Expression('whoami')",
+        "$(whoami)",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
