@@ -1129,6 +1129,67 @@ pub(crate) fn script_words_in_prose(value: &str) -> bool {
     })
 }
 
+/// Whether `value` is TeX math (`\prod_{i=1}^{n} f(i) = f(1) \cdots f(n)`, `\{ f(x) \mid
+/// x \in S \}`, `a \le b`): script could only read it as code, where its first backslash is
+/// a syntax error, or as the inside of a string, which it cannot leave.
+///
+/// Proof, context by context. No `'`, `"` or backtick: an attribute or string the value
+/// lands in stays open, and it opens no string or template of its own; no `/`: no regex or
+/// `//` / `/*` comment opens, and a regex the value lands in stays open; no `<` before a
+/// letter, `/`, `!` or `?`: no tag, end tag, `<!--` or processing instruction; no word of
+/// more than three letters that starts with `on`: an unquoted attribute it splits into
+/// gains no handler; no `${`: a template it lands in gains no expression; and it neither
+/// starts with `#!` (a first line a script skips) nor ends with `\` (which would escape the
+/// quote that closes the string it lands in). So a script that holds the value holds it as
+/// code, or inside one string, regex or template. As code, its first backslash stands
+/// outside any string, regex or comment (no `-->` comes before it: that starts a comment
+/// at a line's start), and outside one a backslash is only allowed to start a `\u` escape
+/// in a name, which it does not: a syntax error, so the whole script is rejected and
+/// nothing in it runs. Inside a string, no escape of the value makes a character
+/// (`\x3c`, `\u003c`, `\74`: no backslash before `x`, `u` or a digit), so the string is
+/// the value's own bytes, backslashes aside, and none of them opens markup when the page
+/// writes it. A `javascript:` URL is code; markup needs a `<` before a letter. For the XSS
+/// model, which scores the parentheses, braces and `=` of formulas.
+///
+/// ```text
+/// "\prod_{i=1}^{n} f(i) = f(1) f(2) \cdots f(n)" -> true    "\x3cscript\x3e" -> false
+/// "\{ f(x) \mid x \in S \}"                     -> true    "alert(1)//\in"  -> false
+/// ```
+pub(crate) fn tex_in_script(value: &str) -> bool {
+    let b = value.as_bytes();
+    if b.len() > 1024 || b.last() == Some(&b'\\') || b.starts_with(b"#!") {
+        return false;
+    }
+    let Some(first) = memchr::memchr(b'\\', b) else {
+        return false;
+    };
+    if b.iter().any(|&c| NOT_TEX_SCRIPT[usize::from(c)])
+        || memchr::memmem::find(b, b"${").is_some()
+        || memchr::memmem::find(&b[..first], b"-->").is_some()
+    {
+        return false;
+    }
+    if memchr::memchr_iter(b'<', b).any(|i| {
+        b.get(i + 1)
+            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    }) {
+        return false;
+    }
+    // (a backslash before `u` may start a name's escape; before `x`, `u` or a digit it
+    // makes a character inside a string)
+    if memchr::memchr_iter(b'\\', b).any(|i| {
+        b.get(i + 1)
+            .is_some_and(|&c| c == b'x' || c == b'u' || c.is_ascii_digit())
+    }) {
+        return false;
+    }
+    !b.split(|c| !c.is_ascii_alphanumeric())
+        .any(|w| w.len() > 3 && w[..2].eq_ignore_ascii_case(b"on"))
+}
+
+/// Bytes that open or close a string, template, regex or comment (see [`tex_in_script`]).
+static NOT_TEX_SCRIPT: [bool; 256] = crate::byte_set(b"'\"`/");
+
 /// Bytes that reach markup, an attribute value, a URL or a comment, or escape (see
 /// [`script_words_in_prose`]).
 static NOT_SCRIPT_PROSE: [bool; 256] = crate::byte_set(b"<=:`\\{}/&%");
@@ -2132,6 +2193,42 @@ pub(crate) fn is_ipv4(t: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tex_math_is_a_syntax_error_or_a_string_to_script() {
+        for v in [
+            r"\prod_{i=1}^{n} f(i) = f(1) f(2) \cdots f(n)",
+            r"\{ f(x) \mid x \in \mathrm{self} \}",
+            "f(x) := \\begin{cases}\n 0 & \\mathrm{for\\ } x < a, \\\\\n 1 & x \\ge a",
+            r"a \le b \le c",
+            r"C:\Temp\notes (1).txt",
+        ] {
+            assert!(tex_in_script(v), "{v}");
+        }
+        for v in [
+            // no backslash: left to the model
+            "f(x) = x^2",
+            // escapes that make `<` inside a string
+            r"\x3cscript\x3ealert(1)\x3c\x2fscript\x3e",
+            r"\u003cimg src=x onerror=alert(1)\u003e",
+            r"\74script\76",
+            // a string, regex, comment or template to leave or hide in
+            r"\in'-alert(1)-'",
+            r#"\in";alert(1);//"#,
+            r"alert(1)//\in",
+            "alert(1)\n-->\\in",
+            r"\in`;alert(1)",
+            r"\in ${alert(1)}",
+            "#!\\in\nalert(1)",
+            // markup, a handler, or the string's closing quote escaped
+            r"\in <svg onload=alert(1)>",
+            r"\in x onfocus=alert(1) autofocus",
+            r"\in <!-- x",
+            r"alert(1) \",
+        ] {
+            assert!(!tex_in_script(v), "{v}");
+        }
+    }
 
     #[test]
     fn colours_and_copied_file_names_are_data() {

@@ -530,11 +530,13 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         // script can run); shortcodes (`[gallery ids="1,2"]`, `data_shape::shortcodes`); an
         // HTTP `Link` header's list (`</app.js>; rel=preload`, `data_shape::link_header`);
         // well-formed editor, form, SVG and MathML markup whose every tag and attribute is
-        // inert (`xss::inert_markup`).
+        // inert (`xss::inert_markup`); TeX math, whose backslash script cannot parse
+        // (`data_shape::tex_in_script`).
         _ => {
             !(xss::settled_text(value)
                 || sqli::is_math(decoded)
                 || data_shape::script_words_in_prose(decoded)
+                || data_shape::tex_in_script(decoded)
                 || data_shape::autolinks_in_prose(decoded)
                 || data_shape::link_header(decoded)
                 || data_shape::inert_css(decoded)
