@@ -214,7 +214,7 @@ fn after_range(toks: &[Tok<'_>], i: usize) -> std::ops::Range<usize> {
 }
 
 /// Splits `s` into math tokens, or `None` when it holds anything else: a quote that is no
-/// prime, `#`, `@`, `:`, a comment opener, `||` / `&&`, a word of more than one letter other
+/// prime, `#`, `@`, `:`, a comment opener, a tripled `|||` or `&&&`, a word of more than one letter other
 /// than a connective, a non-ASCII character that is not a math symbol, or unbalanced
 /// parentheses.
 fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
@@ -321,8 +321,13 @@ fn tokenize(s: &str) -> Option<([Tok<'_>; MAX_TOKENS], usize)> {
             b',' if depth > 0 => (Tok::Other, 1),
             b',' | b';' => (Tok::Separator, 1),
             b'*' | b'/' | b'^' | b'%' | b'.' | b'!' => (Tok::Other, 1),
+            // `x >= 0 || y <= 0`, `a > 1 && b > 1`: the connectives of programming
+            // notation, MySQL's `or` and `and`, held to the same checks as the words (a
+            // constant on both sides is refused: `1 || 1=1`). Where `||` concatenates
+            // instead, it joins what these sides hold: numbers and one-letter names.
+            b'|' | b'&' if next == Some(c) && b.get(i + 2) != Some(&c) => (Tok::Connective, 2),
             // `2 | 3 = 3`, `|x| = 2`: a lone bar is bitwise or, divides, or an absolute
-            // value; `||` is SQL's or (and concatenation) and is no math here.
+            // value.
             b'|' if next != Some(b'|') && (i == 0 || b[i - 1] != b'|') => (Tok::Other, 1),
             0x80.. => {
                 let ch = s[i..].chars().next()?;
@@ -407,6 +412,10 @@ mod tests {
             "2 | 3 = 3",
             "6|1 = 7",
             "|x| = 2",
+            // the connectives of programming notation
+            "x >= 0 || y <= 0",
+            "a > 1 && b > 1",
+            "(x < 0) || (x > 10)",
             // minus a negative number
             "5--3 = 8",
             "7 - 2 -- 3",
@@ -464,7 +473,7 @@ mod tests {
             "0 or sqrt(4)",
             "x = 1 or abs(-1) = 1",
             // `mod`/`div` need operands on both sides; a constant test next to a
-            // connective stays SQL's whatever computes it; `||` is no bar
+            // connective stays SQL's whatever computes it, with `||` and `&&` too
             "mod 3 = 1",
             "7 mod",
             "7 mod = 1",
@@ -473,6 +482,10 @@ mod tests {
             "1 or 2|3=3",
             "1 || 1",
             "2 || 3 = 3",
+            "1 && 1=1",
+            "x || x = x",
+            "x ||| y",
+            "|| x = 1",
             "modulo 3",
             // a function compared with itself
             "gcd(4, 6) = gcd(4, 6)",
