@@ -458,6 +458,7 @@ pub(super) fn scan_starts(
                     && next != Some(b'`')
                     && memchr::memchr(b'`', &v[i + 1..])
                         .is_none_or(|p| v.get(i + 2 + p) != Some(&b'('))
+                    && !open_quote_in_backticks(&v[i + 1..])
                 {
                     starts.push((i + 1, Start::Backtick));
                 }
@@ -487,6 +488,20 @@ pub(super) fn scan_starts(
     } else {
         Scan::Done
     }
+}
+
+/// Whether the command substitution whose text follows a backtick (`body`, up to the next
+/// backtick or the value's end) leaves a single quote open: GNU's quoting in prose
+/// (`` `uuencode' prepares a file ``), where a backtick opens a name and a `'` closes it. A
+/// shell parses the substitution's text as a script of its own, and a `'` that nothing
+/// closes there is a syntax error (the quote would run to the end of the script), so the
+/// substitution runs nothing. Counted only when the text has no `"` or `\`, which could
+/// hold or escape a quote: then every `'` opens or closes one, and an odd count leaves the
+/// last open.
+fn open_quote_in_backticks(body: &[u8]) -> bool {
+    let text = &body[..memchr::memchr(b'`', body).unwrap_or(body.len())];
+    memchr::memchr2(b'"', b'\\', text).is_none()
+        && memchr::memchr_iter(b'\'', text).count() % 2 == 1
 }
 
 /// Whether `before` ends with a call closed by `)` (`require('node:os')`, `f()`): the

@@ -4339,3 +4339,26 @@ fn name_glued_to_a_parenthesis_at_a_start_is_a_call() {
         assert!(hit(v), "missed {v:?}");
     }
 }
+
+/// GNU's quoting in prose (`` `uuencode' ``): a backtick opens a name and a `'` closes it.
+/// The substitution's text leaves a single quote open, a syntax error to the shell, so the
+/// substitution runs nothing; a balanced or escaped quote, or a `"`, keeps it judged.
+#[test]
+fn gnu_quoting_opens_no_substitution() {
+    for v in [
+        "`uuencode' prepares a file for transmission over an electronic channel",
+        "`wdiff' is a front end to GNU `diff'. It compares two files",
+        "Run `make' and then `make install' as root",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "`id`",
+        "x `cat /etc/passwd`",
+        "`echo 'a'; id`",
+        "`cat \"/etc/passwd'\"`",
+        "; `whoami'` ; id",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
