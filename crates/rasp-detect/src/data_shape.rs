@@ -320,6 +320,32 @@ pub(crate) fn comparison_in_prose(value: &str) -> bool {
         || matches!(toks[1..], [T::Number, T::Plain | T::Literal])
 }
 
+/// Whether `value` uses `**`, the power operator of Python, Fortran and computer algebra
+/// (`Eq(9*a**2 - 8*b**2, -18)`, `x**2 - 4 = 0`), as SQL can only read it: as a syntax
+/// error. No dialect's SQL has the operator (PostgreSQL lexes `**` as one operator that
+/// does not exist; MySQL, SQLite, SQL Server and Oracle's SQL read `*` after `*` as a missing
+/// operand), and with no quote or backtick the value opens no literal or quoted name, so
+/// every context reads it bare, as code; with no `;` and no comment opener (`--`, `#`,
+/// `/*`) nothing runs before the error or hides the `**` from the parser. A statement that
+/// does not parse runs nothing, and its error message shows only the value. For the SQLi
+/// model, which scores the operators and parentheses of formulas.
+///
+/// ```text
+/// "Eq(9*a**2 - 8*b**2, -18)" -> true     "1/**/or/**/1=1" -> false
+/// "x**2 - 4 = 0"              -> true     "2**3' or '1"    -> false
+/// ```
+pub(crate) fn power_operator(value: &str) -> bool {
+    let b = value.as_bytes();
+    b.iter().all(|&c| !NOT_POWER_FORMULA[usize::from(c)])
+        && memchr::memmem::find(b, b"--").is_none()
+        && memchr::memmem::find(b, b"/*").is_none()
+        && memchr::memmem::find(b, b"**").is_some()
+}
+
+/// Bytes that open a literal, a quoted name or a comment, or end a statement (see
+/// [`power_operator`]; `/*` and `--` are looked for as pairs).
+static NOT_POWER_FORMULA: [bool; 256] = crate::byte_set(b"'\"`;#");
+
 /// Whether `value` is a formula of propositional logic over one-letter variables (`not (p
 /// and q) = (not p) or (not q)`, `(a or b) and c`, `p -> q`, `~p | q`): every word is a
 /// single letter or a connective (`and`, `or`, `not`, `xor`, `nand`, `nor`, `implies`, `iff`,
@@ -2193,6 +2219,32 @@ pub(crate) fn is_ipv4(t: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn power_operator_is_a_syntax_error_to_sql() {
+        for v in [
+            "Eq(9*a**2 - 8*b**2 - 6*t**3, -18)",
+            "Ne(5*n**3 - 8*t**3 - 4*z**2, 81)",
+            "x**2 - 4 = 0",
+            "2**10 = 1024",
+            "x**2/2",
+        ] {
+            assert!(power_operator(v), "{v}");
+        }
+        for v in [
+            "x*y = 2",
+            "1/**/or/**/1=1",
+            "1 or 1=1 -- **",
+            "1 or 1=1 # **",
+            "1; drop table t; select 2**3",
+            "2**3' or '1'='1",
+            "\"a\"**2",
+            "`t`**2",
+            "1 /**/or 2**3",
+        ] {
+            assert!(!power_operator(v), "{v}");
+        }
+    }
 
     #[test]
     fn tex_math_is_a_syntax_error_or_a_string_to_script() {

@@ -521,6 +521,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::blank_mask(decoded)
                 && !data_shape::propositional_logic(decoded)
                 && !data_shape::compound_assignments(decoded)
+                && !data_shape::power_operator(decoded)
                 && !sqli::punctuation_only(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
