@@ -1979,12 +1979,13 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             // attacks.
             if (alias_step && memchr::memchr(b'.', raw).is_some())
                 || left.is_some_and(|d| {
+                    let target = attribute_value(&b[raw_at..]);
                     d != raw
                         && !(typed
                             && left_plainly
-                            && (asset_target(&b[raw_at..])
-                                || document_target(&b[raw_at..])
-                                || link_target(link_path(&b[raw_at..]))
+                            && (asset_target(target)
+                                || document_target(target)
+                                || link_target(link_path(target))
                                 // `The page at /admin/../login gives 404`: a link
                                 // back to a page beside it, named in a sentence.
                                 || (link_then_prose(&b[raw_at..])
@@ -2096,6 +2097,25 @@ fn link_then_prose(rest: &[u8]) -> bool {
     };
     let (path, words) = rest.split_at(blank);
     !path.starts_with(b"../") && link_target(path) && prose_after(words)
+}
+
+/// `rest` up to a quote that closes an attribute's value (`faq.html` of `faq.html">FAQ</a>`:
+/// the quote is followed by `>`, `/`, a blank or nothing), or all of it. In markup
+/// (`<a href="/docs/../faq.html">`, `<img src="/uploads/../img/x.png">`) the path an
+/// application or browser reads ends there, so its target is judged as the same path
+/// written alone; the target tests are as strict either way, and a quote inside a path
+/// only makes the name a file API reads longer.
+fn attribute_value(rest: &[u8]) -> &[u8] {
+    match memchr::memchr2(b'"', b'\'', rest) {
+        Some(q)
+            if rest
+                .get(q + 1)
+                .is_none_or(|&c| matches!(c, b'>' | b'/' | b' ' | b'\t' | b'\n')) =>
+        {
+            &rest[..q]
+        }
+        _ => rest,
+    }
 }
 
 /// Whether the text after the first blank of `rest` is plain words that open with a letter
@@ -3500,10 +3520,18 @@ mod tests {
             "../index.html",
             "../../assets/fonts/roboto.woff2",
             ".../Downloads/file.pdf",
+            // the same links as attribute values in rich-text markup
+            r#"<p><a href="/docs/../faq.html">FAQ</a></p>"#,
+            r#"<a href="https://example.com/a/b/../c/index.html">x</a>"#,
+            r#"<img src="/uploads/../images/x.png" alt="">"#,
+            "<a href='/docs/../guide/'>guide</a>",
         ] {
             assert!(!hit(v), "flagged {v:?}");
         }
         for v in [
+            r#"<a href="/images/../config.php">x</a>"#,
+            r#"<img src="/uploads/../.env">"#,
+            r#"<a href="/static/../../etc/passwd">x</a>"#,
             "http://h/../../etc/passwd",
             "https://victim.example/dl?file=../../../app/config.php",
             "http://h/app/..;/manager/html/x.jsp",
