@@ -117,35 +117,41 @@ pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
 }
 
 /// Whether `v` holds a soft hyphen, escaped (`%AD`, any case) or as its UTF-8 bytes `C2 AD`.
-/// Encoded paths hold a `%` every few bytes, where a search's set-up per `%` costs more than
-/// comparing the bytes: a short value is read in one plain pass, a long one (prose with a
-/// rare `%`) by searching for the next `%` ([`find_byte`]).
+/// An escape ends with its `d`: only the stretch from two bytes before the first `d`/`D` to
+/// the last one can hold it, and most encoded paths have no `d` at all (or one in a last
+/// name such as `passwd`). Encoded paths hold a `%` every few bytes, where a search's set-up
+/// per `%` costs more than comparing the bytes: a short stretch is read in one plain pass, a
+/// long one (prose with a rare `%`) by searching for the next `%` ([`find_byte`]).
 ///
 /// [`find_byte`]: crate::normalize::find_byte
 fn spells_soft_hyphen(v: &[u8]) -> bool {
+    memchr::memchr2(b'd', b'D', v).is_some_and(|first| {
+        let last = memchr::memrchr2(b'd', b'D', v).unwrap_or(first);
+        escaped_soft_hyphen(&v[first.saturating_sub(2)..=last])
+    }) || memchr::memchr_iter(0xAD, v).any(|i| i > 0 && v[i - 1] == 0xC2)
+}
+
+/// Whether `v` holds `%AD` in any case (see [`spells_soft_hyphen`]).
+fn escaped_soft_hyphen(v: &[u8]) -> bool {
     const PLAIN_PASS: usize = 256;
     // (`c | 0x20` is `c` in lower case for a letter, and equals a lower-case letter for
     // exactly that letter in either case.)
-    let escape_at = |at: usize| {
-        v.get(at + 1..at + 3)
+    if v.len() <= PLAIN_PASS {
+        return v
+            .windows(3)
+            .any(|w| w[0] == b'%' && (w[1] | 0x20) == b'a' && (w[2] | 0x20) == b'd');
+    }
+    let mut from = 0;
+    while let Some(p) = crate::normalize::find_byte(b'%', &v[from..]) {
+        let at = from + p;
+        if v.get(at + 1..at + 3)
             .is_some_and(|h| (h[0] | 0x20) == b'a' && (h[1] | 0x20) == b'd')
-    };
-    let escaped = if v.len() <= PLAIN_PASS {
-        v.windows(3)
-            .any(|w| w[0] == b'%' && (w[1] | 0x20) == b'a' && (w[2] | 0x20) == b'd')
-    } else {
-        let mut from = 0;
-        let mut found = false;
-        while let Some(p) = crate::normalize::find_byte(b'%', &v[from..]) {
-            if escape_at(from + p) {
-                found = true;
-                break;
-            }
-            from += p + 1;
+        {
+            return true;
         }
-        found
-    };
-    escaped || memchr::memchr_iter(0xAD, v).any(|i| i > 0 && v[i - 1] == 0xC2)
+        from = at + 1;
+    }
+    false
 }
 
 /// Whether the value is an argument list: its first word (after blanks or a quote) is an
