@@ -310,17 +310,14 @@ fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> Layer {
 pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        // Copy the run up to the next lead byte of an overlong form in one go.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| OVERLONG_LEAD[usize::from(b)])
-            .unwrap_or(bytes.len() - i);
-        out.extend_from_slice(&bytes[i..i + run]);
-        i += run;
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(i) {
+        // Bytes between lead bytes are copied one at a time: the values that hold overlong
+        // forms hold one every few bytes, where copying a run costs a call per run.
+        if !OVERLONG_LEAD[usize::from(b)] {
+            out.push(b);
+            i += 1;
+            continue;
+        }
         let extra = match b {
             0xc0 | 0xc1 => 1,
             0xe0 => 2,
