@@ -310,17 +310,14 @@ fn percent_decode_into(b: &[u8], out: &mut Vec<u8>) -> Layer {
 pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < bytes.len() {
-        // Copy the run up to the next lead byte of an overlong form in one go.
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| OVERLONG_LEAD[usize::from(b)])
-            .unwrap_or(bytes.len() - i);
-        out.extend_from_slice(&bytes[i..i + run]);
-        i += run;
-        let Some(&b) = bytes.get(i) else {
-            break;
-        };
+    while let Some(&b) = bytes.get(i) {
+        // Bytes between lead bytes are copied one at a time: the values that hold overlong
+        // forms hold one every few bytes, where copying a run costs a call per run.
+        if !OVERLONG_LEAD[usize::from(b)] {
+            out.push(b);
+            i += 1;
+            continue;
+        }
         let extra = match b {
             0xc0 | 0xc1 => 1,
             0xe0 => 2,
@@ -527,10 +524,68 @@ fn lenient_text(bytes: Vec<u8>, src: &[u8]) -> Option<String> {
         Ok(t) if !has_lookalike(t.as_bytes()) => Some(t),
         Ok(t) => Some(fold_lookalikes(&t)),
         Err(e) => {
-            let t = fold_lookalikes(&String::from_utf8_lossy(e.as_bytes()));
+            let t = fold_lookalikes(&lossy_text(e.as_bytes(), e.utf8_error().valid_up_to()));
             (t.as_bytes() != src).then_some(t)
         }
     }
+}
+
+/// `String::from_utf8_lossy(bytes)` for bytes valid up to `valid_up_to` (a [`Utf8Error`]'s):
+/// each maximal invalid sequence becomes one U+FFFD, as the standard conversion does. That
+/// conversion walks the bytes through a general iterator of chunks; decoded attack paths
+/// hold an invalid byte every few bytes (`%c0%2e`, `%e0%80%ae`, a stray `%ff`), so here the
+/// text is written a character at a time as the bytes are read ([`utf8_sequence`]), with
+/// no second validation of the result.
+///
+/// [`Utf8Error`]: std::str::Utf8Error
+fn lossy_text(bytes: &[u8], valid_up_to: usize) -> String {
+    // A replacement is 3 bytes for at least 1 replaced: the text never outgrows this.
+    let mut out = String::with_capacity(bytes.len() * 3);
+    // (valid by the error's account: nothing is dropped)
+    out.push_str(std::str::from_utf8(&bytes[..valid_up_to]).unwrap_or_default());
+    let mut i = valid_up_to;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            out.push(char::from(b));
+            i += 1;
+            continue;
+        }
+        let (c, len) = utf8_sequence(&bytes[i..]);
+        out.push(c);
+        i += len;
+    }
+    out
+}
+
+/// The character the sequence at the start of `b` (non-empty, first byte not ASCII) encodes
+/// and the sequence's length, or U+FFFD and the length of its maximal invalid prefix, the
+/// bytes one U+FFFD replaces (the Unicode Standard's table 3-7 of well-formed sequences:
+/// after the lead, the second byte's range depends on the lead, later bytes are any
+/// continuation byte).
+fn utf8_sequence(b: &[u8]) -> (char, usize) {
+    const INVALID: char = char::REPLACEMENT_CHARACTER;
+    let (len, second, lead_bits) = match b[0] {
+        0xc2..=0xdf => (2, 0x80..=0xbf, 0x1f),
+        0xe0 => (3, 0xa0..=0xbf, 0x0f),
+        0xe1..=0xec | 0xee..=0xef => (3, 0x80..=0xbf, 0x0f),
+        0xed => (3, 0x80..=0x9f, 0x0f),
+        0xf0 => (4, 0x90..=0xbf, 0x07),
+        0xf1..=0xf3 => (4, 0x80..=0xbf, 0x07),
+        0xf4 => (4, 0x80..=0x8f, 0x07),
+        _ => return (INVALID, 1),
+    };
+    if !b.get(1).is_some_and(|c| second.contains(c)) {
+        return (INVALID, 1);
+    }
+    let mut cp = u32::from(b[0] & lead_bits);
+    for k in 1..len {
+        match b.get(k) {
+            Some(&c) if c & 0xc0 == 0x80 => cp = (cp << 6) | u32::from(c & 0x3f),
+            _ => return (INVALID, k),
+        }
+    }
+    // (a well-formed sequence always encodes a scalar value: the fallback is never taken)
+    (char::from_u32(cp).unwrap_or(INVALID), len)
 }
 
 /// A hex digit at `at`, either raw or itself percent-encoded; returns (value, bytes used).
@@ -674,8 +729,9 @@ fn decode_layers_into(s: &str, bufs: &mut LayerBufs) -> Layer {
             }
             Err(e) => {
                 plain_escapes = false;
+                let valid_up_to = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
-                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let text = lossy_text(&bytes, valid_up_to);
                 let same = text.as_bytes() == src;
                 bufs.spare = bytes;
                 if same {
@@ -1243,6 +1299,61 @@ mod tests {
         assert_eq!(backslash_hex_decode(r"\x2fetc"), "/etc");
         assert_eq!(backslash_hex_decode(r"a\ b"), r"a\ b");
         assert_eq!(backslash_hex_decode("é\\u003c"), "é<");
+    }
+
+    /// [`lossy_text`] of `b` where `b` is invalid UTF-8 (`None` otherwise).
+    fn lossy(b: &[u8]) -> Option<String> {
+        std::str::from_utf8(b)
+            .err()
+            .map(|e| lossy_text(b, e.valid_up_to()))
+    }
+
+    #[test]
+    fn lossy_text_is_the_standard_lossy_conversion() {
+        // Every one- and two-byte sequence, and every three-byte one from bytes that start,
+        // continue or break sequences, alone and between ASCII and valid text.
+        let picks: Vec<u8> = (0x00..=0x02)
+            .chain([0x2e, 0x2f, 0x41, 0x7f])
+            .chain(0x80..=0xff)
+            .collect();
+        let mut cases: Vec<Vec<u8>> = (0..=255u8).map(|a| vec![a]).collect();
+        for a in 0..=255u8 {
+            cases.extend((0..=255u8).map(|b| vec![a, b]));
+        }
+        for &a in &picks {
+            for &b in &picks {
+                cases.extend(picks.iter().map(|&c| vec![a, b, c]));
+            }
+        }
+        for case in &cases {
+            for (pre, post) in [(&b""[..], &b""[..]), (b"../..", "/\u{e9}tc".as_bytes())] {
+                let b = [pre, case, post].concat();
+                if let Some(t) = lossy(&b) {
+                    assert_eq!(t, String::from_utf8_lossy(&b), "{b:?}");
+                }
+            }
+        }
+        // Longer mixes: a fixed pseudo-random walk over bytes weighted to UTF-8 structure.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let mut b = Vec::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            for k in 0..(x % 40) {
+                let r = (x >> (k % 50)) as u8;
+                b.push(match k % 5 {
+                    0 => 0xc0 | (r & 0x3f),
+                    1 | 2 => 0x80 | (r & 0x3f),
+                    3 => b'a' + (r % 26),
+                    _ => r,
+                });
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            }
+            if let Some(t) = lossy(&b) {
+                assert_eq!(t, String::from_utf8_lossy(&b), "{b:?}");
+            }
+        }
     }
 
     #[test]

@@ -89,12 +89,7 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
 /// (and the escaped `=` and blank beside them decoded) and judged as an argument list.
 pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
     const MAX_FOLDED: usize = 1024;
-    if v.len() > MAX_FOLDED
-        || !(memchr::memchr_iter(b'%', v).any(|i| {
-            v.get(i + 1..i + 3)
-                .is_some_and(|h| h.eq_ignore_ascii_case(b"ad"))
-        }) || memchr::memchr_iter(0xAD, v).any(|i| i > 0 && v[i - 1] == 0xC2))
-    {
+    if v.len() > MAX_FOLDED || !spells_soft_hyphen(v) {
         return false;
     }
     let mut folded = Vec::with_capacity(v.len());
@@ -119,6 +114,44 @@ pub(super) fn soft_hyphen_options(v: &[u8]) -> bool {
         }
     }
     code_loading_options(&folded)
+}
+
+/// Whether `v` holds a soft hyphen, escaped (`%AD`, any case) or as its UTF-8 bytes `C2 AD`.
+/// An escape ends with its `d`: only the stretch from two bytes before the first `d`/`D` to
+/// the last one can hold it, and most encoded paths have no `d` at all (or one in a last
+/// name such as `passwd`). Encoded paths hold a `%` every few bytes, where a search's set-up
+/// per `%` costs more than comparing the bytes: a short stretch is read in one plain pass, a
+/// long one (prose with a rare `%`) by searching for the next `%` ([`find_byte`]).
+///
+/// [`find_byte`]: crate::normalize::find_byte
+fn spells_soft_hyphen(v: &[u8]) -> bool {
+    memchr::memchr2(b'd', b'D', v).is_some_and(|first| {
+        let last = memchr::memrchr2(b'd', b'D', v).unwrap_or(first);
+        escaped_soft_hyphen(&v[first.saturating_sub(2)..=last])
+    }) || memchr::memchr_iter(0xAD, v).any(|i| i > 0 && v[i - 1] == 0xC2)
+}
+
+/// Whether `v` holds `%AD` in any case (see [`spells_soft_hyphen`]).
+fn escaped_soft_hyphen(v: &[u8]) -> bool {
+    const PLAIN_PASS: usize = 256;
+    // (`c | 0x20` is `c` in lower case for a letter, and equals a lower-case letter for
+    // exactly that letter in either case.)
+    if v.len() <= PLAIN_PASS {
+        return v
+            .windows(3)
+            .any(|w| w[0] == b'%' && (w[1] | 0x20) == b'a' && (w[2] | 0x20) == b'd');
+    }
+    let mut from = 0;
+    while let Some(p) = crate::normalize::find_byte(b'%', &v[from..]) {
+        let at = from + p;
+        if v.get(at + 1..at + 3)
+            .is_some_and(|h| (h[0] | 0x20) == b'a' && (h[1] | 0x20) == b'd')
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// Whether the value is an argument list: its first word (after blanks or a quote) is an
@@ -1565,7 +1598,31 @@ fn has_operand(v: &[u8], k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ghostscript_pipe, option_injection, soft_hyphen_options};
+    use super::{ghostscript_pipe, option_injection, soft_hyphen_options, spells_soft_hyphen};
+
+    #[test]
+    fn soft_hyphen_found_in_short_and_long_values() {
+        // The definition the two passes implement: `%` then `ad` in any case, or `C2 AD`.
+        let spelled = |v: &[u8]| {
+            v.windows(3)
+                .any(|w| w[0] == b'%' && w[1..].eq_ignore_ascii_case(b"ad"))
+                || v.windows(2).any(|w| w == b"\xC2\xAD")
+        };
+        let pieces: [&[u8]; 10] = [
+            b"%", b"%a", b"%AD", b"%aD", b"%2e", b"a", b"d", b"\xC2", b"\xAD", b"x ",
+        ];
+        let mut x: u32 = 1;
+        for len in [1, 2, 3, 5, 40, 90, 120, 200] {
+            for _ in 0..400 {
+                let mut v = Vec::new();
+                for _ in 0..len {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    v.extend_from_slice(pieces[(x >> 16) as usize % pieces.len()]);
+                }
+                assert_eq!(spells_soft_hyphen(&v), spelled(&v), "{v:?}");
+            }
+        }
+    }
 
     fn injects(v: &str) -> bool {
         option_injection(v.as_bytes()) || soft_hyphen_options(v.as_bytes())
