@@ -2312,6 +2312,13 @@ pub fn jsonp_callback_sink(v: &str) -> bool {
     memchr::memchr_iter(b'=', b)
         .take(MAX_QUERY_PARAMS)
         .any(|p| {
+            // every name taken below ends with `callback`, `jsonp`, `cb` (so does
+            // `jsonp_cb`) or is `callbackname`, in any case, and the name ends right before
+            // the `=`: a parameter ending otherwise (`class=`, `href=`, `id=`) is none, and
+            // the walk back over its name is skipped
+            if !callback_suffix(&b[..p]) {
+                return false;
+            }
             let mut s = p;
             while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') && p - s < 32 {
                 s -= 1;
@@ -2333,6 +2340,23 @@ pub fn jsonp_callback_sink(v: &str) -> bool {
             called_with_data(&b[p + 1..e])
                 && matches!(b.get(e), None | Some(b'&' | b'#' | b'.' | b';'))
         })
+}
+
+/// Whether `head` ends with a suffix every callback parameter name of
+/// [`jsonp_callback_sink`] ends with: `callback`, `jsonp`, `cb` or `callbackname`, in any
+/// case.
+fn callback_suffix(head: &[u8]) -> bool {
+    let ends = |suffix: &[u8]| {
+        head.len() >= suffix.len() && head[head.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    // (one byte first: most parameter names end in none of `k`, `p`, `b`, `e`)
+    match head.last().map(|&c| c | 0x20) {
+        Some(b'k') => ends(b"callback"),
+        Some(b'p') => ends(b"jsonp"),
+        Some(b'b') => ends(b"cb"),
+        Some(b'e') => ends(b"callbackname"),
+        _ => false,
+    }
 }
 
 /// A direct sink that acts on the value it is called with (a dialog, code or a timer's
