@@ -3076,6 +3076,12 @@ const MIN_BRACKET_SCRIPT: usize = 12;
 /// empty array and indexes the result.
 pub fn bracket_only_script(s: &str) -> bool {
     let b = s.as_bytes();
+    // the shape below needs `![]` or `+[]` in a run with its spaces removed, so an empty
+    // pair `[` `]` with at most spaces between: a value without one (most values with a
+    // `[`: `[1]`, `[link]`) leaves before the walk over every byte
+    if !empty_brackets(b) {
+        return false;
+    }
     let mut i = 0;
     while i < b.len() {
         if !matches!(b[i], b'[' | b'(' | b'!' | b'+') {
@@ -3098,6 +3104,16 @@ pub fn bracket_only_script(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `b` holds `[` and then `]` with nothing but spaces between (`[]`, `[ ]`).
+fn empty_brackets(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'[', b).any(|p| {
+        b[p + 1..]
+            .iter()
+            .find(|&&c| c != b' ')
+            .is_some_and(|&c| c == b']')
+    })
 }
 
 /// Objects that expose the whole browser API; indexing one with a computed name is how

@@ -226,6 +226,8 @@ fn bracket_only_script() {
         "[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]",
         // a form decoded `+` to spaces
         "(![] [])[ ! []] (!![] [])[ []]",
+        // the empty pair written with spaces inside
+        "(![  ]+[ ])[+!+[ ]]+(!![ ]+[ ])[+[ ]]",
     ] {
         assert!(hit(v), "{v:?}");
     }
