@@ -567,6 +567,10 @@ fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack<'_>) -> Option<&'static
             plain.give_up();
             break;
         }
+        if let Some(next) = bare_tag(b, i, end_tag, plain) {
+            i = next;
+            continue;
+        }
         let (reason, next) = tag(s, i, end_tag, depth, plain);
         if reason.is_some() {
             return reason;
@@ -574,6 +578,51 @@ fn scan_depth(s: &str, depth: u8, plain: &mut PlainTrack<'_>) -> Option<&'static
         i = next.max(i);
     }
     page_reason
+}
+
+/// Names [`bare_tag`] reads at most (longer ones are left to [`tag`]).
+const MAX_BARE_NAME: usize = 16;
+
+/// A tag made of a name and `>` alone (`<p>`, `</span>`, `<li>`, `</code>`: two thirds of
+/// the tags of rich text), read without [`tag`]'s attribute machinery; `None` (nothing
+/// done) for any other tag. The name starts at `st` (after `<`, or `</` of an end tag).
+///
+/// Why the answer is [`tag`]'s: a name of ASCII letters and digits ending at `>` is read by
+/// `tag` whole (no `<`, `:` or space in it), and its attribute loop stops at that `>` at
+/// once with no attribute (the empty gap before it is one the gate accepts), so every rule
+/// keyed on an attribute, and the SVG rule (it wants one), is silent. What remains are the
+/// rules keyed on a start tag's name: a tag that executes by itself, and the `iframe`,
+/// `form` and `style` rules; those names go to `tag`. The rest of its name rules (`meta`,
+/// `link`) need an attribute. The gate's answer is `tag`'s: the listed test of the same
+/// lower-cased, zero-padded name, and one more plain tag read.
+fn bare_tag(b: &[u8], st: usize, end_tag: bool, plain: &mut PlainTrack<'_>) -> Option<usize> {
+    let mut buf = [0u8; MAX_BARE_NAME];
+    let mut e = st;
+    while let Some(&c) = b.get(e) {
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        if e - st == MAX_BARE_NAME {
+            return None;
+        }
+        buf[e - st] = c.to_ascii_lowercase();
+        e += 1;
+    }
+    if e == st || b.get(e) != Some(&b'>') {
+        return None;
+    }
+    let name = &buf[..e - st];
+    if !end_tag && (executes_by_itself(name) || matches!(name, b"iframe" | b"form" | b"style")) {
+        return None;
+    }
+    if plain.pending() {
+        let listed = crate::ml::markup::safe_tag_packed(u128::from_le_bytes(buf));
+        plain.tag_name(listed, Some(&b'>'));
+        if plain.pending() {
+            plain.tags += 1;
+        }
+    }
+    Some(e + 1)
 }
 
 /// Bytes looked at one by one before a search takes over in [`next_lt`].
@@ -642,18 +691,31 @@ fn page_markup(b: &[u8], lt: usize, end_tag: bool) -> Option<&'static str> {
 /// Most tags (`p`, `a`, `span`, `div`, `td`, `li`, `code`…) leave here.
 fn page_name_start(b: &[u8], i: usize) -> bool {
     let at = if b.get(i) == Some(&b'/') { i + 1 } else { i };
-    let first = b.get(at).map(u8::to_ascii_lowercase);
-    let second = b.get(at + 1).map(u8::to_ascii_lowercase);
-    matches!(
-        (first, second),
-        (Some(b'h'), Some(b't' | b'e'))
-            | (Some(b'b' | b'f' | b'n'), Some(b'o'))
-            | (Some(b'm'), Some(b'a'))
-            | (Some(b's'), Some(b't' | b'v'))
-            | (Some(b't'), Some(b'e' | b'i'))
-            | (Some(b'x'), Some(b'm' | b'h'))
-    )
+    let (Some(&first), Some(&second)) = (b.get(at), b.get(at + 1)) else {
+        return false;
+    };
+    // (`| 0x20` lower-cases a letter and makes no other byte one: a letter test after it
+    // is the letter test of the byte)
+    let (first, second) = (first | 0x20, second | 0x20);
+    first.is_ascii_lowercase()
+        && second.is_ascii_lowercase()
+        && PAGE_SECOND[usize::from(first - b'a')] & (1 << (second - b'a')) != 0
 }
+
+/// For each first letter of a name (`a` = 0), a bit per second letter that
+/// [`page_name_start`] lets through.
+static PAGE_SECOND: [u32; 26] = {
+    const PAIRS: [&[u8; 2]; 12] = [
+        b"ht", b"he", b"bo", b"fo", b"no", b"ma", b"st", b"sv", b"te", b"ti", b"xm", b"xh",
+    ];
+    let mut t = [0u32; 26];
+    let mut k = 0;
+    while k < PAIRS.len() {
+        t[(PAIRS[k][0] - b'a') as usize] |= 1 << (PAIRS[k][1] - b'a');
+        k += 1;
+    }
+    t
+};
 
 /// Whether `b[from..]` holds an end tag `</name` (any case), as far as [`MAX_TAGS`] tags.
 fn closes_after(b: &[u8], name: &[u8], from: usize) -> bool {
@@ -2083,6 +2145,94 @@ mod tests {
         );
         assert_eq!(scan("a<b and c>d"), None);
         assert_eq!(scan("3 < 5 and 7 > 2"), None);
+    }
+
+    #[test]
+    fn page_name_start_by_table() {
+        // the two-letter rule as it was written, before the table
+        let spelled = |b: &[u8]| {
+            let at = usize::from(b.first() == Some(&b'/'));
+            let first = b.get(at).map(u8::to_ascii_lowercase);
+            let second = b.get(at + 1).map(u8::to_ascii_lowercase);
+            matches!(
+                (first, second),
+                (Some(b'h'), Some(b't' | b'e'))
+                    | (Some(b'b' | b'f' | b'n'), Some(b'o'))
+                    | (Some(b'm'), Some(b'a'))
+                    | (Some(b's'), Some(b't' | b'v'))
+                    | (Some(b't'), Some(b'e' | b'i'))
+                    | (Some(b'x'), Some(b'm' | b'h'))
+            )
+        };
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                for v in [vec![x, y], vec![b'/', x, y], vec![x], vec![b'/', x]] {
+                    assert_eq!(page_name_start(&v, 0), spelled(&v), "{v:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bare_tags_read_as_tag_reads_them() {
+        let names = [
+            "p",
+            "P",
+            "span",
+            "SPAN",
+            "li",
+            "h1",
+            "code",
+            "em",
+            "br",
+            "script",
+            "SCRIPT",
+            "iframe",
+            "form",
+            "Form",
+            "style",
+            "meta",
+            "link",
+            "object",
+            "embed",
+            "svg",
+            "xmp",
+            "title",
+            "html",
+            "body",
+            "x1",
+            "custom",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "b2b",
+        ];
+        for name in names {
+            for end in [false, true] {
+                for tail in [">", ">x", " >", "/>", " class=x>", "", ":x>", "<b>"] {
+                    let v = format!("<{}{name}{tail}", if end { "/" } else { "" });
+                    let b = v.as_bytes();
+                    let st = 1 + usize::from(end);
+                    let mut fast = PlainTrack::on(None);
+                    let Some(next) = bare_tag(b, st, end, &mut fast) else {
+                        continue;
+                    };
+                    let mut slow = PlainTrack::on(None);
+                    let (reason, slow_next) = tag(&v, st, end, 0, &mut slow);
+                    assert_eq!(reason, None, "{v}");
+                    assert_eq!(next, slow_next, "{v}");
+                    assert_eq!((fast.state, fast.tags), (slow.state, slow.tags), "{v}");
+                    assert!(tail.starts_with('>'), "{v}");
+                }
+            }
+        }
+        // the usual tags are read on the short path
+        for v in ["<p>", "</span>", "<LI>", "</h1>", "<meta>"] {
+            let st = 1 + usize::from(v.starts_with("</"));
+            assert!(
+                bare_tag(v.as_bytes(), st, st == 2, &mut PlainTrack::off()).is_some(),
+                "{v}"
+            );
+        }
     }
 
     #[test]

@@ -883,6 +883,20 @@ impl Sinks {
         self.found(b).any
     }
 
+    /// False when `b` surely names no direct sink ([`Sinks::any`] would say so): what the
+    /// scan found, or else one vectorized search for the names ([`may_name_direct_sink`]),
+    /// whose "no" is remembered as the scan's answer.
+    fn may_any(&mut self, b: &[u8]) -> bool {
+        if let Some(f) = &self.found {
+            return f.any;
+        }
+        if may_name_direct_sink(b) {
+            return true;
+        }
+        self.found = Some(FoundSinks::none());
+        false
+    }
+
     /// Where the direct sinks of `b` that start a token begin.
     fn marks(&mut self, b: &[u8]) -> &Marks {
         &self.found(b).starts
@@ -893,10 +907,16 @@ impl FoundSinks {
     /// Most text has few of the bytes that must follow a sink, and a run before one is
     /// read backwards from it: no pass over every identifier of the value.
     fn scan(b: &[u8]) -> FoundSinks {
-        let mut f = FoundSinks {
-            any: false,
-            starts: Marks::new(),
-        };
+        // (without a sink's spelling no run is one: nothing would be noted)
+        if !may_name_direct_sink(b) {
+            return FoundSinks::none();
+        }
+        FoundSinks::scan_runs(b)
+    }
+
+    /// [`FoundSinks::scan`] without the search for the names first.
+    fn scan_runs(b: &[u8]) -> FoundSinks {
+        let mut f = FoundSinks::none();
         if super::has_pair(b, b'$', b'{') {
             f.every_run(b);
             return f;
@@ -913,6 +933,14 @@ impl FoundSinks {
             }
         }
         f
+    }
+
+    /// No sink found (yet).
+    fn none() -> FoundSinks {
+        FoundSinks {
+            any: false,
+            starts: Marks::new(),
+        }
     }
 
     /// Note the token-starting run that ends at `end`, if it is a direct sink; false once
@@ -946,6 +974,40 @@ impl FoundSinks {
         }
     }
 }
+
+/// Whether `b` may hold a run that [`direct_sink`] accepts: one vectorized search for a
+/// part of each of the [`DIRECT_SPELLINGS`] ([`SINK_WORDS`]; JavaScript's names are
+/// case-sensitive) and, for `msgbox` in any case, its `sgbo` in any case. Every accepted run
+/// holds one of these words, so where none occurs no run is a direct sink. `true` where the
+/// CPU has no vector unit for the searcher.
+fn may_name_direct_sink(b: &[u8]) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| {
+            let msgbox = (0..16u8).map(|case| {
+                let mut w = *b"sgbo";
+                for (k, c) in w.iter_mut().enumerate() {
+                    if case & (1 << k) != 0 {
+                        c.make_ascii_uppercase();
+                    }
+                }
+                w.to_vec()
+            });
+            crate::search::packed_words(
+                SINK_WORDS
+                    .iter()
+                    .map(|w| w.as_bytes().to_vec())
+                    .chain(msgbox),
+            )
+        });
+    WORDS.as_ref().is_none_or(|w| w.find(b).is_some())
+}
+
+/// A part of each of the [`DIRECT_SPELLINGS`] but `msgbox`, in order: at least four bytes
+/// (the searcher then looks for four-byte prefixes) whose prefix text and markup seldom hold
+/// (`ompt`, not `prom`; `nfirm`, not `conf`), so that it rarely stops to compare.
+const SINK_WORDS: [&str; 11] = [
+    "tHTM", "alert", "ompt", "nfirm", "eval", "etTim", "etInt", "fetch", "cScr", "atob", "import",
+];
 
 /// The identifier runs of `b` that start a token (`9alert` is one token, not `alert`) and
 /// name a direct sink, as `(start, end)`, left to right.
@@ -2121,11 +2183,14 @@ pub fn sink_call(s: &str, m: u32, sinks: &mut Sinks) -> bool {
     let t = trim_statement_start(s.as_bytes());
     // `A=alert;A(1)`, `(alert)(1)`, `[1].find(alert)`, `a{b:`…alert(1)…`}`: a sink
     // called, bound or passed in code (the value has code punctuation around it)
-    let code_like = code_punctuation(s.as_bytes(), m)
-        // `with(location)with(hash)eval(…)`: a call right after a parenthesis
-        || memchr::memchr_iter(b')', t).any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)))
-        || sink_passed_to_method(s.as_bytes());
-    // (a value that names no direct sink, as most prose and markup, skips the mention scan)
+    // (a value that names no direct sink, as most prose and markup, skips this rule: its
+    // `sinks.any` below is false, so neither the code test nor the mention scan is needed)
+    let code_like = sinks.may_any(s.as_bytes())
+        && (code_punctuation(s.as_bytes(), m)
+            // `with(location)with(hash)eval(…)`: a call right after a parenthesis
+            || memchr::memchr_iter(b')', t)
+                .any(|p| t.get(p + 1).is_some_and(|&c| is_ident_start(c)))
+            || sink_passed_to_method(s.as_bytes()));
     if code_like && sinks.any(s.as_bytes()) && mentions_sink(s.as_bytes(), false, true) {
         return true;
     }
@@ -2312,6 +2377,13 @@ pub fn jsonp_callback_sink(v: &str) -> bool {
     memchr::memchr_iter(b'=', b)
         .take(MAX_QUERY_PARAMS)
         .any(|p| {
+            // every name taken below ends with `callback`, `jsonp`, `cb` (so does
+            // `jsonp_cb`) or is `callbackname`, in any case, and the name ends right before
+            // the `=`: a parameter ending otherwise (`class=`, `href=`, `id=`) is none, and
+            // the walk back over its name is skipped
+            if !callback_suffix(&b[..p]) {
+                return false;
+            }
             let mut s = p;
             while s > 0 && (b[s - 1].is_ascii_alphanumeric() || b[s - 1] == b'_') && p - s < 32 {
                 s -= 1;
@@ -2333,6 +2405,23 @@ pub fn jsonp_callback_sink(v: &str) -> bool {
             called_with_data(&b[p + 1..e])
                 && matches!(b.get(e), None | Some(b'&' | b'#' | b'.' | b';'))
         })
+}
+
+/// Whether `head` ends with a suffix every callback parameter name of
+/// [`jsonp_callback_sink`] ends with: `callback`, `jsonp`, `cb` or `callbackname`, in any
+/// case.
+fn callback_suffix(head: &[u8]) -> bool {
+    let ends = |suffix: &[u8]| {
+        head.len() >= suffix.len() && head[head.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    // (one byte first: most parameter names end in none of `k`, `p`, `b`, `e`)
+    match head.last().map(|&c| c | 0x20) {
+        Some(b'k') => ends(b"callback"),
+        Some(b'p') => ends(b"jsonp"),
+        Some(b'b') => ends(b"cb"),
+        Some(b'e') => ends(b"callbackname"),
+        _ => false,
+    }
 }
 
 /// A direct sink that acts on the value it is called with (a dialog, code or a timer's
@@ -2987,6 +3076,12 @@ const MIN_BRACKET_SCRIPT: usize = 12;
 /// empty array and indexes the result.
 pub fn bracket_only_script(s: &str) -> bool {
     let b = s.as_bytes();
+    // the shape below needs `![]` or `+[]` in a run with its spaces removed, so an empty
+    // pair `[` `]` with at most spaces between: a value without one (most values with a
+    // `[`: `[1]`, `[link]`) leaves before the walk over every byte
+    if !empty_brackets(b) {
+        return false;
+    }
     let mut i = 0;
     while i < b.len() {
         if !matches!(b[i], b'[' | b'(' | b'!' | b'+') {
@@ -3009,6 +3104,16 @@ pub fn bracket_only_script(s: &str) -> bool {
         }
     }
     false
+}
+
+/// Whether `b` holds `[` and then `]` with nothing but spaces between (`[]`, `[ ]`).
+fn empty_brackets(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'[', b).any(|p| {
+        b[p + 1..]
+            .iter()
+            .find(|&&c| c != b' ')
+            .is_some_and(|&c| c == b']')
+    })
 }
 
 /// Objects that expose the whole browser API; indexing one with a computed name is how
@@ -3351,6 +3456,63 @@ fn literal_text(e: &[u8]) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn values_naming_a_direct_sink_are_searched_for() {
+        // every run `direct_sink` accepts is found by the search, whatever surrounds it
+        let parts: Vec<String> = DIRECT_SPELLINGS
+            .iter()
+            .map(|w| String::from_utf8_lossy(w).into_owned())
+            .chain(
+                [
+                    "MsgBox", "MSGBOX", "msgBOX", "Alert", "EVAL", "x", " ", "(", "${", "1", "_",
+                ]
+                .map(String::from),
+            )
+            .collect();
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) as usize % n
+        };
+        let mut named = 0;
+        for _ in 0..20_000 {
+            let v: String = (0..1 + next(4))
+                .map(|_| parts[next(parts.len())].as_str())
+                .collect();
+            let b = v.as_bytes();
+            if direct_sink_runs(b).next().is_some() {
+                named += 1;
+                assert!(may_name_direct_sink(b), "{v}");
+            }
+            // and the scan with the search first notes what it notes without it
+            let (f, all) = (FoundSinks::scan(b), FoundSinks::scan_runs(b));
+            assert_eq!(f.any, all.any, "{v}");
+            assert_eq!(f.starts.overflow, all.starts.overflow, "{v}");
+            assert_eq!(
+                f.starts.at[..f.starts.len],
+                all.starts.at[..all.starts.len],
+                "{v}"
+            );
+            let mut sinks = Sinks::new();
+            assert!(sinks.may_any(b) || !all.any, "{v}");
+            assert_eq!(sinks.any(b), all.any, "{v}");
+        }
+        assert!(named > 5_000, "{named}");
+        // each spelling holds its word
+        for (w, part) in DIRECT_SPELLINGS
+            .iter()
+            .filter(|w| **w != b"msgbox")
+            .zip(SINK_WORDS)
+        {
+            assert!(memchr::memmem::find(w, part.as_bytes()).is_some(), "{part}");
+        }
+        for v in ["MsgBox", "MSGBOX", "msgbox", "mSgBoX"] {
+            assert!(may_name_direct_sink(v.as_bytes()), "{v}");
+        }
+    }
 
     fn string_breakout(s: &str) -> bool {
         super::string_breakout(

@@ -226,6 +226,8 @@ fn bracket_only_script() {
         "[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]",
         // a form decoded `+` to spaces
         "(![] [])[ ! []] (!![] [])[ []]",
+        // the empty pair written with spaces inside
+        "(![  ]+[ ])[+!+[ ]]+(!![ ]+[ ])[+[ ]]",
     ] {
         assert!(hit(v), "{v:?}");
     }
@@ -1575,6 +1577,12 @@ fn sink_handed_to_a_method_or_jsonp_callback() {
             "callback=alert",
             "/api/users?id=1&callback=alert&_=1",
             "jsonpCallback=confirm.call",
+            // every spelling of the callback names, in any case
+            "?CB=alert",
+            "?jsonp_cb=alert",
+            "?CallbackName=alert",
+            "?JSONP=alert",
+            "?x=1;my_callback=alert",
         ],
         &[
             "alert the team",
