@@ -799,6 +799,18 @@ fn opens_markup(b: &[u8]) -> bool {
     })
 }
 
+/// A fixed-seed generator for the crate's property tests: each call gives a number below
+/// its argument (a 64-bit LCG, Knuth's MMIX constants).
+#[cfg(test)]
+pub(crate) fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize % n
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,7 +52,7 @@ mod tests {
     #[test]
     fn block_classes_are_the_tables() {
         let alphabet: &[u8] = b"aZ09./\\%:&x \n\t\r\x00\x01\x1f\x7f\xc2\xc4\xe2\xee\xef\x80\xff";
-        let mut next = super::super::lcg(0xc1a5);
+        let mut next = crate::lcg(0xc1a5);
         for len in (0..100).chain([255, 256, 257, 1000]) {
             for _ in 0..40 {
                 // Mostly one class per value, so every bit is also seen alone.

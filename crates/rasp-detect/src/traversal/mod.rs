@@ -2809,17 +2809,8 @@ fn is_dot_segment(b: &[u8]) -> bool {
     dots >= 2 && b.get(dots).is_none_or(|&c| c == b';')
 }
 
-/// A fixed-seed generator for the property tests of this module and `sensitive`: each call
-/// gives a number below its argument (a 64-bit LCG, Knuth's MMIX constants).
 #[cfg(test)]
-fn lcg(mut seed: u64) -> impl FnMut(usize) -> usize {
-    move |n| {
-        seed = seed
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        (seed >> 33) as usize % n
-    }
-}
+use crate::lcg;
 
 #[cfg(test)]
 mod tests {

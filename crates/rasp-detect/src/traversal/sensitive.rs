@@ -3276,7 +3276,7 @@ mod tests {
 
     #[test]
     fn every_entry_is_kept_at_its_key_anchor_in_any_case_and_surrounding() {
-        let mut next = crate::traversal::lcg(0x51_7cc1_b727_220a);
+        let mut next = crate::lcg(0x51_7cc1_b727_220a);
         const AROUND: &[&str] = &[
             "", "x", "/", ".", "_", " ", "é", "9", "-", "\n", "a/", "..", "~",
         ];
@@ -3361,7 +3361,7 @@ mod tests {
             "word ",
             "longer prose here ",
         ];
-        let mut next = crate::traversal::lcg(0x2545_f491_4f6c_dd1d);
+        let mut next = crate::lcg(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
             let pieces = next(60);
             let text: String = (0..pieces).map(|_| PIECES[next(PIECES.len())]).collect();
@@ -3508,7 +3508,7 @@ mod tests {
 
     #[test]
     fn the_pairs_turn_away_only_values_without_a_loose_path() {
-        let mut next = super::super::lcg(0x1005e);
+        let mut next = crate::lcg(0x1005e);
         let words = [
             "etc", "passwd", "shadow", "windows", "system32", "win.ini", "boot.ini", "proc",
             "self", "var", "log", "www", "web-inf", "web.xml", "hosts", "group", "..", ".", "?",

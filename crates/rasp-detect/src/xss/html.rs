@@ -2075,13 +2075,7 @@ mod tests {
             "<!--",
             "-->",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::lcg(0x2545_f491_4f6c_dd1d);
         let (mut answered, mut handed) = (0, 0);
         for _ in 0..60_000 {
             let mut v = String::new();

@@ -3470,13 +3470,7 @@ mod tests {
                 .map(String::from),
             )
             .collect();
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |n: usize| {
-            seed = seed
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (seed >> 33) as usize % n
-        };
+        let mut next = crate::lcg(0x9e37_79b9_7f4a_7c15);
         let mut named = 0;
         for _ in 0..20_000 {
             let v: String = (0..1 + next(4))
