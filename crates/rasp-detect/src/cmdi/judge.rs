@@ -350,6 +350,15 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     found
 }
 
+/// Whether the text of a command word has a caret and no other byte a shell removes from a
+/// name (quotes, `\`, `$`, backtick): a name spelt with cmd's escape alone.
+fn caret_spelt(raw: &[u8]) -> bool {
+    memchr::memchr(b'^', raw).is_some()
+        && !raw
+            .iter()
+            .any(|&c| matches!(c, b'\'' | b'"' | b'\\' | b'$' | b'`'))
+}
+
 pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
     // A Markdown code span in prose (`` Why does `ls` show nothing? ``) shows the text
     // inside it: only that text is read as the command, the sentence after it is no
@@ -419,6 +428,14 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     // random string (a password, a token). Unix names are lower case and cmd's are written
     // lower, upper or capitalised; obfuscated case (`wHoAmI`) spells a longer name.
     if word.len() <= 3 && oddly_cased(&v[at..end]) {
+        return None;
+    }
+    // `i^d \bmod {p}` on a formula's second line: `^` is cmd's escape and no other shell's
+    // (sh keeps it as a letter of the name, PowerShell escapes with a backtick), and cmd
+    // ends a command line at a line feed. After a newline a name spelt with carets runs only
+    // where a script is run line by line by cmd, so only as one of Windows' commands
+    // (`who^ami`, `n^et user`); `i^d`, `l^s` name none.
+    if kind == Start::Newline && caret_spelt(&v[at..end]) && !vocabulary::runs_on_windows(word) {
         return None;
     }
     // `Hello; ls isn't my thing`: an apostrophe inside a word after the command opens a

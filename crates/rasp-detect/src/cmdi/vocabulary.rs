@@ -610,6 +610,90 @@ pub fn is_windows_word(word: &[u8]) -> bool {
     std::str::from_utf8(word).is_ok_and(|w| WINDOWS_WORDS.contains(&w))
 }
 
+/// Programs Windows ships (or installs with its usual tools) that an attacker runs from cmd,
+/// besides its built-ins ([`WINDOWS_WORDS`]).
+const WINDOWS_PROGRAMS: &[&str] = &[
+    "arp",
+    "assoc",
+    "attrib",
+    "bcdedit",
+    "bitsadmin",
+    "cacls",
+    "calc",
+    "certutil",
+    "cipher",
+    "cls",
+    "cmd",
+    "cmdkey",
+    "cscript",
+    "curl",
+    "del",
+    "diskpart",
+    "dsquery",
+    "erase",
+    "expand",
+    "explorer",
+    "findstr",
+    "forfiles",
+    "ftp",
+    "ftype",
+    "getmac",
+    "hostname",
+    "icacls",
+    "ipconfig",
+    "klist",
+    "makecab",
+    "md",
+    "mkdir",
+    "mshta",
+    "msiexec",
+    "nbtstat",
+    "net1",
+    "netsh",
+    "netstat",
+    "nltest",
+    "notepad",
+    "nslookup",
+    "pathping",
+    "powershell",
+    "pwsh",
+    "query",
+    "quser",
+    "qwinsta",
+    "rasdial",
+    "regsvr32",
+    "rmdir",
+    "robocopy",
+    "rundll32",
+    "runas",
+    "schtasks",
+    "setx",
+    "shutdown",
+    "systeminfo",
+    "tar",
+    "taskkill",
+    "tasklist",
+    "tftp",
+    "tracert",
+    "tree",
+    "vssadmin",
+    "wevtutil",
+    "where",
+    "whoami",
+    "wmic",
+    "wscript",
+    "xcopy",
+];
+
+/// Whether `word` (as read, any case, `.exe` or not) is a command cmd can run: one of its
+/// built-ins or a program Windows ships.
+pub fn runs_on_windows(word: &[u8]) -> bool {
+    let lower = word.to_ascii_lowercase();
+    let name = lower.strip_suffix(b".exe").unwrap_or(&lower);
+    std::str::from_utf8(name)
+        .is_ok_and(|w| WINDOWS_WORDS.contains(&w) || WINDOWS_PROGRAMS.contains(&w))
+}
+
 /// Whether `word` is a command name that is also an everyday English word ([`ENGLISH`]).
 pub fn is_english(word: &[u8]) -> bool {
     std::str::from_utf8(word).is_ok_and(|w| ENGLISH.contains(&w))
