@@ -852,6 +852,9 @@ pub(super) struct Sinks {
     /// Filled by the first question (the marks are not even zeroed for values that never
     /// ask).
     found: Option<FoundSinks>,
+    /// [`may_name_direct_sink`] already said yes for this value ([`Sinks::may_any`]): the
+    /// scan need not search for the names again.
+    named: bool,
 }
 
 /// The direct sinks that [`code_mentions_sink`] could act on: identifier runs that start a
@@ -870,12 +873,22 @@ struct FoundSinks {
 
 impl Sinks {
     pub(super) fn new() -> Sinks {
-        Sinks { found: None }
+        Sinks {
+            found: None,
+            named: false,
+        }
     }
 
     /// The direct sinks of `b` (always the same value), scanned on the first call.
     fn found(&mut self, b: &[u8]) -> &FoundSinks {
-        self.found.get_or_insert_with(|| FoundSinks::scan(b))
+        let named = self.named;
+        self.found.get_or_insert_with(|| {
+            if named {
+                FoundSinks::scan_runs(b)
+            } else {
+                FoundSinks::scan(b)
+            }
+        })
     }
 
     /// Whether an identifier of `b` names a direct sink.
@@ -891,6 +904,7 @@ impl Sinks {
             return f.any;
         }
         if may_name_direct_sink(b) {
+            self.named = true;
             return true;
         }
         self.found = Some(FoundSinks::none());
