@@ -1195,10 +1195,7 @@ pub(crate) fn tex_in_script(value: &str) -> bool {
     {
         return false;
     }
-    if memchr::memchr_iter(b'<', b).any(|i| {
-        b.get(i + 1)
-            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-    }) {
+    if crate::xss::opens_tag(b) {
         return false;
     }
     // (a backslash before `u` may start a name's escape; before `x`, `u` or a digit it

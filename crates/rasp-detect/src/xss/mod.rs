@@ -34,6 +34,7 @@ mod js;
 /// Bytes that may start (`A-Za-z_$`) and continue (and digits) a JavaScript identifier; ASCII only.
 pub(crate) use js::{is_ident, is_ident_start, joins_statement_words};
 mod page;
+pub(crate) use page::opens_tag;
 mod uri;
 
 pub use inert::{attribute_free_data, inert_markup};

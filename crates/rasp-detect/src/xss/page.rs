@@ -260,7 +260,7 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
 }
 
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
-fn opens_tag(v: &[u8]) -> bool {
+pub(crate) fn opens_tag(v: &[u8]) -> bool {
     memchr::memchr_iter(b'<', v).any(|p| {
         v.get(p + 1)
             .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
