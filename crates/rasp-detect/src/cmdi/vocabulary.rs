@@ -610,8 +610,8 @@ pub fn is_windows_word(word: &[u8]) -> bool {
     std::str::from_utf8(word).is_ok_and(|w| WINDOWS_WORDS.contains(&w))
 }
 
-/// Programs Windows ships (or installs with its usual tools) that an attacker runs from cmd,
-/// besides its built-ins ([`WINDOWS_WORDS`]).
+/// Commands cmd runs besides [`WINDOWS_WORDS`]: its other built-ins (`del`, `md`, `cls`)
+/// and programs Windows ships (or installs with its usual tools) that an attacker runs.
 const WINDOWS_PROGRAMS: &[&str] = &[
     "arp",
     "assoc",
@@ -685,10 +685,14 @@ const WINDOWS_PROGRAMS: &[&str] = &[
     "xcopy",
 ];
 
-/// Whether `word` (as read, any case, `.exe` or not) is a command cmd can run: one of its
-/// built-ins or a program Windows ships.
+/// Whether `word` (as read: any case, with a directory or not, `.exe` or not) is a command
+/// cmd can run: one of its built-ins or a program Windows ships.
 pub fn runs_on_windows(word: &[u8]) -> bool {
-    let lower = word.to_ascii_lowercase();
+    let base = word
+        .rsplit(|&c| c == b'/' || c == b'\\')
+        .next()
+        .unwrap_or(word);
+    let lower = base.to_ascii_lowercase();
     let name = lower.strip_suffix(b".exe").unwrap_or(&lower);
     std::str::from_utf8(name)
         .is_ok_and(|w| WINDOWS_WORDS.contains(&w) || WINDOWS_PROGRAMS.contains(&w))
