@@ -4391,3 +4391,29 @@ fn caret_spelt_names_after_a_newline_run_only_on_windows() {
         assert!(hit(v), "{v}");
     }
 }
+
+/// cmd ends a command's name at a comma; an unset variable before a path where a command is
+/// expected expands to nothing.
+#[test]
+fn comma_after_a_name_and_unset_variable_before_a_path() {
+    for v in [
+        "& whoami,",
+        "| whoami,",
+        ";$u/bin$u/i${u}d",
+        "|$x/usr/bin/id",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "Please confirm venue & date, time and guests",
+        "books, music & more, all in one place",
+        "Sales & Marketing, Inc.",
+        "Tom & Jerry, Inc",
+        "price; $amount/month",
+        "pay; $x/mo",
+        "$u/bin",
+        "a,b",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

@@ -265,10 +265,18 @@ pub(super) fn read_command_word_in_place(
                 }
                 i += 2 + skip;
             }
-            // An unset variable inside a word expands to nothing (`c$u\at`).
-            b'$' if !word.is_empty()
-                && v.get(i + 1)
-                    .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_') =>
+            // An unset variable inside a word expands to nothing (`c$u\at`). So it does at
+            // the word's start where a command is expected, when a name or path goes on
+            // right after it (`;$u/bin$u/id`, `|$x/usr/bin/id`); a value or line opening
+            // with `$name` is a template's or a price's.
+            b'$' if v
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
+                && (!word.is_empty()
+                    || (matches!(
+                        kind,
+                        Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
+                    ) && unset_then_name(&v[i + 1..]))) =>
             {
                 word.removed();
                 i += 1;
@@ -326,6 +334,20 @@ pub(super) fn read_command_word_in_place(
                     }
                     None => break,
                 }
+            }
+            // cmd ends a command's name at a comma as at a blank (`& whoami,`), after a
+            // separator; so only a name cmd runs ends there (`;base64, PHN2…` in a data URL
+            // names no Windows command). A comma inside a word (`a,b`) stays in it, and so
+            // does one after a name that is also an English word ("venue & date, time and
+            // guests" is a list in prose) or at a line's start (a list of names wrapped onto
+            // a new line: "…\nuuencode, xxencode, and yEncoding").
+            b',' if !word.is_empty()
+                && matches!(kind, Start::Tight | Start::Loose | Start::Data)
+                && v.get(i + 1).is_none_or(|&c| is_blank(c, plus) || is_sep(c))
+                && super::vocabulary::runs_on_windows(word.as_slice())
+                && !super::vocabulary::is_english(word.as_slice()) =>
+            {
+                break
             }
             _ => {
                 word.push(b.to_ascii_lowercase());
@@ -441,6 +463,18 @@ fn empty_output_subst(v: &[u8], i: usize) -> Option<usize> {
 /// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
 /// blanks, `+` (a blank in a query string), separators, parentheses, angle brackets, `}`,
 /// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
+/// Whether `v` (after a `$`) is a lower-case variable name followed at once by a path
+/// (`u/bin`, `x/usr/bin/id`; letters after it would belong to the name): what the shell runs
+/// once the variable, unset on the server, expands to nothing.
+fn unset_then_name(v: &[u8]) -> bool {
+    let n = v
+        .iter()
+        .take(32)
+        .take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+        .count();
+    n > 0 && v.get(n) == Some(&b'/') && v.get(n + 1).is_some_and(u8::is_ascii_alphanumeric)
+}
+
 pub(super) static WORD_BYTE: [bool; 256] = {
     let mut t = [true; 256];
     let special = b" \t\x0b\x0c\0+;|&\n\r()<>},$\\^'\"`";

@@ -129,8 +129,13 @@ fn punctuation_probe(b: &[u8]) -> bool {
         if c != b'\'' && c != b'"' {
             continue;
         }
-        // `:'(`, `;'-)`, `='(`: an emoticon's tear, not a literal's quote
-        if k > 0 && matches!(b[k - 1], b':' | b';' | b'=') && c == b'\'' {
+        // `:'(`, `;'-)`, `='(`: an emoticon's tear, not a literal's quote (a tear has a
+        // mouth after it; `;'` ending the value ends a statement and opens a literal)
+        if k > 0
+            && matches!(b[k - 1], b':' | b';' | b'=')
+            && c == b'\''
+            && matches!(b.get(k + 1), Some(b'(' | b')' | b'-'))
+        {
             return false;
         }
         let n = if c == b'\'' { &mut single } else { &mut double };

@@ -290,11 +290,7 @@ fn json_keys_named_like_an_operator() {
         assert!(!hit(v), "{v:?}");
     }
     // the break-outs they resemble: no colon after the operand, or a wildcard pattern
-    for v in [
-        "x\" like \"%",
-        "admin' LIKE '%",
-        "{\"a\":\"' or 1=1-- \"}",
-    ] {
+    for v in ["x\" like \"%", "admin' LIKE '%", "{\"a\":\"' or 1=1-- \"}"] {
         assert!(hit(v), "{v:?}");
     }
 }
@@ -3092,7 +3088,15 @@ fn syntax_error_probes() {
     ] {
         assert!(hit(v), "missed probe {v:?}");
     }
-    for v in ["')", "1'\"", "admin'))", "1\"(.,,'),..", "admin'\0"] {
+    for v in [
+        "')",
+        "1'\"",
+        "admin'))",
+        "1\"(.,,'),..",
+        "admin'\0",
+        ";'",
+        ";' --",
+    ] {
         let reason = detect(v, Context::Param).map(|d| d.reason);
         assert_eq!(reason, Some("syntax-probe"), "{v:?}");
     }

@@ -2657,7 +2657,23 @@ fn unc_path(value: &str) -> bool {
     } else {
         return false;
     };
-    let device = (rest.starts_with('?') || rest.starts_with('.')) && rest[1..].starts_with(sep);
+    // `\\;LanmanRedirector\host\share`, `\\;WebDavRedirector\…`: a network redirector
+    // named before the host, a spelling only the object manager's paths use (users paste
+    // `\\server\share`); the host follows it.
+    let redirector = rest.strip_prefix(';').and_then(|r| {
+        let n = r
+            .bytes()
+            .take(32)
+            .take_while(u8::is_ascii_alphabetic)
+            .count();
+        (n > 0).then(|| r[n..].strip_prefix(sep)).flatten()
+    });
+    let (rest, redirected) = match redirector {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    let device = redirected
+        || ((rest.starts_with('?') || rest.starts_with('.')) && rest[1..].starts_with(sep));
     let rest = rest
         .strip_prefix('?')
         .and_then(|r| r.strip_prefix(sep))
@@ -4168,6 +4184,8 @@ mod tests {
             "\\\\\\\\10.0.0.5\\\\c$\\\\x",
             "\\\\\\\\?\\\\UNC\\\\evil.example\\\\s\\\\a.dll",
             "\\\\attacker.example\\share",
+            "\\\\;lanmanredirector\\attacker.example\\share\\x",
+            "\\\\;WebDavRedirector\\fileserver\\share\\a.dll",
         ] {
             assert!(hit(v), "missed {v:?}");
         }
