@@ -26,6 +26,7 @@
 //! can form markup, script or an escape leaves after it, and every decoding layer and check
 //! runs only when its bytes are present.
 
+mod clobber;
 pub(crate) mod css;
 pub(crate) mod entity;
 mod html;
@@ -617,6 +618,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
         && page::closes_attribute(b)
     {
         return Some("attribute-breakout");
+    }
+    if markup && m & (class::LT | class::EQ) == class::LT | class::EQ && clobber::duplicate_ids(b) {
+        return Some("dom-clobbering");
     }
     if m & class::EQ != 0 && html::attribute_breakout(v) {
         return Some("attribute-breakout");
