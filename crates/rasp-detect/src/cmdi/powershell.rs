@@ -245,6 +245,11 @@ pub(super) fn powershell_subexpression(word: &[u8], v: &[u8], from: usize, plus:
 /// calls .NET directly, in no other language's syntax (C# writes `Environment.UserName`, C++
 /// puts no brackets around a scope; IPv6 brackets hold `::` inside).
 pub(super) fn powershell_type_member(v: &[u8]) -> bool {
+    type_accessor(v) || type_reflection(v)
+}
+
+/// The `[Type]::Member` half of [`powershell_type_member`].
+fn type_accessor(v: &[u8]) -> bool {
     memchr::memmem::find_iter(v, b"]::").take(8).any(|close| {
         let from = close.saturating_sub(64);
         let Some(open) = v[from..close]
@@ -266,6 +271,45 @@ pub(super) fn powershell_type_member(v: &[u8]) -> bool {
             .find(|&&b| !is_blank(b, false))
             .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'=' | b'\'' | b'"' | b'`'));
         type_name && member && statement
+    })
+}
+
+/// Bytes of a member chain read after `[Type].` for its call.
+const MAX_CHAIN: usize = 96;
+
+/// `[Ref].Assembly.GetType('System.Management.Automation.AmsiUtils')`, `[Type].GetMethod(…)`:
+/// a type literal opening a statement, then a .NET member (capitalised) whose chain calls a
+/// method: PowerShell reflecting on a type, the first line of the AMSI bypass. The same
+/// bytes in JavaScript would be an array holding one name, whose capitalised member is
+/// `undefined` (calling it throws), and Markdown's `[label].` is followed by prose.
+fn type_reflection(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"].").take(8).any(|close| {
+        let from = close.saturating_sub(64);
+        let Some(open) = v[from..close]
+            .iter()
+            .rposition(|&b| b == b'[')
+            .map(|p| from + p)
+        else {
+            return false;
+        };
+        let name = &v[open + 1..close];
+        let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
+            && name
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
+        let rest = &v[close + 2..v.len().min(close + 2 + MAX_CHAIN)];
+        let member = rest.first().is_some_and(u8::is_ascii_uppercase);
+        // the chain of names and dots ends in a call
+        let chain = rest
+            .iter()
+            .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_')))
+            .is_some_and(|e| rest[e] == b'(');
+        let statement = v[..open]
+            .iter()
+            .rev()
+            .find(|&&b| !is_blank(b, false))
+            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'='));
+        type_name && member && chain && statement
     })
 }
 

@@ -4417,3 +4417,24 @@ fn comma_after_a_name_and_unset_variable_before_a_path() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// PowerShell reflecting on a type: `[Ref].Assembly.GetType(…)` opening a statement.
+#[test]
+fn powershell_type_reflection() {
+    for v in [
+        "; [Ref].Assembly.GetType('System.Management.Automation.AmsiUtils').GetField('amsiInitFailed','NonPublic,Static').SetValue($null,$true)",
+        "[Ref].Assembly.GetType('System.Management.Automation.Am'+'siUtils')",
+        "x|[System.Reflection.Assembly].GetMethod('Load')",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "See [Ref].",
+        "[Ref]. Assembly instructions follow",
+        "see the note [1].Foo bar",
+        "[a].map(f)",
+        "a[Ref].Assembly.GetType(x)",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

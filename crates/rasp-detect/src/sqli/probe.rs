@@ -12,7 +12,8 @@
 //! The construct, on the value trimmed of blanks:
 //! - **a quote-balance probe** (policy since blind round 37, twentieth session): an optional signed number followed only
 //!   by quote characters and blanks, leaving a quote of one kind unmatched: `'`, `"`, `1'`,
-//!   `-1'`, `1"`, `1' ''` (also percent-encoded: `%27`, `1%27`). It is the commonest probe
+//!   `-1'`, `1' ''` (also percent-encoded: `%27`, `1%27`); not a number and one double quote,
+//!   a measure in inches (`27"`, since round 39). It is the commonest probe
 //!   of all, the first value a scanner or a tester sends to see whether the query breaks.
 //!   (Round 33 left a lone quote quiet because two of 2,292 blind benign values were one, a
 //!   stray keystroke or a ditto mark; round 37's policy flags it, since every blind round
@@ -106,7 +107,12 @@ fn quote_balance_probe(b: &[u8]) -> bool {
             _ => return false,
         }
     }
-    single % 2 == 1 || double % 2 == 1
+    // A number and one double quote is a measure in inches (`27"` a screen, `72"` a
+    // height): blind benign testers of rounds 38 and 39 each sent one. A probe for a
+    // double-quoted context is then missed when it is a number and `"` alone (`1"`); `1'`,
+    // `1'"` and `1""` stay probes.
+    let inches = digits > 0 && single == 0 && double == 1 && rest.trim_ascii() == b"\"";
+    (single % 2 == 1 || double % 2 == 1) && !inches
 }
 
 /// A value of punctuation only (see [`syntax_probe`]).

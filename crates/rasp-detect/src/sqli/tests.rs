@@ -3103,7 +3103,7 @@ fn syntax_error_probes() {
     // a quote-balance probe: an optional signed number, then unmatched quotes and blanks
     // only, also encoded (policy since round 37: see probe.rs)
     for v in [
-        "'", "\"", " ' ", "%27", "%22", "%2527", "1'", "12\"", "-1'", "+7\"", "3.5'", "1' ''",
+        "'", "\"", " ' ", "%27", "%22", "%2527", "1'", "12\"\"\"", "-1'", "+7'", "3.5'", "1' ''",
         "0 '", "99'''", "'\t", "1%27", "-1%27", "%2522", "1%20%27",
     ] {
         let reason = detect(v, Context::Param).map(|d| d.reason);
@@ -3116,6 +3116,9 @@ fn syntax_error_probes() {
         "\"\"",
         "''''",
         "12\" pizza",
+        "27\"",
+        "72 \"",
+        "+7\"",
         "6' 2\"",
         "Santhia'",
         "perche'",

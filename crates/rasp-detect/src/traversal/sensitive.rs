@@ -184,6 +184,16 @@ const ANYWHERE: &[&str] = &[
     // stored in the session and then included runs as code.
     "tmp/sess_",
     "sessions/sess_",
+    // JBoss/WildFly's server configuration (datasource passwords, the management users'
+    // hashes), Confluence's database settings, SQL Server's database files (`master.mdf`
+    // holds the logins' hashes), wherever they are installed.
+    "standalone/configuration/",
+    "domain/configuration/",
+    "confluence.cfg.xml",
+    "mssql/data/",
+    // macOS's privacy database (which application may read the camera, the disk, the
+    // screen), system-wide or a user's.
+    "com.apple.tcc/",
     // Tomcat's user database and server configuration, wherever Tomcat is installed.
     "tomcat-users.xml",
     "conf/server.xml",
@@ -242,6 +252,9 @@ const ROOTED: &[&str] = &[
     // is. A user's own `~/Library/…` and `/Library/Application Support/` are judged by what
     // they name (keychains are secrets wherever they are).
     "var/root/",
+    // Android's application-private storage (`/data/data/<package>/shared_prefs/`,
+    // `databases/`): tokens and the app's own databases.
+    "data/data/",
     "system/library/coreservices/",
     "library/preferences/",
     // macOS's system-wide logs (`/Library/Logs/DiagnosticReports/` crash reports: every
@@ -2985,6 +2998,11 @@ mod tests {
         for v in [
             "/usr/local/tomcat/conf/tomcat-users.xml",
             "/usr/share/tomcat9/conf/server.xml",
+            "/opt/jboss/standalone/configuration/standalone.xml",
+            "/var/atlassian/application-data/confluence/confluence.cfg.xml",
+            "C:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\DATA\\master.mdf",
+            "/Library/Application Support/com.apple.TCC/TCC.db",
+            "/data/data/com.example.app/shared_prefs/prefs.xml",
             "C:\\ProgramData\\ssh\\ssh_host_rsa_key",
             "C:\\Users\\bob\\AppData\\Local\\Google\\Chrome\\User Data\\Default\\Login Data",
             "C:\\Users\\admin\\AppData\\Roaming\\Microsoft\\Credentials",

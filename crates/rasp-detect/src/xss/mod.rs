@@ -619,6 +619,10 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     {
         return Some("attribute-breakout");
     }
+    if markup && m & (class::LT | class::QUOTE) == class::LT | class::QUOTE && page::markup_probe(b)
+    {
+        return Some("syntax-probe");
+    }
     if markup && m & (class::LT | class::EQ) == class::LT | class::EQ && clobber::duplicate_ids(b) {
         return Some("dom-clobbering");
     }

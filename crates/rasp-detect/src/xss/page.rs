@@ -280,7 +280,11 @@ pub(super) fn closes_attribute(b: &[u8]) -> bool {
     if !matches!(b[q], b'"' | b'\'') {
         return false;
     }
+    // (a polyglot closes both quote kinds: `"'>`, `'">`)
     let mut k = q + 1;
+    while k < q + 3 && matches!(b.get(k), Some(b'"' | b'\'')) {
+        k += 1;
+    }
     if b.get(k) == Some(&b'/') {
         k += 1;
     }
@@ -297,6 +301,35 @@ pub(super) fn closes_attribute(b: &[u8]) -> bool {
         && rest
             .get(1)
             .is_none_or(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+}
+
+/// Longest value read as a markup probe.
+const MAX_PROBE: usize = 40;
+
+/// A scanner's reflection probe: an optional plain token (the field's value) and then only
+/// markup and quote characters, holding a quote, `<` and `>` (`'"<>`, `xss'"<>`, `"'<>/`).
+/// It forms no tag itself; it is sent to see which of those characters the page echoes
+/// unescaped, the first step of every XSS scan, and no field's ordinary value has its shape.
+pub(super) fn markup_probe(b: &[u8]) -> bool {
+    let t = b.trim_ascii();
+    if t.len() > MAX_PROBE {
+        return false;
+    }
+    let token = t
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+        .count();
+    let suffix = &t[token..];
+    suffix.len() >= 3
+        && suffix.iter().all(|c| {
+            matches!(
+                c,
+                b'"' | b'\'' | b'<' | b'>' | b'/' | b'`' | b';' | b'(' | b')' | b'='
+            )
+        })
+        && suffix.contains(&b'<')
+        && suffix.contains(&b'>')
+        && suffix.iter().any(|c| matches!(c, b'"' | b'\''))
 }
 
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.

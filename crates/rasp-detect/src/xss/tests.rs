@@ -2199,6 +2199,8 @@ fn closing_the_attribute_and_its_tag_then_markup() {
         "'><p>x</p>",
         "\"/><b>bold</b>",
         "John\"> <marquee>hi</marquee>",
+        "\"'><zzz123>",
+        "x'\"/><i>",
     ] {
         assert!(hit(v), "{v:?}");
     }
@@ -2210,6 +2212,24 @@ fn closing_the_attribute_and_its_tag_then_markup() {
         "He said \"hi\" > <3",
         "a\"> <3",
         "<p class=\"x\"><em>ok</em></p>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn reflection_probes_of_markup_characters() {
+    for v in ["'\"<>", "xss'\"<>", "\"'<>/", "test\"><'", "'<>\""] {
+        assert!(hit(v), "{v:?}");
+    }
+    // no quote, no `>`, prose around them, a heart
+    for v in [
+        "<>",
+        "a <> b",
+        "x < y",
+        "\"<3\"",
+        "'<'",
+        "say \"<>\" please",
     ] {
         assert!(!hit(v), "{v:?}");
     }
