@@ -2038,16 +2038,20 @@ fn climbs(canon: &str, ctx: Context, adjacent: bool, typed: bool) -> bool {
             {
                 return true;
             }
+            // (an alias step into a directory goes on to what the directory holds:
+            // `/media../app/config.yml` reads `/app/media/../app/config.yml`)
+            let carried = alias_step;
             previous_dots = false;
             at_start = false;
             left = None;
             previous = raw;
             after_directory = raw.iter().all(|&c| !DIRECTORY_STOP[usize::from(c)]);
             alias_step = after_directory
-                && absolute
-                && raw.len() > 2
-                && raw.ends_with(b"..")
-                && raw[raw.len() - 3] != b'.';
+                && ((carried && !raw.is_empty())
+                    || (absolute
+                        && raw.len() > 2
+                        && raw.ends_with(b"..")
+                        && raw[raw.len() - 3] != b'.'));
             depth += 1;
         }
     }
@@ -4142,6 +4146,8 @@ mod tests {
             "/media../.git/config",
             "/static../../etc/passwd",
             "/app/img../config.py",
+            "/media../app/config.yml",
+            "/static../src/main/resources/application.properties",
             "....//....//etc/passwd",
             "..././..././etc/passwd",
             ".../.../.../etc/passwd",
@@ -4157,6 +4163,7 @@ mod tests {
             "ok../../",
             "/docs../api",
             "/v1../v2/users",
+            "/docs../api/users/list",
             "wait../ok",
         ] {
             assert!(!hit(v), "flagged {v:?}");
