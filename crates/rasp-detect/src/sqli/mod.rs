@@ -1297,8 +1297,9 @@ fn plain_prose(value: &str, classes: u16) -> bool {
     let mut i = 0;
     while let Some(start) = next_letter(b, i) {
         i = lexer::letters_end(b, start + 1);
-        let after_digit = start > 0 && b[start - 1].is_ascii_digit();
-        if keyword_in_run(&b[start..i], after_digit) {
+        // (the byte before the run is read only for a run that is no keyword itself: most
+        // runs leave at the keyword shape test)
+        if keyword_in_run(&b[start..i], || start > 0 && b[start - 1].is_ascii_digit()) {
             return false;
         }
     }
@@ -1324,13 +1325,15 @@ fn next_letter(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// Whether the lexer can read a keyword in this maximal run of ASCII letters. After a digit
-/// a number may have eaten the run's first letters (`0x` and hex digits: `0xdUNION`; Oracle's
-/// `f`/`d` float suffix: `1fUNION`), so every rest after `[xX]?[a-fA-F]*` is tried too.
-fn keyword_in_run(run: &[u8], after_digit: bool) -> bool {
+/// (`after_digit` says whether the run follows one) a number may have eaten the run's first
+/// letters (`0x` and hex digits: `0xdUNION`; Oracle's `f`/`d` float suffix: `1fUNION`), so
+/// every rest after `[xX]?[a-fA-F]*` is tried too.
+#[inline(always)]
+fn keyword_in_run(run: &[u8], after_digit: impl FnOnce() -> bool) -> bool {
     if lexer::keyword_bytes(run).is_some() {
         return true;
     }
-    if !after_digit {
+    if !after_digit() {
         return false;
     }
     let mut k = usize::from(matches!(run.first(), Some(b'x' | b'X')));

@@ -852,7 +852,7 @@ fn plain_prose_bytewise(value: &str) -> bool {
                 i += 1;
             }
             let after_digit = start > 0 && b[start - 1].is_ascii_digit();
-            if super::keyword_in_run(&b[start..i], after_digit) {
+            if super::keyword_in_run(&b[start..i], || after_digit) {
                 return false;
             }
             continue;
