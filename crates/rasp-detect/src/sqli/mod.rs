@@ -648,7 +648,7 @@ fn keywords_unstripped(value: &str) -> Option<String> {
     let b = value.as_bytes();
     // A payload crafted to pass a filter is one parameter's probe or UNION, not a document:
     // long prose and code are not read twice.
-    if b.len() > STRIPPED_MAX_LEN {
+    if b.len() > STRIPPED_MAX_LEN || !may_hold_stripped(b) {
         return None;
     }
     // Most values hold no joined word: find the first one before copying anything.
@@ -667,6 +667,46 @@ fn keywords_unstripped(value: &str) -> Option<String> {
     out.extend_from_slice(&b[copied..]);
     // only ASCII letters were replaced, so the bytes stay UTF-8
     String::from_utf8(out).ok()
+}
+
+/// The words a once-deleting filter joins into a keyword of [`STRIPPED_KEYWORDS`], in lower
+/// case: each keyword cut at each inner point around a copy of itself (`oorr`, `aandnd`,
+/// `anandd`, `uunionnion`, …; 38 words).
+fn stripped_spellings() -> impl Iterator<Item = Vec<u8>> {
+    STRIPPED_KEYWORDS.iter().flat_map(|k| {
+        let k = k.as_bytes();
+        (1..k.len()).map(move |cut| [&k[..cut], k, &k[cut..]].concat())
+    })
+}
+
+/// Whether `b` (at most [`STRIPPED_MAX_LEN`] bytes) may hold a word [`stripped_keyword`]
+/// reads as a keyword, by one vectorised search of its lower-cased copy for
+/// [`stripped_spellings`]: most values hold none, and the walk through their words is
+/// skipped. `true` where the CPU has no vector unit for the searcher, and for values
+/// shorter than its packed search reads (a few words: the walk costs less than the
+/// fallback search).
+///
+/// Proof that a `false` skips nothing: [`stripped_keyword`] answers only for a word that
+/// [`self_embedded`] finds equal, ignoring ASCII case, to a keyword cut at an inner point
+/// around a copy of itself, that is to one of [`stripped_spellings`] once lower-cased. Each
+/// word [`keywords_unstripped`] asks about is a run of bytes of `b`, so the lower-cased
+/// copy of `b` holds that spelling at the same place, and a search for the spellings finds
+/// a match whenever any of them occurs.
+fn may_hold_stripped(b: &[u8]) -> bool {
+    static SPELLINGS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| crate::search::packed_words(stripped_spellings()));
+    let Some(spellings) = SPELLINGS.as_ref() else {
+        return true;
+    };
+    if b.len() < spellings.minimum_len() {
+        return true;
+    }
+    let mut lower = [0u8; STRIPPED_MAX_LEN];
+    let lower = &mut lower[..b.len().min(STRIPPED_MAX_LEN)];
+    for (d, &c) in lower.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    spellings.find(&*lower).is_some()
 }
 
 /// The runs of ASCII letters of `b`, as `(start, end)` offsets, found eight bytes at a time
@@ -1297,8 +1337,9 @@ fn plain_prose(value: &str, classes: u16) -> bool {
     let mut i = 0;
     while let Some(start) = next_letter(b, i) {
         i = lexer::letters_end(b, start + 1);
-        let after_digit = start > 0 && b[start - 1].is_ascii_digit();
-        if keyword_in_run(&b[start..i], after_digit) {
+        // (the byte before the run is read only for a run that is no keyword itself: most
+        // runs leave at the keyword shape test)
+        if keyword_in_run(&b[start..i], || start > 0 && b[start - 1].is_ascii_digit()) {
             return false;
         }
     }
@@ -1324,13 +1365,15 @@ fn next_letter(b: &[u8], mut i: usize) -> Option<usize> {
 }
 
 /// Whether the lexer can read a keyword in this maximal run of ASCII letters. After a digit
-/// a number may have eaten the run's first letters (`0x` and hex digits: `0xdUNION`; Oracle's
-/// `f`/`d` float suffix: `1fUNION`), so every rest after `[xX]?[a-fA-F]*` is tried too.
-fn keyword_in_run(run: &[u8], after_digit: bool) -> bool {
+/// (`after_digit` says whether the run follows one) a number may have eaten the run's first
+/// letters (`0x` and hex digits: `0xdUNION`; Oracle's `f`/`d` float suffix: `1fUNION`), so
+/// every rest after `[xX]?[a-fA-F]*` is tried too.
+#[inline(always)]
+fn keyword_in_run(run: &[u8], after_digit: impl FnOnce() -> bool) -> bool {
     if lexer::keyword_bytes(run).is_some() {
         return true;
     }
-    if !after_digit {
+    if !after_digit() {
         return false;
     }
     let mut k = usize::from(matches!(run.first(), Some(b'x' | b'X')));

@@ -871,7 +871,7 @@ fn plain_prose_bytewise(value: &str) -> bool {
                 i += 1;
             }
             let after_digit = start > 0 && b[start - 1].is_ascii_digit();
-            if super::keyword_in_run(&b[start..i], after_digit) {
+            if super::keyword_in_run(&b[start..i], || after_digit) {
                 return false;
             }
             continue;
@@ -3648,4 +3648,25 @@ fn quote_context_inert_cases() {
     ] {
         assert!(!quote_context_inert(v, q), "{v:?}");
     }
+}
+
+#[test]
+fn stripped_spellings_are_the_words_stripped_keyword_reads() {
+    let spellings: Vec<Vec<u8>> = super::stripped_spellings().collect();
+    assert_eq!(spellings.len(), 38);
+    for w in &spellings {
+        let upper = w.to_ascii_uppercase();
+        for word in [w.as_slice(), upper.as_slice()] {
+            assert!(super::stripped_keyword(word).is_some(), "{word:?}");
+            // (long enough for the packed search, short ones are always walked)
+            let mut text = b"1' or 1=1 and then some more text to search ".to_vec();
+            text.extend_from_slice(word);
+            text.extend_from_slice(b" 1,2--");
+            assert!(super::may_hold_stripped(&text), "{word:?}");
+        }
+    }
+    // a value with none of them is settled by the search
+    assert!(!super::may_hold_stripped(
+        b"it's the user's union of selected rows, from where they were inserted"
+    ));
 }
