@@ -1066,7 +1066,8 @@ fn command_word(line: &str) -> bool {
 /// database server opens the quoted literal as a file on its own disk, so the path is an
 /// argument of a statement, not a file a sentence talks about.
 fn sql_file_clause(text: &str) -> bool {
-    let word = &text[text.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1)..];
+    // (the last word after any Unicode blank: a NO-BREAK SPACE is two bytes)
+    let word = text.rsplit(char::is_whitespace).next().unwrap_or(text);
     ["infile", "outfile", "dumpfile"]
         .iter()
         .any(|k| word.eq_ignore_ascii_case(k))
@@ -2821,6 +2822,16 @@ fn find_in_window(window: &[u8], needle: &[u8]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    /// The word before a quoted path is cut after a NO-BREAK SPACE (two bytes) at a char
+    /// boundary (a fuzzer's crash: `…\u{a0}'''''id_ed25519/`).
+    #[test]
+    fn the_last_word_after_a_two_byte_blank() {
+        assert!(super::sql_file_clause("LOAD DATA\u{a0}INFILE"));
+        assert!(!super::sql_file_clause("H\u{a0}"));
+        let v =
+            "a..\u{ff}id_ed2\u{8}\u{10}\0\0\0.H\u{a0}'''''id_ed25\u{a9}/H\u{a0}'''''id_ed25519/";
+        let _ = crate::traversal::detect(v, crate::Context::Param);
+    }
 
     fn hit(v: &str) -> bool {
         super::super::detect(v, crate::Context::Param).is_some()
