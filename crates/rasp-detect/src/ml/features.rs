@@ -261,9 +261,12 @@ pub fn for_each_feature_decoded(decoded: &str, bits: u8, mut f: impl FnMut(usize
 }
 
 /// [`WORD`] bits: a byte that starts a word token (ASCII letter, `_`) and one that
-/// continues it (ASCII letter or digit, `_`), as the token pass tests them.
+/// continues it (ASCII letter or digit, `_`), as the token pass tests them; and a byte that
+/// is a one-byte symbol token by itself (neither a word start, nor a space, nor the `0` that
+/// starts a run of digits), the commonest token of attack text, tested first.
 const WORD_START: u8 = 1;
 const WORD_BYTE: u8 = 2;
+const SYMBOL: u8 = 4;
 static WORD: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
@@ -271,6 +274,8 @@ static WORD: [u8; 256] = {
         let c = b as u8;
         if c.is_ascii_alphabetic() || c == b'_' {
             t[b] |= WORD_START;
+        } else if c != b' ' && c != b'0' {
+            t[b] |= SYMBOL;
         }
         if c.is_ascii_alphanumeric() || c == b'_' {
             t[b] |= WORD_BYTE;
@@ -280,16 +285,41 @@ static WORD: [u8; 256] = {
     t
 };
 
-/// `fnv1a64(0x7702, &[c])` of every byte: a symbol token's hash.
-static SYMBOL_HASH: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = ((FNV_BASIS ^ 0x7702) ^ b as u64).wrapping_mul(FNV_PRIME);
-        b += 1;
+/// The multiplier of the previous token's hash in a token bigram.
+const BIGRAM_MUL: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// `fnv1a64(0x7702, &[c])`: a symbol token's hash.
+const fn symbol_hash(c: u8) -> u64 {
+    ((FNV_BASIS ^ 0x7702) ^ c as u64).wrapping_mul(FNV_PRIME)
+}
+
+/// What the token pass adds and carries for one token of hash `h`: its unigram's packed
+/// entry, its hash as a bigram's second token reads it (rotated) and as the next bigram's
+/// first token reads it (times [`BIGRAM_MUL`]). Made once per byte for the symbol tokens
+/// ([`packed_symbol_tokens`]): three loads instead of two multiplies, a rotate and a
+/// lookup per symbol, the commonest token of attack text.
+/// (32 bytes, aligned: an entry's offset in the table is its byte shifted.)
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[repr(C, align(32))]
+pub struct TokenEntry {
+    rotated: u64,
+    prev: u64,
+    unigram: Packed,
+}
+
+impl TokenEntry {
+    /// The entry of a token of hash `h` in `packed` (a power-of-two table).
+    #[inline(always)]
+    fn of_hash(h: u64, packed: &[Packed]) -> TokenEntry {
+        let mask = packed.len().wrapping_sub(1);
+        let bucket = (h.wrapping_mul(0x9e37_79b9) >> 7) as usize & mask;
+        TokenEntry {
+            unigram: packed.get(bucket).copied().unwrap_or(0),
+            rotated: h.rotate_left(17),
+            prev: h.wrapping_mul(BIGRAM_MUL),
+        }
     }
-    t
-};
+}
 
 /// Two models' weights of one bucket in one `i32`: the first in the low half, the second
 /// times 2^16 (see [`pack_pair`]). Summing packed entries adds both models' weights with one
@@ -314,31 +344,48 @@ fn unpack_run(acc: i32) -> (i32, i32) {
 }
 
 /// Both models' weight sums over the features of `decoded` (as [`for_each_feature_decoded`]
-/// emits them), and the feature count, from a table of packed weights (`N` = `1 << bits`)
-/// and `uni`, the packed entry of each byte's unigram bucket. The same features and sums as
-/// the callback pass; one add per feature instead of two sign extensions and two adds, and
-/// the unigram without its hash.
+/// emits them), and the feature count, from a table of packed weights (`N` = `1 << bits`),
+/// `uni`, the packed entry of each byte's unigram bucket, and `symbols`, each byte's
+/// symbol-token entry ([`packed_symbol_tokens`]). The same features and sums as the
+/// callback pass; one add per feature instead of two sign extensions and two adds, and the
+/// unigrams without their hashes.
 pub fn packed_pair_sums<const N: usize>(
     decoded: &str,
     packed: &[Packed; N],
     uni: &[Packed; 256],
+    symbols: &[TokenEntry; 256],
 ) -> (i32, i32, usize) {
     CANON_BUF.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut buf) => {
-            let len = canonical_into(decoded, &mut buf);
-            packed_text_sums(&buf[..len], packed, uni)
-        }
+        Ok(mut buf) => packed_buffer_sums(decoded, &mut buf, packed, uni, symbols),
         // Not reachable (the pass calls nothing that scores); correct anyway.
-        Err(_) => packed_text_sums(&canonical(decoded), packed, uni),
+        Err(_) => packed_buffer_sums(decoded, &mut Box::new([0; CANON_CAP]), packed, uni, symbols),
     })
 }
 
-/// [`packed_pair_sums`] of a canonical text.
-fn packed_text_sums<const N: usize>(
-    text: &[u8],
+/// [`packed_pair_sums`] with `buf` for the canonical text.
+fn packed_buffer_sums<const N: usize>(
+    decoded: &str,
+    buf: &mut [u8; CANON_CAP],
     packed: &[Packed; N],
     uni: &[Packed; 256],
+    symbols: &[TokenEntry; 256],
 ) -> (i32, i32, usize) {
+    let len = canonical_into(decoded, buf);
+    // A zero after the end marker: not a space, a word byte or a `0`, so the token pass
+    // reads `buf[len]` as the end (`len` ≤ MAX_FEATURE_BYTES + 2 < CANON_CAP).
+    buf[len & (CANON_CAP - 1)] = 0;
+    packed_text_sums(buf, len, packed, uni, symbols)
+}
+
+/// [`packed_pair_sums`] of the canonical text `buf[..len]` (with a zero at `buf[len]`).
+fn packed_text_sums<const N: usize>(
+    buf: &[u8; CANON_CAP],
+    len: usize,
+    packed: &[Packed; N],
+    uni: &[Packed; 256],
+    symbols: &[TokenEntry; 256],
+) -> (i32, i32, usize) {
+    let text = &buf[..len.min(CANON_CAP)];
     // Buckets of at most LANE_BITS bits: the chains below run modulo 2^LANE_BITS.
     const { assert!(N.is_power_of_two() && N >= 256 && N <= 1 << LANE_BITS) };
     let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
@@ -376,11 +423,12 @@ fn packed_text_sums<const N: usize>(
     // A token takes at least one byte, so the tokens that start in `TOKEN_RUN` bytes add at
     // most `PACKED_RUN` entries: one unpack per run of bytes, no count per token.
     const TOKEN_RUN: usize = PACKED_RUN / 2;
-    let mut prev: u64 = 0x1;
+    // (the previous token's hash times BIGRAM_MUL; before the first token the hash is 1)
+    let mut prev = BIGRAM_MUL;
     let mut i = 0;
     while i < len {
         let run_end = (i + TOKEN_RUN).min(len);
-        let (acc, tokens, next) = token_run(text, i, run_end, &mut prev, packed);
+        let (acc, tokens, next) = token_run(buf, i, run_end, &mut prev, packed, symbols);
         add_run(acc);
         count += 2 * tokens;
         i = next;
@@ -391,65 +439,90 @@ fn packed_text_sums<const N: usize>(
 /// The longest word prefix a token hash reads (see [`for_each_feature_decoded`]).
 const WORD_PREFIX: usize = 12;
 
-/// The token features of the tokens of `text` that start in `i..run_end` (as in
-/// [`for_each_feature_decoded`]): the wrapping sum of their packed entries, their number and
-/// where the next token may start. `prev` carries the last token's hash across runs.
+/// The token features of the tokens of the canonical text in `buf` that start in
+/// `i..run_end` (as in [`for_each_feature_decoded`]): the wrapping sum of their packed
+/// entries, their number and where the next token may start. The text ends with its end
+/// marker and a zero (`buf[len]`), neither of them a space, a word byte or a `0`, so words,
+/// digit runs and the space after a token end there: a read needs no length test, and
+/// `& M` keeps it in the buffer without a bounds check. `prev` carries the last token's
+/// hash times [`BIGRAM_MUL`] across runs (all a bigram reads of it); `symbols` is
+/// [`packed_symbol_tokens`] of `packed`.
 #[inline]
 fn token_run<const N: usize>(
-    text: &[u8],
+    buf: &[u8; CANON_CAP],
     mut i: usize,
     run_end: usize,
     prev: &mut u64,
     packed: &[Packed; N],
+    symbols: &[TokenEntry; 256],
 ) -> (i32, usize, usize) {
+    const M: usize = CANON_CAP - 1;
     let mut acc = 0i32;
     let mut tokens = 0;
-    // `i < run_end <= text.len()`: the read below needs no bounds check.
-    let run_end = run_end.min(text.len());
+    let mut last = *prev;
     while i < run_end {
-        let c = text[i];
-        let tok_hash;
-        if WORD[usize::from(c)] & WORD_START != 0 {
-            let (h, end) = word_hash(text, i);
-            tok_hash = h;
+        let c = buf[i & M];
+        let class = WORD[usize::from(c)];
+        if class & SYMBOL != 0 {
+            // The commonest token, on a path of its own: the tail below, written out again
+            // so that the compiler keeps this path short.
+            let token = &symbols[usize::from(c)];
+            i += 1;
+            i += usize::from(buf[i & M] == b' ');
+            let bigram = token.rotated ^ last;
+            acc = acc
+                .wrapping_add(token.unigram)
+                .wrapping_add(packed[(bigram >> 11) as usize & (N - 1)]);
+            tokens += 1;
+            last = token.prev;
+            continue;
+        }
+        let token = if class & WORD_START != 0 {
+            let (h, end) = word_hash(buf, i);
             i = end;
+            TokenEntry::of_hash(h, packed)
         } else if c == b' ' {
             i += 1;
             continue;
         } else {
+            // (the byte is a `0`, the one byte left) digits were folded to '0'; a run of
+            // them is one token, hashed as the symbol `0`
             i += 1;
-            if c == b'0' {
-                while i < text.len() && text[i] == b'0' {
-                    i += 1;
-                }
+            while buf[i & M] == b'0' {
+                i += 1;
             }
-            tok_hash = SYMBOL_HASH[usize::from(c)];
-        }
+            symbols[usize::from(c)]
+        };
         // The canonical text has single spaces, most of them right after a token: stepped
         // over here rather than by a turn of the loop (a space is no token, and the
         // tokens that start in this run are the same).
-        i += usize::from(text.get(i) == Some(&b' '));
-        let bigram = tok_hash.rotate_left(17) ^ prev.wrapping_mul(0x2545_f491_4f6c_dd1d);
+        i += usize::from(buf[i & M] == b' ');
+        let bigram = token.rotated ^ last;
         acc = acc
-            .wrapping_add(packed[(tok_hash.wrapping_mul(0x9e37_79b9) >> 7) as usize & (N - 1)])
+            .wrapping_add(token.unigram)
             .wrapping_add(packed[(bigram >> 11) as usize & (N - 1)]);
         tokens += 1;
-        *prev = tok_hash;
+        last = token.prev;
     }
+    *prev = last;
     (acc, tokens, i)
 }
 
-/// `fnv1a64(0x7701, word[..12])` of the word that starts at `text[start]`, and the index
-/// after the word. Where twelve bytes remain, they are read as one fixed-size array (no
-/// bounds check or end test per byte; the loop unrolls); the last few bytes of a text go
-/// one at a time. Inlined into the token loop: a call per word cost more than its hashing.
+/// `fnv1a64(0x7701, word[..12])` of the word that starts at `buf[start]` (in a text that
+/// ends with a byte that is no word byte, see [`token_run`]), and the index after the
+/// word. The twelve bytes are read as one fixed-size array (no bounds check or end test per
+/// byte; the loop unrolls). Inlined into the token loop: a call per word cost more than its
+/// hashing.
 #[inline(always)]
-fn word_hash(text: &[u8], start: usize) -> (u64, usize) {
+fn word_hash(buf: &[u8; CANON_CAP], start: usize) -> (u64, usize) {
+    const M: usize = CANON_CAP - 1;
     let step = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
     let is_word = |b: u8| WORD[usize::from(b)] & WORD_BYTE != 0;
     let mut h = FNV_BASIS ^ 0x7701;
     let mut i = start;
-    if let Some(w) = text.get(start..start + WORD_PREFIX) {
+    // (`start` is below MAX_FEATURE_BYTES + 2, twelve bytes before the buffer's end: the
+    // byte-at-a-time branch is never taken)
+    if let Some(w) = buf.get(start..start + WORD_PREFIX) {
         let w: &[u8; WORD_PREFIX] = w.try_into().unwrap_or(&[0; WORD_PREFIX]);
         for &b in w {
             if !is_word(b) {
@@ -459,17 +532,13 @@ fn word_hash(text: &[u8], start: usize) -> (u64, usize) {
             i += 1;
         }
     } else {
-        let cap = (start + WORD_PREFIX).min(text.len());
-        while i < cap && is_word(text[i]) {
-            h = step(h, text[i]);
+        while i < start + WORD_PREFIX && is_word(buf[i & M]) {
+            h = step(h, buf[i & M]);
             i += 1;
-        }
-        if i < cap {
-            return (h, i);
         }
     }
     // Twelve word bytes hashed: the rest of the word is skipped.
-    while i < text.len() && is_word(text[i]) {
+    while is_word(buf[i & M]) {
         i += 1;
     }
     (h, i)
@@ -711,6 +780,18 @@ pub fn packed_unigrams(packed: &[Packed]) -> [Packed; 256] {
     u
 }
 
+/// Every byte's [`TokenEntry`] as a symbol token (of hash [`symbol_hash`]) in `packed`; a
+/// byte that is never a symbol token gets its entry too, unread. `packed.len()` must be a
+/// power of two (the table of `1 << bits` buckets).
+pub fn packed_symbol_tokens(packed: &[Packed]) -> [TokenEntry; 256] {
+    debug_assert!(packed.len().is_power_of_two());
+    let mut t = [TokenEntry::default(); 256];
+    for (c, e) in t.iter_mut().enumerate() {
+        *e = TokenEntry::of_hash(symbol_hash(c as u8), packed);
+    }
+    t
+}
+
 /// The two weights of a packed entry (see [`pack_pair`]).
 pub fn unpack_pair(e: Packed) -> (i32, i32) {
     unpack_run(e)
@@ -844,13 +925,18 @@ mod tests {
                     wa.iter().zip(&wb).map(|(&a, &b)| pack_pair(a, b)).collect();
                 let table = <&[Packed; N]>::try_from(&packed[..]).unwrap();
                 let uni = packed_unigrams(&packed);
+                let symbols = packed_symbol_tokens(&packed);
                 for t in texts {
                     let (mut a, mut b) = (0i32, 0i32);
                     let n = for_each_feature_decoded(t, 16, |h| {
                         a += i32::from(wa[h]);
                         b += i32::from(wb[h]);
                     });
-                    assert_eq!(packed_pair_sums(t, table, &uni), (a, b, n), "{t:?}");
+                    assert_eq!(
+                        packed_pair_sums(t, table, &uni, &symbols),
+                        (a, b, n),
+                        "{t:?}"
+                    );
                 }
             }
         }
@@ -868,6 +954,7 @@ mod tests {
         let packed: Vec<Packed> = wa.iter().zip(&wb).map(|(&a, &b)| pack_pair(a, b)).collect();
         let table = <&[Packed; N]>::try_from(&packed[..]).unwrap();
         let uni = packed_unigrams(&packed);
+        let symbols = packed_symbol_tokens(&packed);
         for t in [
             "<svg onload=alert(1)>",
             "1' OR '1'='1 -- ",
@@ -879,7 +966,11 @@ mod tests {
                 a += i32::from(wa[h]);
                 b += i32::from(wb[h]);
             });
-            assert_eq!(packed_pair_sums(t, table, &uni), (a, b, n), "{t:?}");
+            assert_eq!(
+                packed_pair_sums(t, table, &uni, &symbols),
+                (a, b, n),
+                "{t:?}"
+            );
         }
     }
 

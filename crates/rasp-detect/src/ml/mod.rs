@@ -194,6 +194,8 @@ struct PairTable {
     packed: Box<[features::Packed]>,
     /// The packed entry of each byte's unigram bucket.
     uni: [features::Packed; 256],
+    /// Each byte's entry as a symbol token.
+    symbols: [features::TokenEntry; 256],
 }
 
 /// The packed table of the embedded model (`None` when it has no SQLi/XSS pair of one
@@ -216,6 +218,7 @@ impl PairTable {
             kinds: [x.kind, y.kind],
             bits: x.bits,
             uni: features::packed_unigrams(&packed),
+            symbols: features::packed_symbol_tokens(&packed),
             packed,
         })
     }
@@ -229,7 +232,7 @@ impl PairTable {
                 $(
                     if self.bits == $bits {
                         if let Ok(w) = <&[features::Packed; 1 << $bits]>::try_from(&self.packed[..]) {
-                            return features::packed_pair_sums(decoded, w, &self.uni);
+                            return features::packed_pair_sums(decoded, w, &self.uni, &self.symbols);
                         }
                     }
                 )*
