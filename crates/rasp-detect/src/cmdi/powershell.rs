@@ -251,27 +251,34 @@ pub(super) fn powershell_type_member(v: &[u8]) -> bool {
 /// The `[Type]::Member` half of [`powershell_type_member`].
 fn type_accessor(v: &[u8]) -> bool {
     memchr::memmem::find_iter(v, b"]::").take(8).any(|close| {
-        let from = close.saturating_sub(64);
-        let Some(open) = v[from..close]
-            .iter()
-            .rposition(|&b| b == b'[')
-            .map(|p| from + p)
-        else {
-            return false;
-        };
-        let name = &v[open + 1..close];
-        let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
-            && name
-                .iter()
-                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
         let member = v.get(close + 3).is_some_and(u8::is_ascii_alphabetic);
-        let statement = v[..open]
+        member && type_literal_statement(v, close, b"'\"`")
+    })
+}
+
+/// Whether the `]` at `close` ends a type literal (`[System.Net.WebClient]`: a name of
+/// letters, digits, dots and `_` that starts with a letter, within 64 bytes) which opens a
+/// statement: the value's start, a separator, `(`, `{`, `=` or one of `openers` before it.
+fn type_literal_statement(v: &[u8], close: usize, openers: &[u8]) -> bool {
+    let from = close.saturating_sub(64);
+    let Some(open) = v[from..close]
+        .iter()
+        .rposition(|&b| b == b'[')
+        .map(|p| from + p)
+    else {
+        return false;
+    };
+    let name = &v[open + 1..close];
+    let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
+        && name
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
+    type_name
+        && v[..open]
             .iter()
             .rev()
             .find(|&&b| !is_blank(b, false))
-            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'=' | b'\'' | b'"' | b'`'));
-        type_name && member && statement
-    })
+            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'=') || openers.contains(&b))
 }
 
 /// Bytes of a member chain read after `[Type].` for its call.
@@ -284,19 +291,6 @@ const MAX_CHAIN: usize = 96;
 /// `undefined` (calling it throws), and Markdown's `[label].` is followed by prose.
 fn type_reflection(v: &[u8]) -> bool {
     memchr::memmem::find_iter(v, b"].").take(8).any(|close| {
-        let from = close.saturating_sub(64);
-        let Some(open) = v[from..close]
-            .iter()
-            .rposition(|&b| b == b'[')
-            .map(|p| from + p)
-        else {
-            return false;
-        };
-        let name = &v[open + 1..close];
-        let type_name = name.first().is_some_and(u8::is_ascii_alphabetic)
-            && name
-                .iter()
-                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_'));
         let rest = &v[close + 2..v.len().min(close + 2 + MAX_CHAIN)];
         let member = rest.first().is_some_and(u8::is_ascii_uppercase);
         // the chain of names and dots ends in a call
@@ -304,12 +298,7 @@ fn type_reflection(v: &[u8]) -> bool {
             .iter()
             .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_')))
             .is_some_and(|e| rest[e] == b'(');
-        let statement = v[..open]
-            .iter()
-            .rev()
-            .find(|&&b| !is_blank(b, false))
-            .is_none_or(|&b| is_sep(b) || matches!(b, b'(' | b'{' | b'='));
-        type_name && member && chain && statement
+        member && chain && type_literal_statement(v, close, b"")
     })
 }
 

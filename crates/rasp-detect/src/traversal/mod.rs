@@ -871,16 +871,9 @@ fn remote_include_url(t: &str) -> bool {
     } else {
         return false;
     };
-    // The file is the last segment of the URL's path: after the host, with no query.
-    let path = &body[2..];
-    let Some(slash) = memchr::memchr(b'/', path) else {
+    let Some(last) = url_file_name(body) else {
         return false;
     };
-    let path = &path[slash..];
-    if path.iter().any(|&c| matches!(c, b'?' | b'#' | b'&' | b'=')) {
-        return false;
-    }
-    let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
     let Some(dot) = memchr::memrchr(b'.', last) else {
         return false;
     };
@@ -895,18 +888,23 @@ fn remote_include_url(t: &str) -> bool {
                 .any(|e| ext.eq_ignore_ascii_case(e.as_bytes())))
 }
 
+/// The file a URL names (the part after its scheme's colon, `//host/dir/file.ext`): the last
+/// segment of its path, after the host; `None` without a path or with a query or fragment.
+fn url_file_name(rest: &[u8]) -> Option<&[u8]> {
+    let path = rest.get(2..)?;
+    let path = &path[memchr::memchr(b'/', path)?..];
+    if path.iter().any(|&c| matches!(c, b'?' | b'#' | b'&' | b'=')) {
+        return None;
+    }
+    Some(&path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..])
+}
+
 /// Whether the URL after its scheme's colon (`//host/dir/file.ext`) ends in a file with one
 /// of [`SERVER_SCRIPTS`]' extensions, with no query or fragment.
 fn server_script_file(rest: &[u8]) -> bool {
-    let path = &rest[2..];
-    let Some(slash) = memchr::memchr(b'/', path) else {
+    let Some(last) = url_file_name(rest) else {
         return false;
     };
-    let path = &path[slash..];
-    if path.iter().any(|&c| matches!(c, b'?' | b'#' | b'&' | b'=')) {
-        return false;
-    }
-    let last = &path[memchr::memrchr(b'/', path).map_or(0, |i| i + 1)..];
     memchr::memrchr(b'.', last).is_some_and(|dot| {
         dot > 0
             && SERVER_SCRIPTS
