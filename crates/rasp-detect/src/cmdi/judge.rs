@@ -36,8 +36,8 @@ use super::probe::{
 use super::prose::{
     and_another_word, capitalised_name, man_page_reference, nouns_joined, placeholder_in_sentence,
     placeholders_between_words, prose_ampersand, prose_pipe_into_filter, prose_tail,
-    sentence_after_name, sentence_follows, sentence_runs_on, title_case, unclosed_contraction,
-    verb_after_arguments, whole_value_prose,
+    sentence_after_name, sentence_follows, sentence_runs_on, tex_math, title_case,
+    unclosed_contraction, verb_after_arguments, whole_value_prose,
 };
 use super::scan::{dead_start, scan_starts, Scan, Start, Starts};
 use super::shell::{
@@ -992,7 +992,7 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
         (CommandWord::GlobPath, _) => true,
         // `$env:COMPUTERNAME`: PowerShell's environment drive, which only PowerShell writes
         (CommandWord::Variable, Start::Value) => {
-            (evidence() && !placeholders_between_words(v, plus))
+            (evidence() && !placeholders_between_words(v, plus) && !tex_math(v))
                 || word
                     .get(..5)
                     .is_some_and(|p| p.eq_ignore_ascii_case(b"$env:"))

@@ -1010,3 +1010,38 @@ pub(super) fn placeholders_between_words(v: &[u8], plus: bool) -> bool {
                 && vocabulary::lookup_bytes(&t.to_ascii_lowercase()).is_none()
         })
 }
+
+/// Most `$` signs [`tex_math`] reads.
+const MAX_TEX_DOLLARS: usize = 32;
+
+/// `$x^2 < y$ for all $x \in (0,1)$`: TeX's inline math, the notation of maths answers and
+/// papers. Its `$` signs pair up: each opening one is followed by a non-blank and is no
+/// expansion (`${`, `$(`), each closing one is glued to the end of the formula and followed
+/// by a blank, punctuation or the end. To a shell a closing `$` followed by a blank is a
+/// literal dollar sign, and the opening `$x` an unset variable that expands to nothing, so
+/// the first formula's words are no command line. Read only for a value whose command word
+/// is a variable at its start.
+pub(super) fn tex_math(v: &[u8]) -> bool {
+    let mut n = 0;
+    for p in memchr::memchr_iter(b'$', v) {
+        if n == MAX_TEX_DOLLARS {
+            return false;
+        }
+        let before = p.checked_sub(1).map(|k| v[k]);
+        let after = v.get(p + 1).copied();
+        let ok = if n % 2 == 0 {
+            after.is_some_and(|c| !c.is_ascii_whitespace() && !matches!(c, b'{' | b'(' | b'$'))
+        } else {
+            before.is_some_and(|c| !c.is_ascii_whitespace())
+                && after.is_none_or(|c| {
+                    c.is_ascii_whitespace()
+                        || matches!(c, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')')
+                })
+        };
+        if !ok {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && n % 2 == 0
+}

@@ -4438,3 +4438,24 @@ fn powershell_type_reflection() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// TeX's inline math opening a value (`$x^2 < y$ …`) is notation: its `$` signs pair up
+/// around formulas, and no command line follows an unset variable.
+#[test]
+fn tex_inline_math_is_no_command_line() {
+    for v in [
+        "$x^2 < y$ for all $x \\in (0,1)$",
+        "$a < b$ and $c$",
+        "$f(x) > 0$.",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "$SHELL -c id",
+        "$a -nlvp 4444",
+        "$u cat /etc/passwd",
+        "$x < /etc/passwd",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
