@@ -460,9 +460,6 @@ fn empty_output_subst(v: &[u8], i: usize) -> Option<usize> {
     .then_some(end - i)
 }
 
-/// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
-/// blanks, `+` (a blank in a query string), separators, parentheses, angle brackets, `}`,
-/// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
 /// Whether `v` (after a `$`) is a lower-case variable name followed at once by a path
 /// (`u/bin`, `x/usr/bin/id`; letters after it would belong to the name): what the shell runs
 /// once the variable, unset on the server, expands to nothing.
@@ -475,6 +472,9 @@ fn unset_then_name(v: &[u8]) -> bool {
     n > 0 && v.get(n) == Some(&b'/') && v.get(n + 1).is_some_and(u8::is_ascii_alphanumeric)
 }
 
+/// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but
+/// blanks, `+` (a blank in a query string), separators, parentheses, angle brackets, `}`,
+/// `,` (inside a brace expansion), and the quoting and expansion bytes `$ \\ ^ ' " \``.
 pub(super) static WORD_BYTE: [bool; 256] = {
     let mut t = [true; 256];
     let special = b" \t\x0b\x0c\0+;|&\n\r()<>},$\\^'\"`";

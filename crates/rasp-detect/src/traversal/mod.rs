@@ -848,8 +848,7 @@ fn remote_include_url(t: &str) -> bool {
     }
     // `??` cuts as `?` does; a query that is only an extension (`shell.txt?.php`) is written
     // to pass the application's suffix test.
-    let rest = query_extension(rest).unwrap_or(rest);
-    let mut rest = rest;
+    let mut rest = query_extension(rest).unwrap_or(rest);
     while rest.ends_with(b"??") {
         rest = &rest[..rest.len() - 1];
     }

@@ -80,10 +80,7 @@ fn element_id(b: &[u8], lt: usize) -> Option<&[u8]> {
         return None;
     }
     let mut buf = [0u8; MAX_NAME];
-    for (d, s) in buf.iter_mut().zip(&tag[..name_len]) {
-        *d = s.to_ascii_lowercase();
-    }
-    if !known_element(&buf[..name_len]) {
+    if !known_element(super::lower_into(&tag[..name_len], &mut buf)) {
         return None;
     }
     let mut k = name_len;
@@ -123,11 +120,7 @@ fn element_id(b: &[u8], lt: usize) -> Option<&[u8]> {
 
 /// A JavaScript identifier of ASCII letters, digits, `_` and `$`, not starting with a digit.
 fn identifier(id: &[u8]) -> bool {
-    id.first()
-        .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'_' | b'$'))
-        && id
-            .iter()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$'))
+    id.first().is_some_and(|&c| super::is_ident_start(c)) && id.iter().all(|&c| super::is_ident(c))
 }
 
 #[cfg(test)]

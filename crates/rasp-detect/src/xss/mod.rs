@@ -613,15 +613,13 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     if markup && page::leading_breakout(b) {
         return Some("context-breakout");
     }
-    if markup
-        && m & (class::LT | class::QUOTE) == class::LT | class::QUOTE
-        && page::closes_attribute(b)
-    {
-        return Some("attribute-breakout");
-    }
-    if markup && m & (class::LT | class::QUOTE) == class::LT | class::QUOTE && page::markup_probe(b)
-    {
-        return Some("syntax-probe");
+    if markup && m & (class::LT | class::QUOTE) == class::LT | class::QUOTE {
+        if page::closes_attribute(b) {
+            return Some("attribute-breakout");
+        }
+        if page::markup_probe(b) {
+            return Some("syntax-probe");
+        }
     }
     if markup && m & (class::LT | class::EQ) == class::LT | class::EQ && clobber::duplicate_ids(b) {
         return Some("dom-clobbering");

@@ -297,10 +297,7 @@ pub(super) fn closes_attribute(b: &[u8]) -> bool {
         .position(|&c| !is_space(c))
         .unwrap_or(rest.len());
     let rest = &rest[r..];
-    rest.first() == Some(&b'<')
-        && rest
-            .get(1)
-            .is_none_or(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    rest.first() == Some(&b'<') && rest.get(1).is_none_or(|&c| opens_after_lt(c))
 }
 
 /// Longest value read as a markup probe.
@@ -334,10 +331,13 @@ pub(super) fn markup_probe(b: &[u8]) -> bool {
 
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
 pub(crate) fn opens_tag(v: &[u8]) -> bool {
-    memchr::memchr_iter(b'<', v).any(|p| {
-        v.get(p + 1)
-            .is_some_and(|&c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-    })
+    memchr::memchr_iter(b'<', v).any(|p| v.get(p + 1).is_some_and(|&c| opens_after_lt(c)))
+}
+
+/// Whether `c` after a `<` opens a tag, an end tag, a comment or declaration, or a
+/// processing instruction (a letter, `/`, `!` or `?`).
+fn opens_after_lt(c: u8) -> bool {
+    c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?')
 }
 
 /// Longest element name [`known_element`] knows.
