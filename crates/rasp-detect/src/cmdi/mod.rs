@@ -58,7 +58,10 @@ use encoding::{
 use harmless::{harmless_chain, interpreter_name, without_data_redirects};
 use judge::{judge, judge_any, judge_plain};
 use markup::strip_harmless_spans;
-use prose::{after_powershell_prompt, logic_notation, prose_about_commands, semicolon_table};
+use prose::{
+    after_powershell_prompt, angle_placeholder, logic_notation, prose_about_commands,
+    semicolon_table,
+};
 use shell::group_value;
 
 /// Most command starts examined per value.
@@ -303,6 +306,15 @@ fn detect_command(value: &str) -> Option<Detection> {
         && !bytes
             .any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PIPE | AMP | QUOTE | ESCAPE | PERCENT)
         && semicolon_table(value.as_bytes())
+    {
+        return None;
+    }
+    // `ssh <user>@<host> -p 2222`, `ping -c 4 <host>`: a whole command line whose arguments
+    // are a manual's angle-bracketed placeholders is a usage line (see [`angle_placeholder`]).
+    if reason == "command-line"
+        && bytes.any(ANGLE)
+        && !bytes.any(SEP | DOLLAR | BACKTICK | PAREN | BRACE | ESCAPE | PERCENT)
+        && angle_placeholder(value.as_bytes())
     {
         return None;
     }

@@ -1045,3 +1045,21 @@ pub(super) fn tex_math(v: &[u8]) -> bool {
     }
     n >= 2 && n % 2 == 0
 }
+
+/// Whether `v` holds a manual's placeholder: `<`, a name of letters, digits, `_` or `-`
+/// starting with a letter, and `>` right after it, the `<` opening an argument (after a
+/// blank, `@`, `=`, `:`, `/` or at the start): `<user>@<host>`, `--token=<token>`. As shell
+/// the brackets would redirect input from a file named `user` and output to one named `@`
+/// — nothing an attacker's command line writes; usage lines and templates write them for
+/// the value to fill in.
+pub(super) fn angle_placeholder(v: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', v).any(|lt| {
+        let opens = lt == 0 || matches!(v[lt - 1], b' ' | b'\t' | b'@' | b'=' | b':' | b'/');
+        let name = &v[lt + 1..];
+        let len = name
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+            .count();
+        opens && name.first().is_some_and(u8::is_ascii_alphabetic) && name.get(len) == Some(&b'>')
+    })
+}

@@ -4459,3 +4459,50 @@ fn tex_inline_math_is_no_command_line() {
         assert!(hit(v), "{v:?}");
     }
 }
+
+/// A usage line with a manual's angle-bracketed placeholders is documentation: as shell the
+/// brackets would redirect from and to files named like the placeholders.
+#[test]
+fn usage_line_with_angle_placeholders_is_quiet() {
+    for v in [
+        "ssh <user>@<host> -p 2222",
+        "ping -c 4 <host>",
+        "curl --user <name>:<password> https://api.example.com",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "ssh user@host -p 2222 ; id",
+        "cat </etc/passwd",
+        "cat<flag.txt",
+        "; cat <host> /etc/passwd",
+        "ping -c 4 <host>;id",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}
+
+/// bash's ANSI-C quotes splice a name as plain quotes do, and cmd reads `,`, `;` and `=`
+/// as blanks before a command.
+#[test]
+fn ansi_c_quotes_and_cmd_delimiters_before_a_command() {
+    for v in [
+        ";$'i'$'d'",
+        ";w$'h'oami",
+        "| $'c'at /etc/passwd",
+        "&,;=whoami",
+        "&=whoami",
+        "x&,;=ping -n 5 127.0.0.1",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "costs $'5' more",
+        "$'hello'",
+        "flags &= mask",
+        "a=1&b=2",
+        "x |= id_mask",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

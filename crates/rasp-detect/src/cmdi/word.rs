@@ -86,14 +86,19 @@ pub(super) fn read_command_word_in_place(
     // which the word below need not test again.
     let mut ident;
     loop {
-        // cmd also reads `,` as a blank before a command (`&&,whoami`).
+        // cmd also reads `,` and `=` as blanks before a command (`&&,whoami`, `&,;=whoami`);
+        // `=` only straight after a separator or a `,`, where no assignment has a name.
         while at < v.len()
             && (is_blank(v[at], plus)
                 || matches!(
                     v[at],
                     b'(' | b'{' | b'!' | b'@' | b'"' | b'\'' | b'\\' | b'^'
                 )
-                || (v[at] == b',' && kind == Start::Tight))
+                || (v[at] == b',' && kind == Start::Tight)
+                || (v[at] == b'='
+                    && kind == Start::Tight
+                    && at > 0
+                    && matches!(v[at - 1], b'&' | b';' | b',')))
         {
             if matches!(v[at], b'"' | b'\'') {
                 let q = usize::from(v[at] == b'"');
@@ -241,6 +246,19 @@ pub(super) fn read_command_word_in_place(
             b'$' | b'<' | b'>' if matches!(v.get(i + 1..i + 3), Some(b"()" | b"[]")) => {
                 word.removed();
                 i += 3;
+            }
+            // `;$'i'$'d'`, `w$'h'oami`: bash's ANSI-C quoting; the `$` opens a quote as `'`
+            // does, and the letters inside are the name's (where a command is expected, or
+            // inside a word: a value or line opening with `$'` is a price's or a quote's).
+            b'$' if v.get(i + 1) == Some(&b'\'')
+                && (!word.is_empty()
+                    || matches!(
+                        kind,
+                        Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
+                    )) =>
+            {
+                word.removed();
+                i += 1;
             }
             // `$(:)`: the null command's empty output.
             b'$' if v.get(i + 1..i + 4) == Some(b"(:)") => {

@@ -1253,11 +1253,21 @@ impl<'a> Parser<'a> {
     /// `CASCADE`, `RESTRICT`, `PURGE`, `ON <table>` or a list; a sentence goes on with
     /// words ("for Friday"), which is a syntax error to any database. (`; DROP TABLE
     /// users--`, `DROP TABLE users;` and `drop table users cascade` stay statements.)
+    ///
+    /// A string literal of words after the name is a sentence too (`He said "drop table
+    /// tennis" was his game`): no `DROP` or `TRUNCATE` takes a literal there, so as SQL it is
+    /// a syntax error, and the words are the sentence going on after the quoted phrase.
     fn prose_after_name(&self, mut n: usize) -> bool {
         if self.text(n).eq_ignore_ascii_case("if")
             && self.text(n + 1).eq_ignore_ascii_case("exists")
         {
             n += 2;
+        }
+        if self.k(n) == Some(Kind::Word)
+            && matches!(self.k(n + 1), Some(Kind::Str | Kind::OpenStr))
+            && literal_of_words(self.text(n + 1))
+        {
+            return true;
         }
         // (a statement keyword after the name starts T-SQL's next statement of the batch:
         // `drop table users exec xp_cmdshell …`)
@@ -1661,4 +1671,13 @@ pub fn evasive_case(word: &str) -> bool {
         }
     }
     switches >= 2
+}
+
+/// Whether a string literal's text (its quotes included) holds words of a sentence: two runs
+/// of letters with a blank between them (` was his game`). A literal an attacker balances a
+/// quote with is empty or a value (`'`, `'1'='1`).
+fn literal_of_words(lit: &str) -> bool {
+    let b = lit.as_bytes();
+    b.windows(3)
+        .any(|w| w[0].is_ascii_alphabetic() && w[1] == b' ' && w[2].is_ascii_alphabetic())
 }

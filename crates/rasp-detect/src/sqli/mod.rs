@@ -4320,6 +4320,15 @@ fn anywhere(p: &mut Parser<'_>, t: &[Token], starts: Option<&[u32]>) -> Option<&
                             return p.kw_is(m, Kw::Literal)
                                 || p.text(m).eq_ignore_ascii_case("distinct");
                         }
+                        // "sleep(5) not working c++": after an operand SQL's `NOT` negates a
+                        // test that follows (`NOT LIKE`, `NOT IN (…)`, `NOT BETWEEN`, `NOT
+                        // NULL`), never a plain word
+                        if k == Some(Kind::Kw(Kw::Not)) {
+                            return matches!(
+                                p.k(e + 1),
+                                Some(Kind::Kw(Kw::BinOp | Kw::In | Kw::Between | Kw::Literal))
+                            );
+                        }
                         // "sleep(5) in python", "sleep(5) as usual": a keyword that is also
                         // an English word, then nothing but bare words to the end, is a
                         // sentence going on (`IN` wants a parenthesised list). As SQL the

@@ -3670,3 +3670,27 @@ fn stripped_spellings_are_the_words_stripped_keyword_reads() {
         b"it's the user's union of selected rows, from where they were inserted"
     ));
 }
+
+/// A quoted phrase in a sentence is no statement: a literal of words after `DROP TABLE
+/// name` is the sentence going on, and `NOT` after a call negates a test, never a word.
+#[test]
+fn sentences_around_statement_words_and_calls() {
+    for v in [
+        "He said \"drop table tennis\" was his favourite game; I laughed",
+        "she wrote 'truncate table scraps' on the list, then left",
+        "sleep(5) not working c++",
+        "sleep(2) not enough for the page to load",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "x\" drop table users --",
+        "x\"; drop table users; --",
+        "x' drop table users '",
+        "1 and sleep(5) not like 'a'",
+        "sleep(5) not in (1)",
+        "1 or sleep(5)",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+}

@@ -186,11 +186,13 @@ const ANYWHERE: &[&str] = &[
     "sessions/sess_",
     // JBoss/WildFly's server configuration (datasource passwords, the management users'
     // hashes), Confluence's database settings, SQL Server's database files (`master.mdf`
-    // holds the logins' hashes), wherever they are installed.
+    // holds the logins' hashes) and error log (failed logins with their client addresses,
+    // the server's paths and accounts), wherever they are installed.
     "standalone/configuration/",
     "domain/configuration/",
     "confluence.cfg.xml",
     "mssql/data/",
+    "mssql/log/",
     // macOS's privacy database (which application may read the camera, the disk, the
     // screen), system-wide or a user's.
     "com.apple.tcc/",
@@ -1683,6 +1685,12 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // `@/var/jenkins_home/secrets/x`, `file=/srv/backup/db.sql`: the path after a file
     // prefix is the value's path (see [`file_prefix_len`]).
     let t = &t[file_prefix_len(t.as_bytes())..];
+    // `/@fs/app/.env.production?import&?raw`: a query after the file's name (a dev
+    // server's `?raw`, a cache buster) is no part of the path the server opens.
+    let t = match t.find('?') {
+        Some(q) if q > 0 && !t[q..].contains(['/', '\\', ' ']) => &t[..q],
+        _ => t,
+    };
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_SECRET_PATH {
         return false;
@@ -1701,8 +1709,11 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // (`~/Library/Application Support/Google/Chrome/Default/Login Data`): a path there holds
     // blanks as a Windows profile's does, and counts only by a whole name of a secret
     // (below), so prose after a path (`…/id_rsa is my key`) stays out.
+    // (`@` names a dev server's file route or a package scope: `/@fs/app/.env`,
+    // `node_modules/@org/x/.npmrc`)
     let plain = |c: u8| {
-        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~' | b'$' | b'%')
+        c.is_ascii_alphanumeric()
+            || matches!(c, b'/' | b'.' | b'_' | b'-' | b'~' | b'$' | b'%' | b'@')
     };
     let body = if drive { &b[2..] } else { b };
     let spaced_home = !drive && user_home_len(b).is_some();
@@ -2479,6 +2490,11 @@ pub(super) fn secret_name(name: &[u8]) -> bool {
     {
         return true;
     }
+    // `htpasswd.users` (Nagios), `htpasswd.conf`: Apache's password file under another
+    // name; the program that writes it is named `htpasswd` alone.
+    if stem == b"htpasswd" && stem.len() < name.len() {
+        return true;
+    }
     let Some(dot) = memchr::memrchr(b'.', name) else {
         return false;
     };
@@ -3012,6 +3028,7 @@ mod tests {
             "/opt/jboss/standalone/configuration/standalone.xml",
             "/var/atlassian/application-data/confluence/confluence.cfg.xml",
             "C:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\DATA\\master.mdf",
+            "C:\\Program Files\\Microsoft SQL Server\\MSSQL15.MSSQLSERVER\\MSSQL\\Log\\ERRORLOG",
             "/Library/Application Support/com.apple.TCC/TCC.db",
             "/data/data/com.example.app/shared_prefs/prefs.xml",
             "C:\\ProgramData\\ssh\\ssh_host_rsa_key",
@@ -3561,5 +3578,27 @@ mod tests {
         assert!(dotted_junk_path("..%%etc%%passwd"));
         assert!(dotted_junk_path("..?..?windows??win.ini"));
         assert!(!dotted_junk_path("wait... the etc. list"));
+    }
+
+    /// A dev server's file route with its query (`/@fs/…/.env.production?raw`) and Apache's
+    /// password file under another name are secrets; the `htpasswd` program and a dotenv
+    /// template are not.
+    #[test]
+    fn secret_files_behind_a_query_or_renamed() {
+        use crate::{traversal::detect, Context};
+        for v in [
+            "/@fs/home/node/app/.env.production?import&?raw",
+            "/srv/app/.env.local?raw",
+            "/usr/local/nagios/etc/htpasswd.users",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "/usr/bin/htpasswd",
+            "/app/.env.example?raw",
+            "htpasswd.users is missing",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
+        }
     }
 }
