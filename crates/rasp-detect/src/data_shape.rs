@@ -947,9 +947,22 @@ static QUOTE_WORDS_NOT: [bool; 256] = crate::byte_set(b";\\`\n\r=()<>|&");
 /// `"` opens a literal that swallows the application's closing quote), so the query is a
 /// syntax error; an injection needs a keyword, a comment or a quote that opens a literal
 /// after an operator (`1'='1`). For the SQLi model, which reads `1'` and `= 60"` as the
-/// halves of `1'='1`.
+/// halves of `1'='1`. A last parenthetical of plain words and numbers after the primes (`6'
+/// 2" (188 cm)`, the metric figure) changes none of this: it follows an unpaired quote, or a
+/// literal, where no dialect takes a bracketed list.
 pub(crate) fn unit_marks(value: &str) -> bool {
-    let b = value.trim_ascii().as_bytes();
+    let mut b = value.trim_ascii().as_bytes();
+    if let Some(inner) = b.strip_suffix(b")") {
+        if let Some(open) = memchr::memrchr(b'(', inner) {
+            let plain = inner[open + 1..]
+                .iter()
+                .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b' ' | b'.' | b','));
+            if !plain {
+                return false;
+            }
+            b = inner[..open].trim_ascii_end();
+        }
+    }
     if b.len() > 128
         || b.iter().any(|&c| UNIT_NOT[usize::from(c)])
         || memchr::memmem::find(b, b"--").is_some()
@@ -2216,6 +2229,22 @@ pub(crate) fn is_ipv4(t: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unit_marks_with_a_metric_parenthetical() {
+        for v in ["6' 2\" (188 cm)", "5'11\"", "1' = 60\"", "6'2\" (1.88 m)"] {
+            assert!(unit_marks(v), "{v}");
+        }
+        for v in [
+            "6' 2\" (select 1)",
+            "6' 2\" (1) or 1=1",
+            "6' (2\")",
+            "6' 2\" )",
+            "x' 2\" (188 cm)",
+        ] {
+            assert!(!unit_marks(v), "{v}");
+        }
+    }
 
     #[test]
     fn power_operator_is_a_syntax_error_to_sql() {

@@ -26,6 +26,7 @@ mod search;
 pub mod sqli;
 pub mod traversal;
 pub mod xss;
+mod xml_doc;
 
 /// The attack families this crate detects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -435,6 +436,11 @@ impl Detectors {
         // A JSON document is data: its punctuation is JSON's, not SQL's or HTML's. The
         // grammars saw the whole value, and the engine inspects each member on its own.
         if data_shape::is_data(value) {
+            return None;
+        }
+        // So is an XML document of data for SQL: the grammar judged each of its text nodes
+        // and attribute values on its own (see [`xml_doc`]), and its tags are no SQL.
+        if kind == AttackKind::Sqli && has_markup && xml_doc::may_be_document(value) {
             return None;
         }
         // Judge the characters after URL and entity decoding: `%3C` is a `<`, `%20` is not

@@ -118,44 +118,15 @@ pub(super) fn unicode_escaped(value: &str) -> Option<&'static str> {
     judge_any(decoded.as_bytes())
 }
 
-/// Most attribute values and text nodes of an XML document judged one by one.
-const MAX_XML_VALUES: usize = 32;
-
-/// An XML document (`<?xml …?><root><a probe="cat /etc/passwd"></a></root>`): the
-/// application reads its attribute values and text nodes, and each of those is a value that
-/// can land in a shell, judged as if it came alone (character references decoded).
+/// An XML document (`<?xml …?><root><a probe="cat /etc/passwd"></a></root>`,
+/// `<ip>8.8.8.8&#x0a;id</ip>`): the application reads its attribute values and text nodes,
+/// and each of those is a value that can land in a shell, judged as if it came alone
+/// (character references decoded, CDATA unwrapped; see [`crate::xml_doc`]).
 pub(super) fn xml_document(value: &str) -> Option<&'static str> {
-    if !value.trim_start().starts_with("<?xml") {
+    if !crate::xml_doc::may_be_document(value) {
         return None;
     }
-    let v = value.as_bytes();
-    let mut found = 0;
-    let mut i = 0;
-    while i < v.len() && found < MAX_XML_VALUES {
-        // An attribute value `="…"` or a text node `>…<`; both delimiters are ASCII, so
-        // the slices fall on character boundaries.
-        let (close, from) = match (v[i], v.get(i + 1)) {
-            (b'=', Some(&q @ (b'"' | b'\''))) => (q, i + 2),
-            (b'>', Some(_)) => (b'<', i + 1),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let Some(len) = v[from..].iter().position(|&b| b == close) else {
-            break;
-        };
-        let text = value[from..from + len].trim();
-        if !text.is_empty() {
-            found += 1;
-            let text = html_entity_decode(text);
-            if let Some(reason) = judge_any(text.as_bytes()) {
-                return Some(reason);
-            }
-        }
-        i = from + len;
-    }
-    None
+    crate::xml_doc::values(value, |text| judge_any(text.as_bytes()))
 }
 
 /// A whole value that is a JSON array or object (`["a","b;id"]`, `{"q":["x","y|id"]}`): the

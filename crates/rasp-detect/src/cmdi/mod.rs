@@ -248,7 +248,7 @@ fn detect_command(value: &str) -> Option<Detection> {
             }
         })
         .or_else(|| {
-            if bytes.all(ANGLE | QUOTE) {
+            if bytes.any(ANGLE) {
                 xml_document(value)
             } else {
                 None

@@ -185,7 +185,8 @@ fn argument_list(v: &[u8]) -> bool {
 ///   name, after the first option of an argument list (yt-dlp's `--exec`, a shell's `-c`); a
 ///   sentence about `--exec` does not open with an option.
 /// - `--pdf-engine=/tmp/x`: an option naming the engine program, given a file in a scratch
-///   directory an upload planted; `--pdf-engine=xelatex` picks an installed one.
+///   directory an upload planted; `--pdf-engine=xelatex` picks an installed one. nmap's
+///   `--script=/tmp/x.nse` likewise runs a planted script; `--script=default` a shipped one.
 fn code_loading_options(v: &[u8]) -> bool {
     let list = argument_list(v);
     memchr::memchr_iter(b'-', v)
@@ -228,7 +229,8 @@ fn code_loading_option(v: &[u8], at: usize, list: bool) -> bool {
         if list && lower == b"exec" {
             return exec_argument(v, after);
         }
-        return name_ends_with(lower, b"engine", false)
+        // (nmap's `--script=/tmp/x.nse` runs the Lua file it names the same way)
+        return (name_ends_with(lower, b"engine", false) || lower == b"script")
             && next == Some(b'=')
             && super::in_scratch_dir(option_value(v, after, 128, path_byte));
     }
@@ -1792,6 +1794,7 @@ mod tests {
             "-c id",
             "-c whoami",
             "--pdf-engine=/tmp/x",
+            "--script=/tmp/x.nse 127.0.0.1",
             // CVE-2024-4577: soft hyphens a Windows code page turns into dashes.
             "%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input",
             "\u{ad}d allow_url_include=1 \u{ad}d auto_prepend_file=php://input",
@@ -1825,6 +1828,8 @@ mod tests {
             "-c config.yml",
             "-c id card",
             "--pdf-engine=xelatex",
+            "--script=default 127.0.0.1",
+            "--script=/usr/share/nmap/scripts/http-title.nse",
             "--pdf-engine=/usr/bin/xelatex",
             "-wrapper",
             "-exec",

@@ -4506,3 +4506,19 @@ fn ansi_c_quotes_and_cmd_delimiters_before_a_command() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// An XML document's text nodes are values of their own, decoded (`&#x0a;` is a line
+/// break); formatting markup around a command is documentation.
+#[test]
+fn xml_text_nodes_are_judged_decoded() {
+    for v in [
+        "<ip>8.8.8.8&#x0a;id</ip>",
+        "<host><![CDATA[x;cat /etc/passwd]]></host>",
+        ";i${!}d",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in ["<ip>8.8.8.8</ip>", "<code>ls -la</code>", "<name>Tom &amp; Jerry</name>"] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

@@ -265,11 +265,12 @@ pub(super) fn read_command_word_in_place(
                 word.removed();
                 i += 4;
             }
-            // `w${9}hoami`, `who${*}ami`: braced special parameters, empty on the server.
+            // `w${9}hoami`, `who${*}ami`, `i${!}d`: braced special parameters, empty on the
+            // server (`$!` names the last background job, and there is none).
             b'$' if v.get(i + 1) == Some(&b'{')
                 && v.get(i + 3) == Some(&b'}')
                 && v.get(i + 2)
-                    .is_some_and(|&c| matches!(c, b'@' | b'*' | b'0'..=b'9')) =>
+                    .is_some_and(|&c| matches!(c, b'@' | b'*' | b'!' | b'0'..=b'9')) =>
             {
                 word.removed();
                 i += 4;

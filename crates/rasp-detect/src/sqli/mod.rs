@@ -444,6 +444,12 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
             crate::json_doc::may_be_document(value)
                 .then(|| crate::json_doc::string_values(value, judge))
                 .flatten()
+        })
+        // so are an XML document's text nodes and attribute values (see [`crate::xml_doc`])
+        .or_else(|| {
+            crate::xml_doc::may_be_document(value)
+                .then(|| crate::xml_doc::values(value, judge))
+                .flatten()
         })?;
     Some(Detection {
         kind: AttackKind::Sqli,

@@ -3694,3 +3694,23 @@ fn sentences_around_statement_words_and_calls() {
         assert!(hit(v), "{v:?}");
     }
 }
+
+/// An XML document's text nodes are values of their own, CDATA unwrapped and references
+/// decoded; formatting markup around SQL words is prose.
+#[test]
+fn xml_text_nodes_are_judged_decoded() {
+    for v in [
+        "<storeId><![CDATA[1 UNION SELECT password FROM users]]></storeId>",
+        "<stockCheck><productId>1</productId><storeId>1 &#x55;NION &#x53;ELECT 1</storeId></stockCheck>",
+        "<?xml version=\"1.0\"?><login><user>admin'--</user></login>",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "<storeId>1</storeId>",
+        "<p>select one of the options</p>",
+        "<name>O'Reilly</name>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}

@@ -138,7 +138,13 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     let reason = if matches!(ctx, Context::UserAgent | Context::Referer) {
         judge_url_header(value)
     } else {
-        judge_value(value, ctx)
+        // An XML document's text nodes and attribute values are paths of their own
+        // (`<INCLUDE>/etc/passwd</INCLUDE>`, see [`crate::xml_doc`]).
+        judge_value(value, ctx).or_else(|| {
+            crate::xml_doc::may_be_document(value)
+                .then(|| crate::xml_doc::values(value, |t| judge_value(t, Context::Param)))
+                .flatten()
+        })
     }?;
     Some(Detection {
         kind: AttackKind::Traversal,

@@ -3590,6 +3590,8 @@ mod tests {
             "/@fs/home/node/app/.env.production?import&?raw",
             "/srv/app/.env.local?raw",
             "/usr/local/nagios/etc/htpasswd.users",
+            // an XML document's text (a file server's include list)
+            "<INCLUDE>/etc/passwd</INCLUDE>",
         ] {
             assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
         }
