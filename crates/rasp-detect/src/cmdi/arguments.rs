@@ -498,6 +498,10 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
             [d, b':', b'\\' | b'/', ..] if d.is_ascii_alphabetic() => true,
             [b'%', _, ..] => true,
             [b'\\', b'\\', ..] => true,
+            // `env:AWS_SECRET_ACCESS_KEY`, `HKLM:\SAM`: a path on a PowerShell provider
+            // drive (the environment, the registry, certificates), which only PowerShell's
+            // cmdlets and their aliases read.
+            _ if powershell_drive(t) => true,
             // `exec:/bin/sh`, `--shell=/bin/bash`: a program in a system binary directory
             // handed over as an option's value is a program to run.
             _ if t
@@ -519,6 +523,22 @@ pub(super) fn has_shell_arguments(v: &[u8], from: usize, plus: bool) -> bool {
             }
         }
     })
+}
+
+/// Whether the token `t` opens with a PowerShell provider drive other than a file system's:
+/// `env:`, `variable:`, `function:`, `cert:`, `hklm:`, `hkcu:` (any case), and a name on it
+/// (`env: production` is a label's colon).
+fn powershell_drive(t: &[u8]) -> bool {
+    [
+        &b"env:"[..],
+        b"variable:",
+        b"function:",
+        b"cert:",
+        b"hklm:",
+        b"hkcu:",
+    ]
+    .iter()
+    .any(|d| t.len() > d.len() && t[..d.len()].eq_ignore_ascii_case(d))
 }
 
 /// Whether the `$` at `k` in the token `t` (a piece of `args`) opens an expansion that

