@@ -1168,6 +1168,24 @@ pub(crate) fn script_words_in_prose(value: &str) -> bool {
     })
 }
 
+/// Whether the decoded value holds no letter of any script and no square bracket:
+/// emoticons and punctuation art (`(>'-')> <('-'<) ^('-')^`, `¯\_(ツ)_/¯` aside, whose `ツ`
+/// is a letter). Markup needs a letter after its `<` to open a tag, and a script needs a
+/// name to reach anything (a function, a property, a global); the one way to write
+/// JavaScript without names, JSFuck's `[]()!+`, builds them from square brackets. So
+/// nothing such a value writes into a page runs. For the XSS model, which scores the
+/// quotes, brackets and operators of emoticons like a JS-string break-out.
+///
+/// ```text
+/// "(>'-')> <('-'<) ^('-')^" -> true      "'-alert(1)-'" -> false
+/// "<3 :-) ;-)"              -> true      "[][(![]+[])[+[]]]" -> false
+/// ```
+pub(crate) fn letterless(value: &str) -> bool {
+    !value
+        .chars()
+        .any(|c| c.is_alphabetic() || matches!(c, '[' | ']'))
+}
+
 /// Whether `value` is TeX math (`\prod_{i=1}^{n} f(i) = f(1) \cdots f(n)`, `\{ f(x) \mid
 /// x \in S \}`, `a \le b`): script could only read it as code, where its first backslash is
 /// a syntax error, or as the inside of a string, which it cannot leave.
@@ -2229,6 +2247,27 @@ pub(crate) fn is_ipv4(t: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letterless_values_write_no_script() {
+        for v in [
+            "(>'-')> <('-'<) ^('-')^",
+            "<3 :-) ;-)",
+            "'\"<>",
+            "1 < 2 > 0",
+        ] {
+            assert!(letterless(v), "{v}");
+        }
+        for v in [
+            "'-alert(1)-'",
+            "[][(![]+[])[+[]]]",
+            "<svg/onload=1>",
+            "¯\\_(ツ)_/¯",
+            "'-ä-'",
+        ] {
+            assert!(!letterless(v), "{v}");
+        }
+    }
 
     #[test]
     fn unit_marks_with_a_metric_parenthetical() {

@@ -538,9 +538,11 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         // HTTP `Link` header's list (`</app.js>; rel=preload`, `data_shape::link_header`);
         // well-formed editor, form, SVG and MathML markup whose every tag and attribute is
         // inert (`xss::inert_markup`); TeX math, whose backslash script cannot parse
-        // (`data_shape::tex_in_script`).
+        // (`data_shape::tex_in_script`); emoticons and other text without a letter or a
+        // square bracket, which can name nothing to run (`data_shape::letterless`).
         _ => {
             !(xss::settled_text(value)
+                || data_shape::letterless(decoded)
                 || sqli::is_math(decoded)
                 || data_shape::script_words_in_prose(decoded)
                 || data_shape::tex_in_script(decoded)
