@@ -359,6 +359,77 @@ fn caret_spelt(raw: &[u8]) -> bool {
             .any(|&c| matches!(c, b'\'' | b'"' | b'\\' | b'$' | b'`'))
 }
 
+/// The words [`judge_start`] reads by name before it classifies the word or when the word
+/// is unknown to the vocabulary (besides [`WRAPPERS`]): a start on any other unknown plain
+/// word decides nothing (see `scan::unknown_plain_word`). A rule that picks a new word by
+/// name there must add it here.
+const RULE_WORDS: &[&[u8]] = &[
+    b"sleep",
+    b"if",
+    b"for",
+    b"function",
+    b"waitfor",
+    b"choice",
+    b"shell",
+    b"case",
+    b"coproc",
+    b"taskset",
+    b"stdbuf",
+    b"nsenter",
+    b"ionice",
+    b"setsid",
+    b"do",
+    b"then",
+    b"else",
+    b"eval",
+    b"trap",
+    b"while",
+    b"until",
+    b"sal",
+    b"nal",
+];
+
+/// Whether [`judge_start`] reads `word` (lower-case) by name: see [`RULE_WORDS`]. Most words
+/// asked about are prose's (`in`, `to`, `all`): the length and the two end bytes of a named
+/// word turn nearly all of them away before the lists are compared.
+pub(super) fn named_by_a_rule(word: &[u8]) -> bool {
+    let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+        return false;
+    };
+    let Some(&(firsts, lasts)) = NAMED_ENDS.get(word.len()) else {
+        return false;
+    };
+    firsts & end_bit(first) != 0
+        && lasts & end_bit(last) != 0
+        && (RULE_WORDS.contains(&word) || WRAPPERS.contains(&word))
+}
+
+/// The bit of a word's first or last byte in [`NAMED_ENDS`] (each letter its own; other
+/// bytes share bits with letters, which only lets more words through to the lists).
+const fn end_bit(c: u8) -> u32 {
+    1 << (c & 31)
+}
+
+/// For each length, the [`end_bit`]s of the first and of the last bytes of the words
+/// [`named_by_a_rule`] lists (none is longer than eight bytes: a longer one would stop the
+/// build here), built at compile time.
+static NAMED_ENDS: [(u32, u32); 9] = {
+    let mut t = [(0u32, 0u32); 9];
+    let lists = [RULE_WORDS, WRAPPERS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut i = 0;
+        while i < lists[l].len() {
+            let w = lists[l][i];
+            let (f, e) = t[w.len()];
+            t[w.len()] = (f | end_bit(w[0]), e | end_bit(w[w.len() - 1]));
+            i += 1;
+        }
+        l += 1;
+    }
+    t
+};
+
 pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<&'static str> {
     // A Markdown code span in prose (`` Why does `ls` show nothing? ``) shows the text
     // inside it: only that text is read as the command, the sentence after it is no

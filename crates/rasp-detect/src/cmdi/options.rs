@@ -73,6 +73,7 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
     memchr::memchr_iter(b'-', v).take(MAX_DASHES).any(|at| {
         let opens = opens_word(v, at);
         (opens
+            && names_option(v, at)
             && (dangerous_option(v, at)
                 || option_runs_program(v, at)
                 || command_taking_option(v, at)
@@ -80,6 +81,20 @@ pub(super) fn option_injection(v: &[u8]) -> bool {
                 || option_value_runs(v, at)))
             || code_loading_at(v, at, opens, list)
     }) || root_wipe(v)
+}
+
+/// Whether a byte of an option's name (a letter, a digit, `-`, `_` or `.`) follows the dash
+/// at `at`, or the second dash after it. Each rule [`option_injection`] asks of an option
+/// that opens a word reads a name of such bytes there and answers no for an empty one
+/// ([`dangerous_option`], [`option_runs_program`], [`option_given_shell`], and
+/// [`option_value_runs`] through [`option_argument`], which wants a letter first), or wants
+/// one of [`SHORT_COMMAND_OPTIONS`] (letters) or [`LONG_COMMAND_OPTIONS`] (no empty name)
+/// there ([`command_taking_option`]): after a dash of prose (`a - b`) or SQL's comment
+/// (`' --`) none of them can answer yes, and their reads are skipped.
+fn names_option(v: &[u8], at: usize) -> bool {
+    let from = at + 1 + usize::from(v.get(at + 1) == Some(&b'-'));
+    v.get(from)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
 }
 
 /// `%ADd+allow_url_include%3d1+%ADd+auto_prepend_file%3dphp://input` (CVE-2024-4577): PHP

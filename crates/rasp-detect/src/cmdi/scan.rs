@@ -279,14 +279,23 @@ pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
     // dashes names no command either, whatever follows them in the run.
     let dashes = rest.iter().take_while(|&&b| b == b'-').count();
     if dashes == 0 {
-        let [a, b, ..] = *rest else {
+        let Some(&a) = rest.first() else {
             return false;
         };
-        if !a.is_ascii_alphanumeric()
-            || !b.is_ascii_alphanumeric()
-            || vocabulary::may_name_command(&[a.to_ascii_lowercase(), b.to_ascii_lowercase()])
-        {
+        if !a.is_ascii_alphanumeric() {
             return false;
+        }
+        match rest.get(1) {
+            Some(&b)
+                if b.is_ascii_alphanumeric()
+                    && !vocabulary::may_name_command(&[
+                        a.to_ascii_lowercase(),
+                        b.to_ascii_lowercase(),
+                    ]) => {}
+            // A word the pair filter lets through may still be one the vocabulary does not
+            // know (`in`, `to`, `a`): it is looked up whole.
+            _ if a.is_ascii_alphabetic() => return unknown_plain_word(rest, plus),
+            _ => return false,
         }
     }
     // Past [`MAX_WORD`] bytes the word is cut; a longer run is left to the reader.
@@ -320,6 +329,43 @@ pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
                 || (matches!(c, b'<' | b'>') && tail.get(punct + 1..punct + 3) != Some(b"()"))
         }
     }
+}
+
+/// Whether `rest` (after a start's blanks, opening with an ASCII letter) opens with a word
+/// [`judge_start`] answers `None` for at every kind of start: a run of ASCII letters and
+/// digits (at most [`MAX_WORD`] bytes) followed by the value's end, a blank, a separator,
+/// `(`, `)` or `}`, which [`classify`] finds [`CommandWord::Unknown`] and no rule reads by
+/// name.
+///
+/// Why that settles it: [`read_command_word`] skips no byte of the run (it opens with a
+/// letter: no quote, escape, `$`, redirection such as `2>` or `NAME=` assignment) and stops
+/// at the byte after it, so the word judged is the run lower-cased, the word classified
+/// here. The rules [`judge_start`] reads before the word all want a `$`, a `>`, `cmd`, a
+/// quote or a PowerShell operator where the run is; those it reads after it pick words by
+/// name ([`named_by_a_rule`], kept out) or, for an unknown word, a path, a drive, a share
+/// or a cmdlet's `Verb-Noun` (none without a `/`, `\`, `:` or `-`). So the unknown word ends
+/// [`judge_start`] with `None`, as one the pair filter of [`no_command_word`] turns away.
+///
+/// [`judge_start`]: super::judge::judge_start
+/// [`named_by_a_rule`]: super::judge::named_by_a_rule
+/// [`read_command_word`]: super::word::read_command_word
+fn unknown_plain_word(rest: &[u8], plus: bool) -> bool {
+    // The run lower-cased as it is read; a run that fills the buffer and goes on is cut by
+    // the reader, and the byte after it (a letter or digit) is no end of the word here.
+    let mut buf = [0u8; MAX_WORD];
+    let mut run = 0;
+    for (slot, &c) in buf.iter_mut().zip(rest) {
+        if !c.is_ascii_alphanumeric() {
+            break;
+        }
+        *slot = c.to_ascii_lowercase();
+        run += 1;
+    }
+    let word = &buf[..run];
+    rest.get(run)
+        .is_none_or(|&c| is_blank(c, plus) || is_sep(c) || matches!(c, b'(' | b')' | b'}'))
+        && classify(word) == CommandWord::Unknown
+        && !super::judge::named_by_a_rule(word)
 }
 
 /// The command starts after separators, line breaks, substitutions and braces, pushed onto

@@ -1,9 +1,10 @@
+use super::arguments::WRAPPERS;
 use super::classify::{
     classify, classify_name, executable_name, executable_name_bytes, in_etc, is_glob, versioned,
     versioned_bytes, CommandWord, GLOB_BYTE, PLAIN_NAME_BYTE,
 };
 use super::code::{jndi_lookup, php_code, server_side_include, SUPERGLOBALS};
-use super::judge::judge_start;
+use super::judge::{judge_start, named_by_a_rule};
 use super::scan::{
     dead_start, last_sep, letter_words_at_least, no_command_word, scan_starts, Scan, Start,
     StartFinder, Starts, START_BYTE,
@@ -1786,6 +1787,48 @@ fn no_command_word_is_never_a_command() {
         "qz<(id)",
         "qz>()id",
         "qq+id",
+        // Words the pair filter lets through and the vocabulary does not know, next to the
+        // words rules read by name and to commands.
+        "In the end; to be or not\nA quick test | it is\nI said & so on",
+        "a\nin x; id\nto /tmp/x\nis(1) | sh",
+        "x; if [ 1 ]; then id; fi",
+        "if exist x id",
+        "x\nwhile true; do id; done",
+        "x; until false; do id; done",
+        "x; function f { id; }; f",
+        "x;eval id",
+        "x; trap id EXIT",
+        "$(shell id)",
+        "x; case a in *) id;; esac",
+        "x & choice /t 5 /d y",
+        "x;waitfor /t 5 x",
+        "x;nice id",
+        "x;stdbuf id",
+        "x;setsid id",
+        "x;coproc id",
+        "x;taskset 1 id",
+        "x; time id",
+        "abc; eval id",
+        "x;sleep 5",
+        "for /f %i in (x) do id",
+        "x; sal x iex; x 'id'",
+        "x;do id",
+        "x;then id",
+        "x;else id",
+        "x\nw",
+        "x;id",
+        "However, in: the end! It is.\nNote: a, b,, c.\nYes.:!, no",
+        "x & whoami, id",
+        "x & ipconfig, /all",
+        "x;uname, -a",
+        "{id,cat,/etc/passwd}",
+        "{in,cat,/etc/passwd}",
+        "x;ls.",
+        "x\nsleep. 5",
+        "a\nc: id",
+        "x; if, then",
+        "x;python. -c id",
+        "x;mkfs.ext4 /dev/sda",
     ];
     let mut turned_away = 0;
     for v in values {
@@ -1823,6 +1866,57 @@ fn no_command_word_is_never_a_command() {
     }
     assert!(no_command_word(b"a; Qzx, then", 2, false));
     assert!(no_command_word(b"a\nqzx", 2, false));
+    // Words the pair filter lets through are looked up whole; those rules read by name stay.
+    for w in [
+        &b"if"[..],
+        b"for",
+        b"function",
+        b"case",
+        b"do",
+        b"then",
+        b"else",
+        b"eval",
+        b"trap",
+        b"while",
+        b"until",
+        b"sal",
+        b"nal",
+        b"shell",
+        b"choice",
+        b"waitfor",
+        b"sleep",
+        b"coproc",
+        b"taskset",
+        b"stdbuf",
+        b"nsenter",
+        b"ionice",
+        b"setsid",
+    ]
+    .into_iter()
+    .chain(WRAPPERS.iter().copied())
+    {
+        assert!(named_by_a_rule(w), "{w:?}");
+    }
+    for w in [&b"in"[..], b"to", b"a", b"is", b"all", b"iff", b"fi", b""] {
+        assert!(!named_by_a_rule(w), "{w:?}");
+    }
+    assert!(vocabulary::may_name_command(b"in") && vocabulary::may_name_command(b"to"));
+    assert!(no_command_word(b"a\nIn the", 2, false));
+    assert!(no_command_word(b"a; to", 2, false));
+    assert!(no_command_word(b"a\nA b", 2, false));
+
+    for (v, at) in [
+        ("a\nid", 2),
+        ("a\nif x", 2),
+        ("a\ntrap x", 2),
+        ("a\nin.", 2),
+        ("a\nin, b", 2),
+        ("a\n2>x id", 2),
+        ("a; in_x", 3),
+        ("a; in-x", 3),
+    ] {
+        assert!(!no_command_word(v.as_bytes(), at, false), "{v:?}");
+    }
     // The starts still judged find the commands after them.
     assert!(hit("qzx; id"));
     assert!(hit("xq.exe /c calc"));
