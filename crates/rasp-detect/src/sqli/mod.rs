@@ -1726,10 +1726,12 @@ fn bare_context_inert(value: &str, classes: u16, lower: &mut Vec<u8>) -> bool {
     if !inert_bare_opening(b) {
         return false;
     }
+    // (a `;` outside literals ends the walk, late: markup's `&nbsp;` in text; a value
+    // with one is left to the lexer at once)
     let settled = if comments_and_terminators_absent(b, classes) {
         no_strong_call(value)
     } else {
-        bare_walk_inert(value)
+        memchr::memchr(b';', b).is_none() && bare_walk_inert(value)
     };
     settled && !may_hold_shape_word(b, lower)
 }
