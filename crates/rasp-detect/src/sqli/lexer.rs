@@ -80,7 +80,7 @@ static WORD_BYTE: [bool; 256] = {
 static WORD_START: [bool; 256] =
     crate::byte_set(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
 
-fn is_word_byte(b: u8) -> bool {
+pub(super) fn is_word_byte(b: u8) -> bool {
     WORD_BYTE[usize::from(b)]
 }
 
@@ -101,7 +101,7 @@ fn word_continues(b: &[u8], j: usize) -> bool {
 /// separators into spaces or newlines, so `1\u{2028}OR\u{2028}1=1` reaches SQL as
 /// `1 OR 1=1`. (The other Unicode spaces are folded by [`crate::normalize::fold_to_ascii`].)
 #[inline(always)]
-fn unicode_blank(b: &[u8], j: usize) -> usize {
+pub(super) fn unicode_blank(b: &[u8], j: usize) -> usize {
     match (b[j], b.get(j + 1), b.get(j + 2)) {
         (0xc2, Some(0xa0 | 0x85), _) => 2,
         (0xe2, Some(0x80), Some(0xa8 | 0xa9)) => 3,
@@ -111,7 +111,7 @@ fn unicode_blank(b: &[u8], j: usize) -> usize {
 
 /// SQL whitespace, including the control characters MySQL and MSSQL skip (`\x0b`, `\x0c`,
 /// `\xa0` is handled as a word byte because it is part of UTF-8 sequences).
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     SPACE_BYTE[usize::from(b)]
 }
 
@@ -142,7 +142,7 @@ pub(super) fn letter_mask(v: u64) -> u64 {
 /// fails. Runs of ASCII letters (always word bytes) are passed eight at a time; the bytes
 /// after them one table lookup each.
 #[inline(always)]
-fn word_end(b: &[u8], mut j: usize) -> usize {
+pub(super) fn word_end(b: &[u8], mut j: usize) -> usize {
     while let Some(chunk) = b.get(j..j + 8) {
         let Ok(chunk) = <[u8; 8]>::try_from(chunk) else {
             break;
@@ -679,7 +679,7 @@ pub(super) fn is_string_prefix(w: &[u8]) -> bool {
 /// Scan a quoted string body starting at `i` (just after the opening quote). A doubled quote
 /// is an escaped quote (standard SQL); a backslash escapes the next byte (MySQL). Returns the
 /// index after the closing quote and whether it was closed.
-fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
+pub(super) fn scan_string(b: &[u8], mut i: usize, q: u8, backslash_escapes: bool) -> (usize, bool) {
     let n = b.len();
     if n.saturating_sub(i) < SHORT {
         // a few bytes: a byte loop costs less than memchr's setup
@@ -751,7 +751,7 @@ fn find_byte(x: u8, hay: &[u8]) -> Option<usize> {
     }
 }
 
-fn scan_line(b: &[u8], i: usize) -> usize {
+pub(super) fn scan_line(b: &[u8], i: usize) -> usize {
     match find_byte(b'\n', &b[i..]) {
         Some(p) => i + p,
         None => b.len(),

@@ -1279,6 +1279,7 @@ fn analyze_classified(value: &str, classes: u16) -> Option<&'static str> {
             raw: Vec::with_capacity(64),
             sig: Vec::with_capacity(64),
             starts: Vec::with_capacity(16),
+            lower: Vec::new(),
         });
     }
     SCRATCH.with(|cell| match cell.try_borrow_mut() {
@@ -1401,10 +1402,17 @@ struct Scratch {
     raw: Vec<Token>,
     sig: Vec<Token>,
     starts: Vec<u32>,
+    /// The value in lower case, for [`may_hold_shape_word`].
+    lower: Vec<u8>,
 }
 
 fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'static str> {
-    let Scratch { raw, sig, starts } = bufs;
+    let Scratch {
+        raw,
+        sig,
+        starts,
+        lower,
+    } = bufs;
     let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
@@ -1424,6 +1432,10 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
         }
     }
     for &(st, bs) in &runs[..n] {
+        // (the bare run comes first: no later run reads its tokens)
+        if st == Start::Bare && bare_context_inert(value, classes, lower) {
+            continue;
+        }
         // A context without backslash escapes follows its run with them, whose tokens are
         // still in `raw`. When none of its strings held a backslash, every string scan
         // stops at the same quote either way: the same tokens, a decision already made.
@@ -1603,23 +1615,8 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         match CODE_BYTE[usize::from(c)] {
             code_byte::PLAIN => i += 1,
             code_byte::LETTER => {
-                // (letters eight at a time)
-                let mut end = lexer::letters_end(b, i + 1);
-                while b.get(end) == Some(&b'_') {
-                    end = lexer::letters_end(b, end + 1);
-                }
-                let after_number = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
-                let opens = |k: usize| {
-                    lexer::keyword_bytes(&b[k..end])
-                        .is_some_and(|kw| lexer::opens_shape(Kind::Kw(kw)))
-                };
-                // (the keywords that open a shape are 4 to 9 letters long)
-                let keyword = if after_number {
-                    (i..end).any(opens)
-                } else {
-                    (4..=9).contains(&(end - i)) && opens(i)
-                };
-                if keyword {
+                let end = letter_run_end(b, i);
+                if shape_keyword_in_run(b, i, end) {
                     return false;
                 }
                 i = end;
@@ -1661,6 +1658,373 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         }
     }
     true
+}
+
+/// The end of the run of ASCII letters and `_` at `i` (a letter or `_`), letters eight at a
+/// time.
+#[inline(always)]
+fn letter_run_end(b: &[u8], i: usize) -> usize {
+    let mut end = lexer::letters_end(b, i + 1);
+    while b.get(end) == Some(&b'_') {
+        end = lexer::letters_end(b, end + 1);
+    }
+    end
+}
+
+/// Whether the maximal run `i..end` of ASCII letters and `_` may be lexed as a keyword that
+/// opens a shape of [`anywhere`] ([`lexer::opens_shape`]): the whole run, or, after a digit
+/// or `.` (where a number may have eaten the run's head: `0xdUNION`, `1fUNION`, `1.union`),
+/// any rest of it. A keyword token is a maximal run of letters and `_` (no keyword has a
+/// digit), or such a rest after a number.
+#[inline(always)]
+fn shape_keyword_in_run(b: &[u8], i: usize, end: usize) -> bool {
+    let after_number = i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'.');
+    let opens = |k: usize| {
+        lexer::keyword_bytes(&b[k..end]).is_some_and(|kw| lexer::opens_shape(Kind::Kw(kw)))
+    };
+    // (the keywords that open a shape are 4 to 9 letters long)
+    if after_number {
+        (i..end).any(opens)
+    } else {
+        (4..=9).contains(&(end - i)) && opens(i)
+    }
+}
+
+/// Whether the bare context (`Start::Bare`) of `value` can only end in [`decide`]'s `None`,
+/// with nothing found before it, so that lexing it changes no decision. Prose with
+/// apostrophes, quotes and parentheses (`The cache (or part of it) can't …`), which
+/// [`plain_prose`] leaves to the lexer, passes with one walk over its bytes.
+///
+/// Proof, from the tokens the lexer makes in the bare context (backslash escapes on, as
+/// the bare run lexes). The walk mirrors the lexer's token boundaries: it skips the blanks
+/// the lexer skips (ASCII, [`lexer::unicode_blank`]s, U+FFFD), each literal with the
+/// lexer's own [`lexer::scan_string`] (a prefix word before `'`, `N'…'`, ends where that
+/// scan ends too), `#` and `--` comments with [`lexer::scan_line`], and each run of word
+/// bytes with [`lexer::word_end`]; numbers swallow only digits, `.`, letters, and a `+`/`-`
+/// before a digit, never a quote, `(`, `#` or `--`. It refuses `;`, `::`, `/*`, `#>`, and
+/// the bytes whose tokens it does not follow (`@`, `$`, `` ` ``, `[`). So:
+/// - The stream opens as [`inert_bare_opening`] says, with nothing but blanks before its
+///   tokens: two words (no keyword, no prefixed string), the second no `asc`, `desc` or
+///   `goto`; or a comparison.
+/// - [`anywhere`]: token 0 is no `EXEC`/`DECLARE`/`WAITFOR` keyword and token 1 no `(` after
+///   a word, so its two opening tests fail. Its loop (over the marked starts, or over every token when
+///   a comment was lexed) acts only at `UNION`, `INTO`, `CASE`, `WAITFOR`, `SELECT` (none
+///   may be lexed: [`may_hold_shape_word`]), `;`, `::` (refused), the `user()`
+///   of a three-token value (token 1 is no `(`) and a word or keyword directly before `(`
+///   that [`keywords::is_strong_function`] names. Such a word ends a run of word bytes
+///   followed only by blanks and comments (which the significant stream drops) before the
+///   `(`, and starts inside that run (after a number or a blank the run holds): every
+///   suffix of the run is tried.
+/// - [`analyze_with`]'s bare checks: `obfuscated` needs a `/*` comment (refused);
+///   [`clause_at_start`] needs a keyword at token 0; [`catalog_reference`] needs a word
+///   that [`keywords::is_system_catalog`] names (none is spelled: [`may_hold_shape_word`]).
+/// - [`decide`], with token 0 a word: start `Ident` at token 1, no `)` closed (`broke` is
+///   false, `parens` 0). `closed_then_cut` and `adjacent_literals` are the quote contexts';
+///   [`sort_list_comment`] and [`sort_clause_tail`] stop at token 1, a word that is neither
+///   a direction nor `LIMIT`, `PROCEDURE` or `INTO` (keywords); [`collate_clause`] wants a
+///   `.` or `COLLATE` there. The match on token 1, a word: `goto` needs `broke`, the
+///   `asc`/`desc` arms need those words, the `on` arm a quote start, the statement-tail arm
+///   a number start or a quote context; every other arm wants another kind of token. So
+///   `_ => None`, whatever `truncated`, `balanced` and the lexer's token cap. With token 0
+///   a comparison: an `Empty` start, see [`inert_bare_opening`].
+fn bare_context_inert(value: &str, classes: u16, lower: &mut Vec<u8>) -> bool {
+    let b = value.as_bytes();
+    if !inert_bare_opening(b) {
+        return false;
+    }
+    // (a `;` outside literals ends the walk, late: markup's `&nbsp;` in text; a value
+    // with one is left to the lexer at once)
+    let settled = if comments_and_terminators_absent(b, classes) {
+        no_strong_call(value)
+    } else {
+        memchr::memchr(b';', b).is_none() && bare_walk_inert(value)
+    };
+    settled && !may_hold_shape_word(b, lower)
+}
+
+/// Whether `b` has no `;`, `#`, `--`, `/*` or `::` anywhere (`classes` are its
+/// [`byte_classes`]). Then the lexer makes no comment, `;` or `::` token wherever its
+/// literals fall, and [`no_strong_call`] settles the bare context without following them.
+fn comments_and_terminators_absent(b: &[u8], classes: u16) -> bool {
+    memchr::memchr2(b';', b'#', b).is_none()
+        && !(classes & DASH != 0
+            && memchr::memchr_iter(b'-', b).any(|i| b.get(i + 1) == Some(&b'-')))
+        && !(classes & STAR != 0 && memchr::memchr_iter(b'*', b).any(|i| i > 0 && b[i - 1] == b'/'))
+        && !(classes & COLON != 0 && has_double_colon(b))
+}
+
+/// Whether no `(` of `value` follows a word [`keywords::is_strong_function`] names, blanks
+/// between. In a value without comments (see [`comments_and_terminators_absent`]) a word or
+/// keyword token directly before a `(` ends where the blanks before the `(` begin, and is a
+/// suffix of the run of word bytes that ends there (its bytes are word bytes; a backtick or
+/// bracketed name ends in another byte and is no function's name): every suffix is tried.
+/// A `(` inside a literal makes no token, and trying it only refuses more.
+fn no_strong_call(value: &str) -> bool {
+    let b = value.as_bytes();
+    memchr::memchr_iter(b'(', b).all(|p| {
+        let end = blanks_before(b, p);
+        let mut start = end;
+        while start > 0 && lexer::is_word_byte(b[start - 1]) {
+            start -= 1;
+        }
+        start == end || !strong_function_suffix(value, start, end)
+    })
+}
+
+/// The start of the blanks the lexer skips that end at `j`: ASCII ones,
+/// [`lexer::unicode_blank`]s and U+FFFD (their lead bytes are no continuation bytes, so
+/// each is found whole from its end).
+fn blanks_before(b: &[u8], mut j: usize) -> usize {
+    loop {
+        if j >= 1 && lexer::is_space(b[j - 1]) {
+            j -= 1;
+        } else if j >= 2 && b[j - 2] == 0xc2 && matches!(b[j - 1], 0xa0 | 0x85) {
+            j -= 2;
+        } else if j >= 3
+            && matches!(
+                &b[j - 3..j],
+                [0xe2, 0x80, 0xa8] | [0xe2, 0x80, 0xa9] | [0xef, 0xbf, 0xbd]
+            )
+        {
+            j -= 3;
+        } else {
+            return j;
+        }
+    }
+}
+
+/// [`bare_context_inert`]'s walk through a value with comments or terminators: whether its
+/// bare context has no `;`, `::`, `/*`, `#>`, no byte whose token the walk does not follow,
+/// and no `(` right after a word [`keywords::is_strong_function`] names.
+fn bare_walk_inert(value: &str) -> bool {
+    let b = value.as_bytes();
+    let mut i = 0;
+    // the last run of word bytes while only blanks and comments follow it
+    let mut word: Option<(usize, usize)> = None;
+    while let Some(&c) = b.get(i) {
+        let class = BARE_BYTE[usize::from(c)];
+        if class == bare_byte::HIGH {
+            let blank = match lexer::unicode_blank(b, i) {
+                0 if b.get(i..i + 3) == Some(&[0xef, 0xbf, 0xbd][..]) => 3,
+                n => n,
+            };
+            if blank != 0 {
+                i += blank;
+                continue;
+            }
+        }
+        match class {
+            bare_byte::BLANK => i += 1,
+            bare_byte::WORD | bare_byte::HIGH => {
+                let end = lexer::word_end(b, i);
+                word = Some((i, end));
+                i = end;
+            }
+            bare_byte::QUOTE => {
+                i = lexer::scan_string(b, i + 1, c, true).0;
+                word = None;
+            }
+            bare_byte::OPEN => {
+                if word.is_some_and(|(s, e)| strong_function_suffix(value, s, e)) {
+                    return false;
+                }
+                word = None;
+                i += 1;
+            }
+            bare_byte::PAIR => match (c, b.get(i + 1).copied()) {
+                (b'#', Some(b'>')) | (b'/', Some(b'*')) | (b':', Some(b':')) => return false,
+                (b'#', _) | (b'-', Some(b'-')) => i = lexer::scan_line(b, i),
+                _ => {
+                    word = None;
+                    i += 1;
+                }
+            },
+            bare_byte::REFUSED => return false,
+            _ => {
+                word = None;
+                i += 1;
+            }
+        }
+    }
+    true
+}
+
+/// The words [`bare_context_inert`] refuses, in lower case: the keywords that open a shape
+/// of [`anywhere`] (the first [`SHAPE_WORDS`]), then the names
+/// [`keywords::is_system_catalog`] knows.
+const BARE_REFUSED_WORDS: [&str; 17] = [
+    "union",
+    "intersect",
+    "except",
+    "minus",
+    "select",
+    "waitfor",
+    "into",
+    "case",
+    "information_schema",
+    "pg_catalog",
+    "sqlite_master",
+    "sqlite_schema",
+    "all_tables",
+    "all_tab_columns",
+    "user_tables",
+    "dba_users",
+    "pg_shadow",
+];
+
+/// How many of [`BARE_REFUSED_WORDS`] are keywords.
+const SHAPE_WORDS: usize = 8;
+
+/// Whether `b` may hold a token [`bare_context_inert`] refuses: a keyword that opens a shape
+/// where the lexer may read it as one (see [`shape_keyword_in_run`]), or a system catalog's
+/// name anywhere (a word token equal to it is a run of `b`). One vectorised search of the
+/// lower-cased copy (in `lower`) for [`BARE_REFUSED_WORDS`] finds every occurrence of each
+/// (the search resumes one byte after each match, so overlapping ones are found too); most
+/// prose has none, and the walk through its words is skipped. `true` where the CPU has no
+/// vector unit for the searcher, and for values shorter than its packed search reads.
+fn may_hold_shape_word(b: &[u8], lower: &mut Vec<u8>) -> bool {
+    static WORDS: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
+        std::sync::LazyLock::new(|| crate::search::packed_words(BARE_REFUSED_WORDS));
+    let Some(words) = WORDS.as_ref() else {
+        return true;
+    };
+    if b.len() < words.minimum_len() {
+        return true;
+    }
+    lower.clear();
+    lower.extend(b.iter().map(u8::to_ascii_lowercase));
+    let mut from = 0;
+    while let Some(m) = words.find_in(
+        &lower[..],
+        aho_corasick::Span {
+            start: from,
+            end: lower.len(),
+        },
+    ) {
+        if m.pattern().as_usize() >= SHAPE_WORDS || keyword_occurrence(b, m.start(), m.end()) {
+            return true;
+        }
+        from = m.start() + 1;
+    }
+    false
+}
+
+/// Whether the keyword spelled at `h..e` may be lexed as a keyword token: it ends a run of
+/// ASCII letters and `_`, and starts it, or follows a digit or `.` with the run (see
+/// [`shape_keyword_in_run`]).
+fn keyword_occurrence(b: &[u8], h: usize, e: usize) -> bool {
+    let name_byte = |c: &u8| c.is_ascii_alphabetic() || *c == b'_';
+    if b.get(e).is_some_and(name_byte) {
+        return false;
+    }
+    let start = b[..h]
+        .iter()
+        .rposition(|c| !name_byte(c))
+        .map_or(0, |p| p + 1);
+    start == h || (start > 0 && (b[start - 1].is_ascii_digit() || b[start - 1] == b'.'))
+}
+
+/// What [`bare_context_inert`] does with a byte of the bare context outside literals and
+/// comments.
+mod bare_byte {
+    /// A byte of a token that is no word (an operator, punctuation, a control byte).
+    pub const OTHER: u8 = 0;
+    /// A blank the lexer skips.
+    pub const BLANK: u8 = 1;
+    /// An ASCII letter, digit or `_`: a run of word bytes starts.
+    pub const WORD: u8 = 2;
+    /// A non-ASCII byte: a Unicode blank, U+FFFD, or a run of word bytes.
+    pub const HIGH: u8 = 3;
+    /// `'` and `"`.
+    pub const QUOTE: u8 = 4;
+    /// `(`.
+    pub const OPEN: u8 = 5;
+    /// `#` `-` `/` `:`: a comment, `#>`, `/*` or `::` with the next byte, else other.
+    pub const PAIR: u8 = 6;
+    /// `;` `@` `$` `` ` `` `[`.
+    pub const REFUSED: u8 = 7;
+}
+
+/// [`bare_byte`]'s class of every byte.
+static BARE_BYTE: [u8; 256] = {
+    let mut t = [bare_byte::OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b >= 0x80 {
+            bare_byte::HIGH
+        } else if b.is_ascii_alphanumeric() || b == b'_' {
+            bare_byte::WORD
+        } else {
+            match b {
+                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0 => bare_byte::BLANK,
+                b'\'' | b'"' => bare_byte::QUOTE,
+                b'(' => bare_byte::OPEN,
+                b'#' | b'-' | b'/' | b':' => bare_byte::PAIR,
+                b';' | b'@' | b'$' | b'`' | b'[' => bare_byte::REFUSED,
+                _ => bare_byte::OTHER,
+            }
+        };
+        c += 1;
+    }
+    t
+};
+
+/// Whether the bare token stream of `b` opens as [`bare_context_inert`] needs: two plain
+/// words, the second no `asc`, `desc` or `goto` (`Ident` start), or a comparison (`<p>`,
+/// `<a href=…>`, `=`: markup and assignments), which [`decide`] reads as an `Empty` start
+/// whose comparison arm returns `None` at once (and [`sort_list_comment`] and
+/// [`collate_clause`] want a word or a number first). `<<` and `>>` are shift operators,
+/// not comparisons.
+fn inert_bare_opening(b: &[u8]) -> bool {
+    let skip_blanks = |mut i: usize| {
+        while b.get(i).is_some_and(|&c| lexer::is_space(c)) {
+            i += 1;
+        }
+        i
+    };
+    let first = skip_blanks(0);
+    if let Some(&c @ (b'<' | b'>' | b'=')) = b.get(first) {
+        return c == b'=' || b.get(first + 1) != Some(&c);
+    }
+    let Some(first_end) = plain_word_end(b, first) else {
+        return false;
+    };
+    let second = skip_blanks(first_end);
+    let Some(second_end) = plain_word_end(b, second) else {
+        return false;
+    };
+    let w = &b[second..second_end];
+    !(w.eq_ignore_ascii_case(b"asc")
+        || w.eq_ignore_ascii_case(b"desc")
+        || w.eq_ignore_ascii_case(b"goto"))
+}
+
+/// The end of the word token the lexer makes at `i` (blanks skipped) when it is a plain
+/// word: an ASCII letter, `_` or a non-ASCII byte that is no blank starts it, and it is no
+/// keyword and no prefixed string (`N'…'`), as [`lexer::tokenize`]'s word path reads it.
+fn plain_word_end(b: &[u8], i: usize) -> Option<usize> {
+    let &c = b.get(i)?;
+    let starts = c.is_ascii_alphabetic()
+        || c == b'_'
+        || (c >= 0x80
+            && lexer::unicode_blank(b, i) == 0
+            && b.get(i..i + 3) != Some(&[0xef, 0xbf, 0xbd][..]));
+    if !starts {
+        return None;
+    }
+    let end = lexer::word_end(b, i);
+    let word = &b[i..end];
+    let prefixed = b.get(end) == Some(&b'\'') && lexer::is_string_prefix(word);
+    (lexer::keyword_bytes(word).is_none() && !prefixed).then_some(end)
+}
+
+/// Whether a suffix of the run of word bytes `s..e` of `value` is a function
+/// [`keywords::is_strong_function`] names (the word token before a `(` ends the run).
+fn strong_function_suffix(value: &str, s: usize, e: usize) -> bool {
+    // (the names are 4 to 32 bytes long)
+    (s..e.saturating_sub(3))
+        .any(|k| e - k <= 32 && value.get(k..e).is_some_and(keywords::is_strong_function))
 }
 
 /// `"union select" error`, `` `SELECT` is a keyword ``: a search or a sentence that opens

@@ -3714,3 +3714,116 @@ fn xml_text_nodes_are_judged_decoded() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// The bare context's verdict from the lexer and [`super::decide`], as [`super::analyze_with`]
+/// reads it: what [`super::bare_context_inert`] skips.
+fn bare_verdict(v: &str) -> Option<&'static str> {
+    use super::lexer::Kind;
+    let (mut raw, mut starts, mut sig) = (Vec::new(), Vec::new(), Vec::new());
+    let lexed_comment = lexer::tokenize(v, Start::Bare, true, &mut raw, &mut starts);
+    let truncated = super::significant(v, &raw, &mut sig);
+    let trailing_only =
+        raw.len() == sig.len() + 1 && raw.last().map(|t| t.kind) == Some(Kind::Comment);
+    let obfuscated = raw.len() != sig.len()
+        && !trailing_only
+        && raw.windows(3).any(|w| {
+            w[1].kind == Kind::Comment
+                && w[0].end == w[1].start
+                && w[1].end == w[2].start
+                && v.as_bytes().get(w[1].start as usize) == Some(&b'/')
+        });
+    if obfuscated && super::comment_glued_keyword(v, &raw) {
+        return Some("comment-as-space");
+    }
+    let mut p = super::Parser::new(v, &sig);
+    if let Some(r) = super::clause_at_start(&mut p).or_else(|| super::catalog_reference(v, &sig)) {
+        return Some(r);
+    }
+    let starts = (!lexed_comment).then_some(&starts[..]);
+    let commented = raw.last().map(|t| t.kind) == Some(Kind::Comment);
+    super::decide(
+        v,
+        &sig,
+        starts,
+        Start::Bare,
+        truncated,
+        commented,
+        obfuscated,
+    )
+}
+
+fn bare_inert(v: &str) -> bool {
+    super::bare_context_inert(v, super::byte_classes(v), &mut Vec::new())
+}
+
+/// [`super::bare_context_inert`] passes prose and markup, and refuses values whose bare
+/// context the grammar could read (a shape keyword, a catalog, a strong call, a `;`).
+#[test]
+fn bare_context_inert_cases() {
+    for v in [
+        "The cache (or part of it) can't be cleared by the user's hook, it's said.",
+        "<p class=\"note\">Don't use the (old) API for this, it's slow.</p>",
+        "<a href=\"#top\">top</a> -- back to the start's page",
+        "Python sleeps (quietly) in the \"corner\", it's fine",
+        "Hello world, this is a long enough sentence to be searched for words.",
+    ] {
+        assert!(bare_inert(v), "{v:?}");
+        assert_eq!(bare_verdict(v), None, "{v:?}");
+    }
+    for v in [
+        "please sleep (5) now and then it's done, said the user",
+        "please sleep\u{a0}(5) now and then it's done, said the user",
+        "please sleep -- x\n(5) now and then it's done, said the user",
+        "the users' union select of 'this' and that long enough sentence",
+        "the users' 1union of 'this' and that long enough sentence here",
+        "look at information_schema.tables for the user's long list",
+        "hello there; drop table users -- it's a long enough sentence",
+        "hello there a::b cast in it for a long enough sentence",
+        "hello there a /* comment */ in it for a long enough sentence",
+        "name asc, 'x' and the rest of a long enough sentence here",
+        "1 or 1=1 and the rest of a long enough sentence, it's here",
+    ] {
+        assert!(!bare_inert(v), "{v:?}");
+    }
+}
+
+/// Every word [`super::BARE_REFUSED_WORDS`] lists is a keyword that opens a shape, then a
+/// catalog name, and every such keyword and catalog name is listed.
+#[test]
+fn bare_refused_words_are_the_shape_keywords_and_catalogs() {
+    let (shape, catalogs) = super::BARE_REFUSED_WORDS.split_at(super::SHAPE_WORDS);
+    for w in shape {
+        let kw = lexer::keyword(w).expect(w);
+        assert!(lexer::opens_shape(lexer::Kind::Kw(kw)), "{w}");
+    }
+    for (w, kw) in super::keywords::KEYWORDS {
+        if lexer::opens_shape(lexer::Kind::Kw(kw)) {
+            assert!(shape.iter().any(|s| s.as_bytes() == w), "{w:?}");
+        }
+    }
+    for w in catalogs {
+        assert!(super::keywords::is_system_catalog(w), "{w}");
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn bare_context_inert_passes_only_what_the_bare_context_passes(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "cache", " ", "  ", "it's", "'", "\"", "(", ")", "sleep", "Sleep", "1",
+                "union", "UNION", "select", "into", "case", "x", "a_b", "information_schema",
+                "pg_sleep", ".", ",", "-", "--", "#", "\n", "/", "*", ":", ";", "=", "<", ">",
+                "@", "$", "`", "[", "]", "\\", "\u{a0}", "é", "\u{fffd}", "0x", "1f", "N",
+                "and", "or", "is", "asc", "goto", "user", "tables", "from", "where",
+            ]),
+            0..48,
+        ),
+        tail in "[ -~]{0,16}",
+    ) {
+        let v = parts.concat() + &tail;
+        if bare_inert(&v) {
+            proptest::prop_assert_eq!(bare_verdict(&v), None, "{:?}", v);
+        }
+    }
+}
