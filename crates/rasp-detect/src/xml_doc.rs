@@ -34,13 +34,23 @@ const MAX_NAME: usize = 64;
 /// <storeId>1 UNION SELECT 1</storeId>   a document
 /// <p>drop me a line</p>                 formatting markup
 /// ```
+#[inline]
 pub(crate) fn may_be_document(value: &str) -> bool {
-    let t = value.trim();
-    let b = t.as_bytes();
+    // (asked of almost every value: its first byte settles most, before any trimming)
+    match value.as_bytes().first() {
+        Some(b'<') => {}
+        Some(c) if c.is_ascii_whitespace() => {}
+        _ => return false,
+    }
+    root_closed_at_end(value.trim_ascii().as_bytes())
+}
+
+/// [`may_be_document`] on the value trimmed of ASCII blanks.
+fn root_closed_at_end(b: &[u8]) -> bool {
     if b.len() < 7 || b[0] != b'<' || b[b.len() - 1] != b'>' {
         return false;
     }
-    if t.starts_with("<?xml") {
+    if b.starts_with(b"<?xml") {
         return true;
     }
     let n = b[1..]

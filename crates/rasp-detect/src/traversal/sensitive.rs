@@ -1688,12 +1688,6 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     // `@/var/jenkins_home/secrets/x`, `file=/srv/backup/db.sql`: the path after a file
     // prefix is the value's path (see [`file_prefix_len`]).
     let t = &t[file_prefix_len(t.as_bytes())..];
-    // `/@fs/app/.env.production?import&?raw`: a query after the file's name (a dev
-    // server's `?raw`, a cache buster) is no part of the path the server opens.
-    let t = match t.find('?') {
-        Some(q) if q > 0 && !t[q..].contains(['/', '\\', ' ']) => &t[..q],
-        _ => t,
-    };
     let b = t.as_bytes();
     if b.is_empty() || b.len() > MAX_SECRET_PATH {
         return false;
@@ -1705,6 +1699,15 @@ pub fn secret_file(canon: &str, slash: bool, segment: bool) -> bool {
     if !rooted && b.get(cut) != Some(&b'.') {
         return false;
     }
+    // `/@fs/app/.env.production?import&?raw`: a query after the file's name (a dev
+    // server's `?raw`, a cache buster) is no part of the path the server opens. (Searched
+    // in the last segment only: a `/` after the `?` would make it no query of the file.)
+    let b = match memchr::memchr(b'?', &b[cut..]) {
+        Some(q) if cut + q > 0 && !b[cut + q..].iter().any(|&c| c == b'\\' || c == b' ') => {
+            &b[..cut + q]
+        }
+        _ => b,
+    };
     // A path with no blank, or a Windows path whose directories hold blanks
     // (`c:/users/bob/appdata/local/google/chrome/user data/default/login data`); text
     // around a path is prose or code, judged elsewhere.
