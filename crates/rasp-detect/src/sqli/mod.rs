@@ -1407,12 +1407,6 @@ struct Scratch {
 }
 
 fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'static str> {
-    let Scratch {
-        raw,
-        sig,
-        starts,
-        lower,
-    } = bufs;
     let backslash = classes & BACKSLASH != 0;
     let mut runs: [(Start, bool); 7] = [(Start::Bare, true); 7];
     let mut n = 1;
@@ -1433,87 +1427,106 @@ fn analyze_with(value: &str, classes: u16, bufs: &mut Scratch) -> Option<&'stati
     }
     for &(st, bs) in &runs[..n] {
         // (the bare run comes first: no later run reads its tokens)
-        if st == Start::Bare && bare_context_inert(value, classes, lower) {
+        if st == Start::Bare && bare_context_inert(value, classes, &mut bufs.lower) {
             continue;
         }
-        // A context without backslash escapes follows its run with them, whose tokens are
-        // still in `raw`. When none of its strings held a backslash, every string scan
-        // stops at the same quote either way: the same tokens, a decision already made.
-        if !bs && !backslash_in_strings(value, raw) {
-            continue;
-        }
-        // (without a backslash every run has escapes on, and no later run reads `raw`)
-        if let Start::InQuote(q @ (b'\'' | b'"')) = st {
-            if !backslash && quote_context_inert(value, q) {
-                // what [`decide`] then has left to say
-                if closed_then_cut(value, q) {
-                    return Some("string-break+comment");
-                }
-                continue;
-            }
-        }
-        let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
-        // the marked starts number the tokens of `raw`, which are `sig` without comments
-        let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
-        // Without comments (most values) the significant tokens are the raw ones, and with
-        // one comment that ends the value (`… --`, a `#` on the last line) they are the raw
-        // ones before it: no copy.
-        let first_comment = if lexed_comment {
-            raw.iter().position(|t| t.kind == Kind::Comment)
-        } else {
-            None
-        };
-        let trailing_only = first_comment.is_some_and(|c| c + 1 == raw.len());
-        let (sig, truncated): (&[Token], bool) = match first_comment {
-            None => (raw, false),
-            Some(c) if trailing_only => (&raw[..c], trailing_truncation(value, raw)),
-            Some(_) => {
-                let truncated = significant(value, raw, sig);
-                (sig, truncated)
-            }
-        };
-        let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
-        let balanced = commented
-            || match (st, sig.last()) {
-                (Start::InQuote(q), Some(t)) => {
-                    sig.len() > 1
-                        && t.kind == Kind::OpenStr
-                        && value.as_bytes().get(t.start as usize) == Some(&q)
-                }
-                _ => false,
-            }
-            || (st == Start::InQuote(b'`') && backtick_reopened(value, sig));
-        // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
-        // only filter evasion does
-        // (a comment that only ends the value stands between no two tokens)
-        let obfuscated = raw.len() != sig.len()
-            && !trailing_only
-            && raw.windows(3).any(|w| {
-                w[1].kind == Kind::Comment
-                    && w[0].end == w[1].start
-                    && w[1].end == w[2].start
-                    && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
-            });
-        if st == Start::Bare {
-            if obfuscated && comment_glued_keyword(value, raw) {
-                return Some("comment-as-space");
-            }
-            // context-free shapes, read once over the bare stream
-            let mut p = Parser::new(value, sig);
-            let r = clause_at_start(&mut p).or_else(|| {
-                (classes & UNDERSCORE != 0)
-                    .then(|| catalog_reference(value, sig))
-                    .flatten()
-            });
-            if let Some(r) = r {
-                return Some(r);
-            }
-        }
-        if let Some(r) = decide(value, sig, starts, st, truncated, balanced, obfuscated) {
+        if let Some(r) = judge_run(value, classes, st, bs, bufs) {
             return Some(r);
         }
     }
     None
+}
+
+/// One run of [`analyze_with`]: the value lexed from context `st` (`bs`: with backslash
+/// escapes in strings) and judged by the bare context's own shapes and [`decide`]. Runs
+/// share `bufs`: a run without escapes reads the tokens its run with them left in `raw`.
+/// (Also the oracle [`bare_context_inert`]'s property test holds the gate to.)
+#[inline]
+fn judge_run(
+    value: &str,
+    classes: u16,
+    st: Start,
+    bs: bool,
+    bufs: &mut Scratch,
+) -> Option<&'static str> {
+    let Scratch {
+        raw, sig, starts, ..
+    } = bufs;
+    let backslash = classes & BACKSLASH != 0;
+    // A context without backslash escapes follows its run with them, whose tokens are
+    // still in `raw`. When none of its strings held a backslash, every string scan
+    // stops at the same quote either way: the same tokens, a decision already made.
+    if !bs && !backslash_in_strings(value, raw) {
+        return None;
+    }
+    // (without a backslash every run has escapes on, and no later run reads `raw`)
+    if let Start::InQuote(q @ (b'\'' | b'"')) = st {
+        if !backslash && quote_context_inert(value, q) {
+            // what [`decide`] then has left to say
+            if closed_then_cut(value, q) {
+                return Some("string-break+comment");
+            }
+            return None;
+        }
+    }
+    let lexed_comment = lexer::tokenize(value, st, bs, raw, starts);
+    // the marked starts number the tokens of `raw`, which are `sig` without comments
+    let starts: Option<&[u32]> = (!lexed_comment).then_some(&starts[..]);
+    // Without comments (most values) the significant tokens are the raw ones, and with
+    // one comment that ends the value (`… --`, a `#` on the last line) they are the raw
+    // ones before it: no copy.
+    let first_comment = if lexed_comment {
+        raw.iter().position(|t| t.kind == Kind::Comment)
+    } else {
+        None
+    };
+    let trailing_only = first_comment.is_some_and(|c| c + 1 == raw.len());
+    let (sig, truncated): (&[Token], bool) = match first_comment {
+        None => (raw, false),
+        Some(c) if trailing_only => (&raw[..c], trailing_truncation(value, raw)),
+        Some(_) => {
+            let truncated = significant(value, raw, sig);
+            (sig, truncated)
+        }
+    };
+    let commented = matches!(raw.last(), Some(t) if t.kind == Kind::Comment);
+    let balanced = commented
+        || match (st, sig.last()) {
+            (Start::InQuote(q), Some(t)) => {
+                sig.len() > 1
+                    && t.kind == Kind::OpenStr
+                    && value.as_bytes().get(t.start as usize) == Some(&q)
+            }
+            _ => false,
+        }
+        || (st == Start::InQuote(b'`') && backtick_reopened(value, sig));
+    // `1/**/or/**/1`: comments glued between tokens stand in for spaces, something
+    // only filter evasion does
+    // (a comment that only ends the value stands between no two tokens)
+    let obfuscated = raw.len() != sig.len()
+        && !trailing_only
+        && raw.windows(3).any(|w| {
+            w[1].kind == Kind::Comment
+                && w[0].end == w[1].start
+                && w[1].end == w[2].start
+                && value.as_bytes().get(w[1].start as usize) == Some(&b'/')
+        });
+    if st == Start::Bare {
+        if obfuscated && comment_glued_keyword(value, raw) {
+            return Some("comment-as-space");
+        }
+        // context-free shapes, read once over the bare stream
+        let mut p = Parser::new(value, sig);
+        let r = clause_at_start(&mut p).or_else(|| {
+            (classes & UNDERSCORE != 0)
+                .then(|| catalog_reference(value, sig))
+                .flatten()
+        });
+        if let Some(r) = r {
+            return Some(r);
+        }
+    }
+    decide(value, sig, starts, st, truncated, balanced, obfuscated)
 }
 
 /// What [`quote_context_inert`] does with a byte outside literals and comments.

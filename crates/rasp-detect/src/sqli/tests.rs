@@ -3715,41 +3715,11 @@ fn xml_text_nodes_are_judged_decoded() {
     }
 }
 
-/// The bare context's verdict from the lexer and [`super::decide`], as [`super::analyze_with`]
-/// reads it: what [`super::bare_context_inert`] skips.
+/// The bare context's verdict: [`super::analyze_with`]'s run of it ([`super::judge_run`])
+/// without the gate, so what [`super::bare_context_inert`] skips.
 fn bare_verdict(v: &str) -> Option<&'static str> {
-    use super::lexer::Kind;
-    let (mut raw, mut starts, mut sig) = (Vec::new(), Vec::new(), Vec::new());
-    let lexed_comment = lexer::tokenize(v, Start::Bare, true, &mut raw, &mut starts);
-    let truncated = super::significant(v, &raw, &mut sig);
-    let trailing_only =
-        raw.len() == sig.len() + 1 && raw.last().map(|t| t.kind) == Some(Kind::Comment);
-    let obfuscated = raw.len() != sig.len()
-        && !trailing_only
-        && raw.windows(3).any(|w| {
-            w[1].kind == Kind::Comment
-                && w[0].end == w[1].start
-                && w[1].end == w[2].start
-                && v.as_bytes().get(w[1].start as usize) == Some(&b'/')
-        });
-    if obfuscated && super::comment_glued_keyword(v, &raw) {
-        return Some("comment-as-space");
-    }
-    let mut p = super::Parser::new(v, &sig);
-    if let Some(r) = super::clause_at_start(&mut p).or_else(|| super::catalog_reference(v, &sig)) {
-        return Some(r);
-    }
-    let starts = (!lexed_comment).then_some(&starts[..]);
-    let commented = raw.last().map(|t| t.kind) == Some(Kind::Comment);
-    super::decide(
-        v,
-        &sig,
-        starts,
-        Start::Bare,
-        truncated,
-        commented,
-        obfuscated,
-    )
+    let mut bufs = super::Scratch::default();
+    super::judge_run(v, super::byte_classes(v), Start::Bare, true, &mut bufs)
 }
 
 fn bare_inert(v: &str) -> bool {
