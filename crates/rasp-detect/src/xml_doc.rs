@@ -69,10 +69,19 @@ fn root_closed_at_end(b: &[u8]) -> bool {
     b.len() > n + 3 && b[..b.len() - 1].ends_with(name) && b[..b.len() - 1 - n].ends_with(b"</")
 }
 
+/// [`values`] of `value` if it [`may_be_document`]; `None` otherwise. What a grammar asks
+/// once the whole value told it nothing.
+pub(crate) fn document_values<T>(value: &str, judge: impl FnMut(&str) -> Option<T>) -> Option<T> {
+    if !may_be_document(value) {
+        return None;
+    }
+    values(value, judge)
+}
+
 /// Apply `judge` to each text node (a CDATA section's text as it stands, other text with its
 /// character references decoded) and each quoted attribute value of the document `value`,
 /// trimmed of blanks; the first verdict. At most [`MAX_VALUES`] non-empty values are read.
-pub(crate) fn values<T>(value: &str, mut judge: impl FnMut(&str) -> Option<T>) -> Option<T> {
+fn values<T>(value: &str, mut judge: impl FnMut(&str) -> Option<T>) -> Option<T> {
     let v = value.as_bytes();
     let mut found = 0;
     let mut i = 0;

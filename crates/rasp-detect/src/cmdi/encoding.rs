@@ -123,10 +123,7 @@ pub(super) fn unicode_escaped(value: &str) -> Option<&'static str> {
 /// and each of those is a value that can land in a shell, judged as if it came alone
 /// (character references decoded, CDATA unwrapped; see [`crate::xml_doc`]).
 pub(super) fn xml_document(value: &str) -> Option<&'static str> {
-    if !crate::xml_doc::may_be_document(value) {
-        return None;
-    }
-    crate::xml_doc::values(value, |text| judge_any(text.as_bytes()))
+    crate::xml_doc::document_values(value, |text| judge_any(text.as_bytes()))
 }
 
 /// A whole value that is a JSON array or object (`["a","b;id"]`, `{"q":["x","y|id"]}`): the

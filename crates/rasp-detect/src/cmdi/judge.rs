@@ -567,8 +567,6 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     if kind == Start::Subst && powershell_subexpression_cmdlet(v, at, word) {
         return Some("powershell-subexpression");
     }
-    // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
-    // the next word is in command position.
     // `; . {whoami}`: PowerShell's dot-sourcing of a script block runs the command inside
     // it in the current scope, as `& {whoami}` runs it in a child scope. The `.` then `{`
     // is that shape alone (sh's `.` takes a file), so a loose start qualifies too.
@@ -578,6 +576,8 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
             return judge_start(v, brace + 1, Start::Tight, plus).map(|_| "dot-source");
         }
     }
+    // `.shell cmd`, `.system cmd` (the SQLite shell's escapes to the OS) and `. shell`:
+    // the next word is in command position.
     if matches!(word, b".shell" | b".system" | b".") && kind != Start::Loose {
         let mut at = end;
         if word == b"." {

@@ -251,11 +251,7 @@ pub(super) fn read_command_word_in_place(
             // does, and the letters inside are the name's (where a command is expected, or
             // inside a word: a value or line opening with `$'` is a price's or a quote's).
             b'$' if v.get(i + 1) == Some(&b'\'')
-                && (!word.is_empty()
-                    || matches!(
-                        kind,
-                        Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
-                    )) =>
+                && (!word.is_empty() || command_expected(kind)) =>
             {
                 word.removed();
                 i += 1;
@@ -292,10 +288,7 @@ pub(super) fn read_command_word_in_place(
                 .get(i + 1)
                 .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
                 && (!word.is_empty()
-                    || (matches!(
-                        kind,
-                        Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
-                    ) && unset_then_name(&v[i + 1..]))) =>
+                    || (command_expected(kind) && unset_then_name(&v[i + 1..]))) =>
             {
                 word.removed();
                 i += 1;
@@ -308,11 +301,7 @@ pub(super) fn read_command_word_in_place(
             // (`test${n}`) it is a template's placeholder. So it does at the word's start
             // after a separator (`;${x}id`, `;${a}i${b}d`): what follows it is the name run.
             // A value or line opening with `${name}text` is a template's.
-            b'$' if (!word.is_empty()
-                || matches!(
-                    kind,
-                    Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
-                ))
+            b'$' if (!word.is_empty() || command_expected(kind))
                 && v.get(i + 1) == Some(&b'{')
                 && v.get(i + 2)
                     .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
@@ -477,6 +466,16 @@ fn empty_output_subst(v: &[u8], i: usize) -> Option<usize> {
         && v.get(end).is_some_and(u8::is_ascii_alphanumeric)
         && !known_command(&t[..n].to_ascii_lowercase()))
     .then_some(end - i)
+}
+
+/// Whether a start of `kind` puts its word where a command is expected: after a separator
+/// or inside a substitution, not at a value's or a line's opening, where `$name` and `$'…'`
+/// are a template's, a price's or a quotation's.
+fn command_expected(kind: Start) -> bool {
+    matches!(
+        kind,
+        Start::Tight | Start::Loose | Start::Data | Start::Subst | Start::Backtick
+    )
 }
 
 /// Whether `v` (after a `$`) is a lower-case variable name followed at once by a path

@@ -446,11 +446,7 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
                 .flatten()
         })
         // so are an XML document's text nodes and attribute values (see [`crate::xml_doc`])
-        .or_else(|| {
-            crate::xml_doc::may_be_document(value)
-                .then(|| crate::xml_doc::values(value, judge))
-                .flatten()
-        })?;
+        .or_else(|| crate::xml_doc::document_values(value, judge))?;
     Some(Detection {
         kind: AttackKind::Sqli,
         engine: Engine::Grammar,

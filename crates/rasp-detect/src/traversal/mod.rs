@@ -140,11 +140,8 @@ pub fn detect(value: &str, ctx: Context) -> Option<Detection> {
     } else {
         // An XML document's text nodes and attribute values are paths of their own
         // (`<INCLUDE>/etc/passwd</INCLUDE>`, see [`crate::xml_doc`]).
-        judge_value(value, ctx).or_else(|| {
-            crate::xml_doc::may_be_document(value)
-                .then(|| crate::xml_doc::values(value, |t| judge_value(t, Context::Param)))
-                .flatten()
-        })
+        judge_value(value, ctx)
+            .or_else(|| crate::xml_doc::document_values(value, |t| judge_value(t, Context::Param)))
     }?;
     Some(Detection {
         kind: AttackKind::Traversal,

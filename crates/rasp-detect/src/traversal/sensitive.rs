@@ -3606,6 +3606,8 @@ mod tests {
             "/usr/bin/htpasswd",
             "/app/.env.example?raw",
             "htpasswd.users is missing",
+            // a path quoted in rich text is documentation, no XML document of data
+            "<code>/etc/passwd</code>",
         ] {
             assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }
