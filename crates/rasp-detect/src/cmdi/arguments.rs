@@ -152,8 +152,15 @@ pub(super) fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> 
                 .iter()
                 .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p))
             }),
-        // cmd's `start` opening a program by its executable name (`start calc.exe`).
-        b"start" => second.is_none() && std::str::from_utf8(first).is_ok_and(executable_name),
+        // cmd's `start` opening a program by its executable name (`start calc.exe`), or by
+        // the name of a program that is no English word (`start calc`, `start powershell`;
+        // `start cooking`, `start time` are prose).
+        b"start" => {
+            second.is_none()
+                && (std::str::from_utf8(first).is_ok_and(executable_name)
+                    || vocabulary::lookup_bytes(&first.to_ascii_lowercase())
+                        .is_some_and(|t| t > Tier::Word))
+        }
         // PowerShell's environment drive (`gci env:`, `ls env:`).
         b"gci" | b"ls" | b"dir" | b"get-childitem" => first == b"env:",
         // PowerShell parameters are case-insensitive and often CamelCase (`-EncodedCommand`).

@@ -28,7 +28,8 @@ use super::powershell::{
     alias_to_command, char_code_call, cmdlet_redirected_to_file, cmdlet_with_parameters,
     file_writer_cmdlet, powershell_array_subexpression, powershell_call_operator,
     powershell_engine, powershell_new_object, powershell_parameter, powershell_subexpression,
-    powershell_subexpression_cmdlet, powershell_type_member, wmi_process_cast,
+    powershell_subexpression_cmdlet, powershell_type_member, script_block_invoker,
+    wmi_process_cast,
 };
 use super::probe::{
     alone_after_address, dropped_program, probe_after_host, unknown_command_after_separator,
@@ -51,7 +52,7 @@ use super::token::{
     brand_ampersand, capitalised_item_before, command_after_one_token, few_plain_words_to_end,
     glued_ampersand_word, glued_word_piece, lone_after_one_token, one_token_before,
     one_token_to_end, opens_with_line_break, operand_command_in_name_list, product_comment_field,
-    quote_breakout, trim_blanks,
+    product_list_field, quote_breakout, trim_blanks, versioned_comment_field,
 };
 use super::tool::{
     escape_after_keystroke, git_ext_transport, imagemagick_coder, imagemagick_pipe,
@@ -67,6 +68,9 @@ use super::{
     is_blank, is_sep, options, vocabulary, ByteSet, ANGLE, BACKTICK, BRACE, BRACKET, DASH, DOLLAR,
     ESCAPE, HASH, LF, LT, MAX_ARGS, PAREN, PERCENT, PLUS, QUESTION, QUOTE, SEP, SLASH, STRUCTURE,
 };
+
+/// Most script blocks nested in one another that [`judge_start`] walks.
+const MAX_NESTED_BLOCKS: usize = 8;
 
 /// [`judge`] for a value without [`STRUCTURE`] bytes: no separator, substitution, quote or
 /// escape can start or hide a command, so the sub-checks that need those bytes cannot fire
@@ -457,6 +461,30 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     if shell_variable_here_string(v, at) {
         return Some("here-string-shell");
     }
+    // `;icm{whoami}`, `x|%{whoami}`, `|foreach {id}`: a PowerShell script block handed to
+    // a command that runs it (see [`script_block_invoker`]); its text is a command line.
+    if kind != Start::Value
+        && matches!(
+            v.get(at),
+            Some(b'i' | b'I' | b'%' | b'f' | b'F' | b'?' | b'w' | b'W' | b' ' | b'\t')
+        )
+    {
+        if let Some(mut brace) = script_block_invoker(v, at, plus) {
+            // Nested blocks (`%{%{id}}`) are walked here, not by recursion, so the stack
+            // stays bounded whatever the value; deeper nesting than any script writes is
+            // obfuscation itself.
+            for _ in 0..MAX_NESTED_BLOCKS {
+                match script_block_invoker(v, brace + 1, plus) {
+                    Some(inner) => brace = inner,
+                    None => {
+                        return judge_start(v, brace + 1, Start::Tight, plus)
+                            .map(|_| "powershell-script-block");
+                    }
+                }
+            }
+            return Some("powershell-script-block");
+        }
+    }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();
     // `Elinks('elinks')`, `mknod()) were added`: a plain name glued to `(` is a function
@@ -746,13 +774,24 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     // tag or platform word alone in its field of a product token's comment is a field of
     // a header, not a command (see [`product_comment_field`]). Names that are only
     // commands, and a command with arguments (`(X11; sleep 5)`), still count.
+    // A field naming a runtime and its version (`(Linux; PHP 8.3.13)`) is a product too,
+    // and so is a tool glued after a product token's `;` (`SendGrid/6.11.0;java`).
     if matches!(cw, CommandWord::Known(Tier::Word | Tier::Tool))
         && ((product_comment_field(v, at, plus)
-            && matches!(
+            && (matches!(
                 v[end..].iter().find(|&&b| !is_blank(b, plus)),
                 Some(b';' | b')')
-            ))
+            ) || versioned_comment_field(v, end, word, plus)))
             || (kind == Start::Backtick && closing_span_of_words(v, at, plus)))
+    {
+        return None;
+    }
+    if cw == CommandWord::Known(Tier::Tool)
+        && product_list_field(v, at)
+        && matches!(
+            v[end..].iter().find(|&&b| !is_blank(b, plus)),
+            None | Some(b';' | b')')
+        )
     {
         return None;
     }

@@ -60,7 +60,7 @@ use judge::{judge, judge_any, judge_plain};
 use markup::strip_harmless_spans;
 use prose::{
     after_powershell_prompt, angle_placeholder, logic_notation, prose_about_commands,
-    semicolon_table,
+    semicolon_table, spreadsheet_formula,
 };
 use shell::group_value;
 
@@ -226,6 +226,10 @@ fn detect_command(value: &str) -> Option<Detection> {
             None
         })
         .or_else(|| {
+            (bytes.any(PIPE | PAREN) && windows::dde_formula(value.as_bytes()))
+                .then_some("dde-formula")
+        })
+        .or_else(|| {
             if matches!(value.as_bytes().first(), Some(b'(' | b'{')) {
                 group_value(value.as_bytes())
             } else {
@@ -306,6 +310,15 @@ fn detect_command(value: &str) -> Option<Detection> {
         && !bytes
             .any(DOLLAR | BACKTICK | PAREN | BRACE | ANGLE | PIPE | AMP | QUOTE | ESCAPE | PERCENT)
         && semicolon_table(value.as_bytes())
+    {
+        return None;
+    }
+    // `=VLOOKUP(A2;Sheet2!A:C;3;FALSE)`: a spreadsheet formula (see [`spreadsheet_formula`]),
+    // read only when flagged.
+    if bytes.any(SEMI)
+        && value.starts_with('=')
+        && spreadsheet_formula(value.as_bytes())
+        && !windows::dde_formula(value.as_bytes())
     {
         return None;
     }

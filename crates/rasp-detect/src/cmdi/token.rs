@@ -339,6 +339,77 @@ pub(super) fn product_comment_field(v: &[u8], at: usize, plus: bool) -> bool {
         .is_some_and(|q| rest[q] == b')')
 }
 
+/// `PHP 8.3.13`, `cURL 7.88.1` in `Composer/2.8.2 (Linux; PHP 8.3.13; cURL 7.88.1)`: a
+/// product comment's field that names a runtime and its version. The word after the name,
+/// at `end`, is a dotted version of two or three numbers (an IPv4 address has four: `(X11;
+/// ping 10.0.0.1)` stays a command) and ends the field. A name whose number is a duration or
+/// an address shorthand (`sleep 5.5`, `ping 1.2`) is no product.
+pub(super) fn versioned_comment_field(v: &[u8], end: usize, word: &[u8], plus: bool) -> bool {
+    if matches!(
+        word,
+        b"sleep" | b"usleep" | b"timeout" | b"ping" | b"ping6" | b"nc" | b"ncat"
+    ) {
+        return false;
+    }
+    let rest = &v[end.min(v.len())..];
+    let blanks = rest.iter().take_while(|&&b| is_blank(b, plus)).count();
+    if blanks == 0 {
+        return false;
+    }
+    let rest = &rest[blanks..];
+    let n = rest
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_'))
+        .count();
+    let after = rest[n..].iter().find(|&&b| !is_blank(b, plus));
+    dotted_version(&rest[..n], 3) && matches!(after, Some(b';' | b')'))
+}
+
+/// `6.11.0`, `8.3.13`, `7.88.1-DEV`: digits, then one to `max_dots` groups of `.digits`,
+/// then at most a tag of letters, digits and `-` / `_` / `.` after the last group.
+fn dotted_version(t: &[u8], max_dots: usize) -> bool {
+    let mut dots = 0;
+    let mut i = 0;
+    loop {
+        let d = t[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if d == 0 {
+            return false;
+        }
+        i += d;
+        if t.get(i) == Some(&b'.') && t.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            dots += 1;
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    (1..=max_dots).contains(&dots)
+        && t[i..]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// `SendGrid/6.11.0;java`, `okhttp/4.12.0;android`: a `;` glued after a `Name/1.2` product
+/// token of a User-Agent lists the client's platform or language next, with no comment
+/// parentheses. The start at `at` follows that `;` (the version has a dot: `report/2024;id`
+/// is no product token).
+pub(super) fn product_list_field(v: &[u8], at: usize) -> bool {
+    if at == 0 || v.get(at - 1) != Some(&b';') {
+        return false;
+    }
+    let before = &v[..at - 1];
+    let window = before.len().saturating_sub(64);
+    let from = before[window..]
+        .iter()
+        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
+        .map_or(window, |q| window + q + 1);
+    let product = &before[from..];
+    let Some(slash) = product.iter().rposition(|&b| b == b'/') else {
+        return false;
+    };
+    product.first().is_some_and(u8::is_ascii_alphabetic) && dotted_version(&product[slash + 1..], 3)
+}
+
 /// A byte of a product token (`Opera/9.80`) or of a comment field (`Opera Mini/4.2`).
 fn product_token_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/' | b':' | b',')

@@ -419,3 +419,41 @@ pub(super) fn cmd_substring(v: &[u8]) -> bool {
         rest.get(i) == Some(&b'%')
     })
 }
+
+/// Longest value read as a DDE formula.
+const MAX_DDE: usize = 1024;
+
+/// `=cmd|' /C calc'!A0`, `@SUM(1+9)*cmd|' /C powershell IEX(…)'!A0`,
+/// `=MSEXCEL|'\..\..\Windows\System32\cmd.exe /c calc'!''`, `=DDE("cmd";"/C calc";"A0")`:
+/// formula (CSV) injection through Dynamic Data Exchange. A value that a spreadsheet reads as
+/// a formula (its first byte, past blanks and a field's opening quote, is `=`, `+`, `-` or
+/// `@`) and that holds a DDE link (`program|'topic'!item`: a name glued to `|'`, the topic
+/// closed by `'!`) or calls `DDE(`: Excel starts the program with the topic as its command
+/// line when the exported file is opened. Prose and tables hold no `|'…'!`.
+pub(super) fn dde_formula(v: &[u8]) -> bool {
+    if v.len() > MAX_DDE {
+        return false;
+    }
+    let t = v.trim_ascii_start();
+    let t = t.strip_prefix(b"\"").unwrap_or(t);
+    if !matches!(t.first(), Some(b'=' | b'+' | b'-' | b'@')) {
+        return false;
+    }
+    let link = memchr::memmem::find_iter(t, b"|'").any(|p| {
+        let name = t[..p]
+            .iter()
+            .rev()
+            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'\\'))
+            .count();
+        name >= 2
+            && t[p - name..p].iter().any(u8::is_ascii_alphabetic)
+            && memchr::memmem::find(&t[p + 2..], b"'!").is_some()
+    });
+    link || memchr::memmem::find_iter(t, b"(").take(16).any(|p| {
+        p >= 3
+            && t[p - 3..p].eq_ignore_ascii_case(b"dde")
+            && !t
+                .get(p.wrapping_sub(4))
+                .is_some_and(u8::is_ascii_alphanumeric)
+    })
+}

@@ -305,8 +305,10 @@ pub(super) fn read_command_word_in_place(
                 && v.get(i + 1) == Some(&b'{')
                 && v.get(i + 2)
                     .is_some_and(|c| c.is_ascii_lowercase() || *c == b'_')
-                && empty_braced_len(&v[i + 2..])
-                    .is_some_and(|n| v.get(i + 2 + n).is_some_and(u8::is_ascii_alphanumeric)) =>
+                && empty_braced_len(&v[i + 2..]).is_some_and(|n| {
+                    v.get(i + 2 + n).is_some_and(u8::is_ascii_alphanumeric)
+                        || (word.is_empty() && name_goes_on(&v[i + 2 + n..]))
+                }) =>
             {
                 word.removed();
                 i += 2 + empty_braced_len(&v[i + 2..]).unwrap_or(0);
@@ -479,15 +481,26 @@ fn command_expected(kind: Start) -> bool {
 }
 
 /// Whether `v` (after a `$`) is a lower-case variable name followed at once by a path
-/// (`u/bin`, `x/usr/bin/id`; letters after it would belong to the name): what the shell runs
-/// once the variable, unset on the server, expands to nothing.
+/// (`u/bin`, `x/usr/bin/id`; letters after it would belong to the name) or by a quoted or
+/// escaped piece of a name (`u'who'ami`, `u\\id`): what the shell runs once the variable,
+/// unset on the server, expands to nothing.
 fn unset_then_name(v: &[u8]) -> bool {
     let n = v
         .iter()
         .take(32)
         .take_while(|&&c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
         .count();
-    n > 0 && v.get(n) == Some(&b'/') && v.get(n + 1).is_some_and(u8::is_ascii_alphanumeric)
+    n > 0 && name_goes_on(&v[n..])
+}
+
+/// Whether `rest` (right after an unset variable) goes on with a command name: a path
+/// (`/bin/id`), or a quote or backslash with a letter or digit after it (`'who'ami`, `\\id`),
+/// which sh splices into one word with what follows.
+fn name_goes_on(rest: &[u8]) -> bool {
+    match rest.first() {
+        Some(b'/' | b'\'' | b'"' | b'\\') => rest.get(1).is_some_and(u8::is_ascii_alphanumeric),
+        _ => false,
+    }
 }
 
 /// Bytes that [`read_command_word`] copies into the word as they are (lower-cased): all but

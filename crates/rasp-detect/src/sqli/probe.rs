@@ -162,11 +162,14 @@ static PROBE_PUNCTUATION: [bool; 256] = crate::byte_set(b"'\"()`,.;\\#-!?=^%+* \
 
 /// A plain token's suffix (see [`syntax_probe`]).
 fn suffix_probe(s: &[u8]) -> bool {
-    if s.len() < 2 || !s.iter().all(|&c| breaking(c)) {
+    // Burp's and Acunetix's probes add the operators `&` and `%` (`1'"()&%`); with one
+    // quote they are a percentage or a brand (`50%'`), so they count beside two quotes.
+    let operators = s.iter().any(|&c| matches!(c, b'&' | b'%'));
+    if s.len() < 2 || !s.iter().all(|&c| breaking(c) || matches!(c, b'&' | b'%')) {
         return false;
     }
     let quotes = s.iter().filter(|&&c| c == b'\'' || c == b'"').count();
-    if quotes == 0 {
+    if quotes == 0 || (operators && quotes < 2) {
         return false;
     }
     // one quote and sentence punctuation only: `Jones'.`, `12",` (a possessive, an inch)

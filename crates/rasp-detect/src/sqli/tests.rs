@@ -3085,6 +3085,8 @@ fn syntax_error_probes() {
         "user\"\0",
         "%5C%27",
         "1%27%22",
+        "1'\"()&%",
+        "x'\"&",
     ] {
         assert!(hit(v), "missed probe {v:?}");
     }
@@ -3121,6 +3123,9 @@ fn syntax_error_probes() {
         "+7\"",
         "6' 2\"",
         "Santhia'",
+        "50%'",
+        "AT&T'",
+        "100%\"",
         "perche'",
         "citta'",
         "`",

@@ -2506,7 +2506,8 @@ fn link_target(path: &[u8]) -> bool {
     }
     // The dots that open a [`dotted_name`] are no extension's.
     match memchr::memrchr(b'.', last).filter(|&dot| !(dot < 2 && dotted_name(last))) {
-        None => true,
+        // (a route or directory, unless the build files' names that carry no extension)
+        None => !BUILD_FILES.iter().any(|n| last.eq_ignore_ascii_case(n)),
         Some(dot) => {
             let ext = &last[dot + 1..];
             let asset = || {
@@ -2527,6 +2528,21 @@ fn link_target(path: &[u8]) -> bool {
         }
     }
 }
+
+/// The files of a project's build and deployment that carry no extension: the image recipe
+/// (`Dockerfile`, with its build arguments and copied secrets), CI pipelines, process and
+/// machine definitions, dependency manifests. No page or route has their names, and a climb
+/// to one reads the application's source tree (`../../Dockerfile`).
+const BUILD_FILES: &[&[u8]] = &[
+    b"dockerfile",
+    b"containerfile",
+    b"jenkinsfile",
+    b"vagrantfile",
+    b"procfile",
+    b"makefile",
+    b"gemfile",
+    b"rakefile",
+];
 
 /// Names of the directories and files where an application keeps its settings and secrets
 /// (`config/`, `config.js`, `secrets/`): a path through one reads the application's own
@@ -5287,6 +5303,33 @@ mod prose {
         for v in ["..", "%2e%2e"] {
             assert!(detect(v, Context::PathSegment).is_some(), "missed {v:?}");
             assert!(detect(v, Context::Cookie).is_none(), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn endless_devices_and_extensionless_build_files() {
+        for v in [
+            "/dev/zero",
+            "/dev/urandom",
+            "/dev/random",
+            "../../../../dev/urandom",
+            "../../Dockerfile",
+            "../Jenkinsfile",
+            "static/../Makefile",
+        ] {
+            assert!(detect(v, Context::Param).is_some(), "missed {v:?}");
+        }
+        for v in [
+            "/blog/dev/random",
+            "/dev/random-thoughts",
+            "/dev/null",
+            "Dockerfile",
+            "../users",
+            "docs/../README.md",
+            "../../lib",
+            "dev/zero",
+        ] {
+            assert!(detect(v, Context::Param).is_none(), "flagged {v:?}");
         }
     }
 }

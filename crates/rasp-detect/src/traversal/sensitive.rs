@@ -273,6 +273,13 @@ const ROOTED: &[&str] = &[
     "library/launchagents/",
     "library/launchdaemons/",
     "library/startupitems/",
+    // Endless and blocking devices: reading `/dev/zero` or `/dev/urandom` never ends and
+    // `/dev/random` may block, so a worker that loads the file whole exhausts its memory or
+    // hangs (the denial of service fuzzers and scanners send). Rooted: `/blog/dev/random`
+    // is a page.
+    "dev/zero",
+    "dev/random",
+    "dev/urandom",
 ];
 
 /// Most matches examined per value (bounds the scan of adversarial repetitive values).
@@ -326,7 +333,10 @@ pub fn names_sensitive_file(canon: &str) -> bool {
                     && !php_error_location(canon, m.start(), m.end())
                     && !search_text_in_url_query(canon, m.start(), m.end())
             } else {
+                let entry = ROOTED[id - ANYWHERE.len()];
                 rooted(canon, m.start())
+                    // (a directory ends at its `/`; a device's name must end too)
+                    && (entry.ends_with('/') || boundary_after(canon, m.end(), entry))
                     && !names_static_asset(canon, m.end())
                     && !mentioned_in_prose(canon, m.start(), m.end())
             }

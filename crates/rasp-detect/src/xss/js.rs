@@ -3341,6 +3341,41 @@ pub fn template_injection(s: &str) -> bool {
                 || has(b"document")))
 }
 
+/// `{{7*7}}`, `{{ 1337*2 }}`, `{{7*'7'}}`: the template-injection probe, the whole value a
+/// template expression that multiplies (or adds…) two integers. A page that renders the value
+/// as an AngularJS / Vue template (or a server template) shows `49` instead of the text, and
+/// the scanner has found where `{{constructor.constructor('…')()}}` will run. A form field's
+/// ordinary value never is one: a template writer's `{{ name }}` holds no arithmetic of
+/// constants, and prose about templates has words around the braces.
+pub fn template_probe(s: &str) -> bool {
+    let t = s.trim_ascii().as_bytes();
+    let Some(body) = t
+        .strip_prefix(b"{{")
+        .and_then(|r| r.strip_suffix(b"}}"))
+        .filter(|b| b.len() <= 32)
+    else {
+        return false;
+    };
+    let Some(op) = body
+        .iter()
+        .position(|c| matches!(c, b'*' | b'+' | b'-' | b'/' | b'%'))
+    else {
+        return false;
+    };
+    integer_operand(&body[..op]) && integer_operand(&body[op + 1..])
+}
+
+/// An integer of [`template_probe`], blanks around it, optionally quoted (`'7'`: Jinja
+/// repeats the string where Twig multiplies, which tells the engines apart).
+fn integer_operand(b: &[u8]) -> bool {
+    let b = b.trim_ascii();
+    let b = match b {
+        [q @ (b'\'' | b'"'), inner @ .., e] if q == e => inner,
+        _ => b,
+    };
+    !b.is_empty() && b.len() <= 8 && b.iter().all(u8::is_ascii_digit)
+}
+
 /// Longest string literal read back from a `+` before `document.cookie`.
 const MAX_URL_LITERAL: usize = 256;
 

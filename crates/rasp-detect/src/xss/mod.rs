@@ -696,8 +696,13 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
     {
         return Some("script-call");
     }
-    if m & class::LBRACE != 0 && has_pair(b, b'{', b'{') && js::template_injection(v) {
-        return Some("template-injection");
+    if m & class::LBRACE != 0 && has_pair(b, b'{', b'{') {
+        if js::template_injection(v) {
+            return Some("template-injection");
+        }
+        if js::template_probe(v) {
+            return Some("template-probe");
+        }
     }
     None
 }

@@ -307,6 +307,11 @@ const MAX_PROBE: usize = 40;
 /// markup and quote characters, holding a quote, `<` and `>` (`'"<>`, `xss'"<>`, `"'<>/`).
 /// It forms no tag itself; it is sent to see which of those characters the page echoes
 /// unescaped, the first step of every XSS scan, and no field's ordinary value has its shape.
+/// The OWASP "XSS locator" family adds a made-up element and the characters of script and
+/// entity syntax (`';!--"<t3st>=&{()}`, `xss'"<b>`): one `<name>` of letters and digits and
+/// `! - & { }` may then stand among the markup characters, after a first quote. Prose and
+/// rich text have words and blanks between their tags (`say "<b>" please`, `<b>bold</b>`);
+/// code and documentation quote the tag they mention (`print('<html>')`).
 pub(super) fn markup_probe(b: &[u8]) -> bool {
     let t = b.trim_ascii();
     if t.len() > MAX_PROBE {
@@ -317,17 +322,53 @@ pub(super) fn markup_probe(b: &[u8]) -> bool {
         .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
         .count();
     let suffix = &t[token..];
-    suffix.len() >= 3
-        && suffix.iter().all(|c| {
-            matches!(
-                c,
-                b'"' | b'\'' | b'<' | b'>' | b'/' | b'`' | b';' | b'(' | b')' | b'='
-            )
-        })
-        && suffix.contains(&b'<')
-        && suffix.contains(&b'>')
-        && suffix.iter().any(|c| matches!(c, b'"' | b'\''))
+    let (mut quote, mut lt, mut gt, mut element, mut locator) = (false, false, false, false, false);
+    let mut k = 0;
+    while k < suffix.len() {
+        let c = suffix[k];
+        if c == b'<' {
+            let name = suffix[k + 1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .count();
+            if name > 0 {
+                // one made-up element, closed at once: `<t3st>`
+                // (a quoted tag is a mention: `print('<html>')`, `'<b>'`)
+                let quoted = k > 0
+                    && matches!(suffix[k - 1], b'"' | b'\'')
+                    && suffix.get(k + 2 + name) == Some(&suffix[k - 1]);
+                if element
+                    || quoted
+                    || !matches!(suffix.first(), Some(b'"' | b'\''))
+                    || name > MAX_PROBE_ELEMENT
+                    || !suffix[k + 1].is_ascii_alphabetic()
+                    || suffix.get(k + 1 + name) != Some(&b'>')
+                {
+                    return false;
+                }
+                element = true;
+                k += name + 2;
+                lt = true;
+                gt = true;
+                continue;
+            }
+        }
+        match c {
+            b'"' | b'\'' => quote = true,
+            b'<' => lt = true,
+            b'>' => gt = true,
+            b'/' | b'`' | b';' | b'(' | b')' | b'=' => {}
+            b'!' | b'-' | b'&' | b'{' | b'}' => locator = true,
+            _ => return false,
+        }
+        k += 1;
+    }
+    // (the locator's characters only beside its element: `"-->` alone is a comment closer)
+    suffix.len() >= 3 && quote && lt && gt && (element || !locator)
 }
+
+/// Longest made-up element name in a [`markup_probe`].
+const MAX_PROBE_ELEMENT: usize = 10;
 
 /// Whether `v` holds a tag opener: `<` then a letter, `/`, `!` or `?`.
 pub(crate) fn opens_tag(v: &[u8]) -> bool {

@@ -2234,3 +2234,46 @@ fn reflection_probes_of_markup_characters() {
         assert!(!hit(v), "{v:?}");
     }
 }
+
+#[test]
+fn locator_probes_with_a_made_up_element() {
+    // the OWASP XSS locator and its kin: a made-up element among markup characters
+    for v in [
+        "';!--\"<t3st>=&{()}",
+        "xss'\"<b>",
+        "\"<t3st>",
+        "'';!--\"<zzz1>=&{()}",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    // words or blanks between the tags, no quote, a comment closer, two elements
+    for v in [
+        "<b>bold</b>",
+        "say \"<b>\" please",
+        "<t3st>",
+        "\"-->",
+        "'<b><i>'",
+        "\"<3\" & more",
+        "<br>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn template_probes_of_constant_arithmetic() {
+    for v in ["{{7*7}}", "{{ 1337*2 }}", "{{7*'7'}}", " {{ 49 / 7 }} "] {
+        assert!(hit(v), "{v:?}");
+    }
+    // a template variable, words around, one operand, a filter
+    for v in [
+        "{{ name }}",
+        "type {{7*7}} to test",
+        "{{7}}",
+        "{{ price * qty }}",
+        "{{ 7 | times: 7 }}",
+        "{{}}",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
