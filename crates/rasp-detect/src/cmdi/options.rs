@@ -1104,9 +1104,7 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     let write = name.eq_ignore_ascii_case(b"write");
     // (a short option takes its value glued on too: `-o/tmp/x.php`)
     let glued = name.len() == 1 && matches!(v.get(after), Some(b'/' | b'.' | b'~'));
-    if !(output || write)
-        || !(glued || matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')))
-    {
+    if !(output || write) || !(glued || matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+'))) {
         return false;
     }
     let path = option_value(v, after - usize::from(glued), 256, |c| {

@@ -133,6 +133,9 @@ const ANYWHERE: &[&str] = &[
     ".netrc",
     ".env",
     "mysql/user.myd",
+    // Oracle Net's configuration directory (`$ORACLE_HOME/network/admin/`): `tnsnames.ora`
+    // names every database's host and service, `sqlnet.ora` the wallet holding passwords.
+    "network/admin/",
     "pureftpd.pdb",
     "pure-ftpd.conf",
     "proftpd.conf",
@@ -250,6 +253,8 @@ const ROOTED: &[&str] = &[
     "var/backups/",
     "var/run/",
     "var/db/",
+    // SQL Server on Linux: `mssql.conf`, the databases, logs and the machine key.
+    "var/opt/mssql/",
     // macOS: root's home (the twin of `/root/`), the system's version (`SystemVersion.plist`,
     // `ServerVersion.plist`: the fingerprint `/etc/os-release` is on Linux) and the machine's
     // preferences (`/Library/Preferences/SystemConfiguration/` holds the network set-up and
@@ -3087,6 +3092,8 @@ mod tests {
             "~/.config/gh/hosts.yml",
             // memory and port devices, the kernel's firmware tables, Spring Boot's jar
             "/dev/mem",
+            "/u01/app/oracle/product/11.2.0/dbhome_1/network/admin/tnsnames.ora",
+            "/var/opt/mssql/mssql.conf",
             "/dev/kmem",
             "/dev/port",
             "/sys/firmware/dmi/tables/DMI",
@@ -3134,6 +3141,8 @@ mod tests {
             "web.config-notes.md",
             ".DS_Store",
             "/dev/memory-leaks",
+            "/docs/network/administration",
+            "/opt/mssql-tools/bin",
             "/blog/dev/port-forwarding",
             "docs/etc/hosts-generator",
             "/developer/port",

@@ -1216,7 +1216,7 @@ fn tag(
         let raw_an = an;
         let an = trim_controls(an);
         embed.attribute(an, value);
-        if has_value && handler_attr(an) {
+        if has_value && handler_attr(an) && !jsx_handler_reference(value) {
             return (Some("event-handler"), i);
         }
         let amp = vbytes & value_byte::AMP != 0;
@@ -1797,6 +1797,31 @@ fn trim_controls(n: &[u8]) -> &[u8] {
     &n[a..z]
 }
 
+/// `onSubmit={handleSubmit}`, `onClick={this.save}`: a JSX component's handler in React
+/// source or documentation, a braced name or member chain. Compiled as a handler by a
+/// browser it is a block statement that reads the name and calls nothing; a sink named
+/// last (`{alert}`, `{window.eval}`) is not called either, but counts, as the head of a
+/// call a page completes.
+fn jsx_handler_reference(value: &str) -> bool {
+    let Some(inner) = value
+        .as_bytes()
+        .strip_prefix(b"{")
+        .and_then(|v| v.strip_suffix(b"}"))
+    else {
+        return false;
+    };
+    !inner.is_empty()
+        && inner.len() <= 64
+        && inner[0].is_ascii_alphabetic()
+        && inner
+            .iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'$' | b'.'))
+        && !inner
+            .rsplit(|&c| c == b'.')
+            .next()
+            .is_some_and(super::js::names_sink)
+}
+
 /// An attribute injected into an existing tag without `<`: a quote, space or `/` and then
 /// `on<event>=` (`" onmouseover=alert(1) x="`, `x autofocus onfocus=alert(1)`). The first
 /// [`MAX_ON_PAIRS`] `on` pairs (any case, in words or not) of the value are judged.
@@ -1860,6 +1885,20 @@ fn injected_handler(b: &[u8], at: usize) -> bool {
     k += 1;
     while k < b.len() && is_space(b[k]) {
         k += 1;
+    }
+    // a JSX block naming a function (`onChange={handleChange}`) runs nothing, whatever
+    // attribute it broke out of (see [`jsx_handler_reference`])
+    if b.get(k) == Some(&b'{') {
+        if let Some(close) = b[k..].iter().take(66).position(|&c| c == b'}') {
+            let after = b.get(k + close + 1);
+            if matches!(
+                after,
+                None | Some(b' ' | b'\t' | b'\n' | b'\r' | b'>' | b'/')
+            ) && std::str::from_utf8(&b[k..=k + close]).is_ok_and(jsx_handler_reference)
+            {
+                return false;
+            }
+        }
     }
     // plain text (no quote or tag end before the handler) naming a word
     if memchr::memchr3(b'"', b'\'', b'`', &b[..at]).is_none()

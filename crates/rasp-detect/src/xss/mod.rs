@@ -609,6 +609,9 @@ fn analyze_classes(v: &str, markup: bool, m: u32, first: bool) -> Option<&'stati
             return Some(r);
         }
     }
+    if markup && m & class::QUOTE != 0 && b.len() <= 8 && page::attribute_close_probe(b) {
+        return Some("syntax-probe");
+    }
     // a value that starts by closing an element, comment or CDATA section (`-->` needs no `<`)
     if markup && page::leading_breakout(b) {
         return Some("context-breakout");

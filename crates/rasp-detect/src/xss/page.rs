@@ -367,6 +367,16 @@ pub(super) fn markup_probe(b: &[u8]) -> bool {
     suffix.len() >= 3 && quote && lt && gt && (element || !locator)
 }
 
+/// `'">`, `">`, `'/>`: the whole value one or two quotes and the end of a tag. A scanner
+/// sends it to see whether the page echoes it unescaped after an attribute's value, the
+/// break-out's first half; no field's ordinary value is only that.
+pub(super) fn attribute_close_probe(b: &[u8]) -> bool {
+    let t = b.trim_ascii();
+    let t = t.strip_suffix(b">").unwrap_or(b"");
+    let t = t.strip_suffix(b"/").unwrap_or(t);
+    (1..=2).contains(&t.len()) && t.iter().all(|&c| matches!(c, b'"' | b'\''))
+}
+
 /// Longest made-up element name in a [`markup_probe`].
 const MAX_PROBE_ELEMENT: usize = 10;
 

@@ -2219,7 +2219,16 @@ fn closing_the_attribute_and_its_tag_then_markup() {
 
 #[test]
 fn reflection_probes_of_markup_characters() {
-    for v in ["'\"<>", "xss'\"<>", "\"'<>/", "test\"><'", "'<>\""] {
+    for v in [
+        "'\"<>",
+        "xss'\"<>",
+        "\"'<>/",
+        "test\"><'",
+        "'<>\"",
+        "'\">",
+        "\">",
+        "'/>",
+    ] {
         assert!(hit(v), "{v:?}");
     }
     // no quote, no `>`, prose around them, a heart
@@ -2229,6 +2238,10 @@ fn reflection_probes_of_markup_characters() {
         "x < y",
         "\"<3\"",
         "'<'",
+        ">",
+        "\'\'\'>",
+        "x\">",
+        "\"> quoted reply",
         "say \"<>\" please",
     ] {
         assert!(!hit(v), "{v:?}");
@@ -2275,5 +2288,26 @@ fn template_probes_of_constant_arithmetic() {
         "{{}}",
     ] {
         assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
+fn jsx_handler_references_are_inert() {
+    for v in [
+        "<Button onSubmit={handleSubmit}>",
+        "Docs: added an example of `<Input onChange={handleChange}>` usage",
+        "<button onClick={this.save}>Save</button>",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+    for v in [
+        "<a onclick={alert(1)}>",
+        "<svg onload={alert}>",
+        "<Form onSubmit={handleSubmit}>",
+        "<b onclick={window.eval}>",
+        "<a onclick={x;alert(1)}>",
+        "<a onclick={location=name}>",
+    ] {
+        assert!(hit(v), "{v:?}");
     }
 }
