@@ -1528,9 +1528,10 @@ fn judge_run(
 /// What [`quote_context_inert`] does with a byte outside literals and comments.
 mod code_byte {
     /// Rejected: it may make a token the proof does not cover (`(` `;` `@` `$` `` ` ``
-    /// `[` `\\`, control and non-ASCII bytes).
+    /// `[` `\\`, control bytes).
     pub const OTHER: u8 = 0;
-    /// A byte of a word, number, blank or operator the proof allows.
+    /// A byte of a word, number, blank or operator the proof allows (a non-ASCII byte is
+    /// a blank the lexer skips or a byte of a word, never of a keyword).
     pub const PLAIN: u8 = 1;
     /// `_` and ASCII letters: a run of them may be a keyword.
     pub const LETTER: u8 = 2;
@@ -1562,6 +1563,11 @@ static CODE_BYTE: [u8; 256] = {
     t[b'#' as usize] = code_byte::PAIR;
     t[b'\'' as usize] = code_byte::QUOTE;
     t[b'"' as usize] = code_byte::QUOTE;
+    let mut h = 0x80;
+    while h < 256 {
+        t[h] = code_byte::PLAIN;
+        h += 1;
+    }
     t
 };
 
@@ -1581,7 +1587,11 @@ static CODE_BYTE: [u8; 256] = {
 /// keyword that opens a shape of [`anywhere`] (`UNION`, `INTO`, `CASE`, `WAITFOR`,
 /// `SELECT`: [`lexer::opens_shape`]; every maximal run of letters and `_` is checked, and
 /// every rest of it after a digit or `.`, where a number may have eaten its head; no
-/// keyword has a digit). No comment truncates
+/// keyword has a digit). A non-ASCII byte is a Unicode blank or U+FFFD, which the lexer
+/// skips, or a byte of a word token (no number eats one), which is then no keyword and no
+/// string prefix (those are ASCII, or start with `_`, checked by a run of its own); a
+/// keyword token is still a maximal run of letters and `_` here, bounded by a byte that is
+/// not one, or such a rest after a number. No comment truncates
 /// ([`truncating_comment`] refuses each), so `truncated` is false whatever token the
 /// lexer's cap stops at, and none starts with `/`, so `obfuscated` is false.
 /// Then [`anywhere`] finds nothing: token 0 is a literal (no statement or call opens the
@@ -1608,10 +1618,8 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
     if !b.get(w).is_some_and(u8::is_ascii_alphabetic) {
         return false;
     }
-    let we = w + b[w..]
-        .iter()
-        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
-        .unwrap_or(b.len() - w);
+    // (the lexer's whole word: its bytes after the letter may be non-ASCII ones)
+    let we = lexer::word_end(b, w);
     let word = &b[w..we];
     if lexer::keyword_bytes(word).is_some()
         || word.eq_ignore_ascii_case(b"goto")

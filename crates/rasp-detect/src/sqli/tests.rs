@@ -3629,6 +3629,8 @@ fn quote_context_inert_cases() {
         (r#"<a class="reference internal" href="x.html">x</a>"#, b'"'),
         (r##"<a class="ref" href="#top">top</a>"##, b'"'),
         ("It's the user's guide", b'\''),
+        ("Ich sagte\" Bob wäre müde, это «рейтинг»", b'"'),
+        ("{\"name\": \"Пётр\", \"age\": 3}", b'"'),
     ] {
         assert!(quote_context_inert(v, q), "{v:?}");
     }
@@ -3645,6 +3647,8 @@ fn quote_context_inert_cases() {
         ("x' 1 '", b'\''),
         ("x' a::text '", b'\''),
         ("x' a/**/b '", b'\''),
+        ("x' a é\u{a0}union select 1 '", b'\''),
+        ("x' a é1union select 1 '", b'\''),
     ] {
         assert!(!quote_context_inert(v, q), "{v:?}");
     }
