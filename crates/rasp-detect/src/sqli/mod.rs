@@ -1598,9 +1598,10 @@ static CODE_BYTE: [u8; 256] = {
 /// value), and every shape of its loop starts at one of those keywords, `;`, `::` or a
 /// word or keyword before `(` (other keywords fail every arm). In [`decide`] token 0 is
 /// the closed literal, [`adjacent_literals`] wants only literals after it, no `)` follows
-/// it, and token 1 is a word, no keyword, that starts with a letter (checked: not `goto`
-/// nor `on`, and no `'` glued to a one-letter string prefix, which would make it a
-/// literal): the match's arms for a word after a quote want `goto`, `on`, or a
+/// it, and token 1 is a word, no keyword, that starts with a letter or a non-ASCII byte
+/// that is no Unicode blank or U+FFFD (so the lexer's word path reads it, as a word: no
+/// number; checked: not `goto` nor `on`, and no `'` glued to a one-letter string prefix,
+/// which would make it a literal; no prefix starts with a non-ASCII byte): the match's arms for a word after a quote want `goto`, `on`, or a
 /// truncation; every other arm wants another token or another start; nothing after
 /// token 1 is read.
 /// (`balanced` is read only by arms this never reaches.)
@@ -1610,15 +1611,22 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         return false;
     };
     let mut i = close + 1;
-    // token 1: a word starting with a letter (blanks before it skipped)
+    // token 1: a word starting with a letter or a non-ASCII byte that is no blank the
+    // lexer skips (ASCII blanks before it skipped)
     let w = i + b[i..]
         .iter()
         .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
         .unwrap_or(b.len() - i);
-    if !b.get(w).is_some_and(u8::is_ascii_alphabetic) {
+    let starts_word = |&c: &u8| {
+        c.is_ascii_alphabetic()
+            || (c >= 0x80
+                && lexer::unicode_blank(b, w) == 0
+                && b.get(w..w + 3) != Some(&[0xef, 0xbf, 0xbd][..]))
+    };
+    if !b.get(w).is_some_and(starts_word) {
         return false;
     }
-    // (the lexer's whole word: its bytes after the letter may be non-ASCII ones)
+    // (the lexer's whole word: its bytes after the first may be non-ASCII ones)
     let we = lexer::word_end(b, w);
     let word = &b[w..we];
     if lexer::keyword_bytes(word).is_some()

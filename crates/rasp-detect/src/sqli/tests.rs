@@ -3631,6 +3631,7 @@ fn quote_context_inert_cases() {
         ("It's the user's guide", b'\''),
         ("Ich sagte\" Bob wäre müde, это «рейтинг»", b'"'),
         ("{\"name\": \"Пётр\", \"age\": 3}", b'"'),
+        ("{\"пол\": 8552, \"возбуждение\": \"Dl\"}", b'"'),
     ] {
         assert!(quote_context_inert(v, q), "{v:?}");
     }
@@ -3649,6 +3650,8 @@ fn quote_context_inert_cases() {
         ("x' a/**/b '", b'\''),
         ("x' a é\u{a0}union select 1 '", b'\''),
         ("x' a é1union select 1 '", b'\''),
+        ("x'\u{a0}union select 1 '", b'\''),
+        ("x' \u{fffd}goto a '", b'\''),
     ] {
         assert!(!quote_context_inert(v, q), "{v:?}");
     }
