@@ -1623,6 +1623,9 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
                 && lexer::unicode_blank(b, w) == 0
                 && b.get(w..w + 3) != Some(&[0xef, 0xbf, 0xbd][..]))
     };
+    if literal_then_line_comment(value, close, w) {
+        return true;
+    }
     if !b.get(w).is_some_and(starts_word) {
         return false;
     }
@@ -1683,6 +1686,36 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         }
     }
     true
+}
+
+/// `<a href="#top">top</a>`, `<!-- "a" -- b -->`: whether the context inside a literal
+/// that closes at `close` lexes to that literal and one line comment at `w` (blanks between)
+/// that runs to the value's end and truncates nothing, and [`decide`] says `None` to it
+/// (or its [`closed_then_cut`] test, which [`quote_context_inert`]'s caller runs).
+///
+/// Proof: the comment is the last token (`#` not before `>`, where `#>` may be an operator;
+/// `--`; no `\n` after it), so the significant tokens are the closed literal alone,
+/// `truncated` is false ([`truncating_comment`] refuses it), and nothing is `obfuscated`.
+/// [`anywhere`] reads one literal: no shape. In [`decide`] the literal is a `Quote` start
+/// at token 1, [`adjacent_literals`] wants two tokens, no `)` follows, and token 1 is the
+/// end: its `None` arm asks a quote start for a truncation or a glued comment *and* a
+/// literal without whitespace (checked: this one holds an ASCII blank); its other tests
+/// want `)`, a variable, an identifier or a number start. So `None`.
+fn literal_then_line_comment(value: &str, close: usize, w: usize) -> bool {
+    let b = value.as_bytes();
+    let rest = &b[w..];
+    let comment = match rest {
+        [b'#', b'>', ..] => false,
+        [b'#', ..] | [b'-', b'-', ..] => true,
+        _ => false,
+    };
+    comment
+        && memchr::memchr(b'\n', rest).is_none()
+        && b[..close]
+            .iter()
+            .any(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        // (both ends are ASCII or the value's end: char boundaries)
+        && !truncating_comment(&value[w..])
 }
 
 /// The end of the run of ASCII letters and `_` at `i` (a letter or `_`), letters eight at a

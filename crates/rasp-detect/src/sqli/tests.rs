@@ -3632,6 +3632,8 @@ fn quote_context_inert_cases() {
         ("Ich sagte\" Bob wäre müde, это «рейтинг»", b'"'),
         ("{\"name\": \"Пётр\", \"age\": 3}", b'"'),
         ("{\"пол\": 8552, \"возбуждение\": \"Dl\"}", b'"'),
+        (r##"<li><a href="#buffer">x</a></li>"##, b'"'),
+        ("BLUE BROWN' --INFANT -CHILD", b'\''),
     ] {
         assert!(quote_context_inert(v, q), "{v:?}");
     }
@@ -3652,6 +3654,11 @@ fn quote_context_inert_cases() {
         ("x' a é1union select 1 '", b'\''),
         ("x'\u{a0}union select 1 '", b'\''),
         ("x' \u{fffd}goto a '", b'\''),
+        ("BAMBOO SOAP 1 '#", b'\''),
+        ("FOO BAR'# BLAH\n1 union select 1", b'\''),
+        ("FOO'# BLAH", b'\''),
+        ("a b'#> '{x}'", b'\''),
+        ("a b' -- x", b'\''),
     ] {
         assert!(!quote_context_inert(v, q), "{v:?}");
     }
