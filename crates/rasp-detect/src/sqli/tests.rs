@@ -3811,3 +3811,37 @@ proptest::proptest! {
         }
     }
 }
+
+/// A quote context's verdict: [`super::judge_run`] lexing it (the `BACKSLASH` class, which
+/// only a value with a backslash has, turns [`quote_context_inert`] off; in a value without
+/// one the escapes change no string scan), so what the gate skips.
+fn quote_verdict(v: &str, q: u8) -> Option<&'static str> {
+    let mut bufs = super::Scratch::default();
+    let classes = super::byte_classes(v) | super::BACKSLASH;
+    super::judge_run(v, classes, Start::InQuote(q), true, &mut bufs)
+}
+
+proptest::proptest! {
+    #[test]
+    fn quote_context_inert_passes_only_what_the_quote_context_passes(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "cache", " ", "  ", "it's", "'", "\"", "(", ")", "sleep", "1", "x",
+                "union", "select", "into", "case", "a_b", "_x", "N", "n", "on", "goto", "is",
+                ".", ",", "-", "--", "#", "#>", "\n", "/", "*", ":", ";", "=", "<", ">", "@",
+                "$", "`", "[", "]", "\u{a0}", "é", "Пётр", "\u{fffd}", "\u{2028}", "0x",
+                "1f", "and", "or", "from", "where", "sp_password",
+            ]),
+            0..40,
+        ),
+        tail in "[ -\\[\\]-~]{0,16}",
+    ) {
+        let v = parts.concat() + &tail;
+        for q in [b'\'', b'"'] {
+            if quote_context_inert(&v, q) {
+                let expected = super::closed_then_cut(&v, q).then_some("string-break+comment");
+                proptest::prop_assert_eq!(quote_verdict(&v, q), expected, "{:?} {}", v, q);
+            }
+        }
+    }
+}
