@@ -1528,9 +1528,10 @@ fn judge_run(
 /// What [`quote_context_inert`] does with a byte outside literals and comments.
 mod code_byte {
     /// Rejected: it may make a token the proof does not cover (`(` `;` `@` `$` `` ` ``
-    /// `[` `\\`, control and non-ASCII bytes).
+    /// `[` `\\`, control bytes).
     pub const OTHER: u8 = 0;
-    /// A byte of a word, number, blank or operator the proof allows.
+    /// A byte of a word, number, blank or operator the proof allows (a non-ASCII byte is
+    /// a blank the lexer skips or a byte of a word, never of a keyword).
     pub const PLAIN: u8 = 1;
     /// `_` and ASCII letters: a run of them may be a keyword.
     pub const LETTER: u8 = 2;
@@ -1562,6 +1563,11 @@ static CODE_BYTE: [u8; 256] = {
     t[b'#' as usize] = code_byte::PAIR;
     t[b'\'' as usize] = code_byte::QUOTE;
     t[b'"' as usize] = code_byte::QUOTE;
+    let mut h = 0x80;
+    while h < 256 {
+        t[h] = code_byte::PLAIN;
+        h += 1;
+    }
     t
 };
 
@@ -1581,16 +1587,21 @@ static CODE_BYTE: [u8; 256] = {
 /// keyword that opens a shape of [`anywhere`] (`UNION`, `INTO`, `CASE`, `WAITFOR`,
 /// `SELECT`: [`lexer::opens_shape`]; every maximal run of letters and `_` is checked, and
 /// every rest of it after a digit or `.`, where a number may have eaten its head; no
-/// keyword has a digit). No comment truncates
+/// keyword has a digit). A non-ASCII byte is a Unicode blank or U+FFFD, which the lexer
+/// skips, or a byte of a word token (no number eats one), which is then no keyword and no
+/// string prefix (those are ASCII, or start with `_`, checked by a run of its own); a
+/// keyword token is still a maximal run of letters and `_` here, bounded by a byte that is
+/// not one, or such a rest after a number. No comment truncates
 /// ([`truncating_comment`] refuses each), so `truncated` is false whatever token the
 /// lexer's cap stops at, and none starts with `/`, so `obfuscated` is false.
 /// Then [`anywhere`] finds nothing: token 0 is a literal (no statement or call opens the
 /// value), and every shape of its loop starts at one of those keywords, `;`, `::` or a
 /// word or keyword before `(` (other keywords fail every arm). In [`decide`] token 0 is
 /// the closed literal, [`adjacent_literals`] wants only literals after it, no `)` follows
-/// it, and token 1 is a word, no keyword, that starts with a letter (checked: not `goto`
-/// nor `on`, and no `'` glued to a one-letter string prefix, which would make it a
-/// literal): the match's arms for a word after a quote want `goto`, `on`, or a
+/// it, and token 1 is a word, no keyword, that starts with a letter or a non-ASCII byte
+/// that is no Unicode blank or U+FFFD (so the lexer's word path reads it, as a word: no
+/// number; checked: not `goto` nor `on`, and no `'` glued to a one-letter string prefix,
+/// which would make it a literal; no prefix starts with a non-ASCII byte): the match's arms for a word after a quote want `goto`, `on`, or a
 /// truncation; every other arm wants another token or another start; nothing after
 /// token 1 is read.
 /// (`balanced` is read only by arms this never reaches.)
@@ -1600,18 +1611,26 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         return false;
     };
     let mut i = close + 1;
-    // token 1: a word starting with a letter (blanks before it skipped)
+    // token 1: a word starting with a letter or a non-ASCII byte that is no blank the
+    // lexer skips (ASCII blanks before it skipped)
     let w = i + b[i..]
         .iter()
         .position(|c| !matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
         .unwrap_or(b.len() - i);
-    if !b.get(w).is_some_and(u8::is_ascii_alphabetic) {
+    let starts_word = |&c: &u8| {
+        c.is_ascii_alphabetic()
+            || (c >= 0x80
+                && lexer::unicode_blank(b, w) == 0
+                && b.get(w..w + 3) != Some(&[0xef, 0xbf, 0xbd][..]))
+    };
+    if literal_then_line_comment(value, close, w) {
+        return true;
+    }
+    if !b.get(w).is_some_and(starts_word) {
         return false;
     }
-    let we = w + b[w..]
-        .iter()
-        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'_'))
-        .unwrap_or(b.len() - w);
+    // (the lexer's whole word: its bytes after the first may be non-ASCII ones)
+    let we = lexer::word_end(b, w);
     let word = &b[w..we];
     if lexer::keyword_bytes(word).is_some()
         || word.eq_ignore_ascii_case(b"goto")
@@ -1667,6 +1686,36 @@ fn quote_context_inert(value: &str, q: u8) -> bool {
         }
     }
     true
+}
+
+/// `<a href="#top">top</a>`, `<!-- "a" -- b -->`: whether the context inside a literal
+/// that closes at `close` lexes to that literal and one line comment at `w` (blanks between)
+/// that runs to the value's end and truncates nothing, and [`decide`] says `None` to it
+/// (or its [`closed_then_cut`] test, which [`quote_context_inert`]'s caller runs).
+///
+/// Proof: the comment is the last token (`#` not before `>`, where `#>` may be an operator;
+/// `--`; no `\n` after it), so the significant tokens are the closed literal alone,
+/// `truncated` is false ([`truncating_comment`] refuses it), and nothing is `obfuscated`.
+/// [`anywhere`] reads one literal: no shape. In [`decide`] the literal is a `Quote` start
+/// at token 1, [`adjacent_literals`] wants two tokens, no `)` follows, and token 1 is the
+/// end: its `None` arm asks a quote start for a truncation or a glued comment *and* a
+/// literal without whitespace (checked: this one holds an ASCII blank); its other tests
+/// want `)`, a variable, an identifier or a number start. So `None`.
+fn literal_then_line_comment(value: &str, close: usize, w: usize) -> bool {
+    let b = value.as_bytes();
+    let rest = &b[w..];
+    let comment = match rest {
+        [b'#', b'>', ..] => false,
+        [b'#', ..] | [b'-', b'-', ..] => true,
+        _ => false,
+    };
+    comment
+        && memchr::memchr(b'\n', rest).is_none()
+        && b[..close]
+            .iter()
+            .any(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        // (both ends are ASCII or the value's end: char boundaries)
+        && !truncating_comment(&value[w..])
 }
 
 /// The end of the run of ASCII letters and `_` at `i` (a letter or `_`), letters eight at a

@@ -3634,6 +3634,11 @@ fn quote_context_inert_cases() {
         (r#"<a class="reference internal" href="x.html">x</a>"#, b'"'),
         (r##"<a class="ref" href="#top">top</a>"##, b'"'),
         ("It's the user's guide", b'\''),
+        ("Ich sagte\" Bob wäre müde, это «рейтинг»", b'"'),
+        ("{\"name\": \"Пётр\", \"age\": 3}", b'"'),
+        ("{\"пол\": 8552, \"возбуждение\": \"Dl\"}", b'"'),
+        (r##"<li><a href="#buffer">x</a></li>"##, b'"'),
+        ("BLUE BROWN' --INFANT -CHILD", b'\''),
     ] {
         assert!(quote_context_inert(v, q), "{v:?}");
     }
@@ -3650,6 +3655,15 @@ fn quote_context_inert_cases() {
         ("x' 1 '", b'\''),
         ("x' a::text '", b'\''),
         ("x' a/**/b '", b'\''),
+        ("x' a é\u{a0}union select 1 '", b'\''),
+        ("x' a é1union select 1 '", b'\''),
+        ("x'\u{a0}union select 1 '", b'\''),
+        ("x' \u{fffd}goto a '", b'\''),
+        ("BAMBOO SOAP 1 '#", b'\''),
+        ("FOO BAR'# BLAH\n1 union select 1", b'\''),
+        ("FOO'# BLAH", b'\''),
+        ("a b'#> '{x}'", b'\''),
+        ("a b' -- x", b'\''),
     ] {
         assert!(!quote_context_inert(v, q), "{v:?}");
     }
@@ -3799,6 +3813,40 @@ proptest::proptest! {
         let v = parts.concat() + &tail;
         if bare_inert(&v) {
             proptest::prop_assert_eq!(bare_verdict(&v), None, "{:?}", v);
+        }
+    }
+}
+
+/// A quote context's verdict: [`super::judge_run`] lexing it (the `BACKSLASH` class, which
+/// only a value with a backslash has, turns [`quote_context_inert`] off; in a value without
+/// one the escapes change no string scan), so what the gate skips.
+fn quote_verdict(v: &str, q: u8) -> Option<&'static str> {
+    let mut bufs = super::Scratch::default();
+    let classes = super::byte_classes(v) | super::BACKSLASH;
+    super::judge_run(v, classes, Start::InQuote(q), true, &mut bufs)
+}
+
+proptest::proptest! {
+    #[test]
+    fn quote_context_inert_passes_only_what_the_quote_context_passes(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "The", "cache", " ", "  ", "it's", "'", "\"", "(", ")", "sleep", "1", "x",
+                "union", "select", "into", "case", "a_b", "_x", "N", "n", "on", "goto", "is",
+                ".", ",", "-", "--", "#", "#>", "\n", "/", "*", ":", ";", "=", "<", ">", "@",
+                "$", "`", "[", "]", "\u{a0}", "é", "Пётр", "\u{fffd}", "\u{2028}", "0x",
+                "1f", "and", "or", "from", "where", "sp_password",
+            ]),
+            0..40,
+        ),
+        tail in "[ -\\[\\]-~]{0,16}",
+    ) {
+        let v = parts.concat() + &tail;
+        for q in [b'\'', b'"'] {
+            if quote_context_inert(&v, q) {
+                let expected = super::closed_then_cut(&v, q).then_some("string-break+comment");
+                proptest::prop_assert_eq!(quote_verdict(&v, q), expected, "{:?} {}", v, q);
+            }
         }
     }
 }
