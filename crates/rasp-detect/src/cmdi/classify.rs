@@ -521,11 +521,13 @@ pub(super) fn executable_name_bytes(w: &[u8]) -> bool {
         && stem
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
-        && matches!(
-            ext,
-            b"exe" | b"bat" | b"cmd" | b"ps1" | b"vbs" | b"hta" | b"scr"
-        )
+        && EXECUTABLE_EXTENSIONS.contains(&ext)
 }
+
+/// The extensions of Windows executables and scripts [`executable_name`] knows (three bytes
+/// each, lower case).
+pub(super) const EXECUTABLE_EXTENSIONS: [&[u8]; 7] =
+    [b"exe", b"bat", b"cmd", b"ps1", b"vbs", b"hta", b"scr"];
 
 /// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`, `gcc-12`): the
 /// tier of the tool, at most [`Tier::Tool`] so it still needs a tight context or arguments.
