@@ -281,9 +281,11 @@ pub(super) fn classify(word: &[u8]) -> CommandWord {
     }
     let b = w.as_bytes();
     // `bin/id`, `usr/bin/id`: the system's binary directories named relative to `/`.
-    let bin_dir = ["bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/"]
-        .iter()
-        .any(|d| w.starts_with(d));
+    // (Each opens with `b`, `s` or `u`: most words are turned away by their first byte.)
+    let bin_dir = matches!(b.first(), Some(b'b' | b's' | b'u'))
+        && ["bin/", "sbin/", "usr/bin/", "usr/sbin/", "usr/local/bin/"]
+            .iter()
+            .any(|d| w.starts_with(d));
     let is_path = bin_dir
         || w.starts_with('/')
         || w.starts_with("./")
@@ -291,11 +293,13 @@ pub(super) fn classify(word: &[u8]) -> CommandWord {
         || (b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'/');
     // `/etc/passwd`, `/cgi-bin/../../etc/passwd`, `//etc//passwd`: files directly in `/etc`
     // are configuration, never programs, though some share a program's name; reading them is
-    // traversal's finding.
-    if in_etc(w) {
-        return CommandWord::Unknown;
-    }
+    // traversal's finding. (Asked of a path here; a word that is none is asked below only
+    // where it would name a command otherwise: `https://host/` names none, and has a `/`
+    // but no switch.)
     if is_path {
+        if in_etc(w) {
+            return CommandWord::Unknown;
+        }
         // `/**/or/**/1=1`: a segment of stars alone between slashes is SQL's empty block
         // comment used as a blank; as a glob `**` is only `*`, which a path spells so.
         if w.split('/')
@@ -312,11 +316,16 @@ pub(super) fn classify(word: &[u8]) -> CommandWord {
         // slash (`curl/7.68.0`, `and/or`) is a product token or prose, not a path to run.
         let is_switch =
             (1..=3).contains(&switch.len()) && switch.bytes().all(|c| c.is_ascii_alphabetic());
+        if !is_switch || head.len() < 2 {
+            return CommandWord::Unknown;
+        }
         return match vocabulary::lookup(head) {
-            Some(t) if is_switch && head.len() >= 2 => CommandWord::Known(t.max(Tier::Tool)),
+            Some(t) if !in_etc(w) => CommandWord::Known(t.max(Tier::Tool)),
             _ => CommandWord::Unknown,
         };
     }
+    // A path (asked about `/etc` above) or a word without `/`: one segment, never in `/etc`
+    // ([`in_etc`] wants a directory before the file).
     classify_base(w, w.rsplit('/').next().unwrap_or(w), is_path)
 }
 
@@ -521,11 +530,13 @@ pub(super) fn executable_name_bytes(w: &[u8]) -> bool {
         && stem
             .iter()
             .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
-        && matches!(
-            ext,
-            b"exe" | b"bat" | b"cmd" | b"ps1" | b"vbs" | b"hta" | b"scr"
-        )
+        && EXECUTABLE_EXTENSIONS.contains(&ext)
 }
+
+/// The extensions of Windows executables and scripts [`executable_name`] knows (three bytes
+/// each, lower case).
+pub(super) const EXECUTABLE_EXTENSIONS: [&[u8]; 7] =
+    [b"exe", b"bat", b"cmd", b"ps1", b"vbs", b"hta", b"scr"];
 
 /// A tool named with its version glued on (`python3.10`, `gcc7.4`, `pip3`, `gcc-12`): the
 /// tier of the tool, at most [`Tier::Tool`] so it still needs a tight context or arguments.

@@ -40,7 +40,7 @@ use super::prose::{
     sentence_after_name, sentence_follows, sentence_runs_on, tex_math, title_case,
     unclosed_contraction, verb_after_arguments, whole_value_prose,
 };
-use super::scan::{dead_start, scan_starts, Scan, Start, Starts};
+use super::scan::{dead_value_start, scan_starts, Scan, Start, Starts};
 use super::shell::{
     alias_definition, assigned_before, boolean_literals, case_body, compound_condition,
     compound_opened, dev_tcp, function_body, history_clear, leading_redirection,
@@ -118,8 +118,8 @@ pub(super) fn judge_plain(v: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if matches!(v.first(), Some(b'p' | b'P' | b'\'' | b'"')) && imagemagick_pipe(v) {
         return Some("imagemagick-coder");
     }
-    // (a dead start is judged `None` by [`judge_start`] whatever its kind: see [`dead_start`])
-    if dead_start(v, 0, false) {
+    // (a dead value start is judged `None` by [`judge_start`]: see [`dead_value_start`])
+    if dead_value_start(v, false) {
         return None;
     }
     judge_start(v, 0, Start::Value, false)
@@ -323,10 +323,11 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
         }
         _ => {}
     }
-    // A dead value start ([`dead_start`]: prose opening with a word no command, family or
-    // verb opens) is judged `None` by [`judge_start`] whatever its kind; it is still pushed,
-    // so the scan's cap counts the same starts, and skipped when the starts are judged.
-    let value_dead = !mention && dead_start(v, 0, plus_is_space);
+    // A dead value start ([`dead_value_start`]: prose opening with a word no command, family
+    // or verb opens, a path climbing out) is judged `None` by [`judge_start`]; it is still
+    // pushed, so the scan's cap counts the same starts, and skipped when the starts are
+    // judged.
+    let value_dead = !mention && dead_value_start(v, plus_is_space);
     if !mention {
         starts.push((0, Start::Value));
     }

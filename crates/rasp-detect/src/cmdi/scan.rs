@@ -6,7 +6,7 @@
 //! follows it, and the scan runs over every byte of each value with structure, so it is
 //! tuned (table lookups, vectorised searches) apart from the rules that judge a start.
 
-use super::classify::{classify, CommandWord};
+use super::classify::{classify, CommandWord, EXECUTABLE_EXTENSIONS};
 use super::markup::closes_tag;
 use super::prose::{one_of, PROSE};
 use super::token::trim_blanks;
@@ -243,6 +243,131 @@ pub(super) fn dead_start(v: &[u8], at: usize, plus: bool) -> bool {
     v.get(at)
         .is_none_or(|&c| c >= 0x80 || matches!(c, b';' | b'|' | b'\n' | b'\r'))
         || no_command_word(v, at, plus)
+}
+
+/// [`dead_start`] for the start that opens the value (offset 0, [`Start::Value`]), which
+/// [`judge`] and [`judge_plain`] skip when dead: besides the dead starts of any kind, two
+/// shapes of word that [`judge_start`] answers `None` for at a value's start
+/// ([`unknown_value_word`]). Most values the detector sees open with a path climbing out
+/// (`../../etc/passwd`), an e-mail address, a host or a hyphenated word, and are settled
+/// here before the word reader and [`classify`].
+///
+/// [`judge`]: super::judge::judge
+/// [`judge_plain`]: super::judge::judge_plain
+/// [`judge_start`]: super::judge::judge_start
+pub(super) fn dead_value_start(v: &[u8], plus: bool) -> bool {
+    dead_start(v, 0, plus) || unknown_value_word(v, plus)
+}
+
+/// The bytes of a word [`unknown_value_word`] reads past its first two: those
+/// [`read_command_word`] copies into the word as they are at a value's start ([`WORD_BYTE`]s,
+/// and `,`, which ends a word only after a separator), less `%` (a variable's) and `=` (an
+/// assignment's).
+///
+/// [`read_command_word`]: super::word::read_command_word
+/// [`WORD_BYTE`]: super::word::WORD_BYTE
+static VALUE_WORD_BYTE: [bool; 256] = {
+    let mut t = [true; 256];
+    let special = b" \t\x0b\x0c\0+;|&\n\r()<>}$\\^'\"`%=";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = false;
+        i += 1;
+    }
+    t
+};
+
+/// Whether the value opens (after blanks) with a word that [`judge_start`] answers `None`
+/// for as a [`Start::Value`]: one opening with `..`; or one opening with two ASCII letters
+/// or digits and made of [`VALUE_WORD_BYTE`]s up to the end of a word (or [`MAX_WORD`] of
+/// them) that either has no `/`, opens with a pair no command name, DevOps family or
+/// PowerShell verb opens ([`vocabulary::may_name_command`]) and does not end in an
+/// executable's extension ([`EXECUTABLE_EXTENSIONS`], in any case), or has a `/` and is no `cmd…`, no `bin/…`,
+/// `sbin/…`, `usr/…` and no `NAME/sw` (a switch of one to three letters after its first
+/// `/`); and that no rule names ([`named_by_a_rule`]).
+///
+/// Why that settles it: at a value's start [`read_command_word`] skips the blanks only (the
+/// word opens with `.` or a letter or digit: no quote, escape, `$IFS` or redirection, which
+/// it reads only after a separator), takes no assignment (a `.` opens no name, and an `=`
+/// after the name's run is turned away here), and copies the word's bytes lower-cased
+/// without removing any: the word opens with the value's first two bytes, and in the second
+/// shape is the run, which the reader ends where it is ended here (or cuts at [`MAX_WORD`]).
+/// [`classify`] answers [`CommandWord::Unknown`] for a word opening with `..` before any
+/// other rule; without a `/`, through the pair filter (no `$` or `%`, no extension); with
+/// one, the word is no path (its second byte is no `:`, it opens with no `/`, `./`, `~/` or
+/// binary directory), holds no `$` or `%`, and leaves by the rule of a word glued to a
+/// switch, which wants the switch. Before classifying, [`judge_start`] reads at a value's
+/// start only a PowerShell call operator (`.(`, `&(`, `.$`: the second byte is no `(` or
+/// `$`), `cmd,/c` (`cm` is a known pair, and a word with `/` opening with `cmd` is kept
+/// out), a `$SHELL` here-string (a `$` or `"` first) and words by name (none opens with
+/// `..`; the second shape is no [`named_by_a_rule`] word, and the others a rule names hold a
+/// switch, an extension or a leading `.`); the rules that read past the word there either
+/// answer `None` or follow a name. For an unknown word at a value's start it reads only a
+/// dropped program (never at a value's start), `while`/`until`/`sal`/`nal` (by name) and a
+/// cmdlet, whose verb opens with a known pair, never with `..`, and is letters before a
+/// noun of letters (no `/`).
+///
+/// [`judge_start`]: super::judge::judge_start
+/// [`named_by_a_rule`]: super::judge::named_by_a_rule
+/// [`read_command_word`]: super::word::read_command_word
+fn unknown_value_word(v: &[u8], plus: bool) -> bool {
+    let rest = &v[v.iter().take_while(|&&b| is_blank(b, plus)).count()..];
+    match rest {
+        [b'.', b'.', ..] => return true,
+        [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {}
+        _ => return false,
+    }
+    let run = rest
+        .iter()
+        .take(MAX_WORD)
+        .take_while(|&&c| VALUE_WORD_BYTE[usize::from(c)])
+        .count();
+    // The reader's ends of a word at a value's start, or its full buffer; any other byte
+    // (`%`, `=`, a quote, `$`, `\`, `^`, a backtick, a `+` that is no blank) would go on
+    // into the word or change it.
+    let ended = run == MAX_WORD
+        || rest.get(run).is_none_or(|&c| {
+            is_blank(c, plus)
+                || is_sep(c)
+                || matches!(c, b'(' | b')' | b'}')
+                || (matches!(c, b'<' | b'>') && rest.get(run + 1..run + 3) != Some(b"()"))
+        });
+    if !ended {
+        return false;
+    }
+    // Asked of the value's bytes: `/` and the letters of the switch are the same in the
+    // word, the prefixes are compared in any case and the pair lower-cased.
+    let raw = &rest[..run];
+    let unknown = match raw.iter().position(|&c| c == b'/') {
+        None => {
+            let pair = [raw[0].to_ascii_lowercase(), raw[1].to_ascii_lowercase()];
+            let extension = run >= 4
+                && raw[run - 4] == b'.'
+                && EXECUTABLE_EXTENSIONS
+                    .iter()
+                    .any(|e| raw[run - 3..].eq_ignore_ascii_case(e));
+            !(vocabulary::may_name_command(&pair) || extension)
+        }
+        Some(slash) => {
+            let switch = &raw[slash + 1..];
+            let opens = |p: &[u8]| {
+                raw.get(..p.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(p))
+            };
+            let switched =
+                (1..=3).contains(&switch.len()) && switch.iter().all(u8::is_ascii_alphabetic);
+            !(opens(b"cmd") || opens(b"bin/") || opens(b"sbin/") || opens(b"usr/") || switched)
+        }
+    };
+    // No word a rule names is longer than eight bytes (see [`named_by_a_rule`]).
+    unknown && {
+        let mut word = [0u8; 8];
+        let n = run.min(word.len());
+        for (slot, &c) in word.iter_mut().zip(&raw[..n]) {
+            *slot = c.to_ascii_lowercase();
+        }
+        run > word.len() || !super::judge::named_by_a_rule(&word[..n])
+    }
 }
 
 /// Whether [`judge_start`] answers `None` at `at` for every kind of start, judged from the
@@ -921,7 +1046,7 @@ fn brace_word(v: &[u8], open: usize) -> bool {
 mod tests {
     use super::super::judge::judge_start;
     use super::super::{detect, vocabulary};
-    use super::{dead_start, no_command_word, Start};
+    use super::{dead_start, dead_value_start, no_command_word, Start};
     use crate::Context;
 
     const ALL_KINDS: [Start; 7] = [
@@ -933,6 +1058,113 @@ mod tests {
         Start::Subst,
         Start::Backtick,
     ];
+
+    /// [`VALUE_WORD_BYTE`] is the word reader's [`WORD_BYTE`] with `,` in and `%`, `=` out.
+    ///
+    /// [`WORD_BYTE`]: super::super::word::WORD_BYTE
+    #[test]
+    fn value_word_bytes_are_the_readers() {
+        for c in 0..=255u8 {
+            let want = match c {
+                b',' => true,
+                b'%' | b'=' => false,
+                _ => super::super::word::WORD_BYTE[usize::from(c)],
+            };
+            assert_eq!(super::VALUE_WORD_BYTE[usize::from(c)], want, "{c}");
+        }
+        // `cmd,/c` is read before the word: `cm` must pass the pair filter.
+        assert!(vocabulary::may_name_command(b"cmd"));
+    }
+
+    /// A value start is dead by [`dead_value_start`] only where [`judge_start`] answers
+    /// `None` for it, on values that put next to such a word what the reader and the
+    /// rules read: quotes, escapes, assignments, paths, extensions, switches, cmdlets,
+    /// rule words, a full buffer, and commands after it.
+    #[test]
+    fn dead_value_starts_are_judged_none() {
+        let long = format!("zq{}", "x".repeat(70));
+        let long_id = format!("zq{}; id", "x".repeat(62));
+        let values = [
+            "../../../../etc/passwd",
+            "..\\..\\windows\\win.ini",
+            " ..;/manager/html",
+            "..(id)",
+            "..$(id)",
+            "..;id",
+            "mozilla/5.0 (X11; Linux x86_64)",
+            "juettner@example.org",
+            "jonesfurt, CA 90210; id",
+            "face-to-face meeting | sh",
+            "1981-07-12",
+            "zq.exe /c calc",
+            "ZQ.EXE",
+            "zq.bat",
+            "zqx.ps1",
+            "zqx.Scr",
+            "zq@x.org; id",
+            "zq'x' id",
+            "zq\\x",
+            "zq$x",
+            "zq=1 id",
+            "zq,/c id",
+            "zq%20id",
+            "zq/x id",
+            "zq/xyz id",
+            "https://example.org/x?y#z; id",
+            "cmd,/c,whoami",
+            "cmd/c whoami",
+            "Cmd,/C,whoami",
+            "dir/s",
+            "if/i 1==1 id",
+            "bin/sh -c id",
+            "usr/bin/id",
+            "sbin/ip a",
+            "c:/x.exe",
+            "ab/../../etc/passwd",
+            "ls/",
+            "whoami/abcd",
+            "get-process/x -Name y",
+            "zq+x",
+            "zq>()id",
+            "zq<(id)",
+            "zq(id)",
+            "zq`id`",
+            "zq^x",
+            "Get-Process -Name x",
+            "Sal x iex",
+            "nal x iex",
+            "sal",
+            "then id",
+            "while true; do id; done",
+            "waitfor /t 5 x",
+            "xx yy",
+            "\t zq.x:y!z?* id",
+            "é; id",
+            long.as_str(),
+            long_id.as_str(),
+        ];
+        let mut dead = 0;
+        for v in values {
+            let b = v.as_bytes();
+            for plus in [false, true] {
+                if !dead_value_start(b, plus) {
+                    continue;
+                }
+                dead += 1;
+                assert_eq!(judge_start(b, 0, Start::Value, plus), None, "{v:?}");
+            }
+        }
+        assert!(dead > 20, "{dead}");
+        assert!(dead_value_start(b"../../etc/passwd", false));
+        assert!(dead_value_start(b"zqettner@example.org", false));
+        assert!(!dead_value_start(b"zqx.Exe", false));
+        assert!(dead_value_start(b"https://example.org/a?b", false));
+        assert!(!dead_value_start(b"cmd,/c,whoami", false));
+        assert!(!dead_value_start(b"dir/s", false));
+        assert!(!dead_value_start(b"zq.exe", false));
+        assert!(!dead_value_start(b"zq=1 id", false));
+        assert!(!dead_value_start(b"zq'x'", false));
+    }
 
     /// A start on a word opening with dashes is dead only where [`judge_start`] answers
     /// `None` for every kind, at every offset of values that put dashes next to what a
