@@ -528,6 +528,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 && !data_shape::propositional_logic(decoded)
                 && !data_shape::compound_assignments(decoded)
                 && !data_shape::power_operator(decoded)
+                && !data_shape::spreadsheet_formula(decoded.as_bytes())
                 && !sqli::punctuation_only(decoded)
         }
         // Settled for XSS: a Markdown link to an http(s) URL, or one browser statement that
@@ -539,7 +540,8 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
         // well-formed editor, form, SVG and MathML markup whose every tag and attribute is
         // inert (`xss::inert_markup`); TeX math, whose backslash script cannot parse
         // (`data_shape::tex_in_script`); emoticons and other text without a letter or a
-        // square bracket, which can name nothing to run (`data_shape::letterless`).
+        // square bracket, which can name nothing to run (`data_shape::letterless`); a
+        // spreadsheet formula (`data_shape::spreadsheet_formula`).
         _ => {
             !(xss::settled_text(value)
                 || data_shape::letterless(decoded)
@@ -555,6 +557,7 @@ fn language_test(kind: AttackKind, value: &str, decoded: &str) -> bool {
                 || data_shape::echo_template_tag(decoded)
                 || data_shape::shortcodes(decoded)
                 || data_shape::assigned_statement(decoded)
+                || data_shape::spreadsheet_formula(decoded.as_bytes())
                 || (memchr::memchr(b'<', value.as_bytes()).is_some() && xss::inert_markup(value)))
         }
     }

@@ -60,7 +60,7 @@ use judge::{judge, judge_any, judge_plain};
 use markup::strip_harmless_spans;
 use prose::{
     after_powershell_prompt, angle_placeholder, logic_notation, prose_about_commands,
-    semicolon_table, spreadsheet_formula,
+    semicolon_table,
 };
 use shell::group_value;
 
@@ -313,11 +313,12 @@ fn detect_command(value: &str) -> Option<Detection> {
     {
         return None;
     }
-    // `=VLOOKUP(A2;Sheet2!A:C;3;FALSE)`: a spreadsheet formula (see [`spreadsheet_formula`]),
+    // `=VLOOKUP(A2;Sheet2!A:C;3;FALSE)`: a spreadsheet formula (see
+    // [`crate::data_shape::spreadsheet_formula`]),
     // read only when flagged.
     if bytes.any(SEMI)
         && value.starts_with('=')
-        && spreadsheet_formula(value.as_bytes())
+        && crate::data_shape::spreadsheet_formula(value.as_bytes())
         && !windows::dde_formula(value.as_bytes())
     {
         return None;

@@ -56,56 +56,6 @@ pub(super) fn semicolon_table(v: &[u8]) -> bool {
     lines >= 2 && numeric_line
 }
 
-/// Longest value read as a spreadsheet formula.
-const MAX_FORMULA: usize = 512;
-
-/// `=VLOOKUP(A2;Sheet2!A:C;3;FALSE)`, `=WENN(E5="";"-";E5*1,19)`: a spreadsheet formula
-/// pasted into a field, in a locale whose argument separator is `;`. The value opens with
-/// `=`, a function name and `(`, and closes that call at its end. A POSIX shell reads
-/// `=NAME` and then `(` as a syntax error and runs nothing of the line, and the value is one
-/// line; cmd reads `;` as a blank, and PowerShell refuses `;` inside `( )`. Formulas that
-/// reach a shell another way (DDE's `=cmd|' /C calc'!A0`) or hold expansions, `&` (cmd's
-/// separator, though Excel's concatenation) or escapes are no such value.
-pub(super) fn spreadsheet_formula(v: &[u8]) -> bool {
-    let t = v.trim_ascii();
-    if t.len() > MAX_FORMULA || t.first() != Some(&b'=') || t.last() != Some(&b')') {
-        return false;
-    }
-    let name = t[1..]
-        .iter()
-        .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_'))
-        .count();
-    if name < 2 || !t[1].is_ascii_alphabetic() || t.get(1 + name) != Some(&b'(') {
-        return false;
-    }
-    // the call opened after the name closes at the value's last byte (string literals and
-    // quoted sheet names skipped)
-    let mut depth = 0usize;
-    let mut quote = None;
-    for (i, &b) in t.iter().enumerate().skip(1 + name) {
-        // (`$A$1` is an absolute reference; `$(`, `${` would be expansions)
-        if matches!(b, b'|' | b'&' | b'`' | b'\\' | b'\n' | b'\r' | 0)
-            || (b == b'$' && matches!(t.get(i + 1), Some(b'(' | b'{')))
-        {
-            return false;
-        }
-        match (quote, b) {
-            (Some(q), _) if b == q => quote = None,
-            (Some(_), _) => {}
-            (None, b'"' | b'\'') => quote = Some(b),
-            (None, b'(') => depth += 1,
-            (None, b')') => {
-                depth -= 1;
-                if depth == 0 && i + 1 != t.len() {
-                    return false;
-                }
-            }
-            _ => {}
-        }
-    }
-    depth == 0 && quote.is_none()
-}
-
 /// `If x > 5 && y < 3 then return true || false`: pseudo-code or a logic question, `&&` and
 /// `||` joining comparisons of names and numbers. A shell would read `> 5` and `< 3` as
 /// redirections to files named by numbers and run `y` and `false`: nothing an attacker
