@@ -42,11 +42,11 @@ use super::prose::{
 };
 use super::scan::{dead_value_start, scan_starts, Scan, Start, Starts};
 use super::shell::{
-    alias_definition, assigned_before, boolean_literals, case_body, compound_condition,
-    compound_opened, dev_tcp, function_body, history_clear, leading_redirection,
-    precommand_operand, shell_expansion, shell_syntax, shell_variable_here_string, shellshock,
-    spaced_system_redirection, substitution_reads_file, token_then_redirection, trap_handler,
-    variable_then_command,
+    alias_definition, assembled_from_assigned, assigned_before, boolean_literals, case_body,
+    compound_condition, compound_opened, dev_tcp, function_body, history_clear,
+    leading_redirection, precommand_operand, shell_expansion, shell_syntax,
+    shell_variable_here_string, shellshock, spaced_system_redirection, substitution_reads_file,
+    token_then_redirection, trap_handler, variable_then_command,
 };
 use super::token::{
     brand_ampersand, capitalised_item_before, command_after_one_token, few_plain_words_to_end,
@@ -485,6 +485,14 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
             }
             return Some("powershell-script-block");
         }
+    }
+    // `;u=who;$u'ami'`: a name assembled from a variable the value set (see
+    // [`assembled_from_assigned`]); only after a separator, where the assignment ran.
+    if kind != Start::Value
+        && matches!(v.get(at), Some(b'$' | b' ' | b'\t'))
+        && assembled_from_assigned(v, at, plus)
+    {
+        return Some("assembled-command");
     }
     let (word_buf, end, assigned) = read_command_word_in_place(v, at, kind, plus)?;
     let word: &[u8] = word_buf.as_slice();

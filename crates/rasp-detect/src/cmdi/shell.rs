@@ -410,6 +410,90 @@ pub(super) fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
     })
 }
 
+/// `;u=who;$u'ami'`, `a=wh;${a}oami`: a command word that opens with a variable the value
+/// assigned earlier at a command start ([`assigned_before`]) and goes on with more of the
+/// name glued to it (a letter, a quote or a backslash), the pieces together naming a
+/// command: the value assembles the command's name, which only code hiding what it runs
+/// does (`total=5; ${total}USD` assembles no command). (The variable alone,
+/// `x=whoami;$x`, is judged by [`assigned_before`] where the word is classified.)
+pub(super) fn assembled_from_assigned(v: &[u8], at: usize, plus: bool) -> bool {
+    let from = at
+        + v.get(at..)
+            .map_or(0, |r| r.iter().take_while(|&&b| is_blank(b, plus)).count());
+    let rest = &v[from.min(v.len())..];
+    let Some(after) = rest.strip_prefix(b"$") else {
+        return false;
+    };
+    let (name, used) = match after.strip_prefix(b"{") {
+        Some(inner) => {
+            let n = inner
+                .iter()
+                .take(32)
+                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                .count();
+            if inner.get(n) != Some(&b'}') {
+                return false;
+            }
+            (&inner[..n], n + 2)
+        }
+        None => {
+            let n = after
+                .iter()
+                .take(32)
+                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
+                .count();
+            (&after[..n], n)
+        }
+    };
+    if name.is_empty() || !name[0].is_ascii_alphabetic() {
+        return false;
+    }
+    let glued = after.get(used).is_some_and(|&c| {
+        c.is_ascii_alphabetic()
+            || (matches!(c, b'\'' | b'"' | b'\\')
+                && after.get(used + 1).is_some_and(u8::is_ascii_alphabetic))
+    });
+    if !glued || !assigned_before(v, from, name) {
+        return false;
+    }
+    // The name the shell runs: the assigned text (the last assignment before the start)
+    // and the glued pieces, quotes and backslashes dropped; it must name a command.
+    let Some(assigned) = assigned_text(&v[..from], name) else {
+        return false;
+    };
+    let mut word: Vec<u8> = assigned.iter().map(u8::to_ascii_lowercase).collect();
+    for &c in after[used..].iter().take(64) {
+        if is_blank(c, plus) || is_sep(c) || matches!(c, b'$' | b'(' | b')' | b'<' | b'>' | b'`') {
+            break;
+        }
+        if !matches!(c, b'\'' | b'"' | b'\\') {
+            word.push(c.to_ascii_lowercase());
+        }
+    }
+    vocabulary::lookup_bytes(&word).is_some()
+}
+
+/// The text assigned to `name` by the last `name=text` at a command start in `before`, up
+/// to a blank or separator, its quotes dropped (`u=who`, `a='wh'`).
+fn assigned_text(before: &[u8], name: &[u8]) -> Option<Vec<u8>> {
+    let eq = memchr::memrchr_iter(b'=', before).take(16).find(|&eq| {
+        eq >= name.len()
+            && before[eq - name.len()..eq].eq_ignore_ascii_case(name)
+            && (eq == name.len() || {
+                let c = before[eq - name.len() - 1];
+                is_sep(c) || is_blank(c, true) || matches!(c, b'(' | b'^')
+            })
+    })?;
+    let text: Vec<u8> = before[eq + 1..]
+        .iter()
+        .take(64)
+        .take_while(|&&c| !(is_blank(c, true) || is_sep(c)))
+        .filter(|&&c| !matches!(c, b'\'' | b'"'))
+        .copied()
+        .collect();
+    (!text.is_empty()).then_some(text)
+}
+
 /// `;$a cat …`, `|$u wget …`: an unset variable expands to nothing, so the word after it is
 /// the command. Judged like a command at the same start, without looking further on.
 pub(super) fn variable_then_command(v: &[u8], from: usize, kind: Start, plus: bool) -> bool {

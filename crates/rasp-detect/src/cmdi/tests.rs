@@ -4733,3 +4733,26 @@ fn unset_variable_then_quoted_name_piece() {
         assert!(!hit(v), "{v}");
     }
 }
+
+/// A command name assembled from a variable the value assigned earlier and pieces glued to it.
+#[test]
+fn name_assembled_from_an_assigned_variable() {
+    for v in [
+        ";u=who;$u'ami'",
+        ";u=who;${u}ami",
+        "x;a=wh;$a\"oami\"",
+        "x; u=who; $u\\ami",
+        "x|c=ca;${c}t /etc/passwd",
+        "u=who;$u'ami'",
+    ] {
+        assert!(hit(v), "{v}");
+    }
+    for v in [
+        "price=5; $priceUSD",
+        "x;$u'ami'",
+        "total=5; ${total}USD is due",
+        "a=1;$1abc",
+    ] {
+        assert!(!hit(v), "{v}");
+    }
+}
