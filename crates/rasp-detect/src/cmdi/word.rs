@@ -21,11 +21,6 @@ pub(super) fn read_command_word(
     read_command_word_in_place(v, at, kind, plus)
 }
 
-/// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
-/// every start): the word is built where the caller keeps it, not copied out of a call.
-///
-/// [`judge_start`]: super::judge::judge_start
-#[inline(always)]
 /// The length of one redirection at the start of `v` with its blanks (`2>/dev/null `,
 /// `</dev/null `, `&>/dev/null `, `>&2 `, `>>log `), if `v` opens with one and a word follows.
 fn redirection_prefix(v: &[u8], plus: bool) -> Option<usize> {
@@ -72,6 +67,11 @@ fn redirection_prefix(v: &[u8], plus: bool) -> Option<usize> {
         .then_some(after + blanks)
 }
 
+/// [`read_command_word`] inlined into its caller, for [`judge_start`] (which reads a word at
+/// every start): the word is built where the caller keeps it, not copied out of a call.
+///
+/// [`judge_start`]: super::judge::judge_start
+#[inline(always)]
 pub(super) fn read_command_word_in_place(
     v: &[u8],
     mut at: usize,
