@@ -464,6 +464,7 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     }
     // `;icm{whoami}`, `x|%{whoami}`, `|foreach {id}`: a PowerShell script block handed to
     // a command that runs it (see [`script_block_invoker`]); its text is a command line.
+    // (The first bytes of the invokers' names, or a blank before one, let a start in.)
     if kind != Start::Value
         && matches!(
             v.get(at),
@@ -488,6 +489,7 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     }
     // `;u=who;$u'ami'`: a name assembled from a variable the value set (see
     // [`assembled_from_assigned`]); only after a separator, where the assignment ran.
+    // (Its `$`, or a blank before it, lets a start in.)
     if kind != Start::Value
         && matches!(v.get(at), Some(b'$' | b' ' | b'\t'))
         && assembled_from_assigned(v, at, plus)

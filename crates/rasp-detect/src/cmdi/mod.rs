@@ -314,8 +314,8 @@ fn detect_command(value: &str) -> Option<Detection> {
         return None;
     }
     // `=VLOOKUP(A2;Sheet2!A:C;3;FALSE)`: a spreadsheet formula (see
-    // [`crate::data_shape::spreadsheet_formula`]),
-    // read only when flagged.
+    // [`crate::data_shape::spreadsheet_formula`]) that reaches no program by DDE, read only
+    // when flagged.
     if bytes.any(SEMI)
         && value.starts_with('=')
         && crate::data_shape::spreadsheet_formula(value.as_bytes())

@@ -397,17 +397,23 @@ pub(super) fn assigned_before(v: &[u8], at: usize, word: &[u8]) -> bool {
         return false;
     }
     let before = &v[..at.min(v.len())];
-    // The command word was read in lower case: compare the assigned name likewise.
-    memchr::memchr_iter(b'=', before).take(16).any(|eq| {
-        let Some(p) = eq.checked_sub(name.len()) else {
-            return false;
-        };
-        let opens = p == 0
-            || is_sep(before[p - 1])
-            || is_blank(before[p - 1], true)
-            || matches!(before[p - 1], b'(' | b'^');
-        opens && before[p..eq].eq_ignore_ascii_case(name)
-    })
+    memchr::memchr_iter(b'=', before)
+        .take(16)
+        .any(|eq| assigns_at(before, eq, name))
+}
+
+/// Whether the `=` at `eq` in `before` ends `name=` at a command start (the value's start,
+/// after a separator, a blank, `(` or cmd's `^`). The command word was read in lower case:
+/// the name is compared likewise.
+fn assigns_at(before: &[u8], eq: usize, name: &[u8]) -> bool {
+    let Some(p) = eq.checked_sub(name.len()) else {
+        return false;
+    };
+    let opens = p == 0
+        || is_sep(before[p - 1])
+        || is_blank(before[p - 1], true)
+        || matches!(before[p - 1], b'(' | b'^');
+    opens && before[p..eq].eq_ignore_ascii_case(name)
 }
 
 /// `;u=who;$u'ami'`, `a=wh;${a}oami`: a command word that opens with a variable the value
@@ -426,22 +432,14 @@ pub(super) fn assembled_from_assigned(v: &[u8], at: usize, plus: bool) -> bool {
     };
     let (name, used) = match after.strip_prefix(b"{") {
         Some(inner) => {
-            let n = inner
-                .iter()
-                .take(32)
-                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
-                .count();
+            let n = identifier_len(inner, 32);
             if inner.get(n) != Some(&b'}') {
                 return false;
             }
             (&inner[..n], n + 2)
         }
         None => {
-            let n = after
-                .iter()
-                .take(32)
-                .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'_')
-                .count();
+            let n = identifier_len(after, 32);
             (&after[..n], n)
         }
     };
@@ -476,14 +474,9 @@ pub(super) fn assembled_from_assigned(v: &[u8], at: usize, plus: bool) -> bool {
 /// The text assigned to `name` by the last `name=text` at a command start in `before`, up
 /// to a blank or separator, its quotes dropped (`u=who`, `a='wh'`).
 fn assigned_text(before: &[u8], name: &[u8]) -> Option<Vec<u8>> {
-    let eq = memchr::memrchr_iter(b'=', before).take(16).find(|&eq| {
-        eq >= name.len()
-            && before[eq - name.len()..eq].eq_ignore_ascii_case(name)
-            && (eq == name.len() || {
-                let c = before[eq - name.len() - 1];
-                is_sep(c) || is_blank(c, true) || matches!(c, b'(' | b'^')
-            })
-    })?;
+    let eq = memchr::memrchr_iter(b'=', before)
+        .take(16)
+        .find(|&eq| assigns_at(before, eq, name))?;
     let text: Vec<u8> = before[eq + 1..]
         .iter()
         .take(64)

@@ -397,17 +397,22 @@ pub(super) fn product_list_field(v: &[u8], at: usize) -> bool {
     if at == 0 || v.get(at - 1) != Some(&b';') {
         return false;
     }
-    let before = &v[..at - 1];
-    let window = before.len().saturating_sub(64);
-    let from = before[window..]
-        .iter()
-        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
-        .map_or(window, |q| window + q + 1);
-    let product = &before[from..];
+    let product = product_token_before(v, at - 1);
     let Some(slash) = product.iter().rposition(|&b| b == b'/') else {
         return false;
     };
     product.first().is_some_and(u8::is_ascii_alphabetic) && dotted_version(&product[slash + 1..], 3)
+}
+
+/// The run of product-token bytes (no `:` or `,`) that ends at `p`, at most 64 bytes back:
+/// `Mozilla/5.0` before ` (X11; …`, `SendGrid/6.11.0` before `;java`.
+fn product_token_before(v: &[u8], p: usize) -> &[u8] {
+    let window = p.saturating_sub(64);
+    let from = v[window..p]
+        .iter()
+        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
+        .map_or(window, |q| window + q + 1);
+    &v[from..p]
 }
 
 /// A byte of a product token (`Opera/9.80`) or of a comment field (`Opera Mini/4.2`).
@@ -439,12 +444,7 @@ pub(super) fn in_product_comment(v: &[u8], pos: usize, plus: bool) -> bool {
     if p > 0 && is_blank(v[p - 1], plus) {
         p -= 1;
     }
-    let window = p.saturating_sub(64);
-    let product_from = v[window..p]
-        .iter()
-        .rposition(|&b| !product_token_byte(b) || b == b':' || b == b',')
-        .map_or(window, |q| window + q + 1);
-    let product = &v[product_from..p];
+    let product = product_token_before(v, p);
     product.first().is_some_and(u8::is_ascii_alphabetic)
         && product
             .windows(2)

@@ -452,8 +452,8 @@ pub(super) fn dde_formula(v: &[u8]) -> bool {
     link || memchr::memmem::find_iter(t, b"(").take(16).any(|p| {
         p >= 3
             && t[p - 3..p].eq_ignore_ascii_case(b"dde")
-            && !t
-                .get(p.wrapping_sub(4))
-                .is_some_and(u8::is_ascii_alphanumeric)
+            && !p
+                .checked_sub(4)
+                .is_some_and(|q| t[q].is_ascii_alphanumeric())
     })
 }
