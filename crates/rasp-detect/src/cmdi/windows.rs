@@ -276,6 +276,17 @@ pub(super) fn windows_arguments(word: &[u8], v: &[u8], from: usize, plus: bool) 
         .contains(&first),
         _ => false,
     };
+    // `net group "Domain Admins" /domain`, `net view /all`, `net time /domain`: the domain
+    // and network enumeration verbs, told apart from prose ("gross & net group sales") by a
+    // switch among the next arguments.
+    let enumeration = word == b"net"
+        && [&b"group"[..], b"view", b"time", b"config"].contains(&first)
+        && line
+            .split(|&b| is_blank(b, plus))
+            .filter(|t| !t.is_empty())
+            .skip(1)
+            .take(4)
+            .any(|t| t.len() >= 2 && t[0] == b'/' && t[1..].iter().all(u8::is_ascii_alphabetic));
     let switch = first.len() >= 2
         && first[0] == b'/'
         && first[1].is_ascii_alphabetic()
@@ -311,6 +322,7 @@ pub(super) fn windows_arguments(word: &[u8], v: &[u8], from: usize, plus: bool) 
         })
     };
     service_verb
+        || enumeration
         || switch
         || program(first)
         || variable(first)

@@ -4375,7 +4375,10 @@ fn insert_values(
     }
     // the application's remaining items cut off, or its closing quote ending an added row
     let open_end = j == p.len() && p.k(j - 1) == Some(Kind::OpenStr);
-    let ends = j == p.len() && (truncated || (open_end && rows > 0));
+    // (`x'), ('a','admin');--`: a `;` ends the statement before the comment cuts the
+    // application's rest off, as the comment alone does)
+    let semi_cut = truncated && p.k(j) == Some(Kind::Semi) && j + 1 == p.len();
+    let ends = (j == p.len() && (truncated || (open_end && rows > 0))) || semi_cut;
     (ends && (added + rows > 0 || upsert.is_some())).then_some("insert-values")
 }
 

@@ -1160,10 +1160,13 @@ fn insert_values_breakouts() {
         "x', user())#",
         "x', 'admin') ON DUPLICATE KEY UPDATE role='admin'#",
         "x'), ('y', 'admin",
+        "x'), ('a','admin');--",
+        "refund requested by phone'), ('svc-billing','user.promote','admin','by script');--",
     ] {
         assert!(hit(v), "missed {v:?}");
     }
     for v in [
+        "Pat', 'Sam'); see you there --",
         "O'Brien, Pat",
         "Hi, I'm Anna, 'admin' of the local club",
         "Dogs', cats) -- best friends",

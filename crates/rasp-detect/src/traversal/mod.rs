@@ -4914,6 +4914,7 @@ mod spellings {
             "C:/inetpub/wwwroot/web.config",
             "/proc/self/cmdline",
             "/var/log/nginx/access.log",
+            "C:\\inetpub\\logs\\LogFiles\\W3SVC1",
             "..%u002f..%u002fx",
             "..\\/..\\/x",
         ] {
@@ -4924,6 +4925,8 @@ mod spellings {
             "v1.0/v2.0",
             "he left... / she stayed",
             "src/main.rs",
+            "C:\\inetpub\\wwwroot",
+            "IIS keeps its logs under inetpub/logs/ by default",
         ] {
             assert!(detect(v, Context::Param).is_none(), "{v}");
         }

@@ -76,6 +76,10 @@ const ANYWHERE: &[&str] = &[
     "pagefile.sys",
     "hiberfil.sys",
     "inetpub/",
+    // IIS's log directory (`C:\inetpub\logs\LogFiles\W3SVC1`): what `var/log/` is on Linux,
+    // the request logs a log-poisoning attack then includes; unlike the web root itself
+    // (above), no hosting form asks for it.
+    "inetpub/logs/",
     "applicationhost.config",
     "web-inf/",
     "meta-inf/",
