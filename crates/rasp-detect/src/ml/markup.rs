@@ -121,6 +121,85 @@ const SAFE_ATTRS: &[&str] = &[
     "width",
 ];
 
+/// Static SVG drawing (icons and figures that editors and uploads carry): plain only in a
+/// value that closes an `<svg>` element ([`closes_svg`]), so a lone namespaced tag from an
+/// attack list (`<svg xmlns=…>`, `<a xlink:href="?">`), a fragment of a larger vector, stays
+/// the model's. Nothing that animates, loads a resource or holds script or style
+/// (`animate`, `set`, `use`, `image`, `foreignObject`, `script`, `style`) is listed.
+const SVG_TAGS: &[&str] = &[
+    "svg",
+    "g",
+    "defs",
+    "symbol",
+    "path",
+    "rect",
+    "circle",
+    "ellipse",
+    "line",
+    "polyline",
+    "polygon",
+    "text",
+    "tspan",
+    "title",
+    "desc",
+    "lineargradient",
+    "radialgradient",
+    "stop",
+    "clippath",
+    "mask",
+    "pattern",
+    "marker",
+    "metadata",
+];
+
+/// SVG presentation and geometry attributes, plain on the terms of [`SVG_TAGS`]. A URL
+/// (`xlink:href`) is still held to an inert value.
+const SVG_ATTRS: &[&str] = &[
+    "xmlns",
+    "xmlns:xlink",
+    "xlink:href",
+    "viewbox",
+    "version",
+    "fill",
+    "fill-opacity",
+    "fill-rule",
+    "clip-rule",
+    "clip-path",
+    "stroke",
+    "stroke-width",
+    "stroke-linecap",
+    "stroke-linejoin",
+    "stroke-opacity",
+    "stroke-dasharray",
+    "opacity",
+    "x",
+    "y",
+    "x1",
+    "y1",
+    "x2",
+    "y2",
+    "cx",
+    "cy",
+    "r",
+    "rx",
+    "ry",
+    "dx",
+    "dy",
+    "d",
+    "points",
+    "transform",
+    "offset",
+    "stop-color",
+    "stop-opacity",
+    "font-size",
+    "font-family",
+    "font-weight",
+    "text-anchor",
+    "role",
+    "focusable",
+    "gradientunits",
+];
+
 /// Bytes of markup examined at most; longer values are not called plain.
 pub(crate) const MAX_MARKUP: usize = 8192;
 
@@ -133,6 +212,7 @@ pub fn is_plain_markup(value: &str) -> bool {
     }
     let mut i = 0;
     let mut tags = 0;
+    let mut svg = SvgDocument::default();
     // Tags side by side (`</span></code></a>`) are found by looking at the next few bytes;
     // memchr finds the next `<` of a long prose run a vector at a time.
     while let Some(off) = crate::normalize::find_byte(b'<', &b[i..]) {
@@ -145,7 +225,7 @@ pub fn is_plain_markup(value: &str) -> bool {
                 continue;
             }
         }
-        match parse_tag(b, at) {
+        match parse_tag(b, at, &mut svg) {
             Some(end) => {
                 tags += 1;
                 i = end;
@@ -159,6 +239,43 @@ pub fn is_plain_markup(value: &str) -> bool {
 /// Whether `name` (any case) is one of the plain formatting tags.
 pub(crate) fn safe_tag(name: &[u8]) -> bool {
     in_list(&SAFE_TAGS_SET, name)
+}
+
+/// Whether `name` (any case) is one of [`SVG_TAGS`].
+pub(crate) fn svg_tag(name: &[u8]) -> bool {
+    in_list(&SVG_TAGS_SET, name)
+}
+
+/// [`svg_tag`] of a name packed as in [`safe_tag_packed`].
+pub(crate) fn svg_tag_packed(x: u128) -> bool {
+    in_set(&SVG_TAGS_SET, x)
+}
+
+/// Whether the attribute `name` (any case) is one of [`SVG_ATTRS`].
+pub(crate) fn svg_attr(name: &[u8]) -> bool {
+    in_list(&SVG_ATTRS_SET, name)
+}
+
+/// [`svg_attr`] of a name packed as in [`safe_tag_packed`].
+pub(crate) fn svg_attr_packed(x: u128) -> bool {
+    in_set(&SVG_ATTRS_SET, x)
+}
+
+/// Whether `b` closes an `<svg>` element (`</svg>`, any case): an SVG drawing, whole.
+pub(crate) fn closes_svg(b: &[u8]) -> bool {
+    b.windows(6)
+        .any(|w| w[..2] == *b"</" && w[2..6].eq_ignore_ascii_case(b"svg>"))
+}
+
+/// [`closes_svg`] of one value, asked at most once and only when an SVG name is met.
+#[derive(Default)]
+pub(crate) struct SvgDocument(Option<bool>);
+
+impl SvgDocument {
+    /// Whether `b` (the whole value, the same at every call) [`closes_svg`].
+    pub(crate) fn closed(&mut self, b: &[u8]) -> bool {
+        *self.0.get_or_insert_with(|| closes_svg(b))
+    }
 }
 
 /// Whether the attribute `name` (any case) carries no behaviour: a listed one, `data-*` or
@@ -198,14 +315,15 @@ pub(crate) fn plain_attr_packed(lower: &[u8], x: u128) -> bool {
 }
 
 /// Parse one tag at `b[at] == b'<'`; returns the index after `>` if it is plain.
-fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
+fn parse_tag(b: &[u8], at: usize, svg: &mut SvgDocument) -> Option<usize> {
     let mut i = at + 1;
     if b.get(i) == Some(&b'/') {
         i += 1;
     }
     let name_start = i;
     i = skip(b, i, ALNUM);
-    if !safe_tag(&b[name_start..i]) {
+    let name = &b[name_start..i];
+    if !safe_tag(name) && !(svg_tag(name) && svg.closed(b)) {
         return None;
     }
     loop {
@@ -220,7 +338,8 @@ fn parse_tag(b: &[u8], at: usize) -> Option<usize> {
         if i == attr_start {
             return None;
         }
-        if !safe_attr(&b[attr_start..i]) {
+        let attr = &b[attr_start..i];
+        if !safe_attr(attr) && !(svg_attr(attr) && svg.closed(b)) {
             return None;
         }
         i = skip(b, i, SPACE);
@@ -320,6 +439,12 @@ static SAFE_ATTRS_PACKED: [u128; SAFE_ATTRS.len()] = pack_list(SAFE_ATTRS);
 /// multiply and, mostly, one or two comparisons instead of a binary search's seven.
 static SAFE_TAGS_SET: [u128; 256] = name_set(&pack_list::<{ SAFE_TAGS.len() }>(SAFE_TAGS));
 static SAFE_ATTRS_SET: [u128; 128] = name_set(&pack_list::<{ SAFE_ATTRS.len() }>(SAFE_ATTRS));
+static SVG_TAGS_SET: [u128; 64] = name_set(&pack_list::<{ SVG_TAGS.len() }>(SVG_TAGS));
+static SVG_ATTRS_SET: [u128; 128] = name_set(&pack_list::<{ SVG_ATTRS.len() }>(SVG_ATTRS));
+#[cfg(test)]
+static SVG_TAGS_PACKED: [u128; SVG_TAGS.len()] = pack_list(SVG_TAGS);
+#[cfg(test)]
+static SVG_ATTRS_PACKED: [u128; SVG_ATTRS.len()] = pack_list(SVG_ATTRS);
 
 /// The home slot of a packed name in a table of `len` (a power of two) slots.
 const fn slot(x: u128, len: usize) -> usize {
@@ -669,6 +794,8 @@ mod tests {
         for (list, packed) in [
             (SAFE_TAGS, &SAFE_TAGS_SET[..]),
             (SAFE_ATTRS, &SAFE_ATTRS_SET[..]),
+            (SVG_TAGS, &SVG_TAGS_SET[..]),
+            (SVG_ATTRS, &SVG_ATTRS_SET[..]),
         ] {
             assert!(list
                 .iter()
@@ -681,12 +808,19 @@ mod tests {
         for (packed, set) in [
             (&SAFE_TAGS_PACKED[..], &SAFE_TAGS_SET[..]),
             (&SAFE_ATTRS_PACKED[..], &SAFE_ATTRS_SET[..]),
+            (&SVG_TAGS_PACKED[..], &SVG_TAGS_SET[..]),
+            (&SVG_ATTRS_PACKED[..], &SVG_ATTRS_SET[..]),
         ] {
             let mut held: Vec<u128> = set.iter().copied().filter(|&e| e != 0).collect();
             held.sort_unstable();
             assert_eq!(held, packed);
         }
-        for packed in [&SAFE_TAGS_PACKED[..], &SAFE_ATTRS_PACKED[..]] {
+        for packed in [
+            &SAFE_TAGS_PACKED[..],
+            &SAFE_ATTRS_PACKED[..],
+            &SVG_TAGS_PACKED[..],
+            &SVG_ATTRS_PACKED[..],
+        ] {
             assert!(
                 packed.windows(2).all(|w| w[0] < w[1]),
                 "sorted, no duplicates"
@@ -709,5 +843,48 @@ mod tests {
         assert!(!is_plain_markup("<b unclosed"));
         assert!(!is_plain_markup("<svg onload=x>"));
         assert!(!is_plain_markup("<a href=\"java&#115;cript:x\">"));
+        // SVG that animates, loads or scripts is not plain drawing
+        assert!(!is_plain_markup(
+            "<svg><a xlink:href=\"javascript:alert(1)\"><text>x</text></a></svg>"
+        ));
+        assert!(!is_plain_markup(
+            "<svg><animate attributeName=href values=javascript:alert(1) /></svg>"
+        ));
+        assert!(!is_plain_markup(
+            "<svg><use href=\"data:image/svg+xml,x#a\"/></svg>"
+        ));
+        assert!(!is_plain_markup(
+            "<svg><rect fill=\"url(javascript:x)\"/></svg>"
+        ));
+        assert!(!is_plain_markup(
+            "<svg><foreignObject><p>x</p></foreignObject></svg>"
+        ));
+        // SVG names outside a whole drawing: fragments of attack lists
+        assert!(!is_plain_markup(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
+        ));
+        assert!(!is_plain_markup(
+            "<a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"?\">"
+        ));
+    }
+
+    #[test]
+    fn whole_static_svg_is_plain() {
+        assert!(is_plain_markup(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+             width=\"64\" height=\"64\"><rect width=\"64\" height=\"64\" fill=\"orange\"/>\
+             <a xlink:href=\"https://www.example.com/\"><text x=\"8\" y=\"36\">open</text></a></svg>"
+        ));
+        assert!(is_plain_markup(
+            "<p>Icon: <SVG viewBox=\"0 0 24 24\"><path d=\"M12 2L2 22h20z\" stroke-width=\"2\"/></SVG></p>"
+        ));
+        assert!(closes_svg(b"x</Svg>") && !closes_svg(b"</sv") && !closes_svg(b"<svg>"));
+        // the two lists do not overlap: an HTML name's verdict never waits on `</svg>`
+        for t in SVG_TAGS {
+            assert!(!safe_tag(t.as_bytes()), "{t}");
+        }
+        for a in SVG_ATTRS {
+            assert!(!safe_attr(a.as_bytes()), "{a}");
+        }
     }
 }

@@ -335,7 +335,7 @@ pub(super) fn scan_plain(
     s: &str,
     delimiters: Option<&mut Option<js::Delimiters>>,
 ) -> (Option<&'static str>, Option<bool>, bool) {
-    let mut track = PlainTrack::on(delimiters);
+    let mut track = PlainTrack::on(s, delimiters);
     let reason = scan_depth(s, 0, &mut track);
     let plain = match track.state {
         _ if reason.is_some() => None,
@@ -381,16 +381,22 @@ enum Plain {
 struct PlainTrack<'d> {
     state: Plain,
     tags: usize,
+    /// The whole value, and whether it closes an `<svg>` (asked once, when an SVG name is
+    /// met): the gate takes SVG names as plain only then ([`crate::ml::markup::SvgDocument`]).
+    whole: &'d [u8],
+    svg: crate::ml::markup::SvgDocument,
     /// Where the delimiters go (made on the first one), when the caller wants them.
     delimiters: Option<&'d mut Option<js::Delimiters>>,
     delimiters_hold: bool,
 }
 
 impl<'d> PlainTrack<'d> {
-    fn on(delimiters: Option<&'d mut Option<js::Delimiters>>) -> Self {
+    fn on(whole: &'d str, delimiters: Option<&'d mut Option<js::Delimiters>>) -> Self {
         PlainTrack {
             state: Plain::Pending,
             tags: 0,
+            whole: whole.as_bytes(),
+            svg: crate::ml::markup::SvgDocument::default(),
             delimiters,
             delimiters_hold: true,
         }
@@ -400,6 +406,8 @@ impl<'d> PlainTrack<'d> {
         PlainTrack {
             state: Plain::Unknown,
             tags: 0,
+            whole: b"",
+            svg: crate::ml::markup::SvgDocument::default(),
             delimiters: None,
             delimiters_hold: false,
         }
@@ -424,6 +432,11 @@ impl<'d> PlainTrack<'d> {
 
     fn pending(&self) -> bool {
         self.state == Plain::Pending
+    }
+
+    /// Whether an SVG name (`svg`: one of the gate's SVG lists) is plain in this value.
+    fn svg_plain(&mut self, svg: bool) -> bool {
+        svg && self.svg.closed(self.whole)
     }
 
     /// The gate's reader rejects what is here (only while its reading agreed so far).
@@ -616,7 +629,9 @@ fn bare_tag(b: &[u8], st: usize, end_tag: bool, plain: &mut PlainTrack<'_>) -> O
         return None;
     }
     if plain.pending() {
-        let listed = crate::ml::markup::safe_tag_packed(u128::from_le_bytes(buf));
+        let x = u128::from_le_bytes(buf);
+        let listed = crate::ml::markup::safe_tag_packed(x)
+            || plain.svg_plain(crate::ml::markup::svg_tag_packed(x));
         plain.tag_name(listed, Some(&b'>'));
         if plain.pending() {
             plain.tags += 1;
@@ -1071,8 +1086,11 @@ fn tag(
             false
         } else if name.is_empty() {
             crate::ml::markup::safe_tag(raw_full)
+                || plain.svg_plain(crate::ml::markup::svg_tag(raw_full))
         } else {
-            crate::ml::markup::safe_tag_packed(u128::from_le_bytes(name_buf))
+            let x = u128::from_le_bytes(name_buf);
+            crate::ml::markup::safe_tag_packed(x)
+                || plain.svg_plain(crate::ml::markup::svg_tag_packed(x))
         };
         plain.tag_name(listed, b.get(i));
     }
@@ -1267,7 +1285,9 @@ fn tag(
             } else if an.len() <= 16 {
                 let mut x = [0u8; 16];
                 x.copy_from_slice(&lbuf[..16]);
-                crate::ml::markup::plain_attr_packed(lname, u128::from_le_bytes(x))
+                let x = u128::from_le_bytes(x);
+                crate::ml::markup::plain_attr_packed(lname, x)
+                    || plain.svg_plain(crate::ml::markup::svg_attr_packed(x))
             } else {
                 crate::ml::markup::plain_attr(an)
             };
@@ -2042,6 +2062,14 @@ mod tests {
             "x <",
             "<",
             "<p>\u{e9}</p>",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"64\"><rect fill=\"orange\"/></svg>",
+            "<svg viewBox='0 0 9 9'><a xlink:href='https://x.org/'><text x=1>a</text></a></SVG>",
+            "<svg xmlns:xlink=\"http://www.w3.org/1999/xlink\">",
+            "<a xmlns:xlink=\"http://www.w3.org/1999/xlink\" xlink:href=\"?\">",
+            "<svg><path d=x/></svg",
+            "<svg><image href=x.png /></svg>",
+            "<svg><rect onclick=x /></svg>",
+            "<p>x</p></svg>",
         ] {
             assert_plain_agrees(v);
         }
@@ -2245,11 +2273,11 @@ mod tests {
                     let v = format!("<{}{name}{tail}", if end { "/" } else { "" });
                     let b = v.as_bytes();
                     let st = 1 + usize::from(end);
-                    let mut fast = PlainTrack::on(None);
+                    let mut fast = PlainTrack::on(&v, None);
                     let Some(next) = bare_tag(b, st, end, &mut fast) else {
                         continue;
                     };
-                    let mut slow = PlainTrack::on(None);
+                    let mut slow = PlainTrack::on(&v, None);
                     let (reason, slow_next) = tag(&v, st, end, 0, &mut slow);
                     assert_eq!(reason, None, "{v}");
                     assert_eq!(next, slow_next, "{v}");
