@@ -152,10 +152,11 @@ pub(super) fn command_syntax(word: &[u8], v: &[u8], from: usize, plus: bool) -> 
                 .iter()
                 .any(|p| t.len() > p.len() && t[..p.len()].eq_ignore_ascii_case(p))
             }),
-        // cmd's `start` opening a program by its executable name (`start calc.exe`), or by
-        // the name of a program that is no English word (`start calc`, `start powershell`;
-        // `start cooking`, `start time` are prose).
-        b"start" => {
+        // cmd's `start` (and `call`, which runs a program or batch file in turn) opening a
+        // program by its executable name (`start calc.exe`), or by the name of a program
+        // that is no English word (`start calc`, `call whoami`; `start cooking`, `call mom`
+        // are prose).
+        b"start" | b"call" => {
             second.is_none()
                 && (std::str::from_utf8(first).is_ok_and(executable_name)
                     || vocabulary::lookup_bytes(&first.to_ascii_lowercase())

@@ -261,6 +261,15 @@ pub(super) fn read_command_word_in_place(
                 word.removed();
                 i += 4;
             }
+            // `${0}` as the whole word is `$0` braced: the running shell (`;${0} -c id`).
+            b'$' if word.is_empty()
+                && v.get(i + 1..i + 4) == Some(b"{0}")
+                && v.get(i + 4).is_none_or(|&c| !c.is_ascii_alphanumeric()) =>
+            {
+                word.push(b'$');
+                word.push(b'0');
+                i += 4;
+            }
             // `w${9}hoami`, `who${*}ami`, `i${!}d`: braced special parameters, empty on the
             // server (`$!` names the last background job, and there is none).
             b'$' if v.get(i + 1) == Some(&b'{')

@@ -2550,6 +2550,7 @@ const BUILD_FILES: &[&[u8]] = &[
 const SETTINGS_NAMES: &[&[u8]] = &[
     b"config",
     b"configs",
+    b"configuration",
     b"conf",
     b"secret",
     b"secrets",
@@ -2566,7 +2567,16 @@ const SETTINGS_FILE_NAMES: &[&[u8]] = &[b"settings", b"private"];
 fn application_settings(seg: &[u8]) -> bool {
     let dot = memchr::memchr(b'.', seg);
     let stem = &seg[..dot.unwrap_or(seg.len())];
-    SETTINGS_NAMES.iter().any(|n| stem.eq_ignore_ascii_case(n))
+    // `wp-config`, `app_config`, `db-credentials`: a compound name whose last part is a
+    // settings name is the application's settings too (PHP includes append `.php` to
+    // `../../wp-config`).
+    let last_part = &stem[stem
+        .iter()
+        .rposition(|&c| matches!(c, b'-' | b'_'))
+        .map_or(0, |i| i + 1)..];
+    SETTINGS_NAMES
+        .iter()
+        .any(|n| last_part.eq_ignore_ascii_case(n))
         || (dot.is_some()
             && SETTINGS_FILE_NAMES
                 .iter()
@@ -4915,6 +4925,12 @@ mod spellings {
             "/proc/self/cmdline",
             "/var/log/nginx/access.log",
             "C:\\inetpub\\logs\\LogFiles\\W3SVC1",
+            "../../wp-config",
+            "../../configuration",
+            "/usr/local/var/postgres/pg_hba.conf",
+            "/opt/homebrew/var/mysql/my.cnf",
+            "/u01/oracle/user_projects/domains/base_domain/security/SerializedSystemIni.dat",
+            "/var/www/app/storage/oauth-private.key",
             "..%u002f..%u002fx",
             "..\\/..\\/x",
         ] {
@@ -4927,6 +4943,9 @@ mod spellings {
             "src/main.rs",
             "C:\\inetpub\\wwwroot",
             "IIS keeps its logs under inetpub/logs/ by default",
+            "../../products/wp-themes",
+            "slides/keynote.key",
+            "edit my.cnf to raise max_connections",
         ] {
             assert!(detect(v, Context::Param).is_none(), "{v}");
         }

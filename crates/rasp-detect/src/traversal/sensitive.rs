@@ -80,6 +80,13 @@ const ANYWHERE: &[&str] = &[
     // the request logs a log-poisoning attack then includes; unlike the web root itself
     // (above), no hosting form asks for it.
     "inetpub/logs/",
+    // Database servers' access and settings files, wherever the package manager put them
+    // (`/usr/local/var/postgres/pg_hba.conf` under Homebrew, `/opt/homebrew/var/mysql/my.cnf`);
+    // WebLogic's domain key (`security/SerializedSystemIni.dat`), which decrypts the
+    // domain's stored passwords.
+    "pg_hba.conf",
+    "my.cnf",
+    "serializedsystemini.dat",
     "applicationhost.config",
     "web-inf/",
     "meta-inf/",
@@ -1598,6 +1605,8 @@ const SERVER_EXTENSIONS: &[&str] = &[
     "old",
     "htaccess",
     "htpasswd",
+    // (a private key in a web root: Laravel Passport's `storage/oauth-private.key`)
+    "key",
 ];
 
 /// Whether the path that goes on from `end` (the end of a matched directory) ends in a
