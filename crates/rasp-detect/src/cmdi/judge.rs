@@ -468,7 +468,9 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     if kind != Start::Value
         && matches!(
             v.get(at),
-            Some(b'i' | b'I' | b'%' | b'f' | b'F' | b'?' | b'w' | b'W' | b' ' | b'\t')
+            Some(
+                b'i' | b'I' | b'%' | b'f' | b'F' | b'?' | b'w' | b'W' | b's' | b'S' | b' ' | b'\t'
+            )
         )
     {
         if let Some(mut brace) = script_block_invoker(v, at, plus) {

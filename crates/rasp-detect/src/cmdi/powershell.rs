@@ -314,6 +314,10 @@ const SCRIPT_BLOCK_INVOKERS: &[&[u8]] = &[
     b"?",
     b"where",
     b"where-object",
+    // background jobs run their block in another process (`sajb{whoami}|rcjb -wait`)
+    b"sajb",
+    b"start-job",
+    b"start-threadjob",
 ];
 
 /// Where the script block opens (its `{`) when the command start `at` names one of

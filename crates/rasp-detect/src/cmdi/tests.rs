@@ -202,6 +202,8 @@ fn more_spellings() {
         "& net user",
         "D:\\Shares\\HR\\offer.docx & net group \"Domain Admins\" /domain",
         "x & call whoami",
+        "x;sajb{whoami}|rcjb -wait",
+        "x;Start-Job{whoami}|Receive-Job -Wait",
         "x;dotnet /tmp/uploads/x.dll",
         "x;mongosh --eval 'db.adminCommand({listDatabases:1})'",
         "x & net view /all",

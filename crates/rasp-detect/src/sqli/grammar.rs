@@ -1095,7 +1095,22 @@ impl<'a> Parser<'a> {
                             self.text(i + 2).to_ascii_lowercase().as_str(),
                             "to" | "on"
                         )
-                        && matches!(self.k(i + 3), Some(Kind::Word | Kind::Str)) =>
+                        && (matches!(self.k(i + 3), Some(Kind::Word | Kind::Str))
+                            // (the grantee may be the session's own role, a keyword:
+                            // `GRANT pg_read_server_files TO CURRENT_USER`)
+                            || matches!(
+                                self.text(i + 3).to_ascii_lowercase().as_str(),
+                                "current_user" | "session_user" | "current_role"
+                            ))
+                        // and the statement ends with the name, lists more or goes on as
+                        // SQL does (`'x'@'%'`, `WITH GRANT OPTION`); prose goes on in words
+                        // ("grant it to public libraries too")
+                        && (matches!(self.k(i + 4), None | Some(Kind::Semi | Kind::Comma))
+                            || self.text(i + 4).starts_with('@')
+                            || matches!(
+                                self.text(i + 4).to_ascii_lowercase().as_str(),
+                                "with" | "identified" | "from" | "to"
+                            )) =>
                 {
                     true
                 }

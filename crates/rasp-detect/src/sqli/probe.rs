@@ -162,10 +162,15 @@ static PROBE_PUNCTUATION: [bool; 256] = crate::byte_set(b"'\"()`,.;\\#-!?=^%+* \
 
 /// A plain token's suffix (see [`syntax_probe`]).
 fn suffix_probe(s: &[u8]) -> bool {
-    // Burp's and Acunetix's probes add the operators `&` and `%` (`1'"()&%`); with one
-    // quote they are a percentage or a brand (`50%'`), so they count beside two quotes.
-    let operators = s.iter().any(|&c| matches!(c, b'&' | b'%'));
-    if s.len() < 2 || !s.iter().all(|&c| breaking(c) || matches!(c, b'&' | b'%')) {
+    // Burp's and Acunetix's probes add the operators `&` and `%` (`1'"()&%`), and probes
+    // of every quoting style MySQL's identifier backtick (`1'"`\`); with one quote they are
+    // a percentage, a brand or Markdown (`50%'`, `` `x'` ``), so they count beside two quotes.
+    let operators = s.iter().any(|&c| matches!(c, b'&' | b'%' | b'`'));
+    if s.len() < 2
+        || !s
+            .iter()
+            .all(|&c| breaking(c) || matches!(c, b'&' | b'%' | b'`'))
+    {
         return false;
     }
     let quotes = s.iter().filter(|&&c| c == b'\'' || c == b'"').count();

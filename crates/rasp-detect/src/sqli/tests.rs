@@ -231,6 +231,7 @@ fn clause_keys_and_privilege_statements() {
         "2; EXEC AS USER 'dbo'; SELECT 1",
         "'; REVOKE select ON accounts FROM app; --",
         "1; GRANT dba TO scott",
+        "';GRANT pg_read_server_files TO CURRENT_USER;--",
     ] {
         assert!(hit(v), "{v:?}");
     }
@@ -239,6 +240,7 @@ fn clause_keys_and_privilege_statements() {
         "grant access to the shared drive please",
         "execute as soon as possible",
         "We will grant you the wish; order by Friday.",
+        "Thanks; grant it to public libraries too",
     ] {
         assert!(!hit(v), "{v:?}");
     }
@@ -3090,6 +3092,8 @@ fn syntax_error_probes() {
         "1%27%22",
         "1'\"()&%",
         "x'\"&",
+        "1'\"`\\",
+        "x'\"`",
     ] {
         assert!(hit(v), "missed probe {v:?}");
     }
@@ -3133,6 +3137,8 @@ fn syntax_error_probes() {
         "citta'",
         "`",
         "1234`",
+        "`x'`",
+        "50%'`",
         "\\",
         "1.'",
         "Jones'",

@@ -4926,6 +4926,7 @@ mod spellings {
             "/var/log/nginx/access.log",
             "C:\\inetpub\\logs\\LogFiles\\W3SVC1",
             "../../wp-config",
+            "\\\\dc01\\SYSVOL\\corp.local\\Policies\\{31B2F340-016D-11D2-945F-00C04FB984F9}\\Machine\\Preferences\\Groups\\Groups.xml",
             "../../configuration",
             "/usr/local/var/postgres/pg_hba.conf",
             "/opt/homebrew/var/mysql/my.cnf",
@@ -4944,6 +4945,7 @@ mod spellings {
             "C:\\inetpub\\wwwroot",
             "IIS keeps its logs under inetpub/logs/ by default",
             "../../products/wp-themes",
+            "/api/user/preferences/groups",
             "slides/keynote.key",
             "edit my.cnf to raise max_connections",
         ] {

@@ -87,6 +87,13 @@ const ANYWHERE: &[&str] = &[
     "pg_hba.conf",
     "my.cnf",
     "serializedsystemini.dat",
+    // Group Policy Preferences files, which store passwords encrypted with a key Microsoft
+    // published (`cpassword`): in SYSVOL and in a client's Group Policy history.
+    "preferences/groups/groups.xml",
+    "preferences/services/services.xml",
+    "preferences/scheduledtasks/scheduledtasks.xml",
+    "preferences/datasources/datasources.xml",
+    "preferences/drives/drives.xml",
     "applicationhost.config",
     "web-inf/",
     "meta-inf/",

@@ -222,6 +222,31 @@ fn payload_executes(orig: &[u8]) -> bool {
     hit
 }
 
+/// Whether the `data:` URL body `orig` (after `data:`, original case) is an SVG image whose
+/// decoded document is a whole static drawing ([`crate::ml::markup::is_plain_markup`]: no
+/// script, handler, animation, resource or style): Bootstrap's inline icons
+/// (`data:image/svg+xml,%3Csvg …%3E%3Cpath d='…'/%3E%3C/svg%3E`). Opened in a frame or
+/// on its own, such a document runs nothing.
+fn plain_svg_payload(orig: &[u8]) -> bool {
+    let Some(comma) = memchr::memchr(b',', orig) else {
+        return false;
+    };
+    let header = orig[..comma].to_ascii_lowercase();
+    let body = &orig[comma + 1..];
+    if body.len() > MAX_PAYLOAD {
+        return false;
+    }
+    let text = if memchr::memmem::find(&header, b"base64").is_some() {
+        String::from_utf8_lossy(&base64_decode(body)).into_owned()
+    } else {
+        percent_decoded_text(body)
+    };
+    let t = text.trim_start();
+    t.len() > 4
+        && t.as_bytes()[..4].eq_ignore_ascii_case(b"<svg")
+        && crate::ml::markup::is_plain_markup(t)
+}
+
 /// Find a dangerous scheme in `s` at a position that starts a URL: the beginning or after a
 /// byte that is not a letter or digit (`url=javascript:`, `feed:javascript:`).
 pub fn find_scheme(s: &str) -> Option<SchemeHit> {
@@ -256,10 +281,15 @@ fn find_scheme_where(s: &str, accept: impl Fn(usize, usize) -> bool) -> Option<S
             // a `data:` URL without the `,` that ends its media type fails to load (the
             // fetch standard's data: URL processor): "Data: text/html files" is prose
             let data_url = *scheme == "data:" && memchr::memchr(b',', rest).is_some();
+            let active_mime = || {
+                active_data_mime(rest)
+                    // (the body as sent: its blanks separate the drawing's attributes)
+                    && !(rest.starts_with(b"image/svg")
+                        && pos.get(end).is_some_and(|&k| plain_svg_payload(&src[k..])))
+            };
             if boundary
                 && (*scheme != "data:"
-                    || (data_url
-                        && (active_data_mime(rest) || active_payload || untyped_script(rest))))
+                    || (data_url && (active_mime() || active_payload || untyped_script(rest))))
             {
                 // Bytes the fold removed inside the scheme name (before its `:`).
                 let (a, z) = (pos[at], pos[end - 2]);
@@ -535,8 +565,19 @@ mod tests {
             "<iframe src=\"data:image/svg+xml,<svg onload=alert(1)>\">",
             "url(data:image/png,x) javascript:alert(1)",
             "background:url(data:text/html,<script>alert(1)</script>)",
+            "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'%3E%3Cscript%3Ealert(1)%3C/script%3E%3C/svg%3E",
+            "data:image/svg+xml,<svg><path d='M0 0'/><animate onbegin=alert(1) /></svg>",
+            "data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+PC9zdmc+",
+            "data:image/svg+xml,%3Csvg%3E%3Cpath d='M0 0'/%3E",
         ] {
             assert!(super::dangerous_value(v), "{v}");
+        }
+        // a whole static drawing, percent-encoded or in base64, runs nothing anywhere
+        for v in [
+            "data:image/svg+xml;charset=utf-8,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath fill='none' stroke='%23343a40' d='M2 5l6 6 6-6'/%3E%3C/svg%3E",
+            "data:image/svg+xml;base64,PHN2ZyB2aWV3Qm94PSIwIDAgMSAxIj48cmVjdCB3aWR0aD0iMSIgaGVpZ2h0PSIxIi8+PC9zdmc+",
+        ] {
+            assert!(!super::dangerous_value(v), "{v}");
         }
     }
 
