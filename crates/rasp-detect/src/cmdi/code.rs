@@ -372,7 +372,11 @@ const OBJECT_WALK: [&[u8]; 9] = [
 /// it, and those steps lead only to `Popen`/`exec`. A page that shows a class name writes
 /// one step (`{{ x.__class__.__name__ }}`); prose writes `__init__.py` outside any braces.
 pub(super) fn template_object_walk(v: &[u8]) -> bool {
-    if memchr::memmem::find(v, b"__").is_none() && memchr::memmem::find(v, b"T(").is_none() {
+    // Whether `__` or `T(` occurs, found from a byte of each (a substring search would build
+    // its searcher on every call).
+    let dunder = || memchr::memchr_iter(b'_', v).any(|i| v.get(i + 1) == Some(&b'_'));
+    let type_op = || memchr::memchr_iter(b'(', v).any(|i| i > 0 && v[i - 1] == b'T');
+    if !dunder() && !type_op() {
         return false;
     }
     memchr::memchr_iter(b'{', v).take(16).any(|open| {
