@@ -254,10 +254,15 @@ pub(super) fn powershell_type_member(v: &[u8]) -> bool {
 
 /// The `[Type]::Member` half of [`powershell_type_member`].
 fn type_accessor(v: &[u8]) -> bool {
-    memchr::memmem::find_iter(v, b"]::").take(8).any(|close| {
-        let member = v.get(close + 3).is_some_and(u8::is_ascii_alphabetic);
-        member && type_literal_statement(v, close, b"'\"`")
-    })
+    // Each `]::` found from its `]` (no two overlap: `]` is no `:`), without building a
+    // substring searcher on every call.
+    memchr::memchr_iter(b']', v)
+        .filter(|&close| v[close + 1..].starts_with(b"::"))
+        .take(8)
+        .any(|close| {
+            let member = v.get(close + 3).is_some_and(u8::is_ascii_alphabetic);
+            member && type_literal_statement(v, close, b"'\"`")
+        })
 }
 
 /// Whether the `]` at `close` ends a type literal (`[System.Net.WebClient]`: a name of
@@ -294,16 +299,20 @@ const MAX_CHAIN: usize = 96;
 /// bytes in JavaScript would be an array holding one name, whose capitalised member is
 /// `undefined` (calling it throws), and Markdown's `[label].` is followed by prose.
 fn type_reflection(v: &[u8]) -> bool {
-    memchr::memmem::find_iter(v, b"].").take(8).any(|close| {
-        let rest = &v[close + 2..v.len().min(close + 2 + MAX_CHAIN)];
-        let member = rest.first().is_some_and(u8::is_ascii_uppercase);
-        // the chain of names and dots ends in a call
-        let chain = rest
-            .iter()
-            .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_')))
-            .is_some_and(|e| rest[e] == b'(');
-        member && chain && type_literal_statement(v, close, b"")
-    })
+    // Each `].` found from its `]` (no two overlap), as in [`type_accessor`].
+    memchr::memchr_iter(b']', v)
+        .filter(|&close| v.get(close + 1) == Some(&b'.'))
+        .take(8)
+        .any(|close| {
+            let rest = &v[close + 2..v.len().min(close + 2 + MAX_CHAIN)];
+            let member = rest.first().is_some_and(u8::is_ascii_uppercase);
+            // the chain of names and dots ends in a call
+            let chain = rest
+                .iter()
+                .position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_')))
+                .is_some_and(|e| rest[e] == b'(');
+            member && chain && type_literal_statement(v, close, b"")
+        })
 }
 
 /// PowerShell's commands that run a script block handed to them: `Invoke-Command` (`icm`),
