@@ -17,21 +17,27 @@ use super::{MAX_ARGS, MAX_STARTS};
 /// checked: constructing the builder and calling `start()` spawns a process, and no data
 /// value or sentence writes both.
 pub(super) fn process_builder(v: &[u8]) -> bool {
-    static BUILDER: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"ProcessBuilder("));
-    BUILDER.find_iter(v).take(MAX_STARTS).any(|p| {
-        let before = &v[..p];
-        let before = before.strip_suffix(b"java.lang.").unwrap_or(before);
-        let args = &v[p + b"ProcessBuilder(".len()..];
-        // Kotlin and Groovy construct without `new`: `ProcessBuilder("bash","-c","id")
-        // .start()`, its arguments string literals glued to the name.
-        let constructed = before.ends_with(b"new ")
-            || (before
-                .last()
-                .is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'_' && c != b'.')
-                && matches!(args.first(), Some(b'"' | b'\'')));
-        constructed && memchr::memmem::find(&v[p..], b".start()").is_some()
-    })
+    const NAME: &[u8] = b"ProcessBuilder(";
+    // Each `ProcessBuilder(` found from its `B` (a capital rare in values: one byte search
+    // costs less to start than a substring search). The name has one `B` and no border (no
+    // proper prefix is also a suffix), so its matches never overlap and these are the
+    // substring's matches, in order.
+    memchr::memchr_iter(b'B', v)
+        .filter_map(|b| b.checked_sub(7).filter(|&p| v[p..].starts_with(NAME)))
+        .take(MAX_STARTS)
+        .any(|p| {
+            let before = &v[..p];
+            let before = before.strip_suffix(b"java.lang.").unwrap_or(before);
+            let args = &v[p + b"ProcessBuilder(".len()..];
+            // Kotlin and Groovy construct without `new`: `ProcessBuilder("bash","-c","id")
+            // .start()`, its arguments string literals glued to the name.
+            let constructed = before.ends_with(b"new ")
+                || (before
+                    .last()
+                    .is_none_or(|&c| !c.is_ascii_alphanumeric() && c != b'_' && c != b'.')
+                    && matches!(args.first(), Some(b'"' | b'\'')));
+            constructed && memchr::memmem::find(&v[p..], b".start()").is_some()
+        })
 }
 
 /// `open(F,"id|")`, `open(my $f, "| sh")`: Perl's two-argument `open` with a pipe at either
@@ -222,6 +228,16 @@ fn code_exec_call_at_depth(v: &[u8], depth: u8) -> bool {
         if name.is_empty() {
             return false;
         }
+        // `f()`, the commonest call: only an info function (`php…`) or `.execute` can run
+        // bare (see the `)` arm below), so other names skip the lower-casing and lookups.
+        if v.get(i + 1) == Some(&b')')
+            && !name
+                .get(..3)
+                .is_some_and(|p| p.eq_ignore_ascii_case(b"php"))
+            && !name.eq_ignore_ascii_case(b".execute")
+        {
+            return false;
+        }
         let mut buf = [0u8; 24];
         let lower = &mut buf[..name.len()];
         lower.copy_from_slice(name);
@@ -356,7 +372,11 @@ const OBJECT_WALK: [&[u8]; 9] = [
 /// it, and those steps lead only to `Popen`/`exec`. A page that shows a class name writes
 /// one step (`{{ x.__class__.__name__ }}`); prose writes `__init__.py` outside any braces.
 pub(super) fn template_object_walk(v: &[u8]) -> bool {
-    if memchr::memmem::find(v, b"__").is_none() && memchr::memmem::find(v, b"T(").is_none() {
+    // Whether `__` or `T(` occurs, found from a byte of each (a substring search would build
+    // its searcher on every call).
+    let dunder = || memchr::memchr_iter(b'_', v).any(|i| v.get(i + 1) == Some(&b'_'));
+    let type_op = || memchr::memchr_iter(b'(', v).any(|i| i > 0 && v[i - 1] == b'T');
+    if !dunder() && !type_op() {
         return false;
     }
     memchr::memchr_iter(b'{', v).take(16).any(|open| {

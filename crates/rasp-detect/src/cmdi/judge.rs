@@ -66,8 +66,9 @@ use super::windows::{
 };
 use super::word::{read_command_word, read_command_word_in_place};
 use super::{
-    is_blank, is_sep, options, vocabulary, ByteSet, ANGLE, BACKTICK, BRACE, BRACKET, DASH, DOLLAR,
-    ESCAPE, HASH, LF, LT, MAX_ARGS, PAREN, PERCENT, PLUS, QUESTION, QUOTE, SEP, SLASH, STRUCTURE,
+    is_blank, is_sep, options, vocabulary, ByteSet, AMP, ANGLE, BACKSLASH, BACKTICK, BRACE,
+    BRACKET, CR, DASH, DOLLAR, ESCAPE, HASH, LF, LT, MAX_ARGS, PAREN, PERCENT, PIPE, PLUS,
+    QUESTION, QUOTE, SEMI, SEP, SLASH, STRUCTURE,
 };
 
 /// Most script blocks nested in one another that [`judge_start`] walks.
@@ -257,7 +258,24 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(BACKTICK) && code_span_in_question(v) {
         return None;
     }
-    if bytes.any(SEP) && prose_pipe_into_filter(v, plus_is_space) {
+    // [`prose_pipe_into_filter`] wants one `|` and none of the bytes these classes hold
+    // (each class holds only bytes it turns away; `+` read as a blank is in none).
+    if bytes.any(PIPE)
+        && !bytes.any(
+            SEMI | AMP
+                | LF
+                | CR
+                | DOLLAR
+                | BACKTICK
+                | ANGLE
+                | QUOTE
+                | BACKSLASH
+                | PAREN
+                | BRACE
+                | PERCENT,
+        )
+        && prose_pipe_into_filter(v, plus_is_space)
+    {
         return None;
     }
     if bytes.all(SEP | DASH) && history_clear(v, plus_is_space) {
@@ -266,7 +284,8 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     if bytes.any(PAREN) && powershell_array_subexpression(v, plus_is_space) {
         return Some("powershell-subexpression");
     }
-    if bytes.any(SEP) && unknown_command_after_separator(v, plus_is_space) {
+    // (It reads the starts after `;`, `&` and `|` only.)
+    if bytes.any(SEMI | AMP | PIPE) && unknown_command_after_separator(v, plus_is_space) {
         return Some("separator+command");
     }
     if bytes.any(DASH) && options::option_injection(v) {

@@ -49,7 +49,7 @@ fn unknown_command_at(v: &[u8], sep: usize, plus: bool) -> bool {
     }
     let opens_value = v[..sep].iter().all(|&b| is_blank(b, plus));
     if !opens_value
-        && memchr::memmem::find(&v[at..], b"IFS").is_none()
+        && !memchr::memchr_iter(b'I', &v[at..]).any(|i| v[at + i..].starts_with(b"IFS"))
         && !after_data_token(v, sep, plus)
     {
         return false;

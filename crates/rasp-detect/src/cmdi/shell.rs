@@ -777,19 +777,13 @@ pub(super) fn dev_tcp(v: &[u8]) -> bool {
     })
 }
 
-/// Offsets of every `/dev/` in `v`, overlapping ones too (`/dev/dev/tcp/…`), in order: one
-/// substring search (its searcher built once) instead of a look at each `/` of a path or of
-/// markup.
+/// Offsets of every `/dev/` in `v`, overlapping ones too (`/dev/dev/tcp/…`), in order: each
+/// found from its `v` (one byte search, cheaper to start than a substring search, and far
+/// rarer than the `/` of a path or of markup). `/dev/` has one `v`, so each mention is met
+/// once, at its own `v`.
 pub(super) fn dev_mentions(v: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    static FINDER: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
-        std::sync::OnceLock::new();
-    let finder = FINDER.get_or_init(|| memchr::memmem::Finder::new(b"/dev/"));
-    let mut from = 0;
-    std::iter::from_fn(move || {
-        let p = from + finder.find(v.get(from..)?)?;
-        from = p + 1;
-        Some(p)
-    })
+    memchr::memchr_iter(b'v', v)
+        .filter_map(|i| i.checked_sub(3).filter(|&p| v[p..].starts_with(b"/dev/")))
 }
 
 /// Expansions only a shell performs, used to build characters and words without writing

@@ -192,7 +192,8 @@ pub(super) fn imagemagick_coder(v: &[u8]) -> bool {
             _ => break,
         }
     }
-    let Some(colon) = rest.iter().take(10).position(|&b| b == b':') else {
+    // (One byte search: fewer steps than an iterator over the ten bytes.)
+    let Some(colon) = memchr::memchr(b':', &rest[..rest.len().min(10)]) else {
         return false;
     };
     let (coder, target) = (&rest[..colon], &rest[colon + 1..]);

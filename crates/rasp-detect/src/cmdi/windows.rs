@@ -451,17 +451,22 @@ pub(super) fn dde_formula(v: &[u8]) -> bool {
     if !matches!(t.first(), Some(b'=' | b'+' | b'-' | b'@')) {
         return false;
     }
-    let link = memchr::memmem::find_iter(t, b"|'").any(|p| {
-        let name = t[..p]
-            .iter()
-            .rev()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'\\'))
-            .count();
-        name >= 2
-            && t[p - name..p].iter().any(u8::is_ascii_alphabetic)
-            && memchr::memmem::find(&t[p + 2..], b"'!").is_some()
-    });
-    link || memchr::memmem::find_iter(t, b"(").take(16).any(|p| {
+    // The searches below go from a byte of each needle (`|`, `'`, `(`): a substring search
+    // would build its searcher on every call. No `|'` or `'!` overlaps another (their two
+    // bytes differ), so these are the substring's matches, in order.
+    let link = memchr::memchr_iter(b'|', t)
+        .filter(|&p| t.get(p + 1) == Some(&b'\''))
+        .any(|p| {
+            let name = t[..p]
+                .iter()
+                .rev()
+                .take_while(|&&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'\\'))
+                .count();
+            name >= 2
+                && t[p - name..p].iter().any(u8::is_ascii_alphabetic)
+                && memchr::memchr_iter(b'\'', &t[p + 2..]).any(|q| t.get(p + 3 + q) == Some(&b'!'))
+        });
+    link || memchr::memchr_iter(b'(', t).take(16).any(|p| {
         p >= 3
             && t[p - 3..p].eq_ignore_ascii_case(b"dde")
             && !p
