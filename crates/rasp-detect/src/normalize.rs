@@ -318,40 +318,48 @@ pub fn fold_overlong(bytes: &[u8]) -> Vec<u8> {
             i += 1;
             continue;
         }
-        let extra = match b {
-            0xc0 | 0xc1 => 1,
-            0xe0 => 2,
-            0xf0 => 3,
-            0xf8 => 4,
-            0xfc => 5,
-            _ => 0,
-        };
-        if extra > 0 && i + extra < bytes.len() {
-            let tail = &bytes[i + 1..=i + extra];
-            let (mid, last) = tail.split_at(extra - 1);
-            if mid.iter().all(|&m| m == 0x80) {
-                let last = last[0];
-                let folded = if (0x80..0xc0).contains(&last) {
-                    let hi = if extra == 1 { (b & 0x01) << 6 } else { 0 };
-                    Some(hi | (last & 0x3f))
-                } else if extra == 1 && last < 0x80 {
-                    Some(last)
-                } else {
-                    None
-                };
-                if let Some(c) = folded {
-                    // Only punctuation was ever smuggled this way (dots, slashes); an
-                    // overlong letter has no use but evasion and decodes as invalid.
-                    out.push(if c.is_ascii_alphanumeric() { 0xff } else { c });
-                    i += extra + 1;
-                    continue;
-                }
-            }
-        }
-        out.push(b);
-        i += 1;
+        let (c, used) = overlong_at(bytes, i);
+        out.push(c);
+        i += used;
     }
     out
+}
+
+/// What [`fold_overlong`] writes for the lead byte at `i` of `bytes`, and how many bytes
+/// that reads: the ASCII byte an overlong form there smuggles (0xFF for a letter or digit)
+/// and the form's length, or the lead itself and 1.
+#[inline]
+fn overlong_at(bytes: &[u8], i: usize) -> (u8, usize) {
+    let b = bytes[i];
+    let extra = match b {
+        0xc0 | 0xc1 => 1,
+        0xe0 => 2,
+        0xf0 => 3,
+        0xf8 => 4,
+        0xfc => 5,
+        _ => 0,
+    };
+    if extra > 0 && i + extra < bytes.len() {
+        let tail = &bytes[i + 1..=i + extra];
+        let (mid, last) = tail.split_at(extra - 1);
+        if mid.iter().all(|&m| m == 0x80) {
+            let last = last[0];
+            let folded = if (0x80..0xc0).contains(&last) {
+                let hi = if extra == 1 { (b & 0x01) << 6 } else { 0 };
+                Some(hi | (last & 0x3f))
+            } else if extra == 1 && last < 0x80 {
+                Some(last)
+            } else {
+                None
+            };
+            if let Some(c) = folded {
+                // Only punctuation was ever smuggled this way (dots, slashes); an
+                // overlong letter has no use but evasion and decodes as invalid.
+                return (if c.is_ascii_alphanumeric() { 0xff } else { c }, extra + 1);
+            }
+        }
+    }
+    (b, 1)
 }
 
 /// The lead bytes [`fold_overlong`] examines: `C0`, `C1`, `E0`, `F0`, `F8`, `FC`.
@@ -413,14 +421,29 @@ pub fn lenient_decode(s: &str) -> Cow<'_, str> {
     Cow::Owned(cur.into_owned())
 }
 
-/// [`fold_overlong`] of an owned buffer: returned as it is when it has no lead byte of an
-/// overlong form (the usual case), instead of copied.
-fn fold_overlong_owned(bytes: Vec<u8>) -> Vec<u8> {
-    if bytes.iter().any(|&b| OVERLONG_LEAD[usize::from(b)]) {
-        fold_overlong(&bytes)
-    } else {
-        bytes
+/// [`fold_overlong`] of an owned buffer, folded in place: returned as it is when it has no
+/// lead byte of an overlong form (the usual case); otherwise the bytes before the first
+/// lead stay where they are and the rest moves down over the folded forms. Each step writes
+/// one byte for at least one it read, and reads a form whole before writing, so a write
+/// never lands on a byte still to be read: the bytes are those [`fold_overlong`] copies
+/// into a new buffer, without the allocation and the copy of the prefix.
+fn fold_overlong_owned(mut bytes: Vec<u8>) -> Vec<u8> {
+    let Some(first) = bytes.iter().position(|&b| OVERLONG_LEAD[usize::from(b)]) else {
+        return bytes;
+    };
+    let (mut i, mut w) = (first, first);
+    while let Some(&b) = bytes.get(i) {
+        let (c, used) = if OVERLONG_LEAD[usize::from(b)] {
+            overlong_at(&bytes, i)
+        } else {
+            (b, 1)
+        };
+        bytes[w] = c;
+        w += 1;
+        i += used;
     }
+    bytes.truncate(w);
+    bytes
 }
 
 /// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
@@ -1096,6 +1119,11 @@ mod tests {
             padded.extend_from_slice(b" z");
             for w in [v, &padded] {
                 assert_eq!(fold_overlong(w), reference_fold_overlong(w), "{w:?}");
+                assert_eq!(
+                    fold_overlong_owned(w.clone()),
+                    reference_fold_overlong(w),
+                    "{w:?}"
+                );
             }
         }
     }
