@@ -323,7 +323,7 @@ fn parse_tag(b: &[u8], at: usize, svg: &mut SvgDocument) -> Option<usize> {
     let name_start = i;
     i = skip(b, i, ALNUM);
     let name = &b[name_start..i];
-    if !safe_tag(name) && !(svg_tag(name) && svg.closed(b)) {
+    if !(safe_tag(name) || (svg_tag(name) && svg.closed(b))) {
         return None;
     }
     loop {
@@ -339,7 +339,7 @@ fn parse_tag(b: &[u8], at: usize, svg: &mut SvgDocument) -> Option<usize> {
             return None;
         }
         let attr = &b[attr_start..i];
-        if !safe_attr(attr) && !(svg_attr(attr) && svg.closed(b)) {
+        if !(safe_attr(attr) || (svg_attr(attr) && svg.closed(b))) {
             return None;
         }
         i = skip(b, i, SPACE);
