@@ -451,7 +451,12 @@ pub(super) fn no_command_word(v: &[u8], at: usize, plus: bool) -> bool {
             is_blank(c, plus)
                 || is_sep(c)
                 || matches!(c, b'(' | b')' | b'}')
-                || (matches!(c, b'<' | b'>') && tail.get(punct + 1..punct + 3) != Some(b"()"))
+                || (matches!(c, b'<' | b'>')
+                    && tail.get(punct + 1..punct + 3) != Some(b"()")
+                    // `12>x id`: one or two digits glued to `<`/`>` are a redirection's
+                    // descriptor, which the word reader skips to read the command after
+                    // its target
+                    && !(punct == 0 && run <= 2 && name.iter().all(u8::is_ascii_digit)))
         }
     }
 }

@@ -209,6 +209,8 @@ fn more_spellings() {
         "x;y=id;z=y;${!z}",
         "x;q=whoami;${q@E}",
         "x;${x/#/id}",
+        "a;12>x id",
+        "a;2>x id",
         "x;dotnet /tmp/uploads/x.dll",
         "x;mongosh --eval 'db.adminCommand({listDatabases:1})'",
         "x & net view /all",
