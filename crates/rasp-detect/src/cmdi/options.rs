@@ -835,14 +835,9 @@ fn scratch_config_option(v: &[u8], after: usize) -> bool {
         Some(b'=' | b' ' | b'\t' | b'+') => option_value(v, after, 128, keep),
         // a one-letter option glues its value (`-C/tmp/x.cf`, `-K/tmp/x.curlrc`), as
         // getopt reads it
-        Some(b'/') if after >= 2 && v[after - 2] == b'-' => {
-            let len = v[after..]
-                .iter()
-                .take(128)
-                .take_while(|&&c| keep(c))
-                .count();
-            &v[after..after + len]
-        }
+        // (read from the byte before the `/`, which `option_value` steps over as it does
+        // an `=`)
+        Some(b'/') if after >= 2 && v[after - 2] == b'-' => option_value(v, after - 1, 128, keep),
         _ => return false,
     };
     if !super::in_scratch_dir(path) {

@@ -170,6 +170,16 @@ fn base64_decode(s: &[u8]) -> Vec<u8> {
     out
 }
 
+/// A `data:` URL's `body` as the browser reads it, by its lower-cased `header`: base64
+/// decoded when the header says so, percent-decoded text otherwise.
+fn payload_text(header: &[u8], body: &[u8]) -> String {
+    if memchr::memmem::find(header, b"base64").is_some() {
+        String::from_utf8_lossy(&base64_decode(body)).into_owned()
+    } else {
+        percent_decoded_text(body)
+    }
+}
+
 /// A `data:` URL's body that is not base64, as the browser reads it: percent-decoded text.
 fn percent_decoded_text(body: &[u8]) -> String {
     crate::normalize::percent_decode_deep(&String::from_utf8_lossy(body)).into_owned()
@@ -208,11 +218,7 @@ fn payload_executes(orig: &[u8]) -> bool {
     if depth >= MAX_PAYLOAD_DEPTH {
         return false;
     }
-    let text = if memchr::memmem::find(&header, b"base64").is_some() {
-        String::from_utf8_lossy(&base64_decode(body)).into_owned()
-    } else {
-        percent_decoded_text(body)
-    };
+    let text = payload_text(&header, body);
     if !text.contains('<') {
         return false;
     }
@@ -236,11 +242,7 @@ fn plain_svg_payload(orig: &[u8]) -> bool {
     if body.len() > MAX_PAYLOAD {
         return false;
     }
-    let text = if memchr::memmem::find(&header, b"base64").is_some() {
-        String::from_utf8_lossy(&base64_decode(body)).into_owned()
-    } else {
-        percent_decoded_text(body)
-    };
+    let text = payload_text(&header, body);
     let t = text.trim_start();
     t.len() > 4
         && t.as_bytes()[..4].eq_ignore_ascii_case(b"<svg")
