@@ -375,6 +375,27 @@ pub(super) fn judge(raw: &[u8], bytes: ByteSet) -> Option<&'static str> {
     found
 }
 
+/// For the value's start, or the start just after the quote that opens the value: where
+/// that quote closes (the offset of the closing quote) when it closes on the same line
+/// after a blank inside and before a blank or the end (a quoted phrase, `"free shipping"
+/// -x`).
+fn opening_quoted_phrase(v: &[u8], at: usize, kind: Start, plus: bool) -> Option<usize> {
+    let at = match kind {
+        Start::Value => at + v[at..].iter().take_while(|&&b| is_blank(b, plus)).count() + 1,
+        _ => at,
+    };
+    let q = *v.get(at.checked_sub(1)?)?;
+    if !matches!(q, b'\'' | b'"') || !v[..at - 1].iter().all(|&b| is_blank(b, plus)) {
+        return None;
+    }
+    let span = &v[at..v.len().min(at + MAX_ARGS)];
+    let close = span.iter().position(|&b| b == q || b == b'\n')?;
+    (span[close] == q
+        && span[..close].iter().any(|&b| is_blank(b, plus))
+        && v.get(at + close + 1).is_none_or(|&b| is_blank(b, plus)))
+    .then_some(at + close)
+}
+
 /// Whether the text of a command word has a caret and no other byte a shell removes from a
 /// name (quotes, `\`, `$`, backtick): a name spelt with cmd's escape alone.
 fn caret_spelt(raw: &[u8]) -> bool {
@@ -465,6 +486,17 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
     let shown_in_sentence = span_end.is_some_and(|close| span_in_sentence(v, at, close));
     let whole = v;
     let v = span_end.map_or(v, |close| &v[..close]);
+    // `"free shipping" -amazon`: a quoted phrase opening the value and ending before a
+    // blank. Read as a command line of its own, its words are the command and its
+    // arguments (`"sh -c id" x`); what follows the closing quote is the application's
+    // command going on (the phrase closed its string and the next one), no argument of
+    // theirs.
+    let v = match (kind, span_end) {
+        (Start::Loose | Start::Value, None) => {
+            opening_quoted_phrase(v, at, kind, plus).map_or(v, |close| &v[..close])
+        }
+        _ => v,
+    };
     if powershell_call_operator(v, at) {
         return Some("powershell-call");
     }

@@ -811,15 +811,26 @@ fn find_write_action(name: &[u8], v: &[u8], after: usize) -> bool {
         return false;
     }
     let path = option_value(v, after, 256, path_byte);
-    system_write_target(path) || script_in_directory(path) || in_web_root(path)
+    system_write_target(path)
+        || script_in_directory(path)
+        || template_in_directory(path)
+        || in_web_root(path)
 }
 
 /// A path under a directory web servers serve from (`/var/www/`, `/srv/www/`, `htdocs`,
-/// `public_html`, `wwwroot`, nginx's `/usr/share/nginx/html/`): a file written there is
+/// `public_html`, `wwwroot`, `public`, `static`, nginx's `/usr/share/nginx/html/`): a file written there is
 /// served, and with a script extension run, at the next request.
 pub(super) fn in_web_root(path: &[u8]) -> bool {
     const ROOTS: &[&[u8]] = &[b"/var/www/", b"/srv/www/", b"/usr/share/nginx/html/"];
-    const DIRS: &[&[u8]] = &[b"/htdocs/", b"/public_html/", b"/wwwroot/"];
+    // (`/public/`, `/static/`: the static directories Express, Rails, Laravel, Next.js,
+    // Flask and Django serve as they are, `/app/public/index.html` in a container)
+    const DIRS: &[&[u8]] = &[
+        b"/htdocs/",
+        b"/public_html/",
+        b"/wwwroot/",
+        b"/public/",
+        b"/static/",
+    ];
     (ROOTS.iter().any(|r| path.starts_with(r))
         || DIRS.iter().any(|d| memchr::memmem::find(path, d).is_some()))
         && !super::last_segment(path).is_empty()
@@ -1123,8 +1134,14 @@ fn script_output_option(name: &[u8], v: &[u8], after: usize) -> bool {
     let path = option_value(v, after - usize::from(glued), 256, |c| {
         !matches!(c, b' ' | b'\t' | b'+' | b'\'' | b'"' | b';' | b'|' | b'&')
     });
+    // (also a server-side template the application renders, `-o /app/views/layout.ejs`,
+    // and a page fetched from a remote server into a web root, `-o /app/static/x.js
+    // http://…`: run or served at the next request; a generator writing its own output
+    // there, `--output=/var/www/html/index.html`, names no remote source)
     system_write_target(path)
         || script_in_directory(path)
+        || template_in_directory(path)
+        || (in_web_root(path) && names_remote_url(v))
         || (write && path.len() > 4 && path[..4].eq_ignore_ascii_case(b"msl:"))
 }
 
@@ -1188,6 +1205,40 @@ pub(super) fn script_in_directory(path: &[u8]) -> bool {
     file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
         d > 0
             && SCRIPT_EXTENSIONS
+                .iter()
+                .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
+    })
+}
+
+/// Whether the value holds a URL of a remote server (`http://`, `https://`, `ftp://`).
+fn names_remote_url(v: &[u8]) -> bool {
+    memchr::memmem::find_iter(v, b"://").any(|i| {
+        let scheme = &v[..i];
+        [&b"http"[..], b"https", b"ftp"].iter().any(|s| {
+            scheme.len() >= s.len() && scheme[scheme.len() - s.len()..].eq_ignore_ascii_case(s)
+        })
+    })
+}
+
+/// Server-side templates by extension (EJS, ERB, Pug/Jade, Twig, Jinja, Nunjucks,
+/// FreeMarker, Velocity, Smarty, Handlebars, Razor, GSP): the application renders them,
+/// and most run the code they hold.
+const TEMPLATE_EXTENSIONS: &[&[u8]] = &[
+    b"ejs", b"erb", b"pug", b"jade", b"twig", b"j2", b"jinja", b"jinja2", b"njk", b"ftl", b"ftlh",
+    b"vm", b"tpl", b"hbs", b"cshtml", b"gsp",
+];
+
+/// `views/layout.ejs`, `/app/templates/base.j2`: a path with a directory to a server-side
+/// template ([`TEMPLATE_EXTENSIONS`]). A file written there is rendered, code and all, at
+/// the next request.
+fn template_in_directory(path: &[u8]) -> bool {
+    let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
+        return false;
+    };
+    let file = &path[slash + 1..];
+    file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
+        d > 0
+            && TEMPLATE_EXTENSIONS
                 .iter()
                 .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
     })
@@ -1694,6 +1745,11 @@ mod tests {
             "--output-document=/srv/www/x.aspx",
             "-o/tmp/x.php",
             "x -o/var/www/html/s.php http://evil.example/s.txt",
+            // A page into a served directory, a template the application renders.
+            "-o /usr/share/nginx/html/x.html http://203.0.113.19/x.html",
+            "-o /app/views/layout.ejs",
+            "--output=/srv/app/templates/base.j2 http://x.test/t",
+            "-w \"%{url_effective}\" -o /app/static/x.js http://203.0.113.139/x.js",
             "--preprocessor=sh",
             "--exec-path=/tmp",
             "--exec-path=/dev/shm/x",
@@ -1740,6 +1796,9 @@ mod tests {
     fn ordinary_options_and_dashes() {
         for v in [
             "-o output.txt",
+            "-o report.html",
+            "-o views/layout.ejs.bak.txt",
+            "-o public-notes.txt",
             "--exec",
             "--exec-path=/usr/lib/git-core",
             "--exec-path",

@@ -923,6 +923,11 @@ fn entity_len(v: &[u8]) -> Option<usize> {
         [b'#', ..] => (1, u8::is_ascii_digit),
         _ => (0, u8::is_ascii_alphanumeric),
     };
+    // A named reference starts with a letter (`&amp;`): `2>&1; id` duplicates descriptor 1
+    // and ends the command at its `;`.
+    if skip == 0 && !body.first().is_some_and(u8::is_ascii_alphabetic) {
+        return None;
+    }
     let n = body[skip..].iter().take(12).take_while(|c| ok(c)).count();
     (n > 0 && body.get(skip + n) == Some(&b';')).then_some(1 + skip + n + 1)
 }

