@@ -695,9 +695,17 @@ pub(super) fn judge_start(v: &[u8], at: usize, kind: Start, plus: bool) -> Optio
         }
         return judge_start(v, at, Start::Tight, plus).map(|_| "sqlite-shell-command");
     }
-    // `;.sh whoami`: a dot glued to a command after a tight separator still runs it.
+    // `;.sh whoami`: a dot glued to a command after a tight separator still runs it. Not
+    // an everyday word behind the dot: `c#;.net` names a platform, `;.com` a domain.
     let word = match word {
-        [b'.', c, rest @ ..] if c.is_ascii_alphabetic() && kind == Start::Tight => {
+        [b'.', c, rest @ ..]
+            if c.is_ascii_alphabetic()
+                && kind == Start::Tight
+                && !matches!(
+                    classify(&word[1..=rest.len() + 1]),
+                    CommandWord::Known(Tier::Word)
+                ) =>
+        {
             &word[1..=rest.len() + 1]
         }
         _ => word,

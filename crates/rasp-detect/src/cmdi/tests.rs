@@ -2283,6 +2283,17 @@ fn descriptor_duplication_is_no_character_reference() {
 }
 
 #[test]
+fn a_dot_glued_to_a_word_after_a_separator() {
+    for v in [";.sh whoami", "x;.whoami"] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    // an everyday word behind the dot: a platform or a domain
+    for v in ["c#;.net", "skills: c#;.net", "example;.com"] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
 fn quoted_phrase_then_search_operators() {
     // A search engine's phrase and exclusion (`"free shipping" -amazon`): the phrase is one
     // quoted word, and the option after it belongs to no command it names.

@@ -310,8 +310,85 @@ fn script_capable(name: &[u8]) -> bool {
 /// Deepest nesting [`attribute_free_data`] follows.
 const MAX_DATA_DEPTH: usize = 32;
 
+/// From `k` (after a start tag's name): the attributes an XML document gives its elements
+/// without giving them behaviour, each `name="value"` after a blank, and the index after
+/// the last (`k` itself when there are none). Namespace declarations (`xmlns`, `xmlns:p`)
+/// to any namespace but XHTML's, SVG's and MathML's (the only ones a browser renders with
+/// their own rules), XML's own `xml:lang` and `xml:space`, XML Schema's `xsi:type`,
+/// `xsi:nil` and `xsi:schemaLocation`, and the plain `id` and `version`. An event handler,
+/// a URL, a style or any other attribute makes the tag no data (`None`): in an HTML page an
+/// unknown element still runs its `onclick`. Values hold no markup, escape, reference or
+/// script scheme.
+fn xml_own_attributes(b: &[u8], mut k: usize) -> Option<usize> {
+    for _ in 0..MAX_INERT_ATTRS {
+        let blanks = b[k..]
+            .iter()
+            .take_while(|c| c.is_ascii_whitespace())
+            .count();
+        let at = k + blanks;
+        let n = b[at..]
+            .iter()
+            .take(65)
+            .take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.' | b':'))
+            .count();
+        if blanks == 0 || n == 0 {
+            return Some(k);
+        }
+        let name = &b[at..at + n];
+        let prefixed = |p: &[u8]| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p);
+        let own = name.eq_ignore_ascii_case(b"xmlns")
+            || prefixed(b"xmlns:")
+            || name.eq_ignore_ascii_case(b"xml:lang")
+            || name.eq_ignore_ascii_case(b"xml:space")
+            || name.eq_ignore_ascii_case(b"xsi:type")
+            || name.eq_ignore_ascii_case(b"xsi:nil")
+            || name.eq_ignore_ascii_case(b"xsi:schemalocation")
+            || name.eq_ignore_ascii_case(b"xsi:nonamespaceschemalocation")
+            || name.eq_ignore_ascii_case(b"id")
+            || name.eq_ignore_ascii_case(b"version");
+        let q = *b.get(at + n + 1)?;
+        if !own || b.get(at + n) != Some(&b'=') || !matches!(q, b'"' | b'\'') {
+            return None;
+        }
+        let open = at + n + 2;
+        let close = open + memchr::memchr(q, &b[open..])?;
+        let value = &b[open..close];
+        if value.len() > 512
+            || value
+                .iter()
+                .any(|&c| matches!(c, b'<' | b'>' | b'`' | b'\\' | b'&' | b'\0'))
+            || !attribute_value_plain(value)
+        {
+            return None;
+        }
+        k = close + 1;
+    }
+    None
+}
+
+/// A value of [`xml_own_attributes`]: no script scheme and no namespace a browser renders
+/// (XHTML's runs `<x:script>`, SVG's and MathML's have their own parsing and handlers).
+fn attribute_value_plain(value: &[u8]) -> bool {
+    let lower: Vec<u8> = value
+        .iter()
+        .filter(|c| !c.is_ascii_whitespace())
+        .map(u8::to_ascii_lowercase)
+        .collect();
+    ![
+        &b"javascript:"[..],
+        b"vbscript:",
+        b"data:",
+        b"w3.org/1999/xhtml",
+        b"w3.org/2000/svg",
+        b"w3.org/1998/math",
+    ]
+    .iter()
+    .any(|w| memchr::memmem::find(&lower, w).is_some())
+}
+
 /// `<xml><id>42</id></xml>`, `<?xml version="1.0"?><order><qty>2</qty></order>`: a document
-/// of element tags without a single attribute, balanced, from no [`script_capable`] element,
+/// of element tags without a single attribute (but XML's own, see
+/// [`xml_own_attributes`]), balanced, from no [`script_capable`] element,
 /// with plain text between the tags (no parenthesis, brace, backtick, backslash, `&lt;`-like
 /// or numeric character reference, or script scheme). An XML, configuration or API payload:
 /// no handler, URL or style can be written without an attribute, and none of these elements
@@ -361,6 +438,13 @@ pub fn attribute_free_data(value: &str) -> bool {
             return false;
         }
         let mut k = ns + n;
+        // (a start tag may declare namespaces and carry XML's own attributes)
+        if !end_tag {
+            match xml_own_attributes(b, k) {
+                Some(next) => k = next,
+                None => return false,
+            }
+        }
         let self_closing = !end_tag && (b[k..].starts_with(b"/>") || b[k..].starts_with(b" />"));
         if self_closing {
             k += if b[k] == b' ' { 3 } else { 2 };

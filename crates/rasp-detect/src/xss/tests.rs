@@ -2134,12 +2134,24 @@ fn attribute_free_documents_are_data() {
         "<soap:Envelope><soap:Body><m:Price>1.5</m:Price></soap:Body></soap:Envelope>",
         "<list><item>a &amp; b</item><item/><br></list>",
         "<html><head></head><body>hello</body></html>",
+        // XML's own attributes: namespaces, xsi, id and version
+        "<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\"><soap:Body><m:GetPrice xmlns:m=\"https://example.com/prices\"><m:Item>Apples</m:Item></m:GetPrice></soap:Body></soap:Envelope>",
+        "<ns:item xmlns:ns=\"urn:example:catalog\" id=\"42\">Widget</ns:item>",
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><entry>News</entry></feed>",
+        "<v xsi:nil=\"true\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"/>",
     ] {
         assert!(attribute_free_data(v), "{v:?}");
         assert!(super::inert_markup(v), "{v:?}");
     }
     for v in [
-        "<xml id=\"x\"><c>1</c></xml>",
+        "<xml class=\"x\"><c>1</c></xml>",
+        "<ns:item onclick=\"alert(1)\">x</ns:item>",
+        "<x:script xmlns:x=\"http://www.w3.org/1999/xhtml\">alert(1)</x:script>",
+        "<x:a xmlns:x=\"http://www.w3.org/1999/xhtml\">x</x:a>",
+        "<x:a xmlns:x=\"http://www.w3.org/2000/svg\">x</x:a>",
+        "<x:i id=\"javascript:alert(1)\">x</x:i>",
+        "<x:i id=x>x</x:i>",
+        "<x:i id=\"&#106;\">x</x:i>",
         "<xml><script>alert(1)</script></xml>",
         "<xml>alert(1)</xml>",
         "<xml><id>42</id>",
