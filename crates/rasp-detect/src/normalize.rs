@@ -62,18 +62,40 @@ fn hex_pair(b: &[u8], at: usize) -> Option<u8> {
     Some((h << 4) | l)
 }
 
-/// Map a code point that lenient decoders (IIS `%uXXXX`, best-fit code pages, full-width
-/// forms) turn into an ASCII dot or slash onto that ASCII character.
+/// Map a code point that lenient decoders (IIS `%uXXXX`, best-fit code pages, NFKC
+/// normalisation) turn into an ASCII character onto that character: dots and slashes, and
+/// the full-width block U+FF01..U+FF5E (`／ｅｔｃ／ｐａｓｓｗｄ`, `Ｃ：＼`, which NFKC and
+/// Windows' best-fit conversion both make ASCII) but its prose punctuation. The yen and won signs are the backslash
+/// of Japanese and Korean Windows code pages (cp932 and cp949 show byte 0x5C as them, and
+/// a best-fit conversion of a Unicode path maps them back to it: `..¥..¥win.ini`). The two
+/// dot leaders `‥` and `︰` map to `.` here and to `..` (their NFKC form) in
+/// [`fold_lookalikes`].
 pub fn fold_lookalike(c: char) -> char {
     match c {
-        // division slash, fraction slash, full-width solidus, big solidus
-        '\u{2215}' | '\u{2044}' | '\u{ff0f}' | '\u{29f8}' => '/',
-        // set minus, full-width reverse solidus, big reverse solidus
-        '\u{2216}' | '\u{ff3c}' | '\u{29f9}' => '\\',
-        // one-dot leader, full-width full stop, small full stop
-        '\u{2024}' | '\u{ff0e}' | '\u{fe52}' => '.',
+        // division slash, fraction slash, big solidus
+        '\u{2215}' | '\u{2044}' | '\u{29f8}' => '/',
+        // set minus, big reverse solidus, yen and won signs
+        '\u{2216}' | '\u{29f9}' | '\u{a5}' | '\u{20a9}' => '\\',
+        // one-dot leader, small full stop; two-dot leaders
+        '\u{2024}' | '\u{fe52}' | '\u{2025}' | '\u{fe30}' => '.',
+        // full-width ASCII, but the punctuation CJK prose writes between its words (`，`,
+        // `（…）`, `！`, `？`, `；`), which no path or scheme needs and which tells a sentence
+        // that names a file from the path itself
+        '\u{ff01}'..='\u{ff5e}'
+            if !matches!(
+                c,
+                '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff1f}'
+            ) =>
+        {
+            char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+        }
         _ => c,
     }
+}
+
+/// The two dot leaders, which NFKC writes as two full stops.
+fn two_dot_leader(c: char) -> bool {
+    matches!(c, '\u{2025}' | '\u{fe30}')
 }
 
 /// `value` with the characters that lenient layers turn into ASCII replaced, or `None` when
@@ -447,10 +469,10 @@ fn fold_overlong_owned(mut bytes: Vec<u8>) -> Vec<u8> {
 }
 
 /// Whether `b` has the UTF-8 encoding of a character [`fold_lookalike`] changes. All of them
-/// are three bytes long with lead byte 0xE2 or 0xEF, so only those leads are examined (East
+/// are led by 0xC2 (the yen sign), 0xE2 or 0xEF, so only those leads are examined (East
 /// Asian punctuation and typographic quotes share the leads but are not look-alikes).
 fn has_lookalike(b: &[u8]) -> bool {
-    memchr::memchr2_iter(0xe2, 0xef, b).any(|i| {
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(|i| {
         let seq = &b[i..b.len().min(i + 3)];
         std::str::from_utf8(seq)
             .ok()
@@ -459,16 +481,17 @@ fn has_lookalike(b: &[u8]) -> bool {
     })
 }
 
-/// `s` with every character mapped by [`fold_lookalike`]: the runs between look-alikes are
-/// copied whole into a buffer of the final size (a fold never lengthens the text), instead
+/// `s` with every character mapped by [`fold_lookalike`] (a two-dot leader to `..`): the
+/// runs between look-alikes are copied whole into a buffer of the final size (a fold never
+/// lengthens the text: each look-alike is two or three bytes, its fold one or two), instead
 /// of rebuilding the string a character at a time.
 fn fold_lookalikes(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut copied = 0;
-    // Every look-alike is three bytes with lead 0xE2 or 0xEF (see [`has_lookalike`]); a lead
-    // byte always starts a character, so `at` is a character boundary.
-    for at in memchr::memchr2_iter(0xe2, 0xef, b) {
+    // Every look-alike is led by 0xC2, 0xE2 or 0xEF (see [`has_lookalike`]); a lead byte
+    // always starts a character, so `at` is a character boundary.
+    for at in memchr::memchr3_iter(0xc2, 0xe2, 0xef, b) {
         // `at < copied` cannot happen (a look-alike's other bytes are continuation bytes);
         // skipping it keeps the slicing below in bounds whatever the input.
         let Some(c) = s.get(at..).and_then(|t| t.chars().next()) else {
@@ -481,6 +504,9 @@ fn fold_lookalikes(s: &str) -> String {
         if folded != c {
             out.push_str(&s[copied..at]);
             out.push(folded);
+            if two_dot_leader(c) {
+                out.push(folded);
+            }
             copied = at + c.len_utf8();
         }
     }
@@ -1038,8 +1064,17 @@ mod tests {
             "東京\u{ff0f}大阪\u{fe52}",
             "\u{2216}\u{29f8}\u{29f9}\u{2044}end",
             "\u{fffd}\u{ff0f}\u{fffd}",
+            "\u{2025}/\u{2025}/etc/passwd",
+            "C:\u{a5}Windows\u{a5}win.ini \u{a5}500 \u{20a9}1000",
+            "\u{ff0f}\u{ff45}\u{ff54}\u{ff43}\u{ff0f}passwd\u{fe30}",
         ] {
-            let reference: String = v.chars().map(fold_lookalike).collect();
+            let reference: String = v
+                .chars()
+                .flat_map(|c| {
+                    let f = fold_lookalike(c);
+                    std::iter::repeat_n(f, if two_dot_leader(c) { 2 } else { 1 })
+                })
+                .collect();
             assert_eq!(fold_lookalikes(v), reference, "{v}");
         }
     }

@@ -4634,7 +4634,8 @@ mod tests {
             "Grüße «Win.ini» — ÜBER ../../x",
             "a\u{a0}b ° © ½ …",
             "东京/ETC/PASSWD",
-            "中文，标点：（括号）",
+            "中文、标点「括号」",
+            "中文，标点（括号）！",
         ];
         let copied = [
             "a\u{85}b/ÉTC/passwd",
@@ -4649,6 +4650,11 @@ mod tests {
             "\u{2216}\u{ff3c}",
             "\u{2024}\u{2024}/x",
             "\u{fe52}\u{fe52}/x",
+            // full-width ASCII, which NFKC makes ASCII
+            "中文，标点：（括号）",
+            "\u{ff45}\u{ff54}\u{ff43}",
+            "\u{2025}/\u{2025}/x",
+            "C:\u{a5}Windows",
         ];
         for v in kept.iter().chain(copied.iter()) {
             // as the decoder's own test of look-alikes answers, with the other characters
