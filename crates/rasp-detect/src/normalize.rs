@@ -100,32 +100,99 @@ fn two_dot_leader(c: char) -> bool {
 
 /// `value` with the characters that lenient layers turn into ASCII replaced, or `None` when
 /// it has none (SQLi judges a value again folded; command injection when a full-width
-/// separator is in it, as NFKC normalisation leaves it): full-width forms U+FF01..U+FF5E (`ＵＮＩＯＮ`, `＇`; MSSQL's best-fit conversion of
-/// an nvarchar parameter to varchar maps them to ASCII), the ideographic space U+3000,
-/// NO-BREAK SPACE and the other Unicode spaces (MySQL has read 0xA0 as a blank), and the
-/// letters that `toUpperCase()`/`toLowerCase()` in Java or .NET turn into ASCII ones
-/// (dotless `ı` → `I`, long `ſ` → `S`, the Kelvin sign `K` → `k`), which a filter that
-/// upper-cases after checking lets through.
+/// separator is in it, as NFKC normalisation leaves it): full-width forms U+FF01..U+FF5E
+/// (`ＵＮＩＯＮ`, `＇`; MSSQL's best-fit conversion of an nvarchar parameter to varchar maps
+/// them to ASCII), the small forms U+FE50..U+FE6B that NFKC makes ASCII (`﹣﹣`, `﹦`, `﹔`),
+/// the mathematical letters and digits U+1D400.. (`𝐔𝐍𝐈𝐎𝐍`, NFKC's too), the modifier
+/// letters best-fit code pages map to quotes (`ʼ`, `ʹ`, `ˈ` to `'`, `ʺ` to `"`), the
+/// ideographic space U+3000, NO-BREAK SPACE and the other Unicode spaces (MySQL has read
+/// 0xA0 as a blank), and the letters that `toUpperCase()`/`toLowerCase()` in Java or .NET
+/// turn into ASCII ones (dotless `ı` → `I`, long `ſ` → `S`, the Kelvin sign `K` → `k`),
+/// which a filter that upper-cases after checking lets through. Invisible format
+/// characters (zero-width space and joiners, direction marks, word joiner, byte-order mark,
+/// soft hyphen) are removed, as the normalisers that strip them do (`UN\u{200f}ION`).
 pub fn fold_to_ascii(value: &str) -> Option<String> {
-    let fold = |c: char| -> Option<char> {
-        match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0),
-            '\u{3000}'
-            | '\u{a0}'
-            | '\u{1680}'
-            | '\u{2000}'..='\u{200a}'
-            | '\u{202f}'
-            | '\u{205f}' => Some(' '),
-            '\u{131}' => Some('i'),
-            '\u{17f}' => Some('s'),
-            '\u{212a}' => Some('k'),
-            _ => None,
-        }
-    };
     if !spells_a_folded_character(value.as_bytes()) {
         return None;
     }
-    Some(value.chars().map(|c| fold(c).unwrap_or(c)).collect())
+    Some(
+        value
+            .chars()
+            .filter_map(|c| ascii_fold(c).unwrap_or(Some(c)))
+            .collect(),
+    )
+}
+
+/// What [`fold_to_ascii`] makes of `c`: `None` when it keeps it, `Some(None)` when it
+/// removes it, `Some(Some(a))` when it replaces it with `a`.
+fn ascii_fold(c: char) -> Option<Option<char>> {
+    let a = match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0)?,
+        '\u{3000}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
+            ' '
+        }
+        '\u{131}' => 'i',
+        '\u{17f}' => 's',
+        '\u{212a}' => 'k',
+        '\u{2b9}' | '\u{2bc}' | '\u{2c8}' => '\'',
+        '\u{2ba}' => '"',
+        '\u{fe50}'..='\u{fe6b}' => small_form(c)?,
+        '\u{1d400}'..='\u{1d7ff}' => math_alphanumeric(c)?,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => return Some(None),
+        _ => return None,
+    };
+    Some(Some(a))
+}
+
+/// NFKC's ASCII for a small form variant (U+FE50..U+FE6B), when it has one.
+fn small_form(c: char) -> Option<char> {
+    Some(match c {
+        '\u{fe50}' => ',',
+        '\u{fe52}' => '.',
+        '\u{fe54}' => ';',
+        '\u{fe55}' => ':',
+        '\u{fe56}' => '?',
+        '\u{fe57}' => '!',
+        '\u{fe59}' => '(',
+        '\u{fe5a}' => ')',
+        '\u{fe5b}' => '{',
+        '\u{fe5c}' => '}',
+        '\u{fe5f}' => '#',
+        '\u{fe60}' => '&',
+        '\u{fe61}' => '*',
+        '\u{fe62}' => '+',
+        '\u{fe63}' => '-',
+        '\u{fe64}' => '<',
+        '\u{fe65}' => '>',
+        '\u{fe66}' => '=',
+        '\u{fe68}' => '\\',
+        '\u{fe69}' => '$',
+        '\u{fe6a}' => '%',
+        '\u{fe6b}' => '@',
+        _ => return None,
+    })
+}
+
+/// NFKC's ASCII for a mathematical letter or digit: the 13 Latin alphabets of 52 letters
+/// from U+1D400 (bold, italic, script, fraktur, double-struck, sans-serif, monospace…),
+/// dotless `𝚤` and `𝚥`, and the five digit sets from U+1D7CE. (Greek letters stay Greek.)
+fn math_alphanumeric(c: char) -> Option<char> {
+    let cp = u32::from(c);
+    let ascii = match cp {
+        0x1d400..=0x1d6a3 => {
+            let k = (cp - 0x1d400) % 52;
+            if k < 26 {
+                b'A' + k as u8
+            } else {
+                b'a' + (k - 26) as u8
+            }
+        }
+        0x1d6a4 => b'i',
+        0x1d6a5 => b'j',
+        0x1d7ce..=0x1d7ff => b'0' + ((cp - 0x1d7ce) % 10) as u8,
+        _ => return None,
+    };
+    Some(char::from(ascii))
 }
 
 /// Whether `b` holds the UTF-8 spelling of a character [`fold_to_ascii`] replaces. Most
@@ -140,30 +207,43 @@ pub fn fold_to_ascii(value: &str) -> Option<String> {
 fn spells_a_folded_character(b: &[u8]) -> bool {
     let leads = fold_leads(b);
     let at = |i: usize, k: usize| b.get(i + k).copied();
-    // NO-BREAK SPACE, dotless `ı`, long `ſ`
-    (leads & FOLD_LEAD_2 != 0 && memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
+    // A character [`ascii_fold`] changes, decoded at its lead byte `i`.
+    let changed = |i: usize| {
+        b.get(i..i + utf8_len(b[i]))
+            .and_then(|s| std::str::from_utf8(s).ok())
+            .and_then(|t| t.chars().next())
+            .is_some_and(|c| ascii_fold(c).is_some())
+    };
+    // NO-BREAK SPACE, soft hyphen, dotless `ı`, long `ſ`; modifier letters `ʹ ʺ ʼ ˈ`
+    (leads & FOLD_LEAD_2 != 0 && (memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
         matches!(
             (b[i], at(i, 1)),
-            (0xc2, Some(0xa0)) | (0xc4, Some(0xb1)) | (0xc5, Some(0xbf))
+            (0xc2, Some(0xa0 | 0xad)) | (0xc4, Some(0xb1)) | (0xc5, Some(0xbf))
         )
-    }))
-    // U+1680, U+2000..U+200A, U+202F, U+205F, the Kelvin sign, U+3000
+    }) || memchr::memchr2_iter(0xca, 0xcb, b).any(|i| {
+        matches!((b[i], at(i, 1)), (0xca, Some(0xb9 | 0xba | 0xbc)) | (0xcb, Some(0x88)))
+    })))
+    // U+1680, U+2000..U+200F, U+202F, U+205F, U+2060, the Kelvin sign, U+3000
     || (leads & FOLD_LEAD_3 != 0 && any_three_byte_lead(b, |i| {
         matches!(
             (b[i], at(i, 1), at(i, 2)),
             (0xe1, Some(0x9a), Some(0x80))
-                | (0xe2, Some(0x80), Some(0x80..=0x8a | 0xaf))
-                | (0xe2, Some(0x81), Some(0x9f))
+                | (0xe2, Some(0x80), Some(0x80..=0x8f | 0xaf))
+                | (0xe2, Some(0x81), Some(0x9f | 0xa0))
                 | (0xe2, Some(0x84), Some(0xaa))
                 | (0xe3, Some(0x80), Some(0x80))
         )
     }))
-    // full-width forms U+FF01..U+FF5E
+    // full-width forms U+FF01..U+FF5E, small forms U+FE50..U+FE6B, the byte-order mark
     || (leads & FOLD_LEAD_FF != 0 && memchr::memchr_iter(0xef, b).any(|i| {
         matches!(
             (at(i, 1), at(i, 2)),
-            (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e))
-        )
+            (Some(0xbc), Some(0x81..=0xbf)) | (Some(0xbd), Some(0x80..=0x9e)) | (Some(0xbb), Some(0xbf))
+        ) || (at(i, 1) == Some(0xb9) && changed(i))
+    }))
+    // mathematical letters and digits (U+1D400..U+1D7FF: F0 9D 90..9F)
+    || (leads & FOLD_LEAD_4 != 0 && memchr::memchr_iter(0xf0, b).any(|i| {
+        at(i, 1) == Some(0x9d) && matches!(at(i, 2), Some(0x90..=0x9f)) && changed(i)
     }))
 }
 
@@ -190,6 +270,7 @@ fn any_three_byte_lead(b: &[u8], mut found: impl FnMut(usize) -> bool) -> bool {
 const FOLD_LEAD_2: u8 = 1;
 const FOLD_LEAD_3: u8 = 2;
 const FOLD_LEAD_FF: u8 = 4;
+const FOLD_LEAD_4: u8 = 8;
 
 /// The [`FOLD_LEAD`] bits of every byte value.
 const FOLD_LEADS: [u8; 256] = {
@@ -197,10 +278,13 @@ const FOLD_LEADS: [u8; 256] = {
     t[0xc2] = FOLD_LEAD_2;
     t[0xc4] = FOLD_LEAD_2;
     t[0xc5] = FOLD_LEAD_2;
+    t[0xca] = FOLD_LEAD_2;
+    t[0xcb] = FOLD_LEAD_2;
     t[0xe1] = FOLD_LEAD_3;
     t[0xe2] = FOLD_LEAD_3;
     t[0xe3] = FOLD_LEAD_3;
     t[0xef] = FOLD_LEAD_FF;
+    t[0xf0] = FOLD_LEAD_4;
     t
 };
 static FOLD_LEAD: [u8; 256] = FOLD_LEADS;
