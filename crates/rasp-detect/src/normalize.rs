@@ -137,11 +137,36 @@ fn ascii_fold(c: char) -> Option<Option<char>> {
         '\u{2b9}' | '\u{2bc}' | '\u{2c8}' => '\'',
         '\u{2ba}' => '"',
         '\u{fe50}'..='\u{fe6b}' => small_form(c)?,
+        // circled letters (`ⓘⓓ`) and the one-letter Roman numerals (`ⅰd`), NFKC's letters
+        '\u{24b6}'..='\u{24cf}' => char::from_u32(u32::from(c) - 0x24b6 + u32::from(b'A'))?,
+        '\u{24d0}'..='\u{24e9}' => char::from_u32(u32::from(c) - 0x24d0 + u32::from(b'a'))?,
+        '\u{2160}'..='\u{217f}' => roman_letter(c)?,
         '\u{1d400}'..='\u{1d7ff}' => math_alphanumeric(c)?,
         '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' => return Some(None),
         _ => return None,
     };
     Some(Some(a))
+}
+
+/// NFKC's letter for a one-letter Roman numeral (`Ⅰ Ⅴ Ⅹ Ⅼ Ⅽ Ⅾ Ⅿ`, `ⅰ ⅴ ⅹ ⅼ ⅽ ⅾ ⅿ`); the others
+/// are several letters.
+fn roman_letter(c: char) -> Option<char> {
+    let k = u32::from(c) - 0x2160;
+    let letter = match k % 16 {
+        0 => 'i',
+        4 => 'v',
+        9 => 'x',
+        12 => 'l',
+        13 => 'c',
+        14 => 'd',
+        15 => 'm',
+        _ => return None,
+    };
+    Some(if k < 16 {
+        letter.to_ascii_uppercase()
+    } else {
+        letter
+    })
 }
 
 /// NFKC's ASCII for a small form variant (U+FE50..U+FE6B), when it has one.
@@ -223,14 +248,17 @@ fn spells_a_folded_character(b: &[u8]) -> bool {
     }) || memchr::memchr2_iter(0xca, 0xcb, b).any(|i| {
         matches!((b[i], at(i, 1)), (0xca, Some(0xb9 | 0xba | 0xbc)) | (0xcb, Some(0x88)))
     })))
-    // U+1680, U+2000..U+200F, U+202F, U+205F, U+2060, the Kelvin sign, U+3000
+    // U+1680, U+2000..U+200F, U+202F, U+205F, U+2060, the Kelvin sign, Roman numerals,
+    // circled letters, U+3000
     || (leads & FOLD_LEAD_3 != 0 && any_three_byte_lead(b, |i| {
-        matches!(
+        (b[i] == 0xe2 && at(i, 1) == Some(0x85) && changed(i)) || matches!(
             (b[i], at(i, 1), at(i, 2)),
             (0xe1, Some(0x9a), Some(0x80))
                 | (0xe2, Some(0x80), Some(0x80..=0x8f | 0xaf))
                 | (0xe2, Some(0x81), Some(0x9f | 0xa0))
                 | (0xe2, Some(0x84), Some(0xaa))
+                | (0xe2, Some(0x92), Some(0xb6..=0xbf))
+                | (0xe2, Some(0x93), Some(0x80..=0xa9))
                 | (0xe3, Some(0x80), Some(0x80))
         )
     }))

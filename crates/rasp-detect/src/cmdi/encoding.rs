@@ -9,14 +9,19 @@ use super::judge::judge_any;
 use super::{ByteSet, AMP, GREEK, PERCENT, PLUS};
 use crate::normalize::{backslash_hex_decode, html_entity_decode, percent_decode_deep};
 
-/// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄` or `｀`: only those become a separator or
-/// an expansion when the value is normalised; full-width brackets and letters in CJK prose
-/// do not start a command.
+/// Whether `v` holds a full-width `；`, `｜`, `＆`, `＄`, `｀` or `＂`, or a small `﹔`, `﹠` or
+/// `﹩`: only those become a separator, an expansion or the end of a quoted argument when
+/// the value is normalised (NFKC, or Windows' best-fit conversion of `＂` to `"`, which
+/// splits an argument); full-width brackets and letters in CJK prose do not start a command.
 pub(super) fn wide_separator(v: &[u8]) -> bool {
     memchr::memchr_iter(0xef, v).any(|p| {
         matches!(
             v.get(p + 1..p + 3),
-            Some([0xbc, 0x9b | 0x86 | 0x84] | [0xbd, 0x9c | 0x80])
+            Some(
+                [0xbc, 0x9b | 0x86 | 0x84 | 0x82]
+                    | [0xbd, 0x9c | 0x80]
+                    | [0xb9, 0x94 | 0xa0 | 0xa9]
+            )
         )
     })
 }

@@ -2283,6 +2283,25 @@ fn descriptor_duplication_is_no_character_reference() {
 }
 
 #[test]
+fn separators_and_letters_normalisation_makes_ascii() {
+    // NFKC's small forms, circled letters and one-letter Roman numerals
+    for v in [
+        "user\u{fe54}id",
+        "\u{43f}\u{43e}\u{43b}\u{44c}\u{fe60}\u{fe60}id",
+        "a\u{ff1b}\u{24d8}\u{24d3}",
+        "\u{540d}\u{524d}\u{ff06}\u{ff06}\u{2170}d",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+    for v in [
+        "\u{216b}\u{7ae0} \u{2170} \u{24d0} \u{fe60} \u{fe54} notes",
+        "\u{300c}\u{3053}\u{3093}\u{300d}\u{ff02}\u{5f15}\u{7528}\u{ff02}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+}
+
+#[test]
 fn a_dot_glued_to_a_word_after_a_separator() {
     for v in [";.sh whoami", "x;.whoami"] {
         assert!(hit(v), "missed {v:?}");
