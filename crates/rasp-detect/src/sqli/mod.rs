@@ -1759,15 +1759,17 @@ fn shape_keyword_in_run(b: &[u8], i: usize, end: usize) -> bool {
 /// lexer's own [`lexer::scan_string`] (a prefix word before `'`, `N'…'`, ends where that
 /// scan ends too), `#` and `--` comments with [`lexer::scan_line`], and each run of word
 /// bytes with [`lexer::word_end`]; numbers swallow only digits, `.`, letters, and a `+`/`-`
-/// before a digit, never a quote, `(`, `#` or `--`. It refuses `;`, `::`, `/*`, `#>`, and
-/// the bytes whose tokens it does not follow (`@`, `$`, `` ` ``, `[`). So:
+/// before a digit, never a quote, `(`, `#` or `--`. It refuses `::`, `/*`, `#>`, a `;`
+/// before a token that may start a statement ([`statement_cannot_follow`]), and the bytes
+/// whose tokens it does not follow (`@`, `$`, `` ` ``, `[`). So:
 /// - The stream opens as [`inert_bare_opening`] says, with nothing but blanks before its
 ///   tokens: two words (no keyword, no prefixed string), the second no `asc`, `desc` or
 ///   `goto`; or a comparison.
 /// - [`anywhere`]: token 0 is no `EXEC`/`DECLARE`/`WAITFOR` keyword and token 1 no `(` after
 ///   a word, so its two opening tests fail. Its loop (over the marked starts, or over every token when
 ///   a comment was lexed) acts only at `UNION`, `INTO`, `CASE`, `WAITFOR`, `SELECT` (none
-///   may be lexed: [`may_hold_shape_word`]), `;`, `::` (refused), the `user()`
+///   may be lexed: [`may_hold_shape_word`]), `;` (whose `stacked_statement` test fails:
+///   [`statement_cannot_follow`]), `::` (refused), the `user()`
 ///   of a three-token value (token 1 is no `(`) and a word or keyword directly before `(`
 ///   that [`keywords::is_strong_function`] names. Such a word ends a run of word bytes
 ///   followed only by blanks and comments (which the significant stream drops) before the
@@ -1790,21 +1792,23 @@ fn bare_context_inert(value: &str, classes: u16, lower: &mut Vec<u8>) -> bool {
     if !inert_bare_opening(b) {
         return false;
     }
-    // (a `;` outside literals ends the walk, late: markup's `&nbsp;` in text; a value
-    // with one is left to the lexer at once)
-    let settled = if comments_and_terminators_absent(b, classes) {
-        no_strong_call(value)
+    let settled = if comments_absent(b, classes) {
+        memchr::memchr_iter(b';', b).all(|k| statement_cannot_follow(b, k + 1))
+            && no_strong_call(value)
     } else {
-        memchr::memchr(b';', b).is_none() && bare_walk_inert(value)
+        bare_walk_inert(value)
     };
     settled && !may_hold_shape_word(b, lower)
 }
 
-/// Whether `b` has no `;`, `#`, `--`, `/*` or `::` anywhere (`classes` are its
-/// [`byte_classes`]). Then the lexer makes no comment, `;` or `::` token wherever its
-/// literals fall, and [`no_strong_call`] settles the bare context without following them.
-fn comments_and_terminators_absent(b: &[u8], classes: u16) -> bool {
-    memchr::memchr2(b';', b'#', b).is_none()
+/// Whether `b` has no `#`, `--`, `/*` or `::` anywhere (`classes` are its
+/// [`byte_classes`]). Then the lexer makes no comment or `::` token wherever its literals
+/// fall, and [`no_strong_call`] and [`statement_cannot_follow`] settle the bare context
+/// without following them: each is asked at every `(` or `;` byte, inside a literal or not
+/// (a `;` token is followed by the token the lexer starts after it, blanks skipped; one
+/// inside a literal makes no token, and asking about it only refuses more).
+fn comments_absent(b: &[u8], classes: u16) -> bool {
+    memchr::memchr(b'#', b).is_none()
         && !(classes & DASH != 0
             && memchr::memchr_iter(b'-', b).any(|i| b.get(i + 1) == Some(&b'-')))
         && !(classes & STAR != 0 && memchr::memchr_iter(b'*', b).any(|i| i > 0 && b[i - 1] == b'/'))
@@ -1812,7 +1816,7 @@ fn comments_and_terminators_absent(b: &[u8], classes: u16) -> bool {
 }
 
 /// Whether no `(` of `value` follows a word [`keywords::is_strong_function`] names, blanks
-/// between. In a value without comments (see [`comments_and_terminators_absent`]) a word or
+/// between. In a value without comments (see [`comments_absent`]) a word or
 /// keyword token directly before a `(` ends where the blanks before the `(` begin, and is a
 /// suffix of the run of word bytes that ends there (its bytes are word bytes; a backtick or
 /// bracketed name ends in another byte and is no function's name): every suffix is tried.
@@ -1898,6 +1902,13 @@ fn bare_walk_inert(value: &str) -> bool {
                 }
             },
             bare_byte::REFUSED => return false,
+            bare_byte::SEMI => {
+                if !statement_cannot_follow(b, i + 1) {
+                    return false;
+                }
+                word = None;
+                i += 1;
+            }
             _ => {
                 word = None;
                 i += 1;
@@ -1905,6 +1916,86 @@ fn bare_walk_inert(value: &str) -> bool {
         }
     }
     true
+}
+
+/// Whether the token the lexer makes at `j` (ASCII blanks skipped), right after a `;` of
+/// the bare context, cannot be one at which [`grammar::Parser::stacked_statement`] answers
+/// `true`, so that the `;` changes no verdict (`&nbsp;&amp;`, `a; b`, `x;` at the end).
+///
+/// Proof: the `;` is a `Semi` token, which [`anywhere`] reads only through
+/// `stacked_statement` at the token after it ([`decide`]'s `Semi` arm is reached only at its
+/// break-out point, token 0 or 1 of [`bare_context_inert`]'s opening, which is no `;`).
+/// `stacked_statement` answers `false` at the end of the stream and at every token that is
+/// neither a `SELECT`, `WAITFOR` or statement keyword nor a word spelled `do`, `lock`,
+/// `if`, `while`, `sp_…` or `xp_…` (every arm of its match wants one of these). Here the
+/// next token is the end, or starts at a byte that makes no word (an operator,
+/// punctuation, a quote's literal, a number, a `(`), or is the lexer's word at an ASCII
+/// letter, `_` or a non-ASCII byte that is no blank the lexer skips (checked: no keyword
+/// of those classes, none of those names, or a prefixed string literal). A comment, `#`,
+/// `$`, `@`, `` ` ``, `[`, `\\`, `:` and other bytes are refused: a comment would hide
+/// the significant token behind it.
+fn statement_cannot_follow(b: &[u8], j: usize) -> bool {
+    let mut k = j;
+    while b.get(k).is_some_and(|&c| lexer::is_space(c)) {
+        k += 1;
+    }
+    let Some(&c) = b.get(k) else {
+        return true;
+    };
+    match c {
+        b'-' => b.get(k + 1) != Some(&b'-'),
+        b'/' => b.get(k + 1) != Some(&b'*'),
+        b'0'..=b'9'
+        | b'<'
+        | b'>'
+        | b'='
+        | b'&'
+        | b'|'
+        | b'!'
+        | b'~'
+        | b'+'
+        | b'*'
+        | b'%'
+        | b'^'
+        | b','
+        | b'.'
+        | b'('
+        | b')'
+        | b']'
+        | b'{'
+        | b'}'
+        | b'?'
+        | b';'
+        | b'\''
+        | b'"' => true,
+        _ if c.is_ascii_alphabetic()
+            || c == b'_'
+            || (c >= 0x80
+                && lexer::unicode_blank(b, k) == 0
+                && b.get(k..k + 3) != Some(&[0xef, 0xbf, 0xbd][..])) =>
+        {
+            let end = lexer::word_end(b, k);
+            let word = &b[k..end];
+            if b.get(end) == Some(&b'\'') && lexer::is_string_prefix(word) {
+                return true;
+            }
+            let named = |n: &[u8]| word.eq_ignore_ascii_case(n);
+            let procedure = word.len() > 3
+                && (word[..3].eq_ignore_ascii_case(b"sp_")
+                    || word[..3].eq_ignore_ascii_case(b"xp_"));
+            let statement = matches!(
+                lexer::keyword_bytes(word),
+                Some(Kw::Select | Kw::Waitfor | Kw::Statement)
+            );
+            !(statement
+                || named(b"do")
+                || named(b"lock")
+                || named(b"if")
+                || named(b"while")
+                || procedure)
+        }
+        _ => false,
+    }
 }
 
 /// The words [`bare_context_inert`] refuses, in lower case: the keywords that open a shape
@@ -1999,8 +2090,10 @@ mod bare_byte {
     pub const OPEN: u8 = 5;
     /// `#` `-` `/` `:`: a comment, `#>`, `/*` or `::` with the next byte, else other.
     pub const PAIR: u8 = 6;
-    /// `;` `@` `$` `` ` `` `[`.
+    /// `@` `$` `` ` `` `[`.
     pub const REFUSED: u8 = 7;
+    /// `;`: refused unless [`super::statement_cannot_follow`] it.
+    pub const SEMI: u8 = 8;
 }
 
 /// [`bare_byte`]'s class of every byte.
@@ -2019,7 +2112,8 @@ static BARE_BYTE: [u8; 256] = {
                 b'\'' | b'"' => bare_byte::QUOTE,
                 b'(' => bare_byte::OPEN,
                 b'#' | b'-' | b'/' | b':' => bare_byte::PAIR,
-                b';' | b'@' | b'$' | b'`' | b'[' => bare_byte::REFUSED,
+                b';' => bare_byte::SEMI,
+                b'@' | b'$' | b'`' | b'[' => bare_byte::REFUSED,
                 _ => bare_byte::OTHER,
             }
         };

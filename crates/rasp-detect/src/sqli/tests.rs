@@ -3825,6 +3825,8 @@ fn bare_context_inert_cases() {
         "<a href=\"#top\">top</a> -- back to the start's page",
         "Python sleeps (quietly) in the \"corner\", it's fine",
         "Hello world, this is a long enough sentence to be searched for words.",
+        "<p>Use &lt;code&gt; here; then &nbsp;&amp; go on; 5 more; 'x'</p>",
+        "Mozart Requiem; K. 626; a long enough sentence to be searched.",
     ] {
         assert!(bare_inert(v), "{v:?}");
         assert_eq!(bare_verdict(v), None, "{v:?}");
@@ -3837,6 +3839,9 @@ fn bare_context_inert_cases() {
         "the users' 1union of 'this' and that long enough sentence here",
         "look at information_schema.tables for the user's long list",
         "hello there; drop table users -- it's a long enough sentence",
+        "hello there;\n -- x\n drop table users, it's a long enough sentence",
+        "hello there ;sp_who 'x' and more, it's a long enough sentence",
+        "hello there; if 1=1 waitfor delay '0:0:5', a long enough sentence",
         "hello there a::b cast in it for a long enough sentence",
         "hello there a /* comment */ in it for a long enough sentence",
         "name asc, 'x' and the rest of a long enough sentence here",
@@ -3875,6 +3880,8 @@ proptest::proptest! {
                 "pg_sleep", ".", ",", "-", "--", "#", "\n", "/", "*", ":", ";", "=", "<", ">",
                 "@", "$", "`", "[", "]", "\\", "\u{a0}", "é", "\u{fffd}", "0x", "1f", "N",
                 "and", "or", "is", "asc", "goto", "user", "tables", "from", "where",
+                "&nbsp;", "; ", "drop", "table", "do", "lock", "if", "While", "sp_who", "xp_",
+                "exec", "waitfor", "delay", "'0:0:5'", "N'x'",
             ]),
             0..48,
         ),
