@@ -522,7 +522,13 @@ fn judge(value: &str) -> Option<&'static str> {
                 .flatten()
                 .and_then(|v| judge_as_sent(&v))
         })
-        .or_else(|| comment_continued(value).and_then(|v| judge_as_sent(&v)))
+        // (a value without `*` has no `*/` to open with)
+        .or_else(|| {
+            (classes & STAR != 0)
+                .then(|| comment_continued(value))
+                .flatten()
+                .and_then(|v| judge_as_sent(&v))
+        })
         .or_else(|| {
             (classes & SIGNIFICANT != 0)
                 .then(|| keywords_unsplit_by_brackets(value))
