@@ -922,8 +922,14 @@ fn without_empty_exponents(value: &str) -> Option<String> {
 /// Whether `b` holds `.e` or `.E` glued to `(`, `)` or `,`: every number
 /// [`without_empty_exponents`] removes ends in one of these three-byte strings, so without
 /// them it has nothing to do. One vectorized pass instead of a search per `.` (prose has
-/// many); `true` where the CPU has no vector unit for the searcher.
+/// many); `true` where the CPU has no vector unit for the searcher. Each of the strings
+/// starts at a `.`, so at or after the first one: a value without a `.` (most values)
+/// is settled by one `memchr`, and the searcher reads only the rest from the first `.`.
 fn has_empty_exponent_glue(b: &[u8]) -> bool {
+    let Some(dot) = memchr::memchr(b'.', b) else {
+        return false;
+    };
+    let b = &b[dot..];
     static GLUE: std::sync::LazyLock<Option<aho_corasick::packed::Searcher>> =
         std::sync::LazyLock::new(|| {
             crate::search::packed_words(
