@@ -175,6 +175,16 @@ fn hex(c: u8) -> Option<u32> {
     (c as char).to_digit(16)
 }
 
+/// The value of the hex digit `c` (any case), as [`hex`] without the general radix machinery.
+fn hex_digit(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
 /// Decode JavaScript escapes `\xHH`, `\uHHHH`, `\u{H..}` and CSS escapes `\H{1,6}` (with the
 /// optional following space), and drop other backslashes before a character (`\a` → `a`)
 /// as both languages do.
@@ -437,10 +447,10 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
     while i < b.len() {
         if b[i] == b'%' {
             if let (Some(h), Some(l)) = (
-                b.get(i + 1).and_then(|&c| hex(c)),
-                b.get(i + 2).and_then(|&c| hex(c)),
+                b.get(i + 1).and_then(|&c| hex_digit(c)),
+                b.get(i + 2).and_then(|&c| hex_digit(c)),
             ) {
-                bytes.push((h * 16 + l) as u8);
+                bytes.push(h * 16 + l);
                 i += 3;
                 continue;
             }
@@ -448,10 +458,8 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
         bytes.push(b[i]);
         i += 1;
     }
-    // valid UTF-8 has no byte to strip
-    if std::str::from_utf8(&bytes).is_ok() {
-        return None;
-    }
+    // Valid UTF-8 has no byte to strip: its one chunk holds no invalid byte, and nothing is
+    // stripped (one pass, where a validation first and the chunks after read it twice).
     let mut out = String::with_capacity(bytes.len());
     let mut stripped = false;
     for chunk in bytes.utf8_chunks() {
@@ -459,7 +467,7 @@ pub fn percent_seven_bit(s: &str) -> Option<String> {
         for &c in chunk.invalid() {
             let a = c & 0x7f;
             if a >= 0x20 {
-                out.push(a as char);
+                out.push(char::from(a));
                 stripped = true;
             }
         }
