@@ -200,8 +200,9 @@ pub fn decode_backslashes(s: &str) -> Cow<'_, str> {
         if c != b'\\' {
             // The run up to the next backslash, copied at once. `i` is always a character
             // boundary (escapes consume ASCII bytes only) and so is a backslash; the
-            // character-wise step below stays for any other case.
-            let p = memchr::memchr(b'\\', &b[i..]).map_or(b.len(), |q| i + q);
+            // character-wise step below stays for any other case. (Escaped text puts its
+            // backslashes a few bytes apart: the near bytes are looked at first.)
+            let p = crate::search::find_near(b'\\', b, i).unwrap_or(b.len());
             if let Some(run) = s.get(i..p) {
                 out.push_str(run);
                 i = p;
