@@ -636,37 +636,83 @@ pub fn fold_fullwidth(s: &str) -> Cow<'_, str> {
     if s.is_ascii() || !holds_foldable(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
-    let mut changed = false;
-    let out: String = s
-        .chars()
-        .map(|c| match c {
-            '\u{ff01}'..='\u{ff5e}' => {
-                changed = true;
-                char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c)
+    // `holds_foldable` found one, so the text mostly changes: the folded characters are rewritten
+    // in place of their UTF-8 bytes and the runs between them copied whole. In UTF-8 their
+    // lead bytes (`C2`, `E2`, `E3`, `EF`) start a character and never continue one, so the
+    // bytes matched below are exactly those characters (see [`folded_at`]).
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0xc2 {
+            i += 1;
+            continue;
+        }
+        match folded_at(b, i) {
+            Some((c, len)) => {
+                out.push_str(&s[run..i]);
+                out.push(char::from(c));
+                i += len;
+                run = i;
             }
-            // `¼`/`¾` are `<`/`>` with the high bit set: servers that strip it to 7-bit
-            // US-ASCII turned `¼script¾` into a tag
-            '\u{2039}' | '\u{3008}' | '\u{bc}' => {
-                changed = true;
-                '<'
-            }
-            '\u{203a}' | '\u{3009}' | '\u{be}' => {
-                changed = true;
-                '>'
-            }
-            _ => c,
-        })
-        .collect();
-    if changed {
-        Cow::Owned(out)
-    } else {
-        Cow::Borrowed(s)
+            None => i += 1,
+        }
+    }
+    if run == 0 {
+        // (nothing folded after all: the text as it was, as the character-wise rule gave)
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[run..]);
+    Cow::Owned(out)
+}
+
+/// The ASCII byte [`fold_fullwidth`] writes for the character whose UTF-8 encoding starts
+/// at `b[i]`, and that encoding's length: `¼ ¾` (`C2 BC`/`C2 BE`) and `‹ ›` (`E2 80 B9`/`BA`),
+/// `〈 〉` (`E3 80 88`/`89`) as `<` `>`, a fullwidth form U+FF01–U+FF5E (`EF BC 81`–`EF BC BF`,
+/// `EF BD 80`–`EF BD 9E`) as its ASCII twin U+0021–U+007E.
+fn folded_at(b: &[u8], i: usize) -> Option<(u8, usize)> {
+    let next = |k: usize| b.get(i + k).copied();
+    match (b[i], next(1), next(2)) {
+        (0xc2, Some(0xbc), _) => Some((b'<', 2)),
+        (0xc2, Some(0xbe), _) => Some((b'>', 2)),
+        (0xe2, Some(0x80), Some(0xb9)) | (0xe3, Some(0x80), Some(0x88)) => Some((b'<', 3)),
+        (0xe2, Some(0x80), Some(0xba)) | (0xe3, Some(0x80), Some(0x89)) => Some((b'>', 3)),
+        (0xef, Some(0xbc), Some(c @ 0x81..=0xbf)) => Some((c - 0x81 + 0x21, 3)),
+        (0xef, Some(0xbd), Some(c @ 0x80..=0x9e)) => Some((c - 0x80 + 0x60, 3)),
+        _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`fold_fullwidth`] character by character (the rule as first written).
+    fn fold_by_chars(s: &str) -> String {
+        s.chars()
+            .map(|c| match c {
+                '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xff01 + 0x21).unwrap_or(c),
+                '\u{2039}' | '\u{3008}' | '\u{bc}' => '<',
+                '\u{203a}' | '\u{3009}' | '\u{be}' => '>',
+                _ => c,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn fold_fullwidth_rewrites_what_the_chars_fold() {
+        let pieces = [
+            "a", "<", "＜", "＞", "！", "～", "｀", "＠", "＿", "￥", "｟", "¼", "¾", "½", "‹",
+            "›", "‚", "〈", "〉", "《", "中", "文", "，", "。", "\u{ff00}", "\u{ff5f}", "é", "€",
+        ];
+        let mut next = crate::lcg(11);
+        for _ in 0..20_000 {
+            let n = next(10);
+            let v: String = (0..n).map(|_| pieces[next(pieces.len())]).collect();
+            assert_eq!(fold_fullwidth(&v), fold_by_chars(&v), "{v:?}");
+        }
+    }
 
     /// The characters [`fold_fullwidth`] folds, decoded one by one.
     fn folds(c: char) -> bool {
