@@ -436,12 +436,18 @@ pub fn decode_utf7(s: &str) -> Cow<'_, str> {
 pub fn percent_seven_bit(s: &str) -> Option<String> {
     let b = s.as_bytes();
     // only an escape of a byte >= 0x80 (`%8x`..`%Fx`) can be stripped to 7 bits
-    let high_escape = memchr::memchr_iter(b'%', b).any(|p| {
+    // (escapes stand side by side in such values: each next `%` is looked for near first)
+    let high_escape = |p: usize| {
         matches!(b.get(p + 1), Some(b'8' | b'9' | b'a'..=b'f' | b'A'..=b'F'))
             && b.get(p + 2).is_some_and(u8::is_ascii_hexdigit)
-    });
-    if !high_escape {
-        return None;
+    };
+    let mut at = 0;
+    loop {
+        let p = crate::search::find_near(b'%', b, at)?;
+        if high_escape(p) {
+            break;
+        }
+        at = p + 1;
     }
     let mut bytes = Vec::with_capacity(b.len());
     let mut i = 0;
