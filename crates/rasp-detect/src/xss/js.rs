@@ -3074,6 +3074,13 @@ fn prose_call(args: &[u8]) -> bool {
                     if typographic_punctuation(&args[j.min(args.len())..]) {
                         return true;
                     }
+                    // `alert() 関数の使い方`, `eval() 为什么不安全`: a letter of another script
+                    // after the call and a blank starts an identifier no operator joins to
+                    // the call (a letter is neither a space nor a line terminator), so the
+                    // line does not parse either
+                    if j > at && j < args.len() && args[j] >= 0x80 && letter_at(args, j) {
+                        return true;
+                    }
                     if j == at || j >= args.len() || !args[j].is_ascii_alphabetic() {
                         return false;
                     }
@@ -3089,6 +3096,19 @@ fn prose_call(args: &[u8]) -> bool {
         k += 1;
     }
     false
+}
+
+/// Whether the character starting at `b[i]` (a lead byte outside ASCII) is a letter.
+fn letter_at(b: &[u8], i: usize) -> bool {
+    let len = match b[i] {
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    };
+    b.get(i..i + len)
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .and_then(|t| t.chars().next())
+        .is_some_and(char::is_alphabetic)
 }
 
 /// Whether `b` starts with a typographic dash, quote or ellipsis (U+2013–U+2015, U+2018,

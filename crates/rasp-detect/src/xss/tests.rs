@@ -2171,6 +2171,26 @@ fn attribute_free_documents_are_data() {
 }
 
 #[test]
+fn a_call_followed_by_a_word_of_another_script_does_not_parse() {
+    for v in [
+        "alert() \u{95a2}\u{6570}\u{306e}\u{4f7f}\u{3044}\u{65b9}",
+        "eval() \u{4e3a}\u{4ec0}\u{4e48}\u{4e0d}\u{5b89}\u{5168}\u{ff1f}",
+        "alert(1) \u{444}\u{443}\u{43d}\u{43a}\u{446}\u{438}\u{44f}",
+    ] {
+        assert!(!hit(v), "flagged {v:?}");
+    }
+    // an operator, a separator or a line break after the call still lets it run
+    for v in [
+        "alert(1);\u{95a2}\u{6570}",
+        "alert(1)\n\u{95a2}\u{6570}",
+        "alert(1)//\u{95a2}\u{6570}",
+        "alert(1)\u{2028}\u{95a2}\u{6570}",
+    ] {
+        assert!(hit(v), "missed {v:?}");
+    }
+}
+
+#[test]
 fn developer_look_alikes_stay_quiet() {
     for v in [
         "const onError = (e) => console.log(e);",
