@@ -1198,13 +1198,18 @@ fn perl_config(name: &[u8], v: &[u8], after: usize) -> bool {
 /// A path with a directory in it to a file with a server-side script extension
 /// (`/var/www/html/s.php`, `../uploads/x.jsp`): written there, a web shell.
 pub(super) fn script_in_directory(path: &[u8]) -> bool {
+    file_in_directory_with(path, SCRIPT_EXTENSIONS)
+}
+
+/// Whether `path` has a directory and its file name one of `extensions` (any case).
+fn file_in_directory_with(path: &[u8], extensions: &[&[u8]]) -> bool {
     let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
         return false;
     };
     let file = &path[slash + 1..];
     file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
         d > 0
-            && SCRIPT_EXTENSIONS
+            && extensions
                 .iter()
                 .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
     })
@@ -1232,16 +1237,7 @@ const TEMPLATE_EXTENSIONS: &[&[u8]] = &[
 /// template ([`TEMPLATE_EXTENSIONS`]). A file written there is rendered, code and all, at
 /// the next request.
 fn template_in_directory(path: &[u8]) -> bool {
-    let Some(slash) = path.iter().rposition(|&c| c == b'/' || c == b'\\') else {
-        return false;
-    };
-    let file = &path[slash + 1..];
-    file.iter().rposition(|&c| c == b'.').is_some_and(|d| {
-        d > 0
-            && TEMPLATE_EXTENSIONS
-                .iter()
-                .any(|e| file[d + 1..].eq_ignore_ascii_case(e))
-    })
+    file_in_directory_with(path, TEMPLATE_EXTENSIONS)
 }
 
 /// A file whose contents the system runs or trusts: cron's tables, anything under `/etc`

@@ -336,16 +336,10 @@ fn xml_own_attributes(b: &[u8], mut k: usize) -> Option<usize> {
         }
         let name = &b[at..at + n];
         let prefixed = |p: &[u8]| name.len() > p.len() && name[..p.len()].eq_ignore_ascii_case(p);
-        let own = name.eq_ignore_ascii_case(b"xmlns")
-            || prefixed(b"xmlns:")
-            || name.eq_ignore_ascii_case(b"xml:lang")
-            || name.eq_ignore_ascii_case(b"xml:space")
-            || name.eq_ignore_ascii_case(b"xsi:type")
-            || name.eq_ignore_ascii_case(b"xsi:nil")
-            || name.eq_ignore_ascii_case(b"xsi:schemalocation")
-            || name.eq_ignore_ascii_case(b"xsi:nonamespaceschemalocation")
-            || name.eq_ignore_ascii_case(b"id")
-            || name.eq_ignore_ascii_case(b"version");
+        let own = prefixed(b"xmlns:")
+            || XML_OWN_ATTRIBUTES
+                .iter()
+                .any(|a| name.eq_ignore_ascii_case(a));
         let q = *b.get(at + n + 1)?;
         if !own || b.get(at + n) != Some(&b'=') || !matches!(q, b'"' | b'\'') {
             return None;
@@ -365,6 +359,19 @@ fn xml_own_attributes(b: &[u8], mut k: usize) -> Option<usize> {
     }
     None
 }
+
+/// The attributes [`xml_own_attributes`] reads by name (`xmlns:p` by its prefix).
+const XML_OWN_ATTRIBUTES: &[&[u8]] = &[
+    b"xmlns",
+    b"xml:lang",
+    b"xml:space",
+    b"xsi:type",
+    b"xsi:nil",
+    b"xsi:schemalocation",
+    b"xsi:nonamespaceschemalocation",
+    b"id",
+    b"version",
+];
 
 /// A value of [`xml_own_attributes`]: no script scheme and no namespace a browser renders
 /// (XHTML's runs `<x:script>`, SVG's and MathML's have their own parsing and handlers).
