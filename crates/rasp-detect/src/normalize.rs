@@ -87,10 +87,27 @@ pub fn fold_lookalike(c: char) -> char {
                 '\u{ff01}' | '\u{ff08}' | '\u{ff09}' | '\u{ff0c}' | '\u{ff1b}' | '\u{ff1f}'
             ) =>
         {
-            char::from_u32(u32::from(c) - 0xfee0).unwrap_or(c)
+            full_width_ascii(c).unwrap_or(c)
         }
         _ => c,
     }
+}
+
+/// The ASCII character a full-width form (U+FF01..U+FF5E) stands for.
+fn full_width_ascii(c: char) -> Option<char> {
+    ('\u{ff01}'..='\u{ff5e}')
+        .contains(&c)
+        .then(|| char::from_u32(u32::from(c) - 0xfee0))
+        .flatten()
+}
+
+/// The character whose UTF-8 encoding starts at `b[i]` (a lead byte), if it is whole and
+/// valid there.
+pub(crate) fn char_at(b: &[u8], i: usize) -> Option<char> {
+    let lead = *b.get(i)?;
+    b.get(i..i + utf8_len(lead))
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .and_then(|t| t.chars().next())
 }
 
 /// The two dot leaders, which NFKC writes as two full stops.
@@ -127,7 +144,7 @@ pub fn fold_to_ascii(value: &str) -> Option<String> {
 /// removes it, `Some(Some(a))` when it replaces it with `a`.
 fn ascii_fold(c: char) -> Option<Option<char>> {
     let a = match c {
-        '\u{ff01}'..='\u{ff5e}' => char::from_u32(u32::from(c) - 0xfee0)?,
+        '\u{ff01}'..='\u{ff5e}' => full_width_ascii(c)?,
         '\u{3000}' | '\u{a0}' | '\u{1680}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' => {
             ' '
         }
@@ -233,12 +250,7 @@ fn spells_a_folded_character(b: &[u8]) -> bool {
     let leads = fold_leads(b);
     let at = |i: usize, k: usize| b.get(i + k).copied();
     // A character [`ascii_fold`] changes, decoded at its lead byte `i`.
-    let changed = |i: usize| {
-        b.get(i..i + utf8_len(b[i]))
-            .and_then(|s| std::str::from_utf8(s).ok())
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| ascii_fold(c).is_some())
-    };
+    let changed = |i: usize| char_at(b, i).is_some_and(|c| ascii_fold(c).is_some());
     // NO-BREAK SPACE, soft hyphen, dotless `ı`, long `ſ`; modifier letters `ʹ ʺ ʼ ˈ`
     (leads & FOLD_LEAD_2 != 0 && (memchr::memchr3_iter(0xc2, 0xc4, 0xc5, b).any(|i| {
         matches!(
@@ -1178,6 +1190,7 @@ mod tests {
             "\u{fffd}\u{ff0f}\u{fffd}",
             "\u{2025}/\u{2025}/etc/passwd",
             "C:\u{a5}Windows\u{a5}win.ini \u{a5}500 \u{20a9}1000",
+            "C:\u{a5}\u{30e6}\u{30fc}\u{30b6}\u{30fc}",
             "\u{ff0f}\u{ff45}\u{ff54}\u{ff43}\u{ff0f}passwd\u{fe30}",
         ] {
             let reference: String = v

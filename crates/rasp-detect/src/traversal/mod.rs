@@ -1015,14 +1015,14 @@ fn judge_classified(value: &str, ctx: Context, classes: u8, decoded: bool) -> Op
 /// Whether [`canonical`] keeps every character outside ASCII of `value` (which has no `%`):
 /// none is a look-alike dot or slash ([`lenient_decode`] leaves the value as it is), a
 /// character whose lower case is ASCII ([`LOWER_TO_ASCII`]), or one mapped to `/` (a C1
-/// control, private use, U+FFFD). Those are led by the bytes 0xC2 (C1 controls), 0xC4
+/// control, private use, U+FFFD). Those are led by the bytes 0xC2 (C1 controls, the yen sign), 0xC4
 /// (`İ`), 0xE2 (KELVIN SIGN, look-alikes), 0xEE and 0xEF (private use, U+FFFD, look-alikes)
 /// ([`CHANGED_LEAD`]); other characters are skipped unread, and a value without those leads
 /// is kept as it is without calling this.
 fn non_ascii_kept(value: &str) -> bool {
     // A look-alike is what [`lenient_decode`] folds in a value without `%` (all of them are
-    // led by 0xE2 or 0xEF, which only ever lead a character): asked here of each character,
-    // so the value is walked once.
+    // led by 0xC2, 0xE2 or 0xEF, which only ever lead a character): asked here of each
+    // character, so the value is walked once.
     let b = value.as_bytes();
     let changed = |i: usize| {
         value

@@ -3100,15 +3100,7 @@ fn prose_call(args: &[u8]) -> bool {
 
 /// Whether the character starting at `b[i]` (a lead byte outside ASCII) is a letter.
 fn letter_at(b: &[u8], i: usize) -> bool {
-    let len = match b[i] {
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    };
-    b.get(i..i + len)
-        .and_then(|s| std::str::from_utf8(s).ok())
-        .and_then(|t| t.chars().next())
-        .is_some_and(char::is_alphabetic)
+    crate::normalize::char_at(b, i).is_some_and(char::is_alphabetic)
 }
 
 /// Whether `b` starts with a typographic dash, quote or ellipsis (U+2013–U+2015, U+2018,
