@@ -596,13 +596,10 @@ fn fold_overlong_owned(mut bytes: Vec<u8>) -> Vec<u8> {
 /// are led by 0xC2 (the yen sign), 0xE2 or 0xEF, so only those leads are examined (East
 /// Asian punctuation and typographic quotes share the leads but are not look-alikes).
 fn has_lookalike(b: &[u8]) -> bool {
-    memchr::memchr3_iter(0xc2, 0xe2, 0xef, b).any(|i| {
-        let seq = &b[i..b.len().min(i + 3)];
-        std::str::from_utf8(seq)
-            .ok()
-            .and_then(|t| t.chars().next())
-            .is_some_and(|c| fold_lookalike(c) != c)
-    })
+    // (each character decoded whole at its lead: a two-byte `¥` before a CJK letter is no
+    // three-byte sequence)
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, b)
+        .any(|i| char_at(b, i).is_some_and(|c| fold_lookalike(c) != c))
 }
 
 /// `s` with every character mapped by [`fold_lookalike`] (a two-dot leader to `..`): the
@@ -1463,6 +1460,11 @@ mod tests {
         assert_eq!(lenient_decode("%c0%2e%c0%5c"), ".\\");
         assert_eq!(lenient_decode("%25c0%25ae"), ".");
         assert_eq!(lenient_decode("%uff0e%uff0e%u2216"), "..\\");
+        // a two-byte look-alike before a three-byte letter is found whole
+        assert_eq!(
+            lenient_decode("..\u{a5}\u{65e5}\u{672c}"),
+            "..\\\u{65e5}\u{672c}"
+        );
         assert_eq!(lenient_decode("caf%C3%A9"), "café");
         assert_eq!(lenient_decode("plain"), "plain");
         // Raw look-alikes beside escapes, and escapes that decode to nothing new.
